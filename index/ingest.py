@@ -1,0 +1,143 @@
+"""Ingest: files -> load -> parse -> chunk -> embed -> store (+ ledger and lexical hooks).
+
+One bad file never stops the others: each failure becomes a skipped outcome with its reason.
+An unchanged report (same content hash, complete in the store) costs a file read and a lookup.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from index.chunk import chunk_report
+from index.embed import Embedder
+from index.errors import InputError
+from index.load import DEFAULT_MAX_BYTES, iter_report_files, load_document
+from index.models import Report
+from index.parse import parse_report
+from index.store import VectorStore
+
+Status = Literal["added", "updated", "unchanged", "skipped"]
+
+
+class ReportSink(Protocol):
+    """Something else that keeps per-report state in step with the store (the ledger)."""
+
+    def upsert_report(self, report: Report) -> bool: ...
+
+    def remove_report(self, source: str) -> None: ...
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: Status
+    week: str = ""
+    date: str = ""
+    chunks_added: int = 0
+    chunks_removed: int = 0
+    chunks_unchanged: int = 0
+    reason: str = ""
+
+
+@dataclass
+class IngestSummary:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    chunks_pruned: int = 0
+
+    @property
+    def skipped(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "skipped"]
+
+    def totals(self) -> dict[str, int]:
+        return {
+            "reports": sum(1 for o in self.outcomes if o.status != "skipped"),
+            "added": sum(1 for o in self.outcomes if o.status == "added"),
+            "updated": sum(1 for o in self.outcomes if o.status == "updated"),
+            "unchanged": sum(1 for o in self.outcomes if o.status == "unchanged"),
+            "skipped": len(self.skipped),
+            "chunks_added": sum(o.chunks_added for o in self.outcomes),
+            "chunks_unchanged": sum(o.chunks_unchanged for o in self.outcomes),
+            "chunks_removed": sum(o.chunks_removed for o in self.outcomes) + self.chunks_pruned,
+            "reports_pruned": len(self.pruned),
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "totals": self.totals(),
+            "files": [o.__dict__ for o in self.outcomes],
+            "pruned": self.pruned,
+        }
+
+
+def source_name(path: Path) -> str:
+    """The path as ingested, tidied (`./a/b.md` -> `a/b.md`): what citations show."""
+    return os.path.normpath(str(path))
+
+
+@dataclass
+class Ingestor:
+    store: VectorStore
+    embedder: Embedder
+    sinks: list[ReportSink] = field(default_factory=list)
+    chunk_tokens: int = 400
+    min_chunk_tokens: int = 40
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+
+    def ingest_file(self, path: Path, report_date: date | None = None) -> FileOutcome:
+        source = source_name(path)
+        try:
+            doc = load_document(path, self.max_file_bytes)
+            report = parse_report(doc, source, report_date)
+        except InputError as exc:
+            reason = exc.reason + (f" ({exc.hint})" if exc.hint else "")
+            return FileOutcome(source, "skipped", reason=reason)
+        except OSError as exc:
+            return FileOutcome(source, "skipped", reason=f"cannot read: {exc.strerror or exc}")
+        stored = self.store.stored_report(source)
+        outcome = FileOutcome(source, "added", week=report.week, date=report.date.isoformat())
+        if stored is not None and stored.complete and stored.report_hash == report.content_hash:
+            outcome.status = "unchanged"
+            outcome.chunks_unchanged = len(stored.chunk_ids)
+        else:
+            chunks = chunk_report(report, self.chunk_tokens, self.min_chunk_tokens)
+            vectors = self.embedder.embed_passages([c.context for c in chunks])
+            kept = set(stored.chunk_ids) if stored else set()
+            written, removed = self.store.replace_report(source, chunks, vectors)
+            outcome.status = "updated" if stored is not None else "added"
+            outcome.chunks_unchanged = sum(1 for c in chunks if c.id in kept)
+            outcome.chunks_added = written - outcome.chunks_unchanged
+            outcome.chunks_removed = removed
+        for sink in self.sinks:
+            sink.upsert_report(report)
+        return outcome
+
+    def ingest(
+        self,
+        paths: Iterable[Path],
+        report_date: date | None = None,
+        prune: bool = False,
+        on_file: Callable[[Path], None] | None = None,
+        on_done: Callable[[FileOutcome], None] | None = None,
+    ) -> IngestSummary:
+        summary = IngestSummary()
+        for path in iter_report_files(paths):
+            if on_file:
+                on_file(path)
+            outcome = self.ingest_file(path, report_date)
+            summary.outcomes.append(outcome)
+            if on_done:
+                on_done(outcome)
+        if prune:
+            for report in sorted(self.store.stored_reports()):
+                if not Path(report).exists():
+                    summary.chunks_pruned += self.store.remove_report(report)
+                    for sink in self.sinks:
+                        sink.remove_report(report)
+                    summary.pruned.append(report)
+        return summary

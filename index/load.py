@@ -1,0 +1,148 @@
+"""Read report files from disk into normalised text lines that remember their original line numbers.
+
+Every citation in this project points at a line span of the original file, so normalisation
+(line endings, tabs, full-width spaces, HTML markup) must never renumber lines.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.errors import InputError
+
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+# Zero-width characters that editors and Notion sprinkle into text; they break substring matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = {ord("\u3000"): " ", ord("\u00a0"): " ", ord("\u2002"): " ", ord("\u2003"): " "}
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One normalised line and the 1-based line number it came from in the original file."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded report file: its lines, encoding and a hash of its raw bytes."""
+
+    path: Path
+    lines: tuple[SourceLine, ...]
+    encoding: str
+    content_hash: str
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+def iter_report_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Yield supported files under the given files and folders, recursively, in a stable order.
+
+    A file named explicitly is yielded whatever its suffix, so the loader can say why it is refused.
+    """
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not hidden:
+                    yield child
+        else:
+            yield path
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read, decode and normalise one report file, or raise `InputError` saying why not."""
+    if not path.exists():
+        raise InputError(path, "file not found")
+    if not path.is_file():
+        raise InputError(path, "not a regular file")
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise InputError(path, f"unsupported file type '{path.suffix}'", "use .md, .markdown, .txt or .html")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            path,
+            f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.1f} MB limit",
+            "raise max_file_mb in summarizer.toml or split the file",
+        )
+    raw = path.read_bytes()
+    text, encoding = decode_bytes(raw, path)
+    if path.suffix.lower() in (".html", ".htm"):
+        from index.html import html_to_lines
+
+        numbered = html_to_lines(text)
+    else:
+        numbered = [(i, line) for i, line in enumerate(split_lines(text), start=1)]
+    lines = tuple(SourceLine(number, normalise_line(line)) for number, line in numbered)
+    if not any(line.text.strip() for line in lines):
+        raise InputError(path, "file is empty", "nothing to index")
+    return Document(path=path, lines=lines, encoding=encoding, content_hash=content_hash(raw))
+
+
+def decode_bytes(raw: bytes, path: Path) -> tuple[str, str]:
+    """Decode by BOM, then strict UTF-8, then GB18030 (a superset of GBK); refuse binary content."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(path, "has a UTF-16 byte order mark but is not valid UTF-16") from exc
+    if looks_binary(raw):
+        raise InputError(path, "looks like a binary file, not text", "export the report as Markdown or text")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, "cannot be decoded as UTF-8, GB18030/GBK or UTF-16", "re-save the file as UTF-8"
+        ) from exc
+    if _control_ratio(text) > 0.01:
+        raise InputError(path, "looks like a binary file, not text", "export the report as Markdown or text")
+    return text, "gb18030"
+
+
+def looks_binary(raw: bytes) -> bool:
+    """NUL bytes or many control bytes in the first 8 KB mean binary (UTF-16 was handled by its BOM)."""
+    head = raw[:8192]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    control = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    return control / len(head) > 0.01
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    control = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    return control / min(len(text), 8192)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on CRLF, CR or LF, so CRLF and old-Mac files keep their line numbers."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def normalise_line(line: str) -> str:
+    """Tabs to 4 spaces (Notion nests by 4), full-width and no-break spaces to ASCII, no trailing blanks."""
+    line = line.translate(_INVISIBLE).translate(_SPACES)
+    return line.expandtabs(4).rstrip()

@@ -1,0 +1,116 @@
+"""The parsed shape of a report: sections with heading paths and items with original line spans.
+
+Plain dataclasses on purpose: they are built for every file on every ingest and never cross a
+process boundary; the pydantic contracts live in `summarizer.schemas`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class SectionKind(StrEnum):
+    """What a section is about, from its heading keywords (zh and en)."""
+
+    PROJECTS = "projects"
+    METRICS = "metrics"
+    INCIDENTS = "incidents"
+    RISKS = "risks"
+    PLANS = "plans"
+    REFLECTION = "reflection"
+    OTHER = "other"
+
+
+@dataclass
+class Item:
+    """A bullet or numbered line with its continuation lines; `end` covers its children too."""
+
+    text: str
+    start: int
+    end: int
+    depth: int
+    marker: str
+    children: list[Item] = field(default_factory=list)
+
+    def walk(self) -> list[Item]:
+        """This item and all its descendants in document order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass
+class Section:
+    """A heading (Markdown, setext, bold line, Chinese ordinal) or a Notion bracket label.
+
+    `lines` holds the section's own body (not its subsections) as (original line number, text).
+    """
+
+    title: str
+    level: int
+    path: tuple[str, ...]
+    start: int
+    end: int
+    kind: SectionKind = SectionKind.OTHER
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def path_text(self) -> str:
+        return " > ".join(self.path)
+
+    def walk(self) -> list[Section]:
+        """This section and all its descendants in document order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass
+class Report:
+    """One parsed report file.
+
+    `source` is the path as ingested (what citations show); `week` is the ISO week of `date`;
+    `week_label` is the report's own label ("第43周", "Week 14"), which may differ from ISO.
+    """
+
+    source: str
+    content_hash: str
+    date: date
+    date_origin: str
+    title: str
+    week_label: str | None
+    sections: list[Section]
+    lines: list[tuple[int, str]]
+    encoding: str = "utf-8"
+    front_matter: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def iso_year_week(self) -> tuple[int, int]:
+        year, week, _ = self.date.isocalendar()
+        return year, week
+
+    @property
+    def week(self) -> str:
+        year, week = self.iso_year_week
+        return f"{year}-W{week:02d}"
+
+    @property
+    def week_int(self) -> int:
+        year, week = self.iso_year_week
+        return year * 100 + week
+
+    def all_sections(self) -> list[Section]:
+        out: list[Section] = []
+        for section in self.sections:
+            out.extend(section.walk())
+        return out
+
+    def line_text(self, start: int, end: int) -> str:
+        """The normalised text of the original lines start..end (inclusive)."""
+        return "\n".join(text for number, text in self.lines if start <= number <= end)

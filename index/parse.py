@@ -1,0 +1,289 @@
+"""Parse a loaded document into a `Report`: date, week label, front matter, section tree, items.
+
+Headings come in many shapes in real reports: Markdown `#`, setext underlines, a bold-only line,
+Chinese ordinals (`一、`), Notion's bracket labels (`- 【商户服务重构】`), and, in plain-text
+files without any Markdown heading, a short line ending in a colon. All become sections.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from index.classify import classify_heading
+from index.dates import FoundDate, date_from_text, week_label
+from index.errors import ReportDateError
+from index.load import Document
+from index.models import Item, Report, Section
+
+_ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
+_ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(\S.*)$")
+_ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
+_LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】.*)$")
+_COLON_HEADING = re.compile(r"^([A-Za-z\u4e00-\u9fff][^:：]{0,38})[:：]\s*$")
+_BULLET = re.compile(r"^(\s*)([-*+•·])\s+(.*)$")
+_NUMBERED = re.compile(r"^(\s*)(\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（]\d{1,3}[)）]\s*|[①-⑳]\s*)(.*)$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+PSEUDO_LEVEL_OFFSET = 1
+
+
+def parse_report(doc: Document, source: str, report_date: date | None = None) -> Report:
+    """Parse a document; `report_date` overrides detection (the `--date` flag)."""
+    lines = [(line.number, line.text) for line in doc.lines]
+    front, body = _split_front_matter(lines)
+    title_heading, title_lines = _find_title(body)
+    found = (
+        FoundDate(report_date, "flag")
+        if report_date
+        else _detect_date(title_heading, title_lines, front, doc.path)
+    )
+    if found is None:
+        raise ReportDateError(
+            doc.path,
+            "no report date found in the title, front matter or file name",
+            "add a line 'date: 2024-10-18' in front matter, a date in the title, or pass --date",
+        )
+    label_source = " ".join([title_heading or "", str(front.get("week", "")), doc.path.stem])
+    sections = build_sections(body, title_heading)
+    return Report(
+        source=source,
+        content_hash=doc.content_hash,
+        date=found.value,
+        date_origin=found.origin,
+        title=title_heading or doc.path.stem,
+        week_label=week_label(label_source),
+        sections=sections,
+        lines=lines,
+        encoding=doc.encoding,
+        front_matter={key: str(value) for key, value in front.items()},
+    )
+
+
+def _split_front_matter(lines: list[tuple[int, str]]) -> tuple[dict[str, object], list[tuple[int, str]]]:
+    first = next((i for i, (_, text) in enumerate(lines) if text.strip()), None)
+    if first is None or lines[first][1].strip() not in ("---", "+++"):
+        return {}, lines
+    fence = lines[first][1].strip()
+    for end in range(first + 1, len(lines)):
+        if lines[end][1].strip() == fence:
+            block = "\n".join(text for _, text in lines[first + 1 : end])
+            try:
+                data = yaml.safe_load(block) if fence == "---" else tomllib.loads(block)
+            except (yaml.YAMLError, tomllib.TOMLDecodeError):
+                return {}, lines
+            if isinstance(data, dict):
+                return {str(k).lower(): v for k, v in data.items()}, lines[end + 1 :]
+            return {}, lines
+    return {}, lines
+
+
+def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
+    """The first heading (or first line of a plain-text file) and the title-like lines near it."""
+    candidates: list[str] = []
+    title: str | None = None
+    for _, text in lines[:15]:
+        stripped = text.strip()
+        if not stripped:
+            continue
+        match = _ATX.match(stripped)
+        heading = match[2].strip() if match else None
+        if heading and title is None:
+            title = heading
+        if heading:
+            candidates.append(heading)
+        elif title is None and not candidates:
+            title = stripped.strip("*_ ")
+            candidates.append(title)
+    return title, candidates
+
+
+def _detect_date(
+    title: str | None, title_lines: list[str], front: dict[str, object], path: Path
+) -> FoundDate | None:
+    for text in ([title] if title else []) + title_lines:
+        found = date_from_text(text)
+        if found:
+            return FoundDate(found.value, f"title ({found.origin})" if found.origin != "date" else "title")
+    for key in ("date", "report_date", "week", "period", "title"):
+        value = front.get(key)
+        if isinstance(value, date):
+            return FoundDate(value, "front matter")
+        if value is not None:
+            found = date_from_text(str(value))
+            if found:
+                return FoundDate(found.value, "front matter")
+    found = date_from_text(path.stem.replace("_", "-"))
+    if found:
+        return FoundDate(found.value, "file name")
+    return None
+
+
+def _is_title_heading(text: str, title: str | None) -> bool:
+    return title is not None and (text == title or date_from_text(text) is not None) and len(text) < 80
+
+
+def _heading_of(
+    lines: list[tuple[int, str]], index: int, atx_level: int, plain_text: bool
+) -> tuple[int, str] | None:
+    """(level, title) when the line at `index` starts a section, else None."""
+    text = lines[index][1]
+    stripped = text.strip()
+    match = _ATX.match(stripped)
+    if match and not text.startswith("    "):
+        return len(match[1]), match[2].strip()
+    if index + 1 < len(lines) and stripped and not _BULLET.match(text) and not _NUMBERED.match(text):
+        underline = lines[index + 1][1].strip()
+        if _SETEXT.match(underline) and len(underline) >= 3 and not text.startswith(" "):
+            return (1 if underline.startswith("=") else 2), stripped
+    if text.startswith(" "):
+        return None
+    match = _LABEL_BULLET.match(stripped)
+    if match:
+        return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
+    match = _BOLD_LINE.match(stripped)
+    if match and len(match[1]) <= 60:
+        return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
+    match = _ZH_ORDINAL.match(stripped)
+    if match and len(stripped) <= 40:
+        return atx_level + PSEUDO_LEVEL_OFFSET, stripped
+    match = _ZH_SUB_ORDINAL.match(stripped)
+    if match and len(stripped) <= 40:
+        return atx_level + PSEUDO_LEVEL_OFFSET + 1, stripped
+    if plain_text:
+        match = _COLON_HEADING.match(stripped)
+        if match:
+            return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
+    return None
+
+
+def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Section]:
+    """Build the section tree; body lines before the first heading go to a section named by the title."""
+    plain_text = not any(_ATX.match(text.strip()) for _, text in lines)
+    root = Section(title="", level=0, path=(), start=0, end=0)
+    stack: list[Section] = [root]
+    preamble = Section(title=title or "(untitled)", level=1, path=(title or "(untitled)",), start=0, end=0)
+    current: Section = preamble
+    atx_level = 0
+    in_fence = False
+    skip_next = False
+    seen_content_heading = False
+    for index, (number, text) in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        if _FENCE.match(text):
+            in_fence = not in_fence
+        heading = None if in_fence else _heading_of(lines, index, atx_level, plain_text)
+        if heading is None:
+            current.lines.append((number, text))
+            continue
+        level, heading_text = heading
+        if (
+            index + 1 < len(lines)
+            and _SETEXT.match(lines[index + 1][1].strip())
+            and not _ATX.match(text.strip())
+        ):
+            skip_next = True
+        if _ATX.match(text.strip()) or skip_next:
+            atx_level = level
+        if not seen_content_heading and _is_title_heading(heading_text, title):
+            continue
+        seen_content_heading = True
+        while len(stack) > 1 and stack[-1].level >= level:
+            stack.pop()
+        parent = stack[-1]
+        parent_kind = parent.kind if parent is not root else None
+        section = Section(
+            title=heading_text,
+            level=level,
+            path=(*parent.path, heading_text),
+            start=number,
+            end=number,
+            kind=classify_heading(heading_text, parent_kind),
+        )
+        parent.children.append(section)
+        stack.append(section)
+        current = section
+    sections = root.children
+    if any(text.strip() for _, text in preamble.lines):
+        preamble.kind = classify_heading(preamble.title)
+        sections = [preamble, *sections]
+    for section in sections:
+        _finish(section)
+    return sections
+
+
+def _finish(section: Section) -> None:
+    """Trim blank edges, compute spans bottom-up and parse items."""
+    while section.lines and not section.lines[-1][1].strip():
+        section.lines.pop()
+    while section.lines and not section.lines[0][1].strip():
+        section.lines.pop(0)
+    for child in section.children:
+        _finish(child)
+    numbers = [n for n, _ in section.lines] + [c.end for c in section.children]
+    starts = [n for n, _ in section.lines] + [c.start for c in section.children]
+    if section.start == 0 and starts:
+        section.start = min(starts)
+    section.end = max([section.start, *numbers])
+    section.items = parse_items(section.lines)
+
+
+def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
+    """Bullets and numbered lines as a tree by indentation; continuation lines extend their item."""
+    roots: list[Item] = []
+    stack: list[tuple[float, Item]] = []
+    previous_blank = True
+    for number, text in lines:
+        if not text.strip():
+            previous_blank = True
+            continue
+        indent = len(text) - len(text.lstrip(" "))
+        match = _BULLET.match(text) or _NUMBERED.match(text)
+        if match and match[3].strip():
+            marker = match[2].strip()
+            level = float(indent)
+            while stack and stack[-1][0] >= level:
+                top_level, top = stack[-1]
+                if top_level == level and _opens_list(top, marker):
+                    # `1. 生产稳定性事件：` followed by `- ...` bullets at the same indent: children.
+                    level += 0.5
+                    break
+                stack.pop()
+            item = Item(text=match[3].strip(), start=number, end=number, depth=len(stack), marker=marker)
+            if stack:
+                stack[-1][1].children.append(item)
+            else:
+                roots.append(item)
+            for _, ancestor in stack:
+                ancestor.end = number
+            stack.append((level, item))
+        elif stack and (indent > stack[-1][0] or not previous_blank):
+            # A continuation line: deeper than its item, or glued to it (Notion puts a label's
+            # prose on the next line without indentation).
+            while len(stack) > 1 and indent <= stack[-1][0] and previous_blank:
+                stack.pop()
+            owner = stack[-1][1]
+            owner.text = f"{owner.text} {text.strip()}"
+            for _, ancestor in stack:
+                ancestor.end = number
+        else:
+            stack.clear()
+        previous_blank = False
+    return roots
+
+
+def _is_numbered(marker: str) -> bool:
+    return not _BULLET.match(f"{marker} x")
+
+
+def _opens_list(item: Item, marker: str) -> bool:
+    """An item ending in a colon opens a nested list of the other marker type at its own indent."""
+    return item.text.endswith((":", "：")) and _is_numbered(item.marker) != _is_numbered(marker)

