@@ -182,6 +182,8 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
             in_fence = not in_fence
         heading = None if in_fence else _heading_of(lines, index, atx_level, plain_text)
         if heading is None:
+            if not seen_content_heading and title and text.strip().strip("*_ ") == title:
+                continue  # a plain-text title line is the report's title, not body text
             current.lines.append((number, text))
             continue
         level, heading_text = heading

@@ -54,6 +54,15 @@ class Workspace:
         return VectorStore(self.client, name, self.embedder.name)
 
     @cached_property
+    def retriever(self) -> Any:
+        """Hybrid retriever; the lexical index loads on first lexical query, not here."""
+        from index.lexical import lexical_dir, open_for_store
+        from index.retrieve import Retriever
+
+        store = self.store
+        return Retriever(store, self.embedder, lambda: open_for_store(store, lexical_dir(self.home, store.name)))
+
+    @cached_property
     def ledger(self) -> Any:
         from index.ledger.store import Ledger
 

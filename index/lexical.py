@@ -1,0 +1,219 @@
+"""The lexical side of retrieval: BM25 (bm25s) over CJK-aware tokens, persisted beside the index.
+
+Local Chroma has no sparse or full-text ranking (FACTS.md), and on zh/en weekly reports BM25
+over CJK character bigrams matches or beats dense retrieval, so we keep our own. Chinese has no
+spaces, so a CJK run becomes overlapping character bigrams (no dictionary, works for any
+vocabulary: project code names, people, new jargon); other text becomes lowercase words and
+numbers. The index is rebuilt from the store's chunks after every ingest (milliseconds) and
+loaded lazily at query time; the store stays the single source of truth.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from index.store import VectorStore
+
+FORMAT = "lexical-v1"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+_TOKEN = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:[._][a-z0-9]+)*", re.IGNORECASE)
+_CJK_RUN = re.compile(rf"^[{_CJK}]+$")
+# English function words only: they carry no topic and would let any chunk match a question.
+STOPWORDS = frozenset(
+    "a an the of to in on at for and or is are was were be been by with what which who whom when "
+    "where why how did do does has have had this that these those it its from as any all our we "
+    "you i me my there their they them about tell show list give me please".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """CJK runs -> character bigrams (a lone character stays a unigram); the rest -> words/numbers."""
+    tokens: list[str] = []
+    for match in _TOKEN.finditer(text):
+        run = match.group(0)
+        if _CJK_RUN.match(run):
+            if len(run) == 1:
+                tokens.append(run)
+            else:
+                tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            word = run.lower()
+            if word not in STOPWORDS:
+                tokens.append(word)
+    return tokens
+
+
+@dataclass
+class LexicalRow:
+    """What a lexical hit needs to stand alone (no second store round trip)."""
+
+    id: str
+    text: str
+    meta: dict[str, Any]
+
+    @property
+    def week_int(self) -> int:
+        return int(self.meta.get("week_int", 0))
+
+
+class LexicalIndex:
+    """A BM25 index over chunk rows, with week-range filtering applied as a score mask."""
+
+    def __init__(self, rows: list[LexicalRow], model: Any = None) -> None:
+        self.rows = rows
+        self._model = model
+        self._weeks: np.ndarray | None = None
+
+    @classmethod
+    def build(cls, rows: list[LexicalRow]) -> LexicalIndex:
+        import bm25s
+
+        model = None
+        if rows:
+            model = bm25s.BM25()
+            # bm25s needs at least one token per document; the chunk id is a harmless filler.
+            corpus = [tokenize(_indexed_text(r)) or [r.id] for r in rows]
+            model.index(corpus, show_progress=False)
+        return cls(rows, model)
+
+    @property
+    def weeks(self) -> np.ndarray:
+        import numpy as np
+
+        if self._weeks is None:
+            self._weeks = np.asarray([r.week_int for r in self.rows], dtype=np.int64)
+        return self._weeks
+
+    def search(
+        self, query: str, k: int = 8, since: int | None = None, until: int | None = None
+    ) -> list[tuple[LexicalRow, float]]:
+        """The k best rows with positive BM25 score inside the week range, best first."""
+        import numpy as np
+
+        if self._model is None or not self.rows:
+            return []
+        vocab = self._model.vocab_dict
+        tokens = [t for t in tokenize(query) if t in vocab]
+        if not tokens:
+            return []
+        scores = np.asarray(self._model.get_scores(tokens), dtype=np.float64)
+        mask = np.ones(len(self.rows), dtype=bool)
+        if since is not None:
+            mask &= self.weeks >= since
+        if until is not None:
+            mask &= self.weeks <= until
+        scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:k]
+        return [(self.rows[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a token (0 when unknown), for scoring sentences."""
+        import math
+
+        df = self.doc_freq().get(token, 0)
+        n = len(self.rows)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5)) if df else 0.0
+
+    def doc_freq(self) -> dict[str, int]:
+        if not hasattr(self, "_df"):
+            df: dict[str, int] = {}
+            for row in self.rows:
+                for token in set(tokenize(_indexed_text(row))):
+                    df[token] = df.get(token, 0) + 1
+            self._df = df
+        return self._df
+
+    def save(self, folder: Path) -> None:
+        """Write atomically enough: build in a sibling folder, then swap it in."""
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        rows = [{"id": r.id, "text": r.text, "meta": r.meta} for r in self.rows]
+        (tmp / "rows.json").write_text(
+            json.dumps({"format": FORMAT, "rows": rows}, ensure_ascii=False), encoding="utf-8"
+        )
+        if self._model is not None:
+            self._model.save(str(tmp / "bm25"), show_progress=False)
+        old = folder.with_name(folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        tmp.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex | None:
+        """The saved index, or None when missing or written by another format version."""
+        try:
+            data = json.loads((folder / "rows.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if data.get("format") != FORMAT:
+            return None
+        rows = [LexicalRow(r["id"], r["text"], r["meta"]) for r in data["rows"]]
+        model = None
+        if rows:
+            import bm25s
+
+            try:
+                model = bm25s.BM25.load(str(folder / "bm25"), show_progress=False)
+            except (OSError, ValueError):
+                return None
+        return cls(rows, model)
+
+
+def _indexed_text(row: LexicalRow) -> str:
+    """Headings are part of what a chunk is about ("风险", "Incidents"), so index them with the body."""
+    return f"{row.meta.get('sections', '')}\n{row.meta.get('week_label', '')}\n{row.text}"
+
+
+def rows_from_store(store: VectorStore) -> list[LexicalRow]:
+    """Every chunk of the collection, paged so a large collection never needs one huge response."""
+    rows: list[LexicalRow] = []
+    total = store.count()
+    for offset in range(0, total, 5000):
+        page = store.collection.get(include=["documents", "metadatas"], limit=5000, offset=offset)
+        for chunk_id, doc, meta in zip(
+            page["ids"], page["documents"] or [], page["metadatas"] or [], strict=False
+        ):
+            rows.append(LexicalRow(str(chunk_id), str(doc or ""), dict(meta or {})))
+    rows.sort(key=lambda r: r.id)  # stable order: identical stores give identical indexes
+    return rows
+
+
+def lexical_dir(home: Path, collection: str) -> Path:
+    return home / "lexical" / collection
+
+
+def rebuild(store: VectorStore, folder: Path) -> LexicalIndex:
+    index = LexicalIndex.build(rows_from_store(store))
+    index.save(folder)
+    return index
+
+
+def rebuild_for_workspace(workspace: Any) -> None:
+    """Called by `summarizer ingest` after the store changed."""
+    rebuild(workspace.store, lexical_dir(workspace.home, workspace.store.name))
+
+
+def open_for_store(store: VectorStore, folder: Path) -> LexicalIndex:
+    """Load the saved index; rebuild it when missing or out of step with the store's chunk count.
+
+    The count check catches an ingest that ran without the rebuild hook, or another writer on a
+    shared Chroma server, at the cost of one cheap `count()` call.
+    """
+    index = LexicalIndex.load(folder)
+    if index is not None and len(index.rows) == store.count():
+        return index
+    try:
+        return rebuild(store, folder)
+    except OSError:
+        return LexicalIndex.build(rows_from_store(store))  # read-only data dir: keep it in memory

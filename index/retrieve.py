@@ -1,0 +1,147 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings fused by reciprocal rank.
+
+RRF needs no score calibration between a cosine and a BM25 score, which differ in scale per
+query and per corpus; that is what lets the same code work on report series we never saw.
+Both sides apply the same ISO-week range (`week_int`, e.g. 202442) before ranking, so a time
+filter never lets an out-of-range chunk crowd the top k.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from index.embed import Embedder
+    from index.lexical import LexicalIndex
+    from index.store import VectorStore
+
+Mode = Literal["hybrid", "dense", "lexical"]
+RRF_K = 60
+
+
+@dataclass
+class Hit:
+    """One retrieved chunk. `kind` is the section kind; `score` is RRF (hybrid) or the side's own.
+
+    `dense` / `lexical` keep each side's raw score (0 when that side did not return the chunk);
+    engines use them to judge whether the evidence is strong enough to answer at all.
+    """
+
+    chunk_id: str
+    report: str
+    week: str
+    section: str
+    sections: list[str]
+    lines: tuple[int, int]
+    text: str
+    score: float
+    kind: str
+    date: str = ""
+    week_label: str = ""
+    dense: float = 0.0
+    lexical: float = 0.0
+
+    @property
+    def week_int(self) -> int:
+        year, week = self.week.split("-W")
+        return int(year) * 100 + int(week)
+
+
+def hit_from(chunk_id: str, meta: dict[str, Any], text: str) -> Hit:
+    sections = [s for s in str(meta.get("sections", "")).split(" || ") if s]
+    return Hit(
+        chunk_id=chunk_id,
+        report=str(meta.get("report", "")),
+        week=str(meta.get("week", "")),
+        section=str(meta.get("section", sections[0] if sections else "")),
+        sections=sections or [str(meta.get("section", ""))],
+        lines=(int(meta.get("line_start", 0)), int(meta.get("line_end", 0))),
+        text=text,
+        score=0.0,
+        kind=str(meta.get("kind", "other")),
+        date=str(meta.get("date", "")),
+        week_label=str(meta.get("week_label", "")),
+    )
+
+
+def week_where(since: int | None, until: int | None) -> dict[str, Any] | None:
+    """A Chroma `where` for the week range; several conditions must be wrapped in `$and`."""
+    conditions: list[dict[str, Any]] = []
+    if since is not None:
+        conditions.append({"week_int": {"$gte": since}})
+    if until is not None:
+        conditions.append({"week_int": {"$lte": until}})
+    if not conditions:
+        return None
+    return conditions[0] if len(conditions) == 1 else {"$and": conditions}
+
+
+def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
+    """Reciprocal rank fusion: each list adds 1 / (k + rank) for every id it holds (rank from 1)."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return scores
+
+
+class Retriever:
+    """Searches one index; the lexical side is built or loaded only when first needed."""
+
+    def __init__(self, store: VectorStore, embedder: Embedder, lexical: LexicalIndex | Any) -> None:
+        self.store = store
+        self.embedder = embedder
+        self._lexical = lexical
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        # A zero-argument callable lets the workspace defer the load until the first lexical query.
+        if callable(self._lexical) and not hasattr(self._lexical, "search"):
+            self._lexical = self._lexical()
+        return self._lexical  # type: ignore[no-any-return]
+
+    def dense_search(self, query: str, k: int, since: int | None, until: int | None) -> list[Hit]:
+        vector = self.embedder.embed_query(query)
+        hits = []
+        for chunk_id, similarity, meta, doc in self.store.query(vector, k, week_where(since, until)):
+            hit = hit_from(chunk_id, meta, doc)
+            hit.dense = hit.score = similarity
+            hits.append(hit)
+        return hits
+
+    def lexical_search(self, query: str, k: int, since: int | None, until: int | None) -> list[Hit]:
+        hits = []
+        for row, score in self.lexical.search(query, k, since, until):
+            hit = hit_from(row.id, row.meta, row.text)
+            hit.lexical = hit.score = score
+            hits.append(hit)
+        return hits
+
+    def search(
+        self,
+        query: str,
+        k: int = 8,
+        since: int | None = None,
+        until: int | None = None,
+        mode: Mode = "hybrid",
+    ) -> list[Hit]:
+        """The k best chunks for the query inside the week range (inclusive ISO week ints)."""
+        if mode == "dense":
+            return self.dense_search(query, k, since, until)
+        if mode == "lexical":
+            return self.lexical_search(query, k, since, until)
+        depth = max(k * 4, 30)  # fuse deeper lists than we return: RRF rewards agreement
+        dense = self.dense_search(query, depth, since, until)
+        lexical = self.lexical_search(query, depth, since, until)
+        fused = rrf([[h.chunk_id for h in dense], [h.chunk_id for h in lexical]])
+        by_id: dict[str, Hit] = {h.chunk_id: h for h in lexical}
+        for hit in dense:
+            if hit.chunk_id in by_id:
+                by_id[hit.chunk_id].dense = hit.dense
+            else:
+                by_id[hit.chunk_id] = hit
+        ranked = sorted(by_id.values(), key=lambda h: (-fused[h.chunk_id], h.chunk_id))[:k]
+        for hit in ranked:
+            hit.score = fused[hit.chunk_id]
+        return ranked

@@ -1,0 +1,113 @@
+"""Ingest against a real embedded Chroma and the real local embedder: idempotence and recovery."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.chunk import chunk_report
+from index.embed import CachedEmbedder, LocalEmbedder
+from index.ingest import Ingestor
+from index.load import load_document
+from index.parse import parse_report
+from index.store import VectorStore, collection_name, make_client
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, fixtures: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("zh_notion.md", "en_blocks.md", "nested.md"):
+        shutil.copy(fixtures / name, folder / name)
+    return folder
+
+
+@pytest.fixture
+def ingestor(tmp_path: Path) -> Ingestor:
+    embedder = CachedEmbedder(LocalEmbedder(), tmp_path / "cache" / "embeddings.sqlite")
+    client = make_client(tmp_path / "chroma", None)
+    store = VectorStore(client, collection_name(embedder.name, 400, 40), embedder.name)
+    return Ingestor(store, embedder)
+
+
+def _snapshot(store: VectorStore) -> dict[str, tuple[str, str]]:
+    page = store.collection.get(include=["documents", "metadatas"])
+    return {
+        chunk_id: (doc, meta["report_hash"])
+        for chunk_id, doc, meta in zip(page["ids"], page["documents"], page["metadatas"], strict=True)
+    }
+
+
+def test_ingesting_twice_changes_nothing(ingestor: Ingestor, corpus: Path) -> None:
+    first = ingestor.ingest([corpus])
+    assert first.totals()["added"] == 3
+    before = _snapshot(ingestor.store)
+    second = ingestor.ingest([corpus])
+    totals = second.totals()
+    assert (totals["unchanged"], totals["chunks_added"], totals["chunks_removed"]) == (3, 0, 0)
+    assert _snapshot(ingestor.store) == before
+
+
+def test_editing_one_report_replaces_exactly_its_chunks(ingestor: Ingestor, corpus: Path) -> None:
+    ingestor.ingest([corpus])
+    before = _snapshot(ingestor.store)
+    target = corpus / "zh_notion.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("进度55%", "进度70%"), encoding="utf-8")
+    summary = ingestor.ingest([corpus])
+    outcome = next(o for o in summary.outcomes if o.path.endswith("zh_notion.md"))
+    assert outcome.status == "updated"
+    assert (outcome.chunks_added, outcome.chunks_removed) == (1, 1)
+    after = _snapshot(ingestor.store)
+    assert len(set(before) - set(after)) == 1 and len(set(after) - set(before)) == 1
+    expected = {c.id for c in chunk_report(parse_report(load_document(target), str(target)))}
+    stored = {i for i, (_, h) in after.items() if i in expected}
+    assert stored == expected, "no stale chunk of the edited report is left"
+    other_hashes = {load_document(corpus / n).content_hash for n in ("en_blocks.md", "nested.md")}
+    others = {i: v for i, v in before.items() if v[1] in other_hashes}
+    assert others and all(after.get(i) == v for i, v in others.items()), "other reports are untouched"
+
+
+def test_half_finished_ingest_is_redone(ingestor: Ingestor, corpus: Path) -> None:
+    target = corpus / "en_blocks.md"
+    report = parse_report(load_document(target), str(target))
+    chunks = chunk_report(report)
+    vectors = ingestor.embedder.embed_passages([c.context for c in chunks])
+    ingestor.store.replace_report(str(target), chunks[:1], vectors[:1])
+    # Simulate a crash after the first batch: the stored chunk claims more siblings than exist.
+    ingestor.store.collection.update(ids=[chunks[0].id], metadatas=[{"chunk_count": len(chunks)}])
+    assert not ingestor.store.stored_report(str(target)).complete
+    outcome = ingestor.ingest_file(target)
+    assert outcome.status == "updated"
+    stored = ingestor.store.stored_report(str(target))
+    assert stored.complete and len(stored.chunk_ids) == len(chunks)
+
+
+def test_bad_files_are_skipped_and_the_rest_go_in(ingestor: Ingestor, corpus: Path) -> None:
+    (corpus / "empty.md").write_text("")
+    (corpus / "blob.md").write_bytes(b"\x00\x01\x02binary")
+    (corpus / "undated.md").write_text("# Notes\n\n- a\n", encoding="utf-8")
+    summary = ingestor.ingest([corpus])
+    reasons = {Path(o.path).name: o.reason for o in summary.skipped}
+    assert set(reasons) == {"empty.md", "blob.md", "undated.md"}
+    assert "binary" in reasons["blob.md"] and "empty" in reasons["empty.md"]
+    assert "--date" in reasons["undated.md"]
+    assert summary.totals()["reports"] == 3
+
+
+def test_prune_removes_reports_whose_files_are_gone(ingestor: Ingestor, corpus: Path) -> None:
+    ingestor.ingest([corpus])
+    (corpus / "nested.md").unlink()
+    summary = ingestor.ingest([corpus], prune=True)
+    assert [Path(p).name for p in summary.pruned] == ["nested.md"]
+    assert all(not r.endswith("nested.md") for r in ingestor.store.stored_reports())
+
+
+def test_unchanged_report_costs_no_embedding(ingestor: Ingestor, corpus: Path) -> None:
+    ingestor.ingest([corpus])
+    embedder = ingestor.embedder
+    assert isinstance(embedder, CachedEmbedder)
+    misses, hits = embedder.misses, embedder.hits
+    ingestor.ingest([corpus])
+    assert (embedder.misses, embedder.hits) == (misses, hits), "unchanged reports are not even re-embedded"

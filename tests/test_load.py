@@ -1,0 +1,95 @@
+"""Decoding and normalisation edge cases: every one must keep original line numbers."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from index.errors import InputError
+from index.load import iter_report_files, load_document
+
+ZH = "# 第3周 2025-01-17\n\n- 【账务】进度40%\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "payload", "encoding"),
+    [
+        ("utf8.md", ZH.encode("utf-8"), "utf-8"),
+        ("bom.md", codecs.BOM_UTF8 + ZH.encode("utf-8"), "utf-8-sig"),
+        ("gbk.md", ZH.encode("gbk"), "gb18030"),
+        ("gb18030.md", (ZH + "𠮷\n").encode("gb18030"), "gb18030"),
+        ("utf16le.md", codecs.BOM_UTF16_LE + ZH.encode("utf-16-le"), "utf-16"),
+        ("utf16be.md", codecs.BOM_UTF16_BE + ZH.encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_decodes_common_encodings(tmp_path: Path, name: str, payload: bytes, encoding: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(payload)
+    doc = load_document(path)
+    assert doc.encoding == encoding
+    assert doc.lines[0].text == "# 第3周 2025-01-17"
+    assert doc.lines[2] == type(doc.lines[2])(3, "- 【账务】进度40%")
+
+
+def test_crlf_cr_and_tabs_keep_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.md"
+    path.write_bytes("# W 2025-01-17\r\n\r\n-\titem\r\tchild\u3000x\n".encode())
+    doc = load_document(path)
+    assert [line.number for line in doc.lines] == [1, 2, 3, 4, 5]
+    assert doc.lines[2].text == "-   item"
+    assert doc.lines[3].text == "    child x"
+
+
+@pytest.mark.parametrize(
+    ("name", "payload", "reason"),
+    [
+        ("empty.md", b"", "empty"),
+        ("blank.md", b"\n \n\t\n", "empty"),
+        ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        ("latin.txt", "caf\xe9 \x00".encode("latin-1"), "binary"),
+        ("report.pdf", b"%PDF-1.7", "unsupported file type"),
+    ],
+)
+def test_refuses_bad_files_with_reason(tmp_path: Path, name: str, payload: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(payload)
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    assert reason in caught.value.reason
+    assert name in str(caught.value)
+
+
+def test_refuses_oversized_file(tmp_path: Path) -> None:
+    path = tmp_path / "big.md"
+    path.write_text("# 2025-01-17\n" + "x" * 2048, encoding="utf-8")
+    with pytest.raises(InputError, match="over the"):
+        load_document(path, max_bytes=1024)
+
+
+def test_html_export_maps_blocks_to_source_lines(tmp_path: Path) -> None:
+    path = tmp_path / "notion.html"
+    path.write_text(
+        "<html><head><title>t</title></head><body>\n"
+        "<h1>第5周 2025-01-31</h1>\n"
+        "<h2>【重点工作】</h2>\n"
+        "<ul>\n<li>支付网关：进度60%</li>\n<li>对账：预计2/14上线</li>\n</ul>\n"
+        "</body></html>\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    texts = {line.text: line.number for line in doc.lines}
+    assert texts["# 第5周 2025-01-31"] == 2
+    assert texts["## 【重点工作】"] == 3
+    assert texts["- 支付网关：进度60%"] == 5
+    assert texts["- 对账：预计2/14上线"] == 6
+
+
+def test_iter_report_files_recurses_and_skips_hidden(tmp_path: Path) -> None:
+    (tmp_path / "a" / ".git").mkdir(parents=True)
+    (tmp_path / "a" / "x.md").write_text("x")
+    (tmp_path / "a" / ".git" / "y.md").write_text("y")
+    (tmp_path / "a" / "image.png").write_bytes(b"\x89PNG")
+    found = list(iter_report_files([tmp_path]))
+    assert found == [tmp_path / "a" / "x.md"]

@@ -1,0 +1,147 @@
+"""Parser behaviour on the Notion (zh) and block (en) formats and on awkward inputs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from index.errors import ReportDateError
+from index.load import load_document
+from index.models import Report, SectionKind
+from index.parse import parse_report
+
+
+def parse(path: Path, source: str | None = None) -> Report:
+    return parse_report(load_document(path), source or path.name)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_notion_report_date_week_label_and_sections(fixtures: Path) -> None:
+    report = parse(fixtures / "zh_notion.md")
+    assert report.date == date(2025, 3, 14)
+    assert report.week == "2025-W11"  # the company label says 第12周: ISO differs, the date wins
+    assert report.week_label == "第12周"
+    paths = [s.path_text for s in report.all_sections()]
+    assert "【重点工作】 > 【清结算平台迁移】" in paths
+    assert "【重点工作】 > 【风控规则中台】" in paths
+    assert paths.count("第12周 2025/03/14") == 1, "the repeated title makes no second section"
+    assert paths[0] == "第12周 2025/03/14", "text before the first heading sits under the title"
+    kinds = {s.title: s.kind for s in report.all_sections()}
+    assert kinds["【系统运行数据】"] == SectionKind.METRICS
+    assert kinds["【清结算平台迁移】"] == SectionKind.PROJECTS
+    assert kinds["收获与反思"] == SectionKind.REFLECTION
+    assert kinds["下周工作及目标"] == SectionKind.PLANS
+
+
+def test_notion_items_nest_and_keep_line_spans(fixtures: Path) -> None:
+    report = parse(fixtures / "zh_notion.md")
+    lines = dict(report.lines)
+    section = next(s for s in report.all_sections() if s.title == "【O2 系统建设】")
+    top = [item.text for item in section.items]
+    assert top[0] == "对账中心重构"
+    assert [c.text[:6] for c in section.items[0].children] == ["差错处理模块", "历史数据回迁"]
+    incidents = next(item for item in section.items if item.text.startswith("生产稳定性事件"))
+    assert len(incidents.children) == 2, "bullets after a numbered 'xxx：' line are its children"
+    second = incidents.children[1]
+    assert "原因：新版映射表漏配" in second.text, "unindented continuation lines belong to the item"
+    assert lines[second.start].startswith("- 3/13 21:05")
+    assert lines[second.end] == "处置：回滚映射表，已重发"
+    for item in section.items:
+        for node in item.walk():
+            assert node.text.split()[0][:4] in lines[node.start]
+
+
+def test_english_block_report(fixtures: Path) -> None:
+    report = parse(fixtures / "en_blocks.md")
+    assert report.date == date(2025, 5, 9)
+    by_title = {s.title: s for s in report.all_sections()}
+    assert by_title["Offline Mode"].path == ("Projects", "Offline Mode")
+    assert by_title["Offline Mode"].kind == SectionKind.PROJECTS
+    assert by_title["Incidents"].kind == SectionKind.INCIDENTS
+    assert by_title["Metrics"].kind == SectionKind.METRICS
+    assert by_title["Risks"].kind == SectionKind.RISKS
+    assert by_title["Next week"].kind == SectionKind.PLANS
+    assert [i.text for i in by_title["Offline Mode"].items][:2] == ["Status: At risk", "ETA: Jun 14"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected", "origin"),
+    [
+        ("a.md", "# 第43周 2023-10-20\n\nbody\n", date(2023, 10, 20), "title"),
+        ("a.md", "# 第43周 2023/10/20\n\nbody\n", date(2023, 10, 20), "title"),
+        ("a.md", "# 周报 2024年1月5日\n\nbody\n", date(2024, 1, 5), "title"),
+        ("a.md", "# Week 14, 2025\n\nbody\n", date(2025, 4, 4), "title (week)"),
+        ("a.md", "# Platform update 2025-W20\n\nbody\n", date(2025, 5, 16), "title (week)"),
+        ("a.md", "# Weekly update May 2, 2025\n\nbody\n", date(2025, 5, 2), "title"),
+        ("a.md", "# Report 2025-03-10 ~ 2025-03-14\n\nbody\n", date(2025, 3, 14), "title"),
+        ("a.md", "# 2024年10月 月报\n\nbody\n", date(2024, 10, 31), "title (month)"),
+        ("a.md", "---\ndate: 2025-05-02\n---\n# Weekly\n\nbody\n", date(2025, 5, 2), "front matter"),
+        ("a.md", '+++\ndate = "2025-05-02"\n+++\n# Weekly\n\nbody\n', date(2025, 5, 2), "front matter"),
+        ("2025-03-14.md", "# Weekly\n\nbody\n", date(2025, 3, 14), "file name"),
+        ("2024-W10.md", "# Weekly\n\nbody\n", date(2024, 3, 8), "file name"),
+        ("notes.txt", "Weekly 2025-02-07\n\nProjects:\n- a\n", date(2025, 2, 7), "title"),
+    ],
+)
+def test_report_date_sources(tmp_path: Path, name: str, text: str, expected: date, origin: str) -> None:
+    report = parse(write(tmp_path, name, text))
+    assert report.date == expected
+    assert report.date_origin == origin
+
+
+def test_created_line_is_not_the_report_date(tmp_path: Path) -> None:
+    path = write(tmp_path, "notes.md", "# 周报\n\nCreated: 2023年11月29日 20:54\n\n## 工作\n- a\n")
+    with pytest.raises(ReportDateError):
+        parse(path)
+
+
+def test_no_date_is_a_clear_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "notes.md", "# Team notes\n\n- did things\n")
+    with pytest.raises(ReportDateError) as caught:
+        parse(path)
+    assert "notes.md" in str(caught.value)
+    assert "--date" in str(caught.value)
+
+
+def test_date_override(tmp_path: Path) -> None:
+    path = write(tmp_path, "notes.md", "# Team notes\n\n- did things\n")
+    report = parse_report(load_document(path), "notes.md", date(2025, 1, 3))
+    assert (report.date, report.date_origin, report.week) == (date(2025, 1, 3), "flag", "2025-W01")
+
+
+def test_deeply_nested_bullets(fixtures: Path) -> None:
+    report = parse(fixtures / "nested.md")
+    assert report.date == date(2025, 2, 7)
+    assert report.front_matter["team"] == "data"
+    section = report.all_sections()[0]
+    chain = section.items[0].walk()
+    assert [item.depth for item in chain] == [0, 1, 2, 3, 4]
+    assert chain[-1].text == "Level five detail with 30%"
+    assert section.items[0].end == chain[-1].start
+    assert section.items[1].text == "Back to top"
+
+
+def test_heading_only_report_has_sections_without_items(fixtures: Path) -> None:
+    report = parse(fixtures / "heading_only.md")
+    titles = [s.title for s in report.all_sections()]
+    assert titles == ["Projects", "Metrics", "Risks"]
+    assert all(not s.items for s in report.all_sections())
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Weekly 2025-02-07\n\n一、重点工作\n1. 支付\n二、风险\n- 无\n", ["一、重点工作", "二、风险"]),
+        ("# R 2025-02-07\n\n**Highlights**\n- shipped\n\n**Risks**\n- none\n", ["Highlights", "Risks"]),
+        ("Report 2025-02-07\n\nProjects\n========\n- a\n\nRisks\n-----\n- b\n", ["Projects", "Risks"]),
+    ],
+)
+def test_other_heading_styles(tmp_path: Path, text: str, titles: list[str]) -> None:
+    report = parse(write(tmp_path, "r.md", text))
+    assert [s.title for s in report.all_sections() if s.lines or s.items] == titles
