@@ -1,0 +1,91 @@
+"""Benchmark ingest: cold examples, cold generated 52-week corpus, re-ingest with nothing changed.
+
+Each scenario runs in its own process so peak RSS (ru_maxrss) belongs to that scenario alone.
+Run: `.venv/bin/python bench/ingest.py` (writes nothing; copy the printed table into RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def run_scenario(corpus: Path, home: Path) -> dict[str, float]:
+    """Ingest `corpus` into `home` in this process and return the figures."""
+    from index.ingest import Ingestor
+    from summarizer.config import load_settings
+    from summarizer.workspace import Workspace
+
+    workspace = Workspace(load_settings(overrides={"home": str(home)}, environ={}))
+    ingestor = Ingestor(workspace.store, workspace.embedder, sinks=[workspace.ledger])
+    started = time.perf_counter()
+    summary = ingestor.ingest([corpus])
+    seconds = time.perf_counter() - started
+    totals = summary.totals()
+    chunks = totals["chunks_added"] + totals["chunks_unchanged"]
+    return {
+        "reports": totals["reports"],
+        "chunks": chunks,
+        "embedded": totals["chunks_added"],
+        "seconds": round(seconds, 3),
+        "chunks_per_s": round(chunks / seconds, 1) if seconds else 0.0,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def _child(corpus: Path, home: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(corpus), str(home)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    from bench.corpus import generate_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        generated = tmp_path / "generated"
+        generate_corpus(generated, weeks=52, seed=7)
+        rows = {
+            "cold examples": _child(ROOT / "examples" / "reports", tmp_path / "h1"),
+            "cold 52-week corpus": _child(generated, tmp_path / "h2"),
+            "re-ingest 52-week, unchanged": _child(generated, tmp_path / "h2"),
+        }
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor(),
+    )
+    print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}")
+    print("| scenario | reports | chunks | embedded | seconds | chunks/s | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|")
+    for name, r in rows.items():
+        print(
+            f"| {name} | {r['reports']} | {r['chunks']} | {r['embedded']} | {r['seconds']} | "
+            f"{r['chunks_per_s']} | {r['peak_rss_mb']} |"
+        )
+    cold = rows["cold 52-week corpus"]["seconds"]
+    warm = rows["re-ingest 52-week, unchanged"]["seconds"]
+    print(f"re-ingest speed-up: {cold / warm:.0f}x")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        print(json.dumps(run_scenario(Path(sys.argv[2]), Path(sys.argv[3]))))
+    else:
+        main()

@@ -1,0 +1,207 @@
+"""Pydantic models of the fact ledger: what the extractors store and what the ledger views return.
+
+They cross boundaries (SQLite JSON payloads, `--json` output, the eval harness, the Q&A), so
+they live with the other contracts and import nothing but pydantic and `summarizer.schemas`.
+Dates are ISO dates; weeks are ISO week strings like `2024-W42`; every fact keeps a `Citation`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarizer.schemas import Citation, Slip
+
+ProjectStatus = Literal[
+    "on_track", "in_progress", "at_risk", "off_track", "blocked", "done", "launched", "paused", "cancelled"
+]
+TargetKind = Literal["final", "interim"]
+NoteKind = Literal["risk", "ask", "plan"]
+LaunchVerdict = Literal["early", "on_time", "late", "no_target"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ReportRef(_Model):
+    """One stored report as the ledger knows it."""
+
+    source: str = Field(description="The source file path as ingested.")
+    date: dt.date = Field(description="The report's own date (never the ingestion date).")
+    week: str = Field(description="ISO week of the report date, e.g. 2024-W42.")
+    week_label: str | None = Field(default=None, description="The report's own week label, e.g. 第43周.")
+    content_hash: str = Field(description="SHA-256 of the file bytes; an unchanged file is not re-extracted.")
+
+
+class Observation(_Model):
+    """What one report says about one project: progress, target date, status, owner."""
+
+    project: str = Field(description="The project name as written in this report.")
+    canonical: str | None = Field(default=None, description="Canonical name across weeks (set by the views).")
+    report: str = Field(description="Source file of the report.")
+    week: str = Field(description="ISO week of the report.")
+    date: dt.date = Field(description="Report date.")
+    progress: int | None = Field(default=None, description="Percent complete of the project, 0-100.")
+    progress_parts: list[int] = Field(
+        default_factory=list, description="Percentages of the project's sub-steps when no single figure is given."
+    )
+    target: dt.date | None = Field(default=None, description="Current target date, resolved against the report date.")
+    target_text: str | None = Field(default=None, description="The target as written ('下周三', 'ETA: Jun 14').")
+    target_kind: TargetKind | None = Field(
+        default=None, description="'final' (launch/done/ETA) or 'interim' (提测, beta, review...)."
+    )
+    status: ProjectStatus | None = Field(default=None, description="Normalised status word, if stated.")
+    status_text: str | None = Field(default=None, description="The status word as written.")
+    owner: str | None = Field(default=None, description="Owner where stated.")
+    completed_on: dt.date | None = Field(
+        default=None, description="Explicit launch/completion date when the report states one ('10/12已上线')."
+    )
+    evidence: Citation = Field(description="The mention of the project.")
+    progress_evidence: Citation | None = Field(default=None, description="Where the progress figure is written.")
+    target_evidence: Citation | None = Field(default=None, description="Where the target date is written.")
+    status_evidence: Citation | None = Field(default=None, description="Where the status word is written.")
+
+    @property
+    def progress_key(self) -> tuple[int, ...] | None:
+        """What 'same progress' compares: the figure, or the sub-step figures in order."""
+        if self.progress is not None:
+            return (self.progress,)
+        return tuple(self.progress_parts) or None
+
+    @property
+    def progress_label(self) -> str | None:
+        key = self.progress_key
+        return None if key is None else ", ".join(f"{value}%" for value in key)
+
+
+class Incident(_Model):
+    """A production incident as a report tells it."""
+
+    title: str = Field(description="The first clause of the incident text.")
+    report: str
+    week: str
+    date: dt.date = Field(description="Report date.")
+    when: dt.date | None = Field(default=None, description="When it happened, resolved against the report date.")
+    when_text: str | None = Field(default=None, description="The time as written ('10/18 17:01').")
+    duration_minutes: float | None = Field(default=None, description="Duration in minutes, if stated.")
+    duration_text: str | None = Field(default=None, description="The duration as written ('持续13mins').")
+    impact: str | None = Field(default=None, description="Impact as written ('影响149笔', 'no customer impact').")
+    severity: str | None = Field(default=None, description="Severity label as written ('SEV2', 'AB级', 'P1').")
+    cause: str | None = Field(default=None, description="Cause as written.")
+    resolution: str | None = Field(default=None, description="Fix/mitigation as written.")
+    evidence: Citation
+
+
+class MetricPoint(_Model):
+    """One metric value in one report."""
+
+    name: str = Field(description="Metric name as written.")
+    key: str = Field(description="Normalised name that links the metric across weeks.")
+    value: float
+    unit: str = Field(default="", description="'%', 'ms', 's', '次'... or empty.")
+    qualifier: str | None = Field(default=None, description="A word after the value ('left', 'remaining').")
+    report: str
+    week: str
+    date: dt.date
+    evidence: Citation
+
+
+class MetricSeries(_Model):
+    """A metric across reports, oldest first."""
+
+    name: str = Field(description="The most common spelling of the metric name.")
+    key: str
+    unit: str
+    points: list[MetricPoint]
+
+
+class Note(_Model):
+    """A risk, an ask or a next-week plan, as written."""
+
+    kind: NoteKind
+    text: str
+    report: str
+    week: str
+    date: dt.date
+    evidence: Citation
+
+
+class ProjectInfo(_Model):
+    """A project as linked across weeks, with its latest state."""
+
+    name: str = Field(description="Canonical name.")
+    aliases: list[str] = Field(default_factory=list, description="Other names it appears under.")
+    first_week: str
+    last_week: str
+    mentions: int = Field(description="Number of reports that mention it.")
+    status: ProjectStatus | None = Field(default=None, description="Latest stated status.")
+    target: dt.date | None = Field(default=None, description="Latest stated target date.")
+    progress: str | None = Field(default=None, description="Latest stated progress, e.g. '60%'.")
+
+
+class ProjectTimeline(_Model):
+    """One project's weekly observations and the slips derived from them."""
+
+    engine: Literal["local"] = "local"
+    project: str
+    aliases: list[str] = Field(default_factory=list)
+    observations: list[Observation] = Field(description="One merged observation per report, oldest first.")
+    slips: list[Slip] = Field(default_factory=list)
+
+
+class Launch(_Model):
+    """A project reaching launched/done, judged against the target it had before."""
+
+    project: str
+    aliases: list[str] = Field(default_factory=list)
+    week: str = Field(description="Week of the report that first says it launched or is done.")
+    status: Literal["launched", "done"]
+    launched_on: dt.date = Field(description="Stated launch date, else the report date.")
+    target: dt.date | None = Field(default=None, description="Last target before the launch.")
+    first_target: dt.date | None = Field(default=None, description="First target ever stated.")
+    verdict: LaunchVerdict
+    evidence: list[Citation] = Field(default_factory=list)
+
+
+class StatusEvent(_Model):
+    """A project entering a lifecycle state (paused, cancelled, launched, done) in a report."""
+
+    project: str
+    aliases: list[str] = Field(default_factory=list)
+    status: ProjectStatus
+    week: str
+    report: str
+    evidence: list[Citation] = Field(default_factory=list)
+
+
+class MetricDelta(_Model):
+    """A metric's change between two reports."""
+
+    name: str
+    key: str
+    unit: str
+    before: float
+    after: float
+    delta: float
+    evidence: list[Citation] = Field(default_factory=list)
+
+
+class ReportChanges(_Model):
+    """What changed from one report to another (intermediate reports count for finished/slipped)."""
+
+    engine: Literal["local"] = "local"
+    from_report: str
+    to_report: str
+    from_week: str
+    to_week: str
+    new_projects: list[ProjectInfo] = Field(
+        default_factory=list, description="Mentioned in the later report and in no report up to the earlier one."
+    )
+    finished: list[StatusEvent] = Field(default_factory=list, description="Launched or done in between.")
+    paused_or_cancelled: list[StatusEvent] = Field(default_factory=list)
+    slipped: list[Slip] = Field(default_factory=list)
+    new_incidents: list[Incident] = Field(default_factory=list)
+    metric_deltas: list[MetricDelta] = Field(default_factory=list)

@@ -1,0 +1,195 @@
+"""Question planning: intent, time range (ISO weeks) and named projects, in Chinese and English.
+
+Relative time ("last month", "上个月", "最近三周") is resolved against the latest indexed report
+date, never today's date: an archive of last year's reports must answer "last month" about its
+own last month. Every range is a pair of inclusive ISO week ints (202442), the same key the
+store filters on; a month or quarter covers the weeks whose Friday falls inside it, because
+weekly reports are dated at the end of their week.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import SequenceMatcher
+from typing import Literal
+
+from summarizer.schemas import Intent, Plan
+
+Lang = Literal["zh", "en"]
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_NORMALISE = re.compile(r"[\s\-_·•.,，。:：;；!！?？'\"“”‘’()（）\[\]【】<>《》/]+")
+
+# First match wins, so the specific intents come before the broad ones.
+INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
+    (
+        "slips",
+        (
+            "slip", "slipped", "slips", "delay", "delayed", "postpone", "pushed back", "behind schedule",
+            "overdue", "late", "延期", "推迟", "延后", "滞后", "延误", "顺延", "拖期", "逾期", "跳票",
+        ),
+    ),
+    (
+        "incidents",
+        (
+            "incident", "outage", "downtime", "postmortem", "post-mortem", "sev1", "sev2", "p0", "p1",
+            "故障", "事故", "宕机", "事件", "告警", "中断",
+        ),
+    ),
+    ("risks", ("risk", "blocker", "blocked", "concern", "风险", "阻塞", "隐患", "卡点", "堵点")),
+    (
+        "changes",
+        (
+            "what changed", "changes", "changed", "difference", "compared", "versus", " vs ", "diff",
+            "变化", "变动", "有何不同", "有什么不同", "相比", "对比", "区别",
+        ),
+    ),
+    (
+        "metrics",
+        (
+            "metric", "rate", "latency", "p99", "p95", "availability", "uptime", "trend", "throughput",
+            "how many", "how much", "kpi", "指标", "成功率", "可用性", "趋势", "多少", "数据", "耗时",
+        ),
+    ),
+    (
+        "status",
+        (
+            "status", "progress", "how is", "how's", "where is", "going", "update on", "timeline",
+            "进展", "进度", "状态", "怎么样", "如何", "情况", "到哪",
+        ),
+    ),
+    (
+        "summary",
+        ("summary", "summarize", "summarise", "overview", "highlights", "recap", "总结", "概述", "概况",
+         "汇总", "综述", "要点"),
+    ),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ProjectRef:
+    """A ledger project with the names it is known by."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class QuestionPlan:
+    """The public `Plan` plus what the pipeline needs: language, week ints, retrieval query."""
+
+    plan: Plan
+    lang: Lang
+    query: str
+    since: int | None = None
+    until: int | None = None
+    time_text: str = ""
+    intent_words: list[str] = field(default_factory=list)
+
+
+def normalise(text: str) -> str:
+    return _NORMALISE.sub("", text).casefold()
+
+
+def detect_lang(text: str) -> Lang:
+    """zh when Chinese characters outweigh Latin words (after project names are removed)."""
+    cjk = len(_CJK.findall(text))
+    latin = len(_LATIN_WORD.findall(text))
+    return "zh" if cjk >= 2 and cjk >= latin else "en"
+
+
+def _keyword_hits(question: str, keywords: Iterable[str]) -> list[str]:
+    lowered = f" {question.casefold()} "
+    hits = []
+    for word in keywords:
+        if word.isascii() and word.strip().isalnum():
+            if re.search(rf"\b{re.escape(word.strip())}\b", lowered):
+                hits.append(word.strip())
+        elif word in lowered:
+            hits.append(word.strip())
+    return hits
+
+
+def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
+    """The first intent whose keywords occur; `status` needs a named project to mean anything."""
+    for intent, keywords in INTENT_KEYWORDS:
+        hits = _keyword_hits(question, keywords)
+        if not hits:
+            continue
+        if intent == "status" and not has_project:
+            continue
+        return intent, hits
+    return "free", []
+
+
+def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.75) -> list[str]:
+    """Canonical names of projects named in the question: containment of a name or alias, or a
+    long common substring (a question often drops a suffix: "风控引擎" for "风控决策引擎迁移")."""
+    folded = normalise(question)
+    scored: dict[str, float] = {}
+    for project in projects:
+        best = 0.0
+        for name in (project.name, *project.aliases):
+            key = normalise(name)
+            if len(key) < 2 or (key.isascii() and len(key) < 3):
+                continue
+            if key in folded:
+                if key.isascii() and not re.search(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", folded):
+                    continue
+                best = max(best, 1.0 + len(key) / 100)
+                continue
+            match = SequenceMatcher(None, folded, key, autojunk=False).find_longest_match()
+            ratio = match.size / len(key)
+            if match.size >= 4 and ratio >= min_ratio:
+                best = max(best, ratio)
+        if best:
+            scored[project.name] = best
+    names = sorted(scored, key=lambda n: (-scored[n], n))
+    # A name inside a longer linked name is the same mention ("风控" inside "风控决策引擎迁移").
+    return [n for n in names if not any(n != m and normalise(n) in normalise(m) for m in names)]
+
+
+def plan_question(
+    question: str,
+    *,
+    latest: date | None,
+    projects: Sequence[ProjectRef] = (),
+    week_labels: dict[int, list[int]] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> QuestionPlan:
+    """Understand a question; explicit `since` / `until` (CLI flags) override the question's range."""
+    linked = link_projects(question, projects)
+    found: TimeRange | None = find_time_range(question, latest, week_labels or {}) if latest else None
+    since_int = found.since if found else None
+    until_int = found.until if found else None
+    if since:
+        since_int = parse_week_arg(since, latest)
+    if until:
+        until_int = parse_week_arg(until, latest)
+    query = question.replace(found.text, " ").strip() if found and found.text else question
+    intent, words = detect_intent(query, bool(linked))
+    stripped = question
+    for project in projects:
+        if project.name in linked:
+            for name in (project.name, *project.aliases):
+                stripped = stripped.replace(name, " ")
+    plan = Plan(
+        intent=intent,
+        since=week_str(since_int) if since_int else None,
+        until=week_str(until_int) if until_int else None,
+        projects=linked,
+    )
+    return QuestionPlan(
+        plan=plan,
+        lang=detect_lang(stripped),
+        query=query or question,
+        since=since_int,
+        until=until_int,
+        time_text=found.text if found else "",
+        intent_words=words,
+    )
