@@ -167,7 +167,7 @@ def reports_command(
 
         workspace = Workspace(resolve_settings(index, chroma_url, config))
         stored = sorted(workspace.store.stored_reports().values(), key=lambda r: (r.date, r.report))
-        rows = [
+        rows: list[dict[str, str | int | bool]] = [
             {
                 "report": r.report,
                 "week": r.week,
@@ -184,9 +184,8 @@ def reports_command(
         table = Table("week", "label", "date", "chunks", "report", title=f"reports · {workspace.describe()}")
         for row in rows:
             mark = "" if row["complete"] else " (incomplete: re-run ingest)"
-            table.add_row(
-                row["week"], row["week_label"], row["date"], str(row["chunks"]), row["report"] + mark
-            )
+            cells = [str(row[key]) for key in ("week", "week_label", "date", "chunks", "report")]
+            table.add_row(*cells[:4], cells[4] + mark)
         out_console.print(table)
 
     guarded(run)
