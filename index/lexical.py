@@ -22,16 +22,28 @@ if TYPE_CHECKING:
 
     from index.store import VectorStore
 
-FORMAT = "lexical-v1"
+FORMAT = "lexical-v2"  # bump when tokenization changes: old indexes then rebuild
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _TOKEN = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:[._][a-z0-9]+)*", re.IGNORECASE)
 _CJK_RUN = re.compile(rf"^[{_CJK}]+$")
 # English function words only: they carry no topic and would let any chunk match a question.
-STOPWORDS = frozenset(
-    "a an the of to in on at for and or is are was were be been by with what which who whom when "
-    "where why how did do does has have had this that these those it its from as any all our we "
-    "you i me my there their they them about tell show list give me please".split()
+_STOP_TEXT = """
+a an the of to in on at for and or is are was were be been by with what which who whom when where
+why how did do does has have had this that these those it its from as any all our we you i me my
+there their they them about tell show list give please happen happened happens occur occurred
+"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
+# Chinese question and function words: as bigrams ("什么", "么时") they would match any chunk.
+_ZH_QUESTION = re.compile(
+    "什么时候|什么|哪些|哪个|哪几|哪里|哪|怎么样|怎么|如何|多少|是否|有没有|为什么|吗|呢|请问|请|"
+    "到目前为止|目前|现在|一下|情况|分别|都有|一共|总共|几次|几起|几个|几周|几|发生了|发生|"
+    "有|是|的|了|在|和|与|及|或"
 )
+
+
+def strip_question_words(text: str) -> str:
+    """The question without its question/function words (a space keeps bigrams from bridging)."""
+    return _ZH_QUESTION.sub(" ", text)
 
 
 def tokenize(text: str) -> list[str]:
@@ -46,7 +58,7 @@ def tokenize(text: str) -> list[str]:
                 tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
         else:
             word = run.lower()
-            if word not in STOPWORDS:
+            if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
                 tokens.append(word)
     return tokens
 
@@ -115,12 +127,12 @@ class LexicalIndex:
         return [(self.rows[i], float(scores[i])) for i in top if scores[i] > 0]
 
     def idf(self, token: str) -> float:
-        """Inverse document frequency of a token (0 when unknown), for scoring sentences."""
+        """BM25 inverse document frequency; a term no chunk contains gets the highest weight."""
         import math
 
         df = self.doc_freq().get(token, 0)
         n = len(self.rows)
-        return math.log(1 + (n - df + 0.5) / (df + 0.5)) if df else 0.0
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def doc_freq(self) -> dict[str, int]:
         if not hasattr(self, "_df"):

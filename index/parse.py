@@ -25,7 +25,7 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
 _ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(\S.*)$")
 _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
-_LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】.*)$")
+_LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
 _COLON_HEADING = re.compile(r"^([A-Za-z\u4e00-\u9fff][^:：]{0,38})[:：]\s*$")
 _BULLET = re.compile(r"^(\s*)([-*+•·])\s+(.*)$")
 _NUMBERED = re.compile(r"^(\s*)(\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（]\d{1,3}[)）]\s*|[①-⑳]\s*)(.*)$")
@@ -213,6 +213,10 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
         parent.children.append(section)
         stack.append(section)
         current = section
+        label = _LABEL_BULLET.match(text.strip())
+        if label and label[2].strip():
+            # `- 【X】：inline text`: the label names the section, the text is its first body line.
+            section.lines.append((number, text))
     sections = root.children
     if any(text.strip() for _, text in preamble.lines):
         preamble.kind = classify_heading(preamble.title)

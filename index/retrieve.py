@@ -93,6 +93,7 @@ class Retriever:
         self.store = store
         self.embedder = embedder
         self._lexical = lexical
+        self._vectors: dict[str, Any] = {}  # a question is often searched twice (plan, then answer)
 
     @property
     def lexical(self) -> LexicalIndex:
@@ -102,7 +103,11 @@ class Retriever:
         return self._lexical  # type: ignore[no-any-return]
 
     def dense_search(self, query: str, k: int, since: int | None, until: int | None) -> list[Hit]:
-        vector = self.embedder.embed_query(query)
+        vector = self._vectors.get(query)
+        if vector is None:
+            if len(self._vectors) > 256:
+                self._vectors.clear()
+            vector = self._vectors[query] = self.embedder.embed_query(query)
         hits = []
         for chunk_id, similarity, meta, doc in self.store.query(vector, k, week_where(since, until)):
             hit = hit_from(chunk_id, meta, doc)
@@ -125,15 +130,21 @@ class Retriever:
         since: int | None = None,
         until: int | None = None,
         mode: Mode = "hybrid",
+        lexical_query: str | None = None,
     ) -> list[Hit]:
-        """The k best chunks for the query inside the week range (inclusive ISO week ints)."""
+        """The k best chunks for the query inside the week range (inclusive ISO week ints).
+
+        `lexical_query` lets the caller give BM25 the question without its question words while
+        the embedder keeps the natural sentence.
+        """
+        terms = lexical_query or query
         if mode == "dense":
             return self.dense_search(query, k, since, until)
         if mode == "lexical":
-            return self.lexical_search(query, k, since, until)
+            return self.lexical_search(terms, k, since, until)
         depth = max(k * 4, 30)  # fuse deeper lists than we return: RRF rewards agreement
         dense = self.dense_search(query, depth, since, until)
-        lexical = self.lexical_search(query, depth, since, until)
+        lexical = self.lexical_search(terms, depth, since, until)
         fused = rrf([[h.chunk_id for h in dense], [h.chunk_id for h in lexical]])
         by_id: dict[str, Hit] = {h.chunk_id: h for h in lexical}
         for hit in dense:

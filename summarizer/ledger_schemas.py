@@ -46,10 +46,15 @@ class Observation(_Model):
     date: dt.date = Field(description="Report date.")
     progress: int | None = Field(default=None, description="Percent complete of the project, 0-100.")
     progress_parts: list[int] = Field(
-        default_factory=list, description="Percentages of the project's sub-steps when no single figure is given."
+        default_factory=list,
+        description="Percentages of the project's sub-steps when no single figure is given.",
     )
-    target: dt.date | None = Field(default=None, description="Current target date, resolved against the report date.")
-    target_text: str | None = Field(default=None, description="The target as written ('下周三', 'ETA: Jun 14').")
+    target: dt.date | None = Field(
+        default=None, description="Current target date, resolved against the report date."
+    )
+    target_text: str | None = Field(
+        default=None, description="The target as written ('下周三', 'ETA: Jun 14')."
+    )
     target_kind: TargetKind | None = Field(
         default=None, description="'final' (launch/done/ETA) or 'interim' (提测, beta, review...)."
     )
@@ -57,10 +62,13 @@ class Observation(_Model):
     status_text: str | None = Field(default=None, description="The status word as written.")
     owner: str | None = Field(default=None, description="Owner where stated.")
     completed_on: dt.date | None = Field(
-        default=None, description="Explicit launch/completion date when the report states one ('10/12已上线')."
+        default=None,
+        description="Explicit launch/completion date when the report states one ('10/12已上线').",
     )
     evidence: Citation = Field(description="The mention of the project.")
-    progress_evidence: Citation | None = Field(default=None, description="Where the progress figure is written.")
+    progress_evidence: Citation | None = Field(
+        default=None, description="Where the progress figure is written."
+    )
     target_evidence: Citation | None = Field(default=None, description="Where the target date is written.")
     status_evidence: Citation | None = Field(default=None, description="Where the status word is written.")
 
@@ -84,12 +92,18 @@ class Incident(_Model):
     report: str
     week: str
     date: dt.date = Field(description="Report date.")
-    when: dt.date | None = Field(default=None, description="When it happened, resolved against the report date.")
+    when: dt.date | None = Field(
+        default=None, description="When it happened, resolved against the report date."
+    )
     when_text: str | None = Field(default=None, description="The time as written ('10/18 17:01').")
     duration_minutes: float | None = Field(default=None, description="Duration in minutes, if stated.")
     duration_text: str | None = Field(default=None, description="The duration as written ('持续13mins').")
-    impact: str | None = Field(default=None, description="Impact as written ('影响149笔', 'no customer impact').")
-    severity: str | None = Field(default=None, description="Severity label as written ('SEV2', 'AB级', 'P1').")
+    impact: str | None = Field(
+        default=None, description="Impact as written ('影响149笔', 'no customer impact')."
+    )
+    severity: str | None = Field(
+        default=None, description="Severity label as written ('SEV2', 'AB级', 'P1')."
+    )
     cause: str | None = Field(default=None, description="Cause as written.")
     resolution: str | None = Field(default=None, description="Fix/mitigation as written.")
     evidence: Citation
@@ -198,7 +212,8 @@ class ReportChanges(_Model):
     from_week: str
     to_week: str
     new_projects: list[ProjectInfo] = Field(
-        default_factory=list, description="Mentioned in the later report and in no report up to the earlier one."
+        default_factory=list,
+        description="Mentioned in the later report and in no report up to the earlier one.",
     )
     finished: list[StatusEvent] = Field(default_factory=list, description="Launched or done in between.")
     paused_or_cancelled: list[StatusEvent] = Field(default_factory=list)

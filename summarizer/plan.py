@@ -2,9 +2,7 @@
 
 Relative time ("last month", "上个月", "最近三周") is resolved against the latest indexed report
 date, never today's date: an archive of last year's reports must answer "last month" about its
-own last month. Every range is a pair of inclusive ISO week ints (202442), the same key the
-store filters on; a month or quarter covers the weeks whose Friday falls inside it, because
-weekly reports are dated at the end of their week.
+own last month; the rules live in `summarizer.pipelines.timerange`.
 """
 
 from __future__ import annotations
@@ -16,6 +14,7 @@ from datetime import date
 from difflib import SequenceMatcher
 from typing import Literal
 
+from summarizer.pipelines.timerange import TimeRange, find_time_range, parse_week_arg, week_str
 from summarizer.schemas import Intent, Plan
 
 Lang = Literal["zh", "en"]
@@ -24,49 +23,35 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _NORMALISE = re.compile(r"[\s\-_·•.,，。:：;；!！?？'\"“”‘’()（）\[\]【】<>《》/]+")
 
+
 # First match wins, so the specific intents come before the broad ones.
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.replace("_", " ") for w in text.split())
+
+
+# First match wins, so the specific intents come before the broad ones. "_" joins phrase words.
 INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
-    (
-        "slips",
-        (
-            "slip", "slipped", "slips", "delay", "delayed", "postpone", "pushed back", "behind schedule",
-            "overdue", "late", "延期", "推迟", "延后", "滞后", "延误", "顺延", "拖期", "逾期", "跳票",
-        ),
-    ),
-    (
-        "incidents",
-        (
-            "incident", "outage", "downtime", "postmortem", "post-mortem", "sev1", "sev2", "p0", "p1",
-            "故障", "事故", "宕机", "事件", "告警", "中断",
-        ),
-    ),
-    ("risks", ("risk", "blocker", "blocked", "concern", "风险", "阻塞", "隐患", "卡点", "堵点")),
-    (
-        "changes",
-        (
-            "what changed", "changes", "changed", "difference", "compared", "versus", " vs ", "diff",
-            "变化", "变动", "有何不同", "有什么不同", "相比", "对比", "区别",
-        ),
-    ),
-    (
-        "metrics",
-        (
-            "metric", "rate", "latency", "p99", "p95", "availability", "uptime", "trend", "throughput",
-            "how many", "how much", "kpi", "指标", "成功率", "可用性", "趋势", "多少", "数据", "耗时",
-        ),
-    ),
-    (
-        "status",
-        (
-            "status", "progress", "how is", "how's", "where is", "going", "update on", "timeline",
-            "进展", "进度", "状态", "怎么样", "如何", "情况", "到哪",
-        ),
-    ),
-    (
-        "summary",
-        ("summary", "summarize", "summarise", "overview", "highlights", "recap", "总结", "概述", "概况",
-         "汇总", "综述", "要点"),
-    ),
+    ("slips", _words(
+        "slip slipped slips slipping delay delays delayed postpone postponed pushed_back behind_schedule "
+        "overdue late 延期 推迟 延后 滞后 延误 顺延 拖期 逾期 跳票"
+    )),
+    ("incidents", _words(
+        "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 p0 p1 "
+        "故障 事故 宕机 事件 告警 中断"
+    )),
+    ("risks", _words("risk risks blocker blockers blocked concern concerns 风险 阻塞 隐患 卡点 堵点")),
+    ("changes", _words(
+        "what_changed changes changed difference compared versus vs diff "
+        "变化 变动 有何不同 有什么不同 相比 对比 区别"
+    )),
+    ("metrics", _words(
+        "metric metrics rate rates latency p99 p95 availability uptime trend throughput how_many how_much "
+        "kpi 指标 成功率 可用性 趋势 多少 数据 耗时"
+    )),
+    ("status", _words(
+        "status progress how_is how's where_is going update_on timeline 进展 进度 状态 怎么样 如何 情况 到哪"
+    )),
+    ("summary", _words("summary summarize summarise overview highlights recap 总结 概述 概况 汇总 要点")),
 ]  # fmt: skip
 
 
@@ -85,10 +70,14 @@ class QuestionPlan:
     plan: Plan
     lang: Lang
     query: str
+    # The query without question words ("什么", "which"): what BM25 and evidence scoring see.
+    terms: str = ""
     since: int | None = None
     until: int | None = None
     time_text: str = ""
     intent_words: list[str] = field(default_factory=list)
+    # IDF weight of each question term in this index (set by the pipeline), for evidence scoring.
+    term_weights: dict[str, float] = field(default_factory=dict)
 
 
 def normalise(text: str) -> str:
@@ -126,10 +115,15 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
     return "free", []
 
 
-def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.75) -> list[str]:
-    """Canonical names of projects named in the question: containment of a name or alias, or a
-    long common substring (a question often drops a suffix: "风控引擎" for "风控决策引擎迁移")."""
-    folded = normalise(question)
+def _spaced(text: str) -> str:
+    return " " + " ".join(re.findall(r"[^\W_]+", text.casefold())) + " "
+
+
+def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
+    """Canonical names of projects named in the question: a name or alias contained in it (whole
+    words for Latin names), or a long common substring, since questions drop suffixes
+    ("风控引擎" for "风控决策引擎迁移")."""
+    folded, spaced = normalise(question), _spaced(question)
     scored: dict[str, float] = {}
     for project in projects:
         best = 0.0
@@ -137,9 +131,11 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
             key = normalise(name)
             if len(key) < 2 or (key.isascii() and len(key) < 3):
                 continue
+            if key.isascii():
+                if _spaced(name) in spaced:
+                    best = max(best, 1.0 + len(key) / 100)
+                continue
             if key in folded:
-                if key.isascii() and not re.search(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", folded):
-                    continue
                 best = max(best, 1.0 + len(key) / 100)
                 continue
             match = SequenceMatcher(None, folded, key, autojunk=False).find_longest_match()
@@ -184,10 +180,13 @@ def plan_question(
         until=week_str(until_int) if until_int else None,
         projects=linked,
     )
+    from index.lexical import strip_question_words
+
     return QuestionPlan(
         plan=plan,
         lang=detect_lang(stripped),
         query=query or question,
+        terms=strip_question_words(query or question),
         since=since_int,
         until=until_int,
         time_text=found.text if found else "",

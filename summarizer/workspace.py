@@ -60,7 +60,9 @@ class Workspace:
         from index.retrieve import Retriever
 
         store = self.store
-        return Retriever(store, self.embedder, lambda: open_for_store(store, lexical_dir(self.home, store.name)))
+        return Retriever(
+            store, self.embedder, lambda: open_for_store(store, lexical_dir(self.home, store.name))
+        )
 
     @cached_property
     def ledger(self) -> Any:

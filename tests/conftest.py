@@ -5,9 +5,13 @@ Tests never touch the user's data directory or a real endpoint by accident.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# A pinned, wide terminal so rich tables never wrap the names tests look for.
+os.environ["COLUMNS"] = "200"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

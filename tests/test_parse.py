@@ -145,3 +145,13 @@ def test_heading_only_report_has_sections_without_items(fixtures: Path) -> None:
 def test_other_heading_styles(tmp_path: Path, text: str, titles: list[str]) -> None:
     report = parse(write(tmp_path, "r.md", text))
     assert [s.title for s in report.all_sections() if s.lines or s.items] == titles
+
+
+def test_notion_label_with_inline_text_keeps_the_text(tmp_path: Path) -> None:
+    text = "# 周报 2025-02-07\n\n## 【重点工作】\n- 【清算迁移】：灰度第三批完成，预计2/21上线\n- 【风控中台】\n    规则联调，进度50%\n"
+    report = parse(write(tmp_path, "r.md", text))
+    sections = {s.title: s for s in report.all_sections()}
+    assert "【清算迁移】" in sections
+    body = " ".join(t for _, t in sections["【清算迁移】"].lines)
+    assert "预计2/21上线" in body
+    assert sections["【清算迁移】"].start == 4

@@ -24,9 +24,9 @@ def _as_text(value: Any) -> Any:
     """YAML scalars that are not strings (dates, numbers) become their text."""
     if isinstance(value, bool) or value is None:
         return value
-    if isinstance(value, int | float) or hasattr(value, "isoformat"):
-        return value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value) if isinstance(value, int | float) else value
 
 
 Text = Annotated[str, BeforeValidator(_as_text)]
@@ -61,6 +61,8 @@ class SlipCase(_Strict):
     report: Text
     from_: Text = Field(alias="from")
     to: Text
+    section: Text | None = None
+    note: Text | None = None
 
 
 class LaunchCase(_Strict):
@@ -68,9 +70,10 @@ class LaunchCase(_Strict):
     aliases: list[Text] = Field(default_factory=list)
     week: Text
     report: Text
-    date: Text | None = None
+    date: Text | None = Field(default=None, description="Launch date.")
+    target: Text | None = Field(default=None, description="Latest target stated before the launch.")
+    on_time: bool | None = None
     section: Text | None = None
-    status: Text | None = None
     note: Text | None = None
 
 
@@ -89,13 +92,16 @@ class MetricPoint(_Strict):
     week: Text
     report: Text
     value: float | Text
+    note: Text | None = None
 
 
 class MetricCase(_Strict):
     name: Text
+    corpus: Text | None = None
     unit: Text | None = None
     aliases: list[Text] = Field(default_factory=list)
     series: list[MetricPoint]
+    note: Text | None = None
 
 
 class SummaryCase(_Strict):
@@ -268,3 +274,30 @@ def load_datasets(directory: Path, root: Path, reports_root: Path | None = None)
     if problems:
         raise DatasetError(problems)
     return data
+
+
+def section_warnings(data: Datasets, reports_root: Path) -> list[str]:
+    """Gold sections that occur in no heading path of their report: such a case can never be recalled."""
+    from index.load import load_document
+    from index.parse import parse_report
+    from summarizer.evals.metrics import fold
+
+    paths: dict[str, list[str] | None] = {}
+    warnings: list[str] = []
+    for i, q in enumerate(data.questions):
+        for ev in q.gold_evidence:
+            if ev.report not in paths:
+                found = resolve_report(ev.report, data.root) or resolve_report(ev.report, reports_root)
+                try:
+                    report = parse_report(load_document(found), str(found)) if found else None
+                except Exception:  # a parse failure is the ingest's to report; here it only mutes a warning
+                    report = None
+                paths[ev.report] = [fold(s.path_text) for s in report.all_sections()] if report else None
+            known = paths[ev.report]
+            if known is not None and not any(fold(ev.section) in p for p in known):
+                line = data.lines.get(("questions", i), 0)
+                shown = data.files.get("questions", "questions.yaml")
+                warnings.append(
+                    f"{shown}:{line}: {q.id}: section '{ev.section}' is not a heading in {ev.report}"
+                )
+    return warnings

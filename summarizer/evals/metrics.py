@@ -168,9 +168,9 @@ def _number(value: object) -> float | None:
         return None
 
 
-def series_exact(
-    predicted: dict[str, object], gold: Sequence[tuple[str, object]]
-) -> tuple[bool, list[str]]:
+def series_exact(predicted: dict[str, object], gold: Sequence[tuple[str, object]]) -> tuple[bool, list[str]]:
     """Whether every gold (week, value) point is present with an equal value; the wrong weeks."""
-    wrong = [week for week, value in gold if week not in predicted or not values_equal(predicted[week], value)]
+    wrong = [
+        week for week, value in gold if week not in predicted or not values_equal(predicted[week], value)
+    ]
     return not wrong, wrong

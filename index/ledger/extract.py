@@ -1,0 +1,37 @@
+"""All facts of one report: project observations, incidents, metrics, risks/asks/plans.
+
+A pure function of the report (its text and its own date), so the ledger can rebuild a report's
+facts whenever its content hash or `EXTRACTOR_VERSION` changes, in any ingestion order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from index.ledger.incidents import extract_incidents
+from index.ledger.mentions import find_mentions
+from index.ledger.metrics import extract_metrics
+from index.ledger.notes import extract_notes
+from index.ledger.observe import observe
+from index.models import Report
+from summarizer.ledger_schemas import Incident, MetricPoint, Note, Observation
+
+# Bump when extraction rules change: stored reports with an older version are re-extracted.
+EXTRACTOR_VERSION = 1
+
+
+@dataclass
+class ReportFacts:
+    observations: list[Observation] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+    metrics: list[MetricPoint] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+def extract_facts(report: Report) -> ReportFacts:
+    return ReportFacts(
+        observations=[observe(report, mention) for mention in find_mentions(report)],
+        incidents=extract_incidents(report),
+        metrics=extract_metrics(report),
+        notes=extract_notes(report),
+    )

@@ -1,0 +1,309 @@
+"""Link the names a project goes by across weeks into one canonical project.
+
+String rules carry the common cases: normalisation (punctuation, brackets, full/half width, case),
+containment (`平安存管` in `平安存管接入`), word-prefix abbreviations (`Obs v2` for `Observability
+Pipeline v2`, with version numbers that must agree), acronyms (`CDC`) and a parenthetical alias
+(`家家盈平台（小贝项目）`). A short name that would fit two different projects stays apart. An
+`aliases.toml` in the data directory forces merges (`[aliases]`) and separations (`[split]`), and
+an injected `embed` callable can merge what strings cannot. The result depends only on the set of
+names and their counts, never on the order reports were ingested.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from index.errors import ConfigError
+from index.ledger.signals import nfkc
+
+_PARENS = re.compile(r"[(（]([^)）]*)[)）]")  # a remark; 【】 and [] only wrap the name itself
+_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)*|[一二三四五六七八九十]+期|phase\d+|p\d)$")
+_TOKENS = re.compile(r"[a-z][a-z0-9]*(?:\.\d+)?|\d+(?:\.\d+)?|[\u4e00-\u9fff]+")
+_NUMERONYM = re.compile(r"([a-z])(\d{1,2})([a-z])")
+_GENERIC_PAREN = re.compile(r"phase|stage|part|step|^v?\d|期|阶段|owner|负责|%|eta|\d{1,2}/\d{1,2}", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def norm_key(name: str) -> str:
+    """Case, width, brackets and punctuation folded away; parenthetical remarks dropped."""
+    text = _PARENS.sub(" ", nfkc(name))
+    return re.sub(r"[\W_]+", "", text).casefold() or re.sub(r"[\W_]+", "", nfkc(name)).casefold()
+
+
+def paren_alias(name: str) -> str | None:
+    """`家家盈平台（小贝项目）` is also known as `小贝项目`; `(Phase 2)` or `(owner: X)` are not names."""
+    for inner in _PARENS.findall(nfkc(name)):
+        inner = inner.strip()
+        if len(inner) >= 2 and not _GENERIC_PAREN.search(inner):
+            return norm_key(inner)
+    return None
+
+
+def _tokens(name: str) -> list[str]:
+    return _TOKENS.findall(_PARENS.sub(" ", nfkc(name)).casefold())
+
+
+def _versions(tokens: list[str]) -> set[str]:
+    return {t.lstrip("v") for t in tokens if _VERSION.match(t)}
+
+
+def related(short: str, long: str, short_name: str, long_name: str) -> bool:
+    """Do these two names plausibly denote the same project? (`short` is the shorter key.)"""
+    if short == long:
+        return True
+    if len(short) < 2 or len(short) > len(long):
+        return False
+    short_tokens, long_tokens = _tokens(short_name), _tokens(long_name)
+    if _versions(short_tokens) != _versions(long_tokens) and _versions(short_tokens):
+        return False
+    cjk = bool(_CJK.search(short))
+    if short in long:
+        if cjk:
+            return len(short) >= 2 and len(short) / len(long) >= 0.3
+        return len(short) >= 3 and (long.startswith(short) or len(short) / len(long) >= 0.5)
+    if not cjk:
+        return _abbreviates(short_tokens, long_tokens)
+    return (
+        len(short) >= 3
+        and short[0] == long[0]
+        and len(short) / len(long) >= 0.5
+        and _subsequence(short, long)
+    )
+
+
+def _subsequence(short: str, long: str) -> bool:
+    position = 0
+    for char in short:
+        position = long.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def _abbreviates(short: list[str], long: list[str]) -> bool:
+    words = [t for t in long if not _VERSION.match(t)]
+    short_words = [t for t in short if not _VERSION.match(t)]
+    if not short_words or len(words) < 2:
+        return False
+    if len(short_words) == 1 and len(short_words[0]) >= 2 and short_words[0] == "".join(w[0] for w in words):
+        return True  # acronym
+    if not _fits(short_words[0], words[0]):
+        return False
+    index = 0
+    for token in short_words:
+        while index < len(words) and not _fits(token, words[index]):
+            index += 1
+        if index == len(words):
+            return False
+        index += 1
+    return len(short_words) >= 2 or len(short_words[0]) >= 3
+
+
+def _fits(token: str, word: str) -> bool:
+    """A word prefix (`obs` for observability) or a numeronym (`k8s` for kubernetes, `i18n`)."""
+    if word.startswith(token):
+        return True
+    match = _NUMERONYM.fullmatch(token)
+    return bool(match) and word[0] == match[1] and word[-1] == match[3] and len(word) - 2 == int(match[2])
+
+
+@dataclass
+class AliasConfig:
+    """`[aliases]` canonical = [names] (forced together); `[split]` name = [names] (kept apart)."""
+
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    split: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path | None) -> AliasConfig:
+        if path is None or not path.exists():
+            return cls()
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+
+        def table(name: str) -> dict[str, list[str]]:
+            raw = data.get(name, {})
+            if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+                raise ConfigError(f'{path}: [{name}] must map a name to a list of names, e.g. "A" = ["B"]')
+            return {str(k): [str(x) for x in v] for k, v in raw.items()}
+
+        return cls(table("aliases"), table("split"))
+
+
+@dataclass
+class NameStat:
+    name: str
+    first_seen: date
+    count: int
+
+
+@dataclass
+class Identity:
+    """Raw name -> canonical name, and each canonical name's other spellings."""
+
+    canonical_of: dict[str, str]
+    aliases: dict[str, list[str]]
+    _keys: dict[str, str] = field(default_factory=dict)
+
+    def canonical(self, name: str) -> str:
+        return self.canonical_of.get(name) or self.resolve(name) or name
+
+    def resolve(self, query: str) -> str | None:
+        """The canonical project a user's spelling refers to, or None when unknown or ambiguous."""
+        if query in self.canonical_of:
+            return self.canonical_of[query]
+        key = norm_key(query)
+        if key in self._keys:
+            return self._keys[key]
+        hits = {canon for k, canon in self._keys.items() if _pair_related(key, k, query, canon)}
+        return hits.pop() if len(hits) == 1 else None
+
+
+def _pair_related(a: str, b: str, a_name: str, b_name: str) -> bool:
+    return related(a, b, a_name, b_name) if len(a) <= len(b) else related(b, a, b_name, a_name)
+
+
+@dataclass
+class _Cluster:
+    keys: set[str] = field(default_factory=set)
+    names: list[NameStat] = field(default_factory=list)
+    spelling: dict[str, str] = field(default_factory=dict)
+
+    def add(self, stat: NameStat, keys: set[str]) -> None:
+        self.names.append(stat)
+        for key in keys:
+            self.keys.add(key)
+            self.spelling.setdefault(key, stat.name)
+
+
+def build_identity(
+    stats: Iterable[NameStat],
+    config: AliasConfig | None = None,
+    embed: Callable[[list[str]], np.ndarray] | None = None,
+    threshold: float = 0.9,
+) -> Identity:
+    """Cluster names, longest first, so a short name joins the one long name it fits or stays alone."""
+    config = config or AliasConfig()
+    ordered = sorted(stats, key=lambda s: (-len(norm_key(s.name)), norm_key(s.name), s.name))
+    forced = {
+        norm_key(a): norm_key(canon) for canon, names in config.aliases.items() for a in [canon, *names]
+    }
+    apart = {
+        frozenset((norm_key(a), norm_key(b)))
+        for name, others in config.split.items()
+        for a in [name]
+        for b in others
+    }
+    clusters: list[_Cluster] = []
+    by_key: dict[str, int] = {}
+
+    def blocked(key: str, cluster: _Cluster) -> bool:
+        return any(frozenset((key, other)) in apart for other in cluster.keys)
+
+    for stat in ordered:
+        key = norm_key(stat.name)
+        keys = {key} | ({alias} if (alias := paren_alias(stat.name)) else set())
+        anchor = forced.get(key)
+        if anchor is not None:
+            keys.add(anchor)
+        exact = by_key.get(anchor) if anchor is not None else None
+        if exact is None and key in by_key and not blocked(key, clusters[by_key[key]]):
+            exact = by_key[key]
+        if exact is None and anchor is None:
+            fits = [
+                index
+                for index, cluster in enumerate(clusters)
+                if not blocked(key, cluster)
+                and any(
+                    _pair_related(k, other, stat.name, cluster.spelling[other])
+                    for k in keys
+                    for other in cluster.keys
+                )
+            ]
+            exact = fits[0] if len(fits) == 1 else None
+        if exact is None:
+            clusters.append(_Cluster())
+            exact = len(clusters) - 1
+        clusters[exact].add(stat, keys)
+        for k in keys:
+            by_key.setdefault(k, exact)
+    groups = [cluster.names for cluster in clusters]
+    if embed is not None and len(groups) > 1:
+        groups = _embed_merge(groups, embed, threshold, apart)
+    return _finish(groups, config)
+
+
+def _embed_merge(
+    groups: list[list[NameStat]],
+    embed: Callable[[list[str]], np.ndarray],
+    threshold: float,
+    apart: set[frozenset[str]],
+) -> list[list[NameStat]]:
+    names = [_choose(group, None) for group in groups]
+    vectors = np.asarray(embed(names), dtype=float)
+    similarity = vectors @ vectors.T
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pairs = sorted(
+        ((float(similarity[i, j]), i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
+    for score, i, j in pairs:
+        if score < threshold:
+            break
+        keys_i = {norm_key(s.name) for s in groups[i]}
+        keys_j = {norm_key(s.name) for s in groups[j]}
+        if any(frozenset((a, b)) in apart for a in keys_i for b in keys_j):
+            continue
+        parent[root(j)] = root(i)
+    merged: dict[int, list[NameStat]] = {}
+    for index, group in enumerate(groups):
+        merged.setdefault(root(index), []).extend(group)
+    return list(merged.values())
+
+
+def _choose(group: list[NameStat], config: AliasConfig | None) -> str:
+    """The canonical spelling: the configured one, else the first used (then most used, longest).
+
+    First use is stable as a project's name drifts to a short form over the weeks.
+    """
+    if config is not None:
+        keys = {norm_key(s.name) for s in group}
+        for canon in config.aliases:
+            if norm_key(canon) in keys or any(norm_key(a) in keys for a in config.aliases[canon]):
+                return canon
+    return min(group, key=lambda s: (s.first_seen, -s.count, -len(s.name), s.name)).name
+
+
+def _finish(groups: list[list[NameStat]], config: AliasConfig) -> Identity:
+    canonical_of: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
+    keys: dict[str, str] = {}
+    for group in groups:
+        canon = _choose(group, config)
+        names = sorted({s.name for s in group} - {canon})
+        aliases[canon] = names
+        for stat in group:
+            canonical_of[stat.name] = canon
+            keys.setdefault(norm_key(stat.name), canon)
+            if (alias := paren_alias(stat.name)) is not None:
+                keys.setdefault(alias, canon)
+        keys.setdefault(norm_key(canon), canon)
+        for alias in config.aliases.get(canon, []):
+            keys.setdefault(norm_key(alias), canon)
+    return Identity(canonical_of, aliases, keys)

@@ -1,0 +1,213 @@
+"""Find where a report talks about a project, and under what name.
+
+Reports name projects in several shapes: a `### Name` heading or a Notion bracket label
+(`- 【商户服务重构】`, a Section in the parse tree) whose body describes it; a labelled bullet
+(`- 平安存管接入：…`, `- Checkout: …`); a short bullet whose children are numbered steps
+(`- 账单数据质量治理` + `1. …`); or a short first clause (`- 交易不成退代，完成…`). A section holding
+several labelled bullets is a container of projects, not a project itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from index.ledger.signals import Labelled, find_progress, find_statuses, nfkc, split_label
+from index.ledger.when import find_dates
+from index.models import Item, Report, Section, SectionKind
+from index.verify import strip_markup
+
+_NOT_PROJECT_KINDS = {
+    SectionKind.INCIDENTS,
+    SectionKind.METRICS,
+    SectionKind.REFLECTION,
+    SectionKind.PLANS,
+    SectionKind.RISKS,
+}
+_EXTRA_MARKUP = re.compile(r"^\s*(?:[(（]\d{1,3}[)）]\s*|[①-⑳]\s*|[·•]\s*|\d{1,3}[．]\s*|\[[ xX]\]\s+)")
+_NUMBERED = re.compile(r"^\d|^[(（]\d|^[①-⑳]")
+_BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
+_BOLD_NAME = re.compile(r"^(?:\*\*|__)(.{1,60}?)(?:\*\*|__)\s*[:：]?\s*")
+_FIRST_CLAUSE = re.compile(r"^(.{2,40}?)(?:[，,]|\s+[—–-]\s+|\s*——\s*)")
+_NOT_A_NAME = re.compile(
+    r"本周|下周|上周|已经?|完成|进行|推进|预计|正在|开始|启动|目前|当前|继续|持续|新增|支持|参与|组织|"
+    r"\b(?:this|next|last) week\b|\b(?:we|i|our|completed|started|working|finished|shipped|launched)\b|"
+    r"\d+\s*%|^\d+$|事件|事故|故障|incident",
+    re.I,
+)
+_GENERIC_TITLE = re.compile(
+    r"(?:本周|重点|核心|主要|关键|其他|其它|日常)?(?:项目|工作|进展|事项|任务|业务|需求)(?:进展|进度|情况|汇总|列表|更新|状态)?|"
+    r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
+    r"highlights?|deliverables?|roadmap)(?: updates?| status| overview)?",
+    re.I,
+)
+_STATUSY_PARENS = re.compile(
+    r"\s*[(（][^)）]*(?:%|负责|owner|eta|status|on track|at risk|risk|风险|延期|完成|上线|\d{1,2}/\d{1,2})"
+    r"[^)）]*[)）]",
+    re.I,
+)
+SIGNAL_FIELDS = ("status", "progress", "target", "owner")
+_ANY_DAY = date(2000, 1, 3)  # dates in names only need spotting, not resolving
+
+
+@dataclass
+class Unit:
+    """One original line of a mention, without list markup; `head` lines speak for the whole project."""
+
+    line: int
+    text: str
+    head: bool
+    skip: int = 0
+    labelled: Labelled | None = None
+
+
+@dataclass
+class Mention:
+    name: str
+    section: Section
+    start: int
+    end: int
+    units: list[Unit]
+
+
+def line_text(text: str) -> str:
+    """A line without its list markup; always a substring of what the verifier compares against."""
+    return _EXTRA_MARKUP.sub("", strip_markup(text)).strip()
+
+
+def clean_name(name: str) -> str:
+    name = _STATUSY_PARENS.sub("", nfkc(name))
+    name = re.sub(r"[*_`#]+", "", name)
+    name = _BRACKET_NAME.sub(lambda m: m[1] + " ", name)
+    name = re.sub(r"\s+[—–-]\s+.*$", "", name)
+    return name.strip(" \t:：-—–·•【】[]")
+
+
+def valid_name(name: str) -> bool:
+    if not 2 <= len(name) <= 40 or _NOT_A_NAME.search(name):
+        return False
+    if find_dates(name, _ANY_DAY) and len(name) < 12:
+        return False
+    return _GENERIC_TITLE.fullmatch(name.strip()) is None
+
+
+def find_mentions(report: Report) -> list[Mention]:
+    lines = {number: text for number, text in report.lines}
+    out: list[Mention] = []
+    for section in report.sections:
+        _visit(section, 0, lines, out)
+    return out
+
+
+def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention]) -> None:
+    if section.kind in _NOT_PROJECT_KINDS:
+        return
+    fields = sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
+    context = section.kind == SectionKind.PROJECTS or fields > 0
+    if context and not section.children and _is_project_section(section, depth, fields, lines):
+        name = clean_name(section.title)
+        if valid_name(name):
+            out.append(_section_mention(section, name, lines))
+            return
+    if context:
+        for item in section.items:
+            _item_mentions(item, section, lines, out)
+    for child in section.children:
+        _visit(child, depth + 1, lines, out)
+
+
+def _field_of(item: Item, lines: dict[int, str]) -> str | None:
+    labelled = split_label(line_text(lines.get(item.start, item.text)))
+    return labelled.field if labelled else None
+
+
+def _is_project_section(section: Section, depth: int, fields: int, lines: dict[int, str]) -> bool:
+    if depth == 0:
+        return fields >= 2
+    if fields:
+        return True
+    projectish = sum(1 for item in section.items if _is_projectish(item, lines))
+    return projectish < 2
+
+
+def _is_projectish(item: Item, lines: dict[int, str]) -> bool:
+    """A bullet that names a project of its own and says something about it."""
+    if _NUMBERED.match(item.marker):
+        return False
+    text = line_text(lines.get(item.start, item.text))
+    found = _item_name(item, text)
+    if found is None:
+        return False
+    rest = text[found[1] :]
+    return bool(item.children or find_statuses(rest) or find_progress(rest, True) or _has_date(rest))
+
+
+def _has_date(text: str) -> bool:
+    return bool(find_dates(text, _ANY_DAY))
+
+
+def _item_name(item: Item, text: str) -> tuple[str, int] | None:
+    """(name, offset where the project's own text starts) for a bullet, or None."""
+    match = _BRACKET_NAME.match(text) or _BOLD_NAME.match(text)
+    if match:
+        name = clean_name(match[1])
+        return (name, match.end()) if valid_name(name) else None
+    labelled = split_label(text)
+    if labelled is not None:
+        if labelled.field is not None:
+            return None
+        name = clean_name(labelled.label)
+        return (name, labelled.rest_offset) if valid_name(name) else None
+    if item.children and len(text) <= 30 and not re.search(r"[，。,;；]", text):
+        name = clean_name(text)
+        return (name, len(text)) if valid_name(name) else None
+    match = _FIRST_CLAUSE.match(text)
+    if match:
+        name = clean_name(match[1])
+        short = len(name) <= 14 if re.search(r"[\u4e00-\u9fff]", name) else len(name.split()) <= 5
+        if short and valid_name(name):
+            return name, match.end()
+    return None
+
+
+def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: list[Mention]) -> None:
+    text = line_text(lines.get(item.start, item.text))
+    found = _item_name(item, text)
+    if found is None:
+        bullets = [c for c in item.children if not _NUMBERED.match(c.marker)]
+        if len(bullets) >= 2 and sum(_is_projectish(c, lines) for c in bullets) >= 2:
+            for child in bullets:
+                _item_mentions(child, section, lines, out)
+        return
+    name, offset = found
+    own_end = item.children[0].start - 1 if item.children else item.end
+    units = [_unit(n, lines, head=True) for n in range(item.start, own_end + 1) if n in lines]
+    if units:
+        units[0].skip = offset
+    units += [_unit(n, lines, head=False) for n in range(own_end + 1, item.end + 1) if n in lines]
+    out.append(Mention(name, section, item.start, item.end, [u for u in units if u.text]))
+
+
+def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Mention:
+    heading = _unit(section.start, lines, head=True)
+    heading.text = line_text(lines.get(section.start, section.title).lstrip("#").strip())
+    heading.skip = heading.text.find(name) + len(name) if name in heading.text else len(heading.text)
+    body_item_lines: set[int] = set()
+    head_item_lines: set[int] = set()
+    for item in section.items:
+        own_end = item.children[0].start - 1 if item.children else item.end
+        target = body_item_lines if _NUMBERED.match(item.marker) else head_item_lines
+        target.update(range(item.start, own_end + 1))
+        body_item_lines.update(range(own_end + 1, item.end + 1))
+    units = [heading]
+    for number, _ in section.lines:
+        if number == section.start:
+            continue
+        units.append(_unit(number, lines, head=number not in body_item_lines))
+    return Mention(name, section, section.start, section.end, [u for u in units if u.text])
+
+
+def _unit(number: int, lines: dict[int, str], head: bool) -> Unit:
+    text = line_text(lines.get(number, ""))
+    return Unit(number, text, head, 0, split_label(text))

@@ -1,0 +1,197 @@
+"""Turn a project mention into an `Observation`: progress, target date, status, owner, with evidence.
+
+Head lines (the name line, fields, prose) speak for the whole project; body lines are its
+sub-steps. A sub-step's `进度40%` or `延期` still says something about the project, but a
+sub-step's `10/25前完成` is that step's deadline, so only a launch date in a step (`预计10/26上线`)
+may stand for the project's target, and only when the head gives none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from index.ledger.evidence import cite
+from index.ledger.mentions import Mention, Unit
+from index.ledger.signals import (
+    RANK,
+    Hit,
+    clause_around,
+    field_status,
+    find_owner,
+    find_progress,
+    find_statuses,
+    worst_status,
+)
+from index.ledger.targets import DateRole, classify_dates, pick_target
+from index.models import Report
+from summarizer.ledger_schemas import Observation, ProjectStatus
+from summarizer.schemas import Citation
+
+
+@dataclass
+class _Found:
+    unit: Unit
+    value: object
+    quote: str
+    priority: int
+    word: str = ""
+
+
+def _quote(unit: Unit, start: int, end: int) -> str:
+    left, right = clause_around(unit.text, start, end)
+    return unit.text[left:right].strip() or unit.text[start:end]
+
+
+def observe(report: Report, mention: Mention) -> Observation:
+    ref = report.date
+    section = mention.section.path_text
+    progress: list[_Found] = []
+    parts: list[_Found] = []
+    targets: list[tuple[_Found, DateRole]] = []
+    completed: list[_Found] = []
+    statuses: list[_Found] = []
+    owner: str | None = None
+    for unit in mention.units:
+        field = unit.labelled.field if unit.labelled else None
+        offset = unit.labelled.rest_offset if unit.labelled and field else unit.skip
+        text = unit.text[offset:]
+        if field == "status":
+            status = field_status(text)
+            if status:
+                statuses.append(_Found(unit, status, unit.text, 3, text.strip()))
+        elif field == "owner" and owner is None:
+            owner = text.strip(" @") or None
+        hits = find_progress(text, allow_bare=unit.head)
+        if field == "progress" and not hits:
+            hits = _field_number(text)
+        for hit in hits:
+            found = _Found(unit, hit.value, _quote(unit, offset + hit.start, offset + hit.end), 0)
+            if field == "progress" or unit.head:
+                progress.append(_with_priority(found, 2 if field == "progress" else 1))
+            else:
+                parts.append(found)
+        for role in classify_dates(text, ref, target_field=field == "target"):
+            quote = unit.text if field == "target" else role.clause
+            found = _Found(unit, role.hit.value, quote, 2 if field == "target" else 1 if unit.head else 0)
+            if role.role == "completed" and unit.head:
+                completed.append(found)
+            elif role.role == "target" and (unit.head or role.launch):
+                targets.append((found, role))
+        if field != "status":
+            for hit in find_statuses(text):
+                status = hit.value
+                if not unit.head and status not in RANK and status != "in_progress":
+                    continue  # a step's "上线完成" is not the project's
+                quote = _quote(unit, offset + hit.start, offset + hit.end)
+                statuses.append(_Found(unit, status, quote, 1, hit.text))
+        if owner is None and field is None:
+            found_owner = find_owner(text)
+            owner = str(found_owner.value) if found_owner else None
+    return _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
+
+
+def _field_number(text: str) -> list[Hit]:
+    """`% complete: 70`: a progress field's value needs no percent sign."""
+    match = re.match(r"\s*(\d{1,3})(?:\.\d+)?\s*%?\s*(?:$|[(（,，;；])", text)
+    if match and int(match[1]) <= 100:
+        return [Hit(int(match[1]), match.start(1), match.end(1), match[1])]
+    return []
+
+
+def _with_priority(found: _Found, priority: int) -> _Found:
+    found.priority = priority
+    return found
+
+
+def _assemble(
+    report: Report,
+    mention: Mention,
+    section: str,
+    progress: list[_Found],
+    parts: list[_Found],
+    targets: list[tuple[_Found, DateRole]],
+    completed: list[_Found],
+    statuses: list[_Found],
+    owner: str | None,
+) -> Observation:
+    def evidence(found: _Found | None) -> Citation | None:
+        return cite(report, section, found.unit.line, found.unit.line, found.quote) if found else None
+
+    obs = Observation(
+        project=mention.name,
+        report=report.source,
+        week=report.week,
+        date=report.date,
+        owner=owner,
+        evidence=_mention_evidence(report, section, mention),
+    )
+    chosen_progress = _best(progress)
+    if chosen_progress is None and len(parts) == 1:
+        chosen_progress = parts[0]
+    if chosen_progress is not None:
+        obs.progress = int(chosen_progress.value)  # type: ignore[call-overload]
+        obs.progress_evidence = evidence(chosen_progress)
+    elif parts:
+        obs.progress_parts = [int(p.value) for p in parts]  # type: ignore[call-overload]
+        obs.progress_evidence = cite(report, section, parts[0].unit.line, parts[-1].unit.line, parts[0].quote)
+    target = _pick(targets)
+    if target is not None:
+        found, role = target
+        obs.target, obs.target_text, obs.target_kind = role.hit.value, role.hit.text, role.kind
+        obs.target_evidence = evidence(found)
+    field_statuses = [s for s in statuses if s.priority == 3]
+    status: ProjectStatus | None = (
+        field_statuses[0].value  # type: ignore[assignment]
+        if field_statuses
+        else worst_status([s.value for s in statuses])  # type: ignore[misc]
+    )
+    if status is None and obs.progress == 100:
+        status = "done"
+        obs.status_evidence = obs.progress_evidence
+    if status is not None:
+        obs.status = status  # type: ignore[assignment]
+        source = next((s for s in field_statuses + statuses if s.value == status), None)
+        if source is not None:
+            obs.status_text = source.word
+            obs.status_evidence = evidence(source)
+    _completion(obs, completed)
+    return obs
+
+
+def _mention_evidence(report: Report, section: str, mention: Mention) -> Citation:
+    """The name line; when it holds nothing but the name (`- 【海外收单】`), through the first line after it."""
+    if not mention.units:
+        return cite(report, section, mention.start, mention.start, mention.name)
+    first = mention.units[0]
+    if len(first.text) - first.skip < 2 and len(mention.units) > 1:
+        second = mention.units[1]
+        return cite(report, section, first.line, second.line, second.text)
+    return cite(report, section, first.line, first.line, first.text)
+
+
+def _best(found: list[_Found]) -> _Found | None:
+    return max(found, key=lambda f: f.priority) if found else None
+
+
+def _pick(targets: list[tuple[_Found, DateRole]]) -> tuple[_Found, DateRole] | None:
+    if not targets:
+        return None
+    top = max(found.priority for found, _ in targets)
+    candidates = [(found, role) for found, role in targets if found.priority == top]
+    role = pick_target([role for _, role in candidates])
+    return next((pair for pair in candidates if pair[1] is role), None)
+
+
+def _completion(obs: Observation, completed: list[_Found]) -> None:
+    """A stated launch date: `10/12已上线`, or a target field date when the status says launched."""
+    finished: tuple[ProjectStatus, ...] = ("launched", "done")
+    if obs.status not in finished:
+        return
+    if completed:
+        value = completed[-1].value
+        assert isinstance(value, date)
+        obs.completed_on = value
+    elif obs.target is not None and obs.target <= obs.date:
+        obs.completed_on = obs.target

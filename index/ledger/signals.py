@@ -1,0 +1,257 @@
+"""Status words, progress figures, owners and field labels in one line of report text (zh and en).
+
+Rules, not a model: the ledger must be deterministic and cheap. Each finder returns spans so the
+caller can cite the exact clause. A negated status (`未延期`, `not blocked`, `no longer at risk`)
+is not that status; a percentage named as a metric (`成功率99.9%`, `error budget 40%`) is not progress.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from summarizer.ledger_schemas import ProjectStatus
+
+# Order matters: compound phrases first, and a span claimed by one status is closed to the next
+# ("延期风险" is at risk, not delayed).
+_STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
+    (
+        "at_risk",
+        r"(?:延期|延误|交付|进度|上线|排期)风险|(?:有|存在|面临|较大|较高|高)[^，,。;；]{0,4}?风险"
+        r"(?!数据|指标|控制|管理|评估|识别|排查|治理|模型|策略)|风险(?:较大|较高|很高|高|大)|黄灯|"
+        r"\bat[- ]risk\b|\brisk of (?:delay|slip\w*)\b|🟡",
+    ),
+    (
+        "cancelled",
+        r"已取消|(?:项目|需求|计划|立项)(?:已|被)?取消|取消(?:立项|该项目|项目)|已终止|终止(?:推进|项目)|"
+        r"不再推进|\bcancell?ed\b|\bdescoped\b|\bkilled\b",
+    ),
+    ("paused", r"暂停(?!服务|交易|支付|使用|对外|入金|出金|功能)|搁置|挂起|\bpaused\b|\bon[- ]hold\b|⏸"),
+    (
+        "launched",
+        r"(?:已|成功|顺利|正式|全量|完成)上线(?!前|准备|方案|计划|评审|验证|演练|流程|申请)|上线(?:完成|成功)|"
+        r"已发布|发布完成|已投产|投产完成|已全量|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
+        r"\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b",
+    ),
+    # Done only when the project's own text opens with it (`X：已完成`): `规则迁移全部完成` is a sub-task.
+    (
+        "done",
+        r"^\W{0,3}(?:已|全部|顺利|圆满)?完成(?=$|[。；;，,.!！)）])|^\W{0,3}(?:done|completed?|finished)\b|^✅",
+    ),
+    ("done", r"项目(?:已|顺利)?完成|已结项|结项|验收(?:通过|完成)"),
+    ("blocked", r"受阻|阻塞|卡住|\bblocked\b|⛔"),
+    (
+        "off_track",
+        r"延期|推迟|延后|顺延|延误|滞后|\boff[- ]track\b|\bdelayed\b|\bbehind schedule\b|\bslipp(?:ed|ing)\b|"
+        r"\bpushed (?:out|back)\b|🔴",
+    ),
+    ("on_track", r"按计划|按期|按节奏|正常推进|进展顺利|\bon[- ]track\b|\bon schedule\b|🟢"),
+    ("in_progress", r"进行中|推进中|开发中|联调中|测试中|\bin progress\b|\bongoing\b|\bWIP\b"),
+)
+_STATUS = tuple((status, re.compile(pattern, re.I)) for status, pattern in _STATUS_RULES)
+_NEGATED_BEFORE = re.compile(
+    r"(?:未|不|没有?|无|非|尚未|并未|不会|不再|避免|防止|以免|排除)\s*(?:再|会|需|被|有|出现)?\s*$|"
+    r"\b(?:not|no longer|never|isn't|aren't|wasn't|no|without|nothing)\s+(?:been\s+|be\s+|yet\s+|an?\s+)?$",
+    re.I,
+)
+_NEGATED_AFTER = re.compile(
+    r"^\s*(?:已|已经)?(?:解除|消除|关闭|排除)|^\s*(?:cleared|resolved|removed|lifted)\b", re.I
+)
+
+# A status field's value is trusted as a whole, including colours that prose would not justify.
+_FIELD_STATUS: dict[str, ProjectStatus] = {
+    "green": "on_track", "绿": "on_track", "绿灯": "on_track", "正常": "on_track", "按计划": "on_track",
+    "yellow": "at_risk", "amber": "at_risk", "黄": "at_risk", "黄灯": "at_risk", "风险": "at_risk",
+    "有风险": "at_risk", "red": "off_track", "红": "off_track", "红灯": "off_track", "完成": "done",
+    "已完成": "done", "complete": "done", "上线": "launched", "已上线": "launched", "live": "launched",
+    "ga": "launched", "取消": "cancelled", "暂停": "paused", "进行中": "in_progress",
+    "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
+}  # fmt: skip
+
+RANK: dict[ProjectStatus, int] = {"on_track": 0, "at_risk": 1, "off_track": 2, "blocked": 2}
+LIFECYCLE: tuple[ProjectStatus, ...] = ("cancelled", "paused", "launched", "done")
+FINISHED: frozenset[ProjectStatus] = frozenset({"launched", "done"})
+STOPPED: frozenset[ProjectStatus] = frozenset({"paused", "cancelled"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A value found in text and the span it was read from."""
+
+    value: object
+    start: int
+    end: int
+    text: str
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def find_statuses(text: str) -> list[Hit]:
+    """Non-negated status words in text order; `Hit.value` is a `ProjectStatus`."""
+    taken = [False] * len(text)
+    hits: list[Hit] = []
+    for status, pattern in _STATUS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(taken[start:end]):
+                continue
+            for index in range(start, end):
+                taken[index] = True
+            if _NEGATED_BEFORE.search(text[max(0, start - 12) : start]) or _NEGATED_AFTER.match(text[end:]):
+                continue
+            hits.append(Hit(status, start, end, match[0]))
+    return sorted(hits, key=lambda hit: hit.start)
+
+
+def field_status(value: str) -> ProjectStatus | None:
+    """A status field's value ('At risk', '🟡 黄灯', 'Done (May 7)') as a status."""
+    cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`").lower()
+    if cleaned in _FIELD_STATUS:
+        return _FIELD_STATUS[cleaned]
+    hits = find_statuses(value)
+    if hits:
+        return hits[0].value  # type: ignore[return-value]
+    first = re.split(r"[\s,，;；/—-]+", cleaned, maxsplit=1)[0]
+    return _FIELD_STATUS.get(first)
+
+
+def worst_status(statuses: list[ProjectStatus]) -> ProjectStatus | None:
+    """Lifecycle states win over schedule health; among health words the worst wins."""
+    for status in LIFECYCLE:
+        if status in statuses:
+            return status
+    ranked = [s for s in statuses if s in RANK]
+    if ranked:
+        return max(ranked, key=lambda s: (RANK[s], s == "blocked"))
+    return "in_progress" if "in_progress" in statuses else None
+
+
+# --- progress ---------------------------------------------------------------------------------
+
+_PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
+_PROGRESS_CUED = (
+    re.compile(
+        r"(?:进度|完成度|完成比例|完成|progress|completion)\s*(?:约|为|达到?|已达|已|到|:|：|at|is|of|~|≈)?\s*"
+        + _PCT,
+        re.I,
+    ),
+    re.compile(_PCT + r"\s*(?:complete[d]?|done|finished|完成|进度)", re.I),
+    re.compile(r"%\s*(?:complete[d]?|done)\s*[:：]?\s*(\d{1,3})(?!\d)", re.I),
+)
+_BARE_PCT = re.compile(r"(?<![\d.])" + _PCT)
+_METRIC_CUE = re.compile(
+    r"率|可用性|占比|覆盖|命中|转化|利用|同比|环比|提升|下降|降低|增长|减少|节省|预算|毛利|份额|"
+    r"budget|availability|uptime|rate|sla|slo|p\d{2}|latency|error|cpu|memory|disk|share|"
+    r"increase|decrease|reduc|drop|\bup\b|\bdown\b|\bby\b|\bto\b",
+    re.I,
+)
+_CLAUSE_SPLIT = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\s[—–-]\s")
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause (between commas, semicolons, full stops) that holds start..end."""
+    left = 0
+    for match in _CLAUSE_SPLIT.finditer(text):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            return left, match.start()
+    return left, len(text)
+
+
+def find_progress(text: str, allow_bare: bool) -> list[Hit]:
+    """Progress percentages; a bare `60%` counts only when `allow_bare` and nothing names it a metric."""
+    taken = [False] * len(text)
+    hits: list[Hit] = []
+    for pattern in _PROGRESS_CUED:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(taken[start:end]):
+                continue
+            value = float(match[1])
+            if value > 100 or _METRIC_CUE.search(text[max(0, match.start(1) - 6) : match.start(1)].lower()):
+                continue
+            for index in range(start, end):
+                taken[index] = True
+            hits.append(Hit(round(value), start, end, match[0]))
+    if allow_bare:
+        for match in _BARE_PCT.finditer(text):
+            start, end = match.span()
+            if any(taken[start:end]) or float(match[1]) > 100:
+                continue
+            left, right = clause_around(text, start, end)
+            rest = (text[left:start] + text[end:right]).strip(" :：*_()（）")
+            if rest and (len(rest) > 4 or _METRIC_CUE.search(rest)):
+                continue
+            hits.append(Hit(round(float(match[1])), start, end, match[0]))
+    return sorted(hits, key=lambda hit: hit.start)
+
+
+# --- owners and labels ------------------------------------------------------------------------
+
+_OWNER = re.compile(
+    r"(?:负责人|责任人|对接人|owner|dri|lead)\s*[:：]\s*(@?[\w\u4e00-\u9fff][\w\u4e00-\u9fff.\-]*(?:\s[A-Z][a-z]+)?)",
+    re.I,
+)
+
+
+def find_owner(text: str) -> Hit | None:
+    match = _OWNER.search(text)
+    return Hit(match[1].lstrip("@"), match.start(), match.end(), match[0]) if match else None
+
+
+# Labels that name a field of a project (never a project name), by what the field holds.
+_FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "status": ("状态 进展状态 项目状态 当前状态 整体状态", "status health state rag overall"),
+    "progress": ("进度 完成度 完成进度 整体进度", "progress %complete percentcomplete completion %done"),
+    "target": (
+        "预计上线 计划上线 上线时间 上线日期 预计完成 计划完成 完成时间 目标日期 目标时间",
+        "截止 截止日期 截止时间 预计",
+        "deadline eta target targetdate due duedate launchdate golive releasedate expected",
+    ),
+    "owner": ("负责人 责任人 对接人", "owner owners dri lead pm"),
+    "generic": (
+        "本周 本周进展 本周进度 本周工作 下周 下周计划 风险 问题 备注 进展 说明 里程碑 计划 目标 结论",
+        "重点关注 下阶段推进 影响 原因 处置 背景 需要支持 求助 协调 依赖 产出 现状 当前 前期设计遗留的todo",
+        "update updates thisweek nextweek nextsteps notes note risks risk blockers blocker summary",
+        "highlights lowlights comments details scope milestone milestones plan plans goal goals todo",
+        "impact cause fix resolution mitigation rootcause background context decision decisions ask asks",
+        "dependencies dependency deliverables",
+    ),
+}
+FIELD_KEYS: dict[str, str] = {
+    name: kind for kind, rows in _FIELD_NAMES.items() for row in rows for name in row.split()
+}
+
+_LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:：]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Labelled:
+    label: str
+    rest: str
+    rest_offset: int
+    field: str | None
+
+
+def label_key(label: str) -> str:
+    return re.sub(r"[\s*_`]+", "", nfkc(label)).casefold()
+
+
+def split_label(text: str) -> Labelled | None:
+    """`Label: rest` or `标签：内容` with a short label (not a clock time like 17:01, not a sentence)."""
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    colon = match.end(1)
+    while colon < len(text) and text[colon] not in ":：":
+        colon += 1
+    if colon + 1 < len(text) and text[colon - 1 : colon].isdigit() and text[colon + 1 : colon + 2].isdigit():
+        return None
+    label = match[1].strip()
+    if not label or re.search(r"[，。,;；!！?？]", label) or len(label.split()) > 6:
+        return None
+    return Labelled(label, match[2].strip(), match.start(2), FIELD_KEYS.get(label_key(label)))

@@ -1,0 +1,167 @@
+"""Derive slips, launches and lifecycle events from one project's observations, oldest first.
+
+The four slip kinds, exactly:
+- `date_moved`: a target later than the project's previous target of the same kind (final or interim);
+- `overdue`: a report dated after the current final target while the project is not
+  launched/done/paused/cancelled; once per (project, target), at the first such report;
+- `status_downgrade`: on track -> at risk -> off track/blocked (按计划 -> 有风险 -> 延期/受阻),
+  against the last health status stated;
+- `stalled`: the same progress in 3 consecutive reports that mention the project; once per run,
+  at the third.
+A launch or completion closes the schedule: a target stated after it belongs to a new phase.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from index.ledger.signals import FINISHED, RANK, STOPPED
+from summarizer.ledger_schemas import Launch, LaunchVerdict, Observation, StatusEvent
+from summarizer.schemas import Citation, Slip, SlipKind
+
+STALL_RUN = 3
+
+
+def _cites(*citations: Citation | None) -> list[Citation]:
+    out: list[Citation] = []
+    for citation in citations:
+        if citation is not None and citation not in out:
+            out.append(citation)
+    return out
+
+
+def project_slips(project: str, aliases: list[str], observations: list[Observation]) -> list[Slip]:
+    slips: list[Slip] = []
+
+    def add(kind: SlipKind, before: str, after: str, obs: Observation, *evidence: Citation | None) -> None:
+        slips.append(
+            Slip(
+                project=project,
+                aliases=aliases,
+                kind=kind,
+                from_=before,
+                to=after,
+                week=obs.week,
+                evidence=_cites(*evidence),
+            )
+        )
+
+    targets: dict[str, Observation] = {}  # kind -> latest observation stating the current target
+    health: Observation | None = None
+    overdue_seen: set[date] = set()
+    run: list[Observation] = []
+    for obs in observations:
+        finished = obs.status in FINISHED or obs.status in STOPPED
+        if obs.target is not None and obs.target_kind is not None and not finished:
+            previous = targets.get(obs.target_kind)
+            if previous is not None and previous.target is not None and obs.target > previous.target:
+                before, after = previous.target.isoformat(), obs.target.isoformat()
+                add("date_moved", before, after, obs, previous.target_evidence, obs.target_evidence)
+            targets[obs.target_kind] = obs  # the latest statement is the best "before" evidence
+        final = targets.get("final")
+        due = final.target if final is not None else None
+        if (
+            final is not None
+            and due is not None
+            and obs.date > due
+            and not finished
+            and due not in overdue_seen
+        ):
+            overdue_seen.add(due)
+            after_cite = obs.target_evidence if obs.target == due else obs.status_evidence or obs.evidence
+            add("overdue", due.isoformat(), obs.date.isoformat(), obs, final.target_evidence, after_cite)
+        if obs.status in RANK:
+            if health is not None and _rank(obs) > _rank(health):
+                add(
+                    "status_downgrade",
+                    _word(health),
+                    _word(obs),
+                    obs,
+                    health.status_evidence,
+                    obs.status_evidence,
+                )
+            health = obs
+        key = obs.progress_key
+        same = key is not None and bool(run) and run[-1].progress_key == key
+        run = [*run, obs] if same else ([obs] if key else [])
+        if len(run) == STALL_RUN and key != (100,) and not finished:
+            label = obs.progress_label or ""
+            add("stalled", label, label, obs, *(o.progress_evidence for o in run))
+        if finished:
+            targets.clear()
+            health = None
+    return slips
+
+
+def _rank(obs: Observation) -> int:
+    return RANK.get(obs.status, -1) if obs.status else -1  # type: ignore[arg-type]
+
+
+def _word(obs: Observation) -> str:
+    """The status as written ('按计划', 'At risk'), falling back to its normalised name."""
+    return obs.status_text or str(obs.status)
+
+
+def project_launches(project: str, aliases: list[str], observations: list[Observation]) -> list[Launch]:
+    """Each move into launched/done, judged against the last final target stated before it."""
+    launches: list[Launch] = []
+    first_target: date | None = None
+    target: Observation | None = None
+    previous: Observation | None = None
+    for obs in observations:
+        if obs.target is not None and obs.target_kind == "final" and obs.status not in FINISHED:
+            first_target = first_target or obs.target
+            target = obs
+        if obs.status in FINISHED and (previous is None or previous.status not in FINISHED):
+            judged = target if target is not None else (obs if obs.target is not None else None)
+            due = judged.target if judged is not None else None
+            launches.append(
+                Launch(
+                    project=project,
+                    aliases=aliases,
+                    week=obs.week,
+                    status=obs.status,  # type: ignore[arg-type]
+                    launched_on=obs.completed_on or obs.date,
+                    target=due,
+                    first_target=first_target or due,
+                    verdict=_verdict(obs, due, previous),
+                    evidence=_cites(
+                        judged.target_evidence if judged else None, obs.status_evidence or obs.evidence
+                    ),
+                )
+            )
+            target, first_target = None, None
+        previous = obs
+    return launches
+
+
+def _verdict(obs: Observation, due: date | None, previous: Observation | None) -> LaunchVerdict:
+    if due is None:
+        return "no_target"
+    if obs.completed_on is not None:
+        return "early" if obs.completed_on < due else "on_time" if obs.completed_on == due else "late"
+    if obs.date.isocalendar()[:2] < due.isocalendar()[:2]:
+        return "early"
+    if previous is not None and previous.date > due and previous.status not in FINISHED:
+        return "late"
+    return "on_time"
+
+
+def project_stops(project: str, aliases: list[str], observations: list[Observation]) -> list[StatusEvent]:
+    """Each move into a lifecycle state (launched, done, paused, cancelled)."""
+    events: list[StatusEvent] = []
+    previous: Observation | None = None
+    for obs in observations:
+        if obs.status in FINISHED | STOPPED and (previous is None or previous.status != obs.status):
+            events.append(
+                StatusEvent(
+                    project=project,
+                    aliases=aliases,
+                    status=obs.status,  # type: ignore[arg-type]
+                    week=obs.week,
+                    report=obs.report,
+                    evidence=_cites(obs.status_evidence or obs.evidence),
+                )
+            )
+        previous = obs
+    return events

@@ -1,0 +1,236 @@
+"""The fact ledger: one SQLite file of reports and the facts extracted from each.
+
+Facts are stored per report and replaced whole when the report's content hash (or the
+extractor version) changes, so re-ingesting an unchanged file costs one lookup. Nothing derived
+(slips, identity, changes) is stored: views compute it from facts sorted by report date at query
+time, which makes the result independent of ingestion order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import numpy as np
+
+from index.errors import IndexError_
+from index.ledger.extract import EXTRACTOR_VERSION, extract_facts
+from index.models import Report
+from summarizer.ledger_schemas import Incident, MetricPoint, Note, Observation, ReportRef
+
+Embed = Callable[[list[str]], np.ndarray]
+
+# Each entry moves the schema from version i to i + 1; never edit a released one, append.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE reports (
+        source TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        date TEXT NOT NULL,
+        week TEXT NOT NULL,
+        week_int INTEGER NOT NULL,
+        week_label TEXT,
+        title TEXT,
+        extractor_version INTEGER NOT NULL
+    );
+    CREATE TABLE facts (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL REFERENCES reports(source) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        subject TEXT,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX facts_source ON facts(source);
+    CREATE INDEX facts_kind ON facts(kind);
+    CREATE INDEX reports_week ON reports(week_int);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+_MODELS: dict[str, type[Observation] | type[Incident] | type[MetricPoint] | type[Note]] = {
+    "observation": Observation,
+    "incident": Incident,
+    "metric": MetricPoint,
+    "note": Note,
+}
+
+
+@dataclass
+class LedgerData:
+    """Everything stored, read once; reports oldest first, facts in report order then text order."""
+
+    reports: list[ReportRef] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+    metrics: list[MetricPoint] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+class Ledger:
+    """SQLite-backed store of per-report facts. Open with `Ledger.open(path)`."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        aliases_path: Path | None = None,
+        embed: Embed | None = None,
+        embed_threshold: float = 0.9,
+    ) -> None:
+        self._conn = conn
+        self.path = path
+        self.aliases_path = aliases_path if aliases_path is not None else path.parent / "aliases.toml"
+        self.embed = embed
+        self.embed_threshold = embed_threshold
+        self._generation = 0
+        self.cache: dict[str, Any] = {}
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        aliases_path: Path | None = None,
+        embed: Embed | None = None,
+        embed_threshold: float = 0.9,
+    ) -> Ledger:
+        """Open (creating and migrating as needed) the ledger at `path`."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=30)
+            conn.execute("PRAGMA foreign_keys = ON")
+            _migrate(conn, path)
+        except sqlite3.Error as exc:
+            raise IndexError_(f"cannot open the ledger at {path}: {exc}") from exc
+        return cls(conn, path, aliases_path, embed, embed_threshold)
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @property
+    def generation(self) -> tuple[int, int]:
+        """Changes when this or another connection writes: the key of cached derived views."""
+        (data_version,) = self._conn.execute("PRAGMA data_version").fetchone()
+        return self._generation, int(data_version)
+
+    def upsert_report(self, report: Report) -> bool:
+        """Store the report's facts; False (and no work) when this exact content is already stored."""
+        row = self._conn.execute(
+            "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (report.source,)
+        ).fetchone()
+        if row is not None and row[0] == report.content_hash and row[1] == EXTRACTOR_VERSION:
+            return False
+        facts = extract_facts(report)
+        rows: list[tuple[str, str, int, str | None, str]] = []
+        for kind, items in (
+            ("observation", facts.observations),
+            ("incident", facts.incidents),
+            ("metric", facts.metrics),
+            ("note", facts.notes),
+        ):
+            for seq, item in enumerate(items):
+                rows.append((report.source, kind, seq, _subject(item), item.model_dump_json()))
+        try:
+            with self._conn:
+                self._conn.execute("DELETE FROM facts WHERE source = ?", (report.source,))
+                self._conn.execute("DELETE FROM reports WHERE source = ?", (report.source,))
+                self._conn.execute(
+                    "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        report.source,
+                        report.content_hash,
+                        report.date.isoformat(),
+                        report.week,
+                        report.week_int,
+                        report.week_label,
+                        report.title,
+                        EXTRACTOR_VERSION,
+                    ),
+                )
+                self._conn.executemany(
+                    "INSERT INTO facts (source, kind, seq, subject, payload) VALUES (?, ?, ?, ?, ?)", rows
+                )
+        except sqlite3.Error as exc:
+            raise IndexError_(f"cannot write the ledger at {self.path}: {exc}") from exc
+        self._generation += 1
+        return True
+
+    def remove_report(self, source: str) -> None:
+        with self._conn:
+            self._conn.execute("DELETE FROM facts WHERE source = ?", (source,))
+            self._conn.execute("DELETE FROM reports WHERE source = ?", (source,))
+        self._generation += 1
+
+    def reports(self) -> list[ReportRef]:
+        """Stored reports, oldest first (ties by source)."""
+        rows = self._conn.execute(
+            "SELECT source, date, week, week_label, content_hash FROM reports ORDER BY date, source"
+        ).fetchall()
+        return [
+            ReportRef(source=s, date=d, week=w, week_label=label, content_hash=h)  # type: ignore[arg-type]
+            for s, d, w, label, h in rows
+        ]
+
+    def load(self) -> LedgerData:
+        """All facts, oldest report first; a file stored under two paths counts once (first path wins)."""
+        data = LedgerData()
+        seen_hashes: set[str] = set()
+        keep: set[str] = set()
+        for ref in self.reports():
+            if ref.content_hash in seen_hashes:
+                continue
+            seen_hashes.add(ref.content_hash)
+            keep.add(ref.source)
+            data.reports.append(ref)
+        order = {ref.source: index for index, ref in enumerate(data.reports)}
+        rows = self._conn.execute("SELECT source, kind, seq, payload FROM facts").fetchall()
+        rows.sort(key=lambda r: (order.get(r[0], -1), r[1], r[2]))
+        targets: dict[str, list[Any]] = {
+            "observation": data.observations,
+            "incident": data.incidents,
+            "metric": data.metrics,
+            "note": data.notes,
+        }
+        for source, kind, _, payload in rows:
+            if source in keep and kind in _MODELS:
+                targets[kind].append(_MODELS[kind].model_validate_json(payload))
+        return data
+
+
+def _subject(item: Observation | Incident | MetricPoint | Note) -> str | None:
+    if isinstance(item, Observation):
+        return item.project
+    if isinstance(item, MetricPoint):
+        return item.key
+    if isinstance(item, Note):
+        return item.kind
+    return None
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    current = row[0] or 0
+    if current > SCHEMA_VERSION:
+        raise IndexError_(
+            f"the ledger at {path} has schema version {current}, newer than this program's {SCHEMA_VERSION}"
+        )
+    for version in range(current, SCHEMA_VERSION):
+        script = MIGRATIONS[version] + f";\nINSERT INTO schema_version VALUES ({version + 1});"
+        try:
+            conn.executescript(f"BEGIN;\n{script}\nCOMMIT;")
+        except sqlite3.Error:
+            conn.rollback()
+            raise

@@ -1,0 +1,148 @@
+"""Decide what each date in a project line means: the current target, an old target, or a completion.
+
+A date is a target only with a cue: a word before it (`预计`, `计划`, `ETA`, `due`, `延期至`) or a
+verb after it (`上线`, `前完成`, `launch`), or a target field (`ETA:`). `原计划10/26` and
+`from Jun 14` are old targets; `已于10/12上线` and `10/12已上线` are completions. A date with no
+cue (the `10/18 17:01` of an incident) is not a target at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from index.ledger.when import DateHit, find_dates
+
+Role = Literal["target", "old", "completed"]
+
+_BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)")
+_OLD_BEFORE = re.compile(
+    r"(?:原计划|原定|原预计|原目标|原|之前计划|此前|先前|从|由)\s*(?:于|在|是|为)?\s*$|"
+    r"\b(?:originally|previously|was|from|instead of|old eta)\s*[:：]?\s*(?:on\s+)?$",
+    re.I,
+)
+_OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
+_MOVED_BEFORE = re.compile(
+    r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
+    r"\b(?:moved|pushed|slipped|slips|slip|now|new eta|revised(?: eta)?|re-?planned)"
+    r"\s*(?:out\s+)?(?:to|for)?\s*[:：]?\s*$|"
+    r"\bto\s*$",
+    re.I,
+)
+# A schedule word before the date makes it a target on its own ...
+_STRONG_BEFORE = re.compile(
+    r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|deadline|排期)\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
+    r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date)"
+    r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*$",
+    re.I,
+)
+# ... a softer one (`预计下周出结果`) only when the clause also names a delivery.
+_WEAK_BEFORE = re.compile(
+    r"(?:预计|计划|预期|争取|目标|拟|将于|将在|将|预估|力争|确保|期望|定于|安排在)"
+    r"\s*[:：]?\s*(?:在|于|是|为|本|下)?\s*$|"
+    r"\b(?:by|expected|planned|scheduled(?: for)?|aim(?:ing)? for|before|until|on track for|landing|lands?)"
+    r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*$",
+    re.I,
+)
+_DELIVERY = re.compile(
+    r"上线|完成|交付|发布|投产|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
+    r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade",
+    re.I,
+)
+_DONE_BEFORE = re.compile(
+    r"(?:已于|已在|已经于|已经在)\s*$|"
+    r"\b(?:launched|shipped|released|went live|completed|finished|done)\s*(?:on\s+)?$",
+    re.I,
+)
+_DONE_AFTER = re.compile(r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|交付)")
+_FINAL_AFTER = re.compile(
+    r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
+    r"(?:上线|发布|投产|交付|完成|结项|验收|launch|ship|release|go[- ]live|GA\b|done|complete)|"
+    r"^\s*(?:之?前|以前)",
+    re.I,
+)
+_INTERIM = re.compile(
+    r"^\s*(?:之?前)?\s*(?:完成)?\s*(?:提测|联调|评审|测试|灰度|试点|试运行|小流量|uat|beta|pilot|canary|"
+    r"code freeze|review|demo|design|设计|开发完成|方案)",
+    re.I,
+)
+_LAUNCH_AFTER = re.compile(
+    r"^\s*(?:之?前)?\s*(?:全量|正式)?\s*(?:上线|发布|投产|launch|ship|release|go[- ]live|GA\b)", re.I
+)
+_FUTURE_WORDS = re.compile(r"预计|计划|将|待|争取|目标|拟|eta|target|expected|planned|scheduled|will", re.I)
+
+
+@dataclass(frozen=True)
+class DateRole:
+    """A date hit, what it means for the project, and the clause to cite for it."""
+
+    hit: DateHit
+    role: Role
+    kind: Literal["final", "interim"]
+    moved: bool
+    launch: bool
+    clause: str
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left, right = 0, len(text)
+    for match in _BOUNDARY.finditer(text):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start()
+            break
+    return left, right
+
+
+def classify_dates(text: str, ref: date, target_field: bool = False) -> list[DateRole]:
+    """The dates in one line that mean something for the schedule, in text order."""
+    out: list[DateRole] = []
+    for hit in find_dates(text, ref, "future"):
+        left, right = _clause(text, hit.start, hit.end)
+        before = text[max(left, hit.start - 16) : hit.start]
+        after = text[hit.end : min(right, hit.end + 12)]
+        clause = text[left:right].strip()
+        interim = bool(_INTERIM.match(after)) or bool(
+            _INTERIM.search(clause) and not _FINAL_AFTER.match(after)
+        )
+        kind: Literal["final", "interim"] = (
+            "interim" if interim and not _LAUNCH_AFTER.match(after) else "final"
+        )
+        launch = bool(_LAUNCH_AFTER.match(after))
+        role: Role | None = None
+        moved = False
+        if _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]):
+            role = "old"
+        elif _DONE_BEFORE.search(before) or _DONE_AFTER.match(after):
+            role = "completed"
+        elif _MOVED_BEFORE.search(before) and (
+            target_field or _shift_in(clause) or _DELIVERY.search(clause) or re.search(r"→|->|=>|⇒|➡", before)
+        ):
+            role, moved = "target", True
+        elif (
+            target_field
+            or _STRONG_BEFORE.search(before)
+            or (_WEAK_BEFORE.search(before) and _DELIVERY.search(clause))
+        ):
+            role = "target"
+        elif _FINAL_AFTER.match(after) or _INTERIM.match(after):
+            past = hit.value < ref and not re.match(r"^\s*(?:之?前|以前)", after)
+            role = "completed" if past and not _FUTURE_WORDS.search(clause) and launch else "target"
+        if role is not None:
+            out.append(DateRole(hit, role, kind, moved, launch, clause or hit.text))
+    return out
+
+
+def _shift_in(clause: str) -> bool:
+    return bool(re.search(r"延期|推迟|延后|顺延|调整|改期|moved|pushed|slipped|slips|revised", clause, re.I))
+
+
+def pick_target(roles: list[DateRole]) -> DateRole | None:
+    """The current target: a moved-to date first, then a final milestone, then the last one written."""
+    targets = [r for r in roles if r.role == "target"]
+    if not targets:
+        return None
+    return max(enumerate(targets), key=lambda pair: (pair[1].moved, pair[1].kind == "final", pair[0]))[1]

@@ -1,0 +1,303 @@
+"""Find dates written in report text and resolve them against the report's own date.
+
+Reports rarely write a year: `10/26`, `3月15日`, `Jun 14`, `下周三`, `月底`, `Q3`. A date without
+a year takes the year that puts it closest to the report date, with a bias: targets lean to
+the future (a late-December report's `1/15` is next January), incidents to the past. Relative
+dates (`下周三` = Wednesday of the week after the report's week) keep their original text.
+`dateparser` cannot do the Chinese forms (FACTS.md), hence rules of our own.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+Bias = Literal["future", "past", "nearest"]
+Precision = Literal["day", "week", "month", "quarter", "half", "year"]
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
+_EN_DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date expression found in text: its span, resolved value and how precise it is."""
+
+    start: int
+    end: int
+    value: date
+    text: str
+    precision: Precision
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _pick_year(make: Callable[[int], date | None], ref: date, bias: Bias) -> date | None:
+    """The candidate in ref.year-1..ref.year+1 closest to `ref`, distances weighted by the bias."""
+    best: tuple[float, date] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        value = make(year)
+        if value is None:
+            continue
+        days = (value - ref).days
+        weight = {"future": 3.0 if days < 0 else 1.0, "past": 3.0 if days > 1 else 1.0, "nearest": 1.0}[bias]
+        score = abs(days) * weight
+        if best is None or score < best[0]:
+            best = (score, value)
+    return best[1] if best else None
+
+
+def _part_day(part: str, year: int, month: int) -> date:
+    part = part.lower().strip()
+    if part in ("初", "上旬", "early", "beginning of"):
+        return date(year, month, 10 if part == "上旬" else 5)
+    if part in ("中", "中旬", "mid"):
+        return date(year, month, 20 if part == "中旬" else 15)
+    return month_end(year, month)
+
+
+def _weekday(ref: date, weeks_ahead: int, weekday: int) -> date:
+    monday = ref - timedelta(days=ref.weekday())
+    return monday + timedelta(days=7 * weeks_ahead + weekday)
+
+
+def _zh_weeks_ahead(prefix: str | None) -> int:
+    prefix = prefix or ""
+    if prefix.startswith("下下"):
+        return 2
+    if prefix.startswith("下"):
+        return 1
+    if prefix.startswith("上"):
+        return -1
+    return 0
+
+
+def _quarter(year: int, quarter: int) -> date:
+    return month_end(year, quarter * 3)
+
+
+def _forward(make: Callable[[int], date], ref: date, grace_days: int = 30) -> date:
+    """The first of this year's or next year's period that has not ended more than a month ago."""
+    for year in (ref.year, ref.year + 1):
+        value = make(year)
+        if value >= ref - timedelta(days=grace_days):
+            return value
+    return make(ref.year + 1)
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+Resolver = Callable[[re.Match[str], date, Bias], tuple[date | None, Precision]]
+_RULES: list[tuple[re.Pattern[str], Resolver]] = []
+
+
+def _rule(pattern: str, flags: int = 0) -> Callable[[Resolver], Resolver]:
+    def register(func: Resolver) -> Resolver:
+        _RULES.append((re.compile(pattern, flags), func))
+        return func
+
+    return register
+
+
+@_rule(r"(?<!\d)(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?!\d)")
+def _full(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    return _safe(int(m[1]), int(m[2]), int(m[3])), "day"
+
+
+@_rule(r"(?<![\w])(20\d{2})-?W(\d{1,2})(?!\d)", re.I)
+def _iso_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    try:
+        return date.fromisocalendar(int(m[1]), int(m[2]), 5), "week"
+    except ValueError:
+        return None, "week"
+
+
+@_rule(rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(20\d{{2}}))?", re.I)
+def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, day = _MONTHS[m[1].lower()], int(m[2])
+    if m[3]:
+        return _safe(int(m[3]), month, day), "day"
+    return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
+
+
+@_rule(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})\b\.?(?:,?\s+(20\d{{2}}))?", re.I)
+def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, day = _MONTHS[m[2].lower()], int(m[1])
+    if m[3]:
+        return _safe(int(m[3]), month, day), "day"
+    return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
+
+
+@_rule(rf"\b(early|mid|late|end of|beginning of)[\s-]+({_MON})\b\.?(?:\s+(20\d{{2}}))?", re.I)
+def _en_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, part = _MONTHS[m[2].lower()], m[1]
+    if m[3]:
+        return _part_day(part, int(m[3]), month), "month"
+    return _pick_year(lambda y: _part_day(part, y, month), ref, bias), "month"
+
+
+@_rule(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?!\d)")
+def _zh_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, day = int(m[1]), int(m[2])
+    return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
+
+
+@_rule(r"(?<!\d)(\d{1,2})\s*月份?\s*(底|末|中旬|中|初|上旬|下旬)")
+def _zh_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month = int(m[1])
+    if not 1 <= month <= 12:
+        return None, "month"
+    return _pick_year(lambda y: _part_day(m[2], y, month), ref, bias), "month"
+
+
+@_rule(r"(本|这个?|当|下下个?|下个?)?月\s*(底|末|中旬|中|初|上旬|下旬)")
+def _zh_relative_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    ahead = 2 if (m[1] or "").startswith("下下") else 1 if (m[1] or "").startswith("下") else 0
+    month_index = ref.month - 1 + ahead
+    return _part_day(m[2], ref.year + month_index // 12, month_index % 12 + 1), "month"
+
+
+@_rule(r"\b(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(this\s+|next\s+)?month|EOM|month[- ]end)\b", re.I)
+def _en_month_end(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    if m[1] and m[1].strip().lower() == "next":
+        return month_end(ref.year + ref.month // 12, ref.month % 12 + 1), "month"
+    return month_end(ref.year, ref.month), "month"
+
+
+@_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/:%])")
+def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, day = int(m[1]), int(m[2])
+    return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
+
+
+@_rule(r"(?<![\d.vV])(?<!版本)(\d{1,2})\.(\d{1,2})(?=\s*(?:之?前|[日号]|上线|完成|交付|提测))")
+def _dotted(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, day = int(m[1]), int(m[2])
+    return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
+
+
+@_rule(r"(?<=预计|计划|争取|目标|已于|将于|定于)\s*(\d{3,4})(?=\s*(?:之?前|上线|完成|发布|交付|提测))")
+def _compact(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    digits = m[1]
+    month, day = int(digits[:-2]), int(digits[-2:])
+    return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
+
+
+@_rule(r"(?<!每)(下下个?|下个?|本|这个?|上个?)?\s*(?:周|星期|礼拜)([一二三四五六日天1-7])")
+def _zh_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    weekday = (_ZH_DIGITS.get(m[2]) or int(m[2])) - 1
+    if m[1] is None:
+        return _weekday(ref, 0 if weekday >= ref.weekday() else 1, weekday), "day"
+    return _weekday(ref, _zh_weeks_ahead(m[1]), weekday), "day"
+
+
+@_rule(r"(下下个?|下个?|本|这个?)\s*(?:周|星期)(?!几|报|会|[一二三四五六日天1-7])")
+def _zh_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    return _weekday(ref, _zh_weeks_ahead(m[1]), 4), "week"
+
+
+@_rule(r"\b(?:(next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+def _en_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    weekday = _EN_DAYS[m[2][:3].lower()]
+    prefix = (m[1] or "").lower()
+    if prefix == "next":
+        return _weekday(ref, 1, weekday), "day"
+    if prefix in ("this", "coming"):
+        return _weekday(ref, 0, weekday), "day"
+    return _weekday(ref, 0 if weekday >= ref.weekday() else 1, weekday), "day"
+
+
+@_rule(r"\b(?:(?:the\s+)?end\s+of\s+)?(next|this)\s+week\b", re.I)
+def _en_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    return _weekday(ref, 1 if m[1].lower() == "next" else 0, 4), "week"
+
+
+@_rule(
+    r"(?<![A-Za-z0-9])(?:(20\d{2})\s*[-/ ]?\s*)?Q([1-4])(?:\s*[-/ ']\s*(20\d{2}|\d{2})(?!\d))?(?![A-Za-z0-9])"
+)
+def _quarter_rule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    quarter = int(m[2])
+    year = _year(m[1] or m[3])
+    if year:
+        return _quarter(year, quarter), "quarter"
+    return _forward(lambda y: _quarter(y, quarter), ref), "quarter"
+
+
+@_rule(r"(?:(20\d{2})\s*年)?\s*第?([一二三四1-4])季度(?:末|底)?")
+def _zh_quarter(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    quarter = _ZH_DIGITS.get(m[2]) or int(m[2])
+    if m[1]:
+        return _quarter(int(m[1]), quarter), "quarter"
+    return _forward(lambda y: _quarter(y, quarter), ref), "quarter"
+
+
+@_rule(r"(?<![A-Za-z0-9])(?:(20\d{2})\s*)?H([12])(?![A-Za-z0-9])|(上|下)半年")
+def _half(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    half = int(m[2]) if m[2] else (1 if m[3] == "上" else 2)
+    if m[1]:
+        return month_end(int(m[1]), half * 6), "half"
+    return _forward(lambda y: month_end(y, half * 6), ref), "half"
+
+
+@_rule(r"年底|年末|年内|\bend\s+of\s+(?:the\s+)?year\b|\bEOY\b|\byear[- ]end\b", re.I)
+def _year_end(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    return date(ref.year, 12, 31), "year"
+
+
+@_rule(rf"\b((?:{'|'.join(n.title() for n in _MONTHS if len(n) > 3)}))\b(?:\s+(20\d{{2}}))?")
+def _en_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month = _MONTHS[m[1].lower()]
+    if m[2]:
+        return month_end(int(m[2]), month), "month"
+    return _pick_year(lambda y: month_end(y, month), ref, bias), "month"
+
+
+@_rule(r"(?<![\d/])(1[0-2]|0?[1-9])\s*月份?(?![\d日号份底末中初上下])")
+def _zh_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month = int(m[1])
+    return _pick_year(lambda y: month_end(y, month), ref, bias), "month"
+
+
+def find_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
+    """Every date expression in `text`, resolved against `ref`, non-overlapping, in text order.
+
+    Rules are tried most specific first; a span claimed by one rule is closed to the others.
+    """
+    taken = [False] * len(text)
+    hits: list[DateHit] = []
+    for pattern, resolve in _RULES:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if start == end or any(taken[start:end]):
+                continue
+            value, precision = resolve(match, ref, bias)
+            if value is None:
+                continue
+            for index in range(start, end):
+                taken[index] = True
+            hits.append(DateHit(start, end, value, match[0].strip(), precision))
+    return sorted(hits, key=lambda hit: hit.start)

@@ -1,0 +1,224 @@
+"""Ledger-backed answers: "which / list all / what changed" questions are answered from facts.
+
+Top-k passages cannot answer "which projects slipped?" (peers fail exactly here, FACTS.md); the
+ledger holds every slip, incident, observation and metric across weeks with its evidence. Each
+function returns a headline and points with citations, or None when the ledger has nothing to
+say, so the caller falls back to extractive passages. Any engine can use these facts.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from summarizer.engines import phrases
+from summarizer.engines.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, join, range_text, say
+from summarizer.plan import QuestionPlan, link_projects, normalise
+from summarizer.schemas import Citation, Point
+
+MAX_POINTS = 12
+
+
+@dataclass
+class LedgerAnswer:
+    headline: str
+    points: list[Point] = field(default_factory=list)
+
+
+def _views() -> Any | None:
+    try:
+        from index.ledger import views
+    except ImportError:  # the ledger views are optional: callers fall back to passages
+        return None
+    return views
+
+
+def _in_range(week: str, qp: QuestionPlan) -> bool:
+    year, number = week.split("-W")
+    value = int(year) * 100 + int(number)
+    return (qp.since is None or value >= qp.since) and (qp.until is None or value <= qp.until)
+
+
+def _wanted(name: str, aliases: list[str], qp: QuestionPlan) -> bool:
+    if not qp.plan.projects:
+        return True
+    return name in qp.plan.projects or any(a in qp.plan.projects for a in aliases)
+
+
+def _rng(qp: QuestionPlan) -> str:
+    return range_text(qp.plan.since, qp.plan.until, qp.lang)
+
+
+def slips(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
+    views = _views()
+    if views is None:
+        return None
+    rows = [
+        s
+        for s in views.slips(ledger, since_week_int=qp.since, until_week_int=qp.until)
+        if _wanted(s.project, list(s.aliases), qp)
+    ]
+    if not rows:
+        return LedgerAnswer(say("no_slips", qp.lang, range=_rng(qp)))
+    kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
+    points = [
+        Point(
+            text=f"{s.project}: {kinds.get(s.kind, s.kind)} {s.from_} → {s.to} ({s.week})",
+            citations=list(s.evidence),
+        )
+        for s in rows[:MAX_POINTS]
+    ]
+    names = list(dict.fromkeys(s.project for s in rows))
+    head = say("slips", qp.lang, n=len(rows), m=len(names), names=join(names, qp.lang), range=_rng(qp))
+    return LedgerAnswer(head, points)
+
+
+def incidents(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
+    views = _views()
+    if views is None:
+        return None
+    rows = list(views.incidents(ledger, qp.since, qp.until))
+    if not rows:
+        return LedgerAnswer(say("no_incidents", qp.lang, range=_rng(qp)))
+    points = []
+    for incident in rows[:MAX_POINTS]:
+        extra = [x for x in (incident.when_text, incident.duration_text, incident.impact) if x]
+        detail = f" ({'; '.join(extra)})" if extra else ""
+        points.append(Point(text=f"{incident.week} {incident.title}{detail}", citations=[incident.evidence]))
+    titles = [i.title for i in rows[:5]]
+    head = say("incidents", qp.lang, n=len(rows), names=join(titles, qp.lang), range=_rng(qp))
+    return LedgerAnswer(head, points)
+
+
+def status(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
+    views = _views()
+    if views is None or not qp.plan.projects:
+        return None
+    timeline = views.timeline(ledger, qp.plan.projects[0])
+    observations = [o for o in timeline.observations if _in_range(o.week, qp)] if timeline else []
+    if not observations:
+        return None
+    latest = observations[-1]
+    facts = []
+    if latest.progress_label:
+        facts.append(say("progress", qp.lang, value=latest.progress_label))
+    if latest.target_text or latest.target:
+        facts.append(say("target", qp.lang, value=latest.target_text or latest.target))
+    if latest.status_text or latest.status:
+        facts.append(say("state", qp.lang, value=latest.status_text or latest.status))
+    quote = latest.evidence.quote
+    head = say(
+        "status", qp.lang, project=timeline.project, week=latest.week, facts=join(facts, qp.lang) or quote
+    )
+    points = [Point(text=f"{o.week}: {o.evidence.quote}", citations=[o.evidence]) for o in observations[-6:]]
+    points += [
+        Point(text=f"{s.week}: {s.from_} → {s.to}", citations=list(s.evidence))
+        for s in timeline.slips
+        if _in_range(s.week, qp)
+    ][:3]
+    return LedgerAnswer(head, points)
+
+
+def _fmt(value: float, unit: str) -> str:
+    text = f"{value:g}"
+    return f"{text}{unit}" if unit in ("%", "ms", "s") else f"{text} {unit}".strip()
+
+
+def metrics(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
+    from summarizer.plan import ProjectRef
+
+    views = _views()
+    if views is None:
+        return None
+    series = {s.name: s for s in views.metric_series(ledger)}
+    refs = [ProjectRef(name, (s.key,)) for name, s in series.items()]
+    names = link_projects(qp.query, refs, min_ratio=0.6)
+    if not names:
+        return None
+    lines: list[str] = []
+    points: list[Point] = []
+    for name in names[:3]:
+        chosen = [p for p in series[name].points if _in_range(p.week, qp)]
+        if not chosen:
+            continue
+        first, last = chosen[0], chosen[-1]
+        unit = series[name].unit
+        delta = last.value - first.value
+        lines.append(
+            say(
+                "metric",
+                qp.lang,
+                name=name,
+                first=_fmt(first.value, unit),
+                first_week=first.week,
+                last=_fmt(last.value, unit),
+                last_week=last.week,
+                delta=f"{delta:+.4g}{'pp' if unit == '%' else ''}",
+            )
+        )
+        points += [
+            Point(text=f"{p.week}: {name} {_fmt(p.value, unit)}", citations=[p.evidence]) for p in chosen
+        ]
+    if not lines:
+        return None
+    return LedgerAnswer(" ".join(lines), points[-MAX_POINTS:])
+
+
+def changes(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
+    views = _views()
+    if views is None:
+        return None
+    reports = sorted(ledger.reports(), key=lambda r: (r.date, r.source))
+    inside = [r for r in reports if _in_range(r.week, qp)] or reports
+    if not inside:
+        return None
+    # Compare within one series (folder): the latest report in range and the one before it,
+    # or the first in range when the question gives a start.
+    series = os.path.dirname(inside[-1].source)
+    same = [r for r in reports if os.path.dirname(r.source) == series]
+    end = same.index(inside[-1])
+    if end == 0:
+        return None
+    starts = [r for r in same[:end] if _in_range(r.week, qp)] if qp.since is not None else []
+    a, b = (starts[0] if starts else same[end - 1]), same[end]
+    diff = views.changes(ledger, a.source, b.source)
+    parts: list[str] = []
+    points: list[Point] = []
+
+    def add(label_en: str, label_zh: str, items: list[tuple[str, list[Citation]]]) -> None:
+        if not items:
+            return
+        parts.append(f"{label_zh if qp.lang == 'zh' else label_en} {len(items)}")
+        points.extend(
+            Point(text=f"{label_zh if qp.lang == 'zh' else label_en}: {t}", citations=c) for t, c in items
+        )
+
+    add("new projects", "新项目", [(p.name, []) for p in diff.new_projects])
+    add("finished", "完成/上线", [(e.project, list(e.evidence)) for e in diff.finished])
+    add("paused or cancelled", "暂停/取消", [(e.project, list(e.evidence)) for e in diff.paused_or_cancelled])
+    add("slipped", "延期", [(f"{s.project} {s.from_} → {s.to}", list(s.evidence)) for s in diff.slipped])
+    add("new incidents", "新故障", [(i.title, [i.evidence]) for i in diff.new_incidents])
+    add(
+        "metric changes",
+        "指标变化",
+        [(f"{m.name} {m.before:g} → {m.after:g}", list(m.evidence)) for m in diff.metric_deltas],
+    )
+    if not parts:
+        return LedgerAnswer(say("no_changes", qp.lang, a=diff.from_week, b=diff.to_week))
+    head = say("changes", qp.lang, a=diff.from_week, b=diff.to_week, parts=join(parts, qp.lang))
+    return LedgerAnswer(head, points[:MAX_POINTS])
+
+
+HANDLERS = {"slips": slips, "incidents": incidents, "status": status, "metrics": metrics, "changes": changes}
+
+
+def ledger_answer(qp: QuestionPlan, ledger: Any | None) -> LedgerAnswer | None:
+    """The ledger's answer for the plan's intent, or None (no ledger, no view, nothing relevant)."""
+    handler = HANDLERS.get(qp.plan.intent)
+    if ledger is None or handler is None:
+        return None
+    return handler(qp, ledger)
+
+
+__all__ = ["LedgerAnswer", "ledger_answer", "normalise", "phrases"]

@@ -1,0 +1,97 @@
+"""The local engine: deterministic and extractive, no network, no randomness.
+
+Intents the ledger can answer (slips, incidents, status, metrics, changes) are answered from
+ledger facts; everything else, and any ledger miss, gets the best-matching report lines. When
+no passage covers enough of the question, the answer says the reports do not cover it and
+shows the closest passages: a plain "not covered" is more useful than a confident guess.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from index.retrieve import Hit
+from summarizer.engines.extractive import Evidence, best_evidence, hit_coverage, query_weights
+from summarizer.engines.ledger_facts import ledger_answer
+from summarizer.engines.phrases import range_text, say
+from summarizer.plan import QuestionPlan
+from summarizer.schemas import Answer, Citation, EngineName, Point
+
+# Share of the question's IDF-weighted terms the best passage must contain (tuned on the eval).
+MIN_COVERAGE = 0.5
+# Free questions show a few lines; summaries and open "what happened" questions show more.
+POINTS = {"free": 3, "summary": 6, "risks": 5, "incidents": 5}
+
+
+class LocalEngine:
+    """Rules over ledger facts and retrieved lines; see the module docstring."""
+
+    name: EngineName = "local"
+
+    def __init__(self, min_coverage: float = MIN_COVERAGE) -> None:
+        self.min_coverage = min_coverage
+
+    def answer(self, question: str, plan: QuestionPlan, hits: list[Hit], ledger: Any | None) -> Answer:
+        facts = ledger_answer(plan, ledger)
+        if facts is not None and facts.points:
+            return Answer(
+                answer=facts.headline,
+                points=facts.points,
+                citations=_dedupe(c for p in facts.points for c in p.citations),
+                plan=plan.plan,
+            )
+        return self.extractive(plan, hits, ledger_headline=facts.headline if facts else None)
+
+    def extractive(self, plan: QuestionPlan, hits: list[Hit], ledger_headline: str | None = None) -> Answer:
+        weights = plan.term_weights or query_weights(plan.terms or plan.query)
+        limit = POINTS.get(plan.plan.intent, 3)
+        chosen = best_evidence(_prefer_kind(hits, plan.plan.intent), weights, limit)
+        strength = max((hit_coverage(h, weights) for h in hits), default=0.0)
+        best = chosen[0].coverage if chosen else 0.0
+        rng = range_text(plan.plan.since, plan.plan.until, plan.lang)
+        # A risk/incident question is covered when a section of that kind is in range, whatever
+        # words it uses ("故障" vs "Incidents"): the heading classifier already knows both.
+        kind_match = plan.plan.intent in ("risks", "incidents") and any(
+            h.kind == plan.plan.intent for h in hits
+        )
+        answerable = bool(chosen) and (kind_match or max(best, strength) >= self.min_coverage)
+        points = [_point(e) for e in chosen]
+        citations = _dedupe(c for p in points for c in p.citations)
+        if not hits:
+            return Answer(answer=say("no_reports", plan.lang), answerable=False, plan=plan.plan)
+        if not answerable:
+            return Answer(
+                answer=say("not_covered", plan.lang, range=rng),
+                points=points,
+                citations=citations,
+                answerable=False,
+                plan=plan.plan,
+            )
+        text = chosen[0].quote
+        answer = say("from_reports", plan.lang, range=rng, text=text)
+        if ledger_headline:
+            answer = f"{ledger_headline} {answer}"
+        return Answer(answer=answer, points=points, citations=citations, plan=plan.plan)
+
+
+def _prefer_kind(hits: list[Hit], intent: str) -> list[Hit]:
+    """For risk/incident questions, chunks from sections of that kind come first (stable)."""
+    if intent not in ("risks", "incidents"):
+        return hits
+    return sorted(hits, key=lambda h: 0 if h.kind == intent else 1)
+
+
+def _point(evidence: Evidence) -> Point:
+    leaf = evidence.hit.section.split(" > ")[-1]
+    return Point(text=f"{evidence.hit.week} {leaf}: {evidence.quote}", citations=[evidence.citation()])
+
+
+def _dedupe(citations: Any) -> list[Citation]:
+    seen: set[tuple[str, tuple[int, int], str]] = set()
+    out = []
+    for citation in citations:
+        key = (citation.report, citation.lines, citation.quote)
+        if key not in seen:
+            seen.add(key)
+            out.append(citation)
+    return out

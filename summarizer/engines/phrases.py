@@ -1,0 +1,74 @@
+"""The fixed phrases of local answers in Chinese and English, kept apart from the logic."""
+
+from __future__ import annotations
+
+from summarizer.plan import Lang
+
+PHRASES: dict[str, dict[Lang, str]] = {
+    "not_covered": {
+        "en": "The reports do not cover this{range}. Closest passages:",
+        "zh": "周报中没有涉及这个问题{range}。最接近的段落：",
+    },
+    "no_reports": {"en": "No reports are indexed yet.", "zh": "还没有索引任何周报。"},
+    "from_reports": {"en": "From the reports{range}: {text}", "zh": "根据周报{range}：{text}"},
+    "range": {"en": " ({since} to {until})", "zh": "（{since} 至 {until}）"},
+    "range_since": {"en": " (since {since})", "zh": "（{since} 以来）"},
+    "range_until": {"en": " (until {until})", "zh": "（截至 {until}）"},
+    "slips": {
+        "en": "{n} slip(s) in {m} project(s){range}: {names}.",
+        "zh": "{range}共有 {m} 个项目出现 {n} 次延期：{names}。",
+    },
+    "no_slips": {"en": "The ledger records no slips{range}.", "zh": "{range}台账中没有记录到延期。"},
+    "incidents": {"en": "{n} incident(s){range}: {names}.", "zh": "{range}共 {n} 起故障：{names}。"},
+    "no_incidents": {"en": "The ledger records no incidents{range}.", "zh": "{range}台账中没有记录到故障。"},
+    "status": {
+        "en": "{project} (latest report {week}): {facts}.",
+        "zh": "{project}（最新 {week}）：{facts}。",
+    },
+    "progress": {"en": "progress {value}", "zh": "进度 {value}"},
+    "target": {"en": "target {value}", "zh": "目标 {value}"},
+    "state": {"en": "status {value}", "zh": "状态 {value}"},
+    "metric": {
+        "en": "{name}: {first} ({first_week}) → {last} ({last_week}), change {delta}.",
+        "zh": "{name}：{first}（{first_week}）→ {last}（{last_week}），变化 {delta}。",
+    },
+    "changes": {
+        "en": "Changes from {a} to {b}: {parts}.",
+        "zh": "{a} 到 {b} 的变化：{parts}。",
+    },
+    "no_changes": {"en": "No recorded changes from {a} to {b}.", "zh": "{a} 到 {b} 没有记录到变化。"},
+    "slip_kind": {"en": "{kind}", "zh": "{kind}"},
+}
+
+SLIP_KINDS_ZH = {
+    "date_moved": "目标日期推迟",
+    "overdue": "逾期",
+    "status_downgrade": "状态下调",
+    "stalled": "停滞",
+}
+SLIP_KINDS_EN = {
+    "date_moved": "target moved",
+    "overdue": "overdue",
+    "status_downgrade": "status downgraded",
+    "stalled": "stalled",
+}
+
+
+def say(key: str, lang: Lang, **values: object) -> str:
+    return PHRASES[key][lang].format(**values)
+
+
+def join(items: list[str], lang: Lang) -> str:
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+def range_text(since: str | None, until: str | None, lang: Lang) -> str:
+    if since and until:
+        if since == until:
+            return f"（{since}）" if lang == "zh" else f" ({since})"
+        return say("range", lang, since=since, until=until)
+    if since:
+        return say("range_since", lang, since=since)
+    if until:
+        return say("range_until", lang, until=until)
+    return ""

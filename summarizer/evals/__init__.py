@@ -1,0 +1,1 @@
+"""Offline evals: gold datasets, metrics, suites and the baseline gate behind `summarizer eval`."""

@@ -1,0 +1,82 @@
+"""The seam between the suites and the system under test.
+
+Suites see only plain callables (search, answer, ledger facts) and a verifier, so a test can hand
+them a deliberately broken retriever or a tampered answer without an index, and a missing
+component is a suite marked "unavailable" with the reason instead of a crash or a fake number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index.verify import Verifier, load_lines
+from summarizer.evals.datasets import Datasets, QuestionCase
+from summarizer.evals.metrics import HitLike
+from summarizer.schemas import Answer
+
+SearchFn = Callable[[str, int, str], Sequence[HitLike]]
+"""(query, k, mode) -> hits, mode one of hybrid, dense, lexical."""
+AnswerFn = Callable[[QuestionCase], Answer]
+
+
+@dataclass
+class LedgerFacts:
+    """What the ledger derived from the corpus: slips, incidents, launches, metric series."""
+
+    slips: list[Any] = field(default_factory=list)
+    incidents: list[Any] = field(default_factory=list)
+    launches: list[Any] = field(default_factory=list)
+    series: list[Any] = field(default_factory=list)
+    unavailable: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class EvalContext:
+    """Everything a suite may use; a None callable means that component is unavailable."""
+
+    root: Path
+    data: Datasets
+    engine: str = "local"
+    search: SearchFn | None = None
+    answer: AnswerFn | None = None
+    planned: Callable[[str, int], Sequence[HitLike]] | None = None
+    """The `ask` pipeline's own retrieval (planner time range + query terms), when it exposes one."""
+    ledger: Callable[[], LedgerFacts] | None = None
+    verifier: Verifier = field(default_factory=Verifier)
+    unavailable: dict[str, str] = field(default_factory=dict)
+    k: int = 8
+    index_note: str = ""
+    _hits: dict[tuple[str, str], Sequence[HitLike]] = field(default_factory=dict)
+
+    def hits(self, query: str, mode: str = "hybrid") -> Sequence[HitLike]:
+        """Search once per (query, mode): the retrieval and qa suites share results.
+
+        Mode "planned" is what `ask` retrieves for the question; the others are raw searches.
+        """
+        key = (query, mode)
+        if key not in self._hits:
+            if mode == "planned":
+                assert self.planned is not None
+                self._hits[key] = list(self.planned(query, self.k))
+            else:
+                assert self.search is not None
+                self._hits[key] = list(self.search(query, self.k, mode))
+        return self._hits[key]
+
+    @property
+    def prompt_mode(self) -> str:
+        """The retrieval whose passages the engine reads: the pipeline's own when exposed."""
+        return "planned" if self.planned is not None else "hybrid"
+
+
+def root_verifier(root: Path) -> Verifier:
+    """A verifier that resolves relative citation paths against the repo root, not the cwd."""
+
+    def source(report: str) -> dict[int, str] | None:
+        path = Path(report)
+        return load_lines(str(path if path.is_absolute() else root / path))
+
+    return Verifier(source=source)

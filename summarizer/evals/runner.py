@@ -1,0 +1,199 @@
+"""Run the offline eval: ingest the example corpus, run the suites, judge against the baseline.
+
+The index lives in `<repo>/.data/eval` so a rerun re-ingests nothing that did not change. Every
+component is looked up when the eval starts; one that is not built yet makes its suite report
+"unavailable" with the reason rather than failing the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index.errors import ConfigError
+from summarizer.evals import baseline as bl
+from summarizer.evals.context import EvalContext, LedgerFacts, root_verifier
+from summarizer.evals.datasets import Datasets, QuestionCase, load_datasets, section_warnings
+from summarizer.evals.result import SuiteResult
+from summarizer.evals.suites import ledger as ledger_suite
+from summarizer.evals.suites import qa as qa_suite
+from summarizer.evals.suites import retrieval as retrieval_suite
+
+SUITES: dict[str, Callable[[EvalContext], SuiteResult]] = {
+    "retrieval": retrieval_suite.run,
+    "qa": qa_suite.run,
+    "ledger": ledger_suite.run,
+}
+ENGINES = ("local", "replay", "openai")
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The repo root: the nearest folder holding evals/datasets, else the one above this package."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "evals" / "datasets").is_dir():
+            return folder
+    return Path(__file__).resolve().parents[2]
+
+
+def _has_module(name: str) -> bool:
+    try:
+        importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name and name.startswith(exc.name):
+            return False
+        raise
+    return True
+
+
+def check_engine(engine: str, record: bool = False) -> None:
+    """Fail before any work when the engine (or recording) cannot run in this build."""
+    if engine not in ENGINES:
+        raise ConfigError(f"unknown engine '{engine}' (use one of: {', '.join(ENGINES)})")
+    if engine != "local" and not _has_module(f"summarizer.engines.{engine}"):
+        raise ConfigError(
+            f"engine '{engine}' is not available in this build (it arrives with the LLM-engine work); "
+            "run `summarizer eval --engine local`"
+        )
+    if record and engine != "openai":
+        raise ConfigError("--record needs --engine openai and a real endpoint (OPENAI_API_KEY)")
+
+
+def _ledger_facts(ledger: Any) -> LedgerFacts:
+    views = importlib.import_module("index.ledger.views")
+    facts = LedgerFacts()
+    for attr, view in (("slips", "slips"), ("incidents", "incidents"), ("launches", "launches")):
+        if hasattr(views, view):
+            setattr(facts, attr, list(getattr(views, view)(ledger)))
+        else:
+            facts.unavailable[attr] = f"index.ledger.views.{view} not found"
+    if hasattr(views, "metric_series"):
+        facts.series = list(views.metric_series(ledger))
+    else:
+        facts.unavailable["series"] = "index.ledger.views.metric_series not found"
+    return facts
+
+
+def build_context(root: Path, data: Datasets, engine: str, data_dir: Path | None = None) -> EvalContext:
+    """Ingest the example corpus into the eval data dir and wire the real components."""
+    from index.ingest import Ingestor
+    from index.lock import writer_lock
+    from summarizer.config import load_settings
+    from summarizer.workspace import Workspace
+
+    home = data_dir or root / ".data" / "eval"
+    settings = load_settings(None, {"home": home, "embedder": "local", "engine": engine})
+    settings.chroma_url = None  # the eval index is always the local one, whatever the environment says
+    workspace = Workspace(settings)
+    ctx = EvalContext(root=root, data=data, engine=engine, verifier=root_verifier(root))
+    has_ledger = _has_module("index.ledger.store") and _has_module("index.ledger.views")
+    with writer_lock(home):
+        sinks = [workspace.ledger] if has_ledger else []
+        ingestor = Ingestor(workspace.store, workspace.embedder, sinks=sinks)
+        summary = ingestor.ingest([(root / "examples" / "reports").resolve()], prune=True)
+        totals = summary.totals()
+        if _has_module("index.lexical") and (totals["added"] or totals["updated"] or summary.pruned):
+            from index.lexical import rebuild_for_workspace
+
+            rebuild_for_workspace(workspace)
+    ctx.index_note = (
+        f"{home} · {totals['reports']} reports ({totals['added'] + totals['updated']} re-ingested, "
+        f"{totals['skipped']} skipped)"
+    )
+    if _has_module("index.retrieve"):
+        retriever = workspace.retriever
+        ctx.search = lambda query, k, mode: retriever.search(query, k=k, mode=mode)
+    else:
+        ctx.unavailable["retrieval"] = "index.retrieve is not built yet"
+    if _has_module("summarizer.pipelines.ask"):
+        ask = importlib.import_module("summarizer.pipelines.ask")
+
+        def answer(q: QuestionCase) -> Any:
+            return ask.answer(q.question, workspace, engine=engine, k=ctx.k)
+
+        ctx.answer = answer
+        if hasattr(ask, "make_plan") and hasattr(ask, "retrieve"):
+            ctx.planned = lambda query, k: ask.retrieve(ask.make_plan(query, workspace), workspace, k)
+    else:
+        ctx.unavailable["qa"] = "summarizer.pipelines.ask is not built yet"
+    if has_ledger:
+        ctx.ledger = lambda: _ledger_facts(workspace.ledger)
+    else:
+        ctx.unavailable["ledger"] = "index.ledger (store/views) is not built yet"
+    return ctx
+
+
+@dataclass
+class EvalRun:
+    """The outcome of one eval: suite results, the judged rows and whether the gates passed."""
+
+    engine: str
+    results: list[SuiteResult]
+    rows: list[bl.Row]
+    baseline: bl.Baseline
+    baseline_path: Path
+    warnings: list[str] = field(default_factory=list)
+    index_note: str = ""
+    seconds: float = 0.0
+    updated: bool = False
+
+    @property
+    def passed(self) -> bool:
+        return all(row.status not in ("fail", "missing") for row in self.rows)
+
+
+def run_suites(ctx: EvalContext, suites: Sequence[str]) -> list[SuiteResult]:
+    results = []
+    for name in suites:
+        started = time.perf_counter()
+        result = SUITES[name](ctx)
+        result.seconds = time.perf_counter() - started
+        results.append(result)
+    return results
+
+
+ContextFactory = Callable[[Path, Datasets, str], EvalContext]
+
+
+def run_eval(
+    root: Path,
+    engine: str = "local",
+    suites: Sequence[str] = (),
+    baseline_path: Path | None = None,
+    update_baseline: bool = False,
+    record: bool = False,
+    make_context: ContextFactory | None = None,
+) -> EvalRun:
+    """Load the gold data, run the chosen suites (all by default) and judge them."""
+    started = time.perf_counter()
+    unknown = [s for s in suites if s not in SUITES]
+    if unknown:
+        raise ConfigError(f"unknown suite {', '.join(unknown)} (use: {', '.join(SUITES)})")
+    check_engine(engine, record)
+    data = load_datasets(root / "evals" / "datasets", root)
+    data.warnings += section_warnings(data, root / "examples" / "reports")
+    if not data.questions and not data.present:
+        raise ConfigError(f"no eval datasets found in {root / 'evals' / 'datasets'}")
+    ctx = (make_context or build_context)(root, data, engine)
+    results = run_suites(ctx, list(suites) or list(SUITES))
+    path = baseline_path or root / "evals" / "baseline.json"
+    baseline = bl.load_baseline(path)
+    if update_baseline:
+        bl.save_baseline(path, baseline, engine, results)
+        baseline = bl.load_baseline(path)
+    rows = bl.judge_all(results, baseline, engine)
+    return EvalRun(
+        engine,
+        results,
+        rows,
+        baseline,
+        path,
+        warnings=data.warnings,
+        index_note=ctx.index_note,
+        seconds=time.perf_counter() - started,
+        updated=update_baseline,
+    )

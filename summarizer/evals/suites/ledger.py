@@ -1,0 +1,142 @@
+"""Ledger suite: derived slips, incidents and launches against gold lists, and metric series.
+
+These are the "list all / what changed" questions that top-k retrieval fails (FACTS.md), so they
+are scored as sets: precision says what the ledger invents, recall what it misses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from summarizer.evals.context import EvalContext, LedgerFacts
+from summarizer.evals.datasets import IncidentCase, LaunchCase, MetricCase, SlipCase
+from summarizer.evals.metrics import PRF, match_prf, names_match, normalise_name, same_report, values_equal
+from summarizer.evals.result import SuiteResult
+
+
+def _names(item: Any) -> list[str]:
+    return [str(getattr(item, "project", "")), *map(str, getattr(item, "aliases", []) or [])]
+
+
+def slip_matches(pred: Any, gold: SlipCase) -> bool:
+    return (
+        names_match(_names(pred), [gold.project, *gold.aliases])
+        and str(pred.kind) == gold.kind
+        and str(pred.week) == gold.week
+    )
+
+
+def incident_matches(pred: Any, gold: IncidentCase) -> bool:
+    """Same report and the gold date is the incident's own date (or the report date when unknown)."""
+    dates = {str(getattr(pred, "when", None) or ""), str(getattr(pred, "date", ""))}
+    return same_report(str(pred.report), gold.report) and gold.date in dates
+
+
+def launch_matches(pred: Any, gold: LaunchCase) -> bool:
+    return names_match(_names(pred), [gold.project, *gold.aliases]) and str(pred.week) == gold.week
+
+
+def _describe_slip(s: Any) -> str:
+    return f"{getattr(s, 'project', '?')} {getattr(s, 'kind', '?')} {getattr(s, 'week', '?')}"
+
+
+def _score(
+    result: SuiteResult,
+    name: str,
+    predicted: Sequence[Any],
+    gold: Sequence[Any],
+    same: Callable[[Any, Any], bool],
+    describe_gold: Callable[[Any], str],
+    describe_pred: Callable[[Any], str],
+) -> None:
+    prf: PRF[Any, Any] = match_prf(predicted, gold, same)
+    result.add(f"{name}.precision", prf.precision)
+    result.add(f"{name}.recall", prf.recall)
+    result.add(f"{name}.f1", prf.f1)
+    for g in prf.unmatched_gold:
+        result.fail(f"{name}:{describe_gold(g)}", "missed (in gold, not derived)")
+    for p in prf.unmatched_pred:
+        result.fail(f"{name}:{describe_pred(p)}", "spurious (derived, not in gold)")
+
+
+def _series_points(series: Sequence[Any], gold: MetricCase) -> list[Any]:
+    wanted = {normalise_name(n) for n in [gold.name, *gold.aliases]}
+    return [
+        point
+        for s in series
+        if {normalise_name(str(getattr(s, "name", ""))), normalise_name(str(getattr(s, "key", "")))} & wanted
+        for point in getattr(s, "points", [])
+    ]
+
+
+def _score_series(result: SuiteResult, series: Sequence[Any], gold: Sequence[MetricCase]) -> None:
+    exact = 0
+    points_ok = points_total = 0
+    for case in gold:
+        predicted = _series_points(series, case)
+        wrong: list[str] = []
+        for point in case.series:
+            points_total += 1
+            found = [
+                p for p in predicted if str(p.week) == point.week and same_report(str(p.report), point.report)
+            ]
+            if any(values_equal(p.value, point.value) for p in found):
+                points_ok += 1
+            else:
+                got = ", ".join(f"{p.value:g}" for p in found) or "nothing"
+                wrong.append(f"{point.week} want {point.value} got {got}")
+        exact += not wrong
+        if wrong:
+            result.fail(f"metrics:{case.name}", "; ".join(wrong))
+    result.add("metrics.series_exact", exact / len(gold) if gold else 1.0)
+    result.add("metrics.point_accuracy", points_ok / points_total if points_total else 1.0)
+
+
+def run(ctx: EvalContext) -> SuiteResult:
+    result = SuiteResult("ledger")
+    if ctx.ledger is None:
+        result.unavailable = ctx.unavailable.get("ledger", "no fact ledger")
+        return result
+    facts: LedgerFacts = ctx.ledger()
+    data = ctx.data
+    result.notes += [f"{view}: {why}" for view, why in facts.unavailable.items()]
+    if "slips" in data.present and "slips" not in facts.unavailable:
+        result.cases += len(data.slips)
+        _score(
+            result,
+            "slips",
+            facts.slips,
+            data.slips,
+            slip_matches,
+            lambda g: f"{g.project} {g.kind} {g.week}",
+            _describe_slip,
+        )
+    if "incidents" in data.present and "incidents" not in facts.unavailable:
+        result.cases += len(data.incidents)
+        _score(
+            result,
+            "incidents",
+            facts.incidents,
+            data.incidents,
+            incident_matches,
+            lambda g: f"{g.report} {g.date}",
+            lambda p: f"{p.report} {getattr(p, 'when', None) or p.date} {getattr(p, 'title', '')[:30]}",
+        )
+    if "launches" in data.present and "launches" not in facts.unavailable:
+        result.cases += len(data.launches)
+        _score(
+            result,
+            "launches",
+            facts.launches,
+            data.launches,
+            launch_matches,
+            lambda g: f"{g.project} {g.week}",
+            lambda p: f"{getattr(p, 'project', '?')} {getattr(p, 'week', '?')}",
+        )
+    if "metrics" in data.present and "series" not in facts.unavailable:
+        result.cases += len(data.metrics)
+        _score_series(result, facts.series, data.metrics)
+    if not result.metrics:
+        result.unavailable = "no ledger gold data (slips/incidents/launches/metrics.yaml) to score"
+    return result

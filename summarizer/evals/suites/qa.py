@@ -1,0 +1,135 @@
+"""Q&A suite: every gold question through the real `ask` pipeline with the chosen engine.
+
+Hard gates here are the promises `ask` makes to every caller whatever the engine: the answer is
+schema-valid and every citation it shows verifies against the report on disk. Softer quality
+(must-mention terms, knowing when the reports cannot answer) gates against the baseline.
+"""
+
+from __future__ import annotations
+
+import time
+
+from pydantic import ValidationError
+
+from index.tokens import count_tokens
+from summarizer.evals.context import EvalContext
+from summarizer.evals.datasets import QuestionCase
+from summarizer.evals.metrics import mean, missing_mentions, p50, ratio
+from summarizer.evals.result import SuiteResult
+from summarizer.schemas import Answer, Citation
+
+
+def shown_citations(answer: Answer) -> list[Citation]:
+    """Every citation a reader would see: the answer's own and each point's."""
+    return [*answer.citations, *(c for point in answer.points for c in point.citations)]
+
+
+def answer_text(answer: Answer) -> str:
+    return "\n".join([answer.answer, *(point.text for point in answer.points)])
+
+
+def schema_valid(answer: object) -> bool:
+    """The answer is an `Answer` whose JSON validates back into an equal `Answer`."""
+    if not isinstance(answer, Answer):
+        return False
+    try:
+        return Answer.model_validate_json(answer.model_dump_json(by_alias=True)) == answer
+    except ValidationError:
+        return False
+
+
+def prompt_tokens(ctx: EvalContext, q: QuestionCase) -> int:
+    """Tokens the engine is given: for local, the question plus the retrieved passages it reads."""
+    if ctx.planned is None and ctx.search is None:
+        return count_tokens(q.question)
+    context = "\n\n".join(getattr(h, "text", "") for h in ctx.hits(q.question, ctx.prompt_mode))
+    return count_tokens(f"{q.question}\n\n{context}")
+
+
+def _cassette_miss(exc: Exception) -> bool:
+    return "cassette" in type(exc).__name__.lower() or "cassette" in str(exc).lower()
+
+
+def run(ctx: EvalContext) -> SuiteResult:
+    result = SuiteResult("qa")
+    if ctx.answer is None:
+        result.unavailable = ctx.unavailable.get("qa", "no ask pipeline")
+        return result
+    questions = ctx.data.questions
+    result.cases = len(questions)
+    valid = shown = verified = dropped = misses = 0
+    mentions: list[float] = []
+    unanswerable_ok: list[float] = []
+    answerable_ok: list[float] = []
+    latencies: list[float] = []
+    tokens: list[float] = []
+    for q in questions:
+        started = time.perf_counter()
+        try:
+            answer = ctx.answer(q)
+        except Exception as exc:  # one failing question is a listed case, not a crashed eval
+            misses += _cassette_miss(exc)
+            result.fail(q.id, f"error: {type(exc).__name__}: {exc}")
+            mentions.append(0.0)
+            (answerable_ok if q.answerable else unanswerable_ok).append(0.0)
+            continue
+        latencies.append((time.perf_counter() - started) * 1000)
+        if not isinstance(answer, Answer):
+            result.fail(q.id, f"engine returned {type(answer).__name__}, not an Answer")
+            continue
+        tokens.append(float(prompt_tokens(ctx, q)))
+        result.details[q.id] = {
+            "intent": q.intent,
+            "planned_intent": answer.plan.intent,
+            "answerable": answer.answerable,
+            "latency_ms": round(latencies[-1], 1),
+            "prompt_tokens": int(tokens[-1]),
+            "citations": len(shown_citations(answer)),
+            "dropped_citations": answer.dropped_citations,
+        }
+        if schema_valid(answer):
+            valid += 1
+        else:
+            result.fail(q.id, "answer is not a schema-valid Answer")
+        citations = shown_citations(answer)
+        bad = [c for c in citations if not ctx.verifier.check(c)]
+        shown += len(citations)
+        verified += len(citations) - len(bad)
+        dropped += answer.dropped_citations
+        for c in bad:
+            result.fail(
+                q.id, f"citation does not verify: {c.report}:{c.lines[0]}-{c.lines[1]} '{c.quote[:40]}'"
+            )
+        if q.answerable:
+            answerable_ok.append(float(answer.answerable))
+            if not answer.answerable:
+                result.fail(q.id, "said unanswerable, but the reports answer it")
+            missing = missing_mentions(answer_text(answer), q.must_mention)
+            mentions.append(1.0 - len(missing) / len(q.must_mention) if q.must_mention else 1.0)
+            if missing:
+                result.fail(q.id, f"missing mention: {', '.join(missing)}")
+        else:
+            unanswerable_ok.append(float(not answer.answerable))
+            if answer.answerable:
+                result.fail(q.id, "answered a question the reports cannot answer")
+    result.add("schema_validity", ratio(valid, len(questions)), gate="hard", target=1.0)
+    result.add("citation_validity", ratio(verified, shown), gate="hard", target=1.0)
+    if ctx.engine == "replay":
+        result.add("cassette_misses", misses, gate="hard", higher_is_better=False, target=0.0)
+    result.add("must_mention", mean(mentions))
+    result.add("unanswerable_accuracy", mean(unanswerable_ok))
+    result.add("answerable_accuracy", mean(answerable_ok))
+    result.add("citations_shown", shown, gate="info")
+    result.add("dropped_citations", dropped, gate="info", higher_is_better=False)
+    result.add("latency_p50", p50(latencies), gate="info", higher_is_better=False, unit="ms")
+    result.add("prompt_tokens_p50", p50(tokens), gate="info", higher_is_better=False, unit="tok")
+    if ctx.engine == "replay":
+        result.notes.append(
+            "replay: answers come from recorded cassettes; hand-written cassettes exercise the pipeline, "
+            "they do not measure a model"
+        )
+    if ctx.engine == "local":
+        result.notes.append(
+            f"prompt tokens: local engine, counted as question + {ctx.prompt_mode} retrieved passages"
+        )
+    return result

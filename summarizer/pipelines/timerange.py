@@ -1,0 +1,248 @@
+"""Time expressions in questions, zh and en, resolved to inclusive ISO week int ranges.
+
+Relative time ("last month", "上个月", "最近三周") is resolved against the latest indexed report
+date, never today: an archive of last year's reports must answer "last month" about its own
+last month. Ranges are ISO week ints (202442), the key the store filters on; a month or quarter
+covers the weeks whose Friday falls inside it, because weekly reports are dated at week's end.
+Company week labels ("第43周") may run ahead of ISO weeks (FACTS.md), so a label in a question
+maps to the ISO week of the report that carries that label when one exists.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_EN_WORDS = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_EN_NUMS = dict(zip(_EN_WORDS, [1, 1, *range(1, 11)], strict=True))
+_MONTH_NAMES = (
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+    ("nov", "november"), ("dec", "december"),
+)  # fmt: skip
+_MONTH_NO = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_MONTH_RE = "|".join(sorted(_MONTH_NO, key=len, reverse=True))
+NUM = r"(\d{1,2}|[一二两三四五六七八九十]{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_ZH_NUM = "[一二三四五六七八九十]{1,3}"
+# Python's \b sees CJK as word characters ("W40以来"), so Latin boundaries are spelled out.
+_B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
+WREF = (
+    rf"(?:{_B}20\d{{2}}\s*-?\s*W\d{{1,2}}{_E}|{_B}W\d{{1,2}}{_E}|{_B}week\s*\d{{1,2}}{_E}"
+    rf"|第\s*(?:\d{{1,2}}|{_ZH_NUM})\s*周)"
+)
+_SINCE_BEFORE = re.compile(r"(?:since|from|after|starting(?:\s+from)?|自从?|从)\s*$", re.I)
+_SINCE_AFTER = re.compile(r"^\s*(?:以来|起|开始|之后|至今|到现在|onwards?|on)")
+_UNTIL_BEFORE = re.compile(r"(?:until|till|before|through|up\s+to|by|截至|截止到?|到)\s*$", re.I)
+_UNTIL_AFTER = re.compile(r"^\s*(?:之前|以前|前)")
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    """Inclusive ISO week ints (None = open end) and the question text that said so."""
+
+    since: int | None
+    until: int | None
+    text: str
+
+
+def week_int(value: date) -> int:
+    year, week, _ = value.isocalendar()
+    return year * 100 + week
+
+
+def week_str(value: int) -> str:
+    return f"{value // 100}-W{value % 100:02d}"
+
+
+def _monday(value: int) -> date:
+    return date.fromisocalendar(value // 100, value % 100, 1)
+
+
+def shift_weeks(value: int, weeks: int) -> int:
+    return week_int(_monday(value) + timedelta(weeks=weeks))
+
+
+def _num(text: str) -> int:
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    if text in _EN_NUMS:
+        return _EN_NUMS[text]
+    if text.startswith("十"):
+        return 10 + _ZH_DIGITS.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _ZH_DIGITS.get(tens, 1) * 10 + _ZH_DIGITS.get(ones, 0)
+    return _ZH_DIGITS.get(text, 0)
+
+
+def _fridays(start: date, end: date) -> tuple[int, int]:
+    """Weeks whose Friday falls in [start, end]: a report dated at its week's end belongs there."""
+    first = start + timedelta(days=(4 - start.weekday()) % 7)
+    last = end - timedelta(days=(end.weekday() - 4) % 7)
+    return week_int(first), week_int(max(first, last))
+
+
+def _month_range(year: int, month: int, months: int = 1) -> tuple[int, int]:
+    end_month = month + months - 1
+    end_year, end_month = year + (end_month - 1) // 12, (end_month - 1) % 12 + 1
+    last = calendar.monthrange(end_year, end_month)[1]
+    return _fridays(date(year, month, 1), date(end_year, end_month, last))
+
+
+def _year_for_month(month: int, latest: date) -> int:
+    return latest.year if month <= latest.month else latest.year - 1
+
+
+def resolve_week(ref: str, latest: date, labels: dict[int, list[int]]) -> int | None:
+    """One week reference: `2024-W45` is ISO; `第45周` / `week 45` prefer a report's own label."""
+    current = week_int(latest)
+    match = re.search(r"(20\d{2})\s*-?\s*W(\d{1,2})", ref, re.I)
+    if match:
+        return int(match[1]) * 100 + int(match[2])
+    match = re.search(r"(\d{1,2}|[一二三四五六七八九十]{1,3})", ref)
+    if not match:
+        return None
+    number = _num(match[1])
+    if not re.search(r"W\d", ref, re.I):
+        labelled = [w for w in labels.get(number, []) if w <= current]
+        if labelled:
+            return max(labelled)
+    year = current // 100 if number <= current % 100 else current // 100 - 1
+    try:
+        date.fromisocalendar(year, number, 1)
+    except ValueError:
+        return None
+    return year * 100 + number
+
+
+def parse_week_arg(value: str, latest: date | None) -> int:
+    """A `--since/--until` value: 2024-W40, 202440, W40 or a date 2024-10-04."""
+    from index.dates import parse_iso_week
+    from index.errors import ConfigError
+
+    parsed = parse_iso_week(value)
+    if parsed:
+        return parsed[0] * 100 + parsed[1]
+    try:
+        return week_int(date.fromisoformat(value))
+    except ValueError:
+        pass
+    resolved = (
+        resolve_week(value, latest or date.today(), {}) if re.fullmatch(r"W\d{1,2}", value, re.I) else None
+    )
+    if resolved is None:
+        raise ConfigError(f"'{value}' is not a week like 2024-W40, W40 or a date like 2024-10-04")
+    return resolved
+
+
+Resolver = Callable[[re.Match[str]], tuple[int | None, int | None]]
+_BETWEEN = re.compile(
+    rf"(?:between|from)?\s*({WREF})\s*(?:and|to|through|-|–|~|至|到|—|和|与)\s*({WREF}|\d{{1,2}}{_E})", re.I
+)
+_LABEL_SPAN = re.compile(r"第\s*(\d{1,2})\s*[-~到至—]\s*(\d{1,2})\s*周")
+_LAST_WEEKS = re.compile(
+    rf"\b(?:last|past|previous|recent)\s+{NUM}\s+weeks?\b|(?:最近|近|过去|前)\s*{NUM}\s*个?(?:周|星期|礼拜)",
+    re.I,
+)
+_LAST_MONTHS = re.compile(
+    rf"\b(?:last|past|previous|recent)\s+{NUM}\s+months?\b|(?:最近|近|过去|前)\s*{NUM}\s*个月", re.I
+)
+_PAST_MONTH = re.compile(r"\b(?:past|recent)\s+month\b", re.I)
+_LAST_MONTH = re.compile(r"\b(?:last|previous)\s+month\b|上个?月", re.I)
+_THIS_MONTH = re.compile(r"\bthis\s+month\b|本月|这个?月", re.I)
+_LAST_WEEK = re.compile(r"\b(?:last|previous)\s+week\b|上一?周|上个?星期|上礼拜", re.I)
+_THIS_WEEK = re.compile(
+    r"\b(?:this|current|latest)\s+week\b|\blatest\s+report\b|本周|这一?周|本星期|最新", re.I
+)
+_THIS_YEAR = re.compile(r"\bthis\s+year\b|今年", re.I)
+_LAST_YEAR = re.compile(r"\blast\s+year\b|去年", re.I)
+_QUARTER = re.compile(
+    r"(?:(?P<y>20\d{2})\s*(?:年|-)?\s*)?(?:\bQ(?P<q>[1-4])\b|第?(?P<zq>[一二三四])季度)(?:\s*(?P<y2>20\d{2}))?",
+    re.I,
+)
+_WEEK = re.compile(WREF, re.I)
+_ZH_MONTH = re.compile(
+    r"(?:(?P<y>20\d{2})\s*年\s*)?(?P<zm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{1,2}\s*[日号])(?!\d)"
+)
+_EN_MONTH = re.compile(rf"\b(?:in\s+)?(?P<mon>{_MONTH_RE})\b\.?(?:\s+(?P<y2>20\d{{2}}))?", re.I)
+
+
+def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern[str], Resolver, bool]]:
+    """(pattern, resolver, single period) in priority order; single periods take since/until words."""
+    cur = week_int(latest)
+    prev_month = (latest.year, latest.month - 1) if latest.month > 1 else (latest.year - 1, 12)
+
+    def weeks_back(n: int) -> tuple[int | None, int | None]:
+        return shift_weeks(cur, -(max(n, 1) - 1)), cur
+
+    def month_of(m: re.Match[str]) -> tuple[int | None, int | None]:
+        groups = m.groupdict()
+        month = _MONTH_NO[groups["mon"].lower()] if groups.get("mon") else _num(groups["zm"])
+        year = int(groups.get("y") or groups.get("y2") or 0) or _year_for_month(month, latest)
+        return _month_range(year, month)
+
+    def quarter_of(m: re.Match[str]) -> tuple[int | None, int | None]:
+        first = (int(m["q"]) if m["q"] else _num(m["zq"])) * 3 - 2
+        year = int(m["y"] or m["y2"] or 0) or _year_for_month(first, latest)
+        return _month_range(year, first, 3)
+
+    def between(m: re.Match[str]) -> tuple[int | None, int | None]:
+        second = m[2] if not m[2].isdigit() else re.sub(r"\d{1,2}(?!.*\d)", m[2], m[1])
+        a, b = resolve_week(m[1], latest, labels), resolve_week(second, latest, labels)
+        return (a, b) if a is None or b is None or a <= b else (b, a)
+
+    def label_span(m: re.Match[str]) -> tuple[int | None, int | None]:
+        return resolve_week(f"第{m[1]}周", latest, labels), resolve_week(f"第{m[2]}周", latest, labels)
+
+    def single_week(m: re.Match[str]) -> tuple[int | None, int | None]:
+        week = resolve_week(m[0], latest, labels)
+        return week, week
+
+    return [
+        (_BETWEEN, between, False),
+        (_LABEL_SPAN, label_span, False),
+        (_LAST_WEEKS, lambda m: weeks_back(_num(m[1] or m[2])), False),
+        (_LAST_MONTHS, lambda m: weeks_back(math.ceil(_num(m[1] or m[2]) * 4.345)), False),
+        (_PAST_MONTH, lambda m: weeks_back(5), False),
+        (_LAST_MONTH, lambda m: _month_range(*prev_month), True),
+        (_THIS_MONTH, lambda m: (_month_range(latest.year, latest.month)[0], cur), True),
+        (_LAST_WEEK, lambda m: (shift_weeks(cur, -1), shift_weeks(cur, -1)), True),
+        (_THIS_WEEK, lambda m: (cur, cur), True),
+        (_THIS_YEAR, lambda m: (week_int(date(latest.year, 1, 4)), cur), True),
+        (_LAST_YEAR, lambda m: _month_range(latest.year - 1, 1, 12), True),
+        (_QUARTER, quarter_of, True),
+        (_WEEK, single_week, True),
+        (_ZH_MONTH, month_of, True),
+        (_EN_MONTH, month_of, True),
+    ]
+
+
+def find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -> TimeRange | None:
+    """The first time expression in priority order, widened by since/until words around it."""
+    for pattern, resolve, single in _ranges(latest, labels):
+        for match in pattern.finditer(question):
+            if match.groupdict().get("mon") == "may":
+                continue  # lowercase "may" is the verb, not the month
+            since, until = resolve(match)
+            if since is None and until is None:
+                continue
+            start, end = match.span()
+            if single:
+                before, after = question[:start], question[end:]
+                since_words = (_SINCE_BEFORE.search(before), _SINCE_AFTER.search(after))
+                until_words = (_UNTIL_BEFORE.search(before), _UNTIL_AFTER.search(after))
+                words = since_words if any(since_words) else until_words
+                if any(since_words):
+                    until = None
+                elif any(until_words):
+                    since = None
+                start = words[0].start() if words[0] else start
+                end = end + words[1].end() if words[1] else end
+            return TimeRange(since, until, question[start:end].strip())
+    return None

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.plan import ProjectRef, detect_lang, link_projects, plan_question
+
+LATEST = date(2025, 1, 10)  # Friday of ISO week 2025-W02
+LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of ISO
+
+
+@pytest.mark.parametrize(
+    ("question", "since", "until"),
+    [
+        ("Which projects slipped last month?", "2024-W49", "2024-W52"),
+        ("上个月有哪些项目延期", "2024-W49", "2024-W52"),
+        ("最近三周有什么故障", "2024-W52", "2025-W02"),
+        ("what slipped since W40", "2024-W40", None),
+        ("W40以来的风险", "2024-W40", None),
+        ("10月的事故", "2024-W40", "2024-W43"),
+        ("incidents in October", "2024-W40", "2024-W43"),
+        ("Q4 risks", "2024-W40", "2024-W52"),
+        ("第四季度的风险", "2024-W40", "2024-W52"),
+        ("between W12 and W14", "2024-W12", "2024-W14"),
+        ("W45到W47的变化", "2024-W45", "2024-W47"),
+        ("本周进展", "2025-W02", "2025-W02"),
+        ("this week's status", "2025-W02", "2025-W02"),
+        ("last week", "2025-W01", "2025-W01"),
+        ("上周的指标", "2025-W01", "2025-W01"),
+        ("last 2 weeks", "2025-W01", "2025-W02"),
+        ("2024-W45 status", "2024-W45", "2024-W45"),
+        ("第3周的进展", "2025-W02", "2025-W02"),  # the team's own label, not ISO week 3
+        ("第52周", "2024-W51", "2024-W51"),
+        ("before W50", None, "2024-W50"),
+        ("截至W50的事故", None, "2024-W50"),
+        ("2024年11月的指标", "2024-W44", "2024-W48"),  # Fri 1 Nov is in W44
+        ("自10月以来的延期", "2024-W40", None),
+        ("what is the plan", None, None),
+        ("11月22日上线的项目", None, None),  # a date inside the text is not a range
+        ("who may help", None, None),  # lowercase "may" is a verb
+    ],
+)
+def test_time_expressions(question: str, since: str | None, until: str | None) -> None:
+    plan = plan_question(question, latest=LATEST, week_labels=LABELS).plan
+    assert (plan.since, plan.until) == (since, until)
+
+
+def test_flags_override_question() -> None:
+    plan = plan_question("last month", latest=LATEST, since="2024-W30", until="2024-10-04").plan
+    assert (plan.since, plan.until) == ("2024-W30", "2024-W40")
+
+
+PROJECTS = [
+    ProjectRef("风控决策引擎迁移", ("风控引擎迁移",)),
+    ProjectRef("Log pipeline migration", ("log pipeline",)),
+    ProjectRef("API", ()),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "projects"),
+    [
+        ("哪些项目延期了", "slips", []),
+        ("Which projects slipped?", "slips", []),
+        ("最近有什么故障", "incidents", []),
+        ("What are the open risks?", "risks", []),
+        ("风控决策引擎迁移进度如何", "status", ["风控决策引擎迁移"]),
+        ("风控引擎现在怎么样", "status", ["风控决策引擎迁移"]),
+        ("how is the log pipeline going?", "status", ["Log pipeline migration"]),
+        ("What changed compared to last week?", "changes", []),
+        ("次日留存率的趋势", "metrics", []),
+        ("Summarize the quarter", "summary", []),
+        ("Who owns the rapid deploy tool?", "free", []),
+        ("how is it going", "free", []),  # status needs a named project
+    ],
+)
+def test_intent_and_projects(question: str, intent: str, projects: list[str]) -> None:
+    plan = plan_question(question, latest=LATEST, projects=PROJECTS).plan
+    assert plan.intent == intent
+    assert plan.projects == projects
+
+
+def test_short_latin_alias_needs_word_boundary() -> None:
+    assert link_projects("rapid deployment", PROJECTS) == []
+    assert link_projects("is the API stable", PROJECTS) == ["API"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("哪些项目延期了", "zh"), ("Which projects slipped?", "en"), ("POS收单进度", "zh")]
+)
+def test_language(text: str, lang: str) -> None:
+    assert detect_lang(text) == lang

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from index.lexical import LexicalIndex, LexicalRow, lexical_dir, open_for_store
+from index.retrieve import rrf, week_where
+
+
+def test_rrf_rewards_agreement() -> None:
+    scores = rrf([["a", "b", "c"], ["b", "d"]], k=60)
+    assert scores["b"] == pytest.approx(1 / 62 + 1 / 61)
+    assert scores["a"] == pytest.approx(1 / 61)
+    assert max(scores, key=scores.__getitem__) == "b"
+
+
+def test_week_where_shapes() -> None:
+    assert week_where(None, None) is None
+    assert week_where(202410, None) == {"week_int": {"$gte": 202410}}
+    assert week_where(202410, 202411) == {
+        "$and": [{"week_int": {"$gte": 202410}}, {"week_int": {"$lte": 202411}}]
+    }
+
+
+def _row(i: str, text: str, week: int) -> LexicalRow:
+    return LexicalRow(i, text, {"week_int": week, "week": f"{week // 100}-W{week % 100:02d}", "sections": ""})
+
+
+def test_lexical_week_filter() -> None:
+    index = LexicalIndex.build(
+        [_row("a", "积分商城联调", 202409), _row("b", "积分商城测试", 202411), _row("c", "日活用户", 202411)]
+    )
+    assert {r.id for r, _ in index.search("积分商城")} == {"a", "b"}
+    assert [r.id for r, _ in index.search("积分商城", since=202410)] == ["b"]
+    assert [r.id for r, _ in index.search("积分商城", until=202410)] == ["a"]
+    assert index.search("unknown words") == []
+
+
+def test_lexical_persisted_and_reloaded(workspace: Any) -> None:
+    folder = lexical_dir(workspace.home, workspace.store.name)
+    assert (folder / "rows.json").exists()
+    loaded = LexicalIndex.load(folder)
+    assert loaded is not None and len(loaded.rows) == workspace.store.count()
+    assert open_for_store(workspace.store, folder).search("deploy frequency", k=1)
+
+
+@pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
+def test_search_respects_week_range(workspace: Any, mode: str) -> None:
+    hits = workspace.retriever.search("积分商城 进度", k=8, since=202410, until=202410, mode=mode)
+    assert hits
+    assert {h.week for h in hits} == {"2024-W10"}
+
+
+def test_hybrid_hits_carry_spans_and_sections(workspace: Any) -> None:
+    hits = workspace.retriever.search("Log pipeline migration ETA", k=3)
+    top = hits[0]
+    assert top.report.endswith("infra-en/2024-03-08.md") or top.report.endswith("infra-en/2024-03-15.md")
+    assert top.sections == ["Projects"]
+    assert top.lines[0] <= top.lines[1]
+    assert "Log pipeline migration" in top.text

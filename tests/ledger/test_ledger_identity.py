@@ -1,0 +1,106 @@
+"""Project identity across weeks: string rules, aliases.toml, optional embeddings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.errors import ConfigError
+from index.ledger.identity import AliasConfig, NameStat, build_identity, norm_key
+
+DAY = date(2024, 10, 4)
+
+
+def identity(*names: str, config: AliasConfig | None = None, **kwargs: object):  # noqa: ANN201
+    stats = [NameStat(name, DAY.replace(day=DAY.day + i), 1) for i, name in enumerate(names)]
+    return build_identity(stats, config, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("平安存管接入", "平安存管"),  # containment
+        ("Observability Pipeline v2", "Obs v2"),  # word-prefix abbreviation with the version
+        ("Kubernetes 1.30 Upgrade", "K8s 1.30"),  # numeronym
+        ("Change Data Capture", "CDC"),  # acronym
+        ("POS收单系统建设", "ＰＯＳ收单"),  # full-width letters
+        ("Checkout Redesign", "checkout-redesign"),  # case and punctuation
+        ("【商户服务重构】", "商户服务重构"),  # brackets
+        ("家家盈平台（小贝项目）", "小贝项目"),  # a parenthetical alias
+        ("支付系统双活", "支付双活"),  # an ordered Chinese abbreviation
+    ],
+)
+def test_names_merge(a: str, b: str) -> None:
+    found = identity(a, b)
+    assert found.canonical(a) == found.canonical(b) == a  # the first used name is canonical
+    assert found.aliases[a] == [b]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Observability Pipeline v2", "Observability Pipeline v1"),  # versions differ
+        ("Obs v1", "Observability Pipeline v2"),
+        ("商户服务重构一期", "商户服务重构二期"),
+        ("光大存管", "平安存管"),
+        ("Search", "Research Portal"),  # a substring inside a word is no abbreviation
+    ],
+)
+def test_names_stay_apart(a: str, b: str) -> None:
+    found = identity(a, b)
+    assert found.canonical(a) != found.canonical(b)
+
+
+def test_a_short_name_fitting_two_projects_stays_alone() -> None:
+    found = identity("平安存管接入", "光大存管接入", "存管接入")
+    assert len({found.canonical(n) for n in ("平安存管接入", "光大存管接入", "存管接入")}) == 3
+
+
+def test_resolve_user_spellings() -> None:
+    found = identity("Observability Pipeline v2", "Checkout Redesign")
+    assert found.resolve("obs v2") == "Observability Pipeline v2"
+    assert found.resolve("CHECKOUT redesign") == "Checkout Redesign"
+    assert found.resolve("nothing like it") is None
+
+
+def test_aliases_toml_forces_merges_and_splits(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.toml"
+    path.write_text(
+        '[aliases]\n"Project Falcon" = ["新结算系统"]\n\n[split]\n"支付系统双活" = ["支付双活"]\n', encoding="utf-8"
+    )
+    config = AliasConfig.load(path)
+    found = identity("新结算系统", "Project Falcon", "支付系统双活", "支付双活", config=config)
+    assert found.canonical("新结算系统") == found.canonical("Project Falcon") == "Project Falcon"
+    assert found.canonical("支付双活") != found.canonical("支付系统双活")
+    assert found.resolve("新结算系统") == "Project Falcon"
+
+
+def test_bad_aliases_toml_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.toml"
+    path.write_text('[aliases]\n"A" = "B"\n', encoding="utf-8")
+    with pytest.raises(ConfigError):
+        AliasConfig.load(path)
+
+
+def test_missing_aliases_file_is_fine(tmp_path: Path) -> None:
+    assert AliasConfig.load(tmp_path / "none.toml") == AliasConfig()
+
+
+def test_embedding_similarity_merges_what_strings_cannot() -> None:
+    vectors = {"Payments Ledger": [1.0, 0.0], "Money Book": [0.96, 0.28], "Search": [0.0, 1.0]}
+
+    def embed(texts: list[str]) -> np.ndarray:
+        return np.array([vectors[t] for t in texts])
+
+    without = identity("Payments Ledger", "Money Book", "Search")
+    assert without.canonical("Money Book") == "Money Book"
+    found = identity("Payments Ledger", "Money Book", "Search", embed=embed, threshold=0.9)
+    assert found.canonical("Money Book") == "Payments Ledger"
+    assert found.canonical("Search") == "Search"
+
+
+def test_norm_key() -> None:
+    assert norm_key("【POS收单】 (Phase 2)") == norm_key("pos收单") == "pos收单"

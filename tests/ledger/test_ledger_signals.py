@@ -1,0 +1,119 @@
+"""Status words (with negation), progress figures versus metric percentages, field values, labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.ledger.signals import field_status, find_progress, find_statuses, split_label, worst_status
+
+
+def statuses(text: str) -> list[str]:
+    return [str(hit.value) for hit in find_statuses(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("按计划推进", ["on_track"]),
+        ("有延期风险", ["at_risk"]),  # one compound phrase, not also "延期"
+        ("正式延期", ["off_track"]),
+        ("银行侧接口受阻", ["blocked"]),
+        ("项目暂停，代码归档", ["paused"]),
+        ("需求取消，不再推进", ["cancelled", "cancelled"]),
+        ("理财通账户模式上线完成", ["launched"]),
+        ("已上线", ["launched"]),
+        ("联调中", ["in_progress"]),
+        ("Status is on track", ["on_track"]),
+        ("Blocked on security review", ["blocked"]),
+        ("Launched to all users", ["launched"]),
+        ("Paused until Q3 planning", ["paused"]),
+    ],
+)
+def test_status_words(text: str, expected: list[str]) -> None:
+    assert statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未延期",
+        "整体未延期",
+        "没有延期风险",
+        "not blocked anymore",
+        "no longer at risk",
+        "尚未上线",
+        "延期风险已解除",
+        "风险数据指标建设",  # a project name that contains 风险
+        "暂停服务10分钟完成切换",  # a service pause, not a project pause
+        "launched the beta to 5 customers",
+    ],
+)
+def test_negated_or_unrelated_words_are_no_status(text: str) -> None:
+    assert statuses(text) == []
+
+
+def test_negation_keeps_the_positive_word() -> None:
+    assert statuses("未延期，仍按计划12/13上线") == ["on_track"]
+
+
+def test_done_only_when_the_project_text_opens_with_it() -> None:
+    assert statuses("已完成") == ["done"]
+    assert statuses("规则迁移全部完成，进度60%") == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("On track", "on_track"), ("At risk", "at_risk"), ("Off track", "off_track"), ("🟡 Yellow", "at_risk"),
+     ("Done", "done"), ("Launched", "launched"), ("Cancelled", "cancelled"), ("Red", "off_track"), ("按计划", "on_track")],
+)  # fmt: skip
+def test_status_field_values(value: str, expected: str) -> None:
+    assert field_status(value) == expected
+
+
+def test_worst_status_prefers_lifecycle_then_health() -> None:
+    assert worst_status(["on_track", "at_risk"]) == "at_risk"
+    assert worst_status(["off_track", "launched"]) == "launched"
+    assert worst_status(["in_progress"]) == "in_progress"
+
+
+@pytest.mark.parametrize(
+    ("text", "bare", "expected"),
+    [
+        ("进度40%", False, [40]),
+        ("测试进度40%", False, [40]),
+        ("完成60%", False, [60]),
+        ("60% complete", False, [60]),
+        ("% complete: 60", False, [60]),
+        ("progress: 35%", False, [35]),
+        ("成功率99.5%，进度40%", True, [40]),  # a success rate next to a progress figure
+        ("支付成功率99.98%", True, []),
+        ("error budget 40% left", True, []),
+        ("availability 99.9%", True, []),
+        ("60%", True, [60]),  # a bare figure alone in its clause is progress ...
+        ("60%", False, []),  # ... but not on a sub-step line
+        ("cost down 31% vs March", True, []),
+    ],
+)
+def test_progress_versus_metric_percentages(text: str, bare: bool, expected: list[int]) -> None:
+    assert [hit.value for hit in find_progress(text, allow_bare=bare)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "field"),
+    [
+        ("平安存管接入：与平安联调中", "平安存管接入", None),
+        ("Status: At risk", "Status", "status"),
+        ("% complete: 70", "% complete", "progress"),
+        ("ETA: Jun 14", "ETA", "target"),
+        ("负责人：张三", "负责人", "owner"),
+        ("Notes: waiting on review", "Notes", "generic"),
+    ],
+)
+def test_labels(text: str, label: str, field: str | None) -> None:
+    found = split_label(text)
+    assert found is not None and found.label == label and found.field == field
+
+
+@pytest.mark.parametrize("text", ["10/18 17:01 监控发现告警", "做了三件事，分别是：A、B", ""])
+def test_not_labels(text: str) -> None:
+    assert split_label(text) is None

@@ -1,0 +1,190 @@
+"""Each slip kind on small hand-written report series, the non-slips around them, and launches.
+
+Every slip must carry before and after evidence that the real `Verifier` accepts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from index.ledger import views
+from index.ledger.store import Ledger
+from index.verify import Verifier
+
+from .conftest import WriteReport, build
+
+
+def zh_week(day: str, *lines: str) -> str:
+    return f"# 团队周报 {day}\n\n## 本周进展\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
+
+
+def en_week(day: str, blocks: dict[str, dict[str, str]]) -> str:
+    """Project blocks written as `#### Name` with `Health:` / `Target:` / `Done:` fields."""
+    out = [f"# Data team update — {day}", "", "## Workstreams", ""]
+    for name, fields in blocks.items():
+        out += [f"#### {name}", *(f"* {key}: {value}" for key, value in fields.items()), ""]
+    return "\n".join(out)
+
+
+Series = Callable[[list[tuple[str, str]]], Ledger]
+
+
+@pytest.fixture
+def series(ledger: Ledger, write_report: WriteReport) -> Series:
+    def make(reports: list[tuple[str, str]]) -> Ledger:
+        return build(ledger, [write_report(name, text) for name, text in reports])
+
+    return make
+
+
+def kinds(ledger: Ledger) -> list[tuple[str, str, str, str, str]]:
+    return [(s.project, s.kind, s.week, s.from_, s.to) for s in views.slips(ledger)]
+
+
+def test_date_moved_zh(series: Series) -> None:
+    ledger = series(
+        [
+            ("w1.md", zh_week("2024-10-11", "票据平台：进度30%，预计10/31上线")),
+            ("w2.md", zh_week("2024-10-18", "票据平台：进度40%，原计划10/31上线，延期至11/15上线")),
+            ("w3.md", zh_week("2024-10-25", "票据：进度50%，预计11/8上线")),  # pulled in: not a slip
+        ]
+    )
+    assert kinds(ledger) == [("票据平台", "date_moved", "2024-W42", "2024-10-31", "2024-11-15")]
+
+
+def test_date_moved_en_relative_targets_roll(series: Series) -> None:
+    # "next Wednesday" written two weeks running is a target that keeps moving.
+    ledger = series(
+        [
+            ("a.md", en_week("2025-03-07", {"Warehouse Sync": {"Health": "Green", "Target": "next Wednesday"}})),
+            ("b.md", en_week("2025-03-14", {"Warehouse Sync": {"Health": "Green", "Target": "next Wednesday"}})),
+        ]
+    )
+    assert kinds(ledger) == [("Warehouse Sync", "date_moved", "2025-W11", "2025-03-12", "2025-03-19")]
+
+
+def test_overdue_once_per_target_at_the_first_late_report(series: Series) -> None:
+    ledger = series(
+        [
+            ("w1.md", zh_week("2024-11-01", "发票服务：联调中，预计11/6上线")),
+            ("w2.md", zh_week("2024-11-08", "发票服务：联调中，原定11/6上线，暂未上线")),
+            ("w3.md", zh_week("2024-11-15", "发票服务：联调中")),
+            ("w4.md", zh_week("2024-11-22", "发票服务：新时间预计11/27上线")),
+            ("w5.md", zh_week("2024-11-29", "发票服务：已上线")),
+        ]
+    )
+    assert kinds(ledger) == [
+        ("发票服务", "overdue", "2024-W45", "2024-11-06", "2024-11-08"),
+        ("发票服务", "date_moved", "2024-W47", "2024-11-06", "2024-11-27"),
+    ]
+
+
+@pytest.mark.parametrize("state", ["已上线", "暂停", "需求取消", "已完成"])
+def test_no_overdue_when_launched_paused_or_cancelled(series: Series, state: str) -> None:
+    ledger = series(
+        [
+            ("w1.md", zh_week("2024-11-01", "发票服务：联调中，预计11/6上线")),
+            ("w2.md", zh_week("2024-11-08", f"发票服务：{state}")),
+            ("w3.md", zh_week("2024-11-15", f"发票服务：{state}")),
+        ]
+    )
+    assert [k for k in kinds(ledger) if k[1] == "overdue"] == []
+
+
+def test_status_downgrade_zh_scale_and_negation(series: Series) -> None:
+    ledger = series(
+        [
+            ("w1.md", zh_week("2024-11-01", "分润系统：有风险，进度20%")),  # a first mention: no previous status
+            ("w2.md", zh_week("2024-11-08", "分润系统：风险解除，未延期，仍按计划，进度30%")),
+            ("w3.md", zh_week("2024-11-15", "分润系统：存在延期风险，进度35%")),
+            ("w4.md", zh_week("2024-11-22", "分润系统：银行接口受阻，进度36%")),
+            ("w5.md", zh_week("2024-11-29", "分润系统：暂停，进度36%")),  # outside the scale
+        ]
+    )
+    assert kinds(ledger) == [  # from/to are the words as written
+        ("分润系统", "status_downgrade", "2024-W46", "按计划", "存在延期风险"),
+        ("分润系统", "status_downgrade", "2024-W47", "存在延期风险", "受阻"),
+    ]
+
+
+def test_status_downgrade_en_fields(series: Series) -> None:
+    ledger = series(
+        [
+            ("a.md", en_week("2025-03-07", {"Lakehouse": {"Health": "Green"}})),
+            ("b.md", en_week("2025-03-14", {"Lakehouse": {"Health": "Amber"}})),
+            ("c.md", en_week("2025-03-21", {"Lakehouse": {"Health": "Red"}})),
+            ("d.md", en_week("2025-03-28", {"Lakehouse": {"Health": "Amber"}})),  # improving is no slip
+        ]
+    )
+    assert [k[1:4] for k in kinds(ledger)] == [
+        ("status_downgrade", "2025-W11", "Green"),
+        ("status_downgrade", "2025-W12", "Amber"),
+    ]
+
+
+def test_stalled_once_per_run_at_the_third_report(series: Series) -> None:
+    weeks = ["2024-11-01", "2024-11-08", "2024-11-15", "2024-11-22", "2024-11-29", "2024-12-06", "2024-12-13"]
+    progress = [40, 60, 60, 60, 60, 70, 70]
+    ledger = series([(f"w{i}.md", zh_week(d, f"模型平台：进度{p}%")) for i, (d, p) in enumerate(zip(weeks, progress))])
+    assert kinds(ledger) == [("模型平台", "stalled", "2024-W47", "60%", "60%")]
+
+
+def test_stalled_counts_reports_that_mention_the_project(series: Series) -> None:
+    ledger = series(
+        [
+            ("w1.md", zh_week("2024-11-01", "模型平台：进度60%")),
+            ("w2.md", zh_week("2024-11-08", "其他事项：无")),
+            ("w3.md", zh_week("2024-11-15", "模型平台：进度60%")),
+            ("w4.md", zh_week("2024-11-22", "Model platform 模型平台：进度60%", "模型平台：进度60%")),
+        ]
+    )
+    assert [k[1:3] for k in kinds(ledger)] == [("stalled", "2024-W47")]
+
+
+def test_every_slip_is_verifiable_and_has_before_and_after(series: Series) -> None:
+    ledger = series(
+        [
+            ("w1.md", zh_week("2024-10-11", "票据平台：按计划，进度30%，预计10/31上线")),
+            ("w2.md", zh_week("2024-10-18", "票据平台：有风险，进度30%，延期至11/15上线")),
+            ("w3.md", zh_week("2024-10-25", "票据平台：受阻，进度30%，预计11/15上线")),
+            ("w4.md", zh_week("2024-11-22", "票据平台：受阻，进度30%")),
+        ]
+    )
+    slips = views.slips(ledger)
+    assert {s.kind for s in slips} == {"date_moved", "overdue", "status_downgrade", "stalled"}
+    verifier = Verifier()
+    for slip in slips:
+        assert len(slip.evidence) >= 2, slip
+        assert all(verifier.check(c) for c in slip.evidence), slip
+        assert slip.evidence[0].report != slip.evidence[-1].report
+
+
+def test_week_filters(series: Series) -> None:
+    ledger = series(
+        [
+            ("w1.md", zh_week("2024-10-11", "票据平台：预计10/31上线")),
+            ("w2.md", zh_week("2024-10-18", "票据平台：延期至11/15上线")),
+            ("w3.md", zh_week("2024-10-25", "票据平台：延期至11/29上线")),
+        ]
+    )
+    assert [s.week for s in views.slips(ledger, since_week_int=202443)] == ["2024-W43"]
+    assert [s.week for s in views.slips(ledger, until_week_int=202442)] == ["2024-W42"]
+
+
+def test_launch_verdicts(series: Series) -> None:
+    ledger = series(
+        [
+            ("w1.md", zh_week("2024-11-01", "甲系统：预计11/6上线", "乙系统：预计11/13上线", "丙系统：预计11/5上线")),
+            ("w2.md", zh_week("2024-11-08", "甲系统：11/7上线完成", "乙系统：11/8已上线", "丙系统：联调中")),
+            ("w3.md", zh_week("2024-11-15", "丙系统：已上线")),
+        ]
+    )
+    verdicts = {launch.project: (launch.launched_on.isoformat(), launch.verdict) for launch in views.launches(ledger)}
+    assert verdicts == {
+        "甲系统": ("2024-11-07", "late"),
+        "乙系统": ("2024-11-08", "early"),
+        "丙系统": ("2024-11-15", "late"),  # overdue in between, no stated date
+    }
+    assert [e.project for e in views.paused_cancelled(ledger)] == []
