@@ -49,7 +49,7 @@ def _own_corpus(out: Path, weeks: int, seed: int) -> list[Path]:
                 targets[project] += timedelta(weeks=2)
             progress = min(100, week * 2 + rng.randint(0, 10))
             lines.append(
-                f"- {project}: progress {progress}%, target {targets[project]:%m/%d}, owner t{rng.randint(1, 9)}"  # noqa: E501
+                f"- {project}: progress {progress}%, target {targets[project]:%m/%d}, owner t{rng.randint(1, 9)}"
             )
         lines += [
             "",

@@ -67,8 +67,11 @@ def main() -> None:
             "re-ingest 52-week, unchanged": _child(generated, tmp_path / "h2"),
         }
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor(),
     )
     print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}")

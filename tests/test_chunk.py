@@ -60,7 +60,8 @@ def test_ids_are_stable_and_content_sensitive(fixtures: Path, tmp_path: Path) ->
     assert len(set(first)) == len(first)
     edited = tmp_path / "zh_notion.md"
     edited.write_text(
-        (fixtures / "zh_notion.md").read_text(encoding="utf-8").replace("进度55%", "进度65%"), encoding="utf-8"
+        (fixtures / "zh_notion.md").read_text(encoding="utf-8").replace("进度55%", "进度65%"),
+        encoding="utf-8",
     )
     changed = [c.id for c in chunk_report(_report(edited))]
     assert len(set(first) - set(changed)) == 1, "only the edited section's chunk changes id"

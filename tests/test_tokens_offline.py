@@ -34,7 +34,9 @@ def test_counts_tokens_with_network_disabled_and_empty_cache(tmp_path: Path) -> 
         "TIKTOKEN_CACHE_DIR": str(tmp_path / "empty-cache"),
         "DATA_GYM_CACHE_DIR": str(tmp_path / "empty-cache"),
     }
-    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     kind, count = result.stdout.split()
     assert kind == "Encoding", "a real BPE encoding, not the estimate, is used offline"

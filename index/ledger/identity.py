@@ -111,7 +111,9 @@ def _fits(token: str, word: str) -> bool:
     if word.startswith(token):
         return True
     match = _NUMERONYM.fullmatch(token)
-    return bool(match) and word[0] == match[1] and word[-1] == match[3] and len(word) - 2 == int(match[2])
+    if match is None:
+        return False
+    return word[0] == match[1] and word[-1] == match[3] and len(word) - 2 == int(match[2])
 
 
 @dataclass

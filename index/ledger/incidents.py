@@ -79,8 +79,9 @@ def extract_incidents(report: Report) -> list[Incident]:
         if section.kind == SectionKind.INCIDENTS:
             if section.children and not section.items:
                 continue  # incidents are in the subsections, visited on their own
-            if not section.items and section.lines:
-                out.append(_from_lines(report, section, section.lines, lines, title_line=section.start))
+            if not section.items:
+                whole = _from_lines(report, section, section.lines, lines, title_line=section.start)
+                out.extend([whole] if whole is not None else [])
             for item in section.items:
                 out.extend(_from_item(report, section, item, lines, grouped=True))
         else:
@@ -89,7 +90,7 @@ def extract_incidents(report: Report) -> list[Incident]:
                     if _is_group(node) and node.children:
                         for child in node.children:
                             out.extend(_from_item(report, section, child, lines, grouped=False))
-    return [incident for incident in out if incident is not None]
+    return out
 
 
 def _is_group(item: Item) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from index.ledger.evidence import cite
 from index.ledger.mentions import Mention, Unit
@@ -81,7 +82,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                 targets.append((found, role))
         if field != "status":
             for hit in find_statuses(text):
-                status = hit.value
+                status = cast(ProjectStatus, hit.value)
                 if not unit.head and status not in RANK and status != "in_progress":
                     continue  # a step's "上线完成" is not the project's
                 quote = _quote(unit, offset + hit.start, offset + hit.end)

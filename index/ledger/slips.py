@@ -34,17 +34,8 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
     slips: list[Slip] = []
 
     def add(kind: SlipKind, before: str, after: str, obs: Observation, *evidence: Citation | None) -> None:
-        slips.append(
-            Slip(
-                project=project,
-                aliases=aliases,
-                kind=kind,
-                from_=before,
-                to=after,
-                week=obs.week,
-                evidence=_cites(*evidence),
-            )
-        )
+        fields = {"project": project, "aliases": aliases, "kind": kind, "from": before, "to": after}
+        slips.append(Slip.model_validate({**fields, "week": obs.week, "evidence": _cites(*evidence)}))
 
     targets: dict[str, Observation] = {}  # kind -> latest observation stating the current target
     health: Observation | None = None

@@ -9,7 +9,7 @@ time, which makes the result independent of ingestion order.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -134,12 +134,13 @@ class Ledger:
             return False
         facts = extract_facts(report)
         rows: list[tuple[str, str, int, str | None, str]] = []
-        for kind, items in (
+        groups: tuple[tuple[str, Sequence[Observation | Incident | MetricPoint | Note]], ...] = (
             ("observation", facts.observations),
             ("incident", facts.incidents),
             ("metric", facts.metrics),
             ("note", facts.notes),
-        ):
+        )
+        for kind, items in groups:
             for seq, item in enumerate(items):
                 rows.append((report.source, kind, seq, _subject(item), item.model_dump_json()))
         try:

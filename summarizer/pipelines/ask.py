@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -60,12 +59,13 @@ def question_latest(question: str, ctx: IndexContext, retriever: Any) -> date | 
     """
     if len(ctx.latest_by_series) <= 1:
         return ctx.latest
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     for rank, hit in enumerate(retriever.search(question, k=8)):
-        votes[series_of(hit.report)] += 1.0 / (rank + 1)
+        series = series_of(hit.report)
+        votes[series] = votes.get(series, 0.0) + 1.0 / (rank + 1)
     if not votes:
         return ctx.latest
-    return ctx.latest_by_series.get(votes.most_common(1)[0][0], ctx.latest)
+    return ctx.latest_by_series.get(max(votes, key=votes.__getitem__), ctx.latest)
 
 
 def ledger_projects(ledger: Any | None) -> list[ProjectRef]:

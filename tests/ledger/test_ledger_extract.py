@@ -12,6 +12,7 @@ import pytest
 from index.ledger.extract import extract_facts
 from index.verify import Verifier
 from summarizer.schemas import Citation
+
 from .conftest import WriteReport
 
 ZH_REPORT = """
@@ -95,26 +96,26 @@ EN_REPORT = """
 
 
 @pytest.fixture
-def zh_facts(write_report: WriteReport):  # noqa: ANN201
+def zh_facts(write_report: WriteReport):
     return extract_facts(write_report("zh.md", ZH_REPORT))
 
 
 @pytest.fixture
-def en_facts(write_report: WriteReport):  # noqa: ANN201
+def en_facts(write_report: WriteReport):
     return extract_facts(write_report("en.md", EN_REPORT))
 
 
-def _by_project(facts):  # noqa: ANN001, ANN202
+def _by_project(facts):
     return {o.project: o for o in facts.observations}
 
 
-def test_zh_project_names_from_labels_brackets_and_children(zh_facts) -> None:  # noqa: ANN001
+def test_zh_project_names_from_labels_brackets_and_children(zh_facts) -> None:
     names = set(_by_project(zh_facts))
     assert {"跨境结算平台", "旧账务下线", "商户入网改造", "发票服务", "营销中台", "数据仓库迁移"} <= names
     assert not any("事件" in name for name in names)
 
 
-def test_zh_fields(zh_facts) -> None:  # noqa: ANN001
+def test_zh_fields(zh_facts) -> None:
     projects = _by_project(zh_facts)
     cross = projects["跨境结算平台"]
     assert cross.progress == 70
@@ -123,14 +124,16 @@ def test_zh_fields(zh_facts) -> None:  # noqa: ANN001
     merchant = projects["商户入网改造"]
     assert (merchant.status, merchant.progress) == ("on_track", 80)
     assert merchant.target == date(2025, 1, 1) and merchant.target_text == "下周三"
-    assert projects["发票服务"].status is None  # `未延期` is not a delay; `10/25前完成` belongs to an interface
+    assert (
+        projects["发票服务"].status is None
+    )  # `未延期` is not a delay; `10/25前完成` belongs to an interface
     assert projects["营销中台"].status == "launched"
     assert projects["营销中台"].completed_on == date(2024, 12, 24)
     assert projects["旧账务下线"].status == "cancelled"
     assert projects["数据仓库迁移"].progress_parts == [40, 20]
 
 
-def test_zh_incidents(zh_facts) -> None:  # noqa: ANN001
+def test_zh_incidents(zh_facts) -> None:
     first, second = zh_facts.incidents
     assert first.when == date(2024, 12, 23) and first.when_text == "12/23 14:02"
     assert (first.duration_minutes, first.severity) == (42, "C级")
@@ -139,7 +142,7 @@ def test_zh_incidents(zh_facts) -> None:  # noqa: ANN001
     assert second.impact == "对业务无影响" and second.severity is None
 
 
-def test_zh_metrics(zh_facts) -> None:  # noqa: ANN001
+def test_zh_metrics(zh_facts) -> None:
     values = {(m.name, m.value, m.unit) for m in zh_facts.metrics}
     assert ("支付成功率", 99.93, "%") in values
     assert ("退款成功率", 99.8, "%") in values
@@ -147,14 +150,14 @@ def test_zh_metrics(zh_facts) -> None:  # noqa: ANN001
     assert ("事故数B级", 2, "次") in values  # the second clause borrows the first one's prefix
 
 
-def test_zh_notes(zh_facts) -> None:  # noqa: ANN001
+def test_zh_notes(zh_facts) -> None:
     kinds = [(n.kind, n.text[:6]) for n in zh_facts.notes]
     assert ("risk", "银行专线扩容") in kinds
     assert ("ask", "需要法务支持") in kinds
     assert ("plan", "跨境结算平台") in kinds
 
 
-def test_en_project_block(en_facts) -> None:  # noqa: ANN001
+def test_en_project_block(en_facts) -> None:
     projects = _by_project(en_facts)
     obs = projects["Observability Pipeline v2"]
     assert (obs.status, obs.status_text, obs.progress) == ("at_risk", "At risk", 45)
@@ -163,7 +166,7 @@ def test_en_project_block(en_facts) -> None:  # noqa: ANN001
     assert projects["Search Reindex"].status == "done"
 
 
-def test_en_incident_and_metrics(en_facts) -> None:  # noqa: ANN001
+def test_en_incident_and_metrics(en_facts) -> None:
     (incident,) = en_facts.incidents
     assert (incident.severity, incident.duration_minutes, incident.when) == ("SEV2", 65, date(2025, 6, 3))
     assert incident.impact == "3% of queries failed"
@@ -173,15 +176,17 @@ def test_en_incident_and_metrics(en_facts) -> None:  # noqa: ANN001
     assert ("error budget", 40, "% left") in values
 
 
-def _citations(facts) -> list[Citation]:  # noqa: ANN001
+def _citations(facts) -> list[Citation]:
     out: list[Citation] = []
     for obs in facts.observations:
-        out += [c for c in (obs.evidence, obs.progress_evidence, obs.target_evidence, obs.status_evidence) if c]
+        out += [
+            c for c in (obs.evidence, obs.progress_evidence, obs.target_evidence, obs.status_evidence) if c
+        ]
     out += [i.evidence for i in facts.incidents] + [m.evidence for m in facts.metrics]
     return out + [n.evidence for n in facts.notes]
 
 
-def test_every_citation_verifies(zh_facts, en_facts) -> None:  # noqa: ANN001
+def test_every_citation_verifies(zh_facts, en_facts) -> None:
     citations = _citations(zh_facts) + _citations(en_facts)
     kept, dropped = Verifier().filter(citations)
     assert dropped == 0, [c for c in citations if c not in kept]

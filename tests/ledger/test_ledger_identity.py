@@ -14,7 +14,7 @@ from index.ledger.identity import AliasConfig, NameStat, build_identity, norm_ke
 DAY = date(2024, 10, 4)
 
 
-def identity(*names: str, config: AliasConfig | None = None, **kwargs: object):  # noqa: ANN201
+def identity(*names: str, config: AliasConfig | None = None, **kwargs: object):
     stats = [NameStat(name, DAY.replace(day=DAY.day + i), 1) for i, name in enumerate(names)]
     return build_identity(stats, config, **kwargs)  # type: ignore[arg-type]
 
@@ -69,7 +69,8 @@ def test_resolve_user_spellings() -> None:
 def test_aliases_toml_forces_merges_and_splits(tmp_path: Path) -> None:
     path = tmp_path / "aliases.toml"
     path.write_text(
-        '[aliases]\n"Project Falcon" = ["新结算系统"]\n\n[split]\n"支付系统双活" = ["支付双活"]\n', encoding="utf-8"
+        '[aliases]\n"Project Falcon" = ["新结算系统"]\n\n[split]\n"支付系统双活" = ["支付双活"]\n',
+        encoding="utf-8",
     )
     config = AliasConfig.load(path)
     found = identity("新结算系统", "Project Falcon", "支付系统双活", "支付双活", config=config)

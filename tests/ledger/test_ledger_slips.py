@@ -58,8 +58,14 @@ def test_date_moved_en_relative_targets_roll(series: Series) -> None:
     # "next Wednesday" written two weeks running is a target that keeps moving.
     ledger = series(
         [
-            ("a.md", en_week("2025-03-07", {"Warehouse Sync": {"Health": "Green", "Target": "next Wednesday"}})),
-            ("b.md", en_week("2025-03-14", {"Warehouse Sync": {"Health": "Green", "Target": "next Wednesday"}})),
+            (
+                "a.md",
+                en_week("2025-03-07", {"Warehouse Sync": {"Health": "Green", "Target": "next Wednesday"}}),
+            ),
+            (
+                "b.md",
+                en_week("2025-03-14", {"Warehouse Sync": {"Health": "Green", "Target": "next Wednesday"}}),
+            ),
         ]
     )
     assert kinds(ledger) == [("Warehouse Sync", "date_moved", "2025-W11", "2025-03-12", "2025-03-19")]
@@ -96,7 +102,10 @@ def test_no_overdue_when_launched_paused_or_cancelled(series: Series, state: str
 def test_status_downgrade_zh_scale_and_negation(series: Series) -> None:
     ledger = series(
         [
-            ("w1.md", zh_week("2024-11-01", "分润系统：有风险，进度20%")),  # a first mention: no previous status
+            (
+                "w1.md",
+                zh_week("2024-11-01", "分润系统：有风险，进度20%"),
+            ),  # a first mention: no previous status
             ("w2.md", zh_week("2024-11-08", "分润系统：风险解除，未延期，仍按计划，进度30%")),
             ("w3.md", zh_week("2024-11-15", "分润系统：存在延期风险，进度35%")),
             ("w4.md", zh_week("2024-11-22", "分润系统：银行接口受阻，进度36%")),
@@ -127,7 +136,12 @@ def test_status_downgrade_en_fields(series: Series) -> None:
 def test_stalled_once_per_run_at_the_third_report(series: Series) -> None:
     weeks = ["2024-11-01", "2024-11-08", "2024-11-15", "2024-11-22", "2024-11-29", "2024-12-06", "2024-12-13"]
     progress = [40, 60, 60, 60, 60, 70, 70]
-    ledger = series([(f"w{i}.md", zh_week(d, f"模型平台：进度{p}%")) for i, (d, p) in enumerate(zip(weeks, progress))])
+    ledger = series(
+        [
+            (f"w{i}.md", zh_week(d, f"模型平台：进度{p}%"))
+            for i, (d, p) in enumerate(zip(weeks, progress, strict=True))
+        ]
+    )
     assert kinds(ledger) == [("模型平台", "stalled", "2024-W47", "60%", "60%")]
 
 
@@ -176,12 +190,19 @@ def test_week_filters(series: Series) -> None:
 def test_launch_verdicts(series: Series) -> None:
     ledger = series(
         [
-            ("w1.md", zh_week("2024-11-01", "甲系统：预计11/6上线", "乙系统：预计11/13上线", "丙系统：预计11/5上线")),
+            (
+                "w1.md",
+                zh_week(
+                    "2024-11-01", "甲系统：预计11/6上线", "乙系统：预计11/13上线", "丙系统：预计11/5上线"
+                ),
+            ),
             ("w2.md", zh_week("2024-11-08", "甲系统：11/7上线完成", "乙系统：11/8已上线", "丙系统：联调中")),
             ("w3.md", zh_week("2024-11-15", "丙系统：已上线")),
         ]
     )
-    verdicts = {launch.project: (launch.launched_on.isoformat(), launch.verdict) for launch in views.launches(ledger)}
+    verdicts = {
+        launch.project: (launch.launched_on.isoformat(), launch.verdict) for launch in views.launches(ledger)
+    }
     assert verdicts == {
         "甲系统": ("2024-11-07", "late"),
         "乙系统": ("2024-11-08", "early"),

@@ -57,7 +57,10 @@ def test_timeline_by_alias(two_weeks: Ledger) -> None:
     line = views.timeline(two_weeks, "settle engine v2")
     assert line.project == "Settlement Engine v2"
     assert [o.progress for o in line.observations] == [40, 45]
-    assert {(s.kind, s.week) for s in line.slips} == {("date_moved", "2025-W11"), ("status_downgrade", "2025-W11")}
+    assert {(s.kind, s.week) for s in line.slips} == {
+        ("date_moved", "2025-W11"),
+        ("status_downgrade", "2025-W11"),
+    }
 
 
 def test_unknown_project(two_weeks: Ledger) -> None:
@@ -85,7 +88,11 @@ def test_resolve_report_errors(two_weeks: Ledger) -> None:
 
 def test_incidents_and_metric_series(two_weeks: Ledger) -> None:
     (incident,) = views.incidents(two_weeks)
-    assert (incident.severity, incident.duration_minutes, incident.impact) == ("P2", 20, "150 refunds delayed")
+    assert (incident.severity, incident.duration_minutes, incident.impact) == (
+        "P2",
+        20,
+        "150 refunds delayed",
+    )
     assert views.incidents(two_weeks, since_week_int=202511) == []
     (series,) = views.metric_series(two_weeks, "p95")
     assert (series.name, series.unit, [p.value for p in series.points]) == ("p95 latency", "ms", [210, 260])
@@ -94,7 +101,11 @@ def test_incidents_and_metric_series(two_weeks: Ledger) -> None:
 
 def test_launch_judged_against_the_last_target(two_weeks: Ledger) -> None:
     (launch,) = views.launches(two_weeks)
-    assert (launch.project, launch.launched_on.isoformat(), launch.verdict) == ("Refund Portal", "2025-03-12", "early")
+    assert (launch.project, launch.launched_on.isoformat(), launch.verdict) == (
+        "Refund Portal",
+        "2025-03-12",
+        "early",
+    )
 
 
 def test_empty_ledger(ledger: Ledger) -> None:
