@@ -39,7 +39,11 @@ class Chunk:
 
     @property
     def context(self) -> str:
-        """Text that is embedded and lexically indexed: date, week and heading path, then the body."""
+        """Text that is embedded and lexically indexed: date, week and heading path, then the body.
+
+        The date header costs about 20% of embedding speed but is worth 0.04 dense recall@8 on the
+        eval (measured: embedding heading path and body alone was tried and reverted).
+        """
         label = f" {self.week_label}" if self.week_label else ""
         return f"[{self.date} {self.week}{label}] {' | '.join(self.sections)}\n{self.body}"
 

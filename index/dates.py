@@ -43,6 +43,7 @@ _EN_DATE = re.compile(
 )
 _ISO_WEEK = re.compile(r"\b(20\d{2})-?W(\d{1,2})\b", re.IGNORECASE)
 _WEEK_YEAR = re.compile(r"\bweek\s*(\d{1,2})\s*[,/ ]\s*(20\d{2})\b|\b(20\d{2})\s*week\s*(\d{1,2})\b", re.I)
+_ZH_WEEK_YEAR = re.compile(r"(20\d{2})\s*年\s*第\s*(\d{1,2})\s*周")
 _MONTH_ONLY = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-|/)\s*(\d{1,2})\s*月?(?![\d/.-])")
 _EN_MONTH_ONLY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(20\d{{2}})\b", re.IGNORECASE)
 _WEEK_LABEL = re.compile(r"第\s*(\d{1,2})\s*周|\b[Ww]eek\s*(\d{1,2})\b|\bW(\d{1,2})\b")
@@ -101,6 +102,11 @@ def date_from_text(text: str) -> FoundDate | None:
     if match:
         week, year = (match[1], match[2]) if match[1] else (match[4], match[3])
         friday = friday_of_iso_week(int(year), int(week))
+        if friday:
+            return FoundDate(friday, "week")
+    match = _ZH_WEEK_YEAR.search(text)
+    if match:
+        friday = friday_of_iso_week(int(match[1]), int(match[2]))
         if friday:
             return FoundDate(friday, "week")
     match = _MONTH_ONLY.search(text)

@@ -76,8 +76,12 @@ class IngestSummary:
 
 
 def source_name(path: Path) -> str:
-    """The path as ingested, tidied (`./a/b.md` -> `a/b.md`): what citations show."""
-    return os.path.normpath(str(path))
+    """The absolute path of the file: what citations show and the verifier re-reads.
+
+    A path as typed (`examples/reports/x.md`) would stop verifying as soon as `ask` runs from
+    another directory, and every citation would be dropped.
+    """
+    return os.path.normpath(os.path.abspath(path))
 
 
 @dataclass

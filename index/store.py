@@ -21,6 +21,7 @@ import numpy as np
 from index.chunk import Chunk
 from index.errors import ConfigError, IndexError_
 
+# Bump when what is embedded changes, so old and new vectors never share a collection.
 SCHEMA = "v1"
 
 

@@ -155,3 +155,8 @@ def test_notion_label_with_inline_text_keeps_the_text(tmp_path: Path) -> None:
     body = " ".join(t for _, t in sections["【清算迁移】"].lines)
     assert "预计2/21上线" in body
     assert sections["【清算迁移】"].start == 4
+
+
+def test_chinese_year_week_title(tmp_path: Path) -> None:
+    report = parse(write(tmp_path, "r.md", "# 2025年第24周工作周报\n\n- a\n"))
+    assert (report.date, report.week) == (date(2025, 6, 13), "2025-W24")

@@ -1,0 +1,19 @@
+"""The fact ledger: facts per report in SQLite, linked across weeks, with derived views.
+
+extract.py     all facts of one report (pure function of the report and its date)
+  mentions.py    where a project is talked about, and under what name
+  observe.py     a mention -> Observation (progress, target, status, owner) with evidence
+  signals.py     status words (negation aware), progress vs metric %, field labels
+  when.py        date expressions resolved against the report date (zh and en)
+  targets.py     which dates are targets, old targets or completions
+  incidents.py   incidents: when, duration, impact, cause, fix, severity
+  metrics.py     metric values from metrics sections, lines and tables
+  notes.py       risks, asks, next-week plans
+  evidence.py    citations that the verifier accepts
+store.py       `Ledger`: SQLite, versioned schema, per-report replacement by content hash
+identity.py    project names linked across weeks (rules, aliases.toml, optional embeddings)
+snapshot.py    stored facts arranged for the views, cached per ledger generation
+slips.py       slips, launches and lifecycle events from one project's observations
+views.py       the public functions: slips, launches, incidents, metric_series, timeline,
+               projects, changes
+"""

@@ -50,8 +50,23 @@ def _tokens(name: str) -> list[str]:
     return _TOKENS.findall(_PARENS.sub(" ", nfkc(name)).casefold())
 
 
-def _versions(tokens: list[str]) -> set[str]:
-    return {t.lstrip("v") for t in tokens if _VERSION.match(t)}
+_VERSION_MARKS = re.compile(
+    r"(?<![a-z0-9.])v(\d+(?:\.\d+)*)(?![a-z0-9])|(?:phase|stage|p)\s*(\d+)(?![a-z0-9])|"
+    r"([一二三四五六七八九十]+|\d+)\s*期|(?<![a-z0-9.])(\d+(?:\.\d+)*)(?![a-z0-9.])"
+)
+_CN_NUMBERS = {c: str(i) for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def versions(name: str) -> list[str]:
+    """Version and phase marks (`v2`, `1.30`, `Phase 2`, `二期`, `2025`), normalised and sorted.
+
+    They must agree for two names to merge; a list, so `v2 Phase 2` differs from `v2`.
+    """
+    found = []
+    for match in _VERSION_MARKS.finditer(nfkc(name).casefold()):
+        value = next(group for group in match.groups() if group)
+        found.append("".join(_CN_NUMBERS.get(c, c) for c in value))
+    return sorted(found)
 
 
 def related(short: str, long: str, short_name: str, long_name: str) -> bool:
@@ -61,8 +76,8 @@ def related(short: str, long: str, short_name: str, long_name: str) -> bool:
     if len(short) < 2 or len(short) > len(long):
         return False
     short_tokens, long_tokens = _tokens(short_name), _tokens(long_name)
-    if _versions(short_tokens) != _versions(long_tokens) and _versions(short_tokens):
-        return False
+    if versions(short_name) != versions(long_name):
+        return False  # `Checkout v2` is not `Checkout v1`, `对账中心二期` is not `对账中心`
     cjk = bool(_CJK.search(short))
     if short in long:
         if cjk:

@@ -162,7 +162,7 @@ def _title(rest: str, severity: str | None, duration: str | None) -> str:
     head, colon, tail = rest.partition(":") if ":" in rest[:30] else rest.partition("：")
     if colon and len(re.sub(r"[\W_]+", "", head)) <= 3:
         rest = tail
-    rest = rest.strip(" :：-—–,，")
+    rest = re.sub(r"[(（]\s*[)）]", "", rest).strip(" :：-—–,，")
     return re.split(r"[，。；;]|(?<!\d)[,.](?!\d)", rest, maxsplit=1)[0].strip()
 
 

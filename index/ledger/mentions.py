@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from index.ledger.signals import Labelled, find_progress, find_statuses, nfkc, split_label
+from index.ledger.signals import (
+    FIELD_KEYS,
+    Labelled,
+    find_progress,
+    find_statuses,
+    label_key,
+    nfkc,
+    split_label,
+)
 from index.ledger.when import find_dates
 from index.models import Item, Report, Section, SectionKind
 from index.verify import strip_markup
@@ -39,7 +47,8 @@ _NOT_A_NAME = re.compile(
 _GENERIC_TITLE = re.compile(
     r"(?:本周|重点|核心|主要|关键|其他|其它|日常)?(?:项目|工作|进展|事项|任务|业务|需求)(?:进展|进度|情况|汇总|列表|更新|状态)?|"
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
-    r"highlights?|deliverables?|roadmap)(?: updates?| status| overview)?",
+    r"highlights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
+    r"summary|overview|tl;?dr|notes?|general|team|概要|总结|概述|摘要|说明|总体情况",
     re.I,
 )
 _STATUSY_PARENS = re.compile(
@@ -103,18 +112,29 @@ def find_mentions(report: Report) -> list[Mention]:
 def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention]) -> None:
     if section.kind in _NOT_PROJECT_KINDS:
         return
-    fields = sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
+    fields = _count_fields(section, lines)
     context = section.kind == SectionKind.PROJECTS or fields > 0
     if context and not section.children and _is_project_section(section, depth, fields, lines):
         name = clean_name(section.title)
         if valid_name(name):
             out.append(_section_mention(section, name, lines))
             return
+    if context or _has_table(section):
+        out.extend(_table_mentions(section))
     if context:
         for item in section.items:
             _item_mentions(item, section, lines, out)
     for child in section.children:
         _visit(child, depth + 1, lines, out)
+
+
+def _count_fields(section: Section, lines: dict[int, str]) -> int:
+    """Field lines that speak for the section itself: top-level bullets and prose (`**Status:** …`)."""
+    in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
+    prose = [text for number, text in section.lines if number not in in_items and number != section.start]
+    labelled = [split_label(line_text(text)) for text in prose]
+    from_prose = sum(1 for found in labelled if found is not None and found.field in SIGNAL_FIELDS)
+    return from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
 
 
 def _field_of(item: Item, lines: dict[int, str]) -> str | None:
@@ -123,12 +143,13 @@ def _field_of(item: Item, lines: dict[int, str]) -> str | None:
 
 
 def _is_project_section(section: Section, depth: int, fields: int, lines: dict[int, str]) -> bool:
-    if depth == 0:
-        return fields >= 2
-    if fields:
+    """A leaf section is one project unless it lists several; a top-level one needs a field too."""
+    if fields >= 2:
         return True
     projectish = sum(1 for item in section.items if _is_projectish(item, lines))
-    return projectish < 2
+    if depth == 0:
+        return fields >= 1 and projectish < 2
+    return fields >= 1 or projectish < 2
 
 
 def _is_projectish(item: Item, lines: dict[int, str]) -> bool:
@@ -206,6 +227,51 @@ def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Ment
             continue
         units.append(_unit(number, lines, head=number not in body_item_lines))
     return Mention(name, section, section.start, section.end, [u for u in units if u.text])
+
+
+_PROJECT_HEADER = re.compile(
+    r"project|projects|name|initiative|workstream|epic|item|deliverable|项目|项目名称|名称|事项|工作项|任务|需求",
+    re.I,
+)
+
+
+def _has_table(section: Section) -> bool:
+    return any(text.lstrip().startswith("|") for _, text in section.lines)
+
+
+def _cells(text: str) -> list[str]:
+    return [cell.strip() for cell in text.strip().strip("|").split("|")]
+
+
+def _table_mentions(section: Section) -> list[Mention]:
+    """`| Project | Status | Progress | ETA |` tables: one mention per row, each cell a field."""
+    out: list[Mention] = []
+    header: list[str] | None = None
+    for number, text in section.lines:
+        if not text.lstrip().startswith("|"):
+            header = None
+            continue
+        cells = _cells(text)
+        if header is None:
+            header = cells
+            continue
+        if all(re.fullmatch(r":?-{2,}:?", cell) for cell in cells if cell):
+            continue
+        fields = [FIELD_KEYS.get(label_key(h)) for h in header]
+        name_col = next((i for i, h in enumerate(header) if _PROJECT_HEADER.fullmatch(h.strip(" *"))), None)
+        if name_col is None or not any(f in SIGNAL_FIELDS for f in fields) or name_col >= len(cells):
+            continue
+        name = clean_name(cells[name_col])
+        if not valid_name(name):
+            continue
+        row = text.strip()
+        units = [Unit(number, row, head=True, skip=len(row))]
+        for index, cell in enumerate(cells):
+            if index != name_col and index < len(header) and cell:
+                labelled = Labelled(header[index], cell, 0, fields[index])
+                units.append(Unit(number, cell, head=True, skip=0, labelled=labelled))
+        out.append(Mention(name, section, number, number, units))
+    return out
 
 
 def _unit(number: int, lines: dict[int, str], head: bool) -> Unit:

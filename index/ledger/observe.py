@@ -40,6 +40,9 @@ class _Found:
     word: str = ""
 
 
+_EMPHASIS = re.compile(r"[*`]")
+
+
 def _quote(unit: Unit, start: int, end: int) -> str:
     left, right = clause_around(unit.text, start, end)
     return unit.text[left:right].strip() or unit.text[start:end]
@@ -57,7 +60,11 @@ def observe(report: Report, mention: Mention) -> Observation:
     for unit in mention.units:
         field = unit.labelled.field if unit.labelled else None
         offset = unit.labelled.rest_offset if unit.labelled and field else unit.skip
-        text = unit.text[offset:]
+        if unit.skip >= len(unit.text):
+            continue  # a line that only carries the name (or a whole table row, read cell by cell)
+        # Markdown emphasis hides cue words (`**Launched on:** June 11`); blank it out, same length,
+        # so spans still index the original text the quotes are cut from.
+        text = _EMPHASIS.sub(" ", unit.text[offset:])
         if field == "status":
             status = field_status(text)
             if status:
@@ -74,7 +81,11 @@ def observe(report: Report, mention: Mention) -> Observation:
             else:
                 parts.append(found)
         for role in classify_dates(text, ref, target_field=field == "target"):
-            quote = unit.text if field == "target" else role.clause
+            quote = (
+                unit.text
+                if field == "target"
+                else _quote(unit, offset + role.hit.start, offset + role.hit.end)
+            )
             found = _Found(unit, role.hit.value, quote, 2 if field == "target" else 1 if unit.head else 0)
             if role.role == "completed" and unit.head:
                 completed.append(found)
@@ -86,7 +97,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                 if not unit.head and status not in RANK and status != "in_progress":
                     continue  # a step's "上线完成" is not the project's
                 quote = _quote(unit, offset + hit.start, offset + hit.end)
-                statuses.append(_Found(unit, status, quote, 1, hit.text))
+                statuses.append(_Found(unit, status, quote, 1, hit.text.strip(" —–-:：·•")))
         if owner is None and field is None:
             found_owner = find_owner(text)
             owner = str(found_owner.value) if found_owner else None

@@ -37,7 +37,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     # Done only when the project's own text opens with it (`X：已完成`): `规则迁移全部完成` is a sub-task.
     (
         "done",
-        r"^\W{0,3}(?:已|全部|顺利|圆满)?完成(?=$|[。；;，,.!！)）])|^\W{0,3}(?:done|completed?|finished)\b|^✅",
+        r"^\W{0,5}(?:已|全部|顺利|圆满)?完成(?=$|[。；;，,.!！)）])|^\W{0,5}(?:done|completed?|finished)\b|^\W{0,3}✅",
     ),
     ("done", r"项目(?:已|顺利)?完成|已结项|结项|验收(?:通过|完成)"),
     ("blocked", r"受阻|阻塞|卡住|\bblocked\b|⛔"),
@@ -134,7 +134,7 @@ def worst_status(statuses: list[ProjectStatus]) -> ProjectStatus | None:
 _PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
 _PROGRESS_CUED = (
     re.compile(
-        r"(?:进度|完成度|完成比例|完成|progress|completion)\s*(?:约|为|达到?|已达|已|到|:|：|at|is|of|~|≈)?\s*"
+        r"(?:进度|完成度|完成比例|完成|progress|completion)\s*(?:仍为|仍|约|为|达到?|已达|已|到|停在|保持|:|：|at|is|of|~|≈)?\s*"
         + _PCT,
         re.I,
     ),

@@ -53,7 +53,7 @@ _DELIVERY = re.compile(
 )
 _DONE_BEFORE = re.compile(
     r"(?:已于|已在|已经于|已经在)\s*$|"
-    r"\b(?:launched|shipped|released|went live|completed|finished|done)\s*(?:on\s+)?$",
+    r"\b(?:launched|shipped|released|went live|completed|finished|done)\s*(?:on)?\s*[:：]?\s*$",
     re.I,
 )
 _DONE_AFTER = re.compile(r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|交付)")

@@ -7,6 +7,7 @@ counts as a slip. Week bounds are ints `year*100 + isoweek` (202442).
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from typing import Any
 
@@ -23,6 +24,8 @@ from summarizer.ledger_schemas import (
     MetricDelta,
     MetricPoint,
     MetricSeries,
+    Note,
+    NoteKind,
     Observation,
     ProjectInfo,
     ProjectTimeline,
@@ -56,22 +59,28 @@ def _cached(ledger: Ledger, name: str, snap: Snapshot, build: object) -> object:
     return value
 
 
-def _all_slips(snap: Snapshot) -> list[Slip]:
+def _all_slips(snap: Snapshot) -> list[tuple[str, Slip]]:
+    """(source of the report where the slip shows, slip), oldest report first."""
     order = {ref.source: i for i, ref in enumerate(snap.reports)}
-    found: list[tuple[int, Slip]] = []
+    found: list[tuple[int, str, Slip]] = []
     for project, observations in snap.timelines.items():
-        by_week = {obs.week: order[obs.report] for obs in observations}
+        by_week = {obs.week: obs.report for obs in observations}
         for slip in project_slips(project, snap.aliases(project), observations):
-            found.append((by_week[slip.week], slip))
-    found.sort(key=lambda pair: (pair[0], pair[1].project, pair[1].kind))
-    return [slip for _, slip in found]
+            source = by_week[slip.week]
+            found.append((order[source], source, slip))
+    found.sort(key=lambda row: (row[0], row[2].project, row[2].kind))
+    return [(source, slip) for _, source, slip in found]
+
+
+def _slips_with_source(ledger: Ledger) -> list[tuple[str, Slip]]:
+    snap = snapshot_of(ledger)
+    return _cached(ledger, "slips", snap, _all_slips)  # type: ignore[return-value]
 
 
 def slips(ledger: Ledger, since_week_int: int | None = None, until_week_int: int | None = None) -> list[Slip]:
     """Every slip (date_moved, overdue, status_downgrade, stalled), oldest report first."""
-    snap = snapshot_of(ledger)
-    every: list[Slip] = _cached(ledger, "slips", snap, _all_slips)  # type: ignore[assignment]
-    return [s for s in every if _in_range(s.week, since_week_int, until_week_int)]
+    every = _slips_with_source(ledger)
+    return [s for _, s in every if _in_range(s.week, since_week_int, until_week_int)]
 
 
 def projects(ledger: Ledger) -> list[ProjectInfo]:
@@ -101,11 +110,18 @@ def _latest(observations: list[Observation], field: str) -> Any:
     return next((getattr(o, field) for o in reversed(observations) if getattr(o, field) is not None), None)
 
 
+def canonical_name(ledger: Ledger, name: str) -> str | None:
+    """The canonical project for any spelling or alias, or None when unknown or ambiguous."""
+    snap = snapshot_of(ledger)
+    found = snap.identity.resolve(name)
+    return found if found in snap.timelines else None
+
+
 def find_project(ledger: Ledger, project: str) -> str:
     """The canonical name for a user's spelling; raises `NotInLedger` listing near names."""
     snap = snapshot_of(ledger)
-    canonical = snap.identity.resolve(project)
-    if canonical is None or canonical not in snap.timelines:
+    canonical = canonical_name(ledger, project)
+    if canonical is None:
         key = norm_key(project)
         near = [name for name in snap.timelines if key and (key in norm_key(name) or norm_key(name) in key)]
         hint = f"; did you mean {', '.join(near[:5])}?" if near else "; `summarizer projects` lists them"
@@ -173,6 +189,21 @@ def incidents(
     return out
 
 
+def notes(
+    ledger: Ledger,
+    kind: NoteKind | None = None,
+    since_week_int: int | None = None,
+    until_week_int: int | None = None,
+) -> list[Note]:
+    """Risks, asks and next-week plans as written, oldest report first."""
+    snap = snapshot_of(ledger)
+    return [
+        note
+        for note in snap.notes
+        if (kind is None or note.kind == kind) and _in_range(note.week, since_week_int, until_week_int)
+    ]
+
+
 def metric_series(ledger: Ledger, name: str | None = None) -> list[MetricSeries]:
     """Each metric across reports (first value per report), optionally only names matching `name`."""
     snap = snapshot_of(ledger)
@@ -201,7 +232,7 @@ def resolve_report(ledger: Ledger, ref: str | int) -> ReportRef:
     if text in ("latest", "last"):
         return reports[-1]
     if text == "previous":
-        return reports[-2] if len(reports) > 1 else reports[-1]
+        return previous_report(ledger, reports[-1].source) or reports[-1]
     for report in reports:
         if report.source == text:
             return report
@@ -215,15 +246,36 @@ def resolve_report(ledger: Ledger, ref: str | int) -> ReportRef:
     raise NotInLedger(f"no report '{text}' in the ledger (give a source path or a week like 2024-W42)")
 
 
+def _series(source: str) -> str:
+    """A report series is the folder its files live in (one team's weekly reports)."""
+    return os.path.dirname(source)
+
+
+def previous_report(ledger: Ledger, source: str) -> ReportRef | None:
+    """The report before `source` in its own series (folder), else before it in date order."""
+    reports = snapshot_of(ledger).reports
+    index = next((i for i, ref in enumerate(reports) if ref.source == source), None)
+    if index is None or index == 0:
+        return None
+    same = [ref for ref in reports[:index] if _series(ref.source) == _series(source)]
+    return same[-1] if same else reports[index - 1]
+
+
 def changes(ledger: Ledger, from_source_or_week: str | int, to_source_or_week: str | int) -> ReportChanges:
-    """What changed from report A to report B; events in reports after A up to B count."""
+    """What changed from report A to report B; events in reports after A up to B count.
+
+    When both reports are in one series (folder), other series' reports in between do not count.
+    """
     snap = snapshot_of(ledger)
     a, b = resolve_report(ledger, from_source_or_week), resolve_report(ledger, to_source_or_week)
-    order = {ref.source: i for i, ref in enumerate(snap.reports)}
+    reports = snap.reports
+    if _series(a.source) == _series(b.source):
+        reports = [ref for ref in reports if _series(ref.source) == _series(a.source)]
+    order = {ref.source: i for i, ref in enumerate(reports)}
     lo, hi = sorted((order[a.source], order[b.source]))
-    a, b = snap.reports[lo], snap.reports[hi]
-    between = {ref.source for ref in snap.reports[lo + 1 : hi + 1]}
-    up_to_a = {ref.source for ref in snap.reports[: lo + 1]}
+    a, b = reports[lo], reports[hi]
+    between = {ref.source for ref in reports[lo + 1 : hi + 1]}
+    up_to_a = {ref.source for ref in reports[: lo + 1]}
     infos = {info.name: info for info in projects(ledger)}
     new_projects = [
         infos[name]
@@ -244,7 +296,7 @@ def changes(ledger: Ledger, from_source_or_week: str | int, to_source_or_week: s
         new_projects=sorted(new_projects, key=lambda p: p.name),
         finished=[e for e in events if e.status in FINISHED],
         paused_or_cancelled=[e for e in events if e.status in STOPPED],
-        slipped=[s for s in slips(ledger) if s.week in {ref.week for ref in snap.reports[lo + 1 : hi + 1]}],
+        slipped=[slip for source, slip in _slips_with_source(ledger) if source in between],
         new_incidents=new_incidents,
         metric_deltas=_metric_deltas(snap, a.source, b.source),
     )

@@ -220,7 +220,8 @@ def changes_command(
 
         with _open_ledger(index, chroma_url, config) as ledger:
             later = views.resolve_report(ledger, to or week or "latest")
-            earlier = from_ or _previous(ledger, later.source)
+            before = views.previous_report(ledger, later.source)
+            earlier = from_ or (before.source if before else later.source)
             found = views.changes(ledger, earlier, later.source)
             found.slipped, dropped_slips = _verified(found.slipped, lambda s: s.evidence)
             found.new_incidents, dropped_incidents = _verified(found.new_incidents, lambda i: [i.evidence])
@@ -231,12 +232,6 @@ def changes_command(
             _print_changes(found, ledger, dropped)
 
     guarded(run)
-
-
-def _previous(ledger: Ledger, source: str) -> str:
-    sources = [ref.source for ref in ledger.reports()]
-    position = sources.index(source)
-    return sources[position - 1] if position > 0 else source
 
 
 def _print_changes(found: Any, ledger: Ledger, dropped: int) -> None:

@@ -95,6 +95,8 @@ def status(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     views = _views()
     if views is None or not qp.plan.projects:
         return None
+    if views.canonical_name(ledger, qp.plan.projects[0]) is None:
+        return None  # a linked name the ledger no longer knows: fall back to passages
     timeline = views.timeline(ledger, qp.plan.projects[0])
     observations = [o for o in timeline.observations if _in_range(o.week, qp)] if timeline else []
     if not observations:

@@ -47,6 +47,11 @@ def test_names_merge(a: str, b: str) -> None:
         ("商户服务重构一期", "商户服务重构二期"),
         ("光大存管", "平安存管"),
         ("Search", "Research Portal"),  # a substring inside a word is no abbreviation
+        ("对账中心二期", "对账中心"),  # a phase is its own project
+        ("CI Autoscaling Phase 2", "CI Autoscaling"),
+        ("Checkout v2", "Checkout"),
+        ("Observability Pipeline v2 Phase 2", "Observability Pipeline v2"),
+        ("2024年度预算", "2025年度预算"),
     ],
 )
 def test_names_stay_apart(a: str, b: str) -> None:

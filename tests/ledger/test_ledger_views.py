@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from index.ledger import views
@@ -112,3 +114,30 @@ def test_empty_ledger(ledger: Ledger) -> None:
     assert views.slips(ledger) == [] and views.projects(ledger) == []
     with pytest.raises(views.NotInLedger, match="empty"):
         views.changes(ledger, "previous", "latest")
+
+
+def test_notes_and_canonical_names(ledger: Ledger, write_report: WriteReport) -> None:
+    text = (
+        "# Weekly 2025-03-07\n\n## Projects\n- Refund Portal: 70% complete\n\n## Risks\n- Vendor SDK late\n"
+    )
+    build(ledger, [write_report("a.md", text)])
+    assert [(n.kind, n.text) for n in views.notes(ledger)] == [("risk", "Vendor SDK late")]
+    assert views.notes(ledger, kind="plan") == []
+    assert views.canonical_name(ledger, "refund portal") == "Refund Portal"
+    assert views.canonical_name(ledger, "Billing") is None
+
+
+def test_changes_stay_within_one_series(ledger: Ledger, write_report: WriteReport) -> None:
+    team_a = "# A weekly {day}\n\n## Projects\n- Alpha Service: {state}\n"
+    team_b = "# B weekly {day}\n\n## Projects\n- Beta Service: {state}\n"
+    build(
+        ledger,
+        [
+            write_report("a/1.md", team_a.format(day="2025-03-07", state="60% complete, ETA Mar 21")),
+            write_report("b/1.md", team_b.format(day="2025-03-10", state="launched")),
+            write_report("a/2.md", team_a.format(day="2025-03-14", state="launched")),
+        ],
+    )
+    change = views.changes(ledger, "previous", "latest")
+    assert Path(change.from_report).parent.name == Path(change.to_report).parent.name == "a"
+    assert [e.project for e in change.finished] == ["Alpha Service"]

@@ -1,0 +1,147 @@
+"""Benchmark the fact ledger on a generated 52-week corpus (zh + en): build, re-ingest, views.
+
+Figures: ledger build (load + parse + extract + SQLite for every report; target < 2 s), a second
+pass over unchanged files (content-hash hits), `slips` cold (first call: facts read, projects
+linked, slips derived) and warm (cached; target < 100 ms either way), and the other views.
+Run: `.venv/bin/python bench/ledger.py` (prints the table and rewrites `## Ledger` in RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+RESULTS = Path(__file__).parent / "RESULTS.md"
+
+
+def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    value = action()
+    return time.perf_counter() - started, value
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _nproc() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def run(weeks: int = 52) -> dict[str, Any]:
+    from bench.corpus import generate_corpus
+    from index.ledger import views
+    from index.ledger.store import Ledger
+    from index.load import load_document
+    from index.parse import parse_report
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = generate_corpus(folder / "reports", weeks=weeks)
+
+        def build(ledger: Ledger) -> int:
+            return sum(ledger.upsert_report(parse_report(load_document(p), str(p))) for p in paths)
+
+        with Ledger.open(folder / "ledger.sqlite") as ledger:
+            build_s, stored = _timed(lambda: build(ledger))
+            again_s, restored = _timed(lambda: build(ledger))
+            cold_s, slips = _timed(lambda: views.slips(ledger))
+            warm = [_timed(lambda: views.slips(ledger))[0] for _ in range(20)]
+            fresh = []
+            for _ in range(5):
+                ledger.cache.clear()
+                fresh.append(_timed(lambda: views.slips(ledger))[0])
+            others = {
+                name: _timed(action)[0]
+                for name, action in (
+                    ("projects", lambda: views.projects(ledger)),
+                    ("incidents", lambda: views.incidents(ledger)),
+                    ("metric_series", lambda: views.metric_series(ledger)),
+                    ("launches", lambda: views.launches(ledger)),
+                    ("changes (latest vs previous)", lambda: views.changes(ledger, "previous", "latest")),
+                )
+            }
+            data = ledger.load()
+            facts = len(data.observations) + len(data.incidents) + len(data.metrics) + len(data.notes)
+            counts = {kind: sum(s.kind == kind for s in slips) for kind in sorted({s.kind for s in slips})}
+            projects = len(views.projects(ledger))
+    return {
+        "reports": len(paths),
+        "stored": stored,
+        "restored": restored,
+        "facts": facts,
+        "projects": projects,
+        "slips": len(slips),
+        "slip_kinds": counts,
+        "build_s": build_s,
+        "again_s": again_s,
+        "slips_cold_ms": cold_s * 1000,
+        "slips_fresh_median_ms": statistics.median(fresh) * 1000,
+        "slips_warm_median_ms": statistics.median(warm) * 1000,
+        "others_ms": {k: v * 1000 for k, v in others.items()},
+    }
+
+
+def render(f: dict[str, Any]) -> str:
+    kinds = ", ".join(f"{k} {v}" for k, v in f["slip_kinds"].items())
+    rows = [
+        ("ledger build: load + parse + extract + SQLite, all reports", f"{f['build_s']:.2f} s", "< 2 s"),
+        ("second pass, nothing changed (content-hash hits)", f"{f['again_s']:.2f} s", ""),
+        ("`slips` cold (read facts, link projects, derive)", f"{f['slips_cold_ms']:.0f} ms", "< 100 ms"),
+        ("`slips` after cache clear, median of 5", f"{f['slips_fresh_median_ms']:.0f} ms", "< 100 ms"),
+        ("`slips` warm (cached snapshot), median of 20", f"{f['slips_warm_median_ms']:.2f} ms", ""),
+        *((f"`{name}` (warm snapshot)", f"{ms:.1f} ms", "") for name, ms in f["others_ms"].items()),
+    ]
+    lines = [
+        "## Ledger",
+        "",
+        f"Machine: {_nproc()} CPUs (nproc), {_cpu_model()}, Python {platform.python_version()}.",
+        f"Corpus: {f['reports']} weekly reports (bench/corpus.py `generate_corpus`, 52 weeks zh + 52 weeks en, "
+        f"seed 7); {f['facts']} facts, {f['projects']} projects, {f['slips']} slips ({kinds}).",
+        "Run: `.venv/bin/python bench/ledger.py`.",
+        "",
+        "| measure | result | target |",
+        "|---|---|---|",
+        *(f"| {a} | {b} | {c} |" for a, b, c in rows),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_results(section: str) -> None:
+    """Replace the `## Ledger` section of RESULTS.md (or append it), leaving the others alone."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    pattern = re.compile(r"^## Ledger\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section + "\n", text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    section = render(run())
+    print(section)
+    if "--no-write" not in sys.argv:
+        write_results(section)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Other teams' report shapes: bold labels with emoji status, project tables, plain-text zh ordinals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.ledger.extract import extract_facts
+from index.verify import Verifier
+
+from .conftest import WriteReport
+
+BOLD_AND_TABLE = """
+# Risk Platform Weekly Update (2025-06-13)
+
+## Status
+- **Payments API v3** — 🟢 On track — 60% — ETA 2025-07-01
+- **Fraud Model Refresh** — 🟡 At risk: labeling behind; ETA moved to Jul 18 (was Jul 4)
+- **Legacy Batch Decommission** — ✅ Done
+- Merchant Onboarding Revamp: blocked on legal review, 35% complete, target end of month
+
+## Project table
+| Project | Status | Progress | ETA | Owner |
+|---|---|---|---|---|
+| Ledger Export | On track | 40% | Jul 25 | Ana |
+| Card Vault Migration | Off track | 20% | Aug 8 | Raj |
+
+## Incidents
+### SEV-2: Card auth latency (Jun 10)
+Duration 47 minutes. Impact: ~2% of card auths timed out. Root cause: noisy neighbour. Resolution: moved host.
+"""
+
+PLAIN_ZH = """
+2025年第24周工作周报 2025-06-13
+
+一、本周工作
+1. 会员积分系统：完成接口开发，进度60%，预计6月30日上线
+2. 智能客服二期：测试中，整体进度80%，原定6/20上线，推迟至6/27
+3. 数据中台：本周无进展，进度仍为45%
+4. 老系统下线：已完成
+
+二、问题与风险
+1. 第三方接口文档未交付，存在延期风险
+"""
+
+HEADING_FIELDS = """
+# Growth squad — weekly, 2025-06-13
+
+## Checkout Revamp
+**Status:** 🟡 At Risk
+**Target:** June 14th
+**Progress:** 45%
+
+Waiting on the payments SDK upgrade.
+
+## Referral Program
+**Status:** Launched
+**Launched on:** June 11th
+"""
+
+EXPECTED = [
+    ("Payments API v3", 60, date(2025, 7, 1), "on_track"),
+    ("Fraud Model Refresh", None, date(2025, 7, 18), "at_risk"),
+    ("Legacy Batch Decommission", None, None, "done"),
+    ("Merchant Onboarding Revamp", 35, date(2025, 6, 30), "blocked"),
+    ("Ledger Export", 40, date(2025, 7, 25), "on_track"),
+    ("Card Vault Migration", 20, date(2025, 8, 8), "off_track"),
+    ("会员积分系统", 60, date(2025, 6, 30), None),
+    ("智能客服二期", 80, date(2025, 6, 27), "off_track"),
+    ("数据中台", 45, None, None),
+    ("老系统下线", None, None, "done"),
+    ("Checkout Revamp", 45, date(2025, 6, 14), "at_risk"),
+    ("Referral Program", None, None, "launched"),
+]
+
+
+@pytest.fixture
+def observations(write_report: WriteReport) -> dict:
+    pairs = (("a.md", BOLD_AND_TABLE), ("b.txt", PLAIN_ZH), ("c.md", HEADING_FIELDS))
+    facts = [extract_facts(write_report(name, text)) for name, text in pairs]
+    return {o.project: o for f in facts for o in f.observations}
+
+
+@pytest.mark.parametrize(("project", "progress", "target", "status"), EXPECTED)
+def test_shapes(
+    observations: dict, project: str, progress: int | None, target: date | None, status: str
+) -> None:
+    obs = observations[project]
+    assert (obs.progress, obs.target, obs.status) == (progress, target, status)
+
+
+def test_stated_launch_date(observations: dict) -> None:
+    assert observations["Referral Program"].completed_on == date(2025, 6, 11)
+
+
+def test_table_cells_are_cited_on_their_row(observations: dict) -> None:
+    obs = observations["Card Vault Migration"]
+    assert obs.owner == "Raj"
+    assert obs.target_evidence is not None and obs.target_evidence.quote == "Aug 8"
+    verifier = Verifier()
+    for o in observations.values():
+        for c in (o.evidence, o.progress_evidence, o.target_evidence, o.status_evidence):
+            assert c is None or verifier.check(c), c
+
+
+def test_incident_as_a_subsection(write_report: WriteReport) -> None:
+    (incident,) = extract_facts(write_report("a.md", BOLD_AND_TABLE)).incidents
+    assert (incident.title, incident.severity, incident.duration_minutes) == (
+        "Card auth latency",
+        "SEV-2",
+        47,
+    )
+    assert incident.when == date(2025, 6, 10)
