@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from index.store import VectorStore
 
-FORMAT = "lexical-v2"  # bump when tokenization changes: old indexes then rebuild
+FORMAT = "lexical-v3"  # bump when tokenization or row order changes: old indexes then rebuild
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _TOKEN = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:[._][a-z0-9]+)*", re.IGNORECASE)
 _CJK_RUN = re.compile(rf"^[{_CJK}]+$")
@@ -197,8 +197,18 @@ def rows_from_store(store: VectorStore) -> list[LexicalRow]:
             page["ids"], page["documents"] or [], page["metadatas"] or [], strict=False
         ):
             rows.append(LexicalRow(str(chunk_id), str(doc or ""), dict(meta or {})))
-    rows.sort(key=lambda r: r.id)  # stable order: identical stores give identical indexes
+    rows.sort(key=document_order)
     return rows
+
+
+def document_order(row: LexicalRow) -> tuple[str, str, int, str]:
+    """Date, file name, line: ties rank the same wherever the corpus lives on disk.
+
+    Chunk ids hash the absolute path, so ordering by id made tie-breaks (and the eval) depend
+    on the checkout's location.
+    """
+    report = str(row.meta.get("report", "")).replace("\\", "/").rsplit("/", 1)[-1]
+    return (str(row.meta.get("date", "")), report, int(row.meta.get("line_start", 0)), row.text)
 
 
 def lexical_dir(home: Path, collection: str) -> Path:

@@ -156,6 +156,8 @@ def _heading_of(
     match = _ZH_SUB_ORDINAL.match(stripped)
     if match and len(stripped) <= 40:
         return atx_level + PSEUDO_LEVEL_OFFSET + 1, stripped
+    if _opens_bullet_list(lines, index):
+        return atx_level + PSEUDO_LEVEL_OFFSET, stripped.split(maxsplit=1)[1].rstrip(":：")
     if plain_text:
         match = _COLON_HEADING.match(stripped)
         if match:
@@ -293,3 +295,17 @@ def _is_numbered(marker: str) -> bool:
 def _opens_list(item: Item, marker: str) -> bool:
     """An item ending in a colon opens a nested list of the other marker type at its own indent."""
     return item.text.endswith((":", "：")) and _is_numbered(item.marker) != _is_numbered(marker)
+
+
+def _opens_bullet_list(lines: list[tuple[int, str]], index: int) -> bool:
+    """`1. 生产稳定性事件：` followed by `- …` bullets at the same indent names a block, like a heading.
+
+    Writers use a numbered line ending in a colon as a sub-heading for a list of bullets; making
+    it a section gives that list its own chunk and kind instead of burying it in its neighbour.
+    """
+    text = lines[index][1]
+    match = _NUMBERED.match(text)
+    if not match or match[1] or not match[3].rstrip().endswith((":", "：")) or len(match[3]) > 30:
+        return False
+    following = next((t for _, t in lines[index + 1 :] if t.strip()), "")
+    return bool(_BULLET.match(following)) and not following.startswith(" ")

@@ -152,7 +152,11 @@ class Retriever:
                 by_id[hit.chunk_id].dense = hit.dense
             else:
                 by_id[hit.chunk_id] = hit
-        ranked = sorted(by_id.values(), key=lambda h: (-fused[h.chunk_id], h.chunk_id))[:k]
+        # Ties break by date, file name and line, never by id (ids hash the absolute path).
+        ranked = sorted(
+            by_id.values(),
+            key=lambda h: (-fused[h.chunk_id], h.date, h.report.rsplit("/", 1)[-1], h.lines[0]),
+        )[:k]
         for hit in ranked:
             hit.score = fused[hit.chunk_id]
         return ranked

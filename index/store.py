@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from index.chunk import Chunk
+from index.chunk import CHUNK_VERSION, Chunk
 from index.errors import ConfigError, IndexError_
 
 # Bump when what is embedded changes, so old and new vectors never share a collection.
@@ -26,9 +26,8 @@ SCHEMA = "v1"
 
 
 def collection_name(embedder: str, chunk_tokens: int, min_chunk_tokens: int) -> str:
-    digest = hashlib.sha256(f"{SCHEMA}|{embedder}|{chunk_tokens}|{min_chunk_tokens}".encode()).hexdigest()[
-        :10
-    ]
+    shape = f"{SCHEMA}|{CHUNK_VERSION}|{embedder}|{chunk_tokens}|{min_chunk_tokens}"
+    digest = hashlib.sha256(shape.encode()).hexdigest()[:10]
     slug = "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in embedder)[:40]
     return f"reports-{slug}-{digest}"
 

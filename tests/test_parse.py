@@ -47,9 +47,11 @@ def test_notion_items_nest_and_keep_line_spans(fixtures: Path) -> None:
     top = [item.text for item in section.items]
     assert top[0] == "对账中心重构"
     assert [c.text[:6] for c in section.items[0].children] == ["差错处理模块", "历史数据回迁"]
-    incidents = next(item for item in section.items if item.text.startswith("生产稳定性事件"))
-    assert len(incidents.children) == 2, "bullets after a numbered 'xxx：' line are its children"
-    second = incidents.children[1]
+    incidents = next(s for s in report.all_sections() if s.title == "生产稳定性事件")
+    assert incidents.path == ("【O2 系统建设】", "生产稳定性事件")
+    assert incidents.kind == SectionKind.INCIDENTS
+    assert len(incidents.items) == 2, "bullets after a numbered 'xxx：' line form its own block"
+    second = incidents.items[1]
     assert "原因：新版映射表漏配" in second.text, "unindented continuation lines belong to the item"
     assert lines[second.start].startswith("- 3/13 21:05")
     assert lines[second.end] == "处置：回滚映射表，已重发"
