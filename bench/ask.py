@@ -7,7 +7,6 @@ Run: `python -m bench.ask` (writes the `## Ask` section of bench/RESULTS.md). Us
 from __future__ import annotations
 
 import os
-import platform
 import random
 import re
 import statistics
@@ -17,6 +16,8 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from bench.machine import describe
 
 RESULTS = Path(__file__).parent / "RESULTS.md"
 QUESTIONS = [
@@ -89,16 +90,6 @@ def _wall(cmd: list[str], runs: int, env: dict[str, str]) -> float:
     return statistics.median(times)
 
 
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def run() -> dict[str, object]:
     from index.ingest import Ingestor
     from index.lexical import rebuild_for_workspace
@@ -147,7 +138,7 @@ def write_results(figures: dict[str, object]) -> None:
         [
             "## Ask",
             "",
-            f"Machine: {os.cpu_count()} CPUs (nproc), {_cpu_model()}, Python {platform.python_version()}.",
+            f"Machine: {describe()}.",
             f"Corpus: {figures['reports']} weekly reports ({figures['corpus']}), {figures['chunks']} chunks.",
             "",
             "| measure | result | target |",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import resource
 import subprocess
 import sys
@@ -18,6 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.machine import describe  # noqa: E402  (needs ROOT on sys.path when run as a script)
 
 
 def run_scenario(corpus: Path, home: Path) -> dict[str, float]:
@@ -66,15 +67,7 @@ def main() -> None:
             "cold 52-week corpus": _child(generated, tmp_path / "h2"),
             "re-ingest 52-week, unchanged": _child(generated, tmp_path / "h2"),
         }
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}")
+    print(f"machine: {describe()}")
     print("| scenario | reports | chunks | embedded | seconds | chunks/s | peak RSS MB |")
     print("|---|---|---|---|---|---|---|")
     for name, r in rows.items():

@@ -8,7 +8,6 @@ Run: `.venv/bin/python bench/ledger.py` (prints the table and rewrites `## Ledge
 
 from __future__ import annotations
 
-import platform
 import re
 import statistics
 import sys
@@ -20,6 +19,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.machine import describe  # noqa: E402  (needs ROOT on sys.path when run as a script)
+
 RESULTS = Path(__file__).parent / "RESULTS.md"
 
 
@@ -27,22 +29,6 @@ def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
     started = time.perf_counter()
     value = action()
     return time.perf_counter() - started, value
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def _nproc() -> int:
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def run(weeks: int = 52) -> dict[str, Any]:
@@ -112,7 +98,7 @@ def render(f: dict[str, Any]) -> str:
     lines = [
         "## Ledger",
         "",
-        f"Machine: {_nproc()} CPUs (nproc), {_cpu_model()}, Python {platform.python_version()}.",
+        f"Machine: {describe()}.",
         f"Corpus: {f['reports']} weekly reports (bench/corpus.py `generate_corpus`, 52 weeks zh + 52 weeks en, "
         f"seed 7); {f['facts']} facts, {f['projects']} projects, {f['slips']} slips ({kinds}).",
         "Run: `.venv/bin/python bench/ledger.py`.",

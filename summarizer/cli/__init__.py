@@ -19,15 +19,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from summarizer.cli import config_cmd, ingest_cmd  # noqa: E402,F401  (registration by import)
-
-for _optional in ("ledger_cmd", "ask_cmd", "eval_cmd"):
-    # Command groups added by later work register themselves the same way.
-    try:
-        __import__(f"summarizer.cli.{_optional}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"summarizer.cli.{_optional}":
-            raise
+# Each command module registers its commands on `app` when imported.
+from summarizer.cli import ask_cmd, config_cmd, eval_cmd, ingest_cmd, ledger_cmd  # noqa: E402,F401
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -21,6 +21,10 @@ from summarizer.cli.common import (
     out_console,
     resolve_settings,
 )
+
+if TYPE_CHECKING:
+    from index.ingest import IngestSummary
+    from summarizer.workspace import Workspace
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -114,19 +118,14 @@ def ingest_command(
     raise typer.Exit(code)
 
 
-def _after_ingest(workspace: object) -> None:
-    """Rebuild derived indexes that follow the store (the lexical index, when present)."""
-    try:
-        from index.lexical import rebuild_for_workspace
-    except ModuleNotFoundError:
-        return
+def _after_ingest(workspace: Workspace) -> None:
+    """Rebuild the lexical index, which follows the store's chunks."""
+    from index.lexical import rebuild_for_workspace
+
     rebuild_for_workspace(workspace)
 
 
-def _print_summary(summary: object, where: str) -> None:
-    from index.ingest import IngestSummary
-
-    assert isinstance(summary, IngestSummary)
+def _print_summary(summary: IngestSummary, where: str) -> None:
     totals = summary.totals()
     table = Table(title=f"ingest · {where}")
     for column in ("reports", "added", "updated", "unchanged", "skipped", "chunks +", "chunks =", "chunks −"):
