@@ -45,8 +45,15 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 
 
 def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKind:
-    """The kind named by the heading's keywords, else the parent's kind, else OTHER."""
+    """The kind named by the heading's keywords, else the parent's kind, else OTHER.
+
+    Under a projects section a heading is a project's name, and names borrow metric words
+    ("Cost Explorer Dashboard", "系统稳定性度量"): there only the kinds that are really nested
+    sections of their own (an incident list, risks, plans, a reflection) override the parent.
+    """
     for kind, pattern in _RULES:
         if pattern.search(title):
+            if parent is SectionKind.PROJECTS and kind in (SectionKind.METRICS, SectionKind.PROJECTS):
+                return SectionKind.PROJECTS
             return kind
     return parent if parent is not None else SectionKind.OTHER

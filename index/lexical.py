@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,9 +106,16 @@ class LexicalIndex:
         return self._weeks
 
     def search(
-        self, query: str, k: int = 8, since: int | None = None, until: int | None = None
+        self,
+        query: str,
+        k: int = 8,
+        since: int | None = None,
+        until: int | None = None,
+        reports: Collection[str] | None = None,
+        kinds: Collection[str] | None = None,
     ) -> list[tuple[LexicalRow, float]]:
-        """The k best rows with positive BM25 score inside the week range, best first."""
+        """The k best rows with positive BM25 score inside the week range, reports and section
+        kinds (each None for all), best first."""
         import numpy as np
 
         if self._model is None or not self.rows:
@@ -122,6 +130,10 @@ class LexicalIndex:
             mask &= self.weeks >= since
         if until is not None:
             mask &= self.weeks <= until
+        if reports is not None:
+            mask &= np.asarray([str(r.meta.get("report", "")) in reports for r in self.rows], dtype=bool)
+        if kinds is not None:
+            mask &= np.asarray([str(r.meta.get("kind", "")) in kinds for r in self.rows], dtype=bool)
         scores = np.where(mask, scores, 0.0)
         top = np.argsort(-scores, kind="stable")[:k]
         return [(self.rows[i], float(scores[i])) for i in top if scores[i] > 0]

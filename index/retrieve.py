@@ -8,6 +8,7 @@ filter never lets an out-of-range chunk crowd the top k.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -65,9 +66,18 @@ def hit_from(chunk_id: str, meta: dict[str, Any], text: str) -> Hit:
     )
 
 
-def week_where(since: int | None, until: int | None) -> dict[str, Any] | None:
-    """A Chroma `where` for the week range; several conditions must be wrapped in `$and`."""
+def week_where(
+    since: int | None,
+    until: int | None,
+    reports: Collection[str] | None = None,
+    kinds: Collection[str] | None = None,
+) -> dict[str, Any] | None:
+    """A Chroma `where` for the week range, report scope and section kinds; several need `$and`."""
     conditions: list[dict[str, Any]] = []
+    if reports is not None:
+        conditions.append({"report": {"$in": sorted(reports)}})
+    if kinds is not None:
+        conditions.append({"kind": {"$in": sorted(kinds)}})
     if since is not None:
         conditions.append({"week_int": {"$gte": since}})
     if until is not None:
@@ -94,6 +104,7 @@ class Retriever:
         self.embedder = embedder
         self._lexical = lexical
         self._vectors: dict[str, Any] = {}  # a question is often searched twice (plan, then answer)
+        self._by_report: dict[str, list[Any]] | None = None
 
     @property
     def lexical(self) -> LexicalIndex:
@@ -102,22 +113,53 @@ class Retriever:
             self._lexical = self._lexical()
         return self._lexical  # type: ignore[no-any-return]
 
-    def dense_search(self, query: str, k: int, since: int | None, until: int | None) -> list[Hit]:
+    def chunks_covering(self, report: str, lines: tuple[int, int]) -> list[Hit]:
+        """The indexed chunks of `report` that overlap a line span (a citation's evidence)."""
+        if self._by_report is None:
+            self._by_report = {}
+            for row in self.lexical.rows:
+                self._by_report.setdefault(str(row.meta.get("report", "")), []).append(row)
+        found = []
+        for row in self._by_report.get(report, []):
+            start, end = int(row.meta.get("line_start", 0)), int(row.meta.get("line_end", 0))
+            if start <= lines[1] and lines[0] <= end:
+                found.append(hit_from(row.id, row.meta, row.text))
+        return found
+
+    def dense_search(
+        self,
+        query: str,
+        k: int,
+        since: int | None,
+        until: int | None,
+        reports: Collection[str] | None = None,
+        kinds: Collection[str] | None = None,
+    ) -> list[Hit]:
         vector = self._vectors.get(query)
         if vector is None:
             if len(self._vectors) > 256:
                 self._vectors.clear()
             vector = self._vectors[query] = self.embedder.embed_query(query)
         hits = []
-        for chunk_id, similarity, meta, doc in self.store.query(vector, k, week_where(since, until)):
+        for chunk_id, similarity, meta, doc in self.store.query(
+            vector, k, week_where(since, until, reports, kinds)
+        ):
             hit = hit_from(chunk_id, meta, doc)
             hit.dense = hit.score = similarity
             hits.append(hit)
         return hits
 
-    def lexical_search(self, query: str, k: int, since: int | None, until: int | None) -> list[Hit]:
+    def lexical_search(
+        self,
+        query: str,
+        k: int,
+        since: int | None,
+        until: int | None,
+        reports: Collection[str] | None = None,
+        kinds: Collection[str] | None = None,
+    ) -> list[Hit]:
         hits = []
-        for row, score in self.lexical.search(query, k, since, until):
+        for row, score in self.lexical.search(query, k, since, until, reports, kinds):
             hit = hit_from(row.id, row.meta, row.text)
             hit.lexical = hit.score = score
             hits.append(hit)
@@ -131,27 +173,41 @@ class Retriever:
         until: int | None = None,
         mode: Mode = "hybrid",
         lexical_query: str | None = None,
+        reports: Collection[str] | None = None,
+        prefer_kinds: Collection[str] | None = None,
     ) -> list[Hit]:
         """The k best chunks for the query inside the week range (inclusive ISO week ints).
 
         `lexical_query` lets the caller give BM25 the question without its question words while
-        the embedder keeps the natural sentence.
+        the embedder keeps the natural sentence. `reports`, when given, is the only reports
+        searched (one team's series in a shared index); an empty collection finds nothing.
+        `prefer_kinds` adds, per side, a ranking restricted to those section kinds to the fusion:
+        an incident question should reach the incident sections of every week, not only the one
+        week whose wording happens to be closest, yet still see other sections when they match.
         """
+        if reports is not None and not reports:
+            return []
         terms = lexical_query or query
-        if mode == "dense":
-            return self.dense_search(query, k, since, until)
-        if mode == "lexical":
-            return self.lexical_search(terms, k, since, until)
         depth = max(k * 4, 30)  # fuse deeper lists than we return: RRF rewards agreement
-        dense = self.dense_search(query, depth, since, until)
-        lexical = self.lexical_search(terms, depth, since, until)
-        fused = rrf([[h.chunk_id for h in dense], [h.chunk_id for h in lexical]])
-        by_id: dict[str, Hit] = {h.chunk_id: h for h in lexical}
-        for hit in dense:
-            if hit.chunk_id in by_id:
-                by_id[hit.chunk_id].dense = hit.dense
-            else:
-                by_id[hit.chunk_id] = hit
+        kind_lists = [None, prefer_kinds] if prefer_kinds else [None]
+        rankings: list[list[Hit]] = []
+        if mode in ("dense", "hybrid"):
+            rankings += [
+                self.dense_search(query, depth, since, until, reports, kinds) for kinds in kind_lists
+            ]
+        if mode in ("lexical", "hybrid"):
+            rankings += [
+                self.lexical_search(terms, depth, since, until, reports, kinds) for kinds in kind_lists
+            ]
+        if len(rankings) == 1:
+            return rankings[0][:k]
+        fused = rrf([[h.chunk_id for h in ranking] for ranking in rankings])
+        by_id: dict[str, Hit] = {}
+        for ranking in rankings:
+            for hit in ranking:
+                known = by_id.setdefault(hit.chunk_id, hit)
+                known.dense = max(known.dense, hit.dense)
+                known.lexical = max(known.lexical, hit.lexical)
         # Ties break by date, file name and line, never by id (ids hash the absolute path).
         ranked = sorted(
             by_id.values(),

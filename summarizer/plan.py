@@ -78,6 +78,8 @@ class QuestionPlan:
     intent_words: list[str] = field(default_factory=list)
     # IDF weight of each question term in this index (set by the pipeline), for evidence scoring.
     term_weights: dict[str, float] = field(default_factory=dict)
+    # The only reports searched when the question is scoped to one series (set by the pipeline).
+    reports: set[str] | None = None
 
 
 def normalise(text: str) -> str:
@@ -140,7 +142,9 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
                 continue
             match = SequenceMatcher(None, folded, key, autojunk=False).find_longest_match()
             ratio = match.size / len(key)
-            if match.size >= 4 and ratio >= min_ratio:
+            shared = folded[match.a : match.a + match.size]
+            # A shared year or number ("2025年") names no project: count letters, not digits.
+            if sum(not c.isdigit() for c in shared) >= 3 and ratio >= min_ratio:
                 best = max(best, ratio)
         if best:
             scored[project.name] = best

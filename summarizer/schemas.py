@@ -36,6 +36,9 @@ class Plan(BaseModel):
     since: str | None = Field(default=None, description="First ISO week included, e.g. 2024-W40.")
     until: str | None = Field(default=None, description="Last ISO week included.")
     projects: list[str] = Field(default_factory=list, description="Canonical project names named.")
+    series: str | None = Field(
+        default=None, description="Report folder the question was scoped to; None searches every series."
+    )
 
 
 class Point(BaseModel):

@@ -40,6 +40,11 @@ def _in_range(week: str, qp: QuestionPlan) -> bool:
     return (qp.since is None or value >= qp.since) and (qp.until is None or value <= qp.until)
 
 
+def _scoped(report: str, qp: QuestionPlan) -> bool:
+    """Inside the series the question was scoped to (every report when it was not scoped)."""
+    return qp.reports is None or report in qp.reports
+
+
 def _wanted(name: str, aliases: list[str], qp: QuestionPlan) -> bool:
     if not qp.plan.projects:
         return True
@@ -57,7 +62,7 @@ def slips(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     rows = [
         s
         for s in views.slips(ledger, since_week_int=qp.since, until_week_int=qp.until)
-        if _wanted(s.project, list(s.aliases), qp)
+        if _wanted(s.project, list(s.aliases), qp) and any(_scoped(c.report, qp) for c in s.evidence)
     ]
     if not rows:
         return LedgerAnswer(say("no_slips", qp.lang, range=_rng(qp)))
@@ -78,7 +83,7 @@ def incidents(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     views = _views()
     if views is None:
         return None
-    rows = list(views.incidents(ledger, qp.since, qp.until))
+    rows = [i for i in views.incidents(ledger, qp.since, qp.until) if _scoped(i.report, qp)]
     if not rows:
         return LedgerAnswer(say("no_incidents", qp.lang, range=_rng(qp)))
     points = []
@@ -141,7 +146,7 @@ def metrics(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     lines: list[str] = []
     points: list[Point] = []
     for name in names[:3]:
-        chosen = [p for p in series[name].points if _in_range(p.week, qp)]
+        chosen = [p for p in series[name].points if _in_range(p.week, qp) and _scoped(p.report, qp)]
         if not chosen:
             continue
         first, last = chosen[0], chosen[-1]
@@ -171,7 +176,7 @@ def changes(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     views = _views()
     if views is None:
         return None
-    reports = sorted(ledger.reports(), key=lambda r: (r.date, r.source))
+    reports = sorted((r for r in ledger.reports() if _scoped(r.source, qp)), key=lambda r: (r.date, r.source))
     inside = [r for r in reports if _in_range(r.week, qp)] or reports
     if not inside:
         return None

@@ -7,65 +7,13 @@ measure of an engine's grounding.
 
 from __future__ import annotations
 
-import os
-import re
-from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, Literal
 
 from index.verify import Verifier
-from summarizer.plan import ProjectRef, QuestionPlan, plan_question
+from summarizer.pipelines.scope import choose_scope, index_context, relative_reports
+from summarizer.pipelines.timerange import week_str
+from summarizer.plan import ProjectRef, QuestionPlan, link_projects, plan_question
 from summarizer.schemas import Answer, Point
-
-
-@dataclass
-class IndexContext:
-    """What planning needs from the index: report dates per series and week labels."""
-
-    latest: date | None = None
-    latest_by_series: dict[str, date] = field(default_factory=dict)
-    labels: dict[int, list[int]] = field(default_factory=dict)
-
-
-def series_of(report: str) -> str:
-    """A report series is the folder its files live in (one team's weeklies)."""
-    return os.path.dirname(report)
-
-
-def index_context(lexical: Any) -> IndexContext:
-    ctx = IndexContext()
-    for row in lexical.rows:
-        day = str(row.meta.get("date", ""))
-        if day:
-            value = date.fromisoformat(day)
-            series = series_of(str(row.meta.get("report", "")))
-            if series not in ctx.latest_by_series or value > ctx.latest_by_series[series]:
-                ctx.latest_by_series[series] = value
-            if ctx.latest is None or value > ctx.latest:
-                ctx.latest = value
-        match = re.search(r"\d{1,2}", str(row.meta.get("week_label", "")))
-        if match:
-            weeks = ctx.labels.setdefault(int(match[0]), [])
-            if row.week_int not in weeks:
-                weeks.append(row.week_int)
-    return ctx
-
-
-def question_latest(question: str, ctx: IndexContext, retriever: Any) -> date | None:
-    """The latest report date of the series the question is about.
-
-    With several teams in one index, "last month" means the last month of the reports being
-    asked about; the series is the one most of the question's unfiltered top hits come from.
-    """
-    if len(ctx.latest_by_series) <= 1:
-        return ctx.latest
-    votes: dict[str, float] = {}
-    for rank, hit in enumerate(retriever.search(question, k=8)):
-        series = series_of(hit.report)
-        votes[series] = votes.get(series, 0.0) + 1.0 / (rank + 1)
-    if not votes:
-        return ctx.latest
-    return ctx.latest_by_series.get(max(votes, key=votes.__getitem__), ctx.latest)
 
 
 def ledger_projects(ledger: Any | None) -> list[ProjectRef]:
@@ -88,6 +36,23 @@ def open_ledger(workspace: Any) -> Any | None:
         return None
 
 
+def project_series(ledger: Any | None, names: list[str]) -> list[str]:
+    """The series (report folders) the named projects are reported in."""
+    from summarizer.pipelines.scope import series_of
+
+    if ledger is None or not names:
+        return []
+    from index.ledger import views
+
+    found: set[str] = set()
+    for name in names:
+        try:
+            found.update(series_of(o.report) for o in views.timeline(ledger, name).observations)
+        except Exception:  # a name the ledger cannot resolve says nothing about the series
+            continue
+    return sorted(found)
+
+
 def make_plan(
     question: str, workspace: Any, since: str | None = None, until: str | None = None
 ) -> QuestionPlan:
@@ -97,14 +62,28 @@ def make_plan(
     retriever = workspace.retriever
     lexical = retriever.lexical
     ctx = index_context(lexical)
+    ledger = open_ledger(workspace)
+    projects = ledger_projects(ledger)
+    scope = choose_scope(question, ctx, retriever, project_series(ledger, link_projects(question, projects)))
     plan = plan_question(
         question,
-        latest=question_latest(question, ctx, retriever),
-        projects=ledger_projects(open_ledger(workspace)),
+        latest=scope.latest,
+        projects=projects,
         week_labels=ctx.labels,
         since=since,
         until=until,
     )
+    asked_week = plan.since if since is None and until is None and plan.since == plan.until else None
+    if asked_week is not None and asked_week not in ctx.weeks(scope.series):
+        widen_missing_week(plan)
+    plan.plan.series = scope.series
+    plan.reports = scope.reports
+    per_series = relative_reports(question, ctx) if scope.series is None and not (since or until) else None
+    if per_series is not None:
+        # Each team's own "latest" or "last month": filter by reports, show the overall span.
+        plan.reports, first, last = per_series
+        plan.since = plan.until = None
+        plan.plan.since, plan.plan.until = week_str(first), week_str(last)
     plan.term_weights = {t: lexical.idf(t) for t in dict.fromkeys(tokenize(plan.terms))}
     return plan
 
@@ -114,12 +93,74 @@ def make_plan(
 SEARCH_MODE: Literal["hybrid", "dense", "lexical"] = "hybrid"
 
 
+def widen_missing_week(plan: QuestionPlan) -> None:
+    """A week with no report ("the week of May 9" in a skipped week) reads its neighbours: a
+    report before or after usually says why it is missing ("no report next week: offsite"). The
+    plan shows the widened range, so the answer never claims to be about the asked week alone."""
+    from summarizer.pipelines.timerange import shift_weeks, week_str
+
+    assert plan.since is not None
+    plan.since, plan.until = shift_weeks(plan.since, -1), shift_weeks(plan.since, 1)
+    plan.plan.since, plan.plan.until = week_str(plan.since), week_str(plan.until)
+
+
+# Section kinds (index/classify.py) whose sections answer an intent; retrieval favours them.
+INTENT_KINDS: dict[str, tuple[str, ...]] = {
+    "incidents": ("incidents",),
+    "risks": ("risks",),
+    "metrics": ("metrics",),
+    "slips": ("projects",),
+    "status": ("projects",),
+    "changes": ("projects",),
+}
+
+
+# Share of the k passages ledger evidence may take; the rest come from search, which finds the
+# reasons, notes and wording around the facts that the ledger does not extract.
+LEDGER_SHARE = 0.75
+
+
 def retrieve(plan: QuestionPlan, workspace: Any, k: int) -> list[Any]:
-    return list(
-        workspace.retriever.search(
-            plan.query, k=k, since=plan.since, until=plan.until, mode=SEARCH_MODE, lexical_query=plan.terms
-        )
+    """The passages an engine reads: the ledger's evidence for the answer first, then search.
+
+    For "which projects slipped?" the evidence is spread over many weeks and no ranking of
+    passages by similarity to the question reaches all of it; the ledger already knows which
+    lines say each slip, so those sections come first and search fills the remaining places.
+    """
+    searched = workspace.retriever.search(
+        plan.query,
+        k=k,
+        since=plan.since,
+        until=plan.until,
+        mode=SEARCH_MODE,
+        lexical_query=plan.terms,
+        reports=plan.reports,
+        prefer_kinds=INTENT_KINDS.get(plan.plan.intent),
     )
+    chosen: dict[str, Any] = {}
+    for hit in ledger_evidence(plan, workspace):
+        if len(chosen) >= max(1, int(k * LEDGER_SHARE)):
+            break
+        chosen.setdefault(hit.chunk_id, hit)
+    for hit in searched:
+        if len(chosen) >= k:
+            break
+        chosen.setdefault(hit.chunk_id, hit)
+    return list(chosen.values())
+
+
+def ledger_evidence(plan: QuestionPlan, workspace: Any) -> list[Any]:
+    """Chunks holding the citations of the ledger's answer to this plan, in answer order."""
+    from summarizer.engines.ledger_facts import ledger_answer
+
+    facts = ledger_answer(plan, open_ledger(workspace))
+    if facts is None:
+        return []
+    hits = []
+    for point in facts.points:
+        for citation in point.citations:
+            hits.extend(workspace.retriever.chunks_covering(citation.report, citation.lines))
+    return hits
 
 
 def answer(

@@ -158,7 +158,8 @@ _LAST_MONTH = re.compile(r"\b(?:last|previous)\s+month\b|上个?月", re.I)
 _THIS_MONTH = re.compile(r"\bthis\s+month\b|本月|这个?月", re.I)
 _LAST_WEEK = re.compile(r"\b(?:last|previous)\s+week\b|上一?周|上个?星期|上礼拜", re.I)
 _THIS_WEEK = re.compile(
-    r"\b(?:this|current|latest)\s+week\b|\blatest\s+report\b|本周|这一?周|本星期|最新", re.I
+    r"\b(?:this|current|latest)\s+week\b|\b(?:latest|most\s+recent)\s+report\b|本周|这一?周|本星期|最新|最近一[次期]",
+    re.I,
 )
 _THIS_YEAR = re.compile(r"\bthis\s+year\b|今年", re.I)
 _LAST_YEAR = re.compile(r"\blast\s+year\b|去年", re.I)
@@ -170,6 +171,22 @@ _WEEK = re.compile(WREF, re.I)
 _ZH_MONTH = re.compile(
     r"(?:(?P<y>20\d{2})\s*年\s*)?(?P<zm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{1,2}\s*[日号])(?!\d)"
 )
+_DAY_EN = re.compile(
+    rf"{_B}(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{_E}(?:,?\s+(?P<y>20\d{{2}}))?"
+    rf"|{_B}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH_RE})\.?{_E}(?:,?\s+(?P<y2>20\d{{2}}))?",
+    re.I,
+)
+_DAY_NUM = re.compile(
+    r"(?:(?P<y>20\d{2})\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>[0-3]?\d)\s*[日号]"
+    rf"|{_B}(?P<y2>20\d{{2}})[-/.](?P<m2>1[0-2]|0?[1-9])[-/.](?P<d2>[0-3]?\d){_E}"
+)
+# A day names a report's week only when the question is about a report ("the May 23 report",
+# "week of May 9", "5月23日的周报") or an event "on" that day; otherwise it is usually a target
+# date ("ETA May 23"), which says nothing about which reports to read.
+_REPORT_WORDS = re.compile(
+    r"\b(?:report|update|weekly|week\s+of|issue)\b|周报|报告|那一?周|当周|这一?期|那一?期", re.I
+)
+_ON_DAY = re.compile(r"(?:\bon|\bof|\bdated|当天|那天)\s*$", re.I)
 _EN_MONTH = re.compile(rf"\b(?:in\s+)?(?P<mon>{_MONTH_RE})\b\.?(?:\s+(?P<y2>20\d{{2}}))?", re.I)
 
 
@@ -200,6 +217,17 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
     def label_span(m: re.Match[str]) -> tuple[int | None, int | None]:
         return resolve_week(f"第{m[1]}周", latest, labels), resolve_week(f"第{m[2]}周", latest, labels)
 
+    def day_of(m: re.Match[str]) -> tuple[int | None, int | None]:
+        g = {k: v for k, v in m.groupdict().items() if v}
+        name = g.get("mon") or g.get("mon2")
+        month = _MONTH_NO[name.lower()] if name else int(g.get("m") or g["m2"])
+        year = int(g.get("y") or g.get("y2") or 0) or _year_for_month(month, latest)
+        try:
+            week = week_int(date(year, month, int(g.get("d") or g["d2"])))
+        except ValueError:
+            return None, None
+        return week, week
+
     def single_week(m: re.Match[str]) -> tuple[int | None, int | None]:
         week = resolve_week(m[0], latest, labels)
         return week, week
@@ -218,17 +246,31 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         (_LAST_YEAR, lambda m: _month_range(latest.year - 1, 1, 12), True),
         (_QUARTER, quarter_of, True),
         (_WEEK, single_week, True),
+        (_DAY_EN, day_of, True),
+        (_DAY_NUM, day_of, True),
         (_ZH_MONTH, month_of, True),
         (_EN_MONTH, month_of, True),
     ]
 
 
+def _is_month_name(match: re.Match[str]) -> bool:
+    return "may" not in (match.groupdict().get("mon"), match.groupdict().get("mon2"))
+
+
 def find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -> TimeRange | None:
     """The first time expression in priority order, widened by since/until words around it."""
+    days = [m for p in (_DAY_EN, _DAY_NUM) for m in p.finditer(question) if _is_month_name(m)]
+    about_report = bool(_REPORT_WORDS.search(question))
     for pattern, resolve, single in _ranges(latest, labels):
         for match in pattern.finditer(question):
-            if match.groupdict().get("mon") == "may":
+            if not _is_month_name(match):
                 continue  # lowercase "may" is the verb, not the month
+            if pattern in (_DAY_EN, _DAY_NUM) and not (
+                about_report or _ON_DAY.search(question[: match.start()])
+            ):
+                continue
+            if pattern in (_ZH_MONTH, _EN_MONTH) and any(d.start() <= match.start() < d.end() for d in days):
+                continue  # the month of a day that was not taken as a report date
             since, until = resolve(match)
             if since is None and until is None:
                 continue

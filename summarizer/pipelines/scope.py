@@ -1,0 +1,175 @@
+"""Which reports a question is about: the report series (one team's folder) and its latest date.
+
+One index often holds several teams' weeklies. "Which projects slipped?" asked in English of an
+index holding a Chinese payments series and an English platform series means the platform team,
+and "last month" means the last month of that team's reports, not of the newest file anywhere.
+The series is chosen by evidence in this order: a series named in the question ("payments"),
+the series of a project the question names, then a clear majority of the question's own top
+search hits. When none of them is clear the whole index stays in scope.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+# Share of the rank-weighted vote the leading series needs before the others are left out.
+MAJORITY = 0.75
+# Folder-name words too generic to say which team a question means.
+_GENERIC = {"report", "reports", "weekly", "weeklies", "status", "team", "notes", "docs", "examples"}
+
+
+@dataclass
+class IndexContext:
+    """What planning needs from the index: report dates per series, week labels, series members."""
+
+    latest: date | None = None
+    latest_by_series: dict[str, date] = field(default_factory=dict)
+    labels: dict[int, list[int]] = field(default_factory=dict)
+    reports_by_series: dict[str, set[str]] = field(default_factory=dict)
+    weeks_by_series: dict[str, set[int]] = field(default_factory=dict)
+    week_of_report: dict[str, int] = field(default_factory=dict)
+
+    def weeks(self, series: str | None) -> set[int]:
+        """ISO week ints with a report, in one series or (None) in the whole index."""
+        if series is not None:
+            return self.weeks_by_series.get(series, set())
+        return set().union(*self.weeks_by_series.values()) if self.weeks_by_series else set()
+
+
+def series_of(report: str) -> str:
+    """A report series is the folder its files live in (one team's weeklies)."""
+    return os.path.dirname(report)
+
+
+def index_context(lexical: Any) -> IndexContext:
+    ctx = IndexContext()
+    for row in lexical.rows:
+        report = str(row.meta.get("report", ""))
+        series = series_of(report)
+        ctx.reports_by_series.setdefault(series, set()).add(report)
+        ctx.weeks_by_series.setdefault(series, set()).add(row.week_int)
+        ctx.week_of_report[report] = row.week_int
+        day = str(row.meta.get("date", ""))
+        if day:
+            value = date.fromisoformat(day)
+            if series not in ctx.latest_by_series or value > ctx.latest_by_series[series]:
+                ctx.latest_by_series[series] = value
+            if ctx.latest is None or value > ctx.latest:
+                ctx.latest = value
+        match = re.search(r"\d{1,2}", str(row.meta.get("week_label", "")))
+        if match:
+            weeks = ctx.labels.setdefault(int(match[0]), [])
+            if row.week_int not in weeks:
+                weeks.append(row.week_int)
+    return ctx
+
+
+def named_series(question: str, series: Sequence[str]) -> str | None:
+    """The one series whose folder name has a distinctive word the question uses as a word."""
+    words = set(re.findall(r"[a-z0-9]+", question.casefold()))
+    named = [
+        s
+        for s in series
+        if any(
+            len(w) >= 4 and w not in _GENERIC and w in words
+            for w in re.findall(r"[a-z0-9]+", os.path.basename(s).casefold())
+        )
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def series_votes(question: str, retriever: Any, k: int = 8) -> dict[str, float]:
+    """Rank-weighted votes of the question's unfiltered top hits, by series."""
+    votes: dict[str, float] = {}
+    for rank, hit in enumerate(retriever.search(question, k=k)):
+        series = series_of(hit.report)
+        votes[series] = votes.get(series, 0.0) + 1.0 / (rank + 1)
+    return votes
+
+
+def series_with_term(term: str, ctx: IndexContext, lexical: Any) -> set[str]:
+    return {s for s, reports in ctx.reports_by_series.items() if lexical.search(term, k=1, reports=reports)}
+
+
+def term_support(question: str, ctx: IndexContext, lexical: Any) -> dict[str, float]:
+    """Per series, the IDF-weighted share of the question's terms that only some series contain.
+
+    A term every series has says nothing about which team is meant; "SEV2" or "p99 checkout
+    latency" found in one series only says a lot, whatever language the question is in.
+    """
+    from index.lexical import strip_question_words, tokenize
+
+    support = dict.fromkeys(ctx.reports_by_series, 0.0)
+    for term in dict.fromkeys(tokenize(strip_question_words(question))):
+        holders = series_with_term(term, ctx, lexical)
+        if holders and len(holders) < len(support):
+            for series in holders:
+                support[series] += lexical.idf(term)
+    return support
+
+
+def contradicted(leader: str, support: dict[str, float]) -> bool:
+    """True when a series other than the vote's leader holds distinctive terms of the question
+    that the leader lacks ("SEV2" asked in Chinese of a Chinese and an English series): the vote
+    then reflects the question's language, not its subject, and scoping would hide the answer."""
+    return any(v > 0 for s, v in support.items() if s != leader)
+
+
+@dataclass
+class Scope:
+    """The series a question is scoped to (None: whole index) and the date relative time uses."""
+
+    series: str | None
+    latest: date | None
+    reports: set[str] | None = None
+
+
+def choose_scope(
+    question: str, ctx: IndexContext, retriever: Any, project_series: Sequence[str] = ()
+) -> Scope:
+    if len(ctx.latest_by_series) <= 1:
+        return Scope(None, ctx.latest)
+    chosen = named_series(question, sorted(ctx.latest_by_series))
+    if chosen is None and len(set(project_series)) == 1:
+        chosen = project_series[0]
+    votes = series_votes(question, retriever)
+    leader = max(sorted(votes), key=votes.__getitem__) if votes else None
+    support = term_support(question, ctx, retriever.lexical) if chosen is None else {}
+    if leader is not None and support and contradicted(leader, support):
+        # Mixed evidence: search everything, but relative time follows the distinctive terms.
+        leader = max(sorted(support), key=support.__getitem__)
+    elif chosen is None and leader is not None and votes[leader] >= MAJORITY * sum(votes.values()):
+        chosen = leader
+    if chosen is None:
+        # No clear team: relative time still follows the likeliest series.
+        return Scope(None, ctx.latest_by_series.get(leader or "", ctx.latest))
+    return Scope(chosen, ctx.latest_by_series.get(chosen, ctx.latest), ctx.reports_by_series.get(chosen))
+
+
+def relative_reports(question: str, ctx: IndexContext) -> tuple[set[str], int, int] | None:
+    """For relative time asked of several series ("the latest report", "last month"), each
+    series' own period: the reports inside it, and the overall first and last week.
+
+    None when the question's time does not depend on the series (absolute or no time).
+    """
+    from summarizer.pipelines.timerange import find_time_range
+
+    ranges = {s: find_time_range(question, d, ctx.labels) for s, d in ctx.latest_by_series.items()}
+    if len({(r.since, r.until) if r else None for r in ranges.values()}) <= 1:
+        return None
+    reports: set[str] = set()
+    weeks: list[int] = []
+    for series, found in ranges.items():
+        if found is None:
+            continue
+        for report in ctx.reports_by_series.get(series, set()):
+            week = ctx.week_of_report.get(report, 0)
+            if (found.since is None or week >= found.since) and (found.until is None or week <= found.until):
+                reports.add(report)
+                weeks.append(week)
+    return (reports, min(weeks), max(weeks)) if weeks else None
