@@ -13,8 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarizer.engines import phrases
-from summarizer.engines.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, join, range_text, say
-from summarizer.plan import QuestionPlan, link_projects, normalise
+from summarizer.engines.phrases import (
+    SLIP_KINDS_EN,
+    SLIP_KINDS_ZH,
+    VERDICTS_EN,
+    VERDICTS_ZH,
+    join,
+    range_text,
+    say,
+)
+from summarizer.plan import LAUNCH_WORDS, PAUSE_WORDS, STALL_WORDS, QuestionPlan, link_projects, normalise
 from summarizer.schemas import Citation, Point
 
 MAX_POINTS = 12
@@ -45,6 +53,10 @@ def _scoped(report: str, qp: QuestionPlan) -> bool:
     return qp.reports is None or report in qp.reports
 
 
+def _asks(qp: QuestionPlan, words: tuple[str, ...]) -> bool:
+    return any(w in qp.intent_words for w in words)
+
+
 def _wanted(name: str, aliases: list[str], qp: QuestionPlan) -> bool:
     if not qp.plan.projects:
         return True
@@ -64,6 +76,8 @@ def slips(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
         for s in views.slips(ledger, since_week_int=qp.since, until_week_int=qp.until)
         if _wanted(s.project, list(s.aliases), qp) and any(_scoped(c.report, qp) for c in s.evidence)
     ]
+    if _asks(qp, STALL_WORDS):  # "which project is stuck?" asks for stalls, not every slip
+        rows = [s for s in rows if s.kind == "stalled"] or rows
     if not rows:
         return LedgerAnswer(say("no_slips", qp.lang, range=_rng(qp)))
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
@@ -98,7 +112,13 @@ def incidents(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
 
 def status(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     views = _views()
-    if views is None or not qp.plan.projects:
+    if views is None:
+        return None
+    if not qp.plan.projects:
+        if _asks(qp, PAUSE_WORDS):
+            return stopped(qp, ledger, views)
+        if _asks(qp, LAUNCH_WORDS) or _asks(qp, ("按时", "按期", "on time")):
+            return launched(qp, ledger, views)
         return None
     if views.canonical_name(ledger, qp.plan.projects[0]) is None:
         return None  # a linked name the ledger no longer knows: fall back to passages
@@ -114,16 +134,71 @@ def status(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
         facts.append(say("target", qp.lang, value=latest.target_text or latest.target))
     if latest.status_text or latest.status:
         facts.append(say("state", qp.lang, value=latest.status_text or latest.status))
+    launch = next((x for x in views.launches(ledger) if x.project == timeline.project), None)
+    if launch is not None and _in_range(launch.week, qp):
+        verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
+        facts.append(say("launched", qp.lang, when=launch.launched_on, verdict=verdicts[launch.verdict]))
     quote = latest.evidence.quote
     head = say(
         "status", qp.lang, project=timeline.project, week=latest.week, facts=join(facts, qp.lang) or quote
     )
-    points = [Point(text=f"{o.week}: {o.evidence.quote}", citations=[o.evidence]) for o in observations[-6:]]
-    points += [
-        Point(text=f"{s.week}: {s.from_} → {s.to}", citations=list(s.evidence))
+    kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
+    # Slips first: how the plan moved is what "how did X change" and "why is X late" ask about.
+    points = [
+        Point(text=f"{s.week} {kinds.get(s.kind, s.kind)}: {s.from_} → {s.to}", citations=list(s.evidence))
         for s in timeline.slips
         if _in_range(s.week, qp)
-    ][:3]
+    ][:4]
+    points += [Point(text=f"{o.week}: {o.evidence.quote}", citations=[o.evidence]) for o in observations[-6:]]
+    return LedgerAnswer(head, points[:MAX_POINTS])
+
+
+def launched(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
+    """Every launch in range with its verdict against the last target before it."""
+    rows = [
+        x
+        for x in views.launches(ledger)
+        if _in_range(x.week, qp) and any(_scoped(c.report, qp) for c in x.evidence)
+    ]
+    if not rows:
+        return LedgerAnswer(say("no_launches", qp.lang, range=_rng(qp)))
+    verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
+    points = []
+    for x in rows[:MAX_POINTS]:
+        target = f" ({'目标' if qp.lang == 'zh' else 'target'} {x.target})" if x.target else ""
+        points.append(
+            Point(
+                text=f"{x.project}: {say('launched', qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])}{target}",
+                citations=list(x.evidence),
+            )
+        )
+    late = sum(1 for x in rows if x.verdict == "late")
+    head = say(
+        "launches",
+        qp.lang,
+        n=len(rows),
+        names=join([x.project for x in rows], qp.lang),
+        late=late,
+        range=_rng(qp),
+    )
+    return LedgerAnswer(head, points)
+
+
+def stopped(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
+    """Projects that moved to paused or cancelled, each with the report lines that say so."""
+    rows = [e for e in views.paused_cancelled(ledger) if _in_range(e.week, qp) and _scoped(e.report, qp)]
+    if not rows:
+        return LedgerAnswer(say("no_stopped", qp.lang, range=_rng(qp)))
+    points = [
+        Point(
+            text=f"{e.week} {e.project}: {e.status} — {e.evidence[-1].quote if e.evidence else ''}",
+            citations=list(e.evidence),
+        )
+        for e in rows[:MAX_POINTS]
+    ]
+    head = say(
+        "stopped", qp.lang, n=len(rows), names=join([e.project for e in rows], qp.lang), range=_rng(qp)
+    )
     return LedgerAnswer(head, points)
 
 

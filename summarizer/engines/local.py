@@ -21,6 +21,8 @@ from summarizer.schemas import Answer, Citation, EngineName, Point
 MIN_COVERAGE = 0.5
 # Free questions show a few lines; summaries and open "what happened" questions show more.
 POINTS = {"free": 3, "summary": 6, "risks": 5, "incidents": 5}
+# Report lines added to a ledger answer about a named project (reasons the ledger does not hold).
+CONTEXT_POINTS = 2
 
 
 class LocalEngine:
@@ -34,13 +36,31 @@ class LocalEngine:
     def answer(self, question: str, plan: QuestionPlan, hits: list[Hit], ledger: Any | None) -> Answer:
         facts = ledger_answer(plan, ledger)
         if facts is not None and facts.points:
+            points = facts.points + self.context_points(plan, hits, facts.points)
             return Answer(
                 answer=facts.headline,
-                points=facts.points,
-                citations=_dedupe(c for p in facts.points for c in p.citations),
+                points=points,
+                citations=_dedupe(c for p in points for c in p.citations),
                 plan=plan.plan,
             )
         return self.extractive(plan, hits, ledger_headline=facts.headline if facts else None)
+
+    def context_points(self, plan: QuestionPlan, hits: list[Hit], shown: list[Point]) -> list[Point]:
+        """For a named project, the report lines that best match the question beyond the facts.
+
+        The ledger knows that a target moved, not why; "why did X slip?" is answered by the
+        lines around it ("waiting for the bank's certificate"), which only the passages hold.
+        """
+        if not plan.plan.projects:
+            return []
+        cited = {(c.report, c.lines) for p in shown for c in p.citations}
+        weights = plan.term_weights or query_weights(plan.terms or plan.query)
+        fresh = [
+            e
+            for e in best_evidence(hits, weights, CONTEXT_POINTS + len(cited))
+            if (e.hit.report, e.citation().lines) not in cited
+        ]
+        return [_point(e) for e in fresh[:CONTEXT_POINTS]]
 
     def extractive(self, plan: QuestionPlan, hits: list[Hit], ledger_headline: str | None = None) -> Answer:
         weights = plan.term_weights or query_weights(plan.terms or plan.query)

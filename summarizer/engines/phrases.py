@@ -38,7 +38,24 @@ PHRASES: dict[str, dict[Lang, str]] = {
     },
     "no_changes": {"en": "No recorded changes from {a} to {b}.", "zh": "{a} 到 {b} 没有记录到变化。"},
     "slip_kind": {"en": "{kind}", "zh": "{kind}"},
+    "launches": {
+        "en": "{n} project(s) launched{range}: {names}; {late} late.",
+        "zh": "{range}共 {n} 个项目上线：{names}；其中 {late} 个晚于目标。",
+    },
+    "no_launches": {"en": "The ledger records no launches{range}.", "zh": "{range}台账中没有记录到上线。"},
+    "stopped": {
+        "en": "{n} project(s) paused or cancelled{range}: {names}.",
+        "zh": "{range}共 {n} 个项目暂停或取消：{names}。",
+    },
+    "no_stopped": {
+        "en": "The ledger records no paused or cancelled project{range}.",
+        "zh": "{range}台账中没有记录到暂停或取消的项目。",
+    },
+    "launched": {"en": "launched {when} ({verdict})", "zh": "{when} 上线（{verdict}）"},
 }
+
+VERDICTS_EN = {"early": "early", "on_time": "on time", "late": "late", "no_target": "no target stated"}
+VERDICTS_ZH = {"early": "提前", "on_time": "按期", "late": "晚于目标", "no_target": "未写目标"}
 
 SLIP_KINDS_ZH = {
     "date_moved": "目标日期推迟",
