@@ -88,6 +88,8 @@ class QuestionPlan:
     term_weights: dict[str, float] = field(default_factory=dict)
     # The only reports searched when the question is scoped to one series (set by the pipeline).
     reports: set[str] | None = None
+    # Calendar days the question names (a month, a day), for facts that carry their own date.
+    days: tuple[date, date] | None = None
 
 
 def normalise(text: str) -> str:
@@ -219,4 +221,5 @@ def plan_question(
         until=until_int,
         time_text=found.text if found else "",
         intent_words=words,
+        days=found.days if found and not (since or until) else None,
     )

@@ -53,6 +53,14 @@ def _scoped(report: str, qp: QuestionPlan) -> bool:
     return qp.reports is None or report in qp.reports
 
 
+def _happened_in(incident: Any, qp: QuestionPlan) -> bool:
+    """By the incident's own date when the question names calendar days and the report gives
+    one (12/31 happened in December though January's report tells it), else by report week."""
+    if qp.days is not None and incident.when is not None:
+        return qp.days[0] <= incident.when <= qp.days[1]
+    return _in_range(incident.week, qp)
+
+
 def _asks(qp: QuestionPlan, words: tuple[str, ...]) -> bool:
     return any(w in qp.intent_words for w in words)
 
@@ -82,10 +90,7 @@ def slips(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
         return LedgerAnswer(say("no_slips", qp.lang, range=_rng(qp)))
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     points = [
-        Point(
-            text=f"{s.project}: {kinds.get(s.kind, s.kind)} {s.from_} → {s.to} ({s.week})",
-            citations=list(s.evidence),
-        )
+        Point(text=f"{s.project}: {_slip_text(s, kinds)} ({s.week})", citations=list(s.evidence))
         for s in rows[:MAX_POINTS]
     ]
     names = list(dict.fromkeys(s.project for s in rows))
@@ -97,12 +102,16 @@ def incidents(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     views = _views()
     if views is None:
         return None
-    rows = [i for i in views.incidents(ledger, qp.since, qp.until) if _scoped(i.report, qp)]
+    rows = [i for i in views.incidents(ledger) if _scoped(i.report, qp) and _happened_in(i, qp)]
     if not rows:
         return LedgerAnswer(say("no_incidents", qp.lang, range=_rng(qp)))
     points = []
     for incident in rows[:MAX_POINTS]:
-        extra = [x for x in (incident.when_text, incident.duration_text, incident.impact) if x]
+        extra = [
+            x for x in (incident.severity, incident.when_text, incident.duration_text, incident.impact) if x
+        ]
+        if incident.cause:
+            extra.append(_clip(incident.cause))
         detail = f" ({'; '.join(extra)})" if extra else ""
         points.append(Point(text=f"{incident.week} {incident.title}{detail}", citations=[incident.evidence]))
     titles = [i.title for i in rows[:5]]
@@ -145,11 +154,11 @@ def status(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     # Slips first: how the plan moved is what "how did X change" and "why is X late" ask about.
     points = [
-        Point(text=f"{s.week} {kinds.get(s.kind, s.kind)}: {s.from_} → {s.to}", citations=list(s.evidence))
+        Point(text=f"{s.week} {_slip_text(s, kinds)}", citations=list(s.evidence))
         for s in timeline.slips
         if _in_range(s.week, qp)
     ][:4]
-    points += [Point(text=f"{o.week}: {o.evidence.quote}", citations=[o.evidence]) for o in observations[-6:]]
+    points += [Point(text=f"{o.week}: {_observed(o)}", citations=[o.evidence]) for o in observations[-6:]]
     return LedgerAnswer(head, points[:MAX_POINTS])
 
 
@@ -166,9 +175,11 @@ def launched(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
     points = []
     for x in rows[:MAX_POINTS]:
         target = f" ({'目标' if qp.lang == 'zh' else 'target'} {x.target})" if x.target else ""
+        said = " → ".join(f"«{_clip(c.quote, 40)}»" for c in x.evidence)
         points.append(
             Point(
-                text=f"{x.project}: {say('launched', qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])}{target}",
+                text=f"{x.project}: {say('launched', qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])}"
+                f"{target} {said}".rstrip(),
                 citations=list(x.evidence),
             )
         )
@@ -200,6 +211,29 @@ def stopped(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
         "stopped", qp.lang, n=len(rows), names=join([e.project for e in rows], qp.lang), range=_rng(qp)
     )
     return LedgerAnswer(head, points)
+
+
+def _slip_text(slip: Any, kinds: dict[str, str]) -> str:
+    """The slip in normalised form and, when they differ, in the report's own words, so a
+    reader sees "ETA: May 9" → "ETA: May 23" next to the dates the ledger resolved."""
+    text = f"{kinds.get(slip.kind, slip.kind)}: {slip.from_} → {slip.to}"
+    quotes = [c.quote for c in slip.evidence]
+    if len(quotes) >= 2 and quotes[0] != quotes[-1]:
+        text += f" («{_clip(quotes[0], 40)}» → «{_clip(quotes[-1], 40)}»)"
+    return text
+
+
+def _observed(observation: Any) -> str:
+    """One report's state of a project: the cited line, then status, target and progress as
+    written when the line does not already say them (a block's facts sit on several lines)."""
+    quote = observation.evidence.quote
+    parts = [observation.status_text, observation.target_text, observation.progress_label]
+    extra = [str(p) for p in parts if p and str(p) not in quote]
+    return f"{quote} [{' · '.join(extra)}]" if extra else quote
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _fmt(value: float, unit: str) -> str:

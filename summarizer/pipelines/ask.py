@@ -82,7 +82,7 @@ def make_plan(
     if per_series is not None:
         # Each team's own "latest" or "last month": filter by reports, show the overall span.
         plan.reports, first, last = per_series
-        plan.since = plan.until = None
+        plan.since = plan.until = plan.days = None
         plan.plan.since, plan.plan.until = week_str(first), week_str(last)
     plan.term_weights = {t: lexical.idf(t) for t in dict.fromkeys(tokenize(plan.terms))}
     return plan
@@ -101,6 +101,7 @@ def widen_missing_week(plan: QuestionPlan) -> None:
 
     assert plan.since is not None
     plan.since, plan.until = shift_weeks(plan.since, -1), shift_weeks(plan.since, 1)
+    plan.days = None
     plan.plan.since, plan.plan.until = week_str(plan.since), week_str(plan.until)
 
 

@@ -36,18 +36,36 @@ WREF = (
     rf"|第\s*(?:\d{{1,2}}|{_ZH_NUM})\s*周)"
 )
 _SINCE_BEFORE = re.compile(r"(?:since|from|after|starting(?:\s+from)?|自从?|从)\s*$", re.I)
-_SINCE_AFTER = re.compile(r"^\s*(?:以来|起|开始|之后|至今|到现在|onwards?|on)")
+_SINCE_AFTER = re.compile(
+    r"^\s*(?:以来|起|开始|之后|以后|至今|到现在|onwards?|on\b|(?:of\s+20\d{2}\s+)?(?:or|and)\s+(?:later|after))",
+    re.I,
+)
 _UNTIL_BEFORE = re.compile(r"(?:until|till|before|through|up\s+to|by|截至|截止到?|到)\s*$", re.I)
-_UNTIL_AFTER = re.compile(r"^\s*(?:之前|以前|前)")
+_UNTIL_AFTER = re.compile(r"^\s*(?:之前|以前|前|(?:of\s+20\d{2}\s+)?(?:or|and)\s+(?:earlier|before))", re.I)
 
 
 @dataclass(frozen=True)
 class TimeRange:
-    """Inclusive ISO week ints (None = open end) and the question text that said so."""
+    """Inclusive ISO week ints (None = open end) and the question text that said so.
+
+    `days` is the calendar period when the question names one (a month, quarter, year or day):
+    an event dated 12/31 happened "last month" even though the report telling it is dated in
+    January, so facts with their own date are filtered by day, reports by week.
+    """
 
     since: int | None
     until: int | None
     text: str
+    days: tuple[date, date] | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a time expression resolves to: a week range and, for calendar periods, the days."""
+
+    since: int | None
+    until: int | None
+    days: tuple[date, date] | None = None
 
 
 def week_int(value: date) -> int:
@@ -88,11 +106,11 @@ def _fridays(start: date, end: date) -> tuple[int, int]:
     return week_int(first), week_int(max(first, last))
 
 
-def _month_range(year: int, month: int, months: int = 1) -> tuple[int, int]:
+def _month_range(year: int, month: int, months: int = 1) -> Period:
     end_month = month + months - 1
     end_year, end_month = year + (end_month - 1) // 12, (end_month - 1) % 12 + 1
-    last = calendar.monthrange(end_year, end_month)[1]
-    return _fridays(date(year, month, 1), date(end_year, end_month, last))
+    first, last = date(year, month, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    return Period(*_fridays(first, last), days=(first, last))
 
 
 def _year_for_month(month: int, latest: date) -> int:
@@ -141,7 +159,7 @@ def parse_week_arg(value: str, latest: date | None) -> int:
     return resolved
 
 
-Resolver = Callable[[re.Match[str]], tuple[int | None, int | None]]
+Resolver = Callable[[re.Match[str]], Period]
 _BETWEEN = re.compile(
     rf"(?:between|from)?\s*({WREF})\s*(?:and|to|through|-|–|~|至|到|—|和|与)\s*({WREF}|\d{{1,2}}{_E})", re.I
 )
@@ -195,42 +213,44 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
     cur = week_int(latest)
     prev_month = (latest.year, latest.month - 1) if latest.month > 1 else (latest.year - 1, 12)
 
-    def weeks_back(n: int) -> tuple[int | None, int | None]:
-        return shift_weeks(cur, -(max(n, 1) - 1)), cur
+    def weeks_back(n: int) -> Period:
+        return Period(shift_weeks(cur, -(max(n, 1) - 1)), cur)
 
-    def month_of(m: re.Match[str]) -> tuple[int | None, int | None]:
+    def month_of(m: re.Match[str]) -> Period:
         groups = m.groupdict()
         month = _MONTH_NO[groups["mon"].lower()] if groups.get("mon") else _num(groups["zm"])
         year = int(groups.get("y") or groups.get("y2") or 0) or _year_for_month(month, latest)
         return _month_range(year, month)
 
-    def quarter_of(m: re.Match[str]) -> tuple[int | None, int | None]:
+    def quarter_of(m: re.Match[str]) -> Period:
         first = (int(m["q"]) if m["q"] else _num(m["zq"])) * 3 - 2
         year = int(m["y"] or m["y2"] or 0) or _year_for_month(first, latest)
         return _month_range(year, first, 3)
 
-    def between(m: re.Match[str]) -> tuple[int | None, int | None]:
+    def between(m: re.Match[str]) -> Period:
         second = m[2] if not m[2].isdigit() else re.sub(r"\d{1,2}(?!.*\d)", m[2], m[1])
         a, b = resolve_week(m[1], latest, labels), resolve_week(second, latest, labels)
-        return (a, b) if a is None or b is None or a <= b else (b, a)
+        return Period(a, b) if a is None or b is None or a <= b else Period(b, a)
 
-    def label_span(m: re.Match[str]) -> tuple[int | None, int | None]:
-        return resolve_week(f"第{m[1]}周", latest, labels), resolve_week(f"第{m[2]}周", latest, labels)
+    def label_span(m: re.Match[str]) -> Period:
+        return Period(
+            resolve_week(f"第{m[1]}周", latest, labels), resolve_week(f"第{m[2]}周", latest, labels)
+        )
 
-    def day_of(m: re.Match[str]) -> tuple[int | None, int | None]:
+    def day_of(m: re.Match[str]) -> Period:
         g = {k: v for k, v in m.groupdict().items() if v}
         name = g.get("mon") or g.get("mon2")
         month = _MONTH_NO[name.lower()] if name else int(g.get("m") or g["m2"])
         year = int(g.get("y") or g.get("y2") or 0) or _year_for_month(month, latest)
         try:
-            week = week_int(date(year, month, int(g.get("d") or g["d2"])))
+            day = date(year, month, int(g.get("d") or g["d2"]))
         except ValueError:
-            return None, None
-        return week, week
+            return Period(None, None)
+        return Period(week_int(day), week_int(day), days=(day, day))
 
-    def single_week(m: re.Match[str]) -> tuple[int | None, int | None]:
+    def single_week(m: re.Match[str]) -> Period:
         week = resolve_week(m[0], latest, labels)
-        return week, week
+        return Period(week, week)
 
     return [
         (_BETWEEN, between, False),
@@ -239,10 +259,10 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         (_LAST_MONTHS, lambda m: weeks_back(math.ceil(_num(m[1] or m[2]) * 4.345)), False),
         (_PAST_MONTH, lambda m: weeks_back(5), False),
         (_LAST_MONTH, lambda m: _month_range(*prev_month), True),
-        (_THIS_MONTH, lambda m: (_month_range(latest.year, latest.month)[0], cur), True),
-        (_LAST_WEEK, lambda m: (shift_weeks(cur, -1), shift_weeks(cur, -1)), True),
-        (_THIS_WEEK, lambda m: (cur, cur), True),
-        (_THIS_YEAR, lambda m: (week_int(date(latest.year, 1, 4)), cur), True),
+        (_THIS_MONTH, lambda m: Period(_month_range(latest.year, latest.month).since, cur), True),
+        (_LAST_WEEK, lambda m: Period(shift_weeks(cur, -1), shift_weeks(cur, -1)), True),
+        (_THIS_WEEK, lambda m: Period(cur, cur), True),
+        (_THIS_YEAR, lambda m: Period(week_int(date(latest.year, 1, 4)), cur), True),
         (_LAST_YEAR, lambda m: _month_range(latest.year - 1, 1, 12), True),
         (_QUARTER, quarter_of, True),
         (_WEEK, single_week, True),
@@ -259,7 +279,7 @@ def _is_month_name(match: re.Match[str]) -> bool:
 
 def find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -> TimeRange | None:
     """The first time expression in priority order, widened by since/until words around it."""
-    days = [m for p in (_DAY_EN, _DAY_NUM) for m in p.finditer(question) if _is_month_name(m)]
+    day_matches = [m for p in (_DAY_EN, _DAY_NUM) for m in p.finditer(question) if _is_month_name(m)]
     about_report = bool(_REPORT_WORDS.search(question))
     for pattern, resolve, single in _ranges(latest, labels):
         for match in pattern.finditer(question):
@@ -269,9 +289,12 @@ def find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -
                 about_report or _ON_DAY.search(question[: match.start()])
             ):
                 continue
-            if pattern in (_ZH_MONTH, _EN_MONTH) and any(d.start() <= match.start() < d.end() for d in days):
+            if pattern in (_ZH_MONTH, _EN_MONTH) and any(
+                d.start() <= match.start() < d.end() for d in day_matches
+            ):
                 continue  # the month of a day that was not taken as a report date
-            since, until = resolve(match)
+            period = resolve(match)
+            since, until, days = period.since, period.until, period.days
             if since is None and until is None:
                 continue
             start, end = match.span()
@@ -282,9 +305,11 @@ def find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -
                 words = since_words if any(since_words) else until_words
                 if any(since_words):
                     until = None
+                    days = (days[0], date.max) if days else None
                 elif any(until_words):
                     since = None
+                    days = (date.min, days[1]) if days else None
                 start = words[0].start() if words[0] else start
                 end = end + words[1].end() if words[1] else end
-            return TimeRange(since, until, question[start:end].strip())
+            return TimeRange(since, until, question[start:end].strip(), days)
     return None

@@ -18,6 +18,9 @@ from summarizer.evals.metrics import mean, missing_mentions, p50, ratio
 from summarizer.evals.result import SuiteResult
 from summarizer.schemas import Answer, Citation
 
+# Gold intents the ledger covers (the issue's must-mention target is measured on these).
+LEDGER_INTENTS = ("slips", "incidents", "status", "metrics", "changes")
+
 
 def shown_citations(answer: Answer) -> list[Citation]:
     """Every citation a reader would see: the answer's own and each point's."""
@@ -59,6 +62,7 @@ def run(ctx: EvalContext) -> SuiteResult:
     result.cases = len(questions)
     valid = shown = verified = dropped = misses = 0
     mentions: list[float] = []
+    ledger_mentions: list[float] = []
     unanswerable_ok: list[float] = []
     answerable_ok: list[float] = []
     latencies: list[float] = []
@@ -106,6 +110,8 @@ def run(ctx: EvalContext) -> SuiteResult:
                 result.fail(q.id, "said unanswerable, but the reports answer it")
             missing = missing_mentions(answer_text(answer), q.must_mention)
             mentions.append(1.0 - len(missing) / len(q.must_mention) if q.must_mention else 1.0)
+            if q.intent in LEDGER_INTENTS:
+                ledger_mentions.append(mentions[-1])
             if missing:
                 result.fail(q.id, f"missing mention: {', '.join(missing)}")
         else:
@@ -117,6 +123,7 @@ def run(ctx: EvalContext) -> SuiteResult:
     if ctx.engine == "replay":
         result.add("cassette_misses", misses, gate="hard", higher_is_better=False, target=0.0)
     result.add("must_mention", mean(mentions))
+    result.add("must_mention.ledger_intents", mean(ledger_mentions))
     result.add("unanswerable_accuracy", mean(unanswerable_ok))
     result.add("answerable_accuracy", mean(answerable_ok))
     result.add("citations_shown", shown, gate="info")
