@@ -30,8 +30,25 @@ MAX_POINTS = 12
 
 @dataclass
 class LedgerAnswer:
+    """A headline, its points, and `key`: the citations the headline itself rests on (the
+    first and last value of a trend, the report where a slip shows), which retrieval puts
+    first when it has fewer passages than the answer has citations."""
+
     headline: str
     points: list[Point] = field(default_factory=list)
+    key: list[Citation] = field(default_factory=list)
+
+    def evidence_order(self) -> list[Citation]:
+        """Key citations, then each point's newest citation, then the rest; no repeats."""
+        ordered = [*self.key, *(p.citations[-1] for p in self.points if p.citations)]
+        ordered += [c for p in self.points for c in p.citations]
+        seen: set[tuple[str, tuple[int, int]]] = set()
+        out = []
+        for citation in ordered:
+            if (citation.report, citation.lines) not in seen:
+                seen.add((citation.report, citation.lines))
+                out.append(citation)
+        return out
 
 
 def _views() -> Any | None:
@@ -146,7 +163,10 @@ def status(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     launch = next((x for x in views.launches(ledger) if x.project == timeline.project), None)
     if launch is not None and _in_range(launch.week, qp):
         verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
-        facts.append(say("launched", qp.lang, when=launch.launched_on, verdict=verdicts[launch.verdict]))
+        said = f" «{_clip(launch.evidence[-1].quote, 40)}»" if launch.evidence else ""
+        facts.append(
+            say("launched", qp.lang, when=launch.launched_on, verdict=verdicts[launch.verdict]) + said
+        )
     quote = latest.evidence.quote
     head = say(
         "status", qp.lang, project=timeline.project, week=latest.week, facts=join(facts, qp.lang) or quote
@@ -159,7 +179,9 @@ def status(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
         if _in_range(s.week, qp)
     ][:4]
     points += [Point(text=f"{o.week}: {_observed(o)}", citations=[o.evidence]) for o in observations[-6:]]
-    return LedgerAnswer(head, points[:MAX_POINTS])
+    # The headline rests on the latest report and on each report where the plan moved.
+    key = [latest.evidence, *(s.evidence[-1] for s in timeline.slips if s.evidence and _in_range(s.week, qp))]
+    return LedgerAnswer(head, points[:MAX_POINTS], key)
 
 
 def launched(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
@@ -250,15 +272,19 @@ def metrics(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     series = {s.name: s for s in views.metric_series(ledger)}
     refs = [ProjectRef(name, (s.key,)) for name, s in series.items()]
     names = link_projects(qp.query, refs, min_ratio=0.6)
+    named = [n for n in names if normalise(n) in normalise(qp.query)]
+    names = named or names  # "出金有效成功率" named exactly: not also its near-namesake 入金
     if not names:
         return None
     lines: list[str] = []
     points: list[Point] = []
+    key: list[Citation] = []
     for name in names[:3]:
         chosen = [p for p in series[name].points if _in_range(p.week, qp) and _scoped(p.report, qp)]
         if not chosen:
             continue
         first, last = chosen[0], chosen[-1]
+        key += [first.evidence, last.evidence]
         unit = series[name].unit
         delta = last.value - first.value
         lines.append(
@@ -278,7 +304,7 @@ def metrics(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
         ]
     if not lines:
         return None
-    return LedgerAnswer(" ".join(lines), points[-MAX_POINTS:])
+    return LedgerAnswer(" ".join(lines), points[-MAX_POINTS:], key)
 
 
 def changes(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
@@ -327,6 +353,22 @@ def changes(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
 
 
 HANDLERS = {"slips": slips, "incidents": incidents, "status": status, "metrics": metrics, "changes": changes}
+
+
+def project_blocks(qp: QuestionPlan, ledger: Any | None) -> list[Citation]:
+    """The latest cited line of each project the question names, in range: where a question
+    about a project's owner, budget or scope ("who owns X?") is most likely answered now."""
+    views = _views()
+    if views is None or ledger is None:
+        return []
+    found = []
+    for name in qp.plan.projects:
+        if views.canonical_name(ledger, name) is None:
+            continue
+        observed = [o for o in views.timeline(ledger, name).observations if _in_range(o.week, qp)]
+        if observed:
+            found.append(observed[-1].evidence)
+    return found
 
 
 def ledger_answer(qp: QuestionPlan, ledger: Any | None) -> LedgerAnswer | None:

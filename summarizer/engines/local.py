@@ -23,6 +23,8 @@ MIN_COVERAGE = 0.5
 POINTS = {"free": 3, "summary": 6, "risks": 5, "incidents": 5}
 # Report lines added to a ledger answer about a named project (reasons the ledger does not hold).
 CONTEXT_POINTS = 2
+# A shorter line is a label ("【海外收单】"), not a reason.
+MIN_CONTEXT_CHARS = 8
 
 
 class LocalEngine:
@@ -54,11 +56,14 @@ class LocalEngine:
         if not plan.plan.projects:
             return []
         cited = {(c.report, c.lines) for p in shown for c in p.citations}
+        said = " ".join(p.text for p in shown)
         weights = plan.term_weights or query_weights(plan.terms or plan.query)
         fresh = [
             e
             for e in best_evidence(hits, weights, CONTEXT_POINTS + len(cited))
             if (e.hit.report, e.citation().lines) not in cited
+            and len(e.quote) >= MIN_CONTEXT_CHARS
+            and e.quote not in said
         ]
         return [_point(e) for e in fresh[:CONTEXT_POINTS]]
 

@@ -151,16 +151,16 @@ def retrieve(plan: QuestionPlan, workspace: Any, k: int) -> list[Any]:
 
 
 def ledger_evidence(plan: QuestionPlan, workspace: Any) -> list[Any]:
-    """Chunks holding the citations of the ledger's answer to this plan, in answer order."""
-    from summarizer.engines.ledger_facts import ledger_answer
+    """Chunks holding the citations of the ledger's answer to this plan, in answer order; for
+    a question the ledger does not answer, the latest block of each project it names."""
+    from summarizer.engines.ledger_facts import ledger_answer, project_blocks
 
-    facts = ledger_answer(plan, open_ledger(workspace))
-    if facts is None:
-        return []
+    ledger = open_ledger(workspace)
+    facts = ledger_answer(plan, ledger)
+    citations = facts.evidence_order() if facts is not None else project_blocks(plan, ledger)
     hits = []
-    for point in facts.points:
-        for citation in point.citations:
-            hits.extend(workspace.retriever.chunks_covering(citation.report, citation.lines))
+    for citation in citations:
+        hits.extend(workspace.retriever.chunks_covering(citation.report, citation.lines))
     return hits
 
 
