@@ -47,7 +47,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     )),
     ("risks", _words("risk risks blocker blockers blocked concern concerns 风险 阻塞 隐患 卡点 堵点")),
     ("changes", _words(
-        "what_changed changes changed difference compared versus vs diff "
+        "what_changed change changes changed difference compared versus vs diff "
         "变化 变动 有何不同 有什么不同 相比 对比 区别"
     )),
     ("metrics", _words(

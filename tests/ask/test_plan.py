@@ -39,11 +39,29 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("what is the plan", None, None),
         ("11月22日上线的项目", None, None),  # a date inside the text is not a range
         ("who may help", None, None),  # lowercase "may" is a verb
+        # A day names a report's week only when the question is about a report or an event on it.
+        ("Summarize the Dec 20 report", "2024-W51", "2024-W51"),
+        ("12月20日的周报说了什么", "2024-W51", "2024-W51"),
+        ("what happened on 2024-12-03?", "2024-W49", "2024-W49"),
+        ("Did it ship by Dec 20?", None, None),  # a target date: no filter, not even the month
+        ("ETA moved to 2025-01-15", None, None),
+        ("incidents in W50 or later", "2024-W50", None),
+        ("risks in week 45 or earlier", None, "2024-W45"),
+        ("最近一次的健康分", "2025-W02", "2025-W02"),
     ],
 )
 def test_time_expressions(question: str, since: str | None, until: str | None) -> None:
     plan = plan_question(question, latest=LATEST, week_labels=LABELS).plan
     assert (plan.since, plan.until) == (since, until)
+
+
+def test_calendar_days_travel_with_months_and_days() -> None:
+    """Facts with their own date (an incident on 12/31) filter by day, so the plan keeps them."""
+    december = plan_question("上个月有哪些事故", latest=LATEST)
+    assert december.days == (date(2024, 12, 1), date(2024, 12, 31))
+    assert plan_question("since November", latest=LATEST).days == (date(2024, 11, 1), date.max)
+    assert plan_question("本周进展", latest=LATEST).days is None  # a week is filtered by week
+    assert plan_question("上个月", latest=LATEST, since="2024-W40").days is None  # flags win
 
 
 def test_flags_override_question() -> None:
@@ -73,12 +91,31 @@ PROJECTS = [
         ("Summarize the quarter", "summary", []),
         ("Who owns the rapid deploy tool?", "free", []),
         ("how is it going", "free", []),  # status needs a named project
+        # Lists from project histories need no project name, but do need a list cue.
+        ("Which projects launched, and were they on time?", "status", []),
+        ("到目前为止哪些项目已经上线？", "status", []),
+        ("哪个项目被暂停了？", "status", []),
+        ("会员积分商城什么时候上线？", "free", []),  # an unknown name, not a list
+        ("Which project has been stuck at the same % complete?", "slips", []),
+        ("风控决策引擎迁移的进度卡在多少？", "slips", ["风控决策引擎迁移"]),
+        # A change question about one project is its history; other questions about it stay free.
+        ("How did the log pipeline change over time?", "status", ["Log pipeline migration"]),
+        ("What changed for the log pipeline?", "status", ["Log pipeline migration"]),
+        ("Who owns the log pipeline?", "free", ["Log pipeline migration"]),
+        ("风控决策引擎迁移的预算是多少？", "metrics", ["风控决策引擎迁移"]),
     ],
 )
 def test_intent_and_projects(question: str, intent: str, projects: list[str]) -> None:
     plan = plan_question(question, latest=LATEST, projects=PROJECTS).plan
     assert plan.intent == intent
     assert plan.projects == projects
+
+
+def test_a_shared_year_links_no_project() -> None:
+    """'2025年' in a question once linked '2025年度规划' by a 4-character common substring."""
+    plans = [ProjectRef("2025年度规划"), ProjectRef("风控决策引擎迁移")]
+    assert link_projects("2025年4月发生了几次事故", plans) == []
+    assert link_projects("风控决策引擎的进度", plans) == ["风控决策引擎迁移"]
 
 
 def test_short_latin_alias_needs_word_boundary() -> None:

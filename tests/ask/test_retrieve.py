@@ -59,3 +59,44 @@ def test_hybrid_hits_carry_spans_and_sections(workspace: Any) -> None:
     assert top.sections == ["Projects"]
     assert top.lines[0] <= top.lines[1]
     assert "Log pipeline migration" in top.text
+
+
+def test_where_combines_reports_and_kinds() -> None:
+    assert week_where(None, None, reports={"/b.md", "/a.md"}, kinds={"metrics"}) == {
+        "$and": [{"report": {"$in": ["/a.md", "/b.md"]}}, {"kind": {"$in": ["metrics"]}}]
+    }
+
+
+@pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
+def test_search_stays_inside_the_given_reports(workspace: Any, mode: str) -> None:
+    """A question scoped to one team never sees another team's chunks, on either side."""
+    everything = workspace.retriever.search("进度 ETA progress", k=20, mode=mode)
+    growth = {h.report for h in everything if "growth-zh" in h.report}
+    assert growth and len(growth) < len({h.report for h in everything})
+    hits = workspace.retriever.search("进度 ETA progress", k=20, mode=mode, reports=growth)
+    assert hits and {h.report for h in hits} <= growth
+    assert workspace.retriever.search("进度", k=5, mode=mode, reports=set()) == []
+
+
+@pytest.mark.parametrize("mode", ["dense", "hybrid"])
+def test_preferred_kinds_lift_sections_of_that_kind(workspace: Any, mode: str) -> None:
+    """A metric question should reach the metric sections even when its words sit closer to
+    another section ("本周进展" reads like a progress heading)."""
+    plain = workspace.retriever.search("本周进展", k=4, mode=mode)
+    lifted = workspace.retriever.search("本周进展", k=4, mode=mode, prefer_kinds=("metrics",))
+    assert "metrics" not in {h.kind for h in plain}
+    assert "metrics" in {h.kind for h in lifted}
+
+
+def test_preferred_kinds_never_invent_lexical_matches(workspace: Any) -> None:
+    """BM25 only lifts chunks that contain the words: no metric section says 进展."""
+    plain = workspace.retriever.search("本周进展", k=4, mode="lexical")
+    lifted = workspace.retriever.search("本周进展", k=4, mode="lexical", prefer_kinds=("metrics",))
+    assert [h.chunk_id for h in lifted] == [h.chunk_id for h in plain]
+
+
+def test_chunks_covering_a_citation(workspace: Any) -> None:
+    hit = workspace.retriever.search("Mean time to restore", k=1, mode="lexical")[0]
+    found = workspace.retriever.chunks_covering(hit.report, (hit.lines[0], hit.lines[0]))
+    assert [h.chunk_id for h in found] == [hit.chunk_id]
+    assert workspace.retriever.chunks_covering(hit.report, (9999, 9999)) == []

@@ -1,0 +1,67 @@
+"""Which series a question is about, over a real index holding two teams (growth-zh, infra-en)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from summarizer.pipelines.scope import (
+    IndexContext,
+    choose_scope,
+    index_context,
+    named_series,
+    relative_reports,
+)
+
+
+def _series(workspace: Any) -> dict[str, str]:
+    ctx = index_context(workspace.retriever.lexical)
+    return {name.rsplit("/", 1)[-1]: name for name in ctx.reports_by_series}
+
+
+def test_a_series_named_in_the_question_wins() -> None:
+    series = ["/r/growth-zh", "/r/infra-en", "/r/weekly-reports"]
+    assert named_series("what did the infra team ship?", series) == "/r/infra-en"
+    assert named_series("any growth news", series) == "/r/growth-zh"
+    # Generic folder words and substrings of other words name nothing.
+    assert named_series("show the weekly reports", series) is None
+    assert named_series("infrastructure costs", series) is None
+
+
+def test_scope_follows_a_clear_majority_of_hits(workspace: Any) -> None:
+    names = _series(workspace)
+    ctx = index_context(workspace.retriever.lexical)
+    english = choose_scope("What is the mean time to restore?", ctx, workspace.retriever)
+    assert english.series == names["infra-en"]
+    assert english.reports == ctx.reports_by_series[names["infra-en"]]
+    chinese = choose_scope("次日留存率是多少？", ctx, workspace.retriever)
+    assert chinese.series == names["growth-zh"]
+
+
+def test_a_term_only_another_series_has_keeps_the_whole_index(workspace: Any) -> None:
+    """A Chinese question about an English-only term: the vote follows the language, the term
+    says otherwise, so nothing is hidden."""
+    ctx = index_context(workspace.retriever.lexical)
+    mixed = choose_scope("日活用户和 deploy frequency 是多少", ctx, workspace.retriever)
+    assert mixed.series is None
+    assert mixed.reports is None
+
+
+def test_a_linked_project_names_its_series(workspace: Any) -> None:
+    names = _series(workspace)
+    ctx = index_context(workspace.retriever.lexical)
+    scope = choose_scope("它现在怎么样", ctx, workspace.retriever, project_series=[names["infra-en"]])
+    assert scope.series == names["infra-en"]
+
+
+def test_relative_time_uses_each_series_own_latest_report() -> None:
+    ctx = IndexContext(
+        latest=date(2025, 5, 30),
+        latest_by_series={"/a": date(2025, 1, 10), "/b": date(2025, 5, 30)},
+        reports_by_series={"/a": {"/a/w01.md", "/a/w02.md"}, "/b": {"/b/w21.md", "/b/w22.md"}},
+        week_of_report={"/a/w01.md": 202501, "/a/w02.md": 202502, "/b/w21.md": 202521, "/b/w22.md": 202522},
+    )
+    found = relative_reports("the latest report", ctx)
+    assert found == ({"/a/w02.md", "/b/w22.md"}, 202502, 202522)
+    assert relative_reports("incidents in April 2025", ctx) is None  # absolute: same for all
+    assert relative_reports("which projects slipped?", ctx) is None

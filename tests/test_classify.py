@@ -1,0 +1,30 @@
+"""Section kinds from headings: what retrieval favours per intent and where the ledger looks."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.classify import classify_heading
+from index.models import SectionKind as K
+
+
+@pytest.mark.parametrize(
+    ("title", "parent", "kind"),
+    [
+        ("系统运行数据", None, K.METRICS),
+        ("Metrics", None, K.METRICS),
+        ("下周工作及目标", None, K.PLANS),
+        ("Incidents", None, K.INCIDENTS),
+        ("【商户服务重构】", K.PROJECTS, K.PROJECTS),  # no keyword: the parent's kind
+        # A project's name may borrow a metric word; under a projects section it is a project.
+        ("Cost Explorer Dashboard", K.PROJECTS, K.PROJECTS),
+        ("【系统稳定性度量】", K.PROJECTS, K.PROJECTS),
+        ("Cost Explorer Dashboard", None, K.METRICS),
+        # Sections that really nest under a project heading keep their own kind.
+        ("生产稳定性事件", K.PROJECTS, K.INCIDENTS),
+        ("Risks", K.PROJECTS, K.RISKS),
+        ("Next week", K.PROJECTS, K.PLANS),
+    ],
+)
+def test_heading_kinds(title: str, parent: K | None, kind: K) -> None:
+    assert classify_heading(title, parent) == kind
