@@ -23,7 +23,9 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     ),
     (
         SectionKind.INCIDENTS,
-        re.compile(r"事故|故障|事件|告警|incident|outage|post-?mortem|\bsev\b|on-?call|pag(e|ing)", re.I),
+        re.compile(
+            r"事故|故障|事件|告警|incident|outage|post-?mortem|\bsev\b|on-?call|\bpag(?:ing|er|ed)\b", re.I
+        ),
     ),
     (
         SectionKind.RISKS,

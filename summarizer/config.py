@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
@@ -25,6 +25,7 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_EMBED_MODEL": "embedding_model",
     "SUMMARIZER_CHAT_MODEL": "chat_model",
     "SUMMARIZER_ENGINE": "engine",
+    "SUMMARIZER_SEARCH": "search_mode",
     "OPENAI_API_KEY": "openai_api_key",
     "OPENAI_BASE_URL": "openai_base_url",
 }
@@ -56,6 +57,10 @@ class Settings(BaseModel):
     chunk_tokens: int = Field(default=400, ge=50, description="Upper bound of a chunk, in tiktoken tokens.")
     min_chunk_tokens: int = Field(default=40, ge=0, description="Smaller neighbours are merged.")
     top_k: int = Field(default=8, ge=1, description="Passages retrieved per question.")
+    search_mode: Literal["dense", "hybrid", "lexical"] = Field(
+        default="dense",
+        description="How `ask` ranks passages: dense (embeddings), lexical (BM25) or hybrid (both, fused).",
+    )
 
     @property
     def max_file_bytes(self) -> int:

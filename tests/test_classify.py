@@ -24,6 +24,9 @@ from index.models import SectionKind as K
         ("生产稳定性事件", K.PROJECTS, K.INCIDENTS),
         ("Risks", K.PROJECTS, K.RISKS),
         ("Next week", K.PROJECTS, K.PLANS),
+        # "Page" in a project name is not paging someone.
+        ("Status Page Revamp", K.PROJECTS, K.PROJECTS),
+        ("Paging and on-call", None, K.INCIDENTS),
     ],
 )
 def test_heading_kinds(title: str, parent: K | None, kind: K) -> None:

@@ -70,12 +70,16 @@ def _scoped(report: str, qp: QuestionPlan) -> bool:
     return qp.reports is None or report in qp.reports
 
 
+def _dated_in(day: Any, week: str, qp: QuestionPlan) -> bool:
+    """By the fact's own date when the question names calendar days and the report gives one
+    (12/31 happened in December though January's report tells it), else by report week."""
+    if qp.days is not None and day is not None:
+        return bool(qp.days[0] <= day <= qp.days[1])
+    return _in_range(week, qp)
+
+
 def _happened_in(incident: Any, qp: QuestionPlan) -> bool:
-    """By the incident's own date when the question names calendar days and the report gives
-    one (12/31 happened in December though January's report tells it), else by report week."""
-    if qp.days is not None and incident.when is not None:
-        return qp.days[0] <= incident.when <= qp.days[1]
-    return _in_range(incident.week, qp)
+    return _dated_in(incident.when, incident.week, qp)
 
 
 def _asks(qp: QuestionPlan, words: tuple[str, ...]) -> bool:
@@ -189,7 +193,7 @@ def launched(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
     rows = [
         x
         for x in views.launches(ledger)
-        if _in_range(x.week, qp) and any(_scoped(c.report, qp) for c in x.evidence)
+        if _dated_in(x.launched_on, x.week, qp) and any(_scoped(c.report, qp) for c in x.evidence)
     ]
     if not rows:
         return LedgerAnswer(say("no_launches", qp.lang, range=_rng(qp)))

@@ -44,6 +44,9 @@ class EvalContext:
     answer: AnswerFn | None = None
     planned: Callable[[str, int], Sequence[HitLike]] | None = None
     """The `ask` pipeline's own retrieval (planner time range + query terms), when it exposes one."""
+    planned_search: SearchFn | None = None
+    """The pipeline's search alone (plan applied, no ledger evidence), per mode: how each ranker
+    does on the questions as the product asks them."""
     ledger: Callable[[], LedgerFacts] | None = None
     verifier: Verifier = field(default_factory=Verifier)
     unavailable: dict[str, str] = field(default_factory=dict)
@@ -61,6 +64,9 @@ class EvalContext:
             if mode == "planned":
                 assert self.planned is not None
                 self._hits[key] = list(self.planned(query, self.k))
+            elif mode.startswith("planned_"):
+                assert self.planned_search is not None
+                self._hits[key] = list(self.planned_search(query, self.k, mode.removeprefix("planned_")))
             else:
                 assert self.search is not None
                 self._hits[key] = list(self.search(query, self.k, mode))

@@ -75,6 +75,11 @@ def reciprocal_rank(hits: Sequence[HitLike], gold: Sequence[tuple[str, str]], k:
     return 0.0
 
 
+def hit_at_k(hits: Sequence[HitLike], gold: Sequence[tuple[str, str]], k: int) -> float:
+    """1.0 when any of the first k hits covers any gold item (the "top-5 has a gold section" rate)."""
+    return 1.0 if reciprocal_rank(hits, gold, k) > 0 else 0.0
+
+
 def missing_mentions(text: str, terms: Iterable[str]) -> list[str]:
     """Terms that do not occur in the text (whitespace- and case-insensitive)."""
     haystack = fold(text)

@@ -118,6 +118,10 @@ def build_context(root: Path, data: Datasets, engine: str, data_dir: Path | None
         ctx.answer = answer
         if hasattr(ask, "make_plan") and hasattr(ask, "retrieve"):
             ctx.planned = lambda query, k: ask.retrieve(ask.make_plan(query, workspace), workspace, k)
+        if hasattr(ask, "make_plan") and hasattr(ask, "search"):
+            ctx.planned_search = lambda query, k, mode: ask.search(
+                ask.make_plan(query, workspace), workspace, k, mode
+            )
     else:
         ctx.unavailable["qa"] = "summarizer.pipelines.ask is not built yet"
     if has_ledger:

@@ -1,0 +1,220 @@
+"""Ledger-backed answers end to end, on one real index + ledger over `ledger_corpus/`.
+
+The corpus is one team's weeklies dated Fridays 2024-05-03 .. 2024-06-07 with no report for
+2024-05-24 (ISO week 2024-W21). Its stories:
+
+- Search Reindex: ETA moves once, "ETA: May 24" (W18, W19) -> "ETA: Jun 14" (W20).
+- Billing Webhooks v2: target May 17, "Status: Launched May 21" in the 2024-05-31 report (late).
+- Data Retention Policy: "Status: Paused" from 2024-05-10, the reason in its Notes.
+- Audit Log Export: "% complete: 45" in three reports in a row (W19, W20, W22), then 60.
+- Status Page Revamp: ETA May 31, "Status: Launched May 31" told only in the 2024-06-07 report.
+- A SEV2 on 2024-05-31 22:40 UTC, told only in the 2024-06-07 report (W23).
+
+The index is built the way `summarizer ingest` builds it: the ledger is a sink of the ingestor
+and the lexical index is rebuilt afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from index.verify import Verifier
+from summarizer.pipelines.ask import answer, ledger_evidence, make_plan, retrieve
+from summarizer.schemas import Answer, Citation
+
+CORPUS = Path(__file__).parent / "ledger_corpus"
+
+SLIPPED = "Search Reindex"
+LAUNCHED = "Billing Webhooks v2"
+PAUSED = "Data Retention Policy"
+STALLED = "Audit Log Export"
+PROJECTS = (SLIPPED, LAUNCHED, PAUSED, STALLED)
+
+# The SEV2 that happened on May 31 and is told in the June 7 report, and one that happened in June.
+MAY_31_INCIDENT = "the search API returned empty results"
+JUNE_INCIDENT = "the metrics exporter dropped samples"
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from index.ingest import Ingestor
+    from index.lexical import rebuild_for_workspace
+    from summarizer.config import load_settings
+    from summarizer.workspace import Workspace
+
+    home = tmp_path_factory.mktemp("ledgerhome")
+    workspace = Workspace(load_settings(overrides={"home": home}, environ={}))
+    settings = workspace.settings
+    ingestor = Ingestor(
+        workspace.store,
+        workspace.embedder,
+        sinks=[workspace.ledger],
+        chunk_tokens=settings.chunk_tokens,
+        min_chunk_tokens=settings.min_chunk_tokens,
+        max_file_bytes=settings.max_file_bytes,
+    )
+    summary = ingestor.ingest([CORPUS.resolve()])
+    assert summary.totals()["added"] == 5, summary.as_dict()
+    rebuild_for_workspace(workspace)
+    yield workspace
+    workspace.ledger.close()
+
+
+def _all_citations(result: Answer) -> list[Citation]:
+    return [*result.citations, *(c for p in result.points for c in p.citations)]
+
+
+def _text(result: Answer) -> str:
+    return "\n".join([result.answer, *(p.text for p in result.points)])
+
+
+def _assert_verified(result: Answer) -> None:
+    citations = _all_citations(result)
+    assert citations
+    assert result.dropped_citations == 0
+    verifier = Verifier()
+    for citation in citations:
+        assert verifier.check(citation), citation
+
+
+def test_launched_projects_with_quote_and_verdict(ws: Any) -> None:
+    result = answer("Which projects launched, and were they on time?", ws)
+    assert result.answerable
+    assert result.plan.intent == "status"
+    assert LAUNCHED in result.answer
+    for other in (SLIPPED, PAUSED, STALLED):
+        assert other not in _text(result)
+    _assert_verified(result)
+    point = next(p for p in result.points if p.text.startswith(LAUNCHED))
+    # The report's own words for the launch, and the verdict against the May 17 target.
+    assert "«Status: Launched May 21»" in point.text
+    assert "launched 2024-05-21 (late)" in point.text
+    assert "target 2024-05-17" in point.text
+    quotes = {c.quote for c in point.citations}
+    assert {"ETA: May 17", "Status: Launched May 21"} <= quotes
+    launch_cite = next(c for c in point.citations if c.quote == "Status: Launched May 21")
+    assert launch_cite.report.endswith("2024-05-31.md")
+    assert launch_cite.week == "2024-W22"
+
+
+def test_launches_count_in_the_month_they_happened(ws: Any) -> None:
+    """Status Page Revamp launched on May 31 and only the June 7 report says so: a May
+    question lists it, a June question does not."""
+    may = answer("Which projects launched in May 2024?", ws)
+    assert "Status Page Revamp" in may.answer and LAUNCHED in may.answer
+    june = answer("Which projects launched in June 2024?", ws)
+    assert june.answer.startswith("The ledger records no launches")
+    assert not any("launched 2024-05" in p.text for p in june.points)
+
+
+def test_paused_project_only(ws: Any) -> None:
+    result = answer("Which project was paused?", ws)
+    assert result.answerable
+    text = _text(result)
+    assert PAUSED in result.answer
+    for other in (SLIPPED, LAUNCHED, STALLED):
+        assert other not in text
+    assert len(result.points) == 1  # paused once: still paused in the next report is no new event
+    (point,) = result.points
+    assert point.text.startswith(f"2024-W19 {PAUSED}: paused")
+    assert [c.quote for c in point.citations] == ["Status: Paused"]
+    assert point.citations[0].report.endswith("2024-05-10.md")
+    _assert_verified(result)
+
+
+def test_stuck_question_lists_only_the_stalled_project(ws: Any) -> None:
+    result = answer("Which project is stuck at the same % complete?", ws)
+    assert result.answerable
+    assert result.plan.intent == "slips"
+    text = _text(result)
+    assert STALLED in result.answer
+    for other in (SLIPPED, LAUNCHED, PAUSED):  # the moved ETA and the downgrades are not stalls
+        assert other not in text
+    assert [p.text for p in result.points] == [f"{STALLED}: stalled: 45% → 45% (2024-W22)"]
+    (point,) = result.points
+    assert [c.week for c in point.citations] == ["2024-W19", "2024-W20", "2024-W22"]
+    assert {c.quote for c in point.citations} == {"% complete: 45"}
+    _assert_verified(result)
+
+
+def test_incident_counts_in_the_month_it_happened(ws: Any) -> None:
+    may_plan = make_plan("What incidents happened in May 2024?", ws)
+    assert may_plan.plan.intent == "incidents"
+    assert may_plan.days == (date(2024, 5, 1), date(2024, 5, 31))
+    # Reports are filtered by week: the June 7 report (W23) is outside May's weeks ...
+    assert (may_plan.plan.since, may_plan.plan.until) == ("2024-W18", "2024-W22")
+    may = answer("What incidents happened in May 2024?", ws)
+    # ... but the incident it tells happened on May 31, so May's answer includes it.
+    assert MAY_31_INCIDENT in may.answer
+    point = next(p for p in may.points if MAY_31_INCIDENT in p.text)
+    assert "2024-05-31 22:40 UTC" in point.text
+    assert point.citations[0].report.endswith("2024-06-07.md")
+    assert JUNE_INCIDENT not in _text(may)
+    assert len(may.points) == 3
+    _assert_verified(may)
+
+    june_plan = make_plan("What incidents happened in June 2024?", ws)
+    assert june_plan.days == (date(2024, 6, 1), date(2024, 6, 30))
+    assert june_plan.since is not None and june_plan.since <= 202423  # the June 7 report is in range
+    june = answer("What incidents happened in June 2024?", ws)
+    assert JUNE_INCIDENT in june.answer
+    assert MAY_31_INCIDENT not in _text(june)
+    assert len(june.points) == 1
+    _assert_verified(june)
+
+
+def test_retrieve_puts_the_moved_eta_first(ws: Any) -> None:
+    plan = make_plan("Which projects slipped?", ws)
+    assert plan.plan.intent == "slips"
+    hits = retrieve(plan, ws, 8)
+    assert len(hits) == 8
+    # The chunk of the later report (2024-05-17) holding the line "ETA: Jun 14".
+    report = str((CORPUS / "2024-05-17.md").resolve())
+    lines = Path(report).read_text(encoding="utf-8").splitlines()
+    eta_line = next(n for n, line in enumerate(lines, start=1) if line.strip() == "- ETA: Jun 14")
+    covering = {h.chunk_id for h in ws.retriever.chunks_covering(report, (eta_line, eta_line))}
+    assert covering
+    order = [h.chunk_id for h in hits]
+    position = next(i for i, chunk_id in enumerate(order) if chunk_id in covering)
+    assert position < 3, [(h.week, h.section) for h in hits]
+    assert hits[position].section == f"Projects > {SLIPPED}"
+    assert "ETA: Jun 14" in hits[position].text
+    evidence = {h.chunk_id for h in ledger_evidence(plan, ws)}
+    assert order[position] in evidence
+    searched = [i for i, chunk_id in enumerate(order) if chunk_id not in evidence]
+    assert all(position < i for i in searched)
+
+
+def test_skipped_week_reads_its_neighbours(ws: Any) -> None:
+    question = "Is there a report for the week of May 22?"  # 2024-W21 has no report
+    plan = make_plan(question, ws)
+    assert (plan.since, plan.until) == (202420, 202422)
+    assert (plan.plan.since, plan.plan.until) == ("2024-W20", "2024-W22")
+    assert plan.days is None
+    result = answer(question, ws)
+    assert (result.plan.since, result.plan.until) == ("2024-W20", "2024-W22")
+    assert all(c.week in ("2024-W20", "2024-W22") for c in _all_citations(result))
+    # The neighbours say why the week is missing.
+    assert any("No report" in c.quote for c in _all_citations(result))
+    _assert_verified(result)
+
+
+def test_date_move_shows_both_quotes(ws: Any) -> None:
+    result = answer("Which projects slipped?", ws)
+    assert result.answerable
+    moved = [p for p in result.points if p.text.startswith(f"{SLIPPED}: target moved")]
+    assert len(moved) == 1  # the ETA moved once
+    (point,) = moved
+    assert "2024-05-24 → 2024-06-14" in point.text
+    assert "(«ETA: May 24» → «ETA: Jun 14»)" in point.text
+    assert [(c.week, c.quote) for c in point.citations] == [
+        ("2024-W19", "ETA: May 24"),
+        ("2024-W20", "ETA: Jun 14"),
+    ]
+    assert not any(p.text.startswith(f"{PAUSED}:") for p in result.points)  # a pause is not a slip
+    _assert_verified(result)
