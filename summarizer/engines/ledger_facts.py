@@ -356,7 +356,82 @@ def changes(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     return LedgerAnswer(head, points[:MAX_POINTS])
 
 
-HANDLERS = {"slips": slips, "incidents": incidents, "status": status, "metrics": metrics, "changes": changes}
+SUMMARY_POINTS = 16
+
+
+def summary(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
+    """What the reports in range say, from the ledger: launches, slips, pauses and incidents
+    told in them, then the last report's metrics and each project's state in it.
+
+    Without a time range the latest report is summarised (per series when several are in
+    scope): "summarise the report" means the newest one, not the whole archive.
+    """
+    views = _views()
+    if views is None:
+        return None
+    chosen = [r for r in ledger.reports() if _scoped(r.source, qp) and _in_range(r.week, qp)]
+    if not chosen:
+        return None
+    if qp.since is None and qp.until is None:
+        latest: dict[str, Any] = {}
+        for ref in chosen:
+            latest[os.path.dirname(ref.source)] = ref  # reports() is oldest first
+        chosen = list(latest.values())
+    sources = {r.source for r in chosen}
+    last = {os.path.dirname(r.source): r.source for r in chosen}
+    kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
+    verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
+    launches = [x for x in views.launches(ledger) if x.evidence and x.evidence[-1].report in sources]
+    moved = [x for x in views.slips(ledger) if x.evidence and x.evidence[-1].report in sources]
+    paused = [x for x in views.paused_cancelled(ledger) if x.report in sources]
+    told = [x for x in views.incidents(ledger) if x.report in sources]
+    points = [
+        Point(
+            text=f"{x.project}: {say('launched', qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])}"
+            f" «{_clip(x.evidence[-1].quote, 40)}»",
+            citations=list(x.evidence),
+        )
+        for x in launches
+    ]
+    points += [Point(text=f"{x.project}: {_slip_text(x, kinds)}", citations=list(x.evidence)) for x in moved]
+    points += [Point(text=f"{x.project}: {x.status}", citations=list(x.evidence)) for x in paused]
+    points += [Point(text=f"{x.week} {x.title}", citations=[x.evidence]) for x in told]
+    for series in views.metric_series(ledger):
+        for point in series.points:
+            if point.report in last.values():
+                points.append(
+                    Point(text=f"{series.name} {_fmt(point.value, series.unit)}", citations=[point.evidence])
+                )
+    projects = 0
+    for info in views.projects(ledger):
+        for o in views.timeline(ledger, info.name).observations:
+            if o.report in last.values():
+                projects += 1
+                points.append(Point(text=f"{info.name}: {_observed(o)}", citations=[o.evidence]))
+    names = ", ".join(sorted(f"{os.path.basename(os.path.dirname(r.source))} {r.week}" for r in chosen)[:3])
+    head = say(
+        "summary",
+        qp.lang,
+        reports=names if len(chosen) <= 3 else f"{len(chosen)} reports",
+        range="",
+        launches=len(launches),
+        slips=len(moved),
+        stopped=len(paused),
+        incidents=len(told),
+        projects=projects,
+    )
+    key = [c for p in points[: len(launches) + len(moved)] for c in p.citations[-1:]]
+    return LedgerAnswer(head, points[:SUMMARY_POINTS], key)
+
+
+HANDLERS = {
+    "summary": summary,
+    "slips": slips,
+    "incidents": incidents,
+    "status": status,
+    "metrics": metrics,
+    "changes": changes,
+}
 
 
 def project_blocks(qp: QuestionPlan, ledger: Any | None) -> list[Citation]:

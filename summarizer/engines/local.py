@@ -83,7 +83,9 @@ class LocalEngine:
         points = [_point(e) for e in chosen]
         citations = _dedupe(c for p in points for c in p.citations)
         if not hits:
-            return Answer(answer=say("no_reports", plan.lang), answerable=False, plan=plan.plan)
+            # An empty range is not an empty index: say which one the user hit.
+            empty = say("no_reports_in_range", plan.lang, range=rng) if rng else say("no_reports", plan.lang)
+            return Answer(answer=empty, answerable=False, plan=plan.plan)
         if not answerable:
             return Answer(
                 answer=say("not_covered", plan.lang, range=rng),

@@ -10,6 +10,7 @@ PHRASES: dict[str, dict[Lang, str]] = {
         "zh": "周报中没有涉及这个问题{range}。最接近的段落：",
     },
     "no_reports": {"en": "No reports are indexed yet.", "zh": "还没有索引任何周报。"},
+    "no_reports_in_range": {"en": "No report falls in{range}.", "zh": "{range}没有周报。"},
     "from_reports": {"en": "From the reports{range}: {text}", "zh": "根据周报{range}：{text}"},
     "range": {"en": " ({since} to {until})", "zh": "（{since} 至 {until}）"},
     "range_since": {"en": " (since {since})", "zh": "（{since} 以来）"},
@@ -50,6 +51,12 @@ PHRASES: dict[str, dict[Lang, str]] = {
     "no_stopped": {
         "en": "The ledger records no paused or cancelled project{range}.",
         "zh": "{range}台账中没有记录到暂停或取消的项目。",
+    },
+    "summary": {
+        "en": "{reports}{range}: {launches} launch(es), {slips} slip(s), {stopped} paused or cancelled, "
+        "{incidents} incident(s); {projects} project(s) reported.",
+        "zh": "{reports}{range}：上线 {launches} 个，延期 {slips} 次，暂停或取消 {stopped} 个，故障 {incidents} 起；"
+        "共汇报 {projects} 个项目。",
     },
     "launched": {"en": "launched {when} ({verdict})", "zh": "{when} 上线（{verdict}）"},
 }

@@ -218,3 +218,24 @@ def test_date_move_shows_both_quotes(ws: Any) -> None:
     ]
     assert not any(p.text.startswith(f"{PAUSED}:") for p in result.points)  # a pause is not a slip
     _assert_verified(result)
+
+
+def test_summary_of_one_report_from_the_ledger(ws: Any) -> None:
+    """A report summary lists what that report tells: the launch, its metrics, each project."""
+    result = answer("Summarize the May 31 report.", ws)
+    assert result.plan.intent == "summary"
+    assert (result.plan.since, result.plan.until) == ("2024-W22", "2024-W22")
+    assert result.answerable
+    text = _text(result)
+    assert "1 launch(es)" in result.answer
+    assert f"{LAUNCHED}: launched 2024-05-21" in text
+    assert "warehouse load time 44" in text
+    assert "Status Page Revamp" in text and STALLED in text
+    assert "41 min" not in text  # the June 7 report's metric is not this report's
+    _assert_verified(result)
+
+
+def test_a_range_without_reports_says_so(ws: Any) -> None:
+    result = answer("Summarize the Aug 30, 2024 report.", ws)
+    assert not result.answerable
+    assert result.answer.startswith("No report falls in")
