@@ -90,6 +90,8 @@ class QuestionPlan:
     reports: set[str] | None = None
     # Calendar days the question names (a month, a day), for facts that carry their own date.
     days: tuple[date, date] | None = None
+    # The series likely meant (by language only): listed first, never filtered (set by the pipeline).
+    prefer_series: str | None = None
 
 
 def normalise(text: str) -> str:

@@ -98,6 +98,8 @@ def _render(result: Answer, where: str) -> None:
         out_console.print(table)
     plan = result.plan
     scope = f" · weeks {plan.since or '…'} to {plan.until or '…'}" if plan.since or plan.until else ""
+    if plan.series:
+        scope += f" · series {plan.series}"
     out_console.print(
         f"engine {result.engine} · {where} · intent {plan.intent}{scope}"
         f" · dropped citations {result.dropped_citations}",

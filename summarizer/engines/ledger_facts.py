@@ -82,6 +82,13 @@ def _happened_in(incident: Any, qp: QuestionPlan) -> bool:
     return _dated_in(incident.when, incident.week, qp)
 
 
+def _preferred_first(rows: list[Any], report_of: Any, qp: QuestionPlan) -> list[Any]:
+    """The likely series' facts first (stable), so its evidence leads when passages run out."""
+    if qp.prefer_series is None:
+        return rows
+    return sorted(rows, key=lambda row: os.path.dirname(report_of(row)) != qp.prefer_series)
+
+
 def _asks(qp: QuestionPlan, words: tuple[str, ...]) -> bool:
     return any(w in qp.intent_words for w in words)
 
@@ -107,6 +114,7 @@ def slips(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     ]
     if _asks(qp, STALL_WORDS):  # "which project is stuck?" asks for stalls, not every slip
         rows = [s for s in rows if s.kind == "stalled"] or rows
+    rows = _preferred_first(rows, lambda s: s.evidence[-1].report if s.evidence else "", qp)
     if not rows:
         return LedgerAnswer(say("no_slips", qp.lang, range=_rng(qp)))
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
@@ -124,6 +132,7 @@ def incidents(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     if views is None:
         return None
     rows = [i for i in views.incidents(ledger) if _scoped(i.report, qp) and _happened_in(i, qp)]
+    rows = _preferred_first(rows, lambda i: i.report, qp)
     if not rows:
         return LedgerAnswer(say("no_incidents", qp.lang, range=_rng(qp)))
     points = []
@@ -195,6 +204,7 @@ def launched(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
         for x in views.launches(ledger)
         if _dated_in(x.launched_on, x.week, qp) and any(_scoped(c.report, qp) for c in x.evidence)
     ]
+    rows = _preferred_first(rows, lambda x: x.evidence[-1].report if x.evidence else "", qp)
     if not rows:
         return LedgerAnswer(say("no_launches", qp.lang, range=_rng(qp)))
     verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
@@ -224,6 +234,7 @@ def launched(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
 def stopped(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
     """Projects that moved to paused or cancelled, each with the report lines that say so."""
     rows = [e for e in views.paused_cancelled(ledger) if _in_range(e.week, qp) and _scoped(e.report, qp)]
+    rows = _preferred_first(rows, lambda e: e.report, qp)
     if not rows:
         return LedgerAnswer(say("no_stopped", qp.lang, range=_rng(qp)))
     points = [

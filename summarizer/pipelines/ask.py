@@ -78,7 +78,9 @@ def make_plan(
         widen_missing_week(plan)
     plan.plan.series = scope.series
     plan.reports = scope.reports
-    per_series = relative_reports(question, ctx) if scope.series is None and not (since or until) else None
+    plan.prefer_series = scope.prefer
+    unscoped = scope.series is None and scope.prefer is None
+    per_series = relative_reports(question, ctx) if unscoped and not (since or until) else None
     if per_series is not None:
         # Each team's own "latest" or "last month": filter by reports, show the overall span.
         plan.reports, first, last = per_series

@@ -5,7 +5,9 @@ index holding a Chinese payments series and an English platform series means the
 and "last month" means the last month of that team's reports, not of the newest file anywhere.
 The series is chosen by evidence in this order: a series named in the question ("payments"),
 the series of a project the question names, then a clear majority of the question's own top
-search hits. When none of them is clear the whole index stays in scope.
+search hits, unless the question's language alone explains that majority (the only English
+team wins every English question). When none of them is clear the whole index stays in
+scope, and relative time ("last month") is resolved per series.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class IndexContext:
     reports_by_series: dict[str, set[str]] = field(default_factory=dict)
     weeks_by_series: dict[str, set[int]] = field(default_factory=dict)
     week_of_report: dict[str, int] = field(default_factory=dict)
+    lang_by_series: dict[str, str] = field(default_factory=dict)
 
     def weeks(self, series: str | None) -> set[int]:
         """ISO week ints with a report, in one series or (None) in the whole index."""
@@ -46,9 +49,19 @@ def series_of(report: str) -> str:
     return os.path.dirname(report)
 
 
+# Chunks per series read to tell its language: enough to be sure, cheap on a large index.
+LANG_SAMPLE = 20
+
+
 def index_context(lexical: Any) -> IndexContext:
+    from summarizer.plan import detect_lang
+
     ctx = IndexContext()
+    samples: dict[str, list[str]] = {}
     for row in lexical.rows:
+        sample = samples.setdefault(series_of(str(row.meta.get("report", ""))), [])
+        if len(sample) < LANG_SAMPLE:
+            sample.append(row.text)
         report = str(row.meta.get("report", ""))
         series = series_of(report)
         ctx.reports_by_series.setdefault(series, set()).add(report)
@@ -66,6 +79,7 @@ def index_context(lexical: Any) -> IndexContext:
             weeks = ctx.labels.setdefault(int(match[0]), [])
             if row.week_int not in weeks:
                 weeks.append(row.week_int)
+    ctx.lang_by_series = {series: detect_lang(" ".join(texts)) for series, texts in samples.items()}
     return ctx
 
 
@@ -120,6 +134,17 @@ def contradicted(leader: str, support: dict[str, float]) -> bool:
     return any(v > 0 for s, v in support.items() if s != leader)
 
 
+def language_explains(question: str, leader: str, ctx: IndexContext) -> bool:
+    """True when the leader is the only series written in the question's language: an English
+    "which projects slipped?" then ranks the English team first whatever it is about, and
+    the head of a bilingual organisation asking it means every team."""
+    from summarizer.plan import detect_lang
+
+    lang = detect_lang(question)
+    others = [ctx.lang_by_series.get(s) for s in ctx.lang_by_series if s != leader]
+    return ctx.lang_by_series.get(leader) == lang and lang not in others
+
+
 @dataclass
 class Scope:
     """The series a question is scoped to (None: whole index) and the date relative time uses."""
@@ -127,6 +152,8 @@ class Scope:
     series: str | None
     latest: date | None
     reports: set[str] | None = None
+    prefer: str | None = None
+    """A likely series that is not a filter: its facts are listed first."""
 
 
 def choose_scope(
@@ -144,6 +171,9 @@ def choose_scope(
         # Mixed evidence: search everything, but relative time follows the distinctive terms.
         leader = max(sorted(support), key=support.__getitem__)
     elif chosen is None and leader is not None and votes[leader] >= MAJORITY * sum(votes.values()):
+        if language_explains(question, leader, ctx):
+            # Likely that team, but only by language: list it first and hide nothing.
+            return Scope(None, ctx.latest_by_series.get(leader, ctx.latest), prefer=leader)
         chosen = leader
     if chosen is None:
         # No clear team: relative time still follows the likeliest series.

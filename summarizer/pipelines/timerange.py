@@ -32,8 +32,9 @@ _ZH_NUM = "[一二三四五六七八九十]{1,3}"
 # Python's \b sees CJK as word characters ("W40以来"), so Latin boundaries are spelled out.
 _B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 WREF = (
-    rf"(?:{_B}20\d{{2}}\s*-?\s*W\d{{1,2}}{_E}|{_B}W\d{{1,2}}{_E}|{_B}week\s*\d{{1,2}}{_E}"
-    rf"|第\s*(?:\d{{1,2}}|{_ZH_NUM})\s*周)"
+    rf"(?:{_B}20\d{{2}}\s*-?\s*W\d{{1,2}}{_E}|{_B}W\d{{1,2}}{_E}"
+    rf"|{_B}week\s*\d{{1,2}}{_E}(?:\s*(?:of|,)\s*20\d{{2}}{_E})?"
+    rf"|(?:20\d{{2}}\s*年\s*)?第\s*(?:\d{{1,2}}|{_ZH_NUM})\s*周)"
 )
 _SINCE_BEFORE = re.compile(r"(?:since|from|after|starting(?:\s+from)?|自从?|从)\s*$", re.I)
 _SINCE_AFTER = re.compile(
@@ -120,9 +121,14 @@ def _year_for_month(month: int, latest: date) -> int:
 def resolve_week(ref: str, latest: date, labels: dict[int, list[int]]) -> int | None:
     """One week reference: `2024-W45` is ISO; `第45周` / `week 45` prefer a report's own label."""
     current = week_int(latest)
-    match = re.search(r"(20\d{2})\s*-?\s*W(\d{1,2})", ref, re.I)
+    match = re.search(r"(20\d{2})\s*-?\s*W(\d{1,2})", ref, re.I) or re.search(
+        r"(20\d{2})\s*年\s*第\s*(\d{1,2})\s*周", ref
+    )
     if match:
         return int(match[1]) * 100 + int(match[2])
+    match = re.search(r"week\s*(\d{1,2})\s*(?:of|,)\s*(20\d{2})", ref, re.I)
+    if match:
+        return int(match[2]) * 100 + int(match[1])
     match = re.search(r"(\d{1,2}|[一二三四五六七八九十]{1,3})", ref)
     if not match:
         return None

@@ -48,6 +48,8 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("incidents in W50 or later", "2024-W50", None),
         ("risks in week 45 or earlier", None, "2024-W45"),
         ("最近一次的健康分", "2025-W02", "2025-W02"),
+        ("incidents in week 20 of 2024 or later", "2024-W20", None),  # the year is said: absolute
+        ("2024年第20周的进展", "2024-W20", "2024-W20"),
     ],
 )
 def test_time_expressions(question: str, since: str | None, until: str | None) -> None:

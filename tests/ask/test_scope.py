@@ -9,6 +9,7 @@ from summarizer.pipelines.scope import (
     IndexContext,
     choose_scope,
     index_context,
+    language_explains,
     named_series,
     relative_reports,
 )
@@ -28,14 +29,22 @@ def test_a_series_named_in_the_question_wins() -> None:
     assert named_series("infrastructure costs", series) is None
 
 
-def test_scope_follows_a_clear_majority_of_hits(workspace: Any) -> None:
+def test_a_majority_the_language_explains_is_a_preference_not_a_filter(workspace: Any) -> None:
+    """The only English team wins every English question's vote: list it first, hide nothing."""
     names = _series(workspace)
     ctx = index_context(workspace.retriever.lexical)
+    assert ctx.lang_by_series == {names["infra-en"]: "en", names["growth-zh"]: "zh"}
     english = choose_scope("What is the mean time to restore?", ctx, workspace.retriever)
-    assert english.series == names["infra-en"]
-    assert english.reports == ctx.reports_by_series[names["infra-en"]]
+    assert (english.series, english.reports, english.prefer) == (None, None, names["infra-en"])
     chinese = choose_scope("次日留存率是多少？", ctx, workspace.retriever)
-    assert chinese.series == names["growth-zh"]
+    assert (chinese.series, chinese.prefer) == (None, names["growth-zh"])
+
+
+def test_language_explains_only_a_lone_language() -> None:
+    ctx = IndexContext(lang_by_series={"/a": "en", "/b": "en", "/c": "zh"})
+    assert not language_explains("which projects slipped?", "/a", ctx)  # /b is English too
+    assert language_explains("哪些项目延期了", "/c", ctx)
+    assert not language_explains("which projects slipped?", "/c", ctx)  # an English vote for zh
 
 
 def test_a_term_only_another_series_has_keeps_the_whole_index(workspace: Any) -> None:
