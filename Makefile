@@ -37,9 +37,9 @@ eval: setup
 test: lint typecheck unit eval
 
 bench: setup
-	$(BIN)/python bench/ingest.py
-	$(BIN)/python bench/ledger.py
-	$(BIN)/python bench/ask.py
+	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.ledger
+	$(BIN)/python -m bench.ask
 
 clean:
 	rm -rf $(VENV) .data

@@ -1,7 +1,7 @@
 """Benchmark ingest: cold examples, cold generated 52-week corpus, re-ingest with nothing changed.
 
 Each scenario runs in its own process so peak RSS (ru_maxrss) belongs to that scenario alone.
-Run: `.venv/bin/python bench/ingest.py` (writes nothing; copy the printed table into RESULTS.md).
+Run: `.venv/bin/python -m bench.ingest` (writes nothing; copy the printed table into RESULTS.md).
 """
 
 from __future__ import annotations

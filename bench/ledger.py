@@ -3,7 +3,7 @@
 Figures: ledger build (load + parse + extract + SQLite for every report; target < 2 s), a second
 pass over unchanged files (content-hash hits), `slips` cold (first call: facts read, projects
 linked, slips derived) and warm (cached; target < 100 ms either way), and the other views.
-Run: `.venv/bin/python bench/ledger.py` (prints the table and rewrites `## Ledger` in RESULTS.md).
+Run: `.venv/bin/python -m bench.ledger` (prints the table and rewrites `## Ledger` in RESULTS.md).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def render(f: dict[str, Any]) -> str:
         f"Machine: {describe()}.",
         f"Corpus: {f['reports']} weekly reports (bench/corpus.py `generate_corpus`, 52 weeks zh + 52 weeks en, "
         f"seed 7); {f['facts']} facts, {f['projects']} projects, {f['slips']} slips ({kinds}).",
-        "Run: `.venv/bin/python bench/ledger.py`.",
+        "Run: `.venv/bin/python -m bench.ledger`.",
         "",
         "| measure | result | target |",
         "|---|---|---|",
