@@ -87,6 +87,17 @@ def week_where(
     return conditions[0] if len(conditions) == 1 else {"$and": conditions}
 
 
+@dataclass(frozen=True)
+class Filters:
+    """What a search may return: an ISO week range, a set of reports, a set of section kinds
+    (None for no limit). Both rankers apply the same filters before ranking."""
+
+    since: int | None = None
+    until: int | None = None
+    reports: Collection[str] | None = None
+    kinds: Collection[str] | None = None
+
+
 def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
     """Reciprocal rank fusion: each list adds 1 / (k + rank) for every id it holds (rank from 1)."""
     scores: dict[str, float] = {}
@@ -126,40 +137,23 @@ class Retriever:
                 found.append(hit_from(row.id, row.meta, row.text))
         return found
 
-    def dense_search(
-        self,
-        query: str,
-        k: int,
-        since: int | None,
-        until: int | None,
-        reports: Collection[str] | None = None,
-        kinds: Collection[str] | None = None,
-    ) -> list[Hit]:
+    def dense_search(self, query: str, k: int, where: Filters) -> list[Hit]:
         vector = self._vectors.get(query)
         if vector is None:
             if len(self._vectors) > 256:
                 self._vectors.clear()
             vector = self._vectors[query] = self.embedder.embed_query(query)
         hits = []
-        for chunk_id, similarity, meta, doc in self.store.query(
-            vector, k, week_where(since, until, reports, kinds)
-        ):
+        chroma_where = week_where(where.since, where.until, where.reports, where.kinds)
+        for chunk_id, similarity, meta, doc in self.store.query(vector, k, chroma_where):
             hit = hit_from(chunk_id, meta, doc)
             hit.dense = hit.score = similarity
             hits.append(hit)
         return hits
 
-    def lexical_search(
-        self,
-        query: str,
-        k: int,
-        since: int | None,
-        until: int | None,
-        reports: Collection[str] | None = None,
-        kinds: Collection[str] | None = None,
-    ) -> list[Hit]:
+    def lexical_search(self, query: str, k: int, where: Filters) -> list[Hit]:
         hits = []
-        for row, score in self.lexical.search(query, k, since, until, reports, kinds):
+        for row, score in self.lexical.search(query, k, where.since, where.until, where.reports, where.kinds):
             hit = hit_from(row.id, row.meta, row.text)
             hit.lexical = hit.score = score
             hits.append(hit)
@@ -189,16 +183,13 @@ class Retriever:
             return []
         terms = lexical_query or query
         depth = max(k * 4, 30)  # fuse deeper lists than we return: RRF rewards agreement
-        kind_lists = [None, prefer_kinds] if prefer_kinds else [None]
+        plain = Filters(since, until, reports)
+        wheres = [plain, Filters(since, until, reports, prefer_kinds)] if prefer_kinds else [plain]
         rankings: list[list[Hit]] = []
         if mode in ("dense", "hybrid"):
-            rankings += [
-                self.dense_search(query, depth, since, until, reports, kinds) for kinds in kind_lists
-            ]
+            rankings += [self.dense_search(query, depth, where) for where in wheres]
         if mode in ("lexical", "hybrid"):
-            rankings += [
-                self.lexical_search(terms, depth, since, until, reports, kinds) for kinds in kind_lists
-            ]
+            rankings += [self.lexical_search(terms, depth, where) for where in wheres]
         if len(rankings) == 1:
             return rankings[0][:k]
         fused = rrf([[h.chunk_id for h in ranking] for ranking in rankings])
