@@ -110,7 +110,7 @@ class Ingestor:
             outcome.chunks_unchanged = len(stored.chunk_ids)
         else:
             chunks = chunk_report(report, self.chunk_tokens, self.min_chunk_tokens)
-            vectors = self.embedder.embed_passages([c.context for c in chunks])
+            vectors = self.embedder.embed_passages([c.embed_text for c in chunks])
             kept = set(stored.chunk_ids) if stored else set()
             written, removed = self.store.replace_report(source, chunks, vectors)
             outcome.status = "updated" if stored is not None else "added"

@@ -73,7 +73,7 @@ def test_half_finished_ingest_is_redone(ingestor: Ingestor, corpus: Path) -> Non
     target = corpus / "en_blocks.md"
     report = parse_report(load_document(target), str(target))
     chunks = chunk_report(report)
-    vectors = ingestor.embedder.embed_passages([c.context for c in chunks])
+    vectors = ingestor.embedder.embed_passages([c.embed_text for c in chunks])
     ingestor.store.replace_report(str(target), chunks[:1], vectors[:1])
     # Simulate a crash after the first batch: the stored chunk claims more siblings than exist.
     ingestor.store.collection.update(ids=[chunks[0].id], metadatas=[{"chunk_count": len(chunks)}])
