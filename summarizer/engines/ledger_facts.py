@@ -118,13 +118,28 @@ def slips(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     if not rows:
         return LedgerAnswer(say("no_slips", qp.lang, range=_rng(qp)))
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
+    # One point per project, its slips in order: "which projects slipped?" is answered project
+    # by project, and twenty slips of nine projects still fit on one screen.
+    by_project: dict[str, list[Any]] = {}
+    for slip in rows:
+        by_project.setdefault(slip.project, []).append(slip)
     points = [
-        Point(text=f"{s.project}: {_slip_text(s, kinds)} ({s.week})", citations=list(s.evidence))
-        for s in rows[:MAX_POINTS]
+        Point(
+            text=f"{name}: " + "; ".join(f"{s.week} {_slip_text(s, kinds)}" for s in group),
+            citations=_unique(c for s in group for c in s.evidence),
+        )
+        for name, group in list(by_project.items())[:MAX_POINTS]
     ]
-    names = list(dict.fromkeys(s.project for s in rows))
-    head = say("slips", qp.lang, n=len(rows), m=len(names), names=join(names, qp.lang), range=_rng(qp))
-    return LedgerAnswer(head, points)
+    head = say(
+        "slips",
+        qp.lang,
+        n=len(rows),
+        m=len(by_project),
+        names=join(list(by_project), qp.lang),
+        range=_rng(qp),
+    )
+    # Retrieval reads the report where each slip shows first, in the order the answer lists them.
+    return LedgerAnswer(head, points, [s.evidence[-1] for s in rows if s.evidence])
 
 
 def incidents(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
@@ -267,6 +282,16 @@ def _observed(observation: Any) -> str:
     parts = [observation.status_text, observation.target_text, observation.progress_label]
     extra = [str(p) for p in parts if p and str(p) not in quote]
     return f"{quote} [{' · '.join(extra)}]" if extra else quote
+
+
+def _unique(citations: Any) -> list[Citation]:
+    seen: set[tuple[str, tuple[int, int], str]] = set()
+    out = []
+    for citation in citations:
+        if (citation.report, citation.lines, citation.quote) not in seen:
+            seen.add((citation.report, citation.lines, citation.quote))
+            out.append(citation)
+    return out
 
 
 def _clip(text: str, limit: int = 90) -> str:

@@ -135,7 +135,7 @@ def test_stuck_question_lists_only_the_stalled_project(ws: Any) -> None:
     assert STALLED in result.answer
     for other in (SLIPPED, LAUNCHED, PAUSED):  # the moved ETA and the downgrades are not stalls
         assert other not in text
-    assert [p.text for p in result.points] == [f"{STALLED}: stalled: 45% → 45% (2024-W22)"]
+    assert [p.text for p in result.points] == [f"{STALLED}: 2024-W22 stalled: 45% → 45%"]
     (point,) = result.points
     assert [c.week for c in point.citations] == ["2024-W19", "2024-W20", "2024-W22"]
     assert {c.quote for c in point.citations} == {"% complete: 45"}
@@ -207,15 +207,12 @@ def test_skipped_week_reads_its_neighbours(ws: Any) -> None:
 def test_date_move_shows_both_quotes(ws: Any) -> None:
     result = answer("Which projects slipped?", ws)
     assert result.answerable
-    moved = [p for p in result.points if p.text.startswith(f"{SLIPPED}: target moved")]
-    assert len(moved) == 1  # the ETA moved once
-    (point,) = moved
-    assert "2024-05-24 → 2024-06-14" in point.text
+    (point,) = [p for p in result.points if p.text.startswith(f"{SLIPPED}:")]  # one point a project
+    assert point.text.count("target moved") == 1  # the ETA moved once
+    assert "2024-W20 target moved: 2024-05-24 → 2024-06-14" in point.text
     assert "(«ETA: May 24» → «ETA: Jun 14»)" in point.text
-    assert [(c.week, c.quote) for c in point.citations] == [
-        ("2024-W19", "ETA: May 24"),
-        ("2024-W20", "ETA: Jun 14"),
-    ]
+    cited = [(c.week, c.quote) for c in point.citations]
+    assert cited.index(("2024-W19", "ETA: May 24")) < cited.index(("2024-W20", "ETA: Jun 14"))
     assert not any(p.text.startswith(f"{PAUSED}:") for p in result.points)  # a pause is not a slip
     _assert_verified(result)
 
