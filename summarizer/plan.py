@@ -92,6 +92,9 @@ class QuestionPlan:
     days: tuple[date, date] | None = None
     # The series likely meant (by language only): listed first, never filtered (set by the pipeline).
     prefer_series: str | None = None
+    # What the question asks about a linked project, its name removed ("的预算", "who owns"):
+    # an answer must speak to this, not only repeat the name. Empty when no project is linked.
+    asked: str = ""
 
 
 def normalise(text: str) -> str:
@@ -224,4 +227,7 @@ def plan_question(
         time_text=found.text if found else "",
         intent_words=words,
         days=found.days if found and not (since or until) else None,
+        asked=strip_question_words(stripped.replace(found.text, " ") if found else stripped)
+        if linked
+        else "",
     )

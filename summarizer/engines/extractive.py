@@ -33,6 +33,8 @@ class Evidence:
     line: int
     quote: str
     coverage: float
+    section: str = ""
+    """The heading path of this line (a merged chunk holds several); the chunk's first if unknown."""
 
     @property
     def score(self) -> float:
@@ -43,7 +45,7 @@ class Evidence:
         return Citation(
             report=self.hit.report,
             week=self.hit.week,
-            section=self.hit.section,
+            section=self.section or self.hit.section,
             lines=(self.line, self.line),
             quote=self.quote,
         )
@@ -72,13 +74,28 @@ def clauses(text: str) -> list[str]:
     return [p[:MAX_QUOTE].strip() for p in parts]
 
 
+_SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
+
+
+def stem(token: str) -> str:
+    """A light English stem ("owns", "owner" -> "own"; "launched" -> "launch") so a question's
+    wording meets the report's; CJK bigrams and short words are left as they are."""
+    if not token.isascii() or not token.isalpha() or len(token) < 4:
+        return token
+    for suffix in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
+    return token
+
+
 def coverage(text: str, weights: dict[str, float]) -> float:
-    """IDF-weighted share of the question's terms that occur in the text (0..1)."""
+    """IDF-weighted share of the question's terms that occur in the text (0..1), word forms folded."""
     total = sum(weights.values())
     if not total:
         return 0.0
-    present = set(tokenize(text))
-    return sum(w for term, w in weights.items() if term in present) / total
+    tokens = tokenize(text)
+    present = set(tokens) | {stem(t) for t in tokens}
+    return sum(w for term, w in weights.items() if term in present or stem(term) in present) / total
 
 
 def query_weights(query: str, idf: dict[str, float] | None = None) -> dict[str, float]:
@@ -95,6 +112,24 @@ def hit_coverage(hit: Hit, weights: dict[str, float]) -> float:
     return coverage(" ".join([*hit.sections, hit.text]), weights)
 
 
+def line_section(hit: Hit, lines: dict[int, str], number: int) -> str:
+    """The heading path of one line of a chunk: the merged section whose heading is nearest above.
+
+    A chunk may merge several small sections ("Checkout", "Secrets Manager" and "Service
+    Catalog" blocks); crediting each line with every merged heading made "Owner: Priya" of
+    one block answer "who owns Secrets Manager?" as well as the right block's owner line, and
+    cited it under the wrong heading.
+    """
+    if len(hit.sections) <= 1:
+        return hit.section
+    for above in range(number - 1, hit.lines[0] - 2, -1):
+        text = lines.get(above, "")
+        if _HEADING.match(text):
+            title = text.lstrip().lstrip("#").strip()
+            return next((s for s in hit.sections if s.split(" > ")[-1] == title), hit.section)
+    return hit.section
+
+
 def candidates(hits: Sequence[Hit], weights: dict[str, float]) -> list[Evidence]:
     """Every quotable clause of every hit, scored; headings and blank lines are skipped."""
     found: list[Evidence] = []
@@ -102,19 +137,19 @@ def candidates(hits: Sequence[Hit], weights: dict[str, float]) -> list[Evidence]
         lines = file_lines(hit.report)
         if lines is None:
             continue
-        context = " ".join(hit.sections)
         start, end = hit.lines
         for number in range(start, end + 1):
             raw = lines.get(number, "")
             if not raw.strip() or _HEADING.match(raw):
                 continue
+            section = line_section(hit, lines, number)
             for quote in clauses(strip_markup(raw)):
                 if len(quote) < 2:
                     continue
                 # Half credit for terms only in the heading path: "风控决策引擎迁移 > 进度" counts.
                 own = coverage(quote, weights)
-                with_context = coverage(f"{context} {quote}", weights)
-                found.append(Evidence(hit, rank, number, quote, own + 0.5 * (with_context - own)))
+                with_context = coverage(f"{section} {quote}", weights)
+                found.append(Evidence(hit, rank, number, quote, own + 0.5 * (with_context - own), section))
     return found
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from index.lexical import tokenize
 from index.retrieve import Hit
-from summarizer.engines.extractive import Evidence, best_evidence, hit_coverage, query_weights
+from summarizer.engines.extractive import Evidence, best_evidence, coverage, hit_coverage, query_weights
 from summarizer.engines.ledger_facts import ledger_answer
 from summarizer.engines.phrases import range_text, say
 from summarizer.plan import QuestionPlan
@@ -80,6 +81,10 @@ class LocalEngine:
             h.kind == plan.plan.intent for h in hits
         )
         answerable = bool(chosen) and (kind_match or max(best, strength) >= self.min_coverage)
+        if answerable and plan.asked:
+            # "同城多活改造的预算是多少？": lines naming the project are not an answer about its budget.
+            asked = {t: w for t, w in weights.items() if t in set(tokenize(plan.asked))}
+            answerable = not asked or coverage(chosen[0].quote, asked) >= self.min_coverage
         points = [_point(e) for e in chosen]
         citations = _dedupe(c for p in points for c in p.citations)
         if not hits:
@@ -109,7 +114,7 @@ def _prefer_kind(hits: list[Hit], intent: str) -> list[Hit]:
 
 
 def _point(evidence: Evidence) -> Point:
-    leaf = evidence.hit.section.split(" > ")[-1]
+    leaf = (evidence.section or evidence.hit.section).split(" > ")[-1]
     return Point(text=f"{evidence.hit.week} {leaf}: {evidence.quote}", citations=[evidence.citation()])
 
 

@@ -236,3 +236,15 @@ def test_a_range_without_reports_says_so(ws: Any) -> None:
     result = answer("Summarize the Aug 30, 2024 report.", ws)
     assert not result.answerable
     assert result.answer.startswith("No report falls in")
+
+
+def test_a_question_about_a_project_must_be_answered_about_what_it_asks(ws: Any) -> None:
+    """Lines that only name the project are no answer to its budget; its owner line is."""
+    budget = answer("What is the budget of Search Reindex?", ws)
+    assert not budget.answerable
+    owner = answer("Who owns Search Reindex?", ws)
+    assert owner.answerable
+    assert "Kenji Watanabe" in owner.answer
+    cited = [c for p in owner.points for c in p.citations if "Kenji" in c.quote]
+    assert cited and all(c.section.endswith("Search Reindex") for c in cited)
+    _assert_verified(owner)

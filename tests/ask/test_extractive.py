@@ -1,0 +1,53 @@
+"""Word forms and line sections in extractive evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.retrieve import Hit
+from summarizer.engines.extractive import coverage, line_section, stem
+
+
+@pytest.mark.parametrize(
+    ("word", "stemmed"),
+    [
+        ("owns", "own"),
+        ("owner", "own"),
+        ("launched", "launch"),
+        ("launches", "launch"),
+        ("eta", "eta"),
+        ("上线", "上线"),
+        ("sev2", "sev2"),
+    ],
+)
+def test_light_stem(word: str, stemmed: str) -> None:
+    assert stem(word) == stemmed
+
+
+def test_coverage_folds_word_forms() -> None:
+    weights = {"owns": 2.0, "rollout": 1.0}
+    assert coverage("Owner: Tomás Ortega", weights) == pytest.approx(2 / 3)
+    assert coverage("nothing here", weights) == 0.0
+
+
+def test_line_section_in_a_merged_chunk() -> None:
+    lines = {
+        1: "## Projects",
+        2: "### Checkout",
+        3: "- Owner: Priya",
+        4: "### Secrets Manager",
+        5: "- Owner: Tomás",
+    }
+    hit = Hit(
+        "id",
+        "/r.md",
+        "2025-W22",
+        "Projects > Checkout",
+        ["Projects > Checkout", "Projects > Secrets Manager"],
+        (2, 5),
+        "",
+        0.0,
+        "projects",
+    )
+    assert line_section(hit, lines, 3) == "Projects > Checkout"
+    assert line_section(hit, lines, 5) == "Projects > Secrets Manager"
