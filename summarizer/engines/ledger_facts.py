@@ -126,7 +126,7 @@ def slips(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     points = [
         Point(
             text=f"{name}: " + "; ".join(f"{s.week} {_slip_text(s, kinds)}" for s in group),
-            citations=_unique(c for s in group for c in s.evidence),
+            citations=unique_citations(c for s in group for c in s.evidence),
         )
         for name, group in list(by_project.items())[:MAX_POINTS]
     ]
@@ -284,7 +284,8 @@ def _observed(observation: Any) -> str:
     return f"{quote} [{' · '.join(extra)}]" if extra else quote
 
 
-def _unique(citations: Any) -> list[Citation]:
+def unique_citations(citations: Any) -> list[Citation]:
+    """Citations in order, each (report, lines, quote) once."""
     seen: set[tuple[str, tuple[int, int], str]] = set()
     out = []
     for citation in citations:

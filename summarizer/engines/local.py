@@ -13,10 +13,10 @@ from typing import Any
 from index.lexical import tokenize
 from index.retrieve import Hit
 from summarizer.engines.extractive import Evidence, best_evidence, coverage, hit_coverage, query_weights
-from summarizer.engines.ledger_facts import ledger_answer
+from summarizer.engines.ledger_facts import ledger_answer, unique_citations
 from summarizer.engines.phrases import range_text, say
 from summarizer.plan import QuestionPlan
-from summarizer.schemas import Answer, Citation, EngineName, Point
+from summarizer.schemas import Answer, EngineName, Point
 
 # Share of the question's IDF-weighted terms the best passage must contain (tuned on the eval).
 MIN_COVERAGE = 0.5
@@ -43,7 +43,7 @@ class LocalEngine:
             return Answer(
                 answer=facts.headline,
                 points=points,
-                citations=_dedupe(c for p in points for c in p.citations),
+                citations=unique_citations(c for p in points for c in p.citations),
                 plan=plan.plan,
             )
         return self.extractive(plan, hits, ledger_headline=facts.headline if facts else None)
@@ -86,7 +86,7 @@ class LocalEngine:
             asked = {t: w for t, w in weights.items() if t in set(tokenize(plan.asked))}
             answerable = not asked or coverage(chosen[0].quote, asked) >= self.min_coverage
         points = [_point(e) for e in chosen]
-        citations = _dedupe(c for p in points for c in p.citations)
+        citations = unique_citations(c for p in points for c in p.citations)
         if not hits:
             # An empty range is not an empty index: say which one the user hit.
             empty = say("no_reports_in_range", plan.lang, range=rng) if rng else say("no_reports", plan.lang)
@@ -116,14 +116,3 @@ def _prefer_kind(hits: list[Hit], intent: str) -> list[Hit]:
 def _point(evidence: Evidence) -> Point:
     leaf = (evidence.section or evidence.hit.section).split(" > ")[-1]
     return Point(text=f"{evidence.hit.week} {leaf}: {evidence.quote}", citations=[evidence.citation()])
-
-
-def _dedupe(citations: Any) -> list[Citation]:
-    seen: set[tuple[str, tuple[int, int], str]] = set()
-    out = []
-    for citation in citations:
-        key = (citation.report, citation.lines, citation.quote)
-        if key not in seen:
-            seen.add(key)
-            out.append(citation)
-    return out

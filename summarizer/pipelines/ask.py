@@ -102,15 +102,15 @@ def search_mode(workspace: Any) -> SearchMode:
     higher end to end (MRR 0.855 vs 0.830). Hybrid stays one setting away for corpora where
     exact identifiers (ticket ids, codes) matter more than wording.
     """
-    settings = getattr(workspace, "settings", None)
-    return getattr(settings, "search_mode", "dense")
+    mode: SearchMode = getattr(getattr(workspace, "settings", None), "search_mode", "dense")
+    return mode
 
 
 def widen_missing_week(plan: QuestionPlan) -> None:
     """A week with no report ("the week of May 9" in a skipped week) reads its neighbours: a
     report before or after usually says why it is missing ("no report next week: offsite"). The
     plan shows the widened range, so the answer never claims to be about the asked week alone."""
-    from summarizer.pipelines.timerange import shift_weeks, week_str
+    from summarizer.pipelines.timerange import shift_weeks
 
     assert plan.since is not None
     plan.since, plan.until = shift_weeks(plan.since, -1), shift_weeks(plan.since, 1)
@@ -154,9 +154,7 @@ def retrieve(plan: QuestionPlan, workspace: Any, k: int) -> list[Any]:
     return list(chosen.values())
 
 
-def search(
-    plan: QuestionPlan, workspace: Any, k: int, mode: Literal["hybrid", "dense", "lexical"] | None = None
-) -> list[Any]:
+def search(plan: QuestionPlan, workspace: Any, k: int, mode: SearchMode | None = None) -> list[Any]:
     """The search half of `retrieve`: the plan's query, time range, series and section kinds."""
     return list(
         workspace.retriever.search(
