@@ -9,6 +9,7 @@ say, so the caller falls back to extractive passages. Any engine can use these f
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,9 +148,13 @@ def incidents(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     if views is None:
         return None
     rows = [i for i in views.incidents(ledger) if _scoped(i.report, qp) and _happened_in(i, qp)]
+    wanted = severities(qp.query)
+    if wanted:  # "any SEV1 incidents?", "几次AB级事故": only those levels
+        rows = [i for i in rows if severity_matches(i.severity, wanted)]
     rows = _preferred_first(rows, lambda i: i.report, qp)
     if not rows:
-        return LedgerAnswer(say("no_incidents", qp.lang, range=_rng(qp)))
+        levels = f" {'/'.join(sorted(wanted))}" if wanted else ""
+        return LedgerAnswer(say("no_incidents", qp.lang, range=_rng(qp)) + levels)
     points = []
     for incident in rows[:MAX_POINTS]:
         extra = [
@@ -162,6 +167,25 @@ def incidents(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     titles = [i.title for i in rows[:5]]
     head = say("incidents", qp.lang, n=len(rows), names=join(titles, qp.lang), range=_rng(qp))
     return LedgerAnswer(head, points)
+
+
+_SEVERITY = re.compile(r"(?<![a-z0-9])(sev\s*-?\s*[0-5]|p[0-4])(?![0-9])|([a-d]{1,2})\s*级", re.I)
+
+
+def severities(text: str) -> set[str]:
+    """Severity levels named in a question, normalised: "SEV 1" -> sev1, "P0" -> p0, "AB级" -> a级, b级."""
+    found: set[str] = set()
+    for match in _SEVERITY.finditer(text):
+        if match[1]:
+            found.add(re.sub(r"[\s-]", "", match[1]).casefold())
+        else:
+            found.update(f"{letter}级" for letter in match[2].casefold())
+    return found
+
+
+def severity_matches(severity: str | None, wanted: set[str]) -> bool:
+    """An incident matches when its own level (as the report wrote it) is one of those asked."""
+    return bool(severity) and bool(severities(severity or "") & wanted)
 
 
 def status(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
@@ -393,6 +417,57 @@ def changes(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     return LedgerAnswer(head, points[:MAX_POINTS])
 
 
+_RISK_WORDS = (
+    "risk risks open current currently outstanding unresolved now raised 风险 现在 目前 当前 未解决 提出 存在"
+)
+
+
+def _generic(qp: QuestionPlan, words: str) -> bool:
+    """True when the question names nothing beyond its intent words ("what risks are open?",
+    "最近三周有什么风险"), so a list of every such fact is the answer."""
+    from index.lexical import tokenize
+
+    return not set(tokenize(qp.terms)) - set(tokenize(words))
+
+
+# A project whose latest state in range is one of these is a risk to report.
+TROUBLED = ("at_risk", "off_track", "blocked")
+_NOTHING = re.compile(r"^\s*(?:none|n/?a|no\s+(?:new\s+)?risks?|nothing|无|暂无|没有)\b", re.I)
+
+
+def risks(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
+    """Risks as written in risk sections, and the projects whose state says they are in trouble.
+
+    Without a time range "what risks are open?" means now: the latest report of each series.
+    """
+    views = _views()
+    if views is None or not _generic(qp, _RISK_WORDS):
+        return None  # "what happened to the TLS risk?" is about one risk: the passages answer it
+    chosen = [r for r in ledger.reports() if _scoped(r.source, qp) and _in_range(r.week, qp)]
+    if qp.since is None and qp.until is None:
+        chosen = list({os.path.dirname(r.source): r for r in chosen}.values())  # oldest first
+    sources = {r.source for r in chosen}
+    raised = [
+        n for n in views.notes(ledger, kind="risk") if n.report in sources and not _NOTHING.match(n.text)
+    ]
+    troubled = []
+    for info in views.projects(ledger):
+        states = [
+            o for o in views.timeline(ledger, info.name).observations if o.report in sources and o.status
+        ]
+        if states and states[-1].status in TROUBLED:
+            troubled.append((info.name, states[-1]))
+    if not raised and not troubled:
+        return None
+    points = [Point(text=f"{n.week} {n.text}", citations=[n.evidence]) for n in raised]
+    points += [Point(text=f"{o.week} {name}: {_observed(o)}", citations=[o.evidence]) for name, o in troubled]
+    names = [name for name, _ in troubled]
+    head = say(
+        "risks", qp.lang, n=len(raised), m=len(troubled), names=join(names, qp.lang) or "—", range=_rng(qp)
+    )
+    return LedgerAnswer(head, points[:MAX_POINTS])
+
+
 SUMMARY_POINTS = 16
 
 
@@ -462,6 +537,7 @@ def summary(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
 
 
 HANDLERS = {
+    "risks": risks,
     "summary": summary,
     "slips": slips,
     "incidents": incidents,

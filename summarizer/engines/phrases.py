@@ -58,6 +58,10 @@ PHRASES: dict[str, dict[Lang, str]] = {
         "zh": "{reports}{range}：上线 {launches} 个，延期 {slips} 次，暂停或取消 {stopped} 个，故障 {incidents} 起；"
         "共汇报 {projects} 个项目。",
     },
+    "risks": {
+        "en": "{n} risk(s) raised and {m} project(s) at risk, off track or blocked{range}: {names}.",
+        "zh": "{range}共 {n} 条风险，{m} 个项目有风险、偏离或受阻：{names}。",
+    },
     "launched": {"en": "launched {when} ({verdict})", "zh": "{when} 上线（{verdict}）"},
 }
 

@@ -248,3 +248,20 @@ def test_a_question_about_a_project_must_be_answered_about_what_it_asks(ws: Any)
     cited = [c for p in owner.points for c in p.citations if "Kenji" in c.quote]
     assert cited and all(c.section.endswith("Search Reindex") for c in cited)
     _assert_verified(owner)
+
+
+def test_incidents_of_one_severity(ws: Any) -> None:
+    result = answer("Were there any SEV2 incidents?", ws)
+    assert MAY_31_INCIDENT in result.answer
+    assert JUNE_INCIDENT not in _text(result)  # a SEV3
+    assert all("SEV2" in p.text for p in result.points)
+
+
+def test_generic_risk_question_lists_troubled_projects(ws: Any) -> None:
+    """'Any risks in May?' names nothing but risks: the projects whose state in May says so."""
+    result = answer("Any risks in May 2024?", ws)
+    assert result.plan.intent == "risks"
+    assert result.answerable
+    assert "Search Reindex" in result.answer and LAUNCHED not in result.answer
+    assert all(c.week <= "2024-W22" for c in _all_citations(result))
+    _assert_verified(result)
