@@ -13,7 +13,8 @@ from typing import Any
 from index.lexical import tokenize
 from index.retrieve import Hit
 from summarizer.engines.extractive import Evidence, best_evidence, coverage, hit_coverage, query_weights
-from summarizer.engines.ledger_facts import ledger_answer, unique_citations
+from summarizer.engines.fact_common import unique_citations
+from summarizer.engines.ledger_facts import ledger_answer
 from summarizer.engines.phrases import range_text, say
 from summarizer.plan import QuestionPlan
 from summarizer.schemas import Answer, EngineName, Point
