@@ -84,6 +84,8 @@ class LexicalIndex:
         self.rows = rows
         self._model = model
         self._weeks: np.ndarray | None = None
+        # Derived once per loaded index by callers that read every row (question planning).
+        self.derived: dict[str, Any] = {}
 
     @classmethod
     def build(cls, rows: list[LexicalRow]) -> LexicalIndex:

@@ -54,6 +54,17 @@ LANG_SAMPLE = 20
 
 
 def index_context(lexical: Any) -> IndexContext:
+    """Built once per loaded lexical index (it reads every row) and kept on it."""
+    derived = getattr(lexical, "derived", None)
+    if isinstance(derived, dict) and isinstance(derived.get("index_context"), IndexContext):
+        return derived["index_context"]
+    ctx = _build_context(lexical)
+    if isinstance(derived, dict):
+        derived["index_context"] = ctx
+    return ctx
+
+
+def _build_context(lexical: Any) -> IndexContext:
     from summarizer.plan import detect_lang
 
     ctx = IndexContext()
