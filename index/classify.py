@@ -24,7 +24,9 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.INCIDENTS,
         re.compile(
-            r"事故|故障|事件|告警|incident|outage|post-?mortem|\bsev\b|on-?call|\bpag(?:ing|er|ed)\b", re.I
+            r"事故|故障|事件|告警|线上问题|生产问题|incident|outage|post-?mortem|\bsev\b|on-?call|"
+            r"\bpag(?:ing|er|ed)\b",
+            re.I,
         ),
     ),
     (
@@ -38,8 +40,8 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.PROJECTS,
         re.compile(
-            r"重点|项目|进展|工作|业务|建设|升级|\bO\d\b|^O\d|project|progress|initiative|roadmap|status|"
-            r"highlight|update|deliver|milestone|workstream|epic",
+            r"重点|项目|进展|工作|业务|建设|升级|本周完成|已完成|进行中|在研|\bO\d\b|^O\d|project|progress|"
+            r"initiative|roadmap|status|highlight|update|deliver|milestone|workstream|epic|in progress|ongoing",
             re.I,
         ),
     ),

@@ -36,7 +36,7 @@ there their they them about tell show list give please happen happened happens o
 STOPWORDS = frozenset(_STOP_TEXT.split())
 # Chinese question and function words: as bigrams ("什么", "么时") they would match any chunk.
 _ZH_QUESTION = re.compile(
-    "什么时候|什么|哪些|哪个|哪几|哪里|哪|怎么样|怎么|如何|多少|是否|有没有|为什么|吗|呢|请问|请|"
+    "什么时候|什么|哪些|哪个|哪几|哪里|哪|谁|怎么样|怎么|如何|多少|是否|有没有|为什么|吗|呢|请问|请|"
     "到目前为止|目前|现在|一下|情况|分别|都有|一共|总共|几次|几起|几个|几周|几|发生了|发生|"
     "有|是|的|了|在|和|与|及|或"
 )

@@ -18,7 +18,7 @@ from index.classify import classify_heading
 from index.dates import FoundDate, date_from_text, week_label
 from index.errors import ReportDateError
 from index.load import Document
-from index.models import Item, Report, Section
+from index.models import Item, Report, Section, SectionKind
 
 _ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
@@ -221,7 +221,10 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
             section.lines.append((number, text))
     sections = root.children
     if any(text.strip() for _, text in preamble.lines):
-        preamble.kind = classify_heading(preamble.title)
+        # The title names the team and the report ("数据平台部周报"): a metric word in a team's
+        # name does not make the text before the first heading a metrics section.
+        kind = classify_heading(preamble.title)
+        preamble.kind = SectionKind.OTHER if kind is SectionKind.METRICS else kind
         sections = [preamble, *sections]
     for section in sections:
         _finish(section)

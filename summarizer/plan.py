@@ -42,8 +42,8 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "overdue late 延期 推迟 延后 滞后 延误 顺延 拖期 逾期 跳票"
     ) + STALL_WORDS),
     ("incidents", _words(
-        "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 p0 p1 "
-        "故障 事故 宕机 事件 告警 中断"
+        "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
+        "故障 事故 宕机 事件 告警 中断 线上问题 生产问题"
     )),
     ("risks", _words("risk risks blocker blockers blocked concern concerns 风险 阻塞 隐患 卡点 堵点")),
     ("changes", _words(
@@ -59,7 +59,9 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "情况 到哪 按时 按期 on_time go_live went_live ship shipped eta target deadline off_track on_track "
         "at_risk when 什么时候 何时 哪天 时间 日期"
     ) + LAUNCH_WORDS + PAUSE_WORDS),
-    ("summary", _words("summary summarize summarise overview highlights recap 总结 概述 概况 汇总 要点")),
+    ("summary", _words(
+        "summary summarize summarise overview highlights recap 总结 概述 概况 汇总 要点 说了什么 讲了什么 写了什么"
+    )),
 ]  # fmt: skip
 
 
@@ -113,7 +115,8 @@ def _keyword_hits(question: str, keywords: Iterable[str]) -> list[str]:
     hits = []
     for word in keywords:
         if word.isascii() and word.strip().isalnum():
-            if re.search(rf"\b{re.escape(word.strip())}\b", lowered):
+            # Latin boundaries spelled out: \b sees CJK as word characters ("几次P2问题").
+            if re.search(rf"(?<![0-9a-z]){re.escape(word.strip())}(?![0-9a-z])", lowered):
                 hits.append(word.strip())
         elif word in lowered:
             hits.append(word.strip())
@@ -203,12 +206,14 @@ def plan_question(
     if until:
         until_int = parse_week_arg(until, latest)
     query = question.replace(found.text, " ").strip() if found and found.text else question
-    intent, words = detect_intent(query, bool(linked))
     stripped = question
     for project in projects:
         if project.name in linked:
             for name in (project.name, *project.aliases):
                 stripped = stripped.replace(name, " ")
+    # Intent words inside a project's name ("数据质量监控平台") say nothing about the question.
+    unnamed = stripped.replace(found.text, " ") if found and found.text else stripped
+    intent, words = detect_intent(unnamed, bool(linked))
     plan = Plan(
         intent=intent,
         since=week_str(since_int) if since_int else None,

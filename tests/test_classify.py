@@ -24,6 +24,12 @@ from index.models import SectionKind as K
         ("生产稳定性事件", K.PROJECTS, K.INCIDENTS),
         ("Risks", K.PROJECTS, K.RISKS),
         ("Next week", K.PROJECTS, K.PLANS),
+        # Feishu/DingTalk-style sections of done and ongoing work, and online problems.
+        ("一、本周完成", None, K.PROJECTS),
+        ("二、进行中", None, K.PROJECTS),
+        ("Work in progress", None, K.PROJECTS),
+        ("五、线上问题", None, K.INCIDENTS),
+        ("三、风险与问题", None, K.RISKS),
         # "Page" in a project name is not paging someone.
         ("Status Page Revamp", K.PROJECTS, K.PROJECTS),
         ("Paging and on-call", None, K.INCIDENTS),

@@ -32,7 +32,7 @@ _DURATION = re.compile(
     r"(分钟|mins?|minutes?|m\b|小时|hours?|hrs?|h\b|秒|seconds?|secs?|s\b|天|days?)",
     re.I,
 )
-_DURATION_CUE = re.compile(r"持续|历时|耗时|时长|共计|duration|lasted|\bfor\b", re.I)
+_DURATION_CUE = re.compile(r"持续|历时|耗时|时长|共计|延迟|中断|duration|lasted|\bfor\b", re.I)
 _UNIT_MINUTES = {
     "分": 1.0,
     "m": 1.0,
@@ -67,8 +67,10 @@ _FIX_FREE = re.compile(
     r"[^，,。；;]*(?:后恢复|已恢复|回滚|rolled back|restored|recovered|fixed by|mitigated by)[^，,。；;]*",
     re.I,
 )
+# Latin boundaries spelled out: Python's \b sees CJK as word characters ("定级P2").
 _SEVERITY = re.compile(
-    r"\bSEV[- ]?\d\b|\bP[0-4]\b|(?<![A-Za-z])[A-D]{1,2}级|\bS[1-4]\b|[一二三四]级(?:事故|故障)?", re.I
+    r"(?<![A-Za-z0-9])(?:SEV[- ]?\d|P[0-4]|S[1-4])(?![A-Za-z0-9])|(?<![A-Za-z])[A-D]{1,2}级|[一二三四]级(?:事故|故障)?",
+    re.I,
 )
 
 

@@ -89,7 +89,7 @@ def clean_name(name: str) -> str:
     name = _STATUSY_PARENS.sub("", nfkc(name))
     name = re.sub(r"[*_`#]+", "", name)
     name = _BRACKET_NAME.sub(lambda m: m[1] + " ", name)
-    name = re.sub(r"\s+[—–-]\s+.*$", "", name)
+    name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     return name.strip(" \t:：-—–·•【】[]")
 
 
@@ -124,6 +124,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     if context:
         for item in section.items:
             _item_mentions(item, section, lines, out)
+        out.extend(_prose_mentions(section, lines))
     for child in section.children:
         _visit(child, depth + 1, lines, out)
 
@@ -208,6 +209,37 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
         units[0].skip = offset
     units += [_unit(n, lines, head=False) for n in range(own_end + 1, item.end + 1) if n in lines]
     out.append(Mention(name, section, item.start, item.end, [u for u in units if u.text]))
+
+
+def _prose_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
+    """Paragraphs that open with a bold project name (`**Onboarding v3** 🟡 — 55% done; target end
+    of March`): one mention each, its following lines until a blank line or the next such name.
+
+    Prose-style reports write projects this way instead of as bullets or headings.
+    """
+    in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
+    out: list[Mention] = []
+    current: Mention | None = None
+    for number, raw in section.lines:
+        text = line_text(raw)
+        if number == section.start or number in in_items or not text.strip() or text.lstrip().startswith("|"):
+            current = None
+            continue
+        match = _BOLD_NAME.match(text)
+        labelled = split_label(text)
+        if match and not (labelled is not None and labelled.field is not None):
+            name, rest = clean_name(match[1]), text[match.end() :]
+            signals = find_statuses(rest) or find_progress(rest, True) or _has_date(rest)
+            if valid_name(name) and signals:
+                unit = _unit(number, lines, head=True)
+                unit.skip = match.end()
+                current = Mention(name, section, number, number, [unit])
+                out.append(current)
+                continue
+        if current is not None:  # the paragraph goes on: what it says is about that project
+            current.units.append(_unit(number, lines, head=False))
+            current.end = number
+    return out
 
 
 def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Mention:

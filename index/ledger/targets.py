@@ -26,7 +26,8 @@ _OLD_BEFORE = re.compile(
 _OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
 _MOVED_BEFORE = re.compile(
     r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
-    r"\b(?:moved|pushed|slipped|slips|slip|now|new eta|revised(?: eta)?|re-?planned)"
+    r"\b(?:moved|pushed|slipped|slips|slip|slipping|delayed|postponed|deferred|now|new eta|revised(?: eta)?|"
+    r"re-?planned)"
     r"\s*(?:out\s+)?(?:to|for)?\s*[:：]?\s*$|"
     r"\bto\s*$",
     re.I,
@@ -137,7 +138,13 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
 
 
 def _shift_in(clause: str) -> bool:
-    return bool(re.search(r"延期|推迟|延后|顺延|调整|改期|moved|pushed|slipped|slips|revised", clause, re.I))
+    return bool(
+        re.search(
+            r"延期|推迟|延后|顺延|调整|改期|moved|pushed|slipped|slips|slipping|delayed|postponed|deferred|revised",
+            clause,
+            re.I,
+        )
+    )
 
 
 def pick_target(roles: list[DateRole]) -> DateRole | None:

@@ -83,8 +83,10 @@ def stopped(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
 
 
 _RISK_WORDS = (
-    "risk risks open current currently outstanding unresolved now raised 风险 现在 目前 当前 未解决 提出 存在"
+    "risk risks open current currently outstanding unresolved still now raised recent recently any "
+    "风险 现在 目前 当前 未解决 还没解决 没有解决 仍然 依然 最近 近期 提出 存在 还有"
 )
+_RESOLVED = re.compile(r"^\s*(?:resolved|closed|mitigated)\b|已解决|已解除|风险解除|已关闭|已消除", re.I)
 
 
 def _generic(qp: QuestionPlan, words: str) -> bool:
@@ -117,6 +119,8 @@ def risks(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     raised = [
         n for n in views.notes(ledger, kind="risk") if n.report in sources and not _NOTHING.match(n.text)
     ]
+    if qp.since is None and qp.until is None:  # "open" risks: what the latest report still carries
+        raised = [n for n in raised if not _RESOLVED.search(n.text)]
     troubled = []
     for info in views.projects(ledger):
         states = [

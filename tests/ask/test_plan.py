@@ -73,6 +73,7 @@ def test_flags_override_question() -> None:
 
 PROJECTS = [
     ProjectRef("风控决策引擎迁移", ("风控引擎迁移",)),
+    ProjectRef("数据质量监控平台"),
     ProjectRef("Log pipeline migration", ("log pipeline",)),
     ProjectRef("API", ()),
 ]
@@ -105,6 +106,11 @@ PROJECTS = [
         ("What changed for the log pipeline?", "status", ["Log pipeline migration"]),
         ("Who owns the log pipeline?", "free", ["Log pipeline migration"]),
         ("风控决策引擎迁移的预算是多少？", "metrics", ["风控决策引擎迁移"]),
+        # A metric word inside a project's name is not the question's intent.
+        ("数据质量监控平台是哪天上线的？", "status", ["数据质量监控平台"]),
+        ("上个月有哪些线上问题？", "incidents", []),
+        ("3月份发生了几次P2问题？", "incidents", []),
+        ("4月11日的周报说了什么？", "summary", []),
     ],
 )
 def test_intent_and_projects(question: str, intent: str, projects: list[str]) -> None:

@@ -59,6 +59,34 @@ Waiting on the payments SDK upgrade.
 **Launched on:** June 11th
 """
 
+PROSE_EN = """
+# Growth Eng — Status Update, 14 March 2025
+
+## Workstreams
+
+**Onboarding v3** 🟡 — 55% done; target 28 Mar; owner Dana Lee. QA found two blocking bugs
+in the new welcome flow, fixes are in review.
+
+**Referral Rewards** 🟢 — 80% done; launch slipping to 4 Apr after the payout review.
+
+Nothing else changed this fortnight.
+"""
+
+FEISHU_ZH = """
+# 数据平台部周报（2025.03.14）
+
+> 汇报人：张伟 ｜ 周期：3.10 - 3.14
+
+一、本周完成
+1. 调度系统升级 —— 完成度 80%，计划 4月18日 上线，负责人：陈晨
+
+二、进行中
+1. 实时数仓迁移 —— 完成度 60%，推迟至 4月18日 上线，状态：延期
+
+五、线上问题
+- 3月12日 14:20 Kafka集群磁盘告警导致任务延迟40分钟，影响报表刷新，定级P2
+"""
+
 EXPECTED = [
     ("Payments API v3", 60, date(2025, 7, 1), "on_track"),
     ("Fraud Model Refresh", None, date(2025, 7, 18), "at_risk"),
@@ -72,12 +100,24 @@ EXPECTED = [
     ("老系统下线", None, None, "done"),
     ("Checkout Revamp", 45, date(2025, 6, 14), "at_risk"),
     ("Referral Program", None, None, "launched"),
+    # Prose paragraphs that open with a bold name; a target "slipping to" a date.
+    ("Onboarding v3", 55, date(2025, 3, 28), "at_risk"),
+    ("Referral Rewards", 80, date(2025, 4, 4), "off_track"),  # "slipping" outweighs its green light
+    # Feishu-style zh: "本周完成" / "进行中" sections hold projects; "——" ends the name.
+    ("调度系统升级", 80, date(2025, 4, 18), None),
+    ("实时数仓迁移", 60, date(2025, 4, 18), "off_track"),
 ]
 
 
 @pytest.fixture
 def observations(write_report: WriteReport) -> dict:
-    pairs = (("a.md", BOLD_AND_TABLE), ("b.txt", PLAIN_ZH), ("c.md", HEADING_FIELDS))
+    pairs = (
+        ("a.md", BOLD_AND_TABLE),
+        ("b.txt", PLAIN_ZH),
+        ("c.md", HEADING_FIELDS),
+        ("d.md", PROSE_EN),
+        ("e.md", FEISHU_ZH),
+    )
     facts = [extract_facts(write_report(name, text)) for name, text in pairs]
     return {o.project: o for f in facts for o in f.observations}
 
@@ -112,3 +152,13 @@ def test_incident_as_a_subsection(write_report: WriteReport) -> None:
         47,
     )
     assert incident.when == date(2025, 6, 10)
+
+
+def test_online_problems_are_incidents_and_levels_follow_cjk(write_report: WriteReport) -> None:
+    """ "五、线上问题" is an incident section; "定级P2" has a level though no space precedes it."""
+    facts = extract_facts(write_report("e.md", FEISHU_ZH))
+    (incident,) = facts.incidents
+    assert incident.severity == "P2"
+    assert incident.when == date(2025, 3, 12)
+    # The reporter line under a team title with "数据" in it is not a metric.
+    assert facts.metrics == []
