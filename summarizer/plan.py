@@ -94,6 +94,8 @@ class QuestionPlan:
     days: tuple[date, date] | None = None
     # The series likely meant (by language only): listed first, never filtered (set by the pipeline).
     prefer_series: str | None = None
+    # Every name (canonical and aliases) of the linked projects, to tell their lines from others'.
+    project_names: list[str] = field(default_factory=list)
     # What the question asks about a linked project, its name removed ("的预算", "who owns"):
     # an answer must speak to this, not only repeat the name. Empty when no project is linked.
     asked: str = ""
@@ -235,4 +237,5 @@ def plan_question(
         asked=strip_question_words(stripped.replace(found.text, " ") if found else stripped)
         if linked
         else "",
+        project_names=[n for p in projects if p.name in linked for n in (p.name, *p.aliases)],
     )

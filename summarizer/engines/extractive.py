@@ -153,13 +153,44 @@ def candidates(hits: Sequence[Hit], weights: dict[str, float]) -> list[Evidence]
     return found
 
 
+def block_text(lines: dict[int, str], number: int, reach: int = 12) -> str:
+    """The line and the lines above it up to a blank line or heading: the bullet, paragraph or
+    block it belongs to ("owner Priya" continues the paragraph that named its project)."""
+    out = [lines.get(number, "")]
+    for above in range(number - 1, max(0, number - reach), -1):
+        text = lines.get(above, "")
+        if not text.strip() or _HEADING.match(text):
+            break
+        out.append(text)
+    return " ".join(reversed(out))
+
+
+def about(evidence: Evidence, names: Sequence[str]) -> bool:
+    """True when the line belongs to one of the named projects: its heading path or its block
+    names it. A report lists many projects; a line from the next block is no answer."""
+    lines = file_lines(evidence.hit.report) or {}
+    where = _fold(f"{evidence.section or evidence.hit.section} {block_text(lines, evidence.line)}")
+    return any(_fold(name) in where for name in names if _fold(name))
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s*_`【】\[\]]+", "", text).casefold()
+
+
 def best_evidence(
-    hits: Sequence[Hit], weights: dict[str, float], limit: int, per_line: bool = True
+    hits: Sequence[Hit],
+    weights: dict[str, float],
+    limit: int,
+    per_line: bool = True,
+    about_projects: Sequence[str] = (),
 ) -> list[Evidence]:
-    """The `limit` best distinct quotes, best first."""
+    """The `limit` best distinct quotes, best first; only lines about `about_projects` if given."""
     chosen: list[Evidence] = []
     seen: set[tuple[str, int] | str] = set()
-    for evidence in sorted(candidates(hits, weights), key=lambda e: (-e.score, e.hit.report, e.line)):
+    found = candidates(hits, weights)
+    if about_projects:
+        found = [e for e in found if about(e, about_projects)]
+    for evidence in sorted(found, key=lambda e: (-e.score, e.hit.report, e.line)):
         keys: list[tuple[str, int] | str] = [evidence.quote]
         if per_line:
             keys.append((evidence.hit.report, evidence.line))

@@ -62,7 +62,9 @@ class LocalEngine:
         weights = plan.term_weights or query_weights(plan.terms or plan.query)
         fresh = [
             e
-            for e in best_evidence(hits, weights, CONTEXT_POINTS + len(cited))
+            for e in best_evidence(
+                hits, weights, CONTEXT_POINTS + len(cited), about_projects=plan.project_names
+            )
             if (e.hit.report, e.citation().lines) not in cited
             and len(e.quote) >= MIN_CONTEXT_CHARS
             and e.quote not in said
@@ -72,7 +74,10 @@ class LocalEngine:
     def extractive(self, plan: QuestionPlan, hits: list[Hit], ledger_headline: str | None = None) -> Answer:
         weights = plan.term_weights or query_weights(plan.terms or plan.query)
         limit = POINTS.get(plan.plan.intent, 3)
-        chosen = best_evidence(_prefer_kind(hits, plan.plan.intent), weights, limit)
+        # A question about a named project is answered from that project's lines only.
+        chosen = best_evidence(
+            _prefer_kind(hits, plan.plan.intent), weights, limit, about_projects=plan.project_names
+        )
         strength = max((hit_coverage(h, weights) for h in hits), default=0.0)
         best = chosen[0].coverage if chosen else 0.0
         rng = range_text(plan.plan.since, plan.plan.until, plan.lang)

@@ -51,3 +51,23 @@ def test_line_section_in_a_merged_chunk() -> None:
     )
     assert line_section(hit, lines, 3) == "Projects > Checkout"
     assert line_section(hit, lines, 5) == "Projects > Secrets Manager"
+
+
+def test_a_line_belongs_to_the_project_its_paragraph_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """'owner Sam Ortiz.' continues the Deep Links paragraph: it is no answer about Email."""
+    from summarizer.engines.extractive import Evidence, about
+
+    report = tmp_path / "r.md"
+    report.write_text(
+        "## Workstreams\n\n"
+        "**Email Re-engagement** 🟡 — 40% done;\n"
+        "owner Priya Nair.\n\n"
+        "**Mobile Deep Links** 🟢 — 60% done;\n"
+        "owner Sam Ortiz.\n",
+        encoding="utf-8",
+    )
+    hit = Hit("id", str(report), "2025-W19", "Workstreams", ["Workstreams"], (1, 7), "", 0.0, "projects")
+    priya = Evidence(hit, 0, 4, "owner Priya Nair.", 1.0)
+    sam = Evidence(hit, 0, 7, "owner Sam Ortiz.", 1.0)
+    assert about(priya, ["Email Re-engagement"]) and not about(sam, ["Email Re-engagement"])
+    assert about(sam, ["mobile deep links"])  # case and spacing folded
