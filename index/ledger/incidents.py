@@ -56,7 +56,8 @@ _FIELDS = {
 _IMPACT_FREE = re.compile(
     r"(?:对[^，。；]{0,8}?(?:无|没有)影响|无(?:业务|用户|客户)?影响|"
     r"\bno (?:customer|user|business|external)?\s*impact\b|"
-    r"影响[^，。；;]{1,30}|\d+(?:\.\d+)?%?\s*(?:of\s+)?(?:users|customers|requests|logins|orders|payments|transactions)"
+    r"影响[^，。；;]{1,30}|(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)%?\s*(?:of\s+)?"
+    r"(?:users|customers|requests|logins|orders|payments|transactions)"
     r"[^.;，。]*|\baffect(?:ed|ing)\b[^.;，。]*)",
     re.I,
 )
@@ -81,7 +82,9 @@ def extract_incidents(report: Report) -> list[Incident]:
         if section.kind == SectionKind.INCIDENTS:
             if section.children and not section.items:
                 continue  # incidents are in the subsections, visited on their own
-            if not section.items:
+            rows = _from_table(report, section)
+            out.extend(rows)
+            if not section.items and not rows:
                 whole = _from_lines(report, section, section.lines, lines, title_line=section.start)
                 out.extend([whole] if whole is not None else [])
             for item in section.items:
@@ -92,6 +95,50 @@ def extract_incidents(report: Report) -> list[Incident]:
                     if _is_group(node) and node.children:
                         for child in node.children:
                             out.extend(_from_item(report, section, child, lines, grouped=False))
+    return out
+
+
+# Table headers by the part they play; a row is read as "date severity summary duration; impact: …".
+_COLUMNS = (
+    ("when", re.compile(r"date|time|when|日期|时间|发生时间", re.I)),
+    ("severity", re.compile(r"sev|severity|level|priority|级别|等级|定级", re.I)),
+    ("title", re.compile(r"summary|title|incident|description|what|事件|故障|问题|描述|概述", re.I)),
+    ("duration", re.compile(r"duration|length|时长|持续", re.I)),
+    ("impact", re.compile(r"impact|影响", re.I)),
+    ("cause", re.compile(r"cause|原因|根因", re.I)),
+    ("resolution", re.compile(r"fix|resolution|mitigation|处置|处理|解决", re.I)),
+)
+_LABELS = {"impact": "Impact: ", "cause": "Cause: ", "resolution": "Fix: "}
+
+
+def _from_table(report: Report, section: Section) -> list[Incident]:
+    """`| Date | Severity | Summary | Duration |` rows: one incident each, cited on its own row.
+
+    Each row is rewritten in the order the line reader expects (date first, labelled impact,
+    cause and fix) and quoted by its summary cell, text that stands in the file as written.
+    """
+    out: list[Incident] = []
+    roles: list[str | None] | None = None
+    for number, raw in section.lines:
+        text = raw.strip()
+        if not text.startswith("|"):
+            roles = None
+            continue
+        cells = [cell.strip() for cell in text.strip("|").split("|")]
+        if roles is None:
+            roles = [next((role for role, pattern in _COLUMNS if pattern.search(c)), None) for c in cells]
+            continue
+        if all(re.fullmatch(r":?-{2,}:?", cell) for cell in cells if cell):
+            continue
+        by_role = {role: cell for role, cell in zip(roles, cells, strict=False) if role and cell}
+        if "title" not in by_role:
+            continue
+        order = ("when", "severity", "title", "duration", "impact", "cause", "resolution")
+        line = "，".join(_LABELS.get(role, "") + by_role[role] for role in order if role in by_role)
+        incident = _from_lines(report, section, [(number, line)], {number: line}, title_line=None)
+        if incident is not None:
+            incident.evidence = cite(report, section.path_text, number, number, by_role["title"])
+            out.append(incident)
     return out
 
 

@@ -162,3 +162,24 @@ def test_online_problems_are_incidents_and_levels_follow_cjk(write_report: Write
     assert incident.when == date(2025, 3, 12)
     # The reporter line under a team title with "数据" in it is not a metric.
     assert facts.metrics == []
+
+
+INCIDENT_TABLE = """
+# Growth Eng — Status Update, 4 April 2025
+
+## Incidents
+
+| Date | Severity | Summary | Duration |
+|---|---|---|---|
+| 2025-03-31 | SEV2 | Duplicate referral rewards credited to 312 accounts | 160 min |
+| 2025-04-02 | SEV3 | Re-engagement email sent twice to 8,000 users | 50 min |
+"""
+
+
+def test_incident_table_rows_are_incidents(write_report: WriteReport) -> None:
+    """One incident per row, dated by its own Date cell and cited on its row by its summary."""
+    first, second = extract_facts(write_report("f.md", INCIDENT_TABLE)).incidents
+    assert (first.when, first.severity, first.duration_minutes) == (date(2025, 3, 31), "SEV2", 160)
+    assert first.title.startswith("Duplicate referral rewards")
+    assert first.evidence.lines == (7, 7) and Verifier().check(first.evidence)
+    assert second.impact == "8,000 users"  # not "000 users"
