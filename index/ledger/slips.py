@@ -133,7 +133,8 @@ def _verdict(obs: Observation, due: date | None, previous: Observation | None) -
         return "early" if obs.completed_on < due else "on_time" if obs.completed_on == due else "late"
     if obs.date.isocalendar()[:2] < due.isocalendar()[:2]:
         return "early"
-    if previous is not None and previous.date > due and previous.status not in FINISHED:
+    # A report dated on or after the due day that does not say it is done: it was not done by then.
+    if previous is not None and previous.date >= due and previous.status not in FINISHED:
         return "late"
     return "on_time"
 

@@ -6,6 +6,7 @@ Every slip must carry before and after evidence that the real `Verifier` accepts
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
@@ -209,3 +210,15 @@ def test_launch_verdicts(series: Series) -> None:
         "丙系统": ("2024-11-15", "late"),  # overdue in between, no stated date
     }
     assert [e.project for e in views.paused_cancelled(ledger)] == []
+
+
+def test_a_launch_after_a_report_on_the_due_day_that_was_not_done_is_late(
+    ledger: Ledger, write_report: WriteReport
+) -> None:
+    """The 3/21 report (the due day) says 延期; the next one says 已上线: late, not on time."""
+    due_day = write_report(
+        "2025-03-21.md", "# 周报 2025-03-21\n\n## 进行中\n- 数据质量监控平台：计划 3月21日 上线，状态：延期\n"
+    )
+    after = write_report("2025-03-28.md", "# 周报 2025-03-28\n\n## 本周完成\n- 数据质量监控平台：已上线\n")
+    (launch,) = views.launches(build(ledger, [due_day, after]))
+    assert (launch.project, launch.target, launch.verdict) == ("数据质量监控平台", date(2025, 3, 21), "late")

@@ -37,6 +37,26 @@ def launch_matches(pred: Any, gold: LaunchCase) -> bool:
     return names_match(_names(pred), [gold.project, *gold.aliases]) and str(pred.week) == gold.week
 
 
+def _score_verdicts(result: SuiteResult, launches: list[Any], gold: list[LaunchCase]) -> None:
+    """On time or not, for launches found and judged in the gold ("was it on time?" is asked)."""
+    judged = [
+        (g, next((p for p in launches if launch_matches(p, g)), None)) for g in gold if g.on_time is not None
+    ]
+    found = [(g, p) for g, p in judged if p is not None]
+    for g, p in found:
+        if (getattr(p, "verdict", None) in ("early", "on_time")) != g.on_time:
+            result.fail(
+                f"launch {g.project} {g.week}",
+                f"verdict {getattr(p, 'verdict', None)}, gold on_time={g.on_time}",
+            )
+    if found:
+        result.add(
+            "launches.verdict_accuracy",
+            sum((getattr(p, "verdict", None) in ("early", "on_time")) == g.on_time for g, p in found)
+            / len(found),
+        )
+
+
 def _describe_slip(s: Any) -> str:
     return f"{getattr(s, 'project', '?')} {getattr(s, 'kind', '?')} {getattr(s, 'week', '?')}"
 
@@ -134,6 +154,7 @@ def run(ctx: EvalContext) -> SuiteResult:
             lambda g: f"{g.project} {g.week}",
             lambda p: f"{getattr(p, 'project', '?')} {getattr(p, 'week', '?')}",
         )
+        _score_verdicts(result, facts.launches, data.launches)
     if "metrics" in data.present and "series" not in facts.unavailable:
         result.cases += len(data.metrics)
         _score_series(result, facts.series, data.metrics)
