@@ -153,6 +153,20 @@ def candidates(hits: Sequence[Hit], weights: dict[str, float]) -> list[Evidence]
     return found
 
 
+def line_below(report: str, line: int, min_chars: int, reach: int = 3) -> tuple[int, str] | None:
+    """(line number, first clause) of the first text line below `line` in the same block; None
+    at a heading or a new Notion label, where the block ends."""
+    lines = file_lines(report) or {}
+    for number in range(line + 1, line + 1 + reach):
+        raw = lines.get(number)
+        if raw is None or _HEADING.match(raw) or re.match(r"\s*[-*+]\s*【", raw):
+            return None
+        parts = clauses(strip_markup(raw))
+        if parts and len(parts[0]) >= min_chars:
+            return number, parts[0]
+    return None
+
+
 def block_text(lines: dict[int, str], number: int, reach: int = 12) -> str:
     """The line and the lines above it up to a blank line or heading: the bullet, paragraph or
     block it belongs to ("owner Priya" continues the paragraph that named its project)."""

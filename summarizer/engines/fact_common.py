@@ -27,6 +27,8 @@ class LedgerAnswer:
     headline: str
     points: list[Point] = field(default_factory=list)
     key: list[Citation] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    """Projects a list answer names, whose own lines may say why (a pause's reason)."""
 
     def evidence_order(self) -> list[Citation]:
         """Key citations, then each point's newest citation, then the rest; no repeats."""

@@ -79,7 +79,7 @@ def stopped(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
     head = say(
         "stopped", qp.lang, n=len(rows), names=join([e.project for e in rows], qp.lang), range=range_of(qp)
     )
-    return LedgerAnswer(head, points)
+    return LedgerAnswer(head, points, subjects=list(dict.fromkeys(e.project for e in rows)))
 
 
 _RISK_WORDS = (

@@ -8,16 +8,24 @@ shows the closest passages: a plain "not covered" is more useful than a confiden
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from index.lexical import tokenize
 from index.retrieve import Hit
-from summarizer.engines.extractive import Evidence, best_evidence, coverage, hit_coverage, query_weights
+from summarizer.engines.extractive import (
+    Evidence,
+    best_evidence,
+    coverage,
+    hit_coverage,
+    line_below,
+    query_weights,
+)
 from summarizer.engines.fact_common import unique_citations
 from summarizer.engines.ledger_facts import ledger_answer
 from summarizer.engines.phrases import range_text, say
 from summarizer.plan import QuestionPlan
-from summarizer.schemas import Answer, EngineName, Point
+from summarizer.schemas import Answer, Citation, EngineName, Point
 
 # Share of the question's IDF-weighted terms the best passage must contain (tuned on the eval).
 MIN_COVERAGE = 0.5
@@ -27,6 +35,12 @@ POINTS = {"free": 3, "summary": 6, "risks": 5, "incidents": 5}
 CONTEXT_POINTS = 2
 # A shorter line is a label ("【海外收单】"), not a reason.
 MIN_CONTEXT_CHARS = 8
+_WHY = re.compile(r"\bwhy\b|\breasons?\b|为什么|为何|原因|怎么回事", re.I)
+_REASON = re.compile(
+    r"原因|因为|由于|等待|等到|待.{0,6}(?:确认|审批|评审|完成)|\bbecause\b|\bdue to\b|\bwaiting\b|\bpending\b|"
+    r"\buntil\b|\bso that\b|\bblocked on\b|\breason\b",
+    re.I,
+)
 
 
 class LocalEngine:
@@ -41,6 +55,8 @@ class LocalEngine:
         facts = ledger_answer(plan, ledger)
         if facts is not None and facts.points:
             points = facts.points + self.context_points(plan, hits, facts.points)
+            if not plan.project_names and facts.subjects and _WHY.search(question):
+                points += self.reasons(hits, facts.subjects, points)
             return Answer(
                 answer=facts.headline,
                 points=points,
@@ -48,6 +64,25 @@ class LocalEngine:
                 plan=plan.plan,
             )
         return self.extractive(plan, hits, ledger_headline=facts.headline if facts else None)
+
+    def reasons(self, hits: list[Hit], subjects: list[str], shown: list[Point]) -> list[Point]:
+        """For "which project was paused, and why?": per listed project, the line of its own
+        block that gives a reason ("waiting for legal", "暂停原因：…"), when the passages hold one."""
+        said = " ".join(p.text for p in shown)
+        out: list[Point] = []
+        for subject in subjects[: CONTEXT_POINTS * 2]:
+            lines = [
+                e
+                for e in best_evidence(hits, {}, 50, about_projects=[subject])
+                if _REASON.search(e.quote) and e.quote not in said and len(e.quote) >= MIN_CONTEXT_CHARS
+            ]
+            if lines:
+                out.append(_point(lines[0]))
+                continue
+            following = _line_after(subject, shown)  # "项目暂停：" then the explanation below it
+            if following is not None and following.text not in said:
+                out.append(following)
+        return out
 
     def context_points(self, plan: QuestionPlan, hits: list[Hit], shown: list[Point]) -> list[Point]:
         """For a named project, the report lines that best match the question beyond the facts.
@@ -122,3 +157,20 @@ def _prefer_kind(hits: list[Hit], intent: str) -> list[Hit]:
 def _point(evidence: Evidence) -> Point:
     leaf = (evidence.section or evidence.hit.section).split(" > ")[-1]
     return Point(text=f"{evidence.hit.week} {leaf}: {evidence.quote}", citations=[evidence.citation()])
+
+
+def _line_after(subject: str, shown: list[Point]) -> Point | None:
+    """The first text line below the cited status line of `subject`, inside its block: reports
+    often state a pause and explain it on the next line with no "because" in it."""
+    point = next((p for p in shown if subject in p.text and p.citations), None)
+    if point is None:
+        return None
+    cited = point.citations[-1]
+    found = line_below(cited.report, cited.lines[1], MIN_CONTEXT_CHARS)
+    if found is None:
+        return None
+    number, quote = found
+    citation = Citation(
+        report=cited.report, week=cited.week, section=cited.section, lines=(number, number), quote=quote
+    )
+    return Point(text=f"{cited.week} {subject}: {quote}", citations=[citation])

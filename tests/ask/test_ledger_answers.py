@@ -265,3 +265,13 @@ def test_generic_risk_question_lists_troubled_projects(ws: Any) -> None:
     assert "Search Reindex" in result.answer and LAUNCHED not in result.answer
     assert all(c.week <= "2024-W22" for c in _all_citations(result))
     _assert_verified(result)
+
+
+def test_why_a_project_was_paused_comes_from_its_own_block(ws: Any) -> None:
+    result = answer("Which project was paused, and why?", ws)
+    reasons = [p for p in result.points if "Legal has not confirmed" in p.text]
+    assert len(reasons) == 1
+    assert all(c.section.endswith(PAUSED) for c in reasons[0].citations)
+    _assert_verified(result)
+    # Without "why" the answer stays the list alone.
+    assert not any("Legal" in p.text for p in answer("Which project was paused?", ws).points)
