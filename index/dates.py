@@ -71,13 +71,34 @@ def friday_of_iso_week(year: int, week: int) -> date | None:
         return None
 
 
+# The end of a range written after a full date: "2025.4.21-4.25", "2025-03-10 ~ 14".
+_RANGE_END = re.compile(r"\s*[-–~至到]\s*(?:(\d{1,2})\s*[./月-]\s*)?(\d{1,2})\s*日?(?![\d./:])")
+# A range without a year, read with the year the text gives elsewhere: "2025年4月第4周（4.21 - 4.25）".
+_YEARLESS_RANGE = re.compile(
+    r"(?<![\d./])(\d{1,2})\s*[./月]\s*(\d{1,2})\s*日?\s*[-–~至到]\s*(?:(\d{1,2})\s*[./月]\s*)?(\d{1,2})\s*日?(?![\d./])"
+)
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
 def dates_in_text(text: str) -> list[date]:
-    """Every full calendar date written in the text, in order of appearance."""
+    """Every full calendar date written in the text, in order of appearance; a range's end too."""
     found: list[tuple[int, date]] = []
     for match in _FULL_DATE.finditer(text):
         value = _safe_date(int(match[1]), int(match[2]), int(match[3]))
         if value:
             found.append((match.start(), value))
+            end = _RANGE_END.match(text, match.end())
+            if end:
+                last = _safe_date(value.year, int(end[1] or value.month), int(end[2]))
+                if last and last >= value:
+                    found.append((match.end(), last))
+    year = _YEAR.search(text)
+    if year and not found:
+        for match in _YEARLESS_RANGE.finditer(text):
+            first = _safe_date(int(year[1]), int(match[1]), int(match[2]))
+            last = _safe_date(int(year[1]), int(match[3] or match[1]), int(match[4]))
+            if first and last and first <= last:
+                found += [(match.start(), first), (match.end(), last)]
     for match in _EN_DATE.finditer(text):
         if match[1]:
             value = _safe_date(int(match[3]), _MONTHS[match[1].lower()], int(match[2]))
