@@ -46,7 +46,10 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         r"延期|推迟|延后|顺延|延误|滞后|\boff[- ]track\b|\bdelayed\b|\bbehind schedule\b|\bslipp(?:ed|ing)\b|"
         r"\bpushed (?:out|back)\b|🔴",
     ),
-    ("on_track", r"按计划|按期|按节奏|正常推进|进展顺利|\bon[- ]track\b|\bon schedule\b|🟢"),
+    (
+        "on_track",
+        r"按计划|按期|按节奏|正常推进|进展顺利|(?:状态|进展)\s*[:：]\s*(?:正常|绿灯?)|\bon[- ]track\b|\bon schedule\b|🟢",
+    ),
     ("in_progress", r"进行中|推进中|开发中|联调中|测试中|\bin progress\b|\bongoing\b|\bWIP\b"),
 )
 _STATUS = tuple((status, re.compile(pattern, re.I)) for status, pattern in _STATUS_RULES)
