@@ -45,7 +45,9 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
         "故障 事故 宕机 事件 告警 中断 线上问题 生产问题"
     )),
-    ("risks", _words("risk risks blocker blockers blocked concern concerns 风险 阻塞 隐患 卡点 堵点")),
+    ("risks", _words(
+        "risk risks blocker blockers blocked concern concerns red amber 风险 阻塞 隐患 卡点 堵点 红灯 黄灯"
+    )),
     ("changes", _words(
         "what_changed change changes changed difference compared versus vs diff "
         "变化 变动 有何不同 有什么不同 相比 对比 区别"

@@ -201,8 +201,12 @@ _OWNER = re.compile(
 )
 
 
+# "owner Dana Lee" in prose: no colon, so the name must look like one (capitalised words).
+_OWNER_BARE = re.compile(r"\b[Oo]wner\s+(?:is\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+
+
 def find_owner(text: str) -> Hit | None:
-    match = _OWNER.search(text)
+    match = _OWNER.search(text) or _OWNER_BARE.search(text)
     return Hit(match[1].lstrip("@"), match.start(), match.end(), match[0]) if match else None
 
 

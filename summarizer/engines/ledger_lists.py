@@ -84,6 +84,7 @@ def stopped(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
 
 _RISK_WORDS = (
     "risk risks open current currently outstanding unresolved still now raised recent recently any "
+    "red amber yellow project projects workstream workstreams 红灯 黄灯 项目 "
     "风险 现在 目前 当前 未解决 还没解决 没有解决 仍然 依然 最近 近期 提出 存在 还有"
 )
 _RESOLVED = re.compile(r"^\s*(?:resolved|closed|mitigated)\b|已解决|已解除|风险解除|已关闭|已消除", re.I)

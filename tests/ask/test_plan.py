@@ -111,6 +111,7 @@ PROJECTS = [
         ("上个月有哪些线上问题？", "incidents", []),
         ("3月份发生了几次P2问题？", "incidents", []),
         ("4月11日的周报说了什么？", "summary", []),
+        ("Which workstreams are red?", "risks", []),
     ],
 )
 def test_intent_and_projects(question: str, intent: str, projects: list[str]) -> None:

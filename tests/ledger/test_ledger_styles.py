@@ -185,3 +185,8 @@ def test_incident_table_rows_are_incidents(write_report: WriteReport) -> None:
     assert first.title.startswith("Duplicate referral rewards")
     assert first.evidence.lines == (7, 7) and Verifier().check(first.evidence)
     assert second.impact == "8,000 users"  # not "000 users"
+
+
+def test_owner_written_without_a_colon(observations: dict) -> None:
+    assert observations["Onboarding v3"].owner == "Dana Lee"
+    assert observations["元数据管理平台"].owner == "刘洋"
