@@ -54,6 +54,7 @@ _DELIVERY = re.compile(
 )
 _DONE_BEFORE = re.compile(
     r"(?:已于|已在|已经于|已经在)\s*$|"
+    r"(?:已上线|已发布|已投产|已完成|上线完成)\s*[（(]\s*(?:于)?\s*$|"
     r"\b(?:launched|shipped|released|went live|completed|finished|done)\s*(?:on)?\s*[:：]?\s*$",
     re.I,
 )

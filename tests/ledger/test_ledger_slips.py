@@ -222,3 +222,15 @@ def test_a_launch_after_a_report_on_the_due_day_that_was_not_done_is_late(
     after = write_report("2025-03-28.md", "# 周报 2025-03-28\n\n## 本周完成\n- 数据质量监控平台：已上线\n")
     (launch,) = views.launches(build(ledger, [due_day, after]))
     assert (launch.project, launch.target, launch.verdict) == ("数据质量监控平台", date(2025, 3, 21), "late")
+
+
+def test_a_launch_date_in_brackets_is_when_it_launched(ledger: Ledger, write_report: WriteReport) -> None:
+    """'已上线（3月27日）' states the launch day; it is not a new target nor the report's date."""
+    before = write_report(
+        "2025-03-21.md", "# 周报 2025-03-21\n\n## 进行中\n- 数据质量监控平台：计划 3月21日 上线\n"
+    )
+    after = write_report(
+        "2025-04-04.md", "# 周报 2025-04-04\n\n## 本周完成\n- 数据质量监控平台：已上线（3月27日）\n"
+    )
+    (launch,) = views.launches(build(ledger, [before, after]))
+    assert (launch.launched_on, launch.verdict) == (date(2025, 3, 27), "late")
