@@ -200,6 +200,18 @@ def _dotted(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Preci
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
 
 
+# A dotted date after a schedule verb ("推迟至 3.28", "延期到3.28"): the verb says it is a day.
+@_rule(
+    r"(?<=至|到|为|于)\s*(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%])",
+)
+def _dotted_after_verb(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    before = m.string[max(0, m.start() - 4) : m.start() + 1]
+    if not re.search(r"(?:推迟|延期|延后|顺延|调整|改|预计|计划|定|已)(?:至|到|为|于)", before):
+        return None, "day"
+    month, day = int(m[1]), int(m[2])
+    return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
+
+
 @_rule(r"(?<=预计|计划|争取|目标|已于|将于|定于)\s*(\d{3,4})(?=\s*(?:之?前|上线|完成|发布|交付|提测))")
 def _compact(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     digits = m[1]

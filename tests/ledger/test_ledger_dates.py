@@ -18,6 +18,7 @@ EARLY_JANUARY = date(2025, 1, 10)
     ("text", "ref", "expected"),
     [
         ("预计10/26上线", FRIDAY, "2024-10-26"),
+        ("推迟至 11.28", FRIDAY, "2024-11-28"),  # a dotted day after a schedule verb
         ("预计1/15上线", LATE_DECEMBER, "2025-01-15"),  # year rollover forward
         ("12/20上线", EARLY_JANUARY, "2024-12-20"),  # a recent past date stays in the old year
         ("3月15日前完成", FRIDAY, "2025-03-15"),
@@ -51,7 +52,19 @@ def test_dates_resolve_against_the_report_date(text: str, ref: date, expected: s
     assert hits[0].value.isoformat() == expected
 
 
-@pytest.mark.parametrize("text", ["版本7.2发布", "v3.1上线", "成功率99.5%", "耗时1.8s", "第43周"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "版本7.2发布",
+        "v3.1上线",
+        "成功率99.5%",
+        "耗时1.8s",
+        "第43周",
+        "成功率提升到 3.5%",
+        "降低到 2.5倍",
+        "升级到 3.12",
+    ],
+)
 def test_numbers_that_are_not_dates(text: str) -> None:
     assert find_dates(text, FRIDAY) == []
 
