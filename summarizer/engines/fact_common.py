@@ -128,3 +128,12 @@ def clip(text: str, limit: int = 90) -> str:
 def fmt_value(value: float, unit: str) -> str:
     text = f"{value:g}"
     return f"{text}{unit}" if unit in ("%", "ms", "s") else f"{text} {unit}".strip()
+
+
+def reports_asked(qp: QuestionPlan, ledger: Any) -> list[Any]:
+    """The ledger's reports a list or summary question is about, oldest first: those in scope
+    and range, or without a range the latest of each series ("open risks", "the report" mean now)."""
+    chosen = [r for r in ledger.reports() if scoped(r.source, qp) and in_range(r.week, qp)]
+    if qp.since is None and qp.until is None:
+        chosen = list({os.path.dirname(r.source): r for r in chosen}.values())  # the last one wins
+    return chosen

@@ -21,6 +21,7 @@ from summarizer.engines.fact_common import (
     observed,
     preferred_first,
     range_of,
+    reports_asked,
     scoped,
     slip_text,
 )
@@ -113,10 +114,7 @@ def risks(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     views = ledger_views()
     if views is None or not _generic(qp, _RISK_WORDS):
         return None  # "what happened to the TLS risk?" is about one risk: the passages answer it
-    chosen = [r for r in ledger.reports() if scoped(r.source, qp) and in_range(r.week, qp)]
-    if qp.since is None and qp.until is None:
-        chosen = list({os.path.dirname(r.source): r for r in chosen}.values())  # oldest first
-    sources = {r.source for r in chosen}
+    sources = {r.source for r in reports_asked(qp, ledger)}
     raised = [
         n for n in views.notes(ledger, kind="risk") if n.report in sources and not _NOTHING.match(n.text)
     ]
@@ -158,14 +156,9 @@ def summary(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     views = ledger_views()
     if views is None:
         return None
-    chosen = [r for r in ledger.reports() if scoped(r.source, qp) and in_range(r.week, qp)]
+    chosen = reports_asked(qp, ledger)
     if not chosen:
         return None
-    if qp.since is None and qp.until is None:
-        latest: dict[str, Any] = {}
-        for ref in chosen:
-            latest[os.path.dirname(ref.source)] = ref  # reports() is oldest first
-        chosen = list(latest.values())
     sources = {r.source for r in chosen}
     last = {os.path.dirname(r.source): r.source for r in chosen}
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN

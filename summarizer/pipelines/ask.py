@@ -46,10 +46,8 @@ def project_series(ledger: Any | None, names: list[str]) -> list[str]:
 
     found: set[str] = set()
     for name in names:
-        try:
+        if views.canonical_name(ledger, name) is not None:  # an unknown name says nothing
             found.update(series_of(o.report) for o in views.timeline(ledger, name).observations)
-        except Exception:  # a name the ledger cannot resolve says nothing about the series
-            continue
     return sorted(found)
 
 
