@@ -1,7 +1,7 @@
-"""The exception hierarchy shared by both packages.
+"""The root of the exception hierarchy and the errors the data side raises.
 
-It lives on the data side so `index` never has to import `summarizer`; `summarizer.errors`
-re-exports it. The CLI maps each class to one line on stderr and an exit code.
+The root lives here so `index` never has to import `summarizer`; `summarizer.errors` adds the
+user side's errors. The CLI maps each class to one line on stderr and an exit code.
 """
 
 from __future__ import annotations
@@ -42,9 +42,5 @@ class IndexBusyError(SummarizerError):
     """Another writer holds the index lock and the caller asked not to wait."""
 
 
-class IndexError_(SummarizerError):
+class StoreError(SummarizerError):
     """The vector store or ledger cannot be opened or written."""
-
-
-class EngineError(SummarizerError):
-    """An answer engine failed in a way the caller should see (bad reply, refusal, truncation)."""

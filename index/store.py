@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from index.chunk import CHUNK_VERSION, Chunk
-from index.errors import ConfigError, IndexError_
+from index.errors import ConfigError, StoreError
 
 # Bump when what is embedded changes, so old and new vectors never share a collection.
 SCHEMA = "v1"
@@ -56,7 +56,7 @@ def make_client(chroma_path: Path, chroma_url: str | None) -> Any:
         raise
     except Exception as exc:
         where = chroma_url or str(chroma_path)
-        raise IndexError_(f"cannot open the Chroma store at {where}: {exc}") from exc
+        raise StoreError(f"cannot open the Chroma store at {where}: {exc}") from exc
 
 
 @dataclass
@@ -104,7 +104,7 @@ class VectorStore:
                 metadata={"embedder": embedder_name, "schema": SCHEMA},
             )
         except Exception as exc:
-            raise IndexError_(f"cannot open collection {name}: {exc}") from exc
+            raise StoreError(f"cannot open collection {name}: {exc}") from exc
         self.batch_size = max(1, min(int(client.get_max_batch_size()), 1000))
 
     def count(self) -> int:

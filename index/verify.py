@@ -14,7 +14,7 @@ from pathlib import Path
 
 from index.errors import InputError
 from index.load import load_document
-from summarizer.schemas import Citation
+from index.schemas import Citation
 
 _WS = re.compile(r"\s+")
 _MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)、]\s*)")

@@ -1,7 +1,7 @@
-"""The public contract: every model that crosses a boundary (JSON output, LLM output, eval files).
+"""The public contract of answers: what `ask` returns, identical for every engine.
 
 Field names here are relied on by scripts and evals; change them only with a migration note.
-This module imports nothing but pydantic so the data side (`index`) may use it too.
+Citations and ledger facts are the data side's models (`index.schemas`).
 """
 
 from __future__ import annotations
@@ -10,21 +10,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from index.schemas import Citation
+
 EngineName = Literal["local", "openai", "replay"]
-SlipKind = Literal["date_moved", "overdue", "status_downgrade", "stalled"]
 Intent = Literal["slips", "incidents", "risks", "status", "changes", "metrics", "summary", "free"]
-
-
-class Citation(BaseModel):
-    """Evidence for a claim: a quote that occurs within a line span of a report as ingested."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    report: str = Field(description="The source file path as ingested.")
-    week: str = Field(description="ISO week of the report date, e.g. 2023-W42.")
-    section: str = Field(description="Heading path joined with ' > '.")
-    lines: tuple[int, int] = Field(description="1-based inclusive line span in the original file.")
-    quote: str = Field(description="Text that occurs within those lines (whitespace-normalised).")
 
 
 class Plan(BaseModel):
@@ -62,17 +51,3 @@ class Answer(BaseModel):
     engine: EngineName = "local"
     plan: Plan = Field(default_factory=Plan)
     dropped_citations: int = Field(default=0, description="Citations removed because they did not verify.")
-
-
-class Slip(BaseModel):
-    """A schedule slip derived from the ledger, with before and after evidence."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    project: str
-    aliases: list[str] = Field(default_factory=list)
-    kind: SlipKind
-    from_: str = Field(alias="from", description="Old target date, status or progress.")
-    to: str = Field(description="New target date, report date, status or progress.")
-    week: str = Field(description="ISO week of the report where the slip shows.")
-    evidence: list[Citation] = Field(default_factory=list)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from index.ledger.mentions import line_text
 from index.models import Report
-from summarizer.schemas import Citation
+from index.schemas import Citation
 
 MAX_QUOTE = 160
 

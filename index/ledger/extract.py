@@ -14,7 +14,7 @@ from index.ledger.metrics import extract_metrics
 from index.ledger.notes import extract_notes
 from index.ledger.observe import observe
 from index.models import Report
-from summarizer.ledger_schemas import Incident, MetricPoint, Note, Observation
+from index.schemas import Incident, MetricPoint, Note, Observation
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
 EXTRACTOR_VERSION = 13

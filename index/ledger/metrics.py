@@ -18,7 +18,7 @@ from index.ledger.mentions import line_text
 from index.ledger.signals import nfkc, split_label
 from index.ledger.when import find_dates
 from index.models import Report, Section, SectionKind
-from summarizer.ledger_schemas import MetricPoint
+from index.schemas import MetricPoint
 
 _VALUE = re.compile(
     r"第\s*(\d+)\s*(名|位)?|(?<![A-Za-z\d.])([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"

@@ -13,7 +13,7 @@ from index.ledger.evidence import cite
 from index.ledger.mentions import line_text
 from index.ledger.signals import label_key, split_label
 from index.models import Item, Report, Section, SectionKind
-from summarizer.ledger_schemas import Note, NoteKind
+from index.schemas import Note, NoteKind
 
 _ASK = re.compile(
     r"^(?:ask|asks|request|help needed|need(?:s|ed)? (?:help|a decision|approval|support)|decision needed)\b|"

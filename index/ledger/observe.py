@@ -27,8 +27,7 @@ from index.ledger.signals import (
 )
 from index.ledger.targets import DateRole, classify_dates, pick_target
 from index.models import Report
-from summarizer.ledger_schemas import Observation, ProjectStatus
-from summarizer.schemas import Citation
+from index.schemas import Citation, Observation, ProjectStatus
 
 
 @dataclass

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from summarizer.ledger_schemas import ProjectStatus
+from index.schemas import ProjectStatus
 
 # Order matters: compound phrases first, and a span claimed by one status is closed to the next
 # ("延期风险" is at risk, not delayed).

@@ -16,8 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from index.ledger.signals import FINISHED, RANK, STOPPED
-from summarizer.ledger_schemas import Launch, LaunchVerdict, Observation, StatusEvent
-from summarizer.schemas import Citation, Slip, SlipKind
+from index.schemas import Citation, Launch, LaunchVerdict, Observation, Slip, SlipKind, StatusEvent
 
 STALL_RUN = 3
 

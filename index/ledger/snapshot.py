@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity
 from index.ledger.signals import worst_status
 from index.ledger.store import Ledger
-from summarizer.ledger_schemas import Incident, MetricPoint, Note, Observation, ReportRef
+from index.schemas import Incident, MetricPoint, Note, Observation, ReportRef
 
 _GROUPS: tuple[tuple[str, ...], ...] = (
     ("progress", "progress_parts", "progress_evidence"),

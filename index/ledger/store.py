@@ -17,10 +17,10 @@ from typing import Any
 
 import numpy as np
 
-from index.errors import IndexError_
+from index.errors import StoreError
 from index.ledger.extract import EXTRACTOR_VERSION, extract_facts
 from index.models import Report
-from summarizer.ledger_schemas import Incident, MetricPoint, Note, Observation, ReportRef
+from index.schemas import Incident, MetricPoint, Note, Observation, ReportRef
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -105,7 +105,7 @@ class Ledger:
             conn.execute("PRAGMA foreign_keys = ON")
             _migrate(conn, path)
         except sqlite3.Error as exc:
-            raise IndexError_(f"cannot open the ledger at {path}: {exc}") from exc
+            raise StoreError(f"cannot open the ledger at {path}: {exc}") from exc
         return cls(conn, path, aliases_path, embed, embed_threshold)
 
     def __enter__(self) -> Ledger:
@@ -164,7 +164,7 @@ class Ledger:
                     "INSERT INTO facts (source, kind, seq, subject, payload) VALUES (?, ?, ?, ?, ?)", rows
                 )
         except sqlite3.Error as exc:
-            raise IndexError_(f"cannot write the ledger at {self.path}: {exc}") from exc
+            raise StoreError(f"cannot write the ledger at {self.path}: {exc}") from exc
         self._generation += 1
         return True
 
@@ -225,7 +225,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
     current = row[0] or 0
     if current > SCHEMA_VERSION:
-        raise IndexError_(
+        raise StoreError(
             f"the ledger at {path} has schema version {current}, newer than this program's {SCHEMA_VERSION}"
         )
     for version in range(current, SCHEMA_VERSION):

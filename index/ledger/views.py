@@ -18,7 +18,7 @@ from index.ledger.signals import FINISHED, STOPPED
 from index.ledger.slips import project_launches, project_slips, project_stops
 from index.ledger.snapshot import Snapshot, snapshot_of
 from index.ledger.store import Ledger
-from summarizer.ledger_schemas import (
+from index.schemas import (
     Incident,
     Launch,
     MetricDelta,
@@ -31,9 +31,9 @@ from summarizer.ledger_schemas import (
     ProjectTimeline,
     ReportChanges,
     ReportRef,
+    Slip,
     StatusEvent,
 )
-from summarizer.schemas import Slip
 
 
 class NotInLedger(SummarizerError):

@@ -30,7 +30,7 @@ from summarizer.cli.common import (
 
 if TYPE_CHECKING:
     from index.ledger.store import Ledger
-    from summarizer.schemas import Citation
+    from index.schemas import Citation
 
 T = TypeVar("T")
 WeekOpt = Annotated[str | None, typer.Option(help="ISO week like 2024-W42 (inclusive).")]

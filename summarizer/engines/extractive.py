@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from index.lexical import tokenize
 from index.retrieve import Hit
+from index.schemas import Citation
 from index.verify import load_lines, strip_markup
-from summarizer.schemas import Citation
 
 _CLAUSE_END = re.compile(r"(?<=[。；;！!？?])|(?<=\.)\s+(?=[A-Z0-9])")
 _HEADING = re.compile(r"^\s*#{1,6}\s")

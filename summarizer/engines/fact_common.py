@@ -11,9 +11,10 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from index.schemas import Citation
 from summarizer.engines.phrases import range_text
 from summarizer.plan import QuestionPlan
-from summarizer.schemas import Citation, Point
+from summarizer.schemas import Point
 
 MAX_POINTS = 12
 

@@ -14,6 +14,7 @@ import os
 import re
 from typing import Any
 
+from index.schemas import Citation
 from summarizer.engines import phrases
 from summarizer.engines.fact_common import (
     MAX_POINTS,
@@ -35,7 +36,7 @@ from summarizer.engines.fact_common import (
 from summarizer.engines.ledger_lists import launched, risks, stopped, summary
 from summarizer.engines.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
 from summarizer.plan import LAUNCH_WORDS, PAUSE_WORDS, STALL_WORDS, QuestionPlan, link_projects, normalise
-from summarizer.schemas import Citation, Point
+from summarizer.schemas import Point
 
 
 def _happened_in(incident: Any, qp: QuestionPlan) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 
 from index.lexical import tokenize
 from index.retrieve import Hit
+from index.schemas import Citation
 from summarizer.engines.extractive import (
     Evidence,
     best_evidence,
@@ -25,7 +26,7 @@ from summarizer.engines.fact_common import unique_citations
 from summarizer.engines.ledger_facts import ledger_answer
 from summarizer.engines.phrases import range_text, say
 from summarizer.plan import QuestionPlan
-from summarizer.schemas import Answer, Citation, EngineName, Point
+from summarizer.schemas import Answer, EngineName, Point
 
 # Share of the question's IDF-weighted terms the best passage must contain (tuned on the eval).
 MIN_COVERAGE = 0.5

@@ -17,7 +17,8 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from index.errors import ConfigError
-from summarizer.schemas import Intent, SlipKind
+from index.schemas import SlipKind
+from summarizer.schemas import Intent
 
 
 def _as_text(value: Any) -> Any:

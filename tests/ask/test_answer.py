@@ -8,8 +8,9 @@ from typing import Any
 
 from typer.testing import CliRunner
 
+from index.schemas import Citation
 from summarizer.pipelines.ask import answer, verify
-from summarizer.schemas import Answer, Citation, Point
+from summarizer.schemas import Answer, Point
 
 from .conftest import CORPUS
 

@@ -23,9 +23,10 @@ from typing import Any
 
 import pytest
 
+from index.schemas import Citation
 from index.verify import Verifier
 from summarizer.pipelines.ask import answer, ledger_evidence, make_plan, retrieve
-from summarizer.schemas import Answer, Citation
+from summarizer.schemas import Answer
 
 CORPUS = Path(__file__).parent / "ledger_corpus"
 

@@ -16,9 +16,10 @@ import pytest
 
 from index.load import load_document
 from index.parse import parse_report
+from index.schemas import Citation, Slip
 from summarizer.evals.context import EvalContext, LedgerFacts, root_verifier
 from summarizer.evals.datasets import Datasets, QuestionCase
-from summarizer.schemas import Answer, Citation, Slip
+from summarizer.schemas import Answer
 
 REPORT_A = """\
 # Weekly report 2024-10-11

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from index.schemas import Citation, Incident, Launch, MetricPoint, MetricSeries, Slip
 from summarizer.evals.context import EvalContext, LedgerFacts
 from summarizer.evals.datasets import Datasets, IncidentCase, LaunchCase, MetricCase, SlipCase
 from summarizer.evals.suites import ledger as suite
-from summarizer.ledger_schemas import Incident, Launch, MetricPoint, MetricSeries
-from summarizer.schemas import Citation, Slip
 
 CITE = Citation(report="/x/payments-zh/2024-W42.md", week="2024-W42", section="s", lines=(1, 1), quote="q")
 

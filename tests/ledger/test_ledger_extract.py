@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from index.ledger.extract import extract_facts
+from index.schemas import Citation
 from index.verify import Verifier
-from summarizer.schemas import Citation
 
 from .conftest import WriteReport
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.errors import IndexError_
+from index.errors import StoreError
 from index.ledger import store as store_module
 from index.ledger.store import SCHEMA_VERSION, Ledger
 
@@ -53,7 +53,7 @@ def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
         pass
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION + 5,))
-    with pytest.raises(IndexError_, match="newer"):
+    with pytest.raises(StoreError, match="newer"):
         Ledger.open(path)
 
 

@@ -11,12 +11,13 @@ import time
 
 from pydantic import ValidationError
 
+from index.schemas import Citation
 from index.tokens import count_tokens
 from summarizer.evals.context import EvalContext
 from summarizer.evals.datasets import QuestionCase
 from summarizer.evals.metrics import mean, missing_mentions, p50, ratio
 from summarizer.evals.result import SuiteResult
-from summarizer.schemas import Answer, Citation
+from summarizer.schemas import Answer
 
 # Gold intents the ledger covers (the must-mention target is measured on these).
 LEDGER_INTENTS = ("slips", "incidents", "status", "metrics", "changes")

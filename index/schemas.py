@@ -1,8 +1,9 @@
-"""Pydantic models of the fact ledger: what the extractors store and what the ledger views return.
+"""The models the data side produces: citations, and the fact ledger's facts and views.
 
-They cross boundaries (SQLite JSON payloads, `--json` output, the eval harness, the Q&A), so
-they live with the other contracts and import nothing but pydantic and `summarizer.schemas`.
+They cross boundaries (SQLite JSON payloads, `--json` output, the eval harness, the Q&A), so they
+are pydantic and documented. The data side owns them; `summarizer` imports them from here.
 Dates are ISO dates; weeks are ISO week strings like `2024-W42`; every fact keeps a `Citation`.
+Field names are relied on by scripts and evals; change them only with a migration note.
 """
 
 from __future__ import annotations
@@ -12,7 +13,20 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer.schemas import Citation, Slip
+SlipKind = Literal["date_moved", "overdue", "status_downgrade", "stalled"]
+
+
+class Citation(BaseModel):
+    """Evidence for a claim: a quote that occurs within a line span of a report as ingested."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    report: str = Field(description="The source file path as ingested.")
+    week: str = Field(description="ISO week of the report date, e.g. 2023-W42.")
+    section: str = Field(description="Heading path joined with ' > '.")
+    lines: tuple[int, int] = Field(description="1-based inclusive line span in the original file.")
+    quote: str = Field(description="Text that occurs within those lines (whitespace-normalised).")
+
 
 ProjectStatus = Literal[
     "on_track", "in_progress", "at_risk", "off_track", "blocked", "done", "launched", "paused", "cancelled"
@@ -220,3 +234,17 @@ class ReportChanges(_Model):
     slipped: list[Slip] = Field(default_factory=list)
     new_incidents: list[Incident] = Field(default_factory=list)
     metric_deltas: list[MetricDelta] = Field(default_factory=list)
+
+
+class Slip(BaseModel):
+    """A schedule slip derived from the ledger, with before and after evidence."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    project: str
+    aliases: list[str] = Field(default_factory=list)
+    kind: SlipKind
+    from_: str = Field(alias="from", description="Old target date, status or progress.")
+    to: str = Field(description="New target date, report date, status or progress.")
+    week: str = Field(description="ISO week of the report where the slip shows.")
+    evidence: list[Citation] = Field(default_factory=list)
