@@ -18,15 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from index.text.cjk import SCRIPTS
+
 if TYPE_CHECKING:
     import numpy as np
 
     from index.store import VectorStore
 
 FORMAT = "lexical-v3"  # bump when tokenization or row order changes: old indexes then rebuild
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
-_TOKEN = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:[._][a-z0-9]+)*", re.IGNORECASE)
-_CJK_RUN = re.compile(rf"^[{_CJK}]+$")
+_TOKEN = re.compile(rf"[{SCRIPTS}]+|[a-z0-9]+(?:[._][a-z0-9]+)*", re.IGNORECASE)
+_CJK_RUN = re.compile(rf"^[{SCRIPTS}]+$")
 # English function words only: they carry no topic and would let any chunk match a question.
 _STOP_TEXT = """
 a an the of to in on at for and or is are was were be been by with what which who whom when where

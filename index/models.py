@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from index.text.weeks import week_int, week_of
+
 
 class SectionKind(StrEnum):
     """What a section is about, from its heading keywords (zh and en)."""
@@ -91,19 +93,12 @@ class Report:
     front_matter: dict[str, str] = field(default_factory=dict)
 
     @property
-    def iso_year_week(self) -> tuple[int, int]:
-        year, week, _ = self.date.isocalendar()
-        return year, week
-
-    @property
     def week(self) -> str:
-        year, week = self.iso_year_week
-        return f"{year}-W{week:02d}"
+        return week_of(self.date)
 
     @property
     def week_int(self) -> int:
-        year, week = self.iso_year_week
-        return year * 100 + week
+        return week_int(self.date)
 
     def all_sections(self) -> list[Section]:
         out: list[Section] = []

@@ -15,10 +15,11 @@ from pathlib import Path
 import yaml
 
 from index.classify import classify_heading
-from index.dates import FoundDate, date_from_text, week_label
 from index.errors import ReportDateError
 from index.load import Document
 from index.models import Item, Report, Section, SectionKind
+from index.report_date import FoundDate, date_from_text, week_label
+from index.text.cjk import HAN
 
 _ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
@@ -26,7 +27,7 @@ _BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
 _ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(\S.*)$")
 _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
 _LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
-_COLON_HEADING = re.compile(r"^([A-Za-z\u4e00-\u9fff][^:：]{0,38})[:：]\s*$")
+_COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
 _BULLET = re.compile(r"^(\s*)([-*+•·])\s+(.*)$")
 _NUMBERED = re.compile(r"^(\s*)(\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（]\d{1,3}[)）]\s*|[①-⑳]\s*)(.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")

@@ -12,6 +12,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from index.text.weeks import week_key
+
 if TYPE_CHECKING:
     from index.embed import Embedder
     from index.lexical import LexicalIndex
@@ -45,8 +47,7 @@ class Hit:
 
     @property
     def week_int(self) -> int:
-        year, week = self.week.split("-W")
-        return int(year) * 100 + int(week)
+        return week_key(self.week)
 
 
 def hit_from(chunk_id: str, meta: dict[str, Any], text: str) -> Hit:

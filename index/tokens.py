@@ -12,10 +12,12 @@ import re
 from functools import lru_cache
 from typing import Protocol
 
+from index.text.cjk import SCRIPTS
+
 log = logging.getLogger(__name__)
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"[A-Za-z0-9_]+|[^\sA-Za-z0-9_\u3400-\u9fff]")
+_CJK = re.compile(f"[{SCRIPTS}]")
+_WORD = re.compile(f"[A-Za-z0-9_]+|[^\\sA-Za-z0-9_{SCRIPTS}]")
 
 
 class Encoding(Protocol):

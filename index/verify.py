@@ -7,7 +7,6 @@ removes whitespace entirely rather than collapsing it to one space.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,20 +14,9 @@ from pathlib import Path
 from index.errors import InputError
 from index.load import load_document
 from index.schemas import Citation
-
-_WS = re.compile(r"\s+")
-_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)、]\s*)")
+from index.text.normalise import fold_space, strip_markup
 
 LineSource = Callable[[str], dict[int, str] | None]
-
-
-def fold(text: str) -> str:
-    """Remove all whitespace and case so a quote matches however lines were wrapped."""
-    return _WS.sub("", text).casefold()
-
-
-def strip_markup(line: str) -> str:
-    return _MARKUP.sub("", line)
 
 
 def load_lines(report: str) -> dict[int, str] | None:
@@ -63,7 +51,7 @@ class Verifier:
         if lines is None:
             return False
         span = " ".join(strip_markup(lines[n]) for n in range(start, end + 1) if n in lines)
-        return fold(citation.quote) in fold(span) if span else False
+        return fold_space(citation.quote) in fold_space(span) if span else False
 
     def filter(self, citations: Iterable[Citation]) -> tuple[list[Citation], int]:
         """(citations that verify, how many were dropped)."""

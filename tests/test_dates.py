@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from index.dates import date_from_text
+from index.report_date import date_from_text
 
 
 @pytest.mark.parametrize(

@@ -21,40 +21,33 @@ from pathlib import Path
 import numpy as np
 
 from index.errors import ConfigError
-from index.ledger.signals import nfkc
+from index.text.cjk import HAN, has_han
+from index.text.normalise import PARENS, name_key, nfkc
+from index.text.numerals import zh_digits_to_arabic
 
-_PARENS = re.compile(r"[(（]([^)）]*)[)）]")  # a remark; 【】 and [] only wrap the name itself
 _VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)*|[一二三四五六七八九十]+期|phase\d+|p\d)$")
-_TOKENS = re.compile(r"[a-z][a-z0-9]*(?:\.\d+)?|\d+(?:\.\d+)?|[\u4e00-\u9fff]+")
+_TOKENS = re.compile(rf"[a-z][a-z0-9]*(?:\.\d+)?|\d+(?:\.\d+)?|[{HAN}]+")
 _NUMERONYM = re.compile(r"([a-z])(\d{1,2})([a-z])")
 _GENERIC_PAREN = re.compile(r"phase|stage|part|step|^v?\d|期|阶段|owner|负责|%|eta|\d{1,2}/\d{1,2}", re.I)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def norm_key(name: str) -> str:
-    """Case, width, brackets and punctuation folded away; parenthetical remarks dropped."""
-    text = _PARENS.sub(" ", nfkc(name))
-    return re.sub(r"[\W_]+", "", text).casefold() or re.sub(r"[\W_]+", "", nfkc(name)).casefold()
 
 
 def paren_alias(name: str) -> str | None:
     """`家家盈平台（小贝项目）` is also known as `小贝项目`; `(Phase 2)` or `(owner: X)` are not names."""
-    for inner in _PARENS.findall(nfkc(name)):
+    for inner in PARENS.findall(nfkc(name)):
         inner = inner.strip()
         if len(inner) >= 2 and not _GENERIC_PAREN.search(inner):
-            return norm_key(inner)
+            return name_key(inner)
     return None
 
 
 def _tokens(name: str) -> list[str]:
-    return _TOKENS.findall(_PARENS.sub(" ", nfkc(name)).casefold())
+    return _TOKENS.findall(PARENS.sub(" ", nfkc(name)).casefold())
 
 
 _VERSION_MARKS = re.compile(
     r"(?<![a-z0-9.])v(\d+(?:\.\d+)*)(?![a-z0-9])|(?:phase|stage|p)\s*(\d+)(?![a-z0-9])|"
     r"([一二三四五六七八九十]+|\d+)\s*期|(?<![a-z0-9.])(\d+(?:\.\d+)*)(?![a-z0-9.])"
 )
-_CN_NUMBERS = {c: str(i) for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
 def versions(name: str) -> list[str]:
@@ -65,7 +58,7 @@ def versions(name: str) -> list[str]:
     found = []
     for match in _VERSION_MARKS.finditer(nfkc(name).casefold()):
         value = next(group for group in match.groups() if group)
-        found.append("".join(_CN_NUMBERS.get(c, c) for c in value))
+        found.append(zh_digits_to_arabic(value))
     return sorted(found)
 
 
@@ -78,7 +71,7 @@ def related(short: str, long: str, short_name: str, long_name: str) -> bool:
     short_tokens, long_tokens = _tokens(short_name), _tokens(long_name)
     if versions(short_name) != versions(long_name):
         return False  # `Checkout v2` is not `Checkout v1`, `对账中心二期` is not `对账中心`
-    cjk = bool(_CJK.search(short))
+    cjk = has_han(short)
     if short in long:
         if cjk:
             return len(short) >= 2 and len(short) / len(long) >= 0.3
@@ -178,7 +171,7 @@ class Identity:
         """The canonical project a user's spelling refers to, or None when unknown or ambiguous."""
         if query in self.canonical_of:
             return self.canonical_of[query]
-        key = norm_key(query)
+        key = name_key(query)
         if key in self._keys:
             return self._keys[key]
         hits = {canon for k, canon in self._keys.items() if _pair_related(key, k, query, canon)}
@@ -210,12 +203,12 @@ def build_identity(
 ) -> Identity:
     """Cluster names, longest first, so a short name joins the one long name it fits or stays alone."""
     config = config or AliasConfig()
-    ordered = sorted(stats, key=lambda s: (-len(norm_key(s.name)), norm_key(s.name), s.name))
+    ordered = sorted(stats, key=lambda s: (-len(name_key(s.name)), name_key(s.name), s.name))
     forced = {
-        norm_key(a): norm_key(canon) for canon, names in config.aliases.items() for a in [canon, *names]
+        name_key(a): name_key(canon) for canon, names in config.aliases.items() for a in [canon, *names]
     }
     apart = {
-        frozenset((norm_key(a), norm_key(b)))
+        frozenset((name_key(a), name_key(b)))
         for name, others in config.split.items()
         for a in [name]
         for b in others
@@ -227,7 +220,7 @@ def build_identity(
         return any(frozenset((key, other)) in apart for other in cluster.keys)
 
     for stat in ordered:
-        key = norm_key(stat.name)
+        key = name_key(stat.name)
         keys = {key} | ({alias} if (alias := paren_alias(stat.name)) else set())
         anchor = forced.get(key)
         if anchor is not None:
@@ -283,8 +276,8 @@ def _embed_merge(
     for score, i, j in pairs:
         if score < threshold:
             break
-        keys_i = {norm_key(s.name) for s in groups[i]}
-        keys_j = {norm_key(s.name) for s in groups[j]}
+        keys_i = {name_key(s.name) for s in groups[i]}
+        keys_j = {name_key(s.name) for s in groups[j]}
         if any(frozenset((a, b)) in apart for a in keys_i for b in keys_j):
             continue
         parent[root(j)] = root(i)
@@ -300,9 +293,9 @@ def _choose(group: list[NameStat], config: AliasConfig | None) -> str:
     First use is stable as a project's name drifts to a short form over the weeks.
     """
     if config is not None:
-        keys = {norm_key(s.name) for s in group}
+        keys = {name_key(s.name) for s in group}
         for canon in config.aliases:
-            if norm_key(canon) in keys or any(norm_key(a) in keys for a in config.aliases[canon]):
+            if name_key(canon) in keys or any(name_key(a) in keys for a in config.aliases[canon]):
                 return canon
     return min(group, key=lambda s: (s.first_seen, -s.count, -len(s.name), s.name)).name
 
@@ -317,10 +310,10 @@ def _finish(groups: list[list[NameStat]], config: AliasConfig) -> Identity:
         aliases[canon] = names
         for stat in group:
             canonical_of[stat.name] = canon
-            keys.setdefault(norm_key(stat.name), canon)
+            keys.setdefault(name_key(stat.name), canon)
             if (alias := paren_alias(stat.name)) is not None:
                 keys.setdefault(alias, canon)
-        keys.setdefault(norm_key(canon), canon)
+        keys.setdefault(name_key(canon), canon)
         for alias in config.aliases.get(canon, []):
-            keys.setdefault(norm_key(alias), canon)
+            keys.setdefault(name_key(alias), canon)
     return Identity(canonical_of, aliases, keys)

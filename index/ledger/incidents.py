@@ -12,9 +12,9 @@ from datetime import date
 
 from index.ledger.evidence import cite
 from index.ledger.mentions import line_text
-from index.ledger.when import find_dates
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import Incident
+from index.text.timeexpr import find_dates
 
 _GROUP = re.compile(
     r"(?:稳定性|生产|线上|系统)?(?:事件|事故|故障|告警)|incidents?|outages?|on-?call|post-?mortems?", re.I

@@ -19,12 +19,12 @@ from index.ledger.signals import (
     find_progress,
     find_statuses,
     label_key,
-    nfkc,
     split_label,
 )
-from index.ledger.when import find_dates
 from index.models import Item, Report, Section, SectionKind
-from index.verify import strip_markup
+from index.text.cjk import has_han
+from index.text.normalise import nfkc, strip_markup
+from index.text.timeexpr import find_dates
 
 _NOT_PROJECT_KINDS = {
     SectionKind.INCIDENTS,
@@ -187,7 +187,7 @@ def _item_name(item: Item, text: str) -> tuple[str, int] | None:
     match = _FIRST_CLAUSE.match(text)
     if match:
         name = clean_name(match[1])
-        short = len(name) <= 14 if re.search(r"[\u4e00-\u9fff]", name) else len(name.split()) <= 5
+        short = len(name) <= 14 if has_han(name) else len(name.split()) <= 5
         if short and valid_name(name):
             return name, match.end()
     return None

@@ -15,10 +15,12 @@ from datetime import date
 from index.classify import classify_heading
 from index.ledger.evidence import cite
 from index.ledger.mentions import line_text
-from index.ledger.signals import nfkc, split_label
-from index.ledger.when import find_dates
+from index.ledger.signals import split_label
 from index.models import Report, Section, SectionKind
 from index.schemas import MetricPoint
+from index.text.cjk import HAN
+from index.text.normalise import plain_key
+from index.text.timeexpr import find_dates
 
 _VALUE = re.compile(
     r"第\s*(\d+)\s*(名|位)?|(?<![A-Za-z\d.])([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
@@ -38,11 +40,7 @@ _PROGRESS_NAME = re.compile(r"进度|完成度|progress|% ?complete", re.I)
 _VALUE_HEADER = re.compile(r"本周|this week|current|value|值|actual|本期|当前|latest|W\d{1,2}$", re.I)
 _TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}")
 _ANY_DAY = date(2000, 1, 3)  # only spotting dates, not resolving them
-
-
-def metric_key(name: str) -> str:
-    """The name without case, width, spaces or punctuation: links `Error budget` and `error-budget`."""
-    return re.sub(r"[\W_]+", "", nfkc(name)).casefold()
+_NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han characters
 
 
 def extract_metrics(report: Report) -> list[MetricPoint]:
@@ -94,7 +92,7 @@ def _point(
         value, unit, qualifier = float(match[3].replace(",", "")), match[4] or "", match[5] or None
     return MetricPoint(
         name=name,
-        key=metric_key(name),
+        key=plain_key(name),
         value=value,
         unit=f"{unit} {qualifier}".strip() if qualifier else unit,
         qualifier=qualifier,
@@ -131,7 +129,7 @@ def _from_text(report: Report, section: Section, number: int, text: str) -> list
         if not match or _is_date(bare, match):
             continue
         name = _NAME_TAIL.sub("", bare[: match.start()].strip(" -—–*:：")).strip(" *_`")
-        if not name or len(name) > 40 or not re.search(r"[A-Za-z\u4e00-\u9fff]", name):
+        if not name or len(name) > 40 or not _NAMEISH.search(name):
             continue
         if _CHANGE.search(name) or _PROGRESS_NAME.search(name):
             continue
@@ -145,7 +143,7 @@ def _from_text(report: Report, section: Section, number: int, text: str) -> list
 def _from_row(
     report: Report, section: Section, number: int, cells: list[str], header: list[str]
 ) -> list[MetricPoint]:
-    if len(cells) < 2 or not re.search(r"[A-Za-z\u4e00-\u9fff]", cells[0]):
+    if len(cells) < 2 or not _NAMEISH.search(cells[0]):
         return []
     column = next((i for i, h in enumerate(header) if i > 0 and _VALUE_HEADER.search(h)), None)
     order = [column] if column is not None and column < len(cells) else list(range(1, len(cells)))

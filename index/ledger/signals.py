@@ -8,10 +8,11 @@ is not that status; a percentage named as a metric (`成功率99.9%`, `error bud
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from index.schemas import ProjectStatus
+from index.text.cjk import HAN
+from index.text.normalise import nfkc
 
 # Order matters: compound phrases first, and a span claimed by one status is closed to the next
 # ("延期风险" is at risk, not delayed).
@@ -86,10 +87,6 @@ class Hit:
     start: int
     end: int
     text: str
-
-
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
 
 
 def find_statuses(text: str) -> list[Hit]:
@@ -196,7 +193,7 @@ def find_progress(text: str, allow_bare: bool) -> list[Hit]:
 # --- owners and labels ------------------------------------------------------------------------
 
 _OWNER = re.compile(
-    r"(?:负责人|责任人|对接人|owner|dri|lead)\s*[:：]\s*(@?[\w\u4e00-\u9fff][\w\u4e00-\u9fff.\-]*(?:\s[A-Z][a-z]+)?)",
+    rf"(?:负责人|责任人|对接人|owner|dri|lead)\s*[:：]\s*(@?[\w{HAN}][\w{HAN}.\-]*(?:\s[A-Z][a-z]+)?)",
     re.I,
 )
 

@@ -12,6 +12,7 @@ from index.ledger.identity import AliasConfig, Identity, NameStat, build_identit
 from index.ledger.signals import worst_status
 from index.ledger.store import Ledger
 from index.schemas import Incident, MetricPoint, Note, Observation, ReportRef
+from index.text.weeks import week_key
 
 _GROUPS: tuple[tuple[str, ...], ...] = (
     ("progress", "progress_parts", "progress_evidence"),
@@ -32,15 +33,10 @@ class Snapshot:
 
     @property
     def week_of(self) -> dict[str, int]:
-        return {ref.source: _week_int(ref.week) for ref in self.reports}
+        return {ref.source: week_key(ref.week) for ref in self.reports}
 
     def aliases(self, canonical: str) -> list[str]:
         return self.identity.aliases.get(canonical, [])
-
-
-def _week_int(week: str) -> int:
-    year, number = week.split("-W")
-    return int(year) * 100 + int(number)
 
 
 def snapshot_of(ledger: Ledger) -> Snapshot:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from index.ledger.when import DateHit, find_dates
+from index.text.timeexpr import DateHit, find_dates
 
 Role = Literal["target", "old", "completed"]
 

@@ -11,9 +11,7 @@ import os
 from collections import Counter
 from typing import Any
 
-from index.dates import parse_iso_week
 from index.errors import SummarizerError
-from index.ledger.identity import norm_key
 from index.ledger.signals import FINISHED, STOPPED
 from index.ledger.slips import project_launches, project_slips, project_stops
 from index.ledger.snapshot import Snapshot, snapshot_of
@@ -34,20 +32,12 @@ from index.schemas import (
     Slip,
     StatusEvent,
 )
+from index.text.normalise import name_key
+from index.text.weeks import in_weeks, parse_iso_week, week_key
 
 
 class NotInLedger(SummarizerError):
     """A project, report or week the user named is not in the ledger."""
-
-
-def week_int(week: str) -> int:
-    year, number = week.split("-W")
-    return int(year) * 100 + int(number)
-
-
-def _in_range(week: str, since: int | None, until: int | None) -> bool:
-    value = week_int(week)
-    return (since is None or value >= since) and (until is None or value <= until)
 
 
 def _cached(ledger: Ledger, name: str, snap: Snapshot, build: object) -> object:
@@ -80,7 +70,7 @@ def _slips_with_source(ledger: Ledger) -> list[tuple[str, Slip]]:
 def slips(ledger: Ledger, since_week_int: int | None = None, until_week_int: int | None = None) -> list[Slip]:
     """Every slip (date_moved, overdue, status_downgrade, stalled), oldest report first."""
     every = _slips_with_source(ledger)
-    return [s for _, s in every if _in_range(s.week, since_week_int, until_week_int)]
+    return [s for _, s in every if in_weeks(s.week, since_week_int, until_week_int)]
 
 
 def projects(ledger: Ledger) -> list[ProjectInfo]:
@@ -122,8 +112,8 @@ def find_project(ledger: Ledger, project: str) -> str:
     snap = snapshot_of(ledger)
     canonical = canonical_name(ledger, project)
     if canonical is None:
-        key = norm_key(project)
-        near = [name for name in snap.timelines if key and (key in norm_key(name) or norm_key(name) in key)]
+        key = name_key(project)
+        near = [name for name in snap.timelines if key and (key in name_key(name) or name_key(name) in key)]
         hint = f"; did you mean {', '.join(near[:5])}?" if near else "; `summarizer projects` lists them"
         raise NotInLedger(f"no project '{project}' in the ledger{hint}")
     return canonical
@@ -169,7 +159,7 @@ def paused_cancelled(ledger: Ledger) -> list[StatusEvent]:
 
 def _incident_key(incident: Incident) -> tuple[str, str]:
     when = incident.when.isoformat() if incident.when else incident.week
-    return when, norm_key(incident.title)[:12]
+    return when, name_key(incident.title)[:12]
 
 
 def incidents(
@@ -184,7 +174,7 @@ def incidents(
         if key in seen:
             continue
         seen.add(key)
-        if _in_range(incident.week, since_week_int, until_week_int):
+        if in_weeks(incident.week, since_week_int, until_week_int):
             out.append(incident)
     return out
 
@@ -200,7 +190,7 @@ def notes(
     return [
         note
         for note in snap.notes
-        if (kind is None or note.kind == kind) and _in_range(note.week, since_week_int, until_week_int)
+        if (kind is None or note.kind == kind) and in_weeks(note.week, since_week_int, until_week_int)
     ]
 
 
@@ -212,7 +202,7 @@ def metric_series(ledger: Ledger, name: str | None = None) -> list[MetricSeries]
         points = grouped.setdefault(point.key, [])
         if not points or points[-1].report != point.report:
             points.append(point)
-    wanted = norm_key(name) if name else None
+    wanted = name_key(name) if name else None
     out = []
     for key, points in grouped.items():
         if wanted and wanted not in key:
@@ -239,7 +229,7 @@ def resolve_report(ledger: Ledger, ref: str | int) -> ReportRef:
     parsed = parse_iso_week(text)
     if parsed is not None:
         wanted = parsed[0] * 100 + parsed[1]
-        matching = [r for r in reports if week_int(r.week) == wanted]
+        matching = [r for r in reports if week_key(r.week) == wanted]
         if matching:
             return matching[-1]
         raise NotInLedger(f"no report in week {text}")

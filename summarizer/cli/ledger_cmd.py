@@ -50,7 +50,7 @@ def _open_ledger(index: Path | None, chroma_url: str | None, config: Path | None
 
 
 def _week(value: str | None, option: str) -> int | None:
-    from index.dates import parse_iso_week
+    from index.text.weeks import parse_iso_week
 
     if value is None:
         return None

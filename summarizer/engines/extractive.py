@@ -17,7 +17,8 @@ from functools import lru_cache
 from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation
-from index.verify import load_lines, strip_markup
+from index.text.normalise import strip_markup
+from index.verify import load_lines
 
 _CLAUSE_END = re.compile(r"(?<=[。；;！!？?])|(?<=\.)\s+(?=[A-Z0-9])")
 _HEADING = re.compile(r"^\s*#{1,6}\s")

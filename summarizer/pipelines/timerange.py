@@ -147,8 +147,8 @@ def resolve_week(ref: str, latest: date, labels: dict[int, list[int]]) -> int | 
 
 def parse_week_arg(value: str, latest: date | None) -> int:
     """A `--since/--until` value: 2024-W40, 202440, W40 or a date 2024-10-04."""
-    from index.dates import parse_iso_week
     from index.errors import ConfigError
+    from index.text.weeks import parse_iso_week
 
     parsed = parse_iso_week(value)
     if parsed:

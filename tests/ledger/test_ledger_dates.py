@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from index.ledger.targets import classify_dates, pick_target
-from index.ledger.when import find_dates
+from index.text.timeexpr import find_dates
 
 FRIDAY = date(2024, 10, 18)  # ISO 2024-W42
 LATE_DECEMBER = date(2024, 12, 27)

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from index.errors import ConfigError
-from index.ledger.identity import AliasConfig, NameStat, build_identity, norm_key
+from index.ledger.identity import AliasConfig, NameStat, build_identity
+from index.text.normalise import name_key
 
 DAY = date(2024, 10, 4)
 
@@ -108,5 +109,5 @@ def test_embedding_similarity_merges_what_strings_cannot() -> None:
     assert found.canonical("Search") == "Search"
 
 
-def test_norm_key() -> None:
-    assert norm_key("【POS收单】 (Phase 2)") == norm_key("pos收单") == "pos收单"
+def test_name_key() -> None:
+    assert name_key("【POS收单】 (Phase 2)") == name_key("pos收单") == "pos收单"

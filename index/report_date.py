@@ -1,4 +1,4 @@
-"""Find a report's own date: title, then YAML/TOML front matter, then the file name.
+"""A report's own date: title, then YAML/TOML front matter, then the file name.
 
 The report date is the truth for every week computation; ingestion time never is (a mistake
 peers make, see FACTS.md). A week-only label becomes that ISO week's Friday, a month-only label
@@ -10,42 +10,17 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            (),
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for name in names
-}
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+from index.text.timeexpr import MONTH_PATTERN, MONTHS, find_dates
+from index.text.weeks import friday_of_iso_week
 
-_FULL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?!\d)")
-_EN_DATE = re.compile(
-    rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d{{2}})\b|"
-    rf"\b(\d{{1,2}})\s+({_MONTH_NAMES})\.?,?\s+(20\d{{2}})\b",
-    re.IGNORECASE,
-)
+_YEAR_IN = re.compile(r"(?:19|20)\d{2}")
 _ISO_WEEK = re.compile(r"\b(20\d{2})-?W(\d{1,2})\b", re.IGNORECASE)
 _WEEK_YEAR = re.compile(r"\bweek\s*(\d{1,2})\s*[,/ ]\s*(20\d{2})\b|\b(20\d{2})\s*week\s*(\d{1,2})\b", re.I)
 _ZH_WEEK_YEAR = re.compile(r"(20\d{2})\s*年\s*第\s*(\d{1,2})\s*周")
 _MONTH_ONLY = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-|/)\s*(\d{1,2})\s*月?(?![\d/.-])")
-_EN_MONTH_ONLY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(20\d{{2}})\b", re.IGNORECASE)
+_EN_MONTH_ONLY = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(20\d{{2}})\b", re.IGNORECASE)
 _WEEK_LABEL = re.compile(r"第\s*(\d{1,2})\s*周|\b[Ww]eek\s*(\d{1,2})\b|\bW(\d{1,2})\b")
 
 
@@ -64,13 +39,6 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def friday_of_iso_week(year: int, week: int) -> date | None:
-    try:
-        return date.fromisocalendar(year, week, 5)
-    except ValueError:
-        return None
-
-
 # The end of a range written after a full date: "2025.4.21-4.25", "2025-03-10 ~ 14".
 _RANGE_END = re.compile(r"\s*[-–~至到]\s*(?:(\d{1,2})\s*[./月-]\s*)?(\d{1,2})\s*日?(?![\d./:])")
 # A range without a year, read with the year the text gives elsewhere: "2025年4月第4周（4.21 - 4.25）".
@@ -78,20 +46,21 @@ _YEARLESS_RANGE = re.compile(
     r"(?<![\d./])(\d{1,2})\s*[./月]\s*(\d{1,2})\s*日?\s*[-–~至到]\s*(?:(\d{1,2})\s*[./月]\s*)?(\d{1,2})\s*日?(?![\d./])"
 )
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_ANY_DAY = date(2000, 1, 3)  # only explicit-year dates are kept, so the reference never matters
 
 
 def dates_in_text(text: str) -> list[date]:
-    """Every full calendar date written in the text, in order of appearance; a range's end too."""
+    """Every full calendar date written in the text (with its year), in order; a range's end too."""
     found: list[tuple[int, date]] = []
-    for match in _FULL_DATE.finditer(text):
-        value = _safe_date(int(match[1]), int(match[2]), int(match[3]))
-        if value:
-            found.append((match.start(), value))
-            end = _RANGE_END.match(text, match.end())
-            if end:
-                last = _safe_date(value.year, int(end[1] or value.month), int(end[2]))
-                if last and last >= value:
-                    found.append((match.end(), last))
+    for hit in find_dates(text, _ANY_DAY, "nearest"):
+        if hit.precision != "day" or not _YEAR_IN.search(hit.text):
+            continue  # a day without its year says nothing certain about the report's date
+        found.append((hit.start, hit.value))
+        end = _RANGE_END.match(text, hit.end)
+        if end and re.match(r"(?:19|20)\d{2}", hit.text):
+            last = _safe_date(hit.value.year, int(end[1] or hit.value.month), int(end[2]))
+            if last and last >= hit.value:
+                found.append((hit.end, last))
     year = _YEAR.search(text)
     if year and not found:
         for match in _YEARLESS_RANGE.finditer(text):
@@ -99,13 +68,6 @@ def dates_in_text(text: str) -> list[date]:
             last = _safe_date(int(year[1]), int(match[3] or match[1]), int(match[4]))
             if first and last and first <= last:
                 found += [(match.start(), first), (match.end(), last)]
-    for match in _EN_DATE.finditer(text):
-        if match[1]:
-            value = _safe_date(int(match[3]), _MONTHS[match[1].lower()], int(match[2]))
-        else:
-            value = _safe_date(int(match[6]), _MONTHS[match[5].lower()], int(match[4]))
-        if value:
-            found.append((match.start(), value))
     return [value for _, value in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -136,7 +98,7 @@ def date_from_text(text: str) -> FoundDate | None:
         return FoundDate(date(year, month, calendar.monthrange(year, month)[1]), "month")
     match = _EN_MONTH_ONLY.search(text)
     if match:
-        year, month = int(match[2]), _MONTHS[match[1].lower()]
+        year, month = int(match[2]), MONTHS[match[1].lower()]
         return FoundDate(date(year, month, calendar.monthrange(year, month)[1]), "month")
     return None
 
@@ -145,19 +107,3 @@ def week_label(text: str) -> str | None:
     """The report's own week label as written ("第43周", "Week 14"), if any."""
     match = _WEEK_LABEL.search(text)
     return match[0].strip() if match else None
-
-
-def parse_iso_week(text: str) -> tuple[int, int] | None:
-    """`2024-W42`, `2024W42` or `202442` as (year, week)."""
-    text = text.strip()
-    match = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text, re.IGNORECASE) or re.fullmatch(r"(\d{4})(\d{2})", text)
-    if not match:
-        return None
-    year, week = int(match[1]), int(match[2])
-    if friday_of_iso_week(year, week) is None:
-        return None
-    return year, week
-
-
-def previous_friday(value: date) -> date:
-    return value - timedelta(days=(value.weekday() - 4) % 7)

@@ -1,4 +1,4 @@
-"""Find dates written in report text and resolve them against the report's own date.
+"""Date expressions in text, resolved against a reference date: the one time-expression parser.
 
 Reports rarely write a year: `10/26`, `3月15日`, `Jun 14`, `下周三`, `月底`, `Q3`. A date without
 a year takes the year that puts it closest to the report date, with a bias: targets lean to
@@ -16,16 +16,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from index.text.numerals import zh_number
+
 Bias = Literal["future", "past", "nearest"]
 Precision = Literal["day", "week", "month", "quarter", "half", "year"]
 
-_MONTHS = {
+# The one month-name table (report dates, ledger targets and questions all read months with it).
+MONTHS: dict[str, int] = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
-_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MON = MONTH_PATTERN
+_WEEKDAY_ZH = {"日": 7, "天": 7}
 _EN_DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
@@ -123,7 +127,7 @@ def _rule(pattern: str, flags: int = 0) -> Callable[[Resolver], Resolver]:
     return register
 
 
-@_rule(r"(?<!\d)(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?!\d)")
+@_rule(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?!\d)")
 def _full(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     return _safe(int(m[1]), int(m[2]), int(m[3])), "day"
 
@@ -138,7 +142,7 @@ def _iso_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Pre
 
 @_rule(rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(20\d{{2}}))?", re.I)
 def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    month, day = _MONTHS[m[1].lower()], int(m[2])
+    month, day = MONTHS[m[1].lower()], int(m[2])
     if m[3]:
         return _safe(int(m[3]), month, day), "day"
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
@@ -146,7 +150,7 @@ def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
 
 @_rule(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})\b\.?(?:,?\s+(20\d{{2}}))?", re.I)
 def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    month, day = _MONTHS[m[2].lower()], int(m[1])
+    month, day = MONTHS[m[2].lower()], int(m[1])
     if m[3]:
         return _safe(int(m[3]), month, day), "day"
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
@@ -154,7 +158,7 @@ def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
 
 @_rule(rf"\b(early|mid|late|end of|beginning of)[\s-]+({_MON})\b\.?(?:\s+(20\d{{2}}))?", re.I)
 def _en_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    month, part = _MONTHS[m[2].lower()], m[1]
+    month, part = MONTHS[m[2].lower()], m[1]
     if m[3]:
         return _part_day(part, int(m[3]), month), "month"
     return _pick_year(lambda y: _part_day(part, y, month), ref, bias), "month"
@@ -221,7 +225,7 @@ def _compact(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Prec
 
 @_rule(r"(?<!每)(下下个?|下个?|本|这个?|上个?)?\s*(?:周|星期|礼拜)([一二三四五六日天1-7])")
 def _zh_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    weekday = (_ZH_DIGITS.get(m[2]) or int(m[2])) - 1
+    weekday = (_WEEKDAY_ZH.get(m[2]) or zh_number(m[2]) or int(m[2])) - 1
     if m[1] is None:
         return _weekday(ref, 0 if weekday >= ref.weekday() else 1, weekday), "day"
     return _weekday(ref, _zh_weeks_ahead(m[1]), weekday), "day"
@@ -261,7 +265,7 @@ def _quarter_rule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
 
 @_rule(r"(?:(20\d{2})\s*年)?\s*第?([一二三四1-4])季度(?:末|底)?")
 def _zh_quarter(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    quarter = _ZH_DIGITS.get(m[2]) or int(m[2])
+    quarter = zh_number(m[2]) or int(m[2])
     if m[1]:
         return _quarter(int(m[1]), quarter), "quarter"
     return _forward(lambda y: _quarter(y, quarter), ref), "quarter"
@@ -280,9 +284,9 @@ def _year_end(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Pre
     return date(ref.year, 12, 31), "year"
 
 
-@_rule(rf"\b((?:{'|'.join(n.title() for n in _MONTHS if len(n) > 3)}))\b(?:\s+(20\d{{2}}))?")
+@_rule(rf"\b((?:{'|'.join(n.title() for n in MONTHS if len(n) > 3)}))\b(?:\s+(20\d{{2}}))?")
 def _en_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    month = _MONTHS[m[1].lower()]
+    month = MONTHS[m[1].lower()]
     if m[2]:
         return month_end(int(m[2]), month), "month"
     return _pick_year(lambda y: month_end(y, month), ref, bias), "month"
