@@ -94,10 +94,13 @@ def _wall(cmd: list[str], runs: int, env: dict[str, str]) -> float:
 
 def run() -> dict[str, object]:
     from index.ingest import Ingestor
-    from index.lexical import rebuild_for_workspace
+    from index.lexical import rebuild_for_store
     from summarizer.config import load_settings
-    from summarizer.pipelines.ask import answer
+    from summarizer.pipelines.ask import ask
     from summarizer.workspace import Workspace
+
+    def answer(question: str, workspace: Workspace) -> object:
+        return ask(question, workspace).answer
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-ask-"))
     corpus, home = tmp / "reports", tmp / "home"
@@ -107,7 +110,7 @@ def run() -> dict[str, object]:
     summary = Ingestor(workspace.store, workspace.embedder).ingest([corpus])
     ingest_s = time.perf_counter() - started
     started = time.perf_counter()
-    rebuild_for_workspace(workspace)
+    rebuild_for_store(workspace.store, workspace.home)
     lexical_ms = 1000 * (time.perf_counter() - started)
     for question in QUESTIONS:  # warm up: model load, lexical load, file cache
         answer(question, workspace)

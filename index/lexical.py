@@ -35,17 +35,6 @@ why how did do does has have had this that these those it its from as any all ou
 there their they them about tell show list give please happen happened happens occur occurred
 """
 STOPWORDS = frozenset(_STOP_TEXT.split())
-# Chinese question and function words: as bigrams ("什么", "么时") they would match any chunk.
-_ZH_QUESTION = re.compile(
-    "什么时候|什么|哪些|哪个|哪几|哪里|哪|谁|怎么样|怎么|如何|多少|是否|有没有|为什么|吗|呢|请问|请|"
-    "到目前为止|目前|现在|一下|情况|分别|都有|一共|总共|几次|几起|几个|几周|几|发生了|发生|"
-    "有|是|的|了|在|和|与|及|或"
-)
-
-
-def strip_question_words(text: str) -> str:
-    """The question without its question/function words (a space keeps bigrams from bridging)."""
-    return _ZH_QUESTION.sub(" ", text)
 
 
 def tokenize(text: str) -> list[str]:
@@ -236,9 +225,9 @@ def rebuild(store: VectorStore, folder: Path) -> LexicalIndex:
     return index
 
 
-def rebuild_for_workspace(workspace: Any) -> None:
-    """Called by `summarizer ingest` after the store changed."""
-    rebuild(workspace.store, lexical_dir(workspace.home, workspace.store.name))
+def rebuild_for_store(store: VectorStore, home: Path) -> LexicalIndex:
+    """Called after every ingest: the lexical index follows the store's chunks."""
+    return rebuild(store, lexical_dir(home, store.name))
 
 
 def open_for_store(store: VectorStore, folder: Path) -> LexicalIndex:

@@ -8,7 +8,7 @@ filter never lets an out-of-range chunk crowd the top k.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -16,7 +16,7 @@ from index.text.weeks import week_key
 
 if TYPE_CHECKING:
     from index.embed import Embedder
-    from index.lexical import LexicalIndex
+    from index.lexical import LexicalIndex, LexicalRow
     from index.store import VectorStore
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -111,19 +111,21 @@ def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
 class Retriever:
     """Searches one index; the lexical side is built or loaded only when first needed."""
 
-    def __init__(self, store: VectorStore, embedder: Embedder, lexical: LexicalIndex | Any) -> None:
+    def __init__(
+        self, store: VectorStore, embedder: Embedder, lexical: LexicalIndex | Callable[[], LexicalIndex]
+    ) -> None:
         self.store = store
         self.embedder = embedder
         self._lexical = lexical
         self._vectors: dict[str, Any] = {}  # a question is often searched twice (plan, then answer)
-        self._by_report: dict[str, list[Any]] | None = None
+        self._by_report: dict[str, list[LexicalRow]] | None = None
 
     @property
     def lexical(self) -> LexicalIndex:
         # A zero-argument callable lets the workspace defer the load until the first lexical query.
-        if callable(self._lexical) and not hasattr(self._lexical, "search"):
+        if callable(self._lexical):
             self._lexical = self._lexical()
-        return self._lexical  # type: ignore[no-any-return]
+        return self._lexical
 
     def chunks_covering(self, report: str, lines: tuple[int, int]) -> list[Hit]:
         """The indexed chunks of `report` that overlap a line span (a citation's evidence)."""

@@ -9,11 +9,17 @@ Field names are relied on by scripts and evals; change them only with a migratio
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SlipKind = Literal["date_moved", "overdue", "status_downgrade", "stalled"]
+
+
+def series_of(report: str) -> str:
+    """A report series is the folder its files live in (one team's weeklies)."""
+    return os.path.dirname(report)
 
 
 class Citation(BaseModel):

@@ -13,12 +13,15 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import numpy as np
 
 from index.chunk import CHUNK_VERSION, Chunk
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
 from index.errors import ConfigError, StoreError
 
 # Bump when what is embedded changes, so old and new vectors never share a collection.
@@ -32,7 +35,7 @@ def collection_name(embedder: str, chunk_tokens: int, min_chunk_tokens: int) -> 
     return f"reports-{slug}-{digest}"
 
 
-def make_client(chroma_path: Path, chroma_url: str | None) -> Any:
+def make_client(chroma_path: Path, chroma_url: str | None) -> ClientAPI:
     """An embedded client at `chroma_path`, or an HTTP client when a server URL is given."""
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     import chromadb
@@ -93,7 +96,7 @@ def chunk_metadata(chunk: Chunk, chunk_count: int) -> dict[str, str | int]:
 class VectorStore:
     """A Chroma collection of report chunks with report-level bookkeeping."""
 
-    def __init__(self, client: Any, name: str, embedder_name: str) -> None:
+    def __init__(self, client: ClientAPI, name: str, embedder_name: str) -> None:
         self.client = client
         self.name = name
         try:

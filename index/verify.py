@@ -7,6 +7,7 @@ removes whitespace entirely rather than collapsing it to one space.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,21 +34,25 @@ def load_lines(report: str) -> dict[int, str] | None:
 
 @dataclass
 class Verifier:
-    """Verifies citations against report files, reading each file once."""
+    """Verifies citations against report files, reading each file once while it is unchanged."""
 
     source: LineSource = load_lines
-    _cache: dict[str, dict[int, str] | None] = field(default_factory=dict)
+    _cache: dict[str, tuple[tuple[int, int] | None, dict[int, str] | None]] = field(default_factory=dict)
 
-    def _lines(self, report: str) -> dict[int, str] | None:
-        if report not in self._cache:
-            self._cache[report] = self.source(report)
-        return self._cache[report]
+    def lines(self, report: str) -> dict[int, str] | None:
+        """The report's lines as the verifier reads them; None when it cannot be read."""
+        stamp = _stamp(report)
+        cached = self._cache.get(report)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, self.source(report))
+            self._cache[report] = cached
+        return cached[1]
 
     def check(self, citation: Citation) -> bool:
         start, end = citation.lines
         if start < 1 or end < start or not citation.quote.strip():
             return False
-        lines = self._lines(citation.report)
+        lines = self.lines(citation.report)
         if lines is None:
             return False
         span = " ".join(strip_markup(lines[n]) for n in range(start, end + 1) if n in lines)
@@ -63,3 +68,12 @@ class Verifier:
             else:
                 dropped += 1
         return kept, dropped
+
+
+def _stamp(report: str) -> tuple[int, int] | None:
+    """(mtime, size) of the file, so an edited report is re-read; None when it is gone."""
+    try:
+        stat = os.stat(report)
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size

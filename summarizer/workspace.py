@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from index.errors import SummarizerError
+from index.verify import Verifier
 from summarizer.config import Settings
 
 if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+
     from index.embed import Embedder
+    from index.ledger.store import Ledger
+    from index.retrieve import Retriever
     from index.store import VectorStore
 
 
@@ -41,7 +47,7 @@ class Workspace:
         )
 
     @cached_property
-    def client(self) -> Any:
+    def client(self) -> ClientAPI:
         from index.store import make_client
 
         return make_client(self.settings.chroma_path, self.settings.chroma_url)
@@ -54,7 +60,7 @@ class Workspace:
         return VectorStore(self.client, name, self.embedder.name)
 
     @cached_property
-    def retriever(self) -> Any:
+    def retriever(self) -> Retriever:
         """Hybrid retriever; the lexical index loads on first lexical query, not here."""
         from index.lexical import lexical_dir, open_for_store
         from index.retrieve import Retriever
@@ -65,11 +71,24 @@ class Workspace:
         )
 
     @cached_property
-    def ledger(self) -> Any:
+    def ledger(self) -> Ledger:
         from index.ledger.store import Ledger
 
         self.home.mkdir(parents=True, exist_ok=True)
         return Ledger.open(self.settings.ledger_path)
+
+    @cached_property
+    def ledger_or_none(self) -> Ledger | None:
+        """The ledger, or None when it cannot be opened: free questions still work without it."""
+        try:
+            return self.ledger
+        except SummarizerError:
+            return None
+
+    @cached_property
+    def verifier(self) -> Verifier:
+        """One verifier per workspace: every citation shown passes it, files read once."""
+        return Verifier()
 
     def describe(self) -> str:
         where = self.settings.chroma_url or str(self.settings.chroma_path)

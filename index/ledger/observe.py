@@ -17,7 +17,7 @@ from index.ledger.evidence import cite
 from index.ledger.mentions import Mention, Unit
 from index.ledger.signals import (
     RANK,
-    Hit,
+    Span,
     clause_around,
     field_status,
     find_owner,
@@ -103,11 +103,11 @@ def observe(report: Report, mention: Mention) -> Observation:
     return _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
 
 
-def _field_number(text: str) -> list[Hit]:
+def _field_number(text: str) -> list[Span]:
     """`% complete: 70`: a progress field's value needs no percent sign."""
     match = re.match(r"\s*(\d{1,3})(?:\.\d+)?\s*%?\s*(?:$|[(（,，;；])", text)
     if match and int(match[1]) <= 100:
-        return [Hit(int(match[1]), match.start(1), match.end(1), match[1])]
+        return [Span(int(match[1]), match.start(1), match.end(1), match[1])]
     return []
 
 

@@ -80,7 +80,7 @@ STOPPED: frozenset[ProjectStatus] = frozenset({"paused", "cancelled"})
 
 
 @dataclass(frozen=True)
-class Hit:
+class Span:
     """A value found in text and the span it was read from."""
 
     value: object
@@ -89,10 +89,10 @@ class Hit:
     text: str
 
 
-def find_statuses(text: str) -> list[Hit]:
-    """Non-negated status words in text order; `Hit.value` is a `ProjectStatus`."""
+def find_statuses(text: str) -> list[Span]:
+    """Non-negated status words in text order; `Span.value` is a `ProjectStatus`."""
     taken = [False] * len(text)
-    hits: list[Hit] = []
+    hits: list[Span] = []
     for status, pattern in _STATUS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -102,7 +102,7 @@ def find_statuses(text: str) -> list[Hit]:
                 taken[index] = True
             if _NEGATED_BEFORE.search(text[max(0, start - 12) : start]) or _NEGATED_AFTER.match(text[end:]):
                 continue
-            hits.append(Hit(status, start, end, match[0]))
+            hits.append(Span(status, start, end, match[0]))
     return sorted(hits, key=lambda hit: hit.start)
 
 
@@ -162,10 +162,10 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, len(text)
 
 
-def find_progress(text: str, allow_bare: bool) -> list[Hit]:
+def find_progress(text: str, allow_bare: bool) -> list[Span]:
     """Progress percentages; a bare `60%` counts only when `allow_bare` and nothing names it a metric."""
     taken = [False] * len(text)
-    hits: list[Hit] = []
+    hits: list[Span] = []
     for pattern in _PROGRESS_CUED:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -176,7 +176,7 @@ def find_progress(text: str, allow_bare: bool) -> list[Hit]:
                 continue
             for index in range(start, end):
                 taken[index] = True
-            hits.append(Hit(round(value), start, end, match[0]))
+            hits.append(Span(round(value), start, end, match[0]))
     if allow_bare:
         for match in _BARE_PCT.finditer(text):
             start, end = match.span()
@@ -186,7 +186,7 @@ def find_progress(text: str, allow_bare: bool) -> list[Hit]:
             rest = (text[left:start] + text[end:right]).strip(" :：*_()（）")
             if rest and (len(rest) > 4 or _METRIC_CUE.search(rest)):
                 continue
-            hits.append(Hit(round(float(match[1])), start, end, match[0]))
+            hits.append(Span(round(float(match[1])), start, end, match[0]))
     return sorted(hits, key=lambda hit: hit.start)
 
 
@@ -202,9 +202,9 @@ _OWNER = re.compile(
 _OWNER_BARE = re.compile(r"\b[Oo]wner\s+(?:is\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 
 
-def find_owner(text: str) -> Hit | None:
+def find_owner(text: str) -> Span | None:
     match = _OWNER.search(text) or _OWNER_BARE.search(text)
-    return Hit(match[1].lstrip("@"), match.start(), match.end(), match[0]) if match else None
+    return Span(match[1].lstrip("@"), match.start(), match.end(), match[0]) if match else None
 
 
 # Labels that name a field of a project (never a project name), by what the field holds.

@@ -54,32 +54,24 @@ def ask_command(
     """Answer a question from the indexed reports, with verified citations."""
 
     def run() -> None:
-        from summarizer.pipelines.ask import answer, make_plan, retrieve
+        from summarizer.pipelines.ask import ask
         from summarizer.workspace import Workspace
 
-        settings = resolve_settings(index, chroma_url, config)
-        workspace = Workspace(settings)
-        name = engine or settings.resolved_engine
-        if engine is None and name != "local" and not _engine_exists(name):
-            name = "local"  # a key is set but that engine is not installed: the default still works
-        result = answer(question, workspace, engine=name, k=k, since=since, until=until)
+        workspace = Workspace(resolve_settings(index, chroma_url, config))
+        result = ask(question, workspace, engine=engine, k=k, since=since, until=until)
         if json_out:
-            emit_json(result)
+            emit_json(result.answer)
             return
-        _render(result, workspace.describe())
+        _render(result.answer, workspace.describe())
         if show_context:
-            plan = make_plan(question, workspace, since, until)
-            for hit in retrieve(plan, workspace, k):
-                out_console.rule(f"{hit.week} · {hit.report}:{hit.lines[0]}-{hit.lines[1]} · {hit.section}")
+            for passage in result.context.passages:
+                hit = passage.hit
+                out_console.rule(
+                    f"{passage.id} · {hit.week} · {hit.report}:{hit.lines[0]}-{hit.lines[1]} · {hit.section}"
+                )
                 out_console.print(hit.text, highlight=False, markup=False)
 
     guarded(run)
-
-
-def _engine_exists(name: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(f"summarizer.engines.{name}") is not None
 
 
 def _render(result: Answer, where: str) -> None:

@@ -24,7 +24,6 @@ from summarizer.cli.common import (
 
 if TYPE_CHECKING:
     from index.ingest import IngestSummary
-    from summarizer.workspace import Workspace
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -63,51 +62,34 @@ def ingest_command(
     def run() -> int:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        from index.ingest import Ingestor
         from index.load import iter_report_files
-        from index.lock import writer_lock
+        from summarizer.pipelines.ingest import ingest_paths
         from summarizer.workspace import Workspace
 
-        settings = resolve_settings(index, chroma_url, config)
-        workspace = Workspace(settings)
+        workspace = Workspace(resolve_settings(index, chroma_url, config))
         files = list(iter_report_files(paths))
-        missing = [p for p in paths if not p.exists()]
-        with writer_lock(
-            settings.home,
-            wait=not no_wait,
-            on_wait=lambda: err_console.print("another ingest holds the index; waiting for it to finish…"),
-        ):
-            sinks = [workspace.ledger]
-            ingestor = Ingestor(
-                workspace.store,
-                workspace.embedder,
-                sinks=sinks,
-                chunk_tokens=settings.chunk_tokens,
-                min_chunk_tokens=settings.min_chunk_tokens,
-                max_file_bytes=settings.max_file_bytes,
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+            disable=json_out or not err_console.is_terminal,
+        ) as progress:
+            task = progress.add_task("ingesting", total=len(files))
+            summary = ingest_paths(
+                workspace,
+                paths,
+                report_date=override,
+                prune=prune,
+                wait=not no_wait,
+                on_wait=lambda: err_console.print(
+                    "another ingest holds the index; waiting for it to finish…"
+                ),
+                on_file=lambda p: progress.update(task, description=f"ingesting {p.name}"),
+                on_done=lambda _: progress.advance(task),
             )
-            with Progress(
-                TextColumn("[progress.description]{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=err_console,
-                transient=True,
-                disable=json_out or not err_console.is_terminal,
-            ) as progress:
-                task = progress.add_task("ingesting", total=len(files))
-                summary = ingestor.ingest(
-                    files,
-                    report_date=override,
-                    prune=prune,
-                    on_file=lambda p: progress.update(task, description=f"ingesting {p.name}"),
-                    on_done=lambda _: progress.advance(task),
-                )
-            _after_ingest(workspace)
-        from index.ingest import FileOutcome
-
-        for path in missing:
-            summary.outcomes.append(FileOutcome(str(path), "skipped", reason="file not found"))
         if json_out:
             emit_json({"engine": "local", "index": workspace.describe(), **summary.as_dict()})
         else:
@@ -116,13 +98,6 @@ def ingest_command(
 
     code = guarded(run)
     raise typer.Exit(code)
-
-
-def _after_ingest(workspace: Workspace) -> None:
-    """Rebuild the lexical index, which follows the store's chunks."""
-    from index.lexical import rebuild_for_workspace
-
-    rebuild_for_workspace(workspace)
 
 
 def _print_summary(summary: IngestSummary, where: str) -> None:

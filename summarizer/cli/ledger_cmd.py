@@ -7,10 +7,8 @@ that do not (a report moved or edited since ingest) are dropped and counted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -29,53 +27,25 @@ from summarizer.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from index.ledger.store import Ledger
-    from index.schemas import Citation
+    from index.schemas import Citation, ReportChanges, Slip
+    from summarizer.workspace import Workspace
 
-T = TypeVar("T")
 WeekOpt = Annotated[str | None, typer.Option(help="ISO week like 2024-W42 (inclusive).")]
 
 
-@contextmanager
-def _open_ledger(index: Path | None, chroma_url: str | None, config: Path | None) -> Iterator[Ledger]:
-    from index.ledger.store import Ledger
-    from index.ledger.views import NotInLedger
+def _workspace(index: Path | None, chroma_url: str | None, config: Path | None) -> Workspace:
+    from summarizer.workspace import Workspace
 
-    settings = resolve_settings(index, chroma_url, config)
-    path = settings.ledger_path
-    if not path.exists():
-        raise NotInLedger(f"no ledger at {path}; run `summarizer ingest REPORTS` first")
-    with Ledger.open(path) as ledger:
-        yield ledger
+    return Workspace(resolve_settings(index, chroma_url, config))
 
 
-def _week(value: str | None, option: str) -> int | None:
-    from index.text.weeks import parse_iso_week
-
-    if value is None:
-        return None
-    parsed = parse_iso_week(value)
-    if parsed is None:
-        raise typer.BadParameter(f"'{value}' is not a week like 2024-W42", param_hint=option)
-    return parsed[0] * 100 + parsed[1]
-
-
-def _verified(items: list[T], citations: Callable[[T], list[Citation]]) -> tuple[list[T], int]:
-    """Items whose every citation verifies against the report file, and how many were dropped."""
-    from index.verify import Verifier
-
-    verifier = Verifier()
-    kept = [item for item in items if citations(item) and all(verifier.check(c) for c in citations(item))]
-    return kept, len(items) - len(kept)
-
-
-def _header(title: str, ledger: Ledger, dropped: int | None = None) -> str:
+def _header(title: str, workspace: Workspace, dropped: int | None = None) -> str:
     note = f" · dropped {dropped} unverified" if dropped else ""
-    return f"{title} · engine local · ledger {ledger.path}{note}"
+    return f"{title} · engine local · ledger {workspace.settings.ledger_path}{note}"
 
 
-def _payload(ledger: Ledger, **data: Any) -> dict[str, Any]:
-    return {"engine": "local", "ledger": str(ledger.path), **data}
+def _payload(workspace: Workspace, **data: Any) -> dict[str, Any]:
+    return {"engine": "local", "ledger": str(workspace.settings.ledger_path), **data}
 
 
 def _dump(items: list[Any]) -> list[Any]:
@@ -93,27 +63,27 @@ def projects_command(
     """Projects linked across weeks (canonical name and aliases) with their latest state."""
 
     def run() -> None:
-        from index.ledger import views
+        from summarizer.pipelines import ledger as pipeline
 
-        with _open_ledger(index, chroma_url, config) as ledger:
-            found = views.projects(ledger)
-            if json_out:
-                emit_json(_payload(ledger, projects=_dump(found)))
-                return
-            table = Table(title=_header("projects", ledger))
-            for column in ("project", "aliases", "weeks", "reports", "status", "target", "progress"):
-                table.add_column(column)
-            for p in found:
-                table.add_row(
-                    p.name,
-                    ", ".join(p.aliases),
-                    f"{p.first_week}…{p.last_week}",
-                    str(p.mentions),
-                    p.status or "",
-                    str(p.target or ""),
-                    p.progress or "",
-                )
-            out_console.print(table)
+        workspace = _workspace(index, chroma_url, config)
+        found = pipeline.projects(workspace)
+        if json_out:
+            emit_json(_payload(workspace, projects=_dump(found)))
+            return
+        table = Table(title=_header("projects", workspace))
+        for column in ("project", "aliases", "weeks", "reports", "status", "target", "progress"):
+            table.add_column(column)
+        for p in found:
+            table.add_row(
+                p.name,
+                ", ".join(p.aliases),
+                f"{p.first_week}…{p.last_week}",
+                str(p.mentions),
+                p.status or "",
+                str(p.target or ""),
+                p.progress or "",
+            )
+        out_console.print(table)
 
     guarded(run)
 
@@ -129,42 +99,40 @@ def timeline_command(
     """One project's weekly observations (progress, target, status) and its slips."""
 
     def run() -> None:
-        from index.ledger import views
+        from summarizer.pipelines import ledger as pipeline
 
-        with _open_ledger(index, chroma_url, config) as ledger:
-            found = views.timeline(ledger, project)
-            slips, dropped = _verified(found.slips, lambda s: s.evidence)
-            found.slips = slips
-            if json_out:
-                emit_json(_payload(ledger, dropped=dropped, **found.model_dump(mode="json", by_alias=True)))
-                return
-            title = found.project + (f" ({', '.join(found.aliases)})" if found.aliases else "")
-            table = Table(title=_header(f"timeline · {title}", ledger, dropped))
-            for column in ("week", "date", "progress", "target", "status", "said"):
-                table.add_column(column, overflow="fold")
-            for o in found.observations:
-                target = (
-                    f"{o.target} ({o.target_text})" if o.target and o.target_text else str(o.target or "")
-                )
-                table.add_row(
-                    o.week,
-                    str(o.date),
-                    o.progress_label or "",
-                    target,
-                    o.status_text or (o.status or ""),
-                    o.evidence.quote[:80],
-                )
-            out_console.print(table)
-            _print_slips(slips, f"slips · {found.project}", None)
+        workspace = _workspace(index, chroma_url, config)
+        result = pipeline.timeline(workspace, project)
+        found, dropped = result.value, result.dropped
+        slips = found.slips
+        if json_out:
+            emit_json(_payload(workspace, dropped=dropped, **found.model_dump(mode="json", by_alias=True)))
+            return
+        title = found.project + (f" ({', '.join(found.aliases)})" if found.aliases else "")
+        table = Table(title=_header(f"timeline · {title}", workspace, dropped))
+        for column in ("week", "date", "progress", "target", "status", "said"):
+            table.add_column(column, overflow="fold")
+        for o in found.observations:
+            target = f"{o.target} ({o.target_text})" if o.target and o.target_text else str(o.target or "")
+            table.add_row(
+                o.week,
+                str(o.date),
+                o.progress_label or "",
+                target,
+                o.status_text or (o.status or ""),
+                o.evidence.quote[:80],
+            )
+        out_console.print(table)
+        _print_slips(slips, f"slips · {found.project}", None)
 
     guarded(run)
 
 
-def _print_slips(slips: list[Any], title: str, ledger: Ledger | None, dropped: int = 0) -> None:
+def _print_slips(slips: list[Slip], title: str, workspace: Workspace | None, dropped: int = 0) -> None:
     if not slips:
         out_console.print(f"{title}: none" + (f" (dropped {dropped} unverified)" if dropped else ""))
         return
-    table = Table(title=_header(title, ledger, dropped) if ledger else title)
+    table = Table(title=_header(title, workspace, dropped) if workspace else title)
     for column in ("week", "project", "kind", "from → to", "evidence"):
         table.add_column(column, overflow="fold")
     for s in slips:
@@ -182,17 +150,16 @@ def slips_command(
     json_out: JsonOpt = False,
 ) -> None:
     """Schedule slips: date_moved, overdue, status_downgrade, stalled, each with before/after evidence."""
-    since_int, until_int = _week(since, "--since"), _week(until, "--until")
 
     def run() -> None:
-        from index.ledger import views
+        from summarizer.pipelines import ledger as pipeline
 
-        with _open_ledger(index, chroma_url, config) as ledger:
-            slips, dropped = _verified(views.slips(ledger, since_int, until_int), lambda s: s.evidence)
-            if json_out:
-                emit_json(_payload(ledger, dropped=dropped, slips=_dump(slips)))
-                return
-            _print_slips(slips, "slips", ledger, dropped)
+        workspace = _workspace(index, chroma_url, config)
+        result = pipeline.slips(workspace, since, until)
+        if json_out:
+            emit_json(_payload(workspace, dropped=result.dropped, slips=_dump(result.value)))
+            return
+        _print_slips(result.value, "slips", workspace, result.dropped)
 
     guarded(run)
 
@@ -213,32 +180,30 @@ def changes_command(
     if week and (from_ or to):
         raise typer.BadParameter("use --week or --from/--to, not both", param_hint="--week")
     if week is not None and week != "latest":
-        _week(week, "--week")
+        from index.text.weeks import parse_iso_week
+
+        if parse_iso_week(week) is None:
+            raise typer.BadParameter(f"'{week}' is not a week like 2024-W42", param_hint="--week")
 
     def run() -> None:
-        from index.ledger import views
+        from summarizer.pipelines import ledger as pipeline
 
-        with _open_ledger(index, chroma_url, config) as ledger:
-            later = views.resolve_report(ledger, to or week or "latest")
-            before = views.previous_report(ledger, later.source)
-            earlier = from_ or (before.source if before else later.source)
-            found = views.changes(ledger, earlier, later.source)
-            found.slipped, dropped_slips = _verified(found.slipped, lambda s: s.evidence)
-            found.new_incidents, dropped_incidents = _verified(found.new_incidents, lambda i: [i.evidence])
-            dropped = dropped_slips + dropped_incidents
-            if json_out:
-                emit_json(_payload(ledger, dropped=dropped, **found.model_dump(mode="json", by_alias=True)))
-                return
-            _print_changes(found, ledger, dropped)
+        workspace = _workspace(index, chroma_url, config)
+        result = pipeline.changes(workspace, week, from_, to)
+        found, dropped = result.value, result.dropped
+        if json_out:
+            emit_json(_payload(workspace, dropped=dropped, **found.model_dump(mode="json", by_alias=True)))
+            return
+        _print_changes(found, workspace, dropped)
 
     guarded(run)
 
 
-def _print_changes(found: Any, ledger: Ledger, dropped: int) -> None:
+def _print_changes(found: ReportChanges, workspace: Workspace, dropped: int) -> None:
     out_console.print(
         _header(
             f"changes · {found.from_week} ({found.from_report}) → {found.to_week} ({found.to_report})",
-            ledger,
+            workspace,
             dropped,
         )
     )
@@ -269,30 +234,30 @@ def incidents_command(
     json_out: JsonOpt = False,
 ) -> None:
     """Production incidents: when, severity, duration, impact, cause and fix, as the reports tell them."""
-    since_int, until_int = _week(since, "--since"), _week(until, "--until")
 
     def run() -> None:
-        from index.ledger import views
+        from summarizer.pipelines import ledger as pipeline
 
-        with _open_ledger(index, chroma_url, config) as ledger:
-            found, dropped = _verified(views.incidents(ledger, since_int, until_int), lambda i: [i.evidence])
-            if json_out:
-                emit_json(_payload(ledger, dropped=dropped, incidents=_dump(found)))
-                return
-            table = Table(title=_header("incidents", ledger, dropped))
-            for column in ("when", "sev", "duration", "incident", "impact", "cause", "fix"):
-                table.add_column(column, overflow="fold")
-            for i in found:
-                table.add_row(
-                    i.when_text or str(i.when or i.week),
-                    i.severity or "",
-                    f"{i.duration_minutes:g} min" if i.duration_minutes is not None else "",
-                    i.title,
-                    i.impact or "",
-                    i.cause or "",
-                    i.resolution or "",
-                )
-            out_console.print(table)
+        workspace = _workspace(index, chroma_url, config)
+        result = pipeline.incidents(workspace, since, until)
+        found, dropped = result.value, result.dropped
+        if json_out:
+            emit_json(_payload(workspace, dropped=dropped, incidents=_dump(found)))
+            return
+        table = Table(title=_header("incidents", workspace, dropped))
+        for column in ("when", "sev", "duration", "incident", "impact", "cause", "fix"):
+            table.add_column(column, overflow="fold")
+        for i in found:
+            table.add_row(
+                i.when_text or str(i.when or i.week),
+                i.severity or "",
+                f"{i.duration_minutes:g} min" if i.duration_minutes is not None else "",
+                i.title,
+                i.impact or "",
+                i.cause or "",
+                i.resolution or "",
+            )
+        out_console.print(table)
 
     guarded(run)
 
@@ -308,30 +273,30 @@ def metrics_command(
     """Metric series across reports, with the latest week-over-week change."""
 
     def run() -> None:
-        from index.ledger import views
+        from summarizer.pipelines import ledger as pipeline
 
-        with _open_ledger(index, chroma_url, config) as ledger:
-            series = views.metric_series(ledger, name)
-            if json_out:
-                emit_json(_payload(ledger, series=_dump(series)))
-                return
-            if not series:
-                err_console.print(f"no metric{f' matching {name!r}' if name else 's'} in the ledger")
-            table = Table(title=_header("metrics", ledger))
-            for column in ("metric", "unit", "reports", "first", "latest", "change", "values"):
-                table.add_column(column, overflow="fold")
-            for s in series:
-                values = [p.value for p in s.points]
-                change = f"{values[-1] - values[-2]:+g}" if len(values) > 1 else ""
-                table.add_row(
-                    s.name,
-                    s.unit,
-                    str(len(values)),
-                    f"{values[0]:g} ({s.points[0].week})",
-                    f"{values[-1]:g} ({s.points[-1].week})",
-                    change,
-                    " ".join(f"{v:g}" for v in values[-12:]),
-                )
-            out_console.print(table)
+        workspace = _workspace(index, chroma_url, config)
+        series = pipeline.metrics(workspace, name)
+        if json_out:
+            emit_json(_payload(workspace, series=_dump(series)))
+            return
+        if not series:
+            err_console.print(f"no metric{f' matching {name!r}' if name else 's'} in the ledger")
+        table = Table(title=_header("metrics", workspace))
+        for column in ("metric", "unit", "reports", "first", "latest", "change", "values"):
+            table.add_column(column, overflow="fold")
+        for s in series:
+            values = [p.value for p in s.points]
+            change = f"{values[-1] - values[-2]:+g}" if len(values) > 1 else ""
+            table.add_row(
+                s.name,
+                s.unit,
+                str(len(values)),
+                f"{values[0]:g} ({s.points[0].week})",
+                f"{values[-1]:g} ({s.points[-1].week})",
+                change,
+                " ".join(f"{v:g}" for v in values[-12:]),
+            )
+        out_console.print(table)
 
     guarded(run)

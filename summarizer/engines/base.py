@@ -1,39 +1,63 @@
-"""The one interface every answer engine implements (local now; openai and replay later).
+"""The one seam every answer engine implements, and the one typed input it receives.
 
-An engine receives the question, its plan, the retrieved passages and the ledger, and returns
-an `Answer`. It never verifies its own citations: the pipeline passes every answer through the
-shared `Verifier`, so an engine that invents a quote loses that citation whatever it is.
+The pipeline plans the question once, computes the ledger's facts once, retrieves once and
+reads the cited reports' lines once; it hands all of that to the engine as an `AskContext`.
+An engine writes an `Answer` from it and never opens the ledger, the store or a file (an
+import-linter contract keeps engines away from them). It never verifies its own citations:
+the pipeline passes every answer through the shared verifier, so an engine that invents a
+quote loses that citation whatever it is.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from index.retrieve import Hit
-    from summarizer.plan import QuestionPlan
-    from summarizer.schemas import Answer, EngineName
+from index.retrieve import Hit
+from index.text.lang import Lang
+from summarizer.facts.model import Facts
+from summarizer.question import QuestionPlan
+from summarizer.schemas import Answer, EngineName
+
+ReportLines = Mapping[int, str]
+"""One report's lines as the verifier reads them: original line number -> text."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One retrieved chunk with a short id an engine (or a model) can cite it by."""
+
+    id: str
+    hit: Hit
+
+
+@dataclass
+class AskContext:
+    """Everything an engine may use to answer one question."""
+
+    question: str
+    plan: QuestionPlan
+    passages: list[Passage]
+    facts: Facts
+    sources: dict[str, ReportLines] = field(default_factory=dict)
+    """The lines of every report a passage or a fact cites, keyed by report path."""
+
+    @property
+    def lang(self) -> Lang:
+        return self.plan.lang
+
+    @property
+    def hits(self) -> list[Hit]:
+        return [p.hit for p in self.passages]
+
+    def lines_of(self, report: str) -> ReportLines:
+        return self.sources.get(report, {})
 
 
 class Engine(Protocol):
-    """Turns (question, plan, passages, ledger) into an `Answer` with citations."""
+    """Turns an `AskContext` into an `Answer` with citations."""
 
     name: EngineName
 
-    def answer(self, question: str, plan: QuestionPlan, hits: list[Hit], ledger: Any | None) -> Answer: ...
-
-
-def get_engine(name: str) -> Engine:
-    """The engine called `name`; unknown names are a configuration error (exit 2)."""
-    from index.errors import ConfigError
-
-    if name == "local":
-        from summarizer.engines.local import LocalEngine
-
-        return LocalEngine()
-    try:
-        module = __import__(f"summarizer.engines.{name}", fromlist=["make_engine"])
-    except ModuleNotFoundError:
-        raise ConfigError(f"unknown or unavailable engine '{name}' (available: local)") from None
-    engine: Engine = module.make_engine()
-    return engine
+    def answer(self, context: AskContext) -> Answer: ...

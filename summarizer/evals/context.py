@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from index.schemas import Incident, Launch, MetricSeries, Slip
 from index.verify import Verifier, load_lines
 from summarizer.evals.datasets import Datasets, QuestionCase
 from summarizer.evals.metrics import HitLike
@@ -26,11 +26,10 @@ AnswerFn = Callable[[QuestionCase], Answer]
 class LedgerFacts:
     """What the ledger derived from the corpus: slips, incidents, launches, metric series."""
 
-    slips: list[Any] = field(default_factory=list)
-    incidents: list[Any] = field(default_factory=list)
-    launches: list[Any] = field(default_factory=list)
-    series: list[Any] = field(default_factory=list)
-    unavailable: dict[str, str] = field(default_factory=dict)
+    slips: list[Slip] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+    launches: list[Launch] = field(default_factory=list)
+    series: list[MetricSeries] = field(default_factory=list)
 
 
 @dataclass

@@ -1,20 +1,22 @@
 """Run the offline eval: ingest the example corpus, run the suites, judge against the baseline.
 
-The index lives in `<repo>/.data/eval` so a rerun re-ingests nothing that did not change. Every
-component is looked up when the eval starts; one that is not built yet makes its suite report
-"unavailable" with the reason rather than failing the others.
+The index lives in `<repo>/.data/eval` so a rerun re-ingests nothing that did not change. The
+corpus goes in through the same ingest pipeline as `summarizer ingest`, and questions through the
+same `ask` pipeline as the CLI.
 """
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from index.errors import ConfigError
+from index.ledger import views
+from index.ledger.store import Ledger
+from summarizer import planning
+from summarizer.engines import REGISTRY
+from summarizer.errors import ConfigError
 from summarizer.evals import baseline as bl
 from summarizer.evals.context import EvalContext, LedgerFacts, root_verifier
 from summarizer.evals.datasets import Datasets, QuestionCase, load_datasets, section_warnings
@@ -22,6 +24,7 @@ from summarizer.evals.result import SuiteResult
 from summarizer.evals.suites import ledger as ledger_suite
 from summarizer.evals.suites import qa as qa_suite
 from summarizer.evals.suites import retrieval as retrieval_suite
+from summarizer.schemas import Answer
 
 SUITES: dict[str, Callable[[EvalContext], SuiteResult]] = {
     "retrieval": retrieval_suite.run,
@@ -40,49 +43,33 @@ def find_root(start: Path | None = None) -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def _has_module(name: str) -> bool:
-    try:
-        importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name and name.startswith(exc.name):
-            return False
-        raise
-    return True
-
-
 def check_engine(engine: str, record: bool = False) -> None:
     """Fail before any work when the engine (or recording) cannot run in this build."""
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine '{engine}' (use one of: {', '.join(ENGINES)})")
-    if engine != "local" and not _has_module(f"summarizer.engines.{engine}"):
+    if engine not in REGISTRY:
         raise ConfigError(
-            f"engine '{engine}' is not available in this build (it arrives with the LLM-engine work); "
-            "run `summarizer eval --engine local`"
+            f"engine '{engine}' is not available in this build; run `summarizer eval --engine local`"
         )
     if record and engine != "openai":
         raise ConfigError("--record needs --engine openai and a real endpoint (OPENAI_API_KEY)")
 
 
-def _ledger_facts(ledger: Any) -> LedgerFacts:
-    views = importlib.import_module("index.ledger.views")
-    facts = LedgerFacts()
-    for attr, view in (("slips", "slips"), ("incidents", "incidents"), ("launches", "launches")):
-        if hasattr(views, view):
-            setattr(facts, attr, list(getattr(views, view)(ledger)))
-        else:
-            facts.unavailable[attr] = f"index.ledger.views.{view} not found"
-    if hasattr(views, "metric_series"):
-        facts.series = list(views.metric_series(ledger))
-    else:
-        facts.unavailable["series"] = "index.ledger.views.metric_series not found"
-    return facts
+def ledger_facts(ledger: Ledger) -> LedgerFacts:
+    """What the ledger derived from the corpus, for the ledger suite."""
+    return LedgerFacts(
+        slips=views.slips(ledger),
+        incidents=views.incidents(ledger),
+        launches=views.launches(ledger),
+        series=views.metric_series(ledger),
+    )
 
 
 def build_context(root: Path, data: Datasets, engine: str, data_dir: Path | None = None) -> EvalContext:
-    """Ingest the example corpus into the eval data dir and wire the real components."""
-    from index.ingest import Ingestor
-    from index.lock import writer_lock
+    """Ingest the example corpus into the eval data dir and wire the real pipelines."""
     from summarizer.config import load_settings
+    from summarizer.pipelines import ask
+    from summarizer.pipelines.ingest import ingest_paths
     from summarizer.workspace import Workspace
 
     home = data_dir or root / ".data" / "eval"
@@ -90,44 +77,27 @@ def build_context(root: Path, data: Datasets, engine: str, data_dir: Path | None
     settings.chroma_url = None  # the eval index is always the local one, whatever the environment says
     workspace = Workspace(settings)
     ctx = EvalContext(root=root, data=data, engine=engine, verifier=root_verifier(root))
-    has_ledger = _has_module("index.ledger.store") and _has_module("index.ledger.views")
-    with writer_lock(home):
-        sinks = [workspace.ledger] if has_ledger else []
-        ingestor = Ingestor(workspace.store, workspace.embedder, sinks=sinks)
-        summary = ingestor.ingest([(root / "examples" / "reports").resolve()], prune=True)
-        totals = summary.totals()
-        if _has_module("index.lexical") and (totals["added"] or totals["updated"] or summary.pruned):
-            from index.lexical import rebuild_for_workspace
-
-            rebuild_for_workspace(workspace)
+    summary = ingest_paths(workspace, [(root / "examples" / "reports").resolve()], prune=True)
+    totals = summary.totals()
     ctx.index_note = (
         f"{home} · {totals['reports']} reports ({totals['added'] + totals['updated']} re-ingested, "
         f"{totals['skipped']} skipped)"
     )
-    if _has_module("index.retrieve"):
-        retriever = workspace.retriever
-        ctx.search = lambda query, k, mode: retriever.search(query, k=k, mode=mode)
-    else:
-        ctx.unavailable["retrieval"] = "index.retrieve is not built yet"
-    if _has_module("summarizer.pipelines.ask"):
-        ask = importlib.import_module("summarizer.pipelines.ask")
+    retriever = workspace.retriever
+    ctx.search = lambda query, k, mode: retriever.search(query, k=k, mode=mode)  # type: ignore[arg-type]
 
-        def answer(q: QuestionCase) -> Any:
-            return ask.answer(q.question, workspace, engine=engine, k=ctx.k)
+    def answer(q: QuestionCase) -> Answer:
+        return ask.ask(q.question, workspace, engine=engine, k=ctx.k).answer
 
-        ctx.answer = answer
-        if hasattr(ask, "make_plan") and hasattr(ask, "retrieve"):
-            ctx.planned = lambda query, k: ask.retrieve(ask.make_plan(query, workspace), workspace, k)
-        if hasattr(ask, "make_plan") and hasattr(ask, "search"):
-            ctx.planned_search = lambda query, k, mode: ask.search(
-                ask.make_plan(query, workspace), workspace, k, mode
-            )
-    else:
-        ctx.unavailable["qa"] = "summarizer.pipelines.ask is not built yet"
-    if has_ledger:
-        ctx.ledger = lambda: _ledger_facts(workspace.ledger)
-    else:
-        ctx.unavailable["ledger"] = "index.ledger (store/views) is not built yet"
+    ctx.answer = answer
+    ctx.planned = lambda query, k: ask.prepare(query, workspace, k).hits
+    ctx.planned_search = lambda query, k, mode: ask.search(
+        planning.plan(query, retriever, workspace.ledger_or_none),
+        workspace,
+        k,
+        mode,  # type: ignore[arg-type]
+    )
+    ctx.ledger = lambda: ledger_facts(workspace.ledger)
     return ctx
 
 

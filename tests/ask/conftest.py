@@ -11,16 +11,14 @@ CORPUS = Path(__file__).parent / "corpus"
 
 @pytest.fixture(scope="session")
 def ask_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from index.ingest import Ingestor
-    from index.lexical import rebuild_for_workspace
     from summarizer.config import load_settings
+    from summarizer.pipelines.ingest import ingest_paths
     from summarizer.workspace import Workspace
 
     home = tmp_path_factory.mktemp("askhome")
     workspace = Workspace(load_settings(overrides={"home": home}, environ={}))
-    summary = Ingestor(workspace.store, workspace.embedder).ingest([CORPUS])
+    summary = ingest_paths(workspace, [CORPUS], with_ledger=False)
     assert summary.totals()["added"] == 5
-    rebuild_for_workspace(workspace)
     return home
 
 

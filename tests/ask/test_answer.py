@@ -9,10 +9,15 @@ from typing import Any
 from typer.testing import CliRunner
 
 from index.schemas import Citation
-from summarizer.pipelines.ask import answer, verify
+from index.verify import Verifier
+from summarizer.pipelines.ask import ask, verify
 from summarizer.schemas import Answer, Point
 
 from .conftest import CORPUS
+
+
+def answer(question: str, workspace: Any) -> Answer:
+    return ask(question, workspace).answer
 
 
 def _quotes(result: Answer) -> list[str]:
@@ -69,7 +74,7 @@ def test_verifier_drops_fabricated_quote(workspace: Any) -> None:
     fake = real.model_copy(update={"quote": "积分商城已全量上线"})
     elsewhere = real.model_copy(update={"lines": (5, 5)})
     draft = Answer(answer="x", points=[Point(text="p", citations=[real, fake])], citations=[real, elsewhere])
-    checked = verify(draft, "local")
+    checked = verify(draft, Verifier())
     assert checked.points[0].citations == [real]
     assert checked.citations == [real]
     assert checked.dropped_citations == 2

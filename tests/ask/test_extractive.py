@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.retrieve import Hit
-from summarizer.engines.extractive import coverage, line_section, stem
+from summarizer.engines.local.extractive import coverage, line_section, stem
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_line_section_in_a_merged_chunk() -> None:
 
 def test_a_line_belongs_to_the_project_its_paragraph_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """'owner Sam Ortiz.' continues the Deep Links paragraph: it is no answer about Email."""
-    from summarizer.engines.extractive import Evidence, about
+    from summarizer.engines.local.extractive import Evidence, about
 
     report = tmp_path / "r.md"
     report.write_text(
@@ -69,5 +69,6 @@ def test_a_line_belongs_to_the_project_its_paragraph_names(tmp_path) -> None:  #
     hit = Hit("id", str(report), "2025-W19", "Workstreams", ["Workstreams"], (1, 7), "", 0.0, "projects")
     priya = Evidence(hit, 0, 4, "owner Priya Nair.", 1.0)
     sam = Evidence(hit, 0, 7, "owner Sam Ortiz.", 1.0)
-    assert about(priya, ["Email Re-engagement"]) and not about(sam, ["Email Re-engagement"])
-    assert about(sam, ["mobile deep links"])  # case and spacing folded
+    lines = dict(enumerate(report.read_text(encoding="utf-8").splitlines(), start=1))
+    assert about(priya, ["Email Re-engagement"], lines) and not about(sam, ["Email Re-engagement"], lines)
+    assert about(sam, ["mobile deep links"], lines)  # case and spacing folded

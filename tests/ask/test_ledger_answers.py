@@ -25,7 +25,8 @@ import pytest
 
 from index.schemas import Citation
 from index.verify import Verifier
-from summarizer.pipelines.ask import answer, ledger_evidence, make_plan, retrieve
+from summarizer import facts, planning
+from summarizer.pipelines.ask import ask, retrieve
 from summarizer.schemas import Answer
 
 CORPUS = Path(__file__).parent / "ledger_corpus"
@@ -43,27 +44,24 @@ JUNE_INCIDENT = "the metrics exporter dropped samples"
 
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from index.ingest import Ingestor
-    from index.lexical import rebuild_for_workspace
     from summarizer.config import load_settings
+    from summarizer.pipelines.ingest import ingest_paths
     from summarizer.workspace import Workspace
 
     home = tmp_path_factory.mktemp("ledgerhome")
     workspace = Workspace(load_settings(overrides={"home": home}, environ={}))
-    settings = workspace.settings
-    ingestor = Ingestor(
-        workspace.store,
-        workspace.embedder,
-        sinks=[workspace.ledger],
-        chunk_tokens=settings.chunk_tokens,
-        min_chunk_tokens=settings.min_chunk_tokens,
-        max_file_bytes=settings.max_file_bytes,
-    )
-    summary = ingestor.ingest([CORPUS.resolve()])
+    summary = ingest_paths(workspace, [CORPUS.resolve()])
     assert summary.totals()["added"] == 5, summary.as_dict()
-    rebuild_for_workspace(workspace)
     yield workspace
     workspace.ledger.close()
+
+
+def answer(question: str, ws: Any) -> Answer:
+    return ask(question, ws).answer
+
+
+def make_plan(question: str, ws: Any) -> Any:
+    return planning.plan(question, ws.retriever, ws.ledger)
 
 
 def _all_citations(result: Answer) -> list[Citation]:
@@ -145,10 +143,10 @@ def test_stuck_question_lists_only_the_stalled_project(ws: Any) -> None:
 
 def test_incident_counts_in_the_month_it_happened(ws: Any) -> None:
     may_plan = make_plan("What incidents happened in May 2024?", ws)
-    assert may_plan.plan.intent == "incidents"
+    assert may_plan.intent == "incidents"
     assert may_plan.days == (date(2024, 5, 1), date(2024, 5, 31))
     # Reports are filtered by week: the June 7 report (W23) is outside May's weeks ...
-    assert (may_plan.plan.since, may_plan.plan.until) == ("2024-W18", "2024-W22")
+    assert may_plan.period == ("2024-W18", "2024-W22")
     may = answer("What incidents happened in May 2024?", ws)
     # ... but the incident it tells happened on May 31, so May's answer includes it.
     assert MAY_31_INCIDENT in may.answer
@@ -171,8 +169,9 @@ def test_incident_counts_in_the_month_it_happened(ws: Any) -> None:
 
 def test_retrieve_puts_the_moved_eta_first(ws: Any) -> None:
     plan = make_plan("Which projects slipped?", ws)
-    assert plan.plan.intent == "slips"
-    hits = retrieve(plan, ws, 8)
+    assert plan.intent == "slips"
+    found = facts.lookup(plan, ws.ledger)
+    hits = retrieve(plan, found, ws, 8)
     assert len(hits) == 8
     # The chunk of the later report (2024-05-17) holding the line "ETA: Jun 14".
     report = str((CORPUS / "2024-05-17.md").resolve())
@@ -185,7 +184,9 @@ def test_retrieve_puts_the_moved_eta_first(ws: Any) -> None:
     assert position < 3, [(h.week, h.section) for h in hits]
     assert hits[position].section == f"Projects > {SLIPPED}"
     assert "ETA: Jun 14" in hits[position].text
-    evidence = {h.chunk_id for h in ledger_evidence(plan, ws)}
+    evidence = {
+        h.chunk_id for c in found.evidence_order() for h in ws.retriever.chunks_covering(c.report, c.lines)
+    }
     assert order[position] in evidence
     searched = [i for i, chunk_id in enumerate(order) if chunk_id not in evidence]
     assert all(position < i for i in searched)
@@ -195,7 +196,7 @@ def test_skipped_week_reads_its_neighbours(ws: Any) -> None:
     question = "Is there a report for the week of May 22?"  # 2024-W21 has no report
     plan = make_plan(question, ws)
     assert (plan.since, plan.until) == (202420, 202422)
-    assert (plan.plan.since, plan.plan.until) == ("2024-W20", "2024-W22")
+    assert plan.period == ("2024-W20", "2024-W22")
     assert plan.days is None
     result = answer(question, ws)
     assert (result.plan.since, result.plan.until) == ("2024-W20", "2024-W22")
@@ -276,3 +277,19 @@ def test_why_a_project_was_paused_comes_from_its_own_block(ws: Any) -> None:
     _assert_verified(result)
     # Without "why" the answer stays the list alone.
     assert not any("Legal" in p.text for p in answer("Which project was paused?", ws).points)
+
+
+def test_the_ledger_answer_is_computed_once_per_question(ws: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline looks the facts up once and hands them to retrieval and the engine alike."""
+    from summarizer.facts import answers
+
+    calls: list[str] = []
+    original = answers.HANDLERS["slips"]
+
+    def counted(qp: Any, ledger: Any) -> Any:
+        calls.append(qp.question)
+        return original(qp, ledger)
+
+    monkeypatch.setitem(answers.HANDLERS, "slips", counted)
+    result = answer("Which projects slipped?", ws)
+    assert result.points and calls == ["Which projects slipped?"]

@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
-from summarizer.plan import ProjectRef, detect_lang, link_projects, plan_question
+from index.text.lang import detect_lang
+from summarizer.planning import read_question as plan_question
+from summarizer.planning.projects import ProjectRef, link_projects
 
 LATEST = date(2025, 1, 10)  # Friday of ISO week 2025-W02
 LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of ISO
@@ -53,8 +55,8 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
     ],
 )
 def test_time_expressions(question: str, since: str | None, until: str | None) -> None:
-    plan = plan_question(question, latest=LATEST, week_labels=LABELS).plan
-    assert (plan.since, plan.until) == (since, until)
+    plan = plan_question(question, latest=LATEST, week_labels=LABELS)
+    assert plan.period == (since, until)
 
 
 def test_calendar_days_travel_with_months_and_days() -> None:
@@ -67,7 +69,7 @@ def test_calendar_days_travel_with_months_and_days() -> None:
 
 
 def test_flags_override_question() -> None:
-    plan = plan_question("last month", latest=LATEST, since="2024-W30", until="2024-10-04").plan
+    plan = plan_question("last month", latest=LATEST, since="2024-W30", until="2024-10-04").public()
     assert (plan.since, plan.until) == ("2024-W30", "2024-W40")
 
 
@@ -115,7 +117,7 @@ PROJECTS = [
     ],
 )
 def test_intent_and_projects(question: str, intent: str, projects: list[str]) -> None:
-    plan = plan_question(question, latest=LATEST, projects=PROJECTS).plan
+    plan = plan_question(question, latest=LATEST, projects=PROJECTS)
     assert plan.intent == intent
     assert plan.projects == projects
 

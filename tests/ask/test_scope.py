@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from summarizer.pipelines.scope import (
+from summarizer.planning.scope import (
     IndexContext,
     choose_scope,
     index_context,

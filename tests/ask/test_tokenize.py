@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.lexical import strip_question_words, tokenize
+from index.lexical import tokenize
+from summarizer.planning.question_words import strip_question_words
 
 
 @pytest.mark.parametrize(
@@ -24,3 +25,23 @@ def test_tokenize(text: str, expected: list[str]) -> None:
 
 def test_question_words_do_not_bridge_bigrams() -> None:
     assert tokenize(strip_question_words("积分商城什么时候上线")) == ["积分", "分商", "商城", "上线"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("出金有效成功率最近怎么样", ["有效"]),  # 有 inside a word stays
+        ("和解系统的进度如何", ["和解", "解系"]),  # 和 inside a word stays
+        ("风控和对账有什么风险", []),  # a standalone 和 and 有 go
+    ],
+)
+def test_question_words_are_removed_only_outside_words(question: str, kept: list[str]) -> None:
+    tokens = tokenize(strip_question_words(question))
+    assert all(token in tokens for token in kept), tokens
+    assert "控和" not in tokens and "和对" not in tokens and "账有" not in tokens
+
+
+def test_a_known_name_is_never_cut() -> None:
+    """A project or metric name of this index keeps its function characters ("和泰支付")."""
+    assert tokenize(strip_question_words("和泰支付的进度"))[:1] == ["泰支"]
+    assert tokenize(strip_question_words("和泰支付的进度", keep=["和泰支付"]))[:2] == ["和泰", "泰支"]

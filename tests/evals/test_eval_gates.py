@@ -128,7 +128,7 @@ def test_engine_not_built_fails_clearly(
 ) -> None:
     import summarizer.evals.runner as runner
 
-    monkeypatch.setattr(runner, "_has_module", lambda name: not name.startswith("summarizer.engines."))
+    monkeypatch.setattr(runner, "REGISTRY", {"local": runner.REGISTRY["local"]})
     with pytest.raises(ConfigError, match="engine 'replay' is not available in this build"):
         run_eval(tiny_root, engine="replay", make_context=fake_context)
     with pytest.raises(ConfigError, match="--record needs --engine openai"):
@@ -192,7 +192,7 @@ def test_replay_cassette_miss_is_a_hard_gate(
         ctx.answer = answer
         return ctx
 
-    monkeypatch.setattr(runner, "_has_module", lambda name: True)
+    monkeypatch.setattr(runner, "REGISTRY", {**runner.REGISTRY, "replay": runner.REGISTRY["local"]})
     run = run_eval(tiny_root, engine="replay", suites=["qa"], make_context=missing_cassette)
     row = next(r for r in run.rows if r.key == "qa.cassette_misses")
     assert row.status == "fail" and not run.passed

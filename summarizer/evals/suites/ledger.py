@@ -7,19 +7,23 @@ are scored as sets: precision says what the ledger invents, recall what it misse
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TypeVar
 
+from index.schemas import Incident, Launch, MetricPoint, MetricSeries, Slip
 from summarizer.evals.context import EvalContext, LedgerFacts
 from summarizer.evals.datasets import IncidentCase, LaunchCase, MetricCase, SlipCase
 from summarizer.evals.metrics import PRF, match_prf, names_match, normalise_name, same_report, values_equal
 from summarizer.evals.result import SuiteResult
 
+P = TypeVar("P")
+G = TypeVar("G")
 
-def _names(item: Any) -> list[str]:
-    return [str(getattr(item, "project", "")), *map(str, getattr(item, "aliases", []) or [])]
+
+def _names(item: Slip | Launch) -> list[str]:
+    return [item.project, *item.aliases]
 
 
-def slip_matches(pred: Any, gold: SlipCase) -> bool:
+def slip_matches(pred: Slip, gold: SlipCase) -> bool:
     return (
         names_match(_names(pred), [gold.project, *gold.aliases])
         and str(pred.kind) == gold.kind
@@ -27,50 +31,49 @@ def slip_matches(pred: Any, gold: SlipCase) -> bool:
     )
 
 
-def incident_matches(pred: Any, gold: IncidentCase) -> bool:
+def incident_matches(pred: Incident, gold: IncidentCase) -> bool:
     """Same report and the gold date is the incident's own date (or the report date when unknown)."""
-    dates = {str(getattr(pred, "when", None) or ""), str(getattr(pred, "date", ""))}
+    dates = {str(pred.when or ""), str(pred.date)}
     return same_report(str(pred.report), gold.report) and gold.date in dates
 
 
-def launch_matches(pred: Any, gold: LaunchCase) -> bool:
+def launch_matches(pred: Launch, gold: LaunchCase) -> bool:
     return names_match(_names(pred), [gold.project, *gold.aliases]) and str(pred.week) == gold.week
 
 
-def _score_verdicts(result: SuiteResult, launches: list[Any], gold: list[LaunchCase]) -> None:
+def _score_verdicts(result: SuiteResult, launches: list[Launch], gold: list[LaunchCase]) -> None:
     """On time or not, for launches found and judged in the gold ("was it on time?" is asked)."""
     judged = [
         (g, next((p for p in launches if launch_matches(p, g)), None)) for g in gold if g.on_time is not None
     ]
     found = [(g, p) for g, p in judged if p is not None]
     for g, p in found:
-        if (getattr(p, "verdict", None) in ("early", "on_time")) != g.on_time:
+        if (p.verdict in ("early", "on_time")) != g.on_time:
             result.fail(
                 f"launch {g.project} {g.week}",
-                f"verdict {getattr(p, 'verdict', None)}, gold on_time={g.on_time}",
+                f"verdict {p.verdict}, gold on_time={g.on_time}",
             )
     if found:
         result.add(
             "launches.verdict_accuracy",
-            sum((getattr(p, "verdict", None) in ("early", "on_time")) == g.on_time for g, p in found)
-            / len(found),
+            sum((p.verdict in ("early", "on_time")) == g.on_time for g, p in found) / len(found),
         )
 
 
-def _describe_slip(s: Any) -> str:
-    return f"{getattr(s, 'project', '?')} {getattr(s, 'kind', '?')} {getattr(s, 'week', '?')}"
+def _describe_slip(s: Slip) -> str:
+    return f"{s.project} {s.kind} {s.week}"
 
 
 def _score(
     result: SuiteResult,
     name: str,
-    predicted: Sequence[Any],
-    gold: Sequence[Any],
-    same: Callable[[Any, Any], bool],
-    describe_gold: Callable[[Any], str],
-    describe_pred: Callable[[Any], str],
+    predicted: Sequence[P],
+    gold: Sequence[G],
+    same: Callable[[P, G], bool],
+    describe_gold: Callable[[G], str],
+    describe_pred: Callable[[P], str],
 ) -> None:
-    prf: PRF[Any, Any] = match_prf(predicted, gold, same)
+    prf: PRF[P, G] = match_prf(predicted, gold, same)
     result.add(f"{name}.precision", prf.precision)
     result.add(f"{name}.recall", prf.recall)
     result.add(f"{name}.f1", prf.f1)
@@ -80,17 +83,17 @@ def _score(
         result.fail(f"{name}:{describe_pred(p)}", "spurious (derived, not in gold)")
 
 
-def _series_points(series: Sequence[Any], gold: MetricCase) -> list[Any]:
+def _series_points(series: Sequence[MetricSeries], gold: MetricCase) -> list[MetricPoint]:
     wanted = {normalise_name(n) for n in [gold.name, *gold.aliases]}
     return [
         point
         for s in series
-        if {normalise_name(str(getattr(s, "name", ""))), normalise_name(str(getattr(s, "key", "")))} & wanted
-        for point in getattr(s, "points", [])
+        if {normalise_name(s.name), normalise_name(s.key)} & wanted
+        for point in s.points
     ]
 
 
-def _score_series(result: SuiteResult, series: Sequence[Any], gold: Sequence[MetricCase]) -> None:
+def _score_series(result: SuiteResult, series: Sequence[MetricSeries], gold: Sequence[MetricCase]) -> None:
     exact = 0
     points_ok = points_total = 0
     for case in gold:
@@ -120,8 +123,7 @@ def run(ctx: EvalContext) -> SuiteResult:
         return result
     facts: LedgerFacts = ctx.ledger()
     data = ctx.data
-    result.notes += [f"{view}: {why}" for view, why in facts.unavailable.items()]
-    if "slips" in data.present and "slips" not in facts.unavailable:
+    if "slips" in data.present:
         result.cases += len(data.slips)
         _score(
             result,
@@ -132,7 +134,7 @@ def run(ctx: EvalContext) -> SuiteResult:
             lambda g: f"{g.project} {g.kind} {g.week}",
             _describe_slip,
         )
-    if "incidents" in data.present and "incidents" not in facts.unavailable:
+    if "incidents" in data.present:
         result.cases += len(data.incidents)
         _score(
             result,
@@ -141,9 +143,9 @@ def run(ctx: EvalContext) -> SuiteResult:
             data.incidents,
             incident_matches,
             lambda g: f"{g.report} {g.date}",
-            lambda p: f"{p.report} {getattr(p, 'when', None) or p.date} {getattr(p, 'title', '')[:30]}",
+            lambda p: f"{p.report} {p.when or p.date} {p.title[:30]}",
         )
-    if "launches" in data.present and "launches" not in facts.unavailable:
+    if "launches" in data.present:
         result.cases += len(data.launches)
         _score(
             result,
@@ -152,10 +154,10 @@ def run(ctx: EvalContext) -> SuiteResult:
             data.launches,
             launch_matches,
             lambda g: f"{g.project} {g.week}",
-            lambda p: f"{getattr(p, 'project', '?')} {getattr(p, 'week', '?')}",
+            lambda p: f"{p.project} {p.week}",
         )
         _score_verdicts(result, facts.launches, data.launches)
-    if "metrics" in data.present and "series" not in facts.unavailable:
+    if "metrics" in data.present:
         result.cases += len(data.metrics)
         _score_series(result, facts.series, data.metrics)
     if not result.metrics:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.plan import Lang
+from index.text.lang import Lang
 
 PHRASES: dict[str, dict[Lang, str]] = {
     "not_covered": {

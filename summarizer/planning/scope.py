@@ -17,7 +17,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
+
+from index.lexical import tokenize
+from index.schemas import series_of
+from index.text.lang import detect_lang
+from summarizer.planning.question_words import strip_question_words
+from summarizer.planning.timerange import find_time_range
+
+if TYPE_CHECKING:
+    from index.lexical import LexicalIndex
+    from index.retrieve import Retriever
 
 # Share of the rank-weighted vote the leading series needs before the others are left out.
 MAJORITY = 0.75
@@ -44,29 +54,21 @@ class IndexContext:
         return set().union(*self.weeks_by_series.values()) if self.weeks_by_series else set()
 
 
-def series_of(report: str) -> str:
-    """A report series is the folder its files live in (one team's weeklies)."""
-    return os.path.dirname(report)
-
-
 # Chunks per series read to tell its language: enough to be sure, cheap on a large index.
 LANG_SAMPLE = 20
 
 
-def index_context(lexical: Any) -> IndexContext:
+def index_context(lexical: LexicalIndex) -> IndexContext:
     """Built once per loaded lexical index (it reads every row) and kept on it."""
-    derived = getattr(lexical, "derived", None)
-    if isinstance(derived, dict) and isinstance(derived.get("index_context"), IndexContext):
-        return derived["index_context"]
+    cached = lexical.derived.get("index_context")
+    if isinstance(cached, IndexContext):
+        return cached
     ctx = _build_context(lexical)
-    if isinstance(derived, dict):
-        derived["index_context"] = ctx
+    lexical.derived["index_context"] = ctx
     return ctx
 
 
-def _build_context(lexical: Any) -> IndexContext:
-    from summarizer.plan import detect_lang
-
+def _build_context(lexical: LexicalIndex) -> IndexContext:
     ctx = IndexContext()
     samples: dict[str, list[str]] = {}
     for row in lexical.rows:
@@ -108,7 +110,7 @@ def named_series(question: str, series: Sequence[str]) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-def series_votes(question: str, retriever: Any, k: int = 8) -> dict[str, float]:
+def series_votes(question: str, retriever: Retriever, k: int = 8) -> dict[str, float]:
     """Rank-weighted votes of the question's unfiltered top hits, by series."""
     votes: dict[str, float] = {}
     for rank, hit in enumerate(retriever.search(question, k=k)):
@@ -117,20 +119,20 @@ def series_votes(question: str, retriever: Any, k: int = 8) -> dict[str, float]:
     return votes
 
 
-def series_with_term(term: str, ctx: IndexContext, lexical: Any) -> set[str]:
+def series_with_term(term: str, ctx: IndexContext, lexical: LexicalIndex) -> set[str]:
     return {s for s, reports in ctx.reports_by_series.items() if lexical.search(term, k=1, reports=reports)}
 
 
-def term_support(question: str, ctx: IndexContext, lexical: Any) -> dict[str, float]:
+def term_support(
+    question: str, ctx: IndexContext, lexical: LexicalIndex, keep: Sequence[str] = ()
+) -> dict[str, float]:
     """Per series, the IDF-weighted share of the question's terms that only some series contain.
 
     A term every series has says nothing about which team is meant; "SEV2" or "p99 checkout
     latency" found in one series only says a lot, whatever language the question is in.
     """
-    from index.lexical import strip_question_words, tokenize
-
     support = dict.fromkeys(ctx.reports_by_series, 0.0)
-    for term in dict.fromkeys(tokenize(strip_question_words(question))):
+    for term in dict.fromkeys(tokenize(strip_question_words(question, keep))):
         holders = series_with_term(term, ctx, lexical)
         if holders and len(holders) < len(support):
             for series in holders:
@@ -149,8 +151,6 @@ def language_explains(question: str, leader: str, ctx: IndexContext) -> bool:
     """True when the leader is the only series written in the question's language: an English
     "which projects slipped?" then ranks the English team first whatever it is about, and
     the head of a bilingual organisation asking it means every team."""
-    from summarizer.plan import detect_lang
-
     lang = detect_lang(question)
     others = [ctx.lang_by_series.get(s) for s in ctx.lang_by_series if s != leader]
     return ctx.lang_by_series.get(leader) == lang and lang not in others
@@ -168,7 +168,11 @@ class Scope:
 
 
 def choose_scope(
-    question: str, ctx: IndexContext, retriever: Any, project_series: Sequence[str] = ()
+    question: str,
+    ctx: IndexContext,
+    retriever: Retriever,
+    project_series: Sequence[str] = (),
+    keep: Sequence[str] = (),
 ) -> Scope:
     if len(ctx.latest_by_series) <= 1:
         return Scope(None, ctx.latest)
@@ -177,7 +181,7 @@ def choose_scope(
         chosen = project_series[0]
     votes = series_votes(question, retriever)
     leader = max(sorted(votes), key=votes.__getitem__) if votes else None
-    support = term_support(question, ctx, retriever.lexical) if chosen is None else {}
+    support = term_support(question, ctx, retriever.lexical, keep) if chosen is None else {}
     if leader is not None and support and contradicted(leader, support):
         # Mixed evidence: search everything, but relative time follows the distinctive terms.
         leader = max(sorted(support), key=support.__getitem__)
@@ -198,8 +202,6 @@ def relative_reports(question: str, ctx: IndexContext) -> tuple[set[str], int, i
 
     None when the question's time does not depend on the series (absolute or no time).
     """
-    from summarizer.pipelines.timerange import find_time_range
-
     ranges = {s: find_time_range(question, d, ctx.labels) for s, d in ctx.latest_by_series.items()}
     if len({(r.since, r.until) if r else None for r in ranges.values()}) <= 1:
         return None

@@ -1,4 +1,4 @@
-"""What every ledger-backed answer shares: its shape, the plan's filters, and fact wording.
+"""What every ledger answer shares: the plan's filters and the wording of facts.
 
 Filters apply the plan the way retrieval does (week range, series scope, calendar days for
 facts with their own date, the likely series first); wording shows each fact next to the
@@ -7,55 +7,24 @@ report's own words so a reader can check it in one glance.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TypeVar
 
-from index.schemas import Citation
-from summarizer.engines.phrases import range_text
-from summarizer.plan import QuestionPlan
-from summarizer.schemas import Point
+from index.ledger.store import Ledger
+from index.schemas import Citation, Observation, ReportRef, Slip, series_of
+from index.text.weeks import in_weeks
+from summarizer.facts.phrases import range_text
+from summarizer.question import QuestionPlan
+
+T = TypeVar("T")
 
 MAX_POINTS = 12
 
 
-@dataclass
-class LedgerAnswer:
-    """A headline, its points, and `key`: the citations the headline itself rests on (the
-    first and last value of a trend, the report where a slip shows), which retrieval puts
-    first when it has fewer passages than the answer has citations."""
-
-    headline: str
-    points: list[Point] = field(default_factory=list)
-    key: list[Citation] = field(default_factory=list)
-    subjects: list[str] = field(default_factory=list)
-    """Projects a list answer names, whose own lines may say why (a pause's reason)."""
-
-    def evidence_order(self) -> list[Citation]:
-        """Key citations, then each point's newest citation, then the rest; no repeats."""
-        ordered = [*self.key, *(p.citations[-1] for p in self.points if p.citations)]
-        ordered += [c for p in self.points for c in p.citations]
-        seen: set[tuple[str, tuple[int, int]]] = set()
-        out = []
-        for citation in ordered:
-            if (citation.report, citation.lines) not in seen:
-                seen.add((citation.report, citation.lines))
-                out.append(citation)
-        return out
-
-
-def ledger_views() -> Any | None:
-    try:
-        from index.ledger import views
-    except ImportError:  # the ledger views are optional: callers fall back to passages
-        return None
-    return views
-
-
 def in_range(week: str, qp: QuestionPlan) -> bool:
-    year, number = week.split("-W")
-    value = int(year) * 100 + int(number)
-    return (qp.since is None or value >= qp.since) and (qp.until is None or value <= qp.until)
+    """Inside the plan's week range (open ends included)."""
+    return in_weeks(week, qp.since, qp.until)
 
 
 def scoped(report: str, qp: QuestionPlan) -> bool:
@@ -63,7 +32,7 @@ def scoped(report: str, qp: QuestionPlan) -> bool:
     return qp.reports is None or report in qp.reports
 
 
-def dated_in(day: Any, week: str, qp: QuestionPlan) -> bool:
+def dated_in(day: date | None, week: str, qp: QuestionPlan) -> bool:
     """By the fact's own date when the question names calendar days and the report gives one
     (12/31 happened in December though January's report tells it), else by report week."""
     if qp.days is not None and day is not None:
@@ -71,28 +40,25 @@ def dated_in(day: Any, week: str, qp: QuestionPlan) -> bool:
     return in_range(week, qp)
 
 
-def preferred_first(rows: list[Any], report_of: Any, qp: QuestionPlan) -> list[Any]:
+def preferred_first(rows: list[T], report_of: Callable[[T], str], qp: QuestionPlan) -> list[T]:
     """The likely series' facts first (stable), so its evidence leads when passages run out."""
     if qp.prefer_series is None:
         return rows
-    return sorted(rows, key=lambda row: os.path.dirname(report_of(row)) != qp.prefer_series)
-
-
-def asks(qp: QuestionPlan, words: tuple[str, ...]) -> bool:
-    return any(w in qp.intent_words for w in words)
+    return sorted(rows, key=lambda row: series_of(report_of(row)) != qp.prefer_series)
 
 
 def wanted(name: str, aliases: list[str], qp: QuestionPlan) -> bool:
-    if not qp.plan.projects:
+    """A fact about this project answers the question (every project when none is named)."""
+    if not qp.projects:
         return True
-    return name in qp.plan.projects or any(a in qp.plan.projects for a in aliases)
+    return name in qp.projects or any(a in qp.projects for a in aliases)
 
 
 def range_of(qp: QuestionPlan) -> str:
-    return range_text(qp.plan.since, qp.plan.until, qp.lang)
+    return range_text(qp.period[0], qp.period[1], qp.lang)
 
 
-def slip_text(slip: Any, kinds: dict[str, str]) -> str:
+def slip_text(slip: Slip, kinds: dict[str, str]) -> str:
     """The slip in normalised form and, when they differ, in the report's own words, so a
     reader sees "ETA: May 9" → "ETA: May 23" next to the dates the ledger resolved."""
     text = f"{kinds.get(slip.kind, slip.kind)}: {slip.from_} → {slip.to}"
@@ -102,7 +68,7 @@ def slip_text(slip: Any, kinds: dict[str, str]) -> str:
     return text
 
 
-def observed(observation: Any) -> str:
+def observed(observation: Observation) -> str:
     """One report's state of a project: the cited line, then status, target and progress as
     written when the line does not already say them (a block's facts sit on several lines)."""
     quote = observation.evidence.quote
@@ -111,7 +77,7 @@ def observed(observation: Any) -> str:
     return f"{quote} [{' · '.join(extra)}]" if extra else quote
 
 
-def unique_citations(citations: Any) -> list[Citation]:
+def unique_citations(citations: Iterable[Citation]) -> list[Citation]:
     """Citations in order, each (report, lines, quote) once."""
     seen: set[tuple[str, tuple[int, int], str]] = set()
     out = []
@@ -131,10 +97,10 @@ def fmt_value(value: float, unit: str) -> str:
     return f"{text}{unit}" if unit in ("%", "ms", "s") else f"{text} {unit}".strip()
 
 
-def reports_asked(qp: QuestionPlan, ledger: Any) -> list[Any]:
+def reports_asked(qp: QuestionPlan, ledger: Ledger) -> list[ReportRef]:
     """The ledger's reports a list or summary question is about, oldest first: those in scope
     and range, or without a range the latest of each series ("open risks", "the report" mean now)."""
     chosen = [r for r in ledger.reports() if scoped(r.source, qp) and in_range(r.week, qp)]
     if qp.since is None and qp.until is None:
-        chosen = list({os.path.dirname(r.source): r for r in chosen}.values())  # the last one wins
+        chosen = list({series_of(r.source): r for r in chosen}.values())  # the last one wins
     return chosen

@@ -17,18 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_EN_WORDS = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_EN_NUMS = dict(zip(_EN_WORDS, [1, 1, *range(1, 11)], strict=True))
-_MONTH_NAMES = (
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-    ("nov", "november"), ("dec", "december"),
-)  # fmt: skip
-_MONTH_NO = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
-_MONTH_RE = "|".join(sorted(_MONTH_NO, key=len, reverse=True))
-NUM = r"(\d{1,2}|[一二两三四五六七八九十]{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
-_ZH_NUM = "[一二三四五六七八九十]{1,3}"
+from index.text.numerals import ZH_NUMBER, small_number
+from index.text.timeexpr import MONTH_PATTERN, MONTHS
+from index.text.weeks import parse_iso_week, shift_weeks, week_int
+from summarizer.errors import ConfigError
+
+_MONTH_NO = MONTHS
+_MONTH_RE = MONTH_PATTERN
+NUM = rf"(\d{{1,2}}|{ZH_NUMBER}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_ZH_NUM = ZH_NUMBER
 # Python's \b sees CJK as word characters ("W40以来"), so Latin boundaries are spelled out.
 _B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 WREF = (
@@ -69,37 +66,6 @@ class Period:
     days: tuple[date, date] | None = None
 
 
-def week_int(value: date) -> int:
-    year, week, _ = value.isocalendar()
-    return year * 100 + week
-
-
-def week_str(value: int) -> str:
-    return f"{value // 100}-W{value % 100:02d}"
-
-
-def _monday(value: int) -> date:
-    return date.fromisocalendar(value // 100, value % 100, 1)
-
-
-def shift_weeks(value: int, weeks: int) -> int:
-    return week_int(_monday(value) + timedelta(weeks=weeks))
-
-
-def _num(text: str) -> int:
-    text = text.lower()
-    if text.isdigit():
-        return int(text)
-    if text in _EN_NUMS:
-        return _EN_NUMS[text]
-    if text.startswith("十"):
-        return 10 + _ZH_DIGITS.get(text[1:], 0)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _ZH_DIGITS.get(tens, 1) * 10 + _ZH_DIGITS.get(ones, 0)
-    return _ZH_DIGITS.get(text, 0)
-
-
 def _fridays(start: date, end: date) -> tuple[int, int]:
     """Weeks whose Friday falls in [start, end]: a report dated at its week's end belongs there."""
     first = start + timedelta(days=(4 - start.weekday()) % 7)
@@ -132,7 +98,7 @@ def resolve_week(ref: str, latest: date, labels: dict[int, list[int]]) -> int | 
     match = re.search(r"(\d{1,2}|[一二三四五六七八九十]{1,3})", ref)
     if not match:
         return None
-    number = _num(match[1])
+    number = small_number(match[1])
     if not re.search(r"W\d", ref, re.I):
         labelled = [w for w in labels.get(number, []) if w <= current]
         if labelled:
@@ -147,9 +113,6 @@ def resolve_week(ref: str, latest: date, labels: dict[int, list[int]]) -> int | 
 
 def parse_week_arg(value: str, latest: date | None) -> int:
     """A `--since/--until` value: 2024-W40, 202440, W40 or a date 2024-10-04."""
-    from index.errors import ConfigError
-    from index.text.weeks import parse_iso_week
-
     parsed = parse_iso_week(value)
     if parsed:
         return parsed[0] * 100 + parsed[1]
@@ -224,12 +187,12 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
 
     def month_of(m: re.Match[str]) -> Period:
         groups = m.groupdict()
-        month = _MONTH_NO[groups["mon"].lower()] if groups.get("mon") else _num(groups["zm"])
+        month = _MONTH_NO[groups["mon"].lower()] if groups.get("mon") else small_number(groups["zm"])
         year = int(groups.get("y") or groups.get("y2") or 0) or _year_for_month(month, latest)
         return _month_range(year, month)
 
     def quarter_of(m: re.Match[str]) -> Period:
-        first = (int(m["q"]) if m["q"] else _num(m["zq"])) * 3 - 2
+        first = (int(m["q"]) if m["q"] else small_number(m["zq"])) * 3 - 2
         year = int(m["y"] or m["y2"] or 0) or _year_for_month(first, latest)
         return _month_range(year, first, 3)
 
@@ -261,8 +224,8 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
     return [
         (_BETWEEN, between, False),
         (_LABEL_SPAN, label_span, False),
-        (_LAST_WEEKS, lambda m: weeks_back(_num(m[1] or m[2])), False),
-        (_LAST_MONTHS, lambda m: weeks_back(math.ceil(_num(m[1] or m[2]) * 4.345)), False),
+        (_LAST_WEEKS, lambda m: weeks_back(small_number(m[1] or m[2])), False),
+        (_LAST_MONTHS, lambda m: weeks_back(math.ceil(small_number(m[1] or m[2]) * 4.345)), False),
         (_PAST_MONTH, lambda m: weeks_back(5), False),
         (_LAST_MONTH, lambda m: _month_range(*prev_month), True),
         (_THIS_MONTH, lambda m: Period(_month_range(latest.year, latest.month).since, cur), True),

@@ -1,24 +1,24 @@
 """Extractive evidence: the lines of retrieved chunks that best cover the question's terms.
 
-Quotes are cut from the report file itself (the cited line, or one clause of a long line), so
-they are exact by construction and the verifier keeps them. Coverage is the IDF-weighted share
+Quotes are cut from the report's own lines (the cited line, or one clause of a long line), as the
+pipeline read them for the verifier, so they are exact by construction and the verifier keeps them. Coverage is the IDF-weighted share
 of the question's terms a passage contains: it ranks lines and decides whether the reports
 answer the question at all, the same measure on every corpus and in both languages.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation
-from index.text.normalise import strip_markup
-from index.verify import load_lines
+from index.text.normalise import plain_key, strip_markup
+
+ReportLines = Mapping[int, str]
+Sources = Mapping[str, ReportLines]
 
 _CLAUSE_END = re.compile(r"(?<=[。；;！!？?])|(?<=\.)\s+(?=[A-Z0-9])")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
@@ -50,20 +50,6 @@ class Evidence:
             lines=(self.line, self.line),
             quote=self.quote,
         )
-
-
-@lru_cache(maxsize=256)
-def _cached_lines(report: str, stamp: tuple[int, int]) -> dict[int, str] | None:
-    return load_lines(report)
-
-
-def file_lines(report: str) -> dict[int, str] | None:
-    """The report's lines, re-read only when the file changes (size and mtime)."""
-    try:
-        stat = os.stat(report)
-    except OSError:
-        return None
-    return _cached_lines(report, (stat.st_mtime_ns, stat.st_size))
 
 
 def clauses(text: str) -> list[str]:
@@ -113,7 +99,7 @@ def hit_coverage(hit: Hit, weights: dict[str, float]) -> float:
     return coverage(" ".join([*hit.sections, hit.text]), weights)
 
 
-def line_section(hit: Hit, lines: dict[int, str], number: int) -> str:
+def line_section(hit: Hit, lines: ReportLines, number: int) -> str:
     """The heading path of one line of a chunk: the merged section whose heading is nearest above.
 
     A chunk may merge several small sections ("Checkout", "Secrets Manager" and "Service
@@ -131,12 +117,12 @@ def line_section(hit: Hit, lines: dict[int, str], number: int) -> str:
     return hit.section
 
 
-def candidates(hits: Sequence[Hit], weights: dict[str, float]) -> list[Evidence]:
+def candidates(hits: Sequence[Hit], weights: dict[str, float], sources: Sources) -> list[Evidence]:
     """Every quotable clause of every hit, scored; headings and blank lines are skipped."""
     found: list[Evidence] = []
     for rank, hit in enumerate(hits):
-        lines = file_lines(hit.report)
-        if lines is None:
+        lines = sources.get(hit.report)
+        if not lines:
             continue
         start, end = hit.lines
         for number in range(start, end + 1):
@@ -154,10 +140,9 @@ def candidates(hits: Sequence[Hit], weights: dict[str, float]) -> list[Evidence]
     return found
 
 
-def line_below(report: str, line: int, min_chars: int, reach: int = 3) -> tuple[int, str] | None:
+def line_below(lines: ReportLines, line: int, min_chars: int, reach: int = 3) -> tuple[int, str] | None:
     """(line number, first clause) of the first text line below `line` in the same block; None
     at a heading or a new Notion label, where the block ends."""
-    lines = file_lines(report) or {}
     for number in range(line + 1, line + 1 + reach):
         raw = lines.get(number)
         if raw is None or _HEADING.match(raw) or re.match(r"\s*[-*+]\s*【", raw):
@@ -168,7 +153,7 @@ def line_below(report: str, line: int, min_chars: int, reach: int = 3) -> tuple[
     return None
 
 
-def block_text(lines: dict[int, str], number: int, reach: int = 12) -> str:
+def block_text(lines: ReportLines, number: int, reach: int = 12) -> str:
     """The line and the lines above it up to a blank line or heading: the bullet, paragraph or
     block it belongs to ("owner Priya" continues the paragraph that named its project)."""
     out = [lines.get(number, "")]
@@ -180,31 +165,27 @@ def block_text(lines: dict[int, str], number: int, reach: int = 12) -> str:
     return " ".join(reversed(out))
 
 
-def about(evidence: Evidence, names: Sequence[str]) -> bool:
+def about(evidence: Evidence, names: Sequence[str], lines: ReportLines) -> bool:
     """True when the line belongs to one of the named projects: its heading path or its block
     names it. A report lists many projects; a line from the next block is no answer."""
-    lines = file_lines(evidence.hit.report) or {}
-    where = _fold(f"{evidence.section or evidence.hit.section} {block_text(lines, evidence.line)}")
-    return any(_fold(name) in where for name in names if _fold(name))
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"[\s*_`【】\[\]]+", "", text).casefold()
+    where = plain_key(f"{evidence.section or evidence.hit.section} {block_text(lines, evidence.line)}")
+    return any(plain_key(name) in where for name in names if plain_key(name))
 
 
 def best_evidence(
     hits: Sequence[Hit],
     weights: dict[str, float],
     limit: int,
+    sources: Sources,
     per_line: bool = True,
     about_projects: Sequence[str] = (),
 ) -> list[Evidence]:
     """The `limit` best distinct quotes, best first; only lines about `about_projects` if given."""
     chosen: list[Evidence] = []
     seen: set[tuple[str, int] | str] = set()
-    found = candidates(hits, weights)
+    found = candidates(hits, weights, sources)
     if about_projects:
-        found = [e for e in found if about(e, about_projects)]
+        found = [e for e in found if about(e, about_projects, sources.get(e.hit.report, {}))]
     for evidence in sorted(found, key=lambda e: (-e.score, e.hit.report, e.line)):
         keys: list[tuple[str, int] | str] = [evidence.quote]
         if per_line:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
 
-from summarizer.engines.fact_common import (
+from index.ledger import views
+from index.ledger.store import Ledger
+from index.lexical import tokenize
+from index.schemas import Observation, series_of
+from summarizer.facts.common import (
     MAX_POINTS,
-    LedgerAnswer,
     clip,
     dated_in,
     fmt_value,
     in_range,
-    ledger_views,
     observed,
     preferred_first,
     range_of,
@@ -25,12 +26,13 @@ from summarizer.engines.fact_common import (
     scoped,
     slip_text,
 )
-from summarizer.engines.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
-from summarizer.plan import QuestionPlan
+from summarizer.facts.model import Facts
+from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
+from summarizer.question import QuestionPlan
 from summarizer.schemas import Point
 
 
-def launched(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
+def launched(qp: QuestionPlan, ledger: Ledger) -> Facts:
     """Every launch in range with its verdict against the last target before it."""
     rows = [
         x
@@ -39,7 +41,7 @@ def launched(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
     ]
     rows = preferred_first(rows, lambda x: x.evidence[-1].report if x.evidence else "", qp)
     if not rows:
-        return LedgerAnswer(say("no_launches", qp.lang, range=range_of(qp)))
+        return Facts(say("no_launches", qp.lang, range=range_of(qp)))
     verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
     points = []
     for x in rows[:MAX_POINTS]:
@@ -61,15 +63,15 @@ def launched(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
         late=late,
         range=range_of(qp),
     )
-    return LedgerAnswer(head, points)
+    return Facts(head, points)
 
 
-def stopped(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
+def stopped(qp: QuestionPlan, ledger: Ledger) -> Facts:
     """Projects that moved to paused or cancelled, each with the report lines that say so."""
     rows = [e for e in views.paused_cancelled(ledger) if in_range(e.week, qp) and scoped(e.report, qp)]
     rows = preferred_first(rows, lambda e: e.report, qp)
     if not rows:
-        return LedgerAnswer(say("no_stopped", qp.lang, range=range_of(qp)))
+        return Facts(say("no_stopped", qp.lang, range=range_of(qp)))
     points = [
         Point(
             text=f"{e.week} {e.project}: {e.status} — {e.evidence[-1].quote if e.evidence else ''}",
@@ -80,7 +82,7 @@ def stopped(qp: QuestionPlan, ledger: Any, views: Any) -> LedgerAnswer:
     head = say(
         "stopped", qp.lang, n=len(rows), names=join([e.project for e in rows], qp.lang), range=range_of(qp)
     )
-    return LedgerAnswer(head, points, subjects=list(dict.fromkeys(e.project for e in rows)))
+    return Facts(head, points, subjects=list(dict.fromkeys(e.project for e in rows)))
 
 
 _RISK_WORDS = (
@@ -94,8 +96,6 @@ _RESOLVED = re.compile(r"^\s*(?:resolved|closed|mitigated)\b|已解决|已解除
 def _generic(qp: QuestionPlan, words: str) -> bool:
     """True when the question names nothing beyond its intent words ("what risks are open?",
     "最近三周有什么风险"), so a list of every such fact is the answer."""
-    from index.lexical import tokenize
-
     return not set(tokenize(qp.terms)) - set(tokenize(words))
 
 
@@ -106,13 +106,12 @@ TROUBLED = ("at_risk", "off_track", "blocked")
 _NOTHING = re.compile(r"^\s*(?:none|n/?a|no\s+(?:new\s+)?risks?|nothing|无|暂无|没有)\b", re.I)
 
 
-def risks(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
+def risks(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     """Risks as written in risk sections, and the projects whose state says they are in trouble.
 
     Without a time range "what risks are open?" means now: the latest report of each series.
     """
-    views = ledger_views()
-    if views is None or not _generic(qp, _RISK_WORDS):
+    if not _generic(qp, _RISK_WORDS):
         return None  # "what happened to the TLS risk?" is about one risk: the passages answer it
     sources = {r.source for r in reports_asked(qp, ledger)}
     raised = [
@@ -120,7 +119,7 @@ def risks(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     ]
     if qp.since is None and qp.until is None:  # "open" risks: what the latest report still carries
         raised = [n for n in raised if not _RESOLVED.search(n.text)]
-    troubled = []
+    troubled: list[tuple[str, Observation]] = []
     for info in views.projects(ledger):
         states = [
             o for o in views.timeline(ledger, info.name).observations if o.report in sources and o.status
@@ -140,27 +139,24 @@ def risks(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
         names=join(names, qp.lang) or "—",
         range=range_of(qp),
     )
-    return LedgerAnswer(head, points[:MAX_POINTS])
+    return Facts(head, points[:MAX_POINTS])
 
 
 SUMMARY_POINTS = 16
 
 
-def summary(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
+def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     """What the reports in range say, from the ledger: launches, slips, pauses and incidents
     told in them, then the last report's metrics and each project's state in it.
 
     Without a time range the latest report is summarised (per series when several are in
     scope): "summarise the report" means the newest one, not the whole archive.
     """
-    views = ledger_views()
-    if views is None:
-        return None
     chosen = reports_asked(qp, ledger)
     if not chosen:
         return None
     sources = {r.source for r in chosen}
-    last = {os.path.dirname(r.source): r.source for r in chosen}
+    last = {series_of(r.source): r.source for r in chosen}
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
     launches = [x for x in views.launches(ledger) if x.evidence and x.evidence[-1].report in sources]
@@ -193,7 +189,7 @@ def summary(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
             if o.report in last.values():
                 projects += 1
                 points.append(Point(text=f"{info.name}: {observed(o)}", citations=[o.evidence]))
-    names = ", ".join(sorted(f"{os.path.basename(os.path.dirname(r.source))} {r.week}" for r in chosen)[:3])
+    names = ", ".join(sorted(f"{os.path.basename(series_of(r.source))} {r.week}" for r in chosen)[:3])
     head = say(
         "summary",
         qp.lang,
@@ -206,4 +202,4 @@ def summary(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
         projects=projects,
     )
     key = [c for p in points[: len(launches) + len(moved)] for c in p.citations[-1:]]
-    return LedgerAnswer(head, points[:SUMMARY_POINTS], key)
+    return Facts(head, points[:SUMMARY_POINTS], key)

@@ -1,30 +1,25 @@
-"""Ledger-backed answers: "which / list all / what changed" questions are answered from facts.
+"""Facts per intent: slips, incidents, a project's status, metrics, changes; `lookup` picks one.
 
 Top-k passages cannot answer "which projects slipped?" (peers fail exactly here, FACTS.md); the
 ledger holds every slip, incident, observation and metric across weeks with its evidence. Each
-function returns a headline and points with citations, or None when the ledger has nothing to
-say, so the caller falls back to extractive passages. Any engine can use these facts. Lists
-across projects (launches, pauses, risks, summaries) live in `ledger_lists`; what all answers
-share (shape, filters, wording) in `fact_common`.
+handler returns a headline and points with citations, or None when the ledger has nothing to
+say, so the engine reads passages instead. Lists across projects (launches, pauses, risks,
+summaries) live in `lists`; the filters and wording all handlers share in `common`.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from typing import Any
 
-from index.schemas import Citation
-from summarizer.engines import phrases
-from summarizer.engines.fact_common import (
+from index.ledger import views
+from index.ledger.store import Ledger
+from index.schemas import Citation, Incident, Slip, series_of
+from summarizer.facts.common import (
     MAX_POINTS,
-    LedgerAnswer,
-    asks,
     clip,
     dated_in,
     fmt_value,
     in_range,
-    ledger_views,
     observed,
     preferred_first,
     range_of,
@@ -33,34 +28,32 @@ from summarizer.engines.fact_common import (
     unique_citations,
     wanted,
 )
-from summarizer.engines.ledger_lists import launched, risks, stopped, summary
-from summarizer.engines.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
-from summarizer.plan import LAUNCH_WORDS, PAUSE_WORDS, STALL_WORDS, QuestionPlan, link_projects, normalise
+from summarizer.facts.lists import launched, risks, stopped, summary
+from summarizer.facts.model import Facts
+from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
+from summarizer.question import QuestionPlan
 from summarizer.schemas import Point
 
 
-def _happened_in(incident: Any, qp: QuestionPlan) -> bool:
+def _happened_in(incident: Incident, qp: QuestionPlan) -> bool:
     return dated_in(incident.when, incident.week, qp)
 
 
-def slips(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
-    views = ledger_views()
-    if views is None:
-        return None
+def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     rows = [
         s
         for s in views.slips(ledger, since_week_int=qp.since, until_week_int=qp.until)
         if wanted(s.project, list(s.aliases), qp) and any(scoped(c.report, qp) for c in s.evidence)
     ]
-    if asks(qp, STALL_WORDS):  # "which project is stuck?" asks for stalls, not every slip
+    if "stalled" in qp.wants:  # "which project is stuck?" asks for stalls, not every slip
         rows = [s for s in rows if s.kind == "stalled"] or rows
     rows = preferred_first(rows, lambda s: s.evidence[-1].report if s.evidence else "", qp)
     if not rows:
-        return LedgerAnswer(say("no_slips", qp.lang, range=range_of(qp)))
+        return Facts(say("no_slips", qp.lang, range=range_of(qp)))
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     # One point per project, its slips in order: "which projects slipped?" is answered project
     # by project, and twenty slips of nine projects still fit on one screen.
-    by_project: dict[str, list[Any]] = {}
+    by_project: dict[str, list[Slip]] = {}
     for slip in rows:
         by_project.setdefault(slip.project, []).append(slip)
     points = [
@@ -79,13 +72,10 @@ def slips(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
         range=range_of(qp),
     )
     # Retrieval reads the report where each slip shows first, in the order the answer lists them.
-    return LedgerAnswer(head, points, [s.evidence[-1] for s in rows if s.evidence])
+    return Facts(head, points, [s.evidence[-1] for s in rows if s.evidence])
 
 
-def incidents(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
-    views = ledger_views()
-    if views is None:
-        return None
+def incidents(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     rows = [i for i in views.incidents(ledger) if scoped(i.report, qp) and _happened_in(i, qp)]
     wanted = severities(qp.query)
     if wanted:  # "any SEV1 incidents?", "几次AB级事故": only those levels
@@ -93,7 +83,7 @@ def incidents(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     rows = preferred_first(rows, lambda i: i.report, qp)
     if not rows:
         levels = f" {'/'.join(sorted(wanted))}" if wanted else ""
-        return LedgerAnswer(say("no_incidents", qp.lang, range=range_of(qp)) + levels)
+        return Facts(say("no_incidents", qp.lang, range=range_of(qp)) + levels)
     points = []
     for incident in rows[:MAX_POINTS]:
         extra = [
@@ -105,7 +95,7 @@ def incidents(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
         points.append(Point(text=f"{incident.week} {incident.title}{detail}", citations=[incident.evidence]))
     titles = [i.title for i in rows[:5]]
     head = say("incidents", qp.lang, n=len(rows), names=join(titles, qp.lang), range=range_of(qp))
-    return LedgerAnswer(head, points)
+    return Facts(head, points)
 
 
 _SEVERITY = re.compile(r"(?<![a-z0-9])(sev\s*-?\s*[0-5]|p[0-4])(?![0-9])|([a-d]{1,2})\s*级", re.I)
@@ -127,19 +117,16 @@ def severity_matches(severity: str | None, wanted: set[str]) -> bool:
     return bool(severity) and bool(severities(severity or "") & wanted)
 
 
-def status(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
-    views = ledger_views()
-    if views is None:
+def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
+    if not qp.projects:
+        if "paused" in qp.wants:
+            return stopped(qp, ledger)
+        if qp.wants & {"launched", "on_time"}:
+            return launched(qp, ledger)
         return None
-    if not qp.plan.projects:
-        if asks(qp, PAUSE_WORDS):
-            return stopped(qp, ledger, views)
-        if asks(qp, LAUNCH_WORDS) or asks(qp, ("按时", "按期", "on time")):
-            return launched(qp, ledger, views)
-        return None
-    if views.canonical_name(ledger, qp.plan.projects[0]) is None:
+    if views.canonical_name(ledger, qp.projects[0]) is None:
         return None  # a linked name the ledger no longer knows: fall back to passages
-    timeline = views.timeline(ledger, qp.plan.projects[0])
+    timeline = views.timeline(ledger, qp.projects[0])
     observations = [o for o in timeline.observations if in_range(o.week, qp)] if timeline else []
     if not observations:
         return None
@@ -172,20 +159,13 @@ def status(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
     points += [Point(text=f"{o.week}: {observed(o)}", citations=[o.evidence]) for o in observations[-6:]]
     # The headline rests on the latest report and on each report where the plan moved.
     key = [latest.evidence, *(s.evidence[-1] for s in timeline.slips if s.evidence and in_range(s.week, qp))]
-    return LedgerAnswer(head, points[:MAX_POINTS], key)
+    return Facts(head, points[:MAX_POINTS], key)
 
 
-def metrics(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
-    from summarizer.plan import ProjectRef
-
-    views = ledger_views()
-    if views is None:
-        return None
+def metrics(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
+    """Each metric the question names (planned: `qp.metrics`): first and last value in range."""
     series = {s.name: s for s in views.metric_series(ledger)}
-    refs = [ProjectRef(name, (s.key,)) for name, s in series.items()]
-    names = link_projects(qp.query, refs, min_ratio=0.6)
-    named = [n for n in names if normalise(n) in normalise(qp.query)]
-    names = named or names  # "出金有效成功率" named exactly: not also its near-namesake 入金
+    names = [n for n in qp.metrics if n in series]
     if not names:
         return None
     lines: list[str] = []
@@ -216,21 +196,18 @@ def metrics(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
         ]
     if not lines:
         return None
-    return LedgerAnswer(" ".join(lines), points[-MAX_POINTS:], key)
+    return Facts(" ".join(lines), points[-MAX_POINTS:], key)
 
 
-def changes(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
-    views = ledger_views()
-    if views is None:
-        return None
+def changes(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     reports = sorted((r for r in ledger.reports() if scoped(r.source, qp)), key=lambda r: (r.date, r.source))
     inside = [r for r in reports if in_range(r.week, qp)] or reports
     if not inside:
         return None
     # Compare within one series (folder): the latest report in range and the one before it,
     # or the first in range when the question gives a start.
-    series = os.path.dirname(inside[-1].source)
-    same = [r for r in reports if os.path.dirname(r.source) == series]
+    series = series_of(inside[-1].source)
+    same = [r for r in reports if series_of(r.source) == series]
     end = same.index(inside[-1])
     if end == 0:
         return None
@@ -259,9 +236,9 @@ def changes(qp: QuestionPlan, ledger: Any) -> LedgerAnswer | None:
         [(f"{m.name} {m.before:g} → {m.after:g}", list(m.evidence)) for m in diff.metric_deltas],
     )
     if not parts:
-        return LedgerAnswer(say("no_changes", qp.lang, a=diff.from_week, b=diff.to_week))
+        return Facts(say("no_changes", qp.lang, a=diff.from_week, b=diff.to_week))
     head = say("changes", qp.lang, a=diff.from_week, b=diff.to_week, parts=join(parts, qp.lang))
-    return LedgerAnswer(head, points[:MAX_POINTS])
+    return Facts(head, points[:MAX_POINTS])
 
 
 HANDLERS = {
@@ -275,14 +252,13 @@ HANDLERS = {
 }
 
 
-def project_blocks(qp: QuestionPlan, ledger: Any | None) -> list[Citation]:
+def project_blocks(qp: QuestionPlan, ledger: Ledger | None) -> list[Citation]:
     """The latest cited line of each project the question names, in range: where a question
     about a project's owner, budget or scope ("who owns X?") is most likely answered now."""
-    views = ledger_views()
-    if views is None or ledger is None:
+    if ledger is None:
         return []
     found = []
-    for name in qp.plan.projects:
+    for name in qp.projects:
         if views.canonical_name(ledger, name) is None:
             continue
         observed = [o for o in views.timeline(ledger, name).observations if in_range(o.week, qp)]
@@ -291,12 +267,11 @@ def project_blocks(qp: QuestionPlan, ledger: Any | None) -> list[Citation]:
     return found
 
 
-def ledger_answer(qp: QuestionPlan, ledger: Any | None) -> LedgerAnswer | None:
-    """The ledger's answer for the plan's intent, or None (no ledger, no view, nothing relevant)."""
-    handler = HANDLERS.get(qp.plan.intent)
-    if ledger is None or handler is None:
-        return None
-    return handler(qp, ledger)
-
-
-__all__ = ["LedgerAnswer", "ledger_answer", "normalise", "phrases"]
+def lookup(qp: QuestionPlan, ledger: Ledger | None) -> Facts:
+    """The ledger's facts for the plan's intent; `found` False (with the named projects' latest
+    lines as key evidence) when there is no ledger, no handler, or nothing relevant."""
+    handler = HANDLERS.get(qp.intent)
+    facts = handler(qp, ledger) if ledger is not None and handler is not None else None
+    if facts is None:
+        return Facts(key=project_blocks(qp, ledger), found=False)
+    return facts

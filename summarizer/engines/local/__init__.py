@@ -1,0 +1,5 @@
+"""The local engine: deterministic and extractive (engine.py), over report lines (extractive.py)."""
+
+from summarizer.engines.local.engine import LocalEngine
+
+__all__ = ["LocalEngine"]

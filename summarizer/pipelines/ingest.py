@@ -1,0 +1,52 @@
+"""`ingest`: files -> index and ledger under the writer lock, then the lexical index rebuilt.
+
+The one way reports go in: the CLI, the eval runner, the benchmarks and the tests all call
+`ingest_paths`, so they cannot drift apart (they had: the eval skipped the lexical rebuild
+when nothing changed, the CLI did not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from index.ingest import FileOutcome, Ingestor, IngestSummary
+from index.lexical import rebuild_for_store
+from index.lock import writer_lock
+from summarizer.workspace import Workspace
+
+
+def ingestor_for(workspace: Workspace, with_ledger: bool = True) -> Ingestor:
+    """An `Ingestor` with the workspace's store, embedder, ledger and chunk settings."""
+    settings = workspace.settings
+    return Ingestor(
+        workspace.store,
+        workspace.embedder,
+        sinks=[workspace.ledger] if with_ledger else [],
+        chunk_tokens=settings.chunk_tokens,
+        min_chunk_tokens=settings.min_chunk_tokens,
+        max_file_bytes=settings.max_file_bytes,
+    )
+
+
+def ingest_paths(
+    workspace: Workspace,
+    paths: Sequence[Path],
+    *,
+    report_date: date | None = None,
+    prune: bool = False,
+    wait: bool = True,
+    on_wait: Callable[[], None] | None = None,
+    on_file: Callable[[Path], None] | None = None,
+    on_done: Callable[[FileOutcome], None] | None = None,
+    with_ledger: bool = True,
+) -> IngestSummary:
+    """Ingest files and folders; a path that does not exist is one skipped outcome (its reason
+    says so), a file that cannot be read is another, and the rest still go in."""
+    with writer_lock(workspace.home, wait=wait, on_wait=on_wait):
+        summary = ingestor_for(workspace, with_ledger).ingest(
+            paths, report_date=report_date, prune=prune, on_file=on_file, on_done=on_done
+        )
+        rebuild_for_store(workspace.store, workspace.home)
+    return summary

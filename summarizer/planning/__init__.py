@@ -1,0 +1,13 @@
+"""Question planning: a question is read once into one `QuestionPlan`.
+
+intent.py          what it asks for (slips, incidents, status, lists across projects, ...)
+timerange.py       the period it names, as ISO week ints and calendar days
+projects.py        the projects (and metrics) it names
+question_words.py  its words without question/function words, for lexical search
+scope.py           the report series it is about, and that series' latest report
+planner.py         `read_question` (the words alone) and `plan` (with the index and ledger)
+"""
+
+from summarizer.planning.planner import plan, read_question
+
+__all__ = ["plan", "read_question"]

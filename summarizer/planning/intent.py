@@ -1,0 +1,114 @@
+"""What a question asks for: its intent (slips, incidents, risks, status, ...) and, for list
+questions across projects, which list (launched, paused, stalled, on time).
+
+Keywords in Chinese and English; the first intent whose keywords occur wins, so the specific
+intents come before the broad ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from summarizer.question import ListKind
+from summarizer.schemas import Intent
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.replace("_", " ") for w in text.split())
+
+
+# Words that turn a question into a list from project histories even when no project is named:
+# "which projects launched?", "which project was paused?", "which project is stuck?".
+STALL_WORDS = _words("stuck stalled stall no_progress same_% 卡在 卡了 停滞 没有进展 原地踏步")
+LAUNCH_WORDS = _words("launched launch went_live go_live gone_live shipped released 上线 投产 发布")
+PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂停 搁置 取消 中止 叫停")
+
+# First match wins, so the specific intents come before the broad ones. "_" joins phrase words.
+INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
+    ("slips", _words(
+        "slip slipped slips slipping delay delays delayed postpone postponed pushed_back behind_schedule "
+        "overdue late 延期 推迟 延后 滞后 延误 顺延 拖期 逾期 跳票"
+    ) + STALL_WORDS),
+    ("incidents", _words(
+        "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
+        "故障 事故 宕机 事件 告警 中断 线上问题 生产问题"
+    )),
+    ("risks", _words(
+        "risk risks blocker blockers blocked concern concerns red amber 风险 阻塞 隐患 卡点 堵点 红灯 黄灯"
+    )),
+    ("changes", _words(
+        "what_changed change changes changed difference compared versus vs diff "
+        "变化 变动 有何不同 有什么不同 相比 对比 区别"
+    )),
+    ("metrics", _words(
+        "metric metrics rate rates latency p99 p95 availability uptime trend throughput how_many how_much "
+        "kpi 指标 成功率 可用性 趋势 多少 数据 耗时"
+    )),
+    ("status", _words(
+        "status progress how_is how's where_is going update_on timeline latest_on 进展 进度 状态 怎么样 如何 "
+        "情况 到哪 按时 按期 on_time go_live went_live ship shipped eta target deadline off_track on_track "
+        "at_risk when 什么时候 何时 哪天 时间 日期"
+    ) + LAUNCH_WORDS + PAUSE_WORDS),
+    ("summary", _words(
+        "summary summarize summarise overview highlights recap 总结 概述 概况 汇总 要点 说了什么 讲了什么 写了什么"
+    )),
+]  # fmt: skip
+
+
+def _keyword_hits(question: str, keywords: Iterable[str]) -> list[str]:
+    lowered = f" {question.casefold()} "
+    hits = []
+    for word in keywords:
+        if word.isascii() and word.strip().isalnum():
+            # Latin boundaries spelled out: \b sees CJK as word characters ("几次P2问题").
+            if re.search(rf"(?<![0-9a-z]){re.escape(word.strip())}(?![0-9a-z])", lowered):
+                hits.append(word.strip())
+        elif word in lowered:
+            hits.append(word.strip())
+    return hits
+
+
+_LIST_CUE = re.compile(r"\b(?:which|what|list|any)\b|哪些|哪个|哪几个|有没有|几个|多少个", re.I)
+
+
+def _asks_for_list(question: str) -> bool:
+    """ "Which projects launched?" asks for a list; "when will X launch?" about an unknown X does not."""
+    return bool(_keyword_hits(question, LAUNCH_WORDS + PAUSE_WORDS)) and bool(_LIST_CUE.search(question))
+
+
+def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
+    """The first intent whose keywords occur, with two rules for questions about projects.
+
+    `status` needs a named project, or a launch/pause word that asks for a list across projects.
+    A question naming a project that would otherwise be a change ("how did X change") is about
+    that project's history: its timeline answers it. One that asks for something else about a
+    project ("who owns X", "X 的预算是多少") is not: a timeline is no answer to it.
+    """
+    for intent, keywords in INTENT_KEYWORDS:
+        hits = _keyword_hits(question, keywords)
+        if not hits:
+            continue
+        if intent == "status" and not has_project and not _asks_for_list(question):
+            continue
+        if intent == "changes" and has_project:
+            return "status", hits
+        return intent, hits
+    return "free", []
+
+
+ON_TIME_WORDS = ("按时", "按期", "on time")
+
+
+def list_kinds(words: list[str]) -> frozenset[ListKind]:
+    """Which cross-project lists the intent words ask for."""
+    kinds: set[ListKind] = set()
+    if any(w in words for w in STALL_WORDS):
+        kinds.add("stalled")
+    if any(w in words for w in PAUSE_WORDS):
+        kinds.add("paused")
+    if any(w in words for w in LAUNCH_WORDS):
+        kinds.add("launched")
+    if any(w in words for w in ON_TIME_WORDS):
+        kinds.add("on_time")
+    return frozenset(kinds)

@@ -1,0 +1,55 @@
+"""Which known projects (or metrics) a question names: whole names, aliases, or a long common
+part, since questions drop suffixes ("风控引擎" for "风控决策引擎迁移")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from index.text.normalise import plain_key
+
+
+@dataclass(frozen=True)
+class ProjectRef:
+    """A ledger project (or metric) with the names it is known by."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+def _spaced(text: str) -> str:
+    return " " + " ".join(re.findall(r"[^\W_]+", text.casefold())) + " "
+
+
+def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
+    """Canonical names of projects named in the question: a name or alias contained in it (whole
+    words for Latin names), or a long common substring, since questions drop suffixes
+    ("风控引擎" for "风控决策引擎迁移")."""
+    folded, spaced = plain_key(question), _spaced(question)
+    scored: dict[str, float] = {}
+    for project in projects:
+        best = 0.0
+        for name in (project.name, *project.aliases):
+            key = plain_key(name)
+            if len(key) < 2 or (key.isascii() and len(key) < 3):
+                continue
+            if key.isascii():
+                if _spaced(name) in spaced:
+                    best = max(best, 1.0 + len(key) / 100)
+                continue
+            if key in folded:
+                best = max(best, 1.0 + len(key) / 100)
+                continue
+            match = SequenceMatcher(None, folded, key, autojunk=False).find_longest_match()
+            ratio = match.size / len(key)
+            shared = folded[match.a : match.a + match.size]
+            # A shared year or number ("2025年") names no project: count letters, not digits.
+            if sum(not c.isdigit() for c in shared) >= 3 and ratio >= min_ratio:
+                best = max(best, ratio)
+        if best:
+            scored[project.name] = best
+    names = sorted(scored, key=lambda n: (-scored[n], n))
+    # A name inside a longer linked name is the same mention ("风控" inside "风控决策引擎迁移").
+    return [n for n in names if not any(n != m and plain_key(n) in plain_key(m) for m in names)]

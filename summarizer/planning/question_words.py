@@ -1,0 +1,169 @@
+"""Remove a question's question and function words before lexical search, without cutting words.
+
+As character bigrams, "什么" or "么时" would match any chunk, so question words go. The single
+characters among them (有 是 的 了 在 和 与 及 或 …) are also parts of ordinary words: deleting
+every 有 turned "出金有效成功率" into "出金 效成功率" (losing the 有效 bigram) and "和解系统"
+into "解系统". A single character is therefore removed only where it stands alone: not inside a
+common word that contains it (`WORDS`, below) and not inside a name this index knows (project
+and metric names, passed as `keep`). Multi-character question words go wherever they occur
+outside such words. A dictionary segmenter (jieba) would do this too, but loads in ~1.5 s per
+process (FACTS.md), which every cold `ask` would pay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Question and function phrases, longest first so "什么时候" goes before "什么".
+_PHRASES = [
+    "什么时候",
+    "什么",
+    "哪些",
+    "哪个",
+    "哪几",
+    "哪里",
+    "怎么样",
+    "怎么",
+    "如何",
+    "多少",
+    "是否",
+    "有没有",
+    "为什么",
+    "请问",
+    "到目前为止",
+    "目前",
+    "现在",
+    "一下",
+    "情况",
+    "分别",
+    "都有",
+    "一共",
+    "总共",
+    "几次",
+    "几起",
+    "几个",
+    "几周",
+    "发生了",
+    "发生",
+]
+_SINGLES = "哪谁吗呢请几有是的了在和与及或"
+
+# Common words holding one of the single characters; they are content, not function words.
+# None with 的: "项目的" is far more common in questions than 目的 ("purpose") or 的确 ("indeed").
+WORDS = frozenset(
+    [
+        "有效",
+        "有限",
+        "有关",
+        "有序",
+        "有偿",
+        "有望",
+        "有利",
+        "有力",
+        "有误",
+        "有权",
+        "有机",
+        "有线",
+        "有意",
+        "所有",
+        "拥有",
+        "具有",
+        "含有",
+        "持有",
+        "共有",
+        "固有",
+        "特有",
+        "专有",
+        "私有",
+        "国有",
+        "公有",
+        "占有",
+        "保有",
+        "留有",
+        "稀有",
+        "已有",
+        "原有",
+        "现有",
+        "有赞",
+        "是非",
+        "目的",
+        "的确",
+        "了解",
+        "了结",
+        "在线",
+        "在途",
+        "在建",
+        "在研",
+        "在岗",
+        "在职",
+        "在库",
+        "在用",
+        "在网",
+        "存在",
+        "正在",
+        "实在",
+        "所在",
+        "潜在",
+        "内在",
+        "外在",
+        "和解",
+        "和平",
+        "和谐",
+        "温和",
+        "缓和",
+        "总和",
+        "饱和",
+        "调和",
+        "参与",
+        "与会",
+        "及时",
+        "以及",
+        "涉及",
+        "普及",
+        "波及",
+        "危及",
+        "及格",
+        "或者",
+        "或许",
+        "几乎",
+        "申请",
+        "请求",
+        "请假",
+        "请款",
+        "邀请",
+        "吗啡",
+    ]
+)
+_SPACES = re.compile(r" {2,}")
+_PHRASE_RE = re.compile("|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)))
+
+
+def _protected(text: str, keep: Iterable[str]) -> list[bool]:
+    """Per character: True when it belongs to a common word or a kept name."""
+    shielded = [False] * len(text)
+    folded = text.casefold()
+    for word in (*WORDS, *keep):
+        word = word.casefold()
+        if len(word) < 2:
+            continue
+        start = folded.find(word)
+        while start >= 0:
+            for index in range(start, start + len(word)):
+                shielded[index] = True
+            start = folded.find(word, start + 1)
+    return shielded
+
+
+def strip_question_words(text: str, keep: Iterable[str] | None = None) -> str:
+    """The question without its question/function words; a space keeps bigrams from bridging."""
+    shielded = _protected(text, keep or ())
+    out = list(text)
+    for match in _PHRASE_RE.finditer(text):
+        if not any(shielded[match.start() : match.end()]):
+            for index in range(match.start(), match.end()):
+                out[index] = " "
+    for index, char in enumerate(text):
+        if char in _SINGLES and not shielded[index]:
+            out[index] = " "
+    return _SPACES.sub(" ", "".join(out))

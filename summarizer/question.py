@@ -1,0 +1,74 @@
+"""`QuestionPlan`: how one question was understood, made once by `summarizer.planning`.
+
+Retrieval, the ledger facts and every engine read it; none of them re-reads the question's
+words to decide what it asks (the planner already did). `public()` is the part an answer shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from index.text.lang import Lang
+from index.text.weeks import week_str
+from summarizer.schemas import Intent, Plan
+
+# What a list question across projects asks for, when it names no project: "which projects
+# launched?", "which were paused?", "which is stuck?", "did they launch on time?".
+ListKind = Literal["launched", "paused", "stalled", "on_time"]
+
+
+@dataclass
+class QuestionPlan:
+    """Intent, time, scope and linked names of one question, plus the retrieval query."""
+
+    question: str
+    intent: Intent = "free"
+    lang: Lang = "en"
+    query: str = ""
+    """The question without its time expression: what dense search embeds."""
+    terms: str = ""
+    """The query without question words ("什么", "which"): what BM25 and evidence scoring see."""
+    since: int | None = None
+    until: int | None = None
+    """Inclusive ISO week ints searched and filtered on (None = open end)."""
+    period: tuple[str | None, str | None] = (None, None)
+    """The period the answer says it covers (ISO weeks). It can be wider than since/until: when each
+    series is read for its own "last month", the filter is by report and this is the overall span."""
+    days: tuple[date, date] | None = None
+    """Calendar days the question names (a month, a day), for facts that carry their own date."""
+    time_text: str = ""
+    intent_words: list[str] = field(default_factory=list)
+    wants: frozenset[ListKind] = frozenset()
+    projects: list[str] = field(default_factory=list)
+    """Canonical names of the projects the question names."""
+    project_names: list[str] = field(default_factory=list)
+    """Every name (canonical and aliases) of the linked projects, to tell their lines from others'."""
+    asked: str = ""
+    """What the question asks about a linked project, its name removed ("的预算", "who owns"):
+    an answer must speak to this, not only repeat the name. Empty when no project is linked."""
+    metrics: list[str] = field(default_factory=list)
+    """Names of the ledger's metric series the question names (for metric questions)."""
+    series: str | None = None
+    """The report folder the question is scoped to; None searches every series."""
+    reports: set[str] | None = None
+    """The only reports searched and counted (a scoped series, or each series' own period)."""
+    prefer_series: str | None = None
+    """The series likely meant by language only: listed first, never filtered."""
+    term_weights: dict[str, float] = field(default_factory=dict)
+    """IDF weight of each question term in this index, for evidence scoring."""
+
+    def set_weeks(self, since: int | None, until: int | None) -> None:
+        """Search and show the same inclusive week range."""
+        self.since, self.until = since, until
+        self.period = (week_str(since) if since else None, week_str(until) if until else None)
+
+    def public(self) -> Plan:
+        return Plan(
+            intent=self.intent,
+            since=self.period[0],
+            until=self.period[1],
+            projects=list(self.projects),
+            series=self.series,
+        )
