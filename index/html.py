@@ -22,17 +22,30 @@ class _Collector(HTMLParser):
         self._list_depth = 0
         self._skip_depth = 0
         self._ordered: list[int] = []
+        self._table_rows: list[int] = []  # rows written so far, per open table
+        self._cells = 0
 
     def _flush(self) -> None:
         text = " ".join("".join(self._buffer).split())
         if text:
             self.lines.append((self._start_line, self._prefix + text))
+            if self._cells and self._table_rows:
+                # A pipe row; after a table's first row, the delimiter row Markdown tables need
+                # (same source line), so the table reader sees this as the header.
+                self._table_rows[-1] += 1
+                if self._table_rows[-1] == 1:
+                    self.lines.append((self._start_line, "|" + " --- |" * self._cells))
         self._buffer = []
         self._prefix = ""
+        self._cells = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self._skip_depth += 1
+            return
+        if tag == "table":
+            self._flush()
+            self._table_rows.append(0)
             return
         if tag in ("ul", "ol"):
             self._flush()
@@ -53,10 +66,16 @@ class _Collector(HTMLParser):
                     self._prefix = f"{indent}- "
         elif tag in ("td", "th"):
             self._buffer.append(" | ")
+            self._cells += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self._skip_depth = max(self._skip_depth - 1, 0)
+            return
+        if tag == "table":
+            self._flush()
+            if self._table_rows:
+                self._table_rows.pop()
             return
         if tag in ("ul", "ol"):
             self._flush()

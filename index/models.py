@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from index.tables import Table
 from index.text.weeks import week_int, week_of
 
 
@@ -59,7 +60,11 @@ class Section:
     kind: SectionKind = SectionKind.OTHER
     lines: list[tuple[int, str]] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+
+    def in_table(self, line: int) -> bool:
+        return any(line in table.span for table in self.tables)
 
     @property
     def path_text(self) -> str:

@@ -19,6 +19,7 @@ from index.errors import ReportDateError
 from index.load import Document
 from index.models import Item, Report, Section, SectionKind
 from index.report_date import FoundDate, date_from_text, week_label
+from index.tables import read_tables
 from index.text.cjk import HAN
 
 _ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -246,6 +247,7 @@ def _finish(section: Section) -> None:
         section.start = min(starts)
     section.end = max([section.start, *numbers])
     section.items = parse_items(section.lines)
+    section.tables = read_tables(section.lines)
 
 
 def parse_items(lines: list[tuple[int, str]]) -> list[Item]:

@@ -162,3 +162,38 @@ def test_notion_label_with_inline_text_keeps_the_text(tmp_path: Path) -> None:
 def test_chinese_year_week_title(tmp_path: Path) -> None:
     report = parse(write(tmp_path, "r.md", "# 2025年第24周工作周报\n\n- a\n"))
     assert (report.date, report.week) == (date(2025, 6, 13), "2025-W24")
+
+
+def test_tables_are_parse_output_with_line_numbers(tmp_path: Path) -> None:
+    """Pipe tables become Table objects on their section: escaped pipes, empty cells, and the
+    paragraph right after a table is not a row."""
+    path = write(
+        tmp_path,
+        "2025-03-14.md",
+        "# Weekly 2025-03-14\n\n## Projects\n\nIntro line\n"
+        "| Project | Status | ETA |\n|---|:--:|---|\n| Checkout \\| v2 | At risk | 3/28 |\n| Search | | |\n"
+        "Notes after the table\n",
+    )
+    projects = next(s for s in parse(path).all_sections() if s.title == "Projects")
+    [table] = projects.tables
+    assert (table.header_line, table.header) == (6, ["Project", "Status", "ETA"])
+    assert [(r.line, r.cells) for r in table.rows] == [
+        (8, ["Checkout | v2", "At risk", "3/28"]),
+        (9, ["Search", "", ""]),
+    ]
+    assert projects.in_table(7) and not projects.in_table(10)
+
+
+def test_html_tables_reach_the_same_reader(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "w.html",
+        "<html><head><title>Weekly 2025-05-30</title></head><body>\n<h2>Incidents</h2>\n<table>\n"
+        "<tr><th>Date</th><th>Summary</th></tr>\n<tr><td>2025-05-27</td><td>SSO outage</td></tr>\n"
+        "</table>\n</body></html>\n",
+    )
+    report = parse_report(load_document(path), "w.html", date(2025, 5, 30))
+    incidents = next(s for s in report.all_sections() if s.title == "Incidents")
+    [table] = incidents.tables
+    assert table.header == ["Date", "Summary"] and table.header_line == 4
+    assert [(r.line, r.cells) for r in table.rows] == [(5, ["2025-05-27", "SSO outage"])]

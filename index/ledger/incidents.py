@@ -118,27 +118,18 @@ def _from_table(report: Report, section: Section) -> list[Incident]:
     cause and fix) and quoted by its summary cell, text that stands in the file as written.
     """
     out: list[Incident] = []
-    roles: list[str | None] | None = None
-    for number, raw in section.lines:
-        text = raw.strip()
-        if not text.startswith("|"):
-            roles = None
-            continue
-        cells = [cell.strip() for cell in text.strip("|").split("|")]
-        if roles is None:
-            roles = [next((role for role, pattern in _COLUMNS if pattern.search(c)), None) for c in cells]
-            continue
-        if all(re.fullmatch(r":?-{2,}:?", cell) for cell in cells if cell):
-            continue
-        by_role = {role: cell for role, cell in zip(roles, cells, strict=False) if role and cell}
-        if "title" not in by_role:
-            continue
-        order = ("when", "severity", "title", "duration", "impact", "cause", "resolution")
-        line = "，".join(_LABELS.get(role, "") + by_role[role] for role in order if role in by_role)
-        incident = _from_lines(report, section, [(number, line)], {number: line}, title_line=None)
-        if incident is not None:
-            incident.evidence = cite(report, section.path_text, number, number, by_role["title"])
-            out.append(incident)
+    for table in section.tables:
+        roles = [next((role for role, pattern in _COLUMNS if pattern.search(c)), None) for c in table.header]
+        for row in table.rows:
+            by_role = {role: cell for role, cell in zip(roles, row.cells, strict=False) if role and cell}
+            if "title" not in by_role:
+                continue
+            order = ("when", "severity", "title", "duration", "impact", "cause", "resolution")
+            line = "，".join(_LABELS.get(role, "") + by_role[role] for role in order if role in by_role)
+            incident = _from_lines(report, section, [(row.line, line)], {row.line: line}, title_line=None)
+            if incident is not None:
+                incident.evidence = cite(report, section.path_text, row.line, row.line, by_role["title"])
+                out.append(incident)
     return out
 
 

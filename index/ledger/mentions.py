@@ -119,8 +119,8 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         if valid_name(name):
             out.append(_section_mention(section, name, lines))
             return
-    if context or _has_table(section):
-        out.extend(_table_mentions(section))
+    if context or section.tables:
+        out.extend(_table_mentions(section, lines))
     if context:
         for item in section.items:
             _item_mentions(item, section, lines, out)
@@ -222,7 +222,7 @@ def _prose_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
     current: Mention | None = None
     for number, raw in section.lines:
         text = line_text(raw)
-        if number == section.start or number in in_items or not text.strip() or text.lstrip().startswith("|"):
+        if number == section.start or number in in_items or not text.strip() or section.in_table(number):
             current = None
             continue
         match = _BOLD_NAME.match(text)
@@ -267,42 +267,29 @@ _PROJECT_HEADER = re.compile(
 )
 
 
-def _has_table(section: Section) -> bool:
-    return any(text.lstrip().startswith("|") for _, text in section.lines)
-
-
-def _cells(text: str) -> list[str]:
-    return [cell.strip() for cell in text.strip().strip("|").split("|")]
-
-
-def _table_mentions(section: Section) -> list[Mention]:
+def _table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
     """`| Project | Status | Progress | ETA |` tables: one mention per row, each cell a field."""
     out: list[Mention] = []
-    header: list[str] | None = None
-    for number, text in section.lines:
-        if not text.lstrip().startswith("|"):
-            header = None
-            continue
-        cells = _cells(text)
-        if header is None:
-            header = cells
-            continue
-        if all(re.fullmatch(r":?-{2,}:?", cell) for cell in cells if cell):
-            continue
+    for table in section.tables:
+        header = table.header
         fields = [FIELD_KEYS.get(label_key(h)) for h in header]
         name_col = next((i for i, h in enumerate(header) if _PROJECT_HEADER.fullmatch(h.strip(" *"))), None)
-        if name_col is None or not any(f in SIGNAL_FIELDS for f in fields) or name_col >= len(cells):
+        if name_col is None or not any(f in SIGNAL_FIELDS for f in fields):
             continue
-        name = clean_name(cells[name_col])
-        if not valid_name(name):
-            continue
-        row = text.strip()
-        units = [Unit(number, row, head=True, skip=len(row))]
-        for index, cell in enumerate(cells):
-            if index != name_col and index < len(header) and cell:
-                labelled = Labelled(header[index], cell, 0, fields[index])
-                units.append(Unit(number, cell, head=True, skip=0, labelled=labelled))
-        out.append(Mention(name, section, number, number, units))
+        for row in table.rows:
+            cells = row.cells
+            if name_col >= len(cells):
+                continue
+            name = clean_name(cells[name_col])
+            if not valid_name(name):
+                continue
+            text = lines.get(row.line, "").strip()
+            units = [Unit(row.line, text, head=True, skip=len(text))]
+            for index, cell in enumerate(cells):
+                if index != name_col and index < len(header) and cell:
+                    labelled = Labelled(header[index], cell, 0, fields[index])
+                    units.append(Unit(row.line, cell, head=True, skip=0, labelled=labelled))
+            out.append(Mention(name, section, row.line, row.line, units))
     return out
 
 

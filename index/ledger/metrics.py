@@ -38,7 +38,6 @@ _CHANGE = re.compile(
 )
 _PROGRESS_NAME = re.compile(r"进度|完成度|progress|% ?complete", re.I)
 _VALUE_HEADER = re.compile(r"本周|this week|current|value|值|actual|本期|当前|latest|W\d{1,2}$", re.I)
-_TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}")
 _ANY_DAY = date(2000, 1, 3)  # only spotting dates, not resolving them
 _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han characters
 
@@ -49,21 +48,14 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
         if section.kind != SectionKind.METRICS:
             out.extend(_labelled_elsewhere(report, section))
             continue
-        table_header: list[str] | None = None
+        found: list[MetricPoint] = []
+        for table in section.tables:
+            for row in table.rows:
+                found.extend(_from_row(report, section, row.line, row.cells, table.header))
         for number, raw in section.lines:
-            stripped = raw.strip()
-            if stripped.startswith("|"):
-                cells = [c.strip() for c in stripped.strip("|").split("|")]
-                if _TABLE_SEP.match(stripped):
-                    continue
-                if table_header is None:
-                    table_header = cells
-                    continue
-                out.extend(_from_row(report, section, number, cells, table_header))
-                continue
-            table_header = None
-            text = line_text(raw)
-            out.extend(_from_text(report, section, number, text))
+            if not section.in_table(number):
+                found.extend(_from_text(report, section, number, line_text(raw)))
+        out.extend(sorted(found, key=lambda point: point.evidence.lines[0]))  # stable: text order
     return out
 
 

@@ -1,0 +1,90 @@
+"""Tables as parse output: header cells and rows, each row with its original line number.
+
+markdown-it-py reads GFM pipe tables (escaped pipes, alignment rows, ragged rows) and gives every
+row its line; the extractors read `Table` objects instead of splitting lines on `|` themselves.
+One rule of ours on top: a row ends the table at the first line that has no `|` at all (GFM
+would make it a one-cell row; in reports it is the next paragraph). HTML tables reach this
+reader as pipe rows with a delimiter row after the header (`index/html.py` writes them so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+
+@dataclass
+class TableRow:
+    """One body row: its original line number and its cells, stripped."""
+
+    line: int
+    cells: list[str]
+
+
+@dataclass
+class Table:
+    """A pipe table: the header row's line and cells, and the body rows in order."""
+
+    header_line: int
+    header: list[str]
+    rows: list[TableRow] = field(default_factory=list)
+
+    @property
+    def lines(self) -> set[int]:
+        return {self.header_line, *(row.line for row in self.rows)}
+
+    @property
+    def span(self) -> range:
+        """Header to last row (the delimiter row included)."""
+        return range(self.header_line, max(self.lines) + 1)
+
+    def column(self, *names: str) -> int | None:
+        """The first column whose header matches one of `names` (case-insensitive, exact)."""
+        wanted = {name.casefold() for name in names}
+        return next((i for i, h in enumerate(self.header) if h.strip(" *_`").casefold() in wanted), None)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def read_tables(lines: list[tuple[int, str]]) -> list[Table]:
+    """Every pipe table in these (line number, text) lines, in order; cheap when there is none."""
+    if not any("|" in text for _, text in lines):
+        return []
+    numbers = [number for number, _ in lines]
+    texts = [text for _, text in lines]
+    tables: list[Table] = []
+    current: Table | None = None
+    in_head = in_cell = False
+    cells: list[str] = []
+    row_index = 0
+    for token in _parser().parse("\n".join(texts)):
+        if token.type == "table_open":
+            current, in_head = None, False
+        elif token.type in ("thead_open", "thead_close"):
+            in_head = token.type == "thead_open"
+        elif token.type == "tr_open":
+            cells = []
+            row_index = token.map[0] if token.map else 0
+        elif token.type in ("th_open", "td_open", "th_close", "td_close"):
+            in_cell = token.type.endswith("_open")
+        elif token.type == "inline" and in_cell:
+            cells.append(token.content.strip())
+        elif token.type == "tr_close":
+            if in_head:
+                current = Table(numbers[row_index], cells)
+                tables.append(current)
+            elif current is not None:
+                if "|" not in texts[row_index]:
+                    current = None  # the paragraph after the table, not a row
+                else:
+                    current.rows.append(TableRow(numbers[row_index], cells))
+    return tables
