@@ -27,6 +27,16 @@ Adding a target, e.g. Microsoft Teams:
    check, and add a test module: exact payload, signature pass/fail, error codes, no leaks.
 """
 
+from summarizer.publish.base import Publisher, PublishResult
 from summarizer.publish.message import DigestItem, DigestMessage
+from summarizer.publish.sender import Request, RetryPolicy, Sender
 
-__all__ = ["DigestItem", "DigestMessage"]
+__all__ = [
+    "DigestItem",
+    "DigestMessage",
+    "PublishResult",
+    "Publisher",
+    "Request",
+    "RetryPolicy",
+    "Sender",
+]
