@@ -29,14 +29,24 @@ Adding a target, e.g. Microsoft Teams:
 
 from summarizer.publish.base import Publisher, PublishResult
 from summarizer.publish.message import DigestItem, DigestMessage
+from summarizer.publish.run import publish_once, retry_failed
 from summarizer.publish.sender import Request, RetryPolicy, Sender
+from summarizer.publish.state import PublishKey, PublishLog
+from summarizer.publish.targets import PUBLISHERS, PublishTarget, build_publisher
 
 __all__ = [
+    "PUBLISHERS",
     "DigestItem",
     "DigestMessage",
+    "PublishKey",
+    "PublishLog",
     "PublishResult",
+    "PublishTarget",
     "Publisher",
     "Request",
     "RetryPolicy",
     "Sender",
+    "build_publisher",
+    "publish_once",
+    "retry_failed",
 ]
