@@ -99,10 +99,17 @@ def test_an_oversized_line_is_cut_between_characters(limit: int) -> None:
     assert "".join(bodies).replace("\n", "").startswith("😀进" * 900)
 
 
-def test_rate_limit_errcode_is_retried(make_publisher: MakePublisher, receiver: Receiver) -> None:
+def test_rate_limit_errcode_is_retried_other_errcodes_are_final(
+    make_publisher: MakePublisher, receiver: Receiver
+) -> None:
     receiver.script(Reply(body={"errcode": 45009, "errmsg": "api freq out of limit"}))
     result = make_publisher("wecom").publish(english_digest())
     assert result.ok and result.attempts == 2
+
+    receiver.always(Reply(body={"errcode": 93000, "errmsg": "invalid webhook url"}))
+    result = make_publisher("wecom").publish(english_digest())
+    assert (result.ok, result.status, result.attempts) == (False, 200, 1)
+    assert result.error == "WeCom error 93000: invalid webhook url"
 
 
 def test_more_than_20_messages_a_minute_are_paced(
