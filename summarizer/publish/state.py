@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from summarizer.errors import IndexError_
+from summarizer.errors import StoreError
 from summarizer.publish.base import PublishResult
 from summarizer.publish.message import DigestMessage
 
@@ -79,7 +79,7 @@ class PublishLog:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(_SCHEMA)
         except sqlite3.Error as exc:
-            raise IndexError_(f"cannot open the publish log {self.path}: {exc}") from exc
+            raise StoreError(f"cannot open the publish log {self.path}: {exc}") from exc
 
     def already_published(self, key: PublishKey) -> bool:
         """True only when this edition was delivered; failed editions are due again."""
