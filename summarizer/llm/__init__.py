@@ -1,0 +1,1 @@
+"""The LLM client layer: structured chat calls to any OpenAI-compatible endpoint."""
