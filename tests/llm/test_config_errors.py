@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from pydantic import SecretStr, ValidationError
@@ -71,3 +73,11 @@ def test_the_exit_code_table_in_the_docstring_is_true() -> None:
         if isinstance(value, type) and issubclass(value, errors.LLMError)
     }
     assert defined - documented == {"LLMError"}
+
+
+def test_errors_and_config_import_without_the_openai_sdk() -> None:
+    """The CLI maps errors on every command; that must not cost the SDK's ~0.5 s import."""
+    probe = "import sys, summarizer.llm.errors, summarizer.llm.config; print('openai' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
