@@ -24,7 +24,7 @@ or the cassettes, then rerun unchanged; 1 = the call went through but this reply
 
 from __future__ import annotations
 
-from index.errors import ConfigError, EngineError
+from summarizer.errors import ConfigError, EngineError
 from summarizer.llm.results import Usage
 
 

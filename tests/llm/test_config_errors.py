@@ -9,7 +9,7 @@ import sys
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from index.errors import ConfigError, EngineError, SummarizerError
+from summarizer.errors import ConfigError, EngineError, SummarizerError
 from summarizer.llm import errors
 from summarizer.llm.config import DEFAULT_PRICES, LLMConfig, mask_key
 from summarizer.llm.errors import MissingKeyError
