@@ -24,12 +24,20 @@ from summarizer.evals.result import SuiteResult
 from summarizer.evals.suites import ledger as ledger_suite
 from summarizer.evals.suites import qa as qa_suite
 from summarizer.evals.suites import retrieval as retrieval_suite
+from summarizer.evals.zoo import run_zoo
 from summarizer.schemas import Answer
+
+
+def zoo_suite(ctx: EvalContext) -> SuiteResult:
+    """The style zoo, in its own index beside the examples' (`<repo>/.data/zoo`)."""
+    return run_zoo(ctx.root, ctx.root / ".data" / "zoo")
+
 
 SUITES: dict[str, Callable[[EvalContext], SuiteResult]] = {
     "retrieval": retrieval_suite.run,
     "qa": qa_suite.run,
     "ledger": ledger_suite.run,
+    "zoo": zoo_suite,
 }
 ENGINES = ("local", "replay", "openai")
 

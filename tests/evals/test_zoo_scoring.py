@@ -1,0 +1,102 @@
+"""The zoo's scoring rules: lenient names, evidence that must state the slip, retellings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from index.schemas import Citation, Incident, Slip
+from summarizer.evals.zoo import (
+    ZooFacts,
+    ZooIncident,
+    ZooSeries,
+    ZooSlip,
+    load_zoo,
+    score_series,
+    zoo_names_match,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _cite(report: str, quote: str) -> Citation:
+    return Citation(report=report, week="2025-W42", section="s", lines=(3, 3), quote=quote)
+
+
+def test_names_match_when_one_holds_the_other() -> None:
+    assert zoo_names_match(["KR2 召回模型v3全量"], ["召回模型v3全量", "KR2"])
+    assert zoo_names_match(["Offline sync"], ["MOB-412 Offline sync"])
+    assert not zoo_names_match(["UI"], ["UIS"])  # short keys must be equal
+    assert not zoo_names_match(["Search"], ["Checkout"])
+
+
+def test_a_slip_counts_on_its_evidence_too() -> None:
+    gold = ZooSeries(
+        "team",
+        slips=[
+            ZooSlip.model_validate(
+                {
+                    "project": "召回模型v3全量",
+                    "kind": "date_moved",
+                    "week": "2025-W42",
+                    "report": "team/a.txt",
+                    "from": "2025-10-31",
+                    "to": "2025-11-14",
+                    "from_text": "全量目标暂时还写10.31",
+                    "to_text": "全量时间顺延到11.14",
+                }
+            )
+        ],
+    )
+
+    def slip(quotes: list[str]) -> Slip:
+        fields = {"project": "KR2 召回模型v3全量", "kind": "date_moved", "from": "a", "to": "b"}
+        evidence = [_cite("/x/team/a.txt", q) for q in quotes]
+        return Slip.model_validate({**fields, "week": "2025-W42", "evidence": evidence})
+
+    right = score_series(
+        gold, ZooFacts([slip(["全量目标暂时还写10.31", "全量时间顺延到11.14"])], [], [], []), None, bool
+    )
+    wrong = score_series(
+        gold, ZooFacts([slip(["AB平台10.31上线", "全量时间顺延到11.14"])], [], [], []), None, bool
+    )
+    assert right.metrics()["slips.evidence_precision"] == 1.0
+    assert wrong.metrics()["slips.recall"] == 1.0 and wrong.metrics()["slips.evidence_precision"] == 0.0
+
+
+def test_a_retold_incident_is_a_duplicate() -> None:
+    gold = ZooSeries(
+        "team",
+        incidents=[
+            ZooIncident(report="team/a.txt", week="2025-W42", date="2025-10-14", quote="Push重复下发"),
+            ZooIncident(
+                report="team/b.txt", week="2025-W43", quote="复盘：Push重复下发", same_as="team/a.txt"
+            ),
+        ],
+    )
+
+    def incident(report: str) -> Incident:
+        return Incident(
+            title="Push重复下发",
+            report=f"/x/{report}",
+            week="2025-W42",
+            date=dt.date(2025, 10, 17),
+            when=dt.date(2025, 10, 14),
+            evidence=_cite(f"/x/{report}", "Push重复下发"),
+        )
+
+    once = score_series(gold, ZooFacts([], [], [incident("team/a.txt")], []), None, bool).metrics()
+    twice = score_series(
+        gold, ZooFacts([], [], [incident("team/a.txt"), incident("team/b.txt")], []), None, bool
+    )
+    assert once["incidents.f1"] == 1.0
+    assert twice.metrics()["incidents.precision"] == 0.5
+
+
+def test_the_zoo_gold_loads_and_names_real_reports() -> None:
+    series = load_zoo(ROOT)
+    assert len(series) >= 10
+    for s in series:
+        assert s.slips and s.questions, s.name
+        for entry in [*s.slips, *s.launches, *s.incidents]:
+            assert (ROOT / "evals" / "zoo" / "reports" / entry.report).is_file(), entry.report
