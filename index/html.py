@@ -23,6 +23,9 @@ class _Collector(HTMLParser):
         self._skip_depth = 0
         self._ordered: list[int] = []
         self._table_rows: list[int] = []  # rows written so far, per open table
+        self._in_title = False
+        self.title = ""
+        self.title_line = 0
         self._cells = 0
 
     def _flush(self) -> None:
@@ -40,6 +43,8 @@ class _Collector(HTMLParser):
         self._cells = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
         if tag in _SKIP:
             self._skip_depth += 1
             return
@@ -69,6 +74,8 @@ class _Collector(HTMLParser):
             self._cells += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
         if tag in _SKIP:
             self._skip_depth = max(self._skip_depth - 1, 0)
             return
@@ -86,6 +93,10 @@ class _Collector(HTMLParser):
             self._flush()
 
     def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+            self.title_line = self.title_line or self.getpos()[0]
+            return
         if self._skip_depth:
             return
         if not self._buffer and not data.strip():
@@ -101,4 +112,8 @@ def html_to_lines(html: str) -> list[tuple[int, str]]:
     collector.feed(html)
     collector.close()
     collector._flush()
+    title = " ".join(collector.title.split())
+    if title:
+        # The document's <title> is its first heading: some exports date the page only there.
+        return [(collector.title_line, f"# {title}"), *collector.lines]
     return collector.lines

@@ -15,7 +15,7 @@ from typing import Any, Literal, Protocol
 
 from index.chunk import chunk_report
 from index.embed import Embedder
-from index.errors import InputError
+from index.errors import InputError, ReportDateError
 from index.load import DEFAULT_MAX_BYTES, iter_report_files, load_document
 from index.models import Report
 from index.parse import parse_report
@@ -42,6 +42,7 @@ class FileOutcome:
     chunks_removed: int = 0
     chunks_unchanged: int = 0
     reason: str = ""
+    undated: bool = False
 
 
 @dataclass
@@ -75,6 +76,27 @@ class IngestSummary:
         }
 
 
+def nearest_sibling_date(path: Path, outcomes: list[FileOutcome]) -> date | None:
+    """The date of the report in the same folder whose file name sorts nearest to this one."""
+    folder = source_name(path.parent)
+    siblings = sorted(
+        (Path(o.path).name, date.fromisoformat(o.date))
+        for o in outcomes
+        if o.date and os.path.dirname(o.path) == folder
+    )
+    if not siblings:
+        return None
+    names = [name for name, _ in siblings]
+    position = min(range(len(names)), key=lambda i: (abs(_rank(names, path.name) - i), i))
+    return siblings[position][1]
+
+
+def _rank(names: list[str], name: str) -> float:
+    """Where `name` would sort among `names` (between two neighbours: x.5)."""
+    below = sum(1 for other in names if other < name)
+    return below - 0.5
+
+
 def source_name(path: Path) -> str:
     """The absolute path of the file: what citations show and the verifier re-reads.
 
@@ -93,11 +115,15 @@ class Ingestor:
     min_chunk_tokens: int = 40
     max_file_bytes: int = DEFAULT_MAX_BYTES
 
-    def ingest_file(self, path: Path, report_date: date | None = None) -> FileOutcome:
+    def ingest_file(
+        self, path: Path, report_date: date | None = None, near: date | None = None
+    ) -> FileOutcome:
         source = source_name(path)
         try:
             doc = load_document(path, self.max_file_bytes)
-            report = parse_report(doc, source, report_date)
+            report = parse_report(doc, source, report_date, near)
+        except ReportDateError as exc:
+            return FileOutcome(source, "skipped", reason=exc.reason + f" ({exc.hint})", undated=True)
         except InputError as exc:
             reason = exc.reason + (f" ({exc.hint})" if exc.hint else "")
             return FileOutcome(source, "skipped", reason=reason)
@@ -130,13 +156,22 @@ class Ingestor:
         on_done: Callable[[FileOutcome], None] | None = None,
     ) -> IngestSummary:
         summary = IngestSummary()
+        undated: list[tuple[int, Path]] = []
         for path in iter_report_files(paths):
             if on_file:
                 on_file(path)
             outcome = self.ingest_file(path, report_date)
+            if outcome.undated:
+                undated.append((len(summary.outcomes), path))
             summary.outcomes.append(outcome)
             if on_done:
                 on_done(outcome)
+        # A title that writes only day and month ("Cycle 24 (Mar 17 – Mar 28)") takes its year
+        # from the nearest sibling report that has one: retried once the folder's dates are known.
+        for index, path in undated:
+            near = nearest_sibling_date(path, summary.outcomes)
+            if near is not None:
+                summary.outcomes[index] = self.ingest_file(path, report_date, near)
         if prune:
             for report in sorted(self.store.stored_reports()):
                 if not Path(report).exists():

@@ -18,7 +18,7 @@ from index.classify import classify_heading
 from index.errors import ReportDateError
 from index.load import Document
 from index.models import Item, Report, Section, SectionKind
-from index.report_date import FoundDate, date_from_text, week_label
+from index.report_date import FoundDate, date_from_text, labelled_date, week_label, yearless_date
 from index.tables import read_tables
 from index.text.cjk import HAN
 
@@ -36,15 +36,18 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 PSEUDO_LEVEL_OFFSET = 1
 
 
-def parse_report(doc: Document, source: str, report_date: date | None = None) -> Report:
-    """Parse a document; `report_date` overrides detection (the `--date` flag)."""
+def parse_report(
+    doc: Document, source: str, report_date: date | None = None, near: date | None = None
+) -> Report:
+    """Parse a document; `report_date` overrides detection (the `--date` flag); `near` (a sibling
+    report's date) gives the year of a title that writes only day and month."""
     lines = [(line.number, line.text) for line in doc.lines]
     front, body = _split_front_matter(lines)
     title_heading, title_lines = _find_title(body)
     found = (
         FoundDate(report_date, "flag")
         if report_date
-        else _detect_date(title_heading, title_lines, front, doc.path)
+        else _detect_date(title_heading, title_lines, front, doc.path, body, near)
     )
     if found is None:
         raise ReportDateError(
@@ -106,9 +109,19 @@ def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
     return title, candidates
 
 
+HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may stand
+
+
 def _detect_date(
-    title: str | None, title_lines: list[str], front: dict[str, object], path: Path
+    title: str | None,
+    title_lines: list[str],
+    front: dict[str, object],
+    path: Path,
+    body: list[tuple[int, str]],
+    near: date | None,
 ) -> FoundDate | None:
+    """Title, front matter, a labelled header line, the file name, then a yearless title date
+    read near its sibling reports: the report's own statements before anything else."""
     for text in ([title] if title else []) + title_lines:
         found = date_from_text(text)
         if found:
@@ -121,9 +134,18 @@ def _detect_date(
             found = date_from_text(str(value))
             if found:
                 return FoundDate(found.value, "front matter")
+    for _, text in body[:HEADER_LINES]:
+        found = labelled_date(text)
+        if found:
+            return FoundDate(found.value, "header line")
     found = date_from_text(path.stem.replace("_", "-"))
     if found:
         return FoundDate(found.value, "file name")
+    if near is not None:
+        for text in ([title] if title else []) + title_lines:
+            found = yearless_date(text, near)
+            if found:
+                return FoundDate(found.value, "title, year from its series")
     return None
 
 

@@ -103,6 +103,28 @@ def date_from_text(text: str) -> FoundDate | None:
     return None
 
 
+# A header line that says it holds the report's date ("date: 2025-03-07", "会议时间：2024年9月5日",
+# "Last updated: 30 May 2025"), anywhere in the first lines of the body.
+DATE_LABEL = re.compile(
+    r"^\W{0,4}(?:report\s+date|date|dated|as\s+of|last\s+updated|updated(?:\s+on)?|sent|"
+    r"日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间)\W{0,4}[:：]",
+    re.I,
+)
+
+
+def labelled_date(line: str) -> FoundDate | None:
+    """The date of a labelled header line, when the line says it is a date."""
+    match = DATE_LABEL.match(line)
+    return date_from_text(line[match.end() :]) if match else None
+
+
+def yearless_date(text: str, near: date) -> FoundDate | None:
+    """A title's day and month without a year ("Cycle 24 (Mar 17 – Mar 28)"), read in the year
+    that puts it nearest `near` (a sibling report's date); a range gives its end."""
+    days = [hit.value for hit in find_dates(text, near, "nearest") if hit.precision == "day"]
+    return FoundDate(max(days), "date near its series") if days else None
+
+
 def week_label(text: str) -> str | None:
     """The report's own week label as written ("第43周", "Week 14"), if any."""
     match = _WEEK_LABEL.search(text)

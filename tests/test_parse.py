@@ -197,3 +197,64 @@ def test_html_tables_reach_the_same_reader(tmp_path: Path) -> None:
     [table] = incidents.tables
     assert table.header == ["Date", "Summary"] and table.header_line == 4
     assert [(r.line, r.cells) for r in table.rows] == [(5, ["2025-05-27", "SSO outage"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("## W16\ndate: 2025-03-07\nby: 推荐算法组\n\n- rec-v3: eta 3/14\n", date(2025, 3, 7)),
+        ("# 周例会纪要（第28次）\n\n会议时间：2024年9月5日 14:00-16:00\n\n## 议题\n- x\n", date(2024, 9, 5)),
+        ("# Weekly Status #19\n\nLast updated: 16 May 2025\n\n## Risks\n- y\n", date(2025, 5, 16)),
+    ],
+)
+def test_a_labelled_header_line_dates_the_report(tmp_path: Path, text: str, expected: date) -> None:
+    assert parse(write(tmp_path, "log.md", text)).date == expected
+
+
+def test_a_bullet_with_a_date_is_not_the_report_date(tmp_path: Path) -> None:
+    path = write(tmp_path, "notes.md", "# Team notes\n\n- ETA 2025-04-30 for checkout\n")
+    with pytest.raises(ReportDateError):
+        parse(path)
+
+
+def test_an_html_title_dates_the_page(tmp_path: Path) -> None:
+    html = "<html><head><title>Status — Week of June 10, 2024</title></head><body><p>Hi</p></body></html>"
+    report = parse(write(tmp_path, "page.html", html))
+    assert report.date == date(2024, 6, 10) and report.title.startswith("Status")
+
+
+def test_a_yearless_title_takes_the_year_of_its_series(tmp_path: Path) -> None:
+    from index.ingest import Ingestor
+
+    folder = tmp_path / "api"
+    folder.mkdir()
+    (folder / "cycle-21.md").write_text("# Cycle 21 (Feb 3 – Feb 14, 2025)\n\n- a\n", encoding="utf-8")
+    (folder / "cycle-24.md").write_text("# Cycle 24 (Mar 17 – Mar 28)\n\n- b\n", encoding="utf-8")
+
+    class Sink:
+        def __init__(self) -> None:
+            self.dates: dict[str, date] = {}
+
+        def upsert_report(self, report: Report) -> bool:
+            self.dates[Path(report.source).name] = report.date
+            return True
+
+        def remove_report(self, source: str) -> None: ...
+
+    class NoStore:
+        def stored_report(self, source: str) -> None:
+            return None
+
+        def replace_report(self, *args: object) -> tuple[int, int]:
+            return 0, 0
+
+    class NoEmbedder:
+        name = "none"
+
+        def embed_passages(self, texts: object) -> list[object]:
+            return []
+
+    sink = Sink()
+    summary = Ingestor(NoStore(), NoEmbedder(), sinks=[sink]).ingest([folder])  # type: ignore[arg-type]
+    assert not summary.skipped
+    assert sink.dates == {"cycle-21.md": date(2025, 2, 14), "cycle-24.md": date(2025, 3, 28)}

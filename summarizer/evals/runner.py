@@ -24,12 +24,16 @@ from summarizer.evals.result import SuiteResult
 from summarizer.evals.suites import ledger as ledger_suite
 from summarizer.evals.suites import qa as qa_suite
 from summarizer.evals.suites import retrieval as retrieval_suite
-from summarizer.evals.zoo import run_zoo
+from summarizer.evals.zoo import ZOO, run_zoo
 from summarizer.schemas import Answer
 
 
 def zoo_suite(ctx: EvalContext) -> SuiteResult:
     """The style zoo, in its own index beside the examples' (`<repo>/.data/zoo`)."""
+    if not (ctx.root / ZOO / "gold").is_dir():
+        result = SuiteResult("zoo")
+        result.unavailable = f"no style zoo under {ctx.root / ZOO}"
+        return result
     return run_zoo(ctx.root, ctx.root / ".data" / "zoo")
 
 
