@@ -15,7 +15,7 @@ from index.tokens import count_tokens
 
 # Bump whenever parsing or chunking changes what chunks a file yields: the collection name
 # includes it, so an upgrade re-ingests instead of skipping files whose bytes did not change.
-CHUNK_VERSION = 9
+CHUNK_VERSION = 10
 
 
 @dataclass

@@ -86,6 +86,11 @@ class Observation(_Model):
         description="Explicit launch/completion date when the report states one ('10/12已上线').",
     )
     evidence: Citation = Field(description="The mention of the project.")
+    origin: Literal["structure", "lead"] = Field(
+        default="structure",
+        description="'structure': the layout says it is a project; 'lead': only a line's lead names it "
+        "(kept when the name recurs in another report).",
+    )
     progress_evidence: Citation | None = Field(
         default=None, description="Where the progress figure is written."
     )
@@ -157,6 +162,17 @@ class Note(_Model):
 
     kind: NoteKind
     text: str
+    report: str
+    week: str
+    date: dt.date
+    evidence: Citation
+
+
+class Rename(_Model):
+    """A report saying one project goes by another name from now on (or for short)."""
+
+    old: str = Field(description="The name as it was written before ('用户画像中台迁移').")
+    new: str = Field(description="The new name or abbreviation ('UFP').")
     report: str
     week: str
     date: dt.date

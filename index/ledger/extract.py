@@ -13,11 +13,12 @@ from index.ledger.mentions import find_mentions
 from index.ledger.metrics import extract_metrics
 from index.ledger.notes import extract_notes
 from index.ledger.observe import observe
+from index.ledger.renames import extract_renames
 from index.models import Report
-from index.schemas import Incident, MetricPoint, Note, Observation
+from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 14
+EXTRACTOR_VERSION = 25
 
 
 @dataclass
@@ -26,6 +27,7 @@ class ReportFacts:
     incidents: list[Incident] = field(default_factory=list)
     metrics: list[MetricPoint] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    renames: list[Rename] = field(default_factory=list)
 
 
 def extract_facts(report: Report) -> ReportFacts:
@@ -34,4 +36,5 @@ def extract_facts(report: Report) -> ReportFacts:
         incidents=extract_incidents(report),
         metrics=extract_metrics(report),
         notes=extract_notes(report),
+        renames=extract_renames(report),
     )

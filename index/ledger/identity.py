@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,13 +31,24 @@ _NUMERONYM = re.compile(r"([a-z])(\d{1,2})([a-z])")
 _GENERIC_PAREN = re.compile(r"phase|stage|part|step|^v?\d|期|阶段|owner|负责|%|eta|\d{1,2}/\d{1,2}", re.I)
 
 
-def paren_alias(name: str) -> str | None:
-    """`家家盈平台（小贝项目）` is also known as `小贝项目`; `(Phase 2)` or `(owner: X)` are not names."""
+def paren_alias(name: str, shared: frozenset[str] = frozenset()) -> str | None:
+    """`家家盈平台（小贝项目）` is also known as `小贝项目`; `(Phase 2)` or `(owner: X)` are not names,
+    nor is a parenthetical that follows several different names (`（孙悦）`: their owner)."""
     for inner in PARENS.findall(nfkc(name)):
         inner = inner.strip()
-        if len(inner) >= 2 and not _GENERIC_PAREN.search(inner):
+        if len(inner) >= 2 and not _GENERIC_PAREN.search(inner) and name_key(inner) not in shared:
             return name_key(inner)
     return None
+
+
+def shared_parentheticals(names: Iterable[str]) -> frozenset[str]:
+    """Parentheticals written after two or more different names: owners or teams, not aliases."""
+    bases: dict[str, set[str]] = {}
+    for name in names:
+        base = name_key(PARENS.sub(" ", nfkc(name)))
+        for inner in PARENS.findall(nfkc(name)):
+            bases.setdefault(name_key(inner), set()).add(base)
+    return frozenset(inner for inner, found in bases.items() if len(found) > 1)
 
 
 def _tokens(name: str) -> list[str]:
@@ -200,10 +211,13 @@ def build_identity(
     config: AliasConfig | None = None,
     embed: Callable[[list[str]], np.ndarray] | None = None,
     threshold: float = 0.9,
+    renames: Sequence[tuple[str, str]] = (),
 ) -> Identity:
-    """Cluster names, longest first, so a short name joins the one long name it fits or stays alone."""
+    """Cluster names, longest first, so a short name joins the one long name it fits or stays alone;
+    then join the clusters a report said are one project under two names (`renames`)."""
     config = config or AliasConfig()
     ordered = sorted(stats, key=lambda s: (-len(name_key(s.name)), name_key(s.name), s.name))
+    owners = shared_parentheticals(s.name for s in ordered)
     forced = {
         name_key(a): name_key(canon) for canon, names in config.aliases.items() for a in [canon, *names]
     }
@@ -221,7 +235,7 @@ def build_identity(
 
     for stat in ordered:
         key = name_key(stat.name)
-        keys = {key} | ({alias} if (alias := paren_alias(stat.name)) else set())
+        keys = {key} | ({alias} if (alias := paren_alias(stat.name, owners)) else set())
         anchor = forced.get(key)
         if anchor is not None:
             keys.add(anchor)
@@ -246,10 +260,48 @@ def build_identity(
         clusters[exact].add(stat, keys)
         for k in keys:
             by_key.setdefault(k, exact)
-    groups = [cluster.names for cluster in clusters]
+    groups = _join_renamed([cluster.names for cluster in clusters], renames, apart)
     if embed is not None and len(groups) > 1:
         groups = _embed_merge(groups, embed, threshold, apart)
-    return _finish(groups, config)
+    return _finish(groups, config, owners)
+
+
+def _join_renamed(
+    groups: list[list[NameStat]], renames: Sequence[tuple[str, str]], apart: set[frozenset[str]]
+) -> list[list[NameStat]]:
+    """Join the one group whose names hold the old name with the one holding the new name.
+
+    Mentions rarely repeat an announced name exactly ("KR3 UFP迁移" for "UFP"), so a name
+    counts when its key contains the announced one; an announced name that fits several groups
+    joins nothing.
+    """
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    keys = [{name_key(s.name) for s in group} for group in groups]
+
+    def holders(name: str) -> list[int]:
+        wanted = name_key(name)
+        if len(wanted) < 2:
+            return []
+        exact = [i for i, k in enumerate(keys) if wanted in k]
+        return exact or [i for i, k in enumerate(keys) if any(wanted in key for key in k)]
+
+    for old, new in renames:
+        a, b = holders(old), holders(new)
+        if len(a) == 1 and len(b) == 1 and root(a[0]) != root(b[0]):
+            if any(frozenset((x, y)) in apart for x in keys[a[0]] for y in keys[b[0]]):
+                continue
+            parent[root(b[0])] = root(a[0])
+    joined: dict[int, list[NameStat]] = {}
+    for index, group in enumerate(groups):
+        joined.setdefault(root(index), []).extend(group)
+    return list(joined.values())
 
 
 def _embed_merge(
@@ -300,7 +352,9 @@ def _choose(group: list[NameStat], config: AliasConfig | None) -> str:
     return min(group, key=lambda s: (s.first_seen, -s.count, -len(s.name), s.name)).name
 
 
-def _finish(groups: list[list[NameStat]], config: AliasConfig) -> Identity:
+def _finish(
+    groups: list[list[NameStat]], config: AliasConfig, owners: frozenset[str] = frozenset()
+) -> Identity:
     canonical_of: dict[str, str] = {}
     aliases: dict[str, list[str]] = {}
     keys: dict[str, str] = {}
@@ -311,7 +365,7 @@ def _finish(groups: list[list[NameStat]], config: AliasConfig) -> Identity:
         for stat in group:
             canonical_of[stat.name] = canon
             keys.setdefault(name_key(stat.name), canon)
-            if (alias := paren_alias(stat.name)) is not None:
+            if (alias := paren_alias(stat.name, owners)) is not None:
                 keys.setdefault(alias, canon)
         keys.setdefault(name_key(canon), canon)
         for alias in config.aliases.get(canon, []):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from index.ledger.signals import (
     FIELD_KEYS,
@@ -37,6 +38,21 @@ _EXTRA_MARKUP = re.compile(r"^\s*(?:[(（]\d{1,3}[)）]\s*|[①-⑳]\s*|[·•]\
 _NUMBERED = re.compile(r"^\d|^[(（]\d|^[①-⑳]")
 _BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _BOLD_NAME = re.compile(r"^(?:\*\*|__)(.{1,60}?)(?:\*\*|__)\s*[:：]?\s*")
+_LINK_NAME = re.compile(r"^\[([^\]]{2,80})\]\([^)\s]*\)\s*")
+_PIPE_LEAD = re.compile(r"^(.{2,40}?)\s*[｜|]\s*")
+# The subject of a prose sentence about a project: "Checkout redesign is now looking like ...",
+# "The GraphQL pilot is canceled", "Warehouse stock sync has slipped".
+_SUBJECT_LEAD = re.compile(
+    r"^(?:(?:the|our)\s+)?((?:[A-Z0-9][\w.+/&-]*)(?:\s+[\w.+/&()-]+){0,5}?)\s+(?:is|are|was|were|has|have|had|"
+    r"went|moved|slipped|slips|shipped|launched|landed|remains|stays|looks|will|won't|can't|needs|hit|reached|"
+    r"passed|got|goes|rolled|finished|completed)\b",
+    re.I,
+)
+_NOT_SUBJECT = re.compile(
+    r"^(?:we|i|it|this|that|these|those|there|here|everything|nothing|something|all|both|each|everyone|"
+    r"nobody|team|the team|next|last|good news|bad news|headline|update|also|then|overall|finance|qa)\b",
+    re.I,
+)
 _FIRST_CLAUSE = re.compile(r"^(.{2,40}?)(?:[，,]|\s+[—–-]\s+|\s*——\s*)")
 _NOT_A_NAME = re.compile(
     r"本周|下周|上周|已经?|完成|进行|推进|预计|正在|开始|启动|目前|当前|继续|持续|新增|支持|参与|组织|"
@@ -48,7 +64,8 @@ _GENERIC_TITLE = re.compile(
     r"(?:本周|重点|核心|主要|关键|其他|其它|日常)?(?:项目|工作|进展|事项|任务|业务|需求)(?:进展|进度|情况|汇总|列表|更新|状态)?|"
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
     r"highlights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
-    r"summary|overview|tl;?dr|notes?|general|team|概要|总结|概述|摘要|说明|总体情况",
+    r"summary|overview|tl;?dr|notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
+    r"(?:本周|本期|本月|本次|整体)?(?:概要|概览|总结|概述|摘要|小结|回顾|汇总|速览|亮点|说明|总体情况)",
     re.I,
 )
 _STATUSY_PARENS = re.compile(
@@ -56,6 +73,7 @@ _STATUSY_PARENS = re.compile(
     r"[^)）]*[)）]",
     re.I,
 )
+Origin = Literal["structure", "lead"]
 SIGNAL_FIELDS = ("status", "progress", "target", "owner")
 _ANY_DAY = date(2000, 1, 3)  # dates in names only need spotting, not resolving
 
@@ -78,6 +96,10 @@ class Mention:
     start: int
     end: int
     units: list[Unit]
+    origin: Origin = "structure"
+    """"structure" when the layout says it is a project (a heading or bullet in a projects section,
+    a field line, a table row); "lead" when only the lead of a line or paragraph names it, which
+    the snapshot keeps only when the name recurs in another report."""
 
 
 def line_text(text: str) -> str:
@@ -85,16 +107,35 @@ def line_text(text: str) -> str:
     return _EXTRA_MARKUP.sub("", strip_markup(text)).strip()
 
 
+# What kind of thing a heading names, written before the name ("Goal: …", "议题一：…", "Epic: …").
+_TYPE_PREFIX = re.compile(
+    r"^(?:goal|project|initiative|epic|workstream|okr|objective|milestone|feature|topic|item|"
+    r"项目|目标|议题[一二三四五六七八九十\d]*|专项|课题)\s*[:：]\s*",
+    re.I,
+)
+
+
 def clean_name(name: str) -> str:
     name = _STATUSY_PARENS.sub("", nfkc(name))
     name = re.sub(r"[*_`#]+", "", name)
     name = _BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
+    name = _TYPE_PREFIX.sub("", name.strip())
     return name.strip(" \t:：-—–·•【】[]")
 
 
+# Status-category and template headings: where a board or a template files projects, never one.
+STATUS_HEADING = re.compile(
+    r"(?:to ?do|backlog|in progress|in flight|in review|doing|done|completed?|shipped|released|launched|"
+    r"won'?t do|wont do|cancell?ed|blocked|on hold|paused|slipping|at risk|off track|on track|up next|next up|"
+    r"planned|ongoing|not started|待办|待开始|未开始|进行中|已完成|本周完成|本周完成工作|下周计划|已上线|已暂停|已取消|"
+    r"风险项|阻塞项)\s*(?:[(（]\d+[)）])?",
+    re.I,
+)
+
+
 def valid_name(name: str) -> bool:
-    if not 2 <= len(name) <= 40 or _NOT_A_NAME.search(name):
+    if not 2 <= len(name) <= 60 or _NOT_A_NAME.search(name) or STATUS_HEADING.fullmatch(name.strip()):
         return False
     if find_dates(name, _ANY_DAY) and len(name) < 12:
         return False
@@ -105,11 +146,11 @@ def find_mentions(report: Report) -> list[Mention]:
     lines = {number: text for number, text in report.lines}
     out: list[Mention] = []
     for section in report.sections:
-        _visit(section, 0, lines, out)
+        _visit(section, 0, lines, out, report.title)
     return out
 
 
-def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention]) -> None:
+def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention], title: str = "") -> None:
     if section.kind in _NOT_PROJECT_KINDS:
         return
     fields = _count_fields(section, lines)
@@ -119,14 +160,41 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         if valid_name(name):
             out.append(_section_mention(section, name, lines))
             return
+    # A leaf section named like a project whose body speaks of its schedule ("### 议题一：贷中预警系统
+    # 上线（孙悦）" over "已于8月27日上线") is one, when the name recurs in another report.
+    is_title = depth == 0 and section.title == title  # the report's own title names no project
+    if (
+        not context
+        and not is_title
+        and not section.children
+        and _is_project_section(section, max(depth, 1), 0, lines)
+    ):
+        name = clean_name(section.title)
+        if valid_name(name):
+            mention = _section_mention(section, name, lines)
+            mention.origin = "lead"
+            if _speaks_of_schedule(mention):
+                out.append(mention)
+                return
+    # Outside a projects section, bullets that each name something and say something about its
+    # schedule are still projects ("- rec-v3: eta 3/14→3/21" under "## W16"), kept only when the
+    # name recurs in another report.
+    loose = not context and sum(1 for item in section.items if _is_projectish(item, lines)) >= 2
     if context or section.tables:
         out.extend(_table_mentions(section, lines))
-    if context:
+    if context or loose:
+        found: list[Mention] = []
         for item in section.items:
-            _item_mentions(item, section, lines, out)
-        out.extend(_prose_mentions(section, lines))
+            _item_mentions(item, section, lines, found)
+        for mention in found:
+            mention.origin = "structure" if context else "lead"
+        out.extend(found)
+    # A section that opens with field lines is one project's (its fields speak for its title):
+    # sentences in it are about that project, not new ones. One that opens with a lead line
+    # ("KR1 新客首单券实验 ｜ 进度 3/4", then its fields) holds several projects.
+    out.extend(_prose_mentions(section, lines, context, plain_leads=not _opens_with_field(section)))
     for child in section.children:
-        _visit(child, depth + 1, lines, out)
+        _visit(child, depth + 1, lines, out, title)
 
 
 def _count_fields(section: Section, lines: dict[int, str]) -> int:
@@ -136,6 +204,12 @@ def _count_fields(section: Section, lines: dict[int, str]) -> int:
     labelled = [split_label(line_text(text)) for text in prose]
     from_prose = sum(1 for found in labelled if found is not None and found.field in SIGNAL_FIELDS)
     return from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
+
+
+def _opens_with_field(section: Section) -> bool:
+    first = next((line_text(text) for n, text in section.lines if n != section.start and text.strip()), "")
+    labelled = split_label(first)
+    return labelled is not None and labelled.field in SIGNAL_FIELDS
 
 
 def _field_of(item: Item, lines: dict[int, str]) -> str | None:
@@ -171,7 +245,7 @@ def _has_date(text: str) -> bool:
 
 def _item_name(item: Item, text: str) -> tuple[str, int] | None:
     """(name, offset where the project's own text starts) for a bullet, or None."""
-    match = _BRACKET_NAME.match(text) or _BOLD_NAME.match(text)
+    match = _BRACKET_NAME.match(text) or _BOLD_NAME.match(text) or _LINK_NAME.match(text)
     if match:
         name = clean_name(match[1])
         return (name, match.end()) if valid_name(name) else None
@@ -184,7 +258,7 @@ def _item_name(item: Item, text: str) -> tuple[str, int] | None:
     if item.children and len(text) <= 30 and not re.search(r"[，。,;；]", text):
         name = clean_name(text)
         return (name, len(text)) if valid_name(name) else None
-    match = _FIRST_CLAUSE.match(text)
+    match = _PIPE_LEAD.match(text) or _FIRST_CLAUSE.match(text)
     if match:
         name = clean_name(match[1])
         short = len(name) <= 14 if has_han(name) else len(name.split()) <= 5
@@ -211,35 +285,105 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
     out.append(Mention(name, section, item.start, item.end, [u for u in units if u.text]))
 
 
-def _prose_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
-    """Paragraphs that open with a bold project name (`**Onboarding v3** 🟡 — 55% done; target end
-    of March`): one mention each, its following lines until a blank line or the next such name.
+def _prose_mentions(
+    section: Section, lines: dict[int, str], context: bool, plain_leads: bool = True
+) -> list[Mention]:
+    """Paragraphs that open with a project's name, one mention each: its lines until a blank line
+    or the next such lead (a paragraph goes on about the project it opened with).
 
-    Prose-style reports write projects this way instead of as bullets or headings.
+    A bold name (`**Onboarding v3** 🟡 — 55% done`) is a project wherever it stands. Other leads —
+    a label (`KR1 新客首单券实验 ｜ 进度 3/4`, `PCI DSS 4.0 readiness: 12 of 23 controls`) or the
+    subject of an English sentence (`Checkout redesign is now looking like end of March`) — count
+    when the paragraph says something about a schedule, and outside a projects section only when
+    the name recurs in another report (origin "lead").
     """
     in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
     out: list[Mention] = []
     current: Mention | None = None
+    # A bold-named paragraph's later lines are its sub-steps (the name line carries the project's
+    # own fields); a block opened by a plain lead ("KR4 Push频控改造 ｜ 进度 六成" then
+    # "上线推迟到10.24" and "状态：有风险") speaks for the project on every line. A sentence's
+    # subject owns that sentence only: the next one is often about another project.
+    own_lines = False
+    sentence_open = False
+    previous_blank = True
     for number, raw in section.lines:
         text = line_text(raw)
         if number == section.start or number in in_items or not text.strip() or section.in_table(number):
-            current = None
+            current, previous_blank = None, True
             continue
-        match = _BOLD_NAME.match(text)
-        labelled = split_label(text)
-        if match and not (labelled is not None and labelled.field is not None):
-            name, rest = clean_name(match[1]), text[match.end() :]
-            signals = find_statuses(rest) or find_progress(rest, True) or _has_date(rest)
-            if valid_name(name) and signals:
-                unit = _unit(number, lines, head=True)
-                unit.skip = match.end()
-                current = Mention(name, section, number, number, [unit])
-                out.append(current)
-                continue
+        lead = _paragraph_lead(text, previous_blank and plain_leads)
+        previous_blank = False
+        if lead is not None:
+            name, skip, kind = lead
+            unit = _unit(number, lines, head=True)
+            unit.skip = skip
+            origin: Origin = "structure" if kind == "bold" or context else "lead"
+            current = Mention(name, section, number, number, [unit], origin)
+            own_lines = kind != "bold"
+            sentence_open = kind == "subject" and not _end_sentence(unit, skip)
+            if kind == "subject" and not sentence_open:
+                current = None
+            out.append(Mention(name, section, number, number, [unit], origin) if current is None else current)
+            continue
         if current is not None:  # the paragraph goes on: what it says is about that project
-            current.units.append(_unit(number, lines, head=False))
+            unit = _unit(number, lines, head=own_lines)
+            current.units.append(unit)
             current.end = number
-    return out
+            if sentence_open and _end_sentence(unit, 0):
+                current, sentence_open = None, False
+    return [m for m in out if _speaks_of_schedule(m)]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\u4e00-\u9fff])|[.!?]$|[。！？]")
+
+
+def _end_sentence(unit: Unit, start: int) -> bool:
+    """Cut the unit's text after the first sentence that ends in it; True when one did."""
+    match = _SENTENCE_END.search(unit.text, start)
+    if match is None:
+        return False
+    unit.text = unit.text[: match.end()]
+    return True
+
+
+LeadKind = Literal["bold", "label", "pipe", "subject"]
+
+
+def _paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKind] | None:
+    """(name, where its own text starts, how it was written) when a line opens with a project's name."""
+    labelled = split_label(text)
+    if labelled is not None and labelled.field is not None:
+        return None  # `Status: …`, `Owner: …` belong to the paragraph's project
+    match = _BOLD_NAME.match(text) or _LINK_NAME.match(text)
+    if match:
+        name = clean_name(match[1])
+        return (name, match.end(), "bold") if valid_name(name) else None
+    if not starts_paragraph:
+        return None
+    if labelled is not None:
+        name = clean_name(labelled.label)
+        return (name, labelled.rest_offset, "label") if valid_name(name) and len(name) <= 40 else None
+    match = _PIPE_LEAD.match(text)
+    if match:
+        name = clean_name(match[1])
+        return (name, match.end(), "pipe") if valid_name(name) else None
+    match = _SUBJECT_LEAD.match(text)
+    if match and not _NOT_SUBJECT.match(match[1]):
+        name = clean_name(match[1])
+        return (name, match.end(1), "subject") if valid_name(name) else None
+    return None
+
+
+def _speaks_of_schedule(mention: Mention) -> bool:
+    """The mention's lines state a status, a progress figure or a date."""
+    for unit in mention.units:
+        rest = unit.text[unit.skip :] if unit is mention.units[0] else unit.text
+        if find_statuses(rest) or find_progress(rest, True) or _has_date(rest):
+            return True
+        if unit.labelled is not None and unit.labelled.field in SIGNAL_FIELDS:
+            return True
+    return False
 
 
 def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Mention:

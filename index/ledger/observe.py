@@ -17,8 +17,10 @@ from index.ledger.evidence import cite
 from index.ledger.mentions import Mention, Unit
 from index.ledger.signals import (
     RANK,
+    Piece,
     Span,
     clause_around,
+    field_pieces,
     field_status,
     find_owner,
     find_progress,
@@ -57,50 +59,66 @@ def observe(report: Report, mention: Mention) -> Observation:
     statuses: list[_Found] = []
     owner: str | None = None
     for unit in mention.units:
-        field = unit.labelled.field if unit.labelled else None
-        offset = unit.labelled.rest_offset if unit.labelled and field else unit.skip
         if unit.skip >= len(unit.text):
             continue  # a line that only carries the name (or a whole table row, read cell by cell)
-        # Markdown emphasis hides cue words (`**Launched on:** June 11`); blank it out, same length,
-        # so spans still index the original text the quotes are cut from.
-        text = _EMPHASIS.sub(" ", unit.text[offset:])
-        if field == "status":
-            status = field_status(text)
-            if status:
-                statuses.append(_Found(unit, status, unit.text, 3, text.strip()))
-        elif field == "owner" and owner is None:
-            owner = text.strip(" @") or None
-        hits = find_progress(text, allow_bare=unit.head)
-        if field == "progress" and not hits:
-            hits = _field_number(text)
-        for hit in hits:
-            found = _Found(unit, hit.value, _quote(unit, offset + hit.start, offset + hit.end), 0)
-            if field == "progress" or unit.head:
-                progress.append(_with_priority(found, 2 if field == "progress" else 1))
-            else:
-                parts.append(found)
-        for role in classify_dates(text, ref, target_field=field == "target"):
-            quote = (
-                unit.text
-                if field == "target"
-                else _quote(unit, offset + role.hit.start, offset + role.hit.end)
-            )
-            found = _Found(unit, role.hit.value, quote, 2 if field == "target" else 1 if unit.head else 0)
-            if role.role == "completed" and unit.head:
-                completed.append(found)
-            elif role.role == "target" and (unit.head or role.launch):
-                targets.append((found, role))
-        if field != "status":
-            for hit in find_statuses(text):
-                status = cast(ProjectStatus, hit.value)
-                if not unit.head and status not in RANK and status != "in_progress":
-                    continue  # a step's "上线完成" is not the project's
-                quote = _quote(unit, offset + hit.start, offset + hit.end)
-                statuses.append(_Found(unit, status, quote, 1, hit.text.strip(" —–-:：·•")))
-        if owner is None and field is None:
-            found_owner = find_owner(text)
-            owner = str(found_owner.value) if found_owner else None
+        for piece in _pieces(unit):
+            field = piece.labelled.field if piece.labelled else None
+            offset = piece.start + (piece.labelled.rest_offset if piece.labelled and field else 0)
+            # Markdown emphasis hides cue words (`**Launched on:** June 11`); blank it out, same
+            # length, so spans still index the original text the quotes are cut from.
+            text = _EMPHASIS.sub(" ", unit.text[offset : piece.end])
+            if field == "status":
+                status = field_status(text)
+                if status:
+                    quote = (
+                        unit.text
+                        if piece.end - piece.start == len(unit.text)
+                        else unit.text[piece.start : piece.end]
+                    )
+                    statuses.append(_Found(unit, status, quote.strip(), 3, text.strip()))
+            elif field == "owner" and owner is None:
+                owner = text.strip(" @") or None
+            hits = find_progress(text, allow_bare=unit.head)
+            if field == "progress" and not hits:
+                hits = _field_number(text)
+            for hit in hits:
+                found = _Found(unit, hit.value, _quote(unit, offset + hit.start, offset + hit.end), 0)
+                if field == "progress" or unit.head:
+                    progress.append(_with_priority(found, 2 if field == "progress" else 1))
+                else:
+                    parts.append(found)
+            for role in classify_dates(text, ref, target_field=field == "target"):
+                quote = (
+                    unit.text[piece.start : piece.end].strip()
+                    if field == "target"
+                    else _quote(unit, offset + role.hit.start, offset + role.hit.end)
+                )
+                found = _Found(unit, role.hit.value, quote, 2 if field == "target" else 1 if unit.head else 0)
+                if role.role == "completed" and unit.head:
+                    found.word = "launch" if role.launch else ""
+                    completed.append(found)
+                elif role.role == "target" and (unit.head or role.launch):
+                    targets.append((found, role))
+            if field != "status":
+                for hit in find_statuses(text):
+                    status = cast(ProjectStatus, hit.value)
+                    if not unit.head and status not in RANK and status != "in_progress":
+                        continue  # a step's "上线完成" is not the project's
+                    quote = _quote(unit, offset + hit.start, offset + hit.end)
+                    statuses.append(_Found(unit, status, quote, 1, hit.text.strip(" —–-:：·•")))
+            if owner is None and field is None:
+                found_owner = find_owner(text)
+                owner = str(found_owner.value) if found_owner else None
     return _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
+
+
+def _pieces(unit: Unit) -> list[Piece]:
+    """The unit's fields: several on a `·`-separated field line, else the unit as it was labelled."""
+    pieces = field_pieces(unit.text, unit.skip)
+    if len(pieces) == 1:
+        labelled = unit.labelled if unit.labelled and unit.labelled.field else None
+        return [Piece(0 if labelled else unit.skip, len(unit.text), labelled)]
+    return pieces
 
 
 def _field_number(text: str) -> list[Span]:
@@ -137,6 +155,7 @@ def _assemble(
         date=report.date,
         owner=owner,
         evidence=_mention_evidence(report, section, mention),
+        origin=mention.origin,
     )
     chosen_progress = _best(progress)
     if chosen_progress is None and len(parts) == 1:
@@ -167,7 +186,7 @@ def _assemble(
         if source is not None:
             obs.status_text = source.word
             obs.status_evidence = evidence(source)
-    _completion(obs, completed)
+    _completion(obs, completed, report, section)
     return obs
 
 
@@ -195,9 +214,17 @@ def _pick(targets: list[tuple[_Found, DateRole]]) -> tuple[_Found, DateRole] | N
     return next((pair for pair in candidates if pair[1] is role), None)
 
 
-def _completion(obs: Observation, completed: list[_Found]) -> None:
-    """A stated launch date: `10/12已上线`, or a target field date when the status says launched."""
+def _completion(obs: Observation, completed: list[_Found], report: Report, section: str) -> None:
+    """A stated launch date: `10/12已上线`, or a target field date when the status says launched.
+
+    A date that says the project went live (`已于9月10日上线`, `launched on June 11`) is itself the
+    launched status when no other lifecycle word was written."""
     finished: tuple[ProjectStatus, ...] = ("launched", "done")
+    launched = [f for f in completed if f.word == "launch"]
+    if obs.status not in finished and obs.status not in ("paused", "cancelled") and launched:
+        found = launched[-1]
+        obs.status, obs.status_text = "launched", found.quote
+        obs.status_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)
     if obs.status not in finished:
         return
     if completed:

@@ -162,10 +162,65 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, len(text)
 
 
+# Progress written as a fraction or in words: `进度 3/5`, `11/15 issues done`, `12 of 23 controls
+# evidenced`, `进度 六成`, `一半`, `基本完成`, `half done`. A fraction needs a progress word beside
+# it (`3/5` alone is a date), and becomes a percentage so equal values compare across notations.
+_FRACTION_CUED = (
+    re.compile(
+        r"(?:进度|完成度|progress|tasks?|任务)\s*[:：]?\s*(?:约|~)?\s*(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])",
+        re.I,
+    ),
+    re.compile(
+        r"(?<![\d/.])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])\s*(?:[A-Za-z\u4e00-\u9fff]{1,12}\s*)?"
+        r"(?:done|complete[d]?|finished|closed|merged|migrated|完成|已完成|已迁移|已上线)",
+        re.I,
+    ),
+    re.compile(
+        r"(?<![\d.])(\d{1,4})\s+of\s+(\d{1,4})\s+(?:[A-Za-z-]+\s+){0,2}?"
+        r"(?:done|complete[d]?|finished|closed|evidenced|migrated|shipped|checked|ticked|merged)",
+        re.I,
+    ),
+)
+_WORD_PROGRESS = re.compile(
+    r"(?:进度|完成度|progress)\s*[:：]?\s*(?P<zh>一半|过半|大半|[一二三四五六七八九]成|基本完成|全部完成|已完成|完成)|"
+    r"(?P<en>half(?:way)?\s+(?:done|complete|there))",
+    re.I,
+)
+_WORD_VALUES = {
+    "一半": 50,
+    "过半": 50,
+    "大半": 70,
+    "基本完成": 90,
+    "全部完成": 100,
+    "已完成": 100,
+    "完成": 100,
+}
+
+
+def _word_value(match: re.Match[str]) -> int:
+    word = match["zh"] or ""
+    if match["en"]:
+        return 50
+    if word.endswith("成") and len(word) == 2 and word[0] != "完":
+        return "一二三四五六七八九".index(word[0]) * 10 + 10
+    return _WORD_VALUES.get(word, 0)
+
+
 def find_progress(text: str, allow_bare: bool) -> list[Span]:
     """Progress percentages; a bare `60%` counts only when `allow_bare` and nothing names it a metric."""
     taken = [False] * len(text)
     hits: list[Span] = []
+    for pattern in _FRACTION_CUED:
+        for match in pattern.finditer(text):
+            done, total = int(match[1]), int(match[2])
+            if total < 2 or done > total or any(taken[match.start() : match.end()]):
+                continue
+            taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+            hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))
+    for match in _WORD_PROGRESS.finditer(text):
+        if not any(taken[match.start() : match.end()]):
+            taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+            hits.append(Span(_word_value(match), match.start(), match.end(), match[0]))
     for pattern in _PROGRESS_CUED:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -259,3 +314,32 @@ def split_label(text: str) -> Labelled | None:
     if not label or re.search(r"[，。,;；!！?？]", label) or len(label.split()) > 6:
         return None
     return Labelled(label, match[2].strip(), match.start(2), FIELD_KEYS.get(label_key(label)))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One field of a line: `start:end` of the line's text, and its label when it has one."""
+
+    start: int
+    end: int
+    labelled: Labelled | None
+
+
+_FIELD_SEPARATOR = re.compile(r"\s+[·•|｜]\s+|\s*[；;｜]\s*|\s+-\s+(?=[^\s:：]{1,20}\s*[:：])")
+
+
+def field_pieces(text: str, start: int = 0) -> list[Piece]:
+    """The fields of one line: `Status: At risk · Target date: Apr 30 → May 30 · Progress: 50%`
+    holds three. A line without two labelled fields is one piece (labelled as `split_label` says)."""
+    bounds: list[tuple[int, int]] = []
+    position = start
+    for match in _FIELD_SEPARATOR.finditer(text, start):
+        bounds.append((position, match.start()))
+        position = match.end()
+    bounds.append((position, len(text)))
+    labelled = [(a, b, split_label(text[a:b])) for a, b in bounds if text[a:b].strip()]
+    fields = [x for x in labelled if x[2] is not None and x[2].field is not None]
+    if len(fields) < 2:
+        whole = split_label(text[start:]) if start else split_label(text)
+        return [Piece(start, len(text), whole)]
+    return [Piece(a, b, found) for a, b, found in labelled]

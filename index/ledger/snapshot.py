@@ -60,7 +60,11 @@ def build_snapshot(ledger: Ledger) -> Snapshot:
             seen.add((obs.project, obs.report))
             stat.count += 1
     identity = build_identity(
-        stats.values(), AliasConfig.load(ledger.aliases_path), ledger.embed, ledger.embed_threshold
+        stats.values(),
+        AliasConfig.load(ledger.aliases_path),
+        ledger.embed,
+        ledger.embed_threshold,
+        renames=[(r.old, r.new) for r in data.renames],
     )
     per_report: dict[str, dict[str, list[Observation]]] = {}
     for obs in data.observations:
@@ -69,6 +73,9 @@ def build_snapshot(ledger: Ledger) -> Snapshot:
     order = {ref.source: index for index, ref in enumerate(data.reports)}
     timelines: dict[str, list[Observation]] = {}
     for canon in sorted(per_report):
+        observations = [o for by_report in per_report[canon].values() for o in by_report]
+        if len(per_report[canon]) < 2 and all(o.origin == "lead" for o in observations):
+            continue  # a name only a line's lead gave, in one report: not shown to be a project
         reports = sorted(per_report[canon], key=lambda source: order[source])
         timelines[canon] = [merge_observations(per_report[canon][source], canon) for source in reports]
     return Snapshot(data.reports, identity, timelines, data.incidents, data.metrics, data.notes)
@@ -91,7 +98,10 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
             if empty and getattr(other, lead) not in (None, []):
                 for name in group:
                     setattr(merged, name, getattr(other, name))
-    statuses = [o for o in observations if o.status is not None]
+    # A field or a heading's own status outranks a status a prose lead picked up in the same report.
+    statuses = [o for o in observations if o.status is not None and o.origin == "structure"] or [
+        o for o in observations if o.status is not None
+    ]
     status = worst_status([o.status for o in statuses if o.status is not None])
     source = next((o for o in statuses if o.status == status), None)
     if source is not None:

@@ -20,7 +20,7 @@ import numpy as np
 from index.errors import StoreError
 from index.ledger.extract import EXTRACTOR_VERSION, extract_facts
 from index.models import Report
-from index.schemas import Incident, MetricPoint, Note, Observation, ReportRef
+from index.schemas import Incident, MetricPoint, Note, Observation, Rename, ReportRef
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -51,11 +51,12 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-_MODELS: dict[str, type[Observation] | type[Incident] | type[MetricPoint] | type[Note]] = {
+_MODELS: dict[str, type[Observation] | type[Incident] | type[MetricPoint] | type[Note] | type[Rename]] = {
     "observation": Observation,
     "incident": Incident,
     "metric": MetricPoint,
     "note": Note,
+    "rename": Rename,
 }
 
 
@@ -68,6 +69,7 @@ class LedgerData:
     incidents: list[Incident] = field(default_factory=list)
     metrics: list[MetricPoint] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    renames: list[Rename] = field(default_factory=list)
 
 
 class Ledger:
@@ -134,11 +136,12 @@ class Ledger:
             return False
         facts = extract_facts(report)
         rows: list[tuple[str, str, int, str | None, str]] = []
-        groups: tuple[tuple[str, Sequence[Observation | Incident | MetricPoint | Note]], ...] = (
+        groups: tuple[tuple[str, Sequence[Observation | Incident | MetricPoint | Note | Rename]], ...] = (
             ("observation", facts.observations),
             ("incident", facts.incidents),
             ("metric", facts.metrics),
             ("note", facts.notes),
+            ("rename", facts.renames),
         )
         for kind, items in groups:
             for seq, item in enumerate(items):
@@ -203,6 +206,7 @@ class Ledger:
             "incident": data.incidents,
             "metric": data.metrics,
             "note": data.notes,
+            "rename": data.renames,
         }
         for source, kind, _, payload in rows:
             if source in keep and kind in _MODELS:
@@ -210,7 +214,7 @@ class Ledger:
         return data
 
 
-def _subject(item: Observation | Incident | MetricPoint | Note) -> str | None:
+def _subject(item: Observation | Incident | MetricPoint | Note | Rename) -> str | None:
     if isinstance(item, Observation):
         return item.project
     if isinstance(item, MetricPoint):

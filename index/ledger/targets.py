@@ -48,7 +48,7 @@ _WEAK_BEFORE = re.compile(
     re.I,
 )
 _DELIVERY = re.compile(
-    r"上线|完成|交付|发布|投产|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
+    r"上线|全量|完成|交付|发布|投产|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
     r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade",
     re.I,
 )
@@ -61,7 +61,7 @@ _DONE_BEFORE = re.compile(
 _DONE_AFTER = re.compile(r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|交付)")
 _FINAL_AFTER = re.compile(
     r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
-    r"(?:上线|发布|投产|交付|完成|结项|验收|launch|ship|release|go[- ]live|GA\b|done|complete)|"
+    r"(?:上线|发布|投产|交付|完成|结项|验收|全量|launch|ship|release|go[- ]live|GA\b|done|complete)|"
     r"^\s*(?:之?前|以前)",
     re.I,
 )
@@ -71,7 +71,11 @@ _INTERIM = re.compile(
     re.I,
 )
 _LAUNCH_AFTER = re.compile(
-    r"^\s*(?:之?前)?\s*(?:全量|正式)?\s*(?:上线|发布|投产|launch|ship|release|go[- ]live|GA\b)", re.I
+    r"^\s*(?:之?前)?\s*(?:全量|正式)?\s*(?:上线|发布|投产|全量|launch|ship|release|go[- ]live|GA\b)", re.I
+)
+_TARGET_WORD = re.compile(r"目标|计划|预计|排期|\btarget|\beta\b|\bdeadline\b|\bplanned\b", re.I)
+_RELEASE = re.compile(
+    r"上线|全量|发布|投产|交付|launch|release|ship|go[- ]live|\bGA\b|roll ?out|cut ?over", re.I
 )
 _FUTURE_WORDS = re.compile(r"预计|计划|将|待|争取|目标|拟|eta|target|expected|planned|scheduled|will", re.I)
 
@@ -86,6 +90,8 @@ class DateRole:
     moved: bool
     launch: bool
     clause: str
+    release: bool = False
+    """The clause speaks of the project's release (上线, 全量, launch, GA), not a step's completion."""
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -133,8 +139,11 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         elif _FINAL_AFTER.match(after) or _INTERIM.match(after):
             past = hit.value < ref and not re.match(r"^\s*(?:之?前|以前)", after)
             role = "completed" if past and not _FUTURE_WORDS.search(clause) and launch else "target"
+        elif _TARGET_WORD.search(text[left : hit.start]) and _RELEASE.search(clause):
+            role = "target"  # "全量目标暂时还写10.31": the target word need not touch the date
         if role is not None:
-            out.append(DateRole(hit, role, kind, moved, launch, clause or hit.text))
+            release = bool(_RELEASE.search(clause))
+            out.append(DateRole(hit, role, kind, moved, launch, clause or hit.text, release))
     return out
 
 
@@ -149,8 +158,12 @@ def _shift_in(clause: str) -> bool:
 
 
 def pick_target(roles: list[DateRole]) -> DateRole | None:
-    """The current target: a moved-to date first, then a final milestone, then the last one written."""
+    """The current target: a moved-to date first, then a final milestone, one about the release
+    before a step's deadline ("特征回灌10.15前完成" vs "全量目标10.31"), then the last one written."""
     targets = [r for r in roles if r.role == "target"]
     if not targets:
         return None
-    return max(enumerate(targets), key=lambda pair: (pair[1].moved, pair[1].kind == "final", pair[0]))[1]
+    return max(
+        enumerate(targets),
+        key=lambda pair: (pair[1].moved, pair[1].kind == "final", pair[1].release, pair[0]),
+    )[1]

@@ -198,8 +198,32 @@ def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precis
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
 
 
-@_rule(r"(?<![\d.vV])(?<!版本)(\d{1,2})\.(\d{1,2})(?=\s*(?:之?前|[日号]|上线|完成|交付|提测))")
+@_rule(r"(?<![\d.vV])(?<!版本)(\d{1,2})\.(\d{1,2})(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量))")
 def _dotted(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, day = int(m[1]), int(m[2])
+    return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
+
+
+# A dotted month.day in a clause about a schedule ("全量目标暂时还写10.31", "提测提前到10.22"):
+# Chinese reports write days this way; decimals and versions have no schedule word beside them.
+_SCHEDULE_CLAUSE = re.compile(
+    r"目标|上线|全量|交付|截止|完成|提测|灰度|发布|推迟|顺延|延期|延到|改到|改为|提前到|时间|日期|排期|冻结|"
+    r"\beta\b|\bdue\b|\btarget|\bdeadline\b",
+    re.I,
+)
+
+
+@_rule(r"(?<![\d.vV$¥£€])(?<!版本)(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%A-Za-z倍万亿])")
+def _dotted_in_schedule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    left = max(m.string.rfind(c, 0, m.start()) for c in "，。；;,\n") + 1
+    right = min(
+        (i for i in (m.string.find(c, m.end()) for c in "，。；;,\n") if i >= 0), default=len(m.string)
+    )
+    if not _SCHEDULE_CLAUSE.search(m.string[left:right]):
+        return None, "day"
+    word = re.search(r"([A-Za-z][\w-]*)\s*$", m.string[left : m.start()])
+    if word and word[1].lower() not in ("eta", "due", "target", "by", "on", "till", "until", "before"):
+        return None, "day"  # "K8s 1.28", "Go 1.22": a version after a name
     month, day = int(m[1]), int(m[2])
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
 

@@ -1,0 +1,114 @@
+"""Renames and abbreviations a report announces in prose: one project under two names.
+
+`“用户画像中台迁移”项目…正式更名为“用户特征平台”…以后简称UFP`, `潮汐（原“在离线混部”）`,
+`GW-Lite（原名 Gateway Mini）`, `Invite & Earn (formerly Referral Program v2)`,
+`MOB-430 is now called "Push v2"`, `renamed from "Language reference spec draft" to "…"`,
+`催收评分卡重建（以下简称“C卡2.0”）`, and under a heading `Renamed from "Public API v3"`. Each
+becomes a `Rename` the identity uses to link the names across weeks; the quote is the line.
+Quoted names are taken whole; an unquoted one is the run of name characters next to the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from index.ledger.evidence import cite
+from index.ledger.mentions import clean_name, line_text, valid_name
+from index.models import Report, Section
+from index.schemas import Rename
+from index.text.timeexpr import find_dates
+
+_ANY_DAY = date(2000, 1, 3)  # only spotting dates
+
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
+_VERB = re.compile(
+    r"正式更名为|更名为|改名为|改名|改称为|改称|更名|\brenamed\s+to\b|\bis\s+now\s+(?:called|named)\b|"
+    r"\bnow\s+called\b|\bis\s+renamed\b|\bwas\s+renamed\s+to\b",
+    re.I,
+)
+_RENAMED_FROM = re.compile(
+    r"\brenamed\s+from\s+[“\"]([^”\"]{2,60})[”\"](?:\s+to\s+[“\"]([^”\"]{2,60})[”\"])?", re.I
+)
+_FORMERLY = re.compile(
+    r"[（(]\s*(?:原名|原来叫|原|formerly|previously)\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]", re.I
+)
+_SHORT_FOR = re.compile(r"[（(]\s*(?:以下|下文)简称\s*[“\"]?([^”\"，,（()）]{2,20}?)[”\"]?\s*[，,）)]")
+_LATER_SHORT = re.compile(r"(?:以后|今后|之后)简称\s*[“\"]?([A-Za-z0-9\u4e00-\u9fff-]{2,20})")
+# A name written without quotes: letters, digits, Han characters, and joiners inside it.
+_CHARS = r"(?:[\w\u4e00-\u9fff&/+-]|\.(?=\d))"
+_NAME_BEFORE = re.compile(rf"([A-Za-z0-9\u4e00-\u9fff]{_CHARS}*(?:[ ]{_CHARS}+){{0,5}})\s*$")
+_NAME_AFTER = re.compile(rf"^\s*([A-Za-z0-9\u4e00-\u9fff]{_CHARS}*(?:[ ](?:[A-Z0-9]|v\d){_CHARS}*){{0,4}})")
+_QUANTITY = re.compile(r"\d\s*(?:天|周|个|人|小时|分钟|%|h\b|min|days?\b|weeks?\b)", re.I)
+_NOT_A_NAME = re.compile(r"^(?:项目|本周|the\s+\w+\s+project|it|this|that|我们|它|the project)$", re.I)
+
+
+def _before(text: str, end: int) -> str | None:
+    quoted = [m for m in _QUOTED.finditer(text, 0, end)]
+    if quoted:
+        return quoted[-1][1]
+    match = _NAME_BEFORE.search(
+        re.sub(r"(?:项目|工程)?\s*(?:自本周起|从本周起|本周起)?\s*(?:正式)?\s*$", "", text[:end])
+    )
+    return match[1] if match else None
+
+
+def _after(text: str, start: int) -> str | None:
+    quoted = _QUOTED.match(text, start) or _QUOTED.match(
+        text, start + (len(text[start:]) - len(text[start:].lstrip()))
+    )
+    if quoted:
+        return quoted[1]
+    match = _NAME_AFTER.match(text[start:])
+    return match[1] if match else None
+
+
+def _pairs(text: str, section: Section) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for match in _VERB.finditer(text):
+        old, new = _before(text, match.start()), _after(text, match.end())
+        if old and new:
+            found.append((old, new))
+    for match in _RENAMED_FROM.finditer(text):
+        if match[2] or valid_name(clean_name(section.title)):  # not "In Progress": a status heading
+            found.append((match[1], match[2] or section.title))
+    for pattern in (_FORMERLY, _SHORT_FOR):
+        for match in pattern.finditer(text):
+            name = _before(text, match.start())
+            if name:
+                found.append((match[1], name) if pattern is _FORMERLY else (name, match[1]))
+    later = _LATER_SHORT.search(text)
+    if later and found:
+        found.append((found[-1][1], later[1]))
+    return [(clean_name(old), clean_name(new)) for old, new in found if _names(old, new)]
+
+
+def _names(old: str, new: str) -> bool:
+    """Two different names; neither a pronoun, a quantity ("15 天") nor a date ("8月底")."""
+    pair = (clean_name(old), clean_name(new))
+    return (
+        pair[0] != pair[1]
+        and all(len(name) >= 2 and not _NOT_A_NAME.match(name) for name in pair)
+        and not any(_QUANTITY.search(name) or find_dates(name, _ANY_DAY) for name in pair)
+    )
+
+
+def extract_renames(report: Report) -> list[Rename]:
+    """Every rename the report's lines announce, headings included (`### KR2.2 潮汐（原“在离线混部”）`)."""
+    out: list[Rename] = []
+    for section in report.all_sections():
+        own = [(section.start, report.line_text(section.start, section.start))] if section.start else []
+        for number, raw in [*own, *section.lines]:
+            text = line_text(raw).lstrip("#").strip()
+            for old, new in dict.fromkeys(_pairs(text, section)):
+                out.append(
+                    Rename(
+                        old=old,
+                        new=new,
+                        report=report.source,
+                        week=report.week,
+                        date=report.date,
+                        evidence=cite(report, section.path_text, number, number, text),
+                    )
+                )
+    return out
