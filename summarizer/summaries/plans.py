@@ -26,6 +26,14 @@ _DONE = re.compile(
     re.I,
 )
 _GENERIC = frozenset(tokenize("上线 完成 跟进 推进 确认 准备 计划 next week review the kick off follow up"))
+_SUFFIX = re.compile(r"(?:es|s|ed|ing)$")
+
+
+def _words(text: str) -> set[str]:
+    """Tokens with plain English endings folded ("charts fixed" meets "chart fixes")."""
+    return {_SUFFIX.sub("", t) if len(t) > 4 and t.isascii() else t for t in tokenize(text)}
+
+
 MATCH_SHARE = 0.5
 
 
@@ -49,10 +57,10 @@ def _project(series: Series, plan: str) -> str | None:
 
 
 def _best_line(plan: str, lines: list[Line]) -> Line | None:
-    wanted = set(tokenize(plan)) - _GENERIC
+    wanted = _words(plan) - _GENERIC
     if not wanted:
         return None
-    scored = [(len(wanted & set(tokenize(line.text))) / len(wanted), line) for line in lines]
+    scored = [(len(wanted & _words(line.text)) / len(wanted), line) for line in lines]
     scored = [(s, line) for s, line in scored if s >= MATCH_SHARE]
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
 

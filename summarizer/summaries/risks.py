@@ -243,7 +243,7 @@ def _stated(series: Series, ref: ReportRef, view: ReportView) -> list[Cand]:
         status, _ = judge(note.text, in_risk_list=True) or ("open", "stated")
         basis: Basis = "stated"  # a risk list's item is a stated risk, whatever words it uses
         leaf = note.evidence.section.split(" > ")[-1]
-        project = _project_of(series, leaf, ref.date)
+        project = _project_of(series, leaf, ref.date) or _parent_project(series, ref, view, note.evidence)
         out.append(
             Cand(
                 note.text, note.evidence, status, basis, project, note_kind=note.kind, owner=_owner(note.text)
@@ -264,6 +264,24 @@ def _stated(series: Series, ref: ReportRef, view: ReportView) -> list[Cand]:
         if project is not None and line.kind == "projects":
             out += _statements(line, project, None)
     return _unique(out)
+
+
+def _parent_project(series: Series, ref: ReportRef, view: ReportView, cite: Citation) -> str | None:
+    """The project a nested `Risk:`/`Blocker:` bullet sits under: the nearest project line above
+    it in the same section (`- **Checkout revamp** — 🟡` then `  - Blocker: …`)."""
+    line = cite.lines[0]
+    raw = dict(view.report.lines).get(line, "")
+    if not raw[:1].isspace():
+        return None
+    above = [
+        (o.evidence.lines[0], name)
+        for name, o in series.observed_in(ref.source)
+        if o.evidence.section == cite.section and o.evidence.lines[0] < line
+    ]
+    if not above:
+        return None
+    name = max(above)[1]
+    return name if series.tracked(name, ref.date) else None
 
 
 def _unique(cands: list[Cand]) -> list[Cand]:
