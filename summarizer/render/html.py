@@ -34,7 +34,7 @@ nav a { margin-right: 14px; color: var(--blue); text-decoration: none; }
 ol.highlights li, ul.items li { margin: 4px 0; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 13.5px; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
-th { background: var(--band); font-weight: 600; white-space: nowrap; }
+th { background: var(--band); font-weight: 600; white-space: nowrap; } td:first-child { min-width: 7.5em; }
 .badge { display:inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; color:#fff; white-space: nowrap; }
 .badge.open { background: var(--red); } .badge.mitigated { background: var(--amber); color:#222; } .badge.resolved { background: var(--green); }
 .sev-critical, .sev-high { color: var(--red); font-weight: 600; } .sev-medium { color: #b26a00; }
@@ -110,15 +110,7 @@ def summary_section(s: ExecutiveSummary, anchor: str) -> str:
     changes = (
         label("changes_since", lang, week=s.previous_week) if s.previous_week else label("changes", lang)
     )
-    sections: tuple[tuple[str, list[SummaryItem]], ...] = (
-        (changes, s.changes),
-        (label("risks", lang), list(s.risks)),
-        (label("decisions", lang), s.decisions),
-        (label("next_week", lang), s.next_week),
-        (label("plan_vs_actual", lang), list(s.plan_vs_actual)),
-    )
-    for title, items in sections:
-        out.append(_block(title, _list(items), lang, bool(items)))
+    out.append(_block(changes, _list(s.changes), lang, bool(s.changes)))
     projects = [
         [
             _e(p.name),
@@ -131,15 +123,17 @@ def summary_section(s: ExecutiveSummary, anchor: str) -> str:
     ]
     headers = [label("project", lang), label("status", lang), "%", "ETA" if lang == "en" else "目标", ""]
     out.append(_block(label("projects", lang), _table(headers, projects, "projects"), lang, bool(projects)))
+    out.append(_block(label("risks", lang), _list(list(s.risks)), lang, bool(s.risks)))
     metrics = [[_e(m.name), _e(m.text), _cites(m.citations)] for m in s.metrics]
-    out.append(
-        _block(
-            label("metrics", lang),
-            _table([label("metric", lang), "", ""], metrics, "metrics"),
-            lang,
-            bool(metrics),
-        )
+    table = _table([label("metric", lang), "", ""], metrics, "metrics")
+    out.append(_block(label("metrics", lang), table, lang, bool(metrics)))
+    sections: tuple[tuple[str, list[SummaryItem]], ...] = (
+        (label("decisions", lang), s.decisions),
+        (label("next_week", lang), s.next_week),
+        (label("plan_vs_actual", lang), list(s.plan_vs_actual)),
     )
+    for title, items in sections:
+        out.append(_block(title, _list(items), lang, bool(items)))
     out.append("</section>")
     return "".join(out)
 

@@ -213,7 +213,8 @@ def progress_rows(
             text += f"（{change}）" if lang == "zh" else f" ({change})"
         if name not in told:
             reason, more = where.reason()
-            text, cites = _with_reason(text, reason, lang), cites + more
+            if reason and reason not in text and text not in reason:
+                text, cites = _with_reason(text, reason, lang), cites + more
         attention = (
             STATE_WEIGHT.get(str(obs.status), 0) + (3 if name in slipped else 0) + (1 if where.note else 0)
         )

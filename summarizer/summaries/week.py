@@ -194,8 +194,8 @@ def _metrics(series: Series, ref: ReportRef, lang: Lang) -> list[Fact]:
 
 
 def _notable(point: MetricPoint, earlier: list[MetricPoint]) -> str | None:
-    """'new_low'/'new_high' when the value leaves the range of every earlier report, or a move at
-    least twice the usual week-over-week move; None for ordinary weeks."""
+    """'new_low'/'new_high' when the value leaves the range of every earlier report, 'big_move' for
+    a move at least twice the usual week-over-week move; None for ordinary weeks."""
     if len(earlier) < NOTABLE_HISTORY:
         return None
     values = [p.value for p in earlier]
@@ -206,7 +206,7 @@ def _notable(point: MetricPoint, earlier: list[MetricPoint]) -> str | None:
     moves = [abs(b - a) for a, b in itertools.pairwise(values)]
     usual = statistics.median(moves) if moves else 0
     move = abs(point.value - values[-1])
-    return "new_high" if usual and move >= 2 * usual and point.value > values[-1] else None
+    return "big_move" if usual and move >= 2 * usual else None
 
 
 def _decisions(series: Series, lang: Lang, view: ReportView | None) -> list[Fact]:

@@ -41,6 +41,7 @@ PHRASES: dict[str, dict[Lang, str]] = {
     "metric_same": {"en": " (unchanged)", "zh": "（持平）"},
     "new_low": {"en": "; lowest so far", "zh": "，为有记录以来最低"},
     "new_high": {"en": "; highest so far", "zh": "，为有记录以来最高"},
+    "big_move": {"en": "; an unusually large move", "zh": "，变动幅度异常"},
     "plan_check": {"en": "{plan} → {outcome}", "zh": "{plan} → {outcome}"},
     "first": {"en": "first report, {n} projects tracked", "zh": "首期周报，跟踪{n}个项目"},
     "quiet": {
