@@ -259,9 +259,9 @@ def _stated(series: Series, ref: ReportRef, view: ReportView) -> list[Cand]:
     for leaf, line in view.notes.items():
         out += _statements(line, _project_of(series, leaf, ref.date), None)
     for line in view.items:
-        head = re.match(r"^([^：:]{2,30})[：:]", line.text)
+        head = re.match(r"^([^：:]{2,30})[：:]", line.text) if line.kind == "projects" else None
         project = _project_of(series, head[1], ref.date) if head else None
-        if project is not None and line.kind == "projects":
+        if project is not None:
             out += _statements(line, project, None)
     return _unique(out)
 

@@ -48,6 +48,7 @@ class Series:
     incidents: list[Incident] = field(default_factory=list)
     notes: dict[str, list[Note]] = field(default_factory=dict)
     metrics: list[MetricSeries] = field(default_factory=list)
+    _resolved: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @property
     def name(self) -> str:
@@ -73,9 +74,14 @@ class Series:
         return [canonical, *self.snap.aliases(canonical)]
 
     def resolve(self, name: str) -> str | None:
-        """The canonical project a name in this series refers to (None when unknown or ambiguous)."""
-        found = self.snap.identity.resolve(name)
-        return found if found in self.timelines else None
+        """The canonical project a name in this series refers to (None when unknown or ambiguous).
+
+        Memoised: the same labels ("Status", "ETA", block titles) recur every week, and resolving
+        an unknown name compares it with every known one."""
+        if name not in self._resolved:
+            found = self.snap.identity.resolve(name)
+            self._resolved[name] = found if found in self.timelines else None
+        return self._resolved[name]
 
     def tracked(self, canonical: str, upto: dt.date) -> bool:
         """A project with a progress figure or a target in some report up to `upto`: tracked work,
