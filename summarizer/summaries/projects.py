@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from index.ledger.signals import FINISHED, STOPPED
+from index.ledger.signals import FINISHED, RANK, STOPPED
 from index.schemas import Citation, Observation, ReportRef, Slip
 from index.text.lang import Lang
 from index.text.normalise import name_key
@@ -143,6 +143,7 @@ def changes(series: Series, ref: ReportRef, lang: Lang, lines: dict[str, Project
             citations=unique_citations([*event.evidence, *cites]),
         )
         out.append(Fact(item, "changes", phrase, 5, event.project))
+    out += _recovered(series, ref, lang, lines, {f.subject for f in out})
     told = {f.subject for f in out}
     if series.previous(ref) is None:
         return out  # a series' first report: every project is new, none of them is a change
@@ -161,6 +162,35 @@ def changes(series: Series, ref: ReportRef, lang: Lang, lines: dict[str, Project
         )
         item.citations = cites
         out.append(Fact(item, "changes", wording.say("short_new", lang, name=where.obs.project), 2, name))
+    return out
+
+
+def _recovered(
+    series: Series, ref: ReportRef, lang: Lang, lines: dict[str, ProjectLines], told: set[str]
+) -> list[Fact]:
+    """Projects whose health improved since their last stated status (Blocked -> On track): good
+    news the ledger has no event for (it derives only downgrades), derived here."""
+    out = []
+    for name, where in lines.items():
+        obs = where.obs
+        if name in told or obs.status not in RANK:
+            continue
+        before = [o for o in series.timelines[name] if o.date < obs.date and o.status in RANK]
+        if not before or RANK[before[-1].status] <= RANK[obs.status]:  # type: ignore[index]
+            continue
+        a, b = before[-1].status_text or before[-1].status, obs.status_text or obs.status
+        text = obs.project + wording.COLON[lang] + wording.say("status_change", lang, a=a, b=b)
+        reason, cites = where.reason()
+        cited = [c for c in (before[-1].status_evidence, obs.status_evidence) if c] + cites
+        item = SummaryItem(
+            id="",
+            kind="update",
+            text=_with_reason(text, reason, lang),
+            project=name,
+            citations=unique_citations(cited),
+        )
+        short = wording.say("short_state", lang, name=obs.project, state=str(b))
+        out.append(Fact(item, "changes", short, 3, name))
     return out
 
 

@@ -545,7 +545,7 @@ def _told(found: list[Cand]) -> list[str]:
     rest = sorted(
         (c for c in found if c not in slips), key=lambda c: order[c.basis] if c.basis != "status" else 3
     )
-    texts = list(dict.fromkeys(c.text.rstrip("。;；") for c in [*slips, *rest]))
+    texts = list(dict.fromkeys(c.text.rstrip("。.;；") for c in [*slips, *rest]))
     return texts[:2]
 
 

@@ -218,7 +218,17 @@ def _decisions(series: Series, lang: Lang, view: ReportView | None) -> list[Fact
         pool += [(line, block.name) for line in block.lines()]
     pool += [(line, line.section.split(" > ")[-1]) for line in view.notes.values()]
     pool += [(line, "") for line in view.summary]
-    pool += [(line, "") for line in view.items if line.kind == "projects"]
+    noted = {line.number for line in view.notes.values()}
+    for line in view.items:
+        if line.kind == "projects" and line.number not in noted:
+            head = re.match(r"^([^：:]{2,30})[：:]", line.text)
+            leaf = line.section.split(" > ")[-1]
+            pool.append(
+                (
+                    line,
+                    leaf if series.resolve(leaf) else (head[1] if head and series.resolve(head[1]) else ""),
+                )
+            )
     out: list[Fact] = []
     seen: set[tuple[int, str]] = set()
     for line, about in pool:
