@@ -9,6 +9,7 @@ trends over the period. Every item whose evidence does not verify is dropped and
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -33,8 +34,19 @@ from summarizer.summaries.inputs import Fact
 from summarizer.summaries.series import Series, find_series, series
 from summarizer.workspace import Workspace
 
-SUMMARY_VERSION = 1
-"""Bump when what the summaries layer builds changes: cached weekly summaries are then rebuilt."""
+
+@functools.cache
+def code_version() -> str:
+    """A hash of the code that builds and writes summaries: a change to it rebuilds the cached
+    weekly summaries by itself (a hand-bumped version number is the one people forget)."""
+    from summarizer import summaries
+    from summarizer.engines.local import summary as local_writer
+
+    digest = hashlib.sha256()
+    folder = Path(summaries.__file__).parent
+    for path in sorted([*folder.glob("*.py"), Path(local_writer.__file__)]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def writer_for(workspace: Workspace, engine: str | None) -> SummaryWriter:
@@ -132,13 +144,13 @@ def pick_report(ledger: Ledger, week_text: str | None, series_name: str | None) 
 
 def _cache_key(session: Session, s: Series, ref: ReportRef, lang: Lang) -> str:
     """What a weekly summary depends on: every report of its series up to it (a chain of content
-    hashes), the alias file, the extractor and this layer's versions, the writer and language."""
+    hashes), the alias file, the extractor version, the summaries code, the writer and language."""
     chain = hashlib.sha256()
     for r in s.reports[: s.index(ref) + 1]:
         chain.update(r.content_hash.encode())
     aliases = session.ledger.aliases_path
     alias_hash = hashlib.sha256(aliases.read_bytes()).hexdigest() if aliases.exists() else ""
-    payload = [SUMMARY_VERSION, EXTRACTOR_VERSION, session.writer.name, session.writer.version, lang]
+    payload = [code_version(), EXTRACTOR_VERSION, session.writer.name, session.writer.version, lang]
     payload += [chain.hexdigest(), alias_hash, ref.source]
     return hashlib.sha256(json.dumps(payload).encode()).hexdigest()[:32]
 
