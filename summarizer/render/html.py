@@ -38,7 +38,7 @@ th { background: var(--band); font-weight: 600; white-space: nowrap; } td:first-
 .badge { display:inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; color:#fff; white-space: nowrap; }
 .badge.open { background: var(--red); } .badge.mitigated { background: var(--amber); color:#222; } .badge.resolved { background: var(--green); }
 .sev-critical, .sev-high { color: var(--red); font-weight: 600; } .sev-medium { color: #b26a00; }
-.charts { display: flex; flex-wrap: wrap; gap: 14px; } figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
+.charts { display: flex; flex-wrap: wrap; gap: 14px; } figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 8px; width: 338px; }
 svg.chart text { font-size: 11px; fill: var(--muted); } svg.chart .name { fill: var(--fg); font-size: 12.5px; }
 svg.metric .line { fill: none; stroke: var(--blue); stroke-width: 2; } svg.metric .point { fill: var(--blue); } svg .axis, svg .grid { stroke: var(--line); }
 svg .now { stroke: var(--fg); stroke-dasharray: 3 3; } svg .span { stroke: #cfd8dc; stroke-width: 3; }
@@ -189,7 +189,7 @@ def rollup_section(r: Rollup, anchor: str) -> str:
 def trends_section(r: Rollup, anchor: str) -> str:
     lang = r.lang
     figures = "".join(
-        f'<figure class="trend">{svg.metric_chart(m)}<figcaption>{_e(m.name)}: {_e(m.text)} {_cites(m.citations)}</figcaption></figure>'
+        f'<figure class="trend">{svg.metric_chart(m)}<figcaption>{_e(m.text)} {_cites(m.citations)}</figcaption></figure>'
         for m in r.metrics
     )
     return (

@@ -162,4 +162,5 @@ def compose(lead: str, parts: list[str], lang: Lang) -> str:
             chosen.append(part)
     if not chosen:
         return lead + end
-    return lead + COLON[lang] + SEPARATOR[lang].join(chosen) + end
+    body = SEPARATOR[lang].join(chosen)
+    return lead + COLON[lang] + body + ("" if body.endswith("…") else end)
