@@ -68,8 +68,12 @@ def run(weeks: int = 52) -> dict[str, Any]:
         for series in ("payments-zh", "platform-en"):
             s = session.series(str(folder / "reports" / series))
             every += [_timed(lambda r=ref: summarize.summary_of(session, r))[0] for ref in s.reports]  # type: ignore[misc]
-        quarter_cold, rollup = _timed(lambda: summarize.period_rollup(fresh(), last="13w", series_name="payments-zh"))
-        quarter_warm = _timed(lambda: summarize.period_rollup(Workspace(settings), last="13w", series_name="payments-zh"))[0]
+        quarter_cold, rollup = _timed(
+            lambda: summarize.period_rollup(fresh(), last="13w", series_name="payments-zh")
+        )
+        quarter_warm = _timed(
+            lambda: summarize.period_rollup(Workspace(settings), last="13w", series_name="payments-zh")
+        )[0]
         html_path = folder / "report.html"
         html_cold = _timed(lambda: report.write_html(fresh(), html_path))[0]
         html_warm = _timed(lambda: report.write_html(Workspace(settings), html_path))[0]
@@ -77,7 +81,14 @@ def run(weeks: int = 52) -> dict[str, Any]:
         env = {**os.environ, "SUMMARIZER_HOME": str(home)}
         cli = _timed(
             lambda: subprocess.run(
-                [str(ROOT / ".venv" / "bin" / "summarizer"), "summarize", "--series", "payments-zh", "--format", "md"],
+                [
+                    str(ROOT / ".venv" / "bin" / "summarizer"),
+                    "summarize",
+                    "--series",
+                    "payments-zh",
+                    "--format",
+                    "md",
+                ],
                 env=env,
                 check=True,
                 capture_output=True,
