@@ -63,6 +63,22 @@ def _lang(value: str | None) -> Literal["zh", "en"] | None:
     return value  # type: ignore[return-value]
 
 
+def _note_other_series(workspace: Workspace, shown: str, series: str | None) -> None:
+    """Without --series one series is summarised (the latest report's); say which others exist."""
+    if series is not None:
+        return
+    import os
+
+    from summarizer.summaries.series import folders
+
+    others = [os.path.basename(f) for f in folders(workspace.ledger) if f != shown]
+    if others:
+        err_console.print(
+            f"summarised {os.path.basename(shown)}; also indexed: {', '.join(others)} (--series picks one)",
+            highlight=False,
+        )
+
+
 def _workspace(index: Path | None, chroma_url: str | None, config: Path | None) -> Workspace:
     from summarizer.workspace import Workspace
 
@@ -105,6 +121,7 @@ def summarize_command(
         workspace = _workspace(index, chroma_url, config)
         if rollup:
             result = summarize.period_rollup(workspace, from_, to, last, series, language, engine)
+            _note_other_series(workspace, result.series, series)
             if chosen == "json":
                 emit_json(result)
             elif chosen == "md":
@@ -113,6 +130,7 @@ def summarize_command(
                 terminal.rollup(out_console, result)
             return
         summary = summarize.weekly(workspace, week, series, language, engine)
+        _note_other_series(workspace, summary.series, series)
         if chosen == "json":
             emit_json(summary)
         elif chosen == "md":
