@@ -30,6 +30,7 @@ FLAGS = [
     "--no-first-run",
     "--no-default-browser-check",
     "--hide-scrollbars",
+    "--disable-dev-shm-usage",  # containers often have a tiny /dev/shm
     "--remote-debugging-pipe",
 ]
 
