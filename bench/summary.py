@@ -95,6 +95,7 @@ def run(weeks: int = 52) -> dict[str, Any]:
             )
         )[0]
     return {
+        "load": os.getloadavg()[0],
         "reports": len(paths),
         "weekly_cold_ms": {k: v * 1000 for k, v in weekly_cold.items()},
         "weekly_p50_ms": statistics.median(every) * 1000,
@@ -125,7 +126,8 @@ def render(f: dict[str, Any]) -> str:
     lines = [
         "## Summaries",
         "",
-        f"Machine: {describe()}.",
+        f"Machine: {describe()}; load average {f['load']:.1f} when measured (other jobs were running: "
+        "figures moved by up to ±50% between runs, so compare only runs on a quiet machine).",
         f"Corpus: {f['reports']} weekly reports (bench/corpus.py `generate_corpus`, 52 weeks zh + 52 weeks en, seed 7); "
         "local writer; the ledger built directly (no embedding: summaries read the ledger only).",
         "Run: `.venv/bin/python -m bench.summary`.",
