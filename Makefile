@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_HOME := .data/demo
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: setup demo test lint typecheck unit eval bench clean
+.PHONY: setup browser demo test lint typecheck unit eval bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,19 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# The HTML report's browser test needs Chromium and a CJK font (Chinese text in the screenshot).
+# Installed from Debian's packages only when missing, and only as root with apt-get; elsewhere
+# the line below says what to install, and the test fails under `make test`.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium and a CJK font (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	  else \
+	    echo "chromium is missing: install it (Debian: apt-get install chromium fonts-wqy-microhei)"; \
+	  fi; \
+	fi
 
 demo: setup
 	SUMMARIZER_HOME=$(DEMO_HOME) $(BIN)/summarizer ingest examples/reports
@@ -29,8 +42,8 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
-	$(BIN)/pytest
+unit: setup browser
+	SUMMARIZER_REQUIRE_BROWSER=1 $(BIN)/pytest
 
 eval: setup
 	$(BIN)/summarizer eval
@@ -41,6 +54,7 @@ bench: setup
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.ledger
 	$(BIN)/python -m bench.ask
+	$(BIN)/python -m bench.summary
 
 clean:
 	rm -rf $(VENV) .data

@@ -19,7 +19,9 @@ def eval_command(
     suite: Annotated[
         list[str] | None,
         typer.Option(
-            "--suite", "-s", help="Suite to run (retrieval, qa, ledger); repeat for more. Default: all."
+            "--suite",
+            "-s",
+            help="Suite to run (retrieval, qa, ledger, summary, risks); repeat for more. Default: all.",
         ),
     ] = None,
     json_out: JsonOpt = False,

@@ -15,7 +15,7 @@ from index.schemas import Incident, Launch, MetricSeries, Slip
 from index.verify import Verifier, load_lines
 from summarizer.evals.datasets import Datasets, QuestionCase
 from summarizer.evals.metrics import HitLike
-from summarizer.schemas import Answer
+from summarizer.schemas import Answer, ExecutiveSummary, RiskRegister, Rollup
 
 SearchFn = Callable[[str, int, str], Sequence[HitLike]]
 """(query, k, mode) -> hits, mode one of hybrid, dense, lexical."""
@@ -47,6 +47,12 @@ class EvalContext:
     """The pipeline's search alone (plan applied, no ledger evidence), per mode: how each ranker
     does on the questions as the product asks them."""
     ledger: Callable[[], LedgerFacts] | None = None
+    summary: Callable[[str], ExecutiveSummary] | None = None
+    """Report path (relative to examples/reports) -> its weekly executive summary."""
+    rollup: Callable[[str], Rollup] | None = None
+    """Series folder name -> the roll-up of its whole period."""
+    risks: Callable[[], RiskRegister] | None = None
+    """The risk register of every series, all statuses."""
     verifier: Verifier = field(default_factory=Verifier)
     unavailable: dict[str, str] = field(default_factory=dict)
     k: int = 8

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -111,6 +111,30 @@ class SummaryCase(_Strict):
     key_facts: list[Text]
 
 
+class RiskEvidence(_Strict):
+    report: Text
+    line: int
+
+
+class RiskCase(_Strict):
+    """One gold risk (risks.yaml; how it was labelled: README.md in the datasets folder)."""
+
+    id: Text
+    series: Text = Field(description="Report folder name, e.g. payments-zh.")
+    category: Literal["stated", "blocker", "ask", "schedule", "incident"]
+    title: Text | None = None
+    match: list[Text] = Field(default_factory=list, description="Terms that name it (non-incidents).")
+    date: Text | None = Field(default=None, description="An incident's own date.")
+    first_seen: Text
+    last_seen: Text | None = None
+    status: Literal["open", "mitigated", "resolved"]
+    owner: Text | None = None
+    severity: Literal["critical", "high", "medium", "low"] | None = None
+    severity_label: Text | None = None
+    evidence: RiskEvidence
+    note: Text | None = None
+
+
 M = TypeVar("M", bound=BaseModel)
 
 # file stem -> entry model; a missing file simply means that dataset is absent.
@@ -121,6 +145,7 @@ DATASET_FILES: dict[str, type[BaseModel]] = {
     "incidents": IncidentCase,
     "metrics": MetricCase,
     "summaries": SummaryCase,
+    "risks": RiskCase,
 }
 
 
@@ -144,6 +169,7 @@ class Datasets:
     incidents: list[IncidentCase] = field(default_factory=list)
     metrics: list[MetricCase] = field(default_factory=list)
     summaries: list[SummaryCase] = field(default_factory=list)
+    risks: list[RiskCase] = field(default_factory=list)
     present: set[str] = field(default_factory=set)
     lines: dict[tuple[str, int], int] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
@@ -242,6 +268,7 @@ def _cross_check(data: Datasets, reports_root: Path) -> list[str]:
         checks += [(stem, i, entry.report) for i, entry in enumerate(getattr(data, stem))]
     for i, metric in enumerate(data.metrics):
         checks += [("metrics", i, point.report) for point in metric.series]
+    checks += [("risks", i, risk.evidence.report) for i, risk in enumerate(data.risks)]
     for stem, i, report in checks:
         if resolve_report(report, data.root) is None and resolve_report(report, reports_root) is None:
             line = data.lines.get((stem, i), 0)
@@ -270,6 +297,17 @@ def load_datasets(directory: Path, root: Path, reports_root: Path | None = None)
     ids = [q.id for q in data.questions]
     shown_q = data.files.get("questions", "questions.yaml")
     problems += [f"{shown_q}: duplicate id {i}" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    risk_ids = [r.id for r in data.risks]
+    shown_r = data.files.get("risks", "risks.yaml")
+    problems += [
+        f"{shown_r}: duplicate id {i}" for i in sorted({i for i in risk_ids if risk_ids.count(i) > 1})
+    ]
+    for i, risk in enumerate(data.risks):
+        line = data.lines.get(("risks", i), 0)
+        if risk.category == "incident" and not risk.date:
+            problems.append(f"{shown_r}:{line}: {risk.id}: an incident needs its date")
+        if risk.category != "incident" and not risk.match:
+            problems.append(f"{shown_r}:{line}: {risk.id}: match: at least one term names the risk")
     if not problems:
         problems = _cross_check(data, reports_root or root / "examples" / "reports")
     if problems:

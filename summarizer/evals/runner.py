@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.ledger import views
 from index.ledger.store import Ledger
@@ -24,8 +25,13 @@ from summarizer.evals.result import SuiteResult
 from summarizer.evals.suites import ledger as ledger_suite
 from summarizer.evals.suites import qa as qa_suite
 from summarizer.evals.suites import retrieval as retrieval_suite
+from summarizer.evals.suites import risks as risks_suite
+from summarizer.evals.suites import summary as summary_suite
 from summarizer.evals.zoo import ZOO, run_zoo
-from summarizer.schemas import Answer
+from summarizer.schemas import Answer, ExecutiveSummary, Rollup
+
+if TYPE_CHECKING:
+    from summarizer.workspace import Workspace
 
 
 def zoo_suite(ctx: EvalContext) -> SuiteResult:
@@ -41,6 +47,8 @@ SUITES: dict[str, Callable[[EvalContext], SuiteResult]] = {
     "retrieval": retrieval_suite.run,
     "qa": qa_suite.run,
     "ledger": ledger_suite.run,
+    "summary": summary_suite.run,
+    "risks": risks_suite.run,
     "zoo": zoo_suite,
 }
 ENGINES = ("local", "replay", "openai")
@@ -110,7 +118,38 @@ def build_context(root: Path, data: Datasets, engine: str, data_dir: Path | None
         mode,  # type: ignore[arg-type]
     )
     ctx.ledger = lambda: ledger_facts(workspace.ledger)
+    wire_summaries(ctx, workspace, root, engine)
     return ctx
+
+
+def wire_summaries(ctx: EvalContext, workspace: Workspace, root: Path, engine: str) -> None:
+    """The summary, roll-up and register pipelines over the eval index, written by the engine's
+    summary writer, without the cache (the suites measure the code as it is, not an earlier run)."""
+    from summarizer.engines.summary import WRITERS
+    from summarizer.pipelines import risks as risk_pipeline
+    from summarizer.pipelines import summarize
+
+    if engine not in WRITERS:
+        for suite in ("summary", "risks"):
+            ctx.unavailable[suite] = f"no summary writer for engine '{engine}' in this build"
+        return
+    reports = (root / "examples" / "reports").resolve()
+    session = summarize.Session.open(workspace, engine, use_cache=False)
+
+    def summary(report: str) -> ExecutiveSummary:
+        source = str(reports / report)
+        ref = next((r for r in session.ledger.reports() if r.source == source), None)
+        if ref is None:
+            raise ConfigError(f"summaries.yaml: {report} is not in the eval index")
+        return summarize.summary_of(session, ref)
+
+    def rollup(series: str) -> Rollup:
+        s = session.series(str(reports / series))
+        return summarize.rollup_of(session, s, s.reports)
+
+    ctx.summary = summary
+    ctx.rollup = rollup
+    ctx.risks = lambda: risk_pipeline.register(workspace, engine=engine)
 
 
 @dataclass

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from index.ledger.store import Ledger
 from index.schemas import Citation, Observation, ReportRef, Slip, series_of
 from index.text.weeks import in_weeks
 from summarizer.facts.phrases import range_text
 from summarizer.question import QuestionPlan
+
+if TYPE_CHECKING:
+    from index.ledger.store import Ledger
 
 T = TypeVar("T")
 

@@ -103,7 +103,8 @@ def _generic(qp: QuestionPlan, words: str) -> bool:
 TROUBLED = ("at_risk", "off_track", "blocked")
 
 
-_NOTHING = re.compile(r"^\s*(?:none|n/?a|no\s+(?:new\s+)?risks?|nothing|无|暂无|没有)\b", re.I)
+# A risk item that says there is none ("None new this week", "暂无"); the register skips these too.
+NOTHING_SAID = re.compile(r"^\s*(?:none|n/?a|no\s+(?:new\s+)?risks?|nothing|无|暂无|没有)\b", re.I)
 
 
 def risks(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
@@ -115,7 +116,7 @@ def risks(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         return None  # "what happened to the TLS risk?" is about one risk: the passages answer it
     sources = {r.source for r in reports_asked(qp, ledger)}
     raised = [
-        n for n in views.notes(ledger, kind="risk") if n.report in sources and not _NOTHING.match(n.text)
+        n for n in views.notes(ledger, kind="risk") if n.report in sources and not NOTHING_SAID.match(n.text)
     ]
     if qp.since is None and qp.until is None:  # "open" risks: what the latest report still carries
         raised = [n for n in raised if not _RESOLVED.search(n.text)]

@@ -1,0 +1,147 @@
+"""Summary suite: each weekly summary against its report's key facts, and each series' roll-up
+against the gold slips and launches.
+
+Hard gates are the issue's promises: every shown citation verifies, every headline fits its
+limit (40 English words, 80 Chinese characters), no summary has more than seven highlights, and
+every week's summary covers at least 90% of its gold key facts. The mean coverage and the
+roll-up scores gate against the baseline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+
+from summarizer.evals.context import EvalContext
+from summarizer.evals.datasets import LaunchCase, SlipCase
+from summarizer.evals.metrics import fold, mean, names_match, p50, ratio
+from summarizer.evals.result import SuiteResult
+from summarizer.schemas import MAX_HIGHLIGHTS, ProjectOutcome, Rollup, SlipLine
+from summarizer.summaries import wording
+
+MIN_COVERAGE = 0.9
+"""Share of a report's gold key facts its summary must mention, every week."""
+
+
+def covered(texts: list[str], facts: list[str]) -> list[str]:
+    """The gold key facts the summary's visible text does not mention (folded comparison)."""
+    seen = fold(" ".join(texts))
+    return [f for f in facts if fold(f) not in seen]
+
+
+def _names(outcome: ProjectOutcome) -> list[str]:
+    return [outcome.project or "", *outcome.aliases]
+
+
+def _expected_delay(gold: SlipCase) -> int | None:
+    try:
+        return (dt.date.fromisoformat(gold.to) - dt.date.fromisoformat(gold.from_)).days
+    except ValueError:
+        return None
+
+
+def slip_listed(rollup: Rollup, gold: SlipCase) -> SlipLine | None:
+    """The roll-up's line for a gold slip: same project (any alias), kind and week."""
+    for outcome in rollup.outcomes:
+        if names_match(_names(outcome), [gold.project, *gold.aliases]):
+            for line in outcome.slips:
+                if line.kind == gold.kind and line.week == gold.week:
+                    return line
+    return None
+
+
+def launch_listed(rollup: Rollup, gold: LaunchCase) -> ProjectOutcome | None:
+    for outcome in rollup.outcomes:
+        if outcome.launched_on and names_match(_names(outcome), [gold.project, *gold.aliases]):
+            return outcome
+    return None
+
+
+def _score_rollups(ctx: EvalContext, result: SuiteResult) -> None:
+    assert ctx.rollup is not None
+    data = ctx.data
+    series = sorted(
+        {g.report.split("/")[0] for g in data.slips} | {g.report.split("/")[0] for g in data.launches}
+    )
+    rollups = {name: ctx.rollup(name) for name in series}
+    result.cases += len(data.slips) + len(data.launches)
+    listed = 0
+    for gold in data.slips:
+        line = slip_listed(rollups[gold.report.split("/")[0]], gold)
+        want = _expected_delay(gold)
+        ok = line is not None and (want is None or line.delay_days == want)
+        listed += ok
+        if not ok:
+            got = "not listed" if line is None else f"delay {line.delay_days}, gold {want}"
+            result.fail(f"rollup slip {gold.project} {gold.kind} {gold.week}", got)
+    judged = 0
+    for launch in data.launches:
+        outcome = launch_listed(rollups[launch.report.split("/")[0]], launch)
+        on_time = outcome is not None and outcome.outcome in ("launched_early", "launched_on_time")
+        ok = outcome is not None and (launch.on_time is None or on_time == launch.on_time)
+        judged += ok
+        if not ok:
+            got = "not listed" if outcome is None else f"{outcome.outcome}, gold on_time={launch.on_time}"
+            result.fail(f"rollup launch {launch.project} {launch.week}", got)
+    if data.slips:
+        result.add("rollup.slips_listed", ratio(listed, len(data.slips)))
+    if data.launches:
+        result.add("rollup.launch_verdicts", ratio(judged, len(data.launches)))
+    shown = [c for r in rollups.values() for _, items in r.sections() for i in items for c in i.citations]
+    shown += [c for r in rollups.values() for h in r.highlights for c in h.citations]
+    result.add(
+        "rollup.citation_validity",
+        ratio(sum(ctx.verifier.check(c) for c in shown), len(shown)) if shown else 1.0,
+        gate="hard",
+        target=1.0,
+    )
+
+
+def run(ctx: EvalContext) -> SuiteResult:
+    result = SuiteResult("summary")
+    if ctx.summary is None or "summaries" not in ctx.data.present:
+        result.unavailable = ctx.unavailable.get("summary", "no summary pipeline or no summaries.yaml")
+        return result
+    coverage: list[float] = []
+    fits = highlights_ok = 0
+    cited = valid = dropped = 0
+    latency: list[float] = []
+    for case in ctx.data.summaries:
+        started = time.perf_counter()
+        summary = ctx.summary(case.report)
+        latency.append((time.perf_counter() - started) * 1000)
+        result.cases += 1
+        missing = covered(summary.texts(), case.key_facts)
+        share = 1 - len(missing) / len(case.key_facts) if case.key_facts else 1.0
+        coverage.append(share)
+        citations = summary.citations()
+        cited += len(citations)
+        valid += sum(ctx.verifier.check(c) for c in citations)
+        dropped += summary.dropped
+        fit = wording.fits(summary.headline, summary.lang)
+        fits += fit
+        highlights_ok += len(summary.highlights) <= MAX_HIGHLIGHTS
+        result.details[case.report] = {
+            "coverage": round(share, 3),
+            "missing": missing,
+            "headline": summary.headline,
+            "headline_length": wording.length(summary.headline, summary.lang),
+            "highlights": len(summary.highlights),
+            "dropped": summary.dropped,
+        }
+        if share < MIN_COVERAGE:
+            result.fail(os.path.basename(case.report), f"coverage {share:.0%}; missing {', '.join(missing)}")
+        if not fit:
+            result.fail(os.path.basename(case.report), f"headline over the limit: {summary.headline}")
+    n = len(ctx.data.summaries)
+    result.add("coverage", mean(coverage))
+    result.add("coverage.min", min(coverage, default=1.0), gate="hard", target=MIN_COVERAGE)
+    result.add("citation_validity", ratio(valid, cited) if cited else 1.0, gate="hard", target=1.0)
+    result.add("headline_within_limit", ratio(fits, n), gate="hard", target=1.0)
+    result.add("highlights_within_limit", ratio(highlights_ok, n), gate="hard", target=1.0)
+    result.add("dropped", dropped, gate="info", higher_is_better=False)
+    result.add("latency_p50", p50(latency), gate="info", higher_is_better=False, unit="ms")
+    if ctx.rollup is not None and (ctx.data.slips or ctx.data.launches):
+        _score_rollups(ctx, result)
+    return result
