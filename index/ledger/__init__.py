@@ -7,6 +7,7 @@ extract.py     all facts of one report (pure function of the report and its date
   when.py        date expressions resolved against the report date (zh and en)
   targets.py     which dates are targets, old targets or completions
   incidents.py   incidents: when, duration, impact, cause, fix, severity
+  incident_words.py  the vocabulary of incidents (and what takes a word back), tracker ids
   metrics.py     metric values from metrics sections, lines and tables
   notes.py       risks, asks, next-week plans
   evidence.py    citations that the verifier accepts
@@ -14,6 +15,7 @@ store.py       `Ledger`: SQLite, versioned schema, per-report replacement by con
 identity.py    project names linked across weeks (rules, aliases.toml, optional embeddings)
 snapshot.py    stored facts arranged for the views, cached per ledger generation
 slips.py       slips, launches and lifecycle events from one project's observations
+incident_links.py  one incident told in several reports: ids, days, a retelling's words
 views.py       the public functions: slips, launches, incidents, metric_series, timeline,
                projects, changes
 """
