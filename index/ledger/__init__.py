@@ -7,6 +7,7 @@ extract.py     all facts of one report (pure function of the report and its date
   when.py        date expressions resolved against the report date (zh and en)
   targets.py     which dates are targets, old targets or completions
   incidents.py   incidents: when, duration, impact, cause, fix, severity
+  incident_fields.py an incident's day, duration, severity, impact, cause, fix and title as written
   incident_words.py  the vocabulary of incidents (and what takes a word back), tracker ids
   metrics.py     metric values from metrics sections, lines and tables
   notes.py       risks, asks, next-week plans
