@@ -6,7 +6,9 @@ extract.py     all facts of one report (pure function of the report and its date
   signals.py     status words (negation aware), progress vs metric %, field labels
   when.py        date expressions resolved against the report date (zh and en)
   targets.py     which dates are targets, old targets or completions
+  blocks.py      a section's paragraphs, items and table rows with their line spans
   incidents.py   incidents: when, duration, impact, cause, fix, severity
+  incident_blocks.py incidents told anywhere, by their own words; one per event in a report
   incident_fields.py an incident's day, duration, severity, impact, cause, fix and title as written
   incident_words.py  the vocabulary of incidents (and what takes a word back), tracker ids
   metrics.py     metric values from metrics sections, lines and tables

@@ -3,6 +3,8 @@
 Incidents live in sections of kind INCIDENTS, or under an item such as `生产稳定性事件：` /
 `Incidents:` whose children are the incidents. An incident's follow-up lines (`原因：…`,
 `处置：…`, `- Cause: …`) belong to it; a line saying there were none (`本周无事故`) is not one.
+Everywhere else an incident is found by its own words (`incident_blocks`); a telling there of
+an incident these sections already hold (same day or id) adds nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 
 from index.ledger.evidence import cite
+from index.ledger.incident_blocks import incidents_anywhere, merge_tellings
 from index.ledger.incident_fields import (
     CAUSE_FREE,
     FIX_FREE,
@@ -34,10 +37,18 @@ _NONE = re.compile(
     r"^(?:本周)?(?:无|暂无)(?:事故|故障|事件)",
     re.I,
 )
+_REMARK = re.compile(r"(?:post-?mortem|复盘|follow-?ups?|action items?|改进项|RCA)\b", re.I)
 _SUMMARY = re.compile(r"^(?:本周)?(?:事故|故障|事件|incidents?)\s*(?:数|总数|count|total|合计)", re.I)
 
 
 def extract_incidents(report: Report) -> list[Incident]:
+    """Incidents of incidents sections and groups, then those told anywhere else (one per event)."""
+    covered: set[int] = set()
+    found = _from_sections(report, covered)
+    return merge_tellings(found, incidents_anywhere(report, covered))
+
+
+def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
     lines = {number: text for number, text in report.lines}
     out: list[Incident] = []
     for section in report.all_sections():
@@ -55,6 +66,7 @@ def extract_incidents(report: Report) -> list[Incident]:
             for item in section.items:
                 for node in item.walk():
                     if _is_group(node) and node.children:
+                        covered.update(range(node.start, node.end + 1))
                         for child in node.children:
                             out.extend(_from_item(report, section, child, lines, grouped=False))
     return out
@@ -138,6 +150,8 @@ def _from_lines(
     impact = field("impact", whole) or free(IMPACT_FREE, whole)
     if when is None and duration_text is None and severity is None and impact is None:
         return None  # a follow-up action or remark, not an incident
+    if duration_text is None and severity is None and impact is None and _REMARK.match(body[0][1]):
+        return None  # `Postmortem is Thursday; owner Dee R.`: a day, but of the follow-up
     title = title_of(rest, severity[0] if severity else None, duration_text)
     return Incident(
         title=clip(title or first, 100),
