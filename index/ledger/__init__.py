@@ -12,6 +12,7 @@ extract.py     all facts of one report (pure function of the report and its date
   incident_fields.py an incident's day, duration, severity, impact, cause, fix and title as written
   incident_words.py  the vocabulary of incidents (and what takes a word back), tracker ids
   metrics.py     metric values from metrics sections, lines and tables
+  metric_read.py name-value pairs in a line (values in any notation, changes apart)
   notes.py       risks, asks, next-week plans
   evidence.py    citations that the verifier accepts
 store.py       `Ledger`: SQLite, versioned schema, per-report replacement by content hash
