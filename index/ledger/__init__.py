@@ -11,8 +11,8 @@ extract.py     all facts of one report (pure function of the report and its date
   incident_blocks.py incidents told anywhere, by their own words; one per event in a report
   incident_fields.py an incident's day, duration, severity, impact, cause, fix and title as written
   incident_words.py  the vocabulary of incidents (and what takes a word back), tracker ids
-  metrics.py     metric values from metrics sections, lines and tables
-  metric_read.py name-value pairs in a line (values in any notation, changes apart)
+  metrics.py     metric values from metrics sections, lines, tables and prose
+  metric_read.py name-value pairs in a line; in prose only a line that reports metrics
   notes.py       risks, asks, next-week plans
   evidence.py    citations that the verifier accepts
 store.py       `Ledger`: SQLite, versioned schema, per-report replacement by content hash

@@ -1,9 +1,10 @@
-"""Extract metric values (name, value, unit) from metrics sections, lines and Markdown tables.
+"""Extract metric values (name, value, unit) from metrics sections, lines, tables and prose.
 
 `支付系统年度可用性：99.998%`, `p99 320ms`, `error budget 40% left`,
 `出金成功率：99.979%，一次支付成功率：99.152%` (two metrics in one line), `Signups 4.1k (+6% WoW).
 CAC $38.20.` (sentences), `| p99 latency | 320ms | 340ms |` (the "this week" column), and outside
-a metrics section a bullet whose label says metrics (`系统稳定性度量：健康分整体681分`).
+a metrics section a bullet whose label says metrics (`系统稳定性度量：健康分整体681分`) or a line
+that reports metrics in prose (`本周日活11.9万，环比+6.3%；新客次留37.9%。`, `metric_read`).
 Values are plain numbers (`12.3万` 123000, `4.1k` 4100, `38.9万元` 389000 元, `$38.20` 38.2 $); a
 change (`环比+6.3%`, `(+6% WoW)`, a `环比` column) is a point of its own (`日活环比`, `Signups WoW`).
 The name links a metric across weeks through a normalised key; other parentheticals
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from index.classify import classify_heading
+from index.ledger.blocks import section_blocks
 from index.ledger.evidence import cite
 from index.ledger.mentions import line_text
 from index.ledger.metric_read import PARENS, VALUE, Pair, is_date, read_pairs, value_of
@@ -27,13 +29,25 @@ from index.text.quantity import CHANGE_HEADER, CURRENCY, signed
 
 _VALUE_HEADER = re.compile(r"本周|this week|current|value|值|actual|本期|当前|latest|W\d{1,2}$", re.I)
 _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han characters
+# Sections where numbers in prose are not the team's metrics (impacts, targets, lessons, risks).
+_NOT_PROSE = (
+    SectionKind.METRICS,
+    SectionKind.INCIDENTS,
+    SectionKind.PLANS,
+    SectionKind.REFLECTION,
+    SectionKind.RISKS,
+)
 
 
 def extract_metrics(report: Report) -> list[MetricPoint]:
     out: list[MetricPoint] = []
     for section in report.all_sections():
         if section.kind != SectionKind.METRICS:
-            out.extend(_labelled_elsewhere(report, section))
+            labelled = _labelled_elsewhere(report, section)
+            out.extend(labelled)
+            if section.kind not in _NOT_PROSE:
+                taken = {point.evidence.lines[0] for point in labelled}
+                out.extend(_in_prose(report, section, taken))
             continue
         found: list[MetricPoint] = []
         for table in section.tables:
@@ -97,6 +111,21 @@ def _point(
 
 def _from_text(report: Report, section: Section, number: int, text: str) -> list[MetricPoint]:
     return [point for pair in read_pairs(text) for point in _points(report, section, number, pair)]
+
+
+def _in_prose(report: Report, section: Section, taken: set[int]) -> list[MetricPoint]:
+    """Pairs in paragraphs and bullets outside metrics sections, where the line reports metrics
+    (`read_pairs(prose=True)`)."""
+    out: list[MetricPoint] = []
+    for block in section_blocks(section):
+        if block.kind == "row":
+            continue
+        for number, text in block.lines:
+            if number in taken:
+                continue
+            for pair in read_pairs(text, prose=True):
+                out.extend(_points(report, section, number, pair))
+    return out
 
 
 def _from_row(

@@ -1,13 +1,15 @@
-"""Metrics in sections and tables: values in any notation, changes kept apart (zh and en)."""
+"""Metrics in prose and tables anywhere: multipliers folded in, changes kept apart (zh and en)."""
 
 from __future__ import annotations
 
 import pytest
 
+from index.ledger import views
 from index.ledger.extract import extract_facts
+from index.ledger.store import Ledger
 from index.verify import Verifier
 
-from .conftest import WriteReport
+from .conftest import WriteReport, build
 
 HEAD_ZH = "# 增长组周报 2025-03-07\n\n"
 HEAD_EN = "# Growth update 2025-03-07\n\n"
@@ -16,6 +18,17 @@ HEAD_EN = "# Growth update 2025-03-07\n\n"
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        # a zh summary line: 万 folded in, the change a point of its own
+        (
+            HEAD_ZH + "本周完成工作：\n本周日活11.9万，环比+6.3%，节后用户回流；新客次留37.9%。\n",
+            [("日活", 119000.0, ""), ("日活环比", 6.3, "%"), ("新客次留", 37.9, "%")],
+        ),
+        # an e-mail's headline paragraph: a line that names two metrics
+        (
+            HEAD_EN + "Hi all,\n\nHeadline: a calm week. Conversion was 2.31% and availability 99.97%, and"
+            " nothing broke.\n",
+            [("Conversion", 2.31, "%"), ("availability", 99.97, "%")],
+        ),
         # a metrics section in prose: sentences, k and $, (+6% WoW)
         (
             HEAD_EN + "## Metrics\nSignups 4.1k (+6% WoW). CAC $38.20. 7-day activation 34.4%. Beacon "
@@ -48,10 +61,38 @@ HEAD_EN = "# Growth update 2025-03-07\n\n"
         ),
     ],
 )
-def test_metrics_in_sections_and_tables(
+def test_metrics_anywhere(
     write_report: WriteReport, body: str, expected: list[tuple[str, float, str]]
 ) -> None:
     metrics = extract_facts(write_report("r.md", body)).metrics
     assert [(m.name, m.value, m.unit) for m in metrics] == expected
     verifier = Verifier()
     assert all(verifier.check(m.evidence) for m in metrics)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # progress, rollout shares, targets, a lift, a one-off figure of a project
+        HEAD_ZH + "## 本周工作\nKR2 召回模型v3全量 ｜ 进度 3/5\n- 召回模型v3开AB，先5%流量，灰度10%。\n",
+        HEAD_ZH + "## 本周工作\n- 目标日活15万，新客次留目标40%。\n",
+        HEAD_ZH + "## 本周工作\n- 实验跑满7天，首单转化率+12%（置信度92%），再跑一周。\n",
+        HEAD_ZH + "## 本周工作\n- 数据同步链路完成POC，同步延迟P99为800ms，满足要求。\n",
+        HEAD_EN
+        + "## Projects\nSearch migration: we are now at 40% of queries served from the new cluster.\n",
+        HEAD_EN + "## Projects\n- Edge hit ratio is 87% for checkout static assets.\n",
+        # an incident's impact is not a metric
+        HEAD_ZH
+        + "## 本周工作\n故障复盘：周二晚约6.8万用户收到重复推送，定级P2，推送成功率跌到92%、可用性99.1%。\n",
+    ],
+)
+def test_not_metrics(write_report: WriteReport, body: str) -> None:
+    assert extract_facts(write_report("r.md", body)).metrics == []
+
+
+def test_a_metric_in_prose_links_across_weeks_by_name(ledger: Ledger, write_report: WriteReport) -> None:
+    first = HEAD_ZH + "本周完成工作：\n本周日活11.9万，环比+6.3%；新客次留37.9%。\n"
+    second = "# 增长组周报 2025-03-14\n\n本周完成工作：\n日活12.1万，环比+1.7%；新客次留38.4%。\n"
+    build(ledger, [write_report("g/w1.md", first), write_report("g/w2.md", second)])
+    series = {s.name: [p.value for p in s.points] for s in views.metric_series(ledger)}
+    assert series == {"日活": [119000.0, 121000.0], "日活环比": [6.3, 1.7], "新客次留": [37.9, 38.4]}
