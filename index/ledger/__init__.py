@@ -20,6 +20,7 @@ identity.py    project names linked across weeks (rules, aliases.toml, optional 
 snapshot.py    stored facts arranged for the views, cached per ledger generation
 slips.py       slips, launches and lifecycle events from one project's observations
 incident_links.py  one incident told in several reports: ids, days, a retelling's words
+metric_links.py    one team's two names for one metric (`blended CAC` / `CAC`)
 views.py       the public functions: slips, launches, incidents, metric_series, timeline,
                projects, changes
 """

@@ -38,7 +38,8 @@ _PROSE_TAIL = re.compile(
     r"hit|stood|came in|has|have)\b|为|达到?|约|是|在|到|整体|总体|\boverall\b)+$",
     re.I,
 )
-_LEAD = re.compile(r"^(?:本周|本期|当周|这周|本月|this week'?s?|weekly|and|but|also|our|the)\s*", re.I)
+_THIS_WEEK = re.compile(r"^(?:本周|本期|当周|这周|this week'?s?)\s*(?=\S)", re.I)  # `本周日活` is `日活`
+_LEAD = re.compile(r"^(?:and|but|also|our|the|weekly)\s+", re.I)
 _CHANGE_NAME = re.compile(
     r"较|环比|同比|提升|下降|增加|减少|突破|上涨|下跌|降低|增长|\bvs\.?\b|\b(?:up|down|from|than|increase|decrease)\b",
     re.I,
@@ -151,6 +152,7 @@ def _name(before: str, prose: bool) -> tuple[str, str] | None:
     name = tail.sub("", before.strip(" -—–*:：")).strip(" *_`")
     currency = name[-1] if name[-1:] and name[-1] in CURRENCY else ""
     name = name.rstrip(CURRENCY).strip()
+    name = _THIS_WEEK.sub("", name)
     if prose:
         name = _LEAD.sub("", name).strip()
     if not name or len(name) > 40 or not _NAMEISH.search(name):

@@ -13,6 +13,7 @@ from typing import Any
 
 from index.errors import SummarizerError
 from index.ledger.incident_links import first_tellings
+from index.ledger.metric_links import series_key, series_keys
 from index.ledger.signals import FINISHED, STOPPED
 from index.ledger.slips import project_launches, project_slips, project_stops
 from index.ledger.snapshot import Snapshot, snapshot_of
@@ -183,11 +184,13 @@ def notes(
 
 
 def metric_series(ledger: Ledger, name: str | None = None) -> list[MetricSeries]:
-    """Each metric across reports (first value per report), optionally only names matching `name`."""
+    """Each metric across reports (first value per report), optionally only names matching `name`;
+    one team's `blended CAC` and `CAC` are one series (`metric_links`)."""
     snap = snapshot_of(ledger)
+    keys: dict[tuple[str, str], str] = _cached(ledger, "metric_keys", snap, lambda s: series_keys(s.metrics))  # type: ignore[assignment]
     grouped: dict[str, list[MetricPoint]] = {}
     for point in snap.metrics:
-        points = grouped.setdefault(point.key, [])
+        points = grouped.setdefault(series_key(keys, point), [])
         if not points or points[-1].report != point.report:
             points.append(point)
     wanted = name_key(name) if name else None
@@ -280,11 +283,12 @@ def changes(ledger: Ledger, from_source_or_week: str | int, to_source_or_week: s
 def _metric_deltas(snap: Snapshot, a: str, b: str) -> list[MetricDelta]:
     first: dict[str, MetricPoint] = {}
     second: dict[str, MetricPoint] = {}
+    keys = series_keys(snap.metrics)
     for point in snap.metrics:
         if point.report == a:
-            first.setdefault(point.key, point)
+            first.setdefault(series_key(keys, point), point)
         elif point.report == b:
-            second.setdefault(point.key, point)
+            second.setdefault(series_key(keys, point), point)
     out = []
     for key in sorted(first.keys() & second.keys()):
         before, after = first[key], second[key]

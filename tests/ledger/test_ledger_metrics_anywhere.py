@@ -96,3 +96,25 @@ def test_a_metric_in_prose_links_across_weeks_by_name(ledger: Ledger, write_repo
     build(ledger, [write_report("g/w1.md", first), write_report("g/w2.md", second)])
     series = {s.name: [p.value for p in s.points] for s in views.metric_series(ledger)}
     assert series == {"日活": [119000.0, 121000.0], "日活环比": [6.3, 1.7], "新客次留": [37.9, 38.4]}
+
+
+def test_one_teams_two_names_for_a_metric_are_one_series(ledger: Ledger, write_report: WriteReport) -> None:
+    """`blended CAC` then `CAC` is one metric; `日活` and `双11峰值日活` in one report are two."""
+    first = HEAD_EN + "## Metrics\nSignups 3.62k, blended CAC $41.10.\n"
+    second = "# Growth update 2025-03-14\n\n## Metrics\nSignups 3.71k. CAC $40.35.\n"
+    third = HEAD_ZH + "## 数据\n- 本周日活15.2万，双11峰值日活21.7万\n"
+    build(
+        ledger,
+        [write_report("g/w1.md", first), write_report("g/w2.md", second), write_report("z/w1.md", third)],
+    )
+    series = {s.key: [p.value for p in s.points] for s in views.metric_series(ledger)}
+    assert series == {
+        "signups": [3620.0, 3710.0],
+        "cac": [41.1, 40.35],
+        "日活": [152000.0],
+        "双11峰值日活": [217000.0],
+    }
+    first_source = next(r.source for r in ledger.reports() if r.source.endswith("g/w1.md"))
+    second_source = next(r.source for r in ledger.reports() if r.source.endswith("g/w2.md"))
+    deltas = {d.key: d.delta for d in views.changes(ledger, first_source, second_source).metric_deltas}
+    assert deltas == {"signups": 90.0, "cac": -0.75}
