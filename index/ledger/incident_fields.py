@@ -43,6 +43,13 @@ _FIELDS = {
         re.I,
     ),
 }
+# Labels of an incident's fields, when one incident's lines are a list of them.
+FIELD_LABEL = re.compile(
+    r"^\W{0,3}(?:时间|发生时间|现象|影响|影响范围|定级|级别|等级|处置|处理|恢复|初步原因|原因|根因|根本原因|时长|"
+    r"持续时间|改进项|后续|跟进|time|when|duration|impact|severity|level|detection|cause|root cause|fix|"
+    r"resolution|mitigation|follow-ups?|action items)\W{0,3}\s*[:：]",
+    re.I,
+)
 IMPACT_FREE = re.compile(
     r"(?:对[^，。；]{0,8}?(?:无|没有)影响|无(?:业务|用户|客户)?影响|"
     r"\bno (?:customer|user|business|external)?\s*impact\b|"

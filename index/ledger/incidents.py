@@ -15,6 +15,7 @@ from index.ledger.evidence import cite
 from index.ledger.incident_blocks import incidents_anywhere, merge_tellings
 from index.ledger.incident_fields import (
     CAUSE_FREE,
+    FIELD_LABEL,
     FIX_FREE,
     IMPACT_FREE,
     SEVERITY,
@@ -57,9 +58,10 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
                 continue  # incidents are in the subsections, visited on their own
             rows = _from_table(report, section)
             out.extend(rows)
-            if not section.items and not rows:
+            if (not section.items and not rows) or _one_incident(report, section):
                 whole = _from_lines(report, section, section.lines, lines, title_line=section.start)
                 out.extend([whole] if whole is not None else [])
+                continue
             for item in section.items:
                 out.extend(_from_item(report, section, item, lines, grouped=True))
         else:
@@ -112,6 +114,31 @@ def _from_table(report: Report, section: Section) -> list[Incident]:
     return out
 
 
+def _generic(heading: str) -> bool:
+    """`Infrastructure incidents`, `二、线上问题回顾`: a heading that names the kind, not an incident."""
+    rest = re.sub(
+        r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|汇总|记录|\b(?:review|follow-?ups?|recap|log|and)\b",
+        " ",
+        heading,
+        flags=re.I,
+    )
+    rest = re.sub(r"[\W\d_]+", " ", _GROUP.sub(" ", rest))
+    words = rest.split()
+    return len([w for w in words if w.isascii()]) <= 1 and sum(len(w) for w in words if not w.isascii()) <= 4
+
+
+def _one_incident(report: Report, section: Section) -> bool:
+    """The items are one incident's lines, told under its own heading, not incidents of their own:
+    the heading names the day (`### 8月6日决策引擎超时复盘结论`), or the items are its fields
+    (`- 时间：…` `- 定级：P2` `- 处置：…`)."""
+    if section.tables:
+        return False
+    if opening_date(section.title, report.date)[0] is not None:
+        return True
+    labelled = sum(1 for item in section.items if FIELD_LABEL.match(item.text))
+    return labelled >= 2 and labelled * 2 >= len(section.items)
+
+
 def _is_group(item: Item) -> bool:
     head = item.text.strip()
     return head.endswith((":", "：")) and len(head) <= 24 and bool(_GROUP.search(head))
@@ -142,6 +169,13 @@ def _from_lines(
     body = texts[1:] if title_line is not None else texts
     if not body or _NONE.search(body[0][1]) or _SUMMARY.search(body[0][1]):
         return None
+    if (
+        body is not texts
+        and _generic(texts[0][1])
+        and opening_date(texts[0][1], report.date)[0] is None
+        and opening_date(body[0][1], report.date)[0] is not None
+    ):
+        texts = body  # a heading that only says incidents (`Infrastructure incidents`): the body tells it
     first_line, first = texts[0]
     whole = "；".join(text for _, text in texts)  # a field never runs into the next line
     when, when_text, rest = opening_date(first, report.date)

@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
+from index.ledger import views
 from index.ledger.extract import extract_facts
+from index.ledger.store import Ledger
 from index.verify import Verifier
 
-from .conftest import WriteReport
+from .conftest import WriteReport, build
 
 ZH_TABLE = """
 # 数据组周报 2025-04-11
@@ -77,3 +79,66 @@ def test_incident_rows_and_lines(write_report: WriteReport, text: str, expected:
     )
     assert got == expected
     assert Verifier().check(incident.evidence)
+
+
+MINUTES_W1 = """
+# 风控策略周会纪要 2024-08-08
+
+## 二、线上问题回顾
+
+### 8月6日 决策引擎超时导致放款审批卡单
+
+- 时间：8月6日（周二）17:20-18:00，持续约40分钟。
+- 现象：审批请求大量排队，约 1,100 笔申请审批延迟。
+- 定级：P2。
+- 处置：扩容引擎节点并限流，18:00 恢复。
+- 初步原因：营销活动规则引用了未加缓存的外部数据源。
+- 复盘会定于8月13日。
+"""
+
+MINUTES_W2 = """
+# 风控策略周会纪要 2024-08-15
+
+## 二、线上问题回顾
+
+### 8月6日决策引擎超时复盘结论
+
+- 8月13日已完成复盘。根因：外部数据源未配置缓存，老引擎缺少单规则超时熔断。
+- 改进项：
+  - 老引擎增加单规则超时熔断（已完成）
+- 主动放弃的客户已由客服逐一回访。
+"""
+
+GOALS = """
+---
+title: "October 2024 goals update"
+date: 2024-10-31
+---
+
+## Infrastructure incidents
+
+On October 8, the package index served stale metadata for about 3 hours (14:10–17:05 UTC). Versions
+published in that window were not visible until the cache was purged. Severity: SEV-2.
+"""
+
+
+def test_a_heading_over_an_incidents_fields_is_one_incident(
+    ledger: Ledger, write_report: WriteReport
+) -> None:
+    """Items labelled 时间/定级/处置 are one incident's fields; a retelling under a dated heading links."""
+    first = write_report("m/w1.md", MINUTES_W1)
+    (incident,) = extract_facts(first).incidents
+    assert (incident.when, incident.severity, incident.duration_minutes) == (date(2024, 8, 6), "P2", 40)
+    assert incident.title == "决策引擎超时导致放款审批卡单"
+    assert incident.cause == "营销活动规则引用了未加缓存的外部数据源"
+    assert Verifier().check(incident.evidence)
+    (retold,) = extract_facts(second := write_report("m/w2.md", MINUTES_W2)).incidents
+    assert retold.when == date(2024, 8, 6)
+    build(ledger, [first, second])
+    assert [i.report for i in views.incidents(ledger)] == [first.source]
+
+
+def test_a_heading_that_only_says_incidents_lets_the_body_tell_it(write_report: WriteReport) -> None:
+    (incident,) = extract_facts(write_report("g.md", GOALS)).incidents
+    assert (incident.when, incident.severity, incident.duration_minutes) == (date(2024, 10, 8), "SEV-2", 180)
+    assert incident.evidence.quote.startswith("On October 8, the package index")
