@@ -30,7 +30,7 @@ from index.ledger.incident_fields import (
     field,
     free,
 )
-from index.ledger.incident_words import cue, incident_ids
+from index.ledger.incident_words import alerts_only, cue, incident_ids
 from index.ledger.signals import split_label
 from index.models import Item, Report, SectionKind
 from index.schemas import Incident
@@ -47,8 +47,10 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
     told: list[Incident] = []
     quiet: list[Incident] = []
     for section in report.all_sections():
-        if section.kind in _NOT_READ:
-            continue
+        if section.kind in _NOT_READ and not (
+            section.kind == SectionKind.INCIDENTS and alerts_only(section.title)
+        ):
+            continue  # an incidents section is read as one; one about alerts only is read here
         for block in section_blocks(section):
             if covered.intersection(range(block.start, block.end + 1)) or _labelled_plan(block):
                 continue

@@ -88,6 +88,17 @@ def cue(text: str) -> re.Match[str] | None:
     return None
 
 
+_ALERTS = re.compile(r"告警|报警|\balerts?\b|\balerting\b", re.I)
+_INCIDENT_HEADING = re.compile(
+    r"事故|故障|事件|线上问题|生产问题|现网问题|incident|outage|post-?mortem|\bsev\b", re.I
+)
+
+
+def alerts_only(heading: str) -> bool:
+    """A heading about alerts and nothing else (`KR1.2 告警降噪`): alerts are not incidents."""
+    return bool(_ALERTS.search(heading)) and not _INCIDENT_HEADING.search(heading)
+
+
 def follow_up(text: str) -> bool:
     """A retelling: a postmortem, 复盘, follow-ups, `last week's` incident."""
     return _FOLLOW_UP.search(text) is not None

@@ -26,6 +26,7 @@ from index.ledger.incident_fields import (
     opening_date,
     title_of,
 )
+from index.ledger.incident_words import alerts_only
 from index.ledger.mentions import line_text
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import Incident
@@ -53,7 +54,7 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
     lines = {number: text for number, text in report.lines}
     out: list[Incident] = []
     for section in report.all_sections():
-        if section.kind == SectionKind.INCIDENTS:
+        if section.kind == SectionKind.INCIDENTS and not alerts_only(section.title):
             if section.children and not section.items:
                 continue  # incidents are in the subsections, visited on their own
             rows = _from_table(report, section)

@@ -82,6 +82,9 @@ def test_incidents_told_anywhere(
         HEAD_EN
         + "## TL;DR\n- Invites went GA on Tue 3/4, a few days late. One SEV-3 on launch day+1: duplicate emails.\n",
         HEAD_EN + "## Incidents\n- Postmortem is Thursday; owner Dee R. Write-up in INC-0231.\n",
+        # a KR about alerts is not an incidents section, though the heading says 告警
+        HEAD_ZH + "## O1 稳定性\n### KR1.2 告警降噪（无效告警占比降到15%以下）\n- 负责人：谭悦\n"
+        "- 当前进度：35%\n- 预计完成：3/5\n- 状态：🟢 正常\n",
     ],
 )
 def test_not_incidents(write_report: WriteReport, body: str) -> None:
