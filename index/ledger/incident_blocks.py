@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from index.classify import classify_heading
 from index.ledger.blocks import Block, item_block, section_blocks
 from index.ledger.evidence import cite
 from index.ledger.incident_fields import (
     CAUSE_FREE,
+    COUNTED_IMPACT,
     FIX_FREE,
     IMPACT_FREE,
     SEVERITY,
@@ -129,7 +131,7 @@ def _read(report: Report, block: Block, start: int, at: int, quiet: bool = False
         when_text = text[when.start : time.end() if time else when.end].strip()
     line, quote = _quote(block, start)
     return Incident(
-        title=clip(_title(text), 100),
+        title=clip(_title(text, max(at, 0), report.date), 100),
         report=report.source,
         week=report.week,
         date=report.date,
@@ -137,7 +139,7 @@ def _read(report: Report, block: Block, start: int, at: int, quiet: bool = False
         when_text=when_text,
         duration_minutes=minutes,
         duration_text=duration_text,
-        impact=field("impact", text) or free(IMPACT_FREE, text),
+        impact=field("impact", text) or free(IMPACT_FREE, text) or free(COUNTED_IMPACT, text),
         severity=severity[0] if severity else None,
         cause=field("cause", text) or free(CAUSE_FREE, text, group=1),
         resolution=field("resolution", text) or free(FIX_FREE, text),
@@ -174,16 +176,31 @@ def _quote(block: Block, start: int) -> tuple[int, str]:
     return block.start, block.text
 
 
-def _title(text: str) -> str:
-    """The first clause that says what happened, without a leading label, dates and times."""
+_CLAUSE_SPAN = re.compile(r"[^，。；;：:]+?(?=[，。；;：:]|(?<!\d)[,.](?!\d)|\s[—–-]\s|$)")
+_WHEN_WORDS = re.compile(
+    r"\b(?:on|last|this|at|from|since)\s+(?=\s|$)|\b(?:morning|afternoon|evening|night)\b|'s\b|"
+    r"凌晨|早上|上午|中午|下午|晚上|夜间|晚(?=\s|$)|左右",
+    re.I,
+)
+
+
+def _title(text: str, at: int, ref: date) -> str:
+    """The clause that holds the incident word (else the first that says something), without a
+    leading label, its days, clock times and time-of-day words."""
     labelled = split_label(text)
-    if labelled and labelled.rest and len(labelled.label) <= 12:
-        text = labelled.rest
-    for hit in event_dates(text, _FAR):
-        text = text.replace(hit.text, " ", 1)
-    text = _CLOCK.sub(" ", text)
-    for clause in re.split(r"[，。；;：:]|(?<!\d)[,.](?!\d)|\s[—–-]\s", text):
-        clause = re.sub(r"[(（]\s*[)）]|\s+", " ", clause).strip(" *_`()（）")
+    start = labelled.rest_offset if labelled and labelled.rest and len(labelled.label) <= 12 else 0
+    clauses = [
+        m
+        for m in _CLAUSE_SPAN.finditer(text, start)
+        if m[0].strip() and not (text[m.end() : m.end() + 1] in (":", "：") and len(m[0]) <= 12)  # a label
+    ]
+    ordered = [m for m in clauses if m.start() <= at < m.end()] + clauses
+    for match in ordered:
+        clause = match[0]
+        for hit in event_dates(clause, ref):
+            clause = clause.replace(hit.text, " ", 1)
+        clause = _WHEN_WORDS.sub(" ", _WHEN_WORDS.sub(" ", _CLOCK.sub(" ", clause)))
+        clause = re.sub(r"[(（]\s*[)）]|\s+", " ", clause).strip(" *_`()（）,，")
         if len(re.sub(r"[\W\d_]+", "", clause)) >= 4:
             return clause
     return text.strip()
@@ -219,6 +236,3 @@ def _one_per_event(told: list[Incident], quiet: list[Incident]) -> list[Incident
         if group is not None:
             group.append(incident)
     return [max(group, key=_richness) for group in groups]
-
-
-_FAR = __import__("datetime").date(2100, 1, 1)  # titles only drop date words; their value does not matter

@@ -58,8 +58,18 @@ IMPACT_FREE = re.compile(
     r"[^.;，。]*|\baffect(?:ed|ing)\b[^.;，。]*)",
     re.I,
 )
+# `约6.8万用户在40分钟内收到重复Push`, `around 1,400 customers paid full price`: who was hit, counted.
+COUNTED_IMPACT = re.compile(
+    r"(?:约|近|超过?|逾|about|around|roughly|over|~)?\s*(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+    r"(?:万|千|k\b)?\s*(?:个|位|名|家)?\s*(?:用户|客户|商户|新客|人|笔|单|订单|请求|申请|设备|"
+    r"users|customers|merchants|requests|orders|payments|transactions|signups?|devices|accounts)"
+    r"[^，。；;.]*",
+    re.I,
+)
 CAUSE_FREE = re.compile(
-    r"(?:due to|caused by|由于|因为)\s*([^。；;，,]+)|([^。；;，,]{4,40}?)(?:，|,)?\s*导致", re.I
+    r"(?:due to|caused by|由于|因为)\s*([^。；;，,]+)|([^。；;，,]{4,40}?)(?:，|,)?\s*导致|"
+    r"(?:根本原因|根因|原因)(?:是|为)\s*([^。；;]+)|\b(?:root )?cause (?:was|is)\s+([^.;]+)",
+    re.I,
 )
 _PHRASE = r"(?:[^，,。；;.]|(?<=\d)\.(?=\d)|\.(?=\S))*"  # up to a comma or a sentence's end
 FIX_FREE = re.compile(

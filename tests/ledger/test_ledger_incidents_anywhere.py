@@ -155,3 +155,31 @@ def test_follow_ups_and_ids() -> None:
     assert follow_up("First, the postmortem on last Tuesday's search outage.")
     assert not follow_up("Monday night we had a 20-minute outage of the checkout API.")
     assert incident_ids("**INC-208 follow-ups** (PD-3371, sir-12)") == {"INC-208", "PD-3371", "SIR-12"}
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "impact", "cause"),
+    [
+        (
+            HEAD_ZH + "本周完成工作：\n故障复盘：3.4（周二）晚20:15左右，消息队列积压，约1.2万用户通知延迟，"
+            "持续30分钟。定级P2，根因是消费者线程池过小。\n",
+            "消息队列积压",
+            "约1.2万用户通知延迟",
+            "消费者线程池过小",
+        ),
+        (
+            HEAD_EN
+            + "On Saturday morning the promo code service fell over during the sale. About 50 minutes,"
+            " around 1,400 customers paid full price. We're treating it as a Sev1. The cause was a connection"
+            " pool sized for normal traffic.\n",
+            "the promo code service fell over during the sale",
+            "1,400 customers paid full price",
+            "a connection pool sized for normal traffic",
+        ),
+    ],
+)
+def test_a_told_incidents_fields(
+    write_report: WriteReport, body: str, title: str, impact: str, cause: str
+) -> None:
+    (incident,) = extract_facts(write_report("r.md", body)).incidents
+    assert (incident.title, incident.impact, incident.cause) == (title, impact, cause)
