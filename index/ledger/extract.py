@@ -17,7 +17,7 @@ from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 22
+EXTRACTOR_VERSION = 23
 
 
 @dataclass

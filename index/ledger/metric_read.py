@@ -25,7 +25,7 @@ VALUE = re.compile(
     r"(%|‰|ms|μs|us|sec|s|mins?|h|hrs?|次|笔|个|分|万|亿|元|台|k|K|M|GB|TB|MB|rps|qps|QPS|tps|TPS|req/s|/s|pp|bps)?"
     r"(?![A-Za-z\d])\s*(left|remaining|used|burned|剩余|消耗)?",
 )
-_CLAUSES = re.compile(r"[，；;]|(?<!\d),|,(?!\d)|\s{2,}")
+_CLAUSES = re.compile(r"[，；;]|(?<!\d),|,(?!\d)|\s{2,}|\s[·|]\s")  # `Scope: 42 issues · Completed: 35`
 _STOPS = re.compile(r"(?<=[^\d\s])\.\s+(?=\S)|(?<=\d)\.\s+(?=[A-Z\d])")  # `(+2% WoW). CAC $40.35. 7-day …`
 _SENTENCES = re.compile(r"[。！？!?；;]|(?<![\d.])\.(?=\s|$)|\.\s+")
 _PROSE_CLAUSES = re.compile(r"[，,、]|\s+(?:and|but|while|with)\s+|\s[—–-]\s")

@@ -29,6 +29,8 @@ from index.text.quantity import CHANGE_HEADER, CURRENCY, signed
 
 _VALUE_HEADER = re.compile(r"本周|this week|current|value|值|actual|本期|当前|latest|W\d{1,2}$", re.I)
 _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han characters
+# Headings classify.py does not file as metrics but that hold a team's numbers (`## Cycle stats`).
+_STATS = re.compile(r"\bstats?\b|statistics|统计", re.I)
 # Sections where numbers in prose are not the team's metrics (impacts, targets, lessons, risks).
 _NOT_PROSE = (
     SectionKind.METRICS,
@@ -42,7 +44,7 @@ _NOT_PROSE = (
 def extract_metrics(report: Report) -> list[MetricPoint]:
     out: list[MetricPoint] = []
     for section in report.all_sections():
-        if section.kind != SectionKind.METRICS:
+        if section.kind != SectionKind.METRICS and not _STATS.search(section.title):
             labelled = _labelled_elsewhere(report, section)
             out.extend(labelled)
             if section.kind not in _NOT_PROSE:

@@ -51,6 +51,17 @@ HEAD_EN = "# Growth update 2025-03-07\n\n"
                 ("核心报表准时率环比", -3.4, "pt"),
             ],
         ),
+        # a stats heading holds metrics; `·` separates them
+        (
+            HEAD_EN + "## Cycle stats\n- Scope: 42 issues · Completed: 35 (83%) · Carried over: 7\n"
+            "- p95 latency (public API): 212 ms\n",
+            [
+                ("Scope", 42.0, ""),
+                ("Completed", 35.0, ""),
+                ("Carried over", 7.0, ""),
+                ("p95 latency", 212.0, "ms"),
+            ],
+        ),
         (
             HEAD_EN + "## Metrics\n- MAU: 1.2M\n- GMV：3.5亿\n- p99 latency: 320ms\n",
             [
