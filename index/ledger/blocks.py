@@ -49,10 +49,11 @@ def section_blocks(section: Section) -> Iterator[Block]:
         for row in table.rows:
             text = "，".join(cell for cell in row.cells if cell)
             found.append(Block("row", section, row.line, row.line, [(row.line, text)], row=row, table=table))
+    in_tables = section_tables(section)
     for item in section.items:
         span = range(item.start, item.end + 1)
         taken.update(span)
-        texts = [(n, line_text(lines[n])) for n in span if n in lines and n not in section_tables(section)]
+        texts = [(n, line_text(lines[n])) for n in span if n in lines and n not in in_tables]
         found.append(Block("item", section, item.start, item.end, texts, item=item, children=item.children))
     paragraph: list[tuple[int, str]] = []
     for number, raw in [*section.lines, (-1, "")]:
