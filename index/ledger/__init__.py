@@ -6,14 +6,21 @@ extract.py     all facts of one report (pure function of the report and its date
   signals.py     status words (negation aware), progress vs metric %, field labels
   when.py        date expressions resolved against the report date (zh and en)
   targets.py     which dates are targets, old targets or completions
+  blocks.py      a section's paragraphs, items and table rows with their line spans
   incidents.py   incidents: when, duration, impact, cause, fix, severity
-  metrics.py     metric values from metrics sections, lines and tables
+  incident_blocks.py incidents told anywhere, by their own words; one per event in a report
+  incident_fields.py an incident's day, duration, severity, impact, cause, fix and title as written
+  incident_words.py  the vocabulary of incidents (and what takes a word back), tracker ids
+  metrics.py     metric values from metrics sections, lines, tables and prose
+  metric_read.py name-value pairs in a line; in prose only a line that reports metrics
   notes.py       risks, asks, next-week plans
   evidence.py    citations that the verifier accepts
 store.py       `Ledger`: SQLite, versioned schema, per-report replacement by content hash
 identity.py    project names linked across weeks (rules, aliases.toml, optional embeddings)
 snapshot.py    stored facts arranged for the views, cached per ledger generation
 slips.py       slips, launches and lifecycle events from one project's observations
+incident_links.py  one incident told in several reports: ids, days, a retelling's words
+metric_links.py    one team's two names for one metric (`blended CAC` / `CAC`)
 views.py       the public functions: slips, launches, incidents, metric_series, timeline,
                projects, changes
 """

@@ -1,52 +1,55 @@
-"""Extract metric values (name, value, unit) from metrics sections, lines and Markdown tables.
+"""Extract metric values (name, value, unit) from metrics sections, lines, tables and prose.
 
 `支付系统年度可用性：99.998%`, `p99 320ms`, `error budget 40% left`,
-`出金成功率：99.979%，一次支付成功率：99.152%` (two metrics in one line),
-`| p99 latency | 320ms | 340ms |` (the "this week" column), and outside a metrics section a bullet
-whose label says metrics (`系统稳定性度量：健康分整体681分`). The name links a metric across weeks
-through a normalised key; a parenthetical (`(prev 99.4%)`) is ignored.
+`出金成功率：99.979%，一次支付成功率：99.152%` (two metrics in one line), `Signups 4.1k (+6% WoW).
+CAC $38.20.` (sentences), `| p99 latency | 320ms | 340ms |` (the "this week" column), and outside
+a metrics section a bullet whose label says metrics (`系统稳定性度量：健康分整体681分`) or a line
+that reports metrics in prose (`本周日活11.9万，环比+6.3%；新客次留37.9%。`, `metric_read`).
+Values are plain numbers (`12.3万` 123000, `4.1k` 4100, `38.9万元` 389000 元, `$38.20` 38.2 $); a
+change (`环比+6.3%`, `(+6% WoW)`, a `环比` column) is a point of its own (`日活环比`, `Signups WoW`).
+The name links a metric across weeks through a normalised key; other parentheticals
+(`(prev 99.4%)`) are ignored.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from index.classify import classify_heading
+from index.ledger.blocks import section_blocks
 from index.ledger.evidence import cite
 from index.ledger.mentions import line_text
+from index.ledger.metric_read import PARENS, VALUE, Pair, is_date, read_pairs, value_of
 from index.ledger.signals import split_label
 from index.models import Report, Section, SectionKind
 from index.schemas import MetricPoint
-from index.text.cjk import HAN
+from index.text.cjk import HAN, has_han
 from index.text.normalise import plain_key
-from index.text.timeexpr import find_dates
+from index.text.quantity import CHANGE_HEADER, CURRENCY, signed
 
-_VALUE = re.compile(
-    r"第\s*(\d+)\s*(名|位)?|(?<![A-Za-z\d.])([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
-    r"(%|‰|ms|μs|us|sec|s|mins?|h|hrs?|次|笔|个|分|万|亿|元|台|k|K|M|GB|TB|MB|rps|qps|QPS|tps|TPS|req/s|/s|pp|bps)?"
-    r"(?![A-Za-z\d])\s*(left|remaining|used|burned|剩余|消耗)?",
-)
-_CLAUSES = re.compile(r"[，；;]|(?<!\d),|,(?!\d)|\s{2,}")
-_PARENS = re.compile(r"[(（][^)）]*[)）]")
-_NAME_TAIL = re.compile(
-    r"(?:\s*[:：=]\s*|\s+(?:is|at|of|was)\s*|为|达到?|约|是|整体|总体|\boverall\b)+$", re.I
-)
-_CHANGE = re.compile(
-    r"较|环比|同比|提升|下降|增加|减少|突破|上涨|下跌|降低|增长|\bvs\.?\b|\b(?:up|down|from|than|increase|decrease)\b",
-    re.I,
-)
-_PROGRESS_NAME = re.compile(r"进度|完成度|progress|% ?complete", re.I)
 _VALUE_HEADER = re.compile(r"本周|this week|current|value|值|actual|本期|当前|latest|W\d{1,2}$", re.I)
-_ANY_DAY = date(2000, 1, 3)  # only spotting dates, not resolving them
 _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han characters
+# Headings classify.py does not file as metrics but that hold a team's numbers (`## Cycle stats`).
+_STATS = re.compile(r"\bstats?\b|statistics|统计", re.I)
+# Sections where numbers in prose are not the team's metrics (impacts, targets, lessons, risks).
+_NOT_PROSE = (
+    SectionKind.METRICS,
+    SectionKind.INCIDENTS,
+    SectionKind.PLANS,
+    SectionKind.REFLECTION,
+    SectionKind.RISKS,
+)
 
 
 def extract_metrics(report: Report) -> list[MetricPoint]:
     out: list[MetricPoint] = []
     for section in report.all_sections():
-        if section.kind != SectionKind.METRICS:
-            out.extend(_labelled_elsewhere(report, section))
+        if section.kind != SectionKind.METRICS and not _STATS.search(section.title):
+            labelled = _labelled_elsewhere(report, section)
+            out.extend(labelled)
+            if section.kind not in _NOT_PROSE:
+                taken = {point.evidence.lines[0] for point in labelled}
+                out.extend(_in_prose(report, section, taken))
             continue
         found: list[MetricPoint] = []
         for table in section.tables:
@@ -75,18 +78,31 @@ def _labelled_elsewhere(report: Report, section: Section) -> list[MetricPoint]:
     return out
 
 
+def _points(report: Report, section: Section, number: int, pair: Pair) -> list[MetricPoint]:
+    """The pair's value, and its change as a point of its own (`日活环比`, `Signups WoW`)."""
+    points = [_point(report, section, number, pair.name, pair.value, pair.unit, pair.qualifier, pair.quote)]
+    if pair.change is not None:
+        value, unit, label = pair.change
+        name = f"{pair.name}{label}" if has_han(label) else f"{pair.name} {label}"
+        points.append(_point(report, section, number, name, value, unit, None, pair.quote))
+    return points
+
+
 def _point(
-    report: Report, section: Section, number: int, name: str, match: re.Match[str], quote: str
+    report: Report,
+    section: Section,
+    number: int,
+    name: str,
+    value: float,
+    unit: str,
+    qualifier: str | None,
+    quote: str,
 ) -> MetricPoint:
-    if match[1]:  # 排名第3: a rank
-        value, unit, qualifier = float(match[1]), "名", None
-    else:
-        value, unit, qualifier = float(match[3].replace(",", "")), match[4] or "", match[5] or None
     return MetricPoint(
         name=name,
         key=plain_key(name),
         value=value,
-        unit=f"{unit} {qualifier}".strip() if qualifier else unit,
+        unit=unit,
         qualifier=qualifier,
         report=report.source,
         week=report.week,
@@ -95,60 +111,62 @@ def _point(
     )
 
 
-def _shape(text: str) -> str:
-    return re.sub(r"\d", "9", re.sub(r"[A-Za-z]", "a", text))
-
-
-def _inherit(name: str, previous: str | None) -> str:
-    """`事故数AB级0次，CD级3次`: a short name shaped like the end of the previous one takes its prefix."""
-    if previous is None or len(name) > 6:
-        return name
-    for start in range(1, len(previous)):
-        if _shape(previous[start:]) == _shape(name):
-            return previous[:start] + name
-    return name
-
-
 def _from_text(report: Report, section: Section, number: int, text: str) -> list[MetricPoint]:
-    points: list[MetricPoint] = []
-    position = 0
-    previous: str | None = None
-    for clause in _CLAUSES.split(text):
-        start = text.find(clause, position)
-        position = start + len(clause)
-        bare = _PARENS.sub(lambda m: " " * len(m[0]), clause)
-        match = _VALUE.search(bare)
-        if not match or _is_date(bare, match):
+    return [point for pair in read_pairs(text) for point in _points(report, section, number, pair)]
+
+
+def _in_prose(report: Report, section: Section, taken: set[int]) -> list[MetricPoint]:
+    """Pairs in paragraphs and bullets outside metrics sections, where the line reports metrics
+    (`read_pairs(prose=True)`)."""
+    out: list[MetricPoint] = []
+    for block in section_blocks(section):
+        if block.kind == "row":
             continue
-        name = _NAME_TAIL.sub("", bare[: match.start()].strip(" -—–*:：")).strip(" *_`")
-        if not name or len(name) > 40 or not _NAMEISH.search(name):
-            continue
-        if _CHANGE.search(name) or _PROGRESS_NAME.search(name):
-            continue
-        name = _inherit(name, previous)
-        previous = name
-        quote = clause[: match.end()].strip() if len(clause) > match.end() else clause.strip()
-        points.append(_point(report, section, number, name, match, quote))
-    return points
+        for number, text in block.lines:
+            if number in taken:
+                continue
+            for pair in read_pairs(text, prose=True):
+                out.extend(_points(report, section, number, pair))
+    return out
 
 
 def _from_row(
     report: Report, section: Section, number: int, cells: list[str], header: list[str]
 ) -> list[MetricPoint]:
+    """The "this week" column's value (else the first value), and any change column as a point
+    of its own (`| 周计算成本 | 38.9万元 | 38.6万元 | +0.8% |` -> 389000 元, 周计算成本环比 0.8 %)."""
     if len(cells) < 2 or not _NAMEISH.search(cells[0]):
         return []
     column = next((i for i, h in enumerate(header) if i > 0 and _VALUE_HEADER.search(h)), None)
     order = [column] if column is not None and column < len(cells) else list(range(1, len(cells)))
+    name = cells[0].strip(" *_`")
     for index in order:
-        match = _VALUE.search(_PARENS.sub("", cells[index]))
+        if index < len(header) and CHANGE_HEADER.match(header[index]):
+            continue
+        cell = PARENS.sub("", cells[index])
+        match = VALUE.search(cell)
         if match and match[1]:
             match = None  # tables hold plain values
-        if match and not _is_date(cells[index], match):
-            name = cells[0].strip(" *_`")
-            return [_point(report, section, number, name, match, "|".join(cells[: index + 1]))]
+        if match and not is_date(cells[index], match):
+            value, unit, qualifier = value_of(match, cell)
+            unit = unit or (
+                cell[: match.start()].strip()[-1:] if cell[: match.start()].strip()[-1:] in CURRENCY else ""
+            )
+            quote = "|".join(cells[: index + 1])
+            points = [_point(report, section, number, name, value, unit, qualifier, quote)]
+            return points + _changes(report, section, number, name, cells, header)
     return []
 
 
-def _is_date(text: str, match: re.Match[str]) -> bool:
-    start = match.start(1) if match[1] else match.start(3)
-    return any(h.start <= start < h.end for h in find_dates(text, _ANY_DAY))
+def _changes(
+    report: Report, section: Section, number: int, name: str, cells: list[str], header: list[str]
+) -> list[MetricPoint]:
+    out: list[MetricPoint] = []
+    for index, title in enumerate(header[: len(cells)]):
+        found = signed(cells[index]) if index > 0 and CHANGE_HEADER.match(title) else None
+        if found is not None:
+            label = title.strip(" *_`")
+            change = f"{name}{label}" if has_han(label) else f"{name} {label}"
+            quote = "|".join(cells[: index + 1])
+            out.append(_point(report, section, number, change, found[0], found[1], None, quote))
+    return out

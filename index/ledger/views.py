@@ -12,6 +12,8 @@ from collections import Counter
 from typing import Any
 
 from index.errors import SummarizerError
+from index.ledger.incident_links import first_tellings
+from index.ledger.metric_links import series_key, series_keys
 from index.ledger.signals import FINISHED, STOPPED
 from index.ledger.slips import project_launches, project_slips, project_stops
 from index.ledger.snapshot import Snapshot, snapshot_of
@@ -157,26 +159,13 @@ def paused_cancelled(ledger: Ledger) -> list[StatusEvent]:
     return [event for event in lifecycle(ledger) if event.status in STOPPED]
 
 
-def _incident_key(incident: Incident) -> tuple[str, str]:
-    when = incident.when.isoformat() if incident.when else incident.week
-    return when, name_key(incident.title)[:12]
-
-
 def incidents(
     ledger: Ledger, since_week_int: int | None = None, until_week_int: int | None = None
 ) -> list[Incident]:
-    """Incidents oldest first; one repeated in a later report counts once (its first telling)."""
+    """Incidents oldest first; one retold in later reports counts once, as its first telling."""
     snap = snapshot_of(ledger)
-    seen: set[tuple[str, str]] = set()
-    out: list[Incident] = []
-    for incident in snap.incidents:
-        key = _incident_key(incident)
-        if key in seen:
-            continue
-        seen.add(key)
-        if in_weeks(incident.week, since_week_int, until_week_int):
-            out.append(incident)
-    return out
+    every: list[Incident] = _cached(ledger, "incidents", snap, lambda s: first_tellings(s.incidents))  # type: ignore[assignment]
+    return [i for i in every if in_weeks(i.week, since_week_int, until_week_int)]
 
 
 def notes(
@@ -195,11 +184,13 @@ def notes(
 
 
 def metric_series(ledger: Ledger, name: str | None = None) -> list[MetricSeries]:
-    """Each metric across reports (first value per report), optionally only names matching `name`."""
+    """Each metric across reports (first value per report), optionally only names matching `name`;
+    one team's `blended CAC` and `CAC` are one series (`metric_links`)."""
     snap = snapshot_of(ledger)
+    keys: dict[tuple[str, str], str] = _cached(ledger, "metric_keys", snap, lambda s: series_keys(s.metrics))  # type: ignore[assignment]
     grouped: dict[str, list[MetricPoint]] = {}
     for point in snap.metrics:
-        points = grouped.setdefault(point.key, [])
+        points = grouped.setdefault(series_key(keys, point), [])
         if not points or points[-1].report != point.report:
             points.append(point)
     wanted = name_key(name) if name else None
@@ -274,10 +265,7 @@ def changes(ledger: Ledger, from_source_or_week: str | int, to_source_or_week: s
         and not any(o.report in up_to_a for o in observations)
     ]
     events = [e for e in lifecycle(ledger) if e.report in between]
-    seen_before = {_incident_key(i) for i in snap.incidents if i.report in up_to_a}
-    new_incidents = [
-        i for i in incidents(ledger) if i.report in between and _incident_key(i) not in seen_before
-    ]
+    new_incidents = [i for i in incidents(ledger) if i.report in between]  # first tellings only
     return ReportChanges(
         from_report=a.source,
         to_report=b.source,
@@ -295,11 +283,12 @@ def changes(ledger: Ledger, from_source_or_week: str | int, to_source_or_week: s
 def _metric_deltas(snap: Snapshot, a: str, b: str) -> list[MetricDelta]:
     first: dict[str, MetricPoint] = {}
     second: dict[str, MetricPoint] = {}
+    keys = series_keys(snap.metrics)
     for point in snap.metrics:
         if point.report == a:
-            first.setdefault(point.key, point)
+            first.setdefault(series_key(keys, point), point)
         elif point.report == b:
-            second.setdefault(point.key, point)
+            second.setdefault(series_key(keys, point), point)
     out = []
     for key in sorted(first.keys() & second.keys()):
         before, after = first[key], second[key]

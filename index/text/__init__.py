@@ -6,5 +6,8 @@ numerals.py   Chinese and English number words ("三", "十二", "two") as ints
 weeks.py      ISO weeks: 2024-W42 <-> 202442 <-> dates, shifting, parsing
 timeexpr.py   date expressions in report text resolved against a reference date, and the one
               month-name table; report dates, ledger targets and question ranges build on it
+eventdates.py days on which something already happened (incidents): find_dates read for the past
+              (a bare weekday is the last one; `10.14`, `the 22nd` in the recent past)
+quantity.py   values in any notation as plain numbers (12.3万, 4.1k, $38.20) and changes (环比+6.3%)
 lang.py       zh or en for a question or a series
 """

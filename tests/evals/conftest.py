@@ -157,7 +157,11 @@ def write(path: Path, text: str) -> Path:
 
 
 @pytest.fixture
-def tiny_root(tmp_path: Path) -> Path:
+def tiny_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import summarizer.evals.runner as runner
+
+    # The tiny corpus has no style zoo; "all suites" here means the examples' suites.
+    monkeypatch.delitem(runner.SUITES, "zoo")
     write(tmp_path / "examples/reports/team/2024-W41.md", REPORT_A)
     write(tmp_path / "examples/reports/team/2024-W42.md", REPORT_B)
     write(tmp_path / "evals/datasets/questions.yaml", QUESTIONS)

@@ -1,0 +1,238 @@
+"""Incidents told anywhere in a report: a paragraph, bullet or table row whose own words tell one.
+
+Outside an incidents section a block is an incident when it holds an incident word that its
+clause does not take back (`incident_words.cue`) and something an event has: a day on or before
+the report date, a clock time, a duration, a severity or a tracker id. Plans, reflections and
+metrics sections, and lines labelled as plans, are not read. One report often names an incident
+twice (a headline, then the paragraph that tells it); tellings that share a day or an id are one
+incident, told by the richest of them, and a block without an incident word that tells the same
+day with a duration or a clock range is the fullest telling (`Headline: … an image outage on
+Friday` / `On Friday afternoon (the 22nd) product images disappeared … for about 12 minutes`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from index.classify import classify_heading
+from index.ledger.blocks import Block, item_block, section_blocks
+from index.ledger.evidence import cite
+from index.ledger.incident_fields import (
+    CAUSE_FREE,
+    COUNTED_IMPACT,
+    FIX_FREE,
+    IMPACT_FREE,
+    SEVERITY,
+    TIME,
+    clip,
+    clock_range,
+    duration,
+    field,
+    free,
+)
+from index.ledger.incident_words import alerts_only, cue, incident_ids
+from index.ledger.signals import split_label
+from index.models import Item, Report, SectionKind
+from index.schemas import Incident
+from index.text.eventdates import event_dates
+from index.text.timeexpr import DateHit
+
+_NOT_READ = (SectionKind.INCIDENTS, SectionKind.PLANS, SectionKind.REFLECTION, SectionKind.METRICS)
+_SENTENCE_END = re.compile(r"[。！？!?；;]|(?<![\d.])\.(?=\s)")
+_CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+
+
+def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
+    """Incidents in blocks outside incidents sections and groups (`covered` lines are skipped)."""
+    told: list[Incident] = []
+    quiet: list[Incident] = []
+    for section in report.all_sections():
+        if section.kind in _NOT_READ and not (
+            section.kind == SectionKind.INCIDENTS and alerts_only(section.title)
+        ):
+            continue  # an incidents section is read as one; one about alerts only is read here
+        for block in section_blocks(section):
+            if covered.intersection(range(block.start, block.end + 1)) or _labelled_plan(block):
+                continue
+            telling = False
+            for sub, start, at in _cued(block):
+                incident = _read(report, sub, start, at)
+                telling = True
+                if incident is not None:
+                    told.append(incident)
+            if not telling and block.kind == "paragraph":
+                incident = _read(report, block, 0, 0, quiet=True)
+                if incident is not None:
+                    quiet.append(incident)
+    return _one_per_event(told, quiet)
+
+
+def merge_tellings(found: list[Incident], extra: list[Incident]) -> list[Incident]:
+    """`found` (incidents sections) as they are, plus the `extra` that tell none of them."""
+    kept = [i for i in extra if not any(_same_event(i, f) for f in found)]
+    if not kept:
+        return found
+    return sorted([*found, *kept], key=lambda incident: incident.evidence.lines[0])
+
+
+def _labelled_plan(block: Block) -> bool:
+    labelled = split_label(block.text)
+    return bool(labelled) and classify_heading(labelled.label) in (SectionKind.PLANS, SectionKind.REFLECTION)  # type: ignore[union-attr]
+
+
+def _cued(block: Block) -> Iterator[tuple[Block, int, int]]:
+    """The parts of a block that tell an incident: (part, where its telling starts, the word)."""
+    if block.kind == "item" and block.item is not None:
+        yield from _cued_items(block, block.item)
+        return
+    match = cue(block.text)
+    if match is not None:
+        start = _sentence_start(block.text, match.start()) if block.kind == "paragraph" else 0
+        yield block, start, match.start() - start
+
+
+def _cued_items(block: Block, item: Item) -> Iterator[tuple[Block, int, int]]:
+    """The outermost items whose own line holds an incident word (their children are its fields)."""
+    match = cue(item.text)
+    if match is not None:
+        part = item_block(block.section, item)
+        yield part, 0, part.text.find(match[0])
+        return
+    for child in item.children:
+        yield from _cued_items(block, child)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, position):
+        start = match.end()
+    return start + len(text[start:]) - len(text[start:].lstrip())
+
+
+def _read(report: Report, block: Block, start: int, at: int, quiet: bool = False) -> Incident | None:
+    """The incident a block tells from `start`, its incident word at `at` (relative to start)."""
+    text = block.text[start:]
+    when = _nearest_day(text, at, report)
+    duration_text, minutes = duration(text)
+    span_text, span_minutes = clock_range(text)
+    if duration_text is None and span_text is not None:
+        duration_text, minutes = span_text, span_minutes
+    severity = SEVERITY.search(text)
+    clock = _CLOCK.search(text)
+    if quiet and (when is None or (duration_text is None and span_text is None)):
+        return None
+    if when is None and duration_text is None and clock is None:
+        return None  # a mention (`busy with the SEV1`, `covered INC-208`), not a telling
+    when_text = None
+    if when is not None:
+        time = TIME.match(text, when.end)
+        when_text = text[when.start : time.end() if time else when.end].strip()
+    line, quote = _quote(block, start)
+    return Incident(
+        title=clip(_title(text, max(at, 0), report.date), 100),
+        report=report.source,
+        week=report.week,
+        date=report.date,
+        when=when.value if when else None,
+        when_text=when_text,
+        duration_minutes=minutes,
+        duration_text=duration_text,
+        impact=field("impact", text) or free(IMPACT_FREE, text) or free(COUNTED_IMPACT, text),
+        severity=severity[0] if severity else None,
+        cause=field("cause", text) or free(CAUSE_FREE, text, group=1),
+        resolution=field("resolution", text) or free(FIX_FREE, text),
+        evidence=cite(report, block.section.path_text, line, block.end, quote),
+    )
+
+
+def _nearest_day(text: str, at: int, report: Report) -> DateHit | None:
+    """The day told in the incident word's own sentence (nearest to it), else the first one after
+    it; never a day of an earlier sentence (`… went GA on Tue 7/2. One SEV-3 on launch day+1`)."""
+    days = event_dates(text, report.date)
+    left = _sentence_start(text, max(at, 0))
+    end = _SENTENCE_END.search(text, max(at, 0))
+    right = end.start() if end else len(text)
+    inside = [d for d in days if left <= d.start < right]
+    if inside:
+        return min(inside, key=lambda d: abs(d.start - at))
+    return next((d for d in days if d.start >= right), None)
+
+
+def _quote(block: Block, start: int) -> tuple[int, str]:
+    """The line the telling starts on and text from there, as it stands in the file."""
+    if block.kind == "row" and block.row is not None:
+        cells = [c for c in block.row.cells if c]
+        best = next((c for c in cells if cue(c)), max(cells, key=len))
+        return block.start, best
+    if block.kind == "item":
+        return block.lines[0][0], block.lines[0][1]
+    offset = 0
+    for number, text in block.lines:
+        if start < offset + len(text) + 1:
+            return number, " ".join(t for n, t in block.lines if n >= number)[start - offset :]
+        offset += len(text) + 1
+    return block.start, block.text
+
+
+_CLAUSE_SPAN = re.compile(r"[^，。；;：:]+?(?=[，。；;：:]|(?<!\d)[,.](?!\d)|\s[—–-]\s|$)")
+_WHEN_WORDS = re.compile(
+    r"\b(?:on|last|this|at|from|since)\s+(?=\s|$)|\b(?:morning|afternoon|evening|night)\b|'s\b|"
+    r"凌晨|早上|上午|中午|下午|晚上|夜间|晚(?=\s|$)|左右",
+    re.I,
+)
+
+
+def _title(text: str, at: int, ref: date) -> str:
+    """The clause that holds the incident word (else the first that says something), without a
+    leading label, its days, clock times and time-of-day words."""
+    labelled = split_label(text)
+    start = labelled.rest_offset if labelled and labelled.rest and len(labelled.label) <= 12 else 0
+    clauses = [
+        m
+        for m in _CLAUSE_SPAN.finditer(text, start)
+        if m[0].strip() and not (text[m.end() : m.end() + 1] in (":", "：") and len(m[0]) <= 12)  # a label
+    ]
+    ordered = [m for m in clauses if m.start() <= at < m.end()] + clauses
+    for match in ordered:
+        clause = match[0]
+        for hit in event_dates(clause, ref):
+            clause = clause.replace(hit.text, " ", 1)
+        clause = _WHEN_WORDS.sub(" ", _WHEN_WORDS.sub(" ", _CLOCK.sub(" ", clause)))
+        clause = re.sub(r"[(（]\s*[)）]|\s+", " ", clause).strip(" *_`()（）,，")
+        if len(re.sub(r"[\W\d_]+", "", clause)) >= 4:
+            return clause
+    return text.strip()
+
+
+def _same_event(a: Incident, b: Incident) -> bool:
+    if a.when is not None and a.when == b.when:
+        return True
+    return bool(incident_ids(_words(a)) & incident_ids(_words(b)))
+
+
+def _words(incident: Incident) -> str:
+    return " ".join(filter(None, (incident.title, incident.evidence.quote, incident.impact)))
+
+
+def _richness(incident: Incident) -> float:
+    fields = (incident.when, incident.duration_minutes, incident.severity, incident.impact, incident.cause)
+    clock = 0.5 if incident.when_text and ":" in incident.when_text else 0.0
+    return sum(value is not None for value in (*fields, incident.resolution)) + clock
+
+
+def _one_per_event(told: list[Incident], quiet: list[Incident]) -> list[Incident]:
+    """Tellings of one event (a shared day or id) become one incident, the richest telling."""
+    groups: list[list[Incident]] = []
+    for incident in told:
+        group = next((g for g in groups if any(_same_event(incident, other) for other in g)), None)
+        if group is None:
+            groups.append([incident])
+        else:
+            group.append(incident)
+    for incident in quiet:
+        group = next((g for g in groups if any(_same_event(incident, other) for other in g)), None)
+        if group is not None:
+            group.append(incident)
+    return [max(group, key=_richness) for group in groups]

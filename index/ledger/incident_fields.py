@@ -1,0 +1,157 @@
+"""An incident's fields as written in its block: when, duration, severity, impact, cause, fix, title.
+
+`持续13mins`, `a 35-minute outage`, `1 h 35 min`, `09:12–09:59 UTC`; `定级P2`, `Sev 2`, `C级`;
+labelled fields (`原因：…`, `Impact: …`) before free wording (`由于…`, `…导致`, `rolled back`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from index.text.eventdates import event_dates
+
+TIME = re.compile(r",?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)(?:\s*(?:UTC|GMT|CST|[AP]M))?", re.I)
+_CLOCK_RANGE = re.compile(
+    r"(?<!\d)([01]?\d|2[0-3]):([0-5]\d)\s*(?:[-–—~～]|to|until|至|到)\s*([01]?\d|2[0-3]):([0-5]\d)(?!\d)",
+    re.I,
+)
+_DURATION = re.compile(
+    r"(?:持续|历时|耗时|时长|共计|duration\s*[:：]?|lasted|for)?\s*(?:约|近|了|about|~)?\s*"
+    r"(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?|小时)\s*)?(\d+(?:\.\d+)?)\s*-?\s*"
+    r"(分钟|mins?|minutes?|m\b|小时|hours?|hrs?|h\b|秒|seconds?|secs?|s\b|天|days?)",
+    re.I,
+)
+_DURATION_CUE = re.compile(r"持续|历时|耗时|时长|共计|延迟|中断|duration|lasted|\bfor\b", re.I)
+_UNIT_MINUTES = {
+    "分": 1.0,
+    "m": 1.0,
+    "小": 60.0,
+    "h": 60.0,
+    "秒": 1 / 60,
+    "s": 1 / 60,
+    "天": 1440.0,
+    "d": 1440.0,
+}
+_END = r"(?=[。；;]|(?<!\d)\.(?:\s|$)|(?:\s+|[，,]\s*)(?:impact|cause|root cause|fix|resolution|mitigation)\s*[:：]|$)"
+_FIELDS = {
+    "impact": re.compile(r"(?:影响|impact)\s*[:：]\s*(.+?)" + _END, re.I),
+    "cause": re.compile(r"(?:根本原因|根因|原因|root cause|cause)\s*[:：]\s*(.+?)" + _END, re.I),
+    "resolution": re.compile(
+        r"(?:处置|处理|解决方案|解决|修复|措施|fix(?:ed)?|resolution|mitigation|remediation)\s*[:：]\s*(.+?)"
+        + _END,
+        re.I,
+    ),
+}
+# Labels of an incident's fields, when one incident's lines are a list of them.
+FIELD_LABEL = re.compile(
+    r"^\W{0,3}(?:时间|发生时间|现象|影响|影响范围|定级|级别|等级|处置|处理|恢复|初步原因|原因|根因|根本原因|时长|"
+    r"持续时间|改进项|后续|跟进|time|when|duration|impact|severity|level|detection|cause|root cause|fix|"
+    r"resolution|mitigation|follow-ups?|action items)\W{0,3}\s*[:：]",
+    re.I,
+)
+IMPACT_FREE = re.compile(
+    r"(?:对[^，。；]{0,8}?(?:无|没有)影响|无(?:业务|用户|客户)?影响|"
+    r"\bno (?:customer|user|business|external)?\s*impact\b|"
+    r"影响[^，。；;]{1,30}|(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)%?\s*(?:of\s+)?"
+    r"(?:users|customers|requests|logins|orders|payments|transactions)"
+    r"[^.;，。]*|\baffect(?:ed|ing)\b[^.;，。]*)",
+    re.I,
+)
+# `约6.8万用户在40分钟内收到重复Push`, `around 1,400 customers paid full price`: who was hit, counted.
+COUNTED_IMPACT = re.compile(
+    r"(?:约|近|超过?|逾|about|around|roughly|over|~)?\s*(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+    r"(?:万|千|k\b)?\s*(?:个|位|名|家)?\s*(?:用户|客户|商户|新客|人|笔|单|订单|请求|申请|设备|"
+    r"users|customers|merchants|requests|orders|payments|transactions|signups?|devices|accounts)"
+    r"[^，。；;.]*",
+    re.I,
+)
+CAUSE_FREE = re.compile(
+    r"(?:due to|caused by|由于|因为)\s*([^。；;，,]+)|([^。；;，,]{4,40}?)(?:，|,)?\s*导致|"
+    r"(?:根本原因|根因|原因)(?:是|为)\s*([^。；;]+)|\b(?:root )?cause (?:was|is)\s+([^.;]+)",
+    re.I,
+)
+_PHRASE = r"(?:[^，,。；;.]|(?<=\d)\.(?=\d)|\.(?=\S))*"  # up to a comma or a sentence's end
+FIX_FREE = re.compile(
+    _PHRASE + r"(?:后恢复|已恢复|回滚|rolled back|restored|recovered|fixed by|mitigated by)" + _PHRASE,
+    re.I,
+)
+# Latin boundaries spelled out: Python's \b sees CJK as word characters ("定级P2").
+SEVERITY = re.compile(
+    r"(?<![A-Za-z0-9])(?:SEV[- ]?\d|P[0-4]|S[1-4])(?![A-Za-z0-9])|(?<![A-Za-z])[A-D]{1,2}级|[一二三四]级(?:事故|故障)?",
+    re.I,
+)
+
+
+def clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit]
+
+
+def title_of(rest: str, severity: str | None, duration: str | None) -> str:
+    """The incident's first clause, without its severity, time and duration prefix."""
+    for part in (severity, duration):
+        if part:
+            rest = rest.replace(part, " ", 1)
+    rest = re.sub(r"\*{1,3}|`", "", rest)  # emphasis and code spans: `**INC-244** · Sev 3 · 18 min — …`
+    rest = re.sub(r"(?:\s*[·•]\s*)+(?=[—–-]\s|$)|^(?:\s*[·•]\s*)+", " ", rest)
+    head, colon, tail = rest.partition(":") if ":" in rest[:30] else rest.partition("：")
+    if colon and len(re.sub(r"[\W_]+", "", head)) <= 3:
+        rest = tail
+    rest = re.sub(r"[(（][\s\d:,，–—~-]*(?:UTC|GMT|CST)?[\s\d:,，–—~-]*[)）]", "", rest).strip(" :：-—–,，")
+    title = re.split(r"[，。；;]|(?<!\d)[,.](?!\d)", rest, maxsplit=1)[0].strip()
+    opened = max(title.rfind("("), title.rfind("（"))
+    if opened > 0 and not re.search(r"[)）]", title[opened:]):
+        title = title[:opened].strip()  # a remark cut by the clause split
+    return title
+
+
+def opening_date(text: str, ref: date) -> tuple[date | None, str | None, str]:
+    """The day (and clock time) an incident line opens with, else the first one in the line,
+    and the text without it (`SEV2 — 2025-05-07 21:30 UTC, …`, `INC-244 · … (May 20, 16:02–16:20)`)."""
+    hits = event_dates(text[:40], ref) or event_dates(text, ref)
+    for hit in hits[:1]:
+        time = TIME.match(text, hit.end)
+        end = time.end() if time else hit.end
+        return hit.value, text[hit.start : end].strip(), text[: hit.start] + text[end:]
+    return None, None, text
+
+
+def duration(text: str) -> tuple[str | None, float | None]:
+    """`持续13mins`, `42 min`, `a 35-minute outage`, `1 h 35 min`; a bare `5 s` needs a cue word."""
+    for match in _DURATION.finditer(text):
+        unit = match[3].lower()
+        cued = bool(_DURATION_CUE.match(match[0].strip()))
+        if unit[0] in "s秒天d" and not cued:
+            continue
+        if not cued and text[max(0, match.start() - 1) : match.start()].isalnum():
+            continue
+        minutes = float(match[2]) * _UNIT_MINUTES.get(unit[0], 1.0) + float(match[1] or 0) * 60
+        return match[0].strip(), round(minutes, 2)
+    return None, None
+
+
+def clock_range(text: str) -> tuple[str | None, float | None]:
+    """`09:12–09:59`, `from 19:40 to 20:15`: the span as written and its length in minutes."""
+    match = _CLOCK_RANGE.search(text)
+    if not match:
+        return None, None
+    start = int(match[1]) * 60 + int(match[2])
+    end = int(match[3]) * 60 + int(match[4])
+    minutes = (end - start) % 1440
+    return (match[0], float(minutes)) if 0 < minutes <= 720 else (None, None)
+
+
+def field(name: str, text: str) -> str | None:
+    match = _FIELDS[name].search(text)
+    return match[1].strip(" ，,") if match else None
+
+
+def free(pattern: re.Pattern[str], text: str, group: int = 0) -> str | None:
+    match = pattern.search(text)
+    if not match:
+        return None
+    value = match[group] if group == 0 else next((g for g in match.groups() if g), None)
+    return value.strip(" ，,") if value else None

@@ -1,0 +1,131 @@
+"""One incident told in several reports: the first telling counts, later ones retell it.
+
+A later report's postmortem (`INC-208 follow-ups`, `上周Push重复发送故障（10.14，P2）的改进项`,
+`Follow-up on the promo code incident from the 9th`) is the same incident when it is in the same
+series (folder) and shares a tracker id, the day it happened, or (as a retelling within ten
+weeks that gives no other day or id) enough of its words. A retelling may add the cause and fix the first telling lacked.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+
+from index.ledger.incident_words import follow_up, incident_ids
+from index.schemas import Incident
+from index.text.cjk import HAN
+from index.text.normalise import name_key, nfkc
+
+RETELL_DAYS = 70
+_LATIN = re.compile(r"[a-z][a-z0-9]{2,}")
+_HAN_RUN = re.compile(f"[{HAN}]+")
+# Words every incident text has; sharing them says nothing about which incident it is.
+_COMMON = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "was",
+        "were",
+        "had",
+        "has",
+        "have",
+        "this",
+        "that",
+        "from",
+        "after",
+        "before",
+        "into",
+        "about",
+        "our",
+        "their",
+        "its",
+        "incident",
+        "incidents",
+        "outage",
+        "outages",
+        "postmortem",
+        "post",
+        "mortem",
+        "follow",
+        "ups",
+        "up",
+        "sev",
+        "root",
+        "cause",
+        "fix",
+        "week",
+        "last",
+        "cycle",
+        "held",
+        "service",
+        "services",
+        "minutes",
+        "minute",
+        "hours",
+        "hour",
+        "users",
+        "customers",
+        "requests",
+    ]
+)
+_COMMON_HAN = ("故障", "事故", "复盘", "问题", "线上", "改进", "上周", "本周", "影响", "用户", "完成", "已经")
+
+
+def old_key(incident: Incident) -> tuple[str, str]:
+    """The key tellings were matched on before ids, days and words: (day or week, title start)."""
+    when = incident.when.isoformat() if incident.when else incident.week
+    return when, name_key(incident.title)[:12]
+
+
+def same_incident(earlier: Incident, later: Incident) -> bool:
+    """`later` (a later report's telling) retells `earlier`."""
+    if old_key(earlier) == old_key(later):
+        return True
+    if os.path.dirname(earlier.report) != os.path.dirname(later.report) or earlier.report == later.report:
+        return False
+    ids, later_ids = incident_ids(_text(earlier)), incident_ids(_text(later))
+    if ids & later_ids:
+        return True
+    if earlier.when is not None and later.when is not None:
+        return earlier.when == later.when
+    if ids and later_ids:
+        return False  # two different tracker ids
+    if not follow_up(_text(later)) or not 0 < (later.date - earlier.date).days <= RETELL_DAYS:
+        return False
+    return len(_words(_text(earlier)) & _words(_text(later))) >= 2
+
+
+def first_tellings(incidents: Iterable[Incident]) -> list[Incident]:
+    """Incidents (oldest report first) without retellings; a retelling fills a missing cause/fix."""
+    kept: list[Incident] = []
+    for incident in incidents:
+        index = next((i for i, first in enumerate(kept) if same_incident(first, incident)), None)
+        if index is None:
+            kept.append(incident)
+            continue
+        first = kept[index]
+        update = {
+            name: getattr(incident, name)
+            for name in ("cause", "resolution")
+            if getattr(first, name) is None and getattr(incident, name) is not None
+        }
+        if update and first.report != incident.report:
+            kept[index] = first.model_copy(update=update)
+    return kept
+
+
+def _text(incident: Incident) -> str:
+    parts = (incident.title, incident.evidence.quote, incident.impact, incident.cause)
+    return " ".join(part for part in parts if part)
+
+
+def _words(text: str) -> set[str]:
+    """Latin words and Han bigrams, without the words all incident texts share."""
+    text = nfkc(text).casefold()
+    words = {w for w in _LATIN.findall(text) if w not in _COMMON}
+    for run in _HAN_RUN.findall(text):
+        words.update(run[i : i + 2] for i in range(len(run) - 1) if run[i : i + 2] not in _COMMON_HAN)
+    return words

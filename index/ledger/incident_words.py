@@ -1,0 +1,124 @@
+"""The vocabulary of incidents, wherever a report tells one (zh and en).
+
+A word is not an incident: `故障` names one in `周二故障后…` and none in `故障演练`, `避免故障`,
+`故障自愈平台`, `全年事故1次` or `本周无故障`. `cue()` finds a word that tells of an incident in a clause that
+does not take it back (a none line, a drill, a staging problem, planned maintenance, a count,
+a risk, a compound that names a tool or a process). `follow_up()` spots a retelling
+(postmortem, 复盘, 改进项) and `incident_ids()` the tracker ids (INC-208, PD-3371) that tie
+tellings of one incident together.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that tell of an incident by themselves.
+_NOUNS = (
+    r"故障|事故|线上问题|现网问题|生产问题|生产事件|线上事件|宕机|"
+    r"\boutages?\b|\bincidents?\b|\bdowntime\b|\bpaged\b|\bdegraded\b|\bdegradation\b|"
+    r"(?:elevated|spike of|spiking)\s+(?:5xx|errors?)|\b(?:went|was|were) down\b|\bfell over\b"
+)
+_IDS = r"(?<![A-Za-z0-9])(?:PD|INC|SIR)-\d{2,}(?![\d])"
+_SEV = r"(?<![A-Za-z0-9])SEV[- ]?[0-4](?![0-9])"
+# P0-P3 is also a priority (P1 需求, P0 bug): an incident level only next to a level or event word.
+_P_LEVEL = (
+    r"(?:定级|级别|定为|升级为|severity|level)\s*[:：为]?\s*P[0-3](?![0-9A-Za-z])|"
+    r"(?<![A-Za-z0-9])P[0-3]\s*(?:级)?(?:故障|事故|事件|incident|outage)|"
+    r"(?<![A-Za-z0-9])\d+\s*(?:次|个|起)\s*P[0-3](?![0-9A-Za-z])|"
+    r"[(（]\s*P[0-3]\s*[)）]|[(（][^()（）]{0,20}[，,]\s*P[0-3]\s*[)）]"
+)
+_CUE = re.compile(f"{_NOUNS}|{_IDS}|{_SEV}|{_P_LEVEL}", re.I)
+
+# What takes a word back, looked for in the clause that holds it.
+_NOT = re.compile(
+    # a line saying there were none
+    r"(?:无|没有|未发生|未出现|暂无|零)\s*(?:\S{0,4}级)?(?:线上|生产|现网)?(?:故障|事故|问题|事件)|"
+    r"\bno (?:new |other |major |customer[- ]facing |production |p[0-3] |sev\s?\d )?(?:incidents?|outages?|pages?)\b|"
+    r"\b(?:zero|0) (?:incidents?|outages?)\b|incident[- ]free|\bnothing to report\b|"
+    # counts and rates, which are metrics
+    r"告警量|告警数|(?:故障|事故|事件|incidents?)\s*(?:数|总数|率|count|rate|total)|"
+    r"(?:故障|事故|事件)\s*\d+\s*(?:次|起|个|件)|\b\d+\s+(?:incidents|outages)\b|"
+    r"\bMTT[RDA]\b|\bMTBF\b|"
+    # a risk or a wish, not an event
+    r"避免|防止|预防|降低|减少|杜绝|可能(?:导致|引发|造成)|风险|"
+    r"\bprevent\w*|\bavoid\w*|\breduc\w*|\brisk of\b|\bcould\b|\bwould\b|\bmight\b|\bif\b",
+    re.I,
+)
+# Not production, or not by accident: drills, tests, staging, planned maintenance. Looked for in the
+# clause and in the opening sentence of the block (`We ran a game day on Thursday. The API was
+# degraded for 6 minutes.`).
+_SETTING = re.compile(
+    r"演练|演习|故障注入|注入故障|压测|测试环境|预发|沙箱|\bstaging\b|\bsandbox\b|\bUAT\b|"
+    r"\bdrills?\b|game ?day|tabletop|chaos|\bexercises?\b|\bdev environment\b|\btest environment\b|"
+    r"计划内|计划停机|维护窗口|割接窗口|planned maintenance|scheduled maintenance|maintenance window",
+    re.I,
+)
+# A compound that names a tool, a project or a process, not an event.
+_COMPOUND = re.compile(
+    r"^\s*(?:自愈|管理|平台|系统|工具|响应|定位|排查|预警|预案|演练|注入|处理流程|复盘模板|知识库|"
+    r"response|management|tooling|tool|process|playbook|runbook|review process|commander|template|"
+    r"tracker|bot|channel|budget)",
+    re.I,
+)
+_FOLLOW_UP = re.compile(
+    r"复盘|改进项|整改|根因|跟进|post-?mortem|follow-?ups?|\bRCA\b|root cause|retro(?:spective)?|"
+    r"上周|上期|前几天|\blast (?:week|cycle|sprint|month|\w+day)'?s?\b|\bearlier\b|\bfrom the \d",
+    re.I,
+)
+_ID = re.compile(_IDS, re.I)
+_SENTENCE = re.compile(r"[。！？!?\n]|(?<![\d.])\.(?=\s|$)")
+_CLAUSE = re.compile(r"[。；;！!？?\n]|(?<![\d.])\.(?=\s|$)|[，,](?=\s*(?:但|but|while|and)\b)")
+
+
+def cue(text: str) -> re.Match[str] | None:
+    """The first incident word in `text` that its own clause (or the text's opening sentence,
+    for drills, staging and maintenance) does not take back."""
+    if _SETTING.search(text[: _first_sentence_end(text)]):
+        return None
+    for match in _CUE.finditer(text):
+        start, end = _clause(text, match.start(), match.end())
+        clause = text[start:end]
+        if (
+            _NOT.search(clause)
+            or _SETTING.search(clause)
+            or _COMPOUND.match(text[match.end() : match.end() + 12])
+        ):
+            continue
+        return match
+    return None
+
+
+_ALERTS = re.compile(r"告警|报警|\balerts?\b|\balerting\b", re.I)
+_INCIDENT_HEADING = re.compile(
+    r"事故|故障|事件|线上问题|生产问题|现网问题|incident|outage|post-?mortem|\bsev\b", re.I
+)
+
+
+def alerts_only(heading: str) -> bool:
+    """A heading about alerts and nothing else (`KR1.2 告警降噪`): alerts are not incidents."""
+    return bool(_ALERTS.search(heading)) and not _INCIDENT_HEADING.search(heading)
+
+
+def follow_up(text: str) -> bool:
+    """A retelling: a postmortem, 复盘, follow-ups, `last week's` incident."""
+    return _FOLLOW_UP.search(text) is not None
+
+
+def incident_ids(text: str) -> set[str]:
+    """Tracker ids (`INC-208`, `PD-3371`, `SIR-12`) upper-cased."""
+    return {match[0].upper() for match in _ID.finditer(text)}
+
+
+def _first_sentence_end(text: str) -> int:
+    match = _SENTENCE.search(text)
+    return match.start() if match else len(text)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in _CLAUSE.finditer(text):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            return left, match.start()
+    return left, len(text)

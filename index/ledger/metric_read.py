@@ -1,0 +1,193 @@
+"""Name-value pairs in a line of text: `p99 320ms`, `出金成功率：99.979%`, `Signups 3.62k (+2% WoW)`.
+
+`read_pairs(text)` is how a metrics section (or a line labelled as metrics) is read: every clause
+with a name before its value. `read_pairs(text, prose=True)` reads a line anywhere else,
+where a number next to a word is usually not a metric of the team (a progress figure, a rollout's
+share of traffic, a target, a project's one-off figure `同步延迟P99为800ms`): there a pair counts
+when its name is a short noun phrase and the line reports metrics: a period-over-period change
+comes with it (`日活11.9万，环比+6.3%`), or the line names two or more metrics by their words
+(率, 日活, 次留, latency, conversion, availability, CAC…: `Conversion 2.27%, availability 99.89%.`).
+A change (`环比+6.3%`, `(+2% WoW)`) is kept apart from the value it changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.ledger.incident_words import cue
+from index.text.cjk import HAN
+from index.text.quantity import CURRENCY, change_in, scaled
+from index.text.timeexpr import find_dates
+
+VALUE = re.compile(
+    r"第\s*(\d+)\s*(名|位)?(?![周期次天轮届批个年月季])|(?<![A-Za-z\d.])([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
+    r"(%|‰|ms|μs|us|sec|s|mins?|h|hrs?|次|笔|个|分|万|亿|元|台|k|K|M|GB|TB|MB|rps|qps|QPS|tps|TPS|req/s|/s|pp|bps)?"
+    r"(?![A-Za-z\d])\s*(left|remaining|used|burned|剩余|消耗)?",
+)
+_CLAUSES = re.compile(r"[，；;]|(?<!\d),|,(?!\d)|\s{2,}|\s[·|]\s")  # `Scope: 42 issues · Completed: 35`
+_STOPS = re.compile(r"(?<=[^\d\s])\.\s+(?=\S)|(?<=\d)\.\s+(?=[A-Z\d])")  # `(+2% WoW). CAC $40.35. 7-day …`
+_SENTENCES = re.compile(r"[。！？!?；;]|(?<![\d.])\.(?=\s|$)|\.\s+")
+_PROSE_CLAUSES = re.compile(r"[，,、]|\s+(?:and|but|while|with)\s+|\s[—–-]\s")
+PARENS = re.compile(r"[(（][^)）]*[)）]")
+_NAME_TAIL = re.compile(
+    r"(?:\s*[:：=]\s*|\s+(?:is|at|of|was)\s*|为|达到?|约|是|整体|总体|\boverall\b)+$", re.I
+)
+_PROSE_TAIL = re.compile(
+    r"(?:\s*[:：=]\s*|\s+(?:is|are|was|were|at|of|to|around|about|now|still|holding|settled|reached|"
+    r"hit|stood|came in|has|have)\b|为|达到?|约|是|在|到|整体|总体|\boverall\b)+$",
+    re.I,
+)
+_THIS_WEEK = re.compile(r"^(?:本周|本期|当周|这周|this week'?s?)\s*(?=\S)", re.I)  # `本周日活` is `日活`
+_LEAD = re.compile(r"^(?:and|but|also|our|the|weekly)\s+", re.I)
+_CHANGE_NAME = re.compile(
+    r"较|环比|同比|提升|下降|增加|减少|突破|上涨|下跌|降低|增长|\bvs\.?\b|\b(?:up|down|from|than|increase|decrease)\b",
+    re.I,
+)
+_PROGRESS_NAME = re.compile(r"进度|完成度|progress|% ?complete", re.I)
+_NAMEISH = re.compile(f"[A-Za-z{HAN}]")
+_COMPARED = re.compile(r"\s*(?:(?:more|less|fewer|higher|lower|faster|slower|better|worse)\b|多|少|倍)", re.I)
+# Not a metric of the team: progress, a rollout's share, a target or plan, people and verbs of a story.
+_NOT_METRIC = re.compile(
+    r"进度|完成|进展|流量|灰度|放量|全量|上线|目标|计划|预计|预算|排期|提测|\bAB\b|"
+    r"progress|complete|done|rollout|rolled|roll out|traffic|canary|ramp|target|goal|plan|expected|"
+    r"eta|budget|\bwe\b|\bI\b|\bour\b|\bthey\b|\bit\b|\bus\b|moved|migrat|cluster|stores?\b|queries|"
+    r"[第共约近超从占]|的$|人天|工作量",
+    re.I,
+)
+# Words metrics are named with (zh and en).
+_METRIC_WORD = re.compile(
+    r"率|占比|可用性|留存|次留|日活|月活|活跃|新增|新客|时长|耗时|延迟|时延|成本|收入|营收|GMV|客单价|评分|健康分|"
+    r"DAU|MAU|WAU|ARPU|CAC|LTV|NPS|CTR|CVR|AUC|QPS|TPS|RPS|\bp(?:50|75|90|95|99|999)\b|latency|"
+    r"availability|uptime|conversion|retention|activation|adoption|signups?|revenue|churn|velocity|"
+    r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA",
+    re.I,
+)
+_ANY_DAY = __import__("datetime").date(2000, 1, 3)  # only spotting dates, not resolving them
+
+
+@dataclass
+class Pair:
+    """One metric value read from text; `change` is the period-over-period change stated with it."""
+
+    name: str
+    value: float
+    unit: str
+    qualifier: str | None
+    quote: str
+    end: int = 0  # where the value (and its unit) ends in the clause
+    change: tuple[float, str, str] | None = None
+
+
+def read_pairs(text: str, prose: bool = False) -> list[Pair]:
+    """Name-value pairs in text order; in prose only those of a line that reports metrics."""
+    pairs: list[Pair] = []
+    for sentence in _split(_SENTENCES if prose else _STOPS, text):
+        if prose and cue(sentence):
+            continue  # a sentence telling an incident: its numbers are the impact
+        pairs.extend(_sentence_pairs(sentence, prose))
+    if not prose:
+        return pairs
+    named = [p for p in pairs if _METRIC_WORD.search(p.name)]
+    return [p for p in pairs if p.change is not None or (len(named) >= 2 and p in named)]
+
+
+def _split(pattern: re.Pattern[str], text: str) -> list[str]:
+    return [part for part in pattern.split(text) if part and part.strip()]
+
+
+def _sentence_pairs(sentence: str, prose: bool) -> list[Pair]:
+    found: list[Pair] = []
+    previous: str | None = None
+    for clause in _split(_PROSE_CLAUSES if prose else _CLAUSES, sentence):
+        change = change_in(clause)
+        bare = PARENS.sub(lambda m: " " * len(m[0]), clause)
+        if (
+            change
+            and found
+            and not _has_pair(bare[: change[3]] + " " * (change[4] - change[3]) + bare[change[4] :])
+        ):
+            if found[-1].change is None:
+                found[-1].change = change[:3]  # `日活11.8万，环比+1.2%`
+            continue
+        pair = _read_clause(clause, bare, previous, prose)
+        if pair is None:
+            continue
+        if change and pair.change is None and change[3] >= pair.end:
+            pair.change = change[:3]  # `Signups 3.62k (+2% WoW)`
+        previous = pair.name
+        found.append(pair)
+    return found
+
+
+def _has_pair(bare: str) -> bool:
+    return any(_NAMEISH.search(bare[: m.start()]) for m in VALUE.finditer(bare) if not m[1])
+
+
+def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> Pair | None:
+    matches = [m for m in VALUE.finditer(bare) if not is_date(bare, m)]
+    for index, match in enumerate(matches):
+        later = index + 1 < len(matches)
+        if later and re.match(r"\s*[A-Za-z" + HAN + r"]", bare[match.end() :]) and not match[4]:
+            continue  # `App 5.0 adoption is at 71%`: the number is part of the name
+        if prose and match[3] and match[3][0] in "+-":
+            continue  # a signed number is a change, not a value
+        if _COMPARED.match(bare[match.end() :]):
+            continue  # `6% more signups`, `多出3倍`: a comparison, not a value
+        named = _name(bare[: match.start()], prose)
+        if named is None:
+            continue
+        name = _inherit(named[0], previous)
+        quote = clause[: match.end()].strip() if len(clause) > match.end() else clause.strip()
+        value, unit, qualifier = value_of(match, bare)
+        end = match.end(4) if match[4] else match.end(3) if match[3] else match.end()
+        return Pair(name, value, unit or named[1], qualifier, quote, end)
+    return None
+
+
+def _name(before: str, prose: bool) -> tuple[str, str] | None:
+    """The metric's name (the words before its value, without copulas and `本周`) and the
+    currency sign written before the value (`CAC $38.20`), if any."""
+    tail = _PROSE_TAIL if prose else _NAME_TAIL
+    name = tail.sub("", before.strip(" -—–*:：")).strip(" *_`")
+    currency = name[-1] if name[-1:] and name[-1] in CURRENCY else ""
+    name = name.rstrip(CURRENCY).strip()
+    name = _THIS_WEEK.sub("", name)
+    if prose:
+        name = _LEAD.sub("", name).strip()
+    if not name or len(name) > 40 or not _NAMEISH.search(name):
+        return None
+    if _CHANGE_NAME.search(name) or _PROGRESS_NAME.search(name):
+        return None
+    if prose and (len(name.split()) > 4 or len(name) > 16 or _NOT_METRIC.search(name)):
+        return None
+    return name, currency
+
+
+def value_of(match: re.Match[str], bare: str) -> tuple[float, str, str | None]:
+    if match[1]:  # 排名第3: a rank
+        return float(match[1]), "名", None
+    value, unit = scaled(
+        float(match[3].replace(",", "")), match[4] or "", bare[match.end(4) :] if match[4] else ""
+    )
+    qualifier = match[5] or None
+    return value, f"{unit} {qualifier}".strip() if qualifier else unit, qualifier
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d", "9", re.sub(r"[A-Za-z]", "a", text))
+
+
+def _inherit(name: str, previous: str | None) -> str:
+    """`事故数AB级0次，CD级3次`: a short name shaped like the end of the previous one takes its prefix."""
+    if previous is None or len(name) > 6 or re.fullmatch(r"[A-Za-z ]+", name):
+        return name  # a word of its own (`CAC` after `Signups`) borrows nothing
+    for start in range(1, len(previous)):
+        if _shape(previous[start:]) == _shape(name):
+            return previous[:start] + name
+    return name
+
+
+def is_date(text: str, match: re.Match[str]) -> bool:
+    start = match.start(1) if match[1] else match.start(3)
+    return any(h.start <= start < h.end for h in find_dates(text, _ANY_DAY))

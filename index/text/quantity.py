@@ -1,0 +1,69 @@
+"""Values in any notation as plain numbers: `12.3万` 123000, `4.1k` 4100, `1.2亿`, `$38.20`, `38.9万元`.
+
+A multiplier is folded into the value (the unit left is what follows it: `38.9万元` -> 389000 元);
+a currency sign before the number becomes the unit (`$38.20` -> 38.2 $). Changes are signed
+values with a change word (`环比+6.3%`, `(+6% WoW)`, `-0.3pt`), kept apart from the value they change.
+"""
+
+from __future__ import annotations
+
+import re
+
+MULTIPLIERS: dict[str, float] = {
+    "万": 1e4,
+    "亿": 1e8,
+    "千": 1e3,
+    "k": 1e3,
+    "K": 1e3,
+    "M": 1e6,
+    "B": 1e9,
+    "bn": 1e9,
+}
+CURRENCY = "$£€¥￥"
+_AFTER_MULTIPLIER = re.compile(r"\s*(元|块|美元|人|次|个|笔|单|台|条|件|users|requests|orders)?")
+CHANGE_WORD = r"环比|同比|较上周|比上周|周环比|WoW|MoM|QoQ|YoY|w/w|m/m|vs\.? last (?:week|month|cycle)"
+_CHANGE = re.compile(
+    rf"(?:({CHANGE_WORD})\s*[:：]?\s*(?:(增长|上升|提升|上涨|增加|下降|下跌|降低|减少)\s*)?"
+    r"([+\-−]?\d+(?:\.\d+)?)\s*(%|pt|pp|个点|个百分点|bps)?"
+    rf"|([+\-−]\d+(?:\.\d+)?)\s*(%|pt|pp|个点|个百分点|bps)?\s*({CHANGE_WORD}))",
+    re.I,
+)
+_DOWN = ("下降", "下跌", "降低", "减少")
+
+
+def scaled(value: float, unit: str, after: str = "") -> tuple[float, str]:
+    """The value with its multiplier folded in, and the unit left (`万` + `元…` -> ×10000, `元`)."""
+    factor = MULTIPLIERS.get(unit)
+    if factor is None:
+        return value, unit
+    follow = _AFTER_MULTIPLIER.match(after)
+    return round(value * factor, 6), (follow[1] or "") if follow else ""
+
+
+def change_in(text: str) -> tuple[float, str, str, int, int] | None:
+    """The first week-over-week (or other period) change in `text`: (value, unit, label, start, end)."""
+    match = _CHANGE.search(text)
+    if match is None:
+        return None
+    if match[3] is not None:
+        label, verb, number, unit = match[1], match[2], match[3], match[4]
+    else:
+        number, unit, label, verb = match[5], match[6], match[7], None
+    value = float(number.replace("−", "-"))
+    if verb in _DOWN and value > 0:
+        value = -value
+    unit = {"个点": "pt", "个百分点": "pt", "pp": "pt"}.get(unit or "", unit or "")
+    return value, unit, label, match.start(), match.end()
+
+
+_SIGNED = re.compile(r"^\s*([+\-−]?\d+(?:\.\d+)?)\s*(%|pt|pp|个点|个百分点|bps)?\s*$")
+CHANGE_HEADER = re.compile(rf"^\W*(?:{CHANGE_WORD}|change|delta|Δ|diff|变化|增幅|涨跌)\W*$", re.I)
+
+
+def signed(cell: str) -> tuple[float, str] | None:
+    """A change as a table cell holds it (`+0.8%`, `-0.3pt`, `3.5%`): value and unit."""
+    match = _SIGNED.match(cell)
+    if match is None:
+        return None
+    unit = {"个点": "pt", "个百分点": "pt", "pp": "pt"}.get(match[2] or "", match[2] or "")
+    return float(match[1].replace("−", "-")), unit

@@ -1,0 +1,144 @@
+"""Incident tables in other teams' words: 现象/Start/ID columns, dotted days, a row's cells as written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.ledger import views
+from index.ledger.extract import extract_facts
+from index.ledger.store import Ledger
+from index.verify import Verifier
+
+from .conftest import WriteReport, build
+
+ZH_TABLE = """
+# 数据组周报 2025-04-11
+
+## 四、线上问题
+| 时间 | 级别 | 现象 | 影响 | 时长 | 根因 / 跟进 |
+| --- | --- | --- | --- | --- | --- |
+| 4.9 02:10 | S2 | 调度进程OOM退出，凌晨批任务未调起 | 日报延迟到10:40发出 | 约3小时 | 内存上限调大 |
+"""
+
+EN_TABLE = """
+# Security weekly 2025-04-11
+
+## Incidents
+| Start | ID | Severity | Duration | Summary | Status |
+|---|---|---|---|---|---|
+| 2025-04-09 14:20 UTC | SIR-0412 | Sev 2 | 95 min | Credential-stuffing burst against login. | Contained |
+"""
+
+EN_LINE = """
+# API cycle update 2025-05-23
+
+## Incidents & follow-ups
+- **INC-244** · Sev 3 · 18 min — tenants hit spurious 429s after a config push (May 20, 16:02–16:20 UTC).
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ZH_TABLE, (date(2025, 4, 9), "4.9 02:10", "S2", 180.0, "调度进程OOM退出", "日报延迟到10:40发出")),
+        (
+            EN_TABLE,
+            (
+                date(2025, 4, 9),
+                "2025-04-09 14:20 UTC",
+                "Sev 2",
+                95.0,
+                "SIR-0412 Credential-stuffing burst against login",
+                None,
+            ),
+        ),
+        (
+            EN_LINE,
+            (
+                date(2025, 5, 20),
+                "May 20, 16:02",
+                "Sev 3",
+                18.0,
+                "INC-244 — tenants hit spurious 429s after a config push",
+                None,
+            ),
+        ),
+    ],
+)
+def test_incident_rows_and_lines(write_report: WriteReport, text: str, expected: tuple[object, ...]) -> None:
+    (incident,) = extract_facts(write_report("r.md", text)).incidents
+    got = (
+        incident.when,
+        incident.when_text,
+        incident.severity,
+        incident.duration_minutes,
+        incident.title,
+        incident.impact,
+    )
+    assert got == expected
+    assert Verifier().check(incident.evidence)
+
+
+MINUTES_W1 = """
+# 风控策略周会纪要 2024-08-08
+
+## 二、线上问题回顾
+
+### 8月6日 决策引擎超时导致放款审批卡单
+
+- 时间：8月6日（周二）17:20-18:00，持续约40分钟。
+- 现象：审批请求大量排队，约 1,100 笔申请审批延迟。
+- 定级：P2。
+- 处置：扩容引擎节点并限流，18:00 恢复。
+- 初步原因：营销活动规则引用了未加缓存的外部数据源。
+- 复盘会定于8月13日。
+"""
+
+MINUTES_W2 = """
+# 风控策略周会纪要 2024-08-15
+
+## 二、线上问题回顾
+
+### 8月6日决策引擎超时复盘结论
+
+- 8月13日已完成复盘。根因：外部数据源未配置缓存，老引擎缺少单规则超时熔断。
+- 改进项：
+  - 老引擎增加单规则超时熔断（已完成）
+- 主动放弃的客户已由客服逐一回访。
+"""
+
+GOALS = """
+---
+title: "October 2024 goals update"
+date: 2024-10-31
+---
+
+## Infrastructure incidents
+
+On October 8, the package index served stale metadata for about 3 hours (14:10–17:05 UTC). Versions
+published in that window were not visible until the cache was purged. Severity: SEV-2.
+"""
+
+
+def test_a_heading_over_an_incidents_fields_is_one_incident(
+    ledger: Ledger, write_report: WriteReport
+) -> None:
+    """Items labelled 时间/定级/处置 are one incident's fields; a retelling under a dated heading links."""
+    first = write_report("m/w1.md", MINUTES_W1)
+    (incident,) = extract_facts(first).incidents
+    assert (incident.when, incident.severity, incident.duration_minutes) == (date(2024, 8, 6), "P2", 40)
+    assert incident.title == "决策引擎超时导致放款审批卡单"
+    assert incident.cause == "营销活动规则引用了未加缓存的外部数据源"
+    assert Verifier().check(incident.evidence)
+    (retold,) = extract_facts(second := write_report("m/w2.md", MINUTES_W2)).incidents
+    assert retold.when == date(2024, 8, 6)
+    build(ledger, [first, second])
+    assert [i.report for i in views.incidents(ledger)] == [first.source]
+
+
+def test_a_heading_that_only_says_incidents_lets_the_body_tell_it(write_report: WriteReport) -> None:
+    (incident,) = extract_facts(write_report("g.md", GOALS)).incidents
+    assert (incident.when, incident.severity, incident.duration_minutes) == (date(2024, 10, 8), "SEV-2", 180)
+    assert incident.evidence.quote.startswith("On October 8, the package index")

@@ -1,0 +1,185 @@
+"""Incidents by their own vocabulary anywhere in a report, and what is not an incident (zh and en)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.ledger.extract import extract_facts
+from index.ledger.incident_words import cue, follow_up, incident_ids
+from index.verify import Verifier
+
+from .conftest import WriteReport
+
+# The report date of every case below: Friday 2025-03-07 (ISO 2025-W10).
+HEAD_ZH = "# 增长组周报 2025-03-07\n\n"
+HEAD_EN = "# Weekly update 2025-03-07\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an e-mail paragraph, no heading: weekday in the past, hyphenated duration, severity later on
+        (
+            HEAD_EN + "Hi all,\n\nMonday night we had a 20-minute outage of the checkout API. From 22:10 to "
+            "22:30 every payment failed. We're calling it a Sev2. The on-call engineer rolled back the deploy.\n",
+            [("2025-03-03", "Sev2", 20.0)],
+        ),
+        # a zh paragraph under a summary label, dotted day with its weekday
+        (
+            HEAD_ZH + "本周完成工作：\n故障复盘：3.4（周二）晚20:15左右，消息队列积压，约1.2万用户通知延迟，"
+            "持续30分钟。定级P2，根因是消费者线程池过小。\n",
+            [("2025-03-04", "P2", 30.0)],
+        ),
+        # a bullet in a projects section
+        (
+            HEAD_ZH + "## 项目进展\n- 订单中心：周三凌晨出现线上问题，支付回调丢失，持续15分钟，已回滚恢复\n",
+            [("2025-03-05", None, 15.0)],
+        ),
+        # a terse log line: a count of alerts, then the incident itself
+        (HEAD_ZH + "## W10\n- oncall: 3次告警, 1次 P1 (网关超时，12min)\n", [(None, "P1", 12.0)]),
+        # a tracker id with its own day and clock range
+        (
+            HEAD_EN + "## Notes\n- INC-512 on Mar 5: elevated 5xx on the search API (09:12–09:40 UTC).\n",
+            [("2025-03-05", None, 28.0)],
+        ),
+    ],
+)
+def test_incidents_told_anywhere(
+    write_report: WriteReport, body: str, expected: list[tuple[str | None, str | None, float | None]]
+) -> None:
+    report = write_report("r.md", body)
+    incidents = extract_facts(report).incidents
+    found = [(str(i.when) if i.when else None, i.severity, i.duration_minutes) for i in incidents]
+    assert found == expected
+    verifier = Verifier()
+    assert all(verifier.check(i.evidence) for i in incidents)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        HEAD_ZH + "## 本周工作\n- 本周无线上问题。\n",
+        HEAD_EN + "## Update\nNo incidents this week; 2025-03-05 was quiet.\n",
+        # drills, staging, planned maintenance
+        HEAD_ZH + "## 本周工作\n- 故障演练：周四进行了数据库主从切换演练，服务中断8分钟，符合预期。\n",
+        HEAD_EN + "## Update\nStaging was down for 2 hours on Tuesday while we rebuilt the cluster.\n",
+        HEAD_EN
+        + "## Update\nWe ran a game day on Thursday. The API was degraded for 6 minutes as planned.\n",
+        HEAD_EN
+        + "## Update\nPlanned maintenance on Saturday 02:00-04:00: checkout was down for 40 minutes.\n",
+        # counts and rates are metrics
+        HEAD_ZH + "## 总结\n- 全年AB级事故1次，CD级8次，MTTR 35分钟。\n",
+        HEAD_ZH + "## 本周工作\n- 告警量本周1,204条，环比-12%，3/5 告警风暴持续20分钟。\n",
+        # a risk, a plan, a tool named after incidents
+        HEAD_ZH + "## 本周工作\n- 风险：3/10大促期间可能引发支付故障，需提前扩容。\n",
+        HEAD_EN + "## Update\nNext week: postmortem of Monday's outage, 10:00 on Mar 10.\n",
+        HEAD_ZH + "## 项目进展\n- 故障自愈平台：3/4 完成灰度，覆盖30%集群。\n",
+        # a mention of an incident told nowhere in this report with a time of its own
+        HEAD_EN + "## Projects\n- Billing: sign-offs slow, most owners were busy with the SEV1.\n",
+        # a day of another sentence is not the incident's; a follow-up's day is not one either
+        HEAD_EN
+        + "## TL;DR\n- Invites went GA on Tue 3/4, a few days late. One SEV-3 on launch day+1: duplicate emails.\n",
+        HEAD_EN + "## Incidents\n- Postmortem is Thursday; owner Dee R. Write-up in INC-0231.\n",
+        # a KR about alerts is not an incidents section, though the heading says 告警
+        HEAD_ZH + "## O1 稳定性\n### KR1.2 告警降噪（无效告警占比降到15%以下）\n- 负责人：谭悦\n"
+        "- 当前进度：35%\n- 预计完成：3/5\n- 状态：🟢 正常\n",
+    ],
+)
+def test_not_incidents(write_report: WriteReport, body: str) -> None:
+    assert extract_facts(write_report("r.md", body)).incidents == []
+
+
+HEADLINE_AND_PARAGRAPH = (
+    HEAD_EN + "Headline: a short image outage on Tuesday, otherwise steady.\n\n"
+    "On Tuesday afternoon (the 4th) product images disappeared for about 12 minutes, from 15:32 to 15:44,"
+    " after a CDN rule change. The change was rolled back.\n\n"
+    "Next week: the review of Tuesday's image outage.\n"
+)
+
+
+def test_a_report_names_one_incident_twice_and_the_fullest_telling_counts(write_report: WriteReport) -> None:
+    """The headline names it, the paragraph (no incident word of its own) tells it on the same day."""
+    (incident,) = extract_facts(write_report("r.md", HEADLINE_AND_PARAGRAPH)).incidents
+    assert incident.when == date(2025, 3, 4)
+    assert incident.duration_minutes == 12
+    assert incident.evidence.quote.startswith("On Tuesday afternoon (the 4th) product images disappeared")
+    assert incident.resolution == "The change was rolled back"
+
+
+SUMMARY_AND_TABLE = """
+# 数据组周报 2025-04-11
+
+## 一、本周摘要
+- 周三凌晨调度集群故障，经营日报晚发，S2，详见第四部分。
+
+## 四、线上问题
+| 时间 | 级别 | 现象 | 影响 | 时长 |
+| --- | --- | --- | --- | --- |
+| 4.9 02:10 | S2 | 调度进程OOM退出 | 日报晚发 | 约3小时 |
+"""
+
+
+def test_a_summary_line_and_the_incidents_table_are_one_incident(write_report: WriteReport) -> None:
+    (incident,) = extract_facts(write_report("r.md", SUMMARY_AND_TABLE)).incidents
+    assert (incident.when, incident.severity, incident.duration_minutes) == (date(2025, 4, 9), "S2", 180)
+    assert incident.title == "调度进程OOM退出"
+    assert incident.evidence.section == "四、线上问题"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("周二故障后大家优先配合止血", "故障"),
+        ("Tuesday evening we had a 35-minute outage of search.", "outage"),
+        ("定级P2，客诉23起", "定级P2"),
+        ("INC-208 on Tuesday the 25th", "INC-208"),
+        ("a Sev1 on Saturday during the sale", "Sev1"),
+        ("elevated 5xx on the orders API", "elevated 5xx"),
+        ("老带新活动复盘", None),  # a campaign retrospective
+        ("P1需求排期到下周", None),  # a priority, not a level
+        ("故障演练顺利完成", None),
+        ("incident response tooling: runbooks migrated", None),
+        ("本周无事故", None),
+        ("to avoid outages during the sale we froze deploys", None),
+    ],
+)
+def test_incident_words(text: str, word: str | None) -> None:
+    match = cue(text)
+    assert (match[0] if match else None) == word
+
+
+def test_follow_ups_and_ids() -> None:
+    assert follow_up("上周Push重复发送故障（10.14，P2）的4条改进项已完成3条")
+    assert follow_up("First, the postmortem on last Tuesday's search outage.")
+    assert not follow_up("Monday night we had a 20-minute outage of the checkout API.")
+    assert incident_ids("**INC-208 follow-ups** (PD-3371, sir-12)") == {"INC-208", "PD-3371", "SIR-12"}
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "impact", "cause"),
+    [
+        (
+            HEAD_ZH + "本周完成工作：\n故障复盘：3.4（周二）晚20:15左右，消息队列积压，约1.2万用户通知延迟，"
+            "持续30分钟。定级P2，根因是消费者线程池过小。\n",
+            "消息队列积压",
+            "约1.2万用户通知延迟",
+            "消费者线程池过小",
+        ),
+        (
+            HEAD_EN
+            + "On Saturday morning the promo code service fell over during the sale. About 50 minutes,"
+            " around 1,400 customers paid full price. We're treating it as a Sev1. The cause was a connection"
+            " pool sized for normal traffic.\n",
+            "the promo code service fell over during the sale",
+            "1,400 customers paid full price",
+            "a connection pool sized for normal traffic",
+        ),
+    ],
+)
+def test_a_told_incidents_fields(
+    write_report: WriteReport, body: str, title: str, impact: str, cause: str
+) -> None:
+    (incident,) = extract_facts(write_report("r.md", body)).incidents
+    assert (incident.title, incident.impact, incident.cause) == (title, impact, cause)

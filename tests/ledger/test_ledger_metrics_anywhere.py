@@ -1,0 +1,131 @@
+"""Metrics in prose and tables anywhere: multipliers folded in, changes kept apart (zh and en)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.ledger import views
+from index.ledger.extract import extract_facts
+from index.ledger.store import Ledger
+from index.verify import Verifier
+
+from .conftest import WriteReport, build
+
+HEAD_ZH = "# 增长组周报 2025-03-07\n\n"
+HEAD_EN = "# Growth update 2025-03-07\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a zh summary line: 万 folded in, the change a point of its own
+        (
+            HEAD_ZH + "本周完成工作：\n本周日活11.9万，环比+6.3%，节后用户回流；新客次留37.9%。\n",
+            [("日活", 119000.0, ""), ("日活环比", 6.3, "%"), ("新客次留", 37.9, "%")],
+        ),
+        # an e-mail's headline paragraph: a line that names two metrics
+        (
+            HEAD_EN + "Hi all,\n\nHeadline: a calm week. Conversion was 2.31% and availability 99.97%, and"
+            " nothing broke.\n",
+            [("Conversion", 2.31, "%"), ("availability", 99.97, "%")],
+        ),
+        # a metrics section in prose: sentences, k and $, (+6% WoW)
+        (
+            HEAD_EN + "## Metrics\nSignups 4.1k (+6% WoW). CAC $38.20. 7-day activation 34.4%. Beacon "
+            "attributes 6% more signups to paid search.\n",
+            [
+                ("Signups", 4100.0, ""),
+                ("Signups WoW", 6.0, "%"),
+                ("CAC", 38.2, "$"),
+                ("7-day activation", 34.4, "%"),
+            ],
+        ),
+        # a metrics table with a change column; 万元 folded into 元
+        (
+            HEAD_ZH + "## 三、核心指标\n| 指标 | 本周 | 上周 | 环比 |\n| --- | --- | --- | --- |\n"
+            "| 周计算成本 | 38.9万元 | 38.6万元 | +0.8% |\n| 核心报表准时率 | 95.2% | 98.6% | -3.4pt |\n",
+            [
+                ("周计算成本", 389000.0, "元"),
+                ("周计算成本环比", 0.8, "%"),
+                ("核心报表准时率", 95.2, "%"),
+                ("核心报表准时率环比", -3.4, "pt"),
+            ],
+        ),
+        # a stats heading holds metrics; `·` separates them
+        (
+            HEAD_EN + "## Cycle stats\n- Scope: 42 issues · Completed: 35 (83%) · Carried over: 7\n"
+            "- p95 latency (public API): 212 ms\n",
+            [
+                ("Scope", 42.0, ""),
+                ("Completed", 35.0, ""),
+                ("Carried over", 7.0, ""),
+                ("p95 latency", 212.0, "ms"),
+            ],
+        ),
+        (
+            HEAD_EN + "## Metrics\n- MAU: 1.2M\n- GMV：3.5亿\n- p99 latency: 320ms\n",
+            [
+                ("MAU", 1200000.0, ""),
+                ("GMV", 350000000.0, ""),
+                ("p99 latency", 320.0, "ms"),
+            ],
+        ),
+    ],
+)
+def test_metrics_anywhere(
+    write_report: WriteReport, body: str, expected: list[tuple[str, float, str]]
+) -> None:
+    metrics = extract_facts(write_report("r.md", body)).metrics
+    assert [(m.name, m.value, m.unit) for m in metrics] == expected
+    verifier = Verifier()
+    assert all(verifier.check(m.evidence) for m in metrics)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # progress, rollout shares, targets, a lift, a one-off figure of a project
+        HEAD_ZH + "## 本周工作\nKR2 召回模型v3全量 ｜ 进度 3/5\n- 召回模型v3开AB，先5%流量，灰度10%。\n",
+        HEAD_ZH + "## 本周工作\n- 目标日活15万，新客次留目标40%。\n",
+        HEAD_ZH + "## 本周工作\n- 实验跑满7天，首单转化率+12%（置信度92%），再跑一周。\n",
+        HEAD_ZH + "## 本周工作\n- 数据同步链路完成POC，同步延迟P99为800ms，满足要求。\n",
+        HEAD_EN
+        + "## Projects\nSearch migration: we are now at 40% of queries served from the new cluster.\n",
+        HEAD_EN + "## Projects\n- Edge hit ratio is 87% for checkout static assets.\n",
+        # an incident's impact is not a metric
+        HEAD_ZH
+        + "## 本周工作\n故障复盘：周二晚约6.8万用户收到重复推送，定级P2，推送成功率跌到92%、可用性99.1%。\n",
+    ],
+)
+def test_not_metrics(write_report: WriteReport, body: str) -> None:
+    assert extract_facts(write_report("r.md", body)).metrics == []
+
+
+def test_a_metric_in_prose_links_across_weeks_by_name(ledger: Ledger, write_report: WriteReport) -> None:
+    first = HEAD_ZH + "本周完成工作：\n本周日活11.9万，环比+6.3%；新客次留37.9%。\n"
+    second = "# 增长组周报 2025-03-14\n\n本周完成工作：\n日活12.1万，环比+1.7%；新客次留38.4%。\n"
+    build(ledger, [write_report("g/w1.md", first), write_report("g/w2.md", second)])
+    series = {s.name: [p.value for p in s.points] for s in views.metric_series(ledger)}
+    assert series == {"日活": [119000.0, 121000.0], "日活环比": [6.3, 1.7], "新客次留": [37.9, 38.4]}
+
+
+def test_one_teams_two_names_for_a_metric_are_one_series(ledger: Ledger, write_report: WriteReport) -> None:
+    """`blended CAC` then `CAC` is one metric; `日活` and `双11峰值日活` in one report are two."""
+    first = HEAD_EN + "## Metrics\nSignups 3.62k, blended CAC $41.10.\n"
+    second = "# Growth update 2025-03-14\n\n## Metrics\nSignups 3.71k. CAC $40.35.\n"
+    third = HEAD_ZH + "## 数据\n- 本周日活15.2万，双11峰值日活21.7万\n"
+    build(
+        ledger,
+        [write_report("g/w1.md", first), write_report("g/w2.md", second), write_report("z/w1.md", third)],
+    )
+    series = {s.key: [p.value for p in s.points] for s in views.metric_series(ledger)}
+    assert series == {
+        "signups": [3620.0, 3710.0],
+        "cac": [41.1, 40.35],
+        "日活": [152000.0],
+        "双11峰值日活": [217000.0],
+    }
+    first_source = next(r.source for r in ledger.reports() if r.source.endswith("g/w1.md"))
+    second_source = next(r.source for r in ledger.reports() if r.source.endswith("g/w2.md"))
+    deltas = {d.key: d.delta for d in views.changes(ledger, first_source, second_source).metric_deltas}
+    assert deltas == {"signups": 90.0, "cac": -0.75}

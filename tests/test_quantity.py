@@ -1,0 +1,50 @@
+"""Values in any notation as plain numbers, and period-over-period changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.text.quantity import change_in, scaled, signed
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "after", "expected"),
+    [
+        (12.3, "万", "", (123000.0, "")),
+        (38.9, "万", "元", (389000.0, "元")),
+        (1.2, "亿", "", (120000000.0, "")),
+        (4.1, "k", " signups", (4100.0, "")),
+        (2.5, "M", "", (2500000.0, "")),
+        (320.0, "ms", "", (320.0, "ms")),
+        (99.9, "%", "", (99.9, "%")),
+    ],
+)
+def test_scaled(value: float, unit: str, after: str, expected: tuple[float, str]) -> None:
+    assert scaled(value, unit, after) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("日活11.9万，环比+6.3%", (6.3, "%", "环比")),
+        ("环比下降2.1%", (-2.1, "%", "环比")),
+        ("同比+12个点", (12.0, "pt", "同比")),
+        ("Signups 4.1k (+6% WoW)", (6.0, "%", "WoW")),
+        ("WoW −4%", (-4.0, "%", "WoW")),
+        ("首单转化率+12%", None),  # a lift without a period is not a change of a metric
+        ("进度60%", None),
+    ],
+)
+def test_change_in(text: str, expected: tuple[float, str, str] | None) -> None:
+    found = change_in(text)
+    assert (found[:3] if found else None) == expected
+
+
+def test_signed_cells() -> None:
+    assert [signed(c) for c in ("+0.8%", "-0.3pt", "3.5%", "−1.2个点", "n/a")] == [
+        (0.8, "%"),
+        (-0.3, "pt"),
+        (3.5, "%"),
+        (-1.2, "pt"),
+        None,
+    ]
