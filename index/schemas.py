@@ -78,6 +78,17 @@ class Observation(_Model):
     target_kind: TargetKind | None = Field(
         default=None, description="'final' (launch/done/ETA) or 'interim' (提测, beta, review...)."
     )
+    target_unit: str | None = Field(
+        default=None,
+        description="When the target is not a day: 'sprint' or 'version' (compared within its unit).",
+    )
+    target_order: list[int] | None = Field(
+        default=None, description="The sprint number or version parts ([1, 86]) of such a target."
+    )
+    target_moved_from: list[int] | None = Field(
+        default=None,
+        description="The sprint or version the same line says it moved from ('1.84 → now 1.86').",
+    )
     status: ProjectStatus | None = Field(default=None, description="Normalised status word, if stated.")
     status_text: str | None = Field(default=None, description="The status word as written.")
     owner: str | None = Field(default=None, description="Owner where stated.")

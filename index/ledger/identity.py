@@ -165,6 +165,8 @@ class NameStat:
     name: str
     first_seen: date
     count: int
+    series: set[str] = field(default_factory=set)
+    """The report folders the name was written in (a ticket key is unique within one tracker)."""
 
 
 @dataclass
@@ -260,10 +262,39 @@ def build_identity(
         clusters[exact].add(stat, keys)
         for k in keys:
             by_key.setdefault(k, exact)
-    groups = _join_renamed([cluster.names for cluster in clusters], renames, apart)
+    groups = _join_renamed(_join_keyed([cluster.names for cluster in clusters]), renames, apart)
     if embed is not None and len(groups) > 1:
         groups = _embed_merge(groups, embed, threshold, apart)
     return _finish(groups, config, owners)
+
+
+# A tracker key in a name ("MOB-430 Push notification revamp", "KR2.2 潮汐") stays with the work
+# item when the title after it changes.
+_ITEM_KEY = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|KR\d+(?:\.\d+)?)(?![A-Za-z0-9.-])")
+
+
+def _join_keyed(groups: list[list[NameStat]]) -> list[list[NameStat]]:
+    """Join groups whose names carry the same tracker key in the same report series."""
+    owner: dict[tuple[str, str], int] = {}
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for index, group in enumerate(groups):
+        for stat in group:
+            for key in _ITEM_KEY.findall(nfkc(stat.name)):
+                for series in stat.series or {""}:
+                    other = owner.setdefault((key, series), index)
+                    if root(other) != root(index):
+                        parent[root(index)] = root(other)
+    joined: dict[int, list[NameStat]] = {}
+    for index, group in enumerate(groups):
+        joined.setdefault(root(index), []).extend(group)
+    return list(joined.values())
 
 
 def _join_renamed(

@@ -19,6 +19,7 @@ from index.ledger.signals import (
     Labelled,
     find_progress,
     find_statuses,
+    heading_status,
     label_key,
     split_label,
 )
@@ -34,7 +35,9 @@ _NOT_PROJECT_KINDS = {
     SectionKind.PLANS,
     SectionKind.RISKS,
 }
-_EXTRA_MARKUP = re.compile(r"^\s*(?:[(（]\d{1,3}[)）]\s*|[①-⑳]\s*|[·•]\s*|\d{1,3}[．]\s*|\[[ xX]\]\s+)")
+_EXTRA_MARKUP = re.compile(
+    r"^\s*(?:>\s*)*(?:[(（]\d{1,3}[)）]\s*|[①-⑳]\s*|[·•]\s*|\d{1,3}[．]\s*|\[[ xX]\]\s+)?"
+)
 _NUMBERED = re.compile(r"^\d|^[(（]\d|^[①-⑳]")
 _BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _BOLD_NAME = re.compile(r"^(?:\*\*|__)(.{1,60}?)(?:\*\*|__)\s*[:：]?\s*")
@@ -64,7 +67,8 @@ _GENERIC_TITLE = re.compile(
     r"(?:本周|重点|核心|主要|关键|其他|其它|日常)?(?:项目|工作|进展|事项|任务|业务|需求)(?:进展|进度|情况|汇总|列表|更新|状态)?|"
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
     r"highlights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
-    r"summary|overview|tl;?dr|notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
+    r"summary|overview|tl;?dr|(?:\w+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
+    r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
     r"(?:本周|本期|本月|本次|整体)?(?:概要|概览|总结|概述|摘要|小结|回顾|汇总|速览|亮点|说明|总体情况)",
     re.I,
 )
@@ -87,6 +91,9 @@ class Unit:
     head: bool
     skip: int = 0
     labelled: Labelled | None = None
+    lifecycle_until: int | None = None
+    """In prose, where this line may still say the project launched or stopped: its subject's
+    first clause ("Search migration is done."), not "…the vendor shipped a fix" later on."""
 
 
 @dataclass
@@ -96,6 +103,8 @@ class Mention:
     start: int
     end: int
     units: list[Unit]
+    filed_as: str | None = None
+    """The status heading it is filed under (`## Done`, `## Won't Do`), if any."""
     origin: Origin = "structure"
     """"structure" when the layout says it is a project (a heading or bullet in a projects section,
     a field line, a table row); "lead" when only the lead of a line or paragraph names it, which
@@ -179,15 +188,20 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     # Outside a projects section, bullets that each name something and say something about its
     # schedule are still projects ("- rec-v3: eta 3/14→3/21" under "## W16"), kept only when the
     # name recurs in another report.
-    loose = not context and sum(1 for item in section.items if _is_projectish(item, lines)) >= 2
+    loose = not context and (
+        sum(1 for item in section.items if _is_projectish(item, lines)) >= 2
+        or (heading_status(section.title) is not None and len(section.items) >= 1)
+    )
     if context or section.tables:
         out.extend(_table_mentions(section, lines))
     if context or loose:
         found: list[Mention] = []
         for item in section.items:
             _item_mentions(item, section, lines, found)
+        filed = heading_status(section.title)
         for mention in found:
             mention.origin = "structure" if context else "lead"
+            mention.filed_as = filed
         out.extend(found)
     # A section that opens with field lines is one project's (its fields speak for its title):
     # sentences in it are about that project, not new ones. One that opens with a lead line
@@ -318,24 +332,59 @@ def _prose_mentions(
             name, skip, kind = lead
             unit = _unit(number, lines, head=True)
             unit.skip = skip
-            origin: Origin = "structure" if kind == "bold" or context else "lead"
-            current = Mention(name, section, number, number, [unit], origin)
+            # Only a bold name is a project by its layout alone; a plain lead ("Rough week: …")
+            # must recur in another report.
+            origin: Origin = "structure" if kind == "bold" else "lead"
+            current = Mention(name, section, number, number, [unit], origin=origin)
             own_lines = kind != "bold"
-            sentence_open = kind == "subject" and not _end_sentence(unit, skip)
-            if kind == "subject" and not sentence_open:
+            sentence_open = kind == "subject"
+            if sentence_open:
+                unit.lifecycle_until = _first_clause_end(unit.text, skip)
+                if _cut_at_next_project(unit, skip):
+                    sentence_open = False
+            out.append(current)
+            if not sentence_open and kind == "subject":
                 current = None
-            out.append(Mention(name, section, number, number, [unit], origin) if current is None else current)
             continue
         if current is not None:  # the paragraph goes on: what it says is about that project
             unit = _unit(number, lines, head=own_lines)
             current.units.append(unit)
             current.end = number
-            if sentence_open and _end_sentence(unit, 0):
-                current, sentence_open = None, False
+            if sentence_open:
+                unit.lifecycle_until = 0
+                if _cut_at_next_project(unit, 0):
+                    current, sentence_open = None, False
     return [m for m in out if _speaks_of_schedule(m)]
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\u4e00-\u9fff])|[.!?]$|[。！？]")
+_CLAUSE_END = re.compile(r"[,;:，；：。!?！？]|\.(?=\s|$)")
+
+
+def _first_clause_end(text: str, start: int) -> int:
+    match = _CLAUSE_END.search(text, start)
+    return match.start() if match else len(text)
+
+
+def _cut_at_next_project(unit: Unit, start: int) -> bool:
+    """Cut the unit before the first later sentence that states another project's schedule
+    ("The GraphQL pilot is canceled"); True when it did. A paragraph goes on about its subject
+    ("…we're now aiming for the 10th of April. … I'm moving the project to red.") until then."""
+    for match in _SENTENCE_END.finditer(unit.text, start):
+        rest = unit.text[match.end() :].lstrip()
+        following = _SENTENCE_END.search(rest)
+        sentence = rest[: following.end()] if following else rest
+        subject = _SUBJECT_LEAD.match(sentence)
+        if subject and not _NOT_SUBJECT.match(subject[1]) and _states_schedule(sentence[subject.end(1) :]):
+            unit.text = unit.text[: match.end()]
+            return True
+    return False
+
+
+def _states_schedule(text: str) -> bool:
+    return bool(find_statuses(text) or find_progress(text, True) or _has_date(text))
+
+
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bvs)[.!?](?=\s+\S)|[.!?]$|[。！？]")
 
 
 def _end_sentence(unit: Unit, start: int) -> bool:

@@ -27,7 +27,7 @@ from index.ledger.signals import (
     find_statuses,
     worst_status,
 )
-from index.ledger.targets import DateRole, classify_dates, pick_target
+from index.ledger.targets import DateRole, OrdinalTarget, classify_dates, find_ordinal_targets, pick_target
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
 
@@ -57,6 +57,7 @@ def observe(report: Report, mention: Mention) -> Observation:
     targets: list[tuple[_Found, DateRole]] = []
     completed: list[_Found] = []
     statuses: list[_Found] = []
+    ordinals: list[tuple[_Found, OrdinalTarget]] = []
     owner: str | None = None
     for unit in mention.units:
         if unit.skip >= len(unit.text):
@@ -99,17 +100,40 @@ def observe(report: Report, mention: Mention) -> Observation:
                     completed.append(found)
                 elif role.role == "target" and (unit.head or role.launch):
                     targets.append((found, role))
+            if unit.head or field == "target":
+                for ordinal in find_ordinal_targets(text):
+                    quote = _quote(unit, offset + ordinal.start, offset + ordinal.end)
+                    ordinals.append((_Found(unit, ordinal.order, quote, 1), ordinal))
             if field != "status":
                 for hit in find_statuses(text):
                     status = cast(ProjectStatus, hit.value)
                     if not unit.head and status not in RANK and status != "in_progress":
                         continue  # a step's "上线完成" is not the project's
+                    if (
+                        status not in RANK
+                        and unit.lifecycle_until is not None
+                        and offset + hit.start >= unit.lifecycle_until
+                    ):
+                        continue  # "…the vendor shipped a fix": not the subject's own launch
                     quote = _quote(unit, offset + hit.start, offset + hit.end)
                     statuses.append(_Found(unit, status, quote, 1, hit.text.strip(" —–-:：·•")))
             if owner is None and field is None:
                 found_owner = find_owner(text)
                 owner = str(found_owner.value) if found_owner else None
-    return _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
+    if mention.filed_as is not None and not any(s.priority == 3 for s in statuses):
+        # Filed under `## Done` or `## Won't Do`: the board's column is the item's status, unless a
+        # status field of its own says otherwise.
+        statuses.append(
+            _Found(mention.units[0], mention.filed_as, mention.units[0].text, 2, mention.section.title)
+        )
+    obs = _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
+    if obs.target is None and ordinals:
+        found, ordinal = ordinals[-1]
+        obs.target_text, obs.target_unit, obs.target_order = ordinal.text, ordinal.unit, list(ordinal.order)
+        obs.target_moved_from = list(ordinal.before) if ordinal.before else None
+        obs.target_kind = "final"
+        obs.target_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)
+    return obs
 
 
 def _pieces(unit: Unit) -> list[Piece]:

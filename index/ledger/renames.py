@@ -27,6 +27,10 @@ _VERB = re.compile(
     r"\bnow\s+called\b|\bis\s+renamed\b|\bwas\s+renamed\s+to\b",
     re.I,
 )
+_CHRISTENED = re.compile(
+    r"\b(?:christened|dubbed|rebranded|renamed)\s+(?:the\s+)?([\w .&/-]{2,40}?)\s+(?:as\s+|to\s+)?[“\"]([^”\"]{2,40})[”\"]",
+    re.I,
+)
 _RENAMED_FROM = re.compile(
     r"\brenamed\s+from\s+[“\"]([^”\"]{2,60})[”\"](?:\s+to\s+[“\"]([^”\"]{2,60})[”\"])?", re.I
 )
@@ -69,6 +73,8 @@ def _pairs(text: str, section: Section) -> list[tuple[str, str]]:
         old, new = _before(text, match.start()), _after(text, match.end())
         if old and new:
             found.append((old, new))
+    for match in _CHRISTENED.finditer(text):
+        found.append((match[1], match[2]))
     for match in _RENAMED_FROM.finditer(text):
         if match[2] or valid_name(clean_name(section.title)):  # not "In Progress": a status heading
             found.append((match[1], match[2] or section.title))

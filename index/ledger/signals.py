@@ -33,7 +33,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         "launched",
         r"(?:已|成功|顺利|正式|全量|完成)上线(?!前|准备|方案|计划|评审|验证|演练|流程|申请)|上线(?:完成|成功)|"
         r"已发布|发布完成|已投产|投产完成|已全量|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
-        r"\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b",
+        r"\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
+        r"\brolled out to (?:all|100%|every)",
     ),
     # Done only when the project's own text opens with it (`X：已完成`): `规则迁移全部完成` is a sub-task.
     (
@@ -41,6 +42,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         r"^\W{0,5}(?:已|全部|顺利|圆满)?完成(?=$|[。；;，,.!！)）])|^\W{0,5}(?:done|completed?|finished)\b|^\W{0,3}✅",
     ),
     ("done", r"项目(?:已|顺利)?完成|已结项|结项|验收(?:通过|完成)"),
+    ("done", r"^\W{0,3}(?:is|are|was|has been|now)\s+(?:done|complete|completed|finished)\b"),
     ("blocked", r"受阻|阻塞|卡住|\bblocked\b|⛔"),
     (
         "off_track",
@@ -343,3 +345,21 @@ def field_pieces(text: str, start: int = 0) -> list[Piece]:
         whole = split_label(text[start:]) if start else split_label(text)
         return [Piece(start, len(text), whole)]
     return [Piece(a, b, found) for a, b, found in labelled]
+
+
+# The status a board or template heading gives the items filed under it.
+_HEADING_STATUS: tuple[tuple[ProjectStatus, re.Pattern[str]], ...] = (
+    ("cancelled", re.compile(r"^(?:won'?t do|wont do|cancell?ed|dropped|descoped|已取消|取消|砍掉)$", re.I)),
+    ("paused", re.compile(r"^(?:paused|on hold|parked|已暂停|暂停|搁置)$", re.I)),
+    ("launched", re.compile(r"^(?:shipped|launched|released|live|已上线|上线|已发布)$", re.I)),
+    ("done", re.compile(r"^(?:done|completed?|finished|closed|resolved|已完成|本周完成|完成)$", re.I)),
+    ("blocked", re.compile(r"^(?:blocked|阻塞|受阻)$", re.I)),
+    ("off_track", re.compile(r"^(?:slipping|slipped|delayed|off track|延期|延误)$", re.I)),
+    ("at_risk", re.compile(r"^(?:at risk|有风险|风险项)$", re.I)),
+)
+
+
+def heading_status(title: str) -> ProjectStatus | None:
+    """`## Done` -> done, `## Won't Do` -> cancelled, `## Shipped` -> launched; else None."""
+    text = re.sub(r"[(（]\d+[)）]|[*_`#:：]", "", nfkc(title)).strip()
+    return next((status for status, pattern in _HEADING_STATUS if pattern.match(text)), None)

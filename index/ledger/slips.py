@@ -37,6 +37,7 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
         slips.append(Slip.model_validate({**fields, "week": obs.week, "evidence": _cites(*evidence)}))
 
     targets: dict[str, Observation] = {}  # kind -> latest observation stating the current target
+    ordinals: dict[str, Observation] = {}  # unit (sprint, version) -> latest such target
     health: Observation | None = None
     overdue_seen: set[date] = set()
     run: list[Observation] = []
@@ -48,6 +49,20 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
                 before, after = previous.target.isoformat(), obs.target.isoformat()
                 add("date_moved", before, after, obs, previous.target_evidence, obs.target_evidence)
             targets[obs.target_kind] = obs  # the latest statement is the best "before" evidence
+        if obs.target_unit and obs.target_order and not finished:
+            earlier = ordinals.get(obs.target_unit)
+            stated = earlier.target_order if earlier is not None else obs.target_moved_from
+            if stated is not None and obs.target_order > stated:
+                was = earlier.target_text if earlier is not None else ".".join(map(str, stated))
+                add(
+                    "date_moved",
+                    str(was),
+                    str(obs.target_text),
+                    obs,
+                    earlier.target_evidence if earlier is not None else None,
+                    obs.target_evidence,
+                )
+            ordinals[obs.target_unit] = obs
         final = targets.get("final")
         due = final.target if final is not None else None
         if (
@@ -79,6 +94,7 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
             add("stalled", label, label, obs, *(o.progress_evidence for o in run))
         if finished:
             targets.clear()
+            ordinals.clear()
             health = None
     return slips
 

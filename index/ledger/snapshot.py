@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity
 from index.ledger.signals import worst_status
 from index.ledger.store import Ledger
-from index.schemas import Incident, MetricPoint, Note, Observation, ReportRef
+from index.schemas import Incident, MetricPoint, Note, Observation, ReportRef, series_of
 from index.text.weeks import week_key
 
 _GROUPS: tuple[tuple[str, ...], ...] = (
@@ -56,6 +56,7 @@ def build_snapshot(ledger: Ledger) -> Snapshot:
     seen: set[tuple[str, str]] = set()
     for obs in data.observations:
         stat = stats.setdefault(obs.project, NameStat(obs.project, obs.date, 0))
+        stat.series.add(series_of(obs.report))
         if (obs.project, obs.report) not in seen:
             seen.add((obs.project, obs.report))
             stat.count += 1

@@ -20,7 +20,7 @@ Role = Literal["target", "old", "completed"]
 _BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)")
 _OLD_BEFORE = re.compile(
     r"(?:原计划|原定|原预计|原目标|原|之前计划|此前|先前|从|由)\s*(?:于|在|是|为)?\s*$|"
-    r"\b(?:originally|previously|was|from|instead of|old eta)\s*[:：]?\s*(?:on\s+)?$",
+    r"\b(?:originally|previously|was|from|instead of|rather than|old eta)\s*[:：]?\s*(?:on\s+)?(?:the\s+)?$",
     re.I,
 )
 _OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
@@ -35,8 +35,9 @@ _MOVED_BEFORE = re.compile(
 # A schedule word before the date makes it a target on its own ...
 _STRONG_BEFORE = re.compile(
     r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|deadline|排期)\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
-    r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date)"
-    r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*$",
+    r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|"
+    r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
+    r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*(?:the\s+)?$",
     re.I,
 )
 # ... a softer one (`预计下周出结果`) only when the clause also names a delivery.
@@ -167,3 +168,59 @@ def pick_target(roles: list[DateRole]) -> DateRole | None:
         enumerate(targets),
         key=lambda pair: (pair[1].moved, pair[1].kind == "final", pair[1].release, pair[0]),
     )[1]
+
+
+# --- targets that are not days: sprints, cycles, release and fix versions ---------------------
+
+_ARROW = r"\s*(?:→|->|=>|⇒|➡)\s*(?:now\s+)?"
+_ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "sprint",
+        re.compile(
+            rf"\b(?:target(?:ing|ed)?|planned\s+for|moves?\s+to|moved\s+to|eta)\s*:?\s*(?:sprint|cycle|iteration)\s*(\d{{1,3}})"
+            rf"(?:{_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}}))?|"
+            rf"\b(?:sprint|cycle|iteration)\s*(\d{{1,3}}){_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}})",
+            re.I,
+        ),
+    ),
+    (
+        "version",
+        re.compile(
+            rf"\b(?:fix\s*versions?|target(?:ing|ed)?|release|版本)\s*:?\s*v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}})"
+            rf"(?:{_ARROW}v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}}))?",
+            re.I,
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class OrdinalTarget:
+    """A target stated as a sprint/cycle number or a version: comparable within its unit only."""
+
+    unit: str
+    order: tuple[int, ...]
+    text: str
+    start: int
+    end: int
+    before: tuple[int, ...] | None
+    """The value it moved from when the text says so ("sprint 14 → 15", "1.84 → now 1.86")."""
+
+
+def _order(value: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in value.split("."))
+
+
+def find_ordinal_targets(text: str) -> list[OrdinalTarget]:
+    """Targets written as a sprint, cycle or version, with a cue word or an arrow."""
+    out: list[OrdinalTarget] = []
+    for unit, pattern in _ORDINALS:
+        for match in pattern.finditer(text):
+            groups = [g for g in match.groups() if g]
+            if not groups:
+                continue
+            first, last = groups[0], groups[-1]
+            before = _order(first) if len(groups) > 1 else None
+            label = f"{unit} {last}" if unit == "sprint" else last
+            out.append(OrdinalTarget(unit, _order(last), label, match.start(), match.end(), before))
+    return out

@@ -148,7 +148,7 @@ def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
 
 
-@_rule(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})\b\.?(?:,?\s+(20\d{{2}}))?", re.I)
+@_rule(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\b\.?(?:,?\s+(20\d{{2}}))?", re.I)
 def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = MONTHS[m[2].lower()], int(m[1])
     if m[3]:
