@@ -91,12 +91,15 @@ def ask_command(
     set_verbose(verbose)
 
     def run() -> None:
+        from index.errors import SummarizerError
+        from summarizer.engines import get_engine
         from summarizer.pipelines.ask import ask
         from summarizer.pipelines.ask import estimate as estimate_ask
         from summarizer.workspace import Workspace
 
         overrides = {"engine": engine, "cache": False if no_cache else None}
         workspace = Workspace(resolve_settings(index, chroma_url, config, **overrides))
+        settings = workspace.settings
         if estimate:
             sized = estimate_ask(question, workspace, k=k, since=since, until=until)
             if json_out:
@@ -104,30 +107,43 @@ def ask_command(
             else:
                 _render_estimate(sized, workspace.describe())
             return
-        result = ask(question, workspace, k=k, since=since, until=until, fallback=fallback)
-        if result.failure is not None:
-            err_console.print(
-                f"[yellow]warning:[/yellow] the LLM engine failed: {result.failure}; answering with the"
-                f" {result.answer.engine} engine (--fallback {fallback})",
-                highlight=False,
-                soft_wrap=True,
-            )
-        if json_out:
-            emit_json(result.answer)
-        else:
-            _render(result.answer, workspace.describe())
-            if show_context:
-                for passage in result.context.passages:
-                    hit = passage.hit
-                    out_console.rule(
-                        f"{passage.id} · {hit.week} · {hit.report}:{hit.lines[0]}-{hit.lines[1]} · {hit.section}"
-                    )
-                    out_console.print(hit.text, highlight=False, markup=False)
-        if result.usage is not None:
-            settings = workspace.settings
-            print_spend(
-                result.usage, settings.chat_model, json_out, replay=settings.resolved_engine == "replay"
-            )
+        chosen = get_engine(settings.resolved_engine, settings)
+
+        def show_spend(to_stderr: bool) -> None:
+            """What the model calls cost, also when they failed (the line then goes with the error)."""
+            spend = chosen.usage()
+            if spend is not None:
+                print_spend(spend, settings.chat_model, to_stderr, replay=chosen.name == "replay")
+
+        try:
+            try:
+                result = ask(
+                    question, workspace, engine=chosen, k=k, since=since, until=until, fallback=fallback
+                )
+            except SummarizerError:
+                show_spend(to_stderr=True)
+                raise
+            if result.failure is not None:
+                err_console.print(
+                    f"[yellow]warning:[/yellow] the LLM engine failed: {result.failure}; answering with the"
+                    f" {result.answer.engine} engine (--fallback {fallback})",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+            if json_out:
+                emit_json(result.answer)
+            else:
+                _render(result.answer, workspace.describe())
+                if show_context:
+                    for passage in result.context.passages:
+                        hit = passage.hit
+                        out_console.rule(
+                            f"{passage.id} · {hit.week} · {hit.report}:{hit.lines[0]}-{hit.lines[1]} · {hit.section}"
+                        )
+                        out_console.print(hit.text, highlight=False, markup=False)
+            show_spend(to_stderr=json_out)
+        finally:
+            chosen.close()
 
     guarded(run)
 

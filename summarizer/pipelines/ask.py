@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from index.retrieve import Hit
 from index.verify import Verifier
@@ -20,7 +20,6 @@ from summarizer import facts as ledger_facts
 from summarizer import planning
 from summarizer.engines import AskContext, Engine, EngineOptions, Passage, get_engine
 from summarizer.engines.base import ReportLines
-from summarizer.engines.openai_engine import Estimate, OpenAIEngine
 from summarizer.errors import ConfigError
 from summarizer.facts import Facts
 from summarizer.llm.errors import LLMError, MissingKeyError
@@ -28,6 +27,9 @@ from summarizer.llm.results import Spend
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Answer, Point
 from summarizer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from summarizer.engines.openai_engine import Estimate
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +125,8 @@ def estimate(
     until: str | None = None,
 ) -> Estimate:
     """The request an LLM engine would send for this question, sized and priced, without sending it."""
+    from summarizer.engines.openai_engine import OpenAIEngine  # the openai SDK only when asked for
+
     chosen = get_engine(_name(engine, workspace), workspace.settings)
     try:
         if not isinstance(chosen, OpenAIEngine):
