@@ -56,16 +56,31 @@ def resolve_settings(
     return load_settings(config, {"home": index, "chroma_url": chroma_url, **extra})
 
 
+class _Stderr(logging.Handler):
+    """Writes to whatever sys.stderr is at the time (a test runner swaps it per command)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:
+            self.handleError(record)
+
+
+_VERBOSE = _Stderr()
+_VERBOSE.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+
 def set_verbose(verbose: bool) -> None:
-    """INFO logs of our own modules on stderr; third-party loggers stay at WARNING."""
-    if not verbose:
-        return
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    """INFO logs of our own modules on stderr; third-party loggers stay as they are."""
     for name in ("summarizer", "index"):
         logger = logging.getLogger(name)
-        logger.setLevel(logging.INFO)
-        logger.addHandler(handler)
+        if verbose:
+            logger.setLevel(logging.INFO)
+            if _VERBOSE not in logger.handlers:
+                logger.addHandler(_VERBOSE)
+        elif _VERBOSE in logger.handlers:
+            logger.removeHandler(_VERBOSE)
+            logger.setLevel(logging.NOTSET)
 
 
 def print_spend(spend: Spend, model: str, json_out: bool, *, replay: bool = False) -> None:
@@ -73,16 +88,7 @@ def print_spend(spend: Spend, model: str, json_out: bool, *, replay: bool = Fals
 
     On stderr with `--json`, so stdout stays one JSON document.
     """
-    if spend.cost_usd is None:
-        price = f"cost unknown (no price for {model}: set prices)"
-    elif replay:
-        price = f"est. ${spend.cost_usd:.4f} at {model} prices (replay: nothing billed)"
-    else:
-        price = f"est. ${spend.cost_usd:.4f}"
-    line = (
-        f"llm · {model} · {spend.calls} call(s) · tokens {spend.prompt_tokens:,} in / "
-        f"{spend.completion_tokens:,} out · cache hits {spend.cache_hits} · {price}"
-    )
+    line = spend.line(model, replay=replay)
     (err_console if json_out else out_console).print(line, style="dim", highlight=False, markup=False)
 
 

@@ -65,3 +65,16 @@ class Spend:
         self.prompt_tokens += usage.prompt_tokens
         self.completion_tokens += usage.completion_tokens
         self.cost_usd = None if cost_usd is None or self.cost_usd is None else self.cost_usd + cost_usd
+
+    def line(self, model: str, *, replay: bool = False) -> str:
+        """One line for the end of a command: calls, tokens in/out, cache hits, estimated cost."""
+        if self.cost_usd is None:
+            price = f"cost unknown (no price for {model}: set prices)"
+        elif replay:
+            price = f"est. ${self.cost_usd:.4f} at {model} prices (replay: nothing billed)"
+        else:
+            price = f"est. ${self.cost_usd:.4f}"
+        return (
+            f"llm · {model} · {self.calls} call(s) · tokens {self.prompt_tokens:,} in / "
+            f"{self.completion_tokens:,} out · cache hits {self.cache_hits} · {price}"
+        )

@@ -67,7 +67,7 @@ def build_replay(settings: Settings, options: EngineOptions) -> OpenAIEngine:
             engine="replay",
         )
 
-    return OpenAIEngine("replay", config, connect, on_close=server.stop)
+    return OpenAIEngine("replay", config, connect, replay=server)
 
 
 __all__ = ["Estimate", "OpenAIEngine", "PreparedAsk", "build_openai", "build_replay"]

@@ -28,6 +28,7 @@ from summarizer.errors import ConfigError
 from summarizer.llm.budget import cost, message_tokens
 from summarizer.llm.client import ChatClient
 from summarizer.llm.config import LLMConfig
+from summarizer.llm.replay import ReplayServer
 from summarizer.llm.results import Spend
 from summarizer.llm.schema import strict_json_schema
 from summarizer.llm_schemas import LLMAnswer
@@ -86,14 +87,15 @@ def period_text(plan: QuestionPlan) -> str:
 
 
 class OpenAIEngine:
-    """The LLM engine; `connect` builds the `ChatClient` (and starts a replay server) on first use."""
+    """The LLM engine; `connect` builds the `ChatClient` on first use. A replay engine also holds
+    the `ReplayServer` it talks to, and stops it in `close()`."""
 
     def __init__(
         self,
         name: EngineName,
         config: LLMConfig,
         connect: Callable[[], ChatClient],
-        on_close: Callable[[], None] | None = None,
+        replay: ReplayServer | None = None,
     ) -> None:
         self.name = name
         self.config = config
@@ -103,7 +105,7 @@ class OpenAIEngine:
                 f"prompt ask must declare output_schema LLMAnswer, not {self.prompt.output_schema}"
             )
         self._connect = connect
-        self._on_close = on_close
+        self.replay = replay
         self._client: ChatClient | None = None
         self._spent = Spend()
         self._schema_tokens = self._count_schema()
@@ -199,6 +201,5 @@ class OpenAIEngine:
         if self._client is not None:
             self._client.close()
             self._client = None
-        if self._on_close is not None:
-            self._on_close()
-            self._on_close = None
+        if self.replay is not None:
+            self.replay.stop()
