@@ -77,7 +77,7 @@ def ask(
 
     `engine` is a name (the engine is built and closed here) or an engine the caller owns.
     """
-    owned = isinstance(engine, str | None)
+    owned = engine is None or isinstance(engine, str)
     chosen: Engine = (
         get_engine(_name(engine, workspace), workspace.settings, options)
         if engine is None or isinstance(engine, str)

@@ -197,3 +197,11 @@ def test_replay_cassette_miss_is_a_hard_gate(
     qa = run.results[0]
     assert any(f.case == "q-rate" and "ReplayMissError" in f.what for f in qa.failures)
     assert any("hand-written cassettes exercise the pipeline, not a model" in note for note in qa.notes)
+
+
+def test_the_openai_eval_without_a_key_stops_before_any_work(tiny_root: Path) -> None:
+    from summarizer.llm.errors import MissingKeyError
+
+    with pytest.raises(MissingKeyError) as caught:
+        run_eval(tiny_root, engine="openai", suites=["qa"])
+    assert caught.value.exit_code == 2 and not (tiny_root / ".data").exists()

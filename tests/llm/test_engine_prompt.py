@@ -167,3 +167,20 @@ def test_an_engine_is_built_without_a_key_and_asks_for_one_only_when_it_calls(tm
     built.close()
     assert llm_config(settings).api_key is None
     assert llm_config(settings, replay_url="http://127.0.0.1:1/v1").api_key == SecretStr("replay-no-key")
+
+
+def test_lines_the_headline_rests_on_come_after_the_points_one_by_one() -> None:
+    from dataclasses import replace
+
+    from index.schemas import Citation
+
+    ctx = context()
+    extra = Citation(
+        report=ZH, week="2024-W41", section="【指标】", lines=(36, 36), quote="出金有效成功率：99.98%"
+    )
+    blocks = fact_blocks(replace(ctx.facts, key=[*ctx.facts.key, extra]))
+    assert [b.text.splitlines()[0][:9] for b in blocks] == ["Summary: ", "- 海外商户收单平", "- A line "]
+    assert blocks[-1].text.endswith("[F3] 2024-W41: 出金有效成功率：99.98%") and not blocks[0].sources
+    unanswered = fact_blocks(replace(ctx.facts, headline=None, points=[], key=[extra]))
+    assert len(unanswered) == 1 and unanswered[0].text.startswith("The ledger has no answer")
+    assert fact_blocks(replace(ctx.facts, headline=None, points=[], key=[])) == []
