@@ -48,6 +48,7 @@ bench: setup
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.ledger
 	$(BIN)/python -m bench.ask
+	$(BIN)/python -m bench.prompts
 
 clean:
 	rm -rf $(VENV) .data

@@ -180,7 +180,7 @@ def test_lines_the_headline_rests_on_come_after_the_points_one_by_one() -> None:
     )
     blocks = fact_blocks(replace(ctx.facts, key=[*ctx.facts.key, extra]))
     assert [b.text.splitlines()[0][:9] for b in blocks] == ["Summary: ", "- 海外商户收单平", "- A line "]
-    assert blocks[-1].text.endswith("[F3] 2024-W41: 出金有效成功率：99.98%") and not blocks[0].sources
+    assert blocks[-1].text.endswith("[F3] 2024-W41: 出金有效成功率：99.98%") and blocks[-1].kind == "line"
     unanswered = fact_blocks(replace(ctx.facts, headline=None, points=[], key=[extra]))
     assert len(unanswered) == 1 and unanswered[0].text.startswith("The ledger has no answer")
     assert fact_blocks(replace(ctx.facts, headline=None, points=[], key=[])) == []

@@ -43,9 +43,10 @@ class Source:
 
 @dataclass(frozen=True)
 class Block:
-    """One packable unit: a ledger fact with the lines it rests on, or one passage."""
+    """One packable unit: a ledger fact with the lines it rests on, one more line the facts rest
+    on, or one passage."""
 
-    kind: Literal["fact", "passage"]
+    kind: Literal["fact", "line", "passage"]
     text: str
     sources: tuple[Source, ...]
 
@@ -67,7 +68,7 @@ class Material:
 
     @property
     def facts_text(self) -> str:
-        facts = [b.text for b in self.kept if b.kind == "fact"]
+        facts = [b.text for b in self.kept if b.kind != "passage"]
         return "\n".join(["Ledger facts (computed from the reports):", *facts]) if facts else NO_FACTS
 
     @property
@@ -80,12 +81,14 @@ class Material:
         if not self.left_out:
             return None
         parts = []
-        for kind, label in (("fact", "ledger facts"), ("passage", "passages")):
+        labels = (("fact", "ledger facts"), ("line", "further lines they rest on"), ("passage", "passages"))
+        for kind, label in labels:
             out = self.count(kind, kept=False)
             if out:
                 parts.append(f"{out} of {out + self.count(kind)} {label}")
+        listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
         return (
-            f"left out of the model's prompt by the token budget ({budget} tokens): {' and '.join(parts)};"
+            f"left out of the model's prompt by the token budget ({budget} tokens): {listed};"
             " raise context_tokens to include them"
         )
 
@@ -122,11 +125,11 @@ def fact_blocks(facts: Facts) -> list[Block]:
             )
         return ids[key]
 
-    def block(title: str, citations: Sequence[Citation]) -> Block:
+    def block(title: str, citations: Sequence[Citation], kind: Literal["fact", "line"] = "fact") -> Block:
         sources = tuple(dict.fromkeys(source(c) for c in citations))
         # The point already names the project and the change; a line needs only its week and words.
         lines = [data_text(title)] + [f"  [{s.id}] {s.week}: {data_text(s.text)}" for s in sources]
-        return Block("fact", "\n".join(lines), sources)
+        return Block(kind, "\n".join(lines), sources)
 
     in_points = {(c.report, c.lines) for p in facts.points for c in p.citations}
     rest = [c for c in facts.key if (c.report, c.lines) not in in_points]
@@ -140,7 +143,7 @@ def fact_blocks(facts: Facts) -> list[Block]:
     # "which projects slipped?" on 52 weeks), and the points say more per token.
     blocks = [block(f"Summary: {facts.headline}", [])]
     blocks += [block(f"- {point.text}", point.citations) for point in facts.points]
-    blocks += [block("- A line the summary rests on:", [c]) for c in rest]
+    blocks += [block("- A line the summary rests on:", [c], "line") for c in rest]
     return blocks
 
 
