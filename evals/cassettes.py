@@ -31,13 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from index.schemas import Citation
 from index.tokens import count_tokens
-from summarizer.config import Settings, load_settings
 from summarizer.engines import get_engine
 from summarizer.engines.openai_engine import OpenAIEngine, PreparedAsk
 from summarizer.engines.openai_engine.grounding import Grounding
 from summarizer.engines.openai_engine.material import Source
 from summarizer.evals.datasets import load_datasets
-from summarizer.evals.runner import find_root
+from summarizer.evals.runner import eval_settings, find_root
 from summarizer.llm.client import ChatClient
 from summarizer.llm.config import llm_config
 from summarizer.llm.keys import PROMPT_HEADER, digest, request_key
@@ -122,19 +121,10 @@ class Author:
         return Reply(200, response)
 
 
-def eval_settings(root: Path) -> Settings:
-    """The settings `summarizer eval --engine replay` runs with (summarizer/evals/runner.py)."""
-    settings = load_settings(None, {"home": root / ".data" / "eval", "embedder": "local", "engine": "replay"})
-    settings.chroma_url = None
-    settings.cassettes = root / "evals" / "cassettes"
-    settings.cache = False
-    return settings
-
-
 def main() -> int:
     root = find_root()
     data = load_datasets(root / "evals" / "datasets", root)
-    settings = eval_settings(root)
+    settings = eval_settings(root, "replay")
     workspace = Workspace(settings)
     ingest_paths(workspace, [(root / "examples" / "reports").resolve()], prune=True)
     folder = settings.cassettes

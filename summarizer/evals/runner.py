@@ -16,6 +16,7 @@ from pathlib import Path
 from index.ledger import views
 from index.ledger.store import Ledger
 from summarizer import planning
+from summarizer.config import Settings
 from summarizer.engines import REGISTRY
 from summarizer.errors import ConfigError
 from summarizer.evals import baseline as bl
@@ -67,6 +68,20 @@ def ledger_facts(ledger: Ledger) -> LedgerFacts:
     )
 
 
+def eval_settings(root: Path, engine: str, home: Path | None = None) -> Settings:
+    """The settings an eval runs with (evals/cassettes.py writes cassettes for exactly these)."""
+    from summarizer.config import load_settings
+
+    settings = load_settings(
+        None, {"home": home or root / ".data" / "eval", "embedder": "local", "engine": engine}
+    )
+    settings.chroma_url = None  # the eval index is always the local one, whatever the environment says
+    settings.cassettes = root / "evals" / "cassettes"
+    if engine == "replay":
+        settings.cache = False  # every question crosses HTTP: a cached reply would hide a miss
+    return settings
+
+
 def build_context(
     root: Path, data: Datasets, engine: str, data_dir: Path | None = None, record: bool = False
 ) -> EvalContext:
@@ -78,7 +93,6 @@ def build_context(
     """
     from index.lexical import rows_from_store
     from index.tokens import count_tokens
-    from summarizer.config import load_settings
     from summarizer.engines import EngineOptions, get_engine
     from summarizer.engines.openai_engine import OpenAIEngine
     from summarizer.llm.config import llm_config
@@ -87,11 +101,7 @@ def build_context(
     from summarizer.workspace import Workspace
 
     home = data_dir or root / ".data" / "eval"
-    settings = load_settings(None, {"home": home, "embedder": "local", "engine": engine})
-    settings.chroma_url = None  # the eval index is always the local one, whatever the environment says
-    settings.cassettes = root / "evals" / "cassettes"
-    if engine == "replay":
-        settings.cache = False
+    settings = eval_settings(root, engine, home)
     if engine == "openai":
         llm_config(settings).require_key()  # before the ingest, not 56 failing questions later
     workspace = Workspace(settings)

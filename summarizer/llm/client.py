@@ -20,6 +20,7 @@ from typing import Any
 import httpx2
 import openai
 from openai.types.chat import ChatCompletion
+from pydantic import BaseModel
 
 from summarizer.llm.budget import cost
 from summarizer.llm.cache import CachedResponse, ResponseCache
@@ -170,9 +171,7 @@ class ChatClient:
         conversation = [dict(message) for message in messages]
         if self.config.capability == "json_schema":
             return conversation
-        instruction = load_prompt("json_schema").render(
-            schema=json.dumps(strict_json_schema(schema), ensure_ascii=False)
-        )
+        instruction = schema_instruction(schema)
         if conversation and conversation[0].get("role") == "system":
             conversation[0]["content"] = f"{conversation[0]['content']}\n\n{instruction}"
         else:
@@ -310,6 +309,13 @@ class ChatClient:
         if self.cache is not None:
             for entry in chain:
                 self.cache.put(entry)
+
+
+def schema_instruction(schema: type[BaseModel]) -> str:
+    """The system-message text that carries the schema when the server does not enforce one."""
+    return load_prompt("json_schema").render(
+        schema=json.dumps(strict_json_schema(schema), ensure_ascii=False)
+    )
 
 
 def _outcome(error: LLMError) -> str:

@@ -26,7 +26,7 @@ from summarizer.engines.openai_engine.material import (
 )
 from summarizer.errors import ConfigError
 from summarizer.llm.budget import cost, message_tokens
-from summarizer.llm.client import ChatClient
+from summarizer.llm.client import ChatClient, schema_instruction
 from summarizer.llm.config import LLMConfig
 from summarizer.llm.replay import ReplayServer
 from summarizer.llm.results import Spend
@@ -121,10 +121,9 @@ class OpenAIEngine:
 
     def _count_schema(self) -> int:
         """Tokens the output schema adds to every request, wherever the capability puts it."""
-        schema = json.dumps(strict_json_schema(LLMAnswer), ensure_ascii=False)
         if self.config.capability == "json_schema":
-            return count_tokens(schema)
-        return count_tokens(load_prompt("json_schema").render(schema=schema))
+            return count_tokens(json.dumps(strict_json_schema(LLMAnswer), ensure_ascii=False))
+        return count_tokens(schema_instruction(LLMAnswer))
 
     def _messages(self, context: AskContext, facts: str, passages: str) -> list[dict[str, str]]:
         return self.prompt.messages(
