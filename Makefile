@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_HOME := .data/demo
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: setup browser demo test lint typecheck unit eval bench clean
+.PHONY: setup browser demo test lint typecheck unit eval cassettes bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,8 +45,15 @@ typecheck: setup
 unit: setup browser
 	SUMMARIZER_REQUIRE_BROWSER=1 $(BIN)/pytest
 
+# The local eval, then the qa suite through the openai client against the replay server (zero
+# cassette misses is a hard gate); retrieval and ledger do not depend on the engine.
 eval: setup
 	$(BIN)/summarizer eval
+	$(BIN)/summarizer eval --engine replay --suite qa
+
+# Rewrite the hand-written cassettes after a change to the ask prompt, retrieval or the ledger.
+cassettes: setup
+	$(BIN)/python -m evals.cassettes
 
 test: lint typecheck unit eval
 
@@ -55,6 +62,7 @@ bench: setup
 	$(BIN)/python -m bench.ledger
 	$(BIN)/python -m bench.ask
 	$(BIN)/python -m bench.summary
+	$(BIN)/python -m bench.prompts
 
 clean:
 	rm -rf $(VENV) .data

@@ -44,3 +44,22 @@ class IndexBusyError(SummarizerError):
 
 class StoreError(SummarizerError):
     """The vector store or ledger cannot be opened or written."""
+
+
+class EmbedderError(SummarizerError):
+    """The embedding endpoint cannot serve the request as configured or cannot be reached (after
+    the SDK's retries): check the server, the model name or the network, then rerun unchanged."""
+
+    exit_code = 3
+
+    def __init__(self, endpoint: str, reason: str, status: int | None = None) -> None:
+        self.endpoint = endpoint
+        self.reason = reason
+        self.status = status
+        super().__init__(f"embeddings at {endpoint}: {reason}")
+
+
+class EmbedderAuthError(EmbedderError, ConfigError):
+    """The embedding endpoint rejected the API key: the configuration must change."""
+
+    exit_code = 2

@@ -1,7 +1,8 @@
 """One settings object. Precedence: defaults < summarizer.toml < environment < command-line flags.
 
 The API key is a `SecretStr` read from the environment when settings are resolved and only
-revealed when a client is built; `summarizer config` prints it masked.
+revealed when a client is built (`summarizer.llm.config.llm_config`); `summarizer config`
+prints it masked (`mask_key`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from index.errors import ConfigError
 
@@ -28,7 +29,27 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_SEARCH": "search_mode",
     "OPENAI_API_KEY": "openai_api_key",
     "OPENAI_BASE_URL": "openai_base_url",
+    "SUMMARIZER_LLM_CAPABILITY": "llm_capability",
+    "SUMMARIZER_LLM_TIMEOUT": "llm_timeout",
+    "SUMMARIZER_LLM_MAX_RETRIES": "llm_max_retries",
+    "SUMMARIZER_CONTEXT_TOKENS": "context_tokens",
+    "SUMMARIZER_OUTPUT_TOKENS": "output_tokens",
+    "SUMMARIZER_CACHE": "cache",
+    "SUMMARIZER_CASSETTES": "cassettes",
 }
+
+EngineSetting = Literal["auto", "local", "openai", "replay"]
+Capability = Literal["json_schema", "json_object", "prompt_only"]
+
+
+def mask_key(key: SecretStr | str | None) -> str | None:
+    """A key shown safely: 'sk-…90' (the shape `summarizer config` prints), '***' if short."""
+    if key is None:
+        return None
+    value = key.get_secret_value() if isinstance(key, SecretStr) else key
+    if not value:
+        return None
+    return value[:3] + "…" + value[-2:] if len(value) > 8 else "***"
 
 
 def default_home() -> Path:
@@ -50,9 +71,37 @@ class Settings(BaseModel):
         default="text-embedding-3-small", description="Model for the openai embedder."
     )
     chat_model: str = Field(default="gpt-4o-mini", description="Model for the openai engine.")
-    engine: str = Field(default="auto", description="'auto' (openai when a key is set), 'local', 'openai'.")
+    engine: EngineSetting = Field(
+        default="auto",
+        description="'auto' (openai when a key is set, else local), 'local', 'openai', 'replay'.",
+    )
     openai_api_key: SecretStr | None = None
-    openai_base_url: str | None = None
+    openai_base_url: str | None = Field(
+        default=None,
+        description="OpenAI-compatible endpoint (Azure, DeepSeek, Qwen, Ollama, vLLM); None = OpenAI.",
+    )
+    llm_capability: Capability = Field(
+        default="json_schema",
+        description="How the endpoint is asked for JSON: json_schema (strict), json_object, prompt_only.",
+    )
+    llm_timeout: float = Field(default=60.0, gt=0, description="Seconds per HTTP attempt of a model call.")
+    llm_max_retries: int = Field(
+        default=2, ge=0, description="Network retries of a model call (429, 5xx, connection), by the SDK."
+    )
+    context_tokens: int = Field(
+        default=6000,
+        ge=1000,
+        description="Tokens one ask request may use, prompt and reply (at most the model's window).",
+    )
+    output_tokens: int = Field(default=2000, ge=100, description="max_tokens of a reply.")
+    prices: dict[str, tuple[float, float]] = Field(
+        default_factory=dict,
+        description="USD per 1M (input, output) tokens by model, over the built-in table (cost estimates).",
+    )
+    cache: bool = Field(default=True, description="Reuse model replies for identical requests (--no-cache).")
+    cassettes: Path = Field(
+        default=Path("evals/cassettes"), description="Folder of cassettes the replay engine serves."
+    )
     max_file_mb: float = Field(default=5.0, gt=0, description="Larger files are refused.")
     chunk_tokens: int = Field(default=400, ge=50, description="Upper bound of a chunk, in tiktoken tokens.")
     min_chunk_tokens: int = Field(default=40, ge=0, description="Smaller neighbours are merged.")
@@ -61,6 +110,14 @@ class Settings(BaseModel):
         default="dense",
         description="How `ask` ranks passages: dense (embeddings), lexical (BM25) or hybrid (both, fused).",
     )
+
+    @model_validator(mode="after")
+    def _reply_fits(self) -> Settings:
+        if self.output_tokens >= self.context_tokens:
+            raise ValueError(
+                f"output_tokens ({self.output_tokens}) must be below context_tokens ({self.context_tokens})"
+            )
+        return self
 
     @property
     def max_file_bytes(self) -> int:
@@ -87,8 +144,7 @@ class Settings(BaseModel):
     def masked(self) -> dict[str, Any]:
         """The settings as plain data with secrets masked, for `summarizer config`."""
         data = self.model_dump(mode="json")
-        key = self.openai_api_key.get_secret_value() if self.openai_api_key else ""
-        data["openai_api_key"] = (key[:3] + "…" + key[-2:] if len(key) > 8 else "***") if key else None
+        data["openai_api_key"] = mask_key(self.openai_api_key)
         data["resolved_engine"] = self.resolved_engine
         return data
 

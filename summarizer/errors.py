@@ -5,6 +5,8 @@ The CLI maps each class to one line on stderr and an exit code (README: exit cod
 
 from index.errors import (
     ConfigError,
+    EmbedderAuthError,
+    EmbedderError,
     IndexBusyError,
     InputError,
     ReportDateError,
@@ -19,6 +21,8 @@ class EngineError(SummarizerError):
 
 __all__ = [
     "ConfigError",
+    "EmbedderAuthError",
+    "EmbedderError",
     "EngineError",
     "IndexBusyError",
     "InputError",

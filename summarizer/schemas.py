@@ -54,6 +54,11 @@ class Answer(BaseModel):
     engine: EngineName = "local"
     plan: Plan = Field(default_factory=Plan)
     dropped_citations: int = Field(default=0, description="Citations removed because they did not verify.")
+    notes: list[str] = Field(
+        default_factory=list,
+        description="What the reader should know about how this answer was made: material left out of"
+        " a model's prompt by the token budget, a fallback to another engine, points dropped unverified.",
+    )
 
 
 # ---------------------------------------------------------------------------------------------------

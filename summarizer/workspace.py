@@ -44,6 +44,8 @@ class Workspace:
             model=self.settings.embedding_model,
             api_key=key.get_secret_value() if key else None,
             base_url=self.settings.openai_base_url,
+            timeout=self.settings.llm_timeout,
+            max_retries=self.settings.llm_max_retries,
         )
 
     @cached_property

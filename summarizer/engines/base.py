@@ -17,6 +17,7 @@ from typing import Protocol
 from index.retrieve import Hit
 from index.text.lang import Lang
 from summarizer.facts.model import Facts
+from summarizer.llm.results import Spend
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Answer, EngineName
 
@@ -55,9 +56,27 @@ class AskContext:
         return self.sources.get(report, {})
 
 
+@dataclass(frozen=True)
+class EngineOptions:
+    """How a caller wants an engine built, beyond the settings."""
+
+    command: str = "ask"
+    """Names the caller in the call log ('ask', 'eval')."""
+    record: bool = False
+    """openai only: write a cassette for every request the cassettes folder does not hold yet."""
+
+
 class Engine(Protocol):
     """Turns an `AskContext` into an `Answer` with citations."""
 
     name: EngineName
 
     def answer(self, context: AskContext) -> Answer: ...
+
+    def usage(self) -> Spend | None:
+        """What the engine's model calls cost so far (None: it makes none)."""
+        ...
+
+    def close(self) -> None:
+        """Release what the engine holds (an HTTP client, a replay server)."""
+        ...

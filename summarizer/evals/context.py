@@ -15,6 +15,8 @@ from index.schemas import Incident, Launch, MetricSeries, Slip
 from index.verify import Verifier, load_lines
 from summarizer.evals.datasets import Datasets, QuestionCase
 from summarizer.evals.metrics import HitLike
+from summarizer.llm.replay import ReplayStats
+from summarizer.llm.results import Spend
 from summarizer.schemas import Answer, ExecutiveSummary, RiskRegister, Rollup
 
 SearchFn = Callable[[str, int, str], Sequence[HitLike]]
@@ -53,6 +55,16 @@ class EvalContext:
     """Series folder name -> the roll-up of its whole period."""
     risks: Callable[[], RiskRegister] | None = None
     """The risk register of every series, all statuses."""
+    llm_prompt_tokens: Callable[[QuestionCase], int | None] | None = None
+    """For an LLM engine: the tokens of the prompt it packed for the question it last answered."""
+    corpus_tokens: Callable[[], tuple[int, int]] | None = None
+    """(tokens, chunks) of every chunk in the index: the cost of one prompt holding the corpus."""
+    spend: Callable[[], Spend | None] | None = None
+    """What the engine's model calls cost over the run (None for an engine that makes none)."""
+    replay_stats: Callable[[], ReplayStats] | None = None
+    model: str = ""
+    """The chat model an LLM engine asks (for the cost line)."""
+    close: Callable[[], None] | None = None
     verifier: Verifier = field(default_factory=Verifier)
     unavailable: dict[str, str] = field(default_factory=dict)
     k: int = 8

@@ -103,6 +103,14 @@ def p50(values: Iterable[float]) -> float:
     return float(statistics.median(items)) if items else 0.0
 
 
+def p95(values: Iterable[float]) -> float:
+    """The 95th percentile by the nearest-rank method (an observed value, never interpolated)."""
+    items = sorted(values)
+    if not items:
+        return 0.0
+    return float(items[max(0, -(-95 * len(items) // 100) - 1)])
+
+
 def ratio(good: int, total: int) -> float:
     """good/total, defined as 1.0 for nothing to judge (a vacuous pass, not a free regression)."""
     return good / total if total else 1.0

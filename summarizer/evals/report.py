@@ -62,6 +62,8 @@ def render(run: EvalRun, console: Console) -> None:
         for note in suite.notes:
             console.print(f"  note: {note}", style="dim", highlight=False)
         _render_failures(run, suite.name, console)
+    if run.spend is not None:
+        console.print(run.spend.line(run.model, replay=run.engine == "replay"), style="dim", highlight=False)
     verdict = "[bold green]PASS[/]" if run.passed else "[bold red]FAIL[/]"
     tail = f" · baseline updated: {run.baseline_path}" if run.updated else ""
     console.print(f"{verdict} · gates against {run.baseline_path}{tail}", highlight=False)
@@ -122,5 +124,16 @@ def as_json(run: EvalRun) -> dict[str, Any]:
         "baseline_updated": run.updated,
         "seconds": round(run.seconds, 2),
         "warnings": run.warnings,
+        "llm": None
+        if run.spend is None
+        else {
+            "model": run.model,
+            "calls": run.spend.calls,
+            "cache_hits": run.spend.cache_hits,
+            "prompt_tokens": run.spend.prompt_tokens,
+            "completion_tokens": run.spend.completion_tokens,
+            "cost_usd": run.spend.cost_usd,
+            "outcomes": run.spend.outcomes,
+        },
         "suites": suites,
     }

@@ -10,12 +10,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.ledger import views
 from index.ledger.store import Ledger
 from summarizer import planning
+from summarizer.config import Settings
 from summarizer.engines import REGISTRY
 from summarizer.errors import ConfigError
 from summarizer.evals import baseline as bl
@@ -28,6 +30,7 @@ from summarizer.evals.suites import retrieval as retrieval_suite
 from summarizer.evals.suites import risks as risks_suite
 from summarizer.evals.suites import summary as summary_suite
 from summarizer.evals.zoo import ZOO, run_zoo
+from summarizer.llm.results import Spend
 from summarizer.schemas import Answer, ExecutiveSummary, Rollup
 
 if TYPE_CHECKING:
@@ -85,16 +88,42 @@ def ledger_facts(ledger: Ledger) -> LedgerFacts:
     )
 
 
-def build_context(root: Path, data: Datasets, engine: str, data_dir: Path | None = None) -> EvalContext:
-    """Ingest the example corpus into the eval data dir and wire the real pipelines."""
+def eval_settings(root: Path, engine: str, home: Path | None = None) -> Settings:
+    """The settings an eval runs with (evals/cassettes.py writes cassettes for exactly these)."""
     from summarizer.config import load_settings
+
+    settings = load_settings(
+        None, {"home": home or root / ".data" / "eval", "embedder": "local", "engine": engine}
+    )
+    settings.chroma_url = None  # the eval index is always the local one, whatever the environment says
+    settings.cassettes = root / "evals" / "cassettes"
+    if engine == "replay":
+        settings.cache = False  # every question crosses HTTP: a cached reply would hide a miss
+    return settings
+
+
+def build_context(
+    root: Path, data: Datasets, engine: str, data_dir: Path | None = None, record: bool = False
+) -> EvalContext:
+    """Ingest the example corpus into the eval data dir and wire the real pipelines.
+
+    An LLM engine is built once for the run (replay: one server over evals/cassettes) and
+    closed by `run_eval`; for replay the response cache is off, so every question reaches the
+    replay server over HTTP and a cassette miss cannot hide behind a cached reply.
+    """
+    from index.lexical import rows_from_store
+    from index.tokens import count_tokens
+    from summarizer.engines import EngineOptions, get_engine
+    from summarizer.engines.openai_engine import OpenAIEngine
+    from summarizer.llm.config import llm_config
     from summarizer.pipelines import ask
     from summarizer.pipelines.ingest import ingest_paths
     from summarizer.workspace import Workspace
 
     home = data_dir or root / ".data" / "eval"
-    settings = load_settings(None, {"home": home, "embedder": "local", "engine": engine})
-    settings.chroma_url = None  # the eval index is always the local one, whatever the environment says
+    settings = eval_settings(root, engine, home)
+    if engine == "openai":
+        llm_config(settings).require_key()  # before the ingest, not 56 failing questions later
     workspace = Workspace(settings)
     ctx = EvalContext(root=root, data=data, engine=engine, verifier=root_verifier(root))
     summary = ingest_paths(workspace, [(root / "examples" / "reports").resolve()], prune=True)
@@ -105,11 +134,27 @@ def build_context(root: Path, data: Datasets, engine: str, data_dir: Path | None
     )
     retriever = workspace.retriever
     ctx.search = lambda query, k, mode: retriever.search(query, k=k, mode=mode)  # type: ignore[arg-type]
+    answering = get_engine(engine, settings, EngineOptions(command="eval", record=record))
+    ctx.close = answering.close
+    ctx.spend = answering.usage
+    ctx.model = settings.chat_model
 
     def answer(q: QuestionCase) -> Answer:
-        return ask.ask(q.question, workspace, engine=engine, k=ctx.k).answer
+        return ask.ask(q.question, workspace, engine=answering, k=ctx.k).answer
 
     ctx.answer = answer
+    if isinstance(answering, OpenAIEngine):
+        llm = answering
+        ctx.llm_prompt_tokens = lambda q: llm.last.prompt_tokens if llm.last is not None else None
+        if llm.replay is not None:
+            server = llm.replay
+            ctx.replay_stats = lambda: server.stats
+
+    def corpus_tokens() -> tuple[int, int]:
+        rows = rows_from_store(workspace.store)
+        return sum(count_tokens(row.text) for row in rows), len(rows)
+
+    ctx.corpus_tokens = corpus_tokens
     ctx.planned = lambda query, k: ask.prepare(query, workspace, k).hits
     ctx.planned_search = lambda query, k, mode: ask.search(
         planning.plan(query, retriever, workspace.ledger_or_none),
@@ -165,6 +210,10 @@ class EvalRun:
     index_note: str = ""
     seconds: float = 0.0
     updated: bool = False
+    spend: Spend | None = None
+    """What the engine's model calls cost over the run (None: the engine makes none)."""
+    model: str = ""
+    """The chat model an LLM engine asked."""
 
     @property
     def passed(self) -> bool:
@@ -203,8 +252,15 @@ def run_eval(
     data.warnings += section_warnings(data, root / "examples" / "reports")
     if not data.questions and not data.present:
         raise ConfigError(f"no eval datasets found in {root / 'evals' / 'datasets'}")
-    ctx = (make_context or build_context)(root, data, engine)
-    results = run_suites(ctx, list(suites) or list(SUITES))
+    factory = make_context or (partial(build_context, record=True) if record else build_context)
+    ctx = factory(root, data, engine)
+    try:
+        results = run_suites(ctx, list(suites) or list(SUITES))
+        spend = ctx.spend() if ctx.spend is not None else None
+        model = ctx.model
+    finally:
+        if ctx.close is not None:
+            ctx.close()
     path = baseline_path or root / "evals" / "baseline.json"
     baseline = bl.load_baseline(path)
     if update_baseline:
@@ -221,4 +277,6 @@ def run_eval(
         index_note=ctx.index_note,
         seconds=time.perf_counter() - started,
         updated=update_baseline,
+        spend=spend,
+        model=model,
     )

@@ -54,8 +54,8 @@ class CallRecord(BaseModel):
     latency_ms: float = 0.0
     cache_hit: bool = False
     outcome: str = Field(
-        description="ok, reask (invalid, asked again), invalid (gave up), refusal, truncated,"
-        " content_filter, or the error class name."
+        description="ok, reask (invalid, asked again), invalid (gave up), kept (the last reply, with"
+        " problems the caller repairs), refusal, truncated, content_filter, or the error class name."
     )
     cost_usd: float | None = Field(
         default=None, description="Estimate from the price table; 0 for a cache hit; None if unknown."

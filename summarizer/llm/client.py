@@ -20,6 +20,7 @@ from typing import Any
 import httpx2
 import openai
 from openai.types.chat import ChatCompletion
+from pydantic import BaseModel
 
 from summarizer.llm.budget import cost
 from summarizer.llm.cache import CachedResponse, ResponseCache
@@ -36,7 +37,7 @@ from summarizer.llm.errors import (
 from summarizer.llm.failures import translate
 from summarizer.llm.keys import PROMPT_HEADER, digest, request_key
 from summarizer.llm.output import parse_reply
-from summarizer.llm.results import StructuredResult, T, Usage
+from summarizer.llm.results import Spend, StructuredResult, T, Usage
 from summarizer.llm.schema import strict_json_schema
 from summarizer.prompts import load_prompt
 
@@ -72,6 +73,7 @@ class ChatClient:
         self.call_log = call_log
         self.command = command
         self.engine = engine
+        self.spend = Spend()
         # Every argument explicit: the SDK would otherwise fall back to OPENAI_* environment variables.
         self._openai = openai.OpenAI(
             api_key=config.require_key(),
@@ -92,8 +94,15 @@ class ChatClient:
         prompt_ident: str,
         temperature: float = 0.0,
         validate: Validator[T] | None = None,
+        keep_last: bool = False,
     ) -> StructuredResult[T]:
-        """The reply parsed into `schema`; `validate` may return problems that trigger a re-ask."""
+        """The reply parsed into `schema`; `validate` may return problems that trigger a re-ask.
+
+        With `keep_last`, a last reply that fits the schema but still has `validate` problems is
+        returned with them in `problems` instead of raising: for problems the caller can repair
+        itself (drop a quote that does not verify). A reply that does not fit the schema always
+        raises `InvalidOutputError`.
+        """
         if not prompt_ident.isascii():
             raise ValueError(f"prompt ident must be ASCII (it travels in a header): {prompt_ident!r}")
         conversation = self._conversation(messages, schema)
@@ -124,8 +133,9 @@ class ChatClient:
             value, problems = parse_reply(raw, schema)
             if value is not None and validate is not None:
                 problems = validate(value)
-            if value is not None and not problems:
-                self._log(record, "ok", conversation)
+            final = attempt == attempts
+            if value is not None and (not problems or (final and keep_last)):
+                self._log(record, "kept" if problems else "ok", conversation)
                 self._remember(chain)
                 spent = cost(
                     self.config.chat_model, usage.prompt_tokens, usage.completion_tokens, self.config.prices
@@ -141,8 +151,8 @@ class ChatClient:
                     prompt_ident,
                     self.config.chat_model,
                     spent,
+                    tuple(problems),
                 )
-            final = attempt == attempts
             self._log(record, "invalid" if final else "reask", conversation)
             log.info(
                 "prompt %s attempt %d: invalid reply (%d problems)", prompt_ident, attempt, len(problems)
@@ -161,9 +171,7 @@ class ChatClient:
         conversation = [dict(message) for message in messages]
         if self.config.capability == "json_schema":
             return conversation
-        instruction = load_prompt("json_schema").render(
-            schema=json.dumps(strict_json_schema(schema), ensure_ascii=False)
-        )
+        instruction = schema_instruction(schema)
         if conversation and conversation[0].get("role") == "system":
             conversation[0]["content"] = f"{conversation[0]['content']}\n\n{instruction}"
         else:
@@ -287,6 +295,12 @@ class ChatClient:
             record.completion_tokens,
             record.latency_ms,
         )
+        self.spend.add(
+            Usage(record.prompt_tokens, record.completion_tokens),
+            cache_hit=record.cache_hit,
+            cost_usd=record.cost_usd,
+            outcome=outcome,
+        )
         if self.call_log is not None:
             self.call_log.record(record.model_copy(update={"outcome": outcome}), messages)
 
@@ -295,6 +309,13 @@ class ChatClient:
         if self.cache is not None:
             for entry in chain:
                 self.cache.put(entry)
+
+
+def schema_instruction(schema: type[BaseModel]) -> str:
+    """The system-message text that carries the schema when the server does not enforce one."""
+    return load_prompt("json_schema").render(
+        schema=json.dumps(strict_json_schema(schema), ensure_ascii=False)
+    )
 
 
 def _outcome(error: LLMError) -> str:

@@ -1,19 +1,17 @@
 """Settings of the LLM client: endpoint, key, models, limits, output capability and prices.
 
 The key is a `SecretStr`: its repr is masked, and it is revealed only by `require_key()`, which
-the client calls when it is built. Nothing here reads the environment; the caller resolves
-settings (flags > environment > file > defaults) and passes them in.
+the client calls when it is built. Nothing here reads the environment: `llm_config(settings)`
+is the one place an `LLMConfig` is made from the resolved `Settings` (flags > environment >
+file > defaults), and the only place the key is taken from them.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
+from summarizer.config import Capability, Settings, mask_key
 from summarizer.llm.errors import MissingKeyError
-
-Capability = Literal["json_schema", "json_object", "prompt_only"]
 
 # USD per 1M (input, output) tokens: public list prices when this table was written (cache-miss
 # input rates). Prices drift and vendors add tiers, so the cost line is an estimate; override the
@@ -25,16 +23,6 @@ DEFAULT_PRICES: dict[str, tuple[float, float]] = {
     "deepseek-chat": (0.27, 1.10),
     "qwen-plus": (0.40, 1.20),
 }
-
-
-def mask_key(key: SecretStr | str | None) -> str | None:
-    """A key shown safely: 'sk-…90' (the same shape `summarizer config` prints), '***' if short."""
-    if key is None:
-        return None
-    value = key.get_secret_value() if isinstance(key, SecretStr) else key
-    if not value:
-        return None
-    return value[:3] + "…" + value[-2:] if len(value) > 8 else "***"
 
 
 class LLMConfig(BaseModel):
@@ -83,3 +71,26 @@ class LLMConfig(BaseModel):
         if self.api_key is None or not self.api_key.get_secret_value():
             raise MissingKeyError()
         return self.api_key.get_secret_value()
+
+
+# Replay servers check no key, and a real one must never travel to them (or into a cassette).
+REPLAY_KEY = SecretStr("replay-no-key")
+
+
+def llm_config(settings: Settings, *, replay_url: str | None = None) -> LLMConfig:
+    """The client configuration from resolved settings; the key is read here and nowhere else.
+
+    With `replay_url` the endpoint is a local replay server and the key a fixed placeholder.
+    """
+    return LLMConfig(
+        base_url=replay_url or settings.openai_base_url,
+        api_key=REPLAY_KEY if replay_url else settings.openai_api_key,
+        chat_model=settings.chat_model,
+        embedding_model=settings.embedding_model,
+        timeout=settings.llm_timeout,
+        max_retries=settings.llm_max_retries,
+        capability=settings.llm_capability,
+        context_tokens=settings.context_tokens,
+        output_tokens=settings.output_tokens,
+        prices={**DEFAULT_PRICES, **settings.prices},
+    )

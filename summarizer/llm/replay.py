@@ -10,6 +10,8 @@ Cassettes are JSONL files in one folder, one line per request:
 `{key, prompt, request, response, usage, handwritten}`; `request` is redacted (method, path and
 body, no headers), `response` the full chat.completion JSON. `Recorder` is an httpx transport
 for a client talking to a real endpoint: it writes the missing entries of successful replies.
+A recorded reply outranks a hand-written one for the same key: the recorder records over it
+(appending), and the store serves the recorded one.
 
 `LoopbackServer` is the plain scripted server underneath, reusable by tests for fault injection.
 """
@@ -71,6 +73,10 @@ class CassetteStore:
             raise ConfigError(f"{path}:{number}: not a cassette: {exc.errors()[0]['msg']}") from exc
         known = self._by_key.get(cassette.key)
         if known is not None and known.response != cassette.response:
+            if known.handwritten != cassette.handwritten:  # a real recording replaces a hand-written one
+                if known.handwritten:
+                    self._by_key[cassette.key] = cassette
+                return
             raise ConfigError(f"{path}:{number}: cassette {cassette.key[:16]} is recorded twice, differently")
         self._by_key[cassette.key] = cassette
 
@@ -80,13 +86,23 @@ class CassetteStore:
     def __contains__(self, key: str) -> bool:
         return key in self._by_key
 
+    def recorded(self, key: str) -> bool:
+        """Whether a real (not hand-written) reply is stored for this key."""
+        cassette = self._by_key.get(key)
+        return cassette is not None and not cassette.handwritten
+
+    def all(self) -> list[Cassette]:
+        return list(self._by_key.values())
+
     def __len__(self) -> int:
         return len(self._by_key)
 
     def add(self, cassette: Cassette, *, scrub: str = "") -> bool:
-        """Append a cassette unless its key is known; `scrub` is removed from the line as a last guard."""
+        """Append a cassette unless its key is known (a recording may replace a hand-written one);
+        `scrub` is removed from the line as a last guard."""
         with self._lock:
-            if cassette.key in self._by_key:
+            known = self._by_key.get(cassette.key)
+            if known is not None and (known.handwritten == cassette.handwritten or cassette.handwritten):
                 return False
             line = json.dumps(cassette.model_dump(), ensure_ascii=False, sort_keys=True)
             if scrub:
@@ -298,7 +314,7 @@ class Recorder(httpx2.BaseTransport):
         body = json.loads(request.read())
         prompt = request.headers.get(PROMPT_HEADER, "")
         key = request_key(body, prompt)
-        if key in self.cassettes:
+        if self.cassettes.recorded(key):
             return response
         reply = response.json()
         usage = reply.get("usage") or {}

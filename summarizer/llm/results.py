@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
@@ -37,3 +37,44 @@ class StructuredResult(Generic[T]):
     prompt_ident: str
     model: str
     cost_usd: float | None
+    problems: tuple[str, ...] = ()
+    """What the `validate` hook still objected to, when the caller chose `keep_last` (else empty)."""
+
+
+@dataclass
+class Spend:
+    """What one client spent so far in this process: every attempt, failed ones included.
+
+    Tokens and cost count billed calls only; a cache hit is counted in `calls` and `cache_hits`.
+    `cost_usd` is None once a billed call's model had no price row (the sum would be a guess).
+    """
+
+    calls: int = 0
+    cache_hits: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float | None = 0.0
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    def add(self, usage: Usage, *, cache_hit: bool, cost_usd: float | None, outcome: str) -> None:
+        self.calls += 1
+        self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
+        if cache_hit:
+            self.cache_hits += 1
+            return
+        self.prompt_tokens += usage.prompt_tokens
+        self.completion_tokens += usage.completion_tokens
+        self.cost_usd = None if cost_usd is None or self.cost_usd is None else self.cost_usd + cost_usd
+
+    def line(self, model: str, *, replay: bool = False) -> str:
+        """One line for the end of a command: calls, tokens in/out, cache hits, estimated cost."""
+        if self.cost_usd is None:
+            price = f"cost unknown (no price for {model}: set prices)"
+        elif replay:
+            price = f"est. ${self.cost_usd:.4f} at {model} prices (replay: nothing billed)"
+        else:
+            price = f"est. ${self.cost_usd:.4f}"
+        return (
+            f"llm · {model} · {self.calls} call(s) · tokens {self.prompt_tokens:,} in / "
+            f"{self.completion_tokens:,} out · cache hits {self.cache_hits} · {price}"
+        )

@@ -3,23 +3,35 @@
 The pipeline owns verification: whatever the engine, a citation whose quote is not found in the
 cited lines of the report file is dropped and counted, so `dropped_citations` is the honest
 measure of an engine's grounding.
+
+With a `fallback` engine, an LLM engine that fails after its retries (any typed LLM error but a
+missing key) hands the same context to the fallback, and the answer says so in its notes.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from index.retrieve import Hit
 from index.verify import Verifier
 from summarizer import facts as ledger_facts
 from summarizer import planning
-from summarizer.engines import AskContext, Passage, get_engine
+from summarizer.engines import AskContext, Engine, EngineOptions, Passage, get_engine
 from summarizer.engines.base import ReportLines
+from summarizer.errors import ConfigError
 from summarizer.facts import Facts
+from summarizer.llm.errors import LLMError, MissingKeyError
+from summarizer.llm.results import Spend
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Answer, Point
 from summarizer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from summarizer.engines.openai_engine import Estimate
+
+log = logging.getLogger(__name__)
 
 SearchMode = Literal["hybrid", "dense", "lexical"]
 
@@ -44,9 +56,66 @@ class AskResult:
 
     answer: Answer
     context: AskContext
+    usage: Spend | None = None
+    """What the engine's model calls cost (None for an engine that makes none)."""
+    failure: LLMError | None = None
+    """The error the LLM engine failed with when the fallback engine answered instead."""
 
 
 def ask(
+    question: str,
+    workspace: Workspace,
+    *,
+    engine: str | Engine | None = None,
+    k: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    fallback: str | None = None,
+    options: EngineOptions | None = None,
+) -> AskResult:
+    """Answer a question over the workspace's index with verified citations.
+
+    `engine` is a name (the engine is built and closed here) or an engine the caller owns.
+    """
+    owned = engine is None or isinstance(engine, str)
+    chosen: Engine = (
+        get_engine(_name(engine, workspace), workspace.settings, options)
+        if engine is None or isinstance(engine, str)
+        else engine
+    )
+    try:
+        context = prepare(question, workspace, k or workspace.settings.top_k, since, until)
+        failure = None
+        try:
+            answer = chosen.answer(context)
+        except LLMError as error:
+            if fallback is None or isinstance(error, MissingKeyError):
+                raise
+            log.warning("%s engine failed (%s); answering with the %s engine", chosen.name, error, fallback)
+            failure = error
+            answer = _fallback_answer(fallback, workspace, context, f"{chosen.name} engine failed: {error}")
+        result = verify(answer, workspace.verifier)
+        return AskResult(result, context, chosen.usage(), failure)
+    finally:
+        if owned:
+            chosen.close()
+
+
+def _name(engine: str | None, workspace: Workspace) -> str:
+    return engine or workspace.settings.resolved_engine
+
+
+def _fallback_answer(name: str, workspace: Workspace, context: AskContext, why: str) -> Answer:
+    backup = get_engine(name, workspace.settings)
+    try:
+        answer = backup.answer(context)
+    finally:
+        backup.close()
+    note = f"{why}; answered by the {backup.name} engine instead (--fallback {name})"
+    return answer.model_copy(update={"notes": [note, *answer.notes]})
+
+
+def estimate(
     question: str,
     workspace: Workspace,
     *,
@@ -54,13 +123,20 @@ def ask(
     k: int | None = None,
     since: str | None = None,
     until: str | None = None,
-) -> AskResult:
-    """Answer a question over the workspace's index with verified citations."""
-    name = engine or workspace.settings.resolved_engine
-    chosen = get_engine(name, workspace.settings)
-    context = prepare(question, workspace, k or workspace.settings.top_k, since, until)
-    result = verify(chosen.answer(context), workspace.verifier)
-    return AskResult(result, context)
+) -> Estimate:
+    """The request an LLM engine would send for this question, sized and priced, without sending it."""
+    from summarizer.engines.openai_engine import OpenAIEngine  # the openai SDK only when asked for
+
+    chosen = get_engine(_name(engine, workspace), workspace.settings)
+    try:
+        if not isinstance(chosen, OpenAIEngine):
+            raise ConfigError(
+                f"the {chosen.name} engine makes no model call, so there is nothing to estimate:"
+                " pass --engine openai"
+            )
+        return chosen.estimate(prepare(question, workspace, k or workspace.settings.top_k, since, until))
+    finally:
+        chosen.close()
 
 
 def prepare(

@@ -176,9 +176,7 @@ def test_replay_cassette_miss_is_a_hard_gate(
     monkeypatch: pytest.MonkeyPatch, tiny_root: Path, fake_context
 ) -> None:
     import summarizer.evals.runner as runner
-
-    class CassetteMissError(Exception):
-        pass
+    from summarizer.llm.errors import ReplayMissError
 
     def missing_cassette(root, data, engine):
         ctx = fake_context(root, data, engine)
@@ -186,7 +184,7 @@ def test_replay_cassette_miss_is_a_hard_gate(
 
         def answer(q):
             if q.id == "q-rate":
-                raise CassetteMissError("no cassette for request 3f2a…")
+                raise ReplayMissError("3f2a" * 16, "ask@v2#0123456789ab", "record it")
             return honest(q)
 
         ctx.answer = answer
@@ -197,5 +195,13 @@ def test_replay_cassette_miss_is_a_hard_gate(
     row = next(r for r in run.rows if r.key == "qa.cassette_misses")
     assert row.status == "fail" and not run.passed
     qa = run.results[0]
-    assert any(f.case == "q-rate" and "CassetteMissError" in f.what for f in qa.failures)
-    assert any("do not measure a model" in note for note in qa.notes)
+    assert any(f.case == "q-rate" and "ReplayMissError" in f.what for f in qa.failures)
+    assert any("hand-written cassettes exercise the pipeline, not a model" in note for note in qa.notes)
+
+
+def test_the_openai_eval_without_a_key_stops_before_any_work(tiny_root: Path) -> None:
+    from summarizer.llm.errors import MissingKeyError
+
+    with pytest.raises(MissingKeyError) as caught:
+        run_eval(tiny_root, engine="openai", suites=["qa"])
+    assert caught.value.exit_code == 2 and not (tiny_root / ".data").exists()

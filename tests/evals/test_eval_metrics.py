@@ -96,5 +96,7 @@ def test_series_exact_names_wrong_weeks() -> None:
 def test_p50_and_mean() -> None:
     assert m.p50([3, 1, 2]) == 2
     assert m.p50([]) == 0.0
+    assert m.p95(range(1, 101)) == 95 and m.p95([7]) == 7 and m.p95([]) == 0.0
+    assert m.p95([1, 2, 3, 4, 100]) == 100  # nearest rank: an observed value
     assert m.mean([], empty=0.0) == 0.0
     assert m.ratio(0, 0) == 1.0

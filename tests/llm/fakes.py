@@ -22,17 +22,22 @@ def error(
     return Reply(status, body, headers or {})
 
 
+Step = Reply | Callable[[Received], Reply]
+"""A scripted reply, or a function that writes one from the request (e.g. quoting its passages)."""
+
+
 class FaultServer(LoopbackServer):
     """Answers with the scripted replies in order; the last one repeats once the script runs out."""
 
-    def __init__(self, *script: Reply) -> None:
+    def __init__(self, *script: Step) -> None:
         super().__init__(self._next)
         self._script = list(script)
         self._step = threading.Lock()
 
     def _next(self, received: Received) -> Reply:
         with self._step:
-            return self._script.pop(0) if len(self._script) > 1 else self._script[0]
+            step = self._script.pop(0) if len(self._script) > 1 else self._script[0]
+        return step(received) if callable(step) else step
 
     @property
     def chat_requests(self) -> list[dict[str, Any]]:

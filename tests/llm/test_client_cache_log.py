@@ -86,3 +86,20 @@ def test_the_call_log_has_one_row_per_attempt(server: StartServer, client_for: B
     assert (totals.prompt_tokens, totals.completion_tokens) == (220, 29)  # cache hits are free
     assert totals.by_outcome == {"AuthError": 1, "ok": 2, "reask": 2}
     assert totals.cost_usd == pytest.approx(result.cost_usd)
+
+
+def test_the_client_adds_up_what_it_spent_failures_and_cache_hits_included(
+    server: StartServer, client_for: BuildClient
+) -> None:
+    fault = server(ok("not json", prompt_tokens=1000, completion_tokens=10), ok(VALID, prompt_tokens=1100))
+    client = client_for(fault.base_url, cache=True)
+    client.structured(MESSAGES, Progress, prompt_ident=PROMPT)
+    client.structured(MESSAGES, Progress, prompt_ident=PROMPT)  # the cached chain: two hits
+    spend = client.spend
+    assert (spend.calls, spend.cache_hits) == (4, 2)
+    assert (spend.prompt_tokens, spend.completion_tokens) == (2100, 30)
+    assert spend.cost_usd == pytest.approx((2100 * 0.15 + 30 * 0.60) / 1e6)
+    assert spend.outcomes == {"reask": 2, "ok": 2}
+    unpriced = client_for(fault.base_url, chat_model="my-local-model")
+    unpriced.structured(MESSAGES, Progress, prompt_ident=PROMPT)
+    assert unpriced.spend.cost_usd is None and unpriced.spend.prompt_tokens == 1100

@@ -164,3 +164,26 @@ def test_prompt_only_capability_sends_no_response_format(
     assert "response_format" not in body
     assert body["messages"][0]["role"] == "system" and "JSON schema" in body["messages"][0]["content"]
     assert body["messages"][1] == MESSAGES[1]
+
+
+def test_keep_last_returns_a_reply_whose_hook_problems_persist(
+    server: StartServer, client_for: BuildClient
+) -> None:
+    """For problems the caller repairs itself (drop a quote that does not verify)."""
+    fault = server(ok(reply(quote="预计11/30上线")))
+    result = client_for(fault.base_url, max_reasks=1, log=True).structured(
+        MESSAGES, Progress, prompt_ident=PROMPT, validate=quote_in_passage, keep_last=True
+    )
+    assert len(fault.received) == 2 and result.attempts == 2
+    assert result.value.quote == "预计11/30上线"
+    assert result.problems == ("quote '预计11/30上线' does not occur in the cited passage",)
+
+
+def test_keep_last_never_keeps_a_reply_that_breaks_the_schema(
+    server: StartServer, client_for: BuildClient
+) -> None:
+    fault = server(ok(reply(progress=160)))
+    with pytest.raises(InvalidOutputError):
+        client_for(fault.base_url, max_reasks=1).structured(
+            MESSAGES, Progress, prompt_ident=PROMPT, validate=quote_in_passage, keep_last=True
+        )

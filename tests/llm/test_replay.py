@@ -124,3 +124,28 @@ def test_the_replay_server_answers_only_chat_completions(tmp_path: Path) -> None
     with ReplayServer(tmp_path) as replay:
         response = httpx2.get(f"{replay.base_url}/models")
     assert response.status_code == 404
+
+
+def test_a_recording_replaces_a_handwritten_cassette_for_the_same_request(
+    server: StartServer, tmp_path: Path
+) -> None:
+    """Measuring a real model must not replay the hand-written stand-in for it."""
+    with ReplayServer(tmp_path) as replay:
+        client = replay_client(replay)
+        with pytest.raises(ReplayMissError) as caught:
+            client.structured(MESSAGES, Progress, prompt_ident=PROMPT)
+        client.close()
+    standin = ok(VALID.replace("60", "10")).body
+    handwritten = Cassette(
+        key=caught.value.key, prompt=PROMPT, request={}, response=standin, usage={}, handwritten=True
+    )
+    (tmp_path / "ask.handwritten.jsonl").write_text(handwritten.model_dump_json() + "\n", encoding="utf-8")
+    endpoint = server(ok(VALID))
+    assert record(endpoint.base_url, tmp_path).recorded == 1
+    assert record(endpoint.base_url, tmp_path).recorded == 0
+    store = CassetteStore(tmp_path)
+    assert len(store) == 1 and store.recorded(caught.value.key)
+    with ReplayServer(tmp_path) as replay:
+        client = replay_client(replay)
+        assert client.structured(MESSAGES, Progress, prompt_ident=PROMPT).value.progress == 60
+        client.close()

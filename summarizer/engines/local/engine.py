@@ -52,6 +52,13 @@ class LocalEngine:
     def __init__(self, min_coverage: float = MIN_COVERAGE) -> None:
         self.min_coverage = min_coverage
 
+    def usage(self) -> None:
+        """No model calls."""
+        return None
+
+    def close(self) -> None:
+        """Nothing to release."""
+
     def answer(self, context: AskContext) -> Answer:
         plan, hits, facts, sources = context.plan, context.hits, context.facts, context.sources
         if facts.found and facts.points and facts.headline:

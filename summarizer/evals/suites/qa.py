@@ -15,8 +15,9 @@ from index.schemas import Citation
 from index.tokens import count_tokens
 from summarizer.evals.context import EvalContext
 from summarizer.evals.datasets import QuestionCase
-from summarizer.evals.metrics import mean, missing_mentions, p50, ratio
+from summarizer.evals.metrics import mean, missing_mentions, p50, p95, ratio
 from summarizer.evals.result import SuiteResult
+from summarizer.llm.errors import ReplayMissError
 from summarizer.schemas import Answer
 
 # Gold intents the ledger covers (the issue's must-mention target is measured on these).
@@ -43,15 +44,16 @@ def schema_valid(answer: object) -> bool:
 
 
 def prompt_tokens(ctx: EvalContext, q: QuestionCase) -> int:
-    """Tokens the engine is given: for local, the question plus the retrieved passages it reads."""
+    """Tokens the engine is given: an LLM engine's packed prompt (schema included), or for local
+    the question plus the retrieved passages it reads."""
+    if ctx.llm_prompt_tokens is not None:
+        sent = ctx.llm_prompt_tokens(q)
+        if sent is not None:
+            return sent
     if ctx.planned is None and ctx.search is None:
         return count_tokens(q.question)
     context = "\n\n".join(getattr(h, "text", "") for h in ctx.hits(q.question, ctx.prompt_mode))
     return count_tokens(f"{q.question}\n\n{context}")
-
-
-def _cassette_miss(exc: Exception) -> bool:
-    return "cassette" in type(exc).__name__.lower() or "cassette" in str(exc).lower()
 
 
 def run(ctx: EvalContext) -> SuiteResult:
@@ -73,7 +75,7 @@ def run(ctx: EvalContext) -> SuiteResult:
         try:
             answer = ctx.answer(q)
         except Exception as exc:  # one failing question is a listed case, not a crashed eval
-            misses += _cassette_miss(exc)
+            misses += isinstance(exc, ReplayMissError)
             result.fail(q.id, f"error: {type(exc).__name__}: {exc}")
             mentions.append(0.0)
             (answerable_ok if q.answerable else unanswerable_ok).append(0.0)
@@ -131,12 +133,28 @@ def run(ctx: EvalContext) -> SuiteResult:
     result.add("dropped_citations", dropped, gate="info", higher_is_better=False)
     result.add("latency_p50", p50(latencies), gate="info", higher_is_better=False, unit="ms")
     result.add("prompt_tokens_p50", p50(tokens), gate="info", higher_is_better=False, unit="tok")
-    if ctx.engine == "replay":
+    result.add("prompt_tokens_p95", p95(tokens), gate="info", higher_is_better=False, unit="tok")
+    if ctx.corpus_tokens is not None:
+        corpus, chunks = ctx.corpus_tokens()
+        result.add("whole_corpus_tokens", corpus, gate="info", higher_is_better=False, unit="tok")
         result.notes.append(
-            "replay: answers come from recorded cassettes; hand-written cassettes exercise the pipeline, "
-            "they do not measure a model"
+            f"whole_corpus_tokens: every one of the index's {chunks} chunks in one prompt, the cost of"
+            " skipping retrieval and the ledger"
         )
-    if ctx.engine == "local":
+    if ctx.engine == "replay":
+        stats = ctx.replay_stats() if ctx.replay_stats is not None else None
+        served = (
+            f" ({stats.handwritten_hits} of {stats.hits} replies served were hand-written)" if stats else ""
+        )
+        result.notes.append(
+            "replay: answers come from cassettes through the real openai client over HTTP; hand-written"
+            f" cassettes exercise the pipeline, not a model{served}"
+        )
+    if ctx.llm_prompt_tokens is not None:
+        result.notes.append(
+            f"prompt tokens: the {ctx.engine} engine's packed ask prompt (cl100k estimate, schema included)"
+        )
+    elif ctx.engine == "local":
         result.notes.append(
             f"prompt tokens: local engine, counted as question + {ctx.prompt_mode} retrieved passages"
         )
