@@ -187,6 +187,11 @@ class Identity:
     _keys: dict[str, str] = field(default_factory=dict)
     _blocks: _Blocks[str] | None = field(default=None, repr=False, compare=False)
 
+    @property
+    def keys(self) -> dict[str, str]:
+        """Each spelling's key (and parenthetical alias) -> the canonical project it names."""
+        return self._keys
+
     def canonical(self, name: str) -> str:
         return self.canonical_of.get(name) or self.resolve(name) or name
 
@@ -219,13 +224,32 @@ def _first_letter(name: str) -> str:
     return next((token[0] for token in _tokens(name) if not _VERSION.match(token)), "")
 
 
+def entry_marks(key: str, name: str) -> set[str]:
+    """The blocks a known (key, name) is filed under; `query_marks` are those a name looks in.
+
+    Two names can be related (`related`) only when they share one: equal keys and a Chinese
+    ordered abbreviation share the key's first character (`c`); a key inside another has its
+    first two characters inside the longer one (`s` as the shorter, `g` as the longer); a Latin
+    abbreviation, numeronym or acronym keeps the first letter of the first word (`a`).
+    """
+    marks = {"c" + key[:1], "s" + key[:2], *("g" + key[i : i + 2] for i in range(len(key) - 1))}
+    if letter := _first_letter(name):
+        marks.add("a" + letter)
+    return marks
+
+
+def query_marks(key: str, name: str) -> set[str]:
+    """The blocks to look in for names that may be related to (key, name) (see `entry_marks`)."""
+    marks = {"c" + key[:1], "g" + key[:2], *("s" + key[i : i + 2] for i in range(len(key) - 1))}
+    if letter := _first_letter(name):
+        marks.add("a" + letter)
+    return marks
+
+
 class _Blocks(Generic[T]):
-    """(key, name, value) entries found by what two related names must share (`related`):
-    - equal keys, and a Chinese ordered abbreviation: the key's first character;
-    - a key inside another: the longer key holds the shorter one's first two characters;
-    - a Latin abbreviation, numeronym or acronym: the first letter of the first word.
-    `near` returns a superset of the related entries (each checked by the caller), so blocking
-    changes what is compared, never the result; `exhaustive` compares everything (tests)."""
+    """(key, name, value) entries found by the blocks they share (`entry_marks`): `near` returns a
+    superset of the related entries (each checked by the caller), so blocking changes what is
+    compared, never the result; `exhaustive` compares everything (tests)."""
 
     def __init__(self, exhaustive: bool = False) -> None:
         self._by: defaultdict[str, list[tuple[str, str, T]]] = defaultdict(list)
@@ -235,10 +259,7 @@ class _Blocks(Generic[T]):
     def add(self, key: str, name: str, value: T) -> None:
         entry = (key, name, value)
         self._all.append(entry)
-        marks = {"c" + key[:1], "s" + key[:2], *("g" + key[i : i + 2] for i in range(len(key) - 1))}
-        if letter := _first_letter(name):
-            marks.add("a" + letter)
-        for mark in marks:
+        for mark in entry_marks(key, name):
             self._by[mark].append(entry)
 
     def near(self, key: str, name: str) -> Iterator[tuple[str, str, T]]:
@@ -246,19 +267,12 @@ class _Blocks(Generic[T]):
         if self._exhaustive:
             yield from self._all
             return
-        # As the shorter key: entries holding its first pair; as the longer: entries whose first
-        # pair it holds; any length: the same first character or first word letter.
-        marks = {"c" + key[:1], "g" + key[:2], *("s" + key[i : i + 2] for i in range(len(key) - 1))}
-        if letter := _first_letter(name):
-            marks.add("a" + letter)
         seen: set[int] = set()
-        found = []
-        for mark in marks:
+        for mark in query_marks(key, name):
             for entry in self._by.get(mark, ()):
                 if id(entry) not in seen:
                     seen.add(id(entry))
-                    found.append(entry)
-        yield from found
+                    yield entry
 
 
 @dataclass

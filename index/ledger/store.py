@@ -1,9 +1,10 @@
 """The fact ledger: one SQLite file of reports and the facts extracted from each.
 
 Facts are stored per report and replaced whole when the report's content hash (or the
-extractor version) changes, so re-ingesting an unchanged file costs one lookup. Nothing derived
-(slips, identity, changes) is stored: views compute it from facts sorted by report date at query
-time, which makes the result independent of ingestion order.
+extractor version) changes, so re-ingesting an unchanged file costs one lookup. What the views
+read (identity, timelines, slips, launches, incidents, metric series) is derived from the facts
+sorted by report date and stored beside them (`derive.py`): brought up to date at the end of an
+ingest, or by the first read after a write, for the reports marked dirty since.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from typing import Any
 import numpy as np
 
 from index.errors import StoreError
+from index.ledger.derive import Derivation, derive, stamp
 from index.ledger.extract import EXTRACTOR_VERSION, extract_facts
+from index.ledger.identity import AliasConfig
 from index.models import Report
-from index.schemas import Incident, MetricPoint, Note, Observation, Rename, ReportRef
+from index.schemas import Incident, MetricPoint, Note, Observation, Rename, ReportRef, series_of
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -48,6 +51,63 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX facts_source ON facts(source);
     CREATE INDEX facts_kind ON facts(kind);
     CREATE INDEX reports_week ON reports(week_int);
+    """,
+    # 2: derived tables (index/ledger/derive.py); every report is dirty until the first derive.
+    """
+    ALTER TABLE reports ADD COLUMN series TEXT NOT NULL DEFAULT '';
+    ALTER TABLE reports ADD COLUMN kept INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX reports_series ON reports(series, date);
+    CREATE TABLE derived_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE dirty (source TEXT PRIMARY KEY);
+    INSERT INTO dirty SELECT source FROM reports;
+    CREATE TABLE names (name TEXT PRIMARY KEY, canonical TEXT NOT NULL);
+    CREATE INDEX names_canonical ON names(canonical);
+    CREATE TABLE name_keys (key TEXT PRIMARY KEY, canonical TEXT NOT NULL);
+    CREATE TABLE name_marks (mark TEXT NOT NULL, key TEXT NOT NULL, canonical TEXT NOT NULL);
+    CREATE INDEX name_marks_mark ON name_marks(mark);
+    CREATE TABLE projects (canonical TEXT PRIMARY KEY, last_week TEXT NOT NULL, info TEXT NOT NULL);
+    CREATE TABLE timeline (
+        canonical TEXT NOT NULL, source TEXT NOT NULL, series TEXT NOT NULL, date TEXT NOT NULL,
+        week_int INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, source)
+    );
+    CREATE INDEX timeline_source ON timeline(source);
+    CREATE INDEX timeline_series ON timeline(series, date);
+    CREATE TABLE slips (
+        canonical TEXT NOT NULL, seq INTEGER NOT NULL, source TEXT NOT NULL, series TEXT NOT NULL,
+        date TEXT NOT NULL, week_int INTEGER NOT NULL, kind TEXT NOT NULL, days INTEGER,
+        reports TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, seq)
+    );
+    CREATE INDEX slips_week ON slips(week_int);
+    CREATE INDEX slips_source ON slips(source);
+    CREATE INDEX slips_series ON slips(series, week_int);
+    CREATE TABLE launches (
+        canonical TEXT NOT NULL, seq INTEGER NOT NULL, week TEXT NOT NULL, source TEXT NOT NULL,
+        series TEXT NOT NULL, reports TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, seq)
+    );
+    CREATE INDEX launches_week ON launches(week);
+    CREATE INDEX launches_source ON launches(source);
+    CREATE TABLE events (
+        canonical TEXT NOT NULL, seq INTEGER NOT NULL, week TEXT NOT NULL, source TEXT NOT NULL,
+        series TEXT NOT NULL, status TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, seq)
+    );
+    CREATE INDEX events_week ON events(week);
+    CREATE INDEX events_source ON events(source);
+    CREATE TABLE incidents (
+        ord INTEGER PRIMARY KEY, source TEXT NOT NULL, series TEXT NOT NULL,
+        week_int INTEGER NOT NULL, day TEXT, severity TEXT, payload TEXT NOT NULL
+    );
+    CREATE INDEX incidents_week ON incidents(week_int);
+    CREATE INDEX incidents_source ON incidents(source);
+    CREATE TABLE metric_points (
+        fact INTEGER PRIMARY KEY, key TEXT NOT NULL, series TEXT NOT NULL, source TEXT NOT NULL,
+        date TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL
+    );
+    CREATE INDEX metric_points_key ON metric_points(key);
+    CREATE INDEX metric_points_source ON metric_points(source);
+    CREATE INDEX metric_points_series ON metric_points(series);
+    CREATE TABLE metric_series (
+        key TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, first_date TEXT NOT NULL
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -90,6 +150,7 @@ class Ledger:
         self.embed_threshold = embed_threshold
         self._generation = 0
         self.cache: dict[str, Any] = {}
+        self._checked: tuple[tuple[int, int], int] | None = None
 
     @classmethod
     def open(
@@ -151,7 +212,8 @@ class Ledger:
                 self._conn.execute("DELETE FROM facts WHERE source = ?", (report.source,))
                 self._conn.execute("DELETE FROM reports WHERE source = ?", (report.source,))
                 self._conn.execute(
-                    "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO reports (source, content_hash, date, week, week_int, week_label, title,"
+                    " extractor_version, series) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         report.source,
                         report.content_hash,
@@ -161,11 +223,13 @@ class Ledger:
                         report.week_label,
                         report.title,
                         EXTRACTOR_VERSION,
+                        series_of(report.source),
                     ),
                 )
                 self._conn.executemany(
                     "INSERT INTO facts (source, kind, seq, subject, payload) VALUES (?, ?, ?, ?, ?)", rows
                 )
+                self._conn.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (report.source,))
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write the ledger at {self.path}: {exc}") from exc
         self._generation += 1
@@ -175,7 +239,43 @@ class Ledger:
         with self._conn:
             self._conn.execute("DELETE FROM facts WHERE source = ?", (source,))
             self._conn.execute("DELETE FROM reports WHERE source = ?", (source,))
+            self._conn.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (source,))
         self._generation += 1
+
+    def derive(self) -> Derivation | None:
+        """Bring the derived tables up to date (`derive.py`); None when they already were."""
+        aliases = self.aliases_path.read_text(encoding="utf-8") if self.aliases_path.exists() else ""
+        embed_id = "" if self.embed is None else f"embed@{self.embed_threshold}"
+        try:
+            return derive(
+                self._conn,
+                AliasConfig.load(self.aliases_path),
+                stamp(aliases, embed_id),
+                self.embed,
+                self.embed_threshold,
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot update the ledger at {self.path}: {exc}") from exc
+
+    def revision(self) -> int:
+        """The derived tables' revision, after bringing them up to date: the key of cached reads.
+
+        Checked once per change of `generation`, so repeated reads cost one PRAGMA.
+        """
+        generation = self.generation
+        if self._checked is None or self._checked[0] != generation:
+            self.derive()
+            row = self._conn.execute("SELECT value FROM derived_state WHERE key = 'revision'").fetchone()
+            self._checked = (self.generation, int(row[0]) if row else 0)
+        return self._checked[1]
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Rows of a read over up-to-date derived tables (the views' one way in)."""
+        self.revision()
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the ledger at {self.path}: {exc}") from exc
 
     def reports(self) -> list[ReportRef]:
         """Stored reports, oldest first (ties by source)."""

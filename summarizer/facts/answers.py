@@ -26,7 +26,6 @@ from summarizer.facts.common import (
     scoped,
     slip_text,
     unique_citations,
-    wanted,
 )
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
@@ -41,9 +40,10 @@ def _happened_in(incident: Incident, qp: QuestionPlan) -> bool:
 
 def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     rows = [
-        s
-        for s in views.slips(ledger, since_week_int=qp.since, until_week_int=qp.until)
-        if wanted(s.project, list(s.aliases), qp) and any(scoped(c.report, qp) for c in s.evidence)
+        row.item
+        for row in views.slip_rows(
+            ledger, qp.since, qp.until, reports=qp.reports, projects=set(qp.projects) or None
+        )
     ]
     if "stalled" in qp.wants:  # "which project is stuck?" asks for stalls, not every slip
         rows = [s for s in rows if s.kind == "stalled"] or rows
@@ -76,7 +76,8 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
 
 
 def incidents(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
-    rows = [i for i in views.incidents(ledger) if scoped(i.report, qp) and _happened_in(i, qp)]
+    rows = [row.item for row in views.incident_rows(ledger, reports=qp.reports)]
+    rows = [i for i in rows if _happened_in(i, qp)]
     wanted = severities(qp.query)
     if wanted:  # "any SEV1 incidents?", "几次AB级事故": only those levels
         rows = [i for i in rows if severity_matches(i.severity, wanted)]
@@ -138,7 +139,7 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         facts.append(say("target", qp.lang, value=latest.target_text or latest.target))
     if latest.status_text or latest.status:
         facts.append(say("state", qp.lang, value=latest.status_text or latest.status))
-    launch = next((x for x in views.launches(ledger) if x.project == timeline.project), None)
+    launch = next((row.item for row in views.launch_rows(ledger, project=timeline.project)), None)
     if launch is not None and in_range(launch.week, qp):
         verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
         said = f" «{clip(launch.evidence[-1].quote, 40)}»" if launch.evidence else ""
@@ -164,10 +165,11 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
 
 def metrics(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     """Each metric the question names (planned: `qp.metrics`): first and last value in range."""
-    series = {s.name: s for s in views.metric_series(ledger)}
-    names = [n for n in qp.metrics if n in series]
+    keys = dict(views.metric_names(ledger))  # a spelling two series share names the later one
+    names = [n for n in qp.metrics if n in keys]
     if not names:
         return None
+    series = {s.name: s for s in views.metric_series(ledger, keys={keys[n] for n in names[:3]})}
     lines: list[str] = []
     points: list[Point] = []
     key: list[Citation] = []

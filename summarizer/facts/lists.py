@@ -10,6 +10,7 @@ import os
 import re
 
 from index.ledger import views
+from index.ledger.signals import STOPPED
 from index.ledger.store import Ledger
 from index.lexical import tokenize
 from index.schemas import Observation, series_of
@@ -120,13 +121,15 @@ def risks(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     ]
     if qp.since is None and qp.until is None:  # "open" risks: what the latest report still carries
         raised = [n for n in raised if not _RESOLVED.search(n.text)]
-    troubled: list[tuple[str, Observation]] = []
-    for info in views.projects(ledger):
-        states = [
-            o for o in views.timeline(ledger, info.name).observations if o.report in sources and o.status
-        ]
-        if states and states[-1].status in TROUBLED:
-            troubled.append((info.name, states[-1]))
+    latest: dict[str, Observation] = {}
+    for name, o in views.observations(ledger, reports=sources):
+        if o.status:
+            latest[name] = o  # oldest report first: the last one stays
+    troubled = [
+        (name, latest[name])
+        for name, _ in views.project_names(ledger)
+        if name in latest and latest[name].status in TROUBLED
+    ]
     if not raised and not troubled:
         return None
     points = [Point(text=f"{n.week} {n.text}", citations=[n.evidence]) for n in raised]
@@ -160,10 +163,14 @@ def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     last = {series_of(r.source): r.source for r in chosen}
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
-    launches = [x for x in views.launches(ledger) if x.evidence and x.evidence[-1].report in sources]
-    moved = [x for x in views.slips(ledger) if x.evidence and x.evidence[-1].report in sources]
-    paused = [x for x in views.paused_cancelled(ledger) if x.report in sources]
-    told = [x for x in views.incidents(ledger) if x.report in sources]
+    launches = [row.item for row in views.launch_rows(ledger, shown_in=sources)]
+    moved = [
+        row.item
+        for row in views.slip_rows(ledger, reports=sources)
+        if row.item.evidence[-1].report in sources
+    ]
+    paused = [row.item for row in views.event_rows(ledger, statuses=STOPPED, reports=sources)]
+    told = [row.item for row in views.incident_rows(ledger, reports=sources)]
     points = [
         Point(
             text=f"{x.project}: {say('launched', qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])}"
@@ -175,21 +182,19 @@ def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     points += [Point(text=f"{x.project}: {slip_text(x, kinds)}", citations=list(x.evidence)) for x in moved]
     points += [Point(text=f"{x.project}: {x.status}", citations=list(x.evidence)) for x in paused]
     points += [Point(text=f"{x.week} {x.title}", citations=[x.evidence]) for x in told]
-    for series in views.metric_series(ledger):
+    for series in views.metric_series(ledger, reports=set(last.values())):
         for point in series.points:
-            if point.report in last.values():
-                points.append(
-                    Point(
-                        text=f"{series.name} {fmt_value(point.value, series.unit)}",
-                        citations=[point.evidence],
-                    )
-                )
+            points.append(
+                Point(text=f"{series.name} {fmt_value(point.value, series.unit)}", citations=[point.evidence])
+            )
     projects = 0
-    for info in views.projects(ledger):
-        for o in views.timeline(ledger, info.name).observations:
-            if o.report in last.values():
-                projects += 1
-                points.append(Point(text=f"{info.name}: {observed(o)}", citations=[o.evidence]))
+    states: dict[str, list[Observation]] = {}
+    for name, o in views.observations(ledger, reports=set(last.values())):
+        states.setdefault(name, []).append(o)
+    for name, _ in views.project_names(ledger):
+        for o in states.get(name, []):
+            projects += 1
+            points.append(Point(text=f"{name}: {observed(o)}", citations=[o.evidence]))
     names = ", ".join(sorted(f"{os.path.basename(series_of(r.source))} {r.week}" for r in chosen)[:3])
     head = say(
         "summary",

@@ -14,7 +14,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
-from index.schemas import series_of
 from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import shift_weeks, week_str
@@ -125,7 +124,7 @@ def known_projects(ledger: Ledger | None) -> list[ProjectRef]:
         return []
     from index.ledger import views
 
-    return [ProjectRef(p.name, tuple(p.aliases)) for p in views.projects(ledger)]
+    return [ProjectRef(name, tuple(aliases)) for name, aliases in views.project_names(ledger)]
 
 
 def known_names(ledger: Ledger | None, projects: Sequence[ProjectRef]) -> list[str]:
@@ -136,7 +135,7 @@ def known_names(ledger: Ledger | None, projects: Sequence[ProjectRef]) -> list[s
     from index.ledger import views
 
     names = [n for p in projects for n in (p.name, *p.aliases)]
-    return names + [s.name for s in views.metric_series(ledger)]
+    return names + [name for name, _ in views.metric_names(ledger)]
 
 
 def project_series(ledger: Ledger | None, names: list[str]) -> list[str]:
@@ -147,8 +146,9 @@ def project_series(ledger: Ledger | None, names: list[str]) -> list[str]:
 
     found: set[str] = set()
     for name in names:
-        if views.canonical_name(ledger, name) is not None:  # an unknown name says nothing
-            found.update(series_of(o.report) for o in views.timeline(ledger, name).observations)
+        canonical = views.canonical_name(ledger, name)
+        if canonical is not None:  # an unknown name says nothing
+            found.update(views.project_series(ledger, canonical))
     return sorted(found)
 
 
@@ -157,7 +157,7 @@ def named_metrics(query: str, ledger: Ledger) -> list[str]:
     ("出金有效成功率" is not also 入金有效成功率)."""
     from index.ledger import views
 
-    refs = [ProjectRef(s.name, (s.key,)) for s in views.metric_series(ledger)]
+    refs = [ProjectRef(name, (key,)) for name, key in views.metric_names(ledger)]
     names = link_projects(query, refs, min_ratio=0.6)
     named = [n for n in names if plain_key(n) in plain_key(query)]
     return named or names
