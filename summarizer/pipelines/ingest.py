@@ -48,5 +48,7 @@ def ingest_paths(
         summary = ingestor_for(workspace, with_ledger).ingest(
             paths, report_date=report_date, prune=prune, on_file=on_file, on_done=on_done
         )
+        if with_ledger:
+            workspace.ledger.derive()  # what changed is linked and derived now, not by the first reader
         rebuild_for_store(workspace.store, workspace.home)
     return summary
