@@ -11,6 +11,7 @@ loaded lazily at query time; the store stays the single source of truth.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections.abc import Collection
@@ -74,6 +75,8 @@ class LexicalIndex:
         self.rows = rows
         self._model = model
         self._weeks: np.ndarray | None = None
+        self._codes: dict[str, tuple[list[str], np.ndarray]] = {}
+        self._lookup: dict[str, dict[str, int]] = {}
         # Derived once per loaded index by callers that read every row (question planning).
         self.derived: dict[str, Any] = {}
 
@@ -96,6 +99,53 @@ class LexicalIndex:
         if self._weeks is None:
             self._weeks = np.asarray([r.week_int for r in self.rows], dtype=np.int64)
         return self._weeks
+
+    def codes(self, field: str) -> tuple[list[str], np.ndarray]:
+        """A metadata field as codes: its distinct values and, per row, the index of its value;
+        what filters compare instead of the rows themselves (built once per loaded index)."""
+        import numpy as np
+
+        if field not in self._codes:
+            values: dict[str, int] = {}
+            column = [values.setdefault(_field(row, field), len(values)) for row in self.rows]
+            self._codes[field] = (list(values), np.asarray(column, dtype=np.int32))
+        return self._codes[field]
+
+    def rows_with(self, field: str, value: str) -> list[LexicalRow]:
+        """The rows whose metadata field has this value, in row order."""
+        import numpy as np
+
+        values, column = self.codes(field)
+        if field not in self._lookup:
+            self._lookup[field] = {v: i for i, v in enumerate(values)}
+        code = self._lookup[field].get(value)
+        return [] if code is None else [self.rows[i] for i in np.flatnonzero(column == code)]
+
+    def _member(self, field: str, wanted: Collection[str]) -> np.ndarray:
+        import numpy as np
+
+        values, column = self.codes(field)
+        chosen = [i for i, value in enumerate(values) if value in wanted]
+        return np.isin(column, np.asarray(chosen, dtype=np.int32))
+
+    def postings(self, token: str) -> np.ndarray:
+        """Row indices of the chunks holding a token (empty when no chunk does)."""
+        import numpy as np
+
+        vocab = self._model.vocab_dict if self._model is not None else {}
+        if token not in vocab:
+            return np.zeros(0, dtype=np.int32)
+        scores = self._model.scores
+        at = vocab[token]
+        return np.asarray(scores["indices"][scores["indptr"][at] : scores["indptr"][at + 1]])
+
+    def series_holding(self, token: str) -> set[str]:
+        """The series (report folders) with a chunk holding the token: from its postings, not a
+        search per series."""
+        import numpy as np
+
+        values, column = self.codes("series")
+        return {values[i] for i in np.unique(column[self.postings(token)])}
 
     def search(
         self,
@@ -123,9 +173,9 @@ class LexicalIndex:
         if until is not None:
             mask &= self.weeks <= until
         if reports is not None:
-            mask &= np.asarray([str(r.meta.get("report", "")) in reports for r in self.rows], dtype=bool)
+            mask &= self._member("report", reports)
         if kinds is not None:
-            mask &= np.asarray([str(r.meta.get("kind", "")) in kinds for r in self.rows], dtype=bool)
+            mask &= self._member("kind", kinds)
         scores = np.where(mask, scores, 0.0)
         top = np.argsort(-scores, kind="stable")[:k]
         return [(self.rows[i], float(scores[i])) for i in top if scores[i] > 0]
@@ -134,18 +184,9 @@ class LexicalIndex:
         """BM25 inverse document frequency; a term no chunk contains gets the highest weight."""
         import math
 
-        df = self.doc_freq().get(token, 0)
+        df = len(self.postings(token))
         n = len(self.rows)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-    def doc_freq(self) -> dict[str, int]:
-        if not hasattr(self, "_df"):
-            df: dict[str, int] = {}
-            for row in self.rows:
-                for token in set(tokenize(_indexed_text(row))):
-                    df[token] = df.get(token, 0) + 1
-            self._df = df
-        return self._df
 
     def save(self, folder: Path) -> None:
         """Write atomically enough: build in a sibling folder, then swap it in."""
@@ -184,6 +225,11 @@ class LexicalIndex:
             except (OSError, ValueError):
                 return None
         return cls(rows, model)
+
+
+def _field(row: LexicalRow, field: str) -> str:
+    report = str(row.meta.get("report", ""))
+    return os.path.dirname(report) if field == "series" else str(row.meta.get(field, ""))
 
 
 def _indexed_text(row: LexicalRow) -> str:

@@ -109,6 +109,7 @@ class VectorStore:
         except Exception as exc:
             raise StoreError(f"cannot open collection {name}: {exc}") from exc
         self.batch_size = max(1, min(int(client.get_max_batch_size()), 1000))
+        self._seen_chunks = False
 
     def count(self) -> int:
         return int(self.collection.count())
@@ -151,6 +152,7 @@ class VectorStore:
         return len(chunks), len(stale)
 
     def delete_ids(self, ids: Sequence[str]) -> None:
+        self._seen_chunks = False
         for start in range(0, len(ids), self.batch_size):
             self.collection.delete(ids=list(ids[start : start + self.batch_size]))
 
@@ -165,8 +167,12 @@ class VectorStore:
         self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
     ) -> list[tuple[str, float, dict[str, Any], str]]:
         """(id, cosine similarity, metadata, document) of the k nearest chunks."""
-        if self.count() == 0:
-            return []
+        if not self._seen_chunks:
+            # An empty collection has nothing to rank; checked once per handle (until it deletes),
+            # since `count()` is not free on a large collection.
+            if self.count() == 0:
+                return []
+            self._seen_chunks = True
         result = self.collection.query(
             query_embeddings=[vector.tolist()],
             n_results=k,

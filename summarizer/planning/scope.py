@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
 from index.schemas import series_of
-from index.text.lang import detect_lang
+from index.text.lang import Lang, detect_lang
+from summarizer.errors import ConfigError
 from summarizer.planning.question_words import strip_question_words
 from summarizer.planning.timerange import find_time_range
 
@@ -45,7 +46,7 @@ class IndexContext:
     reports_by_series: dict[str, set[str]] = field(default_factory=dict)
     weeks_by_series: dict[str, set[int]] = field(default_factory=dict)
     week_of_report: dict[str, int] = field(default_factory=dict)
-    lang_by_series: dict[str, str] = field(default_factory=dict)
+    lang_by_series: dict[str, Lang] = field(default_factory=dict)
 
     def weeks(self, series: str | None) -> set[int]:
         """ISO week ints with a report, in one series or (None) in the whole index."""
@@ -120,7 +121,12 @@ def series_votes(question: str, retriever: Retriever, k: int = 8) -> dict[str, f
 
 
 def series_with_term(term: str, ctx: IndexContext, lexical: LexicalIndex) -> set[str]:
-    return {s for s, reports in ctx.reports_by_series.items() if lexical.search(term, k=1, reports=reports)}
+    """The series with a chunk holding the term (any of its tokens): from the term's postings,
+    not one search per series."""
+    held: set[str] = set()
+    for token in tokenize(term):
+        held |= lexical.series_holding(token)
+    return held & set(ctx.reports_by_series)
 
 
 def term_support(
@@ -193,6 +199,18 @@ def choose_scope(
     if chosen is None:
         # No clear team: relative time still follows the likeliest series.
         return Scope(None, ctx.latest_by_series.get(leader or "", ctx.latest))
+    return Scope(chosen, ctx.latest_by_series.get(chosen, ctx.latest), ctx.reports_by_series.get(chosen))
+
+
+def given_scope(wanted: str, ctx: IndexContext) -> Scope:
+    """The scope `--series` names: a folder name (`payments-zh`) or path; a usage error otherwise."""
+    key = wanted.rstrip("/")
+    known = sorted(ctx.reports_by_series)
+    hits = [s for s in known if s == key or os.path.basename(s) == key or s.endswith("/" + key)]
+    if len(hits) != 1:
+        names = ", ".join(sorted(os.path.basename(s) for s in known)) or "none indexed"
+        raise ConfigError(f"--series: no single series '{wanted}' (known: {names})")
+    chosen = hits[0]
     return Scope(chosen, ctx.latest_by_series.get(chosen, ctx.latest), ctx.reports_by_series.get(chosen))
 
 
