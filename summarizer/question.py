@@ -58,6 +58,10 @@ class QuestionPlan:
     """The series likely meant by language only: listed first, never filtered."""
     term_weights: dict[str, float] = field(default_factory=dict)
     """IDF weight of each question term in this index, for evidence scoring."""
+    series_langs: dict[str, Lang] = field(default_factory=dict)
+    """The language each series is written in: list answers show the question's language first."""
+    show_all: bool = False
+    """List every item of a list answer (`--all`), not a screenful per team."""
 
     def set_weeks(self, since: int | None, until: int | None) -> None:
         """Search and show the same inclusive week range."""

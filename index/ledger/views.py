@@ -12,8 +12,9 @@ only when an answer shows it.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Generic, TypeVar
@@ -52,10 +53,11 @@ class NotInLedger(SummarizerError):
 
 @dataclass
 class Row(Generic[M]):
-    """One stored fact: what answers filter, group, rank and count on, and its model on demand."""
+    """One stored fact: what answers filter, group, rank and count on, and its model on demand
+    (its payload read then, by `fetch`, when the query did not select it)."""
 
     model: type[M]
-    payload: str = field(repr=False)
+    payload: str | None = field(repr=False)
     project: str
     series: str
     source: str
@@ -69,10 +71,24 @@ class Row(Generic[M]):
     """Every report the fact's evidence cites."""
     day: str | None = None
     """Incidents: the day it happened, when the report says."""
+    fetch: Callable[[], str] | None = field(default=None, repr=False)
 
     @cached_property
     def item(self) -> M:
-        return self.model.model_validate_json(self.payload)
+        payload = self.payload if self.payload is not None else self.fetch() if self.fetch else None
+        assert payload is not None, "a row without its payload or a way to read it"
+        return self.model.model_validate_json(payload)
+
+
+@dataclass(frozen=True)
+class SlipGroup:
+    """One project's slips in one team's reports: how many, the largest in days, the latest week."""
+
+    series: str
+    project: str
+    slips: int
+    days: int
+    last_week: int
 
 
 def _marks(values: Collection[str]) -> str:
@@ -104,6 +120,29 @@ def reports(ledger: Ledger, series: str | None = None) -> list[ReportRef]:
         "SELECT source, date, week, week_label, content_hash FROM reports WHERE kept = 1"
         f" {where} ORDER BY date, source",
         params,
+    )
+    return [
+        ReportRef(source=s, date=d, week=w, week_label=label, content_hash=h)  # type: ignore[arg-type]
+        for s, d, w, label, h in rows
+    ]
+
+
+def reports_in(
+    ledger: Ledger,
+    since_week_int: int | None = None,
+    until_week_int: int | None = None,
+    reports: Collection[str] | None = None,
+    latest: bool = False,
+) -> list[ReportRef]:
+    """Reports that count in a week range and among `reports` (None: any), oldest first; with
+    `latest`, only each series' newest of them."""
+    join, params = _shown_in(reports, "r")
+    weeks, week_params = _week_clause("r.week_int", since_week_int, until_week_int)
+    rows = ledger.query(
+        "SELECT source, date, week, week_label, content_hash FROM (SELECT r.*, ROW_NUMBER() OVER"
+        " (PARTITION BY r.series ORDER BY r.date DESC, r.source DESC) AS newest"
+        f" FROM reports r{join} WHERE r.kept = 1{weeks}) WHERE ? OR newest = 1 ORDER BY date, source",
+        [*params, *week_params, not latest],
     )
     return [
         ReportRef(source=s, date=d, week=w, week_label=label, content_hash=h)  # type: ignore[arg-type]
@@ -223,6 +262,18 @@ def project_names(ledger: Ledger) -> list[tuple[str, list[str]]]:
     return memo["all"]  # type: ignore[no-any-return]
 
 
+def recent_first(ledger: Ledger, names: Collection[str]) -> list[str]:
+    """Some canonical projects in `projects` order: most recently mentioned first, then by name."""
+    last: dict[str, str] = {}
+    for group in _chunked(sorted(names)):
+        last.update(
+            ledger.query(
+                f"SELECT canonical, last_week FROM projects WHERE canonical IN ({_marks(group)})", group
+            )
+        )
+    return sorted(last, key=lambda c: (-week_key(last[c]), c))
+
+
 def project_series(ledger: Ledger, canonical: str) -> list[str]:
     """The series (report folders) a project is reported in."""
     rows = ledger.query(
@@ -326,6 +377,64 @@ def slip_rows(
     ]
 
 
+def _slip_where(
+    since: int | None, until: int | None, projects: Collection[str] | None, kinds: Collection[str] | None
+) -> tuple[str, list[Any]]:
+    where, params = _week_clause("s.week_int", since, until)
+    if projects is not None:
+        where += f" AND s.canonical IN ({_marks(projects)})"
+        params += sorted(projects)
+    if kinds is not None:
+        where += f" AND s.kind IN ({_marks(kinds)})"
+        params += sorted(kinds)
+    return where, params
+
+
+def _shown_in(reports: Collection[str] | None, alias: str) -> tuple[str, list[Any]]:
+    """A join keeping facts shown in one of `reports` (passed as one JSON array, not a pass)."""
+    if reports is None:
+        return "", []
+    return f" JOIN json_each(?) j ON j.value = {alias}.source", [json.dumps(sorted(reports))]
+
+
+def slip_groups(
+    ledger: Ledger,
+    since_week_int: int | None = None,
+    until_week_int: int | None = None,
+    reports: Collection[str] | None = None,
+    projects: Collection[str] | None = None,
+    kinds: Collection[str] | None = None,
+) -> list[SlipGroup]:
+    """Slips in range counted per team and project, by the report that shows them (one of
+    `reports`: None for any), of some projects and kinds; counted by SQLite, no row parsed."""
+    join, join_params = _shown_in(reports, "s")
+    where, params = _slip_where(since_week_int, until_week_int, projects, kinds)
+    rows = ledger.query(
+        "SELECT s.series, s.canonical, COUNT(*), MAX(COALESCE(s.days, 0)), MAX(s.week_int), MIN(s.date || s.source)"
+        f" FROM slips s{join} WHERE 1 = 1{where} GROUP BY s.series, s.canonical ORDER BY 6, 2",
+        [*join_params, *params],
+    )
+    return [SlipGroup(series, canonical, n, days, last) for series, canonical, n, days, last, _ in rows]
+
+
+def group_slips(
+    ledger: Ledger,
+    group: SlipGroup,
+    since_week_int: int | None = None,
+    until_week_int: int | None = None,
+    reports: Collection[str] | None = None,
+    kinds: Collection[str] | None = None,
+) -> list[Slip]:
+    """The slips one `SlipGroup` counted, oldest report first."""
+    join, join_params = _shown_in(reports, "s")
+    where, params = _slip_where(since_week_int, until_week_int, [group.project], kinds)
+    rows = ledger.query(
+        f"SELECT s.payload FROM slips s{join} WHERE s.series = ?{where} ORDER BY s.date, s.source, s.kind, s.seq",
+        [*join_params, group.series, *params],
+    )
+    return [Slip.model_validate_json(payload) for (payload,) in rows]
+
+
 def slips(ledger: Ledger, since_week_int: int | None = None, until_week_int: int | None = None) -> list[Slip]:
     """Every slip (date_moved, overdue, status_downgrade, stalled), oldest report first."""
     return [row.item for row in slip_rows(ledger, since_week_int, until_week_int)]
@@ -424,21 +533,25 @@ def incident_rows(
 ) -> list[Row[Incident]]:
     """Incidents (first tellings) by report week, or those that happened between two days or,
     undated, were told in the week range; in some reports or one series; oldest first."""
-    weeks, params = _week_clause("week_int", since_week_int, until_week_int)
+    weeks, params = _week_clause("i.week_int", since_week_int, until_week_int)
     if days is not None:
-        weeks = f" AND ((day IS NOT NULL AND day BETWEEN ? AND ?) OR (day IS NULL{weeks}))"
+        weeks = f" AND ((i.day IS NOT NULL AND i.day BETWEEN ? AND ?) OR (i.day IS NULL{weeks}))"
         params = [days[0], days[1], *params]
     if series is not None:
-        weeks += " AND series = ?"
+        weeks += " AND i.series = ?"
         params.append(series)
     rows = ledger.query(
-        "SELECT payload, series, source, week_int, severity, day, date(json_extract(payload, '$.date'))"
-        f" FROM incidents WHERE 1 = 1{weeks} ORDER BY ord",
+        "SELECT i.ord, i.series, i.source, i.week_int, i.severity, i.day, r.date FROM incidents i"
+        f" JOIN reports r ON r.source = i.source WHERE 1 = 1{weeks} ORDER BY i.ord",
         params,
     )
+
+    def fetch(ord_: int) -> Callable[[], str]:
+        return lambda: ledger.query("SELECT payload FROM incidents WHERE ord = ?", [ord_])[0][0]
+
     return [
-        Row(Incident, payload, "", s, source, w, d or "", label=severity, day=day)
-        for payload, s, source, w, severity, day, d in rows
+        Row(Incident, None, "", s, source, w, d, label=severity, day=day, fetch=fetch(ord_))
+        for ord_, s, source, w, severity, day, d in rows
         if reports is None or source in reports
     ]
 
@@ -447,7 +560,9 @@ def incidents(
     ledger: Ledger, since_week_int: int | None = None, until_week_int: int | None = None
 ) -> list[Incident]:
     """Incidents oldest first; one retold in later reports counts once, as its first telling."""
-    return [row.item for row in incident_rows(ledger, since_week_int, until_week_int)]
+    weeks, params = _week_clause("week_int", since_week_int, until_week_int)
+    rows = ledger.query(f"SELECT payload FROM incidents WHERE 1 = 1{weeks} ORDER BY ord", params)
+    return [Incident.model_validate_json(payload) for (payload,) in rows]
 
 
 def notes(

@@ -9,11 +9,15 @@ summaries) live in `lists`; the filters and wording all handlers share in `commo
 
 from __future__ import annotations
 
-import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
 
 from index.ledger import views
+from index.ledger.derive import slip_days
 from index.ledger.store import Ledger
-from index.schemas import Citation, Incident, Slip, series_of
+from index.schemas import Citation, Incident, series_of
+from index.text.cjk import has_han
 from summarizer.facts.common import (
     MAX_POINTS,
     clip,
@@ -21,17 +25,18 @@ from summarizer.facts.common import (
     fmt_value,
     in_range,
     observed,
-    preferred_first,
     range_of,
     scoped,
     slip_text,
     unique_citations,
 )
+from summarizer.facts.grouped import Entry, arrange, left_out, team_counts
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
+from summarizer.facts.severity import LEVELS, level, rank, severities, severity_matches
 from summarizer.question import QuestionPlan
-from summarizer.schemas import Point
+from summarizer.schemas import Point, SeverityLevel
 
 
 def _happened_in(incident: Incident, qp: QuestionPlan) -> bool:
@@ -39,83 +44,151 @@ def _happened_in(incident: Incident, qp: QuestionPlan) -> bool:
 
 
 def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
-    rows = [
-        row.item
-        for row in views.slip_rows(
-            ledger, qp.since, qp.until, reports=qp.reports, projects=set(qp.projects) or None
-        )
-    ]
+    """Per team, the projects that slipped, the largest slip first (days a target moved or a
+    project is overdue), then the most recent; each project's slips in order."""
+    projects = set(qp.projects) or None
+    found = views.slip_groups(ledger, qp.since, qp.until, reports=qp.reports, projects=projects)
+    kinds_asked: set[str] | None = None
     if "stalled" in qp.wants:  # "which project is stuck?" asks for stalls, not every slip
-        rows = [s for s in rows if s.kind == "stalled"] or rows
-    rows = preferred_first(rows, lambda s: s.evidence[-1].report if s.evidence else "", qp)
-    if not rows:
+        stalls = views.slip_groups(ledger, qp.since, qp.until, qp.reports, projects, kinds={"stalled"})
+        found, kinds_asked = (stalls, {"stalled"}) if stalls else (found, None)
+    if not found:
         return Facts(say("no_slips", qp.lang, range=range_of(qp)))
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
-    # One point per project, its slips in order: "which projects slipped?" is answered project
-    # by project, and twenty slips of nine projects still fit on one screen.
-    by_project: dict[str, list[Slip]] = {}
-    for slip in rows:
-        by_project.setdefault(slip.project, []).append(slip)
-    points = [
-        Point(
-            text=f"{name}: " + "; ".join(f"{s.week} {slip_text(s, kinds)}" for s in group),
-            citations=unique_citations(c for s in group for c in s.evidence),
-        )
-        for name, group in list(by_project.items())[:MAX_POINTS]
-    ]
-    head = say(
-        "slips",
-        qp.lang,
-        n=len(rows),
-        m=len(by_project),
-        names=join(list(by_project), qp.lang),
-        range=range_of(qp),
+    key: list[Citation] = []
+    # Many projects or teams: each project's largest slip and a count, so the answer fits a screen.
+    brief = not (qp.projects or qp.show_all) and (
+        len({g.series for g in found}) > 1 or len(found) > MAX_POINTS
     )
-    # Retrieval reads the report where each slip shows first, in the order the answer lists them.
-    return Facts(head, points, [s.evidence[-1] for s in rows if s.evidence])
+
+    def point(group: views.SlipGroup) -> Callable[[], Point]:
+        def make() -> Point:
+            every = views.group_slips(ledger, group, qp.since, qp.until, qp.reports, kinds_asked)
+            shown, more = every, ""
+            if brief:
+                shown = [max(every, key=lambda s: (slip_days(s) or 0, s.week))]
+                if len(every) > 1:
+                    latest = every[-1].week
+                    more = (
+                        f"；共 {len(every)} 次，最近 {latest}"
+                        if qp.lang == "zh"
+                        else f"; {len(every)} slips in all, latest {latest}"
+                    )
+            # Retrieval reads the report where each slip shows first, in the order the answer lists them.
+            key.extend(s.evidence[-1] for s in shown if s.evidence)
+            return Point(
+                text=f"{group.project}: "
+                + "; ".join(f"{s.week} {slip_text(s, kinds)}" for s in shown)
+                + more,
+                citations=unique_citations(c for s in shown for c in s.evidence),
+            )
+
+        return make
+
+    entries = [
+        Entry(
+            g.series,
+            (-g.days, -g.last_week, g.project),
+            point(g),
+            facts=g.slips,
+            lang="zh" if has_han(g.project) else "en",
+        )
+        for g in found
+    ]
+    listing = arrange(entries, qp)
+    total = sum(g.slips for g in found)
+    names = list(dict.fromkeys(g.project for g in found))
+    if listing.several:
+        head = say(
+            "slips_teams",
+            qp.lang,
+            n=total,
+            m=len(names),
+            t=len(listing.teams),
+            counts=team_counts(listing, qp.lang, "project(s)", "个项目", "slips", "次"),
+            range=range_of(qp),
+        )
+    else:
+        shown = [e.rank[-1] for e in listing.teams[0].entries]
+        head = say("slips", qp.lang, n=total, m=len(names), names=_names(shown, qp), range=range_of(qp))
+    head += left_out(listing, qp.lang, "largest slip", "延期天数和时间")
+    return Facts(head, listing.points, key)
+
+
+_LEVEL_WORDS: dict[str | None, str] = {
+    "critical": "严重",
+    "high": "高",
+    "medium": "中",
+    "low": "低",
+    None: "未定级",
+}
+
+
+def _by_level(levels: list[SeverityLevel | None], lang: str) -> str:
+    """Incidents per normalised severity level ("; by level: critical 3, high 5, unrated 2")."""
+    counts = Counter(levels)
+    order: list[SeverityLevel | None] = [*LEVELS, None]
+    if lang == "zh":
+        return "；按级别：" + "、".join(f"{_LEVEL_WORDS[lv]} {counts[lv]}" for lv in order if counts[lv])
+    return "; by level: " + ", ".join(f"{lv or 'unrated'} {counts[lv]}" for lv in order if counts[lv])
+
+
+def _names(names: list[str], qp: QuestionPlan, limit: int = 8) -> str:
+    """Up to `limit` names, then how many more."""
+    if len(names) <= limit or qp.show_all:
+        return join(names, qp.lang)
+    rest = len(names) - limit
+    return join(names[:limit], qp.lang) + (f" 等 {len(names)} 个" if qp.lang == "zh" else f" and {rest} more")
 
 
 def incidents(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
-    rows = [row.item for row in views.incident_rows(ledger, reports=qp.reports)]
-    rows = [i for i in rows if _happened_in(i, qp)]
+    """Per team, incidents most severe first, then most recent."""
+    days = (qp.days[0].isoformat(), qp.days[1].isoformat()) if qp.days is not None else None
+    rows = views.incident_rows(ledger, qp.since, qp.until, reports=qp.reports, days=days)
     wanted = severities(qp.query)
     if wanted:  # "any SEV1 incidents?", "几次AB级事故": only those levels
-        rows = [i for i in rows if severity_matches(i.severity, wanted)]
-    rows = preferred_first(rows, lambda i: i.report, qp)
+        rows = [r for r in rows if severity_matches(r.label, wanted)]
     if not rows:
         levels = f" {'/'.join(sorted(wanted))}" if wanted else ""
         return Facts(say("no_incidents", qp.lang, range=range_of(qp)) + levels)
-    points = []
-    for incident in rows[:MAX_POINTS]:
-        extra = [
-            x for x in (incident.severity, incident.when_text, incident.duration_text, incident.impact) if x
-        ]
-        if incident.cause:
-            extra.append(clip(incident.cause))
-        detail = f" ({'; '.join(extra)})" if extra else ""
-        points.append(Point(text=f"{incident.week} {incident.title}{detail}", citations=[incident.evidence]))
-    titles = [i.title for i in rows[:5]]
-    head = say("incidents", qp.lang, n=len(rows), names=join(titles, qp.lang), range=range_of(qp))
-    return Facts(head, points)
 
+    titles: list[str] = []
 
-_SEVERITY = re.compile(r"(?<![a-z0-9])(sev\s*-?\s*[0-5]|p[0-4])(?![0-9])|([a-d]{1,2})\s*级", re.I)
+    def point(row: views.Row[Incident]) -> Callable[[], Point]:
+        def make() -> Point:
+            incident = row.item
+            titles.append(incident.title)
+            extra = [
+                x
+                for x in (incident.severity, incident.when_text, incident.duration_text, incident.impact)
+                if x
+            ]
+            if incident.cause:
+                extra.append(clip(incident.cause))
+            detail = f" ({'; '.join(extra)})" if extra else ""
+            return Point(text=f"{incident.week} {incident.title}{detail}", citations=[incident.evidence])
 
+        return make
 
-def severities(text: str) -> set[str]:
-    """Severity levels named in a question, normalised: "SEV 1" -> sev1, "P0" -> p0, "AB级" -> a级, b级."""
-    found: set[str] = set()
-    for match in _SEVERITY.finditer(text):
-        if match[1]:
-            found.add(re.sub(r"[\s-]", "", match[1]).casefold())
-        else:
-            found.update(f"{letter}级" for letter in match[2].casefold())
-    return found
-
-
-def severity_matches(severity: str | None, wanted: set[str]) -> bool:
-    """An incident matches when its own level (as the report wrote it) is one of those asked."""
-    return bool(severity) and bool(severities(severity or "") & wanted)
+    entries = [
+        Entry(
+            row.series,
+            (rank(level(row.label)), -date.fromisoformat(row.day or row.date).toordinal(), i),
+            point(row),
+        )
+        for i, row in enumerate(rows)
+    ]
+    listing = arrange(entries, qp)
+    if listing.several:
+        counts = team_counts(listing, qp.lang, "", "起")
+        head = say(
+            "incidents_teams", qp.lang, n=len(rows), t=len(listing.teams), counts=counts, range=range_of(qp)
+        )
+        head = head[:-1] + _by_level([level(r.label) for r in rows], qp.lang) + head[-1]
+    else:
+        head = say("incidents", qp.lang, n=len(rows), names=join(titles[:5], qp.lang), range=range_of(qp))
+    head += left_out(listing, qp.lang, "most severe and most recent", "严重程度和时间")
+    return Facts(head, listing.points)
 
 
 def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:

@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from index.schemas import Citation, Observation, ReportRef, Slip, series_of
+from index.schemas import Citation, Observation, Slip, series_of
 from index.text.weeks import in_weeks
 from summarizer.facts.phrases import range_text
 from summarizer.question import QuestionPlan
 
 if TYPE_CHECKING:
-    from index.ledger.store import Ledger
+    pass
 
 T = TypeVar("T")
 
@@ -97,12 +97,3 @@ def clip(text: str, limit: int = 90) -> str:
 def fmt_value(value: float, unit: str) -> str:
     text = f"{value:g}"
     return f"{text}{unit}" if unit in ("%", "ms", "s") else f"{text} {unit}".strip()
-
-
-def reports_asked(qp: QuestionPlan, ledger: Ledger) -> list[ReportRef]:
-    """The ledger's reports a list or summary question is about, oldest first: those in scope
-    and range, or without a range the latest of each series ("open risks", "the report" mean now)."""
-    chosen = [r for r in ledger.reports() if scoped(r.source, qp) and in_range(r.week, qp)]
-    if qp.since is None and qp.until is None:
-        chosen = list({series_of(r.source): r for r in chosen}.values())  # the last one wins
-    return chosen

@@ -18,9 +18,9 @@ from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import shift_weeks, week_str
 from summarizer.planning.intent import detect_intent, list_kinds
-from summarizer.planning.projects import ProjectRef, link_projects
+from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects
 from summarizer.planning.question_words import strip_question_words
-from summarizer.planning.scope import choose_scope, index_context, relative_reports
+from summarizer.planning.scope import choose_scope, given_scope, index_context, relative_reports
 from summarizer.planning.timerange import TimeRange, find_time_range, parse_week_arg
 from summarizer.question import QuestionPlan
 
@@ -81,15 +81,24 @@ def plan(
     ledger: Ledger | None,
     since: str | None = None,
     until: str | None = None,
+    *,
+    series: str | None = None,
+    show_all: bool = False,
 ) -> QuestionPlan:
-    """Plan a question against one index and its ledger (None: free questions still work)."""
+    """Plan a question against one index and its ledger (None: free questions still work).
+
+    `series` (a folder name or path, `--series`) scopes the question to that team; `show_all`
+    (`--all`) lists every item of a list answer."""
     lexical = retriever.lexical
     ctx = index_context(lexical)
     projects = known_projects(ledger)
     keep = known_names(ledger, projects)
-    scope = choose_scope(
-        question, ctx, retriever, project_series(ledger, link_projects(question, projects)), keep
-    )
+    if series is not None:
+        scope = given_scope(series, ctx)
+    else:
+        scope = choose_scope(
+            question, ctx, retriever, project_series(ledger, link_projects(question, projects)), keep
+        )
     planned = read_question(
         question,
         latest=scope.latest,
@@ -105,6 +114,8 @@ def plan(
     planned.series = scope.series
     planned.reports = scope.reports
     planned.prefer_series = scope.prefer
+    planned.series_langs = dict(ctx.lang_by_series)
+    planned.show_all = show_all
     unscoped = scope.series is None and scope.prefer is None
     per_series = relative_reports(question, ctx) if unscoped and not (since or until) else None
     if per_series is not None:
@@ -118,13 +129,19 @@ def plan(
     return planned
 
 
-def known_projects(ledger: Ledger | None) -> list[ProjectRef]:
-    """Projects the ledger knows, for linking names in the question."""
+def known_projects(ledger: Ledger | None) -> ProjectIndex:
+    """Projects the ledger knows, for linking names in the question (one index per revision)."""
     if ledger is None:
-        return []
+        return ProjectIndex()
     from index.ledger import views
 
-    return [ProjectRef(name, tuple(aliases)) for name, aliases in views.project_names(ledger)]
+    revision = ledger.revision()
+    cached = ledger.cache.get("planning.projects")
+    if cached is None or cached[0] != revision:
+        refs = [ProjectRef(name, tuple(aliases)) for name, aliases in views.project_names(ledger)]
+        cached = (revision, ProjectIndex(refs))
+        ledger.cache["planning.projects"] = cached
+    return cached[1]  # type: ignore[no-any-return]
 
 
 def known_names(ledger: Ledger | None, projects: Sequence[ProjectRef]) -> list[str]:

@@ -53,7 +53,9 @@ def snapshot(ledger: Ledger) -> str:
             "lifecycle": [x.model_dump(mode="json") for x in views.lifecycle(ledger)],
             "incidents": [x.model_dump(mode="json") for x in views.incidents(ledger)],
             "metrics": [x.model_dump(mode="json") for x in views.metric_series(ledger)],
-            "timelines": [views.timeline(ledger, p.name).model_dump(mode="json") for p in views.projects(ledger)],
+            "timelines": [
+                views.timeline(ledger, p.name).model_dump(mode="json") for p in views.projects(ledger)
+            ],
         },
         ensure_ascii=False,
         sort_keys=True,

@@ -1,0 +1,93 @@
+"""List answers over many teams fit one screen: grouped by team, ranked, capped, counted.
+
+A generated organisation (bench/corpus.py: teams writing Chinese and English weeklies about
+their own projects, incidents and metrics) is built into a ledger; the ledger's answers are
+read the way `ask` reads them, from a plan of the question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from bench.corpus import generate_org_corpus
+from index.ledger import views
+from index.ledger.store import Ledger
+from index.load import load_document
+from index.parse import parse_report
+from summarizer.facts import lookup
+from summarizer.facts.grouped import MAX_POINTS, TEAMS
+from summarizer.planning.planner import known_projects, read_question
+from summarizer.question import QuestionPlan
+
+TEAM = re.compile(r"^\[([a-z]+-(?:zh|en))\] ")
+
+
+@pytest.fixture(scope="module")
+def org(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ledger]:
+    folder = tmp_path_factory.mktemp("org")
+    paths = generate_org_corpus(folder / "reports", teams=6, weeks=10, seed=5)
+    with Ledger.open(folder / "ledger.sqlite") as ledger:
+        for path in paths:
+            ledger.upsert_report(parse_report(load_document(path), str(path)))
+        ledger.derive()
+        yield ledger
+
+
+def plan(ledger: Ledger, question: str, **changes: object) -> QuestionPlan:
+    qp = read_question(question, latest=views.reports(ledger)[-1].date, projects=known_projects(ledger))
+    qp.series_langs = {s: "zh" if s.endswith("-zh") else "en" for s in views.series_names(ledger)}
+    for name, value in changes.items():
+        setattr(qp, name, value)
+    return qp
+
+
+def teams_of(points: list) -> list[str]:  # type: ignore[type-arg]
+    found = [TEAM.match(p.text) for p in points]
+    assert all(found), [p.text for p in points if not TEAM.match(p.text)]
+    return [m[1] for m in found if m]
+
+
+def test_which_projects_slipped_fits_one_screen(org: Ledger) -> None:
+    facts = lookup(plan(org, "which projects slipped?"), org)
+    assert facts.found and facts.headline
+    assert len(facts.points) <= MAX_POINTS
+    shown = list(dict.fromkeys(teams_of(facts.points)))  # every item names its team, teams together
+    assert 1 < len(shown) <= TEAMS
+    assert teams_of(facts.points) == sorted(teams_of(facts.points), key=shown.index)
+    assert "across 6 teams" in facts.headline
+    assert all(team in facts.headline for team in shown)  # counts per team in the headline
+    assert "--all" in facts.headline and "--series" in facts.headline  # the rest, and how to see it
+    # Largest slip first within a team: the days each point's slip moved never grow.
+    for team in shown:
+        days = [_days(p.text) for p in facts.points if p.text.startswith(f"[{team}]")]
+        assert days == sorted(days, reverse=True), team
+
+
+def _days(text: str) -> int:
+    from datetime import date
+
+    found = re.findall(r"(\d{4}-\d{2}-\d{2}) → (\d{4}-\d{2}-\d{2})", text)
+    return max(((date.fromisoformat(b) - date.fromisoformat(a)).days for a, b in found), default=0)
+
+
+def test_last_months_incidents_in_chinese_name_their_teams(org: Ledger) -> None:
+    qp = plan(org, "上个月有哪些线上问题？")
+    facts = lookup(qp, org)
+    assert facts.headline and len(facts.points) <= MAX_POINTS
+    teams = teams_of(facts.points)
+    assert teams[0].endswith("-zh")  # a Chinese question lists the Chinese teams first
+    assert "个团队共" in facts.headline and "按级别" in facts.headline
+
+
+def test_all_lists_every_project_and_one_team_needs_no_names(org: Ledger) -> None:
+    everything = lookup(plan(org, "which projects slipped?", show_all=True), org)
+    rows = views.slip_rows(org)
+    assert len(everything.points) == len({(r.series, r.project) for r in rows})
+    team = views.series_names(org)[0]
+    reports = {r.source for r in views.reports(org, series=team)}
+    one = lookup(plan(org, "which projects slipped?", series=team, reports=reports), org)
+    assert one.points and not any(TEAM.match(p.text) for p in one.points)
+    assert "across" not in (one.headline or "")
