@@ -14,19 +14,25 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Collection
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from index.text.cjk import SCRIPTS
+from index.text.lang import Lang, detect_lang
 
 if TYPE_CHECKING:
     import numpy as np
 
     from index.store import VectorStore
 
-FORMAT = "lexical-v3"  # bump when tokenization or row order changes: old indexes then rebuild
+FORMAT = "lexical-v4"  # bump when tokenization, row order or the files change: old indexes then rebuild
+# Per-row columns the filters compare, stored beside the rows so a loaded index need not read them.
+_FIELDS = ("report", "series", "kind")
+# Chunks per series whose text tells the series' language.
+LANG_SAMPLE = 20
 _TOKEN = re.compile(rf"[{SCRIPTS}]+|[a-z0-9]+(?:[._][a-z0-9]+)*", re.IGNORECASE)
 _CJK_RUN = re.compile(rf"^[{SCRIPTS}]+$")
 # English function words only: they carry no topic and would let any chunk match a question.
@@ -68,16 +74,75 @@ class LexicalRow:
         return int(self.meta.get("week_int", 0))
 
 
+class _Rows(Sequence[LexicalRow]):
+    """The rows of a saved index, read from its SQLite file when asked for (a search reads its k
+    hits, a citation one report's chunks), never all at once on load."""
+
+    def __init__(self, path: Path, count: int) -> None:
+        self._path = path
+        self._count = count
+        self._db: sqlite3.Connection | None = None
+        self._cache: dict[int, LexicalRow] = {}
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+        return self._db
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> LexicalRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[LexicalRow]: ...
+
+    def __getitem__(self, index: int | slice) -> LexicalRow | list[LexicalRow]:
+        if isinstance(index, slice):
+            return self.take(range(len(self))[index])
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        return self.take([index])[0]
+
+    def take(self, indices: Iterable[int]) -> list[LexicalRow]:
+        wanted = [int(i) for i in indices]
+        missing = sorted({i for i in wanted if i not in self._cache})
+        for start in range(0, len(missing), 900):
+            group = missing[start : start + 900]
+            marks = ",".join("?" * len(group))
+            for i, chunk_id, text, meta in self._conn().execute(
+                f"SELECT i, id, text, meta FROM rows WHERE i IN ({marks})", group
+            ):
+                self._cache[i] = LexicalRow(chunk_id, text, json.loads(meta))
+        return [self._cache[i] for i in wanted]
+
+    def __iter__(self) -> Iterator[LexicalRow]:
+        for i, chunk_id, text, meta in self._conn().execute("SELECT i, id, text, meta FROM rows ORDER BY i"):
+            yield self._cache.get(i) or LexicalRow(chunk_id, text, json.loads(meta))
+
+
 class LexicalIndex:
     """A BM25 index over chunk rows, with week-range filtering applied as a score mask."""
 
-    def __init__(self, rows: list[LexicalRow], model: Any = None) -> None:
+    def __init__(
+        self, rows: Sequence[LexicalRow], model: Any = None, columns: dict[str, Any] | None = None
+    ) -> None:
         self.rows = rows
         self._model = model
         self._weeks: np.ndarray | None = None
         self._codes: dict[str, tuple[list[str], np.ndarray]] = {}
         self._lookup: dict[str, dict[str, int]] = {}
-        # Derived once per loaded index by callers that read every row (question planning).
+        self._reports: list[tuple[str, str, str, int, str]] | None = None
+        self._langs: dict[str, Lang] | None = None
+        if columns is not None:
+            self._weeks = columns["weeks"]
+            self._codes = {f: (columns["values"][f], columns[f]) for f in _FIELDS}
+            self._reports = [tuple(r) for r in columns["reports"]]  # type: ignore[misc]
+            self._langs = columns["langs"]
+        # Derived once per loaded index by callers that need a whole-index view (question planning).
         self.derived: dict[str, Any] = {}
 
     @classmethod
@@ -91,6 +156,35 @@ class LexicalIndex:
             corpus = [tokenize(_indexed_text(r)) or [r.id] for r in rows]
             model.index(corpus, show_progress=False)
         return cls(rows, model)
+
+    def reports(self) -> list[tuple[str, str, str, int, str]]:
+        """(report, series, date, week_int, week label) once per report, in row order."""
+        if self._reports is None:
+            seen: dict[str, tuple[str, str, str, int, str]] = {}
+            for row in self.rows:
+                report = str(row.meta.get("report", ""))
+                if report not in seen:
+                    meta = row.meta
+                    seen[report] = (
+                        report,
+                        os.path.dirname(report),
+                        str(meta.get("date", "")),
+                        row.week_int,
+                        str(meta.get("week_label", "")),
+                    )
+            self._reports = list(seen.values())
+        return self._reports
+
+    def series_langs(self) -> dict[str, Lang]:
+        """The language each series is written in, from the text of its first chunks."""
+        if self._langs is None:
+            samples: dict[str, list[str]] = {}
+            for row in self.rows:
+                sample = samples.setdefault(os.path.dirname(str(row.meta.get("report", ""))), [])
+                if len(sample) < LANG_SAMPLE:
+                    sample.append(row.text)
+            self._langs = {series: detect_lang(" ".join(texts)) for series, texts in samples.items()}
+        return self._langs
 
     @property
     def weeks(self) -> np.ndarray:
@@ -119,7 +213,13 @@ class LexicalIndex:
         if field not in self._lookup:
             self._lookup[field] = {v: i for i, v in enumerate(values)}
         code = self._lookup[field].get(value)
-        return [] if code is None else [self.rows[i] for i in np.flatnonzero(column == code)]
+        return [] if code is None else self._take(np.flatnonzero(column == code))
+
+    def _take(self, indices: Iterable[int]) -> list[LexicalRow]:
+        rows = self.rows
+        if isinstance(rows, _Rows):
+            return rows.take(indices)
+        return [rows[int(i)] for i in indices]
 
     def _member(self, field: str, wanted: Collection[str]) -> np.ndarray:
         import numpy as np
@@ -177,8 +277,8 @@ class LexicalIndex:
         if kinds is not None:
             mask &= self._member("kind", kinds)
         scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:k]
-        return [(self.rows[i], float(scores[i])) for i in top if scores[i] > 0]
+        top = [int(i) for i in np.argsort(-scores, kind="stable")[:k] if scores[i] > 0]
+        return list(zip(self._take(top), (float(scores[i]) for i in top), strict=True))
 
     def idf(self, token: str) -> float:
         """BM25 inverse document frequency; a term no chunk contains gets the highest weight."""
@@ -190,13 +290,33 @@ class LexicalIndex:
 
     def save(self, folder: Path) -> None:
         """Write atomically enough: build in a sibling folder, then swap it in."""
+        import numpy as np
+
         tmp = folder.with_name(folder.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        rows = [{"id": r.id, "text": r.text, "meta": r.meta} for r in self.rows]
-        (tmp / "rows.json").write_text(
-            json.dumps({"format": FORMAT, "rows": rows}, ensure_ascii=False), encoding="utf-8"
+        with sqlite3.connect(tmp / "rows.sqlite") as db:
+            db.execute("CREATE TABLE rows (i INTEGER PRIMARY KEY, id TEXT, text TEXT, meta TEXT)")
+            db.executemany(
+                "INSERT INTO rows VALUES (?, ?, ?, ?)",
+                ((i, r.id, r.text, json.dumps(r.meta, ensure_ascii=False)) for i, r in enumerate(self.rows)),
+            )
+        db.close()
+        np.savez(
+            tmp / "columns.npz",
+            weeks=self.weeks,
+            report=self.codes("report")[1],
+            series=self.codes("series")[1],
+            kind=self.codes("kind")[1],
         )
+        head = {
+            "format": FORMAT,
+            "count": len(self.rows),
+            "values": {field: self.codes(field)[0] for field in _FIELDS},
+            "reports": self.reports(),
+            "langs": self.series_langs(),
+        }
+        (tmp / "index.json").write_text(json.dumps(head, ensure_ascii=False), encoding="utf-8")
         if self._model is not None:
             self._model.save(str(tmp / "bm25"), show_progress=False)
         old = folder.with_name(folder.name + ".old")
@@ -208,23 +328,29 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex | None:
-        """The saved index, or None when missing or written by another format version."""
+        """The saved index, or None when missing or written by another format version. The rows
+        stay on disk until a search or a citation asks for some of them."""
+        import numpy as np
+
         try:
-            data = json.loads((folder / "rows.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            head = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+            if head.get("format") != FORMAT:
+                return None
+            with np.load(folder / "columns.npz") as stored:
+                columns: dict[str, Any] = {name: stored[name] for name in ("weeks", *_FIELDS)}
+        except (OSError, ValueError, KeyError):
             return None
-        if data.get("format") != FORMAT:
-            return None
-        rows = [LexicalRow(r["id"], r["text"], r["meta"]) for r in data["rows"]]
+        columns.update(values=head["values"], reports=head["reports"], langs=head["langs"])
+        count = int(head["count"])
         model = None
-        if rows:
+        if count:
             import bm25s
 
             try:
                 model = bm25s.BM25.load(str(folder / "bm25"), show_progress=False)
             except (OSError, ValueError):
                 return None
-        return cls(rows, model)
+        return cls(_Rows(folder / "rows.sqlite", count), model, columns)
 
 
 def _field(row: LexicalRow, field: str) -> str:
@@ -272,8 +398,18 @@ def rebuild(store: VectorStore, folder: Path) -> LexicalIndex:
 
 
 def rebuild_for_store(store: VectorStore, home: Path) -> LexicalIndex:
-    """Called after every ingest: the lexical index follows the store's chunks."""
+    """Called after an ingest that changed chunks: the lexical index follows the store's chunks."""
     return rebuild(store, lexical_dir(home, store.name))
+
+
+def current_for_store(store: VectorStore, home: Path) -> bool:
+    """True when the saved index is this format and holds as many chunks as the store (read
+    from its small head file, not its rows): an ingest that changed nothing keeps it."""
+    try:
+        head = json.loads((lexical_dir(home, store.name) / "index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return head.get("format") == FORMAT and int(head.get("count", -1)) == store.count()
 
 
 def open_for_store(store: VectorStore, folder: Path) -> LexicalIndex:

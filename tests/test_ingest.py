@@ -148,3 +148,22 @@ def test_an_unchanged_file_is_not_parsed(
     monkeypatch.setattr("index.ingest.parse_report", lambda *a, **k: pytest.fail("parsed an unchanged file"))
     assert ingestor.ingest([corpus]).totals()["unchanged"] == 3
     ledger.close()
+
+
+def test_reingesting_an_unchanged_corpus_keeps_the_lexical_index(tmp_path: Path, corpus: Path) -> None:
+    from index.lexical import lexical_dir
+    from summarizer.config import load_settings
+    from summarizer.pipelines.ingest import ingest_paths
+    from summarizer.workspace import Workspace
+
+    workspace = Workspace(load_settings(overrides={"home": tmp_path / "home"}, environ={}))
+    ingest_paths(workspace, [corpus])
+    head = lexical_dir(workspace.home, workspace.store.name) / "index.json"
+    written = head.stat().st_mtime_ns
+    assert ingest_paths(workspace, [corpus]).totals()["unchanged"] == 3
+    assert head.stat().st_mtime_ns == written
+    (corpus / "nested.md").write_text(
+        "# Weekly 2024-10-18\n\n## Projects\n- Ledger export: 50%\n", encoding="utf-8"
+    )
+    ingest_paths(workspace, [corpus])
+    assert head.stat().st_mtime_ns != written

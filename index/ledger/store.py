@@ -109,6 +109,10 @@ MIGRATIONS: tuple[str, ...] = (
         key TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, first_date TEXT NOT NULL
     );
     """,
+    # 3: slips counted per team and project from an index alone (views.slip_groups).
+    """
+    CREATE INDEX slips_group ON slips(series, canonical, week_int, days, date, source, kind);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _MODELS: dict[str, type[Observation] | type[Incident] | type[MetricPoint] | type[Note] | type[Rename]] = {

@@ -1,4 +1,5 @@
-"""`ingest`: files -> index and ledger under the writer lock, then the lexical index rebuilt.
+"""`ingest`: files -> index and ledger under the writer lock; the ledger derived, the lexical index
+rebuilt when chunks changed.
 
 The one way reports go in: the CLI, the eval runner, the benchmarks and the tests all call
 `ingest_paths`, so they cannot drift apart (they had: the eval skipped the lexical rebuild
@@ -12,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from index.ingest import FileOutcome, Ingestor, IngestSummary
-from index.lexical import rebuild_for_store
+from index.lexical import current_for_store, rebuild_for_store
 from index.lock import writer_lock
 from summarizer.workspace import Workspace
 
@@ -50,5 +51,8 @@ def ingest_paths(
         )
         if with_ledger:
             workspace.ledger.derive()  # what changed is linked and derived now, not by the first reader
-        rebuild_for_store(workspace.store, workspace.home)
+        totals = summary.totals()
+        changed = totals["chunks_added"] or totals["chunks_removed"] or summary.pruned
+        if changed or not current_for_store(workspace.store, workspace.home):
+            rebuild_for_store(workspace.store, workspace.home)
     return summary

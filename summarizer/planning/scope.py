@@ -55,12 +55,8 @@ class IndexContext:
         return set().union(*self.weeks_by_series.values()) if self.weeks_by_series else set()
 
 
-# Chunks per series read to tell its language: enough to be sure, cheap on a large index.
-LANG_SAMPLE = 20
-
-
 def index_context(lexical: LexicalIndex) -> IndexContext:
-    """Built once per loaded lexical index (it reads every row) and kept on it."""
+    """Built once per loaded lexical index (from its per-report table) and kept on it."""
     cached = lexical.derived.get("index_context")
     if isinstance(cached, IndexContext):
         return cached
@@ -71,29 +67,22 @@ def index_context(lexical: LexicalIndex) -> IndexContext:
 
 def _build_context(lexical: LexicalIndex) -> IndexContext:
     ctx = IndexContext()
-    samples: dict[str, list[str]] = {}
-    for row in lexical.rows:
-        sample = samples.setdefault(series_of(str(row.meta.get("report", ""))), [])
-        if len(sample) < LANG_SAMPLE:
-            sample.append(row.text)
-        report = str(row.meta.get("report", ""))
-        series = series_of(report)
+    for report, series, day, week, label in lexical.reports():
         ctx.reports_by_series.setdefault(series, set()).add(report)
-        ctx.weeks_by_series.setdefault(series, set()).add(row.week_int)
-        ctx.week_of_report[report] = row.week_int
-        day = str(row.meta.get("date", ""))
+        ctx.weeks_by_series.setdefault(series, set()).add(week)
+        ctx.week_of_report[report] = week
         if day:
             value = date.fromisoformat(day)
             if series not in ctx.latest_by_series or value > ctx.latest_by_series[series]:
                 ctx.latest_by_series[series] = value
             if ctx.latest is None or value > ctx.latest:
                 ctx.latest = value
-        match = re.search(r"\d{1,2}", str(row.meta.get("week_label", "")))
+        match = re.search(r"\d{1,2}", label)
         if match:
             weeks = ctx.labels.setdefault(int(match[0]), [])
-            if row.week_int not in weeks:
-                weeks.append(row.week_int)
-    ctx.lang_by_series = {series: detect_lang(" ".join(texts)) for series, texts in samples.items()}
+            if week not in weeks:
+                weeks.append(week)
+    ctx.lang_by_series = dict(lexical.series_langs())
     return ctx
 
 

@@ -39,10 +39,16 @@ def test_lexical_week_filter() -> None:
 
 def test_lexical_persisted_and_reloaded(workspace: Any) -> None:
     folder = lexical_dir(workspace.home, workspace.store.name)
-    assert (folder / "rows.json").exists()
+    assert (folder / "rows.sqlite").exists() and (folder / "index.json").exists()
     loaded = LexicalIndex.load(folder)
     assert loaded is not None and len(loaded.rows) == workspace.store.count()
-    assert open_for_store(workspace.store, folder).search("deploy frequency", k=1)
+    hits = open_for_store(workspace.store, folder).search("deploy frequency", k=1)
+    assert hits
+    built = LexicalIndex.build(list(loaded.rows))  # what a loaded index says, one built in memory says
+    assert (built.reports(), built.series_langs()) == (loaded.reports(), loaded.series_langs())
+    assert [r.id for r, _ in built.search("deploy frequency", k=3)] == [
+        r.id for r, _ in loaded.search("deploy frequency", k=3)
+    ]
 
 
 @pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
