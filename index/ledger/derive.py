@@ -22,8 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from index.ledger.extract import EXTRACTOR_VERSION
 from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity, entry_marks
@@ -33,6 +32,9 @@ from index.ledger.signals import worst_status
 from index.ledger.slips import project_launches, project_slips, project_stops
 from index.schemas import Incident, MetricPoint, Observation, ProjectInfo, Rename, Slip
 from index.text.weeks import week_key
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
 DERIVE_VERSION = 1
@@ -76,7 +78,7 @@ def _kept(conn: sqlite3.Connection) -> set[str]:
     return kept
 
 
-Embed = Callable[[list[str]], np.ndarray]
+Embed = Callable[[list[str]], "np.ndarray"]
 
 
 def derive(

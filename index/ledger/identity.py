@@ -19,14 +19,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Generic, TypeVar
-
-import numpy as np
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from index.errors import ConfigError
 from index.text.cjk import HAN, has_han
 from index.text.normalise import PARENS, name_key, nfkc
 from index.text.numerals import zh_digits_to_arabic
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)*|[一二三四五六七八九十]+期|phase\d+|p\d)$")
 _TOKENS = re.compile(rf"[a-z][a-z0-9]*(?:\.\d+)?|\d+(?:\.\d+)?|[{HAN}]+")
@@ -428,6 +429,8 @@ def _embed_merge(
     apart: set[frozenset[str]],
 ) -> list[list[NameStat]]:
     names = [_choose(group, None) for group in groups]
+    import numpy as np
+
     vectors = np.asarray(embed(names), dtype=float)
     similarity = vectors @ vectors.T
     parent = list(range(len(groups)))

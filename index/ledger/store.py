@@ -14,9 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from index.errors import StoreError
 from index.ledger.derive import Derivation, derive, stamp
@@ -25,7 +23,10 @@ from index.ledger.identity import AliasConfig
 from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename, ReportRef, series_of
 
-Embed = Callable[[list[str]], np.ndarray]
+if TYPE_CHECKING:
+    import numpy as np
+
+Embed = Callable[[list[str]], "np.ndarray"]
 
 # Each entry moves the schema from version i to i + 1; never edit a released one, append.
 MIGRATIONS: tuple[str, ...] = (
