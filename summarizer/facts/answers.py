@@ -16,7 +16,7 @@ from datetime import date
 from index.ledger import views
 from index.ledger.derive import slip_days
 from index.ledger.store import Ledger
-from index.schemas import Citation, Incident, series_of
+from index.schemas import Citation, Incident, Slip, series_of
 from index.text.cjk import has_han
 from summarizer.facts.common import (
     MAX_POINTS,
@@ -30,7 +30,7 @@ from summarizer.facts.common import (
     slip_text,
     unique_citations,
 )
-from summarizer.facts.grouped import Entry, arrange, left_out, team_counts
+from summarizer.facts.grouped import Entry, arrange, left_out, relevance, team_counts
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
@@ -56,17 +56,18 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         return Facts(say("no_slips", qp.lang, range=range_of(qp)))
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     key: list[Citation] = []
-    # Many projects or teams: each project's largest slip and a count, so the answer fits a screen.
-    brief = not (qp.projects or qp.show_all) and (
-        len({g.series for g in found}) > 1 or len(found) > MAX_POINTS
-    )
+    # One team with many projects: each project's largest slip and a count, on one screen.
+    brief = not (qp.projects or qp.show_all) and len(found) > MAX_POINTS
+
+    def largest(every: list[Slip]) -> Slip:
+        return max(every, key=lambda s: (slip_days(s) or 0, s.week))
 
     def point(group: views.SlipGroup) -> Callable[[], Point]:
         def make() -> Point:
             every = views.group_slips(ledger, group, qp.since, qp.until, qp.reports, kinds_asked)
             shown, more = every, ""
             if brief:
-                shown = [max(every, key=lambda s: (slip_days(s) or 0, s.week))]
+                shown = [largest(every)]
                 if len(every) > 1:
                     latest = every[-1].week
                     more = (
@@ -85,6 +86,23 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
 
         return make
 
+    def short(group: views.SlipGroup) -> Callable[[], Point]:
+        """On a team's line: the project and its largest slip in a few words."""
+
+        def make() -> Point:
+            slip = largest(views.group_slips(ledger, group, qp.since, qp.until, qp.reports, kinds_asked))
+            key.extend(slip.evidence[-1:])
+            days = slip_days(slip)
+            size = f", {days:+d}{'天' if qp.lang == 'zh' else ' d'}" if days else ""
+            # No quote here: the line's citations sit under it, and a screen holds 12 such lines.
+            return Point(
+                text=f"{_known_as(group.project, slip.aliases)} ({kinds.get(slip.kind, slip.kind)}"
+                f" {slip.from_} → {slip.to}{size})",
+                citations=list(slip.evidence),
+            )
+
+        return make
+
     entries = [
         Entry(
             g.series,
@@ -92,10 +110,12 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
             point(g),
             facts=g.slips,
             lang="zh" if has_han(g.project) else "en",
+            short=short(g),
+            about=g.project,
         )
         for g in found
     ]
-    listing = arrange(entries, qp)
+    listing = arrange(entries, qp, ("project(s)", "个项目"))
     total = sum(g.slips for g in found)
     names = list(dict.fromkeys(g.project for g in found))
     if listing.several:
@@ -112,7 +132,17 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         shown = [e.rank[-1] for e in listing.teams[0].entries]
         head = say("slips", qp.lang, n=total, m=len(names), names=_names(shown, qp), range=range_of(qp))
     head += left_out(listing, qp.lang, "largest slip", "延期天数和时间")
-    return Facts(head, listing.points, key)
+    # Projects the question names in part ("why did the EDR rollout slip?" names no project
+    # exactly): their own lines may say why.
+    subjects = [g.project for g in found if relevance(g.project, qp.term_weights) > 0]
+    return Facts(head, listing.points, key, subjects=list(dict.fromkeys(subjects)))
+
+
+def _known_as(name: str, aliases: list[str]) -> str:
+    """A project's name with the short names reports also use for it (`Checkout redesign /
+    Express Checkout`); a sentence the ledger took for a name is left out."""
+    others = [a for a in aliases if len(a) <= 30 and name not in a and a not in name][:2]
+    return " / ".join([name, *others])
 
 
 _LEVEL_WORDS: dict[str | None, str] = {
@@ -170,15 +200,28 @@ def incidents(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
 
         return make
 
+    def short(row: views.Row[Incident]) -> Callable[[], Point]:
+        def make() -> Point:
+            incident = row.item
+            when = incident.when_text or (incident.when.isoformat() if incident.when else incident.week)
+            label = f"{incident.severity} " if incident.severity else ""
+            took = f" ({incident.duration_text})" if incident.duration_text else ""
+            return Point(
+                text=f"{when} {label}{clip(incident.title, 60)}{took}", citations=[incident.evidence]
+            )
+
+        return make
+
     entries = [
         Entry(
             row.series,
             (rank(level(row.label)), -date.fromisoformat(row.day or row.date).toordinal(), i),
             point(row),
+            short=short(row),
         )
         for i, row in enumerate(rows)
     ]
-    listing = arrange(entries, qp)
+    listing = arrange(entries, qp, ("incident(s)", "起"))
     if listing.several:
         counts = team_counts(listing, qp.lang, "", "起")
         head = say(

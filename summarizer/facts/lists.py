@@ -56,16 +56,24 @@ def launched(qp: QuestionPlan, ledger: Ledger) -> Facts:
 
         return make
 
+    def short(x: Launch) -> Callable[[], Point]:
+        said = f" «{clip(x.evidence[-1].quote, 40)}»" if x.evidence else ""
+        return lambda: Point(
+            text=f"{x.project} ({x.launched_on}, {verdicts[x.verdict]}){said}", citations=list(x.evidence)
+        )
+
     entries = [
         Entry(
             row.series,
             (row.item.verdict != "late", -row.item.launched_on.toordinal(), row.project),
             point(row.item),
             lang=_lang(row.project),
+            short=short(row.item),
+            about=row.project,
         )
         for row in rows
     ]
-    listing = arrange(entries, qp)
+    listing = arrange(entries, qp, ("launch(es)", "个上线"))
     late = sum(1 for row in rows if row.item.verdict == "late")
     if listing.several:
         counts = team_counts(listing, qp.lang, "", "个")
@@ -107,11 +115,18 @@ def stopped(qp: QuestionPlan, ledger: Ledger) -> Facts:
 
         return make
 
+    def short(row: views.Row[StatusEvent]) -> Callable[[], Point]:
+        return lambda: Point(
+            text=f"{row.project} ({row.item.status} {row.item.week})", citations=list(row.item.evidence)
+        )
+
     entries = [
-        Entry(row.series, (-row.week_int, i, row.project), point(row), lang=_lang(row.project))
+        Entry(
+            row.series, (-row.week_int, i, row.project), point(row), lang=_lang(row.project), short=short(row)
+        )
         for i, row in enumerate(rows)
     ]
-    listing = arrange(entries, qp)
+    listing = arrange(entries, qp, ("project(s)", "个项目"))
     if listing.several:
         counts = team_counts(listing, qp.lang, "", "个")
         head = say(
@@ -198,7 +213,13 @@ def risks(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     if not raised and not troubled:
         return None
     entries = [
-        Entry(series_of(n.report), (0, i), _fixed(f"{n.week} {n.text}", [n.evidence]), lang=_lang(n.text))
+        Entry(
+            series_of(n.report),
+            (0, i),
+            _fixed(f"{n.week} {n.text}", [n.evidence]),
+            lang=_lang(n.text),
+            short=_fixed(clip(n.text, 50), [n.evidence]),
+        )
         for i, n in enumerate(raised)
     ]
     entries += [
@@ -207,10 +228,12 @@ def risks(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
             (1, i),
             _fixed(f"{o.week} {name}: {observed(o)}", [o.evidence]),
             lang=_lang(name),
+            short=_fixed(f"{name} ({o.status_text or o.status})", [o.evidence]),
+            about=name,
         )
         for i, (name, o) in enumerate(troubled)
     ]
-    listing = arrange(entries, qp)
+    listing = arrange(entries, qp, ("item(s)", "项"))
     head = say(
         "risks",
         qp.lang,
@@ -261,7 +284,8 @@ def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     entries: list[Entry] = []
 
     def add(series: str, category: int, text: str, citations: list[Citation]) -> None:
-        entries.append(Entry(series, (category, len(entries)), _fixed(text, citations), lang=_lang(text)))
+        point, short = _fixed(text, citations), _fixed(clip(text, 60), citations[-1:])
+        entries.append(Entry(series, (category, len(entries)), point, lang=_lang(text), short=short))
 
     for x in launches:
         when = say("launched", qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])
@@ -289,7 +313,7 @@ def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         for o in states[name]:
             projects += 1
             add(series_of(o.report), 5, f"{name}: {observed(o)}", [o.evidence])
-    listing = arrange(entries, qp, max_points=SUMMARY_POINTS)
+    listing = arrange(entries, qp, ("item(s)", "项"), max_points=SUMMARY_POINTS)
     names = ", ".join(sorted(f"{os.path.basename(series_of(r.source))} {r.week}" for r in chosen)[:3])
     head = say(
         "summary",
@@ -305,9 +329,5 @@ def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     if listing.several:
         head = _with_teams(head, listing, qp, "items", "项") + left_out(listing, qp.lang, "changes", "变化")
     # The headline rests on the launches and slips shown.
-    key = [
-        p.citations[-1]
-        for p, e in zip(listing.points, listing.shown, strict=True)
-        if e.rank[0] <= 1 and p.citations
-    ]
+    key = [c for e in listing.shown if e.rank[0] <= 1 and e.point for c in e.point().citations[-1:]]
     return Facts(head, listing.points, key)

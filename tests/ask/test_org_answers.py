@@ -7,7 +7,9 @@ read the way `ask` reads them, from a plan of the question.
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections.abc import Iterator
 
 import pytest
@@ -17,8 +19,8 @@ from index.ledger import views
 from index.ledger.store import Ledger
 from index.load import load_document
 from index.parse import parse_report
-from summarizer.facts import lookup
-from summarizer.facts.grouped import MAX_POINTS, TEAMS
+from summarizer.facts import Facts, lookup
+from summarizer.facts.grouped import MAX_POINTS, TEAM_ITEMS
 from summarizer.planning.planner import known_projects, read_question
 from summarizer.question import QuestionPlan
 
@@ -28,7 +30,7 @@ TEAM = re.compile(r"^\[([a-z]+-(?:zh|en))\] ")
 @pytest.fixture(scope="module")
 def org(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ledger]:
     folder = tmp_path_factory.mktemp("org")
-    paths = generate_org_corpus(folder / "reports", teams=6, weeks=10, seed=5)
+    paths = generate_org_corpus(folder / "reports", teams=20, weeks=8, seed=5)
     with Ledger.open(folder / "ledger.sqlite") as ledger:
         for path in paths:
             ledger.upsert_report(parse_report(load_document(path), str(path)))
@@ -50,34 +52,52 @@ def teams_of(points: list) -> list[str]:  # type: ignore[type-arg]
     return [m[1] for m in found if m]
 
 
+# One screen: a terminal 120 columns wide and 50 rows high.
+COLUMNS, ROWS = 120, 50
+
+
+def screen_rows(facts: Facts) -> int:
+    """Rows the answer takes in the terminal: headline, a blank row, each point wrapped with its
+    row of citations under it (wide CJK characters take two columns)."""
+
+    def rows(text: str) -> int:
+        width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+        return max(1, math.ceil(width / COLUMNS))
+
+    return rows(facts.headline or "") + 1 + sum(rows("• " + p.text) + 1 for p in facts.points)
+
+
 def test_which_projects_slipped_fits_one_screen(org: Ledger) -> None:
     facts = lookup(plan(org, "which projects slipped?"), org)
     assert facts.found and facts.headline
     assert len(facts.points) <= MAX_POINTS
-    shown = list(dict.fromkeys(teams_of(facts.points)))  # every item names its team, teams together
-    assert 1 < len(shown) <= TEAMS
-    assert teams_of(facts.points) == sorted(teams_of(facts.points), key=shown.index)
-    assert "across 6 teams" in facts.headline
-    assert all(team in facts.headline for team in shown)  # counts per team in the headline
+    assert screen_rows(facts) <= ROWS
+    teams = teams_of(facts.points)  # one line per team, each naming its team
+    assert len(teams) == len(set(teams)) == MAX_POINTS
+    assert "across 20 teams" in facts.headline and "16 more teams" in facts.headline  # 4 counted there
+    assert sum(team in facts.headline for team in teams) >= 4  # counts per team in the headline
     assert "--all" in facts.headline and "--series" in facts.headline  # the rest, and how to see it
-    # Largest slip first within a team: the days each point's slip moved never grow.
-    for team in shown:
-        days = [_days(p.text) for p in facts.points if p.text.startswith(f"[{team}]")]
-        assert days == sorted(days, reverse=True), team
+    for point in facts.points:
+        named = re.findall(r"\(([^()]*?) (\d{4}-\d{2}-\d{2}) → (\d{4}-\d{2}-\d{2})", point.text)
+        assert 0 < len(named) <= TEAM_ITEMS, point.text
+        days = [_days(a, b) for _, a, b in named]
+        assert days == sorted(days, reverse=True), point.text  # the largest slip first
+        assert point.citations
 
 
-def _days(text: str) -> int:
+def _days(a: str, b: str) -> int:
     from datetime import date
 
-    found = re.findall(r"(\d{4}-\d{2}-\d{2}) → (\d{4}-\d{2}-\d{2})", text)
-    return max(((date.fromisoformat(b) - date.fromisoformat(a)).days for a, b in found), default=0)
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days
 
 
 def test_last_months_incidents_in_chinese_name_their_teams(org: Ledger) -> None:
     qp = plan(org, "上个月有哪些线上问题？")
     facts = lookup(qp, org)
     assert facts.headline and len(facts.points) <= MAX_POINTS
+    assert screen_rows(facts) <= ROWS
     teams = teams_of(facts.points)
+    assert len(teams) == len(set(teams))  # one line per team, each naming its team
     assert teams[0].endswith("-zh")  # a Chinese question lists the Chinese teams first
     assert "个团队共" in facts.headline and "按级别" in facts.headline
 
