@@ -17,6 +17,7 @@ from typing import Literal
 from index.ledger.signals import (
     FIELD_KEYS,
     Labelled,
+    field_pieces,
     find_progress,
     find_statuses,
     heading_status,
@@ -160,9 +161,15 @@ def find_mentions(report: Report) -> list[Mention]:
 
 
 def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention], title: str = "") -> None:
-    if section.kind in _NOT_PROJECT_KINDS:
-        return
     fields = _count_fields(section, lines)
+    if section.kind in _NOT_PROJECT_KINDS and fields < 2:
+        # A metrics or incidents heading is not a project; but an objective named by a metric
+        # ("O1 核心服务可用性达到99.95%") holds projects, and a heading with its own status,
+        # progress and target lines ("KR1.2 告警降噪" + 当前进度/预计完成/状态) is one.
+        if section.kind in (SectionKind.METRICS, SectionKind.INCIDENTS):
+            for child in section.children:
+                _visit(child, depth + 1, lines, out, title)
+        return
     context = section.kind == SectionKind.PROJECTS or fields > 0
     if context and not section.children and _is_project_section(section, depth, fields, lines):
         name = clean_name(section.title)
@@ -215,8 +222,12 @@ def _count_fields(section: Section, lines: dict[int, str]) -> int:
     """Field lines that speak for the section itself: top-level bullets and prose (`**Status:** …`)."""
     in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
     prose = [text for number, text in section.lines if number not in in_items and number != section.start]
-    labelled = [split_label(line_text(text)) for text in prose]
-    from_prose = sum(1 for found in labelled if found is not None and found.field in SIGNAL_FIELDS)
+    from_prose = sum(
+        1
+        for text in prose
+        for piece in field_pieces(line_text(text))
+        if piece.labelled is not None and piece.labelled.field in SIGNAL_FIELDS
+    )
     return from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
 
 

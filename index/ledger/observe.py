@@ -78,7 +78,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                     )
                     statuses.append(_Found(unit, status, quote.strip(), 3, text.strip()))
             elif field == "owner" and owner is None:
-                owner = text.strip(" @") or None
+                owner = re.split(r"(?<=\w)\.\s|[。,，;；(（]", text.strip(" @"))[0].strip() or None
             hits = find_progress(text, allow_bare=unit.head)
             if field == "progress" and not hits:
                 hits = _field_number(text)
@@ -210,7 +210,7 @@ def _assemble(
         if source is not None:
             obs.status_text = source.word
             obs.status_evidence = evidence(source)
-    _completion(obs, completed, report, section)
+    _completion(obs, completed, report, section, bool(field_statuses))
     return obs
 
 
@@ -238,14 +238,17 @@ def _pick(targets: list[tuple[_Found, DateRole]]) -> tuple[_Found, DateRole] | N
     return next((pair for pair in candidates if pair[1] is role), None)
 
 
-def _completion(obs: Observation, completed: list[_Found], report: Report, section: str) -> None:
+def _completion(
+    obs: Observation, completed: list[_Found], report: Report, section: str, stated: bool = False
+) -> None:
     """A stated launch date: `10/12已上线`, or a target field date when the status says launched.
 
     A date that says the project went live (`已于9月10日上线`, `launched on June 11`) is itself the
     launched status when no other lifecycle word was written."""
     finished: tuple[ProjectStatus, ...] = ("launched", "done")
     launched = [f for f in completed if f.word == "launch"]
-    if obs.status not in finished and obs.status not in ("paused", "cancelled") and launched:
+    # Not over a status field of its own ("状态：有风险" beside "配置中心双活8/20上线": a part went live).
+    if obs.status not in finished and obs.status not in ("paused", "cancelled") and launched and not stated:
         found = launched[-1]
         obs.status, obs.status_text = "launched", found.quote
         obs.status_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)

@@ -327,7 +327,18 @@ class Piece:
     labelled: Labelled | None
 
 
-_FIELD_SEPARATOR = re.compile(r"\s+[·•|｜]\s+|\s*[；;｜]\s*|\s+-\s+(?=[^\s:：]{1,20}\s*[:：])")
+_FIELD_SEPARATOR = re.compile(
+    r"\s+[·•|｜]\s+|\s*[；;｜]\s*|\s+-\s+(?=[^\s:：]{1,20}\s*[:：])|"
+    r"\s+(?=(?:\*\*|__)[^\s:：*_]{1,12}(?:\*\*|__)\s*[:：])"
+)
+
+
+def _spaced_field(text: str) -> Labelled | None:
+    """`当前进度 50%` between separators: a known field name, a space, its value (no colon)."""
+    match = re.match(r"^(\s*)(\S{1,12})\s+(\S.*)$", text)
+    if match is None or FIELD_KEYS.get(label_key(match[2])) not in ("status", "progress", "target", "owner"):
+        return None
+    return Labelled(match[2], match[3], match.start(3), FIELD_KEYS[label_key(match[2])])
 
 
 def field_pieces(text: str, start: int = 0) -> list[Piece]:
@@ -339,7 +350,9 @@ def field_pieces(text: str, start: int = 0) -> list[Piece]:
         bounds.append((position, match.start()))
         position = match.end()
     bounds.append((position, len(text)))
-    labelled = [(a, b, split_label(text[a:b])) for a, b in bounds if text[a:b].strip()]
+    labelled = [
+        (a, b, split_label(text[a:b]) or _spaced_field(text[a:b])) for a, b in bounds if text[a:b].strip()
+    ]
     fields = [x for x in labelled if x[2] is not None and x[2].field is not None]
     if len(fields) < 2:
         whole = split_label(text[start:]) if start else split_label(text)
