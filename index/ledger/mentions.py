@@ -125,12 +125,17 @@ _TYPE_PREFIX = re.compile(
 )
 
 
+# What a heading says about its project, written after the name ("反欺诈模型V4进展", "X status").
+_TOPIC_SUFFIX = re.compile(r"(?<=\S)\s*(?:进展|进度|情况|同步|汇报|update|updates|status|progress)$", re.I)
+
+
 def clean_name(name: str) -> str:
     name = _STATUSY_PARENS.sub("", nfkc(name))
     name = re.sub(r"[*_`#]+", "", name)
     name = _BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = _TYPE_PREFIX.sub("", name.strip())
+    name = _TOPIC_SUFFIX.sub("", name.strip(" \t:：-—–·•【】[]"))
     return name.strip(" \t:：-—–·•【】[]")
 
 
@@ -457,12 +462,32 @@ def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Ment
         target = body_item_lines if _NUMBERED.match(item.marker) else head_item_lines
         target.update(range(item.start, own_end + 1))
         body_item_lines.update(range(own_end + 1, item.end + 1))
+    # Items under an action-item label ("待办：", "Action items:") are people's tasks with their
+    # own deadlines ("@李婷 8/23前完成 OOT 验证"), not the project's schedule.
+    actions = False
     units = [heading]
-    for number, _ in section.lines:
+    for number, raw in section.lines:
         if number == section.start:
             continue
-        units.append(_unit(number, lines, head=number not in body_item_lines))
+        text = line_text(raw)
+        labelled = split_label(text)
+        if labelled is not None and not labelled.rest and not _is_item_line(number, section):
+            actions = bool(_ACTION_LABEL.fullmatch(label_key(labelled.label)))
+        elif not text.strip() and not _is_item_line(number, section):
+            pass
+        elif not _is_item_line(number, section):
+            actions = False
+        units.append(_unit(number, lines, head=number not in body_item_lines and not actions))
     return Mention(name, section, section.start, section.end, [u for u in units if u.text])
+
+
+_ACTION_LABEL = re.compile(
+    r"待办|待办事项|行动项|跟进事项|todo|todos|actionitems?|followups?|nextactions?", re.I
+)
+
+
+def _is_item_line(number: int, section: Section) -> bool:
+    return any(item.start <= number <= item.end for item in section.items)
 
 
 _PROJECT_HEADER = re.compile(

@@ -51,7 +51,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ),
     (
         "on_track",
-        r"按计划|按期|按节奏|正常推进|进展顺利|(?:状态|进展)\s*[:：]\s*(?:正常|绿灯?)|\bon[- ]track\b|\bon schedule\b|🟢",
+        r"按计划|按期|按节奏|正常推进|进展顺利|(?:状态|进展)\s*[:：]?\s*(?:正常|绿灯?)|(?<=[，,])\s*正常(?=\s*(?:[。；;]|$))|"
+        r"\bon[- ]track\b|\bon schedule\b|🟢",
     ),
     ("in_progress", r"进行中|推进中|开发中|联调中|测试中|\bin progress\b|\bongoing\b|\bWIP\b"),
 )
