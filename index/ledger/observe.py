@@ -127,8 +127,12 @@ def observe(report: Report, mention: Mention) -> Observation:
             _Found(mention.units[0], mention.filed_as, mention.units[0].text, 2, mention.section.title)
         )
     obs = _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
-    if obs.target is None and ordinals:
-        found, ordinal = ordinals[-1]
+    moved = [pair for pair in ordinals if pair[1].before is not None]
+    if ordinals and (obs.target is None or moved):
+        # "Target: 1.85 → now 1.87" says the target moved; a date elsewhere in the block (a beta
+        # branch day) is not the target then.
+        found, ordinal = (moved or ordinals)[-1]
+        obs.target = None
         obs.target_text, obs.target_unit, obs.target_order = ordinal.text, ordinal.unit, list(ordinal.order)
         obs.target_moved_from = list(ordinal.before) if ordinal.before else None
         obs.target_kind = "final"
@@ -146,7 +150,12 @@ def _pieces(unit: Unit) -> list[Piece]:
 
 
 def _field_number(text: str) -> list[Span]:
-    """`% complete: 70`: a progress field's value needs no percent sign."""
+    """`% complete: 70`, `Progress: 5/6 tasks (83%)`: a progress field's value needs no percent
+    sign, and a fraction in it is the share done."""
+    fraction = re.match(r"\s*(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])", text)
+    if fraction and 0 < int(fraction[2]) and int(fraction[1]) <= int(fraction[2]):
+        value = round(100 * int(fraction[1]) / int(fraction[2]))
+        return [Span(value, fraction.start(1), fraction.end(2), fraction[0].strip())]
     match = re.match(r"\s*(\d{1,3})(?:\.\d+)?\s*%?\s*(?:$|[(（,，;；])", text)
     if match and int(match[1]) <= 100:
         return [Span(int(match[1]), match.start(1), match.end(1), match[1])]

@@ -165,6 +165,8 @@ def _states(quotes: Sequence[str], text: str) -> bool:
         # Chinese packs a fact into fewer characters: "开发60%" states what "开发 60%，状态正常" does.
         # Shared digits alone ("10.31") state nothing about whose date it is.
         run = 5 if has_han(gold) else 8
+        if len(gold) <= 12 and gold in quote:
+            return True
         common = _longest_common(quote, gold)
         if len(common) >= min(run, len(gold), len(quote)) and len(re.findall(r"[^\W\d_]", common)) >= 2:
             return True
@@ -295,6 +297,11 @@ def _evidence_states(slip: Slip, case: ZooSlip) -> bool:
     """The slip's quotes state the old and the new value. An overdue slip's new side is the report
     dated past the target: any line of it about the project will do, the gold's or another."""
     quotes = [c.quote for c in slip.evidence]
+    if case.kind == "status_downgrade":
+        # A status cell ("AT RISK") states the status as well as the notes beside it do.
+        before = _states(quotes, case.from_text) or bool(case.from_ and _states(quotes, case.from_))
+        after = _states(quotes, case.to_text) or bool(case.to and _states(quotes, case.to))
+        return before and after
     if case.kind == "overdue":
         in_report = any(same_report(c.report, case.report) for c in slip.evidence)
         return (in_report or _states(quotes, case.to_text)) and _states(quotes, case.from_text)
