@@ -153,7 +153,7 @@ def _field_number(text: str) -> list[Span]:
     """`% complete: 70`, `Progress: 5/6 tasks (83%)`: a progress field's value needs no percent
     sign, and a fraction in it is the share done."""
     fraction = re.match(r"\s*(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])", text)
-    if fraction and 0 < int(fraction[2]) and int(fraction[1]) <= int(fraction[2]):
+    if fraction and int(fraction[2]) > 0 and int(fraction[1]) <= int(fraction[2]):
         value = round(100 * int(fraction[1]) / int(fraction[2]))
         return [Span(value, fraction.start(1), fraction.end(2), fraction[0].strip())]
     match = re.match(r"\s*(\d{1,3})(?:\.\d+)?\s*%?\s*(?:$|[(（,，;；])", text)
