@@ -7,6 +7,8 @@
 - `name_key`: two spellings of one project (`【POS收单】 (Phase 2)`, `pos收单`): `plain_key`
   after dropping parenthetical remarks, which carry phases, owners and aliases, not the name.
 - `strip_markup`: a line without its heading or list marker, as quotes are cut and checked.
+- `stem`: a light English word-form fold ("launched" -> "launch"), so a question's wording meets
+  the report's wherever words are compared (planning and the extractive engine alike).
 """
 
 from __future__ import annotations
@@ -43,3 +45,17 @@ def strip_markup(line: str) -> str:
     """A line without its leading heading or list marker; the verifier and the extractors both
     compare quotes against lines stripped this way, so every quote cut from one verifies."""
     return _MARKUP.sub("", line)
+
+
+_SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
+
+
+def stem(token: str) -> str:
+    """A light English stem ("owns", "owner" -> "own"; "launched" -> "launch") so a question's
+    wording meets the report's; CJK bigrams and short words are left as they are."""
+    if not token.isascii() or not token.isalpha() or len(token) < 4:
+        return token
+    for suffix in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
+    return token

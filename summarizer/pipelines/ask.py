@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from index.lexical import tokenize
 from index.retrieve import Hit
 from index.verify import Verifier
 from summarizer import facts as ledger_facts
 from summarizer import planning
 from summarizer.engines import AskContext, Passage, get_engine
 from summarizer.engines.base import ReportLines
+from summarizer.engines.local.extractive import coverage
 from summarizer.facts import Facts
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Answer, Point
@@ -32,6 +34,13 @@ INTENT_KINDS: dict[str, tuple[str, ...]] = {
     "status": ("projects",),
     "changes": ("projects",),
 }
+
+# Share of the question's weight its subject must carry before a ledger answer that never mentions
+# the subject is set aside ("双活改造为什么两次延期" is about 双活改造; in "which P1 incidents did we
+# have, and were postmortems done?" the incidents are the point and "done" rides along).
+SUBJECT_SHARE = 0.5
+# Share of a subject's weight one fact (the headline or a point) must cover to be about it.
+SUBJECT_COVERAGE = 0.5
 
 # Share of the k passages ledger evidence may take; the rest come from search, which finds the
 # reasons, notes and wording around the facts that the ledger does not extract.
@@ -70,11 +79,32 @@ def prepare(
     ledger = workspace.ledger_or_none
     plan = planning.plan(question, workspace.retriever, ledger, since, until)
     facts = ledger_facts.lookup(plan, ledger)
+    if not speaks_to(plan, facts):
+        # Every slip of every project is no answer to "why did 双活改造 slip?": the passages are.
+        facts = Facts(found=False)
     hits = retrieve(plan, facts, workspace, k)
     passages = [Passage(f"P{rank}", hit) for rank, hit in enumerate(hits, start=1)]
     reports = dict.fromkeys([h.report for h in hits] + [c.report for c in facts.citations()])
     sources: dict[str, ReportLines] = {r: workspace.verifier.lines(r) or {} for r in reports}
     return AskContext(question, plan, passages, facts, sources)
+
+
+def speaks_to(plan: QuestionPlan, facts: Facts) -> bool:
+    """True when the ledger's facts are about what the question asks (or there are none to judge).
+
+    A linked project's facts always are. Otherwise the question's subject (its terms beyond the
+    intent's vocabulary, planned once) must be covered by the headline or by one point, unless
+    the subject is a minor part of the question. Judged here, once, for every engine.
+    """
+    if not (facts.found and facts.points and facts.headline) or plan.projects or not plan.subject:
+        return True
+    wanted = set(tokenize(plan.subject))
+    subject = {t: w for t, w in plan.term_weights.items() if t in wanted}
+    total = sum(plan.term_weights.values())
+    if not subject or not total or sum(subject.values()) < SUBJECT_SHARE * total:
+        return True
+    texts = [facts.headline, *(" ".join([p.text, *(c.quote for c in p.citations)]) for p in facts.points)]
+    return max(coverage(text, subject, plan.synonyms) for text in texts) >= SUBJECT_COVERAGE
 
 
 def search_mode(workspace: Workspace) -> SearchMode:

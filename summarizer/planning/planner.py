@@ -9,24 +9,27 @@ IDF weight of each question term.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
 from index.schemas import series_of
+from index.text.cjk import has_han
 from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import shift_weeks, week_str
-from summarizer.planning.intent import detect_intent, list_kinds
+from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
 from summarizer.planning.projects import ProjectRef, link_projects
-from summarizer.planning.question_words import strip_question_words
+from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
 from summarizer.planning.scope import choose_scope, index_context, relative_reports
 from summarizer.planning.timerange import TimeRange, find_time_range, parse_week_arg
 from summarizer.question import QuestionPlan
 
 if TYPE_CHECKING:
     from index.ledger.store import Ledger
+    from index.lexical import LexicalIndex
     from index.retrieve import Retriever
 
 
@@ -58,15 +61,19 @@ def read_question(
     # Intent words inside a project's name ("数据质量监控平台") say nothing about the question.
     unnamed = stripped.replace(found.text, " ") if found and found.text else stripped
     intent, words = detect_intent(unnamed, bool(linked))
+    terms = strip_question_words(query or question, keep)
     plan = QuestionPlan(
         question=question,
         intent=intent,
         lang=detect_lang(stripped),
         query=query or question,
-        terms=strip_question_words(query or question, keep),
+        terms=terms,
+        subject=subject_terms(terms, vocabulary(intent)),
+        synonyms=intent_synonyms(words),
         time_text=found.text if found else "",
         intent_words=words,
         wants=list_kinds(words),
+        wants_reason=asks_why(question),
         days=found.days if found and not (since or until) else None,
         asked=strip_question_words(unnamed, keep) if linked else "",
         projects=linked,
@@ -113,10 +120,51 @@ def plan(
         planned.reports, first, last = per_series
         planned.since = planned.until = planned.days = None
         planned.period = (week_str(first), week_str(last))
-    planned.term_weights = {t: lexical.idf(t) for t in dict.fromkeys(tokenize(planned.terms))}
+    planned.term_weights = term_weights(planned.terms, lexical)
     if planned.intent == "metrics" and ledger is not None:
         planned.metrics = named_metrics(planned.query, ledger)
     return planned
+
+
+def intent_synonyms(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Each token of the event words the question used -> every token of that word's family, so
+    "为什么延期" is covered by a line saying "顺延" and "why did it slip" by "pushed back"."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        family = tuple(dict.fromkeys(t for w in event_family(word) for t in tokenize(w)))
+        for token in tokenize(word):
+            if family:
+                out[token] = tuple(dict.fromkeys([*out.get(token, ()), *family]))
+    return out
+
+
+def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
+    """Each question term's IDF in this index, for evidence scoring, with two corrections for how
+    Chinese questions are cut into bigrams.
+
+    A term no chunk contains gets the highest weight: "预算" (budget) in a question the reports
+    never speak to must keep it from being answered. But "目标还能完成" also yields "还能" and "能完",
+    which no report contains either; an unseen bigram holding a function character (还 能 没 …)
+    is such an artefact of the cut, not a word the reports lack, and weighs nothing. A lone
+    character left by question-word removal ("停" of "为什么停了") is never a token of the index
+    (runs become bigrams), so it is weighted by the commonest bigram that holds it.
+    """
+    weights: dict[str, float] = {}
+    for term in dict.fromkeys(tokenize(terms)):
+        weight = lexical.idf(term)
+        if has_han(term) and len(term) == 2 and not lexical.doc_freq().get(term):
+            if FUNCTION_CHARS.intersection(term):
+                continue
+        elif has_han(term) and len(term) == 1:
+            seen = max((n for t, n in lexical.doc_freq().items() if term in t), default=0)
+            weight = lexical.idf(term) if not seen else _idf(seen, len(lexical.rows))
+        weights[term] = weight
+    return weights
+
+
+def _idf(df: int, n: int) -> float:
+    """BM25's IDF (index/lexical.py), for a document frequency the index does not store."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
 def known_projects(ledger: Ledger | None) -> list[ProjectRef]:

@@ -1,9 +1,11 @@
 """The local engine: deterministic and extractive, no network, no randomness.
 
 Intents the ledger can answer (slips, incidents, status, metrics, changes) are answered from
-ledger facts; everything else, and any ledger miss, gets the best-matching report lines. When
-no passage covers enough of the question, the answer says the reports do not cover it and
-shows the closest passages: a plain "not covered" is more useful than a confident guess.
+ledger facts; everything else, and any ledger miss (the pipeline also counts a ledger answer
+beside the question's subject as a miss), gets the best-matching report lines. The refusal looks
+at both: only when the ledger has nothing and no passage covers enough of the question does the
+answer say the reports do not cover it, showing the closest passages: a plain "not covered" is
+more useful than a confident guess.
 """
 
 from __future__ import annotations
@@ -31,17 +33,19 @@ from summarizer.schemas import Answer, EngineName, Point
 # Share of the question's IDF-weighted terms the best passage must contain (tuned on the eval).
 MIN_COVERAGE = 0.5
 # Free questions show a few lines; summaries and open "what happened" questions show more.
-POINTS = {"free": 3, "summary": 6, "risks": 5, "incidents": 5}
+POINTS = {"free": 3, "summary": 6, "risks": 5, "incidents": 5, "metrics": 6}
 # Report lines added to a ledger answer about a named project (reasons the ledger does not hold).
 CONTEXT_POINTS = 2
 # A shorter line is a label ("【海外收单】"), not a reason.
 MIN_CONTEXT_CHARS = 8
-_WHY = re.compile(r"\bwhy\b|\breasons?\b|为什么|为何|原因|怎么回事", re.I)
 _REASON = re.compile(
-    r"原因|因为|由于|等待|等到|待.{0,6}(?:确认|审批|评审|完成)|\bbecause\b|\bdue to\b|\bwaiting\b|\bpending\b|"
-    r"\buntil\b|\bso that\b|\bblocked on\b|\breason\b",
+    r"原因|根因|因为|由于|导致|卡在|取决于|受限于|等待|等到|待.{0,6}(?:确认|审批|评审|完成)|\bbecause\b|\bdue to\b|"
+    r"\bwaiting\b|\bpending\b|\buntil\b|\bso that\b|\bblocked (?:on|by)\b|\bcaused by\b|\broot cause\b|"
+    r"\breason\b",
     re.I,
 )
+# How far a reason line may trail the best line's coverage and still lead a "why" answer.
+REASON_SLACK = 0.5
 
 
 class LocalEngine:
@@ -56,7 +60,7 @@ class LocalEngine:
         plan, hits, facts, sources = context.plan, context.hits, context.facts, context.sources
         if facts.found and facts.points and facts.headline:
             points = facts.points + self.context_points(plan, hits, facts.points, sources)
-            if not plan.project_names and facts.subjects and _WHY.search(context.question):
+            if not plan.project_names and facts.subjects and plan.wants_reason:
                 points += self.reasons(hits, facts.subjects, points, sources)
             return Answer(
                 answer=facts.headline,
@@ -65,7 +69,10 @@ class LocalEngine:
                 engine=self.name,
                 plan=plan.public(),
             )
-        return self.extractive(plan, hits, sources, ledger_headline=facts.headline)
+        # The ledger is silent (or beside the point): the passages answer, or nothing does. A ledger
+        # that found none in range ("no launches in June") says so first: its facts carry their own
+        # dates, a passage in range may tell of an earlier event.
+        return self.extractive(plan, hits, sources, ledger_headline=facts.headline if facts.found else None)
 
     def reasons(
         self, hits: list[Hit], subjects: list[str], shown: list[Point], sources: Sources
@@ -91,24 +98,39 @@ class LocalEngine:
     def context_points(
         self, plan: QuestionPlan, hits: list[Hit], shown: list[Point], sources: Sources
     ) -> list[Point]:
-        """For a named project, the report lines that best match the question beyond the facts.
+        """Report lines that best match the question beyond the facts already shown.
 
         The ledger knows that a target moved, not why; "why did X slip?" is answered by the
-        lines around it ("waiting for the bank's certificate"), which only the passages hold.
+        lines around it ("waiting for the bank's certificate"), which only the passages hold. For
+        a named project only its own lines count; otherwise lines must cover the question's
+        subject the facts do not already cover ("postmortems done"), or name the metric a trend is
+        asked of (values in reports the ledger did not read).
         """
-        if not plan.projects:
+        weights = plan.term_weights or query_weights(plan.terms or plan.query)
+        wanted = set(tokenize(plan.subject))
+        subject = {t: w for t, w in weights.items() if t in wanted}
+        said = " ".join(p.text for p in shown)
+        covered = coverage(" ".join([said, *(c.quote for p in shown for c in p.citations)]), subject)
+        if not plan.projects and (not subject or (covered >= self.min_coverage and plan.intent != "metrics")):
             return []
         cited = {(c.report, c.lines) for p in shown for c in p.citations}
-        said = " ".join(p.text for p in shown)
-        weights = plan.term_weights or query_weights(plan.terms or plan.query)
         fresh = [
             e
             for e in best_evidence(
-                hits, weights, CONTEXT_POINTS + len(cited), sources, about_projects=plan.project_names
+                hits,
+                weights,
+                CONTEXT_POINTS + len(cited),
+                sources,
+                about_projects=plan.project_names,
+                synonyms=plan.synonyms,
             )
             if (e.hit.report, e.citation().lines) not in cited
             and len(e.quote) >= MIN_CONTEXT_CHARS
             and e.quote not in said
+            and (
+                plan.projects
+                or coverage(f"{e.section} {e.quote}", subject, plan.synonyms) >= self.min_coverage
+            )
         ]
         return [_point(e) for e in fresh[:CONTEXT_POINTS]]
 
@@ -119,10 +141,17 @@ class LocalEngine:
         limit = POINTS.get(plan.intent, 3)
         # A question about a named project is answered from that project's lines only.
         chosen = best_evidence(
-            _prefer_kind(hits, plan.intent), weights, limit, sources, about_projects=plan.project_names
+            _prefer_kind(hits, plan.intent),
+            weights,
+            limit,
+            sources,
+            about_projects=plan.project_names,
+            synonyms=plan.synonyms,
         )
-        strength = max((hit_coverage(h, weights) for h in hits), default=0.0)
+        strength = max((hit_coverage(h, weights, plan.synonyms) for h in hits), default=0.0)
         best = chosen[0].coverage if chosen else 0.0
+        if plan.wants_reason and chosen:
+            chosen = _reasons_first(chosen, hits, weights, limit, sources, plan)
         rng = range_of(plan)
         # A risk/incident question is covered when a section of that kind is in range, whatever
         # words it uses ("故障" vs "Incidents"): the heading classifier already knows both.
@@ -131,7 +160,7 @@ class LocalEngine:
         if answerable and plan.asked:
             # "同城多活改造的预算是多少？": lines naming the project are not an answer about its budget.
             asked = {t: w for t, w in weights.items() if t in set(tokenize(plan.asked))}
-            answerable = not asked or coverage(chosen[0].quote, asked) >= self.min_coverage
+            answerable = not asked or coverage(chosen[0].quote, asked, plan.synonyms) >= self.min_coverage
         points = [_point(e) for e in chosen]
         citations = unique_citations(c for p in points for c in p.citations)
         if not hits:
@@ -152,6 +181,25 @@ class LocalEngine:
         if ledger_headline:
             answer = f"{ledger_headline} {answer}"
         return Answer(answer=answer, points=points, citations=citations, engine=self.name, plan=plan.public())
+
+
+def _reasons_first(
+    chosen: list[Evidence],
+    hits: list[Hit],
+    weights: dict[str, float],
+    limit: int,
+    sources: Sources,
+    plan: QuestionPlan,
+) -> list[Evidence]:
+    """For "why" questions: lines that give a reason ("因为", "blocked by", "卡在") and still cover
+    the question reasonably lead, ahead of lines that only restate what happened."""
+    pool = best_evidence(
+        hits, weights, limit * 4, sources, about_projects=plan.project_names, synonyms=plan.synonyms
+    )
+    floor = chosen[0].coverage * REASON_SLACK
+    reasons = [e for e in pool if _REASON.search(e.quote) and e.coverage >= floor]
+    seen = {(e.hit.report, e.line) for e in reasons}
+    return [*reasons, *(e for e in chosen if (e.hit.report, e.line) not in seen)][:limit]
 
 
 def _prefer_kind(hits: list[Hit], intent: str) -> list[Hit]:

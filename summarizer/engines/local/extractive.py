@@ -9,16 +9,18 @@ answer the question at all, the same measure on every corpus and in both languag
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation
-from index.text.normalise import plain_key, strip_markup
+from index.text.normalise import plain_key, stem, strip_markup
 
 ReportLines = Mapping[int, str]
 Sources = Mapping[str, ReportLines]
+Synonyms = Mapping[str, Collection[str]]
+"""Question term -> other tokens a report may use for it (the intent's vocabulary)."""
 
 _CLAUSE_END = re.compile(r"(?<=[。；;！!？?])|(?<=\.)\s+(?=[A-Z0-9])")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
@@ -61,28 +63,27 @@ def clauses(text: str) -> list[str]:
     return [p[:MAX_QUOTE].strip() for p in parts]
 
 
-_SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
+def coverage(text: str, weights: Mapping[str, float], synonyms: Synonyms | None = None) -> float:
+    """IDF-weighted share of the question's terms that occur in the text (0..1), word forms folded.
 
-
-def stem(token: str) -> str:
-    """A light English stem ("owns", "owner" -> "own"; "launched" -> "launch") so a question's
-    wording meets the report's; CJK bigrams and short words are left as they are."""
-    if not token.isascii() or not token.isalpha() or len(token) < 4:
-        return token
-    for suffix in _SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            return token[: -len(suffix)]
-    return token
-
-
-def coverage(text: str, weights: dict[str, float]) -> float:
-    """IDF-weighted share of the question's terms that occur in the text (0..1), word forms folded."""
+    A term with synonyms counts when any of them occurs ("延期" asked, "顺延" written); a lone
+    Chinese character counts when any word of the text holds it ("停" asked, "停止" written).
+    """
     total = sum(weights.values())
     if not total:
         return 0.0
     tokens = tokenize(text)
     present = set(tokens) | {stem(t) for t in tokens}
-    return sum(w for term, w in weights.items() if term in present or stem(term) in present) / total
+    chars = {c for t in tokens if not t.isascii() for c in t}
+
+    def found(term: str) -> bool:
+        if term in present or stem(term) in present:
+            return True
+        if len(term) == 1 and not term.isascii():
+            return term in chars
+        return any(other in present for other in (synonyms or {}).get(term, ()))
+
+    return sum(w for term, w in weights.items() if found(term)) / total
 
 
 def query_weights(query: str, idf: dict[str, float] | None = None) -> dict[str, float]:
@@ -95,8 +96,8 @@ def query_weights(query: str, idf: dict[str, float] | None = None) -> dict[str, 
     return weights
 
 
-def hit_coverage(hit: Hit, weights: dict[str, float]) -> float:
-    return coverage(" ".join([*hit.sections, hit.text]), weights)
+def hit_coverage(hit: Hit, weights: dict[str, float], synonyms: Synonyms | None = None) -> float:
+    return coverage(" ".join([*hit.sections, hit.text]), weights, synonyms)
 
 
 def line_section(hit: Hit, lines: ReportLines, number: int) -> str:
@@ -117,7 +118,9 @@ def line_section(hit: Hit, lines: ReportLines, number: int) -> str:
     return hit.section
 
 
-def candidates(hits: Sequence[Hit], weights: dict[str, float], sources: Sources) -> list[Evidence]:
+def candidates(
+    hits: Sequence[Hit], weights: dict[str, float], sources: Sources, synonyms: Synonyms | None = None
+) -> list[Evidence]:
     """Every quotable clause of every hit, scored; headings and blank lines are skipped."""
     found: list[Evidence] = []
     for rank, hit in enumerate(hits):
@@ -134,8 +137,8 @@ def candidates(hits: Sequence[Hit], weights: dict[str, float], sources: Sources)
                 if len(quote) < 2:
                     continue
                 # Half credit for terms only in the heading path: "风控决策引擎迁移 > 进度" counts.
-                own = coverage(quote, weights)
-                with_context = coverage(f"{section} {quote}", weights)
+                own = coverage(quote, weights, synonyms)
+                with_context = coverage(f"{section} {quote}", weights, synonyms)
                 found.append(Evidence(hit, rank, number, quote, own + 0.5 * (with_context - own), section))
     return found
 
@@ -179,11 +182,12 @@ def best_evidence(
     sources: Sources,
     per_line: bool = True,
     about_projects: Sequence[str] = (),
+    synonyms: Synonyms | None = None,
 ) -> list[Evidence]:
     """The `limit` best distinct quotes, best first; only lines about `about_projects` if given."""
     chosen: list[Evidence] = []
     seen: set[tuple[str, int] | str] = set()
-    found = candidates(hits, weights, sources)
+    found = candidates(hits, weights, sources, synonyms)
     if about_projects:
         found = [e for e in found if about(e, about_projects, sources.get(e.hit.report, {}))]
     for evidence in sorted(found, key=lambda e: (-e.score, e.hit.report, e.line)):
