@@ -39,6 +39,9 @@ class QuestionPlan:
     days: tuple[date, date] | None = None
     """Calendar days the question names (a month, a day), for facts that carry their own date."""
     time_text: str = ""
+    label: tuple[str, int] | None = None
+    """The series' own report number the question names ("第七期" is ("issue", 7), "Cycle 24"
+    ("cycle", 24)); the planner reads it as the reports carrying that number."""
     intent_words: list[str] = field(default_factory=list)
     wants: frozenset[ListKind] = frozenset()
     projects: list[str] = field(default_factory=list)

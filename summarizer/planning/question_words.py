@@ -150,7 +150,7 @@ WORDS = frozenset(
 )
 # Characters that make a Chinese bigram a function phrase ("还能", "没能", "能按") rather than a word.
 FUNCTION_CHARS = frozenset(
-    "还能会要把被让给对从就都也又再才已没不很最更太该得着过吧呀啊么吗呢了的地是在有和与及或按为于以之其这那哪些个几多少怎如何谁"
+    "还能会要把被让给对从就都也又再才已没不很最更太该得着过吧呀啊么吗呢了的地是在有和与及或按为于以之其这那哪些个几多少怎如何谁里"
 )
 _SPACES = re.compile(r" {2,}")
 _PHRASE_RE = re.compile("|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)))

@@ -45,7 +45,12 @@ def test_subject(question: str, subject: str) -> None:
 
 @pytest.mark.parametrize(
     ("question", "why"),
-    [("Forge迁移为什么停了？", True), ("Why did v3 slip?", True), ("延期的原因是什么", True), ("哪些项目延期了", False)],
+    [
+        ("Forge迁移为什么停了？", True),
+        ("Why did v3 slip?", True),
+        ("延期的原因是什么", True),
+        ("哪些项目延期了", False),
+    ],
 )
 def test_asks_why(question: str, why: bool) -> None:
     assert read_question(question, latest=LATEST).wants_reason is why
@@ -121,4 +126,6 @@ def test_generic_questions_and_minor_subjects_keep_the_ledger() -> None:
         "Which P1 or P2 incidents did we have, and were postmortems done?",
         {"p1": 3.0, "p2": 3.0, "incidents": 2.0, "postmortems": 3.0, "done": 2.0},
     )
-    assert speaks_to(minor, _facts("2 incident(s): gateway outage, etcd disk full", "2024-W22 gateway outage (P1)"))
+    assert speaks_to(
+        minor, _facts("2 incident(s): gateway outage, etcd disk full", "2024-W22 gateway outage (P1)")
+    )

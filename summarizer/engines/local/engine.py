@@ -21,6 +21,7 @@ from summarizer.engines.local.extractive import (
     Sources,
     best_evidence,
     coverage,
+    following,
     hit_coverage,
     line_below,
     query_weights,
@@ -150,8 +151,12 @@ class LocalEngine:
         )
         strength = max((hit_coverage(h, weights, plan.synonyms) for h in hits), default=0.0)
         best = chosen[0].coverage if chosen else 0.0
+        top = chosen[0] if chosen else None
         if plan.wants_reason and chosen:
             chosen = _reasons_first(chosen, hits, weights, limit, sources, plan)
+            after = following(chosen[0], sources, MIN_CONTEXT_CHARS)
+            if after is not None and all(after.quote != e.quote for e in chosen):
+                chosen = [chosen[0], after, *chosen[1:]][:limit]
         rng = range_of(plan)
         # A risk/incident question is covered when a section of that kind is in range, whatever
         # words it uses ("故障" vs "Incidents"): the heading classifier already knows both.
@@ -159,13 +164,20 @@ class LocalEngine:
         answerable = bool(chosen) and (kind_match or max(best, strength) >= self.min_coverage)
         if answerable and plan.asked:
             # "同城多活改造的预算是多少？": lines naming the project are not an answer about its budget.
+            # (plan.asked is already without the intent's own words: "状态" asks for any of its lines.)
             asked = {t: w for t, w in weights.items() if t in set(tokenize(plan.asked))}
-            answerable = not asked or coverage(chosen[0].quote, asked, plan.synonyms) >= self.min_coverage
+            said = top.quote if top is not None else ""
+            answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
         points = [_point(e) for e in chosen]
         citations = unique_citations(c for p in points for c in p.citations)
         if not hits:
-            # An empty range is not an empty index: say which one the user hit.
-            empty = say("no_reports_in_range", plan.lang, range=rng) if rng else say("no_reports", plan.lang)
+            # An empty range is not an empty index: say which one the user hit ("第15期" included).
+            asked_for = rng or (f"（{plan.time_text}）" if plan.lang == "zh" else f" ({plan.time_text})")
+            empty = (
+                say("no_reports_in_range", plan.lang, range=asked_for)
+                if rng or plan.time_text
+                else say("no_reports", plan.lang)
+            )
             return Answer(answer=empty, answerable=False, engine=self.name, plan=plan.public())
         if not answerable:
             return Answer(

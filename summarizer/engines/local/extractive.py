@@ -156,6 +156,21 @@ def line_below(lines: ReportLines, line: int, min_chars: int, reach: int = 3) ->
     return None
 
 
+def following(evidence: Evidence, sources: Sources, min_chars: int = 8) -> Evidence | None:
+    """What comes right after a quote: its line's next sentence, else the first text line below it
+    in the same block. A report states what happened, then why ("PCI has gone to at risk. When
+    the team went through the logging controls, ..."), with no "because" to find it by."""
+    lines = sources.get(evidence.hit.report, {})
+    parts = clauses(strip_markup(lines.get(evidence.line, "")))
+    if evidence.quote in parts and parts.index(evidence.quote) + 1 < len(parts):
+        nxt = parts[parts.index(evidence.quote) + 1]
+        return Evidence(evidence.hit, evidence.rank, evidence.line, nxt, 0.0, evidence.section)
+    below = line_below(lines, evidence.line, min_chars)
+    if below is None or below[0] > evidence.hit.lines[1]:
+        return None
+    return Evidence(evidence.hit, evidence.rank, below[0], below[1], 0.0, evidence.section)
+
+
 def block_text(lines: ReportLines, number: int, reach: int = 12) -> str:
     """The line and the lines above it up to a blank line or heading: the bullet, paragraph or
     block it belongs to ("owner Priya" continues the paragraph that named its project)."""
