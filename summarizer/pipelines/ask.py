@@ -103,7 +103,9 @@ def speaks_to(plan: QuestionPlan, facts: Facts) -> bool:
     total = sum(plan.term_weights.values())
     if not subject or not total or sum(subject.values()) < SUBJECT_SHARE * total:
         return True
-    texts = [facts.headline, *(" ".join([p.text, *(c.quote for c in p.citations)]) for p in facts.points)]
+    texts = [" ".join([p.text, *(c.quote for c in p.citations)]) for p in facts.points]
+    if len(texts) == 1:
+        texts.append(facts.headline)  # a list's headline names every item: one of them must say it
     return max(coverage(text, subject, plan.synonyms) for text in texts) >= SUBJECT_COVERAGE
 
 
@@ -132,6 +134,8 @@ def retrieve(plan: QuestionPlan, facts: Facts, workspace: Workspace, k: int) -> 
     for citation in facts.evidence_order():
         if len(chosen) >= max(1, int(k * LEDGER_SHARE)):
             break
+        if plan.reports is not None and citation.report not in plan.reports:
+            continue  # the plan reads these reports only ("第4期", a monthly series' October)
         for hit in retriever.chunks_covering(citation.report, citation.lines):
             if len(chosen) >= max(1, int(k * LEDGER_SHARE)):
                 break

@@ -266,8 +266,11 @@ def read_dated(planned: QuestionPlan, ctx: IndexContext) -> None:
     weekly = bool(base - monthly)
     weeks = [w for w in (planned.since, planned.until) if w is not None and weekly]
     weeks += [ctx.week_of_report[r] for r in dated]
-    since = min(weeks) if weeks and (planned.since is not None or not weekly) else None
-    until = max(weeks) if weeks and (planned.until is not None or not weekly) else None
+    if not weeks:  # nothing dated in the period: read no report, name the weeks asked
+        planned.reports = set()
+        return
+    since = min(weeks) if planned.since is not None or not weekly else None
+    until = max(weeks) if planned.until is not None or not weekly else None
     # Other series' reports in weeks the monthly reports added are outside the period.
     outside = {
         r

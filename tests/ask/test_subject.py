@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 import pytest
 
 from index.schemas import Citation
-from summarizer.engines.local.extractive import coverage
+from summarizer.engines.local.extractive import coverage, says_nothing
 from summarizer.facts import Facts
 from summarizer.pipelines.ask import speaks_to
 from summarizer.planning import read_question
 from summarizer.planning.planner import term_weights
+from summarizer.planning.projects import ProjectRef, link_projects
 from summarizer.schemas import Point
 
 from .test_plan import LATEST
@@ -129,3 +130,34 @@ def test_generic_questions_and_minor_subjects_keep_the_ledger() -> None:
     assert speaks_to(
         minor, _facts("2 incident(s): gateway outage, etcd disk full", "2024-W22 gateway outage (P1)")
     )
+
+
+@pytest.mark.parametrize(
+    ("quote", "nothing"),
+    [
+        ("No new incidents.", True),
+        ("None this cycle.", True),
+        ("No incidents this week.", True),
+        ("本期无现网问题。", True),
+        ("暂无", True),
+        ("None. The 20 minutes of downtime on docs was the announced maintenance window.", False),
+        ("No SEV1 or SEV2 this week, one SEV3.", False),
+        ("Follow-up on the promo code incident from the 9th", False),
+    ],
+)
+def test_lines_that_say_nothing_happened(quote: str, nothing: bool) -> None:
+    assert says_nothing(quote) is nothing
+
+
+def test_most_words_of_a_long_latin_name_link_it() -> None:
+    projects = [ProjectRef("Bug bounty program launch"), ProjectRef("Checkout API Gateway Migration")]
+    assert link_projects("Is the bug bounty launch late?", projects) == ["Bug bounty program launch"]
+    assert link_projects("what about the API gateway?", projects) == []  # two of four words
+
+
+def test_a_list_headline_naming_the_subject_is_not_enough() -> None:
+    """The headline of a slip list names every project; one point must be about the subject."""
+    plan = _plan("Why did the bug bounty slip?", {"bug": 4.0, "bounty": 4.0, "slip": 2.0})
+    facts = _facts("2 slips in 2 projects: Bug bounty program, SVM", "SVM: target moved", "EDR: overdue")
+    assert not speaks_to(plan, facts)
+    assert speaks_to(plan, _facts("2 slips: Bug bounty program, SVM", "Bug bounty program: overdue", "SVM"))

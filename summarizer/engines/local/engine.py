@@ -14,7 +14,7 @@ import re
 
 from index.lexical import tokenize
 from index.retrieve import Hit
-from index.schemas import Citation
+from index.schemas import Citation, series_of
 from summarizer.engines.base import AskContext
 from summarizer.engines.local.extractive import (
     Evidence,
@@ -25,6 +25,7 @@ from summarizer.engines.local.extractive import (
     hit_coverage,
     line_below,
     query_weights,
+    says_nothing,
 )
 from summarizer.facts.common import range_of, unique_citations
 from summarizer.facts.phrases import say
@@ -37,6 +38,8 @@ MIN_COVERAGE = 0.5
 POINTS = {"free": 3, "summary": 6, "risks": 5, "incidents": 5, "metrics": 6}
 # Report lines added to a ledger answer about a named project (reasons the ledger does not hold).
 CONTEXT_POINTS = 2
+# Lines added to an incident or risk list from reports the ledger read nothing from.
+SILENT_POINTS = 3
 # A shorter line is a label ("【海外收单】"), not a reason.
 MIN_CONTEXT_CHARS = 8
 _REASON = re.compile(
@@ -61,6 +64,7 @@ class LocalEngine:
         plan, hits, facts, sources = context.plan, context.hits, context.facts, context.sources
         if facts.found and facts.points and facts.headline:
             points = facts.points + self.context_points(plan, hits, facts.points, sources)
+            points += self.silent_reports(plan, hits, points, sources)
             if not plan.project_names and facts.subjects and plan.wants_reason:
                 points += self.reasons(hits, facts.subjects, points, sources)
             return Answer(
@@ -74,6 +78,34 @@ class LocalEngine:
         # that found none in range ("no launches in June") says so first: its facts carry their own
         # dates, a passage in range may tell of an earlier event.
         return self.extractive(plan, hits, sources, ledger_headline=facts.headline if facts.found else None)
+
+    def silent_reports(
+        self, plan: QuestionPlan, hits: list[Hit], shown: list[Point], sources: Sources
+    ) -> list[Point]:
+        """For an incident or risk list, the best line of each passage of that kind from a series
+        the facts cite nothing from: the ledger read none there (a style its extractors do not
+        know), the report may still tell one. Series it did read were read with the plan's filters
+        (a SEV3 is no answer to "any SEV2?"), so they add nothing."""
+        if plan.intent not in ("incidents", "risks"):
+            return []
+        read = {series_of(c.report) for p in shown for c in p.citations}
+        cited: set[str] = set()
+        weights = plan.term_weights or query_weights(plan.terms or plan.query)
+        out: list[Point] = []
+        for hit in hits:
+            if hit.kind != plan.intent or series_of(hit.report) in read or hit.report in cited:
+                continue
+            if len(out) >= SILENT_POINTS:
+                break
+            lines = [
+                e
+                for e in best_evidence([hit], weights, 3, sources, synonyms=plan.synonyms)
+                if not says_nothing(e.quote) and len(e.quote) >= MIN_CONTEXT_CHARS
+            ]
+            if lines:
+                cited.add(hit.report)
+                out.append(_point(lines[0]))
+        return out
 
     def reasons(
         self, hits: list[Hit], subjects: list[str], shown: list[Point], sources: Sources
@@ -150,7 +182,9 @@ class LocalEngine:
             synonyms=plan.synonyms,
         )
         strength = max((hit_coverage(h, weights, plan.synonyms) for h in hits), default=0.0)
-        best = chosen[0].coverage if chosen else 0.0
+        # A line telling what happened goes before "No new incidents." from another report.
+        chosen = sorted(chosen, key=lambda e: says_nothing(e.quote))
+        best = max((e.coverage for e in chosen), default=0.0)
         top = chosen[0] if chosen else None
         if plan.wants_reason and chosen:
             chosen = _reasons_first(chosen, hits, weights, limit, sources, plan)

@@ -171,6 +171,19 @@ def following(evidence: Evidence, sources: Sources, min_chars: int = 8) -> Evide
     return Evidence(evidence.hit, evidence.rank, below[0], below[1], 0.0, evidence.section)
 
 
+_NOTHING = re.compile(
+    r"^\W*(?:none|n/?a|nothing(?:\s+to\s+report)?|no\s+(?:new\s+)?\w+(?:\s+\w+)?)\b[^.;:]{0,24}[.。]?\s*$"
+    r"|^\W*(?:本周|本期|这期|本月|本次)?(?:无|暂无|没有)[^，。；]{0,10}[。]?\s*$",
+    re.I,
+)
+
+
+def says_nothing(quote: str) -> bool:
+    """A line that reports nothing happened ("No new incidents.", "None this cycle.", "本期无现网问题。"):
+    an answer when nothing else is said, never ahead of a line that tells what did happen."""
+    return bool(_NOTHING.match(quote.strip()))
+
+
 def block_text(lines: ReportLines, number: int, reach: int = 12) -> str:
     """The line and the lines above it up to a blank line or heading: the bullet, paragraph or
     block it belongs to ("owner Priya" continues the paragraph that named its project)."""
