@@ -67,6 +67,8 @@ class QuestionPlan:
     """The series likely meant by language only: listed first, never filtered."""
     term_weights: dict[str, float] = field(default_factory=dict)
     """IDF weight of each question term in this index, for evidence scoring."""
+    unseen: frozenset[str] = frozenset()
+    """Question terms no chunk of the index contains ("预算", or "降本" for a report's "成本下降")."""
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Question term -> the tokens a report may write instead: an intent word stands for its
     whole vocabulary ("延期" asked is "推迟", "顺延", "slipped" written)."""

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from index.ledger.store import Ledger
 from index.schemas import Citation, Observation, ReportRef, Slip, series_of
+from index.text.normalise import strip_inline
 from index.text.weeks import in_weeks
 from summarizer.facts.phrases import range_text
 from summarizer.question import QuestionPlan
@@ -89,7 +90,13 @@ def unique_citations(citations: Iterable[Citation]) -> list[Citation]:
 
 
 def clip(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """The text without markup, cut to `limit` at a clause or word boundary, never mid-word."""
+    text = strip_inline(text)
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = max(head.rfind(c) for c in "，,；;、。 ")
+    return (head[: cut + 1] if cut >= limit // 2 else head).rstrip(" ，,；;、") + "…"
 
 
 def fmt_value(value: float, unit: str) -> str:

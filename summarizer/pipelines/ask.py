@@ -1,4 +1,4 @@
-"""`ask`: plan -> facts -> retrieve -> engine -> verify, each stage once per question.
+"""`ask`: plan -> facts -> retrieve -> engine -> tidy -> verify, each stage once per question.
 
 The pipeline owns verification: whatever the engine, a citation whose quote is not found in the
 cited lines of the report file is dropped and counted, so `dropped_citations` is the honest
@@ -12,6 +12,8 @@ from typing import Literal
 
 from index.lexical import tokenize
 from index.retrieve import Hit
+from index.schemas import Citation
+from index.text.normalise import strip_inline
 from index.verify import Verifier
 from summarizer import facts as ledger_facts
 from summarizer import planning
@@ -68,7 +70,7 @@ def ask(
     name = engine or workspace.settings.resolved_engine
     chosen = get_engine(name, workspace.settings)
     context = prepare(question, workspace, k or workspace.settings.top_k, since, until)
-    result = verify(chosen.answer(context), workspace.verifier)
+    result = verify(tidy(chosen.answer(context)), workspace.verifier)
     return AskResult(result, context)
 
 
@@ -78,10 +80,9 @@ def prepare(
     """Plan, look up the ledger's facts and retrieve, once each; read the cited reports' lines."""
     ledger = workspace.ledger_or_none
     plan = planning.plan(question, workspace.retriever, ledger, since, until)
-    facts = ledger_facts.lookup(plan, ledger)
-    if not speaks_to(plan, facts):
-        # Every slip of every project is no answer to "why did 双活改造 slip?": the passages are.
-        facts = Facts(found=False)
+    # Every slip of every project is no answer to "why did 双活改造 slip?": its own facts are, or
+    # the passages.
+    facts = fit_to_subject(plan, ledger_facts.lookup(plan, ledger))
     hits = retrieve(plan, facts, workspace, k)
     passages = [Passage(f"P{rank}", hit) for rank, hit in enumerate(hits, start=1)]
     reports = dict.fromkeys([h.report for h in hits] + [c.report for c in facts.citations()])
@@ -89,24 +90,40 @@ def prepare(
     return AskContext(question, plan, passages, facts, sources)
 
 
-def speaks_to(plan: QuestionPlan, facts: Facts) -> bool:
-    """True when the ledger's facts are about what the question asks (or there are none to judge).
+def fit_to_subject(plan: QuestionPlan, facts: Facts) -> Facts:
+    """The ledger's facts narrowed to what the question is about, judged once for every engine.
 
-    A linked project's facts always are. Otherwise the question's subject (its terms beyond the
-    intent's vocabulary, planned once) must be covered by the headline or by one point, unless
-    the subject is a minor part of the question. Judged here, once, for every engine.
+    A linked project's facts, a generic question's list and facts whose subject is a minor part
+    of the question stand as they are. Otherwise the points must cover the question's subject
+    (its terms beyond the intent's vocabulary): those that do are the answer ("why did offline
+    sync slip?" is about that one project of a slip list), and with none the ledger is silent
+    (found False: the passages answer, or nothing does).
     """
     if not (facts.found and facts.points and facts.headline) or plan.projects or not plan.subject:
-        return True
+        return facts
     wanted = set(tokenize(plan.subject))
     subject = {t: w for t, w in plan.term_weights.items() if t in wanted}
     total = sum(plan.term_weights.values())
     if not subject or not total or sum(subject.values()) < SUBJECT_SHARE * total:
-        return True
-    texts = [" ".join([p.text, *(c.quote for c in p.citations)]) for p in facts.points]
-    if len(texts) == 1:
-        texts.append(facts.headline)  # a list's headline names every item: one of them must say it
-    return max(coverage(text, subject, plan.synonyms) for text in texts) >= SUBJECT_COVERAGE
+        return facts
+
+    def covered(text: str) -> bool:
+        return coverage(text, subject, plan.synonyms) >= SUBJECT_COVERAGE
+
+    about = [p for p in facts.points if covered(" ".join([p.text, *(c.quote for c in p.citations)]))]
+    if len(facts.points) == 1 and not about and covered(facts.headline):
+        return facts  # one fact: its headline may name what the point does not
+    if not about:
+        return Facts(found=False)
+    if len(about) == len(facts.points):
+        return facts
+    # A list's headline counts every item; the question asked about these.
+    return Facts(about[0].text, about, [p.citations[-1] for p in about if p.citations])
+
+
+def speaks_to(plan: QuestionPlan, facts: Facts) -> bool:
+    """True when some of the ledger's facts are about what the question asks."""
+    return fit_to_subject(plan, facts).found
 
 
 def search_mode(workspace: Workspace) -> SearchMode:
@@ -158,6 +175,23 @@ def search(plan: QuestionPlan, workspace: Workspace, k: int, mode: SearchMode | 
         lexical_query=plan.terms,
         reports=plan.reports,
         prefer_kinds=INTENT_KINDS.get(plan.intent),
+    )
+
+
+def tidy(result: Answer) -> Answer:
+    """The answer as text a reader reads: no HTML, Markdown links or emphasis markers in the answer,
+    its points or their quotes, whichever engine wrote them. The verifier reads report lines the
+    same way (index/text/normalise.py), so a quote without markup still verifies."""
+
+    def clean(citations: list[Citation]) -> list[Citation]:
+        return [c.model_copy(update={"quote": strip_inline(c.quote) or c.quote}) for c in citations]
+
+    points = [
+        p.model_copy(update={"text": strip_inline(p.text), "citations": clean(p.citations)})
+        for p in result.points
+    ]
+    return result.model_copy(
+        update={"answer": strip_inline(result.answer), "points": points, "citations": clean(result.citations)}
     )
 
 

@@ -21,7 +21,9 @@ def _words(text: str) -> tuple[str, ...]:
 # Words that turn a question into a list from project histories even when no project is named:
 # "which projects launched?", "which project was paused?", "which project is stuck?".
 STALL_WORDS = _words("stuck stalled stall no_progress same_% 卡在 卡了 停滞 没有进展 原地踏步")
-LAUNCH_WORDS = _words("launched launch went_live go_live gone_live shipped released 上线 投产 发布")
+LAUNCH_WORDS = _words(
+    "launched launch went_live go_live gone_live shipped released completed finished delivered 上线 投产 发布"
+)
 PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂停 搁置 取消 中止 叫停")
 
 # First match wins, so the specific intents come before the broad ones. "_" joins phrase words.
@@ -42,11 +44,11 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "变化 变动 有何不同 有什么不同 相比 对比 区别"
     )),
     ("metrics", _words(
-        "metric metrics rate rates latency p99 p95 availability uptime trend throughput how_many how_much "
+        "metric metrics rate rates latency p99 p95 availability uptime trend trends trended trending throughput how_many how_much "
         "kpi 指标 成功率 可用性 趋势 走势 多少 数据 耗时"
     )),
     ("status", _words(
-        "status progress how_is how's where_is going update_on timeline latest_on 进展 进度 状态 怎么样 如何 "
+        "status progress how_is how's where_is going update_on timeline latest_on stand stands 进展 进度 状态 怎么样 如何 "
         "情况 到哪 按时 按期 on_time go_live went_live ship shipped eta target deadline off_track on_track "
         "at_risk when 什么时候 何时 哪天 时间 日期"
     ) + LAUNCH_WORDS + PAUSE_WORDS),

@@ -143,6 +143,7 @@ def plan(
     if planned.intent == "changes" and planned.reports is not None and len(planned.reports) == 1:
         with_previous(planned, ctx)
     planned.term_weights = term_weights(planned.terms, lexical)
+    planned.unseen = frozenset(t for t in planned.term_weights if not lexical.doc_freq().get(t))
     if planned.intent == "metrics" and ledger is not None:
         planned.metrics = named_metrics(planned.query, ledger)
     return planned

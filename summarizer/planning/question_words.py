@@ -152,8 +152,18 @@ WORDS = frozenset(
 FUNCTION_CHARS = frozenset(
     "还能会要把被让给对从就都也又再才已没不很最更太该得着过吧呀啊么吗呢了的地是在有和与及或按为于以之其这那哪些个几多少怎如何谁里"
 )
+# English phrasing that asks, not what about ("where does X stand right now?"), as whole words.
+_EN_PHRASES = ["right now", "at the moment", "so far", "to date", "these days", "look like", "looks like",
+               "stand", "stands", "standing"]  # fmt: skip
 _SPACES = re.compile(r" {2,}")
-_PHRASE_RE = re.compile("|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)))
+_PHRASE_RE = re.compile(
+    "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True))
+    + "|"
+    + "|".join(
+        rf"(?<![A-Za-z]){re.escape(p)}(?![A-Za-z])" for p in sorted(_EN_PHRASES, key=len, reverse=True)
+    ),
+    re.I,
+)
 
 
 def _protected(text: str, keep: Iterable[str]) -> list[bool]:

@@ -213,7 +213,7 @@ _LAST_QUARTER = re.compile(r"\b(?:last|previous)\s+quarter\b|上个?季度", re.
 # A year alone: "2024年一共几次事故", "in 2024" (a year with a month, week or quarter is taken above).
 _YEAR = re.compile(
     r"(?<!\d)(?P<y>20\d{2})\s*(?:年(?:度)?)(?!\s*(?:\d|第|[一二三四]季|十|[一二三四五六七八九]月|底|末|初|中))"
-    r"|\bin\s+(?P<y2>20\d{2})\b(?!\s*-?\s*W\d)",
+    r"|\b(?:in|during|(?:the\s+)?(?:start|beginning)\s+of)\s+(?P<y2>20\d{2})\b(?!\s*-?\s*W\d)",
     re.I,
 )
 # Days and month parts often name a target; the months inside them are then no period either.

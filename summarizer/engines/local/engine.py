@@ -15,6 +15,7 @@ import re
 from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation, series_of
+from index.text.normalise import plain_key
 from summarizer.engines.base import AskContext
 from summarizer.engines.local.extractive import (
     Evidence,
@@ -48,6 +49,13 @@ _REASON = re.compile(
     r"\breason\b",
     re.I,
 )
+# Share of the question's weight its subject must carry to be what the answer's lines are about.
+SUBJECT_SHARE = 0.5
+# Intents that ask about one thing (a project, a goal): their lines must be about it. Risk,
+# incident, metric, change and summary questions read a section kind or a period instead.
+ABOUT_ONE = ("status", "free", "slips")
+# How far below the best line's coverage a sentence may be and still lead the answer over a fragment.
+SENTENCE_SLACK = 0.1
 # How far a reason line may trail the best line's coverage and still lead a "why" answer.
 REASON_SLACK = 0.5
 
@@ -156,6 +164,7 @@ class LocalEngine:
                 sources,
                 about_projects=plan.project_names,
                 synonyms=plan.synonyms,
+                subject=row_subject(plan, weights),
             )
             if (e.hit.report, e.citation().lines) not in cited
             and len(e.quote) >= MIN_CONTEXT_CHARS
@@ -173,6 +182,11 @@ class LocalEngine:
         weights = plan.term_weights or query_weights(plan.terms or plan.query)
         limit = POINTS.get(plan.intent, 3)
         # A question about a named project is answered from that project's lines only.
+        # A question naming one thing is answered from that thing's lines only: a linked project's,
+        # else those whose heading or block names the subject (no line of it: not covered).
+        about_terms = (
+            named_subject(plan, weights) if plan.intent in ABOUT_ONE and not plan.project_names else {}
+        )
         chosen = best_evidence(
             _prefer_kind(hits, plan.intent),
             weights,
@@ -180,7 +194,10 @@ class LocalEngine:
             sources,
             about_projects=plan.project_names,
             synonyms=plan.synonyms,
+            subject=row_subject(plan, weights),
+            about_terms=about_terms,
         )
+        closest = chosen or best_evidence(hits, weights, limit, sources, synonyms=plan.synonyms)
         strength = max((hit_coverage(h, weights, plan.synonyms) for h in hits), default=0.0)
         # A line telling what happened goes before "No new incidents." from another report.
         chosen = sorted(chosen, key=lambda e: says_nothing(e.quote))
@@ -202,7 +219,7 @@ class LocalEngine:
             asked = {t: w for t, w in weights.items() if t in set(tokenize(plan.asked))}
             said = top.quote if top is not None else ""
             answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
-        points = [_point(e) for e in chosen]
+        points = [_point(e) for e in chosen or closest]
         citations = unique_citations(c for p in points for c in p.citations)
         if not hits:
             # An empty range is not an empty index: say which one the user hit ("第15期" included).
@@ -222,11 +239,58 @@ class LocalEngine:
                 engine=self.name,
                 plan=plan.public(),
             )
-        text = chosen[0].quote
-        answer = say("from_reports", plan.lang, range=rng, text=text)
+        answer = say("from_reports", plan.lang, range=rng, text=headline(chosen, plan.lang))
         if ledger_headline:
             answer = f"{ledger_headline} {answer}"
         return Answer(answer=answer, points=points, citations=citations, engine=self.name, plan=plan.public())
+
+
+_LABEL_VALUE = re.compile(r"^[^:：。.!?]{1,24}[:：]\s*[^:：。!?]{0,40}$")
+
+
+def fragment(quote: str) -> bool:
+    """A label and its value ("Status: At risk", "负责人: 谭悦"), a table row or a few words: no
+    sentence on its own, it needs to say what it is about."""
+    return " | " in quote or len(quote) < 24 or bool(_LABEL_VALUE.match(quote))
+
+
+def headline(chosen: list[Evidence], lang: str) -> str:
+    """The answer's first sentence: the best line that reads as a sentence when one covers the
+    question nearly as well as the best; otherwise the best line, said of what it is about
+    ("Goal: Sparse registry ... — Status: At risk") and a table row as "label: cells"."""
+    best = chosen[0]
+    sentence = next(
+        (e for e in chosen if not fragment(e.quote) and e.coverage >= best.coverage - SENTENCE_SLACK), None
+    )
+    if sentence is not None:
+        return sentence.quote
+    quote = best.quote
+    if " | " in quote:
+        label, *cells = [c for c in quote.split(" | ") if c]
+        quote = f"{label}: {('、' if lang == 'zh' else ', ').join(cells)}" if cells else label
+    about = (best.section or best.hit.section).split(" > ")[-1].strip()
+    if about and plain_key(about) not in plain_key(quote):
+        return f"{about} — {quote}"
+    return quote
+
+
+def row_subject(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:
+    """What a table row's label must name to be quoted: the linked project's names, else the
+    subject of a question about one thing (status, free); empty (any row) otherwise: "哪些项目有风险"
+    lists rows, and an incident table's rows are labelled by date."""
+    if plan.project_names:
+        return {t: 1.0 for name in plan.project_names for t in tokenize(name)}
+    return named_subject(plan, weights) if plan.intent in ("status", "free") else {}
+
+
+def named_subject(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:
+    """The question's subject when it carries the question (a name the ledger did not link:
+    "离线同步（Offline sync）是什么时候上线的"); empty when it is a minor part or there is none.
+    Terms no report contains name nothing a line could be about, so they are left out here (they
+    still count against answering: "预算" no report mentions)."""
+    wanted = set(tokenize(plan.subject)) - plan.unseen
+    subject = {t: w for t, w in weights.items() if t in wanted}
+    return subject if sum(subject.values()) >= SUBJECT_SHARE * sum(weights.values()) else {}
 
 
 def _reasons_first(
@@ -240,7 +304,13 @@ def _reasons_first(
     """For "why" questions: lines that give a reason ("因为", "blocked by", "卡在") and still cover
     the question reasonably lead, ahead of lines that only restate what happened."""
     pool = best_evidence(
-        hits, weights, limit * 4, sources, about_projects=plan.project_names, synonyms=plan.synonyms
+        hits,
+        weights,
+        limit * 4,
+        sources,
+        about_projects=plan.project_names,
+        synonyms=plan.synonyms,
+        subject=row_subject(plan, weights),
     )
     floor = chosen[0].coverage * REASON_SLACK
     reasons = [e for e in pool if _REASON.search(e.quote) and e.coverage >= floor]
