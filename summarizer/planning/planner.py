@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
 from index.schemas import series_of
-from index.text.cjk import has_han
+from index.text.cjk import HAN, has_han
 from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import shift_weeks, week_str
@@ -173,13 +173,17 @@ def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
     never speak to must keep it from being answered. But "目标还能完成" also yields "还能" and "能完",
     which no report contains either; a bigram holding a function character (还 能 没 里 …) that at
     most a couple of chunks contain is such an artefact of the cut, not a word the reports lack,
-    and weighs nothing, like a lone function character ("第4期里"). A lone
+    and weighs nothing, like a lone function character ("第4期里") and the unseen seam between two
+    written words ("上故" of "线上故障"). A lone
     character left by question-word removal ("停" of "为什么停了") is never a token of the index
     (runs become bigrams), so it is weighted by the commonest bigram that holds it.
     """
     weights: dict[str, float] = {}
     df = lexical.doc_freq()
+    straddling = _straddling(terms, df)
     for term in dict.fromkeys(tokenize(terms)):
+        if term in straddling:
+            continue  # "上故" of "线上故障": the seam of two words the reports do write
         weight = lexical.idf(term)
         phrasing = has_han(term) and bool(FUNCTION_CHARS.intersection(term))
         if phrasing and (len(term) == 1 or df.get(term, 0) <= RARE_DF):
@@ -189,6 +193,18 @@ def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
             weight = lexical.idf(term) if not seen else _idf(seen, len(lexical.rows))
         weights[term] = weight
     return weights
+
+
+def _straddling(terms: str, df: Mapping[str, int]) -> set[str]:
+    """Unseen bigrams whose neighbours on both sides in the same run are written in the reports:
+    the seam between two words ("线上故障" -> 线上 | 上故 | 故障), not a word of its own."""
+    out: set[str] = set()
+    for run in re.findall(rf"[{HAN}]{{4,}}", terms):
+        grams = [run[i : i + 2] for i in range(len(run) - 1)]
+        for i in range(1, len(grams) - 1):
+            if not df.get(grams[i]) and df.get(grams[i - 1]) and df.get(grams[i + 1]):
+                out.add(grams[i])
+    return out
 
 
 def _idf(df: int, n: int) -> float:

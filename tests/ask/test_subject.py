@@ -103,6 +103,12 @@ def test_term_weights_drop_bigram_artefacts_but_keep_unseen_words() -> None:
     assert weights["停"] == pytest.approx(lexical.idf("暂停"))  # the commonest bigram holding it
 
 
+def test_the_seam_between_two_written_words_weighs_nothing() -> None:
+    lexical = FakeLexical({"线上": 20, "故障": 15, "预算": 0})
+    weights = term_weights("线上故障 预算", lexical)  # type: ignore[arg-type]
+    assert set(weights) == {"线上", "故障", "预算"}  # "上故" is no word; "预算" alone still counts
+
+
 def _facts(headline: str, *texts: str) -> Facts:
     cite = Citation(report="r.md", week="2024-W26", section="s", lines=(1, 1), quote="q")
     return Facts(headline, [Point(text=t, citations=[cite]) for t in texts])

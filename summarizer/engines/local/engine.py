@@ -90,8 +90,8 @@ class LocalEngine:
     def silent_reports(
         self, plan: QuestionPlan, hits: list[Hit], shown: list[Point], sources: Sources
     ) -> list[Point]:
-        """For an incident or risk list, the best line of each passage of that kind from a series
-        the facts cite nothing from: the ledger read none there (a style its extractors do not
+        """For an incident or risk list, the best line of each passage of that kind (or covering the
+        question) from a series the facts cite nothing from: the ledger read none there (a style its extractors do not
         know), the report may still tell one. Series it did read were read with the plan's filters
         (a SEV3 is no answer to "any SEV2?"), so they add nothing."""
         if plan.intent not in ("incidents", "risks"):
@@ -101,14 +101,18 @@ class LocalEngine:
         weights = plan.term_weights or query_weights(plan.terms or plan.query)
         out: list[Point] = []
         for hit in hits:
-            if hit.kind != plan.intent or series_of(hit.report) in read or hit.report in cited:
+            if series_of(hit.report) in read or hit.report in cited:
                 continue
             if len(out) >= SILENT_POINTS:
                 break
+            # A section of that kind, or a line elsewhere that covers the question ("故障复盘：…"
+            # under "本周完成工作").
             lines = [
                 e
                 for e in best_evidence([hit], weights, 3, sources, synonyms=plan.synonyms)
-                if not says_nothing(e.quote) and len(e.quote) >= MIN_CONTEXT_CHARS
+                if not says_nothing(e.quote)
+                and len(e.quote) >= MIN_CONTEXT_CHARS
+                and (hit.kind == plan.intent or e.coverage >= self.min_coverage)
             ]
             if lines:
                 cited.add(hit.report)
