@@ -415,7 +415,7 @@ def result_from(names: Sequence[str], scores: Sequence[SeriesScore], seconds: fl
         if key == "qa.citation_validity":
             gate = {"gate": "hard", "target": 1.0}
         elif key == "qa.refused_with_answer":
-            gate = {"higher_is_better": False}
+            gate = {"gate": "hard", "higher_is_better": False, "target": 0.0}
         elif key == "qa.unindexed":
             gate = {"gate": "info", "higher_is_better": False}
         result.add(key, value, **gate)

@@ -56,7 +56,15 @@ def wanted(name: str, aliases: list[str], qp: QuestionPlan) -> bool:
 
 
 def range_of(qp: QuestionPlan) -> str:
-    return range_text(qp.period[0], qp.period[1], qp.lang)
+    """The period an answer covers; a period the question named by the series' own numbering
+    ("第14期", "Cycle 24") keeps that label beside the ISO weeks it resolved to."""
+    weeks = range_text(qp.period[0], qp.period[1], qp.lang)
+    if qp.label is None or not qp.time_text:
+        return weeks
+    inner = weeks.strip().strip("()（）")
+    if qp.lang == "zh":
+        return f"（{qp.time_text}，{inner}）" if inner else f"（{qp.time_text}）"
+    return f" ({qp.time_text}, {inner})" if inner else f" ({qp.time_text})"
 
 
 def slip_text(slip: Slip, kinds: dict[str, str]) -> str:

@@ -158,7 +158,8 @@ _LAST_MONTH = re.compile(r"\b(?:last|previous)\s+month\b|上个?月", re.I)
 _THIS_MONTH = re.compile(r"\bthis\s+month\b|本月|这个?月", re.I)
 _LAST_WEEK = re.compile(r"\b(?:last|previous)\s+week\b|上一?周|上个?星期|上礼拜", re.I)
 _THIS_WEEK = re.compile(
-    r"\b(?:this|current|latest)\s+week\b|\b(?:latest|most\s+recent)\s+report\b|本周|这一?周|本星期|最新|最近一[次期]",
+    r"\b(?:this|current|latest)\s+week\b|\b(?:latest|most\s+recent|last)\s+(?:report|update|digest|issue|edition|page|minutes)\b"
+    r"|本周|这一?周|本星期|最新|最近一[次期]",
     re.I,
 )
 _THIS_YEAR = re.compile(r"\bthis\s+year\b|今年", re.I)

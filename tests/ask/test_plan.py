@@ -78,6 +78,9 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("为什么从3月推迟到5月", None, None),
         # The series' own week labels before ISO weeks, bare "W3" included.
         ("W3 那周的进展", "2025-W02", "2025-W02"),
+        # The latest report per series, however it is called.
+        ("What changed in the most recent update?", "2025-W02", "2025-W02"),
+        ("Summarise the last digest", "2025-W02", "2025-W02"),
         ("what slipped in week 3", "2025-W02", "2025-W02"),
     ],
 )

@@ -99,3 +99,15 @@ def test_a_skipped_number_is_no_report() -> None:
     assert planned.reports == set()
     assert planned.time_text == "Cycle 26"
     assert _plan("What happened during Cycle 26?", ctx, ctx.reports_by_series["/r/oss"]).label is None
+
+
+def test_an_own_label_is_shown_beside_its_weeks() -> None:
+    from summarizer.facts.common import range_of
+
+    ctx = _context()
+    planned = _plan("第8期里说了什么？", ctx)
+    read_labelled(planned, ctx)
+    assert range_of(planned) == "（第8期，2024-W41）"
+    skipped = _plan("What happened during Cycle 26?", ctx)
+    read_labelled(skipped, ctx)
+    assert range_of(skipped) == " (Cycle 26)"

@@ -143,7 +143,7 @@ def run(ctx: EvalContext) -> SuiteResult:
     result.add("unanswerable_accuracy", mean(unanswerable_ok))
     result.add("answerable_accuracy", mean(answerable_ok))
     # A refusal with the answer in the engine's own top passage is the engine's fault, not retrieval's.
-    result.add("refused_with_answer", refused_with_answer, higher_is_better=False)
+    result.add("refused_with_answer", refused_with_answer, gate="hard", higher_is_better=False, target=0.0)
     result.add("citations_shown", shown, gate="info")
     result.add("dropped_citations", dropped, gate="info", higher_is_better=False)
     result.add("latency_p50", p50(latencies), gate="info", higher_is_better=False, unit="ms")
