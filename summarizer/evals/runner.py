@@ -29,7 +29,7 @@ from summarizer.evals.suites import qa as qa_suite
 from summarizer.evals.suites import retrieval as retrieval_suite
 from summarizer.evals.suites import risks as risks_suite
 from summarizer.evals.suites import summary as summary_suite
-from summarizer.evals.zoo import ZOO, run_zoo
+from summarizer.evals.zoo import run_zoo
 from summarizer.llm.results import Spend
 from summarizer.schemas import Answer, ExecutiveSummary, Rollup
 
@@ -38,11 +38,10 @@ if TYPE_CHECKING:
 
 
 def zoo_suite(ctx: EvalContext) -> SuiteResult:
-    """The style zoo, in its own index beside the examples' (`<repo>/.data/zoo`)."""
-    if not (ctx.root / ZOO / "gold").is_dir():
-        result = SuiteResult("zoo")
-        result.unavailable = f"no style zoo under {ctx.root / ZOO}"
-        return result
+    """The style zoo, in its own index beside the examples' (`<repo>/.data/zoo`); unavailable in a
+    root without one (a test's tiny corpus), like any suite whose component is missing."""
+    if not (ctx.root / "evals" / "zoo" / "gold").is_dir():
+        return SuiteResult("zoo", unavailable=f"no style zoo under {ctx.root / 'evals' / 'zoo'}")
     return run_zoo(ctx.root, ctx.root / ".data" / "zoo")
 
 

@@ -214,6 +214,7 @@ class SeriesScore:
             "qa.unanswerable_accuracy": mean(self.lists.get("unanswerable", [])),
             "qa.citation_validity": ratio(int(c("citations.ok", 0)), int(c("citations", 0))),
             "qa.refused_with_answer": c("refused_with_answer", 0.0),
+            "qa.unindexed": c("qa.unindexed", 0.0),
         }
         for kind, precision in (
             ("slips", "evidence_precision"),
@@ -242,9 +243,15 @@ AskFn = Callable[[str], tuple[Answer, list[str]]]
 
 
 def score_series(
-    gold: ZooSeries, facts: ZooFacts, ask: AskFn | None, check: Callable[[Any], bool]
+    gold: ZooSeries,
+    facts: ZooFacts,
+    ask: AskFn | None,
+    check: Callable[[Any], bool],
+    unindexed: Sequence[str] = (),
 ) -> SeriesScore:
-    """Score one series against what the ledger derived and what `ask` answered."""
+    """Score one series against what the ledger derived and what `ask` answered. `unindexed` are
+    the reports ingest skipped (no date found, unreadable): a question whose evidence is only
+    there measures ingest, not `ask`, and is counted apart."""
     score = SeriesScore()
     _score_slips(
         gold, [s for s in facts.slips if any(_in_series(c.report, gold.name) for c in s.evidence)], score
@@ -255,7 +262,7 @@ def score_series(
     _score_incidents(gold, [i for i in facts.incidents if _in_series(i.report, gold.name)], score)
     _score_metrics(gold, facts.series, score)
     if ask is not None:
-        _score_questions(gold, ask, check, score)
+        _score_questions(gold, ask, check, score, unindexed)
     return score
 
 
@@ -379,8 +386,22 @@ def _score_metrics(gold: ZooSeries, series: list[MetricSeries], score: SeriesSco
                 score.failures.append((f"metric {metric.name} {point.week}", f"want {point.value}"))
 
 
-def _score_questions(gold: ZooSeries, ask: AskFn, check: Callable[[Any], bool], score: SeriesScore) -> None:
+def _score_questions(
+    gold: ZooSeries,
+    ask: AskFn,
+    check: Callable[[Any], bool],
+    score: SeriesScore,
+    unindexed: Sequence[str] = (),
+) -> None:
     for q in gold.questions:
+        if (
+            q.answerable
+            and q.gold_evidence
+            and all(any(same_report(e.report, skipped) for skipped in unindexed) for e in q.gold_evidence)
+        ):
+            score.add("qa.unindexed")
+            score.failures.append((q.id, "not measured: its evidence is only in reports ingest skipped"))
+            continue
         answer, passages = ask(q.question)
         text = "\n".join([answer.answer, *(p.text for p in answer.points)])
         citations = [*answer.citations, *(c for p in answer.points for c in p.citations)]
@@ -425,18 +446,22 @@ def result_from(names: Sequence[str], scores: Sequence[SeriesScore], seconds: fl
         if key == "qa.citation_validity":
             gate = {"gate": "hard", "target": 1.0}
         elif key == "qa.refused_with_answer":
-            gate = {"higher_is_better": False}
+            gate = {"gate": "hard", "higher_is_better": False, "target": 0.0}
+        elif key == "qa.unindexed":
+            gate = {"gate": "info", "higher_is_better": False}
         result.add(key, value, **gate)
     for name, score in zip(names, scores, strict=True):
         values = score.metrics()
-        result.details[name] = {k: round(v, 3) for k, v in values.items()}
-        for key in (
-            "slips.f1",
-            "launches.f1",
-            "incidents.f1",
-            "qa.must_mention",
-        ):
+        # A series with no measurable question has no QA numbers (not the empty mean's 1.0).
+        unmeasured = {"qa.must_mention": "must_mention", "qa.answerable_accuracy": "answerable"}
+        result.details[name] = {
+            k: None if k in unmeasured and not score.lists.get(unmeasured[k]) else round(v, 3)
+            for k, v in values.items()
+        }
+        for key in ("slips.f1", "launches.f1", "incidents.f1"):
             result.add(f"{name}.{key}", values[key])
+        if score.lists.get("must_mention"):  # nothing to gate when no question could be measured
+            result.add(f"{name}.qa.must_mention", values["qa.must_mention"])
         result.failures += [CaseFailure(f"{name}: {case}", what) for case, what in score.failures]
     return result
 
@@ -453,7 +478,8 @@ def run_zoo(root: Path, home: Path, only: Sequence[str] = (), with_questions: bo
     settings = load_settings(None, {"home": home, "embedder": "local", "engine": "local"})
     settings.chroma_url = None
     workspace = Workspace(settings)
-    ingest_paths(workspace, [(root / ZOO / "reports").resolve()], prune=True)
+    summary = ingest_paths(workspace, [(root / ZOO / "reports").resolve()], prune=True)
+    skipped = [o for o in summary.outcomes if o.status == "skipped"]
     ledger = workspace.ledger
     facts = ZooFacts(
         views.slips(ledger), views.launches(ledger), views.incidents(ledger), views.metric_series(ledger)
@@ -464,8 +490,15 @@ def run_zoo(root: Path, home: Path, only: Sequence[str] = (), with_questions: bo
         return result.answer, [p.hit.text for p in result.context.passages]
 
     series = load_zoo(root, only)
+    unindexed = [o.path for o in skipped]
     scores = [
-        score_series(gold, facts, asked if with_questions else None, workspace.verifier.check)
+        score_series(gold, facts, asked if with_questions else None, workspace.verifier.check, unindexed)
         for gold in series
     ]
-    return result_from([s.name for s in series], scores, time.perf_counter() - started)
+    result = result_from([s.name for s in series], scores, time.perf_counter() - started)
+    if skipped:
+        result.notes.append(
+            f"{len(skipped)} report(s) not indexed, their questions not measured: "
+            + "; ".join(f"{Path(o.path).parent.name}/{Path(o.path).name} ({o.reason[:60]})" for o in skipped)
+        )
+    return result

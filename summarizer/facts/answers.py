@@ -49,7 +49,13 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         rows = [s for s in rows if s.kind == "stalled"] or rows
     rows = preferred_first(rows, lambda s: s.evidence[-1].report if s.evidence else "", qp)
     if not rows:
-        return Facts(say("no_slips", qp.lang, range=range_of(qp)))
+        none = say("no_slips", qp.lang, range=range_of(qp))
+        # "Is SDK generation overdue?" about a project with no slip: say so, and where it stands
+        # (paused with a stale date is not overdue), from its own history.
+        standing = status(qp, ledger) if qp.projects else None
+        if standing is not None and standing.headline:
+            return Facts(f"{none} {standing.headline}", standing.points, standing.key)
+        return Facts(none)
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     # One point per project, its slips in order: "which projects slipped?" is answered project
     # by project, and twenty slips of nine projects still fit on one screen.
