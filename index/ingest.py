@@ -7,13 +7,16 @@ An unchanged report (same content hash, complete in the store) costs a file read
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from index.chunk import chunk_report
+import numpy as np
+
+from index.chunk import Chunk, TokenLimit, chunk_report
 from index.embed import Embedder
 from index.errors import InputError
 from index.load import DEFAULT_MAX_BYTES, iter_report_files, load_document
@@ -22,6 +25,15 @@ from index.parse import parse_report
 from index.store import VectorStore
 
 Status = Literal["added", "updated", "unchanged", "skipped"]
+
+# Per-file budgets. Tokens are the embedder's own (deterministic, checked before any embedding);
+# seconds are a backstop checked between stages and embedding batches. The largest example report
+# is under 1,000 e5 tokens; 50,000 takes one to two minutes to embed on 2 CPUs.
+DEFAULT_MAX_FILE_TOKENS = 50_000
+DEFAULT_MAX_FILE_SECONDS = 120.0
+# Chunks per embedding call: each call is bounded (every chunk fits one window), and the time
+# budget is checked between calls.
+EMBED_BATCH = 16
 
 
 class ReportSink(Protocol):
@@ -75,6 +87,23 @@ class IngestSummary:
         }
 
 
+class Budget:
+    """A file's time budget: `check` raises `InputError` once it is spent."""
+
+    def __init__(self, path: Path, seconds: float) -> None:
+        self.path = path
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+
+    def check(self, stage: str) -> None:
+        if time.monotonic() > self.deadline:
+            raise InputError(
+                self.path,
+                f"took over {self.seconds:g} s to index, stopped while {stage}",
+                "split the file, or raise max_file_seconds in summarizer.toml",
+            )
+
+
 def source_name(path: Path) -> str:
     """The absolute path of the file: what citations show and the verifier re-reads.
 
@@ -92,25 +121,36 @@ class Ingestor:
     chunk_tokens: int = 400
     min_chunk_tokens: int = 40
     max_file_bytes: int = DEFAULT_MAX_BYTES
+    max_file_tokens: int = DEFAULT_MAX_FILE_TOKENS
+    max_file_seconds: float = DEFAULT_MAX_FILE_SECONDS
 
     def ingest_file(self, path: Path, report_date: date | None = None) -> FileOutcome:
         source = source_name(path)
         try:
-            doc = load_document(path, self.max_file_bytes)
-            report = parse_report(doc, source, report_date)
+            return self._ingest_file(path, source, report_date)
         except InputError as exc:
             reason = exc.reason + (f" ({exc.hint})" if exc.hint else "")
             return FileOutcome(source, "skipped", reason=reason)
         except OSError as exc:
             return FileOutcome(source, "skipped", reason=f"cannot read: {exc.strerror or exc}")
+
+    def _ingest_file(self, path: Path, source: str, report_date: date | None) -> FileOutcome:
+        budget = Budget(path, self.max_file_seconds)
+        doc = load_document(path, self.max_file_bytes)
+        report = parse_report(doc, source, report_date)
+        budget.check("parsing")
         stored = self.store.stored_report(source)
         outcome = FileOutcome(source, "added", week=report.week, date=report.date.isoformat())
         if stored is not None and stored.complete and stored.report_hash == report.content_hash:
             outcome.status = "unchanged"
             outcome.chunks_unchanged = len(stored.chunk_ids)
         else:
-            chunks = chunk_report(report, self.chunk_tokens, self.min_chunk_tokens)
-            vectors = self.embedder.embed_passages([c.embed_text for c in chunks])
+            # The document's own count first: a file far over the budget is refused before chunking.
+            self._check_tokens(path, self._count_upto(doc.text, self.max_file_tokens))
+            limit = TokenLimit(self.embedder.count_tokens, self.embedder.window)
+            chunks = chunk_report(report, self.chunk_tokens, self.min_chunk_tokens, limit)
+            budget.check("chunking")
+            vectors = self._embed(path, chunks, budget)
             kept = set(stored.chunk_ids) if stored else set()
             written, removed = self.store.replace_report(source, chunks, vectors)
             outcome.status = "updated" if stored is not None else "added"
@@ -120,6 +160,34 @@ class Ingestor:
         for sink in self.sinks:
             sink.upsert_report(report)
         return outcome
+
+    def _count_upto(self, text: str, limit: int, block: int = 65_536) -> int:
+        """The text's token count, summed over blocks and stopped once past `limit`."""
+        total = 0
+        for start in range(0, len(text), block):
+            total += self.embedder.count_tokens(text[start : start + block])
+            if total > limit:
+                break
+        return total
+
+    def _check_tokens(self, path: Path, tokens: int) -> None:
+        if tokens > self.max_file_tokens:
+            raise InputError(
+                path,
+                f"needs at least {tokens:,} embedder tokens, over the per-file budget of {self.max_file_tokens:,}",
+                "split the file, or raise max_file_tokens in summarizer.toml",
+            )
+
+    def _embed(self, path: Path, chunks: Sequence[Chunk], budget: Budget) -> np.ndarray:
+        """Vectors for the chunks, within the file's token budget, in bounded calls."""
+        texts = [c.embed_text for c in chunks]
+        tokens = sum(c.embed_tokens or self.embedder.count_tokens(c.embed_text) for c in chunks)
+        self._check_tokens(path, tokens)
+        parts = []
+        for start in range(0, len(texts), EMBED_BATCH):
+            budget.check(f"embedding ({start} of {len(texts)} chunks done)")
+            parts.append(self.embedder.embed_passages(texts[start : start + EMBED_BATCH]))
+        return np.vstack(parts) if parts else self.embedder.embed_passages([])
 
     def ingest(
         self,

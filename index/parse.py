@@ -34,6 +34,9 @@ _NUMBERED = re.compile(r"^(\s*)(\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（]\d{1,3}[
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 PSEUDO_LEVEL_OFFSET = 1
+# Heading paths travel with every chunk (embedded text, Chroma metadata, citations): a heading
+# longer than this is cut, so one 1 MB heading line cannot make every chunk under it 1 MB.
+MAX_TITLE_CHARS = 200
 
 
 def parse_report(doc: Document, source: str, report_date: date | None = None) -> Report:
@@ -59,7 +62,7 @@ def parse_report(doc: Document, source: str, report_date: date | None = None) ->
         content_hash=doc.content_hash,
         date=found.value,
         date_origin=found.origin,
-        title=title_heading or doc.path.stem,
+        title=(title_heading or doc.path.stem)[:MAX_TITLE_CHARS],
         week_label=week_label(label_source),
         sections=sections,
         lines=lines,
@@ -172,7 +175,8 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
     plain_text = not any(_ATX.match(text.strip()) for _, text in lines)
     root = Section(title="", level=0, path=(), start=0, end=0)
     stack: list[Section] = [root]
-    preamble = Section(title=title or "(untitled)", level=1, path=(title or "(untitled)",), start=0, end=0)
+    name = (title or "(untitled)")[:MAX_TITLE_CHARS]
+    preamble = Section(title=name, level=1, path=(name,), start=0, end=0)
     current: Section = preamble
     atx_level = 0
     in_fence = False
@@ -201,6 +205,7 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
             atx_level = level
         if not seen_content_heading and _is_title_heading(heading_text, title):
             continue
+        heading_text = heading_text[:MAX_TITLE_CHARS]
         seen_content_heading = True
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop()

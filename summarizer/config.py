@@ -54,6 +54,18 @@ class Settings(BaseModel):
     openai_api_key: SecretStr | None = None
     openai_base_url: str | None = None
     max_file_mb: float = Field(default=5.0, gt=0, description="Larger files are refused.")
+    max_file_tokens: int = Field(
+        default=50_000,
+        ge=1_000,
+        le=10_000_000,
+        description="Per-file budget in the embedder's tokens; a file that needs more is skipped.",
+    )
+    max_file_seconds: float = Field(
+        default=120.0,
+        ge=1,
+        le=86_400,
+        description="Per-file time budget for parsing, chunking and embedding; a slower file is skipped.",
+    )
     chunk_tokens: int = Field(default=400, ge=50, description="Upper bound of a chunk, in tiktoken tokens.")
     min_chunk_tokens: int = Field(default=40, ge=0, description="Smaller neighbours are merged.")
     top_k: int = Field(default=8, ge=1, description="Passages retrieved per question.")

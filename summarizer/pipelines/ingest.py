@@ -27,6 +27,8 @@ def ingestor_for(workspace: Workspace, with_ledger: bool = True) -> Ingestor:
         chunk_tokens=settings.chunk_tokens,
         min_chunk_tokens=settings.min_chunk_tokens,
         max_file_bytes=settings.max_file_bytes,
+        max_file_tokens=settings.max_file_tokens,
+        max_file_seconds=settings.max_file_seconds,
     )
 
 
