@@ -18,7 +18,7 @@ import numpy as np
 
 from index.chunk import Chunk, TokenLimit, chunk_report
 from index.embed import Embedder
-from index.errors import InputError
+from index.errors import InputError, SummarizerError
 from index.load import DEFAULT_MAX_BYTES, iter_report_files, load_document
 from index.models import Report
 from index.parse import parse_report
@@ -37,9 +37,13 @@ EMBED_BATCH = 16
 
 
 class ReportSink(Protocol):
-    """Something else that keeps per-report state in step with the store (the ledger)."""
+    """Something else that keeps per-report state in step with the store (the ledger).
 
-    def upsert_report(self, report: Report) -> bool: ...
+    Two phases, so that a report whose facts cannot be extracted is skipped before anything is
+    written: `prepare` does the pure work and returns the write (None when nothing changed).
+    """
+
+    def prepare(self, report: Report) -> Callable[[], None] | None: ...
 
     def remove_report(self, source: str) -> None: ...
 
@@ -58,9 +62,13 @@ class FileOutcome:
 
 @dataclass
 class IngestSummary:
+    """What one run did. `error` is set when the run stopped early on a store-wide failure
+    (the files before it went in; the summary still says which)."""
+
     outcomes: list[FileOutcome] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     chunks_pruned: int = 0
+    error: SummarizerError | None = None
 
     @property
     def skipped(self) -> list[FileOutcome]:
@@ -80,10 +88,14 @@ class IngestSummary:
         }
 
     def as_dict(self) -> dict[str, Any]:
+        error = None
+        if self.error is not None:
+            error = {"type": type(self.error).__name__, "message": str(self.error)}
         return {
             "totals": self.totals(),
             "files": [o.__dict__ for o in self.outcomes],
             "pruned": self.pruned,
+            "error": error,
         }
 
 
@@ -125,20 +137,35 @@ class Ingestor:
     max_file_seconds: float = DEFAULT_MAX_FILE_SECONDS
 
     def ingest_file(self, path: Path, report_date: date | None = None) -> FileOutcome:
+        """Ingest one file; whatever goes wrong with this file becomes its skip reason.
+
+        Only errors of the index itself (`SummarizerError` other than `InputError`: the store or
+        ledger cannot be written) propagate, because every following file would meet them too.
+        """
         source = source_name(path)
         try:
             return self._ingest_file(path, source, report_date)
         except InputError as exc:
             reason = exc.reason + (f" ({exc.hint})" if exc.hint else "")
             return FileOutcome(source, "skipped", reason=reason)
+        except SummarizerError:
+            raise
         except OSError as exc:
             return FileOutcome(source, "skipped", reason=f"cannot read: {exc.strerror or exc}")
+        except Exception as exc:
+            # A bug or a limit this input found (RecursionError, a decoder's error...): the file
+            # is skipped with the exception's type so the report can be fixed, the run goes on.
+            return FileOutcome(source, "skipped", reason=f"{type(exc).__name__}: {_short(exc)}")
 
     def _ingest_file(self, path: Path, source: str, report_date: date | None) -> FileOutcome:
         budget = Budget(path, self.max_file_seconds)
         doc = load_document(path, self.max_file_bytes)
         report = parse_report(doc, source, report_date)
         budget.check("parsing")
+        # The sinks' pure work (fact extraction) before any write: a report whose facts cannot be
+        # extracted is skipped whole instead of leaving chunks without facts.
+        writes = [write for write in (sink.prepare(report) for sink in self.sinks) if write is not None]
+        budget.check("extracting facts")
         stored = self.store.stored_report(source)
         outcome = FileOutcome(source, "added", week=report.week, date=report.date.isoformat())
         if stored is not None and stored.complete and stored.report_hash == report.content_hash:
@@ -157,8 +184,8 @@ class Ingestor:
             outcome.chunks_unchanged = sum(1 for c in chunks if c.id in kept)
             outcome.chunks_added = written - outcome.chunks_unchanged
             outcome.chunks_removed = removed
-        for sink in self.sinks:
-            sink.upsert_report(report)
+        for write in writes:
+            write()
         return outcome
 
     def _count_upto(self, text: str, limit: int, block: int = 65_536) -> int:
@@ -197,19 +224,31 @@ class Ingestor:
         on_file: Callable[[Path], None] | None = None,
         on_done: Callable[[FileOutcome], None] | None = None,
     ) -> IngestSummary:
+        """Ingest files and folders; a store-wide failure stops the run and is kept in
+        `summary.error` (never raised), so callers can always show what went in."""
         summary = IngestSummary()
-        for path in iter_report_files(paths):
-            if on_file:
-                on_file(path)
-            outcome = self.ingest_file(path, report_date)
-            summary.outcomes.append(outcome)
-            if on_done:
-                on_done(outcome)
-        if prune:
-            for report in sorted(self.store.stored_reports()):
-                if not Path(report).exists():
-                    summary.chunks_pruned += self.store.remove_report(report)
-                    for sink in self.sinks:
-                        sink.remove_report(report)
-                    summary.pruned.append(report)
+        try:
+            for path in iter_report_files(paths):
+                if on_file:
+                    on_file(path)
+                outcome = self.ingest_file(path, report_date)
+                summary.outcomes.append(outcome)
+                if on_done:
+                    on_done(outcome)
+            if prune:
+                for report in sorted(self.store.stored_reports()):
+                    if not Path(report).exists():
+                        summary.chunks_pruned += self.store.remove_report(report)
+                        for sink in self.sinks:
+                            sink.remove_report(report)
+                        summary.pruned.append(report)
+        except InputError:
+            raise  # never escapes ingest_file; a bug if it does
+        except SummarizerError as exc:
+            summary.error = exc
         return summary
+
+
+def _short(exc: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -96,7 +96,14 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 def decode_bytes(raw: bytes, path: Path) -> tuple[str, str]:
     """Decode by BOM, then strict UTF-8, then GB18030 (a superset of GBK); refuse binary content."""
     if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                path,
+                f"has a UTF-8 byte order mark but byte {exc.start + len(codecs.BOM_UTF8)} is not valid UTF-8",
+                "re-save the file as UTF-8",
+            ) from exc
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), "utf-16"

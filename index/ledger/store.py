@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -127,11 +128,23 @@ class Ledger:
 
     def upsert_report(self, report: Report) -> bool:
         """Store the report's facts; False (and no work) when this exact content is already stored."""
-        row = self._conn.execute(
-            "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (report.source,)
-        ).fetchone()
-        if row is not None and row[0] == report.content_hash and row[1] == EXTRACTOR_VERSION:
+        write = self.prepare(report)
+        if write is None:
             return False
+        write()
+        return True
+
+    def prepare(self, report: Report) -> Callable[[], None] | None:
+        """Extract the report's facts (pure; may raise on a bad report) and return the write that
+        stores them, or None when this exact content is already stored."""
+        try:
+            row = self._conn.execute(
+                "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (report.source,)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the ledger at {self.path}: {exc}") from exc
+        if row is not None and row[0] == report.content_hash and row[1] == EXTRACTOR_VERSION:
+            return None
         facts = extract_facts(report)
         rows: list[tuple[str, str, int, str | None, str]] = []
         groups: tuple[tuple[str, Sequence[Observation | Incident | MetricPoint | Note]], ...] = (
@@ -143,6 +156,9 @@ class Ledger:
         for kind, items in groups:
             for seq, item in enumerate(items):
                 rows.append((report.source, kind, seq, _subject(item), item.model_dump_json()))
+        return partial(self._write, report, rows)
+
+    def _write(self, report: Report, rows: list[tuple[str, str, int, str | None, str]]) -> None:
         try:
             with self._conn:
                 self._conn.execute("DELETE FROM facts WHERE source = ?", (report.source,))
@@ -166,12 +182,14 @@ class Ledger:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write the ledger at {self.path}: {exc}") from exc
         self._generation += 1
-        return True
 
     def remove_report(self, source: str) -> None:
-        with self._conn:
-            self._conn.execute("DELETE FROM facts WHERE source = ?", (source,))
-            self._conn.execute("DELETE FROM reports WHERE source = ?", (source,))
+        try:
+            with self._conn:
+                self._conn.execute("DELETE FROM facts WHERE source = ?", (source,))
+                self._conn.execute("DELETE FROM reports WHERE source = ?", (source,))
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write the ledger at {self.path}: {exc}") from exc
         self._generation += 1
 
     def reports(self) -> list[ReportRef]:

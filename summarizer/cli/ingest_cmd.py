@@ -94,6 +94,8 @@ def ingest_command(
             emit_json({"engine": "local", "index": workspace.describe(), **summary.as_dict()})
         else:
             _print_summary(summary, workspace.describe())
+        if summary.error is not None:
+            raise summary.error  # after the summary: what went in is shown either way
         return 1 if summary.skipped else 0
 
     code = guarded(run)
