@@ -8,16 +8,14 @@ files without any Markdown heading, a short line ending in a colon. All become s
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from index.classify import classify_heading
 from index.errors import ReportDateError
+from index.front_matter import split_front_matter
 from index.load import Document
-from index.models import Item, Report, Section, SectionKind
+from index.models import FrontValue, Item, Report, Section, SectionKind
 from index.report_date import FoundDate, date_from_text, week_label
 from index.tables import read_tables
 from index.text.cjk import HAN
@@ -42,7 +40,7 @@ MAX_TITLE_CHARS = 200
 def parse_report(doc: Document, source: str, report_date: date | None = None) -> Report:
     """Parse a document; `report_date` overrides detection (the `--date` flag)."""
     lines = [(line.number, line.text) for line in doc.lines]
-    front, body = _split_front_matter(lines)
+    front, body = split_front_matter(lines, doc.path)
     title_heading, title_lines = _find_title(body)
     found = (
         FoundDate(report_date, "flag")
@@ -67,26 +65,8 @@ def parse_report(doc: Document, source: str, report_date: date | None = None) ->
         sections=sections,
         lines=lines,
         encoding=doc.encoding,
-        front_matter={key: str(value) for key, value in front.items()},
+        front_matter=front,
     )
-
-
-def _split_front_matter(lines: list[tuple[int, str]]) -> tuple[dict[str, object], list[tuple[int, str]]]:
-    first = next((i for i, (_, text) in enumerate(lines) if text.strip()), None)
-    if first is None or lines[first][1].strip() not in ("---", "+++"):
-        return {}, lines
-    fence = lines[first][1].strip()
-    for end in range(first + 1, len(lines)):
-        if lines[end][1].strip() == fence:
-            block = "\n".join(text for _, text in lines[first + 1 : end])
-            try:
-                data = yaml.safe_load(block) if fence == "---" else tomllib.loads(block)
-            except (yaml.YAMLError, tomllib.TOMLDecodeError):
-                return {}, lines
-            if isinstance(data, dict):
-                return {str(k).lower(): v for k, v in data.items()}, lines[end + 1 :]
-            return {}, lines
-    return {}, lines
 
 
 def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
@@ -110,7 +90,7 @@ def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
 
 
 def _detect_date(
-    title: str | None, title_lines: list[str], front: dict[str, object], path: Path
+    title: str | None, title_lines: list[str], front: dict[str, FrontValue], path: Path
 ) -> FoundDate | None:
     for text in ([title] if title else []) + title_lines:
         found = date_from_text(text)

@@ -39,3 +39,36 @@ def test_api_key_is_masked_and_selects_the_engine(tmp_path: Path) -> None:
     assert "1234567890" not in str(masked)
     assert masked["resolved_engine"] == "openai"
     assert load_settings(environ={"SUMMARIZER_HOME": str(tmp_path)}).resolved_engine == "local"
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("max_file_mb = inf\n", "finite"),
+        ("max_file_mb = nan\n", "finite"),
+        ("max_file_mb = 1e30\n", "less than or equal"),
+        ("top_k = 100000\n", "less than or equal"),
+        ("chunk_tokens = 100\nmin_chunk_tokens = 100\n", "must be below chunk_tokens"),
+        ("x = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply"),
+    ],
+    ids=["inf", "nan", "huge", "top_k", "min-over-max", "deep-array"],
+)
+def test_bad_values_are_one_line_config_errors(tmp_path: Path, toml: str, message: str) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(toml)
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_settings(bad, environ={})
+    assert "\n" not in str(caught.value)
+
+
+def test_the_cli_prints_one_line_and_exits_2_on_a_bad_value(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("max_file_mb = inf\n")
+    for command in (["config"], ["ingest", str(tmp_path)], ["ask", "what slipped?"]):
+        result = CliRunner().invoke(app, [*command, "--config", str(bad)])
+        assert result.exit_code == 2, (command, result.output)
+        assert result.output.count("\n") == 1 and "finite" in result.output
