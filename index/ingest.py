@@ -19,10 +19,11 @@ import numpy as np
 from index.chunk import Chunk, TokenLimit, chunk_report
 from index.embed import Embedder
 from index.errors import InputError, SummarizerError
-from index.load import DEFAULT_MAX_BYTES, iter_report_files, load_document
+from index.load import DEFAULT_MAX_BYTES, load_document
 from index.models import Report
 from index.parse import parse_report
 from index.store import VectorStore
+from index.walk import Skip, walk_reports
 
 Status = Literal["added", "updated", "unchanged", "skipped"]
 
@@ -228,10 +229,15 @@ class Ingestor:
         `summary.error` (never raised), so callers can always show what went in."""
         summary = IngestSummary()
         try:
-            for path in iter_report_files(paths):
+            for found in walk_reports(paths):
+                if isinstance(found, Skip):
+                    summary.outcomes.append(
+                        FileOutcome(source_name(found.path), "skipped", reason=found.reason)
+                    )
+                    continue
                 if on_file:
-                    on_file(path)
-                outcome = self.ingest_file(path, report_date)
+                    on_file(found)
+                outcome = self.ingest_file(found, report_date)
                 summary.outcomes.append(outcome)
                 if on_done:
                     on_done(outcome)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,21 +42,6 @@ class Document:
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
-
-
-def iter_report_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Yield supported files under the given files and folders, recursively, in a stable order.
-
-    A file named explicitly is yielded whatever its suffix, so the loader can say why it is refused.
-    """
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not hidden:
-                    yield child
-        else:
-            yield path
 
 
 def content_hash(data: bytes) -> str:

@@ -62,7 +62,7 @@ def ingest_command(
     def run() -> int:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        from index.load import iter_report_files
+        from index.walk import iter_report_files
         from summarizer.pipelines.ingest import ingest_paths
         from summarizer.workspace import Workspace
 
