@@ -57,7 +57,7 @@ def run_case(path: Path, home: Path) -> dict[str, object]:
     from summarizer.workspace import Workspace
 
     workspace = Workspace(load_settings(overrides={"home": str(home)}, environ={}))
-    ingestor = Ingestor(workspace.store, workspace.embedder, sinks=[workspace.ledger])
+    ingestor = Ingestor(workspace.store, workspace.embedder, ledger=workspace.ledger)
     started = time.perf_counter()
     try:
         outcome = ingestor.ingest_file(path)

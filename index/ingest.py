@@ -21,8 +21,9 @@ from index.embed import Embedder
 from index.errors import InputError, SummarizerError
 from index.load import DEFAULT_MAX_BYTES, load_document
 from index.models import Report
-from index.parse import parse_report
-from index.store import VectorStore
+from index.parse import NO_DATE, parse_report
+from index.reconcile import Problem, find_problems
+from index.store import StoredReport, VectorStore
 from index.walk import Skip, walk_reports
 
 Status = Literal["added", "updated", "unchanged", "skipped"]
@@ -37,16 +38,35 @@ DEFAULT_MAX_FILE_SECONDS = 120.0
 EMBED_BATCH = 16
 
 
-class ReportSink(Protocol):
-    """Something else that keeps per-report state in step with the store (the ledger).
+class Journal(Protocol):
+    """The ledger as the ingest sees it: per-report facts, kept in step with the store, and the
+    journal that makes the two crash-consistent (index/reconcile.py).
 
     Two phases, so that a report whose facts cannot be extracted is skipped before anything is
-    written: `prepare` does the pure work and returns the write (None when nothing changed).
+    written: `prepare` does the pure work and returns the write (None when nothing changed). The
+    write, `remove_report` and `finish` clear the report's journal mark; `begin` sets it.
     """
 
     def prepare(self, report: Report) -> Callable[[], None] | None: ...
 
     def remove_report(self, source: str) -> None: ...
+
+    def begin(self, source: str, op: str) -> None: ...
+
+    def finish(self, source: str) -> None: ...
+
+    def pending(self) -> dict[str, str]: ...
+
+    def stored(self) -> dict[str, tuple[str, str]]: ...
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A disagreement between ledger and store that a run found, and what it did about it."""
+
+    report: str
+    problem: str
+    action: str
 
 
 @dataclass
@@ -68,6 +88,7 @@ class IngestSummary:
 
     outcomes: list[FileOutcome] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
+    repaired: list[Repair] = field(default_factory=list)
     chunks_pruned: int = 0
     error: SummarizerError | None = None
 
@@ -86,6 +107,7 @@ class IngestSummary:
             "chunks_unchanged": sum(o.chunks_unchanged for o in self.outcomes),
             "chunks_removed": sum(o.chunks_removed for o in self.outcomes) + self.chunks_pruned,
             "reports_pruned": len(self.pruned),
+            "reports_repaired": len(self.repaired),
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -96,6 +118,7 @@ class IngestSummary:
             "totals": self.totals(),
             "files": [o.__dict__ for o in self.outcomes],
             "pruned": self.pruned,
+            "repaired": [r.__dict__ for r in self.repaired],
             "error": error,
         }
 
@@ -130,7 +153,7 @@ def source_name(path: Path) -> str:
 class Ingestor:
     store: VectorStore
     embedder: Embedder
-    sinks: list[ReportSink] = field(default_factory=list)
+    ledger: Journal | None = None
     chunk_tokens: int = 400
     min_chunk_tokens: int = 40
     max_file_bytes: int = DEFAULT_MAX_BYTES
@@ -163,9 +186,9 @@ class Ingestor:
         doc = load_document(path, self.max_file_bytes)
         report = parse_report(doc, source, report_date)
         budget.check("parsing")
-        # The sinks' pure work (fact extraction) before any write: a report whose facts cannot be
-        # extracted is skipped whole instead of leaving chunks without facts.
-        writes = [write for write in (sink.prepare(report) for sink in self.sinks) if write is not None]
+        # The ledger's pure work (fact extraction) before any write: a report whose facts cannot
+        # be extracted is skipped whole instead of leaving chunks without facts.
+        write_facts = self.ledger.prepare(report) if self.ledger is not None else None
         budget.check("extracting facts")
         stored = self.store.stored_report(source)
         outcome = FileOutcome(source, "added", week=report.week, date=report.date.isoformat())
@@ -180,14 +203,64 @@ class Ingestor:
             budget.check("chunking")
             vectors = self._embed(path, chunks, budget)
             kept = set(stored.chunk_ids) if stored else set()
+            # Ledger first: the mark says "being written" until the facts below are stored.
+            if self.ledger is not None:
+                self.ledger.begin(source, "write")
             written, removed = self.store.replace_report(source, chunks, vectors)
             outcome.status = "updated" if stored is not None else "added"
             outcome.chunks_unchanged = sum(1 for c in chunks if c.id in kept)
             outcome.chunks_added = written - outcome.chunks_unchanged
             outcome.chunks_removed = removed
-        for write in writes:
-            write()
+            if write_facts is None and self.ledger is not None:
+                self.ledger.finish(source)
+        if write_facts is not None:
+            write_facts()  # clears the mark in the same transaction
         return outcome
+
+    def remove(self, source: str) -> int:
+        """Remove a report from both sides, crash-consistently; returns the chunks removed.
+
+        The mark comes first and goes with the ledger's rows, so a kill anywhere in between
+        leaves a `pending-remove` that the next run finishes.
+        """
+        if self.ledger is not None:
+            self.ledger.begin(source, "remove")
+        removed = self.store.remove_report(source)
+        if self.ledger is not None:
+            self.ledger.remove_report(source)
+        return removed
+
+    def problems(self) -> tuple[list[Problem], dict[str, StoredReport]]:
+        """Where ledger and store disagree now (nothing without a ledger), and the store's reports."""
+        stored = self.store.stored_reports()
+        if self.ledger is None:
+            return [], stored
+        return find_problems(stored, self.ledger.stored(), self.ledger.pending()), stored
+
+    def reconcile(self) -> list[Repair]:
+        """Repair every disagreement: re-ingest the report from its file when it exists (with the
+        date the store knew, if the file needed `--date`), else remove it from both sides."""
+        problems, stored = self.problems()
+        dates = {report: facts[1] for report, facts in (self.ledger.stored() if self.ledger else {}).items()}
+        dates.update({report: known.date for report, known in stored.items()})
+        repairs = []
+        for problem in problems:
+            action = "removed"
+            if problem.fix == "reingest":
+                path = Path(problem.report)
+                outcome = self.ingest_file(path)
+                day = dates.get(problem.report)
+                if outcome.status == "skipped" and day and outcome.reason.startswith(NO_DATE):
+                    outcome = self.ingest_file(path, date.fromisoformat(day))
+                if outcome.status != "skipped":
+                    if self.ledger is not None and problem.kind == "pending-write":
+                        self.ledger.finish(problem.report)  # re-ingest found nothing left to write
+                    repairs.append(Repair(problem.report, problem.description, "re-ingested"))
+                    continue
+                action = f"removed (its file cannot be ingested: {outcome.reason})"
+            self.remove(problem.report)
+            repairs.append(Repair(problem.report, problem.description, action))
+        return repairs
 
     def _count_upto(self, text: str, limit: int, block: int = 65_536) -> int:
         """The text's token count, summed over blocks and stopped once past `limit`."""
@@ -229,6 +302,7 @@ class Ingestor:
         `summary.error` (never raised), so callers can always show what went in."""
         summary = IngestSummary()
         try:
+            summary.repaired = self.reconcile()
             for found in walk_reports(paths):
                 if isinstance(found, Skip):
                     summary.outcomes.append(
@@ -242,11 +316,10 @@ class Ingestor:
                 if on_done:
                     on_done(outcome)
             if prune:
+                # After reconcile both sides hold the same reports; prune the ones whose file is gone.
                 for report in sorted(self.store.stored_reports()):
                     if not Path(report).exists():
-                        summary.chunks_pruned += self.store.remove_report(report)
-                        for sink in self.sinks:
-                            sink.remove_report(report)
+                        summary.chunks_pruned += self.remove(report)
                         summary.pruned.append(report)
         except InputError:
             raise  # never escapes ingest_file; a bug if it does

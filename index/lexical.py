@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from index.crash import write_point
 from index.text.cjk import SCRIPTS
 
 if TYPE_CHECKING:
@@ -149,6 +150,7 @@ class LexicalIndex:
 
     def save(self, folder: Path) -> None:
         """Write atomically enough: build in a sibling folder, then swap it in."""
+        write_point(f"lexical save {folder}")
         tmp = folder.with_name(folder.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)

@@ -35,6 +35,7 @@ PSEUDO_LEVEL_OFFSET = 1
 # Heading paths travel with every chunk (embedded text, Chroma metadata, citations): a heading
 # longer than this is cut, so one 1 MB heading line cannot make every chunk under it 1 MB.
 MAX_TITLE_CHARS = 200
+NO_DATE = "no report date found in the title, front matter or file name"
 
 
 def parse_report(doc: Document, source: str, report_date: date | None = None) -> Report:
@@ -50,7 +51,7 @@ def parse_report(doc: Document, source: str, report_date: date | None = None) ->
     if found is None:
         raise ReportDateError(
             doc.path,
-            "no report date found in the title, front matter or file name",
+            NO_DATE,
             "add a line 'date: 2024-10-18' in front matter, a date in the title, or pass --date",
         )
     label_source = " ".join([title_heading or "", str(front.get("week", "")), doc.path.stem])

@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from index.chunk import CHUNK_VERSION, Chunk
+from index.crash import write_point
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -123,6 +124,13 @@ class VectorStore:
                 metas_by_report.setdefault(str(meta["report"]), []).append((chunk_id, dict(meta)))
         return {report: _summarise(report, rows) for report, rows in metas_by_report.items()}
 
+    def ids(self) -> set[str]:
+        """Every chunk id in the collection, paged."""
+        found: set[str] = set()
+        for offset in range(0, self.count(), 5000):
+            found.update(self.collection.get(include=[], limit=5000, offset=offset)["ids"])
+        return found
+
     def stored_report(self, report: str) -> StoredReport | None:
         page = self.collection.get(where={"report": report}, include=["metadatas"])
         if not page["ids"]:
@@ -140,6 +148,7 @@ class VectorStore:
         ids = [c.id for c in chunks]
         for start in range(0, len(chunks), self.batch_size):
             batch = chunks[start : start + self.batch_size]
+            write_point(f"chroma upsert {report}")
             self.collection.upsert(
                 ids=[c.id for c in batch],
                 embeddings=vectors[start : start + len(batch)].tolist(),
@@ -152,6 +161,7 @@ class VectorStore:
 
     def delete_ids(self, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), self.batch_size):
+            write_point("chroma delete")
             self.collection.delete(ids=list(ids[start : start + self.batch_size]))
 
     def remove_report(self, report: str) -> int:

@@ -90,6 +90,30 @@ class Workspace:
         """One verifier per workspace: every citation shown passes it, files read once."""
         return Verifier()
 
+    def close(self) -> None:
+        """Release what was opened: the Chroma client (its system stops and flushes when no other
+        client in this process holds the same path), the ledger and the embedding cache."""
+        opened = self.__dict__
+        if "ledger" in opened:
+            opened.pop("ledger").close()
+        opened.pop("ledger_or_none", None)
+        if "embedder" in opened:
+            close = getattr(opened.pop("embedder"), "close", None)
+            if close is not None:
+                close()
+        for name in ("retriever", "store"):
+            opened.pop(name, None)
+        if "client" in opened:
+            close = getattr(opened.pop("client"), "close", None)
+            if close is not None:
+                close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def describe(self) -> str:
         where = self.settings.chroma_url or str(self.settings.chroma_path)
         return f"index {where} · embedder {self.settings.embedder}"

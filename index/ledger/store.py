@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from index.crash import write_point
 from index.errors import StoreError
 from index.ledger.extract import EXTRACTOR_VERSION, extract_facts
 from index.models import Report
@@ -49,6 +50,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX facts_source ON facts(source);
     CREATE INDEX facts_kind ON facts(kind);
     CREATE INDEX reports_week ON reports(week_int);
+    """,
+    # The journal: a report whose chunks are being written or removed is marked here first and
+    # unmarked in the transaction that finishes it, so a kill in between is found and repaired.
+    """
+    CREATE TABLE pending (
+        source TEXT PRIMARY KEY,
+        op TEXT NOT NULL CHECK (op IN ('write', 'remove')),
+        started TEXT NOT NULL
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -159,8 +169,10 @@ class Ledger:
         return partial(self._write, report, rows)
 
     def _write(self, report: Report, rows: list[tuple[str, str, int, str | None, str]]) -> None:
+        write_point(f"ledger write {report.source}")
         try:
             with self._conn:
+                self._conn.execute("DELETE FROM pending WHERE source = ?", (report.source,))
                 self._conn.execute("DELETE FROM facts WHERE source = ?", (report.source,))
                 self._conn.execute("DELETE FROM reports WHERE source = ?", (report.source,))
                 self._conn.execute(
@@ -184,13 +196,45 @@ class Ledger:
         self._generation += 1
 
     def remove_report(self, source: str) -> None:
+        """Drop the report's facts, its row and its journal mark in one transaction."""
+        write_point(f"ledger remove {source}")
         try:
             with self._conn:
                 self._conn.execute("DELETE FROM facts WHERE source = ?", (source,))
                 self._conn.execute("DELETE FROM reports WHERE source = ?", (source,))
+                self._conn.execute("DELETE FROM pending WHERE source = ?", (source,))
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write the ledger at {self.path}: {exc}") from exc
         self._generation += 1
+
+    # The journal (index/ingest.py `Journal`): the ledger records what the store is about to do.
+
+    def begin(self, source: str, op: str) -> None:
+        """Mark `source` as being written or removed, before the store is touched."""
+        write_point(f"journal {op} {source}")
+        self._execute("INSERT OR REPLACE INTO pending VALUES (?, ?, datetime('now'))", (source, op), "write")
+
+    def finish(self, source: str) -> None:
+        """Unmark `source` when its store write needed no ledger write (facts unchanged)."""
+        write_point(f"journal finish {source}")
+        self._execute("DELETE FROM pending WHERE source = ?", (source,), "write")
+
+    def pending(self) -> dict[str, str]:
+        """Reports a killed run left half-written or half-removed: source -> 'write' | 'remove'."""
+        rows = self._execute("SELECT source, op FROM pending", (), "read")
+        return {source: op for source, op in rows}
+
+    def stored(self) -> dict[str, tuple[str, str]]:
+        """Every report in the ledger: source -> (content hash, report date)."""
+        rows = self._execute("SELECT source, content_hash, date FROM reports", (), "read")
+        return {source: (digest, day) for source, digest, day in rows}
+
+    def _execute(self, sql: str, args: tuple[str, ...], verb: str) -> list[Any]:
+        try:
+            with self._conn:
+                return self._conn.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot {verb} the ledger at {self.path}: {exc}") from exc
 
     def reports(self) -> list[ReportRef]:
         """Stored reports, oldest first (ties by source)."""

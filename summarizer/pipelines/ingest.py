@@ -24,7 +24,7 @@ def ingestor_for(workspace: Workspace, with_ledger: bool = True) -> Ingestor:
     return Ingestor(
         workspace.store,
         workspace.embedder,
-        sinks=[workspace.ledger] if with_ledger else [],
+        ledger=workspace.ledger if with_ledger else None,
         chunk_tokens=settings.chunk_tokens,
         min_chunk_tokens=settings.min_chunk_tokens,
         max_file_bytes=settings.max_file_bytes,
