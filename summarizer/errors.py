@@ -5,8 +5,10 @@ The CLI maps each class to one line on stderr and an exit code (README: exit cod
 
 from index.errors import (
     ConfigError,
+    DiskFullError,
     IndexBusyError,
     InputError,
+    ReadOnlyError,
     ReportDateError,
     StoreError,
     SummarizerError,
@@ -19,9 +21,11 @@ class EngineError(SummarizerError):
 
 __all__ = [
     "ConfigError",
+    "DiskFullError",
     "EngineError",
     "IndexBusyError",
     "InputError",
+    "ReadOnlyError",
     "ReportDateError",
     "StoreError",
     "SummarizerError",

@@ -15,8 +15,6 @@ from index.verify import Verifier
 from summarizer.config import Settings
 
 if TYPE_CHECKING:
-    from chromadb.api import ClientAPI
-
     from index.embed import Embedder
     from index.ledger.store import Ledger
     from index.retrieve import Retriever
@@ -47,28 +45,28 @@ class Workspace:
         )
 
     @cached_property
-    def client(self) -> ClientAPI:
-        from index.store import make_client
-
-        return make_client(self.settings.chroma_path, self.settings.chroma_url)
-
-    @cached_property
     def store(self) -> VectorStore:
-        from index.store import VectorStore, collection_name
+        """The collection for these settings: on the Chroma server when one is configured, else
+        the embedded store shared by this process and ordered with other processes by the gate."""
+        from index.gate import StoreGate
+        from index.store import Embedded, VectorStore, collection_name, make_client
 
         name = collection_name(self.embedder.name, self.settings.chunk_tokens, self.settings.min_chunk_tokens)
-        return VectorStore(self.client, name, self.embedder.name)
+        if self.settings.chroma_url:
+            return VectorStore(
+                make_client(self.settings.chroma_path, self.settings.chroma_url), name, self.embedder.name
+            )
+        embedded = Embedded.at(self.settings.chroma_path, StoreGate(self.home / "store.lock"))
+        return VectorStore(None, name, self.embedder.name, embedded)
 
     @cached_property
     def retriever(self) -> Retriever:
         """Hybrid retriever; the lexical index loads on first lexical query, not here."""
-        from index.lexical import lexical_dir, open_for_store
+        from index.lexical import open_for_store
         from index.retrieve import Retriever
 
         store = self.store
-        return Retriever(
-            store, self.embedder, lambda: open_for_store(store, lexical_dir(self.home, store.name))
-        )
+        return Retriever(store, self.embedder, lambda: open_for_store(store, self.home))
 
     @cached_property
     def ledger(self) -> Ledger:
@@ -101,12 +99,13 @@ class Workspace:
             close = getattr(opened.pop("embedder"), "close", None)
             if close is not None:
                 close()
-        for name in ("retriever", "store"):
-            opened.pop(name, None)
-        if "client" in opened:
-            close = getattr(opened.pop("client"), "close", None)
-            if close is not None:
-                close()
+        opened.pop("retriever", None)
+        if "store" in opened:
+            store = opened.pop("store")
+            if store.embedded is not None:
+                store.embedded.close()
+            elif store.client is not None:
+                getattr(store.client, "close", lambda: None)()
 
     def __enter__(self) -> Workspace:
         return self
