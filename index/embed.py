@@ -130,20 +130,29 @@ class OpenAIEmbedder:
 
 
 class CachedEmbedder:
-    """Wraps an embedder with a SQLite cache so re-embedding unchanged text costs a lookup."""
+    """Wraps an embedder with a SQLite cache so re-embedding unchanged text costs a lookup.
+
+    The cache is only a cache: in a read-only data directory it is read as it is (or not at all),
+    and a write it cannot make (read-only, disk full) is skipped; the store's write fails next
+    with the real reason.
+    """
 
     def __init__(self, inner: Embedder, cache_file: Path) -> None:
         self.inner = inner
         self.name = inner.name
         self.window = inner.window
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(cache_file, check_same_thread=False)
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS vectors"
-            " (model TEXT, digest TEXT, vector BLOB, PRIMARY KEY (model, digest))"
-        )
         self.hits = 0
         self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(cache_file, check_same_thread=False)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS vectors"
+                " (model TEXT, digest TEXT, vector BLOB, PRIMARY KEY (model, digest))"
+            )
+        except (OSError, sqlite3.Error):
+            self._db = _read_only(cache_file)
 
     @staticmethod
     def _digest(text: str) -> str:
@@ -151,29 +160,13 @@ class CachedEmbedder:
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         digests = [self._digest(t) for t in texts]
-        found: dict[str, np.ndarray] = {}
-        for start in range(0, len(digests), 500):
-            batch = digests[start : start + 500]
-            marks = ",".join("?" * len(batch))
-            rows = self._db.execute(
-                f"SELECT digest, vector FROM vectors WHERE model = ? AND digest IN ({marks})",
-                [self.name, *batch],
-            )
-            for digest, blob in rows:
-                found[digest] = np.frombuffer(blob, dtype=np.float32)
+        found = self._lookup(digests)
         missing = [i for i, d in enumerate(digests) if d not in found]
         self.hits += len(texts) - len(missing)
         self.misses += len(missing)
         if missing:
             vectors = self.inner.embed_passages([texts[i] for i in missing])
-            with self._db:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
-                    [
-                        (self.name, digests[i], vectors[j].astype(np.float32).tobytes())
-                        for j, i in enumerate(missing)
-                    ],
-                )
+            self._remember([(digests[i], vectors[j]) for j, i in enumerate(missing)])
             for j, i in enumerate(missing):
                 found[digests[i]] = vectors[j]
         if not texts:
@@ -186,8 +179,49 @@ class CachedEmbedder:
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)
 
+    def _lookup(self, digests: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        if self._db is None:
+            return found
+        try:
+            for start in range(0, len(digests), 500):
+                batch = digests[start : start + 500]
+                marks = ",".join("?" * len(batch))
+                rows = self._db.execute(
+                    f"SELECT digest, vector FROM vectors WHERE model = ? AND digest IN ({marks})",
+                    [self.name, *batch],
+                )
+                for digest, blob in rows:
+                    found[digest] = np.frombuffer(blob, dtype=np.float32)
+        except sqlite3.Error:
+            pass  # an unreadable cache is an empty one
+        return found
+
+    def _remember(self, pairs: list[tuple[str, np.ndarray]]) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+                    [(self.name, digest, vector.astype(np.float32).tobytes()) for digest, vector in pairs],
+                )
+        except sqlite3.Error:
+            pass  # read-only or full: the vectors are still returned, only not remembered
+
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
+
+
+def _read_only(cache_file: Path) -> sqlite3.Connection | None:
+    """The cache opened read-only, or None when it does not exist or cannot be opened."""
+    if not cache_file.exists():
+        return None
+    try:
+        return sqlite3.connect(f"file:{cache_file}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.Error:
+        return None
 
 
 def make_embedder(

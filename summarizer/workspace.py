@@ -6,6 +6,9 @@ Everything is opened lazily: `ask` against the ledger never loads the embedding 
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +29,7 @@ class Workspace:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self._snapshot: tempfile.TemporaryDirectory[str] | None = None
 
     @property
     def home(self) -> Path:
@@ -53,11 +57,21 @@ class Workspace:
 
         name = collection_name(self.embedder.name, self.settings.chunk_tokens, self.settings.min_chunk_tokens)
         if self.settings.chroma_url:
-            return VectorStore(
-                make_client(self.settings.chroma_path, self.settings.chroma_url), name, self.embedder.name
-            )
-        embedded = Embedded.at(self.settings.chroma_path, StoreGate(self.home / "store.lock"))
-        return VectorStore(None, name, self.embedder.name, embedded)
+            client = make_client(self.settings.chroma_path, self.settings.chroma_url)
+            return VectorStore(client, name, self.embedder.name)
+        path, gate = self.settings.chroma_path, StoreGate(self.home / "store.lock")
+        if not writable(path):
+            # Embedded Chroma cannot even open a store it cannot write (its log is replayed on
+            # open): read a copy, taken while no ingest writes (the gate is shared read-only).
+            self._snapshot = tempfile.TemporaryDirectory(prefix="summarizer-readonly-")
+            copy = Path(self._snapshot.name)
+            with gate.shared():
+                if path.is_dir():
+                    shutil.copytree(path, copy / "chroma", copy_function=shutil.copyfile)
+            for folder, _, _ in os.walk(copy):
+                os.chmod(folder, 0o700)  # copytree copied the read-only modes of the folders
+            path, gate = copy / "chroma", StoreGate(copy / "store.lock")
+        return VectorStore(None, name, self.embedder.name, Embedded.at(path, gate))
 
     @cached_property
     def retriever(self) -> Retriever:
@@ -106,6 +120,9 @@ class Workspace:
                 store.embedded.close()
             elif store.client is not None:
                 getattr(store.client, "close", lambda: None)()
+        if self._snapshot is not None:
+            self._snapshot.cleanup()
+            self._snapshot = None
 
     def __enter__(self) -> Workspace:
         return self
@@ -115,4 +132,21 @@ class Workspace:
 
     def describe(self) -> str:
         where = self.settings.chroma_url or str(self.settings.chroma_path)
+        if self._snapshot is not None:
+            where += " (read-only: a copy)"
         return f"index {where} · embedder {self.settings.embedder}"
+
+
+def writable(folder: Path) -> bool:
+    """Whether this process can write in `folder` (or create it), tried rather than inferred:
+    permission bits say nothing to root, and a read-only mount says nothing to `os.access`."""
+    target = folder if folder.exists() else next((p for p in folder.parents if p.exists()), folder)
+    try:
+        with tempfile.TemporaryFile(dir=target):
+            pass
+        database = folder / "chroma.sqlite3"
+        if database.exists():
+            os.close(os.open(database, os.O_RDWR))
+    except OSError:
+        return False
+    return True

@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 
 from index.crash import write_point
-from index.errors import StoreError
+from index.errors import ReadOnlyError, StoreError
+from index.failures import store_failure
 from index.ledger.extract import EXTRACTOR_VERSION, extract_facts
 from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, ReportRef
@@ -115,8 +116,12 @@ class Ledger:
             conn = sqlite3.connect(path, timeout=30)
             conn.execute("PRAGMA foreign_keys = ON")
             _migrate(conn, path)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the ledger at {path}: {exc}") from exc
+        except (sqlite3.Error, OSError) as exc:
+            failure = store_failure(exc, "open the ledger", path, path.parent)
+            if not isinstance(failure, ReadOnlyError) or not path.exists():
+                raise failure from exc
+            # A read-only data directory: the ledger answers as it is; writes raise ReadOnlyError.
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
         return cls(conn, path, aliases_path, embed, embed_threshold)
 
     def __enter__(self) -> Ledger:
@@ -192,7 +197,7 @@ class Ledger:
                     "INSERT INTO facts (source, kind, seq, subject, payload) VALUES (?, ?, ?, ?, ?)", rows
                 )
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot write the ledger at {self.path}: {exc}") from exc
+            raise store_failure(exc, "write the ledger", self.path, self.path.parent) from exc
         self._generation += 1
 
     def remove_report(self, source: str) -> None:
@@ -204,7 +209,7 @@ class Ledger:
                 self._conn.execute("DELETE FROM reports WHERE source = ?", (source,))
                 self._conn.execute("DELETE FROM pending WHERE source = ?", (source,))
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot write the ledger at {self.path}: {exc}") from exc
+            raise store_failure(exc, "write the ledger", self.path, self.path.parent) from exc
         self._generation += 1
 
     # The journal (index/ingest.py `Journal`): the ledger records what the store is about to do.
@@ -220,9 +225,20 @@ class Ledger:
         self._execute("DELETE FROM pending WHERE source = ?", (source,), "write")
 
     def pending(self) -> dict[str, str]:
-        """Reports a killed run left half-written or half-removed: source -> 'write' | 'remove'."""
+        """Reports a killed run left half-written or half-removed: source -> 'write' | 'remove'.
+
+        A ledger older than the journal, opened read-only (so not migrated), has none.
+        """
+        if not self._has_table("pending"):
+            return {}
         rows = self._execute("SELECT source, op FROM pending", (), "read")
         return {source: op for source, op in rows}
+
+    def _has_table(self, name: str) -> bool:
+        found = self._execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,), "read"
+        )
+        return bool(found)
 
     def stored(self) -> dict[str, tuple[str, str]]:
         """Every report in the ledger: source -> (content hash, report date)."""
@@ -234,7 +250,7 @@ class Ledger:
             with self._conn:
                 return self._conn.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot {verb} the ledger at {self.path}: {exc}") from exc
+            raise store_failure(exc, f"{verb} the ledger", self.path, self.path.parent) from exc
 
     def reports(self) -> list[ReportRef]:
         """Stored reports, oldest first (ties by source)."""

@@ -58,6 +58,7 @@ def diagnose(workspace: Workspace) -> Diagnosis:
     ingestor = ingestor_for(workspace, with_ledger=settings.ledger_path.exists())
     problems, stored = ingestor.problems()
     ledger = workspace.ledger.stored() if ingestor.ledger is not None else {}
+    found.index = workspace.describe()  # now that the store is open (a read-only copy says so)
     found.reports_in_store, found.reports_in_ledger = len(stored), len(ledger)
     found.problems = [Finding(p.report, p.kind, p.description, p.fix) for p in problems]
     # Both sides agree on these, but their files are gone: `ingest --prune` removes them.
