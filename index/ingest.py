@@ -10,7 +10,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -81,6 +81,44 @@ class FileOutcome:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class DateWarning:
+    """A report that went in with a date that is probably wrong (a typo, a template's date)."""
+
+    path: str
+    date: str
+    message: str
+
+
+# A report dated more than this after today, or before EARLIEST, is reported as suspicious.
+FUTURE_SLACK = timedelta(days=365)
+EARLIEST = date(2000, 1, 1)
+
+
+def date_warnings(outcomes: Iterable[FileOutcome], today: date) -> list[DateWarning]:
+    """Suspicious dates among the reports that went in (or were already in)."""
+    found = []
+    for outcome in outcomes:
+        if outcome.status == "skipped" or not outcome.date:
+            continue
+        day = date.fromisoformat(outcome.date)
+        if day > today + FUTURE_SLACK:
+            why = f"more than a year after today ({today.isoformat()})"
+        elif day < EARLIEST:
+            why = f"before {EARLIEST.year}"
+        else:
+            continue
+        found.append(
+            DateWarning(
+                outcome.path,
+                outcome.date,
+                f"dated {outcome.date}, {why}: check the date in its title, front matter or file name"
+                " (relative questions use the latest report not in the future)",
+            )
+        )
+    return found
+
+
 @dataclass
 class IngestSummary:
     """What one run did. `error` is set when the run stopped early on a store-wide failure
@@ -89,6 +127,7 @@ class IngestSummary:
     outcomes: list[FileOutcome] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     repaired: list[Repair] = field(default_factory=list)
+    warnings: list[DateWarning] = field(default_factory=list)
     chunks_pruned: int = 0
     error: SummarizerError | None = None
 
@@ -119,6 +158,7 @@ class IngestSummary:
             "files": [o.__dict__ for o in self.outcomes],
             "pruned": self.pruned,
             "repaired": [r.__dict__ for r in self.repaired],
+            "warnings": [w.__dict__ for w in self.warnings],
             "error": error,
         }
 
@@ -159,6 +199,7 @@ class Ingestor:
     max_file_bytes: int = DEFAULT_MAX_BYTES
     max_file_tokens: int = DEFAULT_MAX_FILE_TOKENS
     max_file_seconds: float = DEFAULT_MAX_FILE_SECONDS
+    today: Callable[[], date] = date.today
 
     def ingest_file(self, path: Path, report_date: date | None = None) -> FileOutcome:
         """Ingest one file; whatever goes wrong with this file becomes its skip reason.
@@ -325,6 +366,7 @@ class Ingestor:
             raise  # never escapes ingest_file; a bug if it does
         except SummarizerError as exc:
             summary.error = exc
+        summary.warnings = date_warnings(summary.outcomes, self.today())
         return summary
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, Literal
 
@@ -101,18 +102,22 @@ class Settings(BaseModel):
     def cache_dir(self) -> Path:
         return self.home / "cache"
 
-    @property
-    def resolved_engine(self) -> str:
+    def resolve_engine(self, available: Collection[str] = ("local",)) -> str:
+        """The engine `ask` runs by default. `auto` is openai when a key is set and an openai
+        engine is available in this build (`summarizer.engines.REGISTRY`), else local: a key
+        alone must not name an engine that does not exist."""
         if self.engine == "auto":
-            return "openai" if self.openai_api_key else "local"
+            return "openai" if self.openai_api_key and "openai" in available else "local"
         return self.engine
 
-    def masked(self) -> dict[str, Any]:
-        """The settings as plain data with secrets masked, for `summarizer config`."""
+    def masked(self, available: Collection[str] = ("local",)) -> dict[str, Any]:
+        """The settings as plain data with secrets masked, for `summarizer config`; `available`
+        is the engines this build has (the CLI passes the registry's names)."""
         data = self.model_dump(mode="json")
         key = self.openai_api_key.get_secret_value() if self.openai_api_key else ""
         data["openai_api_key"] = (key[:3] + "…" + key[-2:] if len(key) > 8 else "***") if key else None
-        data["resolved_engine"] = self.resolved_engine
+        data["resolved_engine"] = self.resolve_engine(available)
+        data["engine_available"] = data["resolved_engine"] in available
         return data
 
 

@@ -76,4 +76,9 @@ def test_config_masks_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     result = runner.invoke(app, ["config", "--index", str(tmp_path), "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert "abcdefghijkl" not in result.stdout and data["resolved_engine"] == "openai"
+    assert "abcdefghijkl" not in result.stdout
+    # No openai engine in this build: a key does not make `config` claim one (finding 8).
+    from summarizer.engines import REGISTRY
+
+    expected = "openai" if "openai" in REGISTRY else "local"
+    assert data["resolved_engine"] == expected and data["engine_available"] is True

@@ -24,8 +24,10 @@ def config_command(
     """Show the resolved configuration (defaults < summarizer.toml < environment < flags)."""
 
     def run() -> None:
+        from summarizer.engines import REGISTRY
+
         settings = resolve_settings(index, chroma_url, config)
-        data = settings.masked()
+        data = settings.masked(available=REGISTRY)
         if json_out:
             emit_json(data)
             return
@@ -33,5 +35,12 @@ def config_command(
         for key, value in data.items():
             table.add_row(key, "" if value is None else str(value))
         out_console.print(table)
+        if not data["engine_available"]:
+            available = ", ".join(sorted(REGISTRY))
+            out_console.print(
+                f"engine '{data['resolved_engine']}' is not in this build (available: {available})",
+                style="red",
+                highlight=False,
+            )
 
     guarded(run)

@@ -130,6 +130,8 @@ def _print_summary(summary: IngestSummary, where: str) -> None:
         out_console.print(skipped)
     for report in summary.pruned:
         out_console.print(f"pruned {report} (file is gone)")
+    for warning in summary.warnings:
+        out_console.print(f"warning: {warning.path}: {warning.message}", style="yellow", highlight=False)
     for repair in summary.repaired:
         out_console.print(f"repaired {repair.report}: {repair.problem}; {repair.action}", highlight=False)
 

@@ -14,7 +14,7 @@ from index.retrieve import Hit
 from index.verify import Verifier
 from summarizer import facts as ledger_facts
 from summarizer import planning
-from summarizer.engines import AskContext, Passage, get_engine
+from summarizer.engines import REGISTRY, AskContext, Passage, get_engine
 from summarizer.engines.base import ReportLines
 from summarizer.facts import Facts
 from summarizer.question import QuestionPlan
@@ -56,7 +56,7 @@ def ask(
     until: str | None = None,
 ) -> AskResult:
     """Answer a question over the workspace's index with verified citations."""
-    name = engine or workspace.settings.resolved_engine
+    name = engine or workspace.settings.resolve_engine(REGISTRY)
     chosen = get_engine(name, workspace.settings)
     context = prepare(question, workspace, k or workspace.settings.top_k, since, until)
     result = verify(chosen.answer(context), workspace.verifier)
