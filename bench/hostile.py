@@ -58,6 +58,17 @@ def run_case(path: Path, home: Path) -> dict[str, object]:
 
     workspace = Workspace(load_settings(overrides={"home": str(home)}, environ={}))
     ingestor = Ingestor(workspace.store, workspace.embedder, ledger=workspace.ledger)
+    longest = [0.0]
+    embed = workspace.embedder.embed_passages
+
+    def timed(texts: object) -> object:
+        began = time.perf_counter()
+        try:
+            return embed(texts)  # type: ignore[arg-type]
+        finally:
+            longest[0] = max(longest[0], time.perf_counter() - began)
+
+    workspace.embedder.embed_passages = timed  # type: ignore[method-assign]
     started = time.perf_counter()
     try:
         outcome = ingestor.ingest_file(path)
@@ -65,6 +76,7 @@ def run_case(path: Path, home: Path) -> dict[str, object]:
     except BaseException as exc:  # the point is to see what escapes
         result = {"status": "crashed", "reason": f"{type(exc).__name__}: {str(exc)[:80]}"}
     result["seconds"] = round(time.perf_counter() - started, 2)
+    result["longest_embed_call"] = round(longest[0], 2)
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return result
 
@@ -99,11 +111,13 @@ def main() -> None:
             path.write_bytes(make())
             rows[name] = _child(path, Path(tmp) / f"home{number}", args.timeout)
     print(f"machine: {describe()}")
-    print("| input | outcome | seconds | peak RSS MB |")
-    print("|---|---|---|---|")
+    print("| input | outcome | seconds | longest embedding call, s | peak RSS MB |")
+    print("|---|---|---|---|---|")
     for name, r in rows.items():
         outcome = f"{r['status']}: {r.get('reason') or ''}".rstrip(": ")
-        print(f"| {name} | {outcome} | {r['seconds']} | {r.get('peak_rss_mb', '')} |")
+        print(
+            f"| {name} | {outcome} | {r['seconds']} | {r.get('longest_embed_call', '')} | {r.get('peak_rss_mb', '')} |"
+        )
 
 
 if __name__ == "__main__":

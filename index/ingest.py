@@ -33,9 +33,10 @@ Status = Literal["added", "updated", "unchanged", "skipped"]
 # is under 1,000 e5 tokens; 50,000 takes one to two minutes to embed on 2 CPUs.
 DEFAULT_MAX_FILE_TOKENS = 50_000
 DEFAULT_MAX_FILE_SECONDS = 120.0
-# Chunks per embedding call: each call is bounded (every chunk fits one window), and the time
-# budget is checked between calls.
-EMBED_BATCH = 16
+# Embedder tokens per embedding call (at least one chunk): every chunk fits one 512-token window,
+# so a call holds at most four windows' worth (a few seconds at worst on 2 CPUs), and the time
+# budget is checked between calls. Ordinary chunks are ~80 tokens: ~25 of them share a call.
+EMBED_BATCH_TOKENS = 2048
 
 
 class Journal(Protocol):
@@ -323,12 +324,18 @@ class Ingestor:
     def _embed(self, path: Path, chunks: Sequence[Chunk], budget: Budget) -> np.ndarray:
         """Vectors for the chunks, within the file's token budget, in bounded calls."""
         texts = [c.embed_text for c in chunks]
-        tokens = sum(c.embed_tokens or self.embedder.count_tokens(c.embed_text) for c in chunks)
-        self._check_tokens(path, tokens)
+        counts = [c.embed_tokens or self.embedder.count_tokens(c.embed_text) for c in chunks]
+        self._check_tokens(path, sum(counts))
         parts = []
-        for start in range(0, len(texts), EMBED_BATCH):
+        start = 0
+        while start < len(texts):
+            end, used = start + 1, counts[start]
+            while end < len(texts) and used + counts[end] <= EMBED_BATCH_TOKENS:
+                used += counts[end]
+                end += 1
             budget.check(f"embedding ({start} of {len(texts)} chunks done)")
-            parts.append(self.embedder.embed_passages(texts[start : start + EMBED_BATCH]))
+            parts.append(self.embedder.embed_passages(texts[start:end]))
+            start = end
         return np.vstack(parts) if parts else self.embedder.embed_passages([])
 
     def ingest(
