@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,6 +42,13 @@ class StoreGate:
         # Writers queue here first, so a steady stream of readers cannot starve them: a reader
         # passes through it (shared, released at once) and waits while a writer is queued.
         self.turnstile = path.with_name(path.name + ".writer")
+        # What this thread holds: a second acquisition on another descriptor would wait for a
+        # writer queued behind the first one, which waits for the first one: a deadlock.
+        self._held = threading.local()
+
+    def held(self) -> str | None:
+        """'shared' or 'exclusive' when this thread holds the gate, else None."""
+        return getattr(self._held, "mode", None)
 
     def _open(self, path: Path | None = None) -> tuple[int, bool] | None:
         """(descriptor, writable); None without fcntl, or in a read-only directory without the file."""
@@ -65,7 +73,11 @@ class StoreGate:
 
     @contextmanager
     def shared(self) -> Iterator[int]:
-        """Hold the gate shared; yields the current generation (0 when there is no gate)."""
+        """Hold the gate shared; yields the current generation (0 when there is no gate).
+        Reentrant: inside a hold of this thread (shared or exclusive) it holds nothing more."""
+        if self.held():
+            yield self._held.generation
+            return
         opened = self._open()
         if opened is None:
             yield 0
@@ -74,14 +86,22 @@ class StoreGate:
         try:
             self._pass_turnstile()
             fcntl.flock(fd, fcntl.LOCK_SH)
-            yield _read(fd)
+            self._held.mode, self._held.generation = "shared", _read(fd)
+            yield self._held.generation
         finally:
+            self._held.mode = None
             os.close(fd)  # releases the lock
 
     @contextmanager
     def exclusive(self, bump: bool = False) -> Iterator[int]:
         """Hold the gate exclusively; yields the generation. With `bump`, the generation moves on
-        when the block ends, even by an exception (a half-done write group is a change too)."""
+        when the block ends, even by an exception (a half-done write group is a change too).
+        Not from inside a shared hold of this thread (that would wait for itself)."""
+        if self.held() == "shared":
+            raise RuntimeError("the store gate is held shared by this thread; it cannot be taken exclusively")
+        if self.held() == "exclusive":
+            yield self._held.generation
+            return
         opened = self._open()
         if opened is None:
             yield 0
@@ -93,12 +113,14 @@ class StoreGate:
                 fcntl.flock(queued[0], fcntl.LOCK_EX)  # new readers now wait behind us
             fcntl.flock(fd, fcntl.LOCK_EX)
             generation = _read(fd)
+            self._held.mode, self._held.generation = "exclusive", generation
             try:
                 yield generation
             finally:
                 if bump and writable:
                     _write(fd, generation + 1)
         finally:
+            self._held.mode = None
             os.close(fd)
             if queued is not None:
                 os.close(queued[0])

@@ -265,9 +265,11 @@ def open_for_store(store: VectorStore, home: Path) -> LexicalIndex:
     if index is not None and (len(index.rows) == store.count() or writer_busy(home)):
         return index
     built = LexicalIndex.build(rows_from_store(store))
+    gate = _gate(store)
+    if gate is not None and gate.held():
+        return built  # inside a read session: saving would wait for ourselves; the next writer saves
     with writer_lock_if_free(home) as free:
         if free:
-            gate = _gate(store)
             try:
                 if gate is None:
                     built.save(folder)

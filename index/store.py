@@ -13,6 +13,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
@@ -230,6 +231,27 @@ class VectorStore:
             return self._collection
         return self.embedded.collection(self.name, self.embedder_name)
 
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """Read several times from one state: the gate is held shared for the whole block (a
+        writer waits for it, and queued writers keep new sessions out), after reopening once if
+        the view was stale. An `ask` runs in one session: its reads cannot straddle a write, and
+        it reopens the store at most once however much the ingest writes meanwhile."""
+        handle = self.embedded
+        if handle is None or handle.gate.held():
+            yield
+            return
+        while True:
+            with handle.gate.shared() as generation:
+                if handle.client is not None and handle.seen == generation:
+                    yield
+                    return
+            with handle.gate.exclusive() as generation:
+                if handle.client is None or handle.seen != generation:
+                    handle.reopen()
+                    self.collection.count()  # Chroma replays its log here: under the lock
+                    handle.seen = generation
+
     def _read(self, fn: Callable[[Collection], T]) -> T:
         failures: list[Exception] = []
         while True:
@@ -237,6 +259,8 @@ class VectorStore:
                 if self.embedded is None:
                     return fn(self.collection)
                 handle = self.embedded
+                if handle.gate.held():
+                    return fn(self.collection)  # inside a session (or a write): its state is current
                 if not failures:
                     with handle.gate.shared() as generation:
                         if handle.client is not None and handle.seen == generation:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,6 +103,12 @@ class Workspace:
     def verifier(self) -> Verifier:
         """One verifier per workspace: every citation shown passes it, files read once."""
         return Verifier()
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Read the index from one state for the whole block (index/store.py `session`)."""
+        with self.store.session():
+            yield
 
     def close(self) -> None:
         """Release what was opened: the Chroma client (its system stops and flushes when no other

@@ -4,15 +4,12 @@ in agreement (issue: reliability, finding 5)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from helpers import V1, V2, write_corpus
+from helpers import V1, V2, run_cli_forked, write_corpus
 
 from index.crash import ENV, EXIT_CODE
 from index.lexical import LexicalIndex, lexical_dir
@@ -47,17 +44,9 @@ def run_killed(base: Path, point: int) -> tuple[int, Path, str]:
     """A copy of the v1 home, and `ingest --prune` of v2 into it, killed before write `point`."""
     home = base / f"killed-at-{point}"
     shutil.copytree(base / "home", home)
-    env = {**os.environ, ENV: str(point), "ANONYMIZED_TELEMETRY": "False"}
     command = ["ingest", str(base / "corpus"), "--prune", "--index", str(home), "--json"]
-    done = subprocess.run(
-        [sys.executable, "-m", "summarizer", *command],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
-    return done.returncode, home, done.stderr
+    code, output = run_cli_forked(command, base / f"killed-at-{point}.log", {ENV: str(point)})
+    return code, home, output
 
 
 def assert_consistent(ws: Workspace) -> None:
@@ -71,29 +60,35 @@ def assert_consistent(ws: Workspace) -> None:
     assert {r.id for r in lexical.rows} == set(ws.store.collection.get(include=[])["ids"])
 
 
-def test_a_kill_before_any_write_of_an_ingest_or_prune_is_repaired_by_the_next_run(base: Path) -> None:
+def kill_and_recover(base: Path, point: int) -> str | None:
+    """Kill the ingest before write `point`, then check the next runs repair it: the crash point's
+    label, or None when the run has fewer writes (it finished)."""
+    code, home, output = run_killed(base, point)
+    if code == 0:
+        return None
+    assert code == EXIT_CODE, output
     corpus = base / "corpus"
-    expected = {str(corpus / name) for name in V2}
+    with workspace(home) as ws:
+        recovery = ingest_paths(ws, [corpus])  # a plain ingest: no --prune
+        assert recovery.error is None
+        assert_consistent(ws)
+        ingest_paths(ws, [corpus], prune=True)
+        assert set(ws.store.stored_reports()) == set(ws.ledger.stored()) == {str(corpus / n) for n in V2}
+    return output.split(": crashing before ", 1)[-1].splitlines()[0]
+
+
+def test_a_kill_before_any_write_of_an_ingest_or_prune_is_repaired_by_the_next_run(base: Path) -> None:
     crashes: list[str] = []
-    point, finished = 1, False
+    point = 1
     with ThreadPoolExecutor(max_workers=2) as pool:
-        while not finished:
-            for code, home, stderr in pool.map(lambda p: run_killed(base, p), (point, point + 1)):
-                if code == 0:
-                    finished = True  # the point is past the run's last write
-                    continue
-                assert code == EXIT_CODE, stderr
-                crashes.append(stderr.strip().rsplit(": crashing before ", 1)[-1])
-                with workspace(home) as ws:
-                    recovery = ingest_paths(ws, [corpus])  # a plain ingest: no --prune
-                    assert recovery.error is None
-                    assert_consistent(ws)
-                    ingest_paths(ws, [corpus], prune=True)
-                    assert_consistent(ws)
-                    assert set(ws.store.stored_reports()) == expected
+        while True:
+            wave = list(pool.map(lambda p: kill_and_recover(base, p), (point, point + 1)))
+            crashes += [label for label in wave if label is not None]
+            if None in wave:
+                break  # past the run's last write
             point += 2
     # Every kind of write was interrupted somewhere: the sweep covered the whole run.
-    kinds = {crash.split(" ")[0] + " " + crash.split(" ")[1] for crash in crashes}
+    kinds = {" ".join(crash.split(" ")[:2]) for crash in crashes}
     assert {"journal write", "chroma upsert", "chroma delete", "ledger write"} <= kinds
     assert {"journal remove", "ledger remove", "lexical save"} <= kinds, crashes
 

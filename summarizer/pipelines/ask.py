@@ -58,7 +58,8 @@ def ask(
     """Answer a question over the workspace's index with verified citations."""
     name = engine or workspace.settings.resolve_engine(REGISTRY)
     chosen = get_engine(name, workspace.settings)
-    context = prepare(question, workspace, k or workspace.settings.top_k, since, until)
+    with workspace.reading():  # one state of the index for the whole question, even mid-ingest
+        context = prepare(question, workspace, k or workspace.settings.top_k, since, until)
     result = verify(chosen.answer(context), workspace.verifier)
     return AskResult(result, context)
 

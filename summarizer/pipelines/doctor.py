@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index.ingest import Repair
+from index.ingest import Ingestor, Repair
 from index.lexical import LexicalIndex, lexical_dir, rebuild_for_store
 from index.lock import writer_lock
 from summarizer.pipelines.ingest import ingestor_for
@@ -56,6 +56,11 @@ def diagnose(workspace: Workspace) -> Diagnosis:
     settings = workspace.settings
     found = Diagnosis(index=workspace.describe(), ledger=str(settings.ledger_path))
     ingestor = ingestor_for(workspace, with_ledger=settings.ledger_path.exists())
+    with workspace.reading():
+        return _diagnose(workspace, found, ingestor)
+
+
+def _diagnose(workspace: Workspace, found: Diagnosis, ingestor: Ingestor) -> Diagnosis:
     problems, stored = ingestor.problems()
     ledger = workspace.ledger.stored() if ingestor.ledger is not None else {}
     found.index = workspace.describe()  # now that the store is open (a read-only copy says so)
