@@ -18,11 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from index.crash import write_point
+from index.failures import store_failure
+from index.lock import writer_busy, writer_lock_if_free
 from index.text.cjk import SCRIPTS
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from index.gate import StoreGate
     from index.store import VectorStore
 
 FORMAT = "lexical-v3"  # bump when tokenization or row order changes: old indexes then rebuild
@@ -149,6 +153,7 @@ class LexicalIndex:
 
     def save(self, folder: Path) -> None:
         """Write atomically enough: build in a sibling folder, then swap it in."""
+        write_point(f"lexical save {folder}")
         tmp = folder.with_name(folder.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
@@ -192,15 +197,8 @@ def _indexed_text(row: LexicalRow) -> str:
 
 
 def rows_from_store(store: VectorStore) -> list[LexicalRow]:
-    """Every chunk of the collection, paged so a large collection never needs one huge response."""
-    rows: list[LexicalRow] = []
-    total = store.count()
-    for offset in range(0, total, 5000):
-        page = store.collection.get(include=["documents", "metadatas"], limit=5000, offset=offset)
-        for chunk_id, doc, meta in zip(
-            page["ids"], page["documents"] or [], page["metadatas"] or [], strict=False
-        ):
-            rows.append(LexicalRow(str(chunk_id), str(doc or ""), dict(meta or {})))
+    """Every chunk of the collection (one consistent read, paged inside)."""
+    rows = [LexicalRow(chunk_id, doc, meta) for chunk_id, meta, doc in store.rows()]
     rows.sort(key=document_order)
     return rows
 
@@ -219,27 +217,65 @@ def lexical_dir(home: Path, collection: str) -> Path:
     return home / "lexical" / collection
 
 
+def _gate(store: VectorStore) -> StoreGate | None:
+    return store.embedded.gate if store.embedded is not None else None
+
+
 def rebuild(store: VectorStore, folder: Path) -> LexicalIndex:
+    """Build from the store's chunks and save; the save holds the store's gate exclusively, so a
+    reader never loads half of it."""
     index = LexicalIndex.build(rows_from_store(store))
-    index.save(folder)
+    gate = _gate(store)
+    if gate is None:
+        index.save(folder)
+    else:
+        with gate.exclusive():
+            index.save(folder)
     return index
 
 
 def rebuild_for_store(store: VectorStore, home: Path) -> LexicalIndex:
     """Called after every ingest: the lexical index follows the store's chunks."""
-    return rebuild(store, lexical_dir(home, store.name))
-
-
-def open_for_store(store: VectorStore, folder: Path) -> LexicalIndex:
-    """Load the saved index; rebuild it when missing or out of step with the store's chunk count.
-
-    The count check catches an ingest that ran without the rebuild hook, or another writer on a
-    shared Chroma server, at the cost of one cheap `count()` call.
-    """
-    index = LexicalIndex.load(folder)
-    if index is not None and len(index.rows) == store.count():
-        return index
     try:
-        return rebuild(store, folder)
-    except OSError:
-        return LexicalIndex.build(rows_from_store(store))  # read-only data dir: keep it in memory
+        return rebuild(store, lexical_dir(home, store.name))
+    except OSError as exc:
+        raise store_failure(exc, "write the lexical index", lexical_dir(home, store.name), home) from exc
+
+
+def load_for_store(store: VectorStore, folder: Path) -> LexicalIndex | None:
+    """The saved index, read while no writer is saving it."""
+    gate = _gate(store)
+    if gate is None:
+        return LexicalIndex.load(folder)
+    with gate.shared():
+        return LexicalIndex.load(folder)
+
+
+def open_for_store(store: VectorStore, home: Path) -> LexicalIndex:
+    """The saved index, when it is in step with the store's chunk count; else one built from the
+    store, saved only when no ingest runs and the directory is writable (a reader never waits
+    for, or races, a writer).
+
+    During an ingest the saved index is the last complete state and is used as it is: the count
+    check would otherwise rebuild it on every question while the ingest writes. The count check
+    still catches an ingest killed before its rebuild, or another writer on a shared server.
+    """
+    folder = lexical_dir(home, store.name)
+    index = load_for_store(store, folder)
+    if index is not None and (len(index.rows) == store.count() or writer_busy(home)):
+        return index
+    built = LexicalIndex.build(rows_from_store(store))
+    gate = _gate(store)
+    if gate is not None and gate.held():
+        return built  # inside a read session: saving would wait for ourselves; the next writer saves
+    with writer_lock_if_free(home) as free:
+        if free:
+            try:
+                if gate is None:
+                    built.save(folder)
+                else:
+                    with gate.exclusive():
+                        built.save(folder)
+            except OSError:
+                pass  # kept in memory: the next writer saves it
+    return built

@@ -23,10 +23,14 @@ LineSource = Callable[[str], dict[int, str] | None]
 
 
 def load_lines(report: str) -> dict[int, str] | None:
-    """Original line number -> normalised text, or None when the file is gone or unreadable."""
+    """Original line number -> normalised text, or None when the file is gone or unreadable.
+
+    Whatever stops the file from being read (gone, permissions, undecodable, a decoder's own
+    error) drops the citations into it; it never stops the answer.
+    """
     try:
         doc = load_document(Path(report))
-    except InputError:
+    except (InputError, OSError, ValueError):
         return None
     lines: dict[int, str] = {}
     for line in doc.lines:
@@ -46,7 +50,11 @@ class Verifier:
         stamp = _stamp(report)
         cached = self._cache.get(report)
         if cached is None or cached[0] != stamp:
-            cached = (stamp, self.source(report))
+            try:
+                found = self.source(report)
+            except Exception:  # a reader's own bug must not take the answer down: drop, count
+                found = None
+            cached = (stamp, found)
             self._cache[report] = cached
         return cached[1]
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import numpy as np
 
-from index.errors import StoreError
+from index.crash import write_point
+from index.errors import ReadOnlyError, StoreError
+from index.failures import store_failure
 from index.ledger.extract import EXTRACTOR_VERSION, extract_facts
 from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename, ReportRef
@@ -48,6 +51,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX facts_source ON facts(source);
     CREATE INDEX facts_kind ON facts(kind);
     CREATE INDEX reports_week ON reports(week_int);
+    """,
+    # The journal: a report whose chunks are being written or removed is marked here first and
+    # unmarked in the transaction that finishes it, so a kill in between is found and repaired.
+    """
+    CREATE TABLE pending (
+        source TEXT PRIMARY KEY,
+        op TEXT NOT NULL CHECK (op IN ('write', 'remove')),
+        started TEXT NOT NULL
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -106,8 +118,12 @@ class Ledger:
             conn = sqlite3.connect(path, timeout=30)
             conn.execute("PRAGMA foreign_keys = ON")
             _migrate(conn, path)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the ledger at {path}: {exc}") from exc
+        except (sqlite3.Error, OSError) as exc:
+            failure = store_failure(exc, "open the ledger", path, path.parent)
+            if not isinstance(failure, ReadOnlyError) or not path.exists():
+                raise failure from exc
+            # A read-only data directory: the ledger answers as it is; writes raise ReadOnlyError.
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
         return cls(conn, path, aliases_path, embed, embed_threshold)
 
     def __enter__(self) -> Ledger:
@@ -129,11 +145,23 @@ class Ledger:
 
     def upsert_report(self, report: Report) -> bool:
         """Store the report's facts; False (and no work) when this exact content is already stored."""
-        row = self._conn.execute(
-            "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (report.source,)
-        ).fetchone()
-        if row is not None and row[0] == report.content_hash and row[1] == EXTRACTOR_VERSION:
+        write = self.prepare(report)
+        if write is None:
             return False
+        write()
+        return True
+
+    def prepare(self, report: Report) -> Callable[[], None] | None:
+        """Extract the report's facts (pure; may raise on a bad report) and return the write that
+        stores them, or None when this exact content is already stored."""
+        try:
+            row = self._conn.execute(
+                "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (report.source,)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the ledger at {self.path}: {exc}") from exc
+        if row is not None and row[0] == report.content_hash and row[1] == EXTRACTOR_VERSION:
+            return None
         facts = extract_facts(report)
         rows: list[tuple[str, str, int, str | None, str]] = []
         groups: tuple[tuple[str, Sequence[Observation | Incident | MetricPoint | Note | Rename]], ...] = (
@@ -146,8 +174,13 @@ class Ledger:
         for kind, items in groups:
             for seq, item in enumerate(items):
                 rows.append((report.source, kind, seq, _subject(item), item.model_dump_json()))
+        return partial(self._write, report, rows)
+
+    def _write(self, report: Report, rows: list[tuple[str, str, int, str | None, str]]) -> None:
+        write_point(f"ledger write {report.source}")
         try:
             with self._conn:
+                self._conn.execute("DELETE FROM pending WHERE source = ?", (report.source,))
                 self._conn.execute("DELETE FROM facts WHERE source = ?", (report.source,))
                 self._conn.execute("DELETE FROM reports WHERE source = ?", (report.source,))
                 self._conn.execute(
@@ -167,15 +200,60 @@ class Ledger:
                     "INSERT INTO facts (source, kind, seq, subject, payload) VALUES (?, ?, ?, ?, ?)", rows
                 )
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot write the ledger at {self.path}: {exc}") from exc
+            raise store_failure(exc, "write the ledger", self.path, self.path.parent) from exc
         self._generation += 1
-        return True
 
     def remove_report(self, source: str) -> None:
-        with self._conn:
-            self._conn.execute("DELETE FROM facts WHERE source = ?", (source,))
-            self._conn.execute("DELETE FROM reports WHERE source = ?", (source,))
+        """Drop the report's facts, its row and its journal mark in one transaction."""
+        write_point(f"ledger remove {source}")
+        try:
+            with self._conn:
+                self._conn.execute("DELETE FROM facts WHERE source = ?", (source,))
+                self._conn.execute("DELETE FROM reports WHERE source = ?", (source,))
+                self._conn.execute("DELETE FROM pending WHERE source = ?", (source,))
+        except sqlite3.Error as exc:
+            raise store_failure(exc, "write the ledger", self.path, self.path.parent) from exc
         self._generation += 1
+
+    # The journal (index/ingest.py `Journal`): the ledger records what the store is about to do.
+
+    def begin(self, source: str, op: str) -> None:
+        """Mark `source` as being written or removed, before the store is touched."""
+        write_point(f"journal {op} {source}")
+        self._execute("INSERT OR REPLACE INTO pending VALUES (?, ?, datetime('now'))", (source, op), "write")
+
+    def finish(self, source: str) -> None:
+        """Unmark `source` when its store write needed no ledger write (facts unchanged)."""
+        write_point(f"journal finish {source}")
+        self._execute("DELETE FROM pending WHERE source = ?", (source,), "write")
+
+    def pending(self) -> dict[str, str]:
+        """Reports a killed run left half-written or half-removed: source -> 'write' | 'remove'.
+
+        A ledger older than the journal, opened read-only (so not migrated), has none.
+        """
+        if not self._has_table("pending"):
+            return {}
+        rows = self._execute("SELECT source, op FROM pending", (), "read")
+        return {source: op for source, op in rows}
+
+    def _has_table(self, name: str) -> bool:
+        found = self._execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,), "read"
+        )
+        return bool(found)
+
+    def stored(self) -> dict[str, tuple[str, str]]:
+        """Every report in the ledger: source -> (content hash, report date)."""
+        rows = self._execute("SELECT source, content_hash, date FROM reports", (), "read")
+        return {source: (digest, day) for source, digest, day in rows}
+
+    def _execute(self, sql: str, args: tuple[str, ...], verb: str) -> list[Any]:
+        try:
+            with self._conn:
+                return self._conn.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            raise store_failure(exc, f"{verb} the ledger", self.path, self.path.parent) from exc
 
     def reports(self) -> list[ReportRef]:
         """Stored reports, oldest first (ties by source)."""

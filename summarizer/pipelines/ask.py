@@ -95,7 +95,8 @@ def ask(
         else engine
     )
     try:
-        context = prepare(question, workspace, k or workspace.settings.top_k, since, until)
+        with workspace.reading():  # one state of the index for the whole question, even mid-ingest
+            context = prepare(question, workspace, k or workspace.settings.top_k, since, until)
         failure = None
         try:
             answer = chosen.answer(context)

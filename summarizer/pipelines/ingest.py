@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from index.errors import StoreError, SummarizerError
 from index.ingest import FileOutcome, Ingestor, IngestSummary
 from index.lexical import rebuild_for_store
 from index.lock import writer_lock
@@ -23,10 +24,12 @@ def ingestor_for(workspace: Workspace, with_ledger: bool = True) -> Ingestor:
     return Ingestor(
         workspace.store,
         workspace.embedder,
-        sinks=[workspace.ledger] if with_ledger else [],
+        ledger=workspace.ledger if with_ledger else None,
         chunk_tokens=settings.chunk_tokens,
         min_chunk_tokens=settings.min_chunk_tokens,
         max_file_bytes=settings.max_file_bytes,
+        max_file_tokens=settings.max_file_tokens,
+        max_file_seconds=settings.max_file_seconds,
     )
 
 
@@ -43,10 +46,19 @@ def ingest_paths(
     with_ledger: bool = True,
 ) -> IngestSummary:
     """Ingest files and folders; a path that does not exist is one skipped outcome (its reason
-    says so), a file that cannot be read is another, and the rest still go in."""
+    says so), a file that cannot be read is another, and the rest still go in.
+
+    The lexical index is always rebuilt for what went in, even when the run stopped early on a
+    store-wide failure (kept in `summary.error`, never raised, so the summary can be shown).
+    """
     with writer_lock(workspace.home, wait=wait, on_wait=on_wait):
         summary = ingestor_for(workspace, with_ledger).ingest(
             paths, report_date=report_date, prune=prune, on_file=on_file, on_done=on_done
         )
-        rebuild_for_store(workspace.store, workspace.home)
+        try:
+            rebuild_for_store(workspace.store, workspace.home)
+        except SummarizerError as exc:
+            summary.error = summary.error or exc
+        except OSError as exc:
+            summary.error = summary.error or StoreError(f"cannot write the lexical index: {exc}")
     return summary

@@ -97,8 +97,18 @@ def index_context(lexical: LexicalIndex) -> IndexContext:
     return ctx
 
 
+def today() -> date:
+    """Today's date (a function, so tests can move it)."""
+    return date.today()
+
+
 def _build_context(lexical: LexicalIndex) -> IndexContext:
+    """Per series: reports, weeks, language, and the latest report date. The latest is the latest
+    report *not in the future*: one report dated 2099 (a typo) must not become "this week" for
+    every relative question; a series with only future dates keeps its own latest."""
     ctx = IndexContext()
+    now = today()
+    future: dict[str, date] = {}
     samples: dict[str, list[str]] = {}
     for row in lexical.rows:
         sample = samples.setdefault(series_of(str(row.meta.get("report", ""))), [])
@@ -113,10 +123,9 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
         if day:
             value = date.fromisoformat(day)
             ctx.date_of_report[report] = value
-            if series not in ctx.latest_by_series or value > ctx.latest_by_series[series]:
-                ctx.latest_by_series[series] = value
-            if ctx.latest is None or value > ctx.latest:
-                ctx.latest = value
+            latest = ctx.latest_by_series if value <= now else future
+            if series not in latest or value > latest[series]:
+                latest[series] = value
         match = re.search(r"\d{1,2}", str(row.meta.get("week_label", "")))
         if match:
             weeks = ctx.labels.setdefault(int(match[0]), [])
@@ -128,6 +137,10 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
                 weeks = ctx.labels.setdefault(label.number, [])
                 if row.week_int not in weeks:
                     weeks.append(row.week_int)
+    present = list(ctx.latest_by_series.values())
+    for series, value in future.items():
+        ctx.latest_by_series.setdefault(series, value)
+    ctx.latest = max(present or ctx.latest_by_series.values(), default=None)
     ctx.lang_by_series = {series: detect_lang(" ".join(texts)) for series, texts in samples.items()}
     return ctx
 

@@ -42,7 +42,7 @@ def test_lexical_persisted_and_reloaded(workspace: Any) -> None:
     assert (folder / "rows.json").exists()
     loaded = LexicalIndex.load(folder)
     assert loaded is not None and len(loaded.rows) == workspace.store.count()
-    assert open_for_store(workspace.store, folder).search("deploy frequency", k=1)
+    assert open_for_store(workspace.store, workspace.home).search("deploy frequency", k=1)
 
 
 @pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
