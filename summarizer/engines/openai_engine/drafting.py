@@ -17,7 +17,8 @@ from pathlib import PurePath
 from typing import Literal
 
 from index.schemas import Citation
-from summarizer.engines.openai_engine.material import data_text, report_name
+from index.text.normalise import fold_space
+from summarizer.engines.openai_engine.material import data_text
 from summarizer.llm.budget import pack
 from summarizer.schemas import RiskEntry, SeverityCount, WeekLine
 from summarizer.summaries.inputs import Fact
@@ -54,8 +55,12 @@ class Packed:
         """The ids the model was shown and may cite."""
         return [b.id for b in self.kept if b.id]
 
-    def text(self, kind: Kind, empty: str) -> str:
-        return "\n".join(b.text for b in self.kept if b.kind == kind) or empty
+    def text(self, kind: Kind, empty: str, by_name: bool = False) -> str:
+        """The kept blocks of one kind, in packing order or (`by_name`) sorted by their names."""
+        kept = [b for b in self.kept if b.kind == kind]
+        if by_name:
+            kept.sort(key=lambda b: b.name)
+        return "\n".join(b.text for b in kept) or empty
 
     def note(self, budget: int) -> str | None:
         """What the token budget left out, by name, and what that means; None when all fit."""
@@ -64,6 +69,8 @@ class Packed:
         parts = []
         for kind, label in (("fact", "facts"), ("entry", "register entries"), ("week", "weekly headlines")):
             out = [b.name for b in self.left_out if b.kind == kind]
+            if kind != "entry":  # facts by number, weeks by date; entries stay in register order
+                out.sort(key=lambda name: (len(name), name))
             if out:
                 total = len(out) + sum(b.kind == kind for b in self.kept)
                 more = f" and {len(out) - NAMED} more" if len(out) > NAMED else ""
@@ -91,11 +98,36 @@ def pack_blocks(blocks: Sequence[Block], room: int) -> Packed:
     return Packed(list(packed.kept), list(packed.left_out))
 
 
-def _quote(citation: Citation) -> str:
-    where = f"{report_name(citation.report)}:{citation.lines[0]}"
+def _quote(citation: Citation, text: str) -> str:
+    """Where a fact's line is (file:line; the week when the file is not named by it) and the
+    quoted words, unless the fact's text already holds them: a quote repeated word for word
+    would only cost tokens."""
+    name = PurePath(citation.report).name
+    where = f"{name}:{citation.lines[0]}"
     if citation.lines[1] != citation.lines[0]:
         where += f"-{citation.lines[1]}"
-    return f"  quote {where} ({citation.week}): «{data_text(citation.quote)}»"
+    if citation.week not in name:
+        where += f" ({citation.week})"
+    held = fold_space(citation.quote) in fold_space(text)
+    return f"  ← {where}" if held else f"  ← {where} «{data_text(citation.quote)}»"
+
+
+def _distinct(citations: Sequence[Citation]) -> list[Citation]:
+    """Citations without those whose quote another one of the same lines already holds."""
+    out = []
+    for c in citations:
+        wider = [
+            o
+            for o in citations
+            if o is not c
+            and o.report == c.report
+            and o.lines[0] <= c.lines[0] <= c.lines[1] <= o.lines[1]
+            and fold_space(c.quote) in fold_space(o.quote)
+            and (fold_space(c.quote) != fold_space(o.quote) or citations.index(o) < citations.index(c))
+        ]
+        if not wider:
+            out.append(c)
+    return out
 
 
 def by_attention(facts: Sequence[Fact]) -> list[Fact]:
@@ -110,14 +142,16 @@ def fact_blocks(facts: Sequence[Fact]) -> list[Block]:
         item = fact.item
         about = f" · {data_text(item.project)}" if item.project else ""
         lines = [f"[{item.id}] {fact.section} · {item.kind}{about}", data_text(item.text)]
-        lines += [_quote(c) for c in item.citations]
+        lines += [_quote(c, item.text) for c in _distinct(item.citations)]
         blocks.append(Block("fact", item.id, "\n".join(lines), item.id))
     return blocks
 
 
 def week_blocks(weeks: Sequence[WeekLine]) -> list[Block]:
-    """Each week's summary headline (the map step), oldest first: context, not citable."""
-    return [Block("week", "", f"- {w.week}: {data_text(w.headline)}", w.week) for w in weeks]
+    """Each week's summary headline (the map step), newest first (the latest weeks matter most
+    when the budget is short; the prompt shows them oldest first): context, not citable."""
+    ordered = sorted(weeks, key=lambda w: w.week, reverse=True)
+    return [Block("week", "", f"- {w.week}: {data_text(w.headline)}", w.week) for w in ordered]
 
 
 def severity_text(counts: Sequence[SeverityCount]) -> str:
@@ -128,6 +162,10 @@ def severity_text(counts: Sequence[SeverityCount]) -> str:
         labels = f" ({'/'.join(count.labels)})" if count.labels else ""
         parts.append(f"{count.severity or 'ungraded'}{labels} {count.count}")
     return ", ".join(parts)
+
+
+def _same(a: str, b: str) -> bool:
+    return fold_space(a).rstrip("。.") == fold_space(b).rstrip("。.")
 
 
 def entry_blocks(entries: Sequence[RiskEntry]) -> tuple[list[Block], dict[str, RiskEntry]]:
@@ -150,6 +188,10 @@ def entry_blocks(entries: Sequence[RiskEntry]) -> tuple[list[Block], dict[str, R
         if entry.owner:
             head.append(f"owner {data_text(entry.owner)}")
         lines = [f"[{rid}] " + " · ".join(head), f"title: {data_text(entry.title)}"]
-        lines += [f"  {s.week} {s.status}: {data_text(s.text)}" for s in entry.history]
+        # A sighting that only repeats the title (an incident told once) shows its week and status.
+        lines += [
+            f"  {s.week} {s.status}" + ("" if _same(s.text, entry.title) else f": {data_text(s.text)}")
+            for s in entry.history
+        ]
         blocks.append(Block("entry", rid, "\n".join(lines), entry.id))
     return blocks, shown

@@ -179,11 +179,19 @@ class OpenAISummaryWriter:
         period = (
             f"{series_name(facts.series)} · {facts.since} to {facts.until} ({len(facts.reports)} reports)"
         )
+        # What needs attention, then how the weeks went (the map step's headlines), then the rest.
+        facts_shown = fact_blocks(facts.facts)
+        weighty = {f.item.id for f in facts.facts if f.weight > 0}
+        blocks = [b for b in facts_shown if b.id in weighty] + week_blocks(facts.weeks)
+        blocks += [b for b in facts_shown if b.id not in weighty]
         return self._prepare(
             "rollup",
             {"language": self._language(facts.lang), "period": period, "totals": totals},
-            fact_blocks(facts.facts) + week_blocks(facts.weeks),
-            lambda packed: {"facts": packed.text("fact", NO_FACTS), "weeks": packed.text("week", NO_WEEKS)},
+            blocks,
+            lambda packed: {
+                "facts": packed.text("fact", NO_FACTS),
+                "weeks": packed.text("week", NO_WEEKS, by_name=True),
+            },
         )
 
     def prepare_risks(self, facts: RiskFacts) -> PreparedDraft:
