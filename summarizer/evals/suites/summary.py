@@ -95,6 +95,8 @@ def _score_rollups(ctx: EvalContext, result: SuiteResult) -> int:
         if not ok:
             got = "not listed" if outcome is None else f"{outcome.outcome}, gold on_time={launch.on_time}"
             result.fail(f"rollup launch {launch.project} {launch.week}", got)
+    for name, rollup in sorted(rollups.items()):
+        result.notes += [f"rollup {name}: {note}" for note in rollup.notes]
     if data.slips:
         result.add("rollup.slips_listed", ratio(listed, len(data.slips)))
     if data.launches:
