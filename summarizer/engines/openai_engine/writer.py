@@ -49,6 +49,7 @@ from summarizer.llm.schema import strict_json_schema
 from summarizer.llm_schemas import LLMRiskDraft, LLMSummaryDraft
 from summarizer.prompts import PromptTemplate, load_prompt
 from summarizer.schemas import EngineName, RiskEntry
+from summarizer.summaries import wording
 from summarizer.summaries.draft import RiskDraft, SummaryDraft
 from summarizer.summaries.inputs import RiskFacts, RollupFacts, WeekFacts
 from summarizer.summaries.rollup import period_parts
@@ -174,7 +175,7 @@ class OpenAISummaryWriter:
 
     def prepare_rollup(self, facts: RollupFacts) -> PreparedDraft:
         parts = period_parts(facts)
-        totals = "; ".join(parts) if parts else "no launches, slips or incidents"
+        totals = wording.SEPARATOR[facts.lang].join(parts) if parts else "no launches, slips or incidents"
         totals += f"; incidents by severity: {severity_text(facts.severities)}"
         period = (
             f"{series_name(facts.series)} · {facts.since} to {facts.until} ({len(facts.reports)} reports)"
