@@ -15,7 +15,7 @@ from summarizer.evals.context import EvalContext
 from summarizer.evals.datasets import RiskCase
 from summarizer.evals.metrics import fold, ratio, same_report
 from summarizer.evals.result import SuiteResult
-from summarizer.evals.suites.summary import replay_note
+from summarizer.evals.suites.summary import replay_counts, replay_note
 from summarizer.llm.errors import ReplayMissError
 from summarizer.schemas import RiskEntry
 
@@ -59,6 +59,7 @@ def run(ctx: EvalContext) -> SuiteResult:
     if ctx.risks is None or "risks" not in ctx.data.present:
         result.unavailable = ctx.unavailable.get("risks", "no risk register or no risks.yaml")
         return result
+    before = replay_counts(ctx)
     try:
         register = ctx.risks()
     except Exception as exc:  # reported as a failed case with the misses gate, not a crashed eval
@@ -104,7 +105,7 @@ def run(ctx: EvalContext) -> SuiteResult:
     result.add("summarised_entries", sum(e.summary is not None for e in register.entries), gate="info")
     if ctx.engine == "replay":
         result.add("cassette_misses", 0, gate="hard", higher_is_better=False, target=0.0)
-    note = replay_note(ctx, "the register's headline, summaries and merges come from cassettes")
+    note = replay_note(ctx, "the register's headline, summaries and merges come from cassettes", before)
     if note:
         result.notes.append(note)
     if register.notes:

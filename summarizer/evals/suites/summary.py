@@ -112,12 +112,21 @@ def _score_rollups(ctx: EvalContext, result: SuiteResult) -> int:
     return misses
 
 
-def replay_note(ctx: EvalContext, what: str) -> str | None:
-    """What a replay run's replies were: the note every suite that replays prints."""
+def replay_counts(ctx: EvalContext) -> tuple[int, int]:
+    """(replies served, hand-written ones) by the summary writer's replay server so far."""
+    stats = ctx.summary_replay_stats() if ctx.summary_replay_stats is not None else None
+    return (stats.hits, stats.handwritten_hits) if stats else (0, 0)
+
+
+def replay_note(ctx: EvalContext, what: str, before: tuple[int, int] = (0, 0)) -> str | None:
+    """What a replay run's replies were (those served since `before`): the note every suite that
+    replays prints."""
     if ctx.engine != "replay":
         return None
-    stats = ctx.summary_replay_stats() if ctx.summary_replay_stats is not None else None
-    served = f" ({stats.handwritten_hits} of {stats.hits} replies served were hand-written)" if stats else ""
+    served = ""
+    if ctx.summary_replay_stats is not None:
+        hits, handwritten = (now - then for now, then in zip(replay_counts(ctx), before, strict=True))
+        served = f" ({handwritten} of {hits} replies served were hand-written)"
     return (
         f"replay: {what} through the real openai client over HTTP; hand-written cassettes exercise the"
         f" pipeline, not a model{served}"
@@ -129,6 +138,7 @@ def run(ctx: EvalContext) -> SuiteResult:
     if ctx.summary is None or "summaries" not in ctx.data.present:
         result.unavailable = ctx.unavailable.get("summary", "no summary pipeline or no summaries.yaml")
         return result
+    before = replay_counts(ctx)
     coverage: list[float] = []
     fits = highlights_ok = 0
     cited = valid = dropped = 0
@@ -183,7 +193,9 @@ def run(ctx: EvalContext) -> SuiteResult:
         misses += _score_rollups(ctx, result)
     if ctx.engine == "replay":
         result.add("cassette_misses", misses, gate="hard", higher_is_better=False, target=0.0)
-    note = replay_note(ctx, "headlines and highlights of every summary and roll-up come from cassettes")
+    note = replay_note(
+        ctx, "headlines and highlights of every summary and roll-up come from cassettes", before
+    )
     if note:
         result.notes.append(note)
     return result
