@@ -29,7 +29,10 @@ def _footer(engine: str, lang: Lang, cited: int, dropped: int, notes: list[str] 
         parts.append(label("dropped", lang, n=dropped))
     # Notes say how an LLM writer's part was made (material the token budget left out, highlights
     # dropped); they are in English whatever the summary's language, like the CLI's messages.
-    return ["", "—", " · ".join(parts), *(f"{label('note', lang)}: {n}" for n in notes or [])]
+    lines = ["", "—", " · ".join(parts)]
+    for note in notes or []:
+        lines += ["", f"{label('note', lang)}: {note}"]  # a paragraph each, not run into the footer
+    return lines
 
 
 def summary(s: ExecutiveSummary) -> str:
