@@ -64,6 +64,7 @@ bench: setup
 	$(BIN)/python -m bench.ask
 	$(BIN)/python -m bench.summary
 	$(BIN)/python -m bench.prompts
+	$(BIN)/python -m bench.summary_prompts
 
 clean:
 	rm -rf $(VENV) .data
