@@ -147,6 +147,7 @@ def summarize_command(
         summarizer summarize --week latest --series payments-zh
         summarizer summarize --from 2024-10 --to 2024-12 --format md
         summarizer summarize --last 4w --json
+        summarizer summarize --engine openai --series payments-zh --from 2024-Q4
     """
     chosen, language = _format(fmt, json_out), _lang(lang)
     rollup = bool(from_ or to or last)
@@ -206,6 +207,7 @@ def risks_command(
     Example:
         summarizer risks --since 2024-W45 --status open
         summarizer risks --series platform-en --format md
+        summarizer risks --engine openai --status open
     """
     chosen, language = _format(fmt, json_out), _lang(lang)
     if status not in ("open", "resolved", "all"):

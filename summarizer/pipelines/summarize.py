@@ -2,10 +2,10 @@
 
 Weekly: facts (summaries.week) -> verify every item -> writer (headline, highlights) -> assemble
 -> verify the highlights. The writer is local, or an LLM (`--engine openai|replay`) that sees the
-verified facts with their ids and can cite nothing else. A roll-up maps every report of the period to its weekly summary (each
-cached in `<data dir>/cache/summaries/` by the content hashes of its series up to that report,
-so a new week costs one map step) and reduces them with the ledger's outcomes, incidents and
-trends over the period. Every item whose evidence does not verify is dropped and counted.
+verified facts with their ids and can cite nothing else. A roll-up maps every report of the period
+to its weekly summary (each cached in `<data dir>/cache/summaries/` by the content hashes of its
+series up to that report, so a new week costs one map step: one model call with an LLM writer)
+and reduces them with the ledger's outcomes, incidents and trends over the period. Every item whose evidence does not verify is dropped and counted.
 """
 
 from __future__ import annotations
