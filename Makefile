@@ -45,13 +45,14 @@ typecheck: setup
 unit: setup browser
 	SUMMARIZER_REQUIRE_BROWSER=1 $(BIN)/pytest
 
-# The local eval, then the qa suite through the openai client against the replay server (zero
-# cassette misses is a hard gate); retrieval and ledger do not depend on the engine.
+# The local eval, then the qa, summary and risks suites through the openai client against the
+# replay server (zero cassette misses is a hard gate); retrieval and ledger do not depend on the engine.
 eval: setup
 	$(BIN)/summarizer eval
-	$(BIN)/summarizer eval --engine replay --suite qa
+	$(BIN)/summarizer eval --engine replay --suite qa --suite summary --suite risks
 
-# Rewrite the hand-written cassettes after a change to the ask prompt, retrieval or the ledger.
+# Rewrite every hand-written cassette (ask, summary, rollup, risks) after a change to a prompt,
+# retrieval, the summaries or the ledger (e.g. after merging main): one command, then commit them.
 cassettes: setup
 	$(BIN)/python -m evals.cassettes
 
@@ -63,6 +64,7 @@ bench: setup
 	$(BIN)/python -m bench.ask
 	$(BIN)/python -m bench.summary
 	$(BIN)/python -m bench.prompts
+	$(BIN)/python -m bench.summary_prompts
 
 clean:
 	rm -rf $(VENV) .data

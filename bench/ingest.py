@@ -28,7 +28,7 @@ def run_scenario(corpus: Path, home: Path) -> dict[str, float]:
     from summarizer.workspace import Workspace
 
     workspace = Workspace(load_settings(overrides={"home": str(home)}, environ={}))
-    ingestor = Ingestor(workspace.store, workspace.embedder, sinks=[workspace.ledger])
+    ingestor = Ingestor(workspace.store, workspace.embedder, ledger=workspace.ledger)
     started = time.perf_counter()
     summary = ingestor.ingest([corpus])
     seconds = time.perf_counter() - started

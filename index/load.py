@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,21 +42,6 @@ class Document:
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
-
-
-def iter_report_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Yield supported files under the given files and folders, recursively, in a stable order.
-
-    A file named explicitly is yielded whatever its suffix, so the loader can say why it is refused.
-    """
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not hidden:
-                    yield child
-        else:
-            yield path
 
 
 def content_hash(data: bytes) -> str:
@@ -96,7 +80,14 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 def decode_bytes(raw: bytes, path: Path) -> tuple[str, str]:
     """Decode by BOM, then strict UTF-8, then GB18030 (a superset of GBK); refuse binary content."""
     if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                path,
+                f"has a UTF-8 byte order mark but byte {exc.start + len(codecs.BOM_UTF8)} is not valid UTF-8",
+                "re-save the file as UTF-8",
+            ) from exc
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), "utf-16"

@@ -13,6 +13,9 @@ from enum import StrEnum
 from index.tables import Table
 from index.text.weeks import week_int, week_of
 
+# A front matter value as kept: a scalar, text capped (index/front_matter.py).
+FrontValue = str | int | float | bool | date | None
+
 
 class SectionKind(StrEnum):
     """What a section is about, from its heading keywords (zh and en)."""
@@ -95,7 +98,7 @@ class Report:
     sections: list[Section]
     lines: list[tuple[int, str]]
     encoding: str = "utf-8"
-    front_matter: dict[str, str] = field(default_factory=dict)
+    front_matter: dict[str, FrontValue] = field(default_factory=dict)
 
     @property
     def week(self) -> str:

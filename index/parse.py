@@ -8,16 +8,14 @@ files without any Markdown heading, a short line ending in a colon. All become s
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from index.classify import classify_heading
 from index.errors import ReportDateError
+from index.front_matter import split_front_matter
 from index.load import Document
-from index.models import Item, Report, Section, SectionKind
+from index.models import FrontValue, Item, Report, Section, SectionKind
 from index.report_date import FoundDate, date_from_text, labelled_date, week_label, yearless_date
 from index.tables import read_tables
 from index.text.cjk import HAN
@@ -34,6 +32,10 @@ _NUMBERED = re.compile(r"^(\s*)(\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（]\d{1,3}[
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 PSEUDO_LEVEL_OFFSET = 1
+# Heading paths travel with every chunk (embedded text, Chroma metadata, citations): a heading
+# longer than this is cut, so one 1 MB heading line cannot make every chunk under it 1 MB.
+MAX_TITLE_CHARS = 200
+NO_DATE = "no report date found in the title, front matter or file name"
 
 
 def parse_report(
@@ -42,7 +44,7 @@ def parse_report(
     """Parse a document; `report_date` overrides detection (the `--date` flag); `near` (a sibling
     report's date) gives the year of a title that writes only day and month."""
     lines = [(line.number, line.text) for line in doc.lines]
-    front, body = _split_front_matter(lines)
+    front, body = split_front_matter(lines, doc.path)
     title_heading, title_lines = _find_title(body)
     found = (
         FoundDate(report_date, "flag")
@@ -52,7 +54,7 @@ def parse_report(
     if found is None:
         raise ReportDateError(
             doc.path,
-            "no report date found in the title, front matter or file name",
+            NO_DATE,
             "add a line 'date: 2024-10-18' in front matter, a date in the title, or pass --date",
         )
     label_source = " ".join([title_heading or "", str(front.get("week", "")), doc.path.stem])
@@ -62,31 +64,13 @@ def parse_report(
         content_hash=doc.content_hash,
         date=found.value,
         date_origin=found.origin,
-        title=title_heading or doc.path.stem,
+        title=(title_heading or doc.path.stem)[:MAX_TITLE_CHARS],
         week_label=week_label(label_source),
         sections=sections,
         lines=lines,
         encoding=doc.encoding,
-        front_matter={key: str(value) for key, value in front.items()},
+        front_matter=front,
     )
-
-
-def _split_front_matter(lines: list[tuple[int, str]]) -> tuple[dict[str, object], list[tuple[int, str]]]:
-    first = next((i for i, (_, text) in enumerate(lines) if text.strip()), None)
-    if first is None or lines[first][1].strip() not in ("---", "+++"):
-        return {}, lines
-    fence = lines[first][1].strip()
-    for end in range(first + 1, len(lines)):
-        if lines[end][1].strip() == fence:
-            block = "\n".join(text for _, text in lines[first + 1 : end])
-            try:
-                data = yaml.safe_load(block) if fence == "---" else tomllib.loads(block)
-            except (yaml.YAMLError, tomllib.TOMLDecodeError):
-                return {}, lines
-            if isinstance(data, dict):
-                return {str(k).lower(): v for k, v in data.items()}, lines[end + 1 :]
-            return {}, lines
-    return {}, lines
 
 
 def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
@@ -115,7 +99,7 @@ HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may 
 def _detect_date(
     title: str | None,
     title_lines: list[str],
-    front: dict[str, object],
+    front: dict[str, FrontValue],
     path: Path,
     body: list[tuple[int, str]],
     near: date | None,
@@ -194,7 +178,8 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
     plain_text = not any(_ATX.match(text.strip()) for _, text in lines)
     root = Section(title="", level=0, path=(), start=0, end=0)
     stack: list[Section] = [root]
-    preamble = Section(title=title or "(untitled)", level=1, path=(title or "(untitled)",), start=0, end=0)
+    name = (title or "(untitled)")[:MAX_TITLE_CHARS]
+    preamble = Section(title=name, level=1, path=(name,), start=0, end=0)
     current: Section = preamble
     atx_level = 0
     in_fence = False
@@ -223,6 +208,7 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
             atx_level = level
         if not seen_content_heading and _is_title_heading(heading_text, title):
             continue
+        heading_text = heading_text[:MAX_TITLE_CHARS]
         seen_content_heading = True
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop()

@@ -10,19 +10,28 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from urllib.parse import urlparse
 
 import numpy as np
 
 from index.chunk import CHUNK_VERSION, Chunk
+from index.crash import write_point
+from index.errors import ConfigError, StoreError
+from index.failures import store_failure
+from index.gate import StoreGate
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
-from index.errors import ConfigError, StoreError
+    from chromadb.api.models.Collection import Collection
+
+T = TypeVar("T")
 
 # Bump when what is embedded changes, so old and new vectors never share a collection.
 SCHEMA = "v1"
@@ -35,31 +44,113 @@ def collection_name(embedder: str, chunk_tokens: int, min_chunk_tokens: int) -> 
     return f"reports-{slug}-{digest}"
 
 
-def make_client(chroma_path: Path, chroma_url: str | None) -> ClientAPI:
-    """An embedded client at `chroma_path`, or an HTTP client when a server URL is given."""
+def _settings() -> Any:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    import chromadb
     from chromadb.config import Settings
 
-    settings = Settings(anonymized_telemetry=False)
-    try:
-        if chroma_url:
-            parsed = urlparse(chroma_url)
-            if parsed.scheme not in ("http", "https") or not parsed.hostname:
-                raise ConfigError(f"--chroma-url must look like http://host:port, got '{chroma_url}'")
+    return Settings(anonymized_telemetry=False)
+
+
+def make_client(chroma_path: Path, chroma_url: str | None) -> ClientAPI:
+    """An embedded client at `chroma_path`, or an HTTP client when a server URL is given."""
+    import chromadb
+
+    settings = _settings()
+    if chroma_url:
+        parsed = urlparse(chroma_url)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise ConfigError(f"--chroma-url must look like http://host:port, got '{chroma_url}'")
+        try:
             return chromadb.HttpClient(
                 host=parsed.hostname,
                 port=parsed.port or (443 if parsed.scheme == "https" else 8000),
                 ssl=parsed.scheme == "https",
                 settings=settings,
             )
+        except Exception as exc:
+            raise store_failure(exc, "open the vector store", chroma_url) from exc
+    try:
         chroma_path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(chroma_path), settings=settings)
-    except ConfigError:
-        raise
     except Exception as exc:
-        where = chroma_url or str(chroma_path)
-        raise StoreError(f"cannot open the Chroma store at {where}: {exc}") from exc
+        raise store_failure(exc, "open the vector store", chroma_path, chroma_path) from exc
+
+
+class Embedded:
+    """The embedded Chroma at one path, shared by every `VectorStore` of this process, and the
+    gate (index/gate.py) that orders it with the other processes reading or writing that path.
+
+    Chroma caches one system per path per process; a reader's HNSW copy in it goes stale when
+    another process writes, so it is reopened (the cached system stopped and replaced) when the
+    gate's generation moved. All stores on the path share this object, so none keeps a
+    collection of a stopped system.
+    """
+
+    _open: ClassVar[dict[str, Embedded]] = {}
+    _registry = threading.Lock()
+
+    def __init__(self, path: Path, gate: StoreGate) -> None:
+        self.path = path
+        self.gate = gate
+        self.client: ClientAPI | None = None
+        self.seen = -1
+        self.collections: dict[str, Collection] = {}
+
+    @classmethod
+    def at(cls, path: Path, gate: StoreGate) -> Embedded:
+        key = str(path)
+        with cls._registry:
+            if key not in cls._open:
+                cls._open[key] = cls(path, gate)
+            return cls._open[key]
+
+    def reopen(self) -> None:
+        """A fresh client on the path: the caller holds the gate exclusively."""
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        if self.client is not None:
+            # Stop the cached system whatever its reference count: every client of it is stale.
+            system = SharedSystemClient._identifier_to_system.pop(str(self.path), None)
+            SharedSystemClient._identifier_to_refcount.pop(str(self.path), None)
+            if system is not None:
+                system.stop()
+        self.client = None
+        self.collections = {}
+        self.client = make_client(self.path, None)
+
+    def collection(self, name: str, embedder_name: str) -> Collection:
+        if self.client is None:
+            self.reopen()
+        assert self.client is not None
+        if name not in self.collections:
+            self.collections[name] = _open_collection(self.client, name, embedder_name)
+        return self.collections[name]
+
+    def close(self) -> None:
+        with self.gate.exclusive():
+            if self.client is not None:
+                getattr(self.client, "close", lambda: None)()
+            self.client = None
+            self.collections = {}
+            self.seen = -1
+
+
+def _open_collection(client: ClientAPI, name: str, embedder_name: str) -> Collection:
+    return client.get_or_create_collection(
+        name,
+        embedding_function=None,
+        configuration={"hnsw": {"space": "cosine"}},
+        metadata={"embedder": embedder_name, "schema": SCHEMA},
+    )
+
+
+class StaleRead(Exception):
+    """A read named a chunk the store no longer has: the reader's view is stale."""
+
+
+# A failed read is retried this many times (reopening the store in between), with short pauses.
+READ_ATTEMPTS = 3
+READ_BACKOFF_S = (0.05, 0.2)
 
 
 @dataclass
@@ -94,99 +185,260 @@ def chunk_metadata(chunk: Chunk, chunk_count: int) -> dict[str, str | int]:
 
 
 class VectorStore:
-    """A Chroma collection of report chunks with report-level bookkeeping."""
+    """A Chroma collection of report chunks with report-level bookkeeping.
 
-    def __init__(self, client: ClientAPI, name: str, embedder_name: str) -> None:
-        self.client = client
+    With an `Embedded` handle every read holds the gate shared and every group of writes holds it
+    exclusively, so a reader never sees half a write and never keeps a stale view; reads that
+    fail anyway (a store written by a program that does not take the gate) are retried, bounded,
+    after reopening. Against a server, reads are retried on its transient errors. Every failure
+    left is a `StoreError` saying what could not be done.
+    """
+
+    def __init__(
+        self, client: ClientAPI | None, name: str, embedder_name: str, embedded: Embedded | None = None
+    ) -> None:
+        self._client = client
         self.name = name
-        try:
-            self.collection = client.get_or_create_collection(
-                name,
-                embedding_function=None,
-                configuration={"hnsw": {"space": "cosine"}},
-                metadata={"embedder": embedder_name, "schema": SCHEMA},
-            )
-        except Exception as exc:
-            raise StoreError(f"cannot open collection {name}: {exc}") from exc
-        self.batch_size = max(1, min(int(client.get_max_batch_size()), 1000))
+        self.embedder_name = embedder_name
+        self.embedded = embedded
+        self.where = str(embedded.path) if embedded else _describe(client)
+        self._local = embedded.path if embedded else _local_path(client)
+        self._collection: Collection | None = None
         self._seen_chunks = False
+        if embedded is None:
+            if client is None:
+                raise ValueError("a VectorStore needs a client or an Embedded handle")
+            try:
+                self._collection = _open_collection(client, name, embedder_name)
+                self.batch_size = max(1, min(int(client.get_max_batch_size()), 1000))
+            except Exception as exc:
+                raise store_failure(exc, f"open collection {name}", self.where, self._local) from exc
+        else:
+            # A read: opening (and creating) the collection happens under the gate held exclusively.
+            self._read(lambda c: c.count())
+            assert embedded.client is not None
+            self.batch_size = max(1, min(int(embedded.client.get_max_batch_size()), 1000))
+
+    @property
+    def client(self) -> ClientAPI | None:
+        return self.embedded.client if self.embedded is not None else self._client
+
+    @property
+    def collection(self) -> Collection:
+        """The current collection object (reopened stores give a new one). Not gated: for tests
+        and single-process callers; everything here goes through `_read` and `_write`."""
+        if self.embedded is None:
+            assert self._collection is not None
+            return self._collection
+        return self.embedded.collection(self.name, self.embedder_name)
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """Read several times from one state: the gate is held shared for the whole block (a
+        writer waits for it, and queued writers keep new sessions out), after reopening once if
+        the view was stale. An `ask` runs in one session: its reads cannot straddle a write, and
+        it reopens the store at most once however much the ingest writes meanwhile."""
+        handle = self.embedded
+        if handle is None or handle.gate.held():
+            yield
+            return
+        while True:
+            with handle.gate.shared() as generation:
+                if handle.client is not None and handle.seen == generation:
+                    yield
+                    return
+            with handle.gate.exclusive() as generation:
+                if handle.client is None or handle.seen != generation:
+                    handle.reopen()
+                    self.collection.count()  # Chroma replays its log here: under the lock
+                    handle.seen = generation
+
+    def _read(self, fn: Callable[[Collection], T]) -> T:
+        failures: list[Exception] = []
+        while True:
+            try:
+                if self.embedded is None:
+                    return fn(self.collection)
+                handle = self.embedded
+                if handle.gate.held():
+                    return fn(self.collection)  # inside a session (or a write): its state is current
+                if not failures:
+                    with handle.gate.shared() as generation:
+                        if handle.client is not None and handle.seen == generation:
+                            return fn(self.collection)
+                with handle.gate.exclusive() as generation:
+                    if failures or handle.client is None or handle.seen != generation:
+                        handle.reopen()
+                        self.collection.count()  # Chroma replays its log here: under the lock
+                        handle.seen = generation
+                    return fn(self.collection)  # still exclusive: no writer in between
+            except StoreError:
+                raise
+            except Exception as exc:
+                failures.append(exc)
+                if len(failures) >= READ_ATTEMPTS:
+                    if isinstance(exc, StaleRead):
+                        raise StoreError(
+                            f"the vector store at {self.where} kept changing while read"
+                        ) from exc
+                    raise store_failure(exc, "read the vector store", self.where, self._local) from exc
+                time.sleep(READ_BACKOFF_S[min(len(failures), len(READ_BACKOFF_S)) - 1])
+
+    def _write(self, fn: Callable[[Collection], T]) -> T:
+        try:
+            if self.embedded is None:
+                return fn(self.collection)
+            handle = self.embedded
+            with handle.gate.exclusive(bump=True) as generation:
+                if handle.client is None or handle.seen != generation:
+                    handle.reopen()
+                try:
+                    return fn(self.collection)
+                finally:
+                    handle.seen = generation + 1  # our own writes: our view is current
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise store_failure(exc, "write the vector store", self.where, self._local) from exc
 
     def count(self) -> int:
-        return int(self.collection.count())
+        return self._read(lambda c: int(c.count()))
 
     def stored_reports(self) -> dict[str, StoredReport]:
-        """Every report in the collection, read from chunk metadata."""
-        metas_by_report: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-        total = self.count()
-        for offset in range(0, total, 5000):
-            page = self.collection.get(include=["metadatas"], limit=5000, offset=offset)
-            for chunk_id, meta in zip(page["ids"], page["metadatas"] or [], strict=False):
-                metas_by_report.setdefault(str(meta["report"]), []).append((chunk_id, dict(meta)))
-        return {report: _summarise(report, rows) for report, rows in metas_by_report.items()}
+        """Every report in the collection, read from chunk metadata (one consistent read)."""
+
+        def read(collection: Collection) -> dict[str, StoredReport]:
+            metas_by_report: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+            for chunk_id, meta, _ in _pages(collection, ["metadatas"]):
+                metas_by_report.setdefault(str(meta["report"]), []).append((chunk_id, meta))
+            return {report: _summarise(report, rows) for report, rows in metas_by_report.items()}
+
+        return self._read(read)
+
+    def ids(self) -> set[str]:
+        """Every chunk id in the collection."""
+        return self._read(lambda c: {chunk_id for chunk_id, _, _ in _pages(c, [])})
+
+    def rows(self) -> list[tuple[str, dict[str, Any], str]]:
+        """(id, metadata, document) of every chunk (one consistent read)."""
+        return self._read(lambda c: list(_pages(c, ["documents", "metadatas"])))
 
     def stored_report(self, report: str) -> StoredReport | None:
-        page = self.collection.get(where={"report": report}, include=["metadatas"])
-        if not page["ids"]:
-            return None
-        rows = [(i, dict(m)) for i, m in zip(page["ids"], page["metadatas"] or [], strict=False)]
-        return _summarise(report, rows)
+        return self._read(lambda c: _stored_report(c, report))
 
     def replace_report(self, report: str, chunks: Sequence[Chunk], vectors: np.ndarray) -> tuple[int, int]:
         """Upsert a report's chunks, then delete its stale ones; returns (written, removed).
 
+        One group of writes: readers wait for it (milliseconds) instead of seeing half of it.
         Upsert-then-delete means a crash in between leaves extra chunks, never missing ones, and
         the mixed hashes mark the report incomplete so the next ingest redoes it.
         """
-        before = self.stored_report(report)
-        ids = [c.id for c in chunks]
-        for start in range(0, len(chunks), self.batch_size):
-            batch = chunks[start : start + self.batch_size]
-            self.collection.upsert(
-                ids=[c.id for c in batch],
-                embeddings=vectors[start : start + len(batch)].tolist(),
-                documents=[c.body for c in batch],
-                metadatas=[chunk_metadata(c, len(chunks)) for c in batch],  # type: ignore[misc]
-            )
-        stale = [i for i in (before.chunk_ids if before else []) if i not in set(ids)]
-        self.delete_ids(stale)
-        return len(chunks), len(stale)
 
-    def delete_ids(self, ids: Sequence[str]) -> None:
+        def write(collection: Collection) -> tuple[int, int]:
+            before = _stored_report(collection, report)
+            ids = {c.id for c in chunks}
+            for start in range(0, len(chunks), self.batch_size):
+                batch = chunks[start : start + self.batch_size]
+                write_point(f"chroma upsert {report}")
+                collection.upsert(
+                    ids=[c.id for c in batch],
+                    embeddings=vectors[start : start + len(batch)].tolist(),
+                    documents=[c.body for c in batch],
+                    metadatas=[chunk_metadata(c, len(chunks)) for c in batch],  # type: ignore[misc]
+                )
+            stale = [i for i in (before.chunk_ids if before else []) if i not in ids]
+            self._delete(collection, stale)
+            return len(chunks), len(stale)
+
+        return self._write(write)
+
+    def _delete(self, collection: Collection, ids: Sequence[str]) -> None:
         self._seen_chunks = False
         for start in range(0, len(ids), self.batch_size):
-            self.collection.delete(ids=list(ids[start : start + self.batch_size]))
+            write_point("chroma delete")
+            collection.delete(ids=list(ids[start : start + self.batch_size]))
+
+    def delete_ids(self, ids: Sequence[str]) -> None:
+        self._write(lambda c: self._delete(c, ids))
 
     def remove_report(self, report: str) -> int:
-        stored = self.stored_report(report)
-        if stored is None:
-            return 0
-        self.delete_ids(stored.chunk_ids)
-        return len(stored.chunk_ids)
+        def write(collection: Collection) -> int:
+            stored = _stored_report(collection, report)
+            if stored is None:
+                return 0
+            self._delete(collection, stored.chunk_ids)
+            return len(stored.chunk_ids)
+
+        return self._write(write)
 
     def query(
         self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
     ) -> list[tuple[str, float, dict[str, Any], str]]:
         """(id, cosine similarity, metadata, document) of the k nearest chunks."""
-        if not self._seen_chunks:
-            # An empty collection has nothing to rank; checked once per handle (until it deletes),
-            # since `count()` is not free on a large collection.
-            if self.count() == 0:
-                return []
-            self._seen_chunks = True
-        result = self.collection.query(
-            query_embeddings=[vector.tolist()],
-            n_results=k,
-            where=where,
-            include=["metadatas", "documents", "distances"],
-        )
-        ids = result["ids"][0]
-        distances = (result["distances"] or [[]])[0]
-        metas = (result["metadatas"] or [[]])[0]
-        docs = (result["documents"] or [[]])[0]
-        return [
-            (i, 1.0 - float(d), dict(m), doc)
-            for i, d, m, doc in zip(ids, distances, metas, docs, strict=False)
-        ]
+
+        def read(collection: Collection) -> list[tuple[str, float, dict[str, Any], str]]:
+            if not self._seen_chunks:
+                # An empty collection has nothing to rank; checked once per handle (until it
+                # deletes), since `count()` is not free on a large collection.
+                if collection.count() == 0:
+                    return []
+                self._seen_chunks = True
+            result = collection.query(
+                query_embeddings=[vector.tolist()],
+                n_results=k,
+                where=where,
+                include=["metadatas", "documents", "distances"],
+            )
+            ids = result["ids"][0]
+            distances = (result["distances"] or [[]])[0]
+            metas = (result["metadatas"] or [[]])[0]
+            docs = (result["documents"] or [[]])[0]
+            if any(meta is None for meta in metas):
+                raise StaleRead("a hit without metadata: deleted since this view was loaded")
+            return [
+                (i, 1.0 - float(d), dict(m), doc or "")
+                for i, d, m, doc in zip(ids, distances, metas, docs, strict=False)
+            ]
+
+        return self._read(read)
+
+
+def _pages(collection: Collection, include: list[str]) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(id, metadata, document) of every chunk, 5,000 at a time."""
+    total = int(collection.count())
+    for offset in range(0, total, 5000):
+        page = collection.get(include=include, limit=5000, offset=offset)  # type: ignore[arg-type]
+        blank: list[Any] = [None] * len(page["ids"])
+        metas: list[Any] = list(page["metadatas"] or blank)
+        docs: list[Any] = list(page["documents"] or blank)
+        for chunk_id, meta, doc in zip(page["ids"], metas, docs, strict=False):
+            if "metadatas" in include and meta is None:
+                raise StaleRead("a chunk without metadata")
+            yield str(chunk_id), dict(meta or {}), str(doc or "")
+
+
+def _stored_report(collection: Collection, report: str) -> StoredReport | None:
+    page = collection.get(where={"report": report}, include=["metadatas"])
+    if not page["ids"]:
+        return None
+    rows = [(i, dict(m or {})) for i, m in zip(page["ids"], page["metadatas"] or [], strict=False)]
+    return _summarise(report, rows)
+
+
+def _describe(client: ClientAPI | None) -> str:
+    settings = getattr(client, "get_settings", lambda: None)()
+    host = getattr(settings, "chroma_server_host", None)
+    if host:
+        return f"http://{host}:{getattr(settings, 'chroma_server_http_port', '')}"
+    return str(getattr(settings, "persist_directory", "") or "the vector store")
+
+
+def _local_path(client: ClientAPI | None) -> Path | None:
+    settings = getattr(client, "get_settings", lambda: None)()
+    if getattr(settings, "chroma_server_host", None):
+        return None
+    directory = getattr(settings, "persist_directory", None)
+    return Path(directory) if directory else None
 
 
 def _summarise(report: str, rows: list[tuple[str, dict[str, Any]]]) -> StoredReport:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
 
@@ -52,3 +53,27 @@ def count_tokens(text: str) -> int:
     if encoding is None:
         return estimate_tokens(text)
     return len(encoding.encode(text, disallowed_special=()))
+
+
+# Longest run of characters one token of any tokenizer here covers (e5's longest pieces are ~16
+# characters, cl100k's runs of spaces or symbols up to ~128): a window's worth of text is never
+# longer than `window * MAX_CHARS_PER_TOKEN` characters, so fitting never tokenizes a whole 1 MB line.
+MAX_CHARS_PER_TOKEN = 128
+
+
+def fit_window(text: str, count: Callable[[str], int], window: int) -> str:
+    """The longest prefix of `text` whose token count fits the window (`text` itself when it fits).
+
+    Binary search on the prefix length; each probe tokenizes at most a window's worth of text.
+    """
+    head = text[: window * MAX_CHARS_PER_TOKEN]
+    if len(head) == len(text) and count(text) <= window:
+        return text
+    low, high = 0, len(head)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if count(head[:middle]) <= window:
+            low = middle
+        else:
+            high = middle - 1
+    return head[:low]

@@ -2,7 +2,9 @@
 
 A citation holds when its quote occurs, after whitespace is folded, within the cited lines of
 the cited report, reloaded from disk. Chinese text has no spaces between words, so folding
-removes whitespace entirely rather than collapsing it to one space.
+removes whitespace entirely rather than collapsing it to one space. Both sides are read without
+markup (`plain_line`, `strip_inline`): an answer quotes "Falcon status: Blocked" from the line
+"<p>Falcon status: <b>Blocked</b></p>", and a quote that kept the markup still verifies.
 """
 
 from __future__ import annotations
@@ -15,16 +17,20 @@ from pathlib import Path
 from index.errors import InputError
 from index.load import load_document
 from index.schemas import Citation
-from index.text.normalise import fold_space, strip_markup
+from index.text.normalise import fold_space, plain_line, strip_inline
 
 LineSource = Callable[[str], dict[int, str] | None]
 
 
 def load_lines(report: str) -> dict[int, str] | None:
-    """Original line number -> normalised text, or None when the file is gone or unreadable."""
+    """Original line number -> normalised text, or None when the file is gone or unreadable.
+
+    Whatever stops the file from being read (gone, permissions, undecodable, a decoder's own
+    error) drops the citations into it; it never stops the answer.
+    """
     try:
         doc = load_document(Path(report))
-    except InputError:
+    except (InputError, OSError, ValueError):
         return None
     lines: dict[int, str] = {}
     for line in doc.lines:
@@ -44,7 +50,11 @@ class Verifier:
         stamp = _stamp(report)
         cached = self._cache.get(report)
         if cached is None or cached[0] != stamp:
-            cached = (stamp, self.source(report))
+            try:
+                found = self.source(report)
+            except Exception:  # a reader's own bug must not take the answer down: drop, count
+                found = None
+            cached = (stamp, found)
             self._cache[report] = cached
         return cached[1]
 
@@ -55,8 +65,9 @@ class Verifier:
         lines = self.lines(citation.report)
         if lines is None:
             return False
-        span = " ".join(strip_markup(lines[n]) for n in range(start, end + 1) if n in lines)
-        return fold_space(citation.quote) in fold_space(span) if span else False
+        span = " ".join(plain_line(lines[n]) for n in range(start, end + 1) if n in lines)
+        quote = fold_space(strip_inline(citation.quote))
+        return bool(quote) and quote in fold_space(span)
 
     def filter(self, citations: Iterable[Citation]) -> tuple[list[Citation], int]:
         """(citations that verify, how many were dropped)."""

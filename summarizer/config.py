@@ -60,7 +60,8 @@ def default_home() -> Path:
 class Settings(BaseModel):
     """Resolved configuration; `extra="forbid"` so a typo in summarizer.toml is an error."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Finite numbers only: `max_file_mb = inf` overflowed int() deep inside ingest.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
     home: Path = Field(
         default_factory=default_home, description="Data directory: Chroma store, ledger, caches."
@@ -102,14 +103,36 @@ class Settings(BaseModel):
     cassettes: Path = Field(
         default=Path("evals/cassettes"), description="Folder of cassettes the replay engine serves."
     )
-    max_file_mb: float = Field(default=5.0, gt=0, description="Larger files are refused.")
-    chunk_tokens: int = Field(default=400, ge=50, description="Upper bound of a chunk, in tiktoken tokens.")
-    min_chunk_tokens: int = Field(default=40, ge=0, description="Smaller neighbours are merged.")
-    top_k: int = Field(default=8, ge=1, description="Passages retrieved per question.")
+    max_file_mb: float = Field(default=5.0, gt=0, le=1024, description="Larger files are refused.")
+    max_file_tokens: int = Field(
+        default=50_000,
+        ge=1_000,
+        le=10_000_000,
+        description="Per-file budget in the embedder's tokens; a file that needs more is skipped.",
+    )
+    max_file_seconds: float = Field(
+        default=120.0,
+        ge=1,
+        le=86_400,
+        description="Per-file time budget for parsing, chunking and embedding; a slower file is skipped.",
+    )
+    chunk_tokens: int = Field(
+        default=400, ge=50, le=8_000, description="Upper bound of a chunk, in tiktoken tokens."
+    )
+    min_chunk_tokens: int = Field(default=40, ge=0, le=8_000, description="Smaller neighbours are merged.")
+    top_k: int = Field(default=8, ge=1, le=200, description="Passages retrieved per question.")
     search_mode: Literal["dense", "hybrid", "lexical"] = Field(
         default="dense",
         description="How `ask` ranks passages: dense (embeddings), lexical (BM25) or hybrid (both, fused).",
     )
+
+    @model_validator(mode="after")
+    def _chunk_bounds(self) -> Settings:
+        if self.min_chunk_tokens >= self.chunk_tokens:
+            raise ValueError(
+                f"min_chunk_tokens ({self.min_chunk_tokens}) must be below chunk_tokens ({self.chunk_tokens})"
+            )
+        return self
 
     @model_validator(mode="after")
     def _reply_fits(self) -> Settings:
@@ -137,6 +160,8 @@ class Settings(BaseModel):
 
     @property
     def resolved_engine(self) -> str:
+        """The engine `ask` runs by default: `auto` is openai when a key is set, else local (every
+        name a setting can hold is a registered engine: tests/test_config.py keeps them equal)."""
         if self.engine == "auto":
             return "openai" if self.openai_api_key else "local"
         return self.engine
@@ -162,10 +187,7 @@ def load_settings(
     if config_file is not None and not config_file.exists():
         raise ConfigError(f"config file not found: {config_file}")
     if candidate.exists():
-        try:
-            data.update(tomllib.loads(candidate.read_text(encoding="utf-8")))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{candidate}: invalid TOML: {exc}") from exc
+        data.update(_read_toml(candidate))
     for var, name in ENV_VARS.items():
         if env.get(var):
             data[name] = env[var]
@@ -173,5 +195,26 @@ def load_settings(
     try:
         return Settings(**data)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors()
+        )
         raise ConfigError(f"invalid configuration ({candidate}): {problems}") from exc
+
+
+# A configuration file is a few lines; a larger one is a mistake (or a file built to cost).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The file's settings, or `ConfigError` in one line: unreadable, too large, not TOML, too deep."""
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: over {MAX_CONFIG_BYTES // 1024} KB; a configuration is a few lines")
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except RecursionError:
+        # tomllib recurses once per nesting level: a 100k-deep array exhausted the stack.
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc

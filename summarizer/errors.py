@@ -5,10 +5,12 @@ The CLI maps each class to one line on stderr and an exit code (README: exit cod
 
 from index.errors import (
     ConfigError,
+    DiskFullError,
     EmbedderAuthError,
     EmbedderError,
     IndexBusyError,
     InputError,
+    ReadOnlyError,
     ReportDateError,
     StoreError,
     SummarizerError,
@@ -21,11 +23,13 @@ class EngineError(SummarizerError):
 
 __all__ = [
     "ConfigError",
+    "DiskFullError",
     "EmbedderAuthError",
     "EmbedderError",
     "EngineError",
     "IndexBusyError",
     "InputError",
+    "ReadOnlyError",
     "ReportDateError",
     "StoreError",
     "SummarizerError",

@@ -2,7 +2,11 @@
 
 The public `Answer` (summarizer/schemas.py) carries citations as report, week, section and line
 span; a model cannot be trusted with those. It fills `LLMAnswer` instead, citing the short ids of
-the facts and passages it was shown plus a quote, and code maps ids to citations. Every field is
+the facts and passages it was shown plus a quote, and code maps ids to citations. Summaries and
+roll-ups fill `LLMSummaryDraft` (highlights cite fact ids), the risk register `LLMRiskDraft`
+(groups of entry ids with a one-line summary): neither can name a citation or add an item.
+Limits (40 words, 7 highlights) are checked by the writer's validate hook, not by the schema:
+strict mode on some servers rejects `maxItems`/`maxLength`, and a re-ask can name the problem. Every field is
 required and nothing has a default, so the strict JSON schema OpenAI accepts is the pydantic one
 (`summarizer.llm.schema.strict_json_schema`).
 
@@ -45,5 +49,49 @@ class LLMAnswer(_Strict):
     points: list[LLMPoint] = Field(description="Supporting statements, most important first, each cited.")
 
 
-MODEL_SCHEMAS: dict[str, type[BaseModel]] = {"LLMAnswer": LLMAnswer}
+class LLMHighlight(_Strict):
+    """One line an executive reads first, resting on facts the model was shown."""
+
+    text: str = Field(description="One line, in the summary's language, saying what the cited facts say.")
+    fact_ids: list[str] = Field(
+        description="Ids of the facts it rests on (F1, F2, …), at least one, only ids shown in the data."
+    )
+
+
+class LLMSummaryDraft(_Strict):
+    """The written part of a weekly summary or a roll-up: code adds the sections and the citations."""
+
+    headline: str = Field(
+        description="What changed and what needs attention: at most 40 English words or 80 Chinese characters."
+    )
+    highlights: list[LLMHighlight] = Field(
+        description="At most 7, most important first; each cites the facts it rests on."
+    )
+
+
+class LLMRiskGroup(_Strict):
+    """One risk of the register: one entry, or several entries that are the same risk."""
+
+    entry_ids: list[str] = Field(
+        description="Ids of the register entries (R1, R2, …) that are this one risk; one id when it stands alone."
+    )
+    summary: str = Field(
+        description="One line saying what the risk is and where it stands, in the register's language."
+    )
+
+
+class LLMRiskDraft(_Strict):
+    """The written part of a risk register: a headline and every entry once, alone or merged."""
+
+    headline: str = Field(
+        description="Where the risks stand: at most 40 English words or 80 Chinese characters."
+    )
+    risks: list[LLMRiskGroup] = Field(description="Every entry shown, each in exactly one group.")
+
+
+MODEL_SCHEMAS: dict[str, type[BaseModel]] = {
+    "LLMAnswer": LLMAnswer,
+    "LLMSummaryDraft": LLMSummaryDraft,
+    "LLMRiskDraft": LLMRiskDraft,
+}
 """Output schemas a prompt file may name in its front matter (`output_schema: LLMAnswer`)."""

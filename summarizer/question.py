@@ -39,15 +39,24 @@ class QuestionPlan:
     days: tuple[date, date] | None = None
     """Calendar days the question names (a month, a day), for facts that carry their own date."""
     time_text: str = ""
+    label: tuple[str, int] | None = None
+    """The series' own report number the question names ("第七期" is ("issue", 7), "Cycle 24"
+    ("cycle", 24)); the planner reads it as the reports carrying that number."""
     intent_words: list[str] = field(default_factory=list)
     wants: frozenset[ListKind] = frozenset()
     projects: list[str] = field(default_factory=list)
     """Canonical names of the projects the question names."""
     project_names: list[str] = field(default_factory=list)
     """Every name (canonical and aliases) of the linked projects, to tell their lines from others'."""
+    wants_reason: bool = False
+    """The question asks why ("why did X slip?", "为什么延期", "原因"): lines giving a reason lead."""
     asked: str = ""
     """What the question asks about a linked project, its name removed ("的预算", "who owns"):
     an answer must speak to this, not only repeat the name. Empty when no project is linked."""
+    subject: str = ""
+    """The terms beyond the intent's own vocabulary and generic report words ("projects", "这几期"):
+    what the question is about ("双活改造", "SDK generation"). Empty for a generic question
+    ("which projects slipped?"), which a ledger list answers whole."""
     metrics: list[str] = field(default_factory=list)
     """Names of the ledger's metric series the question names (for metric questions)."""
     series: str | None = None
@@ -62,6 +71,11 @@ class QuestionPlan:
     """The language each series is written in: list answers show the question's language first."""
     show_all: bool = False
     """List every item of a list answer (`--all`), not a screenful per team."""
+    unseen: frozenset[str] = frozenset()
+    """Question terms no chunk of the index contains ("预算", or "降本" for a report's "成本下降")."""
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Question term -> the tokens a report may write instead: an intent word stands for its
+    whole vocabulary ("延期" asked is "推迟", "顺延", "slipped" written)."""
 
     def set_weeks(self, since: int | None, until: int | None) -> None:
         """Search and show the same inclusive week range."""

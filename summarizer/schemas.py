@@ -192,6 +192,11 @@ class ExecutiveSummary(_Out):
     dropped: int = Field(
         default=0, description="Items and highlights dropped because evidence did not verify."
     )
+    notes: list[str] = Field(
+        default_factory=list,
+        description="How the written part was made, when the reader should know: facts left out of a"
+        " model's prompt by the token budget, highlights dropped because they cited ids the model was not shown.",
+    )
 
     def sections(self) -> Iterator[tuple[str, list[SummaryItem]]]:
         """(name, items) of every section, in display order."""
@@ -301,6 +306,11 @@ class Rollup(_Out):
     metrics: list[MetricTrend] = Field(default_factory=list)
     weeks: list[WeekLine] = Field(default_factory=list)
     dropped: int = 0
+    notes: list[str] = Field(
+        default_factory=list,
+        description="How the written part was made, when the reader should know: facts left out of a"
+        " model's prompt by the token budget, highlights dropped because they cited ids the model was not shown.",
+    )
 
     def sections(self) -> Iterator[tuple[str, list[SummaryItem]]]:
         yield "outcomes", list(self.outcomes)
@@ -338,6 +348,16 @@ class RiskEntry(_Out):
     owner: str | None = None
     history: list[RiskSighting] = Field(default_factory=list, description="Oldest first.")
     citations: list[Citation] = Field(default_factory=list, description="First and latest sighting.")
+    summary: str | None = Field(
+        default=None,
+        description="One line by an LLM writer on what the risk is and where it stands; None from the local writer."
+        " Status, severity and first/last seen are never the writer's: they are computed.",
+    )
+    merged: list[str] = Field(
+        default_factory=list,
+        description="Ids of entries an LLM writer judged the same risk and merged into this one; their"
+        " sightings are in `history`.",
+    )
 
 
 class RiskRegister(_Out):
@@ -352,3 +372,8 @@ class RiskRegister(_Out):
     entries: list[RiskEntry] = Field(default_factory=list, description="Open first, then by severity.")
     counts: dict[str, int] = Field(default_factory=dict, description="Entries per status, before filtering.")
     dropped: int = 0
+    notes: list[str] = Field(
+        default_factory=list,
+        description="How the written part was made, when the reader should know: facts left out of a"
+        " model's prompt by the token budget, highlights dropped because they cited ids the model was not shown.",
+    )

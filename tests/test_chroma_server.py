@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,11 +28,11 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def chroma_server(data: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A real `chroma run` on a free loopback port: (url, process)."""
     chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
     port = _free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
     log = (data / "server.log").open("w")
     process = subprocess.Popen(
         [chroma, "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
@@ -51,7 +52,7 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError((data / "server.log").read_text()) from None
                 time.sleep(0.3)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:
@@ -61,8 +62,16 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log.close()
 
 
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with chroma_server(tmp_path_factory.mktemp("chroma-server")) as (url, _):
+        yield url
+
+
+runner = CliRunner()
+
+
 def test_ingest_and_query_through_a_chroma_server(chroma_url: str, tmp_path: Path) -> None:
-    runner = CliRunner()
     args = ["--index", str(tmp_path / "home"), "--chroma-url", chroma_url, "--json"]
     result = runner.invoke(app, ["ingest", str(EXAMPLES), *args])
     assert result.exit_code == 0, result.output
@@ -86,3 +95,34 @@ def test_ingest_and_query_through_a_chroma_server(chroma_url: str, tmp_path: Pat
 
     again = json.loads(runner.invoke(app, ["ingest", str(EXAMPLES), *args]).stdout)["totals"]
     assert again["unchanged"] == len(files) and again["chunks_added"] == 0
+
+
+def test_a_server_that_dies_mid_ingest_is_one_line_and_exit_6(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding 7: httpx.RemoteProtocolError as a traceback. Now the summary of what went in, then
+    one line naming the server, exit 6; `ask` against the dead server says the same."""
+    from helpers import V1, write_corpus
+
+    from index.ingest import Ingestor
+
+    corpus = write_corpus(tmp_path / "corpus", V1)
+    (tmp_path / "server").mkdir()
+    with chroma_server(tmp_path / "server") as (url, process):
+        real = Ingestor._write  # one report's write to store and ledger (small ones share a batch)
+
+        def then_die(self: Ingestor, *args: object, **kwargs: object) -> object:
+            outcome = real(self, *args, **kwargs)  # type: ignore[arg-type]
+            process.kill()  # the server dies after the first report went in
+            process.wait()
+            return outcome
+
+        monkeypatch.setattr(Ingestor, "_write", then_die)
+        args = ["--index", str(tmp_path / "home"), "--chroma-url", url, "--json"]
+        result = runner.invoke(app, ["ingest", str(corpus), *args])
+        assert result.exit_code == 7, result.output
+        assert json.loads(result.stdout)["totals"]["added"] == 1
+        assert result.stderr.strip().count("\n") == 0
+        assert f"the Chroma server at {url} is not reachable" in result.stderr
+        asked = runner.invoke(app, ["ask", "How far along is Project Heron?", *args])
+        assert asked.exit_code == 7 and "is not reachable" in asked.stderr

@@ -67,7 +67,7 @@ def test_no_wait_fails_fast_when_another_writer_holds_the_lock(reports: Path, tm
     home.mkdir()
     with FileLock(str(home / "writer.lock")):
         result = runner.invoke(app, ["ingest", str(reports), "--index", str(home), "--no-wait"])
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # busy: try again later (README: exit codes)
     assert "another ingest" in result.output
 
 

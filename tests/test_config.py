@@ -88,6 +88,26 @@ def test_every_engine_a_setting_can_name_exists() -> None:
         load_settings(environ={"SUMMARIZER_ENGINE": "gpt"})
 
 
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("max_file_mb = inf\n", "finite"),
+        ("max_file_mb = nan\n", "finite"),
+        ("max_file_mb = 1e30\n", "less than or equal"),
+        ("top_k = 100000\n", "less than or equal"),
+        ("chunk_tokens = 100\nmin_chunk_tokens = 100\n", "must be below chunk_tokens"),
+        ("x = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply"),
+    ],
+    ids=["inf", "nan", "huge", "top_k", "min-over-max", "deep-array"],
+)
+def test_bad_values_are_one_line_config_errors(tmp_path: Path, toml: str, message: str) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(toml)
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_settings(bad, environ={})
+    assert "\n" not in str(caught.value)
+
+
 def test_the_config_command_masks_the_key_and_names_the_engine_that_runs(tmp_path: Path) -> None:
     import json
 
@@ -101,3 +121,16 @@ def test_the_config_command_masks_the_key_and_names_the_engine_that_runs(tmp_pat
     data = json.loads(result.stdout)
     assert data["openai_api_key"] == "sk-…ef" and "1234567890" not in result.output
     assert (data["resolved_engine"], data["llm_endpoint"]) == ("openai", "https://api.openai.com/v1")
+
+
+def test_the_cli_prints_one_line_and_exits_2_on_a_bad_value(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("max_file_mb = inf\n")
+    for command in (["config"], ["ingest", str(tmp_path)], ["ask", "what slipped?"]):
+        result = CliRunner().invoke(app, [*command, "--config", str(bad)])
+        assert result.exit_code == 2, (command, result.output)
+        assert result.output.count("\n") == 1 and "finite" in result.output

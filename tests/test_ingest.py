@@ -118,6 +118,10 @@ class _Counting:
 
     def __init__(self, inner: LocalEmbedder) -> None:
         self.inner, self.name, self.calls = inner, inner.name, []  # type: ignore[var-annotated]
+        self.window = inner.window
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
 
     def embed_passages(self, texts):  # type: ignore[no-untyped-def]
         self.calls.append(len(texts))
@@ -143,7 +147,7 @@ def test_an_unchanged_file_is_not_parsed(
     from index.ledger.store import Ledger
 
     ledger = Ledger.open(corpus.parent / "ledger.sqlite")
-    ingestor.sinks.append(ledger)
+    ingestor.ledger = ledger
     ingestor.ingest([corpus])
     monkeypatch.setattr("index.ingest.parse_report", lambda *a, **k: pytest.fail("parsed an unchanged file"))
     assert ingestor.ingest([corpus]).totals()["unchanged"] == 3

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from index.errors import InputError
-from index.load import iter_report_files, load_document
+from index.load import load_document
+from index.walk import iter_report_files
 
 ZH = "# 第3周 2025-01-17\n\n- 【账务】进度40%\n"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -224,37 +225,17 @@ def test_an_html_title_dates_the_page(tmp_path: Path) -> None:
 
 
 def test_a_yearless_title_takes_the_year_of_its_series(tmp_path: Path) -> None:
-    from index.ingest import Ingestor
-
     folder = tmp_path / "api"
     folder.mkdir()
     (folder / "cycle-21.md").write_text("# Cycle 21 (Feb 3 – Feb 14, 2025)\n\n- a\n", encoding="utf-8")
     (folder / "cycle-24.md").write_text("# Cycle 24 (Mar 17 – Mar 28)\n\n- b\n", encoding="utf-8")
 
-    class Sink:
-        def __init__(self) -> None:
-            self.dates: dict[str, date] = {}
+    from typer.testing import CliRunner
 
-        def upsert_report(self, report: Report) -> bool:
-            self.dates[Path(report.source).name] = report.date
-            return True
+    from summarizer.cli import app
 
-        def remove_report(self, source: str) -> None: ...
-
-    class NoStore:
-        def stored_report(self, source: str) -> None:
-            return None
-
-        def replace_report(self, *args: object) -> tuple[int, int]:
-            return 0, 0
-
-    class NoEmbedder:
-        name = "none"
-
-        def embed_passages(self, texts: object) -> list[object]:
-            return []
-
-    sink = Sink()
-    summary = Ingestor(NoStore(), NoEmbedder(), sinks=[sink]).ingest([folder])  # type: ignore[arg-type]
-    assert not summary.skipped
-    assert sink.dates == {"cycle-21.md": date(2025, 2, 14), "cycle-24.md": date(2025, 3, 28)}
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--index", str(tmp_path / "home"), "--json"])
+    assert result.exit_code == 0, result.output
+    listed = CliRunner().invoke(app, ["reports", "--index", str(tmp_path / "home"), "--json"])
+    dates = {Path(r["report"]).name: r["date"] for r in json.loads(listed.stdout)["reports"]}
+    assert dates == {"cycle-21.md": "2025-02-14", "cycle-24.md": "2025-03-28"}

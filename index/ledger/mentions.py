@@ -17,6 +17,7 @@ from typing import Literal
 from index.ledger.signals import (
     FIELD_KEYS,
     Labelled,
+    field_pieces,
     find_progress,
     find_statuses,
     heading_status,
@@ -124,12 +125,17 @@ _TYPE_PREFIX = re.compile(
 )
 
 
+# What a heading says about its project, written after the name ("反欺诈模型V4进展", "X status").
+_TOPIC_SUFFIX = re.compile(r"(?<=\S)\s*(?:进展|进度|情况|同步|汇报|update|updates|status|progress)$", re.I)
+
+
 def clean_name(name: str) -> str:
     name = _STATUSY_PARENS.sub("", nfkc(name))
     name = re.sub(r"[*_`#]+", "", name)
     name = _BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = _TYPE_PREFIX.sub("", name.strip())
+    name = _TOPIC_SUFFIX.sub("", name.strip(" \t:：-—–·•【】[]"))
     return name.strip(" \t:：-—–·•【】[]")
 
 
@@ -160,9 +166,15 @@ def find_mentions(report: Report) -> list[Mention]:
 
 
 def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention], title: str = "") -> None:
-    if section.kind in _NOT_PROJECT_KINDS:
-        return
     fields = _count_fields(section, lines)
+    if section.kind in _NOT_PROJECT_KINDS and fields < 2:
+        # A metrics or incidents heading is not a project; but an objective named by a metric
+        # ("O1 核心服务可用性达到99.95%") holds projects, and a heading with its own status,
+        # progress and target lines ("KR1.2 告警降噪" + 当前进度/预计完成/状态) is one.
+        if section.kind in (SectionKind.METRICS, SectionKind.INCIDENTS):
+            for child in section.children:
+                _visit(child, depth + 1, lines, out, title)
+        return
     context = section.kind == SectionKind.PROJECTS or fields > 0
     if context and not section.children and _is_project_section(section, depth, fields, lines):
         name = clean_name(section.title)
@@ -215,8 +227,12 @@ def _count_fields(section: Section, lines: dict[int, str]) -> int:
     """Field lines that speak for the section itself: top-level bullets and prose (`**Status:** …`)."""
     in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
     prose = [text for number, text in section.lines if number not in in_items and number != section.start]
-    labelled = [split_label(line_text(text)) for text in prose]
-    from_prose = sum(1 for found in labelled if found is not None and found.field in SIGNAL_FIELDS)
+    from_prose = sum(
+        1
+        for text in prose
+        for piece in field_pieces(line_text(text))
+        if piece.labelled is not None and piece.labelled.field in SIGNAL_FIELDS
+    )
     return from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
 
 
@@ -446,12 +462,32 @@ def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Ment
         target = body_item_lines if _NUMBERED.match(item.marker) else head_item_lines
         target.update(range(item.start, own_end + 1))
         body_item_lines.update(range(own_end + 1, item.end + 1))
+    # Items under an action-item label ("待办：", "Action items:") are people's tasks with their
+    # own deadlines ("@李婷 8/23前完成 OOT 验证"), not the project's schedule.
+    actions = False
     units = [heading]
-    for number, _ in section.lines:
+    for number, raw in section.lines:
         if number == section.start:
             continue
-        units.append(_unit(number, lines, head=number not in body_item_lines))
+        text = line_text(raw)
+        labelled = split_label(text)
+        if labelled is not None and not labelled.rest and not _is_item_line(number, section):
+            actions = bool(_ACTION_LABEL.fullmatch(label_key(labelled.label)))
+        elif not text.strip() and not _is_item_line(number, section):
+            pass
+        elif not _is_item_line(number, section):
+            actions = False
+        units.append(_unit(number, lines, head=number not in body_item_lines and not actions))
     return Mention(name, section, section.start, section.end, [u for u in units if u.text])
+
+
+_ACTION_LABEL = re.compile(
+    r"待办|待办事项|行动项|跟进事项|todo|todos|actionitems?|followups?|nextactions?", re.I
+)
+
+
+def _is_item_line(number: int, section: Section) -> bool:
+    return any(item.start <= number <= item.end for item in section.items)
 
 
 _PROJECT_HEADER = re.compile(

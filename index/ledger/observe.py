@@ -78,7 +78,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                     )
                     statuses.append(_Found(unit, status, quote.strip(), 3, text.strip()))
             elif field == "owner" and owner is None:
-                owner = text.strip(" @") or None
+                owner = re.split(r"(?<=\w)\.\s|[。,，;；(（]", text.strip(" @"))[0].strip() or None
             hits = find_progress(text, allow_bare=unit.head)
             if field == "progress" and not hits:
                 hits = _field_number(text)
@@ -127,8 +127,12 @@ def observe(report: Report, mention: Mention) -> Observation:
             _Found(mention.units[0], mention.filed_as, mention.units[0].text, 2, mention.section.title)
         )
     obs = _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
-    if obs.target is None and ordinals:
-        found, ordinal = ordinals[-1]
+    moved = [pair for pair in ordinals if pair[1].before is not None]
+    if ordinals and (obs.target is None or moved):
+        # "Target: 1.85 → now 1.87" says the target moved; a date elsewhere in the block (a beta
+        # branch day) is not the target then.
+        found, ordinal = (moved or ordinals)[-1]
+        obs.target = None
         obs.target_text, obs.target_unit, obs.target_order = ordinal.text, ordinal.unit, list(ordinal.order)
         obs.target_moved_from = list(ordinal.before) if ordinal.before else None
         obs.target_kind = "final"
@@ -146,7 +150,12 @@ def _pieces(unit: Unit) -> list[Piece]:
 
 
 def _field_number(text: str) -> list[Span]:
-    """`% complete: 70`: a progress field's value needs no percent sign."""
+    """`% complete: 70`, `Progress: 5/6 tasks (83%)`: a progress field's value needs no percent
+    sign, and a fraction in it is the share done."""
+    fraction = re.match(r"\s*(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])", text)
+    if fraction and int(fraction[2]) > 0 and int(fraction[1]) <= int(fraction[2]):
+        value = round(100 * int(fraction[1]) / int(fraction[2]))
+        return [Span(value, fraction.start(1), fraction.end(2), fraction[0].strip())]
     match = re.match(r"\s*(\d{1,3})(?:\.\d+)?\s*%?\s*(?:$|[(（,，;；])", text)
     if match and int(match[1]) <= 100:
         return [Span(int(match[1]), match.start(1), match.end(1), match[1])]
@@ -210,7 +219,7 @@ def _assemble(
         if source is not None:
             obs.status_text = source.word
             obs.status_evidence = evidence(source)
-    _completion(obs, completed, report, section)
+    _completion(obs, completed, report, section, bool(field_statuses))
     return obs
 
 
@@ -238,14 +247,17 @@ def _pick(targets: list[tuple[_Found, DateRole]]) -> tuple[_Found, DateRole] | N
     return next((pair for pair in candidates if pair[1] is role), None)
 
 
-def _completion(obs: Observation, completed: list[_Found], report: Report, section: str) -> None:
+def _completion(
+    obs: Observation, completed: list[_Found], report: Report, section: str, stated: bool = False
+) -> None:
     """A stated launch date: `10/12已上线`, or a target field date when the status says launched.
 
     A date that says the project went live (`已于9月10日上线`, `launched on June 11`) is itself the
     launched status when no other lifecycle word was written."""
     finished: tuple[ProjectStatus, ...] = ("launched", "done")
     launched = [f for f in completed if f.word == "launch"]
-    if obs.status not in finished and obs.status not in ("paused", "cancelled") and launched:
+    # Not over a status field of its own ("状态：有风险" beside "配置中心双活8/20上线": a part went live).
+    if obs.status not in finished and obs.status not in ("paused", "cancelled") and launched and not stated:
         found = launched[-1]
         obs.status, obs.status_text = "launched", found.quote
         obs.status_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)

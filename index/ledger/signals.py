@@ -51,7 +51,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ),
     (
         "on_track",
-        r"按计划|按期|按节奏|正常推进|进展顺利|(?:状态|进展)\s*[:：]\s*(?:正常|绿灯?)|\bon[- ]track\b|\bon schedule\b|🟢",
+        r"按计划|按期|按节奏|正常推进|进展顺利|(?:状态|进展)\s*[:：]?\s*(?:正常|绿灯?)|(?<=[，,])\s*正常(?=\s*(?:[。；;]|$))|"
+        r"\bon[- ]track\b|\bon schedule\b|🟢",
     ),
     ("in_progress", r"进行中|推进中|开发中|联调中|测试中|\bin progress\b|\bongoing\b|\bWIP\b"),
 )
@@ -327,7 +328,18 @@ class Piece:
     labelled: Labelled | None
 
 
-_FIELD_SEPARATOR = re.compile(r"\s+[·•|｜]\s+|\s*[；;｜]\s*|\s+-\s+(?=[^\s:：]{1,20}\s*[:：])")
+_FIELD_SEPARATOR = re.compile(
+    r"\s+[·•|｜]\s+|\s*[；;｜]\s*|\s+-\s+(?=[^\s:：]{1,20}\s*[:：])|"
+    r"\s+(?=(?:\*\*|__)[^\s:：*_]{1,12}(?:\*\*|__)\s*[:：])"
+)
+
+
+def _spaced_field(text: str) -> Labelled | None:
+    """`当前进度 50%` between separators: a known field name, a space, its value (no colon)."""
+    match = re.match(r"^(\s*)(\S{1,12})\s+(\S.*)$", text)
+    if match is None or FIELD_KEYS.get(label_key(match[2])) not in ("status", "progress", "target", "owner"):
+        return None
+    return Labelled(match[2], match[3], match.start(3), FIELD_KEYS[label_key(match[2])])
 
 
 def field_pieces(text: str, start: int = 0) -> list[Piece]:
@@ -339,7 +351,9 @@ def field_pieces(text: str, start: int = 0) -> list[Piece]:
         bounds.append((position, match.start()))
         position = match.end()
     bounds.append((position, len(text)))
-    labelled = [(a, b, split_label(text[a:b])) for a, b in bounds if text[a:b].strip()]
+    labelled = [
+        (a, b, split_label(text[a:b]) or _spaced_field(text[a:b])) for a, b in bounds if text[a:b].strip()
+    ]
     fields = [x for x in labelled if x[2] is not None and x[2].field is not None]
     if len(fields) < 2:
         whole = split_label(text[start:]) if start else split_label(text)

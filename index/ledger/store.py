@@ -12,14 +12,18 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from index.errors import StoreError
+from index.crash import write_point
+from index.errors import ReadOnlyError, StoreError
+from index.failures import store_failure
 from index.ledger.derive import Derivation, derive, stamp
 from index.ledger.extract import EXTRACTOR_VERSION, extract_facts
 from index.ledger.identity import AliasConfig
+from index.lock import writer_busy
 from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename, ReportRef, series_of
 
@@ -53,7 +57,16 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX facts_kind ON facts(kind);
     CREATE INDEX reports_week ON reports(week_int);
     """,
-    # 2: derived tables (index/ledger/derive.py); every report is dirty until the first derive.
+    # The journal: a report whose chunks are being written or removed is marked here first and
+    # unmarked in the transaction that finishes it, so a kill in between is found and repaired.
+    """
+    CREATE TABLE pending (
+        source TEXT PRIMARY KEY,
+        op TEXT NOT NULL CHECK (op IN ('write', 'remove')),
+        started TEXT NOT NULL
+    );
+    """,
+    # 3: derived tables (index/ledger/derive.py); every report is dirty until the first derive.
     """
     ALTER TABLE reports ADD COLUMN series TEXT NOT NULL DEFAULT '';
     ALTER TABLE reports ADD COLUMN kept INTEGER NOT NULL DEFAULT 0;
@@ -110,7 +123,7 @@ MIGRATIONS: tuple[str, ...] = (
         key TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, first_date TEXT NOT NULL
     );
     """,
-    # 3: slips counted per team and project from an index alone (views.slip_groups).
+    # 4: slips counted per team and project from an index alone (views.slip_groups).
     """
     CREATE INDEX slips_group ON slips(series, canonical, week_int, days, date, source, kind);
     """,
@@ -156,6 +169,7 @@ class Ledger:
         self._generation = 0
         self.cache: dict[str, Any] = {}
         self._checked: tuple[tuple[int, int], int] | None = None
+        self.read_only = False
 
     @classmethod
     def open(
@@ -172,8 +186,15 @@ class Ledger:
             conn = sqlite3.connect(path, timeout=30)
             conn.execute("PRAGMA foreign_keys = ON")
             _migrate(conn, path)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the ledger at {path}: {exc}") from exc
+        except (sqlite3.Error, OSError) as exc:
+            failure = store_failure(exc, "open the ledger", path, path.parent)
+            if not isinstance(failure, ReadOnlyError) or not path.exists():
+                raise failure from exc
+            # A read-only data directory: the ledger answers as it is; writes raise ReadOnlyError.
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+            ledger = cls(conn, path, aliases_path, embed, embed_threshold)
+            ledger.read_only = True
+            return ledger
         return cls(conn, path, aliases_path, embed, embed_threshold)
 
     def __enter__(self) -> Ledger:
@@ -202,11 +223,23 @@ class Ledger:
 
     def upsert_report(self, report: Report) -> bool:
         """Store the report's facts; False (and no work) when this exact content is already stored."""
-        row = self._conn.execute(
-            "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (report.source,)
-        ).fetchone()
-        if row is not None and row[0] == report.content_hash and row[1] == EXTRACTOR_VERSION:
+        write = self.prepare(report)
+        if write is None:
             return False
+        write()
+        return True
+
+    def prepare(self, report: Report) -> Callable[[], None] | None:
+        """Extract the report's facts (pure; may raise on a bad report) and return the write that
+        stores them, or None when this exact content is already stored."""
+        try:
+            row = self._conn.execute(
+                "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (report.source,)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the ledger at {self.path}: {exc}") from exc
+        if row is not None and row[0] == report.content_hash and row[1] == EXTRACTOR_VERSION:
+            return None
         facts = extract_facts(report)
         rows: list[tuple[str, str, int, str | None, str]] = []
         groups: tuple[tuple[str, Sequence[Observation | Incident | MetricPoint | Note | Rename]], ...] = (
@@ -219,8 +252,13 @@ class Ledger:
         for kind, items in groups:
             for seq, item in enumerate(items):
                 rows.append((report.source, kind, seq, _subject(item), item.model_dump_json()))
+        return partial(self._write, report, rows)
+
+    def _write(self, report: Report, rows: list[tuple[str, str, int, str | None, str]]) -> None:
+        write_point(f"ledger write {report.source}")
         try:
             with self._conn:
+                self._conn.execute("DELETE FROM pending WHERE source = ?", (report.source,))
                 self._conn.execute("DELETE FROM facts WHERE source = ?", (report.source,))
                 self._conn.execute("DELETE FROM reports WHERE source = ?", (report.source,))
                 self._conn.execute(
@@ -243,31 +281,98 @@ class Ledger:
                 )
                 self._conn.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (report.source,))
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot write the ledger at {self.path}: {exc}") from exc
+            raise store_failure(exc, "write the ledger", self.path, self.path.parent) from exc
         self._generation += 1
-        return True
 
     def remove_report(self, source: str) -> None:
-        with self._conn:
-            self._conn.execute("DELETE FROM facts WHERE source = ?", (source,))
-            self._conn.execute("DELETE FROM reports WHERE source = ?", (source,))
-            self._conn.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (source,))
+        """Drop the report's facts, its row and its journal mark in one transaction."""
+        write_point(f"ledger remove {source}")
+        try:
+            with self._conn:
+                self._conn.execute("DELETE FROM facts WHERE source = ?", (source,))
+                self._conn.execute("DELETE FROM reports WHERE source = ?", (source,))
+                self._conn.execute("DELETE FROM pending WHERE source = ?", (source,))
+                self._conn.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (source,))
+        except sqlite3.Error as exc:
+            raise store_failure(exc, "write the ledger", self.path, self.path.parent) from exc
         self._generation += 1
+
+    # The journal (index/ingest.py `Journal`): the ledger records what the store is about to do.
+
+    def begin(self, source: str, op: str) -> None:
+        """Mark `source` as being written or removed, before the store is touched."""
+        write_point(f"journal {op} {source}")
+        self._execute("INSERT OR REPLACE INTO pending VALUES (?, ?, datetime('now'))", (source, op), "write")
+
+    def finish(self, source: str) -> None:
+        """Unmark `source` when its store write needed no ledger write (facts unchanged)."""
+        write_point(f"journal finish {source}")
+        self._execute("DELETE FROM pending WHERE source = ?", (source,), "write")
+
+    def pending(self) -> dict[str, str]:
+        """Reports a killed run left half-written or half-removed: source -> 'write' | 'remove'.
+
+        A ledger older than the journal, opened read-only (so not migrated), has none.
+        """
+        if not self._has_table("pending"):
+            return {}
+        rows = self._execute("SELECT source, op FROM pending", (), "read")
+        return {source: op for source, op in rows}
+
+    def _has_table(self, name: str) -> bool:
+        found = self._execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,), "read"
+        )
+        return bool(found)
+
+    def stored(self) -> dict[str, tuple[str, str]]:
+        """Every report in the ledger: source -> (content hash, report date)."""
+        rows = self._execute("SELECT source, content_hash, date FROM reports", (), "read")
+        return {source: (digest, day) for source, digest, day in rows}
+
+    def _execute(self, sql: str, args: tuple[str, ...], verb: str) -> list[Any]:
+        try:
+            with self._conn:
+                return self._conn.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            raise store_failure(exc, f"{verb} the ledger", self.path, self.path.parent) from exc
 
     def derive(self) -> Derivation | None:
         """Bring the derived tables up to date (`derive.py`); None when they already were."""
         aliases = self.aliases_path.read_text(encoding="utf-8") if self.aliases_path.exists() else ""
         embed_id = "" if self.embed is None else f"embed@{self.embed_threshold}"
+        state = stamp(aliases, embed_id)
         try:
             return derive(
-                self._conn,
-                AliasConfig.load(self.aliases_path),
-                stamp(aliases, embed_id),
-                self.embed,
-                self.embed_threshold,
+                self._conn, AliasConfig.load(self.aliases_path), state, self.embed, self.embed_threshold
             )
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot update the ledger at {self.path}: {exc}") from exc
+            if not self.read_only:
+                raise StoreError(f"cannot update the ledger at {self.path}: {exc}") from exc
+        # A read-only data directory whose derived tables are stale (or older than them): derive
+        # into a private copy in memory, so the ledger still answers; the file stays as it is.
+        try:
+            memory = sqlite3.connect(":memory:", check_same_thread=False)
+            self._conn.backup(memory)
+            _migrate(memory, self.path)
+            self._conn.close()
+            self._conn = memory
+            return derive(
+                self._conn, AliasConfig.load(self.aliases_path), state, self.embed, self.embed_threshold
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the ledger at {self.path}: {exc}") from exc
+
+    def _derive_for_read(self) -> None:
+        """A reader derives what an ingest left dirty, unless an ingest is writing now: then it
+        reads the last derived state (the ingest derives when its writes are done), never waits."""
+        if writer_busy(self.path.parent):
+            return
+        try:
+            self.derive()
+        except StoreError as exc:
+            if "locked" not in str(exc):
+                raise
 
     def revision(self) -> int:
         """The derived tables' revision, after bringing them up to date: the key of cached reads.
@@ -276,7 +381,7 @@ class Ledger:
         """
         generation = self.generation
         if self._checked is None or self._checked[0] != generation:
-            self.derive()
+            self._derive_for_read()
             row = self._conn.execute("SELECT value FROM derived_state WHERE key = 'revision'").fetchone()
             self._checked = (self.generation, int(row[0]) if row else 0)
         return self._checked[1]

@@ -7,10 +7,16 @@
 - `name_key`: two spellings of one project (`【POS收单】 (Phase 2)`, `pos收单`): `plain_key`
   after dropping parenthetical remarks, which carry phases, owners and aliases, not the name.
 - `strip_markup`: a line without its heading or list marker, as quotes are cut and checked.
+- `strip_inline` / `plain_line`: text without inline markup (HTML tags and entities, Markdown
+  links, emphasis, code ticks, a table row's outer pipes), so answers and quotes read as text; the
+  verifier compares quotes against lines read the same way, so a quote cut from one verifies.
+- `stem`: a light English word-form fold ("launched" -> "launch"), so a question's wording meets
+  the report's wherever words are compared (planning and the extractive engine alike).
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -43,3 +49,54 @@ def strip_markup(line: str) -> str:
     """A line without its leading heading or list marker; the verifier and the extractors both
     compare quotes against lines stripped this way, so every quote cut from one verifies."""
     return _MARKUP.sub("", line)
+
+
+_SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
+
+
+def stem(token: str) -> str:
+    """A light English stem ("owns", "owner" -> "own"; "launched" -> "launch") so a question's
+    wording meets the report's; CJK bigrams and short words are left as they are."""
+    if not token.isascii() or not token.isalpha() or len(token) < 4:
+        return token
+    for suffix in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
+    return token
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_CODE = re.compile(r"(`+)(.+?)\1")
+_TABLE_SEPARATOR = re.compile(r"^:?-{2,}:?$")
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+def strip_inline(text: str) -> str:
+    """Text without inline markup: HTML tags (entities decoded), Markdown images and links (their
+    text), emphasis and strikethrough markers, code ticks, a table row's outer pipes (a separator
+    row is nothing). Idempotent, and every piece of its output is a piece of the input's text."""
+    out = _HTML_TAG.sub("", _HTML_COMMENT.sub("", html.unescape(text).replace("\xa0", " ")))
+    out = _AUTOLINK.sub(r"\1", out)
+    out = _MD_LINK.sub(r"\1", _MD_IMAGE.sub(r"\1", out))
+    out = _CODE.sub(r"\2", out)
+    for pattern in (_STRONG, _STRIKE):
+        out = pattern.sub(lambda m: m[m.lastindex or 0], out)
+    out = _EM_UNDER.sub(r"\1", _EM_STAR.sub(r"\1", out))
+    stripped = out.strip()
+    if stripped.startswith("|"):
+        cells = [c.strip() for c in stripped.strip("|").split("|")]
+        out = "" if all(_TABLE_SEPARATOR.match(c) for c in cells if c) else " | ".join(cells)
+    return _SPACES.sub(" ", out).strip()
+
+
+def plain_line(line: str) -> str:
+    """A report line as answers quote it and the verifier reads it: no leading marker, no markup."""
+    return strip_inline(strip_markup(line))

@@ -20,7 +20,16 @@ app = typer.Typer(
 )
 
 # Each command module registers its commands on `app` when imported.
-from summarizer.cli import ask_cmd, config_cmd, eval_cmd, ingest_cmd, ledger_cmd, logs_cmd, summary_cmd  # noqa: E402,F401
+from summarizer.cli import (  # noqa: E402,F401
+    ask_cmd,
+    config_cmd,
+    doctor_cmd,
+    eval_cmd,
+    ingest_cmd,
+    ledger_cmd,
+    logs_cmd,
+    summary_cmd,
+)
 
 
 def main() -> None:

@@ -49,6 +49,9 @@ VerboseOpt = Annotated[
 
 T = TypeVar("T")
 
+# Exit code of an unexpected exception (a bug), as sysexits' EX_SOFTWARE.
+INTERNAL_ERROR = 70
+
 
 def resolve_settings(
     index: Path | None = None, chroma_url: str | None = None, config: Path | None = None, **extra: Any
@@ -111,3 +114,16 @@ def guarded(action: Callable[[], T]) -> T:
             raise
         err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(code=exc.exit_code) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        # A bug, not a condition we know: still one line, and the way to the traceback.
+        if os.environ.get("SUMMARIZER_DEBUG"):
+            raise
+        err_console.print(
+            f"[red]internal error:[/red] {type(exc).__name__}: {exc} "
+            "(a bug: run again with SUMMARIZER_DEBUG=1 for the traceback, and report it)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(code=INTERNAL_ERROR) from None

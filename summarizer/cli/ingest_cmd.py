@@ -62,7 +62,7 @@ def ingest_command(
     def run() -> int:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        from index.load import iter_report_files
+        from index.walk import iter_report_files
         from summarizer.pipelines.ingest import ingest_paths
         from summarizer.workspace import Workspace
 
@@ -94,6 +94,8 @@ def ingest_command(
             emit_json({"engine": "local", "index": workspace.describe(), **summary.as_dict()})
         else:
             _print_summary(summary, workspace.describe())
+        if summary.error is not None:
+            raise summary.error  # after the summary: what went in is shown either way
         return 1 if summary.skipped else 0
 
     code = guarded(run)
@@ -128,6 +130,10 @@ def _print_summary(summary: IngestSummary, where: str) -> None:
         out_console.print(skipped)
     for report in summary.pruned:
         out_console.print(f"pruned {report} (file is gone)")
+    for warning in summary.warnings:
+        out_console.print(f"warning: {warning.path}: {warning.message}", style="yellow", highlight=False)
+    for repair in summary.repaired:
+        out_console.print(f"repaired {repair.report}: {repair.problem}; {repair.action}", highlight=False)
 
 
 @app.command("reports")

@@ -7,6 +7,7 @@ only (no embedding model, no Chroma), so they run offline and fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -22,10 +23,12 @@ from summarizer.cli.common import (
     err_console,
     guarded,
     out_console,
+    print_spend,
     resolve_settings,
 )
 
 if TYPE_CHECKING:
+    from summarizer.engines.summary import SummaryWriter
     from summarizer.workspace import Workspace
 
 Format = Literal["rich", "md", "json"]
@@ -38,7 +41,14 @@ SeriesOpt = Annotated[
 LangOpt = Annotated[
     str | None, typer.Option("--lang", help="zh or en; default: the language the reports are written in.")
 ]
-EngineOpt = Annotated[str | None, typer.Option("--engine", help="Summary writer; default local.")]
+EngineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--engine",
+        help="Who writes the headline and highlights: local, openai (any OpenAI-compatible model) or replay"
+        " (cassettes, offline). Default: openai with a key, else local.",
+    ),
+]
 FromOpt = Annotated[
     str | None,
     typer.Option("--from", help="Period start: week (2024-W41), date, month (2024-10) or quarter (2024-Q4)."),
@@ -85,6 +95,37 @@ def _workspace(index: Path | None, chroma_url: str | None, config: Path | None) 
     return Workspace(resolve_settings(index, chroma_url, config))
 
 
+def _written(
+    workspace: Workspace,
+    engine: str | None,
+    command: str,
+    json_out: bool,
+    body: Callable[[SummaryWriter], None],
+) -> None:
+    """Run `body` with the chosen writer; after it, what the writer's model calls cost (also when
+    one failed: the line then goes to stderr with the error), and the writer closed."""
+    from index.errors import SummarizerError
+    from summarizer.pipelines.summarize import writer_for
+
+    writer = writer_for(workspace, engine, command)
+
+    def show_spend(to_stderr: bool) -> None:
+        spend = writer.usage()
+        if spend is not None:
+            model = workspace.settings.chat_model
+            print_spend(spend, model, to_stderr, replay=writer.name == "replay")
+
+    try:
+        try:
+            body(writer)
+        except SummarizerError:
+            show_spend(to_stderr=True)
+            raise
+        show_spend(to_stderr=json_out)
+    finally:
+        writer.close()
+
+
 @app.command("summarize")
 def summarize_command(
     week: Annotated[str | None, typer.Option(help="The report's ISO week (2024-W49) or 'latest'.")] = None,
@@ -106,6 +147,7 @@ def summarize_command(
         summarizer summarize --week latest --series payments-zh
         summarizer summarize --from 2024-10 --to 2024-12 --format md
         summarizer summarize --last 4w --json
+        summarizer summarize --engine openai --series payments-zh --from 2024-Q4
     """
     chosen, language = _format(fmt, json_out), _lang(lang)
     rollup = bool(from_ or to or last)
@@ -119,24 +161,28 @@ def summarize_command(
         from summarizer.render import markdown, terminal
 
         workspace = _workspace(index, chroma_url, config)
-        if rollup:
-            result = summarize.period_rollup(workspace, from_, to, last, series, language, engine)
-            _note_other_series(workspace, result.series, series)
+
+        def body(writer: SummaryWriter) -> None:
+            if rollup:
+                result = summarize.period_rollup(workspace, from_, to, last, series, language, writer=writer)
+                _note_other_series(workspace, result.series, series)
+                if chosen == "json":
+                    emit_json(result)
+                elif chosen == "md":
+                    out_console.out(markdown.rollup(result), highlight=False)
+                else:
+                    terminal.rollup(out_console, result)
+                return
+            summary = summarize.weekly(workspace, week, series, language, writer=writer)
+            _note_other_series(workspace, summary.series, series)
             if chosen == "json":
-                emit_json(result)
+                emit_json(summary)
             elif chosen == "md":
-                out_console.out(markdown.rollup(result), highlight=False)
+                out_console.out(markdown.summary(summary), highlight=False)
             else:
-                terminal.rollup(out_console, result)
-            return
-        summary = summarize.weekly(workspace, week, series, language, engine)
-        _note_other_series(workspace, summary.series, series)
-        if chosen == "json":
-            emit_json(summary)
-        elif chosen == "md":
-            out_console.out(markdown.summary(summary), highlight=False)
-        else:
-            terminal.summary(out_console, summary)
+                terminal.summary(out_console, summary)
+
+        _written(workspace, engine, "summarize", json_out, body)
 
     guarded(run)
 
@@ -161,6 +207,7 @@ def risks_command(
     Example:
         summarizer risks --since 2024-W45 --status open
         summarizer risks --series platform-en --format md
+        summarizer risks --engine openai --status open
     """
     chosen, language = _format(fmt, json_out), _lang(lang)
     if status not in ("open", "resolved", "all"):
@@ -171,13 +218,17 @@ def risks_command(
         from summarizer.render import markdown, terminal
 
         workspace = _workspace(index, chroma_url, config)
-        register = risks.register(workspace, since, status, series, language, engine)  # type: ignore[arg-type]
-        if chosen == "json":
-            emit_json(register)
-        elif chosen == "md":
-            out_console.out(markdown.register(register), highlight=False)
-        else:
-            terminal.register(out_console, register)
+
+        def body(writer: SummaryWriter) -> None:
+            register = risks.register(workspace, since, status, series, language, writer=writer)  # type: ignore[arg-type]
+            if chosen == "json":
+                emit_json(register)
+            elif chosen == "md":
+                out_console.out(markdown.register(register), highlight=False)
+            else:
+                terminal.register(out_console, register)
+
+        _written(workspace, engine, "risks", json_out, body)
 
     guarded(run)
 
@@ -209,13 +260,17 @@ def report_command(
         from summarizer.pipelines import report
 
         workspace = _workspace(index, chroma_url, config)
-        path, parts = report.write_html(workspace, html, from_, to, last, series, language, engine)
-        if json_out:
-            emit_json(
-                {"engine": parts[0].rollup.engine, "html": str(path), "series": [p.name for p in parts]}
-            )
-            return
-        names = ", ".join(p.name for p in parts)
-        err_console.print(f"wrote {path} ({names}) · engine {parts[0].rollup.engine}", highlight=False)
+
+        def body(writer: SummaryWriter) -> None:
+            path, parts = report.write_html(workspace, html, from_, to, last, series, language, writer=writer)
+            if json_out:
+                emit_json(
+                    {"engine": parts[0].rollup.engine, "html": str(path), "series": [p.name for p in parts]}
+                )
+                return
+            names = ", ".join(p.name for p in parts)
+            err_console.print(f"wrote {path} ({names}) · engine {parts[0].rollup.engine}", highlight=False)
+
+        _written(workspace, engine, "report", True, body)
 
     guarded(run)

@@ -62,6 +62,8 @@ class EvalContext:
     spend: Callable[[], Spend | None] | None = None
     """What the engine's model calls cost over the run (None for an engine that makes none)."""
     replay_stats: Callable[[], ReplayStats] | None = None
+    summary_replay_stats: Callable[[], ReplayStats] | None = None
+    """For replay: the summary writer's server (summaries, roll-ups and the register)."""
     model: str = ""
     """The chat model an LLM engine asks (for the cost line)."""
     close: Callable[[], None] | None = None

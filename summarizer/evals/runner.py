@@ -29,7 +29,7 @@ from summarizer.evals.suites import qa as qa_suite
 from summarizer.evals.suites import retrieval as retrieval_suite
 from summarizer.evals.suites import risks as risks_suite
 from summarizer.evals.suites import summary as summary_suite
-from summarizer.evals.zoo import ZOO, run_zoo
+from summarizer.evals.zoo import run_zoo
 from summarizer.llm.results import Spend
 from summarizer.schemas import Answer, ExecutiveSummary, Rollup
 
@@ -38,11 +38,10 @@ if TYPE_CHECKING:
 
 
 def zoo_suite(ctx: EvalContext) -> SuiteResult:
-    """The style zoo, in its own index beside the examples' (`<repo>/.data/zoo`)."""
-    if not (ctx.root / ZOO / "gold").is_dir():
-        result = SuiteResult("zoo")
-        result.unavailable = f"no style zoo under {ctx.root / ZOO}"
-        return result
+    """The style zoo, in its own index beside the examples' (`<repo>/.data/zoo`); unavailable in a
+    root without one (a test's tiny corpus), like any suite whose component is missing."""
+    if not (ctx.root / "evals" / "zoo" / "gold").is_dir():
+        return SuiteResult("zoo", unavailable=f"no style zoo under {ctx.root / 'evals' / 'zoo'}")
     return run_zoo(ctx.root, ctx.root / ".data" / "zoo")
 
 
@@ -163,14 +162,19 @@ def build_context(
         mode,  # type: ignore[arg-type]
     )
     ctx.ledger = lambda: ledger_facts(workspace.ledger)
-    wire_summaries(ctx, workspace, root, engine)
+    wire_summaries(ctx, workspace, root, engine, record)
     return ctx
 
 
-def wire_summaries(ctx: EvalContext, workspace: Workspace, root: Path, engine: str) -> None:
+def wire_summaries(
+    ctx: EvalContext, workspace: Workspace, root: Path, engine: str, record: bool = False
+) -> None:
     """The summary, roll-up and register pipelines over the eval index, written by the engine's
-    summary writer, without the cache (the suites measure the code as it is, not an earlier run)."""
-    from summarizer.engines.summary import WRITERS
+    summary writer (one for the run: replay serves it from one server), without the summary cache
+    (the suites measure the code as it is, not an earlier run)."""
+    from summarizer.engines import EngineOptions
+    from summarizer.engines.openai_engine import OpenAISummaryWriter
+    from summarizer.engines.summary import WRITERS, get_writer
     from summarizer.pipelines import risks as risk_pipeline
     from summarizer.pipelines import summarize
 
@@ -179,7 +183,25 @@ def wire_summaries(ctx: EvalContext, workspace: Workspace, root: Path, engine: s
             ctx.unavailable[suite] = f"no summary writer for engine '{engine}' in this build"
         return
     reports = (root / "examples" / "reports").resolve()
-    session = summarize.Session.open(workspace, engine, use_cache=False)
+    writer = get_writer(engine, workspace.settings, EngineOptions(command="eval", record=record))
+    answer_close, answer_spend = ctx.close, ctx.spend
+
+    def close() -> None:
+        try:
+            if answer_close is not None:
+                answer_close()
+        finally:
+            writer.close()
+
+    def spend() -> Spend | None:
+        spent = [s for s in (answer_spend() if answer_spend else None, writer.usage()) if s is not None]
+        return sum(spent[1:], spent[0]) if spent else None
+
+    ctx.close, ctx.spend = close, spend
+    if isinstance(writer, OpenAISummaryWriter) and writer.replay is not None:
+        server = writer.replay
+        ctx.summary_replay_stats = lambda: server.stats
+    session = summarize.Session.open(workspace, use_cache=False, writer=writer)
 
     def summary(report: str) -> ExecutiveSummary:
         source = str(reports / report)
@@ -194,7 +216,7 @@ def wire_summaries(ctx: EvalContext, workspace: Workspace, root: Path, engine: s
 
     ctx.summary = summary
     ctx.rollup = rollup
-    ctx.risks = lambda: risk_pipeline.register(workspace, engine=engine)
+    ctx.risks = lambda: risk_pipeline.register(workspace, writer=writer)
 
 
 @dataclass

@@ -53,7 +53,18 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         stalls = views.slip_groups(ledger, qp.since, qp.until, qp.reports, projects, kinds={"stalled"})
         found, kinds_asked = (stalls, {"stalled"}) if stalls else (found, None)
     if not found:
-        return Facts(say("no_slips", qp.lang, range=range_of(qp)))
+        none = say("no_slips", qp.lang, range=range_of(qp))
+        # "Is SDK generation overdue?" about a project with no slip: say so, and where it stands
+        # (paused with a stale date is not overdue), from its own history.
+        standing = status(qp, ledger) if qp.projects else None
+        if standing is not None and standing.headline:
+            return Facts(f"{none} {standing.headline}", standing.points, standing.key)
+        return Facts(none)
+    # Projects the question names in part ("why did v3 slip?" names no project exactly): their
+    # own slips in full are the answer, not a line per team.
+    subjects = list(dict.fromkeys(g.project for g in found if relevance(g.project, qp.term_weights) > 0))
+    if subjects and not (qp.projects or qp.show_all):
+        found = [g for g in found if g.project in subjects]
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     key: list[Citation] = []
     # One team with many projects: each project's largest slip and a count, on one screen.
@@ -132,10 +143,8 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         shown = [e.rank[-1] for e in listing.teams[0].entries]
         head = say("slips", qp.lang, n=total, m=len(names), names=_names(shown, qp), range=range_of(qp))
     head += left_out(listing, qp.lang, "largest slip", "延期天数和时间")
-    # Projects the question names in part ("why did the EDR rollout slip?" names no project
-    # exactly): their own lines may say why.
-    subjects = [g.project for g in found if relevance(g.project, qp.term_weights) > 0]
-    return Facts(head, listing.points, key, subjects=list(dict.fromkeys(subjects)))
+    # The projects named in part: their own lines may say why ("why did the EDR rollout slip?").
+    return Facts(head, listing.points, key, subjects=subjects)
 
 
 def _known_as(name: str, aliases: list[str]) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from index.schemas import Citation, Observation, Slip, series_of
+from index.text.normalise import strip_inline
 from index.text.weeks import in_weeks
 from summarizer.facts.phrases import range_text
 from summarizer.question import QuestionPlan
@@ -57,7 +58,15 @@ def wanted(name: str, aliases: list[str], qp: QuestionPlan) -> bool:
 
 
 def range_of(qp: QuestionPlan) -> str:
-    return range_text(qp.period[0], qp.period[1], qp.lang)
+    """The period an answer covers; a period the question named by the series' own numbering
+    ("第14期", "Cycle 24") keeps that label beside the ISO weeks it resolved to."""
+    weeks = range_text(qp.period[0], qp.period[1], qp.lang)
+    if qp.label is None or not qp.time_text:
+        return weeks
+    inner = weeks.strip().strip("()（）")
+    if qp.lang == "zh":
+        return f"（{qp.time_text}，{inner}）" if inner else f"（{qp.time_text}）"
+    return f" ({qp.time_text}, {inner})" if inner else f" ({qp.time_text})"
 
 
 def slip_text(slip: Slip, kinds: dict[str, str]) -> str:
@@ -91,7 +100,13 @@ def unique_citations(citations: Iterable[Citation]) -> list[Citation]:
 
 
 def clip(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """The text without markup, cut to `limit` at a clause or word boundary, never mid-word."""
+    text = strip_inline(text)
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = max(head.rfind(c) for c in "，,；;、。 ")
+    return (head[: cut + 1] if cut >= limit // 2 else head).rstrip(" ，,；;、") + "…"
 
 
 def fmt_value(value: float, unit: str) -> str:

@@ -24,8 +24,12 @@ from summarizer.schemas import Point
 
 # Points of a one-team answer, and team lines of an answer across teams: one screen.
 MAX_POINTS = 12
-# Items named on one team's line.
-TEAM_ITEMS = 3
+# Items named on one team's line, and team lines in an answer across many teams (a screen:
+# ten lines of four items fit 120 x 50 with their citations).
+TEAM_ITEMS = 4
+TEAM_LINES = 10
+# Items of the team a question is likely about, listed one point each before the other teams' lines.
+PREFERRED_ITEMS = 6
 # Tables (`slips`, `incidents`): rows per team and teams listed.
 PER_TEAM = 3
 TEAMS = 4
@@ -164,9 +168,10 @@ def arrange(
     show_all: bool | None = None,
 ) -> Listing:
     """The points of a list answer: one per item for one team or a few (at most `max_points`,
-    shared), one line per team across more teams (at most `max_points` teams, `TEAM_ITEMS` items
-    named on each, `unit` counting them, en and zh), or with `show_all` every item; across teams
-    each point names its team."""
+    shared), one line per team across more teams (at most `TEAM_LINES` teams, `TEAM_ITEMS` items
+    named on each, `unit` counting them, en and zh) after the likely team's items (up to
+    `PREFERRED_ITEMS`, one point each), or with `show_all` every item; across teams each point
+    names its team."""
     everything = qp.show_all if show_all is None else show_all
     listing = select(
         entries,
@@ -193,8 +198,22 @@ def arrange(
                 listing.shown.append(entry)
             listing.shown_teams += 1
         return listing
-    # Team lines run longer than one item's point: never more than a screen's `MAX_POINTS`.
-    for team in listing.teams[: min(max_points, MAX_POINTS)]:
+    # The team the question is likely about (its own series) first, its items one point each:
+    # "what launched?" asked in a folder of many teams is about that team, the others are context.
+    lines = min(max_points, TEAM_LINES)
+    teams = listing.teams
+    if qp.prefer_series is not None and teams[0].series == qp.prefer_series:
+        first = teams[0]
+        for entry in first.entries[:PREFERRED_ITEMS]:
+            assert entry.point is not None
+            point = entry.point()
+            listing.points.append(point.model_copy(update={"text": f"[{first.name}] {point.text}"}))
+            listing.shown.append(entry)
+        listing.shown_teams += 1
+        teams = teams[1:]
+        lines -= PREFERRED_ITEMS
+    # Team lines run longer than one item's point: never more than `TEAM_LINES` of them.
+    for team in teams[: max(lines, 1)]:
         named = team.entries[:TEAM_ITEMS]
         shorts = [make() for e in named if (make := e.short or e.point) is not None]
         rest = len(team.entries) - len(named)

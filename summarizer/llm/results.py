@@ -66,6 +66,21 @@ class Spend:
         self.completion_tokens += usage.completion_tokens
         self.cost_usd = None if cost_usd is None or self.cost_usd is None else self.cost_usd + cost_usd
 
+    def __add__(self, other: Spend) -> Spend:
+        """Two clients' spend as one (an eval's answer engine and its summary writer)."""
+        outcomes = dict(self.outcomes)
+        for outcome, n in other.outcomes.items():
+            outcomes[outcome] = outcomes.get(outcome, 0) + n
+        both = None if self.cost_usd is None or other.cost_usd is None else self.cost_usd + other.cost_usd
+        return Spend(
+            self.calls + other.calls,
+            self.cache_hits + other.cache_hits,
+            self.prompt_tokens + other.prompt_tokens,
+            self.completion_tokens + other.completion_tokens,
+            both,
+            outcomes,
+        )
+
     def line(self, model: str, *, replay: bool = False) -> str:
         """One line for the end of a command: calls, tokens in/out, cache hits, estimated cost."""
         if self.cost_usd is None:

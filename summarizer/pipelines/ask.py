@@ -1,4 +1,4 @@
-"""`ask`: plan -> facts -> retrieve -> engine -> verify, each stage once per question.
+"""`ask`: plan -> facts -> retrieve -> engine -> tidy -> verify, each stage once per question.
 
 The pipeline owns verification: whatever the engine, a citation whose quote is not found in the
 cited lines of the report file is dropped and counted, so `dropped_citations` is the honest
@@ -14,12 +14,16 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from index.lexical import tokenize
 from index.retrieve import Hit
+from index.schemas import Citation
+from index.text.normalise import strip_inline
 from index.verify import Verifier
 from summarizer import facts as ledger_facts
 from summarizer import planning
 from summarizer.engines import AskContext, Engine, EngineOptions, Passage, get_engine
 from summarizer.engines.base import ReportLines
+from summarizer.engines.local.extractive import coverage
 from summarizer.errors import ConfigError
 from summarizer.facts import Facts
 from summarizer.llm.errors import LLMError, MissingKeyError
@@ -44,6 +48,13 @@ INTENT_KINDS: dict[str, tuple[str, ...]] = {
     "status": ("projects",),
     "changes": ("projects",),
 }
+
+# Share of the question's weight its subject must carry before a ledger answer that never mentions
+# the subject is set aside ("双活改造为什么两次延期" is about 双活改造; in "which P1 incidents did we
+# have, and were postmortems done?" the incidents are the point and "done" rides along).
+SUBJECT_SHARE = 0.5
+# Share of a subject's weight one fact (the headline or a point) must cover to be about it.
+SUBJECT_COVERAGE = 0.5
 
 # Share of the k passages ledger evidence may take; the rest come from search, which finds the
 # reasons, notes and wording around the facts that the ledger does not extract.
@@ -87,9 +98,16 @@ def ask(
         else engine
     )
     try:
-        context = prepare(
-            question, workspace, k or workspace.settings.top_k, since, until, series=series, show_all=show_all
-        )
+        with workspace.reading():  # one state of the index for the whole question, even mid-ingest
+            context = prepare(
+                question,
+                workspace,
+                k or workspace.settings.top_k,
+                since,
+                until,
+                series=series,
+                show_all=show_all,
+            )
         failure = None
         try:
             answer = chosen.answer(context)
@@ -99,7 +117,7 @@ def ask(
             log.warning("%s engine failed (%s); answering with the %s engine", chosen.name, error, fallback)
             failure = error
             answer = _fallback_answer(fallback, workspace, context, f"{chosen.name} engine failed: {error}")
-        result = verify(answer, workspace.verifier)
+        result = verify(tidy(answer), workspace.verifier)
         return AskResult(result, context, chosen.usage(), failure)
     finally:
         if owned:
@@ -164,12 +182,50 @@ def prepare(
     plan = planning.plan(
         question, workspace.retriever, ledger, since, until, series=series, show_all=show_all
     )
-    facts = ledger_facts.lookup(plan, ledger)
+    # Every slip of every project is no answer to "why did 双活改造 slip?": its own facts are, or
+    # the passages.
+    facts = fit_to_subject(plan, ledger_facts.lookup(plan, ledger))
     hits = retrieve(plan, facts, workspace, k)
     passages = [Passage(f"P{rank}", hit) for rank, hit in enumerate(hits, start=1)]
     reports = dict.fromkeys([h.report for h in hits] + [c.report for c in facts.citations()])
     sources: dict[str, ReportLines] = {r: workspace.verifier.lines(r) or {} for r in reports}
     return AskContext(question, plan, passages, facts, sources)
+
+
+def fit_to_subject(plan: QuestionPlan, facts: Facts) -> Facts:
+    """The ledger's facts narrowed to what the question is about, judged once for every engine.
+
+    A linked project's facts, a generic question's list and facts whose subject is a minor part
+    of the question stand as they are. Otherwise the points must cover the question's subject
+    (its terms beyond the intent's vocabulary): those that do are the answer ("why did offline
+    sync slip?" is about that one project of a slip list), and with none the ledger is silent
+    (found False: the passages answer, or nothing does).
+    """
+    if not (facts.found and facts.points and facts.headline) or plan.projects or not plan.subject:
+        return facts
+    wanted = set(tokenize(plan.subject))
+    subject = {t: w for t, w in plan.term_weights.items() if t in wanted}
+    total = sum(plan.term_weights.values())
+    if not subject or not total or sum(subject.values()) < SUBJECT_SHARE * total:
+        return facts
+
+    def covered(text: str) -> bool:
+        return coverage(text, subject, plan.synonyms) >= SUBJECT_COVERAGE
+
+    about = [p for p in facts.points if covered(" ".join([p.text, *(c.quote for c in p.citations)]))]
+    if len(facts.points) == 1 and not about and covered(facts.headline):
+        return facts  # one fact: its headline may name what the point does not
+    if not about:
+        return Facts(found=False)
+    if len(about) == len(facts.points):
+        return facts
+    # A list's headline counts every item; the question asked about these.
+    return Facts(about[0].text, about, [p.citations[-1] for p in about if p.citations])
+
+
+def speaks_to(plan: QuestionPlan, facts: Facts) -> bool:
+    """True when some of the ledger's facts are about what the question asks."""
+    return fit_to_subject(plan, facts).found
 
 
 def search_mode(workspace: Workspace) -> SearchMode:
@@ -197,6 +253,8 @@ def retrieve(plan: QuestionPlan, facts: Facts, workspace: Workspace, k: int) -> 
     for citation in facts.evidence_order():
         if len(chosen) >= max(1, int(k * LEDGER_SHARE)):
             break
+        if plan.reports is not None and citation.report not in plan.reports:
+            continue  # the plan reads these reports only ("第4期", a monthly series' October)
         for hit in retriever.chunks_covering(citation.report, citation.lines):
             if len(chosen) >= max(1, int(k * LEDGER_SHARE)):
                 break
@@ -219,6 +277,23 @@ def search(plan: QuestionPlan, workspace: Workspace, k: int, mode: SearchMode | 
         lexical_query=plan.terms,
         reports=plan.reports,
         prefer_kinds=INTENT_KINDS.get(plan.intent),
+    )
+
+
+def tidy(result: Answer) -> Answer:
+    """The answer as text a reader reads: no HTML, Markdown links or emphasis markers in the answer,
+    its points or their quotes, whichever engine wrote them. The verifier reads report lines the
+    same way (index/text/normalise.py), so a quote without markup still verifies."""
+
+    def clean(citations: list[Citation]) -> list[Citation]:
+        return [c.model_copy(update={"quote": strip_inline(c.quote) or c.quote}) for c in citations]
+
+    points = [
+        p.model_copy(update={"text": strip_inline(p.text), "citations": clean(p.citations)})
+        for p in result.points
+    ]
+    return result.model_copy(
+        update={"answer": strip_inline(result.answer), "points": points, "citations": clean(result.citations)}
     )
 
 

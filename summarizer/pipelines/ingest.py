@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from index.errors import StoreError, SummarizerError
 from index.ingest import FileOutcome, Ingestor, IngestSummary
-from index.lexical import current_for_store, rebuild_for_store
+from index.lexical import clear_stale, current_for_store, mark_stale, rebuild_for_store
 from index.lock import writer_lock
 from summarizer.workspace import Workspace
 
@@ -24,10 +25,12 @@ def ingestor_for(workspace: Workspace, with_ledger: bool = True) -> Ingestor:
     return Ingestor(
         workspace.store,
         workspace.embedder,
-        sinks=[workspace.ledger] if with_ledger else [],
+        ledger=workspace.ledger if with_ledger else None,
         chunk_tokens=settings.chunk_tokens,
         min_chunk_tokens=settings.min_chunk_tokens,
         max_file_bytes=settings.max_file_bytes,
+        max_file_tokens=settings.max_file_tokens,
+        max_file_seconds=settings.max_file_seconds,
     )
 
 
@@ -44,15 +47,31 @@ def ingest_paths(
     with_ledger: bool = True,
 ) -> IngestSummary:
     """Ingest files and folders; a path that does not exist is one skipped outcome (its reason
-    says so), a file that cannot be read is another, and the rest still go in."""
+    says so), a file that cannot be read is another, and the rest still go in.
+
+    The lexical index is always rebuilt for what went in, even when the run stopped early on a
+    store-wide failure (kept in `summary.error`, never raised, so the summary can be shown).
+    """
     with writer_lock(workspace.home, wait=wait, on_wait=on_wait):
+        # Read before this run marks it stale: a mark left here means a run died before rebuilding.
+        was_current = current_for_store(workspace.store, workspace.home)
+        mark_stale(workspace.store, workspace.home)
         summary = ingestor_for(workspace, with_ledger).ingest(
             paths, report_date=report_date, prune=prune, on_file=on_file, on_done=on_done
         )
-        if with_ledger:
-            workspace.ledger.derive()  # what changed is linked and derived now, not by the first reader
-        totals = summary.totals()
-        changed = totals["chunks_added"] or totals["chunks_removed"] or summary.pruned
-        if changed or not current_for_store(workspace.store, workspace.home):
-            rebuild_for_store(workspace.store, workspace.home)
+        try:
+            if with_ledger:
+                workspace.ledger.derive()  # what changed is linked and derived now, not by the first reader
+            totals = summary.totals()
+            changed = totals["chunks_added"] or totals["chunks_removed"] or summary.pruned or summary.repaired
+            # An ingest that changed nothing keeps the saved index (at 2,600 reports its rebuild
+            # was most of a re-ingest); one that stopped early still rebuilds for what went in.
+            if changed or summary.error is not None or not was_current:
+                rebuild_for_store(workspace.store, workspace.home)
+            else:
+                clear_stale(workspace.store, workspace.home)
+        except SummarizerError as exc:
+            summary.error = summary.error or exc
+        except OSError as exc:
+            summary.error = summary.error or StoreError(f"cannot write the lexical index: {exc}")
     return summary

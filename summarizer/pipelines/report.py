@@ -12,6 +12,7 @@ from pathlib import Path
 
 from index.schemas import ProjectTimeline
 from index.text.lang import Lang
+from summarizer.engines.summary import SummaryWriter
 from summarizer.pipelines import risks as risk_pipeline
 from summarizer.pipelines.summarize import Session, reports_in, rollup_of, summary_of
 from summarizer.render import html
@@ -60,9 +61,21 @@ def build(
     series_name: str | None = None,
     lang: Lang | None = None,
     engine: str | None = None,
+    writer: SummaryWriter | None = None,
 ) -> tuple[list[html.SeriesReport], str]:
     """Each series' report parts and the engine that wrote them."""
-    session = Session.open(workspace, engine)
+    with Session.open(workspace, engine, writer=writer) as session:
+        return _build(session, since, until, last, series_name, lang)
+
+
+def _build(
+    session: Session,
+    since: str | None,
+    until: str | None,
+    last: str | None,
+    series_name: str | None,
+    lang: Lang | None,
+) -> tuple[list[html.SeriesReport], str]:
     chosen = [find_series(session.ledger, series_name)] if series_name else folders(session.ledger)
     out = []
     for folder in chosen:
@@ -93,9 +106,10 @@ def write_html(
     series_name: str | None = None,
     lang: Lang | None = None,
     engine: str | None = None,
+    writer: SummaryWriter | None = None,
 ) -> tuple[Path, list[html.SeriesReport]]:
     """Write the report; returns the file and what it shows."""
-    parts, writer = build(workspace, since, until, last, series_name, lang, engine)
+    parts, written_by = build(workspace, since, until, last, series_name, lang, engine, writer)
     if not parts:
         from index.ledger.views import NotInLedger
 
@@ -105,6 +119,6 @@ def write_html(
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(html.page(parts, title, writer, span), encoding="utf-8")
+    tmp.write_text(html.page(parts, title, written_by, span), encoding="utf-8")
     os.replace(tmp, path)
     return path, parts

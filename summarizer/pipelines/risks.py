@@ -15,6 +15,7 @@ from typing import Literal
 from index.text.lang import Lang
 from index.text.weeks import week_key
 from index.verify import Verifier
+from summarizer.engines.summary import SummaryWriter
 from summarizer.pipelines.ledger import week_bound
 from summarizer.pipelines.summarize import Session
 from summarizer.schemas import RiskEntry, RiskRegister
@@ -65,24 +66,25 @@ def register(
     series_name: str | None = None,
     lang: Lang | None = None,
     engine: str | None = None,
+    writer: SummaryWriter | None = None,
 ) -> RiskRegister:
     """`summarizer risks [--since W] [--status open|resolved|all] [--series S]`."""
-    session = Session.open(workspace, engine)
-    chosen = [find_series(session.ledger, series_name)] if series_name else folders(session.ledger)
-    bound = week_bound(since, "--since")
-    entries: list[RiskEntry] = []
-    langs: list[Lang] = []
-    for folder in chosen:
-        s = session.series(folder)
-        langs.append(lang or s.lang)
-        entries += risks.build(s, lang or s.lang)
-    entries, dropped = verify_entries(entries, session.verifier)
-    if bound is not None:
-        entries = [e for e in entries if week_key(e.last_seen) >= bound]
-    entries.sort(key=risks.order)
-    counts: dict[str, int] = dict(Counter(str(e.status) for e in entries))
-    shown = [e for e in entries if keep(e, status)]
-    chosen_lang: Lang = lang or (langs[-1] if langs else "en")
-    facts = RiskFacts(chosen_lang, chosen[0] if series_name else None, since, status, shown, counts)
-    draft = session.writer.risks(facts)
-    return assemble_register(facts, draft, session.writer.name, dropped)
+    with Session.open(workspace, engine, writer=writer) as session:
+        chosen = [find_series(session.ledger, series_name)] if series_name else folders(session.ledger)
+        bound = week_bound(since, "--since")
+        entries: list[RiskEntry] = []
+        langs: list[Lang] = []
+        for folder in chosen:
+            s = session.series(folder)
+            langs.append(lang or s.lang)
+            entries += risks.build(s, lang or s.lang)
+        entries, dropped = verify_entries(entries, session.verifier)
+        if bound is not None:
+            entries = [e for e in entries if week_key(e.last_seen) >= bound]
+        entries.sort(key=risks.order)
+        counts: dict[str, int] = dict(Counter(str(e.status) for e in entries))
+        shown = [e for e in entries if keep(e, status)]
+        chosen_lang: Lang = lang or (langs[-1] if langs else "en")
+        facts = RiskFacts(chosen_lang, chosen[0] if series_name else None, since, status, shown, counts)
+        draft = session.writer.risks(facts)
+        return assemble_register(facts, draft, session.writer.name, dropped)

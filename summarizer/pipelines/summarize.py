@@ -1,10 +1,11 @@
 """`summarize`: a report's executive summary, or a roll-up of a period, verified and cached.
 
 Weekly: facts (summaries.week) -> verify every item -> writer (headline, highlights) -> assemble
--> verify the highlights. A roll-up maps every report of the period to its weekly summary (each
-cached in `<data dir>/cache/summaries/` by the content hashes of its series up to that report,
-so a new week costs one map step) and reduces them with the ledger's outcomes, incidents and
-trends over the period. Every item whose evidence does not verify is dropped and counted.
+-> verify the highlights. The writer is local, or an LLM (`--engine openai|replay`) that sees the
+verified facts with their ids and can cite nothing else. A roll-up maps every report of the period
+to its weekly summary (each cached in `<data dir>/cache/summaries/` by the content hashes of its
+series up to that report, so a new week costs one map step: one model call with an LLM writer)
+and reduces them with the ledger's outcomes, incidents and trends over the period. Every item whose evidence does not verify is dropped and counted.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from index.schemas import ReportRef, series_of
 from index.text.lang import Lang
 from index.text.weeks import parse_iso_week, week_key
 from index.verify import Verifier
+from summarizer.engines.base import EngineOptions
 from summarizer.engines.summary import WRITERS, SummaryWriter, get_writer
 from summarizer.errors import ConfigError
 from summarizer.pipelines.ledger import open_ledger
@@ -49,30 +51,60 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def writer_for(workspace: Workspace, engine: str | None) -> SummaryWriter:
+def writer_for(workspace: Workspace, engine: str | None, command: str = "summarize") -> SummaryWriter:
     """The chosen writer; without a choice the configured engine when it has a summary writer,
     else the local one (summaries work offline whatever `ask` is configured to use)."""
     name = engine or workspace.settings.resolved_engine
     if engine is None and name not in WRITERS:
         name = "local"
-    return get_writer(name, workspace.settings)
+    return get_writer(name, workspace.settings, EngineOptions(command=command))
 
 
 @dataclass
 class Session:
-    """One command's handles: the ledger, the verifier, the writer and the summary cache."""
+    """One command's handles: the ledger, the verifier, the writer and the summary cache.
+
+    A session closes the writer it made (an HTTP client, a replay server), never one it was given.
+    """
 
     workspace: Workspace
     writer: SummaryWriter
     ledger: Ledger
     verifier: Verifier
     use_cache: bool = True
+    owns_writer: bool = False
 
     @classmethod
-    def open(cls, workspace: Workspace, engine: str | None = None, use_cache: bool = True) -> Session:
-        return cls(
-            workspace, writer_for(workspace, engine), open_ledger(workspace), workspace.verifier, use_cache
-        )
+    def open(
+        cls,
+        workspace: Workspace,
+        engine: str | None = None,
+        use_cache: bool = True,
+        writer: SummaryWriter | None = None,
+    ) -> Session:
+        owns = writer is None
+        chosen = writer if writer is not None else writer_for(workspace, engine)
+        # Replay must reach its cassettes (a cached summary would hide a miss); an LLM writer's
+        # summaries are reused only while model replies may be (`cache`, `--no-cache`).
+        reuse = chosen.name == "local" or (chosen.name == "openai" and workspace.settings.cache)
+        try:
+            return cls(
+                workspace, chosen, open_ledger(workspace), workspace.verifier, use_cache and reuse, owns
+            )
+        except BaseException:
+            if owns:
+                chosen.close()
+            raise
+
+    def close(self) -> None:
+        if self.owns_writer:
+            self.writer.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def cache_dir(self) -> Path:
@@ -191,10 +223,11 @@ def weekly(
     series_name: str | None = None,
     lang: Lang | None = None,
     engine: str | None = None,
+    writer: SummaryWriter | None = None,
 ) -> ExecutiveSummary:
     """`summarizer summarize [--week W|latest] [--series S]`."""
-    session = Session.open(workspace, engine)
-    return summary_of(session, pick_report(session.ledger, week_text, series_name), lang)
+    with Session.open(workspace, engine, writer=writer) as session:
+        return summary_of(session, pick_report(session.ledger, week_text, series_name), lang)
 
 
 def reports_in(s: Series, lo: int | None, hi: int | None) -> list[ReportRef]:
@@ -210,18 +243,26 @@ def rollup_of(session: Session, s: Series, reports: list[ReportRef], lang: Lang 
     chosen: Lang = lang or s.lang
     weeks: list[WeekLine] = []
     highlights: dict[str, list[Highlight]] = {}
+    noted: list[str] = []
     for ref in reports:
         summary = summary_of(session, ref, chosen)
         cites = summary.highlights[0].citations if summary.highlights else []
         weeks.append(WeekLine(week=ref.week, report=ref.source, headline=summary.headline, citations=cites))
         highlights[ref.week] = summary.highlights
+        noted += [ref.week] if summary.notes else []
     facts = rollup.build(s, reports, chosen)
     facts.weeks, facts.week_highlights = weeks, highlights
     facts.facts, dropped = verify_facts(facts.facts, session.verifier)
     draft = session.writer.rollup(facts)
     result = assemble_rollup(facts, draft, session.writer.name, dropped)
     kept, lost = _verified_highlights(result.highlights, session.verifier)
-    return result.model_copy(update={"highlights": kept, "dropped": result.dropped + lost})
+    notes = list(result.notes)
+    if noted:
+        notes.append(
+            f"{len(noted)} of the {len(reports)} weekly summaries (the map step) carry notes of their own"
+            f" ({', '.join(noted)}): see `summarize --week`"
+        )
+    return result.model_copy(update={"highlights": kept, "dropped": result.dropped + lost, "notes": notes})
 
 
 def period_rollup(
@@ -232,14 +273,15 @@ def period_rollup(
     series_name: str | None = None,
     lang: Lang | None = None,
     engine: str | None = None,
+    writer: SummaryWriter | None = None,
 ) -> Rollup:
     """`summarizer summarize --from W --to W` / `--last 4w`: one series' period."""
-    session = Session.open(workspace, engine)
-    s = session.series(find_series(session.ledger, series_name))
-    lo, hi = periods.period(since, until, last, s.reports[-1].date)
-    chosen = reports_in(s, lo, hi)
-    if not chosen:
-        raise views.NotInLedger(
-            f"no {s.name} report between {since or last or 'the start'} and {until or 'now'}"
-        )
-    return rollup_of(session, s, chosen, lang)
+    with Session.open(workspace, engine, writer=writer) as session:
+        s = session.series(find_series(session.ledger, series_name))
+        lo, hi = periods.period(since, until, last, s.reports[-1].date)
+        chosen = reports_in(s, lo, hi)
+        if not chosen:
+            raise views.NotInLedger(
+                f"no {s.name} report between {since or last or 'the start'} and {until or 'now'}"
+            )
+        return rollup_of(session, s, chosen, lang)

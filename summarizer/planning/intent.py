@@ -21,7 +21,9 @@ def _words(text: str) -> tuple[str, ...]:
 # Words that turn a question into a list from project histories even when no project is named:
 # "which projects launched?", "which project was paused?", "which project is stuck?".
 STALL_WORDS = _words("stuck stalled stall no_progress same_% 卡在 卡了 停滞 没有进展 原地踏步")
-LAUNCH_WORDS = _words("launched launch went_live go_live gone_live shipped released 上线 投产 发布")
+LAUNCH_WORDS = _words(
+    "launched launch went_live go_live gone_live shipped released completed finished delivered 上线 投产 发布"
+)
 PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂停 搁置 取消 中止 叫停")
 
 # First match wins, so the specific intents come before the broad ones. "_" joins phrase words.
@@ -42,11 +44,11 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "变化 变动 有何不同 有什么不同 相比 对比 区别"
     )),
     ("metrics", _words(
-        "metric metrics rate rates latency p99 p95 availability uptime trend throughput how_many how_much "
-        "kpi 指标 成功率 可用性 趋势 多少 数据 耗时"
+        "metric metrics rate rates latency p99 p95 availability uptime trend trends trended trending throughput how_many how_much "
+        "kpi 指标 成功率 可用性 趋势 走势 多少 数据 耗时"
     )),
     ("status", _words(
-        "status progress how_is how's where_is going update_on timeline latest_on 进展 进度 状态 怎么样 如何 "
+        "status progress how_is how's where_is going update_on timeline latest_on stand stands 进展 进度 状态 怎么样 如何 "
         "情况 到哪 按时 按期 on_time go_live went_live ship shipped eta target deadline off_track on_track "
         "at_risk when 什么时候 何时 哪天 时间 日期"
     ) + LAUNCH_WORDS + PAUSE_WORDS),
@@ -97,7 +99,37 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
     return "free", []
 
 
+def vocabulary(intent: Intent) -> tuple[str, ...]:
+    """Every keyword of one intent: words that say what kind of answer is wanted ("延期",
+    "postmortem", "P1"), which the ledger's facts for that intent answer without repeating them."""
+    return next((words for name, words in INTENT_KEYWORDS if name == intent), ())
+
+
+# Keyword families that name events a report itself writes in any of their words: a slip is
+# "延期", "推迟" or "pushed back"; an outage is "故障" or "事故". (Status, metric and summary words
+# frame the question instead: "latest on" is not written as "progress" in the answer line.)
+EVENT_FAMILIES = (
+    INTENT_KEYWORDS[0][1],
+    INTENT_KEYWORDS[1][1],
+    INTENT_KEYWORDS[2][1],
+    LAUNCH_WORDS,
+    PAUSE_WORDS,
+    STALL_WORDS,
+)
+
+
+def event_family(word: str) -> tuple[str, ...]:
+    """The event words written interchangeably with `word` (its family), or () for other words."""
+    return next((family for family in EVENT_FAMILIES if word in family), ())
+
+
 ON_TIME_WORDS = ("按时", "按期", "on time")
+_WHY = re.compile(r"\bwhy\b|\breasons?\b|\bwhat\s+caused\b|为什么|为何|原因|怎么回事|什么导致", re.I)
+
+
+def asks_why(question: str) -> bool:
+    """The question asks for a reason, whatever its intent ("why did X slip?", "潮汐为什么暂停")."""
+    return _WHY.search(question) is not None
 
 
 def list_kinds(words: list[str]) -> frozenset[ListKind]:

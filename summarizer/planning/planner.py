@@ -9,23 +9,28 @@ IDF weight of each question term.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+import re
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
+from index.schemas import series_of
+from index.text.cjk import HAN, has_han
 from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import shift_weeks, week_str
-from summarizer.planning.intent import detect_intent, list_kinds
+from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
 from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects
-from summarizer.planning.question_words import strip_question_words
-from summarizer.planning.scope import choose_scope, given_scope, index_context, relative_reports
-from summarizer.planning.timerange import TimeRange, find_time_range, parse_week_arg
+from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
+from summarizer.planning.scope import IndexContext, choose_scope, given_scope, index_context, relative_reports
+from summarizer.planning.timerange import TimeRange, find_series_label, find_time_range, parse_week_arg
 from summarizer.question import QuestionPlan
 
 if TYPE_CHECKING:
     from index.ledger.store import Ledger
+    from index.lexical import LexicalIndex
     from index.retrieve import Retriever
 
 
@@ -38,17 +43,30 @@ def read_question(
     since: str | None = None,
     until: str | None = None,
     keep: Sequence[str] = (),
+    label_kinds: Collection[str] = (),
 ) -> QuestionPlan:
-    """Understand a question's words; explicit `since` / `until` (CLI flags) override its range."""
+    """Understand a question's words; explicit `since` / `until` (CLI flags) override its range.
+
+    `label_kinds` are the kinds of own numbering the index's reports carry ("issue" for 第7期):
+    a question naming such a number ("第七期", "Cycle 24") is about that report, before any
+    calendar or ISO-week reading of its words.
+    """
     linked = link_projects(question, projects)
-    found: TimeRange | None = find_time_range(question, latest, week_labels or {}) if latest else None
+    label = find_series_label(question, label_kinds) if not (since or until) else None
+    found: TimeRange | None = None
+    if label is not None:
+        found = TimeRange(None, None, label.text)
+    elif latest:
+        found = find_time_range(question, latest, week_labels or {})
     since_int = found.since if found else None
     until_int = found.until if found else None
     if since:
         since_int = parse_week_arg(since, latest)
     if until:
         until_int = parse_week_arg(until, latest)
-    query = question.replace(found.text, " ").strip() if found and found.text else question
+    # A year alone stays in the words searched: reports title their annual reviews with it ("2024年度回顾").
+    bare_year = bool(found and re.fullmatch(r"(?:in\s+)?20\d{2}\s*年?度?", found.text, re.I))
+    query = question.replace(found.text, " ").strip() if found and found.text and not bare_year else question
     stripped = question
     for project in projects:
         if project.name in linked:
@@ -57,19 +75,24 @@ def read_question(
     # Intent words inside a project's name ("数据质量监控平台") say nothing about the question.
     unnamed = stripped.replace(found.text, " ") if found and found.text else stripped
     intent, words = detect_intent(unnamed, bool(linked))
+    terms = strip_question_words(query or question, keep)
     plan = QuestionPlan(
         question=question,
         intent=intent,
         lang=detect_lang(stripped),
         query=query or question,
-        terms=strip_question_words(query or question, keep),
+        terms=terms,
+        subject=subject_terms(terms, vocabulary(intent)),
+        synonyms=intent_synonyms(words),
         time_text=found.text if found else "",
         intent_words=words,
         wants=list_kinds(words),
+        wants_reason=asks_why(question),
         days=found.days if found and not (since or until) else None,
-        asked=strip_question_words(unnamed, keep) if linked else "",
+        asked=subject_terms(strip_question_words(unnamed, keep), vocabulary(intent)) if linked else "",
         projects=linked,
         project_names=[n for p in projects if p.name in linked for n in (p.name, *p.aliases)],
+        label=(label.kind, label.number) if label else None,
     )
     plan.set_weeks(since_int, until_int)
     return plan
@@ -107,6 +130,7 @@ def plan(
         since=since,
         until=until,
         keep=keep,
+        label_kinds=ctx.label_kinds(scope.reports),
     )
     asked_week = planned.since if since is None and until is None and planned.since == planned.until else None
     if asked_week is not None and asked_week not in ctx.weeks(scope.series):
@@ -123,10 +147,80 @@ def plan(
         planned.reports, first, last = per_series
         planned.since = planned.until = planned.days = None
         planned.period = (week_str(first), week_str(last))
-    planned.term_weights = {t: lexical.idf(t) for t in dict.fromkeys(tokenize(planned.terms))}
+    elif planned.label is not None:
+        read_labelled(planned, ctx)
+    elif planned.days is not None and planned.days[0] != planned.days[1]:
+        read_dated(planned, ctx)
+    if planned.intent == "changes" and planned.reports is not None and len(planned.reports) == 1:
+        with_previous(planned, ctx)
+    planned.term_weights = term_weights(planned.terms, lexical)
+    planned.unseen = frozenset(t for t in planned.term_weights if not lexical.doc_freq().get(t))
     if planned.intent == "metrics" and ledger is not None:
         planned.metrics = named_metrics(planned.query, ledger)
     return planned
+
+
+def intent_synonyms(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Each token of the event words the question used -> every token of that word's family, so
+    "为什么延期" is covered by a line saying "顺延" and "why did it slip" by "pushed back"."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        family = tuple(dict.fromkeys(t for w in event_family(word) for t in tokenize(w)))
+        for token in tokenize(word):
+            if family:
+                out[token] = tuple(dict.fromkeys([*out.get(token, ()), *family]))
+    return out
+
+
+# Chunks that may contain a function-character bigram before it counts as a word of the reports.
+RARE_DF = 2
+
+
+def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
+    """Each question term's IDF in this index, for evidence scoring, with two corrections for how
+    Chinese questions are cut into bigrams.
+
+    A term no chunk contains gets the highest weight: "预算" (budget) in a question the reports
+    never speak to must keep it from being answered. But "目标还能完成" also yields "还能" and "能完",
+    which no report contains either; a bigram holding a function character (还 能 没 里 …) that at
+    most a couple of chunks contain is such an artefact of the cut, not a word the reports lack,
+    and weighs nothing, like a lone function character ("第4期里") and the unseen seam between two
+    written words ("上故" of "线上故障"). A lone
+    character left by question-word removal ("停" of "为什么停了") is never a token of the index
+    (runs become bigrams), so it is weighted by the commonest bigram that holds it.
+    """
+    weights: dict[str, float] = {}
+    df = lexical.doc_freq()
+    straddling = _straddling(terms, df)
+    for term in dict.fromkeys(tokenize(terms)):
+        if term in straddling:
+            continue  # "上故" of "线上故障": the seam of two words the reports do write
+        weight = lexical.idf(term)
+        phrasing = has_han(term) and bool(FUNCTION_CHARS.intersection(term))
+        if phrasing and (len(term) == 1 or df.get(term, 0) <= RARE_DF):
+            continue  # "里" of "第4期里", "能按" of "没能按": phrasing, not content
+        if has_han(term) and len(term) == 1:
+            seen = max((n for t, n in df.items() if term in t), default=0)
+            weight = lexical.idf(term) if not seen else _idf(seen, len(lexical.rows))
+        weights[term] = weight
+    return weights
+
+
+def _straddling(terms: str, df: Mapping[str, int]) -> set[str]:
+    """Unseen bigrams whose neighbours on both sides in the same run are written in the reports:
+    the seam between two words ("线上故障" -> 线上 | 上故 | 故障), not a word of its own."""
+    out: set[str] = set()
+    for run in re.findall(rf"[{HAN}]{{4,}}", terms):
+        grams = [run[i : i + 2] for i in range(len(run) - 1)]
+        for i in range(1, len(grams) - 1):
+            if not df.get(grams[i]) and df.get(grams[i - 1]) and df.get(grams[i + 1]):
+                out.add(grams[i])
+    return out
+
+
+def _idf(df: int, n: int) -> float:
+    """BM25's IDF (index/lexical.py), for a document frequency the index does not store."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
 def known_projects(ledger: Ledger | None) -> ProjectIndex:
@@ -178,6 +272,68 @@ def named_metrics(query: str, ledger: Ledger) -> list[str]:
     names = link_projects(query, refs, min_ratio=0.6)
     named = [n for n in names if plain_key(n) in plain_key(query)]
     return named or names
+
+
+def read_labelled(planned: QuestionPlan, ctx: IndexContext) -> None:
+    """The reports carrying the series number the question names ("第七期", "Cycle 24"), in scope;
+    none when that number is missing ("Cycle 26" of a series that skipped it): no report answers."""
+    assert planned.label is not None
+    chosen = ctx.report_labels.get(planned.label, set())
+    if planned.reports is not None:
+        chosen = chosen & planned.reports
+    _keep_reports(planned, ctx, chosen)
+    series = {series_of(r) for r in chosen}
+    if planned.series is None and len(series) == 1:
+        planned.series = series.pop()
+
+
+def read_dated(planned: QuestionPlan, ctx: IndexContext) -> None:
+    """A calendar period of a monthly series is its reports dated in it: "the October update" of a
+    series dated Oct 31 (a week whose Friday is in November) is October's. Weekly series keep the
+    weeks whose Friday falls in the period, and every report outside a monthly series stays in
+    scope for facts with their own date (an incident of May 31 told on June 7)."""
+    assert planned.days is not None
+    monthly = {r for s in ctx.monthly() for r in ctx.reports_by_series.get(s, set())}
+    base = set(ctx.week_of_report) if planned.reports is None else set(planned.reports)
+    if not base & monthly:
+        return
+    dated = ctx.dated_in(*planned.days, base & monthly)
+    weekly = bool(base - monthly)
+    weeks = [w for w in (planned.since, planned.until) if w is not None and weekly]
+    weeks += [ctx.week_of_report[r] for r in dated]
+    if not weeks:  # nothing dated in the period: read no report, name the weeks asked
+        planned.reports = set()
+        return
+    since = min(weeks) if planned.since is not None or not weekly else None
+    until = max(weeks) if planned.until is not None or not weekly else None
+    # Other series' reports in weeks the monthly reports added are outside the period.
+    outside = {
+        r
+        for r in base - monthly
+        if (planned.since is not None and ctx.week_of_report.get(r, 0) < planned.since)
+        or (planned.until is not None and ctx.week_of_report.get(r, 0) > planned.until)
+    }
+    planned.reports = (base - monthly - outside) | dated
+    planned.set_weeks(since, until)
+
+
+def with_previous(planned: QuestionPlan, ctx: IndexContext) -> None:
+    """ "What changed in 第14期?" compares it with the report before it: both are read."""
+    assert planned.reports is not None
+    (report,) = planned.reports
+    same = sorted(
+        ctx.reports_by_series.get(series_of(report), set()),
+        key=lambda r: (ctx.date_of_report.get(r, date.min), r),
+    )
+    index = same.index(report) if report in same else 0
+    if index > 0:
+        _keep_reports(planned, ctx, {same[index - 1], report})
+
+
+def _keep_reports(planned: QuestionPlan, ctx: IndexContext, chosen: set[str]) -> None:
+    weeks = [ctx.week_of_report[r] for r in chosen if r in ctx.week_of_report]
+    planned.reports = set(chosen)
+    planned.set_weeks(min(weeks), max(weeks)) if weeks else planned.set_weeks(None, None)
 
 
 def widen_missing_week(planned: QuestionPlan) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from index.text.normalise import plain_key
+from index.text.normalise import plain_key, stem
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,28 @@ def _spaced(text: str) -> str:
     return " " + " ".join(re.findall(r"[^\W_]+", text.casefold())) + " "
 
 
+# Words a long Latin name may drop in a question ("the bug bounty launch" for "Bug bounty program
+# launch"): at least this share of its content words, two or more, must be there.
+WORD_SHARE = 0.66
+_NAME_STOP = frozenset(["a", "an", "the", "of", "for", "and", "to", "in", "on", "at", "by", "with", "v"])
+
+
+def _most_words(name: str, spaced: str) -> float:
+    """Share of a Latin name's content words (three or more) the question uses, word forms folded;
+    0 below two words or `WORD_SHARE`."""
+    words = [stem(w) for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _NAME_STOP]
+    if len(words) < 3:
+        return 0.0
+    asked = {stem(w) for w in spaced.split()}
+    found = sum(w in asked for w in words)
+    share = found / len(words)
+    return share if found >= 2 and share >= WORD_SHARE else 0.0
+
+
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
     """Canonical names of projects named in the question: a name or alias contained in it (whole
-    words for Latin names), or a long common substring, since questions drop suffixes
-    ("风控引擎" for "风控决策引擎迁移")."""
+    words for Latin names, or most words of a long one), or a long common substring, since
+    questions drop suffixes ("风控引擎" for "风控决策引擎迁移")."""
     folded, spaced = plain_key(question), _spaced(question)
     scored: dict[str, float] = {}
     for project in projects.near(question) if isinstance(projects, ProjectIndex) else projects:
@@ -60,6 +78,8 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
             if key.isascii():
                 if _spaced(name) in spaced:
                     best = max(best, 1.0 + len(key) / 100)
+                else:
+                    best = max(best, _most_words(name, spaced))
                 continue
             if key in folded:
                 best = max(best, 1.0 + len(key) / 100)

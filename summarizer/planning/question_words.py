@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from index.lexical import tokenize
+from index.text.normalise import stem
+
 # Question and function phrases, longest first so "什么时候" goes before "什么".
 _PHRASES = [
     "什么时候",
@@ -46,6 +49,16 @@ _PHRASES = [
     "几周",
     "发生了",
     "发生",
+    # How often or whether, not what: "一直延期", "两次延期", "还能完成吗", "算逾期吗".
+    "一直",
+    "一再",
+    "再次",
+    "两次",
+    "多次",
+    "能否",
+    "能不能",
+    "是不是",
+    "算不算",
 ]
 _SINGLES = "哪谁吗呢请几有是的了在和与及或"
 
@@ -135,8 +148,22 @@ WORDS = frozenset(
         "吗啡",
     ]
 )
+# Characters that make a Chinese bigram a function phrase ("还能", "没能", "能按") rather than a word.
+FUNCTION_CHARS = frozenset(
+    "还能会要把被让给对从就都也又再才已没不很最更太该得着过吧呀啊么吗呢了的地是在有和与及或按为于以之其这那哪些个几多少怎如何谁里"
+)
+# English phrasing that asks, not what about ("where does X stand right now?"), as whole words.
+_EN_PHRASES = ["right now", "at the moment", "so far", "to date", "these days", "look like", "looks like",
+               "stand", "stands", "standing"]  # fmt: skip
 _SPACES = re.compile(r" {2,}")
-_PHRASE_RE = re.compile("|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)))
+_PHRASE_RE = re.compile(
+    "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True))
+    + "|"
+    + "|".join(
+        rf"(?<![A-Za-z]){re.escape(p)}(?![A-Za-z])" for p in sorted(_EN_PHRASES, key=len, reverse=True)
+    ),
+    re.I,
+)
 
 
 def _protected(text: str, keep: Iterable[str]) -> list[bool]:
@@ -167,3 +194,40 @@ def strip_question_words(text: str, keep: Iterable[str] | None = None) -> str:
         if char in _SINGLES and not shielded[index]:
             out[index] = " "
     return _SPACES.sub(" ", "".join(out))
+
+
+# Words that say which kind of thing or where to look, not what about: "which projects slipped in
+# these updates?" and "这几期双周报里哪些项目延期了" ask for every slip, which a ledger list answers
+# whole. Units of work, report words, the team, conjunctions, and the stock qualifiers of intents.
+_GENERIC_TEXT = """
+project projects workstream workstreams initiative initiatives epic epics goal goals objective
+objectives kr krs okr okrs item items task tasks feature features work team teams squad group
+report reports update updates weekly biweekly monthly digest digests note notes newsletter issue
+issues cycle cycles sprint sprints period series so far over covered now currently current still
+yet ever recent recently latest last first new open production prod live customer customers much many
+long often count number times once twice recorded reported mentioned said say says
+
+项目 事项 工作 任务 需求 团队 小组 周报 双周报 月报 报告 纪要 本期 这期 几期 这段时间 期间 目前 当前
+现在 最近 近期 最新 线上 现网 生产 或者 以及 还是 并且 记录 提到 说到 一次 几次 几起 次数 总共
+"""
+GENERIC_WORDS = tuple(_GENERIC_TEXT.split())
+
+
+def subject_terms(terms: str, intent_words: Iterable[str]) -> str:
+    """The question's terms that are neither its intent's vocabulary nor generic report words
+    (word forms folded): what an answer must be about. Empty for "which projects slipped?".
+    Bare numbers (a year, a count) are no subject either.
+
+    Chinese words are cut out of the text before it is split into bigrams, so no bigram
+    straddles a removed word ("项目延期" leaves nothing, not "目延"); a single character left
+    over names nothing on its own.
+    """
+    dropped = [*intent_words, *GENERIC_WORDS]
+    text = terms
+    for word in sorted((w for w in dropped if not w.isascii()), key=len, reverse=True):
+        text = text.replace(word, " ")
+    latin = {stem(t) for w in dropped if w.isascii() for t in tokenize(w)}
+    kept = [
+        t for t in tokenize(text) if (stem(t) not in latin and not t.isdigit() if t.isascii() else len(t) > 1)
+    ]
+    return " ".join(dict.fromkeys(kept))

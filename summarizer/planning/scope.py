@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
@@ -24,7 +26,7 @@ from index.schemas import series_of
 from index.text.lang import Lang, detect_lang
 from summarizer.errors import ConfigError
 from summarizer.planning.question_words import strip_question_words
-from summarizer.planning.timerange import find_time_range
+from summarizer.planning.timerange import SeriesLabel, find_time_range, series_labels
 
 if TYPE_CHECKING:
     from index.lexical import LexicalIndex
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 
 # Share of the rank-weighted vote the leading series needs before the others are left out.
 MAJORITY = 0.75
+# Median days between a series' reports from which it is read as monthly.
+MONTHLY_GAP = 25
 # Folder-name words too generic to say which team a question means.
 _GENERIC = {"report", "reports", "weekly", "weeklies", "status", "team", "notes", "docs", "examples"}
 
@@ -46,7 +50,32 @@ class IndexContext:
     reports_by_series: dict[str, set[str]] = field(default_factory=dict)
     weeks_by_series: dict[str, set[int]] = field(default_factory=dict)
     week_of_report: dict[str, int] = field(default_factory=dict)
+    date_of_report: dict[str, date] = field(default_factory=dict)
     lang_by_series: dict[str, Lang] = field(default_factory=dict)
+    report_labels: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    """The series' own numbering: (kind, number) -> reports carrying it ("第7期" is ("issue", 7)),
+    read from each report's file name, stored week label and title."""
+
+    def label_kinds(self, reports: Collection[str] | None = None) -> set[str]:
+        """The kinds of own numbering the reports (all when None) carry."""
+        return {k for (k, _), rs in self.report_labels.items() if reports is None or rs & set(reports)}
+
+    def dated_in(self, first: date, last: date, reports: Collection[str] | None = None) -> set[str]:
+        """Reports (of `reports`, else all) dated within [first, last]: "the October update" of a
+        monthly series dated Oct 31 is October's, though its ISO week's Friday is in November."""
+        pool = self.date_of_report if reports is None else {r: self.date_of_report.get(r) for r in reports}
+        return {r for r, day in pool.items() if day is not None and first <= day <= last}
+
+    def monthly(self) -> set[str]:
+        """Series published about once a month (median gap of 25 days or more): a month names their
+        report dated in it, not the weeks whose Friday falls in it."""
+        out = set()
+        for series, reports in self.reports_by_series.items():
+            days = sorted({self.date_of_report[r] for r in reports if r in self.date_of_report})
+            gaps = sorted((b - a).days for a, b in pairwise(days))
+            if gaps and gaps[(len(gaps) - 1) // 2] >= MONTHLY_GAP:
+                out.add(series)
+        return out
 
     def weeks(self, series: str | None) -> set[int]:
         """ISO week ints with a report, in one series or (None) in the whole index."""
@@ -65,25 +94,53 @@ def index_context(lexical: LexicalIndex) -> IndexContext:
     return ctx
 
 
+def today() -> date:
+    """Today's date (a function, so tests can move it)."""
+    return date.today()
+
+
 def _build_context(lexical: LexicalIndex) -> IndexContext:
+    """Per series: reports, weeks, language, and the latest report date. The latest is the latest
+    report *not in the future*: one report dated 2099 (a typo) must not become "this week" for
+    every relative question; a series with only future dates keeps its own latest."""
     ctx = IndexContext()
-    for report, series, day, week, label in lexical.reports():
+    now = today()
+    future: dict[str, date] = {}
+    for report, series, day, week, label, titles in lexical.reports():
         ctx.reports_by_series.setdefault(series, set()).add(report)
         ctx.weeks_by_series.setdefault(series, set()).add(week)
         ctx.week_of_report[report] = week
         if day:
             value = date.fromisoformat(day)
-            if series not in ctx.latest_by_series or value > ctx.latest_by_series[series]:
-                ctx.latest_by_series[series] = value
-            if ctx.latest is None or value > ctx.latest:
-                ctx.latest = value
+            ctx.date_of_report[report] = value
+            latest = ctx.latest_by_series if value <= now else future
+            if series not in latest or value > latest[series]:
+                latest[series] = value
         match = re.search(r"\d{1,2}", label)
         if match:
             weeks = ctx.labels.setdefault(int(match[0]), [])
             if week not in weeks:
                 weeks.append(week)
+        for own in own_labels(report, {"week_label": label, "sections": titles}):
+            ctx.report_labels.setdefault((own.kind, own.number), set()).add(report)
+            if own.kind == "week":
+                weeks = ctx.labels.setdefault(own.number, [])
+                if week not in weeks:
+                    weeks.append(week)
+    present = list(ctx.latest_by_series.values())
+    for series, value in future.items():
+        ctx.latest_by_series.setdefault(series, value)
+    ctx.latest = max(present or ctx.latest_by_series.values(), default=None)
     ctx.lang_by_series = dict(lexical.series_langs())
     return ctx
+
+
+def own_labels(report: str, meta: Mapping[str, object]) -> list[SeriesLabel]:
+    """A report's own numbering: from its file name, its stored week label and the top heading of
+    each section path (the title when the title is a heading): "第7期.md", "Cycle 21 (Feb 3 – …)"."""
+    titles = {path.split(" > ")[0] for path in str(meta.get("sections", "")).split(" || ") if path}
+    texts = [Path(report).stem, str(meta.get("week_label", "")), *sorted(titles)]
+    return [label for text in texts for label in series_labels(text)]
 
 
 def named_series(question: str, series: Sequence[str]) -> str | None:
@@ -214,12 +271,21 @@ def relative_reports(question: str, ctx: IndexContext) -> tuple[set[str], int, i
         return None
     reports: set[str] = set()
     weeks: list[int] = []
+    monthly = ctx.monthly()
     for series, found in ranges.items():
         if found is None:
             continue
-        for report in ctx.reports_by_series.get(series, set()):
+        members = ctx.reports_by_series.get(series, set())
+        # A month of a monthly series is its report dated in it (see planner.read_dated).
+        days = found.days
+        calendar = days is not None and days[0] != days[1] and series in monthly
+        dated = ctx.dated_in(days[0], days[1], members) if days is not None and calendar else None
+        for report in members:
             week = ctx.week_of_report.get(report, 0)
-            if (found.since is None or week >= found.since) and (found.until is None or week <= found.until):
+            inside = (found.since is None or week >= found.since) and (
+                found.until is None or week <= found.until
+            )
+            if report in dated if dated is not None else inside:
                 reports.add(report)
                 weeks.append(week)
     return (reports, min(weeks), max(weeks)) if weeks else None

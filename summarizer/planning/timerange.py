@@ -4,8 +4,11 @@ Relative time ("last month", "上个月", "最近三周") is resolved against th
 date, never today: an archive of last year's reports must answer "last month" about its own
 last month. Ranges are ISO week ints (202442), the key the store filters on; a month or quarter
 covers the weeks whose Friday falls inside it, because weekly reports are dated at week's end.
-Company week labels ("第43周") may run ahead of ISO weeks (FACTS.md), so a label in a question
-maps to the ISO week of the report that carries that label when one exists.
+Company week labels ("第43周", "W18") may run ahead of ISO weeks (FACTS.md), so a label in a
+question maps to the ISO week of the report that carries that label when one exists; the series'
+other numbering ("第七期", "#53", "Cycle 24") is found by `find_series_label` and resolved to
+reports by the planner. A date a plan moved from or to, or a target ("slip from April to May",
+"due mid-May", "8月中旬目标"), is not the period asked and filters nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -80,6 +83,16 @@ def _month_range(year: int, month: int, months: int = 1) -> Period:
     return Period(*_fridays(first, last), days=(first, last))
 
 
+def _part_days(year: int, month: int, part: str) -> tuple[date, date]:
+    """The days a month part covers: early/初/上旬 1-10, mid/中/中旬 11-20, late/end/底/末/下旬 21-end."""
+    end = calendar.monthrange(year, month)[1]
+    if part in ("early", "初", "上旬") or part.startswith(("beginning", "start")):
+        return date(year, month, 1), date(year, month, 10)
+    if part in ("mid", "中", "中旬"):
+        return date(year, month, 11), date(year, month, 20)
+    return date(year, month, 21), date(year, month, end)
+
+
 def _year_for_month(month: int, latest: date) -> int:
     return latest.year if month <= latest.month else latest.year - 1
 
@@ -99,10 +112,10 @@ def resolve_week(ref: str, latest: date, labels: dict[int, list[int]]) -> int | 
     if not match:
         return None
     number = small_number(match[1])
-    if not re.search(r"W\d", ref, re.I):
-        labelled = [w for w in labels.get(number, []) if w <= current]
-        if labelled:
-            return max(labelled)
+    # The series' own numbering before ISO weeks: "W18" of a team whose "W18" report is ISO W12.
+    labelled = [w for w in labels.get(number, []) if w <= current]
+    if labelled:
+        return max(labelled)
     year = current // 100 if number <= current % 100 else current // 100 - 1
     try:
         date.fromisocalendar(year, number, 1)
@@ -145,7 +158,8 @@ _LAST_MONTH = re.compile(r"\b(?:last|previous)\s+month\b|上个?月", re.I)
 _THIS_MONTH = re.compile(r"\bthis\s+month\b|本月|这个?月", re.I)
 _LAST_WEEK = re.compile(r"\b(?:last|previous)\s+week\b|上一?周|上个?星期|上礼拜", re.I)
 _THIS_WEEK = re.compile(
-    r"\b(?:this|current|latest)\s+week\b|\b(?:latest|most\s+recent)\s+report\b|本周|这一?周|本星期|最新|最近一[次期]",
+    r"\b(?:this|current|latest)\s+week\b|\b(?:latest|most\s+recent|last)\s+(?:report|update|digest|issue|edition|page|minutes)\b"
+    r"|本周|这一?周|本星期|最新|最近一[次期]",
     re.I,
 )
 _THIS_YEAR = re.compile(r"\bthis\s+year\b|今年", re.I)
@@ -160,7 +174,7 @@ _ZH_MONTH = re.compile(
 )
 _DAY_EN = re.compile(
     rf"{_B}(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{_E}(?:,?\s+(?P<y>20\d{{2}}))?"
-    rf"|{_B}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH_RE})\.?{_E}(?:,?\s+(?P<y2>20\d{{2}}))?",
+    rf"|{_B}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH_RE})\.?{_E}(?:,?\s+(?P<y2>20\d{{2}}))?",
     re.I,
 )
 _DAY_NUM = re.compile(
@@ -175,6 +189,57 @@ _REPORT_WORDS = re.compile(
 )
 _ON_DAY = re.compile(r"(?:\bon|\bof|\bdated|当天|那天)\s*$", re.I)
 _EN_MONTH = re.compile(rf"\b(?:in\s+)?(?P<mon>{_MONTH_RE})\b\.?(?:\s+(?P<y2>20\d{{2}}))?", re.I)
+_ZM = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+# Month to month, across years too: "2020年5月到2021年2月", "3月到5月", "from March to May 2025".
+_MONTH_SPAN_ZH = re.compile(
+    rf"(?:(?P<y>20\d{{2}})\s*年\s*)?(?P<zm>{_ZM})\s*月份?\s*(?:到|至|~|～|-|—|–)\s*"
+    rf"(?:(?P<y2>20\d{{2}})\s*年\s*)?(?P<zm2>{_ZM})\s*月份?(?!\s*\d{{1,2}}\s*[日号])"
+)
+_MONTH_SPAN_EN = re.compile(
+    rf"(?:\b(?:from|between)\s+)?\b(?P<mon>{_MONTH_RE})\b\.?(?:\s+(?P<y>20\d{{2}}))?\s*"
+    rf"(?:to|through|till|until|and|-|–|—)\s*\b(?P<mon2>{_MONTH_RE})\b\.?(?:\s+(?P<y2>20\d{{2}}))?",
+    re.I,
+)
+# Part of a month: "mid-February", "end of March", "8月中旬", "3月底".
+_PART_EN = re.compile(
+    rf"\b(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+(?P<mon>{_MONTH_RE})\b\.?"
+    rf"(?:\s+(?P<y2>20\d{{2}}))?",
+    re.I,
+)
+_PART_ZH = re.compile(
+    rf"(?:(?P<y>20\d{{2}})\s*年\s*)?(?P<zm>{_ZM})\s*月份?\s*(?P<part>上旬|中旬|下旬|初|中|底|末)"
+)
+_THIS_QUARTER = re.compile(r"\b(?:this|current)\s+quarter\b|本季度?|这个?季度", re.I)
+_LAST_QUARTER = re.compile(r"\b(?:last|previous)\s+quarter\b|上个?季度", re.I)
+# A year alone: "2024年一共几次事故", "in 2024" (a year with a month, week or quarter is taken above).
+_YEAR = re.compile(
+    r"(?<!\d)(?P<y>20\d{2})\s*(?:年(?:度)?)(?!\s*(?:\d|第|[一二三四]季|十|[一二三四五六七八九]月|底|末|初|中))"
+    r"|\b(?:in|during|(?:the\s+)?(?:start|beginning)\s+of)\s+(?P<y2>20\d{2})\b(?!\s*-?\s*W\d)",
+    re.I,
+)
+# Days and month parts often name a target; the months inside them are then no period either.
+_TARGET_LIKE = (_PART_EN, _PART_ZH, _DAY_EN, _DAY_NUM)
+# A date a plan moved to or from, or a target, is not the period asked: "slip from April to May",
+# "pushed to June", "due in March", "推迟到5月", "原定10月上线", "8月中旬目标".
+_TARGET_BEFORE = re.compile(
+    r"(?:\b(?:move[ds]?|moving|slip(?:ped|s|ping)?|push(?:ed|es)?|shift(?:ed|s)?|delay(?:ed|s)?|"
+    r"postpone[ds]?|changed?|went|gone|brought\s+forward)\b(?:\s+[\w-]+){0,3}?\s+(?:from|to)"
+    r"|\b(?:due|target(?:ed)?|eta|deadline|planned\s+for|scheduled\s+for|expected)\b"
+    r"(?:\s+(?:date|is|was|of|on|in|by|for|at|to))*"
+    r"|(?:推迟|延期|顺延|调整|改|延后|延|推|提前)(?:到|至|为)|(?:目标|预计|计划|原定|原计划)\s*(?:是|为|在|于)?)\s*$",
+    re.I,
+)
+_TARGET_AFTER = re.compile(
+    r"^\s*(?:的)?\s*(?:目标|截止|deadline)|^\s*(?:推迟|延期|顺延|调整|延后|提前|改)(?:到|至)", re.I
+)
+_LEADING = re.compile(r"^(?:from|between|in)\s+", re.I)
+
+
+def _is_target(question: str, match: re.Match[str]) -> bool:
+    """The matched date is a target or a plan's old or new date, by the words around it."""
+    lead = _LEADING.match(match[0])
+    before = question[: match.start()] + (lead[0] if lead else "")
+    return bool(_TARGET_BEFORE.search(before) or _TARGET_AFTER.search(question[match.end() :]))
 
 
 def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern[str], Resolver, bool]]:
@@ -221,9 +286,43 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         week = resolve_week(m[0], latest, labels)
         return Period(week, week)
 
+    def month_no(g: dict[str, str | None], en: str, zh: str) -> int:
+        name = g.get(en)
+        return _MONTH_NO[name.lower()] if name else small_number(g[zh] or "")
+
+    def month_span(m: re.Match[str]) -> Period:
+        g = m.groupdict()
+        first_m, last_m = month_no(g, "mon", "zm"), month_no(g, "mon2", "zm2")
+        y1, y2 = (int(g["y"]) if g.get("y") else None), (int(g["y2"]) if g.get("y2") else None)
+        if y2 is None:
+            y2 = (y1 if last_m >= first_m else y1 + 1) if y1 else _year_for_month(last_m, latest)
+        if y1 is None:
+            y1 = y2 if first_m <= last_m else y2 - 1
+        if (y1, first_m) > (y2, last_m):
+            return Period(None, None)
+        months = (y2 - y1) * 12 + last_m - first_m + 1
+        return _month_range(y1, first_m, months)
+
+    def month_part(m: re.Match[str]) -> Period:
+        g = m.groupdict()
+        month = month_no(g, "mon", "zm")
+        year = int(g.get("y") or g.get("y2") or 0) or _year_for_month(month, latest)
+        first, last = _part_days(year, month, (g["part"] or "").lower())
+        return Period(*_fridays(first, last), days=(first, last))
+
+    def quarter_at(offset: int) -> Period:
+        index = (latest.year * 4 + (latest.month - 1) // 3) + offset
+        year, quarter = divmod(index, 4)
+        return _month_range(year, quarter * 3 + 1, 3)
+
+    def year_of(m: re.Match[str]) -> Period:
+        return _month_range(int(m["y"] or m["y2"]), 1, 12)
+
     return [
         (_BETWEEN, between, False),
         (_LABEL_SPAN, label_span, False),
+        (_MONTH_SPAN_ZH, month_span, False),
+        (_MONTH_SPAN_EN, month_span, False),
         (_LAST_WEEKS, lambda m: weeks_back(small_number(m[1] or m[2])), False),
         (_LAST_MONTHS, lambda m: weeks_back(math.ceil(small_number(m[1] or m[2]) * 4.345)), False),
         (_PAST_MONTH, lambda m: weeks_back(5), False),
@@ -233,12 +332,17 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         (_THIS_WEEK, lambda m: Period(cur, cur), True),
         (_THIS_YEAR, lambda m: Period(week_int(date(latest.year, 1, 4)), cur), True),
         (_LAST_YEAR, lambda m: _month_range(latest.year - 1, 1, 12), True),
+        (_THIS_QUARTER, lambda m: quarter_at(0), True),
+        (_LAST_QUARTER, lambda m: quarter_at(-1), True),
         (_QUARTER, quarter_of, True),
         (_WEEK, single_week, True),
         (_DAY_EN, day_of, True),
         (_DAY_NUM, day_of, True),
+        (_PART_EN, month_part, True),
+        (_PART_ZH, month_part, True),
         (_ZH_MONTH, month_of, True),
         (_EN_MONTH, month_of, True),
+        (_YEAR, year_of, True),
     ]
 
 
@@ -246,10 +350,60 @@ def _is_month_name(match: re.Match[str]) -> bool:
     return "may" not in (match.groupdict().get("mon"), match.groupdict().get("mon2"))
 
 
+# A series' own numbering of its reports: "第七期", "第28次", "Cycle 24", "Sprint 9", "#53", "Issue 12",
+# "update-01", and week labels ("第14周", "W13", "weekly-14") that may run ahead of ISO weeks.
+_LABEL = re.compile(
+    rf"第\s*(?P<n>\d{{1,3}}|{ZH_NUMBER})\s*(?P<zk>期|次|周|号)"
+    r"|(?<![A-Za-z])(?<!\d)(?<!\d-)(?P<k>cycle|sprint|iteration|issue|edition|update|vol|no|week|weekly|wk|w)"
+    r"\.?[\s_#-]*(?P<n2>\d{1,3})(?![\d.])"
+    r"|(?<![\w&])#\s*(?P<n3>\d{1,4})(?!\d)"
+    r"|迭代\s*(?P<n4>\d{1,3})",
+    re.I,
+)
+_LABEL_KINDS = {
+    "期": "issue", "号": "issue", "issue": "issue", "edition": "issue", "update": "issue", "vol": "issue",
+    "no": "issue", "#": "issue", "次": "meeting", "周": "week", "week": "week", "weekly": "week", "wk": "week",
+    "w": "week", "cycle": "cycle", "sprint": "cycle", "iteration": "cycle", "迭代": "cycle",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SeriesLabel:
+    """A report's own number in its series: kind (issue, meeting, week, cycle), number, and text."""
+
+    kind: str
+    number: int
+    text: str
+
+
+def series_labels(text: str) -> list[SeriesLabel]:
+    """Every own-numbering label in a file name, title or question, in text order."""
+    out = []
+    for m in _LABEL.finditer(text):
+        if m["n"]:
+            kind, number = _LABEL_KINDS[m["zk"]], small_number(m["n"])
+        elif m["n2"]:
+            kind, number = _LABEL_KINDS[m["k"].lower()], int(m["n2"])
+        elif m["n3"]:
+            kind, number = "issue", int(m["n3"])
+        else:
+            kind, number = "cycle", int(m["n4"])
+        if number:
+            out.append(SeriesLabel(kind, number, m[0].strip()))
+    return out
+
+
+def find_series_label(question: str, kinds: Collection[str]) -> SeriesLabel | None:
+    """The first label in a question of a kind the index numbers its reports by, weeks aside
+    (a week label is resolved with the other week references, preferring the report's own)."""
+    return next((x for x in series_labels(question) if x.kind != "week" and x.kind in kinds), None)
+
+
 def find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -> TimeRange | None:
     """The first time expression in priority order, widened by since/until words around it."""
-    day_matches = [m for p in (_DAY_EN, _DAY_NUM) for m in p.finditer(question) if _is_month_name(m)]
     about_report = bool(_REPORT_WORDS.search(question))
+    # Days and month parts that may be target dates; the months inside them are not periods.
+    day_matches = [m for p in _TARGET_LIKE for m in p.finditer(question) if _is_month_name(m)]
     for pattern, resolve, single in _ranges(latest, labels):
         for match in pattern.finditer(question):
             if not _is_month_name(match):
@@ -258,7 +412,10 @@ def find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -
                 about_report or _ON_DAY.search(question[: match.start()])
             ):
                 continue
-            if pattern in (_ZH_MONTH, _EN_MONTH) and any(
+            if _is_target(question, match) and not about_report:
+                day_matches.append(match)  # "slip from April to May": neither month is the period
+                continue
+            if pattern in (_ZH_MONTH, _EN_MONTH, _YEAR) and any(
                 d.start() <= match.start() < d.end() for d in day_matches
             ):
                 continue  # the month of a day that was not taken as a report date

@@ -99,13 +99,18 @@ def _table(headers: list[str], rows: list[list[str]], cls: str) -> str:
     return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+def _notes(notes: list[str], lang: Lang) -> str:
+    """How an LLM writer's part was made (what the token budget left out, what was dropped)."""
+    return "".join(f'<p class="meta note">{_e(label("note", lang))}: {_e(n)}</p>' for n in notes)
+
+
 def summary_section(s: ExecutiveSummary, anchor: str) -> str:
     lang = s.lang
     when = f"{s.week_label} · {s.week}" if s.week_label and s.week_label != s.week else s.week
     out = [
         f'<section class="summary" id="{anchor}"><h3>{_e(label("summary", lang))} · {_e(when)} ({s.date})</h3>'
     ]
-    out.append(f'<p class="headline">{_e(s.headline)}</p>')
+    out.append(f'<p class="headline">{_e(s.headline)}</p>{_notes(s.notes, lang)}')
     out.append(_block(label("highlights", lang), _highlights(s.highlights), lang, bool(s.highlights)))
     changes = (
         label("changes_since", lang, week=s.previous_week) if s.previous_week else label("changes", lang)
@@ -143,7 +148,7 @@ def rollup_section(r: Rollup, anchor: str) -> str:
     out = [
         f'<section class="rollup" id="{anchor}"><h3>{_e(label("rollup", lang))} · {_e(r.since)} – {_e(r.until)} ({r.reports})</h3>'
     ]
-    out.append(f'<p class="headline">{_e(r.headline)}</p>')
+    out.append(f'<p class="headline">{_e(r.headline)}</p>{_notes(r.notes, lang)}')
     out.append(_block(label("highlights", lang), _highlights(r.highlights), lang, bool(r.highlights)))
     rows = [
         [
@@ -227,9 +232,15 @@ def register_section(reg: RiskRegister, anchor: str) -> str:
             else ""
         )
         trail = " → ".join(f"{h.week} {word(h.status, lang)}" for h in e.history)
+        written = f'<br><span class="summary">{_e(e.summary)}</span>' if e.summary else ""
+        merged = (
+            f'<br><span class="meta">{_e(label("merged", lang, n=len(e.merged) + 1))}</span>'
+            if e.merged
+            else ""
+        )
         rows.append([
             f'<span class="badge {e.status}">{_e(word(e.status, lang))}</span>',
-            f"{_e(e.title)} {_cites(e.citations)}",
+            f"{_e(e.title)} {_cites(e.citations)}{written}{merged}",
             _e(word(e.category, lang)),
             severity,
             _e(e.first_seen),
@@ -243,7 +254,7 @@ def register_section(reg: RiskRegister, anchor: str) -> str:
     ]
     return (
         f'<section class="register" id="{anchor}"><h3>{_e(label("register", lang))}</h3>'
-        f'<p class="headline">{_e(reg.headline)}</p>'
+        f'<p class="headline">{_e(reg.headline)}</p>{_notes(reg.notes, lang)}'
         + _block(label("register", lang), _table(headers, rows, "register"), lang, bool(rows))
         + "</section>"
     )

@@ -46,6 +46,11 @@ LABELS: dict[str, dict[Lang, str]] = {
     "first": {"en": "first", "zh": "期初"},
     "last": {"en": "last", "zh": "期末"},
     "range": {"en": "range", "zh": "区间"},
+    "note": {"en": "note", "zh": "说明"},
+    "merged": {
+        "en": "merged from {n} entries the writer judged the same risk",
+        "zh": "由{n}条同一风险的记录合并",
+    },
 }
 WORDS: dict[Lang, dict[str, str]] = {
     "en": {

@@ -23,11 +23,16 @@ def _section(title: str, lines: list[str]) -> list[str]:
     return ["", f"### {title}", "", *lines] if lines else []
 
 
-def _footer(engine: str, lang: Lang, cited: int, dropped: int) -> list[str]:
+def _footer(engine: str, lang: Lang, cited: int, dropped: int, notes: list[str] | None = None) -> list[str]:
     parts = [f"{label('engine', lang)} {engine}", label("verified", lang, n=cited)]
     if dropped:
         parts.append(label("dropped", lang, n=dropped))
-    return ["", "—", " · ".join(parts)]
+    # Notes say how an LLM writer's part was made (material the token budget left out, highlights
+    # dropped); they are in English whatever the summary's language, like the CLI's messages.
+    lines = ["", "—", " · ".join(parts)]
+    for note in notes or []:
+        lines += ["", f"{label('note', lang)}: {note}"]  # a paragraph each, not run into the footer
+    return lines
 
 
 def summary(s: ExecutiveSummary) -> str:
@@ -52,7 +57,7 @@ def summary(s: ExecutiveSummary) -> str:
     out += _section(label("decisions", lang), _items(s.decisions))
     out += _section(label("next_week", lang), _items(s.next_week))
     out += _section(label("plan_vs_actual", lang), _items(list(s.plan_vs_actual)))
-    out += _footer(s.engine, lang, len(s.citations()), s.dropped)
+    out += _footer(s.engine, lang, len(s.citations()), s.dropped, s.notes)
     return "\n".join(out) + "\n"
 
 
@@ -81,7 +86,7 @@ def rollup(r: Rollup) -> str:
     out += _section(label("trends", lang), _items(list(r.metrics)))
     out += _section(label("weeks", lang), [f"- {w.week}: {w.headline}" for w in r.weeks])
     cited = sum(len(i.citations) for _, items in r.sections() for i in items)
-    out += _footer(r.engine, lang, cited, r.dropped)
+    out += _footer(r.engine, lang, cited, r.dropped, r.notes)
     return "\n".join(out) + "\n"
 
 
@@ -105,9 +110,13 @@ def register(reg: RiskRegister) -> str:
         out.append(
             f"- **[{word(entry.status, lang)}]** {entry.title} — {word(entry.category, lang)}{severity} · {seen}{owner} ({refs(entry.citations)})"
         )
+        if entry.summary:
+            out.append(f"  - {entry.summary}")
+        if entry.merged:
+            out.append(f"  - {label('merged', lang, n=len(entry.merged) + 1)}")
         if len(entry.history) > 1:
             trail = " → ".join(f"{h.week} {word(h.status, lang)}" for h in entry.history)
             out.append(f"  - {label('history', lang)}: {trail}")
     cited = sum(len(e.history) for e in reg.entries)
-    out += _footer(reg.engine, lang, cited, reg.dropped)
+    out += _footer(reg.engine, lang, cited, reg.dropped, reg.notes)
     return "\n".join(out) + "\n"

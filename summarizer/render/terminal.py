@@ -6,8 +6,10 @@ import os
 
 from rich.console import Console, Group, RenderableType
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from summarizer.render import markdown, refs
 from summarizer.render.labels import label, word
@@ -42,9 +44,11 @@ def register(console: Console, reg: RiskRegister) -> None:
             if e.severity
             else ""
         )
+        written = f"\n[italic]{escape(e.summary)}[/italic]" if e.summary else ""
+        merged = f"\n[dim]{label('merged', lang, n=len(e.merged) + 1)}[/dim]" if e.merged else ""
         table.add_row(
             f"[{_STATUS_STYLE[e.status]}]{word(e.status, lang)}[/]",
-            f"{e.title}\n[dim]{refs(e.citations)}[/dim]",
+            f"{escape(e.title)}{written}{merged}\n[dim]{refs(e.citations)}[/dim]",
             word(e.category, lang),
             severity,
             e.first_seen,
@@ -54,4 +58,5 @@ def register(console: Console, reg: RiskRegister) -> None:
     footer = f"{label('engine', lang)} {reg.engine}" + (
         f" · {label('dropped', lang, n=reg.dropped)}" if reg.dropped else ""
     )
-    console.print(Group(Markdown(f"**{reg.headline}**"), table, footer))
+    notes = [Text(f"{label('note', lang)}: {n}", style="dim") for n in reg.notes]
+    console.print(Group(Markdown(f"**{reg.headline}**"), table, footer, *notes))

@@ -1,10 +1,13 @@
-"""The writer's part of a summary (model-facing schemas) and how it becomes the public model.
+"""The writer's part of a summary and how it becomes the public model.
 
 A writer returns a draft: the headline and at most seven highlights, each naming the fact ids
-it rests on. These schemas are what an LLM writer would fill (strict JSON schema, one prompt
-file each); the local writer fills them too. `assemble_*` maps ids to citations and attaches the
-sections, which come from the facts and never from the writer, so a model cannot add an
-uncited section item, and a highlight naming an unknown id is dropped and counted.
+it rests on; for a register, the headline and optionally groups of entries that are one risk,
+each with a one-line summary. The local writer fills these directly; an LLM writer fills the
+model-facing schemas of `summarizer.llm_schemas` and maps them here after its own checks,
+carrying what it had to leave out or drop in `notes` and `dropped`. `assemble_*` maps ids to
+citations and attaches the sections, which come from the facts and never from the writer, so a
+model cannot add an uncited section item, and a highlight naming an unknown id is dropped and
+counted; statuses, severities and first/last seen of a register stay computed (`regroup`).
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from summarizer.schemas import (
     RiskRegister,
     Rollup,
 )
-from summarizer.summaries import wording
+from summarizer.summaries import regroup, wording
 from summarizer.summaries.inputs import Fact, RiskFacts, RollupFacts, WeekFacts
+from summarizer.summaries.regroup import RiskGroup
 
 
 class DraftHighlight(BaseModel):
@@ -50,14 +54,26 @@ class SummaryDraft(BaseModel):
         description="What changed and what needs attention: at most 40 English words or 80 Chinese characters.",
     )
     highlights: list[DraftHighlight] = Field(default_factory=list, max_length=MAX_HIGHLIGHTS)
+    notes: list[str] = Field(
+        default_factory=list, description="What the reader should know about the writing."
+    )
+    dropped: int = Field(
+        default=0, ge=0, description="Highlights the writer dropped (e.g. cited unknown ids)."
+    )
 
 
 class RiskDraft(BaseModel):
-    """A register's written part: one line on where the risks stand."""
+    """A register's written part: one line on where the risks stand, and optionally the entries
+    regrouped and summarised (entries in no group stay as computed)."""
 
     model_config = ConfigDict(extra="forbid")
 
     headline: str = Field(min_length=1)
+    groups: list[RiskGroup] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    dropped: int = Field(
+        default=0, ge=0, description="Groups the writer dropped (unknown ids, invalid merges)."
+    )
 
 
 def _headline(text: str, lang: str) -> str:
@@ -104,7 +120,8 @@ def assemble_summary(
         decisions=facts.section("decisions"),
         next_week=facts.section("next_week"),
         plan_vs_actual=[i for i in facts.section("plan_vs_actual") if isinstance(i, PlanCheck)],
-        dropped=dropped + lost,
+        dropped=dropped + lost + draft.dropped,
+        notes=draft.notes,
     )
 
 
@@ -124,13 +141,17 @@ def assemble_rollup(facts: RollupFacts, draft: SummaryDraft, engine: EngineName,
         incident_items=[i for i in facts.section("incidents") if isinstance(i, RiskNote)],
         metrics=[i for i in facts.section("metrics") if isinstance(i, MetricTrend)],
         weeks=facts.weeks,
-        dropped=dropped + lost,
+        dropped=dropped + lost + draft.dropped,
+        notes=draft.notes,
     )
 
 
 def assemble_register(
     facts: RiskFacts, draft: RiskDraft, engine: EngineName, dropped: int = 0
 ) -> RiskRegister:
+    """The register with the draft's groups applied: merged entries keep computed statuses,
+    severities and weeks (`regroup.apply`); a group naming an unknown entry is not applied."""
+    entries, counts, lost = regroup.apply(facts.entries, facts.counts, draft.groups)
     return RiskRegister(
         engine=engine,
         lang=facts.lang,
@@ -138,7 +159,8 @@ def assemble_register(
         since=facts.since,
         status=facts.status,  # type: ignore[arg-type]
         headline=draft.headline.strip(),
-        entries=facts.entries,
-        counts=facts.counts,
-        dropped=dropped,
+        entries=entries,
+        counts=counts,
+        dropped=dropped + lost + draft.dropped,
+        notes=draft.notes,
     )

@@ -283,3 +283,28 @@ def _trends(series: Series, reports: list[ReportRef], lang: Lang) -> list[Fact]:
             Fact(trend, "metrics", short, 3 if extreme and len(points) >= 4 else 0, f"metric:{metric.key}")
         )
     return out
+
+
+def period_parts(facts: RollupFacts) -> list[str]:
+    """The period in counts, as headline parts: launches (late ones), slips and their total days,
+    incidents (worst level). Every writer states the same computed totals."""
+    lang = facts.lang
+    outcomes = [i for i in facts.section("outcomes") if isinstance(i, ProjectOutcome)]
+    launched = [o for o in outcomes if o.outcome.startswith("launched")]
+    slipped = [o for o in outcomes if o.slip_days > 0]
+    parts = []
+    if launched:
+        late = sum(o.outcome == "launched_late" for o in launched)
+        late_text = wording.say("rollup_late", lang, n=late) if late else ""
+        parts.append(wording.say("rollup_launched", lang, n=len(launched), late=late_text))
+    if slipped:
+        days = sum(o.slip_days for o in slipped)
+        parts.append(wording.say("rollup_slipped", lang, n=len(slipped), days=days))
+    total = sum(c.count for c in facts.severities)
+    if total:
+        worst = next((c for c in facts.severities if c.severity), None)
+        label = (
+            "/".join(worst.labels) if worst and worst.labels else ("未定级" if lang == "zh" else "ungraded")
+        )
+        parts.append(wording.say("rollup_incidents", lang, n=total, worst=label))
+    return parts

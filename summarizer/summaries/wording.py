@@ -132,11 +132,12 @@ def limit(lang: Lang) -> int:
     return HEADLINE_HAN if lang == "zh" else HEADLINE_WORDS
 
 
-def fits(text: str, lang: Lang) -> bool:
-    """Within the headline limit; a Chinese headline may be written in English words too."""
+def fits(text: str, lang: Lang, words: int = HEADLINE_WORDS, chars: int = HEADLINE_HAN) -> bool:
+    """Within the headline limit (or another one); a Chinese headline may be written in English
+    words too."""
     if lang == "zh" and han_count(text) < len(text) // 3:
-        return length(text, "en") <= HEADLINE_WORDS
-    return length(text, lang) <= limit(lang)
+        return length(text, "en") <= words
+    return length(text, lang) <= (chars if lang == "zh" else words)
 
 
 def clip(text: str, lang: Lang, words: int = 10, chars: int = 30) -> str:

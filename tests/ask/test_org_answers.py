@@ -20,7 +20,7 @@ from index.ledger.store import Ledger
 from index.load import load_document
 from index.parse import parse_report
 from summarizer.facts import Facts, lookup
-from summarizer.facts.grouped import MAX_POINTS, TEAM_ITEMS
+from summarizer.facts.grouped import MAX_POINTS, TEAM_ITEMS, TEAM_LINES
 from summarizer.planning.planner import known_projects, read_question
 from summarizer.question import QuestionPlan
 
@@ -73,7 +73,7 @@ def test_which_projects_slipped_fits_one_screen(org: Ledger) -> None:
     assert len(facts.points) <= MAX_POINTS
     assert screen_rows(facts) <= ROWS
     teams = teams_of(facts.points)  # one line per team, each naming its team
-    assert len(teams) == len(set(teams)) == MAX_POINTS
+    assert len(teams) == len(set(teams)) == TEAM_LINES
     assert "across 20 teams" in facts.headline and "16 more teams" in facts.headline  # 4 counted there
     assert sum(team in facts.headline for team in teams) >= 4  # counts per team in the headline
     assert "--all" in facts.headline and "--series" in facts.headline  # the rest, and how to see it
@@ -111,3 +111,14 @@ def test_all_lists_every_project_and_one_team_needs_no_names(org: Ledger) -> Non
     one = lookup(plan(org, "which projects slipped?", series=team, reports=reports), org)
     assert one.points and not any(TEAM.match(p.text) for p in one.points)
     assert "across" not in (one.headline or "")
+
+
+def test_the_likely_team_lists_its_items_before_the_other_teams_lines(org: Ledger) -> None:
+    team = views.series_names(org)[3]
+    facts = lookup(plan(org, "which projects slipped?", prefer_series=team), org)
+    teams = teams_of(facts.points)
+    name = team.rsplit("/", 1)[-1]
+    mine = [p for p, t in zip(facts.points, teams, strict=True) if t == name]
+    assert teams[: len(mine)] == [name] * len(mine) and len(mine) > 1  # its items, one point each
+    assert len(set(teams[len(mine) :])) == len(teams) - len(mine)  # then one line per other team
+    assert screen_rows(facts) <= ROWS

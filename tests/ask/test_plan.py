@@ -7,6 +7,7 @@ import pytest
 from index.text.lang import detect_lang
 from summarizer.planning import read_question as plan_question
 from summarizer.planning.projects import ProjectRef, link_projects
+from summarizer.planning.timerange import series_labels
 
 LATEST = date(2025, 1, 10)  # Friday of ISO week 2025-W02
 LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of ISO
@@ -52,6 +53,35 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("最近一次的健康分", "2025-W02", "2025-W02"),
         ("incidents in week 20 of 2024 or later", "2024-W20", None),  # the year is said: absolute
         ("2024年第20周的进展", "2024-W20", "2024-W20"),
+        # Month to month, across years too.
+        ("2020年5月到2021年2月的事故", "2020-W18", "2021-W08"),
+        ("3月到5月的延期", "2024-W09", "2024-W22"),
+        ("10月至12月有哪些上线", "2024-W40", "2024-W52"),
+        ("what launched from March to May?", "2024-W09", "2024-W22"),
+        ("incidents between November 2024 and January 2025", "2024-W44", "2025-W05"),
+        ("incidents from Nov to Jan", "2024-W44", "2025-W05"),  # runs into the new year
+        # Quarters and years as people say them.
+        ("What shipped this quarter?", "2025-W01", "2025-W13"),
+        ("上季度有哪些风险", "2024-W40", "2024-W52"),
+        ("2024年一共发生了几次事故", "2024-W01", "2024-W52"),
+        ("incidents in 2024", "2024-W01", "2024-W52"),
+        # A month part is a period unless it is a target a plan moved from or to.
+        ("In the mid-February update, why had PCI gone amber?", "2024-W07", "2024-W07"),
+        ("8月中旬以来有哪些项目上线？", "2024-W33", None),
+        ("What was left at the end of December?", "2024-W52", "2024-W52"),
+        ("Why did v3 slip from April to May?", None, None),
+        ("Why did the redesign move from mid-March to end of March?", None, None),
+        ("Is the launch late? It was due mid-May.", None, None),
+        ("It was due on the 1st of March.", None, None),
+        ("Sleepy 的8月中旬目标过了，算逾期吗？", None, None),
+        ("原定10月上线的项目现在怎样", None, None),
+        ("为什么从3月推迟到5月", None, None),
+        # The series' own week labels before ISO weeks, bare "W3" included.
+        ("W3 那周的进展", "2025-W02", "2025-W02"),
+        # The latest report per series, however it is called.
+        ("What changed in the most recent update?", "2025-W02", "2025-W02"),
+        ("Summarise the last digest", "2025-W02", "2025-W02"),
+        ("what slipped in week 3", "2025-W02", "2025-W02"),
     ],
 )
 def test_time_expressions(question: str, since: str | None, until: str | None) -> None:
@@ -66,6 +96,45 @@ def test_calendar_days_travel_with_months_and_days() -> None:
     assert plan_question("since November", latest=LATEST).days == (date(2024, 11, 1), date.max)
     assert plan_question("本周进展", latest=LATEST).days is None  # a week is filtered by week
     assert plan_question("上个月", latest=LATEST, since="2024-W40").days is None  # flags win
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # File names, titles and questions number reports in the series' own way.
+        ("第7期.md", [("issue", 7)]),
+        ("第七期里说了什么", [("issue", 7)]),
+        ("第十二期", [("issue", 12)]),
+        ("风控策略部周例会纪要（第23次）", [("meeting", 23)]),
+        ("cycle-21", [("cycle", 21)]),
+        ("What changed in the Cycle 28 update?", [("cycle", 28)]),
+        ("Sprint 9 review", [("cycle", 9)]),
+        ("#53 digest", [("issue", 53)]),
+        ("update-01", [("issue", 1)]),
+        ("log-w13", [("week", 13)]),
+        ("数据工程组周报-第14周", [("week", 14)]),
+        ("security-weekly-14", [("week", 14)]),
+        # Dates, ISO weeks, versions and key results are no report numbers.
+        ("2024-W45 status", []),
+        ("biweekly-2024-06-21", []),
+        ("周报-0926", []),
+        ("KR2.2 潮汐", []),
+        ("the 1.84 release", []),
+    ],
+)
+def test_series_labels(text: str, labels: list[tuple[str, int]]) -> None:
+    assert [(x.kind, x.number) for x in series_labels(text)] == labels
+
+
+def test_a_series_number_is_read_only_where_the_index_numbers_reports_that_way() -> None:
+    assert plan_question("第14期相比上一期有什么变化？", latest=LATEST, label_kinds={"issue"}).label == (
+        "issue",
+        14,
+    )
+    assert plan_question("第14期相比上一期有什么变化？", latest=LATEST, label_kinds={"cycle"}).label is None
+    cycle = plan_question("What happened during Cycle 26?", latest=LATEST, label_kinds={"cycle"})
+    assert (cycle.label, cycle.time_text) == (("cycle", 26), "Cycle 26")
+    assert "Cycle" not in cycle.query
 
 
 def test_flags_override_question() -> None:

@@ -42,10 +42,11 @@ def test_lexical_persisted_and_reloaded(workspace: Any) -> None:
     assert (folder / "rows.sqlite").exists() and (folder / "index.json").exists()
     loaded = LexicalIndex.load(folder)
     assert loaded is not None and len(loaded.rows) == workspace.store.count()
-    hits = open_for_store(workspace.store, folder).search("deploy frequency", k=1)
+    hits = open_for_store(workspace.store, workspace.home).search("deploy frequency", k=1)
     assert hits
     built = LexicalIndex.build(list(loaded.rows))  # what a loaded index says, one built in memory says
     assert (built.reports(), built.series_langs()) == (loaded.reports(), loaded.series_langs())
+    assert dict(built.doc_freq().items()) == dict(loaded.doc_freq().items()) != {}
     assert [r.id for r, _ in built.search("deploy frequency", k=3)] == [
         r.id for r, _ in loaded.search("deploy frequency", k=3)
     ]

@@ -100,3 +100,32 @@ def test_the_zoo_gold_loads_and_names_real_reports() -> None:
         assert s.slips and s.questions, s.name
         for entry in [*s.slips, *s.launches, *s.incidents]:
             assert (ROOT / "evals" / "zoo" / "reports" / entry.report).is_file(), entry.report
+
+
+def test_questions_on_unindexed_reports_are_counted_apart_and_refusals_with_the_answer_counted() -> None:
+    """A question whose evidence is only in reports ingest skipped measures ingest, not `ask`; a
+    refusal while the engine's own top passage holds every must-mention term is counted."""
+    from summarizer.evals.zoo import ZooEvidence, ZooQuestion
+    from summarizer.schemas import Answer
+
+    def question(qid: str, report: str) -> ZooQuestion:
+        return ZooQuestion(
+            id=qid,
+            question=qid,
+            lang="zh",
+            answerable=True,
+            intent="free",
+            must_mention=["5月底"],
+            gold_evidence=[ZooEvidence(report=report, quote="5月底")],
+        )
+
+    gold = ZooSeries("team", questions=[question("q-read", "team/a.md"), question("q-skipped", "team/b.md")])
+
+    def ask(text: str) -> tuple[Answer, list[str]]:
+        return Answer(answer="周报中没有涉及这个问题。", answerable=False), ["目标调整到5月底"]
+
+    score = score_series(gold, ZooFacts([], [], [], []), ask, bool, unindexed=["/abs/zoo/team/b.md"])
+    metrics = score.metrics()
+    assert metrics["qa.unindexed"] == 1.0
+    assert metrics["qa.answerable_accuracy"] == 0.0 and metrics["qa.refused_with_answer"] == 1.0
+    assert ("q-skipped", "not measured: its evidence is only in reports ingest skipped") in score.failures

@@ -32,6 +32,12 @@ class Scripted:
     def risks(self, facts: RiskFacts) -> RiskDraft:
         return RiskDraft(headline="scripted")
 
+    def usage(self) -> None:
+        return None
+
+    def close(self) -> None:
+        pass
+
 
 @pytest.fixture
 def scripted(monkeypatch: pytest.MonkeyPatch) -> list[Scripted]:
@@ -40,7 +46,7 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> list[Scripted]:
     def install(draft: SummaryDraft) -> None:
         writer = Scripted(draft)
         made.append(writer)
-        monkeypatch.setitem(WRITERS, "replay", lambda settings: writer)
+        monkeypatch.setitem(WRITERS, "replay", lambda settings, options: writer)
 
     made.append(install)  # type: ignore[arg-type]
     return made

@@ -1,9 +1,11 @@
 """The local engine: deterministic and extractive, no network, no randomness.
 
 Intents the ledger can answer (slips, incidents, status, metrics, changes) are answered from
-ledger facts; everything else, and any ledger miss, gets the best-matching report lines. When
-no passage covers enough of the question, the answer says the reports do not cover it and
-shows the closest passages: a plain "not covered" is more useful than a confident guess.
+ledger facts; everything else, and any ledger miss (the pipeline also counts a ledger answer
+beside the question's subject as a miss), gets the best-matching report lines. The refusal looks
+at both: only when the ledger has nothing and no passage covers enough of the question does the
+answer say the reports do not cover it, showing the closest passages: a plain "not covered" is
+more useful than a confident guess.
 """
 
 from __future__ import annotations
@@ -12,16 +14,19 @@ import re
 
 from index.lexical import tokenize
 from index.retrieve import Hit
-from index.schemas import Citation
+from index.schemas import Citation, series_of
+from index.text.normalise import plain_key
 from summarizer.engines.base import AskContext
 from summarizer.engines.local.extractive import (
     Evidence,
     Sources,
     best_evidence,
     coverage,
+    following,
     hit_coverage,
     line_below,
     query_weights,
+    says_nothing,
 )
 from summarizer.facts.common import range_of, unique_citations
 from summarizer.facts.phrases import say
@@ -31,17 +36,28 @@ from summarizer.schemas import Answer, EngineName, Point
 # Share of the question's IDF-weighted terms the best passage must contain (tuned on the eval).
 MIN_COVERAGE = 0.5
 # Free questions show a few lines; summaries and open "what happened" questions show more.
-POINTS = {"free": 3, "summary": 6, "risks": 5, "incidents": 5}
+POINTS = {"free": 3, "summary": 6, "risks": 5, "incidents": 5, "metrics": 6}
 # Report lines added to a ledger answer about a named project (reasons the ledger does not hold).
 CONTEXT_POINTS = 2
+# Lines added to an incident or risk list from reports the ledger read nothing from.
+SILENT_POINTS = 3
 # A shorter line is a label ("【海外收单】"), not a reason.
 MIN_CONTEXT_CHARS = 8
-_WHY = re.compile(r"\bwhy\b|\breasons?\b|为什么|为何|原因|怎么回事", re.I)
 _REASON = re.compile(
-    r"原因|因为|由于|等待|等到|待.{0,6}(?:确认|审批|评审|完成)|\bbecause\b|\bdue to\b|\bwaiting\b|\bpending\b|"
-    r"\buntil\b|\bso that\b|\bblocked on\b|\breason\b",
+    r"原因|根因|因为|由于|导致|卡在|取决于|受限于|等待|等到|待.{0,6}(?:确认|审批|评审|完成)|\bbecause\b|\bdue to\b|"
+    r"\bwaiting\b|\bpending\b|\buntil\b|\bso that\b|\bblocked (?:on|by)\b|\bcaused by\b|\broot cause\b|"
+    r"\breason\b",
     re.I,
 )
+# Share of the question's weight its subject must carry to be what the answer's lines are about.
+SUBJECT_SHARE = 0.5
+# Intents that ask about one thing (a project, a goal): their lines must be about it. Risk,
+# incident, metric, change and summary questions read a section kind or a period instead.
+ABOUT_ONE = ("status", "free", "slips")
+# How far below the best line's coverage a sentence may be and still lead the answer over a fragment.
+SENTENCE_SLACK = 0.1
+# How far a reason line may trail the best line's coverage and still lead a "why" answer.
+REASON_SLACK = 0.5
 
 
 class LocalEngine:
@@ -63,7 +79,8 @@ class LocalEngine:
         plan, hits, facts, sources = context.plan, context.hits, context.facts, context.sources
         if facts.found and facts.points and facts.headline:
             points = facts.points + self.context_points(plan, hits, facts.points, sources)
-            if not plan.project_names and facts.subjects and _WHY.search(context.question):
+            points += self.silent_reports(plan, hits, points, sources)
+            if not plan.project_names and facts.subjects and plan.wants_reason:
                 points += self.reasons(hits, facts.subjects, points, sources)
             return Answer(
                 answer=facts.headline,
@@ -72,7 +89,42 @@ class LocalEngine:
                 engine=self.name,
                 plan=plan.public(),
             )
-        return self.extractive(plan, hits, sources, ledger_headline=facts.headline)
+        # The ledger is silent (or beside the point): the passages answer, or nothing does. A ledger
+        # that found none in range ("no launches in June") says so first: its facts carry their own
+        # dates, a passage in range may tell of an earlier event.
+        return self.extractive(plan, hits, sources, ledger_headline=facts.headline if facts.found else None)
+
+    def silent_reports(
+        self, plan: QuestionPlan, hits: list[Hit], shown: list[Point], sources: Sources
+    ) -> list[Point]:
+        """For an incident or risk list, the best line of each passage of that kind (or covering the
+        question) from a series the facts cite nothing from: the ledger read none there (a style its extractors do not
+        know), the report may still tell one. Series it did read were read with the plan's filters
+        (a SEV3 is no answer to "any SEV2?"), so they add nothing."""
+        if plan.intent not in ("incidents", "risks"):
+            return []
+        read = {series_of(c.report) for p in shown for c in p.citations}
+        cited: set[str] = set()
+        weights = plan.term_weights or query_weights(plan.terms or plan.query)
+        out: list[Point] = []
+        for hit in hits:
+            if series_of(hit.report) in read or hit.report in cited:
+                continue
+            if len(out) >= SILENT_POINTS:
+                break
+            # A section of that kind, or a line elsewhere that covers the question ("故障复盘：…"
+            # under "本周完成工作").
+            lines = [
+                e
+                for e in best_evidence([hit], weights, 3, sources, synonyms=plan.synonyms)
+                if not says_nothing(e.quote)
+                and len(e.quote) >= MIN_CONTEXT_CHARS
+                and (hit.kind == plan.intent or e.coverage >= self.min_coverage)
+            ]
+            if lines:
+                cited.add(hit.report)
+                out.append(_point(lines[0]))
+        return out
 
     def reasons(
         self, hits: list[Hit], subjects: list[str], shown: list[Point], sources: Sources
@@ -98,24 +150,40 @@ class LocalEngine:
     def context_points(
         self, plan: QuestionPlan, hits: list[Hit], shown: list[Point], sources: Sources
     ) -> list[Point]:
-        """For a named project, the report lines that best match the question beyond the facts.
+        """Report lines that best match the question beyond the facts already shown.
 
         The ledger knows that a target moved, not why; "why did X slip?" is answered by the
-        lines around it ("waiting for the bank's certificate"), which only the passages hold.
+        lines around it ("waiting for the bank's certificate"), which only the passages hold. For
+        a named project only its own lines count; otherwise lines must cover the question's
+        subject the facts do not already cover ("postmortems done"), or name the metric a trend is
+        asked of (values in reports the ledger did not read).
         """
-        if not plan.projects:
+        weights = plan.term_weights or query_weights(plan.terms or plan.query)
+        wanted = set(tokenize(plan.subject))
+        subject = {t: w for t, w in weights.items() if t in wanted}
+        said = " ".join(p.text for p in shown)
+        covered = coverage(" ".join([said, *(c.quote for p in shown for c in p.citations)]), subject)
+        if not plan.projects and (not subject or (covered >= self.min_coverage and plan.intent != "metrics")):
             return []
         cited = {(c.report, c.lines) for p in shown for c in p.citations}
-        said = " ".join(p.text for p in shown)
-        weights = plan.term_weights or query_weights(plan.terms or plan.query)
         fresh = [
             e
             for e in best_evidence(
-                hits, weights, CONTEXT_POINTS + len(cited), sources, about_projects=plan.project_names
+                hits,
+                weights,
+                CONTEXT_POINTS + len(cited),
+                sources,
+                about_projects=plan.project_names,
+                synonyms=plan.synonyms,
+                subject=row_subject(plan, weights),
             )
             if (e.hit.report, e.citation().lines) not in cited
             and len(e.quote) >= MIN_CONTEXT_CHARS
             and e.quote not in said
+            and (
+                plan.projects
+                or coverage(f"{e.section} {e.quote}", subject, plan.synonyms) >= self.min_coverage
+            )
         ]
         return [_point(e) for e in fresh[:CONTEXT_POINTS]]
 
@@ -125,11 +193,32 @@ class LocalEngine:
         weights = plan.term_weights or query_weights(plan.terms or plan.query)
         limit = POINTS.get(plan.intent, 3)
         # A question about a named project is answered from that project's lines only.
-        chosen = best_evidence(
-            _prefer_kind(hits, plan.intent), weights, limit, sources, about_projects=plan.project_names
+        # A question naming one thing is answered from that thing's lines only: a linked project's,
+        # else those whose heading or block names the subject (no line of it: not covered).
+        about_terms = (
+            named_subject(plan, weights) if plan.intent in ABOUT_ONE and not plan.project_names else {}
         )
-        strength = max((hit_coverage(h, weights) for h in hits), default=0.0)
-        best = chosen[0].coverage if chosen else 0.0
+        chosen = best_evidence(
+            _prefer_kind(hits, plan.intent),
+            weights,
+            limit,
+            sources,
+            about_projects=plan.project_names,
+            synonyms=plan.synonyms,
+            subject=row_subject(plan, weights),
+            about_terms=about_terms,
+        )
+        closest = chosen or best_evidence(hits, weights, limit, sources, synonyms=plan.synonyms)
+        strength = max((hit_coverage(h, weights, plan.synonyms) for h in hits), default=0.0)
+        # A line telling what happened goes before "No new incidents." from another report.
+        chosen = sorted(chosen, key=lambda e: says_nothing(e.quote))
+        best = max((e.coverage for e in chosen), default=0.0)
+        top = chosen[0] if chosen else None
+        if plan.wants_reason and chosen:
+            chosen = _reasons_first(chosen, hits, weights, limit, sources, plan)
+            after = following(chosen[0], sources, MIN_CONTEXT_CHARS)
+            if after is not None and all(after.quote != e.quote for e in chosen):
+                chosen = [chosen[0], after, *chosen[1:]][:limit]
         rng = range_of(plan)
         # A risk/incident question is covered when a section of that kind is in range, whatever
         # words it uses ("故障" vs "Incidents"): the heading classifier already knows both.
@@ -137,13 +226,20 @@ class LocalEngine:
         answerable = bool(chosen) and (kind_match or max(best, strength) >= self.min_coverage)
         if answerable and plan.asked:
             # "同城多活改造的预算是多少？": lines naming the project are not an answer about its budget.
+            # (plan.asked is already without the intent's own words: "状态" asks for any of its lines.)
             asked = {t: w for t, w in weights.items() if t in set(tokenize(plan.asked))}
-            answerable = not asked or coverage(chosen[0].quote, asked) >= self.min_coverage
-        points = [_point(e) for e in chosen]
+            said = top.quote if top is not None else ""
+            answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
+        points = [_point(e) for e in chosen or closest]
         citations = unique_citations(c for p in points for c in p.citations)
         if not hits:
-            # An empty range is not an empty index: say which one the user hit.
-            empty = say("no_reports_in_range", plan.lang, range=rng) if rng else say("no_reports", plan.lang)
+            # An empty range is not an empty index: say which one the user hit ("第15期" included).
+            asked_for = rng or (f"（{plan.time_text}）" if plan.lang == "zh" else f" ({plan.time_text})")
+            empty = (
+                say("no_reports_in_range", plan.lang, range=asked_for)
+                if rng or plan.time_text
+                else say("no_reports", plan.lang)
+            )
             return Answer(answer=empty, answerable=False, engine=self.name, plan=plan.public())
         if not answerable:
             return Answer(
@@ -154,11 +250,83 @@ class LocalEngine:
                 engine=self.name,
                 plan=plan.public(),
             )
-        text = chosen[0].quote
-        answer = say("from_reports", plan.lang, range=rng, text=text)
+        answer = say("from_reports", plan.lang, range=rng, text=headline(chosen, plan.lang))
         if ledger_headline:
             answer = f"{ledger_headline} {answer}"
         return Answer(answer=answer, points=points, citations=citations, engine=self.name, plan=plan.public())
+
+
+_LABEL_VALUE = re.compile(r"^[^:：。.!?]{1,24}[:：]\s*[^:：。!?]{0,40}$")
+
+
+def fragment(quote: str) -> bool:
+    """A label and its value ("Status: At risk", "负责人: 谭悦"), a table row or a few words: no
+    sentence on its own, it needs to say what it is about."""
+    return " | " in quote or len(quote) < 24 or bool(_LABEL_VALUE.match(quote))
+
+
+def headline(chosen: list[Evidence], lang: str) -> str:
+    """The answer's first sentence: the best line that reads as a sentence when one covers the
+    question nearly as well as the best; otherwise the best line, said of what it is about
+    ("Goal: Sparse registry ... — Status: At risk") and a table row as "label: cells"."""
+    best = chosen[0]
+    sentence = next(
+        (e for e in chosen if not fragment(e.quote) and e.coverage >= best.coverage - SENTENCE_SLACK), None
+    )
+    if sentence is not None:
+        return sentence.quote
+    quote = best.quote
+    if " | " in quote:
+        label, *cells = [c for c in quote.split(" | ") if c]
+        quote = f"{label}: {('、' if lang == 'zh' else ', ').join(cells)}" if cells else label
+    about = (best.section or best.hit.section).split(" > ")[-1].strip()
+    if about and plain_key(about) not in plain_key(quote):
+        return f"{about} — {quote}"
+    return quote
+
+
+def row_subject(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:
+    """What a table row's label must name to be quoted: the linked project's names, else the
+    subject of a question about one thing (status, free); empty (any row) otherwise: "哪些项目有风险"
+    lists rows, and an incident table's rows are labelled by date."""
+    if plan.project_names:
+        return {t: 1.0 for name in plan.project_names for t in tokenize(name)}
+    return named_subject(plan, weights) if plan.intent in ("status", "free") else {}
+
+
+def named_subject(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:
+    """The question's subject when it carries the question (a name the ledger did not link:
+    "离线同步（Offline sync）是什么时候上线的"); empty when it is a minor part or there is none.
+    Terms no report contains name nothing a line could be about, so they are left out here (they
+    still count against answering: "预算" no report mentions)."""
+    wanted = set(tokenize(plan.subject)) - plan.unseen
+    subject = {t: w for t, w in weights.items() if t in wanted}
+    return subject if sum(subject.values()) >= SUBJECT_SHARE * sum(weights.values()) else {}
+
+
+def _reasons_first(
+    chosen: list[Evidence],
+    hits: list[Hit],
+    weights: dict[str, float],
+    limit: int,
+    sources: Sources,
+    plan: QuestionPlan,
+) -> list[Evidence]:
+    """For "why" questions: lines that give a reason ("因为", "blocked by", "卡在") and still cover
+    the question reasonably lead, ahead of lines that only restate what happened."""
+    pool = best_evidence(
+        hits,
+        weights,
+        limit * 4,
+        sources,
+        about_projects=plan.project_names,
+        synonyms=plan.synonyms,
+        subject=row_subject(plan, weights),
+    )
+    floor = chosen[0].coverage * REASON_SLACK
+    reasons = [e for e in pool if _REASON.search(e.quote) and e.coverage >= floor]
+    seen = {(e.hit.report, e.line) for e in reasons}
+    return [*reasons, *(e for e in chosen if (e.hit.report, e.line) not in seen)][:limit]
 
 
 def _prefer_kind(hits: list[Hit], intent: str) -> list[Hit]:

@@ -9,20 +9,24 @@ answer the question at all, the same measure on every corpus and in both languag
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation
-from index.text.normalise import plain_key, strip_markup
+from index.text.normalise import plain_key, plain_line, stem
 
 ReportLines = Mapping[int, str]
 Sources = Mapping[str, ReportLines]
+Synonyms = Mapping[str, Collection[str]]
+"""Question term -> other tokens a report may use for it (the intent's vocabulary)."""
 
 _CLAUSE_END = re.compile(r"(?<=[。；;！!？?])|(?<=\.)\s+(?=[A-Z0-9])")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 MAX_QUOTE = 160
+# Share of an unlinked name's weight a line's heading path and block must hold to be about it.
+ABOUT_COVERAGE = 0.5
 
 
 @dataclass
@@ -53,36 +57,58 @@ class Evidence:
 
 
 def clauses(text: str) -> list[str]:
-    """A short line is one quote; a long one is split into sentences so a quote stays readable."""
+    """A short line is one quote; a long one is split into sentences, and a long sentence at its
+    clause punctuation (then at a space), so a quote stays readable and never ends mid-word."""
     text = text.strip()
     if len(text) <= MAX_QUOTE:
         return [text] if text else []
     parts = [p.strip() for p in _CLAUSE_END.split(text) if p and p.strip()]
-    return [p[:MAX_QUOTE].strip() for p in parts]
+    return [piece for part in parts for piece in _fit(part)]
 
 
-_SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
+_CLAUSE_BREAK = re.compile(r"(?<=[，,、；;：:])\s*|(?<=[—–])\s*|\s+(?=[—–(（])")
+_WORD = re.compile(r"[A-Za-z0-9._%/+-]")
 
 
-def stem(token: str) -> str:
-    """A light English stem ("owns", "owner" -> "own"; "launched" -> "launch") so a question's
-    wording meets the report's; CJK bigrams and short words are left as they are."""
-    if not token.isascii() or not token.isalpha() or len(token) < 4:
-        return token
-    for suffix in _SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            return token[: -len(suffix)]
-    return token
+def _fit(sentence: str, limit: int = MAX_QUOTE) -> list[str]:
+    """Cut a long sentence into pieces of at most `limit` characters at clause punctuation, else at
+    the last space, else (Chinese with no punctuation) at a character outside a Latin word."""
+    out: list[str] = []
+    rest = sentence.strip()
+    while len(rest) > limit:
+        cuts = [m.end() for m in _CLAUSE_BREAK.finditer(rest, 1, limit + 1) if m.end() <= limit]
+        cut = max(cuts, default=0) or rest.rfind(" ", 1, limit + 1)
+        if cut <= 0:
+            cut = limit
+            while cut > 1 and _WORD.match(rest[cut - 1]) and _WORD.match(rest[cut]):
+                cut -= 1
+            cut = cut if cut > 1 else limit
+        out.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    return [*out, rest] if rest else out
 
 
-def coverage(text: str, weights: dict[str, float]) -> float:
-    """IDF-weighted share of the question's terms that occur in the text (0..1), word forms folded."""
+def coverage(text: str, weights: Mapping[str, float], synonyms: Synonyms | None = None) -> float:
+    """IDF-weighted share of the question's terms that occur in the text (0..1), word forms folded.
+
+    A term with synonyms counts when any of them occurs ("延期" asked, "顺延" written); a lone
+    Chinese character counts when any word of the text holds it ("停" asked, "停止" written).
+    """
     total = sum(weights.values())
     if not total:
         return 0.0
     tokens = tokenize(text)
     present = set(tokens) | {stem(t) for t in tokens}
-    return sum(w for term, w in weights.items() if term in present or stem(term) in present) / total
+    chars = {c for t in tokens if not t.isascii() for c in t}
+
+    def found(term: str) -> bool:
+        if term in present or stem(term) in present:
+            return True
+        if len(term) == 1 and not term.isascii():
+            return term in chars
+        return any(other in present for other in (synonyms or {}).get(term, ()))
+
+    return sum(w for term, w in weights.items() if found(term)) / total
 
 
 def query_weights(query: str, idf: dict[str, float] | None = None) -> dict[str, float]:
@@ -95,8 +121,8 @@ def query_weights(query: str, idf: dict[str, float] | None = None) -> dict[str, 
     return weights
 
 
-def hit_coverage(hit: Hit, weights: dict[str, float]) -> float:
-    return coverage(" ".join([*hit.sections, hit.text]), weights)
+def hit_coverage(hit: Hit, weights: dict[str, float], synonyms: Synonyms | None = None) -> float:
+    return coverage(" ".join([*hit.sections, hit.text]), weights, synonyms)
 
 
 def line_section(hit: Hit, lines: ReportLines, number: int) -> str:
@@ -117,8 +143,34 @@ def line_section(hit: Hit, lines: ReportLines, number: int) -> str:
     return hit.section
 
 
-def candidates(hits: Sequence[Hit], weights: dict[str, float], sources: Sources) -> list[Evidence]:
-    """Every quotable clause of every hit, scored; headings and blank lines are skipped."""
+_SEPARATOR_CELL = re.compile(r"\|\s*:?-{3,}:?\s*(?=\|)")
+
+
+def table_row(text: str) -> bool:
+    return text.lstrip().startswith("|") and text.count("|") >= 2
+
+
+def header_row(lines: ReportLines, number: int) -> bool:
+    """A table's header row: its separator follows on the next line ("| --- |"), or on the same
+    line when an HTML table was read into one ("| Initiative | Owner | --- | --- |")."""
+    text = lines.get(number, "")
+    if _SEPARATOR_CELL.search(text + "|"):
+        return True
+    after = next((lines[n] for n in range(number + 1, number + 4) if lines.get(n, "").strip()), "")
+    return table_row(after) and not plain_line(after)
+
+
+def candidates(
+    hits: Sequence[Hit],
+    weights: dict[str, float],
+    sources: Sources,
+    synonyms: Synonyms | None = None,
+    subject: Mapping[str, float] | None = None,
+) -> list[Evidence]:
+    """Every quotable clause of every hit, scored, read without markup; headings, blank lines and
+    a table's header and separator rows are skipped. With a `subject` (what the question names),
+    a table row is quoted only when its row label (first cell) holds part of it: the MetricHub
+    row answers "MetricHub 进展", the 数据资产目录 row beside it does not."""
     found: list[Evidence] = []
     for rank, hit in enumerate(hits):
         lines = sources.get(hit.report)
@@ -129,13 +181,19 @@ def candidates(hits: Sequence[Hit], weights: dict[str, float], sources: Sources)
             raw = lines.get(number, "")
             if not raw.strip() or _HEADING.match(raw):
                 continue
+            if table_row(raw):
+                if header_row(lines, number):
+                    continue  # the header row names columns, it says nothing
+                label = plain_line(raw).split(" | ")[0]
+                if subject and not coverage(label, subject, synonyms):
+                    continue
             section = line_section(hit, lines, number)
-            for quote in clauses(strip_markup(raw)):
+            for quote in clauses(plain_line(raw)):
                 if len(quote) < 2:
                     continue
                 # Half credit for terms only in the heading path: "风控决策引擎迁移 > 进度" counts.
-                own = coverage(quote, weights)
-                with_context = coverage(f"{section} {quote}", weights)
+                own = coverage(quote, weights, synonyms)
+                with_context = coverage(f"{section} {quote}", weights, synonyms)
                 found.append(Evidence(hit, rank, number, quote, own + 0.5 * (with_context - own), section))
     return found
 
@@ -147,10 +205,38 @@ def line_below(lines: ReportLines, line: int, min_chars: int, reach: int = 3) ->
         raw = lines.get(number)
         if raw is None or _HEADING.match(raw) or re.match(r"\s*[-*+]\s*【", raw):
             return None
-        parts = clauses(strip_markup(raw))
+        parts = clauses(plain_line(raw))
         if parts and len(parts[0]) >= min_chars:
             return number, parts[0]
     return None
+
+
+def following(evidence: Evidence, sources: Sources, min_chars: int = 8) -> Evidence | None:
+    """What comes right after a quote: its line's next sentence, else the first text line below it
+    in the same block. A report states what happened, then why ("PCI has gone to at risk. When
+    the team went through the logging controls, ..."), with no "because" to find it by."""
+    lines = sources.get(evidence.hit.report, {})
+    parts = clauses(plain_line(lines.get(evidence.line, "")))
+    if evidence.quote in parts and parts.index(evidence.quote) + 1 < len(parts):
+        nxt = parts[parts.index(evidence.quote) + 1]
+        return Evidence(evidence.hit, evidence.rank, evidence.line, nxt, 0.0, evidence.section)
+    below = line_below(lines, evidence.line, min_chars)
+    if below is None or below[0] > evidence.hit.lines[1]:
+        return None
+    return Evidence(evidence.hit, evidence.rank, below[0], below[1], 0.0, evidence.section)
+
+
+_NOTHING = re.compile(
+    r"^\W*(?:none|n/?a|nothing(?:\s+to\s+report)?|no\s+(?:new\s+)?\w+(?:\s+\w+)?)\b[^.;:]{0,24}[.。]?\s*$"
+    r"|^\W*(?:本周|本期|这期|本月|本次)?(?:无|暂无|没有)[^，。；]{0,10}[。]?\s*$",
+    re.I,
+)
+
+
+def says_nothing(quote: str) -> bool:
+    """A line that reports nothing happened ("No new incidents.", "None this cycle.", "本期无现网问题。"):
+    an answer when nothing else is said, never ahead of a line that tells what did happen."""
+    return bool(_NOTHING.match(quote.strip()))
 
 
 def block_text(lines: ReportLines, number: int, reach: int = 12) -> str:
@@ -179,13 +265,28 @@ def best_evidence(
     sources: Sources,
     per_line: bool = True,
     about_projects: Sequence[str] = (),
+    synonyms: Synonyms | None = None,
+    subject: Mapping[str, float] | None = None,
+    about_terms: Mapping[str, float] | None = None,
 ) -> list[Evidence]:
-    """The `limit` best distinct quotes, best first; only lines about `about_projects` if given."""
+    """The `limit` best distinct quotes, best first; only lines about `about_projects` if given,
+    and only lines whose heading path or block covers `about_terms` (an unlinked name) if given."""
     chosen: list[Evidence] = []
     seen: set[tuple[str, int] | str] = set()
-    found = candidates(hits, weights, sources)
+    found = candidates(hits, weights, sources, synonyms, subject)
     if about_projects:
         found = [e for e in found if about(e, about_projects, sources.get(e.hit.report, {}))]
+    if about_terms:
+        found = [
+            e
+            for e in found
+            if coverage(
+                f"{e.section or e.hit.section} {block_text(sources.get(e.hit.report, {}), e.line)}",
+                about_terms,
+                synonyms,
+            )
+            >= ABOUT_COVERAGE
+        ]
     for evidence in sorted(found, key=lambda e: (-e.score, e.hit.report, e.line)):
         keys: list[tuple[str, int] | str] = [evidence.quote]
         if per_line:

@@ -8,11 +8,12 @@ nothing weighs is said to be quiet, with the number of projects reported.
 
 from __future__ import annotations
 
-from summarizer.schemas import MAX_HIGHLIGHTS, EngineName, ProjectOutcome
+from summarizer.schemas import MAX_HIGHLIGHTS, EngineName
 from summarizer.summaries import wording
 from summarizer.summaries.draft import DraftHighlight, RiskDraft, SummaryDraft
 from summarizer.summaries.inputs import Fact, RiskFacts, RollupFacts, WeekFacts
 from summarizer.summaries.reading import sentences
+from summarizer.summaries.rollup import period_parts
 
 HIGHLIGHT_CHARS = 150
 """A highlight is the item's text cut to whole sentences within this many characters."""
@@ -48,33 +49,16 @@ def _draft(
     return SummaryDraft(headline=headline, highlights=highlights)
 
 
-def _period_parts(facts: RollupFacts) -> list[str]:
-    """The period in counts: launches (late ones), slips and their days, incidents (worst level)."""
-    lang = facts.lang
-    outcomes = [i for i in facts.section("outcomes") if isinstance(i, ProjectOutcome)]
-    launched = [o for o in outcomes if o.outcome.startswith("launched")]
-    slipped = [o for o in outcomes if o.slip_days > 0]
-    parts = []
-    if launched:
-        late = sum(o.outcome == "launched_late" for o in launched)
-        late_text = wording.say("rollup_late", lang, n=late) if late else ""
-        parts.append(wording.say("rollup_launched", lang, n=len(launched), late=late_text))
-    if slipped:
-        days = sum(o.slip_days for o in slipped)
-        parts.append(wording.say("rollup_slipped", lang, n=len(slipped), days=days))
-    total = sum(c.count for c in facts.severities)
-    if total:
-        worst = next((c for c in facts.severities if c.severity), None)
-        label = (
-            "/".join(worst.labels) if worst and worst.labels else ("未定级" if lang == "zh" else "ungraded")
-        )
-        parts.append(wording.say("rollup_incidents", lang, n=total, worst=label))
-    return parts
-
-
 class LocalSummaryWriter:
     name: EngineName = "local"
     version = "local-summary-1"
+
+    def usage(self) -> None:
+        """The local writer calls no model."""
+        return None
+
+    def close(self) -> None:
+        """Nothing to release."""
 
     def summary(self, facts: WeekFacts) -> SummaryDraft:
         quiet = wording.say("quiet", facts.lang, label=facts.label, n=facts.projects_reported)
@@ -93,7 +77,7 @@ class LocalSummaryWriter:
             n=len(facts.reports),
         )
         end = "。" if facts.lang == "zh" else "."
-        return _draft(lead, facts.facts, facts.lang, lead + end, _period_parts(facts))
+        return _draft(lead, facts.facts, facts.lang, lead + end, period_parts(facts))
 
     def risks(self, facts: RiskFacts) -> RiskDraft:
         counts = {k: facts.counts.get(k, 0) for k in ("open", "mitigated", "resolved")}

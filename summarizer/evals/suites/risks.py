@@ -15,6 +15,8 @@ from summarizer.evals.context import EvalContext
 from summarizer.evals.datasets import RiskCase
 from summarizer.evals.metrics import fold, ratio, same_report
 from summarizer.evals.result import SuiteResult
+from summarizer.evals.suites.summary import replay_counts, replay_note
+from summarizer.llm.errors import ReplayMissError
 from summarizer.schemas import RiskEntry
 
 
@@ -57,7 +59,15 @@ def run(ctx: EvalContext) -> SuiteResult:
     if ctx.risks is None or "risks" not in ctx.data.present:
         result.unavailable = ctx.unavailable.get("risks", "no risk register or no risks.yaml")
         return result
-    register = ctx.risks()
+    before = replay_counts(ctx)
+    try:
+        register = ctx.risks()
+    except Exception as exc:  # reported as a failed case with the misses gate, not a crashed eval
+        result.fail("register", f"error: {type(exc).__name__}: {exc}")
+        if ctx.engine == "replay":
+            miss = float(isinstance(exc, ReplayMissError))
+            result.add("cassette_misses", miss, gate="hard", higher_is_better=False, target=0.0)
+        return result
     gold = ctx.data.risks
     series = {g.series for g in gold}
     entries = [e for e in register.entries if os.path.basename(e.series.rstrip("/")) in series]
@@ -91,6 +101,15 @@ def run(ctx: EvalContext) -> SuiteResult:
         gate="hard",
         target=1.0,
     )
+    result.add("merged_entries", sum(len(e.merged) for e in register.entries), gate="info")
+    result.add("summarised_entries", sum(e.summary is not None for e in register.entries), gate="info")
+    if ctx.engine == "replay":
+        result.add("cassette_misses", 0, gate="hard", higher_is_better=False, target=0.0)
+    note = replay_note(ctx, "the register's headline, summaries and merges come from cassettes", before)
+    if note:
+        result.notes.append(note)
+    if register.notes:
+        result.notes += [f"register: {n}" for n in register.notes]
     for g in missed:
         result.fail(g.id, "missed (in gold, not in the register)")
     for e in spurious:

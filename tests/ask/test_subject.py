@@ -1,0 +1,169 @@
+"""What a question is about beyond its intent, and when a ledger answer speaks to it.
+
+"Why did 双活改造 slip twice?" must not be answered with every slip of every project; "which
+projects slipped?" must be. The subject (planned once) tells the two apart; the pipeline sets a
+ledger answer aside when it never mentions a subject that carries the question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from index.schemas import Citation
+from summarizer.engines.local.extractive import coverage, says_nothing
+from summarizer.facts import Facts
+from summarizer.pipelines.ask import speaks_to
+from summarizer.planning import read_question
+from summarizer.planning.planner import term_weights
+from summarizer.planning.projects import ProjectRef, link_projects
+from summarizer.schemas import Point
+
+from .test_plan import LATEST
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        # Generic: a ledger list answers the whole question.
+        ("这几期双周报里，哪些项目延期了？", ""),
+        ("哪些KR延期或者逾期了？", ""),
+        ("Which projects slipped over the period covered by these updates?", ""),
+        ("Which goals slipped, and to when?", ""),
+        ("第41周到第52周一共记录了几起生产稳定性事件？", "稳定 定性"),
+        ("2024年一共发生了几次AB级事故？", "ab"),
+        # About something: the answer must speak to it.
+        ("双活改造为什么两次延期？", "双活 活改 改造"),
+        ("Why did the checkout redesign slip?", "checkout redesign"),
+        ("Is SDK generation overdue?", "sdk generation"),
+        ("Which P1 or P2 incidents did the team have, and were postmortems done?", "done"),
+    ],
+)
+def test_subject(question: str, subject: str) -> None:
+    assert read_question(question, latest=LATEST).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("Forge迁移为什么停了？", True),
+        ("Why did v3 slip?", True),
+        ("延期的原因是什么", True),
+        ("哪些项目延期了", False),
+    ],
+)
+def test_asks_why(question: str, why: bool) -> None:
+    assert read_question(question, latest=LATEST).wants_reason is why
+
+
+def test_event_words_stand_for_their_family() -> None:
+    """A report writes a slip as "顺延" or "pushed back" as often as "延期"."""
+    plan = read_question("双活改造为什么延期？", latest=LATEST)
+    assert coverage("支付回调域改造顺延", {"延期": 1.0}, plan.synonyms) == 1.0
+    assert coverage("支付回调域改造顺延", {"延期": 1.0}) == 0.0
+    status = read_question("What is the latest on the K8s upgrade?", latest=LATEST)
+    assert status.synonyms == {}  # "latest on" frames a question; no line says it
+
+
+@pytest.mark.parametrize(
+    ("text", "weights", "expected"),
+    [
+        ("迁移停止", {"停": 1.0}, 1.0),  # a lone character asked is found inside a written word
+        ("迁移继续", {"停": 1.0}, 0.0),
+        ("Forge不再作为公司级平台", {"forge": 1.0, "停": 1.0}, 0.5),
+    ],
+)
+def test_lone_characters(text: str, weights: dict[str, float], expected: float) -> None:
+    assert coverage(text, weights) == pytest.approx(expected)
+
+
+@dataclass
+class FakeLexical:
+    """Document frequencies of a tiny index (what `term_weights` reads)."""
+
+    df: dict[str, int]
+    rows: list[int] = field(default_factory=lambda: list(range(100)))
+
+    def doc_freq(self) -> dict[str, int]:
+        return self.df
+
+    def idf(self, token: str) -> float:
+        import math
+
+        n, df = len(self.rows), self.df.get(token, 0)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def test_term_weights_drop_bigram_artefacts_but_keep_unseen_words() -> None:
+    lexical = FakeLexical({"目标": 20, "完成": 30, "暂停": 10, "停止": 5})
+    weights = term_weights("目标还能完成 预算 停", lexical)  # type: ignore[arg-type]
+    assert "还能" not in weights and "标还" not in weights and "能完" not in weights
+    assert weights["预算"] == max(weights.values())  # a word no report contains still weighs most
+    assert weights["停"] == pytest.approx(lexical.idf("暂停"))  # the commonest bigram holding it
+
+
+def test_the_seam_between_two_written_words_weighs_nothing() -> None:
+    lexical = FakeLexical({"线上": 20, "故障": 15, "预算": 0})
+    weights = term_weights("线上故障 预算", lexical)  # type: ignore[arg-type]
+    assert set(weights) == {"线上", "故障", "预算"}  # "上故" is no word; "预算" alone still counts
+
+
+def _facts(headline: str, *texts: str) -> Facts:
+    cite = Citation(report="r.md", week="2024-W26", section="s", lines=(1, 1), quote="q")
+    return Facts(headline, [Point(text=t, citations=[cite]) for t in texts])
+
+
+def _plan(question: str, weights: dict[str, float]):  # type: ignore[no-untyped-def]
+    plan = read_question(question, latest=LATEST)
+    plan.term_weights = weights
+    return plan
+
+
+def test_a_ledger_list_beside_the_subject_is_set_aside() -> None:
+    plan = _plan("双活改造为什么延期？", {"双活": 4.0, "活改": 4.0, "改造": 3.0, "延期": 3.0})
+    assert not speaks_to(plan, _facts("共有 2 个项目出现 3 次延期", "冷数据归档: 逾期", "潮汐: 状态下调"))
+    assert speaks_to(plan, _facts("共有 1 个项目出现 2 次延期", "双活改造: 目标日期推迟"))
+
+
+def test_generic_questions_and_minor_subjects_keep_the_ledger() -> None:
+    generic = _plan("哪些项目延期了？", {"项目": 1.0, "延期": 3.0})
+    assert speaks_to(generic, _facts("共有 2 个项目出现 3 次延期", "冷数据归档: 逾期"))
+    minor = _plan(
+        "Which P1 or P2 incidents did we have, and were postmortems done?",
+        {"p1": 3.0, "p2": 3.0, "incidents": 2.0, "postmortems": 3.0, "done": 2.0},
+    )
+    assert speaks_to(
+        minor, _facts("2 incident(s): gateway outage, etcd disk full", "2024-W22 gateway outage (P1)")
+    )
+
+
+@pytest.mark.parametrize(
+    ("quote", "nothing"),
+    [
+        ("No new incidents.", True),
+        ("None this cycle.", True),
+        ("No incidents this week.", True),
+        ("本期无现网问题。", True),
+        ("暂无", True),
+        ("None. The 20 minutes of downtime on docs was the announced maintenance window.", False),
+        ("No SEV1 or SEV2 this week, one SEV3.", False),
+        ("Follow-up on the promo code incident from the 9th", False),
+    ],
+)
+def test_lines_that_say_nothing_happened(quote: str, nothing: bool) -> None:
+    assert says_nothing(quote) is nothing
+
+
+def test_most_words_of_a_long_latin_name_link_it() -> None:
+    projects = [ProjectRef("Bug bounty program launch"), ProjectRef("Checkout API Gateway Migration")]
+    assert link_projects("Is the bug bounty launch late?", projects) == ["Bug bounty program launch"]
+    assert link_projects("what about the API gateway?", projects) == []  # two of four words
+
+
+def test_a_list_headline_naming_the_subject_is_not_enough() -> None:
+    """The headline of a slip list names every project; one point must be about the subject."""
+    plan = _plan("Why did the bug bounty slip?", {"bug": 4.0, "bounty": 4.0, "slip": 2.0})
+    facts = _facts("2 slips in 2 projects: Bug bounty program, SVM", "SVM: target moved", "EDR: overdue")
+    assert not speaks_to(plan, facts)
+    assert speaks_to(plan, _facts("2 slips: Bug bounty program, SVM", "Bug bounty program: overdue", "SVM"))

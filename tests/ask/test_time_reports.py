@@ -1,0 +1,113 @@
+"""Time expressions resolved to reports: a monthly series' month, a series' own numbering.
+
+"The October update" of a monthly series dated Oct 31 is October's although Oct 31 2024 is in
+ISO week 44, whose Friday is in November; "第14期" is the report numbered 14; "Cycle 26" of a
+series that skipped it is no report at all. Built on a hand-made index context: no index needed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from index.text.weeks import week_int
+from summarizer.planning import read_question
+from summarizer.planning.planner import read_dated, read_labelled, with_previous
+from summarizer.planning.scope import IndexContext, relative_reports
+from summarizer.planning.timerange import series_labels
+
+MONTHLY = {
+    "/r/oss/2024-09.md": date(2024, 9, 30),  # a Monday: ISO week 40, whose Friday is in October
+    "/r/oss/2024-10.md": date(2024, 10, 31),  # a Thursday: ISO week 44, whose Friday is in November
+    "/r/oss/2024-11.md": date(2024, 11, 29),
+}
+WEEKLY = {f"/r/infra/第{n}期.md": date(2024, 10, 4) + timedelta(weeks=n - 7) for n in (7, 8, 9, 10, 11)}
+CYCLES = {
+    "/r/api/cycle-24.md": date(2024, 10, 11),
+    "/r/api/cycle-25.md": date(2024, 10, 25),
+    "/r/api/cycle-27.md": date(2024, 11, 22),
+}
+
+
+def _context() -> IndexContext:
+    ctx = IndexContext()
+    for reports in (MONTHLY, WEEKLY, CYCLES):
+        for report, day in reports.items():
+            series = report.rsplit("/", 1)[0]
+            ctx.reports_by_series.setdefault(series, set()).add(report)
+            ctx.week_of_report[report] = week_int(day)
+            ctx.date_of_report[report] = day
+            ctx.weeks_by_series.setdefault(series, set()).add(week_int(day))
+            ctx.latest_by_series[series] = max(day, ctx.latest_by_series.get(series, day))
+            for label in series_labels(Path(report).stem):
+                ctx.report_labels.setdefault((label.kind, label.number), set()).add(report)
+    ctx.latest = max(ctx.date_of_report.values())
+    return ctx
+
+
+def _plan(question: str, ctx: IndexContext, reports: set[str] | None = None):  # type: ignore[no-untyped-def]
+    planned = read_question(question, latest=date(2024, 11, 29), label_kinds=ctx.label_kinds(reports))
+    planned.reports = reports
+    return planned
+
+
+def test_a_month_of_a_monthly_series_is_its_report_dated_in_it() -> None:
+    ctx = _context()
+    assert ctx.monthly() == {"/r/oss"}
+    oss = ctx.reports_by_series["/r/oss"]
+    for question in ("What did the October update say?", "10月的月报说了什么？"):
+        planned = _plan(question, ctx, set(oss))
+        read_dated(planned, ctx)
+        assert planned.reports == {"/r/oss/2024-10.md"}  # not September's, dated in week 40
+        assert planned.period == ("2024-W44", "2024-W44")
+
+
+def test_weekly_series_keep_their_weeks_beside_a_monthly_one() -> None:
+    ctx = _context()
+    planned = _plan("What happened in October?", ctx)
+    read_dated(planned, ctx)
+    assert planned.reports is not None
+    assert "/r/oss/2024-10.md" in planned.reports and "/r/oss/2024-09.md" not in planned.reports
+    # A weekly report of the week the monthly one added (Nov 1) is November's, not October's.
+    assert "/r/infra/第11期.md" not in planned.reports
+    assert {"/r/infra/第7期.md", "/r/infra/第10期.md"} <= planned.reports
+
+
+def test_each_series_reads_its_own_month() -> None:
+    """A month without a year asked of several series: each series' own last such month."""
+    ctx = _context()
+    found = relative_reports("10月的进展", ctx)
+    assert found is None or "/r/oss/2024-09.md" not in found[0]
+
+
+def test_a_series_number_is_its_report() -> None:
+    ctx = _context()
+    planned = _plan("第8期里说了什么？", ctx)
+    read_labelled(planned, ctx)
+    assert planned.reports == {"/r/infra/第8期.md"}
+    assert planned.series == "/r/infra"
+    changed = _plan("第8期相比上一期有什么变化？", ctx)
+    read_labelled(changed, ctx)
+    with_previous(changed, ctx)
+    assert changed.reports == {"/r/infra/第7期.md", "/r/infra/第8期.md"}
+
+
+def test_a_skipped_number_is_no_report() -> None:
+    ctx = _context()
+    planned = _plan("What happened during Cycle 26?", ctx)
+    read_labelled(planned, ctx)
+    assert planned.reports == set()
+    assert planned.time_text == "Cycle 26"
+    assert _plan("What happened during Cycle 26?", ctx, ctx.reports_by_series["/r/oss"]).label is None
+
+
+def test_an_own_label_is_shown_beside_its_weeks() -> None:
+    from summarizer.facts.common import range_of
+
+    ctx = _context()
+    planned = _plan("第8期里说了什么？", ctx)
+    read_labelled(planned, ctx)
+    assert range_of(planned) == "（第8期，2024-W41）"
+    skipped = _plan("What happened during Cycle 26?", ctx)
+    read_labelled(skipped, ctx)
+    assert range_of(skipped) == " (Cycle 26)"

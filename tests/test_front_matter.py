@@ -1,0 +1,89 @@
+"""Front matter is read with bounded work: scalars only, capped, no YAML aliases, bounded depth
+and size (issue: reliability, finding 4)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from index.errors import InputError
+from index.front_matter import MAX_VALUE_CHARS
+from index.load import load_document
+from index.parse import parse_report
+
+BODY = "# Weekly report\n\n- item\n"
+
+
+def _parse(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.md"
+    path.write_text(text, encoding="utf-8")
+    return parse_report(load_document(path), str(path))
+
+
+def alias_bomb(levels: int = 9) -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, levels):
+        prev, name = chr(ord("a") + level - 1), chr(ord("a") + level)
+        lines.append(f"{name}: &{name} [{','.join('*' + prev for _ in range(9))}]")
+    return "---\n" + "\n".join(lines) + "\ndate: 2025-03-14\n---\n" + BODY
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    text = alias_bomb()
+    assert len(text.encode()) < 500
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="aliases"):
+        _parse(tmp_path, text)
+    assert time.perf_counter() - started < 1  # was 74 s and 3.5 GB
+
+
+@pytest.mark.parametrize(
+    ("fence", "assignment", "message"),
+    [("---", "x: ", "nested over 20 levels"), ("+++", "x = ", "nested too deeply")],
+    ids=["yaml", "toml"],
+)
+def test_deeply_nested_front_matter_is_refused(
+    tmp_path: Path, fence: str, assignment: str, message: str
+) -> None:
+    text = f"{fence}\n{assignment}" + "[" * 5000 + "]" * 5000 + f"\n{fence}\n" + BODY
+    with pytest.raises(InputError, match=message):
+        _parse(tmp_path, text)
+
+
+def test_oversized_front_matter_is_refused(tmp_path: Path) -> None:
+    text = "---\n" + "".join(f"k{i}: {'v' * 60}\n" for i in range(2000)) + "---\n" + BODY
+    with pytest.raises(InputError, match="KB limit"):
+        _parse(tmp_path, text)
+
+
+def test_values_are_kept_as_capped_scalars(tmp_path: Path) -> None:
+    text = (
+        "---\ndate: 2025-03-14\nTeam: data\nweek: 11\ndone: true\ntags: [a, b]\n"
+        f"owner: {{name: x}}\nnote: {'n' * 5000}\n---\n" + BODY
+    )
+    report = _parse(tmp_path, text)
+    front = report.front_matter
+    assert front["date"] == date(2025, 3, 14) and report.date == date(2025, 3, 14)
+    assert (front["team"], front["week"], front["done"]) == ("data", 11, True)
+    assert "tags" not in front and "owner" not in front
+    assert front["note"] == "n" * MAX_VALUE_CHARS
+
+
+def test_invalid_yaml_is_still_just_ignored(tmp_path: Path) -> None:
+    report = _parse(tmp_path, "---\ndate: [unclosed\n---\n# Weekly report 2025-03-14\n\n- item\n")
+    assert report.front_matter == {} and report.date == date(2025, 3, 14)
+
+
+def test_the_ingest_skips_an_alias_bomb_with_a_reason(tmp_path: Path) -> None:
+    from index.embed import LocalEmbedder
+    from index.ingest import Ingestor
+    from index.store import VectorStore, make_client
+
+    path = tmp_path / "bomb.md"
+    path.write_text(alias_bomb(), encoding="utf-8")
+    store = VectorStore(make_client(tmp_path / "chroma", None), "reports-test", "e5")
+    outcome = Ingestor(store, LocalEmbedder()).ingest_file(path)
+    assert outcome.status == "skipped" and "aliases" in outcome.reason
