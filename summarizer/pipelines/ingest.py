@@ -45,8 +45,31 @@ def ingest_paths(
     """Ingest files and folders; a path that does not exist is one skipped outcome (its reason
     says so), a file that cannot be read is another, and the rest still go in."""
     with writer_lock(workspace.home, wait=wait, on_wait=on_wait):
-        summary = ingestor_for(workspace, with_ledger).ingest(
-            paths, report_date=report_date, prune=prune, on_file=on_file, on_done=on_done
+        return ingest_locked(
+            workspace,
+            paths,
+            report_date=report_date,
+            prune=prune,
+            on_file=on_file,
+            on_done=on_done,
+            with_ledger=with_ledger,
         )
-        rebuild_for_store(workspace.store, workspace.home)
+
+
+def ingest_locked(
+    workspace: Workspace,
+    paths: Sequence[Path],
+    *,
+    report_date: date | None = None,
+    prune: bool = False,
+    on_file: Callable[[Path], None] | None = None,
+    on_done: Callable[[FileOutcome], None] | None = None,
+    with_ledger: bool = True,
+) -> IngestSummary:
+    """`ingest_paths` for a caller that already holds the writer lock and does more under it
+    (`digest` ingests, then publishes and records; the lock is not reentrant across handles)."""
+    summary = ingestor_for(workspace, with_ledger).ingest(
+        paths, report_date=report_date, prune=prune, on_file=on_file, on_done=on_done
+    )
+    rebuild_for_store(workspace.store, workspace.home)
     return summary
