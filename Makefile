@@ -11,7 +11,7 @@ export ANONYMIZED_TELEMETRY := False
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,serve]'
 	touch $(STAMP)
 
 setup: $(STAMP)

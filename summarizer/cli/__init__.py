@@ -64,6 +64,7 @@ from summarizer.cli import (  # noqa: E402,F401
     ingest_cmd,
     ledger_cmd,
     logs_cmd,
+    serve_cmd,
     summary_cmd,
 )
 

@@ -7,6 +7,7 @@ when nothing changed, the CLI did not).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -73,3 +74,13 @@ def ingest_locked(
     )
     rebuild_for_store(workspace.store, workspace.home)
     return summary
+
+
+def reingest_known(workspace: Workspace, wait: bool = False) -> IngestSummary:
+    """Ingest the folders the index already holds again: new and changed reports go in.
+
+    What `serve --allow-ingest` offers over HTTP: a client names no path, so it can only make
+    the server look again where it already looks.
+    """
+    folders = sorted({os.path.dirname(ref.source) for ref in workspace.ledger.reports()})
+    return ingest_paths(workspace, [Path(folder) for folder in folders], wait=wait)
