@@ -103,7 +103,9 @@ def test_the_config_command_masks_the_key_and_names_the_engine_that_runs(tmp_pat
     assert (data["resolved_engine"], data["llm_endpoint"]) == ("openai", "https://api.openai.com/v1")
 
 
-def test_publish_targets_are_typed_settings_shown_masked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_publish_targets_are_typed_settings_shown_masked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     token, secret = "0a1b2c3d4e5f67890abc", "SECabcdef0123456789"
     (tmp_path / "summarizer.toml").write_text(
         '[[publish]]\nkind = "dingtalk"\nurl_env = "DT_URL"\nsecret_env = "DT_SECRET"\n\n'
@@ -132,8 +134,14 @@ def test_publish_targets_are_typed_settings_shown_masked(tmp_path: Path, monkeyp
 @pytest.mark.parametrize(
     ("table", "problem"),
     [
-        ('kind = "slack"\nurl_env = "A"\n\n[[publish]]\nkind = "slack"\nurl_env = "B"', "two targets named slack"),
-        ('kind = "feishu"\nurl_env = "https://open.feishu.cn/hook/0a1b2c3d4e5f6789"', "NAME of an environment"),
+        (
+            'kind = "slack"\nurl_env = "A"\n\n[[publish]]\nkind = "slack"\nurl_env = "B"',
+            "two targets named slack",
+        ),
+        (
+            'kind = "feishu"\nurl_env = "https://open.feishu.cn/hook/0a1b2c3d4e5f6789"',
+            "NAME of an environment",
+        ),
         ('kind = "feishu"\nurl_env = "U"\nurl = "https://x"', "publish.0.url"),
     ],
 )
