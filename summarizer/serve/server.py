@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import socket
 from typing import TYPE_CHECKING
 
 from summarizer.config import Settings
+from summarizer.errors import ConfigError
 from summarizer.serve.security import check_bind, is_loopback
 
 if TYPE_CHECKING:
@@ -15,6 +17,19 @@ if TYPE_CHECKING:
 def url(host: str, port: int) -> str:
     shown = f"[{host}]" if ":" in host else host
     return f"http://{shown}:{port}/"
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail with one clear line, before anything starts, when the address cannot be bound."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot listen on {url(host, port)}: {exc.strerror or exc} (--host/--port)"
+            ) from None
 
 
 def build(
@@ -32,6 +47,7 @@ def build(
     from summarizer.serve.app import create_app
 
     check_bind(host, token)
+    check_port(host, port)
     config = uvicorn.Config(
         create_app(settings, token=token, allow_ingest=allow_ingest),
         host=host,

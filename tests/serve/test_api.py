@@ -189,3 +189,9 @@ def test_off_loopback_the_cli_requires_a_token(monkeypatch: pytest.MonkeyPatch) 
     weak = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--token", "short"])
     assert weak.exit_code == 2 and "at least 16 characters" in weak.stderr
     assert "short" not in weak.output
+
+
+def test_a_port_in_use_is_one_clear_line(base_url: str) -> None:
+    port = base_url.rsplit(":", 1)[1]
+    busy = CliRunner().invoke(app, ["serve", "--port", port])
+    assert busy.exit_code == 2 and f"cannot listen on http://127.0.0.1:{port}/" in busy.stderr
