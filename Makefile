@@ -33,6 +33,9 @@ demo: setup
 	SUMMARIZER_HOME=$(DEMO_HOME) $(BIN)/summarizer ingest examples/reports
 	SUMMARIZER_HOME=$(DEMO_HOME) $(BIN)/summarizer reports
 	SUMMARIZER_HOME=$(DEMO_HOME) $(BIN)/ask "which projects slipped?"
+	@echo
+	@echo "The web page over this index (questions with clickable citations, summary, risks, slips):"
+	@echo "  SUMMARIZER_HOME=$(DEMO_HOME) $(BIN)/summarizer serve    then open http://127.0.0.1:8000/"
 
 lint: setup
 	$(BIN)/ruff check .
@@ -63,6 +66,7 @@ bench: setup
 	$(BIN)/python -m bench.ask
 	$(BIN)/python -m bench.summary
 	$(BIN)/python -m bench.prompts
+	$(BIN)/python -m bench.serve
 
 clean:
 	rm -rf $(VENV) .data
