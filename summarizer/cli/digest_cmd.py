@@ -54,7 +54,7 @@ def digest_command(
         typer.Option(
             "--publish",
             "-p",
-            help="A [[publish]] target of summarizer.toml, by name or kind; repeat for more. Default: all.",
+            help="A publish target of summarizer.toml, by name or kind; repeat for more. Default: all.",
         ),
     ] = None,
     series: Annotated[
@@ -81,9 +81,9 @@ def digest_command(
 ) -> None:
     """Ingest new reports, summarise each series' newest report, publish it to chat once.
 
-    Targets are [[publish]] tables in summarizer.toml (kind, url_env, secret_env); URLs and
-    secrets come from those environment variables. A failed publish is kept and retried by the
-    next run. Exit 0 published, 4 nothing new, 5 a publish failed, 1 an input file was skipped.
+    Targets are the publish tables of summarizer.toml (kind, url_env, secret_env); their URLs
+    and secrets come from those environment variables. A failed publish is kept and retried by
+    the next run. Exit 0 published, 4 nothing new, 5 a publish failed, 1 an input file skipped.
 
     Example:
 
