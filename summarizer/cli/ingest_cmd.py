@@ -18,6 +18,7 @@ from summarizer.cli.common import (
     emit_json,
     err_console,
     guarded,
+    interactive,
     out_console,
     resolve_settings,
 )
@@ -75,7 +76,7 @@ def ingest_command(
             TimeElapsedColumn(),
             console=err_console,
             transient=True,
-            disable=json_out or not err_console.is_terminal,
+            disable=json_out or not interactive(),
         ) as progress:
             task = progress.add_task("ingesting", total=len(files))
             summary = ingest_paths(

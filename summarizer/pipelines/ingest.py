@@ -7,6 +7,7 @@ when nothing changed, the CLI did not).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -52,13 +53,46 @@ def ingest_paths(
     store-wide failure (kept in `summary.error`, never raised, so the summary can be shown).
     """
     with writer_lock(workspace.home, wait=wait, on_wait=on_wait):
-        summary = ingestor_for(workspace, with_ledger).ingest(
-            paths, report_date=report_date, prune=prune, on_file=on_file, on_done=on_done
+        return ingest_locked(
+            workspace,
+            paths,
+            report_date=report_date,
+            prune=prune,
+            on_file=on_file,
+            on_done=on_done,
+            with_ledger=with_ledger,
         )
-        try:
-            rebuild_for_store(workspace.store, workspace.home)
-        except SummarizerError as exc:
-            summary.error = summary.error or exc
-        except OSError as exc:
-            summary.error = summary.error or StoreError(f"cannot write the lexical index: {exc}")
+
+
+def ingest_locked(
+    workspace: Workspace,
+    paths: Sequence[Path],
+    *,
+    report_date: date | None = None,
+    prune: bool = False,
+    on_file: Callable[[Path], None] | None = None,
+    on_done: Callable[[FileOutcome], None] | None = None,
+    with_ledger: bool = True,
+) -> IngestSummary:
+    """`ingest_paths` for a caller that already holds the writer lock and does more under it
+    (`digest` ingests, then publishes and records; the lock is not reentrant across handles)."""
+    summary = ingestor_for(workspace, with_ledger).ingest(
+        paths, report_date=report_date, prune=prune, on_file=on_file, on_done=on_done
+    )
+    try:
+        rebuild_for_store(workspace.store, workspace.home)
+    except SummarizerError as exc:
+        summary.error = summary.error or exc
+    except OSError as exc:
+        summary.error = summary.error or StoreError(f"cannot write the lexical index: {exc}")
     return summary
+
+
+def reingest_known(workspace: Workspace, wait: bool = False) -> IngestSummary:
+    """Ingest the folders the index already holds again: new and changed reports go in.
+
+    What `serve --allow-ingest` offers over HTTP: a client names no path, so it can only make
+    the server look again where it already looks.
+    """
+    folders = sorted({os.path.dirname(ref.source) for ref in workspace.ledger.reports()})
+    return ingest_paths(workspace, [Path(folder) for folder in folders], wait=wait)
