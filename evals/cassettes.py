@@ -29,6 +29,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from evals.extract_cassettes import FILE_NAME as EXTRACT_FILE
+from evals.extract_cassettes import write_extract_cassettes
 from index.schemas import Citation
 from index.tokens import count_tokens
 from summarizer.engines import get_engine
@@ -176,6 +178,8 @@ def main() -> int:
         f" ({kept_recorded} questions keep a real recording; {unshown} local citations of material"
         " the prompt did not show were left out)"
     )
+    extracted = write_extract_cassettes(root, settings, folder)
+    print(f"wrote {extracted} hand-written extract cassettes to {folder / EXTRACT_FILE}")
     return 0
 
 
