@@ -58,8 +58,8 @@ def ingest_paths(
     error every report would meet (no key, endpoint down, a replay miss) ends up in `summary.error`.
     """
     with writer_lock(workspace.home, wait=wait, on_wait=on_wait):
-        if extractor is not None and with_ledger:
-            workspace.ledger.rules = extractor.mode != "llm"
+        if with_ledger:  # set on every run: a workspace may ingest again with other options
+            workspace.ledger.rules = extractor is None or extractor.mode != "llm"
         summary = ingestor_for(workspace, with_ledger).ingest(
             paths, report_date=report_date, prune=prune, on_file=on_file, on_done=on_done
         )
