@@ -16,6 +16,7 @@ extract.py     all facts of one report (pure function of the report and its date
   notes.py       risks, asks, next-week plans
   evidence.py    citations that the verifier accepts
 store.py       `Ledger`: SQLite, versioned schema, per-report replacement by content hash
+complete.py    a model's verified facts reduced to what the rules left empty (`ingest --extract`)
 identity.py    project names linked across weeks (rules, aliases.toml, optional embeddings)
 snapshot.py    stored facts arranged for the views, cached per ledger generation
 slips.py       slips, launches and lifecycle events from one project's observations

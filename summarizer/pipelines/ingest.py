@@ -16,6 +16,7 @@ from index.errors import StoreError, SummarizerError
 from index.ingest import FileOutcome, Ingestor, IngestSummary
 from index.lexical import rebuild_for_store
 from index.lock import writer_lock
+from summarizer.extraction.extractor import Extractor
 from summarizer.workspace import Workspace
 
 
@@ -45,12 +46,17 @@ def ingest_paths(
     on_file: Callable[[Path], None] | None = None,
     on_done: Callable[[FileOutcome], None] | None = None,
     with_ledger: bool = True,
+    extractor: Extractor | None = None,
 ) -> IngestSummary:
     """Ingest files and folders; a path that does not exist is one skipped outcome (its reason
     says so), a file that cannot be read is another, and the rest still go in.
 
     The lexical index is always rebuilt for what went in, even when the run stopped early on a
     store-wide failure (kept in `summary.error`, never raised, so the summary can be shown).
+
+    With an `extractor` (`--extract llm|both`), a model then completes the ledger's facts of every
+    report that went in, under the same writer lock; what it did is in `extractor.summary`, and an
+    error every report would meet (no key, endpoint down, a replay miss) ends up in `summary.error`.
     """
     with writer_lock(workspace.home, wait=wait, on_wait=on_wait):
         return ingest_locked(
@@ -61,6 +67,7 @@ def ingest_paths(
             on_file=on_file,
             on_done=on_done,
             with_ledger=with_ledger,
+            extractor=extractor,
         )
 
 
@@ -73,12 +80,20 @@ def ingest_locked(
     on_file: Callable[[Path], None] | None = None,
     on_done: Callable[[FileOutcome], None] | None = None,
     with_ledger: bool = True,
+    extractor: Extractor | None = None,
 ) -> IngestSummary:
     """`ingest_paths` for a caller that already holds the writer lock and does more under it
     (`digest` ingests, then publishes and records; the lock is not reentrant across handles)."""
+    if with_ledger:  # set on every run: a workspace may ingest again with other options
+        workspace.ledger.rules = extractor is None or extractor.mode != "llm"
     summary = ingestor_for(workspace, with_ledger).ingest(
         paths, report_date=report_date, prune=prune, on_file=on_file, on_done=on_done
     )
+    if extractor is not None and with_ledger and summary.error is None:
+        try:
+            extractor.extract_ingested(workspace.ledger, summary.outcomes)
+        except SummarizerError as exc:
+            summary.error = exc
     try:
         rebuild_for_store(workspace.store, workspace.home)
     except SummarizerError as exc:
