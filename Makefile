@@ -11,7 +11,7 @@ export ANONYMIZED_TELEMETRY := False
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,serve]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -33,6 +33,9 @@ demo: setup
 	SUMMARIZER_HOME=$(DEMO_HOME) $(BIN)/summarizer ingest examples/reports
 	SUMMARIZER_HOME=$(DEMO_HOME) $(BIN)/summarizer reports
 	SUMMARIZER_HOME=$(DEMO_HOME) $(BIN)/ask "which projects slipped?"
+	@echo
+	@echo "The web page over this index (questions with clickable citations, summary, risks, slips):"
+	@echo "  SUMMARIZER_HOME=$(DEMO_HOME) $(BIN)/summarizer serve    then open http://127.0.0.1:8000/"
 
 lint: setup
 	$(BIN)/ruff check .
@@ -65,6 +68,7 @@ bench: setup
 	$(BIN)/python -m bench.summary
 	$(BIN)/python -m bench.prompts
 	$(BIN)/python -m bench.summary_prompts
+	$(BIN)/python -m bench.serve
 
 clean:
 	rm -rf $(VENV) .data

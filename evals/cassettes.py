@@ -33,6 +33,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from evals.author import Author
+from evals.extract_cassettes import FILE_NAME as EXTRACT_FILE
+from evals.extract_cassettes import write_extract_cassettes
 from evals.summary_cassettes import write_summaries
 from index.schemas import Citation
 from summarizer.config import Settings
@@ -124,11 +126,12 @@ def write_ask(root: Path, settings: Settings, workspace: Workspace, author: Auth
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m evals.cassettes [ask] [summaries]`: both by default, over one ingest."""
-    wanted = set(argv if argv is not None else sys.argv[1:]) or {"ask", "summaries"}
-    unknown = wanted - {"ask", "summaries"}
+    """`python -m evals.cassettes [ask] [summaries] [extract]`: all by default, over one ingest."""
+    parts = {"ask", "summaries", "extract"}
+    wanted = set(argv if argv is not None else sys.argv[1:]) or parts
+    unknown = wanted - parts
     if unknown:
-        raise SystemExit(f"unknown part {', '.join(sorted(unknown))} (use: ask, summaries)")
+        raise SystemExit(f"unknown part {', '.join(sorted(unknown))} (use: ask, summaries, extract)")
     root = find_root()
     settings = eval_settings(root, "replay")
     workspace = Workspace(settings)
@@ -144,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
     finally:
         author.server.stop()
+    if "extract" in wanted:
+        extracted = write_extract_cassettes(root, settings, settings.cassettes)
+        print(f"wrote {extracted} hand-written extract cassettes to {settings.cassettes / EXTRACT_FILE}")
     return 0
 
 

@@ -40,6 +40,12 @@ ProjectStatus = Literal[
 TargetKind = Literal["final", "interim"]
 NoteKind = Literal["risk", "ask", "plan"]
 LaunchVerdict = Literal["early", "on_time", "late", "no_target"]
+FactSource = Literal["rules", "llm"]
+"""Who extracted a fact: the deterministic rules, or a model whose quote was verified (`ingest --extract`)."""
+
+_SOURCE_HELP = (
+    "'rules' (deterministic extractors) or 'llm' (a model's fact, its quote verified in the report)."
+)
 
 
 class _Model(BaseModel):
@@ -97,6 +103,7 @@ class Observation(_Model):
         description="Explicit launch/completion date when the report states one ('10/12已上线').",
     )
     evidence: Citation = Field(description="The mention of the project.")
+    source: FactSource = Field(default="rules", description=_SOURCE_HELP)
     origin: Literal["structure", "lead"] = Field(
         default="structure",
         description="'structure': the layout says it is a project; 'lead': only a line's lead names it "
@@ -143,6 +150,7 @@ class Incident(_Model):
     cause: str | None = Field(default=None, description="Cause as written.")
     resolution: str | None = Field(default=None, description="Fix/mitigation as written.")
     evidence: Citation
+    source: FactSource = Field(default="rules", description=_SOURCE_HELP)
 
 
 class MetricPoint(_Model):
@@ -157,6 +165,7 @@ class MetricPoint(_Model):
     week: str
     date: dt.date
     evidence: Citation
+    source: FactSource = Field(default="rules", description=_SOURCE_HELP)
 
 
 class MetricSeries(_Model):

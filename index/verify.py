@@ -69,6 +69,27 @@ class Verifier:
         quote = fold_space(strip_inline(citation.quote))
         return bool(quote) and quote in fold_space(span)
 
+    def locate(self, report: str, quote: str, max_lines: int = 3) -> tuple[int, int] | None:
+        """The fewest consecutive lines (at most `max_lines`) of the report on disk that hold the
+        quote, matched as `check` matches; None when the quote is not there.
+
+        For a quote that comes without a line span (a model's extracted fact): the span found here
+        makes a citation that `check` accepts by construction, and a quote found nowhere is the
+        caller's reason to reject the fact.
+        """
+        lines = self.lines(report)
+        wanted = fold_space(strip_inline(quote))
+        if lines is None or not wanted:
+            return None
+        numbers = sorted(lines)
+        folded = [fold_space(plain_line(lines[n])) for n in numbers]
+        for size in range(1, max_lines + 1):
+            for start in range(len(numbers) - size + 1):
+                window = numbers[start : start + size]
+                if window[-1] - window[0] == size - 1 and wanted in "".join(folded[start : start + size]):
+                    return window[0], window[-1]
+        return None
+
     def filter(self, citations: Iterable[Citation]) -> tuple[list[Citation], int]:
         """(citations that verify, how many were dropped)."""
         kept: list[Citation] = []

@@ -2,19 +2,32 @@
 
 The API key is a `SecretStr` read from the environment when settings are resolved and only
 revealed when a client is built (`summarizer.llm.config.llm_config`); `summarizer config`
-prints it masked (`mask_key`).
+prints it masked (`mask_key`). Publish targets (`[[publish]]` tables) hold the NAMES of the
+environment variables with their webhook URL and secret, never the values; those are read when
+a publisher is built (`summarizer.publish.targets.build_publisher`) and shown masked.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from index.errors import ConfigError
+from summarizer.masking import mask, mask_url
 
 CONFIG_FILE_NAME = "summarizer.toml"
 
@@ -36,10 +49,12 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_OUTPUT_TOKENS": "output_tokens",
     "SUMMARIZER_CACHE": "cache",
     "SUMMARIZER_CASSETTES": "cassettes",
+    "SUMMARIZER_DIGEST_ROLLUP": "digest_rollup",
 }
 
 EngineSetting = Literal["auto", "local", "openai", "replay"]
 Capability = Literal["json_schema", "json_object", "prompt_only"]
+DigestCadence = Literal["none", "month", "quarter"]
 
 
 def mask_key(key: SecretStr | str | None) -> str | None:
@@ -47,14 +62,61 @@ def mask_key(key: SecretStr | str | None) -> str | None:
     if key is None:
         return None
     value = key.get_secret_value() if isinstance(key, SecretStr) else key
-    if not value:
-        return None
-    return value[:3] + "…" + value[-2:] if len(value) > 8 else "***"
+    return mask(value) if value else None
 
 
 def default_home() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "summarizer"
+
+
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class PublishTarget(BaseModel):
+    """One place digests go, e.g. `{kind = "feishu", url_env = "FEISHU_WEBHOOK_URL"}`."""
+
+    # hide_input_in_errors: a URL pasted where a variable name belongs must not be echoed back.
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+
+    # A string, not a Literal: the publishers' registry knows the kinds, and building a publisher
+    # for an unknown one is a ConfigError that lists them.
+    kind: str = Field(
+        description="Platform: dingtalk, feishu (or lark), slack, webhook (generic JSON), wecom."
+    )
+    name: str | None = Field(default=None, description="Label in logs and the publish log; default: kind.")
+    url_env: str = Field(description="Name of the environment variable holding the webhook URL.")
+    secret_env: str | None = Field(
+        default=None, description="Name of the environment variable holding the signing secret."
+    )
+    timeout: float = Field(default=10.0, gt=0, description="Seconds to wait for one response.")
+    max_attempts: int = Field(default=4, ge=1, le=10, description="HTTP attempts per message.")
+    max_items: int | None = Field(default=10, ge=1, description="Items shown per section; None shows all.")
+
+    @field_validator("url_env", "secret_env")
+    @classmethod
+    def _is_variable_name(cls, value: str | None) -> str | None:
+        if value is not None and not _ENV_NAME.fullmatch(value):
+            raise ValueError(
+                "must be the NAME of an environment variable (e.g. FEISHU_WEBHOOK_URL), "
+                "never the URL or secret itself"
+            )
+        return value
+
+    @property
+    def label(self) -> str:
+        return self.name or self.kind
+
+    def masked(self, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+        """The target as plain data with the URL and secret masked, for `summarizer config`."""
+        env = os.environ if environ is None else environ
+        data = self.model_dump(mode="json")
+        url = env.get(self.url_env)
+        data["url"] = mask_url(url) if url else f"(${self.url_env} not set)"
+        if self.secret_env:
+            secret = env.get(self.secret_env)
+            data["secret"] = mask(secret) if secret else f"(${self.secret_env} not set)"
+        return data
 
 
 class Settings(BaseModel):
@@ -125,6 +187,13 @@ class Settings(BaseModel):
         default="dense",
         description="How `ask` ranks passages: dense (embeddings), lexical (BM25) or hybrid (both, fused).",
     )
+    publish: list[PublishTarget] = Field(
+        default_factory=list, description="Where `digest` publishes ([[publish]] tables); names unique."
+    )
+    digest_rollup: DigestCadence = Field(
+        default="month",
+        description="`digest` also publishes the roll-up of each month (or quarter) with its last report.",
+    )
 
     @model_validator(mode="after")
     def _chunk_bounds(self) -> Settings:
@@ -140,6 +209,10 @@ class Settings(BaseModel):
             raise ValueError(
                 f"output_tokens ({self.output_tokens}) must be below context_tokens ({self.context_tokens})"
             )
+        labels = [t.label for t in self.publish]
+        twice = sorted({name for name in labels if labels.count(name) > 1})
+        if twice:
+            raise ValueError(f"publish: two targets named {', '.join(twice)}: give each a distinct `name`")
         return self
 
     @property
@@ -171,6 +244,7 @@ class Settings(BaseModel):
         data = self.model_dump(mode="json")
         data["openai_api_key"] = mask_key(self.openai_api_key)
         data["resolved_engine"] = self.resolved_engine
+        data["publish"] = [target.masked() for target in self.publish]
         return data
 
 

@@ -16,6 +16,8 @@ names resolve against when a prompt is loaded (an unknown name is a configuratio
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -89,9 +91,71 @@ class LLMRiskDraft(_Strict):
     risks: list[LLMRiskGroup] = Field(description="Every entry shown, each in exactly one group.")
 
 
+# Extraction (`prompts/extract.md`): the ledger's fact schema as a model fills it. Every fact carries
+# a quote copied from the report; code finds the lines that hold it, and a fact whose quote is not
+# in the report is rejected. Dates are ISO days the model resolves against the report date.
+_ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+LLMStatus = Literal[
+    "on_track", "in_progress", "at_risk", "off_track", "blocked", "done", "launched", "paused", "cancelled"
+]
+
+
+class LLMProjectFact(_Strict):
+    """What one line (or a few) of the report says about one project."""
+
+    project: str = Field(description="The project's name as the report writes it, without status words.")
+    progress: int | None = Field(description="Percent complete of the whole project (0-100), or null.")
+    target: str | None = Field(
+        pattern=_ISO_DAY,
+        description="The project's own due/launch date as YYYY-MM-DD (relative dates resolved against the"
+        " report date; a month end or 'end of March' is its last day), or null. Not a meeting, review or sub-task date.",
+    )
+    target_text: str | None = Field(description="The target as written ('end of March', '11/15'), or null.")
+    status: LLMStatus | None = Field(
+        description="The project's status as stated, or null when none is stated."
+    )
+    status_text: str | None = Field(description="The status words as written ('on hold', '延期'), or null.")
+    quote: str = Field(
+        description="Words copied character for character from the report that state this fact."
+    )
+
+
+class LLMIncidentFact(_Strict):
+    """One production incident, outage or service problem the report tells."""
+
+    title: str = Field(description="What happened, in a few words as the report says it.")
+    when: str | None = Field(pattern=_ISO_DAY, description="The day it happened as YYYY-MM-DD, or null.")
+    severity: str | None = Field(description="The severity label as written ('Sev2', 'P1', 'B级'), or null.")
+    duration_minutes: float | None = Field(description="How long it lasted, in minutes, or null.")
+    impact: str | None = Field(description="The impact as written, or null.")
+    quote: str = Field(
+        description="Words copied character for character from the report about this incident."
+    )
+
+
+class LLMMetricFact(_Strict):
+    """One metric value the report states."""
+
+    name: str = Field(description="The metric's name as written ('Conversion', '日活').")
+    value: float = Field(description="The value as a number (12.3万 -> 123000; 2.27% -> 2.27).")
+    unit: str = Field(description="'%', 'ms', 's' or another unit as written, or an empty string.")
+    quote: str = Field(description="Words copied character for character from the report that state it.")
+
+
+class LLMExtraction(_Strict):
+    """The facts of one weekly report, each with its quote."""
+
+    projects: list[LLMProjectFact] = Field(
+        description="One entry per project statement; several per project are fine."
+    )
+    incidents: list[LLMIncidentFact] = Field(description="Production incidents told in the report.")
+    metrics: list[LLMMetricFact] = Field(description="Metric values stated in the report.")
+
+
 MODEL_SCHEMAS: dict[str, type[BaseModel]] = {
     "LLMAnswer": LLMAnswer,
     "LLMSummaryDraft": LLMSummaryDraft,
     "LLMRiskDraft": LLMRiskDraft,
+    "LLMExtraction": LLMExtraction,
 }
 """Output schemas a prompt file may name in its front matter (`output_schema: LLMAnswer`)."""

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from index.errors import ConfigError
 from summarizer.llm_schemas import MODEL_SCHEMAS
 
+_DELIMITER = re.compile(r"<(\s*/?\s*data\s*)>", re.I)
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
 _ROLE = re.compile(r"^### (system|user)[ \t]*$", re.M)
 NO_SCHEMA = "none"
@@ -74,6 +75,12 @@ class PromptTemplate(BaseModel):
         extra = set(values) - set(self.variables)
         if extra:
             raise ConfigError(f"prompt {self.name} got unknown variables: {sorted(extra)}")
+
+
+def data_text(text: str) -> str:
+    """Report-derived text as it may appear inside a prompt's data block: its delimiters defused,
+    so a report cannot close the block and speak outside it."""
+    return _DELIMITER.sub(lambda m: f"‹{m[1]}›", text)
 
 
 def _sections(body: str) -> list[tuple[str, str]]:

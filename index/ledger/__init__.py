@@ -16,6 +16,7 @@ extract.py     all facts of one report (pure function of the report and its date
   notes.py       risks, asks, next-week plans
   evidence.py    citations that the verifier accepts
 store.py       `Ledger`: SQLite, versioned schema, per-report replacement by content hash
+complete.py    a model's verified facts reduced to what the rules left empty (`ingest --extract`)
 identity.py    project names linked across weeks (rules, aliases.toml, optional embeddings),
                each name compared only with the names it shares a block with
 derive.py      at ingest: identity, timelines, slips, launches, lifecycle, incidents and metric

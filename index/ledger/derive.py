@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 1
+DERIVE_VERSION = 2
 
 
 def series_of(source: str) -> str:
@@ -243,8 +243,14 @@ def _richness(obs: Observation) -> int:
 
 
 def merge_observations(observations: list[Observation], canonical: str) -> Observation:
-    """One observation per report: the richest mention, its gaps filled from the others."""
-    ranked = sorted(enumerate(observations), key=lambda pair: (-_richness(pair[1]), pair[0]))
+    """One observation per report: the richest mention, its gaps filled from the others.
+
+    The rules' mentions come before a model's (`source="llm"`), which only fill what they leave
+    empty: a model's fact never overwrites a rules fact, whatever the richness.
+    """
+    ranked = sorted(
+        enumerate(observations), key=lambda pair: (pair[1].source == "llm", -_richness(pair[1]), pair[0])
+    )
     merged = ranked[0][1].model_copy(update={"canonical": canonical})
     for _, other in ranked[1:]:
         for group in _GROUPS:
@@ -254,9 +260,9 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
                 for name in group:
                     setattr(merged, name, getattr(other, name))
     # A field or a heading's own status outranks a status a prose lead picked up in the same report.
-    statuses = [o for o in observations if o.status is not None and o.origin == "structure"] or [
-        o for o in observations if o.status is not None
-    ]
+    stated = [o for o in observations if o.status is not None]
+    rules = [o for o in stated if o.source == "rules"]
+    statuses = [o for o in rules if o.origin == "structure"] or rules or stated
     status = worst_status([o.status for o in statuses if o.status is not None])
     source = next((o for o in statuses if o.status == status), None)
     if source is not None:

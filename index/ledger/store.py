@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 from index.crash import write_point
 from index.errors import ReadOnlyError, StoreError
 from index.failures import store_failure
+from index.ledger.complete import Completion
 from index.ledger.derive import Derivation, derive, stamp
-from index.ledger.extract import EXTRACTOR_VERSION, extract_facts
+from index.ledger.extract import EXTRACTOR_VERSION, ReportFacts, extract_facts
 from index.ledger.identity import AliasConfig
 from index.lock import writer_busy
 from index.models import Report
@@ -66,7 +67,20 @@ MIGRATIONS: tuple[str, ...] = (
         started TEXT NOT NULL
     );
     """,
-    # 3: derived tables (index/ledger/derive.py); every report is dirty until the first derive.
+    # A model's extraction of a report (`ingest --extract llm|both`): which content, by which
+    # prompt and model, what it added. It goes with the report's row, so a rules re-extraction
+    # (new content or EXTRACTOR_VERSION) drops it and the model's facts are completed again.
+    """
+    CREATE TABLE extractions (
+        source TEXT PRIMARY KEY REFERENCES reports(source) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        extractor TEXT NOT NULL,
+        added INTEGER NOT NULL,
+        rejected INTEGER NOT NULL,
+        created TEXT NOT NULL
+    );
+    """,
+    # 4: derived tables (index/ledger/derive.py); every report is dirty until the first derive.
     """
     ALTER TABLE reports ADD COLUMN series TEXT NOT NULL DEFAULT '';
     ALTER TABLE reports ADD COLUMN kept INTEGER NOT NULL DEFAULT 0;
@@ -123,11 +137,16 @@ MIGRATIONS: tuple[str, ...] = (
         key TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, first_date TEXT NOT NULL
     );
     """,
-    # 4: slips counted per team and project from an index alone (views.slip_groups).
+    # 5: slips counted per team and project from an index alone (views.slip_groups).
     """
     CREATE INDEX slips_group ON slips(series, canonical, week_int, days, date, source, kind);
     """,
 )
+# The extractor version stored for a report whose facts come from a model alone (`--extract llm`):
+# never a rules version, so switching back to the rules re-extracts it.
+MODEL_ONLY_VERSION = 0
+# Model facts are stored after the rules' in each kind (`load` orders by kind, then seq).
+_MODEL_SEQ = 100_000
 SCHEMA_VERSION = len(MIGRATIONS)
 _MODELS: dict[str, type[Observation] | type[Incident] | type[MetricPoint] | type[Note] | type[Rename]] = {
     "observation": Observation,
@@ -170,6 +189,8 @@ class Ledger:
         self.cache: dict[str, Any] = {}
         self._checked: tuple[tuple[int, int], int] | None = None
         self.read_only = False
+        self.rules = True
+        """False for `ingest --extract llm`: reports written now keep no rules facts."""
 
     @classmethod
     def open(
@@ -219,7 +240,8 @@ class Ledger:
         row = self._conn.execute(
             "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (source,)
         ).fetchone()
-        return row is not None and row[0] == content_hash and row[1] == EXTRACTOR_VERSION
+        version = EXTRACTOR_VERSION if self.rules else MODEL_ONLY_VERSION
+        return row is not None and row[0] == content_hash and row[1] == version
 
     def upsert_report(self, report: Report) -> bool:
         """Store the report's facts; False (and no work) when this exact content is already stored."""
@@ -238,9 +260,10 @@ class Ledger:
             ).fetchone()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read the ledger at {self.path}: {exc}") from exc
-        if row is not None and row[0] == report.content_hash and row[1] == EXTRACTOR_VERSION:
+        version = EXTRACTOR_VERSION if self.rules else MODEL_ONLY_VERSION
+        if row is not None and row[0] == report.content_hash and row[1] == version:
             return None
-        facts = extract_facts(report)
+        facts = extract_facts(report) if self.rules else ReportFacts()
         rows: list[tuple[str, str, int, str | None, str]] = []
         groups: tuple[tuple[str, Sequence[Observation | Incident | MetricPoint | Note | Rename]], ...] = (
             ("observation", facts.observations),
@@ -252,9 +275,9 @@ class Ledger:
         for kind, items in groups:
             for seq, item in enumerate(items):
                 rows.append((report.source, kind, seq, _subject(item), item.model_dump_json()))
-        return partial(self._write, report, rows)
+        return partial(self._write, report, rows, version)
 
-    def _write(self, report: Report, rows: list[tuple[str, str, int, str | None, str]]) -> None:
+    def _write(self, report: Report, rows: list[tuple[str, str, int, str | None, str]], version: int) -> None:
         write_point(f"ledger write {report.source}")
         try:
             with self._conn:
@@ -272,7 +295,7 @@ class Ledger:
                         report.week_int,
                         report.week_label,
                         report.title,
-                        EXTRACTOR_VERSION,
+                        version,
                         series_of(report.source),
                     ),
                 )
@@ -393,6 +416,75 @@ class Ledger:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read the ledger at {self.path}: {exc}") from exc
+
+    # A model's facts (`ingest --extract llm|both`), stored beside the rules' as `source="llm"`.
+
+    def extraction(self, source: str) -> tuple[str, str] | None:
+        """(content hash, extractor) of the model extraction stored for a report, if any."""
+        if not self._has_table("extractions"):
+            return None
+        rows = self._execute(
+            "SELECT content_hash, extractor FROM extractions WHERE source = ?", (source,), "read"
+        )
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def rules_facts(self, source: str) -> ReportFacts:
+        """The facts the rules stored for one report (what a model's facts may only complete)."""
+        facts = ReportFacts()
+        groups: dict[str, list[Any]] = {
+            "observation": facts.observations,
+            "incident": facts.incidents,
+            "metric": facts.metrics,
+            "note": facts.notes,
+            "rename": facts.renames,
+        }
+        rows = self._execute(
+            "SELECT kind, payload FROM facts WHERE source = ? ORDER BY kind, seq", (source,), "read"
+        )
+        for kind, payload in rows:
+            if kind in _MODELS:
+                item = _MODELS[kind].model_validate_json(payload)
+                if getattr(item, "source", "rules") == "rules":
+                    groups[kind].append(item)
+        return facts
+
+    def complete(
+        self, source: str, content_hash: str, extractor: str, completion: Completion, rejected: int
+    ) -> None:
+        """Replace the report's model facts with `completion` and record the extraction, in one
+        transaction; nothing when the stored report is no longer this content."""
+        rows: list[tuple[str, str, int, str | None, str]] = []
+        groups: tuple[tuple[str, Sequence[Observation | Incident | MetricPoint]], ...] = (
+            ("observation", completion.observations),
+            ("incident", completion.incidents),
+            ("metric", completion.metrics),
+        )
+        for kind, items in groups:
+            for seq, item in enumerate(items, _MODEL_SEQ):
+                rows.append((source, kind, seq, _subject(item), item.model_dump_json()))
+        write_point(f"ledger complete {source}")
+        try:
+            with self._conn:
+                stored = self._conn.execute(
+                    "SELECT content_hash FROM reports WHERE source = ?", (source,)
+                ).fetchone()
+                if stored is None or stored[0] != content_hash:
+                    return
+                self._conn.execute(
+                    "DELETE FROM facts WHERE source = ? AND json_extract(payload, '$.source') = 'llm'",
+                    (source,),
+                )
+                self._conn.executemany(
+                    "INSERT INTO facts (source, kind, seq, subject, payload) VALUES (?, ?, ?, ?, ?)", rows
+                )
+                self._conn.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (source,))
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?, ?, datetime('now'))",
+                    (source, content_hash, extractor, completion.added, rejected),
+                )
+        except sqlite3.Error as exc:
+            raise store_failure(exc, "write the ledger", self.path, self.path.parent) from exc
+        self._generation += 1
 
     def reports(self) -> list[ReportRef]:
         """Stored reports, oldest first (ties by source)."""

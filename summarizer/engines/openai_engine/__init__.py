@@ -11,25 +11,17 @@ replay   the same engine with its endpoint on a `ReplayServer` started here on 1
 
 Modules: `material` (ids, blocks, packing), `grounding` (the validate hook, ids -> citations),
 `engine` (`OpenAIEngine`); for summaries `drafting` (fact and register blocks, packing), `checks`
-(validate hooks, reply -> draft), `writer` (`OpenAISummaryWriter`).
+(validate hooks, reply -> draft), `writer` (`OpenAISummaryWriter`); clients come from
+`summarizer.llm.connect`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-
-import httpx2
 
 from summarizer.config import Settings
 from summarizer.engines.base import EngineOptions
 from summarizer.engines.openai_engine.engine import Estimate, OpenAIEngine, PreparedAsk
 from summarizer.engines.openai_engine.writer import OpenAISummaryWriter
-from summarizer.errors import ConfigError
-from summarizer.llm.cache import ResponseCache
-from summarizer.llm.calllog import CALL_LOG_FILE, CallLog
-from summarizer.llm.client import ChatClient
-from summarizer.llm.config import LLMConfig, llm_config
-from summarizer.llm.replay import Recorder, ReplayServer
+from summarizer.llm.connect import open_connection
 
 RECORD_HINT = (
     "regenerate the hand-written cassettes with `make cassettes` (python -m evals.cassettes) after a"
@@ -38,69 +30,29 @@ RECORD_HINT = (
 )
 
 
-def _connector(settings: Settings, options: EngineOptions, config: LLMConfig) -> Callable[[], ChatClient]:
-    """Builds the client for the real endpoint: cached unless off or recording, every call logged."""
-
-    def connect() -> ChatClient:
-        recorder = httpx2.Client(transport=Recorder(settings.cassettes)) if options.record else None
-        return ChatClient(
-            config,
-            cache=ResponseCache(settings.cache_dir, enabled=settings.cache and not options.record),
-            call_log=CallLog(settings.home / CALL_LOG_FILE),
-            command=options.command,
-            engine="openai",
-            http_client=recorder,
-        )
-
-    return connect
-
-
-def _replay(
-    settings: Settings, options: EngineOptions
-) -> tuple[ReplayServer, LLMConfig, Callable[[], ChatClient]]:
-    """A replay server over the cassettes folder, and a client for it (no cache: it would hide a miss)."""
-    folder = settings.cassettes
-    if not folder.is_dir():
-        raise ConfigError(
-            f"no cassettes folder at {folder}: run from the repository root or set cassettes"
-            " (SUMMARIZER_CASSETTES)"
-        )
-    server = ReplayServer(folder, record_hint=RECORD_HINT).start()
-    config = llm_config(settings, replay_url=server.base_url)
-
-    def connect() -> ChatClient:
-        return ChatClient(
-            config,
-            call_log=CallLog(settings.home / CALL_LOG_FILE),
-            command=options.command,
-            engine="replay",
-        )
-
-    return server, config, connect
-
-
 def build_openai(settings: Settings, options: EngineOptions) -> OpenAIEngine:
-    config = llm_config(settings)
-    return OpenAIEngine("openai", config, _connector(settings, options, config))
+    connection = open_connection(settings, "openai", command=options.command, record=options.record)
+    return OpenAIEngine("openai", connection.config, connection.connect)
 
 
 def build_replay(settings: Settings, options: EngineOptions) -> OpenAIEngine:
-    server, config, connect = _replay(settings, options)
-    return OpenAIEngine("replay", config, connect, replay=server)
+    connection = open_connection(settings, "replay", command=options.command, record_hint=RECORD_HINT)
+    return OpenAIEngine("replay", connection.config, connection.connect, replay=connection.replay)
 
 
 def build_openai_writer(settings: Settings, options: EngineOptions) -> OpenAISummaryWriter:
-    config = llm_config(settings)
-    config.require_key()  # before any summary work, not after the facts are computed
-    return OpenAISummaryWriter("openai", config, _connector(settings, options, config))
+    connection = open_connection(settings, "openai", command=options.command, record=options.record)
+    connection.config.require_key()  # before any summary work, not after the facts are computed
+    return OpenAISummaryWriter("openai", connection.config, connection.connect)
 
 
 def build_replay_writer(settings: Settings, options: EngineOptions) -> OpenAISummaryWriter:
-    server, config, connect = _replay(settings, options)
-    return OpenAISummaryWriter("replay", config, connect, replay=server)
+    connection = open_connection(settings, "replay", command=options.command, record_hint=RECORD_HINT)
+    return OpenAISummaryWriter("replay", connection.config, connection.connect, replay=connection.replay)
 
 
 __all__ = [
+    "RECORD_HINT",
     "Estimate",
     "OpenAIEngine",
     "OpenAISummaryWriter",

@@ -13,7 +13,6 @@ must not depend on where a checkout lives.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -23,8 +22,8 @@ from index.schemas import Citation
 from summarizer.engines.base import Passage
 from summarizer.facts.model import Facts
 from summarizer.llm.budget import pack
+from summarizer.prompts import data_text
 
-_DELIMITER = re.compile(r"<(\s*/?\s*data\s*)>", re.I)
 NO_FACTS = "Ledger facts: none for this question."
 NO_PASSAGES = "Report passages: none in the period asked about."
 
@@ -91,11 +90,6 @@ class Material:
             f"left out of the model's prompt by the token budget ({budget} tokens): {listed};"
             " raise context_tokens to include them"
         )
-
-
-def data_text(text: str) -> str:
-    """Report-derived text as it may appear inside the data block: its delimiters defused."""
-    return _DELIMITER.sub(lambda m: f"‹{m[1]}›", text)
 
 
 def report_name(report: str) -> str:
