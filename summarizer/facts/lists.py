@@ -17,7 +17,6 @@ from summarizer.facts.common import (
     MAX_POINTS,
     clip,
     dated_in,
-    fmt_value,
     in_range,
     observed,
     preferred_first,
@@ -25,6 +24,7 @@ from summarizer.facts.common import (
     reports_asked,
     scoped,
     slip_text,
+    written,
 )
 from summarizer.facts.model import Facts
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
@@ -180,7 +180,7 @@ def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
             if point.report in last.values():
                 points.append(
                     Point(
-                        text=f"{series.name} {fmt_value(point.value, series.unit)}",
+                        text=f"{series.name} {written(point, series.unit)}",
                         citations=[point.evidence],
                     )
                 )
