@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.text.quantity import change_in, scaled, signed
+from index.text.quantity import as_written, change_in, scaled, signed
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,19 @@ def test_signed_cells() -> None:
         (-1.2, "pt"),
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "written"),
+    [
+        ("本周活跃7.4万，环比+2%", 74000, "7.4万"),
+        ("Cost per lead $12.50 this week", 12.5, "$12.50"),
+        ("Builds: 2,305 in March", 2305, "2,305"),
+        ("p99 410ms", 410, "410ms"),
+        ("Trials 3.2k", 3200, "3.2k"),
+        ("Trials 3.2k", 3100, None),
+    ],
+)
+def test_as_written(text: str, value: float, written: str | None) -> None:
+    """The value's own notation in the quote, so an answer reads like the report."""
+    assert as_written(text, value) == written

@@ -357,7 +357,7 @@ def build_identity(
 
 # A tracker key in a name ("MOB-430 Push notification revamp", "KR2.2 潮汐") stays with the work
 # item when the title after it changes.
-_ITEM_KEY = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|KR\d+(?:\.\d+)?)(?![A-Za-z0-9.-])")
+ITEM_KEY = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|KR\d+(?:\.\d+)?)(?![A-Za-z0-9.-])")
 
 
 def _join_keyed(groups: list[list[NameStat]]) -> list[list[NameStat]]:
@@ -373,7 +373,7 @@ def _join_keyed(groups: list[list[NameStat]]) -> list[list[NameStat]]:
 
     for index, group in enumerate(groups):
         for stat in group:
-            for key in _ITEM_KEY.findall(nfkc(stat.name)):
+            for key in ITEM_KEY.findall(nfkc(stat.name)):
                 for series in stat.series or {""}:
                     other = owner.setdefault((key, series), index)
                     if root(other) != root(index):

@@ -62,8 +62,12 @@ def observe(report: Report, mention: Mention) -> Observation:
     for unit in mention.units:
         if unit.skip >= len(unit.text):
             continue  # a line that only carries the name (or a whole table row, read cell by cell)
-        for piece in _pieces(unit):
+        pieces = _pieces(unit)
+        for piece in pieces:
             field = piece.labelled.field if piece.labelled else None
+            if field is None and len(pieces) > 1 and _status_cell(unit.text[piece.start : piece.end]):
+                # "Owner: Ravi / Progress: 70% / On track": the unlabelled cell is the status field.
+                field = "status"
             offset = piece.start + (piece.labelled.rest_offset if piece.labelled and field else 0)
             # Markdown emphasis hides cue words (`**Launched on:** June 11`); blank it out, same
             # length, so spans still index the original text the quotes are cut from.
@@ -147,6 +151,16 @@ def _pieces(unit: Unit) -> list[Piece]:
         labelled = unit.labelled if unit.labelled and unit.labelled.field else None
         return [Piece(0 if labelled else unit.skip, len(unit.text), labelled)]
     return pieces
+
+
+# A field line's unlabelled cell holding only a status ("🟡", "🟢 正常", "On track").
+_STATUS_CELL_CHARS = 12
+
+
+def _status_cell(text: str) -> bool:
+    """An unlabelled cell of a field line that is nothing but a status: the line's status field."""
+    cell = text.strip(" *_`")
+    return 0 < len(cell) <= _STATUS_CELL_CHARS and field_status(cell) is not None
 
 
 def _field_number(text: str) -> list[Span]:

@@ -67,3 +67,21 @@ def signed(cell: str) -> tuple[float, str] | None:
         return None
     unit = {"个点": "pt", "个百分点": "pt", "pp": "pt"}.get(match[2] or "", match[2] or "")
     return float(match[1].replace("−", "-")), unit
+
+
+_WRITTEN = re.compile(
+    rf"([{CURRENCY}])?\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*(万|亿|千|bn|[kKMB](?![A-Za-z]))?\s*(%|ms|s\b|元)?"
+)
+
+
+def as_written(text: str, value: float) -> str | None:
+    """How `text` writes `value` (`11.8万` for 118000, `$41.10` for 41.1, `1,412` for 1412), or None:
+    an answer quoting the reports' own notation reads as they do."""
+    for match in _WRITTEN.finditer(text):
+        whole, fraction, multiplier = match[2], match[3], match[4]
+        number = float(whole.replace(",", "") + (fraction or ""))
+        if multiplier:
+            number = scaled(number, multiplier)[0]
+        if abs(number - value) <= 1e-6 * max(1.0, abs(value)):
+            return match[0].strip()
+    return None

@@ -27,8 +27,7 @@ from index.verify import Verifier
 from summarizer.errors import ConfigError
 from summarizer.extraction.grounding import ground
 from summarizer.extraction.request import extract_messages
-from summarizer.llm.client import ChatClient
-from summarizer.llm.connect import Connection
+from summarizer.llm.connect import Connection, LazyClient
 from summarizer.llm.errors import ContentFilterError, InvalidOutputError, RefusalError, TruncatedError
 from summarizer.llm.results import Spend, StructuredResult
 from summarizer.llm_schemas import LLMExtraction
@@ -93,7 +92,7 @@ class ExtractionSummary:
         }
 
 
-class Extractor:
+class Extractor(LazyClient):
     """Completes the ledger's facts of ingested reports with a model's verified facts."""
 
     def __init__(self, connection: Connection, mode: ExtractMode, verifier: Verifier | None = None) -> None:
@@ -109,20 +108,12 @@ class Extractor:
         self.verifier = verifier or Verifier()
         self.ident = f"{self.prompt.ident} {connection.config.chat_model}"
         self.summary = ExtractionSummary(mode, connection.name, connection.config.chat_model, self.ident)
-        self._client: ChatClient | None = None
-        self._spend = Spend()
-
-    @property
-    def client(self) -> ChatClient:
-        if self._client is None:
-            self._client = self.connection.connect()
-            self._spend = self._client.spend
-        return self._client
+        super().__init__(connection.connect, connection.replay)
 
     @property
     def spend(self) -> Spend:
         """Every attempt so far (a report skipped as unchanged makes none)."""
-        return self._spend
+        return self.usage()
 
     def extract(self, ledger: Ledger, path: Path, report_date: dt.date) -> ExtractOutcome:
         """One ingested report: skip when extracted already, else ask, ground and complete."""
@@ -173,9 +164,3 @@ class Extractor:
             except (InputError, OSError) as exc:  # the file changed or went away since it was ingested
                 reason = exc.reason if isinstance(exc, InputError) else f"cannot read: {exc}"
                 self.summary.outcomes.append(ExtractOutcome(ingested.path, "failed", reason=reason))
-
-    def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
-        self.connection.close()

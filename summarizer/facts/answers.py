@@ -22,13 +22,13 @@ from summarizer.facts.common import (
     MAX_POINTS,
     clip,
     dated_in,
-    fmt_value,
     in_range,
     observed,
     range_of,
     scoped,
     slip_text,
     unique_citations,
+    written,
 )
 from summarizer.facts.grouped import Entry, arrange, left_out, relevance, team_counts
 from summarizer.facts.lists import launched, risks, stopped, summary
@@ -311,16 +311,14 @@ def metrics(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
                 "metric",
                 qp.lang,
                 name=name,
-                first=fmt_value(first.value, unit),
+                first=written(first, unit),
                 first_week=first.week,
-                last=fmt_value(last.value, unit),
+                last=written(last, unit),
                 last_week=last.week,
-                delta=f"{delta:+.4g}{'pp' if unit == '%' else ''}",
+                delta=f"{delta:+.6g}{'pp' if unit == '%' else ''}",
             )
         )
-        points += [
-            Point(text=f"{p.week}: {name} {fmt_value(p.value, unit)}", citations=[p.evidence]) for p in chosen
-        ]
+        points += [Point(text=f"{p.week}: {name} {written(p, unit)}", citations=[p.evidence]) for p in chosen]
     if not lines:
         return None
     return Facts(" ".join(lines), points[-MAX_POINTS:], key)

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from index.schemas import Citation, Observation, Slip, series_of
+from index.schemas import Citation, MetricPoint, Observation, Slip, series_of
 from index.text.normalise import strip_inline
+from index.text.quantity import as_written
 from index.text.weeks import in_weeks
 from summarizer.facts.phrases import range_text
 from summarizer.question import QuestionPlan
@@ -112,3 +113,12 @@ def clip(text: str, limit: int = 90) -> str:
 def fmt_value(value: float, unit: str) -> str:
     text = f"{value:g}"
     return f"{text}{unit}" if unit in ("%", "ms", "s") else f"{text} {unit}".strip()
+
+
+def written(point: MetricPoint, unit: str) -> str:
+    """A metric value as its report writes it (`11.8万`, `$41.10`), so the answer reads like the
+    report a reader checks it against; the normalised value when the quote does not show it with
+    its unit."""
+    text = as_written(point.evidence.quote, point.value)
+    # "88" from a table whose header holds the unit ("CI time (min)"): the unit must still show.
+    return text if text is not None and unit in text else fmt_value(point.value, unit)

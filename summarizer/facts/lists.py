@@ -20,12 +20,12 @@ from index.text.weeks import week_str
 from summarizer.facts.common import (
     clip,
     dated_in,
-    fmt_value,
     in_range,
     observed,
     range_of,
     scoped,
     slip_text,
+    written,
 )
 from summarizer.facts.grouped import Entry, Listing, arrange, left_out, team_counts
 from summarizer.facts.model import Facts
@@ -302,7 +302,7 @@ def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
             add(
                 series_of(point.report),
                 4,
-                f"{series.name} {fmt_value(point.value, series.unit)}",
+                f"{series.name} {written(point, series.unit)}",
                 [point.evidence],
             )
     projects = 0

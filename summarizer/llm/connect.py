@@ -25,6 +25,7 @@ from summarizer.llm.calllog import CALL_LOG_FILE, CallLog
 from summarizer.llm.client import ChatClient
 from summarizer.llm.config import LLMConfig, llm_config
 from summarizer.llm.replay import DEFAULT_RECORD_HINT, Recorder, ReplayServer
+from summarizer.llm.results import Spend
 
 LLMEngine = Literal["openai", "replay"]
 
@@ -85,3 +86,34 @@ def open_connection(
         )
 
     return Connection(name, config, client)
+
+
+class LazyClient:
+    """The `ChatClient` lifecycle every model user shares (the ask engine, the summary writer,
+    extraction): built on first use, so a command that never reaches the model opens no
+    connection; what it spent readable before and after; closed with the replay server behind it.
+    """
+
+    def __init__(self, connect: Callable[[], ChatClient], replay: ReplayServer | None = None) -> None:
+        self._connect = connect
+        self.replay = replay
+        self._client: ChatClient | None = None
+        self._spent = Spend()
+
+    @property
+    def client(self) -> ChatClient:
+        if self._client is None:
+            self._client = self._connect()
+            self._spent = self._client.spend
+        return self._client
+
+    def usage(self) -> Spend:
+        """Every attempt so far, cache hits included (nothing before the first call)."""
+        return self._spent
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self.replay is not None:
+            self.replay.stop()

@@ -30,7 +30,7 @@ PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂
 INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ("slips", _words(
         "slip slipped slips slipping delay delays delayed postpone postponed pushed_back behind_schedule "
-        "overdue late 延期 推迟 延后 滞后 延误 顺延 拖期 逾期 跳票"
+        "overdue late 延期 推迟 延后 滞后 延误 顺延 拖期 逾期 跳票 晚了"
     ) + STALL_WORDS),
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from index.ledger.identity import ITEM_KEY
 from index.text.normalise import plain_key, stem
 
 
@@ -63,6 +64,17 @@ def _most_words(name: str, spaced: str) -> float:
     return share if found >= 2 and share >= WORD_SHARE else 0.0
 
 
+def _spoken(name: str) -> str | None:
+    """The name without its leading tracker key ("MOB-412 Offline sync" -> "Offline sync"): people
+    ask about the work by its title; None when no key leads or the title left is one short word."""
+    match = ITEM_KEY.match(name.strip())
+    if match is None:
+        return None
+    rest = name.strip()[match.end() :].strip(" :：-—–·|")
+    words = re.findall(r"[^\W_]+", rest)
+    return rest if len(words) >= 2 or (rest and not rest.isascii()) else None
+
+
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
     """Canonical names of projects named in the question: a name or alias contained in it (whole
     words for Latin names, or most words of a long one), or a long common substring, since
@@ -71,7 +83,8 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
     scored: dict[str, float] = {}
     for project in projects.near(question) if isinstance(projects, ProjectIndex) else projects:
         best = 0.0
-        for name in (project.name, *project.aliases):
+        known = (project.name, *project.aliases)
+        for name in (*known, *filter(None, map(_spoken, known))):
             key = plain_key(name)
             if len(key) < 2 or (key.isascii() and len(key) < 3):
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.retrieve import Hit
-from summarizer.engines.local.extractive import coverage, line_section, stem
+from summarizer.engines.local.extractive import block_reason, coverage, line_section, stem
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,28 @@ def test_a_line_belongs_to_the_project_its_paragraph_names(tmp_path) -> None:  #
     lines = dict(enumerate(report.read_text(encoding="utf-8").splitlines(), start=1))
     assert about(priya, ["Email Re-engagement"], lines) and not about(sam, ["Email Re-engagement"], lines)
     assert about(sam, ["mobile deep links"], lines)  # case and spacing folded
+
+
+def test_block_reason_reads_the_prose_beside_a_field_line() -> None:
+    """Below a field line, its block's prose (field lines skipped); at the next item's lead line
+    the block has ended, so the prose above the cited line is read instead; a table row's notes
+    cell is its reason."""
+    lines = {
+        1: "KR1 新结算页 ｜ 进度 2/4",
+        2: "负责人：沈青",
+        3: "支付网关联调延后一周，风控规则还没给。",
+        4: "状态：有风险",
+        5: "",
+        6: "KR2 会员体系 ｜ 进度 3/4",
+        7: "会员等级规则评审通过。",
+        8: "| 对账平台 | 60% | 5月底 | 延期 | 银行文件格式变了，解析要重写 |",
+    }
+    assert block_reason(lines, 1, 8) == (3, "支付网关联调延后一周，风控规则还没给。")
+    assert block_reason(lines, 4, 8) == (3, "支付网关联调延后一周，风控规则还没给。")
+    assert block_reason(lines, 8, 8) == (8, "银行文件格式变了，解析要重写")
+    assert block_reason(
+        {1: "Owner: Dana / ETA: May 9 / At risk", 2: "", 3: "Vendor SDK arrives late."}, 1, 8
+    ) == (
+        3,
+        "Vendor SDK arrives late.",
+    )

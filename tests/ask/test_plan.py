@@ -232,3 +232,21 @@ def test_the_project_index_links_what_every_name_would() -> None:
     index = ProjectIndex(names)
     for question in questions:
         assert link_projects(question, index) == link_projects(question, names), question
+
+
+def test_a_tracker_key_is_not_needed_to_name_the_work() -> None:
+    """People ask about "the search reindex", not "SRCH-88 Search reindex"; a key alone links
+    nothing, and a one-word title left after the key is too weak to link on."""
+    keyed = [
+        ProjectRef("SRCH-88 Search reindex"),
+        ProjectRef("OPS-7 Billing"),
+        ProjectRef("KR3 账单对账改造"),
+    ]
+    assert link_projects("why did the search reindex slip?", keyed) == ["SRCH-88 Search reindex"]
+    assert link_projects("what is the billing budget?", keyed) == []
+    assert link_projects("账单对账改造为什么延期", keyed) == ["KR3 账单对账改造"]
+
+
+def test_late_against_the_plan_asks_about_a_slip() -> None:
+    """ "比计划晚了几天" asks how late a thing is, as "late" does in English; not for a metric."""
+    assert plan_question("对账平台比计划晚了几天？", latest=LATEST, projects=PROJECTS).intent == "slips"

@@ -191,3 +191,36 @@ def test_every_citation_verifies(zh_facts, en_facts) -> None:
     kept, dropped = Verifier().filter(citations)
     assert dropped == 0, [c for c in citations if c not in kept]
     assert len(kept) > 30
+
+
+SLASH_FIELDS = """
+---
+date: 2025-04-11
+---
+# 存储组双周报
+
+## O2 成本下降到每月50万以内
+
+### 对象存储分层
+负责人：韩冰 / 进度：40% / 预计：5月中旬 / 🟡
+
+和供应商对了方案，冷层接口调整顺延一周。
+
+### 日志压缩
+Owner: Ravi / Progress: 70% / ETA: 2025-05-02 / On track
+"""
+
+
+def test_fields_separated_by_spaced_slashes(write_report: WriteReport) -> None:
+    """`label：value / label：value / 🟡` is a field line: each field is read, the owner stops at
+    its separator, and the bare status cell is the status field (over a step's "顺延" below)."""
+    found = _by_project(extract_facts(write_report("slash.md", SLASH_FIELDS)))
+    tiering = found["对象存储分层"]
+    assert (tiering.progress, tiering.target, tiering.status, tiering.owner) == (
+        40,
+        date(2025, 5, 20),
+        "at_risk",
+        "韩冰",
+    )
+    logs = found["日志压缩"]
+    assert (logs.progress, logs.target, logs.status) == (70, date(2025, 5, 2), "on_track")

@@ -21,6 +21,7 @@ from summarizer.engines.local.extractive import (
     Evidence,
     Sources,
     best_evidence,
+    block_reason,
     coverage,
     following,
     hit_coverage,
@@ -41,6 +42,8 @@ POINTS = {"free": 3, "summary": 6, "risks": 5, "incidents": 5, "metrics": 6}
 CONTEXT_POINTS = 2
 # Lines added to an incident or risk list from reports the ledger read nothing from.
 SILENT_POINTS = 3
+# A "why" answer about this many slipped projects or fewer quotes each slip's own report.
+MAX_REASON_PROJECTS = 2
 # A shorter line is a label ("【海外收单】"), not a reason.
 MIN_CONTEXT_CHARS = 8
 _REASON = re.compile(
@@ -78,7 +81,8 @@ class LocalEngine:
     def answer(self, context: AskContext) -> Answer:
         plan, hits, facts, sources = context.plan, context.hits, context.facts, context.sources
         if facts.found and facts.points and facts.headline:
-            points = facts.points + self.context_points(plan, hits, facts.points, sources)
+            points = facts.points + self.slip_reasons(plan, facts.points, sources)
+            points += self.context_points(plan, hits, points, sources)
             points += self.silent_reports(plan, hits, points, sources)
             if not plan.project_names and facts.subjects and plan.wants_reason:
                 points += self.reasons(hits, facts.subjects, points, sources)
@@ -124,6 +128,40 @@ class LocalEngine:
             if lines:
                 cited.add(hit.report)
                 out.append(_point(lines[0]))
+        return out
+
+    def slip_reasons(self, plan: QuestionPlan, shown: list[Point], sources: Sources) -> list[Point]:
+        """For "why did X slip?": the report that shows a slip says why in the same block, right
+        under the line the ledger read (a field line, then "the vendor's SDK arrived late"), or
+        in the notes cell of its table row. One line per report that shows a slip, newest first;
+        the oldest cited report holds the state before the first slip, not a reason."""
+        if plan.intent != "slips" or not plan.wants_reason or not 0 < len(shown) <= MAX_REASON_PROJECTS:
+            return []
+        cited = sorted(
+            {c.report: c for p in shown for c in sorted(p.citations, key=lambda c: c.lines)}.values(),
+            key=lambda c: (c.week, c.report),
+            reverse=True,
+        )
+        said = " ".join([*(p.text for p in shown), *(c.quote for p in shown for c in p.citations)])
+        out: list[Point] = []
+        for citation in cited[:-1] if len(cited) > 1 else cited:
+            found = block_reason(sources.get(citation.report, {}), citation.lines[1], MIN_CONTEXT_CHARS)
+            if found is None or found[1] in said:
+                continue
+            number, quote = found
+            said += " " + quote
+            where = Citation(
+                report=citation.report,
+                week=citation.week,
+                section=citation.section,
+                lines=(number, number),
+                quote=quote,
+            )
+            out.append(
+                Point(text=f"{citation.week} {citation.section.split(' > ')[-1]}: {quote}", citations=[where])
+            )
+            if len(out) > CONTEXT_POINTS:
+                break
         return out
 
     def reasons(

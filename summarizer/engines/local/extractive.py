@@ -25,6 +25,12 @@ Synonyms = Mapping[str, Collection[str]]
 _CLAUSE_END = re.compile(r"(?<=[。；;！!？?])|(?<=\.)\s+(?=[A-Z0-9])")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 MAX_QUOTE = 160
+# Lines below a fact's line searched for what the block says about it.
+REASON_REACH = 6
+# A field line ("Owner: Dana", "ETA: May 30", "a | b | c"): a short label and value, no sentence.
+_FIELD_LINE = re.compile(r"^[^:：。.!?，,]{1,16}[:：]\s*[^:：。!?，,]{0,24}$")
+# An item's lead line with its fields in cells ("KR3 Search v2 ｜ 进度 3/5", "Owner: A / ETA: May 2").
+_ITEM_LEAD = re.compile(r"^[^。!?]*\s[|｜/]\s[^。!?]*$")
 # Share of an unlinked name's weight a line's heading path and block must hold to be about it.
 ABOUT_COVERAGE = 0.5
 
@@ -209,6 +215,42 @@ def line_below(lines: ReportLines, line: int, min_chars: int, reach: int = 3) ->
         if parts and len(parts[0]) >= min_chars:
             return number, parts[0]
     return None
+
+
+def block_reason(lines: ReportLines, line: int, min_chars: int) -> tuple[int, str] | None:
+    """What a report says beside a fact it states on `line`: a table row's notes cell, else the
+    first prose line below it (field lines skipped, up to the next item's lead line), else the
+    prose above it in its own paragraph ("AB ran a week, not significant…" over "Status: blocked").
+    None when the block says nothing more."""
+    raw = lines.get(line, "")
+    if table_row(raw):
+        cells = [c for c in plain_line(raw).split(" | ") if c.strip()]
+        note = max(cells[1:], key=len, default="")
+        return (line, note) if len(note) >= min_chars and not _FIELD_LINE.match(note) else None
+    for number in range(line + 1, line + 1 + REASON_REACH):
+        text = lines.get(number)
+        if text is None or _HEADING.match(text) or table_row(text) or _ITEM_LEAD.match(plain_line(text)):
+            break
+        found = _prose(number, text, min_chars)
+        if found is not None:
+            return found
+    for number in range(line - 1, max(0, line - REASON_REACH), -1):
+        text = lines.get(number, "")
+        if not text.strip() or _HEADING.match(text) or table_row(text) or _ITEM_LEAD.match(plain_line(text)):
+            break
+        found = _prose(number, text, min_chars)
+        if found is not None:
+            return found
+    return None
+
+
+def _prose(number: int, text: str, min_chars: int) -> tuple[int, str] | None:
+    """(line, its first sentence or two) when the line says something, not a field's value."""
+    parts = clauses(plain_line(text))
+    if not parts or len(parts[0]) < min_chars or _FIELD_LINE.match(parts[0]):
+        return None
+    two = " ".join(parts[:2])
+    return number, two if len(two) <= MAX_QUOTE else parts[0]
 
 
 def following(evidence: Evidence, sources: Sources, min_chars: int = 8) -> Evidence | None:

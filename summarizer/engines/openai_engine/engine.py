@@ -28,8 +28,8 @@ from summarizer.errors import ConfigError
 from summarizer.llm.budget import cost, message_tokens
 from summarizer.llm.client import ChatClient, schema_instruction
 from summarizer.llm.config import LLMConfig
+from summarizer.llm.connect import LazyClient
 from summarizer.llm.replay import ReplayServer
-from summarizer.llm.results import Spend
 from summarizer.llm.schema import strict_json_schema
 from summarizer.llm_schemas import LLMAnswer
 from summarizer.prompts import load_prompt
@@ -86,7 +86,7 @@ def period_text(plan: QuestionPlan) -> str:
     return "all reports"
 
 
-class OpenAIEngine:
+class OpenAIEngine(LazyClient):
     """The LLM engine; `connect` builds the `ChatClient` on first use. A replay engine also holds
     the `ReplayServer` it talks to, and stops it in `close()`."""
 
@@ -104,20 +104,10 @@ class OpenAIEngine:
             raise ConfigError(
                 f"prompt ask must declare output_schema LLMAnswer, not {self.prompt.output_schema}"
             )
-        self._connect = connect
-        self.replay = replay
-        self._client: ChatClient | None = None
-        self._spent = Spend()
+        super().__init__(connect, replay)
         self._schema_tokens = self._count_schema()
         self.last: PreparedAsk | None = None
         """The request of the latest question (for evals: its prompt size)."""
-
-    @property
-    def client(self) -> ChatClient:
-        if self._client is None:
-            self._client = self._connect()
-            self._spent = self._client.spend
-        return self._client
 
     def _count_schema(self) -> int:
         """Tokens the output schema adds to every request, wherever the capability puts it."""
@@ -192,13 +182,3 @@ class OpenAIEngine:
             keep_last=True,
         )
         return grounding.answer(result.value, engine=self.name, plan=context.plan, notes=prepared.notes)
-
-    def usage(self) -> Spend:
-        return self._spent
-
-    def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
-        if self.replay is not None:
-            self.replay.stop()

@@ -43,8 +43,8 @@ from summarizer.errors import ConfigError
 from summarizer.llm.budget import message_tokens
 from summarizer.llm.client import ChatClient, schema_instruction
 from summarizer.llm.config import LLMConfig
+from summarizer.llm.connect import LazyClient
 from summarizer.llm.replay import ReplayServer
-from summarizer.llm.results import Spend
 from summarizer.llm.schema import strict_json_schema
 from summarizer.llm_schemas import LLMRiskDraft, LLMSummaryDraft
 from summarizer.prompts import PromptTemplate, load_prompt
@@ -77,7 +77,7 @@ class PreparedDraft:
     """Register prompts: what each shown R id stands for."""
 
 
-class OpenAISummaryWriter:
+class OpenAISummaryWriter(LazyClient):
     """Summary writer over any OpenAI-compatible endpoint; replay is this writer on a local server."""
 
     def __init__(
@@ -93,10 +93,7 @@ class OpenAISummaryWriter:
         for key, schema in PROMPTS.items():
             if self.prompts[key].output_model is not schema:
                 raise ConfigError(f"prompt {key} must declare output_schema {schema.__name__}")
-        self._connect = connect
-        self.replay = replay
-        self._client: ChatClient | None = None
-        self._spent = Spend()
+        super().__init__(connect, replay)
         self._schema_tokens = {s.__name__: self._count_schema(s) for s in set(PROMPTS.values())}
         self.last: PreparedDraft | None = None
         """The latest request (for evals and the cassette author: what its prompt showed)."""
@@ -113,13 +110,6 @@ class OpenAISummaryWriter:
         shape = [config.chat_model, config.capability, config.context_tokens, config.output_tokens]
         digest.update(json.dumps([p.ident for p in self.prompts.values()] + shape).encode())
         return f"{self.name}-{digest.hexdigest()[:16]}"
-
-    @property
-    def client(self) -> ChatClient:
-        if self._client is None:
-            self._client = self._connect()
-            self._spent = self._client.spend
-        return self._client
 
     def _count_schema(self, schema: type[BaseModel]) -> int:
         if self.config.capability == "json_schema":
@@ -249,13 +239,3 @@ class OpenAISummaryWriter:
             keep_last=True,
         )
         return check.draft(result, prepared.notes)
-
-    def usage(self) -> Spend:
-        return self._spent
-
-    def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
-        if self.replay is not None:
-            self.replay.stop()
