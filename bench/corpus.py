@@ -74,7 +74,9 @@ def _step(project: Project, rng: random.Random, week: int, friday: date) -> None
         project.target = friday + timedelta(weeks=rng.randint(1, 4))
 
 
-def _zh_report(week: int, friday: date, projects: list[Project], rng: random.Random) -> str:
+def _zh_report(
+    week: int, friday: date, projects: list[Project], rng: random.Random, service: str = "支付网关"
+) -> str:
     label = f"第{friday.isocalendar()[1]}周"
     out = [
         f"# {label} {friday.isoformat()}",
@@ -119,7 +121,7 @@ def _zh_report(week: int, friday: date, projects: list[Project], rng: random.Ran
         day = friday - timedelta(days=rng.randint(0, 6))
         minutes, count = rng.randint(3, 90), rng.randint(10, 5000)
         out += [
-            f"- {day.month}/{day.day} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} 监控发现支付网关超时，"
+            f"- {day.month}/{day.day} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} 监控发现{service}超时，"
             f"持续{minutes}mins，影响{count}笔支付失败，定级{rng.choice('CD')}级",
             "    ",
             "    原因：连接池配置过小",
@@ -130,8 +132,15 @@ def _zh_report(week: int, friday: date, projects: list[Project], rng: random.Ran
     return "\n".join(out)
 
 
-def _en_report(week: int, friday: date, projects: list[Project], rng: random.Random) -> str:
-    out = [f"# Platform Team Weekly — {friday.isoformat()}", "", "## Projects", ""]
+def _en_report(
+    week: int,
+    friday: date,
+    projects: list[Project],
+    rng: random.Random,
+    service: str = "checkout API",
+    team: str = "Platform",
+) -> str:
+    out = [f"# {team} Team Weekly — {friday.isoformat()}", "", "## Projects", ""]
     for p in projects:
         if p.state == "gone":
             continue
@@ -150,11 +159,12 @@ def _en_report(week: int, friday: date, projects: list[Project], rng: random.Ran
         day = friday - timedelta(days=rng.randint(0, 6))
         out.append(
             f"- SEV{rng.randint(1, 3)} — {day.isoformat()} {rng.randint(0, 23):02d}:10 UTC, {rng.randint(5, 120)} min: "
-            "checkout API returned 503s. Impact: about 1% of requests failed. Cause: quota hit. Fix: quota raised."
+            f"{service} returned 503s. Impact: about 1% of requests failed. Cause: quota hit. Fix: quota raised."
         )
     if not incidents:
         out.append("No incidents this week.")
-    out += ["", "## Metrics", "", f"- p99 checkout latency: {rng.randint(280, 450)}ms"]
+    metric = service.split()[0].lower()
+    out += ["", "## Metrics", "", f"- p99 {metric} latency: {rng.randint(280, 450)}ms"]
     out += [f"- error budget: {rng.randint(10, 90)}% left", f"- deploys/week: {rng.randint(15, 40)}", ""]
     out += [
         "## Risks",
@@ -172,13 +182,34 @@ def _next_phase(project: Project) -> tuple[str, str]:
     """A finished project comes back as its next phase (`票据中心 二期`, `Search Reindex Phase 2`)."""
     number = project.phase + 1
     zh = "\u4e00" <= project.name[0] <= "\u9fff"
-    mark = f" {'一二三四五六七八九'[number - 1]}期" if zh else f" Phase {number}"
-    strip = re.compile(r" (?:[一二三四五六七八九]期|Phase \d+)$")
+    mark = f" {_zh_number(number)}期" if zh else f" Phase {number}"
+    strip = re.compile(r" (?:[一二三四五六七八九十]+期|Phase \d+)$")
     return strip.sub("", project.name) + mark, strip.sub("", project.short) + mark
 
 
-def _simulate(names: list[tuple[str, str]], weeks: int, rng: random.Random) -> list[list[Project]]:
-    """The project list as it stands in each week's report."""
+def _zh_number(number: int) -> str:
+    """1-99 in Chinese numerals (`二`, `十`, `十二`, `二十三`): a five-year series reaches 十期."""
+    digits = "一二三四五六七八九"
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens - 1] + "十")
+    return head + (digits[ones - 1] if ones else "")
+
+
+def _zh_phase(name: str) -> int:
+    match = re.search(r"([一二三四五六七八九十]+)期$", name)
+    if match is None:
+        return 0
+    for number in range(1, 100):
+        if _zh_number(number) == match[1]:
+            return number
+    return 0
+
+
+def _simulate(
+    names: list[tuple[str, str]], weeks: int, rng: random.Random, resume: bool = False
+) -> list[list[Project]]:
+    """The project list as it stands in each week's report; with `resume`, a paused project
+    resumes or is dropped within weeks (else a long series ends with every project paused)."""
     pool = list(names)
     rng.shuffle(pool)
     active: list[Project] = []
@@ -187,16 +218,16 @@ def _simulate(names: list[tuple[str, str]], weeks: int, rng: random.Random) -> l
         friday = FIRST_FRIDAY + timedelta(weeks=week)
         while pool and sum(p.state in ("active", "paused") for p in active) < 6:
             name, short = pool.pop()
-            phase = (
-                int(m[1])
-                if (m := re.search(r"Phase (\d)$", name))
-                else 1 + "一二三四五六七八九".find(name[-2])
-            )
+            phase = int(m[1]) if (m := re.search(r"Phase (\d+)$", name)) else _zh_phase(name)
             target = friday + timedelta(weeks=rng.randint(4, 12))
             active.append(Project(name, short, week, target, phase=phase if name.endswith("期") or m else 1))
         for project in active:
+            if resume and project.state == "paused":
+                roll = rng.random()
+                project.state = "active" if roll < 0.2 else "gone" if roll < 0.3 else "paused"
             _step(project, rng, week, friday)
-        if not pool and week % 10 == 9:  # finished projects return as a next phase: the corpus never empties
+        # Finished projects return as a next phase: the corpus never empties.
+        if not pool and (week % 10 == 9 or resume):
             pool = [_next_phase(p) for p in active if p.state == "gone"][:3]
             active = [p for p in active if p.state != "gone"]
         per_week.append([replace(p) for p in active])
@@ -218,5 +249,69 @@ def generate_corpus(out_dir: Path, weeks: int = 52, seed: int = 7) -> list[Path]
             name = f"{iso_year}-W{iso_week:02d}.md" if folder.endswith("zh") else f"{friday.isoformat()}.md"
             path = out_dir / folder / name
             path.write_text(render(week, friday, projects, rng), encoding="utf-8")
+            paths.append(path)
+    return paths
+
+
+# An organisation: teams alternate Chinese and English; each reports on its own projects (a
+# team's nouns times a few actions), names an own service in its incidents and metrics.
+TEAMS: list[tuple[str, str, str, list[str]]] = [
+    ("payments", "zh", "支付网关", ["资金归集", "跨境收单", "清结算", "商户风控", "票据中心", "分账系统", "对账中心", "营销券核销", "银企直连", "数字钱包"]),
+    ("platform", "en", "checkout API", ["Edge Cache", "Service Mesh", "CI Runner", "Secrets Manager", "Log Pipeline", "Build Farm", "Container Registry", "DNS Resolver", "Load Balancer", "Config Service"]),
+    ("growth", "zh", "活动页服务", ["会员体系", "积分商城", "拉新活动", "推荐算法", "用户画像", "签到系统", "裂变分享", "优惠券平台", "消息触达", "增长看板"]),
+    ("mobile", "en", "push gateway", ["Push Notification", "Offline Sync", "App Startup", "Crash Reporting", "Deep Link", "In-App Chat", "Dark Mode", "Release Train", "Feature Flag", "Image Cache"]),
+    ("risk", "zh", "风控决策服务", ["反欺诈引擎", "风控决策", "黑名单服务", "设备指纹", "实名认证", "额度管理", "催收系统", "征信接入", "规则平台", "模型监控"]),
+    ("data", "en", "ingest API", ["Data Lake", "Feature Store", "Metrics Warehouse", "Stream Processor", "Schema Registry", "Data Catalog", "ETL Scheduler", "Query Engine", "Retention Policy", "Lineage Tracker"]),
+    ("merchant", "zh", "商户后台", ["商户入驻", "门店管理", "结算账户", "进件审核", "费率配置", "对公打款", "商户画像", "合同中心", "商户工单", "收银插件"]),
+    ("search", "en", "search API", ["Search Index", "Query Parser", "Ranking Model", "Autocomplete", "Spell Checker", "Synonym Service", "Crawl Pipeline", "Relevance Dashboard", "Facet Service", "Vector Search"]),
+    ("finance", "zh", "开票服务", ["财务中台", "总账系统", "预算管理", "费用报销", "发票服务", "资金计划", "税务申报", "成本分摊", "应收管理", "报表平台"]),
+    ("identity", "en", "login API", ["Identity Federation", "Single Sign-On", "Password Reset", "MFA Enrollment", "Session Store", "Token Service", "Audit Log", "Role Manager", "Consent Service", "Account Recovery"]),
+    ("logistics", "zh", "运单服务", ["运单中心", "路由规划", "仓储管理", "配送调度", "电子面单", "退货流程", "运费结算", "司机端", "分拣系统", "轨迹追踪"]),
+    ("billing", "en", "invoice API", ["Usage Metering", "Invoice Engine", "Tax Calculation", "Dunning Flow", "Price Catalog", "Credit Notes", "Revenue Reports", "Payment Retries", "Plan Migration", "Billing Portal"]),
+    ("customer", "zh", "客服系统", ["智能客服", "工单系统", "知识库", "满意度调研", "坐席排班", "质检平台", "会话存档", "客诉升级", "语音导航", "服务看板"]),
+    ("ads", "en", "ad server", ["Bid Optimizer", "Audience Builder", "Creative Review", "Pacing Service", "Attribution Model", "Ads Reporting", "Frequency Capping", "Budget Alerts", "Brand Safety", "Ad Inventory"]),
+    ("content", "zh", "内容审核服务", ["内容审核", "敏感词库", "图片识别", "视频转码", "评论系统", "创作者中心", "推荐流", "标签体系", "版权保护", "直播连麦"]),
+    ("security", "en", "auth proxy", ["Vulnerability Scanner", "Secrets Rotation", "WAF Rules", "Endpoint Agent", "Access Reviews", "Key Management", "Threat Intel Feed", "Pentest Backlog", "SOC Runbooks", "Phishing Drills"]),
+    ("people", "zh", "考勤系统", ["考勤系统", "招聘平台", "绩效管理", "薪酬核算", "入职流程", "培训中心", "组织架构", "员工自助", "假期管理", "人才盘点"]),
+    ("devices", "en", "device gateway", ["Firmware Updates", "Device Registry", "Telemetry Ingest", "Fleet Dashboard", "OTA Rollout", "Battery Model", "Sensor Calibration", "Remote Diagnostics", "Provisioning Flow", "Edge Runtime"]),
+    ("trade", "zh", "交易核心", ["交易核心", "订单中心", "库存中心", "价格中心", "购物车", "结算页", "退款中心", "履约中心", "促销引擎", "交易快照"]),
+    ("ml", "en", "model serving API", ["Model Registry", "Training Pipeline", "Feature Backfill", "Online Inference", "Experiment Tracker", "Labeling Tool", "Drift Monitor", "GPU Scheduler", "Embedding Service", "Eval Harness"]),
+]  # fmt: skip
+ZH_ACTIONS = ["升级", "迁移", "重构", "建设", "改造", "接入"]
+EN_ACTIONS = ["Migration", "Rollout", "Revamp", "Upgrade", "Rewrite", "Hardening"]
+
+
+def _team_names(nouns: list[str], zh: bool, rng: random.Random) -> list[tuple[str, str]]:
+    """Three projects per noun (`资金归集升级`, `Edge Cache Rollout`); the first of a noun drifts
+    to the bare noun in later weeks, the others keep their full name."""
+    names = []
+    for noun in nouns:
+        for i, action in enumerate(rng.sample(ZH_ACTIONS if zh else EN_ACTIONS, 3)):
+            name = f"{noun}{action}" if zh else f"{noun} {action}"
+            names.append((name, noun if i == 0 else name))
+    return names
+
+
+def generate_org_corpus(out_dir: Path, teams: int = 10, weeks: int = 260, seed: int = 7) -> list[Path]:
+    """`teams` teams (zh and en alternating, `TEAMS` order) of `weeks` weekly reports each, from
+    2024-01-05 on, in folders `<team>-<lang>`; return the paths."""
+    if not 1 <= teams <= len(TEAMS):
+        raise ValueError(f"teams must be 1-{len(TEAMS)}")
+    rng = random.Random(seed)
+    paths: list[Path] = []
+    for team, lang, service, nouns in TEAMS[:teams]:
+        folder = out_dir / f"{team}-{lang}"
+        folder.mkdir(parents=True, exist_ok=True)
+        zh = lang == "zh"
+        for week, projects in enumerate(_simulate(_team_names(nouns, zh, rng), weeks, rng, resume=True)):
+            friday = FIRST_FRIDAY + timedelta(weeks=week)
+            iso_year, iso_week, _ = friday.isocalendar()
+            if zh:
+                path = folder / f"{iso_year}-W{iso_week:02d}.md"
+                text = _zh_report(week, friday, projects, rng, service=service)
+            else:
+                path = folder / f"{friday.isoformat()}.md"
+                text = _en_report(week, friday, projects, rng, service=service, team=team.title())
+            path.write_text(text, encoding="utf-8")
             paths.append(path)
     return paths

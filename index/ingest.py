@@ -1,7 +1,9 @@
 """Ingest: files -> load -> parse -> chunk -> embed -> store (+ ledger and lexical hooks).
 
 One bad file never stops the others: each failure becomes a skipped outcome with its reason.
-An unchanged report (same content hash, complete in the store) costs a file read and a lookup.
+An unchanged report (same content hash, complete in the store and current in the ledger) costs a
+file read and two lookups: it is not even parsed. Small reports are embedded together, a batch of
+files per call, since an embedding call per report (~6 chunks) is what collapses on a busy CPU.
 """
 
 from __future__ import annotations
@@ -12,14 +14,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 import numpy as np
 
 from index.chunk import Chunk, TokenLimit, chunk_report
 from index.embed import Embedder
 from index.errors import InputError, ReportDateError, SummarizerError
-from index.load import DEFAULT_MAX_BYTES, load_document
+from index.load import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, content_hash, load_document
 from index.models import Report
 from index.parse import NO_DATE, parse_report
 from index.reconcile import Problem, find_problems
@@ -27,6 +29,7 @@ from index.store import StoredReport, VectorStore
 from index.walk import Skip, walk_reports
 
 Status = Literal["added", "updated", "unchanged", "skipped"]
+T = TypeVar("T")
 
 # Per-file budgets. Tokens are the embedder's own (deterministic, checked before any embedding);
 # seconds are a backstop checked between stages and embedding batches. The largest example report
@@ -35,7 +38,8 @@ DEFAULT_MAX_FILE_TOKENS = 50_000
 DEFAULT_MAX_FILE_SECONDS = 120.0
 # Embedder tokens per embedding call (at least one chunk): every chunk fits one 512-token window,
 # so a call holds at most four windows' worth (a few seconds at worst on 2 CPUs), and the time
-# budget is checked between calls. Ordinary chunks are ~80 tokens: ~25 of them share a call.
+# budget is checked between calls. Ordinary chunks are ~80 tokens: ~25 of them share a call, and
+# reports smaller than this share calls with the next reports (`Ingestor.ingest`).
 EMBED_BATCH_TOKENS = 2048
 
 
@@ -59,6 +63,10 @@ class Journal(Protocol):
     def pending(self) -> dict[str, str]: ...
 
     def stored(self) -> dict[str, tuple[str, str]]: ...
+
+
+# A journal may also say `current(source, content_hash) -> bool`: this exact content's facts are
+# stored, so an unchanged file need not be parsed at all (the ledger does).
 
 
 @dataclass(frozen=True)
@@ -182,6 +190,36 @@ class Budget:
             )
 
 
+@dataclass
+class _Pending:
+    """A report loaded, parsed, its facts extracted and its chunks counted: waiting to be embedded
+    (alone, or with the next small reports) and written."""
+
+    path: Path
+    report: Report
+    chunks: list[Chunk]
+    tokens: int
+    stored: StoredReport | None
+    outcome: FileOutcome
+    write_facts: Callable[[], None] | None
+    budget: Budget
+    written: bool = False
+
+
+def _file_hash(path: Path, max_bytes: int) -> str | None:
+    """The content hash of a file that could be ingested (what the store and ledger key on)."""
+    try:
+        if (
+            not path.is_file()
+            or path.suffix.lower() not in SUPPORTED_SUFFIXES
+            or path.stat().st_size > max_bytes
+        ):
+            return None
+        return content_hash(path.read_bytes())
+    except OSError:
+        return None
+
+
 def nearest_sibling_date(path: Path, outcomes: list[FileOutcome]) -> date | None:
     """The date of the report in the same folder whose file name sorts nearest to this one."""
     folder = source_name(path.parent)
@@ -222,14 +260,20 @@ class Ingestor:
     def ingest_file(
         self, path: Path, report_date: date | None = None, near: date | None = None
     ) -> FileOutcome:
-        """Ingest one file; whatever goes wrong with this file becomes its skip reason.
+        """Ingest one file now; whatever goes wrong with this file becomes its skip reason.
 
         Only errors of the index itself (`SummarizerError` other than `InputError`: the store or
         ledger cannot be written) propagate, because every following file would meet them too.
         """
-        source = source_name(path)
+        prepared = self._prepare(path, report_date, near)
+        if isinstance(prepared, FileOutcome):
+            return prepared
+        return self._flush([prepared])[0]
+
+    def _guard(self, source: str, work: Callable[[], T]) -> T | FileOutcome:
+        """Run one file's work; its failures become its skipped outcome."""
         try:
-            return self._ingest_file(path, source, report_date, near)
+            return work()
         except ReportDateError as exc:
             return FileOutcome(source, "skipped", reason=exc.reason + f" ({exc.hint})", undated=True)
         except InputError as exc:
@@ -244,9 +288,42 @@ class Ingestor:
             # is skipped with the exception's type so the report can be fixed, the run goes on.
             return FileOutcome(source, "skipped", reason=f"{type(exc).__name__}: {_short(exc)}")
 
-    def _ingest_file(
-        self, path: Path, source: str, report_date: date | None, near: date | None = None
-    ) -> FileOutcome:
+    def _prepare(
+        self,
+        path: Path,
+        report_date: date | None,
+        near: date | None = None,
+        stored: dict[str, StoredReport] | None = None,
+    ) -> FileOutcome | _Pending:
+        """Everything before the embedding, or the file's outcome when nothing is left to do
+        (skipped, or unchanged). `stored`: the store's reports, when read once for a folder."""
+        source = source_name(path)
+        known = stored.get(source) if stored is not None else None
+        if stored is None:
+            known = self._guard(source, lambda: self.store.stored_report(source))  # type: ignore[assignment]
+            if isinstance(known, FileOutcome):
+                return known
+        current = getattr(self.ledger, "current", None)
+        if known is not None and known.complete and report_date is None and near is None:
+            digest = _file_hash(path, self.max_file_bytes)
+            if digest == known.report_hash and (self.ledger is None or (current and current(source, digest))):
+                return FileOutcome(
+                    source,
+                    "unchanged",
+                    week=known.week,
+                    date=known.date,
+                    chunks_unchanged=len(known.chunk_ids),
+                )
+        return self._guard(source, lambda: self._load(path, source, report_date, near, known))
+
+    def _load(
+        self,
+        path: Path,
+        source: str,
+        report_date: date | None,
+        near: date | None,
+        stored: StoredReport | None,
+    ) -> FileOutcome | _Pending:
         budget = Budget(path, self.max_file_seconds)
         doc = load_document(path, self.max_file_bytes)
         report = parse_report(doc, source, report_date, near)
@@ -255,18 +332,57 @@ class Ingestor:
         # be extracted is skipped whole instead of leaving chunks without facts.
         write_facts = self.ledger.prepare(report) if self.ledger is not None else None
         budget.check("extracting facts")
-        stored = self.store.stored_report(source)
         outcome = FileOutcome(source, "added", week=report.week, date=report.date.isoformat())
         if stored is not None and stored.complete and stored.report_hash == report.content_hash:
             outcome.status = "unchanged"
             outcome.chunks_unchanged = len(stored.chunk_ids)
-        else:
-            # The document's own count first: a file far over the budget is refused before chunking.
-            self._check_tokens(path, self._count_upto(doc.text, self.max_file_tokens))
-            limit = TokenLimit(self.embedder.count_tokens, self.embedder.window)
-            chunks = chunk_report(report, self.chunk_tokens, self.min_chunk_tokens, limit)
-            budget.check("chunking")
-            vectors = self._embed(path, chunks, budget)
+            if write_facts is not None:
+                write_facts()
+            return outcome
+        # The document's own count first: a file far over the budget is refused before chunking.
+        self._check_tokens(path, self._count_upto(doc.text, self.max_file_tokens))
+        limit = TokenLimit(self.embedder.count_tokens, self.embedder.window)
+        chunks = chunk_report(report, self.chunk_tokens, self.min_chunk_tokens, limit)
+        budget.check("chunking")
+        tokens = sum(c.embed_tokens or self.embedder.count_tokens(c.embed_text) for c in chunks)
+        self._check_tokens(path, tokens)
+        return _Pending(path, report, chunks, tokens, stored, outcome, write_facts, budget)
+
+    def _flush(self, batch: list[_Pending]) -> list[FileOutcome]:
+        """Embed the batch (one report: in bounded calls within its time budget; several small
+        ones: together), then write each report; a failure of one report skips only that one."""
+        if len(batch) == 1:
+            pending = batch[0]
+            source = pending.report.source
+            vectors = self._guard(source, lambda: self._embed(pending.path, pending.chunks, pending.budget))
+            if isinstance(vectors, FileOutcome):
+                return [vectors]
+            return [self._write(pending, vectors)]
+        try:
+            texts = [c.embed_text for p in batch for c in p.chunks]
+            counts = [
+                c.embed_tokens or self.embedder.count_tokens(c.embed_text) for p in batch for c in p.chunks
+            ]
+            everything = self._embed_texts(texts, counts, None)
+        except SummarizerError as exc:
+            if isinstance(exc, InputError):
+                return [o for p in batch for o in self._flush([p])]
+            raise
+        except Exception:
+            # Which report broke the shared call is unknown: each goes alone, so only it is skipped.
+            return [o for p in batch for o in self._flush([p])]
+        out, start = [], 0
+        for pending in batch:
+            vectors = everything[start : start + len(pending.chunks)]
+            start += len(pending.chunks)
+            out.append(self._write(pending, vectors))
+        return out
+
+    def _write(self, pending: _Pending, vectors: np.ndarray) -> FileOutcome:
+        source = pending.report.source
+
+        def write() -> FileOutcome:
+            stored, chunks, outcome = pending.stored, pending.chunks, pending.outcome
             kept = set(stored.chunk_ids) if stored else set()
             # Ledger first: the mark says "being written" until the facts below are stored.
             if self.ledger is not None:
@@ -276,11 +392,14 @@ class Ingestor:
             outcome.chunks_unchanged = sum(1 for c in chunks if c.id in kept)
             outcome.chunks_added = written - outcome.chunks_unchanged
             outcome.chunks_removed = removed
-            if write_facts is None and self.ledger is not None:
+            if pending.write_facts is not None:
+                pending.write_facts()  # clears the mark in the same transaction
+            elif self.ledger is not None:
                 self.ledger.finish(source)
-        if write_facts is not None:
-            write_facts()  # clears the mark in the same transaction
-        return outcome
+            pending.written = True
+            return outcome
+
+        return self._guard(source, write)  # type: ignore[return-value]
 
     def remove(self, source: str) -> int:
         """Remove a report from both sides, crash-consistently; returns the chunks removed.
@@ -346,9 +465,13 @@ class Ingestor:
 
     def _embed(self, path: Path, chunks: Sequence[Chunk], budget: Budget) -> np.ndarray:
         """Vectors for the chunks, within the file's token budget, in bounded calls."""
-        texts = [c.embed_text for c in chunks]
         counts = [c.embed_tokens or self.embedder.count_tokens(c.embed_text) for c in chunks]
         self._check_tokens(path, sum(counts))
+        return self._embed_texts([c.embed_text for c in chunks], counts, budget)
+
+    def _embed_texts(self, texts: list[str], counts: list[int], budget: Budget | None) -> np.ndarray:
+        """Vectors in calls of at most `EMBED_BATCH_TOKENS` (or one text), the budget checked
+        between calls."""
         parts = []
         start = 0
         while start < len(texts):
@@ -356,7 +479,8 @@ class Ingestor:
             while end < len(texts) and used + counts[end] <= EMBED_BATCH_TOKENS:
                 used += counts[end]
                 end += 1
-            budget.check(f"embedding ({start} of {len(texts)} chunks done)")
+            if budget is not None:
+                budget.check(f"embedding ({start} of {len(texts)} chunks done)")
             parts.append(self.embedder.embed_passages(texts[start:end]))
             start = end
         return np.vstack(parts) if parts else self.embedder.embed_passages([])
@@ -372,23 +496,54 @@ class Ingestor:
         """Ingest files and folders; a store-wide failure stops the run and is kept in
         `summary.error` (never raised), so callers can always show what went in."""
         summary = IngestSummary()
+        batch: list[tuple[int, _Pending]] = []
         try:
             summary.repaired = self.reconcile()
             undated: list[tuple[int, Path]] = []
-            for found in walk_reports(paths):
-                if isinstance(found, Skip):
-                    summary.outcomes.append(
-                        FileOutcome(source_name(found.path), "skipped", reason=found.reason)
+            found_paths = list(walk_reports(paths))
+            # Many files: one read of the store's bookkeeping instead of one query per file.
+            files = sum(1 for f in found_paths if not isinstance(f, Skip))
+            stored = self.store.stored_reports() if files > 20 else None
+
+            def flush() -> None:
+                for (index, _), outcome in zip(batch, self._flush([p for _, p in batch]), strict=True):
+                    summary.outcomes[index] = outcome
+                    if on_done:
+                        on_done(outcome)
+                batch.clear()
+
+            try:
+                for found in found_paths:
+                    if isinstance(found, Skip):
+                        summary.outcomes.append(
+                            FileOutcome(source_name(found.path), "skipped", reason=found.reason)
+                        )
+                        continue
+                    if on_file:
+                        on_file(found)
+                    prepared = self._prepare(found, report_date, None, stored)
+                    index = len(summary.outcomes)
+                    if isinstance(prepared, FileOutcome):
+                        if prepared.undated:
+                            undated.append((index, found))
+                        summary.outcomes.append(prepared)
+                        if on_done:
+                            on_done(prepared)
+                        continue
+                    summary.outcomes.append(prepared.outcome)
+                    batch.append((index, prepared))
+                    if sum(p.tokens for _, p in batch) >= EMBED_BATCH_TOKENS:
+                        flush()
+                flush()
+            except SummarizerError:
+                for index, pending in batch:
+                    if pending.written:
+                        continue
+                    # Prepared, never written: the run stopped first.
+                    summary.outcomes[index] = FileOutcome(
+                        summary.outcomes[index].path, "skipped", reason="not written: the run stopped"
                     )
-                    continue
-                if on_file:
-                    on_file(found)
-                outcome = self.ingest_file(found, report_date)
-                if outcome.undated:
-                    undated.append((len(summary.outcomes), found))
-                summary.outcomes.append(outcome)
-                if on_done:
-                    on_done(outcome)
+                raise
             # A title that writes only day and month ("Cycle 24 (Mar 17 – Mar 28)") takes its
             # year from the nearest sibling report that has one, once the folder's dates are known.
             for index, path in undated:

@@ -11,17 +11,20 @@ loaded lazily at query time; the store stays the single source of truth.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
-from collections.abc import Collection
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from index.crash import write_point
 from index.failures import store_failure
 from index.lock import writer_busy, writer_lock_if_free
 from index.text.cjk import SCRIPTS
+from index.text.lang import Lang, detect_lang
 
 if TYPE_CHECKING:
     import numpy as np
@@ -29,7 +32,13 @@ if TYPE_CHECKING:
     from index.gate import StoreGate
     from index.store import VectorStore
 
-FORMAT = "lexical-v3"  # bump when tokenization or row order changes: old indexes then rebuild
+FORMAT = "lexical-v5"  # bump when tokenization, row order or the files change: old indexes then rebuild
+# Per-row columns the filters compare, stored beside the rows so a loaded index need not read them.
+_FIELDS = ("report", "series", "kind")
+# A report as the index knows it: (report, series, date, week_int, week label, top headings).
+ReportEntry = tuple[str, str, str, int, str, str]
+# Chunks per series whose text tells the series' language.
+LANG_SAMPLE = 20
 _TOKEN = re.compile(rf"[{SCRIPTS}]+|[a-z0-9]+(?:[._][a-z0-9]+)*", re.IGNORECASE)
 _CJK_RUN = re.compile(rf"^[{SCRIPTS}]+$")
 # English function words only: they carry no topic and would let any chunk match a question.
@@ -71,14 +80,107 @@ class LexicalRow:
         return int(self.meta.get("week_int", 0))
 
 
+class _Rows(Sequence[LexicalRow]):
+    """The rows of a saved index, read from its SQLite file when asked for (a search reads its k
+    hits, a citation one report's chunks), never all at once on load."""
+
+    def __init__(self, path: Path, count: int) -> None:
+        self._path = path
+        self._count = count
+        self._db: sqlite3.Connection | None = None
+        self._cache: dict[int, LexicalRow] = {}
+        # Opened now, with the rest of the index: a writer that swaps the folder in later leaves
+        # this reader on the file it loaded (the open file outlives the swap), never on new rows.
+        self._conn().execute("PRAGMA schema_version").fetchone()
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+        return self._db
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> LexicalRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[LexicalRow]: ...
+
+    def __getitem__(self, index: int | slice) -> LexicalRow | list[LexicalRow]:
+        if isinstance(index, slice):
+            return self.take(range(len(self))[index])
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        return self.take([index])[0]
+
+    def take(self, indices: Iterable[int]) -> list[LexicalRow]:
+        wanted = [int(i) for i in indices]
+        missing = sorted({i for i in wanted if i not in self._cache})
+        for start in range(0, len(missing), 900):
+            group = missing[start : start + 900]
+            marks = ",".join("?" * len(group))
+            for i, chunk_id, text, meta in self._conn().execute(
+                f"SELECT i, id, text, meta FROM rows WHERE i IN ({marks})", group
+            ):
+                self._cache[i] = LexicalRow(chunk_id, text, json.loads(meta))
+        return [self._cache[i] for i in wanted]
+
+    def __iter__(self) -> Iterator[LexicalRow]:
+        for i, chunk_id, text, meta in self._conn().execute("SELECT i, id, text, meta FROM rows ORDER BY i"):
+            yield self._cache.get(i) or LexicalRow(chunk_id, text, json.loads(meta))
+
+
+class _DocFreq(Mapping[str, int]):
+    """A token's document frequency is the length of its postings list: `indptr` differences."""
+
+    def __init__(self, model: Any) -> None:
+        self._vocab: dict[str, int] = model.vocab_dict if model is not None else {}
+        self._indptr = model.scores["indptr"] if model is not None else None
+
+    def __getitem__(self, token: str) -> int:
+        at = self._vocab[token]
+        assert self._indptr is not None
+        if at + 1 >= len(self._indptr):
+            return 0  # bm25s keeps a token of its own ("") past the last postings list
+        return int(self._indptr[at + 1] - self._indptr[at])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._vocab)
+
+    def __len__(self) -> int:
+        return len(self._vocab)
+
+    def items(self) -> Iterator[tuple[str, int]]:  # type: ignore[override]
+        if self._indptr is None:
+            return iter(())
+        import numpy as np
+
+        counts = np.diff(np.asarray(self._indptr))
+        return ((token, int(counts[at]) if at < len(counts) else 0) for token, at in self._vocab.items())
+
+
 class LexicalIndex:
     """A BM25 index over chunk rows, with week-range filtering applied as a score mask."""
 
-    def __init__(self, rows: list[LexicalRow], model: Any = None) -> None:
+    def __init__(
+        self, rows: Sequence[LexicalRow], model: Any = None, columns: dict[str, Any] | None = None
+    ) -> None:
         self.rows = rows
         self._model = model
         self._weeks: np.ndarray | None = None
-        # Derived once per loaded index by callers that read every row (question planning).
+        self._codes: dict[str, tuple[list[str], np.ndarray]] = {}
+        self._lookup: dict[str, dict[str, int]] = {}
+        self._reports: list[ReportEntry] | None = None
+        self._langs: dict[str, Lang] | None = None
+        if columns is not None:
+            self._weeks = columns["weeks"]
+            self._codes = {f: (columns["values"][f], columns[f]) for f in _FIELDS}
+            self._reports = [tuple(r) for r in columns["reports"]]  # type: ignore[misc]
+            self._langs = columns["langs"]
+        # Derived once per loaded index by callers that need a whole-index view (question planning).
         self.derived: dict[str, Any] = {}
 
     @classmethod
@@ -93,6 +195,43 @@ class LexicalIndex:
             model.index(corpus, show_progress=False)
         return cls(rows, model)
 
+    def reports(self) -> list[ReportEntry]:
+        """(report, series, date, week_int, week label, top headings) once per report, in row
+        order; the top headings of its section paths joined by " || " (a title written as a
+        heading carries a series' own numbering: "Cycle 21 (Feb 3 – …)")."""
+        if self._reports is None:
+            seen: dict[str, ReportEntry] = {}
+            titles: dict[str, dict[str, None]] = {}
+            for row in self.rows:
+                report = str(row.meta.get("report", ""))
+                heads = titles.setdefault(report, {})
+                for path in str(row.meta.get("sections", "")).split(" || "):
+                    if path:
+                        heads.setdefault(path.split(" > ")[0], None)
+                if report not in seen:
+                    meta = row.meta
+                    seen[report] = (
+                        report,
+                        os.path.dirname(report),
+                        str(meta.get("date", "")),
+                        row.week_int,
+                        str(meta.get("week_label", "")),
+                        "",
+                    )
+            self._reports = [(*entry[:5], " || ".join(titles[r])) for r, entry in seen.items()]
+        return self._reports
+
+    def series_langs(self) -> dict[str, Lang]:
+        """The language each series is written in, from the text of its first chunks."""
+        if self._langs is None:
+            samples: dict[str, list[str]] = {}
+            for row in self.rows:
+                sample = samples.setdefault(os.path.dirname(str(row.meta.get("report", ""))), [])
+                if len(sample) < LANG_SAMPLE:
+                    sample.append(row.text)
+            self._langs = {series: detect_lang(" ".join(texts)) for series, texts in samples.items()}
+        return self._langs
+
     @property
     def weeks(self) -> np.ndarray:
         import numpy as np
@@ -100,6 +239,65 @@ class LexicalIndex:
         if self._weeks is None:
             self._weeks = np.asarray([r.week_int for r in self.rows], dtype=np.int64)
         return self._weeks
+
+    def codes(self, field: str) -> tuple[list[str], np.ndarray]:
+        """A metadata field as codes: its distinct values and, per row, the index of its value;
+        what filters compare instead of the rows themselves (built once per loaded index)."""
+        import numpy as np
+
+        if field not in self._codes:
+            values: dict[str, int] = {}
+            column = [values.setdefault(_field(row, field), len(values)) for row in self.rows]
+            self._codes[field] = (list(values), np.asarray(column, dtype=np.int32))
+        return self._codes[field]
+
+    def rows_with(self, field: str, value: str) -> list[LexicalRow]:
+        """The rows whose metadata field has this value, in row order."""
+        import numpy as np
+
+        values, column = self.codes(field)
+        if field not in self._lookup:
+            self._lookup[field] = {v: i for i, v in enumerate(values)}
+        code = self._lookup[field].get(value)
+        return [] if code is None else self._take(np.flatnonzero(column == code))
+
+    def _take(self, indices: Iterable[int]) -> list[LexicalRow]:
+        rows = self.rows
+        if isinstance(rows, _Rows):
+            return rows.take(indices)
+        return [rows[int(i)] for i in indices]
+
+    def _member(self, field: str, wanted: Collection[str]) -> np.ndarray:
+        import numpy as np
+
+        values, column = self.codes(field)
+        chosen = [i for i, value in enumerate(values) if value in wanted]
+        return np.isin(column, np.asarray(chosen, dtype=np.int32))
+
+    def postings(self, token: str) -> np.ndarray:
+        """Row indices of the chunks holding a token (empty when no chunk does)."""
+        import numpy as np
+
+        vocab = self._model.vocab_dict if self._model is not None else {}
+        if token not in vocab:
+            return np.zeros(0, dtype=np.int32)
+        scores = self._model.scores
+        at = vocab[token]
+        if at + 1 >= len(scores["indptr"]):
+            return np.zeros(0, dtype=np.int32)
+        return np.asarray(scores["indices"][scores["indptr"][at] : scores["indptr"][at + 1]])
+
+    def doc_freq(self) -> Mapping[str, int]:
+        """Chunks holding each token, read from the postings' offsets (no pass over the rows)."""
+        return _DocFreq(self._model)
+
+    def series_holding(self, token: str) -> set[str]:
+        """The series (report folders) with a chunk holding the token: from its postings, not a
+        search per series."""
+        import numpy as np
+
+        values, column = self.codes("series")
+        return {values[i] for i in np.unique(column[self.postings(token)])}
 
     def search(
         self,
@@ -127,40 +325,51 @@ class LexicalIndex:
         if until is not None:
             mask &= self.weeks <= until
         if reports is not None:
-            mask &= np.asarray([str(r.meta.get("report", "")) in reports for r in self.rows], dtype=bool)
+            mask &= self._member("report", reports)
         if kinds is not None:
-            mask &= np.asarray([str(r.meta.get("kind", "")) in kinds for r in self.rows], dtype=bool)
+            mask &= self._member("kind", kinds)
         scores = np.where(mask, scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:k]
-        return [(self.rows[i], float(scores[i])) for i in top if scores[i] > 0]
+        top = [int(i) for i in np.argsort(-scores, kind="stable")[:k] if scores[i] > 0]
+        return list(zip(self._take(top), (float(scores[i]) for i in top), strict=True))
 
     def idf(self, token: str) -> float:
         """BM25 inverse document frequency; a term no chunk contains gets the highest weight."""
         import math
 
-        df = self.doc_freq().get(token, 0)
+        df = len(self.postings(token))
         n = len(self.rows)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def doc_freq(self) -> dict[str, int]:
-        if not hasattr(self, "_df"):
-            df: dict[str, int] = {}
-            for row in self.rows:
-                for token in set(tokenize(_indexed_text(row))):
-                    df[token] = df.get(token, 0) + 1
-            self._df = df
-        return self._df
-
     def save(self, folder: Path) -> None:
         """Write atomically enough: build in a sibling folder, then swap it in."""
+        import numpy as np
+
         write_point(f"lexical save {folder}")
         tmp = folder.with_name(folder.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        rows = [{"id": r.id, "text": r.text, "meta": r.meta} for r in self.rows]
-        (tmp / "rows.json").write_text(
-            json.dumps({"format": FORMAT, "rows": rows}, ensure_ascii=False), encoding="utf-8"
+        with sqlite3.connect(tmp / "rows.sqlite") as db:
+            db.execute("CREATE TABLE rows (i INTEGER PRIMARY KEY, id TEXT, text TEXT, meta TEXT)")
+            db.executemany(
+                "INSERT INTO rows VALUES (?, ?, ?, ?)",
+                ((i, r.id, r.text, json.dumps(r.meta, ensure_ascii=False)) for i, r in enumerate(self.rows)),
+            )
+        db.close()
+        np.savez(
+            tmp / "columns.npz",
+            weeks=self.weeks,
+            report=self.codes("report")[1],
+            series=self.codes("series")[1],
+            kind=self.codes("kind")[1],
         )
+        head = {
+            "format": FORMAT,
+            "count": len(self.rows),
+            "values": {field: self.codes(field)[0] for field in _FIELDS},
+            "reports": self.reports(),
+            "langs": self.series_langs(),
+        }
+        (tmp / "index.json").write_text(json.dumps(head, ensure_ascii=False), encoding="utf-8")
         if self._model is not None:
             self._model.save(str(tmp / "bm25"), show_progress=False)
         old = folder.with_name(folder.name + ".old")
@@ -172,23 +381,34 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex | None:
-        """The saved index, or None when missing or written by another format version."""
+        """The saved index, or None when missing or written by another format version. The rows
+        stay on disk until a search or a citation asks for some of them."""
+        import numpy as np
+
         try:
-            data = json.loads((folder / "rows.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            head = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+            if head.get("format") != FORMAT:
+                return None
+            with np.load(folder / "columns.npz") as stored:
+                columns: dict[str, Any] = {name: stored[name] for name in ("weeks", *_FIELDS)}
+        except (OSError, ValueError, KeyError):
             return None
-        if data.get("format") != FORMAT:
-            return None
-        rows = [LexicalRow(r["id"], r["text"], r["meta"]) for r in data["rows"]]
+        columns.update(values=head["values"], reports=head["reports"], langs=head["langs"])
+        count = int(head["count"])
         model = None
-        if rows:
+        if count:
             import bm25s
 
             try:
                 model = bm25s.BM25.load(str(folder / "bm25"), show_progress=False)
             except (OSError, ValueError):
                 return None
-        return cls(rows, model)
+        return cls(_Rows(folder / "rows.sqlite", count), model, columns)
+
+
+def _field(row: LexicalRow, field: str) -> str:
+    report = str(row.meta.get("report", ""))
+    return os.path.dirname(report) if field == "series" else str(row.meta.get(field, ""))
 
 
 def _indexed_text(row: LexicalRow) -> str:
@@ -235,11 +455,45 @@ def rebuild(store: VectorStore, folder: Path) -> LexicalIndex:
 
 
 def rebuild_for_store(store: VectorStore, home: Path) -> LexicalIndex:
-    """Called after every ingest: the lexical index follows the store's chunks."""
+    """Called after an ingest that changed chunks: the lexical index follows the store's chunks."""
     try:
-        return rebuild(store, lexical_dir(home, store.name))
+        index = rebuild(store, lexical_dir(home, store.name))
+        _stale_mark(home, store.name).unlink(missing_ok=True)
+        return index
     except OSError as exc:
         raise store_failure(exc, "write the lexical index", lexical_dir(home, store.name), home) from exc
+
+
+def _stale_mark(home: Path, collection: str) -> Path:
+    return home / "lexical" / f"{collection}.stale"
+
+
+def mark_stale(store: VectorStore, home: Path) -> None:
+    """Before an ingest writes: a run killed before its rebuild leaves this mark, so the next run
+    rebuilds even when the chunk count happens to match (the count alone cannot tell)."""
+    mark = _stale_mark(home, store.name)
+    try:
+        mark.parent.mkdir(parents=True, exist_ok=True)
+        mark.touch()
+    except OSError:
+        pass  # a read-only data directory: the ingest itself fails on it, in one line
+
+
+def clear_stale(store: VectorStore, home: Path) -> None:
+    _stale_mark(home, store.name).unlink(missing_ok=True)
+
+
+def current_for_store(store: VectorStore, home: Path) -> bool:
+    """True when the saved index is this format, holds as many chunks as the store (read from its
+    small head file, not its rows) and no ingest was killed before rebuilding it: an ingest that
+    changed nothing keeps it."""
+    if _stale_mark(home, store.name).exists():
+        return False
+    try:
+        head = json.loads((lexical_dir(home, store.name) / "index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return head.get("format") == FORMAT and int(head.get("count", -1)) == store.count()
 
 
 def load_for_store(store: VectorStore, folder: Path) -> LexicalIndex | None:

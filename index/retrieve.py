@@ -16,7 +16,7 @@ from index.text.weeks import week_key
 
 if TYPE_CHECKING:
     from index.embed import Embedder
-    from index.lexical import LexicalIndex, LexicalRow
+    from index.lexical import LexicalIndex
     from index.store import VectorStore
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -118,7 +118,6 @@ class Retriever:
         self.embedder = embedder
         self._lexical = lexical
         self._vectors: dict[str, Any] = {}  # a question is often searched twice (plan, then answer)
-        self._by_report: dict[str, list[LexicalRow]] | None = None
 
     @property
     def lexical(self) -> LexicalIndex:
@@ -129,12 +128,8 @@ class Retriever:
 
     def chunks_covering(self, report: str, lines: tuple[int, int]) -> list[Hit]:
         """The indexed chunks of `report` that overlap a line span (a citation's evidence)."""
-        if self._by_report is None:
-            self._by_report = {}
-            for row in self.lexical.rows:
-                self._by_report.setdefault(str(row.meta.get("report", "")), []).append(row)
         found = []
-        for row in self._by_report.get(report, []):
+        for row in self.lexical.rows_with("report", report):
             start, end = int(row.meta.get("line_start", 0)), int(row.meta.get("line_end", 0))
             if start <= lines[1] and lines[0] <= end:
                 found.append(hit_from(row.id, row.meta, row.text))

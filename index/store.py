@@ -204,6 +204,7 @@ class VectorStore:
         self.where = str(embedded.path) if embedded else _describe(client)
         self._local = embedded.path if embedded else _local_path(client)
         self._collection: Collection | None = None
+        self._seen_chunks = False
         if embedded is None:
             if client is None:
                 raise ValueError("a VectorStore needs a client or an Embedded handle")
@@ -352,6 +353,7 @@ class VectorStore:
         return self._write(write)
 
     def _delete(self, collection: Collection, ids: Sequence[str]) -> None:
+        self._seen_chunks = False
         for start in range(0, len(ids), self.batch_size):
             write_point("chroma delete")
             collection.delete(ids=list(ids[start : start + self.batch_size]))
@@ -375,8 +377,12 @@ class VectorStore:
         """(id, cosine similarity, metadata, document) of the k nearest chunks."""
 
         def read(collection: Collection) -> list[tuple[str, float, dict[str, Any], str]]:
-            if collection.count() == 0:
-                return []
+            if not self._seen_chunks:
+                # An empty collection has nothing to rank; checked once per handle (until it
+                # deletes), since `count()` is not free on a large collection.
+                if collection.count() == 0:
+                    return []
+                self._seen_chunks = True
             result = collection.query(
                 query_embeddings=[vector.tolist()],
                 n_results=k,

@@ -67,6 +67,10 @@ class QuestionPlan:
     """The series likely meant by language only: listed first, never filtered."""
     term_weights: dict[str, float] = field(default_factory=dict)
     """IDF weight of each question term in this index, for evidence scoring."""
+    series_langs: dict[str, Lang] = field(default_factory=dict)
+    """The language each series is written in: list answers show the question's language first."""
+    show_all: bool = False
+    """List every item of a list answer (`--all`), not a screenful per team."""
     unseen: frozenset[str] = frozenset()
     """Question terms no chunk of the index contains ("预算", or "降本" for a report's "成本下降")."""
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -111,3 +111,63 @@ def test_unchanged_report_costs_no_embedding(ingestor: Ingestor, corpus: Path) -
     misses, hits = embedder.misses, embedder.hits
     ingestor.ingest([corpus])
     assert (embedder.misses, embedder.hits) == (misses, hits), "unchanged reports are not even re-embedded"
+
+
+class _Counting:
+    """The real embedder, counting its calls and the texts of each."""
+
+    def __init__(self, inner: LocalEmbedder) -> None:
+        self.inner, self.name, self.calls = inner, inner.name, []  # type: ignore[var-annotated]
+        self.window = inner.window
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+    def embed_passages(self, texts):  # type: ignore[no-untyped-def]
+        self.calls.append(len(texts))
+        return self.inner.embed_passages(texts)
+
+    def embed_query(self, text):  # type: ignore[no-untyped-def]
+        return self.inner.embed_query(text)
+
+
+def test_chunks_of_several_files_are_embedded_together(tmp_path: Path, corpus: Path) -> None:
+    counting = _Counting(LocalEmbedder())
+    store = VectorStore(
+        make_client(tmp_path / "chroma2", None), collection_name(counting.name, 400, 40), counting.name
+    )
+    summary = Ingestor(store, counting).ingest([corpus])  # type: ignore[arg-type]
+    assert summary.totals()["added"] == 3
+    assert counting.calls == [summary.totals()["chunks_added"]]  # one call for the three reports
+
+
+def test_an_unchanged_file_is_not_parsed(
+    ingestor: Ingestor, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index.ledger.store import Ledger
+
+    ledger = Ledger.open(corpus.parent / "ledger.sqlite")
+    ingestor.ledger = ledger
+    ingestor.ingest([corpus])
+    monkeypatch.setattr("index.ingest.parse_report", lambda *a, **k: pytest.fail("parsed an unchanged file"))
+    assert ingestor.ingest([corpus]).totals()["unchanged"] == 3
+    ledger.close()
+
+
+def test_reingesting_an_unchanged_corpus_keeps_the_lexical_index(tmp_path: Path, corpus: Path) -> None:
+    from index.lexical import lexical_dir
+    from summarizer.config import load_settings
+    from summarizer.pipelines.ingest import ingest_paths
+    from summarizer.workspace import Workspace
+
+    workspace = Workspace(load_settings(overrides={"home": tmp_path / "home"}, environ={}))
+    ingest_paths(workspace, [corpus])
+    head = lexical_dir(workspace.home, workspace.store.name) / "index.json"
+    written = head.stat().st_mtime_ns
+    assert ingest_paths(workspace, [corpus]).totals()["unchanged"] == 3
+    assert head.stat().st_mtime_ns == written
+    (corpus / "nested.md").write_text(
+        "# Weekly 2024-10-18\n\n## Projects\n- Ledger export: 50%\n", encoding="utf-8"
+    )
+    ingest_paths(workspace, [corpus])
+    assert head.stat().st_mtime_ns != written

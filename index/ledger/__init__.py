@@ -17,11 +17,14 @@ extract.py     all facts of one report (pure function of the report and its date
   evidence.py    citations that the verifier accepts
 store.py       `Ledger`: SQLite, versioned schema, per-report replacement by content hash
 complete.py    a model's verified facts reduced to what the rules left empty (`ingest --extract`)
-identity.py    project names linked across weeks (rules, aliases.toml, optional embeddings)
-snapshot.py    stored facts arranged for the views, cached per ledger generation
+identity.py    project names linked across weeks (rules, aliases.toml, optional embeddings),
+               each name compared only with the names it shares a block with
+derive.py      at ingest: identity, timelines, slips, launches, lifecycle, incidents and metric
+               series keys stored in indexed tables, recomputed for what changed
 slips.py       slips, launches and lifecycle events from one project's observations
 incident_links.py  one incident told in several reports: ids, days, a retelling's words
+retellings.py  the same, comparing each incident only with the tellings it could retell
 metric_links.py    one team's two names for one metric (`blended CAC` / `CAC`)
-views.py       the public functions: slips, launches, incidents, metric_series, timeline,
-               projects, changes
+views.py       the public functions, reading the derived tables with filters: slips, launches,
+               incidents, notes, metric_series, timeline, projects, changes
 """

@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from index.errors import ConfigError
 from index.text.cjk import HAN, has_han
 from index.text.normalise import PARENS, name_key, nfkc
 from index.text.numerals import zh_digits_to_arabic
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)*|[一二三四五六七八九十]+期|phase\d+|p\d)$")
 _TOKENS = re.compile(rf"[a-z][a-z0-9]*(?:\.\d+)?|\d+(?:\.\d+)?|[{HAN}]+")
@@ -51,8 +55,9 @@ def shared_parentheticals(names: Iterable[str]) -> frozenset[str]:
     return frozenset(inner for inner, found in bases.items() if len(found) > 1)
 
 
-def _tokens(name: str) -> list[str]:
-    return _TOKENS.findall(PARENS.sub(" ", nfkc(name)).casefold())
+@lru_cache(maxsize=1 << 16)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(_TOKENS.findall(PARENS.sub(" ", nfkc(name)).casefold()))
 
 
 _VERSION_MARKS = re.compile(
@@ -66,11 +71,16 @@ def versions(name: str) -> list[str]:
 
     They must agree for two names to merge; a list, so `v2 Phase 2` differs from `v2`.
     """
+    return list(_versions(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _versions(name: str) -> tuple[str, ...]:
     found = []
     for match in _VERSION_MARKS.finditer(nfkc(name).casefold()):
         value = next(group for group in match.groups() if group)
         found.append(zh_digits_to_arabic(value))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def related(short: str, long: str, short_name: str, long_name: str) -> bool:
@@ -80,7 +90,7 @@ def related(short: str, long: str, short_name: str, long_name: str) -> bool:
     if len(short) < 2 or len(short) > len(long):
         return False
     short_tokens, long_tokens = _tokens(short_name), _tokens(long_name)
-    if versions(short_name) != versions(long_name):
+    if _versions(short_name) != _versions(long_name):
         return False  # `Checkout v2` is not `Checkout v1`, `对账中心二期` is not `对账中心`
     cjk = has_han(short)
     if short in long:
@@ -106,7 +116,7 @@ def _subsequence(short: str, long: str) -> bool:
     return True
 
 
-def _abbreviates(short: list[str], long: list[str]) -> bool:
+def _abbreviates(short: Sequence[str], long: Sequence[str]) -> bool:
     words = [t for t in long if not _VERSION.match(t)]
     short_words = [t for t in short if not _VERSION.match(t)]
     if not short_words or len(words) < 2:
@@ -176,6 +186,12 @@ class Identity:
     canonical_of: dict[str, str]
     aliases: dict[str, list[str]]
     _keys: dict[str, str] = field(default_factory=dict)
+    _blocks: _Blocks[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def keys(self) -> dict[str, str]:
+        """Each spelling's key (and parenthetical alias) -> the canonical project it names."""
+        return self._keys
 
     def canonical(self, name: str) -> str:
         return self.canonical_of.get(name) or self.resolve(name) or name
@@ -187,12 +203,77 @@ class Identity:
         key = name_key(query)
         if key in self._keys:
             return self._keys[key]
-        hits = {canon for k, canon in self._keys.items() if _pair_related(key, k, query, canon)}
+        if self._blocks is None:
+            self._blocks = _Blocks()
+            for k, canon in self._keys.items():
+                self._blocks.add(k, canon, canon)
+        hits = {
+            canon for k, name, canon in self._blocks.near(key, query) if _pair_related(key, k, query, name)
+        }
         return hits.pop() if len(hits) == 1 else None
 
 
 def _pair_related(a: str, b: str, a_name: str, b_name: str) -> bool:
     return related(a, b, a_name, b_name) if len(a) <= len(b) else related(b, a, b_name, a_name)
+
+
+T = TypeVar("T")
+
+
+def _first_letter(name: str) -> str:
+    """The first character of the name's first word that is not a version mark."""
+    return next((token[0] for token in _tokens(name) if not _VERSION.match(token)), "")
+
+
+def entry_marks(key: str, name: str) -> set[str]:
+    """The blocks a known (key, name) is filed under; `query_marks` are those a name looks in.
+
+    Two names can be related (`related`) only when they share one: equal keys and a Chinese
+    ordered abbreviation share the key's first character (`c`); a key inside another has its
+    first two characters inside the longer one (`s` as the shorter, `g` as the longer); a Latin
+    abbreviation, numeronym or acronym keeps the first letter of the first word (`a`).
+    """
+    marks = {"c" + key[:1], "s" + key[:2], *("g" + key[i : i + 2] for i in range(len(key) - 1))}
+    if letter := _first_letter(name):
+        marks.add("a" + letter)
+    return marks
+
+
+def query_marks(key: str, name: str) -> set[str]:
+    """The blocks to look in for names that may be related to (key, name) (see `entry_marks`)."""
+    marks = {"c" + key[:1], "g" + key[:2], *("s" + key[i : i + 2] for i in range(len(key) - 1))}
+    if letter := _first_letter(name):
+        marks.add("a" + letter)
+    return marks
+
+
+class _Blocks(Generic[T]):
+    """(key, name, value) entries found by the blocks they share (`entry_marks`): `near` returns a
+    superset of the related entries (each checked by the caller), so blocking changes what is
+    compared, never the result; `exhaustive` compares everything (tests)."""
+
+    def __init__(self, exhaustive: bool = False) -> None:
+        self._by: defaultdict[str, list[tuple[str, str, T]]] = defaultdict(list)
+        self._all: list[tuple[str, str, T]] = []
+        self._exhaustive = exhaustive
+
+    def add(self, key: str, name: str, value: T) -> None:
+        entry = (key, name, value)
+        self._all.append(entry)
+        for mark in entry_marks(key, name):
+            self._by[mark].append(entry)
+
+    def near(self, key: str, name: str) -> Iterator[tuple[str, str, T]]:
+        """Entries that may be related to (key, name), each once."""
+        if self._exhaustive:
+            yield from self._all
+            return
+        seen: set[int] = set()
+        for mark in query_marks(key, name):
+            for entry in self._by.get(mark, ()):
+                if id(entry) not in seen:
+                    seen.add(id(entry))
+                    yield entry
 
 
 @dataclass
@@ -214,9 +295,12 @@ def build_identity(
     embed: Callable[[list[str]], np.ndarray] | None = None,
     threshold: float = 0.9,
     renames: Sequence[tuple[str, str]] = (),
+    exhaustive: bool = False,
 ) -> Identity:
     """Cluster names, longest first, so a short name joins the one long name it fits or stays alone;
-    then join the clusters a report said are one project under two names (`renames`)."""
+    then join the clusters a report said are one project under two names (`renames`).
+
+    `exhaustive` compares every name with every cluster (the definition the blocks must match)."""
     config = config or AliasConfig()
     ordered = sorted(stats, key=lambda s: (-len(name_key(s.name)), name_key(s.name), s.name))
     owners = shared_parentheticals(s.name for s in ordered)
@@ -231,9 +315,11 @@ def build_identity(
     }
     clusters: list[_Cluster] = []
     by_key: dict[str, int] = {}
+    # Each cluster's keys with the spelling they entered it by: what a new name is compared with.
+    blocks: _Blocks[int] = _Blocks(exhaustive)
 
     def blocked(key: str, cluster: _Cluster) -> bool:
-        return any(frozenset((key, other)) in apart for other in cluster.keys)
+        return bool(apart) and any(frozenset((key, other)) in apart for other in cluster.keys)
 
     for stat in ordered:
         key = name_key(stat.name)
@@ -245,20 +331,21 @@ def build_identity(
         if exact is None and key in by_key and not blocked(key, clusters[by_key[key]]):
             exact = by_key[key]
         if exact is None and anchor is None:
-            fits = [
-                index
-                for index, cluster in enumerate(clusters)
-                if not blocked(key, cluster)
-                and any(
-                    _pair_related(k, other, stat.name, cluster.spelling[other])
-                    for k in keys
-                    for other in cluster.keys
-                )
-            ]
-            exact = fits[0] if len(fits) == 1 else None
+            fits: set[int] = set()
+            for k in keys:
+                for other, spelling, index in blocks.near(k, stat.name):
+                    if (
+                        index not in fits
+                        and not blocked(key, clusters[index])
+                        and _pair_related(k, other, stat.name, spelling)
+                    ):
+                        fits.add(index)
+            exact = fits.pop() if len(fits) == 1 else None
         if exact is None:
             clusters.append(_Cluster())
             exact = len(clusters) - 1
+        for k in keys - clusters[exact].keys:
+            blocks.add(k, stat.name, exact)
         clusters[exact].add(stat, keys)
         for k in keys:
             by_key.setdefault(k, exact)
@@ -342,6 +429,8 @@ def _embed_merge(
     apart: set[frozenset[str]],
 ) -> list[list[NameStat]]:
     names = [_choose(group, None) for group in groups]
+    import numpy as np
+
     vectors = np.asarray(embed(names), dtype=float)
     similarity = vectors @ vectors.T
     parent = list(range(len(groups)))

@@ -1,9 +1,10 @@
 """The fact ledger: one SQLite file of reports and the facts extracted from each.
 
 Facts are stored per report and replaced whole when the report's content hash (or the
-extractor version) changes, so re-ingesting an unchanged file costs one lookup. Nothing derived
-(slips, identity, changes) is stored: views compute it from facts sorted by report date at query
-time, which makes the result independent of ingestion order.
+extractor version) changes, so re-ingesting an unchanged file costs one lookup. What the views
+read (identity, timelines, slips, launches, incidents, metric series) is derived from the facts
+sorted by report date and stored beside them (`derive.py`): brought up to date at the end of an
+ingest, or by the first read after a write, for the reports marked dirty since.
 """
 
 from __future__ import annotations
@@ -14,19 +15,23 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from index.crash import write_point
 from index.errors import ReadOnlyError, StoreError
 from index.failures import store_failure
 from index.ledger.complete import Completion
+from index.ledger.derive import Derivation, derive, stamp
 from index.ledger.extract import EXTRACTOR_VERSION, ReportFacts, extract_facts
+from index.ledger.identity import AliasConfig
+from index.lock import writer_busy
 from index.models import Report
-from index.schemas import Incident, MetricPoint, Note, Observation, Rename, ReportRef
+from index.schemas import Incident, MetricPoint, Note, Observation, Rename, ReportRef, series_of
 
-Embed = Callable[[list[str]], np.ndarray]
+if TYPE_CHECKING:
+    import numpy as np
+
+Embed = Callable[[list[str]], "np.ndarray"]
 
 # Each entry moves the schema from version i to i + 1; never edit a released one, append.
 MIGRATIONS: tuple[str, ...] = (
@@ -75,6 +80,67 @@ MIGRATIONS: tuple[str, ...] = (
         created TEXT NOT NULL
     );
     """,
+    # 4: derived tables (index/ledger/derive.py); every report is dirty until the first derive.
+    """
+    ALTER TABLE reports ADD COLUMN series TEXT NOT NULL DEFAULT '';
+    ALTER TABLE reports ADD COLUMN kept INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX reports_series ON reports(series, date);
+    CREATE TABLE derived_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE dirty (source TEXT PRIMARY KEY);
+    INSERT INTO dirty SELECT source FROM reports;
+    CREATE TABLE names (name TEXT PRIMARY KEY, canonical TEXT NOT NULL);
+    CREATE INDEX names_canonical ON names(canonical);
+    CREATE TABLE name_keys (key TEXT PRIMARY KEY, canonical TEXT NOT NULL);
+    CREATE TABLE name_marks (mark TEXT NOT NULL, key TEXT NOT NULL, canonical TEXT NOT NULL);
+    CREATE INDEX name_marks_mark ON name_marks(mark);
+    CREATE TABLE projects (canonical TEXT PRIMARY KEY, last_week TEXT NOT NULL, info TEXT NOT NULL);
+    CREATE TABLE timeline (
+        canonical TEXT NOT NULL, source TEXT NOT NULL, series TEXT NOT NULL, date TEXT NOT NULL,
+        week_int INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, source)
+    );
+    CREATE INDEX timeline_source ON timeline(source);
+    CREATE INDEX timeline_series ON timeline(series, date);
+    CREATE TABLE slips (
+        canonical TEXT NOT NULL, seq INTEGER NOT NULL, source TEXT NOT NULL, series TEXT NOT NULL,
+        date TEXT NOT NULL, week_int INTEGER NOT NULL, kind TEXT NOT NULL, days INTEGER,
+        reports TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, seq)
+    );
+    CREATE INDEX slips_week ON slips(week_int);
+    CREATE INDEX slips_source ON slips(source);
+    CREATE INDEX slips_series ON slips(series, week_int);
+    CREATE TABLE launches (
+        canonical TEXT NOT NULL, seq INTEGER NOT NULL, week TEXT NOT NULL, source TEXT NOT NULL,
+        series TEXT NOT NULL, reports TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, seq)
+    );
+    CREATE INDEX launches_week ON launches(week);
+    CREATE INDEX launches_source ON launches(source);
+    CREATE TABLE events (
+        canonical TEXT NOT NULL, seq INTEGER NOT NULL, week TEXT NOT NULL, source TEXT NOT NULL,
+        series TEXT NOT NULL, status TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, seq)
+    );
+    CREATE INDEX events_week ON events(week);
+    CREATE INDEX events_source ON events(source);
+    CREATE TABLE incidents (
+        ord INTEGER PRIMARY KEY, source TEXT NOT NULL, series TEXT NOT NULL,
+        week_int INTEGER NOT NULL, day TEXT, severity TEXT, payload TEXT NOT NULL
+    );
+    CREATE INDEX incidents_week ON incidents(week_int);
+    CREATE INDEX incidents_source ON incidents(source);
+    CREATE TABLE metric_points (
+        fact INTEGER PRIMARY KEY, key TEXT NOT NULL, series TEXT NOT NULL, source TEXT NOT NULL,
+        date TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL
+    );
+    CREATE INDEX metric_points_key ON metric_points(key);
+    CREATE INDEX metric_points_source ON metric_points(source);
+    CREATE INDEX metric_points_series ON metric_points(series);
+    CREATE TABLE metric_series (
+        key TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, first_date TEXT NOT NULL
+    );
+    """,
+    # 5: slips counted per team and project from an index alone (views.slip_groups).
+    """
+    CREATE INDEX slips_group ON slips(series, canonical, week_int, days, date, source, kind);
+    """,
 )
 # The extractor version stored for a report whose facts come from a model alone (`--extract llm`):
 # never a rules version, so switching back to the rules re-extracts it.
@@ -121,6 +187,8 @@ class Ledger:
         self.embed_threshold = embed_threshold
         self._generation = 0
         self.cache: dict[str, Any] = {}
+        self._checked: tuple[tuple[int, int], int] | None = None
+        self.read_only = False
         self.rules = True
         """False for `ingest --extract llm`: reports written now keep no rules facts."""
 
@@ -145,6 +213,9 @@ class Ledger:
                 raise failure from exc
             # A read-only data directory: the ledger answers as it is; writes raise ReadOnlyError.
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+            ledger = cls(conn, path, aliases_path, embed, embed_threshold)
+            ledger.read_only = True
+            return ledger
         return cls(conn, path, aliases_path, embed, embed_threshold)
 
     def __enter__(self) -> Ledger:
@@ -163,6 +234,14 @@ class Ledger:
         """Changes when this or another connection writes: the key of cached derived views."""
         (data_version,) = self._conn.execute("PRAGMA data_version").fetchone()
         return self._generation, int(data_version)
+
+    def current(self, source: str, content_hash: str) -> bool:
+        """True when this exact content is stored and was extracted by this extractor version."""
+        row = self._conn.execute(
+            "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (source,)
+        ).fetchone()
+        version = EXTRACTOR_VERSION if self.rules else MODEL_ONLY_VERSION
+        return row is not None and row[0] == content_hash and row[1] == version
 
     def upsert_report(self, report: Report) -> bool:
         """Store the report's facts; False (and no work) when this exact content is already stored."""
@@ -206,7 +285,8 @@ class Ledger:
                 self._conn.execute("DELETE FROM facts WHERE source = ?", (report.source,))
                 self._conn.execute("DELETE FROM reports WHERE source = ?", (report.source,))
                 self._conn.execute(
-                    "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO reports (source, content_hash, date, week, week_int, week_label, title,"
+                    " extractor_version, series) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         report.source,
                         report.content_hash,
@@ -216,11 +296,13 @@ class Ledger:
                         report.week_label,
                         report.title,
                         version,
+                        series_of(report.source),
                     ),
                 )
                 self._conn.executemany(
                     "INSERT INTO facts (source, kind, seq, subject, payload) VALUES (?, ?, ?, ?, ?)", rows
                 )
+                self._conn.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (report.source,))
         except sqlite3.Error as exc:
             raise store_failure(exc, "write the ledger", self.path, self.path.parent) from exc
         self._generation += 1
@@ -233,6 +315,7 @@ class Ledger:
                 self._conn.execute("DELETE FROM facts WHERE source = ?", (source,))
                 self._conn.execute("DELETE FROM reports WHERE source = ?", (source,))
                 self._conn.execute("DELETE FROM pending WHERE source = ?", (source,))
+                self._conn.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (source,))
         except sqlite3.Error as exc:
             raise store_failure(exc, "write the ledger", self.path, self.path.parent) from exc
         self._generation += 1
@@ -276,6 +359,63 @@ class Ledger:
                 return self._conn.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
             raise store_failure(exc, f"{verb} the ledger", self.path, self.path.parent) from exc
+
+    def derive(self) -> Derivation | None:
+        """Bring the derived tables up to date (`derive.py`); None when they already were."""
+        aliases = self.aliases_path.read_text(encoding="utf-8") if self.aliases_path.exists() else ""
+        embed_id = "" if self.embed is None else f"embed@{self.embed_threshold}"
+        state = stamp(aliases, embed_id)
+        try:
+            return derive(
+                self._conn, AliasConfig.load(self.aliases_path), state, self.embed, self.embed_threshold
+            )
+        except sqlite3.Error as exc:
+            if not self.read_only:
+                raise StoreError(f"cannot update the ledger at {self.path}: {exc}") from exc
+        # A read-only data directory whose derived tables are stale (or older than them): derive
+        # into a private copy in memory, so the ledger still answers; the file stays as it is.
+        try:
+            memory = sqlite3.connect(":memory:", check_same_thread=False)
+            self._conn.backup(memory)
+            _migrate(memory, self.path)
+            self._conn.close()
+            self._conn = memory
+            return derive(
+                self._conn, AliasConfig.load(self.aliases_path), state, self.embed, self.embed_threshold
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the ledger at {self.path}: {exc}") from exc
+
+    def _derive_for_read(self) -> None:
+        """A reader derives what an ingest left dirty, unless an ingest is writing now: then it
+        reads the last derived state (the ingest derives when its writes are done), never waits."""
+        if writer_busy(self.path.parent):
+            return
+        try:
+            self.derive()
+        except StoreError as exc:
+            if "locked" not in str(exc):
+                raise
+
+    def revision(self) -> int:
+        """The derived tables' revision, after bringing them up to date: the key of cached reads.
+
+        Checked once per change of `generation`, so repeated reads cost one PRAGMA.
+        """
+        generation = self.generation
+        if self._checked is None or self._checked[0] != generation:
+            self._derive_for_read()
+            row = self._conn.execute("SELECT value FROM derived_state WHERE key = 'revision'").fetchone()
+            self._checked = (self.generation, int(row[0]) if row else 0)
+        return self._checked[1]
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Rows of a read over up-to-date derived tables (the views' one way in)."""
+        self.revision()
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the ledger at {self.path}: {exc}") from exc
 
     # A model's facts (`ingest --extract llm|both`), stored beside the rules' as `source="llm"`.
 
@@ -337,6 +477,7 @@ class Ledger:
                 self._conn.executemany(
                     "INSERT INTO facts (source, kind, seq, subject, payload) VALUES (?, ?, ?, ?, ?)", rows
                 )
+                self._conn.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (source,))
                 self._conn.execute(
                     "INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?, ?, datetime('now'))",
                     (source, content_hash, extractor, completion.added, rejected),

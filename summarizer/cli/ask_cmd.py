@@ -27,6 +27,7 @@ from summarizer.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from index.schemas import Citation
     from summarizer.engines.openai_engine import Estimate
     from summarizer.schemas import Answer
 
@@ -64,6 +65,15 @@ EstimateOpt = Annotated[
 ]
 
 
+SeriesOpt = Annotated[
+    str | None,
+    typer.Option("--series", help="Ask one team: a report folder's name (`payments-zh`) or path."),
+]
+AllOpt = Annotated[
+    bool, typer.Option("--all", help="List every item of a list answer, not a screenful per team.")
+]
+
+
 def ask_command(
     question: QuestionArg,
     engine: EngineOpt = None,
@@ -75,6 +85,8 @@ def ask_command(
     estimate: EstimateOpt = False,
     json_out: JsonOpt = False,
     show_context: ContextOpt = False,
+    series: SeriesOpt = None,
+    show_all: AllOpt = False,
     verbose: VerboseOpt = False,
     index: IndexOpt = None,
     chroma_url: ChromaOpt = None,
@@ -101,7 +113,9 @@ def ask_command(
         workspace = Workspace(resolve_settings(index, chroma_url, config, **overrides))
         settings = workspace.settings
         if estimate:
-            sized = estimate_ask(question, workspace, k=k, since=since, until=until)
+            sized = estimate_ask(
+                question, workspace, k=k, since=since, until=until, series=series, show_all=show_all
+            )
             if json_out:
                 emit_json(_estimate_json(sized))
             else:
@@ -118,7 +132,15 @@ def ask_command(
         try:
             try:
                 result = ask(
-                    question, workspace, engine=chosen, k=k, since=since, until=until, fallback=fallback
+                    question,
+                    workspace,
+                    engine=chosen,
+                    k=k,
+                    since=since,
+                    until=until,
+                    fallback=fallback,
+                    series=series,
+                    show_all=show_all,
                 )
             except SummarizerError:
                 show_spend(to_stderr=True)
@@ -148,15 +170,41 @@ def ask_command(
     guarded(run)
 
 
+# An answer citing more lines than this lists them under its points, not in a table: a list
+# answer across teams fits one screen.
+TABLE_CITATIONS = 12
+
+
+def _refs(citations: list[Citation], limit: int = 3) -> str:
+    """`team/file.md:12` for a point's first citations, then how many more."""
+    import os
+
+    shown = [
+        f"{os.path.basename(os.path.dirname(c.report))}/{os.path.basename(c.report)}:{c.lines[0]}"
+        for c in citations[:limit]
+    ]
+    more = f" +{len(citations) - limit}" if len(citations) > limit else ""
+    return " · ".join(shown) + more
+
+
 def _render(result: Answer, where: str) -> None:
     from rich.table import Table
 
     out_console.print(result.answer, highlight=False, markup=False)
+    compact = len(result.citations) > TABLE_CITATIONS
     if result.points:
         out_console.print()
         for point in result.points:
             out_console.print(f"• {point.text}", highlight=False, markup=False)
-    if result.citations:
+            if compact and point.citations:
+                out_console.print(f"  ↳ {_refs(point.citations)}", style="dim", highlight=False, markup=False)
+    if compact:
+        out_console.print(
+            f"{len(result.citations)} citations, each under its point (--json gives their quotes)",
+            style="dim",
+            highlight=False,
+        )
+    elif result.citations:
         table = Table("week", "section", "source", "quote", title="citations", title_justify="left")
         for c in result.citations:
             quote = c.quote if len(c.quote) <= 60 else c.quote[:57] + "…"

@@ -7,6 +7,7 @@ that do not (a report moved or edited since ingest) are dropped and counted.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -140,28 +141,90 @@ def _print_slips(slips: list[Slip], title: str, workspace: Workspace | None, dro
     out_console.print(table)
 
 
+SeriesOpt = Annotated[
+    str | None, typer.Option("--series", help="One team: a report folder's name (`payments-zh`) or path.")
+]
+AllOpt = Annotated[bool, typer.Option("--all", help="Every item, not a screenful per team.")]
+
+
 @app.command("slips")
 def slips_command(
     since: WeekOpt = None,
     until: WeekOpt = None,
+    series: SeriesOpt = None,
+    show_all: AllOpt = False,
     index: IndexOpt = None,
     chroma_url: ChromaOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Schedule slips: date_moved, overdue, status_downgrade, stalled, each with before/after evidence."""
+    """Schedule slips: date_moved, overdue, status_downgrade, stalled, each with before/after evidence.
+
+    Per team, the projects with the largest slips first; a screenful unless --all or --series.
+    """
 
     def run() -> None:
         from summarizer.pipelines import ledger as pipeline
 
         workspace = _workspace(index, chroma_url, config)
-        result = pipeline.slips(workspace, since, until)
+        result = pipeline.slips(workspace, since, until, series, show_all)
+        listed = result.value
         if json_out:
-            emit_json(_payload(workspace, dropped=result.dropped, slips=_dump(result.value)))
+            emit_json(
+                _payload(workspace, dropped=result.dropped, slips=_dump(listed.items), **listed.as_dict())
+            )
             return
-        _print_slips(result.value, "slips", workspace, result.dropped)
+        if show_all:
+            _print_slips(listed.items, "slips", workspace, result.dropped)
+        else:
+            _print_slip_projects(listed.items, workspace, result.dropped)
+        _print_counts(listed, "slips", "projects")
 
     guarded(run)
+
+
+def _print_slip_projects(slips: list[Slip], workspace: Workspace, dropped: int) -> None:
+    """One row per project: its largest slip (days moved or overdue), how many, the latest week."""
+    from index.ledger.derive import slip_days
+    from summarizer.facts.grouped import team_of
+
+    if not slips:
+        out_console.print("slips: none" + (f" (dropped {dropped} unverified)" if dropped else ""))
+        return
+    groups: dict[tuple[str, str], list[Slip]] = {}
+    for slip in slips:
+        groups.setdefault((team_of(os.path.dirname(slip.evidence[-1].report)), slip.project), []).append(slip)
+    table = Table(title=_header("slips", workspace, dropped))
+    for column in ("team", "project", "slips", "largest", "latest", "evidence"):
+        table.add_column(column, overflow="fold")
+    for (team, project), group in groups.items():
+        largest = max(group, key=lambda s: (slip_days(s) or 0, s.week))
+        days = slip_days(largest)
+        size = f" ({days:+d} d)" if days else ""
+        table.add_row(
+            team,
+            project,
+            str(len(group)),
+            f"{largest.week} {largest.kind}: {largest.from_} → {largest.to}{size}",
+            group[-1].week,
+            _quote(largest.evidence, 40),
+        )
+    out_console.print(table)
+
+
+def _print_counts(listed: Any, facts: str, items: str) -> None:
+    """Every team's count, and what the list leaves out with the options that show it."""
+    counts = ", ".join(
+        f"{t.name} {t.facts}" + (f" in {t.items} {items}" if items and t.items != t.facts else "")
+        for t in listed.teams
+    )
+    out_console.print(f"{listed.total} {facts}: {counts}" if counts else f"0 {facts}", highlight=False)
+    if listed.left_out:
+        out_console.print(
+            f"{listed.left_out} more {facts} not listed: --series TEAM shows one team, --all shows every one",
+            style="dim",
+            highlight=False,
+        )
 
 
 @app.command("changes")
@@ -228,27 +291,34 @@ def _print_changes(found: ReportChanges, workspace: Workspace, dropped: int) -> 
 def incidents_command(
     since: WeekOpt = None,
     until: WeekOpt = None,
+    series: SeriesOpt = None,
+    show_all: AllOpt = False,
     index: IndexOpt = None,
     chroma_url: ChromaOpt = None,
     config: ConfigOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Production incidents: when, severity, duration, impact, cause and fix, as the reports tell them."""
+    """Production incidents: when, severity, duration, impact, cause and fix, as the reports tell them.
+
+    Per team, the most severe and most recent first; a screenful unless --all or --series.
+    """
 
     def run() -> None:
+        from summarizer.facts.grouped import team_of
         from summarizer.pipelines import ledger as pipeline
 
         workspace = _workspace(index, chroma_url, config)
-        result = pipeline.incidents(workspace, since, until)
-        found, dropped = result.value, result.dropped
+        result = pipeline.incidents(workspace, since, until, series, show_all)
+        listed, dropped = result.value, result.dropped
         if json_out:
-            emit_json(_payload(workspace, dropped=dropped, incidents=_dump(found)))
+            emit_json(_payload(workspace, dropped=dropped, incidents=_dump(listed.items), **listed.as_dict()))
             return
         table = Table(title=_header("incidents", workspace, dropped))
-        for column in ("when", "sev", "duration", "incident", "impact", "cause", "fix"):
+        for column in ("team", "when", "sev", "duration", "incident", "impact", "cause", "fix"):
             table.add_column(column, overflow="fold")
-        for i in found:
+        for i in listed.items:
             table.add_row(
+                team_of(os.path.dirname(i.report)),
                 i.when_text or str(i.when or i.week),
                 i.severity or "",
                 f"{i.duration_minutes:g} min" if i.duration_minutes is not None else "",
@@ -258,6 +328,7 @@ def incidents_command(
                 i.resolution or "",
             )
         out_console.print(table)
+        _print_counts(listed, "incidents", "")
 
     guarded(run)
 

@@ -9,30 +9,34 @@ summaries) live in `lists`; the filters and wording all handlers share in `commo
 
 from __future__ import annotations
 
-import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
 
 from index.ledger import views
+from index.ledger.derive import slip_days
 from index.ledger.store import Ledger
 from index.schemas import Citation, Incident, Slip, series_of
+from index.text.cjk import has_han
 from summarizer.facts.common import (
     MAX_POINTS,
     clip,
     dated_in,
     in_range,
     observed,
-    preferred_first,
     range_of,
     scoped,
     slip_text,
     unique_citations,
-    wanted,
     written,
 )
+from summarizer.facts.grouped import Entry, arrange, left_out, relevance, team_counts
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
+from summarizer.facts.severity import LEVELS, level, rank, severities, severity_matches
 from summarizer.question import QuestionPlan
-from summarizer.schemas import Point
+from summarizer.schemas import Point, SeverityLevel
 
 
 def _happened_in(incident: Incident, qp: QuestionPlan) -> bool:
@@ -40,15 +44,15 @@ def _happened_in(incident: Incident, qp: QuestionPlan) -> bool:
 
 
 def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
-    rows = [
-        s
-        for s in views.slips(ledger, since_week_int=qp.since, until_week_int=qp.until)
-        if wanted(s.project, list(s.aliases), qp) and any(scoped(c.report, qp) for c in s.evidence)
-    ]
+    """Per team, the projects that slipped, the largest slip first (days a target moved or a
+    project is overdue), then the most recent; each project's slips in order."""
+    projects = set(qp.projects) or None
+    found = views.slip_groups(ledger, qp.since, qp.until, reports=qp.reports, projects=projects)
+    kinds_asked: set[str] | None = None
     if "stalled" in qp.wants:  # "which project is stuck?" asks for stalls, not every slip
-        rows = [s for s in rows if s.kind == "stalled"] or rows
-    rows = preferred_first(rows, lambda s: s.evidence[-1].report if s.evidence else "", qp)
-    if not rows:
+        stalls = views.slip_groups(ledger, qp.since, qp.until, qp.reports, projects, kinds={"stalled"})
+        found, kinds_asked = (stalls, {"stalled"}) if stalls else (found, None)
+    if not found:
         none = say("no_slips", qp.lang, range=range_of(qp))
         # "Is SDK generation overdue?" about a project with no slip: say so, and where it stands
         # (paused with a stale date is not overdue), from its own history.
@@ -56,71 +60,187 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         if standing is not None and standing.headline:
             return Facts(f"{none} {standing.headline}", standing.points, standing.key)
         return Facts(none)
+    # Projects the question names in part ("why did v3 slip?" names no project exactly): their
+    # own slips in full are the answer, not a line per team.
+    subjects = list(dict.fromkeys(g.project for g in found if relevance(g.project, qp.term_weights) > 0))
+    if subjects and not (qp.projects or qp.show_all):
+        found = [g for g in found if g.project in subjects]
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
-    # One point per project, its slips in order: "which projects slipped?" is answered project
-    # by project, and twenty slips of nine projects still fit on one screen.
-    by_project: dict[str, list[Slip]] = {}
-    for slip in rows:
-        by_project.setdefault(slip.project, []).append(slip)
-    points = [
-        Point(
-            text=f"{name}: " + "; ".join(f"{s.week} {slip_text(s, kinds)}" for s in group),
-            citations=unique_citations(c for s in group for c in s.evidence),
+    key: list[Citation] = []
+    # One team with many projects: each project's largest slip and a count, on one screen.
+    brief = not (qp.projects or qp.show_all) and len(found) > MAX_POINTS
+
+    def largest(every: list[Slip]) -> Slip:
+        return max(every, key=lambda s: (slip_days(s) or 0, s.week))
+
+    def point(group: views.SlipGroup) -> Callable[[], Point]:
+        def make() -> Point:
+            every = views.group_slips(ledger, group, qp.since, qp.until, qp.reports, kinds_asked)
+            shown, more = every, ""
+            if brief:
+                shown = [largest(every)]
+                if len(every) > 1:
+                    latest = every[-1].week
+                    more = (
+                        f"；共 {len(every)} 次，最近 {latest}"
+                        if qp.lang == "zh"
+                        else f"; {len(every)} slips in all, latest {latest}"
+                    )
+            # Retrieval reads the report where each slip shows first, in the order the answer lists them.
+            key.extend(s.evidence[-1] for s in shown if s.evidence)
+            return Point(
+                text=f"{group.project}: "
+                + "; ".join(f"{s.week} {slip_text(s, kinds)}" for s in shown)
+                + more,
+                citations=unique_citations(c for s in shown for c in s.evidence),
+            )
+
+        return make
+
+    def short(group: views.SlipGroup) -> Callable[[], Point]:
+        """On a team's line: the project and its largest slip in a few words."""
+
+        def make() -> Point:
+            slip = largest(views.group_slips(ledger, group, qp.since, qp.until, qp.reports, kinds_asked))
+            key.extend(slip.evidence[-1:])
+            days = slip_days(slip)
+            size = f", {days:+d}{'天' if qp.lang == 'zh' else ' d'}" if days else ""
+            # No quote here: the line's citations sit under it, and a screen holds 12 such lines.
+            return Point(
+                text=f"{_known_as(group.project, slip.aliases)} ({kinds.get(slip.kind, slip.kind)}"
+                f" {slip.from_} → {slip.to}{size})",
+                citations=list(slip.evidence),
+            )
+
+        return make
+
+    entries = [
+        Entry(
+            g.series,
+            (-g.days, -g.last_week, g.project),
+            point(g),
+            facts=g.slips,
+            lang="zh" if has_han(g.project) else "en",
+            short=short(g),
+            about=g.project,
         )
-        for name, group in list(by_project.items())[:MAX_POINTS]
+        for g in found
     ]
-    head = say(
-        "slips",
-        qp.lang,
-        n=len(rows),
-        m=len(by_project),
-        names=join(list(by_project), qp.lang),
-        range=range_of(qp),
-    )
-    # Retrieval reads the report where each slip shows first, in the order the answer lists them.
-    return Facts(head, points, [s.evidence[-1] for s in rows if s.evidence])
+    listing = arrange(entries, qp, ("project(s)", "个项目"))
+    total = sum(g.slips for g in found)
+    names = list(dict.fromkeys(g.project for g in found))
+    if listing.several:
+        head = say(
+            "slips_teams",
+            qp.lang,
+            n=total,
+            m=len(names),
+            t=len(listing.teams),
+            counts=team_counts(listing, qp.lang, "project(s)", "个项目", "slips", "次"),
+            range=range_of(qp),
+        )
+    else:
+        shown = [e.rank[-1] for e in listing.teams[0].entries]
+        head = say("slips", qp.lang, n=total, m=len(names), names=_names(shown, qp), range=range_of(qp))
+    head += left_out(listing, qp.lang, "largest slip", "延期天数和时间")
+    # The projects named in part: their own lines may say why ("why did the EDR rollout slip?").
+    return Facts(head, listing.points, key, subjects=subjects)
+
+
+def _known_as(name: str, aliases: list[str]) -> str:
+    """A project's name with the short names reports also use for it (`Checkout redesign /
+    Express Checkout`); a sentence the ledger took for a name is left out."""
+    others = [a for a in aliases if len(a) <= 30 and name not in a and a not in name][:2]
+    return " / ".join([name, *others])
+
+
+_LEVEL_WORDS: dict[str | None, str] = {
+    "critical": "严重",
+    "high": "高",
+    "medium": "中",
+    "low": "低",
+    None: "未定级",
+}
+
+
+def _by_level(levels: list[SeverityLevel | None], lang: str) -> str:
+    """Incidents per normalised severity level ("; by level: critical 3, high 5, unrated 2")."""
+    counts = Counter(levels)
+    order: list[SeverityLevel | None] = [*LEVELS, None]
+    if lang == "zh":
+        return "；按级别：" + "、".join(f"{_LEVEL_WORDS[lv]} {counts[lv]}" for lv in order if counts[lv])
+    return "; by level: " + ", ".join(f"{lv or 'unrated'} {counts[lv]}" for lv in order if counts[lv])
+
+
+def _names(names: list[str], qp: QuestionPlan, limit: int = 8) -> str:
+    """Up to `limit` names, then how many more."""
+    if len(names) <= limit or qp.show_all:
+        return join(names, qp.lang)
+    rest = len(names) - limit
+    return join(names[:limit], qp.lang) + (f" 等 {len(names)} 个" if qp.lang == "zh" else f" and {rest} more")
 
 
 def incidents(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
-    rows = [i for i in views.incidents(ledger) if scoped(i.report, qp) and _happened_in(i, qp)]
+    """Per team, incidents most severe first, then most recent."""
+    days = (qp.days[0].isoformat(), qp.days[1].isoformat()) if qp.days is not None else None
+    rows = views.incident_rows(ledger, qp.since, qp.until, reports=qp.reports, days=days)
     wanted = severities(qp.query)
     if wanted:  # "any SEV1 incidents?", "几次AB级事故": only those levels
-        rows = [i for i in rows if severity_matches(i.severity, wanted)]
-    rows = preferred_first(rows, lambda i: i.report, qp)
+        rows = [r for r in rows if severity_matches(r.label, wanted)]
     if not rows:
         levels = f" {'/'.join(sorted(wanted))}" if wanted else ""
         return Facts(say("no_incidents", qp.lang, range=range_of(qp)) + levels)
-    points = []
-    for incident in rows[:MAX_POINTS]:
-        extra = [
-            x for x in (incident.severity, incident.when_text, incident.duration_text, incident.impact) if x
-        ]
-        if incident.cause:
-            extra.append(clip(incident.cause))
-        detail = f" ({'; '.join(extra)})" if extra else ""
-        points.append(Point(text=f"{incident.week} {incident.title}{detail}", citations=[incident.evidence]))
-    titles = [i.title for i in rows[:5]]
-    head = say("incidents", qp.lang, n=len(rows), names=join(titles, qp.lang), range=range_of(qp))
-    return Facts(head, points)
 
+    titles: list[str] = []
 
-_SEVERITY = re.compile(r"(?<![a-z0-9])(sev\s*-?\s*[0-5]|p[0-4])(?![0-9])|([a-d]{1,2})\s*级", re.I)
+    def point(row: views.Row[Incident]) -> Callable[[], Point]:
+        def make() -> Point:
+            incident = row.item
+            titles.append(incident.title)
+            extra = [
+                x
+                for x in (incident.severity, incident.when_text, incident.duration_text, incident.impact)
+                if x
+            ]
+            if incident.cause:
+                extra.append(clip(incident.cause))
+            detail = f" ({'; '.join(extra)})" if extra else ""
+            return Point(text=f"{incident.week} {incident.title}{detail}", citations=[incident.evidence])
 
+        return make
 
-def severities(text: str) -> set[str]:
-    """Severity levels named in a question, normalised: "SEV 1" -> sev1, "P0" -> p0, "AB级" -> a级, b级."""
-    found: set[str] = set()
-    for match in _SEVERITY.finditer(text):
-        if match[1]:
-            found.add(re.sub(r"[\s-]", "", match[1]).casefold())
-        else:
-            found.update(f"{letter}级" for letter in match[2].casefold())
-    return found
+    def short(row: views.Row[Incident]) -> Callable[[], Point]:
+        def make() -> Point:
+            incident = row.item
+            when = incident.when_text or (incident.when.isoformat() if incident.when else incident.week)
+            label = f"{incident.severity} " if incident.severity else ""
+            took = f" ({incident.duration_text})" if incident.duration_text else ""
+            return Point(
+                text=f"{when} {label}{clip(incident.title, 60)}{took}", citations=[incident.evidence]
+            )
 
+        return make
 
-def severity_matches(severity: str | None, wanted: set[str]) -> bool:
-    """An incident matches when its own level (as the report wrote it) is one of those asked."""
-    return bool(severity) and bool(severities(severity or "") & wanted)
+    entries = [
+        Entry(
+            row.series,
+            (rank(level(row.label)), -date.fromisoformat(row.day or row.date).toordinal(), i),
+            point(row),
+            short=short(row),
+        )
+        for i, row in enumerate(rows)
+    ]
+    listing = arrange(entries, qp, ("incident(s)", "起"))
+    if listing.several:
+        counts = team_counts(listing, qp.lang, "", "起")
+        head = say(
+            "incidents_teams", qp.lang, n=len(rows), t=len(listing.teams), counts=counts, range=range_of(qp)
+        )
+        head = head[:-1] + _by_level([level(r.label) for r in rows], qp.lang) + head[-1]
+    else:
+        head = say("incidents", qp.lang, n=len(rows), names=join(titles[:5], qp.lang), range=range_of(qp))
+    head += left_out(listing, qp.lang, "most severe and most recent", "严重程度和时间")
+    return Facts(head, listing.points)
 
 
 def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
@@ -144,7 +264,7 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         facts.append(say("target", qp.lang, value=latest.target_text or latest.target))
     if latest.status_text or latest.status:
         facts.append(say("state", qp.lang, value=latest.status_text or latest.status))
-    launch = next((x for x in views.launches(ledger) if x.project == timeline.project), None)
+    launch = next((row.item for row in views.launch_rows(ledger, project=timeline.project)), None)
     if launch is not None and in_range(launch.week, qp):
         verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
         said = f" «{clip(launch.evidence[-1].quote, 40)}»" if launch.evidence else ""
@@ -170,10 +290,11 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
 
 def metrics(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     """Each metric the question names (planned: `qp.metrics`): first and last value in range."""
-    series = {s.name: s for s in views.metric_series(ledger)}
-    names = [n for n in qp.metrics if n in series]
+    keys = dict(views.metric_names(ledger))  # a spelling two series share names the later one
+    names = [n for n in qp.metrics if n in keys]
     if not names:
         return None
+    series = {s.name: s for s in views.metric_series(ledger, keys={keys[n] for n in names[:3]})}
     lines: list[str] = []
     points: list[Point] = []
     key: list[Citation] = []

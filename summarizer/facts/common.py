@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
-from index.schemas import Citation, MetricPoint, Observation, ReportRef, Slip, series_of
+from index.schemas import Citation, MetricPoint, Observation, Slip, series_of
 from index.text.normalise import strip_inline
 from index.text.quantity import as_written
 from index.text.weeks import in_weeks
@@ -19,7 +19,7 @@ from summarizer.facts.phrases import range_text
 from summarizer.question import QuestionPlan
 
 if TYPE_CHECKING:
-    from index.ledger.store import Ledger
+    pass
 
 T = TypeVar("T")
 
@@ -122,12 +122,3 @@ def written(point: MetricPoint, unit: str) -> str:
     text = as_written(point.evidence.quote, point.value)
     # "88" from a table whose header holds the unit ("CI time (min)"): the unit must still show.
     return text if text is not None and unit in text else fmt_value(point.value, unit)
-
-
-def reports_asked(qp: QuestionPlan, ledger: Ledger) -> list[ReportRef]:
-    """The ledger's reports a list or summary question is about, oldest first: those in scope
-    and range, or without a range the latest of each series ("open risks", "the report" mean now)."""
-    chosen = [r for r in ledger.reports() if scoped(r.source, qp) and in_range(r.week, qp)]
-    if qp.since is None and qp.until is None:
-        chosen = list({series_of(r.source): r for r in chosen}.values())  # the last one wins
-    return chosen

@@ -8,24 +8,26 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 
 from index.ledger import views
+from index.ledger.signals import STOPPED
 from index.ledger.store import Ledger
 from index.lexical import tokenize
-from index.schemas import Observation, series_of
+from index.schemas import Citation, Launch, Observation, ReportRef, StatusEvent, series_of
+from index.text.cjk import has_han
+from index.text.weeks import week_str
 from summarizer.facts.common import (
-    MAX_POINTS,
     clip,
     dated_in,
     in_range,
     observed,
-    preferred_first,
     range_of,
-    reports_asked,
     scoped,
     slip_text,
     written,
 )
+from summarizer.facts.grouped import Entry, Listing, arrange, left_out, team_counts
 from summarizer.facts.model import Facts
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
 from summarizer.question import QuestionPlan
@@ -33,56 +35,135 @@ from summarizer.schemas import Point
 
 
 def launched(qp: QuestionPlan, ledger: Ledger) -> Facts:
-    """Every launch in range with its verdict against the last target before it."""
+    """Every launch in range with its verdict against the last target before it; per team,
+    late launches first, then the most recent."""
     rows = [
-        x
-        for x in views.launches(ledger)
-        if dated_in(x.launched_on, x.week, qp) and any(scoped(c.report, qp) for c in x.evidence)
+        row
+        for row in views.launch_rows(ledger)
+        if (qp.reports is None or row.reports & qp.reports)
+        and dated_in(row.item.launched_on, row.item.week, qp)
     ]
-    rows = preferred_first(rows, lambda x: x.evidence[-1].report if x.evidence else "", qp)
     if not rows:
         return Facts(say("no_launches", qp.lang, range=range_of(qp)))
     verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
-    points = []
-    for x in rows[:MAX_POINTS]:
-        target = f" ({'目标' if qp.lang == 'zh' else 'target'} {x.target})" if x.target else ""
-        said = " → ".join(f"«{clip(c.quote, 40)}»" for c in x.evidence)
-        points.append(
-            Point(
-                text=f"{x.project}: {say('launched', qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])}"
-                f"{target} {said}".rstrip(),
-                citations=list(x.evidence),
-            )
+
+    def point(x: Launch) -> Callable[[], Point]:
+        def make() -> Point:
+            target = f" ({'目标' if qp.lang == 'zh' else 'target'} {x.target})" if x.target else ""
+            said = " → ".join(f"«{clip(c.quote, 40)}»" for c in x.evidence)
+            when = say("launched", qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])
+            return Point(text=f"{x.project}: {when}{target} {said}".rstrip(), citations=list(x.evidence))
+
+        return make
+
+    def short(x: Launch) -> Callable[[], Point]:
+        said = f" «{clip(x.evidence[-1].quote, 40)}»" if x.evidence else ""
+        return lambda: Point(
+            text=f"{x.project} ({x.launched_on}, {verdicts[x.verdict]}){said}", citations=list(x.evidence)
         )
-    late = sum(1 for x in rows if x.verdict == "late")
-    head = say(
-        "launches",
-        qp.lang,
-        n=len(rows),
-        names=join([x.project for x in rows], qp.lang),
-        late=late,
-        range=range_of(qp),
+
+    entries = [
+        Entry(
+            row.series,
+            (row.item.verdict != "late", -row.item.launched_on.toordinal(), row.project),
+            point(row.item),
+            lang=_lang(row.project),
+            short=short(row.item),
+            about=row.project,
+        )
+        for row in rows
+    ]
+    listing = arrange(entries, qp, ("launch(es)", "个上线"))
+    late = sum(1 for row in rows if row.item.verdict == "late")
+    if listing.several:
+        counts = team_counts(listing, qp.lang, "", "个")
+        head = say(
+            "launches_teams",
+            qp.lang,
+            n=len(rows),
+            t=len(listing.teams),
+            counts=counts,
+            late=late,
+            range=range_of(qp),
+        )
+    else:
+        names = [e.rank[-1] for e in listing.teams[0].entries]
+        head = say(
+            "launches", qp.lang, n=len(rows), names=names_text(names, qp), late=late, range=range_of(qp)
+        )
+    return Facts(
+        head + left_out(listing, qp.lang, "late and most recent", "是否晚于目标和时间"), listing.points
     )
-    return Facts(head, points)
 
 
 def stopped(qp: QuestionPlan, ledger: Ledger) -> Facts:
-    """Projects that moved to paused or cancelled, each with the report lines that say so."""
-    rows = [e for e in views.paused_cancelled(ledger) if in_range(e.week, qp) and scoped(e.report, qp)]
-    rows = preferred_first(rows, lambda e: e.report, qp)
+    """Projects that moved to paused or cancelled, each with the report lines that say so; per
+    team, the most recent first."""
+    rows = [
+        row
+        for row in views.event_rows(ledger, statuses=STOPPED)
+        if in_range(week_str(row.week_int), qp) and scoped(row.source, qp)
+    ]
     if not rows:
         return Facts(say("no_stopped", qp.lang, range=range_of(qp)))
-    points = [
-        Point(
-            text=f"{e.week} {e.project}: {e.status} — {e.evidence[-1].quote if e.evidence else ''}",
-            citations=list(e.evidence),
+
+    def point(row: views.Row[StatusEvent]) -> Callable[[], Point]:
+        def make() -> Point:
+            e = row.item
+            quote = e.evidence[-1].quote if e.evidence else ""
+            return Point(text=f"{e.week} {e.project}: {e.status} — {quote}", citations=list(e.evidence))
+
+        return make
+
+    def short(row: views.Row[StatusEvent]) -> Callable[[], Point]:
+        return lambda: Point(
+            text=f"{row.project} ({row.item.status} {row.item.week})", citations=list(row.item.evidence)
         )
-        for e in rows[:MAX_POINTS]
+
+    entries = [
+        Entry(
+            row.series, (-row.week_int, i, row.project), point(row), lang=_lang(row.project), short=short(row)
+        )
+        for i, row in enumerate(rows)
     ]
-    head = say(
-        "stopped", qp.lang, n=len(rows), names=join([e.project for e in rows], qp.lang), range=range_of(qp)
+    listing = arrange(entries, qp, ("project(s)", "个项目"))
+    if listing.several:
+        counts = team_counts(listing, qp.lang, "", "个")
+        head = say(
+            "stopped_teams", qp.lang, n=len(rows), t=len(listing.teams), counts=counts, range=range_of(qp)
+        )
+    else:
+        names = [e.rank[-1] for e in listing.teams[0].entries]
+        head = say("stopped", qp.lang, n=len(rows), names=names_text(names, qp), range=range_of(qp))
+    return Facts(
+        head + left_out(listing, qp.lang, "most recent", "时间"),
+        listing.points,
+        subjects=list(dict.fromkeys(e.rank[-1] for e in listing.shown)),
     )
-    return Facts(head, points, subjects=list(dict.fromkeys(e.project for e in rows)))
+
+
+def reports_asked(qp: QuestionPlan, ledger: Ledger) -> list[ReportRef]:
+    """The ledger's reports a list or summary question is about, oldest first: those in scope
+    and range, or without a range the latest of each series ("open risks", "the report" mean now)."""
+    return views.reports_in(
+        ledger, qp.since, qp.until, qp.reports, latest=qp.since is None and qp.until is None
+    )
+
+
+def names_text(names: list[str], qp: QuestionPlan, limit: int = 8) -> str:
+    """Up to `limit` names, then how many there are."""
+    if len(names) <= limit or qp.show_all:
+        return join(names, qp.lang)
+    rest = len(names) - limit
+    return join(names[:limit], qp.lang) + (f" 等 {len(names)} 个" if qp.lang == "zh" else f" and {rest} more")
+
+
+def _fixed(text: str, citations: list[Citation]) -> Callable[[], Point]:
+    return lambda: Point(text=text, citations=citations)
+
+
+def _lang(text: str) -> str:
+    return "zh" if has_han(text) else "en"
 
 
 _RISK_WORDS = (
@@ -120,27 +201,59 @@ def risks(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     ]
     if qp.since is None and qp.until is None:  # "open" risks: what the latest report still carries
         raised = [n for n in raised if not _RESOLVED.search(n.text)]
-    troubled: list[tuple[str, Observation]] = []
-    for info in views.projects(ledger):
-        states = [
-            o for o in views.timeline(ledger, info.name).observations if o.report in sources and o.status
-        ]
-        if states and states[-1].status in TROUBLED:
-            troubled.append((info.name, states[-1]))
+    latest: dict[str, Observation] = {}
+    for name, o in views.observations(ledger, reports=sources):
+        if o.status:
+            latest[name] = o  # oldest report first: the last one stays
+    troubled = [
+        (name, latest[name])
+        for name, _ in views.project_names(ledger)
+        if name in latest and latest[name].status in TROUBLED
+    ]
     if not raised and not troubled:
         return None
-    points = [Point(text=f"{n.week} {n.text}", citations=[n.evidence]) for n in raised]
-    points += [Point(text=f"{o.week} {name}: {observed(o)}", citations=[o.evidence]) for name, o in troubled]
-    names = [name for name, _ in troubled]
+    entries = [
+        Entry(
+            series_of(n.report),
+            (0, i),
+            _fixed(f"{n.week} {n.text}", [n.evidence]),
+            lang=_lang(n.text),
+            short=_fixed(clip(n.text, 50), [n.evidence]),
+        )
+        for i, n in enumerate(raised)
+    ]
+    entries += [
+        Entry(
+            series_of(o.report),
+            (1, i),
+            _fixed(f"{o.week} {name}: {observed(o)}", [o.evidence]),
+            lang=_lang(name),
+            short=_fixed(f"{name} ({o.status_text or o.status})", [o.evidence]),
+            about=name,
+        )
+        for i, (name, o) in enumerate(troubled)
+    ]
+    listing = arrange(entries, qp, ("item(s)", "项"))
     head = say(
         "risks",
         qp.lang,
         n=len(raised),
         m=len(troubled),
-        names=join(names, qp.lang) or "—",
+        names=names_text([name for name, _ in troubled], qp) or "—",
         range=range_of(qp),
     )
-    return Facts(head, points[:MAX_POINTS])
+    if listing.several:
+        head = _with_teams(head, listing, qp, "", "条")
+    return Facts(
+        head + left_out(listing, qp.lang, "stated risks, then projects in trouble,", "先风险、后受阻项目"),
+        listing.points,
+    )
+
+
+def _with_teams(head: str, listing: Listing, qp: QuestionPlan, unit_en: str, unit_zh: str) -> str:
+    """A headline with its counts per team added."""
+    counts = team_counts(listing, qp.lang, unit_en, unit_zh)
+    return head.rstrip("。.") + (f"；各团队：{counts}。" if qp.lang == "zh" else f"; by team: {counts}.")
 
 
 SUMMARY_POINTS = 16
@@ -160,36 +273,47 @@ def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     last = {series_of(r.source): r.source for r in chosen}
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
-    launches = [x for x in views.launches(ledger) if x.evidence and x.evidence[-1].report in sources]
-    moved = [x for x in views.slips(ledger) if x.evidence and x.evidence[-1].report in sources]
-    paused = [x for x in views.paused_cancelled(ledger) if x.report in sources]
-    told = [x for x in views.incidents(ledger) if x.report in sources]
-    points = [
-        Point(
-            text=f"{x.project}: {say('launched', qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])}"
-            f" «{clip(x.evidence[-1].quote, 40)}»",
-            citations=list(x.evidence),
-        )
-        for x in launches
+    launches = [row.item for row in views.launch_rows(ledger, shown_in=sources)]
+    moved = [
+        row.item
+        for row in views.slip_rows(ledger, reports=sources)
+        if row.item.evidence[-1].report in sources
     ]
-    points += [Point(text=f"{x.project}: {slip_text(x, kinds)}", citations=list(x.evidence)) for x in moved]
-    points += [Point(text=f"{x.project}: {x.status}", citations=list(x.evidence)) for x in paused]
-    points += [Point(text=f"{x.week} {x.title}", citations=[x.evidence]) for x in told]
-    for series in views.metric_series(ledger):
+    paused = [row.item for row in views.event_rows(ledger, statuses=STOPPED, reports=sources)]
+    told = [row.item for row in views.incident_rows(ledger, reports=sources)]
+    entries: list[Entry] = []
+
+    def add(series: str, category: int, text: str, citations: list[Citation]) -> None:
+        point, short = _fixed(text, citations), _fixed(clip(text, 60), citations[-1:])
+        entries.append(Entry(series, (category, len(entries)), point, lang=_lang(text), short=short))
+
+    for x in launches:
+        when = say("launched", qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])
+        quote = clip(x.evidence[-1].quote, 40)
+        add(series_of(x.evidence[-1].report), 0, f"{x.project}: {when} «{quote}»", list(x.evidence))
+    for s in moved:
+        add(series_of(s.evidence[-1].report), 1, f"{s.project}: {slip_text(s, kinds)}", list(s.evidence))
+    for e in paused:
+        add(series_of(e.report), 2, f"{e.project}: {e.status}", list(e.evidence))
+    for i in told:
+        add(series_of(i.report), 3, f"{i.week} {i.title}", [i.evidence])
+    for series in views.metric_series(ledger, reports=set(last.values())):
         for point in series.points:
-            if point.report in last.values():
-                points.append(
-                    Point(
-                        text=f"{series.name} {written(point, series.unit)}",
-                        citations=[point.evidence],
-                    )
-                )
+            add(
+                series_of(point.report),
+                4,
+                f"{series.name} {written(point, series.unit)}",
+                [point.evidence],
+            )
     projects = 0
-    for info in views.projects(ledger):
-        for o in views.timeline(ledger, info.name).observations:
-            if o.report in last.values():
-                projects += 1
-                points.append(Point(text=f"{info.name}: {observed(o)}", citations=[o.evidence]))
+    states: dict[str, list[Observation]] = {}
+    for name, o in views.observations(ledger, reports=set(last.values())):
+        states.setdefault(name, []).append(o)
+    for name in views.recent_first(ledger, states):
+        for o in states[name]:
+            projects += 1
+            add(series_of(o.report), 5, f"{name}: {observed(o)}", [o.evidence])
+    listing = arrange(entries, qp, ("item(s)", "项"), max_points=SUMMARY_POINTS)
     names = ", ".join(sorted(f"{os.path.basename(series_of(r.source))} {r.week}" for r in chosen)[:3])
     head = say(
         "summary",
@@ -202,5 +326,8 @@ def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         incidents=len(told),
         projects=projects,
     )
-    key = [c for p in points[: len(launches) + len(moved)] for c in p.citations[-1:]]
-    return Facts(head, points[:SUMMARY_POINTS], key)
+    if listing.several:
+        head = _with_teams(head, listing, qp, "items", "项") + left_out(listing, qp.lang, "changes", "变化")
+    # The headline rests on the launches and slips shown.
+    key = [c for e in listing.shown if e.rank[0] <= 1 and e.point for c in e.point().citations[-1:]]
+    return Facts(head, listing.points, key)

@@ -19,8 +19,16 @@ PHRASES: dict[str, dict[Lang, str]] = {
         "en": "{n} slip(s) in {m} project(s){range}: {names}.",
         "zh": "{range}共有 {m} 个项目出现 {n} 次延期：{names}。",
     },
+    "slips_teams": {
+        "en": "{n} slip(s) in {m} project(s) across {t} teams{range}: {counts}.",
+        "zh": "{range}{t} 个团队共 {m} 个项目出现 {n} 次延期：{counts}。",
+    },
     "no_slips": {"en": "The ledger records no slips{range}.", "zh": "{range}台账中没有记录到延期。"},
     "incidents": {"en": "{n} incident(s){range}: {names}.", "zh": "{range}共 {n} 起故障：{names}。"},
+    "incidents_teams": {
+        "en": "{n} incident(s) across {t} teams{range}: {counts}.",
+        "zh": "{range}{t} 个团队共 {n} 起故障：{counts}。",
+    },
     "no_incidents": {"en": "The ledger records no incidents{range}.", "zh": "{range}台账中没有记录到故障。"},
     "status": {
         "en": "{project} (latest report {week}): {facts}.",
@@ -43,10 +51,18 @@ PHRASES: dict[str, dict[Lang, str]] = {
         "en": "{n} project(s) launched{range}: {names}; {late} late.",
         "zh": "{range}共 {n} 个项目上线：{names}；其中 {late} 个晚于目标。",
     },
+    "launches_teams": {
+        "en": "{n} project(s) launched across {t} teams{range}: {counts}; {late} late.",
+        "zh": "{range}{t} 个团队共 {n} 个项目上线：{counts}；其中 {late} 个晚于目标。",
+    },
     "no_launches": {"en": "The ledger records no launches{range}.", "zh": "{range}台账中没有记录到上线。"},
     "stopped": {
         "en": "{n} project(s) paused or cancelled{range}: {names}.",
         "zh": "{range}共 {n} 个项目暂停或取消：{names}。",
+    },
+    "stopped_teams": {
+        "en": "{n} project(s) paused or cancelled across {t} teams{range}: {counts}.",
+        "zh": "{range}{t} 个团队共 {n} 个项目暂停或取消：{counts}。",
     },
     "no_stopped": {
         "en": "The ledger records no paused or cancelled project{range}.",

@@ -83,10 +83,13 @@ def ask(
     until: str | None = None,
     fallback: str | None = None,
     options: EngineOptions | None = None,
+    series: str | None = None,
+    show_all: bool = False,
 ) -> AskResult:
     """Answer a question over the workspace's index with verified citations.
 
-    `engine` is a name (the engine is built and closed here) or an engine the caller owns.
+    `engine` is a name (the engine is built and closed here) or an engine the caller owns;
+    `series` scopes the question to one team, `show_all` lists every item of a list answer.
     """
     owned = engine is None or isinstance(engine, str)
     chosen: Engine = (
@@ -96,7 +99,15 @@ def ask(
     )
     try:
         with workspace.reading():  # one state of the index for the whole question, even mid-ingest
-            context = prepare(question, workspace, k or workspace.settings.top_k, since, until)
+            context = prepare(
+                question,
+                workspace,
+                k or workspace.settings.top_k,
+                since,
+                until,
+                series=series,
+                show_all=show_all,
+            )
         failure = None
         try:
             answer = chosen.answer(context)
@@ -141,6 +152,8 @@ def estimate(
     k: int | None = None,
     since: str | None = None,
     until: str | None = None,
+    series: str | None = None,
+    show_all: bool = False,
 ) -> Estimate:
     """The request an LLM engine would send for this question, sized and priced, without sending it."""
     from summarizer.engines.openai_engine import OpenAIEngine  # the openai SDK only when asked for
@@ -152,17 +165,29 @@ def estimate(
                 f"the {chosen.name} engine makes no model call, so there is nothing to estimate:"
                 " pass --engine openai"
             )
-        return chosen.estimate(prepare(question, workspace, k or workspace.settings.top_k, since, until))
+        k = k or workspace.settings.top_k
+        return chosen.estimate(
+            prepare(question, workspace, k, since, until, series=series, show_all=show_all)
+        )
     finally:
         chosen.close()
 
 
 def prepare(
-    question: str, workspace: Workspace, k: int, since: str | None = None, until: str | None = None
+    question: str,
+    workspace: Workspace,
+    k: int,
+    since: str | None = None,
+    until: str | None = None,
+    *,
+    series: str | None = None,
+    show_all: bool = False,
 ) -> AskContext:
     """Plan, look up the ledger's facts and retrieve, once each; read the cited reports' lines."""
     ledger = workspace.ledger_or_none
-    plan = planning.plan(question, workspace.retriever, ledger, since, until)
+    plan = planning.plan(
+        question, workspace.retriever, ledger, since, until, series=series, show_all=show_all
+    )
     # Every slip of every project is no answer to "why did 双活改造 slip?": its own facts are, or
     # the passages.
     facts = fit_to_subject(plan, ledger_facts.lookup(plan, ledger))

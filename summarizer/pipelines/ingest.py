@@ -1,4 +1,5 @@
-"""`ingest`: files -> index and ledger under the writer lock, then the lexical index rebuilt.
+"""`ingest`: files -> index and ledger under the writer lock; the ledger derived, the lexical index
+rebuilt when chunks changed.
 
 The one way reports go in: the CLI, the eval runner, the benchmarks and the tests all call
 `ingest_paths`, so they cannot drift apart (they had: the eval skipped the lexical rebuild
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from index.errors import StoreError, SummarizerError
 from index.ingest import FileOutcome, Ingestor, IngestSummary
-from index.lexical import rebuild_for_store
+from index.lexical import clear_stale, current_for_store, mark_stale, rebuild_for_store
 from index.lock import writer_lock
 from summarizer.extraction.extractor import Extractor
 from summarizer.workspace import Workspace
@@ -86,6 +87,9 @@ def ingest_locked(
     (`digest` ingests, then publishes and records; the lock is not reentrant across handles)."""
     if with_ledger:  # set on every run: a workspace may ingest again with other options
         workspace.ledger.rules = extractor is None or extractor.mode != "llm"
+    # Read before this run marks it stale: a mark left here means a run died before rebuilding.
+    was_current = current_for_store(workspace.store, workspace.home)
+    mark_stale(workspace.store, workspace.home)
     summary = ingestor_for(workspace, with_ledger).ingest(
         paths, report_date=report_date, prune=prune, on_file=on_file, on_done=on_done
     )
@@ -95,7 +99,16 @@ def ingest_locked(
         except SummarizerError as exc:
             summary.error = exc
     try:
-        rebuild_for_store(workspace.store, workspace.home)
+        if with_ledger:
+            workspace.ledger.derive()  # what changed is linked and derived now, not by the first reader
+        totals = summary.totals()
+        changed = totals["chunks_added"] or totals["chunks_removed"] or summary.pruned or summary.repaired
+        # An ingest that changed nothing keeps the saved index (at 2,600 reports its rebuild was
+        # most of a re-ingest); one that stopped early still rebuilds for what went in.
+        if changed or summary.error is not None or not was_current:
+            rebuild_for_store(workspace.store, workspace.home)
+        else:
+            clear_stale(workspace.store, workspace.home)
     except SummarizerError as exc:
         summary.error = summary.error or exc
     except OSError as exc:

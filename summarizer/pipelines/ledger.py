@@ -7,8 +7,10 @@ no longer verifies (a report moved or edited since ingest) are dropped and count
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Generic, TypeVar
 
 from index.ledger import views
@@ -18,6 +20,8 @@ from index.schemas import Citation, Incident, MetricSeries, ProjectInfo, Project
 from index.text.weeks import parse_iso_week
 from index.verify import Verifier
 from summarizer.errors import ConfigError
+from summarizer.facts.grouped import Entry, select
+from summarizer.facts.severity import level, rank
 from summarizer.workspace import Workspace
 
 T = TypeVar("T")
@@ -68,18 +72,109 @@ def timeline(workspace: Workspace, project: str) -> Verified[ProjectTimeline]:
     return Verified(found, dropped)
 
 
-def slips(workspace: Workspace, since: str | None = None, until: str | None = None) -> Verified[list[Slip]]:
-    rows = views.slips(open_ledger(workspace), week_bound(since, "--since"), week_bound(until, "--until"))
-    kept, dropped = keep_verified(rows, lambda s: s.evidence, workspace.verifier)
-    return Verified(kept, dropped)
+@dataclass
+class TeamCount:
+    """One team's share of a list: its items (projects or incidents) and the facts behind them."""
+
+    series: str
+    name: str
+    items: int
+    facts: int
+
+
+@dataclass
+class Listed(Generic[T]):
+    """A list as commands show it: a screenful per team unless `--all` (or one `--series`),
+    with every team counted and what is left out."""
+
+    items: list[T]
+    teams: list[TeamCount]
+    total: int
+    left_out: int
+    """Facts in range not listed."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "teams": [t.__dict__ for t in self.teams],
+            "total": self.total,
+            "left_out": self.left_out,
+        }
+
+
+def _series(ledger: Ledger, wanted: str | None) -> str | None:
+    if wanted is None:
+        return None
+    key = wanted.rstrip("/")
+    known = views.series_names(ledger)
+    hits = [s for s in known if s == key or os.path.basename(s) == key or s.endswith("/" + key)]
+    if len(hits) != 1:
+        names = ", ".join(sorted(os.path.basename(s) for s in known)) or "none indexed"
+        raise ConfigError(f"--series: no single series '{wanted}' (known: {names})")
+    return hits[0]
+
+
+def _listed(
+    entries: list[Entry], show_all: bool, per_item: Callable[[Entry], list[T]]
+) -> tuple[list[T], list[TeamCount], int]:
+    listing = select(entries, show_all=show_all)
+    items = [item for entry in listing.shown for item in per_item(entry)]
+    teams = [TeamCount(t.series, t.name, len(t.entries), t.facts) for t in listing.teams]
+    return items, teams, listing.facts - sum(e.facts for e in listing.shown)
+
+
+def slips(
+    workspace: Workspace,
+    since: str | None = None,
+    until: str | None = None,
+    series: str | None = None,
+    show_all: bool = False,
+) -> Verified[Listed[Slip]]:
+    """Per team, the projects with the largest slips first (then the most recent), every slip of
+    the projects listed, oldest report first; only the listed slips are verified."""
+    ledger = open_ledger(workspace)
+    rows = views.slip_rows(
+        ledger, week_bound(since, "--since"), week_bound(until, "--until"), series=_series(ledger, series)
+    )
+    by_project: dict[tuple[str, str], list[views.Row[Slip]]] = {}
+    for row in rows:
+        by_project.setdefault((row.series, row.project), []).append(row)
+    entries = [
+        Entry(
+            team,
+            (-max(r.size or 0 for r in group), -max(r.week_int for r in group), name),
+            facts=len(group),
+            value=group,
+        )
+        for (team, name), group in by_project.items()
+    ]
+    shown, teams, left_out = _listed(entries, show_all, lambda e: [r.item for r in e.value])
+    kept, dropped = keep_verified(shown, lambda s: s.evidence, workspace.verifier)
+    return Verified(Listed(kept, teams, len(rows), left_out), dropped)
 
 
 def incidents(
-    workspace: Workspace, since: str | None = None, until: str | None = None
-) -> Verified[list[Incident]]:
-    rows = views.incidents(open_ledger(workspace), week_bound(since, "--since"), week_bound(until, "--until"))
-    kept, dropped = keep_verified(rows, lambda i: [i.evidence], workspace.verifier)
-    return Verified(kept, dropped)
+    workspace: Workspace,
+    since: str | None = None,
+    until: str | None = None,
+    series: str | None = None,
+    show_all: bool = False,
+) -> Verified[Listed[Incident]]:
+    """Per team, incidents most severe first, then most recent; only the listed ones are verified."""
+    ledger = open_ledger(workspace)
+    rows = views.incident_rows(
+        ledger, week_bound(since, "--since"), week_bound(until, "--until"), series=_series(ledger, series)
+    )
+    entries = [
+        Entry(
+            row.series,
+            (rank(level(row.label)), -date.fromisoformat(row.day or row.date).toordinal(), i),
+            value=row,
+        )
+        for i, row in enumerate(rows)
+    ]
+    shown, teams, left_out = _listed(entries, show_all, lambda e: [e.value.item])
+    kept, dropped = keep_verified(shown, lambda i: [i.evidence], workspace.verifier)
+    return Verified(Listed(kept, teams, len(rows), left_out), dropped)
 
 
 def changes(

@@ -38,9 +38,7 @@ def timelines(s: Series, outcomes: list[ProjectOutcome], sources: set[str]) -> l
         slips = [x for src in sources for x in s.slips.get(src, []) if x.project == name]
         if observations:
             out.append(
-                ProjectTimeline(
-                    project=name, aliases=s.snap.aliases(name), observations=observations, slips=slips
-                )
+                ProjectTimeline(project=name, aliases=s.aliases(name), observations=observations, slips=slips)
             )
     return out
 

@@ -22,9 +22,9 @@ from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import shift_weeks, week_str
 from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
-from summarizer.planning.projects import ProjectRef, link_projects
+from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects
 from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
-from summarizer.planning.scope import IndexContext, choose_scope, index_context, relative_reports
+from summarizer.planning.scope import IndexContext, choose_scope, given_scope, index_context, relative_reports
 from summarizer.planning.timerange import TimeRange, find_series_label, find_time_range, parse_week_arg
 from summarizer.question import QuestionPlan
 
@@ -104,15 +104,24 @@ def plan(
     ledger: Ledger | None,
     since: str | None = None,
     until: str | None = None,
+    *,
+    series: str | None = None,
+    show_all: bool = False,
 ) -> QuestionPlan:
-    """Plan a question against one index and its ledger (None: free questions still work)."""
+    """Plan a question against one index and its ledger (None: free questions still work).
+
+    `series` (a folder name or path, `--series`) scopes the question to that team; `show_all`
+    (`--all`) lists every item of a list answer."""
     lexical = retriever.lexical
     ctx = index_context(lexical)
     projects = known_projects(ledger)
     keep = known_names(ledger, projects)
-    scope = choose_scope(
-        question, ctx, retriever, project_series(ledger, link_projects(question, projects)), keep
-    )
+    if series is not None:
+        scope = given_scope(series, ctx)
+    else:
+        scope = choose_scope(
+            question, ctx, retriever, project_series(ledger, link_projects(question, projects)), keep
+        )
     planned = read_question(
         question,
         latest=scope.latest,
@@ -129,6 +138,8 @@ def plan(
     planned.series = scope.series
     planned.reports = scope.reports
     planned.prefer_series = scope.prefer
+    planned.series_langs = dict(ctx.lang_by_series)
+    planned.show_all = show_all
     unscoped = scope.series is None and scope.prefer is None
     per_series = relative_reports(question, ctx) if unscoped and not (since or until) else None
     if per_series is not None:
@@ -212,13 +223,19 @@ def _idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def known_projects(ledger: Ledger | None) -> list[ProjectRef]:
-    """Projects the ledger knows, for linking names in the question."""
+def known_projects(ledger: Ledger | None) -> ProjectIndex:
+    """Projects the ledger knows, for linking names in the question (one index per revision)."""
     if ledger is None:
-        return []
+        return ProjectIndex()
     from index.ledger import views
 
-    return [ProjectRef(p.name, tuple(p.aliases)) for p in views.projects(ledger)]
+    revision = ledger.revision()
+    cached = ledger.cache.get("planning.projects")
+    if cached is None or cached[0] != revision:
+        refs = [ProjectRef(name, tuple(aliases)) for name, aliases in views.project_names(ledger)]
+        cached = (revision, ProjectIndex(refs))
+        ledger.cache["planning.projects"] = cached
+    return cached[1]  # type: ignore[no-any-return]
 
 
 def known_names(ledger: Ledger | None, projects: Sequence[ProjectRef]) -> list[str]:
@@ -229,7 +246,7 @@ def known_names(ledger: Ledger | None, projects: Sequence[ProjectRef]) -> list[s
     from index.ledger import views
 
     names = [n for p in projects for n in (p.name, *p.aliases)]
-    return names + [s.name for s in views.metric_series(ledger)]
+    return names + [name for name, _ in views.metric_names(ledger)]
 
 
 def project_series(ledger: Ledger | None, names: list[str]) -> list[str]:
@@ -240,8 +257,9 @@ def project_series(ledger: Ledger | None, names: list[str]) -> list[str]:
 
     found: set[str] = set()
     for name in names:
-        if views.canonical_name(ledger, name) is not None:  # an unknown name says nothing
-            found.update(series_of(o.report) for o in views.timeline(ledger, name).observations)
+        canonical = views.canonical_name(ledger, name)
+        if canonical is not None:  # an unknown name says nothing
+            found.update(views.project_series(ledger, canonical))
     return sorted(found)
 
 
@@ -250,7 +268,7 @@ def named_metrics(query: str, ledger: Ledger) -> list[str]:
     ("出金有效成功率" is not also 入金有效成功率)."""
     from index.ledger import views
 
-    refs = [ProjectRef(s.name, (s.key,)) for s in views.metric_series(ledger)]
+    refs = [ProjectRef(name, (key,)) for name, key in views.metric_names(ledger)]
     names = link_projects(query, refs, min_ratio=0.6)
     named = [n for n in names if plain_key(n) in plain_key(query)]
     return named or names

@@ -20,6 +20,28 @@ class ProjectRef:
     aliases: tuple[str, ...] = ()
 
 
+class ProjectIndex(list[ProjectRef]):
+    """Projects, and which of them share a character pair with a text: the only ones a question
+    can name (a whole name, an alias or a common part of three or more characters all share
+    one), so linking compares a question with a few names, not every name in the ledger."""
+
+    def __init__(self, projects: Sequence[ProjectRef] = ()) -> None:
+        super().__init__(projects)
+        self._by_pair: dict[str, set[int]] = {}
+        for i, project in enumerate(self):
+            for name in (project.name, *project.aliases):
+                key = plain_key(name)
+                for j in range(len(key) - 1):
+                    self._by_pair.setdefault(key[j : j + 2], set()).add(i)
+
+    def near(self, text: str) -> list[ProjectRef]:
+        folded = plain_key(text)
+        found: set[int] = set()
+        for j in range(len(folded) - 1):
+            found |= self._by_pair.get(folded[j : j + 2], set())
+        return [self[i] for i in sorted(found)]
+
+
 def _spaced(text: str) -> str:
     return " " + " ".join(re.findall(r"[^\W_]+", text.casefold())) + " "
 
@@ -59,7 +81,7 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
     questions drop suffixes ("风控引擎" for "风控决策引擎迁移")."""
     folded, spaced = plain_key(question), _spaced(question)
     scored: dict[str, float] = {}
-    for project in projects:
+    for project in projects.near(question) if isinstance(projects, ProjectIndex) else projects:
         best = 0.0
         known = (project.name, *project.aliases)
         for name in (*known, *filter(None, map(_spoken, known))):

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
 from index.schemas import series_of
-from index.text.lang import detect_lang
+from index.text.lang import Lang, detect_lang
+from summarizer.errors import ConfigError
 from summarizer.planning.question_words import strip_question_words
 from summarizer.planning.timerange import SeriesLabel, find_time_range, series_labels
 
@@ -50,7 +51,7 @@ class IndexContext:
     weeks_by_series: dict[str, set[int]] = field(default_factory=dict)
     week_of_report: dict[str, int] = field(default_factory=dict)
     date_of_report: dict[str, date] = field(default_factory=dict)
-    lang_by_series: dict[str, str] = field(default_factory=dict)
+    lang_by_series: dict[str, Lang] = field(default_factory=dict)
     report_labels: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     """The series' own numbering: (kind, number) -> reports carrying it ("第7期" is ("issue", 7)),
     read from each report's file name, stored week label and title."""
@@ -83,12 +84,8 @@ class IndexContext:
         return set().union(*self.weeks_by_series.values()) if self.weeks_by_series else set()
 
 
-# Chunks per series read to tell its language: enough to be sure, cheap on a large index.
-LANG_SAMPLE = 20
-
-
 def index_context(lexical: LexicalIndex) -> IndexContext:
-    """Built once per loaded lexical index (it reads every row) and kept on it."""
+    """Built once per loaded lexical index (from its per-report table) and kept on it."""
     cached = lexical.derived.get("index_context")
     if isinstance(cached, IndexContext):
         return cached
@@ -109,39 +106,32 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
     ctx = IndexContext()
     now = today()
     future: dict[str, date] = {}
-    samples: dict[str, list[str]] = {}
-    for row in lexical.rows:
-        sample = samples.setdefault(series_of(str(row.meta.get("report", ""))), [])
-        if len(sample) < LANG_SAMPLE:
-            sample.append(row.text)
-        report = str(row.meta.get("report", ""))
-        series = series_of(report)
+    for report, series, day, week, label, titles in lexical.reports():
         ctx.reports_by_series.setdefault(series, set()).add(report)
-        ctx.weeks_by_series.setdefault(series, set()).add(row.week_int)
-        ctx.week_of_report[report] = row.week_int
-        day = str(row.meta.get("date", ""))
+        ctx.weeks_by_series.setdefault(series, set()).add(week)
+        ctx.week_of_report[report] = week
         if day:
             value = date.fromisoformat(day)
             ctx.date_of_report[report] = value
             latest = ctx.latest_by_series if value <= now else future
             if series not in latest or value > latest[series]:
                 latest[series] = value
-        match = re.search(r"\d{1,2}", str(row.meta.get("week_label", "")))
+        match = re.search(r"\d{1,2}", label)
         if match:
             weeks = ctx.labels.setdefault(int(match[0]), [])
-            if row.week_int not in weeks:
-                weeks.append(row.week_int)
-        for label in own_labels(report, row.meta):
-            ctx.report_labels.setdefault((label.kind, label.number), set()).add(report)
-            if label.kind == "week":
-                weeks = ctx.labels.setdefault(label.number, [])
-                if row.week_int not in weeks:
-                    weeks.append(row.week_int)
+            if week not in weeks:
+                weeks.append(week)
+        for own in own_labels(report, {"week_label": label, "sections": titles}):
+            ctx.report_labels.setdefault((own.kind, own.number), set()).add(report)
+            if own.kind == "week":
+                weeks = ctx.labels.setdefault(own.number, [])
+                if week not in weeks:
+                    weeks.append(week)
     present = list(ctx.latest_by_series.values())
     for series, value in future.items():
         ctx.latest_by_series.setdefault(series, value)
     ctx.latest = max(present or ctx.latest_by_series.values(), default=None)
-    ctx.lang_by_series = {series: detect_lang(" ".join(texts)) for series, texts in samples.items()}
+    ctx.lang_by_series = dict(lexical.series_langs())
     return ctx
 
 
@@ -177,7 +167,12 @@ def series_votes(question: str, retriever: Retriever, k: int = 8) -> dict[str, f
 
 
 def series_with_term(term: str, ctx: IndexContext, lexical: LexicalIndex) -> set[str]:
-    return {s for s, reports in ctx.reports_by_series.items() if lexical.search(term, k=1, reports=reports)}
+    """The series with a chunk holding the term (any of its tokens): from the term's postings,
+    not one search per series."""
+    held: set[str] = set()
+    for token in tokenize(term):
+        held |= lexical.series_holding(token)
+    return held & set(ctx.reports_by_series)
 
 
 def term_support(
@@ -250,6 +245,18 @@ def choose_scope(
     if chosen is None:
         # No clear team: relative time still follows the likeliest series.
         return Scope(None, ctx.latest_by_series.get(leader or "", ctx.latest))
+    return Scope(chosen, ctx.latest_by_series.get(chosen, ctx.latest), ctx.reports_by_series.get(chosen))
+
+
+def given_scope(wanted: str, ctx: IndexContext) -> Scope:
+    """The scope `--series` names: a folder name (`payments-zh`) or path; a usage error otherwise."""
+    key = wanted.rstrip("/")
+    known = sorted(ctx.reports_by_series)
+    hits = [s for s in known if s == key or os.path.basename(s) == key or s.endswith("/" + key)]
+    if len(hits) != 1:
+        names = ", ".join(sorted(os.path.basename(s) for s in known)) or "none indexed"
+        raise ConfigError(f"--series: no single series '{wanted}' (known: {names})")
+    chosen = hits[0]
     return Scope(chosen, ctx.latest_by_series.get(chosen, ctx.latest), ctx.reports_by_series.get(chosen))
 
 

@@ -202,9 +202,10 @@ def create_app(settings: Settings, *, token: str | None = None, allow_ingest: bo
     @api.get("/api/slips", response_model=SlipList, tags=["ledger"])
     async def slips(response: Response, since: Week = None, until: Week = None) -> SlipList:
         """Schedule slips with before/after evidence (as `summarizer slips`)."""
-        found = await backend.run(lambda ws: ledger_pipeline.slips(ws, since, until))
+        # Every slip, as before the CLI listed a screenful per team: API clients page themselves.
+        found = await backend.run(lambda ws: ledger_pipeline.slips(ws, since, until, show_all=True))
         _engine(response, "local")
-        return SlipList(since=since, until=until, slips=found.value, dropped=found.dropped)
+        return SlipList(since=since, until=until, slips=found.value.items, dropped=found.dropped)
 
     @api.get("/api/reports", response_model=ReportList, tags=["index"])
     async def reports(response: Response) -> ReportList:

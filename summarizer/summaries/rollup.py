@@ -105,7 +105,7 @@ def _outcomes(series: Series, reports: list[ReportRef], lang: Lang) -> list[Fact
             project=name,
             citations=unique_citations(cites),
             outcome=outcome,  # type: ignore[arg-type]
-            aliases=series.snap.aliases(name),
+            aliases=series.aliases(name),
             launched_on=launch.launched_on if launch else None,
             target=launch.target if launch else latest.target,
             first_target=first,

@@ -1,9 +1,9 @@
 """One report series (folder) as summaries read it: its reports, projects, slips, launches, notes.
 
-Every summary, roll-up and register of a series reads the same derived views, so they are
-computed once per ledger state (cached on the ledger like the views' own snapshot) and then
-looked up per report. Reports of other series never leak in: a slip, launch or incident belongs
-to the series whose report shows it.
+Every summary, roll-up and register of a series reads the same derived views, so they are read
+once per ledger revision (cached on the ledger), for that series only, and then looked up per
+report. Reports of other series never leak in: a slip, launch or incident belongs to the series
+whose report shows it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from index.ledger import views
-from index.ledger.snapshot import Snapshot, snapshot_of
 from index.ledger.store import Ledger
 from index.schemas import (
     Incident,
@@ -38,7 +37,7 @@ class Series:
 
     folder: str
     reports: list[ReportRef]
-    snap: Snapshot
+    ledger: Ledger
     reader: Reader
     timelines: dict[str, list[Observation]] = field(default_factory=dict)
     slips: dict[str, list[Slip]] = field(default_factory=dict)
@@ -70,16 +69,18 @@ class Series:
         i = self.index(ref)
         return self.reports[i - 1] if i > 0 else None
 
+    def aliases(self, canonical: str) -> list[str]:
+        return views.aliases(self.ledger, canonical)
+
     def names(self, canonical: str) -> list[str]:
-        return [canonical, *self.snap.aliases(canonical)]
+        return [canonical, *self.aliases(canonical)]
 
     def resolve(self, name: str) -> str | None:
         """The canonical project a name in this series refers to (None when unknown or ambiguous).
 
-        Memoised: the same labels ("Status", "ETA", block titles) recur every week, and resolving
-        an unknown name compares it with every known one."""
+        Memoised: the same labels ("Status", "ETA", block titles) recur every week."""
         if name not in self._resolved:
-            found = self.snap.identity.resolve(name)
+            found = views.resolve(self.ledger, name)
             self._resolved[name] = found if found in self.timelines else None
         return self._resolved[name]
 
@@ -102,32 +103,26 @@ class Series:
 
 
 def _build(ledger: Ledger, folder: str, reader: Reader) -> Series:
-    snap = snapshot_of(ledger)
-    series = Series(folder, [r for r in snap.reports if series_of(r.source) == folder], snap, reader)
+    series = Series(folder, views.reports(ledger, series=folder), ledger, reader)
     sources = {r.source for r in series.reports}
-    for name, observations in snap.timelines.items():
-        mine = [o for o in observations if o.report in sources]
-        if mine:
-            series.timelines[name] = mine
+    for name, observation in views.observations(ledger, series=folder):
+        series.timelines.setdefault(name, []).append(observation)
     by_week: dict[str, list[str]] = defaultdict(list)
     for ref in series.reports:
         by_week[ref.week].append(ref.source)
-    for slip in views.slips(ledger):
+    for row in views.slip_rows(ledger, projects=series.timelines):
+        slip = row.item
         shown = next((c.report for c in reversed(slip.evidence) if c.report in sources), None)
-        if shown is None and slip.project in series.timelines:
+        if shown is None:
             shown = next(iter(by_week.get(slip.week, [])), None)
-        if shown is not None and slip.project in series.timelines:
+        if shown is not None:
             series.slips.setdefault(shown, []).append(slip)
-    series.launches = [x for x in views.launches(ledger) if any(c.report in sources for c in x.evidence)]
-    series.events = [e for e in views.lifecycle(ledger) if e.report in sources]
-    series.incidents = [i for i in views.incidents(ledger) if i.report in sources]
-    for note in views.notes(ledger):
-        if note.report in sources:
-            series.notes.setdefault(note.report, []).append(note)
-    for metric in views.metric_series(ledger):
-        points = [p for p in metric.points if p.report in sources]
-        if points:
-            series.metrics.append(metric.model_copy(update={"points": points}))
+    series.launches = [row.item for row in views.launch_rows(ledger, series=folder)]
+    series.events = [row.item for row in views.event_rows(ledger, series=folder)]
+    series.incidents = [row.item for row in views.incident_rows(ledger, series=folder)]
+    for note in views.notes(ledger, series=folder):
+        series.notes.setdefault(note.report, []).append(note)
+    series.metrics = views.metric_series(ledger, series=folder)
     return series
 
 
@@ -141,29 +136,26 @@ def reader_of(ledger: Ledger) -> Reader:
 
 
 def series(ledger: Ledger, folder: str) -> Series:
-    """The series in `folder`, computed once per ledger state."""
-    snap = snapshot_of(ledger)
+    """The series in `folder`, read once per ledger revision."""
+    revision = ledger.revision()
     key = f"summaries.series:{folder}"
     cached = ledger.cache.get(key)
-    if cached is not None and cached[0] is snap:
+    if cached is not None and cached[0] == revision:
         return cached[1]  # type: ignore[no-any-return]
     built = _build(ledger, folder, reader_of(ledger))
-    ledger.cache[key] = (snap, built)
+    ledger.cache[key] = (revision, built)
     return built
 
 
 def folders(ledger: Ledger) -> list[str]:
     """Every series folder, ordered by its latest report (the most recent series last)."""
-    last: dict[str, int] = {}
-    for i, ref in enumerate(snapshot_of(ledger).reports):
-        last[series_of(ref.source)] = i
-    return sorted(last, key=last.__getitem__)
+    return views.series_names(ledger)
 
 
 def find_series(ledger: Ledger, wanted: str | None, near: ReportRef | None = None) -> str:
     """The folder a user's `--series` names (folder name or path); without one, the series of
     `near` (a report the user picked), else of the latest report."""
-    known = list(dict.fromkeys(series_of(r.source) for r in snapshot_of(ledger).reports))
+    known = views.series_names(ledger)
     if not known:
         raise views.NotInLedger("the ledger is empty; run `summarizer ingest` first")
     if wanted:
@@ -175,4 +167,4 @@ def find_series(ledger: Ledger, wanted: str | None, near: ReportRef | None = Non
         return hits[0]
     if near is not None:
         return series_of(near.source)
-    return series_of(snapshot_of(ledger).reports[-1].source)
+    return known[-1]

@@ -210,6 +210,30 @@ def test_language(text: str, lang: str) -> None:
     assert detect_lang(text) == lang
 
 
+def test_the_project_index_links_what_every_name_would() -> None:
+    """Comparing a question only with names that share a character pair with it links the same
+    projects as comparing it with every name (the eval's questions, the ledger's names)."""
+    from pathlib import Path
+
+    import yaml
+
+    from summarizer.planning.projects import ProjectIndex
+
+    root = Path(__file__).resolve().parents[2]
+    questions = [q["question"] for q in yaml.safe_load((root / "evals/datasets/questions.yaml").read_text())]
+    names = [
+        ProjectRef("风控决策引擎迁移", ("风控引擎",)),
+        ProjectRef("海外商户收单平台", ("海外收单",)),
+        ProjectRef("Kubernetes 1.30 Upgrade", ("K8s 1.30",)),
+        ProjectRef("Checkout API Gateway Migration"),
+        ProjectRef("2025年度规划"),
+        *PROJECTS,
+    ]
+    index = ProjectIndex(names)
+    for question in questions:
+        assert link_projects(question, index) == link_projects(question, names), question
+
+
 def test_a_tracker_key_is_not_needed_to_name_the_work() -> None:
     """People ask about "the search reindex", not "SRCH-88 Search reindex"; a key alone links
     nothing, and a one-word title left after the key is too weak to link on."""

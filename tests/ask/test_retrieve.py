@@ -39,10 +39,17 @@ def test_lexical_week_filter() -> None:
 
 def test_lexical_persisted_and_reloaded(workspace: Any) -> None:
     folder = lexical_dir(workspace.home, workspace.store.name)
-    assert (folder / "rows.json").exists()
+    assert (folder / "rows.sqlite").exists() and (folder / "index.json").exists()
     loaded = LexicalIndex.load(folder)
     assert loaded is not None and len(loaded.rows) == workspace.store.count()
-    assert open_for_store(workspace.store, workspace.home).search("deploy frequency", k=1)
+    hits = open_for_store(workspace.store, workspace.home).search("deploy frequency", k=1)
+    assert hits
+    built = LexicalIndex.build(list(loaded.rows))  # what a loaded index says, one built in memory says
+    assert (built.reports(), built.series_langs()) == (loaded.reports(), loaded.series_langs())
+    assert dict(built.doc_freq().items()) == dict(loaded.doc_freq().items()) != {}
+    assert [r.id for r, _ in built.search("deploy frequency", k=3)] == [
+        r.id for r, _ in loaded.search("deploy frequency", k=3)
+    ]
 
 
 @pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
@@ -100,3 +107,24 @@ def test_chunks_covering_a_citation(workspace: Any) -> None:
     found = workspace.retriever.chunks_covering(hit.report, (hit.lines[0], hit.lines[0]))
     assert [h.chunk_id for h in found] == [hit.chunk_id]
     assert workspace.retriever.chunks_covering(hit.report, (9999, 9999)) == []
+
+
+def test_postings_count_documents_and_name_series(workspace) -> None:  # type: ignore[no-untyped-def]
+    """Document frequencies, the series holding a term and a report's rows come from the BM25
+    postings and per-row codes, and agree with reading every row."""
+    import os
+
+    from index.lexical import _indexed_text, tokenize
+
+    lexical = workspace.retriever.lexical
+    holders: dict[str, set[int]] = {}
+    for i, row in enumerate(lexical.rows):
+        for token in set(tokenize(_indexed_text(row))):
+            holders.setdefault(token, set()).add(i)
+    for token, rows in holders.items():
+        assert set(lexical.postings(token).tolist()) == rows, token
+        expected = {os.path.dirname(str(lexical.rows[i].meta["report"])) for i in rows}
+        assert lexical.series_holding(token) == expected, token
+    assert len(lexical.postings("no-such-token")) == 0
+    report = str(lexical.rows[0].meta["report"])
+    assert lexical.rows_with("report", report) == [r for r in lexical.rows if r.meta["report"] == report]

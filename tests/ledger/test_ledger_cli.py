@@ -124,3 +124,15 @@ def test_no_ledger_and_unknown_project_are_one_line_errors(isolated_home: Path) 
 
 def test_week_and_range_are_exclusive(home: Path) -> None:
     assert runner.invoke(app, ["changes", "--week", "2024-W45", "--from", "2024-W44"]).exit_code == 2
+
+
+def test_lists_count_every_team_and_take_series_and_all(home: Path) -> None:
+    payload = invoke("slips")
+    assert payload["total"] == 2 and payload["left_out"] == 0
+    assert [(t["name"], t["items"], t["facts"]) for t in payload["teams"]] == [("reports", 1, 2)]
+    assert invoke("slips", "--series", "reports", "--all")["slips"] == payload["slips"]
+    assert invoke("incidents", "--series", "reports")["total"] == 1
+    unknown = runner.invoke(app, ["slips", "--series", "nowhere"])
+    assert unknown.exit_code == 2 and "known: reports" in unknown.output
+    table = runner.invoke(app, ["slips"])
+    assert "清分系统" in table.stdout and "2 slips: reports 2 in 1 projects" in table.stdout

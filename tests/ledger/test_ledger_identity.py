@@ -7,9 +7,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index.errors import ConfigError
-from index.ledger.identity import AliasConfig, NameStat, build_identity
+from index.ledger.identity import AliasConfig, NameStat, _pair_related, build_identity
 from index.text.normalise import name_key
 
 DAY = date(2024, 10, 4)
@@ -111,3 +113,56 @@ def test_embedding_similarity_merges_what_strings_cannot() -> None:
 
 def test_name_key() -> None:
     assert name_key("【POS收单】 (Phase 2)") == name_key("pos收单") == "pos收单"
+
+
+# Pieces of the names the rules are about: abbreviations, numeronyms, acronyms, versions and
+# phases, Chinese containment and ordered abbreviations, parentheticals, tracker keys.
+_PIECES = [
+    "Observability", "Obs", "Pipeline", "v2", "v1", "K8s", "Kubernetes", "1.30", "CDC", "Change",
+    "Data", "Capture", "Search", "Research", "Portal", "Phase 2", "MOB-430", "KR2.2", "i18n",
+    "平安", "光大", "存管", "接入", "支付", "系统", "双活", "二期", "一期", "（小贝项目）",
+    "(owner: 孙悦)", "（孙悦）", "【", "】", "ＰＯＳ", "收单", "2025", "年度", "预算",
+]  # fmt: skip
+_NAMES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map(" ".join)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        # Each pair shares one mark only: the first word letter; a character pair inside the
+        # longer key; the first character (an ordered abbreviation of a parenthetical alias).
+        ["Observability Pipeline 2", "2 O P"],
+        ["平安存管接入", "存管接入"],
+        ["支付系统双活", "家家盈（支统双活）"],
+        ["Change Data Capture", "CDC"],
+        ["Kubernetes 1.30 Upgrade", "K8s 1.30"],
+    ],
+)
+def test_blocks_on_each_rule(names: list[str]) -> None:
+    stats = [NameStat(name, DAY, 1) for name in names]
+    assert build_identity(stats).canonical_of == build_identity(stats, exhaustive=True).canonical_of
+    assert len(set(build_identity(stats).canonical_of.values())) == 1
+
+
+def test_blocks_find_a_known_name_inside_a_longer_query() -> None:
+    assert identity("平安存管").resolve("X平安存管接入") == "平安存管"
+
+
+@settings(max_examples=150, deadline=None)
+@given(names=st.lists(_NAMES, min_size=1, max_size=14, unique=True), query=_NAMES)
+def test_blocks_compare_what_the_rules_could_join(names: list[str], query: str) -> None:
+    """Comparing only names that share a first character, first word letter or character pair
+    gives exactly the clusters (and lookups) of comparing every name with every cluster."""
+    stats = [NameStat(name, DAY, 1 + i % 3, {f"s{i % 2}"}) for i, name in enumerate(names)]
+    blocked = build_identity(stats, renames=[(names[0], names[-1])])
+    everything = build_identity(stats, renames=[(names[0], names[-1])], exhaustive=True)
+    assert blocked.canonical_of == everything.canonical_of
+    assert blocked.aliases == everything.aliases
+    key = name_key(query)
+    brute = {c for k, c in everything._keys.items() if _pair_related(key, k, query, c)}
+    expected = (
+        everything.canonical_of.get(query)
+        or everything._keys.get(key)
+        or (brute.pop() if len(brute) == 1 else None)
+    )
+    assert blocked.resolve(query) == expected

@@ -1,0 +1,430 @@
+"""What the views read, derived from the facts at ingest and stored in indexed tables.
+
+Per question nothing is derived and nothing is read whole: project identity, each project's
+merged weekly observations (its timeline), slips, launches, lifecycle events, incidents without
+their retellings and metric series keys are computed here, when reports change, and stored
+with the report, series, week and ranking columns the views filter and order on.
+
+Incremental: `upsert_report` and `remove_report` mark a report dirty; `derive` relinks names
+(blocked comparisons, `identity.py`), then recomputes only the projects whose names are in a
+dirty report or whose cluster changed, and the metric keys of dirty series. Everything else is
+a pure function of the stored facts sorted by report date, so the tables never depend on the
+order reports were ingested. A change of `DERIVE_VERSION`, the extractor or `aliases.toml`
+recomputes everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from index.ledger.extract import EXTRACTOR_VERSION
+from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity, entry_marks
+from index.ledger.metric_links import series_keys
+from index.ledger.retellings import first_tellings_indexed
+from index.ledger.signals import worst_status
+from index.ledger.slips import project_launches, project_slips, project_stops
+from index.schemas import Incident, MetricPoint, Observation, ProjectInfo, Rename, Slip
+from index.text.weeks import week_key
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
+DERIVE_VERSION = 2
+
+
+def series_of(source: str) -> str:
+    return os.path.dirname(source)
+
+
+def stamp(aliases_text: str, embed_id: str) -> str:
+    """What, besides the facts, the derived tables depend on."""
+    digest = hashlib.sha256(aliases_text.encode("utf-8")).hexdigest()[:16]
+    return f"{DERIVE_VERSION}|{EXTRACTOR_VERSION}|{digest}|{embed_id}"
+
+
+@dataclass
+class Derivation:
+    """What one `derive` did, for the benchmarks and tests."""
+
+    full: bool
+    dirty: int
+    names: int
+    projects: int
+    recomputed: int
+
+
+def _kept(conn: sqlite3.Connection) -> set[str]:
+    """Reports that count: a file stored under two paths counts once (the first by date, path).
+    Also files each report under its series (its folder)."""
+    kept: set[str] = set()
+    hashes: set[str] = set()
+    moved = []
+    rows = conn.execute("SELECT source, content_hash, series FROM reports ORDER BY date, source").fetchall()
+    for source, content_hash, series in rows:
+        if content_hash not in hashes:
+            hashes.add(content_hash)
+            kept.add(source)
+        if series != series_of(source):
+            moved.append((series_of(source), source))
+    conn.executemany("UPDATE reports SET series = ? WHERE source = ?", moved)
+    return kept
+
+
+Embed = Callable[[list[str]], "np.ndarray"]
+
+
+def derive(
+    conn: sqlite3.Connection,
+    config: AliasConfig,
+    state: str,
+    embed: Embed | None = None,
+    threshold: float = 0.9,
+) -> Derivation | None:
+    """Bring the derived tables up to date with the facts; None when they already were."""
+    row = conn.execute("SELECT value FROM derived_state WHERE key = 'stamp'").fetchone()
+    full = row is None or row[0] != state
+    dirty = {source for (source,) in conn.execute("SELECT source FROM dirty")}
+    if not full and not dirty:
+        return None
+    with conn:
+        kept = _kept(conn)
+        before = {source for (source,) in conn.execute("SELECT source FROM reports WHERE kept = 1")}
+        dirty |= kept ^ before  # a duplicate path whose twin went away now counts (and the reverse)
+        conn.executemany(
+            "UPDATE reports SET kept = ? WHERE source = ?",
+            [(int(s in kept), s) for s in sorted(kept ^ before)],
+        )
+        identity = _identity(conn, config, embed, threshold)
+        affected = _relink(conn, identity, dirty, full)
+        recomputed = _projects(conn, identity, affected)
+        _incidents(conn)
+        _metrics(conn, None if full else {series_of(s) for s in dirty})
+        conn.execute("DELETE FROM dirty")
+        conn.execute("INSERT OR REPLACE INTO derived_state VALUES ('stamp', ?)", (state,))
+        (revision,) = conn.execute(
+            "SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) + 1 FROM derived_state WHERE key = 'revision'"
+        ).fetchone()
+        conn.execute("INSERT OR REPLACE INTO derived_state VALUES ('revision', ?)", (str(revision),))
+    (projects,) = conn.execute("SELECT COUNT(*) FROM projects").fetchone()
+    return Derivation(full, len(dirty), len(identity.canonical_of), projects, recomputed)
+
+
+def _identity(
+    conn: sqlite3.Connection, config: AliasConfig, embed: Embed | None, threshold: float
+) -> Identity:
+    """Every project name with its first date, report count and series, linked into projects."""
+    stats: dict[str, NameStat] = {}
+    seen: set[tuple[str, str]] = set()
+    rows = conn.execute(
+        "SELECT f.subject, json_extract(f.payload, '$.date'), r.source FROM facts f"
+        " JOIN reports r ON r.source = f.source WHERE f.kind = 'observation' AND r.kept = 1"
+        " ORDER BY r.date, r.source, f.seq"
+    )
+    for name, day, source in rows:
+        stat = stats.get(name)
+        if stat is None:
+            stat = stats[name] = NameStat(name, date.fromisoformat(day), 0)
+        stat.series.add(series_of(source))
+        if (name, source) not in seen:
+            seen.add((name, source))
+            stat.count += 1
+    renames = [
+        Rename.model_validate_json(payload)
+        for (payload,) in conn.execute(
+            "SELECT f.payload FROM facts f JOIN reports r ON r.source = f.source"
+            " WHERE f.kind = 'rename' AND r.kept = 1 ORDER BY r.date, r.source, f.seq"
+        )
+    ]
+    return build_identity(stats.values(), config, embed, threshold, renames=[(r.old, r.new) for r in renames])
+
+
+def _relink(conn: sqlite3.Connection, identity: Identity, dirty: set[str], full: bool) -> set[str]:
+    """Store the new identity; return the canonical projects whose timelines must be recomputed."""
+    old = dict(conn.execute("SELECT name, canonical FROM names").fetchall())
+    new = identity.canonical_of
+    affected: set[str] = set()
+    if full:
+        affected = set(old.values()) | set(new.values())
+        affected |= {c for (c,) in conn.execute("SELECT canonical FROM projects")}
+    else:
+        for name in old.keys() | new.keys():
+            if old.get(name) != new.get(name):
+                affected.update(c for c in (old.get(name), new.get(name)) if c is not None)
+        for chunk in _chunks(sorted(dirty)):
+            marks = ",".join("?" * len(chunk))
+            affected.update(
+                new[n]
+                for (n,) in conn.execute(
+                    f"SELECT DISTINCT subject FROM facts WHERE kind = 'observation' AND source IN ({marks})",
+                    chunk,
+                )
+                if n in new
+            )
+            affected.update(
+                c
+                for (c,) in conn.execute(
+                    f"SELECT DISTINCT canonical FROM timeline WHERE source IN ({marks})", chunk
+                )
+            )
+    # An alias list changes only with its cluster's members, a canonical spelling only with the
+    # canonical of every member: both show as names whose canonical changed.
+    conn.execute("DELETE FROM names")
+    conn.executemany("INSERT INTO names VALUES (?, ?)", sorted(new.items()))
+    conn.execute("DELETE FROM name_keys")
+    conn.executemany("INSERT INTO name_keys VALUES (?, ?)", list(identity.keys.items()))
+    conn.execute("DELETE FROM name_marks")
+    conn.executemany(
+        "INSERT INTO name_marks VALUES (?, ?, ?)",
+        [(mark, key, canon) for key, canon in identity.keys.items() for mark in entry_marks(key, canon)],
+    )
+    return affected
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _projects(conn: sqlite3.Connection, identity: Identity, affected: set[str]) -> int:
+    """Recompute the timelines, slips, launches and lifecycle events of the affected projects."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for name, canon in identity.canonical_of.items():
+        if canon in affected:
+            members[canon].append(name)
+    for table in ("projects", "timeline", "slips", "launches", "events"):
+        for chunk in _chunks(sorted(affected)):
+            marks = ",".join("?" * len(chunk))
+            conn.execute(f"DELETE FROM {table} WHERE canonical IN ({marks})", chunk)
+    wanted = sorted(name for names in members.values() for name in names)
+    observations: dict[str, list[Observation]] = defaultdict(list)
+    for chunk in _chunks(wanted):
+        marks = ",".join("?" * len(chunk))
+        for subject, payload in conn.execute(
+            "SELECT f.subject, f.payload FROM facts f JOIN reports r ON r.source = f.source"
+            f" WHERE f.kind = 'observation' AND r.kept = 1 AND f.subject IN ({marks})"
+            " ORDER BY r.date, r.source, f.seq",
+            chunk,
+        ):
+            observations[identity.canonical_of[subject]].append(Observation.model_validate_json(payload))
+    stored = 0
+    for canon in sorted(observations):
+        per_report: dict[str, list[Observation]] = defaultdict(list)
+        for obs in observations[canon]:  # in report order: the query's
+            per_report[obs.report].append(obs)
+        flat = [o for group in per_report.values() for o in group]
+        if len(per_report) < 2 and all(o.origin == "lead" for o in flat):
+            continue  # a name only a line's lead gave, in one report: not shown to be a project
+        timeline = [merge_observations(per_report[source], canon) for source in per_report]
+        _store_project(conn, canon, identity.aliases.get(canon, []), timeline)
+        stored += 1
+    return stored
+
+
+_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("progress", "progress_parts", "progress_evidence"),
+    ("target", "target_text", "target_kind", "target_evidence"),
+    ("owner",),
+    ("completed_on",),
+)
+
+
+def _richness(obs: Observation) -> int:
+    return sum(value is not None for value in (obs.progress, obs.target, obs.status)) + bool(
+        obs.progress_parts
+    )
+
+
+def merge_observations(observations: list[Observation], canonical: str) -> Observation:
+    """One observation per report: the richest mention, its gaps filled from the others.
+
+    The rules' mentions come before a model's (`source="llm"`), which only fill what they leave
+    empty: a model's fact never overwrites a rules fact, whatever the richness.
+    """
+    ranked = sorted(
+        enumerate(observations), key=lambda pair: (pair[1].source == "llm", -_richness(pair[1]), pair[0])
+    )
+    merged = ranked[0][1].model_copy(update={"canonical": canonical})
+    for _, other in ranked[1:]:
+        for group in _GROUPS:
+            lead = group[0]
+            empty = getattr(merged, lead) in (None, [])
+            if empty and getattr(other, lead) not in (None, []):
+                for name in group:
+                    setattr(merged, name, getattr(other, name))
+    # A field or a heading's own status outranks a status a prose lead picked up in the same report.
+    stated = [o for o in observations if o.status is not None]
+    rules = [o for o in stated if o.source == "rules"]
+    statuses = [o for o in rules if o.origin == "structure"] or rules or stated
+    status = worst_status([o.status for o in statuses if o.status is not None])
+    source = next((o for o in statuses if o.status == status), None)
+    if source is not None:
+        merged.status, merged.status_text, merged.status_evidence = (
+            source.status,
+            source.status_text,
+            source.status_evidence,
+        )
+    return merged
+
+
+def _store_project(
+    conn: sqlite3.Connection, canon: str, aliases: list[str], timeline: list[Observation]
+) -> None:
+    conn.executemany(
+        "INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (canon, o.report, series_of(o.report), o.date.isoformat(), week_key(o.week), o.model_dump_json())
+            for o in timeline
+        ],
+    )
+    by_week = {obs.week: obs.report for obs in timeline}
+    slips = project_slips(canon, aliases, timeline)
+    conn.executemany(
+        "INSERT INTO slips VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                canon,
+                seq,
+                by_week[slip.week],
+                series_of(by_week[slip.week]),
+                _date_of(timeline, by_week[slip.week]),
+                week_key(slip.week),
+                slip.kind,
+                slip_days(slip),
+                "\n".join(sorted({c.report for c in slip.evidence})),
+                slip.model_dump_json(),
+            )
+            for seq, slip in enumerate(slips)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO launches VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                canon,
+                seq,
+                x.week,
+                x.evidence[-1].report if x.evidence else "",
+                series_of(x.evidence[-1].report) if x.evidence else "",
+                "\n".join(sorted({c.report for c in x.evidence})),
+                x.model_dump_json(),
+            )
+            for seq, x in enumerate(project_launches(canon, aliases, timeline))
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (canon, seq, e.week, e.report, series_of(e.report), e.status, e.model_dump_json())
+            for seq, e in enumerate(project_stops(canon, aliases, timeline))
+        ],
+    )
+    last = timeline[-1]
+    progress = next((o.progress_label for o in reversed(timeline) if o.progress_key), None)
+    info = ProjectInfo(
+        name=canon,
+        aliases=aliases,
+        first_week=timeline[0].week,
+        last_week=last.week,
+        mentions=len(timeline),
+        status=next((o.status for o in reversed(timeline) if o.status is not None), None),
+        target=next((o.target for o in reversed(timeline) if o.target is not None), None),
+        progress=progress,
+    )
+    conn.execute("INSERT INTO projects VALUES (?, ?, ?)", (canon, last.week, info.model_dump_json()))
+
+
+def _date_of(timeline: list[Observation], source: str) -> str:
+    return next(o.date.isoformat() for o in timeline if o.report == source)
+
+
+def slip_days(slip: Slip) -> int | None:
+    """How far a date moved or how long a project is overdue, in days; None for other slips."""
+    if slip.kind not in ("date_moved", "overdue"):
+        return None
+    try:
+        return (date.fromisoformat(slip.to) - date.fromisoformat(slip.from_)).days
+    except ValueError:
+        return None  # a sprint or version moved, not a day
+
+
+def _incidents(conn: sqlite3.Connection) -> None:
+    """Incidents without their retellings (`incident_links`), in report order."""
+    told = [
+        Incident.model_validate_json(payload)
+        for (payload,) in conn.execute(
+            "SELECT f.payload FROM facts f JOIN reports r ON r.source = f.source"
+            " WHERE f.kind = 'incident' AND r.kept = 1 ORDER BY r.date, r.source, f.seq"
+        )
+    ]
+    conn.execute("DELETE FROM incidents")
+    conn.executemany(
+        "INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                ord_,
+                i.report,
+                series_of(i.report),
+                week_key(i.week),
+                i.when.isoformat() if i.when else None,
+                i.severity,
+                i.model_dump_json(),
+            )
+            for ord_, i in enumerate(first_tellings_indexed(told))
+        ],
+    )
+
+
+def _metrics(conn: sqlite3.Connection, folders: set[str] | None) -> None:
+    """Each series' metric points filed under their series key (`metric_links`), the first point
+    per report and key; then each key's spelling, unit and first date across series."""
+    query = (
+        "SELECT f.id, f.seq, f.payload FROM facts f JOIN reports r ON r.source = f.source"
+        " WHERE f.kind = 'metric' AND r.kept = 1 {} ORDER BY r.date, r.source, f.seq"
+    )
+    if folders is None:
+        conn.execute("DELETE FROM metric_points")
+        rows = conn.execute(query.format("")).fetchall()
+    else:
+        rows = []
+        for folder in sorted(folders):
+            conn.execute("DELETE FROM metric_points WHERE series = ?", (folder,))
+            rows += conn.execute(query.format("AND r.series = ?"), (folder,)).fetchall()
+    points = [(fact, seq, MetricPoint.model_validate_json(payload)) for fact, seq, payload in rows]
+    keys = series_keys(p for _, _, p in points)
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for fact, seq, point in points:
+        key = keys.get((series_of(point.report), point.key), point.key)
+        if (key, point.report) not in seen:  # one point per report: its first statement
+            seen.add((key, point.report))
+            day = point.date.isoformat()
+            out.append((fact, key, series_of(point.report), point.report, day, seq, point.name, point.unit))
+    conn.executemany("INSERT INTO metric_points VALUES (?, ?, ?, ?, ?, ?, ?, ?)", out)
+    conn.execute("DELETE FROM metric_series")
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    units: dict[str, Counter[str]] = defaultdict(Counter)
+    first: dict[str, str] = {}
+    for key, name, unit, day in conn.execute(
+        "SELECT m.key, m.name, m.unit, m.date FROM metric_points m JOIN reports r ON r.source = m.source"
+        " ORDER BY r.date, r.source, m.seq"
+    ):
+        spellings[key][name] += 1
+        units[key][unit] += 1
+        first.setdefault(key, day)
+    conn.executemany(
+        "INSERT INTO metric_series VALUES (?, ?, ?, ?)",
+        [(k, spellings[k].most_common(1)[0][0], units[k].most_common(1)[0][0], first[k]) for k in first],
+    )
+
+
+def dump_rows(rows: Iterable[tuple[str]]) -> str:
+    """Stored payloads as one JSON array, without a round trip through the models."""
+    return "[" + ",".join(payload for (payload,) in rows) + "]"
