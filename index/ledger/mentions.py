@@ -125,8 +125,13 @@ _TYPE_PREFIX = re.compile(
 )
 
 
-# What a heading says about its project, written after the name ("反欺诈模型V4进展", "X status").
-_TOPIC_SUFFIX = re.compile(r"(?<=\S)\s*(?:进展|进度|情况|同步|汇报|update|updates|status|progress)$", re.I)
+# What a heading says about its project, written after the name ("反欺诈模型V4进展", "X status"),
+# also before the owner in parentheses ("支付网关改造评审结果（张三）").
+_TOPIC_SUFFIX = re.compile(
+    r"(?<=\S)\s*(?:进展|进度|情况|同步|汇报|(?:评审)?结果|讨论|update|updates|status|progress)"
+    r"(?=\s*(?:[(（][^()（）]{1,12}[)）])?$)",
+    re.I,
+)
 
 
 def clean_name(name: str) -> str:

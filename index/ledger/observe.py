@@ -219,6 +219,16 @@ def _assemble(
         obs.target, obs.target_text, obs.target_kind = role.hit.value, role.hit.text, role.kind
         obs.target_evidence = evidence(found)
     field_statuses = [s for s in statuses if s.priority == 3]
+    head_progress = _best(progress)
+    unfinished = _unfinished(
+        head_progress.value if head_progress else None,  # a step's own share says nothing here
+        obs.target if target is not None and (target[1].launch or target[1].release) else None,
+        obs.target_kind,
+        report.date,
+    )
+    if unfinished and not field_statuses:
+        # "规则迁移 45%，比对工具已上线", "影子模式上线…10月15日全量上线不变": a part went live.
+        statuses = [s for s in statuses if s.value != "launched"]
     status: ProjectStatus | None = (
         field_statuses[0].value  # type: ignore[assignment]
         if field_statuses
@@ -233,8 +243,19 @@ def _assemble(
         if source is not None:
             obs.status_text = source.word
             obs.status_evidence = evidence(source)
-    _completion(obs, completed, report, section, bool(field_statuses))
+    _completion(obs, completed, report, section, bool(field_statuses) or unfinished)
     return obs
+
+
+def _unfinished(progress: object, release: date | None, kind: str | None, today: date) -> bool:
+    """The head says the project itself is not live yet: its own progress under 100%, or a
+    release date (`…上线`, `go-live`) still ahead of the report. A launch word in its prose then
+    names a part (a tool, a shadow run, a pilot), which reports tell beside the project's own
+    numbers in every layout. A later date for something else (`报告9/30前提交`) says nothing of
+    the launch. Written from meeting-minutes-fintech."""
+    if isinstance(progress, int) and progress < 100:
+        return True
+    return release is not None and kind == "final" and release > today
 
 
 def _mention_evidence(report: Report, section: str, mention: Mention) -> Citation:

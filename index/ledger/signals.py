@@ -209,6 +209,23 @@ def _word_value(match: re.Match[str]) -> int:
     return _WORD_VALUES.get(word, 0)
 
 
+_VERB_NEXT = re.compile(
+    r"\s*(?:已|完成|上线|发布|投产|交付|done|complete|finished|closed|merged|migrated|launched|shipped|released)",
+    re.I,
+)
+
+
+def _date_not_share(match: re.Match[str], text: str) -> bool:
+    """`12/24已上线`, `11/21上线完成` is the day something went live, not 12 of 24 done: a
+    month/day pair with nothing counted between it and the verb (`3/5 个服务已迁移` counts
+    services). Found beside
+    meeting-minutes-fintech's launch rule, in the bundled zh example."""
+    if match.re is not _FRACTION_CUED[1]:
+        return False
+    month, day = int(match[1]), int(match[2])
+    return 1 <= month <= 12 and 1 <= day <= 31 and _VERB_NEXT.match(text, match.end(2)) is not None
+
+
 def find_progress(text: str, allow_bare: bool) -> list[Span]:
     """Progress percentages; a bare `60%` counts only when `allow_bare` and nothing names it a metric."""
     taken = [False] * len(text)
@@ -217,6 +234,8 @@ def find_progress(text: str, allow_bare: bool) -> list[Span]:
         for match in pattern.finditer(text):
             done, total = int(match[1]), int(match[2])
             if total < 2 or done > total or any(taken[match.start() : match.end()]):
+                continue
+            if _date_not_share(match, text):
                 continue
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))

@@ -117,3 +117,16 @@ def test_labels(text: str, label: str, field: str | None) -> None:
 @pytest.mark.parametrize("text", ["10/18 17:01 监控发现告警", "做了三件事，分别是：A、B", ""])
 def test_not_labels(text: str) -> None:
     assert split_label(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("网关灰度：11/20已上线", []),  # a day, not 11 of 20
+        ("网关灰度：10/17上线完成", []),
+        ("网关灰度：3/8 个集群已上线", [38]),  # something counted: a share
+        ("Progress: 7/9 tasks", [78]),
+    ],
+)
+def test_a_month_day_before_a_done_verb_is_no_share(text: str, want: list[int]) -> None:
+    assert [hit.value for hit in find_progress(text, allow_bare=True)] == want

@@ -234,3 +234,26 @@ def test_a_launch_date_in_brackets_is_when_it_launched(ledger: Ledger, write_rep
     )
     (launch,) = views.launches(build(ledger, [before, after]))
     assert (launch.launched_on, launch.verdict) == (date(2025, 3, 27), "late")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "结算中心重构：整体进度60%，对账看板已上线",  # progress under 100%: a tool went live
+        "结算中心重构：灰度环境8/30上线，计划11月20日全量上线不变",  # its own go-live still ahead
+        "Billing revamp: 55% done, the admin console already shipped",
+    ],
+)
+def test_a_part_going_live_is_not_the_projects_launch(series: Series, line: str) -> None:
+    # Written from meeting-minutes-fintech: a sub-deliverable's launch beside the project's own
+    # numbers. New wording, the same shape.
+    ledger = series([("w1.md", zh_week("2024-09-06", line))])
+    assert views.launches(ledger) == []
+
+
+def test_a_later_deadline_for_something_else_keeps_the_launch(series: Series) -> None:
+    # A follow-up task's date after the report ("复盘文档10/15前提交") is no go-live still ahead.
+    ledger = series([("w1.md", zh_week("2024-10-09", "结算中心重构：已于10月8日上线，复盘文档10/15前提交"))])
+    assert [(x.project, x.launched_on.isoformat()) for x in views.launches(ledger)] == [
+        ("结算中心重构", "2024-10-08")
+    ]
