@@ -226,6 +226,12 @@ def _date_not_share(match: re.Match[str], text: str) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31 and _VERB_NEXT.match(text, match.end(2)) is not None
 
 
+def _measured(number: str) -> bool:
+    """`4.51%` is a measurement (a rate, a share of traffic), not a share of work done: progress
+    is told in whole or half percents. Written from terse-bullets-ml ("CTR 4.51%" beside no name)."""
+    return len(number.partition(".")[2]) >= 2
+
+
 def find_progress(text: str, allow_bare: bool) -> list[Span]:
     """Progress percentages; a bare `60%` counts only when `allow_bare` and nothing names it a metric."""
     taken = [False] * len(text)
@@ -257,7 +263,7 @@ def find_progress(text: str, allow_bare: bool) -> list[Span]:
     if allow_bare:
         for match in _BARE_PCT.finditer(text):
             start, end = match.span()
-            if any(taken[start:end]) or float(match[1]) > 100:
+            if any(taken[start:end]) or float(match[1]) > 100 or _measured(match[1]):
                 continue
             left, right = clause_around(text, start, end)
             rest = (text[left:start] + text[end:right]).strip(" :：*_()（）")

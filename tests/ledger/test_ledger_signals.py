@@ -130,3 +130,15 @@ def test_not_labels(text: str) -> None:
 )
 def test_a_month_day_before_a_done_verb_is_no_share(text: str, want: list[int]) -> None:
     assert [hit.value for hit in find_progress(text, allow_bare=True)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("首页: 37.25%", []),  # a measured rate, not work done
+        ("搜索改版: 62.5%", [62]),  # a half percent still reads as progress
+        ("搜索改版: 60%", [60]),
+    ],
+)
+def test_a_bare_percent_with_two_decimals_is_a_measurement(text: str, want: list[int]) -> None:
+    assert [hit.value for hit in find_progress(text, allow_bare=True)] == want
