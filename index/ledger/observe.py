@@ -27,7 +27,14 @@ from index.ledger.signals import (
     find_statuses,
     worst_status,
 )
-from index.ledger.targets import DateRole, OrdinalTarget, classify_dates, find_ordinal_targets, pick_target
+from index.ledger.targets import (
+    SCHEDULE_WORD,
+    DateRole,
+    OrdinalTarget,
+    classify_dates,
+    find_ordinal_targets,
+    pick_target,
+)
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
 
@@ -102,7 +109,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                 if role.role == "completed" and unit.head:
                     found.word = "launch" if role.launch else ""
                     completed.append(found)
-                elif role.role == "target" and (unit.head or role.launch):
+                elif role.role == "target" and (unit.head or role.launch or _moved_eta(role)):
                     targets.append((found, role))
             if unit.head or field == "target":
                 for ordinal in find_ordinal_targets(text):
@@ -142,6 +149,13 @@ def observe(report: Report, mention: Mention) -> Observation:
         obs.target_kind = "final"
         obs.target_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)
     return obs
+
+
+def _moved_eta(role: DateRole) -> bool:
+    """A step line that moves the schedule's own date (`eta 4月中→4月底`, `target moved to 6/30`)
+    speaks for the project; a step's own deadline (`联调10/25前完成`) does not. It still yields
+    to any date the head gives. Written from terse-bullets-ml."""
+    return role.moved and SCHEDULE_WORD.search(role.clause) is not None
 
 
 def _pieces(unit: Unit) -> list[Piece]:

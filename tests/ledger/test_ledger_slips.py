@@ -257,3 +257,18 @@ def test_a_later_deadline_for_something_else_keeps_the_launch(series: Series) ->
     assert [(x.project, x.launched_on.isoformat()) for x in views.launches(ledger)] == [
         ("结算中心重构", "2024-10-08")
     ]
+
+
+def test_a_step_line_moving_the_eta_moves_the_project(series: Series) -> None:
+    # Written from terse-bullets-ml: the head holds only a metric, the ETA move sits on a sub-line.
+    def week(day: str, step: str, head: str = "ndcg .61") -> str:
+        return zh_week(day, f"ranker-v2: {head}\n  - {step}")
+
+    ledger = series(
+        [
+            ("w1.md", week("2025-06-06", "标注 2k 条", head="ndcg .60, eta 6/20")),
+            ("w2.md", week("2025-06-13", "eta 6/20→7/4, 标注数据不够")),
+            ("w3.md", week("2025-06-20", "联调 6/25→6/27 完成")),  # a step's own deadline: no move
+        ]
+    )
+    assert kinds(ledger) == [("ranker-v2", "date_moved", "2025-W24", "2025-06-20", "2025-07-04")]
