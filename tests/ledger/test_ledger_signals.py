@@ -142,3 +142,15 @@ def test_a_month_day_before_a_done_verb_is_no_share(text: str, want: list[int]) 
 )
 def test_a_bare_percent_with_two_decimals_is_a_measurement(text: str, want: list[int]) -> None:
     assert [hit.value for hit in find_progress(text, allow_bare=True)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "launched"),
+    [
+        ("已于 3/2 随 v1.4 正式发布", True),
+        ("新版 SDK 已发布", True),
+        ("正式发布会定在 4/10", False),  # an event, not a release
+    ],
+)
+def test_a_formal_release_is_a_launch(text: str, launched: bool) -> None:
+    assert ("launched" in [hit.value for hit in find_statuses(text)]) is launched

@@ -272,3 +272,19 @@ def test_a_step_line_moving_the_eta_moves_the_project(series: Series) -> None:
         ]
     )
     assert kinds(ledger) == [("ranker-v2", "date_moved", "2025-W24", "2025-06-20", "2025-07-04")]
+
+
+def test_a_prose_section_named_with_a_gloss_launches(series: Series) -> None:
+    # Written from bilingual-biweekly-iot: "<name>（gloss）" heading, the launch told in prose.
+    def week(day: str, body: str) -> str:
+        return f"# 双周报 {day}\n\n## Beacon（远程启动）\n\n{body}\n"
+
+    ledger = series(
+        [
+            ("w1.md", week("2024-05-03", "联调中，计划 5/15 随 v3.2 发布。")),
+            ("w2.md", week("2024-05-17", "Beacon 远程启动已于 5/14 随 v3.2 正式发布，客户已开始灰度。")),
+        ]
+    )
+    assert [(x.week, x.launched_on.isoformat()) for x in views.launches(ledger)] == [
+        ("2024-W20", "2024-05-14")
+    ]
