@@ -125,8 +125,13 @@ _TYPE_PREFIX = re.compile(
 )
 
 
-# What a heading says about its project, written after the name ("反欺诈模型V4进展", "X status").
-_TOPIC_SUFFIX = re.compile(r"(?<=\S)\s*(?:进展|进度|情况|同步|汇报|update|updates|status|progress)$", re.I)
+# What a heading says about its project, written after the name ("反欺诈模型V4进展", "X status"),
+# also before the owner in parentheses ("支付网关改造评审结果（张三）").
+_TOPIC_SUFFIX = re.compile(
+    r"(?<=\S)\s*(?:进展|进度|情况|同步|汇报|(?:评审)?结果|讨论|update|updates|status|progress)"
+    r"(?=\s*(?:[(（][^()（）]{1,12}[)）])?$)",
+    re.I,
+)
 
 
 def clean_name(name: str) -> str:
@@ -149,8 +154,15 @@ STATUS_HEADING = re.compile(
 )
 
 
+# A gloss after a name ("Anchor（安全启动）", "Kiln (feature store 迁移)") says what it is; its words
+# (启动 in 安全启动, "boot") are not the prose verbs that make a line no name. Written from
+# bilingual-biweekly-iot.
+_GLOSS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]\s*$")
+
+
 def valid_name(name: str) -> bool:
-    if not 2 <= len(name) <= 60 or _NOT_A_NAME.search(name) or STATUS_HEADING.fullmatch(name.strip()):
+    bare = _GLOSS.sub("", name) if len(_GLOSS.sub("", name)) >= 2 else name
+    if not 2 <= len(name) <= 60 or _NOT_A_NAME.search(bare) or STATUS_HEADING.fullmatch(name.strip()):
         return False
     if find_dates(name, _ANY_DAY) and len(name) < 12:
         return False

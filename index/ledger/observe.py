@@ -27,7 +27,14 @@ from index.ledger.signals import (
     find_statuses,
     worst_status,
 )
-from index.ledger.targets import DateRole, OrdinalTarget, classify_dates, find_ordinal_targets, pick_target
+from index.ledger.targets import (
+    SCHEDULE_WORD,
+    DateRole,
+    OrdinalTarget,
+    classify_dates,
+    find_ordinal_targets,
+    pick_target,
+)
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
 
@@ -102,7 +109,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                 if role.role == "completed" and unit.head:
                     found.word = "launch" if role.launch else ""
                     completed.append(found)
-                elif role.role == "target" and (unit.head or role.launch):
+                elif role.role == "target" and (unit.head or role.launch or _moved_eta(role)):
                     targets.append((found, role))
             if unit.head or field == "target":
                 for ordinal in find_ordinal_targets(text):
@@ -142,6 +149,13 @@ def observe(report: Report, mention: Mention) -> Observation:
         obs.target_kind = "final"
         obs.target_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)
     return obs
+
+
+def _moved_eta(role: DateRole) -> bool:
+    """A step line that moves the schedule's own date (`eta 4月中→4月底`, `target moved to 6/30`)
+    speaks for the project; a step's own deadline (`联调10/25前完成`) does not. It still yields
+    to any date the head gives. Written from terse-bullets-ml."""
+    return role.moved and SCHEDULE_WORD.search(role.clause) is not None
 
 
 def _pieces(unit: Unit) -> list[Piece]:
@@ -219,6 +233,16 @@ def _assemble(
         obs.target, obs.target_text, obs.target_kind = role.hit.value, role.hit.text, role.kind
         obs.target_evidence = evidence(found)
     field_statuses = [s for s in statuses if s.priority == 3]
+    head_progress = _best(progress)
+    unfinished = _unfinished(
+        head_progress.value if head_progress else None,  # a step's own share says nothing here
+        obs.target if target is not None and (target[1].launch or target[1].release) else None,
+        obs.target_kind,
+        report.date,
+    )
+    if unfinished and not field_statuses:
+        # "规则迁移 45%，比对工具已上线", "影子模式上线…10月15日全量上线不变": a part went live.
+        statuses = [s for s in statuses if s.value != "launched"]
     status: ProjectStatus | None = (
         field_statuses[0].value  # type: ignore[assignment]
         if field_statuses
@@ -233,8 +257,19 @@ def _assemble(
         if source is not None:
             obs.status_text = source.word
             obs.status_evidence = evidence(source)
-    _completion(obs, completed, report, section, bool(field_statuses))
+    _completion(obs, completed, report, section, bool(field_statuses) or unfinished)
     return obs
+
+
+def _unfinished(progress: object, release: date | None, kind: str | None, today: date) -> bool:
+    """The head says the project itself is not live yet: its own progress under 100%, or a
+    release date (`…上线`, `go-live`) still ahead of the report. A launch word in its prose then
+    names a part (a tool, a shadow run, a pilot), which reports tell beside the project's own
+    numbers in every layout. A later date for something else (`报告9/30前提交`) says nothing of
+    the launch. Written from meeting-minutes-fintech."""
+    if isinstance(progress, int) and progress < 100:
+        return True
+    return release is not None and kind == "final" and release > today
 
 
 def _mention_evidence(report: Report, section: str, mention: Mention) -> Citation:

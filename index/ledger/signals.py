@@ -32,7 +32,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     (
         "launched",
         r"(?:已|成功|顺利|正式|全量|完成)上线(?!前|准备|方案|计划|评审|验证|演练|流程|申请)|上线(?:完成|成功)|"
-        r"已发布|发布完成|已投产|投产完成|已全量|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
+        r"(?:已|成功|顺利|正式)发布(?!会|前|计划|方案|说明|窗口)|发布完成|已投产|投产完成|已全量|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
         r"\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
         r"\brolled out to (?:all|100%|every)",
     ),
@@ -209,6 +209,29 @@ def _word_value(match: re.Match[str]) -> int:
     return _WORD_VALUES.get(word, 0)
 
 
+_VERB_NEXT = re.compile(
+    r"\s*(?:已|完成|上线|发布|投产|交付|done|complete|finished|closed|merged|migrated|launched|shipped|released)",
+    re.I,
+)
+
+
+def _date_not_share(match: re.Match[str], text: str) -> bool:
+    """`12/24已上线`, `11/21上线完成` is the day something went live, not 12 of 24 done: a
+    month/day pair with nothing counted between it and the verb (`3/5 个服务已迁移` counts
+    services). Found beside
+    meeting-minutes-fintech's launch rule, in the bundled zh example."""
+    if match.re is not _FRACTION_CUED[1]:
+        return False
+    month, day = int(match[1]), int(match[2])
+    return 1 <= month <= 12 and 1 <= day <= 31 and _VERB_NEXT.match(text, match.end(2)) is not None
+
+
+def _measured(number: str) -> bool:
+    """`4.51%` is a measurement (a rate, a share of traffic), not a share of work done: progress
+    is told in whole or half percents. Written from terse-bullets-ml ("CTR 4.51%" beside no name)."""
+    return len(number.partition(".")[2]) >= 2
+
+
 def find_progress(text: str, allow_bare: bool) -> list[Span]:
     """Progress percentages; a bare `60%` counts only when `allow_bare` and nothing names it a metric."""
     taken = [False] * len(text)
@@ -217,6 +240,8 @@ def find_progress(text: str, allow_bare: bool) -> list[Span]:
         for match in pattern.finditer(text):
             done, total = int(match[1]), int(match[2])
             if total < 2 or done > total or any(taken[match.start() : match.end()]):
+                continue
+            if _date_not_share(match, text):
                 continue
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))
@@ -238,7 +263,7 @@ def find_progress(text: str, allow_bare: bool) -> list[Span]:
     if allow_bare:
         for match in _BARE_PCT.finditer(text):
             start, end = match.span()
-            if any(taken[start:end]) or float(match[1]) > 100:
+            if any(taken[start:end]) or float(match[1]) > 100 or _measured(match[1]):
                 continue
             left, right = clause_around(text, start, end)
             rest = (text[left:start] + text[end:right]).strip(" :：*_()（）")

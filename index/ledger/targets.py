@@ -74,6 +74,8 @@ _INTERIM = re.compile(
 _LAUNCH_AFTER = re.compile(
     r"^\s*(?:之?前)?\s*(?:全量|正式)?\s*(?:上线|发布|投产|全量|launch|ship|release|go[- ]live|GA\b)", re.I
 )
+# The project's own schedule words: a step line that moves an `eta` moves the project's date.
+SCHEDULE_WORD = re.compile(r"\beta\b|\btarget(?:ed)?\b|目标|\bdeadline\b|上线时间", re.I)
 _TARGET_WORD = re.compile(r"目标|计划|预计|排期|\btarget|\beta\b|\bdeadline\b|\bplanned\b", re.I)
 _RELEASE = re.compile(
     r"上线|全量|发布|投产|交付|launch|release|ship|go[- ]live|\bGA\b|roll ?out|cut ?over", re.I

@@ -11,8 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.errors import ConfigError
+from index.ledger import views
 from index.ledger.identity import AliasConfig, NameStat, _pair_related, build_identity
+from index.ledger.store import Ledger
 from index.text.normalise import name_key
+
+from .conftest import WriteReport, build
 
 DAY = date(2024, 10, 4)
 
@@ -166,3 +170,22 @@ def test_blocks_compare_what_the_rules_could_join(names: list[str], query: str) 
         or (brute.pop() if len(brute) == 1 else None)
     )
     assert blocked.resolve(query) == expected
+
+
+def test_a_heading_topic_suffix_before_the_owner_links_the_project(
+    ledger: Ledger, write_report: WriteReport
+) -> None:
+    # Written from meeting-minutes-fintech: "<project>评审结果（owner）" is a heading about the project.
+    reports = [
+        write_report(
+            "w1.md",
+            "# 周会 2024-05-10\n\n## 议题\n\n### 议题一：清结算平台（刘洋）\n\n- 进度40%，计划6月30日上线\n",
+        ),
+        write_report(
+            "w2.md",
+            "# 周会 2024-05-17\n\n## 议题\n\n### 议题一：清结算平台评审结果（刘洋）\n\n- 进度45%，上线推迟到7月15日\n",
+        ),
+    ]
+    build(ledger, reports)
+    moved = [(s.kind, s.week) for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert moved == [("date_moved", "2024-W20")]

@@ -117,3 +117,40 @@ def test_labels(text: str, label: str, field: str | None) -> None:
 @pytest.mark.parametrize("text", ["10/18 17:01 监控发现告警", "做了三件事，分别是：A、B", ""])
 def test_not_labels(text: str) -> None:
     assert split_label(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("网关灰度：11/20已上线", []),  # a day, not 11 of 20
+        ("网关灰度：10/17上线完成", []),
+        ("网关灰度：3/8 个集群已上线", [38]),  # something counted: a share
+        ("Progress: 7/9 tasks", [78]),
+    ],
+)
+def test_a_month_day_before_a_done_verb_is_no_share(text: str, want: list[int]) -> None:
+    assert [hit.value for hit in find_progress(text, allow_bare=True)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("首页: 37.25%", []),  # a measured rate, not work done
+        ("搜索改版: 62.5%", [62]),  # a half percent still reads as progress
+        ("搜索改版: 60%", [60]),
+    ],
+)
+def test_a_bare_percent_with_two_decimals_is_a_measurement(text: str, want: list[int]) -> None:
+    assert [hit.value for hit in find_progress(text, allow_bare=True)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "launched"),
+    [
+        ("已于 3/2 随 v1.4 正式发布", True),
+        ("新版 SDK 已发布", True),
+        ("正式发布会定在 4/10", False),  # an event, not a release
+    ],
+)
+def test_a_formal_release_is_a_launch(text: str, launched: bool) -> None:
+    assert ("launched" in [hit.value for hit in find_statuses(text)]) is launched

@@ -234,3 +234,57 @@ def test_a_launch_date_in_brackets_is_when_it_launched(ledger: Ledger, write_rep
     )
     (launch,) = views.launches(build(ledger, [before, after]))
     assert (launch.launched_on, launch.verdict) == (date(2025, 3, 27), "late")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "结算中心重构：整体进度60%，对账看板已上线",  # progress under 100%: a tool went live
+        "结算中心重构：灰度环境8/30上线，计划11月20日全量上线不变",  # its own go-live still ahead
+        "Billing revamp: 55% done, the admin console already shipped",
+    ],
+)
+def test_a_part_going_live_is_not_the_projects_launch(series: Series, line: str) -> None:
+    # Written from meeting-minutes-fintech: a sub-deliverable's launch beside the project's own
+    # numbers. New wording, the same shape.
+    ledger = series([("w1.md", zh_week("2024-09-06", line))])
+    assert views.launches(ledger) == []
+
+
+def test_a_later_deadline_for_something_else_keeps_the_launch(series: Series) -> None:
+    # A follow-up task's date after the report ("复盘文档10/15前提交") is no go-live still ahead.
+    ledger = series([("w1.md", zh_week("2024-10-09", "结算中心重构：已于10月8日上线，复盘文档10/15前提交"))])
+    assert [(x.project, x.launched_on.isoformat()) for x in views.launches(ledger)] == [
+        ("结算中心重构", "2024-10-08")
+    ]
+
+
+def test_a_step_line_moving_the_eta_moves_the_project(series: Series) -> None:
+    # Written from terse-bullets-ml: the head holds only a metric, the ETA move sits on a sub-line.
+    def week(day: str, step: str, head: str = "ndcg .61") -> str:
+        return zh_week(day, f"ranker-v2: {head}\n  - {step}")
+
+    ledger = series(
+        [
+            ("w1.md", week("2025-06-06", "标注 2k 条", head="ndcg .60, eta 6/20")),
+            ("w2.md", week("2025-06-13", "eta 6/20→7/4, 标注数据不够")),
+            ("w3.md", week("2025-06-20", "联调 6/25→6/27 完成")),  # a step's own deadline: no move
+        ]
+    )
+    assert kinds(ledger) == [("ranker-v2", "date_moved", "2025-W24", "2025-06-20", "2025-07-04")]
+
+
+def test_a_prose_section_named_with_a_gloss_launches(series: Series) -> None:
+    # Written from bilingual-biweekly-iot: "<name>（gloss）" heading, the launch told in prose.
+    def week(day: str, body: str) -> str:
+        return f"# 双周报 {day}\n\n## Beacon（远程启动）\n\n{body}\n"
+
+    ledger = series(
+        [
+            ("w1.md", week("2024-05-03", "联调中，计划 5/15 随 v3.2 发布。")),
+            ("w2.md", week("2024-05-17", "Beacon 远程启动已于 5/14 随 v3.2 正式发布，客户已开始灰度。")),
+        ]
+    )
+    assert [(x.week, x.launched_on.isoformat()) for x in views.launches(ledger)] == [
+        ("2024-W20", "2024-05-14")
+    ]
