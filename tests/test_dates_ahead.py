@@ -69,23 +69,3 @@ def test_a_series_with_only_future_reports_keeps_its_own_latest(
         ingest_paths(ws, [corpus])
         answer = ask("What happened in the latest report?", ws).answer
         assert answer.plan.until == "2099-W12"
-
-
-def test_a_key_alone_does_not_name_an_engine_this_build_lacks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from summarizer.engines import REGISTRY
-
-    if "openai" in REGISTRY:
-        pytest.skip("this build has an openai engine")
-    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-1234567890abcdef")
-    shown = json.loads(runner.invoke(app, ["config", "--index", str(tmp_path), "--json"]).stdout)
-    assert (shown["resolved_engine"], shown["engine_available"]) == ("local", True)
-    corpus = write_corpus(tmp_path / "corpus", {"2025-03-07.md": CORPUS["2025-03-07.md"]})
-    runner.invoke(app, ["ingest", str(corpus), "--index", str(tmp_path / "home")])
-    asked = runner.invoke(
-        app, ["ask", "What did Project Kite do?", "--index", str(tmp_path / "home"), "--json"]
-    )
-    assert asked.exit_code == 0 and json.loads(asked.stdout)["engine"] == "local"
-    explicit = runner.invoke(app, ["config", "--index", str(tmp_path)], env={"SUMMARIZER_ENGINE": "openai"})
-    assert "engine 'openai' is not in this build" in explicit.stdout
