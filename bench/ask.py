@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -19,9 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.machine import describe
+from bench.machine import describe, replace_section
 
-RESULTS = Path(__file__).parent / "RESULTS.md"
 QUESTIONS = [
     "Which projects slipped last month?",
     "哪些项目延期了？",
@@ -157,13 +155,7 @@ def write_results(figures: dict[str, object]) -> None:
             "",
         ]
     )
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(r"^## Ask\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text, encoding="utf-8")
+    replace_section(section)
 
 
 if __name__ == "__main__":

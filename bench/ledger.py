@@ -8,7 +8,6 @@ Run: `.venv/bin/python -m bench.ledger` (prints the table and rewrites `## Ledge
 
 from __future__ import annotations
 
-import re
 import statistics
 import sys
 import tempfile
@@ -20,9 +19,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.machine import describe  # noqa: E402  (needs ROOT on sys.path when run as a script)
-
-RESULTS = Path(__file__).parent / "RESULTS.md"
+from bench.machine import describe, replace_section  # noqa: E402  (needs ROOT on sys.path when run as a script)
 
 
 def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
@@ -113,13 +110,7 @@ def render(f: dict[str, Any]) -> str:
 
 def write_results(section: str) -> None:
     """Replace the `## Ledger` section of RESULTS.md (or append it), leaving the others alone."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(r"^## Ledger\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    replace_section(section)
 
 
 def main() -> None:

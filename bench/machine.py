@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 from pathlib import Path
 
 
@@ -24,3 +25,19 @@ def nproc() -> int:
 
 def describe() -> str:
     return f"{nproc()} CPUs (nproc), {cpu_model()}, Python {platform.python_version()}"
+
+
+RESULTS = Path(__file__).parent / "RESULTS.md"
+
+
+def replace_section(section: str, results: Path = RESULTS) -> None:
+    """Put `section` (starting with its `## Title` line) in place of the section of that title in
+    RESULTS.md, or append it: each benchmark owns one section and leaves the others alone."""
+    title = section.split("\n", 1)[0]
+    text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
+    pattern = re.compile(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section.rstrip("\n") + "\n\n", text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    results.write_text(text.rstrip("\n") + "\n", encoding="utf-8")

@@ -11,7 +11,6 @@ estimates, schema included.
 
 from __future__ import annotations
 
-import re
 import statistics
 import sys
 import tempfile
@@ -21,10 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.ask import QUESTIONS as ASK_QUESTIONS
 from bench.corpus import EN_NAMES, ZH_NAMES, generate_corpus
-from bench.machine import describe
+from bench.machine import describe, replace_section
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = Path(__file__).parent / "RESULTS.md"
 GENERATED_QUESTIONS = [
     *ASK_QUESTIONS,
     "上个月有哪些项目延期？",
@@ -126,13 +124,7 @@ def write_results(figures: dict[str, dict[str, object]]) -> None:
         for question in f["cut"]:  # type: ignore[attr-defined]
             lines.append(f"- left out ({name.split(',')[0]}): {question}")
     section = "\n".join([*lines, ""])
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(r"^## LLM prompts\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text, encoding="utf-8")
+    replace_section(section)
 
 
 if __name__ == "__main__":

@@ -26,10 +26,9 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.machine import describe
+from bench.machine import describe, replace_section
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = Path(__file__).parent / "RESULTS.md"
 HOME = ROOT / ".data" / "bench-serve"
 CLIENTS = 8
 ROUNDS = 5  # each client asks every question this many times
@@ -199,13 +198,7 @@ def render(r: dict[str, float | int | str]) -> str:
 
 def write_results(section: str) -> None:
     """Replace the `## Serve` section of RESULTS.md (or append it), leaving the others alone."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(r"^## Serve\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    replace_section(section)
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ reports, seed 7). Counts are tiktoken cl100k estimates, schema included.
 
 from __future__ import annotations
 
-import re
 import statistics
 import sys
 import tempfile
@@ -20,9 +19,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.machine import describe  # noqa: E402  (needs ROOT on sys.path when run as a script)
-
-RESULTS = Path(__file__).parent / "RESULTS.md"
+from bench.machine import describe, replace_section  # noqa: E402  (needs ROOT on sys.path when run as a script)
 
 
 class Measuring:
@@ -143,13 +140,7 @@ def write_results(figures: dict[str, dict[str, Any]]) -> None:
     for name, seen in figures.items():
         lines += [_row(name, labels[kind], seen[kind]) for kind in ("summary", "rollup", "risks")]
     section = "\n".join([*lines, ""])
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(r"^## LLM summary prompts\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text, encoding="utf-8")
+    replace_section(section)
 
 
 if __name__ == "__main__":
