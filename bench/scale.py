@@ -134,13 +134,18 @@ def derive_seconds(home: Path) -> tuple[float, str]:
             return time.perf_counter() - started, before
 
 
-def warm_ask(home: Path, runs: int = 3) -> tuple[list[float], dict[str, float], str]:
+def warm_ask(
+    home: Path, runs: int = 3, chroma_url: str | None = None
+) -> tuple[list[float], dict[str, float], str]:
     """Each question `runs` times in one process after one warm-up pass (milliseconds)."""
     from summarizer.config import load_settings
     from summarizer.pipelines.ask import ask
     from summarizer.workspace import Workspace
 
-    workspace = Workspace(load_settings(overrides={"home": home}, environ={}))
+    overrides: dict[str, Any] = {"home": home}
+    if chroma_url:
+        overrides["chroma_url"] = chroma_url
+    workspace = Workspace(load_settings(overrides=overrides, environ={}))
     for question in QUESTIONS:
         ask(question, workspace)
     before = load()
@@ -171,8 +176,15 @@ def main() -> None:
     parser.add_argument(
         "--sample", type=int, default=200, help="reports in the busy-CPU comparison (0: skip)"
     )
+    parser.add_argument(
+        "--chroma-url",
+        default=None,
+        help="measure against a running `chroma run` server instead of the embedded store",
+    )
     args = parser.parse_args()
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    if args.chroma_url:  # every child process (ingest, ask, slips) reads it from the environment
+        os.environ["SUMMARIZER_CHROMA_URL"] = args.chroma_url
     from bench.corpus import generate_org_corpus
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-scale-"))
@@ -219,7 +231,7 @@ def main() -> None:
         "",
         at,
     )
-    latencies, per, at = warm_ask(home)
+    latencies, per, at = warm_ask(home, chroma_url=args.chroma_url)
     ordered = sorted(latencies)
     add(
         f"warm `ask`, {len(QUESTIONS)} questions x 3, in one process",
@@ -242,7 +254,8 @@ def main() -> None:
         add(label, f"{wall:.2f} s (median of 3), peak RSS {rss:.0f} MB", target, at)
     print()
     print(f"Machine: {describe()}. Corpus: bench/corpus.py generate_org_corpus, {args.teams} teams x")
-    print(f"{args.weeks} weeks = {reports} reports. Index: {home}.")
+    store = f"Chroma server at {args.chroma_url}" if args.chroma_url else "embedded Chroma"
+    print(f"{args.weeks} weeks = {reports} reports. Index: {home}; store: {store}.")
     print()
     print(table(rows))
     if args.home is None:
