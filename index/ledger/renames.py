@@ -27,8 +27,9 @@ _VERB = re.compile(
     r"\bnow\s+called\b|\bis\s+renamed\b|\bwas\s+renamed\s+to\b",
     re.I,
 )
+# "renamed from \"X\"" is `_RENAMED_FROM`'s: "from" is never the old name.
 _CHRISTENED = re.compile(
-    r"\b(?:christened|dubbed|rebranded|renamed)\s+(?:the\s+)?([\w .&/-]{2,40}?)\s+(?:as\s+|to\s+)?[“\"]([^”\"]{2,40})[”\"]",
+    r"\b(?:christened|dubbed|rebranded|renamed)\s+(?!from\b)(?:the\s+)?([\w .&/-]{2,40}?)\s+(?:as\s+|to\s+)?[“\"]([^”\"]{2,40})[”\"]",
     re.I,
 )
 _RENAMED_FROM = re.compile(
@@ -76,7 +77,8 @@ def _pairs(text: str, section: Section) -> list[tuple[str, str]]:
     for match in _CHRISTENED.finditer(text):
         found.append((match[1], match[2]))
     for match in _RENAMED_FROM.finditer(text):
-        if match[2] or valid_name(clean_name(section.title)):  # not "In Progress": a status heading
+        # Not under a status heading ("In Progress" cleans to "In", which would pass as a name).
+        if match[2] or (valid_name(section.title.strip()) and valid_name(clean_name(section.title))):
             found.append((match[1], match[2] or section.title))
     for pattern in (_FORMERLY, _SHORT_FOR):
         for match in pattern.finditer(text):

@@ -216,6 +216,20 @@ def aliases(ledger: Ledger, canonical: str) -> list[str]:
     return memo[canonical]  # type: ignore[no-any-return]
 
 
+def latest_name(ledger: Ledger, canonical: str) -> str | None:
+    """The name the project's most recent report writes it under: a renamed project is asked
+    about by its new name, while the canonical is its first one."""
+    memo = _memo(ledger, "views.latest_name")
+    if canonical not in memo:
+        rows = ledger.query(
+            "SELECT json_extract(payload, '$.project') FROM timeline WHERE canonical = ?"
+            " ORDER BY date DESC, source DESC LIMIT 1",
+            [canonical],
+        )
+        memo[canonical] = rows[0][0] if rows else None
+    return memo[canonical]  # type: ignore[no-any-return]
+
+
 def canonical_name(ledger: Ledger, name: str) -> str | None:
     """The canonical project for any spelling or alias, or None when unknown, ambiguous or not
     shown to be a project (a name only a line's lead gave, once)."""

@@ -33,6 +33,7 @@ from summarizer.facts.common import (
 from summarizer.facts.grouped import Entry, arrange, left_out, relevance, team_counts
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
+from summarizer.facts.naming import named
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
 from summarizer.facts.severity import LEVELS, level, rank, severities, severity_matches
 from summarizer.question import QuestionPlan
@@ -89,7 +90,7 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
             # Retrieval reads the report where each slip shows first, in the order the answer lists them.
             key.extend(s.evidence[-1] for s in shown if s.evidence)
             return Point(
-                text=f"{group.project}: "
+                text=f"{named(ledger, group.project, qp.lang)}: "
                 + "; ".join(f"{s.week} {slip_text(s, kinds)}" for s in shown)
                 + more,
                 citations=unique_citations(c for s in shown for c in s.evidence),
@@ -107,7 +108,7 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
             size = f", {days:+d}{'天' if qp.lang == 'zh' else ' d'}" if days else ""
             # No quote here: the line's citations sit under it, and a screen holds 12 such lines.
             return Point(
-                text=f"{_known_as(group.project, slip.aliases)} ({kinds.get(slip.kind, slip.kind)}"
+                text=f"{_known_as(named(ledger, group.project, qp.lang), slip.aliases)} ({kinds.get(slip.kind, slip.kind)}"
                 f" {slip.from_} → {slip.to}{size})",
                 citations=list(slip.evidence),
             )

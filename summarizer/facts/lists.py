@@ -29,6 +29,7 @@ from summarizer.facts.common import (
 )
 from summarizer.facts.grouped import Entry, Listing, arrange, left_out, team_counts
 from summarizer.facts.model import Facts
+from summarizer.facts.naming import named
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Point
@@ -52,14 +53,18 @@ def launched(qp: QuestionPlan, ledger: Ledger) -> Facts:
             target = f" ({'目标' if qp.lang == 'zh' else 'target'} {x.target})" if x.target else ""
             said = " → ".join(f"«{clip(c.quote, 40)}»" for c in x.evidence)
             when = say("launched", qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])
-            return Point(text=f"{x.project}: {when}{target} {said}".rstrip(), citations=list(x.evidence))
+            return Point(
+                text=f"{named(ledger, x.project, qp.lang)}: {when}{target} {said}".rstrip(),
+                citations=list(x.evidence),
+            )
 
         return make
 
     def short(x: Launch) -> Callable[[], Point]:
         said = f" «{clip(x.evidence[-1].quote, 40)}»" if x.evidence else ""
         return lambda: Point(
-            text=f"{x.project} ({x.launched_on}, {verdicts[x.verdict]}){said}", citations=list(x.evidence)
+            text=f"{named(ledger, x.project, qp.lang)} ({x.launched_on}, {verdicts[x.verdict]}){said}",
+            citations=list(x.evidence),
         )
 
     entries = [
@@ -111,13 +116,17 @@ def stopped(qp: QuestionPlan, ledger: Ledger) -> Facts:
         def make() -> Point:
             e = row.item
             quote = e.evidence[-1].quote if e.evidence else ""
-            return Point(text=f"{e.week} {e.project}: {e.status} — {quote}", citations=list(e.evidence))
+            return Point(
+                text=f"{e.week} {named(ledger, e.project, qp.lang)}: {e.status} — {quote}",
+                citations=list(e.evidence),
+            )
 
         return make
 
     def short(row: views.Row[StatusEvent]) -> Callable[[], Point]:
         return lambda: Point(
-            text=f"{row.project} ({row.item.status} {row.item.week})", citations=list(row.item.evidence)
+            text=f"{named(ledger, row.project, qp.lang)} ({row.item.status} {row.item.week})",
+            citations=list(row.item.evidence),
         )
 
     entries = [
@@ -290,11 +299,21 @@ def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     for x in launches:
         when = say("launched", qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])
         quote = clip(x.evidence[-1].quote, 40)
-        add(series_of(x.evidence[-1].report), 0, f"{x.project}: {when} «{quote}»", list(x.evidence))
+        add(
+            series_of(x.evidence[-1].report),
+            0,
+            f"{named(ledger, x.project, qp.lang)}: {when} «{quote}»",
+            list(x.evidence),
+        )
     for s in moved:
-        add(series_of(s.evidence[-1].report), 1, f"{s.project}: {slip_text(s, kinds)}", list(s.evidence))
+        add(
+            series_of(s.evidence[-1].report),
+            1,
+            f"{named(ledger, s.project, qp.lang)}: {slip_text(s, kinds)}",
+            list(s.evidence),
+        )
     for e in paused:
-        add(series_of(e.report), 2, f"{e.project}: {e.status}", list(e.evidence))
+        add(series_of(e.report), 2, f"{named(ledger, e.project, qp.lang)}: {e.status}", list(e.evidence))
     for i in told:
         add(series_of(i.report), 3, f"{i.week} {i.title}", [i.evidence])
     for series in views.metric_series(ledger, reports=set(last.values())):

@@ -181,6 +181,19 @@ _DAY_NUM = re.compile(
     r"(?:(?P<y>20\d{2})\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>[0-3]?\d)\s*[日号]"
     rf"|{_B}(?P<y2>20\d{{2}})[-/.](?P<m2>1[0-2]|0?[1-9])[-/.](?P<d2>[0-3]?\d){_E}"
 )
+# Holidays on fixed calendar days, the days they name. 双11/双12 and 元旦/New Year's Day/Christmas are
+# exact; 五一 (May Day) and 国庆 (National Day) are the usual statutory spans (5/1-5/5, 10/1-10/7),
+# approximate because the official days shift a little each year. Movable feasts (Easter, Thanksgiving,
+# 春节, 中秋) are left out: their day needs a calendar this parser does not keep.
+_HOLIDAYS: tuple[tuple[str, tuple[int, int], tuple[int, int]], ...] = (
+    (r"双\s*(?:11|十一)", (11, 11), (11, 11)),
+    (r"双\s*(?:12|十二)", (12, 12), (12, 12)),
+    (r"五一|劳动节|\bMay\s+Day\b", (5, 1), (5, 5)),
+    (r"国庆|National\s+Day\b", (10, 1), (10, 7)),
+    (r"元旦|\bNew\s+Year'?s\s+Day\b", (1, 1), (1, 1)),
+    (r"圣诞|\bChristmas\b", (12, 25), (12, 25)),
+)
+_HOLIDAY = re.compile("|".join(f"(?P<h{i}>{p})" for i, (p, _, _) in enumerate(_HOLIDAYS)), re.I)
 # A day names a report's week only when the question is about a report ("the May 23 report",
 # "week of May 9", "5月23日的周报") or an event "on" that day; otherwise it is usually a target
 # date ("ETA May 23"), which says nothing about which reports to read.
@@ -282,6 +295,13 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
             return Period(None, None)
         return Period(week_int(day), week_int(day), days=(day, day))
 
+    def holiday(m: re.Match[str]) -> Period:
+        _, (m1, d1), (m2, d2) = _HOLIDAYS[int((m.lastgroup or "h0")[1:])]
+        # The last one the reports can have seen: a holiday after the latest report is last year's.
+        year = latest.year if date(latest.year, m1, d1) <= latest else latest.year - 1
+        first, last = date(year, m1, d1), date(year, m2, d2)
+        return Period(week_int(first), week_int(last), days=(first, last))
+
     def single_week(m: re.Match[str]) -> Period:
         week = resolve_week(m[0], latest, labels)
         return Period(week, week)
@@ -338,6 +358,7 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         (_WEEK, single_week, True),
         (_DAY_EN, day_of, True),
         (_DAY_NUM, day_of, True),
+        (_HOLIDAY, holiday, True),
         (_PART_EN, month_part, True),
         (_PART_ZH, month_part, True),
         (_ZH_MONTH, month_of, True),

@@ -1,0 +1,31 @@
+"""Fixed-date holidays in questions name the days they fall on, in the latest report's year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.planning.timerange import find_time_range
+
+LATEST = date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        ("双十一那天支付超时了多久？", date(2026, 11, 11), date(2026, 11, 11)),
+        ("劳动节期间有哪些告警？", date(2026, 5, 1), date(2026, 5, 5)),
+        ("What did on-call see over Christmas?", date(2025, 12, 25), date(2025, 12, 25)),
+        ("元旦当天谁在值班？", date(2026, 1, 1), date(2026, 1, 1)),
+    ],
+)
+def test_a_holiday_is_its_days(question: str, first: date, last: date) -> None:
+    found = find_time_range(question, LATEST, {})
+    assert found is not None and found.days == (first, last)
+
+
+def test_after_a_holiday_is_open_ended() -> None:
+    found = find_time_range("国庆之后上线了什么？", LATEST, {})
+    assert found is not None and found.until is None and found.days is not None
+    assert found.days[0] == date(2026, 10, 1)

@@ -1,0 +1,66 @@
+"""Renames announced in prose: the old and the new name, never a preposition or a status heading."""
+
+from __future__ import annotations
+
+from index.ledger import views
+from index.ledger.renames import extract_renames
+from index.ledger.store import Ledger
+from summarizer.facts.naming import named
+
+from .conftest import WriteReport, build
+
+
+def test_renamed_from_under_a_project_heading(write_report: WriteReport) -> None:
+    report = write_report(
+        "2026-03-06.md",
+        """
+        # Weekly update 2026-03-06
+
+        ## Ledger Sync
+        - Renamed from "Books bridge". Dry run passed on staging.
+        """,
+    )
+    pairs = {(r.old, r.new) for r in extract_renames(report)}
+    assert pairs == {("Books bridge", "Ledger Sync")}
+
+
+def test_renamed_from_under_a_status_heading_names_nothing(write_report: WriteReport) -> None:
+    report = write_report(
+        "2026-03-13.md",
+        """
+        # Weekly update 2026-03-13
+
+        ## In Progress
+        - Ledger Sync: renamed from "Books bridge". Cutover planned for 3/27.
+        """,
+    )
+    names = {name for r in extract_renames(report) for name in (r.old, r.new)}
+    assert "from" not in {n.lower() for n in names}
+    assert "In" not in names and "In Progress" not in names
+
+
+def test_a_renamed_project_is_listed_under_both_names(write_report: WriteReport, ledger: Ledger) -> None:
+    first = """
+        # Weekly update {day}
+
+        ## {name}
+        - Status: on track, target 2026-04-30
+        - Owner: Priya
+        """
+    build(
+        ledger,
+        [
+            write_report("2026-03-06.md", first.format(day="2026-03-06", name="Books bridge")),
+            write_report("2026-03-13.md", first.format(day="2026-03-13", name="Books bridge")),
+            write_report(
+                "2026-03-20.md",
+                first.format(day="2026-03-20", name='Ledger Sync (formerly "Books bridge")'),
+            ),
+            write_report("2026-03-27.md", first.format(day="2026-03-27", name="Ledger Sync")),
+        ],
+    )
+    canonical = views.canonical_name(ledger, "Ledger Sync")
+    assert canonical == views.canonical_name(ledger, "Books bridge") == "Books bridge"
+    assert named(ledger, canonical, "en") == "Books bridge (now Ledger Sync)"
+    assert named(ledger, canonical, "zh") == "Books bridge（现名 Ledger Sync）"
+    assert named(ledger, "Nothing tracked", "en") == "Nothing tracked"
