@@ -106,15 +106,23 @@ def first_tellings(incidents: Iterable[Incident]) -> list[Incident]:
         if index is None:
             kept.append(incident)
             continue
-        first = kept[index]
-        update = {
-            name: getattr(incident, name)
-            for name in ("cause", "resolution")
-            if getattr(first, name) is None and getattr(incident, name) is not None
-        }
-        if update and first.report != incident.report:
-            kept[index] = first.model_copy(update=update)
+        completed = completed_by(kept[index], incident)
+        if completed is not None:
+            kept[index] = completed
     return kept
+
+
+def completed_by(first: Incident, retelling: Incident) -> Incident | None:
+    """The first telling with the cause or fix only a later report's retelling gives; None when the
+    retelling adds nothing (or is in the same report, where it is the same telling's own line)."""
+    update = {
+        name: getattr(retelling, name)
+        for name in ("cause", "resolution")
+        if getattr(first, name) is None and getattr(retelling, name) is not None
+    }
+    if not update or first.report == retelling.report:
+        return None
+    return first.model_copy(update=update)
 
 
 def _text(incident: Incident) -> str:

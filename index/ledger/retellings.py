@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import timedelta
 
-from index.ledger.incident_links import RETELL_DAYS, _text, old_key, same_incident
+from index.ledger.incident_links import RETELL_DAYS, _text, completed_by, old_key, same_incident
 from index.ledger.incident_words import follow_up, incident_ids
 from index.schemas import Incident
 
@@ -52,15 +52,10 @@ def first_tellings_indexed(incidents: Iterable[Incident]) -> list[Incident]:
             for found in incident_ids(text):
                 by_id[(series, found)].add(new)
             continue
-        first = kept[index]
-        update = {
-            name: getattr(incident, name)
-            for name in ("cause", "resolution")
-            if getattr(first, name) is None and getattr(incident, name) is not None
-        }
-        if update and first.report != incident.report:
-            kept[index] = first.model_copy(update=update)
+        completed = completed_by(kept[index], incident)
+        if completed is not None:
+            kept[index] = completed
             # A cause the retelling added may carry an id the first telling lacked.
-            for found in incident_ids(_text(kept[index])):
-                by_id[(os.path.dirname(first.report), found)].add(index)
+            for found in incident_ids(_text(completed)):
+                by_id[(os.path.dirname(completed.report), found)].add(index)
     return kept

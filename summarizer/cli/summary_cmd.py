@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -28,6 +28,8 @@ from summarizer.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from summarizer.engines.summary import SummaryWriter
     from summarizer.workspace import Workspace
 
@@ -87,6 +89,18 @@ def _note_other_series(workspace: Workspace, shown: str, series: str | None) -> 
             f"summarised {os.path.basename(shown)}; also indexed: {', '.join(others)} (--series picks one)",
             highlight=False,
         )
+
+
+def _show(
+    chosen: Format, result: BaseModel, as_markdown: Callable[[Any], str], on_terminal: Callable[..., None]
+) -> None:
+    """One result in the chosen format: JSON on stdout, Markdown text, or the rich terminal view."""
+    if chosen == "json":
+        emit_json(result)
+    elif chosen == "md":
+        out_console.out(as_markdown(result), highlight=False)
+    else:
+        on_terminal(out_console, result)
 
 
 def _workspace(index: Path | None, chroma_url: str | None, config: Path | None) -> Workspace:
@@ -166,21 +180,11 @@ def summarize_command(
             if rollup:
                 result = summarize.period_rollup(workspace, from_, to, last, series, language, writer=writer)
                 _note_other_series(workspace, result.series, series)
-                if chosen == "json":
-                    emit_json(result)
-                elif chosen == "md":
-                    out_console.out(markdown.rollup(result), highlight=False)
-                else:
-                    terminal.rollup(out_console, result)
+                _show(chosen, result, markdown.rollup, terminal.rollup)
                 return
             summary = summarize.weekly(workspace, week, series, language, writer=writer)
             _note_other_series(workspace, summary.series, series)
-            if chosen == "json":
-                emit_json(summary)
-            elif chosen == "md":
-                out_console.out(markdown.summary(summary), highlight=False)
-            else:
-                terminal.summary(out_console, summary)
+            _show(chosen, summary, markdown.summary, terminal.summary)
 
         _written(workspace, engine, "summarize", json_out, body)
 
@@ -221,12 +225,7 @@ def risks_command(
 
         def body(writer: SummaryWriter) -> None:
             register = risks.register(workspace, since, status, series, language, writer=writer)  # type: ignore[arg-type]
-            if chosen == "json":
-                emit_json(register)
-            elif chosen == "md":
-                out_console.out(markdown.register(register), highlight=False)
-            else:
-                terminal.register(out_console, register)
+            _show(chosen, register, markdown.register, terminal.register)
 
         _written(workspace, engine, "risks", json_out, body)
 
