@@ -112,7 +112,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                 elif role.role == "target" and (unit.head or role.launch or _moved_eta(role)):
                     targets.append((found, role))
             if unit.head or field == "target":
-                for ordinal in find_ordinal_targets(text):
+                for ordinal in find_ordinal_targets(text, field=field == "target"):
                     quote = _quote(unit, offset + ordinal.start, offset + ordinal.end)
                     ordinals.append((_Found(unit, ordinal.order, quote, 1), ordinal))
             if field != "status":

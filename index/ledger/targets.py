@@ -32,25 +32,30 @@ _MOVED_BEFORE = re.compile(
     r"\bto\s*$",
     re.I,
 )
+# "Target: end of Q3", "targeting the end of 2024H2", "by the end of February": a part of a period
+# between the cue and the date (the parser reads "end of June" whole, but not "end of Q3").
+_PART = r"(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?"
+_PART_OF = rf"(?:{_PART})?"
+_PART_TAIL = re.compile(_PART + "$", re.I)
 # A schedule word before the date makes it a target on its own ...
 _STRONG_BEFORE = re.compile(
     r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|deadline|排期)\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
     r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|"
     r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
-    r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*(?:the\s+)?$",
+    r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*(?:the\s+)?" + _PART_OF + "$",
     re.I,
 )
 # ... a softer one (`预计下周出结果`) only when the clause also names a delivery.
 _WEAK_BEFORE = re.compile(
-    r"(?:预计|计划|预期|争取|目标|拟|将于|将在|将|预估|力争|确保|期望|定于|安排在)"
+    r"(?:预计|计划|预期|争取|目标(?:定|改|调整)?|拟|将于|将在|将|预估|力争|确保|期望|定于|安排在)"
     r"\s*[:：]?\s*(?:在|于|是|为|本|下)?\s*$|"
     r"\b(?:by|expected|planned|scheduled(?: for)?|aim(?:ing)? for|before|until|on track for|landing|lands?)"
-    r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*$",
+    r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*(?:the\s+)?" + _PART_OF + "$",
     re.I,
 )
 _DELIVERY = re.compile(
     r"上线|全量|完成|交付|发布|投产|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
-    r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade",
+    r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze",
     re.I,
 )
 _DONE_BEFORE = re.compile(
@@ -62,7 +67,7 @@ _DONE_BEFORE = re.compile(
 _DONE_AFTER = re.compile(r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|交付)")
 _FINAL_AFTER = re.compile(
     r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
-    r"(?:上线|发布|投产|交付|完成|结项|验收|全量|launch|ship|release|go[- ]live|GA\b|done|complete)|"
+    r"(?:上线|发布|投产|交付|完成|结项|验收|全量|冻结|封版|定版|launch|ship|release|go[- ]live|GA\b|done|complete)|"
     r"^\s*(?:之?前|以前)",
     re.I,
 )
@@ -113,7 +118,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
     out: list[DateRole] = []
     for hit in find_dates(text, ref, "future"):
         left, right = _clause(text, hit.start, hit.end)
-        before = text[max(left, hit.start - 16) : hit.start]
+        part = _PART_TAIL.search(text[left : hit.start])
+        before = text[max(left, hit.start - 16 - (len(part[0]) if part else 0)) : hit.start]
         after = text[hit.end : min(right, hit.end + 12)]
         clause = text[left:right].strip()
         interim = bool(_INTERIM.match(after)) or bool(
@@ -188,8 +194,8 @@ _ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "version",
         re.compile(
-            rf"\b(?:fix\s*versions?|target(?:ing|ed)?|release|版本)\s*:?\s*v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}})"
-            rf"(?:{_ARROW}v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}}))?",
+            rf"\b(?:fix\s*versions?|target(?:ing|ed)?|release|版本|on (?:course|track) for)\s*:?\s*"
+            rf"v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}})(?:{_ARROW}v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}}))?",
             re.I,
         ),
     ),
@@ -209,18 +215,32 @@ class OrdinalTarget:
     """The value it moved from when the text says so ("sprint 14 → 15", "1.84 → now 1.86")."""
 
 
+def _month_day(value: str) -> bool:
+    """`10.15` in a target field is a day as likely as a version; `1.85` and `2.0` are versions."""
+    parts = _order(value)
+    return len(parts) == 2 and 1 <= parts[0] <= 12 and 1 <= parts[1] <= 31
+
+
 def _order(value: str) -> tuple[int, ...]:
     return tuple(int(part) for part in value.split("."))
 
 
-def find_ordinal_targets(text: str) -> list[OrdinalTarget]:
-    """Targets written as a sprint, cycle or version, with a cue word or an arrow."""
+# A target field's value needs no cue of its own: `Target: 1.85 → now 1.87`.
+_FIELD_VERSION = re.compile(
+    rf"^\s*v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}})(?![\d.]*\d)(?:{_ARROW}v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}}))?"
+)
+
+
+def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
+    """Targets written as a sprint, cycle or version, with a cue word or an arrow; a version that
+    opens a target field's value (`field`) is one by its place."""
     out: list[OrdinalTarget] = []
-    for unit, pattern in _ORDINALS:
+    patterns = [*_ORDINALS, ("version", _FIELD_VERSION)] if field else _ORDINALS
+    for unit, pattern in patterns:
         for match in pattern.finditer(text):
             groups = [g for g in match.groups() if g]
-            if not groups:
-                continue
+            if not groups or (pattern is _FIELD_VERSION and any(map(_month_day, groups))):
+                continue  # `预计上线：10.15 → 10.24` are days, not versions
             first, last = groups[0], groups[-1]
             before = _order(first) if len(groups) > 1 else None
             label = f"{unit} {last}" if unit == "sprint" else last

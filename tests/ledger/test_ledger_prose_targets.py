@@ -1,0 +1,86 @@
+"""Targets stated in running text: a part of a period after the cue, a new target "set to" a day,
+a freeze as a milestone, a version as a target field's value; and the dates beside them that are
+no target."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.ledger import views
+from index.ledger.store import Ledger
+from index.ledger.targets import classify_dates, find_ordinal_targets, pick_target
+
+from .conftest import WriteReport, build
+
+AUGUST = date(2024, 8, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Owner: Wen · Target: end of Q3", "2024-09-30"),
+        ("Still targeting the end of 2024H2 for the default flip.", "2024-12-31"),
+        ("Target is the end of 2024H2 for the new planner.", "2024-12-31"),
+        ("we plan to release 3.0 by the end of October with the new defaults.", "2024-10-31"),
+        ("主控固件目标 8/16 冻结。", "2024-08-16"),
+        ("状态：正常，8/16 冻结量产版本。", "2024-08-16"),
+        ("复测通过。量产版本冻结的新目标定为 9/27，工厂已排产。", "2024-09-27"),
+    ],
+)
+def test_targets_in_running_text(text: str, target: str) -> None:
+    chosen = pick_target(classify_dates(text, AUGUST))
+    assert chosen is not None, text
+    assert chosen.hit.value.isoformat() == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对方联调窗口定在9月23日",  # a window someone else set, not the project's target
+        "We will not release at the end of October: one decision is still open",
+        "证书预计 9 月底下来",  # an expectation, not a delivery
+    ],
+)
+def test_dates_in_running_text_that_are_no_target(text: str) -> None:
+    assert pick_target(classify_dates(text, AUGUST)) is None
+
+
+def test_a_code_freeze_yields_to_the_launch() -> None:
+    chosen = pick_target(classify_dates("10/20 代码冻结，10/31 上线", AUGUST))
+    assert chosen is not None and chosen.hit.text == "10/31"
+
+
+def test_a_target_fields_version_needs_no_cue() -> None:
+    (moved,) = find_ordinal_targets("1.42 → now 1.44. The fallback merged on May 14", field=True)
+    assert (moved.unit, moved.order, moved.before) == ("version", (1, 44), (1, 42))
+    assert find_ordinal_targets("1.42 → now 1.44", field=False) == []
+
+
+def test_a_target_fields_dotted_day_is_no_version() -> None:
+    # `预计上线：10.15 → 10.24` are days; a version that reads as a day (3.4) is lost with them.
+    assert find_ordinal_targets("10.15 → 10.24", field=True) == []
+
+
+def test_on_course_for_a_version() -> None:
+    (found,) = find_ordinal_targets("it is in the beta, so this is on course for 2.7.")
+    assert (found.order, found.before) == ((2, 7), None)
+
+
+def test_a_version_restated_in_a_target_field_moves_the_goal(
+    ledger: Ledger, write_report: WriteReport
+) -> None:
+    def month(day: str, body: str) -> str:
+        return f"# Goals update {day}\n\n## Ongoing goals\n\n### Goal: Faster linker\n\n**Status:** On track\n\n{body}\n"
+
+    reports = [
+        write_report("a.md", month("2024-11-29", "The flag is in the beta, so this is on course for 1.42.")),
+        write_report(
+            "b.md", month("2025-01-31", "**Target:** 1.42 → now 1.44. The fallback merged on January 14.")
+        ),
+    ]
+    build(ledger, reports)
+    assert [(s.kind, s.week, s.from_, s.to) for s in views.slips(ledger)] == [
+        ("date_moved", "2025-W05", "1.42", "1.44")
+    ]
