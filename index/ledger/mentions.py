@@ -160,8 +160,15 @@ STATUS_HEADING = re.compile(
 _GLOSS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]\s*$")
 
 
-def valid_name(name: str) -> bool:
+_SHARE = re.compile(r"\d+\s*%")
+
+
+def valid_name(name: str, typed: bool = False) -> bool:
+    """`typed`: the heading said what it names ("Goal: Cut median CI time by 30%"), so a share in
+    it is the goal's measure, not a progress line."""
     bare = _GLOSS.sub("", name) if len(_GLOSS.sub("", name)) >= 2 else name
+    if typed:
+        bare = _SHARE.sub("", bare)
     if not 2 <= len(name) <= 60 or _NOT_A_NAME.search(bare) or STATUS_HEADING.fullmatch(name.strip()):
         return False
     if find_dates(name, _ANY_DAY) and len(name) < 12:
@@ -190,7 +197,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     context = section.kind == SectionKind.PROJECTS or fields > 0
     if context and not section.children and _is_project_section(section, depth, fields, lines):
         name = clean_name(section.title)
-        if valid_name(name):
+        if valid_name(name, typed=_TYPE_PREFIX.match(nfkc(section.title).strip(" #*_")) is not None):
             out.append(_section_mention(section, name, lines))
             return
     # A leaf section named like a project whose body speaks of its schedule ("### 议题一：贷中预警系统
@@ -395,14 +402,20 @@ def _first_clause_end(text: str, start: int) -> int:
 
 def _cut_at_next_project(unit: Unit, start: int) -> bool:
     """Cut the unit before the first later sentence that states another project's schedule
-    ("The GraphQL pilot is canceled"); True when it did. A paragraph goes on about its subject
+    ("The GraphQL pilot is canceled"); True when it did. A name is capitalised after its article:
+    "The firmware roll-out is going well" goes on about the paragraph's project. A paragraph goes on about its subject
     ("…we're now aiming for the 10th of April. … I'm moving the project to red.") until then."""
     for match in _SENTENCE_END.finditer(unit.text, start):
         rest = unit.text[match.end() :].lstrip()
         following = _SENTENCE_END.search(rest)
         sentence = rest[: following.end()] if following else rest
         subject = _SUBJECT_LEAD.match(sentence)
-        if subject and not _NOT_SUBJECT.match(subject[1]) and _states_schedule(sentence[subject.end(1) :]):
+        if (
+            subject
+            and not _NOT_SUBJECT.match(subject[1])
+            and subject[1][:1].isupper() | subject[1][:1].isdigit()
+            and _states_schedule(sentence[subject.end(1) :])
+        ):
             unit.text = unit.text[: match.end()]
             return True
     return False
@@ -438,7 +451,8 @@ def _paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKi
         return (name, match.end(), "bold") if valid_name(name) else None
     if not starts_paragraph:
         return None
-    if labelled is not None:
+    if labelled is not None and not _SUBJECT_LEAD.match(labelled.label):
+        # A label that is a sentence ("X is done: we evidenced …") names its subject, below.
         name = clean_name(labelled.label)
         return (name, labelled.rest_offset, "label") if valid_name(name) and len(name) <= 40 else None
     match = _PIPE_LEAD.match(text)

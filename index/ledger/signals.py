@@ -14,6 +14,10 @@ from index.schemas import ProjectStatus
 from index.text.cjk import HAN
 from index.text.normalise import nfkc
 
+_COLOUR = (
+    r"\b(?:gone|going|goes|went|turned|turning|moved|moving|move|is|are|now|still|stays|remains)\s+"
+    r"(?:(?:the|this|that|it|project|to|back|now|still)\s+){0,3}"
+)
 # Order matters: compound phrases first, and a span claimed by one status is closed to the next
 # ("延期风险" is at risk, not delayed).
 _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
@@ -26,7 +30,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     (
         "cancelled",
         r"已取消|(?:项目|需求|计划|立项)(?:已|被)?取消|取消(?:立项|该项目|项目)|已终止|终止(?:推进|项目)|"
-        r"不再推进|\bcancell?ed\b|\bdescoped\b|\bkilled\b",
+        r"不再推进|砍掉|\bcancell?ed\b|\bdescoped\b|\bkilled\b",
     ),
     ("paused", r"暂停(?!服务|交易|支付|使用|对外|入金|出金|功能)|搁置|挂起|\bpaused\b|\bon[- ]hold\b|⏸"),
     (
@@ -43,7 +47,11 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ),
     ("done", r"项目(?:已|顺利)?完成|已结项|结项|验收(?:通过|完成)"),
     ("done", r"^\W{0,3}(?:is|are|was|has been|now)\s+(?:done|complete|completed|finished)\b"),
-    ("blocked", r"受阻|阻塞|卡住|\bblocked\b|⛔"),
+    ("blocked", r"受阻|阻塞|卡住|\bblocked\b|⛔|\b(?:is|are|now)\s+blocking\s+(?:us|the|our)\b"),
+    # A colour said in prose ("moving the project to red", "has gone amber", "is still red").
+    ("off_track", _COLOUR + r"red\b"),
+    ("at_risk", _COLOUR + r"(?:amber|yellow)\b"),
+    ("on_track", _COLOUR + r"green\b"),
     (
         "off_track",
         r"延期|推迟|延后|顺延|延误|滞后|\boff[- ]track\b|\bdelayed\b|\bbehind schedule\b|\bslipp(?:ed|ing)\b|"
@@ -66,6 +74,13 @@ _NEGATED_AFTER = re.compile(
     r"^\s*(?:已|已经)?(?:解除|消除|关闭|排除)|^\s*(?:cleared|resolved|removed|lifted)\b", re.I
 )
 
+# A pause or cancellation announced for later ("下期起先暂停", "will be paused from next week") is
+# not the project's state yet: it still counts as running until a report says it stopped.
+_LATER_BEFORE = re.compile(
+    r"(?:下(?:期|周|个?月|阶段|季度|迭代)|从下\S{0,3}|明天)(?:起|开始)\s*(?:先|会|将)?\s*$|"
+    r"(?:将|将会|计划|准备|打算|拟)\s*$|\b(?:will be|to be|would be|plan to|planning to|going to)\s*$",
+    re.I,
+)
 # A status field's value is trusted as a whole, including colours that prose would not justify.
 _FIELD_STATUS: dict[str, ProjectStatus] = {
     "green": "on_track", "绿": "on_track", "绿灯": "on_track", "正常": "on_track", "按计划": "on_track",
@@ -73,7 +88,8 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "有风险": "at_risk", "red": "off_track", "红": "off_track", "红灯": "off_track", "完成": "done",
     "已完成": "done", "complete": "done", "上线": "launched", "已上线": "launched", "live": "launched",
     "ga": "launched", "取消": "cancelled", "暂停": "paused", "进行中": "in_progress",
-    "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
+    "will not complete": "off_track", "won't complete": "off_track", "not going to complete": "off_track",
+    "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
 }  # fmt: skip
 
 RANK: dict[ProjectStatus, int] = {"on_track": 0, "at_risk": 1, "off_track": 2, "blocked": 2}
@@ -105,13 +121,15 @@ def find_statuses(text: str) -> list[Span]:
                 taken[index] = True
             if _NEGATED_BEFORE.search(text[max(0, start - 12) : start]) or _NEGATED_AFTER.match(text[end:]):
                 continue
+            if status in STOPPED and _LATER_BEFORE.search(text[max(0, start - 12) : start]):
+                continue
             hits.append(Span(status, start, end, match[0]))
     return sorted(hits, key=lambda hit: hit.start)
 
 
 def field_status(value: str) -> ProjectStatus | None:
     """A status field's value ('At risk', '🟡 黄灯', 'Done (May 7)') as a status."""
-    cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`").lower()
+    cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`").lower().replace("’", "'")
     if cleaned in _FIELD_STATUS:
         return _FIELD_STATUS[cleaned]
     hits = find_statuses(value)
@@ -143,6 +161,18 @@ _PROGRESS_CUED = (
     ),
     re.compile(_PCT + r"\s*(?:complete[d]?|done|finished|完成|进度)", re.I),
     re.compile(r"%\s*(?:complete[d]?|done)\s*[:：]?\s*(\d{1,3})(?!\d)", re.I),
+)
+# "Stock sync is at about 60% of stores", "is still around 60%": a share stated of the sentence's
+# subject, unless the clause names a metric ("adoption is at 71%").
+_PROGRESS_PROSE = re.compile(
+    r"(?:\b(?:is|are|now|still)|(?<=\w)['’]re)\s+(?:(?:now|still)\s+)?"
+    r"(?:at\s+(?:about|around|roughly|approximately|nearly|almost|~)?|about|around|roughly|approximately|nearly|almost)"
+    r"\s*" + _PCT,
+    re.I,
+)
+_PROSE_METRIC = re.compile(
+    r"adoption|conversion|coverage|usage|traffic|utili[sz]ation|accuracy|recall|precision|\bctr\b|retention",
+    re.I,
 )
 _BARE_PCT = re.compile(r"(?<![\d.])" + _PCT)
 _METRIC_CUE = re.compile(
@@ -260,6 +290,19 @@ def find_progress(text: str, allow_bare: bool) -> list[Span]:
             for index in range(start, end):
                 taken[index] = True
             hits.append(Span(round(value), start, end, match[0]))
+    for match in _PROGRESS_PROSE.finditer(text):
+        start, end = match.span()
+        left = clause_around(text, start, end)[0]
+        lead = text[left:start]
+        if (
+            any(taken[start:end])
+            or float(match[1]) > 100
+            or _METRIC_CUE.search(lead)
+            or _PROSE_METRIC.search(lead)
+        ):
+            continue
+        taken[start:end] = [True] * (end - start)
+        hits.append(Span(round(float(match[1])), start, end, match[0]))
     if allow_bare:
         for match in _BARE_PCT.finditer(text):
             start, end = match.span()
