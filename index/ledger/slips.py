@@ -8,7 +8,9 @@ The four slip kinds, exactly:
   against the last health status stated;
 - `stalled`: the same progress in 3 consecutive reports that mention the project; once per run,
   at the third.
-A launch or completion closes the schedule: a target stated after it belongs to a new phase.
+A launch or completion closes the schedule: a target stated after it belongs to a new phase. A pause
+does not: a target re-proposed when the project resumes is later than the one it replaces; but the
+paused date is no deadline any more, so it is never overdue.
 """
 
 from __future__ import annotations
@@ -93,9 +95,13 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
             label = obs.progress_label or ""
             add("stalled", label, label, obs, *(o.progress_evidence for o in run))
         if finished:
+            health = None
+        if obs.status in STOPPED and final is not None and final.target is not None:
+            overdue_seen.add(final.target)  # a pause voids the date's deadline, not its memory
+        if obs.status in FINISHED:
+            # A pause keeps its targets: a date re-proposed on resuming moves them.
             targets.clear()
             ordinals.clear()
-            health = None
     return slips
 
 
