@@ -65,6 +65,7 @@ def observe(report: Report, mention: Mention) -> Observation:
     completed: list[_Found] = []
     statuses: list[_Found] = []
     ordinals: list[tuple[_Found, OrdinalTarget]] = []
+    moves: list[_Found] = []
     owner: str | None = None
     for unit in mention.units:
         if unit.skip >= len(unit.text):
@@ -106,6 +107,8 @@ def observe(report: Report, mention: Mention) -> Observation:
                     else _quote(unit, offset + role.hit.start, offset + role.hit.end)
                 )
                 found = _Found(unit, role.hit.value, quote, 2 if field == "target" else 1 if unit.head else 0)
+                if unit.head and field != "target" and (role.role == "old" or role.moved):
+                    moves.append(found)
                 if role.role == "completed" and unit.head:
                     found.word = "launch" if role.launch else ""
                     completed.append(found)
@@ -137,6 +140,7 @@ def observe(report: Report, mention: Mention) -> Observation:
         statuses.append(
             _Found(mention.units[0], mention.filed_as, mention.units[0].text, 2, mention.section.title)
         )
+    _cite_the_move(targets, moves)
     obs = _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
     moved = [pair for pair in ordinals if pair[1].before is not None]
     if ordinals and (obs.target is None or moved):
@@ -149,6 +153,17 @@ def observe(report: Report, mention: Mention) -> Observation:
         obs.target_kind = "final"
         obs.target_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)
     return obs
+
+
+def _cite_the_move(targets: list[tuple[_Found, DateRole]], moves: list[_Found]) -> None:
+    """A target field holding only its value (`ETA | W29`) beside a clause saying the date moved
+    (`Moved from end of Q2: …`): that clause is the better evidence, it states the move and why.
+    Written from confluence-html-security."""
+    if not moves:
+        return
+    for found, role in targets:
+        if found.priority == 2 and not re.search(r"[^\W\d_]", found.quote.replace(role.hit.text, "")):
+            found.unit, found.quote = moves[-1].unit, moves[-1].quote
 
 
 def _moved_eta(role: DateRole) -> bool:

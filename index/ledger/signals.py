@@ -167,11 +167,14 @@ _PROGRESS_CUED = (
 _PROGRESS_PROSE = re.compile(
     r"(?:\b(?:is|are|now|still)|(?<=\w)['’]re)\s+(?:(?:now|still)\s+)?"
     r"(?:at\s+(?:about|around|roughly|approximately|nearly|almost|~)?|about|around|roughly|approximately|nearly|almost)"
-    r"\s*" + _PCT,
+    r"\s*" + _PCT + "|"
+    # A rollout's reach: "agent on 70% of the build fleet", "live across 60% of stores".
+    r"\b(?:on|across)\s+(?:about\s+|around\s+|~)?" + _PCT + r"(?=\s+of\b)",
     re.I,
 )
 _PROSE_METRIC = re.compile(
-    r"adoption|conversion|coverage|usage|traffic|utili[sz]ation|accuracy|recall|precision|\bctr\b|retention",
+    r"adoption|conversion|coverage|usage|traffic|utili[sz]ation|accuracy|recall|precision|\bctr\b|retention|"
+    r"timeout|fail|crash|drop",
     re.I,
 )
 _BARE_PCT = re.compile(r"(?<![\d.])" + _PCT)
@@ -296,13 +299,13 @@ def find_progress(text: str, allow_bare: bool) -> list[Span]:
         lead = text[left:start]
         if (
             any(taken[start:end])
-            or float(match[1]) > 100
+            or float(match[1] or match[2]) > 100
             or _METRIC_CUE.search(lead)
             or _PROSE_METRIC.search(lead)
         ):
             continue
         taken[start:end] = [True] * (end - start)
-        hits.append(Span(round(float(match[1])), start, end, match[0]))
+        hits.append(Span(round(float(match[1] or match[2])), start, end, match[0]))
     if allow_bare:
         for match in _BARE_PCT.finditer(text):
             start, end = match.span()

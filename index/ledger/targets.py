@@ -18,9 +18,16 @@ from index.text.timeexpr import DateHit, find_dates
 Role = Literal["target", "old", "completed"]
 
 _BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)")
+# "Target: end of Q3", "targeting the end of 2024H2", "by the end of February": a part of a period
+# between the cue and the date (the parser reads "end of June" whole, but not "end of Q3").
+_PART = r"(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?"
+_PART_OF = rf"(?:{_PART})?"
+_PART_TAIL = re.compile(_PART + "$", re.I)
 _OLD_BEFORE = re.compile(
     r"(?:原计划|原定|原预计|原目标|原|之前计划|此前|先前|从|由)\s*(?:于|在|是|为)?\s*$|"
-    r"\b(?:originally|previously|was|from|instead of|rather than|old eta)\s*[:：]?\s*(?:on\s+)?(?:the\s+)?$",
+    r"\b(?:originally|previously|was|from|instead of|rather than|old eta)\s*[:：]?\s*(?:on\s+)?(?:the\s+)?"
+    + _PART_OF
+    + "$",
     re.I,
 )
 _OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
@@ -32,11 +39,6 @@ _MOVED_BEFORE = re.compile(
     r"\bto\s*$",
     re.I,
 )
-# "Target: end of Q3", "targeting the end of 2024H2", "by the end of February": a part of a period
-# between the cue and the date (the parser reads "end of June" whole, but not "end of Q3").
-_PART = r"(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?"
-_PART_OF = rf"(?:{_PART})?"
-_PART_TAIL = re.compile(_PART + "$", re.I)
 # A schedule word before the date makes it a target on its own ...
 _STRONG_BEFORE = re.compile(
     r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|deadline|排期)\s*[:：]?\s*(?:在|于|是|为)?\s*$|"

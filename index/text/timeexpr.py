@@ -132,6 +132,14 @@ def _full(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precisi
     return _safe(int(m[1]), int(m[2]), int(m[3])), "day"
 
 
+# A full month name is not abbreviated: a full stop after it ends the sentence.
+_FULL_MONTHS = frozenset(name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july"))
+
+
+def _sentence_end(text: str, month: str) -> bool:
+    return month.lower() in _FULL_MONTHS and text[len(month) : len(month) + 1] == "."
+
+
 @_rule(r"(?<![\w])(20\d{2})-?W(\d{1,2})(?!\d)", re.I)
 def _iso_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     try:
@@ -140,8 +148,19 @@ def _iso_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Pre
         return None, "week"
 
 
+# "ETA: W29" (a planning table's week column): that week of the year it is still ahead in.
+@_rule(r"(?<![\w\-/])W(\d{2})(?![\w\-/])")
+def _bare_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    week = int(m[1])
+    if not 1 <= week <= 52:
+        return None, "week"
+    return _forward(lambda y: date.fromisocalendar(y, week, 5), ref, grace_days=92), "week"
+
+
 @_rule(rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(20\d{{2}}))?", re.I)
 def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    if _sentence_end(m[0], m[1]):
+        return None, "day"  # "cannot start before June. 23 of 41 …": a sentence ends there
     month, day = MONTHS[m[1].lower()], int(m[2])
     if m[3]:
         return _safe(int(m[3]), month, day), "day"

@@ -130,3 +130,16 @@ def test_a_prose_series_slips_in_each_way(ledger: Ledger, write_report: WriteRep
         ("Store sync", "stalled", "2024-W10"),
         ("Store sync", "overdue", "2024-W12"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Agent on 70% of the build fleet.", [70]),
+        ("the new checkout is live across 60% of stores", [60]),
+        ("timeouts on 5% of requests", []),  # an event's share, not a rollout's reach
+        ("errors on 5% of requests", []),
+    ],
+)
+def test_a_rollouts_reach_is_its_progress(text: str, expected: list[int]) -> None:
+    assert [hit.value for hit in find_progress(text, allow_bare=False)] == expected

@@ -11,6 +11,7 @@ import pytest
 from index.ledger import views
 from index.ledger.store import Ledger
 from index.ledger.targets import classify_dates, find_ordinal_targets, pick_target
+from index.text.timeexpr import find_dates
 
 from .conftest import WriteReport, build
 
@@ -83,4 +84,50 @@ def test_a_version_restated_in_a_target_field_moves_the_goal(
     build(ledger, reports)
     assert [(s.kind, s.week, s.from_, s.to) for s in views.slips(ledger)] == [
         ("date_moved", "2025-W05", "1.42", "1.44")
+    ]
+
+
+MAY = date(2025, 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("W29", [("W29", "2025-07-18")]),  # a planning table's week: that week's Friday
+        ("W17", [("W17", "2025-04-25")]),  # weeks just past stay in this year (an overdue ETA)
+        ("W16-W18", []),
+        ("cannot start before June. 23 of 41 services migrated.", [("June", "2025-06-30")]),
+        ("Jun. 23", [("Jun. 23", "2025-06-23")]),  # an abbreviation's full stop is no sentence end
+    ],
+)
+def test_week_columns_and_sentence_ends(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(h.text, h.value.isoformat()) for h in find_dates(text, MAY)] == expected
+
+
+def test_moved_from_the_end_of_a_period_is_the_old_target() -> None:
+    roles = classify_dates("Moved from end of Q2: the owners cannot start before July.", MAY)
+    assert [(r.hit.text, r.role) for r in roles][:1] == [("Q2", "old")]
+
+
+def test_a_bare_eta_cell_cites_the_note_that_says_it_moved(ledger: Ledger, write_report: WriteReport) -> None:
+    def page(day: str, eta: str, note: str) -> str:
+        return (
+            f"# Security weekly {day}\n\n## Initiatives\n\n| Initiative | RAG | ETA | Notes |\n|---|---|---|---|\n"
+            f"| Key rotation | AT RISK | {eta} | {note} |\n"
+        )
+
+    build(
+        ledger,
+        [
+            write_report("a.md", page("2025-05-02", "end of Q2", "12 of 41 services done.")),
+            write_report(
+                "b.md", page("2025-05-09", "W29", "Moved from end of Q2: the owners start in June.")
+            ),
+        ],
+    )
+    (slip,) = views.slips(ledger)
+    assert (slip.kind, slip.week, slip.from_) == ("date_moved", "2025-W19", "2025-06-30")
+    assert [c.quote for c in slip.evidence] == [
+        "end of Q2",
+        "Moved from end of Q2: the owners start in June.",
     ]
