@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from index.text.timeexpr import DateHit, find_dates
+from index.text.timeexpr import DateHit, find_dates, find_field_dates
 
 Role = Literal["target", "old", "completed"]
 
@@ -118,7 +118,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 def classify_dates(text: str, ref: date, target_field: bool = False) -> list[DateRole]:
     """The dates in one line that mean something for the schedule, in text order."""
     out: list[DateRole] = []
-    for hit in find_dates(text, ref, "future"):
+    for hit in (find_field_dates if target_field else find_dates)(text, ref, "future"):
         left, right = _clause(text, hit.start, hit.end)
         part = _PART_TAIL.search(text[left : hit.start])
         before = text[max(left, hit.start - 16 - (len(part[0]) if part else 0)) : hit.start]

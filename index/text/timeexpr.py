@@ -360,3 +360,18 @@ def find_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
                 taken[index] = True
             hits.append(DateHit(start, end, value, match[0].strip(), precision))
     return sorted(hits, key=lambda hit: hit.start)
+
+
+_FIELD_DAY = re.compile(r"\s*(1[0-2]|0?[1-9])\.([0-3]?\d)\s*")
+
+
+def find_field_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
+    """`find_dates` for a date field's value: there a bare dotted month.day (`计划上线 | 4.18`) is
+    a day, which in running text would need a schedule word beside it."""
+    hits = find_dates(text, ref, bias)
+    match = _FIELD_DAY.fullmatch(text)
+    if hits or match is None:
+        return hits
+    month, day = int(match[1]), int(match[2])
+    value = _pick_year(lambda y: _safe(y, month, day), ref, bias)
+    return [DateHit(match.start(1), match.end(2), value, match[0].strip(), "day")] if value else []

@@ -11,7 +11,7 @@ import pytest
 from index.ledger import views
 from index.ledger.store import Ledger
 from index.ledger.targets import classify_dates, find_ordinal_targets, pick_target
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import find_dates, find_field_dates
 
 from .conftest import WriteReport, build
 
@@ -131,3 +131,30 @@ def test_a_bare_eta_cell_cites_the_note_that_says_it_moved(ledger: Ledger, write
         "end of Q2",
         "Moved from end of Q2: the owners start in June.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("4.18", ["2025-04-18"]), (" 12.5 ", ["2025-12-05"]), ("1.85", []), ("4.18 / 4.25", []), ("v4.18", [])],
+)
+def test_a_date_fields_bare_dotted_day(text: str, expected: list[str]) -> None:
+    assert [h.value.isoformat() for h in find_field_dates(text, MAY)] == expected
+    assert find_dates(text, MAY) == []  # in running text the same number needs a schedule word
+
+
+def test_a_dotted_day_in_a_target_column_moves(ledger: Ledger, write_report: WriteReport) -> None:
+    def week(day: str, eta: str, status: str) -> str:
+        return (
+            f"# 数据组周报 {day}\n\n## 项目进展\n\n| 项目 | 进度 | 计划上线 | 状态 |\n|---|---|---|---|\n"
+            f"| 采集SDK | 75% | {eta} | {status} |\n"
+        )
+
+    build(
+        ledger,
+        [
+            write_report("a.md", week("2025-04-11", "4.18", "正常")),
+            write_report("b.md", week("2025-04-18", "延期至4月底", "延期")),
+        ],
+    )
+    got = [(s.kind, s.from_, s.to) for s in views.slips(ledger)]
+    assert ("date_moved", "2025-04-18", "2025-04-30") in got
