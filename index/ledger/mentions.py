@@ -57,7 +57,9 @@ _NOT_SUBJECT = re.compile(
     r"nobody|team|the team|next|last|good news|bad news|headline|update|also|then|overall|finance|qa)\b",
     re.I,
 )
-_FIRST_CLAUSE = re.compile(r"^(.{2,40}?)(?:[，,]|\s+[—–-]\s+|\s*——\s*)")
+# A gloss after the name ("Invite & Earn (formerly Referral Program v2) – …") may run past the
+# name's own length limit.
+_FIRST_CLAUSE = re.compile(r"^(.{2,40}?(?:\s*[(（][^()（）]{1,40}[)）])?)(?:[，,]|\s+[—–-]\s+|\s*——\s*)")
 _NOT_A_NAME = re.compile(
     r"本周|下周|上周|已经?|完成|进行|推进|预计|正在|开始|启动|目前|当前|继续|持续|新增|支持|参与|组织|"
     r"\b(?:this|next|last) week\b|\b(?:we|i|our|completed|started|working|finished|shipped|launched)\b|"
@@ -134,8 +136,12 @@ _TOPIC_SUFFIX = re.compile(
 )
 
 
+# "(formerly Referral Program v2)", "（原名 Gateway Mini）": the old name is a rename's, not this one's.
+_RENAME_GLOSS = re.compile(r"\s*[(（]\s*(?:原名|原来叫|formerly|previously)[^()（）]*[)）]", re.I)
+
+
 def clean_name(name: str) -> str:
-    name = _STATUSY_PARENS.sub("", nfkc(name))
+    name = _RENAME_GLOSS.sub("", _STATUSY_PARENS.sub("", nfkc(name)))
     name = re.sub(r"[*_`#]+", "", name)
     name = _BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)

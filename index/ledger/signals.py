@@ -208,12 +208,14 @@ _FRACTION_CUED = (
     ),
     re.compile(
         r"(?<![\d/.])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])\s*(?:[A-Za-z\u4e00-\u9fff]{1,12}\s*)?"
-        r"(?:done|complete[d]?|finished|closed|merged|migrated|完成|已完成|已迁移|已上线)",
+        r"(?:done|complete[d]?|finished|closed|merged|migrated|ported|converted|onboarded|enrolled|"
+        r"完成|已完成|已迁移|已上线)",
         re.I,
     ),
     re.compile(
         r"(?<![\d.])(\d{1,4})\s+of\s+(\d{1,4})\s+(?:[A-Za-z-]+\s+){0,2}?"
-        r"(?:done|complete[d]?|finished|closed|evidenced|migrated|shipped|checked|ticked|merged)",
+        r"(?:done|complete[d]?|finished|closed|evidenced|migrated|ported|converted|onboarded|enrolled|shipped|"
+        r"checked|ticked|merged)",
         re.I,
     ),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.ledger import views
-from index.ledger.mentions import find_mentions
+from index.ledger.mentions import clean_name, find_mentions
 from index.ledger.signals import field_status, find_progress, find_statuses
 from index.ledger.store import Ledger
 
@@ -143,3 +143,21 @@ def test_a_prose_series_slips_in_each_way(ledger: Ledger, write_report: WriteRep
 )
 def test_a_rollouts_reach_is_its_progress(text: str, expected: list[int]) -> None:
     assert [hit.value for hit in find_progress(text, allow_bare=False)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("42/70 templates ported", [60]), ("296 of 340 enrolled", [87]), ("3/5 reviewed", [])],
+)
+def test_counted_work_in_other_verbs(text: str, expected: list[int]) -> None:
+    assert [hit.value for hit in find_progress(text, allow_bare=False)] == expected
+
+
+def test_a_renamed_projects_gloss_is_no_part_of_its_name(write_report: WriteReport) -> None:
+    text = (
+        "# Growth update 2024-06-17\n\n## Projects\n\n"
+        "- Invite & Earn (formerly Referral Program v2) – 🟡 At risk (ETA: 6/14). Trust asked for one more review.\n"
+        "- Pricing page – 🟢 On track (ETA: 6/21).\n"
+    )
+    assert clean_name("网关（原名 Gateway Mini）") == "网关"
+    assert _names(write_report, text) == ["Invite & Earn", "Pricing page"]
