@@ -46,6 +46,8 @@ class _Found:
     quote: str
     priority: int
     word: str = ""
+    bare: bool = False
+    """A field's value that is nothing but the date ("8/30", "W29")."""
 
 
 _EMPHASIS = re.compile(r"[*`]")
@@ -107,6 +109,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                     else _quote(unit, offset + role.hit.start, offset + role.hit.end)
                 )
                 found = _Found(unit, role.hit.value, quote, 2 if field == "target" else 1 if unit.head else 0)
+                found.bare = field == "target" and not re.search(r"[^\W\d_]", text.replace(role.hit.text, ""))
                 if unit.head and field != "target" and (role.role == "old" or role.moved):
                     moves.append(found)
                 if role.role == "completed" and unit.head:
@@ -156,14 +159,15 @@ def observe(report: Report, mention: Mention) -> Observation:
 
 
 def _cite_the_move(targets: list[tuple[_Found, DateRole]], moves: list[_Found]) -> None:
-    """A target field holding only its value (`ETA | W29`) beside a clause saying the date moved
-    (`Moved from end of Q2: …`): that clause is the better evidence, it states the move and why.
+    """A target cell holding only its value (`ETA | W29`) beside a cell of the same row saying the
+    date moved (`Moved from end of Q2: …`): that cell is the better evidence, it states the move
+    and why. Only on the same line: a paragraph below the field line is where an answer looks for
+    the reason, and it must not be the citation itself.
     Written from confluence-html-security."""
-    if not moves:
-        return
-    for found, role in targets:
-        if found.priority == 2 and not re.search(r"[^\W\d_]", found.quote.replace(role.hit.text, "")):
-            found.unit, found.quote = moves[-1].unit, moves[-1].quote
+    for found, _ in targets:
+        move = next((m for m in reversed(moves) if m.unit.line == found.unit.line), None)
+        if found.bare and move is not None:
+            found.unit, found.quote = move.unit, move.quote
 
 
 def _moved_eta(role: DateRole) -> bool:

@@ -45,6 +45,7 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
     run: list[Observation] = []
     for obs in observations:
         finished = obs.status in FINISHED or obs.status in STOPPED
+        promised = targets.get("final")  # the target as stated before this report
         if obs.target is not None and obs.target_kind is not None and not finished:
             previous = targets.get(obs.target_kind)
             if previous is not None and previous.target is not None and obs.target > previous.target:
@@ -76,7 +77,10 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
         ):
             overdue_seen.add(due)
             after_cite = obs.target_evidence if obs.target == due else obs.status_evidence or obs.evidence
-            add("overdue", due.isoformat(), obs.date.isoformat(), obs, final.target_evidence, after_cite)
+            # The promise is best cited where it was still one: in an earlier report, when this one
+            # restates the passed date.
+            before_obs = promised if promised is not None and promised.target == due else final
+            add("overdue", due.isoformat(), obs.date.isoformat(), obs, before_obs.target_evidence, after_cite)
         if obs.status in RANK:
             if health is not None and _rank(obs) > _rank(health):
                 add(

@@ -41,3 +41,21 @@ def test_a_paused_then_cancelled_project_is_never_overdue(ledger: Ledger, write_
         ],
     )
     assert _slips(ledger) == []
+
+
+def test_an_overdue_target_is_cited_where_it_was_still_a_promise(
+    ledger: Ledger, write_report: WriteReport
+) -> None:
+    build(
+        ledger,
+        [
+            write_report("w1.md", _week("2024-06-21", "冷数据归档：进度90%，预计：6/30上线")),
+            write_report("w2.md", _week("2024-07-12", "冷数据归档：进度95%，预计完成：6/30上线")),
+        ],
+    )
+    (slip,) = views.slips(ledger)
+    assert (slip.kind, slip.week) == ("overdue", "2024-W28")
+    assert [(c.report.rsplit("/", 1)[-1], c.quote) for c in slip.evidence] == [
+        ("w1.md", "预计：6/30上线"),
+        ("w2.md", "预计完成：6/30上线"),
+    ]
