@@ -95,6 +95,12 @@ class Observation(_Model):
         default=None,
         description="The sprint or version the same line says it moved from ('1.84 → now 1.86').",
     )
+    ordinals_passed: dict[str, list[list[int]]] = Field(
+        default_factory=dict,
+        description="How far the report says its sprints and releases have gone: the last closed sprint "
+        "and each shipped version ({'sprint': [[15]], 'version': [[1, 85], [2, 0]]}); a sprint target at "
+        "or below the sprint, a version target at or below a shipped version of its own major, has passed.",
+    )
     status: ProjectStatus | None = Field(default=None, description="Normalised status word, if stated.")
     status_text: str | None = Field(default=None, description="The status word as written.")
     owner: str | None = Field(default=None, description="Owner where stated.")

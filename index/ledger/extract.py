@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from index.ledger.cadence import passed_ordinals
 from index.ledger.incidents import extract_incidents
 from index.ledger.mentions import find_mentions
 from index.ledger.metrics import extract_metrics
@@ -31,8 +32,12 @@ class ReportFacts:
 
 
 def extract_facts(report: Report) -> ReportFacts:
+    observations = [observe(report, mention) for mention in find_mentions(report)]
+    passed = passed_ordinals(report)
+    for observation in observations:
+        observation.ordinals_passed = passed
     return ReportFacts(
-        observations=[observe(report, mention) for mention in find_mentions(report)],
+        observations=observations,
         incidents=extract_incidents(report),
         metrics=extract_metrics(report),
         notes=extract_notes(report),

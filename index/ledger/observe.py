@@ -17,6 +17,7 @@ from index.ledger.evidence import cite
 from index.ledger.mentions import Mention, Unit
 from index.ledger.signals import (
     RANK,
+    STOPPED,
     Piece,
     Span,
     clause_around,
@@ -124,8 +125,9 @@ def observe(report: Report, mention: Mention) -> Observation:
             if field != "status":
                 for hit in find_statuses(text):
                     status = cast(ProjectStatus, hit.value)
-                    if not unit.head and status not in RANK and status != "in_progress":
-                        continue  # a step's "上线完成" is not the project's
+                    opens = status in STOPPED and not text[: hit.start].strip(" -*>·•:：")
+                    if not unit.head and status not in RANK and status != "in_progress" and not opens:
+                        continue  # a step's "上线完成" is not the project's; "⏸ Paused since…" under it is
                     if (
                         status not in RANK
                         and unit.lifecycle_until is not None

@@ -3,7 +3,8 @@
 The four slip kinds, exactly:
 - `date_moved`: a target later than the project's previous target of the same kind (final or interim);
 - `overdue`: a report dated after the current final target while the project is not
-  launched/done/paused/cancelled; once per (project, target), at the first such report;
+  launched/done/paused/cancelled; once per (project, target), at the first such report; for a
+  sprint or version target, the first report saying that sprint closed or that version shipped;
 - `status_downgrade`: on track -> at risk -> off track/blocked (按计划 -> 有风险 -> 延期/受阻),
   against the last health status stated;
 - `stalled`: the same progress in 3 consecutive reports that mention the project; once per run,
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from index.ledger.cadence import has_passed
 from index.ledger.signals import FINISHED, RANK, STOPPED
 from index.schemas import Citation, Launch, LaunchVerdict, Observation, Slip, SlipKind, StatusEvent
 
@@ -42,6 +44,7 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
     ordinals: dict[str, Observation] = {}  # unit (sprint, version) -> latest such target
     health: Observation | None = None
     overdue_seen: set[date] = set()
+    passed_seen: set[tuple[str, tuple[int, ...]]] = set()
     run: list[Observation] = []
     for obs in observations:
         finished = obs.status in FINISHED or obs.status in STOPPED
@@ -66,6 +69,22 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
                     obs.target_evidence,
                 )
             ordinals[obs.target_unit] = obs
+        if not finished:
+            for unit, latest in ordinals.items():
+                order = tuple(latest.target_order or ())
+                reached = obs.ordinals_passed.get(unit, [])
+                if order and has_passed(list(order), reached) and (unit, order) not in passed_seen:
+                    # "Active sprint: Sprint 16" over a target of sprint 15, "1.85 shipped" over 1.85.
+                    passed_seen.add((unit, order))
+                    after_cite = obs.target_evidence if obs is latest else obs.status_evidence or obs.evidence
+                    add(
+                        "overdue",
+                        str(latest.target_text),
+                        str(latest.target_text),
+                        obs,
+                        latest.target_evidence,
+                        after_cite,
+                    )
         final = targets.get("final")
         due = final.target if final is not None else None
         if (
@@ -100,8 +119,10 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
             add("stalled", label, label, obs, *(o.progress_evidence for o in run))
         if finished:
             health = None
-        if obs.status in STOPPED and final is not None and final.target is not None:
-            overdue_seen.add(final.target)  # a pause voids the date's deadline, not its memory
+        if obs.status in STOPPED:  # a pause voids the deadlines, not their memory
+            if final is not None and final.target is not None:
+                overdue_seen.add(final.target)
+            passed_seen.update((unit, tuple(o.target_order or ())) for unit, o in ordinals.items())
         if obs.status in FINISHED:
             # A pause keeps its targets: a date re-proposed on resuming moves them.
             targets.clear()
