@@ -144,6 +144,11 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         shown = [e.rank[-1] for e in listing.teams[0].entries]
         head = say("slips", qp.lang, n=total, m=len(names), names=_names(shown, qp), range=range_of(qp))
     head += left_out(listing, qp.lang, "largest slip", "延期天数和时间")
+    if qp.projects and len(names) == 1:
+        # "Is X overdue?": where it stands now as well (a stall, then paused and cancelled).
+        standing = status(qp, ledger)
+        if standing is not None and standing.headline:
+            head += " " + standing.headline
     # The projects named in part: their own lines may say why ("why did the EDR rollout slip?").
     return Facts(head, listing.points, key, subjects=subjects)
 

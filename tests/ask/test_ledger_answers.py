@@ -293,3 +293,12 @@ def test_the_ledger_answer_is_computed_once_per_question(ws: Any, monkeypatch: p
     monkeypatch.setitem(answers.HANDLERS, "slips", counted)
     result = answer("Which projects slipped?", ws)
     assert result.points and calls == ["Which projects slipped?"]
+
+
+def test_a_slip_question_about_one_project_says_where_it_stands_now(ws: Any) -> None:
+    # "Did X slip?": the stall, and that it moved on since (45% three times, then 60%).
+    result = answer(f"Did {STALLED} slip?", ws)
+    assert result.answer.startswith("1 slip(s) in 1 project(s)")
+    assert "(latest report 2024-W23): progress 60%" in result.answer
+    assert "stalled" in _text(result)
+    _assert_verified(result)
