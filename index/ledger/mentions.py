@@ -298,8 +298,18 @@ def _has_date(text: str) -> bool:
     return bool(find_dates(text, _ANY_DAY))
 
 
+# A Latin name, then a Chinese predicate about its schedule: "Hive 推到明年Q1：…", "Sleepy 正式取消，…".
+_ZH_PREDICATE_LEAD = re.compile(
+    r"^([A-Za-z][\w.+/&-]*(?:\s+[A-Za-z0-9][\w.+/&-]*){0,3})\s*"
+    r"(?=(?:正式|已经?|将|已于)?(?:推到|推迟|推至|延期|顺延|延后|延到|取消|暂停|上线|发布|交付|冻结))"
+)
+
+
 def _item_name(item: Item, text: str) -> tuple[str, int] | None:
     """(name, offset where the project's own text starts) for a bullet, or None."""
+    match = _ZH_PREDICATE_LEAD.match(text)
+    if match and valid_name(clean_name(match[1])):
+        return clean_name(match[1]), match.end(1)
     match = _BRACKET_NAME.match(text) or _BOLD_NAME.match(text) or _LINK_NAME.match(text)
     if match:
         name = clean_name(match[1])

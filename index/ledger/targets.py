@@ -161,7 +161,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
 def _shift_in(clause: str) -> bool:
     return bool(
         re.search(
-            r"延期|推迟|延后|顺延|调整|改期|moved|pushed|slipped|slips|slipping|delayed|postponed|deferred|revised",
+            r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|moved|pushed|slipped|slips|slipping|delayed|postponed|"
+            r"deferred|revised",
             clause,
             re.I,
         )

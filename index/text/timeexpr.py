@@ -296,11 +296,12 @@ def _en_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Prec
 
 
 @_rule(
-    r"(?<![A-Za-z0-9])(?:(20\d{2})\s*[-/ ]?\s*)?Q([1-4])(?:\s*[-/ ']\s*(20\d{2}|\d{2})(?!\d))?(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])(?:(明年|今年|来年)\s*|(20\d{2})\s*[-/ ]?\s*)?Q([1-4])"
+    r"(?:\s*[-/ ']\s*(20\d{2}|\d{2})(?!\d))?(?![A-Za-z0-9])"
 )
 def _quarter_rule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    quarter = int(m[2])
-    year = _year(m[1] or m[3])
+    quarter = int(m[3])
+    year = _year(m[2] or m[4]) or (ref.year + (0 if m[1] == "今年" else 1) if m[1] else None)
     if year:
         return _quarter(year, quarter), "quarter"
     return _forward(lambda y: _quarter(y, quarter), ref), "quarter"

@@ -161,3 +161,9 @@ def test_a_renamed_projects_gloss_is_no_part_of_its_name(write_report: WriteRepo
     )
     assert clean_name("网关（原名 Gateway Mini）") == "网关"
     assert _names(write_report, text) == ["Invite & Earn", "Pricing page"]
+
+
+def test_a_latin_name_then_a_chinese_predicate(write_report: WriteReport) -> None:
+    text = "# 双周报 2024-09-27\n\n## 本期重点\n\n- Relay 推到明年Q1：方案还没定。\n- Beacon 正式取消，并入 Relay。\n"
+    assert _names(write_report, text) == ["Relay", "Beacon"]
+    assert [hit.value for hit in find_statuses("Beacon 正式取消，并入 Relay。")] == ["cancelled"]

@@ -158,3 +158,42 @@ def test_a_dotted_day_in_a_target_column_moves(ledger: Ledger, write_report: Wri
     )
     got = [(s.kind, s.from_, s.to) for s in views.slips(ledger)]
     assert ("date_moved", "2025-04-18", "2025-04-30") in got
+
+
+SEPTEMBER = date(2024, 9, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("明年Q1", "2025-03-31"), ("今年Q4", "2024-12-31"), ("2025 Q1", "2025-03-31"), ("Q1", "2025-03-31")],
+)
+def test_a_quarter_with_its_year_word(text: str, value: str) -> None:
+    (hit,) = find_dates(text, SEPTEMBER)
+    assert (hit.text, hit.value.isoformat()) == (text, value)
+
+
+def test_pushed_to_next_years_quarter_is_a_moved_target() -> None:
+    roles = classify_dates("推到明年Q1：云端方案还没定，做完也没人接。", SEPTEMBER)
+    assert [(r.hit.text, r.role, r.moved) for r in roles] == [("明年Q1", "target", True)]
+
+
+def test_a_highlight_bullet_naming_a_project_then_its_move(ledger: Ledger, write_report: WriteReport) -> None:
+    def issue(day: str, highlights: str, body: str) -> str:
+        return f"# 固件组双周报 {day}\n\n## 本期重点\n\n{highlights}\n\n## Relay\n\n{body}\n"
+
+    build(
+        ledger,
+        [
+            write_report("a.md", issue("2024-09-13", "- 本期无重点。", "进度 30%，H2 上线。")),
+            write_report(
+                "b.md",
+                issue(
+                    "2024-09-27",
+                    "- Relay 推到明年Q1：云端方案还没定。\n- Beacon 正式取消，剩余工作并入 Relay。",
+                    "进度 35%。SDK 部分继续做完。",
+                ),
+            ),
+        ],
+    )
+    got = [(s.project, s.kind, s.week, s.from_, s.to) for s in views.slips(ledger)]
+    assert got == [("Relay", "date_moved", "2024-W39", "2024-12-31", "2025-03-31")]
