@@ -69,22 +69,10 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
                     obs.target_evidence,
                 )
             ordinals[obs.target_unit] = obs
-        if not finished:
-            for unit, latest in ordinals.items():
-                order = tuple(latest.target_order or ())
-                reached = obs.ordinals_passed.get(unit, [])
-                if order and has_passed(list(order), reached) and (unit, order) not in passed_seen:
-                    # "Active sprint: Sprint 16" over a target of sprint 15, "1.85 shipped" over 1.85.
-                    passed_seen.add((unit, order))
-                    after_cite = obs.target_evidence if obs is latest else obs.status_evidence or obs.evidence
-                    add(
-                        "overdue",
-                        str(latest.target_text),
-                        str(latest.target_text),
-                        obs,
-                        latest.target_evidence,
-                        after_cite,
-                    )
+        for latest in [] if finished else _passed_now(obs, ordinals, passed_seen):
+            after_cite = obs.target_evidence if obs is latest else obs.status_evidence or obs.evidence
+            label = str(latest.target_text)
+            add("overdue", label, label, obs, latest.target_evidence, after_cite)
         final = targets.get("final")
         due = final.target if final is not None else None
         if (
@@ -128,6 +116,20 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
             targets.clear()
             ordinals.clear()
     return slips
+
+
+def _passed_now(
+    obs: Observation, ordinals: dict[str, Observation], seen: set[tuple[str, tuple[int, ...]]]
+) -> list[Observation]:
+    """The sprint or version targets this report says are over ("Active sprint: Sprint 16" over
+    sprint 15, "1.85 shipped" over 1.85), each once: the observations that stated them."""
+    out: list[Observation] = []
+    for unit, latest in ordinals.items():
+        order = tuple(latest.target_order or ())
+        if order and (unit, order) not in seen and has_passed(list(order), obs.ordinals_passed.get(unit, [])):
+            seen.add((unit, order))
+            out.append(latest)
+    return out
 
 
 def _rank(obs: Observation) -> int:
