@@ -90,38 +90,40 @@ def test_the_model_completes_the_rules_ledger_and_counts_what_it_did(series: Ser
         "extracted": 5,
         "unchanged": 0,
         "failed": 1,
-        "facts_added": 13,
+        # The rules read the prose stock-sync and PCI lines themselves now: five of the model's
+        # facts are duplicates of theirs rather than additions.
+        "facts_added": 8,
         "facts_rejected": 1,
         "conflicts_kept_out": 1,
-        "duplicates": 6,
+        "duplicates": 11,
     }
     # 6 reports, one re-ask, and three attempts at the one that never validates.
     assert series.first.requests == 9
     assert not series.first.summary.skipped
 
 
-def test_a_slip_the_rules_missed_appears_with_a_verified_llm_citation(series: Series) -> None:
+def test_the_model_fills_the_week_the_rules_miss_and_the_rules_read_the_slips(series: Series) -> None:
     ledger = series.workspace.ledger
-    blocked_report = series.path("2024-02-28")
-    rules = ledger.rules_facts(blocked_report)
+    first_report = series.path("2024-01-24")
+    rules = ledger.rules_facts(first_report)
     assert not [o for o in rules.observations if "Warehouse" in o.project], "the rules read it after all"
 
+    timeline = views.timeline(ledger, "Warehouse stock sync")
+    first = timeline.observations[0]
+    assert (first.week, first.progress, first.source) == ("2024-W04", 20, "llm")
+    assert first.target is not None and first.target.isoformat() == "2024-03-15"
+    assert first.target_evidence is not None and Verifier().check(first.target_evidence)
+    assert [o.progress for o in timeline.observations] == [20, 35, 50, 60, 60, 60]
+
+    # The prose "is now blocking us" and "is still around 60%" are the rules' own reading.
+    blocked_report = series.path("2024-02-28")
     slip = next(s for s in views.slips(ledger) if s.project == "Warehouse stock sync")
     assert (slip.kind, slip.week, slip.from_) == ("status_downgrade", "2024-W09", "on track")
     before, after = slip.evidence
     assert (before.report, before.lines) == (series.path("2024-02-07"), (19, 19))
-    assert (after.report, after.lines, after.quote) == (
-        blocked_report,
-        (15, 15),
-        "the WMS vendor is now blocking us",
-    )
+    assert (after.report, after.lines) == (blocked_report, (15, 15))
+    assert "the WMS vendor is now blocking us" in after.quote
     assert all(Verifier().check(c) for c in slip.evidence)
-
-    timeline = views.timeline(ledger, "Warehouse stock sync")
-    first = timeline.observations[0]
-    assert (first.week, first.progress, first.target, first.source) == ("2024-W04", 20, first.target, "llm")
-    assert first.target is not None and first.target.isoformat() == "2024-03-15"
-    assert [o.progress for o in timeline.observations] == [20, 35, 50, 60, 60, None]
 
 
 def test_a_gap_is_filled_beside_the_rules_fact_of_the_same_report(series: Series) -> None:
