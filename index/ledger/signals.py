@@ -15,7 +15,7 @@ from index.text.cjk import HAN
 from index.text.normalise import nfkc
 
 _COLOUR = (
-    r"\b(?:gone|going|goes|went|turned|turning|moved|moving|move|is|are|now|still|stays|remains)\s+"
+    r"\b(?:gone|going|goes|went|turned|turning|moved|moving|move|now|still|stays|remains)\s+"
     r"(?:(?:the|this|that|it|project|to|back|now|still)\s+){0,3}"
 )
 # Order matters: compound phrases first, and a span claimed by one status is closed to the next
@@ -48,7 +48,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ("done", r"项目(?:已|顺利)?完成|已结项|结项|验收(?:通过|完成)"),
     ("done", r"^\W{0,3}(?:is|are|was|has been|now)\s+(?:done|complete|completed|finished)\b"),
     ("blocked", r"受阻|阻塞|卡住|\bblocked\b|⛔|\b(?:is|are|now)\s+blocking\s+(?:us|the|our)\b"),
-    # A colour said in prose ("moving the project to red", "has gone amber", "is still red").
+    # A colour said in prose ("moving the project to red", "has gone amber", "is still red"); a bare
+    # "is red" is as often a build or a dashboard as a project.
     ("off_track", _COLOUR + r"red\b"),
     ("at_risk", _COLOUR + r"(?:amber|yellow)\b"),
     ("on_track", _COLOUR + r"green\b"),

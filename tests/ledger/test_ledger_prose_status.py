@@ -167,3 +167,7 @@ def test_a_latin_name_then_a_chinese_predicate(write_report: WriteReport) -> Non
     text = "# 双周报 2024-09-27\n\n## 本期重点\n\n- Relay 推到明年Q1：方案还没定。\n- Beacon 正式取消，并入 Relay。\n"
     assert _names(write_report, text) == ["Relay", "Beacon"]
     assert [hit.value for hit in find_statuses("Beacon 正式取消，并入 Relay。")] == ["cancelled"]
+
+
+def test_a_bare_is_red_is_no_status() -> None:
+    assert find_statuses("CI on main is red since the runner upgrade") == []
