@@ -17,6 +17,7 @@ from index.retrieve import Hit
 from index.schemas import Citation, series_of
 from index.text.normalise import plain_key
 from summarizer.engines.base import AskContext
+from summarizer.engines.local.details import as_evidence, subject_details
 from summarizer.engines.local.extractive import (
     Evidence,
     Sources,
@@ -26,6 +27,7 @@ from summarizer.engines.local.extractive import (
     following,
     hit_coverage,
     line_below,
+    line_section,
     query_weights,
     says_nothing,
 )
@@ -84,6 +86,7 @@ class LocalEngine:
             points = facts.points + self.slip_reasons(plan, facts.points, sources)
             points += self.context_points(plan, hits, points, sources)
             points += self.silent_reports(plan, hits, points, sources)
+            points += self.details(plan, hits, points, sources, weights_of(plan))
             if not plan.project_names and facts.subjects and plan.wants_reason:
                 points += self.reasons(hits, facts.subjects, points, sources)
             return Answer(
@@ -129,6 +132,26 @@ class LocalEngine:
                 cited.add(hit.report)
                 out.append(_point(lines[0]))
         return out
+
+    def details(
+        self,
+        plan: QuestionPlan,
+        hits: list[Hit],
+        shown: list[Point],
+        sources: Sources,
+        weights: dict[str, float],
+        answer: str = "",
+    ) -> list[Point]:
+        """For a question about one thing, the newest block's lines about it that carry a date, a
+        figure, an id or a status the answer does not show yet (details.py)."""
+        if plan.intent not in ABOUT_ONE:
+            return []
+        subject = {} if plan.project_names else named_subject(plan, weights)
+        said = " ".join([answer, *(p.text for p in shown)])
+        found = subject_details(hits, sources, plan.project_names, subject, said)
+        return [
+            _point(as_evidence(d, line_section(d.hit, sources.get(d.hit.report, {}), d.line))) for d in found
+        ]
 
     def slip_reasons(self, plan: QuestionPlan, shown: list[Point], sources: Sources) -> list[Point]:
         """For "why did X slip?": the report that shows a slip says why in the same block, right
@@ -269,6 +292,8 @@ class LocalEngine:
             said = top.quote if top is not None else ""
             answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
         points = [_point(e) for e in chosen or closest]
+        if answerable:
+            points += self.details(plan, hits, points, sources, weights, headline(chosen, plan.lang))
         citations = unique_citations(c for p in points for c in p.citations)
         if not hits:
             # An empty range is not an empty index: say which one the user hit ("第15期" included).
@@ -321,6 +346,11 @@ def headline(chosen: list[Evidence], lang: str) -> str:
     if about and plain_key(about) not in plain_key(quote):
         return f"{about} — {quote}"
     return quote
+
+
+def weights_of(plan: QuestionPlan) -> dict[str, float]:
+    """The question's term weights (IDF in this index, else 1 each)."""
+    return plan.term_weights or query_weights(plan.terms or plan.query)
 
 
 def row_subject(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:

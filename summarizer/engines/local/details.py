@@ -1,0 +1,170 @@
+"""The lines of a subject's own block that carry what a reader asks after: dates, numbers, ids,
+status words.
+
+A report states a project once (a heading, a bullet, a table row) and puts its facts under it:
+"- rec-v3: ✅ 全量 3/20" then "  - AB 最终: CTR +2.1%, GMV +1.3%", or "### KR2.2 潮汐" then
+"- 说明：9/10稳定性评审…". Ranking lines by how many question words they hold finds the line that
+names the subject and misses the ones below it, which name nothing but say the date, the figure
+or the next step. Those are read here by the block's shape (a heading's body, an item's deeper
+lines, a paragraph's next sentences), never by a series' wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.retrieve import Hit
+from index.text.normalise import plain_key, plain_line
+from summarizer.engines.local.extractive import (
+    Evidence,
+    ReportLines,
+    Sources,
+    clauses,
+    coverage,
+    table_row,
+)
+
+_HEADING = re.compile(r"^\s*#{1,6}\s")
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)、])\s")
+# What a reader asks after about a subject: a figure, a day, an id, a version (all carry a digit),
+# or a status word in either language.
+_STATUS = re.compile(
+    r"暂停|取消|砍掉|上线|完成|延期|推迟|顺延|阻塞|受阻|卡住|风险|逾期|下线|全量|回滚|"
+    r"\b(?:blocked|on track|off track|at risk|done|paused|cancel+ed|shipped|live|launched|delayed|"
+    r"slipped|released|rolled (?:out|back)|red|amber|green)\b|[✅❌⏸🔴🟡🟢]",
+    re.I,
+)
+# Lines read below a lead line: a block is a screenful at most.
+REACH = 12
+# Lines added to an answer about one subject.
+DETAIL_POINTS = 2
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One line of a subject's block, cut to a quote, with the hit it was read from."""
+
+    hit: Hit
+    line: int
+    quote: str
+
+
+def carries_detail(text: str) -> bool:
+    """A line that states a date, a number, an id or a status, not only a name or an opinion."""
+    return any(c.isdigit() for c in text) or bool(_STATUS.search(text))
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def own_lines(lines: ReportLines, lead: int, reach: int = REACH) -> list[int]:
+    """The lines a lead line heads: a heading's body up to the next heading, an item's deeper
+    lines (not its siblings), a paragraph up to the blank line; a table row is its own block."""
+    raw = lines.get(lead, "")
+    if table_row(raw):
+        return [lead]
+    out = [lead]
+    heading = bool(_HEADING.match(raw))
+    item = bool(_BULLET.match(raw))
+    for number in range(lead + 1, lead + 1 + reach):
+        text = lines.get(number)
+        if text is None or _HEADING.match(text):
+            break
+        if not text.strip():
+            if heading:
+                continue  # a heading's body may hold blank lines between its items
+            break
+        if item and _indent(text) <= _indent(raw) and _BULLET.match(text):
+            break  # the next item at the same level: another subject
+        if table_row(text) and not heading:
+            break
+        out.append(number)
+    return out
+
+
+# How far into a line its subject may be named for the line to be about it ("- rec-v3: …",
+# "Express Checkout is still red…"), not one mention among others ("Headline: stock sync and PCI
+# are finished, the Express Checkout card migration…").
+TOPIC_CHARS = 24
+
+
+def is_topic(text: str, subject_names: Sequence[str], subject: dict[str, float]) -> bool:
+    """True when a line is about the subject: it opens with one of its names or most of its words
+    (a heading, an item's label, a row's first cell, a paragraph's subject)."""
+    plain = plain_line(text)
+    head = plain_key(plain[: TOPIC_CHARS + max((len(n) for n in subject_names), default=0)])
+    if any(plain_key(n) and plain_key(n) in head for n in subject_names):
+        return True
+    return bool(subject) and coverage(plain[: TOPIC_CHARS * 2], subject) >= 0.5
+
+
+def _leads(
+    hits: Sequence[Hit], lines: ReportLines, names: Sequence[str], subject: dict[str, float]
+) -> list[int]:
+    """Lines of these hits that open the subject's block; a hit whose own heading names the
+    subject is its block from its first line."""
+    out: list[int] = []
+    for hit in hits:
+        leaf = hit.section.split(" > ")[-1]
+        if is_topic(leaf, names, subject):
+            out.append(hit.lines[0])
+            continue
+        start, end = hit.lines
+        out += [
+            n
+            for n in range(start, end + 1)
+            if lines.get(n, "").strip() and is_topic(lines[n], names, subject)
+        ]
+    return sorted(set(out))
+
+
+def subject_details(
+    hits: Sequence[Hit],
+    sources: Sources,
+    subject_names: Sequence[str],
+    subject: dict[str, float],
+    said: str,
+    limit: int = DETAIL_POINTS,
+) -> list[Detail]:
+    """The newest report's lines under the subject's lead line that carry a detail the answer does
+    not show yet, in report order. The newest report is the subject's current state; an older
+    block restates what a later one replaced."""
+    if not subject_names and not subject:
+        return []
+    shown = plain_key(said)
+    by_week = sorted({h.report: h for h in hits}.values(), key=lambda h: (h.week, h.report), reverse=True)
+    for newest in by_week:
+        lines = sources.get(newest.report, {})
+        mine = [h for h in hits if h.report == newest.report]
+        leads = _leads(mine, lines, subject_names, subject)
+        if not leads:
+            continue
+        whole = {
+            h.lines[0]: h.lines[1]
+            for h in mine
+            if is_topic(h.section.split(" > ")[-1], subject_names, subject)
+        }
+        out: list[Detail] = []
+        seen: set[str] = set()
+        for lead in leads:
+            block = range(lead, whole[lead] + 1) if lead in whole else own_lines(lines, lead)
+            for number in block:
+                raw = lines.get(number, "")
+                if not raw.strip() or _HEADING.match(raw):
+                    continue
+                for quote in clauses(plain_line(raw)):
+                    key = plain_key(quote)
+                    if not key or key in seen or key in shown or not carries_detail(quote):
+                        continue
+                    seen.add(key)
+                    out.append(Detail(newest, number, quote))
+        return out[:limit]
+    return []
+
+
+def as_evidence(detail: Detail, section: str) -> Evidence:
+    """A detail as evidence, to be cited and shown like any other line."""
+    return Evidence(detail.hit, 0, detail.line, detail.quote, 0.0, section)
