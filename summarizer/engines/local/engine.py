@@ -288,9 +288,12 @@ class LocalEngine:
         if answerable and plan.asked:
             # "同城多活改造的预算是多少？": lines naming the project are not an answer about its budget.
             # (plan.asked is already without the intent's own words: "状态" asks for any of its lines.)
-            asked = {t: w for t, w in weights.items() if t in set(tokenize(plan.asked))}
+            asked = {t: w for t, w in weights.items() if t in asked_terms(plan)}
             said = top.quote if top is not None else ""
             answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
+        if answerable and plan.intent == "metrics" and unreported(plan):
+            # "How much money did the Foundation allocate…": a figure of something no report names.
+            answerable = False
         points = [_point(e) for e in chosen or closest]
         if answerable:
             points += self.details(plan, hits, points, sources, weights, headline(chosen, plan.lang))
@@ -346,6 +349,23 @@ def headline(chosen: list[Evidence], lang: str) -> str:
     if about and plain_key(about) not in plain_key(quote):
         return f"{about} — {quote}"
     return quote
+
+
+def asked_terms(plan: QuestionPlan) -> set[str]:
+    """What the question asks about its linked project, without the project's own name: the
+    planner removes the name as the question writes it, and a name written shorter or longer
+    ("async closures" of "Stabilize async closures") leaves words that every line of the
+    project holds, so the line naming the project would pass for an answer about its budget."""
+    named = {t for name in plan.project_names for t in tokenize(name)}
+    return set(tokenize(plan.asked)) - named
+
+
+def unreported(plan: QuestionPlan) -> set[str]:
+    """Latin words of the question's subject that no report of the index contains ("money",
+    "dollars"): a figure asked of them is one the reports do not hold. Han terms are left out:
+    an unseen bigram is as often a seam of the question's cutting or a translation of an
+    English report's word as a thing none reports."""
+    return {t for t in tokenize(plan.subject) if t in plan.unseen and t.isascii() and t.isalpha()}
 
 
 def weights_of(plan: QuestionPlan) -> dict[str, float]:
