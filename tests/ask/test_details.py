@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from index.retrieve import Hit
-from summarizer.engines.local.details import carries_detail, is_topic, own_lines, subject_details
+from index.schemas import Citation
+from summarizer.engines.local.details import (
+    beside_facts,
+    carries_detail,
+    is_topic,
+    own_lines,
+    subject_details,
+)
+from summarizer.schemas import Point
 
 
 def _hit(report: str, week: str, section: str, lines: tuple[int, int]) -> Hit:
@@ -73,3 +81,42 @@ def test_a_hit_under_the_subjects_heading_is_its_block() -> None:
     hits = [_hit("/r.md", "2025-W12", "O2 > KR2 Tide", (11, 13))]
     found = subject_details(hits, {"/r.md": lines}, ["Tide"], {}, "Tide: paused")
     assert [d.quote for d in found] == ["Status: paused", "Note: review on 9/10"]
+
+
+def _cited(point_text: str, report: str, week: str, line: int, quote: str) -> Point:
+    citation = Citation(
+        report=report, week=week, section="Goals > Goal: fmt 2.0", lines=(line, line), quote=quote
+    )
+    return Point(text=point_text, citations=[citation])
+
+
+def test_an_events_note_beside_its_line_is_added() -> None:
+    lines = {
+        1: "### Goal: fmt 2.0",
+        2: "**Status:** Completed",
+        3: "",
+        4: "fmt 2.0 was released on March 19, five days after the March 14 target.",
+    }
+    points = [_cited("fmt 2.0: launched 2025-03-19 (late)", "/r.md", "2025-W14", 2, "Status: Completed")]
+    added = beside_facts(points, {"/r.md": lines}, "1 project launched")
+    assert [p.citations[0].lines for p in added] == [(4, 4)]
+    assert "March 19" in added[0].text
+
+
+def test_a_metric_rows_neighbour_is_no_note() -> None:
+    lines = {1: "## Cycle stats", 2: "- Completed: 37 (86%)", 3: "- p95 latency (public API): 179 ms"}
+    points = [_cited("metric changes: Completed 34 → 37", "/r.md", "2025-W21", 2, "Completed: 37 (86%)")]
+    assert beside_facts(points, {"/r.md": lines}, "") == []
+
+
+def test_a_note_already_shown_is_not_repeated() -> None:
+    lines = {
+        1: "### KR1",
+        2: "- 状态：✅ 已完成",
+        3: "- 说明：8/29正式切换为同城双活，写流量可在5分钟内切换。",
+    }
+    points = [_cited("完成: KR1", "/r.md", "2024-W36", 2, "状态：✅ 已完成")]
+    assert len(beside_facts(points, {"/r.md": lines}, "")) == 1
+    assert (
+        beside_facts(points, {"/r.md": lines}, "说明：8/29正式切换为同城双活，写流量可在5分钟内切换。") == []
+    )

@@ -16,15 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.retrieve import Hit
+from index.schemas import Citation
 from index.text.normalise import plain_key, plain_line
 from summarizer.engines.local.extractive import (
     Evidence,
     ReportLines,
     Sources,
+    block_reason,
     clauses,
     coverage,
     table_row,
 )
+from summarizer.schemas import Point
 
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)、])\s")
@@ -160,9 +163,51 @@ def subject_details(
                     if not key or key in seen or key in shown or not carries_detail(quote):
                         continue
                     seen.add(key)
-                    out.append(Detail(newest, number, quote))
+                    holder = next((h for h in mine if h.lines[0] <= number <= h.lines[1]), mine[0])
+                    out.append(Detail(holder, number, quote))
         return out[:limit]
     return []
+
+
+# A metric's row ("5xx rate: 0.06%", "Completed: 37 (86%)", "周均告警量|980条"; not a day, "ETA: 8/31"):
+# the line beside one is the next metric, not a note.
+_METRIC_ROW = re.compile(r"^[^:：|]{1,40}[:：|]\s*[~约≈<>]?\d[\d.,]*(?![\d/月日号.-])")
+# Fact points whose block notes are added to a ledger answer, at most.
+BESIDE_POINTS = 4
+# A ledger answer with more points than this is a list across projects: one note each is a wall.
+BESIDE_MAX_FACTS = 6
+MIN_NOTE_CHARS = 8
+
+
+def beside_facts(points: Sequence[Point], sources: Sources, said: str) -> list[Point]:
+    """For a short ledger answer about events (finished, slipped, launched, paused), what each
+    event's newest report says beside the line the ledger read: "Status: Completed" is followed by
+    "brindle fmt 2.0 was released on March 19, five days after the March 14 target". The ledger
+    keeps the event and its ISO date; the note keeps the report's own day, version and next step.
+    Metric rows are left alone: the line beside one is the next metric."""
+    events = [
+        (point, max(point.citations, key=lambda c: (c.week, c.lines))) for point in points if point.citations
+    ]
+    events = [(p, c) for p, c in events if not _METRIC_ROW.match(plain_line(c.quote))]
+    if len(events) > BESIDE_MAX_FACTS:
+        return []
+    shown = plain_key(said)
+    out: list[Point] = []
+    for _point, cited in events:
+        if len(out) >= BESIDE_POINTS:
+            break
+        found = block_reason(sources.get(cited.report, {}), cited.lines[1], MIN_NOTE_CHARS)
+        if found is None:
+            continue
+        number, quote = found
+        if plain_key(quote) in shown or not carries_detail(quote) or _METRIC_ROW.match(quote):
+            continue
+        shown += " " + plain_key(quote)
+        where = Citation(
+            report=cited.report, week=cited.week, section=cited.section, lines=(number, number), quote=quote
+        )
+        out.append(Point(text=f"{cited.week} {cited.section.split(' > ')[-1]}: {quote}", citations=[where]))
+    return out
 
 
 def as_evidence(detail: Detail, section: str) -> Evidence:

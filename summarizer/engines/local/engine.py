@@ -17,7 +17,7 @@ from index.retrieve import Hit
 from index.schemas import Citation, series_of
 from index.text.normalise import plain_key
 from summarizer.engines.base import AskContext
-from summarizer.engines.local.details import as_evidence, subject_details
+from summarizer.engines.local.details import as_evidence, beside_facts, subject_details
 from summarizer.engines.local.extractive import (
     Evidence,
     Sources,
@@ -59,6 +59,9 @@ SUBJECT_SHARE = 0.5
 # Intents that ask about one thing (a project, a goal): their lines must be about it. Risk,
 # incident, metric, change and summary questions read a section kind or a period instead.
 ABOUT_ONE = ("status", "free", "slips")
+# Ledger answers about events, whose notes beside each event's line carry the report's own
+# dates and next steps (details.beside_facts); a "why did it slip" answer has slip_reasons.
+BESIDE_INTENTS = ("changes", "status")
 # How far below the best line's coverage a sentence may be and still lead the answer over a fragment.
 SENTENCE_SLACK = 0.1
 # How far a reason line may trail the best line's coverage and still lead a "why" answer.
@@ -87,6 +90,10 @@ class LocalEngine:
             points += self.context_points(plan, hits, points, sources)
             points += self.silent_reports(plan, hits, points, sources)
             points += self.details(plan, hits, points, sources, weights_of(plan))
+            if plan.intent in BESIDE_INTENTS and not plan.projects:  # one project's timeline: details
+                points += beside_facts(
+                    facts.points, sources, " ".join([facts.headline, *(p.text for p in points)])
+                )
             if not plan.project_names and facts.subjects and plan.wants_reason:
                 points += self.reasons(hits, facts.subjects, points, sources)
             return Answer(
