@@ -9,6 +9,7 @@ from index.schemas import Citation
 from summarizer.engines.local.details import (
     beside_facts,
     carries_detail,
+    figures_left_out,
     is_topic,
     own_lines,
     subject_details,
@@ -120,3 +121,22 @@ def test_a_note_already_shown_is_not_repeated() -> None:
     assert (
         beside_facts(points, {"/r.md": lines}, "说明：8/29正式切换为同城双活，写流量可在5分钟内切换。") == []
     )
+
+
+def test_an_incidents_figures_the_summary_leaves_out_are_quoted() -> None:
+    lines = {
+        5: "9/9 10:05，接入层证书轮换后，约 8% 的网关断连，持续 40 分钟，定级 P2。重新下发证书链后恢复。",
+    }
+    point = Point(
+        text="2024-W37 接入层证书轮换后 (P2; 9/9 10:05; 持续 40 分钟)",
+        citations=[
+            Citation(
+                report="/r.md", week="2024-W37", section="现网问题", lines=(5, 5), quote="接入层证书轮换后"
+            )
+        ],
+    )
+    added = figures_left_out([point], {"/r.md": lines}, point.text)
+    assert len(added) == 1 and "8%" in added[0].text
+    # "8" of "2024-W38" is no "8%": figures are compared whole.
+    assert figures_left_out([point], {"/r.md": lines}, point.text + " 2024-W38") != []
+    assert figures_left_out([point], {"/r.md": lines}, point.text + " 8%") == []

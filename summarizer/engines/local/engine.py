@@ -17,7 +17,12 @@ from index.retrieve import Hit
 from index.schemas import Citation, series_of
 from index.text.normalise import plain_key
 from summarizer.engines.base import AskContext
-from summarizer.engines.local.details import as_evidence, beside_facts, subject_details
+from summarizer.engines.local.details import (
+    as_evidence,
+    beside_facts,
+    figures_left_out,
+    subject_details,
+)
 from summarizer.engines.local.extractive import (
     Evidence,
     Sources,
@@ -90,6 +95,10 @@ class LocalEngine:
             points += self.context_points(plan, hits, points, sources)
             points += self.silent_reports(plan, hits, points, sources)
             points += self.details(plan, hits, points, sources, weights_of(plan))
+            if plan.intent == "incidents":
+                points += figures_left_out(
+                    facts.points, sources, " ".join([facts.headline, *(p.text for p in points)])
+                )
             if plan.intent in BESIDE_INTENTS and not plan.projects:  # one project's timeline: details
                 points += beside_facts(
                     facts.points, sources, " ".join([facts.headline, *(p.text for p in points)])
