@@ -15,7 +15,7 @@ import re
 from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation, series_of
-from index.text.normalise import plain_key
+from index.text.normalise import fold_space, plain_key, plain_line
 from summarizer.engines.base import AskContext
 from summarizer.engines.local.details import (
     as_evidence,
@@ -25,9 +25,11 @@ from summarizer.engines.local.details import (
 )
 from summarizer.engines.local.extractive import (
     Evidence,
+    ReportLines,
     Sources,
     best_evidence,
     block_reason,
+    clauses,
     coverage,
     following,
     hit_coverage,
@@ -51,6 +53,8 @@ CONTEXT_POINTS = 2
 SILENT_POINTS = 3
 # A "why" answer about this many slipped projects or fewer quotes each slip's own report.
 MAX_REASON_PROJECTS = 2
+# Reports quoted for a slip's reasons, newest first ("why did it slip again and again?").
+SLIP_REASONS = 5
 # A shorter line is a label ("【海外收单】"), not a reason.
 MIN_CONTEXT_CHARS = 8
 _REASON = re.compile(
@@ -184,7 +188,8 @@ class LocalEngine:
         said = " ".join([*(p.text for p in shown), *(c.quote for p in shown for c in p.citations)])
         out: list[Point] = []
         for citation in cited[:-1] if len(cited) > 1 else cited:
-            found = block_reason(sources.get(citation.report, {}), citation.lines[1], MIN_CONTEXT_CHARS)
+            lines = sources.get(citation.report, {})
+            found = block_reason(lines, citation.lines[1], MIN_CONTEXT_CHARS) or around_quote(lines, citation)
             if found is None or found[1] in said:
                 continue
             number, quote = found
@@ -199,7 +204,7 @@ class LocalEngine:
             out.append(
                 Point(text=f"{citation.week} {citation.section.split(' > ')[-1]}: {quote}", citations=[where])
             )
-            if len(out) > CONTEXT_POINTS:
+            if len(out) >= SLIP_REASONS:
                 break
         return out
 
@@ -382,6 +387,17 @@ def unreported(plan: QuestionPlan) -> set[str]:
     an unseen bigram is as often a seam of the question's cutting or a translation of an
     English report's word as a thing none reports."""
     return {t for t in tokenize(plan.subject) if t in plan.unseen and t.isascii() and t.isalpha()}
+
+
+def around_quote(lines: ReportLines, citation: Citation) -> tuple[int, str] | None:
+    """(line, sentence) holding a cited clause that is only part of it: the ledger quotes "全量目标改为
+    11月底" and the same sentence says why ("但双11封网期间不能全量，大促后还要观察一周，…")."""
+    number = citation.lines[1]
+    quote = fold_space(citation.quote)
+    for sentence in clauses(plain_line(lines.get(number, ""))):
+        if quote in fold_space(sentence) and len(sentence) >= len(citation.quote) + MIN_CONTEXT_CHARS:
+            return number, sentence
+    return None
 
 
 def weights_of(plan: QuestionPlan) -> dict[str, float]:

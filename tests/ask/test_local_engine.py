@@ -1,4 +1,4 @@
-"""When the local engine refuses although lines name what the question is about."""
+"""The local engine's refusal decision and the lines it adds to a ledger answer."""
 
 from __future__ import annotations
 
@@ -77,3 +77,17 @@ def test_what_is_asked_leaves_out_the_linked_projects_name() -> None:
     plan.asked = "async closures budget"
     plan.project_names = ["Stabilize async closures"]
     assert asked_terms(plan) == {"budget"}
+
+
+def test_a_cited_clause_is_read_in_its_sentence() -> None:
+    """The ledger quotes '全量目标改为11月底'; the same sentence says why."""
+    from index.schemas import Citation
+    from summarizer.engines.local.engine import around_quote
+
+    lines = {7: "AB阶段结束。但双11封网期间不能全量，大促后还要观察一周，全量目标改为11月底。"}
+    citation = Citation(
+        report="/r.txt", week="2025-W45", section="本周", lines=(7, 7), quote="全量目标改为11月底"
+    )
+    assert around_quote(lines, citation) == (7, lines[7])
+    whole = Citation(report="/r.txt", week="2025-W45", section="本周", lines=(7, 7), quote=lines[7])
+    assert around_quote(lines, whole) is None  # nothing beyond what the ledger quoted
