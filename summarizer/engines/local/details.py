@@ -42,7 +42,7 @@ _STATUS = re.compile(
 # Lines read below a lead line: a block is a screenful at most.
 REACH = 12
 # Lines added to an answer about one subject.
-DETAIL_POINTS = 2
+DETAIL_POINTS = 3
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ more useful than a confident guess.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from index.lexical import tokenize
 from index.retrieve import Hit
@@ -38,6 +39,7 @@ from summarizer.engines.local.extractive import (
     query_weights,
     says_nothing,
 )
+from summarizer.engines.local.glosses import with_glosses
 from summarizer.facts.common import range_of, unique_citations
 from summarizer.facts.phrases import say
 from summarizer.question import QuestionPlan
@@ -94,6 +96,9 @@ class LocalEngine:
 
     def answer(self, context: AskContext) -> Answer:
         plan, hits, facts, sources = context.plan, context.hits, context.facts, context.sources
+        if plan.term_weights:  # "并行前端（parallel front-end）": either half found is the name found
+            weights, synonyms = with_glosses(plan.term_weights, plan.synonyms, plan.question)
+            plan = replace(plan, term_weights=weights, synonyms=synonyms)
         if facts.found and facts.points and facts.headline:
             points = facts.points + self.slip_reasons(plan, facts.points, sources)
             points += self.context_points(plan, hits, points, sources)
