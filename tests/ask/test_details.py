@@ -12,6 +12,7 @@ from summarizer.engines.local.details import (
     figures_left_out,
     is_topic,
     own_lines,
+    report_events,
     subject_details,
 )
 from summarizer.schemas import Point
@@ -140,3 +141,28 @@ def test_an_incidents_figures_the_summary_leaves_out_are_quoted() -> None:
     # "8" of "2024-W38" is no "8%": figures are compared whole.
     assert figures_left_out([point], {"/r.md": lines}, point.text + " 2024-W38") != []
     assert figures_left_out([point], {"/r.md": lines}, point.text + " 8%") == []
+
+
+def test_what_changed_is_the_newest_reports_status_lines_one_block_at_a_time() -> None:
+    old = {1: "## Projects", 2: "- search-v2: 60%, eta 3/20"}
+    new = {
+        1: "## Projects",
+        2: "| 项目 | 负责人 | 状态 |",
+        3: "| --- | --- | --- |",
+        4: "| 积分商城 | 何川 | 暂停 |",
+        5: "- title-gen: ❌ 砍掉 — 改用外采 API",
+        6: "- kiln-mig: 全量切换 4/16 ✅",
+        7: "- done ✅:",
+        8: "- Owner: Dana",
+    }
+    hits = [
+        _hit("/t/old.md", "2025-W15", "Projects", (2, 2)),
+        _hit("/t/new.md", "2025-W16", "Projects", (2, 8)),
+    ]
+    found = report_events(hits, {"/t/old.md": old, "/t/new.md": new}, "")
+    assert [d.line for d in found] == [4, 5, 6]  # no header row, no bare label, no owner line
+    other = _hit("/u/r.md", "2025-W16", "Projects", (1, 1))
+    assert (
+        report_events([*hits, other], {"/t/old.md": old, "/t/new.md": new, "/u/r.md": {1: "x 暂停"}}, "")
+        == []
+    )

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.retrieve import Hit
-from index.schemas import Citation
+from index.schemas import Citation, series_of
 from index.text.normalise import plain_key, plain_line
 from summarizer.engines.local.extractive import (
     Evidence,
@@ -25,6 +25,7 @@ from summarizer.engines.local.extractive import (
     block_reason,
     clauses,
     coverage,
+    header_row,
     table_row,
 )
 from summarizer.schemas import Point
@@ -258,6 +259,44 @@ def figures_left_out(points: Sequence[Point], sources: Sources, said: str) -> li
             )
             break
     return out
+
+
+# Status lines of the newest report added to a "what changed" answer, at most.
+EVENT_POINTS = 5
+
+
+def report_events(
+    hits: Sequence[Hit], sources: Sources, said: str, limit: int = EVENT_POINTS
+) -> list[Detail]:
+    """For "what changed in the latest report?" about one series: the newest report's lines that
+    state an event or a status ("11.19全量完成", "改版正式砍掉", "Not blocked anymore: …"), in report
+    order, that the answer does not show yet. The ledger's change list holds what its extractors
+    read (often only the metrics of a table); the report says the rest in its own words.
+    Passages from several series are no one report's news: nothing is added."""
+    if not hits or len({series_of(h.report) for h in hits}) != 1:
+        return []
+    newest = max(hits, key=lambda h: (h.week, h.report)).report
+    mine = sorted((h for h in hits if h.report == newest), key=lambda h: h.lines)
+    lines = sources.get(newest, {})
+    shown = plain_key(said)
+    found: list[tuple[int, Detail]] = []
+    seen: set[int] = set()
+    for hit in mine:
+        order = 0  # each block's first status line before any block's second: one item does not fill it
+        for number in range(hit.lines[0], hit.lines[1] + 1):
+            raw = lines.get(number, "")
+            if number in seen or not raw.strip() or _HEADING.match(raw) or header_row(lines, number):
+                continue
+            seen.add(number)
+            quote = next(
+                (c for c in clauses(plain_line(raw)) if _STATUS.search(c) and not _METRIC_ROW.match(c)), None
+            )
+            if quote is None or len(quote) < MIN_NOTE_CHARS or plain_key(quote) in shown:
+                continue  # "done ✅:" labels a list, it says nothing itself
+            found.append((order, Detail(hit, number, quote)))
+            order += 1
+    ranked = sorted(found, key=lambda f: f[0])[:limit]
+    return [d for _, d in sorted(ranked, key=lambda f: f[1].line)]
 
 
 def as_evidence(detail: Detail, section: str) -> Evidence:

@@ -22,6 +22,7 @@ from summarizer.engines.local.details import (
     as_evidence,
     beside_facts,
     figures_left_out,
+    report_events,
     subject_details,
 )
 from summarizer.engines.local.extractive import (
@@ -73,6 +74,8 @@ ABOUT_ONE = ("status", "free", "slips")
 # Ledger answers about events, whose notes beside each event's line carry the report's own
 # dates and next steps (details.beside_facts); a "why did it slip" answer has slip_reasons.
 BESIDE_INTENTS = ("changes", "status")
+# Status lines of one asked-for report that answer "what changed in it?" when its words do not.
+MIN_EVENTS = 2
 # How far below the best line's coverage a sentence may be and still lead the answer over a fragment.
 SENTENCE_SLACK = 0.1
 # How far a reason line may trail the best line's coverage and still lead a "why" answer.
@@ -112,6 +115,8 @@ class LocalEngine:
                 points += beside_facts(
                     facts.points, sources, " ".join([facts.headline, *(p.text for p in points)])
                 )
+            if plan.intent == "changes":
+                points += self.events(hits, points, sources, facts.headline)
             if not plan.project_names and facts.subjects and plan.wants_reason:
                 points += self.reasons(hits, facts.subjects, points, sources)
             return Answer(
@@ -174,6 +179,14 @@ class LocalEngine:
         subject = {} if plan.project_names else named_subject(plan, weights)
         said = " ".join([answer, *(p.text for p in shown)])
         found = subject_details(hits, sources, plan.project_names, subject, said)
+        return [
+            _point(as_evidence(d, line_section(d.hit, sources.get(d.hit.report, {}), d.line))) for d in found
+        ]
+
+    def events(self, hits: list[Hit], shown: list[Point], sources: Sources, answer: str = "") -> list[Point]:
+        """For "what changed?" about one series: the newest report's own status lines (details.py)."""
+        said = " ".join([answer, *(p.text for p in shown)])
+        found = report_events(hits, sources, said)
         return [
             _point(as_evidence(d, line_section(d.hit, sources.get(d.hit.report, {}), d.line))) for d in found
         ]
@@ -320,6 +333,23 @@ class LocalEngine:
         if answerable and plan.intent == "metrics" and unreported(plan):
             # "How much money did the Foundation allocate…": a figure of something no report names.
             answerable = False
+        if (
+            not answerable
+            and plan.intent == "changes"
+            and plan.since is not None
+            and plan.since == plan.until
+        ):
+            # "最新一期周志有什么变化？": one report asked for; what changed is what it says happened.
+            events = self.events(hits, [], sources)
+            if len(events) >= MIN_EVENTS and events[0].citations:
+                text = say("from_reports", plan.lang, range=rng, text=events[0].citations[0].quote)
+                return Answer(
+                    answer=text,
+                    points=events,
+                    citations=unique_citations(c for p in events for c in p.citations),
+                    engine=self.name,
+                    plan=plan.public(),
+                )
         points = [_point(e) for e in chosen or closest]
         if answerable:
             points += self.details(plan, hits, points, sources, weights, headline(chosen, plan.lang))
