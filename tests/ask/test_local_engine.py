@@ -91,3 +91,53 @@ def test_a_cited_clause_is_read_in_its_sentence() -> None:
     assert around_quote(lines, citation) == (7, lines[7])
     whole = Citation(report="/r.txt", week="2025-W45", section="本周", lines=(7, 7), quote=lines[7])
     assert around_quote(lines, whole) is None  # nothing beyond what the ledger quoted
+
+
+def test_a_figure_asked_of_the_team_whose_name_heads_every_report_needs_a_line_about_it() -> None:
+    from summarizer.engines.local.engine import title_terms
+
+    def report(n: int, body: str) -> dict[int, str]:
+        return {
+            1: "---",
+            2: "title: Platform SRE biweekly",
+            3: "---",
+            4: f"# Platform SRE biweekly #{n}",
+            5: body,
+        }
+
+    sources = {
+        "/s/1.md": report(1, "Headcount plan reviewed; hiring freeze lifted."),
+        "/s/2.md": report(2, "Cluster upgrade done."),
+    }
+    hits = [
+        Hit(
+            "a",
+            "/s/1.md",
+            "2025-W01",
+            "Platform SRE biweekly #1",
+            ["Platform SRE biweekly #1"],
+            (4, 5),
+            "",
+            0.0,
+            "other",
+        ),
+        Hit(
+            "b",
+            "/s/2.md",
+            "2025-W03",
+            "Platform SRE biweekly #2",
+            ["Platform SRE biweekly #2"],
+            (4, 5),
+            "",
+            0.0,
+            "other",
+        ),
+    ]
+    assert {"platform", "sre", "biweekly"} <= title_terms(hits, sources)
+    plan = _plan(
+        "What is the Platform SRE team's budget this year?", "metrics", "platform sre budget", frozenset()
+    )
+    context = AskContext(
+        plan.question, plan, [Passage("P1", hits[0]), Passage("P2", hits[1])], Facts(found=False), sources
+    )
+    assert not LocalEngine().answer(context).answerable

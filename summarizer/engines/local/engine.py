@@ -333,6 +333,14 @@ class LocalEngine:
         if answerable and plan.intent == "metrics" and unreported(plan):
             # "How much money did the Foundation allocate…": a figure of something no report names.
             answerable = False
+        if answerable and plan.intent == "metrics" and not plan.project_names:
+            # "基础架构与SRE组今年的人力预算是多少？": the team's name is in every report's title; what is
+            # asked of it is the rest, and the line must speak to that.
+            titled = title_terms(hits, sources)
+            rest = {t: w for t, w in weights.items() if t not in titled}
+            said = top.quote if top is not None else ""
+            if rest and len(rest) < len(weights) and coverage(said, rest, plan.synonyms) < self.min_coverage:
+                answerable = False
         if (
             not answerable
             and plan.intent == "changes"
@@ -433,6 +441,20 @@ def around_quote(lines: ReportLines, citation: Citation) -> tuple[int, str] | No
         if quote in fold_space(sentence) and len(sentence) >= len(citation.quote) + MIN_CONTEXT_CHARS:
             return number, sentence
     return None
+
+
+# Lines at the top of a report that hold its title (front matter, a heading, a subject line).
+HEAD_LINES = 6
+
+
+def title_terms(hits: list[Hit], sources: Sources) -> set[str]:
+    """Terms at the top of every report the passages come from (two or more): the team's or the
+    series' own name, which every line of those reports stands under."""
+    heads = []
+    for report in {h.report for h in hits}:
+        top = [t for _, t in sorted(sources.get(report, {}).items()) if t.strip()][:HEAD_LINES]
+        heads.append(set(tokenize(" ".join(plain_line(t) for t in top))))
+    return set.intersection(*heads) if len(heads) >= 2 else set()
 
 
 def weights_of(plan: QuestionPlan) -> dict[str, float]:
