@@ -7,6 +7,11 @@ A report states a project once (a heading, a bullet, a table row) and puts its f
 names the subject and misses the ones below it, which name nothing but say the date, the figure
 or the next step. Those are read here by the block's shape (a heading's body, an item's deeper
 lines, a paragraph's next sentences), never by a series' wording.
+
+Four readers share that: `subject_details` (a question about one subject: its newest block),
+`beside_facts` (a short list of events: the note beside each event's line), `figures_left_out`
+(a short incident list: the figures each incident's line holds beyond its summary) and
+`report_events` ("what changed?": the newest report's own status lines).
 """
 
 from __future__ import annotations
@@ -204,10 +209,7 @@ def beside_facts(points: Sequence[Point], sources: Sources, said: str) -> list[P
         if plain_key(quote) in shown or not carries_detail(quote) or _METRIC_ROW.match(quote):
             continue
         shown += " " + plain_key(quote)
-        where = Citation(
-            report=cited.report, week=cited.week, section=cited.section, lines=(number, number), quote=quote
-        )
-        out.append(Point(text=f"{cited.week} {cited.section.split(' > ')[-1]}: {quote}", citations=[where]))
+        out.append(_cited_point(cited, number, quote))
     return out
 
 
@@ -247,16 +249,7 @@ def figures_left_out(points: Sequence[Point], sources: Sources, said: str) -> li
             if sentence is None:
                 continue
             shown.update(_figures(sentence))
-            where = Citation(
-                report=cited.report,
-                week=cited.week,
-                section=cited.section,
-                lines=(number, number),
-                quote=sentence,
-            )
-            out.append(
-                Point(text=f"{cited.week} {cited.section.split(' > ')[-1]}: {sentence}", citations=[where])
-            )
+            out.append(_cited_point(cited, number, sentence))
             break
     return out
 
@@ -297,6 +290,14 @@ def report_events(
             order += 1
     ranked = sorted(found, key=lambda f: f[0])[:limit]
     return [d for _, d in sorted(ranked, key=lambda f: f[1].line)]
+
+
+def _cited_point(cited: Citation, number: int, quote: str) -> Point:
+    """A point quoting one more line of the report a fact cites, under the fact's section."""
+    where = Citation(
+        report=cited.report, week=cited.week, section=cited.section, lines=(number, number), quote=quote
+    )
+    return Point(text=f"{cited.week} {cited.section.split(' > ')[-1]}: {quote}", citations=[where])
 
 
 def as_evidence(detail: Detail, section: str) -> Evidence:
