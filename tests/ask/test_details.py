@@ -166,3 +166,59 @@ def test_what_changed_is_the_newest_reports_status_lines_one_block_at_a_time() -
         report_events([*hits, other], {"/t/old.md": old, "/t/new.md": new, "/u/r.md": {1: "x 暂停"}}, "")
         == []
     )
+
+
+def test_why_a_day_was_missed_reads_the_first_report_after_that_day() -> None:
+    from datetime import date
+
+    def report(body: str) -> dict[int, str]:
+        return {1: "## Gateway", 2: "- Gateway: freeze firmware 8/16", 3: f"  - {body}"}
+
+    sources = {
+        "/g/0802.md": report("Zigbee soak test passed on 7/30."),
+        "/g/0830.md": report("8/9 lab test: radiated emissions failed certification; freeze moves to 9/27."),
+        "/g/0913.md": report("Retest passed 9/10; certificate due end of September."),
+    }
+    hits = [
+        Hit(
+            "a",
+            "/g/0802.md",
+            "2024-W31",
+            "Gateway",
+            ["Gateway"],
+            (2, 3),
+            "",
+            0.0,
+            "projects",
+            date="2024-08-02",
+        ),
+        Hit(
+            "b",
+            "/g/0830.md",
+            "2024-W35",
+            "Gateway",
+            ["Gateway"],
+            (2, 3),
+            "",
+            0.0,
+            "projects",
+            date="2024-08-30",
+        ),
+        Hit(
+            "c",
+            "/g/0913.md",
+            "2024-W37",
+            "Gateway",
+            ["Gateway"],
+            (2, 3),
+            "",
+            0.0,
+            "projects",
+            date="2024-09-13",
+        ),
+    ]
+    newest = subject_details(hits, sources, ["Gateway"], {}, "")
+    assert {d.hit.report for d in newest} == {"/g/0913.md"}
+    missed = subject_details(hits, sources, ["Gateway"], {}, "", after=date(2024, 8, 16))
+    assert {d.hit.report for d in missed} == {"/g/0830.md"}
+    assert any("radiated emissions" in d.quote for d in missed)

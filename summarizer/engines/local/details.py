@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from index.retrieve import Hit
 from index.schemas import Citation, series_of
@@ -137,14 +138,20 @@ def subject_details(
     subject: dict[str, float],
     said: str,
     limit: int = DETAIL_POINTS,
+    after: date | None = None,
 ) -> list[Detail]:
     """The newest report's lines under the subject's lead line that carry a detail the answer does
     not show yet, in report order. The newest report is the subject's current state; an older
-    block restates what a later one replaced."""
+    block restates what a later one replaced. With `after` (the day a "why did it miss 8/16?"
+    names), the first report written on or after that day is read first: it tells what happened
+    to the date."""
     if not subject_names and not subject:
         return []
     shown = plain_key(said)
     by_week = sorted({h.report: h for h in hits}.values(), key=lambda h: (h.week, h.report), reverse=True)
+    if after is not None:
+        later = sorted((h for h in by_week if h.date and h.date >= after.isoformat()), key=lambda h: h.date)
+        by_week = [*later, *(h for h in by_week if h not in later)]
     for newest in by_week:
         lines = sources.get(newest.report, {})
         mine = [h for h in hits if h.report == newest.report]

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation, series_of
 from index.text.normalise import fold_space, plain_key, plain_line
+from index.text.timeexpr import find_dates
 from summarizer.engines.base import AskContext
 from summarizer.engines.local.details import (
     as_evidence,
@@ -178,7 +180,8 @@ class LocalEngine:
             return []
         subject = {} if plan.project_names else named_subject(plan, weights)
         said = " ".join([answer, *(p.text for p in shown)])
-        found = subject_details(hits, sources, plan.project_names, subject, said)
+        after = missed_day(plan.question, hits) if plan.wants_reason else None
+        found = subject_details(hits, sources, plan.project_names, subject, said, after=after)
         return [
             _point(as_evidence(d, line_section(d.hit, sources.get(d.hit.report, {}), d.line))) for d in found
         ]
@@ -455,6 +458,20 @@ def title_terms(hits: list[Hit], sources: Sources) -> set[str]:
         top = [t for _, t in sorted(sources.get(report, {}).items()) if t.strip()][:HEAD_LINES]
         heads.append(set(tokenize(" ".join(plain_line(t) for t in top))))
     return set.intersection(*heads) if len(heads) >= 2 else set()
+
+
+def missed_day(question: str, hits: list[Hit]) -> date | None:
+    """The first day a "why" question names ("为什么没能按 8/16 冻结？", "why did it move from
+    mid-March?"), read against the newest passage's report date; None when it names none."""
+    dated = [h.date for h in hits if h.date]
+    if not dated:
+        return None
+    try:
+        ref = date.fromisoformat(max(dated)[:10])
+    except ValueError:
+        return None
+    found = find_dates(question, ref, "past")
+    return found[0].value if found else None
 
 
 def weights_of(plan: QuestionPlan) -> dict[str, float]:
