@@ -43,6 +43,10 @@ from summarizer.schemas import Answer, Point
         ("p95_latency_ms rose 3*4 times", "p95_latency_ms rose 3*4 times"),
         ("From: Dan Okafor <dan.okafor@example.com>", "From: Dan Okafor <dan.okafor@example.com>"),
         ("- [x] 新增 **风控规则** 12 条", "[x] 新增 风控规则 12 条"),
+        # A numbered item loses its number; a line opening with a dotted day keeps its day.
+        ("2. 灰度放量到 50%", "灰度放量到 50%"),
+        ("11.19全量完成，CTR +2.1%", "11.19全量完成，CTR +2.1%"),
+        ("1.1 Background", "1.1 Background"),
     ],
 )
 def test_plain_line(line: str, plain: str) -> None:

@@ -11,24 +11,38 @@ more useful than a confident guess.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
 from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation, series_of
-from index.text.normalise import plain_key
+from index.text.normalise import fold_space, plain_key, plain_line
+from index.text.timeexpr import find_dates
 from summarizer.engines.base import AskContext
+from summarizer.engines.local.details import (
+    as_evidence,
+    beside_facts,
+    figures_left_out,
+    report_events,
+    subject_details,
+)
 from summarizer.engines.local.extractive import (
     Evidence,
+    ReportLines,
     Sources,
     best_evidence,
     block_reason,
+    clauses,
     coverage,
     following,
     hit_coverage,
     line_below,
+    line_section,
     query_weights,
     says_nothing,
 )
+from summarizer.engines.local.glosses import with_glosses
 from summarizer.facts.common import range_of, unique_citations
 from summarizer.facts.phrases import say
 from summarizer.question import QuestionPlan
@@ -44,6 +58,8 @@ CONTEXT_POINTS = 2
 SILENT_POINTS = 3
 # A "why" answer about this many slipped projects or fewer quotes each slip's own report.
 MAX_REASON_PROJECTS = 2
+# Reports quoted for a slip's reasons, newest first ("why did it slip again and again?").
+SLIP_REASONS = 5
 # A shorter line is a label ("【海外收单】"), not a reason.
 MIN_CONTEXT_CHARS = 8
 _REASON = re.compile(
@@ -57,6 +73,11 @@ SUBJECT_SHARE = 0.5
 # Intents that ask about one thing (a project, a goal): their lines must be about it. Risk,
 # incident, metric, change and summary questions read a section kind or a period instead.
 ABOUT_ONE = ("status", "free", "slips")
+# Ledger answers about events, whose notes beside each event's line carry the report's own
+# dates and next steps (details.beside_facts); a "why did it slip" answer has slip_reasons.
+BESIDE_INTENTS = ("changes", "status")
+# Status lines of one asked-for report that answer "what changed in it?" when its words do not.
+MIN_EVENTS = 2
 # How far below the best line's coverage a sentence may be and still lead the answer over a fragment.
 SENTENCE_SLACK = 0.1
 # How far a reason line may trail the best line's coverage and still lead a "why" answer.
@@ -80,10 +101,24 @@ class LocalEngine:
 
     def answer(self, context: AskContext) -> Answer:
         plan, hits, facts, sources = context.plan, context.hits, context.facts, context.sources
+        if plan.term_weights:  # "并行前端（parallel front-end）": either half found is the name found
+            weights, synonyms = with_glosses(plan.term_weights, plan.synonyms, plan.question)
+            plan = replace(plan, term_weights=weights, synonyms=synonyms)
         if facts.found and facts.points and facts.headline:
             points = facts.points + self.slip_reasons(plan, facts.points, sources)
             points += self.context_points(plan, hits, points, sources)
             points += self.silent_reports(plan, hits, points, sources)
+            points += self.details(plan, hits, points, sources, weights_of(plan))
+            if plan.intent == "incidents":
+                points += figures_left_out(
+                    facts.points, sources, " ".join([facts.headline, *(p.text for p in points)])
+                )
+            if plan.intent in BESIDE_INTENTS and not plan.projects:  # one project's timeline: details
+                points += beside_facts(
+                    facts.points, sources, " ".join([facts.headline, *(p.text for p in points)])
+                )
+            if plan.intent == "changes":
+                points += self.events(hits, points, sources, facts.headline)
             if not plan.project_names and facts.subjects and plan.wants_reason:
                 points += self.reasons(hits, facts.subjects, points, sources)
             return Answer(
@@ -130,6 +165,35 @@ class LocalEngine:
                 out.append(_point(lines[0]))
         return out
 
+    def details(
+        self,
+        plan: QuestionPlan,
+        hits: list[Hit],
+        shown: list[Point],
+        sources: Sources,
+        weights: dict[str, float],
+        answer: str = "",
+    ) -> list[Point]:
+        """For a question about one thing, the newest block's lines about it that carry a date, a
+        figure, an id or a status the answer does not show yet (details.py)."""
+        if plan.intent not in ABOUT_ONE:
+            return []
+        subject = {} if plan.project_names else named_subject(plan, weights)
+        said = " ".join([answer, *(p.text for p in shown)])
+        after = missed_day(plan.question, hits) if plan.wants_reason else None
+        found = subject_details(hits, sources, plan.project_names, subject, said, after=after)
+        return [
+            _point(as_evidence(d, line_section(d.hit, sources.get(d.hit.report, {}), d.line))) for d in found
+        ]
+
+    def events(self, hits: list[Hit], shown: list[Point], sources: Sources, answer: str = "") -> list[Point]:
+        """For "what changed?" about one series: the newest report's own status lines (details.py)."""
+        said = " ".join([answer, *(p.text for p in shown)])
+        found = report_events(hits, sources, said)
+        return [
+            _point(as_evidence(d, line_section(d.hit, sources.get(d.hit.report, {}), d.line))) for d in found
+        ]
+
     def slip_reasons(self, plan: QuestionPlan, shown: list[Point], sources: Sources) -> list[Point]:
         """For "why did X slip?": the report that shows a slip says why in the same block, right
         under the line the ledger read (a field line, then "the vendor's SDK arrived late"), or
@@ -145,7 +209,8 @@ class LocalEngine:
         said = " ".join([*(p.text for p in shown), *(c.quote for p in shown for c in p.citations)])
         out: list[Point] = []
         for citation in cited[:-1] if len(cited) > 1 else cited:
-            found = block_reason(sources.get(citation.report, {}), citation.lines[1], MIN_CONTEXT_CHARS)
+            lines = sources.get(citation.report, {})
+            found = block_reason(lines, citation.lines[1], MIN_CONTEXT_CHARS) or around_quote(lines, citation)
             if found is None or found[1] in said:
                 continue
             number, quote = found
@@ -160,7 +225,7 @@ class LocalEngine:
             out.append(
                 Point(text=f"{citation.week} {citation.section.split(' > ')[-1]}: {quote}", citations=[where])
             )
-            if len(out) > CONTEXT_POINTS:
+            if len(out) >= SLIP_REASONS:
                 break
         return out
 
@@ -265,10 +330,40 @@ class LocalEngine:
         if answerable and plan.asked:
             # "同城多活改造的预算是多少？": lines naming the project are not an answer about its budget.
             # (plan.asked is already without the intent's own words: "状态" asks for any of its lines.)
-            asked = {t: w for t, w in weights.items() if t in set(tokenize(plan.asked))}
+            asked = {t: w for t, w in weights.items() if t in asked_terms(plan)}
             said = top.quote if top is not None else ""
             answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
+        if answerable and plan.intent == "metrics" and unreported(plan):
+            # "How much money did the Foundation allocate…": a figure of something no report names.
+            answerable = False
+        if answerable and plan.intent == "metrics" and not plan.project_names:
+            # "基础架构与SRE组今年的人力预算是多少？": the team's name is in every report's title; what is
+            # asked of it is the rest, and the line must speak to that.
+            titled = title_terms(hits, sources)
+            rest = {t: w for t, w in weights.items() if t not in titled}
+            said = top.quote if top is not None else ""
+            if rest and len(rest) < len(weights) and coverage(said, rest, plan.synonyms) < self.min_coverage:
+                answerable = False
+        if (
+            not answerable
+            and plan.intent == "changes"
+            and plan.since is not None
+            and plan.since == plan.until
+        ):
+            # "最新一期周志有什么变化？": one report asked for; what changed is what it says happened.
+            events = self.events(hits, [], sources)
+            if len(events) >= MIN_EVENTS and events[0].citations:
+                text = say("from_reports", plan.lang, range=rng, text=events[0].citations[0].quote)
+                return Answer(
+                    answer=text,
+                    points=events,
+                    citations=unique_citations(c for p in events for c in p.citations),
+                    engine=self.name,
+                    plan=plan.public(),
+                )
         points = [_point(e) for e in chosen or closest]
+        if answerable:
+            points += self.details(plan, hits, points, sources, weights, headline(chosen, plan.lang))
         citations = unique_citations(c for p in points for c in p.citations)
         if not hits:
             # An empty range is not an empty index: say which one the user hit ("第15期" included).
@@ -321,6 +416,67 @@ def headline(chosen: list[Evidence], lang: str) -> str:
     if about and plain_key(about) not in plain_key(quote):
         return f"{about} — {quote}"
     return quote
+
+
+def asked_terms(plan: QuestionPlan) -> set[str]:
+    """What the question asks about its linked project, without the project's own name: the
+    planner removes the name as the question writes it, and a name written shorter or longer
+    ("async closures" of "Stabilize async closures") leaves words that every line of the
+    project holds, so the line naming the project would pass for an answer about its budget."""
+    named = {t for name in plan.project_names for t in tokenize(name)}
+    return set(tokenize(plan.asked)) - named
+
+
+def unreported(plan: QuestionPlan) -> set[str]:
+    """Latin words of the question's subject that no report of the index contains ("money",
+    "dollars"): a figure asked of them is one the reports do not hold. Han terms are left out:
+    an unseen bigram is as often a seam of the question's cutting or a translation of an
+    English report's word as a thing none reports."""
+    return {t for t in tokenize(plan.subject) if t in plan.unseen and t.isascii() and t.isalpha()}
+
+
+def around_quote(lines: ReportLines, citation: Citation) -> tuple[int, str] | None:
+    """(line, sentence) holding a cited clause that is only part of it: the ledger quotes "全量目标改为
+    11月底" and the same sentence says why ("但双11封网期间不能全量，大促后还要观察一周，…")."""
+    number = citation.lines[1]
+    quote = fold_space(citation.quote)
+    for sentence in clauses(plain_line(lines.get(number, ""))):
+        if quote in fold_space(sentence) and len(sentence) >= len(citation.quote) + MIN_CONTEXT_CHARS:
+            return number, sentence
+    return None
+
+
+# Lines at the top of a report that hold its title (front matter, a heading, a subject line).
+HEAD_LINES = 6
+
+
+def title_terms(hits: list[Hit], sources: Sources) -> set[str]:
+    """Terms at the top of every report the passages come from (two or more): the team's or the
+    series' own name, which every line of those reports stands under."""
+    heads = []
+    for report in {h.report for h in hits}:
+        top = [t for _, t in sorted(sources.get(report, {}).items()) if t.strip()][:HEAD_LINES]
+        heads.append(set(tokenize(" ".join(plain_line(t) for t in top))))
+    return set.intersection(*heads) if len(heads) >= 2 else set()
+
+
+def missed_day(question: str, hits: list[Hit]) -> date | None:
+    """The first day a "why" question names ("为什么没能按 8/16 冻结？", "why did it move from
+    mid-March?"), read against the newest passage's report date; None when it names none."""
+    dated = [h.date for h in hits if h.date]
+    if not dated:
+        return None
+    try:
+        ref = date.fromisoformat(max(dated)[:10])
+    except ValueError:
+        return None
+    found = find_dates(question, ref, "past")
+    return found[0].value if found else None
+
+
+def weights_of(plan: QuestionPlan) -> dict[str, float]:
+    """The question's term weights (IDF in this index, else 1 each)."""
+    return plan.term_weights or query_weights(plan.terms or plan.query)
 
 
 def row_subject(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:

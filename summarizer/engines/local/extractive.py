@@ -97,7 +97,8 @@ def _fit(sentence: str, limit: int = MAX_QUOTE) -> list[str]:
 def coverage(text: str, weights: Mapping[str, float], synonyms: Synonyms | None = None) -> float:
     """IDF-weighted share of the question's terms that occur in the text (0..1), word forms folded.
 
-    A term with synonyms counts when any of them occurs ("延期" asked, "顺延" written); a lone
+    A term with synonyms counts when any of them occurs ("延期" asked, "顺延" written; a synonym of
+    several space-separated tokens when all of them do); a lone
     Chinese character counts when any word of the text holds it ("停" asked, "停止" written).
     """
     total = sum(weights.values())
@@ -112,7 +113,8 @@ def coverage(text: str, weights: Mapping[str, float], synonyms: Synonyms | None 
             return True
         if len(term) == 1 and not term.isascii():
             return term in chars
-        return any(other in present for other in (synonyms or {}).get(term, ()))
+        # A synonym of several words ("并行 行前 前端" for "parallel") is found when all of them are.
+        return any(all(p in present for p in other.split()) for other in (synonyms or {}).get(term, ()))
 
     return sum(w for term, w in weights.items() if found(term)) / total
 

@@ -1,0 +1,143 @@
+"""The local engine's refusal decision and the lines it adds to a ledger answer."""
+
+from __future__ import annotations
+
+from index.retrieve import Hit
+from summarizer.engines.base import AskContext, Passage
+from summarizer.engines.local.engine import LocalEngine, asked_terms, unreported
+from summarizer.facts import Facts
+from summarizer.question import QuestionPlan
+
+LINES = {
+    1: "## Goal: Faster CI runners",
+    2: "- Status: at risk",
+    3: "- The new runner pool needs the Foundation's 2025 budget; median CI time is 77 min.",
+}
+
+
+def _context(plan: QuestionPlan) -> AskContext:
+    hit = Hit(
+        "c1",
+        "/r/2025-01.md",
+        "2025-W05",
+        "Goal: Faster CI runners",
+        ["Goal: Faster CI runners"],
+        (2, 3),
+        "",
+        0.0,
+        "projects",
+    )
+    return AskContext(plan.question, plan, [Passage("P1", hit)], Facts(found=False), {"/r/2025-01.md": LINES})
+
+
+def _plan(question: str, intent: str, subject: str, unseen: frozenset[str]) -> QuestionPlan:
+    terms = subject
+    weights = {t: 3.0 for t in terms.split()}
+    return QuestionPlan(
+        question=question,
+        intent=intent,  # type: ignore[arg-type]
+        lang="en",
+        query=question,
+        terms=terms,
+        subject=subject,
+        term_weights=weights,
+        unseen=unseen,
+    )
+
+
+def test_a_figure_of_something_no_report_names_is_refused() -> None:
+    plan = _plan(
+        "How much money did the Foundation allocate for the new runner pool?",
+        "metrics",
+        "money foundation allocate new runner pool",
+        frozenset({"money", "allocate"}),
+    )
+    assert unreported(plan) == {"money", "allocate"}
+    assert not LocalEngine().answer(_context(plan)).answerable
+
+
+def test_the_same_question_about_what_reports_name_is_answered() -> None:
+    plan = _plan(
+        "How long is median CI time for the runner pool?",
+        "metrics",
+        "median ci time runner pool",
+        frozenset(),
+    )
+    assert LocalEngine().answer(_context(plan)).answerable
+
+
+def test_unseen_han_terms_do_not_refuse_on_their_own() -> None:
+    """An unseen bigram may be the seam of a Chinese question's cutting ("册数" of "注册数")."""
+    plan = _plan("注册数走势", "metrics", "注册 册数", frozenset({"册数"}))
+    assert unreported(plan) == set()
+
+
+def test_what_is_asked_leaves_out_the_linked_projects_name() -> None:
+    plan = _plan("What budget do async closures have?", "free", "async closures budget", frozenset())
+    plan.asked = "async closures budget"
+    plan.project_names = ["Stabilize async closures"]
+    assert asked_terms(plan) == {"budget"}
+
+
+def test_a_cited_clause_is_read_in_its_sentence() -> None:
+    """The ledger quotes '全量目标改为11月底'; the same sentence says why."""
+    from index.schemas import Citation
+    from summarizer.engines.local.engine import around_quote
+
+    lines = {7: "AB阶段结束。但双11封网期间不能全量，大促后还要观察一周，全量目标改为11月底。"}
+    citation = Citation(
+        report="/r.txt", week="2025-W45", section="本周", lines=(7, 7), quote="全量目标改为11月底"
+    )
+    assert around_quote(lines, citation) == (7, lines[7])
+    whole = Citation(report="/r.txt", week="2025-W45", section="本周", lines=(7, 7), quote=lines[7])
+    assert around_quote(lines, whole) is None  # nothing beyond what the ledger quoted
+
+
+def test_a_figure_asked_of_the_team_whose_name_heads_every_report_needs_a_line_about_it() -> None:
+    from summarizer.engines.local.engine import title_terms
+
+    def report(n: int, body: str) -> dict[int, str]:
+        return {
+            1: "---",
+            2: "title: Platform SRE biweekly",
+            3: "---",
+            4: f"# Platform SRE biweekly #{n}",
+            5: body,
+        }
+
+    sources = {
+        "/s/1.md": report(1, "Headcount plan reviewed; hiring freeze lifted."),
+        "/s/2.md": report(2, "Cluster upgrade done."),
+    }
+    hits = [
+        Hit(
+            "a",
+            "/s/1.md",
+            "2025-W01",
+            "Platform SRE biweekly #1",
+            ["Platform SRE biweekly #1"],
+            (4, 5),
+            "",
+            0.0,
+            "other",
+        ),
+        Hit(
+            "b",
+            "/s/2.md",
+            "2025-W03",
+            "Platform SRE biweekly #2",
+            ["Platform SRE biweekly #2"],
+            (4, 5),
+            "",
+            0.0,
+            "other",
+        ),
+    ]
+    assert {"platform", "sre", "biweekly"} <= title_terms(hits, sources)
+    plan = _plan(
+        "What is the Platform SRE team's budget this year?", "metrics", "platform sre budget", frozenset()
+    )
+    context = AskContext(
+        plan.question, plan, [Passage("P1", hits[0]), Passage("P2", hits[1])], Facts(found=False), sources
+    )
+    assert not LocalEngine().answer(context).answerable
