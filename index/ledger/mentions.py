@@ -438,6 +438,8 @@ def _paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKi
         return (name, match.end(), "bold") if valid_name(name) else None
     if not starts_paragraph:
         return None
+    if labelled is not None and _subject_label(labelled.label):
+        labelled = None  # "PCI readiness is done: we evidenced…": a sentence, its subject is the name
     if labelled is not None:
         name = clean_name(labelled.label)
         return (name, labelled.rest_offset, "label") if valid_name(name) and len(name) <= 40 else None
@@ -450,6 +452,14 @@ def _paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKi
         name = clean_name(match[1])
         return (name, match.end(1), "subject") if valid_name(name) else None
     return None
+
+
+def _subject_label(label: str) -> bool:
+    """A "label" that is a clause with its own verb (`X is done:`, `X has slipped:`): the colon
+    opens an explanation, and the name is the clause's subject, not the whole label. Written
+    from email-prose-retail."""
+    match = _SUBJECT_LEAD.match(label)
+    return match is not None and match.end() < len(label) and not _NOT_SUBJECT.match(match[1])
 
 
 def _speaks_of_schedule(mention: Mention) -> bool:
