@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 2
+DERIVE_VERSION = 3
 
 
 def series_of(source: str) -> str:
@@ -237,9 +237,9 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
 
 
 def _richness(obs: Observation) -> int:
-    return sum(value is not None for value in (obs.progress, obs.target, obs.status)) + bool(
-        obs.progress_parts
-    )
+    return sum(
+        value is not None for value in (obs.progress, obs.target, obs.status, obs.completed_on)
+    ) + bool(obs.progress_parts)
 
 
 def merge_observations(observations: list[Observation], canonical: str) -> Observation:
@@ -264,7 +264,9 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
     rules = [o for o in stated if o.source == "rules"]
     statuses = [o for o in rules if o.origin == "structure"] or rules or stated
     status = worst_status([o.status for o in statuses if o.status is not None])
-    source = next((o for o in statuses if o.status == status), None)
+    # Of the lines that state it, the one that also says when it launched is the better evidence.
+    said = [o for o in statuses if o.status == status]
+    source = next((o for o in said if o.completed_on is not None), said[0] if said else None)
     if source is not None:
         merged.status, merged.status_text, merged.status_evidence = (
             source.status,

@@ -300,6 +300,9 @@ def _item_name(item: Item, text: str) -> tuple[str, int] | None:
     if item.children and len(text) <= 30 and not re.search(r"[，。,;；]", text):
         name = clean_name(text)
         return (name, len(text)) if valid_name(name) else None
+    subject = _bullet_subject(text)
+    if subject is not None:
+        return subject
     match = _PIPE_LEAD.match(text) or _FIRST_CLAUSE.match(text)
     if match:
         name = clean_name(match[1])
@@ -307,6 +310,19 @@ def _item_name(item: Item, text: str) -> tuple[str, int] | None:
         if short and valid_name(name):
             return name, match.end()
     return None
+
+
+def _bullet_subject(text: str) -> tuple[str, int] | None:
+    """An English bullet that is a sentence about its subject ("Invite & Earn went GA on Tue 7/2
+    (target was 6/28).") names it as a paragraph's subject does, when it says something about a
+    schedule. Written from gdocs-html-growth."""
+    if has_han(text) or _PIPE_LEAD.match(text):
+        return None
+    match = _SUBJECT_LEAD.match(text)
+    if match is None or _NOT_SUBJECT.match(match[1]) or not _states_schedule(text[match.end(1) :]):
+        return None
+    name = clean_name(match[1])
+    return (name, match.end(1)) if valid_name(name) else None
 
 
 def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: list[Mention]) -> None:
@@ -323,6 +339,11 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
     units = [_unit(n, lines, head=True) for n in range(item.start, own_end + 1) if n in lines]
     if units:
         units[0].skip = offset
+        if _bullet_subject(text) == found:
+            # A sentence's subject owns its first clause's lifecycle word, and the line until a
+            # sentence about another project ("Beacon shipped. Invite & Earn slipped to 6/28.").
+            units[0].lifecycle_until = _first_clause_end(units[0].text, offset)
+            _cut_at_next_project(units[0], offset)
     units += [_unit(n, lines, head=False) for n in range(own_end + 1, item.end + 1) if n in lines]
     out.append(Mention(name, section, item.start, item.end, [u for u in units if u.text]))
 

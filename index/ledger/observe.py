@@ -37,6 +37,7 @@ from index.ledger.targets import (
 )
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
+from index.text.cjk import has_han
 
 
 @dataclass
@@ -126,6 +127,8 @@ def observe(report: Report, mention: Mention) -> Observation:
                         and offset + hit.start >= unit.lifecycle_until
                     ):
                         continue  # "…the vendor shipped a fix": not the subject's own launch
+                    if status not in RANK and _told_of_another(text, hit.start):
+                        continue  # "🟡 At risk. No longer blocked: DKIM records went live"
                     quote = _quote(unit, offset + hit.start, offset + hit.end)
                     statuses.append(_Found(unit, status, quote, 1, hit.text.strip(" —–-:：·•")))
             if owner is None and field is None:
@@ -149,6 +152,30 @@ def observe(report: Report, mention: Mention) -> Observation:
         obs.target_kind = "final"
         obs.target_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)
     return obs
+
+
+# The start of an English sentence or clause: where a later subject takes over the line.
+_SENTENCE_START = re.compile(r"(?:^|[.;:!?]\s+|\s[—–]\s)(?=\S)")
+# A noun phrase written right before the lifecycle verb ("DKIM records went live", "the vendor
+# has shipped"): the verb is that thing's.
+_OWN_SUBJECT = re.compile(
+    r"^(?:(?:the|a|an|our|their)\s+)?([A-Za-z][\w&.+/-]*(?:\s+[\w&.+/-]+){0,4}?)\s+"
+    r"(?:(?:has|have|had)\s+(?:been\s+)?|(?:is|are|was|were)\s+(?:now\s+)?|now\s+|also\s+|finally\s+)?$",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:it|we|they|this|that|everything|all|which|both|i)$", re.I)
+
+
+def _told_of_another(text: str, start: int) -> bool:
+    """A launch word in a later sentence of an English line, after a subject of its own: another
+    thing went live (a dependency, a vendor's fix), not the project the line is about. The line's
+    first sentence, and a sentence whose subject is `it`/`we`, still speak for the project.
+    Written from gdocs-html-growth."""
+    opening = [m.end() for m in _SENTENCE_START.finditer(text, 0, start)]
+    if len(opening) < 2 or has_han(text):
+        return False  # the first sentence is the project's own (its name was written before it)
+    match = _OWN_SUBJECT.match(text[opening[-1] : start])
+    return match is not None and not _PRONOUN.match(match[1].split()[0])
 
 
 def _moved_eta(role: DateRole) -> bool:

@@ -50,3 +50,76 @@ def test_a_sentence_before_a_colon_names_its_subject(series: Series) -> None:
     """
     ledger = series([("w1.txt", EN_BEFORE), ("w2.txt", after)])
     assert launched(ledger) == [("Loyalty revamp", "2025-W12")]
+
+
+BOARD_BEFORE = """\
+# Web team update — week of March 3, 2025
+
+## In flight
+
+- Loyalty revamp – 🟢 On track (ETA: 3/20). Screens in review.
+- Search filters – 🟢 On track (ETA: 4/30). Backend merged.
+"""
+
+
+def board_after(*bullets: str) -> str:
+    return "# Web team update — week of March 17, 2025\n\n## Updates\n\n" + "\n".join(
+        f"- {b}" for b in bullets
+    )
+
+
+def test_a_bullet_that_is_a_sentence_names_its_subject(series: Series) -> None:
+    # Written from gdocs-html-growth: "<name> went GA on <day>" as a bullet, no separator after the name.
+    after = board_after(
+        "Loyalty revamp went GA on Tue 3/18 (target was 3/20). We paused one email for an afternoon.",
+        "Search filters – 🟢 On track (ETA: 4/30).",
+    )
+    ledger = series([("w1.md", BOARD_BEFORE), ("w2.md", after)])
+    (launch,) = views.launches(ledger)
+    assert (launch.project, launch.week, launch.launched_on.isoformat()) == (
+        "Loyalty revamp",
+        "2025-W12",
+        "2025-03-18",
+    )
+
+
+def test_a_bullet_sentence_ends_at_the_next_projects_sentence(series: Series) -> None:
+    after = board_after(
+        "Loyalty revamp shipped a week early. Search filters slipped again to 5/30.",
+        "Search filters – 🟡 At risk (ETA: 5/30).",
+    )
+    ledger = series([("w1.md", BOARD_BEFORE), ("w2.md", after)])
+    assert launched(ledger) == [("Loyalty revamp", "2025-W12")]
+    assert all(s.project != "Loyalty revamp" for s in views.slips(ledger))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Search filters – 🟡 At risk (ETA: 4/30). No longer blocked: the SSO certificates went live Mon 3/17.",
+        "Search filters – 🟢 On track (ETA: 4/30). The vendor has shipped the fix we waited for.",
+    ],
+)
+def test_another_subjects_launch_is_not_the_projects(series: Series, line: str) -> None:
+    # Written from gdocs-html-growth: a dependency going live in a later sentence of the line.
+    after = board_after("Loyalty revamp – 🟢 On track (ETA: 3/20).", line)
+    assert launched(series([("w1.md", BOARD_BEFORE), ("w2.md", after)])) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Search filters – shipped Mon 3/17. We went live for all users on the same day.",
+        "Search filters – done. It went live Monday 3/17.",
+    ],
+)
+def test_its_own_later_sentence_still_launches_it(series: Series, line: str) -> None:
+    after = board_after(line)
+    assert launched(series([("w1.md", BOARD_BEFORE), ("w2.md", after)])) == [("Search filters", "2025-W12")]
+
+
+def test_live_as_of_a_day_is_the_launch_day(series: Series) -> None:
+    after = board_after("Loyalty revamp – new screens live for web as of Fri 3/14.")
+    ledger = series([("w1.md", BOARD_BEFORE), ("w2.md", after)])
+    (launch,) = views.launches(ledger)
+    assert (launch.launched_on.isoformat(), launch.verdict) == ("2025-03-14", "early")
