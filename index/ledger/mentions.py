@@ -106,6 +106,8 @@ class Mention:
     units: list[Unit]
     filed_as: str | None = None
     """The status heading it is filed under (`## Done`, `## Won't Do`), if any."""
+    filed_by: str = ""
+    """The words that filed it when not its section's heading (a `- done ✅:` bullet)."""
     origin: Origin = "structure"
     """"structure" when the layout says it is a project (a heading or bullet in a projects section,
     a field line, a table row); "lead" when only the lead of a line or paragraph names it, which
@@ -164,6 +166,8 @@ def valid_name(name: str) -> bool:
     bare = _GLOSS.sub("", name) if len(_GLOSS.sub("", name)) >= 2 else name
     if not 2 <= len(name) <= 60 or _NOT_A_NAME.search(bare) or STATUS_HEADING.fullmatch(name.strip()):
         return False
+    if heading_status(name) is not None:
+        return False  # "done ✅", "已上线 🚀": a status group's label
     if find_dates(name, _ANY_DAY) and len(name) < 12:
         return False
     return _GENERIC_TITLE.fullmatch(name.strip()) is None
@@ -225,7 +229,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         filed = heading_status(section.title)
         for mention in found:
             mention.origin = "structure" if context else "lead"
-            mention.filed_as = filed
+            mention.filed_as = mention.filed_as or filed
         out.extend(found)
     # A section that opens with field lines is one project's (its fields speak for its title):
     # sentences in it are about that project, not new ones. One that opens with a lead line
@@ -275,8 +279,8 @@ def _is_projectish(item: Item, lines: dict[int, str]) -> bool:
         return False
     text = line_text(lines.get(item.start, item.text))
     found = _item_name(item, text)
-    if found is None:
-        return False
+    if found is None:  # a status bullet ("- done ✅:") over a project is as good as the project
+        return heading_status(text) is not None and any(_is_projectish(c, lines) for c in item.children)
     rest = text[found[1] :]
     return bool(item.children or find_statuses(rest) or find_progress(rest, True) or _has_date(rest))
 
@@ -330,9 +334,17 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
     found = _item_name(item, text)
     if found is None:
         bullets = [c for c in item.children if not _NUMBERED.match(c.marker)]
-        if len(bullets) >= 2 and sum(_is_projectish(c, lines) for c in bullets) >= 2:
+        # A bullet that is only a status ("- done ✅:", "- 已上线：") files its children under it,
+        # as a `## Done` heading does. Written from terse-bullets-ml.
+        filed = heading_status(text)
+        projects = sum(_is_projectish(c, lines) for c in bullets)
+        if projects >= 2 or (filed is not None and projects >= 1):
+            start = len(out)
             for child in bullets:
                 _item_mentions(child, section, lines, out)
+            for mention in out[start:]:
+                if mention.filed_as is None and filed is not None:
+                    mention.filed_as, mention.filed_by = filed, text.strip(" :：")
         return
     name, offset = found
     own_end = item.children[0].start - 1 if item.children else item.end

@@ -138,7 +138,13 @@ def observe(report: Report, mention: Mention) -> Observation:
         # Filed under `## Done` or `## Won't Do`: the board's column is the item's status, unless a
         # status field of its own says otherwise.
         statuses.append(
-            _Found(mention.units[0], mention.filed_as, mention.units[0].text, 2, mention.section.title)
+            _Found(
+                mention.units[0],
+                mention.filed_as,
+                mention.units[0].text,
+                2,
+                mention.filed_by or mention.section.title,
+            )
         )
     obs = _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
     moved = [pair for pair in ordinals if pair[1].before is not None]

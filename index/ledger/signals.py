@@ -401,5 +401,6 @@ _HEADING_STATUS: tuple[tuple[ProjectStatus, re.Pattern[str]], ...] = (
 
 def heading_status(title: str) -> ProjectStatus | None:
     """`## Done` -> done, `## Won't Do` -> cancelled, `## Shipped` -> launched; else None."""
-    text = re.sub(r"[(（]\d+[)）]|[*_`#:：]", "", nfkc(title)).strip()
+    # Marks around the word say nothing ("done ✅:", "**Shipped** 🚀"): only the words decide.
+    text = re.sub(r"[(（]\d+[)）]|[^\w\s'’]", "", nfkc(title)).strip()
     return next((status for status, pattern in _HEADING_STATUS if pattern.match(text)), None)

@@ -123,3 +123,34 @@ def test_live_as_of_a_day_is_the_launch_day(series: Series) -> None:
     ledger = series([("w1.md", BOARD_BEFORE), ("w2.md", after)])
     (launch,) = views.launches(ledger)
     assert (launch.launched_on.isoformat(), launch.verdict) == ("2025-03-14", "early")
+
+
+TERSE_BEFORE = """\
+## wk 10
+date: 2025-03-07
+
+- search-v2: 80%, eta 3/14, 🟢
+- ranker: 40%, eta 4月底, 🟢
+"""
+
+
+@pytest.mark.parametrize("label", ["done ✅:", "Shipped 🚀", "已上线："])
+def test_a_status_bullet_files_its_children(series: Series, label: str) -> None:
+    # Written from terse-bullets-ml: "- done ✅:" groups what finished, as a "## Done" heading does.
+    after = f"""\
+    ## wk 11
+    date: 2025-03-14
+
+    - {label}
+      - search-v2: 全量 3/13 ✅, 旧索引 下线 排期 3/31
+      - 切换后 p99 11ms
+    - ranker: 45%, eta 4月底, 🟢
+    """
+    ledger = series([("w10.md", TERSE_BEFORE), ("w11.md", after)])
+    (launch,) = views.launches(ledger)
+    assert (launch.project, launch.launched_on.isoformat(), launch.verdict) == (
+        "search-v2",
+        "2025-03-13",
+        "early",
+    )
+    assert all("✅" not in x.project and "上线" not in x.project for x in views.launches(ledger))
