@@ -228,8 +228,10 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
             _item_mentions(item, section, lines, found)
         filed = heading_status(section.title)
         for mention in found:
-            mention.origin = "structure" if context else "lead"
             mention.filed_as = mention.filed_as or filed
+            # Filed under "## Shipped" / "## 已上线": the board says it launched, so it is a
+            # project even when no other report names it. Written from gdocs-html-growth.
+            mention.origin = "structure" if context or mention.filed_as == "launched" else "lead"
         out.extend(found)
     # A section that opens with field lines is one project's (its fields speak for its title):
     # sentences in it are about that project, not new ones. One that opens with a lead line

@@ -154,3 +154,21 @@ def test_a_status_bullet_files_its_children(series: Series, label: str) -> None:
         "early",
     )
     assert all("✅" not in x.project and "上线" not in x.project for x in views.launches(ledger))
+
+
+def test_an_item_filed_under_shipped_launched_even_if_named_once(series: Series) -> None:
+    # Written from gdocs-html-growth: a small feature first named in the week it shipped.
+    after = """\
+    # Web team update — week of March 17, 2025
+
+    ## Shipped
+
+    - Saved searches – shipped Thu 3/13. Three presets, shown once.
+
+    ## Done
+
+    - Fixed the flaky login test – done Tue 3/11.
+    """
+    ledger = series([("w1.md", BOARD_BEFORE), ("w2.md", after)])
+    # A "Done" column holds tasks as often as projects: those still need a second report.
+    assert launched(ledger) == [("Saved searches", "2025-W12")]
