@@ -39,6 +39,19 @@ _PROSE_TAIL = re.compile(
     re.I,
 )
 _THIS_WEEK = re.compile(r"^(?:本周|本期|当周|这周|this week'?s?)\s*(?=\S)", re.I)  # `本周日活` is `日活`
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+# The period a value covers, written after the name (`Merged PRs in September`, `Issues resolved
+# this week`, `… since last digest`): the same metric every period, so not part of its name.
+_PERIOD_TAIL = re.compile(
+    rf"\s+(?:(?:in|for|during)\s+(?:(?:{_MONTHS})\.?(?:\s+\d{{4}})?|Q[1-4](?:\s+\d{{4}})?|\d{{4}})|"
+    r"(?:this|last|the)\s+(?:week|month|quarter|sprint|cycle|period|fortnight)|"
+    r"since\s+(?:the\s+)?last\s+\w+|"
+    r"(?:week|month|sprint|cycle)\s+to\s+date)$",
+    re.I,
+)
 _LEAD = re.compile(r"^(?:and|but|also|our|the|weekly)\s+", re.I)
 _CHANGE_NAME = re.compile(
     r"较|环比|同比|提升|下降|增加|减少|突破|上涨|下跌|降低|增长|\bvs\.?\b|\b(?:up|down|from|than|increase|decrease)\b",
@@ -153,6 +166,7 @@ def _name(before: str, prose: bool) -> tuple[str, str] | None:
     currency = name[-1] if name[-1:] and name[-1] in CURRENCY else ""
     name = name.rstrip(CURRENCY).strip()
     name = _THIS_WEEK.sub("", name)
+    name = _PERIOD_TAIL.sub("", name) or name
     if prose:
         name = _LEAD.sub("", name).strip()
     if not name or len(name) > 40 or not _NAMEISH.search(name):

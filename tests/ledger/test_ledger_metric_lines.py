@@ -1,0 +1,51 @@
+"""Metric values in the shapes teams write them outside a metrics table: a name carrying its
+period, a label line over a list, a metric in parentheses, a `label: value` line, `.709`."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.ledger import views
+from index.ledger.extract import extract_facts
+from index.ledger.store import Ledger
+from index.verify import Verifier
+
+from .conftest import WriteReport, build
+
+HEAD_ZH = "# 设备组周报 2025-03-07\n\n"
+HEAD_EN = "# Storage team update 2025-03-07\n\n"
+
+
+def points(write_report: WriteReport, body: str) -> list[tuple[str, float, str]]:
+    metrics = extract_facts(write_report("r.md", body)).metrics
+    verifier = Verifier()
+    assert all(verifier.check(m.evidence) for m in metrics)
+    return [(m.name, m.value, m.unit) for m in metrics]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            HEAD_EN + "## By the numbers\n- Merged PRs in February: 1,106\n- Tickets closed this week: 23\n",
+            [("Merged PRs", 1106.0, ""), ("Tickets closed", 23.0, "")],
+        ),
+        (
+            HEAD_EN + "## Numbers\n- Bugs fixed since last release: 41\n- Signups in Q3 2024: 4.1k\n",
+            [("Bugs fixed", 41.0, ""), ("Signups", 4100.0, "")],
+        ),
+    ],
+)
+def test_the_period_is_not_part_of_the_name(
+    write_report: WriteReport, body: str, expected: list[tuple[str, float, str]]
+) -> None:
+    # Written from goals-monthly-oss: "Merged PRs in September" is the same metric every month.
+    assert points(write_report, body) == expected
+
+
+def test_a_metric_named_with_its_month_links_across_months(ledger: Ledger, write_report: WriteReport) -> None:
+    first = "# OSS monthly 2024-09-30\n\n## By the numbers\n- Merged PRs in September: 1,412\n"
+    second = "# OSS monthly 2024-10-31\n\n## By the numbers\n- Merged PRs in October: 1,538\n"
+    build(ledger, [write_report("o/m9.md", first), write_report("o/m10.md", second)])
+    series = {s.key: [p.value for p in s.points] for s in views.metric_series(ledger)}
+    assert series == {"mergedprs": [1412.0, 1538.0]}
