@@ -105,6 +105,24 @@ def read_pairs(text: str, prose: bool = False) -> list[Pair]:
     return [p for p in pairs if p.change is not None or (len(named) >= 2 and p in named)]
 
 
+def bare_pair(text: str) -> Pair | None:
+    """The one name-value pair a line holds when it holds nothing else (`设备在线率 99.18%`,
+    `激活设备数 39.5万`, a parenthetical aside allowed); None for a line that goes on
+    (`cold-start: 65%, 🟢`)."""
+    bare = PARENS.sub("", text).strip(" .。;；")
+    pairs = read_pairs(bare)
+    if len(pairs) != 1 or pairs[0].change is not None:
+        return None
+    pair = pairs[0]
+    named = _name(bare[: bare.find(pair.name) + len(pair.name)], prose=True) if pair.name in bare else None
+    return pair if named is not None and not bare[pair.end :].strip() else None
+
+
+def names_metric(name: str) -> bool:
+    """The name is written with a metric's words (率, 占比, 日活, latency, CAC…)."""
+    return _METRIC_WORD.search(name) is not None
+
+
 def _split(pattern: re.Pattern[str], text: str) -> list[str]:
     return [part for part in pattern.split(text) if part and part.strip()]
 

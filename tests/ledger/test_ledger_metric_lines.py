@@ -49,3 +49,41 @@ def test_a_metric_named_with_its_month_links_across_months(ledger: Ledger, write
     build(ledger, [write_report("o/m9.md", first), write_report("o/m10.md", second)])
     series = {s.key: [p.value for p in s.points] for s in views.metric_series(ledger)}
     assert series == {"mergedprs": [1412.0, 1538.0]}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a metrics label line opens a list inside another section
+        (
+            HEAD_ZH + "## 线上情况\n\n本期无线上问题。\n\n指标（截至 3/6）：\n\n- 设备在线率 99.2%\n"
+            "- 激活设备数 38.7万\n\n## 下期计划\n\n- 固件 v2 提测\n",
+            [("设备在线率", 99.2, "%"), ("激活设备数", 387000.0, "")],
+        ),
+        # the same list without its label: bullets that are each only a name and its value
+        (
+            HEAD_ZH + "## 线上情况\n\n本期无线上问题。\n\n- 设备在线率 99.2%\n- 激活设备数 38.7万\n",
+            [("设备在线率", 99.2, "%"), ("激活设备数", 387000.0, "")],
+        ),
+    ],
+)
+def test_a_metrics_list_inside_another_section(
+    write_report: WriteReport, body: str, expected: list[tuple[str, float, str]]
+) -> None:
+    # Written from bilingual-biweekly-iot.
+    assert points(write_report, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # projects' progress as bare pairs: no metric words
+        HEAD_ZH + "## 本周\n\n- 固件升级: 80%\n- 网关改造: 50%\n",
+        # one bare metric bullet among project lines is not a list
+        HEAD_ZH + "## 本周\n\n- 设备在线率 99.2%\n- 网关改造: 50%，状态正常\n",
+        # a label that is not about metrics
+        HEAD_ZH + "## 本周\n\n计划：\n\n- 固件升级 80%\n- 网关改造 50%\n",
+    ],
+)
+def test_not_a_metrics_list(write_report: WriteReport, body: str) -> None:
+    assert points(write_report, body) == []
