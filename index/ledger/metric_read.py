@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from index.ledger.incident_words import cue
-from index.text.cjk import HAN
+from index.text.cjk import HAN, has_han
 from index.text.quantity import CURRENCY, change_in, scaled
 from index.text.timeexpr import find_dates
 
@@ -110,12 +110,59 @@ def bare_pair(text: str) -> Pair | None:
     `激活设备数 39.5万`, a parenthetical aside allowed); None for a line that goes on
     (`cold-start: 65%, 🟢`)."""
     bare = PARENS.sub("", text).strip(" .。;；")
+    if re.search(r"(?<![\w.])[+\-−]\s?\d", bare):
+        return None  # `CTR +1.9%`: a lift, not a value
     pairs = read_pairs(bare)
     if len(pairs) != 1 or pairs[0].change is not None:
         return None
     pair = pairs[0]
     named = _name(bare[: bare.find(pair.name) + len(pair.name)], prose=True) if pair.name in bare else None
     return pair if named is not None and not bare[pair.end :].strip() else None
+
+
+# `Label: <number>[ → <number>][unit][ count noun][ (aside)]`: a figure reported under its label.
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
+_LABEL_FIGURE = re.compile(
+    rf"^[~≈约]?\s*(?:(?:{_NUMBER})\s*(?:→|->)\s*[~≈约]?\s*)?(?P<value>{_NUMBER})\s*"
+    r"(?P<unit>%|‰|ms|s|min|mins|h|万|亿|k|K|M)?(?![A-Za-z\d.])\s*"
+    rf"(?P<noun>[A-Za-z]+|[{HAN}]{{1,3}})?\s*(?:[(（][^)）]*[)）])?\s*$"
+)
+_FIGURE_CLAUSES = re.compile(r"[，,；;]\s*(?![^(（]*[)）])")
+
+
+def label_pairs(text: str, label: str, rest: str, rest_offset: int) -> list[Pair]:
+    """A labelled line whose value comes first (`Issues resolved this week: 23`, `Velocity: 41
+    points (committed 45)`, `oncall: 3次告警, 0 P级`, `GPU: 32 → 24 卡`): the figure under its
+    label, and a later `<metric word> <value>` clause (`利用率 ~80%`) as `<label> <name>`. A
+    percentage needs a metric's word in the label: `kiln-mig: 80%` is a project's progress.
+    Written from jira-digest-mobile and terse-bullets-ml."""
+    name = _name(label, prose=True)
+    if name is None:
+        return []
+    out: list[Pair] = []
+    clauses = _FIGURE_CLAUSES.split(rest)
+    first = _LABEL_FIGURE.match(clauses[0].strip())
+    if first is not None and (find_dates(clauses[0], _ANY_DAY) or (first["noun"] and "." in first["value"])):
+        return []  # `节奏：10.28提测`: a day, not a figure; a counted thing (`3次告警`) is whole
+    if first is not None:
+        unit = first["unit"] or ""
+        if unit in ("%", "‰") and not names_metric(name[0]):
+            return []
+        value, unit = scaled(float(first["value"].replace(",", "")), unit)
+        quote = text[: rest_offset + len(clauses[0].rstrip())].strip()
+        out.append(Pair(name[0], value, unit or (first["noun"] or "").strip(), None, quote))
+    elif bare_pair(clauses[0].strip()) is None:
+        return []  # `Headline: a calm week, conversion 2.3%`: prose under a label, not its figures
+    for clause in clauses if first is None else clauses[1:]:
+        pair = bare_pair(clause.strip())
+        if pair is not None and names_metric(pair.name):
+            joined = (
+                f"{name[0]}{pair.name}"
+                if has_han(pair.name) and has_han(name[0])
+                else f"{name[0]} {pair.name}"
+            )
+            out.append(Pair(joined, pair.value, pair.unit, pair.qualifier, clause.strip()))
+    return out
 
 
 def names_metric(name: str) -> bool:
@@ -180,9 +227,9 @@ def _name(before: str, prose: bool) -> tuple[str, str] | None:
     """The metric's name (the words before its value, without copulas and `本周`) and the
     currency sign written before the value (`CAC $38.20`), if any."""
     tail = _PROSE_TAIL if prose else _NAME_TAIL
-    name = tail.sub("", before.strip(" -—–*:：")).strip(" *_`")
+    name = tail.sub("", before.strip(" -—–*:：~≈")).strip(" *_`~≈")
     currency = name[-1] if name[-1:] and name[-1] in CURRENCY else ""
-    name = name.rstrip(CURRENCY).strip()
+    name = tail.sub("", name.rstrip(CURRENCY).strip()).strip(" *_`")  # `Training cost: $3,100`
     name = _THIS_WEEK.sub("", name)
     name = _PERIOD_TAIL.sub("", name) or name
     if prose:

@@ -25,6 +25,7 @@ from index.ledger.metric_read import (
     Pair,
     bare_pair,
     is_date,
+    label_pairs,
     names_metric,
     read_pairs,
     value_of,
@@ -58,6 +59,9 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
             out.extend(labelled)
             if section.kind not in _NOT_PROSE:
                 taken = {point.evidence.lines[0] for point in labelled}
+                figures = _label_figures(report, section, taken)
+                out.extend(figures)
+                taken |= {point.evidence.lines[0] for point in figures}
                 out.extend(_in_prose(report, section, taken))
             continue
         found: list[MetricPoint] = []
@@ -88,6 +92,34 @@ def _labelled_elsewhere(report: Report, section: Section) -> list[MetricPoint]:
     taken = {point.evidence.lines[0] for point in out}
     for number in sorted(listed - taken):
         out.extend(_from_text(report, section, number, line_text(lines[number])))
+    return out
+
+
+# A label before a colon, up to 60 characters with a parenthetical (`Issues resolved since last
+# digest (2 weeks): 41`), where `split_label` stops at 40.
+_LONG_LABEL = re.compile(r"^\s*([^:：，。,;；]{1,60}?)\s*[:：]\s*(?=\S)")
+
+
+def _label_figures(report: Report, section: Section, taken: set[int]) -> list[MetricPoint]:
+    """`Label: <figure>` lines outside metrics sections (`metric_read.label_pairs`); field lines
+    (`Owner: …`, `Progress: …`) and labels naming no metric-like thing are not."""
+    out: list[MetricPoint] = []
+    for number, raw in section.lines:
+        if number == section.start or number in taken or section.in_table(number):
+            continue
+        text = line_text(raw)
+        labelled = split_label(text)
+        if labelled is None:
+            match = _LONG_LABEL.match(text)
+            if match is None or re.search(r"\d[:：]\d", text[match.end(1) - 1 : match.end() + 1]):
+                continue
+            label, offset = match[1], match.end()
+        elif labelled.field is None:
+            label, offset = labelled.label, labelled.rest_offset
+        else:
+            continue
+        for pair in label_pairs(text, PARENS.sub("", label).strip(), text[offset:], offset):
+            out.extend(_points(report, section, number, pair))
     return out
 
 

@@ -87,3 +87,43 @@ def test_a_metrics_list_inside_another_section(
 )
 def test_not_a_metrics_list(write_report: WriteReport, body: str) -> None:
     assert points(write_report, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a digest's label lines, under a board column and a sprint heading
+        (
+            HEAD_EN + "## Done\n\n- APP-12 Offline mode\n\nTickets resolved this week: 26\n\n"
+            "## Sprint 9 close\n\n- Velocity: 41 points (committed 45)\n",
+            [("Tickets resolved", 26.0, ""), ("Velocity", 41.0, "points")],
+        ),
+        # terse label lines: a count with its noun, a value that moved, a metric clause after it
+        (
+            HEAD_ZH + "## wk 12\n\n- 告警: 3次告警, 0 P级\n- 机器: 32 → 24 台 (8 台 调走)\n"
+            "- GPU: 24 卡, 利用率 ~85%, 训练 排队\n",
+            [("告警", 3.0, "次告警"), ("机器", 24.0, "台"), ("GPU", 24.0, "卡"), ("GPU 利用率", 85.0, "%")],
+        ),
+    ],
+)
+def test_a_label_line_reports_its_figure(
+    write_report: WriteReport, body: str, expected: list[tuple[str, float, str]]
+) -> None:
+    # Written from jira-digest-mobile and terse-bullets-ml.
+    assert points(write_report, body) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- kiln-mig: 80%, eta 4/18, 🟢",  # a project's progress
+        "- Owner: 2 people",  # a field
+        "- 活动: 10.28提测、11.1上线",  # days
+        "- 8元券: 方案胜出",  # no figure first
+        "- Headline: a calm week, conversion 2.3% and availability 99.9%",  # prose under a label
+        "- 10% 一周: CTR +1.9%",  # a lift
+    ],
+)
+def test_label_lines_that_report_no_figure(write_report: WriteReport, line: str) -> None:
+    names = [name for name, _, _ in points(write_report, HEAD_ZH + "## wk 12\n\n" + line + "\n")]
+    assert names in ([], ["conversion", "availability"])
