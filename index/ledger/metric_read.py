@@ -100,12 +100,28 @@ def read_pairs(text: str, prose: bool = False) -> list[Pair]:
             continue  # a sentence telling an incident: its numbers are the impact
         pairs.extend(_sentence_pairs(sentence, prose))
     if not prose:
-        return pairs
+        return pairs + _aside_pairs(text)
     named = [p for p in pairs if _METRIC_WORD.search(p.name)]
     return [p for p in pairs if p.change is not None or (len(named) >= 2 and p in named)]
 
 
-def bare_pair(text: str) -> Pair | None:
+def _aside_pairs(text: str) -> list[Pair]:
+    """A metric told in parentheses beside another (`周均告警量：1,860条（无效告警占比38%）`): a
+    pair of its own when it is named with a metric's words; other asides (`(prev 99.4%)`,
+    `(committed 45)`) stay ignored. Written from wecom-okr-infra."""
+    out: list[Pair] = []
+    for match in PARENS.finditer(text):
+        inner = match[0][1:-1]
+        if PARENS.search(inner):
+            continue
+        pair = bare_pair(inner.strip(), prose=False)
+        if pair is not None and names_metric(pair.name):
+            pair.quote = match[0]
+            out.append(pair)
+    return out
+
+
+def bare_pair(text: str, prose: bool = True) -> Pair | None:
     """The one name-value pair a line holds when it holds nothing else (`设备在线率 99.18%`,
     `激活设备数 39.5万`, a parenthetical aside allowed); None for a line that goes on
     (`cold-start: 65%, 🟢`)."""
@@ -116,7 +132,7 @@ def bare_pair(text: str) -> Pair | None:
     if len(pairs) != 1 or pairs[0].change is not None:
         return None
     pair = pairs[0]
-    named = _name(bare[: bare.find(pair.name) + len(pair.name)], prose=True) if pair.name in bare else None
+    named = _name(bare[: bare.find(pair.name) + len(pair.name)], prose) if pair.name in bare else None
     return pair if named is not None and not bare[pair.end :].strip() else None
 
 

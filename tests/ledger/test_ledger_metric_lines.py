@@ -127,3 +127,22 @@ def test_a_label_line_reports_its_figure(
 def test_label_lines_that_report_no_figure(write_report: WriteReport, line: str) -> None:
     names = [name for name, _, _ in points(write_report, HEAD_ZH + "## wk 12\n\n" + line + "\n")]
     assert names in ([], ["conversion", "availability"])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "- 周均告警量：1,860条（无效告警占比38%）",
+            [("周均告警量", 1860.0, ""), ("无效告警占比", 38.0, "%")],
+        ),
+        ("- p99 latency: 320ms (p95 210ms)", [("p99 latency", 320.0, "ms"), ("p95", 210.0, "ms")]),
+        ("- Availability: 99.9% (prev 99.4%)", [("Availability", 99.9, "%")]),
+        ("- Velocity: 41 (committed 45)", [("Velocity", 41.0, "")]),
+    ],
+)
+def test_a_metric_told_in_parentheses(
+    write_report: WriteReport, line: str, expected: list[tuple[str, float, str]]
+) -> None:
+    # Written from wecom-okr-infra: the share of noise beside the alert count it qualifies.
+    assert points(write_report, HEAD_ZH + "## 关键指标\n" + line + "\n") == expected
