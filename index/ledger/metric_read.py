@@ -21,7 +21,8 @@ from index.text.quantity import CURRENCY, change_in, scaled
 from index.text.timeexpr import find_dates
 
 VALUE = re.compile(
-    r"第\s*(\d+)\s*(名|位)?(?![周期次天轮届批个年月季])|(?<![A-Za-z\d.])([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
+    r"第\s*(\d+)\s*(名|位)?(?![周期次天轮届批个年月季])|(?<![A-Za-z\d.@])([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|"
+    r"\.\d+)\s*"
     r"(%|‰|ms|μs|us|sec|s|mins?|h|hrs?|次|笔|个|分|万|亿|元|台|k|K|M|GB|TB|MB|rps|qps|QPS|tps|TPS|req/s|/s|pp|bps)?"
     r"(?![A-Za-z\d])\s*(left|remaining|used|burned|剩余|消耗)?",
 )
@@ -73,9 +74,11 @@ _METRIC_WORD = re.compile(
     r"率|占比|可用性|留存|次留|日活|月活|活跃|新增|新客|时长|耗时|延迟|时延|成本|收入|营收|GMV|客单价|评分|健康分|"
     r"DAU|MAU|WAU|ARPU|CAC|LTV|NPS|CTR|CVR|AUC|QPS|TPS|RPS|\bp(?:50|75|90|95|99|999)\b|latency|"
     r"availability|uptime|conversion|retention|activation|adoption|signups?|revenue|churn|velocity|"
-    r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA",
+    r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA|"
+    r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|利用率",
     re.I,
 )
+_ARROW = re.compile(r"\s*(?:→|->|=>)\s*[~≈]?")
 _ANY_DAY = __import__("datetime").date(2000, 1, 3)  # only spotting dates, not resolving them
 
 
@@ -220,15 +223,20 @@ def _has_pair(bare: str) -> bool:
 
 def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> Pair | None:
     matches = [m for m in VALUE.finditer(bare) if not is_date(bare, m)]
+    start: int | None = None  # where the value began when it moved (`AUC .705→.709`)
     for index, match in enumerate(matches):
         later = index + 1 < len(matches)
+        arrow = _ARROW.match(bare, match.end()) if later else None
+        if arrow is not None and arrow.end() == matches[index + 1].start():
+            start = match.start() if start is None else start
+            continue  # the value it moved from: the one after the arrow is the value now
         if later and re.match(r"\s*[A-Za-z" + HAN + r"]", bare[match.end() :]) and not match[4]:
             continue  # `App 5.0 adoption is at 71%`: the number is part of the name
         if prose and match[3] and match[3][0] in "+-":
             continue  # a signed number is a change, not a value
         if _COMPARED.match(bare[match.end() :]):
             continue  # `6% more signups`, `多出3倍`: a comparison, not a value
-        named = _name(bare[: match.start()], prose)
+        named = _name(bare[: match.start() if start is None else start], prose)
         if named is None:
             continue
         name = _inherit(named[0], previous)

@@ -109,8 +109,8 @@ def _label_figures(report: Report, section: Section, taken: set[int]) -> list[Me
             continue
         text = line_text(raw)
         labelled = split_label(text)
-        if labelled is None:
-            match = _LONG_LABEL.match(text)
+        if labelled is None:  # a long label, or one with a gloss (`rec-v3 (精排, 多目标): …`)
+            match = _LONG_LABEL.match(PARENS.sub(lambda m: " " * len(m[0]), text))
             if match is None or re.search(r"\d[:：]\d", text[match.end(1) - 1 : match.end() + 1]):
                 continue
             label, offset = match[1], match.end()

@@ -146,3 +146,22 @@ def test_a_metric_told_in_parentheses(
 ) -> None:
     # Written from wecom-okr-infra: the share of noise beside the alert count it qualifies.
     assert points(write_report, HEAD_ZH + "## 关键指标\n" + line + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a value written without its leading zero, and the value it moved to
+        (
+            "- ranker (精排 v3, 多目标): offline AUC .705→.709, eta 3/14, 🟢",
+            [("ranker offline AUC", 0.709, "")],
+        ),
+        ("- retriever: recall@200 .41, serving 定了", [("retriever recall@200", 0.41, "")]),
+        ("- ranker: p99 31ms → 33ms, 可接受", [("ranker p99", 33.0, "ms")]),
+    ],
+)
+def test_a_projects_model_metric_under_its_label(
+    write_report: WriteReport, line: str, expected: list[tuple[str, float, str]]
+) -> None:
+    # Written from terse-bullets-ml: ".709" is 0.709, "a → b" is b now, "recall@200" is a name.
+    assert points(write_report, HEAD_ZH + "## wk 12\n\n" + line + "\n") == expected
