@@ -217,7 +217,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     # schedule are still projects ("- rec-v3: eta 3/14→3/21" under "## W16"), kept only when the
     # name recurs in another report.
     loose = not context and (
-        sum(1 for item in section.items if _is_projectish(item, lines)) >= 2
+        sum(1 for item in section.items if _is_projectish(item, lines, top=True)) >= 2
         or (heading_status(section.title) is not None and len(section.items) >= 1)
     )
     if context or section.tables:
@@ -275,16 +275,23 @@ def _is_project_section(section: Section, depth: int, fields: int, lines: dict[i
     return fields >= 1 or projectish < 2
 
 
-def _is_projectish(item: Item, lines: dict[int, str]) -> bool:
-    """A bullet that names a project of its own and says something about it."""
-    if _NUMBERED.match(item.marker):
-        return False
+def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool:
+    """A bullet that names a project of its own and says something about it. A numbered line is
+    a step, unless it is a top-level `1. 名称：…` line of a section's own list ("其他事项：" over
+    "1. 双11老带新活动：10.30封板…"): that names a project as a bullet does."""
     text = line_text(lines.get(item.start, item.text))
+    if _NUMBERED.match(item.marker) and not (top and _named_by_label(text)):
+        return False
     found = _item_name(item, text)
     if found is None:  # a status bullet ("- done ✅:") over a project is as good as the project
         return heading_status(text) is not None and any(_is_projectish(c, lines) for c in item.children)
     rest = text[found[1] :]
     return bool(item.children or find_statuses(rest) or find_progress(rest, True) or _has_date(rest))
+
+
+def _named_by_label(text: str) -> bool:
+    labelled = split_label(text)
+    return labelled is not None and labelled.field is None and bool(labelled.rest)
 
 
 def _has_date(text: str) -> bool:
@@ -389,7 +396,9 @@ def _prose_mentions(
         if number == section.start or number in in_items or not text.strip() or section.in_table(number):
             current, previous_blank = None, True
             continue
-        lead = _paragraph_lead(text, previous_blank and plain_leads)
+        lead = _paragraph_lead(text, previous_blank and plain_leads) or (
+            _dated_lead(text) if current is None and plain_leads else None
+        )
         previous_blank = False
         if lead is not None:
             name, skip, kind = lead
@@ -460,6 +469,26 @@ def _end_sentence(unit: Unit, start: int) -> bool:
 
 
 LeadKind = Literal["bold", "label", "pipe", "subject"]
+
+
+# A Chinese sentence whose subject is followed straight by the day (`双11老带新活动11.1零点准时上线`,
+# `贷中预警系统8月27日已上线`): the words before the day name the project.
+_DATED_SUBJECT = re.compile(r"^([^\s，。,;；:：、()（）]{2,20}?)(?=\d{1,2}(?:[./]\d{1,2}|月\d{1,2}[日号]?))")
+
+
+def _dated_lead(text: str) -> tuple[str, int, LeadKind] | None:
+    """A line that opens with a project's name and the day it launched, paused or was cancelled,
+    on a line of its own (`本周日活…` above it is another line, not this paragraph's lead).
+    Only a lifecycle word in that first clause makes it one: a name before a date alone is not.
+    Written from dingtalk-growth."""
+    match = _DATED_SUBJECT.match(text)
+    if match is None or not has_han(match[1]):
+        return None
+    clause = re.split(r"[，。,;；]", text[match.end() :], maxsplit=1)[0]
+    if not any(hit.value in ("launched", "done", "paused", "cancelled") for hit in find_statuses(clause)):
+        return None
+    name = clean_name(match[1])
+    return (name, match.end(1), "subject") if valid_name(name) else None
 
 
 def _paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKind] | None:

@@ -172,3 +172,29 @@ def test_an_item_filed_under_shipped_launched_even_if_named_once(series: Series)
     ledger = series([("w1.md", BOARD_BEFORE), ("w2.md", after)])
     # A "Done" column holds tasks as often as projects: those still need a second report.
     assert launched(ledger) == [("Saved searches", "2025-W12")]
+
+
+def zh_plain(day: str, done: str, other: str) -> str:
+    return f"【周报】{day} 增长组\n\n本周完成工作：\n本周日活13.6万，环比+10.6%。\n{done}\n\n其他事项：\n{other}\n"
+
+
+@pytest.mark.parametrize(
+    ("done", "launched_expected"),
+    [
+        ("春节签到活动1.20零点准时上线，首日签到2.1万人。", [("春节签到活动", "2025-W04")]),
+        ("春节签到活动1.20零点如期上线。", [("春节签到活动", "2025-W04")]),
+        # a plan to launch on time, and a name before a day with no launch word, are neither
+        ("春节签到活动1.20零点确保准时上线。", []),
+        ("春节签到活动1.20零点开预热，1.22上线。", []),
+    ],
+)
+def test_a_zh_line_opening_with_the_name_and_its_launch_day(
+    series: Series, done: str, launched_expected: list[tuple[str, str]]
+) -> None:
+    # Written from dingtalk-growth: the project is told in "其他事项" as "1. 名称：…" lines, and its
+    # launch as a sentence of its own in "本周完成工作", the day right after its name.
+    before = zh_plain(
+        "2025.01.17", "无。", "1. 春节签到活动：1.16封板，压测通过，1.20零点上线。\n2. 积分商城改版：暂停中。"
+    )
+    after = zh_plain("2025.01.24", done, "1. 积分商城改版：仍暂停。")
+    assert launched(series([("周报-0117.txt", before), ("周报-0124.txt", after)])) == launched_expected
