@@ -313,7 +313,7 @@ def _item_name(item: Item, text: str) -> tuple[str, int] | None:
     if item.children and len(text) <= 30 and not re.search(r"[，。,;；]", text):
         name = clean_name(text)
         return (name, len(text)) if valid_name(name) else None
-    subject = _bullet_subject(text)
+    subject = _bullet_subject(text) or _codename_subject(text)
     if subject is not None:
         return subject
     match = _PIPE_LEAD.match(text) or _FIRST_CLAUSE.match(text)
@@ -323,6 +323,24 @@ def _item_name(item: Item, text: str) -> tuple[str, int] | None:
         if short and valid_name(name):
             return name, match.end()
     return None
+
+
+# A Latin code name opening a Chinese sentence (`GW-Lite 量产固件 v1.0.0 已于 9/26 冻结并交付工厂`).
+_CODENAME = re.compile(r"^([A-Za-z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*)?)\s+(?=[\u4e00-\u9fff])")
+
+
+def _codename_subject(text: str) -> tuple[str, int] | None:
+    """A Chinese bullet whose subject is a Latin code name: the name is the code when the rest
+    of the first clause says something about its schedule (a status, a day, progress);
+    `KR1 新客首单券实验，…` names more than its code. Written from bilingual-biweekly-iot."""
+    match = _CODENAME.match(text)
+    if match is None or _PIPE_LEAD.match(text):
+        return None
+    clause = re.split(r"[，。,;；]", text[match.end() :], maxsplit=1)[0]
+    if not _states_schedule(clause):
+        return None
+    name = clean_name(match[1])
+    return (name, match.end(1)) if valid_name(name) else None
 
 
 def _bullet_subject(text: str) -> tuple[str, int] | None:

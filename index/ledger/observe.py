@@ -108,7 +108,8 @@ def observe(report: Report, mention: Mention) -> Observation:
                 )
                 found = _Found(unit, role.hit.value, quote, 2 if field == "target" else 1 if unit.head else 0)
                 if role.role == "completed" and unit.head:
-                    found.word = "launch" if role.launch else ""
+                    # `已于 9/26 冻结并交付工厂`: a release verb later in the clause is a launch too.
+                    found.word = "launch" if role.launch or role.release else ""
                     completed.append(found)
                 elif role.role == "target" and (unit.head or role.launch or _moved_eta(role)):
                     targets.append((found, role))

@@ -198,3 +198,31 @@ def test_a_zh_line_opening_with_the_name_and_its_launch_day(
     )
     after = zh_plain("2025.01.24", done, "1. 积分商城改版：仍暂停。")
     assert launched(series([("周报-0117.txt", before), ("周报-0124.txt", after)])) == launched_expected
+
+
+IOT_BEFORE = """\
+# 固件组双周报 2024/09/13
+
+## 本期重点
+
+- Orca 量产固件冻结目标定为 9/27，状态有风险。
+- Lynx 低功耗版本进度 40%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a code name opening a zh sentence, delivered on a day: the project launched
+        ("- Orca 量产固件 v1.0.0 已于 9/26 冻结并交付工厂，赶上了 9/27 的新目标。", [("Orca", "2024-W39")]),
+        # delivered is not said: a step on a day is no launch
+        ("- Orca 量产固件 v1.0.0 已于 9/26 完成冻结，工厂验证中。", []),
+    ],
+)
+def test_a_code_name_bullet_delivered(series: Series, line: str, expected: list[tuple[str, str]]) -> None:
+    # Written from bilingual-biweekly-iot.
+    after = f"# 固件组双周报 2024/09/27\n\n## 本期重点\n\n{line}\n- Lynx 正式取消，剩余工作并入 Orca。\n"
+    ledger = series([("w1.md", IOT_BEFORE), ("w2.md", after)])
+    assert launched(ledger) == expected
+    stops = [(e.project, e.status) for e in views.lifecycle(ledger) if e.status == "cancelled"]
+    assert stops == [("Lynx", "cancelled")]
