@@ -36,7 +36,7 @@ _NAME_TAIL = re.compile(
 )
 _PROSE_TAIL = re.compile(
     r"(?:\s*[:：=]\s*|\s+(?:is|are|was|were|at|of|to|around|about|now|still|holding|settled|reached|"
-    r"hit|stood|came in|has|have)\b|为|达到?|约|是|在|到|整体|总体|\boverall\b)+$",
+    r"hit|stood|came in|has|have)\b|为|达到?|约|是|(?:稳定|保持|维持)?在|到|整体|总体|\boverall\b)+$",
     re.I,
 )
 _THIS_WEEK = re.compile(r"^(?:本周|本期|当周|这周|this week'?s?)\s*(?=\S)", re.I)  # `本周日活` is `日活`
@@ -78,6 +78,14 @@ _METRIC_WORD = re.compile(
     r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|利用率",
     re.I,
 )
+# The verb a sentence uses for where a tracked figure stands (`holding at`, `settled at`, `is at`,
+# `稳定在`), not for a one-off measurement (`同步延迟P99为800ms`, `hit ratio is 87%`).
+_LEVEL_TAIL = re.compile(
+    r"\b(?:(?:is|are|was|were|now)\s+)?(?:holding|settled|steady|stayed|staying|stands?|stood|remains?|"
+    r"remained|sits?|sat|is|are|was|were|came in)\s+(?:at|around|about)\s*$|\b(?:has|have)\s+reached\s*$|"
+    r"(?:稳定|保持|维持|稳)在\s*$",
+    re.I,
+)
 _ARROW = re.compile(r"\s*(?:→|->|=>)\s*[~≈]?")
 _ANY_DAY = __import__("datetime").date(2000, 1, 3)  # only spotting dates, not resolving them
 
@@ -93,6 +101,8 @@ class Pair:
     quote: str
     end: int = 0  # where the value (and its unit) ends in the clause
     change: tuple[float, str, str] | None = None
+    level: bool = False
+    """Told as the level a tracked figure holds (`p95 is holding at 175ms`, `稳定在38%`)."""
 
 
 def read_pairs(text: str, prose: bool = False) -> list[Pair]:
@@ -105,7 +115,11 @@ def read_pairs(text: str, prose: bool = False) -> list[Pair]:
     if not prose:
         return pairs + _aside_pairs(text)
     named = [p for p in pairs if _METRIC_WORD.search(p.name)]
-    return [p for p in pairs if p.change is not None or (len(named) >= 2 and p in named)]
+    return [
+        p
+        for p in pairs
+        if p.change is not None or (len(named) >= 2 and p in named) or (p.level and names_metric(p.name))
+    ]
 
 
 def _aside_pairs(text: str) -> list[Pair]:
@@ -243,7 +257,8 @@ def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> P
         quote = clause[: match.end()].strip() if len(clause) > match.end() else clause.strip()
         value, unit, qualifier = value_of(match, bare)
         end = match.end(4) if match[4] else match.end(3) if match[3] else match.end()
-        return Pair(name, value, unit or named[1], qualifier, quote, end)
+        level = _LEVEL_TAIL.search(bare[: match.start() if start is None else start]) is not None
+        return Pair(name, value, unit or named[1], qualifier, quote, end, level=level)
     return None
 
 

@@ -165,3 +165,28 @@ def test_a_projects_model_metric_under_its_label(
 ) -> None:
     # Written from terse-bullets-ml: ".709" is 0.709, "a → b" is b now, "recall@200" is a name.
     assert points(write_report, HEAD_ZH + "## wk 12\n\n" + line + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "With those fixes in, the move went to 70% yesterday. p95 is holding at 175ms.",
+            [("p95", 175.0, "ms")],
+        ),
+        (
+            "The 2.0 release is out, and 2.0 adoption is at 63% of active users.",
+            [("2.0 adoption", 63.0, "%")],
+        ),
+        ("新客次留稳定在38%左右。", [("新客次留", 38.0, "%")]),
+        # a one-off measurement, and a share of work, are not levels of a tracked metric
+        ("Edge hit ratio is 87% for checkout static assets.", []),
+        ("数据同步链路完成POC，同步延迟P99为800ms，满足要求。", []),
+        ("The migration is at 40% of queries served from the new cluster.", []),
+    ],
+)
+def test_a_sentence_telling_where_a_metric_stands(
+    write_report: WriteReport, sentence: str, expected: list[tuple[str, float, str]]
+) -> None:
+    # Written from email-prose-retail: one metric in a sentence, told as the level it holds.
+    assert points(write_report, HEAD_EN + "## Updates\n\n" + sentence + "\n") == expected
