@@ -214,6 +214,12 @@ def _projects(conn: sqlite3.Connection, identity: Identity, affected: set[str]) 
             chunk,
         ):
             observations[identity.canonical_of[subject]].append(Observation.model_validate_json(payload))
+    starts = {
+        series: date.fromisoformat(first)
+        for series, first in conn.execute(
+            "SELECT series, MIN(date) FROM reports WHERE kept = 1 GROUP BY series"
+        )
+    }
     stored = 0
     for canon in sorted(observations):
         per_report: dict[str, list[Observation]] = defaultdict(list)
@@ -223,7 +229,7 @@ def _projects(conn: sqlite3.Connection, identity: Identity, affected: set[str]) 
         if len(per_report) < 2 and all(o.origin == "lead" for o in flat):
             continue  # a name only a line's lead gave, in one report: not shown to be a project
         timeline = [merge_observations(per_report[source], canon) for source in per_report]
-        _store_project(conn, canon, identity.aliases.get(canon, []), timeline)
+        _store_project(conn, canon, identity.aliases.get(canon, []), timeline, starts)
         stored += 1
     return stored
 
@@ -277,7 +283,11 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
 
 
 def _store_project(
-    conn: sqlite3.Connection, canon: str, aliases: list[str], timeline: list[Observation]
+    conn: sqlite3.Connection,
+    canon: str,
+    aliases: list[str],
+    timeline: list[Observation],
+    starts: dict[str, date] | None = None,
 ) -> None:
     conn.executemany(
         "INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?)",
@@ -318,7 +328,7 @@ def _store_project(
                 "\n".join(sorted({c.report for c in x.evidence})),
                 x.model_dump_json(),
             )
-            for seq, x in enumerate(project_launches(canon, aliases, timeline))
+            for seq, x in enumerate(project_launches(canon, aliases, timeline, starts))
         ],
     )
     conn.executemany(

@@ -226,3 +226,33 @@ def test_a_code_name_bullet_delivered(series: Series, line: str, expected: list[
     assert launched(ledger) == expected
     stops = [(e.project, e.status) for e in views.lifecycle(ledger) if e.status == "cancelled"]
     assert stops == [("Lynx", "cancelled")]
+
+
+def minutes(day: str, *lines: str, heading: str = "其他项目同步") -> str:
+    return f"# 风控周会纪要 {day}\n\n## {heading}\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
+
+
+def test_a_task_first_named_when_live_is_no_launch(series: Series) -> None:
+    # Written from meeting-minutes-fintech: a postmortem's action item, first listed beside the
+    # projects in the meeting that reports it done, did not "launch".
+    reports = [
+        ("m1.md", minutes("2024-09-05", "额度模型（王磊）：开发 60%，预计9月20日上线")),
+        ("m2.md", minutes("2024-09-12", "额度模型（王磊）：开发 80%，预计9月20日上线")),
+        (
+            "m3.md",
+            minutes("2024-09-26", "额度模型（王磊）：已于9月20日上线", "告警看板（周航）：9月20日上线"),
+        ),
+    ]
+    assert launched(series(reports)) == [("额度模型(王磊)", "2024-W39")]
+
+
+def test_what_the_first_report_says_is_live_and_a_shipped_column_still_count(series: Series) -> None:
+    reports = [
+        ("m1.md", minutes("2024-09-05", "额度模型（王磊）：已于9月3日上线")),
+        ("m2.md", minutes("2024-09-12", "额度模型（王磊）：运行正常")),
+        ("m3.md", minutes("2024-09-26", "告警看板（周航）：9月20日上线", heading="已上线")),
+    ]
+    assert sorted(launched(series(reports))) == [
+        ("告警看板(周航)", "2024-W39"),
+        ("额度模型(王磊)", "2024-W36"),
+    ]
