@@ -143,7 +143,7 @@ def bare_pair(text: str, prose: bool = True) -> Pair | None:
     `激活设备数 39.5万`, a parenthetical aside allowed); None for a line that goes on
     (`cold-start: 65%, 🟢`)."""
     bare = PARENS.sub("", text).strip(" .。;；")
-    if re.search(r"(?<![\w.])[+\-−]\s?\d", bare):
+    if re.search(r"(?<![A-Za-z\d.])[+\-−]\s?\d", bare):
         return None  # `CTR +1.9%`: a lift, not a value
     pairs = read_pairs(bare)
     if len(pairs) != 1 or pairs[0].change is not None:
@@ -159,6 +159,10 @@ _LABEL_FIGURE = re.compile(
     rf"^[~≈约]?\s*(?:(?:{_NUMBER})\s*(?:→|->)\s*[~≈约]?\s*)?(?P<value>{_NUMBER})\s*"
     r"(?P<unit>%|‰|ms|s|min|mins|h|万|亿|k|K|M)?(?![A-Za-z\d.])\s*"
     rf"(?P<noun>[A-Za-z]+|[{HAN}]{{1,3}})?\s*(?:[(（][^)）]*[)）])?\s*$"
+)
+# `A800 x32`, `8×H100`: so many units of a model.
+_TIMES = re.compile(
+    r"^(?P<noun>[A-Za-z][\w-]*)\s*[x×]\s*(?P<value>\d+)$|^(?P<value2>\d+)\s*[x×]\s*(?P<noun2>[A-Za-z][\w-]*)$"
 )
 _FIGURE_CLAUSES = re.compile(r"[，,；;]\s*(?![^(（]*[)）])")
 
@@ -184,9 +188,13 @@ def label_pairs(text: str, label: str, rest: str, rest_offset: int) -> list[Pair
         value, unit = scaled(float(first["value"].replace(",", "")), unit)
         quote = text[: rest_offset + len(clauses[0].rstrip())].strip()
         out.append(Pair(name[0], value, unit or (first["noun"] or "").strip(), None, quote))
-    elif bare_pair(clauses[0].strip()) is None:
+    elif (times := _TIMES.match(clauses[0].strip())) is not None:
+        value = float(times["value"] or times["value2"])
+        quote = text[: rest_offset + len(clauses[0].rstrip())].strip()
+        out.append(Pair(name[0], value, times["noun"] or times["noun2"], None, quote))
+    elif not re.search(r"\d", clauses[0]):
         return []  # `Headline: a calm week, conversion 2.3%`: prose under a label, not its figures
-    for clause in clauses if first is None else clauses[1:]:
+    for clause in clauses[1:] if out else clauses:
         pair = bare_pair(clause.strip())
         if pair is not None and names_metric(pair.name):
             joined = (

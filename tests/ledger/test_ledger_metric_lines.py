@@ -158,6 +158,12 @@ def test_a_metric_told_in_parentheses(
         ),
         ("- retriever: recall@200 .41, serving 定了", [("retriever recall@200", 0.41, "")]),
         ("- ranker: p99 31ms → 33ms, 可接受", [("ranker p99", 33.0, "ms")]),
+        # a terse first clause that is not the figure, then the metric
+        ("- ranker: AB 10%→20% 流量 (2/27), offline AUC .712, eta 3/14", [("ranker offline AUC", 0.712, "")]),
+        # so many units of a model
+        ("- GPU: A800 x32, 利用率 ~70%", [("GPU", 32.0, "A800"), ("GPU 利用率", 70.0, "%")]),
+        # a lift is not a level
+        ("- 实验结论: 8元券胜出, 首单转化率稳定在+11.6%", []),
     ],
 )
 def test_a_projects_model_metric_under_its_label(
