@@ -334,8 +334,8 @@ def _codename_subject(text: str) -> tuple[str, int] | None:
     of the first clause says something about its schedule (a status, a day, progress);
     `KR1 新客首单券实验，…` names more than its code. Written from bilingual-biweekly-iot."""
     match = _CODENAME.match(text)
-    if match is None or _PIPE_LEAD.match(text):
-        return None
+    if match is None or _PIPE_LEAD.match(text) or re.fullmatch(r"[A-Z]{2,5}", match[1]):
+        return None  # `API 网关改造 已完成 80%`: an acronym opens a longer name, it is not one
     clause = re.split(r"[，。,;；]", text[match.end() :], maxsplit=1)[0]
     if not _states_schedule(clause):
         return None

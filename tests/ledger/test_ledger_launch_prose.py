@@ -217,6 +217,8 @@ IOT_BEFORE = """\
         ("- Orca 量产固件 v1.0.0 已于 9/26 冻结并交付工厂，赶上了 9/27 的新目标。", [("Orca", "2024-W39")]),
         # delivered is not said: a step on a day is no launch
         ("- Orca 量产固件 v1.0.0 已于 9/26 完成冻结，工厂验证中。", []),
+        # an acronym opens a longer name: not a project called "API"
+        ("- API 网关改造 已于 9/26 上线。", []),
     ],
 )
 def test_a_code_name_bullet_delivered(series: Series, line: str, expected: list[tuple[str, str]]) -> None:
