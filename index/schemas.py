@@ -115,6 +115,10 @@ class Observation(_Model):
         description="'structure': the layout says it is a project; 'lead': only a line's lead names it "
         "(kept when the name recurs in another report).",
     )
+    filed_as: ProjectStatus | None = Field(
+        default=None,
+        description="The status of the board column or status heading it is filed under ('## Shipped').",
+    )
     progress_evidence: Citation | None = Field(
         default=None, description="Where the progress figure is written."
     )

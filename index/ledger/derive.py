@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 2
+DERIVE_VERSION = 4
 
 
 def series_of(source: str) -> str:
@@ -214,6 +214,12 @@ def _projects(conn: sqlite3.Connection, identity: Identity, affected: set[str]) 
             chunk,
         ):
             observations[identity.canonical_of[subject]].append(Observation.model_validate_json(payload))
+    starts = {
+        series: date.fromisoformat(first)
+        for series, first in conn.execute(
+            "SELECT series, MIN(date) FROM reports WHERE kept = 1 GROUP BY series"
+        )
+    }
     stored = 0
     for canon in sorted(observations):
         per_report: dict[str, list[Observation]] = defaultdict(list)
@@ -223,7 +229,7 @@ def _projects(conn: sqlite3.Connection, identity: Identity, affected: set[str]) 
         if len(per_report) < 2 and all(o.origin == "lead" for o in flat):
             continue  # a name only a line's lead gave, in one report: not shown to be a project
         timeline = [merge_observations(per_report[source], canon) for source in per_report]
-        _store_project(conn, canon, identity.aliases.get(canon, []), timeline)
+        _store_project(conn, canon, identity.aliases.get(canon, []), timeline, starts)
         stored += 1
     return stored
 
@@ -237,9 +243,9 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
 
 
 def _richness(obs: Observation) -> int:
-    return sum(value is not None for value in (obs.progress, obs.target, obs.status)) + bool(
-        obs.progress_parts
-    )
+    return sum(
+        value is not None for value in (obs.progress, obs.target, obs.status, obs.completed_on)
+    ) + bool(obs.progress_parts)
 
 
 def merge_observations(observations: list[Observation], canonical: str) -> Observation:
@@ -264,7 +270,9 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
     rules = [o for o in stated if o.source == "rules"]
     statuses = [o for o in rules if o.origin == "structure"] or rules or stated
     status = worst_status([o.status for o in statuses if o.status is not None])
-    source = next((o for o in statuses if o.status == status), None)
+    # Of the lines that state it, the one that also says when it launched is the better evidence.
+    said = [o for o in statuses if o.status == status]
+    source = next((o for o in said if o.completed_on is not None), said[0] if said else None)
     if source is not None:
         merged.status, merged.status_text, merged.status_evidence = (
             source.status,
@@ -275,7 +283,11 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
 
 
 def _store_project(
-    conn: sqlite3.Connection, canon: str, aliases: list[str], timeline: list[Observation]
+    conn: sqlite3.Connection,
+    canon: str,
+    aliases: list[str],
+    timeline: list[Observation],
+    starts: dict[str, date] | None = None,
 ) -> None:
     conn.executemany(
         "INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?)",
@@ -316,7 +328,7 @@ def _store_project(
                 "\n".join(sorted({c.report for c in x.evidence})),
                 x.model_dump_json(),
             )
-            for seq, x in enumerate(project_launches(canon, aliases, timeline))
+            for seq, x in enumerate(project_launches(canon, aliases, timeline, starts))
         ],
     )
     conn.executemany(

@@ -108,6 +108,8 @@ class Mention:
     units: list[Unit]
     filed_as: str | None = None
     """The status heading it is filed under (`## Done`, `## Won't Do`), if any."""
+    filed_by: str = ""
+    """The words that filed it when not its section's heading (a `- done ✅:` bullet)."""
     origin: Origin = "structure"
     """"structure" when the layout says it is a project (a heading or bullet in a projects section,
     a field line, a table row); "lead" when only the lead of a line or paragraph names it, which
@@ -177,6 +179,8 @@ def valid_name(name: str, typed: bool = False) -> bool:
         bare = _SHARE.sub("", bare)
     if not 2 <= len(name) <= 60 or _NOT_A_NAME.search(bare) or STATUS_HEADING.fullmatch(name.strip()):
         return False
+    if heading_status(name) is not None:
+        return False  # "done ✅", "已上线 🚀": a status group's label
     if find_dates(name, _ANY_DAY) and len(name) < 12:
         return False
     return _GENERIC_TITLE.fullmatch(name.strip()) is None
@@ -226,7 +230,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     # schedule are still projects ("- rec-v3: eta 3/14→3/21" under "## W16"), kept only when the
     # name recurs in another report.
     loose = not context and (
-        sum(1 for item in section.items if _is_projectish(item, lines)) >= 2
+        sum(1 for item in section.items if _is_projectish(item, lines, top=True)) >= 2
         or (heading_status(section.title) is not None and len(section.items) >= 1)
     )
     if context or section.tables:
@@ -237,8 +241,10 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
             _item_mentions(item, section, lines, found)
         filed = heading_status(section.title)
         for mention in found:
-            mention.origin = "structure" if context else "lead"
-            mention.filed_as = filed
+            mention.filed_as = mention.filed_as or filed
+            # Filed under "## Shipped" / "## 已上线": the board says it launched, so it is a
+            # project even when no other report names it. Written from gdocs-html-growth.
+            mention.origin = "structure" if context or mention.filed_as == "launched" else "lead"
         out.extend(found)
     # A section that opens with field lines is one project's (its fields speak for its title):
     # sentences in it are about that project, not new ones. One that opens with a lead line
@@ -282,16 +288,23 @@ def _is_project_section(section: Section, depth: int, fields: int, lines: dict[i
     return fields >= 1 or projectish < 2
 
 
-def _is_projectish(item: Item, lines: dict[int, str]) -> bool:
-    """A bullet that names a project of its own and says something about it."""
-    if _NUMBERED.match(item.marker):
-        return False
+def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool:
+    """A bullet that names a project of its own and says something about it. A numbered line is
+    a step, unless it is a top-level `1. 名称：…` line of a section's own list ("其他事项：" over
+    "1. 双11老带新活动：10.30封板…"): that names a project as a bullet does."""
     text = line_text(lines.get(item.start, item.text))
-    found = _item_name(item, text)
-    if found is None:
+    if _NUMBERED.match(item.marker) and not (top and _named_by_label(text)):
         return False
+    found = _item_name(item, text)
+    if found is None:  # a status bullet ("- done ✅:") over a project is as good as the project
+        return heading_status(text) is not None and any(_is_projectish(c, lines) for c in item.children)
     rest = text[found[1] :]
     return bool(item.children or find_statuses(rest) or find_progress(rest, True) or _has_date(rest))
+
+
+def _named_by_label(text: str) -> bool:
+    labelled = split_label(text)
+    return labelled is not None and labelled.field is None and bool(labelled.rest)
 
 
 def _has_date(text: str) -> bool:
@@ -323,6 +336,9 @@ def _item_name(item: Item, text: str) -> tuple[str, int] | None:
     if item.children and len(text) <= 30 and not re.search(r"[，。,;；]", text):
         name = clean_name(text)
         return (name, len(text)) if valid_name(name) else None
+    subject = _bullet_subject(text) or _codename_subject(text)
+    if subject is not None:
+        return subject
     match = _PIPE_LEAD.match(text) or _FIRST_CLAUSE.match(text)
     if match:
         name = clean_name(match[1])
@@ -332,20 +348,64 @@ def _item_name(item: Item, text: str) -> tuple[str, int] | None:
     return None
 
 
+# A Latin code name opening a Chinese sentence (`GW-Lite 量产固件 v1.0.0 已于 9/26 冻结并交付工厂`).
+_CODENAME = re.compile(r"^([A-Za-z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*)?)\s+(?=[\u4e00-\u9fff])")
+
+
+def _codename_subject(text: str) -> tuple[str, int] | None:
+    """A Chinese bullet whose subject is a Latin code name: the name is the code when the rest
+    of the first clause says something about its schedule (a status, a day, progress);
+    `KR1 新客首单券实验，…` names more than its code. Written from bilingual-biweekly-iot."""
+    match = _CODENAME.match(text)
+    if match is None or _PIPE_LEAD.match(text) or re.fullmatch(r"[A-Z]{2,5}", match[1]):
+        return None  # `API 网关改造 已完成 80%`: an acronym opens a longer name, it is not one
+    clause = re.split(r"[，。,;；]", text[match.end() :], maxsplit=1)[0]
+    if not _states_schedule(clause):
+        return None
+    name = clean_name(match[1])
+    return (name, match.end(1)) if valid_name(name) else None
+
+
+def _bullet_subject(text: str) -> tuple[str, int] | None:
+    """An English bullet that is a sentence about its subject ("Invite & Earn went GA on Tue 7/2
+    (target was 6/28).") names it as a paragraph's subject does, when it says something about a
+    schedule. Written from gdocs-html-growth."""
+    if has_han(text) or _PIPE_LEAD.match(text):
+        return None
+    match = _SUBJECT_LEAD.match(text)
+    if match is None or _NOT_SUBJECT.match(match[1]) or not _states_schedule(text[match.end(1) :]):
+        return None
+    name = clean_name(match[1])
+    return (name, match.end(1)) if valid_name(name) else None
+
+
 def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: list[Mention]) -> None:
     text = line_text(lines.get(item.start, item.text))
     found = _item_name(item, text)
     if found is None:
         bullets = [c for c in item.children if not _NUMBERED.match(c.marker)]
-        if len(bullets) >= 2 and sum(_is_projectish(c, lines) for c in bullets) >= 2:
+        # A bullet that is only a status ("- done ✅:", "- 已上线：") files its children under it,
+        # as a `## Done` heading does. Written from terse-bullets-ml.
+        filed = heading_status(text)
+        projects = sum(_is_projectish(c, lines) for c in bullets)
+        if projects >= 2 or (filed is not None and projects >= 1):
+            start = len(out)
             for child in bullets:
                 _item_mentions(child, section, lines, out)
+            for mention in out[start:]:
+                if mention.filed_as is None and filed is not None:
+                    mention.filed_as, mention.filed_by = filed, text.strip(" :：")
         return
     name, offset = found
     own_end = item.children[0].start - 1 if item.children else item.end
     units = [_unit(n, lines, head=True) for n in range(item.start, own_end + 1) if n in lines]
     if units:
         units[0].skip = offset
+        if _bullet_subject(text) == found:
+            # A sentence's subject owns its first clause's lifecycle word, and the line until a
+            # sentence about another project ("Beacon shipped. Invite & Earn slipped to 6/28.").
+            units[0].lifecycle_until = _first_clause_end(units[0].text, offset)
+            _cut_at_next_project(units[0], offset)
     units += [_unit(n, lines, head=False) for n in range(own_end + 1, item.end + 1) if n in lines]
     out.append(Mention(name, section, item.start, item.end, [u for u in units if u.text]))
 
@@ -377,7 +437,9 @@ def _prose_mentions(
         if number == section.start or number in in_items or not text.strip() or section.in_table(number):
             current, previous_blank = None, True
             continue
-        lead = _paragraph_lead(text, previous_blank and plain_leads)
+        lead = _paragraph_lead(text, previous_blank and plain_leads) or (
+            _dated_lead(text) if current is None and plain_leads else None
+        )
         previous_blank = False
         if lead is not None:
             name, skip, kind = lead
@@ -456,6 +518,26 @@ def _end_sentence(unit: Unit, start: int) -> bool:
 LeadKind = Literal["bold", "label", "pipe", "subject"]
 
 
+# A Chinese sentence whose subject is followed straight by the day (`双11老带新活动11.1零点准时上线`,
+# `贷中预警系统8月27日已上线`): the words before the day name the project.
+_DATED_SUBJECT = re.compile(r"^([^\s，。,;；:：、()（）]{2,20}?)(?=\d{1,2}(?:[./]\d{1,2}|月\d{1,2}[日号]?))")
+
+
+def _dated_lead(text: str) -> tuple[str, int, LeadKind] | None:
+    """A line that opens with a project's name and the day it launched, paused or was cancelled,
+    on a line of its own (`本周日活…` above it is another line, not this paragraph's lead).
+    Only a lifecycle word in that first clause makes it one: a name before a date alone is not.
+    Written from dingtalk-growth."""
+    match = _DATED_SUBJECT.match(text)
+    if match is None or not has_han(match[1]):
+        return None
+    clause = re.split(r"[，。,;；]", text[match.end() :], maxsplit=1)[0]
+    if not any(hit.value in ("launched", "done", "paused", "cancelled") for hit in find_statuses(clause)):
+        return None
+    name = clean_name(match[1])
+    return (name, match.end(1), "subject") if valid_name(name) else None
+
+
 def _paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKind] | None:
     """(name, where its own text starts, how it was written) when a line opens with a project's name."""
     labelled = split_label(text)
@@ -467,8 +549,9 @@ def _paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKi
         return (name, match.end(), "bold") if valid_name(name) else None
     if not starts_paragraph:
         return None
-    if labelled is not None and not _SUBJECT_LEAD.match(labelled.label):
-        # A label that is a sentence ("X is done: we evidenced …") names its subject, below.
+    if labelled is not None and _subject_label(labelled.label):
+        labelled = None  # "PCI readiness is done: we evidenced…": a sentence, its subject is the name
+    if labelled is not None:
         name = clean_name(labelled.label)
         return (name, labelled.rest_offset, "label") if valid_name(name) and len(name) <= 40 else None
     match = _PIPE_LEAD.match(text)
@@ -480,6 +563,14 @@ def _paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKi
         name = clean_name(match[1])
         return (name, match.end(1), "subject") if valid_name(name) else None
     return None
+
+
+def _subject_label(label: str) -> bool:
+    """A "label" that is a clause with its own verb (`X is done:`, `X has slipped:`): the colon
+    opens an explanation, and the name is the clause's subject, not the whole label. Written
+    from email-prose-retail."""
+    match = _SUBJECT_LEAD.match(label)
+    return match is not None and match.end() < len(label) and not _NOT_SUBJECT.match(match[1])
 
 
 def _speaks_of_schedule(mention: Mention) -> bool:

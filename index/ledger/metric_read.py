@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass
 
 from index.ledger.incident_words import cue
-from index.text.cjk import HAN
+from index.text.cjk import HAN, has_han
 from index.text.quantity import CURRENCY, change_in, scaled
 from index.text.timeexpr import find_dates
 
 VALUE = re.compile(
-    r"第\s*(\d+)\s*(名|位)?(?![周期次天轮届批个年月季])|(?<![A-Za-z\d.])([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*"
+    r"第\s*(\d+)\s*(名|位)?(?![周期次天轮届批个年月季])|(?<![A-Za-z\d.@])([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|"
+    r"\.\d+)\s*"
     r"(%|‰|ms|μs|us|sec|s|mins?|h|hrs?|次|笔|个|分|万|亿|元|台|k|K|M|GB|TB|MB|rps|qps|QPS|tps|TPS|req/s|/s|pp|bps)?"
     r"(?![A-Za-z\d])\s*(left|remaining|used|burned|剩余|消耗)?",
 )
@@ -35,10 +36,23 @@ _NAME_TAIL = re.compile(
 )
 _PROSE_TAIL = re.compile(
     r"(?:\s*[:：=]\s*|\s+(?:is|are|was|were|at|of|to|around|about|now|still|holding|settled|reached|"
-    r"hit|stood|came in|has|have)\b|为|达到?|约|是|在|到|整体|总体|\boverall\b)+$",
+    r"hit|stood|came in|has|have)\b|为|达到?|约|是|(?:稳定|保持|维持)?在|到|整体|总体|\boverall\b)+$",
     re.I,
 )
 _THIS_WEEK = re.compile(r"^(?:本周|本期|当周|这周|this week'?s?)\s*(?=\S)", re.I)  # `本周日活` is `日活`
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+# The period a value covers, written after the name (`Merged PRs in September`, `Issues resolved
+# this week`, `… since last digest`): the same metric every period, so not part of its name.
+_PERIOD_TAIL = re.compile(
+    rf"\s+(?:(?:in|for|during)\s+(?:(?:{_MONTHS})\.?(?:\s+\d{{4}})?|Q[1-4](?:\s+\d{{4}})?|\d{{4}})|"
+    r"(?:this|last|the)\s+(?:week|month|quarter|sprint|cycle|period|fortnight)|"
+    r"since\s+(?:the\s+)?last\s+\w+|"
+    r"(?:week|month|sprint|cycle)\s+to\s+date)$",
+    re.I,
+)
 _LEAD = re.compile(r"^(?:and|but|also|our|the|weekly)\s+", re.I)
 _CHANGE_NAME = re.compile(
     r"较|环比|同比|提升|下降|增加|减少|突破|上涨|下跌|降低|增长|\bvs\.?\b|\b(?:up|down|from|than|increase|decrease)\b",
@@ -60,9 +74,19 @@ _METRIC_WORD = re.compile(
     r"率|占比|可用性|留存|次留|日活|月活|活跃|新增|新客|时长|耗时|延迟|时延|成本|收入|营收|GMV|客单价|评分|健康分|"
     r"DAU|MAU|WAU|ARPU|CAC|LTV|NPS|CTR|CVR|AUC|QPS|TPS|RPS|\bp(?:50|75|90|95|99|999)\b|latency|"
     r"availability|uptime|conversion|retention|activation|adoption|signups?|revenue|churn|velocity|"
-    r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA",
+    r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA|"
+    r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|利用率",
     re.I,
 )
+# The verb a sentence uses for where a tracked figure stands (`holding at`, `settled at`, `is at`,
+# `稳定在`), not for a one-off measurement (`同步延迟P99为800ms`, `hit ratio is 87%`).
+_LEVEL_TAIL = re.compile(
+    r"\b(?:(?:is|are|was|were|now)\s+)?(?:holding|settled|steady|stayed|staying|stands?|stood|remains?|"
+    r"remained|sits?|sat|is|are|was|were|came in)\s+(?:at|around|about)\s*$|\b(?:has|have)\s+reached\s*$|"
+    r"(?:稳定|保持|维持|稳)在\s*$",
+    re.I,
+)
+_ARROW = re.compile(r"\s*(?:→|->|=>)\s*[~≈]?")
 _ANY_DAY = __import__("datetime").date(2000, 1, 3)  # only spotting dates, not resolving them
 
 
@@ -77,6 +101,8 @@ class Pair:
     quote: str
     end: int = 0  # where the value (and its unit) ends in the clause
     change: tuple[float, str, str] | None = None
+    level: bool = False
+    """Told as the level a tracked figure holds (`p95 is holding at 175ms`, `稳定在38%`)."""
 
 
 def read_pairs(text: str, prose: bool = False) -> list[Pair]:
@@ -87,9 +113,102 @@ def read_pairs(text: str, prose: bool = False) -> list[Pair]:
             continue  # a sentence telling an incident: its numbers are the impact
         pairs.extend(_sentence_pairs(sentence, prose))
     if not prose:
-        return pairs
+        return pairs + _aside_pairs(text)
     named = [p for p in pairs if _METRIC_WORD.search(p.name)]
-    return [p for p in pairs if p.change is not None or (len(named) >= 2 and p in named)]
+    return [
+        p
+        for p in pairs
+        if p.change is not None or (len(named) >= 2 and p in named) or (p.level and names_metric(p.name))
+    ]
+
+
+def _aside_pairs(text: str) -> list[Pair]:
+    """A metric told in parentheses beside another (`周均告警量：1,860条（无效告警占比38%）`): a
+    pair of its own when it is named with a metric's words; other asides (`(prev 99.4%)`,
+    `(committed 45)`) stay ignored. Written from wecom-okr-infra."""
+    out: list[Pair] = []
+    for match in PARENS.finditer(text):
+        inner = match[0][1:-1]
+        if PARENS.search(inner):
+            continue
+        pair = bare_pair(inner.strip(), prose=False)
+        if pair is not None and names_metric(pair.name):
+            pair.quote = match[0]
+            out.append(pair)
+    return out
+
+
+def bare_pair(text: str, prose: bool = True) -> Pair | None:
+    """The one name-value pair a line holds when it holds nothing else (`设备在线率 99.18%`,
+    `激活设备数 39.5万`, a parenthetical aside allowed); None for a line that goes on
+    (`cold-start: 65%, 🟢`)."""
+    bare = PARENS.sub("", text).strip(" .。;；")
+    if re.search(r"(?<![A-Za-z\d.])[+\-−]\s?\d", bare):
+        return None  # `CTR +1.9%`: a lift, not a value
+    pairs = read_pairs(bare)
+    if len(pairs) != 1 or pairs[0].change is not None:
+        return None
+    pair = pairs[0]
+    named = _name(bare[: bare.find(pair.name) + len(pair.name)], prose) if pair.name in bare else None
+    return pair if named is not None and not bare[pair.end :].strip() else None
+
+
+# `Label: <number>[ → <number>][unit][ count noun][ (aside)]`: a figure reported under its label.
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
+_LABEL_FIGURE = re.compile(
+    rf"^[~≈约]?\s*(?:(?:{_NUMBER})\s*(?:→|->)\s*[~≈约]?\s*)?(?P<value>{_NUMBER})\s*"
+    r"(?P<unit>%|‰|ms|s|min|mins|h|万|亿|k|K|M)?(?![A-Za-z\d.])\s*"
+    rf"(?P<noun>[A-Za-z]+|[{HAN}]{{1,3}})?\s*(?:[(（][^)）]*[)）])?\s*$"
+)
+# `A800 x32`, `8×H100`: so many units of a model.
+_TIMES = re.compile(
+    r"^(?P<noun>[A-Za-z][\w-]*)\s*[x×]\s*(?P<value>\d+)$|^(?P<value2>\d+)\s*[x×]\s*(?P<noun2>[A-Za-z][\w-]*)$"
+)
+_FIGURE_CLAUSES = re.compile(r"[，,；;]\s*(?![^(（]*[)）])")
+
+
+def label_pairs(text: str, label: str, rest: str, rest_offset: int) -> list[Pair]:
+    """A labelled line whose value comes first (`Issues resolved this week: 23`, `Velocity: 41
+    points (committed 45)`, `oncall: 3次告警, 0 P级`, `GPU: 32 → 24 卡`): the figure under its
+    label, and a later `<metric word> <value>` clause (`利用率 ~80%`) as `<label> <name>`. A
+    percentage needs a metric's word in the label: `kiln-mig: 80%` is a project's progress.
+    Written from jira-digest-mobile and terse-bullets-ml."""
+    name = _name(label, prose=True)
+    if name is None:
+        return []
+    out: list[Pair] = []
+    clauses = _FIGURE_CLAUSES.split(rest)
+    first = _LABEL_FIGURE.match(clauses[0].strip())
+    if first is not None and (find_dates(clauses[0], _ANY_DAY) or (first["noun"] and "." in first["value"])):
+        return []  # `节奏：10.28提测`: a day, not a figure; a counted thing (`3次告警`) is whole
+    if first is not None:
+        unit = first["unit"] or ""
+        if unit in ("%", "‰") and not names_metric(name[0]):
+            return []
+        value, unit = scaled(float(first["value"].replace(",", "")), unit)
+        quote = text[: rest_offset + len(clauses[0].rstrip())].strip()
+        out.append(Pair(name[0], value, unit or (first["noun"] or "").strip(), None, quote))
+    elif (times := _TIMES.match(clauses[0].strip())) is not None:
+        value = float(times["value"] or times["value2"])
+        quote = text[: rest_offset + len(clauses[0].rstrip())].strip()
+        out.append(Pair(name[0], value, times["noun"] or times["noun2"], None, quote))
+    elif not re.search(r"\d", clauses[0]):
+        return []  # `Headline: a calm week, conversion 2.3%`: prose under a label, not its figures
+    for clause in clauses[1:] if out else clauses:
+        pair = bare_pair(clause.strip())
+        if pair is not None and names_metric(pair.name):
+            joined = (
+                f"{name[0]}{pair.name}"
+                if has_han(pair.name) and has_han(name[0])
+                else f"{name[0]} {pair.name}"
+            )
+            out.append(Pair(joined, pair.value, pair.unit, pair.qualifier, clause.strip()))
+    return out
+
+
+def names_metric(name: str) -> bool:
+    """The name is written with a metric's words (率, 占比, 日活, latency, CAC…)."""
+    return _METRIC_WORD.search(name) is not None
 
 
 def _split(pattern: re.Pattern[str], text: str) -> list[str]:
@@ -126,22 +245,28 @@ def _has_pair(bare: str) -> bool:
 
 def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> Pair | None:
     matches = [m for m in VALUE.finditer(bare) if not is_date(bare, m)]
+    start: int | None = None  # where the value began when it moved (`AUC .705→.709`)
     for index, match in enumerate(matches):
         later = index + 1 < len(matches)
+        arrow = _ARROW.match(bare, match.end()) if later else None
+        if arrow is not None and arrow.end() == matches[index + 1].start():
+            start = match.start() if start is None else start
+            continue  # the value it moved from: the one after the arrow is the value now
         if later and re.match(r"\s*[A-Za-z" + HAN + r"]", bare[match.end() :]) and not match[4]:
             continue  # `App 5.0 adoption is at 71%`: the number is part of the name
         if prose and match[3] and match[3][0] in "+-":
             continue  # a signed number is a change, not a value
         if _COMPARED.match(bare[match.end() :]):
             continue  # `6% more signups`, `多出3倍`: a comparison, not a value
-        named = _name(bare[: match.start()], prose)
+        named = _name(bare[: match.start() if start is None else start], prose)
         if named is None:
             continue
         name = _inherit(named[0], previous)
         quote = clause[: match.end()].strip() if len(clause) > match.end() else clause.strip()
         value, unit, qualifier = value_of(match, bare)
         end = match.end(4) if match[4] else match.end(3) if match[3] else match.end()
-        return Pair(name, value, unit or named[1], qualifier, quote, end)
+        level = _LEVEL_TAIL.search(bare[: match.start() if start is None else start]) is not None
+        return Pair(name, value, unit or named[1], qualifier, quote, end, level=level)
     return None
 
 
@@ -149,10 +274,11 @@ def _name(before: str, prose: bool) -> tuple[str, str] | None:
     """The metric's name (the words before its value, without copulas and `本周`) and the
     currency sign written before the value (`CAC $38.20`), if any."""
     tail = _PROSE_TAIL if prose else _NAME_TAIL
-    name = tail.sub("", before.strip(" -—–*:：")).strip(" *_`")
+    name = tail.sub("", before.strip(" -—–*:：~≈")).strip(" *_`~≈")
     currency = name[-1] if name[-1:] and name[-1] in CURRENCY else ""
-    name = name.rstrip(CURRENCY).strip()
+    name = tail.sub("", name.rstrip(CURRENCY).strip()).strip(" *_`")  # `Training cost: $3,100`
     name = _THIS_WEEK.sub("", name)
+    name = _PERIOD_TAIL.sub("", name) or name
     if prose:
         name = _LEAD.sub("", name).strip()
     if not name or len(name) > 40 or not _NAMEISH.search(name):

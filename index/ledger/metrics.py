@@ -19,7 +19,17 @@ from index.classify import classify_heading
 from index.ledger.blocks import section_blocks
 from index.ledger.evidence import cite
 from index.ledger.mentions import line_text
-from index.ledger.metric_read import PARENS, VALUE, Pair, is_date, read_pairs, value_of
+from index.ledger.metric_read import (
+    PARENS,
+    VALUE,
+    Pair,
+    bare_pair,
+    is_date,
+    label_pairs,
+    names_metric,
+    read_pairs,
+    value_of,
+)
 from index.ledger.signals import split_label
 from index.models import Report, Section, SectionKind
 from index.schemas import MetricPoint
@@ -49,6 +59,9 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
             out.extend(labelled)
             if section.kind not in _NOT_PROSE:
                 taken = {point.evidence.lines[0] for point in labelled}
+                figures = _label_figures(report, section, taken)
+                out.extend(figures)
+                taken |= {point.evidence.lines[0] for point in figures}
                 out.extend(_in_prose(report, section, taken))
             continue
         found: list[MetricPoint] = []
@@ -75,6 +88,86 @@ def _labelled_elsewhere(report: Report, section: Section) -> list[MetricPoint]:
             if labelled and labelled.rest and classify_heading(labelled.label) == SectionKind.METRICS:
                 offset = labelled.rest_offset
                 out.extend(_from_text(report, section, node.start, text[offset:]))
+    listed = _listed_under_label(section) | _bare_metric_runs(section)
+    taken = {point.evidence.lines[0] for point in out}
+    for number in sorted(listed - taken):
+        out.extend(_from_text(report, section, number, line_text(lines[number])))
+    return out
+
+
+# A label before a colon, up to 60 characters with a parenthetical (`Issues resolved since last
+# digest (2 weeks): 41`), where `split_label` stops at 40.
+_LONG_LABEL = re.compile(r"^\s*([^:：，。,;；]{1,60}?)\s*[:：]\s*(?=\S)")
+
+
+def _label_figures(report: Report, section: Section, taken: set[int]) -> list[MetricPoint]:
+    """`Label: <figure>` lines outside metrics sections (`metric_read.label_pairs`); field lines
+    (`Owner: …`, `Progress: …`) and labels naming no metric-like thing are not."""
+    out: list[MetricPoint] = []
+    for number, raw in section.lines:
+        if number == section.start or number in taken or section.in_table(number):
+            continue
+        text = line_text(raw)
+        labelled = split_label(text)
+        if labelled is None:  # a long label, or one with a gloss (`rec-v3 (精排, 多目标): …`)
+            match = _LONG_LABEL.match(PARENS.sub(lambda m: " " * len(m[0]), text))
+            if match is None or re.search(r"\d[:：]\d", text[match.end(1) - 1 : match.end() + 1]):
+                continue
+            label, offset = match[1], match.end()
+        elif labelled.field is None:
+            label, offset = labelled.label, labelled.rest_offset
+        else:
+            continue
+        for pair in label_pairs(text, PARENS.sub("", label).strip(), text[offset:], offset):
+            out.extend(_points(report, section, number, pair))
+    return out
+
+
+def _bare_metric_runs(section: Section) -> set[int]:
+    """Two or more bullets in a row that are each nothing but a name and its value, one at least
+    named with a metric's words (`- 设备在线率 99.18%` / `- 激活设备数 39.5万`): a metrics list
+    without its heading. A project's `- kiln-mig: 80%` alone is not one. Written from
+    bilingual-biweekly-iot."""
+    lines = dict(section.lines)
+    out: set[int] = set()
+    run: list[tuple[int, bool]] = []
+
+    def close() -> None:
+        if len(run) >= 2 and any(metric for _, metric in run):
+            out.update(number for number, _ in run)
+        run.clear()
+
+    previous_end: int | None = None
+    for item in section.items:
+        pair = bare_pair(line_text(lines.get(item.start, "")))
+        if pair is None or item.children or (previous_end is not None and item.start != previous_end + 1):
+            close()
+        if pair is not None and not item.children:
+            run.append((item.start, names_metric(pair.name)))
+        previous_end = item.end
+    close()
+    return out
+
+
+def _listed_under_label(section: Section) -> set[int]:
+    """The item lines of a list that a metrics label line opens (`指标（截至 6/20）：`, `Numbers:`)
+    inside another section: read as a metrics section's lines are. Written from
+    bilingual-biweekly-iot."""
+    in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
+    out: set[int] = set()
+    opened = False
+    for number, raw in section.lines:
+        text = line_text(raw)
+        if number in in_items:
+            if opened:
+                out.add(number)
+            continue
+        if not text.strip():
+            continue
+        labelled = split_label(text)
+        opened = bool(
+            labelled and not labelled.rest and classify_heading(labelled.label) == SectionKind.METRICS
+        )
     return out
 
 

@@ -38,6 +38,7 @@ from index.ledger.targets import (
 )
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
+from index.text.cjk import has_han
 
 
 @dataclass
@@ -114,7 +115,8 @@ def observe(report: Report, mention: Mention) -> Observation:
                 if unit.head and field != "target" and (role.role == "old" or role.moved):
                     moves.append(found)
                 if role.role == "completed" and unit.head:
-                    found.word = "launch" if role.launch else ""
+                    # `已于 9/26 冻结并交付工厂`: a release verb later in the clause is a launch too.
+                    found.word = "launch" if role.launch or role.release else ""
                     completed.append(found)
                 elif role.role == "target" and (unit.head or role.launch or _moved_eta(role)):
                     targets.append((found, role))
@@ -134,6 +136,8 @@ def observe(report: Report, mention: Mention) -> Observation:
                         and offset + hit.start >= unit.lifecycle_until
                     ):
                         continue  # "…the vendor shipped a fix": not the subject's own launch
+                    if status not in RANK and _told_of_another(text, hit.start):
+                        continue  # "🟡 At risk. No longer blocked: DKIM records went live"
                     quote = _quote(unit, offset + hit.start, offset + hit.end)
                     statuses.append(_Found(unit, status, quote, 1, hit.text.strip(" —–-:：·•")))
             if owner is None and field is None:
@@ -143,10 +147,17 @@ def observe(report: Report, mention: Mention) -> Observation:
         # Filed under `## Done` or `## Won't Do`: the board's column is the item's status, unless a
         # status field of its own says otherwise.
         statuses.append(
-            _Found(mention.units[0], mention.filed_as, mention.units[0].text, 2, mention.section.title)
+            _Found(
+                mention.units[0],
+                mention.filed_as,
+                mention.units[0].text,
+                2,
+                mention.filed_by or mention.section.title,
+            )
         )
     _cite_the_move(targets, moves)
     obs = _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
+    obs.filed_as = mention.filed_as  # type: ignore[assignment]
     moved = [pair for pair in ordinals if pair[1].before is not None]
     if ordinals and (obs.target is None or moved):
         # "Target: 1.85 → now 1.87" says the target moved; a date elsewhere in the block (a beta
@@ -170,6 +181,30 @@ def _cite_the_move(targets: list[tuple[_Found, DateRole]], moves: list[_Found]) 
         move = next((m for m in reversed(moves) if m.unit.line == found.unit.line), None)
         if found.bare and move is not None:
             found.unit, found.quote = move.unit, move.quote
+
+
+# The start of an English sentence or clause: where a later subject takes over the line.
+_SENTENCE_START = re.compile(r"(?:^|[.;:!?]\s+|\s[—–]\s)(?=\S)")
+# A noun phrase written right before the lifecycle verb ("DKIM records went live", "the vendor
+# has shipped"): the verb is that thing's.
+_OWN_SUBJECT = re.compile(
+    r"^(?:(?:the|a|an|our|their)\s+)?([A-Za-z][\w&.+/-]*(?:\s+[\w&.+/-]+){0,4}?)\s+"
+    r"(?:(?:has|have|had)\s+(?:been\s+)?|(?:is|are|was|were)\s+(?:now\s+)?|now\s+|also\s+|finally\s+)?$",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:it|we|they|this|that|everything|all|which|both|i)$", re.I)
+
+
+def _told_of_another(text: str, start: int) -> bool:
+    """A launch word in a later sentence of an English line, after a subject of its own: another
+    thing went live (a dependency, a vendor's fix), not the project the line is about. The line's
+    first sentence, and a sentence whose subject is `it`/`we`, still speak for the project.
+    Written from gdocs-html-growth."""
+    opening = [m.end() for m in _SENTENCE_START.finditer(text, 0, start)]
+    if len(opening) < 2 or has_han(text):
+        return False  # the first sentence is the project's own (its name was written before it)
+    match = _OWN_SUBJECT.match(text[opening[-1] : start])
+    return match is not None and not _PRONOUN.match(match[1].split()[0])
 
 
 def _moved_eta(role: DateRole) -> bool:

@@ -16,11 +16,12 @@ paused date is no deadline any more, so it is never overdue.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from index.ledger.cadence import has_passed
 from index.ledger.signals import FINISHED, RANK, STOPPED
-from index.schemas import Citation, Launch, LaunchVerdict, Observation, Slip, SlipKind, StatusEvent
+from index.schemas import Citation, Launch, LaunchVerdict, Observation, Slip, SlipKind, StatusEvent, series_of
 
 STALL_RUN = 3
 
@@ -141,8 +142,19 @@ def _word(obs: Observation) -> str:
     return obs.status_text or str(obs.status)
 
 
-def project_launches(project: str, aliases: list[str], observations: list[Observation]) -> list[Launch]:
-    """Each move into launched/done, judged against the last final target stated before it."""
+def project_launches(
+    project: str,
+    aliases: list[str],
+    observations: list[Observation],
+    series_starts: Mapping[str, date] | None = None,
+) -> list[Launch]:
+    """Each move into launched/done, judged against the last final target stated before it.
+
+    A thing first named already live, in a series that had reported for a while without it (its
+    first report is later than the series' first, `series_starts`), is a task ticked off (an
+    action item from a postmortem), not a tracked project launching; unless the report files it
+    under a launch heading (`## Shipped`). In a series' first report nothing is known of before,
+    so what it says is live counts. Written from meeting-minutes-fintech."""
     launches: list[Launch] = []
     first_target: date | None = None
     target: Observation | None = None
@@ -152,6 +164,9 @@ def project_launches(project: str, aliases: list[str], observations: list[Observ
             first_target = first_target or obs.target
             target = obs
         if obs.status in FINISHED and (previous is None or previous.status not in FINISHED):
+            if previous is None and _new_when_live(obs, series_starts):
+                previous = obs
+                continue
             judged = target if target is not None else (obs if obs.target is not None else None)
             due = judged.target if judged is not None else None
             launches.append(
@@ -172,6 +187,13 @@ def project_launches(project: str, aliases: list[str], observations: list[Observ
             target, first_target = None, None
         previous = obs
     return launches
+
+
+def _new_when_live(obs: Observation, series_starts: Mapping[str, date] | None) -> bool:
+    if series_starts is None or obs.filed_as == "launched":
+        return False
+    start = series_starts.get(series_of(obs.report))
+    return start is not None and obs.date > start
 
 
 def _verdict(obs: Observation, due: date | None, previous: Observation | None) -> LaunchVerdict:

@@ -63,10 +63,14 @@ _DELIVERY = re.compile(
 _DONE_BEFORE = re.compile(
     r"(?:已于|已在|已经于|已经在)\s*$|"
     r"(?:已上线|已发布|已投产|已完成|上线完成)\s*[（(]\s*(?:于)?\s*$|"
-    r"\b(?:launched|shipped|released|went live|completed|finished|done)\s*(?:on)?\s*[:：]?\s*$",
+    r"\b(?:launched|shipped|released|went live|went GA|completed|finished|done)\s*(?:on)?\s*[:：]?\s*"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.I,
 )
-_DONE_AFTER = re.compile(r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|交付)")
+# "live for web as of Fri 6/14", "available since Monday 3/3": the day a live state began.
+_SINCE_BEFORE = re.compile(r"\b(?:as of|since)\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.I)
+_LIVE_WORD = re.compile(r"\b(?:live|launched|shipped|released|available|GA)\b", re.I)
+_DONE_AFTER = re.compile(r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|交付)|^\s*[✅✔☑]")
 _FINAL_AFTER = re.compile(
     r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
     r"(?:上线|发布|投产|交付|完成|结项|验收|全量|冻结|封版|定版|launch|ship|release|go[- ]live|GA\b|done|complete)|"
@@ -137,6 +141,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             role = "old"
         elif _DONE_BEFORE.search(before) or _DONE_AFTER.match(after):
             role = "completed"
+        elif _SINCE_BEFORE.search(before) and _LIVE_WORD.search(text[left : hit.start]):
+            role, launch = "completed", True
         elif _MOVED_BEFORE.search(before) and (
             target_field or _shift_in(clause) or _DELIVERY.search(clause) or re.search(r"→|->|=>|⇒|➡", before)
         ):

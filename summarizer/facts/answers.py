@@ -9,6 +9,7 @@ summaries) live in `lists`; the filters and wording all handlers share in `commo
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -294,6 +295,21 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     return Facts(head, points[:MAX_POINTS], key)
 
 
+_MONEY_ASKED = re.compile(
+    r"\bcost\b|\bcosts\b|\bspen[dt]\b|\bdollars?\b|\bprice\b|\bhow much money\b|[$¥￥€£]|"
+    r"多少钱|花了多少|费用|成本|花费|开销|美元|人民币",
+    re.I,
+)
+_MONEY_NAMED = re.compile(
+    r"cost|spend|revenue|price|budget|gmv|arpu|cac|ltv|费用|成本|收入|营收|预算|金额|客单价", re.I
+)
+
+
+def _in_money(name: str, unit: str) -> bool:
+    """A metric measured in money: a currency unit, or a name that says so (`CAC`, `周计算成本`)."""
+    return any(sign in unit for sign in "$¥￥€£元") or _MONEY_NAMED.search(name) is not None
+
+
 def metrics(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     """Each metric the question names (planned: `qp.metrics`): first and last value in range."""
     keys = dict(views.metric_names(ledger))  # a spelling two series share names the later one
@@ -301,6 +317,9 @@ def metrics(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     if not names:
         return None
     series = {s.name: s for s in views.metric_series(ledger, keys={keys[n] for n in names[:3]})}
+    if _MONEY_ASKED.search(qp.question):
+        # "How much did the GPU training cost in dollars?" is not answered by a count of GPUs.
+        names = [n for n in names if n in series and _in_money(series[n].name, series[n].unit)]
     lines: list[str] = []
     points: list[Point] = []
     key: list[Citation] = []
