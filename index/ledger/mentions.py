@@ -25,6 +25,7 @@ from index.ledger.signals import (
     split_label,
 )
 from index.models import Item, Report, Section, SectionKind
+from index.schemas import ProjectStatus
 from index.text.cjk import has_han
 from index.text.normalise import nfkc, strip_markup
 from index.text.timeexpr import find_dates
@@ -106,7 +107,7 @@ class Mention:
     start: int
     end: int
     units: list[Unit]
-    filed_as: str | None = None
+    filed_as: ProjectStatus | None = None
     """The status heading it is filed under (`## Done`, `## Won't Do`), if any."""
     filed_by: str = ""
     """The words that filed it when not its section's heading (a `- done ✅:` bullet)."""

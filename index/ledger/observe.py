@@ -157,7 +157,7 @@ def observe(report: Report, mention: Mention) -> Observation:
         )
     _cite_the_move(targets, moves)
     obs = _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
-    obs.filed_as = mention.filed_as  # type: ignore[assignment]
+    obs.filed_as = mention.filed_as
     moved = [pair for pair in ordinals if pair[1].before is not None]
     if ordinals and (obs.target is None or moved):
         # "Target: 1.85 → now 1.87" says the target moved; a date elsewhere in the block (a beta
