@@ -43,3 +43,16 @@ def build(ledger: Ledger, reports: list[Report]) -> Ledger:
     for report in reports:
         ledger.upsert_report(report)
     return ledger
+
+
+Series = Callable[[list[tuple[str, str]]], Ledger]
+
+
+@pytest.fixture
+def series(ledger: Ledger, write_report: WriteReport) -> Series:
+    """A ledger built from `(file name, text)` pairs, written and parsed as real reports."""
+
+    def make(reports: list[tuple[str, str]]) -> Ledger:
+        return build(ledger, [write_report(name, text) for name, text in reports])
+
+    return make

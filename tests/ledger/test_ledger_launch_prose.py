@@ -6,24 +6,12 @@ and launched, or not, in the second; what the ledger derives is checked through 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from index.ledger import views
 from index.ledger.store import Ledger
 
-from .conftest import WriteReport, build
-
-Series = Callable[[list[tuple[str, str]]], Ledger]
-
-
-@pytest.fixture
-def series(ledger: Ledger, write_report: WriteReport) -> Series:
-    def make(reports: list[tuple[str, str]]) -> Ledger:
-        return build(ledger, [write_report(name, text) for name, text in reports])
-
-    return make
+from .conftest import Series
 
 
 def launched(ledger: Ledger) -> list[tuple[str, str]]:

@@ -5,7 +5,6 @@ Every slip must carry before and after evidence that the real `Verifier` accepts
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -14,7 +13,7 @@ from index.ledger import views
 from index.ledger.store import Ledger
 from index.verify import Verifier
 
-from .conftest import WriteReport, build
+from .conftest import Series, WriteReport, build
 
 
 def zh_week(day: str, *lines: str) -> str:
@@ -27,17 +26,6 @@ def en_week(day: str, blocks: dict[str, dict[str, str]]) -> str:
     for name, fields in blocks.items():
         out += [f"#### {name}", *(f"* {key}: {value}" for key, value in fields.items()), ""]
     return "\n".join(out)
-
-
-Series = Callable[[list[tuple[str, str]]], Ledger]
-
-
-@pytest.fixture
-def series(ledger: Ledger, write_report: WriteReport) -> Series:
-    def make(reports: list[tuple[str, str]]) -> Ledger:
-        return build(ledger, [write_report(name, text) for name, text in reports])
-
-    return make
 
 
 def kinds(ledger: Ledger) -> list[tuple[str, str, str, str, str]]:
