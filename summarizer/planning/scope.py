@@ -55,6 +55,9 @@ class IndexContext:
     report_labels: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     """The series' own numbering: (kind, number) -> reports carrying it ("第7期" is ("issue", 7)),
     read from each report's file name, stored week label and title."""
+    label_forms: dict[str, set[str]] = field(default_factory=dict)
+    """Per report, how it writes its numbers (`label_form`: "第#周", "w#"): a question that writes
+    a number the way one team does ("第22周") means that team's report, not another's "W22"."""
 
     def label_kinds(self, reports: Collection[str] | None = None) -> set[str]:
         """The kinds of own numbering the reports (all when None) carry."""
@@ -123,6 +126,7 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
                 weeks.append(week)
         for own in own_labels(report, {"week_label": label, "sections": titles}):
             ctx.report_labels.setdefault((own.kind, own.number), set()).add(report)
+            ctx.label_forms.setdefault(report, set()).add(label_form(own.text))
             if own.kind == "week":
                 weeks = ctx.labels.setdefault(own.number, [])
                 if week not in weeks:
@@ -141,6 +145,11 @@ def own_labels(report: str, meta: Mapping[str, object]) -> list[SeriesLabel]:
     titles = {path.split(" > ")[0] for path in str(meta.get("sections", "")).split(" || ") if path}
     texts = [Path(report).stem, str(meta.get("week_label", "")), *sorted(titles)]
     return [label for text in texts for label in series_labels(text)]
+
+
+def label_form(text: str) -> str:
+    """A label's way of writing a number: digits and spacing folded ("第 22 周" -> "第#周")."""
+    return re.sub(r"\d+", "#", re.sub(r"[\s_-]+", "", text.casefold()))
 
 
 def named_series(question: str, series: Sequence[str]) -> str | None:
