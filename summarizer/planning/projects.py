@@ -64,6 +64,27 @@ def _most_words(name: str, spaced: str) -> float:
     return share if found >= 2 and share >= WORD_SHARE else 0.0
 
 
+# A run of a Latin name's words a question may use alone: "parallel front-end" for "Parallel
+# front-end on by default on nightly", "feature store" for "fs-mig (feature store 迁 infra 新集群)".
+RUN_SHARE = 0.5
+RUN_CHARS = 10
+
+
+def _word_run(name: str, spaced: str) -> float:
+    """Share of a name's Latin content words covered by the longest run of consecutive ones the
+    question writes as a phrase (two or more words, ten or more letters); 0 below `RUN_SHARE`."""
+    words = [w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _NAME_STOP]
+    best = 0
+    for i in range(len(words)):
+        for j in range(len(words), i + 1, -1):
+            run = words[i:j]
+            if j - i > best and sum(map(len, run)) >= RUN_CHARS and f" {' '.join(run)} " in spaced:
+                best = j - i
+                break
+    share = best / len(words) if words else 0.0
+    return share if best >= 2 and share >= RUN_SHARE else 0.0
+
+
 def _spoken(name: str) -> str | None:
     """The name without its leading tracker key ("MOB-412 Offline sync" -> "Offline sync"): people
     ask about the work by its title; None when no key leads or the title left is one short word."""
@@ -92,8 +113,9 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
                 if _spaced(name) in spaced:
                     best = max(best, 1.0 + len(key) / 100)
                 else:
-                    best = max(best, _most_words(name, spaced))
+                    best = max(best, _most_words(name, spaced), _word_run(name, spaced))
                 continue
+            best = max(best, _word_run(name, spaced))  # "feature store" of a mixed-script name
             if key in folded:
                 best = max(best, 1.0 + len(key) / 100)
                 continue

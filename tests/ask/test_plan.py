@@ -250,3 +250,16 @@ def test_a_tracker_key_is_not_needed_to_name_the_work() -> None:
 def test_late_against_the_plan_asks_about_a_slip() -> None:
     """ "比计划晚了几天" asks how late a thing is, as "late" does in English; not for a metric."""
     assert plan_question("对账平台比计划晚了几天？", latest=LATEST, projects=PROJECTS).intent == "slips"
+
+
+def test_a_question_may_use_the_head_words_of_a_long_latin_name() -> None:
+    """People name "Parallel front-end on by default on nightly" by its first words, in a
+    Chinese question too; a run covering under half of the name's words links nothing."""
+    goals = [
+        ProjectRef("Parallel front-end on by default on nightly"),
+        ProjectRef("Sparse registry protocol by default in bale"),
+    ]
+    assert link_projects("并行前端（parallel front-end）目前进展如何？", goals) == [goals[0].name]
+    assert link_projects("How is the parallel front-end doing?", goals) == [goals[0].name]
+    assert link_projects("Has the sparse registry default shipped?", goals) == []
+    assert link_projects("Is the front end parallel yet?", goals) == []
