@@ -22,7 +22,8 @@ def _words(text: str) -> tuple[str, ...]:
 # "which projects launched?", "which project was paused?", "which project is stuck?".
 STALL_WORDS = _words("stuck stalled stall no_progress same_% 卡在 卡了 停滞 没有进展 原地踏步")
 LAUNCH_WORDS = _words(
-    "launched launch went_live go_live gone_live shipped released completed finished delivered 上线 投产 发布"
+    "launched launch went_live go_live gone_live shipped released completed finished delivered 上线 投产 发布 "
+    "完成 交付"
 )
 PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂停 搁置 取消 中止 叫停")
 

@@ -72,7 +72,8 @@ RUN_CHARS = 10
 
 def _word_run(name: str, spaced: str) -> float:
     """Share of a name's Latin content words covered by the longest run of consecutive ones the
-    question writes as a phrase (two or more words, ten or more letters); 0 below `RUN_SHARE`."""
+    question writes as a phrase (two or more words, ten or more letters); 0 unless it is more
+    than `RUN_SHARE` ("the API gateway" is half of "Checkout API Gateway Migration": no link)."""
     words = [w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _NAME_STOP]
     best = 0
     for i in range(len(words)):
@@ -82,7 +83,7 @@ def _word_run(name: str, spaced: str) -> float:
                 best = j - i
                 break
     share = best / len(words) if words else 0.0
-    return share if best >= 2 and share >= RUN_SHARE else 0.0
+    return share if best >= 2 and share > RUN_SHARE else 0.0
 
 
 def _spoken(name: str) -> str | None:

@@ -36,7 +36,9 @@ WREF = (
     rf"|{_B}week\s*\d{{1,2}}{_E}(?:\s*(?:of|,)\s*20\d{{2}}{_E})?"
     rf"|(?:20\d{{2}}\s*年\s*)?第\s*(?:\d{{1,2}}|{_ZH_NUM})\s*周)"
 )
-_SINCE_BEFORE = re.compile(r"(?:since|from|after|starting(?:\s+from)?|自从?|从)\s*$", re.I)
+# Bare "from" is no open range: "anything from week 19?" asks about week 19; "from W19 on",
+# "from March onwards" and "since" are open (a span "from X to Y" is read before this).
+_SINCE_BEFORE = re.compile(r"(?:since|after|starting(?:\s+from)?|自从?|从)\s*$", re.I)
 _SINCE_AFTER = re.compile(
     r"^\s*(?:以来|起|开始|之后|以后|至今|到现在|onwards?|on\b|(?:of\s+20\d{2}\s+)?(?:or|and)\s+(?:later|after))",
     re.I,

@@ -82,6 +82,10 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("What changed in the most recent update?", "2025-W02", "2025-W02"),
         ("Summarise the last digest", "2025-W02", "2025-W02"),
         ("what slipped in week 3", "2025-W02", "2025-W02"),
+        # Bare "from" names the week; "on" or "onwards" after it opens the range.
+        ("Anything from week 3 I should know about?", "2025-W02", "2025-W02"),
+        ("incidents from W50 on", "2024-W50", None),
+        ("risks from December onwards", "2024-W49", None),
     ],
 )
 def test_time_expressions(question: str, since: str | None, until: str | None) -> None:
@@ -169,6 +173,9 @@ PROJECTS = [
         ("Which projects launched, and were they on time?", "status", []),
         ("到目前为止哪些项目已经上线？", "status", []),
         ("哪个项目被暂停了？", "status", []),
+        ("哪些KR已经完成了？是否按期？", "status", []),  # 完成 / 交付 are launch words too
+        ("哪些需求交付了？", "status", []),
+        ("目标还能完成吗？", "free", []),  # no list cue, no project
         ("会员积分商城什么时候上线？", "free", []),  # an unknown name, not a list
         ("Which project has been stuck at the same % complete?", "slips", []),
         ("风控决策引擎迁移的进度卡在多少？", "slips", ["风控决策引擎迁移"]),
