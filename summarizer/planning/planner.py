@@ -169,7 +169,7 @@ def plan(
         read_dated(planned, ctx)
     if not (since or until):
         read_named_report(planned, ctx, asked_day if one_week else None, one_week)
-    if planned.intent == "changes" and planned.reports is not None and len(planned.reports) == 1:
+    if planned.intent == "changes" and planned.reports is not None and planned.reports:
         with_previous(planned, ctx)
     planned.term_weights = term_weights(planned.terms, lexical)
     planned.unseen = frozenset(t for t in planned.term_weights if not lexical.doc_freq().get(t))
@@ -390,16 +390,28 @@ def read_named_report(planned: QuestionPlan, ctx: IndexContext, day: date | None
 
 
 def with_previous(planned: QuestionPlan, ctx: IndexContext) -> None:
-    """ "What changed in 第14期?" compares it with the report before it: both are read."""
+    """ "What changed in 第14期?" compares it with the report before it: both are read. Asked of
+    many teams ("what changed in the latest update?" reads each team's latest report), each
+    team's report is compared with its own previous one. Nothing is added when any team already
+    has two or more reports in range (a period: its first and last are compared)."""
     assert planned.reports is not None
-    (report,) = planned.reports
-    same = sorted(
-        ctx.reports_by_series.get(series_of(report), set()),
-        key=lambda r: (ctx.date_of_report.get(r, date.min), r),
-    )
-    index = same.index(report) if report in same else 0
-    if index > 0:
-        _keep_reports(planned, ctx, {same[index - 1], report})
+    by_series: dict[str, list[str]] = {}
+    for report in planned.reports:
+        by_series.setdefault(series_of(report), []).append(report)
+    if any(len(reports) > 1 for reports in by_series.values()):
+        return
+    chosen = set(planned.reports)
+    for series, (report,) in by_series.items():
+        same = sorted(
+            ctx.reports_by_series.get(series, set()), key=lambda r: (ctx.date_of_report.get(r, date.min), r)
+        )
+        index = same.index(report) if report in same else 0
+        if index > 0:
+            chosen.add(same[index - 1])
+    if len(by_series) == 1:
+        _keep_reports(planned, ctx, chosen)
+    else:
+        planned.reports = chosen  # each team's own weeks: filter by report, keep the span shown
 
 
 def _keep_reports(planned: QuestionPlan, ctx: IndexContext, chosen: set[str]) -> None:

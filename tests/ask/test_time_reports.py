@@ -111,3 +111,20 @@ def test_an_own_label_is_shown_beside_its_weeks() -> None:
     skipped = _plan("What happened during Cycle 26?", ctx)
     read_labelled(skipped, ctx)
     assert range_of(skipped) == " (Cycle 26)"
+
+
+def test_each_teams_latest_report_is_compared_with_its_own_previous() -> None:
+    ctx = _context()
+    planned = _plan("What changed in the latest report?", ctx)
+    planned.reports = {"/r/infra/第11期.md", "/r/api/cycle-27.md"}  # each team's own latest
+    with_previous(planned, ctx)
+    assert planned.reports == {
+        "/r/infra/第10期.md",
+        "/r/infra/第11期.md",
+        "/r/api/cycle-25.md",
+        "/r/api/cycle-27.md",
+    }
+    period = _plan("What changed in October?", ctx)
+    period.reports = {"/r/infra/第8期.md", "/r/infra/第9期.md"}  # a period: first and last compared
+    with_previous(period, ctx)
+    assert period.reports == {"/r/infra/第8期.md", "/r/infra/第9期.md"}
