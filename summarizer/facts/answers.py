@@ -275,7 +275,11 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         )
     quote = latest.evidence.quote
     head = say(
-        "status", qp.lang, project=timeline.project, week=latest.week, facts=join(facts, qp.lang) or quote
+        "status",
+        qp.lang,
+        project=named(ledger, timeline.project, qp.lang),  # "Public API v3 (now API v3 GA)"
+        week=latest.week,
+        facts=join(facts, qp.lang) or quote,
     )
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     # Slips first: how the plan moved is what "how did X change" and "why is X late" ask about.
