@@ -97,6 +97,34 @@ def _spoken(name: str) -> str | None:
     return rest if len(words) >= 2 or (rest and not rest.isascii()) else None
 
 
+# An acronym written in capitals ("EDR", "PCI", "SVM") names the one project whose name holds it,
+# whatever language the rest of the question is in ("EDR 在构建服务器上的部署为什么延期了？").
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3,6}(?![A-Za-z0-9])")
+ACRONYM_SCORE = 0.6
+
+
+def _acronym_links(question: str, projects: Sequence[ProjectRef]) -> dict[str, float]:
+    """Projects named by a capitalised acronym of the question that exactly one project's names
+    hold as a word; an acronym several projects share ("API", "SDK") names none of them. A
+    question that also uses other words of the name ("the API gateway") names it in part, which
+    the word rules judge, not the acronym."""
+    asked = set(_spaced(question).split())
+    out: dict[str, float] = {}
+    for acronym in set(_ACRONYM.findall(question)):
+        holders = set()
+        for p in projects:
+            for name in (p.name, *p.aliases):
+                if re.search(rf"(?<![A-Za-z0-9]){acronym}(?![A-Za-z0-9])", name):
+                    words = set(_spaced(name).split()) - _NAME_STOP - {acronym.casefold()}
+                    if not words & asked:
+                        holders.add(p.name)
+                    else:
+                        holders.add("")  # named in part: no link through the acronym
+        if len(holders) == 1 and "" not in holders:
+            out[holders.pop()] = ACRONYM_SCORE
+    return out
+
+
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
     """Canonical names of projects named in the question: a name or alias contained in it (whole
     words for Latin names, or most words of a long one), or a long common substring, since
@@ -128,6 +156,8 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
                 best = max(best, ratio)
         if best:
             scored[project.name] = best
+    if not scored:
+        scored = _acronym_links(question, projects)
     names = sorted(scored, key=lambda n: (-scored[n], n))
     # A name inside a longer linked name is the same mention ("风控" inside "风控决策引擎迁移").
     return [n for n in names if not any(n != m and plain_key(n) in plain_key(m) for m in names)]

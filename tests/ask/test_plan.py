@@ -270,3 +270,18 @@ def test_a_question_may_use_the_head_words_of_a_long_latin_name() -> None:
     assert link_projects("How is the parallel front-end doing?", goals) == [goals[0].name]
     assert link_projects("Has the sparse registry default shipped?", goals) == []
     assert link_projects("Is the front end parallel yet?", goals) == []
+
+
+def test_a_capitalised_acronym_one_project_holds_names_it() -> None:
+    """ "EDR 在构建服务器上的部署为什么延期了？" names "EDR rollout to build servers" by its acronym
+    in a Chinese question; an acronym two projects share, or a lowercase word, names none."""
+    projects = [
+        ProjectRef("EDR rollout to build servers"),
+        ProjectRef("Public API v3"),
+        ProjectRef("Checkout API Gateway Migration"),
+    ]
+    assert link_projects("EDR 在构建服务器上的部署为什么延期了？", projects) == [
+        "EDR rollout to build servers"
+    ]
+    assert link_projects("Is the API late?", projects) == []  # two projects hold "API"
+    assert link_projects("who looked at the edr alerts?", projects) == []  # not written as an acronym
