@@ -31,6 +31,10 @@ from .test_plan import LATEST
         ("哪些KR延期或者逾期了？", ""),
         ("Which projects slipped over the period covered by these updates?", ""),
         ("Which goals slipped, and to when?", ""),
+        # The kind of document a team writes is where to look, not what about.
+        ("最新一期周志有什么变化？", ""),
+        ("最近一次例会有哪些变化？", ""),
+        ("What changed on the latest page?", ""),
         ("第41周到第52周一共记录了几起生产稳定性事件？", "稳定 定性"),
         ("2024年一共发生了几次AB级事故？", "ab"),
         # About something: the answer must speak to it.
