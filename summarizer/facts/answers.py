@@ -29,6 +29,7 @@ from summarizer.facts.common import (
     scoped,
     slip_text,
     unique_citations,
+    with_written,
     written,
 )
 from summarizer.facts.grouped import Entry, arrange, left_out, relevance, team_counts
@@ -110,7 +111,7 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
             # No quote here: the line's citations sit under it, and a screen holds 12 such lines.
             return Point(
                 text=f"{_known_as(named(ledger, group.project, qp.lang), slip.aliases)} ({kinds.get(slip.kind, slip.kind)}"
-                f" {slip.from_} → {slip.to}{size})",
+                f" {slip.from_} → {with_written(slip.to, slip.evidence[-1:])}{size})",
                 citations=list(slip.evidence),
             )
 
@@ -271,7 +272,13 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
         said = f" «{clip(launch.evidence[-1].quote, 40)}»" if launch.evidence else ""
         facts.append(
-            say("launched", qp.lang, when=launch.launched_on, verdict=verdicts[launch.verdict]) + said
+            say(
+                "launched",
+                qp.lang,
+                when=launch.launched_on,
+                verdict=verdicts[launch.verdict],
+            )
+            + said
         )
     quote = latest.evidence.quote
     head = say(
