@@ -289,12 +289,34 @@ def relative_reports(question: str, ctx: IndexContext) -> tuple[set[str], int, i
         days = found.days
         calendar = days is not None and days[0] != days[1] and series in monthly
         dated = ctx.dated_in(days[0], days[1], members) if days is not None and calendar else None
+        chosen = set()
         for report in members:
             week = ctx.week_of_report.get(report, 0)
             inside = (found.since is None or week >= found.since) and (
                 found.until is None or week <= found.until
             )
             if report in dated if dated is not None else inside:
-                reports.add(report)
-                weeks.append(week)
+                chosen.add(report)
+        if not chosen and days is not None:
+            chosen = telling_report(members, days, ctx)
+        reports |= chosen
+        weeks += [ctx.week_of_report.get(r, 0) for r in chosen]
     return (reports, min(weeks), max(weeks)) if weeks else None
+
+
+# Days after a period within which a team's next report still tells what happened in it.
+TELLING_GAP = 16
+
+
+def telling_report(members: Collection[str], days: tuple[date, date], ctx: IndexContext) -> set[str]:
+    """A team that wrote no report in a period it was active in (a biweekly team's "end of July"
+    falls between its Jul 26 and Aug 9 reports) tells that period's events in its next report:
+    that report, when it follows within `TELLING_GAP` days and an earlier report shows the team
+    was writing before the period; else none."""
+    dated = sorted((ctx.date_of_report[r], r) for r in members if r in ctx.date_of_report)
+    if not any(day < days[0] for day, _ in dated):
+        return set()
+    after = [(day, r) for day, r in dated if day > days[1]]
+    if after and (after[0][0] - days[1]).days <= TELLING_GAP:
+        return {after[0][1]}
+    return set()
