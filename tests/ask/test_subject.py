@@ -171,3 +171,13 @@ def test_a_list_headline_naming_the_subject_is_not_enough() -> None:
     facts = _facts("2 slips in 2 projects: Bug bounty program, SVM", "SVM: target moved", "EDR: overdue")
     assert not speaks_to(plan, facts)
     assert speaks_to(plan, _facts("2 slips: Bug bounty program, SVM", "Bug bounty program: overdue", "SVM"))
+
+
+def test_a_named_metrics_trend_speaks_to_the_question_in_any_language() -> None:
+    """ "注册数（signups）的走势如何？" names the metric 'Signups' the ledger keeps; its trend is the
+    answer although the Chinese gloss 注册数 appears in no fact."""
+    plan = _plan("注册数（signups）的走势如何？", {"注册": 5.0, "册数": 5.0, "signups": 3.0})
+    facts = _facts("Signups: 3.62k (2024-W20) → 4.6k (2024-W30)", "2024-W20: Signups 3.62k")
+    assert not speaks_to(plan, facts)  # without the planner's link, the gloss carries the question
+    plan.metrics = ["Signups"]
+    assert speaks_to(plan, facts)
