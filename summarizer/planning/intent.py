@@ -54,7 +54,8 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "at_risk when 什么时候 何时 哪天 时间 日期"
     ) + LAUNCH_WORDS + PAUSE_WORDS),
     ("summary", _words(
-        "summary summarize summarise overview highlights recap 总结 概述 概况 汇总 要点 说了什么 讲了什么 写了什么"
+        "summary summarize summarise overview highlights recap should_know need_to_know worth_knowing "
+        "总结 概述 概况 汇总 要点 说了什么 讲了什么 写了什么 需要关注 值得关注 需要知道"
     )),
 ]  # fmt: skip
 

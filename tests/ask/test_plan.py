@@ -167,6 +167,8 @@ PROJECTS = [
         ("What changed compared to last week?", "changes", []),
         ("次日留存率的趋势", "metrics", []),
         ("Summarize the quarter", "summary", []),
+        ("Anything from week 3 I should know about?", "summary", []),
+        ("第3周有什么需要关注的？", "summary", []),
         ("Who owns the rapid deploy tool?", "free", []),
         ("how is it going", "free", []),  # status needs a named project
         # Lists from project histories need no project name, but do need a list cue.
