@@ -86,8 +86,16 @@ def _month_range(year: int, month: int, months: int = 1) -> Period:
 
 
 def _part_days(year: int, month: int, part: str) -> tuple[date, date]:
-    """The days a month part covers: early/初/上旬 1-10, mid/中/中旬 11-20, late/end/底/末/下旬 21-end."""
+    """The days a month part covers: early/初/上旬 1-10, mid/中/中旬 11-20, late/end/底/末/下旬 21-end,
+    the first half/上半月 1-15, the second (last) half/下半月 16-end."""
     end = calendar.monthrange(year, month)[1]
+    if "half" in part or part in ("上半月", "下半月"):  # "the first half of August", "8月下半月"
+        first = part.startswith(("first", "the first")) or part == "上半月"
+        return (
+            (date(year, month, 1), date(year, month, 15))
+            if first
+            else (date(year, month, 16), date(year, month, end))
+        )
     if part in ("early", "初", "上旬") or part.startswith(("beginning", "start")):
         return date(year, month, 1), date(year, month, 10)
     if part in ("mid", "中", "中旬"):
@@ -219,12 +227,13 @@ _MONTH_SPAN_EN = re.compile(
 )
 # Part of a month: "mid-February", "end of March", "8月中旬", "3月底".
 _PART_EN = re.compile(
-    rf"\b(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+(?P<mon>{_MONTH_RE})\b\.?"
+    rf"\b(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|(?:the\s+)?(?:first|second|last)\s+half\s+of)"
+    rf"[\s-]+(?P<mon>{_MONTH_RE})\b\.?"
     rf"(?:\s+(?P<y2>20\d{{2}}))?",
     re.I,
 )
 _PART_ZH = re.compile(
-    rf"(?:(?P<y>20\d{{2}})\s*年\s*)?(?P<zm>{_ZM})\s*月份?\s*(?P<part>上旬|中旬|下旬|初|中|底|末)"
+    rf"(?:(?P<y>20\d{{2}})\s*年\s*)?(?P<zm>{_ZM})\s*月份?\s*(?P<part>上半月|下半月|上旬|中旬|下旬|初|中|底|末)"
 )
 _THIS_QUARTER = re.compile(r"\b(?:this|current)\s+quarter\b|本季度?|这个?季度", re.I)
 _LAST_QUARTER = re.compile(r"\b(?:last|previous)\s+quarter\b|上个?季度", re.I)

@@ -69,6 +69,8 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("In the mid-February update, why had PCI gone amber?", "2024-W07", "2024-W07"),
         ("8月中旬以来有哪些项目上线？", "2024-W33", None),
         ("What was left at the end of December?", "2024-W52", "2024-W52"),
+        ("What happened in the first half of December?", "2024-W49", "2024-W50"),
+        ("12月下半月有什么故障？", "2024-W51", "2024-W52"),
         ("Why did v3 slip from April to May?", None, None),
         ("Why did the redesign move from mid-March to end of March?", None, None),
         ("Is the launch late? It was due mid-May.", None, None),
