@@ -149,6 +149,8 @@ def plan(
     if asked_week is not None and asked_week not in ctx.weeks(scope.series):
         widen_missing_week(planned)
     planned.series = scope.series
+    if scope.series is not None:
+        planned.subject = without_team_words(planned.subject, scope.series)
     planned.reports = scope.reports
     planned.prefer_series = scope.prefer
     planned.series_langs = dict(ctx.lang_by_series)
@@ -178,6 +180,14 @@ def plan(
     if planned.intent == "metrics" and ledger is not None:
         planned.metrics = named_metrics(planned.query, ledger)
     return planned
+
+
+def without_team_words(subject: str, series: str) -> str:
+    """The subject without the words of the team's folder name the question used to name the team:
+    in "what security incidents did we have?" asked of `security-weekly`, 'security' chose the
+    team and is not what the incidents must mention."""
+    team = {t for t in tokenize(series.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " "))}
+    return " ".join(t for t in subject.split() if t not in team)
 
 
 def intent_synonyms(words: Sequence[str]) -> dict[str, tuple[str, ...]]:

@@ -16,7 +16,7 @@ from summarizer.engines.local.extractive import coverage, says_nothing
 from summarizer.facts import Facts
 from summarizer.pipelines.ask import speaks_to
 from summarizer.planning import read_question
-from summarizer.planning.planner import term_weights
+from summarizer.planning.planner import term_weights, without_team_words
 from summarizer.planning.projects import ProjectRef, link_projects
 from summarizer.schemas import Point
 
@@ -181,3 +181,9 @@ def test_a_named_metrics_trend_speaks_to_the_question_in_any_language() -> None:
     assert not speaks_to(plan, facts)  # without the planner's link, the gloss carries the question
     plan.metrics = ["Signups"]
     assert speaks_to(plan, facts)
+
+
+def test_the_words_that_named_the_team_are_not_the_subject() -> None:
+    assert without_team_words("security", "/r/confluence-html-security") == ""
+    assert without_team_words("payments gateway", "/r/payments-zh") == "gateway"
+    assert without_team_words("双活 活改 改造", "/r/wecom-okr-infra") == "双活 活改 改造"
