@@ -13,9 +13,10 @@ place to look. Columns (means per series, one row per series and one overall):
   answer   the local engine's answer (the zoo's qa.must_mention)
   scope    share of questions whose plan keeps the gold series in scope (series or reports)
 
-Run: `.venv/bin/python -m bench.zoo_reach [--deep 30] [--series NAME ...] [--misses]` after
-`summarizer eval --suite zoo` built `.data/zoo` (it ingests again, which skips unchanged files).
-`--misses` prints each question's terms that never reach the engine.
+Run: `.venv/bin/python -m bench.zoo_reach [--deep 30] [--series NAME ...] [--misses] [--write]`
+after `summarizer eval --suite zoo` built `.data/zoo` (it ingests again, which skips unchanged
+files). `--misses` prints each question's terms that never reach the engine; `--write` puts the
+table in the `## Zoo reach` section of bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.machine import replace_section
 from index.schemas import series_of
 from summarizer.config import load_settings
 from summarizer.evals.metrics import mention_rate, missing_mentions
@@ -123,9 +125,17 @@ def main() -> None:
     parser.add_argument("--deep", type=int, default=30, help="k of the deeper search (default 30)")
     parser.add_argument("--series", nargs="*", default=(), help="only these zoo series")
     parser.add_argument("--misses", action="store_true", help="print each question's lost terms")
+    parser.add_argument("--write", action="store_true", help="write the table into bench/RESULTS.md")
     args = parser.parse_args()
     root = Path(__file__).resolve().parents[1]
-    print(table(measure(root, args.deep, args.series, args.misses), args.deep))
+    found = table(measure(root, args.deep, args.series, args.misses), args.deep)
+    print(found)
+    if args.write:
+        replace_section(
+            "## Zoo reach\n\nShare of each answerable zoo question's must-mention terms that reach the engine"
+            " (`python -m bench.zoo_reach --write`; columns in the module docstring), mean per series,"
+            " local embedder and engine, all twelve series in one index.\n\n" + found + "\n"
+        )
 
 
 if __name__ == "__main__":
