@@ -8,9 +8,11 @@ other list answers arrange teams, instead of one team's diff standing for the or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from index.ledger import views
+from index.ledger.signals import RANK
 from index.ledger.store import Ledger
 from index.schemas import Citation, ReportChanges, ReportRef, series_of
 from summarizer.facts.common import MAX_POINTS, in_range, scoped
@@ -28,12 +30,45 @@ KINDS = (
     ("new incidents", "新故障"),
     ("new projects", "新项目"),
     ("metric changes", "指标变化"),
+    ("recovered", "状态好转"),
 )
 
 
-def items(diff: ReportChanges) -> list[tuple[int, str, list[Citation]]]:
-    """Each change as (kind index into `KINDS`, text, citations)."""
+def recovered(ledger: Ledger, later: str) -> list[tuple[int, str, list[Citation]]]:
+    """Projects whose health improved in the later report against their last stated status
+    ("At risk → On track"): good news the ledger keeps no event for (it derives downgrades only),
+    and what "what changed?" often is. As the summaries read it (summaries/projects.py)."""
+    out = []
+    for canonical, now in views.observations(ledger, reports={later}):
+        if now.status not in RANK:
+            continue
+        before = [
+            o
+            for _, o in views.observations(ledger, project=canonical)
+            if o.date < now.date and o.status in RANK and series_of(o.report) == series_of(later)
+        ]
+        if not before or RANK[before[-1].status] <= RANK[now.status]:  # type: ignore[index]
+            continue
+        was, is_ = (
+            state(before[-1].status_text, str(before[-1].status)),
+            state(now.status_text, str(now.status)),
+        )
+        cited = [c for c in (before[-1].status_evidence, now.status_evidence or now.evidence) if c]
+        out.append((6, f"{now.project} {was} → {is_}", cited))
+    return out
+
+
+def state(written: str | None, status: str) -> str:
+    """A status as the report wrote it, without what the same cell goes on to say ("At Risk ·
+    10/11 issues done · Assignee: …" is "At Risk")."""
+    head = re.split(r"\s*[·|,;，；]\s*", written or "", maxsplit=1)[0].strip()
+    return head or status
+
+
+def items(diff: ReportChanges, ledger: Ledger | None = None) -> list[tuple[int, str, list[Citation]]]:
+    """Each change as (kind index into `KINDS`, text, citations); with the ledger, recoveries too."""
     return [
+        *(recovered(ledger, diff.to_report) if ledger is not None else []),
         *((0, e.project, list(e.evidence)) for e in diff.finished),
         *((1, e.project, list(e.evidence)) for e in diff.paused_or_cancelled),
         *((2, f"{s.project} {s.from_} → {s.to}", list(s.evidence)) for s in diff.slipped),
@@ -72,17 +107,17 @@ def changes(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     if not pairs:
         return None
     if len(pairs) == 1:
-        return one_team(qp, views.changes(ledger, pairs[0][0].source, pairs[0][1].source))
-    return many_teams(qp, [views.changes(ledger, a.source, b.source) for a, b in pairs])
+        return one_team(qp, views.changes(ledger, pairs[0][0].source, pairs[0][1].source), ledger)
+    return many_teams(qp, [views.changes(ledger, a.source, b.source) for a, b in pairs], ledger)
 
 
-def one_team(qp: QuestionPlan, diff: ReportChanges) -> Facts:
-    found = items(diff)
+def one_team(qp: QuestionPlan, diff: ReportChanges, ledger: Ledger) -> Facts:
+    found = items(diff, ledger)
     if not found:
         return Facts(say("no_changes", qp.lang, a=diff.from_week, b=diff.to_week))
     counts = {kind: sum(1 for k, _, _ in found if k == kind) for kind in range(len(KINDS))}
     # The headline counts kinds in the order the ledger lists them (new projects first).
-    order = (4, 0, 1, 2, 3, 5)
+    order = (4, 0, 1, 2, 6, 3, 5)
     parts = [f"{label(k, qp.lang)} {counts[k]}" for k in order if counts[k]]
     points = [
         Point(text=f"{label(k, qp.lang)}: {text}", citations=cited)
@@ -94,11 +129,11 @@ def one_team(qp: QuestionPlan, diff: ReportChanges) -> Facts:
     return Facts(head, points[:MAX_POINTS])
 
 
-def many_teams(qp: QuestionPlan, diffs: list[ReportChanges]) -> Facts:
+def many_teams(qp: QuestionPlan, diffs: list[ReportChanges], ledger: Ledger) -> Facts:
     entries = []
     for diff in diffs:
         series = series_of(diff.to_report)
-        for i, (kind, text, cited) in enumerate(items(diff)):
+        for i, (kind, text, cited) in enumerate(items(diff, ledger)):
             entries.append(
                 Entry(
                     series,
