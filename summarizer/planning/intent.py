@@ -35,7 +35,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ) + STALL_WORDS),
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
-        "故障 事故 宕机 事件 告警 中断 线上问题 生产问题"
+        "故障 事故 宕机 事件 告警 中断 线上问题 生产问题 现网问题"
     )),
     ("risks", _words(
         "risk risks blocker blockers blocked concern concerns red amber 风险 阻塞 隐患 卡点 堵点 红灯 黄灯"
@@ -46,7 +46,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     )),
     ("metrics", _words(
         "metric metrics rate rates latency p99 p95 availability uptime trend trends trended trending throughput how_many how_much "
-        "kpi 指标 成功率 可用性 趋势 走势 多少 数据 耗时"
+        "kpi 指标 成功率 可用性 趋势 走势 多少 耗时"
     )),
     ("status", _words(
         "status progress how_is how's where_is going update_on timeline latest_on stand stands 进展 进度 状态 怎么样 如何 "

@@ -191,6 +191,9 @@ PROJECTS = [
         # A metric word inside a project's name is not the question's intent.
         ("数据质量监控平台是哪天上线的？", "status", ["数据质量监控平台"]),
         ("上个月有哪些线上问题？", "incidents", []),
+        ("上个月有哪些现网问题？", "incidents", []),
+        # "数据" inside a name (冷数据归档, 数据资产目录) is no metric question.
+        ("冷数据归档为什么没能在6/30完成？", "free", []),
         ("3月份发生了几次P2问题？", "incidents", []),
         ("4月11日的周报说了什么？", "summary", []),
         ("Which workstreams are red?", "risks", []),
