@@ -187,6 +187,10 @@ PROJECTS = [
         ("How did the log pipeline change over time?", "status", ["Log pipeline migration"]),
         ("What changed for the log pipeline?", "status", ["Log pipeline migration"]),
         ("Who owns the log pipeline?", "free", ["Log pipeline migration"]),
+        # A risk word about one project asks for its state; why it is at risk stays a risk.
+        ("Is the log pipeline still blocked?", "status", ["Log pipeline migration"]),
+        ("风控决策引擎迁移现在还有风险吗？", "status", ["风控决策引擎迁移"]),
+        ("Why is the log pipeline at risk?", "risks", ["Log pipeline migration"]),
         ("风控决策引擎迁移的预算是多少？", "metrics", ["风控决策引擎迁移"]),
         # A metric word inside a project's name is not the question's intent.
         ("数据质量监控平台是哪天上线的？", "status", ["数据质量监控平台"]),
