@@ -85,9 +85,10 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
     """The first intent whose keywords occur, with two rules for questions about projects.
 
     `status` needs a named project, or a launch/pause word that asks for a list across projects.
-    A question naming a project that would otherwise be a change ("how did X change") or a risk
-    ("is X still blocked?", "X 现在还有风险吗") is about that project's history: its timeline answers
-    it (why it is at risk stays a risk question). One that asks for something else about a
+    A question naming a project that would otherwise be a change ("how did X change"), a risk
+    ("is X still blocked?", "X 现在还有风险吗") or a slip ("is X overdue?", "X 算逾期吗") is about
+    that project's history: its timeline (slips first, then its latest state: launched, cancelled,
+    the new date) answers it. Why it slipped or is at risk, and where it is stuck, keep their intent. One that asks for something else about a
     project ("who owns X", "X 的预算是多少") is not: a timeline is no answer to it.
     """
     for intent, keywords in INTENT_KEYWORDS:
@@ -96,7 +97,8 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
             continue
         if intent == "status" and not has_project and not _asks_for_list(question):
             continue
-        if intent in ("changes", "risks") and has_project and not asks_why(question):
+        stalled = any(h in STALL_WORDS for h in hits)  # "卡在多少" lists where it stalled
+        if intent in ("changes", "risks", "slips") and has_project and not (asks_why(question) or stalled):
             return "status", hits
         return intent, hits
     return "free", []

@@ -191,6 +191,8 @@ PROJECTS = [
         ("Is the log pipeline still blocked?", "status", ["Log pipeline migration"]),
         ("风控决策引擎迁移现在还有风险吗？", "status", ["风控决策引擎迁移"]),
         ("Why is the log pipeline at risk?", "risks", ["Log pipeline migration"]),
+        ("Is the log pipeline overdue?", "status", ["Log pipeline migration"]),
+        ("Why did the log pipeline slip?", "slips", ["Log pipeline migration"]),
         ("风控决策引擎迁移的预算是多少？", "metrics", ["风控决策引擎迁移"]),
         # A metric word inside a project's name is not the question's intent.
         ("数据质量监控平台是哪天上线的？", "status", ["数据质量监控平台"]),
