@@ -125,6 +125,20 @@ def _acronym_links(question: str, projects: Sequence[ProjectRef]) -> dict[str, f
     return out
 
 
+_GLOSS = re.compile(r"[(（]([^()（）]+)[)）]\s*$")
+
+
+def _glossed(name: str) -> str | None:
+    """What a name's closing parenthesis says it is ("fs-mig (feature store 迁 infra 新集群)" ->
+    "feature store 迁 infra 新集群"): teams gloss a code name, and people ask by the gloss. Only
+    glosses of two or more words; a single word in brackets is an owner or a note."""
+    match = _GLOSS.search(name.strip())
+    if match is None:
+        return None
+    gloss = match[1].strip()
+    return gloss if len(re.findall(r"[^\W_]+", gloss)) >= 2 else None
+
+
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
     """Canonical names of projects named in the question: a name or alias contained in it (whole
     words for Latin names, or most words of a long one), or a long common substring, since
@@ -134,7 +148,7 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
     for project in projects.near(question) if isinstance(projects, ProjectIndex) else projects:
         best = 0.0
         known = (project.name, *project.aliases)
-        for name in (*known, *filter(None, map(_spoken, known))):
+        for name in (*known, *filter(None, map(_spoken, known)), *filter(None, map(_glossed, known))):
             key = plain_key(name)
             if len(key) < 2 or (key.isascii() and len(key) < 3):
                 continue

@@ -298,3 +298,11 @@ def test_a_capitalised_acronym_one_project_holds_names_it() -> None:
     ]
     assert link_projects("Is the API late?", projects) == []  # two projects hold "API"
     assert link_projects("who looked at the edr alerts?", projects) == []  # not written as an acronym
+
+
+def test_a_question_may_name_a_code_named_project_by_its_gloss() -> None:
+    """ "fs-mig (feature store 迁 infra 新集群)": people ask about the feature store migration; a
+    one-word bracket (an owner) is no gloss."""
+    projects = [ProjectRef("fs-mig (feature store 迁 infra 新集群)"), ProjectRef("Rate limits (Dana)")]
+    assert link_projects("feature store 迁移现在什么状态？", projects) == [projects[0].name]
+    assert link_projects("What did Dana ship?", projects) == []
