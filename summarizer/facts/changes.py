@@ -15,7 +15,7 @@ from index.ledger import views
 from index.ledger.signals import RANK
 from index.ledger.store import Ledger
 from index.schemas import Citation, ReportChanges, ReportRef, series_of
-from summarizer.facts.common import MAX_POINTS, in_range, scoped
+from summarizer.facts.common import MAX_POINTS, in_range, scoped, with_written
 from summarizer.facts.grouped import Entry, arrange, left_out, team_counts
 from summarizer.facts.model import Facts
 from summarizer.facts.phrases import join, say
@@ -65,13 +65,25 @@ def state(written: str | None, status: str) -> str:
     return head or status
 
 
+def finished(ledger: Ledger | None, project: str) -> str:
+    """A finished project with its launch date, as its report wrote it when a cited line does."""
+    if ledger is None:
+        return project
+    canonical = views.canonical_name(ledger, project) or project
+    launch = next((row.item for row in views.launch_rows(ledger, project=canonical)), None)
+    return f"{project} {with_written(launch.launched_on, launch.evidence)}" if launch else project
+
+
 def items(diff: ReportChanges, ledger: Ledger | None = None) -> list[tuple[int, str, list[Citation]]]:
     """Each change as (kind index into `KINDS`, text, citations); with the ledger, recoveries too."""
     return [
         *(recovered(ledger, diff.to_report) if ledger is not None else []),
-        *((0, e.project, list(e.evidence)) for e in diff.finished),
+        *((0, finished(ledger, e.project), list(e.evidence)) for e in diff.finished),
         *((1, e.project, list(e.evidence)) for e in diff.paused_or_cancelled),
-        *((2, f"{s.project} {s.from_} → {s.to}", list(s.evidence)) for s in diff.slipped),
+        *(
+            (2, f"{s.project} {s.from_} → {with_written(s.to, s.evidence[-1:])}", list(s.evidence))
+            for s in diff.slipped
+        ),
         *((3, i.title, [i.evidence]) for i in diff.new_incidents),
         *((4, p.name, []) for p in diff.new_projects),
         *((5, f"{m.name} {m.before:g} → {m.after:g}", list(m.evidence)) for m in diff.metric_deltas),
