@@ -49,7 +49,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "kpi 指标 成功率 可用性 趋势 走势 多少 耗时"
     )),
     ("status", _words(
-        "status progress how_is how's where_is going update_on timeline latest_on stand stands 进展 进度 状态 怎么样 如何 "
+        "status progress how_is how's where_is where_are_we going update_on timeline latest_on stand stands 进展 进度 状态 怎么样 如何 "
         "情况 到哪 按时 按期 on_time go_live went_live ship shipped eta target deadline off_track on_track "
         "at_risk when 什么时候 何时 哪天 时间 日期"
     ) + LAUNCH_WORDS + PAUSE_WORDS),

@@ -166,6 +166,7 @@ PROJECTS = [
         ("风控决策引擎迁移进度如何", "status", ["风控决策引擎迁移"]),
         ("风控引擎现在怎么样", "status", ["风控决策引擎迁移"]),
         ("how is the log pipeline going?", "status", ["Log pipeline migration"]),
+        ("Where are we with the log pipeline?", "status", ["Log pipeline migration"]),
         ("What changed compared to last week?", "changes", []),
         ("次日留存率的趋势", "metrics", []),
         ("Summarize the quarter", "summary", []),
