@@ -17,8 +17,9 @@ from datetime import date
 from index.ledger import views
 from index.ledger.derive import slip_days
 from index.ledger.store import Ledger
-from index.schemas import Citation, Incident, Slip, series_of
+from index.schemas import Citation, Incident, Slip
 from index.text.cjk import has_han
+from summarizer.facts.changes import changes
 from summarizer.facts.common import (
     MAX_POINTS,
     clip,
@@ -29,6 +30,7 @@ from summarizer.facts.common import (
     scoped,
     slip_text,
     unique_citations,
+    with_written,
     written,
 )
 from summarizer.facts.grouped import Entry, arrange, left_out, relevance, team_counts
@@ -110,7 +112,7 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
             # No quote here: the line's citations sit under it, and a screen holds 12 such lines.
             return Point(
                 text=f"{_known_as(named(ledger, group.project, qp.lang), slip.aliases)} ({kinds.get(slip.kind, slip.kind)}"
-                f" {slip.from_} → {slip.to}{size})",
+                f" {slip.from_} → {with_written(slip.to, slip.evidence[-1:])}{size})",
                 citations=list(slip.evidence),
             )
 
@@ -276,11 +278,21 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
         said = f" «{clip(launch.evidence[-1].quote, 40)}»" if launch.evidence else ""
         facts.append(
-            say("launched", qp.lang, when=launch.launched_on, verdict=verdicts[launch.verdict]) + said
+            say(
+                "launched",
+                qp.lang,
+                when=launch.launched_on,
+                verdict=verdicts[launch.verdict],
+            )
+            + said
         )
     quote = latest.evidence.quote
     head = say(
-        "status", qp.lang, project=timeline.project, week=latest.week, facts=join(facts, qp.lang) or quote
+        "status",
+        qp.lang,
+        project=named(ledger, timeline.project, qp.lang),  # "Public API v3 (now API v3 GA)"
+        week=latest.week,
+        facts=join(facts, qp.lang) or quote,
     )
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     # Slips first: how the plan moved is what "how did X change" and "why is X late" ask about.
@@ -347,48 +359,6 @@ def metrics(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     if not lines:
         return None
     return Facts(" ".join(lines), points[-MAX_POINTS:], key)
-
-
-def changes(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
-    reports = sorted((r for r in ledger.reports() if scoped(r.source, qp)), key=lambda r: (r.date, r.source))
-    inside = [r for r in reports if in_range(r.week, qp)] or reports
-    if not inside:
-        return None
-    # Compare within one series (folder): the latest report in range and the one before it,
-    # or the first in range when the question gives a start.
-    series = series_of(inside[-1].source)
-    same = [r for r in reports if series_of(r.source) == series]
-    end = same.index(inside[-1])
-    if end == 0:
-        return None
-    starts = [r for r in same[:end] if in_range(r.week, qp)] if qp.since is not None else []
-    a, b = (starts[0] if starts else same[end - 1]), same[end]
-    diff = views.changes(ledger, a.source, b.source)
-    parts: list[str] = []
-    points: list[Point] = []
-
-    def add(label_en: str, label_zh: str, items: list[tuple[str, list[Citation]]]) -> None:
-        if not items:
-            return
-        parts.append(f"{label_zh if qp.lang == 'zh' else label_en} {len(items)}")
-        points.extend(
-            Point(text=f"{label_zh if qp.lang == 'zh' else label_en}: {t}", citations=c) for t, c in items
-        )
-
-    add("new projects", "新项目", [(p.name, []) for p in diff.new_projects])
-    add("finished", "完成/上线", [(e.project, list(e.evidence)) for e in diff.finished])
-    add("paused or cancelled", "暂停/取消", [(e.project, list(e.evidence)) for e in diff.paused_or_cancelled])
-    add("slipped", "延期", [(f"{s.project} {s.from_} → {s.to}", list(s.evidence)) for s in diff.slipped])
-    add("new incidents", "新故障", [(i.title, [i.evidence]) for i in diff.new_incidents])
-    add(
-        "metric changes",
-        "指标变化",
-        [(f"{m.name} {m.before:g} → {m.after:g}", list(m.evidence)) for m in diff.metric_deltas],
-    )
-    if not parts:
-        return Facts(say("no_changes", qp.lang, a=diff.from_week, b=diff.to_week))
-    head = say("changes", qp.lang, a=diff.from_week, b=diff.to_week, parts=join(parts, qp.lang))
-    return Facts(head, points[:MAX_POINTS])
 
 
 HANDLERS = {

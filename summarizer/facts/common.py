@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from index.schemas import Citation, MetricPoint, Observation, Slip, series_of
 from index.text.normalise import strip_inline
 from index.text.quantity import as_written
+from index.text.timeexpr import find_dates
 from index.text.weeks import in_weeks
 from summarizer.facts.phrases import range_text
 from summarizer.question import QuestionPlan
@@ -122,3 +123,20 @@ def written(point: MetricPoint, unit: str) -> str:
     text = as_written(point.evidence.quote, point.value)
     # "88" from a table whose header holds the unit ("CI time (min)"): the unit must still show.
     return text if text is not None and unit in text else fmt_value(point.value, unit)
+
+
+def with_written(day: str | date, citations: Iterable[Citation]) -> str:
+    """A resolved date beside the way its report wrote it, in the quote marks the facts use for
+    report words: "2025-11-30 «11月底»", "2025-05-09 «May 9»". A team line carries no quotes, and a
+    reader (or a question) knows the date as the team wrote it; the newest citation that writes
+    this date is used, and none leaves the date alone (as does a status or progress value)."""
+    text = day.isoformat() if isinstance(day, date) else day
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        return text
+    for citation in reversed(list(citations)):
+        for hit in find_dates(citation.quote, value, "nearest"):
+            if hit.value == value and hit.text != text:
+                return f"{text} «{hit.text}»"
+    return text

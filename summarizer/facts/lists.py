@@ -25,6 +25,7 @@ from summarizer.facts.common import (
     range_of,
     scoped,
     slip_text,
+    with_written,
     written,
 )
 from summarizer.facts.grouped import Entry, Listing, arrange, left_out, team_counts
@@ -63,7 +64,8 @@ def launched(qp: QuestionPlan, ledger: Ledger) -> Facts:
     def short(x: Launch) -> Callable[[], Point]:
         said = f" «{clip(x.evidence[-1].quote, 40)}»" if x.evidence else ""
         return lambda: Point(
-            text=f"{named(ledger, x.project, qp.lang)} ({x.launched_on}, {verdicts[x.verdict]}){said}",
+            text=f"{named(ledger, x.project, qp.lang)} ({with_written(x.launched_on, x.evidence)},"
+            f" {verdicts[x.verdict]}){said}",
             citations=list(x.evidence),
         )
 

@@ -45,6 +45,10 @@ PHRASES: dict[str, dict[Lang, str]] = {
         "en": "Changes from {a} to {b}: {parts}.",
         "zh": "{a} 到 {b} 的变化：{parts}。",
     },
+    "changes_teams": {
+        "en": "Each team's latest report against the one before it, {t} teams: {counts}.",
+        "zh": "{t} 个团队各自最新一期与上一期相比：{counts}。",
+    },
     "no_changes": {"en": "No recorded changes from {a} to {b}.", "zh": "{a} 到 {b} 没有记录到变化。"},
     "slip_kind": {"en": "{kind}", "zh": "{kind}"},
     "launches": {

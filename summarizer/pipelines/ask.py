@@ -201,13 +201,19 @@ def prepare(
 def fit_to_subject(plan: QuestionPlan, facts: Facts) -> Facts:
     """The ledger's facts narrowed to what the question is about, judged once for every engine.
 
-    A linked project's facts, a generic question's list and facts whose subject is a minor part
-    of the question stand as they are. Otherwise the points must cover the question's subject
+    A linked project's facts, a named metric's trend ("注册数（signups）的走势": the gloss is no
+    subject of its own), a generic question's list and facts whose subject is a minor part of
+    the question stand as they are. Otherwise the points must cover the question's subject
     (its terms beyond the intent's vocabulary): those that do are the answer ("why did offline
     sync slip?" is about that one project of a slip list), and with none the ledger is silent
     (found False: the passages answer, or nothing does).
     """
-    if not (facts.found and facts.points and facts.headline) or plan.projects or not plan.subject:
+    if (
+        not (facts.found and facts.points and facts.headline)
+        or plan.projects
+        or plan.metrics
+        or not plan.subject
+    ):
         return facts
     wanted = set(tokenize(plan.subject))
     subject = {t: w for t, w in plan.term_weights.items() if t in wanted}

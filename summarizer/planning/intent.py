@@ -22,7 +22,8 @@ def _words(text: str) -> tuple[str, ...]:
 # "which projects launched?", "which project was paused?", "which project is stuck?".
 STALL_WORDS = _words("stuck stalled stall no_progress same_% 卡在 卡了 停滞 没有进展 原地踏步")
 LAUNCH_WORDS = _words(
-    "launched launch went_live go_live gone_live shipped released completed finished delivered 上线 投产 发布"
+    "launched launch went_live go_live gone_live shipped released completed finished delivered 上线 投产 发布 "
+    "完成 交付"
 )
 PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂停 搁置 取消 中止 叫停")
 
@@ -34,7 +35,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ) + STALL_WORDS),
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
-        "故障 事故 宕机 事件 告警 中断 线上问题 生产问题"
+        "故障 事故 宕机 事件 告警 中断 线上问题 生产问题 现网问题"
     )),
     ("risks", _words(
         "risk risks blocker blockers blocked concern concerns red amber 风险 阻塞 隐患 卡点 堵点 红灯 黄灯"
@@ -45,15 +46,16 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     )),
     ("metrics", _words(
         "metric metrics rate rates latency p99 p95 availability uptime trend trends trended trending throughput how_many how_much "
-        "kpi 指标 成功率 可用性 趋势 走势 多少 数据 耗时"
+        "kpi 指标 成功率 可用性 趋势 走势 多少 耗时"
     )),
     ("status", _words(
-        "status progress how_is how's where_is going update_on timeline latest_on stand stands 进展 进度 状态 怎么样 如何 "
+        "status progress how_is how's where_is where_are_we going update_on timeline latest_on stand stands 进展 进度 状态 怎么样 如何 "
         "情况 到哪 按时 按期 on_time go_live went_live ship shipped eta target deadline off_track on_track "
         "at_risk when 什么时候 何时 哪天 时间 日期"
     ) + LAUNCH_WORDS + PAUSE_WORDS),
     ("summary", _words(
-        "summary summarize summarise overview highlights recap 总结 概述 概况 汇总 要点 说了什么 讲了什么 写了什么"
+        "summary summarize summarise overview highlights recap should_know need_to_know worth_knowing "
+        "总结 概述 概况 汇总 要点 说了什么 讲了什么 写了什么 需要关注 值得关注 需要知道"
     )),
 ]  # fmt: skip
 
@@ -83,8 +85,10 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
     """The first intent whose keywords occur, with two rules for questions about projects.
 
     `status` needs a named project, or a launch/pause word that asks for a list across projects.
-    A question naming a project that would otherwise be a change ("how did X change") is about
-    that project's history: its timeline answers it. One that asks for something else about a
+    A question naming a project that would otherwise be a change ("how did X change"), a risk
+    ("is X still blocked?", "X 现在还有风险吗") or a slip ("is X overdue?", "X 算逾期吗") is about
+    that project's history: its timeline (slips first, then its latest state: launched, cancelled,
+    the new date) answers it. Why it slipped or is at risk, and where it is stuck, keep their intent. One that asks for something else about a
     project ("who owns X", "X 的预算是多少") is not: a timeline is no answer to it.
     """
     for intent, keywords in INTENT_KEYWORDS:
@@ -93,7 +97,8 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
             continue
         if intent == "status" and not has_project and not _asks_for_list(question):
             continue
-        if intent == "changes" and has_project:
+        stalled = any(h in STALL_WORDS for h in hits)  # "卡在多少" lists where it stalled
+        if intent in ("changes", "risks", "slips") and has_project and not (asks_why(question) or stalled):
             return "status", hits
         return intent, hits
     return "free", []

@@ -24,8 +24,21 @@ from index.text.weeks import shift_weeks, week_str
 from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
 from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects
 from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
-from summarizer.planning.scope import IndexContext, choose_scope, given_scope, index_context, relative_reports
-from summarizer.planning.timerange import TimeRange, find_series_label, find_time_range, parse_week_arg
+from summarizer.planning.scope import (
+    IndexContext,
+    choose_scope,
+    given_scope,
+    index_context,
+    label_form,
+    relative_reports,
+)
+from summarizer.planning.timerange import (
+    TimeRange,
+    find_series_label,
+    find_time_range,
+    parse_week_arg,
+    series_labels,
+)
 from summarizer.question import QuestionPlan
 
 if TYPE_CHECKING:
@@ -136,11 +149,16 @@ def plan(
     if asked_week is not None and asked_week not in ctx.weeks(scope.series):
         widen_missing_week(planned)
     planned.series = scope.series
+    if scope.series is not None:
+        planned.subject = without_team_words(planned.subject, scope.series)
     planned.reports = scope.reports
     planned.prefer_series = scope.prefer
     planned.series_langs = dict(ctx.lang_by_series)
     planned.show_all = show_all
     unscoped = scope.series is None and scope.prefer is None
+    # One week or one day asked, before each series' own reading of it replaces the range.
+    one_week = planned.since is not None and planned.since == planned.until
+    asked_day = planned.days[0] if planned.days is not None and planned.days[0] == planned.days[1] else None
     per_series = relative_reports(question, ctx) if unscoped and not (since or until) else None
     if per_series is not None:
         # Each team's own "latest" or "last month": filter by reports, show the overall span.
@@ -151,13 +169,25 @@ def plan(
         read_labelled(planned, ctx)
     elif planned.days is not None and planned.days[0] != planned.days[1]:
         read_dated(planned, ctx)
-    if planned.intent == "changes" and planned.reports is not None and len(planned.reports) == 1:
+    if not (since or until):
+        read_named_report(planned, ctx, asked_day if one_week else None, one_week)
+    if planned.intent == "changes" and planned.reports is not None and planned.reports:
         with_previous(planned, ctx)
     planned.term_weights = term_weights(planned.terms, lexical)
     planned.unseen = frozenset(t for t in planned.term_weights if not lexical.doc_freq().get(t))
+    if planned.intent == "changes" and not planned.projects and ledger is not None:
+        as_trend(planned, ledger)
     if planned.intent == "metrics" and ledger is not None:
         planned.metrics = named_metrics(planned.query, ledger)
     return planned
+
+
+def without_team_words(subject: str, series: str) -> str:
+    """The subject without the words of the team's folder name the question used to name the team:
+    in "what security incidents did we have?" asked of `security-weekly`, 'security' chose the
+    team and is not what the incidents must mention."""
+    team = {t for t in tokenize(series.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " "))}
+    return " ".join(t for t in subject.split() if t not in team)
 
 
 def intent_synonyms(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
@@ -268,10 +298,35 @@ def named_metrics(query: str, ledger: Ledger) -> list[str]:
     ("出金有效成功率" is not also 入金有效成功率)."""
     from index.ledger import views
 
-    refs = [ProjectRef(name, (key,)) for name, key in views.metric_names(ledger)]
-    names = link_projects(query, refs, min_ratio=0.6)
-    named = [n for n in names if plain_key(n) in plain_key(query)]
-    return named or names
+    pairs = views.metric_names(ledger)
+    named = [name for name, key in pairs if names_metric(query, name, key)]
+    # The longest exact name is the one meant ("周计算成本" inside "周计算成本环比" is a namesake).
+    named = [n for n in named if not any(n != m and plain_key(n) in plain_key(m) for m in named)]
+    return named or link_projects(query, [ProjectRef(name, (key,)) for name, key in pairs], min_ratio=0.6)
+
+
+def names_metric(question: str, name: str, key: str) -> bool:
+    """The question writes the metric's whole name: Latin names as whole words ("scope" is not in
+    "telescope"), others as a run of characters ("授信通过率")."""
+    if len(key) < 2:
+        return False
+    if key.isascii():
+        words = re.findall(r"[a-z0-9]+", name.casefold())
+        pattern = r"(?<![a-z0-9])" + r"[^a-z0-9]*".join(map(re.escape, words)) + r"(?![a-z0-9])"
+        return bool(words) and re.search(pattern, question.casefold()) is not None
+    return key in plain_key(question)
+
+
+def as_trend(planned: QuestionPlan, ledger: Ledger) -> None:
+    """ "周计算成本这两个月怎么变化的" / "how did signups change?" asks for a metric's trend: a change
+    question that names a metric by its whole name is a metric question, not a report diff.
+    A question naming a report ("第14期有什么变化") or a short span keeps asking what changed."""
+    if planned.reports is not None and len(planned.reports) <= 2:
+        return
+    from index.ledger import views
+
+    if any(names_metric(planned.query, name, key) for name, key in views.metric_names(ledger)):
+        planned.intent = "metrics"
 
 
 def read_labelled(planned: QuestionPlan, ctx: IndexContext) -> None:
@@ -317,17 +372,56 @@ def read_dated(planned: QuestionPlan, ctx: IndexContext) -> None:
     planned.set_weeks(since, until)
 
 
+def read_named_report(planned: QuestionPlan, ctx: IndexContext, day: date | None, one_week: bool) -> None:
+    """A question that names a report by its own week number ("第22周", "week 19") or by its date
+    ("最新一期（11.21）", "the Oct 31 report") reads the reports that carry that number or date,
+    not every series' report of that ISO week: in an index of many teams, the number a team
+    prints on its reports, or the day it dated one, says which team is asked about.
+
+    `one_week`: the question asked one week or day (not "第49周以来", not a span). Nothing changes
+    when no report in the range carries the number or date (the ISO week stands)."""
+    pool = set(ctx.week_of_report) if planned.reports is None else set(planned.reports)
+    labelled = [x for x in series_labels(planned.time_text) if x.kind == "week"]
+    chosen: set[str] = set()
+    if len(labelled) == 1 and one_week and not re.search(r"20\d{2}", planned.time_text):
+        chosen = ctx.report_labels.get(("week", labelled[0].number), set()) & pool
+        form = label_form(labelled[0].text)
+        chosen = {r for r in chosen if form in ctx.label_forms.get(r, set())} or chosen
+    elif day is not None and one_week:
+        chosen = {
+            r for r in pool if (d := ctx.date_of_report.get(r)) and (d.month, d.day) == (day.month, day.day)
+        }
+    if not chosen or chosen == pool:
+        return
+    _keep_reports(planned, ctx, chosen)
+    series = {series_of(r) for r in chosen}
+    if planned.series is None and len(series) == 1:
+        planned.series = series.pop()
+
+
 def with_previous(planned: QuestionPlan, ctx: IndexContext) -> None:
-    """ "What changed in 第14期?" compares it with the report before it: both are read."""
+    """ "What changed in 第14期?" compares it with the report before it: both are read. Asked of
+    many teams ("what changed in the latest update?" reads each team's latest report), each
+    team's report is compared with its own previous one. Nothing is added when any team already
+    has two or more reports in range (a period: its first and last are compared)."""
     assert planned.reports is not None
-    (report,) = planned.reports
-    same = sorted(
-        ctx.reports_by_series.get(series_of(report), set()),
-        key=lambda r: (ctx.date_of_report.get(r, date.min), r),
-    )
-    index = same.index(report) if report in same else 0
-    if index > 0:
-        _keep_reports(planned, ctx, {same[index - 1], report})
+    by_series: dict[str, list[str]] = {}
+    for report in planned.reports:
+        by_series.setdefault(series_of(report), []).append(report)
+    if any(len(reports) > 1 for reports in by_series.values()):
+        return
+    chosen = set(planned.reports)
+    for series, (report,) in by_series.items():
+        same = sorted(
+            ctx.reports_by_series.get(series, set()), key=lambda r: (ctx.date_of_report.get(r, date.min), r)
+        )
+        index = same.index(report) if report in same else 0
+        if index > 0:
+            chosen.add(same[index - 1])
+    if len(by_series) == 1:
+        _keep_reports(planned, ctx, chosen)
+    else:
+        planned.reports = chosen  # each team's own weeks: filter by report, keep the span shown
 
 
 def _keep_reports(planned: QuestionPlan, ctx: IndexContext, chosen: set[str]) -> None:

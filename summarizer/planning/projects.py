@@ -64,6 +64,28 @@ def _most_words(name: str, spaced: str) -> float:
     return share if found >= 2 and share >= WORD_SHARE else 0.0
 
 
+# A run of a Latin name's words a question may use alone: "parallel front-end" for "Parallel
+# front-end on by default on nightly", "feature store" for "fs-mig (feature store 迁 infra 新集群)".
+RUN_SHARE = 0.5
+RUN_CHARS = 10
+
+
+def _word_run(name: str, spaced: str) -> float:
+    """Share of a name's Latin content words covered by the longest run of consecutive ones the
+    question writes as a phrase (two or more words, ten or more letters); 0 unless it is more
+    than `RUN_SHARE` ("the API gateway" is half of "Checkout API Gateway Migration": no link)."""
+    words = [w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _NAME_STOP]
+    best = 0
+    for i in range(len(words)):
+        for j in range(len(words), i + 1, -1):
+            run = words[i:j]
+            if j - i > best and sum(map(len, run)) >= RUN_CHARS and f" {' '.join(run)} " in spaced:
+                best = j - i
+                break
+    share = best / len(words) if words else 0.0
+    return share if best >= 2 and share > RUN_SHARE else 0.0
+
+
 def _spoken(name: str) -> str | None:
     """The name without its leading tracker key ("MOB-412 Offline sync" -> "Offline sync"): people
     ask about the work by its title; None when no key leads or the title left is one short word."""
@@ -75,6 +97,48 @@ def _spoken(name: str) -> str | None:
     return rest if len(words) >= 2 or (rest and not rest.isascii()) else None
 
 
+# An acronym written in capitals ("EDR", "PCI", "SVM") names the one project whose name holds it,
+# whatever language the rest of the question is in ("EDR 在构建服务器上的部署为什么延期了？").
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3,6}(?![A-Za-z0-9])")
+ACRONYM_SCORE = 0.6
+
+
+def _acronym_links(question: str, projects: Sequence[ProjectRef]) -> dict[str, float]:
+    """Projects named by a capitalised acronym of the question that exactly one project's names
+    hold as a word; an acronym several projects share ("API", "SDK") names none of them. A
+    question that also uses other words of the name ("the API gateway") names it in part, which
+    the word rules judge, not the acronym."""
+    asked = set(_spaced(question).split())
+    out: dict[str, float] = {}
+    for acronym in set(_ACRONYM.findall(question)):
+        holders = set()
+        for p in projects:
+            for name in (p.name, *p.aliases):
+                if re.search(rf"(?<![A-Za-z0-9]){acronym}(?![A-Za-z0-9])", name):
+                    words = set(_spaced(name).split()) - _NAME_STOP - {acronym.casefold()}
+                    if not words & asked:
+                        holders.add(p.name)
+                    else:
+                        holders.add("")  # named in part: no link through the acronym
+        if len(holders) == 1 and "" not in holders:
+            out[holders.pop()] = ACRONYM_SCORE
+    return out
+
+
+_GLOSS = re.compile(r"[(（]([^()（）]+)[)）]\s*$")
+
+
+def _glossed(name: str) -> str | None:
+    """What a name's closing parenthesis says it is ("fs-mig (feature store 迁 infra 新集群)" ->
+    "feature store 迁 infra 新集群"): teams gloss a code name, and people ask by the gloss. Only
+    glosses of two or more words; a single word in brackets is an owner or a note."""
+    match = _GLOSS.search(name.strip())
+    if match is None:
+        return None
+    gloss = match[1].strip()
+    return gloss if len(re.findall(r"[^\W_]+", gloss)) >= 2 else None
+
+
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
     """Canonical names of projects named in the question: a name or alias contained in it (whole
     words for Latin names, or most words of a long one), or a long common substring, since
@@ -84,7 +148,7 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
     for project in projects.near(question) if isinstance(projects, ProjectIndex) else projects:
         best = 0.0
         known = (project.name, *project.aliases)
-        for name in (*known, *filter(None, map(_spoken, known))):
+        for name in (*known, *filter(None, map(_spoken, known)), *filter(None, map(_glossed, known))):
             key = plain_key(name)
             if len(key) < 2 or (key.isascii() and len(key) < 3):
                 continue
@@ -92,8 +156,9 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
                 if _spaced(name) in spaced:
                     best = max(best, 1.0 + len(key) / 100)
                 else:
-                    best = max(best, _most_words(name, spaced))
+                    best = max(best, _most_words(name, spaced), _word_run(name, spaced))
                 continue
+            best = max(best, _word_run(name, spaced))  # "feature store" of a mixed-script name
             if key in folded:
                 best = max(best, 1.0 + len(key) / 100)
                 continue
@@ -105,6 +170,8 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
                 best = max(best, ratio)
         if best:
             scored[project.name] = best
+    if not scored:
+        scored = _acronym_links(question, projects)
     names = sorted(scored, key=lambda n: (-scored[n], n))
     # A name inside a longer linked name is the same mention ("风控" inside "风控决策引擎迁移").
     return [n for n in names if not any(n != m and plain_key(n) in plain_key(m) for m in names)]

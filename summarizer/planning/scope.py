@@ -55,6 +55,9 @@ class IndexContext:
     report_labels: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     """The series' own numbering: (kind, number) -> reports carrying it ("第7期" is ("issue", 7)),
     read from each report's file name, stored week label and title."""
+    label_forms: dict[str, set[str]] = field(default_factory=dict)
+    """Per report, how it writes its numbers (`label_form`: "第#周", "w#"): a question that writes
+    a number the way one team does ("第22周") means that team's report, not another's "W22"."""
 
     def label_kinds(self, reports: Collection[str] | None = None) -> set[str]:
         """The kinds of own numbering the reports (all when None) carry."""
@@ -123,6 +126,7 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
                 weeks.append(week)
         for own in own_labels(report, {"week_label": label, "sections": titles}):
             ctx.report_labels.setdefault((own.kind, own.number), set()).add(report)
+            ctx.label_forms.setdefault(report, set()).add(label_form(own.text))
             if own.kind == "week":
                 weeks = ctx.labels.setdefault(own.number, [])
                 if week not in weeks:
@@ -141,6 +145,11 @@ def own_labels(report: str, meta: Mapping[str, object]) -> list[SeriesLabel]:
     titles = {path.split(" > ")[0] for path in str(meta.get("sections", "")).split(" || ") if path}
     texts = [Path(report).stem, str(meta.get("week_label", "")), *sorted(titles)]
     return [label for text in texts for label in series_labels(text)]
+
+
+def label_form(text: str) -> str:
+    """A label's way of writing a number: digits and spacing folded ("第 22 周" -> "第#周")."""
+    return re.sub(r"\d+", "#", re.sub(r"[\s_-]+", "", text.casefold()))
 
 
 def named_series(question: str, series: Sequence[str]) -> str | None:
@@ -280,12 +289,34 @@ def relative_reports(question: str, ctx: IndexContext) -> tuple[set[str], int, i
         days = found.days
         calendar = days is not None and days[0] != days[1] and series in monthly
         dated = ctx.dated_in(days[0], days[1], members) if days is not None and calendar else None
+        chosen = set()
         for report in members:
             week = ctx.week_of_report.get(report, 0)
             inside = (found.since is None or week >= found.since) and (
                 found.until is None or week <= found.until
             )
             if report in dated if dated is not None else inside:
-                reports.add(report)
-                weeks.append(week)
+                chosen.add(report)
+        if not chosen and days is not None:
+            chosen = telling_report(members, days, ctx)
+        reports |= chosen
+        weeks += [ctx.week_of_report.get(r, 0) for r in chosen]
     return (reports, min(weeks), max(weeks)) if weeks else None
+
+
+# Days after a period within which a team's next report still tells what happened in it.
+TELLING_GAP = 16
+
+
+def telling_report(members: Collection[str], days: tuple[date, date], ctx: IndexContext) -> set[str]:
+    """A team that wrote no report in a period it was active in (a biweekly team's "end of July"
+    falls between its Jul 26 and Aug 9 reports) tells that period's events in its next report:
+    that report, when it follows within `TELLING_GAP` days and an earlier report shows the team
+    was writing before the period; else none."""
+    dated = sorted((ctx.date_of_report[r], r) for r in members if r in ctx.date_of_report)
+    if not any(day < days[0] for day, _ in dated):
+        return set()
+    after = [(day, r) for day, r in dated if day > days[1]]
+    if after and (after[0][0] - days[1]).days <= TELLING_GAP:
+        return {after[0][1]}
+    return set()

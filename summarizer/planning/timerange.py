@@ -36,7 +36,9 @@ WREF = (
     rf"|{_B}week\s*\d{{1,2}}{_E}(?:\s*(?:of|,)\s*20\d{{2}}{_E})?"
     rf"|(?:20\d{{2}}\s*年\s*)?第\s*(?:\d{{1,2}}|{_ZH_NUM})\s*周)"
 )
-_SINCE_BEFORE = re.compile(r"(?:since|from|after|starting(?:\s+from)?|自从?|从)\s*$", re.I)
+# Bare "from" is no open range: "anything from week 19?" asks about week 19; "from W19 on",
+# "from March onwards" and "since" are open (a span "from X to Y" is read before this).
+_SINCE_BEFORE = re.compile(r"(?:since|after|starting(?:\s+from)?|自从?|从)\s*$", re.I)
 _SINCE_AFTER = re.compile(
     r"^\s*(?:以来|起|开始|之后|以后|至今|到现在|onwards?|on\b|(?:of\s+20\d{2}\s+)?(?:or|and)\s+(?:later|after))",
     re.I,
@@ -84,8 +86,16 @@ def _month_range(year: int, month: int, months: int = 1) -> Period:
 
 
 def _part_days(year: int, month: int, part: str) -> tuple[date, date]:
-    """The days a month part covers: early/初/上旬 1-10, mid/中/中旬 11-20, late/end/底/末/下旬 21-end."""
+    """The days a month part covers: early/初/上旬 1-10, mid/中/中旬 11-20, late/end/底/末/下旬 21-end,
+    the first half/上半月 1-15, the second (last) half/下半月 16-end."""
     end = calendar.monthrange(year, month)[1]
+    if "half" in part or part in ("上半月", "下半月"):  # "the first half of August", "8月下半月"
+        first = part.startswith(("first", "the first")) or part == "上半月"
+        return (
+            (date(year, month, 1), date(year, month, 15))
+            if first
+            else (date(year, month, 16), date(year, month, end))
+        )
     if part in ("early", "初", "上旬") or part.startswith(("beginning", "start")):
         return date(year, month, 1), date(year, month, 10)
     if part in ("mid", "中", "中旬"):
@@ -180,6 +190,8 @@ _DAY_EN = re.compile(
 _DAY_NUM = re.compile(
     r"(?:(?P<y>20\d{2})\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>[0-3]?\d)\s*[日号]"
     rf"|{_B}(?P<y2>20\d{{2}})[-/.](?P<m2>1[0-2]|0?[1-9])[-/.](?P<d2>[0-3]?\d){_E}"
+    # "11.21", "5/14": month and day as Chinese reports write them (never "3.1%", "v1.2", "1.86").
+    r"|(?<![0-9A-Za-z.%/-])(?P<m3>1[0-2]|0?[1-9])[./](?P<d3>[0-3]?\d)(?![0-9A-Za-z.%/-])"
 )
 # Holidays on fixed calendar days, the days they name. 双11/双12 and 元旦/New Year's Day/Christmas are
 # exact; 五一 (May Day) and 国庆 (National Day) are the usual statutory spans (5/1-5/5, 10/1-10/7),
@@ -215,12 +227,13 @@ _MONTH_SPAN_EN = re.compile(
 )
 # Part of a month: "mid-February", "end of March", "8月中旬", "3月底".
 _PART_EN = re.compile(
-    rf"\b(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+(?P<mon>{_MONTH_RE})\b\.?"
+    rf"\b(?P<part>early|mid|late|end\s+of|beginning\s+of|start\s+of|(?:the\s+)?(?:first|second|last)\s+half\s+of)"
+    rf"[\s-]+(?P<mon>{_MONTH_RE})\b\.?"
     rf"(?:\s+(?P<y2>20\d{{2}}))?",
     re.I,
 )
 _PART_ZH = re.compile(
-    rf"(?:(?P<y>20\d{{2}})\s*年\s*)?(?P<zm>{_ZM})\s*月份?\s*(?P<part>上旬|中旬|下旬|初|中|底|末)"
+    rf"(?:(?P<y>20\d{{2}})\s*年\s*)?(?P<zm>{_ZM})\s*月份?\s*(?P<part>上半月|下半月|上旬|中旬|下旬|初|中|底|末)"
 )
 _THIS_QUARTER = re.compile(r"\b(?:this|current)\s+quarter\b|本季度?|这个?季度", re.I)
 _LAST_QUARTER = re.compile(r"\b(?:last|previous)\s+quarter\b|上个?季度", re.I)
@@ -287,10 +300,10 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
     def day_of(m: re.Match[str]) -> Period:
         g = {k: v for k, v in m.groupdict().items() if v}
         name = g.get("mon") or g.get("mon2")
-        month = _MONTH_NO[name.lower()] if name else int(g.get("m") or g["m2"])
+        month = _MONTH_NO[name.lower()] if name else int(g.get("m") or g.get("m2") or g["m3"])
         year = int(g.get("y") or g.get("y2") or 0) or _year_for_month(month, latest)
         try:
-            day = date(year, month, int(g.get("d") or g["d2"]))
+            day = date(year, month, int(g.get("d") or g.get("d2") or g["d3"]))
         except ValueError:
             return Period(None, None)
         return Period(week_int(day), week_int(day), days=(day, day))
@@ -349,6 +362,9 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         (_LAST_MONTH, lambda m: _month_range(*prev_month), True),
         (_THIS_MONTH, lambda m: Period(_month_range(latest.year, latest.month).since, cur), True),
         (_LAST_WEEK, lambda m: Period(shift_weeks(cur, -1), shift_weeks(cur, -1)), True),
+        # A day naming a report before "latest": "最新一期（11.21）周报" is the report of that day.
+        (_DAY_EN, day_of, True),
+        (_DAY_NUM, day_of, True),
         (_THIS_WEEK, lambda m: Period(cur, cur), True),
         (_THIS_YEAR, lambda m: Period(week_int(date(latest.year, 1, 4)), cur), True),
         (_LAST_YEAR, lambda m: _month_range(latest.year - 1, 1, 12), True),
@@ -356,8 +372,6 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         (_LAST_QUARTER, lambda m: quarter_at(-1), True),
         (_QUARTER, quarter_of, True),
         (_WEEK, single_week, True),
-        (_DAY_EN, day_of, True),
-        (_DAY_NUM, day_of, True),
         (_HOLIDAY, holiday, True),
         (_PART_EN, month_part, True),
         (_PART_ZH, month_part, True),
@@ -420,8 +434,32 @@ def find_series_label(question: str, kinds: Collection[str]) -> SeriesLabel | No
     return next((x for x in series_labels(question) if x.kind != "week" and x.kind in kinds), None)
 
 
+# "相比上周", "compared with last week", "vs the previous week": the baseline of a comparison, not the
+# period asked. "第22周相比上周有什么变化" asks about week 22 (the planner adds the report before it);
+# alone ("what changed compared to last week?") it asks about the latest report.
+_COMPARED = re.compile(
+    r"(?:相比|相对|对比|比起|较|比|和|跟|与)\s*(?:上一?周|上个?星期|上一?期|上次)\s*(?:相比|比较|比)?"
+    r"|\b(?:compared\s+(?:with|to)|relative\s+to|than|vs\.?|versus|over)\s+(?:the\s+)?"
+    r"(?:last|previous|prior|preceding)\s+(?:week|report|update|issue|one)\b",
+    re.I,
+)
+
+
 def find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -> TimeRange | None:
-    """The first time expression in priority order, widened by since/until words around it."""
+    """The first time expression in priority order, widened by since/until words around it; the
+    baseline of a comparison ("相比上周") is no period, and alone it means the latest report."""
+    compared = _COMPARED.search(question)
+    if compared is None:
+        return _find_time_range(question, latest, labels)
+    blanked = question[: compared.start()] + " " * len(compared[0]) + question[compared.end() :]
+    found = _find_time_range(blanked, latest, labels)
+    if found is not None or any(x.kind != "week" for x in series_labels(blanked)):
+        return found  # "第14期相比上一期": the series' own number says which report
+    current = week_int(latest)
+    return TimeRange(current, current, compared[0].strip())
+
+
+def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -> TimeRange | None:
     about_report = bool(_REPORT_WORDS.search(question))
     # Days and month parts that may be target dates; the months inside them are not periods.
     day_matches = [m for p in _TARGET_LIKE for m in p.finditer(question) if _is_month_name(m)]

@@ -122,3 +122,30 @@ def test_the_likely_team_lists_its_items_before_the_other_teams_lines(org: Ledge
     assert teams[: len(mine)] == [name] * len(mine) and len(mine) > 1  # its items, one point each
     assert len(set(teams[len(mine) :])) == len(teams) - len(mine)  # then one line per other team
     assert screen_rows(facts) <= ROWS
+
+
+def _latest_two(org: Ledger, teams: list[str]) -> set[str]:
+    """Each team's latest report and the one before it: what the planner reads for "what changed
+    in the latest report?" asked of many teams."""
+    chosen: set[str] = set()
+    for team in teams:
+        chosen |= {r.source for r in views.reports(org, series=team)[-2:]}
+    return chosen
+
+
+def test_what_changed_in_the_latest_report_is_each_teams_own_change(org: Ledger) -> None:
+    teams = views.series_names(org)
+    facts = lookup(plan(org, "What changed in the latest report?", reports=_latest_two(org, teams)), org)
+    assert facts.found and facts.headline and "teams" in facts.headline
+    listed = teams_of(facts.points)
+    assert len(listed) == len(set(listed)) > 1  # one line per team, each naming its team
+    assert screen_rows(facts) <= ROWS
+    for point, team in zip(facts.points, listed, strict=True):  # a team's line cites its own reports
+        assert all(f"/{team}/" in c.report for c in point.citations)
+
+
+def test_what_changed_for_one_team_lists_its_changes_one_point_each(org: Ledger) -> None:
+    team = views.series_names(org)[0]
+    one = lookup(plan(org, "What changed in the latest report?", reports=_latest_two(org, [team])), org)
+    assert one.headline and "teams" not in one.headline
+    assert one.points and not any(TEAM.match(p.text) for p in one.points)

@@ -69,6 +69,8 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("In the mid-February update, why had PCI gone amber?", "2024-W07", "2024-W07"),
         ("8月中旬以来有哪些项目上线？", "2024-W33", None),
         ("What was left at the end of December?", "2024-W52", "2024-W52"),
+        ("What happened in the first half of December?", "2024-W49", "2024-W50"),
+        ("12月下半月有什么故障？", "2024-W51", "2024-W52"),
         ("Why did v3 slip from April to May?", None, None),
         ("Why did the redesign move from mid-March to end of March?", None, None),
         ("Is the launch late? It was due mid-May.", None, None),
@@ -82,6 +84,10 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("What changed in the most recent update?", "2025-W02", "2025-W02"),
         ("Summarise the last digest", "2025-W02", "2025-W02"),
         ("what slipped in week 3", "2025-W02", "2025-W02"),
+        # Bare "from" names the week; "on" or "onwards" after it opens the range.
+        ("Anything from week 3 I should know about?", "2025-W02", "2025-W02"),
+        ("incidents from W50 on", "2024-W50", None),
+        ("risks from December onwards", "2024-W49", None),
     ],
 )
 def test_time_expressions(question: str, since: str | None, until: str | None) -> None:
@@ -160,15 +166,21 @@ PROJECTS = [
         ("风控决策引擎迁移进度如何", "status", ["风控决策引擎迁移"]),
         ("风控引擎现在怎么样", "status", ["风控决策引擎迁移"]),
         ("how is the log pipeline going?", "status", ["Log pipeline migration"]),
+        ("Where are we with the log pipeline?", "status", ["Log pipeline migration"]),
         ("What changed compared to last week?", "changes", []),
         ("次日留存率的趋势", "metrics", []),
         ("Summarize the quarter", "summary", []),
+        ("Anything from week 3 I should know about?", "summary", []),
+        ("第3周有什么需要关注的？", "summary", []),
         ("Who owns the rapid deploy tool?", "free", []),
         ("how is it going", "free", []),  # status needs a named project
         # Lists from project histories need no project name, but do need a list cue.
         ("Which projects launched, and were they on time?", "status", []),
         ("到目前为止哪些项目已经上线？", "status", []),
         ("哪个项目被暂停了？", "status", []),
+        ("哪些KR已经完成了？是否按期？", "status", []),  # 完成 / 交付 are launch words too
+        ("哪些需求交付了？", "status", []),
+        ("目标还能完成吗？", "free", []),  # no list cue, no project
         ("会员积分商城什么时候上线？", "free", []),  # an unknown name, not a list
         ("Which project has been stuck at the same % complete?", "slips", []),
         ("风控决策引擎迁移的进度卡在多少？", "slips", ["风控决策引擎迁移"]),
@@ -176,10 +188,19 @@ PROJECTS = [
         ("How did the log pipeline change over time?", "status", ["Log pipeline migration"]),
         ("What changed for the log pipeline?", "status", ["Log pipeline migration"]),
         ("Who owns the log pipeline?", "free", ["Log pipeline migration"]),
+        # A risk word about one project asks for its state; why it is at risk stays a risk.
+        ("Is the log pipeline still blocked?", "status", ["Log pipeline migration"]),
+        ("风控决策引擎迁移现在还有风险吗？", "status", ["风控决策引擎迁移"]),
+        ("Why is the log pipeline at risk?", "risks", ["Log pipeline migration"]),
+        ("Is the log pipeline overdue?", "status", ["Log pipeline migration"]),
+        ("Why did the log pipeline slip?", "slips", ["Log pipeline migration"]),
         ("风控决策引擎迁移的预算是多少？", "metrics", ["风控决策引擎迁移"]),
         # A metric word inside a project's name is not the question's intent.
         ("数据质量监控平台是哪天上线的？", "status", ["数据质量监控平台"]),
         ("上个月有哪些线上问题？", "incidents", []),
+        ("上个月有哪些现网问题？", "incidents", []),
+        # "数据" inside a name (冷数据归档, 数据资产目录) is no metric question.
+        ("冷数据归档为什么没能在6/30完成？", "free", []),
         ("3月份发生了几次P2问题？", "incidents", []),
         ("4月11日的周报说了什么？", "summary", []),
         ("Which workstreams are red?", "risks", []),
@@ -250,3 +271,39 @@ def test_a_tracker_key_is_not_needed_to_name_the_work() -> None:
 def test_late_against_the_plan_asks_about_a_slip() -> None:
     """ "比计划晚了几天" asks how late a thing is, as "late" does in English; not for a metric."""
     assert plan_question("对账平台比计划晚了几天？", latest=LATEST, projects=PROJECTS).intent == "slips"
+
+
+def test_a_question_may_use_the_head_words_of_a_long_latin_name() -> None:
+    """People name "Parallel front-end on by default on nightly" by its first words, in a
+    Chinese question too; a run covering under half of the name's words links nothing."""
+    goals = [
+        ProjectRef("Parallel front-end on by default on nightly"),
+        ProjectRef("Sparse registry protocol by default in bale"),
+    ]
+    assert link_projects("并行前端（parallel front-end）目前进展如何？", goals) == [goals[0].name]
+    assert link_projects("How is the parallel front-end doing?", goals) == [goals[0].name]
+    assert link_projects("Has the sparse registry default shipped?", goals) == []
+    assert link_projects("Is the front end parallel yet?", goals) == []
+
+
+def test_a_capitalised_acronym_one_project_holds_names_it() -> None:
+    """ "EDR 在构建服务器上的部署为什么延期了？" names "EDR rollout to build servers" by its acronym
+    in a Chinese question; an acronym two projects share, or a lowercase word, names none."""
+    projects = [
+        ProjectRef("EDR rollout to build servers"),
+        ProjectRef("Public API v3"),
+        ProjectRef("Checkout API Gateway Migration"),
+    ]
+    assert link_projects("EDR 在构建服务器上的部署为什么延期了？", projects) == [
+        "EDR rollout to build servers"
+    ]
+    assert link_projects("Is the API late?", projects) == []  # two projects hold "API"
+    assert link_projects("who looked at the edr alerts?", projects) == []  # not written as an acronym
+
+
+def test_a_question_may_name_a_code_named_project_by_its_gloss() -> None:
+    """ "fs-mig (feature store 迁 infra 新集群)": people ask about the feature store migration; a
+    one-word bracket (an owner) is no gloss."""
+    projects = [ProjectRef("fs-mig (feature store 迁 infra 新集群)"), ProjectRef("Rate limits (Dana)")]
+    assert link_projects("feature store 迁移现在什么状态？", projects) == [projects[0].name]
+    assert link_projects("What did Dana ship?", projects) == []

@@ -16,7 +16,7 @@ from summarizer.engines.local.extractive import coverage, says_nothing
 from summarizer.facts import Facts
 from summarizer.pipelines.ask import speaks_to
 from summarizer.planning import read_question
-from summarizer.planning.planner import term_weights
+from summarizer.planning.planner import term_weights, without_team_words
 from summarizer.planning.projects import ProjectRef, link_projects
 from summarizer.schemas import Point
 
@@ -31,6 +31,10 @@ from .test_plan import LATEST
         ("哪些KR延期或者逾期了？", ""),
         ("Which projects slipped over the period covered by these updates?", ""),
         ("Which goals slipped, and to when?", ""),
+        # The kind of document a team writes is where to look, not what about.
+        ("最新一期周志有什么变化？", ""),
+        ("最近一次例会有哪些变化？", ""),
+        ("What changed on the latest page?", ""),
         ("第41周到第52周一共记录了几起生产稳定性事件？", "稳定 定性"),
         ("2024年一共发生了几次AB级事故？", "ab"),
         # About something: the answer must speak to it.
@@ -167,3 +171,19 @@ def test_a_list_headline_naming_the_subject_is_not_enough() -> None:
     facts = _facts("2 slips in 2 projects: Bug bounty program, SVM", "SVM: target moved", "EDR: overdue")
     assert not speaks_to(plan, facts)
     assert speaks_to(plan, _facts("2 slips: Bug bounty program, SVM", "Bug bounty program: overdue", "SVM"))
+
+
+def test_a_named_metrics_trend_speaks_to_the_question_in_any_language() -> None:
+    """ "注册数（signups）的走势如何？" names the metric 'Signups' the ledger keeps; its trend is the
+    answer although the Chinese gloss 注册数 appears in no fact."""
+    plan = _plan("注册数（signups）的走势如何？", {"注册": 5.0, "册数": 5.0, "signups": 3.0})
+    facts = _facts("Signups: 3.62k (2024-W20) → 4.6k (2024-W30)", "2024-W20: Signups 3.62k")
+    assert not speaks_to(plan, facts)  # without the planner's link, the gloss carries the question
+    plan.metrics = ["Signups"]
+    assert speaks_to(plan, facts)
+
+
+def test_the_words_that_named_the_team_are_not_the_subject() -> None:
+    assert without_team_words("security", "/r/confluence-html-security") == ""
+    assert without_team_words("payments gateway", "/r/payments-zh") == "gateway"
+    assert without_team_words("双活 活改 改造", "/r/wecom-okr-infra") == "双活 活改 改造"

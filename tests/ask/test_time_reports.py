@@ -111,3 +111,40 @@ def test_an_own_label_is_shown_beside_its_weeks() -> None:
     skipped = _plan("What happened during Cycle 26?", ctx)
     read_labelled(skipped, ctx)
     assert range_of(skipped) == " (Cycle 26)"
+
+
+def test_each_teams_latest_report_is_compared_with_its_own_previous() -> None:
+    ctx = _context()
+    planned = _plan("What changed in the latest report?", ctx)
+    planned.reports = {"/r/infra/第11期.md", "/r/api/cycle-27.md"}  # each team's own latest
+    with_previous(planned, ctx)
+    assert planned.reports == {
+        "/r/infra/第10期.md",
+        "/r/infra/第11期.md",
+        "/r/api/cycle-25.md",
+        "/r/api/cycle-27.md",
+    }
+    period = _plan("What changed in October?", ctx)
+    period.reports = {"/r/infra/第8期.md", "/r/infra/第9期.md"}  # a period: first and last compared
+    with_previous(period, ctx)
+    assert period.reports == {"/r/infra/第8期.md", "/r/infra/第9期.md"}
+
+
+def test_a_period_between_a_teams_reports_reads_the_report_that_tells_it() -> None:
+    """A biweekly team's "end of the month" falls between two of its reports: the next one,
+    written days later, tells what happened then; a team with a report in the period keeps it."""
+    ctx = IndexContext()
+    sparse = {"/r/sre/第11期.md": date(2024, 7, 12), "/r/sre/第12期.md": date(2024, 8, 9)}
+    weekly = {f"/r/app/{d:%m%d}.md": d for d in (date(2025, 7, 18), date(2025, 7, 25), date(2025, 8, 1))}
+    for report, day in {**sparse, **weekly}.items():
+        series = report.rsplit("/", 1)[0]
+        ctx.reports_by_series.setdefault(series, set()).add(report)
+        ctx.week_of_report[report] = week_int(day)
+        ctx.date_of_report[report] = day
+        ctx.latest_by_series[series] = max(day, ctx.latest_by_series.get(series, day))
+    found = relative_reports("7月底那次P0是怎么回事？", ctx)
+    assert found is not None
+    assert "/r/sre/第12期.md" in found[0]  # Aug 9 tells Jul 21-31
+    assert "/r/app/0725.md" in found[0] and "/r/app/0801.md" not in found[0]  # its own July
+    late = relative_reports("9月底出了什么故障？", ctx)
+    assert late is None or not any(r.startswith("/r/sre/") for r in late[0])  # no report after: none

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from index.ledger import views
 from index.ledger.renames import extract_renames
 from index.ledger.store import Ledger
+from summarizer.facts import lookup
 from summarizer.facts.naming import named
+from summarizer.planning.planner import known_projects, read_question
 
 from .conftest import WriteReport, build
 
@@ -64,3 +68,9 @@ def test_a_renamed_project_is_listed_under_both_names(write_report: WriteReport,
     assert named(ledger, canonical, "en") == "Books bridge (now Ledger Sync)"
     assert named(ledger, canonical, "zh") == "Books bridge（现名 Ledger Sync）"
     assert named(ledger, "Nothing tracked", "en") == "Nothing tracked"
+    # A status question asked by the new name is answered under both names.
+    qp = read_question(
+        "What is the status of Ledger Sync?", latest=date(2026, 3, 27), projects=known_projects(ledger)
+    )
+    facts = lookup(qp, ledger)
+    assert facts.headline and facts.headline.startswith("Books bridge (now Ledger Sync)")
