@@ -81,6 +81,11 @@ def _asks_for_list(question: str) -> bool:
     return bool(_keyword_hits(question, LAUNCH_WORDS + PAUSE_WORDS)) and bool(_LIST_CUE.search(question))
 
 
+# Slip words that ask for a state ("is X overdue?"), which the project's timeline answers; "did X
+# slip?" asks for its slips, which the slips answer lists with where the project stands now.
+_STATE_WORDS = frozenset(_words("overdue late 逾期 晚了"))
+
+
 def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
     """The first intent whose keywords occur, with two rules for questions about projects.
 
@@ -88,7 +93,8 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
     A question naming a project that would otherwise be a change ("how did X change"), a risk
     ("is X still blocked?", "X 现在还有风险吗") or a slip ("is X overdue?", "X 算逾期吗") is about
     that project's history: its timeline (slips first, then its latest state: launched, cancelled,
-    the new date) answers it. Why it slipped or is at risk, and where it is stuck, keep their intent. One that asks for something else about a
+    the new date) answers it. Why it slipped or is at risk, where it is stuck, and whether it slipped
+    at all ("did X slip?", "X 延期了吗": the slips answer says where it stands now) keep their intent. One that asks for something else about a
     project ("who owns X", "X 的预算是多少") is not: a timeline is no answer to it.
     """
     for intent, keywords in INTENT_KEYWORDS:
@@ -98,7 +104,8 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
         if intent == "status" and not has_project and not _asks_for_list(question):
             continue
         stalled = any(h in STALL_WORDS for h in hits)  # "卡在多少" lists where it stalled
-        if intent in ("changes", "risks", "slips") and has_project and not (asks_why(question) or stalled):
+        keeps = asks_why(question) or stalled or (intent == "slips" and not set(hits) <= _STATE_WORDS)
+        if intent in ("changes", "risks", "slips") and has_project and not keeps:
             return "status", hits
         return intent, hits
     return "free", []
