@@ -347,6 +347,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "progress": ("进度 完成度 完成进度 整体进度", "progress %complete percentcomplete completion %done"),
     "target": (
         "预计上线 计划上线 上线时间 上线日期 预计完成 计划完成 完成时间 目标日期 目标时间",
+        "计划完成时间 预计完成时间 计划上线时间 预计上线时间 计划交付时间 计划完成日期 预计完成日期",
         "截止 截止日期 截止时间 预计",
         "deadline eta target targetdate due duedate launchdate golive releasedate expected",
     ),
