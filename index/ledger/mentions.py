@@ -146,8 +146,10 @@ _RENAME_GLOSS = re.compile(r"\s*[(（]\s*(?:原名|原来叫|formerly|previously
 
 
 # A numbered document's outline number ("### 1.3 银保通渠道接入", "2.1.4 Billing export"): its place
-# in this week's document, which moves when a project above it ends, so not part of the name.
-_OUTLINE_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[^\W\d_])")
+# in this week's document, which moves when a project above it ends, so not part of the name. A
+# tracker reference before a name ("&12 Matchmaking v2", "#453 Party MMR", "!2301 …") is the
+# item's id, which prose about the same project leaves out ("Matchmaking v2 shipped").
+_OUTLINE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|[&#!]\d{1,6})\s+(?=[^\W\d_])")
 
 
 def clean_name(name: str) -> str:
@@ -553,6 +555,12 @@ def _paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKi
         return None  # `Status: …`, `Owner: …` belong to the paragraph's project
     match = _BOLD_NAME.match(text) or _LINK_NAME.match(text)
     if match:
+        sentence = _SUBJECT_LEAD.match(match[1])
+        if sentence and not _NOT_SUBJECT.match(sentence[1]) and _subject_label(match[1]):
+            # "**MMv2 is live.** v2.9.0 went to 100%…": a bold sentence, its subject is the name and
+            # its verb the news.
+            name = clean_name(sentence[1])
+            return (name, match.start(1) + sentence.end(1), "bold") if valid_name(name) else None
         name = clean_name(match[1])
         return (name, match.end(), "bold") if valid_name(name) else None
     if not starts_paragraph:
