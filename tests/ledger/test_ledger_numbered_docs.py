@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from index.ledger import views
 from index.ledger.mentions import clean_name, valid_name
+from index.ledger.signals import find_progress
 from index.ledger.store import Ledger
 
 from .conftest import Series
@@ -72,3 +73,10 @@ def test_a_rolling_milestone_header_is_not_a_slip(series: Series) -> None:
         [("a.md", digest("2025-01-10", "2025-01-24")), ("b.md", digest("2025-01-24", "2025-02-07"))]
     )
     assert kinds(ledger) == []
+
+
+def test_a_counted_label_makes_a_fraction_a_share_not_a_day() -> None:
+    # "Issues: 6/12 closed" is half the issues; bare "6/12 closed" or "12/24已上线" may be a day.
+    assert [hit.value for hit in find_progress("Issues: 6/12 closed", allow_bare=True)] == [50]
+    assert [hit.value for hit in find_progress("任务：3/5 完成", allow_bare=True)] == [60]
+    assert find_progress("12/24已上线", allow_bare=True) == []
