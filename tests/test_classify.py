@@ -15,6 +15,8 @@ from index.models import SectionKind as K
         ("Metrics", None, K.METRICS),
         ("下周工作及目标", None, K.PLANS),
         ("Incidents", None, K.INCIDENTS),
+        ("五、线上稳定性", None, K.INCIDENTS),  # production stability: what broke this week
+        ("系统稳定性度量", None, K.METRICS),  # a stability score is a metric
         ("【商户服务重构】", K.PROJECTS, K.PROJECTS),  # no keyword: the parent's kind
         # A project's name may borrow a metric word; under a projects section it is a project.
         ("Cost Explorer Dashboard", K.PROJECTS, K.PROJECTS),

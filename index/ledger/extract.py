@@ -14,12 +14,13 @@ from index.ledger.mentions import find_mentions
 from index.ledger.metrics import extract_metrics
 from index.ledger.notes import extract_notes
 from index.ledger.observe import observe
+from index.ledger.release_rows import release_mentions
 from index.ledger.renames import extract_renames
 from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 47
+EXTRACTOR_VERSION = 55
 
 
 @dataclass
@@ -32,7 +33,9 @@ class ReportFacts:
 
 
 def extract_facts(report: Report) -> ReportFacts:
-    observations = [observe(report, mention) for mention in find_mentions(report)]
+    lines = dict(report.lines)
+    released = [m for section in report.all_sections() for m in release_mentions(section, lines)]
+    observations = [observe(report, mention) for mention in [*find_mentions(report), *released]]
     passed = passed_ordinals(report)
     for observation in observations:
         observation.ordinals_passed = passed

@@ -126,7 +126,10 @@ def duration(text: str) -> tuple[str | None, float | None]:
         cued = bool(_DURATION_CUE.match(match[0].strip()))
         if unit[0] in "s秒天d" and not cued:
             continue
-        if not cued and text[max(0, match.start() - 1) : match.start()].isalnum():
+        hedged = re.match(
+            r"\s*(?:约|近|about|~)", match[0], re.I
+        )  # "服务异常约20分钟": the hedge sets it off
+        if not cued and not hedged and text[max(0, match.start() - 1) : match.start()].isalnum():
             continue
         minutes = float(match[2]) * _UNIT_MINUTES.get(unit[0], 1.0) + float(match[1] or 0) * 60
         return match[0].strip(), round(minutes, 2)

@@ -25,14 +25,17 @@ _P_LEVEL = (
     r"(?:定级|级别|定为|升级为|severity|level)\s*[:：为]?\s*P[0-3](?![0-9A-Za-z])|"
     r"(?<![A-Za-z0-9])P[0-3]\s*(?:级)?(?:故障|事故|事件|incident|outage)|"
     r"(?<![A-Za-z0-9])\d+\s*(?:次|个|起)\s*P[0-3](?![0-9A-Za-z])|"
-    r"[(（]\s*P[0-3]\s*[)）]|[(（][^()（）]{0,20}[，,]\s*P[0-3]\s*[)）]"
+    r"[(（]\s*P[0-3]\s*[)）]|[(（][^()（）]{0,20}[，,]\s*P[0-3]\s*[)）]|"
+    # a level stated of what happened ("…重启后恢复，属P3级"), a tag opening a line ("【P3】4月17日…")
+    r"(?:属|属于|定为|评为|记为)\s*P[0-3]\s*级(?=\s*(?:[，。,;；)）]|$|故障|事故|事件))|^\W{0,3}【\s*P[0-3]\s*】"
 )
 _CUE = re.compile(f"{_NOUNS}|{_IDS}|{_SEV}|{_P_LEVEL}", re.I)
 
 # What takes a word back, looked for in the clause that holds it.
 _NOT = re.compile(
     # a line saying there were none
-    r"(?:无|没有|未发生|未出现|暂无|零)\s*(?:\S{0,4}级)?(?:线上|生产|现网)?(?:故障|事故|问题|事件)|"
+    r"(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增)?\s*(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?"
+    r"(?:线上|生产|现网)?(?:故障|事故|问题|事件)|"
     r"\bno (?:new |other |major |customer[- ]facing |production |p[0-3] |sev\s?\d )?(?:incidents?|outages?|pages?)\b|"
     r"\b(?:zero|0) (?:incidents?|outages?)\b|incident[- ]free|\bnothing to report\b|"
     # counts and rates, which are metrics

@@ -36,7 +36,7 @@ _GROUP = re.compile(
 )
 _NONE = re.compile(
     r"^(?:无|本周无|暂无|没有|none|n/?a|no (?:incidents?|outages?)|nothing)\b|"
-    r"^(?:本周)?(?:无|暂无)(?:事故|故障|事件)",
+    r"^(?:本周)?(?:无|暂无)(?:新增)?\s*(?:P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?(?:生产|线上)?(?:事故|故障|事件)",
     re.I,
 )
 _REMARK = re.compile(r"(?:post-?mortem|复盘|follow-?ups?|action items?|改进项|RCA)\b", re.I)

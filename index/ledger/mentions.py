@@ -71,9 +71,11 @@ _GENERIC_TITLE = re.compile(
     r"(?:本周|重点|核心|主要|关键|其他|其它|日常)?(?:项目|工作|进展|事项|任务|业务|需求)(?:进展|进度|情况|汇总|列表|更新|状态)?|"
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
     r"highlights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
-    r"summary|overview|tl;?dr|(?:\w+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
+    r"summary|overview|tl;?dr|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
-    r"(?:本周|本期|本月|本次|整体)?(?:概要|概览|总结|概述|摘要|小结|回顾|汇总|速览|亮点|说明|总体情况)",
+    r"(?:本周|本期|本月|本次|整体)?(?:概要|概览|总结|概述|摘要|小结|回顾|汇总|速览|亮点|说明|总体情况)|"
+    # the cadence's own period, whose due date moves on every week by design: not a project
+    r"(?:current|this|active|next)\s+(?:milestone|sprint|iteration|cycle)|(?:本期|当前|本次|下个?)(?:迭代|里程碑|冲刺)",
     re.I,
 )
 _STATUSY_PARENS = re.compile(
@@ -143,8 +145,15 @@ _TOPIC_SUFFIX = re.compile(
 _RENAME_GLOSS = re.compile(r"\s*[(（]\s*(?:原名|原来叫|formerly|previously)[^()（）]*[)）]", re.I)
 
 
+# A numbered document's outline number ("### 1.3 银保通渠道接入", "2.1.4 Billing export"): its place
+# in this week's document, which moves when a project above it ends, so not part of the name. A
+# tracker reference before a name ("&12 Matchmaking v2", "#453 Party MMR", "!2301 …") is the
+# item's id, which prose about the same project leaves out ("Matchmaking v2 shipped").
+_OUTLINE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|[&#!]\d{1,6})\s+(?=[^\W\d_])")
+
+
 def clean_name(name: str) -> str:
-    name = _RENAME_GLOSS.sub("", _STATUSY_PARENS.sub("", nfkc(name)))
+    name = _OUTLINE_NUMBER.sub("", _RENAME_GLOSS.sub("", _STATUSY_PARENS.sub("", nfkc(name))))
     name = re.sub(r"[*_`#]+", "", name)
     name = _BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
@@ -546,6 +555,12 @@ def _paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKi
         return None  # `Status: …`, `Owner: …` belong to the paragraph's project
     match = _BOLD_NAME.match(text) or _LINK_NAME.match(text)
     if match:
+        sentence = _SUBJECT_LEAD.match(match[1])
+        if sentence and not _NOT_SUBJECT.match(sentence[1]) and _subject_label(match[1]):
+            # "**MMv2 is live.** v2.9.0 went to 100%…": a bold sentence, its subject is the name and
+            # its verb the news.
+            name = clean_name(sentence[1])
+            return (name, match.start(1) + sentence.end(1), "bold") if valid_name(name) else None
         name = clean_name(match[1])
         return (name, match.end(), "bold") if valid_name(name) else None
     if not starts_paragraph:

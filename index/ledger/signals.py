@@ -253,6 +253,14 @@ _VERB_NEXT = re.compile(
 )
 
 
+# A label naming the things a fraction counts (`Issues: 6/12 closed`, `任务：3/5 完成`).
+_COUNTED_LABEL = re.compile(
+    r"(?:issues?|tasks?|stories|story points|tickets?|items?|sub-?tasks?|checks?|steps?|"
+    r"任务|子任务|需求|用例|工单|事项)\s*[:：]\s*$",
+    re.I,
+)
+
+
 def _date_not_share(match: re.Match[str], text: str) -> bool:
     """`12/24已上线`, `11/21上线完成` is the day something went live, not 12 of 24 done: a
     month/day pair with nothing counted between it and the verb (`3/5 个服务已迁移` counts
@@ -260,6 +268,8 @@ def _date_not_share(match: re.Match[str], text: str) -> bool:
     meeting-minutes-fintech's launch rule, in the bundled zh example."""
     if match.re is not _FRACTION_CUED[1]:
         return False
+    if _COUNTED_LABEL.search(text, 0, match.start()):
+        return False  # `Issues: 6/12 closed`: the label says what is counted
     month, day = int(match[1]), int(match[2])
     return 1 <= month <= 12 and 1 <= day <= 31 and _VERB_NEXT.match(text, match.end(2)) is not None
 
@@ -347,6 +357,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "progress": ("进度 完成度 完成进度 整体进度", "progress %complete percentcomplete completion %done"),
     "target": (
         "预计上线 计划上线 上线时间 上线日期 预计完成 计划完成 完成时间 目标日期 目标时间",
+        "计划完成时间 预计完成时间 计划上线时间 预计上线时间 计划交付时间 计划完成日期 预计完成日期",
         "截止 截止日期 截止时间 预计",
         "deadline eta target targetdate due duedate launchdate golive releasedate expected",
     ),

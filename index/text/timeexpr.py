@@ -189,6 +189,24 @@ def _zh_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
 
 
+def _month_week_friday(year: int, month: int, week: int) -> date | None:
+    """The Friday of a month's K-th week, week 1 being the one that starts on the month's first
+    Monday: a week belongs to the month it starts in, so `3月第1周` never reaches back into
+    February and a target in week K ends with that week's working days."""
+    first = date(year, month, 1)
+    monday = first + timedelta(days=(7 - first.weekday()) % 7)
+    friday = monday + timedelta(days=7 * (week - 1) + 4)
+    return friday if week >= 1 and (friday - timedelta(days=4)).month == month else None
+
+
+@_rule(r"(?:((?:19|20)\d{2})\s*年\s*)?(?<!\d)(1[0-2]|0?[1-9])\s*月\s*(?:的)?第\s*([一二三四五1-5])\s*周")
+def _zh_month_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, week = int(m[2]), zh_number(m[3]) or int(m[3])
+    if m[1]:
+        return _month_week_friday(int(m[1]), month, week), "week"
+    return _pick_year(lambda y: _month_week_friday(y, month, week), ref, bias), "week"
+
+
 @_rule(r"(?<!\d)(\d{1,2})\s*月份?\s*(底|末|中旬|中|初|上旬|下旬)")
 def _zh_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month = int(m[1])

@@ -146,7 +146,12 @@ def plan(
         label_kinds=ctx.label_kinds(scope.reports),
     )
     asked_week = planned.since if since is None and until is None and planned.since == planned.until else None
-    if asked_week is not None and asked_week not in ctx.weeks(scope.series):
+    weeks = ctx.weeks(scope.series)
+    if (
+        asked_week is not None
+        and asked_week not in weeks
+        and not _after_the_last_report(planned, asked_week, weeks)
+    ):
         widen_missing_week(planned)
     planned.series = scope.series
     if scope.series is not None:
@@ -428,6 +433,13 @@ def _keep_reports(planned: QuestionPlan, ctx: IndexContext, chosen: set[str]) ->
     weeks = [ctx.week_of_report[r] for r in chosen if r in ctx.week_of_report]
     planned.reports = set(chosen)
     planned.set_weeks(min(weeks), max(weeks)) if weeks else planned.set_weeks(None, None)
+
+
+def _after_the_last_report(planned: QuestionPlan, week: int, weeks: set[int]) -> bool:
+    """A calendar day asked after the series' last report ("did it pass the review on March
+    18?" when the last report is of March 14): no later report tells what happened that day, and
+    the last one can only say what was planned, so the week is not widened to it."""
+    return planned.days is not None and bool(weeks) and week > max(weeks)
 
 
 def widen_missing_week(planned: QuestionPlan) -> None:

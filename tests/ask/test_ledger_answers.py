@@ -206,6 +206,15 @@ def test_skipped_week_reads_its_neighbours(ws: Any) -> None:
     _assert_verified(result)
 
 
+def test_a_day_after_the_last_report_is_not_read_from_it(ws: Any) -> None:
+    # The last report is of 2024-06-07 (W23): what happened on June 19 (W25) no report can tell,
+    # so the plan keeps the asked week instead of widening to the last report's plans.
+    question = f"Did {STALLED} pass its security review on June 19?"
+    plan = make_plan(question, ws)
+    assert (plan.since, plan.until) == (202425, 202425)
+    assert not answer(question, ws).answerable
+
+
 def test_date_move_shows_both_quotes(ws: Any) -> None:
     result = answer("Which projects slipped?", ws)
     assert result.answerable

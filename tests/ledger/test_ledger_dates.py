@@ -44,6 +44,10 @@ EARLY_JANUARY = date(2025, 1, 10)
         ("2024-W45", FRIDAY, "2024-11-08"),
         ("预计1026上线", FRIDAY, "2024-10-26"),
         ("3.15前上线", FRIDAY, "2025-03-15"),
+        # a month's K-th week ends on its Friday, week 1 starting on the month's first Monday
+        ("计划完成时间：2024年11月第2周", FRIDAY, "2024-11-15"),
+        ("11月第1周上线", FRIDAY, "2024-11-08"),
+        ("2024年10月第三周", FRIDAY, "2024-10-25"),
     ],
 )
 def test_dates_resolve_against_the_report_date(text: str, ref: date, expected: str) -> None:

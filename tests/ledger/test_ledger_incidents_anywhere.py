@@ -44,6 +44,17 @@ HEAD_EN = "# Weekly update 2025-03-07\n\n"
             HEAD_EN + "## Notes\n- INC-512 on Mar 5: elevated 5xx on the search API (09:12–09:40 UTC).\n",
             [("2025-03-05", None, 28.0)],
         ),
+        # told only in the summary paragraph, its level stated at the end ("属P3级")
+        (
+            HEAD_ZH + "**本周小结**：会员系统按期上线。另：周三（3月5日）晚21:10起短信网关异常约15分钟，"
+            "用户收不到验证码，切换通道后恢复，属P3级。\n\n## 一、项目进展\n- 会员系统：已上线\n",
+            [("2025-03-05", "P3", 15.0)],
+        ),
+        # a level tag opening the line under a stability heading
+        (
+            HEAD_ZH + "## 五、线上稳定性\n- 【P2】3月4日（周二）10:00-10:25，支付回调延迟，持续25分钟。\n",
+            [("2025-03-04", "P2", 25.0)],
+        ),
     ],
 )
 def test_incidents_told_anywhere(
@@ -61,6 +72,7 @@ def test_incidents_told_anywhere(
     "body",
     [
         HEAD_ZH + "## 本周工作\n- 本周无线上问题。\n",
+        HEAD_ZH + "## 五、线上稳定性\n本周无P1/P2故障。\n",
         HEAD_EN + "## Update\nNo incidents this week; 2025-03-05 was quiet.\n",
         # drills, staging, planned maintenance
         HEAD_ZH + "## 本周工作\n- 故障演练：周四进行了数据库主从切换演练，服务中断8分钟，符合预期。\n",
@@ -142,6 +154,8 @@ def test_a_summary_line_and_the_incidents_table_are_one_incident(write_report: W
         ("故障演练顺利完成", None),
         ("incident response tooling: runbooks migrated", None),
         ("本周无事故", None),
+        ("本周无P1/P2故障", None),
+        ("这个需求属P1级优先", None),  # a priority level of a requirement
         ("to avoid outages during the sale we froze deploys", None),
     ],
 )

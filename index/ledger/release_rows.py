@@ -1,0 +1,57 @@
+"""What a release table says shipped: one launched mention per row that names a project.
+
+Generated digests and changelogs list releases as rows under a `## Released` / `## 已发布`
+heading (`| v2.8.0 | 2025-01-22 | &15 Leaderboard Sharding — all boards on 8 shards |`), with no
+`Project` column for the table reader: the project is the name that opens the contents cell.
+A row that is a fix or a chore (`fix: party invite race (#493)`) ships no project.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.ledger.mentions import Mention, Unit, clean_name, valid_name
+from index.ledger.signals import heading_status
+from index.models import Section
+
+# The column that says what a release holds.
+_CONTENTS = re.compile(
+    r"contents?|changes?|summary|description|highlights?|what(?:'s| is)? (?:new|shipped)|notes?|scope|"
+    r"内容|发布内容|变更|变更内容|说明|功能|上线内容",
+    re.I,
+)
+# Conventional-commit and changelog prefixes: a fix or housekeeping, not a project going live.
+_NOT_A_PROJECT = re.compile(
+    r"^\s*(?:fix|hotfix|bugfix|chore|docs?|refactor|perf|test|build|ci|style|revert|deps|security)\b"
+    r"(?:\([^)]*\))?\s*[:：]|^\s*(?:修复|热修复|bug\s*修复)",
+    re.I,
+)
+# The name ends where the description begins: a dash, a gloss, a comma, "at 100%", "to all …".
+_NAME_END = re.compile(
+    r"\s+[—–-]\s+|\s*——|\s*[(（,，;；:：]|\s+(?:at|to|for|in|on|with)\s+\S|"
+    r"\s+(?:is\s+)?(?:complete[d]?|done|finished|shipped|released|live|GA)\b|\s*(?:上线|发布|全量|完成)",
+    re.I,
+)
+
+
+def release_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
+    """Under a heading that files its items as launched, each release row's named project."""
+    if heading_status(section.title) != "launched":
+        return []
+    out: list[Mention] = []
+    for table in section.tables:
+        column = next((i for i, h in enumerate(table.header) if _CONTENTS.fullmatch(h.strip(" *"))), None)
+        if column is None:
+            continue
+        for row in table.rows:
+            cell = row.cells[column] if column < len(row.cells) else ""
+            if not cell or _NOT_A_PROJECT.match(cell):
+                continue
+            end = _NAME_END.search(cell)
+            name = clean_name(cell[: end.start()] if end else cell)
+            if not valid_name(name) or len(name.split()) > 6:
+                continue
+            text = lines.get(row.line, "").strip()
+            unit = Unit(row.line, text, head=True, skip=len(text))
+            out.append(Mention(name, section, row.line, row.line, [unit], filed_as="launched"))
+    return out
