@@ -1,0 +1,62 @@
+"""Projects named by a numbered title line over their facts (e-mail and plain-text reports)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.ledger import views
+from index.ledger.mentions import find_mentions
+from index.ledger.store import Ledger
+from index.ledger.title_leads import numbered_title
+
+from .conftest import Series, WriteReport
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("1.「海燕」无线充电座", "海燕"),
+        ("2. 仓储调度平台", "仓储调度平台"),
+        ("(3) Billing export", "Billing export"),
+        ("1. 本周完成了接口联调，进度 60%", None),  # a step, not a title
+        ("1.5倍的吞吐提升", None),  # a figure, not a numbered line
+        ("1. 风险：", None),
+    ],
+)
+def test_numbered_title(line: str, expected: str | None) -> None:
+    assert numbered_title(line) == expected
+
+
+def _mail(day: str, first: str, second: str) -> str:
+    return f"""主题：研发周报
+日期：{day}
+
+二、分项目情况
+
+1.「海燕」无线充电座
+【进展】{first}
+当前状态：正常。
+
+2.「信天翁」车载支架
+【进展】{second}
+当前状态：正常。
+"""
+
+
+def test_each_titled_paragraph_is_its_own_project(write_report: WriteReport) -> None:
+    report = write_report("周报_20240301.txt", _mail("2024年3月1日", "目标3月底完成DVT。", "进度约40%。"))
+    names = [m.name for m in find_mentions(report)]
+    assert "海燕" in names and "信天翁" in names
+    assert not any("分项目" in name for name in names)  # the section holds projects, it is none
+
+
+def test_a_titled_projects_target_moves(series: Series) -> None:
+    ledger: Ledger = series(
+        [
+            ("周报_20240301.txt", _mail("2024年3月1日", "目标3月底完成DVT。", "进度约40%。")),
+            ("周报_20240308.txt", _mail("2024年3月8日", "DVT完成时间推迟至4月20日。", "进度约50%。")),
+        ]
+    )
+    got = {(s.project, s.kind) for s in views.slips(ledger)}
+    assert ("海燕", "date_moved") in got
+    assert not any(project == "信天翁" for project, _ in got)
