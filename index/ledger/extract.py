@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from index.ledger.cadence import passed_ordinals
+from index.ledger.chat_messages import with_chat_messages
 from index.ledger.incidents import extract_incidents
 from index.ledger.mentions import find_mentions
 from index.ledger.metrics import extract_metrics
@@ -19,7 +20,7 @@ from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 48
+EXTRACTOR_VERSION = 49
 
 
 @dataclass
@@ -32,7 +33,8 @@ class ReportFacts:
 
 
 def extract_facts(report: Report) -> ReportFacts:
-    observations = [observe(report, mention) for mention in find_mentions(report)]
+    mentions = with_chat_messages(report, find_mentions(report))
+    observations = [observe(report, mention) for mention in mentions]
     passed = passed_ordinals(report)
     for observation in observations:
         observation.ordinals_passed = passed

@@ -99,6 +99,8 @@ class Unit:
     lifecycle_until: int | None = None
     """In prose, where this line may still say the project launched or stopped: its subject's
     first clause ("Search migration is done."), not "…the vendor shipped a fix" later on."""
+    status: ProjectStatus | None = None
+    """The status its symbol stands for, when the layout says (a chat digest's legend of emoji)."""
 
 
 @dataclass
