@@ -190,11 +190,13 @@ def pick_target(roles: list[DateRole]) -> DateRole | None:
 # --- targets that are not days: sprints, cycles, release and fix versions ---------------------
 
 _ARROW = r"\s*(?:→|->|=>|⇒|➡)\s*(?:now\s+)?"
+# "end of sprint 22" is a sprint target as "targeting sprint 22" is (written from
+# slack-standup-logistics); "sprint 22 planning Monday" has no cue and is none.
 _ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "sprint",
         re.compile(
-            rf"\b(?:target(?:ing|ed)?|planned\s+for|moves?\s+to|moved\s+to|eta)\s*:?\s*(?:sprint|cycle|iteration)\s*(\d{{1,3}})"
+            rf"\b(?:target(?:ing|ed)?|planned\s+for|moves?\s+to|moved\s+to|eta|end\s+of)\s*:?\s*(?:sprint|cycle|iteration)\s*(\d{{1,3}})"
             rf"(?:{_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}}))?|"
             rf"\b(?:sprint|cycle|iteration)\s*(\d{{1,3}}){_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}})",
             re.I,

@@ -8,6 +8,7 @@ from index.ledger import views
 from index.ledger.chat_messages import message_subject, read_legend
 from index.ledger.extract import extract_facts
 from index.ledger.store import Ledger
+from index.ledger.targets import find_ordinal_targets
 
 from .conftest import Series, WriteReport
 
@@ -87,3 +88,15 @@ def test_a_mark_turning_amber_is_a_downgrade_and_words_beat_marks(series: Series
     slips = {(s.project, s.kind) for s in views.slips(ledger)}
     assert slips == {("Label Printer Fleet", "status_downgrade")}
     assert [launch.project for launch in views.launches(ledger)] == ["Route Planner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("still targeting end of sprint 14 for go-live", [(14,)]),
+        ("slides to end of cycle 9.", [(9,)]),
+        ("sprint 14 planning Monday 10:00", []),  # a meeting, no target cue
+    ],
+)
+def test_end_of_a_sprint_is_a_sprint_target(text: str, expected: list[tuple[int, ...]]) -> None:
+    assert [target.order for target in find_ordinal_targets(text)] == expected
