@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from index.ledger import views
+from index.ledger.extract import extract_facts
 from index.ledger.mentions import find_mentions
+from index.ledger.signals import find_statuses
 from index.ledger.store import Ledger
 from index.ledger.title_leads import numbered_title
 
@@ -60,3 +62,25 @@ def test_a_titled_projects_target_moves(series: Series) -> None:
     got = {(s.project, s.kind) for s in views.slips(ledger)}
     assert ("海燕", "date_moved") in got
     assert not any(project == "信天翁" for project, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("海燕已于5月6日正式量产（MP），首批已出货", ["launched"]),
+        ("当前状态：已量产。", ["launched"]),
+        ("The X2 dock entered mass production on 6/3.", ["launched"]),
+        ("目标5月底量产", []),  # a target, not a launch
+        ("量产前评审定于5月4日召开", []),  # the review before it
+    ],
+)
+def test_mass_production_is_a_launch(text: str, expected: list[str]) -> None:
+    assert [hit.value for hit in find_statuses(text)] == expected
+
+
+def test_a_mass_production_date_is_a_launch_target(write_report: WriteReport) -> None:
+    report = write_report(
+        "周报_20240301.txt", _mail("2024年3月1日", "PVT第二轮完成。目标5月底量产。", "进度约40%。")
+    )
+    observed = {o.project: o for o in extract_facts(report).observations}
+    assert str(observed["海燕"].target) == "2024-05-31"
