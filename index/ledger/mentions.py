@@ -187,7 +187,12 @@ def valid_name(name: str, typed: bool = False) -> bool:
         return False  # "done ✅", "已上线 🚀": a status group's label
     if find_dates(name, _ANY_DAY) and len(name) < 12:
         return False
-    return _GENERIC_TITLE.fullmatch(name.strip()) is None
+    return _GENERIC_TITLE.fullmatch(name.strip()) is None and _OVERVIEW.fullmatch(name.strip()) is None
+
+
+# "一、整体情况" (its 情况 cut as a topic suffix) is every report's overview, under its ordinal, not
+# a project. Written from zh-email-hardware.
+_OVERVIEW = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.．]\s*)?(?:整体|总体|overall)", re.I)
 
 
 def find_mentions(report: Report) -> list[Mention]:
