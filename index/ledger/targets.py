@@ -56,10 +56,13 @@ _WEAK_BEFORE = re.compile(
     re.I,
 )
 # 量产 (mass production) is a hardware product's launch: "目标4月底量产" its target, "已于4月22日正式量产"
-# its launch day; "量产固件" (the firmware for it) is no release. Written from zh-email-hardware.
+# its launch day; "量产固件" (the firmware for it) is no release. A hardware phase gate (EVT, DVT, PVT,
+# 样机) is a delivery too: "EVT样机目标4月底" is a target; "EVT 样机评审会改到 9/20" is a meeting.
+# Written from zh-email-hardware.
 _DELIVERY = re.compile(
     r"上线|全量|完成|交付|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
-    r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze",
+    r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|"
+    r"(?<![A-Za-z])[EDP]VT(?![A-Za-z])(?!\s*(?:样机)?\s*(?:评审|review))|样机(?!\s*评审)",
     re.I,
 )
 _DONE_BEFORE = re.compile(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from index.ledger import views
@@ -9,6 +11,7 @@ from index.ledger.extract import extract_facts
 from index.ledger.mentions import find_mentions
 from index.ledger.signals import find_statuses
 from index.ledger.store import Ledger
+from index.ledger.targets import classify_dates
 from index.ledger.title_leads import numbered_title
 
 from .conftest import Series, WriteReport
@@ -84,3 +87,16 @@ def test_a_mass_production_date_is_a_launch_target(write_report: WriteReport) ->
     )
     observed = {o.project: o for o in extract_facts(report).observations}
     assert str(observed["海燕"].target) == "2024-05-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EVT样机目标4月底，时间比较紧。", [("4月底", "target")]),
+        ("雷达模组恢复后重新排产，EVT样机推迟到5月中旬。", [("5月中旬", "target")]),
+        ("EVT 样机评审会改到 9/20。", []),  # a review meeting moved, not the phase gate
+    ],
+)
+def test_a_phase_gate_is_a_delivery(text: str, expected: list[tuple[str, str]]) -> None:
+    roles = classify_dates(text, date(2024, 4, 12))
+    assert [(role.hit.text, role.role) for role in roles] == expected
