@@ -9,6 +9,7 @@ import pytest
 from index.ledger import views
 from index.ledger.extract import extract_facts
 from index.ledger.mentions import find_mentions
+from index.ledger.phases import other_gate
 from index.ledger.signals import find_statuses
 from index.ledger.store import Ledger
 from index.ledger.targets import classify_dates
@@ -100,3 +101,31 @@ def test_a_mass_production_date_is_a_launch_target(write_report: WriteReport) ->
 def test_a_phase_gate_is_a_delivery(text: str, expected: list[tuple[str, str]]) -> None:
     roles = classify_dates(text, date(2024, 4, 12))
     assert [(role.hit.text, role.role) for role in roles] == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("目标仍为3月底完成DVT", "下一阶段目标：5月底完成PVT", True),  # the next gate
+        ("下一阶段目标：5月底完成PVT", "PVT推迟到6月中旬", False),  # the same gate moved
+        ("目标4月底量产", "量产提前至4月22日", False),
+        ("target end of March", "EVT by mid-April", False),  # one side names no gate
+    ],
+)
+def test_other_gate(before: str, after: str, expected: bool) -> None:
+    assert other_gate(before, after) is expected
+
+
+def test_the_next_gates_date_is_no_slip(series: Series) -> None:
+    ledger: Ledger = series(
+        [
+            ("周报_20240301.txt", _mail("2024年3月1日", "目标4月中旬完成DVT。", "进度约40%。")),
+            (
+                "周报_20240308.txt",
+                _mail("2024年3月8日", "DVT已关闭。下一阶段目标：5月底完成PVT。", "进度约50%。"),
+            ),
+            ("周报_20240315.txt", _mail("2024年3月15日", "PVT推迟到6月中旬。", "进度约60%。")),
+        ]
+    )
+    moved = [(s.project, s.week) for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert moved == [("海燕", "2024-W11")]
