@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from index.ledger.cadence import passed_ordinals
+from index.ledger.chat_messages import with_chat_messages
 from index.ledger.incidents import extract_incidents
 from index.ledger.mentions import find_mentions
 from index.ledger.metrics import extract_metrics
@@ -20,7 +21,7 @@ from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 55
+EXTRACTOR_VERSION = 60
 
 
 @dataclass
@@ -35,7 +36,8 @@ class ReportFacts:
 def extract_facts(report: Report) -> ReportFacts:
     lines = dict(report.lines)
     released = [m for section in report.all_sections() for m in release_mentions(section, lines)]
-    observations = [observe(report, mention) for mention in [*find_mentions(report), *released]]
+    mentions = [*with_chat_messages(report, find_mentions(report)), *released]
+    observations = [observe(report, mention) for mention in mentions]
     passed = passed_ordinals(report)
     for observation in observations:
         observation.ordinals_passed = passed

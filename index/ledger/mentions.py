@@ -24,6 +24,7 @@ from index.ledger.signals import (
     label_key,
     split_label,
 )
+from index.ledger.title_leads import numbered_title, quoted_code
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus
 from index.text.cjk import has_han
@@ -100,6 +101,8 @@ class Unit:
     lifecycle_until: int | None = None
     """In prose, where this line may still say the project launched or stopped: its subject's
     first clause ("Search migration is done."), not "…the vendor shipped a fix" later on."""
+    status: ProjectStatus | None = None
+    """The status its symbol stands for, when the layout says (a chat digest's legend of emoji)."""
 
 
 @dataclass
@@ -193,7 +196,12 @@ def valid_name(name: str, typed: bool = False) -> bool:
         return False  # "done ✅", "已上线 🚀": a status group's label
     if find_dates(name, _ANY_DAY) and len(name) < 12:
         return False
-    return _GENERIC_TITLE.fullmatch(name.strip()) is None
+    return _GENERIC_TITLE.fullmatch(name.strip()) is None and _OVERVIEW.fullmatch(name.strip()) is None
+
+
+# "一、整体情况" (its 情况 cut as a topic suffix) is every report's overview, under its ordinal, not
+# a project. Written from zh-email-hardware.
+_OVERVIEW = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.．]\s*)?(?:整体|总体|overall)", re.I)
 
 
 def find_mentions(report: Report) -> list[Mention]:
@@ -290,12 +298,25 @@ def _field_of(item: Item, lines: dict[int, str]) -> str | None:
 
 def _is_project_section(section: Section, depth: int, fields: int, lines: dict[int, str]) -> bool:
     """A leaf section is one project unless it lists several; a top-level one needs a field too."""
+    if _titled_paragraphs(section) >= 2:
+        return False  # `1.「青鸟」…` and `2.「白鹭」…` over their own fields: a container of projects
     if fields >= 2:
         return True
     projectish = sum(1 for item in section.items if _is_projectish(item, lines))
     if depth == 0:
         return fields >= 1 and projectish < 2
     return fields >= 1 or projectish < 2
+
+
+def _titled_paragraphs(section: Section) -> int:
+    """Prose lines that open a paragraph with only a numbered title (`1.「青鸟」智能手表二代`)."""
+    count, previous_blank = 0, True
+    for number, raw in section.lines:
+        text = line_text(raw)
+        if number != section.start and previous_blank and numbered_title(nfkc(raw)) is not None:
+            count += 1
+        previous_blank = not text.strip()
+    return count
 
 
 def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool:
@@ -343,8 +364,9 @@ def _item_name(item: Item, text: str) -> tuple[str, int] | None:
             return None
         name = clean_name(labelled.label)
         return (name, labelled.rest_offset) if valid_name(name) else None
-    if item.children and len(text) <= 30 and not re.search(r"[，。,;；]", text):
-        name = clean_name(text)
+    # A short name over deeper lines, or over lines glued to it (`6. OTA升级平台` then `【进展】…`).
+    if (item.children or item.end > item.start) and len(text) <= 30 and not re.search(r"[，。,;；]", text):
+        name = clean_name(quoted_code(text) or text)
         return (name, len(text)) if valid_name(name) else None
     subject = _bullet_subject(text) or _codename_subject(text)
     if subject is not None:
@@ -447,8 +469,10 @@ def _prose_mentions(
         if number == section.start or number in in_items or not text.strip() or section.in_table(number):
             current, previous_blank = None, True
             continue
-        lead = _paragraph_lead(text, previous_blank and plain_leads) or (
-            _dated_lead(text) if current is None and plain_leads else None
+        lead = (
+            (_title_lead(raw, text) if previous_blank else None)
+            or _paragraph_lead(text, previous_blank and plain_leads)
+            or (_dated_lead(text) if current is None and plain_leads else None)
         )
         previous_blank = False
         if lead is not None:
@@ -546,6 +570,16 @@ def _dated_lead(text: str) -> tuple[str, int, LeadKind] | None:
         return None
     name = clean_name(match[1])
     return (name, match.end(1), "subject") if valid_name(name) else None
+
+
+def _title_lead(raw: str, text: str) -> tuple[str, int, LeadKind] | None:
+    """A numbered title line over a paragraph (`1.「青鸟」智能手表二代`, then `【进展】…`): every line
+    of the paragraph speaks for the project it names. Written from zh-email-hardware."""
+    titled = numbered_title(nfkc(raw))
+    if titled is None:
+        return None
+    name = clean_name(titled)
+    return (name, len(text), "label") if valid_name(name) else None
 
 
 def _paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKind] | None:

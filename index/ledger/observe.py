@@ -85,7 +85,7 @@ def observe(report: Report, mention: Mention) -> Observation:
             # length, so spans still index the original text the quotes are cut from.
             text = _EMPHASIS.sub(" ", unit.text[offset : piece.end])
             if field == "status":
-                status = field_status(text)
+                status = unit.status or field_status(text)
                 if status:
                     quote = (
                         unit.text

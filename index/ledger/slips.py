@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from index.ledger.cadence import has_passed
+from index.ledger.phases import other_gate
 from index.ledger.signals import FINISHED, RANK, STOPPED
 from index.schemas import Citation, Launch, LaunchVerdict, Observation, Slip, SlipKind, StatusEvent, series_of
 
@@ -32,6 +33,10 @@ def _cites(*citations: Citation | None) -> list[Citation]:
         if citation is not None and citation not in out:
             out.append(citation)
     return out
+
+
+def _quote(obs: Observation) -> str | None:
+    return obs.target_evidence.quote if obs.target_evidence is not None else None
 
 
 def project_slips(project: str, aliases: list[str], observations: list[Observation]) -> list[Slip]:
@@ -52,7 +57,12 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
         promised = targets.get("final")  # the target as stated before this report
         if obs.target is not None and obs.target_kind is not None and not finished:
             previous = targets.get(obs.target_kind)
-            if previous is not None and previous.target is not None and obs.target > previous.target:
+            if (
+                previous is not None
+                and previous.target is not None
+                and obs.target > previous.target
+                and not other_gate(_quote(previous), _quote(obs))  # DVT's date, then PVT's: the next gate
+            ):
                 before, after = previous.target.isoformat(), obs.target.isoformat()
                 add("date_moved", before, after, obs, previous.target_evidence, obs.target_evidence)
             targets[obs.target_kind] = obs  # the latest statement is the best "before" evidence

@@ -55,9 +55,14 @@ _WEAK_BEFORE = re.compile(
     r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*(?:the\s+)?" + _PART_OF + "$",
     re.I,
 )
+# 量产 (mass production) is a hardware product's launch: "目标4月底量产" its target, "已于4月22日正式量产"
+# its launch day; "量产固件" (the firmware for it) is no release. A hardware phase gate (EVT, DVT, PVT,
+# 样机) is a delivery too: "EVT样机目标4月底" is a target; "EVT 样机评审会改到 9/20" is a meeting.
+# Written from zh-email-hardware.
 _DELIVERY = re.compile(
-    r"上线|全量|完成|交付|发布|投产|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
-    r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze",
+    r"上线|全量|完成|交付|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
+    r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|"
+    r"(?<![A-Za-z])[EDP]VT(?![A-Za-z])(?!\s*(?:样机)?\s*(?:评审|review))|样机(?!\s*评审)",
     re.I,
 )
 _DONE_BEFORE = re.compile(
@@ -70,10 +75,12 @@ _DONE_BEFORE = re.compile(
 # "live for web as of Fri 6/14", "available since Monday 3/3": the day a live state began.
 _SINCE_BEFORE = re.compile(r"\b(?:as of|since)\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.I)
 _LIVE_WORD = re.compile(r"\b(?:live|launched|shipped|released|available|GA)\b", re.I)
-_DONE_AFTER = re.compile(r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|交付)|^\s*[✅✔☑]")
+_DONE_AFTER = re.compile(
+    r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付)|^\s*[✅✔☑]"
+)
 _FINAL_AFTER = re.compile(
     r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
-    r"(?:上线|发布|投产|交付|完成|结项|验收|全量|冻结|封版|定版|launch|ship|release|go[- ]live|GA\b|done|complete)|"
+    r"(?:上线|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付|完成|结项|验收|全量|冻结|封版|定版|launch|ship|release|go[- ]live|GA\b|done|complete)|"
     r"^\s*(?:之?前|以前)",
     re.I,
 )
@@ -83,13 +90,15 @@ _INTERIM = re.compile(
     re.I,
 )
 _LAUNCH_AFTER = re.compile(
-    r"^\s*(?:之?前)?\s*(?:全量|正式)?\s*(?:上线|发布|投产|全量|launch|ship|release|go[- ]live|GA\b)", re.I
+    r"^\s*(?:之?前)?\s*(?:全量|正式)?\s*(?:上线|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|全量|launch|ship|release|go[- ]live|GA\b)",
+    re.I,
 )
 # The project's own schedule words: a step line that moves an `eta` moves the project's date.
 SCHEDULE_WORD = re.compile(r"\beta\b|\btarget(?:ed)?\b|目标|\bdeadline\b|上线时间", re.I)
 _TARGET_WORD = re.compile(r"目标|计划|预计|排期|\btarget|\beta\b|\bdeadline\b|\bplanned\b", re.I)
 _RELEASE = re.compile(
-    r"上线|全量|发布|投产|交付|launch|release|ship|go[- ]live|\bGA\b|roll ?out|cut ?over", re.I
+    r"上线|全量|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付|launch|release|ship|go[- ]live|\bGA\b|roll ?out|cut ?over|mass production",
+    re.I,
 )
 _FUTURE_WORDS = re.compile(r"预计|计划|将|待|争取|目标|拟|eta|target|expected|planned|scheduled|will", re.I)
 
@@ -190,11 +199,13 @@ def pick_target(roles: list[DateRole]) -> DateRole | None:
 # --- targets that are not days: sprints, cycles, release and fix versions ---------------------
 
 _ARROW = r"\s*(?:→|->|=>|⇒|➡)\s*(?:now\s+)?"
+# "end of sprint 22" is a sprint target as "targeting sprint 22" is (written from
+# slack-standup-logistics); "sprint 22 planning Monday" has no cue and is none.
 _ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "sprint",
         re.compile(
-            rf"\b(?:target(?:ing|ed)?|planned\s+for|moves?\s+to|moved\s+to|eta)\s*:?\s*(?:sprint|cycle|iteration)\s*(\d{{1,3}})"
+            rf"\b(?:target(?:ing|ed)?|planned\s+for|moves?\s+to|moved\s+to|eta|end\s+of)\s*:?\s*(?:sprint|cycle|iteration)\s*(\d{{1,3}})"
             rf"(?:{_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}}))?|"
             rf"\b(?:sprint|cycle|iteration)\s*(\d{{1,3}}){_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}})",
             re.I,

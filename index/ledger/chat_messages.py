@@ -1,0 +1,163 @@
+"""Chat digests: one message per person, the project named in the message's running text.
+
+A bot-compiled Slack or Teams digest (`*@dana* — :warning: Dock Scheduler v2 slides to end of
+sprint 23.` over `• fix is small, re-review Wed 3/26`) has no headings or labels to name its
+projects: the writer's handle opens each message, an emoji shortcode gives its status (by the
+digest's own `Legend:` line where it has one), and the project is the subject of the sentence
+that follows. The bullets under a message are its sub-steps. Written from slack-standup-logistics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from index.ledger.mentions import Mention, Unit, clean_name, line_text, valid_name
+from index.ledger.signals import LIFECYCLE, Labelled, field_status, find_statuses
+from index.models import Report, Section
+from index.schemas import ProjectStatus
+
+# A message: the writer's handle (bold or not), a dash or colon, then the text.
+_MESSAGE = re.compile(r"^\*{0,2}@[\w.-]{1,30}\*{0,2}\s*[—–:-]+\s*(?=\S)")
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{2,40}:")
+_LEGEND = re.compile(r"^\W*(?:legend|key|status key|图例|状态说明)\s*[:：]\s*(?P<body>.+)$", re.I)
+# What the common shortcodes mean in a status report when no legend says otherwise.
+_CONVENTION: dict[str, ProjectStatus] = {
+    ":warning:": "at_risk",
+    ":large_yellow_circle:": "at_risk",
+    ":yellow_circle:": "at_risk",
+    ":red_circle:": "off_track",
+    ":large_green_circle:": "on_track",
+    ":green_circle:": "on_track",
+    ":white_check_mark:": "done",
+    ":heavy_check_mark:": "done",
+    ":no_entry:": "blocked",
+    ":double_vertical_bar:": "paused",
+    ":pause_button:": "paused",
+}
+# Words after which a message's subject has ended: verbs, status and schedule words, prepositions.
+_STOP = frozenset(
+    re.split(
+        r"\s+",
+        "is are was were has have had hasn't haven't isn't wasn't will won't can't needs still now not "
+        "no on at to for by in from with and went goes going slides slid slipped slips blocked kicked "
+        "started starting shipped launched done cancelled canceled paused moving moved rolled finished "
+        "completed got hit reached passed landed remains stays looks beta",
+    )
+)
+_MAX_NAME_WORDS = 6
+_MIN_MESSAGES = 2
+
+
+def read_legend(report: Report) -> dict[str, ProjectStatus]:
+    """`Legend: :white_check_mark: on track  :warning: at risk …`: each shortcode's status here."""
+    for _, raw in report.lines:
+        match = _LEGEND.match(raw.strip())
+        if match is None:
+            continue
+        body = match["body"]
+        codes = list(_SHORTCODE.finditer(body))
+        legend: dict[str, ProjectStatus] = {}
+        for index, code in enumerate(codes):
+            end = codes[index + 1].start() if index + 1 < len(codes) else len(body)
+            status = field_status(body[code.end() : end].strip(" /"))
+            if status is not None:
+                legend[code[0]] = status
+        if legend:
+            return legend
+    return {}
+
+
+def message_subject(text: str) -> tuple[str, int] | None:
+    """(the subject's words, where they end) of a message's first sentence, or None when it opens
+    with something other than a name ("Not blocked anymore — …")."""
+    words: list[str] = []
+    end = 0
+    for token in re.finditer(r"\S+", text):
+        word = token[0]
+        bare = word.strip(".,;:!?").lower()
+        if _SHORTCODE.fullmatch(word):
+            break
+        if not words and not (word[0].isupper() or word[0].isdigit()):
+            return None  # "quick one from me": no name opens it
+        if words and (bare in _STOP or word[0] in "([—–-" or re.match(r"\d+(?:\.\d+)?%", bare)):
+            break
+        words.append(word.rstrip(".,;:!?"))
+        end = token.start() + len(words[-1])
+        if word[-1] in ".,;:!?" or len(words) >= _MAX_NAME_WORDS:
+            break
+    if not words or words[0].lower() in _STOP:
+        return None
+    return " ".join(words), end
+
+
+def with_chat_messages(report: Report, found: list[Mention]) -> list[Mention]:
+    """`found` with a digest section's mentions replaced by one per message: its bullets are a
+    message's sub-steps, not projects, and its writers' handles name no project."""
+    digests = {id(s): chat for s in _walk(report.sections) if (chat := chat_mentions(s, report)) is not None}
+    kept = [mention for mention in found if id(mention.section) not in digests]
+    return kept + [mention for chat in digests.values() for mention in chat]
+
+
+def _walk(sections: list[Section]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from _walk(section.children)
+
+
+def _name_ok(candidate: str) -> str | None:
+    name = clean_name(candidate)
+    return name if valid_name(name) else None
+
+
+def chat_mentions(section: Section, report: Report) -> list[Mention] | None:
+    """One mention per message of a digest section, or None when the section is no digest."""
+    lines = dict(report.lines)
+    leads = [n for n, raw in section.lines if _MESSAGE.match(line_text(raw))]
+    if len(leads) < _MIN_MESSAGES:
+        return None
+    legend = read_legend(report)
+    out: list[Mention] = []
+    numbers = [n for n, _ in section.lines]
+    for lead in leads:
+        mention = _message(lead, numbers, lines, legend, section)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _message(
+    lead: int,
+    numbers: list[int],
+    lines: dict[int, str],
+    legend: dict[str, ProjectStatus],
+    section: Section,
+) -> Mention | None:
+    text = line_text(lines[lead])
+    match = _MESSAGE.match(text)
+    assert match is not None
+    start = match.end()
+    codes = re.match(r"(?:\s*:[a-z0-9_+-]{2,40}:)*\s*", text[start:])
+    body_start = start + (codes.end() if codes else 0)
+    found = message_subject(text[body_start:])
+    name = _name_ok(found[0]) if found else None
+    if found is None or name is None:
+        return None
+    head = Unit(lead, text, head=True, skip=body_start + found[1])
+    units = [head]
+    # "DSv2 went live Wed 4/2" under a green mark: the words say more than the mark.
+    told = any(hit.value in LIFECYCLE for hit in find_statuses(text[head.skip :]))
+    for code in [] if told else _SHORTCODE.finditer(text, start, body_start):
+        status = legend.get(code[0]) or _CONVENTION.get(code[0])
+        if status is not None:
+            labelled = Labelled("status", code[0], 0, "status")
+            units.append(Unit(lead, code[0], head=True, labelled=labelled, status=status))
+            break
+    end = lead
+    for number in numbers[numbers.index(lead) + 1 :]:
+        raw = lines.get(number, "")
+        if not raw.strip() or _MESSAGE.match(line_text(raw)):
+            break
+        units.append(Unit(number, line_text(raw), head=False))
+        end = number
+    return Mention(name, section, lead, end, units)

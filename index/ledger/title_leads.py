@@ -1,0 +1,43 @@
+"""Lines that only name what the paragraph under them is about.
+
+E-mail and plain-text reports often number their projects as short title lines with the
+project's facts on the lines below (`1.「青鸟」智能手表二代` over `【进展】…` and `当前状态：…`), or
+open a chat message with who wrote it (`*@dana* — :warning: Dock Scheduler v2 slides …`). Neither
+the number nor the writer is the project: these helpers find where its name starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A numbered line holding only a title: no clause punctuation, short, nothing after it. The
+# marker may be glued to the title ("1.「青鸟」…"), which a list parser does not take as an item.
+_NUMBERED_TITLE = re.compile(
+    r"^(?:\d{1,3}[.．、)）]|[(（]\d{1,3}[)）])\s*(?P<title>(?!\d)[^\s，。,;；:：!?！？][^，。,;；:：!?！？]{1,29})$"
+)
+# A code name in corner or double quotes before what the project is (「青鸟」智能手表二代): the
+# quoted word is how the team refers to it in every other line.
+_QUOTED_CODE = re.compile(r"^[「『“\"]([^」』”\"]{1,20})[」』”\"]")
+# A chat message's writer before its text: "*@dana* —", "@dana:", "dana:" is left to labels.
+_SPEAKER = re.compile(r"^\*?@[\w.-]{1,30}\*?\s*(?:[—–:-]+\s*)?")
+
+
+def numbered_title(text: str) -> str | None:
+    """The project a numbered title line names, or None when the line says more than a name."""
+    match = _NUMBERED_TITLE.match(text.strip())
+    if match is None:
+        return None
+    title = match["title"].strip()
+    return quoted_code(title) or title
+
+
+def quoted_code(text: str) -> str | None:
+    """The quoted code name a title opens with (「山雀」儿童定位手表 -> 山雀), if any."""
+    match = _QUOTED_CODE.match(text.strip())
+    return match[1].strip() if match else None
+
+
+def speaker_end(text: str) -> int:
+    """Where a chat message's own text starts after its writer's handle (0 without one)."""
+    match = _SPEAKER.match(text)
+    return match.end() if match else 0
