@@ -35,7 +35,7 @@ PSEUDO_LEVEL_OFFSET = 1
 # Heading paths travel with every chunk (embedded text, Chroma metadata, citations): a heading
 # longer than this is cut, so one 1 MB heading line cannot make every chunk under it 1 MB.
 MAX_TITLE_CHARS = 200
-NO_DATE = "no report date found in the title, front matter or file name"
+NO_DATE = "no report date found in the title, front matter, a dated header line or file name"
 
 
 def parse_report(
