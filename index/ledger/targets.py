@@ -240,11 +240,17 @@ _FIELD_VERSION = re.compile(
 )
 
 
+# A target field (a table's `计划上线` cell) holding only a sprint: `Sprint-09`, `2024-Sprint-11`, `迭代12`.
+_FIELD_SPRINT = re.compile(
+    r"^\s*(?:20\d{2}\s*-\s*)?(?:sprint|cycle|iteration|迭代)\s*[-#]?\s*(\d{1,3})\s*$", re.I
+)
+
+
 def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
-    """Targets written as a sprint, cycle or version, with a cue word or an arrow; a version that
-    opens a target field's value (`field`) is one by its place."""
+    """Targets written as a sprint, cycle or version, with a cue word or an arrow; a version or a
+    sprint that is a target field's whole value (`field`) is one by its place."""
     out: list[OrdinalTarget] = []
-    patterns = [*_ORDINALS, ("version", _FIELD_VERSION)] if field else _ORDINALS
+    patterns = [*_ORDINALS, ("version", _FIELD_VERSION), ("sprint", _FIELD_SPRINT)] if field else _ORDINALS
     for unit, pattern in patterns:
         for match in pattern.finditer(text):
             groups = [g for g in match.groups() if g]
@@ -252,6 +258,6 @@ def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
                 continue  # `预计上线：10.15 → 10.24` are days, not versions
             first, last = groups[0], groups[-1]
             before = _order(first) if len(groups) > 1 else None
-            label = f"{unit} {last}" if unit == "sprint" else last
+            label = f"{unit} {int(last)}" if unit == "sprint" else last  # "Sprint-09" is sprint 9
             out.append(OrdinalTarget(unit, _order(last), label, match.start(), match.end(), before))
     return out
