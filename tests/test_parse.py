@@ -234,6 +234,15 @@ def test_a_line_about_exports_or_dates_without_a_label_dates_nothing(tmp_path: P
         parse(write(tmp_path, "board.md", text))
 
 
+def test_a_dated_line_over_the_heading_is_not_the_title(tmp_path: Path) -> None:
+    report = parse(
+        write(
+            tmp_path, "sprint.md", "报告日期：2024-04-12\n\n# App 迭代报告 · Sprint-07\n\n## 一、进度\n- a\n"
+        )
+    )
+    assert report.title == "App 迭代报告 · Sprint-07" and report.date == date(2024, 4, 12)
+
+
 def test_a_bullet_with_a_date_is_not_the_report_date(tmp_path: Path) -> None:
     path = write(tmp_path, "notes.md", "# Team notes\n\n- ETA 2025-04-30 for checkout\n")
     with pytest.raises(ReportDateError):
