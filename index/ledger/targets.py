@@ -70,6 +70,12 @@ _DONE_BEFORE = re.compile(
 # "live for web as of Fri 6/14", "available since Monday 3/3": the day a live state began.
 _SINCE_BEFORE = re.compile(r"\b(?:as of|since)\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.I)
 _LIVE_WORD = re.compile(r"\b(?:live|launched|shipped|released|available|GA)\b", re.I)
+# A clause that opens with the live state and then gives a day: "Live 4/9 for all pilot sites",
+# "Live on iOS + Android 3/26" (a board's notes cell beside its Shipped status).
+_LIVE_OPENS = re.compile(
+    r"^\W*(?:now\s+)?(?:live|went\s+live|GA)\b(?!\s+(?:demo|stream|test|event|session|traffic|data))[^.;:!?]{0,30}$",
+    re.I,
+)
 _DONE_AFTER = re.compile(r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|交付)|^\s*[✅✔☑]")
 _FINAL_AFTER = re.compile(
     r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
@@ -141,7 +147,9 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             role = "old"
         elif _DONE_BEFORE.search(before) or _DONE_AFTER.match(after):
             role = "completed"
-        elif _SINCE_BEFORE.search(before) and _LIVE_WORD.search(text[left : hit.start]):
+        elif (_SINCE_BEFORE.search(before) and _LIVE_WORD.search(text[left : hit.start])) or (
+            _LIVE_OPENS.match(text[left : hit.start]) and hit.value <= ref
+        ):
             role, launch = "completed", True
         elif _MOVED_BEFORE.search(before) and (
             target_field or _shift_in(clause) or _DELIVERY.search(clause) or re.search(r"→|->|=>|⇒|➡", before)

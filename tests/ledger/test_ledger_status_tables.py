@@ -4,10 +4,13 @@ progress, a sprint in a target cell, and an actual-launch column as the launch d
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from index.ledger import views
 from index.ledger.table_columns import column_roles, name_column
+from index.ledger.targets import classify_dates
 from index.tables import Table, TableRow
 
 from .conftest import Series
@@ -138,3 +141,38 @@ def test_highlight_sections_are_not_projects(series: Series, title: str) -> None
         for n, day in ((5, "5/20"), (12, "5/27"))
     ]
     assert not any(s.project == title for s in views.slips(series(reports)))
+
+
+def test_a_live_day_in_the_notes_is_the_launch_day_not_the_due_date(series: Series) -> None:
+    ledger = series(
+        [
+            (
+                "w1.md",
+                _health(
+                    "Mar 17, 2025", "| Push Alerts | Ana | In progress | At risk | 2025-03-21 | 90 | review |"
+                ),
+            ),
+            (
+                "w2.md",
+                _health(
+                    "Apr 7, 2025",
+                    "| Push Alerts | Ana | Shipped | On track | 2025-03-21 | 100 | Live on iOS + Android 3/26 |",
+                ),
+            ),
+        ]
+    )
+    [launch] = views.launches(ledger)
+    assert (launch.launched_on.isoformat(), launch.verdict) == ("2025-03-26", "late")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Live on iOS + Android 3/26", "completed"),
+        ("Live 3/26 for all pilot sites", "completed"),
+        ("Live demo 3/26", None),
+    ],
+)
+def test_a_clause_opening_with_live_dates_the_launch(text: str, role: str | None) -> None:
+    roles = [r.role for r in classify_dates(text, date(2025, 4, 7))]
+    assert (roles[0] if roles else None) == role
