@@ -16,7 +16,7 @@ from index.errors import ReportDateError
 from index.front_matter import split_front_matter
 from index.load import Document
 from index.models import FrontValue, Item, Report, Section, SectionKind
-from index.report_date import FoundDate, date_from_text, labelled_date, week_label, yearless_date
+from index.report_date import DATE_LABEL, FoundDate, date_from_text, labelled_date, week_label, yearless_date
 from index.tables import read_tables
 from index.text.cjk import HAN
 
@@ -35,7 +35,7 @@ PSEUDO_LEVEL_OFFSET = 1
 # Heading paths travel with every chunk (embedded text, Chroma metadata, citations): a heading
 # longer than this is cut, so one 1 MB heading line cannot make every chunk under it 1 MB.
 MAX_TITLE_CHARS = 200
-NO_DATE = "no report date found in the title, front matter or file name"
+NO_DATE = "no report date found in the title, front matter, a dated header line or file name"
 
 
 def parse_report(
@@ -77,6 +77,7 @@ def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
     """The first heading (or first line of a plain-text file) and the title-like lines near it."""
     candidates: list[str] = []
     title: str | None = None
+    dated: str | None = None
     for _, text in lines[:15]:
         stripped = text.strip()
         if not stripped:
@@ -88,8 +89,14 @@ def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
         if heading:
             candidates.append(heading)
         elif title is None and not candidates:
+            if dated is None and DATE_LABEL.match(stripped):
+                # "报告日期：2024-04-12" over the "# …" heading dates the report; it is not its title.
+                dated = stripped.strip("*_ ")
+                continue
             title = stripped.strip("*_ ")
             candidates.append(title)
+    if title is None and dated is not None:
+        return dated, [dated]
     return title, candidates
 
 

@@ -15,7 +15,6 @@ from datetime import date
 from typing import Literal
 
 from index.ledger.signals import (
-    FIELD_KEYS,
     Labelled,
     field_pieces,
     find_progress,
@@ -24,6 +23,7 @@ from index.ledger.signals import (
     label_key,
     split_label,
 )
+from index.ledger.table_columns import column_roles, name_column
 from index.ledger.title_leads import numbered_title, quoted_code
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus
@@ -71,7 +71,7 @@ _NOT_A_NAME = re.compile(
 _GENERIC_TITLE = re.compile(
     r"(?:本周|重点|核心|主要|关键|其他|其它|日常)?(?:项目|工作|进展|事项|任务|业务|需求)(?:进展|进度|情况|汇总|列表|更新|状态)?|"
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
-    r"highlights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
+    r"(?:high|low)lights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
     r"summary|overview|tl;?dr|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
     r"(?:本周|本期|本月|本次|整体)?(?:概要|概览|总结|概述|摘要|小结|回顾|汇总|速览|亮点|说明|总体情况)|"
@@ -223,7 +223,10 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
                 _visit(child, depth + 1, lines, out, title)
         return
     context = section.kind == SectionKind.PROJECTS or fields > 0
-    if context and not section.children and _is_project_section(section, depth, fields, lines):
+    # A status table lists the projects: the section holding it (often the report's title, over
+    # "Owner: …" lines) is none of them.
+    rows = _table_mentions(section, lines) if section.tables else []
+    if context and not rows and not section.children and _is_project_section(section, depth, fields, lines):
         name = clean_name(section.title)
         if valid_name(name, typed=_TYPE_PREFIX.match(nfkc(section.title).strip(" #*_")) is not None):
             out.append(_section_mention(section, name, lines))
@@ -234,6 +237,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     if (
         not context
         and not is_title
+        and not rows
         and not section.children
         and _is_project_section(section, max(depth, 1), 0, lines)
     ):
@@ -251,8 +255,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         sum(1 for item in section.items if _is_projectish(item, lines, top=True)) >= 2
         or (heading_status(section.title) is not None and len(section.items) >= 1)
     )
-    if context or section.tables:
-        out.extend(_table_mentions(section, lines))
+    out.extend(rows)
     if context or loose:
         found: list[Mention] = []
         for item in section.items:
@@ -673,19 +676,13 @@ def _is_item_line(number: int, section: Section) -> bool:
     return any(item.start <= number <= item.end for item in section.items)
 
 
-_PROJECT_HEADER = re.compile(
-    r"project|projects|name|initiative|workstream|epic|item|deliverable|项目|项目名称|名称|事项|工作项|任务|需求",
-    re.I,
-)
-
-
 def _table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
     """`| Project | Status | Progress | ETA |` tables: one mention per row, each cell a field."""
     out: list[Mention] = []
     for table in section.tables:
         header = table.header
-        fields = [FIELD_KEYS.get(label_key(h)) for h in header]
-        name_col = next((i for i, h in enumerate(header) if _PROJECT_HEADER.fullmatch(h.strip(" *"))), None)
+        fields = column_roles(table)
+        name_col = name_column(table)
         if name_col is None or not any(f in SIGNAL_FIELDS for f in fields):
             continue
         for row in table.rows:

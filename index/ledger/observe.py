@@ -39,6 +39,7 @@ from index.ledger.targets import (
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
 from index.text.cjk import has_han
+from index.text.timeexpr import find_dates
 
 
 @dataclass
@@ -104,6 +105,9 @@ def observe(report: Report, mention: Mention) -> Observation:
                     progress.append(_with_priority(found, 2 if field == "progress" else 1))
                 else:
                     parts.append(found)
+            if field == "actual":
+                completed.extend(_actual_dates(unit, text, ref))
+                continue
             for role in classify_dates(text, ref, target_field=field == "target"):
                 quote = (
                     unit.text[piece.start : piece.end].strip()
@@ -123,7 +127,9 @@ def observe(report: Report, mention: Mention) -> Observation:
             if unit.head or field == "target":
                 for ordinal in find_ordinal_targets(text, field=field == "target"):
                     quote = _quote(unit, offset + ordinal.start, offset + ordinal.end)
-                    ordinals.append((_Found(unit, ordinal.order, quote, 1), ordinal))
+                    ordinals.append(
+                        (_Found(unit, ordinal.order, quote, 2 if field == "target" else 1), ordinal)
+                    )
             if field != "status":
                 for hit in find_statuses(text):
                     status = cast(ProjectStatus, hit.value)
@@ -157,8 +163,15 @@ def observe(report: Report, mention: Mention) -> Observation:
         )
     _cite_the_move(targets, moves)
     obs = _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
+    if mention.section.in_table(mention.start):
+        _cite_the_row(obs, mention, report, section)
     obs.filed_as = mention.filed_as
     moved = [pair for pair in ordinals if pair[1].before is not None]
+    # A target field holding a sprint (`计划上线 | Sprint-11`) outranks a day in the row's notes.
+    in_field = [pair for pair in ordinals if pair[0].priority == 2]
+    date_in_field = any(found.priority == 2 for found, _ in targets)
+    if in_field and not moved and not date_in_field:
+        moved = in_field
     if ordinals and (obs.target is None or moved):
         # "Target: 1.85 → now 1.87" says the target moved; a date elsewhere in the block (a beta
         # branch day) is not the target then.
@@ -183,6 +196,16 @@ def _cite_the_move(targets: list[tuple[_Found, DateRole]], moves: list[_Found]) 
             found.unit, found.quote = move.unit, move.quote
 
 
+def _cite_the_row(obs: Observation, mention: Mention, report: Report, section: str) -> None:
+    """A table cell cited alone (`2025-04-11`, `40`) does not say whose date or share it is: the
+    row, which opens with the project's name, does. Written from notion-db-health."""
+    row = mention.units[0].text
+    for attr in ("target_evidence", "progress_evidence"):
+        cited: Citation | None = getattr(obs, attr)
+        if cited is not None and cited.lines[0] == mention.start and not re.search(r"[^\W\d_]", cited.quote):
+            setattr(obs, attr, cite(report, section, mention.start, mention.start, row))
+
+
 # The start of an English sentence or clause: where a later subject takes over the line.
 _SENTENCE_START = re.compile(r"(?:^|[.;:!?]\s+|\s[—–]\s)(?=\S)")
 # A noun phrase written right before the lifecycle verb ("DKIM records went live", "the vendor
@@ -205,6 +228,16 @@ def _told_of_another(text: str, start: int) -> bool:
         return False  # the first sentence is the project's own (its name was written before it)
     match = _OWN_SUBJECT.match(text[opening[-1] : start])
     return match is not None and not _PRONOUN.match(match[1].split()[0])
+
+
+def _actual_dates(unit: Unit, text: str, ref: date) -> list[_Found]:
+    """A table's actual-launch cell (`实际上线 | 2024-04-28`): its date is the day the project went
+    live, whatever words surround it; an empty or `—` cell says it has not."""
+    return [
+        _Found(unit, hit.value, unit.text.strip(), 3, word="launch")
+        for hit in find_dates(text, ref, "past")
+        if hit.precision == "day"
+    ]
 
 
 def _moved_eta(role: DateRole) -> bool:
@@ -299,10 +332,13 @@ def _assemble(
     if unfinished and not field_statuses:
         # "规则迁移 45%，比对工具已上线", "影子模式上线…10月15日全量上线不变": a part went live.
         statuses = [s for s in statuses if s.value != "launched"]
-    status: ProjectStatus | None = (
-        field_statuses[0].value  # type: ignore[assignment]
-        if field_statuses
-        else worst_status([s.value for s in statuses])  # type: ignore[misc]
+    if field_statuses and not mention.section.in_table(mention.start):
+        # A block's first status field is its project's; later ones are often its sub-items'.
+        field_statuses = field_statuses[:1]
+    # A table row's Status and Health columns each say something about the one project: the
+    # lifecycle state or the worse health wins, as among prose status words.
+    status: ProjectStatus | None = worst_status(
+        [s.value for s in (field_statuses or statuses)]  # type: ignore[misc]
     )
     if status is None and obs.progress == 100:
         status = "done"
@@ -369,7 +405,8 @@ def _completion(
     if obs.status not in finished:
         return
     if completed:
-        value = completed[-1].value
+        top = max(found.priority for found in completed)  # an actual-launch field over prose
+        value = [found for found in completed if found.priority == top][-1].value
         assert isinstance(value, date)
         obs.completed_on = value
     elif obs.target is not None and obs.target <= obs.date:

@@ -75,6 +75,12 @@ _DONE_BEFORE = re.compile(
 # "live for web as of Fri 6/14", "available since Monday 3/3": the day a live state began.
 _SINCE_BEFORE = re.compile(r"\b(?:as of|since)\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.I)
 _LIVE_WORD = re.compile(r"\b(?:live|launched|shipped|released|available|GA)\b", re.I)
+# A clause that opens with the live state and then gives a day: "Live 4/9 for all pilot sites",
+# "Live on iOS + Android 3/26" (a board's notes cell beside its Shipped status).
+_LIVE_OPENS = re.compile(
+    r"^\W*(?:now\s+)?(?:live|went\s+live|GA)\b(?!\s+(?:demo|stream|test|event|session|traffic|data))[^.;:!?]{0,30}$",
+    re.I,
+)
 _DONE_AFTER = re.compile(
     r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付)|^\s*[✅✔☑]"
 )
@@ -150,7 +156,9 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             role = "old"
         elif _DONE_BEFORE.search(before) or _DONE_AFTER.match(after):
             role = "completed"
-        elif _SINCE_BEFORE.search(before) and _LIVE_WORD.search(text[left : hit.start]):
+        elif (_SINCE_BEFORE.search(before) and _LIVE_WORD.search(text[left : hit.start])) or (
+            _LIVE_OPENS.match(text[left : hit.start]) and hit.value <= ref
+        ):
             role, launch = "completed", True
         elif _MOVED_BEFORE.search(before) and (
             target_field or _shift_in(clause) or _DELIVERY.search(clause) or re.search(r"→|->|=>|⇒|➡", before)
@@ -251,11 +259,17 @@ _FIELD_VERSION = re.compile(
 )
 
 
+# A target field (a table's `计划上线` cell) holding only a sprint: `Sprint-09`, `2024-Sprint-11`, `迭代12`.
+_FIELD_SPRINT = re.compile(
+    r"^\s*(?:20\d{2}\s*-\s*)?(?:sprint|cycle|iteration|迭代)\s*[-#]?\s*(\d{1,3})\s*$", re.I
+)
+
+
 def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
-    """Targets written as a sprint, cycle or version, with a cue word or an arrow; a version that
-    opens a target field's value (`field`) is one by its place."""
+    """Targets written as a sprint, cycle or version, with a cue word or an arrow; a version or a
+    sprint that is a target field's whole value (`field`) is one by its place."""
     out: list[OrdinalTarget] = []
-    patterns = [*_ORDINALS, ("version", _FIELD_VERSION)] if field else _ORDINALS
+    patterns = [*_ORDINALS, ("version", _FIELD_VERSION), ("sprint", _FIELD_SPRINT)] if field else _ORDINALS
     for unit, pattern in patterns:
         for match in pattern.finditer(text):
             groups = [g for g in match.groups() if g]
@@ -263,6 +277,6 @@ def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
                 continue  # `预计上线：10.15 → 10.24` are days, not versions
             first, last = groups[0], groups[-1]
             before = _order(first) if len(groups) > 1 else None
-            label = f"{unit} {last}" if unit == "sprint" else last
+            label = f"{unit} {int(last)}" if unit == "sprint" else last  # "Sprint-09" is sprint 9
             out.append(OrdinalTarget(unit, _order(last), label, match.start(), match.end(), before))
     return out

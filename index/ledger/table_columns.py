@@ -1,0 +1,71 @@
+"""What each column of a status table holds, read from its header words and its cells.
+
+A status table (one row per project: `| Project | Owner | Status | Health | Due | % | Notes |`,
+`| 需求名称 | 需求状态 | 风险 | 进度 | 计划上线 | 实际上线 |`) is exported from a board or a tracker,
+and the same team's export changes column order from one week to the next. So a column's role
+comes from its header, never its position: the field names every labelled line uses
+(`signals.FIELD_KEYS`), plus the headers only tables write (a bare `%`, `Health`-like scales
+under any name, an actual launch date beside the planned one). A column whose every filled cell
+is a short status word (`正常` / `有风险` / `延期` under `风险`, `G`/`A`/`R` scales) is a status
+scale whatever its header calls it: a tracker's risk or health column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.ledger.signals import FIELD_KEYS, field_status, label_key
+from index.tables import Table
+
+# The column naming the row's project (a tracker's requirement, story, epic, feature).
+_NAME_HEADER = re.compile(
+    r"(?:project|initiative|workstream|epic|item|deliverable|feature|story|requirement)s?(?:\s*name|\s*title)?|"
+    r"name|title|(?:项目|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|项目|事项|工作项|任务|需求",
+    re.I,
+)
+_PERCENT_HEADER = re.compile(r"%|％|pct|percent|完成率|完成比例|完成百分比")
+# The date a project actually went live, beside the planned one.
+_ACTUAL_HEADER = re.compile(
+    r"实际(?:上线|发布|投产|完成|交付)(?:时间|日期)?|"
+    r"actual(?:\s*(?:launch|release|ship|go-?live|completion|done))?(?:\s*date)?|"
+    r"(?:shipped|released|launched|went\s*live|completed)(?:\s*(?:on|date|at))?|live\s*(?:date|since)",
+    re.I,
+)
+# A header that says its cells are a state, whatever the state is of ("需求状态", "Build status").
+_STATUS_HEADER = re.compile(r".{0,8}(?:状态|status)|health|rag|状态灯", re.I)
+_EMPTY_CELL = re.compile(r"^[\s\-–—/]*$|^(?:n/?a|tbd|none|无)$", re.I)
+_STATUS_CELL_CHARS = 12
+
+
+def name_column(table: Table) -> int | None:
+    """The column holding each row's project name: the first header naming one (never an id
+    column such as `需求ID`, which no reader calls the project)."""
+    return next((i for i, h in enumerate(table.header) if _NAME_HEADER.fullmatch(h.strip(" *_`"))), None)
+
+
+def column_roles(table: Table) -> list[str | None]:
+    """Each column's field ("status", "progress", "target", "owner", "actual", "generic") or None."""
+    return [_role(table, index, header) for index, header in enumerate(table.header)]
+
+
+def _role(table: Table, index: int, header: str) -> str | None:
+    text = header.strip(" *_`")
+    if _ACTUAL_HEADER.fullmatch(text):
+        return "actual"
+    known = FIELD_KEYS.get(label_key(text))
+    if known not in (None, "generic"):
+        return known
+    if _PERCENT_HEADER.fullmatch(text):
+        return "progress"
+    if _STATUS_HEADER.fullmatch(text) or _status_scale(table, index):
+        return "status"
+    return known
+
+
+def _status_scale(table: Table, index: int) -> bool:
+    """Every filled cell of the column is a short status word, and one at least is filled."""
+    cells = [row.cells[index].strip(" *_`") for row in table.rows if index < len(row.cells)]
+    filled = [cell for cell in cells if not _EMPTY_CELL.match(cell)]
+    return bool(filled) and all(
+        len(cell) <= _STATUS_CELL_CHARS and field_status(cell) is not None for cell in filled
+    )
