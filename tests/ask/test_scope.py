@@ -8,6 +8,7 @@ from typing import Any
 from summarizer.planning.scope import (
     IndexContext,
     choose_scope,
+    contradicted,
     index_context,
     language_explains,
     named_series,
@@ -74,3 +75,31 @@ def test_relative_time_uses_each_series_own_latest_report() -> None:
     assert found == ({"/a/w02.md", "/b/w22.md"}, 202502, 202522)
     assert relative_reports("incidents in April 2025", ctx) is None  # absolute: same for all
     assert relative_reports("which projects slipped?", ctx) is None
+
+
+class _Idf:
+    """Stand-in for the lexical index: every term weighs 1 unless listed."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+
+    def idf(self, term: str) -> float:
+        return self.weights.get(term, 1.0)
+
+
+def test_a_crowded_vote_survives_a_common_word_other_teams_hold() -> None:
+    """Several teams share the question's language, so the vote weighed the subject: a name only
+    the leader writes outweighs a plain word ("overdue") a few other teams happen to use."""
+    holders = {"kestrel": {"/a"}, "overdue": {"/b", "/c"}}
+    idf = _Idf({"kestrel": 6.0, "overdue": 4.0})
+    assert not contradicted("/a", holders, idf, by_language=False)  # type: ignore[arg-type]
+    # The only team in the question's language: any term elsewhere may be what is meant.
+    assert contradicted("/a", holders, idf, by_language=True)  # type: ignore[arg-type]
+
+
+def test_a_crowded_vote_yields_to_heavier_terms_it_lacks() -> None:
+    holders = {"kestrel": {"/a"}, "audit": {"/b"}, "export": {"/b"}}
+    idf = _Idf({"kestrel": 4.0, "audit": 3.0, "export": 3.0})
+    assert contradicted("/a", holders, idf, by_language=False)  # type: ignore[arg-type]
+    # A leader holding no term of its own keeps the old rule: anything elsewhere contradicts it.
+    assert contradicted("/a", {"audit": {"/a", "/b"}, "export": {"/b"}}, idf, by_language=False)  # type: ignore[arg-type]
