@@ -302,3 +302,14 @@ def test_a_slip_question_about_one_project_says_where_it_stands_now(ws: Any) -> 
     assert "(latest report 2024-W23): progress 60%" in result.answer
     assert "stalled" in _text(result)
     _assert_verified(result)
+
+
+def test_a_slip_question_about_a_thing_no_slip_names_reads_its_own_lines(ws: Any) -> None:
+    """ "Did the metrics exporter slip?" names one thing: every other project's slips are not
+    its answer, so the ledger stands aside and the reports' lines about it answer."""
+    found = facts.lookup(make_plan("Did the metrics exporter slip?", ws), ws.ledger)
+    assert not found.found
+    assert SLIPPED not in (found.headline or "")
+    # A list question keeps the list, and a project the ledger knows keeps its slips.
+    assert facts.lookup(make_plan("Which projects slipped?", ws), ws.ledger).found
+    assert SLIPPED in (facts.lookup(make_plan(f"Why did {SLIPPED} slip?", ws), ws.ledger).headline or "")
