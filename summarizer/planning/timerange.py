@@ -391,7 +391,9 @@ def _is_month_name(match: re.Match[str]) -> bool:
 # "update-01", and week labels ("第14周", "W13", "weekly-14") that may run ahead of ISO weeks.
 _LABEL = re.compile(
     rf"第\s*(?P<n>\d{{1,3}}|{ZH_NUMBER})\s*(?P<zk>期|次|周|号)"
-    r"|(?<![A-Za-z])(?<!\d)(?<!\d-)(?P<k>cycle|sprint|iteration|issue|edition|update|vol|no|week|weekly|wk|w)"
+    # "2024-W12" is an ISO week, not a report's own label; "2024-Sprint-12" is that year's sprint 12.
+    r"|(?<![A-Za-z])(?<!\d)(?:(?=cycle|sprint|iteration)|(?<!\d-))"
+    r"(?P<k>cycle|sprint|iteration|issue|edition|update|vol|no|week|weekly|wk|w)"
     r"\.?[\s_#-]*(?P<n2>\d{1,3})(?![\d.])"
     r"|(?<![\w&])#\s*(?P<n3>\d{1,4})(?!\d)"
     r"|迭代\s*(?P<n4>\d{1,3})",
