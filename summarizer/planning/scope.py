@@ -264,6 +264,26 @@ class Scope:
     """A likely series that is not a filter: its facts are listed first."""
 
 
+def named_unless_beside(
+    question: str,
+    named: str,
+    leader: str,
+    votes: Mapping[str, float],
+    ctx: IndexContext,
+    lexical: LexicalIndex,
+    keep: Sequence[str],
+) -> str | None:
+    """The series a folder word names, unless that word is the question's subject rather than a
+    team: "why did the hardware key rollout move?" uses the word of a `hardware` team's folder,
+    but when a clear majority of the hits belongs to another team and the named team's reports
+    hold none of the question's distinctive terms, the question is about that other team's
+    hardware keys."""
+    if votes[leader] < MAJORITY * sum(votes.values()):
+        return named
+    holders = term_holders(question, ctx, lexical, keep)
+    return None if not any(named in series for series in holders.values()) else named
+
+
 def choose_scope(
     question: str,
     ctx: IndexContext,
@@ -274,10 +294,12 @@ def choose_scope(
     if len(ctx.latest_by_series) <= 1:
         return Scope(None, ctx.latest)
     chosen = named_series(question, sorted(ctx.latest_by_series))
-    if chosen is None and len(set(project_series)) == 1:
-        chosen = project_series[0]
     votes = series_votes(question, retriever)
     leader = max(sorted(votes), key=votes.__getitem__) if votes else None
+    if chosen is not None and leader is not None and leader != chosen:
+        chosen = named_unless_beside(question, chosen, leader, votes, ctx, retriever.lexical, keep)
+    if chosen is None and len(set(project_series)) == 1:
+        chosen = project_series[0]
     holders = term_holders(question, ctx, retriever.lexical, keep) if chosen is None else {}
     support = term_support(holders, ctx, retriever.lexical)
     lone = leader is not None and language_explains(question, leader, ctx)

@@ -12,6 +12,7 @@ from summarizer.planning.scope import (
     index_context,
     language_explains,
     named_series,
+    named_unless_beside,
     relative_reports,
 )
 
@@ -103,3 +104,34 @@ def test_a_crowded_vote_yields_to_heavier_terms_it_lacks() -> None:
     assert contradicted("/a", holders, idf, by_language=False)  # type: ignore[arg-type]
     # A leader holding no term of its own keeps the old rule: anything elsewhere contradicts it.
     assert contradicted("/a", {"audit": {"/a", "/b"}, "export": {"/b"}}, idf, by_language=False)  # type: ignore[arg-type]
+
+
+class _Postings(_Idf):
+    """Stand-in for the lexical index: which series hold each token."""
+
+    def __init__(self, held: dict[str, set[str]]) -> None:
+        super().__init__({})
+        self.held = held
+
+    def series_holding(self, token: str) -> set[str]:
+        return self.held.get(token, set())
+
+
+def test_a_folder_word_used_as_the_subject_names_no_team() -> None:
+    """ "hardware key rollout": the `hardware` team's folder word, but the hits are the security
+    team's and the hardware team's reports hold no term of the question."""
+    teams = ("/r/hardware", "/r/security", "/r/growth", "/r/payments")
+    ctx = IndexContext(reports_by_series={team: {team + "/1.md"} for team in teams})
+    lexical = _Postings({"key": {"/r/security"}, "rollout": {"/r/security", "/r/growth"}})
+    question = "Why did the hardware key rollout move?"
+    clear = {"/r/security": 2.0, "/r/growth": 0.2}
+    assert named_unless_beside(question, "/r/hardware", "/r/security", clear, ctx, lexical, ()) is None  # type: ignore[arg-type]
+    # The named team holding a term of the question, or no clear majority elsewhere: it stays named.
+    lexical.held["rollout"].add("/r/hardware")
+    assert (
+        named_unless_beside(question, "/r/hardware", "/r/security", clear, ctx, lexical, ()) == "/r/hardware"
+    )  # type: ignore[arg-type]
+    split = {"/r/security": 1.0, "/r/growth": 1.0}
+    assert (
+        named_unless_beside(question, "/r/hardware", "/r/security", split, ctx, lexical, ()) == "/r/hardware"
+    )  # type: ignore[arg-type]
