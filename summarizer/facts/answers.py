@@ -161,6 +161,9 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
 
 # Share of the question's term weight its subject must hold for the question to be about one thing.
 ONE_THING_SHARE = 0.35
+# Words for the dates that slipped, not for a thing: "哪些项目的上线时间推迟了？" lists every slip.
+_SCHEDULE_WORDS = "上线时间 完成时间 交付时间 时间 日期 时间点 计划 排期 节点 date dates deadline deadlines timeline schedule eta target targets"
+_SCHEDULE_TOKENS = frozenset(tokenize(_SCHEDULE_WORDS))
 
 
 def names_one_thing(qp: QuestionPlan) -> bool:
@@ -169,7 +172,7 @@ def names_one_thing(qp: QuestionPlan) -> bool:
     intent's words, holds a distinctive term the reports write and a good share of its weight.
     A list of every team's slips answers none of that when no slip's project is that thing."""
     weights = qp.term_weights
-    subject = set(tokenize(qp.subject)) - qp.unseen
+    subject = set(tokenize(qp.subject)) - qp.unseen - _SCHEDULE_TOKENS
     held = {t: w for t, w in weights.items() if t in subject}
     total = sum(weights.values())
     return (
