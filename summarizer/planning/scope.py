@@ -277,9 +277,10 @@ def named_unless_beside(
     team: "why did the hardware key rollout move?" uses the word of a `hardware` team's folder,
     but when a clear majority of the hits belongs to another team and the named team's reports
     hold none of the question's distinctive terms, the question is about that other team's
-    hardware keys."""
-    if votes[leader] < MAJORITY * sum(votes.values()):
-        return named
+    hardware keys. A vote the question's language alone explains ("which payments project was
+    paused?" asked in English of one English and one Chinese team) leaves the name standing."""
+    if votes[leader] < MAJORITY * sum(votes.values()) or language_explains(question, leader, ctx):
+        return named  # no clear vote, or one the question's language alone explains
     holders = term_holders(question, ctx, lexical, keep)
     return None if not any(named in series for series in holders.values()) else named
 

@@ -135,3 +135,19 @@ def test_a_folder_word_used_as_the_subject_names_no_team() -> None:
     assert (
         named_unless_beside(question, "/r/hardware", "/r/security", split, ctx, lexical, ()) == "/r/hardware"
     )  # type: ignore[arg-type]
+
+
+def test_a_folder_word_still_names_a_team_when_language_explains_the_vote() -> None:
+    """ "Which payments project was paused?" in English: the only English team wins the vote by
+    language, and the Chinese payments team holds no English term; the folder word still names it."""
+    ctx = IndexContext(
+        reports_by_series={"/r/payments-zh": {"a"}, "/r/platform-en": {"b"}, "/r/x": {"c"}},
+        lang_by_series={"/r/payments-zh": "zh", "/r/platform-en": "en", "/r/x": "zh"},
+    )
+    lexical = _Postings({"paused": {"/r/platform-en"}})
+    votes = {"/r/platform-en": 2.0}
+    question = "Which payments project was paused, and why?"
+    assert (
+        named_unless_beside(question, "/r/payments-zh", "/r/platform-en", votes, ctx, lexical, ())
+        == "/r/payments-zh"
+    )  # type: ignore[arg-type]
