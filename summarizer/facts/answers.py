@@ -17,6 +17,7 @@ from datetime import date
 from index.ledger import views
 from index.ledger.derive import slip_days
 from index.ledger.store import Ledger
+from index.lexical import tokenize
 from index.schemas import Citation, Incident, Slip
 from index.text.cjk import has_han
 from summarizer.facts.changes import changes
@@ -33,7 +34,7 @@ from summarizer.facts.common import (
     with_written,
     written,
 )
-from summarizer.facts.grouped import Entry, arrange, left_out, relevance, team_counts
+from summarizer.facts.grouped import DISTINCTIVE, Entry, arrange, left_out, relevance, team_counts
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
 from summarizer.facts.naming import named
@@ -69,6 +70,8 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     subjects = list(dict.fromkeys(g.project for g in found if relevance(g.project, qp.term_weights) > 0))
     if subjects and not (qp.projects or qp.show_all):
         found = [g for g in found if g.project in subjects]
+    elif not (subjects or qp.projects or qp.show_all) and names_one_thing(qp):
+        return None  # "Is Customs Docs OCR overdue?" of a thing no slip names: its own lines answer
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     key: list[Citation] = []
     # One team with many projects: each project's largest slip and a count, on one screen.
@@ -154,6 +157,29 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
             head += " " + standing.headline
     # The projects named in part: their own lines may say why ("why did the EDR rollout slip?").
     return Facts(head, listing.points, key, subjects=subjects)
+
+
+# Share of the question's term weight its subject must hold for the question to be about one thing.
+ONE_THING_SHARE = 0.35
+# Words for the dates that slipped, not for a thing: "哪些项目的上线时间推迟了？" lists every slip.
+_SCHEDULE_WORDS = "上线时间 完成时间 交付时间 时间 日期 时间点 计划 排期 节点 date dates deadline deadlines timeline schedule eta target targets"
+_SCHEDULE_TOKENS = frozenset(tokenize(_SCHEDULE_WORDS))
+
+
+def names_one_thing(qp: QuestionPlan) -> bool:
+    """The question asks about one thing it names ("山雀项目是不是已经逾期了？", "why did Dock
+    Scheduler v2 slip?"), not for a list ("which projects slipped?"): its subject, without the
+    intent's words, holds a distinctive term the reports write and a good share of its weight.
+    A list of every team's slips answers none of that when no slip's project is that thing."""
+    weights = qp.term_weights
+    subject = set(tokenize(qp.subject)) - qp.unseen - _SCHEDULE_TOKENS
+    held = {t: w for t, w in weights.items() if t in subject}
+    total = sum(weights.values())
+    return (
+        bool(total)
+        and any(w >= DISTINCTIVE for w in held.values())
+        and sum(held.values()) >= ONE_THING_SHARE * total
+    )
 
 
 def _known_as(name: str, aliases: list[str]) -> str:

@@ -242,13 +242,16 @@ def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
 
 
 def _straddling(terms: str, df: Mapping[str, int]) -> set[str]:
-    """Unseen bigrams whose neighbours on both sides in the same run are written in the reports:
-    the seam between two words ("线上故障" -> 线上 | 上故 | 故障), not a word of its own."""
+    """Bigrams at most `RARE_DF` chunks contain whose neighbours on both sides in the same run are
+    more common: the seam between two words ("线上故障" -> 线上 | 上故 | 故障), not a word of its
+    own. A seam one line happens to write ("客诉问题" once in a greeting) is still a seam: as a
+    rare term it would outweigh both words and sink every line telling the matter in other words."""
     out: set[str] = set()
     for run in re.findall(rf"[{HAN}]{{4,}}", terms):
         grams = [run[i : i + 2] for i in range(len(run) - 1)]
         for i in range(1, len(grams) - 1):
-            if not df.get(grams[i]) and df.get(grams[i - 1]) and df.get(grams[i + 1]):
+            seam = df.get(grams[i], 0)
+            if seam <= RARE_DF and df.get(grams[i - 1], 0) > seam and df.get(grams[i + 1], 0) > seam:
                 out.add(grams[i])
     return out
 

@@ -184,28 +184,64 @@ def series_with_term(term: str, ctx: IndexContext, lexical: LexicalIndex) -> set
     return held & set(ctx.reports_by_series)
 
 
-def term_support(
+def term_holders(
     question: str, ctx: IndexContext, lexical: LexicalIndex, keep: Sequence[str] = ()
+) -> dict[str, set[str]]:
+    """The question's distinctive terms (held by some series, not all) -> the series holding each."""
+    everyone = len(ctx.reports_by_series)
+    out: dict[str, set[str]] = {}
+    for term in dict.fromkeys(tokenize(strip_question_words(question, keep))):
+        holders = series_with_term(term, ctx, lexical)
+        if holders and len(holders) < everyone:
+            out[term] = holders
+    return out
+
+
+def term_support(
+    holders: Mapping[str, set[str]], ctx: IndexContext, lexical: LexicalIndex
 ) -> dict[str, float]:
-    """Per series, the IDF-weighted share of the question's terms that only some series contain.
+    """Per series, the IDF-weighted share of the question's terms that only some series contain
+    (`holders`, from `term_holders`).
 
     A term every series has says nothing about which team is meant; "SEV2" or "p99 checkout
     latency" found in one series only says a lot, whatever language the question is in.
     """
     support = dict.fromkeys(ctx.reports_by_series, 0.0)
-    for term in dict.fromkeys(tokenize(strip_question_words(question, keep))):
-        holders = series_with_term(term, ctx, lexical)
-        if holders and len(holders) < len(support):
-            for series in holders:
-                support[series] += lexical.idf(term)
+    for term, series in holders.items():
+        for one in series:
+            support[one] += lexical.idf(term)
     return support
 
 
-def contradicted(leader: str, support: dict[str, float]) -> bool:
+def contradicted(
+    leader: str,
+    holders: Mapping[str, set[str]],
+    lexical: LexicalIndex,
+    by_language: bool = True,
+) -> bool:
     """True when a series other than the vote's leader holds distinctive terms of the question
     that the leader lacks ("SEV2" asked in Chinese of a Chinese and an English series): the vote
-    then reflects the question's language, not its subject, and scoping would hide the answer."""
-    return any(v > 0 for s, v in support.items() if s != leader)
+    then reflects the question's language, not its subject, and scoping would hide the answer.
+
+    `by_language`: the leader is the only series in the question's language, so its vote may be
+    the language's alone and any term elsewhere contradicts it. When other series share that
+    language the vote already weighed the subject; in a crowded index some other series always
+    holds a word of the question ("逾期", "latest"), so the leader is contradicted only when the
+    terms another series holds and it lacks weigh more than the terms it alone holds (a name
+    only one team writes, "白鹭", outweighs a common word that only a few reports happen to use).
+    """
+    lacking: dict[str, float] = {}
+    for term, series in holders.items():
+        if leader not in series:
+            for other in series:
+                lacking[other] = lacking.get(other, 0.0) + lexical.idf(term)
+    others = any(s != leader for series in holders.values() for s in series)
+    if by_language:
+        return others
+    own = sum(lexical.idf(t) for t, series in holders.items() if series == {leader})
+    if own == 0:
+        return others
+    return max(lacking.values(), default=0.0) > own
 
 
 def language_explains(question: str, leader: str, ctx: IndexContext) -> bool:
@@ -228,6 +264,27 @@ class Scope:
     """A likely series that is not a filter: its facts are listed first."""
 
 
+def named_unless_beside(
+    question: str,
+    named: str,
+    leader: str,
+    votes: Mapping[str, float],
+    ctx: IndexContext,
+    lexical: LexicalIndex,
+    keep: Sequence[str],
+) -> str | None:
+    """The series a folder word names, unless that word is the question's subject rather than a
+    team: "why did the hardware key rollout move?" uses the word of a `hardware` team's folder,
+    but when a clear majority of the hits belongs to another team and the named team's reports
+    hold none of the question's distinctive terms, the question is about that other team's
+    hardware keys. A vote the question's language alone explains ("which payments project was
+    paused?" asked in English of one English and one Chinese team) leaves the name standing."""
+    if votes[leader] < MAJORITY * sum(votes.values()) or language_explains(question, leader, ctx):
+        return named  # no clear vote, or one the question's language alone explains
+    holders = term_holders(question, ctx, lexical, keep)
+    return None if not any(named in series for series in holders.values()) else named
+
+
 def choose_scope(
     question: str,
     ctx: IndexContext,
@@ -238,16 +295,20 @@ def choose_scope(
     if len(ctx.latest_by_series) <= 1:
         return Scope(None, ctx.latest)
     chosen = named_series(question, sorted(ctx.latest_by_series))
-    if chosen is None and len(set(project_series)) == 1:
-        chosen = project_series[0]
     votes = series_votes(question, retriever)
     leader = max(sorted(votes), key=votes.__getitem__) if votes else None
-    support = term_support(question, ctx, retriever.lexical, keep) if chosen is None else {}
-    if leader is not None and support and contradicted(leader, support):
+    if chosen is not None and leader is not None and leader != chosen:
+        chosen = named_unless_beside(question, chosen, leader, votes, ctx, retriever.lexical, keep)
+    if chosen is None and len(set(project_series)) == 1:
+        chosen = project_series[0]
+    holders = term_holders(question, ctx, retriever.lexical, keep) if chosen is None else {}
+    support = term_support(holders, ctx, retriever.lexical)
+    lone = leader is not None and language_explains(question, leader, ctx)
+    if leader is not None and holders and contradicted(leader, holders, retriever.lexical, lone):
         # Mixed evidence: search everything, but relative time follows the distinctive terms.
         leader = max(sorted(support), key=support.__getitem__)
     elif chosen is None and leader is not None and votes[leader] >= MAJORITY * sum(votes.values()):
-        if language_explains(question, leader, ctx):
+        if lone:
             # Likely that team, but only by language: list it first and hide nothing.
             return Scope(None, ctx.latest_by_series.get(leader, ctx.latest), prefer=leader)
         chosen = leader

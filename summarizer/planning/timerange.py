@@ -194,14 +194,16 @@ _DAY_NUM = re.compile(
     r"|(?<![0-9A-Za-z.%/-])(?P<m3>1[0-2]|0?[1-9])[./](?P<d3>[0-3]?\d)(?![0-9A-Za-z.%/-])"
 )
 # Holidays on fixed calendar days, the days they name. 双11/双12 and 元旦/New Year's Day/Christmas are
-# exact; 五一 (May Day) and 国庆 (National Day) are the usual statutory spans (5/1-5/5, 10/1-10/7),
-# approximate because the official days shift a little each year. Movable feasts (Easter, Thanksgiving,
+# exact; 清明 (Qingming, a solar term on Apr 4 or 5), 五一 (May Day) and 国庆 (National Day) are the
+# usual statutory spans (4/4-4/6, 5/1-5/5, 10/1-10/7), approximate because the official days shift
+# a little each year. "节"/"假期" belong to the name, so "清明节之后" reads as since the holiday. Movable feasts (Easter, Thanksgiving,
 # 春节, 中秋) are left out: their day needs a calendar this parser does not keep.
 _HOLIDAYS: tuple[tuple[str, tuple[int, int], tuple[int, int]], ...] = (
     (r"双\s*(?:11|十一)", (11, 11), (11, 11)),
     (r"双\s*(?:12|十二)", (12, 12), (12, 12)),
-    (r"五一|劳动节|\bMay\s+Day\b", (5, 1), (5, 5)),
-    (r"国庆|National\s+Day\b", (10, 1), (10, 7)),
+    (r"清明(?:节|假期)?|\bQingming(?:\s+Festival)?\b", (4, 4), (4, 6)),
+    (r"五一(?:假期)?|劳动节|\bMay\s+Day\b", (5, 1), (5, 5)),
+    (r"国庆(?:节|假期)?|National\s+Day\b", (10, 1), (10, 7)),
     (r"元旦|\bNew\s+Year'?s\s+Day\b", (1, 1), (1, 1)),
     (r"圣诞|\bChristmas\b", (12, 25), (12, 25)),
 )
@@ -389,7 +391,9 @@ def _is_month_name(match: re.Match[str]) -> bool:
 # "update-01", and week labels ("第14周", "W13", "weekly-14") that may run ahead of ISO weeks.
 _LABEL = re.compile(
     rf"第\s*(?P<n>\d{{1,3}}|{ZH_NUMBER})\s*(?P<zk>期|次|周|号)"
-    r"|(?<![A-Za-z])(?<!\d)(?<!\d-)(?P<k>cycle|sprint|iteration|issue|edition|update|vol|no|week|weekly|wk|w)"
+    # "2024-W12" is an ISO week, not a report's own label; "2024-Sprint-12" is that year's sprint 12.
+    r"|(?<![A-Za-z])(?<!\d)(?:(?=cycle|sprint|iteration)|(?<!\d-))"
+    r"(?P<k>cycle|sprint|iteration|issue|edition|update|vol|no|week|weekly|wk|w)"
     r"\.?[\s_#-]*(?P<n2>\d{1,3})(?![\d.])"
     r"|(?<![\w&])#\s*(?P<n3>\d{1,4})(?!\d)"
     r"|迭代\s*(?P<n4>\d{1,3})",

@@ -18,6 +18,8 @@ LATEST = date(2026, 12, 4)
         ("劳动节期间有哪些告警？", date(2026, 5, 1), date(2026, 5, 5)),
         ("What did on-call see over Christmas?", date(2025, 12, 25), date(2025, 12, 25)),
         ("元旦当天谁在值班？", date(2026, 1, 1), date(2026, 1, 1)),
+        ("清明假期有没有发布？", date(2026, 4, 4), date(2026, 4, 6)),
+        ("Anything shipped over Qingming?", date(2026, 4, 4), date(2026, 4, 6)),
     ],
 )
 def test_a_holiday_is_its_days(question: str, first: date, last: date) -> None:
@@ -29,3 +31,14 @@ def test_after_a_holiday_is_open_ended() -> None:
     found = find_time_range("国庆之后上线了什么？", LATEST, {})
     assert found is not None and found.until is None and found.days is not None
     assert found.days[0] == date(2026, 10, 1)
+
+
+@pytest.mark.parametrize(
+    "question", ["清明节之后支付网关进展如何？", "国庆节以后上线了什么？", "五一假期以来有哪些告警？"]
+)
+def test_the_holiday_word_belongs_to_its_name(question: str) -> None:
+    """ "清明节之后": 节 (and 假期) are part of the holiday's name, so the words after it still open
+    the period (a pattern stopping at 清明 left "节之后" unread and the question without a time)."""
+    found = find_time_range(question, LATEST, {})
+    assert found is not None and found.until is None and found.days is not None
+    assert found.text.endswith(("之后", "以后", "以来"))

@@ -311,3 +311,29 @@ def test_a_slip_question_about_one_project_says_where_it_stands_now(ws: Any) -> 
     assert "(latest report 2024-W23): progress 60%" in result.answer
     assert "stalled" in _text(result)
     _assert_verified(result)
+
+
+def test_a_slip_question_about_a_thing_no_slip_names_reads_its_own_lines(ws: Any) -> None:
+    """ "Did the metrics exporter slip?" names one thing: every other project's slips are not
+    its answer, so the ledger stands aside and the reports' lines about it answer."""
+    found = facts.lookup(make_plan("Did the metrics exporter slip?", ws), ws.ledger)
+    assert not found.found
+    assert SLIPPED not in (found.headline or "")
+    # A list question keeps the list, and a project the ledger knows keeps its slips.
+    assert facts.lookup(make_plan("Which projects slipped?", ws), ws.ledger).found
+    assert SLIPPED in (facts.lookup(make_plan(f"Why did {SLIPPED} slip?", ws), ws.ledger).headline or "")
+
+
+def test_words_for_the_dates_that_moved_name_no_thing() -> None:
+    """ "哪些项目的上线时间推迟了？" lists every slip: 上线时间 (and its seam 线时) is the date that
+    moved, not a thing the question is about; "山雀项目是不是逾期了" names one."""
+    from summarizer.facts.answers import names_one_thing
+    from summarizer.question import QuestionPlan
+
+    weights = {"项目": 3.4, "上线": 1.5, "线时": 3.6, "时间": 3.2, "推迟": 6.0}
+    listing = QuestionPlan(question="哪些项目的上线时间推迟了？", intent="slips", subject="上线 线时 时间")
+    listing.term_weights = weights
+    assert not names_one_thing(listing)
+    one = QuestionPlan(question="山雀项目是不是逾期了？", intent="slips", subject="山雀")
+    one.term_weights = {"山雀": 6.0, "项目": 3.4, "逾期": 4.0}
+    assert names_one_thing(one)

@@ -115,6 +115,9 @@ def test_calendar_days_travel_with_months_and_days() -> None:
         ("cycle-21", [("cycle", 21)]),
         ("What changed in the Cycle 28 update?", [("cycle", 28)]),
         ("Sprint 9 review", [("cycle", 9)]),
+        # A sprint numbered within its year: the year prefix is no ISO week ("2024-W45" below).
+        ("网银_2024-Sprint-12_迭代报告", [("cycle", 12)]),
+        ("迭代报告 · 2025-Cycle-3", [("cycle", 3)]),
         ("#53 digest", [("issue", 53)]),
         ("update-01", [("issue", 1)]),
         ("log-w13", [("week", 13)]),
@@ -122,6 +125,7 @@ def test_calendar_days_travel_with_months_and_days() -> None:
         ("security-weekly-14", [("week", 14)]),
         # Dates, ISO weeks, versions and key results are no report numbers.
         ("2024-W45 status", []),
+        ("2024-w12 report", []),
         ("biweekly-2024-06-21", []),
         ("周报-0926", []),
         ("KR2.2 潮汐", []),

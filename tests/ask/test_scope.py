@@ -8,9 +8,11 @@ from typing import Any
 from summarizer.planning.scope import (
     IndexContext,
     choose_scope,
+    contradicted,
     index_context,
     language_explains,
     named_series,
+    named_unless_beside,
     relative_reports,
 )
 
@@ -74,3 +76,78 @@ def test_relative_time_uses_each_series_own_latest_report() -> None:
     assert found == ({"/a/w02.md", "/b/w22.md"}, 202502, 202522)
     assert relative_reports("incidents in April 2025", ctx) is None  # absolute: same for all
     assert relative_reports("which projects slipped?", ctx) is None
+
+
+class _Idf:
+    """Stand-in for the lexical index: every term weighs 1 unless listed."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+
+    def idf(self, term: str) -> float:
+        return self.weights.get(term, 1.0)
+
+
+def test_a_crowded_vote_survives_a_common_word_other_teams_hold() -> None:
+    """Several teams share the question's language, so the vote weighed the subject: a name only
+    the leader writes outweighs a plain word ("overdue") a few other teams happen to use."""
+    holders = {"kestrel": {"/a"}, "overdue": {"/b", "/c"}}
+    idf = _Idf({"kestrel": 6.0, "overdue": 4.0})
+    assert not contradicted("/a", holders, idf, by_language=False)  # type: ignore[arg-type]
+    # The only team in the question's language: any term elsewhere may be what is meant.
+    assert contradicted("/a", holders, idf, by_language=True)  # type: ignore[arg-type]
+
+
+def test_a_crowded_vote_yields_to_heavier_terms_it_lacks() -> None:
+    holders = {"kestrel": {"/a"}, "audit": {"/b"}, "export": {"/b"}}
+    idf = _Idf({"kestrel": 4.0, "audit": 3.0, "export": 3.0})
+    assert contradicted("/a", holders, idf, by_language=False)  # type: ignore[arg-type]
+    # A leader holding no term of its own keeps the old rule: anything elsewhere contradicts it.
+    assert contradicted("/a", {"audit": {"/a", "/b"}, "export": {"/b"}}, idf, by_language=False)  # type: ignore[arg-type]
+
+
+class _Postings(_Idf):
+    """Stand-in for the lexical index: which series hold each token."""
+
+    def __init__(self, held: dict[str, set[str]]) -> None:
+        super().__init__({})
+        self.held = held
+
+    def series_holding(self, token: str) -> set[str]:
+        return self.held.get(token, set())
+
+
+def test_a_folder_word_used_as_the_subject_names_no_team() -> None:
+    """ "hardware key rollout": the `hardware` team's folder word, but the hits are the security
+    team's and the hardware team's reports hold no term of the question."""
+    teams = ("/r/hardware", "/r/security", "/r/growth", "/r/payments")
+    ctx = IndexContext(reports_by_series={team: {team + "/1.md"} for team in teams})
+    lexical = _Postings({"key": {"/r/security"}, "rollout": {"/r/security", "/r/growth"}})
+    question = "Why did the hardware key rollout move?"
+    clear = {"/r/security": 2.0, "/r/growth": 0.2}
+    assert named_unless_beside(question, "/r/hardware", "/r/security", clear, ctx, lexical, ()) is None  # type: ignore[arg-type]
+    # The named team holding a term of the question, or no clear majority elsewhere: it stays named.
+    lexical.held["rollout"].add("/r/hardware")
+    assert (
+        named_unless_beside(question, "/r/hardware", "/r/security", clear, ctx, lexical, ()) == "/r/hardware"
+    )  # type: ignore[arg-type]
+    split = {"/r/security": 1.0, "/r/growth": 1.0}
+    assert (
+        named_unless_beside(question, "/r/hardware", "/r/security", split, ctx, lexical, ()) == "/r/hardware"
+    )  # type: ignore[arg-type]
+
+
+def test_a_folder_word_still_names_a_team_when_language_explains_the_vote() -> None:
+    """ "Which payments project was paused?" in English: the only English team wins the vote by
+    language, and the Chinese payments team holds no English term; the folder word still names it."""
+    ctx = IndexContext(
+        reports_by_series={"/r/payments-zh": {"a"}, "/r/platform-en": {"b"}, "/r/x": {"c"}},
+        lang_by_series={"/r/payments-zh": "zh", "/r/platform-en": "en", "/r/x": "zh"},
+    )
+    lexical = _Postings({"paused": {"/r/platform-en"}})
+    votes = {"/r/platform-en": 2.0}
+    question = "Which payments project was paused, and why?"
+    assert (
+        named_unless_beside(question, "/r/payments-zh", "/r/platform-en", votes, ctx, lexical, ())
+        == "/r/payments-zh"
+    )  # type: ignore[arg-type]

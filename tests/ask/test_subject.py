@@ -113,6 +113,16 @@ def test_the_seam_between_two_written_words_weighs_nothing() -> None:
     assert set(weights) == {"线上", "故障", "预算"}  # "上故" is no word; "预算" alone still counts
 
 
+def test_a_seam_one_line_happens_to_write_weighs_nothing_either() -> None:
+    """ "客诉问题": one greeting line wrote the two words together, so the seam "诉问" is in one
+    chunk; as a rare term it outweighed both words and lines telling the complaint in other words
+    ("客诉137单…质量问题") fell below coverage. A seam as common as its neighbours stays a word."""
+    lexical = FakeLexical({"客诉": 4, "诉问": 1, "问题": 30})
+    assert set(term_weights("客诉问题", lexical)) == {"客诉", "问题"}  # type: ignore[arg-type]
+    common = FakeLexical({"数据": 30, "据质": 8, "质量": 8})
+    assert "据质" in term_weights("数据质量", common)  # type: ignore[arg-type]
+
+
 def _facts(headline: str, *texts: str) -> Facts:
     cite = Citation(report="r.md", week="2024-W26", section="s", lines=(1, 1), quote="q")
     return Facts(headline, [Point(text=t, citations=[cite]) for t in texts])

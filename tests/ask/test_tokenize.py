@@ -45,3 +45,18 @@ def test_a_known_name_is_never_cut() -> None:
     """A project or metric name of this index keeps its function characters ("和泰支付")."""
     assert tokenize(strip_question_words("和泰支付的进度"))[:1] == ["泰支"]
     assert tokenize(strip_question_words("和泰支付的进度", keep=["和泰支付"]))[:2] == ["和泰", "泰支"]
+
+
+@pytest.mark.parametrize(
+    ("question", "left"),
+    [
+        ("What's the latest on Falcon?", ["falcon"]),
+        ("Any news: the latest with the billing rewrite?", ["news", "billing", "rewrite"]),
+        # "latest" on its own still counts: "the latest release" names a release.
+        ("Which is the latest release?", ["latest", "release"]),
+    ],
+)
+def test_the_latest_on_asks_for_news_not_for_a_word(question: str, left: list[str]) -> None:
+    """ "What's the latest on X?" asks what is new about X: "latest" is no word a line about X
+    must hold (it made such questions fall below coverage and be refused)."""
+    assert tokenize(strip_question_words(question)) == left
