@@ -30,6 +30,10 @@ _PHRASES = [
     "怎么",
     "如何",
     "多少",
+    # "影响范围有多大" asks how far an event reached; a report states it ("涉及约1.9万台") without the words.
+    "影响范围",
+    "有多大",
+    "多大",
     "是否",
     "有没有",
     "为什么",
