@@ -131,10 +131,11 @@ def main() -> None:
     found = table(measure(root, args.deep, args.series, args.misses), args.deep)
     print(found)
     if args.write:
+        count = len([p for p in (root / "evals" / "zoo" / "gold").iterdir() if p.is_dir()])
         replace_section(
             "## Zoo reach\n\nShare of each answerable zoo question's must-mention terms that reach the engine"
             " (`python -m bench.zoo_reach --write`; columns in the module docstring), mean per series,"
-            " local embedder and engine, all twelve series in one index.\n\n" + found + "\n"
+            f" local embedder and engine, all {count} series in one index.\n\n" + found + "\n"
         )
 
 
