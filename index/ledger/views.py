@@ -746,30 +746,17 @@ def changes(ledger: Ledger, from_source_or_week: str | int, to_source_or_week: s
         if names
         else []
     )
-    events = [
-        StatusEvent.model_validate_json(payload)
-        for (payload,) in ledger.query(
-            f"SELECT e.payload FROM events e JOIN reports r ON r.source = e.source WHERE {between}"
-            " ORDER BY e.week, e.canonical, e.seq",
+
+    def told_between(model: type[M], table: str, order: str) -> list[M]:
+        rows = ledger.query(
+            f"SELECT x.payload FROM {table} x JOIN reports r ON r.source = x.source WHERE {between} ORDER BY {order}",
             between_params,
         )
-    ]
-    told = [
-        Incident.model_validate_json(payload)
-        for (payload,) in ledger.query(
-            f"SELECT i.payload FROM incidents i JOIN reports r ON r.source = i.source WHERE {between}"
-            " ORDER BY i.ord",
-            between_params,
-        )
-    ]
-    slipped = [
-        Slip.model_validate_json(payload)
-        for (payload,) in ledger.query(
-            f"SELECT s.payload FROM slips s JOIN reports r ON r.source = s.source WHERE {between}"
-            " ORDER BY s.date, s.source, s.canonical, s.kind, s.seq",
-            between_params,
-        )
-    ]
+        return [model.model_validate_json(payload) for (payload,) in rows]
+
+    events = told_between(StatusEvent, "events", "x.week, x.canonical, x.seq")
+    told = told_between(Incident, "incidents", "x.ord")
+    slipped = told_between(Slip, "slips", "x.date, x.source, x.canonical, x.kind, x.seq")
     return ReportChanges(
         from_report=a.source,
         to_report=b.source,

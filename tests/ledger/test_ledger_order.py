@@ -62,6 +62,16 @@ def snapshot(ledger: Ledger) -> str:
     )
 
 
+def write_series(folder: Path, series: list) -> list[Report]:
+    """Each drawn week written as a real report file and parsed."""
+    reports = []
+    for index, (zh, en) in enumerate(series):
+        path = folder / f"r{index}.md"
+        path.write_text(render(index, zh, en), encoding="utf-8")
+        reports.append(parse_report(load_document(path), str(path)))
+    return reports
+
+
 def ingest(folder: Path, reports: list[Report], name: str, read_between: bool = False) -> str:
     with Ledger.open(folder / name) as ledger:
         for report in reports:
@@ -76,11 +86,7 @@ def ingest(folder: Path, reports: list[Report], name: str, read_between: bool = 
 def test_any_ingestion_order_gives_the_same_ledger(series: list, data: st.DataObject) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        reports = []
-        for index, (zh, en) in enumerate(series):
-            path = folder / f"r{index}.md"
-            path.write_text(render(index, zh, en), encoding="utf-8")
-            reports.append(parse_report(load_document(path), str(path)))
+        reports = write_series(folder, series)
         expected = ingest(folder, reports, "in-order.sqlite")
         shuffled = data.draw(st.permutations(reports))
         repeats = data.draw(st.lists(st.sampled_from(reports), max_size=3))
@@ -93,11 +99,7 @@ def test_any_ingestion_order_gives_the_same_ledger(series: list, data: st.DataOb
 def test_removing_and_restoring_a_report_derives_the_same_views(series: list, data: st.DataObject) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        reports = []
-        for index, (zh, en) in enumerate(series):
-            path = folder / f"r{index}.md"
-            path.write_text(render(index, zh, en), encoding="utf-8")
-            reports.append(parse_report(load_document(path), str(path)))
+        reports = write_series(folder, series)
         gone = data.draw(st.sampled_from(reports))
         expected_without = ingest(folder, [r for r in reports if r is not gone], "without.sqlite")
         expected = ingest(folder, reports, "all.sqlite")
