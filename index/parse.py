@@ -16,7 +16,15 @@ from index.errors import ReportDateError
 from index.front_matter import split_front_matter
 from index.load import Document
 from index.models import FrontValue, Item, Report, Section, SectionKind
-from index.report_date import DATE_LABEL, FoundDate, date_from_text, labelled_date, week_label, yearless_date
+from index.report_date import (
+    DATE_LABEL,
+    FoundDate,
+    date_from_text,
+    labelled_date,
+    week_label,
+    yearless_date,
+    yearless_stem_date,
+)
 from index.tables import read_tables
 from index.text.cjk import HAN
 
@@ -137,6 +145,7 @@ def _detect_date(
             found = yearless_date(text, near)
             if found:
                 return FoundDate(found.value, "title, year from its series")
+        return yearless_stem_date(path.stem, near)
     return None
 
 

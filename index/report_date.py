@@ -120,12 +120,23 @@ _GENERATED = re.compile(
 )
 
 
+# A byline under a post's title: "Posted on July 2, 2025 — Ana", "_Published 4 November 2025 by …_",
+# "发布于 2025年7月2日". Only its first date counts: the rest of the line may mention others.
+_BYLINE = re.compile(
+    r"^[\W_]{0,4}(?:posted|published|written|sent)(?:\s+on)?\s+(?=\w)|^[\W_]{0,4}(?:发布|发表|写)于\s*", re.I
+)
+
+
 def labelled_date(line: str) -> FoundDate | None:
-    """The date of a labelled header line, when the line says it is a date, or of the line a tool
-    wrote saying when it generated the report."""
+    """The date of a labelled header line, when the line says it is a date, of a post's byline,
+    or of the line a tool wrote saying when it generated the report."""
     match = DATE_LABEL.match(line)
     if match:
         return date_from_text(line[match.end() :])
+    match = _BYLINE.match(line)
+    if match:
+        dates = dates_in_text(line[match.end() :])
+        return FoundDate(dates[0], "date") if dates else None
     return date_from_text(line) if _GENERATED.match(line) else None
 
 
@@ -134,6 +145,34 @@ def yearless_date(text: str, near: date) -> FoundDate | None:
     that puts it nearest `near` (a sibling report's date); a range gives its end."""
     days = [hit.value for hit in find_dates(text, near, "nearest") if hit.precision == "day"]
     return FoundDate(max(days), "date near its series") if days else None
+
+
+# A file name's month and day without a year, as chat exports and hand-saved notes write them:
+# "周报接龙-0808", "standup_03-14", "notes 3.14". Four digits alone must be a valid MMDD.
+_STEM_MONTH_DAY = re.compile(r"(?<![A-Za-z\d.])(?:(\d{2})(\d{2})|(\d{1,2})[.-](\d{1,2}))(?![\d.])")
+_NEAR_ENOUGH_DAYS = 200
+
+
+def yearless_stem_date(stem: str, near: date) -> FoundDate | None:
+    """A file name's month and day read in the year that puts it nearest `near` (a sibling
+    report's date), when exactly one such pair is in the name and it lands near its series."""
+    found = [
+        (int(m[1] or m[3]), int(m[2] or m[4]))
+        for m in _STEM_MONTH_DAY.finditer(stem)
+        if 1 <= int(m[1] or m[3]) <= 12 and 1 <= int(m[2] or m[4]) <= 31
+    ]
+    if len(found) != 1:
+        return None
+    month, day = found[0]
+    candidates = [
+        d for year in (near.year - 1, near.year, near.year + 1) if (d := _safe_date(year, month, day))
+    ]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda d: abs((d - near).days))
+    if abs((best - near).days) > _NEAR_ENOUGH_DAYS:
+        return None
+    return FoundDate(best, "file name, year from its series")
 
 
 def week_label(text: str) -> str | None:

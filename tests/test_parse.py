@@ -222,6 +222,10 @@ def test_html_tables_reach_the_same_reader(tmp_path: Path) -> None:
             date(2025, 2, 28),
         ),
         ("# 迭代周报\n\n本报告由系统自动生成于 2024年5月10日\n\n- a\n", date(2024, 5, 10)),
+        # a post's byline: its first date, not the ones the rest of the line mentions
+        ("# Goals update: June\n\nPosted on July 2, 2025 — Ana Ruiz\n\n- a\n", date(2025, 7, 2)),
+        ("# October update\n\n_Published 4 November 2025 · about 2025-10-14_\n", date(2025, 11, 4)),
+        ("# 社区月报\n\n发布于 2025年7月2日，作者：小林\n\n- a\n", date(2025, 7, 2)),
     ],
 )
 def test_a_labelled_header_line_dates_the_report(tmp_path: Path, text: str, expected: date) -> None:
@@ -233,6 +237,7 @@ def test_a_labelled_header_line_dates_the_report(tmp_path: Path, text: str, expe
     [
         "# Board\n\n_Exported from the board view, columns reordered._\n\n- ETA 2025-04-30\n",
         "# Notes\n\nWe generated 40 leads by 2025-04-30 last quarter.\n",
+        "# Notes\n\nWe posted the invoice run on 2025-04-30 after the audit.\n",
     ],
 )
 def test_a_line_about_exports_or_dates_without_a_label_dates_nothing(tmp_path: Path, text: str) -> None:
@@ -282,3 +287,41 @@ def test_a_yearless_title_takes_the_year_of_its_series(tmp_path: Path) -> None:
     listed = CliRunner().invoke(app, ["reports", "--index", str(tmp_path / "home"), "--json"])
     dates = {Path(r["report"]).name: r["date"] for r in json.loads(listed.stdout)["reports"]}
     assert dates == {"cycle-21.md": "2025-02-14", "cycle-24.md": "2025-03-28"}
+
+
+def _ingested_dates(folder: Path, home: Path) -> dict[str, str]:
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--index", str(home), "--json"])
+    listed = CliRunner().invoke(app, ["reports", "--index", str(home), "--json"])
+    return {Path(r["report"]).name: r["date"] for r in json.loads(listed.stdout)["reports"]} | {
+        "exit": str(result.exit_code)
+    }
+
+
+def test_a_yearless_file_name_takes_the_year_of_its_series(tmp_path: Path) -> None:
+    folder = tmp_path / "chat"
+    folder.mkdir()
+    (folder / "接龙-1226.txt").write_text("2025年12月26日 周报接龙\n\n1. 张三：a\n", encoding="utf-8")
+    # across the new year: 0102 is nearer 2025-12-26 in 2026 than in 2025
+    (folder / "接龙-0102.txt").write_text("#接龙\n\n1. 张三：b\n", encoding="utf-8")
+    (folder / "接龙-1219.txt").write_text("#接龙\n\n1. 张三：c\n", encoding="utf-8")
+    dates = _ingested_dates(folder, tmp_path / "home")
+    assert dates == {
+        "接龙-1226.txt": "2025-12-26",
+        "接龙-0102.txt": "2026-01-02",
+        "接龙-1219.txt": "2025-12-19",
+        "exit": "0",
+    }
+
+
+@pytest.mark.parametrize("name", ["notes-v1.2.txt", "接龙-1399.txt", "sprint-12.txt"])
+def test_a_file_name_without_a_month_and_day_stays_undated(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / "chat"
+    folder.mkdir()
+    (folder / "a-2025-03-07.txt").write_text("# a\n\n- a\n", encoding="utf-8")
+    (folder / name).write_text("# b\n\n- b\n", encoding="utf-8")
+    dates = _ingested_dates(folder, tmp_path / "home")
+    assert name not in dates and dates["exit"] == "1"
