@@ -38,7 +38,9 @@ _RENAMED_FROM = re.compile(
 _FORMERLY = re.compile(
     r"[（(]\s*(?:原名|原来叫|原|formerly|previously)\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]", re.I
 )
-_SHORT_FOR = re.compile(r"[（(]\s*(?:以下|下文)简称\s*[“\"]?([^”\"，,（()）]{2,20}?)[”\"]?\s*[，,）)]")
+_SHORT_FOR = re.compile(
+    r"[（(]\s*(?:以下|下文|后面|后文|下面|后续)简称\s*[“\"]?([^”\"，,（()）]{2,20}?)[”\"]?\s*[，,）)]"
+)
 _LATER_SHORT = re.compile(r"(?:以后|今后|之后)简称\s*[“\"]?([A-Za-z0-9\u4e00-\u9fff-]{2,20})")
 # A name written without quotes: letters, digits, Han characters, and joiners inside it.
 _CHARS = r"(?:[\w\u4e00-\u9fff&/+-]|\.(?=\d))"

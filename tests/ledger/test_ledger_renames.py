@@ -74,3 +74,16 @@ def test_a_renamed_project_is_listed_under_both_names(write_report: WriteReport,
     )
     facts = lookup(qp, ledger)
     assert facts.headline and facts.headline.startswith("Books bridge (now Ledger Sync)")
+
+
+def test_a_short_name_announced_for_later(write_report: WriteReport) -> None:
+    report = write_report(
+        "接龙-0307.txt",
+        """
+        2025年3月7日 周报接龙
+
+        1. 王磊：订单中心改造（后面简称订单2.0）联调完了，整体七成
+        """,
+    )
+    pairs = {(r.old, r.new) for r in extract_renames(report)}
+    assert pairs == {("订单中心改造", "订单2.0")}
