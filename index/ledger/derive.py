@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 6
+DERIVE_VERSION = 8
 
 
 def series_of(source: str) -> str:
@@ -129,18 +129,23 @@ def _identity(
     stats: dict[str, NameStat] = {}
     seen: set[tuple[str, str]] = set()
     rows = conn.execute(
-        "SELECT f.subject, json_extract(f.payload, '$.date'), r.source FROM facts f"
-        " JOIN reports r ON r.source = f.source WHERE f.kind = 'observation' AND r.kept = 1"
+        "SELECT f.subject, json_extract(f.payload, '$.date'), r.source, json_extract(f.payload, '$.origin')"
+        " FROM facts f JOIN reports r ON r.source = f.source WHERE f.kind = 'observation' AND r.kept = 1"
         " ORDER BY r.date, r.source, f.seq"
     )
-    for name, day, source in rows:
+    structural: set[str] = set()
+    for name, day, source, origin in rows:
         stat = stats.get(name)
         if stat is None:
             stat = stats[name] = NameStat(name, date.fromisoformat(day), 0)
         stat.series.add(series_of(source))
+        if origin != "lead":
+            structural.add(name)
         if (name, source) not in seen:
             seen.add((name, source))
             stat.count += 1
+    for name, stat in stats.items():
+        stat.tentative = stat.count == 1 and name not in structural
     renames = [
         Rename.model_validate_json(payload)
         for (payload,) in conn.execute(

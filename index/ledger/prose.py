@@ -47,6 +47,11 @@ class Passage(BaseModel):
         description="Where the first clause the observation cites ends: a project named after it "
         "is not what the observation is about."
     )
+    opening: str = Field(
+        default="",
+        description="The first clause of the line's first sentence, when this is a later one: the "
+        'subject a paragraph goes on about ("CampusNight 的审核没通过。所以 release 推到下个月中。").',
+    )
     observation: Observation
 
 
@@ -61,11 +66,22 @@ def signal_passages(report: Report) -> list[Passage]:
             if _is_heading(section, number, raw) or section.in_table(number):
                 continue
             text = line_text(raw)
-            for sentence in _sentences(text):
+            sentences = _sentences(text)
+            for index, sentence in enumerate(sentences):
                 passage = _passage(report, section, number, sentence)
                 if passage is not None:
+                    if index > 0:
+                        passage.opening = _first_clause(nfkc(sentences[0]))
                     out.append(passage)
     return out
+
+
+_CLAUSE = re.compile(r"[,;:，；：]|\s[—–-]\s")
+
+
+def _first_clause(text: str) -> str:
+    match = _CLAUSE.search(text)
+    return text[: match.start()] if match else text
 
 
 def _is_heading(section: Section, number: int, raw: str) -> bool:

@@ -1,5 +1,9 @@
 """Name the sentences a report kept (`prose.Passage`) with its series' known projects.
 
+A later sentence of a line that names no known project goes on about the project the line's
+first clause names ("CampusNight 的隐私审核没通过。所以 dataset release 推到下个月中。"), for its
+dates, progress and health; a lifecycle word there may be another thing's news.
+
 A sentence is a project's observation for its report when it names exactly one known project
 (one of the series' project names, in any spelling the identity linked) no later than the
 clause holding its first signal: "CampusNight 的 dataset release 月底肯定来不及了，推到下个月中"
@@ -15,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.ledger.prose import Passage
+from index.ledger.signals import RANK
 from index.schemas import Observation
 from index.text.normalise import nfkc
 
@@ -108,15 +113,34 @@ def link_passages(vocabulary: Vocabulary, passages: Iterable[Passage]) -> list[t
     """(canonical project, its observation) for each passage that names one known project up front."""
     out: list[tuple[str, Observation]] = []
     for passage in passages:
-        hits = vocabulary.named(passage.text)
-        projects = {name.canonical for _, name in hits}
-        if len(projects) != 1 or "" in projects:
-            continue
-        start, name = hits[0]
-        if start >= passage.reach or _coordinated(passage.text, start, name):
+        named = _one_project(vocabulary, passage.text, passage.reach)
+        inherited = named is None and not vocabulary.named(passage.text) and bool(passage.opening)
+        if inherited:
+            named = _one_project(vocabulary, passage.opening, len(passage.opening))
+        if named is None:
             continue
         obs = passage.observation.model_copy(
-            update={"project": name.spelling, "canonical": name.canonical, "origin": "prose"}
+            update={"project": named.spelling, "canonical": named.canonical, "origin": "prose"}
         )
-        out.append((name.canonical, obs))
+        if inherited:
+            _health_only(obs)
+        out.append((named.canonical, obs))
     return out
+
+
+def _one_project(vocabulary: Vocabulary, text: str, reach: int) -> _Name | None:
+    hits = vocabulary.named(text)
+    projects = {name.canonical for _, name in hits}
+    if len(projects) != 1 or "" in projects:
+        return None
+    start, name = hits[0]
+    if start >= reach or _coordinated(text, start, name):
+        return None
+    return name
+
+
+def _health_only(obs: Observation) -> None:
+    """A later sentence of a paragraph about a project keeps its schedule and health, not a
+    lifecycle word: "…the vendor shipped a fix" is often another thing's news."""
+    if obs.status is not None and obs.status not in RANK:
+        obs.status = obs.status_text = obs.status_evidence = obs.completed_on = None

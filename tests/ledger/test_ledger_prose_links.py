@@ -114,3 +114,35 @@ def test_a_known_project_named_mid_sentence_gets_its_reports_observation(series:
     assert last.origin == "prose" and str(last.target) == "2025-04-11"
     assert "推迟到4月11日" in last.target_evidence.quote
     assert any(s.kind == "date_moved" for s in views.slips(ledger) if s.project == "订单中心改造")
+
+
+def test_a_later_sentence_goes_on_about_the_lines_subject() -> None:
+    later = _passage("所以 release 现在是 blocked 状态,推到下个月中。")
+    later.opening = "订单中心改造的审核没通过"
+    later.observation.status, later.observation.status_text = "blocked", "blocked"
+    [(canon, obs)] = link_passages(VOCAB, [later])
+    assert canon == "订单中心改造" and obs.status == "blocked"
+    shipped = _passage("The vendor shipped a fix.")
+    shipped.opening = "Ledger Sync is still red"
+    shipped.observation.status = "launched"
+    [(_, obs)] = link_passages(VOCAB, [shipped])
+    assert obs.status is None  # a lifecycle word in a later sentence may be another thing's
+
+
+def test_a_one_report_lead_joins_only_the_project_it_opens_with() -> None:
+    from datetime import date
+
+    from index.ledger.identity import NameStat, build_identity
+
+    day = date(2025, 3, 7)
+    stats = [
+        NameStat("Atlas", day, 4),
+        NameStat("Atlas Search", day, 3),
+        NameStat("Atlas is no longer blocked", day, 1, tentative=True),
+        NameStat("helping Atlas Search with the index", day, 1, tentative=True),
+    ]
+    identity = build_identity(stats)
+    assert identity.canonical_of["Atlas is no longer blocked"] == identity.canonical_of["Atlas"]
+    assert (
+        identity.canonical_of["helping Atlas Search with the index"] == "helping Atlas Search with the index"
+    )

@@ -87,3 +87,16 @@ def test_a_short_name_announced_for_later(write_report: WriteReport) -> None:
     )
     pairs = {(r.old, r.new) for r in extract_renames(report)}
     assert pairs == {("订单中心改造", "订单2.0")}
+
+
+def test_a_second_name_glossed_in_passing(write_report: WriteReport) -> None:
+    report = write_report(
+        "week07.md",
+        """
+        2025/10/17 周五
+
+        · OC 项目（就是订单中心改造，对方都这么叫）：这周在准备评审材料。
+        """,
+    )
+    pairs = {(r.old, r.new) for r in extract_renames(report)}
+    assert pairs == {("订单中心改造", "OC 项目")}
