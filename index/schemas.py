@@ -110,10 +110,11 @@ class Observation(_Model):
     )
     evidence: Citation = Field(description="The mention of the project.")
     source: FactSource = Field(default="rules", description=_SOURCE_HELP)
-    origin: Literal["structure", "lead"] = Field(
+    origin: Literal["structure", "lead", "prose"] = Field(
         default="structure",
         description="'structure': the layout says it is a project; 'lead': only a line's lead names it "
-        "(kept when the name recurs in another report).",
+        "(kept when the name recurs in another report); 'prose': a sentence names a project the "
+        "series' other mentions made known.",
     )
     filed_as: ProjectStatus | None = Field(
         default=None,

@@ -325,3 +325,19 @@ def test_a_file_name_without_a_month_and_day_stays_undated(tmp_path: Path, name:
     (folder / name).write_text("# b\n\n- b\n", encoding="utf-8")
     dates = _ingested_dates(folder, tmp_path / "home")
     assert name not in dates and dates["exit"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("#接龙 周报（上周团建没接龙，这次两周一起写）", None),  # 两周一起 holds 周一, no date
+        ("Standup — Monday", None),  # a weekday alone says no date
+        ("#接龙 8/15", date(2025, 8, 15)),
+        ("Cycle 24 (Mar 17 – Mar 28)", date(2025, 3, 28)),
+    ],
+)
+def test_a_yearless_title_date_is_written_in_figures(title: str, expected: date | None) -> None:
+    from index.report_date import yearless_date
+
+    found = yearless_date(title, date(2025, 8, 22))
+    assert (found.value if found else None) == expected

@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING
 from index.ledger.extract import EXTRACTOR_VERSION
 from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity, entry_marks
 from index.ledger.metric_links import series_keys
+from index.ledger.prose import Passage
+from index.ledger.prose_links import Vocabulary, link_passages
 from index.ledger.retellings import first_tellings_indexed
 from index.ledger.signals import worst_status
 from index.ledger.slips import project_launches, project_slips, project_stops
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 4
+DERIVE_VERSION = 8
 
 
 def series_of(source: str) -> str:
@@ -102,8 +104,10 @@ def derive(
             "UPDATE reports SET kept = ? WHERE source = ?",
             [(int(s in kept), s) for s in sorted(kept ^ before)],
         )
-        identity = _identity(conn, config, embed, threshold)
+        identity, name_series = _identity(conn, config, embed, threshold)
         affected = _relink(conn, identity, dirty, full)
+        if not full:
+            affected |= _series_peers(conn, identity, name_series, dirty, affected)
         recomputed = _projects(conn, identity, affected)
         _incidents(conn)
         _metrics(conn, None if full else {series_of(s) for s in dirty})
@@ -119,23 +123,29 @@ def derive(
 
 def _identity(
     conn: sqlite3.Connection, config: AliasConfig, embed: Embed | None, threshold: float
-) -> Identity:
-    """Every project name with its first date, report count and series, linked into projects."""
+) -> tuple[Identity, dict[str, set[str]]]:
+    """Every project name with its first date, report count and series, linked into projects;
+    and the series each name is written in."""
     stats: dict[str, NameStat] = {}
     seen: set[tuple[str, str]] = set()
     rows = conn.execute(
-        "SELECT f.subject, json_extract(f.payload, '$.date'), r.source FROM facts f"
-        " JOIN reports r ON r.source = f.source WHERE f.kind = 'observation' AND r.kept = 1"
+        "SELECT f.subject, json_extract(f.payload, '$.date'), r.source, json_extract(f.payload, '$.origin')"
+        " FROM facts f JOIN reports r ON r.source = f.source WHERE f.kind = 'observation' AND r.kept = 1"
         " ORDER BY r.date, r.source, f.seq"
     )
-    for name, day, source in rows:
+    structural: set[str] = set()
+    for name, day, source, origin in rows:
         stat = stats.get(name)
         if stat is None:
             stat = stats[name] = NameStat(name, date.fromisoformat(day), 0)
         stat.series.add(series_of(source))
+        if origin != "lead":
+            structural.add(name)
         if (name, source) not in seen:
             seen.add((name, source))
             stat.count += 1
+    for name, stat in stats.items():
+        stat.tentative = stat.count == 1 and name not in structural
     renames = [
         Rename.model_validate_json(payload)
         for (payload,) in conn.execute(
@@ -143,7 +153,34 @@ def _identity(
             " WHERE f.kind = 'rename' AND r.kept = 1 ORDER BY r.date, r.source, f.seq"
         )
     ]
-    return build_identity(stats.values(), config, embed, threshold, renames=[(r.old, r.new) for r in renames])
+    identity = build_identity(
+        stats.values(), config, embed, threshold, renames=[(r.old, r.new) for r in renames]
+    )
+    return identity, {name: stat.series for name, stat in stats.items()}
+
+
+def _series_peers(
+    conn: sqlite3.Connection,
+    identity: Identity,
+    name_series: dict[str, set[str]],
+    dirty: set[str],
+    affected: set[str],
+) -> set[str]:
+    """Every project of a series whose reports or project names changed: a sentence names one of
+    them by the series' vocabulary (`prose_links`), which any of these changes can change."""
+    touched = {series_of(source) for source in dirty}
+    touched |= {
+        s for name, canon in identity.canonical_of.items() if canon in affected for s in name_series[name]
+    }
+    for chunk in _chunks(sorted(affected)):
+        marks = ",".join("?" * len(chunk))
+        touched.update(
+            s
+            for (s,) in conn.execute(
+                f"SELECT DISTINCT series FROM timeline WHERE canonical IN ({marks})", chunk
+            )
+        )
+    return {identity.canonical_of[name] for name, series in name_series.items() if series & touched}
 
 
 def _relink(conn: sqlite3.Connection, identity: Identity, dirty: set[str], full: bool) -> set[str]:
@@ -220,7 +257,7 @@ def _projects(conn: sqlite3.Connection, identity: Identity, affected: set[str]) 
             "SELECT series, MIN(date) FROM reports WHERE kept = 1 GROUP BY series"
         )
     }
-    stored = 0
+    shown: dict[str, dict[str, list[Observation]]] = {}
     for canon in sorted(observations):
         per_report: dict[str, list[Observation]] = defaultdict(list)
         for obs in observations[canon]:  # in report order: the query's
@@ -228,10 +265,56 @@ def _projects(conn: sqlite3.Connection, identity: Identity, affected: set[str]) 
         flat = [o for group in per_report.values() for o in group]
         if len(per_report) < 2 and all(o.origin == "lead" for o in flat):
             continue  # a name only a line's lead gave, in one report: not shown to be a project
-        timeline = [merge_observations(per_report[source], canon) for source in per_report]
+        shown[canon] = per_report
+    told = _told_in_prose(conn, identity, shown, set(observations))
+    for canon, per_report in shown.items():
+        for obs in told.get(canon, []):
+            if obs.report not in per_report or all(o.origin == "prose" for o in per_report[obs.report]):
+                per_report[obs.report].append(obs)  # only where no mention of its own names it
+        order = sorted(per_report, key=lambda source: (per_report[source][0].date, source))
+        timeline = [merge_observations(per_report[source], canon) for source in order]
         _store_project(conn, canon, identity.aliases.get(canon, []), timeline, starts)
-        stored += 1
-    return stored
+    return len(shown)
+
+
+def _told_in_prose(
+    conn: sqlite3.Connection,
+    identity: Identity,
+    shown: dict[str, dict[str, list[Observation]]],
+    recomputed: set[str],
+) -> dict[str, list[Observation]]:
+    """The observations the series' signal sentences make for the projects being stored, each
+    sentence named by its series' projects: those stored now and those left as they were."""
+    series = sorted({series_of(source) for per_report in shown.values() for source in per_report})
+    names_of: dict[str, list[str]] = defaultdict(list)
+    for name, canon in identity.canonical_of.items():
+        names_of[canon].append(name)
+    kept = {c for (c,) in conn.execute("SELECT canonical FROM projects")}
+    out: dict[str, list[Observation]] = defaultdict(list)
+    for folder in series:
+        written = {
+            identity.canonical_of[n]
+            for (n,) in conn.execute(
+                "SELECT DISTINCT f.subject FROM facts f JOIN reports r ON r.source = f.source"
+                " WHERE f.kind = 'observation' AND r.kept = 1 AND r.series = ?",
+                (folder,),
+            )
+            if n in identity.canonical_of
+        }
+        known = {c for c in written if c in shown or (c not in recomputed and c in kept)}
+        vocabulary = Vocabulary((name, canon) for canon in known for name in [canon, *names_of[canon]])
+        passages = [
+            Passage.model_validate_json(payload)
+            for (payload,) in conn.execute(
+                "SELECT f.payload FROM facts f JOIN reports r ON r.source = f.source"
+                " WHERE f.kind = 'passage' AND r.kept = 1 AND r.series = ? ORDER BY r.date, r.source, f.seq",
+                (folder,),
+            )
+        ]
+        for canon, obs in link_passages(vocabulary, passages):
+            if canon in shown:
+                out[canon].append(obs)
+    return out
 
 
 _GROUPS: tuple[tuple[str, ...], ...] = (

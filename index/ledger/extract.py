@@ -15,13 +15,15 @@ from index.ledger.mentions import find_mentions
 from index.ledger.metrics import extract_metrics
 from index.ledger.notes import extract_notes
 from index.ledger.observe import observe
+from index.ledger.prose import Passage, signal_passages
 from index.ledger.release_rows import release_mentions
 from index.ledger.renames import extract_renames
+from index.ledger.speakers import readdress
 from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 61
+EXTRACTOR_VERSION = 67
 
 
 @dataclass
@@ -31,12 +33,14 @@ class ReportFacts:
     metrics: list[MetricPoint] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     renames: list[Rename] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    """Sentences with a schedule signal, named at derive time by the series' projects."""
 
 
 def extract_facts(report: Report) -> ReportFacts:
     lines = dict(report.lines)
     released = [m for section in report.all_sections() for m in release_mentions(section, lines)]
-    mentions = [*with_chat_messages(report, find_mentions(report)), *released]
+    mentions = [*with_chat_messages(report, readdress(find_mentions(report))), *released]
     observations = [observe(report, mention) for mention in mentions]
     passed = passed_ordinals(report)
     for observation in observations:
@@ -47,4 +51,5 @@ def extract_facts(report: Report) -> ReportFacts:
         metrics=extract_metrics(report),
         notes=extract_notes(report),
         renames=extract_renames(report),
+        passages=signal_passages(report),
     )

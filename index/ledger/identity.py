@@ -177,6 +177,11 @@ class NameStat:
     count: int
     series: set[str] = field(default_factory=set)
     """The report folders the name was written in (a ticket key is unique within one tracker)."""
+    tentative: bool = False
+    """Only a line's lead gave it, in one report: no project on its own (`derive`). It is linked
+    after the other names and only to the one project whose name it opens with ("CampusNight 现在
+    不算 blocked 了"), so it can neither split two projects ("CampusNight" fitting it and
+    "CampusNight 数据集") nor carry another project's news into one ("帮积分2.0准备灰度名单")."""
 
 
 @dataclass
@@ -297,12 +302,13 @@ def build_identity(
     renames: Sequence[tuple[str, str]] = (),
     exhaustive: bool = False,
 ) -> Identity:
-    """Cluster names, longest first, so a short name joins the one long name it fits or stays alone;
-    then join the clusters a report said are one project under two names (`renames`).
+    """Cluster names, longest first, so a short name joins the one long name it fits or stays alone
+    (tentative names after all others, each only into a project whose name it opens with); then
+    join the clusters a report said are one project under two names (`renames`).
 
     `exhaustive` compares every name with every cluster (the definition the blocks must match)."""
     config = config or AliasConfig()
-    ordered = sorted(stats, key=lambda s: (-len(name_key(s.name)), name_key(s.name), s.name))
+    ordered = sorted(stats, key=lambda s: (s.tentative, -len(name_key(s.name)), name_key(s.name), s.name))
     owners = shared_parentheticals(s.name for s in ordered)
     forced = {
         name_key(a): name_key(canon) for canon, names in config.aliases.items() for a in [canon, *names]
@@ -337,6 +343,7 @@ def build_identity(
                     if (
                         index not in fits
                         and not blocked(key, clusters[index])
+                        and (not stat.tentative or k.startswith(other) or other.startswith(k))
                         and _pair_related(k, other, stat.name, spelling)
                     ):
                         fits.add(index)

@@ -84,7 +84,7 @@ _STATUSY_PARENS = re.compile(
     r"[^)）]*[)）]",
     re.I,
 )
-Origin = Literal["structure", "lead"]
+Origin = Literal["structure", "lead", "prose"]
 SIGNAL_FIELDS = ("status", "progress", "target", "owner")
 _ANY_DAY = date(2000, 1, 3)  # dates in names only need spotting, not resolving
 

@@ -38,7 +38,15 @@ _RENAMED_FROM = re.compile(
 _FORMERLY = re.compile(
     r"[（(]\s*(?:原名|原来叫|原|formerly|previously)\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]", re.I
 )
-_SHORT_FOR = re.compile(r"[（(]\s*(?:以下|下文)简称\s*[“\"]?([^”\"，,（()）]{2,20}?)[”\"]?\s*[，,）)]")
+# "CH 项目（就是驰衡合作项目，对方内部都这么叫）", "Kiln (aka the feature store migration)": a
+# second name of the same project, glossed in passing.
+_SAME_AS = re.compile(
+    r"[（(]\s*(?:就是|也就是|即|又称|也叫|亦称|aka|a\.k\.a\.)\s*[“\"]?([^”\"，,（()）]{2,40}?)[”\"]?\s*[，,）)]",
+    re.I,
+)
+_SHORT_FOR = re.compile(
+    r"[（(]\s*(?:以下|下文|后面|后文|下面|后续)简称\s*[“\"]?([^”\"，,（()）]{2,20}?)[”\"]?\s*[，,）)]"
+)
 _LATER_SHORT = re.compile(r"(?:以后|今后|之后)简称\s*[“\"]?([A-Za-z0-9\u4e00-\u9fff-]{2,20})")
 # A name written without quotes: letters, digits, Han characters, and joiners inside it.
 _CHARS = r"(?:[\w\u4e00-\u9fff&/+-]|\.(?=\d))"
@@ -80,11 +88,13 @@ def _pairs(text: str, section: Section) -> list[tuple[str, str]]:
         # Not under a status heading ("In Progress" cleans to "In", which would pass as a name).
         if match[2] or (valid_name(section.title.strip()) and valid_name(clean_name(section.title))):
             found.append((match[1], match[2] or section.title))
-    for pattern in (_FORMERLY, _SHORT_FOR):
+    for pattern in (_FORMERLY, _SAME_AS, _SHORT_FOR):
         for match in pattern.finditer(text):
-            name = _before(text, match.start())
+            # A gloss follows the whole name ("CH 项目（就是…）"): 项目 is part of it there.
+            plain = _NAME_BEFORE.search(text[: match.start()]) if pattern is _SAME_AS else None
+            name = plain[1] if plain else _before(text, match.start())
             if name:
-                found.append((match[1], name) if pattern is _FORMERLY else (name, match[1]))
+                found.append((name, match[1]) if pattern is _SHORT_FOR else (match[1], name))
     later = _LATER_SHORT.search(text)
     if later and found:
         found.append((found[-1][1], later[1]))

@@ -24,6 +24,7 @@ from index.ledger.complete import Completion
 from index.ledger.derive import Derivation, derive, stamp
 from index.ledger.extract import EXTRACTOR_VERSION, ReportFacts, extract_facts
 from index.ledger.identity import AliasConfig
+from index.ledger.prose import Passage
 from index.lock import writer_busy
 from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename, ReportRef, series_of
@@ -265,12 +266,15 @@ class Ledger:
             return None
         facts = extract_facts(report) if self.rules else ReportFacts()
         rows: list[tuple[str, str, int, str | None, str]] = []
-        groups: tuple[tuple[str, Sequence[Observation | Incident | MetricPoint | Note | Rename]], ...] = (
+        groups: tuple[
+            tuple[str, Sequence[Observation | Incident | MetricPoint | Note | Rename | Passage]], ...
+        ] = (
             ("observation", facts.observations),
             ("incident", facts.incidents),
             ("metric", facts.metrics),
             ("note", facts.notes),
             ("rename", facts.renames),
+            ("passage", facts.passages),
         )
         for kind, items in groups:
             for seq, item in enumerate(items):
@@ -523,7 +527,7 @@ class Ledger:
         return data
 
 
-def _subject(item: Observation | Incident | MetricPoint | Note | Rename) -> str | None:
+def _subject(item: Observation | Incident | MetricPoint | Note | Rename | Passage) -> str | None:
     if isinstance(item, Observation):
         return item.project
     if isinstance(item, MetricPoint):

@@ -30,6 +30,7 @@ from summarizer.facts.common import (
     range_of,
     scoped,
     slip_text,
+    subject_weights,
     unique_citations,
     with_written,
     written,
@@ -67,7 +68,8 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         return Facts(none)
     # Projects the question names in part ("why did v3 slip?" names no project exactly): their
     # own slips in full are the answer, not a line per team.
-    subjects = list(dict.fromkeys(g.project for g in found if relevance(g.project, qp.term_weights) > 0))
+    weights = subject_weights(qp)
+    subjects = list(dict.fromkeys(g.project for g in found if relevance(g.project, weights) > 0))
     if subjects and not (qp.projects or qp.show_all):
         found = [g for g in found if g.project in subjects]
     elif not (subjects or qp.projects or qp.show_all) and names_one_thing(qp):

@@ -32,6 +32,13 @@ def in_range(week: str, qp: QuestionPlan) -> bool:
     return in_weeks(week, qp.since, qp.until)
 
 
+def subject_weights(qp: QuestionPlan) -> dict[str, float]:
+    """The question's term weights for its subject's words only: "哪些项目延期了" names no project,
+    even when a project's name holds a generic word of the question (项目 in 驰衡合作项目)."""
+    subject = set(qp.subject.split())
+    return {term: weight for term, weight in qp.term_weights.items() if term in subject}
+
+
 def scoped(report: str, qp: QuestionPlan) -> bool:
     """Inside the series the question was scoped to (every report when it was not scoped)."""
     return qp.reports is None or report in qp.reports

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from index.lexical import tokenize
+from summarizer.facts.common import subject_weights
 from summarizer.facts.phrases import join
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Point
@@ -178,7 +179,7 @@ def arrange(
         prefer=qp.prefer_series,
         lang=qp.lang,
         langs=qp.series_langs,
-        terms=qp.term_weights,
+        terms=subject_weights(qp),
         show_all=True,
         max_points=max_points,
     )

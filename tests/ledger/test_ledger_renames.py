@@ -74,3 +74,29 @@ def test_a_renamed_project_is_listed_under_both_names(write_report: WriteReport,
     )
     facts = lookup(qp, ledger)
     assert facts.headline and facts.headline.startswith("Books bridge (now Ledger Sync)")
+
+
+def test_a_short_name_announced_for_later(write_report: WriteReport) -> None:
+    report = write_report(
+        "接龙-0307.txt",
+        """
+        2025年3月7日 周报接龙
+
+        1. 王磊：订单中心改造（后面简称订单2.0）联调完了，整体七成
+        """,
+    )
+    pairs = {(r.old, r.new) for r in extract_renames(report)}
+    assert pairs == {("订单中心改造", "订单2.0")}
+
+
+def test_a_second_name_glossed_in_passing(write_report: WriteReport) -> None:
+    report = write_report(
+        "week07.md",
+        """
+        2025/10/17 周五
+
+        · OC 项目（就是订单中心改造，对方都这么叫）：这周在准备评审材料。
+        """,
+    )
+    pairs = {(r.old, r.new) for r in extract_renames(report)}
+    assert pairs == {("订单中心改造", "OC 项目")}
