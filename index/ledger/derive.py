@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from index.ledger.extract import EXTRACTOR_VERSION
 from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity, entry_marks
-from index.ledger.metric_links import series_keys
+from index.ledger.metric_links import recurring, series_keys
 from index.ledger.retellings import first_tellings_indexed
 from index.ledger.signals import worst_status
 from index.ledger.slips import project_launches, project_slips, project_stops
@@ -409,7 +409,7 @@ def _metrics(conn: sqlite3.Connection, folders: set[str] | None) -> None:
         for folder in sorted(folders):
             conn.execute("DELETE FROM metric_points WHERE series = ?", (folder,))
             rows += conn.execute(query.format("AND r.series = ?"), (folder,)).fetchall()
-    points = [(fact, seq, MetricPoint.model_validate_json(payload)) for fact, seq, payload in rows]
+    points = recurring([(fact, seq, MetricPoint.model_validate_json(payload)) for fact, seq, payload in rows])
     keys = series_keys(p for _, _, p in points)
     seen: set[tuple[str, str]] = set()
     out = []

@@ -29,17 +29,24 @@ VALUE = re.compile(
 _CLAUSES = re.compile(r"[，；;]|(?<!\d),|,(?!\d)|\s{2,}|\s[·|]\s")  # `Scope: 42 issues · Completed: 35`
 _STOPS = re.compile(r"(?<=[^\d\s])\.\s+(?=\S)|(?<=\d)\.\s+(?=[A-Z\d])")  # `(+2% WoW). CAC $40.35. 7-day …`
 _SENTENCES = re.compile(r"[。！？!?；;]|(?<![\d.])\.(?=\s|$)|\.\s+")
-_PROSE_CLAUSES = re.compile(r"[，,、]|\s+(?:and|but|while|with)\s+|\s[—–-]\s")
+_PROSE_CLAUSES = re.compile(r"[，、]|(?<!\d),|,(?!\d{3}(?!\d))|\s+(?:and|but|while|with)\s+|\s[—–-]\s")
 PARENS = re.compile(r"[(（][^)）]*[)）]")
 _NAME_TAIL = re.compile(
     r"(?:\s*[:：=]\s*|\s+(?:is|at|of|was)\s*|为|达到?|约|是|整体|总体|\boverall\b)+$", re.I
 )
 _PROSE_TAIL = re.compile(
     r"(?:\s*[:：=]\s*|\s+(?:is|are|was|were|at|of|to|around|about|now|still|holding|settled|reached|"
-    r"hit|stood|came in|has|have)\b|为|达到?|约|是|(?:稳定|保持|维持)?在|到|整体|总体|\boverall\b)+$",
+    r"hit|stood|came in|has|have|went (?:up|down) to|(?:dropped|fell|rose|climbed|grew|is down|is up) to|"
+    r"took)\b|为|达到?|约|是|(?:稳定|保持|维持)?在|(?:降|升|涨|提升|下降|缩短|压)?[到至]了?|了|"
+    r"目前|现在|还是|仍然|依然|依旧|仍|要|整体|总体|\boverall\b)+$",
     re.I,
 )
-_THIS_WEEK = re.compile(r"^(?:本周|本期|当周|这周|this week'?s?)\s*(?=\S)", re.I)  # `本周日活` is `日活`
+# `本周日活` is `日活`; `本期共合并 PR` is `合并 PR`; `目前全量训练一次` is `全量训练一次`.
+_THIS_WEEK = re.compile(
+    r"^(?:(?:本周|本期|当周|这周|this week'?s?)\s*(?:共|合计|总共)?|目前|当前|现在|currently)\s*(?=\S)", re.I
+)
+# The English term a Chinese sentence names its figure with (`换了新的编码器后 mAP 到了 43.5`).
+_LATIN_TAIL = re.compile(rf"[{HAN}]\s*([A-Za-z][A-Za-z0-9@.\-]{{1,11}})$")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
@@ -103,6 +110,9 @@ class Pair:
     change: tuple[float, str, str] | None = None
     level: bool = False
     """Told as the level a tracked figure holds (`p95 is holding at 175ms`, `稳定在38%`)."""
+    tentative: bool = False
+    """One figure in a sentence that tells nothing else of metrics (`直通率92.5%`, `Star 数 5,233`):
+    a metric only if the series reports it again (the ledger keeps it when its key recurs)."""
 
 
 def read_pairs(text: str, prose: bool = False) -> list[Pair]:
@@ -115,11 +125,50 @@ def read_pairs(text: str, prose: bool = False) -> list[Pair]:
     if not prose:
         return pairs + _aside_pairs(text)
     named = [p for p in pairs if _METRIC_WORD.search(p.name)]
-    return [
-        p
-        for p in pairs
-        if p.change is not None or (len(named) >= 2 and p in named) or (p.level and names_metric(p.name))
-    ]
+    for p in pairs:
+        p.tentative = not (
+            p.change is not None or (len(named) >= 2 and p in named) or (p.level and names_metric(p.name))
+        )
+    return [p for p in pairs if not p.tentative or tentative_ok(p)]
+
+
+# What a name of a tracked figure does not hold: pronouns, particles and verbs of a story
+# (`周二晚上排了 9 个`, `学院说一般 5 个`), times of day; in English, a name ending on a function word.
+_STORY_ZH = re.compile(
+    r"[我你他她它们了把被让给跟就还都也又再才很太按说会想看的]|所以|因为|如果|但是|一下|期间|"
+    r"[早晚]上|[上下]午|中午|周[一二三四五六日末]"
+)
+_FUNCTION_EN = re.compile(
+    r"(?:^|\s)(?:the|a|an|this|that|so|see|to|of|in|on|at|by|for|from|with|as|now|then|after|before|"
+    r"all|about|remains?|stays?|aiming|is|are|was|were|last|first|next|numbers|figures|stats|metrics)$",
+    re.I,
+)
+_VERSION = re.compile(r"(?<![\d.,])\d\.\d+(?![\d.])")
+# Not a measured figure: an id (`MOB-405`, `exp-4471`), a zero-padded label (`迭代周期：04`), a
+# dotted day (`10.30`), a year.
+_NOT_FIGURE = re.compile(
+    r"[A-Za-z]-\s*\d+(?:\.\d+)?\W{0,2}$|(?<![\d.])0\d\W{0,2}$|(?<![\d.])1[0-2]\.[0-3]\d\W{0,2}$"
+)
+
+
+def tentative_ok(pair: Pair) -> bool:
+    """A lone figure worth keeping as a candidate metric: named like a thing measured, not a
+    version (`0.9`, `MySQL 5.7`: one digit, a dot, no unit, no metric word) or part of a ratio."""
+    name = pair.name.strip()
+    if _STORY_ZH.search(name) or _FUNCTION_EN.search(name) or len(name) > 24:
+        return False
+    metric = names_metric(name)
+    if not pair.unit and pair.value < 10 and _VERSION.search(pair.quote) and not metric:
+        return False
+    if pair.unit in ("%", "‰") and not metric:
+        return False  # `规则迁移 40%`, `kiln-mig: 80%`: a share done, unless named as a rate
+    if not pair.unit and 1900 <= pair.value < 2100:
+        return False
+    if len(name) < 2 or (
+        pair.value.is_integer() and re.search(rf"[A-Za-z]-{pair.value:.0f}(?!\d)", pair.quote)
+    ):
+        return False  # `迁`: a verb; `MOB-436 (APNs …)`: an id
+    return not re.search(r"\d\s*/\s*$", pair.quote) and not _NOT_FIGURE.search(pair.quote.rstrip("*_` "))
 
 
 def _aside_pairs(text: str) -> list[Pair]:
@@ -281,6 +330,9 @@ def _name(before: str, prose: bool) -> tuple[str, str] | None:
     name = _PERIOD_TAIL.sub("", name) or name
     if prose:
         name = _LEAD.sub("", name).strip()
+        latin = _LATIN_TAIL.search(name)
+        if latin and (len(name) > 16 or _NOT_METRIC.search(name[: latin.start(1)])):
+            name = latin[1]  # the rest of the sentence is what happened, not the metric's name
     if not name or len(name) > 40 or not _NAMEISH.search(name):
         return None
     if _CHANGE_NAME.search(name) or _PROGRESS_NAME.search(name):
