@@ -36,7 +36,7 @@ _NAME_TAIL = re.compile(
 )
 _PROSE_TAIL = re.compile(
     r"(?:\s*[:：=]\s*|\s+(?:is|are|was|were|at|of|to|around|about|now|still|holding|settled|reached|"
-    r"hit|stood|came in|has|have|went (?:up|down) to|(?:dropped|fell|rose|climbed|grew|is down|is up) to|"
+    r"hit|stood|came in|has|have|went (?:up|down) to|back to|(?:dropped|fell|rose|climbed|grew|is down|is up) to|"
     r"took)\b|为|达到?|约|是|(?:稳定|保持|维持)?在|(?:降|升|涨|提升|下降|缩短|压)?[到至]了?|了|"
     r"目前|现在|还是|仍然|依然|依旧|仍|要|整体|总体|\boverall\b)+$",
     re.I,
@@ -72,7 +72,7 @@ _COMPARED = re.compile(r"\s*(?:(?:more|less|fewer|higher|lower|faster|slower|bet
 _NOT_METRIC = re.compile(
     r"进度|完成|进展|流量|灰度|放量|全量|上线|目标|计划|预计|预算|排期|提测|\bAB\b|"
     r"progress|complete|done|rollout|rolled|roll out|traffic|canary|ramp|target|goal|plan|expected|"
-    r"eta|budget|\bwe\b|\bI\b|\bour\b|\bthey\b|\bit\b|\bus\b|moved|migrat|cluster|stores?\b|queries|"
+    r"\beta\b(?!\s+(?:MAE|RMSE|MAPE|error))|budget|\bwe\b|\bI\b|\bour\b|\bthey\b|\bit\b|\bus\b|moved|migrat|cluster|stores?\b|queries|"
     r"[第共约近超从占]|的$|人天|工作量",
     re.I,
 )
@@ -82,7 +82,7 @@ _METRIC_WORD = re.compile(
     r"DAU|MAU|WAU|ARPU|CAC|LTV|NPS|CTR|CVR|AUC|QPS|TPS|RPS|\bp(?:50|75|90|95|99|999)\b|latency|"
     r"availability|uptime|conversion|retention|activation|adoption|signups?|revenue|churn|velocity|"
     r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA|"
-    r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|利用率",
+    r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|\bMAE\b|\bRMSE\b|\bMAPE\b|利用率",
     re.I,
 )
 # The verb a sentence uses for where a tracked figure stands (`holding at`, `settled at`, `is at`,
@@ -144,10 +144,18 @@ _FUNCTION_EN = re.compile(
     re.I,
 )
 _VERSION = re.compile(r"(?<![\d.,])\d\.\d+(?![\d.])")
-# Not a measured figure: an id (`MOB-405`, `exp-4471`), a zero-padded label (`迭代周期：04`), a
-# dotted day (`10.30`), a year.
+# Not a measured figure: an id (`MOB-405`, `exp-4471`, GitLab's `%16.6`, `#412`, `!2301`), a
+# zero-padded label (`迭代周期：04`), a dotted day (`10.30`).
 _NOT_FIGURE = re.compile(
-    r"[A-Za-z]-\s*\d+(?:\.\d+)?\W{0,2}$|(?<![\d.])0\d\W{0,2}$|(?<![\d.])1[0-2]\.[0-3]\d\W{0,2}$"
+    r"[A-Za-z]-\s*\d+(?:\.\d+)?\W{0,2}$|[%#!&]\d[\d.]*\W{0,2}$|(?<![\d.])0\d\W{0,2}$|"
+    r"(?<![\d.])1[0-2]\.[0-3]\d\W{0,2}$"
+)
+# A name that labels a place in a sequence: the number after it is which one (`Sprint 12`, `Cycle
+# 26`, `Active sprint: Sprint 12`, `第3期`), not how many.
+_SEQUENCE = re.compile(
+    r"(?:\b(?:sprint|cycle|iteration|milestone|season|phase|round|release|version|week|wave|batch|"
+    r"step|stage|part|chapter|issue|episode|no)|迭代|期|轮|阶段|版本|批次?|第)\W*$",
+    re.I,
 )
 
 
@@ -168,6 +176,8 @@ def tentative_ok(pair: Pair) -> bool:
         pair.value.is_integer() and re.search(rf"[A-Za-z]-{pair.value:.0f}(?!\d)", pair.quote)
     ):
         return False  # `迁`: a verb; `MOB-436 (APNs …)`: an id
+    if not pair.unit and pair.value.is_integer() and _SEQUENCE.search(name):
+        return False
     return not re.search(r"\d\s*/\s*$", pair.quote) and not _NOT_FIGURE.search(pair.quote.rstrip("*_` "))
 
 
@@ -337,7 +347,10 @@ def _name(before: str, prose: bool) -> tuple[str, str] | None:
         return None
     if _CHANGE_NAME.search(name) or _PROGRESS_NAME.search(name):
         return None
-    if prose and (len(name.split()) > 4 or len(name) > 16 or _NOT_METRIC.search(name)):
+    # English spends more letters on a name than Chinese does (`crash-free sessions`, `转化率`).
+    if prose and (
+        len(name.split()) > 4 or len(name) > (24 if name.isascii() else 16) or _NOT_METRIC.search(name)
+    ):
         return None
     return name, currency
 

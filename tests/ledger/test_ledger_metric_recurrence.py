@@ -37,6 +37,8 @@ def test_a_figure_told_in_two_reports_is_a_series_and_a_one_off_is_not(series: S
         ("Blocked on MOB-405 again.", "Blocked on MOB-406 again."),  # ids
         ("规则迁移 40% 了。", "规则迁移 60% 了。"),  # a share done, not a rate
         ("Upgraded MySQL 5.7 boxes.", "Upgraded MySQL 8.4 boxes."),  # versions
+        ("Active sprint: Sprint 12, going well.", "Active sprint: Sprint 14, going well."),  # which one
+        ("**Current milestone:** %16.3 (Jan 11 – Jan 24)", "**Current milestone:** %16.4 (Jan 25 – Feb 7)"),
     ],
 )
 def test_recurring_figures_that_are_no_metric(series: Series, lines: tuple[str, str]) -> None:
@@ -75,6 +77,8 @@ def test_figures_written_before_what_they_count(
         ("换了新的后处理，推理延迟降到 71ms。", ["推理延迟"]),
         ("延迟目前 68ms。", ["延迟"]),
         ("周二晚上排了 9 个小时才拿到卡。", []),  # a story, not a metric's name
+        ("crash-free sessions back to 99.5%, flat.", ["crash-free sessions"]),  # English names run longer
+        ("ETA MAE: 18.2 min (prod model unchanged)", ["ETA MAE"]),  # an ETA's error is a metric, not a date
     ],
 )
 def test_lone_figures_in_zh_prose_are_named_by_the_words_before_them(text: str, expected: list[str]) -> None:
