@@ -45,6 +45,7 @@ _PROSE_TAIL = re.compile(
 _THIS_WEEK = re.compile(
     r"^(?:(?:本周|本期|当周|这周|this week'?s?)\s*(?:共|合计|总共)?|目前|当前|现在|currently)\s*(?=\S)", re.I
 )
+_WEEK_INSIDE = re.compile(r"(?<=\S)(?:本周|本期|这周|当周)")
 # The English term a Chinese sentence names its figure with (`换了新的编码器后 mAP 到了 43.5`).
 _LATIN_TAIL = re.compile(rf"[{HAN}]\s*([A-Za-z][A-Za-z0-9@.\-]{{1,11}})$")
 _MONTHS = (
@@ -337,6 +338,8 @@ def _name(before: str, prose: bool) -> tuple[str, str] | None:
     currency = name[-1] if name[-1:] and name[-1] in CURRENCY else ""
     name = tail.sub("", name.rstrip(CURRENCY).strip()).strip(" *_`")  # `Training cost: $3,100`
     name = _THIS_WEEK.sub("", name)
+    # `受停线影响本周直通率`, `【进展】本周升级成功率`: the week word opens the metric's name
+    name = _WEEK_INSIDE.split(name)[-1].strip() or name
     name = _PERIOD_TAIL.sub("", name) or name
     if prose:
         name = _LEAD.sub("", name).strip()
