@@ -45,6 +45,10 @@ _OUTAGE = re.compile(
     re.I,
 )
 _ERRORS = re.compile(r"报错|出错|\berror(?:s|ed|ing)?\b", re.I)
+# Fixed after so long, with a postmortem to follow (`大概25分钟修好的，…，复盘节后发`): a bug fixed
+# in two days has no postmortem.
+_RECOVERED = re.compile(r"修好|修复了|恢复了|\b(?:fixed|restored|recovered|back up)\b", re.I)
+_POSTMORTEM = re.compile(r"复盘|post-?mortem|write-?up|\bRCA\b", re.I)
 _LASTED = re.compile(r"持续|历时|lasted|\bfor\b", re.I)
 # A scare that was nothing, anywhere in the block: `turned out to be a monitoring glitch`.
 _SCARE = re.compile(
@@ -116,13 +120,15 @@ def cue(text: str) -> re.Match[str] | None:
 
 def _outage(text: str) -> re.Match[str] | None:
     """An outage verb whose sentence also says how long it lasted, not taken back by its clause."""
-    for pattern, lasted in ((_OUTAGE, False), (_ERRORS, True)):
+    for pattern, lasted in ((_OUTAGE, False), (_ERRORS, True), (_RECOVERED, False)):
         for match in pattern.finditer(text):
             start, end = _sentence(text, match.start())
             sentence = text[start:end]
             told, _ = duration(sentence)
             left, right = _clause(text, match.start(), match.end())
             if told is None or (lasted and not _LASTED.match(told)):
+                continue
+            if pattern is _RECOVERED and not _POSTMORTEM.search(sentence):
                 continue
             if _NOT.search(text[left:right]) or _SETTING.search(sentence):
                 continue

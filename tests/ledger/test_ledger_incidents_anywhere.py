@@ -225,6 +225,12 @@ def test_a_told_incidents_fields(
             + "## Update\n\nThe docs site was unavailable for roughly six hours on Tuesday the 4th.\n",
             [("2025-03-04", None, 360.0)],
         ),
+        # fixed after so long, a postmortem to follow: the launch day the line opens with
+        (
+            HEAD_ZH + "2. 李娜：积分2.0 周三（3/5）全量上线了 上线当晚部分会员积分显示成0，大概25分钟修好的，"
+            "是缓存预热没做完，复盘下周发\n",
+            [("2025-03-05", None, 25.0)],
+        ),
         # under an incident heading that names no day: the body opens with it
         (
             HEAD_EN
@@ -252,6 +258,7 @@ def test_outage_verbs_with_a_duration(
         + "## Update\nOn Monday the API looked down for 10 minutes. It turned out to be a monitoring glitch.\n",
         HEAD_ZH + "## 进展\n- 周三告警说支付挂了 5 分钟，虚惊一场，是监控误报。\n",
         HEAD_EN + "## Update\nOffline eval: 92% of shipments within 30 min on the holdout set.\n",
+        HEAD_ZH + "## 进展\n- 导出bug周二（3/4）花了两天修好了，已合入。\n",  # a bug fixed, no postmortem
     ],
 )
 def test_outage_words_that_tell_no_incident(write_report: WriteReport, body: str) -> None:
