@@ -138,7 +138,24 @@ def leading_day(text: str, ref: date) -> DateHit | None:
 
 def duration(text: str) -> tuple[str | None, float | None]:
     """`持续13mins`, `42 min`, `a 35-minute outage`, `1 h 35 min`, `about two hours`, `宕机一天`,
-    `大概25分钟`; a bare `5 s` needs a cue word."""
+    `大概25分钟`, `半小时`, `一个半小时`, `half an hour`; a bare `5 s` needs a cue word."""
+    counted = _counted(text)
+    half = _HALF.search(text)
+    if half is not None and (counted is None or half.start() <= counted[0]):
+        whole = small_number(half[1] or half[2] or "") or (1 if "hour and" in half[0].lower() else 0)
+        return half[0].strip(), float(whole * 60 + 30)
+    return counted[1:] if counted is not None else (None, None)
+
+
+# Half hours: `半小时`, `一个半小时`, `half an hour`, `an hour and a half`, `two and a half hours`.
+_HALF = re.compile(
+    rf"(?:({ZH_NUMBER}|\d+)\s*个)?半(?:个)?小时|\bhalf an hour\b|\ban hour and a half\b|"
+    rf"\b(\d+|{'|'.join(EN_NUMBERS)}) and a half hours\b",
+    re.I,
+)
+
+
+def _counted(text: str) -> tuple[int, str, float] | None:
     for match in _DURATION.finditer(text):
         unit = match[3].lower()
         # `挂了40分钟`, `断了 22 个小时`: what happened, for how long
@@ -153,8 +170,8 @@ def duration(text: str) -> tuple[str | None, float | None]:
         if not count or (match[2].lower() in ("a", "an") and not unit.startswith(("h", "d", "小", "天"))):
             continue  # `a minute` is a manner of speaking; `an hour`, `a day` are durations
         minutes = count * _UNIT_MINUTES.get(unit[0], 1.0) + float(match[1] or 0) * 60
-        return match[0].strip(), round(minutes, 2)
-    return None, None
+        return match.start(2), match[0].strip(), round(minutes, 2)
+    return None
 
 
 def clock_range(text: str) -> tuple[str | None, float | None]:

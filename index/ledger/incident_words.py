@@ -38,7 +38,8 @@ _CUE = re.compile(f"{_NOUNS}|{_IDS}|{_SEV}|{_P_LEVEL}", re.I)
 # An error verb (`下单报错`) needs the duration to be how long it lasted (`持续15分钟`), not how long
 # someone spent on it (`单测报错，花了2小时排查`).
 _OUTAGE = re.compile(
-    r"挂了|挂掉|宕了|宕掉|不可用|无法访问|访问不了|打不开|连不上|中断|断了|掉了|掉线|失联|瘫痪|"
+    r"挂了|挂掉|宕了|宕掉|崩了|崩溃|不可用|用不了|不能用|无法访问|访问不了|访问异常|服务异常|打不开|连不上|"
+    r"中断|断了|掉了|掉线|失联|瘫痪|"
     r"\b(?:(?:was|were|went|been|is|are|became|become)\s+(?:down|offline|unavailable|unreachable)|"
     r"(?:down|offline|unavailable|unreachable) for|yanked|rolled back)\b"
     r"(?!\s+(?:to|from|by)\b|\s*[\d%])",  # `CI time is down to 17 minutes` is a figure falling

@@ -326,8 +326,21 @@ def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> P
         value, unit, qualifier = value_of(match, bare)
         end = match.end(4) if match[4] else match.end(3) if match[3] else match.end()
         level = _LEVEL_TAIL.search(bare[: match.start() if start is None else start]) is not None
+        counted = _COUNTED.match(bare, end) if prose and re.fullmatch(f"[{HAN}]{{2,3}}", name) else None
+        if counted is not None:  # `合并了 136 个 PR` is `合并 PR`, `新增 9 位贡献者` is `新增贡献者`
+            noun = counted["noun"]
+            name = f"{name} {noun}" if noun.isascii() else f"{name}{noun}"
+            quote = clause[: counted.end()].strip()
+            unit = "" if unit in _MEASURE else unit
         return Pair(name, value, unit or named[1], qualifier, quote, end, level=level)
     return None
+
+
+# A Chinese count written verb, figure, measure word, noun: what is counted ends the name.
+_MEASURE = "个位名条项篇份家台次"
+_COUNTED = re.compile(
+    rf"\s*[{_MEASURE}]?\s*(?P<noun>[A-Za-z][A-Za-z-]{{1,15}}|[{HAN}]{{1,4}})(?=\s|$|[(（，,。；;])"
+)
 
 
 def _name(before: str, prose: bool) -> tuple[str, str] | None:

@@ -225,6 +225,10 @@ def test_a_told_incidents_fields(
             + "## Update\n\nThe docs site was unavailable for roughly six hours on Tuesday the 4th.\n",
             [("2025-03-04", None, 360.0)],
         ),
+        (
+            HEAD_ZH + "## 进展\n- 周四（3/6）下午支付页面崩了半小时，切回旧版后恢复\n",
+            [("2025-03-06", None, 30.0)],
+        ),
         # fixed after so long, a postmortem to follow: the launch day the line opens with
         (
             HEAD_ZH + "2. 李娜：积分2.0 周三（3/5）全量上线了 上线当晚部分会员积分显示成0，大概25分钟修好的，"
@@ -273,6 +277,9 @@ def test_outage_words_that_tell_no_incident(write_report: WriteReport, body: str
         ("大概25分钟修好的", 25.0),
         ("重启节点花了 40 分钟左右", 40.0),
         ("a 35-minute outage", 35.0),
+        ("支付页面崩了半小时", 30.0),
+        ("服务一个半小时不可用", 90.0),
+        ("down for an hour and a half", 90.0),
         ("wait a minute", None),
     ],
 )

@@ -78,6 +78,7 @@ def test_figures_written_before_what_they_count(
         ("延迟目前 68ms。", ["延迟"]),
         ("周二晚上排了 9 个小时才拿到卡。", []),  # a story, not a metric's name
         ("【进展】受停线影响本周直通率91.8%。", ["直通率"]),  # the week word opens the name
+        ("本期合并了 136 个 PR，新增 9 位贡献者。", ["合并 PR", "新增贡献者"]),  # what is counted ends it
         ("crash-free sessions back to 99.5%, flat.", ["crash-free sessions"]),  # English names run longer
         ("ETA MAE: 18.2 min (prod model unchanged)", ["ETA MAE"]),  # an ETA's error is a metric, not a date
     ],
