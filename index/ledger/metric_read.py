@@ -38,7 +38,8 @@ _PROSE_TAIL = re.compile(
     r"(?:\s*[:：=]\s*|\s+(?:is|are|was|were|at|of|to|around|about|now|still|holding|settled|reached|"
     r"hit|stood|came in|has|have|went (?:up|down) to|back to|(?:dropped|fell|rose|climbed|grew|is down|is up) to|"
     r"took)\b|为|达到?|约|是|(?:稳定|保持|维持)?在|(?:降|升|涨|提升|下降|缩短|压)?[到至]了?|了|"
-    r"目前|现在|还是|仍然|依然|依旧|仍|要|整体|总体|\boverall\b)+$",
+    r"目前|现在|还是|仍然|依然|依旧|仍|要|整体|总体|\boverall\b|"
+    r"(?:\b(?:went|dropped|fell|rose|climbed|grew|moved|improved|came down|went down|went up)\s+)?\bfrom|从)+$",
     re.I,
 )
 # `本周日活` is `日活`; `本期共合并 PR` is `合并 PR`; `目前全量训练一次` is `全量训练一次`.
@@ -95,6 +96,12 @@ _LEVEL_TAIL = re.compile(
     re.I,
 )
 _ARROW = re.compile(r"\s*(?:→|->|=>)\s*[~≈]?")
+# `from 26 to 17 minutes`, `从 36 小时降到 22 小时`: the first figure is where it moved from.
+_FROM = re.compile(r"(?:\bfrom|从)\s*$", re.I)
+_TO = re.compile(
+    rf"\s*(?:[A-Za-z%{HAN}]{{1,7}}\s*)?(?:\bto\b|(?:降|升|涨|提升|下降|缩短|减少|增加)?(?:到|至)了?)\s*[~≈约]?",
+    re.I,
+)
 _ANY_DAY = __import__("datetime").date(2000, 1, 3)  # only spotting dates, not resolving them
 
 
@@ -309,6 +316,8 @@ def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> P
     for index, match in enumerate(matches):
         later = index + 1 < len(matches)
         arrow = _ARROW.match(bare, match.end()) if later else None
+        if later and arrow is None and _FROM.search(bare[: match.start()]):
+            arrow = _TO.match(bare, match.end())
         if arrow is not None and arrow.end() == matches[index + 1].start():
             start = match.start() if start is None else start
             continue  # the value it moved from: the one after the arrow is the value now

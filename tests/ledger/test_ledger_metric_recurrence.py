@@ -79,11 +79,34 @@ def test_figures_written_before_what_they_count(
         ("周二晚上排了 9 个小时才拿到卡。", []),  # a story, not a metric's name
         ("【进展】受停线影响本周直通率91.8%。", ["直通率"]),  # the week word opens the name
         ("本期合并了 136 个 PR，新增 9 位贡献者。", ["合并 PR", "新增贡献者"]),  # what is counted ends it
+    ],
+)
+def test_lone_figures_in_zh_prose_are_named_by_the_words_before_them(text: str, expected: list[str]) -> None:
+    pairs = read_pairs(text, prose=True)
+    assert [p.name for p in pairs] == expected
+    assert all(p.tentative for p in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CI time went from 26 to 17 minutes.", ("CI time", 17.0)),
+        ("p95 dropped from 310ms to 240ms", ("p95", 240.0)),
+        ("构建时长从 36 分钟降到 22 分钟。", ("构建时长", 22.0)),
+    ],
+)
+def test_a_figure_that_moved_is_where_it_moved_to(text: str, expected: tuple[str, float]) -> None:
+    assert [(p.name, p.value) for p in read_pairs(text, prose=True)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("crash-free sessions back to 99.5%, flat.", ["crash-free sessions"]),  # English names run longer
         ("ETA MAE: 18.2 min (prod model unchanged)", ["ETA MAE"]),  # an ETA's error is a metric, not a date
     ],
 )
-def test_lone_figures_in_zh_prose_are_named_by_the_words_before_them(text: str, expected: list[str]) -> None:
+def test_lone_figures_in_en_prose(text: str, expected: list[str]) -> None:
     pairs = read_pairs(text, prose=True)
     assert [p.name for p in pairs] == expected
     assert all(p.tentative for p in pairs)
