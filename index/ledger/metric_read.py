@@ -372,10 +372,7 @@ def _name(before: str, prose: bool) -> tuple[str, str] | None:
         return None
     if _CHANGE_NAME.search(name) or _PROGRESS_NAME.search(name):
         return None
-    # English spends more letters on a name than Chinese does (`crash-free sessions`, `转化率`).
-    if prose and (
-        len(name.split()) > 4 or len(name) > (24 if name.isascii() else 16) or _NOT_METRIC.search(name)
-    ):
+    if prose and (len(name.split()) > 4 or len(name) > 16 or _NOT_METRIC.search(name)):
         return None
     return name, currency
 
