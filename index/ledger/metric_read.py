@@ -151,6 +151,7 @@ _FUNCTION_EN = re.compile(
     r"all|about|remains?|stays?|aiming|is|are|was|were|last|first|next|numbers|figures|stats|metrics)$",
     re.I,
 )
+_REMAINDER = re.compile(r"剩余|剩下|还剩|尚余|remaining|left|outstanding|to go", re.I)
 _VERSION = re.compile(r"(?<![\d.,])\d\.\d+(?![\d.])")
 # Not a measured figure: an id (`MOB-405`, `exp-4471`, GitLab's `%16.6`, `#412`, `!2301`), a
 # zero-padded label (`迭代周期：04`), a dotted day (`10.30`).
@@ -186,6 +187,8 @@ def tentative_ok(pair: Pair) -> bool:
         return False  # `迁`: a verb; `MOB-436 (APNs …)`: an id
     if not pair.unit and pair.value.is_integer() and _SEQUENCE.search(name):
         return False
+    if _REMAINDER.fullmatch(name):
+        return False  # `剩余6个`, `12 left`: work still to do, whose work the name does not say
     return not re.search(r"\d\s*/\s*$", pair.quote) and not _NOT_FIGURE.search(pair.quote.rstrip("*_` "))
 
 

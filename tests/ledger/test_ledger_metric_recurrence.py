@@ -37,6 +37,7 @@ def test_a_figure_told_in_two_reports_is_a_series_and_a_one_off_is_not(series: S
         ("Blocked on MOB-405 again.", "Blocked on MOB-406 again."),  # ids
         ("规则迁移 40% 了。", "规则迁移 60% 了。"),  # a share done, not a rate
         ("Upgraded MySQL 5.7 boxes.", "Upgraded MySQL 8.4 boxes."),  # versions
+        ("联调问题关闭11个，剩余6个。", "检查清单已完成38项，剩余5项。"),  # what is left of two things
         ("Active sprint: Sprint 12, going well.", "Active sprint: Sprint 14, going well."),  # which one
         ("**Current milestone:** %16.3 (Jan 11 – Jan 24)", "**Current milestone:** %16.4 (Jan 25 – Feb 7)"),
     ],
