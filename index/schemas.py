@@ -177,6 +177,11 @@ class MetricPoint(_Model):
     date: dt.date
     evidence: Citation
     source: FactSource = Field(default="rules", description=_SOURCE_HELP)
+    tentative: bool = Field(
+        default=False,
+        description="Read from a sentence that states one figure and nothing else of metrics: a metric "
+        "only when another report of the series states it too.",
+    )
 
 
 class MetricSeries(_Model):

@@ -12,7 +12,8 @@ extract.py     all facts of one report (pure function of the report and its date
   incident_fields.py an incident's day, duration, severity, impact, cause, fix and title as written
   incident_words.py  the vocabulary of incidents (and what takes a word back), tracker ids
   metrics.py     metric values from metrics sections, lines, tables and prose
-  metric_read.py name-value pairs in a line; in prose only a line that reports metrics
+  metric_read.py name-value pairs in a line; in prose a lone figure is tentative
+  metric_figures.py figures before what they count (`412 open issues`), tentative
   notes.py       risks, asks, next-week plans
   evidence.py    citations that the verifier accepts
 store.py       `Ledger`: SQLite, versioned schema, per-report replacement by content hash
@@ -24,7 +25,8 @@ derive.py      at ingest: identity, timelines, slips, launches, lifecycle, incid
 slips.py       slips, launches and lifecycle events from one project's observations
 incident_links.py  one incident told in several reports: ids, days, a retelling's words
 retellings.py  the same, comparing each incident only with the tellings it could retell
-metric_links.py    one team's two names for one metric (`blended CAC` / `CAC`)
+metric_links.py    one team's two names for one metric (`blended CAC` / `CAC`); tentative
+                   points kept only when their metric recurs
 views.py       the public functions, reading the derived tables with filters: slips, launches,
                incidents, notes, metric_series, timeline, projects, changes
 """

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from index.ledger.extract import EXTRACTOR_VERSION
 from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity, entry_marks
-from index.ledger.metric_links import series_keys
+from index.ledger.metric_links import recurring, series_keys
 from index.ledger.prose import Passage
 from index.ledger.prose_links import Vocabulary, link_passages
 from index.ledger.retellings import first_tellings_indexed
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 8
+DERIVE_VERSION = 9
 
 
 def series_of(source: str) -> str:
@@ -492,7 +492,7 @@ def _metrics(conn: sqlite3.Connection, folders: set[str] | None) -> None:
         for folder in sorted(folders):
             conn.execute("DELETE FROM metric_points WHERE series = ?", (folder,))
             rows += conn.execute(query.format("AND r.series = ?"), (folder,)).fetchall()
-    points = [(fact, seq, MetricPoint.model_validate_json(payload)) for fact, seq, payload in rows]
+    points = recurring([(fact, seq, MetricPoint.model_validate_json(payload)) for fact, seq, payload in rows])
     keys = series_keys(p for _, _, p in points)
     seen: set[tuple[str, str]] = set()
     out = []

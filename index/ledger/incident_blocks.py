@@ -31,6 +31,7 @@ from index.ledger.incident_fields import (
     duration,
     field,
     free,
+    leading_day,
 )
 from index.ledger.incident_words import alerts_only, cue, incident_ids
 from index.ledger.signals import split_label
@@ -57,7 +58,7 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
             if covered.intersection(range(block.start, block.end + 1)) or _labelled_plan(block):
                 continue
             telling = False
-            for sub, start, at in _cued(block):
+            for sub, start, at in _cued(block, report.date):
                 incident = _read(report, sub, start, at)
                 telling = True
                 if incident is not None:
@@ -82,7 +83,7 @@ def _labelled_plan(block: Block) -> bool:
     return bool(labelled) and classify_heading(labelled.label) in (SectionKind.PLANS, SectionKind.REFLECTION)  # type: ignore[union-attr]
 
 
-def _cued(block: Block) -> Iterator[tuple[Block, int, int]]:
+def _cued(block: Block, ref: date) -> Iterator[tuple[Block, int, int]]:
     """The parts of a block that tell an incident: (part, where its telling starts, the word)."""
     if block.kind == "item" and block.item is not None:
         yield from _cued_items(block, block.item)
@@ -90,7 +91,14 @@ def _cued(block: Block) -> Iterator[tuple[Block, int, int]]:
     match = cue(block.text)
     if match is not None:
         start = _sentence_start(block.text, match.start()) if block.kind == "paragraph" else 0
+        if start and _opens_with_day(block.text, ref) and not event_dates(block.text[start:], ref):
+            start = 0  # `On April 15 we published 4.1.3 … We yanked it two hours later.`
         yield block, start, match.start() - start
+
+
+def _opens_with_day(text: str, ref: date) -> bool:
+    end = _SENTENCE_END.search(text)
+    return leading_day(text[: end.start() if end else len(text)], ref) is not None
 
 
 def _cued_items(block: Block, item: Item) -> Iterator[tuple[Block, int, int]]:
@@ -149,7 +157,8 @@ def _read(report: Report, block: Block, start: int, at: int, quiet: bool = False
 
 def _nearest_day(text: str, at: int, report: Report) -> DateHit | None:
     """The day told in the incident word's own sentence (nearest to it), else the first one after
-    it; never a day of an earlier sentence (`… went GA on Tue 7/2. One SEV-3 on launch day+1`)."""
+    it, else the day the telling opens with (`On April 15 we published 4.1.3 … We yanked it`);
+    never a day inside an earlier sentence (`… went GA on Tue 7/2. One SEV-3 on launch day+1`)."""
     days = event_dates(text, report.date)
     left = _sentence_start(text, max(at, 0))
     end = _SENTENCE_END.search(text, max(at, 0))
@@ -157,7 +166,8 @@ def _nearest_day(text: str, at: int, report: Report) -> DateHit | None:
     inside = [d for d in days if left <= d.start < right]
     if inside:
         return min(inside, key=lambda d: abs(d.start - at))
-    return next((d for d in days if d.start >= right), None)
+    after = next((d for d in days if d.start >= right), None)
+    return after or (leading_day(text, report.date) if left else None)
 
 
 def _quote(block: Block, start: int) -> tuple[int, str]:

@@ -10,19 +10,25 @@ import re
 from datetime import date
 
 from index.text.eventdates import event_dates
+from index.text.numerals import EN_NUMBERS, ZH_NUMBER, small_number
+from index.text.timeexpr import DateHit
 
 TIME = re.compile(r",?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)(?:\s*(?:UTC|GMT|CST|[AP]M))?", re.I)
 _CLOCK_RANGE = re.compile(
     r"(?<!\d)([01]?\d|2[0-3]):([0-5]\d)\s*(?:[-–—~～]|to|until|至|到)\s*([01]?\d|2[0-3]):([0-5]\d)(?!\d)",
     re.I,
 )
+# A count in digits or in words (`two hours`, `一天`, `两个小时`): prose spells small durations out.
+_COUNT = rf"\d+(?:\.\d+)?|(?<![A-Za-z])(?:{'|'.join(sorted(EN_NUMBERS, key=len, reverse=True))})(?![A-Za-z])|{ZH_NUMBER}"
+_HEDGE = r"约|近|了|大概|大约|差不多|将近|about|around|roughly|approximately|nearly|almost|~"
 _DURATION = re.compile(
-    r"(?:持续|历时|耗时|时长|共计|duration\s*[:：]?|lasted|for)?\s*(?:约|近|了|about|~)?\s*"
-    r"(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?|小时)\s*)?(\d+(?:\.\d+)?)\s*-?\s*"
+    rf"(?:持续|历时|耗时|时长|共计|花了|用了|duration\s*[:：]?|lasted|for)?\s*(?:{_HEDGE})?\s*"
+    rf"(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?|小时)\s*)?({_COUNT})\s*-?\s*个?\s*"
     r"(分钟|mins?|minutes?|m\b|小时|hours?|hrs?|h\b|秒|seconds?|secs?|s\b|天|days?)",
     re.I,
 )
-_DURATION_CUE = re.compile(r"持续|历时|耗时|时长|共计|延迟|中断|duration|lasted|\bfor\b", re.I)
+_DURATION_CUE = re.compile(r"持续|历时|耗时|时长|共计|延迟|中断|花了|用了|duration|lasted|\bfor\b", re.I)
+_HEDGED = re.compile(rf"\s*(?:{_HEDGE.replace('了|', '')})", re.I)
 _UNIT_MINUTES = {
     "分": 1.0,
     "m": 1.0,
@@ -119,21 +125,53 @@ def opening_date(text: str, ref: date) -> tuple[date | None, str | None, str]:
     return None, None, text
 
 
+_OPENING = 12  # how far into a text its opening day may stand (`On April 15 we …`, `周日（9/7）…`)
+
+
+def leading_day(text: str, ref: date) -> DateHit | None:
+    """The day a text opens with (`On July 22, 4.2.2 went out …`), else None: a paragraph that
+    opens with a day tells what happened on it; a day later on (`… went GA on Tue 3/4`) may be
+    some other event's."""
+    days = event_dates(text[:200], ref)
+    return days[0] if days and days[0].start <= _OPENING else None
+
+
 def duration(text: str) -> tuple[str | None, float | None]:
-    """`持续13mins`, `42 min`, `a 35-minute outage`, `1 h 35 min`; a bare `5 s` needs a cue word."""
+    """`持续13mins`, `42 min`, `a 35-minute outage`, `1 h 35 min`, `about two hours`, `宕机一天`,
+    `大概25分钟`, `半小时`, `一个半小时`, `half an hour`; a bare `5 s` needs a cue word."""
+    counted = _counted(text)
+    half = _HALF.search(text)
+    if half is not None and (counted is None or half.start() <= counted[0]):
+        whole = small_number(half[1] or half[2] or "") or (1 if "hour and" in half[0].lower() else 0)
+        return half[0].strip(), float(whole * 60 + 30)
+    return counted[1:] if counted is not None else (None, None)
+
+
+# Half hours: `半小时`, `一个半小时`, `half an hour`, `an hour and a half`, `two and a half hours`.
+_HALF = re.compile(
+    rf"(?:({ZH_NUMBER}|\d+)\s*个)?半(?:个)?小时|\bhalf an hour\b|\ban hour and a half\b|"
+    rf"\b(\d+|{'|'.join(EN_NUMBERS)}) and a half hours\b",
+    re.I,
+)
+
+
+def _counted(text: str) -> tuple[int, str, float] | None:
     for match in _DURATION.finditer(text):
         unit = match[3].lower()
-        cued = bool(_DURATION_CUE.match(match[0].strip()))
+        # `挂了40分钟`, `断了 22 个小时`: what happened, for how long
+        cued = bool(_DURATION_CUE.match(match[0].strip())) or match[0].lstrip().startswith("了")
         if unit[0] in "s秒天d" and not cued:
             continue
-        hedged = re.match(
-            r"\s*(?:约|近|about|~)", match[0], re.I
-        )  # "服务异常约20分钟": the hedge sets it off
-        if not cued and not hedged and text[max(0, match.start() - 1) : match.start()].isalnum():
+        hedged = _HEDGED.match(match[0])  # "服务异常约20分钟": the hedge sets it off
+        glued = not match[0][:1].isspace() and text[max(0, match.start() - 1) : match.start()].isalnum()
+        if not cued and not hedged and glued:  # `v2 3min` is a name, `a 35-minute outage` a duration
             continue
-        minutes = float(match[2]) * _UNIT_MINUTES.get(unit[0], 1.0) + float(match[1] or 0) * 60
-        return match[0].strip(), round(minutes, 2)
-    return None, None
+        count = float(match[2]) if match[2][0].isdigit() else float(small_number(match[2]))
+        if not count or (match[2].lower() in ("a", "an") and not unit.startswith(("h", "d", "小", "天"))):
+            continue  # `a minute` is a manner of speaking; `an hour`, `a day` are durations
+        minutes = count * _UNIT_MINUTES.get(unit[0], 1.0) + float(match[1] or 0) * 60
+        return match.start(2), match[0].strip(), round(minutes, 2)
+    return None
 
 
 def clock_range(text: str) -> tuple[str | None, float | None]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from index.ledger.incident_fields import duration
+
 # Words that tell of an incident by themselves.
 _NOUNS = (
     r"故障|事故|线上问题|现网问题|生产问题|生产事件|线上事件|宕机|"
@@ -30,6 +32,31 @@ _P_LEVEL = (
     r"(?:属|属于|定为|评为|记为)\s*P[0-3]\s*级(?=\s*(?:[，。,;；)）]|$|故障|事故|事件))|^\W{0,3}【\s*P[0-3]\s*】"
 )
 _CUE = re.compile(f"{_NOUNS}|{_IDS}|{_SEV}|{_P_LEVEL}", re.I)
+# Verbs that tell a service or machine stopped, or a release was pulled: an incident when the same
+# sentence says for how long (`收银接口挂了40分钟`, `the docs site was down for two hours`, `we
+# yanked it about two hours after it went up`); alone they are too common (`方案挂了`, `CI broke`).
+# An error verb (`下单报错`) needs the duration to be how long it lasted (`持续15分钟`), not how long
+# someone spent on it (`单测报错，花了2小时排查`).
+_OUTAGE = re.compile(
+    r"挂了|挂掉|宕了|宕掉|崩了|崩溃|不可用|用不了|不能用|无法访问|访问不了|访问异常|服务异常|打不开|连不上|"
+    r"中断|断了|掉了|掉线|失联|瘫痪|"
+    r"\b(?:(?:was|were|went|been|is|are|became|become)\s+(?:down|offline|unavailable|unreachable)|"
+    r"(?:down|offline|unavailable|unreachable) for|yanked|rolled back)\b"
+    r"(?!\s+(?:to|from|by)\b|\s*[\d%])",  # `CI time is down to 17 minutes` is a figure falling
+    re.I,
+)
+_ERRORS = re.compile(r"报错|出错|\berror(?:s|ed|ing)?\b", re.I)
+# Fixed after so long, with a postmortem to follow (`大概25分钟修好的，…，复盘节后发`): a bug fixed
+# in two days has no postmortem.
+_RECOVERED = re.compile(r"修好|修复了|恢复了|\b(?:fixed|restored|recovered|back up)\b", re.I)
+_POSTMORTEM = re.compile(r"复盘|post-?mortem|write-?up|\bRCA\b", re.I)
+_LASTED = re.compile(r"持续|历时|lasted|\bfor\b", re.I)
+# A scare that was nothing, anywhere in the block: `turned out to be a monitoring glitch`.
+_SCARE = re.compile(
+    r"虚惊|误报|\bfalse (?:alarm|positive)s?\b|turned out to be (?:nothing|fine|benign|harmless|a false|"
+    r"a monitoring|a dashboard|an? (?:alerting|monitoring) )|\bnothing was (?:actually )?(?:down|broken|lost)\b",
+    re.I,
+)
 
 # What takes a word back, looked for in the clause that holds it.
 _NOT = re.compile(
@@ -51,7 +78,8 @@ _NOT = re.compile(
 # clause and in the opening sentence of the block (`We ran a game day on Thursday. The API was
 # degraded for 6 minutes.`).
 _SETTING = re.compile(
-    r"演练|演习|故障注入|注入故障|压测|测试环境|预发|沙箱|\bstaging\b|\bsandbox\b|\bUAT\b|"
+    r"演练|演习|故障注入|注入故障|压测|压力测试|稳定性测试|老化测试|测试环境|预发|沙箱|\bstaging\b|\bsandbox\b|\bUAT\b|"
+    r"\b(?:load|stress|soak|burn-in) test|"
     r"\bdrills?\b|game ?day|tabletop|chaos|\bexercises?\b|\bdev environment\b|\btest environment\b|"
     r"计划内|计划停机|维护窗口|割接窗口|planned maintenance|scheduled maintenance|maintenance window",
     re.I,
@@ -76,7 +104,7 @@ _CLAUSE = re.compile(r"[。；;！!？?\n]|(?<![\d.])\.(?=\s|$)|[，,](?=\s*(?:�
 def cue(text: str) -> re.Match[str] | None:
     """The first incident word in `text` that its own clause (or the text's opening sentence,
     for drills, staging and maintenance) does not take back."""
-    if _SETTING.search(text[: _first_sentence_end(text)]):
+    if _SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text):
         return None
     for match in _CUE.finditer(text):
         start, end = _clause(text, match.start(), match.end())
@@ -88,7 +116,35 @@ def cue(text: str) -> re.Match[str] | None:
         ):
             continue
         return match
+    return _outage(text)
+
+
+def _outage(text: str) -> re.Match[str] | None:
+    """An outage verb whose sentence also says how long it lasted, not taken back by its clause."""
+    for pattern, lasted in ((_OUTAGE, False), (_ERRORS, True), (_RECOVERED, False)):
+        for match in pattern.finditer(text):
+            start, end = _sentence(text, match.start())
+            sentence = text[start:end]
+            told, _ = duration(sentence)
+            left, right = _clause(text, match.start(), match.end())
+            if told is None or (lasted and not _LASTED.match(told)):
+                continue
+            if pattern is _RECOVERED and not _POSTMORTEM.search(sentence):
+                continue
+            if _NOT.search(text[left:right]) or _SETTING.search(sentence):
+                continue
+            return match
     return None
+
+
+def _sentence(text: str, position: int) -> tuple[int, int]:
+    start = 0
+    for match in _SENTENCE.finditer(text):
+        if match.end() <= position:
+            start = match.end()
+        else:
+            return start, match.start()
+    return start, len(text)
 
 
 _ALERTS = re.compile(r"告警|报警|\balerts?\b|\balerting\b", re.I)

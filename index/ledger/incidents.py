@@ -23,6 +23,7 @@ from index.ledger.incident_fields import (
     duration,
     field,
     free,
+    leading_day,
     opening_date,
     title_of,
 )
@@ -180,6 +181,9 @@ def _from_lines(
     first_line, first = texts[0]
     whole = "；".join(text for _, text in texts)  # a field never runs into the next line
     when, when_text, rest = opening_date(first, report.date)
+    opening = leading_day(body[0][1], report.date) if when is None and body is not texts else None
+    if opening is not None:  # `## Incident: 4.2.2 session cookies` / `On July 22, 4.2.2 went out …`
+        when, when_text = opening.value, opening.text
     duration_text, minutes = duration(whole)
     severity = SEVERITY.search(whole)
     impact = field("impact", whole) or free(IMPACT_FREE, whole)

@@ -3,12 +3,17 @@
 A name whose key ends with another's (`blendedcac` / `cac`, at least 3 characters) in the same
 series (folder) names the same metric, unless both are stated in one report (then they are two
 metrics: `日活` and `双11峰值日活`). The views file such points under the shorter key.
+
+A figure told alone in a sentence (`直通率92.5%`, a tentative point) is a metric only when the
+series reports it again: a team's metric recurs, a one-off figure does not (`recurring`).
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable
+from typing import TypeVar
 
 from index.schemas import MetricPoint
 
@@ -37,3 +42,38 @@ def series_keys(points: Iterable[MetricPoint]) -> dict[tuple[str, str], str]:
 
 def series_key(keys: dict[tuple[str, str], str], point: MetricPoint) -> str:
     return keys.get((os.path.dirname(point.report), point.key), point.key)
+
+
+_Row = TypeVar("_Row", bound=tuple[object, ...])
+
+
+def recurring(rows: list[_Row]) -> list[_Row]:
+    """Rows whose last element is a `MetricPoint`, without the tentative points of a metric (its
+    series key, so `推理延迟` and `延迟` count as one) that only they state and that is no series:
+    told in one report only, the same figure every time (`8 cores`, `Season 4`), or counting up
+    by one (`Sprint 22`, `Sprint 23`)."""
+    points: list[MetricPoint] = [row[-1] for row in rows]  # type: ignore[misc]
+    keys = series_keys(points)
+    groups: dict[tuple[str, str], list[MetricPoint]] = {}
+    for point in points:
+        folder = os.path.dirname(point.report)
+        groups.setdefault((folder, keys[(folder, point.key)]), []).append(point)
+    kept = {group for group, members in groups.items() if _is_series(members)}
+    return [
+        row
+        for row, point in zip(rows, points, strict=True)
+        if not point.tentative
+        or (os.path.dirname(point.report), keys[(os.path.dirname(point.report), point.key)]) in kept
+    ]
+
+
+def _is_series(points: list[MetricPoint]) -> bool:
+    if any(not point.tentative for point in points):
+        return True
+    first: dict[str, float] = {}
+    for point in points:  # report order
+        first.setdefault(point.report, point.value)
+    values = list(first.values())
+    if len(values) < 2 or len(set(values)) == 1:
+        return False
+    return not all(b - a == 1 for a, b in itertools.pairwise(values))

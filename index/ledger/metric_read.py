@@ -29,17 +29,26 @@ VALUE = re.compile(
 _CLAUSES = re.compile(r"[，；;]|(?<!\d),|,(?!\d)|\s{2,}|\s[·|]\s")  # `Scope: 42 issues · Completed: 35`
 _STOPS = re.compile(r"(?<=[^\d\s])\.\s+(?=\S)|(?<=\d)\.\s+(?=[A-Z\d])")  # `(+2% WoW). CAC $40.35. 7-day …`
 _SENTENCES = re.compile(r"[。！？!?；;]|(?<![\d.])\.(?=\s|$)|\.\s+")
-_PROSE_CLAUSES = re.compile(r"[，,、]|\s+(?:and|but|while|with)\s+|\s[—–-]\s")
+_PROSE_CLAUSES = re.compile(r"[，、]|(?<!\d),|,(?!\d{3}(?!\d))|\s+(?:and|but|while|with)\s+|\s[—–-]\s")
 PARENS = re.compile(r"[(（][^)）]*[)）]")
 _NAME_TAIL = re.compile(
     r"(?:\s*[:：=]\s*|\s+(?:is|at|of|was)\s*|为|达到?|约|是|整体|总体|\boverall\b)+$", re.I
 )
 _PROSE_TAIL = re.compile(
     r"(?:\s*[:：=]\s*|\s+(?:is|are|was|were|at|of|to|around|about|now|still|holding|settled|reached|"
-    r"hit|stood|came in|has|have)\b|为|达到?|约|是|(?:稳定|保持|维持)?在|到|整体|总体|\boverall\b)+$",
+    r"hit|stood|came in|has|have|went (?:up|down) to|back to|(?:dropped|fell|rose|climbed|grew|is down|is up) to|"
+    r"took)\b|为|达到?|约|是|(?:稳定|保持|维持)?在|(?:降|升|涨|提升|下降|缩短|压)?[到至]了?|了|"
+    r"目前|现在|还是|仍然|依然|依旧|仍|要|整体|总体|\boverall\b|"
+    r"(?:\b(?:went|dropped|fell|rose|climbed|grew|moved|improved|came down|went down|went up)\s+)?\bfrom|从)+$",
     re.I,
 )
-_THIS_WEEK = re.compile(r"^(?:本周|本期|当周|这周|this week'?s?)\s*(?=\S)", re.I)  # `本周日活` is `日活`
+# `本周日活` is `日活`; `本期共合并 PR` is `合并 PR`; `目前全量训练一次` is `全量训练一次`.
+_THIS_WEEK = re.compile(
+    r"^(?:(?:本周|本期|当周|这周|this week'?s?)\s*(?:共|合计|总共)?|目前|当前|现在|currently)\s*(?=\S)", re.I
+)
+_WEEK_INSIDE = re.compile(r"(?<=\S)(?:本周|本期|这周|当周)")
+# The English term a Chinese sentence names its figure with (`换了新的编码器后 mAP 到了 43.5`).
+_LATIN_TAIL = re.compile(rf"[{HAN}]\s*([A-Za-z][A-Za-z0-9@.\-]{{1,11}})$")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
@@ -65,7 +74,7 @@ _COMPARED = re.compile(r"\s*(?:(?:more|less|fewer|higher|lower|faster|slower|bet
 _NOT_METRIC = re.compile(
     r"进度|完成|进展|流量|灰度|放量|全量|上线|目标|计划|预计|预算|排期|提测|\bAB\b|"
     r"progress|complete|done|rollout|rolled|roll out|traffic|canary|ramp|target|goal|plan|expected|"
-    r"eta|budget|\bwe\b|\bI\b|\bour\b|\bthey\b|\bit\b|\bus\b|moved|migrat|cluster|stores?\b|queries|"
+    r"\beta\b(?!\s+(?:MAE|RMSE|MAPE|error))|budget|\bwe\b|\bI\b|\bour\b|\bthey\b|\bit\b|\bus\b|moved|migrat|cluster|stores?\b|queries|"
     r"[第共约近超从占]|的$|人天|工作量",
     re.I,
 )
@@ -75,7 +84,7 @@ _METRIC_WORD = re.compile(
     r"DAU|MAU|WAU|ARPU|CAC|LTV|NPS|CTR|CVR|AUC|QPS|TPS|RPS|\bp(?:50|75|90|95|99|999)\b|latency|"
     r"availability|uptime|conversion|retention|activation|adoption|signups?|revenue|churn|velocity|"
     r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA|"
-    r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|利用率",
+    r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|\bMAE\b|\bRMSE\b|\bMAPE\b|利用率",
     re.I,
 )
 # The verb a sentence uses for where a tracked figure stands (`holding at`, `settled at`, `is at`,
@@ -87,6 +96,12 @@ _LEVEL_TAIL = re.compile(
     re.I,
 )
 _ARROW = re.compile(r"\s*(?:→|->|=>)\s*[~≈]?")
+# `from 26 to 17 minutes`, `从 36 小时降到 22 小时`: the first figure is where it moved from.
+_FROM = re.compile(r"(?:\bfrom|从)\s*$", re.I)
+_TO = re.compile(
+    rf"\s*(?:[A-Za-z%{HAN}]{{1,7}}\s*)?(?:\bto\b|(?:降|升|涨|提升|下降|缩短|减少|增加)?(?:到|至)了?)\s*[~≈约]?",
+    re.I,
+)
 _ANY_DAY = __import__("datetime").date(2000, 1, 3)  # only spotting dates, not resolving them
 
 
@@ -103,6 +118,9 @@ class Pair:
     change: tuple[float, str, str] | None = None
     level: bool = False
     """Told as the level a tracked figure holds (`p95 is holding at 175ms`, `稳定在38%`)."""
+    tentative: bool = False
+    """One figure in a sentence that tells nothing else of metrics (`直通率92.5%`, `Star 数 5,233`):
+    a metric only if the series reports it again (the ledger keeps it when its key recurs)."""
 
 
 def read_pairs(text: str, prose: bool = False) -> list[Pair]:
@@ -115,11 +133,63 @@ def read_pairs(text: str, prose: bool = False) -> list[Pair]:
     if not prose:
         return pairs + _aside_pairs(text)
     named = [p for p in pairs if _METRIC_WORD.search(p.name)]
-    return [
-        p
-        for p in pairs
-        if p.change is not None or (len(named) >= 2 and p in named) or (p.level and names_metric(p.name))
-    ]
+    for p in pairs:
+        p.tentative = not (
+            p.change is not None or (len(named) >= 2 and p in named) or (p.level and names_metric(p.name))
+        )
+    return [p for p in pairs if not p.tentative or tentative_ok(p)]
+
+
+# What a name of a tracked figure does not hold: pronouns, particles and verbs of a story
+# (`周二晚上排了 9 个`, `学院说一般 5 个`), times of day; in English, a name ending on a function word.
+_STORY_ZH = re.compile(
+    r"[我你他她它们了把被让给跟就还都也又再才很太按说会想看的]|所以|因为|如果|但是|一下|期间|"
+    r"[早晚]上|[上下]午|中午|周[一二三四五六日末]"
+)
+_FUNCTION_EN = re.compile(
+    r"(?:^|\s)(?:the|a|an|this|that|so|see|to|of|in|on|at|by|for|from|with|as|now|then|after|before|"
+    r"all|about|remains?|stays?|aiming|is|are|was|were|last|first|next|numbers|figures|stats|metrics)$",
+    re.I,
+)
+_REMAINDER = re.compile(r"剩余|剩下|还剩|尚余|remaining|left|outstanding|to go", re.I)
+_VERSION = re.compile(r"(?<![\d.,])\d\.\d+(?![\d.])")
+# Not a measured figure: an id (`MOB-405`, `exp-4471`, GitLab's `%16.6`, `#412`, `!2301`), a
+# zero-padded label (`迭代周期：04`), a dotted day (`10.30`).
+_NOT_FIGURE = re.compile(
+    r"[A-Za-z]-\s*\d+(?:\.\d+)?\W{0,2}$|[%#!&]\d[\d.]*\W{0,2}$|(?<![\d.])0\d\W{0,2}$|"
+    r"(?<![\d.])1[0-2]\.[0-3]\d\W{0,2}$"
+)
+# A name that labels a place in a sequence: the number after it is which one (`Sprint 12`, `Cycle
+# 26`, `Active sprint: Sprint 12`, `第3期`), not how many.
+_SEQUENCE = re.compile(
+    r"(?:\b(?:sprint|cycle|iteration|milestone|season|phase|round|release|version|week|wave|batch|"
+    r"step|stage|part|chapter|issue|episode|no)|迭代|期|轮|阶段|版本|批次?|第)\W*$",
+    re.I,
+)
+
+
+def tentative_ok(pair: Pair) -> bool:
+    """A lone figure worth keeping as a candidate metric: named like a thing measured, not a
+    version (`0.9`, `MySQL 5.7`: one digit, a dot, no unit, no metric word) or part of a ratio."""
+    name = pair.name.strip()
+    if _STORY_ZH.search(name) or _FUNCTION_EN.search(name) or len(name) > 24:
+        return False
+    metric = names_metric(name)
+    if not pair.unit and pair.value < 10 and _VERSION.search(pair.quote) and not metric:
+        return False
+    if pair.unit in ("%", "‰") and not metric:
+        return False  # `规则迁移 40%`, `kiln-mig: 80%`: a share done, unless named as a rate
+    if not pair.unit and 1900 <= pair.value < 2100:
+        return False
+    if len(name) < 2 or (
+        pair.value.is_integer() and re.search(rf"[A-Za-z]-{pair.value:.0f}(?!\d)", pair.quote)
+    ):
+        return False  # `迁`: a verb; `MOB-436 (APNs …)`: an id
+    if not pair.unit and pair.value.is_integer() and _SEQUENCE.search(name):
+        return False
+    if _REMAINDER.fullmatch(name):
+        return False  # `剩余6个`, `12 left`: work still to do, whose work the name does not say
+    return not re.search(r"\d\s*/\s*$", pair.quote) and not _NOT_FIGURE.search(pair.quote.rstrip("*_` "))
 
 
 def _aside_pairs(text: str) -> list[Pair]:
@@ -249,6 +319,8 @@ def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> P
     for index, match in enumerate(matches):
         later = index + 1 < len(matches)
         arrow = _ARROW.match(bare, match.end()) if later else None
+        if later and arrow is None and _FROM.search(bare[: match.start()]):
+            arrow = _TO.match(bare, match.end())
         if arrow is not None and arrow.end() == matches[index + 1].start():
             start = match.start() if start is None else start
             continue  # the value it moved from: the one after the arrow is the value now
@@ -266,8 +338,21 @@ def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> P
         value, unit, qualifier = value_of(match, bare)
         end = match.end(4) if match[4] else match.end(3) if match[3] else match.end()
         level = _LEVEL_TAIL.search(bare[: match.start() if start is None else start]) is not None
+        counted = _COUNTED.match(bare, end) if prose and re.fullmatch(f"[{HAN}]{{2,3}}", name) else None
+        if counted is not None:  # `合并了 136 个 PR` is `合并 PR`, `新增 9 位贡献者` is `新增贡献者`
+            noun = counted["noun"]
+            name = f"{name} {noun}" if noun.isascii() else f"{name}{noun}"
+            quote = clause[: counted.end()].strip()
+            unit = "" if unit in _MEASURE else unit
         return Pair(name, value, unit or named[1], qualifier, quote, end, level=level)
     return None
+
+
+# A Chinese count written verb, figure, measure word, noun: what is counted ends the name.
+_MEASURE = "个位名条项篇份家台次"
+_COUNTED = re.compile(
+    rf"\s*[{_MEASURE}]?\s*(?P<noun>[A-Za-z][A-Za-z-]{{1,15}}|[{HAN}]{{1,4}})(?=\s|$|[(（，,。；;])"
+)
 
 
 def _name(before: str, prose: bool) -> tuple[str, str] | None:
@@ -278,9 +363,14 @@ def _name(before: str, prose: bool) -> tuple[str, str] | None:
     currency = name[-1] if name[-1:] and name[-1] in CURRENCY else ""
     name = tail.sub("", name.rstrip(CURRENCY).strip()).strip(" *_`")  # `Training cost: $3,100`
     name = _THIS_WEEK.sub("", name)
+    # `受停线影响本周直通率`, `【进展】本周升级成功率`: the week word opens the metric's name
+    name = _WEEK_INSIDE.split(name)[-1].strip() or name
     name = _PERIOD_TAIL.sub("", name) or name
     if prose:
         name = _LEAD.sub("", name).strip()
+        latin = _LATIN_TAIL.search(name)
+        if latin and (len(name) > 16 or _NOT_METRIC.search(name[: latin.start(1)])):
+            name = latin[1]  # the rest of the sentence is what happened, not the metric's name
     if not name or len(name) > 40 or not _NAMEISH.search(name):
         return None
     if _CHANGE_NAME.search(name) or _PROGRESS_NAME.search(name):

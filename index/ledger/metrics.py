@@ -19,6 +19,7 @@ from index.classify import classify_heading
 from index.ledger.blocks import section_blocks
 from index.ledger.evidence import cite
 from index.ledger.mentions import line_text
+from index.ledger.metric_figures import figure_pairs
 from index.ledger.metric_read import (
     PARENS,
     VALUE,
@@ -174,6 +175,7 @@ def _listed_under_label(section: Section) -> set[int]:
 def _points(report: Report, section: Section, number: int, pair: Pair) -> list[MetricPoint]:
     """The pair's value, and its change as a point of its own (`日活环比`, `Signups WoW`)."""
     points = [_point(report, section, number, pair.name, pair.value, pair.unit, pair.qualifier, pair.quote)]
+    points[0].tentative = pair.tentative
     if pair.change is not None:
         value, unit, label = pair.change
         name = f"{pair.name}{label}" if has_han(label) else f"{pair.name} {label}"
@@ -210,7 +212,17 @@ def _from_text(report: Report, section: Section, number: int, text: str) -> list
 
 def _in_prose(report: Report, section: Section, taken: set[int]) -> list[MetricPoint]:
     """Pairs in paragraphs and bullets outside metrics sections, where the line reports metrics
-    (`read_pairs(prose=True)`)."""
+    (`read_pairs(prose=True)`), and lone figures as tentative points (`figure_pairs` too); a name
+    told with two values in one section numbers things (`实验 1`, `实验 2`) and is no metric."""
+    found = _prose_points(report, section, taken)
+    values: dict[str, set[float]] = {}
+    for point in found:
+        if point.tentative:
+            values.setdefault(point.key, set()).add(point.value)
+    return [point for point in found if not point.tentative or len(values[point.key]) == 1]
+
+
+def _prose_points(report: Report, section: Section, taken: set[int]) -> list[MetricPoint]:
     out: list[MetricPoint] = []
     for block in section_blocks(section):
         if block.kind == "row":
@@ -218,7 +230,10 @@ def _in_prose(report: Report, section: Section, taken: set[int]) -> list[MetricP
         for number, text in block.lines:
             if number in taken:
                 continue
-            for pair in read_pairs(text, prose=True):
+            pairs = read_pairs(text, prose=True)
+            told = {pair.value for pair in pairs}
+            pairs += [pair for pair in figure_pairs(text) if pair.value not in told]
+            for pair in pairs:
                 out.extend(_points(report, section, number, pair))
     return out
 

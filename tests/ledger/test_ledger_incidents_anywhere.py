@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from index.ledger.extract import extract_facts
+from index.ledger.incident_fields import duration
 from index.ledger.incident_words import cue, follow_up, incident_ids
 from index.verify import Verifier
 
@@ -197,3 +198,90 @@ def test_a_told_incidents_fields(
 ) -> None:
     (incident,) = extract_facts(write_report("r.md", body)).incidents
     assert (incident.title, incident.impact, incident.cause) == (title, impact, cause)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an outage verb with how long it lasted, in a chat line
+        (
+            HEAD_ZH + "1. 陈浩：周二晚上8点10分左右收银接口挂了40分钟，已恢复，复盘下周发\n",
+            [("2025-03-04", None, 40.0)],
+        ),
+        # an error verb that lasted, its level a bare clause
+        (
+            HEAD_ZH + "张伟：周日（3/2）中午下单报错，持续15分钟左右，P2，已回滚\n",
+            [("2025-03-02", "P2", 15.0)],
+        ),
+        # a paragraph that opens with the day; the verb and the duration (in words) come later
+        (
+            HEAD_EN
+            + "## The 2.1.3 release\n\nOn March 3 we published 2.1.3 with broken wheels. Installs failed"
+            " on Windows. We yanked it about two hours after it went up.\n",
+            [("2025-03-03", None, 120.0)],
+        ),
+        (
+            HEAD_EN
+            + "## Update\n\nThe docs site was unavailable for roughly six hours on Tuesday the 4th.\n",
+            [("2025-03-04", None, 360.0)],
+        ),
+        (
+            HEAD_ZH + "## 进展\n- 周四（3/6）下午支付页面崩了半小时，切回旧版后恢复\n",
+            [("2025-03-06", None, 30.0)],
+        ),
+        # fixed after so long, a postmortem to follow: the launch day the line opens with
+        (
+            HEAD_ZH + "2. 李娜：积分2.0 周三（3/5）全量上线了 上线当晚部分会员积分显示成0，大概25分钟修好的，"
+            "是缓存预热没做完，复盘下周发\n",
+            [("2025-03-05", None, 25.0)],
+        ),
+        # under an incident heading that names no day: the body opens with it
+        (
+            HEAD_EN
+            + "## Incident: session cookies\n\nOn March 5, 3.2.2 went out with a regression. Some users"
+            " were logged out. The fix was published about nine hours later.\n",
+            [("2025-03-05", None, 540.0)],
+        ),
+    ],
+)
+def test_outage_verbs_with_a_duration(
+    write_report: WriteReport, body: str, expected: list[tuple[str | None, str | None, float | None]]
+) -> None:
+    incidents = extract_facts(write_report("r.md", body)).incidents
+    assert [(str(i.when) if i.when else None, i.severity, i.duration_minutes) for i in incidents] == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        HEAD_EN
+        + "## Update\nNumbers: 398 open issues, and CI time is down to 17 minutes for the median run.\n",
+        HEAD_ZH + "## 进展\n- 压力测试 200 台设备跑了 48 小时，掉线 2 次，下周修。\n",
+        HEAD_ZH + "## 进展\n- 单测报错，花了2小时排查，是依赖版本问题。\n",
+        HEAD_EN
+        + "## Update\nOn Monday the API looked down for 10 minutes. It turned out to be a monitoring glitch.\n",
+        HEAD_ZH + "## 进展\n- 周三告警说支付挂了 5 分钟，虚惊一场，是监控误报。\n",
+        HEAD_EN + "## Update\nOffline eval: 92% of shipments within 30 min on the holdout set.\n",
+        HEAD_ZH + "## 进展\n- 导出bug周二（3/4）花了两天修好了，已合入。\n",  # a bug fixed, no postmortem
+    ],
+)
+def test_outage_words_that_tell_no_incident(write_report: WriteReport, body: str) -> None:
+    assert extract_facts(write_report("r.md", body)).incidents == []
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("about two hours after it went up", 120.0),
+        ("差不多断了 22 个小时", 1320.0),
+        ("大概25分钟修好的", 25.0),
+        ("重启节点花了 40 分钟左右", 40.0),
+        ("a 35-minute outage", 35.0),
+        ("支付页面崩了半小时", 30.0),
+        ("服务一个半小时不可用", 90.0),
+        ("down for an hour and a half", 90.0),
+        ("wait a minute", None),
+    ],
+)
+def test_durations_in_words(text: str, minutes: float | None) -> None:
+    assert duration(text)[1] == minutes

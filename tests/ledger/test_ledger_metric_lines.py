@@ -17,7 +17,9 @@ HEAD_EN = "# Storage team update 2025-03-07\n\n"
 
 
 def points(write_report: WriteReport, body: str) -> list[tuple[str, float, str]]:
-    metrics = extract_facts(write_report("r.md", body)).metrics
+    """The report's metric points; a tentative one (a lone figure) is a metric only if the series
+    tells it again, which one report cannot show (test_ledger_metric_recurrence)."""
+    metrics = [m for m in extract_facts(write_report("r.md", body)).metrics if not m.tentative]
     verifier = Verifier()
     assert all(verifier.check(m.evidence) for m in metrics)
     return [(m.name, m.value, m.unit) for m in metrics]

@@ -62,7 +62,7 @@ def test_report_renders_in_chromium(examples: Workspace, browser: Browser, tmp_p
     shot = browser.screenshot(tmp_path / "report.png")
     print(f"\nscreenshot: {shot}")
     assert facts["series"] == ["s-payments-zh", "s-platform-en"]
-    assert facts["metricCharts"] == 11 and facts["metricPoints"] > 100
+    assert facts["metricCharts"] == 12 and facts["metricPoints"] > 100
     assert facts["timelines"] == 2 and facts["slipMoves"] >= 10 and facts["launches"] >= 8
     assert facts["tables"] >= 10 and facts["emptyTables"] == 0 and facts["emptyCells"] == 0
     assert facts["chinese"] > 500 and facts["zhLang"] == "zh-CN"
