@@ -143,7 +143,12 @@ def labelled_date(line: str) -> FoundDate | None:
 def yearless_date(text: str, near: date) -> FoundDate | None:
     """A title's day and month without a year ("Cycle 24 (Mar 17 – Mar 28)"), read in the year
     that puts it nearest `near` (a sibling report's date); a range gives its end."""
-    days = [hit.value for hit in find_dates(text, near, "nearest") if hit.precision == "day"]
+    # Only a written day counts: a weekday ("这次两周一起写" holds 周一) is relative to a date not yet known.
+    days = [
+        hit.value
+        for hit in find_dates(text, near, "nearest")
+        if hit.precision == "day" and re.search(r"\d", hit.text)
+    ]
     return FoundDate(max(days), "date near its series") if days else None
 
 

@@ -226,6 +226,11 @@ def test_html_tables_reach_the_same_reader(tmp_path: Path) -> None:
         ("# Goals update: June\n\nPosted on July 2, 2025 — Ana Ruiz\n\n- a\n", date(2025, 7, 2)),
         ("# October update\n\n_Published 4 November 2025 · about 2025-10-14_\n", date(2025, 11, 4)),
         ("# 社区月报\n\n发布于 2025年7月2日，作者：小林\n\n- a\n", date(2025, 7, 2)),
+        # a title naming only its month is dated by the byline of the post published after it
+        ("# May 2025 goals update\n\n_Posted on June 3, 2025 by Ana_\n\n- a\n", date(2025, 6, 3)),
+        ("# 2025年4月社区月报\n\n发布于 2025年5月6日\n\n- a\n", date(2025, 5, 6)),
+        # ... but not by a day far from that month (a reprint, a typo): the month's end stands
+        ("# May 2025 goals update\n\nPosted on October 3, 2025\n\n- a\n", date(2025, 5, 31)),
     ],
 )
 def test_a_labelled_header_line_dates_the_report(tmp_path: Path, text: str, expected: date) -> None:
@@ -315,6 +320,16 @@ def test_a_yearless_file_name_takes_the_year_of_its_series(tmp_path: Path) -> No
         "接龙-1219.txt": "2025-12-19",
         "exit": "0",
     }
+
+
+def test_a_weekday_in_a_yearless_title_does_not_outrank_the_file_name(tmp_path: Path) -> None:
+    folder = tmp_path / "chat"
+    folder.mkdir()
+    (folder / "接龙-0829.txt").write_text("2025年8月29日 周报接龙\n\n1. 张三：a\n", encoding="utf-8")
+    # "两周一起写" holds 周一 (a Monday relative to nothing known): the file name's 0905 dates it
+    (folder / "接龙-0905.txt").write_text("#接龙（这次两周一起写）\n\n1. 张三：b\n", encoding="utf-8")
+    dates = _ingested_dates(folder, tmp_path / "home")
+    assert dates["接龙-0905.txt"] == "2025-09-05"
 
 
 @pytest.mark.parametrize("name", ["notes-v1.2.txt", "接龙-1399.txt", "sprint-12.txt"])
