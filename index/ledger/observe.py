@@ -16,6 +16,7 @@ from typing import cast
 from index.ledger.evidence import cite
 from index.ledger.mentions import Mention, Unit
 from index.ledger.signals import (
+    FINISHED,
     RANK,
     STOPPED,
     Piece,
@@ -149,7 +150,11 @@ def observe(report: Report, mention: Mention) -> Observation:
             if owner is None and field is None:
                 found_owner = find_owner(text)
                 owner = str(found_owner.value) if found_owner else None
-    if mention.filed_as is not None and not any(s.priority == 3 for s in statuses):
+    if (
+        mention.filed_as is not None
+        and not any(s.priority == 3 for s in statuses)
+        and not _still_running(mention.filed_as, statuses, targets, ref)
+    ):
         # Filed under `## Done` or `## Won't Do`: the board's column is the item's status, unless a
         # status field of its own says otherwise.
         statuses.append(
@@ -182,6 +187,21 @@ def observe(report: Report, mention: Mention) -> Observation:
         obs.target_kind = "final"
         obs.target_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)
     return obs
+
+
+def _still_running(
+    filed: ProjectStatus, statuses: list[_Found], targets: list[tuple[_Found, DateRole]], ref: date
+) -> bool:
+    """An item filed under a finished heading ("## 本周完成", "Done this week") that says in its own
+    words it is still under way (on track, at risk, a target still ahead) is work done on a running
+    project this week, not a finished one: the heading is the default, the item's words win.
+    Written from research-lab-mixed."""
+    if filed not in FINISHED:
+        return False
+    own = [s.value for s in statuses if s.priority == 1]
+    return any(s in RANK or s == "in_progress" for s in own) or any(
+        role.role == "target" and role.hit.value > ref for _, role in targets
+    )
 
 
 def _cite_the_move(targets: list[tuple[_Found, DateRole]], moves: list[_Found]) -> None:

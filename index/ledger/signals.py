@@ -63,6 +63,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     (
         "on_track",
         r"按计划|按期|按节奏|正常推进|进展顺利|(?:状态|进展)\s*[:：]?\s*(?:正常|绿灯?)|(?<=[，,])\s*正常(?=\s*(?:[。；;]|$))|"
+        # "推进正常", "进度正常", "目前正常", "那边正常": the work's pace said to be normal.
+        r"(?:推进|进度|整体|目前|那边|这边|一切)\s*(?:都|也|还|仍|依然|基本)?\s*正常(?![化值范])|"
         r"\bon[- ]track\b|\bon schedule\b|🟢",
     ),
     ("in_progress", r"进行中|推进中|开发中|联调中|测试中|\bin progress\b|\bongoing\b|\bWIP\b"),
