@@ -55,7 +55,10 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
     for obs in observations:
         finished = obs.status in FINISHED or obs.status in STOPPED
         promised = targets.get("final")  # the target as stated before this report
-        if obs.target is not None and obs.target_kind is not None and not finished:
+        # A pause that names the date work resumes towards ("on hold; when it resumes we'll aim for
+        # the end of September") moves the target in that report. Written from monthly-goals-en.
+        replanned = obs.status == "paused" and obs.target is not None
+        if obs.target is not None and obs.target_kind is not None and (not finished or replanned):
             previous = targets.get(obs.target_kind)
             if (
                 previous is not None
@@ -119,8 +122,10 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
         if finished:
             health = None
         if obs.status in STOPPED:  # a pause voids the deadlines, not their memory
-            if final is not None and final.target is not None:
+            if final is not None and final.target is not None and not (replanned and final is obs):
                 overdue_seen.add(final.target)
+            if promised is not None and promised.target is not None:
+                overdue_seen.add(promised.target)
             passed_seen.update((unit, tuple(o.target_order or ())) for unit, o in ordinals.items())
         if obs.status in FINISHED:
             # A pause keeps its targets: a date re-proposed on resuming moves them.

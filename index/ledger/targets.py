@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from index.text.cjk import has_han
 from index.text.timeexpr import DateHit, find_dates, find_field_dates
 
 Role = Literal["target", "old", "completed"]
 
-_BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)")
+# An English sentence ends at a full stop before a capital: "… shipped separately. A design review
+# call is scheduled for August 20" is two clauses, and the first one's delivery word is not the call's.
+_BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\.(?=\s+[A-Z])")
 # "Target: end of Q3", "targeting the end of 2024H2", "by the end of February": a part of a period
 # between the cue and the date (the parser reads "end of June" whole, but not "end of Q3").
 _PART = r"(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?"
@@ -33,18 +36,20 @@ _OLD_BEFORE = re.compile(
 _OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
 _MOVED_BEFORE = re.compile(
     r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
-    r"\b(?:moved|pushed|slipped|slips|slip|slipping|delayed|postponed|deferred|now|new eta|revised(?: eta)?|"
-    r"re-?planned)"
-    r"\s*(?:out\s+)?(?:to|for)?\s*[:：]?\s*$|"
+    r"\b(?:moved|moving|pushed|pushing|slipped|slips|slip|slipping|shifted|shifting|delayed|postponed|deferred|"
+    r"now|new eta|revised(?: eta)?|re-?planned)"
+    r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
     r"\bto\s*$",
     re.I,
 )
 # A schedule word before the date makes it a target on its own ...
 _STRONG_BEFORE = re.compile(
-    r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|deadline|排期)\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
+    r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期)\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
     r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|"
     r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
-    r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*(?:the\s+)?" + _PART_OF + "$",
+    r"\s*[:：]?\s*(?:(?:is|remains|stays)\s+)?(?:(?:now|still)\s+)?(?:on|for|in|is|at)?\s*(?:the\s+)?"
+    + _PART_OF
+    + "$",
     re.I,
 )
 # ... a softer one (`预计下周出结果`) only when the clause also names a delivery.
@@ -61,8 +66,28 @@ _WEAK_BEFORE = re.compile(
 # Written from zh-email-hardware.
 _DELIVERY = re.compile(
     r"上线|全量|完成|交付|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
-    r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|"
+    r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|\blive\b|"
     r"(?<![A-Za-z])[EDP]VT(?![A-Za-z])(?!\s*(?:样机)?\s*(?:评审|review))|样机(?!\s*评审)",
+    re.I,
+)
+# The date first, then the words that make it the target: "The end of H1 is still the target",
+# "the end-of-June date is still the plan", "4.2 is achievable", "月底还是目标".
+_TARGET_AFTER = re.compile(
+    r"^\s*(?:date|deadline)?\s*(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+)?"
+    r"(?:target|goal|plan|deadline|eta)\b|"
+    r"^\s*(?:date\s+)?(?:still\s+)?(?:is|looks|seems)\s+(?:still\s+)?(?:fine|ok|okay|achievable|realistic|doable|feasible)\b",
+    re.I,
+)
+# A sentence that opens by stating the goal, then gives its day: "The goal is to have all five
+# automated by the end of Q3", "The plan is still to fix all six by the end of August".
+_GOAL_LEAD = re.compile(
+    r"^\W*(?:the\s+|our\s+)?(?:goal|plan|aim|target|intent(?:ion)?|idea)\s+(?:is|was)\s+(?:still\s+)?to\b|"
+    r"^\W*(?:目标|计划)(?:是|为)",
+    re.I,
+)
+# A relative period with its value in brackets after a move: "shifting it to the next goal period (2026H1)".
+_MOVED_TO_PERIOD = re.compile(
+    r"\b(?:to|into)\s+(?:the\s+)?(?:next|following|new)\s+[\w\s-]{0,24}?\(\s*$|(?:到|至)下一?个?[\w\s]{0,8}[（(]\s*$",
     re.I,
 )
 _DONE_BEFORE = re.compile(
@@ -160,14 +185,15 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             _LIVE_OPENS.match(text[left : hit.start]) and hit.value <= ref
         ):
             role, launch = "completed", True
-        elif _MOVED_BEFORE.search(before) and (
+        elif (_MOVED_BEFORE.search(before) or _MOVED_TO_PERIOD.search(text[left : hit.start])) and (
             target_field or _shift_in(clause) or _DELIVERY.search(clause) or re.search(r"→|->|=>|⇒|➡", before)
         ):
             role, moved = "target", True
         elif (
             target_field
             or _STRONG_BEFORE.search(before)
-            or (_WEAK_BEFORE.search(before) and _DELIVERY.search(clause))
+            or (_WEAK_BEFORE.search(before) and (_DELIVERY.search(clause) or _GOAL_LEAD.search(clause)))
+            or _TARGET_AFTER.match(text[hit.end : right])
         ):
             role = "target"
         elif _FINAL_AFTER.match(after) or _INTERIM.match(after):
@@ -184,8 +210,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
 def _shift_in(clause: str) -> bool:
     return bool(
         re.search(
-            r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|moved|pushed|slipped|slips|slipping|delayed|postponed|"
-            r"deferred|revised",
+            r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|moved|moving|pushed|slipped|slips|slipping|delayed|"
+            r"postponed|deferred|revised|shift(?:ed|ing)",
             clause,
             re.I,
         )
@@ -230,6 +256,23 @@ _ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_VERSION = r"v?(\d{1,4}(?:\.\d{1,3}){1,2})(?![\d.]*\d)"
+# A release as the target in prose, cue first or last: "aiming for the 4.2 release", "it's moving
+# to 4.4", "to ship Plugin API v2 in 4.3", "4.3 is still the target", "Maren thinks 4.2 is
+# achievable", "推迟到 0.10", "随 0.9 一起发布". A shipped release ("shipped in 4.2.5") has no cue.
+_PROSE_VERSION = re.compile(
+    rf"\b(?:aim(?:ing|s)?|still aiming|now aiming)\s+(?:for|at)\s+(?:the\s+)?(?:release\s+|version\s+)?{_VERSION}|"
+    rf"\b(?:moving|moved|slipping|slipped|slips|pushed|pushing|shifting|shifted|deferred|postponed|bumped)\s+"
+    rf"(?:(?:it|this|that|them)\s+)?(?:out\s+)?to\s+(?:the\s+)?(?:release\s+|version\s+)?{_VERSION}|"
+    rf"\b(?:for|in)\s+the\s+{_VERSION}\s+release\b|"
+    rf"\b(?:ship|shipping|land|landing)\b[^.;:!?]{{0,40}}?\bin\s+{_VERSION}(?!\s*(?:on|at)\b)|"
+    rf"(?<![\w.]){_VERSION}\s+(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+)?(?:target|goal|plan)\b|"
+    rf"(?<![\w.]){_VERSION}\s+(?:is|looks|seems)\s+(?:still\s+)?(?:achievable|realistic|doable|feasible)\b|"
+    rf"(?:推迟|延期|延后|顺延|推|延|改|挪)(?:到|至)\s*{_VERSION}|随\s*{_VERSION}\s*(?:一起|一同)?\s*(?:发布|发版|上线|release)",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class OrdinalTarget:
     """A target stated as a sprint/cycle number or a version: comparable within its unit only."""
@@ -269,12 +312,23 @@ def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
     """Targets written as a sprint, cycle or version, with a cue word or an arrow; a version or a
     sprint that is a target field's whole value (`field`) is one by its place."""
     out: list[OrdinalTarget] = []
-    patterns = [*_ORDINALS, ("version", _FIELD_VERSION), ("sprint", _FIELD_SPRINT)] if field else _ORDINALS
+    patterns = (
+        [*_ORDINALS, ("version", _FIELD_VERSION), ("sprint", _FIELD_SPRINT)]
+        if field
+        else [*_ORDINALS, ("version", _PROSE_VERSION)]
+    )
+    taken: list[tuple[int, int]] = []
     for unit, pattern in patterns:
         for match in pattern.finditer(text):
             groups = [g for g in match.groups() if g]
             if not groups or (pattern is _FIELD_VERSION and any(map(_month_day, groups))):
                 continue  # `预计上线：10.15 → 10.24` are days, not versions
+            if pattern is _PROSE_VERSION and (
+                any(a < match.end() and match.start() < b for a, b in taken)
+                or (has_han(match[0]) and _month_day(groups[0]))
+            ):
+                continue  # told by a cue above already; `推迟到 3.28` is a day
+            taken.append(match.span())
             first, last = groups[0], groups[-1]
             before = _order(first) if len(groups) > 1 else None
             label = f"{unit} {int(last)}" if unit == "sprint" else last  # "Sprint-09" is sprint 9

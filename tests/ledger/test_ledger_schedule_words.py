@@ -4,10 +4,14 @@ its target (meetings, reviews)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from index.ledger import views
 from index.ledger.signals import find_statuses
+from index.ledger.targets import classify_dates, find_ordinal_targets
+from index.text.timeexpr import find_dates
 
 from .conftest import Series
 
@@ -40,3 +44,114 @@ def test_work_done_this_week_on_a_running_project_is_no_launch(series: Series) -
     launched = {x.project for x in views.launches(ledger)}
     assert "测温平台" not in launched
     assert "报销系统" in launched
+
+
+REF = date(2025, 4, 2)
+
+
+def _targets(text: str) -> list[tuple[str, str, bool]]:
+    return [(r.hit.text, r.role, r.moved) for r in classify_dates(text, REF) if r.role == "target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date first, then the words that make it the target
+        ("The end of H1 is still the target, but it's tight.", [("H1", "target", False)]),
+        ("On paper the end-of-June date is still the plan.", [("end-of-June", "target", False)]),
+        ("The end of H1 still looks fine for the flagged version.", [("H1", "target", False)]),
+        # a sentence that opens with the goal, then its day
+        ("The goal is to have all five steps automated by the end of Q3.", [("Q3", "target", False)]),
+        ("The plan is still to fix all six by the end of August.", [("end of August.", "target", False)]),
+        # a move with an object pronoun, to a half written number first
+        ("We're slipping this to 2H; sorry.", [("2H", "target", True)]),
+        ("we're shifting it to the next goal period (2026H1).", [("2026H1", "target", True)]),
+        ("the realistic target is now the end of the 2025H2 goal period.", [("2025H2", "target", False)]),
+    ],
+)
+def test_targets_told_in_prose(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert _targets(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting's day in the next sentence is not the delivery the first sentence names
+        "Stub files would be shipped separately. A design review call is scheduled for August 20.",
+        # an English writer's 4.3 is a release, not the 3rd of April
+        "4.3 is still the target.",
+        "We've decided on June 11 that settings-configured plugins run first.",
+    ],
+)
+def test_dates_that_are_not_the_projects_target(text: str) -> None:
+    assert _targets(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We are aiming for the 4.2 release for the router to be declared stable.", [(4, 2)]),
+        ("Maren still thinks 4.2 is achievable, but nobody wants to rush it.", [(4, 2)]),
+        ("This will not make 4.2. We're now aiming for 4.3 instead.", [(4, 3)]),
+        ("the goal itself is to ship Plugin API v2 in 4.3.", [(4, 3)]),
+        ("Shipping in 4.3 remains the goal.", [(4, 3)]),
+        ("It won't be in 4.3; it's moving to 4.4, which we expect in January.", [(4, 4)]),
+        ("automated for the 4.4 release.", [(4, 4)]),
+        ("现在预计推迟到 0.10。", [(0, 10)]),
+        ("我们计划让第二阶段随 0.9 一起发布。", [(0, 9)]),
+        # shipped already, or a day: no target
+        ("The last two fixes shipped in 4.2.5 on September 16.", []),
+        ("推迟到 3.28 上线", []),
+    ],
+)
+def test_a_release_as_the_target_in_prose(text: str, expected: list[tuple[int, ...]]) -> None:
+    assert [t.order for t in find_ordinal_targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("slipping to 2H", date(2025, 12, 31)), ("the end-of-June date", date(2025, 6, 30))],
+)
+def test_period_forms(text: str, expected: date) -> None:
+    assert [hit.value for hit in find_dates(text, REF)] == [expected]
+
+
+def test_a_cancelled_thing_the_project_handles_is_no_cancellation() -> None:
+    assert find_statuses("races between middleware teardown and cancelled requests") == []
+    assert [h.value for h in find_statuses("The pilot was cancelled last week.")] == ["cancelled"]
+
+
+def _post(month: str, body: str) -> str:
+    return f"# {month} goals update\n\n## Goals\n\n{body}\n"
+
+
+def test_goal_posts_slip_by_release_and_by_a_new_date_set_while_paused(series: Series) -> None:
+    ledger = series(
+        [
+            (
+                "2025-03-31.md",
+                _post(
+                    "March 2025",
+                    "### Async router\n\nPoint of contact: Ana\n\n11 of 18 races fixed. We are aiming for "
+                    "the 4.2 release for the router to be declared stable.\n\n"
+                    "### Docs site\n\nPoint of contact: Ivo\n\nAbout 40% ported. Ivo wants the new site live "
+                    "by the end of June.",
+                ),
+            ),
+            (
+                "2025-05-31.md",
+                _post(
+                    "May 2025",
+                    "### Async router\n\nPoint of contact: Ana\n\nThis will not make 4.2. We're now aiming "
+                    "for 4.3 for declaring the router stable.\n\n"
+                    "### Docs site\n\nPoint of contact: Ivo\n\nOn hold while Ivo is on leave; when it resumes "
+                    "we'll aim for the end of September.",
+                ),
+            ),
+        ]
+    )
+    got = {(s.project, s.kind, s.from_, s.to) for s in views.slips(ledger)}
+    assert got == {
+        ("Async router", "date_moved", "4.2", "4.3"),
+        ("Docs site", "date_moved", "2025-06-30", "2025-09-30"),
+    }
