@@ -44,7 +44,8 @@ _MOVED_BEFORE = re.compile(
 )
 # A schedule word before the date makes it a target on its own ...
 _STRONG_BEFORE = re.compile(
-    r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期)\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
+    r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期|先按|先定|暂定)"
+    r"\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
     r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|"
     r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
     r"\s*[:：]?\s*(?:(?:is|remains|stays)\s+)?(?:(?:now|still)\s+)?(?:on|for|in|is|at)?\s*(?:the\s+)?"
@@ -54,7 +55,9 @@ _STRONG_BEFORE = re.compile(
 )
 # ... a softer one (`预计下周出结果`) only when the clause also names a delivery.
 _WEAK_BEFORE = re.compile(
-    r"(?:预计|计划|预期|争取|目标(?:定|改|调整)?|拟|将于|将在|将|预估|力争|确保|期望|定于|安排在)"
+    r"(?:预计|计划|预期|争取|目标(?:定|改|调整)?|拟|将于|将在|将|预估|力争|确保|期望|定于|安排在|"
+    # chat wording for the plan of record: "先按9月5号排", "还是按月底"
+    r"(?:先|还是|仍然?|就|暂)按(?:照)?)"
     r"\s*[:：]?\s*(?:在|于|是|为|本|下)?\s*$|"
     r"\b(?:by|expected|planned|scheduled(?: for)?|aim(?:ing)? for|before|until|on track for|landing|lands?)"
     r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*(?:the\s+)?" + _PART_OF + "$",
@@ -107,14 +110,28 @@ _LIVE_OPENS = re.compile(
     re.I,
 )
 _DONE_AFTER = re.compile(
-    r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付)|^\s*[✅✔☑]"
+    r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付)|^\s*[✅✔☑]|"
+    # a day, then the release verb and 了 (it happened): "9月2号全量了", "周四（9/18）上了", "（9/24）全量上线了"
+    r"^\s*[)）]?\s*(?:(?:早上|上午|中午|下午|晚上|凌晨)\S{0,4}?)?\s*(?:正式)?(?:全量上线|全量|上线|发布|上|切完|交付|交|提交|投)了"
 )
 _FINAL_AFTER = re.compile(
+    # colloquial: "9月25号上", "9/12就能上", "9/20前能上", "9/10应该可以", "9/12上没问题"
+    r"^\s*(?:之?前|以前)?\s*(?:就|能|肯定|应该|可以|才能|再|就能|一定)*\s*上(?:线)?(?![午下班周个次面述报限涨升调半旬海不])|"
+    r"^\s*(?:之?前|以前)?\s*(?:应该|肯定|估计|基本)?\s*(?:可以|没问题|问题不大|稳了|能搞定|来得及)|"
+    r"^\s*(?:的?目标)?\s*(?:暂时|仍然?|还是|依然)?\s*(?:不变|没变|照旧)|"
     r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
     r"(?:上线|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付|完成|结项|验收|全量|冻结|封版|定版|launch|ship|release|go[- ]live|GA\b|done|complete)|"
     r"^\s*(?:之?前|以前)",
     re.I,
 )
+# A day someone owes an answer or a plan by ("下周五之前确认", "周三前给个准话", "3/5前回复"): an
+# action item's due date, not the project's delivery.
+_ACTION_AFTER = re.compile(
+    r"^\s*(?:之?前|以前)\s*(?:我|他|她|我们|大家)?\s*(?:一定|务必|尽快|要|得|需要|会|再)?\s*"
+    r"(?:给(?:个|出)?|确认|回复|反馈|同步|答复|定下|说|对齐|评估|决定|看一?下|过一遍|沟通)"
+)
+# A step named after a bare 前 ("8月20号前先切20家试点店", "5/10前完成灰度"): the day is that step's.
+_STEP_WORD = re.compile(r"试点|灰度|提测|联调|评审|小流量|试运行|\bpilot\b|\bbeta\b|\bcanary\b", re.I)
 _INTERIM = re.compile(
     r"^\s*(?:之?前)?\s*(?:完成)?\s*(?:提测|联调|评审|测试|灰度|试点|试运行|小流量|uat|beta|pilot|canary|"
     r"code freeze|review|demo|design|设计|开发完成|方案)",
@@ -168,16 +185,21 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         before = text[max(left, hit.start - 16 - (len(part[0]) if part else 0)) : hit.start]
         after = text[hit.end : min(right, hit.end + 12)]
         clause = text[left:right].strip()
-        interim = bool(_INTERIM.match(after)) or bool(
-            _INTERIM.search(clause) and not _FINAL_AFTER.match(after)
-        )
+        # "8月20号前先切20家试点店": a bare 前 says by-when, not what; the clause's pilot makes it a step.
+        final_verb = _FINAL_AFTER.match(after)
+        named_final = final_verb is not None and final_verb[0].strip() not in ("前", "之前", "以前")
+        interim = bool(_INTERIM.match(after)) or bool(_INTERIM.search(clause) and not named_final)
+        if final_verb is not None and not named_final:
+            interim = interim or bool(_STEP_WORD.search(after))
         kind: Literal["final", "interim"] = (
             "interim" if interim and not _LAUNCH_AFTER.match(after) else "final"
         )
         launch = bool(_LAUNCH_AFTER.match(after))
         role: Role | None = None
         moved = False
-        if _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]):
+        if _ACTION_AFTER.match(after) and not target_field:
+            role = None
+        elif _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]):
             role = "old"
         elif _DONE_BEFORE.search(before) or _DONE_AFTER.match(after):
             role = "completed"
@@ -186,7 +208,11 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         ):
             role, launch = "completed", True
         elif (_MOVED_BEFORE.search(before) or _MOVED_TO_PERIOD.search(text[left : hit.start])) and (
-            target_field or _shift_in(clause) or _DELIVERY.search(clause) or re.search(r"→|->|=>|⇒|➡", before)
+            target_field
+            or _shift_in(clause)
+            or _DELIVERY.search(clause)
+            or _FINAL_AFTER.match(after)
+            or re.search(r"→|->|=>|⇒|➡", before)
         ):
             role, moved = "target", True
         elif (
@@ -210,7 +236,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
 def _shift_in(clause: str) -> bool:
     return bool(
         re.search(
-            r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|moved|moving|pushed|slipped|slips|slipping|delayed|"
+            r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|挪到|拖到|往后|"
+            r"moved|moving|pushed|slipped|slips|slipping|delayed|"
             r"postponed|deferred|revised|shift(?:ed|ing)",
             clause,
             re.I,

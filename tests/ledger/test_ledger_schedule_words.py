@@ -155,3 +155,45 @@ def test_goal_posts_slip_by_release_and_by_a_new_date_set_while_paused(series: S
         ("Async router", "date_moved", "4.2", "4.3"),
         ("Docs site", "date_moved", "2025-06-30", "2025-09-30"),
     }
+
+
+CHAT_REF = date(2025, 9, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day, then the release verb and 了: it happened
+        ("点餐改版 9月2号全量了🎉 比原计划晚了两天", [("9月2号", "completed", False)]),
+        ("预售页周四（9/11）上了，比运营要的早两天", [("9/11", "completed", False)]),
+        # the plan of record in chat words
+        ("上线时间得往后拖两周了 先按9月26号排", [("9月26号", "target", False)]),
+        ("9月5号肯定上不了了，已经延期，往后挪到9月26号", [("9月26号", "target", True)]),
+        ("库存预警 改到9月25号上，bug清了九成", [("9月25号", "target", True)]),
+        ("测试都过了，9/20应该可以", [("9/20", "target", False)]),
+        ("整体9/15不变，不过有点风险", [("9/15", "target", False)]),
+        # not the project's target: an answer owed, a meeting moved, a pilot step
+        ("9月26号能不能上我下周五之前确认", []),
+        ("EVT 样机评审会改到 9/20。", []),
+    ],
+)
+def test_schedule_words_of_a_chat(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert [(r.hit.text, r.role, r.moved) for r in classify_dates(text, CHAT_REF)] == expected
+
+
+def test_a_pilot_before_a_bare_qian_is_a_step() -> None:
+    roles = classify_dates("计划9月15号前全部门店切完，8月20号前先切20家试点店", date(2025, 8, 1))
+    assert [(r.hit.text, r.kind) for r in roles] == [("9月15号", "final"), ("8月20号", "interim")]
+
+
+@pytest.mark.parametrize(
+    ("text", "launched"),
+    [
+        ("积分2.0 周三（9/10）全量上线了🎉", True),
+        ("看板2期 今天上午上线了🎉", True),
+        ("快上线了", False),
+        ("上线了吗", False),
+    ],
+)
+def test_a_release_verb_with_le_is_a_launch(text: str, launched: bool) -> None:
+    assert ("launched" in [h.value for h in find_statuses(text)]) is launched
