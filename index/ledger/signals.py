@@ -42,8 +42,11 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         r"(?:已|成功|顺利|正式|全量|完成)上线(?!前|准备|方案|计划|评审|验证|演练|流程|申请)|上线(?:完成|成功)|"
         r"(?<!确保)(?<!计划)(?<!争取)(?<!能否)(?<!预计)(?<!未能)(?<!无法)(?<![能要将会])(?:准时|如期)上线(?![前了吗])|"
         r"(?:已|成功|顺利|正式)发布(?!会|前|计划|方案|说明|窗口)|发布完成|已投产|"
-        # "全量了", "上线了🎉": it happened, unless a modal puts it later ("快上线了", "就要上线了")
-        r"(?<![就才再要会能快将])(?:全量上线|全量|上线)了(?![吗么吧])|投产完成|已全量|(?:已(?:按计划|如期|按期)?|成功|顺利|正式)量产(?!前|准备|计划|评审|节点|时间)|量产完成|\b(?:entered|started|began|in)\s+mass production\b|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
+        # "9月2号全量了", "今天上午上线了🎉": a time, then the release verb and 了: it happened. Without
+        # the time it is as often another thing's ("连接池拆分已经上线了") or still ahead ("快上线了").
+        r"(?<=[日号天午晚周一二三四五六\d)）])\s*(?:全量上线|全量|上线)了(?![吗么吧])|"
+        # a rollout finished everywhere: "全部门店都切完了", "用户都迁完了"
+        r"(?:全部|都|全都)\S{0,4}?(?:切完|切换完成|迁完|迁移完成)了(?![吗么吧])|投产完成|已全量|(?:已(?:按计划|如期|按期)?|成功|顺利|正式)量产(?!前|准备|计划|评审|节点|时间)|量产完成|\b(?:entered|started|began|in)\s+mass production\b|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
         r"\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
         r"\b(?:went|is now|now|reached|hit)\s+GA\b|"
         r"\brolled out to (?:all|100%|every)",
@@ -231,7 +234,11 @@ _FRACTION_CUED = (
     ),
 )
 _WORD_PROGRESS = re.compile(
-    r"(?:进度|完成度|progress)\s*[:：]?\s*(?P<zh>一半|过半|大半|[一二三四五六七八九]成|基本完成|全部完成|已完成|完成)|"
+    r"(?:进度|完成度|progress)\s*[:：]?\s*(?:还在|还是|仍是|仍在|已到|到了|已经)?\s*(?:大概|差不多|约)?\s*"
+    r"(?P<zh>一半|过半|大半|[一二三四五六七八九]成|基本完成|全部完成|已完成|完成)|"
+    # "整体八成吧", "库存预警 六成了", "还是六成": N成 closing its clause is a share of the work done;
+    # "八成是缓存问题" (most likely) and "三成用户" (a share of something) go on and are not.
+    r"(?P<bare>(?<![\d一二三四五六七八九十])[一二三四五六七八九]成)(?=\s*(?:了|吧|啦|左右|多)?\s*(?:$|[，。；;,.!！?？]|\s|[^\w\s]))|"
     r"(?P<en>half(?:way)?\s+(?:done|complete|there))",
     re.I,
 )
@@ -247,7 +254,7 @@ _WORD_VALUES = {
 
 
 def _word_value(match: re.Match[str]) -> int:
-    word = match["zh"] or ""
+    word = match["zh"] or match["bare"] or ""
     if match["en"]:
         return 50
     if word.endswith("成") and len(word) == 2 and word[0] != "完":

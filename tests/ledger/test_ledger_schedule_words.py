@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from index.ledger import views
-from index.ledger.signals import find_statuses
+from index.ledger.signals import find_progress, find_statuses
 from index.ledger.targets import classify_dates, find_ordinal_targets
 from index.text.timeexpr import find_dates
 
@@ -197,3 +197,18 @@ def test_a_pilot_before_a_bare_qian_is_a_step() -> None:
 )
 def test_a_release_verb_with_le_is_a_launch(text: str, launched: bool) -> None:
     assert ("launched" in [h.value for h in find_statuses(text)]) is launched
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("积分2.0 整体八成吧", [80]),
+        ("积分2.0 进度还在八成😂 对账差异卡住了", [80]),
+        ("库存预警 六成了，推送写了一半", [60]),
+        ("整个部署的工作完成了大概六成", [60]),
+        ("八成是缓存问题", []),  # most likely, not a share
+        ("三成用户已迁移", []),  # a share of users
+    ],
+)
+def test_a_share_in_tenths_is_progress(text: str, expected: list[int]) -> None:
+    assert [hit.value for hit in find_progress(text, allow_bare=True)] == expected
