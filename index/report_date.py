@@ -142,12 +142,13 @@ def labelled_date(line: str) -> FoundDate | None:
 
 def yearless_date(text: str, near: date) -> FoundDate | None:
     """A title's day and month without a year ("Cycle 24 (Mar 17 – Mar 28)"), read in the year
-    that puts it nearest `near` (a sibling report's date); a range gives its end."""
-    # Only a written day counts: a weekday ("这次两周一起写" holds 周一) is relative to a date not yet known.
+    that puts it nearest `near` (a sibling report's date); a range gives its end. The day must be
+    written in figures: a weekday alone says no date, and "这次两周一起写" (two weeks together)
+    holds the letters of one (周一)."""
     days = [
         hit.value
         for hit in find_dates(text, near, "nearest")
-        if hit.precision == "day" and re.search(r"\d", hit.text)
+        if hit.precision == "day" and any(char.isdigit() for char in hit.text)
     ]
     return FoundDate(max(days), "date near its series") if days else None
 

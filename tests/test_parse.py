@@ -322,16 +322,6 @@ def test_a_yearless_file_name_takes_the_year_of_its_series(tmp_path: Path) -> No
     }
 
 
-def test_a_weekday_in_a_yearless_title_does_not_outrank_the_file_name(tmp_path: Path) -> None:
-    folder = tmp_path / "chat"
-    folder.mkdir()
-    (folder / "接龙-0829.txt").write_text("2025年8月29日 周报接龙\n\n1. 张三：a\n", encoding="utf-8")
-    # "两周一起写" holds 周一 (a Monday relative to nothing known): the file name's 0905 dates it
-    (folder / "接龙-0905.txt").write_text("#接龙（这次两周一起写）\n\n1. 张三：b\n", encoding="utf-8")
-    dates = _ingested_dates(folder, tmp_path / "home")
-    assert dates["接龙-0905.txt"] == "2025-09-05"
-
-
 @pytest.mark.parametrize("name", ["notes-v1.2.txt", "接龙-1399.txt", "sprint-12.txt"])
 def test_a_file_name_without_a_month_and_day_stays_undated(tmp_path: Path, name: str) -> None:
     folder = tmp_path / "chat"
