@@ -153,7 +153,7 @@ def observe(report: Report, mention: Mention) -> Observation:
     if (
         mention.filed_as is not None
         and not any(s.priority == 3 for s in statuses)
-        and not _still_running(mention.filed_as, statuses, targets, ref)
+        and not _still_running(mention, statuses, targets, ref)
     ):
         # Filed under `## Done` or `## Won't Do`: the board's column is the item's status, unless a
         # status field of its own says otherwise.
@@ -189,18 +189,27 @@ def observe(report: Report, mention: Mention) -> Observation:
     return obs
 
 
+# Words saying part of the work is still open: "还差两组没跑", "尚未完成", "still need the docs".
+_UNFINISHED = re.compile(
+    r"还差|还没|尚未|仍需|还需要?|未完成|\bnot (?:yet )?(?:done|finished|complete)\b|\bstill (?:need|needs|missing)\b",
+    re.I,
+)
+
+
 def _still_running(
-    filed: ProjectStatus, statuses: list[_Found], targets: list[tuple[_Found, DateRole]], ref: date
+    mention: Mention, statuses: list[_Found], targets: list[tuple[_Found, DateRole]], ref: date
 ) -> bool:
     """An item filed under a finished heading ("## 本周完成", "Done this week") that says in its own
-    words it is still under way (on track, at risk, a target still ahead) is work done on a running
-    project this week, not a finished one: the heading is the default, the item's words win.
-    Written from research-lab-mixed."""
-    if filed not in FINISHED:
+    words it is still under way (on track, at risk, a target still ahead, work still open) is work
+    done on a running project this week, not a finished one: the heading is the default, the
+    item's words win. Written from research-lab-mixed."""
+    if mention.filed_as not in FINISHED:
         return False
     own = [s.value for s in statuses if s.priority == 1]
-    return any(s in RANK or s == "in_progress" for s in own) or any(
-        role.role == "target" and role.hit.value > ref for _, role in targets
+    return (
+        any(s in RANK or s == "in_progress" for s in own)
+        or any(role.role == "target" and role.hit.value > ref for _, role in targets)
+        or any(_UNFINISHED.search(unit.text[unit.skip :]) for unit in mention.units)
     )
 
 

@@ -37,12 +37,13 @@ def test_work_done_this_week_on_a_running_project_is_no_launch(series: Series) -
                 "2025-03-07.md",
                 "# 周报 2025-03-07\n\n## 本周完成\n\n"
                 "- 测温平台：支架装好了，目前推进正常，争取 3 月底前搭完。\n"
-                "- 报销系统：已上线，财务确认可用。\n",
+                "- 报销系统：已上线，财务确认可用。\n"
+                "- 投稿论文：初稿写完了，发给师兄看了，还差两组实验没跑。\n",
             ),
         ]
     )
     launched = {x.project for x in views.launches(ledger)}
-    assert "测温平台" not in launched
+    assert "测温平台" not in launched and "投稿论文" not in launched
     assert "报销系统" in launched
 
 
