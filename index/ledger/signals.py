@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from index.schemas import ProjectStatus
 from index.text.cjk import HAN
 from index.text.normalise import nfkc
+from index.text.numerals import EN_NUMBERS
 
 _COLOUR = (
     r"\b(?:gone|going|goes|went|turned|turning|moved|moving|move|now|still|stays|remains)\s+"
@@ -233,6 +234,23 @@ _FRACTION_CUED = (
         re.I,
     ),
 )
+_EN_COUNT = "|".join(sorted((w for w in EN_NUMBERS if len(w) > 2), key=len, reverse=True))
+# Counted work in words or after "at": "Three of the five steps are already automated", "Still
+# three of five steps automated", "Still at 3/5" (a share, not March 5, after "still at").
+_FRACTION_WORDS = (
+    re.compile(
+        rf"\b(\d{{1,3}}|{_EN_COUNT})\s+of\s+(?:the\s+)?(\d{{1,3}}|{_EN_COUNT})\s+(?:[A-Za-z-]+\s+){{0,3}}?"
+        r"(?:are\s+|is\s+)?(?:already\s+|now\s+)?(?:automated|fixed|resolved|done|complete[d]?|finished|migrated|ported)\b",
+        re.I,
+    ),
+    re.compile(r"\b(?:still|now|we(?:'|’)re)\s+at\s+(\d{1,3})\s*/\s*(\d{1,3})(?![\d/])", re.I),
+)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else EN_NUMBERS[word.lower()]
+
+
 _WORD_PROGRESS = re.compile(
     r"(?:进度|完成度|progress)\s*[:：]?\s*(?:还在|还是|仍是|仍在|已到|到了|已经)?\s*(?:大概|差不多|约)?\s*"
     r"(?P<zh>一半|过半|大半|[一二三四五六七八九]成|基本完成|全部完成|已完成|完成)|"
@@ -305,6 +323,13 @@ def find_progress(text: str, allow_bare: bool) -> list[Span]:
             if total < 2 or done > total or any(taken[match.start() : match.end()]):
                 continue
             if _date_not_share(match, text):
+                continue
+            taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+            hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))
+    for pattern in _FRACTION_WORDS:
+        for match in pattern.finditer(text):
+            done, total = _count(match[1]), _count(match[2])
+            if total < 2 or done > total or any(taken[match.start() : match.end()]):
                 continue
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))

@@ -213,3 +213,17 @@ def test_a_release_verb_with_le_is_a_launch(text: str, launched: bool) -> None:
 )
 def test_a_share_in_tenths_is_progress(text: str, expected: list[int]) -> None:
     assert [hit.value for hit in find_progress(text, allow_bare=True)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three of the five steps are already automated.", [60]),
+        ("Still three of five steps automated.", [60]),
+        ("Still at 3/5. As promised, a new date.", [60]),
+        ("11 of 18 races are now fixed and merged", [61]),
+        ("the sync meeting is at 3/5", []),  # a day, not a share
+    ],
+)
+def test_counted_work_in_words(text: str, expected: list[int]) -> None:
+    assert [hit.value for hit in find_progress(text, allow_bare=False)] == expected
