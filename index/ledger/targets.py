@@ -100,6 +100,10 @@ _DONE_BEFORE = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.I,
 )
+# An announcement's "X 于4月8日发布", "在4月22日正式发布": on a day already past, it was released
+# (with 将/预计/计划 before it, the day is still ahead and the date a target).
+_ON_DAY_BEFORE = re.compile(r"(?<![将拟预计划定])(?:于|在)\s*$")
+_RELEASED_AFTER = re.compile(r"^\s*(?:正式|顺利|成功)?\s*(?:切换)?(?:发布|上线|发版|全量)(?![前会计方窗])")
 # "live for web as of Fri 6/14", "available since Monday 3/3": the day a live state began.
 _SINCE_BEFORE = re.compile(r"\b(?:as of|since)\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.I)
 _LIVE_WORD = re.compile(r"\b(?:live|launched|shipped|released|available|GA)\b", re.I)
@@ -201,7 +205,11 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             role = None
         elif _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]):
             role = "old"
-        elif _DONE_BEFORE.search(before) or _DONE_AFTER.match(after):
+        elif (
+            _DONE_BEFORE.search(before)
+            or _DONE_AFTER.match(after)
+            or (_ON_DAY_BEFORE.search(before) and _RELEASED_AFTER.match(after) and hit.value <= ref)
+        ):
             role = "completed"
         elif (_SINCE_BEFORE.search(before) and _LIVE_WORD.search(text[left : hit.start])) or (
             _LIVE_OPENS.match(text[left : hit.start]) and hit.value <= ref

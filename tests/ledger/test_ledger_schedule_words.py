@@ -227,3 +227,16 @@ def test_a_share_in_tenths_is_progress(text: str, expected: list[int]) -> None:
 )
 def test_counted_work_in_words(text: str, expected: list[int]) -> None:
     assert [hit.value for hit in find_progress(text, allow_bare=False)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0.9.1 于4月8日发布，修复了两个回归", "completed"),
+        ("新文档站于3月12日正式切换上线，比计划晚了两天", "completed"),
+        ("0.3 将于4月22日发布", "target"),  # 将: still ahead
+        ("1.0 于4月20日发布", "target"),  # a day after the report: still ahead
+    ],
+)
+def test_an_announced_release_on_a_past_day_happened(text: str, expected: str) -> None:
+    assert [r.role for r in classify_dates(text, date(2025, 4, 11))] == [expected]
