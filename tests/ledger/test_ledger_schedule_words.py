@@ -240,3 +240,21 @@ def test_counted_work_in_words(text: str, expected: list[int]) -> None:
 )
 def test_an_announced_release_on_a_past_day_happened(text: str, expected: str) -> None:
     assert [r.role for r in classify_dates(text, date(2025, 4, 11))] == [expected]
+
+
+def test_a_status_declared_in_prose_outranks_a_slip_word_beside_it(series: Series) -> None:
+    ledger = series(
+        [
+            (
+                "2025-01-17.md",
+                "# 双周报 2025-01-17\n\n## 项目\n\n- 执行器：整体进展正常，计划随 0.9 一起发布。\n",
+            ),
+            (
+                "2025-02-14.md",
+                "# 双周报 2025-02-14\n\n## 项目\n\n- 执行器：现在预计推迟到 0.10，整体状态我们标为有风险。\n",
+            ),
+        ]
+    )
+    downgrades = [s for s in views.slips(ledger) if s.kind == "status_downgrade"]
+    assert [(s.from_, s.to) for s in downgrades] == [("进展正常", "有风险")]
+    assert any("标为有风险" in c.quote for c in downgrades[0].evidence)
