@@ -258,3 +258,48 @@ def test_a_status_declared_in_prose_outranks_a_slip_word_beside_it(series: Serie
     downgrades = [s for s in views.slips(ledger) if s.kind == "status_downgrade"]
     assert [(s.from_, s.to) for s in downgrades] == [("进展正常", "有风险")]
     assert any("标为有风险" in c.quote for c in downgrades[0].evidence)
+
+
+def test_a_date_replaced_by_a_release_is_a_move(series: Series) -> None:
+    ledger = series(
+        [
+            (
+                "2025-07-31.md",
+                _post(
+                    "July 2025",
+                    "### Release automation\n\nPoint of contact: Ana\n\n"
+                    "Status: on track\n\nThe goal is to have all five steps automated by the end of Q3.",
+                ),
+            ),
+            (
+                "2025-11-04.md",
+                _post(
+                    "October 2025",
+                    "### Release automation\n\nPoint of contact: Ana\n\n"
+                    "As promised, a new date: we're now aiming to have it automated for the 4.4 release.",
+                ),
+            ),
+        ]
+    )
+    moves = [(s.from_, s.to) for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert moves == [("2025-09-30", "4.4")]
+
+
+def test_a_release_restated_after_a_date_is_no_move(series: Series) -> None:
+    ledger = series(
+        [
+            (
+                "2025-07-31.md",
+                _post(
+                    "July 2025", "### Router\n\nPoint of contact: Ana\n\nWe plan to ship it by the end of Q3."
+                ),
+            ),
+            (
+                "2025-08-29.md",
+                _post(
+                    "August 2025", "### Router\n\nPoint of contact: Ana\n\nShipping in 4.3 remains the goal."
+                ),
+            ),
+        ]
+    )
+    assert [s for s in views.slips(ledger) if s.kind == "date_moved"] == []
