@@ -173,6 +173,8 @@ CHAT_REF = date(2025, 9, 12)
         ("库存预警 改到9月25号上，bug清了九成", [("9月25号", "target", True)]),
         ("测试都过了，9/20应该可以", [("9/20", "target", False)]),
         ("整体9/15不变，不过有点风险", [("9/15", "target", False)]),
+        ("所以平台估计要到 10 月 15 号左右才能搭完", [("10 月 15 号", "target", True)]),
+        ("平台 10/16 搭完了", []),  # done, not a target
         # not the project's target: an answer owed, a meeting moved, a pilot step
         ("9月26号能不能上我下周五之前确认", []),
         ("EVT 样机评审会改到 9/20。", []),
