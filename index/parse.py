@@ -8,7 +8,7 @@ files without any Markdown heading, a short line ending in a colon. All become s
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from index.classify import classify_heading
@@ -124,6 +124,9 @@ def _detect_date(
     for text in ([title] if title else []) + title_lines:
         found = date_from_text(text)
         if found:
+            posted = _posted_in_month(found, body) if found.origin == "month" else None
+            if posted is not None:
+                return posted
             return FoundDate(found.value, f"title ({found.origin})" if found.origin != "date" else "title")
     for key in ("date", "report_date", "week", "period", "title"):
         value = front.get(key)
@@ -146,6 +149,23 @@ def _detect_date(
             if found:
                 return FoundDate(found.value, "title, year from its series")
         return yearless_stem_date(path.stem, near)
+    return None
+
+
+# How long after its month a post about that month may be published ("May 2025 update", posted June 3).
+_POSTED_WITHIN_DAYS = 45
+
+
+def _posted_in_month(month: FoundDate, body: list[tuple[int, str]]) -> FoundDate | None:
+    """A header line's day date ("Posted on June 3, 2025") for a title that names only a month
+    ("May 2025 goals update"): a monthly post is dated when it was published, in its month or in
+    the weeks after it, not on the month's last day. Written from monthly-goals-en."""
+    first = month.value.replace(day=1)
+    for _, text in body[:HEADER_LINES]:
+        found = labelled_date(text)
+        last = month.value + timedelta(days=_POSTED_WITHIN_DAYS)
+        if found is not None and found.origin == "date" and first <= found.value <= last:
+            return FoundDate(found.value, "header line")
     return None
 
 

@@ -226,6 +226,11 @@ def test_html_tables_reach_the_same_reader(tmp_path: Path) -> None:
         ("# Goals update: June\n\nPosted on July 2, 2025 — Ana Ruiz\n\n- a\n", date(2025, 7, 2)),
         ("# October update\n\n_Published 4 November 2025 · about 2025-10-14_\n", date(2025, 11, 4)),
         ("# 社区月报\n\n发布于 2025年7月2日，作者：小林\n\n- a\n", date(2025, 7, 2)),
+        # a title naming only its month is dated by the byline of the post published after it
+        ("# May 2025 goals update\n\n_Posted on June 3, 2025 by Ana_\n\n- a\n", date(2025, 6, 3)),
+        ("# 2025年4月社区月报\n\n发布于 2025年5月6日\n\n- a\n", date(2025, 5, 6)),
+        # ... but not by a day far from that month (a reprint, a typo): the month's end stands
+        ("# May 2025 goals update\n\nPosted on October 3, 2025\n\n- a\n", date(2025, 5, 31)),
     ],
 )
 def test_a_labelled_header_line_dates_the_report(tmp_path: Path, text: str, expected: date) -> None:

@@ -24,6 +24,7 @@ from index.ledger.signals import (
     split_label,
 )
 from index.ledger.table_columns import column_roles, name_column
+from index.ledger.targets import find_ordinal_targets
 from index.ledger.title_leads import numbered_title, quoted_code
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus
@@ -627,10 +628,11 @@ def _subject_label(label: str) -> bool:
 
 
 def _speaks_of_schedule(mention: Mention) -> bool:
-    """The mention's lines state a status, a progress figure or a date."""
+    """The mention's lines state a status, a progress figure, a date or a release as the target
+    ("aiming for the 4.2 release")."""
     for unit in mention.units:
         rest = unit.text[unit.skip :] if unit is mention.units[0] else unit.text
-        if find_statuses(rest) or find_progress(rest, True) or _has_date(rest):
+        if find_statuses(rest) or find_progress(rest, True) or _has_date(rest) or find_ordinal_targets(rest):
             return True
         if unit.labelled is not None and unit.labelled.field in SIGNAL_FIELDS:
             return True

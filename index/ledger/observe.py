@@ -16,6 +16,7 @@ from typing import cast
 from index.ledger.evidence import cite
 from index.ledger.mentions import Mention, Unit
 from index.ledger.signals import (
+    FINISHED,
     RANK,
     STOPPED,
     Piece,
@@ -145,11 +146,19 @@ def observe(report: Report, mention: Mention) -> Observation:
                     if status not in RANK and _told_of_another(text, hit.start):
                         continue  # "🟡 At risk. No longer blocked: DKIM records went live"
                     quote = _quote(unit, offset + hit.start, offset + hit.end)
-                    statuses.append(_Found(unit, status, quote, 1, hit.text.strip(" —–-:：·•")))
+                    # "整体状态我们标为有风险", "CH 项目这周转成有风险了": a status declared in prose
+                    # counts as the status field would, over a slip word beside it ("推迟到 0.10").
+                    declared = status in RANK and _DECLARED.search(text[max(0, hit.start - 12) : hit.start])
+                    priority = 3 if declared else 1
+                    statuses.append(_Found(unit, status, quote, priority, hit.text.strip(" —–-:：·•")))
             if owner is None and field is None:
                 found_owner = find_owner(text)
                 owner = str(found_owner.value) if found_owner else None
-    if mention.filed_as is not None and not any(s.priority == 3 for s in statuses):
+    if (
+        mention.filed_as is not None
+        and not any(s.priority == 3 for s in statuses)
+        and not _still_running(mention, statuses, targets, ref)
+    ):
         # Filed under `## Done` or `## Won't Do`: the board's column is the item's status, unless a
         # status field of its own says otherwise.
         statuses.append(
@@ -182,6 +191,38 @@ def observe(report: Report, mention: Mention) -> Observation:
         obs.target_kind = "final"
         obs.target_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)
     return obs
+
+
+# The words that declare a status: "状态标为", "调成了", "转成", "status is now", "marking it".
+_DECLARED = re.compile(
+    r"(?:状态|标记)\S{0,6}?(?:标为|标成|标记为|调成|调为|调整为|改为|改成|定为)(?:了)?\s*$|"
+    r"(?:转成|转为|标成|标为|调成)(?:了)?\s*$|"
+    r"\b(?:status\s+(?:is\s+)?(?:now\s+)?(?:set\s+to\s+|changed\s+to\s+|moved\s+to\s+)?|"
+    r"(?:marking|marked|flagging|flagged|moving|moved)\s+(?:it|this|the project)\s+(?:as\s+|to\s+)?)$",
+    re.I,
+)
+# Words saying part of the work is still open: "还差两组没跑", "尚未完成", "still need the docs".
+_UNFINISHED = re.compile(
+    r"还差|还没|尚未|仍需|还需要?|未完成|\bnot (?:yet )?(?:done|finished|complete)\b|\bstill (?:need|needs|missing)\b",
+    re.I,
+)
+
+
+def _still_running(
+    mention: Mention, statuses: list[_Found], targets: list[tuple[_Found, DateRole]], ref: date
+) -> bool:
+    """An item filed under a finished heading ("## 本周完成", "Done this week") that says in its own
+    words it is still under way (on track, at risk, a target still ahead, work still open) is work
+    done on a running project this week, not a finished one: the heading is the default, the
+    item's words win. Written from research-lab-mixed."""
+    if mention.filed_as not in FINISHED:
+        return False
+    own = [s.value for s in statuses if s.priority == 1]
+    return (
+        any(s in RANK or s == "in_progress" for s in own)
+        or any(role.role == "target" and role.hit.value > ref for _, role in targets)
+        or any(_UNFINISHED.search(unit.text[unit.skip :]) for unit in mention.units)
+    )
 
 
 def _cite_the_move(targets: list[tuple[_Found, DateRole]], moves: list[_Found]) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from index.schemas import ProjectStatus
 from index.text.cjk import HAN
 from index.text.normalise import nfkc
+from index.text.numerals import EN_NUMBERS
 
 _COLOUR = (
     r"\b(?:gone|going|goes|went|turned|turning|moved|moving|move|now|still|stays|remains)\s+"
@@ -30,14 +31,23 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     (
         "cancelled",
         r"已取消|(?:项目|需求|计划|立项)(?:已|被)?取消|取消(?:立项|该项目|项目)|已终止|终止(?:推进|项目)|"
-        r"不再推进|砍掉|正式取消|\bcancell?ed\b|\bdescoped\b|\bkilled\b",
+        r"不再推进|砍掉|正式取消|\bdescoped\b|\bkilled\b|"
+        # "races between teardown and cancelled requests": a cancelled thing the project handles.
+        r"\bcancell?ed\b(?!\s+(?:requests?|orders?|jobs?|tasks?|flights?|meetings?|calls?|bookings?|"
+        r"subscriptions?|transactions?|connections?|builds?|runs?|reservations?|payments?|queries|sessions?|"
+        r"events?|uploads?|downloads?|streams?)\b)",
     ),
     ("paused", r"暂停(?!服务|交易|支付|使用|对外|入金|出金|功能)|搁置|挂起|\bpaused\b|\bon[- ]hold\b|⏸"),
     (
         "launched",
         r"(?:已|成功|顺利|正式|全量|完成)上线(?!前|准备|方案|计划|评审|验证|演练|流程|申请)|上线(?:完成|成功)|"
         r"(?<!确保)(?<!计划)(?<!争取)(?<!能否)(?<!预计)(?<!未能)(?<!无法)(?<![能要将会])(?:准时|如期)上线(?![前了吗])|"
-        r"(?:已|成功|顺利|正式)发布(?!会|前|计划|方案|说明|窗口)|发布完成|已投产|投产完成|已全量|(?:已(?:按计划|如期|按期)?|成功|顺利|正式)量产(?!前|准备|计划|评审|节点|时间)|量产完成|\b(?:entered|started|began|in)\s+mass production\b|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
+        r"(?:已|成功|顺利|正式)发布(?!会|前|计划|方案|说明|窗口)|发布完成|已投产|"
+        # "9月2号全量了", "今天上午上线了🎉": a time, then the release verb and 了: it happened. Without
+        # the time it is as often another thing's ("连接池拆分已经上线了") or still ahead ("快上线了").
+        r"(?<=[日号天午晚周一二三四五六\d)）])\s*(?:全量上线|全量|上线)了(?![吗么吧])|"
+        # a rollout finished everywhere: "全部门店都切完了", "用户都迁完了"
+        r"(?:全部|都|全都)\S{0,4}?(?:切完|切换完成|迁完|迁移完成)了(?![吗么吧])|投产完成|已全量|(?:已(?:按计划|如期|按期)?|成功|顺利|正式)量产(?!前|准备|计划|评审|节点|时间)|量产完成|\b(?:entered|started|began|in)\s+mass production\b|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
         r"\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
         r"\b(?:went|is now|now|reached|hit)\s+GA\b|"
         r"\brolled out to (?:all|100%|every)",
@@ -63,6 +73,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     (
         "on_track",
         r"按计划|按期|按节奏|正常推进|进展顺利|(?:状态|进展)\s*[:：]?\s*(?:正常|绿灯?)|(?<=[，,])\s*正常(?=\s*(?:[。；;]|$))|"
+        # "推进正常", "进度正常", "目前正常", "那边正常": the work's pace said to be normal.
+        r"(?:推进|进度|整体|目前|那边|这边|一切)\s*(?:都|也|还|仍|依然|基本)?\s*正常(?![化值范])|"
         r"\bon[- ]track\b|\bon schedule\b|🟢",
     ),
     ("in_progress", r"进行中|推进中|开发中|联调中|测试中|\bin progress\b|\bongoing\b|\bWIP\b"),
@@ -222,8 +234,29 @@ _FRACTION_CUED = (
         re.I,
     ),
 )
+_EN_COUNT = "|".join(sorted((w for w in EN_NUMBERS if len(w) > 2), key=len, reverse=True))
+# Counted work in words or after "at": "Three of the five steps are already automated", "Still
+# three of five steps automated", "Still at 3/5" (a share, not March 5, after "still at").
+_FRACTION_WORDS = (
+    re.compile(
+        rf"\b(\d{{1,3}}|{_EN_COUNT})\s+of\s+(?:the\s+)?(\d{{1,3}}|{_EN_COUNT})\s+(?:[A-Za-z-]+\s+){{0,3}}?"
+        r"(?:are\s+|is\s+)?(?:already\s+|now\s+)?(?:automated|fixed|resolved|done|complete[d]?|finished|migrated|ported)\b",
+        re.I,
+    ),
+    re.compile(r"\b(?:still|now|we(?:'|’)re)\s+at\s+(\d{1,3})\s*/\s*(\d{1,3})(?![\d/])", re.I),
+)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else EN_NUMBERS[word.lower()]
+
+
 _WORD_PROGRESS = re.compile(
-    r"(?:进度|完成度|progress)\s*[:：]?\s*(?P<zh>一半|过半|大半|[一二三四五六七八九]成|基本完成|全部完成|已完成|完成)|"
+    r"(?:进度|完成度|progress)\s*[:：]?\s*(?:还在|还是|仍是|仍在|已到|到了|已经)?\s*(?:大概|差不多|约)?\s*"
+    r"(?P<zh>一半|过半|大半|[一二三四五六七八九]成|基本完成|全部完成|已完成|完成)|"
+    # "整体八成吧", "库存预警 六成了", "还是六成": N成 closing its clause is a share of the work done;
+    # "八成是缓存问题" (most likely) and "三成用户" (a share of something) go on and are not.
+    r"(?P<bare>(?<![\d一二三四五六七八九十])[一二三四五六七八九]成)(?=\s*(?:了|吧|啦|左右|多)?\s*(?:$|[，。；;,.!！?？]|\s|[^\w\s]))|"
     r"(?P<en>half(?:way)?\s+(?:done|complete|there))",
     re.I,
 )
@@ -239,7 +272,7 @@ _WORD_VALUES = {
 
 
 def _word_value(match: re.Match[str]) -> int:
-    word = match["zh"] or ""
+    word = match["zh"] or match["bare"] or ""
     if match["en"]:
         return 50
     if word.endswith("成") and len(word) == 2 and word[0] != "完":
@@ -290,6 +323,13 @@ def find_progress(text: str, allow_bare: bool) -> list[Span]:
             if total < 2 or done > total or any(taken[match.start() : match.end()]):
                 continue
             if _date_not_share(match, text):
+                continue
+            taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+            hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))
+    for pattern in _FRACTION_WORDS:
+        for match in pattern.finditer(text):
+            done, total = _count(match[1]), _count(match[2])
+            if total < 2 or done > total or any(taken[match.start() : match.end()]):
                 continue
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))

@@ -16,6 +16,7 @@ paused date is no deadline any more, so it is never overdue.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 
@@ -55,7 +56,10 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
     for obs in observations:
         finished = obs.status in FINISHED or obs.status in STOPPED
         promised = targets.get("final")  # the target as stated before this report
-        if obs.target is not None and obs.target_kind is not None and not finished:
+        # A pause that names the date work resumes towards ("on hold; when it resumes we'll aim for
+        # the end of September") moves the target in that report. Written from monthly-goals-en.
+        replanned = obs.status == "paused" and obs.target is not None
+        if obs.target is not None and obs.target_kind is not None and (not finished or replanned):
             previous = targets.get(obs.target_kind)
             if (
                 previous is not None
@@ -68,6 +72,19 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
             targets[obs.target_kind] = obs  # the latest statement is the best "before" evidence
         if obs.target_unit and obs.target_order and not finished:
             earlier = ordinals.get(obs.target_unit)
+            dated = targets.get("final")
+            if earlier is None and dated is not None and dated.target is not None and _moved_to(obs):
+                # "We've missed the end-of-Q3 target …", then "we're now aiming to have it automated
+                # for the 4.4 release": a date replaced by a release. Written from monthly-goals-en.
+                add(
+                    "date_moved",
+                    dated.target.isoformat(),
+                    str(obs.target_text),
+                    obs,
+                    dated.target_evidence,
+                    obs.target_evidence,
+                )
+                targets.pop("final")
             stated = earlier.target_order if earlier is not None else obs.target_moved_from
             if stated is not None and obs.target_order > stated:
                 was = earlier.target_text if earlier is not None else ".".join(map(str, stated))
@@ -119,14 +136,29 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
         if finished:
             health = None
         if obs.status in STOPPED:  # a pause voids the deadlines, not their memory
-            if final is not None and final.target is not None:
+            if final is not None and final.target is not None and not (replanned and final is obs):
                 overdue_seen.add(final.target)
+            if promised is not None and promised.target is not None:
+                overdue_seen.add(promised.target)
             passed_seen.update((unit, tuple(o.target_order or ())) for unit, o in ordinals.items())
         if obs.status in FINISHED:
             # A pause keeps its targets: a date re-proposed on resuming moves them.
             targets.clear()
             ordinals.clear()
     return slips
+
+
+_MOVE_WORDS = re.compile(
+    r"\bnow\b|\bnew (?:date|target)\b|\bmov(?:ed|ing)\b|\bslip|\bpush(?:ed|ing)\b|\bshift|\bdeferr|"
+    r"推迟|延期|延后|顺延|改到|推到|改为",
+    re.I,
+)
+
+
+def _moved_to(obs: Observation) -> bool:
+    """The release target is told as a move ("now aiming for 4.4", "推迟到 0.10"), not as a restatement."""
+    quote = obs.target_evidence.quote if obs.target_evidence is not None else ""
+    return bool(_MOVE_WORDS.search(quote))
 
 
 def _passed_now(

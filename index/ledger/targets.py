@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from index.text.cjk import has_han
 from index.text.timeexpr import DateHit, find_dates, find_field_dates
 
 Role = Literal["target", "old", "completed"]
 
-_BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)")
+# An English sentence ends at a full stop before a capital: "… shipped separately. A design review
+# call is scheduled for August 20" is two clauses, and the first one's delivery word is not the call's.
+_BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\.(?=\s+[A-Z])")
 # "Target: end of Q3", "targeting the end of 2024H2", "by the end of February": a part of a period
 # between the cue and the date (the parser reads "end of June" whole, but not "end of Q3").
 _PART = r"(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?"
@@ -33,23 +36,28 @@ _OLD_BEFORE = re.compile(
 _OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
 _MOVED_BEFORE = re.compile(
     r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
-    r"\b(?:moved|pushed|slipped|slips|slip|slipping|delayed|postponed|deferred|now|new eta|revised(?: eta)?|"
-    r"re-?planned)"
-    r"\s*(?:out\s+)?(?:to|for)?\s*[:：]?\s*$|"
+    r"\b(?:moved|moving|pushed|pushing|slipped|slips|slip|slipping|shifted|shifting|delayed|postponed|deferred|"
+    r"now|new eta|revised(?: eta)?|re-?planned)"
+    r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
     r"\bto\s*$",
     re.I,
 )
 # A schedule word before the date makes it a target on its own ...
 _STRONG_BEFORE = re.compile(
-    r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|deadline|排期)\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
+    r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期|先按|先定|暂定)"
+    r"\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
     r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|"
     r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
-    r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*(?:the\s+)?" + _PART_OF + "$",
+    r"\s*[:：]?\s*(?:(?:is|remains|stays)\s+)?(?:(?:now|still)\s+)?(?:on|for|in|is|at)?\s*(?:the\s+)?"
+    + _PART_OF
+    + "$",
     re.I,
 )
 # ... a softer one (`预计下周出结果`) only when the clause also names a delivery.
 _WEAK_BEFORE = re.compile(
-    r"(?:预计|计划|预期|争取|目标(?:定|改|调整)?|拟|将于|将在|将|预估|力争|确保|期望|定于|安排在)"
+    r"(?:预计|计划|预期|争取|目标(?:定|改|调整)?|拟|将于|将在|将|预估|力争|确保|期望|定于|安排在|"
+    # chat wording for the plan of record: "先按9月5号排", "还是按月底"
+    r"(?:先|还是|仍然?|就|暂)按(?:照)?)"
     r"\s*[:：]?\s*(?:在|于|是|为|本|下)?\s*$|"
     r"\b(?:by|expected|planned|scheduled(?: for)?|aim(?:ing)? for|before|until|on track for|landing|lands?)"
     r"\s*[:：]?\s*(?:on|for|in|is|at)?\s*(?:the\s+)?" + _PART_OF + "$",
@@ -61,8 +69,28 @@ _WEAK_BEFORE = re.compile(
 # Written from zh-email-hardware.
 _DELIVERY = re.compile(
     r"上线|全量|完成|交付|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
-    r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|"
+    r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|\blive\b|"
     r"(?<![A-Za-z])[EDP]VT(?![A-Za-z])(?!\s*(?:样机)?\s*(?:评审|review))|样机(?!\s*评审)",
+    re.I,
+)
+# The date first, then the words that make it the target: "The end of H1 is still the target",
+# "the end-of-June date is still the plan", "4.2 is achievable", "月底还是目标".
+_TARGET_AFTER = re.compile(
+    r"^\s*(?:date|deadline)?\s*(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+)?"
+    r"(?:target|goal|plan|deadline|eta)\b|"
+    r"^\s*(?:date\s+)?(?:still\s+)?(?:is|looks|seems)\s+(?:still\s+)?(?:fine|ok|okay|achievable|realistic|doable|feasible)\b",
+    re.I,
+)
+# A sentence that opens by stating the goal, then gives its day: "The goal is to have all five
+# automated by the end of Q3", "The plan is still to fix all six by the end of August".
+_GOAL_LEAD = re.compile(
+    r"^\W*(?:the\s+|our\s+)?(?:goal|plan|aim|target|intent(?:ion)?|idea)\s+(?:is|was)\s+(?:still\s+)?to\b|"
+    r"^\W*(?:目标|计划)(?:是|为)",
+    re.I,
+)
+# A relative period with its value in brackets after a move: "shifting it to the next goal period (2026H1)".
+_MOVED_TO_PERIOD = re.compile(
+    r"\b(?:to|into)\s+(?:the\s+)?(?:next|following|new)\s+[\w\s-]{0,24}?\(\s*$|(?:到|至)下一?个?[\w\s]{0,8}[（(]\s*$",
     re.I,
 )
 _DONE_BEFORE = re.compile(
@@ -72,6 +100,10 @@ _DONE_BEFORE = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.I,
 )
+# An announcement's "X 于4月8日发布", "在4月22日正式发布": on a day already past, it was released
+# (with 将/预计/计划 before it, the day is still ahead and the date a target).
+_ON_DAY_BEFORE = re.compile(r"(?<![将拟预计划定])(?:于|在)\s*$")
+_RELEASED_AFTER = re.compile(r"^\s*(?:正式|顺利|成功)?\s*(?:切换)?(?:发布|上线|发版|全量)(?![前会计方窗])")
 # "live for web as of Fri 6/14", "available since Monday 3/3": the day a live state began.
 _SINCE_BEFORE = re.compile(r"\b(?:as of|since)\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.I)
 _LIVE_WORD = re.compile(r"\b(?:live|launched|shipped|released|available|GA)\b", re.I)
@@ -82,14 +114,30 @@ _LIVE_OPENS = re.compile(
     re.I,
 )
 _DONE_AFTER = re.compile(
-    r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付)|^\s*[✅✔☑]"
+    r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付)|^\s*[✅✔☑]|"
+    # a day, then the release verb and 了 (it happened): "9月2号全量了", "周四（9/18）上了", "（9/24）全量上线了"
+    r"^\s*[)）]?\s*(?:(?:早上|上午|中午|下午|晚上|凌晨)\S{0,4}?)?\s*(?:正式)?(?:全量上线|全量|上线|发布|上|切完|交付|交|提交|投)了"
 )
 _FINAL_AFTER = re.compile(
+    # colloquial: "9月25号上", "9/12就能上", "9/20前能上", "9/10应该可以", "9/12上没问题"
+    r"^\s*(?:之?前|以前)?\s*(?:就|能|肯定|应该|可以|才能|再|就能|一定)*\s*上(?:线)?(?![午下班周个次面述报限涨升调半旬海不])|"
+    r"^\s*(?:之?前|以前)?\s*(?:应该|肯定|估计|基本)?\s*(?:可以|没问题|问题不大|稳了|能搞定|来得及)|"
+    # "要到 10 月 15 号左右才能搭完", "月底前写完": a day, then finishing the work
+    r"^\s*(?:之?前|以前|左右)?\s*(?:才能|就能|能|可以|应该能)?\s*[搭做写弄搞装建修]完(?!了)|"
+    r"^\s*(?:的?目标)?\s*(?:暂时|仍然?|还是|依然)?\s*(?:不变|没变|照旧)|"
     r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
     r"(?:上线|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付|完成|结项|验收|全量|冻结|封版|定版|launch|ship|release|go[- ]live|GA\b|done|complete)|"
     r"^\s*(?:之?前|以前)",
     re.I,
 )
+# A day someone owes an answer or a plan by ("下周五之前确认", "周三前给个准话", "3/5前回复"): an
+# action item's due date, not the project's delivery.
+_ACTION_AFTER = re.compile(
+    r"^\s*(?:之?前|以前)\s*(?:我|他|她|我们|大家)?\s*(?:一定|务必|尽快|要|得|需要|会|再)?\s*"
+    r"(?:给(?:个|出)?|确认|回复|反馈|同步|答复|定下|说|对齐|评估|决定|看一?下|过一遍|沟通)"
+)
+# A step named after a bare 前 ("8月20号前先切20家试点店", "5/10前完成灰度"): the day is that step's.
+_STEP_WORD = re.compile(r"试点|灰度|提测|联调|评审|小流量|试运行|\bpilot\b|\bbeta\b|\bcanary\b", re.I)
 _INTERIM = re.compile(
     r"^\s*(?:之?前)?\s*(?:完成)?\s*(?:提测|联调|评审|测试|灰度|试点|试运行|小流量|uat|beta|pilot|canary|"
     r"code freeze|review|demo|design|设计|开发完成|方案)",
@@ -143,31 +191,45 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         before = text[max(left, hit.start - 16 - (len(part[0]) if part else 0)) : hit.start]
         after = text[hit.end : min(right, hit.end + 12)]
         clause = text[left:right].strip()
-        interim = bool(_INTERIM.match(after)) or bool(
-            _INTERIM.search(clause) and not _FINAL_AFTER.match(after)
-        )
+        # "8月20号前先切20家试点店": a bare 前 says by-when, not what; the clause's pilot makes it a step.
+        final_verb = _FINAL_AFTER.match(after)
+        named_final = final_verb is not None and final_verb[0].strip() not in ("前", "之前", "以前")
+        interim = bool(_INTERIM.match(after)) or bool(_INTERIM.search(clause) and not named_final)
+        if final_verb is not None and not named_final:
+            interim = interim or bool(_STEP_WORD.search(after))
         kind: Literal["final", "interim"] = (
             "interim" if interim and not _LAUNCH_AFTER.match(after) else "final"
         )
         launch = bool(_LAUNCH_AFTER.match(after))
         role: Role | None = None
         moved = False
-        if _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]):
+        if _ACTION_AFTER.match(after) and not target_field:
+            role = None
+        elif _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]):
             role = "old"
-        elif _DONE_BEFORE.search(before) or _DONE_AFTER.match(after):
+        elif (
+            _DONE_BEFORE.search(before)
+            or _DONE_AFTER.match(after)
+            or (_ON_DAY_BEFORE.search(before) and _RELEASED_AFTER.match(after) and hit.value <= ref)
+        ):
             role = "completed"
         elif (_SINCE_BEFORE.search(before) and _LIVE_WORD.search(text[left : hit.start])) or (
             _LIVE_OPENS.match(text[left : hit.start]) and hit.value <= ref
         ):
             role, launch = "completed", True
-        elif _MOVED_BEFORE.search(before) and (
-            target_field or _shift_in(clause) or _DELIVERY.search(clause) or re.search(r"→|->|=>|⇒|➡", before)
+        elif (_MOVED_BEFORE.search(before) or _MOVED_TO_PERIOD.search(text[left : hit.start])) and (
+            target_field
+            or _shift_in(clause)
+            or _DELIVERY.search(clause)
+            or _FINAL_AFTER.match(after)
+            or re.search(r"→|->|=>|⇒|➡", before)
         ):
             role, moved = "target", True
         elif (
             target_field
             or _STRONG_BEFORE.search(before)
-            or (_WEAK_BEFORE.search(before) and _DELIVERY.search(clause))
+            or (_WEAK_BEFORE.search(before) and (_DELIVERY.search(clause) or _GOAL_LEAD.search(clause)))
+            or _TARGET_AFTER.match(text[hit.end : right])
         ):
             role = "target"
         elif _FINAL_AFTER.match(after) or _INTERIM.match(after):
@@ -184,8 +246,9 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
 def _shift_in(clause: str) -> bool:
     return bool(
         re.search(
-            r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|moved|pushed|slipped|slips|slipping|delayed|postponed|"
-            r"deferred|revised",
+            r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|挪到|拖到|往后|"
+            r"moved|moving|pushed|slipped|slips|slipping|delayed|"
+            r"postponed|deferred|revised|shift(?:ed|ing)",
             clause,
             re.I,
         )
@@ -230,6 +293,23 @@ _ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_VERSION = r"v?(\d{1,4}(?:\.\d{1,3}){1,2})(?![\d.]*\d)"
+# A release as the target in prose, cue first or last: "aiming for the 4.2 release", "it's moving
+# to 4.4", "to ship Plugin API v2 in 4.3", "4.3 is still the target", "Maren thinks 4.2 is
+# achievable", "推迟到 0.10", "随 0.9 一起发布". A shipped release ("shipped in 4.2.5") has no cue.
+_PROSE_VERSION = re.compile(
+    rf"\b(?:aim(?:ing|s)?|still aiming|now aiming)\s+(?:for|at)\s+(?:the\s+)?(?:release\s+|version\s+)?{_VERSION}|"
+    rf"\b(?:moving|moved|slipping|slipped|slips|pushed|pushing|shifting|shifted|deferred|postponed|bumped)\s+"
+    rf"(?:(?:it|this|that|them)\s+)?(?:out\s+)?to\s+(?:the\s+)?(?:release\s+|version\s+)?{_VERSION}|"
+    rf"\b(?:for|in)\s+the\s+{_VERSION}\s+release\b|"
+    rf"\b(?:ship|shipping|land|landing)\b[^.;:!?]{{0,40}}?\bin\s+{_VERSION}(?!\s*(?:on|at)\b)|"
+    rf"(?<![\w.]){_VERSION}\s+(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+)?(?:target|goal|plan)\b|"
+    rf"(?<![\w.]){_VERSION}\s+(?:is|looks|seems)\s+(?:still\s+)?(?:achievable|realistic|doable|feasible)\b|"
+    rf"(?:推迟|延期|延后|顺延|推|延|改|挪)(?:到|至)\s*{_VERSION}|随\s*{_VERSION}\s*(?:一起|一同)?\s*(?:发布|发版|上线|release)",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class OrdinalTarget:
     """A target stated as a sprint/cycle number or a version: comparable within its unit only."""
@@ -269,12 +349,23 @@ def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
     """Targets written as a sprint, cycle or version, with a cue word or an arrow; a version or a
     sprint that is a target field's whole value (`field`) is one by its place."""
     out: list[OrdinalTarget] = []
-    patterns = [*_ORDINALS, ("version", _FIELD_VERSION), ("sprint", _FIELD_SPRINT)] if field else _ORDINALS
+    patterns = (
+        [*_ORDINALS, ("version", _FIELD_VERSION), ("sprint", _FIELD_SPRINT)]
+        if field
+        else [*_ORDINALS, ("version", _PROSE_VERSION)]
+    )
+    taken: list[tuple[int, int]] = []
     for unit, pattern in patterns:
         for match in pattern.finditer(text):
             groups = [g for g in match.groups() if g]
             if not groups or (pattern is _FIELD_VERSION and any(map(_month_day, groups))):
                 continue  # `预计上线：10.15 → 10.24` are days, not versions
+            if pattern is _PROSE_VERSION and (
+                any(a < match.end() and match.start() < b for a, b in taken)
+                or (has_han(match[0]) and _month_day(groups[0]))
+            ):
+                continue  # told by a cue above already; `推迟到 3.28` is a day
+            taken.append(match.span())
             first, last = groups[0], groups[-1]
             before = _order(first) if len(groups) > 1 else None
             label = f"{unit} {int(last)}" if unit == "sprint" else last  # "Sprint-09" is sprint 9

@@ -175,9 +175,10 @@ def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
 
 
-@_rule(rf"\b(early|mid|late|end of|beginning of)[\s-]+({_MON})\b\.?(?:\s+(20\d{{2}}))?", re.I)
+# "end of June", and hyphenated before a noun: "the end-of-June date".
+@_rule(rf"\b(early|mid|late|end[\s-]of|beginning[\s-]of)[\s-]+({_MON})\b\.?(?:\s+(20\d{{2}}))?", re.I)
 def _en_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    month, part = MONTHS[m[2].lower()], m[1]
+    month, part = MONTHS[m[2].lower()], m[1].replace("-", " ")
     if m[3]:
         return _part_day(part, int(m[3]), month), "month"
     return _pick_year(lambda y: _part_day(part, y, month), ref, bias), "month"
@@ -259,8 +260,20 @@ def _dotted_in_schedule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date |
     if not _SCHEDULE_CLAUSE.search(m.string[left:right]):
         return None, "day"
     word = re.search(r"([A-Za-z][\w-]*)\s*$", m.string[left : m.start()])
-    if word and word[1].lower() not in ("eta", "due", "target", "by", "on", "till", "until", "before"):
+    cued = word is not None and word[1].lower() in (
+        "eta",
+        "due",
+        "target",
+        "by",
+        "on",
+        "till",
+        "until",
+        "before",
+    )
+    if word and not cued:
         return None, "day"  # "K8s 1.28", "Go 1.22": a version after a name
+    if not cued and not re.search(r"[\u4e00-\u9fff]", m.string[left:right]):
+        return None, "day"  # "4.3 is still the target": English prose writes a release so, not a day
     month, day = int(m[1]), int(m[2])
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
 
@@ -333,9 +346,12 @@ def _zh_quarter(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
     return _forward(lambda y: _quarter(y, quarter), ref), "quarter"
 
 
-@_rule(r"(?<![A-Za-z0-9])(?:(20\d{2})\s*)?H([12])(?![A-Za-z0-9])|(上|下)半年")
+# "H2", "2025H2", "下半年", and the number first as planning decks write it: "slipping to 2H".
+@_rule(
+    r"(?<![A-Za-z0-9])(?:(20\d{2})\s*)?H([12])(?![A-Za-z0-9])|(上|下)半年|(?<![A-Za-z0-9.])([12])H(?![A-Za-z0-9])"
+)
 def _half(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    half = int(m[2]) if m[2] else (1 if m[3] == "上" else 2)
+    half = int(m[2] or m[4]) if (m[2] or m[4]) else (1 if m[3] == "上" else 2)
     if m[1]:
         return month_end(int(m[1]), half * 6), "half"
     return _forward(lambda y: month_end(y, half * 6), ref), "half"
