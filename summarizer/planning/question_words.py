@@ -60,6 +60,8 @@ _PHRASES = [
     "两次",
     "多次",
     "能否",
+    # Whether a goal will be met: the answer tells how far it is ("离15%还有差距"), not "完成".
+    "能完成",
     "能不能",
     "是不是",
     "算不算",

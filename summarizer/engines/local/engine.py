@@ -31,6 +31,7 @@ from summarizer.engines.local.extractive import (
     Evidence,
     ReportLines,
     Sources,
+    Synonyms,
     best_evidence,
     block_reason,
     clauses,
@@ -299,7 +300,9 @@ class LocalEngine:
         # A question naming one thing is answered from that thing's lines only: a linked project's,
         # else those whose heading or block names the subject (no line of it: not covered).
         about_terms = (
-            named_subject(plan, weights) if plan.intent in ABOUT_ONE and not plan.project_names else {}
+            held_by(hits, named_subject(plan, weights), plan.synonyms)
+            if plan.intent in ABOUT_ONE and not plan.project_names
+            else {}
         )
         chosen = best_evidence(
             _prefer_kind(hits, plan.intent),
@@ -496,6 +499,15 @@ def named_subject(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, fl
     wanted = set(tokenize(plan.subject)) - plan.unseen
     subject = {t: w for t, w in weights.items() if t in wanted}
     return subject if sum(subject.values()) >= SUBJECT_SHARE * sum(weights.values()) else {}
+
+
+def held_by(hits: list[Hit], subject: dict[str, float], synonyms: Synonyms) -> dict[str, float]:
+    """The subject's terms that some passage holds. The reports may name the thing in other words
+    than the question ("O2降本" asked, "O2 计算资源成本下降" written): a term no passage holds
+    is one no line could be about, and demanding it kept only the lines that share the question's
+    other, common words ("目标") and dropped the block that answers."""
+    held = {t: w for t, w in subject.items() if any(hit_coverage(h, {t: w}, synonyms) for h in hits)}
+    return held if held else subject
 
 
 def _reasons_first(
