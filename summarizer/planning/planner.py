@@ -22,7 +22,7 @@ from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import shift_weeks, week_str
 from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
-from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects
+from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links
 from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
 from summarizer.planning.scope import (
     IndexContext,
@@ -133,7 +133,7 @@ def plan(
         scope = given_scope(series, ctx)
     else:
         scope = choose_scope(
-            question, ctx, retriever, project_series(ledger, link_projects(question, projects)), keep
+            question, ctx, retriever, project_series(ledger, whole_links(question, projects)), keep
         )
     planned = read_question(
         question,

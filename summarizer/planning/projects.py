@@ -143,6 +143,25 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
     """Canonical names of projects named in the question: a name or alias contained in it (whole
     words for Latin names, or most words of a long one), or a long common substring, since
     questions drop suffixes ("风控引擎" for "风控决策引擎迁移")."""
+    return list(link_scores(question, projects, min_ratio))
+
+
+# A link score from this up is a name or alias the question writes whole.
+WHOLE = 1.0
+
+
+def whole_links(question: str, projects: Sequence[ProjectRef]) -> list[str]:
+    """The linked projects the question names by a whole name or alias, when it names any that
+    way; else every linked one. "审计日志导出（Audit log export）" writes one team's project whole
+    and shares only two words with another team's "Audit Log Retention": the first says which
+    team the question is about, the second is a near name."""
+    scores = link_scores(question, projects)
+    whole = [n for n, score in scores.items() if score >= WHOLE]
+    return whole or list(scores)
+
+
+def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> dict[str, float]:
+    """`link_projects` with each name's score, best first."""
     folded, spaced = plain_key(question), _spaced(question)
     scored: dict[str, float] = {}
     for project in projects.near(question) if isinstance(projects, ProjectIndex) else projects:
@@ -174,4 +193,4 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
         scored = _acronym_links(question, projects)
     names = sorted(scored, key=lambda n: (-scored[n], n))
     # A name inside a longer linked name is the same mention ("风控" inside "风控决策引擎迁移").
-    return [n for n in names if not any(n != m and plain_key(n) in plain_key(m) for m in names)]
+    return {n: scored[n] for n in names if not any(n != m and plain_key(n) in plain_key(m) for m in names)}

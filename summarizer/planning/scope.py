@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 MAJORITY = 0.75
 # Median days between a series' reports from which it is read as monthly.
 MONTHLY_GAP = 25
+# Share of the index's teams that may hold a question term for it to tell one of them from the rest
+# ("infrastructure" of two teams' goal posts among twenty; "June" or "incidents" tell nothing).
+FEW_TEAMS = 0.1
 # Folder-name words too generic to say which team a question means.
 _GENERIC = {"report", "reports", "weekly", "weeklies", "status", "team", "notes", "docs", "examples"}
 
@@ -152,8 +155,13 @@ def label_form(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"[\s_-]+", "", text.casefold()))
 
 
-def named_series(question: str, series: Sequence[str]) -> str | None:
-    """The one series whose folder name has a distinctive word the question uses as a word."""
+def named_series(
+    question: str, series: Sequence[str], votes: Mapping[str, float] | None = None
+) -> str | None:
+    """The one series whose folder name has a distinctive word the question uses as a word. When
+    several folders hold the word ("goals" of two teams' goal posts), the word narrows the teams
+    and the question's hits choose among them: the named one holding a clear majority of the
+    named teams' vote."""
     words = set(re.findall(r"[a-z0-9]+", question.casefold()))
     named = [
         s
@@ -163,7 +171,13 @@ def named_series(question: str, series: Sequence[str]) -> str | None:
             for w in re.findall(r"[a-z0-9]+", os.path.basename(s).casefold())
         )
     ]
-    return named[0] if len(named) == 1 else None
+    if len(named) == 1:
+        return named[0]
+    among = {s: (votes or {}).get(s, 0.0) for s in named}
+    if not among or not sum(among.values()):
+        return None
+    best = max(sorted(among), key=among.__getitem__)
+    return best if among[best] >= MAJORITY * sum(among.values()) else None
 
 
 def series_votes(question: str, retriever: Retriever, k: int = 8) -> dict[str, float]:
@@ -218,6 +232,7 @@ def contradicted(
     holders: Mapping[str, set[str]],
     lexical: LexicalIndex,
     by_language: bool = True,
+    teams: int = 0,
 ) -> bool:
     """True when a series other than the vote's leader holds distinctive terms of the question
     that the leader lacks ("SEV2" asked in Chinese of a Chinese and an English series): the vote
@@ -226,22 +241,31 @@ def contradicted(
     `by_language`: the leader is the only series in the question's language, so its vote may be
     the language's alone and any term elsewhere contradicts it. When other series share that
     language the vote already weighed the subject; in a crowded index some other series always
-    holds a word of the question ("逾期", "latest"), so the leader is contradicted only when the
-    terms another series holds and it lacks weigh more than the terms it alone holds (a name
-    only one team writes, "白鹭", outweighs a common word that only a few reports happen to use).
+    holds a word of the question ("逾期", "latest"), so the leader is contradicted only by a
+    series whose terms the leader lacks weigh as much as the terms the leader holds and it lacks
+    (a name only one team writes, "白鹭", outweighs a common word that only a few reports happen
+    to use; "infrastructure" that two teams' goal posts write is the leader's against any third
+    team, though not its alone). A series holding every term the leader holds is a tie, and a
+    leader holding no term that few teams (`FEW_TEAMS` of the `teams`) write has no word that
+    tells it apart: "which production incidents happened in June?" matches every team that
+    writes incidents by month, and the vote between them is the wording's, not the subject's.
     """
-    lacking: dict[str, float] = {}
-    for term, series in holders.items():
-        if leader not in series:
-            for other in series:
-                lacking[other] = lacking.get(other, 0.0) + lexical.idf(term)
-    others = any(s != leader for series in holders.values() for s in series)
+    others = {s for series in holders.values() for s in series} - {leader}
     if by_language:
-        return others
-    own = sum(lexical.idf(t) for t, series in holders.items() if series == {leader})
-    if own == 0:
-        return others
-    return max(lacking.values(), default=0.0) > own
+        return bool(others)
+    few = max(1, int(FEW_TEAMS * teams))
+    if not any(leader in series and len(series) <= few for series in holders.values()):
+        return bool(others)  # no word of the question tells the leader from most teams
+    for other in others:
+        # Terms both hold say nothing between the two; a crowded index shares most words with
+        # some third team, so "its own" terms are those this other team lacks, not those no team has.
+        lacking = sum(
+            lexical.idf(t) for t, series in holders.items() if other in series and leader not in series
+        )
+        own = sum(lexical.idf(t) for t, series in holders.items() if leader in series and other not in series)
+        if lacking >= own:
+            return True  # as close a match as the leader, or closer: the vote is the wording's
+    return False
 
 
 def language_explains(question: str, leader: str, ctx: IndexContext) -> bool:
@@ -294,8 +318,8 @@ def choose_scope(
 ) -> Scope:
     if len(ctx.latest_by_series) <= 1:
         return Scope(None, ctx.latest)
-    chosen = named_series(question, sorted(ctx.latest_by_series))
     votes = series_votes(question, retriever)
+    chosen = named_series(question, sorted(ctx.latest_by_series), votes)
     leader = max(sorted(votes), key=votes.__getitem__) if votes else None
     if chosen is not None and leader is not None and leader != chosen:
         chosen = named_unless_beside(question, chosen, leader, votes, ctx, retriever.lexical, keep)
@@ -304,7 +328,11 @@ def choose_scope(
     holders = term_holders(question, ctx, retriever.lexical, keep) if chosen is None else {}
     support = term_support(holders, ctx, retriever.lexical)
     lone = leader is not None and language_explains(question, leader, ctx)
-    if leader is not None and holders and contradicted(leader, holders, retriever.lexical, lone):
+    if (
+        leader is not None
+        and holders
+        and contradicted(leader, holders, retriever.lexical, lone, len(ctx.reports_by_series))
+    ):
         # Mixed evidence: search everything, but relative time follows the distinctive terms.
         leader = max(sorted(support), key=support.__getitem__)
     elif chosen is None and leader is not None and votes[leader] >= MAJORITY * sum(votes.values()):

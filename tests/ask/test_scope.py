@@ -31,6 +31,17 @@ def test_a_series_named_in_the_question_wins() -> None:
     assert named_series("infrastructure costs", series) is None
 
 
+def test_a_folder_word_several_teams_share_is_settled_by_the_vote() -> None:
+    """Two teams write goal posts ("goals-monthly-a", "monthly-goals-b"): the word narrows the
+    teams, the question's hits choose between them; no clear choice names none."""
+    series = ["/r/goals-monthly-a", "/r/monthly-goals-b", "/r/infra-en"]
+    votes = {"/r/goals-monthly-a": 1.6, "/r/monthly-goals-b": 0.1, "/r/infra-en": 0.5}
+    assert named_series("which goals slipped?", series, votes) == "/r/goals-monthly-a"
+    even = {"/r/goals-monthly-a": 1.0, "/r/monthly-goals-b": 0.8}
+    assert named_series("which goals slipped?", series, even) is None
+    assert named_series("which goals slipped?", series) is None
+
+
 def test_a_majority_the_language_explains_is_a_preference_not_a_filter(workspace: Any) -> None:
     """The only English team wins every English question's vote: list it first, hide nothing."""
     names = _series(workspace)
@@ -104,6 +115,21 @@ def test_a_crowded_vote_yields_to_heavier_terms_it_lacks() -> None:
     assert contradicted("/a", holders, idf, by_language=False)  # type: ignore[arg-type]
     # A leader holding no term of its own keeps the old rule: anything elsewhere contradicts it.
     assert contradicted("/a", {"audit": {"/a", "/b"}, "export": {"/b"}}, idf, by_language=False)  # type: ignore[arg-type]
+
+
+def test_in_a_crowded_index_the_leader_is_compared_team_by_team() -> None:
+    """Twenty teams: "infrastructure" is written by the leader and one other team, "incidents" and
+    "update" by many. No team holds a word the leader lacks, so the vote stands, though no word
+    is the leader's alone."""
+    holders = {"infrastructure": {"/a", "/b"}, "incidents": {"/a", "/c", "/d"}, "update": {"/a", "/c", "/e"}}
+    idf = _Idf({"infrastructure": 5.0, "incidents": 3.0, "update": 3.0})
+    assert not contradicted("/a", holders, idf, by_language=False, teams=20)  # type: ignore[arg-type]
+    # A team holding every word the leader holds ties with it: the vote is the wording's.
+    tied = {**holders, "infrastructure": {"/a", "/b"}, "incidents": {"/a", "/b"}, "update": {"/a", "/b"}}
+    assert contradicted("/a", tied, idf, by_language=False, teams=20)  # type: ignore[arg-type]
+    # Only words many teams write ("June", "incidents"): nothing tells the leader apart.
+    common = {"june": {"/a", "/b", "/c"}, "incidents": {"/a", "/c", "/d"}}
+    assert contradicted("/a", common, idf, by_language=False, teams=20)  # type: ignore[arg-type]
 
 
 class _Postings(_Idf):
