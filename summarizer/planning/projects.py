@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from index.ledger.identity import ITEM_KEY
-from index.text.normalise import plain_key, stem
+from index.text.normalise import nfkc, plain_key, stem
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,16 @@ def _glossed(name: str) -> str | None:
     return gloss if len(re.findall(r"[^\W_]+", gloss)) >= 2 else None
 
 
+def _as_words(shared: str, question: str) -> bool:
+    """True when a common part that starts or ends in Latin letters is whole words of the question
+    there: "ral" of "RA-L 返修" inside "parallel" names nothing; "Orin" of "Orin 部署" does."""
+    first, last = shared[0], shared[-1]
+    head = r"(?<![a-z0-9])" if first.isascii() and first.isalnum() else ""
+    tail = r"(?![a-z0-9])" if last.isascii() and last.isalnum() else ""
+    body = r"[\W_]*".join(map(re.escape, shared))
+    return bool(re.search(head + body + tail, nfkc(question).casefold()))
+
+
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
     """Canonical names of projects named in the question: a name or alias contained in it (whole
     words for Latin names, or most words of a long one), or a long common substring, since
@@ -185,7 +195,11 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
             ratio = match.size / len(key)
             shared = folded[match.a : match.a + match.size]
             # A shared year or number ("2025年") names no project: count letters, not digits.
-            if sum(not c.isdigit() for c in shared) >= 3 and ratio >= min_ratio:
+            if (
+                sum(not c.isdigit() for c in shared) >= 3
+                and ratio >= min_ratio
+                and _as_words(shared, question)
+            ):
                 best = max(best, ratio)
         if best:
             scored[project.name] = best

@@ -155,15 +155,10 @@ def label_form(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"[\s_-]+", "", text.casefold()))
 
 
-def named_series(
-    question: str, series: Sequence[str], votes: Mapping[str, float] | None = None
-) -> str | None:
-    """The one series whose folder name has a distinctive word the question uses as a word. When
-    several folders hold the word ("goals" of two teams' goal posts), the word narrows the teams
-    and the question's hits choose among them: the named one holding a clear majority of the
-    named teams' vote."""
+def named_teams(question: str, series: Sequence[str]) -> list[str]:
+    """The series whose folder name has a distinctive word the question uses as a word."""
     words = set(re.findall(r"[a-z0-9]+", question.casefold()))
-    named = [
+    return [
         s
         for s in series
         if any(
@@ -171,6 +166,16 @@ def named_series(
             for w in re.findall(r"[a-z0-9]+", os.path.basename(s).casefold())
         )
     ]
+
+
+def named_series(
+    question: str, series: Sequence[str], votes: Mapping[str, float] | None = None
+) -> str | None:
+    """The one series whose folder name has a distinctive word the question uses as a word. When
+    several folders hold the word ("goals" of two teams' goal posts), the word narrows the teams
+    and the question's hits choose among them: the named one holding a clear majority of the
+    named teams' vote."""
+    named = named_teams(question, series)
     if len(named) == 1:
         return named[0]
     among = {s: (votes or {}).get(s, 0.0) for s in named}
@@ -325,6 +330,13 @@ def choose_scope(
         chosen = named_unless_beside(question, chosen, leader, votes, ctx, retriever.lexical, keep)
     if chosen is None and len(set(project_series)) == 1:
         chosen = project_series[0]
+    named = named_teams(question, sorted(ctx.latest_by_series)) if chosen is None else []
+    if len(named) > 1:
+        # The folder word narrows the teams, the vote did not choose: those teams' reports, the
+        # likelier one first ("which goals were completed?" of two teams that post goals).
+        first = max(named, key=lambda s: (votes.get(s, 0.0), s))
+        reports = set().union(*(ctx.reports_by_series.get(s, set()) for s in named))
+        return Scope(None, ctx.latest_by_series.get(first, ctx.latest), reports, prefer=first)
     holders = term_holders(question, ctx, retriever.lexical, keep) if chosen is None else {}
     support = term_support(holders, ctx, retriever.lexical)
     lone = leader is not None and language_explains(question, leader, ctx)

@@ -324,3 +324,17 @@ def test_a_project_the_question_writes_whole_says_which_team_it_means() -> None:
         "Audit log export",
         "Audit Log Retention",
     }
+
+
+def test_a_latin_part_of_a_name_links_only_as_whole_words() -> None:
+    """ "RA-L 返修" shares "ral" with "parallel": no link; "Orin 部署" is named by its word "Orin"."""
+    plans = [
+        ProjectRef("Parallel front-end on by default on nightly"),
+        ProjectRef("RA-L 返修"),
+        ProjectRef("Orin 部署"),
+    ]
+    assert link_projects("并行前端（parallel front-end）目前进展如何？", plans) == [
+        "Parallel front-end on by default on nightly"
+    ]
+    assert link_projects("Orin 上的推理延迟怎么变化的？", plans) == ["Orin 部署"]
+    assert link_projects("RA-L 返修进展？", plans) == ["RA-L 返修"]

@@ -12,6 +12,7 @@ from summarizer.planning.scope import (
     index_context,
     language_explains,
     named_series,
+    named_teams,
     named_unless_beside,
     relative_reports,
 )
@@ -40,6 +41,7 @@ def test_a_folder_word_several_teams_share_is_settled_by_the_vote() -> None:
     even = {"/r/goals-monthly-a": 1.0, "/r/monthly-goals-b": 0.8}
     assert named_series("which goals slipped?", series, even) is None
     assert named_series("which goals slipped?", series) is None
+    assert named_teams("which goals slipped?", series) == ["/r/goals-monthly-a", "/r/monthly-goals-b"]
 
 
 def test_a_majority_the_language_explains_is_a_preference_not_a_filter(workspace: Any) -> None:
