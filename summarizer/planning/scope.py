@@ -273,6 +273,17 @@ def contradicted(
     return False
 
 
+def own_name(
+    leader: str, holders: Mapping[str, set[str]], lexical: LexicalIndex, teams: int, by_language: bool = False
+) -> bool:
+    """True when the vote's leader, however slight its lead, is the only team writing a term of the
+    question and no other team matches the question as well: a code name ("QN2现在是什么情况？")
+    is the team's own word, while the rest of the question ("现在是什么情况") draws every chatty
+    team's passages into the vote."""
+    alone = any(series == {leader} for series in holders.values())
+    return alone and not contradicted(leader, holders, lexical, by_language=by_language, teams=teams)
+
+
 def language_explains(question: str, leader: str, ctx: IndexContext) -> bool:
     """True when the leader is the only series written in the question's language: an English
     "which projects slipped?" then ranks the English team first whatever it is about, and
@@ -326,6 +337,7 @@ def choose_scope(
     votes = series_votes(question, retriever)
     chosen = named_series(question, sorted(ctx.latest_by_series), votes)
     leader = max(sorted(votes), key=votes.__getitem__) if votes else None
+    voted = leader
     if chosen is not None and leader is not None and leader != chosen:
         chosen = named_unless_beside(question, chosen, leader, votes, ctx, retriever.lexical, keep)
     if chosen is None and len(set(project_series)) == 1:
@@ -352,6 +364,18 @@ def choose_scope(
             # Likely that team, but only by language: list it first and hide nothing.
             return Scope(None, ctx.latest_by_series.get(leader, ctx.latest), prefer=leader)
         chosen = leader
+    if (
+        chosen is None
+        and voted is not None
+        and own_name(
+            voted,
+            holders,
+            retriever.lexical,
+            len(ctx.reports_by_series),
+            language_explains(question, voted, ctx),
+        )
+    ):
+        chosen = voted
     if chosen is None:
         # No clear team: relative time still follows the likeliest series.
         return Scope(None, ctx.latest_by_series.get(leader or "", ctx.latest))

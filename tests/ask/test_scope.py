@@ -14,6 +14,7 @@ from summarizer.planning.scope import (
     named_series,
     named_teams,
     named_unless_beside,
+    own_name,
     relative_reports,
 )
 
@@ -132,6 +133,15 @@ def test_in_a_crowded_index_the_leader_is_compared_team_by_team() -> None:
     # Only words many teams write ("June", "incidents"): nothing tells the leader apart.
     common = {"june": {"/a", "/b", "/c"}, "incidents": {"/a", "/c", "/d"}}
     assert contradicted("/a", common, idf, by_language=False, teams=20)  # type: ignore[arg-type]
+
+
+def test_a_term_only_the_leader_writes_scopes_a_slight_lead() -> None:
+    """ "QN2现在是什么情况？": the code name is one team's; the chatty rest of the question spread
+    the vote. A word another team writes as heavily (or a tie) leaves the question unscoped."""
+    idf = _Idf({"qn2": 6.0, "学期": 5.0, "延期": 3.0})
+    assert own_name("/a", {"qn2": {"/a"}}, idf, teams=20)  # type: ignore[arg-type]
+    assert not own_name("/a", {"qn2": {"/a", "/b"}}, idf, teams=20)  # type: ignore[arg-type]
+    assert not own_name("/a", {"qn2": {"/a"}, "学期": {"/b"}, "延期": {"/b"}}, idf, teams=20)  # type: ignore[arg-type]
 
 
 class _Postings(_Idf):
