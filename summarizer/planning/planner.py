@@ -31,6 +31,7 @@ from summarizer.planning.scope import (
     index_context,
     label_form,
     relative_reports,
+    titled_reports,
 )
 from summarizer.planning.timerange import (
     TimeRange,
@@ -176,6 +177,7 @@ def plan(
         read_dated(planned, ctx)
     if not (since or until):
         read_named_report(planned, ctx, asked_day if one_week else None, one_week)
+        read_titled(planned, ctx)
     if planned.intent == "changes" and planned.reports is not None and planned.reports:
         with_previous(planned, ctx)
     planned.term_weights = term_weights(planned.terms, lexical)
@@ -423,6 +425,19 @@ def read_named_report(planned: QuestionPlan, ctx: IndexContext, day: date | None
         chosen = {
             r for r in pool if (d := ctx.date_of_report.get(r)) and (d.month, d.day) == (day.month, day.day)
         }
+    if not chosen or chosen == pool:
+        return
+    _keep_reports(planned, ctx, chosen)
+    series = {series_of(r) for r in chosen}
+    if planned.series is None and len(series) == 1:
+        planned.series = series.pop()
+
+
+def read_titled(planned: QuestionPlan, ctx: IndexContext) -> None:
+    """A question naming a report by its title ("What changed in the October update?") reads
+    that report: in an index of many teams, the month alone would read every team's October."""
+    pool = set(ctx.week_of_report) if planned.reports is None else set(planned.reports)
+    chosen = titled_reports(planned.question, planned.time_text, pool, ctx)
     if not chosen or chosen == pool:
         return
     _keep_reports(planned, ctx, chosen)

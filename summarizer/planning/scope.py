@@ -25,6 +25,7 @@ from index.lexical import tokenize
 from index.schemas import series_of
 from index.text.lang import Lang, detect_lang
 from summarizer.errors import ConfigError
+from summarizer.planning.covered import covered_month
 from summarizer.planning.question_words import strip_question_words
 from summarizer.planning.timerange import SeriesLabel, find_time_range, series_labels
 
@@ -58,6 +59,11 @@ class IndexContext:
     report_labels: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     """The series' own numbering: (kind, number) -> reports carrying it ("第7期" is ("issue", 7)),
     read from each report's file name, stored week label and title."""
+    title_of_report: dict[str, str] = field(default_factory=dict)
+    """Per report, its title (the first top heading) and file name, folded: "october update"."""
+    month_of_report: dict[str, tuple[date, date]] = field(default_factory=dict)
+    """Per report, the month its title names when that is not the month it is dated in
+    (`covered_month`: "October update" posted November 4)."""
     label_forms: dict[str, set[str]] = field(default_factory=dict)
     """Per report, how it writes its numbers (`label_form`: "第#周", "w#"): a question that writes
     a number the way one team does ("第22周") means that team's report, not another's "W22"."""
@@ -68,9 +74,19 @@ class IndexContext:
 
     def dated_in(self, first: date, last: date, reports: Collection[str] | None = None) -> set[str]:
         """Reports (of `reports`, else all) dated within [first, last]: "the October update" of a
-        monthly series dated Oct 31 is October's, though its ISO week's Friday is in November."""
+        monthly series dated Oct 31 is October's, though its ISO week's Friday is in November;
+        one whose title names the month it covers ("October update", posted November 4) is that
+        month's, whatever its date."""
         pool = self.date_of_report if reports is None else {r: self.date_of_report.get(r) for r in reports}
-        return {r for r, day in pool.items() if day is not None and first <= day <= last}
+        out = set()
+        for report, day in pool.items():
+            covers = self.month_of_report.get(report)
+            if covers is not None:
+                if covers[0] <= last and first <= covers[1]:
+                    out.add(report)
+            elif day is not None and first <= day <= last:
+                out.add(report)
+        return out
 
     def monthly(self) -> set[str]:
         """Series published about once a month (median gap of 25 days or more): a month names their
@@ -116,9 +132,13 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
         ctx.reports_by_series.setdefault(series, set()).add(report)
         ctx.weeks_by_series.setdefault(series, set()).add(week)
         ctx.week_of_report[report] = week
+        ctx.title_of_report[report] = fold_title(f"{Path(report).stem} | {titles.split(' || ')[0]}")
         if day:
             value = date.fromisoformat(day)
             ctx.date_of_report[report] = value
+            covers = covered_month(report, titles.split(" || ")[0], value)
+            if covers is not None and not covers[0] <= value <= covers[1]:
+                ctx.month_of_report[report] = covers
             latest = ctx.latest_by_series if value <= now else future
             if series not in latest or value > latest[series]:
                 latest[series] = value
@@ -140,6 +160,36 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
     ctx.latest = max(present or ctx.latest_by_series.values(), default=None)
     ctx.lang_by_series = dict(lexical.series_langs())
     return ctx
+
+
+def fold_title(text: str) -> str:
+    """Words of a title or question, lowercase, single-spaced: what `titled_reports` compares."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def titled_reports(question: str, time_text: str, pool: Collection[str], ctx: IndexContext) -> set[str]:
+    """Reports of `pool` whose title holds the question's time words together with the word
+    beside them ("the October update" -> a post titled "October update"): the question names
+    the report by its title, so it is that post and not every team's report of the month."""
+    if not time_text.strip():
+        return set()
+    asked = fold_title(question)
+    when = fold_title(time_text)
+    found = set()
+    for match in re.finditer(rf"(?:(\w+) )?{re.escape(when)}(?: (\w+))?", asked):
+        for word in (match[1], match[2]):
+            if word and len(word) >= 3 and word not in _STOP:
+                phrase = f"{when} {word}" if word == match[2] else f"{word} {when}"
+                found |= {
+                    r
+                    for r in pool
+                    if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", ctx.title_of_report.get(r, ""))
+                }
+    return found
+
+
+# Words beside a time phrase that name no report ("in October", "the October").
+_STOP = frozenset(["the", "in", "on", "at", "of", "for", "since", "until", "from", "and", "this", "that"])
 
 
 def own_labels(report: str, meta: Mapping[str, object]) -> list[SeriesLabel]:
