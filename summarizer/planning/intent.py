@@ -55,7 +55,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ) + LAUNCH_WORDS + PAUSE_WORDS),
     ("summary", _words(
         "summary summarize summarise overview highlights recap should_know need_to_know worth_knowing "
-        "总结 概述 概况 汇总 要点 说了什么 讲了什么 写了什么 需要关注 值得关注 需要知道"
+        "总结 概述 概况 汇总 要点 说了什么 讲了什么 写了什么 说了啥 讲了啥 写了啥 需要关注 值得关注 需要知道"
     )),
 ]  # fmt: skip
 

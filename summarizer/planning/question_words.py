@@ -22,6 +22,11 @@ from index.text.normalise import stem
 _PHRASES = [
     "什么时候",
     "什么",
+    # Spoken forms of 什么 / 怎么 ("说了啥", "咋样了"), as chat-written questions ask.
+    "为啥",
+    "啥",
+    "咋样",
+    "咋",
     "哪些",
     "哪个",
     "哪几",

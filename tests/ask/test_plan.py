@@ -338,3 +338,9 @@ def test_a_latin_part_of_a_name_links_only_as_whole_words() -> None:
     ]
     assert link_projects("Orin 上的推理延迟怎么变化的？", plans) == ["Orin 部署"]
     assert link_projects("RA-L 返修进展？", plans) == ["RA-L 返修"]
+
+
+def test_what_a_report_said_in_spoken_words_asks_for_its_summary() -> None:
+    from summarizer.planning.intent import detect_intent
+
+    assert detect_intent("9月12号那期主要说了啥？", False)[0] == "summary"

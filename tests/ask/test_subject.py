@@ -212,3 +212,10 @@ def test_the_words_that_named_the_team_are_not_the_subject() -> None:
     assert without_team_words("security", "/r/confluence-html-security") == ""
     assert without_team_words("payments gateway", "/r/payments-zh") == "gateway"
     assert without_team_words("双活 活改 改造", "/r/wecom-okr-infra") == "双活 活改 改造"
+
+
+def test_spoken_question_words_are_asking_words() -> None:
+    """Chat-written questions say 啥 / 咋 for 什么 / 怎么: no report holds them, and as unseen terms
+    they outweighed every word of the question."""
+    assert "啥" not in strip_question_words("9月12号那期主要说了啥？")
+    assert strip_question_words("积分2.0咋样了").split()[0] == "积分2.0"
