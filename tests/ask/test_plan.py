@@ -344,3 +344,18 @@ def test_what_a_report_said_in_spoken_words_asks_for_its_summary() -> None:
     from summarizer.planning.intent import detect_intent
 
     assert detect_intent("9月12号那期主要说了啥？", False)[0] == "summary"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did anything break in September?",
+        "What went wrong with the 4.1 release?",
+        "上周线上出问题了吗？",
+        "支付服务挂了几次？",
+    ],
+)
+def test_asking_what_broke_asks_for_incidents(question: str) -> None:
+    from summarizer.planning.intent import detect_intent
+
+    assert detect_intent(question, False)[0] == "incidents"
