@@ -24,6 +24,7 @@ from index.text.weeks import shift_weeks, week_str
 from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
 from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links
 from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
+from summarizer.planning.renames import other_names
 from summarizer.planning.scope import (
     IndexContext,
     choose_scope,
@@ -182,11 +183,32 @@ def plan(
         with_previous(planned, ctx)
     planned.term_weights = term_weights(planned.terms, lexical)
     planned.unseen = frozenset(t for t in planned.term_weights if not lexical.doc_freq().get(t))
+    if not planned.projects:
+        with_other_names(planned, lexical)
     if planned.intent == "changes" and not planned.projects and ledger is not None:
         as_trend(planned, ledger)
     if planned.intent == "metrics" and ledger is not None:
         planned.metrics = named_metrics(planned.query, ledger)
     return planned
+
+
+# Chunks searched for lines that rename what the question names.
+RENAME_DEPTH = 12
+
+
+def with_other_names(planned: QuestionPlan, lexical: LexicalIndex) -> None:
+    """A name the question uses that the reports renamed ("qt-migrate" -> "Ferry"), or gave a short
+    name: the other name is searched too, and a line saying it counts as saying the asked name
+    (a synonym of each of its terms), so the latest lines, which use only the new name, answer."""
+    rows = lexical.search(planned.terms, RENAME_DEPTH, reports=planned.reports)
+    for named, other in other_names(planned.question, (row.text for row, _ in rows)):
+        spelled = " ".join(tokenize(other))
+        if not spelled:
+            continue
+        planned.query = f"{planned.query} {other}"
+        planned.terms = f"{planned.terms} {other}"
+        for token in tokenize(named):
+            planned.synonyms[token] = tuple(dict.fromkeys([*planned.synonyms.get(token, ()), spelled]))
 
 
 def without_team_words(subject: str, series: str) -> str:
