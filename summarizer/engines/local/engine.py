@@ -313,6 +313,7 @@ class LocalEngine:
             synonyms=plan.synonyms,
             subject=row_subject(plan, weights),
             about_terms=about_terms,
+            newest_first=plan.intent in ABOUT_ONE and asks_now(plan.question),
         )
         closest = chosen or best_evidence(hits, weights, limit, sources, synonyms=plan.synonyms)
         strength = max((hit_coverage(h, weights, plan.synonyms) for h in hits), default=0.0)
@@ -419,6 +420,17 @@ def headline(chosen: list[Evidence], lang: str) -> str:
     if about and plain_key(about) not in plain_key(quote):
         return f"{about} — {quote}"
     return quote
+
+
+_NOW = re.compile(
+    r"现在|目前|当前|如今|最新|眼下|\b(?:now|currently|current|latest|these days|at the moment)\b", re.I
+)
+
+
+def asks_now(question: str) -> bool:
+    """ "qt-migrate 现在怎么样了？", "what is the current status of X?": where a thing stands now is in
+    the newest report that speaks of it; older lines saying as much are history."""
+    return bool(_NOW.search(question))
 
 
 def asked_terms(plan: QuestionPlan) -> set[str]:
