@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 from index.lexical import tokenize
 from index.schemas import series_of
 from index.text.lang import Lang, detect_lang
+from index.text.normalise import stem
+from index.text.timeexpr import MONTHS
 from summarizer.errors import ConfigError
 from summarizer.planning.covered import covered_month
 from summarizer.planning.question_words import strip_question_words
@@ -175,19 +177,72 @@ def titled_reports(question: str, time_text: str, pool: Collection[str], ctx: In
         return set()
     asked = fold_title(question)
     when = fold_title(time_text)
-    found = set()
+    found: set[str] = set()
+    nouns: list[str] = []
     for match in re.finditer(rf"(?:(\w+) )?{re.escape(when)}(?: (\w+))?", asked):
         for word in (match[1], match[2]):
-            if word and len(word) >= 3 and word not in _STOP:
+            if word and len(word) >= 3 and word not in _STOP and word not in _TIME_WORDS and word.isascii():
+                nouns.append(word)
                 phrase = f"{when} {word}" if word == match[2] else f"{word} {when}"
                 found |= {
                     r
                     for r in pool
                     if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", ctx.title_of_report.get(r, ""))
                 }
-    return found
+    if found:
+        return found
+    # "in the latest issue", "the March issues": the word beside (or inside) the time words is
+    # what one team calls its report files (issue-17.md, issue-18.md), though they hold no time
+    # words. File names only: a title may be a report's first sentence, whose words name nothing.
+    nouns += [w for w in when.split() if w.isalpha() and w.isascii() and w not in _TIME_WORDS]
+    for noun in dict.fromkeys(_noun(n) for n in nouns if n not in _GENERIC):
+        named = {r for r in pool if noun in {_noun(t) for t in fold_title(Path(r).stem).split()}}
+        if len({series_of(r) for r in named}) == 1:
+            return named
+    return set()
 
 
+def _noun(word: str) -> str:
+    """A title or question word with its plural folded ("issues" -> "issue")."""
+    return stem(word[:-1] if word.endswith("s") and len(word) > 4 else word)
+
+
+# Words of a time phrase that say when, not which kind of report ("the latest issue": issue).
+_TIME_WORDS = frozenset(
+    [
+        *[
+            "latest",
+            "last",
+            "this",
+            "previous",
+            "next",
+            "first",
+            "recent",
+            "most",
+            "newest",
+            "week",
+            "weeks",
+            "month",
+            "months",
+        ],
+        *[
+            "year",
+            "quarter",
+            "the",
+            "in",
+            "of",
+            "since",
+            "ago",
+            "early",
+            "late",
+            "mid",
+            "end",
+            "start",
+            "beginning",
+        ],
+        *list(MONTHS),
+    ]
+)
 # Words beside a time phrase that name no report ("in October", "the October").
 _STOP = frozenset(["the", "in", "on", "at", "of", "for", "since", "until", "from", "and", "this", "that"])
 

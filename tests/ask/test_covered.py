@@ -53,4 +53,24 @@ def test_a_question_names_a_report_by_its_title() -> None:
         "/a/october-update.md"
     }
     assert titled_reports("What broke in October?", "October", pool, ctx) == set()
-    assert titled_reports("What did the December update say?", "December", pool, ctx) == set()
+    # The pool is the period's reports: no December post, nothing named.
+    assert titled_reports("What did the December update say?", "December", {"/b/w43.md"}, ctx) == set()
+
+
+def test_a_question_names_a_team_by_what_its_report_files_are_called() -> None:
+    """ "the latest issue" of a newsletter whose files are issue-17.md, issue-18.md; a word of a
+    report's first sentence ("has") or a month names no team's files."""
+    ctx = IndexContext(
+        title_of_report={
+            "/news/issue-18.md": fold_title("issue-18 | 社区双周报 第18期"),
+            "/ops/w16.md": fold_title("w16 | The team has shipped the new router"),
+        }
+    )
+    pool = set(ctx.title_of_report)
+    assert titled_reports("Which items are at risk in the latest issue?", "latest issue", pool, ctx) == {
+        "/news/issue-18.md"
+    }
+    assert titled_reports("How many PRs were merged in the March issues?", "March", pool, ctx) == {
+        "/news/issue-18.md"
+    }
+    assert titled_reports("Since mid-April, has anything broken?", "Since mid-April", pool, ctx) == set()
