@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
 from index.schemas import series_of
+from index.text.cjk import has_han
 from index.text.lang import Lang, detect_lang
 from index.text.normalise import stem
 from index.text.timeexpr import MONTHS
 from summarizer.errors import ConfigError
 from summarizer.planning.covered import covered_month
-from summarizer.planning.question_words import strip_question_words
+from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words
 from summarizer.planning.timerange import SeriesLabel, find_time_range, series_labels
 
 if TYPE_CHECKING:
@@ -364,7 +365,7 @@ def contradicted(
     if by_language:
         return bool(others)
     few = max(1, int(FEW_TEAMS * teams))
-    if not any(leader in series and len(series) <= few for series in holders.values()):
+    if not any(leader in series and len(series) <= few and names(t) for t, series in holders.items()):
         return bool(others)  # no word of the question tells the leader from most teams
     for other in others:
         # Terms both hold say nothing between the two; a crowded index shares most words with
@@ -378,6 +379,22 @@ def contradicted(
     return False
 
 
+# Words every team's work and reports are ("projects", "period", "项目"), as index tokens: one team
+# writing them (the plural, say) is its style, not its name. A team's own unit of work ("KR",
+# "sprint", "迭代", "issue") does tell teams apart and is not here.
+_FRAME_TEXT = "project projects item items task tasks work thing things period time report reports update updates 项目 事项 工作 任务 周报 报告 期间 时间"
+_FRAME_TOKENS = frozenset(t for w in _FRAME_TEXT.split() for t in tokenize(w))
+
+
+def names(term: str) -> bool:
+    """Whether a question term can tell one team from the others: not a word of every team's
+    work ("projects", "period") and not a bigram with a function character ("报里" of
+    "这几期双周报里": a seam of the question's cutting)."""
+    if term in _FRAME_TOKENS:
+        return False
+    return not (has_han(term) and bool(FUNCTION_CHARS.intersection(term)))
+
+
 def own_name(
     leader: str, holders: Mapping[str, set[str]], lexical: LexicalIndex, teams: int, by_language: bool = False
 ) -> bool:
@@ -385,7 +402,7 @@ def own_name(
     question and no other team matches the question as well: a code name ("QN2现在是什么情况？")
     is the team's own word, while the rest of the question ("现在是什么情况") draws every chatty
     team's passages into the vote."""
-    alone = any(series == {leader} for series in holders.values())
+    alone = any(series == {leader} and names(t) for t, series in holders.items())
     return alone and not contradicted(leader, holders, lexical, by_language=by_language, teams=teams)
 
 

@@ -14,6 +14,7 @@ from summarizer.planning.scope import (
     named_series,
     named_teams,
     named_unless_beside,
+    names,
     own_name,
     relative_reports,
 )
@@ -142,6 +143,17 @@ def test_a_term_only_the_leader_writes_scopes_a_slight_lead() -> None:
     assert own_name("/a", {"qn2": {"/a"}}, idf, teams=20)  # type: ignore[arg-type]
     assert not own_name("/a", {"qn2": {"/a", "/b"}}, idf, teams=20)  # type: ignore[arg-type]
     assert not own_name("/a", {"qn2": {"/a"}, "学期": {"/b"}, "延期": {"/b"}}, idf, teams=20)  # type: ignore[arg-type]
+
+
+def test_words_of_every_teams_work_and_seams_name_no_team() -> None:
+    """In an index of eighteen teams one team may be the only one writing "projects" (the plural)
+    or "period", or a seam like "报里" of "这几期双周报里": none of them is that team's name. A
+    team's own unit of work ("KR", "sprint") is."""
+    idf = _Idf({})
+    assert not names("projects") and not names("period") and not names("报里") and not names("项目")
+    assert names("kr") and names("sprint") and names("qn2") and names("迭代")
+    assert not own_name("/a", {"projects": {"/a"}, "period": {"/a"}}, idf, teams=18)  # type: ignore[arg-type]
+    assert contradicted("/a", {"报里": {"/a"}, "延期": {"/a", "/b"}}, idf, by_language=False, teams=18)  # type: ignore[arg-type]
 
 
 class _Postings(_Idf):
