@@ -35,7 +35,8 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ) + STALL_WORDS),
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
-        "故障 事故 宕机 事件 告警 中断 线上问题 生产问题 现网问题"
+        "break broke broken went_wrong go_wrong goes_wrong "
+        "故障 事故 宕机 事件 告警 中断 线上问题 生产问题 现网问题 出问题 出了问题 挂了 崩了"
     )),
     ("risks", _words(
         "risk risks blocker blockers blocked concern concerns red amber 风险 阻塞 隐患 卡点 堵点 红灯 黄灯"
@@ -55,7 +56,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ) + LAUNCH_WORDS + PAUSE_WORDS),
     ("summary", _words(
         "summary summarize summarise overview highlights recap should_know need_to_know worth_knowing "
-        "总结 概述 概况 汇总 要点 说了什么 讲了什么 写了什么 需要关注 值得关注 需要知道"
+        "总结 概述 概况 汇总 要点 说了什么 讲了什么 写了什么 说了啥 讲了啥 写了啥 需要关注 值得关注 需要知道"
     )),
 ]  # fmt: skip
 

@@ -22,8 +22,9 @@ from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import shift_weeks, week_str
 from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
-from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects
+from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links
 from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
+from summarizer.planning.renames import other_names
 from summarizer.planning.scope import (
     IndexContext,
     choose_scope,
@@ -31,6 +32,7 @@ from summarizer.planning.scope import (
     index_context,
     label_form,
     relative_reports,
+    titled_reports,
 )
 from summarizer.planning.timerange import (
     TimeRange,
@@ -133,7 +135,7 @@ def plan(
         scope = given_scope(series, ctx)
     else:
         scope = choose_scope(
-            question, ctx, retriever, project_series(ledger, link_projects(question, projects)), keep
+            question, ctx, retriever, project_series(ledger, whole_links(question, projects)), keep
         )
     planned = read_question(
         question,
@@ -176,15 +178,37 @@ def plan(
         read_dated(planned, ctx)
     if not (since or until):
         read_named_report(planned, ctx, asked_day if one_week else None, one_week)
+        read_titled(planned, ctx)
     if planned.intent == "changes" and planned.reports is not None and planned.reports:
         with_previous(planned, ctx)
     planned.term_weights = term_weights(planned.terms, lexical)
     planned.unseen = frozenset(t for t in planned.term_weights if not lexical.doc_freq().get(t))
+    if not planned.projects:
+        with_other_names(planned, lexical)
     if planned.intent == "changes" and not planned.projects and ledger is not None:
         as_trend(planned, ledger)
     if planned.intent == "metrics" and ledger is not None:
         planned.metrics = named_metrics(planned.query, ledger)
     return planned
+
+
+# Chunks searched for lines that rename what the question names.
+RENAME_DEPTH = 12
+
+
+def with_other_names(planned: QuestionPlan, lexical: LexicalIndex) -> None:
+    """A name the question uses that the reports renamed ("qt-migrate" -> "Ferry"), or gave a short
+    name: the other name is searched too, and a line saying it counts as saying the asked name
+    (a synonym of each of its terms), so the latest lines, which use only the new name, answer."""
+    rows = lexical.search(planned.terms, RENAME_DEPTH, reports=planned.reports)
+    for named, other in other_names(planned.question, (row.text for row, _ in rows)):
+        spelled = " ".join(tokenize(other))
+        if not spelled:
+            continue
+        planned.query = f"{planned.query} {other}"
+        planned.terms = f"{planned.terms} {other}"
+        for token in tokenize(named):
+            planned.synonyms[token] = tuple(dict.fromkeys([*planned.synonyms.get(token, ()), spelled]))
 
 
 def without_team_words(subject: str, series: str) -> str:
@@ -218,22 +242,23 @@ def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
     A term no chunk contains gets the highest weight: "预算" (budget) in a question the reports
     never speak to must keep it from being answered. But "目标还能完成" also yields "还能" and "能完",
     which no report contains either; a bigram holding a function character (还 能 没 里 …) that at
-    most a couple of chunks contain is such an artefact of the cut, not a word the reports lack,
-    and weighs nothing, like a lone function character ("第4期里") and the unseen seam between two
-    written words ("上故" of "线上故障"). A lone
+    most a couple of chunks contain, or two of them, or one beside a character whose own word the
+    reports write far more often ("标还" of 目标), is such an artefact of the cut, not a word the
+    reports lack, and weighs nothing, like a lone function character ("第4期里") and the unseen
+    seam between two written words ("上故" of "线上故障"). A lone
     character left by question-word removal ("停" of "为什么停了") is never a token of the index
     (runs become bigrams), so it is weighted by the commonest bigram that holds it.
     """
     weights: dict[str, float] = {}
     df = lexical.doc_freq()
-    straddling = _straddling(terms, df)
+    straddling = _straddling(terms, df) | _phrasing_seams(terms, df)
     for term in dict.fromkeys(tokenize(terms)):
         if term in straddling:
-            continue  # "上故" of "线上故障": the seam of two words the reports do write
+            continue  # "上故" of "线上故障", "标还" of "目标还能": a seam, not a word
         weight = lexical.idf(term)
         phrasing = has_han(term) and bool(FUNCTION_CHARS.intersection(term))
-        if phrasing and (len(term) == 1 or df.get(term, 0) <= RARE_DF):
-            continue  # "里" of "第4期里", "能按" of "没能按": phrasing, not content
+        if phrasing and (len(term) == 1 or df.get(term, 0) <= RARE_DF or FUNCTION_CHARS.issuperset(term)):
+            continue  # "里" of "第4期里", "能按" of "没能按", "还能": phrasing, not content
         if has_han(term) and len(term) == 1:
             seen = max((n for t, n in df.items() if term in t), default=0)
             weight = lexical.idf(term) if not seen else _idf(seen, len(lexical.rows))
@@ -253,6 +278,29 @@ def _straddling(terms: str, df: Mapping[str, int]) -> set[str]:
             seam = df.get(grams[i], 0)
             if seam <= RARE_DF and df.get(grams[i - 1], 0) > seam and df.get(grams[i + 1], 0) > seam:
                 out.add(grams[i])
+    return out
+
+
+# How many times more chunks must write a character's word than its seam with a function character.
+SEAM_RATIO = 2
+
+
+def _phrasing_seams(terms: str, df: Mapping[str, int]) -> set[str]:
+    """Bigrams that join a word's character to a function character beside it ("标还" of
+    "目标还能完成", "境里" of "生产环境里") where the reports write that character's own word (目标,
+    环境) far more often than the seam. An absolute count cannot tell: "目标还是…" is common report
+    phrasing, so the seam's count grows with the index, and a rare seam outweighed the words and
+    sank the line that answered (a crowded index refused "O2降本15%的目标还能完成吗？")."""
+    out: set[str] = set()
+    for run in re.findall(rf"[{HAN}]{{3,}}", terms):
+        grams = [run[i : i + 2] for i in range(len(run) - 1)]
+        for i, gram in enumerate(grams):
+            left, right = gram[0] in FUNCTION_CHARS, gram[1] in FUNCTION_CHARS
+            if left == right:
+                continue  # no function character, or two: the caller's rules
+            j = i + 1 if left else i - 1  # the neighbour sharing the word's character
+            if 0 <= j < len(grams) and df.get(grams[j], 0) > SEAM_RATIO * df.get(gram, 0):
+                out.add(gram)
     return out
 
 
@@ -399,6 +447,19 @@ def read_named_report(planned: QuestionPlan, ctx: IndexContext, day: date | None
         chosen = {
             r for r in pool if (d := ctx.date_of_report.get(r)) and (d.month, d.day) == (day.month, day.day)
         }
+    if not chosen or chosen == pool:
+        return
+    _keep_reports(planned, ctx, chosen)
+    series = {series_of(r) for r in chosen}
+    if planned.series is None and len(series) == 1:
+        planned.series = series.pop()
+
+
+def read_titled(planned: QuestionPlan, ctx: IndexContext) -> None:
+    """A question naming a report by its title ("What changed in the October update?") reads
+    that report: in an index of many teams, the month alone would read every team's October."""
+    pool = set(ctx.week_of_report) if planned.reports is None else set(planned.reports)
+    chosen = titled_reports(planned.question, planned.time_text, pool, ctx)
     if not chosen or chosen == pool:
         return
     _keep_reports(planned, ctx, chosen)

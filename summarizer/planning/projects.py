@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from index.ledger.identity import ITEM_KEY
-from index.text.normalise import plain_key, stem
+from index.text.normalise import nfkc, plain_key, stem
 
 
 @dataclass(frozen=True)
@@ -139,10 +139,39 @@ def _glossed(name: str) -> str | None:
     return gloss if len(re.findall(r"[^\W_]+", gloss)) >= 2 else None
 
 
+def _as_words(shared: str, question: str) -> bool:
+    """True when a common part that starts or ends in Latin letters is whole words of the question
+    there: "ral" of "RA-L 返修" inside "parallel" names nothing; "Orin" of "Orin 部署" does."""
+    first, last = shared[0], shared[-1]
+    head = r"(?<![a-z0-9])" if first.isascii() and first.isalnum() else ""
+    tail = r"(?![a-z0-9])" if last.isascii() and last.isalnum() else ""
+    body = r"[\W_]*".join(map(re.escape, shared))
+    return bool(re.search(head + body + tail, nfkc(question).casefold()))
+
+
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
     """Canonical names of projects named in the question: a name or alias contained in it (whole
     words for Latin names, or most words of a long one), or a long common substring, since
     questions drop suffixes ("风控引擎" for "风控决策引擎迁移")."""
+    return list(link_scores(question, projects, min_ratio))
+
+
+# A link score from this up is a name or alias the question writes whole.
+WHOLE = 1.0
+
+
+def whole_links(question: str, projects: Sequence[ProjectRef]) -> list[str]:
+    """The linked projects the question names by a whole name or alias, when it names any that
+    way; else every linked one. "审计日志导出（Audit log export）" writes one team's project whole
+    and shares only two words with another team's "Audit Log Retention": the first says which
+    team the question is about, the second is a near name."""
+    scores = link_scores(question, projects)
+    whole = [n for n, score in scores.items() if score >= WHOLE]
+    return whole or list(scores)
+
+
+def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> dict[str, float]:
+    """`link_projects` with each name's score, best first."""
     folded, spaced = plain_key(question), _spaced(question)
     scored: dict[str, float] = {}
     for project in projects.near(question) if isinstance(projects, ProjectIndex) else projects:
@@ -166,7 +195,11 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
             ratio = match.size / len(key)
             shared = folded[match.a : match.a + match.size]
             # A shared year or number ("2025年") names no project: count letters, not digits.
-            if sum(not c.isdigit() for c in shared) >= 3 and ratio >= min_ratio:
+            if (
+                sum(not c.isdigit() for c in shared) >= 3
+                and ratio >= min_ratio
+                and _as_words(shared, question)
+            ):
                 best = max(best, ratio)
         if best:
             scored[project.name] = best
@@ -174,4 +207,4 @@ def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: floa
         scored = _acronym_links(question, projects)
     names = sorted(scored, key=lambda n: (-scored[n], n))
     # A name inside a longer linked name is the same mention ("风控" inside "风控决策引擎迁移").
-    return [n for n in names if not any(n != m and plain_key(n) in plain_key(m) for m in names)]
+    return {n: scored[n] for n in names if not any(n != m and plain_key(n) in plain_key(m) for m in names)}

@@ -22,6 +22,11 @@ from index.text.normalise import stem
 _PHRASES = [
     "什么时候",
     "什么",
+    # Spoken forms of 什么 / 怎么 ("说了啥", "咋样了"), as chat-written questions ask.
+    "为啥",
+    "啥",
+    "咋样",
+    "咋",
     "哪些",
     "哪个",
     "哪几",
@@ -60,6 +65,8 @@ _PHRASES = [
     "两次",
     "多次",
     "能否",
+    # Whether a goal will be met: the answer tells how far it is ("离15%还有差距"), not "完成".
+    "能完成",
     "能不能",
     "是不是",
     "算不算",

@@ -23,9 +23,13 @@ from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
 from index.schemas import series_of
+from index.text.cjk import has_han
 from index.text.lang import Lang, detect_lang
+from index.text.normalise import stem
+from index.text.timeexpr import MONTHS
 from summarizer.errors import ConfigError
-from summarizer.planning.question_words import strip_question_words
+from summarizer.planning.covered import covered_month
+from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words
 from summarizer.planning.timerange import SeriesLabel, find_time_range, series_labels
 
 if TYPE_CHECKING:
@@ -36,6 +40,9 @@ if TYPE_CHECKING:
 MAJORITY = 0.75
 # Median days between a series' reports from which it is read as monthly.
 MONTHLY_GAP = 25
+# Share of the index's teams that may hold a question term for it to tell one of them from the rest
+# ("infrastructure" of two teams' goal posts among twenty; "June" or "incidents" tell nothing).
+FEW_TEAMS = 0.1
 # Folder-name words too generic to say which team a question means.
 _GENERIC = {"report", "reports", "weekly", "weeklies", "status", "team", "notes", "docs", "examples"}
 
@@ -55,6 +62,11 @@ class IndexContext:
     report_labels: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     """The series' own numbering: (kind, number) -> reports carrying it ("第7期" is ("issue", 7)),
     read from each report's file name, stored week label and title."""
+    title_of_report: dict[str, str] = field(default_factory=dict)
+    """Per report, its title (the first top heading) and file name, folded: "october update"."""
+    month_of_report: dict[str, tuple[date, date]] = field(default_factory=dict)
+    """Per report, the month its title names when that is not the month it is dated in
+    (`covered_month`: "October update" posted November 4)."""
     label_forms: dict[str, set[str]] = field(default_factory=dict)
     """Per report, how it writes its numbers (`label_form`: "第#周", "w#"): a question that writes
     a number the way one team does ("第22周") means that team's report, not another's "W22"."""
@@ -65,9 +77,19 @@ class IndexContext:
 
     def dated_in(self, first: date, last: date, reports: Collection[str] | None = None) -> set[str]:
         """Reports (of `reports`, else all) dated within [first, last]: "the October update" of a
-        monthly series dated Oct 31 is October's, though its ISO week's Friday is in November."""
+        monthly series dated Oct 31 is October's, though its ISO week's Friday is in November;
+        one whose title names the month it covers ("October update", posted November 4) is that
+        month's, whatever its date."""
         pool = self.date_of_report if reports is None else {r: self.date_of_report.get(r) for r in reports}
-        return {r for r, day in pool.items() if day is not None and first <= day <= last}
+        out = set()
+        for report, day in pool.items():
+            covers = self.month_of_report.get(report)
+            if covers is not None:
+                if covers[0] <= last and first <= covers[1]:
+                    out.add(report)
+            elif day is not None and first <= day <= last:
+                out.add(report)
+        return out
 
     def monthly(self) -> set[str]:
         """Series published about once a month (median gap of 25 days or more): a month names their
@@ -113,9 +135,13 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
         ctx.reports_by_series.setdefault(series, set()).add(report)
         ctx.weeks_by_series.setdefault(series, set()).add(week)
         ctx.week_of_report[report] = week
+        ctx.title_of_report[report] = fold_title(f"{Path(report).stem} | {titles.split(' || ')[0]}")
         if day:
             value = date.fromisoformat(day)
             ctx.date_of_report[report] = value
+            covers = covered_month(report, titles.split(" || ")[0], value)
+            if covers is not None and not covers[0] <= value <= covers[1]:
+                ctx.month_of_report[report] = covers
             latest = ctx.latest_by_series if value <= now else future
             if series not in latest or value > latest[series]:
                 latest[series] = value
@@ -139,6 +165,89 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
     return ctx
 
 
+def fold_title(text: str) -> str:
+    """Words of a title or question, lowercase, single-spaced: what `titled_reports` compares."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def titled_reports(question: str, time_text: str, pool: Collection[str], ctx: IndexContext) -> set[str]:
+    """Reports of `pool` whose title holds the question's time words together with the word
+    beside them ("the October update" -> a post titled "October update"): the question names
+    the report by its title, so it is that post and not every team's report of the month."""
+    if not time_text.strip():
+        return set()
+    asked = fold_title(question)
+    when = fold_title(time_text)
+    found: set[str] = set()
+    nouns: list[str] = []
+    for match in re.finditer(rf"(?:(\w+) )?{re.escape(when)}(?: (\w+))?", asked):
+        for word in (match[1], match[2]):
+            if word and len(word) >= 3 and word not in _STOP and word not in _TIME_WORDS and word.isascii():
+                nouns.append(word)
+                phrase = f"{when} {word}" if word == match[2] else f"{word} {when}"
+                found |= {
+                    r
+                    for r in pool
+                    if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", ctx.title_of_report.get(r, ""))
+                }
+    if found:
+        return found
+    # "in the latest issue", "the March issues": the word beside (or inside) the time words is
+    # what one team calls its report files (issue-17.md, issue-18.md), though they hold no time
+    # words. File names only: a title may be a report's first sentence, whose words name nothing.
+    nouns += [w for w in when.split() if w.isalpha() and w.isascii() and w not in _TIME_WORDS]
+    for noun in dict.fromkeys(_noun(n) for n in nouns if n not in _GENERIC):
+        named = {r for r in pool if noun in {_noun(t) for t in fold_title(Path(r).stem).split()}}
+        if len({series_of(r) for r in named}) == 1:
+            return named
+    return set()
+
+
+def _noun(word: str) -> str:
+    """A title or question word with its plural folded ("issues" -> "issue")."""
+    return stem(word[:-1] if word.endswith("s") and len(word) > 4 else word)
+
+
+# Words of a time phrase that say when, not which kind of report ("the latest issue": issue).
+_TIME_WORDS = frozenset(
+    [
+        *[
+            "latest",
+            "last",
+            "this",
+            "previous",
+            "next",
+            "first",
+            "recent",
+            "most",
+            "newest",
+            "week",
+            "weeks",
+            "month",
+            "months",
+        ],
+        *[
+            "year",
+            "quarter",
+            "the",
+            "in",
+            "of",
+            "since",
+            "ago",
+            "early",
+            "late",
+            "mid",
+            "end",
+            "start",
+            "beginning",
+        ],
+        *list(MONTHS),
+    ]
+)
+# Words beside a time phrase that name no report ("in October", "the October").
+_STOP = frozenset(["the", "in", "on", "at", "of", "for", "since", "until", "from", "and", "this", "that"])
+
+
 def own_labels(report: str, meta: Mapping[str, object]) -> list[SeriesLabel]:
     """A report's own numbering: from its file name, its stored week label and the top heading of
     each section path (the title when the title is a heading): "第7期.md", "Cycle 21 (Feb 3 – …)"."""
@@ -152,10 +261,10 @@ def label_form(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"[\s_-]+", "", text.casefold()))
 
 
-def named_series(question: str, series: Sequence[str]) -> str | None:
-    """The one series whose folder name has a distinctive word the question uses as a word."""
+def named_teams(question: str, series: Sequence[str]) -> list[str]:
+    """The series whose folder name has a distinctive word the question uses as a word."""
     words = set(re.findall(r"[a-z0-9]+", question.casefold()))
-    named = [
+    return [
         s
         for s in series
         if any(
@@ -163,7 +272,23 @@ def named_series(question: str, series: Sequence[str]) -> str | None:
             for w in re.findall(r"[a-z0-9]+", os.path.basename(s).casefold())
         )
     ]
-    return named[0] if len(named) == 1 else None
+
+
+def named_series(
+    question: str, series: Sequence[str], votes: Mapping[str, float] | None = None
+) -> str | None:
+    """The one series whose folder name has a distinctive word the question uses as a word. When
+    several folders hold the word ("goals" of two teams' goal posts), the word narrows the teams
+    and the question's hits choose among them: the named one holding a clear majority of the
+    named teams' vote."""
+    named = named_teams(question, series)
+    if len(named) == 1:
+        return named[0]
+    among = {s: (votes or {}).get(s, 0.0) for s in named}
+    if not among or not sum(among.values()):
+        return None
+    best = max(sorted(among), key=among.__getitem__)
+    return best if among[best] >= MAJORITY * sum(among.values()) else None
 
 
 def series_votes(question: str, retriever: Retriever, k: int = 8) -> dict[str, float]:
@@ -218,6 +343,7 @@ def contradicted(
     holders: Mapping[str, set[str]],
     lexical: LexicalIndex,
     by_language: bool = True,
+    teams: int = 0,
 ) -> bool:
     """True when a series other than the vote's leader holds distinctive terms of the question
     that the leader lacks ("SEV2" asked in Chinese of a Chinese and an English series): the vote
@@ -226,22 +352,58 @@ def contradicted(
     `by_language`: the leader is the only series in the question's language, so its vote may be
     the language's alone and any term elsewhere contradicts it. When other series share that
     language the vote already weighed the subject; in a crowded index some other series always
-    holds a word of the question ("逾期", "latest"), so the leader is contradicted only when the
-    terms another series holds and it lacks weigh more than the terms it alone holds (a name
-    only one team writes, "白鹭", outweighs a common word that only a few reports happen to use).
+    holds a word of the question ("逾期", "latest"), so the leader is contradicted only by a
+    series whose terms the leader lacks weigh as much as the terms the leader holds and it lacks
+    (a name only one team writes, "白鹭", outweighs a common word that only a few reports happen
+    to use; "infrastructure" that two teams' goal posts write is the leader's against any third
+    team, though not its alone). A series holding every term the leader holds is a tie, and a
+    leader holding no term that few teams (`FEW_TEAMS` of the `teams`) write has no word that
+    tells it apart: "which production incidents happened in June?" matches every team that
+    writes incidents by month, and the vote between them is the wording's, not the subject's.
     """
-    lacking: dict[str, float] = {}
-    for term, series in holders.items():
-        if leader not in series:
-            for other in series:
-                lacking[other] = lacking.get(other, 0.0) + lexical.idf(term)
-    others = any(s != leader for series in holders.values() for s in series)
+    others = {s for series in holders.values() for s in series} - {leader}
     if by_language:
-        return others
-    own = sum(lexical.idf(t) for t, series in holders.items() if series == {leader})
-    if own == 0:
-        return others
-    return max(lacking.values(), default=0.0) > own
+        return bool(others)
+    few = max(1, int(FEW_TEAMS * teams))
+    if not any(leader in series and len(series) <= few and names(t) for t, series in holders.items()):
+        return bool(others)  # no word of the question tells the leader from most teams
+    for other in others:
+        # Terms both hold say nothing between the two; a crowded index shares most words with
+        # some third team, so "its own" terms are those this other team lacks, not those no team has.
+        lacking = sum(
+            lexical.idf(t) for t, series in holders.items() if other in series and leader not in series
+        )
+        own = sum(lexical.idf(t) for t, series in holders.items() if leader in series and other not in series)
+        if lacking >= own:
+            return True  # as close a match as the leader, or closer: the vote is the wording's
+    return False
+
+
+# Words every team's work and reports are ("projects", "period", "项目"), as index tokens: one team
+# writing them (the plural, say) is its style, not its name. A team's own unit of work ("KR",
+# "sprint", "迭代", "issue") does tell teams apart and is not here.
+_FRAME_TEXT = "project projects item items task tasks work thing things period time report reports update updates 项目 事项 工作 任务 周报 报告 期间 时间"
+_FRAME_TOKENS = frozenset(t for w in _FRAME_TEXT.split() for t in tokenize(w))
+
+
+def names(term: str) -> bool:
+    """Whether a question term can tell one team from the others: not a word of every team's
+    work ("projects", "period") and not a bigram with a function character ("报里" of
+    "这几期双周报里": a seam of the question's cutting)."""
+    if term in _FRAME_TOKENS:
+        return False
+    return not (has_han(term) and bool(FUNCTION_CHARS.intersection(term)))
+
+
+def own_name(
+    leader: str, holders: Mapping[str, set[str]], lexical: LexicalIndex, teams: int, by_language: bool = False
+) -> bool:
+    """True when the vote's leader, however slight its lead, is the only team writing a term of the
+    question and no other team matches the question as well: a code name ("QN2现在是什么情况？")
+    is the team's own word, while the rest of the question ("现在是什么情况") draws every chatty
+    team's passages into the vote."""
+    alone = any(series == {leader} and names(t) for t, series in holders.items())
+    return alone and not contradicted(leader, holders, lexical, by_language=by_language, teams=teams)
 
 
 def language_explains(question: str, leader: str, ctx: IndexContext) -> bool:
@@ -294,17 +456,29 @@ def choose_scope(
 ) -> Scope:
     if len(ctx.latest_by_series) <= 1:
         return Scope(None, ctx.latest)
-    chosen = named_series(question, sorted(ctx.latest_by_series))
     votes = series_votes(question, retriever)
+    chosen = named_series(question, sorted(ctx.latest_by_series), votes)
     leader = max(sorted(votes), key=votes.__getitem__) if votes else None
+    voted = leader
     if chosen is not None and leader is not None and leader != chosen:
         chosen = named_unless_beside(question, chosen, leader, votes, ctx, retriever.lexical, keep)
     if chosen is None and len(set(project_series)) == 1:
         chosen = project_series[0]
+    named = named_teams(question, sorted(ctx.latest_by_series)) if chosen is None else []
+    if len(named) > 1:
+        # The folder word narrows the teams, the vote did not choose: those teams' reports, the
+        # likelier one first ("which goals were completed?" of two teams that post goals).
+        first = max(named, key=lambda s: (votes.get(s, 0.0), s))
+        reports = set().union(*(ctx.reports_by_series.get(s, set()) for s in named))
+        return Scope(None, ctx.latest_by_series.get(first, ctx.latest), reports, prefer=first)
     holders = term_holders(question, ctx, retriever.lexical, keep) if chosen is None else {}
     support = term_support(holders, ctx, retriever.lexical)
     lone = leader is not None and language_explains(question, leader, ctx)
-    if leader is not None and holders and contradicted(leader, holders, retriever.lexical, lone):
+    if (
+        leader is not None
+        and holders
+        and contradicted(leader, holders, retriever.lexical, lone, len(ctx.reports_by_series))
+    ):
         # Mixed evidence: search everything, but relative time follows the distinctive terms.
         leader = max(sorted(support), key=support.__getitem__)
     elif chosen is None and leader is not None and votes[leader] >= MAJORITY * sum(votes.values()):
@@ -312,6 +486,18 @@ def choose_scope(
             # Likely that team, but only by language: list it first and hide nothing.
             return Scope(None, ctx.latest_by_series.get(leader, ctx.latest), prefer=leader)
         chosen = leader
+    if (
+        chosen is None
+        and voted is not None
+        and own_name(
+            voted,
+            holders,
+            retriever.lexical,
+            len(ctx.reports_by_series),
+            language_explains(question, voted, ctx),
+        )
+    ):
+        chosen = voted
     if chosen is None:
         # No clear team: relative time still follows the likeliest series.
         return Scope(None, ctx.latest_by_series.get(leader or "", ctx.latest))

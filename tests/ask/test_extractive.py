@@ -97,3 +97,19 @@ def test_block_reason_reads_the_prose_beside_a_field_line() -> None:
         3,
         "Vendor SDK arrives late.",
     )
+
+
+def test_where_a_thing_stands_now_is_told_by_the_newest_report_first() -> None:
+    from summarizer.engines.local.engine import asks_now
+    from summarizer.engines.local.extractive import best_evidence
+
+    def hit(report: str, week: str) -> Hit:
+        return Hit(report, report, week, "Tern", ["Tern"], (1, 1), "", 0.0, "projects")
+
+    old, new = hit("/r/w10.md", "2025-W10"), hit("/r/w18.md", "2025-W18")
+    sources = {"/r/w10.md": {1: "Tern 0.3 还按月底发布。"}, "/r/w18.md": {1: "Tern 0.3 在4月22日发布了。"}}
+    weights = {"tern": 5.0}
+    assert best_evidence([old, new], weights, 1, sources)[0].hit is old  # the search's order
+    assert best_evidence([old, new], weights, 1, sources, newest_first=True)[0].hit is new
+    assert asks_now("Tern 现在怎么样了？") and asks_now("What is the current status of Tern?")
+    assert not asks_now("Why did Tern slip in March?")

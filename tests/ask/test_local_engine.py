@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.retrieve import Hit
 from summarizer.engines.base import AskContext, Passage
-from summarizer.engines.local.engine import LocalEngine, asked_terms, unreported
+from summarizer.engines.local.engine import LocalEngine, asked_terms, held_by, unreported
 from summarizer.facts import Facts
 from summarizer.question import QuestionPlan
 
@@ -141,3 +141,13 @@ def test_a_figure_asked_of_the_team_whose_name_heads_every_report_needs_a_line_a
         plan.question, plan, [Passage("P1", hits[0]), Passage("P2", hits[1])], Facts(found=False), sources
     )
     assert not LocalEngine().answer(context).answerable
+
+
+def test_a_subject_word_no_passage_holds_is_not_demanded_of_the_lines() -> None:
+    """ "O2降本的目标还能完成吗？" of reports that write "O2 计算资源成本下降": no line can hold
+    "降本", so demanding it kept only lines sharing the common word "目标" (another goal's)."""
+    hit = Hit("c1", "/r/13.md", "2024-W34", "O2 计算资源成本下降15%", ["O2 计算资源成本下降15%"], (1, 2),
+              "O2目前成本累计下降约9%，离15%还有差距。", 0.0, "projects")  # fmt: skip
+    subject = {"o2": 4.0, "降本": 4.7, "目标": 2.9}
+    assert held_by([hit], subject, {}) == {"o2": 4.0}
+    assert held_by([], subject, {}) == subject  # nothing to judge by: the subject as asked

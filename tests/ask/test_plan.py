@@ -6,7 +6,7 @@ import pytest
 
 from index.text.lang import detect_lang
 from summarizer.planning import read_question as plan_question
-from summarizer.planning.projects import ProjectRef, link_projects
+from summarizer.planning.projects import ProjectRef, link_projects, whole_links
 from summarizer.planning.timerange import series_labels
 
 LATEST = date(2025, 1, 10)  # Friday of ISO week 2025-W02
@@ -311,3 +311,51 @@ def test_a_question_may_name_a_code_named_project_by_its_gloss() -> None:
     projects = [ProjectRef("fs-mig (feature store 迁 infra 新集群)"), ProjectRef("Rate limits (Dana)")]
     assert link_projects("feature store 迁移现在什么状态？", projects) == [projects[0].name]
     assert link_projects("What did Dana ship?", projects) == []
+
+
+def test_a_project_the_question_writes_whole_says_which_team_it_means() -> None:
+    """One team's "Audit log export" written whole; another team's "Audit Log Retention" shares
+    two of its three words: both link, the whole name alone picks the team."""
+    plans = [ProjectRef("Audit log export"), ProjectRef("Audit Log Retention")]
+    question = "审计日志导出（Audit log export）为什么延期？"
+    assert set(link_projects(question, plans)) == {"Audit log export", "Audit Log Retention"}
+    assert whole_links(question, plans) == ["Audit log export"]
+    assert set(whole_links("audit log retention export?", plans)) == {
+        "Audit log export",
+        "Audit Log Retention",
+    }
+
+
+def test_a_latin_part_of_a_name_links_only_as_whole_words() -> None:
+    """ "RA-L 返修" shares "ral" with "parallel": no link; "Orin 部署" is named by its word "Orin"."""
+    plans = [
+        ProjectRef("Parallel front-end on by default on nightly"),
+        ProjectRef("RA-L 返修"),
+        ProjectRef("Orin 部署"),
+    ]
+    assert link_projects("并行前端（parallel front-end）目前进展如何？", plans) == [
+        "Parallel front-end on by default on nightly"
+    ]
+    assert link_projects("Orin 上的推理延迟怎么变化的？", plans) == ["Orin 部署"]
+    assert link_projects("RA-L 返修进展？", plans) == ["RA-L 返修"]
+
+
+def test_what_a_report_said_in_spoken_words_asks_for_its_summary() -> None:
+    from summarizer.planning.intent import detect_intent
+
+    assert detect_intent("9月12号那期主要说了啥？", False)[0] == "summary"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did anything break in September?",
+        "What went wrong with the 4.1 release?",
+        "上周线上出问题了吗？",
+        "支付服务挂了几次？",
+    ],
+)
+def test_asking_what_broke_asks_for_incidents(question: str) -> None:
+    from summarizer.planning.intent import detect_intent
+
+    assert detect_intent(question, False)[0] == "incidents"

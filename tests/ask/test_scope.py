@@ -12,7 +12,10 @@ from summarizer.planning.scope import (
     index_context,
     language_explains,
     named_series,
+    named_teams,
     named_unless_beside,
+    names,
+    own_name,
     relative_reports,
 )
 
@@ -29,6 +32,18 @@ def test_a_series_named_in_the_question_wins() -> None:
     # Generic folder words and substrings of other words name nothing.
     assert named_series("show the weekly reports", series) is None
     assert named_series("infrastructure costs", series) is None
+
+
+def test_a_folder_word_several_teams_share_is_settled_by_the_vote() -> None:
+    """Two teams write goal posts ("goals-monthly-a", "monthly-goals-b"): the word narrows the
+    teams, the question's hits choose between them; no clear choice names none."""
+    series = ["/r/goals-monthly-a", "/r/monthly-goals-b", "/r/infra-en"]
+    votes = {"/r/goals-monthly-a": 1.6, "/r/monthly-goals-b": 0.1, "/r/infra-en": 0.5}
+    assert named_series("which goals slipped?", series, votes) == "/r/goals-monthly-a"
+    even = {"/r/goals-monthly-a": 1.0, "/r/monthly-goals-b": 0.8}
+    assert named_series("which goals slipped?", series, even) is None
+    assert named_series("which goals slipped?", series) is None
+    assert named_teams("which goals slipped?", series) == ["/r/goals-monthly-a", "/r/monthly-goals-b"]
 
 
 def test_a_majority_the_language_explains_is_a_preference_not_a_filter(workspace: Any) -> None:
@@ -104,6 +119,41 @@ def test_a_crowded_vote_yields_to_heavier_terms_it_lacks() -> None:
     assert contradicted("/a", holders, idf, by_language=False)  # type: ignore[arg-type]
     # A leader holding no term of its own keeps the old rule: anything elsewhere contradicts it.
     assert contradicted("/a", {"audit": {"/a", "/b"}, "export": {"/b"}}, idf, by_language=False)  # type: ignore[arg-type]
+
+
+def test_in_a_crowded_index_the_leader_is_compared_team_by_team() -> None:
+    """Twenty teams: "infrastructure" is written by the leader and one other team, "incidents" and
+    "update" by many. No team holds a word the leader lacks, so the vote stands, though no word
+    is the leader's alone."""
+    holders = {"infrastructure": {"/a", "/b"}, "incidents": {"/a", "/c", "/d"}, "update": {"/a", "/c", "/e"}}
+    idf = _Idf({"infrastructure": 5.0, "incidents": 3.0, "update": 3.0})
+    assert not contradicted("/a", holders, idf, by_language=False, teams=20)  # type: ignore[arg-type]
+    # A team holding every word the leader holds ties with it: the vote is the wording's.
+    tied = {**holders, "infrastructure": {"/a", "/b"}, "incidents": {"/a", "/b"}, "update": {"/a", "/b"}}
+    assert contradicted("/a", tied, idf, by_language=False, teams=20)  # type: ignore[arg-type]
+    # Only words many teams write ("June", "incidents"): nothing tells the leader apart.
+    common = {"june": {"/a", "/b", "/c"}, "incidents": {"/a", "/c", "/d"}}
+    assert contradicted("/a", common, idf, by_language=False, teams=20)  # type: ignore[arg-type]
+
+
+def test_a_term_only_the_leader_writes_scopes_a_slight_lead() -> None:
+    """ "QN2现在是什么情况？": the code name is one team's; the chatty rest of the question spread
+    the vote. A word another team writes as heavily (or a tie) leaves the question unscoped."""
+    idf = _Idf({"qn2": 6.0, "学期": 5.0, "延期": 3.0})
+    assert own_name("/a", {"qn2": {"/a"}}, idf, teams=20)  # type: ignore[arg-type]
+    assert not own_name("/a", {"qn2": {"/a", "/b"}}, idf, teams=20)  # type: ignore[arg-type]
+    assert not own_name("/a", {"qn2": {"/a"}, "学期": {"/b"}, "延期": {"/b"}}, idf, teams=20)  # type: ignore[arg-type]
+
+
+def test_words_of_every_teams_work_and_seams_name_no_team() -> None:
+    """In an index of eighteen teams one team may be the only one writing "projects" (the plural)
+    or "period", or a seam like "报里" of "这几期双周报里": none of them is that team's name. A
+    team's own unit of work ("KR", "sprint") is."""
+    idf = _Idf({})
+    assert not names("projects") and not names("period") and not names("报里") and not names("项目")
+    assert names("kr") and names("sprint") and names("qn2") and names("迭代")
+    assert not own_name("/a", {"projects": {"/a"}, "period": {"/a"}}, idf, teams=18)  # type: ignore[arg-type]
+    assert contradicted("/a", {"报里": {"/a"}, "延期": {"/a", "/b"}}, idf, by_language=False, teams=18)  # type: ignore[arg-type]
 
 
 class _Postings(_Idf):

@@ -18,6 +18,7 @@ from summarizer.pipelines.ask import speaks_to
 from summarizer.planning import read_question
 from summarizer.planning.planner import term_weights, without_team_words
 from summarizer.planning.projects import ProjectRef, link_projects
+from summarizer.planning.question_words import strip_question_words
 from summarizer.schemas import Point
 
 from .test_plan import LATEST
@@ -123,6 +124,20 @@ def test_a_seam_one_line_happens_to_write_weighs_nothing_either() -> None:
     assert "据质" in term_weights("数据质量", common)  # type: ignore[arg-type]
 
 
+def test_a_function_character_seam_stays_a_seam_however_many_reports_write_it() -> None:
+    """ "目标还是下半年" is common report phrasing, so "标还" of "目标还能完成" is in several chunks of
+    a large index; beside "目标", written far more often, it is still the cut, not a word."""
+    lexical = FakeLexical({"目标": 60, "标还": 6, "完成": 90, "降本": 10})
+    weights = term_weights("降本 目标还能完成", lexical)  # type: ignore[arg-type]
+    assert set(weights) == {"降本", "目标", "完成"}
+    word = FakeLexical({"在线": 40, "线服": 3, "服务": 50})
+    assert "在线" in term_weights("在线服务", word)  # type: ignore[arg-type]  # a word of its own
+
+
+def test_whether_a_goal_can_be_met_is_asking_words() -> None:
+    assert "完成" not in strip_question_words("O2降本15%的目标还能完成吗？")
+
+
 def _facts(headline: str, *texts: str) -> Facts:
     cite = Citation(report="r.md", week="2024-W26", section="s", lines=(1, 1), quote="q")
     return Facts(headline, [Point(text=t, citations=[cite]) for t in texts])
@@ -197,3 +212,10 @@ def test_the_words_that_named_the_team_are_not_the_subject() -> None:
     assert without_team_words("security", "/r/confluence-html-security") == ""
     assert without_team_words("payments gateway", "/r/payments-zh") == "gateway"
     assert without_team_words("双活 活改 改造", "/r/wecom-okr-infra") == "双活 活改 改造"
+
+
+def test_spoken_question_words_are_asking_words() -> None:
+    """Chat-written questions say 啥 / 咋 for 什么 / 怎么: no report holds them, and as unseen terms
+    they outweighed every word of the question."""
+    assert "啥" not in strip_question_words("9月12号那期主要说了啥？")
+    assert strip_question_words("积分2.0咋样了").split()[0] == "积分2.0"

@@ -31,6 +31,7 @@ from summarizer.engines.local.extractive import (
     Evidence,
     ReportLines,
     Sources,
+    Synonyms,
     best_evidence,
     block_reason,
     clauses,
@@ -299,7 +300,9 @@ class LocalEngine:
         # A question naming one thing is answered from that thing's lines only: a linked project's,
         # else those whose heading or block names the subject (no line of it: not covered).
         about_terms = (
-            named_subject(plan, weights) if plan.intent in ABOUT_ONE and not plan.project_names else {}
+            held_by(hits, named_subject(plan, weights), plan.synonyms)
+            if plan.intent in ABOUT_ONE and not plan.project_names
+            else {}
         )
         chosen = best_evidence(
             _prefer_kind(hits, plan.intent),
@@ -310,6 +313,7 @@ class LocalEngine:
             synonyms=plan.synonyms,
             subject=row_subject(plan, weights),
             about_terms=about_terms,
+            newest_first=plan.intent in ABOUT_ONE and asks_now(plan.question),
         )
         closest = chosen or best_evidence(hits, weights, limit, sources, synonyms=plan.synonyms)
         strength = max((hit_coverage(h, weights, plan.synonyms) for h in hits), default=0.0)
@@ -418,6 +422,17 @@ def headline(chosen: list[Evidence], lang: str) -> str:
     return quote
 
 
+_NOW = re.compile(
+    r"现在|目前|当前|如今|最新|眼下|\b(?:now|currently|current|latest|these days|at the moment)\b", re.I
+)
+
+
+def asks_now(question: str) -> bool:
+    """ "qt-migrate 现在怎么样了？", "what is the current status of X?": where a thing stands now is in
+    the newest report that speaks of it; older lines saying as much are history."""
+    return bool(_NOW.search(question))
+
+
 def asked_terms(plan: QuestionPlan) -> set[str]:
     """What the question asks about its linked project, without the project's own name: the
     planner removes the name as the question writes it, and a name written shorter or longer
@@ -496,6 +511,15 @@ def named_subject(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, fl
     wanted = set(tokenize(plan.subject)) - plan.unseen
     subject = {t: w for t, w in weights.items() if t in wanted}
     return subject if sum(subject.values()) >= SUBJECT_SHARE * sum(weights.values()) else {}
+
+
+def held_by(hits: list[Hit], subject: dict[str, float], synonyms: Synonyms) -> dict[str, float]:
+    """The subject's terms that some passage holds. The reports may name the thing in other words
+    than the question ("O2降本" asked, "O2 计算资源成本下降" written): a term no passage holds
+    is one no line could be about, and demanding it kept only the lines that share the question's
+    other, common words ("目标") and dropped the block that answers."""
+    held = {t: w for t, w in subject.items() if any(hit_coverage(h, {t: w}, synonyms) for h in hits)}
+    return held if held else subject
 
 
 def _reasons_first(

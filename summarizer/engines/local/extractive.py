@@ -312,9 +312,12 @@ def best_evidence(
     synonyms: Synonyms | None = None,
     subject: Mapping[str, float] | None = None,
     about_terms: Mapping[str, float] | None = None,
+    newest_first: bool = False,
 ) -> list[Evidence]:
     """The `limit` best distinct quotes, best first; only lines about `about_projects` if given,
-    and only lines whose heading path or block covers `about_terms` (an unlinked name) if given."""
+    and only lines whose heading path or block covers `about_terms` (an unlinked name) if given.
+    `newest_first`: among lines covering the question equally, the newest report's lead (a
+    question about where a thing stands now)."""
     chosen: list[Evidence] = []
     seen: set[tuple[str, int] | str] = set()
     found = candidates(hits, weights, sources, synonyms, subject)
@@ -331,7 +334,13 @@ def best_evidence(
             )
             >= ABOUT_COVERAGE
         ]
-    for evidence in sorted(found, key=lambda e: (-e.score, e.hit.report, e.line)):
+
+    def order(e: Evidence) -> tuple[float, int, str, int]:
+        if newest_first:
+            return (-round(e.coverage, 2), -e.hit.week_int, e.hit.report, e.line)
+        return (-e.score, 0, e.hit.report, e.line)
+
+    for evidence in sorted(found, key=order):
         keys: list[tuple[str, int] | str] = [evidence.quote]
         if per_line:
             keys.append((evidence.hit.report, evidence.line))
