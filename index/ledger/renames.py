@@ -15,7 +15,7 @@ from datetime import date
 
 from index.ledger.evidence import cite
 from index.ledger.mentions import clean_name, line_text, valid_name
-from index.models import Report, Section
+from index.models import Report
 from index.schemas import Rename
 from index.text.timeexpr import find_dates
 
@@ -56,14 +56,19 @@ _QUANTITY = re.compile(r"\d\s*(?:天|周|个|人|小时|分钟|%|h\b|min|days?\b
 _NOT_A_NAME = re.compile(r"^(?:项目|本周|the\s+\w+\s+project|it|this|that|我们|它|the project)$", re.I)
 
 
+# "原 hx-sync 项目更名为…": the old name's own "former" marker is not part of it.
+_FORMER_MARK = re.compile(r"^原(?:\s+|(?=[A-Za-z]))")
+
+
 def _before(text: str, end: int) -> str | None:
     quoted = [m for m in _QUOTED.finditer(text, 0, end)]
     if quoted:
         return quoted[-1][1]
     match = _NAME_BEFORE.search(
-        re.sub(r"(?:项目|工程)?\s*(?:自本周起|从本周起|本周起)?\s*(?:正式)?\s*$", "", text[:end])
+        # "Pocket Mode (now called …)": the cue may open a parenthesis after the name
+        re.sub(r"(?:项目|工程)?\s*(?:自本周起|从本周起|本周起)?\s*(?:正式)?\s*[（(]?\s*$", "", text[:end])
     )
-    return match[1] if match else None
+    return _FORMER_MARK.sub("", match[1]) if match else None
 
 
 def _after(text: str, start: int) -> str | None:
@@ -72,11 +77,13 @@ def _after(text: str, start: int) -> str | None:
     )
     if quoted:
         return quoted[1]
-    match = _NAME_AFTER.match(text[start:])
+    match = _NAME_AFTER.match(re.sub(r"^\s*[*_]+", "", text[start:]))  # "now called **Travel Kit**"
     return match[1] if match else None
 
 
-def _pairs(text: str, section: Section) -> list[tuple[str, str]]:
+def rename_pairs(text: str, heading: str = "") -> list[tuple[str, str]]:
+    """(old, new) for every rename or short name one line of text announces; `heading` is the
+    title of the section it stands under (a bare "Renamed from \"X\"" names that heading's project)."""
     found: list[tuple[str, str]] = []
     for match in _VERB.finditer(text):
         old, new = _before(text, match.start()), _after(text, match.end())
@@ -86,8 +93,8 @@ def _pairs(text: str, section: Section) -> list[tuple[str, str]]:
         found.append((match[1], match[2]))
     for match in _RENAMED_FROM.finditer(text):
         # Not under a status heading ("In Progress" cleans to "In", which would pass as a name).
-        if match[2] or (valid_name(section.title.strip()) and valid_name(clean_name(section.title))):
-            found.append((match[1], match[2] or section.title))
+        if match[2] or (heading and valid_name(heading.strip()) and valid_name(clean_name(heading))):
+            found.append((match[1], match[2] or heading))
     for pattern in (_FORMERLY, _SAME_AS, _SHORT_FOR):
         for match in pattern.finditer(text):
             # A gloss follows the whole name ("CH 项目（就是…）"): 项目 is part of it there.
@@ -118,7 +125,7 @@ def extract_renames(report: Report) -> list[Rename]:
         own = [(section.start, report.line_text(section.start, section.start))] if section.start else []
         for number, raw in [*own, *section.lines]:
             text = line_text(raw).lstrip("#").strip()
-            for old, new in dict.fromkeys(_pairs(text, section)):
+            for old, new in dict.fromkeys(rename_pairs(text, section.title)):
                 out.append(
                     Rename(
                         old=old,

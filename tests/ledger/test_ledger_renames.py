@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from index.ledger import views
-from index.ledger.renames import extract_renames
+from index.ledger.renames import extract_renames, rename_pairs
 from index.ledger.store import Ledger
 from summarizer.facts import lookup
 from summarizer.facts.naming import named
@@ -100,3 +102,16 @@ def test_a_second_name_glossed_in_passing(write_report: WriteReport) -> None:
     )
     pairs = {(r.old, r.new) for r in extract_renames(report)}
     assert pairs == {("订单中心改造", "OC 项目")}
+
+
+@pytest.mark.parametrize(
+    ("line", "pair"),
+    [
+        # the old name's own "former" marker is not part of it
+        ("另外，原 hx-sync 项目更名为 Tern，下一节细说。", ("hx-sync", "Tern")),
+        # the cue opens a parenthesis after the name, the new name in bold
+        ("Pocket Mode (now called **Travel Kit** after the review)", ("Pocket Mode", "Travel Kit")),
+    ],
+)
+def test_one_line_announces_a_rename(line: str, pair: tuple[str, str]) -> None:
+    assert rename_pairs(line) == [pair]
