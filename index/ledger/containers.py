@@ -1,0 +1,91 @@
+"""Headings and leads that hold several projects' news: what their sentences say is not theirs.
+
+A newsletter files its paragraphs under areas ("## 存储", "## Docs & infra"), and a paragraph
+under one talks about the projects of that area by name ("分层存储的预览版从4月底推迟到5月底",
+"the new docs site went live on 3/12"). The layout makes the area a project of its own, and every
+date and status of its body lands there. The area is a container when its body, in one report,
+names at least `_CONTAINER_NAMES` different projects the series knows (other than itself): then a
+sentence of it that `prose_links` gives to another project says nothing about the area, and the
+area's observation loses the fields that sentence is the evidence of. A real project's heading
+whose items are its own sub-steps ("### Checkout" over "- payment SDK: …") names no other known
+project, or only one, and keeps what its body says.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from index.ledger.prose import Passage
+from index.ledger.prose_links import Vocabulary, link_passages
+from index.schemas import Citation, Observation
+from index.text.normalise import nfkc
+
+_CONTAINER_NAMES = 2
+
+
+@dataclass(frozen=True)
+class Lent:
+    """A sentence of a container's body that is another project's: where it is, what it says."""
+
+    line: int
+    text: str
+
+
+def lent_sentences(
+    vocabulary: Vocabulary, passages: Iterable[Passage], canonical_of: Mapping[str, str]
+) -> dict[tuple[str, str], list[Lent]]:
+    """(report, heading name) -> the sentences of that heading's body that belong to another
+    project, for each heading of a report that is a container there (`Passage.within` says which
+    headings hold a sentence)."""
+    held = [passage for passage in passages if passage.within]
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for passage in held:
+        projects = {name.canonical for _, name in vocabulary.named(passage.text) if name.canonical}
+        for heading in passage.within:
+            named[passage.observation.report, heading] |= projects - {canonical_of.get(heading, heading)}
+    out: dict[tuple[str, str], list[Lent]] = defaultdict(list)
+    for passage in held:
+        for canon, _ in link_passages(vocabulary, [passage]):
+            for heading in passage.within:
+                key = (passage.observation.report, heading)
+                if canon != canonical_of.get(heading, heading) and len(named[key]) >= _CONTAINER_NAMES:
+                    out[key].append(Lent(passage.line, passage.text))
+    return dict(out)
+
+
+_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "target_evidence",
+        ("target", "target_text", "target_kind", "target_unit", "target_order", "target_moved_from"),
+    ),
+    ("status_evidence", ("status", "status_text", "completed_on")),
+    ("progress_evidence", ("progress",)),
+)
+
+
+def without_lent(obs: Observation, lent: list[Lent]) -> Observation:
+    """The heading's observation without the fields whose evidence is a sentence lent to another
+    project."""
+    out = obs
+    for evidence, fields in _FIELDS:
+        cited: Citation | None = getattr(obs, evidence)
+        if cited is None or not any(_cites(cited, sentence) for sentence in lent):
+            continue
+        if out is obs:
+            out = obs.model_copy(deep=True)
+        setattr(out, evidence, None)
+        for name in fields:
+            setattr(out, name, None)
+        if evidence == "progress_evidence":
+            out.progress_parts = []
+    return out
+
+
+def _cites(cited: Citation, sentence: Lent) -> bool:
+    """The citation quotes (part of) the sentence, on its line."""
+    if not cited.lines[0] <= sentence.line <= cited.lines[1]:
+        return False
+    quote = nfkc(cited.quote).strip()
+    return bool(quote) and (quote in sentence.text or sentence.text in quote)
