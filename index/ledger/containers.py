@@ -4,7 +4,9 @@ A newsletter files its paragraphs under areas ("## 存储", "## Docs & infra"), 
 under one talks about the projects of that area by name ("分层存储的预览版从4月底推迟到5月底",
 "the new docs site went live on 3/12"). The layout makes the area a project of its own, and every
 date and status of its body lands there. The area is a container when its body, in one report,
-names at least `_CONTAINER_NAMES` different projects the series knows (other than itself): then a
+names at least `_CONTAINER_NAMES` different projects the series knows (other than itself), over the
+series' reports (an area is one every issue: "## 文档与基础设施" names the docs site in one and the
+Windows build in the next, and is as much a container in both): then a
 sentence of it that `prose_links` gives to another project says nothing about the area, and the
 area's observation loses the fields that sentence is the evidence of. A real project's heading
 whose items are its own sub-steps ("### Checkout" over "- payment SDK: …") names no other known
@@ -37,21 +39,22 @@ def lent_sentences(
     vocabulary: Vocabulary, passages: Iterable[Passage], canonical_of: Mapping[str, str]
 ) -> dict[tuple[str, str], list[Lent]]:
     """(report, heading name) -> the sentences of that heading's body that belong to another
-    project, for each heading of a report that is a container there (`Passage.within` says which
-    headings hold a sentence)."""
+    project, for each heading that is a container in the series (`passages` are one series';
+    `Passage.within` says which headings hold a sentence)."""
     held = [passage for passage in passages if passage.within]
-    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)
     for passage in held:
         projects = {name.canonical for _, name in vocabulary.named(passage.text) if name.canonical}
         for heading in passage.within:
-            named[passage.observation.report, heading] |= projects - {canonical_of.get(heading, heading)}
+            own = canonical_of.get(heading, heading)
+            named[own] |= projects - {own}
     out: dict[tuple[str, str], list[Lent]] = defaultdict(list)
     for passage in held:
         for canon, _ in link_passages(vocabulary, [passage]):
             for heading in passage.within:
-                key = (passage.observation.report, heading)
-                if canon != canonical_of.get(heading, heading) and len(named[key]) >= _CONTAINER_NAMES:
-                    out[key].append(Lent(passage.line, passage.text))
+                own = canonical_of.get(heading, heading)
+                if canon != own and len(named[own]) >= _CONTAINER_NAMES:
+                    out[passage.observation.report, heading].append(Lent(passage.line, passage.text))
     return dict(out)
 
 

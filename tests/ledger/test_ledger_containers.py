@@ -62,3 +62,13 @@ def test_a_projects_own_name_is_not_another_project() -> None:
         _passage(5, "Windows Build is paused.", ["Docs Portal"]),
     ]
     assert lent_sentences(VOCAB, passages, {"Docs Portal": "Docs Portal"}) == {}
+
+
+def test_an_area_is_a_container_in_every_report() -> None:
+    passages = [
+        _passage(3, "The Docs Portal launch moved to March 10.", ["Infra"]),
+        _passage(5, "Windows Build is still paused.", ["Infra"]),
+    ]
+    passages[1].observation.report = "r2.md"
+    lent = lent_sentences(VOCAB, passages, {"Infra": "Infra"})
+    assert sorted(lent) == [("r.md", "Infra"), ("r2.md", "Infra")]
