@@ -50,11 +50,18 @@ def lent_sentences(
             named[own] |= projects - {own}
     out: dict[tuple[str, str], list[Lent]] = defaultdict(list)
     for passage in held:
-        for canon, _ in link_passages(vocabulary, [passage]):
-            for heading in passage.within:
-                own = canonical_of.get(heading, heading)
-                if canon != own and len(named[own]) >= _CONTAINER_NAMES:
-                    out[passage.observation.report, heading].append(Lent(passage.line, passage.text))
+        # Whose the sentence is: the one project prose_links gives it to, and any project it names
+        # before its news ("积分2.0灰度、收银SDK第三批尽快给个上线时间" is several projects', none the area's).
+        theirs = {canon for canon, _ in link_passages(vocabulary, [passage])}
+        theirs |= {
+            name.canonical
+            for start, name in vocabulary.named(passage.text)
+            if start < passage.reach and name.canonical
+        }
+        for heading in passage.within:
+            own = canonical_of.get(heading, heading)
+            if theirs - {own} and len(named[own]) >= _CONTAINER_NAMES:
+                out[passage.observation.report, heading].append(Lent(passage.line, passage.text))
     return dict(out)
 
 

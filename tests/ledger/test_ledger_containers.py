@@ -72,3 +72,12 @@ def test_an_area_is_a_container_in_every_report() -> None:
     passages[1].observation.report = "r2.md"
     lent = lent_sentences(VOCAB, passages, {"Infra": "Infra"})
     assert sorted(lent) == [("r.md", "Infra"), ("r2.md", "Infra")]
+
+
+def test_a_sentence_naming_several_projects_is_not_the_areas() -> None:
+    passages = [
+        _passage(3, "Docs Portal and Windows Build both need a date this week.", ["Infra"]),
+        _passage(5, "The CI farm is at 40%.", ["Infra"]),
+    ]
+    lent = lent_sentences(VOCAB, passages, {"Infra": "Infra"})
+    assert [s.line for s in lent["r.md", "Infra"]] == [3]
