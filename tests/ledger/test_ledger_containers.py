@@ -81,3 +81,17 @@ def test_a_sentence_naming_several_projects_is_not_the_areas() -> None:
     ]
     lent = lent_sentences(VOCAB, passages, {"Infra": "Infra"})
     assert [s.line for s in lent["r.md", "Infra"]] == [3]
+
+
+def test_a_heading_named_inside_its_bodys_project_is_its_area() -> None:
+    passages = [_passage(3, "Tiered Storage preview slipped to May.", ["Storage"])]
+    lent = lent_sentences(VOCAB, passages, {"Storage": "Storage"})
+    assert [s.line for s in lent["r.md", "Storage"]] == [3]
+
+
+def test_a_paragraphs_subject_counts_as_named_in_the_body() -> None:
+    first = _passage(3, "The launch moved to March 10.", ["Infra"])
+    first.opening = "Docs Portal"
+    passages = [first, _passage(5, "Windows Build is still paused.", ["Infra"])]
+    lent = lent_sentences(VOCAB, passages, {"Infra": "Infra"})
+    assert [s.line for s in lent["r.md", "Infra"]] == [3, 5]
