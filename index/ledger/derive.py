@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from index.ledger.containers import Lent, lent_sentences, without_lent
 from index.ledger.extract import EXTRACTOR_VERSION
 from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity, entry_marks
 from index.ledger.metric_links import recurring, series_keys
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 10
+DERIVE_VERSION = 11
 
 
 def series_of(source: str) -> str:
@@ -266,8 +267,12 @@ def _projects(conn: sqlite3.Connection, identity: Identity, affected: set[str]) 
         if len(per_report) < 2 and all(o.origin == "lead" for o in flat):
             continue  # a name only a line's lead gave, in one report: not shown to be a project
         shown[canon] = per_report
-    told = _told_in_prose(conn, identity, shown, set(observations))
+    told, lent = _told_in_prose(conn, identity, shown, set(observations))
     for canon, per_report in shown.items():
+        for source, group in per_report.items():
+            group[:] = [
+                without_lent(o, lent[source, o.project]) if (source, o.project) in lent else o for o in group
+            ]
         for obs in told.get(canon, []):
             if obs.report not in per_report or all(o.origin == "prose" for o in per_report[obs.report]):
                 per_report[obs.report].append(obs)  # only where no mention of its own names it
@@ -282,15 +287,17 @@ def _told_in_prose(
     identity: Identity,
     shown: dict[str, dict[str, list[Observation]]],
     recomputed: set[str],
-) -> dict[str, list[Observation]]:
+) -> tuple[dict[str, list[Observation]], dict[tuple[str, str], list[Lent]]]:
     """The observations the series' signal sentences make for the projects being stored, each
-    sentence named by its series' projects: those stored now and those left as they were."""
+    sentence named by its series' projects: those stored now and those left as they were; and, per
+    (report, heading) that only holds several projects, the sentences of its body that are theirs."""
     series = sorted({series_of(source) for per_report in shown.values() for source in per_report})
     names_of: dict[str, list[str]] = defaultdict(list)
     for name, canon in identity.canonical_of.items():
         names_of[canon].append(name)
     kept = {c for (c,) in conn.execute("SELECT canonical FROM projects")}
     out: dict[str, list[Observation]] = defaultdict(list)
+    lent: dict[tuple[str, str], list[Lent]] = {}
     for folder in series:
         written = {
             identity.canonical_of[n]
@@ -314,7 +321,8 @@ def _told_in_prose(
         for canon, obs in link_passages(vocabulary, passages):
             if canon in shown:
                 out[canon].append(obs)
-    return out
+        lent.update(lent_sentences(vocabulary, passages, identity.canonical_of))
+    return out, lent
 
 
 _GROUPS: tuple[tuple[str, ...], ...] = (

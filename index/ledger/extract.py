@@ -23,7 +23,7 @@ from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 82
+EXTRACTOR_VERSION = 84
 
 
 @dataclass
@@ -42,6 +42,13 @@ def extract_facts(report: Report) -> ReportFacts:
     released = [m for section in report.all_sections() for m in release_mentions(section, lines)]
     mentions = [*with_chat_messages(report, readdress(find_mentions(report))), *released]
     observations = [observe(report, mention) for mention in mentions]
+    passages = signal_passages(report)
+    for passage in passages:
+        passage.within = [
+            obs.project
+            for mention, obs in zip(mentions, observations, strict=True)
+            if mention.start <= passage.line <= mention.end
+        ]
     passed = passed_ordinals(report)
     for observation in observations:
         observation.ordinals_passed = passed
@@ -51,5 +58,5 @@ def extract_facts(report: Report) -> ReportFacts:
         metrics=extract_metrics(report),
         notes=extract_notes(report),
         renames=extract_renames(report),
-        passages=signal_passages(report),
+        passages=passages,
     )

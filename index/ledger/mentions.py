@@ -353,9 +353,16 @@ _ZH_PREDICATE_LEAD = re.compile(
 )
 
 
+# A Chinese bullet that opens by saying its subject is finally finished, a sentence of its own:
+# "· 标定平台终于搭完了！昨天…". The subject is the name (kept only when it recurs in another report).
+_FINALLY_DONE_LEAD = re.compile(
+    r"^([^\s，。,;；:：!！、()（）]{2,14}?)(?=(?:终于|总算)(?:都)?\S{0,2}?完(?:成)?了\s*[。!！])"
+)
+
+
 def _item_name(item: Item, text: str) -> tuple[str, int] | None:
     """(name, offset where the project's own text starts) for a bullet, or None."""
-    match = _ZH_PREDICATE_LEAD.match(text)
+    match = _ZH_PREDICATE_LEAD.match(text) or _FINALLY_DONE_LEAD.match(text)
     if match and valid_name(clean_name(match[1])):
         return clean_name(match[1]), match.end(1)
     match = _BRACKET_NAME.match(text) or _BOLD_NAME.match(text) or _LINK_NAME.match(text)

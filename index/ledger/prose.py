@@ -52,6 +52,11 @@ class Passage(BaseModel):
         description="The first clause of the line's first sentence, when this is a later one: the "
         'subject a paragraph goes on about ("CampusNight 的审核没通过。所以 release 推到下个月中。").',
     )
+    within: list[str] = Field(
+        default_factory=list,
+        description="The names of the mentions (headings, leads, items) whose lines hold the sentence: "
+        "a heading that is only a container of projects loses what its body says about another one.",
+    )
     observation: Observation
 
 

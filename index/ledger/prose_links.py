@@ -8,7 +8,8 @@ A sentence is a project's observation for its report when it names exactly one k
 (one of the series' project names, in any spelling the identity linked) no later than the
 clause holding its first signal: "CampusNight 的 dataset release 月底肯定来不及了，推到下个月中"
 is CampusNight's; "帮积分2.0准备灰度名单，聚合接单继续暂停" names two and is left alone, as is a
-name written after the news it does not own ("…已上线，下周接着做标定平台"). Names shorter than
+name written after the news it does not own ("…已上线，下周接着做标定平台"); names after that clause
+do not count against it ("Orin 部署还是六成，这周基本没动，时间都给了 CH 项目和 CVPR"). Names shorter than
 three characters (`SDK` aside a longer spelling, `0.9`) are words of other sentences too often.
 """
 
@@ -129,12 +130,14 @@ def link_passages(vocabulary: Vocabulary, passages: Iterable[Passage]) -> list[t
 
 
 def _one_project(vocabulary: Vocabulary, text: str, reach: int) -> _Name | None:
-    hits = vocabulary.named(text)
+    """The one project named up to the end of the clause the observation cites. A name after it
+    is where the sentence goes on to other work ("Orin 部署还是六成，时间都给了 CH 项目和 CVPR")."""
+    hits = [(start, name) for start, name in vocabulary.named(text) if start < reach]
     projects = {name.canonical for _, name in hits}
     if len(projects) != 1 or "" in projects:
         return None
     start, name = hits[0]
-    if start >= reach or _coordinated(text, start, name):
+    if _coordinated(text, start, name):
         return None
     return name
 

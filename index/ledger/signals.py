@@ -55,7 +55,9 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     # Done only when the project's own text opens with it (`X：已完成`): `规则迁移全部完成` is a sub-task.
     (
         "done",
-        r"^\W{0,5}(?:已|全部|顺利|圆满)?完成(?=$|[。；;，,.!！)）])|^\W{0,5}(?:done|completed?|finished)\b|^\W{0,3}✅",
+        r"^\W{0,5}(?:已|全部|顺利|圆满)?完成(?=$|[。；;，,.!！)）])|^\W{0,5}(?:done|completed?|finished)\b|^\W{0,3}✅|"
+        # "（标定平台）终于搭完了！": finally finished, said of the line's subject as a sentence of its own.
+        r"^\W{0,5}(?:终于|总算)(?:都)?(?:搭|做|写|建|弄|搞|装|开发|迁)?完(?:成)?了(?=\s*(?:$|[。!！]))",
     ),
     ("done", r"项目(?:已|顺利)?完成|已结项|结项|验收(?:通过|完成)"),
     ("done", r"^\W{0,3}(?:is|are|was|has been|now)\s+(?:done|complete|completed|finished)\b"),

@@ -53,6 +53,12 @@ def test_a_name_after_the_news_does_not_own_it() -> None:
     assert link_passages(VOCAB, [_passage(text, reach=text.index(","))]) == []
 
 
+def test_a_name_after_the_cited_clause_is_other_work() -> None:
+    text = "订单中心改造还是六成，这周没动，时间都给了 Ledger Sync。"
+    linked = link_passages(VOCAB, [_passage(text, reach=text.index("，"))])
+    assert [canon for canon, _ in linked] == ["订单中心改造"]
+
+
 @pytest.mark.parametrize(
     ("label", "expected"),
     [("张伟", True), ("欧阳澈", True), ("李", False), ("订单中心", False), ("方案", True), ("Dana", False)],
