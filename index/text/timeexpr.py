@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from index.text.numerals import zh_number
+from index.text.tense import told_as_past
 
 Bias = Literal["future", "past", "nearest"]
 Precision = Literal["day", "week", "month", "quarter", "half", "year"]
@@ -82,6 +83,30 @@ def _part_day(part: str, year: int, month: int) -> date:
 def _weekday(ref: date, weeks_ahead: int, weekday: int) -> date:
     monday = ref - timedelta(days=ref.weekday())
     return monday + timedelta(days=7 * weeks_ahead + weekday)
+
+
+def _bare_weekday(m: re.Match[str], ref: date, weekday: int) -> date:
+    """A weekday with no `下`/`next`: the next such day, or, told in the past tense (`周二晚上接口挂了`,
+    `on Tuesday the deploy went out`), the last one on or before the report."""
+    if told_as_past(m.string, m.start(), m.end()):
+        return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+    return _weekday(ref, 0 if weekday >= ref.weekday() else 1, weekday)
+
+
+def _month_day_near(ref: date, day: int, past: bool) -> date | None:
+    """A day of the month with no month (`15号`, `the 3rd`): the next such day from the report, or
+    the last one on or before it when the clause tells of a thing done."""
+    months = [(ref.year, ref.month)]
+    step = -1 if past else 1
+    for _ in range(2):
+        year, month = months[-1]
+        index = year * 12 + month - 1 + step
+        months.append((index // 12, index % 12 + 1))
+    for year, month in months:
+        value = _safe(year, month, day)
+        if value is not None and (value <= ref if past else value >= ref):
+            return value
+    return None
 
 
 def _zh_weeks_ahead(prefix: str | None) -> int:
@@ -301,13 +326,25 @@ def _compact(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Prec
 def _zh_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     weekday = (_WEEKDAY_ZH.get(m[2]) or zh_number(m[2]) or int(m[2])) - 1
     if m[1] is None:
-        return _weekday(ref, 0 if weekday >= ref.weekday() else 1, weekday), "day"
+        return _bare_weekday(m, ref, weekday), "day"
     return _weekday(ref, _zh_weeks_ahead(m[1]), weekday), "day"
 
 
 @_rule(r"(下下个?|下个?|本|这个?)\s*(?:周|星期)(?!几|报|会|[一二三四五六日天1-7])")
 def _zh_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     return _weekday(ref, _zh_weeks_ahead(m[1]), 4), "week"
+
+
+# "the 3rd", "on the 15th"; "15号" (chat wording for a day of this or next month). Not "3号楼",
+# "1号线", "2号机": a numbered thing, not a day.
+@_rule(
+    r"\bthe\s+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of|time|percentile|place|floor|anniversary)\b)|"
+    r"(?<![\d月./\-年第#号])(3[01]|[12]\d|0?[1-9])\s*号(?![楼线机位店仓门口床厅车种码台件批期版房座栋层])",
+    re.I,
+)
+def _month_day_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    past = bias == "past" or told_as_past(m.string, m.start(), m.end())
+    return _month_day_near(ref, int(m[1] or m[2]), past), "day"
 
 
 @_rule(r"\b(?:(next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -318,7 +355,7 @@ def _en_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
         return _weekday(ref, 1, weekday), "day"
     if prefix in ("this", "coming"):
         return _weekday(ref, 0, weekday), "day"
-    return _weekday(ref, 0 if weekday >= ref.weekday() else 1, weekday), "day"
+    return _bare_weekday(m, ref, weekday), "day"
 
 
 @_rule(r"\b(?:(?:the\s+)?end\s+of\s+)?(next|this)\s+week\b", re.I)
