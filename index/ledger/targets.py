@@ -39,7 +39,7 @@ _MOVED_BEFORE = re.compile(
     r"\b(?:moved|moving|pushed|pushing|slipped|slips|slip|slipping|shifted|shifting|delayed|postponed|deferred|"
     r"now|new eta|revised(?: eta)?|re-?planned)"
     r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
-    r"\bto\s*$",
+    r"\bto\s*(?:the\s+)?$",
     re.I,
 )
 # A schedule word before the date makes it a target on its own ...
@@ -220,6 +220,7 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         elif (_MOVED_BEFORE.search(before) or _MOVED_TO_PERIOD.search(text[left : hit.start])) and (
             target_field
             or _shift_in(clause)
+            or _shift_in(_sentence_before(text, left))
             or _DELIVERY.search(clause)
             or _FINAL_AFTER.match(after)
             or re.search(r"→|->|=>|⇒|➡", before)
@@ -241,6 +242,17 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             release = bool(_RELEASE.search(clause))
             out.append(DateRole(hit, role, kind, moved, launch, clause or hit.text, release))
     return out
+
+
+# Where a sentence starts: "又得往后拖，到 11 月底" moves in one clause and names the day in the next.
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]|\.(?=\s+[A-Z])")
+
+
+def _sentence_before(text: str, left: int) -> str:
+    """The clauses of the date's sentence before its own (`又得往后拖` in `又得往后拖，到 11 月底`,
+    `it slipped again, to the end of May`): the move verb told there is the date's."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, left)), default=0)
+    return text[start:left]
 
 
 def _shift_in(clause: str) -> bool:
