@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from index.text.cjk import has_han
+from index.text.shift import find_shifts
 from index.text.timeexpr import DateHit, find_dates, find_field_dates
 
 Role = Literal["target", "old", "completed"]
@@ -217,10 +218,14 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             _LIVE_OPENS.match(text[left : hit.start]) and hit.value <= ref
         ):
             role, launch = "completed", True
+        elif _WEAK_BEFORE.search(before) and find_shifts(text[: hit.start]):
+            # "Ferry 又往后拖了两周。……现在预计4月上旬": a plain estimate after the move is its new day.
+            role, moved = "target", True
         elif (_MOVED_BEFORE.search(before) or _MOVED_TO_PERIOD.search(text[left : hit.start])) and (
             target_field
             or _shift_in(clause)
             or _shift_in(_sentence_before(text, left))
+            or find_shifts(text[_sentence_start(text, left) : _sentence_end(text, right)])
             or _DELIVERY.search(clause)
             or _FINAL_AFTER.match(after)
             or re.search(r"→|->|=>|⇒|➡", before)
@@ -246,6 +251,15 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
 
 # Where a sentence starts: "又得往后拖，到 11 月底" moves in one clause and names the day in the next.
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]|\.(?=\s+[A-Z])")
+
+
+def _sentence_start(text: str, left: int) -> int:
+    return max((m.end() for m in _SENTENCE_END.finditer(text, 0, left)), default=0)
+
+
+def _sentence_end(text: str, right: int) -> int:
+    match = _SENTENCE_END.search(text, right)
+    return match.start() if match else len(text)
 
 
 def _sentence_before(text: str, left: int) -> str:
