@@ -201,9 +201,15 @@ def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
 
 
 # "end of June", and hyphenated before a noun: "the end-of-June date".
-@_rule(rf"\b(early|mid|late|end[\s-]of|beginning[\s-]of)[\s-]+({_MON})\b\.?(?:\s+(20\d{{2}}))?", re.I)
+@_rule(
+    rf"\b(early|mid|late|end[\s-]of|beginning[\s-]of|(?:the\s+)?middle\s+of|start\s+of)[\s-]+({_MON})\b\.?"
+    rf"(?:\s+(20\d{{2}}))?",
+    re.I,
+)
 def _en_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    month, part = MONTHS[m[2].lower()], m[1].replace("-", " ")
+    part = re.sub(r"^the\s+", "", m[1].replace("-", " ").lower())
+    part = {"middle of": "mid", "start of": "early"}.get(part, part)
+    month = MONTHS[m[2].lower()]
     if m[3]:
         return _part_day(part, int(m[3]), month), "month"
     return _pick_year(lambda y: _part_day(part, y, month), ref, bias), "month"
@@ -246,6 +252,33 @@ def _zh_relative_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | 
     ahead = 2 if (m[1] or "").startswith("下下") else 1 if (m[1] or "").startswith("下") else 0
     month_index = ref.month - 1 + ahead
     return _part_day(m[2], ref.year + month_index // 12, month_index % 12 + 1), "month"
+
+
+_EN_ORDINAL_WEEK = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+# "the second week of June" (a month's K-th week, as `6月第2周`).
+@_rule(rf"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+week\s+of\s+({_MON})\b\.?(?:\s+(20\d{{2}}))?", re.I)
+def _en_month_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, week = MONTHS[m[2].lower()], _EN_ORDINAL_WEEK[m[1].lower()]
+    if m[3]:
+        return _month_week_friday(int(m[3]), month, week), "week"
+    return _pick_year(lambda y: _month_week_friday(y, month, week), ref, bias), "week"
+
+
+# "mid next month", "early this month", "the middle of next month", "mid-month": a part of the
+# report's month or the next, as `下个月中`.
+@_rule(
+    r"\b(?:(early|mid|late)[\s-]+|(?:the\s+)?(beginning|start|middle)\s+of\s+(?:the\s+)?)(this|next)\s+month\b|"
+    r"\b(mid)-month\b",
+    re.I,
+)
+def _en_relative_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    word = (m[1] or m[2] or m[4]).lower()
+    part = {"beginning": "early", "start": "early", "middle": "mid"}.get(word, word)
+    ahead = 1 if (m[3] or "").lower() == "next" else 0
+    index = ref.month - 1 + ahead
+    return _part_day(part, ref.year + index // 12, index % 12 + 1), "month"
 
 
 @_rule(r"\b(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(this\s+|next\s+)?month|EOM|month[- ]end)\b", re.I)
@@ -411,6 +444,15 @@ def _en_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
 def _zh_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month = int(m[1])
     return _pick_year(lambda y: month_end(y, month), ref, bias), "month"
+
+
+# "下个月上线", "本月完成", "next month": the month as a whole, due by its end. Not "下个月初"
+# (read above with its part), not "每个月", "上个月" (a past month is no schedule).
+@_rule(r"(?<![每上])(本|这个?|下个?)月(?![初中底末份旬]|[上下]旬)|\b(this|next)\s+month\b", re.I)
+def _relative_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    ahead = 1 if (m[1] or m[2] or "").lower().startswith(("下", "next")) else 0
+    index = ref.month - 1 + ahead
+    return month_end(ref.year + index // 12, index % 12 + 1), "month"
 
 
 def find_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
