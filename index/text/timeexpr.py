@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from index.text.holidays import HOLIDAYS, holiday_span, nearest_holiday
 from index.text.numerals import zh_number
 from index.text.tense import told_as_past
 
@@ -366,6 +367,54 @@ def _zh_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
 @_rule(r"(下下个?|下个?|本|这个?)\s*(?:周|星期)(?!几|报|会|[一二三四五六日天1-7])")
 def _zh_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     return _weekday(ref, _zh_weeks_ahead(m[1]), 4), "week"
+
+
+_HOLIDAY_ALT = "|".join(f"(?:{pattern})" for pattern, _ in HOLIDAYS)
+_HOLIDAY_ONE = re.compile("|".join(f"(?P<h{i}>{pattern})" for i, (pattern, _) in enumerate(HOLIDAYS)), re.I)
+
+
+def _holiday_edge(span: tuple[date, date], after: bool) -> date:
+    """Before a holiday: its eve, the last day to deliver. After it: the Friday of the first week
+    back (`节后第一周`), a week's precision."""
+    if not after:
+        return span[0] - timedelta(days=1)
+    back = span[1] + timedelta(days=1)
+    return (
+        back + timedelta(days=4 - back.weekday())
+        if back.weekday() <= 4
+        else back + timedelta(days=11 - back.weekday())
+    )
+
+
+def _holiday_for(name: str, ref: date, bias: Bias) -> tuple[date, date] | None:
+    """The occurrence of the named holiday meant: for a plan, the next one not over for more than
+    two weeks; for an event, the last one begun."""
+    match = _HOLIDAY_ONE.search(name)
+    if match is None:
+        return None
+    spans = [span for y in (ref.year - 1, ref.year, ref.year + 1) if (span := holiday_span(match, y))]
+    if bias == "past":
+        return max((sp for sp in spans if sp[0] <= ref), default=None)
+    return min((sp for sp in spans if sp[1] >= ref - timedelta(days=14)), default=None)
+
+
+# "国庆后", "春节前", "节后再上" (the holiday at hand), "after Easter", "before Christmas": the eve of
+# the holiday, or the first week back. Not "春节前后" (around it), not "环节后", "章节后", "第3节后" (a step, a chapter, not a 节).
+@_rule(
+    rf"(?P<zh>{_HOLIDAY_ALT}|(?<![环章细季关情调礼音小时名全春过一二三四五六七八九十两\d])节)\s*(?P<zw>之?前|以前|之?后|以后|过后|结束后)(?!后)(?:第一周)?|"
+    rf"\b(?P<en>before|after|by|until|post|pre)[\s-]+(?:the\s+)?(?P<name>{_HOLIDAY_ALT}|holidays?)(?:\s+(?:break|holidays?))?\b",
+    re.I,
+)
+def _holiday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    if m["zh"] is not None:
+        name, after = m["zh"], "后" in m["zw"]
+    else:
+        name, after = m["name"], m["en"].lower() in ("after", "post")
+    bare = name == "节" or name.lower().startswith("holiday")
+    span = nearest_holiday(ref) if bare else _holiday_for(name, ref, bias)
+    if span is None:
+        return None, "week"
+    return _holiday_edge(span, after), "week"
 
 
 # "the 3rd", "on the 15th"; "15号" (chat wording for a day of this or next month). Not "3号楼",
