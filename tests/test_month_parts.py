@@ -30,6 +30,8 @@ def test_month_parts(text: str, value: date, precision: str) -> None:
     assert [(hit.value, hit.precision) for hit in hits] == [(value, precision)]
 
 
-@pytest.mark.parametrize("text", ["上个月的数据", "每个月对账一次"])
+@pytest.mark.parametrize(
+    "text", ["上个月的数据", "每个月对账一次", "this month we shipped two fixes", "本月上线了三个功能"]
+)
 def test_past_or_recurring_months_are_no_dates(text: str) -> None:
     assert find_dates(text, REF) == []

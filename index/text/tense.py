@@ -14,8 +14,10 @@ import re
 # A clause ends at these: the verb that places the day is in the same clause.
 _CLAUSE_END = re.compile(r"[，。；;！!？?\n]|,\s|\.(?:\s|$)")
 _ZH_PAST = re.compile(r"(?<![不通经超越难])了|(?<![不通经超越难太])过(?![去来程渡])")
+# Words, not characters: 会员 (a member), 功能 (a feature), 将近 (nearly) hold no future.
 _ZH_FUTURE = re.compile(
-    r"要|(?<![开例晨周早夕])会(?!议)|将|预计|计划|打算|准备|争取|目标|能|可以|应该|估计|希望|得"
+    r"要|(?<![开例晨周早夕])会(?![议员话计])|将(?!近)|预计|计划|打算|准备|争取|目标|"
+    r"(?<![功性技体效产动智职])能(?![力源耗])|可以|应该|估计|希望"
 )
 _EN_PAST = re.compile(
     r"\b(?:was|were|did|had|went|came|broke|ran|took|got|made|found|shipped|"

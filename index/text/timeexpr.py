@@ -499,6 +499,8 @@ def _zh_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
 # (read above with its part), not "每个月", "上个月" (a past month is no schedule).
 @_rule(r"(?<![每上])(本|这个?|下个?)月(?![初中底末份旬]|[上下]旬)|\b(this|next)\s+month\b", re.I)
 def _relative_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    if told_as_past(m.string, m.start(), m.end()):
+        return None, "month"  # "this month we shipped 3 features": a period told, not a due date
     ahead = 1 if (m[1] or m[2] or "").lower().startswith(("下", "next")) else 0
     index = ref.month - 1 + ahead
     return month_end(ref.year + index // 12, index % 12 + 1), "month"
