@@ -81,6 +81,11 @@ class Observation(_Model):
     target_text: str | None = Field(
         default=None, description="The target as written ('下周三', 'ETA: Jun 14')."
     )
+    target_shift_days: int | None = Field(
+        default=None,
+        description="The target moved by this many days with no new date written ('往后拖两周' is 14): "
+        "the new target is the project's last stated one plus this, set when its timeline is derived.",
+    )
     target_kind: TargetKind | None = Field(
         default=None, description="'final' (launch/done/ETA) or 'interim' (提测, beta, review...)."
     )

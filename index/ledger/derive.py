@@ -31,6 +31,7 @@ from index.ledger.metric_links import recurring, series_keys
 from index.ledger.prose import Passage
 from index.ledger.prose_links import Vocabulary, link_passages
 from index.ledger.retellings import first_tellings_indexed
+from index.ledger.shifts import resolve_shifts
 from index.ledger.signals import worst_status
 from index.ledger.slips import project_launches, project_slips, project_stops
 from index.schemas import Incident, MetricPoint, Observation, ProjectInfo, Rename, Slip
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 11
+DERIVE_VERSION = 12
 
 
 def series_of(source: str) -> str:
@@ -277,7 +278,7 @@ def _projects(conn: sqlite3.Connection, identity: Identity, affected: set[str]) 
             if obs.report not in per_report or all(o.origin == "prose" for o in per_report[obs.report]):
                 per_report[obs.report].append(obs)  # only where no mention of its own names it
         order = sorted(per_report, key=lambda source: (per_report[source][0].date, source))
-        timeline = [merge_observations(per_report[source], canon) for source in order]
+        timeline = resolve_shifts([merge_observations(per_report[source], canon) for source in order])
         _store_project(conn, canon, identity.aliases.get(canon, []), timeline, starts)
     return len(shown)
 
@@ -327,7 +328,7 @@ def _told_in_prose(
 
 _GROUPS: tuple[tuple[str, ...], ...] = (
     ("progress", "progress_parts", "progress_evidence"),
-    ("target", "target_text", "target_kind", "target_evidence"),
+    ("target", "target_text", "target_kind", "target_evidence", "target_shift_days"),
     ("owner",),
     ("completed_on",),
 )
@@ -356,6 +357,11 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
             if empty and getattr(other, lead) not in (None, []):
                 for name in group:
                     setattr(merged, name, getattr(other, name))
+    shifted = next((o for _, o in ranked if o.target_shift_days is not None), None)
+    if merged.target is None and merged.target_shift_days is None and shifted is not None:
+        # A move by an amount ("往后拖两周") when no mention gives a date: dated on the timeline.
+        for name in ("target_shift_days", "target_text", "target_kind", "target_evidence"):
+            setattr(merged, name, getattr(shifted, name))
     # A field or a heading's own status outranks a status a prose lead picked up in the same report.
     stated = [o for o in observations if o.status is not None]
     rules = [o for o in stated if o.source == "rules"]

@@ -40,6 +40,7 @@ from index.ledger.targets import (
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
 from index.text.cjk import has_han
+from index.text.shift import Shift, find_shifts
 from index.text.timeexpr import find_dates
 
 
@@ -72,6 +73,7 @@ def observe(report: Report, mention: Mention) -> Observation:
     statuses: list[_Found] = []
     ordinals: list[tuple[_Found, OrdinalTarget]] = []
     moves: list[_Found] = []
+    shifts: list[tuple[_Found, Shift]] = []
     owner: str | None = None
     for unit in mention.units:
         if unit.skip >= len(unit.text):
@@ -125,6 +127,10 @@ def observe(report: Report, mention: Mention) -> Observation:
                     completed.append(found)
                 elif role.role == "target" and (unit.head or role.launch or _moved_eta(role)):
                     targets.append((found, role))
+            if unit.head and field in (None, "target"):
+                for shift in find_shifts(text):
+                    quote = _quote(unit, offset + shift.start, offset + shift.end)
+                    shifts.append((_Found(unit, shift.days, quote, 1), shift))
             if unit.head or field == "target":
                 for ordinal in find_ordinal_targets(text, field=field == "target"):
                     quote = _quote(unit, offset + ordinal.start, offset + ordinal.end)
@@ -175,6 +181,7 @@ def observe(report: Report, mention: Mention) -> Observation:
     if mention.section.in_table(mention.start):
         _cite_the_row(obs, mention, report, section)
     obs.filed_as = mention.filed_as
+    _shift_only(obs, shifts, bool(ordinals), report, section)
     moved = [pair for pair in ordinals if pair[1].before is not None]
     # A target field holding a sprint (`计划上线 | Sprint-11`) outranks a day in the row's notes.
     in_field = [pair for pair in ordinals if pair[0].priority == 2]
@@ -223,6 +230,21 @@ def _still_running(
         or any(role.role == "target" and role.hit.value > ref for _, role in targets)
         or any(_UNFINISHED.search(unit.text[unit.skip :]) for unit in mention.units)
     )
+
+
+def _shift_only(
+    obs: Observation, shifts: list[tuple[_Found, Shift]], ordinal: bool, report: Report, section: str
+) -> None:
+    """A move by an amount and no new date (`上线又往后拖了两周`, `slipped another week`): the
+    target is the last stated one plus the amount, known when the timeline is derived. A vague
+    amount (`晚几天`) gives nothing: no date can be stated for it. A date written in the same
+    report wins over the amount."""
+    definite = [(found, shift) for found, shift in shifts if shift.days is not None]
+    if obs.target is not None or ordinal or not definite or obs.status in FINISHED:
+        return
+    found, shift = definite[-1]
+    obs.target_shift_days, obs.target_text, obs.target_kind = shift.days, shift.text, "final"
+    obs.target_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)
 
 
 def _cite_the_move(targets: list[tuple[_Found, DateRole]], moves: list[_Found]) -> None:

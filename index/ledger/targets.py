@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from index.text.cjk import has_han
+from index.text.shift import find_shifts
 from index.text.timeexpr import DateHit, find_dates, find_field_dates
 
 Role = Literal["target", "old", "completed"]
@@ -39,7 +40,7 @@ _MOVED_BEFORE = re.compile(
     r"\b(?:moved|moving|pushed|pushing|slipped|slips|slip|slipping|shifted|shifting|delayed|postponed|deferred|"
     r"now|new eta|revised(?: eta)?|re-?planned)"
     r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
-    r"\bto\s*$",
+    r"\bto\s*(?:the\s+)?$",
     re.I,
 )
 # A schedule word before the date makes it a target on its own ...
@@ -217,9 +218,14 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             _LIVE_OPENS.match(text[left : hit.start]) and hit.value <= ref
         ):
             role, launch = "completed", True
+        elif _WEAK_BEFORE.search(before) and find_shifts(text[: hit.start]):
+            # "Ferry 又往后拖了两周。……现在预计4月上旬": a plain estimate after the move is its new day.
+            role, moved = "target", True
         elif (_MOVED_BEFORE.search(before) or _MOVED_TO_PERIOD.search(text[left : hit.start])) and (
             target_field
             or _shift_in(clause)
+            or _shift_in(_sentence_before(text, left))
+            or find_shifts(text[_sentence_start(text, left) : _sentence_end(text, right)])
             or _DELIVERY.search(clause)
             or _FINAL_AFTER.match(after)
             or re.search(r"→|->|=>|⇒|➡", before)
@@ -241,6 +247,26 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             release = bool(_RELEASE.search(clause))
             out.append(DateRole(hit, role, kind, moved, launch, clause or hit.text, release))
     return out
+
+
+# Where a sentence starts: "又得往后拖，到 11 月底" moves in one clause and names the day in the next.
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]|\.(?=\s+[A-Z])")
+
+
+def _sentence_start(text: str, left: int) -> int:
+    return max((m.end() for m in _SENTENCE_END.finditer(text, 0, left)), default=0)
+
+
+def _sentence_end(text: str, right: int) -> int:
+    match = _SENTENCE_END.search(text, right)
+    return match.start() if match else len(text)
+
+
+def _sentence_before(text: str, left: int) -> str:
+    """The clauses of the date's sentence before its own (`又得往后拖` in `又得往后拖，到 11 月底`,
+    `it slipped again, to the end of May`): the move verb told there is the date's."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, left)), default=0)
+    return text[start:left]
 
 
 def _shift_in(clause: str) -> bool:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from index.text.holidays import HOLIDAYS, holiday_span, nearest_holiday
 from index.text.numerals import zh_number
+from index.text.tense import told_as_past
 
 Bias = Literal["future", "past", "nearest"]
 Precision = Literal["day", "week", "month", "quarter", "half", "year"]
@@ -82,6 +84,30 @@ def _part_day(part: str, year: int, month: int) -> date:
 def _weekday(ref: date, weeks_ahead: int, weekday: int) -> date:
     monday = ref - timedelta(days=ref.weekday())
     return monday + timedelta(days=7 * weeks_ahead + weekday)
+
+
+def _bare_weekday(m: re.Match[str], ref: date, weekday: int) -> date:
+    """A weekday with no `下`/`next`: the next such day, or, told in the past tense (`周二晚上接口挂了`,
+    `on Tuesday the deploy went out`), the last one on or before the report."""
+    if told_as_past(m.string, m.start(), m.end()):
+        return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+    return _weekday(ref, 0 if weekday >= ref.weekday() else 1, weekday)
+
+
+def _month_day_near(ref: date, day: int, past: bool) -> date | None:
+    """A day of the month with no month (`15号`, `the 3rd`): the next such day from the report, or
+    the last one on or before it when the clause tells of a thing done."""
+    months = [(ref.year, ref.month)]
+    step = -1 if past else 1
+    for _ in range(2):
+        year, month = months[-1]
+        index = year * 12 + month - 1 + step
+        months.append((index // 12, index % 12 + 1))
+    for year, month in months:
+        value = _safe(year, month, day)
+        if value is not None and (value <= ref if past else value >= ref):
+            return value
+    return None
 
 
 def _zh_weeks_ahead(prefix: str | None) -> int:
@@ -176,9 +202,15 @@ def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
 
 
 # "end of June", and hyphenated before a noun: "the end-of-June date".
-@_rule(rf"\b(early|mid|late|end[\s-]of|beginning[\s-]of)[\s-]+({_MON})\b\.?(?:\s+(20\d{{2}}))?", re.I)
+@_rule(
+    rf"\b(early|mid|late|end[\s-]of|beginning[\s-]of|(?:the\s+)?middle\s+of|start\s+of)[\s-]+({_MON})\b\.?"
+    rf"(?:\s+(20\d{{2}}))?",
+    re.I,
+)
 def _en_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    month, part = MONTHS[m[2].lower()], m[1].replace("-", " ")
+    part = re.sub(r"^the\s+", "", m[1].replace("-", " ").lower())
+    part = {"middle of": "mid", "start of": "early"}.get(part, part)
+    month = MONTHS[m[2].lower()]
     if m[3]:
         return _part_day(part, int(m[3]), month), "month"
     return _pick_year(lambda y: _part_day(part, y, month), ref, bias), "month"
@@ -221,6 +253,33 @@ def _zh_relative_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | 
     ahead = 2 if (m[1] or "").startswith("下下") else 1 if (m[1] or "").startswith("下") else 0
     month_index = ref.month - 1 + ahead
     return _part_day(m[2], ref.year + month_index // 12, month_index % 12 + 1), "month"
+
+
+_EN_ORDINAL_WEEK = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+# "the second week of June" (a month's K-th week, as `6月第2周`).
+@_rule(rf"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+week\s+of\s+({_MON})\b\.?(?:\s+(20\d{{2}}))?", re.I)
+def _en_month_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, week = MONTHS[m[2].lower()], _EN_ORDINAL_WEEK[m[1].lower()]
+    if m[3]:
+        return _month_week_friday(int(m[3]), month, week), "week"
+    return _pick_year(lambda y: _month_week_friday(y, month, week), ref, bias), "week"
+
+
+# "mid next month", "early this month", "the middle of next month", "mid-month": a part of the
+# report's month or the next, as `下个月中`.
+@_rule(
+    r"\b(?:(early|mid|late)[\s-]+|(?:the\s+)?(beginning|start|middle)\s+of\s+(?:the\s+)?)(this|next)\s+month\b|"
+    r"\b(mid)-month\b",
+    re.I,
+)
+def _en_relative_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    word = (m[1] or m[2] or m[4]).lower()
+    part = {"beginning": "early", "start": "early", "middle": "mid"}.get(word, word)
+    ahead = 1 if (m[3] or "").lower() == "next" else 0
+    index = ref.month - 1 + ahead
+    return _part_day(part, ref.year + index // 12, index % 12 + 1), "month"
 
 
 @_rule(r"\b(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(this\s+|next\s+)?month|EOM|month[- ]end)\b", re.I)
@@ -301,13 +360,73 @@ def _compact(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Prec
 def _zh_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     weekday = (_WEEKDAY_ZH.get(m[2]) or zh_number(m[2]) or int(m[2])) - 1
     if m[1] is None:
-        return _weekday(ref, 0 if weekday >= ref.weekday() else 1, weekday), "day"
+        return _bare_weekday(m, ref, weekday), "day"
     return _weekday(ref, _zh_weeks_ahead(m[1]), weekday), "day"
 
 
 @_rule(r"(下下个?|下个?|本|这个?)\s*(?:周|星期)(?!几|报|会|[一二三四五六日天1-7])")
 def _zh_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     return _weekday(ref, _zh_weeks_ahead(m[1]), 4), "week"
+
+
+_HOLIDAY_ALT = "|".join(f"(?:{pattern})" for pattern, _ in HOLIDAYS)
+_HOLIDAY_ONE = re.compile("|".join(f"(?P<h{i}>{pattern})" for i, (pattern, _) in enumerate(HOLIDAYS)), re.I)
+
+
+def _holiday_edge(span: tuple[date, date], after: bool) -> date:
+    """Before a holiday: its eve, the last day to deliver. After it: the Friday of the first week
+    back (`节后第一周`), a week's precision."""
+    if not after:
+        return span[0] - timedelta(days=1)
+    back = span[1] + timedelta(days=1)
+    return (
+        back + timedelta(days=4 - back.weekday())
+        if back.weekday() <= 4
+        else back + timedelta(days=11 - back.weekday())
+    )
+
+
+def _holiday_for(name: str, ref: date, bias: Bias) -> tuple[date, date] | None:
+    """The occurrence of the named holiday meant: for a plan, the next one not over for more than
+    two weeks; for an event, the last one begun."""
+    match = _HOLIDAY_ONE.search(name)
+    if match is None:
+        return None
+    spans = [span for y in (ref.year - 1, ref.year, ref.year + 1) if (span := holiday_span(match, y))]
+    if bias == "past":
+        return max((sp for sp in spans if sp[0] <= ref), default=None)
+    return min((sp for sp in spans if sp[1] >= ref - timedelta(days=14)), default=None)
+
+
+# "国庆后", "春节前", "节后再上" (the holiday at hand), "after Easter", "before Christmas": the eve of
+# the holiday, or the first week back. Not "春节前后" (around it), not "环节后", "章节后", "第3节后" (a step, a chapter, not a 节).
+@_rule(
+    rf"(?P<zh>{_HOLIDAY_ALT}|(?<![环章细季关情调礼音小时名全春过一二三四五六七八九十两\d])节)\s*(?P<zw>之?前|以前|之?后|以后|过后|结束后)(?!后)(?:第一周)?|"
+    rf"\b(?P<en>before|after|by|until|post|pre)[\s-]+(?:the\s+)?(?P<name>{_HOLIDAY_ALT}|holidays?)(?:\s+(?:break|holidays?))?\b",
+    re.I,
+)
+def _holiday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    if m["zh"] is not None:
+        name, after = m["zh"], "后" in m["zw"]
+    else:
+        name, after = m["name"], m["en"].lower() in ("after", "post")
+    bare = name == "节" or name.lower().startswith("holiday")
+    span = nearest_holiday(ref) if bare else _holiday_for(name, ref, bias)
+    if span is None:
+        return None, "week"
+    return _holiday_edge(span, after), "week"
+
+
+# "the 3rd", "on the 15th"; "15号" (chat wording for a day of this or next month). Not "3号楼",
+# "1号线", "2号机": a numbered thing, not a day.
+@_rule(
+    r"\bthe\s+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of|time|percentile|place|floor|anniversary)\b)|"
+    r"(?<![\d月./\-年第#号])(3[01]|[12]\d|0?[1-9])\s*号(?![楼线机位店仓门口床厅车种码台件批期版房座栋层])",
+    re.I,
+)
+def _month_day_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    past = bias == "past" or told_as_past(m.string, m.start(), m.end())
+    return _month_day_near(ref, int(m[1] or m[2]), past), "day"
 
 
 @_rule(r"\b(?:(next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -318,7 +437,7 @@ def _en_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
         return _weekday(ref, 1, weekday), "day"
     if prefix in ("this", "coming"):
         return _weekday(ref, 0, weekday), "day"
-    return _weekday(ref, 0 if weekday >= ref.weekday() else 1, weekday), "day"
+    return _bare_weekday(m, ref, weekday), "day"
 
 
 @_rule(r"\b(?:(?:the\s+)?end\s+of\s+)?(next|this)\s+week\b", re.I)
@@ -374,6 +493,17 @@ def _en_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
 def _zh_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month = int(m[1])
     return _pick_year(lambda y: month_end(y, month), ref, bias), "month"
+
+
+# "下个月上线", "本月完成", "next month": the month as a whole, due by its end. Not "下个月初"
+# (read above with its part), not "每个月", "上个月" (a past month is no schedule).
+@_rule(r"(?<![每上])(本|这个?|下个?)月(?![初中底末份旬]|[上下]旬)|\b(this|next)\s+month\b", re.I)
+def _relative_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    if told_as_past(m.string, m.start(), m.end()):
+        return None, "month"  # "this month we shipped 3 features": a period told, not a due date
+    ahead = 1 if (m[1] or m[2] or "").lower().startswith(("下", "next")) else 0
+    index = ref.month - 1 + ahead
+    return month_end(ref.year + index // 12, index % 12 + 1), "month"
 
 
 def find_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from index.text.holidays import FIXED_HOLIDAYS
 from index.text.numerals import ZH_NUMBER, small_number
 from index.text.timeexpr import MONTH_PATTERN, MONTHS
 from index.text.weeks import parse_iso_week, shift_weeks, week_int
@@ -193,20 +194,9 @@ _DAY_NUM = re.compile(
     # "11.21", "5/14": month and day as Chinese reports write them (never "3.1%", "v1.2", "1.86").
     r"|(?<![0-9A-Za-z.%/-])(?P<m3>1[0-2]|0?[1-9])[./](?P<d3>[0-3]?\d)(?![0-9A-Za-z.%/-])"
 )
-# Holidays on fixed calendar days, the days they name. 双11/双12 and 元旦/New Year's Day/Christmas are
-# exact; 清明 (Qingming, a solar term on Apr 4 or 5), 五一 (May Day) and 国庆 (National Day) are the
-# usual statutory spans (4/4-4/6, 5/1-5/5, 10/1-10/7), approximate because the official days shift
-# a little each year. "节"/"假期" belong to the name, so "清明节之后" reads as since the holiday. Movable feasts (Easter, Thanksgiving,
-# 春节, 中秋) are left out: their day needs a calendar this parser does not keep.
-_HOLIDAYS: tuple[tuple[str, tuple[int, int], tuple[int, int]], ...] = (
-    (r"双\s*(?:11|十一)", (11, 11), (11, 11)),
-    (r"双\s*(?:12|十二)", (12, 12), (12, 12)),
-    (r"清明(?:节|假期)?|\bQingming(?:\s+Festival)?\b", (4, 4), (4, 6)),
-    (r"五一(?:假期)?|劳动节|\bMay\s+Day\b", (5, 1), (5, 5)),
-    (r"国庆(?:节|假期)?|National\s+Day\b", (10, 1), (10, 7)),
-    (r"元旦|\bNew\s+Year'?s\s+Day\b", (1, 1), (1, 1)),
-    (r"圣诞|\bChristmas\b", (12, 25), (12, 25)),
-)
+# Holidays on fixed calendar days, the days they name: the shared table (index.text.holidays).
+# Movable feasts (Easter, 春节, 中秋) are left out here: a question's period is read without them.
+_HOLIDAYS = FIXED_HOLIDAYS
 _HOLIDAY = re.compile("|".join(f"(?P<h{i}>{p})" for i, (p, _, _) in enumerate(_HOLIDAYS)), re.I)
 # A day names a report's week only when the question is about a report ("the May 23 report",
 # "week of May 9", "5月23日的周报") or an event "on" that day; otherwise it is usually a target

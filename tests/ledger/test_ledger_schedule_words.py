@@ -168,7 +168,8 @@ CHAT_REF = date(2025, 9, 12)
         ("点餐改版 9月2号全量了🎉 比原计划晚了两天", [("9月2号", "completed", False)]),
         ("预售页周四（9/11）上了，比运营要的早两天", [("9/11", "completed", False)]),
         # the plan of record in chat words
-        ("上线时间得往后拖两周了 先按9月26号排", [("9月26号", "target", False)]),
+        # the plan of record after a move by an amount is the moved-to day
+        ("上线时间得往后拖两周了 先按9月26号排", [("9月26号", "target", True)]),
         ("9月5号肯定上不了了，已经延期，往后挪到9月26号", [("9月26号", "target", True)]),
         ("库存预警 改到9月25号上，bug清了九成", [("9月25号", "target", True)]),
         ("测试都过了，9/20应该可以", [("9/20", "target", False)]),
