@@ -110,9 +110,9 @@ def _common_start(a: str, b: str) -> str:
     return head.strip()
 
 
-def is_name(candidate: str) -> bool:
+def is_name(candidate: str, quoted: bool = False) -> bool:
     """A phrase long and specific enough to be a project's name, not a function word, a person's
-    given name, a month or a number."""
+    given name, a month or a number. A name the writer quoted (「青鸟」) may be short."""
     if (
         not re.search(r"[^\W\d_]", candidate)
         or _FUNCTION_START.match(candidate)
@@ -126,7 +126,7 @@ def is_name(candidate: str) -> bool:
     han = han_count(candidate)
     latin = re.findall(r"[A-Za-z0-9][A-Za-z0-9._-]*", candidate)
     if han == len(candidate.replace(" ", "")):
-        return han >= _MIN_HAN
+        return han >= (2 if quoted else _MIN_HAN)
     if han:
         return len(re.sub(r"\s", "", candidate)) >= 3
     if _CODE_SHAPE.search(candidate):
@@ -142,14 +142,51 @@ def _signal(text: str) -> bool:
     return bool(find_statuses(text) or find_progress(text, True) or find_dates(text, date(2000, 1, 1)))
 
 
+# A name the writer marked: quoted (「青鸟」, 《…》, “…”), or a capitalised phrase after "the"
+# ("the Billing Portal", "the Relay v2 cutover" gives "Relay v2").
+_QUOTED = re.compile(r"[「“《]([^」”》]{2,20})[」”》]")
+_THE_NAME = re.compile(r"\bthe\s+((?-i:[A-Z][\w-]*)(?:\s+(?:(?-i:[A-Z][\w-]*)|v?\d[\w.]*))*)", re.I)
+# A thing named by its kind: "…会员积分重构", "把对账平台迁移…"; the name is the words before the
+# kind word after the last particle, and only what two reports' runs end with in common counts.
+_KIND = re.compile(rf"[{HAN}A-Za-z0-9][{HAN}A-Za-z0-9 .-]*?(?:项目|平台|系统|工具|迁移|重写|改版|重构|升级)+")
+_BEFORE_NAME = re.compile(rf"^.*[的了在把将和与及是从就也还都要已]|^[^{HAN}A-Za-z0-9]+")
+
+
+def _marked(passages: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """Names a sentence marks by quotes, by "the" and capitals, or by a kind word, with the reports
+    that write them."""
+    found: dict[str, set[str]] = defaultdict(set)
+    quoted: set[str] = set()
+    kinds: list[tuple[str, str]] = []
+    for report, text in passages:
+        folded = nfkc(text)
+        for match in _QUOTED.finditer(folded):
+            quoted.add(match.group(1).strip())
+            found[match.group(1).strip()].add(report)
+        for match in _THE_NAME.finditer(folded):
+            found[match.group(1).strip()].add(report)
+        kinds.extend((_BEFORE_NAME.sub("", m.group(0)).strip(), report) for m in _KIND.finditer(folded))
+    for index, (run, report) in enumerate(kinds):
+        for other, other_report in kinds[index + 1 :]:
+            if other_report != report:
+                n = 0
+                while n < min(len(run), len(other)) and run[-1 - n] == other[-1 - n]:
+                    n += 1
+                found[run[len(run) - n :].strip()].update((report, other_report))
+    return {name: reports for name, reports in found.items() if name and is_name(name, name in quoted)}
+
+
 def discover(passages: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     """Candidate names of one series, each with the reports whose signal sentences open a clause
-    with it; `passages` are (report, sentence) pairs."""
+    with it or mark it as a name; `passages` are (report, sentence) pairs."""
+    rows = list(passages)
     openings: list[tuple[str, str]] = sorted(
-        {(opening, report) for report, text in passages for opening in clause_openings(text)},
+        {(opening, report) for report, text in rows for opening in clause_openings(text)},
         key=lambda pair: (pair[0].casefold(), pair[1]),
     )
     found: dict[str, set[str]] = defaultdict(set)
+    for name, reports in _marked(rows).items():
+        found[name] |= reports
     for index, (opening, report) in enumerate(openings):
         for other, other_report in openings[index + 1 : index + 8]:
             if other_report == report:
@@ -174,7 +211,7 @@ def _labels_a_figure(name: str, openings: list[tuple[str, str]]) -> bool:
     key = name.casefold()
     after = [opening[len(name) :].lstrip() for opening, _ in openings if opening.casefold().startswith(key)]
     figures = sum(bool(re.match(r"[-+±]?\d", rest)) for rest in after)
-    return figures * 2 >= len(after)
+    return bool(after) and figures * 2 >= len(after)
 
 
 def _key(text: str) -> str:

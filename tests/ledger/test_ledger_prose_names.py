@@ -140,3 +140,20 @@ def test_a_prose_project_is_the_same_whether_derived_after_each_report_or_once(
             for report in reversed(reports):
                 once.upsert_report(report)
             assert state(each) == state(once)
+
+
+def test_names_a_sentence_marks_count_anywhere_in_it() -> None:
+    found = discover(
+        [
+            ("a.md", "这两周我们把对账平台迁移的方案定了，预计5月底切换。"),
+            ("b.md", "上周推进对账平台迁移，目前有风险。"),
+            ("a.md", "We moved the Billing Portal launch to June 3."),
+            ("b.md", "Design review for the Billing Portal is on track."),
+            ("a.md", "「青鸟」手表二代 DVT 推迟到4月中旬。"),
+            ("b.md", "本周「青鸟」进展正常。"),
+        ]
+    )
+    assert found["对账平台迁移"] == {"a.md", "b.md"}
+    assert found["Billing Portal"] == {"a.md", "b.md"}
+    assert found["青鸟"] == {"a.md", "b.md"}  # short, but the writer quoted it
+    assert "方案定了" not in found
