@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 11
+DERIVE_VERSION = 12
 
 
 def series_of(source: str) -> str:

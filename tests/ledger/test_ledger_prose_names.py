@@ -157,3 +157,14 @@ def test_names_a_sentence_marks_count_anywhere_in_it() -> None:
     assert found["Billing Portal"] == {"a.md", "b.md"}
     assert found["青鸟"] == {"a.md", "b.md"}  # short, but the writer quoted it
     assert "方案定了" not in found
+
+
+def test_a_person_called_by_first_name_elsewhere_is_no_name() -> None:
+    passages = [
+        ("a.md", "Dara Fenwick expects the cutover by May 2."),
+        ("b.md", "Dara Fenwick is on track for May 2."),
+        ("b.md", "Dara still thinks the fix lands on May 9."),
+        ("a.md", "Billing Portal slipped to June 3."),
+        ("b.md", "Billing Portal is on track for June 3."),
+    ]
+    assert set(discover(passages)) == {"Billing Portal"}
