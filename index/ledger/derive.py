@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 12
+DERIVE_VERSION = 13
 
 
 def series_of(source: str) -> str:
@@ -363,9 +363,10 @@ def _told_in_prose(
         if not prose_here:
             linked = link_passages(layout, passages)
         else:
-            # The names only sentences gave name what the layout's names leave unnamed, and no line
-            # a layout mention covers: a known project's prose stays exactly what it was.
-            spans = _mention_spans(conn, folder)
+            # The names only sentences gave name what the layout's names leave unnamed, on no line a
+            # layout mention covers, and tell no fact a layout mention cites from that line: a known
+            # project's prose stays exactly what it was, and its news is told once.
+            spans, cited = _layout_lines(conn, folder)
             every = Vocabulary(
                 (name, canon) for canon in known | prose_here for name in [canon, *names_of[canon]]
             )
@@ -373,7 +374,9 @@ def _told_in_prose(
             for passage in passages:
                 named = link_passages(layout, [passage])
                 if not named and not _inside(spans.get(passage.observation.report, []), passage.line):
-                    named = [(c, obs) for c, obs in link_passages(every, [passage]) if c in prose_here]
+                    for canon, obs in link_passages(every, [passage]):
+                        if canon in prose_here and _untold(obs, cited.get(obs.report, set())):
+                            named.append((canon, obs))
                 linked.extend(named)
         for canon, obs in linked:
             if canon in shown:
@@ -381,17 +384,44 @@ def _told_in_prose(
     return out
 
 
-def _mention_spans(conn: sqlite3.Connection, folder: str) -> dict[str, list[tuple[int, int]]]:
-    """Per report of the series, the line spans its layout's project mentions cover."""
+_FIELDS = {"target": "target_evidence", "status": "status_evidence", "progress": "progress_evidence"}
+
+
+def _layout_lines(
+    conn: sqlite3.Connection, folder: str
+) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[tuple[str, int]]]]:
+    """Per report of the series, the line spans its layout's project mentions cover, and the
+    (field, line) of each target, status and progress a structural mention (fields under a
+    heading, a table row) cites: it may take its target from a later paragraph ("量产固件冻结的新
+    目标定为 9/27" is GW-Lite's, whose heading has a 状态 field)."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for source, first, last in conn.execute(
-        "SELECT f.source, json_extract(f.payload, '$.evidence.lines[0]'),"
-        " json_extract(f.payload, '$.evidence.lines[1]') FROM facts f JOIN reports r ON r.source = f.source"
+    cited: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for source, payload in conn.execute(
+        "SELECT f.source, f.payload FROM facts f JOIN reports r ON r.source = f.source"
         " WHERE f.kind = 'observation' AND r.kept = 1 AND r.series = ?",
         (folder,),
     ):
-        spans[source].append((first, last))
-    return spans
+        obs = Observation.model_validate_json(payload)
+        spans[source].append(obs.evidence.lines)
+        if obs.origin == "lead":
+            continue  # a line's lead outranks prose only on its own lines, as in merge_observations
+        for field, evidence in _FIELDS.items():
+            citation = getattr(obs, evidence)
+            if getattr(obs, field) is not None and citation is not None:
+                cited[source].update(
+                    (field, line) for line in range(citation.lines[0], citation.lines[1] + 1)
+                )
+    return spans, cited
+
+
+def _untold(obs: Observation, cited: set[tuple[str, int]]) -> bool:
+    """The observation states a target, status or progress no layout mention cites from its line."""
+    return any(
+        getattr(obs, field) is not None
+        and getattr(obs, evidence) is not None
+        and (field, getattr(obs, evidence).lines[0]) not in cited
+        for field, evidence in _FIELDS.items()
+    )
 
 
 def _inside(spans: list[tuple[int, int]], line: int) -> bool:

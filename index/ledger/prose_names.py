@@ -70,6 +70,8 @@ _TRAILING_WORDS = re.compile(
     r"been|be|will|would|should|got|gets|went|goes|remains|stays|not)$",
     re.I,
 )
+# "工厂已排产", "还在验证中": an aspect word or adverb makes a clause, not a name.
+_ASPECT = re.compile(r"[已了着过]|正在|还在|仍在|将会|还没|没有")
 # A code name: inner capitals ("OTel"), a figure ("SOC 2", "Ferry 0.3"), a hyphenated word.
 _CODE_SHAPE = re.compile(r"[a-z][A-Z]|\d|[A-Za-z][-_.][A-Za-z]")
 
@@ -126,7 +128,7 @@ def is_name(candidate: str, quoted: bool = False) -> bool:
     han = han_count(candidate)
     latin = re.findall(r"[A-Za-z0-9][A-Za-z0-9._-]*", candidate)
     if han == len(candidate.replace(" ", "")):
-        return han >= (2 if quoted else _MIN_HAN)
+        return han >= (2 if quoted else _MIN_HAN) and (quoted or not _ASPECT.search(candidate))
     if han:
         return len(re.sub(r"\s", "", candidate)) >= 3
     if _CODE_SHAPE.search(candidate):

@@ -33,6 +33,8 @@ def test_clause_openings_drop_connectives_articles_and_field_values() -> None:
         ("Maren", False),  # one capitalised word: a person as often as a name
         ("dataset release", False),  # lowercase words, no "the": words, not a name
         ("这两周", False),
+        ("工厂已排产", False),  # a clause: an aspect word inside
+        ("还在验证中", False),
         ("发布平台", True),
         ("当前状态", False),  # a field label
         ("计划完成时间", False),
@@ -168,3 +170,18 @@ def test_a_person_called_by_first_name_elsewhere_is_no_name() -> None:
         ("b.md", "Billing Portal is on track for June 3."),
     ]
     assert set(discover(passages)) == {"Billing Portal"}
+
+
+def test_a_fact_a_structural_mention_cites_is_not_told_again_by_a_prose_name(series: Series) -> None:
+    def report(day: str, news: str) -> str:
+        return f"# 双周报 {day}\n\n## GW-Lite\n\n状态：有风险。\n\n认证复测通过。{news}\n"
+
+    ledger = series(
+        [
+            ("2024-08-30.md", report("2024/08/30", "量产固件冻结的目标定为 9/13。")),
+            ("2024-09-13.md", report("2024/09/13", "量产固件冻结的新目标定为 9/27，工厂按这个排产。")),
+        ]
+    )
+    gateway = views.timeline(ledger, "GW-Lite").observations
+    assert [str(o.target) for o in gateway] == ["2024-09-13", "2024-09-27"]
+    assert "量产固件冻结" not in {p.name for p in views.projects(ledger)}
