@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 13
+DERIVE_VERSION = 14
 
 
 def series_of(source: str) -> str:
@@ -389,13 +389,16 @@ _FIELDS = {"target": "target_evidence", "status": "status_evidence", "progress":
 
 def _layout_lines(
     conn: sqlite3.Connection, folder: str
-) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[tuple[str, int]]]]:
-    """Per report of the series, the line spans its layout's project mentions cover, and the
-    (field, line) of each target, status and progress a structural mention (fields under a
-    heading, a table row) cites: it may take its target from a later paragraph ("量产固件冻结的新
-    目标定为 9/27" is GW-Lite's, whose heading has a 状态 field)."""
+) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[tuple[str, int | str]]]]:
+    """Per report of the series, the line spans its layout's project mentions cover; the sections
+    whose projects the layout lists itself (a structural mention, or two line leads); the (field,
+    line) of each target, status and progress of its structural mentions (fields under a heading,
+    a list item, a table row). A structural mention may take its target
+    from a later paragraph ("量产固件冻结的新目标定为 9/27" is GW-Lite's, whose heading has a 状态
+    field)."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    cited: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    cited: dict[str, set[tuple[str, int | str]]] = defaultdict(set)
+    listed: dict[str, Counter[str]] = defaultdict(Counter)
     for source, payload in conn.execute(
         "SELECT f.source, f.payload FROM facts f JOIN reports r ON r.source = f.source"
         " WHERE f.kind = 'observation' AND r.kept = 1 AND r.series = ?",
@@ -403,6 +406,7 @@ def _layout_lines(
     ):
         obs = Observation.model_validate_json(payload)
         spans[source].append(obs.evidence.lines)
+        listed[source][obs.evidence.section] += 1 + (obs.origin != "lead")
         if obs.origin == "lead":
             continue  # a line's lead outranks prose only on its own lines, as in merge_observations
         for field, evidence in _FIELDS.items():
@@ -411,11 +415,17 @@ def _layout_lines(
                 cited[source].update(
                     (field, line) for line in range(citation.lines[0], citation.lines[1] + 1)
                 )
+    for source, sections in listed.items():
+        cited[source].update(("section", section) for section, weight in sections.items() if weight >= 2)
     return spans, cited
 
 
-def _untold(obs: Observation, cited: set[tuple[str, int]]) -> bool:
-    """The observation states a target, status or progress no layout mention cites from its line."""
+def _untold(obs: Observation, cited: set[tuple[str, int | str]]) -> bool:
+    """The observation states a target, status or progress no layout mention cites from its line,
+    in a section whose projects the layout does not list itself (a numbered step under a listed
+    bullet, "2. 数据同步链路，进度45%", is that bullet's detail)."""
+    if ("section", obs.evidence.section) in cited:
+        return False
     return any(
         getattr(obs, field) is not None
         and getattr(obs, evidence) is not None

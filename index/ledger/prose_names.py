@@ -227,8 +227,10 @@ def series_names(
 ) -> list[NameStat]:
     """The names one series' signal sentences give that its layout never did, as tentative names
     (`passages`: report, its date, sentence). A candidate inside a name the series already knows
-    is that name written short, and one that is a person the series names as an owner ("Kofi
-    Mensah") is nobody's project: both are left out."""
+    is that name written short; one that opens with a known name ("Orca 量产固件" beside "Orca")
+    is that project's part, and would join and rename it (`identity` links a tentative name into
+    the project it opens with); one that is a person the series names as an owner ("Kofi
+    Mensah") is nobody's project: all are left out."""
     rows = list(passages)
     dates = {report: day for report, day, _ in rows}
     known_keys = [_key(name) for name in known]
@@ -236,7 +238,9 @@ def series_names(
     out = []
     for name, reports in sorted(discover((report, text) for report, _, text in rows).items()):
         key = _key(name)
-        if any(key in other for other in known_keys) or any(key in owner for owner in owner_keys):
+        if any(key in other or key.startswith(other) for other in known_keys if other) or any(
+            key in owner for owner in owner_keys
+        ):
             continue
         first = min(dates[report] for report in reports)
         out.append(NameStat(name, first, len(reports), tentative=True))

@@ -185,3 +185,25 @@ def test_a_fact_a_structural_mention_cites_is_not_told_again_by_a_prose_name(ser
     gateway = views.timeline(ledger, "GW-Lite").observations
     assert [str(o.target) for o in gateway] == ["2024-09-13", "2024-09-27"]
     assert "量产固件冻结" not in {p.name for p in views.projects(ledger)}
+
+
+def test_a_candidate_opening_with_a_known_name_is_that_projects_part() -> None:
+    passages = [
+        ("a.md", date(2025, 3, 7), "Orca 量产固件冻结目标定为 9/27。"),
+        ("b.md", date(2025, 3, 14), "Orca 量产固件 v1.0.0 已于 9/26 冻结。"),
+    ]
+    assert series_names(passages, known=["Orca"], owners=[]) == []
+    assert [s.name for s in series_names(passages, known=["量产"], owners=[])] == ["Orca 量产固件"]
+
+
+def test_a_numbered_step_under_a_listed_project_is_no_project_of_its_own(series: Series) -> None:
+    def report(day: str, first: int, second: int) -> str:
+        return (
+            f"# 周报 {day}\n\n## 平台能力\n\n- 分账系统升级：进度{first}%，预计12/24上线\n- 同城多活改造\n"
+            f"    1. 应用单元化，进度{first}%\n    2. 数据同步链路，进度{second}%\n"
+        )
+
+    ledger = series(
+        [("2024-11-01.md", report("2024-11-01", 30, 15)), ("2024-11-08.md", report("2024-11-08", 40, 35))]
+    )
+    assert "数据同步链路" not in {p.name for p in views.projects(ledger)}
