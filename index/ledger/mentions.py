@@ -32,7 +32,7 @@ from index.text.cjk import has_han
 from index.text.normalise import nfkc, strip_markup
 from index.text.timeexpr import find_dates
 
-_NOT_PROJECT_KINDS = {
+NOT_PROJECT_KINDS = {
     SectionKind.INCIDENTS,
     SectionKind.METRICS,
     SectionKind.REFLECTION,
@@ -215,7 +215,7 @@ def find_mentions(report: Report) -> list[Mention]:
 
 def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention], title: str = "") -> None:
     fields = _count_fields(section, lines)
-    if section.kind in _NOT_PROJECT_KINDS and fields < 2:
+    if section.kind in NOT_PROJECT_KINDS and fields < 2:
         # A metrics or incidents heading is not a project; but an objective named by a metric
         # ("O1 核心服务可用性达到99.95%") holds projects, and a heading with its own status,
         # progress and target lines ("KR1.2 告警降噪" + 当前进度/预计完成/状态) is one.

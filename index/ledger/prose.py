@@ -16,23 +16,16 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from index.ledger.mentions import Mention, Unit, line_text
+from index.ledger.mentions import NOT_PROJECT_KINDS, Mention, Unit, line_text
 from index.ledger.observe import observe
 from index.ledger.signals import find_progress, find_statuses
-from index.models import Report, Section, SectionKind
+from index.models import Report, Section
 from index.schemas import Citation, Observation
 from index.text.normalise import nfkc
 from index.text.timeexpr import find_dates
 
 # Where a project's schedule is not told: an incident's "上线当晚…", a metric's "99.8%", a plan's
 # "新文档站上线" (what is next, not what happened), a risk register's wording.
-_NOT_PROJECT_KINDS = {
-    SectionKind.INCIDENTS,
-    SectionKind.METRICS,
-    SectionKind.REFLECTION,
-    SectionKind.PLANS,
-    SectionKind.RISKS,
-}
 # A sentence ends at a full stop (not a version's or a decimal's dot), ! or ?.
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bvs)[.!?](?=\s+\S)|[.!?](?=\s*$)|[。！？]+")
 _MIN_SENTENCE = 4
@@ -65,7 +58,7 @@ def signal_passages(report: Report) -> list[Passage]:
     a progress figure or a date, with the observation that sentence makes on its own."""
     out: list[Passage] = []
     for section in report.all_sections():
-        if section.kind in _NOT_PROJECT_KINDS:
+        if section.kind in NOT_PROJECT_KINDS:
             continue
         for number, raw in section.lines:
             if _is_heading(section, number, raw) or section.in_table(number):

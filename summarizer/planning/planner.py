@@ -447,6 +447,11 @@ def read_named_report(planned: QuestionPlan, ctx: IndexContext, day: date | None
         chosen = {
             r for r in pool if (d := ctx.date_of_report.get(r)) and (d.month, d.day) == (day.month, day.day)
         }
+    _narrow_to(planned, ctx, chosen, pool)
+
+
+def _narrow_to(planned: QuestionPlan, ctx: IndexContext, chosen: set[str], pool: set[str]) -> None:
+    """Read only the chosen reports (when they narrow the pool), and their team when it is one."""
     if not chosen or chosen == pool:
         return
     _keep_reports(planned, ctx, chosen)
@@ -460,12 +465,7 @@ def read_titled(planned: QuestionPlan, ctx: IndexContext) -> None:
     that report: in an index of many teams, the month alone would read every team's October."""
     pool = set(ctx.week_of_report) if planned.reports is None else set(planned.reports)
     chosen = titled_reports(planned.question, planned.time_text, pool, ctx)
-    if not chosen or chosen == pool:
-        return
-    _keep_reports(planned, ctx, chosen)
-    series = {series_of(r) for r in chosen}
-    if planned.series is None and len(series) == 1:
-        planned.series = series.pop()
+    _narrow_to(planned, ctx, chosen, pool)
 
 
 def with_previous(planned: QuestionPlan, ctx: IndexContext) -> None:
