@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 15
+DERIVE_VERSION = 16
 
 
 def series_of(source: str) -> str:
@@ -392,7 +392,7 @@ def _told_in_prose(
             if canon in shown:
                 out[canon].append(obs)
         # a heading is a container by every project its body names, the prose-only ones too
-        lent.update(lent_sentences(every, passages, identity.canonical_of))
+        lent.update(lent_sentences(layout, passages, identity.canonical_of))
     return out, lent
 
 
