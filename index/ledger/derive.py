@@ -16,7 +16,6 @@ recomputes everything.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -24,18 +23,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from index.ledger.containers import Lent, lent_sentences, without_lent
+from index.ledger.containers import without_lent
 from index.ledger.extract import EXTRACTOR_VERSION
 from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity, entry_marks
 from index.ledger.metric_links import recurring, series_keys
-from index.ledger.prose import Passage
-from index.ledger.prose_links import Vocabulary, link_passages
-from index.ledger.prose_names import series_names
+from index.ledger.prose_derive import add_prose_names, told_in_prose
 from index.ledger.retellings import first_tellings_indexed
 from index.ledger.shifts import resolve_shifts
 from index.ledger.signals import worst_status
 from index.ledger.slips import project_launches, project_slips, project_stops
-from index.schemas import Incident, MetricPoint, Observation, ProjectInfo, Rename, Slip
+from index.schemas import Incident, MetricPoint, Observation, ProjectInfo, Rename, Slip, series_of
 from index.text.weeks import week_key
 
 if TYPE_CHECKING:
@@ -43,10 +40,6 @@ if TYPE_CHECKING:
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
 DERIVE_VERSION = 16
-
-
-def series_of(source: str) -> str:
-    return os.path.dirname(source)
 
 
 def stamp(aliases_text: str, embed_id: str) -> str:
@@ -149,7 +142,7 @@ def _identity(
             stat.count += 1
     for name, stat in stats.items():
         stat.tentative = stat.count == 1 and name not in structural
-    prose_named = _prose_names(conn, stats)
+    prose_named = add_prose_names(conn, stats)
     renames = [
         Rename.model_validate_json(payload)
         for (payload,) in conn.execute(
@@ -161,35 +154,6 @@ def _identity(
         stats.values(), config, embed, threshold, renames=[(r.old, r.new) for r in renames]
     )
     return identity, {name: stat.series for name, stat in stats.items()}, prose_named
-
-
-def _prose_names(conn: sqlite3.Connection, stats: dict[str, NameStat]) -> set[str]:
-    """Add each series' names that only its signal sentences give (`prose_names`) to `stats`;
-    return them: such a name is a project only where its sentences make observations."""
-    known: dict[str, list[str]] = defaultdict(list)
-    for name, stat in stats.items():
-        for folder in stat.series:
-            known[folder].append(name)
-    passages: dict[str, list[tuple[str, date, str]]] = defaultdict(list)
-    owners: dict[str, set[str]] = defaultdict(set)
-    for folder, source, day, kind, text, owner in conn.execute(
-        "SELECT r.series, r.source, r.date, f.kind, json_extract(f.payload, '$.text'),"
-        " COALESCE(json_extract(f.payload, '$.owner'), json_extract(f.payload, '$.observation.owner'))"
-        " FROM facts f JOIN reports r ON r.source = f.source"
-        " WHERE f.kind IN ('passage', 'observation') AND r.kept = 1"
-    ):
-        if kind == "passage":
-            passages[folder].append((source, date.fromisoformat(day), text))
-        if owner:
-            owners[folder].add(owner)
-    added: set[str] = set()
-    for folder in sorted(passages):
-        for stat in series_names(passages[folder], known[folder], owners[folder]):
-            if stat.name not in stats:
-                stat.series.add(folder)
-                stats[stat.name] = stat
-                added.add(stat.name)
-    return added
 
 
 def _series_peers(
@@ -309,7 +273,7 @@ def _projects(
         if canon in affected and canon not in observations:
             prose_only[canon] |= folders
             shown[canon] = defaultdict(list)
-    told, lent = _told_in_prose(conn, identity, shown, set(observations) | set(prose_only), prose_only)
+    told, lent = told_in_prose(conn, identity, shown, set(observations) | set(prose_only), prose_only)
     for canon in prose_only:
         if len({obs.report for obs in told.get(canon, [])}) < 2:
             del shown[canon]  # its sentences did not make it a project
@@ -325,129 +289,6 @@ def _projects(
         timeline = resolve_shifts([merge_observations(per_report[source], canon) for source in order])
         _store_project(conn, canon, identity.aliases.get(canon, []), timeline, starts)
     return len(shown)
-
-
-def _told_in_prose(
-    conn: sqlite3.Connection,
-    identity: Identity,
-    shown: dict[str, dict[str, list[Observation]]],
-    recomputed: set[str],
-    prose_only: dict[str, set[str]],
-) -> tuple[dict[str, list[Observation]], dict[tuple[str, str], list[Lent]]]:
-    """The observations the series' signal sentences make for the projects being stored, each
-    sentence named by its series' projects: those stored now, those left as they were and those
-    only sentences name (`prose_only`); and, per (report, heading) that only holds several
-    projects, the sentences of its body that are theirs."""
-    series = sorted(
-        {series_of(source) for per_report in shown.values() for source in per_report}
-        | {folder for folders in prose_only.values() for folder in folders}
-    )
-    names_of: dict[str, list[str]] = defaultdict(list)
-    for name, canon in identity.canonical_of.items():
-        names_of[canon].append(name)
-    kept = {c for (c,) in conn.execute("SELECT canonical FROM projects")}
-    out: dict[str, list[Observation]] = defaultdict(list)
-    lent: dict[tuple[str, str], list[Lent]] = {}
-    for folder in series:
-        written = {
-            identity.canonical_of[n]
-            for (n,) in conn.execute(
-                "SELECT DISTINCT f.subject FROM facts f JOIN reports r ON r.source = f.source"
-                " WHERE f.kind = 'observation' AND r.kept = 1 AND r.series = ?",
-                (folder,),
-            )
-            if n in identity.canonical_of
-        }
-        prose_here = {canon for canon, folders in prose_only.items() if folder in folders}
-        known = {c for c in written if c in shown or (c not in recomputed and c in kept)}
-        layout = Vocabulary((name, canon) for canon in known for name in [canon, *names_of[canon]])
-        passages = [
-            Passage.model_validate_json(payload)
-            for (payload,) in conn.execute(
-                "SELECT f.payload FROM facts f JOIN reports r ON r.source = f.source"
-                " WHERE f.kind = 'passage' AND r.kept = 1 AND r.series = ? ORDER BY r.date, r.source, f.seq",
-                (folder,),
-            )
-        ]
-        every = layout
-        if not prose_here:
-            linked = link_passages(layout, passages)
-        else:
-            # The names only sentences gave name what the layout's names leave unnamed, on no line a
-            # layout mention covers, and tell no fact a layout mention cites from that line: a known
-            # project's prose stays exactly what it was, and its news is told once.
-            spans, cited = _layout_lines(conn, folder)
-            every = Vocabulary(
-                (name, canon) for canon in known | prose_here for name in [canon, *names_of[canon]]
-            )
-            linked = []
-            for passage in passages:
-                named = link_passages(layout, [passage])
-                if not named and not _inside(spans.get(passage.observation.report, []), passage.line):
-                    for canon, obs in link_passages(every, [passage]):
-                        if canon in prose_here and _untold(obs, cited.get(obs.report, set())):
-                            named.append((canon, obs))
-                linked.extend(named)
-        for canon, obs in linked:
-            if canon in shown:
-                out[canon].append(obs)
-        # a heading is a container by every project its body names, the prose-only ones too
-        lent.update(lent_sentences(layout, passages, identity.canonical_of))
-    return out, lent
-
-
-_FIELDS = {"target": "target_evidence", "status": "status_evidence", "progress": "progress_evidence"}
-
-
-def _layout_lines(
-    conn: sqlite3.Connection, folder: str
-) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[tuple[str, int | str]]]]:
-    """Per report of the series, the line spans its layout's project mentions cover; the sections
-    whose projects the layout lists itself (a structural mention, or two line leads); the (field,
-    line) of each target, status and progress of its structural mentions (fields under a heading,
-    a list item, a table row). A structural mention may take its target
-    from a later paragraph ("量产固件冻结的新目标定为 9/27" is GW-Lite's, whose heading has a 状态
-    field)."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    cited: dict[str, set[tuple[str, int | str]]] = defaultdict(set)
-    listed: dict[str, Counter[str]] = defaultdict(Counter)
-    for source, payload in conn.execute(
-        "SELECT f.source, f.payload FROM facts f JOIN reports r ON r.source = f.source"
-        " WHERE f.kind = 'observation' AND r.kept = 1 AND r.series = ?",
-        (folder,),
-    ):
-        obs = Observation.model_validate_json(payload)
-        spans[source].append(obs.evidence.lines)
-        listed[source][obs.evidence.section] += 1 + (obs.origin != "lead")
-        if obs.origin == "lead":
-            continue  # a line's lead outranks prose only on its own lines, as in merge_observations
-        for field, evidence in _FIELDS.items():
-            citation = getattr(obs, evidence)
-            if getattr(obs, field) is not None and citation is not None:
-                cited[source].update(
-                    (field, line) for line in range(citation.lines[0], citation.lines[1] + 1)
-                )
-    for source, sections in listed.items():
-        cited[source].update(("section", section) for section, weight in sections.items() if weight >= 2)
-    return spans, cited
-
-
-def _untold(obs: Observation, cited: set[tuple[str, int | str]]) -> bool:
-    """The observation states a target, status or progress no layout mention cites from its line,
-    in a section whose projects the layout does not list itself (a numbered step under a listed
-    bullet, "2. 数据同步链路，进度45%", is that bullet's detail)."""
-    if ("section", obs.evidence.section) in cited:
-        return False
-    return any(
-        getattr(obs, field) is not None
-        and getattr(obs, evidence) is not None
-        and (field, getattr(obs, evidence).lines[0]) not in cited
-        for field, evidence in _FIELDS.items()
-    )
-
-
-def _inside(spans: list[tuple[int, int]], line: int) -> bool:
-    return any(first <= line <= last for first, last in spans)
 
 
 _GROUPS: tuple[tuple[str, ...], ...] = (
