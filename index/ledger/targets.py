@@ -68,8 +68,11 @@ _WEAK_BEFORE = re.compile(
 # its launch day; "量产固件" (the firmware for it) is no release. A hardware phase gate (EVT, DVT, PVT,
 # 样机) is a delivery too: "EVT样机目标4月底" is a target; "EVT 样机评审会改到 9/20" is a meeting.
 # Written from zh-email-hardware.
+_MASS_PRODUCTION = r"量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)"
 _DELIVERY = re.compile(
-    r"上线|全量|完成|交付|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
+    r"上线|全量|完成|交付|发布|投产|"
+    + _MASS_PRODUCTION
+    + r"|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
     r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|\blive\b|"
     r"(?<![A-Za-z])[EDP]VT(?![A-Za-z])(?!\s*(?:样机)?\s*(?:评审|review))|样机(?!\s*评审)",
     re.I,
@@ -115,7 +118,9 @@ _LIVE_OPENS = re.compile(
     re.I,
 )
 _DONE_AFTER = re.compile(
-    r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付)|^\s*[✅✔☑]|"
+    r"^\s*(?:已经?|顺利|成功|正式)\s*(?:全量)?(?:上线|完成|发布|投产|"
+    + _MASS_PRODUCTION
+    + r"|交付)|^\s*[✅✔☑]|"
     # a day, then the release verb and 了 (it happened): "9月2号全量了", "周四（9/18）上了", "（9/24）全量上线了"
     r"^\s*[)）]?\s*(?:(?:早上|上午|中午|下午|晚上|凌晨)\S{0,4}?)?\s*(?:正式)?(?:全量上线|全量|上线|发布|上|切完|交付|交|提交|投)了"
 )
@@ -127,7 +132,9 @@ _FINAL_AFTER = re.compile(
     r"^\s*(?:之?前|以前|左右)?\s*(?:才能|就能|能|可以|应该能)?\s*[搭做写弄搞装建修]完(?!了)|"
     r"^\s*(?:的?目标)?\s*(?:暂时|仍然?|还是|依然)?\s*(?:不变|没变|照旧)|"
     r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
-    r"(?:上线|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付|完成|结项|验收|全量|冻结|封版|定版|launch|ship|release|go[- ]live|GA\b|done|complete)|"
+    r"(?:上线|发布|投产|"
+    + _MASS_PRODUCTION
+    + r"|交付|完成|结项|验收|全量|冻结|封版|定版|launch|ship|release|go[- ]live|GA\b|done|complete)|"
     r"^\s*(?:之?前|以前)",
     re.I,
 )
@@ -145,14 +152,18 @@ _INTERIM = re.compile(
     re.I,
 )
 _LAUNCH_AFTER = re.compile(
-    r"^\s*(?:之?前)?\s*(?:全量|正式)?\s*(?:上线|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|全量|launch|ship|release|go[- ]live|GA\b)",
+    r"^\s*(?:之?前)?\s*(?:全量|正式)?\s*(?:上线|发布|投产|"
+    + _MASS_PRODUCTION
+    + r"|全量|launch|ship|release|go[- ]live|GA\b)",
     re.I,
 )
 # The project's own schedule words: a step line that moves an `eta` moves the project's date.
 SCHEDULE_WORD = re.compile(r"\beta\b|\btarget(?:ed)?\b|目标|\bdeadline\b|上线时间", re.I)
 _TARGET_WORD = re.compile(r"目标|计划|预计|排期|\btarget|\beta\b|\bdeadline\b|\bplanned\b", re.I)
 _RELEASE = re.compile(
-    r"上线|全量|发布|投产|量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)|交付|launch|release|ship|go[- ]live|\bGA\b|roll ?out|cut ?over|mass production",
+    r"上线|全量|发布|投产|"
+    + _MASS_PRODUCTION
+    + r"|交付|launch|release|ship|go[- ]live|\bGA\b|roll ?out|cut ?over|mass production",
     re.I,
 )
 _FUTURE_WORDS = re.compile(r"预计|计划|将|待|争取|目标|拟|eta|target|expected|planned|scheduled|will", re.I)
