@@ -18,6 +18,7 @@ from index.load import Document
 from index.models import FrontValue, Item, Report, Section, SectionKind
 from index.report_date import (
     DATE_LABEL,
+    POSTED_WITHIN_DAYS,
     FoundDate,
     date_from_text,
     labelled_date,
@@ -152,18 +153,14 @@ def _detect_date(
     return None
 
 
-# How long after its month a post about that month may be published ("May 2025 update", posted June 3).
-_POSTED_WITHIN_DAYS = 45
-
-
 def _posted_in_month(month: FoundDate, body: list[tuple[int, str]]) -> FoundDate | None:
     """A header line's day date ("Posted on June 3, 2025") for a title that names only a month
     ("May 2025 goals update"): a monthly post is dated when it was published, in its month or in
     the weeks after it, not on the month's last day. Written from monthly-goals-en."""
     first = month.value.replace(day=1)
+    last = month.value + timedelta(days=POSTED_WITHIN_DAYS)
     for _, text in body[:HEADER_LINES]:
         found = labelled_date(text)
-        last = month.value + timedelta(days=_POSTED_WITHIN_DAYS)
         if found is not None and found.origin == "date" and first <= found.value <= last:
             return FoundDate(found.value, "header line")
     return None

@@ -24,6 +24,11 @@ _EN_MONTH_ONLY = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(20\d{{2}})\b", re.IGNOR
 _WEEK_LABEL = re.compile(r"第\s*(\d{1,2})\s*周|\b[Ww]eek\s*(\d{1,2})\b|\bW(\d{1,2})\b")
 
 
+# How long after its month a post about that month may be published ("May 2025 update", posted
+# June 3): the parser dates such a post by its byline, the planner reads the month it covers.
+POSTED_WITHIN_DAYS = 45
+
+
 @dataclass(frozen=True)
 class FoundDate:
     """A date and where it came from ("title", "front matter", "file name", "week", "month")."""

@@ -14,13 +14,12 @@ import re
 from datetime import date
 from pathlib import Path
 
+from index.report_date import POSTED_WITHIN_DAYS
 from index.text.timeexpr import MONTH_PATTERN, MONTHS
 
 _EN = re.compile(rf"(?<![a-z])({MONTH_PATTERN})(?![a-z])", re.I)
 # "9月月报", "十月"-less digits only: "3月5日" is a day, not the month a post covers.
 _ZH = re.compile(r"(?<!\d)(\d{1,2})\s*月(?![\d日号])")
-# A post is about a month at most this many days before it is published.
-LATE_DAYS = 45
 
 
 def covered_month(report: str, title: str, posted: date | None) -> tuple[date, date] | None:
@@ -41,4 +40,6 @@ def covered_month(report: str, title: str, posted: date | None) -> tuple[date, d
     year = posted.year if month <= posted.month else posted.year - 1
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
-    return (first, last) if 0 <= (posted - last).days <= LATE_DAYS or first <= posted <= last else None
+    return (
+        (first, last) if 0 <= (posted - last).days <= POSTED_WITHIN_DAYS or first <= posted <= last else None
+    )
