@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 16
+DERIVE_VERSION = 17
 
 
 def stamp(aliases_text: str, embed_id: str) -> str:
@@ -151,7 +151,11 @@ def _identity(
         )
     ]
     identity = build_identity(
-        stats.values(), config, embed, threshold, renames=[(r.old, r.new) for r in renames]
+        stats.values(),
+        config,
+        embed,
+        threshold,
+        renames=[(r.old, r.new, series_of(r.report)) for r in renames],
     )
     return identity, {name: stat.series for name, stat in stats.items()}, prose_named
 
@@ -286,8 +290,14 @@ def _projects(
             if obs.report not in per_report or all(o.origin == "prose" for o in per_report[obs.report]):
                 per_report[obs.report].append(obs)  # only where no mention of its own names it
         order = sorted(per_report, key=lambda source: (per_report[source][0].date, source))
-        timeline = resolve_shifts([merge_observations(per_report[source], canon) for source in order])
-        _store_project(conn, canon, identity.aliases.get(canon, []), timeline, starts)
+        teams: dict[str, list[str]] = defaultdict(list)
+        for source in order:
+            teams[series_of(source)].append(source)
+        timelines = [
+            resolve_shifts([merge_observations(per_report[source], canon) for source in sources])
+            for sources in teams.values()
+        ]
+        _store_project(conn, canon, identity.aliases.get(canon, []), timelines, starts)
     return len(shown)
 
 
@@ -348,9 +358,13 @@ def _store_project(
     conn: sqlite3.Connection,
     canon: str,
     aliases: list[str],
-    timeline: list[Observation],
+    timelines: list[list[Observation]],
     starts: dict[str, date] | None = None,
 ) -> None:
+    """Store one project's timeline. Two teams may write the same project name: each series'
+    timeline is compared with itself only (`timelines`, one per series), so one team's target
+    never becomes another's slip."""
+    timeline = sorted((o for t in timelines for o in t), key=lambda o: (o.date, o.report))
     conn.executemany(
         "INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?)",
         [
@@ -358,26 +372,30 @@ def _store_project(
             for o in timeline
         ],
     )
-    by_week = {obs.week: obs.report for obs in timeline}
-    slips = project_slips(canon, aliases, timeline)
+    slips = [
+        (slip, t, {o.week: o.report for o in t}[slip.week])
+        for t in timelines
+        for slip in project_slips(canon, aliases, t)
+    ]
     conn.executemany(
         "INSERT INTO slips VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 canon,
                 seq,
-                by_week[slip.week],
-                series_of(by_week[slip.week]),
-                _date_of(timeline, by_week[slip.week]),
+                source,
+                series_of(source),
+                _date_of(t, source),
                 week_key(slip.week),
                 slip.kind,
                 slip_days(slip),
                 "\n".join(sorted({c.report for c in slip.evidence})),
                 slip.model_dump_json(),
             )
-            for seq, slip in enumerate(slips)
+            for seq, (slip, t, source) in enumerate(slips)
         ],
     )
+    launches = [x for t in timelines for x in project_launches(canon, aliases, t, starts)]
     conn.executemany(
         "INSERT INTO launches VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
@@ -390,14 +408,15 @@ def _store_project(
                 "\n".join(sorted({c.report for c in x.evidence})),
                 x.model_dump_json(),
             )
-            for seq, x in enumerate(project_launches(canon, aliases, timeline, starts))
+            for seq, x in enumerate(launches)
         ],
     )
+    stops = [e for t in timelines for e in project_stops(canon, aliases, t)]
     conn.executemany(
         "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
             (canon, seq, e.week, e.report, series_of(e.report), e.status, e.model_dump_json())
-            for seq, e in enumerate(project_stops(canon, aliases, timeline))
+            for seq, e in enumerate(stops)
         ],
     )
     last = timeline[-1]

@@ -286,12 +286,21 @@ class _Cluster:
     keys: set[str] = field(default_factory=set)
     names: list[NameStat] = field(default_factory=list)
     spelling: dict[str, str] = field(default_factory=dict)
+    series: set[str] = field(default_factory=set)
 
     def add(self, stat: NameStat, keys: set[str]) -> None:
         self.names.append(stat)
+        self.series |= stat.series
         for key in keys:
             self.keys.add(key)
             self.spelling.setdefault(key, stat.name)
+
+
+def same_team(a: set[str], b: set[str]) -> bool:
+    """Two names can be one project only when one report series (a team's folder) writes both:
+    "LedgerSync export" in one team's reports is not "Ledger" in another's. Names with no series
+    known (a bare list of names) are compared as before."""
+    return not a or not b or not a.isdisjoint(b)
 
 
 def build_identity(
@@ -299,12 +308,15 @@ def build_identity(
     config: AliasConfig | None = None,
     embed: Callable[[list[str]], np.ndarray] | None = None,
     threshold: float = 0.9,
-    renames: Sequence[tuple[str, str]] = (),
+    renames: Sequence[tuple[str, str, str]] = (),
     exhaustive: bool = False,
 ) -> Identity:
     """Cluster names, longest first, so a short name joins the one long name it fits or stays alone
     (tentative names after all others, each only into a project whose name it opens with); then
-    join the clusters a report said are one project under two names (`renames`).
+    join the clusters a report said are one project under two names (`renames`: old, new and
+    the series that said so, "" for any). A name fits only clusters its own series writes
+    (`same_team`); the same name in two series is one project name whose timeline `derive`
+    splits by series.
 
     `exhaustive` compares every name with every cluster (the definition the blocks must match)."""
     config = config or AliasConfig()
@@ -342,6 +354,7 @@ def build_identity(
                 for other, spelling, index in blocks.near(k, stat.name):
                     if (
                         index not in fits
+                        and same_team(stat.series, clusters[index].series)
                         and not blocked(key, clusters[index])
                         and (not stat.tentative or k.startswith(other) or other.startswith(k))
                         and _pair_related(k, other, stat.name, spelling)
@@ -392,7 +405,7 @@ def _join_keyed(groups: list[list[NameStat]]) -> list[list[NameStat]]:
 
 
 def _join_renamed(
-    groups: list[list[NameStat]], renames: Sequence[tuple[str, str]], apart: set[frozenset[str]]
+    groups: list[list[NameStat]], renames: Sequence[tuple[str, str, str]], apart: set[frozenset[str]]
 ) -> list[list[NameStat]]:
     """Join the one group whose names hold the old name with the one holding the new name.
 
@@ -409,16 +422,18 @@ def _join_renamed(
         return i
 
     keys = [{name_key(s.name) for s in group} for group in groups]
+    teams = [set().union(*(s.series for s in group)) for group in groups]
 
-    def holders(name: str) -> list[int]:
+    def holders(name: str, series: str) -> list[int]:
         wanted = name_key(name)
         if len(wanted) < 2:
             return []
-        exact = [i for i, k in enumerate(keys) if wanted in k]
-        return exact or [i for i, k in enumerate(keys) if any(wanted in key for key in k)]
+        mine = [i for i in range(len(groups)) if not series or same_team({series}, teams[i])]
+        exact = [i for i in mine if wanted in keys[i]]
+        return exact or [i for i in mine if any(wanted in key for key in keys[i])]
 
-    for old, new in renames:
-        a, b = holders(old), holders(new)
+    for old, new, series in renames:
+        a, b = holders(old, series), holders(new, series)
         if len(a) == 1 and len(b) == 1 and root(a[0]) != root(b[0]):
             if any(frozenset((x, y)) in apart for x in keys[a[0]] for y in keys[b[0]]):
                 continue
@@ -455,6 +470,8 @@ def _embed_merge(
     for score, i, j in pairs:
         if score < threshold:
             break
+        if not same_team({t for s in groups[i] for t in s.series}, {t for s in groups[j] for t in s.series}):
+            continue
         keys_i = {name_key(s.name) for s in groups[i]}
         keys_j = {name_key(s.name) for s in groups[j]}
         if any(frozenset((a, b)) in apart for a in keys_i for b in keys_j):

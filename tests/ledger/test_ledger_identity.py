@@ -158,8 +158,8 @@ def test_blocks_compare_what_the_rules_could_join(names: list[str], query: str) 
     """Comparing only names that share a first character, first word letter or character pair
     gives exactly the clusters (and lookups) of comparing every name with every cluster."""
     stats = [NameStat(name, DAY, 1 + i % 3, {f"s{i % 2}"}) for i, name in enumerate(names)]
-    blocked = build_identity(stats, renames=[(names[0], names[-1])])
-    everything = build_identity(stats, renames=[(names[0], names[-1])], exhaustive=True)
+    blocked = build_identity(stats, renames=[(names[0], names[-1], "")])
+    everything = build_identity(stats, renames=[(names[0], names[-1], "")], exhaustive=True)
     assert blocked.canonical_of == everything.canonical_of
     assert blocked.aliases == everything.aliases
     key = name_key(query)
@@ -189,3 +189,23 @@ def test_a_heading_topic_suffix_before_the_owner_links_the_project(
     build(ledger, reports)
     moved = [(s.kind, s.week) for s in views.slips(ledger) if s.kind == "date_moved"]
     assert moved == [("date_moved", "2024-W20")]
+
+
+def test_a_name_fits_only_names_its_own_series_writes() -> None:
+    # "Ledger" (one team's product) is not short for "LedgerSync export" (another team's work).
+    def stat(name: str, team: str) -> NameStat:
+        return NameStat(name, DAY, 2, series={team})
+
+    apart = build_identity([stat("LedgerSync export", "logistics"), stat("Ledger", "climate")])
+    assert apart.canonical_of["Ledger"] != apart.canonical_of["LedgerSync export"]
+    together = build_identity([stat("LedgerSync export", "logistics"), stat("Ledger", "logistics")])
+    assert together.canonical_of["Ledger"] == together.canonical_of["LedgerSync export"]
+
+
+def test_a_rename_joins_only_its_own_series_names() -> None:
+    # Another team announcing "UFP" as its own short name does not rename this team's project.
+    old = NameStat("用户画像中台迁移", DAY, 2, series={"a"})
+    joined = build_identity([old, NameStat("UFP", DAY, 2, series={"a"})], renames=[(old.name, "UFP", "a")])
+    assert joined.canonical_of[old.name] == joined.canonical_of["UFP"]
+    elsewhere = build_identity([old, NameStat("UFP", DAY, 2, series={"b"})], renames=[(old.name, "UFP", "b")])
+    assert elsewhere.canonical_of[old.name] != elsewhere.canonical_of["UFP"]

@@ -276,3 +276,17 @@ def test_a_prose_section_named_with_a_gloss_launches(series: Series) -> None:
     assert [(x.week, x.launched_on.isoformat()) for x in views.launches(ledger)] == [
         ("2024-W20", "2024-05-14")
     ]
+
+
+def test_one_project_name_in_two_teams_folders_is_compared_within_each_team(series: Series) -> None:
+    # Two teams happen to call a project the same; team B's later date is not team A's slip.
+    ledger = series(
+        [
+            ("team-a/w1.md", zh_week("2024-10-11", "票据平台：进度30%，预计10/31上线")),
+            ("team-b/w1.md", zh_week("2024-10-18", "票据平台：进度10%，预计11/30上线")),
+            ("team-a/w2.md", zh_week("2024-10-25", "票据平台：进度50%，预计10/31上线")),
+            ("team-b/w2.md", zh_week("2024-11-01", "票据平台：进度20%，延期至12/15上线")),
+        ]
+    )
+    assert kinds(ledger) == [("票据平台", "date_moved", "2024-W44", "2024-11-30", "2024-12-15")]
+    assert views.slips(ledger)[0].evidence[0].report.endswith("team-b/w1.md")
