@@ -20,6 +20,8 @@ from index.report_date import (
     DATE_LABEL,
     POSTED_WITHIN_DAYS,
     FoundDate,
+    bare_date,
+    compact_date,
     date_from_text,
     labelled_date,
     week_label,
@@ -138,10 +140,10 @@ def _detect_date(
             if found:
                 return FoundDate(found.value, "front matter")
     for _, text in body[:HEADER_LINES]:
-        found = labelled_date(text)
+        found = labelled_date(text) or bare_date(text)
         if found:
             return FoundDate(found.value, "header line")
-    found = date_from_text(path.stem.replace("_", "-"))
+    found = date_from_text(path.stem.replace("_", "-")) or compact_date(path.stem)
     if found:
         return FoundDate(found.value, "file name")
     if near is not None:

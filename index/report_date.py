@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from index.text.timeexpr import MONTH_PATTERN, MONTHS, find_dates
 from index.text.weeks import friday_of_iso_week
@@ -45,10 +46,10 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 # The end of a range written after a full date: "2025.4.21-4.25", "2025-03-10 ~ 14".
-_RANGE_END = re.compile(r"\s*[-–~至到]\s*(?:(\d{1,2})\s*[./月-]\s*)?(\d{1,2})\s*日?(?![\d./:])")
+_RANGE_END = re.compile(r"\s*[-–—－~至到]\s*(?:(\d{1,2})\s*[./月-]\s*)?(\d{1,2})\s*日?(?![\d./:])")
 # A range without a year, read with the year the text gives elsewhere: "2025年4月第4周（4.21 - 4.25）".
 _YEARLESS_RANGE = re.compile(
-    r"(?<![\d./])(\d{1,2})\s*[./月]\s*(\d{1,2})\s*日?\s*[-–~至到]\s*(?:(\d{1,2})\s*[./月]\s*)?(\d{1,2})\s*日?(?![\d./])"
+    r"(?<![\d./])(\d{1,2})\s*[./月]\s*(\d{1,2})\s*日?\s*[-–—－~至到]\s*(?:(\d{1,2})\s*[./月]\s*)?(\d{1,2})\s*日?(?![\d./])"
 )
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _ANY_DAY = date(2000, 1, 3)  # only explicit-year dates are kept, so the reference never matters
@@ -143,6 +144,49 @@ def labelled_date(line: str) -> FoundDate | None:
         dates = dates_in_text(line[match.end() :])
         return FoundDate(dates[0], "date") if dates else None
     return date_from_text(line) if _GENERATED.match(line) else None
+
+
+# What may stand beside a bare date: a weekday, a range word.
+_NOT_WORDS = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|"
+    r"(?:周|星期)[一二三四五六日天]|[至到]|\bto\b",
+    re.I,
+)
+
+
+def bare_date(line: str) -> FoundDate | None:
+    """A header line that is nothing but a date or a date range ("（2025年3月10日—3月14日）",
+    "14 March 2025"): under a plain-text title block it says which days the report covers; a
+    range gives its end. Anything else on the line (a label, a word) leaves it to `labelled_date`."""
+    hits = [
+        h for h in find_dates(line, _ANY_DAY, "nearest") if h.precision == "day" and _YEAR_IN.search(h.text)
+    ]
+    if not hits:
+        return None
+    rest = line[: hits[0].start]
+    end = hits[-1].end
+    if tail := _RANGE_END.match(line, end):
+        end = tail.end()
+    rest += line[end:]
+    for before, after in pairwise(hits):
+        rest += line[before.end : after.start]
+    if re.search(r"[^\W_]", _NOT_WORDS.sub(" ", rest)):
+        return None
+    dates = dates_in_text(line)
+    return FoundDate(max(dates), "date") if dates else None
+
+
+# A file name's date written without separators, as exports and scripts save them:
+# "信息中心工作周报20250314", "status_20250314_final".
+_COMPACT = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def compact_date(stem: str) -> FoundDate | None:
+    """The YYYYMMDD date in a file name; of two a month apart at most (a range), the later."""
+    found = [d for m in _COMPACT.finditer(stem) if (d := _safe_date(int(m[1]), int(m[2]), int(m[3])))]
+    if not found or (max(found) - min(found)).days > 31:
+        return None
+    return FoundDate(max(found), "date")
 
 
 def yearless_date(text: str, near: date) -> FoundDate | None:

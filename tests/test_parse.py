@@ -90,6 +90,16 @@ def test_english_block_report(fixtures: Path) -> None:
         ("2025-03-14.md", "# Weekly\n\nbody\n", date(2025, 3, 14), "file name"),
         ("2024-W10.md", "# Weekly\n\nbody\n", date(2024, 3, 8), "file name"),
         ("notes.txt", "Weekly 2025-02-07\n\nProjects:\n- a\n", date(2025, 2, 7), "title"),
+        # A plain-text title block whose date line is a range with an em dash, under the title.
+        (
+            "周报.txt",
+            "某公司信息中心\n工作周报\n（2025年3月10日—3月14日）\n\n一、总体情况\n",
+            date(2025, 3, 14),
+            "header line",
+        ),
+        ("ops.txt", "Ops weekly\n\nFriday, 14 March 2025\n\n- a\n", date(2025, 3, 14), "header line"),
+        ("工作周报20250314.txt", "工作周报\n\n一、总体情况\n", date(2025, 3, 14), "file name"),
+        ("status_20250310_20250314.md", "# Status\n\nbody\n", date(2025, 3, 14), "file name"),
     ],
 )
 def test_report_date_sources(tmp_path: Path, name: str, text: str, expected: date, origin: str) -> None:
