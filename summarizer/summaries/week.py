@@ -20,7 +20,7 @@ from summarizer.summaries import describe, plans, wording
 from summarizer.summaries.inputs import Fact, WeekFacts, number
 from summarizer.summaries.projects import ProjectLines, changes, progress_rows
 from summarizer.summaries.reading import Line, ReportView
-from summarizer.summaries.risks import gist, risk_clause
+from summarizer.summaries.risk_words import gist, risk_clause
 from summarizer.summaries.series import Series
 
 _DECISION = re.compile(
