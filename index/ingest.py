@@ -8,39 +8,33 @@ files per call, since an embedding call per report (~6 chunks) is what collapses
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Protocol
 
 import numpy as np
 
 from index.chunk import Chunk, TokenLimit, chunk_report
 from index.embed import Embedder
-from index.errors import InputError, ReportDateError, SummarizerError
+from index.embed_batches import (
+    DEFAULT_MAX_FILE_SECONDS,
+    DEFAULT_MAX_FILE_TOKENS,
+    EMBED_BATCH_TOKENS,
+    Budget,
+    check_tokens,
+    count_upto,
+    embed_texts,
+)
+from index.errors import InputError, SummarizerError
 from index.load import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, content_hash, load_document
 from index.models import Report
+from index.outcomes import FileOutcome, IngestSummary, Repair, date_warnings, isolate, nearest_sibling_date
 from index.parse import NO_DATE, parse_report
 from index.reconcile import Problem, find_problems
 from index.store import StoredReport, VectorStore
-from index.walk import Skip, walk_reports
-
-Status = Literal["added", "updated", "unchanged", "skipped"]
-T = TypeVar("T")
-
-# Per-file budgets. Tokens are the embedder's own (deterministic, checked before any embedding);
-# seconds are a backstop checked between stages and embedding batches. The largest example report
-# is under 1,000 e5 tokens; 50,000 takes one to two minutes to embed on 2 CPUs.
-DEFAULT_MAX_FILE_TOKENS = 50_000
-DEFAULT_MAX_FILE_SECONDS = 120.0
-# Embedder tokens per embedding call (at least one chunk): every chunk fits one 512-token window,
-# so a call holds at most four windows' worth (a few seconds at worst on 2 CPUs), and the time
-# budget is checked between calls. Ordinary chunks are ~80 tokens: ~25 of them share a call, and
-# reports smaller than this share calls with the next reports (`Ingestor.ingest`).
-EMBED_BATCH_TOKENS = 2048
+from index.walk import Skip, source_name, walk_reports
 
 
 class Journal(Protocol):
@@ -67,127 +61,6 @@ class Journal(Protocol):
 
 # A journal may also say `current(source, content_hash) -> bool`: this exact content's facts are
 # stored, so an unchanged file need not be parsed at all (the ledger does).
-
-
-@dataclass(frozen=True)
-class Repair:
-    """A disagreement between ledger and store that a run found, and what it did about it."""
-
-    report: str
-    problem: str
-    action: str
-
-
-@dataclass
-class FileOutcome:
-    path: str
-    status: Status
-    week: str = ""
-    date: str = ""
-    chunks_added: int = 0
-    chunks_removed: int = 0
-    chunks_unchanged: int = 0
-    reason: str = ""
-    undated: bool = False
-
-
-@dataclass(frozen=True)
-class DateWarning:
-    """A report that went in with a date that is probably wrong (a typo, a template's date)."""
-
-    path: str
-    date: str
-    message: str
-
-
-# A report dated more than this after today, or before EARLIEST, is reported as suspicious.
-FUTURE_SLACK = timedelta(days=365)
-EARLIEST = date(2000, 1, 1)
-
-
-def date_warnings(outcomes: Iterable[FileOutcome], today: date) -> list[DateWarning]:
-    """Suspicious dates among the reports that went in (or were already in)."""
-    found = []
-    for outcome in outcomes:
-        if outcome.status == "skipped" or not outcome.date:
-            continue
-        day = date.fromisoformat(outcome.date)
-        if day > today + FUTURE_SLACK:
-            why = f"more than a year after today ({today.isoformat()})"
-        elif day < EARLIEST:
-            why = f"before {EARLIEST.year}"
-        else:
-            continue
-        found.append(
-            DateWarning(
-                outcome.path,
-                outcome.date,
-                f"dated {outcome.date}, {why}: check the date in its title, front matter or file name"
-                " (relative questions use the latest report not in the future)",
-            )
-        )
-    return found
-
-
-@dataclass
-class IngestSummary:
-    """What one run did. `error` is set when the run stopped early on a store-wide failure
-    (the files before it went in; the summary still says which)."""
-
-    outcomes: list[FileOutcome] = field(default_factory=list)
-    pruned: list[str] = field(default_factory=list)
-    repaired: list[Repair] = field(default_factory=list)
-    warnings: list[DateWarning] = field(default_factory=list)
-    chunks_pruned: int = 0
-    error: SummarizerError | None = None
-
-    @property
-    def skipped(self) -> list[FileOutcome]:
-        return [o for o in self.outcomes if o.status == "skipped"]
-
-    def totals(self) -> dict[str, int]:
-        return {
-            "reports": sum(1 for o in self.outcomes if o.status != "skipped"),
-            "added": sum(1 for o in self.outcomes if o.status == "added"),
-            "updated": sum(1 for o in self.outcomes if o.status == "updated"),
-            "unchanged": sum(1 for o in self.outcomes if o.status == "unchanged"),
-            "skipped": len(self.skipped),
-            "chunks_added": sum(o.chunks_added for o in self.outcomes),
-            "chunks_unchanged": sum(o.chunks_unchanged for o in self.outcomes),
-            "chunks_removed": sum(o.chunks_removed for o in self.outcomes) + self.chunks_pruned,
-            "reports_pruned": len(self.pruned),
-            "reports_repaired": len(self.repaired),
-        }
-
-    def as_dict(self) -> dict[str, Any]:
-        error = None
-        if self.error is not None:
-            error = {"type": type(self.error).__name__, "message": str(self.error)}
-        return {
-            "totals": self.totals(),
-            "files": [o.__dict__ for o in self.outcomes],
-            "pruned": self.pruned,
-            "repaired": [r.__dict__ for r in self.repaired],
-            "warnings": [w.__dict__ for w in self.warnings],
-            "error": error,
-        }
-
-
-class Budget:
-    """A file's time budget: `check` raises `InputError` once it is spent."""
-
-    def __init__(self, path: Path, seconds: float) -> None:
-        self.path = path
-        self.seconds = seconds
-        self.deadline = time.monotonic() + seconds
-
-    def check(self, stage: str) -> None:
-        if time.monotonic() > self.deadline:
-            raise InputError(
-                self.path,
-                f"took over {self.seconds:g} s to index, stopped while {stage}",
-                "split the file, or raise max_file_seconds in summarizer.toml",
-            )
 
 
 @dataclass
@@ -220,31 +93,6 @@ def _file_hash(path: Path, max_bytes: int) -> str | None:
         return None
 
 
-def nearest_sibling_date(path: Path, outcomes: list[FileOutcome]) -> date | None:
-    """The date of the report in the same folder whose file name sorts nearest to this one."""
-    folder = source_name(path.parent)
-    siblings = sorted(
-        (Path(o.path).name, date.fromisoformat(o.date))
-        for o in outcomes
-        if o.date and os.path.dirname(o.path) == folder
-    )
-    if not siblings:
-        return None
-    names = [name for name, _ in siblings]
-    below = sum(1 for other in names if other < path.name) - 0.5
-    position = min(range(len(names)), key=lambda i: (abs(below - i), i))
-    return siblings[position][1]
-
-
-def source_name(path: Path) -> str:
-    """The absolute path of the file: what citations show and the verifier re-reads.
-
-    A path as typed (`examples/reports/x.md`) would stop verifying as soon as `ask` runs from
-    another directory, and every citation would be dropped.
-    """
-    return os.path.normpath(os.path.abspath(path))
-
-
 @dataclass
 class Ingestor:
     store: VectorStore
@@ -270,24 +118,6 @@ class Ingestor:
             return prepared
         return self._flush([prepared])[0]
 
-    def _guard(self, source: str, work: Callable[[], T]) -> T | FileOutcome:
-        """Run one file's work; its failures become its skipped outcome."""
-        try:
-            return work()
-        except ReportDateError as exc:
-            return FileOutcome(source, "skipped", reason=exc.reason + f" ({exc.hint})", undated=True)
-        except InputError as exc:
-            reason = exc.reason + (f" ({exc.hint})" if exc.hint else "")
-            return FileOutcome(source, "skipped", reason=reason)
-        except SummarizerError:
-            raise
-        except OSError as exc:
-            return FileOutcome(source, "skipped", reason=f"cannot read: {exc.strerror or exc}")
-        except Exception as exc:
-            # A bug or a limit this input found (RecursionError, a decoder's error...): the file
-            # is skipped with the exception's type so the report can be fixed, the run goes on.
-            return FileOutcome(source, "skipped", reason=f"{type(exc).__name__}: {_short(exc)}")
-
     def _prepare(
         self,
         path: Path,
@@ -300,7 +130,7 @@ class Ingestor:
         source = source_name(path)
         known = stored.get(source) if stored is not None else None
         if stored is None:
-            known = self._guard(source, lambda: self.store.stored_report(source))  # type: ignore[assignment]
+            known = isolate(source, lambda: self.store.stored_report(source))  # type: ignore[assignment]
             if isinstance(known, FileOutcome):
                 return known
         current = getattr(self.ledger, "current", None)
@@ -314,7 +144,7 @@ class Ingestor:
                     date=known.date,
                     chunks_unchanged=len(known.chunk_ids),
                 )
-        return self._guard(source, lambda: self._load(path, source, report_date, near, known))
+        return isolate(source, lambda: self._load(path, source, report_date, near, known))
 
     def _load(
         self,
@@ -340,12 +170,12 @@ class Ingestor:
                 write_facts()
             return outcome
         # The document's own count first: a file far over the budget is refused before chunking.
-        self._check_tokens(path, self._count_upto(doc.text, self.max_file_tokens))
+        check_tokens(path, count_upto(self.embedder, doc.text, self.max_file_tokens), self.max_file_tokens)
         limit = TokenLimit(self.embedder.count_tokens, self.embedder.window)
         chunks = chunk_report(report, self.chunk_tokens, self.min_chunk_tokens, limit)
         budget.check("chunking")
         tokens = sum(c.embed_tokens or self.embedder.count_tokens(c.embed_text) for c in chunks)
-        self._check_tokens(path, tokens)
+        check_tokens(path, tokens, self.max_file_tokens)
         return _Pending(path, report, chunks, tokens, stored, outcome, write_facts, budget)
 
     def _flush(self, batch: list[_Pending]) -> list[FileOutcome]:
@@ -354,7 +184,7 @@ class Ingestor:
         if len(batch) == 1:
             pending = batch[0]
             source = pending.report.source
-            vectors = self._guard(source, lambda: self._embed(pending.path, pending.chunks, pending.budget))
+            vectors = isolate(source, lambda: self._embed(pending.path, pending.chunks, pending.budget))
             if isinstance(vectors, FileOutcome):
                 return [vectors]
             return [self._write(pending, vectors)]
@@ -363,7 +193,7 @@ class Ingestor:
             counts = [
                 c.embed_tokens or self.embedder.count_tokens(c.embed_text) for p in batch for c in p.chunks
             ]
-            everything = self._embed_texts(texts, counts, None)
+            everything = embed_texts(self.embedder, texts, counts, None)
         except SummarizerError as exc:
             if isinstance(exc, InputError):
                 return [o for p in batch for o in self._flush([p])]
@@ -399,7 +229,7 @@ class Ingestor:
             pending.written = True
             return outcome
 
-        return self._guard(source, write)  # type: ignore[return-value]
+        return isolate(source, write)  # type: ignore[return-value]
 
     def remove(self, source: str) -> int:
         """Remove a report from both sides, crash-consistently; returns the chunks removed.
@@ -446,44 +276,11 @@ class Ingestor:
             repairs.append(Repair(problem.report, problem.description, action))
         return repairs
 
-    def _count_upto(self, text: str, limit: int, block: int = 65_536) -> int:
-        """The text's token count, summed over blocks and stopped once past `limit`."""
-        total = 0
-        for start in range(0, len(text), block):
-            total += self.embedder.count_tokens(text[start : start + block])
-            if total > limit:
-                break
-        return total
-
-    def _check_tokens(self, path: Path, tokens: int) -> None:
-        if tokens > self.max_file_tokens:
-            raise InputError(
-                path,
-                f"needs at least {tokens:,} embedder tokens, over the per-file budget of {self.max_file_tokens:,}",
-                "split the file, or raise max_file_tokens in summarizer.toml",
-            )
-
     def _embed(self, path: Path, chunks: Sequence[Chunk], budget: Budget) -> np.ndarray:
         """Vectors for the chunks, within the file's token budget, in bounded calls."""
         counts = [c.embed_tokens or self.embedder.count_tokens(c.embed_text) for c in chunks]
-        self._check_tokens(path, sum(counts))
-        return self._embed_texts([c.embed_text for c in chunks], counts, budget)
-
-    def _embed_texts(self, texts: list[str], counts: list[int], budget: Budget | None) -> np.ndarray:
-        """Vectors in calls of at most `EMBED_BATCH_TOKENS` (or one text), the budget checked
-        between calls."""
-        parts = []
-        start = 0
-        while start < len(texts):
-            end, used = start + 1, counts[start]
-            while end < len(texts) and used + counts[end] <= EMBED_BATCH_TOKENS:
-                used += counts[end]
-                end += 1
-            if budget is not None:
-                budget.check(f"embedding ({start} of {len(texts)} chunks done)")
-            parts.append(self.embedder.embed_passages(texts[start:end]))
-            start = end
-        return np.vstack(parts) if parts else self.embedder.embed_passages([])
+        check_tokens(path, sum(counts), self.max_file_tokens)
+        return embed_texts(self.embedder, [c.embed_text for c in chunks], counts, budget)
 
     def ingest(
         self,
@@ -562,8 +359,3 @@ class Ingestor:
             summary.error = exc
         summary.warnings = date_warnings(summary.outcomes, self.today())
         return summary
-
-
-def _short(exc: BaseException, limit: int = 200) -> str:
-    text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -47,8 +47,17 @@ def iter_report_files(paths: Iterable[Path]) -> Iterator[Path]:
     return (found for found in walk_reports(paths) if isinstance(found, Path))
 
 
+def source_name(path: Path) -> str:
+    """The absolute path of the file: what citations show and the verifier re-reads.
+
+    A path as typed (`examples/reports/x.md`) would stop verifying as soon as `ask` runs from
+    another directory, and every citation would be dropped.
+    """
+    return os.path.normpath(os.path.abspath(path))
+
+
 def _first(path: Path, seen: set[str]) -> bool:
-    key = os.path.normpath(os.path.abspath(path))
+    key = source_name(path)
     if key in seen:
         return False
     seen.add(key)

@@ -149,7 +149,7 @@ def test_a_file_over_the_time_budget_is_skipped_with_its_stage(
     path = tmp_path / "slow.md"
     path.write_text(TITLE + "- one\n- two\n", encoding="utf-8")
     clock = iter(range(0, 10_000, 100))
-    monkeypatch.setattr("index.ingest.time.monotonic", lambda: float(next(clock)))
+    monkeypatch.setattr("index.embed_batches.time.monotonic", lambda: float(next(clock)))
     outcome = ingestor.ingest_file(path)
     assert outcome.status == "skipped"
     assert "took over 120 s" in outcome.reason and "max_file_seconds" in outcome.reason

@@ -25,7 +25,7 @@ from summarizer.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from index.ingest import IngestSummary
+    from index.outcomes import IngestSummary
     from summarizer.config import Settings
     from summarizer.extraction.extractor import ExtractionSummary, Extractor
 

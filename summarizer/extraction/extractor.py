@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from index.errors import InputError
-from index.ingest import FileOutcome
 from index.ledger.complete import complete
 from index.ledger.store import Ledger
 from index.load import load_document
 from index.models import Report
+from index.outcomes import FileOutcome
 from index.parse import parse_report
 from index.verify import Verifier
 from summarizer.errors import ConfigError

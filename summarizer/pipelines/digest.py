@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from index.ingest import IngestSummary
 from index.lock import writer_lock
+from index.outcomes import IngestSummary
 from index.schemas import Citation, series_of
 from summarizer.config import DigestCadence, PublishTarget
 from summarizer.errors import ConfigError

@@ -10,9 +10,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index.ingest import Ingestor, Repair
+from index.ingest import Ingestor
 from index.lexical import LexicalIndex, lexical_dir, rebuild_for_store
 from index.lock import writer_lock
+from index.outcomes import Repair
 from summarizer.pipelines.ingest import ingestor_for
 from summarizer.workspace import Workspace
 

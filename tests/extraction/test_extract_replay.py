@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from index.ingest import IngestSummary
 from index.ledger import views
+from index.outcomes import IngestSummary
 from index.verify import Verifier
 from summarizer.config import Settings, load_settings
 from summarizer.extraction.extractor import ExtractionSummary, ExtractMode, Extractor, ExtractOutcome

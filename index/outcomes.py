@@ -1,0 +1,166 @@
+"""What an ingest run says about each file and about itself: outcomes, repairs, dates.
+
+Kept apart from the ingest so that the pipelines, the CLI and the extraction read a run's results
+without importing the machinery that produced them. `isolate` is the one place where a file's
+failure becomes its skipped outcome; the dates the run's outcomes hold give the warnings and an
+undated report's nearest sibling.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from index.errors import InputError, ReportDateError, SummarizerError
+from index.walk import source_name
+
+Status = Literal["added", "updated", "unchanged", "skipped"]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A disagreement between ledger and store that a run found, and what it did about it."""
+
+    report: str
+    problem: str
+    action: str
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: Status
+    week: str = ""
+    date: str = ""
+    chunks_added: int = 0
+    chunks_removed: int = 0
+    chunks_unchanged: int = 0
+    reason: str = ""
+    undated: bool = False
+
+
+@dataclass(frozen=True)
+class DateWarning:
+    """A report that went in with a date that is probably wrong (a typo, a template's date)."""
+
+    path: str
+    date: str
+    message: str
+
+
+# A report dated more than this after today, or before EARLIEST, is reported as suspicious.
+FUTURE_SLACK = timedelta(days=365)
+EARLIEST = date(2000, 1, 1)
+
+
+def date_warnings(outcomes: Iterable[FileOutcome], today: date) -> list[DateWarning]:
+    """Suspicious dates among the reports that went in (or were already in)."""
+    found = []
+    for outcome in outcomes:
+        if outcome.status == "skipped" or not outcome.date:
+            continue
+        day = date.fromisoformat(outcome.date)
+        if day > today + FUTURE_SLACK:
+            why = f"more than a year after today ({today.isoformat()})"
+        elif day < EARLIEST:
+            why = f"before {EARLIEST.year}"
+        else:
+            continue
+        found.append(
+            DateWarning(
+                outcome.path,
+                outcome.date,
+                f"dated {outcome.date}, {why}: check the date in its title, front matter or file name"
+                " (relative questions use the latest report not in the future)",
+            )
+        )
+    return found
+
+
+def nearest_sibling_date(path: Path, outcomes: list[FileOutcome]) -> date | None:
+    """The date of the report in the same folder whose file name sorts nearest to this one."""
+    folder = source_name(path.parent)
+    siblings = sorted(
+        (Path(o.path).name, date.fromisoformat(o.date))
+        for o in outcomes
+        if o.date and os.path.dirname(o.path) == folder
+    )
+    if not siblings:
+        return None
+    names = [name for name, _ in siblings]
+    below = sum(1 for other in names if other < path.name) - 0.5
+    position = min(range(len(names)), key=lambda i: (abs(below - i), i))
+    return siblings[position][1]
+
+
+@dataclass
+class IngestSummary:
+    """What one run did. `error` is set when the run stopped early on a store-wide failure
+    (the files before it went in; the summary still says which)."""
+
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    repaired: list[Repair] = field(default_factory=list)
+    warnings: list[DateWarning] = field(default_factory=list)
+    chunks_pruned: int = 0
+    error: SummarizerError | None = None
+
+    @property
+    def skipped(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "skipped"]
+
+    def totals(self) -> dict[str, int]:
+        return {
+            "reports": sum(1 for o in self.outcomes if o.status != "skipped"),
+            "added": sum(1 for o in self.outcomes if o.status == "added"),
+            "updated": sum(1 for o in self.outcomes if o.status == "updated"),
+            "unchanged": sum(1 for o in self.outcomes if o.status == "unchanged"),
+            "skipped": len(self.skipped),
+            "chunks_added": sum(o.chunks_added for o in self.outcomes),
+            "chunks_unchanged": sum(o.chunks_unchanged for o in self.outcomes),
+            "chunks_removed": sum(o.chunks_removed for o in self.outcomes) + self.chunks_pruned,
+            "reports_pruned": len(self.pruned),
+            "reports_repaired": len(self.repaired),
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        error = None
+        if self.error is not None:
+            error = {"type": type(self.error).__name__, "message": str(self.error)}
+        return {
+            "totals": self.totals(),
+            "files": [o.__dict__ for o in self.outcomes],
+            "pruned": self.pruned,
+            "repaired": [r.__dict__ for r in self.repaired],
+            "warnings": [w.__dict__ for w in self.warnings],
+            "error": error,
+        }
+
+
+def isolate(source: str, work: Callable[[], T]) -> T | FileOutcome:
+    """Run one file's work; its failures become its skipped outcome."""
+    try:
+        return work()
+    except ReportDateError as exc:
+        return FileOutcome(source, "skipped", reason=exc.reason + f" ({exc.hint})", undated=True)
+    except InputError as exc:
+        reason = exc.reason + (f" ({exc.hint})" if exc.hint else "")
+        return FileOutcome(source, "skipped", reason=reason)
+    except SummarizerError:
+        raise
+    except OSError as exc:
+        return FileOutcome(source, "skipped", reason=f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:
+        # A bug or a limit this input found (RecursionError, a decoder's error...): the file
+        # is skipped with the exception's type so the report can be fixed, the run goes on.
+        return FileOutcome(source, "skipped", reason=f"{type(exc).__name__}: {_short(exc)}")
+
+
+def _short(exc: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
