@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -23,151 +22,21 @@ from index.failures import store_failure
 from index.ledger.complete import Completion
 from index.ledger.derive import Derivation, derive, stamp
 from index.ledger.extract import EXTRACTOR_VERSION, ReportFacts, extract_facts
+from index.ledger.fact_rows import MODEL_SEQ, Fact, LedgerData, Row, fact_rows, ledger_data, rules_facts_of
 from index.ledger.identity import AliasConfig
-from index.ledger.prose import Passage
+from index.ledger.schema import migrate
 from index.lock import writer_busy
 from index.models import Report
-from index.schemas import Incident, MetricPoint, Note, Observation, Rename, ReportRef, series_of
+from index.schemas import Incident, MetricPoint, Observation, ReportRef, series_of
 
 if TYPE_CHECKING:
     import numpy as np
 
 Embed = Callable[[list[str]], "np.ndarray"]
 
-# Each entry moves the schema from version i to i + 1; never edit a released one, append.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE reports (
-        source TEXT PRIMARY KEY,
-        content_hash TEXT NOT NULL,
-        date TEXT NOT NULL,
-        week TEXT NOT NULL,
-        week_int INTEGER NOT NULL,
-        week_label TEXT,
-        title TEXT,
-        extractor_version INTEGER NOT NULL
-    );
-    CREATE TABLE facts (
-        id INTEGER PRIMARY KEY,
-        source TEXT NOT NULL REFERENCES reports(source) ON DELETE CASCADE,
-        kind TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        subject TEXT,
-        payload TEXT NOT NULL
-    );
-    CREATE INDEX facts_source ON facts(source);
-    CREATE INDEX facts_kind ON facts(kind);
-    CREATE INDEX reports_week ON reports(week_int);
-    """,
-    # The journal: a report whose chunks are being written or removed is marked here first and
-    # unmarked in the transaction that finishes it, so a kill in between is found and repaired.
-    """
-    CREATE TABLE pending (
-        source TEXT PRIMARY KEY,
-        op TEXT NOT NULL CHECK (op IN ('write', 'remove')),
-        started TEXT NOT NULL
-    );
-    """,
-    # A model's extraction of a report (`ingest --extract llm|both`): which content, by which
-    # prompt and model, what it added. It goes with the report's row, so a rules re-extraction
-    # (new content or EXTRACTOR_VERSION) drops it and the model's facts are completed again.
-    """
-    CREATE TABLE extractions (
-        source TEXT PRIMARY KEY REFERENCES reports(source) ON DELETE CASCADE,
-        content_hash TEXT NOT NULL,
-        extractor TEXT NOT NULL,
-        added INTEGER NOT NULL,
-        rejected INTEGER NOT NULL,
-        created TEXT NOT NULL
-    );
-    """,
-    # 4: derived tables (index/ledger/derive.py); every report is dirty until the first derive.
-    """
-    ALTER TABLE reports ADD COLUMN series TEXT NOT NULL DEFAULT '';
-    ALTER TABLE reports ADD COLUMN kept INTEGER NOT NULL DEFAULT 0;
-    CREATE INDEX reports_series ON reports(series, date);
-    CREATE TABLE derived_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE dirty (source TEXT PRIMARY KEY);
-    INSERT INTO dirty SELECT source FROM reports;
-    CREATE TABLE names (name TEXT PRIMARY KEY, canonical TEXT NOT NULL);
-    CREATE INDEX names_canonical ON names(canonical);
-    CREATE TABLE name_keys (key TEXT PRIMARY KEY, canonical TEXT NOT NULL);
-    CREATE TABLE name_marks (mark TEXT NOT NULL, key TEXT NOT NULL, canonical TEXT NOT NULL);
-    CREATE INDEX name_marks_mark ON name_marks(mark);
-    CREATE TABLE projects (canonical TEXT PRIMARY KEY, last_week TEXT NOT NULL, info TEXT NOT NULL);
-    CREATE TABLE timeline (
-        canonical TEXT NOT NULL, source TEXT NOT NULL, series TEXT NOT NULL, date TEXT NOT NULL,
-        week_int INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, source)
-    );
-    CREATE INDEX timeline_source ON timeline(source);
-    CREATE INDEX timeline_series ON timeline(series, date);
-    CREATE TABLE slips (
-        canonical TEXT NOT NULL, seq INTEGER NOT NULL, source TEXT NOT NULL, series TEXT NOT NULL,
-        date TEXT NOT NULL, week_int INTEGER NOT NULL, kind TEXT NOT NULL, days INTEGER,
-        reports TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, seq)
-    );
-    CREATE INDEX slips_week ON slips(week_int);
-    CREATE INDEX slips_source ON slips(source);
-    CREATE INDEX slips_series ON slips(series, week_int);
-    CREATE TABLE launches (
-        canonical TEXT NOT NULL, seq INTEGER NOT NULL, week TEXT NOT NULL, source TEXT NOT NULL,
-        series TEXT NOT NULL, reports TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, seq)
-    );
-    CREATE INDEX launches_week ON launches(week);
-    CREATE INDEX launches_source ON launches(source);
-    CREATE TABLE events (
-        canonical TEXT NOT NULL, seq INTEGER NOT NULL, week TEXT NOT NULL, source TEXT NOT NULL,
-        series TEXT NOT NULL, status TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (canonical, seq)
-    );
-    CREATE INDEX events_week ON events(week);
-    CREATE INDEX events_source ON events(source);
-    CREATE TABLE incidents (
-        ord INTEGER PRIMARY KEY, source TEXT NOT NULL, series TEXT NOT NULL,
-        week_int INTEGER NOT NULL, day TEXT, severity TEXT, payload TEXT NOT NULL
-    );
-    CREATE INDEX incidents_week ON incidents(week_int);
-    CREATE INDEX incidents_source ON incidents(source);
-    CREATE TABLE metric_points (
-        fact INTEGER PRIMARY KEY, key TEXT NOT NULL, series TEXT NOT NULL, source TEXT NOT NULL,
-        date TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL
-    );
-    CREATE INDEX metric_points_key ON metric_points(key);
-    CREATE INDEX metric_points_source ON metric_points(source);
-    CREATE INDEX metric_points_series ON metric_points(series);
-    CREATE TABLE metric_series (
-        key TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, first_date TEXT NOT NULL
-    );
-    """,
-    # 5: slips counted per team and project from an index alone (views.slip_groups).
-    """
-    CREATE INDEX slips_group ON slips(series, canonical, week_int, days, date, source, kind);
-    """,
-)
 # The extractor version stored for a report whose facts come from a model alone (`--extract llm`):
 # never a rules version, so switching back to the rules re-extracts it.
 MODEL_ONLY_VERSION = 0
-# Model facts are stored after the rules' in each kind (`load` orders by kind, then seq).
-_MODEL_SEQ = 100_000
-SCHEMA_VERSION = len(MIGRATIONS)
-_MODELS: dict[str, type[Observation] | type[Incident] | type[MetricPoint] | type[Note] | type[Rename]] = {
-    "observation": Observation,
-    "incident": Incident,
-    "metric": MetricPoint,
-    "note": Note,
-    "rename": Rename,
-}
-
-
-@dataclass
-class LedgerData:
-    """Everything stored, read once; reports oldest first, facts in report order then text order."""
-
-    reports: list[ReportRef] = field(default_factory=list)
-    observations: list[Observation] = field(default_factory=list)
-    incidents: list[Incident] = field(default_factory=list)
-    metrics: list[MetricPoint] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    renames: list[Rename] = field(default_factory=list)
 
 
 class Ledger:
@@ -207,7 +76,7 @@ class Ledger:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=30)
             conn.execute("PRAGMA foreign_keys = ON")
-            _migrate(conn, path)
+            migrate(conn, path)
         except (sqlite3.Error, OSError) as exc:
             failure = store_failure(exc, "open the ledger", path, path.parent)
             if not isinstance(failure, ReadOnlyError) or not path.exists():
@@ -265,10 +134,7 @@ class Ledger:
         if row is not None and row[0] == report.content_hash and row[1] == version:
             return None
         facts = extract_facts(report) if self.rules else ReportFacts()
-        rows: list[tuple[str, str, int, str | None, str]] = []
-        groups: tuple[
-            tuple[str, Sequence[Observation | Incident | MetricPoint | Note | Rename | Passage]], ...
-        ] = (
+        groups: tuple[tuple[str, Sequence[Fact]], ...] = (
             ("observation", facts.observations),
             ("incident", facts.incidents),
             ("metric", facts.metrics),
@@ -276,12 +142,10 @@ class Ledger:
             ("rename", facts.renames),
             ("passage", facts.passages),
         )
-        for kind, items in groups:
-            for seq, item in enumerate(items):
-                rows.append((report.source, kind, seq, _subject(item), item.model_dump_json()))
+        rows = fact_rows(report.source, groups)
         return partial(self._write, report, rows, version)
 
-    def _write(self, report: Report, rows: list[tuple[str, str, int, str | None, str]], version: int) -> None:
+    def _write(self, report: Report, rows: list[Row], version: int) -> None:
         write_point(f"ledger write {report.source}")
         try:
             with self._conn:
@@ -381,7 +245,7 @@ class Ledger:
         try:
             memory = sqlite3.connect(":memory:", check_same_thread=False)
             self._conn.backup(memory)
-            _migrate(memory, self.path)
+            migrate(memory, self.path)
             self._conn.close()
             self._conn = memory
             return derive(
@@ -434,38 +298,22 @@ class Ledger:
 
     def rules_facts(self, source: str) -> ReportFacts:
         """The facts the rules stored for one report (what a model's facts may only complete)."""
-        facts = ReportFacts()
-        groups: dict[str, list[Any]] = {
-            "observation": facts.observations,
-            "incident": facts.incidents,
-            "metric": facts.metrics,
-            "note": facts.notes,
-            "rename": facts.renames,
-        }
         rows = self._execute(
             "SELECT kind, payload FROM facts WHERE source = ? ORDER BY kind, seq", (source,), "read"
         )
-        for kind, payload in rows:
-            if kind in _MODELS:
-                item = _MODELS[kind].model_validate_json(payload)
-                if getattr(item, "source", "rules") == "rules":
-                    groups[kind].append(item)
-        return facts
+        return rules_facts_of(rows)
 
     def complete(
         self, source: str, content_hash: str, extractor: str, completion: Completion, rejected: int
     ) -> None:
         """Replace the report's model facts with `completion` and record the extraction, in one
         transaction; nothing when the stored report is no longer this content."""
-        rows: list[tuple[str, str, int, str | None, str]] = []
         groups: tuple[tuple[str, Sequence[Observation | Incident | MetricPoint]], ...] = (
             ("observation", completion.observations),
             ("incident", completion.incidents),
             ("metric", completion.metrics),
         )
-        for kind, items in groups:
-            for seq, item in enumerate(items, _MODEL_SEQ):
-                rows.append((source, kind, seq, _subject(item), item.model_dump_json()))
+        rows = fact_rows(source, groups, MODEL_SEQ)
         write_point(f"ledger complete {source}")
         try:
             with self._conn:
@@ -502,53 +350,6 @@ class Ledger:
 
     def load(self) -> LedgerData:
         """All facts, oldest report first; a file stored under two paths counts once (first path wins)."""
-        data = LedgerData()
-        seen_hashes: set[str] = set()
-        keep: set[str] = set()
-        for ref in self.reports():
-            if ref.content_hash in seen_hashes:
-                continue
-            seen_hashes.add(ref.content_hash)
-            keep.add(ref.source)
-            data.reports.append(ref)
-        order = {ref.source: index for index, ref in enumerate(data.reports)}
+        reports = self.reports()
         rows = self._conn.execute("SELECT source, kind, seq, payload FROM facts").fetchall()
-        rows.sort(key=lambda r: (order.get(r[0], -1), r[1], r[2]))
-        targets: dict[str, list[Any]] = {
-            "observation": data.observations,
-            "incident": data.incidents,
-            "metric": data.metrics,
-            "note": data.notes,
-            "rename": data.renames,
-        }
-        for source, kind, _, payload in rows:
-            if source in keep and kind in _MODELS:
-                targets[kind].append(_MODELS[kind].model_validate_json(payload))
-        return data
-
-
-def _subject(item: Observation | Incident | MetricPoint | Note | Rename | Passage) -> str | None:
-    if isinstance(item, Observation):
-        return item.project
-    if isinstance(item, MetricPoint):
-        return item.key
-    if isinstance(item, Note):
-        return item.kind
-    return None
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-    row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
-    current = row[0] or 0
-    if current > SCHEMA_VERSION:
-        raise StoreError(
-            f"the ledger at {path} has schema version {current}, newer than this program's {SCHEMA_VERSION}"
-        )
-    for version in range(current, SCHEMA_VERSION):
-        script = MIGRATIONS[version] + f";\nINSERT INTO schema_version VALUES ({version + 1});"
-        try:
-            conn.executescript(f"BEGIN;\n{script}\nCOMMIT;")
-        except sqlite3.Error:
-            conn.rollback()
-            raise
+        return ledger_data(reports, rows)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from index.errors import StoreError
-from index.ledger import store as store_module
-from index.ledger.store import SCHEMA_VERSION, Ledger
+from index.ledger import schema as schema_module
+from index.ledger.schema import SCHEMA_VERSION
+from index.ledger.store import Ledger
 
 from .conftest import WriteReport
 
@@ -38,8 +39,8 @@ def test_migrations_apply_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     with Ledger.open(path):
         pass
     extra = "CREATE TABLE notes_extra (id INTEGER PRIMARY KEY);"
-    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, extra))
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema_module, "MIGRATIONS", (*schema_module.MIGRATIONS, extra))
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with Ledger.open(path):
         pass
     with sqlite3.connect(path) as conn:
