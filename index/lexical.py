@@ -5,36 +5,27 @@ over CJK character bigrams matches or beats dense retrieval, so we keep our own.
 spaces, so a CJK run becomes overlapping character bigrams (no dictionary, works for any
 vocabulary: project code names, people, new jargon); other text becomes lowercase words and
 numbers. The index is rebuilt from the store's chunks after every ingest (milliseconds) and
-loaded lazily at query time; the store stays the single source of truth.
+loaded lazily at query time; the store stays the single source of truth. This module is the
+tokenizer and the index in memory; `lexical_files.py` saves and loads it, `lexical_store.py` keeps
+it in step with the store.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import shutil
-import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
-from index.crash import write_point
-from index.failures import store_failure
-from index.lock import writer_busy, writer_lock_if_free
 from index.text.cjk import SCRIPTS
 from index.text.lang import Lang, detect_lang
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from index.gate import StoreGate
-    from index.store import VectorStore
-
-FORMAT = "lexical-v5"  # bump when tokenization, row order or the files change: old indexes then rebuild
 # Per-row columns the filters compare, stored beside the rows so a loaded index need not read them.
-_FIELDS = ("report", "series", "kind")
+FIELDS = ("report", "series", "kind")
 # A report as the index knows it: (report, series, date, week_int, week label, top headings).
 ReportEntry = tuple[str, str, str, int, str, str]
 # Chunks per series whose text tells the series' language.
@@ -80,59 +71,6 @@ class LexicalRow:
         return int(self.meta.get("week_int", 0))
 
 
-class _Rows(Sequence[LexicalRow]):
-    """The rows of a saved index, read from its SQLite file when asked for (a search reads its k
-    hits, a citation one report's chunks), never all at once on load."""
-
-    def __init__(self, path: Path, count: int) -> None:
-        self._path = path
-        self._count = count
-        self._db: sqlite3.Connection | None = None
-        self._cache: dict[int, LexicalRow] = {}
-        # Opened now, with the rest of the index: a writer that swaps the folder in later leaves
-        # this reader on the file it loaded (the open file outlives the swap), never on new rows.
-        self._conn().execute("PRAGMA schema_version").fetchone()
-
-    def _conn(self) -> sqlite3.Connection:
-        if self._db is None:
-            self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
-        return self._db
-
-    def __len__(self) -> int:
-        return self._count
-
-    @overload
-    def __getitem__(self, index: int) -> LexicalRow: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[LexicalRow]: ...
-
-    def __getitem__(self, index: int | slice) -> LexicalRow | list[LexicalRow]:
-        if isinstance(index, slice):
-            return self.take(range(len(self))[index])
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        return self.take([index])[0]
-
-    def take(self, indices: Iterable[int]) -> list[LexicalRow]:
-        wanted = [int(i) for i in indices]
-        missing = sorted({i for i in wanted if i not in self._cache})
-        for start in range(0, len(missing), 900):
-            group = missing[start : start + 900]
-            marks = ",".join("?" * len(group))
-            for i, chunk_id, text, meta in self._conn().execute(
-                f"SELECT i, id, text, meta FROM rows WHERE i IN ({marks})", group
-            ):
-                self._cache[i] = LexicalRow(chunk_id, text, json.loads(meta))
-        return [self._cache[i] for i in wanted]
-
-    def __iter__(self) -> Iterator[LexicalRow]:
-        for i, chunk_id, text, meta in self._conn().execute("SELECT i, id, text, meta FROM rows ORDER BY i"):
-            yield self._cache.get(i) or LexicalRow(chunk_id, text, json.loads(meta))
-
-
 class _DocFreq(Mapping[str, int]):
     """A token's document frequency is the length of its postings list: `indptr` differences."""
 
@@ -169,7 +107,7 @@ class LexicalIndex:
         self, rows: Sequence[LexicalRow], model: Any = None, columns: dict[str, Any] | None = None
     ) -> None:
         self.rows = rows
-        self._model = model
+        self.model = model
         self._weeks: np.ndarray | None = None
         self._codes: dict[str, tuple[list[str], np.ndarray]] = {}
         self._lookup: dict[str, dict[str, int]] = {}
@@ -177,7 +115,7 @@ class LexicalIndex:
         self._langs: dict[str, Lang] | None = None
         if columns is not None:
             self._weeks = columns["weeks"]
-            self._codes = {f: (columns["values"][f], columns[f]) for f in _FIELDS}
+            self._codes = {f: (columns["values"][f], columns[f]) for f in FIELDS}
             self._reports = [tuple(r) for r in columns["reports"]]  # type: ignore[misc]
             self._langs = columns["langs"]
         # Derived once per loaded index by callers that need a whole-index view (question planning).
@@ -263,8 +201,9 @@ class LexicalIndex:
 
     def _take(self, indices: Iterable[int]) -> list[LexicalRow]:
         rows = self.rows
-        if isinstance(rows, _Rows):
-            return rows.take(indices)
+        take = getattr(rows, "take", None)  # rows on disk (`lexical_files.Rows`): one query for all
+        if take is not None:
+            return take(indices)
         return [rows[int(i)] for i in indices]
 
     def _member(self, field: str, wanted: Collection[str]) -> np.ndarray:
@@ -278,10 +217,10 @@ class LexicalIndex:
         """Row indices of the chunks holding a token (empty when no chunk does)."""
         import numpy as np
 
-        vocab = self._model.vocab_dict if self._model is not None else {}
+        vocab = self.model.vocab_dict if self.model is not None else {}
         if token not in vocab:
             return np.zeros(0, dtype=np.int32)
-        scores = self._model.scores
+        scores = self.model.scores
         at = vocab[token]
         if at + 1 >= len(scores["indptr"]):
             return np.zeros(0, dtype=np.int32)
@@ -289,7 +228,7 @@ class LexicalIndex:
 
     def doc_freq(self) -> Mapping[str, int]:
         """Chunks holding each token, read from the postings' offsets (no pass over the rows)."""
-        return _DocFreq(self._model)
+        return _DocFreq(self.model)
 
     def series_holding(self, token: str) -> set[str]:
         """The series (report folders) with a chunk holding the token: from its postings, not a
@@ -312,13 +251,13 @@ class LexicalIndex:
         kinds (each None for all), best first."""
         import numpy as np
 
-        if self._model is None or not self.rows:
+        if self.model is None or not self.rows:
             return []
-        vocab = self._model.vocab_dict
+        vocab = self.model.vocab_dict
         tokens = [t for t in tokenize(query) if t in vocab]
         if not tokens:
             return []
-        scores = np.asarray(self._model.get_scores(tokens), dtype=np.float64)
+        scores = np.asarray(self.model.get_scores(tokens), dtype=np.float64)
         mask = np.ones(len(self.rows), dtype=bool)
         if since is not None:
             mask &= self.weeks >= since
@@ -340,71 +279,6 @@ class LexicalIndex:
         n = len(self.rows)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def save(self, folder: Path) -> None:
-        """Write atomically enough: build in a sibling folder, then swap it in."""
-        import numpy as np
-
-        write_point(f"lexical save {folder}")
-        tmp = folder.with_name(folder.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        with sqlite3.connect(tmp / "rows.sqlite") as db:
-            db.execute("CREATE TABLE rows (i INTEGER PRIMARY KEY, id TEXT, text TEXT, meta TEXT)")
-            db.executemany(
-                "INSERT INTO rows VALUES (?, ?, ?, ?)",
-                ((i, r.id, r.text, json.dumps(r.meta, ensure_ascii=False)) for i, r in enumerate(self.rows)),
-            )
-        db.close()
-        np.savez(
-            tmp / "columns.npz",
-            weeks=self.weeks,
-            report=self.codes("report")[1],
-            series=self.codes("series")[1],
-            kind=self.codes("kind")[1],
-        )
-        head = {
-            "format": FORMAT,
-            "count": len(self.rows),
-            "values": {field: self.codes(field)[0] for field in _FIELDS},
-            "reports": self.reports(),
-            "langs": self.series_langs(),
-        }
-        (tmp / "index.json").write_text(json.dumps(head, ensure_ascii=False), encoding="utf-8")
-        if self._model is not None:
-            self._model.save(str(tmp / "bm25"), show_progress=False)
-        old = folder.with_name(folder.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if folder.exists():
-            folder.rename(old)
-        tmp.rename(folder)
-        shutil.rmtree(old, ignore_errors=True)
-
-    @classmethod
-    def load(cls, folder: Path) -> LexicalIndex | None:
-        """The saved index, or None when missing or written by another format version. The rows
-        stay on disk until a search or a citation asks for some of them."""
-        import numpy as np
-
-        try:
-            head = json.loads((folder / "index.json").read_text(encoding="utf-8"))
-            if head.get("format") != FORMAT:
-                return None
-            with np.load(folder / "columns.npz") as stored:
-                columns: dict[str, Any] = {name: stored[name] for name in ("weeks", *_FIELDS)}
-        except (OSError, ValueError, KeyError):
-            return None
-        columns.update(values=head["values"], reports=head["reports"], langs=head["langs"])
-        count = int(head["count"])
-        model = None
-        if count:
-            import bm25s
-
-            try:
-                model = bm25s.BM25.load(str(folder / "bm25"), show_progress=False)
-            except (OSError, ValueError):
-                return None
-        return cls(_Rows(folder / "rows.sqlite", count), model, columns)
-
 
 def _field(row: LexicalRow, field: str) -> str:
     report = str(row.meta.get("report", ""))
@@ -414,122 +288,3 @@ def _field(row: LexicalRow, field: str) -> str:
 def _indexed_text(row: LexicalRow) -> str:
     """Headings are part of what a chunk is about ("风险", "Incidents"), so index them with the body."""
     return f"{row.meta.get('sections', '')}\n{row.meta.get('week_label', '')}\n{row.text}"
-
-
-def rows_from_store(store: VectorStore) -> list[LexicalRow]:
-    """Every chunk of the collection (one consistent read, paged inside)."""
-    rows = [LexicalRow(chunk_id, doc, meta) for chunk_id, meta, doc in store.rows()]
-    rows.sort(key=document_order)
-    return rows
-
-
-def document_order(row: LexicalRow) -> tuple[str, str, int, str]:
-    """Date, file name, line: ties rank the same wherever the corpus lives on disk.
-
-    Chunk ids hash the absolute path, so ordering by id made tie-breaks (and the eval) depend
-    on the checkout's location.
-    """
-    report = str(row.meta.get("report", "")).replace("\\", "/").rsplit("/", 1)[-1]
-    return (str(row.meta.get("date", "")), report, int(row.meta.get("line_start", 0)), row.text)
-
-
-def lexical_dir(home: Path, collection: str) -> Path:
-    return home / "lexical" / collection
-
-
-def _gate(store: VectorStore) -> StoreGate | None:
-    return store.embedded.gate if store.embedded is not None else None
-
-
-def rebuild(store: VectorStore, folder: Path) -> LexicalIndex:
-    """Build from the store's chunks and save; the save holds the store's gate exclusively, so a
-    reader never loads half of it."""
-    index = LexicalIndex.build(rows_from_store(store))
-    gate = _gate(store)
-    if gate is None:
-        index.save(folder)
-    else:
-        with gate.exclusive():
-            index.save(folder)
-    return index
-
-
-def rebuild_for_store(store: VectorStore, home: Path) -> LexicalIndex:
-    """Called after an ingest that changed chunks: the lexical index follows the store's chunks."""
-    try:
-        index = rebuild(store, lexical_dir(home, store.name))
-        _stale_mark(home, store.name).unlink(missing_ok=True)
-        return index
-    except OSError as exc:
-        raise store_failure(exc, "write the lexical index", lexical_dir(home, store.name), home) from exc
-
-
-def _stale_mark(home: Path, collection: str) -> Path:
-    return home / "lexical" / f"{collection}.stale"
-
-
-def mark_stale(store: VectorStore, home: Path) -> None:
-    """Before an ingest writes: a run killed before its rebuild leaves this mark, so the next run
-    rebuilds even when the chunk count happens to match (the count alone cannot tell)."""
-    mark = _stale_mark(home, store.name)
-    try:
-        mark.parent.mkdir(parents=True, exist_ok=True)
-        mark.touch()
-    except OSError:
-        pass  # a read-only data directory: the ingest itself fails on it, in one line
-
-
-def clear_stale(store: VectorStore, home: Path) -> None:
-    _stale_mark(home, store.name).unlink(missing_ok=True)
-
-
-def current_for_store(store: VectorStore, home: Path) -> bool:
-    """True when the saved index is this format, holds as many chunks as the store (read from its
-    small head file, not its rows) and no ingest was killed before rebuilding it: an ingest that
-    changed nothing keeps it."""
-    if _stale_mark(home, store.name).exists():
-        return False
-    try:
-        head = json.loads((lexical_dir(home, store.name) / "index.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return head.get("format") == FORMAT and int(head.get("count", -1)) == store.count()
-
-
-def load_for_store(store: VectorStore, folder: Path) -> LexicalIndex | None:
-    """The saved index, read while no writer is saving it."""
-    gate = _gate(store)
-    if gate is None:
-        return LexicalIndex.load(folder)
-    with gate.shared():
-        return LexicalIndex.load(folder)
-
-
-def open_for_store(store: VectorStore, home: Path) -> LexicalIndex:
-    """The saved index, when it is in step with the store's chunk count; else one built from the
-    store, saved only when no ingest runs and the directory is writable (a reader never waits
-    for, or races, a writer).
-
-    During an ingest the saved index is the last complete state and is used as it is: the count
-    check would otherwise rebuild it on every question while the ingest writes. The count check
-    still catches an ingest killed before its rebuild, or another writer on a shared server.
-    """
-    folder = lexical_dir(home, store.name)
-    index = load_for_store(store, folder)
-    if index is not None and (len(index.rows) == store.count() or writer_busy(home)):
-        return index
-    built = LexicalIndex.build(rows_from_store(store))
-    gate = _gate(store)
-    if gate is not None and gate.held():
-        return built  # inside a read session: saving would wait for ourselves; the next writer saves
-    with writer_lock_if_free(home) as free:
-        if free:
-            try:
-                if gate is None:
-                    built.save(folder)
-                else:
-                    with gate.exclusive():
-                        built.save(folder)
-            except OSError:
-                pass  # kept in memory: the next writer saves it
-    return built

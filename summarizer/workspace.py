@@ -80,7 +80,7 @@ class Workspace:
     @cached_property
     def retriever(self) -> Retriever:
         """Hybrid retriever; the lexical index loads on first lexical query, not here."""
-        from index.lexical import open_for_store
+        from index.lexical_store import open_for_store
         from index.retrieve import Retriever
 
         store = self.store

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from helpers import V1, V2, run_cli_forked, write_corpus
 
+from index import lexical_files
 from index.crash import ENV, EXIT_CODE
-from index.lexical import LexicalIndex, lexical_dir
+from index.lexical_store import lexical_dir
 from index.reconcile import find_problems
 from summarizer.config import load_settings
 from summarizer.pipelines.ingest import ingest_paths
@@ -55,7 +56,7 @@ def assert_consistent(ws: Workspace) -> None:
     assert find_problems(stored, ws.ledger.stored(), ws.ledger.pending()) == []
     assert set(stored) == set(ws.ledger.stored())
     assert all(r.complete for r in stored.values())
-    lexical = LexicalIndex.load(lexical_dir(ws.home, ws.store.name))
+    lexical = lexical_files.load(lexical_dir(ws.home, ws.store.name))
     assert lexical is not None
     assert {r.id for r in lexical.rows} == set(ws.store.collection.get(include=[])["ids"])
 

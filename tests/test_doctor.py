@@ -10,7 +10,7 @@ from pathlib import Path
 from helpers import V1, write_corpus
 from typer.testing import CliRunner
 
-from index.lexical import lexical_dir
+from index.lexical_store import lexical_dir
 from summarizer.cli import app
 from summarizer.config import load_settings
 from summarizer.pipelines.ingest import ingest_paths

@@ -155,7 +155,7 @@ def test_an_unchanged_file_is_not_parsed(
 
 
 def test_reingesting_an_unchanged_corpus_keeps_the_lexical_index(tmp_path: Path, corpus: Path) -> None:
-    from index.lexical import lexical_dir
+    from index.lexical_store import lexical_dir
     from summarizer.config import load_settings
     from summarizer.pipelines.ingest import ingest_paths
     from summarizer.workspace import Workspace

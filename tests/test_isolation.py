@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from index import lexical_files
 from index.errors import StoreError
-from index.lexical import LexicalIndex, lexical_dir
+from index.lexical_store import lexical_dir
 from index.schemas import Citation
 from index.verify import Verifier
 from summarizer.cli import app
@@ -59,7 +60,7 @@ def boom(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _lexical_rows(home: Path) -> int:
     workspace = Workspace(load_settings(overrides={"home": home}, environ={}))
-    index = LexicalIndex.load(lexical_dir(home, workspace.store.name))
+    index = lexical_files.load(lexical_dir(home, workspace.store.name))
     assert index is not None
     return len(index.rows)
 

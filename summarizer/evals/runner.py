@@ -110,7 +110,7 @@ def build_context(
     closed by `run_eval`; for replay the response cache is off, so every question reaches the
     replay server over HTTP and a cassette miss cannot hide behind a cached reply.
     """
-    from index.lexical import rows_from_store
+    from index.lexical_store import rows_from_store
     from index.tokens import count_tokens
     from summarizer.engines import EngineOptions, get_engine
     from summarizer.engines.openai_engine import OpenAIEngine

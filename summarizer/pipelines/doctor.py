@@ -10,8 +10,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from index import lexical_files
 from index.ingest import Ingestor
-from index.lexical import LexicalIndex, lexical_dir, rebuild_for_store
+from index.lexical_store import lexical_dir, rebuild_for_store
 from index.lock import writer_lock
 from index.outcomes import Repair
 from summarizer.pipelines.ingest import ingestor_for
@@ -71,7 +72,7 @@ def _diagnose(workspace: Workspace, found: Diagnosis, ingestor: Ingestor) -> Dia
     found.gone = sorted(r for r in set(stored) & set(ledger) if not Path(r).exists())
     ids = workspace.store.ids()
     found.chunks = len(ids)
-    lexical = LexicalIndex.load(lexical_dir(workspace.home, workspace.store.name))
+    lexical = lexical_files.load(lexical_dir(workspace.home, workspace.store.name))
     found.lexical_rows = None if lexical is None else len(lexical.rows)
     if lexical is None or {row.id for row in lexical.rows} != ids:
         found.problems.append(

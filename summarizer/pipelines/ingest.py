@@ -15,7 +15,7 @@ from pathlib import Path
 
 from index.errors import StoreError, SummarizerError
 from index.ingest import Ingestor
-from index.lexical import clear_stale, current_for_store, mark_stale, rebuild_for_store
+from index.lexical_store import clear_stale, current_for_store, mark_stale, rebuild_for_store
 from index.lock import writer_lock
 from index.outcomes import FileOutcome, IngestSummary
 from summarizer.extraction.extractor import Extractor

@@ -4,7 +4,9 @@ from typing import Any
 
 import pytest
 
-from index.lexical import LexicalIndex, LexicalRow, lexical_dir, open_for_store
+from index import lexical_files
+from index.lexical import LexicalIndex, LexicalRow
+from index.lexical_store import lexical_dir, open_for_store
 from index.retrieve import rrf, week_where
 
 
@@ -40,7 +42,7 @@ def test_lexical_week_filter() -> None:
 def test_lexical_persisted_and_reloaded(workspace: Any) -> None:
     folder = lexical_dir(workspace.home, workspace.store.name)
     assert (folder / "rows.sqlite").exists() and (folder / "index.json").exists()
-    loaded = LexicalIndex.load(folder)
+    loaded = lexical_files.load(folder)
     assert loaded is not None and len(loaded.rows) == workspace.store.count()
     hits = open_for_store(workspace.store, workspace.home).search("deploy frequency", k=1)
     assert hits
