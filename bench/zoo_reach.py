@@ -33,7 +33,7 @@ from bench.machine import replace_section
 from index.schemas import series_of
 from summarizer.config import load_settings
 from summarizer.evals.metrics import mention_rate, missing_mentions
-from summarizer.evals.zoo import ZOO, load_zoo
+from summarizer.evals.zoo_gold import ZOO, load_zoo
 from summarizer.pipelines.ask import ask, search
 from summarizer.pipelines.ingest import ingest_paths
 from summarizer.planning.scope import index_context

@@ -6,15 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from index.schemas import Citation, Incident, Slip
-from summarizer.evals.zoo import (
-    ZooFacts,
-    ZooIncident,
-    ZooSeries,
-    ZooSlip,
-    load_zoo,
-    score_series,
-    zoo_names_match,
-)
+from summarizer.evals.zoo_gold import ZooIncident, ZooSeries, ZooSlip, load_zoo
+from summarizer.evals.zoo_match import zoo_names_match
+from summarizer.evals.zoo_score import ZooFacts, score_series
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,7 +99,7 @@ def test_the_zoo_gold_loads_and_names_real_reports() -> None:
 def test_questions_on_unindexed_reports_are_counted_apart_and_refusals_with_the_answer_counted() -> None:
     """A question whose evidence is only in reports ingest skipped measures ingest, not `ask`; a
     refusal while the engine's own top passage holds every must-mention term is counted."""
-    from summarizer.evals.zoo import ZooEvidence, ZooQuestion
+    from summarizer.evals.zoo_gold import ZooEvidence, ZooQuestion
     from summarizer.schemas import Answer
 
     def question(qid: str, report: str) -> ZooQuestion:
