@@ -16,10 +16,12 @@ extract.py     all facts of one report (pure function of the report and its date
   metric_figures.py figures before what they count (`412 open issues`), tentative
   notes.py       risks, asks, next-week plans
   evidence.py    citations that the verifier accepts
-store.py       `Ledger`: SQLite, versioned schema, per-report replacement by content hash
+store.py       `Ledger`: SQLite, per-report replacement by content hash
+  schema.py      the versioned schema and its migrations
+  fact_rows.py   facts as table rows and back
 complete.py    a model's verified facts reduced to what the rules left empty (`ingest --extract`)
 identity.py    project names linked across weeks (rules, aliases.toml, optional embeddings),
-               each name compared only with the names it shares a block with
+               each name compared only with the names it shares a block with, in its own series
 derive.py      at ingest: identity, timelines, slips, launches, lifecycle, incidents and metric
                series keys stored in indexed tables, recomputed for what changed
 slips.py       slips, launches and lifecycle events from one project's observations
