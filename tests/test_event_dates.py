@@ -26,6 +26,10 @@ FRIDAY = date(2025, 10, 17)
         ("from the 28th", date(2024, 3, 5), ["2024-02-28"]),  # last month's 28th
         ("Feb 25, 09:12–09:59 UTC", date(2025, 2, 28), ["2025-02-25"]),
         ("2025-05-07 21:30 UTC", date(2025, 5, 16), ["2025-05-07"]),
+        # a weekday written beside its date is that date, not the last such weekday
+        ("On Tuesday 15 July from 21:48 UTC", date(2025, 7, 14), ["2025-07-15"]),
+        ("on 15 July (Tuesday) the API", date(2025, 7, 18), ["2025-07-15"]),
+        ("Tuesday, and then 15 July", date(2025, 7, 18), ["2025-07-15", "2025-07-15"]),
         # not days: amounts, shares, versions, targets in the future
         ("约6.8万用户，3.1%的请求，App 5.0.1，K8s 1.28，v2.3", date(2025, 2, 10), []),
         ("预计10.24上线", FRIDAY, []),

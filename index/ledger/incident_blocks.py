@@ -219,7 +219,26 @@ def _title(text: str, at: int, ref: date) -> str:
 def _same_event(a: Incident, b: Incident) -> bool:
     if a.when is not None and a.when == b.when:
         return True
+    # `an outage on Tuesday` and `On Tuesday 15 April, uploads failed` in one report: the bare
+    # weekday was read as the last Tuesday before the report date, the dated telling is exact
+    if (
+        a.when is not None
+        and b.when is not None
+        and abs((a.when - b.when).days) == 7
+        and (_bare_weekday(a.when_text) or _bare_weekday(b.when_text))
+    ):
+        return True
     return bool(incident_ids(_words(a)) & incident_ids(_words(b)))
+
+
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:on\s+|last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\W*$|^(?:上)?(?:周|星期|礼拜)[一二三四五六日天]$",
+    re.I,
+)
+
+
+def _bare_weekday(text: str | None) -> bool:
+    return bool(text) and _WEEKDAY_ONLY.match(text.strip()) is not None  # type: ignore[union-attr]
 
 
 def _words(incident: Incident) -> str:

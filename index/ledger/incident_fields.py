@@ -117,7 +117,8 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
 def opening_date(text: str, ref: date) -> tuple[date | None, str | None, str]:
     """The day (and clock time) an incident line opens with, else the first one in the line,
     and the text without it (`SEV2 — 2025-05-07 21:30 UTC, …`, `INC-244 · … (May 20, 16:02–16:20)`)."""
-    hits = event_dates(text[:40], ref) or event_dates(text, ref)
+    everywhere = event_dates(text, ref)  # read whole: `On Tuesday 4 March` cut at 40 is a bare weekday
+    hits = [hit for hit in everywhere if hit.start < 40] or everywhere
     for hit in hits[:1]:
         time = TIME.match(text, hit.end)
         end = time.end() if time else hit.end

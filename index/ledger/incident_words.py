@@ -81,7 +81,7 @@ _SETTING = re.compile(
     r"演练|演习|故障注入|注入故障|压测|压力测试|稳定性测试|老化测试|测试环境|预发|沙箱|\bstaging\b|\bsandbox\b|\bUAT\b|"
     r"\b(?:load|stress|soak|burn-in) test|"
     r"\bdrills?\b|game ?day|tabletop|chaos|\bexercises?\b|\bdev environment\b|\btest environment\b|"
-    r"计划内|计划停机|维护窗口|割接窗口|planned maintenance|scheduled maintenance|maintenance window",
+    r"计划内|计划停机|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window",
     re.I,
 )
 # A compound that names a tool, a project or a process, not an event.
@@ -151,6 +151,26 @@ _ALERTS = re.compile(r"告警|报警|\balerts?\b|\balerting\b", re.I)
 _INCIDENT_HEADING = re.compile(
     r"事故|故障|事件|线上问题|生产问题|现网问题|incident|outage|post-?mortem|\bsev\b", re.I
 )
+
+
+def not_an_event(text: str) -> bool:
+    """A telling its own opening sentence sets in a drill, staging or planned maintenance, or
+    that says the scare was nothing (`The planned database maintenance on 2 August went to plan`)."""
+    return bool(_SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text))
+
+
+# A status-page update under an incident (`14:06 UTC — Investigating: …`, `Resolved: …`): a line of
+# that incident's timeline, never an incident of its own.
+_TIMELINE = re.compile(
+    r"^\W{0,3}(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?:investigating|identified|monitoring|mitigated|resolved|"
+    r"update)\b\s*[:：—–-])",
+    re.I,
+)
+
+
+def timeline_line(text: str) -> bool:
+    """An update line of an incident's timeline: it opens with a clock time or a status word."""
+    return _TIMELINE.match(text) is not None
 
 
 def alerts_only(heading: str) -> bool:

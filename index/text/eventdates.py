@@ -35,10 +35,11 @@ def event_dates(text: str, ref: date) -> list[DateHit]:
     """Day-precision dates in `text` no later than `ref` (the report date), in text order."""
     hits: list[DateHit] = []
     taken = [False] * len(text)
-    for hit in find_dates(text, ref, "past"):
+    found = find_dates(text, ref, "past")
+    for position, hit in enumerate(found):
         for index in range(hit.start, hit.end):
             taken[index] = True
-        if hit.precision != "day":
+        if hit.precision != "day" or _named_day(found, position, text):
             continue
         value = _past_weekday(hit, text, ref)
         if value is not None and value <= ref + timedelta(days=1):
@@ -61,6 +62,27 @@ def event_dates(text: str, ref: date) -> list[DateHit]:
         if value is not None:
             hits.append(DateHit(match.start(), match.end(), value, match[0], "day"))
     return sorted(hits, key=lambda hit: hit.start)
+
+
+_BESIDE = re.compile(r"^[\s,，(（]*$")
+
+
+def _named_day(found: list[DateHit], position: int, text: str) -> bool:
+    """A bare weekday written next to the date it falls on (`Tuesday 15 July`, `7月15日（周二）`):
+    the date says which day it is, and the weekday alone would name another one."""
+    hit = found[position]
+    if not _BARE_WEEKDAY.match(hit.text):
+        return False
+    for other in (
+        found[position - 1] if position else None,
+        found[position + 1] if position + 1 < len(found) else None,
+    ):
+        if other is None or other.precision != "day" or _BARE_WEEKDAY.match(other.text):
+            continue
+        between = text[other.end : hit.start] if other.start < hit.start else text[hit.end : other.start]
+        if _BESIDE.match(between):
+            return True
+    return False
 
 
 def _past_weekday(hit: DateHit, text: str, ref: date) -> date | None:
