@@ -126,6 +126,7 @@ def opening_date(text: str, ref: date) -> tuple[date | None, str | None, str]:
     return None, None, text
 
 
+_BOLD_TITLE = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*")
 _OPENING = 12  # how far into a text its opening day may stand (`On April 15 we …`, `周日（9/7）…`)
 
 
@@ -134,7 +135,8 @@ def leading_day(text: str, ref: date) -> DateHit | None:
     opens with a day tells what happened on it; a day later on (`… went GA on Tue 3/4`) may be
     some other event's."""
     days = event_dates(text[:200], ref)
-    return days[0] if days and days[0].start <= _OPENING else None
+    title = _BOLD_TITLE.match(text)  # `**The backlog.** On Tuesday the 11th, …`: the day opens the telling
+    return days[0] if days and days[0].start <= _OPENING + (title.end() if title else 0) else None
 
 
 def duration(text: str) -> tuple[str | None, float | None]:

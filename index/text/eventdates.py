@@ -35,13 +35,16 @@ def event_dates(text: str, ref: date) -> list[DateHit]:
     """Day-precision dates in `text` no later than `ref` (the report date), in text order."""
     hits: list[DateHit] = []
     taken = [False] * len(text)
-    found = find_dates(text, ref, "past")
-    for position, hit in enumerate(found):
+    for hit in find_dates(text, ref, "past"):
         for index in range(hit.start, hit.end):
             taken[index] = True
-        if hit.precision != "day" or _named_day(found, position, text):
+        if hit.precision != "day":
             continue
         value = _past_weekday(hit, text, ref)
+        ordinal = _ORDINAL_DAY.fullmatch(hit.text)
+        if ordinal and value is not None and value < ref:  # `the 11th` told on the 10th, of a day it spans
+            tomorrow = ref + timedelta(days=1)
+            value = tomorrow if tomorrow.day == int(ordinal[1]) else value
         if value is not None and value <= ref + timedelta(days=1):
             hits.append(DateHit(hit.start, hit.end, value, hit.text, "day"))
     for match in _DOTTED.finditer(text):
@@ -58,17 +61,19 @@ def event_dates(text: str, ref: date) -> list[DateHit]:
         day = int(match[1])
         previous = (ref.year - 1, 12) if ref.month == 1 else (ref.year, ref.month - 1)
         months = [(ref.year, ref.month), previous]
-        value = next((v for y, m in months if (v := _safe(y, m, day)) and v <= ref), None)
+        value = next((v for y, m in months if (v := _safe(y, m, day)) and v <= ref + timedelta(days=1)), None)
         if value is not None:
             hits.append(DateHit(match.start(), match.end(), value, match[0], "day"))
-    return sorted(hits, key=lambda hit: hit.start)
+    hits.sort(key=lambda hit: hit.start)
+    return [hit for position, hit in enumerate(hits) if not _named_day(hits, position, text)]
 
 
 _BESIDE = re.compile(r"^[\s,，(（]*$")
 
 
 def _named_day(found: list[DateHit], position: int, text: str) -> bool:
-    """A bare weekday written next to the date it falls on (`Tuesday 15 July`, `7月15日（周二）`):
+    """A bare weekday written next to the date it falls on (`Tuesday 15 July`, `Tuesday the 11th`,
+    `10.14（周二）`):
     the date says which day it is, and the weekday alone would name another one."""
     hit = found[position]
     if not _BARE_WEEKDAY.match(hit.text):
@@ -77,7 +82,7 @@ def _named_day(found: list[DateHit], position: int, text: str) -> bool:
         found[position - 1] if position else None,
         found[position + 1] if position + 1 < len(found) else None,
     ):
-        if other is None or other.precision != "day" or _BARE_WEEKDAY.match(other.text):
+        if other is None or _BARE_WEEKDAY.match(other.text):
             continue
         between = text[other.end : hit.start] if other.start < hit.start else text[hit.end : other.start]
         if _BESIDE.match(between):
