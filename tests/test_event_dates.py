@@ -31,6 +31,7 @@ FRIDAY = date(2025, 10, 17)
         ("on 15 July (Tuesday) the API", date(2025, 7, 18), ["2025-07-15"]),
         ("Tuesday, and then 15 July", date(2025, 7, 18), ["2025-07-15", "2025-07-15"]),
         ("On Tuesday the 11th, around 01:40 UTC", date(2025, 3, 10), ["2025-03-11"]),
+        ("the Sunday 19th outage", date(2025, 1, 28), ["2025-01-19"]),
         # not days: amounts, shares, versions, targets in the future
         ("约6.8万用户，3.1%的请求，App 5.0.1，K8s 1.28，v2.3", date(2025, 2, 10), []),
         ("预计10.24上线", FRIDAY, []),

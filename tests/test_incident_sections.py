@@ -76,3 +76,26 @@ def test_a_bare_weekday_and_its_dated_telling_are_one_incident(tmp_path: Path) -
     )
     found = _incidents(tmp_path, text, date(2025, 4, 14))
     assert [(i.when, i.duration_minutes) for i in found] == [(date(2025, 4, 15), 35.0)]
+
+
+def test_a_paragraph_without_a_day_goes_on_about_the_incident_above(tmp_path: Path) -> None:
+    text = (
+        "# Sync notes\n\nRelease is on track.\n\n"
+        "Postmortem for the Sunday 9th checkout outage is done.\n\n"
+        "Root cause: a config override was lost in the resize. Impact was 1h10m, SEV2 confirmed.\n"
+    )
+    found = _incidents(tmp_path, text, date(2025, 2, 13))
+    assert [(i.when, i.severity) for i in found] == [(date(2025, 2, 9), "SEV2")]
+
+
+def test_an_incident_told_in_plain_words_how_long_why_and_fixed(tmp_path: Path) -> None:
+    story = (
+        "On Wednesday afternoon, for about 20 minutes, sign-up e-mails weren't going out because "
+        "of a relay setting we'd missed. Nothing was lost; they went once Sam fixed the rule.\n"
+    )
+    found = _incidents(tmp_path, f"# Weeknote\n\n## Went well\n\n{story}", date(2025, 3, 21))
+    assert [(i.when, i.duration_minutes) for i in found] == [(date(2025, 3, 19), 20.0)]
+    pairing = "On Wednesday we paired for about two hours because of the deadline; the bug is fixed.\n"
+    drill = "Game day on Wednesday: for about 20 minutes logins didn't work because of the drill; fixed.\n"
+    for text in (pairing, drill):
+        assert _incidents(tmp_path, f"# Weeknote\n\n## Went well\n\n{text}", date(2025, 3, 21)) == []

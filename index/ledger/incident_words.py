@@ -54,7 +54,7 @@ _LASTED = re.compile(r"持续|历时|lasted|\bfor\b", re.I)
 # A scare that was nothing, anywhere in the block: `turned out to be a monitoring glitch`.
 _SCARE = re.compile(
     r"虚惊|误报|\bfalse (?:alarm|positive)s?\b|turned out to be (?:nothing|fine|benign|harmless|a false|"
-    r"a monitoring|a dashboard|an? (?:alerting|monitoring) )|\bnothing was (?:actually )?(?:down|broken|lost)\b",
+    r"a monitoring|a dashboard|an? (?:alerting|monitoring) )|\bnothing was (?:actually )?(?:down|broken)\b",
     re.I,
 )
 
@@ -151,6 +151,39 @@ _ALERTS = re.compile(r"告警|报警|\balerts?\b|\balerting\b", re.I)
 _INCIDENT_HEADING = re.compile(
     r"事故|故障|事件|线上问题|生产问题|现网问题|incident|outage|post-?mortem|\bsev\b", re.I
 )
+
+
+# An incident told without its vocabulary (`for about 20 minutes on Wednesday, submissions weren't
+# reaching the inbox because of a relay setting … once Femi fixed the rule`): how long it lasted, why,
+# and that it was fixed, all in one paragraph.
+_WHY = re.compile(
+    r"\bbecause of\b|\bdue to\b|\bcaused by\b|\b(?:root )?cause (?:was|is)\b|由于|因为|原因是|导致", re.I
+)
+_MENDED = re.compile(
+    r"修复|修好|恢复|\b(?:fixed|restored|recovered|resolved|back to normal|mitigated)\b", re.I
+)
+
+
+_BROKE = re.compile(
+    r"n't\b|\bno\b|\bnot\b|\bnothing\b|\bunable\b|\bfail\w*|\berrors?\b|\bblank\b|"
+    r"无法|不能|没法|失败|报错|异常|用不了",
+    re.I,
+)
+
+
+def story(text: str) -> bool:
+    """A paragraph that tells how long something did not work (`for about an hour … showed no
+    slots`, `持续20分钟无法下单`), why, and that it was fixed: an incident told in plain words."""
+    told, _ = duration(text)
+    if told is None or _LASTED.match(told) is None:
+        return False
+    start, end = _sentence(text, text.find(told))
+    return (
+        _BROKE.search(text[start:end]) is not None
+        and _WHY.search(text) is not None
+        and _MENDED.search(text) is not None
+        and not not_an_event(text)
+    )
 
 
 def not_an_event(text: str) -> bool:

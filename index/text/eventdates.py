@@ -28,7 +28,8 @@ _DOTTED = re.compile(
 _VERSIONED = re.compile(
     r"(?:版本|version|release|ver|[vV]|k8s|kubernetes|python|java|node|ios|android|app)\s*$", re.I
 )
-_ORDINAL_DAY = re.compile(r"\bthe\s+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b", re.I)
+# `the 22nd`, `Sunday 19th`: a bare ordinal is a day only after `the` or a weekday.
+_ORDINAL_DAY = re.compile(r"(?:\bthe\s+|(?<=day\s))(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b", re.I)
 
 
 def event_dates(text: str, ref: date) -> list[DateHit]:
