@@ -99,3 +99,21 @@ def test_an_incident_told_in_plain_words_how_long_why_and_fixed(tmp_path: Path) 
     drill = "Game day on Wednesday: for about 20 minutes logins didn't work because of the drill; fixed.\n"
     for text in (pairing, drill):
         assert _incidents(tmp_path, f"# Weeknote\n\n## Went well\n\n{text}", date(2025, 3, 21)) == []
+
+
+def test_zh_passing_mentions_and_denials_are_no_incidents(tmp_path: Path) -> None:
+    text = (
+        "# 双周报\n\n## 进展\n\n"
+        "网关固件已于 3/12 全量发布，主要是上次那次现网问题之后灰度拆得更细。\n\n"
+        "另：3/11 实验室测试床断电 2 小时，只影响内部测试，不是现网问题。\n"
+    )
+    assert _incidents(tmp_path, text, date(2025, 3, 14)) == []
+
+
+def test_zh_quality_class_assigned_is_an_incident(tmp_path: Path) -> None:
+    text = (
+        "# 周报\n\n## 项目\n\n"
+        "【客诉】3月3日起渠道反馈充电盒不充电，截至3月6日累计客诉52单，质量部定级为B类批量质量问题。\n"
+    )
+    found = _incidents(tmp_path, text, date(2025, 3, 7))
+    assert len(found) == 1 and found[0].when is not None

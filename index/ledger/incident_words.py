@@ -29,7 +29,9 @@ _P_LEVEL = (
     r"(?<![A-Za-z0-9])\d+\s*(?:次|个|起)\s*P[0-3](?![0-9A-Za-z])|"
     r"[(（]\s*P[0-3]\s*[)）]|[(（][^()（）]{0,20}[，,]\s*P[0-3]\s*[)）]|"
     # a level stated of what happened ("…重启后恢复，属P3级"), a tag opening a line ("【P3】4月17日…")
-    r"(?:属|属于|定为|评为|记为)\s*P[0-3]\s*级(?=\s*(?:[，。,;；)）]|$|故障|事故|事件))|^\W{0,3}【\s*P[0-3]\s*】"
+    r"(?:属|属于|定为|评为|记为)\s*P[0-3]\s*级(?=\s*(?:[，。,;；)）]|$|故障|事故|事件))|^\W{0,3}【\s*P[0-3]\s*】|"
+    # a quality class assigned (`质量部定级为B类批量质量问题`, `定级：二级事故`)
+    r"定级\s*[:：为]?\s*(?:[A-D]|[一二三四])\s*[类级]"
 )
 _CUE = re.compile(f"{_NOUNS}|{_IDS}|{_SEV}|{_P_LEVEL}", re.I)
 # Verbs that tell a service or machine stopped, or a release was pulled: an incident when the same
@@ -54,7 +56,10 @@ _LASTED = re.compile(r"持续|历时|lasted|\bfor\b", re.I)
 # A scare that was nothing, anywhere in the block: `turned out to be a monitoring glitch`.
 _SCARE = re.compile(
     r"虚惊|误报|\bfalse (?:alarm|positive)s?\b|turned out to be (?:nothing|fine|benign|harmless|a false|"
-    r"a monitoring|a dashboard|an? (?:alerting|monitoring) )|\bnothing was (?:actually )?(?:down|broken)\b",
+    r"a monitoring|a dashboard|an? (?:alerting|monitoring) )|\bnothing was (?:actually )?(?:down|broken)\b|"
+    # said not to be one (`只影响内部测试，不是现网问题`, `not a production incident`)
+    r"(?:不是|并非|不算|不属于)(?:线上|生产|现网)(?:问题|故障|事故|事件)|"
+    r"\bnot an? (?:production|customer[- ]facing|real|live) (?:incident|issue|outage)\b",
     re.I,
 )
 
@@ -71,7 +76,9 @@ _NOT = re.compile(
     r"\bMTT[RDA]\b|\bMTBF\b|"
     # a risk or a wish, not an event
     r"避免|防止|预防|降低|减少|杜绝|可能(?:导致|引发|造成)|风险|"
-    r"\bprevent\w*|\bavoid\w*|\breduc\w*|\brisk of\b|\bcould\b|\bwould\b|\bmight\b|\bif\b",
+    r"\bprevent\w*|\bavoid\w*|\breduc\w*|\brisk of\b|\bcould\b|\bwould\b|\bmight\b|\bif\b|"
+    # one named by an earlier telling, not told here (`主要是 7 月那次现网问题之后灰度拆得更细`)
+    r"(?:那次|上次|上回|那起)\S{0,6}(?:故障|事故|问题|事件)",
     re.I,
 )
 # Not production, or not by accident: drills, tests, staging, planned maintenance. Looked for in the
