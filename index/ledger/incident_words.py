@@ -193,6 +193,14 @@ def story(text: str) -> bool:
     )
 
 
+_CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+
+
+def tells_incident(text: str) -> bool:
+    """The text tells (part of) an incident: an incident word, a duration or a clock time."""
+    return cue(text) is not None or duration(text)[0] is not None or _CLOCK.search(text) is not None
+
+
 def not_an_event(text: str) -> bool:
     """A telling its own opening sentence sets in a drill, staging or planned maintenance, or
     that says the scare was nothing (`The planned database maintenance on 2 August went to plan`)."""
