@@ -33,6 +33,8 @@ def test_status_page_incident_with_timeline_is_one_incident(tmp_path: Path) -> N
     )
     found = _incidents(tmp_path, text, date(2025, 3, 7))
     assert [(i.when, i.duration_minutes, i.severity) for i in found] == [(date(2025, 3, 3), 40.0, "SEV-2")]
+    assert found[0].cause == "a cache node on Friday's build."  # the status page's `Identified:`
+    assert found[0].resolution == "node replaced"
 
 
 def test_paragraphs_of_an_incidents_section_are_read_beside_its_items(tmp_path: Path) -> None:

@@ -42,9 +42,10 @@ _UNIT_MINUTES = {
 _END = r"(?=[。；;]|(?<!\d)\.(?:\s|$)|(?:\s+|[，,]\s*)(?:impact|cause|root cause|fix|resolution|mitigation)\s*[:：]|$)"
 _FIELDS = {
     "impact": re.compile(r"(?:影响|impact)\s*[:：]\s*(.+?)" + _END, re.I),
-    "cause": re.compile(r"(?:根本原因|根因|原因|root cause|cause)\s*[:：]\s*(.+?)" + _END, re.I),
+    # a status page's `Identified:` update names the cause
+    "cause": re.compile(r"(?:根本原因|根因|原因|root cause|cause|\bidentified)\s*[:：]\s*(.+?)" + _END, re.I),
     "resolution": re.compile(
-        r"(?:处置|处理|解决方案|解决|修复|措施|fix(?:ed)?|resolution|mitigation|remediation)\s*[:：]\s*(.+?)"
+        r"(?:处置|处理|解决方案|解决|修复|措施|fix(?:ed)?|resolution|mitigation|remediation|\bresolved)\s*[:：]\s*(.+?)"
         + _END,
         re.I,
     ),

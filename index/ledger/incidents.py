@@ -55,6 +55,7 @@ def extract_incidents(report: Report) -> list[Incident]:
 def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
     lines = {number: text for number, text in report.lines}
     out: list[Incident] = []
+    told: list[Incident] = []  # in paragraphs of incidents sections
     for section in report.all_sections():
         if section.kind == SectionKind.INCIDENTS and not alerts_only(section.title):
             if section.children and not section.items:
@@ -65,7 +66,9 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
                 whole = _from_lines(report, section, section.lines, lines, title_line=section.start)
                 out.extend([whole] if whole is not None else [])
                 continue
-            out.extend(_from_blocks(report, section, lines, rows))
+            items, paragraphs = _from_blocks(report, section, lines, rows)
+            out.extend(items)
+            told.extend(paragraphs)
         else:
             for item in section.items:
                 for node in item.walk():
@@ -73,6 +76,8 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
                         covered.update(range(node.start, node.end + 1))
                         for child in node.children:
                             out.extend(_from_item(report, section, child, lines, grouped=False))
+    # A paragraph telling the day another section tells (`【事故复盘】12/3入金网关事故定级B级…`) retells it.
+    out.extend(p for p in told if p.when is None or not any(p.when == o.when for o in out))
     return out
 
 
@@ -149,8 +154,8 @@ def _one_paragraph(section: Section) -> bool:
 
 def _from_blocks(
     report: Report, section: Section, lines: dict[int, str], rows: list[Incident]
-) -> list[Incident]:
-    """An incidents section's items and paragraphs, each an incident of its own; a status-page
+) -> tuple[list[Incident], list[Incident]]:
+    """An incidents section's items and paragraphs (returned apart), each an incident of its own; a status-page
     update (`14:06 UTC — Investigating: …`) belongs to the paragraph above it, and a paragraph that
     tells planned maintenance or a scare that was nothing is none. A paragraph that tells the day
     an earlier one (or a table row, `rows`) did is that incident again (`… on 17 June.` / `The
@@ -169,12 +174,13 @@ def _from_blocks(
             tellings[-1][1].extend(span)
         else:
             tellings.append((block, span))
-    out: list[Incident] = []
+    items: list[Incident] = []
+    paragraphs: list[Incident] = []
     titled = not _generic(section.title)
     for index, (block, span) in enumerate(tellings):
         if block.kind == "item" and block.item is not None:
             if not timeline_line(block.text):
-                out.extend(_from_item(report, section, block.item, lines, grouped=True))
+                items.extend(_from_item(report, section, block.item, lines, grouped=True))
             continue
         if not_an_event(block.text):
             continue
@@ -182,9 +188,9 @@ def _from_blocks(
         incident = _from_lines(report, section, span, lines, title_line=title_line)
         if incident is None or (incident.when is None and follow_up(block.text)):
             continue
-        if not any(incident.when and incident.when == o.when for o in [*rows, *out]):
-            out.append(incident)
-    return out
+        if not any(incident.when and incident.when == o.when for o in [*rows, *items, *paragraphs]):
+            paragraphs.append(incident)
+    return items, paragraphs
 
 
 def _is_group(item: Item) -> bool:
