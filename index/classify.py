@@ -50,16 +50,22 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 )
 
 
+# Sections whose subheadings name one of their entries (a project, an incident: `Dashboard sign-in
+# failures — Resolved` under `Known issues / incidents`), whatever metric or project words they hold.
+_NAMES_UNDER = (SectionKind.PROJECTS, SectionKind.INCIDENTS)
+
+
 def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKind:
     """The kind named by the heading's keywords, else the parent's kind, else OTHER.
 
     Under a projects section a heading is a project's name, and names borrow metric words
     ("Cost Explorer Dashboard", "系统稳定性度量"): there only the kinds that are really nested
     sections of their own (an incident list, risks, plans, a reflection) override the parent.
+    Under an incidents section a heading is an incident's title, read the same way.
     """
     for kind, pattern in _RULES:
         if pattern.search(title):
-            if parent is SectionKind.PROJECTS and kind in (SectionKind.METRICS, SectionKind.PROJECTS):
-                return SectionKind.PROJECTS
+            if parent in _NAMES_UNDER and kind in (SectionKind.METRICS, SectionKind.PROJECTS):
+                return parent
             return kind
     return parent if parent is not None else SectionKind.OTHER

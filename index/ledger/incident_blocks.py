@@ -33,7 +33,7 @@ from index.ledger.incident_fields import (
     free,
     leading_day,
 )
-from index.ledger.incident_words import alerts_only, cue, incident_ids
+from index.ledger.incident_words import alerts_only, cue, incident_ids, story
 from index.ledger.signals import split_label
 from index.models import Item, Report, SectionKind
 from index.schemas import Incident
@@ -62,12 +62,24 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
                 incident = _read(report, sub, start, at)
                 telling = True
                 if incident is not None:
+                    _goes_on(incident, block, told)
                     told.append(incident)
             if not telling and block.kind == "paragraph":
                 incident = _read(report, block, 0, 0, quiet=True)
                 if incident is not None:
-                    quiet.append(incident)
+                    (told if story(block.text) else quiet).append(incident)
     return _one_per_event(told, quiet)
+
+
+def _goes_on(incident: Incident, block: Block, told: list[Incident]) -> None:
+    """A telling with no day of its own right after one with a day goes on about that incident
+    (`Postmortem for the Sunday 19th outage is done.` / `Root cause: … 2h55m, SEV2 confirmed.`)."""
+    if incident.when is not None or not told:
+        return
+    last = told[-1]
+    adjacent = 0 < block.start - last.evidence.lines[-1] <= 2
+    if last.when is not None and last.evidence.section == incident.evidence.section and adjacent:
+        incident.when, incident.when_text = last.when, last.when_text
 
 
 def merge_tellings(found: list[Incident], extra: list[Incident]) -> list[Incident]:
@@ -219,7 +231,26 @@ def _title(text: str, at: int, ref: date) -> str:
 def _same_event(a: Incident, b: Incident) -> bool:
     if a.when is not None and a.when == b.when:
         return True
+    # `an outage on Tuesday` and `On Tuesday 15 April, uploads failed` in one report: the bare
+    # weekday was read as the last Tuesday before the report date, the dated telling is exact
+    if (
+        a.when is not None
+        and b.when is not None
+        and abs((a.when - b.when).days) == 7
+        and (_bare_weekday(a.when_text) or _bare_weekday(b.when_text))
+    ):
+        return True
     return bool(incident_ids(_words(a)) & incident_ids(_words(b)))
+
+
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:on\s+|last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\W*$|^(?:上)?(?:周|星期|礼拜)[一二三四五六日天]$",
+    re.I,
+)
+
+
+def _bare_weekday(text: str | None) -> bool:
+    return bool(text) and _WEEKDAY_ONLY.match(text.strip()) is not None  # type: ignore[union-attr]
 
 
 def _words(incident: Incident) -> str:

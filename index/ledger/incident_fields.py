@@ -42,9 +42,10 @@ _UNIT_MINUTES = {
 _END = r"(?=[。；;]|(?<!\d)\.(?:\s|$)|(?:\s+|[，,]\s*)(?:impact|cause|root cause|fix|resolution|mitigation)\s*[:：]|$)"
 _FIELDS = {
     "impact": re.compile(r"(?:影响|impact)\s*[:：]\s*(.+?)" + _END, re.I),
-    "cause": re.compile(r"(?:根本原因|根因|原因|root cause|cause)\s*[:：]\s*(.+?)" + _END, re.I),
+    # a status page's `Identified:` update names the cause
+    "cause": re.compile(r"(?:根本原因|根因|原因|root cause|cause|\bidentified)\s*[:：]\s*(.+?)" + _END, re.I),
     "resolution": re.compile(
-        r"(?:处置|处理|解决方案|解决|修复|措施|fix(?:ed)?|resolution|mitigation|remediation)\s*[:：]\s*(.+?)"
+        r"(?:处置|处理|解决方案|解决|修复|措施|fix(?:ed)?|resolution|mitigation|remediation|\bresolved)\s*[:：]\s*(.+?)"
         + _END,
         re.I,
     ),
@@ -117,7 +118,8 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
 def opening_date(text: str, ref: date) -> tuple[date | None, str | None, str]:
     """The day (and clock time) an incident line opens with, else the first one in the line,
     and the text without it (`SEV2 — 2025-05-07 21:30 UTC, …`, `INC-244 · … (May 20, 16:02–16:20)`)."""
-    hits = event_dates(text[:40], ref) or event_dates(text, ref)
+    everywhere = event_dates(text, ref)  # read whole: `On Tuesday 4 March` cut at 40 is a bare weekday
+    hits = [hit for hit in everywhere if hit.start < 40] or everywhere
     for hit in hits[:1]:
         time = TIME.match(text, hit.end)
         end = time.end() if time else hit.end
@@ -125,6 +127,7 @@ def opening_date(text: str, ref: date) -> tuple[date | None, str | None, str]:
     return None, None, text
 
 
+_BOLD_TITLE = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*")
 _OPENING = 12  # how far into a text its opening day may stand (`On April 15 we …`, `周日（9/7）…`)
 
 
@@ -133,7 +136,8 @@ def leading_day(text: str, ref: date) -> DateHit | None:
     opens with a day tells what happened on it; a day later on (`… went GA on Tue 3/4`) may be
     some other event's."""
     days = event_dates(text[:200], ref)
-    return days[0] if days and days[0].start <= _OPENING else None
+    title = _BOLD_TITLE.match(text)  # `**The backlog.** On Tuesday the 11th, …`: the day opens the telling
+    return days[0] if days and days[0].start <= _OPENING + (title.end() if title else 0) else None
 
 
 def duration(text: str) -> tuple[str | None, float | None]:

@@ -29,7 +29,9 @@ _P_LEVEL = (
     r"(?<![A-Za-z0-9])\d+\s*(?:次|个|起)\s*P[0-3](?![0-9A-Za-z])|"
     r"[(（]\s*P[0-3]\s*[)）]|[(（][^()（）]{0,20}[，,]\s*P[0-3]\s*[)）]|"
     # a level stated of what happened ("…重启后恢复，属P3级"), a tag opening a line ("【P3】4月17日…")
-    r"(?:属|属于|定为|评为|记为)\s*P[0-3]\s*级(?=\s*(?:[，。,;；)）]|$|故障|事故|事件))|^\W{0,3}【\s*P[0-3]\s*】"
+    r"(?:属|属于|定为|评为|记为)\s*P[0-3]\s*级(?=\s*(?:[，。,;；)）]|$|故障|事故|事件))|^\W{0,3}【\s*P[0-3]\s*】|"
+    # a quality class assigned (`质量部定级为B类批量质量问题`, `定级：二级事故`)
+    r"定级\s*[:：为]?\s*(?:[A-D]|[一二三四])\s*[类级]"
 )
 _CUE = re.compile(f"{_NOUNS}|{_IDS}|{_SEV}|{_P_LEVEL}", re.I)
 # Verbs that tell a service or machine stopped, or a release was pulled: an incident when the same
@@ -54,7 +56,10 @@ _LASTED = re.compile(r"持续|历时|lasted|\bfor\b", re.I)
 # A scare that was nothing, anywhere in the block: `turned out to be a monitoring glitch`.
 _SCARE = re.compile(
     r"虚惊|误报|\bfalse (?:alarm|positive)s?\b|turned out to be (?:nothing|fine|benign|harmless|a false|"
-    r"a monitoring|a dashboard|an? (?:alerting|monitoring) )|\bnothing was (?:actually )?(?:down|broken|lost)\b",
+    r"a monitoring|a dashboard|an? (?:alerting|monitoring) )|\bnothing was (?:actually )?(?:down|broken)\b|"
+    # said not to be one (`只影响内部测试，不是现网问题`, `not a production incident`)
+    r"(?:不是|并非|不算|不属于)(?:线上|生产|现网)(?:问题|故障|事故|事件)|"
+    r"\bnot an? (?:production|customer[- ]facing|real|live) (?:incident|issue|outage)\b",
     re.I,
 )
 
@@ -71,7 +76,9 @@ _NOT = re.compile(
     r"\bMTT[RDA]\b|\bMTBF\b|"
     # a risk or a wish, not an event
     r"避免|防止|预防|降低|减少|杜绝|可能(?:导致|引发|造成)|风险|"
-    r"\bprevent\w*|\bavoid\w*|\breduc\w*|\brisk of\b|\bcould\b|\bwould\b|\bmight\b|\bif\b",
+    r"\bprevent\w*|\bavoid\w*|\breduc\w*|\brisk of\b|\bcould\b|\bwould\b|\bmight\b|\bif\b|"
+    # one named by an earlier telling, not told here (`主要是 7 月那次现网问题之后灰度拆得更细`)
+    r"(?:那次|上次|上回|那起)\S{0,6}(?:故障|事故|问题|事件)",
     re.I,
 )
 # Not production, or not by accident: drills, tests, staging, planned maintenance. Looked for in the
@@ -81,7 +88,7 @@ _SETTING = re.compile(
     r"演练|演习|故障注入|注入故障|压测|压力测试|稳定性测试|老化测试|测试环境|预发|沙箱|\bstaging\b|\bsandbox\b|\bUAT\b|"
     r"\b(?:load|stress|soak|burn-in) test|"
     r"\bdrills?\b|game ?day|tabletop|chaos|\bexercises?\b|\bdev environment\b|\btest environment\b|"
-    r"计划内|计划停机|维护窗口|割接窗口|planned maintenance|scheduled maintenance|maintenance window",
+    r"计划内|计划停机|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window",
     re.I,
 )
 # A compound that names a tool, a project or a process, not an event.
@@ -151,6 +158,67 @@ _ALERTS = re.compile(r"告警|报警|\balerts?\b|\balerting\b", re.I)
 _INCIDENT_HEADING = re.compile(
     r"事故|故障|事件|线上问题|生产问题|现网问题|incident|outage|post-?mortem|\bsev\b", re.I
 )
+
+
+# An incident told without its vocabulary (`for about 20 minutes on Wednesday, submissions weren't
+# reaching the inbox because of a relay setting … once Femi fixed the rule`): how long it lasted, why,
+# and that it was fixed, all in one paragraph.
+_WHY = re.compile(
+    r"\bbecause of\b|\bdue to\b|\bcaused by\b|\b(?:root )?cause (?:was|is)\b|由于|因为|原因是|导致", re.I
+)
+_MENDED = re.compile(
+    r"修复|修好|恢复|\b(?:fixed|restored|recovered|resolved|back to normal|mitigated)\b", re.I
+)
+
+
+_BROKE = re.compile(
+    r"n't\b|\bno\b|\bnot\b|\bnothing\b|\bunable\b|\bfail\w*|\berrors?\b|\bblank\b|"
+    r"无法|不能|没法|失败|报错|异常|用不了",
+    re.I,
+)
+
+
+def story(text: str) -> bool:
+    """A paragraph that tells how long something did not work (`for about an hour … showed no
+    slots`, `持续20分钟无法下单`), why, and that it was fixed: an incident told in plain words."""
+    told, _ = duration(text)
+    if told is None or _LASTED.match(told) is None:
+        return False
+    start, end = _sentence(text, text.find(told))
+    return (
+        _BROKE.search(text[start:end]) is not None
+        and _WHY.search(text) is not None
+        and _MENDED.search(text) is not None
+        and not not_an_event(text)
+    )
+
+
+_CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+
+
+def tells_incident(text: str) -> bool:
+    """The text tells (part of) an incident: an incident word, a duration or a clock time."""
+    return cue(text) is not None or duration(text)[0] is not None or _CLOCK.search(text) is not None
+
+
+def not_an_event(text: str) -> bool:
+    """A telling its own opening sentence sets in a drill, staging or planned maintenance, or
+    that says the scare was nothing (`The planned database maintenance on 2 August went to plan`)."""
+    return bool(_SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text))
+
+
+# A status-page update under an incident (`14:06 UTC — Investigating: …`, `Resolved: …`): a line of
+# that incident's timeline, never an incident of its own.
+_TIMELINE = re.compile(
+    r"^\W{0,3}(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|(?:investigating|identified|monitoring|mitigated|resolved|"
+    r"update)\b\s*[:：—–-])",
+    re.I,
+)
+
+
+def timeline_line(text: str) -> bool:
+    """An update line of an incident's timeline: it opens with a clock time or a status word."""
+    return _TIMELINE.match(text) is not None
 
 
 def alerts_only(heading: str) -> bool:

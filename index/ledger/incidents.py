@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from index.ledger.blocks import Block, section_blocks
 from index.ledger.evidence import cite
 from index.ledger.incident_blocks import incidents_anywhere, merge_tellings
 from index.ledger.incident_fields import (
@@ -27,7 +28,7 @@ from index.ledger.incident_fields import (
     opening_date,
     title_of,
 )
-from index.ledger.incident_words import alerts_only
+from index.ledger.incident_words import alerts_only, follow_up, not_an_event, timeline_line
 from index.ledger.mentions import line_text
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import Incident
@@ -54,18 +55,20 @@ def extract_incidents(report: Report) -> list[Incident]:
 def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
     lines = {number: text for number, text in report.lines}
     out: list[Incident] = []
+    told: list[Incident] = []  # in paragraphs of incidents sections
     for section in report.all_sections():
         if section.kind == SectionKind.INCIDENTS and not alerts_only(section.title):
             if section.children and not section.items:
                 continue  # incidents are in the subsections, visited on their own
             rows = _from_table(report, section)
             out.extend(rows)
-            if (not section.items and not rows) or _one_incident(report, section):
+            if _one_incident(report, section) or (not section.items and not rows and _one_paragraph(section)):
                 whole = _from_lines(report, section, section.lines, lines, title_line=section.start)
                 out.extend([whole] if whole is not None else [])
                 continue
-            for item in section.items:
-                out.extend(_from_item(report, section, item, lines, grouped=True))
+            items, paragraphs = _from_blocks(report, section, lines, rows)
+            out.extend(items)
+            told.extend(paragraphs)
         else:
             for item in section.items:
                 for node in item.walk():
@@ -73,6 +76,8 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
                         covered.update(range(node.start, node.end + 1))
                         for child in node.children:
                             out.extend(_from_item(report, section, child, lines, grouped=False))
+    # A paragraph telling the day another section tells (`【事故复盘】12/3入金网关事故定级B级…`) retells it.
+    out.extend(p for p in told if p.when is None or not any(p.when == o.when for o in out))
     return out
 
 
@@ -117,9 +122,10 @@ def _from_table(report: Report, section: Section) -> list[Incident]:
 
 
 def _generic(heading: str) -> bool:
-    """`Infrastructure incidents`, `二、线上问题回顾`: a heading that names the kind, not an incident."""
+    """`Infrastructure incidents`, `二、线上问题回顾`, `Known issues / incidents`: a heading that names
+    the kind, not an incident."""
     rest = re.sub(
-        r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|汇总|记录|\b(?:review|follow-?ups?|recap|log|and)\b",
+        r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|汇总|记录|\b(?:review|follow-?ups?|recap|log|and|known|issues?)\b",
         " ",
         heading,
         flags=re.I,
@@ -139,6 +145,52 @@ def _one_incident(report: Report, section: Section) -> bool:
         return True
     labelled = sum(1 for item in section.items if FIELD_LABEL.match(item.text))
     return labelled >= 2 and labelled * 2 >= len(section.items)
+
+
+def _one_paragraph(section: Section) -> bool:
+    """A section of one paragraph (or none) is one telling, its heading the incident's title."""
+    return sum(1 for block in section_blocks(section) if block.kind == "paragraph") <= 1
+
+
+def _from_blocks(
+    report: Report, section: Section, lines: dict[int, str], rows: list[Incident]
+) -> tuple[list[Incident], list[Incident]]:
+    """An incidents section's items and paragraphs (returned apart), each an incident of its own; a status-page
+    update (`14:06 UTC — Investigating: …`) belongs to the paragraph above it, and a paragraph that
+    tells planned maintenance or a scare that was nothing is none. A paragraph that tells the day
+    an earlier one (or a table row, `rows`) did is that incident again (`… on 17 June.` / `The
+    17 June RCA is up`), and so is a postmortem's remark that gives no day (`P0复盘要点：…`)."""
+    tellings: list[tuple[Block, list[tuple[int, str]]]] = []
+    for block in section_blocks(section):
+        if block.kind == "row":
+            continue
+        span = [(n, lines[n]) for n in range(block.start, block.end + 1) if n in lines]
+        if (
+            block.kind == "item"
+            and tellings
+            and tellings[-1][0].kind == "paragraph"
+            and timeline_line(block.text)
+        ):
+            tellings[-1][1].extend(span)
+        else:
+            tellings.append((block, span))
+    items: list[Incident] = []
+    paragraphs: list[Incident] = []
+    titled = not _generic(section.title)
+    for index, (block, span) in enumerate(tellings):
+        if block.kind == "item" and block.item is not None:
+            if not timeline_line(block.text):
+                items.extend(_from_item(report, section, block.item, lines, grouped=True))
+            continue
+        if not_an_event(block.text):
+            continue
+        title_line = section.start if titled and index == 0 else None
+        incident = _from_lines(report, section, span, lines, title_line=title_line)
+        if incident is None or (incident.when is None and follow_up(block.text)):
+            continue
+        if not any(incident.when and incident.when == o.when for o in [*rows, *items, *paragraphs]):
+            paragraphs.append(incident)
+    return items, paragraphs
 
 
 def _is_group(item: Item) -> bool:

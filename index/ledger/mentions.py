@@ -271,7 +271,15 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     # A section that opens with field lines is one project's (its fields speak for its title):
     # sentences in it are about that project, not new ones. One that opens with a lead line
     # ("KR1 新客首单券实验 ｜ 进度 3/4", then its fields) holds several projects.
-    out.extend(_prose_mentions(section, lines, context, plain_leads=not _opens_with_field(section)))
+    prose = _prose_mentions(section, lines, context, plain_leads=not _opens_with_field(section))
+    filed = heading_status(section.title)
+    for mention in prose if filed is not None else []:
+        # A paragraph under "## Shipped this week" that opens with what shipped ("Audit log export is
+        # now generally available…") is filed there as a bullet would be: a changelog's list.
+        mention.filed_as = mention.filed_as or filed
+        if filed == "launched":
+            mention.origin = "structure"
+    out.extend(prose)
     for child in section.children:
         _visit(child, depth + 1, lines, out, title)
 

@@ -62,6 +62,8 @@ _PERIOD_TAIL = re.compile(
     r"(?:week|month|sprint|cycle)\s+to\s+date)$",
     re.I,
 )
+# The period written before the name (`June API uptime`, `Q3 revenue`): as its tail, not the name.
+_PERIOD_HEAD = re.compile(rf"^(?:(?:{_MONTHS})\.?|Q[1-4])(?:\s+\d{{4}})?(?:'s)?\s+(?=[A-Za-z])", re.I)
 _LEAD = re.compile(r"^(?:and|but|also|our|the|weekly)\s+", re.I)
 _CHANGE_NAME = re.compile(
     r"较|环比|同比|提升|下降|增加|减少|突破|上涨|下跌|降低|增长|\bvs\.?\b|\b(?:up|down|from|than|increase|decrease)\b",
@@ -172,9 +174,9 @@ def tentative_ok(pair: Pair) -> bool:
     """A lone figure worth keeping as a candidate metric: named like a thing measured, not a
     version (`0.9`, `MySQL 5.7`: one digit, a dot, no unit, no metric word) or part of a ratio."""
     name = pair.name.strip()
-    if _STORY_ZH.search(name) or _FUNCTION_EN.search(name) or len(name) > 24:
-        return False
     metric = names_metric(name)
+    if _STORY_ZH.search(name) or _FUNCTION_EN.search(name) or len(name) > (40 if metric else 24):
+        return False
     if not pair.unit and pair.value < 10 and _VERSION.search(pair.quote) and not metric:
         return False
     if pair.unit in ("%", "‰") and not metric:
@@ -366,7 +368,10 @@ def _name(before: str, prose: bool) -> tuple[str, str] | None:
     # `受停线影响本周直通率`, `【进展】本周升级成功率`: the week word opens the metric's name
     name = _WEEK_INSIDE.split(name)[-1].strip() or name
     name = _PERIOD_TAIL.sub("", name) or name
+    name = _PERIOD_HEAD.sub("", name) or name
     if prose:
+        # `For those who track it: p99 latency was 18 ms`: a lead-in before a colon is no part of it
+        name = re.split(r"[:：]\s+", name)[-1]
         name = _LEAD.sub("", name).strip()
         latin = _LATIN_TAIL.search(name)
         if latin and (len(name) > 16 or _NOT_METRIC.search(name[: latin.start(1)])):
@@ -375,7 +380,10 @@ def _name(before: str, prose: bool) -> tuple[str, str] | None:
         return None
     if _CHANGE_NAME.search(name) or _PROGRESS_NAME.search(name):
         return None
-    if prose and (len(name.split()) > 4 or len(name) > 16 or _NOT_METRIC.search(name)):
+    # In prose a longer name is the sentence's story, unless it is written with a metric's words
+    # (`p99 flag evaluation latency at the edge was 18 ms`).
+    short = len(name.split()) <= 4 and len(name) <= 16
+    if prose and (not (short or (names_metric(name) and len(name.split()) <= 7)) or _NOT_METRIC.search(name)):
         return None
     return name, currency
 

@@ -18,6 +18,7 @@ import re
 from index.classify import classify_heading
 from index.ledger.blocks import section_blocks
 from index.ledger.evidence import cite
+from index.ledger.incident_words import tells_incident
 from index.ledger.mentions import line_text
 from index.ledger.metric_figures import figure_pairs
 from index.ledger.metric_read import (
@@ -58,8 +59,8 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
         if section.kind != SectionKind.METRICS and not _STATS.search(section.title):
             labelled = _labelled_elsewhere(report, section)
             out.extend(labelled)
-            if section.kind not in _NOT_PROSE:
-                taken = {point.evidence.lines[0] for point in labelled}
+            if section.kind not in _NOT_PROSE or section.kind == SectionKind.INCIDENTS:
+                taken = {point.evidence.lines[0] for point in labelled} | _incident_lines(section)
                 figures = _label_figures(report, section, taken)
                 out.extend(figures)
                 taken |= {point.evidence.lines[0] for point in figures}
@@ -74,6 +75,19 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
                 found.extend(_from_text(report, section, number, line_text(raw)))
         out.extend(sorted(found, key=lambda point: point.evidence.lines[0]))  # stable: text order
     return out
+
+
+def _incident_lines(section: Section) -> set[int]:
+    """In an incidents section, the lines of the blocks that tell an incident (its impact is no
+    metric); the rest are read as prose elsewhere is (`No incidents this week. API uptime for May
+    was 99.98%.`, a status page's `p99 latency: 17 ms`). Elsewhere none."""
+    if section.kind != SectionKind.INCIDENTS:
+        return set()
+    lines: set[int] = {section.start}
+    for block in section_blocks(section):
+        if block.kind != "paragraph" or tells_incident(block.text):
+            lines.update(range(block.start, block.end + 1))
+    return lines
 
 
 def _labelled_elsewhere(report: Report, section: Section) -> list[MetricPoint]:

@@ -210,7 +210,9 @@ _DECLARED = re.compile(
 )
 # Words saying part of the work is still open: "还差两组没跑", "尚未完成", "still need the docs".
 _UNFINISHED = re.compile(
-    r"还差|还没|尚未|仍需|还需要?|未完成|\bnot (?:yet )?(?:done|finished|complete)\b|\bstill (?:need|needs|missing)\b",
+    r"还差|还没|尚未|仍需|还需要?|未完成|\bnot (?:yet )?(?:done|finished|complete)\b|\bstill (?:need|needs|missing)\b|"
+    # a release to a few is not the launch: `in private beta with 12 workspaces`, `early access`
+    r"\b(?:private|closed|limited|internal|invite-only)\s+(?:beta|preview|alpha)\b|\bearly access\b|内测",
     re.I,
 )
 

@@ -491,10 +491,11 @@ def field_pieces(text: str, start: int = 0) -> list[Piece]:
 
 
 # The status a board or template heading gives the items filed under it.
+_LAUNCHED_HEADING = re.compile(r"^(?:shipped|launched|released|live|已上线|上线|已发布)$", re.I)
 _HEADING_STATUS: tuple[tuple[ProjectStatus, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(r"^(?:won'?t do|wont do|cancell?ed|dropped|descoped|已取消|取消|砍掉)$", re.I)),
     ("paused", re.compile(r"^(?:paused|on hold|parked|已暂停|暂停|搁置)$", re.I)),
-    ("launched", re.compile(r"^(?:shipped|launched|released|live|已上线|上线|已发布)$", re.I)),
+    ("launched", _LAUNCHED_HEADING),
     ("done", re.compile(r"^(?:done|completed?|finished|closed|resolved|已完成|本周完成|完成)$", re.I)),
     ("blocked", re.compile(r"^(?:blocked|阻塞|受阻)$", re.I)),
     ("off_track", re.compile(r"^(?:slipping|slipped|delayed|off track|延期|延误)$", re.I)),
@@ -502,8 +503,22 @@ _HEADING_STATUS: tuple[tuple[ProjectStatus, re.Pattern[str]], ...] = (
 )
 
 
+# The period a changelog's heading covers says nothing of what it lists: `Shipped this week`,
+# `Shipped since the last post`, `What we shipped`, `本周已上线`. Only for launch words: `Done this
+# week` is the work done on running projects, not a column of finished ones.
+_PERIOD_TAIL = re.compile(
+    r"^(?:what\s+(?:we(?:'ve|\s+have)?\s+)?|本周|本期|本月|本迭代)|"
+    r"\s+(?:this|last)\s+(?:week|sprint|cycle|month|fortnight|quarter|release|period)$|"
+    r"\s+since\s+(?:the\s+|our\s+)?(?:last|previous)\s+(?:\w+\s+)?\w+$|\s+recently$",
+    re.I,
+)
+
+
 def heading_status(title: str) -> ProjectStatus | None:
     """`## Done` -> done, `## Won't Do` -> cancelled, `## Shipped` -> launched; else None."""
     # Marks around the word say nothing ("done ✅:", "**Shipped** 🚀"): only the words decide.
     text = re.sub(r"[(（]\d+[)）]|[^\w\s'’]", "", nfkc(title)).strip()
-    return next((status for status, pattern in _HEADING_STATUS if pattern.match(text)), None)
+    found = next((status for status, pattern in _HEADING_STATUS if pattern.match(text)), None)
+    if found is None and _LAUNCHED_HEADING.match(_PERIOD_TAIL.sub("", text).strip()):
+        return "launched"
+    return found

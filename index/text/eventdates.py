@@ -28,7 +28,8 @@ _DOTTED = re.compile(
 _VERSIONED = re.compile(
     r"(?:版本|version|release|ver|[vV]|k8s|kubernetes|python|java|node|ios|android|app)\s*$", re.I
 )
-_ORDINAL_DAY = re.compile(r"\bthe\s+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b", re.I)
+# `the 22nd`, `Sunday 19th`: a bare ordinal is a day only after `the` or a weekday.
+_ORDINAL_DAY = re.compile(r"(?:\bthe\s+|(?<=day\s))(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b", re.I)
 
 
 def event_dates(text: str, ref: date) -> list[DateHit]:
@@ -41,6 +42,10 @@ def event_dates(text: str, ref: date) -> list[DateHit]:
         if hit.precision != "day":
             continue
         value = _past_weekday(hit, text, ref)
+        ordinal = _ORDINAL_DAY.fullmatch(hit.text)
+        if ordinal and value is not None and value < ref:  # `the 11th` told on the 10th, of a day it spans
+            tomorrow = ref + timedelta(days=1)
+            value = tomorrow if tomorrow.day == int(ordinal[1]) else value
         if value is not None and value <= ref + timedelta(days=1):
             hits.append(DateHit(hit.start, hit.end, value, hit.text, "day"))
     for match in _DOTTED.finditer(text):
@@ -57,10 +62,33 @@ def event_dates(text: str, ref: date) -> list[DateHit]:
         day = int(match[1])
         previous = (ref.year - 1, 12) if ref.month == 1 else (ref.year, ref.month - 1)
         months = [(ref.year, ref.month), previous]
-        value = next((v for y, m in months if (v := _safe(y, m, day)) and v <= ref), None)
+        value = next((v for y, m in months if (v := _safe(y, m, day)) and v <= ref + timedelta(days=1)), None)
         if value is not None:
             hits.append(DateHit(match.start(), match.end(), value, match[0], "day"))
-    return sorted(hits, key=lambda hit: hit.start)
+    hits.sort(key=lambda hit: hit.start)
+    return [hit for position, hit in enumerate(hits) if not _named_day(hits, position, text)]
+
+
+_BESIDE = re.compile(r"^[\s,，(（]*$")
+
+
+def _named_day(found: list[DateHit], position: int, text: str) -> bool:
+    """A bare weekday written next to the date it falls on (`Tuesday 15 July`, `Tuesday the 11th`,
+    `10.14（周二）`):
+    the date says which day it is, and the weekday alone would name another one."""
+    hit = found[position]
+    if not _BARE_WEEKDAY.match(hit.text):
+        return False
+    for other in (
+        found[position - 1] if position else None,
+        found[position + 1] if position + 1 < len(found) else None,
+    ):
+        if other is None or _BARE_WEEKDAY.match(other.text):
+            continue
+        between = text[other.end : hit.start] if other.start < hit.start else text[hit.end : other.start]
+        if _BESIDE.match(between):
+            return True
+    return False
 
 
 def _past_weekday(hit: DateHit, text: str, ref: date) -> date | None:
