@@ -67,9 +67,18 @@ class Vocabulary:
             ):
                 found[name.compact] = _Name(name.compact, name.spelling, "")
         self._names = sorted(found.values(), key=lambda n: (-len(n.compact), n.compact))
+        # Derive asks about one sentence several times (whose is it? what does its container's
+        # body name? does it name anything before its news?): each text is matched once.
+        self._seen: dict[str, tuple[tuple[int, _Name], ...]] = {}
 
     def named(self, text: str) -> list[tuple[int, _Name]]:
         """(start in `text`, name) for each known name written in it, longest first at any place."""
+        hits = self._seen.get(text)
+        if hits is None:
+            hits = self._seen[text] = tuple(self._match(text))
+        return list(hits)
+
+    def _match(self, text: str) -> list[tuple[int, _Name]]:
         compact, where = _compact(text)
         folded = nfkc(text).casefold()
         taken = [False] * len(compact)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from index.text.holidays import HOLIDAYS, holiday_span, nearest_holiday
@@ -511,6 +512,13 @@ def find_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
 
     Rules are tried most specific first; a span claimed by one rule is closed to the others.
     """
+    return list(_find_dates(text, ref, bias))
+
+
+# The ledger asks about one line several times (is it a schedule sentence? its targets? is this
+# figure a date?), and the ~30 rules are the cost: the answer is a pure function of its arguments.
+@lru_cache(maxsize=8192)
+def _find_dates(text: str, ref: date, bias: Bias) -> tuple[DateHit, ...]:
     taken = [False] * len(text)
     hits: list[DateHit] = []
     for pattern, resolve in _RULES:
@@ -524,7 +532,7 @@ def find_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
             for index in range(start, end):
                 taken[index] = True
             hits.append(DateHit(start, end, value, match[0].strip(), precision))
-    return sorted(hits, key=lambda hit: hit.start)
+    return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
 _FIELD_DAY = re.compile(r"\s*(1[0-2]|0?[1-9])\.([0-3]?\d)\s*")
