@@ -1,5 +1,6 @@
 """The ledger's per-line readers are cached: a second call answers the same and hands back a list
-of its own, so a caller that edits its result cannot change what the next caller reads."""
+of its own, so a caller that edits its result cannot change what the next caller reads. The date
+rules are prefiltered: a rule never matches a text its prefilter rejects."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index.ledger.prose_links import Vocabulary
 from index.ledger.signals import find_progress, find_statuses, split_label
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import _RULES, find_dates
 
 REF = date(2025, 3, 7)
 LINE = "Ledger Sync 进度 60%，延期到 4/18 上线，at risk"
@@ -56,3 +59,33 @@ def test_the_reference_day_is_part_of_the_answer() -> None:
 def test_a_label_is_read_the_same_twice() -> None:
     assert split_label("Status: at risk") == split_label("Status: at risk")
     assert split_label("Status: at risk") is not None
+
+
+# One phrase for each prefiltered rule.
+_PHRASES = [
+    "Q3 上线", "下半年", "2025H2", "年底前完成", "end of year", "EOM", "next week", "by Christmas break",
+    "国庆节后第一周", "节前", "3月第二周", "下个月中", "mid-month", "the 15th", "12号", "Friday", "第三季度",
+]  # fmt: skip
+# Words and marks the date rules are made of, so random joins of them exercise every rule.
+_PIECES = [
+    "3", "12", "29", "2025", "W", "Q", "H", "/", ".", "-", " ", "，", "月", "日", "号", "周", "星期", "礼拜",
+    "第", "季度", "半年", "上", "下", "本", "这个", "年", "年底", "底", "中旬", "节", "前", "后", "以后", "春节",
+    "国庆", "双", "十一", "预计", "上线", "完成", "推迟至", "the", "15th", "of", "end", "mid", "early", "year",
+    "EOY", "EOM", "week", "month", "next", "this", "Monday", "Friday", "day", "May", "March", "Sept", "before",
+    "after", "Christmas", "Easter", "holiday", "by", "Year-end", "first", "2nd", *_PHRASES,
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8))
+def test_a_date_rule_never_matches_where_its_prefilter_says_it_cannot(pieces: list[str]) -> None:
+    """`needs` is searched before a rule runs: every text one of the rules matches holds it."""
+    text = "".join(pieces)
+    for pattern, resolve, needs in _RULES:
+        if needs is not None and pattern.search(text):
+            assert needs.search(text), (resolve.__name__, text)
+
+
+@pytest.mark.parametrize("text", _PHRASES)
+def test_each_prefiltered_rule_still_finds_its_date(text: str) -> None:
+    assert find_dates(text, REF), text
