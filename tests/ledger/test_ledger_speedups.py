@@ -1,9 +1,11 @@
-"""The ledger's per-line readers are cached: a second call answers the same and hands back a list
-of its own, so a caller that edits its result cannot change what the next caller reads. The date
-rules are prefiltered: a rule never matches a text its prefilter rejects."""
+"""What the ledger does to be fast must not change what it finds. Its per-line readers are cached:
+a second call answers the same and hands back a list of its own, so a caller that edits its result
+cannot change what the next caller reads. The date rules are prefiltered: a rule never matches a
+text its prefilter rejects. Prose names by kind word compare each distinct run once."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
@@ -12,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.ledger.prose_links import Vocabulary
+from index.ledger.prose_names import _BEFORE_NAME, _KIND, _QUOTED, _THE_NAME, _marked, is_name
 from index.ledger.signals import find_progress, find_statuses, split_label
+from index.text.normalise import nfkc
 from index.text.timeexpr import _RULES, find_dates
 
 REF = date(2025, 3, 7)
@@ -89,3 +93,44 @@ def test_a_date_rule_never_matches_where_its_prefilter_says_it_cannot(pieces: li
 @pytest.mark.parametrize("text", _PHRASES)
 def test_each_prefiltered_rule_still_finds_its_date(text: str) -> None:
     assert find_dates(text, REF), text
+
+
+def _marked_pairwise(passages: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """`_marked` as first written: every two kind-word runs of different reports compared."""
+    found: dict[str, set[str]] = defaultdict(set)
+    quoted: set[str] = set()
+    kinds: list[tuple[str, str]] = []
+    for report, text in passages:
+        folded = nfkc(text)
+        for match in _QUOTED.finditer(folded):
+            quoted.add(match.group(1).strip())
+            found[match.group(1).strip()].add(report)
+        for match in _THE_NAME.finditer(folded):
+            found[match.group(1).strip()].add(report)
+        kinds.extend((_BEFORE_NAME.sub("", m.group(0)).strip(), report) for m in _KIND.finditer(folded))
+    for index, (run, report) in enumerate(kinds):
+        for other, other_report in kinds[index + 1 :]:
+            if other_report != report:
+                n = 0
+                while n < min(len(run), len(other)) and run[-1 - n] == other[-1 - n]:
+                    n += 1
+                found[run[len(run) - n :].strip()].update((report, other_report))
+    return {name: reports for name, reports in found.items() if name and is_name(name, name in quoted)}
+
+
+_SENTENCES = [
+    "把对账平台迁移到新集群", "会员积分重构本周完成", "新对账平台迁移延期", "积分重构 70%", "the Billing Portal is late",
+    "「青鸟」项目延期", "订单系统升级下周上线", "老订单系统升级暂停", "支付平台改版", "支付平台改版上线",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["a.md", "b.md", "c.md"]), st.sampled_from(_SENTENCES)), max_size=12)
+)
+def test_kind_word_names_are_found_as_when_every_two_runs_were_compared(
+    passages: list[tuple[str, str]],
+) -> None:
+    """Runs are compared once per distinct text, with their reports: the same names, the same
+    reports, as comparing every two runs of different reports."""
+    assert _marked(passages) == _marked_pairwise(passages)
