@@ -79,11 +79,17 @@ class Vocabulary:
         return list(hits)
 
     def _match(self, text: str) -> list[tuple[int, _Name]]:
-        compact, where = _compact(text)
         folded = nfkc(text).casefold()
+        # Most sentences name nothing known: find that out before mapping each character back.
+        # (`str.split()` drops exactly the characters `str.isspace()` calls whitespace.)
+        squeezed = "".join(folded.split())
+        present = [name for name in self._names if name.compact in squeezed]
+        if not present:
+            return []
+        compact, where = _compact(text)
         taken = [False] * len(compact)
         hits: list[tuple[int, _Name]] = []
-        for name in self._names:
+        for name in present:
             start = compact.find(name.compact)
             while start >= 0:
                 end = start + len(name.compact)

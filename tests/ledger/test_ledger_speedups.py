@@ -134,3 +134,18 @@ def test_kind_word_names_are_found_as_when_every_two_runs_were_compared(
     """Runs are compared once per distinct text, with their reports: the same names, the same
     reports, as comparing every two runs of different reports."""
     assert _marked(passages) == _marked_pairwise(passages)
+
+
+def test_splitting_on_whitespace_drops_what_isspace_calls_whitespace() -> None:
+    """`Vocabulary` looks for names in `"".join(text.split())` before it maps each kept character
+    back: the same string its matcher builds character by character."""
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    assert "".join(every.split()) == "".join(char for char in every if not char.isspace())
+
+
+def test_a_sentence_naming_nothing_known_has_no_hits_and_one_naming_a_project_keeps_its_place() -> None:
+    vocabulary = Vocabulary([("Ledger Sync", "Ledger Sync"), ("订单中心改造", "订单中心改造")])
+    assert vocabulary.named("the docs site moved to 4/18") == []
+    ((start, name),) = vocabulary.named("本周 订单中心 改造 延期到 4/18")
+    assert start == 3
+    assert name.canonical == "订单中心改造"
