@@ -13,6 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from index.ledger.incident_words import cue
+from index.ledger.mentions import line_text
 from index.ledger.prose_links import Vocabulary
 from index.ledger.prose_names import _BEFORE_NAME, _KIND, _QUOTED, _THE_NAME, _marked, is_name
 from index.ledger.signals import find_progress, find_statuses, split_label
@@ -58,6 +60,15 @@ def test_the_reference_day_is_part_of_the_answer() -> None:
     (next_year,) = find_dates("4/18 上线", date(2025, 12, 20))
     assert march.value == date(2025, 4, 18)
     assert next_year.value == date(2026, 4, 18)
+
+
+def test_an_incident_word_and_a_stripped_line_are_read_the_same_twice() -> None:
+    told = "支付网关宕机 40 分钟，已恢复"
+    first = cue(told)
+    assert first is not None
+    assert cue(told) is first
+    assert cue("网关压测演练：模拟宕机 40 分钟") is None
+    assert line_text("- **Ledger Sync**: at risk") == line_text("- **Ledger Sync**: at risk")
 
 
 def test_a_label_is_read_the_same_twice() -> None:
