@@ -28,6 +28,14 @@ def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, value
 
 
+def _cpu_timed(action: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall and CPU seconds of this process: on a shared machine the wall time also counts other
+    jobs' turns on the CPU and the disk's fsyncs, the CPU time only this work."""
+    cpu = time.process_time()
+    wall, value = _timed(action)
+    return wall, time.process_time() - cpu, value
+
+
 def run(weeks: int = 52) -> dict[str, Any]:
     from bench.corpus import generate_corpus
     from index.ledger import views
@@ -43,9 +51,9 @@ def run(weeks: int = 52) -> dict[str, Any]:
             return sum(ledger.upsert_report(parse_report(load_document(p), str(p))) for p in paths)
 
         with Ledger.open(folder / "ledger.sqlite") as ledger:
-            build_s, stored = _timed(lambda: build(ledger))
+            build_s, build_cpu_s, stored = _cpu_timed(lambda: build(ledger))
             again_s, restored = _timed(lambda: build(ledger))
-            cold_s, slips = _timed(lambda: views.slips(ledger))
+            cold_s, cold_cpu_s, slips = _cpu_timed(lambda: views.slips(ledger))
             warm = [_timed(lambda: views.slips(ledger))[0] for _ in range(20)]
             fresh = []
             for _ in range(5):
@@ -74,8 +82,10 @@ def run(weeks: int = 52) -> dict[str, Any]:
         "slips": len(slips),
         "slip_kinds": counts,
         "build_s": build_s,
+        "build_cpu_s": build_cpu_s,
         "again_s": again_s,
         "slips_cold_ms": cold_s * 1000,
+        "slips_cold_cpu_ms": cold_cpu_s * 1000,
         "slips_fresh_median_ms": statistics.median(fresh) * 1000,
         "slips_warm_median_ms": statistics.median(warm) * 1000,
         "others_ms": {k: v * 1000 for k, v in others.items()},
@@ -86,8 +96,10 @@ def render(f: dict[str, Any]) -> str:
     kinds = ", ".join(f"{k} {v}" for k, v in f["slip_kinds"].items())
     rows = [
         ("ledger build: load + parse + extract + SQLite, all reports", f"{f['build_s']:.2f} s", "< 2 s"),
+        ("ledger build, CPU time of the process", f"{f['build_cpu_s']:.2f} s", ""),
         ("second pass, nothing changed (content-hash hits)", f"{f['again_s']:.2f} s", ""),
         ("`slips` cold (read facts, link projects, derive)", f"{f['slips_cold_ms']:.0f} ms", "< 100 ms"),
+        ("`slips` cold, CPU time of the process", f"{f['slips_cold_cpu_ms']:.0f} ms", ""),
         ("`slips` after cache clear, median of 5", f"{f['slips_fresh_median_ms']:.0f} ms", "< 100 ms"),
         ("`slips` warm (cached snapshot), median of 20", f"{f['slips_warm_median_ms']:.2f} ms", ""),
         *((f"`{name}` (warm snapshot)", f"{ms:.1f} ms", "") for name, ms in f["others_ms"].items()),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,8 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field
 SlipKind = Literal["date_moved", "overdue", "status_downgrade", "stalled"]
 
 
+@lru_cache(maxsize=4096)
 def series_of(report: str) -> str:
-    """A report series is the folder its files live in (one team's weeklies)."""
+    """A report series is the folder its files live in (one team's weeklies). Cached: derive asks
+    it of every fact's report."""
     return os.path.dirname(report)
 
 

@@ -11,6 +11,7 @@ tellings of one incident together.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.ledger.incident_fields import duration
 
@@ -108,9 +109,11 @@ _SENTENCE = re.compile(r"[。！？!?\n]|(?<![\d.])\.(?=\s|$)")
 _CLAUSE = re.compile(r"[。；;！!？?\n]|(?<![\d.])\.(?=\s|$)|[，,](?=\s*(?:但|but|while|and)\b)")
 
 
+@lru_cache(maxsize=8192)
 def cue(text: str) -> re.Match[str] | None:
     """The first incident word in `text` that its own clause (or the text's opening sentence,
-    for drills, staging and maintenance) does not take back."""
+    for drills, staging and maintenance) does not take back. Cached (a match is immutable): the
+    incident, metric and figure readers each ask it of the same lines."""
     if _SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text):
         return None
     for match in _CUE.finditer(text):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from index.ledger.signals import (
@@ -123,8 +124,10 @@ class Mention:
     the snapshot keeps only when the name recurs in another report."""
 
 
+@lru_cache(maxsize=8192)
 def line_text(text: str) -> str:
-    """A line without its list markup; always a substring of what the verifier compares against."""
+    """A line without its list markup; always a substring of what the verifier compares against.
+    Cached: every reader of a report's lines strips them first."""
     return _EXTRA_MARKUP.sub("", strip_markup(text)).strip()
 
 

@@ -82,13 +82,20 @@ def told_in_prose(
         prose_here = {canon for canon, folders in prose_only.items() if folder in folders}
         known = {c for c in written if c in shown or (c not in recomputed and c in kept)}
         layout = Vocabulary((name, canon) for canon in known for name in [canon, *names_of[canon]])
+        every = (
+            Vocabulary((name, canon) for canon in known | prose_here for name in [canon, *names_of[canon]])
+            if prose_here
+            else layout
+        )
         passages = [
             Passage.model_validate_json(payload)
-            for (payload,) in conn.execute(
-                "SELECT f.payload FROM facts f JOIN reports r ON r.source = f.source"
+            for payload, text, opening in conn.execute(
+                "SELECT f.payload, json_extract(f.payload, '$.text'), json_extract(f.payload, '$.opening')"
+                " FROM facts f JOIN reports r ON r.source = f.source"
                 " WHERE f.kind = 'passage' AND r.kept = 1 AND r.series = ? ORDER BY r.date, r.source, f.seq",
                 (folder,),
             )
+            if _names_any(every, text, opening or "")
         ]
         if not prose_here:
             linked = link_passages(layout, passages)
@@ -97,9 +104,6 @@ def told_in_prose(
             # layout mention covers, and tell no fact a layout mention cites from that line: a known
             # project's prose stays exactly what it was, and its news is told once.
             spans, cited = _layout_lines(conn, folder)
-            every = Vocabulary(
-                (name, canon) for canon in known | prose_here for name in [canon, *names_of[canon]]
-            )
             linked = []
             for passage in passages:
                 named = link_passages(layout, [passage])
@@ -115,6 +119,14 @@ def told_in_prose(
         # too, a real project heading whose paragraphs mention two of them lost its own news.
         lent.update(lent_sentences(layout, passages, identity.canonical_of))
     return out, lent
+
+
+def _names_any(vocabulary: Vocabulary, text: str, opening: str) -> bool:
+    """The sentence, its paragraph's opening or the two together name a project of `vocabulary`
+    (every name the series is read with). One that names none links to no project and makes
+    no heading a container, so it is not read whole: most signal sentences name nothing known,
+    and validating their stored observation was most of what derive spent on prose."""
+    return bool(vocabulary.named(text) or vocabulary.named(opening) or vocabulary.named(f"{opening}\n{text}"))
 
 
 _FIELDS = {"target": "target_evidence", "status": "status_evidence", "progress": "progress_evidence"}

@@ -67,14 +67,29 @@ class Vocabulary:
             ):
                 found[name.compact] = _Name(name.compact, name.spelling, "")
         self._names = sorted(found.values(), key=lambda n: (-len(n.compact), n.compact))
+        # Derive asks about one sentence several times (whose is it? what does its container's
+        # body name? does it name anything before its news?): each text is matched once.
+        self._seen: dict[str, tuple[tuple[int, _Name], ...]] = {}
 
     def named(self, text: str) -> list[tuple[int, _Name]]:
         """(start in `text`, name) for each known name written in it, longest first at any place."""
-        compact, where = _compact(text)
+        hits = self._seen.get(text)
+        if hits is None:
+            hits = self._seen[text] = tuple(self._match(text))
+        return list(hits)
+
+    def _match(self, text: str) -> list[tuple[int, _Name]]:
         folded = nfkc(text).casefold()
+        # Most sentences name nothing known: find that out before mapping each character back.
+        # (`str.split()` drops exactly the characters `str.isspace()` calls whitespace.)
+        squeezed = "".join(folded.split())
+        present = [name for name in self._names if name.compact in squeezed]
+        if not present:
+            return []
+        compact, where = _compact(text)
         taken = [False] * len(compact)
         hits: list[tuple[int, _Name]] = []
-        for name in self._names:
+        for name in present:
             start = compact.find(name.compact)
             while start >= 0:
                 end = start + len(name.compact)

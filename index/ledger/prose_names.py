@@ -159,7 +159,9 @@ def _marked(passages: list[tuple[str, str]]) -> dict[str, set[str]]:
     that write them."""
     found: dict[str, set[str]] = defaultdict(set)
     quoted: set[str] = set()
-    kinds: list[tuple[str, str]] = []
+    # Each kind-word run with the reports that write it: a series repeats its runs week after week,
+    # and two runs' common ending is the same whichever reports wrote them.
+    kinds: dict[str, set[str]] = defaultdict(set)
     for report, text in passages:
         folded = nfkc(text)
         for match in _QUOTED.finditer(folded):
@@ -167,15 +169,26 @@ def _marked(passages: list[tuple[str, str]]) -> dict[str, set[str]]:
             found[match.group(1).strip()].add(report)
         for match in _THE_NAME.finditer(folded):
             found[match.group(1).strip()].add(report)
-        kinds.extend((_BEFORE_NAME.sub("", m.group(0)).strip(), report) for m in _KIND.finditer(folded))
-    for index, (run, report) in enumerate(kinds):
-        for other, other_report in kinds[index + 1 :]:
-            if other_report != report:
+        for m in _KIND.finditer(folded):
+            kinds[_BEFORE_NAME.sub("", m.group(0)).strip()].add(report)
+    runs = list(kinds.items())
+    for index, (run, reports) in enumerate(runs):
+        if len(reports) >= 2:
+            found[run.strip()].update(reports)  # one run in two reports: it ends with itself
+        for other, others in runs[index + 1 :]:
+            paired = _paired(reports, others)
+            if paired:
                 n = 0
                 while n < min(len(run), len(other)) and run[-1 - n] == other[-1 - n]:
                     n += 1
-                found[run[len(run) - n :].strip()].update((report, other_report))
+                found[run[len(run) - n :].strip()].update(paired)
     return {name: reports for name, reports in found.items() if name and is_name(name, name in quoted)}
+
+
+def _paired(one: set[str], two: set[str]) -> set[str]:
+    """The reports of two runs that pair with another report of the other run (only two runs of
+    different reports count as a name told twice)."""
+    return (one if len(two) >= 2 else one - two) | (two if len(one) >= 2 else two - one)
 
 
 def discover(passages: Iterable[tuple[str, str]]) -> dict[str, set[str]]:

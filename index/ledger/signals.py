@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.schemas import ProjectStatus
 from index.text.cjk import HAN
@@ -127,6 +128,13 @@ class Span:
 
 def find_statuses(text: str) -> list[Span]:
     """Non-negated status words in text order; `Span.value` is a `ProjectStatus`."""
+    return list(_find_statuses(text))
+
+
+# A line is read for its statuses by the schedule prefilter, the observation and the field
+# readers in turn; the answer depends on the text alone.
+@lru_cache(maxsize=8192)
+def _find_statuses(text: str) -> tuple[Span, ...]:
     taken = [False] * len(text)
     hits: list[Span] = []
     for status, pattern in _STATUS:
@@ -141,7 +149,7 @@ def find_statuses(text: str) -> list[Span]:
             if status in STOPPED and _LATER_BEFORE.search(text[max(0, start - 12) : start]):
                 continue
             hits.append(Span(status, start, end, match[0]))
-    return sorted(hits, key=lambda hit: hit.start)
+    return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
 def field_status(value: str) -> ProjectStatus | None:
@@ -317,6 +325,11 @@ def _measured(number: str) -> bool:
 
 def find_progress(text: str, allow_bare: bool) -> list[Span]:
     """Progress percentages; a bare `60%` counts only when `allow_bare` and nothing names it a metric."""
+    return list(_find_progress(text, allow_bare))
+
+
+@lru_cache(maxsize=8192)
+def _find_progress(text: str, allow_bare: bool) -> tuple[Span, ...]:
     taken = [False] * len(text)
     hits: list[Span] = []
     for pattern in _FRACTION_CUED:
@@ -373,7 +386,7 @@ def find_progress(text: str, allow_bare: bool) -> list[Span]:
             if rest and (len(rest) > 4 or _METRIC_CUE.search(rest)):
                 continue
             hits.append(Span(round(float(match[1])), start, end, match[0]))
-    return sorted(hits, key=lambda hit: hit.start)
+    return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
 # --- owners and labels ------------------------------------------------------------------------
@@ -432,8 +445,10 @@ def label_key(label: str) -> str:
     return re.sub(r"[\s*_`]+", "", nfkc(label)).casefold()
 
 
+@lru_cache(maxsize=8192)
 def split_label(text: str) -> Labelled | None:
-    """`Label: rest` or `标签：内容` with a short label (not a clock time like 17:01, not a sentence)."""
+    """`Label: rest` or `标签：内容` with a short label (not a clock time like 17:01, not a sentence).
+    Cached: every reader of a line (mentions, observations, metrics, incidents) asks this first."""
     match = _LABEL.match(text)
     if not match:
         return None

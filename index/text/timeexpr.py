@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from index.text.holidays import HOLIDAYS, holiday_span, nearest_holiday
@@ -142,18 +143,23 @@ def _year(text: str | None) -> int | None:
 
 
 Resolver = Callable[[re.Match[str], date, Bias], tuple[date | None, Precision]]
-_RULES: list[tuple[re.Pattern[str], Resolver]] = []
+_RULES: list[tuple[re.Pattern[str], Resolver, re.Pattern[str] | None]] = []
+_DIGIT = r"\d"
 
 
-def _rule(pattern: str, flags: int = 0) -> Callable[[Resolver], Resolver]:
+def _rule(pattern: str, flags: int = 0, needs: str | None = None) -> Callable[[Resolver], Resolver]:
+    """Register a rule. `needs`: a pattern every match of the rule contains (compiled with the
+    same flags), searched first: most lines hold no date, and a rule whose pattern opens with
+    optional parts or a long alternation costs a try at every character (`季度`, the holidays)."""
+
     def register(func: Resolver) -> Resolver:
-        _RULES.append((re.compile(pattern, flags), func))
+        _RULES.append((re.compile(pattern, flags), func, re.compile(needs, flags) if needs else None))
         return func
 
     return register
 
 
-@_rule(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?!\d)")
+@_rule(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?!\d)", needs=_DIGIT)
 def _full(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     return _safe(int(m[1]), int(m[2]), int(m[3])), "day"
 
@@ -166,7 +172,7 @@ def _sentence_end(text: str, month: str) -> bool:
     return month.lower() in _FULL_MONTHS and text[len(month) : len(month) + 1] == "."
 
 
-@_rule(r"(?<![\w])(20\d{2})-?W(\d{1,2})(?!\d)", re.I)
+@_rule(r"(?<![\w])(20\d{2})-?W(\d{1,2})(?!\d)", re.I, needs=_DIGIT)
 def _iso_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     try:
         return date.fromisocalendar(int(m[1]), int(m[2]), 5), "week"
@@ -175,7 +181,7 @@ def _iso_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Pre
 
 
 # "ETA: W29" (a planning table's week column): that week of the year it is still ahead in.
-@_rule(r"(?<![\w\-/])W(\d{2})(?![\w\-/])")
+@_rule(r"(?<![\w\-/])W(\d{2})(?![\w\-/])", needs=_DIGIT)
 def _bare_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     week = int(m[1])
     if not 1 <= week <= 52:
@@ -183,7 +189,7 @@ def _bare_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Pr
     return _forward(lambda y: date.fromisocalendar(y, week, 5), ref, grace_days=92), "week"
 
 
-@_rule(rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(20\d{{2}}))?", re.I)
+@_rule(rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(20\d{{2}}))?", re.I, needs=_DIGIT)
 def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     if _sentence_end(m[0], m[1]):
         return None, "day"  # "cannot start before June. 23 of 41 …": a sentence ends there
@@ -193,7 +199,7 @@ def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
 
 
-@_rule(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\b\.?(?:,?\s+(20\d{{2}}))?", re.I)
+@_rule(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\b\.?(?:,?\s+(20\d{{2}}))?", re.I, needs=_DIGIT)
 def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = MONTHS[m[2].lower()], int(m[1])
     if m[3]:
@@ -216,7 +222,7 @@ def _en_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     return _pick_year(lambda y: _part_day(part, y, month), ref, bias), "month"
 
 
-@_rule(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?!\d)")
+@_rule(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?!\d)", needs=_DIGIT)
 def _zh_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = int(m[1]), int(m[2])
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
@@ -232,7 +238,10 @@ def _month_week_friday(year: int, month: int, week: int) -> date | None:
     return friday if week >= 1 and (friday - timedelta(days=4)).month == month else None
 
 
-@_rule(r"(?:((?:19|20)\d{2})\s*年\s*)?(?<!\d)(1[0-2]|0?[1-9])\s*月\s*(?:的)?第\s*([一二三四五1-5])\s*周")
+@_rule(
+    r"(?:((?:19|20)\d{2})\s*年\s*)?(?<!\d)(1[0-2]|0?[1-9])\s*月\s*(?:的)?第\s*([一二三四五1-5])\s*周",
+    needs=_DIGIT,
+)
 def _zh_month_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, week = int(m[2]), zh_number(m[3]) or int(m[3])
     if m[1]:
@@ -240,7 +249,7 @@ def _zh_month_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     return _pick_year(lambda y: _month_week_friday(y, month, week), ref, bias), "week"
 
 
-@_rule(r"(?<!\d)(\d{1,2})\s*月份?\s*(底|末|中旬|中|初|上旬|下旬)")
+@_rule(r"(?<!\d)(\d{1,2})\s*月份?\s*(底|末|中旬|中|初|上旬|下旬)", needs=_DIGIT)
 def _zh_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month = int(m[1])
     if not 1 <= month <= 12:
@@ -248,7 +257,7 @@ def _zh_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     return _pick_year(lambda y: _part_day(m[2], y, month), ref, bias), "month"
 
 
-@_rule(r"(本|这个?|当|下下个?|下个?)?月\s*(底|末|中旬|中|初|上旬|下旬)")
+@_rule(r"(本|这个?|当|下下个?|下个?)?月\s*(底|末|中旬|中|初|上旬|下旬)", needs="月")
 def _zh_relative_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     ahead = 2 if (m[1] or "").startswith("下下") else 1 if (m[1] or "").startswith("下") else 0
     month_index = ref.month - 1 + ahead
@@ -259,7 +268,11 @@ _EN_ORDINAL_WEEK = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3r
 
 
 # "the second week of June" (a month's K-th week, as `6月第2周`).
-@_rule(rf"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+week\s+of\s+({_MON})\b\.?(?:\s+(20\d{{2}}))?", re.I)
+@_rule(
+    rf"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+week\s+of\s+({_MON})\b\.?(?:\s+(20\d{{2}}))?",
+    re.I,
+    needs="week",
+)
 def _en_month_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, week = MONTHS[m[2].lower()], _EN_ORDINAL_WEEK[m[1].lower()]
     if m[3]:
@@ -273,6 +286,7 @@ def _en_month_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     r"\b(?:(early|mid|late)[\s-]+|(?:the\s+)?(beginning|start|middle)\s+of\s+(?:the\s+)?)(this|next)\s+month\b|"
     r"\b(mid)-month\b",
     re.I,
+    needs="month",
 )
 def _en_relative_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     word = (m[1] or m[2] or m[4]).lower()
@@ -282,20 +296,26 @@ def _en_relative_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[da
     return _part_day(part, ref.year + index // 12, index % 12 + 1), "month"
 
 
-@_rule(r"\b(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(this\s+|next\s+)?month|EOM|month[- ]end)\b", re.I)
+@_rule(
+    r"\b(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(this\s+|next\s+)?month|EOM|month[- ]end)\b",
+    re.I,
+    needs="month|eom",
+)
 def _en_month_end(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     if m[1] and m[1].strip().lower() == "next":
         return month_end(ref.year + ref.month // 12, ref.month % 12 + 1), "month"
     return month_end(ref.year, ref.month), "month"
 
 
-@_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/:%])")
+@_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/:%])", needs=_DIGIT)
 def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = int(m[1]), int(m[2])
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
 
 
-@_rule(r"(?<![\d.vV])(?<!版本)(\d{1,2})\.(\d{1,2})(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量))")
+@_rule(
+    r"(?<![\d.vV])(?<!版本)(\d{1,2})\.(\d{1,2})(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量))", needs=_DIGIT
+)
 def _dotted(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = int(m[1]), int(m[2])
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
@@ -310,7 +330,7 @@ _SCHEDULE_CLAUSE = re.compile(
 )
 
 
-@_rule(r"(?<![\d.vV$¥£€])(?<!版本)(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%A-Za-z倍万亿])")
+@_rule(r"(?<![\d.vV$¥£€])(?<!版本)(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%A-Za-z倍万亿])", needs=_DIGIT)
 def _dotted_in_schedule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     left = max(m.string.rfind(c, 0, m.start()) for c in "，。；;,\n") + 1
     right = min(
@@ -338,9 +358,7 @@ def _dotted_in_schedule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date |
 
 
 # A dotted date after a schedule verb ("推迟至 3.28", "延期到3.28"): the verb says it is a day.
-@_rule(
-    r"(?<=至|到|为|于)\s*(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%])",
-)
+@_rule(r"(?<=至|到|为|于)\s*(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%])", needs=_DIGIT)
 def _dotted_after_verb(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     before = m.string[max(0, m.start() - 4) : m.start() + 1]
     if not re.search(r"(?:推迟|延期|延后|顺延|调整|改|预计|计划|定|已)(?:至|到|为|于)", before):
@@ -349,14 +367,19 @@ def _dotted_after_verb(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | 
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
 
 
-@_rule(r"(?<=预计|计划|争取|目标|已于|将于|定于)\s*(\d{3,4})(?=\s*(?:之?前|上线|完成|发布|交付|提测))")
+@_rule(
+    r"(?<=预计|计划|争取|目标|已于|将于|定于)\s*(\d{3,4})(?=\s*(?:之?前|上线|完成|发布|交付|提测))",
+    needs=_DIGIT,
+)
 def _compact(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     digits = m[1]
     month, day = int(digits[:-2]), int(digits[-2:])
     return _pick_year(lambda y: _safe(y, month, day), ref, bias), "day"
 
 
-@_rule(r"(?<!每)(下下个?|下个?|本|这个?|上个?)?\s*(?:周|星期|礼拜)([一二三四五六日天1-7])")
+@_rule(
+    r"(?<!每)(下下个?|下个?|本|这个?|上个?)?\s*(?:周|星期|礼拜)([一二三四五六日天1-7])", needs="周|星期|礼拜"
+)
 def _zh_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     weekday = (_WEEKDAY_ZH.get(m[2]) or zh_number(m[2]) or int(m[2])) - 1
     if m[1] is None:
@@ -364,12 +387,15 @@ def _zh_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
     return _weekday(ref, _zh_weeks_ahead(m[1]), weekday), "day"
 
 
-@_rule(r"(下下个?|下个?|本|这个?)\s*(?:周|星期)(?!几|报|会|[一二三四五六日天1-7])")
+@_rule(r"(下下个?|下个?|本|这个?)\s*(?:周|星期)(?!几|报|会|[一二三四五六日天1-7])", needs="周|星期")
 def _zh_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     return _weekday(ref, _zh_weeks_ahead(m[1]), 4), "week"
 
 
 _HOLIDAY_ALT = "|".join(f"(?:{pattern})" for pattern, _ in HOLIDAYS)
+# What every match of `_holiday` holds: the `前`/`后` of its Chinese form, or its English form's
+# opening up to the holiday's name.
+_HOLIDAY_NEEDS = rf"[前后]|\b(?:before|after|by|until|post|pre)[\s-]+(?:the\s+)?(?:{_HOLIDAY_ALT}|holidays?)"
 _HOLIDAY_ONE = re.compile("|".join(f"(?P<h{i}>{pattern})" for i, (pattern, _) in enumerate(HOLIDAYS)), re.I)
 
 
@@ -404,6 +430,7 @@ def _holiday_for(name: str, ref: date, bias: Bias) -> tuple[date, date] | None:
     rf"(?P<zh>{_HOLIDAY_ALT}|(?<![环章细季关情调礼音小时名全春过一二三四五六七八九十两\d])节)\s*(?P<zw>之?前|以前|之?后|以后|过后|结束后)(?!后)(?:第一周)?|"
     rf"\b(?P<en>before|after|by|until|post|pre)[\s-]+(?:the\s+)?(?P<name>{_HOLIDAY_ALT}|holidays?)(?:\s+(?:break|holidays?))?\b",
     re.I,
+    needs=_HOLIDAY_NEEDS,
 )
 def _holiday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     if m["zh"] is not None:
@@ -423,13 +450,18 @@ def _holiday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Prec
     r"\bthe\s+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of|time|percentile|place|floor|anniversary)\b)|"
     r"(?<![\d月./\-年第#号])(3[01]|[12]\d|0?[1-9])\s*号(?![楼线机位店仓门口床厅车种码台件批期版房座栋层])",
     re.I,
+    needs=_DIGIT,
 )
 def _month_day_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     past = bias == "past" or told_as_past(m.string, m.start(), m.end())
     return _month_day_near(ref, int(m[1] or m[2]), past), "day"
 
 
-@_rule(r"\b(?:(next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+@_rule(
+    r"\b(?:(next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+    needs="day",
+)
 def _en_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     weekday = _EN_DAYS[m[2][:3].lower()]
     prefix = (m[1] or "").lower()
@@ -440,14 +472,15 @@ def _en_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
     return _bare_weekday(m, ref, weekday), "day"
 
 
-@_rule(r"\b(?:(?:the\s+)?end\s+of\s+)?(next|this)\s+week\b", re.I)
+@_rule(r"\b(?:(?:the\s+)?end\s+of\s+)?(next|this)\s+week\b", re.I, needs="week")
 def _en_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     return _weekday(ref, 1 if m[1].lower() == "next" else 0, 4), "week"
 
 
 @_rule(
     r"(?<![A-Za-z0-9])(?:(明年|今年|来年)\s*|(20\d{2})\s*[-/ ]?\s*)?Q([1-4])"
-    r"(?:\s*[-/ ']\s*(20\d{2}|\d{2})(?!\d))?(?![A-Za-z0-9])"
+    r"(?:\s*[-/ ']\s*(20\d{2}|\d{2})(?!\d))?(?![A-Za-z0-9])",
+    needs=_DIGIT,
 )
 def _quarter_rule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     quarter = int(m[3])
@@ -457,7 +490,7 @@ def _quarter_rule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
     return _forward(lambda y: _quarter(y, quarter), ref), "quarter"
 
 
-@_rule(r"(?:(20\d{2})\s*年)?\s*第?([一二三四1-4])季度(?:末|底)?")
+@_rule(r"(?:(20\d{2})\s*年)?\s*第?([一二三四1-4])季度(?:末|底)?", needs="季度")
 def _zh_quarter(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     quarter = zh_number(m[2]) or int(m[2])
     if m[1]:
@@ -467,7 +500,8 @@ def _zh_quarter(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
 
 # "H2", "2025H2", "下半年", and the number first as planning decks write it: "slipping to 2H".
 @_rule(
-    r"(?<![A-Za-z0-9])(?:(20\d{2})\s*)?H([12])(?![A-Za-z0-9])|(上|下)半年|(?<![A-Za-z0-9.])([12])H(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])(?:(20\d{2})\s*)?H([12])(?![A-Za-z0-9])|(上|下)半年|(?<![A-Za-z0-9.])([12])H(?![A-Za-z0-9])",
+    needs="H|半年",
 )
 def _half(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     half = int(m[2] or m[4]) if (m[2] or m[4]) else (1 if m[3] == "上" else 2)
@@ -476,7 +510,11 @@ def _half(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precisi
     return _forward(lambda y: month_end(y, half * 6), ref), "half"
 
 
-@_rule(r"年底|年末|年内|\bend\s+of\s+(?:the\s+)?year\b|\bEOY\b|\byear[- ]end\b", re.I)
+@_rule(
+    r"年底|年末|年内|\bend\s+of\s+(?:the\s+)?year\b|\bEOY\b|\byear[- ]end\b",
+    re.I,
+    needs="年[底末内]|year|eoy",
+)
 def _year_end(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     return date(ref.year, 12, 31), "year"
 
@@ -489,7 +527,7 @@ def _en_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     return _pick_year(lambda y: month_end(y, month), ref, bias), "month"
 
 
-@_rule(r"(?<![\d/])(1[0-2]|0?[1-9])\s*月份?(?![\d日号份底末中初上下])")
+@_rule(r"(?<![\d/])(1[0-2]|0?[1-9])\s*月份?(?![\d日号份底末中初上下])", needs=_DIGIT)
 def _zh_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month = int(m[1])
     return _pick_year(lambda y: month_end(y, month), ref, bias), "month"
@@ -497,7 +535,11 @@ def _zh_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
 
 # "下个月上线", "本月完成", "next month": the month as a whole, due by its end. Not "下个月初"
 # (read above with its part), not "每个月", "上个月" (a past month is no schedule).
-@_rule(r"(?<![每上])(本|这个?|下个?)月(?![初中底末份旬]|[上下]旬)|\b(this|next)\s+month\b", re.I)
+@_rule(
+    r"(?<![每上])(本|这个?|下个?)月(?![初中底末份旬]|[上下]旬)|\b(this|next)\s+month\b",
+    re.I,
+    needs="月|month",
+)
 def _relative_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     if told_as_past(m.string, m.start(), m.end()):
         return None, "month"  # "this month we shipped 3 features": a period told, not a due date
@@ -511,9 +553,22 @@ def find_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
 
     Rules are tried most specific first; a span claimed by one rule is closed to the others.
     """
+    return list(_find_dates(text, ref, bias))
+
+
+# The ledger asks about one line several times (is it a schedule sentence? its targets? is this
+# figure a date?), and the ~30 rules are the cost: the answer is a pure function of its arguments.
+@lru_cache(maxsize=8192)
+def _find_dates(text: str, ref: date, bias: Bias) -> tuple[DateHit, ...]:
     taken = [False] * len(text)
     hits: list[DateHit] = []
-    for pattern, resolve in _RULES:
+    present: dict[re.Pattern[str], bool] = {}
+    for pattern, resolve, needs in _RULES:
+        if needs is not None:
+            if needs not in present:
+                present[needs] = needs.search(text) is not None
+            if not present[needs]:
+                continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if start == end or any(taken[start:end]):
@@ -524,7 +579,7 @@ def find_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
             for index in range(start, end):
                 taken[index] = True
             hits.append(DateHit(start, end, value, match[0].strip(), precision))
-    return sorted(hits, key=lambda hit: hit.start)
+    return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
 _FIELD_DAY = re.compile(r"\s*(1[0-2]|0?[1-9])\.([0-3]?\d)\s*")
