@@ -286,9 +286,17 @@ class _Cluster:
     keys: set[str] = field(default_factory=set)
     names: list[NameStat] = field(default_factory=list)
     spelling: dict[str, str] = field(default_factory=dict)
+    series: set[str] = field(default_factory=set)
+
+    def shares_series(self, stat: NameStat) -> bool:
+        """A name only resembling the cluster's joins it when one report series writes both: two
+        teams' "OTA" and "OTA升级平台", "Ledger" and "LedgerSync export" are their own projects
+        (the same name written whole in two series still joins, by its key)."""
+        return not stat.series or not self.series or bool(stat.series & self.series)
 
     def add(self, stat: NameStat, keys: set[str]) -> None:
         self.names.append(stat)
+        self.series |= stat.series
         for key in keys:
             self.keys.add(key)
             self.spelling.setdefault(key, stat.name)
@@ -343,6 +351,7 @@ def build_identity(
                     if (
                         index not in fits
                         and not blocked(key, clusters[index])
+                        and clusters[index].shares_series(stat)
                         and (not stat.tentative or k.startswith(other) or other.startswith(k))
                         and _pair_related(k, other, stat.name, spelling)
                     ):
