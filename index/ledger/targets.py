@@ -34,6 +34,25 @@ _OLD_BEFORE = re.compile(
     + "$",
     re.I,
 )
+# "Q3, not Q2", "realistic date is now end of Feb, not end of Jan": the date set aside.
+_NOT_BEFORE = re.compile(r"^\s*not\s+(?:(?:in|on|by|for)\s+)?(?:the\s+)?" + _PART_OF + "$", re.I)
+# A date the project missed is still its target, not a launch day: "did not make the 11 April GA",
+# "missed its end-of-March date", "won't make the 15th".
+_MISSED_BEFORE = re.compile(
+    r"\b(?:did\s*n[o']t|won't|will not|failed to|is\s*n[o']t going to|not going to)\s+(?:make|hit|meet)\s+"
+    r"(?:the|its|our|their)?\s*$|\bmissed\s+(?:the|its|our|their)?\s*$",
+    re.I,
+)
+# The new day said as what the date now is: "that now looks like the 29th", "realistic date is
+# now end of Feb", "new target end of April", "we now expect mid-May".
+_NEW_DATE_BEFORE = re.compile(
+    r"\b(?:now\s+looks?\s+like|now\s+looking\s+like|(?:realistic|new|revised)\s+(?:date|target|eta|go[- ]live|ga)"
+    r"(?:\s+for\s+[\w%-]+)?\s*(?:is\s+)?(?:now\s+)?|now\s+(?:expect(?:ing)?|aiming\s+for|targeting))"
+    r"\s*[:：]?\s*(?:(?:on|for|in|at)\s+)?(?:the\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
+    + _PART_OF
+    + "$",
+    re.I,
+)
 _OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
 _MOVED_BEFORE = re.compile(
     r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
@@ -217,8 +236,12 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         moved = False
         if _ACTION_AFTER.match(after) and not target_field:
             role = None
-        elif _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]):
+        elif _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]) or _NOT_BEFORE.search(before):
             role = "old"
+        elif _MISSED_BEFORE.search(text[left : hit.start]):
+            role = "target"
+        elif _NEW_DATE_BEFORE.search(text[left : hit.start]):
+            role, moved = "target", True
         elif (
             _DONE_BEFORE.search(before)
             or _DONE_AFTER.match(after)

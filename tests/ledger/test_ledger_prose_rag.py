@@ -1,0 +1,86 @@
+"""Project health and moved dates told in English prose: RAG colours said of a subject or by the
+writer's judgement, a new date said as what it "now looks like", a missed date, and a label that
+opens a line of news. Snippets are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.ledger.identity import NameStat, build_identity
+from index.ledger.prose_names import clause_openings
+from index.ledger.signals import find_statuses
+from index.ledger.targets import classify_dates, pick_target
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The billing service is green.", "on_track"),
+        ("Search v3 is also green this week.", "on_track"),
+        ("Search v3: green.", "on_track"),
+        ("Green, but the vendor is slow.", "on_track"),
+        ("I'd call the importer wobbly now.", "at_risk"),
+        ("I'm downgrading the audit to amber.", "at_risk"),
+        ("We're calling Atlas red until legal signs off.", "off_track"),
+        ("Mobile is back to green after the fix.", "on_track"),
+    ],
+)
+def test_a_colour_said_of_a_project_is_its_health(text: str, status: str) -> None:
+    assert [hit.value for hit in find_statuses(text)][:1] == [status]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nightly build is red again.",
+        "we found out when the contract tests went red",
+        "I wouldn't call it red, the fix is small.",
+        "The red team found two issues.",
+        "Red Hat images are updated.",
+        "the green energy tariff started",
+    ],
+)
+def test_a_colour_that_is_no_projects_health(text: str) -> None:
+    assert find_statuses(text) == []
+
+
+def _target(text: str, ref: date) -> tuple[str, bool] | None:
+    picked = pick_target(classify_dates(text, ref))
+    return (picked.hit.text.rstrip("."), picked.moved) if picked else None
+
+
+def test_the_date_it_now_looks_like_is_the_new_target() -> None:
+    text = "We promised the client a go-live on 15 April; that now looks like the 29th."
+    assert _target(text, date(2025, 3, 31)) == ("the 29th", True)
+
+
+def test_a_realistic_date_beside_the_one_set_aside() -> None:
+    text = "Sync is still blocked on the certs, realistic date is now end of Feb, not end of Jan."
+    roles = {r.hit.text.rstrip("."): r.role for r in classify_dates(text, date(2025, 1, 21))}
+    assert roles == {"end of Feb": "target", "end of Jan": "old"}
+    assert _target(text, date(2025, 1, 21)) == ("end of Feb", True)
+
+
+def test_a_missed_date_is_no_launch_day() -> None:
+    roles = classify_dates("The portal did not make the 11 April GA.", date(2025, 4, 14))
+    assert [(r.hit.text, r.role) for r in roles] == [("11 April", "target")]
+
+
+def test_a_label_opening_a_line_of_news_is_a_subject() -> None:
+    assert clause_openings("Search re-index: green, 9 of 22 shards done.") == ["Search re-index"]
+    assert clause_openings("Assignee: Ines Aldana, Kofi Mensah") == []
+
+
+def test_names_of_two_series_join_only_when_written_whole() -> None:
+    day = date(2025, 1, 6)
+    identity = build_identity(
+        [
+            NameStat("LedgerSync export", day, 3, {"team-a"}),
+            NameStat("Ledger", day, 3, {"team-b"}),
+            NameStat("Ledger export", day, 1, {"team-a"}),
+        ]
+    )
+    assert identity.canonical_of["Ledger"] != identity.canonical_of["LedgerSync export"]
+    assert identity.canonical_of["Ledger export"] != identity.canonical_of["Ledger"]
