@@ -66,7 +66,7 @@ _MOVED_BEFORE = re.compile(
 _STRONG_BEFORE = re.compile(
     r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期|先按|先定|暂定)"
     r"\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
-    r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|"
+    r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|(?-i:GA)|"
     r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
     r"\s*[:：]?\s*(?:(?:is|remains|stays)\s+)?(?:(?:now|still)\s+)?(?:on|for|in|is|at)?\s*(?:the\s+)?"
     + _PART_OF
@@ -91,7 +91,7 @@ _MASS_PRODUCTION = r"量产(?!固件|版本?|软件|前|线|计划|评审|物料
 _DELIVERY = re.compile(
     r"上线|全量|完成|交付|发布|投产|"
     + _MASS_PRODUCTION
-    + r"|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
+    + r"|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|general availability|"
     r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|\blive\b|"
     r"(?<![A-Za-z])[EDP]VT(?![A-Za-z])(?!\s*(?:样机)?\s*(?:评审|review))|样机(?!\s*评审)",
     re.I,
@@ -182,7 +182,7 @@ _TARGET_WORD = re.compile(r"目标|计划|预计|排期|\btarget|\beta\b|\bdeadl
 _RELEASE = re.compile(
     r"上线|全量|发布|投产|"
     + _MASS_PRODUCTION
-    + r"|交付|launch|release|ship|go[- ]live|\bGA\b|roll ?out|cut ?over|mass production",
+    + r"|交付|launch|release|ship|go[- ]live|\bGA\b|general availability|roll ?out|cut ?over|mass production",
     re.I,
 )
 _FUTURE_WORDS = re.compile(r"预计|计划|将|待|争取|目标|拟|eta|target|expected|planned|scheduled|will", re.I)

@@ -8,10 +8,13 @@ from datetime import date
 
 import pytest
 
+from index.ledger import views
 from index.ledger.identity import NameStat, build_identity
 from index.ledger.prose_names import clause_openings
 from index.ledger.signals import find_statuses
 from index.ledger.targets import classify_dates, pick_target
+
+from .conftest import Series
 
 
 @pytest.mark.parametrize(
@@ -84,3 +87,46 @@ def test_names_of_two_series_join_only_when_written_whole() -> None:
     )
     assert identity.canonical_of["Ledger"] != identity.canonical_of["LedgerSync export"]
     assert identity.canonical_of["Ledger export"] != identity.canonical_of["Ledger"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        ("Beta to partners on 21 March, GA end of March, both unchanged.", date(2025, 3, 10), "end of March"),
+        ("Beta mid-Feb is still the plan, GA end of Q1.", date(2025, 1, 28), "Q1"),
+        (
+            "The beta ships on 21 March, and general availability is planned for end of March.",
+            date(2025, 3, 3),
+            "end of March",
+        ),
+    ],
+)
+def test_ga_before_a_date_is_the_release_target(text: str, ref: date, expected: str) -> None:
+    picked = pick_target(classify_dates(text, ref))
+    assert picked is not None and picked.hit.text.rstrip(".") == expected and picked.release
+
+
+def test_a_sub_bullet_giving_the_ga_date_moves_the_project(series: Series) -> None:
+    first = """\
+    # Eng sync, Tue 7 Jan 2025
+
+    ## Projects
+
+    - Route planner (ana): on track. beta mid-Feb, GA end of Q1.
+    - Billing export (li): 3 of 9 reports moved.
+    - Search (bo): nothing new.
+    """
+    second = """\
+    # Eng sync, Tue 14 Jan 2025
+
+    ## Projects
+
+    - Route planner (ana): beta slips a week because of the sync bug.
+      - knock-on: GA looking like mid-April rather than end of Q1
+      - rollout to the first 10% on Thu 23rd
+    - Billing export (li): 5 of 9 reports moved.
+    - Search (bo): nothing new.
+    """
+    ledger = series([("w1.txt", first), ("w2.txt", second)])
+    moved = [(s.kind, s.week, s.to) for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert moved == [("date_moved", "2025-W03", "2025-04-15")]
