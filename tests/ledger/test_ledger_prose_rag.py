@@ -10,6 +10,7 @@ import pytest
 
 from index.ledger import views
 from index.ledger.identity import NameStat, build_identity
+from index.ledger.prose import _title_line
 from index.ledger.prose_names import clause_openings
 from index.ledger.signals import find_statuses
 from index.ledger.targets import classify_dates, pick_target
@@ -130,3 +131,42 @@ def test_a_sub_bullet_giving_the_ga_date_moves_the_project(series: Series) -> No
     ledger = series([("w1.txt", first), ("w2.txt", second)])
     moved = [(s.kind, s.week, s.to) for s in views.slips(ledger) if s.kind == "date_moved"]
     assert moved == [("date_moved", "2025-W03", "2025-04-15")]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("1. Route planner", "Route planner"),
+        ("-- Route planner --", "Route planner"),
+        ("ROUTE PLANNER (FYI, closed)", "ROUTE PLANNER"),
+        ("1. We shipped it.", None),
+        ("Priya: back on track", None),
+    ],
+)
+def test_a_title_line_of_a_plain_text_block(line: str, title: str | None) -> None:
+    assert _title_line(line) == title
+
+
+def test_lines_under_a_title_naming_no_project_are_the_titles(series: Series) -> None:
+    first = """\
+    # Eng sync, Tue 7 Jan 2025
+
+    ## Projects
+
+    - Route planner: on track for end of Feb.
+    - Billing export: 3 of 9 reports moved.
+    - Search (bo): nothing new.
+    """
+    second = """\
+    Eng sync, Tue 14 Jan 2025
+
+    1. ROUTE PLANNER
+       The vendor fix needs a week on canary, so the 100% step is off.
+       New date for 100% is Fri 14 Mar.
+
+    2. Billing export
+       Still paused.
+    """
+    ledger = series([("w1.txt", first), ("w2.txt", second)])
+    moved = [(s.project, s.kind, s.to) for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert moved == [("Route planner", "date_moved", "2025-03-14")]
