@@ -75,7 +75,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         r"(?<=[日号天午晚周一二三四五六\d)）])\s*(?:全量上线|全量|上线)了(?![吗么吧])|"
         # a rollout finished everywhere: "全部门店都切完了", "用户都迁完了"
         r"(?:全部|都|全都)\S{0,4}?(?:切完|切换完成|迁完|迁移完成)了(?![吗么吧])|投产完成|已全量|(?:已(?:按计划|如期|按期)?|成功|顺利|正式)量产(?!前|准备|计划|评审|节点|时间)|量产完成|\b(?:entered|started|began|in)\s+mass production\b|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
-        r"\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
+        # "Tallyo fix shipped Fri → unblocked": a fix that unblocks the project is not its release.
+        r"(?<!\bfix )(?<!\bfixes )(?<!\bpatch )(?<!\bhotfix )\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
         r"\b(?:went|is now|now|reached|hit)\s+GA\b|"
         r"\brolled out to (?:all|100%|every)",
     ),
@@ -88,6 +89,13 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ),
     ("done", r"项目(?:已|顺利)?完成|已结项|结项|验收(?:通过|完成)"),
     ("done", r"^\W{0,3}(?:is|are|was|has been|now)\s+(?:done|complete|completed|finished)\b"),
+    # The writer's verdict on the whole project: "We're calling the data-lake cost project done".
+    (
+        "done",
+        r"(?:\bcalling|\bdeclaring|\bdeclared|\b(?:we|i)(?:'d|'ll|\s+would|\s+will)?\s+(?:call|declare))\s+"
+        r"(?:[^\s,;:.]+\s+){1,5}?(?:as\s+)?"
+        r"(?:done|complete|completed|finished)\b",
+    ),
     ("blocked", r"受阻|阻塞|卡住|\bblocked\b|⛔|\b(?:is|are|now)\s+blocking\s+(?:us|the|our)\b"),
     # A colour said in prose ("moving the project to red", "has gone amber", "is still red", "I'd
     # call it amber", "Dashboard v2: green."); a build's or a dashboard's colour is not (`_NOT_A_RAG`).
@@ -223,6 +231,7 @@ _PROSE_METRIC = re.compile(
     r"timeout|fail|crash|drop",
     re.I,
 )
+_AS_OF = re.compile(r"\s*(?:as of|since)\b", re.I)
 _BARE_PCT = re.compile(r"(?<![\d.])" + _PCT)
 _METRIC_CUE = re.compile(
     r"率|可用性|占比|覆盖|命中|转化|利用|同比|环比|提升|下降|降低|增长|减少|节省|预算|毛利|份额|"
@@ -398,7 +407,10 @@ def find_progress(text: str, allow_bare: bool) -> list[Span]:
             if any(taken[start:end]) or float(match[1]) > 100 or _measured(match[1]):
                 continue
             left, right = clause_around(text, start, end)
-            rest = (text[left:start] + text[end:right]).strip(" :：*_()（）")
+            after = text[end:right]
+            if _AS_OF.match(after):
+                after = ""  # "OTA: 100% as of Mon 10 Mar", "at 75% as of this morning": when, not what
+            rest = (text[left:start] + after).strip(" :：*_()（）")
             if rest and (len(rest) > 4 or _METRIC_CUE.search(rest)):
                 continue
             hits.append(Span(round(float(match[1])), start, end, match[0]))
@@ -520,10 +532,13 @@ def field_pieces(text: str, start: int = 0) -> list[Piece]:
 
 
 # The status a board or template heading gives the items filed under it.
+# "Shipped this week", "Launched last sprint": the period a release heading's word is about.
+_WHEN = r"(?:\s+(?:this|last|in the last)\s+(?:week|sprint|cycle|fortnight|month|iteration))?"
 _HEADING_STATUS: tuple[tuple[ProjectStatus, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(r"^(?:won'?t do|wont do|cancell?ed|dropped|descoped|已取消|取消|砍掉)$", re.I)),
     ("paused", re.compile(r"^(?:paused|on hold|parked|已暂停|暂停|搁置)$", re.I)),
-    ("launched", re.compile(r"^(?:shipped|launched|released|live|已上线|上线|已发布)$", re.I)),
+    ("launched", re.compile(rf"^(?:(?:shipped|launched|released|live){_WHEN}|已上线|上线|已发布)$", re.I)),
+    # Not "Done this week": a week's list of what was worked on, not of finished projects.
     ("done", re.compile(r"^(?:done|completed?|finished|closed|resolved|已完成|本周完成|完成)$", re.I)),
     ("blocked", re.compile(r"^(?:blocked|阻塞|受阻)$", re.I)),
     ("off_track", re.compile(r"^(?:slipping|slipped|delayed|off track|延期|延误)$", re.I)),

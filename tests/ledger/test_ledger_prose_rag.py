@@ -12,7 +12,7 @@ from index.ledger import views
 from index.ledger.identity import NameStat, build_identity
 from index.ledger.prose import _title_line
 from index.ledger.prose_names import clause_openings
-from index.ledger.signals import find_statuses
+from index.ledger.signals import find_progress, find_statuses, heading_status
 from index.ledger.targets import classify_dates, pick_target
 
 from .conftest import Series
@@ -170,3 +170,26 @@ def test_lines_under_a_title_naming_no_project_are_the_titles(series: Series) ->
     ledger = series([("w1.txt", first), ("w2.txt", second)])
     moved = [(s.project, s.kind, s.to) for s in views.slips(ledger) if s.kind == "date_moved"]
     assert moved == [("Route planner", "date_moved", "2025-03-14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We're calling the cost project done; infra owns drift from here.", ["done"]),
+        ("That is not enough to call it done by the end of December.", []),
+        ("Billing: the vendor's fix shipped Fri, so we're unblocked.", []),
+        ("Dark mode shipped Fri.", ["launched"]),
+    ],
+)
+def test_a_verdict_of_done_and_a_fix_that_is_no_launch(text: str, expected: list[str]) -> None:
+    assert [hit.value for hit in find_statuses(text)] == expected
+
+
+def test_a_release_heading_with_its_period_and_a_weeks_done_list() -> None:
+    assert heading_status("Shipped this week") == "launched"
+    assert heading_status("Done this week") is None  # the week's activities, not finished projects
+
+
+def test_a_share_as_of_a_day_is_progress() -> None:
+    assert [hit.value for hit in find_progress("100% as of Mon 10 Mar.", True)] == [100]
+    assert find_progress("CPU 75% as of today", True) == []
