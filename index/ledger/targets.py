@@ -15,7 +15,7 @@ from typing import Literal
 
 from index.text.cjk import has_han
 from index.text.shift import find_shifts
-from index.text.timeexpr import DateHit, find_dates, find_field_dates
+from index.text.timeexpr import DateHit, find_dates, find_field_dates, with_weekdays
 
 Role = Literal["target", "old", "completed"]
 
@@ -24,7 +24,11 @@ Role = Literal["target", "old", "completed"]
 _BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\.(?=\s+[A-Z])")
 # "Target: end of Q3", "targeting the end of 2024H2", "by the end of February": a part of a period
 # between the cue and the date (the parser reads "end of June" whole, but not "end of Q3").
-_PART = r"(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?"
+# "week commencing 28 April", "w/c 28 April", "the week of the 12th": the week a day opens.
+_PART = (
+    r"(?:(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?|"
+    r"(?:the\s+)?week\s+(?:commencing|beginning|starting|of)\s+(?:the\s+)?|w/c\s+)"
+)
 _PART_OF = rf"(?:{_PART})?"
 _PART_TAIL = re.compile(_PART + "$", re.I)
 _OLD_BEFORE = re.compile(
@@ -216,7 +220,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 def classify_dates(text: str, ref: date, target_field: bool = False) -> list[DateRole]:
     """The dates in one line that mean something for the schedule, in text order."""
     out: list[DateRole] = []
-    for hit in (find_field_dates if target_field else find_dates)(text, ref, "future"):
+    for hit in with_weekdays(text, (find_field_dates if target_field else find_dates)(text, ref, "future")):
         left, right = _clause(text, hit.start, hit.end)
         part = _PART_TAIL.search(text[left : hit.start])
         before = text[max(left, hit.start - 16 - (len(part[0]) if part else 0)) : hit.start]
@@ -307,6 +311,7 @@ def _shift_in(clause: str) -> bool:
     return bool(
         re.search(
             r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|挪到|拖到|往后|"
+            r"\bpush(?:ed|ing)?\b[^.;]{0,40}?\b(?:back|out)\b|"
             r"moved|moving|pushed|slipped|slips|slipping|delayed|"
             r"postponed|deferred|revised|shift(?:ed|ing)",
             clause,

@@ -193,3 +193,25 @@ def test_a_release_heading_with_its_period_and_a_weeks_done_list() -> None:
 def test_a_share_as_of_a_day_is_progress() -> None:
     assert [hit.value for hit in find_progress("100% as of Mon 10 Mar.", True)] == [100]
     assert find_progress("CPU 75% as of today", True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # the weekday alone would be Monday 28 April, the nearest one
+        ("Permits is on track for Monday 19 May.", date(2025, 4, 25), (date(2025, 5, 19), False)),
+        (
+            "Still at risk, still aiming for week commencing 28 April.",
+            date(2025, 4, 4),
+            (date(2025, 4, 28), False),
+        ),
+        (
+            "We've had to push the private beta back again, by about a week, to Tuesday 6 May.",
+            date(2025, 4, 25),
+            (date(2025, 5, 6), True),
+        ),
+    ],
+)
+def test_weekday_days_weeks_and_push_backs(text: str, ref: date, expected: tuple[date, bool]) -> None:
+    picked = pick_target(classify_dates(text, ref))
+    assert picked is not None and (picked.hit.value, picked.moved) == expected
