@@ -125,7 +125,9 @@ def observe(report: Report, mention: Mention) -> Observation:
                     # `已于 9/26 冻结并交付工厂`: a release verb later in the clause is a launch too.
                     found.word = "launch" if role.launch or role.release else ""
                     completed.append(found)
-                elif role.role == "target" and (unit.head or role.launch or _moved_eta(role)):
+                elif role.role == "target" and (
+                    unit.head or role.launch or _moved_eta(role) or _release_day(role)
+                ):
                     targets.append((found, role))
             if unit.head and field in (None, "target"):
                 for shift in find_shifts(text):
@@ -310,6 +312,16 @@ def _moved_eta(role: DateRole) -> bool:
     speaks for the project; a step's own deadline (`联调10/25前完成`) does not. It still yields
     to any date the head gives. Written from terse-bullets-ml."""
     return role.moved and SCHEDULE_WORD.search(role.clause) is not None
+
+
+# The whole product's release day: "knock-on: GA looking like mid-April" under a project's item is
+# the project's date, where a step's "rollout to 10% on Thu" is not.
+_PRODUCT_RELEASE = re.compile(r"(?-i:\bGA\b)|\bgeneral availability\b|\bgo[- ]live\b", re.I)
+
+
+def _release_day(role: DateRole) -> bool:
+    """A step line that gives the product's GA or go-live date speaks for the project."""
+    return role.kind == "final" and _PRODUCT_RELEASE.search(role.clause) is not None
 
 
 def _pieces(unit: Unit) -> list[Piece]:

@@ -45,6 +45,11 @@ class Passage(BaseModel):
         description="The first clause of the line's first sentence, when this is a later one: the "
         'subject a paragraph goes on about ("CampusNight 的审核没通过。所以 release 推到下个月中。").',
     )
+    title: str = Field(
+        default="",
+        description="The short title line the sentence's block sits under when the layout makes no "
+        'heading of it ("1. OTA rollout", "-- Billing --"): the subject of a later line naming none.',
+    )
     within: list[str] = Field(
         default_factory=list,
         description="The names of the mentions (headings, leads, items) whose lines hold the sentence: "
@@ -60,18 +65,43 @@ def signal_passages(report: Report) -> list[Passage]:
     for section in report.all_sections():
         if section.kind in NOT_PROJECT_KINDS:
             continue
+        title = ""
         for number, raw in section.lines:
             if _is_heading(section, number, raw) or section.in_table(number):
                 continue
+            if not raw.strip():
+                title = ""  # a blank line ends the titled block
             text = line_text(raw)
+            line_title = _title_line(raw)
+            if line_title is not None:
+                title = line_title  # and the line is read as any other ("1. Ship v2 by 3 March")
             sentences = _sentences(text)
             for index, sentence in enumerate(sentences):
                 passage = _passage(report, section, number, sentence)
                 if passage is not None:
                     if index > 0:
                         passage.opening = _first_clause(nfkc(sentences[0]))
+                    passage.title = title
                     out.append(passage)
     return out
+
+
+# A block's title in plain text: a short numbered line with no sentence of its own ("1. OTA
+# rollout", "4) Data-lake cost — closing it"), a banner ("-- Billing --", "== Lake ==") or a line
+# in capitals ("COPILOT 2", "LAKE (FYI, closed)").
+_TITLE_LINE = re.compile(
+    r"^\s{0,3}(?:\d{1,2}[.)]\s+(?P<numbered>[^\s.!?:;,][^.!?:;,]{1,48})|"
+    r"(?P<rule>[-=~#*]{2,})\s*(?P<banner>[^\s.!?:;,\-=~#*][^.!?:;,]{1,48}?)\s*(?P=rule)|"
+    r"(?-i:(?P<caps>[A-Z][A-Z0-9&/' -]{1,40}?))(?:\s*\([^()]{0,40}\))?)\s*$"
+)
+
+
+def _title_line(raw: str) -> str | None:
+    """The title a line gives the lines under it, if it is one."""
+    match = _TITLE_LINE.match(raw)
+    if match is None:
+        return None
+    return nfkc(match["numbered"] or match["banner"] or match["caps"]).strip()
 
 
 _CLAUSE = re.compile(r"[,;:，；：]|\s[—–-]\s")

@@ -133,6 +133,11 @@ def link_passages(vocabulary: Vocabulary, passages: Iterable[Passage]) -> list[t
         inherited = named is None and not vocabulary.named(passage.text) and bool(passage.opening)
         if inherited:
             named = _one_project(vocabulary, passage.opening, len(passage.opening))
+        if named is None and passage.title and not vocabulary.named(f"{passage.opening}\n{passage.text}"):
+            # "1. OTA rollout" over "So the 100% step on the 27th is off. New date is 14 Mar.":
+            # a block's lines that name nothing are about its title's project.
+            named = _one_project(vocabulary, passage.title, len(passage.title))
+            inherited = named is not None
         if named is None:
             continue
         obs = passage.observation.model_copy(

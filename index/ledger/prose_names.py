@@ -35,6 +35,8 @@ _MIN_LATIN_WORDS = 2  # one capitalised word is a person, a place or a verb as o
 # Where a clause starts: a sentence's start, or after a comma, semicolon or a dash. Not after a
 # colon: "Assignee: Kofi Mensah" is a field's value, not the subject of news.
 _CLAUSES = re.compile(r"[,;，；。！？!?]|\s[—–-]\s")
+# "**SOC 2**: 49 of 58", "Dashboard v2: green.": a label opening the line, then its news.
+_LABEL = re.compile(r"^\W{0,4}(?P<label>[^:：.!?;,]{2,40}?)\W{0,2}[:：](?P<rest>[^:：]+)$")
 # Words a clause opens with that are no part of its subject.
 _LEADING = re.compile(
     r"^(?:(?:所以|但是?|不过|另外|而且?|因此|因为这个问题|同时|其中|然后|目前|现在|此外|并且|"
@@ -48,7 +50,8 @@ _ARTICLE = re.compile(r"^(?:our|a|an|the(?=\s+(?-i:[A-Z0-9])))\s+", re.I)
 _TRAILING = re.compile(rf"(?:[\s的在已于还也和与是将把被就都这那又再从到对给要会能可仍约]|[^{HAN}\w])+$")
 # Field labels and scale words: "计划完成时间", "当前状态", "EVT样机目标" are no names.
 _FIELD_WORDS = re.compile(
-    r"目标|时间|状态|进度|进展|计划|日期|风险|完成|负责|项目$|\b(?:eta|due|target|status|progress|plan)\b",
+    r"目标|时间|状态|进度|进展|计划|日期|风险|完成|负责|项目$|"
+    r"\b(?:eta|due|target|status|progress|plan|key|legend|notes?|updates?|summary|owner|assignee|decision)\b",
     re.I,
 )
 # "eta 3", "offline AUC .712": a lowercase word with a figure is a figure's label.
@@ -81,9 +84,13 @@ def clause_openings(text: str) -> list[str]:
     removed)."""
     out = []
     # A line with a colon is a field ("Assignee: Ines Aldana, Kofi Mensah", "RAG key: …"): its
-    # label and its values are no subject of news.
+    # values are no subject of news, and its label is one only when what follows is news about it
+    # ("Pipeline re-architecture: green, 9 of 22", "SOC 2: 49 of 58 controls").
     if re.search(r"[:：]", text):
-        return []
+        label = _LABEL.match(nfkc(text))
+        if label is None or not _signal(label["rest"]):
+            return []
+        return [_ARTICLE.sub("", _LEADING.sub("", label["label"].strip()))]
     for clause in _CLAUSES.split(nfkc(text)):
         clause = _LEADING.sub("", clause.strip())
         clause = _ARTICLE.sub("", clause)

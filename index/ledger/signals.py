@@ -20,6 +20,33 @@ _COLOUR = (
     r"\b(?:gone|going|goes|went|turned|turning|moved|moving|move|now|still|stays|remains)\s+"
     r"(?:(?:the|this|that|it|project|to|back|now|still)\s+){0,3}"
 )
+# Said of the sentence's subject: "X is green", "X is also green", "back to green"; a judgement
+# the writer makes: "I'd call the connector wobbly", "calling it amber", "downgrading SOC 2 to
+# wobbly", "keeping it at wobbly"; a label's value or a sentence of its own: "X: green.", "Green."
+_RAG_SAID = (
+    r"\b(?:is|are)\s+(?:also\s+|now\s+|still\s+|back\s+)?(?:at\s+)?|\bback\s+to\s+|"
+    r"\b(?:call|calling|called|mark|marking|marked|rate|rating|flag|flagging|downgrad(?:e|ed|ing)|"
+    r"upgrad(?:e|ed|ing)|keep|keeping)\s+(?:[^\s,;:.]+\s+){1,4}?(?:to\s+|at\s+|as\s+)?"
+)
+_RAG_ALONE = r"(?:^|(?<=[.!?]\s))\W{0,3}|(?<=\w)\*{0,2}:\*{0,2}\s+"
+_RAG_WORD = re.compile(r"\b(?:red|amber|yellow|wobbly|shaky|green)\b", re.I)
+# "the mapping tests went red", "the build is green": a build's, a check's or a chart's colour.
+_NOT_A_RAG = re.compile(
+    r"\b(?:tests?|builds?|ci|checks?|suites?|charts?|graphs?|lights?|alerts?|monitors?|"
+    r"lines?|cells?|rows?|boxes|buttons?|pr|prs)\b(?:\s+[\w'-]+){0,3}\s+$",
+    re.I,
+)
+
+
+def _rag(colour: str) -> str:
+    """A RAG colour (red/amber/green, or its informal at-risk words) given as a project's state;
+    on its own ("Green.", "X: green, 9 of 22") only when nothing but punctuation follows."""
+    return (
+        rf"(?:{_COLOUR}|{_RAG_SAID}){colour}\b(?![-\w])|"
+        rf"(?:{_RAG_ALONE}){colour}(?=\s*(?:[.,;!—–]|$))"
+    )
+
+
 # Order matters: compound phrases first, and a span claimed by one status is closed to the next
 # ("延期风险" is at risk, not delayed).
 _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
@@ -49,7 +76,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         r"(?<=[日号天午晚周一二三四五六\d)）])\s*(?:全量上线|全量|上线)了(?![吗么吧])|"
         # a rollout finished everywhere: "全部门店都切完了", "用户都迁完了"
         r"(?:全部|都|全都)\S{0,4}?(?:切完|切换完成|迁完|迁移完成)了(?![吗么吧])|投产完成|已全量|(?:已(?:按计划|如期|按期)?|成功|顺利|正式)量产(?!前|准备|计划|评审|节点|时间)|量产完成|\b(?:entered|started|began|in)\s+mass production\b|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
-        r"\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
+        # "Tallyo fix shipped Fri → unblocked": a fix that unblocks the project is not its release.
+        r"(?<!\bfix )(?<!\bfixes )(?<!\bpatch )(?<!\bhotfix )\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
         r"\b(?:went|is now|now|reached|hit)\s+GA\b|"
         r"\brolled out to (?:all|100%|every)",
     ),
@@ -62,12 +90,19 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ),
     ("done", r"项目(?:已|顺利)?完成|已结项|结项|验收(?:通过|完成)"),
     ("done", r"^\W{0,3}(?:is|are|was|has been|now)\s+(?:done|complete|completed|finished)\b"),
+    # The writer's verdict on the whole project: "We're calling the data-lake cost project done".
+    (
+        "done",
+        r"(?:\bcalling|\bdeclaring|\bdeclared|\b(?:we|i)(?:'d|'ll|\s+would|\s+will)?\s+(?:call|declare))\s+"
+        r"(?:[^\s,;:.]+\s+){1,5}?(?:as\s+)?"
+        r"(?:done|complete|completed|finished)\b",
+    ),
     ("blocked", r"受阻|阻塞|卡住|\bblocked\b|⛔|\b(?:is|are|now)\s+blocking\s+(?:us|the|our)\b"),
-    # A colour said in prose ("moving the project to red", "has gone amber", "is still red"); a bare
-    # "is red" is as often a build or a dashboard as a project.
-    ("off_track", _COLOUR + r"red\b"),
-    ("at_risk", _COLOUR + r"(?:amber|yellow)\b"),
-    ("on_track", _COLOUR + r"green\b"),
+    # A colour said in prose ("moving the project to red", "has gone amber", "is still red", "I'd
+    # call it amber", "Dashboard v2: green."); a build's or a dashboard's colour is not (`_NOT_A_RAG`).
+    ("off_track", _rag(r"red")),
+    ("at_risk", _rag(r"(?:amber|yellow|wobbly|shaky)")),
+    ("on_track", _rag(r"green")),
     (
         "off_track",
         r"延期|推迟|延后|顺延|延误|滞后|\boff[- ]track\b|\bdelayed\b|\bbehind schedule\b|\bslipp(?:ed|ing)\b|"
@@ -85,7 +120,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
 _STATUS = tuple((status, re.compile(pattern, re.I)) for status, pattern in _STATUS_RULES)
 _NEGATED_BEFORE = re.compile(
     r"(?:未|不|没有?|无|非|尚未|并未|不会|不再|避免|防止|以免|排除)\s*(?:再|会|需|被|有|出现)?\s*$|"
-    r"\b(?:not|no longer|never|isn't|aren't|wasn't|no|without|nothing)\s+(?:been\s+|be\s+|yet\s+|an?\s+)?$",
+    r"\b(?:not|no longer|never|isn't|aren't|wasn't|no|without|nothing|\w+n['’]t)\s+(?:been\s+|be\s+|yet\s+|an?\s+)?$",
     re.I,
 )
 _NEGATED_AFTER = re.compile(
@@ -146,6 +181,8 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
                 taken[index] = True
             if _NEGATED_BEFORE.search(text[max(0, start - 12) : start]) or _NEGATED_AFTER.match(text[end:]):
                 continue
+            if _RAG_WORD.search(match[0]) and _NOT_A_RAG.search(text[max(0, start - 32) : start]):
+                continue
             if status in STOPPED and _LATER_BEFORE.search(text[max(0, start - 12) : start]):
                 continue
             hits.append(Span(status, start, end, match[0]))
@@ -202,6 +239,7 @@ _PROSE_METRIC = re.compile(
     r"timeout|fail|crash|drop",
     re.I,
 )
+_AS_OF = re.compile(r"\s*(?:as of|since)\b", re.I)
 _BARE_PCT = re.compile(r"(?<![\d.])" + _PCT)
 _METRIC_CUE = re.compile(
     r"率|可用性|占比|覆盖|命中|转化|利用|同比|环比|提升|下降|降低|增长|减少|节省|预算|毛利|份额|"
@@ -382,7 +420,10 @@ def _find_progress(text: str, allow_bare: bool) -> tuple[Span, ...]:
             if any(taken[start:end]) or float(match[1]) > 100 or _measured(match[1]):
                 continue
             left, right = clause_around(text, start, end)
-            rest = (text[left:start] + text[end:right]).strip(" :：*_()（）")
+            after = text[end:right]
+            if _AS_OF.match(after):
+                after = ""  # "OTA: 100% as of Mon 10 Mar", "at 75% as of this morning": when, not what
+            rest = (text[left:start] + after).strip(" :：*_()（）")
             if rest and (len(rest) > 4 or _METRIC_CUE.search(rest)):
                 continue
             hits.append(Span(round(float(match[1])), start, end, match[0]))

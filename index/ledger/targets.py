@@ -15,7 +15,7 @@ from typing import Literal
 
 from index.text.cjk import has_han
 from index.text.shift import find_shifts
-from index.text.timeexpr import DateHit, find_dates, find_field_dates
+from index.text.timeexpr import DateHit, find_dates, find_field_dates, with_weekdays
 
 Role = Literal["target", "old", "completed"]
 
@@ -24,12 +24,35 @@ Role = Literal["target", "old", "completed"]
 _BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\.(?=\s+[A-Z])")
 # "Target: end of Q3", "targeting the end of 2024H2", "by the end of February": a part of a period
 # between the cue and the date (the parser reads "end of June" whole, but not "end of Q3").
-_PART = r"(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?"
+# "week commencing 28 April", "w/c 28 April", "the week of the 12th": the week a day opens.
+_PART = (
+    r"(?:(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?|"
+    r"(?:the\s+)?week\s+(?:commencing|beginning|starting|of)\s+(?:the\s+)?|w/c\s+)"
+)
 _PART_OF = rf"(?:{_PART})?"
 _PART_TAIL = re.compile(_PART + "$", re.I)
 _OLD_BEFORE = re.compile(
     r"(?:原计划|原定|原预计|原目标|原|之前计划|此前|先前|从|由)\s*(?:于|在|是|为)?\s*$|"
     r"\b(?:originally|previously|was|from|instead of|rather than|old eta)\s*[:：]?\s*(?:on\s+)?(?:the\s+)?"
+    + _PART_OF
+    + "$",
+    re.I,
+)
+# "Q3, not Q2", "realistic date is now end of Feb, not end of Jan": the date set aside.
+_NOT_BEFORE = re.compile(r"^\s*not\s+(?:(?:in|on|by|for)\s+)?(?:the\s+)?" + _PART_OF + "$", re.I)
+# A date the project missed is still its target, not a launch day: "did not make the 11 April GA",
+# "missed its end-of-March date", "won't make the 15th".
+_MISSED_BEFORE = re.compile(
+    r"\b(?:did\s*n[o']t|won't|will not|failed to|is\s*n[o']t going to|not going to)\s+(?:make|hit|meet)\s+"
+    r"(?:the|its|our|their)?\s*$|\bmissed\s+(?:the|its|our|their)?\s*$",
+    re.I,
+)
+# The new day said as what the date now is: "that now looks like the 29th", "realistic date is
+# now end of Feb", "new target end of April", "we now expect mid-May".
+_NEW_DATE_BEFORE = re.compile(
+    r"\b(?:now\s+looks?\s+like|now\s+looking\s+like|(?:realistic|new|revised)\s+(?:date|target|eta|go[- ]live|ga)"
+    r"(?:\s+for\s+[\w%-]+)?\s*(?:is\s+)?(?:now\s+)?|now\s+(?:expect(?:ing)?|aiming\s+for|targeting))"
+    r"\s*[:：]?\s*(?:(?:on|for|in|at)\s+)?(?:the\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
     + _PART_OF
     + "$",
     re.I,
@@ -47,7 +70,7 @@ _MOVED_BEFORE = re.compile(
 _STRONG_BEFORE = re.compile(
     r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期|先按|先定|暂定)"
     r"\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
-    r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|"
+    r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|(?-i:GA)|"
     r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
     r"\s*[:：]?\s*(?:(?:is|remains|stays)\s+)?(?:(?:now|still)\s+)?(?:on|for|in|is|at)?\s*(?:the\s+)?"
     + _PART_OF
@@ -72,7 +95,7 @@ _MASS_PRODUCTION = r"量产(?!固件|版本?|软件|前|线|计划|评审|物料
 _DELIVERY = re.compile(
     r"上线|全量|完成|交付|发布|投产|"
     + _MASS_PRODUCTION
-    + r"|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
+    + r"|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|general availability|"
     r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|\blive\b|"
     r"(?<![A-Za-z])[EDP]VT(?![A-Za-z])(?!\s*(?:样机)?\s*(?:评审|review))|样机(?!\s*评审)",
     re.I,
@@ -163,7 +186,7 @@ _TARGET_WORD = re.compile(r"目标|计划|预计|排期|\btarget|\beta\b|\bdeadl
 _RELEASE = re.compile(
     r"上线|全量|发布|投产|"
     + _MASS_PRODUCTION
-    + r"|交付|launch|release|ship|go[- ]live|\bGA\b|roll ?out|cut ?over|mass production",
+    + r"|交付|launch|release|ship|go[- ]live|\bGA\b|general availability|roll ?out|cut ?over|mass production",
     re.I,
 )
 _FUTURE_WORDS = re.compile(r"预计|计划|将|待|争取|目标|拟|eta|target|expected|planned|scheduled|will", re.I)
@@ -197,7 +220,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 def classify_dates(text: str, ref: date, target_field: bool = False) -> list[DateRole]:
     """The dates in one line that mean something for the schedule, in text order."""
     out: list[DateRole] = []
-    for hit in (find_field_dates if target_field else find_dates)(text, ref, "future"):
+    for hit in with_weekdays(text, (find_field_dates if target_field else find_dates)(text, ref, "future")):
         left, right = _clause(text, hit.start, hit.end)
         part = _PART_TAIL.search(text[left : hit.start])
         before = text[max(left, hit.start - 16 - (len(part[0]) if part else 0)) : hit.start]
@@ -217,8 +240,12 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         moved = False
         if _ACTION_AFTER.match(after) and not target_field:
             role = None
-        elif _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]):
+        elif _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]) or _NOT_BEFORE.search(before):
             role = "old"
+        elif _MISSED_BEFORE.search(text[left : hit.start]):
+            role = "target"
+        elif _NEW_DATE_BEFORE.search(text[left : hit.start]):
+            role, moved = "target", True
         elif (
             _DONE_BEFORE.search(before)
             or _DONE_AFTER.match(after)
@@ -284,6 +311,7 @@ def _shift_in(clause: str) -> bool:
     return bool(
         re.search(
             r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|挪到|拖到|往后|"
+            r"\bpush(?:ed|ing)?\b[^.;]{0,40}?\b(?:back|out)\b|"
             r"moved|moving|pushed|slipped|slips|slipping|delayed|"
             r"postponed|deferred|revised|shift(?:ed|ing)",
             clause,

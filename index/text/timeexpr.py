@@ -582,6 +582,31 @@ def _find_dates(text: str, ref: date, bias: Bias) -> tuple[DateHit, ...]:
     return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
+_WEEKDAY_ONLY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", re.I)
+_WEEKDAY_GAP = re.compile(r"[\s,]*(?:the\s+)?", re.I)
+
+
+def with_weekdays(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """`find_dates`' hits with a weekday written before its day ("Monday 19 May", "Tue, 6 May")
+    joined into one date, the day's: read alone, the weekday resolves to the nearest one, often
+    another week. (A target's reader uses it; incident days keep their own reading.)"""
+    out: list[DateHit] = []
+    for hit in hits:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and hit.precision == "day"
+            and _WEEKDAY_ONLY.fullmatch(previous.text)
+            and _WEEKDAY_GAP.fullmatch(text[previous.end : hit.start])
+        ):
+            out[-1] = DateHit(
+                previous.start, hit.end, hit.value, text[previous.start : hit.end].strip(), "day"
+            )
+            continue
+        out.append(hit)
+    return out
+
+
 _FIELD_DAY = re.compile(r"\s*(1[0-2]|0?[1-9])\.([0-3]?\d)\s*")
 
 
