@@ -42,10 +42,17 @@ _COMPOUND = (
     "公孙",
 )
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# A role that speaks in a roll-call beside its members ("组长补充：", "主管点评：", "PM总结："): a
+# speaker too, whose label recurs in every report as a person's does.
+_ROLE = re.compile(
+    r"(?:组长|副组长|主管|经理|总监|负责人|老板|leader|PM|TL)\s*(?:补充|总结|点评|备注|说明|小结|汇总)?",
+    re.I,
+)
 _MIN_SPEAKERS = 3
-# A message's first clause ends at punctuation, or at a space before Chinese text: "积分2.0 对账
-# 终于对平了" names 积分2.0; "收银SDK 3.0升级" keeps its version.
-_CLAUSE = re.compile(r"[，。！？,;；!?：:]|\s+(?=[\u4e00-\u9fff])")
+# A message's first clause ends at punctuation, at an aside ("会员积分重构（后面简称积分2.0）迁移…"),
+# or at a space before Chinese text: "积分2.0 对账终于对平了" names 积分2.0; "收银SDK 3.0升级"
+# keeps its version.
+_CLAUSE = re.compile(r"[，。！？,;；!?：:（(]|\s+(?=[\u4e00-\u9fff])")
 _MAX_NAME = 20
 
 
@@ -61,9 +68,12 @@ def person_label(label: str) -> bool:
 
 
 def speakers(mentions: list[Mention]) -> set[str]:
-    """The mention names that are speakers: person-like labels, when a report has enough of them."""
+    """The mention names that are speakers: person-like labels, when a report has enough of them,
+    and then the roles that speak among them."""
     found = {m.name for m in mentions if person_label(m.name) and _labelled_by(m)}
-    return found if len(found) >= _MIN_SPEAKERS else set()
+    if len(found) < _MIN_SPEAKERS:
+        return set()
+    return found | {m.name for m in mentions if _ROLE.fullmatch(m.name.strip(" *_@")) and _labelled_by(m)}
 
 
 def _labelled_by(mention: Mention) -> bool:

@@ -45,7 +45,9 @@ _MOVED_BEFORE = re.compile(
 )
 # A schedule word before the date makes it a target on its own ...
 _STRONG_BEFORE = re.compile(
-    r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期|先按|先定|暂定)"
+    # "1.0 的目标是3月底", "目标9月底": the goal's day is the target, as "target: end of Q3" is
+    r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期|先按|先定|暂定|"
+    r"(?<![原旧老])目标(?:日期|时间)?)"
     r"\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
     r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|"
     r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
@@ -128,6 +130,8 @@ _FINAL_AFTER = re.compile(
     # colloquial: "9月25号上", "9/12就能上", "9/20前能上", "9/10应该可以", "9/12上没问题"
     r"^\s*(?:之?前|以前)?\s*(?:就|能|肯定|应该|可以|才能|再|就能|一定)*\s*上(?:线)?(?![午下班周个次面述报限涨升调半旬海不])|"
     r"^\s*(?:之?前|以前)?\s*(?:应该|肯定|估计|基本)?\s*(?:可以|没问题|问题不大|稳了|能搞定|来得及)|"
+    # the day is in doubt, so it is the one planned: "9月底有风险", "月底肯定来不及了", "10号够呛"
+    r"^\s*(?:之?前|以前)?\s*(?:可能|恐怕|估计|肯定|怕是|大概率)?\s*(?:有(?:点|些)?风险|来不及|赶不上|够呛|悬了?)|"
     # "要到 10 月 15 号左右才能搭完", "月底前写完": a day, then finishing the work
     r"^\s*(?:之?前|以前|左右)?\s*(?:才能|就能|能|可以|应该能)?\s*[搭做写弄搞装建修]完(?!了)|"
     r"^\s*(?:的?目标)?\s*(?:暂时|仍然?|还是|依然)?\s*(?:不变|没变|照旧)|"

@@ -152,3 +152,16 @@ def test_a_one_report_lead_joins_only_the_project_it_opens_with() -> None:
     assert (
         identity.canonical_of["helping Atlas Search with the index"] == "helping Atlas Search with the index"
     )
+
+
+def test_a_role_that_speaks_is_no_project_and_an_aside_ends_the_name(write_report: WriteReport) -> None:
+    text = _roll_call(
+        "2025年3月7日",
+        "订单中心改造（后面简称订单2.0）联调完了，月底上线",
+        "结算对账，进度六成",
+        "客服工单，下周三提测",
+    )
+    report = write_report("接龙-0307.txt", text + "\n组长补充：\n1）结算对账月底前务必给个时间\n")
+    names = {o.project for o in extract_facts(report).observations}
+    assert "订单中心改造" in names
+    assert "组长补充" not in names
