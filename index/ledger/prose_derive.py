@@ -28,14 +28,19 @@ def add_prose_names(conn: sqlite3.Connection, stats: dict[str, NameStat]) -> set
             known[folder].append(name)
     passages: dict[str, list[tuple[str, date, str]]] = defaultdict(list)
     owners: dict[str, set[str]] = defaultdict(set)
-    for folder, source, day, kind, text, owner in conn.execute(
+    for folder, source, day, kind, text, opening, owner in conn.execute(
         "SELECT r.series, r.source, r.date, f.kind, json_extract(f.payload, '$.text'),"
+        " json_extract(f.payload, '$.opening'),"
         " COALESCE(json_extract(f.payload, '$.owner'), json_extract(f.payload, '$.observation.owner'))"
         " FROM facts f JOIN reports r ON r.source = f.source"
         " WHERE f.kind IN ('passage', 'observation') AND r.kept = 1"
     ):
         if kind == "passage":
             passages[folder].append((source, date.fromisoformat(day), text))
+            if opening:
+                # the paragraph's subject, told in a first sentence with no signal of its own
+                # ("qt-migrate 0.3 没能在2月底发出来。…新的目标是3月中旬")
+                passages[folder].append((source, date.fromisoformat(day), opening))
         if owner:
             owners[folder].add(owner)
     added: set[str] = set()

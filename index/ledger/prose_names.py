@@ -209,12 +209,17 @@ def discover(passages: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     }
 
 
+# A version after a name is the release it speaks of, not a figure it labels: "qt-migrate 0.3 没能在
+# 2月底发出来", "Relay 2.1 is out".
+_VERSION_NEXT = re.compile(r"v?\d+\.\d+(?:\.\d+)?(?:-?(?:rc|beta|alpha)\d*)?\s+(?![\d%％])[^\W\d_]", re.I)
+
+
 def _labels_a_figure(name: str, openings: list[tuple[str, str]]) -> bool:
     """Most clauses opening with the phrase go on with a figure ("新客次留 37.9%", "GMV +2%"):
     the phrase names a metric."""
     key = name.casefold()
     after = [opening[len(name) :].lstrip() for opening, _ in openings if opening.casefold().startswith(key)]
-    figures = sum(bool(re.match(r"[-+±]?\d", rest)) for rest in after)
+    figures = sum(bool(re.match(r"[-+±]?\d", rest)) and not _VERSION_NEXT.match(rest) for rest in after)
     return bool(after) and figures * 2 >= len(after)
 
 

@@ -36,7 +36,7 @@ _OLD_BEFORE = re.compile(
 )
 _OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
 _MOVED_BEFORE = re.compile(
-    r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
+    r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延|提前)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
     r"\b(?:moved|moving|pushed|pushing|slipped|slips|slip|slipping|shifted|shifting|delayed|postponed|deferred|"
     r"now|new eta|revised(?: eta)?|re-?planned)"
     r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
@@ -136,7 +136,7 @@ _FINAL_AFTER = re.compile(
     r"^\s*(?:之?前|以前|左右)?\s*(?:才能|就能|能|可以|应该能)?\s*[搭做写弄搞装建修]完(?!了)|"
     r"^\s*(?:的?目标)?\s*(?:暂时|仍然?|还是|依然)?\s*(?:不变|没变|照旧)|"
     r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
-    r"(?:上线|发布|投产|"
+    r"(?:上线|发布|发(?:正式)?版|投产|"
     + _MASS_PRODUCTION
     + r"|交付|完成|结项|验收|全量|冻结|封版|定版|launch|ship|release|go[- ]live|GA\b|done|complete)|"
     r"^\s*(?:之?前|以前)",
@@ -148,6 +148,9 @@ _ACTION_AFTER = re.compile(
     r"^\s*(?:之?前|以前)\s*(?:我|他|她|我们|大家)?\s*(?:一定|务必|尽快|要|得|需要|会|再)?\s*"
     r"(?:给(?:个|出)?|确认|回复|反馈|同步|答复|定下|说|对齐|评估|决定|看一?下|过一遍|沟通)"
 )
+# How long something old is kept ("旧站保留到4月中旬", "旧命令会作为别名保留到年底"): a retention, not
+# a delivery, whatever the clause names.
+_KEPT_UNTIL = re.compile(r"(?:保留|保持|维持|沿用|兼容|并行|共存|有效)(?:期)?\s*(?:到|至)\s*$")
 # A step named after a bare 前 ("8月20号前先切20家试点店", "5/10前完成灰度"): the day is that step's.
 _STEP_WORD = re.compile(r"试点|灰度|提测|联调|评审|小流量|试运行|\bpilot\b|\bbeta\b|\bcanary\b", re.I)
 _INTERIM = re.compile(
@@ -219,7 +222,7 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         launch = bool(_LAUNCH_AFTER.match(after))
         role: Role | None = None
         moved = False
-        if _ACTION_AFTER.match(after) and not target_field:
+        if (_ACTION_AFTER.match(after) or _KEPT_UNTIL.search(before)) and not target_field:
             role = None
         elif _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]):
             role = "old"
@@ -287,7 +290,7 @@ def _sentence_before(text: str, left: int) -> str:
 def _shift_in(clause: str) -> bool:
     return bool(
         re.search(
-            r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|挪到|拖到|往后|"
+            r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|挪到|拖到|往后|提前到|提前至|"
             r"moved|moving|pushed|slipped|slips|slipping|delayed|"
             r"postponed|deferred|revised|shift(?:ed|ing)",
             clause,

@@ -31,6 +31,8 @@ AUGUST = date(2024, 8, 2)
         ("异步接口已经跑通 demo，1.0 的目标是10月底。", "2024-10-31"),  # the goal's day
         ("回归用例这周又没动，9月底有风险", "2024-09-30"),  # a day in doubt is the planned one
         ("数据集发布月底肯定来不及了", "2024-08-31"),
+        ("rc 已经发到 PyPI，9月中旬发正式版没有问题。", "2024-09-20"),
+        ("所以 1.0 的目标从9月底提前到9月中旬。", "2024-09-20"),  # moved earlier: the new day
     ],
 )
 def test_targets_in_running_text(text: str, target: str) -> None:
@@ -46,6 +48,7 @@ def test_targets_in_running_text(text: str, target: str) -> None:
         "We will not release at the end of October: one decision is still open",
         "证书预计 9 月底下来",  # an expectation, not a delivery
         "原目标是8月底，已经作废",  # an old goal
+        "旧的 sync-tool 命令会作为别名保留到年底",  # a retention, though the clause names a migration
     ],
 )
 def test_dates_in_running_text_that_are_no_target(text: str) -> None:
