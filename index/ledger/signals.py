@@ -174,7 +174,8 @@ def worst_status(statuses: list[ProjectStatus]) -> ProjectStatus | None:
 _PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
 _PROGRESS_CUED = (
     re.compile(
-        r"(?:进度|完成度|完成比例|完成|progress|completion)\s*(?:仍为|仍|约|为|达到?|已达|已|到|停在|保持|:|：|at|is|of|~|≈)?\s*"
+        r"(?:进度|完成度|完成比例|完成|progress|completion)\s*"
+        r"(?:仍为|仍然|仍|还是|依然|还在|只有|大概|大约|差不多|约|为|达到?|已达|已|到|停在|保持|:|：|at|is|of|~|≈)?\s*"
         + _PCT,
         re.I,
     ),

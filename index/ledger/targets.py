@@ -46,7 +46,9 @@ _MOVED_BEFORE = re.compile(
 # A schedule word before the date makes it a target on its own ...
 _STRONG_BEFORE = re.compile(
     # "1.0 的目标是3月底", "目标9月底": the goal's day is the target, as "target: end of Q3" is
+    # the plan of record restated: "还是按月底", "仍按2月底发布"
     r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期|先按|先定|暂定|"
+    r"还是按|仍然?按|依然按|照旧按|"
     r"(?<![原旧老])目标(?:日期|时间)?)"
     r"\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
     r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|"
@@ -135,6 +137,8 @@ _FINAL_AFTER = re.compile(
     # "要到 10 月 15 号左右才能搭完", "月底前写完": a day, then finishing the work
     r"^\s*(?:之?前|以前|左右)?\s*(?:才能|就能|能|可以|应该能)?\s*[搭做写弄搞装建修]完(?!了)|"
     r"^\s*(?:的?目标)?\s*(?:暂时|仍然?|还是|依然)?\s*(?:不变|没变|照旧)|"
+    # "4月底的预览版目前还没有改期": the day stands
+    r"^\s*(?:的[^，,。；;]{0,4}?)?\s*(?:目前|暂时|现在)?\s*(?:还|仍)?(?:没有?|不|未)改期|"
     r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
     r"(?:上线|发布|发(?:正式)?版|投产|"
     + _MASS_PRODUCTION

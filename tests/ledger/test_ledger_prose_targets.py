@@ -33,6 +33,8 @@ AUGUST = date(2024, 8, 2)
         ("数据集发布月底肯定来不及了", "2024-08-31"),
         ("rc 已经发到 PyPI，9月中旬发正式版没有问题。", "2024-09-20"),
         ("所以 1.0 的目标从9月底提前到9月中旬。", "2024-09-20"),  # moved earlier: the new day
+        ("数据集发布进度正常，还是按月底。", "2024-08-31"),  # the plan of record restated
+        ("9月底的预览版目前还没有改期，但状态调成了有风险。", "2024-09-30"),
     ],
 )
 def test_targets_in_running_text(text: str, target: str) -> None:

@@ -92,6 +92,7 @@ def test_worst_status_prefers_lifecycle_then_health() -> None:
         ("60%", True, [60]),  # a bare figure alone in its clause is progress ...
         ("60%", False, []),  # ... but not on a sub-step line
         ("cost down 31% vs March", True, []),
+        ("部署进度还是 60% 左右，插件写了一部分但数值对不上", True, [60]),  # 还是 between cue and figure
     ],
 )
 def test_progress_versus_metric_percentages(text: str, bare: bool, expected: list[int]) -> None:
