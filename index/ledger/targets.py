@@ -48,7 +48,7 @@ _STRONG_BEFORE = re.compile(
     # "1.0 的目标是3月底", "目标9月底": the goal's day is the target, as "target: end of Q3" is
     # the plan of record restated: "还是按月底", "仍按2月底发布"
     r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期|先按|先定|暂定|"
-    r"还是按|仍然?按|依然按|照旧按|"
+    r"还是按|仍然?按|依然按|照旧按|(?:正式版|版本|发布|发版|上线)(?:日期|时间)?定在|"
     r"(?<![原旧老])目标(?:日期|时间)?)"
     r"\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
     r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|"
@@ -74,7 +74,7 @@ _WEAK_BEFORE = re.compile(
 # Written from zh-email-hardware.
 _MASS_PRODUCTION = r"量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)"
 _DELIVERY = re.compile(
-    r"上线|全量|完成|交付|发布|投产|"
+    r"上线|全量|完成|交付|发布|正式版|投产|"
     + _MASS_PRODUCTION
     + r"|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|"
     r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|\blive\b|"

@@ -231,3 +231,12 @@ def test_a_paragraphs_subject_told_without_a_signal_names_its_later_sentences(se
     )
     timeline = views.timeline(ledger, "pg-sync")
     assert [str(o.target) for o in timeline.observations] == ["2025-03-31", "2025-04-20"]
+
+
+def test_a_name_whose_release_the_layout_gives_is_still_a_name() -> None:
+    passages = [
+        ("a.md", date(2025, 3, 7), "pg-sync 的断点续传做完了，进展顺利。"),
+        ("b.md", date(2025, 3, 21), "pg-sync 这边提前了，目标3月中旬。"),
+    ]
+    assert [s.name for s in series_names(passages, known=["pg-sync 1.0"], owners=[])] == ["pg-sync"]
+    assert series_names(passages, known=["pg-sync exporter"], owners=[]) == []
