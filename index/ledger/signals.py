@@ -299,6 +299,14 @@ _COUNTED_LABEL = re.compile(
 )
 
 
+# Work done counted after its verb: "已迁移规则 48/130", "规则迁移还停在 71/130", "推进到 119/130".
+# A pair that could be a month and day ("迁移推到9/15") is left to the date reader.
+_FRACTION_AFTER_WORK = re.compile(
+    r"(?:迁移|迁完|完成|推进|合并|合入|修复|接入|改造|搬迁|落地)[^，。,;；！!？?\d]{0,8}?"
+    r"(?<![\d/.])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])"
+)
+
+
 def _date_not_share(match: re.Match[str], text: str) -> bool:
     """`12/24已上线`, `11/21上线完成` is the day something went live, not 12 of 24 done: a
     month/day pair with nothing counted between it and the verb (`3/5 个服务已迁移` counts
@@ -331,6 +339,14 @@ def find_progress(text: str, allow_bare: bool) -> list[Span]:
                 continue
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))
+    for match in _FRACTION_AFTER_WORK.finditer(text):
+        done, total = int(match[1]), int(match[2])
+        start, end = match.span(1)[0], match.end(2)
+        month_day = 1 <= done <= 12 and 1 <= total <= 31
+        if total < 2 or done > total or month_day or any(taken[start:end]):
+            continue
+        taken[start:end] = [True] * (end - start)
+        hits.append(Span(round(100 * done / total), start, end, text[start:end]))
     for pattern in _FRACTION_WORDS:
         for match in pattern.finditer(text):
             done, total = _count(match[1]), _count(match[2])
