@@ -35,3 +35,22 @@ def test_month_parts(text: str, value: date, precision: str) -> None:
 )
 def test_past_or_recurring_months_are_no_dates(text: str) -> None:
     assert find_dates(text, REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("预计11月中下旬上线", date(2024, 11, 30), "month"),  # a span of two parts: by the later
+        ("下个月上中旬交付", date(2024, 11, 20), "month"),
+        ("本季度内上线", date(2024, 12, 31), "quarter"),
+        ("下个季度再排", date(2025, 3, 31), "quarter"),
+        ("这季度末交付", date(2024, 12, 31), "quarter"),
+    ],
+)
+def test_month_spans_and_relative_quarters(text: str, value: date, precision: str) -> None:
+    hits = find_dates(text, REF)
+    assert [(hit.value, hit.precision) for hit in hits] == [(value, precision)]
+
+
+def test_a_season_is_no_quarter() -> None:
+    assert find_dates("这个季节门店客流少", REF) == []

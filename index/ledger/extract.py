@@ -16,14 +16,14 @@ from index.ledger.metrics import extract_metrics
 from index.ledger.notes import extract_notes
 from index.ledger.observe import observe
 from index.ledger.prose import Passage, signal_passages
-from index.ledger.release_rows import release_mentions
+from index.ledger.release_rows import release_mentions, release_sentences
 from index.ledger.renames import extract_renames
 from index.ledger.speakers import readdress
 from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 99
+EXTRACTOR_VERSION = 100
 
 
 @dataclass
@@ -40,7 +40,11 @@ class ReportFacts:
 def extract_facts(report: Report) -> ReportFacts:
     lines = dict(report.lines)
     released = [m for section in report.all_sections() for m in release_mentions(section, lines)]
-    mentions = [*with_chat_messages(report, readdress(find_mentions(report))), *released]
+    versions = [m for section in report.all_sections() for m in release_sentences(section, lines)]
+    # a releases heading that tells of versions is not itself a project
+    told = {id(m.section) for m in versions}
+    found = [m for m in find_mentions(report) if not (id(m.section) in told and m.start == m.section.start)]
+    mentions = [*with_chat_messages(report, readdress(found)), *released, *versions]
     observations = [observe(report, mention) for mention in mentions]
     passages = signal_passages(report)
     for passage in passages:

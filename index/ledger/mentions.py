@@ -345,6 +345,10 @@ def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool
     if found is None:  # a status bullet ("- done ✅:") over a project is as good as the project
         return heading_status(text) is not None and any(_is_projectish(c, lines) for c in item.children)
     rest = text[found[1] :]
+    if top and _named_by_label(text) and item.end > item.start:
+        # a roll-call's message ("7. 孙悦：小程序回归，剩7个bug" over "自动化回归 四成，9月底有风险"):
+        # its later lines may hold the news
+        rest = " ".join(line_text(lines.get(n, "")) for n in range(item.start, item.end + 1))[found[1] :]
     return bool(item.children or find_statuses(rest) or find_progress(rest, True) or _has_date(rest))
 
 

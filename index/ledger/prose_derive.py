@@ -28,14 +28,19 @@ def add_prose_names(conn: sqlite3.Connection, stats: dict[str, NameStat]) -> set
             known[folder].append(name)
     passages: dict[str, list[tuple[str, date, str]]] = defaultdict(list)
     owners: dict[str, set[str]] = defaultdict(set)
-    for folder, source, day, kind, text, owner in conn.execute(
+    for folder, source, day, kind, text, opening, owner in conn.execute(
         "SELECT r.series, r.source, r.date, f.kind, json_extract(f.payload, '$.text'),"
+        " json_extract(f.payload, '$.opening'),"
         " COALESCE(json_extract(f.payload, '$.owner'), json_extract(f.payload, '$.observation.owner'))"
         " FROM facts f JOIN reports r ON r.source = f.source"
         " WHERE f.kind IN ('passage', 'observation') AND r.kept = 1"
     ):
         if kind == "passage":
             passages[folder].append((source, date.fromisoformat(day), text))
+            if opening:
+                # the paragraph's subject, told in a first sentence with no signal of its own
+                # ("qt-migrate 0.3 没能在2月底发出来。…新的目标是3月中旬")
+                passages[folder].append((source, date.fromisoformat(day), opening))
         if owner:
             owners[folder].add(owner)
     added: set[str] = set()
@@ -89,13 +94,14 @@ def told_in_prose(
         )
         passages = [
             Passage.model_validate_json(payload)
-            for payload, text, opening in conn.execute(
-                "SELECT f.payload, json_extract(f.payload, '$.text'), json_extract(f.payload, '$.opening')"
+            for payload, text, opening, title in conn.execute(
+                "SELECT f.payload, json_extract(f.payload, '$.text'), json_extract(f.payload, '$.opening'),"
+                " json_extract(f.payload, '$.title')"
                 " FROM facts f JOIN reports r ON r.source = f.source"
                 " WHERE f.kind = 'passage' AND r.kept = 1 AND r.series = ? ORDER BY r.date, r.source, f.seq",
                 (folder,),
             )
-            if _names_any(every, text, opening or "")
+            if _names_any(every, text, opening or "", title or "")
         ]
         if not prose_here:
             linked = link_passages(layout, passages)
@@ -121,12 +127,18 @@ def told_in_prose(
     return out, lent
 
 
-def _names_any(vocabulary: Vocabulary, text: str, opening: str) -> bool:
-    """The sentence, its paragraph's opening or the two together name a project of `vocabulary`
-    (every name the series is read with). One that names none links to no project and makes
-    no heading a container, so it is not read whole: most signal sentences name nothing known,
-    and validating their stored observation was most of what derive spent on prose."""
-    return bool(vocabulary.named(text) or vocabulary.named(opening) or vocabulary.named(f"{opening}\n{text}"))
+def _names_any(vocabulary: Vocabulary, text: str, opening: str, title: str) -> bool:
+    """The sentence, its paragraph's opening, the two together or its block's title line name a
+    project of `vocabulary` (every name the series is read with). One that names none links to
+    no project and makes no heading a container, so it is not read whole: most signal sentences
+    name nothing known, and validating their stored observation was most of what derive spent on
+    prose."""
+    return bool(
+        vocabulary.named(text)
+        or vocabulary.named(opening)
+        or vocabulary.named(f"{opening}\n{text}")
+        or (title and vocabulary.named(title))
+    )
 
 
 _FIELDS = {"target": "target_evidence", "status": "status_evidence", "progress": "progress_evidence"}

@@ -229,12 +229,17 @@ def discover(passages: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     }
 
 
+# A version after a name is the release it speaks of, not a figure it labels: "qt-migrate 0.3 没能在
+# 2月底发出来", "Relay 2.1 is out".
+_VERSION_NEXT = re.compile(r"v?\d+\.\d+(?:\.\d+)?(?:-?(?:rc|beta|alpha)\d*)?\s+(?![\d%％])[^\W\d_]", re.I)
+
+
 def _labels_a_figure(name: str, openings: list[tuple[str, str]]) -> bool:
     """Most clauses opening with the phrase go on with a figure ("新客次留 37.9%", "GMV +2%"):
     the phrase names a metric."""
     key = name.casefold()
     after = [opening[len(name) :].lstrip() for opening, _ in openings if opening.casefold().startswith(key)]
-    figures = sum(bool(re.match(r"[-+±]?\d", rest)) for rest in after)
+    figures = sum(bool(re.match(r"[-+±]?\d", rest)) and not _VERSION_NEXT.match(rest) for rest in after)
     return bool(after) and figures * 2 >= len(after)
 
 
@@ -247,7 +252,8 @@ def series_names(
 ) -> list[NameStat]:
     """The names one series' signal sentences give that its layout never did, as tentative names
     (`passages`: report, its date, sentence). A candidate inside a name the series already knows
-    is that name written short; one that opens with a known name ("Orca 量产固件" beside "Orca")
+    is that name written short (unless the known name is it with a version: a release of it); one
+    that opens with a known name ("Orca 量产固件" beside "Orca")
     is that project's part, and would join and rename it (`identity` links a tentative name into
     the project it opens with); one that is a person the series names as an owner ("Kofi
     Mensah") is nobody's project: all are left out."""
@@ -258,13 +264,20 @@ def series_names(
     out = []
     for name, reports in sorted(discover((report, text) for report, _, text in rows).items()):
         key = _key(name)
-        if any(key in other or key.startswith(other) for other in known_keys if other) or any(
-            key in owner for owner in owner_keys
-        ):
+        if any(
+            (key in other and not _VERSION_OF.fullmatch(other[len(key) :])) or key.startswith(other)
+            for other in known_keys
+            if other
+        ) or any(key in owner for owner in owner_keys):
             continue
         first = min(dates[report] for report in reports)
         out.append(NameStat(name, first, len(reports), tentative=True))
     return out
+
+
+# What a known name adds to a candidate when it is one of its releases ("qingtan-py" and the
+# "qingtan-py 1.0" a releases section names): the candidate is the project, the release its part.
+_VERSION_OF = re.compile(r"v?\d+(?:\.\d+){1,2}")
 
 
 _TITLE_WORDS = re.compile(r"(?-i:[A-Z][^\W\d_]+)(?:\s+(?-i:[A-Z][^\W\d_]+)){1,2}")

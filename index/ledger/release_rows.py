@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from index.ledger.mentions import Mention, Unit, clean_name, valid_name
+from index.ledger.mentions import Mention, Unit, clean_name, line_text, valid_name
 from index.ledger.signals import heading_status
 from index.models import Section
 
@@ -55,3 +55,44 @@ def release_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
             unit = Unit(row.line, text, head=True, skip=len(text))
             out.append(Mention(name, section, row.line, row.line, [unit], filed_as="launched"))
     return out
+
+
+# A heading over the news of versions ("## 版本发布", "## Releases"): each of its paragraphs tells
+# of the version its sentence opens with, not of the heading.
+_RELEASES_HEADING = re.compile(
+    r"(?:版本)?发布(?:记录|动态|情况|说明)?|新版本|版本(?:动态|更新|记录)|发版(?:记录)?|releases?|release notes|"
+    r"new releases?",
+    re.I,
+)
+# A versioned subject at a clause's start: "青檀 0.9.0 于3月6日正式发布", "qingtan-py 1.0 已于…",
+# "0.9.1 补丁版本预计4月上旬发布", "Relay 2.1 shipped". A pre-release ("0.9.0-rc1") is no release.
+_VERSIONED = re.compile(
+    r"(?:^|(?<=[，,。；;]))\s*((?:[\w\u4e00-\u9fff][\w.\-\u4e00-\u9fff]{0,20}\s*)?v?\d+(?:\.\d+){1,2})"
+    r"(?![\w.\-])",
+    re.I,
+)
+
+
+def release_sentences(section: Section, lines: dict[int, str]) -> list[Mention]:
+    """Under a releases heading, one mention per paragraph line whose clause opens with a version
+    ("0.9.1 于4月8日发布", "0.9.0 的正式版推迟到2月底"): the version is the project the line is about."""
+    if not _RELEASES_HEADING.fullmatch(section.title.strip(" #*")):
+        return []
+    out: list[Mention] = []
+    for number, raw in section.lines:
+        if number == section.start or section.in_table(number) or _in_item(section, number):
+            continue  # a list of releases is read as items are
+        text = line_text(raw)
+        match = _VERSIONED.search(text)
+        if match is None:
+            continue
+        name = clean_name(match[1])
+        if not name or not valid_name(name):
+            continue
+        unit = Unit(number, text, head=True, skip=match.end(1))
+        out.append(Mention(name, section, number, number, [unit], origin="lead"))
+    return out
+
+
+def _in_item(section: Section, number: int) -> bool:
+    return any(item.start <= number <= item.end for item in section.items)

@@ -70,10 +70,12 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         "launched",
         r"(?:已|成功|顺利|正式|全量|完成)上线(?!前|准备|方案|计划|评审|验证|演练|流程|申请)|上线(?:完成|成功)|"
         r"(?<!确保)(?<!计划)(?<!争取)(?<!能否)(?<!预计)(?<!未能)(?<!无法)(?<![能要将会])(?:准时|如期)上线(?![前了吗])|"
-        r"(?:已|成功|顺利|正式)发布(?!会|前|计划|方案|说明|窗口)|发布完成|已投产|"
+        r"(?:已|成功|顺利|正式)发布(?!会|前|计划|方案|说明|窗口)|发布完成|已投产|(?:已|成功|顺利)发版(?!前|计划|窗口)|"
         # "9月2号全量了", "今天上午上线了🎉": a time, then the release verb and 了: it happened. Without
         # the time it is as often another thing's ("连接池拆分已经上线了") or still ahead ("快上线了").
         r"(?<=[日号天午晚周一二三四五六\d)）])\s*(?:全量上线|全量|上线)了(?![吗么吧])|"
+        # "周四（9/18）上了": the bare 上 of chat, only as the clause's last word
+        r"(?<=[日号天午晚周一二三四五六\d)）])\s*上了(?![\u4e00-\u9fffA-Za-z0-9])|"
         # a rollout finished everywhere: "全部门店都切完了", "用户都迁完了"
         r"(?:全部|都|全都)\S{0,4}?(?:切完|切换完成|迁完|迁移完成)了(?![吗么吧])|投产完成|已全量|(?:已(?:按计划|如期|按期)?|成功|顺利|正式)量产(?!前|准备|计划|评审|节点|时间)|量产完成|\b(?:entered|started|began|in)\s+mass production\b|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
         # "Tallyo fix shipped Fri → unblocked": a fix that unblocks the project is not its release.
@@ -217,7 +219,8 @@ def worst_status(statuses: list[ProjectStatus]) -> ProjectStatus | None:
 _PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
 _PROGRESS_CUED = (
     re.compile(
-        r"(?:进度|完成度|完成比例|完成|progress|completion)\s*(?:仍为|仍|约|为|达到?|已达|已|到|停在|保持|:|：|at|is|of|~|≈)?\s*"
+        r"(?:进度|完成度|完成比例|完成|progress|completion)\s*"
+        r"(?:(?:仍为|仍然|仍|还是|依然|还在|只有|大概|大约|差不多|约|为|达到?|已达|已|到|停在|保持|:|：|at|is|of|~|≈)\s*){0,2}"
         + _PCT,
         re.I,
     ),
@@ -342,6 +345,14 @@ _COUNTED_LABEL = re.compile(
 )
 
 
+# Work done counted after its verb: "已迁移规则 48/130", "规则迁移还停在 71/130", "推进到 119/130".
+# A pair that could be a month and day ("迁移推到9/15") is left to the date reader.
+_FRACTION_AFTER_WORK = re.compile(
+    r"(?:迁移|迁完|完成|推进|合并|合入|修复|接入|改造|搬迁|落地)[^，。,;；！!？?\d]{0,8}?"
+    r"(?<![\d/.])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])"
+)
+
+
 def _date_not_share(match: re.Match[str], text: str) -> bool:
     """`12/24已上线`, `11/21上线完成` is the day something went live, not 12 of 24 done: a
     month/day pair with nothing counted between it and the verb (`3/5 个服务已迁移` counts
@@ -379,6 +390,14 @@ def _find_progress(text: str, allow_bare: bool) -> tuple[Span, ...]:
                 continue
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))
+    for match in _FRACTION_AFTER_WORK.finditer(text):
+        done, total = int(match[1]), int(match[2])
+        start, end = match.span(1)[0], match.end(2)
+        month_day = 1 <= done <= 12 and 1 <= total <= 31
+        if total < 2 or done > total or month_day or any(taken[start:end]):
+            continue
+        taken[start:end] = [True] * (end - start)
+        hits.append(Span(round(100 * done / total), start, end, text[start:end]))
     for pattern in _FRACTION_WORDS:
         for match in pattern.finditer(text):
             done, total = _count(match[1]), _count(match[2])

@@ -59,7 +59,7 @@ _NEW_DATE_BEFORE = re.compile(
 )
 _OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
 _MOVED_BEFORE = re.compile(
-    r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
+    r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延|提前)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
     r"\b(?:moved|moving|pushed|pushing|slipped|slips|slip|slipping|shifted|shifting|delayed|postponed|deferred|"
     r"now|new eta|revised(?: eta)?|re-?planned)"
     r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
@@ -68,7 +68,11 @@ _MOVED_BEFORE = re.compile(
 )
 # A schedule word before the date makes it a target on its own ...
 _STRONG_BEFORE = re.compile(
-    r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期|先按|先定|暂定)"
+    # "1.0 的目标是3月底", "目标9月底": the goal's day is the target, as "target: end of Q3" is
+    # the plan of record restated: "还是按月底", "仍按2月底发布"
+    r"(?:上线时间|上线日期|完成时间|交付时间|截止(?:日期|时间)?|截稿(?:日期|时间)?|deadline|排期|先按|先定|暂定|"
+    r"还是按|仍然?按|依然按|照旧按|(?:正式版|版本|发布|发版|上线)(?:日期|时间)?定在|"
+    r"(?<![原旧老])目标(?:日期|时间)?)"
     r"\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
     r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|(?-i:GA)|"
     r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
@@ -93,7 +97,7 @@ _WEAK_BEFORE = re.compile(
 # Written from zh-email-hardware.
 _MASS_PRODUCTION = r"量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)"
 _DELIVERY = re.compile(
-    r"上线|全量|完成|交付|发布|投产|"
+    r"上线|全量|完成|交付|发布|正式版|投产|"
     + _MASS_PRODUCTION
     + r"|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|general availability|"
     r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|\blive\b|"
@@ -151,11 +155,15 @@ _FINAL_AFTER = re.compile(
     # colloquial: "9月25号上", "9/12就能上", "9/20前能上", "9/10应该可以", "9/12上没问题"
     r"^\s*(?:之?前|以前)?\s*(?:就|能|肯定|应该|可以|才能|再|就能|一定)*\s*上(?:线)?(?![午下班周个次面述报限涨升调半旬海不])|"
     r"^\s*(?:之?前|以前)?\s*(?:应该|肯定|估计|基本)?\s*(?:可以|没问题|问题不大|稳了|能搞定|来得及)|"
+    # the day is in doubt, so it is the one planned: "9月底有风险", "月底肯定来不及了", "10号够呛"
+    r"^\s*(?:之?前|以前)?\s*(?:可能|恐怕|估计|肯定|怕是|大概率)?\s*(?:有(?:点|些)?风险|来不及|赶不上|够呛|悬了?)|"
     # "要到 10 月 15 号左右才能搭完", "月底前写完": a day, then finishing the work
     r"^\s*(?:之?前|以前|左右)?\s*(?:才能|就能|能|可以|应该能)?\s*[搭做写弄搞装建修]完(?!了)|"
     r"^\s*(?:的?目标)?\s*(?:暂时|仍然?|还是|依然)?\s*(?:不变|没变|照旧)|"
+    # "4月底的预览版目前还没有改期": the day stands
+    r"^\s*(?:的[^，,。；;]{0,4}?)?\s*(?:目前|暂时|现在)?\s*(?:还|仍)?(?:没有?|不|未)改期|"
     r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
-    r"(?:上线|发布|投产|"
+    r"(?:上线|发布|发(?:正式)?版|投产|"
     + _MASS_PRODUCTION
     + r"|交付|完成|结项|验收|全量|冻结|封版|定版|launch|ship|release|go[- ]live|GA\b|done|complete)|"
     r"^\s*(?:之?前|以前)",
@@ -167,6 +175,9 @@ _ACTION_AFTER = re.compile(
     r"^\s*(?:之?前|以前)\s*(?:我|他|她|我们|大家)?\s*(?:一定|务必|尽快|要|得|需要|会|再)?\s*"
     r"(?:给(?:个|出)?|确认|回复|反馈|同步|答复|定下|说|对齐|评估|决定|看一?下|过一遍|沟通)"
 )
+# How long something old is kept ("旧站保留到4月中旬", "旧命令会作为别名保留到年底"): a retention, not
+# a delivery, whatever the clause names.
+_KEPT_UNTIL = re.compile(r"(?:保留|保持|维持|沿用|兼容|并行|共存|有效)(?:期)?\s*(?:到|至)\s*$")
 # A step named after a bare 前 ("8月20号前先切20家试点店", "5/10前完成灰度"): the day is that step's.
 _STEP_WORD = re.compile(r"试点|灰度|提测|联调|评审|小流量|试运行|\bpilot\b|\bbeta\b|\bcanary\b", re.I)
 _INTERIM = re.compile(
@@ -238,7 +249,7 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         launch = bool(_LAUNCH_AFTER.match(after))
         role: Role | None = None
         moved = False
-        if _ACTION_AFTER.match(after) and not target_field:
+        if (_ACTION_AFTER.match(after) or _KEPT_UNTIL.search(before)) and not target_field:
             role = None
         elif _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]) or _NOT_BEFORE.search(before):
             role = "old"
@@ -310,7 +321,7 @@ def _sentence_before(text: str, left: int) -> str:
 def _shift_in(clause: str) -> bool:
     return bool(
         re.search(
-            r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|挪到|拖到|往后|"
+            r"延期|推迟|延后|顺延|调整|改期|推到|推至|延到|延至|挪到|拖到|往后|提前到|提前至|"
             r"\bpush(?:ed|ing)?\b[^.;]{0,40}?\b(?:back|out)\b|"
             r"moved|moving|pushed|slipped|slips|slipping|delayed|"
             r"postponed|deferred|revised|shift(?:ed|ing)",

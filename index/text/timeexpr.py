@@ -74,12 +74,19 @@ def _pick_year(make: Callable[[int], date | None], ref: date, bias: Bias) -> dat
 
 
 def _part_day(part: str, year: int, month: int) -> date:
+    """The day a part of a month is due by; a span of two parts ("中下旬", "上中旬") by its later one."""
     part = part.lower().strip()
+    part = _SPAN_END.get(part, part)
     if part in ("初", "上旬", "early", "beginning of"):
         return date(year, month, 10 if part == "上旬" else 5)
     if part in ("中", "中旬", "mid"):
         return date(year, month, 20 if part == "中旬" else 15)
     return month_end(year, month)
+
+
+# Two adjacent parts of a month written as one span: "10月中下旬" (mid-to-late October), "上中旬".
+_SPAN_END = {"上中旬": "中旬", "中上旬": "中旬", "中下旬": "下旬"}
+_MONTH_SPAN = "|".join(_SPAN_END)
 
 
 def _weekday(ref: date, weeks_ahead: int, weekday: int) -> date:
@@ -249,7 +256,10 @@ def _zh_month_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     return _pick_year(lambda y: _month_week_friday(y, month, week), ref, bias), "week"
 
 
-@_rule(r"(?<!\d)(\d{1,2})\s*月份?\s*(底|末|中旬|中|初|上旬|下旬)", needs=_DIGIT)
+@_rule(
+    r"(?<!\d)(\d{1,2})\s*月份?\s*(底|末|{_SPAN}|中旬|中|初|上旬|下旬)".replace("{_SPAN}", _MONTH_SPAN),
+    needs=_DIGIT,
+)
 def _zh_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month = int(m[1])
     if not 1 <= month <= 12:
@@ -257,7 +267,10 @@ def _zh_month_part(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     return _pick_year(lambda y: _part_day(m[2], y, month), ref, bias), "month"
 
 
-@_rule(r"(本|这个?|当|下下个?|下个?)?月\s*(底|末|中旬|中|初|上旬|下旬)", needs="月")
+@_rule(
+    r"(本|这个?|当|下下个?|下个?)?月\s*(底|末|{_SPAN}|中旬|中|初|上旬|下旬)".replace("{_SPAN}", _MONTH_SPAN),
+    needs="月",
+)
 def _zh_relative_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     ahead = 2 if (m[1] or "").startswith("下下") else 1 if (m[1] or "").startswith("下") else 0
     month_index = ref.month - 1 + ahead
@@ -496,6 +509,13 @@ def _zh_quarter(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
     if m[1]:
         return _quarter(int(m[1]), quarter), "quarter"
     return _forward(lambda y: _quarter(y, quarter), ref), "quarter"
+
+
+# "本季度上线", "下个季度", "这季度末": the quarter the report is in (or the next), due by its end.
+@_rule(r"(本|这个?|当前|下个?)季度?(?!节)(?:末|底)?", needs="季")
+def _zh_relative_quarter(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    index = (ref.month - 1) // 3 + (1 if m[1].startswith("下") else 0)
+    return _quarter(ref.year + index // 4, index % 4 + 1), "quarter"
 
 
 # "H2", "2025H2", "下半年", and the number first as planning decks write it: "slipping to 2H".

@@ -215,7 +215,12 @@ def arrange(
         lines -= PREFERRED_ITEMS
     # Team lines run longer than one item's point: never more than `TEAM_LINES` of them.
     for team in teams[: max(lines, 1)]:
-        named = team.entries[:TEAM_ITEMS]
+        # "+1 more" takes about the room of the item it hides: name that item instead.
+        named = (
+            team.entries[: TEAM_ITEMS + 1]
+            if len(team.entries) == TEAM_ITEMS + 1
+            else team.entries[:TEAM_ITEMS]
+        )
         shorts = [make() for e in named if (make := e.short or e.point) is not None]
         rest = len(team.entries) - len(named)
         more = (f"；另有 {rest} 项" if qp.lang == "zh" else f"; +{rest} more") if rest > 0 else ""

@@ -152,3 +152,35 @@ def test_a_one_report_lead_joins_only_the_project_it_opens_with() -> None:
     assert (
         identity.canonical_of["helping Atlas Search with the index"] == "helping Atlas Search with the index"
     )
+
+
+def test_a_role_that_speaks_is_no_project_and_an_aside_ends_the_name(write_report: WriteReport) -> None:
+    text = _roll_call(
+        "2025年3月7日",
+        "订单中心改造（后面简称订单2.0）联调完了，月底上线",
+        "结算对账，进度六成",
+        "客服工单，下周三提测",
+    )
+    report = write_report("接龙-0307.txt", text + "\n组长补充：\n1）结算对账月底前务必给个时间\n")
+    names = {o.project for o in extract_facts(report).observations}
+    assert "订单中心改造" in names
+    assert "组长补充" not in names
+
+
+def test_one_speaker_several_projects(write_report: WriteReport) -> None:
+    text = (
+        "2025年3月7日 周报接龙\n\n"
+        "1. 王磊：订单中心改造周四（3/6）上了，比计划早一天\n"
+        "2. 刘芳：结算对账还在补用例，进度六成\n"
+        "对账报表 四成，目标3月底\n"
+        "3. 陈静：客服工单，联调中\n"
+        "接了个新活：会员标签平台，运营要求4月10号前上线\n"
+        "下周：配合测试\n"
+    )
+    observed = {o.project: o for o in extract_facts(write_report("接龙-0307.txt", text)).observations}
+    assert observed["订单中心改造"].status == "launched"  # the name ends at its day; 上了 after a day
+    assert observed["结算对账"].progress == 60  # the name ends at its aspect word
+    assert observed["对账报表"].progress == 40 and str(observed["对账报表"].target) == "2025-03-31"
+    assert str(observed["会员标签平台"].target) == "2025-04-10"
+    assert observed["客服工单"].target is None  # the new project's date is not its own
+    assert not any(name.startswith(("下周", "接了个")) for name in observed)

@@ -207,3 +207,36 @@ def test_a_numbered_step_under_a_listed_project_is_no_project_of_its_own(series:
         [("2024-11-01.md", report("2024-11-01", 30, 15)), ("2024-11-08.md", report("2024-11-08", 40, 35))]
     )
     assert "数据同步链路" not in {p.name for p in views.projects(ledger)}
+
+
+def test_a_version_after_a_name_is_no_figure() -> None:
+    found = discover(
+        [("a.md", "pg-sync 的断点续传做完了，进展顺利。"), ("b.md", "pg-sync 0.3 没能在2月底发出来。")]
+    )
+    assert found == {"pg-sync": {"a.md", "b.md"}}
+
+
+def test_a_paragraphs_subject_told_without_a_signal_names_its_later_sentences(series: Series) -> None:
+    ledger = series(
+        [
+            (
+                "2025-03-07.md",
+                _post("2025-03-07", "pg-sync 的断点续传做完了，目前进展顺利，0.3 仍按3月底发布。"),
+            ),
+            (
+                "2025-03-21.md",
+                _post("2025-03-21", "pg-sync 0.3 没能按时发出来。上游还没合补丁，新的目标是4月中旬。"),
+            ),
+        ]
+    )
+    timeline = views.timeline(ledger, "pg-sync")
+    assert [str(o.target) for o in timeline.observations] == ["2025-03-31", "2025-04-20"]
+
+
+def test_a_name_whose_release_the_layout_gives_is_still_a_name() -> None:
+    passages = [
+        ("a.md", date(2025, 3, 7), "pg-sync 的断点续传做完了，进展顺利。"),
+        ("b.md", date(2025, 3, 21), "pg-sync 这边提前了，目标3月中旬。"),
+    ]
+    assert [s.name for s in series_names(passages, known=["pg-sync 1.0"], owners=[])] == ["pg-sync"]
+    assert series_names(passages, known=["pg-sync exporter"], owners=[]) == []

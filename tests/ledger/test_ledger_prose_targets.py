@@ -28,6 +28,13 @@ AUGUST = date(2024, 8, 2)
         ("主控固件目标 8/16 冻结。", "2024-08-16"),
         ("状态：正常，8/16 冻结量产版本。", "2024-08-16"),
         ("复测通过。量产版本冻结的新目标定为 9/27，工厂已排产。", "2024-09-27"),
+        ("异步接口已经跑通 demo，1.0 的目标是10月底。", "2024-10-31"),  # the goal's day
+        ("回归用例这周又没动，9月底有风险", "2024-09-30"),  # a day in doubt is the planned one
+        ("数据集发布月底肯定来不及了", "2024-08-31"),
+        ("rc 已经发到 PyPI，9月中旬发正式版没有问题。", "2024-09-20"),
+        ("所以 1.0 的目标从9月底提前到9月中旬。", "2024-09-20"),  # moved earlier: the new day
+        ("数据集发布进度正常，还是按月底。", "2024-08-31"),  # the plan of record restated
+        ("9月底的预览版目前还没有改期，但状态调成了有风险。", "2024-09-30"),
     ],
 )
 def test_targets_in_running_text(text: str, target: str) -> None:
@@ -42,6 +49,8 @@ def test_targets_in_running_text(text: str, target: str) -> None:
         "对方联调窗口定在9月23日",  # a window someone else set, not the project's target
         "We will not release at the end of October: one decision is still open",
         "证书预计 9 月底下来",  # an expectation, not a delivery
+        "原目标是8月底，已经作废",  # an old goal
+        "旧的 sync-tool 命令会作为别名保留到年底",  # a retention, though the clause names a migration
     ],
 )
 def test_dates_in_running_text_that_are_no_target(text: str) -> None:

@@ -64,3 +64,27 @@ def test_a_bold_sentence_names_its_subject(series: Series) -> None:
     """
     ledger = series([("a.md", BEFORE), ("b.md", after)])
     assert launched(ledger) == [("Billing Export", "2025-W04")]
+
+
+def _issue(day: str, releases: str) -> str:
+    return f"# 社区双周报（{day}）\n\n## 存储\n\n分层存储进展正常。\n\n## 版本发布\n\n{releases}\n"
+
+
+def test_a_releases_heading_tells_of_the_versions_its_sentences_open_with(series: Series) -> None:
+    ledger = series(
+        [
+            (
+                "issue-1.md",
+                _issue(
+                    "2025-03-14",
+                    "- 2.3.0-rc1（3月10日）\n\n2.3.1 补丁版本预计4月上旬发布，修复两个边界问题。",
+                ),
+            ),
+            ("issue-2.md", _issue("2025-03-28", "rc2 之后再观察一周，2.3.1 正式版定在4月中旬。")),
+            ("issue-3.md", _issue("2025-04-11", "2.3.1 于4月8日正式发布，所有用户建议升级。")),
+        ]
+    )
+    assert ("2.3.1", "2025-W15") in launched(ledger)
+    assert not any(project == "版本发布" for project, _ in launched(ledger))  # the heading is no project
+    moved = [s for s in views.slips(ledger) if s.project == "2.3.1" and s.kind == "date_moved"]
+    assert [s.to for s in moved] == ["2025-04-20"]

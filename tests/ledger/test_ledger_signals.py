@@ -92,6 +92,11 @@ def test_worst_status_prefers_lifecycle_then_health() -> None:
         ("60%", True, [60]),  # a bare figure alone in its clause is progress ...
         ("60%", False, []),  # ... but not on a sub-step line
         ("cost down 31% vs March", True, []),
+        ("部署进度还是 60% 左右，插件写了一部分但数值对不上", True, [60]),  # 还是 between cue and figure
+        ("新BOM进度仍约50%，认证还没有结果", True, [50]),  # two words between cue and figure
+        ("截至本期，已迁移规则 48/120。", False, [40]),  # counted after its verb
+        ("规则迁移还停在 60/120，人都去修升级问题了", False, [50]),
+        ("数据迁移推到9/15", False, []),  # a month and day
     ],
 )
 def test_progress_versus_metric_percentages(text: str, bare: bool, expected: list[int]) -> None:
