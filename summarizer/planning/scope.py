@@ -43,8 +43,15 @@ MONTHLY_GAP = 25
 # Share of the index's teams that may hold a question term for it to tell one of them from the rest
 # ("infrastructure" of two teams' goal posts among twenty; "June" or "incidents" tell nothing).
 FEW_TEAMS = 0.1
+# Share of the index's teams whose reports write a folder word for it to be a topic rather than
+# that team's name ("data" or "release" of half the teams' reports; not "digest" of three of 26).
+COMMON_TEAMS = 0.25
 # Folder-name words too generic to say which team a question means.
-_GENERIC = {"report", "reports", "weekly", "weeklies", "status", "team", "notes", "docs", "examples"}
+# "update" is what most teams call their reports ("the latest update"), not one team's name.
+_GENERIC = {
+    *["report", "reports", "weekly", "weeklies", "status", "team", "notes", "docs", "examples"],
+    *["update", "updates"],
+}
 
 
 @dataclass
@@ -262,15 +269,18 @@ def label_form(text: str) -> str:
 
 
 def named_teams(question: str, series: Sequence[str]) -> list[str]:
-    """The series whose folder name has a distinctive word the question uses as a word."""
-    words = set(re.findall(r"[a-z0-9]+", question.casefold()))
+    """The series whose folder name has a distinctive word the question uses as a word, plurals
+    folded ("the latest weeknote" names `weeknotes-blog`)."""
+    words = {_noun(w) for w in re.findall(r"[a-z0-9]+", question.casefold())}
+    return [s for s in series if any(_noun(w) in words for w in folder_words(s))]
+
+
+def folder_words(series: str) -> list[str]:
+    """The words of a series' folder name that may name it: four letters or more, not generic."""
     return [
-        s
-        for s in series
-        if any(
-            len(w) >= 4 and w not in _GENERIC and w in words
-            for w in re.findall(r"[a-z0-9]+", os.path.basename(s).casefold())
-        )
+        w
+        for w in re.findall(r"[a-z0-9]+", os.path.basename(series).casefold())
+        if len(w) >= 4 and w not in _GENERIC
     ]
 
 
@@ -441,10 +451,27 @@ def named_unless_beside(
     hold none of the question's distinctive terms, the question is about that other team's
     hardware keys. A vote the question's language alone explains ("which payments project was
     paused?" asked in English of one English and one Chinese team) leaves the name standing."""
-    if votes[leader] < MAJORITY * sum(votes.values()) or language_explains(question, leader, ctx):
-        return named  # no clear vote, or one the question's language alone explains
+    if language_explains(question, leader, ctx):
+        return named  # a vote the question's language alone explains
     holders = term_holders(question, ctx, lexical, keep)
-    return None if not any(named in series for series in holders.values()) else named
+    # The folder word itself is no evidence: "data" of `feishu-table-data` is a word most teams
+    # write ("the data-sharing agreement with …"), "release" one every changelog and goal post
+    # writes ("the 4.2 release"); the named team must hold other terms of the question.
+    own = {_noun(w) for w in folder_words(named)}
+    rest = {t: series for t, series in holders.items() if _noun(t) not in own}
+    if votes[leader] >= MAJORITY * sum(votes.values()):
+        # A clear vote for another team: the name stands only when the named team holds terms the
+        # leader lacks weighing as much as those the leader holds and it lacks.
+        mine = sum(lexical.idf(t) for t, series in rest.items() if named in series and leader not in series)
+        theirs = sum(lexical.idf(t) for t, series in rest.items() if leader in series and named not in series)
+        held = any(named in series for series in rest.values())
+        return named if held and mine >= theirs else None
+    # No clear vote: a folder word that many teams write is a topic ("data lake spend") unless the
+    # named team also holds another term of the question. A word a few teams write ("digest" of
+    # three teams' digests) is a kind of report, which still says whose.
+    many = COMMON_TEAMS * len(ctx.reports_by_series)
+    common = any(_noun(t) in own and len(series) > many for t, series in holders.items())
+    return None if common and not any(named in series for series in rest.values()) else named
 
 
 def choose_scope(
@@ -462,9 +489,21 @@ def choose_scope(
     voted = leader
     if chosen is not None and leader is not None and leader != chosen:
         chosen = named_unless_beside(question, chosen, leader, votes, ctx, retriever.lexical, keep)
-    if chosen is None and len(set(project_series)) == 1:
+    if len(set(project_series)) == 1 and chosen not in project_series:
+        # A project the question names is one team's work; a folder word ("release" of a
+        # changelog team's folder in "why did the async router miss the 4.2 release?") is a
+        # word others write too.
         chosen = project_series[0]
     named = named_teams(question, sorted(ctx.latest_by_series)) if chosen is None else []
+    if len(named) > 1 and leader is not None:
+        # Each folder word must name its team as a lone one would ("security incident or data
+        # leak" names neither the security team nor the data team when both are topics here).
+        lexical = retriever.lexical
+        named = [
+            s
+            for s in named
+            if s == leader or named_unless_beside(question, s, leader, votes, ctx, lexical, keep)
+        ]
     if len(named) > 1:
         # The folder word narrows the teams, the vote did not choose: those teams' reports, the
         # likelier one first ("which goals were completed?" of two teams that post goals).

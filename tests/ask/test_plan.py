@@ -359,3 +359,19 @@ def test_asking_what_broke_asks_for_incidents(question: str) -> None:
     from summarizer.planning.intent import detect_intent
 
     assert detect_intent(question, False)[0] == "incidents"
+
+
+def test_a_heading_made_of_asking_words_links_no_project() -> None:
+    """A roadmap's "Now" / "Next" columns or a post's "What's next" heading read as projects must
+    not be linked by the question's own "now" or "next few weeks"; a real name with such a word
+    ("Next-gen solver") still links when written, and so does a name with Chinese in it."""
+    projects = [
+        ProjectRef("Now"),
+        ProjectRef("What’s next"),
+        ProjectRef("Next-gen solver", ("Next",)),
+        ProjectRef("Korvel connector"),
+    ]
+    assert link_projects("Where is the Korvel connector now?", projects) == ["Korvel connector"]
+    assert link_projects("What are the main risks going into the next few weeks?", projects) == []
+    assert link_projects("What's the status of the next-gen solver?", projects) == ["Next-gen solver"]
+    assert link_projects("Now 计划进展如何？", [*projects, ProjectRef("Now 计划")]) == ["Now 计划"]

@@ -176,8 +176,11 @@ def test_a_folder_word_used_as_the_subject_names_no_team() -> None:
     question = "Why did the hardware key rollout move?"
     clear = {"/r/security": 2.0, "/r/growth": 0.2}
     assert named_unless_beside(question, "/r/hardware", "/r/security", clear, ctx, lexical, ()) is None  # type: ignore[arg-type]
-    # The named team holding a term of the question, or no clear majority elsewhere: it stays named.
+    # Holding only a word the leader holds too, beside the leader's own "key": still the leader's.
     lexical.held["rollout"].add("/r/hardware")
+    assert named_unless_beside(question, "/r/hardware", "/r/security", clear, ctx, lexical, ()) is None  # type: ignore[arg-type]
+    # The named team matching the question as well as the leader, or no clear majority: it stays named.
+    lexical.held["key"].add("/r/hardware")
     assert (
         named_unless_beside(question, "/r/hardware", "/r/security", clear, ctx, lexical, ()) == "/r/hardware"
     )  # type: ignore[arg-type]
@@ -201,3 +204,32 @@ def test_a_folder_word_still_names_a_team_when_language_explains_the_vote() -> N
         named_unless_beside(question, "/r/payments-zh", "/r/platform-en", votes, ctx, lexical, ())
         == "/r/payments-zh"
     )  # type: ignore[arg-type]
+
+
+def test_a_folder_word_is_no_evidence_for_its_own_team() -> None:
+    """ "How has the data lake spend trended?": `data` is a `*-data` team's folder word but a word
+    half the teams write; that team holds no other term of the question, so with no clear vote
+    the question is not scoped to it. A team holding another term of the question stays named."""
+    teams = (*(f"/r/t{i}" for i in range(8)), "/r/table-data", "/r/ops-notes")
+    ctx = IndexContext(reports_by_series={team: {team + "/1.md"} for team in teams})
+    lexical = _Postings(
+        {"data": {"/r/table-data", "/r/t1", "/r/t2", "/r/ops-notes"}, "lake": {"/r/ops-notes"}}
+    )
+    question = "How has the data lake spend trended?"
+    split = {"/r/ops-notes": 1.0, "/r/t1": 1.0}
+    assert named_teams(question, sorted(teams)) == ["/r/table-data"]
+    assert named_unless_beside(question, "/r/table-data", "/r/ops-notes", split, ctx, lexical, ()) is None  # type: ignore[arg-type]
+    lexical.held["lake"].add("/r/table-data")
+    assert (
+        named_unless_beside(question, "/r/table-data", "/r/ops-notes", split, ctx, lexical, ())
+        == "/r/table-data"
+    )  # type: ignore[arg-type]
+
+
+def test_a_folder_word_names_its_team_in_the_plural_but_update_names_none() -> None:
+    """ "the latest weeknote" names a `weeknotes-*` folder; "the latest update" names no team, since
+    most teams call their reports updates."""
+    series = ["/r/weeknotes-blog", "/r/investor-update", "/r/growth"]
+    assert named_teams("What changed in the latest weeknote?", series) == ["/r/weeknotes-blog"]
+    assert named_teams("What changed in the most recent update?", series) == []
+    assert named_teams("any investor news?", series) == ["/r/investor-update"]
