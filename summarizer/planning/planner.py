@@ -336,17 +336,21 @@ def known_names(ledger: Ledger | None, projects: Sequence[ProjectRef]) -> list[s
 
 
 def project_series(ledger: Ledger | None, names: list[str]) -> list[str]:
-    """The series (report folders) the named projects are reported in."""
+    """The series (report folders) the named projects are reported in: those reporting the most
+    of the names. "云擎 (OTA)" names one team's platform by its new and its old name; another
+    team reporting an "OTA" of its own holds one of the names, not both."""
     if ledger is None or not names:
         return []
     from index.ledger import views
 
-    found: set[str] = set()
+    held: dict[str, int] = {}
     for name in names:
         canonical = views.canonical_name(ledger, name)
         if canonical is not None:  # an unknown name says nothing
-            found.update(views.project_series(ledger, canonical))
-    return sorted(found)
+            for series in views.project_series(ledger, canonical):
+                held[series] = held.get(series, 0) + 1
+    most = max(held.values(), default=0)
+    return sorted(s for s, count in held.items() if count == most)
 
 
 def named_metrics(query: str, ledger: Ledger) -> list[str]:

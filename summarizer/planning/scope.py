@@ -46,6 +46,8 @@ FEW_TEAMS = 0.1
 # Share of the index's teams whose reports write a folder word for it to be a topic rather than
 # that team's name ("data" or "release" of half the teams' reports; not "digest" of three of 26).
 COMMON_TEAMS = 0.25
+# Teams a project name may be reported by for the question to be scoped to them.
+PROJECT_TEAMS = 3
 # Folder-name words too generic to say which team a question means.
 # "update" is what most teams call their reports ("the latest update"), not one team's name.
 _GENERIC = {
@@ -494,6 +496,12 @@ def choose_scope(
         # changelog team's folder in "why did the async router miss the 4.2 release?") is a
         # word others write too.
         chosen = project_series[0]
+    if chosen is None and 1 < len(set(project_series)) <= PROJECT_TEAMS and leader not in project_series:
+        # A project name a few teams report ("Audit log export" of an API team and of its
+        # changelog) while the vote went elsewhere (a Chinese question's vote goes to Chinese
+        # teams, not to the project's): those teams' reports, the likelier first. A vote for one
+        # of them is weighed below like any other.
+        return several(sorted(set(project_series)), votes, ctx)
     named = named_teams(question, sorted(ctx.latest_by_series)) if chosen is None else []
     if len(named) > 1 and leader is not None:
         # Each folder word must name its team as a lone one would ("security incident or data
@@ -507,9 +515,7 @@ def choose_scope(
     if len(named) > 1:
         # The folder word narrows the teams, the vote did not choose: those teams' reports, the
         # likelier one first ("which goals were completed?" of two teams that post goals).
-        first = max(named, key=lambda s: (votes.get(s, 0.0), s))
-        reports = set().union(*(ctx.reports_by_series.get(s, set()) for s in named))
-        return Scope(None, ctx.latest_by_series.get(first, ctx.latest), reports, prefer=first)
+        return several(named, votes, ctx)
     holders = term_holders(question, ctx, retriever.lexical, keep) if chosen is None else {}
     support = term_support(holders, ctx, retriever.lexical)
     lone = leader is not None and language_explains(question, leader, ctx)
@@ -541,6 +547,13 @@ def choose_scope(
         # No clear team: relative time still follows the likeliest series.
         return Scope(None, ctx.latest_by_series.get(leader or "", ctx.latest))
     return Scope(chosen, ctx.latest_by_series.get(chosen, ctx.latest), ctx.reports_by_series.get(chosen))
+
+
+def several(teams: Sequence[str], votes: Mapping[str, float], ctx: IndexContext) -> Scope:
+    """The scope of a few teams the question narrowed to: their reports, the likeliest listed first."""
+    first = max(teams, key=lambda s: (votes.get(s, 0.0), s))
+    reports = set().union(*(ctx.reports_by_series.get(s, set()) for s in teams))
+    return Scope(None, ctx.latest_by_series.get(first, ctx.latest), reports, prefer=first)
 
 
 def given_scope(wanted: str, ctx: IndexContext) -> Scope:

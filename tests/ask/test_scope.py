@@ -233,3 +233,31 @@ def test_a_folder_word_names_its_team_in_the_plural_but_update_names_none() -> N
     assert named_teams("What changed in the latest weeknote?", series) == ["/r/weeknotes-blog"]
     assert named_teams("What changed in the most recent update?", series) == []
     assert named_teams("any investor news?", series) == ["/r/investor-update"]
+
+
+class _Hits(_Postings):
+    """Stand-in retriever: every search returns one hit per listed report, in order."""
+
+    def __init__(self, reports: list[str]) -> None:
+        super().__init__({})
+        self.reports = reports
+        self.lexical = self
+
+    def search(self, question: str, k: int = 8) -> list[Any]:
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(report=r) for r in self.reports[:k]]
+
+
+def test_a_project_a_few_teams_report_scopes_to_them_when_the_vote_went_elsewhere() -> None:
+    """ "审计日志导出（Audit log export）为什么延期？": the Chinese question's vote goes to a Chinese team,
+    the project is reported by two English teams; their reports answer, the likelier listed first."""
+    teams = ("/r/api-en", "/r/changelog-en", "/r/infra-zh")
+    ctx = IndexContext(
+        latest_by_series={t: date(2025, 6, 1) for t in teams},
+        reports_by_series={t: {t + "/1.md"} for t in teams},
+    )
+    retriever = _Hits(["/r/infra-zh/1.md", "/r/changelog-en/1.md"])
+    scope = choose_scope("审计日志导出为什么延期？", ctx, retriever, ["/r/api-en", "/r/changelog-en"])  # type: ignore[arg-type]
+    assert scope.series is None and scope.prefer == "/r/changelog-en"
+    assert scope.reports == {"/r/api-en/1.md", "/r/changelog-en/1.md"}
