@@ -134,9 +134,8 @@ def plan(
     if series is not None:
         scope = given_scope(series, ctx)
     else:
-        scope = choose_scope(
-            question, ctx, retriever, project_series(ledger, whole_links(question, projects)), keep
-        )
+        linked = [n for n in whole_links(question, projects) if not shared_word(n, lexical)]
+        scope = choose_scope(question, ctx, retriever, project_series(ledger, linked), keep)
     planned = read_question(
         question,
         latest=scope.latest,
@@ -333,6 +332,14 @@ def known_names(ledger: Ledger | None, projects: Sequence[ProjectRef]) -> list[s
 
     names = [n for p in projects for n in (p.name, *p.aliases)]
     return names + [name for name, _ in views.metric_names(ledger)]
+
+
+def shared_word(name: str, lexical: LexicalIndex) -> bool:
+    """True when a project's name is one word other teams write too ("GPU" of one team's board,
+    beside another team's "GPU 集群"): it names that project in the ledger, not the team asked
+    about, so it does not scope the question."""
+    tokens = tokenize(name)
+    return len(tokens) == 1 and len(lexical.series_holding(tokens[0])) > 1
 
 
 def project_series(ledger: Ledger | None, names: list[str]) -> list[str]:

@@ -39,12 +39,16 @@ WREF = (
 )
 # Bare "from" is no open range: "anything from week 19?" asks about week 19; "from W19 on",
 # "from March onwards" and "since" are open (a span "from X to Y" is read before this).
-_SINCE_BEFORE = re.compile(r"(?:since|after|starting(?:\s+from)?|自从?|从)\s*$", re.I)
+# "since the start of March", "until the end of June": an article between the word and the period.
+_SINCE_BEFORE = re.compile(r"(?:(?:since|after|starting(?:\s+from)?)(?:\s+the)?|自从?|从)\s*$", re.I)
 _SINCE_AFTER = re.compile(
     r"^\s*(?:以来|起|开始|之后|以后|至今|到现在|onwards?|on\b|(?:of\s+20\d{2}\s+)?(?:or|and)\s+(?:later|after))",
     re.I,
 )
-_UNTIL_BEFORE = re.compile(r"(?:until|till|before|through|up\s+to|by|截至|截止到?|到)\s*$", re.I)
+# Not "by the end of June": that is a deadline more often than a period's end.
+_UNTIL_BEFORE = re.compile(
+    r"(?:(?:until|till|before|through|up\s+to)(?:\s+the)?|by|截至|截止到?|到)\s*$", re.I
+)
 _UNTIL_AFTER = re.compile(r"^\s*(?:之前|以前|前|(?:of\s+20\d{2}\s+)?(?:or|and)\s+(?:earlier|before))", re.I)
 
 

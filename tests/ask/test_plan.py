@@ -20,6 +20,8 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("上个月有哪些项目延期", "2024-W49", "2024-W52"),
         ("最近三周有什么故障", "2024-W52", "2025-W02"),
         ("what slipped since W40", "2024-W40", None),
+        ("how has ARR moved since the start of September?", "2024-W36", None),
+        ("what slipped until the end of August?", None, "2024-W35"),
         ("W40以来的风险", "2024-W40", None),
         ("10月的事故", "2024-W40", "2024-W43"),
         ("incidents in October", "2024-W40", "2024-W43"),

@@ -261,3 +261,14 @@ def test_a_project_a_few_teams_report_scopes_to_them_when_the_vote_went_elsewher
     scope = choose_scope("审计日志导出为什么延期？", ctx, retriever, ["/r/api-en", "/r/changelog-en"])  # type: ignore[arg-type]
     assert scope.series is None and scope.prefer == "/r/changelog-en"
     assert scope.reports == {"/r/api-en/1.md", "/r/changelog-en/1.md"}
+
+
+def test_a_one_word_project_name_other_teams_write_scopes_nothing() -> None:
+    """ "the GPU cluster outage": one team's board has a project "GPU", another team writes "GPU 集群";
+    the name is that word, not the team. A longer or team-only name still scopes."""
+    from summarizer.planning.planner import shared_word
+
+    lexical = _Postings({"gpu": {"/r/ml", "/r/lab"}, "dsv2": {"/r/ops"}})
+    assert shared_word("GPU", lexical)  # type: ignore[arg-type]
+    assert not shared_word("DSv2", lexical)  # type: ignore[arg-type]
+    assert not shared_word("GPU cluster migration", lexical)  # type: ignore[arg-type]
