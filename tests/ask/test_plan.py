@@ -122,6 +122,8 @@ def test_calendar_days_travel_with_months_and_days() -> None:
         ("迭代报告 · 2025-Cycle-3", [("cycle", 3)]),
         ("#53 digest", [("issue", 53)]),
         ("update-01", [("issue", 1)]),
+        ("2025-03-14-weeknote-31", [("issue", 31)]),
+        ("What happened in Weeknote 33?", [("issue", 33)]),
         ("log-w13", [("week", 13)]),
         ("数据工程组周报-第14周", [("week", 14)]),
         ("security-weekly-14", [("week", 14)]),

@@ -348,11 +348,12 @@ class LocalEngine:
                 answerable = False
         if (
             not answerable
-            and plan.intent == "changes"
+            and (plan.intent == "changes" or (plan.intent == "free" and not plan.subject))
             and plan.since is not None
             and plan.since == plan.until
         ):
-            # "最新一期周志有什么变化？": one report asked for; what changed is what it says happened.
+            # "最新一期周志有什么变化？", "What happened in Weeknote 33?": one report asked for and
+            # nothing about it in particular; what changed is what it says happened.
             events = self.events(hits, [], sources)
             if len(events) >= MIN_EVENTS and events[0].citations:
                 text = say("from_reports", plan.lang, range=rng, text=events[0].citations[0].quote)
