@@ -21,19 +21,18 @@ from index.text.cjk import HAN, has_han
 from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import shift_weeks, week_str
-from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
-from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links
-from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
-from summarizer.planning.renames import other_names
-from summarizer.planning.scope import (
+from summarizer.planning.index_context import (
     IndexContext,
-    choose_scope,
-    given_scope,
     index_context,
     label_form,
     relative_reports,
     titled_reports,
 )
+from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
+from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links
+from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
+from summarizer.planning.renames import other_names
+from summarizer.planning.scope import choose_scope, given_scope
 from summarizer.planning.timerange import (
     TimeRange,
     find_series_label,

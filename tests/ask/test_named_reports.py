@@ -15,8 +15,8 @@ import pytest
 
 from index.text.weeks import week_int
 from summarizer.planning import read_question
+from summarizer.planning.index_context import IndexContext, label_form
 from summarizer.planning.planner import names_metric, read_named_report, with_previous
-from summarizer.planning.scope import IndexContext, label_form
 from summarizer.planning.timerange import find_time_range, series_labels
 
 LATEST = date(2025, 6, 6)

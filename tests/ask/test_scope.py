@@ -5,18 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from summarizer.planning.index_context import IndexContext, index_context, relative_reports
 from summarizer.planning.scope import (
-    IndexContext,
     choose_scope,
     contradicted,
-    index_context,
     language_explains,
     named_series,
     named_teams,
     named_unless_beside,
     names,
     own_name,
-    relative_reports,
 )
 
 
@@ -272,3 +270,15 @@ def test_a_one_word_project_name_other_teams_write_scopes_nothing() -> None:
     assert shared_word("GPU", lexical)  # type: ignore[arg-type]
     assert not shared_word("DSv2", lexical)  # type: ignore[arg-type]
     assert not shared_word("GPU cluster migration", lexical)  # type: ignore[arg-type]
+
+
+def test_a_code_name_one_team_writes_says_whose_question_it_is() -> None:
+    """ "LedgerSync 导出为什么晚了？": the vote follows the Chinese words, the code name is one English
+    team's. A level or quarter ("P1", "Q3") or a name several teams write says nothing."""
+    from summarizer.planning.scope import code_name_team
+
+    holders = {"ledgersync": {"/r/ops-en"}, "导出": {"/r/bank-zh"}, "sev2": {"/r/a", "/r/b"}, "p1": {"/r/a"}}
+    assert code_name_team("LedgerSync 导出为什么晚了？", holders) == "/r/ops-en"
+    assert code_name_team("Which SEV2 incidents happened?", holders) is None
+    assert code_name_team("Any P1 incidents in Q3?", holders) is None
+    assert code_name_team("导出为什么晚了？", holders) is None
