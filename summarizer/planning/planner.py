@@ -371,11 +371,18 @@ def named_metrics(query: str, ledger: Ledger) -> list[str]:
     return named or link_projects(query, [ProjectRef(name, (key,)) for name, key in pairs], min_ratio=0.6)
 
 
+# A metric name's closing parenthesis: its window or unit ("(7d)", "(p95, ms)"), left out when asked.
+_QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
+
+
 def names_metric(question: str, name: str, key: str) -> bool:
     """The question writes the metric's whole name: Latin names as whole words ("scope" is not in
     "telescope"), others as a run of characters ("授信通过率")."""
     if len(key) < 2:
         return False
+    bare = _QUALIFIER.sub("", name)
+    if bare != name and bare.strip() and names_metric(question, bare, plain_key(bare)):
+        return True  # "crash-free sessions" names "Crash-free sessions (7d)": the window qualifies it
     if key.isascii():
         words = re.findall(r"[a-z0-9]+", name.casefold())
         pattern = r"(?<![a-z0-9])" + r"[^a-z0-9]*".join(map(re.escape, words)) + r"(?![a-z0-9])"
