@@ -31,6 +31,9 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("W45到W47的变化", "2024-W45", "2024-W47"),
         ("本周进展", "2025-W02", "2025-W02"),
         ("this week's status", "2025-W02", "2025-W02"),
+        # "the latest <report>" in the words teams use for a post or a meeting's notes.
+        ("what changed in the latest sync?", "2025-W02", "2025-W02"),
+        ("what's new in the most recent weeknote?", "2025-W02", "2025-W02"),
         ("last week", "2025-W01", "2025-W01"),
         ("上周的指标", "2025-W01", "2025-W01"),
         ("last 2 weeks", "2025-W01", "2025-W02"),
