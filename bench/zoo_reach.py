@@ -36,7 +36,7 @@ from summarizer.evals.metrics import mention_rate, missing_mentions
 from summarizer.evals.zoo_gold import ZOO, load_zoo
 from summarizer.pipelines.ask import ask, search
 from summarizer.pipelines.ingest import ingest_paths
-from summarizer.planning.scope import index_context
+from summarizer.planning.index_context import index_context
 from summarizer.workspace import Workspace
 
 COLUMNS = ("facts", "ctx", "pass", "deep", "gold", "answer", "scope")

@@ -29,7 +29,7 @@ CORPUS = {
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr("summarizer.planning.scope.today", lambda: date(2026, 1, 5))
+    monkeypatch.setattr("summarizer.planning.index_context.today", lambda: date(2026, 1, 5))
     corpus = write_corpus(tmp_path / "corpus", CORPUS)
     result = runner.invoke(app, ["ingest", str(corpus), "--index", str(tmp_path / "home"), "--json"])
     assert result.exit_code == 0, result.output  # they went in: warnings are not skips
@@ -63,7 +63,7 @@ def test_relative_questions_anchor_on_the_latest_report_not_in_the_future(home: 
 def test_a_series_with_only_future_reports_keeps_its_own_latest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("summarizer.planning.scope.today", lambda: date(2026, 1, 5))
+    monkeypatch.setattr("summarizer.planning.index_context.today", lambda: date(2026, 1, 5))
     corpus = write_corpus(tmp_path / "corpus", {"2099-03-20.md": CORPUS["2099-03-20.md"]})
     with Workspace(load_settings(overrides={"home": tmp_path / "home"}, environ={})) as ws:
         ingest_paths(ws, [corpus])

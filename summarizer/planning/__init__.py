@@ -4,6 +4,8 @@ intent.py          what it asks for (slips, incidents, status, lists across proj
 timerange.py       the period it names, as ISO week ints and calendar days
 projects.py        the projects (and metrics) it names
 question_words.py  its words without question/function words, for lexical search
+index_context.py   what the index holds per series (dates, own numbers, titles); the reports a period
+                   or a title names
 scope.py           the report series it is about, and that series' latest report
 planner.py         `read_question` (the words alone) and `plan` (with the index and ledger)
 """

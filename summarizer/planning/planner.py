@@ -21,19 +21,18 @@ from index.text.cjk import HAN, has_han
 from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import shift_weeks, week_str
-from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
-from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links
-from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
-from summarizer.planning.renames import other_names
-from summarizer.planning.scope import (
+from summarizer.planning.index_context import (
     IndexContext,
-    choose_scope,
-    given_scope,
     index_context,
     label_form,
     relative_reports,
     titled_reports,
 )
+from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
+from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links
+from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
+from summarizer.planning.renames import other_names
+from summarizer.planning.scope import choose_scope, given_scope
 from summarizer.planning.timerange import (
     TimeRange,
     find_series_label,
@@ -134,9 +133,8 @@ def plan(
     if series is not None:
         scope = given_scope(series, ctx)
     else:
-        scope = choose_scope(
-            question, ctx, retriever, project_series(ledger, whole_links(question, projects)), keep
-        )
+        linked = [n for n in whole_links(question, projects) if not shared_word(n, lexical)]
+        scope = choose_scope(question, ctx, retriever, project_series(ledger, linked), keep)
     planned = read_question(
         question,
         latest=scope.latest,
@@ -335,18 +333,30 @@ def known_names(ledger: Ledger | None, projects: Sequence[ProjectRef]) -> list[s
     return names + [name for name, _ in views.metric_names(ledger)]
 
 
+def shared_word(name: str, lexical: LexicalIndex) -> bool:
+    """True when a project's name is one word other teams write too ("GPU" of one team's board,
+    beside another team's "GPU 集群"): it names that project in the ledger, not the team asked
+    about, so it does not scope the question."""
+    tokens = tokenize(name)
+    return len(tokens) == 1 and len(lexical.series_holding(tokens[0])) > 1
+
+
 def project_series(ledger: Ledger | None, names: list[str]) -> list[str]:
-    """The series (report folders) the named projects are reported in."""
+    """The series (report folders) the named projects are reported in: those reporting the most
+    of the names. "云擎 (OTA)" names one team's platform by its new and its old name; another
+    team reporting an "OTA" of its own holds one of the names, not both."""
     if ledger is None or not names:
         return []
     from index.ledger import views
 
-    found: set[str] = set()
+    held: dict[str, int] = {}
     for name in names:
         canonical = views.canonical_name(ledger, name)
         if canonical is not None:  # an unknown name says nothing
-            found.update(views.project_series(ledger, canonical))
-    return sorted(found)
+            for series in views.project_series(ledger, canonical):
+                held[series] = held.get(series, 0) + 1
+    most = max(held.values(), default=0)
+    return sorted(s for s, count in held.items() if count == most)
 
 
 def named_metrics(query: str, ledger: Ledger) -> list[str]:
@@ -361,11 +371,18 @@ def named_metrics(query: str, ledger: Ledger) -> list[str]:
     return named or link_projects(query, [ProjectRef(name, (key,)) for name, key in pairs], min_ratio=0.6)
 
 
+# A metric name's closing parenthesis: its window or unit ("(7d)", "(p95, ms)"), left out when asked.
+_QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
+
+
 def names_metric(question: str, name: str, key: str) -> bool:
     """The question writes the metric's whole name: Latin names as whole words ("scope" is not in
     "telescope"), others as a run of characters ("授信通过率")."""
     if len(key) < 2:
         return False
+    bare = _QUALIFIER.sub("", name)
+    if bare != name and bare.strip() and names_metric(question, bare, plain_key(bare)):
+        return True  # "crash-free sessions" names "Crash-free sessions (7d)": the window qualifies it
     if key.isascii():
         words = re.findall(r"[a-z0-9]+", name.casefold())
         pattern = r"(?<![a-z0-9])" + r"[^a-z0-9]*".join(map(re.escape, words)) + r"(?![a-z0-9])"

@@ -149,6 +149,22 @@ def _as_words(shared: str, question: str) -> bool:
     return bool(re.search(head + body + tail, nfkc(question).casefold()))
 
 
+# Words a roadmap's or a post's headings are made of ("Now", "Next", "Later", "What's next") that a
+# question also uses to ask ("where is X now?", "the next few weeks"): a name made only of them is
+# a heading the layout read as a project, and the question's own words would link it.
+_ASKING_TEXT = """what whats s next now later soon then new up coming upcoming this that last week month done
+today here there where when how why who which is are was were"""
+_ASKING = frozenset(_ASKING_TEXT.split())
+
+
+def _asking_only(name: str) -> bool:
+    """True when a Latin name's words are all asking, time or function words ("Now", "What's next")."""
+    folded = nfkc(name).casefold()
+    words = re.findall(r"[a-z0-9]+", folded)
+    letters = re.sub(r"[\W_]+", "", folded)
+    return bool(words) and letters.isascii() and all(w in _ASKING or w in _NAME_STOP for w in words)
+
+
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
     """Canonical names of projects named in the question: a name or alias contained in it (whole
     words for Latin names, or most words of a long one), or a long common substring, since
@@ -179,7 +195,7 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
         known = (project.name, *project.aliases)
         for name in (*known, *filter(None, map(_spoken, known)), *filter(None, map(_glossed, known))):
             key = plain_key(name)
-            if len(key) < 2 or (key.isascii() and len(key) < 3):
+            if len(key) < 2 or (key.isascii() and len(key) < 3) or _asking_only(name):
                 continue
             if key.isascii():
                 if _spaced(name) in spaced:

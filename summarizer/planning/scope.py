@@ -14,23 +14,18 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
 from index.schemas import series_of
 from index.text.cjk import has_han
-from index.text.lang import Lang, detect_lang
-from index.text.normalise import stem
-from index.text.timeexpr import MONTHS
+from index.text.lang import detect_lang
 from summarizer.errors import ConfigError
-from summarizer.planning.covered import covered_month
+from summarizer.planning.index_context import GENERIC_FOLDER_WORDS, IndexContext, noun
 from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words
-from summarizer.planning.timerange import SeriesLabel, find_time_range, series_labels
 
 if TYPE_CHECKING:
     from index.lexical import LexicalIndex
@@ -38,239 +33,29 @@ if TYPE_CHECKING:
 
 # Share of the rank-weighted vote the leading series needs before the others are left out.
 MAJORITY = 0.75
-# Median days between a series' reports from which it is read as monthly.
-MONTHLY_GAP = 25
 # Share of the index's teams that may hold a question term for it to tell one of them from the rest
 # ("infrastructure" of two teams' goal posts among twenty; "June" or "incidents" tell nothing).
 FEW_TEAMS = 0.1
-# Folder-name words too generic to say which team a question means.
-_GENERIC = {"report", "reports", "weekly", "weeklies", "status", "team", "notes", "docs", "examples"}
-
-
-@dataclass
-class IndexContext:
-    """What planning needs from the index: report dates per series, week labels, series members."""
-
-    latest: date | None = None
-    latest_by_series: dict[str, date] = field(default_factory=dict)
-    labels: dict[int, list[int]] = field(default_factory=dict)
-    reports_by_series: dict[str, set[str]] = field(default_factory=dict)
-    weeks_by_series: dict[str, set[int]] = field(default_factory=dict)
-    week_of_report: dict[str, int] = field(default_factory=dict)
-    date_of_report: dict[str, date] = field(default_factory=dict)
-    lang_by_series: dict[str, Lang] = field(default_factory=dict)
-    report_labels: dict[tuple[str, int], set[str]] = field(default_factory=dict)
-    """The series' own numbering: (kind, number) -> reports carrying it ("第7期" is ("issue", 7)),
-    read from each report's file name, stored week label and title."""
-    title_of_report: dict[str, str] = field(default_factory=dict)
-    """Per report, its title (the first top heading) and file name, folded: "october update"."""
-    month_of_report: dict[str, tuple[date, date]] = field(default_factory=dict)
-    """Per report, the month its title names when that is not the month it is dated in
-    (`covered_month`: "October update" posted November 4)."""
-    label_forms: dict[str, set[str]] = field(default_factory=dict)
-    """Per report, how it writes its numbers (`label_form`: "第#周", "w#"): a question that writes
-    a number the way one team does ("第22周") means that team's report, not another's "W22"."""
-
-    def label_kinds(self, reports: Collection[str] | None = None) -> set[str]:
-        """The kinds of own numbering the reports (all when None) carry."""
-        return {k for (k, _), rs in self.report_labels.items() if reports is None or rs & set(reports)}
-
-    def dated_in(self, first: date, last: date, reports: Collection[str] | None = None) -> set[str]:
-        """Reports (of `reports`, else all) dated within [first, last]: "the October update" of a
-        monthly series dated Oct 31 is October's, though its ISO week's Friday is in November;
-        one whose title names the month it covers ("October update", posted November 4) is that
-        month's, whatever its date."""
-        pool = self.date_of_report if reports is None else {r: self.date_of_report.get(r) for r in reports}
-        out = set()
-        for report, day in pool.items():
-            covers = self.month_of_report.get(report)
-            if covers is not None:
-                if covers[0] <= last and first <= covers[1]:
-                    out.add(report)
-            elif day is not None and first <= day <= last:
-                out.add(report)
-        return out
-
-    def monthly(self) -> set[str]:
-        """Series published about once a month (median gap of 25 days or more): a month names their
-        report dated in it, not the weeks whose Friday falls in it."""
-        out = set()
-        for series, reports in self.reports_by_series.items():
-            days = sorted({self.date_of_report[r] for r in reports if r in self.date_of_report})
-            gaps = sorted((b - a).days for a, b in pairwise(days))
-            if gaps and gaps[(len(gaps) - 1) // 2] >= MONTHLY_GAP:
-                out.add(series)
-        return out
-
-    def weeks(self, series: str | None) -> set[int]:
-        """ISO week ints with a report, in one series or (None) in the whole index."""
-        if series is not None:
-            return self.weeks_by_series.get(series, set())
-        return set().union(*self.weeks_by_series.values()) if self.weeks_by_series else set()
-
-
-def index_context(lexical: LexicalIndex) -> IndexContext:
-    """Built once per loaded lexical index (from its per-report table) and kept on it."""
-    cached = lexical.derived.get("index_context")
-    if isinstance(cached, IndexContext):
-        return cached
-    ctx = _build_context(lexical)
-    lexical.derived["index_context"] = ctx
-    return ctx
-
-
-def today() -> date:
-    """Today's date (a function, so tests can move it)."""
-    return date.today()
-
-
-def _build_context(lexical: LexicalIndex) -> IndexContext:
-    """Per series: reports, weeks, language, and the latest report date. The latest is the latest
-    report *not in the future*: one report dated 2099 (a typo) must not become "this week" for
-    every relative question; a series with only future dates keeps its own latest."""
-    ctx = IndexContext()
-    now = today()
-    future: dict[str, date] = {}
-    for report, series, day, week, label, titles in lexical.reports():
-        ctx.reports_by_series.setdefault(series, set()).add(report)
-        ctx.weeks_by_series.setdefault(series, set()).add(week)
-        ctx.week_of_report[report] = week
-        ctx.title_of_report[report] = fold_title(f"{Path(report).stem} | {titles.split(' || ')[0]}")
-        if day:
-            value = date.fromisoformat(day)
-            ctx.date_of_report[report] = value
-            covers = covered_month(report, titles.split(" || ")[0], value)
-            if covers is not None and not covers[0] <= value <= covers[1]:
-                ctx.month_of_report[report] = covers
-            latest = ctx.latest_by_series if value <= now else future
-            if series not in latest or value > latest[series]:
-                latest[series] = value
-        match = re.search(r"\d{1,2}", label)
-        if match:
-            weeks = ctx.labels.setdefault(int(match[0]), [])
-            if week not in weeks:
-                weeks.append(week)
-        for own in own_labels(report, {"week_label": label, "sections": titles}):
-            ctx.report_labels.setdefault((own.kind, own.number), set()).add(report)
-            ctx.label_forms.setdefault(report, set()).add(label_form(own.text))
-            if own.kind == "week":
-                weeks = ctx.labels.setdefault(own.number, [])
-                if week not in weeks:
-                    weeks.append(week)
-    present = list(ctx.latest_by_series.values())
-    for series, value in future.items():
-        ctx.latest_by_series.setdefault(series, value)
-    ctx.latest = max(present or ctx.latest_by_series.values(), default=None)
-    ctx.lang_by_series = dict(lexical.series_langs())
-    return ctx
-
-
-def fold_title(text: str) -> str:
-    """Words of a title or question, lowercase, single-spaced: what `titled_reports` compares."""
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
-
-
-def titled_reports(question: str, time_text: str, pool: Collection[str], ctx: IndexContext) -> set[str]:
-    """Reports of `pool` whose title holds the question's time words together with the word
-    beside them ("the October update" -> a post titled "October update"): the question names
-    the report by its title, so it is that post and not every team's report of the month."""
-    if not time_text.strip():
-        return set()
-    asked = fold_title(question)
-    when = fold_title(time_text)
-    found: set[str] = set()
-    nouns: list[str] = []
-    for match in re.finditer(rf"(?:(\w+) )?{re.escape(when)}(?: (\w+))?", asked):
-        for word in (match[1], match[2]):
-            if word and len(word) >= 3 and word not in _STOP and word not in _TIME_WORDS and word.isascii():
-                nouns.append(word)
-                phrase = f"{when} {word}" if word == match[2] else f"{word} {when}"
-                found |= {
-                    r
-                    for r in pool
-                    if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", ctx.title_of_report.get(r, ""))
-                }
-    if found:
-        return found
-    # "in the latest issue", "the March issues": the word beside (or inside) the time words is
-    # what one team calls its report files (issue-17.md, issue-18.md), though they hold no time
-    # words. File names only: a title may be a report's first sentence, whose words name nothing.
-    nouns += [w for w in when.split() if w.isalpha() and w.isascii() and w not in _TIME_WORDS]
-    for noun in dict.fromkeys(_noun(n) for n in nouns if n not in _GENERIC):
-        named = {r for r in pool if noun in {_noun(t) for t in fold_title(Path(r).stem).split()}}
-        if len({series_of(r) for r in named}) == 1:
-            return named
-    return set()
-
-
-def _noun(word: str) -> str:
-    """A title or question word with its plural folded ("issues" -> "issue")."""
-    return stem(word[:-1] if word.endswith("s") and len(word) > 4 else word)
-
-
-# Words of a time phrase that say when, not which kind of report ("the latest issue": issue).
-_TIME_WORDS = frozenset(
-    [
-        *[
-            "latest",
-            "last",
-            "this",
-            "previous",
-            "next",
-            "first",
-            "recent",
-            "most",
-            "newest",
-            "week",
-            "weeks",
-            "month",
-            "months",
-        ],
-        *[
-            "year",
-            "quarter",
-            "the",
-            "in",
-            "of",
-            "since",
-            "ago",
-            "early",
-            "late",
-            "mid",
-            "end",
-            "start",
-            "beginning",
-        ],
-        *list(MONTHS),
-    ]
-)
-# Words beside a time phrase that name no report ("in October", "the October").
-_STOP = frozenset(["the", "in", "on", "at", "of", "for", "since", "until", "from", "and", "this", "that"])
-
-
-def own_labels(report: str, meta: Mapping[str, object]) -> list[SeriesLabel]:
-    """A report's own numbering: from its file name, its stored week label and the top heading of
-    each section path (the title when the title is a heading): "第7期.md", "Cycle 21 (Feb 3 – …)"."""
-    titles = {path.split(" > ")[0] for path in str(meta.get("sections", "")).split(" || ") if path}
-    texts = [Path(report).stem, str(meta.get("week_label", "")), *sorted(titles)]
-    return [label for text in texts for label in series_labels(text)]
-
-
-def label_form(text: str) -> str:
-    """A label's way of writing a number: digits and spacing folded ("第 22 周" -> "第#周")."""
-    return re.sub(r"\d+", "#", re.sub(r"[\s_-]+", "", text.casefold()))
+# Share of the index's teams whose reports write a folder word for it to be a topic rather than
+# that team's name ("data" or "release" of half the teams' reports; not "digest" of three of 26).
+COMMON_TEAMS = 0.25
+# Teams a project name may be reported by for the question to be scoped to them.
+PROJECT_TEAMS = 3
 
 
 def named_teams(question: str, series: Sequence[str]) -> list[str]:
-    """The series whose folder name has a distinctive word the question uses as a word."""
-    words = set(re.findall(r"[a-z0-9]+", question.casefold()))
+    """The series whose folder name has a distinctive word the question uses as a word, plurals
+    folded ("the latest weeknote" names `weeknotes-blog`)."""
+    words = {noun(w) for w in re.findall(r"[a-z0-9]+", question.casefold())}
+    return [s for s in series if any(noun(w) in words for w in folder_words(s))]
+
+
+def folder_words(series: str) -> list[str]:
+    """The words of a series' folder name that may name it: four letters or more, not generic."""
     return [
-        s
-        for s in series
-        if any(
-            len(w) >= 4 and w not in _GENERIC and w in words
-            for w in re.findall(r"[a-z0-9]+", os.path.basename(s).casefold())
-        )
+        w
+        for w in re.findall(r"[a-z0-9]+", os.path.basename(series).casefold())
+        if len(w) >= 4 and w not in GENERIC_FOLDER_WORDS
     ]
 
 
@@ -406,6 +191,25 @@ def own_name(
     return alone and not contradicted(leader, holders, lexical, by_language=by_language, teams=teams)
 
 
+# A code name as teams write them: CamelCase ("LedgerSync"), letters with digits ("DSv2", "QN2"),
+# or capitals ("SCIM"): no word of a language, so the team that writes it is the one asked about.
+# One letter and a number ("P1", "Q3", "W16", "H1") is a level, quarter or week every team writes.
+_CODE_NAME = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z]\w*|[A-Za-z]{2,}\d\w*|[A-Z]{3,})(?![\w-])")
+
+
+def code_name_team(question: str, holders: Mapping[str, set[str]]) -> str | None:
+    """The one team writing every code name of the question ("LedgerSync 导出为什么晚了？" asked in
+    Chinese of an English team: the vote follows the language, the name says whose); None when
+    the question has none, or they point at no team or at several."""
+    teams: set[str] | None = None
+    for name in dict.fromkeys(m.casefold() for m in _CODE_NAME.findall(question)):
+        held = {s for token in tokenize(name) for s in holders.get(token, set())}
+        if not held:
+            continue  # a name no report writes, or one every team writes (no holder kept)
+        teams = held if teams is None else teams & held
+    return next(iter(teams)) if teams is not None and len(teams) == 1 else None
+
+
 def language_explains(question: str, leader: str, ctx: IndexContext) -> bool:
     """True when the leader is the only series written in the question's language: an English
     "which projects slipped?" then ranks the English team first whatever it is about, and
@@ -441,10 +245,27 @@ def named_unless_beside(
     hold none of the question's distinctive terms, the question is about that other team's
     hardware keys. A vote the question's language alone explains ("which payments project was
     paused?" asked in English of one English and one Chinese team) leaves the name standing."""
-    if votes[leader] < MAJORITY * sum(votes.values()) or language_explains(question, leader, ctx):
-        return named  # no clear vote, or one the question's language alone explains
+    if language_explains(question, leader, ctx):
+        return named  # a vote the question's language alone explains
     holders = term_holders(question, ctx, lexical, keep)
-    return None if not any(named in series for series in holders.values()) else named
+    # The folder word itself is no evidence: "data" of `feishu-table-data` is a word most teams
+    # write ("the data-sharing agreement with …"), "release" one every changelog and goal post
+    # writes ("the 4.2 release"); the named team must hold other terms of the question.
+    own = {noun(w) for w in folder_words(named)}
+    rest = {t: series for t, series in holders.items() if noun(t) not in own}
+    if votes[leader] >= MAJORITY * sum(votes.values()):
+        # A clear vote for another team: the name stands only when the named team holds terms the
+        # leader lacks weighing as much as those the leader holds and it lacks.
+        mine = sum(lexical.idf(t) for t, series in rest.items() if named in series and leader not in series)
+        theirs = sum(lexical.idf(t) for t, series in rest.items() if leader in series and named not in series)
+        held = any(named in series for series in rest.values())
+        return named if held and mine >= theirs else None
+    # No clear vote: a folder word that many teams write is a topic ("data lake spend") unless the
+    # named team also holds another term of the question. A word a few teams write ("digest" of
+    # three teams' digests) is a kind of report, which still says whose.
+    many = COMMON_TEAMS * len(ctx.reports_by_series)
+    common = any(noun(t) in own and len(series) > many for t, series in holders.items())
+    return None if common and not any(named in series for series in rest.values()) else named
 
 
 def choose_scope(
@@ -462,15 +283,31 @@ def choose_scope(
     voted = leader
     if chosen is not None and leader is not None and leader != chosen:
         chosen = named_unless_beside(question, chosen, leader, votes, ctx, retriever.lexical, keep)
-    if chosen is None and len(set(project_series)) == 1:
+    if len(set(project_series)) == 1 and chosen not in project_series:
+        # A project the question names is one team's work; a folder word ("release" of a
+        # changelog team's folder in "why did the async router miss the 4.2 release?") is a
+        # word others write too.
         chosen = project_series[0]
+    if chosen is None and 1 < len(set(project_series)) <= PROJECT_TEAMS and leader not in project_series:
+        # A project name a few teams report ("Audit log export" of an API team and of its
+        # changelog) while the vote went elsewhere (a Chinese question's vote goes to Chinese
+        # teams, not to the project's): those teams' reports, the likelier first. A vote for one
+        # of them is weighed below like any other.
+        return several(sorted(set(project_series)), votes, ctx)
     named = named_teams(question, sorted(ctx.latest_by_series)) if chosen is None else []
+    if len(named) > 1 and leader is not None:
+        # Each folder word must name its team as a lone one would ("security incident or data
+        # leak" names neither the security team nor the data team when both are topics here).
+        lexical = retriever.lexical
+        named = [
+            s
+            for s in named
+            if s == leader or named_unless_beside(question, s, leader, votes, ctx, lexical, keep)
+        ]
     if len(named) > 1:
         # The folder word narrows the teams, the vote did not choose: those teams' reports, the
         # likelier one first ("which goals were completed?" of two teams that post goals).
-        first = max(named, key=lambda s: (votes.get(s, 0.0), s))
-        reports = set().union(*(ctx.reports_by_series.get(s, set()) for s in named))
-        return Scope(None, ctx.latest_by_series.get(first, ctx.latest), reports, prefer=first)
+        return several(named, votes, ctx)
     holders = term_holders(question, ctx, retriever.lexical, keep) if chosen is None else {}
     support = term_support(holders, ctx, retriever.lexical)
     lone = leader is not None and language_explains(question, leader, ctx)
@@ -499,9 +336,18 @@ def choose_scope(
     ):
         chosen = voted
     if chosen is None:
+        chosen = code_name_team(question, holders)
+    if chosen is None:
         # No clear team: relative time still follows the likeliest series.
         return Scope(None, ctx.latest_by_series.get(leader or "", ctx.latest))
     return Scope(chosen, ctx.latest_by_series.get(chosen, ctx.latest), ctx.reports_by_series.get(chosen))
+
+
+def several(teams: Sequence[str], votes: Mapping[str, float], ctx: IndexContext) -> Scope:
+    """The scope of a few teams the question narrowed to: their reports, the likeliest listed first."""
+    first = max(teams, key=lambda s: (votes.get(s, 0.0), s))
+    reports = set().union(*(ctx.reports_by_series.get(s, set()) for s in teams))
+    return Scope(None, ctx.latest_by_series.get(first, ctx.latest), reports, prefer=first)
 
 
 def given_scope(wanted: str, ctx: IndexContext) -> Scope:
@@ -514,56 +360,3 @@ def given_scope(wanted: str, ctx: IndexContext) -> Scope:
         raise ConfigError(f"--series: no single series '{wanted}' (known: {names})")
     chosen = hits[0]
     return Scope(chosen, ctx.latest_by_series.get(chosen, ctx.latest), ctx.reports_by_series.get(chosen))
-
-
-def relative_reports(question: str, ctx: IndexContext) -> tuple[set[str], int, int] | None:
-    """For relative time asked of several series ("the latest report", "last month"), each
-    series' own period: the reports inside it, and the overall first and last week.
-
-    None when the question's time does not depend on the series (absolute or no time).
-    """
-    ranges = {s: find_time_range(question, d, ctx.labels) for s, d in ctx.latest_by_series.items()}
-    if len({(r.since, r.until) if r else None for r in ranges.values()}) <= 1:
-        return None
-    reports: set[str] = set()
-    weeks: list[int] = []
-    monthly = ctx.monthly()
-    for series, found in ranges.items():
-        if found is None:
-            continue
-        members = ctx.reports_by_series.get(series, set())
-        # A month of a monthly series is its report dated in it (see planner.read_dated).
-        days = found.days
-        calendar = days is not None and days[0] != days[1] and series in monthly
-        dated = ctx.dated_in(days[0], days[1], members) if days is not None and calendar else None
-        chosen = set()
-        for report in members:
-            week = ctx.week_of_report.get(report, 0)
-            inside = (found.since is None or week >= found.since) and (
-                found.until is None or week <= found.until
-            )
-            if report in dated if dated is not None else inside:
-                chosen.add(report)
-        if not chosen and days is not None:
-            chosen = telling_report(members, days, ctx)
-        reports |= chosen
-        weeks += [ctx.week_of_report.get(r, 0) for r in chosen]
-    return (reports, min(weeks), max(weeks)) if weeks else None
-
-
-# Days after a period within which a team's next report still tells what happened in it.
-TELLING_GAP = 16
-
-
-def telling_report(members: Collection[str], days: tuple[date, date], ctx: IndexContext) -> set[str]:
-    """A team that wrote no report in a period it was active in (a biweekly team's "end of July"
-    falls between its Jul 26 and Aug 9 reports) tells that period's events in its next report:
-    that report, when it follows within `TELLING_GAP` days and an earlier report shows the team
-    was writing before the period; else none."""
-    dated = sorted((ctx.date_of_report[r], r) for r in members if r in ctx.date_of_report)
-    if not any(day < days[0] for day, _ in dated):
-        return set()
-    after = [(day, r) for day, r in dated if day > days[1]]
-    if after and (after[0][0] - days[1]).days <= TELLING_GAP:
-        return {after[0][1]}
-    return set()

@@ -39,12 +39,16 @@ WREF = (
 )
 # Bare "from" is no open range: "anything from week 19?" asks about week 19; "from W19 on",
 # "from March onwards" and "since" are open (a span "from X to Y" is read before this).
-_SINCE_BEFORE = re.compile(r"(?:since|after|starting(?:\s+from)?|自从?|从)\s*$", re.I)
+# "since the start of March", "until the end of June": an article between the word and the period.
+_SINCE_BEFORE = re.compile(r"(?:(?:since|after|starting(?:\s+from)?)(?:\s+the)?|自从?|从)\s*$", re.I)
 _SINCE_AFTER = re.compile(
     r"^\s*(?:以来|起|开始|之后|以后|至今|到现在|onwards?|on\b|(?:of\s+20\d{2}\s+)?(?:or|and)\s+(?:later|after))",
     re.I,
 )
-_UNTIL_BEFORE = re.compile(r"(?:until|till|before|through|up\s+to|by|截至|截止到?|到)\s*$", re.I)
+# Not "by the end of June": that is a deadline more often than a period's end.
+_UNTIL_BEFORE = re.compile(
+    r"(?:(?:until|till|before|through|up\s+to)(?:\s+the)?|by|截至|截止到?|到)\s*$", re.I
+)
 _UNTIL_AFTER = re.compile(r"^\s*(?:之前|以前|前|(?:of\s+20\d{2}\s+)?(?:or|and)\s+(?:earlier|before))", re.I)
 
 
@@ -168,8 +172,14 @@ _PAST_MONTH = re.compile(r"\b(?:past|recent)\s+month\b", re.I)
 _LAST_MONTH = re.compile(r"\b(?:last|previous)\s+month\b|上个?月", re.I)
 _THIS_MONTH = re.compile(r"\bthis\s+month\b|本月|这个?月", re.I)
 _LAST_WEEK = re.compile(r"\b(?:last|previous)\s+week\b|上一?周|上个?星期|上礼拜", re.I)
+# "the latest <report>": what teams call a report, a post or a meeting's notes ("the latest sync",
+# "the most recent weeknote", "the last newsletter").
+_REPORT_NOUNS = (
+    r"report|update|digest|issue|edition|page|minutes|weeknotes?|post|newsletter|notes|changelog|sync"
+    r"|standup|stand-up|meeting|memo|bulletin|write-?up"
+)
 _THIS_WEEK = re.compile(
-    r"\b(?:this|current|latest)\s+week\b|\b(?:latest|most\s+recent|last)\s+(?:report|update|digest|issue|edition|page|minutes)\b"
+    rf"\b(?:this|current|latest)\s+week\b|\b(?:latest|most\s+recent|last)\s+(?:{_REPORT_NOUNS})\b"
     r"|本周|这一?周|本星期|最新|最近一[次期]",
     re.I,
 )
@@ -378,12 +388,12 @@ def _is_month_name(match: re.Match[str]) -> bool:
 
 
 # A series' own numbering of its reports: "第七期", "第28次", "Cycle 24", "Sprint 9", "#53", "Issue 12",
-# "update-01", and week labels ("第14周", "W13", "weekly-14") that may run ahead of ISO weeks.
+# "update-01", "Weeknote 33" (a blog's numbered posts, the file "2025-03-14-weeknote-31.md" too), and week labels ("第14周", "W13", "weekly-14") that may run ahead of ISO weeks.
 _LABEL = re.compile(
     rf"第\s*(?P<n>\d{{1,3}}|{ZH_NUMBER})\s*(?P<zk>期|次|周|号)"
     # "2024-W12" is an ISO week, not a report's own label; "2024-Sprint-12" is that year's sprint 12.
-    r"|(?<![A-Za-z])(?<!\d)(?:(?=cycle|sprint|iteration)|(?<!\d-))"
-    r"(?P<k>cycle|sprint|iteration|issue|edition|update|vol|no|week|weekly|wk|w)"
+    r"|(?<![A-Za-z])(?<!\d)(?:(?=cycle|sprint|iteration|weeknote)|(?<!\d-))"
+    r"(?P<k>cycle|sprint|iteration|weeknotes?|issue|edition|update|vol|no|week|weekly|wk|w)"
     r"\.?[\s_#-]*(?P<n2>\d{1,3})(?![\d.])"
     r"|(?<![\w&])#\s*(?P<n3>\d{1,4})(?!\d)"
     r"|迭代\s*(?P<n4>\d{1,3})",
@@ -393,6 +403,7 @@ _LABEL_KINDS = {
     "期": "issue", "号": "issue", "issue": "issue", "edition": "issue", "update": "issue", "vol": "issue",
     "no": "issue", "#": "issue", "次": "meeting", "周": "week", "week": "week", "weekly": "week", "wk": "week",
     "w": "week", "cycle": "cycle", "sprint": "cycle", "iteration": "cycle", "迭代": "cycle",
+    "weeknote": "issue", "weeknotes": "issue",
 }  # fmt: skip
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from summarizer.planning.covered import covered_month
-from summarizer.planning.scope import IndexContext, fold_title, titled_reports
+from summarizer.planning.index_context import IndexContext, fold_title, titled_reports
 
 
 @pytest.mark.parametrize(

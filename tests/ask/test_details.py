@@ -222,3 +222,17 @@ def test_why_a_day_was_missed_reads_the_first_report_after_that_day() -> None:
     missed = subject_details(hits, sources, ["Gateway"], {}, "", after=date(2024, 8, 16))
     assert {d.hit.report for d in missed} == {"/g/0830.md"}
     assert any("radiated emissions" in d.quote for d in missed)
+
+
+def test_what_changed_reads_a_change_said_in_prose() -> None:
+    """Notes say what changed without a status word: "unpaused as of today", "GA moves to end of
+    April", "Kestrel moved Thu 6 Mar"; a line saying nothing changed is still left out."""
+    new = {
+        1: "Weekly sync",
+        2: "dashcam (jun): unpaused as of today, back on it full time",
+        3: "Copilot 2: GA moves to end of April",
+        4: "billing: Kestrel moved Thu 6 Mar, the last one",
+        5: "lunch order goes to Sam this week",
+    }
+    found = report_events([_hit("/t/new.md", "2025-W11", "Sync", (1, 5))], {"/t/new.md": new}, "")
+    assert [d.line for d in found] == [2, 3, 4]

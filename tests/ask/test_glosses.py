@@ -45,3 +45,17 @@ def test_a_glossed_name_counts_once_and_is_found_in_either_language() -> None:
     assert coverage(chinese, kept, synonyms) == pytest.approx(12 / 15.7)
     # One shared character pair is not the name: "前端 兜底 热门榜" is another front end.
     assert coverage("前端 兜底 热门榜", kept, synonyms) == 0.0
+
+
+def test_an_acronym_in_brackets_is_the_words_before_it() -> None:
+    """ "How has ETA accuracy (MAE) trended?": reports write "ETA MAE: 16.1 min" and never
+    "accuracy"; the acronym and the words are one name, found when either is written. A bracket
+    holding no acronym, or an acronym of no weighted term, glosses nothing."""
+    from summarizer.engines.local.glosses import acronym_glosses
+
+    weights = {"eta": 2.0, "accuracy": 3.0, "mae": 4.0, "trended": 1.0}
+    assert acronym_glosses("How has ETA accuracy (MAE) trended?", weights) == [(["eta", "accuracy"], ["mae"])]
+    assert acronym_glosses("How has ETA accuracy (mostly) trended?", weights) == []
+    new, synonyms = with_glosses(weights, {}, "How has ETA accuracy (MAE) trended?")
+    assert "mae" not in new and new["accuracy"] == 3.0  # the heavier half weighs, the other is dropped
+    assert synonyms["accuracy"] == ("mae",) and coverage("ETA MAE trended: 16.1 min", new, synonyms) == 1.0

@@ -151,3 +151,43 @@ def test_a_subject_word_no_passage_holds_is_not_demanded_of_the_lines() -> None:
     subject = {"o2": 4.0, "降本": 4.7, "目标": 2.9}
     assert held_by([hit], subject, {}) == {"o2": 4.0}
     assert held_by([], subject, {}) == subject  # nothing to judge by: the subject as asked
+
+
+def test_a_slip_line_that_says_why_is_shown_whole() -> None:
+    """The fact line shows the moved target's quote cut short ("OTA: still blocked on the…"); the
+    line itself says why and the new date, so a "why did it slip?" answer shows it whole."""
+    from index.schemas import Citation
+    from summarizer.schemas import Point
+
+    lines = {
+        4: "Firmware: still blocked on the signing key rotation, realistic date is now end of May.",
+        5: "dana: fine, keep the canary at 2%",
+    }
+    cited = Citation(report="/r/w04.txt", week="2025-W04", section="Sync", lines=(4, 4), quote=lines[4])
+    shown = [
+        Point(text="Firmware: 2025-W04 target moved («Firmware: still blocked on the…»)", citations=[cited])
+    ]
+    plan = _plan("Why did the firmware rollout slip?", "slips", "firmware rollout", frozenset())
+    plan.wants_reason = True
+    added = LocalEngine().slip_reasons(plan, shown, {"/r/w04.txt": lines})
+    assert added and added[0].text.endswith(lines[4])
+    assert added[0].citations[0].lines == (4, 4)
+
+
+def test_what_happened_in_one_named_report_is_what_it_says_happened() -> None:
+    """ "What happened in Weeknote 33?": the plan reads that one report and asks nothing in
+    particular of it; its status lines answer, as they do "what changed in the latest issue?"."""
+    lines = {
+        1: "# Weeknote 33",
+        2: "Payments is at risk: the supplier's sandbox is late again.",
+        3: "The booking journey is back on track for 28 April.",
+        4: "Lunch was nice.",
+    }
+    hit = Hit("c1", "/r/weeknote-33.md", "2025-W13", "This week", ["This week"], (2, 4), "", 0.0, "other")
+    plan = _plan("What happened in Weeknote 33?", "free", "", frozenset())
+    plan.terms, plan.term_weights = "happened", {"happened": 3.0}
+    plan.since = plan.until = 202513
+    context = AskContext(plan.question, plan, [Passage("P1", hit)], Facts(found=False), {hit.report: lines})
+    answer = LocalEngine().answer(context)
+    assert answer.answerable
+    assert any("at risk" in p.text for p in answer.points)

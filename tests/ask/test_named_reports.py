@@ -15,8 +15,8 @@ import pytest
 
 from index.text.weeks import week_int
 from summarizer.planning import read_question
+from summarizer.planning.index_context import IndexContext, label_form
 from summarizer.planning.planner import names_metric, read_named_report, with_previous
-from summarizer.planning.scope import IndexContext, label_form
 from summarizer.planning.timerange import find_time_range, series_labels
 
 LATEST = date(2025, 6, 6)
@@ -135,6 +135,10 @@ def test_a_date_no_report_carries_keeps_the_week() -> None:
         ("What changed in the telescope program?", "Scope", "scope", False),
         ("p95 latency went up?", "p95 latency", "p95latency", True),
         ("What changed?", "和", "和", False),
+        # A window or unit in the name's closing parenthesis need not be asked.
+        ("How have crash-free sessions trended?", "Crash-free sessions (7d)", "crashfreesessions7d", True),
+        ("How has checkout latency moved?", "Checkout latency (p95, ms)", "checkoutlatencyp95ms", True),
+        ("How have sessions trended?", "Crash-free sessions (7d)", "crashfreesessions7d", False),
     ],
 )
 def test_a_metric_is_named_by_its_whole_name(question: str, name: str, key: str, named: bool) -> None:

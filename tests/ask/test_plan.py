@@ -20,6 +20,8 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("上个月有哪些项目延期", "2024-W49", "2024-W52"),
         ("最近三周有什么故障", "2024-W52", "2025-W02"),
         ("what slipped since W40", "2024-W40", None),
+        ("how has ARR moved since the start of September?", "2024-W36", None),
+        ("what slipped until the end of August?", None, "2024-W35"),
         ("W40以来的风险", "2024-W40", None),
         ("10月的事故", "2024-W40", "2024-W43"),
         ("incidents in October", "2024-W40", "2024-W43"),
@@ -29,6 +31,9 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("W45到W47的变化", "2024-W45", "2024-W47"),
         ("本周进展", "2025-W02", "2025-W02"),
         ("this week's status", "2025-W02", "2025-W02"),
+        # "the latest <report>" in the words teams use for a post or a meeting's notes.
+        ("what changed in the latest sync?", "2025-W02", "2025-W02"),
+        ("what's new in the most recent weeknote?", "2025-W02", "2025-W02"),
         ("last week", "2025-W01", "2025-W01"),
         ("上周的指标", "2025-W01", "2025-W01"),
         ("last 2 weeks", "2025-W01", "2025-W02"),
@@ -120,6 +125,8 @@ def test_calendar_days_travel_with_months_and_days() -> None:
         ("迭代报告 · 2025-Cycle-3", [("cycle", 3)]),
         ("#53 digest", [("issue", 53)]),
         ("update-01", [("issue", 1)]),
+        ("2025-03-14-weeknote-31", [("issue", 31)]),
+        ("What happened in Weeknote 33?", [("issue", 33)]),
         ("log-w13", [("week", 13)]),
         ("数据工程组周报-第14周", [("week", 14)]),
         ("security-weekly-14", [("week", 14)]),
@@ -359,3 +366,19 @@ def test_asking_what_broke_asks_for_incidents(question: str) -> None:
     from summarizer.planning.intent import detect_intent
 
     assert detect_intent(question, False)[0] == "incidents"
+
+
+def test_a_heading_made_of_asking_words_links_no_project() -> None:
+    """A roadmap's "Now" / "Next" columns or a post's "What's next" heading read as projects must
+    not be linked by the question's own "now" or "next few weeks"; a real name with such a word
+    ("Next-gen solver") still links when written, and so does a name with Chinese in it."""
+    projects = [
+        ProjectRef("Now"),
+        ProjectRef("What’s next"),
+        ProjectRef("Next-gen solver", ("Next",)),
+        ProjectRef("Korvel connector"),
+    ]
+    assert link_projects("Where is the Korvel connector now?", projects) == ["Korvel connector"]
+    assert link_projects("What are the main risks going into the next few weeks?", projects) == []
+    assert link_projects("What's the status of the next-gen solver?", projects) == ["Next-gen solver"]
+    assert link_projects("Now 计划进展如何？", [*projects, ProjectRef("Now 计划")]) == ["Now 计划"]

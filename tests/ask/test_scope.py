@@ -5,18 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from summarizer.planning.index_context import IndexContext, index_context, relative_reports
 from summarizer.planning.scope import (
-    IndexContext,
     choose_scope,
     contradicted,
-    index_context,
     language_explains,
     named_series,
     named_teams,
     named_unless_beside,
     names,
     own_name,
-    relative_reports,
 )
 
 
@@ -176,8 +174,11 @@ def test_a_folder_word_used_as_the_subject_names_no_team() -> None:
     question = "Why did the hardware key rollout move?"
     clear = {"/r/security": 2.0, "/r/growth": 0.2}
     assert named_unless_beside(question, "/r/hardware", "/r/security", clear, ctx, lexical, ()) is None  # type: ignore[arg-type]
-    # The named team holding a term of the question, or no clear majority elsewhere: it stays named.
+    # Holding only a word the leader holds too, beside the leader's own "key": still the leader's.
     lexical.held["rollout"].add("/r/hardware")
+    assert named_unless_beside(question, "/r/hardware", "/r/security", clear, ctx, lexical, ()) is None  # type: ignore[arg-type]
+    # The named team matching the question as well as the leader, or no clear majority: it stays named.
+    lexical.held["key"].add("/r/hardware")
     assert (
         named_unless_beside(question, "/r/hardware", "/r/security", clear, ctx, lexical, ()) == "/r/hardware"
     )  # type: ignore[arg-type]
@@ -201,3 +202,83 @@ def test_a_folder_word_still_names_a_team_when_language_explains_the_vote() -> N
         named_unless_beside(question, "/r/payments-zh", "/r/platform-en", votes, ctx, lexical, ())
         == "/r/payments-zh"
     )  # type: ignore[arg-type]
+
+
+def test_a_folder_word_is_no_evidence_for_its_own_team() -> None:
+    """ "How has the data lake spend trended?": `data` is a `*-data` team's folder word but a word
+    half the teams write; that team holds no other term of the question, so with no clear vote
+    the question is not scoped to it. A team holding another term of the question stays named."""
+    teams = (*(f"/r/t{i}" for i in range(8)), "/r/table-data", "/r/ops-notes")
+    ctx = IndexContext(reports_by_series={team: {team + "/1.md"} for team in teams})
+    lexical = _Postings(
+        {"data": {"/r/table-data", "/r/t1", "/r/t2", "/r/ops-notes"}, "lake": {"/r/ops-notes"}}
+    )
+    question = "How has the data lake spend trended?"
+    split = {"/r/ops-notes": 1.0, "/r/t1": 1.0}
+    assert named_teams(question, sorted(teams)) == ["/r/table-data"]
+    assert named_unless_beside(question, "/r/table-data", "/r/ops-notes", split, ctx, lexical, ()) is None  # type: ignore[arg-type]
+    lexical.held["lake"].add("/r/table-data")
+    assert (
+        named_unless_beside(question, "/r/table-data", "/r/ops-notes", split, ctx, lexical, ())
+        == "/r/table-data"
+    )  # type: ignore[arg-type]
+
+
+def test_a_folder_word_names_its_team_in_the_plural_but_update_names_none() -> None:
+    """ "the latest weeknote" names a `weeknotes-*` folder; "the latest update" names no team, since
+    most teams call their reports updates."""
+    series = ["/r/weeknotes-blog", "/r/investor-update", "/r/growth"]
+    assert named_teams("What changed in the latest weeknote?", series) == ["/r/weeknotes-blog"]
+    assert named_teams("What changed in the most recent update?", series) == []
+    assert named_teams("any investor news?", series) == ["/r/investor-update"]
+
+
+class _Hits(_Postings):
+    """Stand-in retriever: every search returns one hit per listed report, in order."""
+
+    def __init__(self, reports: list[str]) -> None:
+        super().__init__({})
+        self.reports = reports
+        self.lexical = self
+
+    def search(self, question: str, k: int = 8) -> list[Any]:
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(report=r) for r in self.reports[:k]]
+
+
+def test_a_project_a_few_teams_report_scopes_to_them_when_the_vote_went_elsewhere() -> None:
+    """ "审计日志导出（Audit log export）为什么延期？": the Chinese question's vote goes to a Chinese team,
+    the project is reported by two English teams; their reports answer, the likelier listed first."""
+    teams = ("/r/api-en", "/r/changelog-en", "/r/infra-zh")
+    ctx = IndexContext(
+        latest_by_series={t: date(2025, 6, 1) for t in teams},
+        reports_by_series={t: {t + "/1.md"} for t in teams},
+    )
+    retriever = _Hits(["/r/infra-zh/1.md", "/r/changelog-en/1.md"])
+    scope = choose_scope("审计日志导出为什么延期？", ctx, retriever, ["/r/api-en", "/r/changelog-en"])  # type: ignore[arg-type]
+    assert scope.series is None and scope.prefer == "/r/changelog-en"
+    assert scope.reports == {"/r/api-en/1.md", "/r/changelog-en/1.md"}
+
+
+def test_a_one_word_project_name_other_teams_write_scopes_nothing() -> None:
+    """ "the GPU cluster outage": one team's board has a project "GPU", another team writes "GPU 集群";
+    the name is that word, not the team. A longer or team-only name still scopes."""
+    from summarizer.planning.planner import shared_word
+
+    lexical = _Postings({"gpu": {"/r/ml", "/r/lab"}, "dsv2": {"/r/ops"}})
+    assert shared_word("GPU", lexical)  # type: ignore[arg-type]
+    assert not shared_word("DSv2", lexical)  # type: ignore[arg-type]
+    assert not shared_word("GPU cluster migration", lexical)  # type: ignore[arg-type]
+
+
+def test_a_code_name_one_team_writes_says_whose_question_it_is() -> None:
+    """ "LedgerSync 导出为什么晚了？": the vote follows the Chinese words, the code name is one English
+    team's. A level or quarter ("P1", "Q3") or a name several teams write says nothing."""
+    from summarizer.planning.scope import code_name_team
+
+    holders = {"ledgersync": {"/r/ops-en"}, "导出": {"/r/bank-zh"}, "sev2": {"/r/a", "/r/b"}, "p1": {"/r/a"}}
+    assert code_name_team("LedgerSync 导出为什么晚了？", holders) == "/r/ops-en"
+    assert code_name_team("Which SEV2 incidents happened?", holders) is None
+    assert code_name_team("Any P1 incidents in Q3?", holders) is None
+    assert code_name_team("导出为什么晚了？", holders) is None

@@ -46,6 +46,14 @@ _STATUS = re.compile(
     r"slipped|released|rolled (?:out|back)|red|amber|green)\b|[✅❌⏸🔴🟡🟢]",
     re.I,
 )
+# What a report says changed, in prose beyond the status words ("unpaused as of today", "GA moves
+# to end of April", "Kestrel moved Thu 6 Mar"): a "what changed?" answer reads these too; an
+# answer about one subject keeps to status lines, its figures and dates being what it adds.
+_CHANGE = re.compile(
+    _STATUS.pattern
+    + r"|\b(?:un-?paused|unblocked|resum(?:ed|es)|finished|completed?|moved|moves|slid(?:es)?|signed off|approved)\b",
+    re.I,
+)
 # Lines read below a lead line: a block is a screenful at most.
 REACH = 12
 # Lines added to an answer about one subject.
@@ -289,7 +297,7 @@ def report_events(
                 continue
             seen.add(number)
             quote = next(
-                (c for c in clauses(plain_line(raw)) if _STATUS.search(c) and not _METRIC_ROW.match(c)), None
+                (c for c in clauses(plain_line(raw)) if _CHANGE.search(c) and not _METRIC_ROW.match(c)), None
             )
             if quote is None or len(quote) < MIN_NOTE_CHARS or plain_key(quote) in shown:
                 continue  # "done ✅:" labels a list, it says nothing itself

@@ -208,24 +208,22 @@ class LocalEngine:
             reverse=True,
         )
         said = " ".join([*(p.text for p in shown), *(c.quote for p in shown for c in p.citations)])
+        written = " ".join(p.text for p in shown)  # what the reader reads: fact lines cut quotes short
         out: list[Point] = []
         for citation in cited[:-1] if len(cited) > 1 else cited:
             lines = sources.get(citation.report, {})
+            own = plain_line(lines.get(citation.lines[1], ""))
+            if _REASON.search(own) and own not in written and len(out) < SLIP_REASONS:
+                # The line that moved the date says why itself ("still blocked on the cert rotation
+                # — realistic date is now end of Feb"), which the fact line shows cut short.
+                out.append(_quoted(citation, citation.lines[1], own))
+                written += " " + own
             found = block_reason(lines, citation.lines[1], MIN_CONTEXT_CHARS) or around_quote(lines, citation)
             if found is None or found[1] in said:
                 continue
             number, quote = found
             said += " " + quote
-            where = Citation(
-                report=citation.report,
-                week=citation.week,
-                section=citation.section,
-                lines=(number, number),
-                quote=quote,
-            )
-            out.append(
-                Point(text=f"{citation.week} {citation.section.split(' > ')[-1]}: {quote}", citations=[where])
-            )
+            out.append(_quoted(citation, number, quote))
             if len(out) >= SLIP_REASONS:
                 break
         return out
@@ -350,11 +348,12 @@ class LocalEngine:
                 answerable = False
         if (
             not answerable
-            and plan.intent == "changes"
+            and (plan.intent == "changes" or (plan.intent == "free" and not plan.subject))
             and plan.since is not None
             and plan.since == plan.until
         ):
-            # "最新一期周志有什么变化？": one report asked for; what changed is what it says happened.
+            # "最新一期周志有什么变化？", "What happened in Weeknote 33?": one report asked for and
+            # nothing about it in particular; what changed is what it says happened.
             events = self.events(hits, [], sources)
             if len(events) >= MIN_EVENTS and events[0].citations:
                 text = say("from_reports", plan.lang, range=rng, text=events[0].citations[0].quote)
@@ -552,6 +551,18 @@ def _prefer_kind(hits: list[Hit], intent: str) -> list[Hit]:
     if intent not in ("risks", "incidents"):
         return hits
     return sorted(hits, key=lambda h: 0 if h.kind == intent else 1)
+
+
+def _quoted(citation: Citation, number: int, quote: str) -> Point:
+    """A line of a cited report, as a point under the citation's section."""
+    where = Citation(
+        report=citation.report,
+        week=citation.week,
+        section=citation.section,
+        lines=(number, number),
+        quote=quote,
+    )
+    return Point(text=f"{citation.week} {citation.section.split(' > ')[-1]}: {quote}", citations=[where])
 
 
 def _point(evidence: Evidence) -> Point:

@@ -1,4 +1,5 @@
-"""A name the question writes in two languages counts as found when either is.
+"""A name the question writes in two languages (or as words and their acronym) counts as found
+when either is.
 
 Chinese technical writing glosses a name with its English one in brackets ("并行前端（parallel
 front-end）", "注册数（signups）", "审计日志导出（Audit log export）"), and the report the question is
@@ -38,6 +39,23 @@ def _name_end(run: str) -> str:
     return run[cut:]
 
 
+# An acronym in brackets after the words it stands for ("ETA accuracy (MAE)", "mean time to restore
+# (MTTR)"): one name too, reports writing either.
+_ACRONYM_GLOSS = re.compile(rf"(?P<words>{_LATIN_NAME})\s*\(\s*(?P<acronym>[A-Z]{{2,6}}s?)\s*\)")
+
+
+def acronym_glosses(question: str, weights: Mapping[str, float]) -> list[tuple[list[str], list[str]]]:
+    """(words' tokens, acronym's tokens) of each acronym the question glosses, the words kept to the
+    question's weighted terms before the bracket ("How has ETA accuracy (MAE)" -> eta, accuracy)."""
+    out: list[tuple[list[str], list[str]]] = []
+    for match in _ACRONYM_GLOSS.finditer(question):
+        words = [t for t in tokenize(match["words"]) if t in weights]
+        acronym = [t for t in tokenize(match["acronym"]) if t in weights]
+        if words and acronym and not set(words) & set(acronym):
+            out.append((words, acronym))
+    return out
+
+
 def glosses(question: str) -> list[tuple[list[str], list[str]]]:
     """(Han tokens, Latin tokens) of each name the question writes in both languages."""
     out: list[tuple[list[str], list[str]]] = []
@@ -59,7 +77,7 @@ def with_glosses(
     nothing (counting both made a name written in one language cover twice its share, and a
     question about that name's budget passed for answered)."""
     new_weights, new_synonyms = dict(weights), dict(synonyms)
-    for han, latin in glosses(question):
+    for han, latin in [*glosses(question), *acronym_glosses(question, weights)]:
         heavy, light = sorted(
             (han, latin), key=lambda half: sum(weights.get(t, 0.0) for t in half), reverse=True
         )
