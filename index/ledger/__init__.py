@@ -30,5 +30,10 @@ retellings.py  the same, comparing each incident only with the tellings it could
 metric_links.py    one team's two names for one metric (`blended CAC` / `CAC`); tentative
                    points kept only when their metric recurs
 views.py       the public functions, reading the derived tables with filters: slips, launches,
-               incidents, notes, metric_series, timeline, projects, changes
+               incidents, notes, metric_series, timeline, projects, changes; written in
+  view_rows.py     `Row`, `NotInLedger` and the SQL pieces every view shares
+  view_reports.py  reports, resolving one, and what changed between two
+  view_names.py    project names and aliases, projects, observations, timelines
+  view_slips.py    slips, launches, lifecycle events
+  view_facts.py    incidents, notes, metric series
 """
