@@ -13,6 +13,9 @@ extract.py     all facts of one report (pure function of the report and its date
   incident_words.py  the vocabulary of incidents (and what takes a word back), tracker ids
   metrics.py     metric values from metrics sections, lines, tables and prose
   metric_read.py name-value pairs in a line; in prose a lone figure is tentative
+  metric_naming.py  a metric's name from the words before its value; which words name a metric
+  metric_labels.py  `Label: <figure>` lines, the figure under its label
+  metric_tentative.py whether a lone figure is worth keeping as a candidate metric
   metric_figures.py figures before what they count (`412 open issues`), tentative
   notes.py       risks, asks, next-week plans
   evidence.py    citations that the verifier accepts
