@@ -13,6 +13,9 @@ extract.py     all facts of one report (pure function of the report and its date
   incident_words.py  the vocabulary of incidents (and what takes a word back), tracker ids
   metrics.py     metric values from metrics sections, lines, tables and prose
   metric_read.py name-value pairs in a line; in prose a lone figure is tentative
+  metric_naming.py  a metric's name from the words before its value; which words name a metric
+  metric_labels.py  `Label: <figure>` lines, the figure under its label
+  metric_tentative.py whether a lone figure is worth keeping as a candidate metric
   metric_figures.py figures before what they count (`412 open issues`), tentative
   notes.py       risks, asks, next-week plans
   evidence.py    citations that the verifier accepts
@@ -30,5 +33,10 @@ retellings.py  the same, comparing each incident only with the tellings it could
 metric_links.py    one team's two names for one metric (`blended CAC` / `CAC`); tentative
                    points kept only when their metric recurs
 views.py       the public functions, reading the derived tables with filters: slips, launches,
-               incidents, notes, metric_series, timeline, projects, changes
+               incidents, notes, metric_series, timeline, projects, changes; written in
+  view_rows.py     `Row`, `NotInLedger` and the SQL pieces every view shares
+  view_reports.py  reports, resolving one, and what changed between two
+  view_names.py    project names and aliases, projects, observations, timelines
+  view_slips.py    slips, launches, lifecycle events
+  view_facts.py    incidents, notes, metric series
 """

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from index.ledger.incident_words import cue
-from index.ledger.metric_read import PARENS, Pair, tentative_ok
+from index.ledger.metric_read import PARENS, Pair
+from index.ledger.metric_tentative import tentative_ok
 from index.text.cjk import has_han
 from index.text.quantity import scaled
 

@@ -21,17 +21,9 @@ from index.ledger.evidence import cite
 from index.ledger.incident_words import tells_incident
 from index.ledger.mentions import line_text
 from index.ledger.metric_figures import figure_pairs
-from index.ledger.metric_read import (
-    PARENS,
-    VALUE,
-    Pair,
-    bare_pair,
-    is_date,
-    label_pairs,
-    names_metric,
-    read_pairs,
-    value_of,
-)
+from index.ledger.metric_labels import label_pairs
+from index.ledger.metric_naming import names_metric
+from index.ledger.metric_read import PARENS, VALUE, Pair, bare_pair, is_date, read_pairs, value_of
 from index.ledger.signals import split_label
 from index.models import Report, Section, SectionKind
 from index.schemas import MetricPoint

@@ -1,0 +1,69 @@
+"""A labelled line whose value comes first: `Issues resolved this week: 23`, `Velocity: 41 points
+(committed 45)`, `oncall: 3次告警, 0 P级`, `GPU: 32 → 24 卡`, `A800 x32`.
+
+Its own module because a label's figure is read from the label, not from words before the value
+in a clause (`metric_read`): the metrics reader asks it about `Label: <figure>` lines outside
+metrics sections.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.ledger.metric_naming import metric_name, names_metric
+from index.ledger.metric_read import ANY_DAY, Pair, bare_pair
+from index.text.cjk import HAN, has_han
+from index.text.quantity import scaled
+from index.text.timeexpr import find_dates
+
+# `Label: <number>[ → <number>][unit][ count noun][ (aside)]`: a figure reported under its label.
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
+_LABEL_FIGURE = re.compile(
+    rf"^[~≈约]?\s*(?:(?:{_NUMBER})\s*(?:→|->)\s*[~≈约]?\s*)?(?P<value>{_NUMBER})\s*"
+    r"(?P<unit>%|‰|ms|s|min|mins|h|万|亿|k|K|M)?(?![A-Za-z\d.])\s*"
+    rf"(?P<noun>[A-Za-z]+|[{HAN}]{{1,3}})?\s*(?:[(（][^)）]*[)）])?\s*$"
+)
+# `A800 x32`, `8×H100`: so many units of a model.
+_TIMES = re.compile(
+    r"^(?P<noun>[A-Za-z][\w-]*)\s*[x×]\s*(?P<value>\d+)$|^(?P<value2>\d+)\s*[x×]\s*(?P<noun2>[A-Za-z][\w-]*)$"
+)
+_FIGURE_CLAUSES = re.compile(r"[，,；;]\s*(?![^(（]*[)）])")
+
+
+def label_pairs(text: str, label: str, rest: str, rest_offset: int) -> list[Pair]:
+    """A labelled line whose value comes first (`Issues resolved this week: 23`, `Velocity: 41
+    points (committed 45)`, `oncall: 3次告警, 0 P级`, `GPU: 32 → 24 卡`): the figure under its
+    label, and a later `<metric word> <value>` clause (`利用率 ~80%`) as `<label> <name>`. A
+    percentage needs a metric's word in the label: `kiln-mig: 80%` is a project's progress.
+    Written from jira-digest-mobile and terse-bullets-ml."""
+    name = metric_name(label, prose=True)
+    if name is None:
+        return []
+    out: list[Pair] = []
+    clauses = _FIGURE_CLAUSES.split(rest)
+    first = _LABEL_FIGURE.match(clauses[0].strip())
+    if first is not None and (find_dates(clauses[0], ANY_DAY) or (first["noun"] and "." in first["value"])):
+        return []  # `节奏：10.28提测`: a day, not a figure; a counted thing (`3次告警`) is whole
+    if first is not None:
+        unit = first["unit"] or ""
+        if unit in ("%", "‰") and not names_metric(name[0]):
+            return []
+        value, unit = scaled(float(first["value"].replace(",", "")), unit)
+        quote = text[: rest_offset + len(clauses[0].rstrip())].strip()
+        out.append(Pair(name[0], value, unit or (first["noun"] or "").strip(), None, quote))
+    elif (times := _TIMES.match(clauses[0].strip())) is not None:
+        value = float(times["value"] or times["value2"])
+        quote = text[: rest_offset + len(clauses[0].rstrip())].strip()
+        out.append(Pair(name[0], value, times["noun"] or times["noun2"], None, quote))
+    elif not re.search(r"\d", clauses[0]):
+        return []  # `Headline: a calm week, conversion 2.3%`: prose under a label, not its figures
+    for clause in clauses[1:] if out else clauses:
+        pair = bare_pair(clause.strip())
+        if pair is not None and names_metric(pair.name):
+            joined = (
+                f"{name[0]}{pair.name}"
+                if has_han(pair.name) and has_han(name[0])
+                else f"{name[0]} {pair.name}"
+            )
+            out.append(Pair(joined, pair.value, pair.unit, pair.qualifier, clause.strip()))
+    return out

@@ -1,0 +1,124 @@
+"""A metric's name, from the words written before its value: copulas and verbs (`is at`, `稳定在`),
+`本周` and the period the value covers (`in September`, `Q3`) taken off, in prose a lead-in or
+a sentence's story cut to the metric's own term; and which words name a metric at all (率, 日活,
+latency, CAC…).
+
+Its own module because every reader of figures (`metric_read`, `metric_labels`,
+`metric_tentative`) decides what a metric is called and whether a name is one the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.text.cjk import HAN
+from index.text.quantity import CURRENCY
+
+_NAME_TAIL = re.compile(
+    r"(?:\s*[:：=]\s*|\s+(?:is|at|of|was)\s*|为|达到?|约|是|整体|总体|\boverall\b)+$", re.I
+)
+_PROSE_TAIL = re.compile(
+    r"(?:\s*[:：=]\s*|\s+(?:is|are|was|were|at|of|to|around|about|now|still|holding|settled|reached|"
+    r"hit|stood|came in|has|have|went (?:up|down) to|back to|(?:dropped|fell|rose|climbed|grew|is down|is up) to|"
+    r"took)\b|为|达到?|约|是|(?:稳定|保持|维持)?在|(?:降|升|涨|提升|下降|缩短|压)?[到至]了?|了|"
+    r"目前|现在|还是|仍然|依然|依旧|仍|要|整体|总体|\boverall\b|"
+    r"(?:\b(?:went|dropped|fell|rose|climbed|grew|moved|improved|came down|went down|went up)\s+)?\bfrom|从)+$",
+    re.I,
+)
+# `本周日活` is `日活`; `本期共合并 PR` is `合并 PR`; `目前全量训练一次` is `全量训练一次`.
+_THIS_WEEK = re.compile(
+    r"^(?:(?:本周|本期|当周|这周|this week'?s?)\s*(?:共|合计|总共)?|目前|当前|现在|currently)\s*(?=\S)", re.I
+)
+_WEEK_INSIDE = re.compile(r"(?<=\S)(?:本周|本期|这周|当周)")
+# The English term a Chinese sentence names its figure with (`换了新的编码器后 mAP 到了 43.5`).
+_LATIN_TAIL = re.compile(rf"[{HAN}]\s*([A-Za-z][A-Za-z0-9@.\-]{{1,11}})$")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+# The period a value covers, written after the name (`Merged PRs in September`, `Issues resolved
+# this week`, `… since last digest`): the same metric every period, so not part of its name.
+_PERIOD_TAIL = re.compile(
+    rf"\s+(?:(?:in|for|during)\s+(?:(?:{_MONTHS})\.?(?:\s+\d{{4}})?|Q[1-4](?:\s+\d{{4}})?|\d{{4}})|"
+    r"(?:this|last|the)\s+(?:week|month|quarter|sprint|cycle|period|fortnight)|"
+    r"since\s+(?:the\s+)?last\s+\w+|"
+    r"(?:week|month|sprint|cycle)\s+to\s+date)$",
+    re.I,
+)
+# The period written before the name (`June API uptime`, `Q3 revenue`): as its tail, not the name.
+_PERIOD_HEAD = re.compile(rf"^(?:(?:{_MONTHS})\.?|Q[1-4])(?:\s+\d{{4}})?(?:'s)?\s+(?=[A-Za-z])", re.I)
+_LEAD = re.compile(r"^(?:and|but|also|our|the|weekly)\s+", re.I)
+_CHANGE_NAME = re.compile(
+    r"较|环比|同比|提升|下降|增加|减少|突破|上涨|下跌|降低|增长|\bvs\.?\b|\b(?:up|down|from|than|increase|decrease)\b",
+    re.I,
+)
+_PROGRESS_NAME = re.compile(r"进度|完成度|progress|% ?complete", re.I)
+NAMEISH = re.compile(f"[A-Za-z{HAN}]")
+
+# Not a metric of the team: progress, a rollout's share, a target or plan, people and verbs of a story.
+_NOT_METRIC = re.compile(
+    r"进度|完成|进展|流量|灰度|放量|全量|上线|目标|计划|预计|预算|排期|提测|\bAB\b|"
+    r"progress|complete|done|rollout|rolled|roll out|traffic|canary|ramp|target|goal|plan|expected|"
+    r"\beta\b(?!\s+(?:MAE|RMSE|MAPE|error))|budget|\bwe\b|\bI\b|\bour\b|\bthey\b|\bit\b|\bus\b|moved|migrat|cluster|stores?\b|queries|"
+    r"[第共约近超从占]|的$|人天|工作量",
+    re.I,
+)
+# Words metrics are named with (zh and en).
+_METRIC_WORD = re.compile(
+    r"率|占比|可用性|留存|次留|日活|月活|活跃|新增|新客|时长|耗时|延迟|时延|成本|收入|营收|GMV|客单价|评分|健康分|"
+    r"DAU|MAU|WAU|ARPU|CAC|LTV|NPS|CTR|CVR|AUC|QPS|TPS|RPS|\bp(?:50|75|90|95|99|999)\b|latency|"
+    r"availability|uptime|conversion|retention|activation|adoption|signups?|revenue|churn|velocity|"
+    r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA|"
+    r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|\bMAE\b|\bRMSE\b|\bMAPE\b|利用率",
+    re.I,
+)
+
+
+def names_metric(name: str) -> bool:
+    """The name is written with a metric's words (率, 占比, 日活, latency, CAC…)."""
+    return _METRIC_WORD.search(name) is not None
+
+
+def metric_name(before: str, prose: bool) -> tuple[str, str] | None:
+    """The metric's name (the words before its value, without copulas and `本周`) and the
+    currency sign written before the value (`CAC $38.20`), if any."""
+    tail = _PROSE_TAIL if prose else _NAME_TAIL
+    name = tail.sub("", before.strip(" -—–*:：~≈")).strip(" *_`~≈")
+    currency = name[-1] if name[-1:] and name[-1] in CURRENCY else ""
+    name = tail.sub("", name.rstrip(CURRENCY).strip()).strip(" *_`")  # `Training cost: $3,100`
+    name = _THIS_WEEK.sub("", name)
+    # `受停线影响本周直通率`, `【进展】本周升级成功率`: the week word opens the metric's name
+    name = _WEEK_INSIDE.split(name)[-1].strip() or name
+    name = _PERIOD_TAIL.sub("", name) or name
+    name = _PERIOD_HEAD.sub("", name) or name
+    if prose:
+        # `For those who track it: p99 latency was 18 ms`: a lead-in before a colon is no part of it
+        name = re.split(r"[:：]\s+", name)[-1]
+        name = _LEAD.sub("", name).strip()
+        latin = _LATIN_TAIL.search(name)
+        if latin and (len(name) > 16 or _NOT_METRIC.search(name[: latin.start(1)])):
+            name = latin[1]  # the rest of the sentence is what happened, not the metric's name
+    if not name or len(name) > 40 or not NAMEISH.search(name):
+        return None
+    if _CHANGE_NAME.search(name) or _PROGRESS_NAME.search(name):
+        return None
+    # In prose a longer name is the sentence's story, unless it is written with a metric's words
+    # (`p99 flag evaluation latency at the edge was 18 ms`).
+    short = len(name.split()) <= 4 and len(name) <= 16
+    if prose and (not (short or (names_metric(name) and len(name.split()) <= 7)) or _NOT_METRIC.search(name)):
+        return None
+    return name, currency
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d", "9", re.sub(r"[A-Za-z]", "a", text))
+
+
+def inherit_name(name: str, previous: str | None) -> str:
+    """`事故数AB级0次，CD级3次`: a short name shaped like the end of the previous one takes its prefix."""
+    if previous is None or len(name) > 6 or re.fullmatch(r"[A-Za-z ]+", name):
+        return name  # a word of its own (`CAC` after `Signups`) borrows nothing
+    for start in range(1, len(previous)):
+        if _shape(previous[start:]) == _shape(name):
+            return previous[:start] + name
+    return name

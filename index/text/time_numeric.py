@@ -1,0 +1,87 @@
+"""Date rules for a month and day written as numbers only: `10/26`, `10.31` before a delivery word,
+`10.31` in a clause about a schedule, `3.28` after a verb that moves a date, `1031` after a plan
+word.
+
+Its own module because a bare `M.D` is as often a version, a decimal or a score as a day: each
+rule here reads the words around the figure before it calls it a date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from index.text.time_core import DIGIT, Bias, Precision, Rules, pick_year, safe_date
+
+NUMERIC = Rules()
+_rule = NUMERIC.rule
+
+
+@_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/:%])", needs=DIGIT)
+def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, day = int(m[1]), int(m[2])
+    return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
+
+
+@_rule(
+    r"(?<![\d.vV])(?<!版本)(\d{1,2})\.(\d{1,2})(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量))", needs=DIGIT
+)
+def _dotted(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, day = int(m[1]), int(m[2])
+    return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
+
+
+# A dotted month.day in a clause about a schedule ("全量目标暂时还写10.31", "提测提前到10.22"):
+# Chinese reports write days this way; decimals and versions have no schedule word beside them.
+_SCHEDULE_CLAUSE = re.compile(
+    r"目标|上线|全量|交付|截止|完成|提测|灰度|发布|推迟|顺延|延期|延到|改到|改为|提前到|时间|日期|排期|冻结|"
+    r"\beta\b|\bdue\b|\btarget|\bdeadline\b",
+    re.I,
+)
+
+
+@_rule(r"(?<![\d.vV$¥£€])(?<!版本)(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%A-Za-z倍万亿])", needs=DIGIT)
+def _dotted_in_schedule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    left = max(m.string.rfind(c, 0, m.start()) for c in "，。；;,\n") + 1
+    right = min(
+        (i for i in (m.string.find(c, m.end()) for c in "，。；;,\n") if i >= 0), default=len(m.string)
+    )
+    if not _SCHEDULE_CLAUSE.search(m.string[left:right]):
+        return None, "day"
+    word = re.search(r"([A-Za-z][\w-]*)\s*$", m.string[left : m.start()])
+    cued = word is not None and word[1].lower() in (
+        "eta",
+        "due",
+        "target",
+        "by",
+        "on",
+        "till",
+        "until",
+        "before",
+    )
+    if word and not cued:
+        return None, "day"  # "K8s 1.28", "Go 1.22": a version after a name
+    if not cued and not re.search(r"[\u4e00-\u9fff]", m.string[left:right]):
+        return None, "day"  # "4.3 is still the target": English prose writes a release so, not a day
+    month, day = int(m[1]), int(m[2])
+    return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
+
+
+# A dotted date after a schedule verb ("推迟至 3.28", "延期到3.28"): the verb says it is a day.
+@_rule(r"(?<=至|到|为|于)\s*(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%])", needs=DIGIT)
+def _dotted_after_verb(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    before = m.string[max(0, m.start() - 4) : m.start() + 1]
+    if not re.search(r"(?:推迟|延期|延后|顺延|调整|改|预计|计划|定|已)(?:至|到|为|于)", before):
+        return None, "day"
+    month, day = int(m[1]), int(m[2])
+    return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
+
+
+@_rule(
+    r"(?<=预计|计划|争取|目标|已于|将于|定于)\s*(\d{3,4})(?=\s*(?:之?前|上线|完成|发布|交付|提测))",
+    needs=DIGIT,
+)
+def _compact(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    digits = m[1]
+    month, day = int(digits[:-2]), int(digits[-2:])
+    return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
