@@ -76,6 +76,8 @@ _GENERIC_TITLE = re.compile(
     r"(?:high|low)lights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
     r"summary|overview|tl;?dr|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
+    # an update e-mail's template sections: what went well, what did not, what the writer needs
+    r"(?:wins|losses|misses|lowlights|asks|kudos|shout-?outs|worries|concerns)(?:\s*(?:&|and|/)\s*\w+)?|"
     r"(?:本周|本期|本月|本次|整体)?(?:概要|概览|总结|概述|摘要|小结|回顾|汇总|速览|亮点|说明|总体情况)|"
     # the cadence's own period, whose due date moves on every week by design: not a project
     r"(?:current|this|active|next)\s+(?:milestone|sprint|iteration|cycle)|(?:本期|当前|本次|下个?)(?:迭代|里程碑|冲刺)",
@@ -317,6 +319,8 @@ def _is_project_section(section: Section, depth: int, fields: int, lines: dict[i
         return False  # `1.「青鸟」…` and `2.「白鹭」…` over their own fields: a container of projects
     if fields >= 2:
         return True
+    if _led_paragraphs(section) >= 2:
+        return False
     projectish = sum(1 for item in section.items if _is_projectish(item, lines))
     if depth == 0:
         return fields >= 1 and projectish < 2
@@ -332,6 +336,33 @@ def _titled_paragraphs(section: Section) -> int:
             count += 1
         previous_blank = not text.strip()
     return count
+
+
+def _led_paragraphs(section: Section) -> int:
+    """Prose paragraphs (not bullets) that open with a name in bold or before a colon
+    (`**Billing.** Invoices moved to…`, `Supplier portal: 3 of 5 screens.`): each is another
+    project's, so a heading over two of them ("## Product & eng", "## Engineering") files
+    projects, it is none. Written from investor-update-en; the same layout is any update
+    e-mail's area section."""
+    count, previous_blank = 0, True
+    for number, raw in section.lines:
+        text = line_text(raw)
+        prose = raw.strip() == text or raw.strip().startswith(("**", "__"))
+        if number != section.start and previous_blank and prose and text:
+            count += _leads_news(text)
+        previous_blank = not text.strip()
+    return count
+
+
+def _leads_news(text: str) -> bool:
+    """A paragraph's first line names a project in bold, or before a colon and then says
+    something of its schedule ("Supplier portal: 3 of 5 screens"); a byline ("撰稿：周牧",
+    "Author: Dana") names a writer, not a project, and says nothing of a schedule."""
+    lead = _paragraph_lead(text, True)
+    if lead is None or lead[1] >= len(text) or lead[2] not in ("bold", "label"):
+        return False
+    rest = text[lead[1] :]
+    return lead[2] == "bold" or bool(find_statuses(rest) or find_progress(rest, True) or _has_date(rest))
 
 
 def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool:
