@@ -418,7 +418,8 @@ def _join_renamed(
 
     Mentions rarely repeat an announced name exactly ("KR3 UFP迁移" for "UFP"), so a name
     counts when its key contains the announced one; an announced name that fits several groups
-    joins nothing.
+    joins nothing. An announced name no group holds becomes a spelling of the other name's one
+    group (added last-seen, so it never becomes the canonical name).
     """
     parent = list(range(len(groups)))
 
@@ -441,6 +442,18 @@ def _join_renamed(
 
     for old, new, series in renames:
         a, b = holders(old, series), holders(new, series)
+        for held, unheld in ((a, new), (b, old)):
+            # "原 qt-migrate 项目更名为 Ferry" before any line names Ferry: the announced name is
+            # a spelling of the one project holding the other, so later sentences naming it are
+            # that project's (`prose_links` reads the identity's spellings).
+            # A name some group holds (another series' project, say) is never a second spelling.
+            spelled = name_key(unheld)
+            if len(held) == 1 and len(spelled) >= 3 and all(spelled not in k for k in keys):
+                group = groups[held[0]]
+                if not any(frozenset((spelled, key)) in apart for key in keys[held[0]]):
+                    latest = max(s.first_seen for s in group)
+                    group.append(NameStat(unheld, latest, 0, {series} if series else set()))
+                    keys[held[0]].add(spelled)
         if len(a) == 1 and len(b) == 1 and root(a[0]) != root(b[0]):
             if any(frozenset((x, y)) in apart for x in keys[a[0]] for y in keys[b[0]]):
                 continue

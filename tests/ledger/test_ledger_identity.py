@@ -236,3 +236,15 @@ def test_a_batch_joins_only_within_its_series() -> None:
     stats = [NameStat("结算SDK 4.0", DAY, 1, {"a"}), NameStat("结算SDK第二批", DAY, 1, {"b"})]
     found = build_identity(stats)
     assert found.canonical("结算SDK第二批") != found.canonical("结算SDK 4.0")
+
+
+def test_an_announced_name_no_line_writes_yet_is_a_spelling_of_the_renamed_project() -> None:
+    found = identity("hx-sync", "Tern board", renames=[("hx-sync", "Harbor", "")])
+    assert found.canonical("Harbor") == "hx-sync"  # later sentences naming Harbor are hx-sync's
+    assert found.resolve("harbor") == "hx-sync"
+    assert found.canonical("Tern board") == "Tern board"
+
+
+def test_an_announced_name_fitting_two_projects_adds_no_spelling() -> None:
+    found = identity("hx-sync api", "hx-sync ui", renames=[("hx-sync", "Harbor", "")])
+    assert "Harbor" not in found.canonical_of
