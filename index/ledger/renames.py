@@ -68,6 +68,9 @@ _NAME_BEFORE = re.compile(rf"([A-Za-z0-9\u4e00-\u9fff]{_CHARS}*(?:[ ]{_CHARS}+){
 _NAME_AFTER = re.compile(rf"^\s*([A-Za-z0-9\u4e00-\u9fff]{_CHARS}*(?:[ ](?:[A-Z0-9]|v\d){_CHARS}*){{0,4}})")
 _QUANTITY = re.compile(r"\d\s*(?:天|周|个|人|小时|分钟|%|h\b|min|days?\b|weeks?\b)", re.I)
 _NOT_A_NAME = re.compile(r"^(?:项目|本周|the\s+\w+\s+project|it|this|that|我们|它|the project)$", re.I)
+# "We renamed this goal because \"typed templates\" kept…": a phrase opened by a pointing word is
+# the thing the line is about, never a name.
+_POINTING = re.compile(r"^(?:this|that|these|those|its?|our|their)\s", re.I)
 
 
 # "原 hx-sync 项目更名为…": the old name's own "former" marker is not part of it.
@@ -134,7 +137,7 @@ def _names(old: str, new: str) -> bool:
     pair = (clean_name(old), clean_name(new))
     return (
         pair[0] != pair[1]
-        and all(len(name) >= 2 and not _NOT_A_NAME.match(name) for name in pair)
+        and all(len(name) >= 2 and not _NOT_A_NAME.match(name) and not _POINTING.match(name) for name in pair)
         and not any(_QUANTITY.search(name) or find_dates(name, _ANY_DAY) for name in pair)
     )
 

@@ -136,6 +136,7 @@ def test_one_line_announces_a_rename(line: str, pair: tuple[str, str]) -> None:
         "The search beta missed its date, and we are now calling it delayed.",  # a status, lowercase
         "灰度发布现在叫停了，等下周再看。",  # 叫停 halts, it does not name
         "我们以后叫它小助手吧",  # a pronoun is no old name
+        'We renamed this goal because "audit trail" kept confusing people.',  # the phrase is no name
     ],
 )
 def test_no_rename_in_a_line_that_only_looks_like_one(line: str) -> None:
