@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from index.errors import ConfigError
+from index.ledger.name_forms import batch_joins, clipped, reorder_marks, reordered
 from index.text.cjk import HAN, has_han
 from index.text.normalise import PARENS, name_key, nfkc
 from index.text.numerals import zh_digits_to_arabic
@@ -98,7 +99,11 @@ def related(short: str, long: str, short_name: str, long_name: str) -> bool:
             return len(short) >= 2 and len(short) / len(long) >= 0.3
         return len(short) >= 3 and (long.startswith(short) or len(short) / len(long) >= 0.5)
     if not cjk:
-        return _abbreviates(short_tokens, long_tokens)
+        return (
+            _abbreviates(short_tokens, long_tokens)
+            or reordered(short_name, long_name)
+            or clipped(short_name, long_name)
+        )
     return (
         len(short) >= 3
         and short[0] == long[0]
@@ -236,12 +241,13 @@ def entry_marks(key: str, name: str) -> set[str]:
     Two names can be related (`related`) only when they share one: equal keys and a Chinese
     ordered abbreviation share the key's first character (`c`); a key inside another has its
     first two characters inside the longer one (`s` as the shorter, `g` as the longer); a Latin
-    abbreviation, numeronym or acronym keeps the first letter of the first word (`a`).
+    abbreviation, numeronym, acronym or clipped word keeps the first letter of the first word
+    (`a`); reordered words share a stem (`r`, `name_forms`).
     """
     marks = {"c" + key[:1], "s" + key[:2], *("g" + key[i : i + 2] for i in range(len(key) - 1))}
     if letter := _first_letter(name):
         marks.add("a" + letter)
-    return marks
+    return marks | reorder_marks(name)
 
 
 def query_marks(key: str, name: str) -> set[str]:
@@ -249,7 +255,7 @@ def query_marks(key: str, name: str) -> set[str]:
     marks = {"c" + key[:1], "g" + key[:2], *("s" + key[i : i + 2] for i in range(len(key) - 1))}
     if letter := _first_letter(name):
         marks.add("a" + letter)
-    return marks
+    return marks | reorder_marks(name)
 
 
 class _Blocks(Generic[T]):
@@ -370,6 +376,7 @@ def build_identity(
         for k in keys:
             by_key.setdefault(k, exact)
     groups = _join_renamed(_join_keyed([cluster.names for cluster in clusters]), renames, apart)
+    groups = _join_batches(groups, apart)
     if embed is not None and len(groups) > 1:
         groups = _embed_merge(groups, embed, threshold, apart)
     return _finish(groups, config, owners)
@@ -411,7 +418,8 @@ def _join_renamed(
 
     Mentions rarely repeat an announced name exactly ("KR3 UFP迁移" for "UFP"), so a name
     counts when its key contains the announced one; an announced name that fits several groups
-    joins nothing.
+    joins nothing. An announced name no group holds becomes a spelling of the other name's one
+    group (added last-seen, so it never becomes the canonical name).
     """
     parent = list(range(len(groups)))
 
@@ -434,6 +442,18 @@ def _join_renamed(
 
     for old, new, series in renames:
         a, b = holders(old, series), holders(new, series)
+        for held, unheld in ((a, new), (b, old)):
+            # "原 qt-migrate 项目更名为 Ferry" before any line names Ferry: the announced name is
+            # a spelling of the one project holding the other, so later sentences naming it are
+            # that project's (`prose_links` reads the identity's spellings).
+            # A name some group holds (another series' project, say) is never a second spelling.
+            spelled = name_key(unheld)
+            if len(held) == 1 and len(spelled) >= 3 and all(spelled not in k for k in keys):
+                group = groups[held[0]]
+                if not any(frozenset((spelled, key)) in apart for key in keys[held[0]]):
+                    latest = max(s.first_seen for s in group)
+                    group.append(NameStat(unheld, latest, 0, {series} if series else set()))
+                    keys[held[0]].add(spelled)
         if len(a) == 1 and len(b) == 1 and root(a[0]) != root(b[0]):
             if any(frozenset((x, y)) in apart for x in keys[a[0]] for y in keys[b[0]]):
                 continue
@@ -441,6 +461,21 @@ def _join_renamed(
     joined: dict[int, list[NameStat]] = {}
     for index, group in enumerate(groups):
         joined.setdefault(root(index), []).extend(group)
+    return list(joined.values())
+
+
+def _join_batches(groups: list[list[NameStat]], apart: set[frozenset[str]]) -> list[list[NameStat]]:
+    """Join a rollout's batches ("收银SDK第二批") to the one project of their series they are a
+    batch of ("收银SDK 3.0"): versions keep names apart everywhere else (`name_forms.batch_joins`)."""
+    described = [([s.name for s in group], set().union(*(s.series for s in group))) for group in groups]
+    into: dict[int, int] = {}
+    for batch, project in batch_joins(described, name_key):
+        keys = ({name_key(s.name) for s in groups[batch]}, {name_key(s.name) for s in groups[project]})
+        if not any(frozenset((a, b)) in apart for a in keys[0] for b in keys[1]):
+            into[batch] = project
+    joined: dict[int, list[NameStat]] = {}
+    for index, group in enumerate(groups):
+        joined.setdefault(into.get(index, index), []).extend(group)
     return list(joined.values())
 
 

@@ -3,7 +3,9 @@
 `“用户画像中台迁移”项目…正式更名为“用户特征平台”…以后简称UFP`, `潮汐（原“在离线混部”）`,
 `GW-Lite（原名 Gateway Mini）`, `Invite & Earn (formerly Referral Program v2)`,
 `MOB-430 is now called "Push v2"`, `renamed from "Language reference spec draft" to "…"`,
-`催收评分卡重建（以下简称“C卡2.0”）`, and under a heading `Renamed from "Public API v3"`. Each
+`催收评分卡重建（以下简称“C卡2.0”）`, `X 现在改叫 Y 了`, `X 的新名字叫 Y`, under a heading `Renamed from
+"Public API v3"`, and a rename told of "it": `"The X connector" was confusing, so we're calling it
+Ledger now`, `Driver app redesign: product has officially named it "Copilot 2"`. Each
 becomes a `Rename` the identity uses to link the names across weeks; the quote is the line.
 Quoted names are taken whole; an unquoted one is the run of name characters next to the cue.
 """
@@ -24,9 +26,21 @@ _ANY_DAY = date(2000, 1, 3)  # only spotting dates
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
 _VERB = re.compile(
     r"正式更名为|更名为|改名为|改名|改称为|改称|更名|\brenamed\s+to\b|\bis\s+now\s+(?:called|named)\b|"
-    r"\bnow\s+called\b|\bis\s+renamed\b|\bwas\s+renamed\s+to\b",
+    r"\bnow\s+called\b|\bis\s+renamed\b|\bwas\s+renamed\s+to\b|"
+    # "X 现在改叫 Y 了", "X 以后就叫 Y", "X 的新名字叫 Y": the colloquial Chinese rename.
+    r"(?:现在|以后|今后|从此|往后)(?:就|都)?(?:改叫|改称|叫做|叫(?![停上醒]))|的?新名字(?:叫做|叫|是|为)",
     re.I,
 )
+# "we're calling it Ledger now", "product has officially named it \"Copilot 2\"": the old name is the
+# line's subject (its lead before a colon) or the quoted name before the cue. A new name must be
+# quoted or capitalised: "we're now calling it delayed" names a status, not a project.
+_IT_NAMED = re.compile(
+    r"\b(?:(?:are|is|'re|'s)\s+(?:now\s+)?calling|(?:will|'ll)\s+call|(?:officially\s+)?(?:re)?named|"
+    r"rebranded|christened|dubbed)\s+it\s+(?=[“\"0-9]|(?-i:[A-Z]))",
+    re.I,
+)
+_LEAD = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*)?([^:：.。*]{2,60}?)(?:\*\*)?\s*[:：]")
+_ARTICLE = re.compile(r"^(?:the|our|a|an)\s+", re.I)
 # "renamed from \"X\"" is `_RENAMED_FROM`'s: "from" is never the old name.
 _CHRISTENED = re.compile(
     r"\b(?:christened|dubbed|rebranded|renamed)\s+(?!from\b)(?:the\s+)?([\w .&/-]{2,40}?)\s+(?:as\s+|to\s+)?[“\"]([^”\"]{2,40})[”\"]",
@@ -54,6 +68,9 @@ _NAME_BEFORE = re.compile(rf"([A-Za-z0-9\u4e00-\u9fff]{_CHARS}*(?:[ ]{_CHARS}+){
 _NAME_AFTER = re.compile(rf"^\s*([A-Za-z0-9\u4e00-\u9fff]{_CHARS}*(?:[ ](?:[A-Z0-9]|v\d){_CHARS}*){{0,4}})")
 _QUANTITY = re.compile(r"\d\s*(?:天|周|个|人|小时|分钟|%|h\b|min|days?\b|weeks?\b)", re.I)
 _NOT_A_NAME = re.compile(r"^(?:项目|本周|the\s+\w+\s+project|it|this|that|我们|它|the project)$", re.I)
+# "We renamed this goal because \"typed templates\" kept…": a phrase opened by a pointing word is
+# the thing the line is about, never a name.
+_POINTING = re.compile(r"^(?:this|that|these|those|its?|our|their)\s", re.I)
 
 
 # "原 hx-sync 项目更名为…": the old name's own "former" marker is not part of it.
@@ -89,6 +106,13 @@ def rename_pairs(text: str, heading: str = "") -> list[tuple[str, str]]:
         old, new = _before(text, match.start()), _after(text, match.end())
         if old and new:
             found.append((old, new))
+    for match in _IT_NAMED.finditer(text):
+        quoted = [m for m in _QUOTED.finditer(text, 0, match.start())]
+        lead = _LEAD.match(text[: match.start()])
+        old = quoted[-1][1] if quoted else lead[1] if lead else None
+        new = _after(text, match.end())
+        if old and new:
+            found.append((_ARTICLE.sub("", old.strip()), new))
     for match in _CHRISTENED.finditer(text):
         found.append((match[1], match[2]))
     for match in _RENAMED_FROM.finditer(text):
@@ -113,7 +137,7 @@ def _names(old: str, new: str) -> bool:
     pair = (clean_name(old), clean_name(new))
     return (
         pair[0] != pair[1]
-        and all(len(name) >= 2 and not _NOT_A_NAME.match(name) for name in pair)
+        and all(len(name) >= 2 and not _NOT_A_NAME.match(name) and not _POINTING.match(name) for name in pair)
         and not any(_QUANTITY.search(name) or find_dates(name, _ANY_DAY) for name in pair)
     )
 

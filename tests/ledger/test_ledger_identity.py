@@ -38,6 +38,9 @@ def identity(*names: str, config: AliasConfig | None = None, **kwargs: object):
         ("【商户服务重构】", "商户服务重构"),  # brackets
         ("家家盈平台（小贝项目）", "小贝项目"),  # a parenthetical alias
         ("支付系统双活", "支付双活"),  # an ordered Chinese abbreviation
+        ("Invoice batching", "Batched invoices"),  # the same words reordered and inflected
+        ("Refund alerts for card payments", "Payment refund alerts"),  # and one word fewer
+        ("OpenSearch index rollover", "OSearch rollovers"),  # a clipped camel-case word
     ],
 )
 def test_names_merge(a: str, b: str) -> None:
@@ -59,6 +62,11 @@ def test_names_merge(a: str, b: str) -> None:
         ("Checkout v2", "Checkout"),
         ("Observability Pipeline v2 Phase 2", "Observability Pipeline v2"),
         ("2024年度预算", "2025年度预算"),
+        ("Invoice batching", "Invoice exports"),  # one shared word is not the same project
+        ("Payment cards", "Card payments for refund alerts"),  # two words in a longer name
+        ("OpenSearch index rollover", "Osearch rollovers"),  # lowercase clips nothing
+        ("OpenSearch index rollover", "OSearch metrics"),  # the other words must fit too
+        ("Invoice batching v2", "Batched invoices"),  # versions still agree or nothing
     ],
 )
 def test_names_stay_apart(a: str, b: str) -> None:
@@ -126,6 +134,7 @@ _PIECES = [
     "Data", "Capture", "Search", "Research", "Portal", "Phase 2", "MOB-430", "KR2.2", "i18n",
     "平安", "光大", "存管", "接入", "支付", "系统", "双活", "二期", "一期", "（小贝项目）",
     "(owner: 孙悦)", "（孙悦）", "【", "】", "ＰＯＳ", "收单", "2025", "年度", "预算",
+    "Scheduled", "scheduling", "flags", "OTel", "OpenTelemetry", "traces",
 ]  # fmt: skip
 _NAMES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map(" ".join)
 
@@ -140,6 +149,7 @@ _NAMES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map(" ".join
         ["支付系统双活", "家家盈（支统双活）"],
         ["Change Data Capture", "CDC"],
         ["Kubernetes 1.30 Upgrade", "K8s 1.30"],
+        ["Invoice batching", "Batched invoices"],
     ],
 )
 def test_blocks_on_each_rule(names: list[str]) -> None:
@@ -209,3 +219,32 @@ def test_a_rename_joins_only_its_own_series_names() -> None:
     assert joined.canonical_of[old.name] == joined.canonical_of["UFP"]
     elsewhere = build_identity([old, NameStat("UFP", DAY, 2, series={"b"})], renames=[(old.name, "UFP", "b")])
     assert elsewhere.canonical_of[old.name] != elsewhere.canonical_of["UFP"]
+
+
+def test_a_rollout_batch_joins_its_one_versioned_project() -> None:
+    found = identity("结算SDK 4.0", "结算SDK第二批切完了", "Billing rollout v3", "Billing rollout wave 2")
+    assert found.canonical("结算SDK第二批切完了") == found.canonical("结算SDK 4.0")
+    assert found.canonical("Billing rollout wave 2") == found.canonical("Billing rollout v3")
+
+
+def test_a_batch_fitting_two_versions_stays_alone() -> None:
+    found = identity("结算SDK 4.0", "结算SDK 3.0", "结算SDK第二批")
+    assert len({found.canonical(n) for n in ("结算SDK 4.0", "结算SDK 3.0", "结算SDK第二批")}) == 3
+
+
+def test_a_batch_joins_only_within_its_series() -> None:
+    stats = [NameStat("结算SDK 4.0", DAY, 1, {"a"}), NameStat("结算SDK第二批", DAY, 1, {"b"})]
+    found = build_identity(stats)
+    assert found.canonical("结算SDK第二批") != found.canonical("结算SDK 4.0")
+
+
+def test_an_announced_name_no_line_writes_yet_is_a_spelling_of_the_renamed_project() -> None:
+    found = identity("hx-sync", "Tern board", renames=[("hx-sync", "Harbor", "")])
+    assert found.canonical("Harbor") == "hx-sync"  # later sentences naming Harbor are hx-sync's
+    assert found.resolve("harbor") == "hx-sync"
+    assert found.canonical("Tern board") == "Tern board"
+
+
+def test_an_announced_name_fitting_two_projects_adds_no_spelling() -> None:
+    found = identity("hx-sync api", "hx-sync ui", renames=[("hx-sync", "Harbor", "")])
+    assert "Harbor" not in found.canonical_of

@@ -111,7 +111,33 @@ def test_a_second_name_glossed_in_passing(write_report: WriteReport) -> None:
         ("另外，原 hx-sync 项目更名为 Tern，下一节细说。", ("hx-sync", "Tern")),
         # the cue opens a parenthesis after the name, the new name in bold
         ("Pocket Mode (now called **Travel Kit** after the review)", ("Pocket Mode", "Travel Kit")),
+        # a rename told of "it": the quoted name before the cue is the old one
+        (
+            '**Beacon.** "The Halvard bridge" kept confusing buyers, so we are calling it Beacon now.',
+            ("Halvard bridge", "Beacon"),
+        ),
+        # ... or the line's subject before its colon
+        (
+            'Rider app refresh: marketing has officially named it "Nova 3" for the launch.',
+            ("Rider app refresh", "Nova 3"),
+        ),
+        # colloquial Chinese renames
+        ("对账工具现在改叫 Tally 了，文档还没改。", ("对账工具", "Tally")),
+        ("老的发布平台的新名字叫“启航”。", ("老的发布平台", "启航")),
     ],
 )
 def test_one_line_announces_a_rename(line: str, pair: tuple[str, str]) -> None:
     assert rename_pairs(line) == [pair]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The search beta missed its date, and we are now calling it delayed.",  # a status, lowercase
+        "灰度发布现在叫停了，等下周再看。",  # 叫停 halts, it does not name
+        "我们以后叫它小助手吧",  # a pronoun is no old name
+        'We renamed this goal because "audit trail" kept confusing people.',  # the phrase is no name
+    ],
+)
+def test_no_rename_in_a_line_that_only_looks_like_one(line: str) -> None:
+    assert rename_pairs(line) == []
