@@ -39,7 +39,7 @@ from summarizer.facts.grouped import DISTINCTIVE, Entry, arrange, left_out, rele
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
 from summarizer.facts.naming import named
-from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
+from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, dated, join, say
 from summarizer.facts.severity import LEVELS, level, rank, severities, severity_matches
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Point, SeverityLevel
@@ -236,7 +236,12 @@ def incidents(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
             titles.append(incident.title)
             extra = [
                 x
-                for x in (incident.severity, incident.when_text, incident.duration_text, incident.impact)
+                for x in (
+                    incident.severity,
+                    dated(incident.when_text, incident.when, qp.lang) if incident.when_text else None,
+                    incident.duration_text,
+                    incident.impact,
+                )
                 if x
             ]
             if incident.cause:
@@ -249,7 +254,7 @@ def incidents(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     def short(row: views.Row[Incident]) -> Callable[[], Point]:
         def make() -> Point:
             incident = row.item
-            when = incident.when_text or (incident.when.isoformat() if incident.when else incident.week)
+            when = dated(incident.when_text, incident.when, qp.lang) or incident.week
             label = f"{incident.severity} " if incident.severity else ""
             took = f" ({incident.duration_text})" if incident.duration_text else ""
             return Point(

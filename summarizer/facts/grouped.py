@@ -5,8 +5,9 @@ reads one screen. Each list answer hands its items here with the team (report se
 belong to and a rank (most severe, largest, most recent first). Teams come in order: the one the
 question is likely about, teams writing the question's language, then the team whose top item
 ranks highest. An answer about one team lists its items, one point each; an answer across teams
-gives each team one line, named, with its count and its top items in a few words, the headline
-counts per team, and what is left out is counted with the options that show it (`--series TEAM`
+gives each team one line, named, with its count and its top items in a few words (the teams past
+the screen's lines share one closing line: each named with its count and its items' names, so a
+question with no team signal never loses a team), the headline counts per team, and what is left out is counted with the options that show it (`--series TEAM`
 for one team's items, `--all` for every item).
 """
 
@@ -31,6 +32,13 @@ TEAM_ITEMS = 4
 TEAM_LINES = 10
 # Items of the team a question is likely about, listed one point each before the other teams' lines.
 PREFERRED_ITEMS = 6
+# Names given for each team past the screen's team lines, how long each may run, and the team
+# lines whose room the closing line takes. None: the closing line runs a few rows past the screen
+# (120 x 50) rather than drop a team line's details (a room of 1 or 2 kept the screen and cost
+# items of the ninth and tenth teams on the zoo).
+OTHER_NAMES = TEAM_ITEMS
+OTHER_ROOM = 0
+OTHER_NAME_CHARS = 40
 # Tables (`slips`, `incidents`): rows per team and teams listed.
 PER_TEAM = 3
 TEAMS = 4
@@ -213,7 +221,10 @@ def arrange(
         listing.shown_teams += 1
         teams = teams[1:]
         lines -= PREFERRED_ITEMS
-    # Team lines run longer than one item's point: never more than `TEAM_LINES` of them.
+    # Team lines run longer than one item's point: never more than `TEAM_LINES` of them, the room
+    # of the last two given to the teams past them (`other_teams`) when there are any.
+    if OTHER_ROOM and len(teams) > max(lines, 1):
+        lines -= OTHER_ROOM
     for team in teams[: max(lines, 1)]:
         # "+1 more" takes about the room of the item it hides: name that item instead.
         named = (
@@ -234,7 +245,34 @@ def arrange(
         )
         listing.shown += named
         listing.shown_teams += 1
+    rest_line = other_teams(teams[max(lines, 1) :], qp.lang)
+    if rest_line is not None:
+        listing.points.append(rest_line)
     return listing
+
+
+def other_teams(teams: Sequence[Team], lang: str) -> Point | None:
+    """One closing line for the teams past the screen's team lines: each named, with its count
+    and its top items' names (no details). A question with no team signal over many teams is
+    about one of them; an answer that drops a team's items leaves its reader nothing to ask next."""
+    if not teams:
+        return None
+    parts = []
+    for team in teams:
+        names = list(dict.fromkeys(e.about for e in team.entries if e.about))
+        names = names if len(names) == OTHER_NAMES + 1 else names[:OTHER_NAMES]  # not "+1 more"
+        shown = [n if len(n) <= OTHER_NAME_CHARS else n[: OTHER_NAME_CHARS - 1] + "…" for n in names]
+        more = len(team.entries) - len(shown)
+        if lang == "zh":
+            tail = "等" if shown and more > 0 else ""
+            inner = f"（{'、'.join(shown)}{tail}）" if shown else ""
+            parts.append(f"{team.name} {len(team.entries)}{inner}")
+        else:
+            tail = ", …" if shown and more > 0 else ""  # the count says how many
+            inner = f" ({', '.join(shown)}{tail})" if shown else ""
+            parts.append(f"{team.name} {len(team.entries)}{inner}")
+    head = "其余团队：" if lang == "zh" else "Other teams: "
+    return Point(text=head + ("；" if lang == "zh" else "; ").join(parts))
 
 
 def team_counts(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from index.text.lang import Lang
 
 PHRASES: dict[str, dict[Lang, str]] = {
@@ -120,3 +123,17 @@ def range_text(since: str | None, until: str | None, lang: Lang) -> str:
     if until:
         return say("range_until", lang, until=until)
     return ""
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def dated(when_text: str | None, when: date | None, lang: Lang) -> str | None:
+    """A time as written, with its calendar day when the writing names none ("Tuesday" ->
+    "Tuesday 25 March"): a weekday alone means nothing in a list across weeks and teams."""
+    if when is None or not when_text:
+        return when.isoformat() if when else when_text
+    if _HAS_DIGIT.search(when_text):
+        return when_text
+    day = f"{when.month}月{when.day}日" if lang == "zh" else f"{when.day} {when:%B}"
+    return f"{when_text} {day}"

@@ -113,3 +113,18 @@ def test_where_a_thing_stands_now_is_told_by_the_newest_report_first() -> None:
     assert best_evidence([old, new], weights, 1, sources, newest_first=True)[0].hit is new
     assert asks_now("Tern 现在怎么样了？") and asks_now("What is the current status of Tern?")
     assert not asks_now("Why did Tern slip in March?")
+
+
+def test_a_history_since_a_date_runs_newest_first_without_bare_labels() -> None:
+    from summarizer.engines.local.extractive import Evidence, newest_history
+
+    def at(report: str, week: str, line: int, quote: str) -> Evidence:
+        hit = Hit(report, report, week, "Tern", ["Tern"], (1, 9), "", 0.0, "projects")
+        return Evidence(hit, 0, line, quote, 1.0)
+
+    label = at("/r/w12.md", "2025-W12", 1, "-- Tern migration --")
+    early = at("/r/w12.md", "2025-W12", 3, "Tern migration: 27 of 40 moved.")
+    late = at("/r/w15.md", "2025-W15", 2, "Tern migration done: 40 of 40.")
+    question = "What happened with the Tern migration since mid-March?"
+    assert newest_history([label, early, late], question) == [late, early]
+    assert newest_history([label], question) == [label]  # nothing else said: the label is kept

@@ -40,6 +40,7 @@ from summarizer.engines.local.extractive import (
     hit_coverage,
     line_below,
     line_section,
+    newest_history,
     query_weights,
     says_nothing,
 )
@@ -293,7 +294,9 @@ class LocalEngine:
         self, plan: QuestionPlan, hits: list[Hit], sources: Sources, ledger_headline: str | None = None
     ) -> Answer:
         weights = plan.term_weights or query_weights(plan.terms or plan.query)
-        limit = POINTS.get(plan.intent, 3)
+        # "What has happened with X since mid-April?": a history, one line per report it spans.
+        history = plan.intent in ABOUT_ONE and plan.since is not None and plan.until is None
+        limit = POINTS["summary"] if history else POINTS.get(plan.intent, 3)
         # A question about a named project is answered from that project's lines only.
         # A question naming one thing is answered from that thing's lines only: a linked project's,
         # else those whose heading or block names the subject (no line of it: not covered).
@@ -313,6 +316,8 @@ class LocalEngine:
             about_terms=about_terms,
             newest_first=plan.intent in ABOUT_ONE and asks_now(plan.question),
         )
+        if history:
+            chosen = newest_history(chosen, plan.question)
         closest = chosen or best_evidence(hits, weights, limit, sources, synonyms=plan.synonyms)
         strength = max((hit_coverage(h, weights, plan.synonyms) for h in hits), default=0.0)
         # A line telling what happened goes before "No new incidents." from another report.

@@ -351,3 +351,12 @@ def best_evidence(
         if len(chosen) >= limit:
             break
     return chosen
+
+
+def newest_history(chosen: list[Evidence], question: str) -> list[Evidence]:
+    """The lines of a "what happened since …" answer, newest report first, without lines that hold
+    nothing but the question's own words (a heading such as "-- billing migration --" or "SOC 2."
+    tells nothing of what happened) while others say something."""
+    asked = set(tokenize(question))
+    told = [e for e in chosen if set(tokenize(e.quote)) - asked] or chosen
+    return sorted(told, key=lambda e: (-e.hit.week_int, e.hit.report, e.line))
