@@ -3,7 +3,9 @@
 extract.py     all facts of one report (pure function of the report and its date)
   mentions.py    where a project is talked about, and under what name
   observe.py     a mention -> Observation (progress, target, status, owner) with evidence
-  signals.py     status words (negation aware), progress vs metric %, field labels
+  signals.py     status words (negation aware), the status a heading gives
+  progress.py    progress figures (%, fractions, words) vs metric %
+  field_labels.py  field labels (`Label: rest`, a line's fields) and owners
   when.py        date expressions resolved against the report date (zh and en)
   targets.py     which dates are targets, old targets or completions
   blocks.py      a section's paragraphs, items and table rows with their line spans

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from index.ledger.field_labels import Labelled
 from index.ledger.mentions import Mention, Unit, clean_name, line_text, valid_name
-from index.ledger.signals import LIFECYCLE, Labelled, field_status, find_statuses
+from index.ledger.signals import LIFECYCLE, field_status, find_statuses
 from index.models import Report, Section
 from index.schemas import ProjectStatus
 

@@ -19,6 +19,7 @@ from datetime import date
 from index.classify import classify_heading
 from index.ledger.blocks import Block, item_block, section_blocks
 from index.ledger.evidence import cite
+from index.ledger.field_labels import split_label
 from index.ledger.incident_fields import (
     CAUSE_FREE,
     COUNTED_IMPACT,
@@ -34,7 +35,6 @@ from index.ledger.incident_fields import (
     leading_day,
 )
 from index.ledger.incident_words import alerts_only, cue, incident_ids, story
-from index.ledger.signals import split_label
 from index.models import Item, Report, SectionKind
 from index.schemas import Incident
 from index.text.eventdates import event_dates

@@ -18,13 +18,13 @@ import re
 from index.classify import classify_heading
 from index.ledger.blocks import section_blocks
 from index.ledger.evidence import cite
+from index.ledger.field_labels import split_label
 from index.ledger.incident_words import tells_incident
 from index.ledger.mentions import line_text
 from index.ledger.metric_figures import figure_pairs
 from index.ledger.metric_labels import label_pairs
 from index.ledger.metric_naming import names_metric
 from index.ledger.metric_read import PARENS, VALUE, Pair, bare_pair, is_date, read_pairs, value_of
-from index.ledger.signals import split_label
 from index.models import Report, Section, SectionKind
 from index.schemas import MetricPoint
 from index.text.cjk import HAN, has_han

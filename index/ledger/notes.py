@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from index.ledger.evidence import cite
+from index.ledger.field_labels import label_key, split_label
 from index.ledger.mentions import line_text
-from index.ledger.signals import label_key, split_label
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import Note, NoteKind
 

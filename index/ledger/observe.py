@@ -14,21 +14,10 @@ from datetime import date
 from typing import cast
 
 from index.ledger.evidence import cite
+from index.ledger.field_labels import Piece, field_pieces, find_owner
 from index.ledger.mentions import Mention, Unit
-from index.ledger.signals import (
-    FINISHED,
-    RANK,
-    STOPPED,
-    Piece,
-    Span,
-    clause_around,
-    field_pieces,
-    field_status,
-    find_owner,
-    find_progress,
-    find_statuses,
-    worst_status,
-)
+from index.ledger.progress import clause_around, find_progress
+from index.ledger.signals import FINISHED, RANK, STOPPED, Span, field_status, find_statuses, worst_status
 from index.ledger.targets import (
     SCHEDULE_WORD,
     DateRole,

@@ -18,7 +18,8 @@ from pydantic import BaseModel, Field
 
 from index.ledger.mentions import NOT_PROJECT_KINDS, Mention, Unit, line_text
 from index.ledger.observe import observe
-from index.ledger.signals import find_progress, find_statuses
+from index.ledger.progress import find_progress
+from index.ledger.signals import find_statuses
 from index.models import Report, Section
 from index.schemas import Citation, Observation
 from index.text.normalise import nfkc

@@ -23,7 +23,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from index.ledger.identity import NameStat
-from index.ledger.signals import find_progress, find_statuses
+from index.ledger.progress import find_progress
+from index.ledger.signals import find_statuses
 from index.text.cjk import HAN, han_count
 from index.text.normalise import nfkc
 from index.text.timeexpr import MONTHS, find_dates

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from index.ledger.field_labels import split_label
 from index.ledger.mentions import Mention, Unit, clean_name, valid_name
+from index.ledger.progress import find_progress
 from index.ledger.prose_names import is_name
-from index.ledger.signals import find_progress, find_statuses, split_label
+from index.ledger.signals import find_statuses
 from index.text.cjk import HAN, has_han
 from index.text.timeexpr import find_dates
 

@@ -4,7 +4,7 @@ A status table (one row per project: `| Project | Owner | Status | Health | Due 
 `| 需求名称 | 需求状态 | 风险 | 进度 | 计划上线 | 实际上线 |`) is exported from a board or a tracker,
 and the same team's export changes column order from one week to the next. So a column's role
 comes from its header, never its position: the field names every labelled line uses
-(`signals.FIELD_KEYS`), plus the headers only tables write (a bare `%`, `Health`-like scales
+(`field_labels.FIELD_KEYS`), plus the headers only tables write (a bare `%`, `Health`-like scales
 under any name, an actual launch date beside the planned one). A column whose every filled cell
 is a short status word (`正常` / `有风险` / `延期` under `风险`, `G`/`A`/`R` scales) is a status
 scale whatever its header calls it: a tracker's risk or health column.
@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from index.ledger.signals import FIELD_KEYS, field_status, label_key
+from index.ledger.field_labels import FIELD_KEYS, label_key
+from index.ledger.signals import field_status
 from index.tables import Table
 
 # The column naming the row's project (a tracker's requirement, story, epic, feature).

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from index.errors import InputError
 from index.ledger.evidence import cite
+from index.ledger.field_labels import split_label
 from index.ledger.mentions import line_text
-from index.ledger.signals import split_label
 from index.load import load_document
 from index.models import Report, Section, SectionKind
 from index.parse import parse_report

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from index.ledger import views
 from index.ledger.mentions import clean_name, valid_name
-from index.ledger.signals import find_progress
+from index.ledger.progress import find_progress
 from index.ledger.store import Ledger
 
 from .conftest import Series

@@ -10,9 +10,10 @@ import pytest
 
 from index.ledger import views
 from index.ledger.identity import NameStat, build_identity
+from index.ledger.progress import find_progress
 from index.ledger.prose import _title_line
 from index.ledger.prose_names import clause_openings
-from index.ledger.signals import find_progress, find_statuses, heading_status
+from index.ledger.signals import find_statuses, heading_status
 from index.ledger.targets import classify_dates, pick_target
 
 from .conftest import Series

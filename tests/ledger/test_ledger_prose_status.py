@@ -7,7 +7,8 @@ import pytest
 
 from index.ledger import views
 from index.ledger.mentions import clean_name, find_mentions
-from index.ledger.signals import field_status, find_progress, find_statuses
+from index.ledger.progress import find_progress
+from index.ledger.signals import field_status, find_statuses
 from index.ledger.store import Ledger
 
 from .conftest import WriteReport, build

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from index.ledger import views
-from index.ledger.signals import find_progress, find_statuses
+from index.ledger.progress import find_progress
+from index.ledger.signals import find_statuses
 from index.ledger.targets import classify_dates, find_ordinal_targets
 from index.text.timeexpr import find_dates
 

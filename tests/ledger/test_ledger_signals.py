@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.ledger.signals import field_status, find_progress, find_statuses, split_label, worst_status
+from index.ledger.field_labels import split_label
+from index.ledger.progress import find_progress
+from index.ledger.signals import field_status, find_statuses, worst_status
 
 
 def statuses(text: str) -> list[str]:

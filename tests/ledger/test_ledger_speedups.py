@@ -13,11 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from index.ledger.field_labels import split_label
 from index.ledger.incident_words import cue
 from index.ledger.mentions import line_text
+from index.ledger.progress import find_progress
 from index.ledger.prose_links import Vocabulary
 from index.ledger.prose_names import _BEFORE_NAME, _KIND, _QUOTED, _THE_NAME, _marked, is_name
-from index.ledger.signals import find_progress, find_statuses, split_label
+from index.ledger.signals import find_statuses
 from index.text.normalise import nfkc
 from index.text.timeexpr import _RULES, find_dates
 

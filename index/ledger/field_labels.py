@@ -1,0 +1,129 @@
+"""Field labels and owners in one line of report text (zh and en).
+
+Split from `signals.py` (status words) because every reader of a line (mentions, observations,
+metrics, incidents, notes) first asks what its labels are: `Label: rest`, the fields of a line
+(`Status: At risk · Target: May 30 · Progress: 50%`), which field a label names, and an owner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.ledger.signals import Span
+from index.text.cjk import HAN
+from index.text.normalise import nfkc
+
+_OWNER = re.compile(
+    rf"(?:负责人|责任人|对接人|owner|dri|lead)\s*[:：]\s*(@?[\w{HAN}][\w{HAN}.\-]*(?:\s[A-Z][a-z]+)?)",
+    re.I,
+)
+
+
+# "owner Dana Lee" in prose: no colon, so the name must look like one (capitalised words).
+_OWNER_BARE = re.compile(r"\b[Oo]wner\s+(?:is\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+
+
+def find_owner(text: str) -> Span | None:
+    match = _OWNER.search(text) or _OWNER_BARE.search(text)
+    return Span(match[1].lstrip("@"), match.start(), match.end(), match[0]) if match else None
+
+
+# Labels that name a field of a project (never a project name), by what the field holds.
+_FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "status": ("状态 进展状态 项目状态 当前状态 整体状态", "status health state rag overall"),
+    "progress": ("进度 完成度 完成进度 整体进度", "progress %complete percentcomplete completion %done"),
+    "target": (
+        "预计上线 计划上线 上线时间 上线日期 预计完成 计划完成 完成时间 目标日期 目标时间",
+        "计划完成时间 预计完成时间 计划上线时间 预计上线时间 计划交付时间 计划完成日期 预计完成日期",
+        "截止 截止日期 截止时间 预计",
+        "deadline eta target targetdate due duedate launchdate golive releasedate expected",
+    ),
+    "owner": ("负责人 责任人 对接人", "owner owners dri lead pm"),
+    "generic": (
+        "本周 本周进展 本周进度 本周工作 下周 下周计划 风险 问题 备注 进展 说明 里程碑 计划 目标 结论",
+        "重点关注 下阶段推进 影响 原因 处置 背景 需要支持 求助 协调 依赖 产出 现状 当前 前期设计遗留的todo",
+        "update updates thisweek nextweek nextsteps notes note risks risk blockers blocker summary",
+        "highlights lowlights comments details scope milestone milestones plan plans goal goals todo",
+        "impact cause fix resolution mitigation rootcause background context decision decisions ask asks",
+        "dependencies dependency deliverables",
+    ),
+}
+FIELD_KEYS: dict[str, str] = {
+    name: kind for kind, rows in _FIELD_NAMES.items() for row in rows for name in row.split()
+}
+
+_LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:：]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Labelled:
+    label: str
+    rest: str
+    rest_offset: int
+    field: str | None
+
+
+def label_key(label: str) -> str:
+    return re.sub(r"[\s*_`]+", "", nfkc(label)).casefold()
+
+
+@lru_cache(maxsize=8192)
+def split_label(text: str) -> Labelled | None:
+    """`Label: rest` or `标签：内容` with a short label (not a clock time like 17:01, not a sentence).
+    Cached: every reader of a line (mentions, observations, metrics, incidents) asks this first."""
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    colon = match.end(1)
+    while colon < len(text) and text[colon] not in ":：":
+        colon += 1
+    if colon + 1 < len(text) and text[colon - 1 : colon].isdigit() and text[colon + 1 : colon + 2].isdigit():
+        return None
+    label = match[1].strip()
+    if not label or re.search(r"[，。,;；!！?？]", label) or len(label.split()) > 6:
+        return None
+    return Labelled(label, match[2].strip(), match.start(2), FIELD_KEYS.get(label_key(label)))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One field of a line: `start:end` of the line's text, and its label when it has one."""
+
+    start: int
+    end: int
+    labelled: Labelled | None
+
+
+_FIELD_SEPARATOR = re.compile(
+    r"\s+[·•|｜/]\s+|\s*[；;｜]\s*|\s+-\s+(?=[^\s:：]{1,20}\s*[:：])|"
+    r"\s+(?=(?:\*\*|__)[^\s:：*_]{1,12}(?:\*\*|__)\s*[:：])"
+)
+
+
+def _spaced_field(text: str) -> Labelled | None:
+    """`当前进度 50%` between separators: a known field name, a space, its value (no colon)."""
+    match = re.match(r"^(\s*)(\S{1,12})\s+(\S.*)$", text)
+    if match is None or FIELD_KEYS.get(label_key(match[2])) not in ("status", "progress", "target", "owner"):
+        return None
+    return Labelled(match[2], match[3], match.start(3), FIELD_KEYS[label_key(match[2])])
+
+
+def field_pieces(text: str, start: int = 0) -> list[Piece]:
+    """The fields of one line: `Status: At risk · Target date: Apr 30 → May 30 · Progress: 50%`
+    holds three. A line without two labelled fields is one piece (labelled as `split_label` says)."""
+    bounds: list[tuple[int, int]] = []
+    position = start
+    for match in _FIELD_SEPARATOR.finditer(text, start):
+        bounds.append((position, match.start()))
+        position = match.end()
+    bounds.append((position, len(text)))
+    labelled = [
+        (a, b, split_label(text[a:b]) or _spaced_field(text[a:b])) for a, b in bounds if text[a:b].strip()
+    ]
+    fields = [x for x in labelled if x[2] is not None and x[2].field is not None]
+    if len(fields) < 2:
+        whole = split_label(text[start:]) if start else split_label(text)
+        return [Piece(start, len(text), whole)]
+    return [Piece(a, b, found) for a, b, found in labelled]

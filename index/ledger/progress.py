@@ -1,0 +1,247 @@
+"""Progress figures in one line of report text (zh and en): percentages, fractions, words.
+
+Split from `signals.py` (status words) because telling work done from a measurement is its own
+job: a percentage named as a metric (`成功率99.9%`, `error budget 40%`) is not progress, a
+fraction needs a progress word beside it (`3/5` alone is a date). Each finder returns spans so
+the caller can cite the exact clause.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from index.ledger.signals import Span
+from index.text.numerals import EN_NUMBERS
+
+_PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
+_PROGRESS_CUED = (
+    re.compile(
+        r"(?:进度|完成度|完成比例|完成|progress|completion)\s*"
+        r"(?:(?:仍为|仍然|仍|还是|依然|还在|只有|大概|大约|差不多|约|为|达到?|已达|已|到|停在|保持|:|：|at|is|of|~|≈)\s*){0,2}"
+        + _PCT,
+        re.I,
+    ),
+    re.compile(_PCT + r"\s*(?:complete[d]?|done|finished|完成|进度)", re.I),
+    re.compile(r"%\s*(?:complete[d]?|done)\s*[:：]?\s*(\d{1,3})(?!\d)", re.I),
+)
+# "Stock sync is at about 60% of stores", "is still around 60%": a share stated of the sentence's
+# subject, unless the clause names a metric ("adoption is at 71%").
+_PROGRESS_PROSE = re.compile(
+    r"(?:\b(?:is|are|now|still)|(?<=\w)['’]re)\s+(?:(?:now|still)\s+)?"
+    r"(?:at\s+(?:about|around|roughly|approximately|nearly|almost|~)?|about|around|roughly|approximately|nearly|almost)"
+    r"\s*" + _PCT + "|"
+    # A rollout's reach: "agent on 70% of the build fleet", "live across 60% of stores".
+    r"\b(?:on|across)\s+(?:about\s+|around\s+|~)?" + _PCT + r"(?=\s+of\b)",
+    re.I,
+)
+_PROSE_METRIC = re.compile(
+    r"adoption|conversion|coverage|usage|traffic|utili[sz]ation|accuracy|recall|precision|\bctr\b|retention|"
+    r"timeout|fail|crash|drop",
+    re.I,
+)
+_AS_OF = re.compile(r"\s*(?:as of|since)\b", re.I)
+_BARE_PCT = re.compile(r"(?<![\d.])" + _PCT)
+_METRIC_CUE = re.compile(
+    r"率|可用性|占比|覆盖|命中|转化|利用|同比|环比|提升|下降|降低|增长|减少|节省|预算|毛利|份额|"
+    r"budget|availability|uptime|rate|sla|slo|p\d{2}|latency|error|cpu|memory|disk|share|"
+    r"increase|decrease|reduc|drop|\bup\b|\bdown\b|\bby\b|\bto\b",
+    re.I,
+)
+_CLAUSE_SPLIT = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\s[—–-]\s")
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause (between commas, semicolons, full stops) that holds start..end."""
+    left = 0
+    for match in _CLAUSE_SPLIT.finditer(text):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            return left, match.start()
+    return left, len(text)
+
+
+# Progress written as a fraction or in words: `进度 3/5`, `11/15 issues done`, `12 of 23 controls
+# evidenced`, `进度 六成`, `一半`, `基本完成`, `half done`. A fraction needs a progress word beside
+# it (`3/5` alone is a date), and becomes a percentage so equal values compare across notations.
+_FRACTION_CUED = (
+    re.compile(
+        r"(?:进度|完成度|progress|tasks?|任务)\s*[:：]?\s*(?:约|~)?\s*(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])",
+        re.I,
+    ),
+    re.compile(
+        r"(?<![\d/.])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])\s*(?:[A-Za-z\u4e00-\u9fff]{1,12}\s*)?"
+        r"(?:done|complete[d]?|finished|closed|merged|migrated|ported|converted|onboarded|enrolled|"
+        r"完成|已完成|已迁移|已上线)",
+        re.I,
+    ),
+    re.compile(
+        r"(?<![\d.])(\d{1,4})\s+of\s+(\d{1,4})\s+(?:[A-Za-z-]+\s+){0,2}?"
+        r"(?:done|complete[d]?|finished|closed|evidenced|migrated|ported|converted|onboarded|enrolled|shipped|"
+        r"checked|ticked|merged)",
+        re.I,
+    ),
+)
+_EN_COUNT = "|".join(sorted((w for w in EN_NUMBERS if len(w) > 2), key=len, reverse=True))
+# Counted work in words or after "at": "Three of the five steps are already automated", "Still
+# three of five steps automated", "Still at 3/5" (a share, not March 5, after "still at").
+_FRACTION_WORDS = (
+    re.compile(
+        rf"\b(\d{{1,3}}|{_EN_COUNT})\s+of\s+(?:the\s+)?(\d{{1,3}}|{_EN_COUNT})\s+(?:[A-Za-z-]+\s+){{0,3}}?"
+        r"(?:are\s+|is\s+)?(?:already\s+|now\s+)?(?:automated|fixed|resolved|done|complete[d]?|finished|migrated|ported)\b",
+        re.I,
+    ),
+    re.compile(r"\b(?:still|now|we(?:'|’)re)\s+at\s+(\d{1,3})\s*/\s*(\d{1,3})(?![\d/])", re.I),
+)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else EN_NUMBERS[word.lower()]
+
+
+_WORD_PROGRESS = re.compile(
+    r"(?:进度|完成度|progress)\s*[:：]?\s*(?:还在|还是|仍是|仍在|已到|到了|已经)?\s*(?:大概|差不多|约)?\s*"
+    r"(?P<zh>一半|过半|大半|[一二三四五六七八九]成|基本完成|全部完成|已完成|完成)|"
+    # "整体八成吧", "库存预警 六成了", "还是六成": N成 closing its clause is a share of the work done;
+    # "八成是缓存问题" (most likely) and "三成用户" (a share of something) go on and are not.
+    r"(?P<bare>(?<![\d一二三四五六七八九十])[一二三四五六七八九]成)(?=\s*(?:了|吧|啦|左右|多)?\s*(?:$|[，。；;,.!！?？]|\s|[^\w\s]))|"
+    r"(?P<en>half(?:way)?\s+(?:done|complete|there))",
+    re.I,
+)
+_WORD_VALUES = {
+    "一半": 50,
+    "过半": 50,
+    "大半": 70,
+    "基本完成": 90,
+    "全部完成": 100,
+    "已完成": 100,
+    "完成": 100,
+}
+
+
+def _word_value(match: re.Match[str]) -> int:
+    word = match["zh"] or match["bare"] or ""
+    if match["en"]:
+        return 50
+    if word.endswith("成") and len(word) == 2 and word[0] != "完":
+        return "一二三四五六七八九".index(word[0]) * 10 + 10
+    return _WORD_VALUES.get(word, 0)
+
+
+_VERB_NEXT = re.compile(
+    r"\s*(?:已|完成|上线|发布|投产|交付|done|complete|finished|closed|merged|migrated|launched|shipped|released)",
+    re.I,
+)
+
+
+# A label naming the things a fraction counts (`Issues: 6/12 closed`, `任务：3/5 完成`).
+_COUNTED_LABEL = re.compile(
+    r"(?:issues?|tasks?|stories|story points|tickets?|items?|sub-?tasks?|checks?|steps?|"
+    r"任务|子任务|需求|用例|工单|事项)\s*[:：]\s*$",
+    re.I,
+)
+
+
+# Work done counted after its verb: "已迁移规则 48/130", "规则迁移还停在 71/130", "推进到 119/130".
+# A pair that could be a month and day ("迁移推到9/15") is left to the date reader.
+_FRACTION_AFTER_WORK = re.compile(
+    r"(?:迁移|迁完|完成|推进|合并|合入|修复|接入|改造|搬迁|落地)[^，。,;；！!？?\d]{0,8}?"
+    r"(?<![\d/.])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])"
+)
+
+
+def _date_not_share(match: re.Match[str], text: str) -> bool:
+    """`12/24已上线`, `11/21上线完成` is the day something went live, not 12 of 24 done: a
+    month/day pair with nothing counted between it and the verb (`3/5 个服务已迁移` counts
+    services). Found beside
+    meeting-minutes-fintech's launch rule, in the bundled zh example."""
+    if match.re is not _FRACTION_CUED[1]:
+        return False
+    if _COUNTED_LABEL.search(text, 0, match.start()):
+        return False  # `Issues: 6/12 closed`: the label says what is counted
+    month, day = int(match[1]), int(match[2])
+    return 1 <= month <= 12 and 1 <= day <= 31 and _VERB_NEXT.match(text, match.end(2)) is not None
+
+
+def _measured(number: str) -> bool:
+    """`4.51%` is a measurement (a rate, a share of traffic), not a share of work done: progress
+    is told in whole or half percents. Written from terse-bullets-ml ("CTR 4.51%" beside no name)."""
+    return len(number.partition(".")[2]) >= 2
+
+
+def find_progress(text: str, allow_bare: bool) -> list[Span]:
+    """Progress percentages; a bare `60%` counts only when `allow_bare` and nothing names it a metric."""
+    return list(_find_progress(text, allow_bare))
+
+
+@lru_cache(maxsize=8192)
+def _find_progress(text: str, allow_bare: bool) -> tuple[Span, ...]:
+    taken = [False] * len(text)
+    hits: list[Span] = []
+    for pattern in _FRACTION_CUED:
+        for match in pattern.finditer(text):
+            done, total = int(match[1]), int(match[2])
+            if total < 2 or done > total or any(taken[match.start() : match.end()]):
+                continue
+            if _date_not_share(match, text):
+                continue
+            taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+            hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))
+    for match in _FRACTION_AFTER_WORK.finditer(text):
+        done, total = int(match[1]), int(match[2])
+        start, end = match.span(1)[0], match.end(2)
+        month_day = 1 <= done <= 12 and 1 <= total <= 31
+        if total < 2 or done > total or month_day or any(taken[start:end]):
+            continue
+        taken[start:end] = [True] * (end - start)
+        hits.append(Span(round(100 * done / total), start, end, text[start:end]))
+    for pattern in _FRACTION_WORDS:
+        for match in pattern.finditer(text):
+            done, total = _count(match[1]), _count(match[2])
+            if total < 2 or done > total or any(taken[match.start() : match.end()]):
+                continue
+            taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+            hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))
+    for match in _WORD_PROGRESS.finditer(text):
+        if not any(taken[match.start() : match.end()]):
+            taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+            hits.append(Span(_word_value(match), match.start(), match.end(), match[0]))
+    for pattern in _PROGRESS_CUED:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(taken[start:end]):
+                continue
+            value = float(match[1])
+            if value > 100 or _METRIC_CUE.search(text[max(0, match.start(1) - 6) : match.start(1)].lower()):
+                continue
+            for index in range(start, end):
+                taken[index] = True
+            hits.append(Span(round(value), start, end, match[0]))
+    for match in _PROGRESS_PROSE.finditer(text):
+        start, end = match.span()
+        left = clause_around(text, start, end)[0]
+        lead = text[left:start]
+        if (
+            any(taken[start:end])
+            or float(match[1] or match[2]) > 100
+            or _METRIC_CUE.search(lead)
+            or _PROSE_METRIC.search(lead)
+        ):
+            continue
+        taken[start:end] = [True] * (end - start)
+        hits.append(Span(round(float(match[1] or match[2])), start, end, match[0]))
+    if allow_bare:
+        for match in _BARE_PCT.finditer(text):
+            start, end = match.span()
+            if any(taken[start:end]) or float(match[1]) > 100 or _measured(match[1]):
+                continue
+            left, right = clause_around(text, start, end)
+            after = text[end:right]
+            if _AS_OF.match(after):
+                after = ""  # "OTA: 100% as of Mon 10 Mar", "at 75% as of this morning": when, not what
+            rest = (text[left:start] + after).strip(" :：*_()（）")
+            if rest and (len(rest) > 4 or _METRIC_CUE.search(rest)):
+                continue
+            hits.append(Span(round(float(match[1])), start, end, match[0]))
+    return tuple(sorted(hits, key=lambda hit: hit.start))
