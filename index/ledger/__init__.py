@@ -8,6 +8,7 @@ extract.py     all facts of one report (pure function of the report and its date
   field_labels.py  field labels (`Label: rest`, a line's fields) and owners
   when.py        date expressions resolved against the report date (zh and en)
   targets.py     which dates are targets, old targets or completions
+  ordinal_targets.py  targets that are sprints, cycles or versions
   blocks.py      a section's paragraphs, items and table rows with their line spans
   incidents.py   incidents: when, duration, impact, cause, fix, severity
   incident_blocks.py incidents told anywhere, by their own words; one per event in a report

@@ -27,7 +27,7 @@ _SHIPPED = re.compile(
 
 def passed_ordinals(report: Report) -> dict[str, list[list[int]]]:
     """The last closed sprint and every shipped version the report states, by unit ("sprint",
-    "version", as `targets.find_ordinal_targets` names them)."""
+    "version", as `ordinal_targets.find_ordinal_targets` names them)."""
     sprint = 0
     versions: list[list[int]] = []
     for _, text in report.lines:

@@ -16,10 +16,10 @@ from functools import lru_cache
 from typing import Literal
 
 from index.ledger.field_labels import Labelled, field_pieces, label_key, split_label
+from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
 from index.ledger.signals import find_statuses, heading_status
 from index.ledger.table_columns import column_roles, name_column
-from index.ledger.targets import find_ordinal_targets
 from index.ledger.title_leads import numbered_title, quoted_code
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus

@@ -16,16 +16,10 @@ from typing import cast
 from index.ledger.evidence import cite
 from index.ledger.field_labels import Piece, field_pieces, find_owner
 from index.ledger.mentions import Mention, Unit
+from index.ledger.ordinal_targets import OrdinalTarget, find_ordinal_targets
 from index.ledger.progress import clause_around, find_progress
 from index.ledger.signals import FINISHED, RANK, STOPPED, Span, field_status, find_statuses, worst_status
-from index.ledger.targets import (
-    SCHEDULE_WORD,
-    DateRole,
-    OrdinalTarget,
-    classify_dates,
-    find_ordinal_targets,
-    pick_target,
-)
+from index.ledger.targets import SCHEDULE_WORD, DateRole, classify_dates, pick_target
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
 from index.text.cjk import has_han

@@ -7,8 +7,8 @@ import pytest
 from index.ledger import views
 from index.ledger.chat_messages import message_subject, read_legend
 from index.ledger.extract import extract_facts
+from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.store import Ledger
-from index.ledger.targets import find_ordinal_targets
 
 from .conftest import Series, WriteReport
 

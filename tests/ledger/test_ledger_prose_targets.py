@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from index.ledger import views
+from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.store import Ledger
-from index.ledger.targets import classify_dates, find_ordinal_targets, pick_target
+from index.ledger.targets import classify_dates, pick_target
 from index.text.timeexpr import find_dates, find_field_dates
 
 from .conftest import WriteReport, build

@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 
 from index.ledger import views
+from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
 from index.ledger.signals import find_statuses
-from index.ledger.targets import classify_dates, find_ordinal_targets
+from index.ledger.targets import classify_dates
 from index.text.timeexpr import find_dates
 
 from .conftest import Series

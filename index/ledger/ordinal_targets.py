@@ -1,0 +1,117 @@
+"""Targets that are not days: a sprint, a cycle, a release or a fix version (`targeting sprint 22`,
+`Fix version: 1.85 → now 1.87`, `aiming for the 4.2 release`, `推迟到 0.10`).
+
+Split from `targets.py` (what each date in a line means) because these targets compare only within
+their own unit (sprint 14 before sprint 15, 4.2 before 4.3) and are read by their own cues; a
+version that could be a day (`推迟到 3.28`, `10.15` in a target field) is left to the date reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.text.cjk import has_han
+
+_ARROW = r"\s*(?:→|->|=>|⇒|➡)\s*(?:now\s+)?"
+# "end of sprint 22" is a sprint target as "targeting sprint 22" is (written from
+# slack-standup-logistics); "sprint 22 planning Monday" has no cue and is none.
+_ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "sprint",
+        re.compile(
+            rf"\b(?:target(?:ing|ed)?|planned\s+for|moves?\s+to|moved\s+to|eta|end\s+of)\s*:?\s*(?:sprint|cycle|iteration)\s*(\d{{1,3}})"
+            rf"(?:{_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}}))?|"
+            rf"\b(?:sprint|cycle|iteration)\s*(\d{{1,3}}){_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}})",
+            re.I,
+        ),
+    ),
+    (
+        "version",
+        re.compile(
+            rf"\b(?:fix\s*versions?|target(?:ing|ed)?|release|版本|on (?:course|track) for)\s*:?\s*"
+            rf"v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}})(?:{_ARROW}v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}}))?",
+            re.I,
+        ),
+    ),
+)
+
+
+_VERSION = r"v?(\d{1,4}(?:\.\d{1,3}){1,2})(?![\d.]*\d)"
+# A release as the target in prose, cue first or last: "aiming for the 4.2 release", "it's moving
+# to 4.4", "to ship Plugin API v2 in 4.3", "4.3 is still the target", "Maren thinks 4.2 is
+# achievable", "推迟到 0.10", "随 0.9 一起发布". A shipped release ("shipped in 4.2.5") has no cue.
+_PROSE_VERSION = re.compile(
+    rf"\b(?:aim(?:ing|s)?|still aiming|now aiming)\s+(?:for|at)\s+(?:the\s+)?(?:release\s+|version\s+)?{_VERSION}|"
+    rf"\b(?:moving|moved|slipping|slipped|slips|pushed|pushing|shifting|shifted|deferred|postponed|bumped)\s+"
+    rf"(?:(?:it|this|that|them)\s+)?(?:out\s+)?to\s+(?:the\s+)?(?:release\s+|version\s+)?{_VERSION}|"
+    rf"\b(?:for|in)\s+the\s+{_VERSION}\s+release\b|"
+    rf"\b(?:ship|shipping|land|landing)\b[^.;:!?]{{0,40}}?\bin\s+{_VERSION}(?!\s*(?:on|at)\b)|"
+    rf"(?<![\w.]){_VERSION}\s+(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+)?(?:target|goal|plan)\b|"
+    rf"(?<![\w.]){_VERSION}\s+(?:is|looks|seems)\s+(?:still\s+)?(?:achievable|realistic|doable|feasible)\b|"
+    rf"(?:推迟|延期|延后|顺延|推|延|改|挪)(?:到|至)\s*{_VERSION}|随\s*{_VERSION}\s*(?:一起|一同)?\s*(?:发布|发版|上线|release)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class OrdinalTarget:
+    """A target stated as a sprint/cycle number or a version: comparable within its unit only."""
+
+    unit: str
+    order: tuple[int, ...]
+    text: str
+    start: int
+    end: int
+    before: tuple[int, ...] | None
+    """The value it moved from when the text says so ("sprint 14 → 15", "1.84 → now 1.86")."""
+
+
+def _month_day(value: str) -> bool:
+    """`10.15` in a target field is a day as likely as a version; `1.85` and `2.0` are versions."""
+    parts = _order(value)
+    return len(parts) == 2 and 1 <= parts[0] <= 12 and 1 <= parts[1] <= 31
+
+
+def _order(value: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in value.split("."))
+
+
+# A target field's value needs no cue of its own: `Target: 1.85 → now 1.87`.
+_FIELD_VERSION = re.compile(
+    rf"^\s*v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}})(?![\d.]*\d)(?:{_ARROW}v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}}))?"
+)
+
+
+# A target field (a table's `计划上线` cell) holding only a sprint: `Sprint-09`, `2024-Sprint-11`, `迭代12`.
+_FIELD_SPRINT = re.compile(
+    r"^\s*(?:20\d{2}\s*-\s*)?(?:sprint|cycle|iteration|迭代)\s*[-#]?\s*(\d{1,3})\s*$", re.I
+)
+
+
+def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
+    """Targets written as a sprint, cycle or version, with a cue word or an arrow; a version or a
+    sprint that is a target field's whole value (`field`) is one by its place."""
+    out: list[OrdinalTarget] = []
+    patterns = (
+        [*_ORDINALS, ("version", _FIELD_VERSION), ("sprint", _FIELD_SPRINT)]
+        if field
+        else [*_ORDINALS, ("version", _PROSE_VERSION)]
+    )
+    taken: list[tuple[int, int]] = []
+    for unit, pattern in patterns:
+        for match in pattern.finditer(text):
+            groups = [g for g in match.groups() if g]
+            if not groups or (pattern is _FIELD_VERSION and any(map(_month_day, groups))):
+                continue  # `预计上线：10.15 → 10.24` are days, not versions
+            if pattern is _PROSE_VERSION and (
+                any(a < match.end() and match.start() < b for a, b in taken)
+                or (has_han(match[0]) and _month_day(groups[0]))
+            ):
+                continue  # told by a cue above already; `推迟到 3.28` is a day
+            taken.append(match.span())
+            first, last = groups[0], groups[-1]
+            before = _order(first) if len(groups) > 1 else None
+            label = f"{unit} {int(last)}" if unit == "sprint" else last  # "Sprint-09" is sprint 9
+            out.append(OrdinalTarget(unit, _order(last), label, match.start(), match.end(), before))
+    return out
