@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.ledger.mentions import find_mentions
+from index.ledger.mention_layout import find_mentions
 from index.ledger.observe import observe
 from index.ledger.signals import heading_status
 from index.load import load_document

@@ -2,6 +2,8 @@
 
 extract.py     all facts of one report (pure function of the report and its date)
   mentions.py    where a project is talked about, and under what name
+    mention_layout.py  found over the report's layout: sections, bullets, tables, paragraphs
+    mention_leads.py   how a line opens with a name, and whether it speaks of a schedule
   observe.py     a mention -> Observation (progress, target, status, owner) with evidence
   signals.py     status words (negation aware), the status a heading gives
   progress.py    progress figures (%, fractions, words) vs metric %

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from index.ledger.cadence import passed_ordinals
 from index.ledger.chat_messages import with_chat_messages
 from index.ledger.incidents import extract_incidents
-from index.ledger.mentions import find_mentions
+from index.ledger.mention_layout import find_mentions
 from index.ledger.metrics import extract_metrics
 from index.ledger.notes import extract_notes
 from index.ledger.observe import observe

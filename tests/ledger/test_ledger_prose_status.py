@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from index.ledger import views
-from index.ledger.mentions import clean_name, find_mentions
+from index.ledger.mention_layout import find_mentions
+from index.ledger.mentions import clean_name
 from index.ledger.progress import find_progress
 from index.ledger.signals import field_status, find_statuses
 from index.ledger.store import Ledger

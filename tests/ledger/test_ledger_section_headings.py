@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.ledger.mentions import find_mentions, valid_name
+from index.ledger.mention_layout import find_mentions
+from index.ledger.mentions import valid_name
 
 from .conftest import WriteReport
 

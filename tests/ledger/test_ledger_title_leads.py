@@ -8,7 +8,7 @@ import pytest
 
 from index.ledger import views
 from index.ledger.extract import extract_facts
-from index.ledger.mentions import find_mentions
+from index.ledger.mention_layout import find_mentions
 from index.ledger.phases import other_gate
 from index.ledger.signals import find_statuses
 from index.ledger.store import Ledger

@@ -1,0 +1,348 @@
+"""Find where a report talks about a project, and under what name: the walk over its layout.
+
+Reports name projects in several shapes: a `### Name` heading or a Notion bracket label
+(`- 【商户服务重构】`, a Section in the parse tree) whose body describes it; a labelled bullet
+(`- 平安存管接入：…`, `- Checkout: …`); a short bullet whose children are numbered steps
+(`- 账单数据质量治理` + `1. …`); or a short first clause (`- 交易不成退代，完成…`). A section holding
+several labelled bullets is a container of projects, not a project itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.ledger.field_labels import Labelled, field_pieces, label_key, split_label
+from index.ledger.mention_leads import (
+    bullet_subject,
+    cut_at_next_project,
+    dated_lead,
+    first_clause_end,
+    has_date,
+    item_name,
+    led_paragraphs,
+    paragraph_lead,
+    speaks_of_schedule,
+    title_lead,
+    titled_paragraphs,
+)
+from index.ledger.mentions import (
+    NOT_PROJECT_KINDS,
+    SIGNAL_FIELDS,
+    TYPE_PREFIX,
+    Mention,
+    Origin,
+    Unit,
+    clean_name,
+    line_text,
+    valid_name,
+)
+from index.ledger.progress import find_progress
+from index.ledger.signals import find_statuses, heading_status
+from index.ledger.table_columns import column_roles, name_column
+from index.models import Item, Report, Section, SectionKind
+from index.text.normalise import nfkc
+
+_NUMBERED = re.compile(r"^\d|^[(（]\d|^[①-⑳]")
+
+
+def find_mentions(report: Report) -> list[Mention]:
+    lines = {number: text for number, text in report.lines}
+    out: list[Mention] = []
+    for section in report.sections:
+        _visit(section, 0, lines, out, report.title)
+    return out
+
+
+def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention], title: str = "") -> None:
+    fields = _count_fields(section, lines)
+    if section.kind in NOT_PROJECT_KINDS and fields < 2:
+        # A metrics or incidents heading is not a project; but an objective named by a metric
+        # ("O1 核心服务可用性达到99.95%") holds projects, and a heading with its own status,
+        # progress and target lines ("KR1.2 告警降噪" + 当前进度/预计完成/状态) is one.
+        if section.kind in (SectionKind.METRICS, SectionKind.INCIDENTS):
+            for child in section.children:
+                _visit(child, depth + 1, lines, out, title)
+        return
+    context = section.kind == SectionKind.PROJECTS or fields > 0
+    # A status table lists the projects: the section holding it (often the report's title, over
+    # "Owner: …" lines) is none of them.
+    rows = _table_mentions(section, lines) if section.tables else []
+    if context and not rows and not section.children and _is_project_section(section, depth, fields, lines):
+        name = clean_name(section.title)
+        if valid_name(name, typed=TYPE_PREFIX.match(nfkc(section.title).strip(" #*_")) is not None):
+            out.append(_section_mention(section, name, lines))
+            return
+    # A leaf section named like a project whose body speaks of its schedule ("### 议题一：贷中预警系统
+    # 上线（孙悦）" over "已于8月27日上线") is one, when the name recurs in another report.
+    is_title = depth == 0 and section.title == title  # the report's own title names no project
+    if (
+        not context
+        and not is_title
+        and not rows
+        and not section.children
+        and _is_project_section(section, max(depth, 1), 0, lines)
+    ):
+        name = clean_name(section.title)
+        if valid_name(name):
+            mention = _section_mention(section, name, lines)
+            mention.origin = "lead"
+            if speaks_of_schedule(mention):
+                out.append(mention)
+                return
+    # Outside a projects section, bullets that each name something and say something about its
+    # schedule are still projects ("- rec-v3: eta 3/14→3/21" under "## W16"), kept only when the
+    # name recurs in another report.
+    loose = not context and (
+        sum(1 for item in section.items if _is_projectish(item, lines, top=True)) >= 2
+        or (heading_status(section.title) is not None and len(section.items) >= 1)
+    )
+    out.extend(rows)
+    if context or loose:
+        found: list[Mention] = []
+        for item in section.items:
+            _item_mentions(item, section, lines, found)
+        filed = heading_status(section.title)
+        for mention in found:
+            mention.filed_as = mention.filed_as or filed
+            # Filed under "## Shipped" / "## 已上线": the board says it launched, so it is a
+            # project even when no other report names it. Written from gdocs-html-growth.
+            mention.origin = "structure" if context or mention.filed_as == "launched" else "lead"
+        out.extend(found)
+    # A section that opens with field lines is one project's (its fields speak for its title):
+    # sentences in it are about that project, not new ones. One that opens with a lead line
+    # ("KR1 新客首单券实验 ｜ 进度 3/4", then its fields) holds several projects.
+    prose = _prose_mentions(section, lines, context, plain_leads=not _opens_with_field(section))
+    filed = heading_status(section.title)
+    for mention in prose if filed is not None else []:
+        # A paragraph under "## Shipped this week" that opens with what shipped ("Audit log export is
+        # now generally available…") is filed there as a bullet would be: a changelog's list.
+        mention.filed_as = mention.filed_as or filed
+        if filed == "launched":
+            mention.origin = "structure"
+    out.extend(prose)
+    for child in section.children:
+        _visit(child, depth + 1, lines, out, title)
+
+
+def _count_fields(section: Section, lines: dict[int, str]) -> int:
+    """Field lines that speak for the section itself: top-level bullets and prose (`**Status:** …`)."""
+    in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
+    prose = [text for number, text in section.lines if number not in in_items and number != section.start]
+    from_prose = sum(
+        1
+        for text in prose
+        for piece in field_pieces(line_text(text))
+        if piece.labelled is not None and piece.labelled.field in SIGNAL_FIELDS
+    )
+    return from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
+
+
+def _opens_with_field(section: Section) -> bool:
+    first = next((line_text(text) for n, text in section.lines if n != section.start and text.strip()), "")
+    labelled = split_label(first)
+    return labelled is not None and labelled.field in SIGNAL_FIELDS
+
+
+def _field_of(item: Item, lines: dict[int, str]) -> str | None:
+    labelled = split_label(line_text(lines.get(item.start, item.text)))
+    return labelled.field if labelled else None
+
+
+def _is_project_section(section: Section, depth: int, fields: int, lines: dict[int, str]) -> bool:
+    """A leaf section is one project unless it lists several; a top-level one needs a field too."""
+    if titled_paragraphs(section) >= 2:
+        return False  # `1.「青鸟」…` and `2.「白鹭」…` over their own fields: a container of projects
+    if fields >= 2:
+        return True
+    if led_paragraphs(section) >= 2:
+        return False
+    projectish = sum(1 for item in section.items if _is_projectish(item, lines))
+    if depth == 0:
+        return fields >= 1 and projectish < 2
+    return fields >= 1 or projectish < 2
+
+
+def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool:
+    """A bullet that names a project of its own and says something about it. A numbered line is
+    a step, unless it is a top-level `1. 名称：…` line of a section's own list ("其他事项：" over
+    "1. 双11老带新活动：10.30封板…"): that names a project as a bullet does."""
+    text = line_text(lines.get(item.start, item.text))
+    if _NUMBERED.match(item.marker) and not (top and _named_by_label(text)):
+        return False
+    found = item_name(item, text)
+    if found is None:  # a status bullet ("- done ✅:") over a project is as good as the project
+        return heading_status(text) is not None and any(_is_projectish(c, lines) for c in item.children)
+    rest = text[found[1] :]
+    if top and _named_by_label(text) and item.end > item.start:
+        # a roll-call's message ("7. 孙悦：小程序回归，剩7个bug" over "自动化回归 四成，9月底有风险"):
+        # its later lines may hold the news
+        rest = " ".join(line_text(lines.get(n, "")) for n in range(item.start, item.end + 1))[found[1] :]
+    return bool(item.children or find_statuses(rest) or find_progress(rest, True) or has_date(rest))
+
+
+def _named_by_label(text: str) -> bool:
+    labelled = split_label(text)
+    return labelled is not None and labelled.field is None and bool(labelled.rest)
+
+
+def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: list[Mention]) -> None:
+    text = line_text(lines.get(item.start, item.text))
+    found = item_name(item, text)
+    if found is None:
+        bullets = [c for c in item.children if not _NUMBERED.match(c.marker)]
+        # A bullet that is only a status ("- done ✅:", "- 已上线：") files its children under it,
+        # as a `## Done` heading does. Written from terse-bullets-ml.
+        filed = heading_status(text)
+        projects = sum(_is_projectish(c, lines) for c in bullets)
+        if projects >= 2 or (filed is not None and projects >= 1):
+            start = len(out)
+            for child in bullets:
+                _item_mentions(child, section, lines, out)
+            for mention in out[start:]:
+                if mention.filed_as is None and filed is not None:
+                    mention.filed_as, mention.filed_by = filed, text.strip(" :：")
+        return
+    name, offset = found
+    own_end = item.children[0].start - 1 if item.children else item.end
+    units = [_unit(n, lines, head=True) for n in range(item.start, own_end + 1) if n in lines]
+    if units:
+        units[0].skip = offset
+        if bullet_subject(text) == found:
+            # A sentence's subject owns its first clause's lifecycle word, and the line until a
+            # sentence about another project ("Beacon shipped. Invite & Earn slipped to 6/28.").
+            units[0].lifecycle_until = first_clause_end(units[0].text, offset)
+            cut_at_next_project(units[0], offset)
+    units += [_unit(n, lines, head=False) for n in range(own_end + 1, item.end + 1) if n in lines]
+    out.append(Mention(name, section, item.start, item.end, [u for u in units if u.text]))
+
+
+def _prose_mentions(
+    section: Section, lines: dict[int, str], context: bool, plain_leads: bool = True
+) -> list[Mention]:
+    """Paragraphs that open with a project's name, one mention each: its lines until a blank line
+    or the next such lead (a paragraph goes on about the project it opened with).
+
+    A bold name (`**Onboarding v3** 🟡 — 55% done`) is a project wherever it stands. Other leads —
+    a label (`KR1 新客首单券实验 ｜ 进度 3/4`, `PCI DSS 4.0 readiness: 12 of 23 controls`) or the
+    subject of an English sentence (`Checkout redesign is now looking like end of March`) — count
+    when the paragraph says something about a schedule, and outside a projects section only when
+    the name recurs in another report (origin "lead").
+    """
+    in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
+    out: list[Mention] = []
+    current: Mention | None = None
+    # A bold-named paragraph's later lines are its sub-steps (the name line carries the project's
+    # own fields); a block opened by a plain lead ("KR4 Push频控改造 ｜ 进度 六成" then
+    # "上线推迟到10.24" and "状态：有风险") speaks for the project on every line. A sentence's
+    # subject owns that sentence only: the next one is often about another project.
+    own_lines = False
+    sentence_open = False
+    previous_blank = True
+    for number, raw in section.lines:
+        text = line_text(raw)
+        if number == section.start or number in in_items or not text.strip() or section.in_table(number):
+            current, previous_blank = None, True
+            continue
+        lead = (
+            (title_lead(raw, text) if previous_blank else None)
+            or paragraph_lead(text, previous_blank and plain_leads)
+            or (dated_lead(text) if current is None and plain_leads else None)
+        )
+        previous_blank = False
+        if lead is not None:
+            name, skip, kind = lead
+            unit = _unit(number, lines, head=True)
+            unit.skip = skip
+            # Only a bold name is a project by its layout alone; a plain lead ("Rough week: …")
+            # must recur in another report.
+            origin: Origin = "structure" if kind == "bold" else "lead"
+            current = Mention(name, section, number, number, [unit], origin=origin)
+            own_lines = kind != "bold"
+            sentence_open = kind == "subject"
+            if sentence_open:
+                unit.lifecycle_until = first_clause_end(unit.text, skip)
+                if cut_at_next_project(unit, skip):
+                    sentence_open = False
+            out.append(current)
+            if not sentence_open and kind == "subject":
+                current = None
+            continue
+        if current is not None:  # the paragraph goes on: what it says is about that project
+            unit = _unit(number, lines, head=own_lines)
+            current.units.append(unit)
+            current.end = number
+            if sentence_open:
+                unit.lifecycle_until = 0
+                if cut_at_next_project(unit, 0):
+                    current, sentence_open = None, False
+    return [m for m in out if speaks_of_schedule(m)]
+
+
+def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Mention:
+    heading = _unit(section.start, lines, head=True)
+    heading.text = line_text(lines.get(section.start, section.title).lstrip("#").strip())
+    heading.skip = heading.text.find(name) + len(name) if name in heading.text else len(heading.text)
+    body_item_lines: set[int] = set()
+    head_item_lines: set[int] = set()
+    for item in section.items:
+        own_end = item.children[0].start - 1 if item.children else item.end
+        target = body_item_lines if _NUMBERED.match(item.marker) else head_item_lines
+        target.update(range(item.start, own_end + 1))
+        body_item_lines.update(range(own_end + 1, item.end + 1))
+    # Items under an action-item label ("待办：", "Action items:") are people's tasks with their
+    # own deadlines ("@李婷 8/23前完成 OOT 验证"), not the project's schedule.
+    actions = False
+    units = [heading]
+    for number, raw in section.lines:
+        if number == section.start:
+            continue
+        text = line_text(raw)
+        labelled = split_label(text)
+        if labelled is not None and not labelled.rest and not _is_item_line(number, section):
+            actions = bool(_ACTION_LABEL.fullmatch(label_key(labelled.label)))
+        elif not text.strip() and not _is_item_line(number, section):
+            pass
+        elif not _is_item_line(number, section):
+            actions = False
+        units.append(_unit(number, lines, head=number not in body_item_lines and not actions))
+    return Mention(name, section, section.start, section.end, [u for u in units if u.text])
+
+
+_ACTION_LABEL = re.compile(
+    r"待办|待办事项|行动项|跟进事项|todo|todos|actionitems?|followups?|nextactions?", re.I
+)
+
+
+def _is_item_line(number: int, section: Section) -> bool:
+    return any(item.start <= number <= item.end for item in section.items)
+
+
+def _table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
+    """`| Project | Status | Progress | ETA |` tables: one mention per row, each cell a field."""
+    out: list[Mention] = []
+    for table in section.tables:
+        header = table.header
+        fields = column_roles(table)
+        name_col = name_column(table)
+        if name_col is None or not any(f in SIGNAL_FIELDS for f in fields):
+            continue
+        for row in table.rows:
+            cells = row.cells
+            if name_col >= len(cells):
+                continue
+            name = clean_name(cells[name_col])
+            if not valid_name(name):
+                continue
+            text = lines.get(row.line, "").strip()
+            units = [Unit(row.line, text, head=True, skip=len(text))]
+            for index, cell in enumerate(cells):
+                if index != name_col and index < len(header) and cell:
+                    labelled = Labelled(header[index], cell, 0, fields[index])
+                    units.append(Unit(row.line, cell, head=True, skip=0, labelled=labelled))
+            out.append(Mention(name, section, row.line, row.line, units))
+    return out
+
+
+def _unit(number: int, lines: dict[int, str], head: bool) -> Unit:
+    text = line_text(lines.get(number, ""))
+    return Unit(number, text, head, 0, split_label(text))

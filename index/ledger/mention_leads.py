@@ -1,0 +1,302 @@
+"""How a line opens with a project's name, and whether what follows says something of a schedule.
+
+A bullet's name (`- 平安存管接入：…`, `- Hive 推到明年Q1`, `- Invite & Earn went GA on 7/2`), a
+paragraph's lead (a bold name, a label, a `｜` lead, an English sentence's subject, a numbered title,
+a Chinese subject before its day), how many of a section's paragraphs open with one, where a
+subject's sentence ends, and the schedule words that make a lead a project's. Kept apart from
+the walk over a report's layout (`mention_layout.py`), which decides where such lines stand.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from index.ledger.field_labels import split_label
+from index.ledger.mentions import (
+    ANY_DAY,
+    BRACKET_NAME,
+    SIGNAL_FIELDS,
+    Mention,
+    Unit,
+    clean_name,
+    line_text,
+    valid_name,
+)
+from index.ledger.ordinal_targets import find_ordinal_targets
+from index.ledger.progress import find_progress
+from index.ledger.signals import find_statuses
+from index.ledger.title_leads import numbered_title, quoted_code
+from index.models import Item, Section
+from index.text.cjk import has_han
+from index.text.normalise import nfkc
+from index.text.timeexpr import find_dates
+
+_BOLD_NAME = re.compile(r"^(?:\*\*|__)(.{1,60}?)(?:\*\*|__)\s*[:：]?\s*")
+_LINK_NAME = re.compile(r"^\[([^\]]{2,80})\]\([^)\s]*\)\s*")
+_PIPE_LEAD = re.compile(r"^(.{2,40}?)\s*[｜|]\s*")
+# The subject of a prose sentence about a project: "Checkout redesign is now looking like ...",
+# "The GraphQL pilot is canceled", "Warehouse stock sync has slipped".
+_SUBJECT_LEAD = re.compile(
+    r"^(?:(?:the|our)\s+)?((?:[A-Z0-9][\w.+/&-]*)(?:\s+[\w.+/&()-]+){0,5}?)\s+(?:is|are|was|were|has|have|had|"
+    r"went|moved|slipped|slips|shipped|launched|landed|remains|stays|looks|will|won't|can't|needs|hit|reached|"
+    r"passed|got|goes|rolled|finished|completed)\b",
+    re.I,
+)
+_NOT_SUBJECT = re.compile(
+    r"^(?:we|i|it|this|that|these|those|there|here|everything|nothing|something|all|both|each|everyone|"
+    r"nobody|team|the team|next|last|good news|bad news|headline|update|also|then|overall|finance|qa)\b",
+    re.I,
+)
+# A gloss after the name ("Invite & Earn (formerly Referral Program v2) – …") may run past the
+# name's own length limit.
+_FIRST_CLAUSE = re.compile(r"^(.{2,40}?(?:\s*[(（][^()（）]{1,40}[)）])?)(?:[，,]|\s+[—–-]\s+|\s*——\s*)")
+
+
+def titled_paragraphs(section: Section) -> int:
+    """Prose lines that open a paragraph with only a numbered title (`1.「青鸟」智能手表二代`)."""
+    count, previous_blank = 0, True
+    for number, raw in section.lines:
+        text = line_text(raw)
+        if number != section.start and previous_blank and numbered_title(nfkc(raw)) is not None:
+            count += 1
+        previous_blank = not text.strip()
+    return count
+
+
+def led_paragraphs(section: Section) -> int:
+    """Prose paragraphs (not bullets) that open with a name in bold or before a colon
+    (`**Billing.** Invoices moved to…`, `Supplier portal: 3 of 5 screens.`): each is another
+    project's, so a heading over two of them ("## Product & eng", "## Engineering") files
+    projects, it is none. Written from investor-update-en; the same layout is any update
+    e-mail's area section."""
+    count, previous_blank = 0, True
+    for number, raw in section.lines:
+        text = line_text(raw)
+        prose = raw.strip() == text or raw.strip().startswith(("**", "__"))
+        if number != section.start and previous_blank and prose and text:
+            count += _leads_news(text)
+        previous_blank = not text.strip()
+    return count
+
+
+def _leads_news(text: str) -> bool:
+    """A paragraph's first line names a project in bold, or before a colon and then says
+    something of its schedule ("Supplier portal: 3 of 5 screens"); a byline ("撰稿：周牧",
+    "Author: Dana") names a writer, not a project, and says nothing of a schedule."""
+    lead = paragraph_lead(text, True)
+    if lead is None or lead[1] >= len(text) or lead[2] not in ("bold", "label"):
+        return False
+    rest = text[lead[1] :]
+    return lead[2] == "bold" or bool(find_statuses(rest) or find_progress(rest, True) or has_date(rest))
+
+
+def has_date(text: str) -> bool:
+    return bool(find_dates(text, ANY_DAY))
+
+
+# A Latin name, then a Chinese predicate about its schedule: "Hive 推到明年Q1：…", "Sleepy 正式取消，…".
+_ZH_PREDICATE_LEAD = re.compile(
+    r"^([A-Za-z][\w.+/&-]*(?:\s+[A-Za-z0-9][\w.+/&-]*){0,3})\s*"
+    r"(?=(?:正式|已经?|将|已于)?(?:推到|推迟|推至|延期|顺延|延后|延到|取消|暂停|上线|发布|交付|冻结))"
+)
+
+
+# A Chinese bullet that opens by saying its subject is finally finished, a sentence of its own:
+# "· 标定平台终于搭完了！昨天…". The subject is the name (kept only when it recurs in another report).
+_FINALLY_DONE_LEAD = re.compile(
+    r"^([^\s，。,;；:：!！、()（）]{2,14}?)(?=(?:终于|总算)(?:都)?\S{0,2}?完(?:成)?了\s*[。!！])"
+)
+
+
+def item_name(item: Item, text: str) -> tuple[str, int] | None:
+    """(name, offset where the project's own text starts) for a bullet, or None."""
+    match = _ZH_PREDICATE_LEAD.match(text) or _FINALLY_DONE_LEAD.match(text)
+    if match and valid_name(clean_name(match[1])):
+        return clean_name(match[1]), match.end(1)
+    match = BRACKET_NAME.match(text) or _BOLD_NAME.match(text) or _LINK_NAME.match(text)
+    if match:
+        name = clean_name(match[1])
+        return (name, match.end()) if valid_name(name) else None
+    labelled = split_label(text)
+    if labelled is not None:
+        if labelled.field is not None:
+            return None
+        name = clean_name(labelled.label)
+        return (name, labelled.rest_offset) if valid_name(name) else None
+    # A short name over deeper lines, or over lines glued to it (`6. OTA升级平台` then `【进展】…`).
+    if (item.children or item.end > item.start) and len(text) <= 30 and not re.search(r"[，。,;；]", text):
+        name = clean_name(quoted_code(text) or text)
+        return (name, len(text)) if valid_name(name) else None
+    subject = bullet_subject(text) or _codename_subject(text)
+    if subject is not None:
+        return subject
+    match = _PIPE_LEAD.match(text) or _FIRST_CLAUSE.match(text)
+    if match:
+        name = clean_name(match[1])
+        short = len(name) <= 14 if has_han(name) else len(name.split()) <= 5
+        if short and valid_name(name):
+            return name, match.end()
+    return None
+
+
+# A Latin code name opening a Chinese sentence (`GW-Lite 量产固件 v1.0.0 已于 9/26 冻结并交付工厂`).
+_CODENAME = re.compile(r"^([A-Za-z][\w.+-]*(?:[ -][A-Z0-9][\w.+-]*)?)\s+(?=[\u4e00-\u9fff])")
+
+
+def _codename_subject(text: str) -> tuple[str, int] | None:
+    """A Chinese bullet whose subject is a Latin code name: the name is the code when the rest
+    of the first clause says something about its schedule (a status, a day, progress);
+    `KR1 新客首单券实验，…` names more than its code. Written from bilingual-biweekly-iot."""
+    match = _CODENAME.match(text)
+    if match is None or _PIPE_LEAD.match(text) or re.fullmatch(r"[A-Z]{2,5}", match[1]):
+        return None  # `API 网关改造 已完成 80%`: an acronym opens a longer name, it is not one
+    clause = re.split(r"[，。,;；]", text[match.end() :], maxsplit=1)[0]
+    if not _states_schedule(clause):
+        return None
+    name = clean_name(match[1])
+    return (name, match.end(1)) if valid_name(name) else None
+
+
+def bullet_subject(text: str) -> tuple[str, int] | None:
+    """An English bullet that is a sentence about its subject ("Invite & Earn went GA on Tue 7/2
+    (target was 6/28).") names it as a paragraph's subject does, when it says something about a
+    schedule. Written from gdocs-html-growth."""
+    if has_han(text) or _PIPE_LEAD.match(text):
+        return None
+    match = _SUBJECT_LEAD.match(text)
+    if match is None or _NOT_SUBJECT.match(match[1]) or not _states_schedule(text[match.end(1) :]):
+        return None
+    name = clean_name(match[1])
+    return (name, match.end(1)) if valid_name(name) else None
+
+
+_CLAUSE_END = re.compile(r"[,;:，；：。!?！？]|\.(?=\s|$)")
+
+
+def first_clause_end(text: str, start: int) -> int:
+    match = _CLAUSE_END.search(text, start)
+    return match.start() if match else len(text)
+
+
+def cut_at_next_project(unit: Unit, start: int) -> bool:
+    """Cut the unit before the first later sentence that states another project's schedule
+    ("The GraphQL pilot is canceled"); True when it did. A name is capitalised after its article:
+    "The firmware roll-out is going well" goes on about the paragraph's project. A paragraph goes on about its subject
+    ("…we're now aiming for the 10th of April. … I'm moving the project to red.") until then."""
+    for match in _SENTENCE_END.finditer(unit.text, start):
+        rest = unit.text[match.end() :].lstrip()
+        following = _SENTENCE_END.search(rest)
+        sentence = rest[: following.end()] if following else rest
+        subject = _SUBJECT_LEAD.match(sentence)
+        if (
+            subject
+            and not _NOT_SUBJECT.match(subject[1])
+            and subject[1][:1].isupper() | subject[1][:1].isdigit()
+            and _states_schedule(sentence[subject.end(1) :])
+        ):
+            unit.text = unit.text[: match.end()]
+            return True
+    return False
+
+
+def _states_schedule(text: str) -> bool:
+    return bool(find_statuses(text) or find_progress(text, True) or has_date(text))
+
+
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bvs)[.!?](?=\s+\S)|[.!?]$|[。！？]")
+
+
+def _end_sentence(unit: Unit, start: int) -> bool:
+    """Cut the unit's text after the first sentence that ends in it; True when one did."""
+    match = _SENTENCE_END.search(unit.text, start)
+    if match is None:
+        return False
+    unit.text = unit.text[: match.end()]
+    return True
+
+
+LeadKind = Literal["bold", "label", "pipe", "subject"]
+
+
+# A Chinese sentence whose subject is followed straight by the day (`双11老带新活动11.1零点准时上线`,
+# `贷中预警系统8月27日已上线`): the words before the day name the project.
+_DATED_SUBJECT = re.compile(r"^([^\s，。,;；:：、()（）]{2,20}?)(?=\d{1,2}(?:[./]\d{1,2}|月\d{1,2}[日号]?))")
+
+
+def dated_lead(text: str) -> tuple[str, int, LeadKind] | None:
+    """A line that opens with a project's name and the day it launched, paused or was cancelled,
+    on a line of its own (`本周日活…` above it is another line, not this paragraph's lead).
+    Only a lifecycle word in that first clause makes it one: a name before a date alone is not.
+    Written from dingtalk-growth."""
+    match = _DATED_SUBJECT.match(text)
+    if match is None or not has_han(match[1]):
+        return None
+    clause = re.split(r"[，。,;；]", text[match.end() :], maxsplit=1)[0]
+    if not any(hit.value in ("launched", "done", "paused", "cancelled") for hit in find_statuses(clause)):
+        return None
+    name = clean_name(match[1])
+    return (name, match.end(1), "subject") if valid_name(name) else None
+
+
+def title_lead(raw: str, text: str) -> tuple[str, int, LeadKind] | None:
+    """A numbered title line over a paragraph (`1.「青鸟」智能手表二代`, then `【进展】…`): every line
+    of the paragraph speaks for the project it names. Written from zh-email-hardware."""
+    titled = numbered_title(nfkc(raw))
+    if titled is None:
+        return None
+    name = clean_name(titled)
+    return (name, len(text), "label") if valid_name(name) else None
+
+
+def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKind] | None:
+    """(name, where its own text starts, how it was written) when a line opens with a project's name."""
+    labelled = split_label(text)
+    if labelled is not None and labelled.field is not None:
+        return None  # `Status: …`, `Owner: …` belong to the paragraph's project
+    match = _BOLD_NAME.match(text) or _LINK_NAME.match(text)
+    if match:
+        sentence = _SUBJECT_LEAD.match(match[1])
+        if sentence and not _NOT_SUBJECT.match(sentence[1]) and _subject_label(match[1]):
+            # "**MMv2 is live.** v2.9.0 went to 100%…": a bold sentence, its subject is the name and
+            # its verb the news.
+            name = clean_name(sentence[1])
+            return (name, match.start(1) + sentence.end(1), "bold") if valid_name(name) else None
+        name = clean_name(match[1])
+        return (name, match.end(), "bold") if valid_name(name) else None
+    if not starts_paragraph:
+        return None
+    if labelled is not None and _subject_label(labelled.label):
+        labelled = None  # "PCI readiness is done: we evidenced…": a sentence, its subject is the name
+    if labelled is not None:
+        name = clean_name(labelled.label)
+        return (name, labelled.rest_offset, "label") if valid_name(name) and len(name) <= 40 else None
+    match = _PIPE_LEAD.match(text)
+    if match:
+        name = clean_name(match[1])
+        return (name, match.end(), "pipe") if valid_name(name) else None
+    match = _SUBJECT_LEAD.match(text)
+    if match and not _NOT_SUBJECT.match(match[1]):
+        name = clean_name(match[1])
+        return (name, match.end(1), "subject") if valid_name(name) else None
+    return None
+
+
+def _subject_label(label: str) -> bool:
+    """A "label" that is a clause with its own verb (`X is done:`, `X has slipped:`): the colon
+    opens an explanation, and the name is the clause's subject, not the whole label. Written
+    from email-prose-retail."""
+    match = _SUBJECT_LEAD.match(label)
+    return match is not None and match.end() < len(label) and not _NOT_SUBJECT.match(match[1])
+
+
+def speaks_of_schedule(mention: Mention) -> bool:
+    """The mention's lines state a status, a progress figure, a date or a release as the target
+    ("aiming for the 4.2 release")."""
+    for unit in mention.units:
+        rest = unit.text[unit.skip :] if unit is mention.units[0] else unit.text
+        if find_statuses(rest) or find_progress(rest, True) or has_date(rest) or find_ordinal_targets(rest):
+            return True
+        if unit.labelled is not None and unit.labelled.field in SIGNAL_FIELDS:
+            return True
+    return False
