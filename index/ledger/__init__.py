@@ -30,6 +30,10 @@ store.py       `Ledger`: SQLite, per-report replacement by content hash
 complete.py    a model's verified facts reduced to what the rules left empty (`ingest --extract`)
 identity.py    project names linked across weeks (rules, aliases.toml, optional embeddings),
                each name compared only with the names it shares a block with, in its own series
+  name_rules.py  whether two names may be one project (containment, abbreviations, versions)
+  name_blocks.py the blocks a name is filed under and compared within
+  name_stats.py  `NameStat`, `AliasConfig` (aliases.toml), one team's names, the canonical spelling
+  name_joins.py  groups joined by tracker key, announced rename, batch or embedding
 derive.py      at ingest: identity, timelines, slips, launches, lifecycle, incidents and metric
                series keys stored in indexed tables, recomputed for what changed
 slips.py       slips, launches and lifecycle events from one project's observations

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING
 
 from index.ledger.containers import without_lent
 from index.ledger.extract import EXTRACTOR_VERSION
-from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity, entry_marks
+from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity
 from index.ledger.metric_links import recurring, series_keys
+from index.ledger.name_blocks import entry_marks
 from index.ledger.prose_derive import add_prose_names, told_in_prose
 from index.ledger.retellings import first_tellings_indexed
 from index.ledger.shifts import resolve_shifts

@@ -2,7 +2,7 @@
 
 A changelog writes "Flag scheduling" one week and "Scheduled flags" the next (the same words,
 reordered and inflected), or "OpenTelemetry trace ingestion" and then "OTel traces" (a clipped
-camel-case word plus an inflected one). `identity.related` asks these after its containment and
+camel-case word plus an inflected one). `name_rules.related` asks these after its containment and
 abbreviation rules; like them, they only propose a link, which the identity takes only when a
 name fits one project of its own series.
 """

@@ -3,14 +3,15 @@ projects and their order, and one project's observations and timeline.
 
 Its own module because every question that names a project goes through here first (`resolve`,
 `canonical_name`): a spelling is compared only with the names sharing a block with it
-(`identity.query_marks`), and the lookups are memoised per ledger revision.
+(`name_blocks.query_marks`), and the lookups are memoised per ledger revision.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-from index.ledger.identity import _pair_related, query_marks
+from index.ledger.name_blocks import query_marks
+from index.ledger.name_rules import pair_related
 from index.ledger.store import Ledger
 from index.ledger.view_rows import NotInLedger, chunked, placeholders, revision_memo
 from index.schemas import Observation, ProjectInfo, ProjectTimeline, Slip
@@ -20,7 +21,7 @@ from index.text.weeks import week_key
 
 def resolve(ledger: Ledger, query: str) -> str | None:
     """The canonical project any spelling or alias refers to (None when unknown or ambiguous),
-    compared only with the names that share a block with it (`identity.query_marks`)."""
+    compared only with the names that share a block with it (`name_blocks.query_marks`)."""
     memo = revision_memo(ledger, "views.resolve")
     if query in memo:
         return memo[query]  # type: ignore[no-any-return]
@@ -36,7 +37,7 @@ def resolve(ledger: Ledger, query: str) -> str | None:
         near = ledger.query(
             f"SELECT DISTINCT key, canonical FROM name_marks WHERE mark IN ({placeholders(marks)})", marks
         )
-        hits = {canon for k, canon in near if _pair_related(key, k, query, canon)}
+        hits = {canon for k, canon in near if pair_related(key, k, query, canon)}
         found = hits.pop() if len(hits) == 1 else None
     memo[query] = found
     return found

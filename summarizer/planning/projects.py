@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from index.ledger.identity import ITEM_KEY
+from index.ledger.name_joins import ITEM_KEY
 from index.text.normalise import nfkc, plain_key, stem
 
 

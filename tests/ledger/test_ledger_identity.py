@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from index.errors import ConfigError
 from index.ledger import views
-from index.ledger.identity import AliasConfig, NameStat, _pair_related, build_identity
+from index.ledger.identity import AliasConfig, NameStat, build_identity
+from index.ledger.name_rules import pair_related
 from index.ledger.store import Ledger
 from index.text.normalise import name_key
 
@@ -173,7 +174,7 @@ def test_blocks_compare_what_the_rules_could_join(names: list[str], query: str) 
     assert blocked.canonical_of == everything.canonical_of
     assert blocked.aliases == everything.aliases
     key = name_key(query)
-    brute = {c for k, c in everything._keys.items() if _pair_related(key, k, query, c)}
+    brute = {c for k, c in everything._keys.items() if pair_related(key, k, query, c)}
     expected = (
         everything.canonical_of.get(query)
         or everything._keys.get(key)

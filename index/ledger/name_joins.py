@@ -1,0 +1,154 @@
+"""Joins of name groups after clustering, for what string similarity cannot see.
+
+A tracker key shared within a series (`MOB-430 …`), a rename a report announced, a rollout's
+batch and its versioned project, and (optionally) names an embedding model finds close: each
+joins whole groups, and a `[split]` pair in `aliases.toml` keeps any of them from joining.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from index.ledger.name_forms import batch_joins
+from index.ledger.name_stats import NameStat, choose, same_team
+from index.text.normalise import name_key, nfkc
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# A tracker key in a name ("MOB-430 Push notification revamp", "KR2.2 潮汐") stays with the work
+# item when the title after it changes.
+ITEM_KEY = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|KR\d+(?:\.\d+)?)(?![A-Za-z0-9.-])")
+
+
+def join_keyed(groups: list[list[NameStat]]) -> list[list[NameStat]]:
+    """Join groups whose names carry the same tracker key in the same report series."""
+    owner: dict[tuple[str, str], int] = {}
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for index, group in enumerate(groups):
+        for stat in group:
+            for key in ITEM_KEY.findall(nfkc(stat.name)):
+                for series in stat.series or {""}:
+                    other = owner.setdefault((key, series), index)
+                    if root(other) != root(index):
+                        parent[root(index)] = root(other)
+    joined: dict[int, list[NameStat]] = {}
+    for index, group in enumerate(groups):
+        joined.setdefault(root(index), []).extend(group)
+    return list(joined.values())
+
+
+def join_renamed(
+    groups: list[list[NameStat]], renames: Sequence[tuple[str, str, str]], apart: set[frozenset[str]]
+) -> list[list[NameStat]]:
+    """Join the one group whose names hold the old name with the one holding the new name.
+
+    Mentions rarely repeat an announced name exactly ("KR3 UFP迁移" for "UFP"), so a name
+    counts when its key contains the announced one; an announced name that fits several groups
+    joins nothing. An announced name no group holds becomes a spelling of the other name's one
+    group (added last-seen, so it never becomes the canonical name).
+    """
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    keys = [{name_key(s.name) for s in group} for group in groups]
+    teams = [set().union(*(s.series for s in group)) for group in groups]
+
+    def holders(name: str, series: str) -> list[int]:
+        wanted = name_key(name)
+        if len(wanted) < 2:
+            return []
+        mine = [i for i in range(len(groups)) if not series or same_team({series}, teams[i])]
+        exact = [i for i in mine if wanted in keys[i]]
+        return exact or [i for i in mine if any(wanted in key for key in keys[i])]
+
+    for old, new, series in renames:
+        a, b = holders(old, series), holders(new, series)
+        for held, unheld in ((a, new), (b, old)):
+            # "原 qt-migrate 项目更名为 Ferry" before any line names Ferry: the announced name is
+            # a spelling of the one project holding the other, so later sentences naming it are
+            # that project's (`prose_links` reads the identity's spellings).
+            # A name some group holds (another series' project, say) is never a second spelling.
+            spelled = name_key(unheld)
+            if len(held) == 1 and len(spelled) >= 3 and all(spelled not in k for k in keys):
+                group = groups[held[0]]
+                if not any(frozenset((spelled, key)) in apart for key in keys[held[0]]):
+                    latest = max(s.first_seen for s in group)
+                    group.append(NameStat(unheld, latest, 0, {series} if series else set()))
+                    keys[held[0]].add(spelled)
+        if len(a) == 1 and len(b) == 1 and root(a[0]) != root(b[0]):
+            if any(frozenset((x, y)) in apart for x in keys[a[0]] for y in keys[b[0]]):
+                continue
+            parent[root(b[0])] = root(a[0])
+    joined: dict[int, list[NameStat]] = {}
+    for index, group in enumerate(groups):
+        joined.setdefault(root(index), []).extend(group)
+    return list(joined.values())
+
+
+def join_batches(groups: list[list[NameStat]], apart: set[frozenset[str]]) -> list[list[NameStat]]:
+    """Join a rollout's batches ("收银SDK第二批") to the one project of their series they are a
+    batch of ("收银SDK 3.0"): versions keep names apart everywhere else (`name_forms.batch_joins`)."""
+    described = [([s.name for s in group], set().union(*(s.series for s in group))) for group in groups]
+    into: dict[int, int] = {}
+    for batch, project in batch_joins(described, name_key):
+        keys = ({name_key(s.name) for s in groups[batch]}, {name_key(s.name) for s in groups[project]})
+        if not any(frozenset((a, b)) in apart for a in keys[0] for b in keys[1]):
+            into[batch] = project
+    joined: dict[int, list[NameStat]] = {}
+    for index, group in enumerate(groups):
+        joined.setdefault(into.get(index, index), []).extend(group)
+    return list(joined.values())
+
+
+def embed_merge(
+    groups: list[list[NameStat]],
+    embed: Callable[[list[str]], np.ndarray],
+    threshold: float,
+    apart: set[frozenset[str]],
+) -> list[list[NameStat]]:
+    names = [choose(group, None) for group in groups]
+    import numpy as np
+
+    vectors = np.asarray(embed(names), dtype=float)
+    similarity = vectors @ vectors.T
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pairs = sorted(
+        ((float(similarity[i, j]), i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
+    for score, i, j in pairs:
+        if score < threshold:
+            break
+        if not same_team({t for s in groups[i] for t in s.series}, {t for s in groups[j] for t in s.series}):
+            continue
+        keys_i = {name_key(s.name) for s in groups[i]}
+        keys_j = {name_key(s.name) for s in groups[j]}
+        if any(frozenset((a, b)) in apart for a in keys_i for b in keys_j):
+            continue
+        parent[root(j)] = root(i)
+    merged: dict[int, list[NameStat]] = {}
+    for index, group in enumerate(groups):
+        merged.setdefault(root(index), []).extend(group)
+    return list(merged.values())

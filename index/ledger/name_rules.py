@@ -1,0 +1,141 @@
+"""The string rules that say whether two project names may be one project.
+
+Normalised containment, word-prefix abbreviations and numeronyms, acronyms, Chinese ordered
+abbreviations, version marks that must agree and a parenthetical alias; reordered and clipped
+English words are asked of `name_forms`. Pure functions of the two names, shared by the
+clustering (`identity`), its blocks (`name_blocks`) and name lookups (`view_names`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from index.ledger.name_forms import clipped, reordered
+from index.text.cjk import HAN, has_han
+from index.text.normalise import PARENS, name_key, nfkc
+from index.text.numerals import zh_digits_to_arabic
+
+VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)*|[一二三四五六七八九十]+期|phase\d+|p\d)$")
+_TOKENS = re.compile(rf"[a-z][a-z0-9]*(?:\.\d+)?|\d+(?:\.\d+)?|[{HAN}]+")
+_NUMERONYM = re.compile(r"([a-z])(\d{1,2})([a-z])")
+_GENERIC_PAREN = re.compile(r"phase|stage|part|step|^v?\d|期|阶段|owner|负责|%|eta|\d{1,2}/\d{1,2}", re.I)
+
+
+def paren_alias(name: str, shared: frozenset[str] = frozenset()) -> str | None:
+    """`家家盈平台（小贝项目）` is also known as `小贝项目`; `(Phase 2)` or `(owner: X)` are not names,
+    nor is a parenthetical that follows several different names (`（孙悦）`: their owner)."""
+    for inner in PARENS.findall(nfkc(name)):
+        inner = inner.strip()
+        if len(inner) >= 2 and not _GENERIC_PAREN.search(inner) and name_key(inner) not in shared:
+            return name_key(inner)
+    return None
+
+
+def shared_parentheticals(names: Iterable[str]) -> frozenset[str]:
+    """Parentheticals written after two or more different names: owners or teams, not aliases."""
+    bases: dict[str, set[str]] = {}
+    for name in names:
+        base = name_key(PARENS.sub(" ", nfkc(name)))
+        for inner in PARENS.findall(nfkc(name)):
+            bases.setdefault(name_key(inner), set()).add(base)
+    return frozenset(inner for inner, found in bases.items() if len(found) > 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def tokens(name: str) -> tuple[str, ...]:
+    return tuple(_TOKENS.findall(PARENS.sub(" ", nfkc(name)).casefold()))
+
+
+_VERSION_MARKS = re.compile(
+    r"(?<![a-z0-9.])v(\d+(?:\.\d+)*)(?![a-z0-9])|(?:phase|stage|p)\s*(\d+)(?![a-z0-9])|"
+    r"([一二三四五六七八九十]+|\d+)\s*期|(?<![a-z0-9.])(\d+(?:\.\d+)*)(?![a-z0-9.])"
+)
+
+
+def versions(name: str) -> list[str]:
+    """Version and phase marks (`v2`, `1.30`, `Phase 2`, `二期`, `2025`), normalised and sorted.
+
+    They must agree for two names to merge; a list, so `v2 Phase 2` differs from `v2`.
+    """
+    return list(_versions(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _versions(name: str) -> tuple[str, ...]:
+    found = []
+    for match in _VERSION_MARKS.finditer(nfkc(name).casefold()):
+        value = next(group for group in match.groups() if group)
+        found.append(zh_digits_to_arabic(value))
+    return tuple(sorted(found))
+
+
+def related(short: str, long: str, short_name: str, long_name: str) -> bool:
+    """Do these two names plausibly denote the same project? (`short` is the shorter key.)"""
+    if short == long:
+        return True
+    if len(short) < 2 or len(short) > len(long):
+        return False
+    short_tokens, long_tokens = tokens(short_name), tokens(long_name)
+    if _versions(short_name) != _versions(long_name):
+        return False  # `Checkout v2` is not `Checkout v1`, `对账中心二期` is not `对账中心`
+    cjk = has_han(short)
+    if short in long:
+        if cjk:
+            return len(short) >= 2 and len(short) / len(long) >= 0.3
+        return len(short) >= 3 and (long.startswith(short) or len(short) / len(long) >= 0.5)
+    if not cjk:
+        return (
+            _abbreviates(short_tokens, long_tokens)
+            or reordered(short_name, long_name)
+            or clipped(short_name, long_name)
+        )
+    return (
+        len(short) >= 3
+        and short[0] == long[0]
+        and len(short) / len(long) >= 0.5
+        and _subsequence(short, long)
+    )
+
+
+def _subsequence(short: str, long: str) -> bool:
+    position = 0
+    for char in short:
+        position = long.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def _abbreviates(short: Sequence[str], long: Sequence[str]) -> bool:
+    words = [t for t in long if not VERSION.match(t)]
+    short_words = [t for t in short if not VERSION.match(t)]
+    if not short_words or len(words) < 2:
+        return False
+    if len(short_words) == 1 and len(short_words[0]) >= 2 and short_words[0] == "".join(w[0] for w in words):
+        return True  # acronym
+    if not _fits(short_words[0], words[0]):
+        return False
+    index = 0
+    for token in short_words:
+        while index < len(words) and not _fits(token, words[index]):
+            index += 1
+        if index == len(words):
+            return False
+        index += 1
+    return len(short_words) >= 2 or len(short_words[0]) >= 3
+
+
+def _fits(token: str, word: str) -> bool:
+    """A word prefix (`obs` for observability) or a numeronym (`k8s` for kubernetes, `i18n`)."""
+    if word.startswith(token):
+        return True
+    match = _NUMERONYM.fullmatch(token)
+    if match is None:
+        return False
+    return word[0] == match[1] and word[-1] == match[3] and len(word) - 2 == int(match[2])
+
+
+def pair_related(a: str, b: str, a_name: str, b_name: str) -> bool:
+    return related(a, b, a_name, b_name) if len(a) <= len(b) else related(b, a, b_name, a_name)
