@@ -4,27 +4,25 @@ Top-k passages cannot answer "which projects slipped?" (peers fail exactly here,
 ledger holds every slip, incident, observation and metric across weeks with its evidence. Each
 handler returns a headline and points with citations, or None when the ledger has nothing to
 say, so the engine reads passages instead. Lists across projects (launches, pauses, risks,
-summaries) live in `lists`; the filters and wording all handlers share in `common`.
+summaries) live in `lists`, the incidents handler in `incidents`; the filters and wording all
+handlers share in `common`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
-from datetime import date
 
 from index.ledger import views
 from index.ledger.derive import slip_days
 from index.ledger.store import Ledger
 from index.lexical import tokenize
-from index.schemas import Citation, Incident, Slip
+from index.schemas import Citation, Slip
 from index.text.cjk import has_han
 from summarizer.facts.changes import changes
 from summarizer.facts.common import (
     MAX_POINTS,
     clip,
-    dated_in,
     in_range,
     observed,
     range_of,
@@ -36,17 +34,13 @@ from summarizer.facts.common import (
     written,
 )
 from summarizer.facts.grouped import DISTINCTIVE, Entry, arrange, left_out, relevance, team_counts
+from summarizer.facts.incidents import incidents
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
 from summarizer.facts.naming import named
-from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, dated, join, say
-from summarizer.facts.severity import LEVELS, level, rank, severities, severity_matches
+from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
 from summarizer.question import QuestionPlan
-from summarizer.schemas import Point, SeverityLevel
-
-
-def _happened_in(incident: Incident, qp: QuestionPlan) -> bool:
-    return dated_in(incident.when, incident.week, qp)
+from summarizer.schemas import Point
 
 
 def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
@@ -191,98 +185,12 @@ def _known_as(name: str, aliases: list[str]) -> str:
     return " / ".join([name, *others])
 
 
-_LEVEL_WORDS: dict[str | None, str] = {
-    "critical": "严重",
-    "high": "高",
-    "medium": "中",
-    "low": "低",
-    None: "未定级",
-}
-
-
-def _by_level(levels: list[SeverityLevel | None], lang: str) -> str:
-    """Incidents per normalised severity level ("; by level: critical 3, high 5, unrated 2")."""
-    counts = Counter(levels)
-    order: list[SeverityLevel | None] = [*LEVELS, None]
-    if lang == "zh":
-        return "；按级别：" + "、".join(f"{_LEVEL_WORDS[lv]} {counts[lv]}" for lv in order if counts[lv])
-    return "; by level: " + ", ".join(f"{lv or 'unrated'} {counts[lv]}" for lv in order if counts[lv])
-
-
 def _names(names: list[str], qp: QuestionPlan, limit: int = 8) -> str:
     """Up to `limit` names, then how many more."""
     if len(names) <= limit or qp.show_all:
         return join(names, qp.lang)
     rest = len(names) - limit
     return join(names[:limit], qp.lang) + (f" 等 {len(names)} 个" if qp.lang == "zh" else f" and {rest} more")
-
-
-def incidents(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
-    """Per team, incidents most severe first, then most recent."""
-    days = (qp.days[0].isoformat(), qp.days[1].isoformat()) if qp.days is not None else None
-    rows = views.incident_rows(ledger, qp.since, qp.until, reports=qp.reports, days=days)
-    wanted = severities(qp.query)
-    if wanted:  # "any SEV1 incidents?", "几次AB级事故": only those levels
-        rows = [r for r in rows if severity_matches(r.label, wanted)]
-    if not rows:
-        levels = f" {'/'.join(sorted(wanted))}" if wanted else ""
-        return Facts(say("no_incidents", qp.lang, range=range_of(qp)) + levels)
-
-    titles: list[str] = []
-
-    def point(row: views.Row[Incident]) -> Callable[[], Point]:
-        def make() -> Point:
-            incident = row.item
-            titles.append(incident.title)
-            extra = [
-                x
-                for x in (
-                    incident.severity,
-                    dated(incident.when_text, incident.when, qp.lang) if incident.when_text else None,
-                    incident.duration_text,
-                    incident.impact,
-                )
-                if x
-            ]
-            if incident.cause:
-                extra.append(clip(incident.cause))
-            detail = f" ({'; '.join(extra)})" if extra else ""
-            return Point(text=f"{incident.week} {incident.title}{detail}", citations=[incident.evidence])
-
-        return make
-
-    def short(row: views.Row[Incident]) -> Callable[[], Point]:
-        def make() -> Point:
-            incident = row.item
-            when = dated(incident.when_text, incident.when, qp.lang) or incident.week
-            label = f"{incident.severity} " if incident.severity else ""
-            took = f" ({incident.duration_text})" if incident.duration_text else ""
-            return Point(
-                text=f"{when} {label}{clip(incident.title, 60)}{took}", citations=[incident.evidence]
-            )
-
-        return make
-
-    entries = [
-        Entry(
-            row.series,
-            (rank(level(row.label)), -date.fromisoformat(row.day or row.date).toordinal(), i),
-            point(row),
-            short=short(row),
-        )
-        for i, row in enumerate(rows)
-    ]
-    listing = arrange(entries, qp, ("incident(s)", "起"))
-    if listing.several:
-        counts = team_counts(listing, qp.lang, "", "起")
-        head = say(
-            "incidents_teams", qp.lang, n=len(rows), t=len(listing.teams), counts=counts, range=range_of(qp)
-        )
-        head = head[:-1] + _by_level([level(r.label) for r in rows], qp.lang) + head[-1]
-    else:
-        head = say("incidents", qp.lang, n=len(rows), names=join(titles[:5], qp.lang), range=range_of(qp))
-    head += left_out(listing, qp.lang, "most severe and most recent", "严重程度和时间")
-    return Facts(head, listing.points)
 
 
 def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:

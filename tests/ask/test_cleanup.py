@@ -11,8 +11,8 @@ from index.retrieve import Hit
 from index.schemas import Citation
 from index.text.normalise import fold_space, plain_line, strip_inline
 from index.verify import Verifier
-from summarizer.engines.local.engine import fragment, headline
 from summarizer.engines.local.extractive import MAX_QUOTE, Evidence, candidates, clauses
+from summarizer.engines.local.points import fragment, headline
 from summarizer.facts.common import clip
 from summarizer.pipelines.ask import tidy
 from summarizer.schemas import Answer, Point

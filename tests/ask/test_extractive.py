@@ -100,8 +100,8 @@ def test_block_reason_reads_the_prose_beside_a_field_line() -> None:
 
 
 def test_where_a_thing_stands_now_is_told_by_the_newest_report_first() -> None:
-    from summarizer.engines.local.engine import asks_now
     from summarizer.engines.local.extractive import best_evidence
+    from summarizer.engines.local.subject import asks_now
 
     def hit(report: str, week: str) -> Hit:
         return Hit(report, report, week, "Tern", ["Tern"], (1, 1), "", 0.0, "projects")

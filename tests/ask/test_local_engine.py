@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from index.retrieve import Hit
 from summarizer.engines.base import AskContext, Passage
-from summarizer.engines.local.engine import LocalEngine, asked_terms, held_by, unreported
+from summarizer.engines.local.engine import LocalEngine
+from summarizer.engines.local.reasons import slip_reasons
+from summarizer.engines.local.subject import asked_terms, held_by, unreported
 from summarizer.facts import Facts
 from summarizer.question import QuestionPlan
 
@@ -82,7 +84,7 @@ def test_what_is_asked_leaves_out_the_linked_projects_name() -> None:
 def test_a_cited_clause_is_read_in_its_sentence() -> None:
     """The ledger quotes '全量目标改为11月底'; the same sentence says why."""
     from index.schemas import Citation
-    from summarizer.engines.local.engine import around_quote
+    from summarizer.engines.local.reasons import around_quote
 
     lines = {7: "AB阶段结束。但双11封网期间不能全量，大促后还要观察一周，全量目标改为11月底。"}
     citation = Citation(
@@ -94,7 +96,7 @@ def test_a_cited_clause_is_read_in_its_sentence() -> None:
 
 
 def test_a_figure_asked_of_the_team_whose_name_heads_every_report_needs_a_line_about_it() -> None:
-    from summarizer.engines.local.engine import title_terms
+    from summarizer.engines.local.subject import title_terms
 
     def report(n: int, body: str) -> dict[int, str]:
         return {
@@ -169,7 +171,7 @@ def test_a_slip_line_that_says_why_is_shown_whole() -> None:
     ]
     plan = _plan("Why did the firmware rollout slip?", "slips", "firmware rollout", frozenset())
     plan.wants_reason = True
-    added = LocalEngine().slip_reasons(plan, shown, {"/r/w04.txt": lines})
+    added = slip_reasons(plan, shown, {"/r/w04.txt": lines})
     assert added and added[0].text.endswith(lines[4])
     assert added[0].citations[0].lines == (4, 4)
 

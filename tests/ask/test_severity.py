@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.facts.answers import severities, severity_matches
+from summarizer.facts.severity import severities, severity_matches
 
 
 @pytest.mark.parametrize(
