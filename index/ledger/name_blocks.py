@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Generic, TypeVar
 
-from index.ledger.name_forms import reorder_marks
+from index.ledger.name_forms import clip_marks, reorder_marks
 from index.ledger.name_rules import VERSION, tokens
 
 T = TypeVar("T")
@@ -29,12 +29,13 @@ def entry_marks(key: str, name: str) -> set[str]:
     ordered abbreviation share the key's first character (`c`); a key inside another has its
     first two characters inside the longer one (`s` as the shorter, `g` as the longer); a Latin
     abbreviation, numeronym, acronym or clipped word keeps the first letter of the first word
-    (`a`); reordered words share a stem (`r`, `name_forms`).
+    (`a`; a clip the first letter of the first Latin word, `k`); reordered words share a stem (`r`,
+    `name_forms`).
     """
     marks = {"c" + key[:1], "s" + key[:2], *("g" + key[i : i + 2] for i in range(len(key) - 1))}
     if letter := _first_letter(name):
         marks.add("a" + letter)
-    return marks | reorder_marks(name)
+    return marks | reorder_marks(name) | clip_marks(name)
 
 
 def query_marks(key: str, name: str) -> set[str]:
@@ -42,7 +43,7 @@ def query_marks(key: str, name: str) -> set[str]:
     marks = {"c" + key[:1], "g" + key[:2], *("s" + key[i : i + 2] for i in range(len(key) - 1))}
     if letter := _first_letter(name):
         marks.add("a" + letter)
-    return marks | reorder_marks(name)
+    return marks | reorder_marks(name) | clip_marks(name)
 
 
 class Blocks(Generic[T]):

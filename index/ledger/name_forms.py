@@ -57,6 +57,15 @@ def reorder_marks(name: str) -> set[str]:
     return {"r" + stem(word) for word in words} if len(words) >= 2 else set()
 
 
+def clip_marks(name: str) -> set[str]:
+    """The block a clipped spelling shares with its long form: the first letter of the first
+    word `_words` keeps (`clipped` matches the two names' first words, by a clip or a stem,
+    and both keep that letter). Not the first letter of every token: "平安 OpenTelemetry" opens
+    with a Chinese word `_words` does not read."""
+    words = _words(name)
+    return {"k" + words[0][0].casefold()} if words else set()
+
+
 def _clips(short: str, word: str) -> bool:
     """`OTel` clips `OpenTelemetry`: written in mixed case, each of its camel-case parts opens the
     matching part of the longer word. A lowercase word clips nothing (too easy to fit by chance)."""
