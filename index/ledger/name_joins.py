@@ -23,28 +23,42 @@ if TYPE_CHECKING:
 ITEM_KEY = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|KR\d+(?:\.\d+)?)(?![A-Za-z0-9.-])")
 
 
+class _Joins:
+    """Groups joined as a union-find; `grouped` keeps each joined set in first-index order, so
+    the result depends on the groups' order only, never on the order joins were made in."""
+
+    def __init__(self, size: int) -> None:
+        self._parent = list(range(size))
+
+    def root(self, i: int) -> int:
+        while self._parent[i] != i:
+            self._parent[i] = self._parent[self._parent[i]]
+            i = self._parent[i]
+        return i
+
+    def join(self, into: int, other: int) -> None:
+        """Put `other`'s set under `into`'s root (a no-op when they are one set already)."""
+        self._parent[self.root(other)] = self.root(into)
+
+    def grouped(self, groups: list[list[NameStat]]) -> list[list[NameStat]]:
+        joined: dict[int, list[NameStat]] = {}
+        for index, group in enumerate(groups):
+            joined.setdefault(self.root(index), []).extend(group)
+        return list(joined.values())
+
+
 def join_keyed(groups: list[list[NameStat]]) -> list[list[NameStat]]:
     """Join groups whose names carry the same tracker key in the same report series."""
     owner: dict[tuple[str, str], int] = {}
-    parent = list(range(len(groups)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    joins = _Joins(len(groups))
 
     for index, group in enumerate(groups):
         for stat in group:
             for key in ITEM_KEY.findall(nfkc(stat.name)):
                 for series in stat.series or {""}:
                     other = owner.setdefault((key, series), index)
-                    if root(other) != root(index):
-                        parent[root(index)] = root(other)
-    joined: dict[int, list[NameStat]] = {}
-    for index, group in enumerate(groups):
-        joined.setdefault(root(index), []).extend(group)
-    return list(joined.values())
+                    joins.join(other, index)
+    return joins.grouped(groups)
 
 
 def join_renamed(
@@ -57,13 +71,7 @@ def join_renamed(
     joins nothing. An announced name no group holds becomes a spelling of the other name's one
     group (added last-seen, so it never becomes the canonical name).
     """
-    parent = list(range(len(groups)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    joins = _Joins(len(groups))
 
     keys = [{name_key(s.name) for s in group} for group in groups]
     teams = [set().union(*(s.series for s in group)) for group in groups]
@@ -90,14 +98,11 @@ def join_renamed(
                     latest = max(s.first_seen for s in group)
                     group.append(NameStat(unheld, latest, 0, {series} if series else set()))
                     keys[held[0]].add(spelled)
-        if len(a) == 1 and len(b) == 1 and root(a[0]) != root(b[0]):
+        if len(a) == 1 and len(b) == 1 and joins.root(a[0]) != joins.root(b[0]):
             if any(frozenset((x, y)) in apart for x in keys[a[0]] for y in keys[b[0]]):
                 continue
-            parent[root(b[0])] = root(a[0])
-    joined: dict[int, list[NameStat]] = {}
-    for index, group in enumerate(groups):
-        joined.setdefault(root(index), []).extend(group)
-    return list(joined.values())
+            joins.join(a[0], b[0])
+    return joins.grouped(groups)
 
 
 def join_batches(groups: list[list[NameStat]], apart: set[frozenset[str]]) -> list[list[NameStat]]:
@@ -126,13 +131,7 @@ def embed_merge(
 
     vectors = np.asarray(embed(names), dtype=float)
     similarity = vectors @ vectors.T
-    parent = list(range(len(groups)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    joins = _Joins(len(groups))
 
     pairs = sorted(
         ((float(similarity[i, j]), i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))),
@@ -147,8 +146,5 @@ def embed_merge(
         keys_j = {name_key(s.name) for s in groups[j]}
         if any(frozenset((a, b)) in apart for a in keys_i for b in keys_j):
             continue
-        parent[root(j)] = root(i)
-    merged: dict[int, list[NameStat]] = {}
-    for index, group in enumerate(groups):
-        merged.setdefault(root(index), []).extend(group)
-    return list(merged.values())
+        joins.join(i, j)
+    return joins.grouped(groups)
