@@ -207,15 +207,6 @@ def _states_schedule(text: str) -> bool:
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bvs)[.!?](?=\s+\S)|[.!?]$|[。！？]")
 
 
-def _end_sentence(unit: Unit, start: int) -> bool:
-    """Cut the unit's text after the first sentence that ends in it; True when one did."""
-    match = _SENTENCE_END.search(unit.text, start)
-    if match is None:
-        return False
-    unit.text = unit.text[: match.end()]
-    return True
-
-
 LeadKind = Literal["bold", "label", "pipe", "subject"]
 
 

@@ -14,18 +14,13 @@ from datetime import date
 from index.ledger import views
 from index.ledger.store import Ledger
 from index.schemas import Incident
-from summarizer.facts.common import clip, dated_in, range_of
+from summarizer.facts.common import clip, range_of
 from summarizer.facts.grouped import Entry, arrange, left_out, team_counts
 from summarizer.facts.model import Facts
 from summarizer.facts.phrases import dated, join, say
 from summarizer.facts.severity import LEVELS, level, rank, severities, severity_matches
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Point, SeverityLevel
-
-
-def _happened_in(incident: Incident, qp: QuestionPlan) -> bool:
-    return dated_in(incident.when, incident.week, qp)
-
 
 _LEVEL_WORDS: dict[str | None, str] = {
     "critical": "严重",
