@@ -43,6 +43,10 @@ from .test_plan import LATEST
         ("Why did the checkout redesign slip?", "checkout redesign"),
         ("Is SDK generation overdue?", "sdk generation"),
         ("Which P1 or P2 incidents did the team have, and were postmortems done?", "done"),
+        # A reason asked after the subject is a facet of the facts, not more subject: the
+        # incident's own line answers "原因查清了吗" without saying "查清".
+        ("3月份发生过哪些网络故障？原因查清了吗？", "网络"),
+        ("What caused the login outage?", "login"),
     ],
 )
 def test_subject(question: str, subject: str) -> None:
