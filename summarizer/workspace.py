@@ -56,8 +56,9 @@ class Workspace:
     def store(self) -> VectorStore:
         """The collection for these settings: on the Chroma server when one is configured, else
         the embedded store shared by this process and ordered with other processes by the gate."""
+        from index.chroma_client import Embedded, collection_name, make_client
         from index.gate import StoreGate
-        from index.store import Embedded, VectorStore, collection_name, make_client
+        from index.store import VectorStore
 
         name = collection_name(self.embedder.name, self.settings.chunk_tokens, self.settings.min_chunk_tokens)
         if self.settings.chroma_url:

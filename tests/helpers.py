@@ -44,6 +44,7 @@ _PRELOAD = [
     "summarizer.pipelines.ingest",
     "summarizer.pipelines.ask",
     "index.store",
+    "index.chroma_client",
     "index.embed",
 ]
 _forkserver: Any = None

@@ -12,12 +12,13 @@ from typing import Any
 import numpy as np
 import pytest
 
+from index.chroma_client import collection_name, make_client
 from index.chunk import MAX_LINE_CHARS, TokenLimit, chunk_report
 from index.embed import LocalEmbedder
 from index.ingest import Ingestor
 from index.load import load_document
 from index.parse import parse_report
-from index.store import VectorStore, collection_name, make_client
+from index.store import VectorStore
 from index.tokens import fit_window
 
 TITLE = "# Weekly report 2025-03-14\n\n"

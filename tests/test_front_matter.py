@@ -78,9 +78,10 @@ def test_invalid_yaml_is_still_just_ignored(tmp_path: Path) -> None:
 
 
 def test_the_ingest_skips_an_alias_bomb_with_a_reason(tmp_path: Path) -> None:
+    from index.chroma_client import make_client
     from index.embed import LocalEmbedder
     from index.ingest import Ingestor
-    from index.store import VectorStore, make_client
+    from index.store import VectorStore
 
     path = tmp_path / "bomb.md"
     path.write_text(alias_bomb(), encoding="utf-8")

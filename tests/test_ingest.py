@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from index.chroma_client import collection_name, make_client
 from index.chunk import chunk_report
 from index.embed import CachedEmbedder, LocalEmbedder
 from index.ingest import Ingestor
 from index.load import load_document
 from index.parse import parse_report
-from index.store import VectorStore, collection_name, make_client
+from index.store import VectorStore
 
 
 @pytest.fixture
