@@ -28,7 +28,14 @@ from summarizer.planning.index_context import (
     relative_reports,
     titled_reports,
 )
-from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
+from summarizer.planning.intent import (
+    asks_why,
+    decision_words,
+    detect_intent,
+    event_family,
+    list_kinds,
+    vocabulary,
+)
 from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links
 from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
 from summarizer.planning.renames import other_names
@@ -97,7 +104,7 @@ def read_question(
         query=query or question,
         terms=terms,
         subject=subject_terms(terms, vocabulary(intent)),
-        synonyms=intent_synonyms(words),
+        synonyms=intent_synonyms([*words, *decision_words(unnamed)]),
         time_text=found.text if found else "",
         intent_words=words,
         wants=list_kinds(words),

@@ -258,7 +258,18 @@ _TARGET_BEFORE = re.compile(
     re.I,
 )
 _TARGET_AFTER = re.compile(
-    r"^\s*(?:的)?\s*(?:目标|截止|deadline)|^\s*(?:推迟|延期|顺延|调整|延后|提前|改)(?:到|至)", re.I
+    r"^\s*(?:的)?\s*(?:目标|截止|deadline)|^\s*(?:推迟|延期|顺延|调整|延后|提前|改)(?:到|至)"
+    # A date that names a planned event ("the end of July run", "the 15 April release"): the event's
+    # day, which the reports before it plan for, not the period asked about.
+    r"|^\s*(?:run|release|launch|go-?live|cut-?over|freeze|rollout|roll-out|deadline|milestone|submission)\b",
+    re.I,
+)
+# A day that names a report ("the April 1 meeting", "its 8 May memo", "3月4日的例会"): the report of
+# that day is asked about, as with "the update of April 1".
+_REPORT_AFTER = re.compile(
+    r"^\s*(?:'s\s+)?(?:meeting|memo|minutes|call|sync|stand-?up|e-?mail|newsletter|digest|session|notes)\b"
+    r"|^\s*的?(?:会议|例会|周会|会上|纪要|邮件|周报|月报)",
+    re.I,
 )
 _LEADING = re.compile(r"^(?:from|between|in)\s+", re.I)
 
@@ -473,7 +484,9 @@ def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) 
             if not _is_month_name(match):
                 continue  # lowercase "may" is the verb, not the month
             if pattern in (_DAY_EN, _DAY_NUM) and not (
-                about_report or _ON_DAY.search(question[: match.start()])
+                about_report
+                or _ON_DAY.search(question[: match.start()])
+                or _REPORT_AFTER.search(question[match.end() :])
             ):
                 continue
             if _is_target(question, match) and not about_report:

@@ -286,12 +286,7 @@ class LocalEngine:
             said = top.quote if top is not None else ""
             if rest and len(rest) < len(weights) and coverage(said, rest, plan.synonyms) < self.min_coverage:
                 answerable = False
-        if (
-            not answerable
-            and (plan.intent == "changes" or (plan.intent == "free" and not plan.subject))
-            and plan.since is not None
-            and plan.since == plan.until
-        ):
+        if not answerable and _one_report_asked(plan):
             # "最新一期周志有什么变化？", "What happened in Weeknote 33?": one report asked for and
             # nothing about it in particular; what changed is what it says happened.
             events = self.events(hits, [], sources)
@@ -330,6 +325,17 @@ class LocalEngine:
         if ledger_headline:
             answer = f"{ledger_headline} {answer}"
         return Answer(answer=answer, points=points, citations=citations, engine=self.name, plan=plan.public())
+
+
+def _one_report_asked(plan: QuestionPlan) -> bool:
+    """One report asked for and nothing about it in particular: "what happened in Weeknote 33?"
+    (one week), or "what changed at the April 1 meeting?", whose range the planner widened back to
+    the report before it (the baseline of the change) while the question names one report."""
+    if plan.until is None:
+        return False
+    if plan.intent == "changes":
+        return plan.since == plan.until or bool(plan.time_text or plan.label)
+    return plan.intent == "free" and not plan.subject and plan.since == plan.until
 
 
 def _prefer_kind(hits: list[Hit], intent: str) -> list[Hit]:
