@@ -488,7 +488,7 @@ def read_titled(planned: QuestionPlan, ctx: IndexContext) -> None:
     """A question naming a report by its title ("What changed in the October update?") reads
     that report: in an index of many teams, the month alone would read every team's October."""
     pool = set(ctx.week_of_report) if planned.reports is None else set(planned.reports)
-    chosen = titled_reports(planned.question, planned.time_text, pool, ctx)
+    chosen = titled_reports(planned.question, planned.time_text, pool, ctx, (planned.since, planned.until))
     _narrow_to(planned, ctx, chosen, pool)
 
 
