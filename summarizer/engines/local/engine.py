@@ -45,11 +45,13 @@ from summarizer.engines.local.reasons import (
 )
 from summarizer.engines.local.subject import (
     asked_terms,
+    asks_money,
     asks_now,
     held_by,
     missed_day,
     named_subject,
     row_subject,
+    states_money,
     title_terms,
     unreported,
     weights_of,
@@ -275,6 +277,9 @@ class LocalEngine:
             asked = {t: w for t, w in weights.items() if t in asked_terms(plan)}
             said = top.quote if top is not None else ""
             answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
+        if answerable and asks_money(plan.question) and not any(states_money(e.quote) for e in chosen):
+            # "嘉定机房迁移的预算花了多少？": the project's lines, none of them an amount of money.
+            answerable = False
         if answerable and plan.intent == "metrics" and unreported(plan):
             # "How much money did the Foundation allocate…": a figure of something no report names.
             answerable = False
