@@ -45,3 +45,13 @@ def test_decision_words_find_the_reports_decision_words() -> None:
     assert decision_words("Which projects slipped?") == []
     plan = read_question("What was decided at the meeting?", latest=LATEST)
     assert "agreed" in plan.synonyms["decided"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["这两个月哪些项目延期了？", "这几个月哪些项目延期了？", "Which projects slipped over these updates?"],
+)
+def test_the_period_the_reports_cover_is_no_subject(question: str) -> None:
+    """ "这两个月" asks over the reports' own period, as "these updates" does: a slip list answers
+    it whole, and no line need name "两个月"."""
+    assert read_question(question, latest=LATEST).subject == ""
