@@ -167,6 +167,7 @@ FUNCTION_CHARS = frozenset(
 _EN_PHRASES = ["right now", "at the moment", "so far", "to date", "these days", "look like", "looks like",
                "stand", "stands", "standing", "the latest on", "latest on", "the latest with"]  # fmt: skip
 _SPACES = re.compile(r" {2,}")
+PHRASES = tuple(_PHRASES)
 _PHRASE_RE = re.compile(
     "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True))
     + "|"
