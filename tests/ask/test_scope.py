@@ -10,14 +10,13 @@ from summarizer.planning.scope import (
     choose_scope,
     contradicted,
     language_explains,
-    lone_word_team,
     named_series,
     named_teams,
     named_unless_beside,
     names,
     own_name,
-    word_forms,
 )
+from summarizer.planning.team_words import lone_word_team, word_forms
 
 
 def _series(workspace: Any) -> dict[str, str]:
