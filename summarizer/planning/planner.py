@@ -46,6 +46,7 @@ from summarizer.planning.timerange import (
     find_time_range,
     parse_week_arg,
     series_labels,
+    target_dates,
 )
 from summarizer.question import QuestionPlan
 
@@ -186,7 +187,8 @@ def plan(
         read_titled(planned, ctx)
     if planned.intent == "changes" and planned.reports is not None and planned.reports:
         with_previous(planned, ctx)
-    planned.term_weights = term_weights(planned.terms, lexical)
+    # A target date the question states ("was due by mid-March") is no word the answer must hold.
+    planned.term_weights = term_weights(without_targets(planned.terms, question), lexical)
     planned.unseen = frozenset(t for t in planned.term_weights if not lexical.doc_freq().get(t))
     if not planned.projects:
         with_other_names(planned, lexical)
@@ -222,6 +224,13 @@ def without_team_words(subject: str, series: str) -> str:
     team and is not what the incidents must mention."""
     team = {t for t in tokenize(series.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " "))}
     return " ".join(t for t in subject.split() if t not in team)
+
+
+def without_targets(terms: str, question: str) -> str:
+    """The terms without the target dates the question states (timerange.target_dates)."""
+    for text in target_dates(question):
+        terms = terms.replace(text, " ")
+    return terms
 
 
 def intent_synonyms(words: Sequence[str]) -> dict[str, tuple[str, ...]]:

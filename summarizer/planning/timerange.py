@@ -516,3 +516,25 @@ def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) 
                 end = end + words[1].end() if words[1] else end
             return TimeRange(since, until, question[start:end].strip(), days)
     return None
+
+
+_TARGET_CUE = re.compile(
+    r"(?:due|target|eta|deadline|planned|scheduled|expected|目标|预计|计划|原定|原计划)", re.I
+)
+
+
+def target_dates(question: str) -> list[str]:
+    """The target dates a question states with their cue ("was due by mid-March", "原定10月"):
+    what it asserts about the plan, which an answer saying where the thing stands ("i18n stays
+    paused") need not repeat. Empty when it states none."""
+    found: list[str] = []
+    for pattern in (*_TARGET_LIKE, _EN_MONTH, _ZH_MONTH):
+        for match in pattern.finditer(question):
+            if not _is_month_name(match) or not _is_target(question, match):
+                continue
+            cue = _TARGET_BEFORE.search(question[: match.start()])
+            # Only a stated target ("due by", "原定"): the dates of a move ("why did it slip from April
+            # to May?") are what the line telling of the move writes, and find it.
+            if cue is not None and _TARGET_CUE.match(cue[0]):
+                found.append(question[cue.start() : match.end()])
+    return found

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from summarizer.planning.intent import decision_words
-from summarizer.planning.planner import read_question
-from summarizer.planning.timerange import find_time_range
+from summarizer.planning.planner import read_question, without_targets
+from summarizer.planning.timerange import find_time_range, target_dates
 
 LATEST = date(2025, 5, 30)
 
@@ -55,3 +55,26 @@ def test_the_period_the_reports_cover_is_no_subject(question: str) -> None:
     """ "这两个月" asks over the reports' own period, as "these updates" does: a slip list answers
     it whole, and no line need name "两个月"."""
     assert read_question(question, latest=LATEST).subject == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "targets"),
+    [
+        ("i18n was due by mid-March - is it late?", ["due by mid-March"]),
+        ("原定10月上线的积分商城延期了吗", ["原定10月"]),
+        # A move's dates are what the line telling of it writes: kept.
+        ("Why did v3 slip from April to May?", []),
+        ("Which projects slipped in March?", []),
+    ],
+)
+def test_a_stated_target_date_is_read_with_its_cue(question: str, targets: list[str]) -> None:
+    assert target_dates(question) == targets
+
+
+def test_a_stated_target_date_weighs_nothing_in_what_an_answer_must_cover() -> None:
+    assert (
+        "march"
+        not in without_targets(
+            "i18n was due by mid-March - is it late?", "i18n was due by mid-March - is it late?"
+        ).casefold()
+    )
