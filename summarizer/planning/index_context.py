@@ -159,10 +159,20 @@ def fold_title(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
-def titled_reports(question: str, time_text: str, pool: Collection[str], ctx: IndexContext) -> set[str]:
+def titled_reports(
+    question: str,
+    time_text: str,
+    pool: Collection[str],
+    ctx: IndexContext,
+    weeks: tuple[int | None, int | None] = (None, None),
+) -> set[str]:
     """Reports of `pool` whose title holds the question's time words together with the word
     beside them ("the October update" -> a post titled "October update"): the question names
-    the report by its title, so it is that post and not every team's report of the month."""
+    the report by its title, so it is that post and not every team's report of the month.
+
+    `weeks`: the period the time words name, if any. A report named by what its files are called
+    ("the January meetings": meeting-*.md) must also fall in it; a title that holds the time words
+    names its report whenever it was posted ("October update" posted in November)."""
     if not time_text.strip():
         return set()
     asked = fold_title(question)
@@ -188,8 +198,16 @@ def titled_reports(question: str, time_text: str, pool: Collection[str], ctx: In
     for kind in dict.fromkeys(noun(n) for n in nouns if n not in GENERIC_FOLDER_WORDS):
         named = {r for r in pool if kind in {noun(t) for t in fold_title(Path(r).stem).split()}}
         if len({series_of(r) for r in named}) == 1:
-            return named
+            return {r for r in named if _within(ctx.week_of_report.get(r), weeks)}
     return set()
+
+
+def _within(week: int | None, weeks: tuple[int | None, int | None]) -> bool:
+    """Whether a report's week falls in the (since, until) weeks; open ends and unknown weeks do."""
+    since, until = weeks
+    if week is None:
+        return True
+    return (since is None or week >= since) and (until is None or week <= until)
 
 
 def noun(word: str) -> str:

@@ -118,6 +118,13 @@ def vocabulary(intent: Intent) -> tuple[str, ...]:
     return next((words for name, words in INTENT_KEYWORDS if name == intent), ())
 
 
+# Words that ask what a meeting or memo settled; reports write any of them ("#agreed", "approved",
+# "拍板"), and a question asking "what was decided" is answered by a line saying "agreed".
+DECISION_WORDS = _words(
+    "decide decided decides decision decisions agree agreed approve approved resolved "
+    "决定 决议 拍板 商定 同意 批准 通过 敲定"
+)
+
 # Keyword families that name events a report itself writes in any of their words: a slip is
 # "延期", "推迟" or "pushed back"; an outage is "故障" or "事故". (Status, metric and summary words
 # frame the question instead: "latest on" is not written as "progress" in the answer line.)
@@ -128,7 +135,13 @@ EVENT_FAMILIES = (
     LAUNCH_WORDS,
     PAUSE_WORDS,
     STALL_WORDS,
+    DECISION_WORDS,
 )
+
+
+def decision_words(question: str) -> list[str]:
+    """The decision words a question uses ("what was decided at …"), whatever its intent."""
+    return _keyword_hits(question, DECISION_WORDS)
 
 
 def event_family(word: str) -> tuple[str, ...]:

@@ -28,7 +28,14 @@ from summarizer.planning.index_context import (
     relative_reports,
     titled_reports,
 )
-from summarizer.planning.intent import asks_why, detect_intent, event_family, list_kinds, vocabulary
+from summarizer.planning.intent import (
+    asks_why,
+    decision_words,
+    detect_intent,
+    event_family,
+    list_kinds,
+    vocabulary,
+)
 from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links
 from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
 from summarizer.planning.renames import other_names
@@ -39,6 +46,7 @@ from summarizer.planning.timerange import (
     find_time_range,
     parse_week_arg,
     series_labels,
+    target_dates,
 )
 from summarizer.question import QuestionPlan
 
@@ -97,7 +105,7 @@ def read_question(
         query=query or question,
         terms=terms,
         subject=subject_terms(terms, vocabulary(intent)),
-        synonyms=intent_synonyms(words),
+        synonyms=intent_synonyms([*words, *decision_words(unnamed)]),
         time_text=found.text if found else "",
         intent_words=words,
         wants=list_kinds(words),
@@ -179,7 +187,8 @@ def plan(
         read_titled(planned, ctx)
     if planned.intent == "changes" and planned.reports is not None and planned.reports:
         with_previous(planned, ctx)
-    planned.term_weights = term_weights(planned.terms, lexical)
+    # A target date the question states ("was due by mid-March") is no word the answer must hold.
+    planned.term_weights = term_weights(without_targets(planned.terms, question), lexical)
     planned.unseen = frozenset(t for t in planned.term_weights if not lexical.doc_freq().get(t))
     if not planned.projects:
         with_other_names(planned, lexical)
@@ -215,6 +224,13 @@ def without_team_words(subject: str, series: str) -> str:
     team and is not what the incidents must mention."""
     team = {t for t in tokenize(series.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " "))}
     return " ".join(t for t in subject.split() if t not in team)
+
+
+def without_targets(terms: str, question: str) -> str:
+    """The terms without the target dates the question states (timerange.target_dates)."""
+    for text in target_dates(question):
+        terms = terms.replace(text, " ")
+    return terms
 
 
 def intent_synonyms(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
@@ -481,7 +497,7 @@ def read_titled(planned: QuestionPlan, ctx: IndexContext) -> None:
     """A question naming a report by its title ("What changed in the October update?") reads
     that report: in an index of many teams, the month alone would read every team's October."""
     pool = set(ctx.week_of_report) if planned.reports is None else set(planned.reports)
-    chosen = titled_reports(planned.question, planned.time_text, pool, ctx)
+    chosen = titled_reports(planned.question, planned.time_text, pool, ctx, (planned.since, planned.until))
     _narrow_to(planned, ctx, chosen, pool)
 
 

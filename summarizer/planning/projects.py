@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from index.ledger.name_joins import ITEM_KEY
+from index.text.cjk import has_han
 from index.text.normalise import nfkc, plain_key, stem
+from summarizer.planning.intent import INTENT_KEYWORDS
+from summarizer.planning.question_words import FUNCTION_CHARS, GENERIC_WORDS, PHRASES
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,33 @@ def _asking_only(name: str) -> bool:
     return bool(words) and letters.isascii() and all(w in _ASKING or w in _NAME_STOP for w in words)
 
 
+# Han words a question goes on with after a name: what it asks ("进展", "为什么", "延期"), not more name.
+_ASKED_HAN = tuple(
+    w for w in (*PHRASES, *GENERIC_WORDS, *(k for _, words in INTENT_KEYWORDS for k in words)) if has_han(w)
+)
+
+
+def _diverges(folded: str, key: str, at: int, size: int, end: int) -> bool:
+    """True when the question goes on naming something else where the project's name goes on
+    too: "数据资产管理平台" shares "数据资产" with "数据资产目录", then says "管理" where the name says
+    "目录". A question dropping a middle part ("风控引擎" of "风控决策引擎迁移": 引擎 comes later in
+    the name) or going on with what it asks ("数据资产进展如何") still names it."""
+    rest = key[end:]
+    after = folded[at + size : at + size + 2]
+    # A Latin word shared ("Orin" of "Orin 部署") is a whole word of its own: what follows is the question's.
+    if (
+        not rest
+        or not has_han(folded[at + size - 1])
+        or len(after) < 2
+        or not all(has_han(c) for c in after)
+        or after[0] in FUNCTION_CHARS
+    ):
+        return False
+    if any(w.startswith(after) for w in _ASKED_HAN):
+        return False
+    return after not in rest
+
+
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
     """Canonical names of projects named in the question: a name or alias contained in it (whole
     words for Latin names, or most words of a long one), or a long common substring, since
@@ -215,6 +245,7 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
                 sum(not c.isdigit() for c in shared) >= 3
                 and ratio >= min_ratio
                 and _as_words(shared, question)
+                and not _diverges(folded, key, match.a, match.size, match.b + match.size)
             ):
                 best = max(best, ratio)
         if best:

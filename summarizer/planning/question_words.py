@@ -167,6 +167,7 @@ FUNCTION_CHARS = frozenset(
 _EN_PHRASES = ["right now", "at the moment", "so far", "to date", "these days", "look like", "looks like",
                "stand", "stands", "standing", "the latest on", "latest on", "the latest with"]  # fmt: skip
 _SPACES = re.compile(r" {2,}")
+PHRASES = tuple(_PHRASES)
 _PHRASE_RE = re.compile(
     "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True))
     + "|"
@@ -211,6 +212,7 @@ def strip_question_words(text: str, keep: Iterable[str] | None = None) -> str:
 # these updates?" and "这几期双周报里哪些项目延期了" ask for every slip, which a ledger list answers
 # whole. Units of work, report words (and the kinds of document a team writes: a wiki page, a
 # work log, meeting minutes), the team, conjunctions, and the stock qualifiers of intents.
+# "这两个月", "这几个月" ask over the period the reports cover, as "these updates" does.
 # A reason asked after the subject ("…故障？原因查清了吗？", "what caused it?") is a facet of the
 # facts (an incident's cause, a slip's reason lines), not a subject the answer must name.
 _GENERIC_TEXT = """
@@ -225,6 +227,7 @@ logs journal meeting meetings why reason reasons cause causes caused root
 项目 事项 工作 任务 需求 团队 小组 周报 双周报 月报 报告 纪要 本期 这期 几期 这段时间 期间 目前 当前
 现在 最近 近期 最新 线上 现网 生产 或者 以及 还是 并且 记录 提到 说到 一次 几次 几起 次数 总共
 周志 日志 例会 周会 会议 一期 原因 根因 为什么 为何 查清 查明 找到
+这两个月 这几个月 这两周 这几周 两个月 几个月 这阵子 这些天
 """
 GENERIC_WORDS = tuple(_GENERIC_TEXT.split())
 

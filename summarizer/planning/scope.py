@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
 from index.schemas import series_of
-from index.text.cjk import has_han
 from index.text.lang import detect_lang
 from summarizer.errors import ConfigError
 from summarizer.planning.index_context import GENERIC_FOLDER_WORDS, IndexContext, noun
-from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words
+from summarizer.planning.question_words import strip_question_words
+from summarizer.planning.team_words import lone_word_team, names
 
 if TYPE_CHECKING:
     from index.lexical import LexicalIndex
@@ -162,22 +162,6 @@ def contradicted(
         if lacking >= own:
             return True  # as close a match as the leader, or closer: the vote is the wording's
     return False
-
-
-# Words every team's work and reports are ("projects", "period", "项目"), as index tokens: one team
-# writing them (the plural, say) is its style, not its name. A team's own unit of work ("KR",
-# "sprint", "迭代", "issue") does tell teams apart and is not here.
-_FRAME_TEXT = "project projects item items task tasks work thing things period time report reports update updates 项目 事项 工作 任务 周报 报告 期间 时间"
-_FRAME_TOKENS = frozenset(t for w in _FRAME_TEXT.split() for t in tokenize(w))
-
-
-def names(term: str) -> bool:
-    """Whether a question term can tell one team from the others: not a word of every team's
-    work ("projects", "period") and not a bigram with a function character ("报里" of
-    "这几期双周报里": a seam of the question's cutting)."""
-    if term in _FRAME_TOKENS:
-        return False
-    return not (has_han(term) and bool(FUNCTION_CHARS.intersection(term)))
 
 
 def own_name(
@@ -337,6 +321,8 @@ def choose_scope(
         chosen = voted
     if chosen is None:
         chosen = code_name_team(question, holders)
+    if chosen is None:
+        chosen = lone_word_team(holders, retriever.lexical, votes)
     if chosen is None:
         # No clear team: relative time still follows the likeliest series.
         return Scope(None, ctx.latest_by_series.get(leader or "", ctx.latest))

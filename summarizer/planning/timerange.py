@@ -258,7 +258,18 @@ _TARGET_BEFORE = re.compile(
     re.I,
 )
 _TARGET_AFTER = re.compile(
-    r"^\s*(?:的)?\s*(?:目标|截止|deadline)|^\s*(?:推迟|延期|顺延|调整|延后|提前|改)(?:到|至)", re.I
+    r"^\s*(?:的)?\s*(?:目标|截止|deadline)|^\s*(?:推迟|延期|顺延|调整|延后|提前|改)(?:到|至)"
+    # A date that names a planned event ("the end of July run", "the 15 April release"): the event's
+    # day, which the reports before it plan for, not the period asked about.
+    r"|^\s*(?:run|release|launch|go-?live|cut-?over|freeze|rollout|roll-out|deadline|milestone|submission)\b",
+    re.I,
+)
+# A day that names a report ("the April 1 meeting", "its 8 May memo", "3月4日的例会"): the report of
+# that day is asked about, as with "the update of April 1".
+_REPORT_AFTER = re.compile(
+    r"^\s*(?:'s\s+)?(?:meeting|memo|minutes|call|sync|stand-?up|e-?mail|newsletter|digest|session|notes)\b"
+    r"|^\s*的?(?:会议|例会|周会|会上|纪要|邮件|周报|月报)",
+    re.I,
 )
 _LEADING = re.compile(r"^(?:from|between|in)\s+", re.I)
 
@@ -473,7 +484,9 @@ def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) 
             if not _is_month_name(match):
                 continue  # lowercase "may" is the verb, not the month
             if pattern in (_DAY_EN, _DAY_NUM) and not (
-                about_report or _ON_DAY.search(question[: match.start()])
+                about_report
+                or _ON_DAY.search(question[: match.start()])
+                or _REPORT_AFTER.search(question[match.end() :])
             ):
                 continue
             if _is_target(question, match) and not about_report:
@@ -503,3 +516,25 @@ def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) 
                 end = end + words[1].end() if words[1] else end
             return TimeRange(since, until, question[start:end].strip(), days)
     return None
+
+
+_TARGET_CUE = re.compile(
+    r"(?:due|target|eta|deadline|planned|scheduled|expected|目标|预计|计划|原定|原计划)", re.I
+)
+
+
+def target_dates(question: str) -> list[str]:
+    """The target dates a question states with their cue ("was due by mid-March", "原定10月"):
+    what it asserts about the plan, which an answer saying where the thing stands ("i18n stays
+    paused") need not repeat. Empty when it states none."""
+    found: list[str] = []
+    for pattern in (*_TARGET_LIKE, _EN_MONTH, _ZH_MONTH):
+        for match in pattern.finditer(question):
+            if not _is_month_name(match) or not _is_target(question, match):
+                continue
+            cue = _TARGET_BEFORE.search(question[: match.start()])
+            # Only a stated target ("due by", "原定"): the dates of a move ("why did it slip from April
+            # to May?") are what the line telling of the move writes, and find it.
+            if cue is not None and _TARGET_CUE.match(cue[0]):
+                found.append(question[cue.start() : match.end()])
+    return found

@@ -74,3 +74,21 @@ def test_a_question_names_a_team_by_what_its_report_files_are_called() -> None:
         "/news/issue-18.md"
     }
     assert titled_reports("Since mid-April, has anything broken?", "Since mid-April", pool, ctx) == set()
+
+
+def test_reports_named_by_their_files_must_fall_in_the_period_asked() -> None:
+    """ "the January meetings" of a series whose files are meeting-*.md but which starts in
+    February names no report: a file noun says whose, the month still says when."""
+    ctx = IndexContext(
+        title_of_report={
+            "/log/meeting-2025-02-04.md": fold_title("meeting-2025-02-04 | Community meeting"),
+            "/log/meeting-2025-03-04.md": fold_title("meeting-2025-03-04 | Community meeting"),
+        },
+        week_of_report={"/log/meeting-2025-02-04.md": 202506, "/log/meeting-2025-03-04.md": 202510},
+    )
+    pool = set(ctx.title_of_report)
+    asked = "What did the January meetings decide?"
+    assert titled_reports(asked, "January", pool, ctx, (202501, 202505)) == set()
+    assert titled_reports("What did the March meetings decide?", "March", pool, ctx, (202509, 202513)) == {
+        "/log/meeting-2025-03-04.md"
+    }

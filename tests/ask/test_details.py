@@ -236,3 +236,17 @@ def test_what_changed_reads_a_change_said_in_prose() -> None:
     }
     found = report_events([_hit("/t/new.md", "2025-W11", "Sync", (1, 5))], {"/t/new.md": new}, "")
     assert [d.line for d in found] == [2, 3, 4]
+
+
+def test_what_changed_reads_a_chat_logs_lines_and_its_decisions() -> None:
+    """A chat log's clock ("[14:02]") is no metric row's label, and a decision ("#agreed …",
+    "landed in main") is news of the meeting."""
+    log = {
+        1: "[14:00] <kim> #topic follow-ups",
+        2: "[14:02] <ola> done. all 12 screens ported, review is up",
+        3: "[14:03] #agreed the beta channel is renamed to preview",
+        4: "[14:04] <ola> the cache fix landed in main yesterday",
+        5: "[14:05] <kim> thanks all",
+    }
+    found = report_events([_hit("/t/log.md", "2025-W11", "Log", (1, 5))], {"/t/log.md": log}, "")
+    assert [d.line for d in found] == [2, 3, 4]

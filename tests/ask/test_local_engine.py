@@ -193,3 +193,13 @@ def test_what_happened_in_one_named_report_is_what_it_says_happened() -> None:
     answer = LocalEngine().answer(context)
     assert answer.answerable
     assert any("at risk" in p.text for p in answer.points)
+
+
+def test_a_money_question_needs_a_line_stating_money() -> None:
+    """The runner pool's line covers the question's words but states no amount: refused; the
+    same words without asking for money are answered."""
+    words = "runner pool foundation"
+    money = _plan("What did the Foundation's budget give the runner pool?", "free", words, frozenset())
+    assert not LocalEngine().answer(_context(money)).answerable
+    plain = _plan("What does the runner pool need from the Foundation?", "free", words, frozenset())
+    assert LocalEngine().answer(_context(plain)).answerable

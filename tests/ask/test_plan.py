@@ -382,3 +382,15 @@ def test_a_heading_made_of_asking_words_links_no_project() -> None:
     assert link_projects("What are the main risks going into the next few weeks?", projects) == []
     assert link_projects("What's the status of the next-gen solver?", projects) == ["Next-gen solver"]
     assert link_projects("Now 计划进展如何？", [*projects, ProjectRef("Now 计划")]) == ["Now 计划"]
+
+
+def test_a_question_naming_another_thing_after_a_shared_part_links_nothing() -> None:
+    """ "数据资产管理平台" shares "数据资产" with "数据资产目录" and then says "管理" where the name says
+    "目录": another project. Dropping a middle part or asking on after the shared part still links."""
+    from summarizer.planning.projects import ProjectRef, link_projects
+
+    projects = [ProjectRef("数据资产目录(Data Catalog)", ("数据资产目录",)), ProjectRef("风控决策引擎迁移")]
+    assert link_projects("数据资产管理平台目前进展如何？", projects) == []
+    assert link_projects("数据资产进展如何？", projects) == ["数据资产目录(Data Catalog)"]
+    assert link_projects("数据资产的进展", projects) == ["数据资产目录(Data Catalog)"]
+    assert link_projects("风控决策引擎怎么样了", projects) == ["风控决策引擎迁移"]

@@ -16,6 +16,7 @@ from summarizer.planning.scope import (
     names,
     own_name,
 )
+from summarizer.planning.team_words import lone_word_team, word_forms
 
 
 def _series(workspace: Any) -> dict[str, str]:
@@ -282,3 +283,45 @@ def test_a_code_name_one_team_writes_says_whose_question_it_is() -> None:
     assert code_name_team("Which SEV2 incidents happened?", holders) is None
     assert code_name_team("Any P1 incidents in Q3?", holders) is None
     assert code_name_team("导出为什么晚了？", holders) is None
+
+
+class _Holding:
+    """A lexical index reduced to which series write each token."""
+
+    def __init__(self, held: dict[str, set[str]]) -> None:
+        self.held = held
+
+    def series_holding(self, token: str) -> set[str]:
+        return self.held.get(token, set())
+
+
+def test_a_latin_word_only_one_team_writes_scopes_to_that_team() -> None:
+    lexical = _Holding({"relaunch": {"/r/agency"}, "agreed": {"/r/agency", "/r/ops"}})
+    holders = {"relaunch": {"/r/agency"}, "agreed": {"/r/agency", "/r/ops"}}
+    votes = {"/r/ops": 1.0, "/r/agency": 0.2}
+    assert lone_word_team(holders, lexical, votes) == "/r/agency"  # type: ignore[arg-type]
+    # Not when the team is nowhere in the question's own hits (a word of another language's team).
+    assert lone_word_team(holders, lexical, {"/r/ops": 1.0}) is None  # type: ignore[arg-type]
+
+
+def test_a_word_other_teams_write_in_another_form_is_no_teams_own() -> None:
+    """ "initiatives" is written by one team, "initiative" by others: a common word, not a name."""
+    lexical = _Holding({"initiatives": {"/r/sec"}, "initiative": {"/r/sec", "/r/ops"}})
+    holders = {"initiatives": {"/r/sec"}}
+    assert lone_word_team(holders, lexical, {"/r/sec": 1.0}) is None  # type: ignore[arg-type]
+    assert {"initiative", "cause"} <= word_forms("initiatives") | word_forms("caused")
+
+
+def test_lone_words_of_two_teams_choose_neither() -> None:
+    lexical = _Holding({"relaunch": {"/r/a"}, "trailpoints": {"/r/b"}})
+    holders = {"relaunch": {"/r/a"}, "trailpoints": {"/r/b"}}
+    assert lone_word_team(holders, lexical, {"/r/a": 1.0, "/r/b": 1.0}) is None  # type: ignore[arg-type]
+
+
+def test_a_han_term_one_team_writes_never_chooses_alone() -> None:
+    """A Han bigram only one team holds may be a seam of the question's cutting ("经完" of
+    "已经完成"): it can speak against a Latin word's team, never choose one itself."""
+    lexical = _Holding({"deploy": {"/r/infra"}})
+    assert lone_word_team({"经完": {"/r/iot"}}, lexical, {"/r/iot": 1.0}) is None  # type: ignore[arg-type]
+    mixed = {"deploy": {"/r/infra"}, "日活": {"/r/growth"}}
+    assert lone_word_team(mixed, lexical, {"/r/infra": 1.0}) is None  # type: ignore[arg-type]

@@ -51,7 +51,8 @@ _STATUS = re.compile(
 # answer about one subject keeps to status lines, its figures and dates being what it adds.
 _CHANGE = re.compile(
     _STATUS.pattern
-    + r"|\b(?:un-?paused|unblocked|resum(?:ed|es)|finished|completed?|moved|moves|slid(?:es)?|signed off|approved)\b",
+    + r"|\b(?:un-?paused|unblocked|resum(?:ed|es)|finished|completed?|moved|moves|slid(?:es)?|signed off|approved"
+    + r"|agreed|decided|landed|tagged|merged)\b|决定|同意|批准|敲定|拍板",
     re.I,
 )
 # Lines read below a lead line: a block is a screenful at most.
@@ -192,7 +193,8 @@ def subject_details(
 
 # A metric's row ("5xx rate: 0.06%", "Completed: 37 (86%)", "周均告警量|980条"; not a day, "ETA: 8/31"):
 # the line beside one is the next metric, not a note.
-_METRIC_ROW = re.compile(r"^[^:：|]{1,40}[:：|]\s*[~约≈<>]?\d[\d.,]*(?![\d/月日号.-])")
+# A metric row ("p99: 182ms", "| 可用性 | 99.9%"); a chat line's clock ("[16:04] <ana> done") is none.
+_METRIC_ROW = re.compile(r"^(?![\[(]?\d{1,2}:\d{2})[^:：|]{1,40}[:：|]\s*[~约≈<>]?\d[\d.,]*(?![\d/月日号.-])")
 # Fact points whose block notes are added to a ledger answer, at most.
 BESIDE_POINTS = 4
 # A ledger answer with more points than this is a list across projects: one note each is a wall.

@@ -45,11 +45,13 @@ from summarizer.engines.local.reasons import (
 )
 from summarizer.engines.local.subject import (
     asked_terms,
+    asks_money,
     asks_now,
     held_by,
     missed_day,
     named_subject,
     row_subject,
+    states_money,
     title_terms,
     unreported,
     weights_of,
@@ -275,6 +277,9 @@ class LocalEngine:
             asked = {t: w for t, w in weights.items() if t in asked_terms(plan)}
             said = top.quote if top is not None else ""
             answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
+        if answerable and asks_money(plan.question) and not any(states_money(e.quote) for e in chosen):
+            # "嘉定机房迁移的预算花了多少？": the project's lines, none of them an amount of money.
+            answerable = False
         if answerable and plan.intent == "metrics" and unreported(plan):
             # "How much money did the Foundation allocate…": a figure of something no report names.
             answerable = False
@@ -286,12 +291,7 @@ class LocalEngine:
             said = top.quote if top is not None else ""
             if rest and len(rest) < len(weights) and coverage(said, rest, plan.synonyms) < self.min_coverage:
                 answerable = False
-        if (
-            not answerable
-            and (plan.intent == "changes" or (plan.intent == "free" and not plan.subject))
-            and plan.since is not None
-            and plan.since == plan.until
-        ):
+        if not answerable and _one_report_asked(plan):
             # "最新一期周志有什么变化？", "What happened in Weeknote 33?": one report asked for and
             # nothing about it in particular; what changed is what it says happened.
             events = self.events(hits, [], sources)
@@ -330,6 +330,17 @@ class LocalEngine:
         if ledger_headline:
             answer = f"{ledger_headline} {answer}"
         return Answer(answer=answer, points=points, citations=citations, engine=self.name, plan=plan.public())
+
+
+def _one_report_asked(plan: QuestionPlan) -> bool:
+    """One report asked for and nothing about it in particular: "what happened in Weeknote 33?"
+    (one week), or "what changed at the April 1 meeting?", whose range the planner widened back to
+    the report before it (the baseline of the change) while the question names one report."""
+    if plan.until is None:
+        return False
+    if plan.intent == "changes":
+        return plan.since == plan.until or bool(plan.time_text or plan.label)
+    return plan.intent == "free" and not plan.subject and plan.since == plan.until
 
 
 def _prefer_kind(hits: list[Hit], intent: str) -> list[Hit]:

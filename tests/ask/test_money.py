@@ -1,0 +1,36 @@
+"""A question asking for money is answered only by a line that states an amount of money."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.local.subject import asks_money, states_money
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is the total budget for the portal?", True),
+        ("How much did the audit cost?", True),
+        ("机房迁移的预算花了多少？", True),
+        ("Kafka扩容花了多少钱？", True),
+        ("How many services have moved?", False),
+        ("机房迁移进展如何？", False),
+    ],
+)
+def test_asks_money(question: str, expected: bool) -> None:
+    assert asks_money(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The re-baseline needs another £1.2m from contingency.", True),
+        ("采购合同金额 120万元，已付首款", True),
+        ("Compute cost up 18% week on week.", True),
+        ("本周又迁了 5 个服务，累计 36/45，没遇到问题。", False),
+        ("We still don't have a code-signing certificate.", False),
+    ],
+)
+def test_states_money(line: str, expected: bool) -> None:
+    assert states_money(line) is expected
