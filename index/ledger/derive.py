@@ -171,8 +171,13 @@ def _series_peers(
     """Every project of a series whose reports or project names changed: a sentence names one of
     them by the series' vocabulary (`prose_links`), which any of these changes can change."""
     touched = {series_of(source) for source in dirty}
+    # A name only a rename announces ("renamed to Summit", no line writes it yet) is linked but
+    # written in no report: it has no series of its own, its project's other names do.
     touched |= {
-        s for name, canon in identity.canonical_of.items() if canon in affected for s in name_series[name]
+        s
+        for name, canon in identity.canonical_of.items()
+        if canon in affected
+        for s in name_series.get(name, ())
     }
     for chunk in _chunks(sorted(affected)):
         marks = ",".join("?" * len(chunk))

@@ -141,3 +141,31 @@ def test_one_line_announces_a_rename(line: str, pair: tuple[str, str]) -> None:
 )
 def test_no_rename_in_a_line_that_only_looks_like_one(line: str) -> None:
     assert rename_pairs(line) == []
+
+
+def test_reingest_after_a_rename_no_line_writes_yet(write_report: WriteReport, ledger: Ledger) -> None:
+    """An incremental derive (one report changed) over a ledger that holds a rename whose new name
+    no line writes yet: that name has no series of its own. It crashed every later ingest."""
+    body = """
+        # Weekly update {day}
+
+        ## Books bridge
+        - Status: on track, target 2026-04-30
+        {extra}
+        """
+    build(
+        ledger,
+        [
+            write_report("2026-03-06.md", body.format(day="2026-03-06", extra="")),
+            write_report(
+                "2026-03-13.md",
+                body.format(day="2026-03-13", extra='- We renamed Books bridge to "Ledger Sync" this week.'),
+            ),
+        ],
+    )
+    ledger.derive()
+    ledger.upsert_report(write_report("2026-03-06.md", body.format(day="2026-03-06", extra="- Owner: Priya")))
+    derived = ledger.derive()
+    assert derived is not None and not derived.full and derived.dirty == 1
+    assert [p.name for p in views.projects(ledger)] == ["Books bridge"]
+    assert views.canonical_name(ledger, "Ledger Sync") == "Books bridge"
