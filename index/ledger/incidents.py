@@ -28,7 +28,7 @@ from index.ledger.incident_fields import (
     opening_date,
     title_of,
 )
-from index.ledger.incident_words import alerts_only, follow_up, not_an_event, timeline_line
+from index.ledger.incident_words import alerts_only, below_the_bar, follow_up, not_an_event, timeline_line
 from index.ledger.mentions import line_text
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import Incident
@@ -223,6 +223,8 @@ def _from_lines(
     body = texts[1:] if title_line is not None else texts
     if not body or _NONE.search(body[0][1]) or _SUMMARY.search(body[0][1]):
         return None
+    if below_the_bar("；".join(text for _, text in body)):
+        return None  # a rule of the on-call process, a blip below an incident's bar
     if (
         body is not texts
         and _generic(texts[0][1])
