@@ -45,6 +45,7 @@ from index.ledger.incident_fields import (
     free,
 )
 from index.ledger.incident_links import shared_words
+from index.ledger.incident_titles import event_title
 from index.ledger.incident_words import (
     alerts_only,
     cue,
@@ -187,15 +188,17 @@ def _read(report: Report, block: Block, start: int, at: int, quiet: bool = False
     if when is None and duration_text is None and clock is None:
         return None  # a mention (`busy with the SEV1`, `covered INC-208`), not a telling
     when_text = None
+    heading = None
     if when is not None:
         time = TIME.match(text, when.end)
         when_text = text[when.start : time.end() if time else when.end].strip()
     else:
         when = heading_day(block, report.date)
         when_text = when.text if when else None
+        heading = block.section.title if when else None
     line, quote = _quote(block, start)
     return Incident(
-        title=clip(_title(text, max(at, 0), report.date), 100),
+        title=clip(event_title(text, max(at, 0), report.date, heading), 100),
         report=report.source,
         week=report.week,
         date=report.date,
@@ -225,36 +228,6 @@ def _quote(block: Block, start: int) -> tuple[int, str]:
             return number, " ".join(t for n, t in block.lines if n >= number)[start - offset :]
         offset += len(text) + 1
     return block.start, block.text
-
-
-_CLAUSE_SPAN = re.compile(r"[^，。；;：:]+?(?=[，。；;：:]|(?<!\d)[,.](?!\d)|\s[—–-]\s|$)")
-_WHEN_WORDS = re.compile(
-    r"\b(?:on|last|this|at|from|since)\s+(?=\s|$)|\b(?:morning|afternoon|evening|night)\b|'s\b|"
-    r"凌晨|早上|上午|中午|下午|晚上|夜间|晚(?=\s|$)|左右",
-    re.I,
-)
-
-
-def _title(text: str, at: int, ref: date) -> str:
-    """The clause that holds the incident word (else the first that says something), without a
-    leading label, its days, clock times and time-of-day words."""
-    labelled = split_label(text)
-    start = labelled.rest_offset if labelled and labelled.rest and len(labelled.label) <= 12 else 0
-    clauses = [
-        m
-        for m in _CLAUSE_SPAN.finditer(text, start)
-        if m[0].strip() and not (text[m.end() : m.end() + 1] in (":", "：") and len(m[0]) <= 12)  # a label
-    ]
-    ordered = [m for m in clauses if m.start() <= at < m.end()] + clauses
-    for match in ordered:
-        clause = match[0]
-        for hit in event_dates(clause, ref):
-            clause = clause.replace(hit.text, " ", 1)
-        clause = _WHEN_WORDS.sub(" ", _WHEN_WORDS.sub(" ", _CLOCK.sub(" ", clause)))
-        clause = re.sub(r"[(（]\s*[)）]|\s+", " ", clause).strip(" *_`()（）,，")
-        if len(re.sub(r"[\W\d_]+", "", clause)) >= 4:
-            return clause
-    return text.strip()
 
 
 def _same_event(a: Incident, b: Incident) -> bool:

@@ -151,3 +151,36 @@ def test_a_version_is_not_a_day(text: str) -> None:
 @pytest.mark.parametrize("text", ["3.2暑期版本按计划冻结", "3.2版本今天完成内容冻结"])
 def test_a_version_is_not_a_scheduled_day(text: str) -> None:
     assert [hit.text for hit in find_dates(text, date(2024, 2, 20), "future")] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # a numbered run-in heading opens the paragraph: the title is the event after it
+        (
+            HEAD_ZH + "## 三、安全运行\n\n（一）故障处置情况。3月4日9时12分，办公楼核心交换机发生故障，"
+            "导致OA访问中断，持续53分钟。\n",
+            "办公楼核心交换机发生故障",
+        ),
+        # the day comes from the heading: the heading names the event
+        (
+            HEAD_ZH
+            + "## 3月6日 CDN 证书过期，商品图片加载失败\n\n07:50 告警。\n\n前后 18 分钟，首页大面积裂图。定级 P2。\n",
+            "CDN 证书过期，商品图片加载失败",
+        ),
+        # an incidents section line that opens with its day and a clock time
+        (
+            HEAD_ZH
+            + "## 线上问题\n\n3月5日晚 21:40 左右，镜像站 mirrors.example.dev 的同步任务出错，持续5小时。\n",
+            "镜像站 mirrors.example.dev 的同步任务出错",
+        ),
+        (
+            HEAD_EN + "## Incidents\n\nOn March 5, the package index served stale metadata for about"
+            " three hours. Severity: SEV-2.\n",
+            "the package index served stale metadata for about three hours",
+        ),
+    ],
+)
+def test_a_title_is_the_event(write_report: WriteReport, body: str, title: str) -> None:
+    (incident,) = extract_facts(write_report("r.md", body)).incidents
+    assert incident.title == title
