@@ -23,8 +23,12 @@ def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precis
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
-# What makes a dotted figure a version, not a day: `3.2版本`, `3.2暑期版本`, `3.2 release`.
-_VERSION_NEXT = r"(?!\s*(?:[\u4e00-\u9fff]{0,2}版|version\b|release\b|patch\b))"
+# What makes a dotted figure a version, not a day: `3.2版本`, `3.2暑期版本`, `3.2 release`; a
+# schedule word between them leaves it a day (`10.15上线版本`: the version that ships on 10.15).
+_VERSION_NEXT = (
+    r"(?!\s*(?:(?:(?!上线|发布|完成|提测|冻结|交付|更新|全量|灰度|前|后)[\u4e00-\u9fff]){0,2}版|"
+    r"(?:version|release|patch)\b))"
+)
 
 
 @_rule(

@@ -184,3 +184,7 @@ def test_a_version_is_not_a_scheduled_day(text: str) -> None:
 def test_a_title_is_the_event(write_report: WriteReport, body: str, title: str) -> None:
     (incident,) = extract_facts(write_report("r.md", body)).incidents
     assert incident.title == title
+
+
+def test_a_schedule_word_before_the_version_leaves_the_day() -> None:
+    assert [hit.text for hit in find_dates("10.15上线版本", date(2024, 10, 1), "future")] == ["10.15"]
