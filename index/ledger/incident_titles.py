@@ -37,7 +37,7 @@ def event_title(text: str, at: int, ref: date, heading: str | None = None) -> st
     is the heading's."""
     if heading is not None:
         titled = _plain(SEVERITY.sub(" ", heading), ref)
-        if not weak(titled, ref):
+        if not _weak_plain(titled, titled):
             return titled
     text = _CHAT_STAMP.sub(lambda m: "；" + " " * (len(m[0]) - 1), text)  # a message is a clause; `at` stays
     run_in = _RUN_IN.match(text)
@@ -50,9 +50,14 @@ def event_title(text: str, at: int, ref: date, heading: str | None = None) -> st
         if m[0].strip() and not (text[m.end() : m.end() + 1] in (":", "：") and len(m[0]) <= 12)  # a label
     ]
     ordered = [m for m in clauses if m.start() <= at < m.end()] + clauses
+    days = event_dates(text, ref)  # read once for the whole text, not once per clause
     for match in ordered:
-        clause = _plain(match[0], ref)
-        if not weak(clause, ref):
+        clause = match[0]
+        for hit in days:
+            if match.start() <= hit.start and hit.end <= match.end():
+                clause = clause.replace(hit.text, " ", 1)
+        clause = _plain(clause, ref, dated=False)
+        if not _weak_plain(clause, clause):
             return clause
     return text.strip()
 
@@ -60,18 +65,24 @@ def event_title(text: str, at: int, ref: date, heading: str | None = None) -> st
 def weak(title: str, ref: date) -> bool:
     """A title with nothing of the event in it (`On`, `40 左右`, `下午到4月3日晚`, `【 】（周三）10:12`),
     or a run-in heading (`一）故障处置情况`)."""
-    letters = re.sub(r"[\W\d_]+", "", _plain(title, ref, lasted=False))
+    return _weak_plain(_plain(title, ref), title)
+
+
+def _weak_plain(plain: str, title: str) -> bool:
+    """`weak` of a title whose days and times `_plain` has taken out already."""
+    told, _ = duration(plain)
+    if told:
+        plain = re.sub(re.escape(told.lstrip("了")) + r"\w*", " ", plain, count=1)
+    letters = re.sub(r"[\W\d_]+", "", plain)
     return len(letters) < _MIN_LETTERS or _RUN_IN.match(title + "。") is not None
 
 
-def _plain(clause: str, ref: date, lasted: bool = True) -> str:
-    """The clause without its days, clock times and time-of-day words; without how long it
-    lasted too unless `lasted` (a title keeps `was down for about 40 minutes`)."""
-    for hit in event_dates(clause, ref):
-        clause = clause.replace(hit.text, " ", 1)
-    told, _ = duration(clause)
-    if told and not lasted:  # the whole word (`40 min` of `40 minutes`), not the verb's `了` (`挂了40分钟`)
-        clause = re.sub(re.escape(told.lstrip("了")) + r"\w*", " ", clause, count=1)
+def _plain(clause: str, ref: date, dated: bool = True) -> str:
+    """The clause without its days (unless the caller took them out: not `dated`), clock times and
+    time-of-day words; it keeps how long it lasted (`was down for about 40 minutes`)."""
+    if dated:
+        for hit in event_dates(clause, ref):
+            clause = clause.replace(hit.text, " ", 1)
     clause = _WHEN_WORDS.sub(" ", _WHEN_WORDS.sub(" ", _CLOCK.sub(" ", clause)))
     clause = re.sub(r"[(（【\[]\s*[)）】\]]|[(（]\s*[-–~至到]\s*[)）]|\s+", " ", clause)
     return clause.strip(" *_`()（）,，、-–—~")
