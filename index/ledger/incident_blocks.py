@@ -7,7 +7,10 @@ metrics sections, and lines labelled as plans, are not read. One report often na
 twice (a headline, then the paragraph that tells it); tellings that share a day or an id are one
 incident, told by the richest of them, and a block without an incident word that tells the same
 day with a duration or a clock range is the fullest telling (`Headline: … an image outage on
-Friday` / `On Friday afternoon (the 22nd) product images disappeared … for about 12 minutes`).
+Friday` / `On Friday afternoon (the 22nd) product images disappeared … for about 12 minutes`). A
+summary's mention with no day of its own is the telling that shares its words; a sentence or item
+that refers back (`It was raised as a P2`, `- 定级 P1。`) is told from the one before it with a day
+(`incident_days`); an incidents section's line that only points elsewhere (`见议题一`) gives way.
 """
 
 from __future__ import annotations
