@@ -7,7 +7,10 @@ metrics sections, and lines labelled as plans, are not read. One report often na
 twice (a headline, then the paragraph that tells it); tellings that share a day or an id are one
 incident, told by the richest of them, and a block without an incident word that tells the same
 day with a duration or a clock range is the fullest telling (`Headline: … an image outage on
-Friday` / `On Friday afternoon (the 22nd) product images disappeared … for about 12 minutes`).
+Friday` / `On Friday afternoon (the 22nd) product images disappeared … for about 12 minutes`). A
+summary's mention with no day of its own is the telling that shares its words; a sentence or item
+that refers back (`It was raised as a P2`, `- 定级 P1。`) is told from the one before it with a day
+(`incident_days`); an incidents section's line that only points elsewhere (`见议题一`) gives way.
 """
 
 from __future__ import annotations
@@ -20,6 +23,17 @@ from index.classify import classify_heading
 from index.ledger.blocks import Block, item_block, section_blocks
 from index.ledger.evidence import cite
 from index.ledger.field_labels import split_label
+from index.ledger.incident_days import (
+    BACK_SENTENCES,
+    SENTENCE_END,
+    bare_weekday,
+    heading_day,
+    nearest_day,
+    opens_with_day,
+    refers_back,
+    sentence_start,
+    told_before,
+)
 from index.ledger.incident_fields import (
     CAUSE_FREE,
     COUNTED_IMPACT,
@@ -32,16 +46,21 @@ from index.ledger.incident_fields import (
     duration,
     field,
     free,
-    leading_day,
 )
-from index.ledger.incident_words import alerts_only, cue, incident_ids, story
+from index.ledger.incident_links import shared_words
+from index.ledger.incident_titles import event_title
+from index.ledger.incident_words import (
+    alerts_only,
+    cue,
+    incident_ids,
+    points_elsewhere,
+    story,
+)
 from index.models import Item, Report, SectionKind
 from index.schemas import Incident
 from index.text.eventdates import event_dates
-from index.text.timeexpr import DateHit
 
 _NOT_READ = (SectionKind.INCIDENTS, SectionKind.PLANS, SectionKind.REFLECTION, SectionKind.METRICS)
-_SENTENCE_END = re.compile(r"[。！？!?；;]|(?<![\d.])\.(?=\s)")
 _CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 
 
@@ -49,6 +68,7 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
     """Incidents in blocks outside incidents sections and groups (`covered` lines are skipped)."""
     told: list[Incident] = []
     quiet: list[Incident] = []
+    mentions: list[Incident] = []
     for section in report.all_sections():
         if section.kind in _NOT_READ and not (
             section.kind == SectionKind.INCIDENTS and alerts_only(section.title)
@@ -64,11 +84,13 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
                 if incident is not None:
                     _goes_on(incident, block, told)
                     told.append(incident)
+                    if _mention(sub.text[start:], at, report.date):
+                        mentions.append(incident)
             if not telling and block.kind == "paragraph":
                 incident = _read(report, block, 0, 0, quiet=True)
                 if incident is not None:
                     (told if story(block.text) else quiet).append(incident)
-    return _one_per_event(told, quiet)
+    return _one_per_event(told, quiet, mentions)
 
 
 def _goes_on(incident: Incident, block: Block, told: list[Incident]) -> None:
@@ -84,10 +106,19 @@ def _goes_on(incident: Incident, block: Block, told: list[Incident]) -> None:
 
 def merge_tellings(found: list[Incident], extra: list[Incident]) -> list[Incident]:
     """`found` (incidents sections) as they are, plus the `extra` that tell none of them."""
+    found = [_fuller(f, extra) for f in found]
     kept = [i for i in extra if not any(_same_event(i, f) for f in found)]
     if not kept:
         return found
     return sorted([*found, *kept], key=lambda incident: incident.evidence.lines[0])
+
+
+def _fuller(found: Incident, extra: list[Incident]) -> Incident:
+    """An incidents section's line that only points elsewhere (`9月3日误拒问题见议题一，本节不重复`)
+    gives way to the telling it points at, found by its words elsewhere in the report."""
+    if not points_elsewhere(found.evidence.quote):
+        return found
+    return next((i for i in extra if _same_event(i, found) and _richness(i) > _richness(found)), found)
 
 
 def _labelled_plan(block: Block) -> bool:
@@ -98,19 +129,40 @@ def _labelled_plan(block: Block) -> bool:
 def _cued(block: Block, ref: date) -> Iterator[tuple[Block, int, int]]:
     """The parts of a block that tell an incident: (part, where its telling starts, the word)."""
     if block.kind == "item" and block.item is not None:
-        yield from _cued_items(block, block.item)
+        for part, start, at in _cued_items(block, block.item):
+            yield _with_items_before(part, at, ref) if part.item is block.item else (part, start, at)
         return
     match = cue(block.text)
     if match is not None:
-        start = _sentence_start(block.text, match.start()) if block.kind == "paragraph" else 0
-        if start and _opens_with_day(block.text, ref) and not event_dates(block.text[start:], ref):
+        start = sentence_start(block.text, match.start()) if block.kind == "paragraph" else 0
+        if start and opens_with_day(block.text, ref) and not event_dates(block.text[start:], ref):
             start = 0  # `On April 15 we published 4.1.3 … We yanked it two hours later.`
+        elif start and refers_back(block.text, start, match):
+            told = told_before(block.text, start, ref)
+            if told is not None:  # `… the batch failed on the night of the 6th. It was raised as a P2.`
+                yield block, told[0], told[1] - told[0]
+                return
+            start = sentence_start(block.text, start - 1)  # `前后 27 分钟，约3.2%的下单失败。定级 P2。`
         yield block, start, match.start() - start
 
 
-def _opens_with_day(text: str, ref: date) -> bool:
-    end = _SENTENCE_END.search(text)
-    return leading_day(text[: end.start() if end else len(text)], ref) is not None
+def _with_items_before(block: Block, at: int, ref: date) -> tuple[Block, int, int]:
+    """An item that only gives the level of what the items before it told (`- 9月3日上午，规则误配…`
+    `- 13:20 回滚，误拒持续约 3 小时` `- 定级 P1。`) is told from the nearest of them with a day."""
+    text = block.text
+    match = cue(text)
+    if match is None or not refers_back(text, 0, match) or event_dates(text, ref) or duration(text)[0]:
+        return block, 0, at
+    siblings = block.section.items
+    index = next((i for i, item in enumerate(siblings) if item is block.item), 0)
+    for back in range(index - 1, max(-1, index - 1 - BACK_SENTENCES), -1):
+        days = event_dates(item_block(block.section, siblings[back]).text, ref)
+        if days:
+            parts = [item_block(block.section, item) for item in siblings[back:index]]
+            lines = [line for part in [*parts, block] for line in part.lines]
+            whole = Block("item", block.section, parts[0].start, block.end, lines, item=siblings[back])
+            return whole, 0, days[0].start
+    return block, 0, at
 
 
 def _cued_items(block: Block, item: Item) -> Iterator[tuple[Block, int, int]]:
@@ -124,17 +176,10 @@ def _cued_items(block: Block, item: Item) -> Iterator[tuple[Block, int, int]]:
         yield from _cued_items(block, child)
 
 
-def _sentence_start(text: str, position: int) -> int:
-    start = 0
-    for match in _SENTENCE_END.finditer(text, 0, position):
-        start = match.end()
-    return start + len(text[start:]) - len(text[start:].lstrip())
-
-
 def _read(report: Report, block: Block, start: int, at: int, quiet: bool = False) -> Incident | None:
     """The incident a block tells from `start`, its incident word at `at` (relative to start)."""
     text = block.text[start:]
-    when = _nearest_day(text, at, report)
+    when = nearest_day(text, at, report)
     duration_text, minutes = duration(text)
     span_text, span_minutes = clock_range(text)
     if duration_text is None and span_text is not None:
@@ -146,12 +191,17 @@ def _read(report: Report, block: Block, start: int, at: int, quiet: bool = False
     if when is None and duration_text is None and clock is None:
         return None  # a mention (`busy with the SEV1`, `covered INC-208`), not a telling
     when_text = None
+    heading = None
     if when is not None:
         time = TIME.match(text, when.end)
         when_text = text[when.start : time.end() if time else when.end].strip()
+    else:
+        when = heading_day(block, report.date)
+        when_text = when.text if when else None
+        heading = block.section.title if when else None
     line, quote = _quote(block, start)
     return Incident(
-        title=clip(_title(text, max(at, 0), report.date), 100),
+        title=clip(event_title(text, max(at, 0), report.date, heading), 100),
         report=report.source,
         week=report.week,
         date=report.date,
@@ -165,21 +215,6 @@ def _read(report: Report, block: Block, start: int, at: int, quiet: bool = False
         resolution=field("resolution", text) or free(FIX_FREE, text),
         evidence=cite(report, block.section.path_text, line, block.end, quote),
     )
-
-
-def _nearest_day(text: str, at: int, report: Report) -> DateHit | None:
-    """The day told in the incident word's own sentence (nearest to it), else the first one after
-    it, else the day the telling opens with (`On April 15 we published 4.1.3 … We yanked it`);
-    never a day inside an earlier sentence (`… went GA on Tue 7/2. One SEV-3 on launch day+1`)."""
-    days = event_dates(text, report.date)
-    left = _sentence_start(text, max(at, 0))
-    end = _SENTENCE_END.search(text, max(at, 0))
-    right = end.start() if end else len(text)
-    inside = [d for d in days if left <= d.start < right]
-    if inside:
-        return min(inside, key=lambda d: abs(d.start - at))
-    after = next((d for d in days if d.start >= right), None)
-    return after or (leading_day(text, report.date) if left else None)
 
 
 def _quote(block: Block, start: int) -> tuple[int, str]:
@@ -198,36 +233,6 @@ def _quote(block: Block, start: int) -> tuple[int, str]:
     return block.start, block.text
 
 
-_CLAUSE_SPAN = re.compile(r"[^，。；;：:]+?(?=[，。；;：:]|(?<!\d)[,.](?!\d)|\s[—–-]\s|$)")
-_WHEN_WORDS = re.compile(
-    r"\b(?:on|last|this|at|from|since)\s+(?=\s|$)|\b(?:morning|afternoon|evening|night)\b|'s\b|"
-    r"凌晨|早上|上午|中午|下午|晚上|夜间|晚(?=\s|$)|左右",
-    re.I,
-)
-
-
-def _title(text: str, at: int, ref: date) -> str:
-    """The clause that holds the incident word (else the first that says something), without a
-    leading label, its days, clock times and time-of-day words."""
-    labelled = split_label(text)
-    start = labelled.rest_offset if labelled and labelled.rest and len(labelled.label) <= 12 else 0
-    clauses = [
-        m
-        for m in _CLAUSE_SPAN.finditer(text, start)
-        if m[0].strip() and not (text[m.end() : m.end() + 1] in (":", "：") and len(m[0]) <= 12)  # a label
-    ]
-    ordered = [m for m in clauses if m.start() <= at < m.end()] + clauses
-    for match in ordered:
-        clause = match[0]
-        for hit in event_dates(clause, ref):
-            clause = clause.replace(hit.text, " ", 1)
-        clause = _WHEN_WORDS.sub(" ", _WHEN_WORDS.sub(" ", _CLOCK.sub(" ", clause)))
-        clause = re.sub(r"[(（]\s*[)）]|\s+", " ", clause).strip(" *_`()（）,，")
-        if len(re.sub(r"[\W\d_]+", "", clause)) >= 4:
-            return clause
-    return text.strip()
-
-
 def _same_event(a: Incident, b: Incident) -> bool:
     if a.when is not None and a.when == b.when:
         return True
@@ -237,20 +242,16 @@ def _same_event(a: Incident, b: Incident) -> bool:
         a.when is not None
         and b.when is not None
         and abs((a.when - b.when).days) == 7
-        and (_bare_weekday(a.when_text) or _bare_weekday(b.when_text))
+        and (bare_weekday(a.when_text) or bare_weekday(b.when_text))
     ):
         return True
     return bool(incident_ids(_words(a)) & incident_ids(_words(b)))
 
 
-_WEEKDAY_ONLY = re.compile(
-    r"^(?:on\s+|last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\W*$|^(?:上)?(?:周|星期|礼拜)[一二三四五六日天]$",
-    re.I,
-)
-
-
-def _bare_weekday(text: str | None) -> bool:
-    return bool(text) and _WEEKDAY_ONLY.match(text.strip()) is not None  # type: ignore[union-attr]
+def _names(mention: Incident, telling: Incident) -> bool:
+    """`mention` names `telling`: they share distinctive words and no different level."""
+    levels = {mention.severity and mention.severity.upper(), telling.severity and telling.severity.upper()}
+    return len(levels - {None}) <= 1 and shared_words(mention, telling) >= _SHARED
 
 
 def _words(incident: Incident) -> str:
@@ -263,15 +264,37 @@ def _richness(incident: Incident) -> float:
     return sum(value is not None for value in (*fields, incident.resolution)) + clock
 
 
-def _one_per_event(told: list[Incident], quiet: list[Incident]) -> list[Incident]:
-    """Tellings of one event (a shared day or id) become one incident, the richest telling."""
+def _mention(text: str, at: int, ref: date) -> bool:
+    """The incident word's sentence names an incident but tells nothing of it: no day, no
+    duration, no clock time (`There was also one P3 incident on the legacy broker portal.`)."""
+    left = sentence_start(text, max(at, 0))
+    end = SENTENCE_END.search(text, max(at, 0))
+    sentence = text[left : end.start() if end else len(text)]
+    return not event_dates(sentence, ref) and duration(sentence)[0] is None and not _CLOCK.search(sentence)
+
+
+_SHARED = 2  # distinctive words a mention shares with the telling it names
+
+
+def _one_per_event(told: list[Incident], quiet: list[Incident], mentions: list[Incident]) -> list[Incident]:
+    """Tellings of one event (a shared day or id) become one incident, the richest telling; a
+    mention (a summary's `one P3 incident on the legacy broker portal`, its day borrowed from a
+    sentence about something else) is the telling elsewhere in the report that shares its words."""
     groups: list[list[Incident]] = []
     for incident in told:
         group = next((g for g in groups if any(_same_event(incident, other) for other in g)), None)
+        if group is None and any(incident is m for m in mentions):
+            group = next((g for g in groups if any(_names(incident, other) for other in g)), None)
         if group is None:
             groups.append([incident])
         else:
             group.append(incident)
+    for index, group in enumerate(groups):  # a mention told before its telling
+        if len(group) == 1 and any(group[0] is m for m in mentions):
+            other = next((g for g in groups[index + 1 :] if any(_names(group[0], o) for o in g)), None)
+            if other is not None:
+                other.append(group.pop())
+    groups = [g for g in groups if g]
     for incident in quiet:
         group = next((g for g in groups if any(_same_event(incident, other) for other in g)), None)
         if group is not None:

@@ -159,9 +159,14 @@ _HALF = re.compile(
 )
 
 
+_CURRENCY = frozenset("£$€¥￥")
+
+
 def _counted(text: str) -> tuple[int, str, float] | None:
     for match in _DURATION.finditer(text):
         unit = match[3].lower()
+        if text[max(0, match.start(2) - 1) : match.start(2)] in _CURRENCY:
+            continue  # `£1.4m`, `$2m` is money
         # `挂了40分钟`, `断了 22 个小时`: what happened, for how long
         cued = bool(_DURATION_CUE.match(match[0].strip())) or match[0].lstrip().startswith("了")
         if unit[0] in "s秒天d" and not cued:

@@ -125,6 +125,11 @@ def completed_by(first: Incident, retelling: Incident) -> Incident | None:
     return first.model_copy(update=update)
 
 
+def shared_words(a: Incident, b: Incident) -> int:
+    """How many distinctive words (Latin words, Han bigrams) two tellings share."""
+    return len(_words(_text(a)) & _words(_text(b)))
+
+
 def _text(incident: Incident) -> str:
     parts = (incident.title, incident.evidence.quote, incident.impact, incident.cause)
     return " ".join(part for part in parts if part)

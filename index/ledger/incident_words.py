@@ -32,7 +32,10 @@ _P_LEVEL = (
     # a level stated of what happened ("…重启后恢复，属P3级"), a tag opening a line ("【P3】4月17日…")
     r"(?:属|属于|定为|评为|记为)\s*P[0-3]\s*级(?=\s*(?:[，。,;；)）]|$|故障|事故|事件))|^\W{0,3}【\s*P[0-3]\s*】|"
     # a quality class assigned (`质量部定级为B类批量质量问题`, `定级：二级事故`)
-    r"定级\s*[:：为]?\s*(?:[A-D]|[一二三四])\s*[类级]"
+    r"定级\s*[:：为]?\s*(?:[A-D]|[一二三四])\s*[类级]|"
+    # a level assigned in English prose (`we logged it as a P2`, `it was raised as a P3`)
+    r"\b(?:logged|raised|handled|classed|classified|declared|treated|filed|rated|graded|tagged|recorded)\s+"
+    r"(?:it\s+|this\s+|that\s+)?(?:internally\s+)?as\s+(?:an?\s+)?P[0-3](?![0-9A-Za-z])"
 )
 _CUE = re.compile(f"{_NOUNS}|{_IDS}|{_SEV}|{_P_LEVEL}", re.I)
 # Verbs that tell a service or machine stopped, or a release was pulled: an incident when the same
@@ -44,7 +47,9 @@ _OUTAGE = re.compile(
     r"挂了|挂掉|宕了|宕掉|崩了|崩溃|不可用|用不了|不能用|无法访问|访问不了|访问异常|服务异常|打不开|连不上|"
     r"中断|断了|掉了|掉线|失联|瘫痪|"
     r"\b(?:(?:was|were|went|been|is|are|became|become)\s+(?:down|offline|unavailable|unreachable)|"
-    r"(?:down|offline|unavailable|unreachable) for|yanked|rolled back)\b"
+    r"(?:down|offline|unavailable|unreachable) for|yanked|rolled back|"
+    # a server answering with errors (`returned 404 for every page`, `serving 5xx`)
+    r"(?:returned|returning|served|serving|threw|throwing)\s+(?:an?\s+)?(?:HTTP\s+)?[45](?:\d\d|xx)s?)\b"
     r"(?!\s+(?:to|from|by)\b|\s*[\d%])",  # `CI time is down to 17 minutes` is a figure falling
     re.I,
 )
@@ -64,10 +69,24 @@ _SCARE = re.compile(
     re.I,
 )
 
+# Said not to reach an incident's bar (`不算故障`, `未达故障标准`, `不构成事故`, `below the incident
+# threshold`, `not counted as an incident`): something happened, but it is not one.
+_BELOW_BAR = (
+    r"(?:不算|不属于|不构成|不计为|不计入|未达到?|未构成|达不到|够不上)\s*(?:一次|一起)?\s*(?:线上|生产|现网)?"
+    r"(?:故障|事故|事件)|"
+    r"\bnot\s+(?:be\s+)?(?:counted|classed|classified|declared|treated|logged|raised)\s+as\s+an?\s+"
+    r"(?:incident|outage)|\bbelow\s+(?:the|our)\s+(?:incident|paging|sev\w*)\s+(?:threshold|bar)|"
+    r"\b(?:didn't|did not|doesn't|does not)\s+(?:meet|reach|qualify|count)\b[^.;]{0,24}\b(?:incident|outage)"
+)
+_BELOW = re.compile(_BELOW_BAR, re.I)
+# A rule of the on-call process (`P1 的故障 10 分钟内必须拉群`, `every SEV1 must page the lead`).
+_RULE_WORDS = r"必须|务必|应当|一律|\bmust\b|\bshould\b|\bshall\b"
+_BELOW_OR_RULE = re.compile(f"{_BELOW_BAR}|{_RULE_WORDS}", re.I)
+
 # What takes a word back, looked for in the clause that holds it.
 _NOT = re.compile(
     # a line saying there were none
-    r"(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增)?\s*(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?"
+    r"(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?"
     r"(?:线上|生产|现网)?(?:故障|事故|问题|事件)|"
     r"\bno (?:new |other |major |customer[- ]facing |production |p[0-3] |sev\s?\d )?(?:incidents?|outages?|pages?)\b|"
     r"\b(?:zero|0) (?:incidents?|outages?)\b|incident[- ]free|\bnothing to report\b|"
@@ -75,9 +94,12 @@ _NOT = re.compile(
     r"告警量|告警数|(?:故障|事故|事件|incidents?)\s*(?:数|总数|率|count|rate|total)|"
     r"(?:故障|事故|事件)\s*\d+\s*(?:次|起|个|件)|\b\d+\s+(?:incidents|outages)\b|"
     r"\bMTT[RDA]\b|\bMTBF\b|"
+    # below the bar: what happened was not counted as one
+    f"{_BELOW_BAR}|"
     # a risk or a wish, not an event
     r"避免|防止|预防|降低|减少|杜绝|可能(?:导致|引发|造成)|风险|"
     r"\bprevent\w*|\bavoid\w*|\breduc\w*|\brisk of\b|\bcould\b|\bwould\b|\bmight\b|\bif\b|"
+    f"{_RULE_WORDS}|"
     # one named by an earlier telling, not told here (`主要是 7 月那次现网问题之后灰度拆得更细`)
     r"(?:那次|上次|上回|那起)\S{0,6}(?:故障|事故|问题|事件)",
     re.I,
@@ -96,7 +118,7 @@ _SETTING = re.compile(
 _COMPOUND = re.compile(
     r"^\s*(?:自愈|管理|平台|系统|工具|响应|定位|排查|预警|预案|演练|注入|处理流程|复盘模板|知识库|"
     r"response|management|tooling|tool|process|playbook|runbook|review process|commander|template|"
-    r"tracker|bot|channel|budget)",
+    r"tracker|bot|channel|budget|群|频道|bridge|room|call\b)",
     re.I,
 )
 _FOLLOW_UP = re.compile(
@@ -105,8 +127,11 @@ _FOLLOW_UP = re.compile(
     re.I,
 )
 _ID = re.compile(_IDS, re.I)
-_SENTENCE = re.compile(r"[。！？!?\n]|(?<![\d.])\.(?=\s|$)")
-_CLAUSE = re.compile(r"[。；;！!？?\n]|(?<![\d.])\.(?=\s|$)|[，,](?=\s*(?:但|but|while|and)\b)")
+# Where a chat log's next message opens (`… front page [16:04] <ulla> …`): its lines are joined as one
+# paragraph, but each message is a sentence of its own.
+CHAT_TURN = r"\s(?=\[(?:[01]?\d|2[0-3]):[0-5]\d(?::\d\d)?\]\s)"
+_SENTENCE = re.compile(rf"[。！？!?\n]|(?<![\d.])\.(?=\s|$)|{CHAT_TURN}")
+_CLAUSE = re.compile(rf"[。；;！!？?\n]|(?<![\d.])\.(?=\s|$)|[，,](?=\s*(?:但|but|while|and)\b)|{CHAT_TURN}")
 
 
 @lru_cache(maxsize=8192)
@@ -206,8 +231,19 @@ def tells_incident(text: str) -> bool:
 
 def not_an_event(text: str) -> bool:
     """A telling its own opening sentence sets in a drill, staging or planned maintenance, or
-    that says the scare was nothing (`The planned database maintenance on 2 August went to plan`)."""
-    return bool(_SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text))
+    that says the scare was nothing (`The planned database maintenance on 2 August went to plan`),
+    or that says what happened was below an incident's bar, or states a rule, and names no
+    incident besides (`周二凌晨搜索抖动，持续不到 3 分钟自己恢复，不算故障`)."""
+    if _SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text):
+        return True
+    return below_the_bar(text)
+
+
+def below_the_bar(text: str) -> bool:
+    """The text says what happened was not an incident, or states an on-call rule, and no
+    incident word of it stands outside such a clause (`未达故障标准`, `P1 的故障必须 10 分钟内拉群`);
+    a text without incident words (`the test that should have caught it was skipped`) is no rule."""
+    return _BELOW_OR_RULE.search(text) is not None and _CUE.search(text) is not None and cue(text) is None
 
 
 # A status-page update under an incident (`14:06 UTC — Investigating: …`, `Resolved: …`): a line of
@@ -232,6 +268,20 @@ def alerts_only(heading: str) -> bool:
 def follow_up(text: str) -> bool:
     """A retelling: a postmortem, 复盘, follow-ups, `last week's` incident."""
     return _FOLLOW_UP.search(text) is not None
+
+
+# A line that sends the reader to where the incident is told (`见议题一`, `详见第四部分`, `下面细说`,
+# `see below`, `described above`).
+_POINTER = re.compile(
+    r"详见|参见|见(?:上文|下文|议题|第|附件|附录|下方|上方)|下面细说|下文详述|"
+    r"see (?:above|below|section|the (?:section|item))|(?:described|detailed|covered) (?:above|below)",
+    re.I,
+)
+
+
+def points_elsewhere(text: str) -> bool:
+    """The text points to a telling elsewhere in the report instead of telling it."""
+    return _POINTER.search(text) is not None
 
 
 def incident_ids(text: str) -> set[str]:

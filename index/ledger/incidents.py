@@ -28,7 +28,8 @@ from index.ledger.incident_fields import (
     opening_date,
     title_of,
 )
-from index.ledger.incident_words import alerts_only, follow_up, not_an_event, timeline_line
+from index.ledger.incident_titles import event_title, weak
+from index.ledger.incident_words import alerts_only, below_the_bar, follow_up, not_an_event, timeline_line
 from index.ledger.mentions import line_text
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import Incident
@@ -223,6 +224,8 @@ def _from_lines(
     body = texts[1:] if title_line is not None else texts
     if not body or _NONE.search(body[0][1]) or _SUMMARY.search(body[0][1]):
         return None
+    if below_the_bar("；".join(text for _, text in body)):
+        return None  # a rule of the on-call process, a blip below an incident's bar
     if (
         body is not texts
         and _generic(texts[0][1])
@@ -244,6 +247,8 @@ def _from_lines(
     if duration_text is None and severity is None and impact is None and _REMARK.match(body[0][1]):
         return None  # `Postmortem is Thursday; owner Dee R.`: a day, but of the follow-up
     title = title_of(rest, severity[0] if severity else None, duration_text)
+    if not title or weak(title, report.date):  # `On October 8, the package index …` → `On`
+        title = event_title(whole, 0, report.date)
     return Incident(
         title=clip(title or first, 100),
         report=report.source,

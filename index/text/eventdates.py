@@ -3,7 +3,7 @@
 `find_dates` with the past bias does the work; three readings are added for events, which lie on
 or before the report date: a bare weekday (`Tuesday evening`, `周二`) is the last such day, not the
 next one (`last Tuesday` the one before that); a dotted month.day (`10.14（周二）`, `4.9 02:10`)
-is a day when it resolves to the recent past; an ordinal day of the month (`the 22nd`) is the
+is a day only when it resolves to the recent past (whoever read it); an ordinal day of the month (`the 22nd`) is the
 last such day. Everything else in the text keeps the meaning `find_dates` gives it.
 """
 
@@ -39,8 +39,10 @@ def event_dates(text: str, ref: date) -> list[DateHit]:
     for hit in find_dates(text, ref, "past"):
         for index in range(hit.start, hit.end):
             taken[index] = True
-        if hit.precision != "day":
-            continue
+        if hit.precision != "day" or (
+            _DOTTED.fullmatch(hit.text) and _recent(ref, hit.value.month, hit.value.day) is None
+        ):
+            continue  # `3.2内容冻结` read months back is release 3.2, not the day an event happened
         value = _past_weekday(hit, text, ref)
         ordinal = _ORDINAL_DAY.fullmatch(hit.text)
         if ordinal and value is not None and value < ref:  # `the 11th` told on the 10th, of a day it spans

@@ -23,8 +23,17 @@ def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precis
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
+# What makes a dotted figure a version, not a day: `3.2版本`, `3.2暑期版本`, `3.2 release`; a
+# schedule word between them leaves it a day (`10.15上线版本`: the version that ships on 10.15).
+_VERSION_NEXT = (
+    r"(?!\s*(?:(?:(?!上线|发布|完成|提测|冻结|交付|更新|全量|灰度|前|后)[\u4e00-\u9fff]){0,2}版|"
+    r"(?:version|release|patch)\b))"
+)
+
+
 @_rule(
-    r"(?<![\d.vV])(?<!版本)(\d{1,2})\.(\d{1,2})(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量))", needs=DIGIT
+    rf"(?<![\d.vV])(?<!版本)(\d{{1,2}})\.(\d{{1,2}}){_VERSION_NEXT}(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量))",
+    needs=DIGIT,
 )
 def _dotted(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = int(m[1]), int(m[2])
@@ -40,7 +49,10 @@ _SCHEDULE_CLAUSE = re.compile(
 )
 
 
-@_rule(r"(?<![\d.vV$¥£€])(?<!版本)(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%A-Za-z倍万亿])", needs=DIGIT)
+@_rule(
+    rf"(?<![\d.vV$¥£€])(?<!版本)(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%A-Za-z倍万亿]){_VERSION_NEXT}",
+    needs=DIGIT,
+)
 def _dotted_in_schedule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     left = max(m.string.rfind(c, 0, m.start()) for c in "，。；;,\n") + 1
     right = min(

@@ -1,0 +1,190 @@
+"""Incidents told in prose, chat logs and minutes: what is below the bar, a rule or a retelling,
+and the telling a back-referring sentence (`It was raised as a P2`) belongs to (zh and en)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.ledger.extract import extract_facts
+from index.ledger.incident_fields import duration
+from index.ledger.incident_words import cue, not_an_event
+from index.text.eventdates import event_dates
+from index.text.timeexpr import find_dates
+
+from .conftest import WriteReport
+
+# The report date of every case below: Friday 2025-03-07 (ISO 2025-W10).
+HEAD_ZH = "# 稳定性周报 2025-03-07\n\n"
+HEAD_EN = "# Weekly update 2025-03-07\n\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "周二凌晨搜索集群抖动，持续不到 3 分钟自己恢复了，没有影响下单，不算故障。",
+        "周三晚上有一次扩容引起的短暂超时（约 2 分钟，未达故障标准）。",
+        "On Tuesday the API blipped for 2 minutes; it was not counted as an incident.",
+    ],
+)
+def test_below_the_bar_is_not_an_incident(text: str) -> None:
+    assert cue(text) is None
+    assert not_an_event(text)
+
+
+def test_a_real_incident_beside_one_below_the_bar_is_kept() -> None:
+    text = "周二支付故障 25 分钟，定级P2。周四搜索抖动 2 分钟，不算故障。"
+    match = cue(text)
+    assert match is not None and match[0] == "故障"
+    assert not not_an_event(text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a rule of the on-call process, the chat room of an incident, a week without a new one
+        HEAD_ZH + "## 值班注意\n节日期间只允许紧急变更。P1 的故障 10 分钟内必须拉群。\n",
+        HEAD_EN + "## On-call\nEvery SEV1 must page the incident lead within 5 minutes.\n",
+        HEAD_ZH + "## 值班\n14:09 值班拉起故障群，DBA 进群。\n",
+        HEAD_ZH + "本周没有新故障，可用率 99.99%。周三晚上做了容灾演练。\n",
+        # a version number read months back is not the day of an event
+        "# 运营周报 2025-07-04\n\n> 本周关键词：3.2内容冻结、登录故障\n",
+    ],
+)
+def test_rules_rooms_and_versions_are_not_incidents(write_report: WriteReport, body: str) -> None:
+    assert extract_facts(write_report("r.md", body)).incidents == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the level is assigned to `it`, the day two sentences back
+        (
+            HEAD_EN + "Wave 2 is complete. There was one knock-on: the nightly billing batch failed on the"
+            " night of the 4th because a path was wrong. It was raised as a P2; 900 invoices went out late.\n",
+            ("2025-03-04", "P2"),
+        ),
+        (
+            HEAD_EN + "Landing pages\nOne issue to flag: on Saturday 1st the sign-up form stopped sending"
+            " entries for about three hours. Around 140 sign-ups were affected. Nothing was lost and we"
+            " logged it as a P2 internally.\n",
+            ("2025-03-01", "P2"),
+        ),
+        # a sentence that is only the level: the paragraph before it tells the incident
+        (
+            HEAD_ZH + "## 3月5日订单库主从延迟导致下单失败\n\n前后 27 分钟，约3.2%的下单请求失败。定级 P2。"
+            "复盘会约在3月6日。\n",
+            ("2025-03-05", "P2"),
+        ),
+        # minutes: the level is an item of its own under the items that tell it
+        (
+            HEAD_ZH + "## 议题一：规则误拒\n\n- 3月4日上午规则阈值误配，大量申请被拒。\n"
+            "- 13:20 回滚，误拒持续约 3 小时。\n- 定级 P1。已重新跑决策。\n",
+            ("2025-03-04", "P1"),
+        ),
+    ],
+)
+def test_a_back_referring_level_takes_the_day_told_before_it(
+    write_report: WriteReport, body: str, expected: tuple[str, str]
+) -> None:
+    (incident,) = extract_facts(write_report("r.md", body)).incidents
+    assert (str(incident.when), incident.severity) == expected
+
+
+def test_a_postmortem_meetings_day_is_not_the_incidents(write_report: WriteReport) -> None:
+    body = (
+        HEAD_ZH
+        + "## 复盘：3月3日网关超时\n\n3月6日开了复盘会。根因是连接池过小。故障持续 27 分钟，定级维持 P2。\n"
+    )
+    (incident,) = extract_facts(write_report("r.md", body)).incidents
+    assert incident.when == date(2025, 3, 3)
+
+
+def test_a_summary_mention_is_the_telling_it_names(write_report: WriteReport) -> None:
+    body = HEAD_EN + (
+        "Portal is amber. There was also one P3 incident on the legacy broker portal. The budget was"
+        " approved on the 4th.\n\nBroker Hub remains red. On the 6th, the legacy broker portal was"
+        " unavailable for around 40 minutes from 08:15; it was logged as a P3.\n"
+    )
+    (incident,) = extract_facts(write_report("r.md", body)).incidents
+    assert (incident.when, incident.duration_minutes) == (date(2025, 3, 6), 40.0)
+
+
+def test_a_chat_log_message_is_a_sentence(write_report: WriteReport) -> None:
+    body = HEAD_EN + (
+        "```\n[16:00] <ana> #topic docs site\n[16:01] <ben> the new docs went live on Monday the 3rd\n"
+        "[16:02] <ben> for about 40 minutes after the DNS flip, docs returned 404 for every page\n"
+        "[16:03] <ben> roughly 10:15 to 10:55 UTC on the 3rd\n[16:04] <ana> thanks\n```\n"
+    )
+    (incident,) = extract_facts(write_report("r.md", body)).incidents
+    assert (incident.when, incident.duration_minutes) == (date(2025, 3, 3), 40.0)
+
+
+def test_a_pointer_in_the_incidents_section_gives_way_to_the_telling(write_report: WriteReport) -> None:
+    body = HEAD_ZH + (
+        "## 议题一：规则误拒\n\n- 3月4日上午规则阈值误配，大量申请被拒。\n- 误拒持续约 3 小时。\n- 定级 P1。\n\n"
+        "## 三、线上问题回顾\n\n- 3月4日误拒问题见议题一，本节不重复。\n"
+    )
+    (incident,) = extract_facts(write_report("r.md", body)).incidents
+    assert (incident.when, incident.severity, incident.duration_minutes) == (date(2025, 3, 4), "P1", 180.0)
+
+
+def test_a_should_in_an_incidents_telling_is_no_rule(write_report: WriteReport) -> None:
+    body = HEAD_EN + (
+        "## Incident: session cookies\n\nOn March 5, 3.2.2 went out with a regression. Some users were"
+        " logged out. The test that should have caught it was marked flaky and skipped.\n"
+    )
+    (incident,) = extract_facts(write_report("r.md", body)).incidents
+    assert incident.when == date(2025, 3, 5)
+
+
+def test_money_is_not_a_duration() -> None:
+    assert duration("contingency now stands at £1.4m, eight days late") == (None, None)
+
+
+@pytest.mark.parametrize("text", ["3.2暑期版本按计划冻结", "3.2版本今天完成内容冻结", "3.3前完成版本上线"])
+def test_a_version_is_not_a_day(text: str) -> None:
+    assert event_dates(text, date(2024, 7, 5)) == []
+
+
+@pytest.mark.parametrize("text", ["3.2暑期版本按计划冻结", "3.2版本今天完成内容冻结"])
+def test_a_version_is_not_a_scheduled_day(text: str) -> None:
+    assert [hit.text for hit in find_dates(text, date(2024, 2, 20), "future")] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # a numbered run-in heading opens the paragraph: the title is the event after it
+        (
+            HEAD_ZH + "## 三、安全运行\n\n（一）故障处置情况。3月4日9时12分，办公楼核心交换机发生故障，"
+            "导致OA访问中断，持续53分钟。\n",
+            "办公楼核心交换机发生故障",
+        ),
+        # the day comes from the heading: the heading names the event
+        (
+            HEAD_ZH
+            + "## 3月6日 CDN 证书过期，商品图片加载失败\n\n07:50 告警。\n\n前后 18 分钟，首页大面积裂图。定级 P2。\n",
+            "CDN 证书过期，商品图片加载失败",
+        ),
+        # an incidents section line that opens with its day and a clock time
+        (
+            HEAD_ZH
+            + "## 线上问题\n\n3月5日晚 21:40 左右，镜像站 mirrors.example.dev 的同步任务出错，持续5小时。\n",
+            "镜像站 mirrors.example.dev 的同步任务出错",
+        ),
+        (
+            HEAD_EN + "## Incidents\n\nOn March 5, the package index served stale metadata for about"
+            " three hours. Severity: SEV-2.\n",
+            "the package index served stale metadata for about three hours",
+        ),
+    ],
+)
+def test_a_title_is_the_event(write_report: WriteReport, body: str, title: str) -> None:
+    (incident,) = extract_facts(write_report("r.md", body)).incidents
+    assert incident.title == title
+
+
+def test_a_schedule_word_before_the_version_leaves_the_day() -> None:
+    assert [hit.text for hit in find_dates("10.15上线版本", date(2024, 10, 1), "future")] == ["10.15"]
