@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from index.ledger.cadence import passed_ordinals
 from index.ledger.chat_messages import with_chat_messages
+from index.ledger.chat_topics import with_chat_topics
 from index.ledger.incidents import extract_incidents
 from index.ledger.mention_layout import find_mentions
 from index.ledger.metrics import extract_metrics
@@ -23,7 +24,7 @@ from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 113
+EXTRACTOR_VERSION = 114
 
 
 @dataclass
@@ -44,7 +45,7 @@ def extract_facts(report: Report) -> ReportFacts:
     # a releases heading that tells of versions is not itself a project
     told = {id(m.section) for m in versions}
     found = [m for m in find_mentions(report) if not (id(m.section) in told and m.start == m.section.start)]
-    mentions = [*with_chat_messages(report, readdress(found)), *released, *versions]
+    mentions = [*with_chat_topics(report, with_chat_messages(report, readdress(found))), *released, *versions]
     observations = [observe(report, mention) for mention in mentions]
     passages = signal_passages(report)
     for passage in passages:

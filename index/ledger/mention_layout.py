@@ -238,13 +238,14 @@ def _prose_mentions(
     own_lines = False
     sentence_open = False
     previous_blank = True
-    for number, raw in section.lines:
+    for index, (number, raw) in enumerate(section.lines):
         text = line_text(raw)
         if number == section.start or number in in_items or not text.strip() or section.in_table(number):
             current, previous_blank = None, True
             continue
+        below = section.lines[index + 1][1] if index + 1 < len(section.lines) else ""
         lead = (
-            (title_lead(raw, text) if previous_blank else None)
+            (title_lead(raw, text, below) if previous_blank else None)
             or paragraph_lead(text, previous_blank and plain_leads)
             or (dated_lead(text) if current is None and plain_leads else None)
         )

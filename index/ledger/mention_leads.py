@@ -26,7 +26,7 @@ from index.ledger.mentions import (
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
 from index.ledger.signals import find_statuses
-from index.ledger.title_leads import numbered_title, quoted_code
+from index.ledger.title_leads import numbered_title, plain_title, quoted_code
 from index.models import Item, Section
 from index.text.cjk import has_han
 from index.text.normalise import nfkc
@@ -230,10 +230,13 @@ def dated_lead(text: str) -> tuple[str, int, LeadKind] | None:
     return (name, match.end(1), "subject") if valid_name(name) else None
 
 
-def title_lead(raw: str, text: str) -> tuple[str, int, LeadKind] | None:
-    """A numbered title line over a paragraph (`1.「青鸟」智能手表二代`, then `【进展】…`): every line
-    of the paragraph speaks for the project it names. Written from zh-email-hardware."""
+def title_lead(raw: str, text: str, next_raw: str = "") -> tuple[str, int, LeadKind] | None:
+    """A title line over a paragraph, numbered (`1.「青鸟」智能手表二代`, then `【进展】…`; written
+    from zh-email-hardware) or plain (`Mobile app` over its paragraph: `title_leads.plain_title`):
+    every line of the paragraph speaks for the project it names."""
     titled = numbered_title(nfkc(raw))
+    if titled is None and raw.strip() == text and next_raw:
+        titled = plain_title(text, nfkc(next_raw))
     if titled is None:
         return None
     name = clean_name(titled)

@@ -93,6 +93,11 @@ _FRACTION_WORDS = (
         re.I,
     ),
     re.compile(r"\b(?:still|now|we(?:'|’)re)\s+at\s+(\d{1,3})\s*/\s*(\d{1,3})(?![\d/])", re.I),
+    # "still 8 of 12, waiting on brand guidelines", "3/7 still.": a bare count that closes its
+    # clause beside "still" is where the work stands (nothing else is counted). Written from
+    # agency-client-en and community-meeting-log-en.
+    re.compile(r"\bstill\s+(\d{1,3})\s+of\s+(\d{1,3})(?=\s*(?:[.,;:!)]|$|\s[—–-]\s))", re.I),
+    re.compile(r"(?<![\w/.])(\d{1,3})\s*/\s*(\d{1,3})\s+still\b(?=\s*(?:[.,;:!)]|$))", re.I),
 )
 
 

@@ -42,8 +42,9 @@ _IT_NAMED = re.compile(
 _LEAD = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*)?([^:：.。*]{2,60}?)(?:\*\*)?\s*[:：]")
 _ARTICLE = re.compile(r"^(?:the|our|a|an)\s+", re.I)
 # "renamed from \"X\"" is `_RENAMED_FROM`'s: "from" is never the old name.
+# "the client has started calling the relaunch \"Summit\"": the team's new name for it, quoted.
 _CHRISTENED = re.compile(
-    r"\b(?:christened|dubbed|rebranded|renamed)\s+(?!from\b)(?:the\s+)?([\w .&/-]{2,40}?)\s+(?:as\s+|to\s+)?[“\"]([^”\"]{2,40})[”\"]",
+    r"\b(?:christened|dubbed|rebranded|renamed|calling)\s+(?!from\b|it\b)(?:the\s+)?([\w .&/-]{2,40}?)\s+(?:as\s+|to\s+)?[“\"]([^”\"]{2,40})[”\"]",
     re.I,
 )
 _RENAMED_FROM = re.compile(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from index.text.cjk import HAN, han_count
+
 # A numbered line holding only a title: no clause punctuation, short, nothing after it. The
 # marker may be glued to the title ("1.「青鸟」…"), which a list parser does not take as an item.
 _NUMBERED_TITLE = re.compile(
@@ -20,6 +22,46 @@ _NUMBERED_TITLE = re.compile(
 _QUOTED_CODE = re.compile(r"^[「『“\"]([^」』”\"]{1,20})[」』”\"]")
 # A chat message's writer before its text: "*@dana* —", "@dana:", "dana:" is left to labels.
 _SPEAKER = re.compile(r"^\*?@[\w.-]{1,30}\*?\s*(?:[—–:-]+\s*)?")
+
+
+# A plain line holding only a title over the paragraph it names ("Mobile app", "CRM integration",
+# "数据中台迁移"): a word or a few, no clause punctuation, no end mark; what tells it from a short
+# sentence is the layout around it (`plain_title`).
+_PLAIN_TITLE = re.compile(rf"^(?P<title>(?:[A-Z0-9][\w.&'/+-]*|[{HAN}]+)(?:\s+[\w.&'/+()-]+){{0,5}})$")
+_PLAIN_TITLE_MAX = 48
+# A paragraph is at least one sentence: a line this long, not a bullet or a numbered step.
+_PARAGRAPH_MIN = 40
+_LIST_MARK = re.compile(r"^\s*(?:[-*+•·>]|\d{1,3}[.)、])\s")
+
+
+def plain_title(text: str, next_line: str) -> str | None:
+    """The title a short plain line gives the paragraph straight under it, or None.
+
+    E-mails and plain-text memos head each project's paragraph with its bare name on a line of its
+    own; no markup says it is a heading, so the shape does: a capitalised word or a few (at most
+    six), not all capitals, no clause punctuation, and a longer prose line (not a list) right below
+    it. A line over a list ("Next week" over bullets) is a list's label, and one over a blank line
+    a signature.
+    Written from agency-client-en."""
+    stripped = text.strip()
+    below = next_line.strip()
+    if (
+        len(stripped) > _PLAIN_TITLE_MAX
+        or _width(below) < max(_PARAGRAPH_MIN, 2 * _width(stripped))
+        or _LIST_MARK.match(next_line)
+    ):
+        return None
+    if stripped.upper() == stripped and re.search(r"[A-Z]", stripped):
+        # "BILLING", "OTHER": a banner in capitals is as often an area as a project; `prose`
+        # reads it as a block's title, which only names a project the series already knows.
+        return None
+    match = _PLAIN_TITLE.match(stripped)
+    return match["title"] if match else None
+
+
+def _width(text: str) -> int:
+    """Length with a Chinese character as two letters: a sentence's length in either script."""
+    return len(text) + han_count(text)
 
 
 def numbered_title(text: str) -> str | None:

@@ -121,6 +121,11 @@ def test_a_second_name_glossed_in_passing(write_report: WriteReport) -> None:
             'Rider app refresh: marketing has officially named it "Nova 3" for the launch.',
             ("Rider app refresh", "Nova 3"),
         ),
+        # a name the team started using, quoted after the old one
+        (
+            'Marketing has started calling the onboarding revamp "Harbor" in every meeting.',
+            ("onboarding revamp", "Harbor"),
+        ),
         # colloquial Chinese renames
         ("对账工具现在改叫 Tally 了，文档还没改。", ("对账工具", "Tally")),
         ("老的发布平台的新名字叫“启航”。", ("老的发布平台", "启航")),
@@ -137,6 +142,7 @@ def test_one_line_announces_a_rename(line: str, pair: tuple[str, str]) -> None:
         "灰度发布现在叫停了，等下周再看。",  # 叫停 halts, it does not name
         "我们以后叫它小助手吧",  # a pronoun is no old name
         'We renamed this goal because "audit trail" kept confusing people.',  # the phrase is no name
+        'Support keeps calling it "the new thing" in tickets.',  # "it": `_IT_NAMED`'s, lowercase
     ],
 )
 def test_no_rename_in_a_line_that_only_looks_like_one(line: str) -> None:

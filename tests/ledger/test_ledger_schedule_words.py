@@ -229,6 +229,12 @@ def test_a_share_in_tenths_is_progress(text: str, expected: list[int]) -> None:
         ("Still at 3/5. As promised, a new date.", [60]),
         ("11 of 18 races are now fixed and merged", [61]),
         ("the sync meeting is at 3/5", []),  # a day, not a share
+        # a bare count beside "still", closing its clause: where the work stands
+        ("No change, still 8 of 12, waiting on the brand guidelines.", [67]),
+        ("3/7 still. The fix is waiting on upstream.", [43]),
+        ("We are still 2 of 3 reviewers short", []),  # it counts something else
+        ("Still 4 of 9 tickets open", []),  # ... and so does this
+        ("Review on 3/7 still pending", []),  # a day
     ],
 )
 def test_counted_work_in_words(text: str, expected: list[int]) -> None:

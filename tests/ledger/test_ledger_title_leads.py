@@ -13,7 +13,7 @@ from index.ledger.phases import other_gate
 from index.ledger.signals import find_statuses
 from index.ledger.store import Ledger
 from index.ledger.targets import classify_dates
-from index.ledger.title_leads import numbered_title
+from index.ledger.title_leads import numbered_title, plain_title
 
 from .conftest import Series, WriteReport
 
@@ -129,3 +129,73 @@ def test_the_next_gates_date_is_no_slip(series: Series) -> None:
     )
     moved = [(s.project, s.week) for s in views.slips(ledger) if s.kind == "date_moved"]
     assert moved == [("海燕", "2024-W11")]
+
+
+_PARAGRAPH = "We finished the checkout screens on Tuesday and are aiming to go live on 14 March."
+
+
+@pytest.mark.parametrize(
+    ("line", "below", "expected"),
+    [
+        ("Partner portal", _PARAGRAPH, "Partner portal"),
+        ("Data lake v2", _PARAGRAPH, "Data lake v2"),
+        ("数据中台迁移", "本周完成了全部报表的迁移，下周开始切换流量，预计月底前完成。", "数据中台迁移"),
+        ("Next week", "- review the wireframes on Tuesday", None),  # a list's label
+        ("Partner portal", "", None),  # a signature or a line of its own
+        ("Partner portal", "On track.", None),  # a short line under it: two lines, no paragraph
+        ("BILLING", _PARAGRAPH, None),  # a banner in capitals: `prose` reads it
+        ("Hi Sam,", _PARAGRAPH, None),  # a greeting
+        ("Gear Finder: still paused.", _PARAGRAPH, None),  # a sentence of its own
+        ("We had a busy week with lots going on", _PARAGRAPH, None),  # too many words
+    ],
+)
+def test_plain_title(line: str, below: str, expected: str | None) -> None:
+    assert plain_title(line, below) == expected
+
+
+def _email(day: str, portal: str, app: str) -> str:
+    return f"""Subject: Weekly status
+Date: {day}
+
+Hi Sam,
+
+Here is where things stand.
+
+Partner portal
+{portal}
+
+Loyalty app
+{app}
+
+Next week
+- Wireframe review on Tuesday
+
+Thanks,
+Ana
+"""
+
+
+def test_plain_titled_paragraphs_are_projects(series: Series) -> None:
+    ledger: Ledger = series(
+        [
+            (
+                "status_2024-03-01.txt",
+                _email(
+                    "Fri, 1 Mar 2024",
+                    "The build is going well and we are aiming to go live on 14 March.",
+                    "Design is signed off and the build is about half done, on track for April.",
+                ),
+            ),
+            (
+                "status_2024-03-08.txt",
+                _email(
+                    "Fri, 8 Mar 2024",
+                    "Content is late from your side, so we have moved the go-live to 28 March.",
+                    "Build is going well and still on track for the end of April.",
+                ),
+            ),
+        ]
+    )
+    got = {(s.project, s.kind) for s in views.slips(ledger)}
+    assert ("Partner portal", "date_moved") in got
+    assert not any(project in ("Loyalty app", "Next week") for project, _ in got)
