@@ -24,6 +24,7 @@ from index.report_date import (
     compact_date,
     date_from_text,
     labelled_date,
+    trailing_date,
     week_label,
     yearless_date,
     yearless_stem_date,
@@ -143,6 +144,10 @@ def _detect_date(
         found = labelled_date(text) or bare_date(text)
         if found:
             return FoundDate(found.value, "header line")
+    for text in _title_block(body):
+        found = trailing_date(text)
+        if found:
+            return FoundDate(found.value, "header line")
     found = date_from_text(path.stem.replace("_", "-")) or compact_date(path.stem)
     if found:
         return FoundDate(found.value, "file name")
@@ -153,6 +158,19 @@ def _detect_date(
                 return FoundDate(found.value, "title, year from its series")
         return yearless_stem_date(path.stem, near)
     return None
+
+
+def _title_block(body: list[tuple[int, str]]) -> list[str]:
+    """The first lines of a plain-text report up to its first blank line: its title and the
+    subtitle lines under it (a memo's "…, Friday 25 April 2025"). Written from pmo-rag-prose-en."""
+    block: list[str] = []
+    for _, text in body[:HEADER_LINES]:
+        if not text.strip():
+            if block:
+                break
+            continue
+        block.append(text)
+    return block
 
 
 def _posted_in_month(month: FoundDate, body: list[tuple[int, str]]) -> FoundDate | None:

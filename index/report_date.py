@@ -146,6 +146,23 @@ def labelled_date(line: str) -> FoundDate | None:
     return date_from_text(line) if _GENERATED.match(line) else None
 
 
+# A title block's line that ends with the day it was written, after a comma: "Programme review
+# memo to the Steering Committee, Friday 25 April 2025", "Weekly update, 7 March 2025". The date
+# closes the line, so it is when, not what the line is about.
+_TRAILING_DAY = re.compile(
+    r",\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<date>[^,]{6,24}?)\s*\.?$", re.I
+)
+
+
+def trailing_date(line: str) -> FoundDate | None:
+    """The day a title block's line closes with after a comma, written in full with its year."""
+    match = _TRAILING_DAY.search(line.strip())
+    if match is None or not _YEAR_IN.search(match["date"]):
+        return None
+    dated = bare_date(match["date"])
+    return dated if dated is not None and dated.origin == "date" else None
+
+
 # What may stand beside a bare date: a weekday, a range word.
 _NOT_WORDS = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|"

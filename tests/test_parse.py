@@ -275,6 +275,36 @@ def test_a_bullet_with_a_date_is_not_the_report_date(tmp_path: Path) -> None:
         parse(path)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plain-text memo's subtitle closes with the day it was written
+        (
+            "ACME - CHANGE PORTFOLIO\nReview memo to the board, Friday 25 April 2025\nFrom: Ana\n\nHello all,\n",
+            date(2025, 4, 25),
+        ),
+        ("Weekly update, 7 March 2025\n\nAll fine.\n", date(2025, 3, 7)),
+    ],
+)
+def test_a_title_blocks_closing_date_dates_the_report(tmp_path: Path, text: str, expected: date) -> None:
+    assert parse(write(tmp_path, "memo.txt", text)).date == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # in the body, not the title block
+        "Team memo\n\nWe shipped the exporter, 25 April 2025.\n",
+        # a date with no year, or one inside the line, is no date of writing
+        "Review memo to the board, Friday 25 April\n\nHello all,\n",
+        "Team memo\nPlan due 25 April 2025, pending review\n\nHello all,\n",
+    ],
+)
+def test_other_dated_lines_do_not_date_the_report(tmp_path: Path, text: str) -> None:
+    with pytest.raises(ReportDateError):
+        parse(write(tmp_path, "memo.txt", text))
+
+
 def test_a_sentence_about_generating_something_is_not_the_report_date(tmp_path: Path) -> None:
     path = write(tmp_path, "notes.md", "# Team notes\n\nWe generated 40 leads on 2025-03-01.\n")
     with pytest.raises(ReportDateError):
