@@ -44,3 +44,27 @@ def test_day_of_month_alone(text: str, expected: date) -> None:
 )
 def test_numbered_things_are_no_days(text: str) -> None:
     assert find_dates(text, FRIDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # the weekday says which month's day, whatever the tense: 14 March 2025 is a Friday
+        (
+            "the team has agreed to bring go-live forward to Monday the 14th",
+            date(2025, 4, 4),
+            date(2025, 4, 14),
+        ),
+        ("Summit went live on Monday 31st, right on the revised date.", date(2025, 4, 4), date(2025, 3, 31)),
+        ("Still tracking to Wednesday 19th for the release.", date(2025, 3, 14), date(2025, 3, 19)),
+        ("Cutover is planned for Sunday, the 27th", date(2025, 4, 11), date(2025, 4, 27)),
+    ],
+)
+def test_a_weekday_with_its_day_of_the_month_picks_the_month(text: str, ref: date, expected: date) -> None:
+    assert [hit.value for hit in find_dates(text, ref)] == [expected]
+
+
+def test_a_weekday_and_day_that_never_agree_nearby_are_read_apart() -> None:
+    # no 31st from December 2024 to June 2025 is a Thursday: each is read on its own
+    hits = find_dates("Thursday the 31st", date(2025, 3, 3))
+    assert [hit.text for hit in hits] == ["Thursday", "the 31st"]

@@ -129,6 +129,31 @@ def _holiday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Prec
     return _holiday_edge(span, after), "week"
 
 
+# "Monday the 14th", "Wednesday 19th": the weekday says which month's 14th, whatever the tense.
+@_rule(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b",
+    re.I,
+    needs=DIGIT,
+)
+def _weekday_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    if bias == "past":
+        return None, "day"  # an event's reader keeps its own reading of each (`eventdates`)
+    return _day_on_weekday(ref, int(m[2]), _EN_DAYS[m[1][:3].lower()]), "day"
+
+
+def _day_on_weekday(ref: date, day: int, weekday: int) -> date | None:
+    """The day of the month nearest the report (within three months) that falls on the weekday
+    written with it: "Monday the 14th" told on 4 April is 14 April, told on 1 March 14 April too
+    (14 March is a Friday). None when no month near has it, and the two are read apart."""
+    found = []
+    for offset in range(-3, 4):
+        index = ref.year * 12 + ref.month - 1 + offset
+        value = safe_date(index // 12, index % 12 + 1, day)
+        if value is not None and value.weekday() == weekday:
+            found.append(value)
+    return min(found, key=lambda value: (abs((value - ref).days), value < ref)) if found else None
+
+
 # "the 3rd", "on the 15th"; "15号" (chat wording for a day of this or next month). Not "3号楼",
 # "1号线", "2号机": a numbered thing, not a day.
 @_rule(
