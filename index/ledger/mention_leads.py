@@ -26,7 +26,7 @@ from index.ledger.mentions import (
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
 from index.ledger.signals import find_statuses
-from index.ledger.title_leads import numbered_title, quoted_code
+from index.ledger.title_leads import numbered_lead, numbered_title, quoted_code
 from index.models import Item, Section
 from index.text.cjk import has_han
 from index.text.normalise import nfkc
@@ -54,14 +54,19 @@ _FIRST_CLAUSE = re.compile(r"^(.{2,40}?(?:\s*[(（][^()（）]{1,40}[)）])?)(?:
 
 
 def titled_paragraphs(section: Section) -> int:
-    """Prose lines that open a paragraph with only a numbered title (`1.「青鸟」智能手表二代`)."""
+    """Prose lines that open a paragraph with a numbered title (`1.「青鸟」智能手表二代`), alone or
+    as the lead sentence of its news (`1.档案系统升级项目。本周…`)."""
     count, previous_blank = 0, True
     for number, raw in section.lines:
         text = line_text(raw)
-        if number != section.start and previous_blank and numbered_title(nfkc(raw)) is not None:
+        if number != section.start and previous_blank and _numbered(nfkc(raw)):
             count += 1
         previous_blank = not text.strip()
     return count
+
+
+def _numbered(text: str) -> bool:
+    return numbered_title(text) is not None or numbered_lead(text) is not None
 
 
 def led_paragraphs(section: Section) -> int:
@@ -233,9 +238,15 @@ def dated_lead(text: str) -> tuple[str, int, LeadKind] | None:
 def title_lead(raw: str, text: str) -> tuple[str, int, LeadKind] | None:
     """A numbered title line over a paragraph (`1.「青鸟」智能手表二代`, then `【进展】…`): every line
     of the paragraph speaks for the project it names. Written from zh-email-hardware."""
-    titled = numbered_title(nfkc(raw))
+    folded = nfkc(raw)
+    titled = numbered_title(folded)
     if titled is None:
-        return None
+        lead = numbered_lead(raw)
+        at = text.find(f"{lead}。") if lead is not None else -1
+        if lead is None or at < 0:
+            return None
+        name = clean_name(lead)  # the news starts after the title's full stop
+        return (name, at + len(lead) + 1, "label") if valid_name(name) else None
     name = clean_name(titled)
     return (name, len(text), "label") if valid_name(name) else None
 

@@ -119,8 +119,11 @@ _TOPIC_SUFFIX = re.compile(
 )
 
 
-# "(formerly Referral Program v2)", "（原名 Gateway Mini）": the old name is a rename's, not this one's.
-_RENAME_GLOSS = re.compile(r"\s*[(（]\s*(?:原名|原来叫|formerly|previously)[^()（）]*[)）]", re.I)
+# "(formerly Referral Program v2)", "（原名 Gateway Mini）": the old name is a rename's, not this one's;
+# "（以下简称“档案系统”）": the short name is an alias (`renames.py` reads it), not part of this one.
+_RENAME_GLOSS = re.compile(
+    r"\s*[(（]\s*(?:原名|原来叫|以下简称|下称|简称|formerly|previously)[^()（）]*[)）]", re.I
+)
 
 
 # A numbered document's outline number ("### 1.3 银保通渠道接入", "2.1.4 Billing export"): its place
