@@ -18,7 +18,16 @@ from index.ledger.field_labels import Piece, field_pieces, find_owner
 from index.ledger.mentions import Mention, Unit
 from index.ledger.ordinal_targets import OrdinalTarget, find_ordinal_targets
 from index.ledger.progress import clause_around, find_progress
-from index.ledger.signals import FINISHED, RANK, STOPPED, Span, field_status, find_statuses, worst_status
+from index.ledger.signals import (
+    FINISHED,
+    RANK,
+    REBASELINED,
+    STOPPED,
+    Span,
+    field_status,
+    find_statuses,
+    worst_status,
+)
 from index.ledger.targets import SCHEDULE_WORD, DateRole, classify_dates, pick_target
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
@@ -139,7 +148,10 @@ def observe(report: Report, mention: Mention) -> Observation:
                     quote = _quote(unit, offset + hit.start, offset + hit.end)
                     # "整体状态我们标为有风险", "CH 项目这周转成有风险了": a status declared in prose
                     # counts as the status field would, over a slip word beside it ("推迟到 0.10").
-                    declared = status in RANK and _DECLARED.search(text[max(0, hit.start - 12) : hit.start])
+                    declared = status in RANK and (
+                        _DECLARED.search(text[max(0, hit.start - 12) : hit.start])
+                        or REBASELINED.match(hit.text)
+                    )
                     priority = 3 if declared else 1
                     statuses.append(_Found(unit, status, quote, priority, hit.text.strip(" —–-:：·•")))
             if owner is None and field is None:

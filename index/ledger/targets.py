@@ -200,6 +200,16 @@ _RELEASE = re.compile(
     + r"|交付|launch|release|ship|go[- ]live|\bGA\b|general availability|roll ?out|cut ?over|mass production",
     re.I,
 )
+# A day, then the launch said plainly (no 已, no 了): done only when the day is past.
+_PLAIN_LAUNCH_AFTER = re.compile(r"^\s*(?:正式|顺利|成功)\s*(?:全量)?(?:上线|发布|投产|交付)(?!了)")
+# Who delivers to the project: a vendor, a supplier, a contractor.
+_SUPPLIER = re.compile(
+    r"厂商|厂家|供应商|服务商|承建方|承建单位|实施单位|开发单位|合作方|第三方|乙方|\bvendor\b|\bsupplier\b",
+    re.I,
+)
+# The report's own week, bare (no weekday): a weekly report tells what that week did.
+_THIS_WEEK = re.compile(r"^(?:本周|这周|这一周|本期)$")
+_WORK_DONE_AFTER = re.compile(r"^\s*(?:已经?|已)?\s*(?:完成|上线|发布|交付|结项|验收|全量)")
 _FUTURE_WORDS = re.compile(r"预计|计划|将|待|争取|目标|拟|eta|target|expected|planned|scheduled|will", re.I)
 
 
@@ -263,6 +273,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             or (_ON_DAY_BEFORE.search(before) and _RELEASED_AFTER.match(after) and hit.value <= ref)
         ):
             role = "completed"
+            if hit.value > ref and _PLAIN_LAUNCH_AFTER.match(after) and not _DONE_BEFORE.search(before):
+                role = "target"  # "仍按4月18日正式上线的目标推进": a day still ahead is the plan
         elif (_SINCE_BEFORE.search(before) and _LIVE_WORD.search(text[left : hit.start])) or (
             _LIVE_OPENS.match(text[left : hit.start]) and hit.value <= ref
         ):
@@ -287,13 +299,22 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             or _TARGET_AFTER.match(text[hit.end : right])
         ):
             role = "target"
+        elif (
+            _THIS_WEEK.match(hit.text) and _WORK_DONE_AFTER.match(after) and not _FUTURE_WORDS.search(clause)
+        ):
+            # "本周完成文书档案迁移": what the report's own week did, not a day the project aims at
+            role = "completed" if launch else None
         elif _FINAL_AFTER.match(after) or _INTERIM.match(after):
             past = hit.value < ref and not re.match(r"^\s*(?:之?前|以前)", after)
             role = "completed" if past and not _FUTURE_WORDS.search(clause) and launch else "target"
         elif _TARGET_WORD.search(text[left : hit.start]) and _RELEASE.search(clause):
             role = "target"  # "全量目标暂时还写10.31": the target word need not touch the date
         if role is not None:
-            release = bool(_RELEASE.search(clause))
+            # "厂商已于4月22日交付适配补丁": a supplier delivering to the project is its input arriving,
+            # not the project's own release
+            supplied = _SUPPLIER.search(text[left : hit.start]) is not None
+            release = bool(_RELEASE.search(clause)) and not supplied
+            launch = launch and not supplied
             out.append(DateRole(hit, role, kind, moved, launch, clause or hit.text, release))
     return out
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from index.ledger import views
 from index.ledger.mention_layout import find_mentions
 from index.ledger.mentions import clean_name
+from index.ledger.prose_links import Vocabulary
+from index.ledger.signals import find_statuses
 from index.ledger.store import Ledger
+from index.ledger.targets import classify_dates
 from index.ledger.title_leads import numbered_lead
 
 from .conftest import Series, WriteReport
@@ -79,3 +84,70 @@ def test_a_numbered_leads_target_moves(series: Series) -> None:
 
 def test_an_abbreviation_gloss_is_not_part_of_the_name() -> None:
     assert clean_name("仓储管理系统改造项目（以下简称“仓储系统”）") == "仓储管理系统改造项目"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("截至目前，项目已完成总体进度的六成。", []),  # progress, not the project finished
+        ("项目已完成验收。", ["done"]),
+        ("项目仍按5月20日正式上线的目标推进。", []),  # the launch named as a goal
+        ("系统已于3月27日完成调试，正式投入使用。", ["launched"]),
+        ("经评估，项目存在不能按期上线的风险。", ["at_risk"]),
+        ("上线时间顺延至4月18日。项目调整后按新的时间节点有序推进。", ["off_track", "on_track"]),
+        ("各项工作有序推进。", ["on_track"]),
+        ("接口改造未能有序推进。", []),
+    ],
+)
+def test_work_report_status_words(text: str, expected: list[str]) -> None:
+    assert [hit.value for hit in find_statuses(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本周完成历史数据迁移，进入校验。", []),  # what the week did, not a target
+        ("计划本周完成联调。", [("本周", "target")]),
+        ("项目仍按4月18日正式上线的目标推进。", [("4月18日", "target")]),  # still ahead of 4/11
+        ("系统已于4月10日正式上线运行。", [("4月10日", "completed")]),
+    ],
+)
+def test_work_report_date_roles(text: str, expected: list[tuple[str, str]]) -> None:
+    roles = classify_dates(text, date(2025, 4, 11))
+    assert [(role.hit.text, role.role) for role in roles] == expected
+
+
+def test_a_suppliers_delivery_is_not_the_projects_launch() -> None:
+    (role,) = classify_dates("数据库厂商已于4月8日交付适配补丁，测试恢复。", date(2025, 4, 11))
+    assert role.role == "completed" and not role.launch and not role.release
+
+
+def test_a_move_then_the_new_plan_on_track_is_no_downgrade(series: Series) -> None:
+    ledger: Ledger = series(
+        [
+            (
+                "周报20250307.txt",
+                _weekly("2025年3月3日—3月7日", "计划于3月31日前完成上线，按计划推进。", "进度正常。"),
+            ),
+            ("周报20250314.txt", _weekly("2025年3月10日—3月14日", "存在不能按期上线的风险。", "进度正常。")),
+            (
+                "周报20250321.txt",
+                _weekly(
+                    "2025年3月17日—3月21日",
+                    "上线时间顺延至4月18日，项目调整后按新的时间节点有序推进。",
+                    "进度正常。",
+                ),
+            ),
+        ]
+    )
+    got = {(s.project, s.kind, s.week) for s in views.slips(ledger)}
+    assert ("仓储管理系统改造项目", "status_downgrade", "2025-W11") in got
+    assert ("仓储管理系统改造项目", "date_moved", "2025-W12") in got
+    assert ("仓储管理系统改造项目", "status_downgrade", "2025-W12") not in got
+
+
+def test_prose_may_leave_off_a_names_kind_word() -> None:
+    vocabulary = Vocabulary([("移动审批平台二期项目", "移动审批平台二期项目")])
+    hits = vocabulary.named("移动审批平台二期已于5月14日正式上线。")
+    assert [name.canonical for _, name in hits] == ["移动审批平台二期项目"]
+    assert Vocabulary([("数据中台项目", "数据中台项目")]).named("数据已上线。") == []  # too short a stem
