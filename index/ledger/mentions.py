@@ -34,13 +34,15 @@ _EXTRA_MARKUP = re.compile(
 )
 BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _NOT_A_NAME = re.compile(
-    r"本周|下周|上周|已经?|完成|进行|推进|预计|正在|开始|启动|目前|当前|继续|持续|新增|支持|参与|组织|"
+    r"本周|下周|上周|这周|这两周|已经?|完成|进行|推进|预计|正在|开始|启动|目前|当前|继续|持续|新增|支持|参与|组织|"
     r"\b(?:this|next|last) week\b|\b(?:we|i|our|completed|started|working|finished|shipped|launched)\b|"
     r"\d+\s*%|^\d+$|事件|事故|故障|incident",
     re.I,
 )
 _GENERIC_TITLE = re.compile(
     r"(?:本周|重点|核心|主要|关键|其他|其它|日常)?(?:项目|工作|进展|事项|任务|业务|需求)(?:进展|进度|情况|汇总|列表|更新|状态)?|"
+    # a template's category of items and what it tracks of them: "活动上线", "版本进度", "功能发布"
+    r"(?:本周|本期|近期)?(?:活动|版本|功能|需求|迭代)(?:上线|发布|进度|进展|计划|排期|情况)?|"
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
     r"(?:high|low)lights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
     r"summary|overview|tl;?dr|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
@@ -130,7 +132,11 @@ _RENAME_GLOSS = re.compile(
 # in this week's document, which moves when a project above it ends, so not part of the name. A
 # tracker reference before a name ("&12 Matchmaking v2", "#453 Party MMR", "!2301 …") is the
 # item's id, which prose about the same project leaves out ("Matchmaking v2 shipped").
-_OUTLINE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|[&#!]\d{1,6})\s+(?=[^\W\d_])")
+# A Chinese outline ordinal ("二、活动上线", "（一）信息化建设项目") is the same: the section's place.
+_OUTLINE_NUMBER = re.compile(
+    r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|[&#!]\d{1,6})\s+(?=[^\W\d_])|"
+    r"[一二三四五六七八九十]{1,3}[、．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)"
+)
 
 
 def clean_name(name: str) -> str:

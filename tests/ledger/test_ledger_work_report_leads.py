@@ -8,7 +8,7 @@ import pytest
 
 from index.ledger import views
 from index.ledger.mention_layout import find_mentions
-from index.ledger.mentions import clean_name
+from index.ledger.mentions import clean_name, valid_name
 from index.ledger.prose_links import Vocabulary
 from index.ledger.signals import find_statuses
 from index.ledger.store import Ledger
@@ -151,3 +151,34 @@ def test_prose_may_leave_off_a_names_kind_word() -> None:
     hits = vocabulary.named("移动审批平台二期已于5月14日正式上线。")
     assert [name.canonical for _, name in hits] == ["移动审批平台二期项目"]
     assert Vocabulary([("数据中台项目", "数据中台项目")]).named("数据已上线。") == []  # too short a stem
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "valid"),
+    [
+        ("二、活动上线", "活动上线", False),  # a template's category: what it files is launches
+        ("一、版本进度", "版本", False),
+        ("（一）信息化建设项目", "信息化建设项目", True),  # the outline ordinal is no part of a name
+        ("1.2 银保通渠道接入", "银保通渠道接入", True),
+        ("暑期版本", "暑期版本", True),
+        ("深渊回廊这周做了一个决定", "深渊回廊这周做了一个决定", False),  # a sentence, not a label
+    ],
+)
+def test_outline_ordinals_and_category_headings(heading: str, name: str, valid: bool) -> None:
+    assert clean_name(heading) == name
+    assert valid_name(name) is valid
+
+
+def test_a_launches_section_files_its_events_not_itself(write_report: WriteReport) -> None:
+    text = """# 运营周报 | 2024.07.12
+
+## 二、活动上线
+
+夏日庆典7月11日上午10点全服上线，和计划一致。
+
+## 五、外部依赖
+
+- 渠道审核：安卓渠道7/15提审。
+"""
+    names = [m.name for m in find_mentions(write_report("周报_20240712.md", text))]
+    assert "活动上线" not in names and "渠道审核" not in names
