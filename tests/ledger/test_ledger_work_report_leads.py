@@ -14,6 +14,7 @@ from index.ledger.signals import find_statuses
 from index.ledger.store import Ledger
 from index.ledger.targets import classify_dates
 from index.ledger.title_leads import numbered_lead
+from index.text.timeexpr import find_dates
 
 from .conftest import Series, WriteReport
 
@@ -182,3 +183,17 @@ def test_a_launches_section_files_its_events_not_itself(write_report: WriteRepor
 """
     names = [m.name for m in find_mentions(write_report("周报_20240712.md", text))]
     assert "活动上线" not in names and "渠道审核" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("公会战2.0的目标是赶在暑期版本前上线（也就是和3.2一起放）。", []),  # a version, 8 months away
+        ("灰度服次留比非灰度服高2.1个百分点。", []),
+        ("深渊回廊从3.2挪到3.3版本。", []),
+        ("全量目标暂时还写7.31。", ["2024-07-31"]),  # a dotted day near the report
+        ("提测提前到7.22。", ["2024-07-22"]),
+    ],
+)
+def test_a_dotted_figure_far_from_the_report_is_no_day(text: str, expected: list[str]) -> None:
+    assert [hit.value.isoformat() for hit in find_dates(text, date(2024, 6, 28))] == expected
