@@ -271,6 +271,12 @@ def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKin
     if labelled is not None and _subject_label(labelled.label):
         labelled = None  # "PCI readiness is done: we evidenced…": a sentence, its subject is the name
     if labelled is not None:
+        day = _DAY_IN_LABEL.search(labelled.label)
+        at = text.find(labelled.label) if day is not None else -1
+        if day is not None and at >= 0:
+            # "告警治理一期今天收尾：规则从…": the name, then the day its news is on
+            name = clean_name(labelled.label[: day.start()])
+            return (name, at + day.start(), "label") if valid_name(name) and len(name) <= 40 else None
         name = clean_name(labelled.label)
         return (name, labelled.rest_offset, "label") if valid_name(name) and len(name) <= 40 else None
     match = _PIPE_LEAD.match(text)
@@ -282,6 +288,10 @@ def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKin
         name = clean_name(match[1])
         return (name, match.end(1), "subject") if valid_name(name) else None
     return None
+
+
+# The report's own day or week inside a paragraph's label, after its name.
+_DAY_IN_LABEL = re.compile(r"(?<=\S{2})(?:今天|今日|昨天|本周|这周)")
 
 
 def _subject_label(label: str) -> bool:

@@ -142,6 +142,7 @@ _OUTLINE_NUMBER = re.compile(
 def clean_name(name: str) -> str:
     name = _OUTLINE_NUMBER.sub("", _RENAME_GLOSS.sub("", _STATUSY_PARENS.sub("", nfkc(name))))
     name = re.sub(r"[*_`#]+", "", name)
+    name = _LEADING_EMOJI.sub("", name)  # "🎉 活动上线", "📦 版本进度": a template's icon
     name = BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = TYPE_PREFIX.sub("", name.strip())
@@ -157,6 +158,9 @@ STATUS_HEADING = re.compile(
     r"风险项|阻塞项)\s*(?:[(（]\d+[)）])?",
     re.I,
 )
+
+
+_LEADING_EMOJI = re.compile(r"^[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
 # A gloss after a name ("Anchor（安全启动）", "Kiln (feature store 迁移)") says what it is; its words

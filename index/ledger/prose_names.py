@@ -240,8 +240,16 @@ def _labels_a_figure(name: str, openings: list[tuple[str, str]]) -> bool:
     the phrase names a metric."""
     key = name.casefold()
     after = [opening[len(name) :].lstrip() for opening, _ in openings if opening.casefold().startswith(key)]
-    figures = sum(bool(re.match(r"[-+±]?\d", rest)) and not _VERSION_NEXT.match(rest) for rest in after)
+    figures = sum(
+        bool(re.match(r"[-+±]?\d", rest)) and not _VERSION_NEXT.match(rest) and not _opens_with_day(rest)
+        for rest in after
+    )
     return bool(after) and figures * 2 >= len(after)
+
+
+def _opens_with_day(text: str) -> bool:
+    """ "7/11上线的计划不变" after "夏日祭典": a day the phrase's news is on, not a figure it labels."""
+    return any(hit.start == 0 for hit in find_dates(text, date(2000, 1, 1)))
 
 
 def _key(text: str) -> str:

@@ -68,7 +68,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     (
         "cancelled",
         r"已取消|(?:项目|需求|计划|立项)(?:已|被)?取消|取消(?:立项|该项目|项目)|已终止|终止(?:推进|项目)|"
-        r"不再推进|砍掉|正式取消|\bdescoped\b|\bkilled\b|"
+        r"不再推进|砍掉(?=\s*(?:了|$|[。，,;；!！—–(（-]))|正式取消|\bdescoped\b|\bkilled\b|"
         # "races between teardown and cancelled requests": a cancelled thing the project handles.
         r"\bcancell?ed\b(?!\s+(?:requests?|orders?|jobs?|tasks?|flights?|meetings?|calls?|bookings?|"
         r"subscriptions?|transactions?|connections?|builds?|runs?|reservations?|payments?|queries|sessions?|"

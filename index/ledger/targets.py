@@ -185,12 +185,22 @@ _INTERIM = re.compile(
     r"code freeze|review|demo|design|设计|开发完成|方案)",
     re.I,
 )
+# A launch said with its hour and its reach: "7月11日上午10点全服上线", "8/29全渠道上线".
+_AT_HOUR = r"(?:(?:早上|上午|中午|下午|晚上|凌晨)?\s*\d{1,2}(?:[:：]\d{2}|点(?:半|\d{1,2}分?)?)\s*)?"
+_REACH = r"(?:全量|正式|全服|全渠道|全网|全平台)"
 _LAUNCH_AFTER = re.compile(
-    r"^\s*(?:之?前)?\s*(?:全量|正式)?\s*(?:上线|发布|投产|"
+    r"^\s*(?:之?前)?\s*"
+    + _AT_HOUR
+    + r"(?:才|就|已经?|终于)?"
+    + _REACH
+    + r"?\s*(?:上线|发布|投产|"
     + _MASS_PRODUCTION
     + r"|全量|launch|ship|release|go[- ]live|GA\b)",
     re.I,
 )
+# The launch after its hour, its reach or an adverb of when ("才全渠道上线的"): said of a day, not
+# a "…前" deadline, which `_FINAL_AFTER` reads.
+_AT_HOUR_LAUNCH = re.compile(r"^\s*" + _AT_HOUR + r"(?:才|就|已经?|终于)?" + _REACH + r"?\s*(?:上线|发布)")
 # The project's own schedule words: a step line that moves an `eta` moves the project's date.
 SCHEDULE_WORD = re.compile(r"\beta\b|\btarget(?:ed)?\b|目标|\bdeadline\b|上线时间", re.I)
 _TARGET_WORD = re.compile(r"目标|计划|预计|排期|\btarget|\beta\b|\bdeadline\b|\bplanned\b", re.I)
@@ -304,6 +314,10 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         ):
             # "本周完成文书档案迁移": what the report's own week did, not a day the project aims at
             role = "completed" if launch else None
+        elif (
+            launch and _AT_HOUR_LAUNCH.match(after) and hit.value <= ref and not _FUTURE_WORDS.search(clause)
+        ):
+            role = "completed"  # "7月11日上午10点全服上线，和计划一致": the day it went out
         elif _FINAL_AFTER.match(after) or _INTERIM.match(after):
             past = hit.value < ref and not re.match(r"^\s*(?:之?前|以前)", after)
             role = "completed" if past and not _FUTURE_WORDS.search(clause) and launch else "target"

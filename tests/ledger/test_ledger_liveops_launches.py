@@ -1,0 +1,88 @@
+"""Live-ops weekly wording: events launched "全服上线" at an hour, today's news, a goal column."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.ledger.mention_leads import paragraph_lead
+from index.ledger.mentions import clean_name
+from index.ledger.prose_names import discover
+from index.ledger.signals import find_statuses
+from index.ledger.table_columns import column_roles
+from index.ledger.targets import classify_dates
+from index.tables import Table, TableRow
+from index.text.timeexpr import find_dates
+
+REF = date(2024, 8, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("夏日庆典7月11日上午10点全服上线，和计划一致。", [("7月11日", "completed")]),
+        ("3.2版本最终是7月25日才全渠道上线的。", [("7月25日", "completed")]),
+        ("夏日庆典计划8/20全服上线。", [("8/20", "target")]),  # a plan, still ahead
+        ("七夕活动今天上午10点全服上线。", [("今天", "completed")]),
+    ],
+)
+def test_a_launch_at_its_hour_and_reach(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(role.hit.text, role.role) for role in classify_dates(text, REF)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今天上午10点全服上线", [REF]),
+        ("昨天回滚了配置", [date(2024, 8, 8)]),
+        ("如今天气转凉", []),
+    ],
+)
+def test_today_and_yesterday_are_the_reports_days(text: str, expected: list[date]) -> None:
+    assert [hit.value for hit in find_dates(text, REF)] == expected
+
+
+def test_a_goal_column_of_days_is_the_target() -> None:
+    header = ["项目", "目标", "状态", "备注"]
+    rows = [
+        TableRow(line=3, cells=["暑期版本", "7/18", "🟡有风险", "改包重提"]),
+        TableRow(line=4, cells=["新手引导", "8月底", "🟢正常", "完成度70%"]),
+    ]
+    table = Table(header_line=1, header=header, rows=rows)
+    assert column_roles(table)[1] == "target"
+    prose = Table(
+        header_line=1, header=header, rows=[TableRow(line=3, cells=["拉新", "提升次留", "正常", ""])]
+    )
+    assert column_roles(prose)[1] != "target"  # an objective's words, not a day
+
+
+def test_a_template_icon_is_no_part_of_a_name() -> None:
+    assert clean_name("🎉 活动上线") == "活动上线"
+
+
+def test_a_name_before_its_day_is_no_metric_label() -> None:
+    found = discover(
+        [
+            ("w1.md", "夏日庆典计划7/11全服上线，这是暑期的主活动。"),
+            ("w2.md", "夏日庆典7/11上线的计划不变，预约人数11.4万。"),
+        ]
+    )
+    assert "夏日庆典" in found
+
+
+def test_the_day_in_a_label_ends_the_name() -> None:
+    text = "告警治理一期今天收尾：规则从 1260 条精简到 710 条。"
+    lead = paragraph_lead(text, True)
+    assert lead is not None and lead[0] == "告警治理一期" and text[lead[1] :].startswith("今天收尾")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("目标是10月底前把无效告警砍掉一半以上。", []),  # cutting alerts, not the project
+        ("这个需求砍掉了。", ["cancelled"]),
+    ],
+)
+def test_cut_is_a_cancellation_only_of_the_subject(text: str, expected: list[str]) -> None:
+    assert [hit.value for hit in find_statuses(text)] == expected
