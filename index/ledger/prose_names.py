@@ -257,7 +257,10 @@ def _key(text: str) -> str:
 
 
 def series_names(
-    passages: Iterable[tuple[str, date, str]], known: Iterable[str], owners: Iterable[str]
+    passages: Iterable[tuple[str, date, str]],
+    known: Iterable[str],
+    owners: Iterable[str],
+    lone: Iterable[str] = (),
 ) -> list[NameStat]:
     """The names one series' signal sentences give that its layout never did, as tentative names
     (`passages`: report, its date, sentence). A candidate inside a name the series already knows
@@ -265,18 +268,23 @@ def series_names(
     that opens with a known name ("Orca 量产固件" beside "Orca")
     is that project's part, and would join and rename it (`identity` links a tentative name into
     the project it opens with); one that is a person the series names as an owner ("Kofi
-    Mensah") is nobody's project: all are left out."""
+    Mensah") is nobody's project: all are left out. A `lone` name (one report's lead gave it, as
+    `闸门限流SDK 2.0升级：还是 12/20`) that the sentences give whole is returned as found."""
     rows = list(passages)
     dates = {report: day for report, day, _ in rows}
+    lone_keys = {_key(name) for name in lone}
     known_keys = [_key(name) for name in known]
     owner_keys = {_key(name) for name in owners}
     out = []
     for name, reports in sorted(discover((report, text) for report, _, text in rows).items()):
         key = _key(name)
-        if any(
-            (key in other and not _VERSION_OF.fullmatch(other[len(key) :])) or key.startswith(other)
-            for other in known_keys
-            if other
+        if (
+            key not in lone_keys
+            and any(
+                (key in other and not _VERSION_OF.fullmatch(other[len(key) :])) or key.startswith(other)
+                for other in known_keys
+                if other
+            )
         ) or any(key in owner for owner in owner_keys):
             continue
         first = min(dates[report] for report in reports)
