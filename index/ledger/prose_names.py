@@ -106,8 +106,11 @@ def _common_start(a: str, b: str) -> str:
     while n < min(len(a), len(b)) and a[n].casefold() == b[n].casefold():
         n += 1
     head = a[:n]
-    if re.search(r"[\d.]$", head) and any(rest[:1].isdigit() for rest in (a[n:], b[n:])):
-        head = re.sub(r"[\d.]+$", "", head)  # "新客次留37.9%" and "…37.4%": a figure, cut off whole
+    if re.search(r"[\d.]$", head) and any(
+        rest[:1].isdigit() or rest[:1] in "/月日号.-:：" for rest in (a[n:], b[n:])
+    ):
+        # "新客次留37.9%" and "…37.4%", "夏日祭典7/11…" and "…7月11日…": a figure or a day, cut off whole
+        head = re.sub(r"[\d.]+$", "", head)
     if head and _LATIN_WORD.match(head[-1]):
         ends_a = n == len(a) or not _LATIN_WORD.match(a[n])
         ends_b = n == len(b) or not _LATIN_WORD.match(b[n])
@@ -117,6 +120,9 @@ def _common_start(a: str, b: str) -> str:
     while previous != head:
         previous = head
         head = _TRAILING_WORDS.sub("", _TRAILING.sub("", head))
+    quote = max(head.rfind(mark) for mark in "「『“《")
+    if quote >= 0 and not any(close in head[quote:] for close in "」』”》"):
+        head = head[:quote]  # "七夕「鹊桥相会」…": a quoted name is `_marked`'s, never cut inside
     return head.strip()
 
 

@@ -86,3 +86,16 @@ def test_the_day_in_a_label_ends_the_name() -> None:
 )
 def test_cut_is_a_cancellation_only_of_the_subject(text: str, expected: list[str]) -> None:
     assert [hit.value for hit in find_statuses(text)] == expected
+
+
+def test_a_discovered_name_stops_before_a_day_and_outside_quotes() -> None:
+    found = discover(
+        [
+            ("w1.md", "秋日庆典7/11上线的计划不变，预约人数11.4万。"),
+            ("w2.md", "秋日庆典7月11日上午10点全服上线，和计划一致。"),
+            ("w3.md", "中秋「月满云海」9/13上线的计划不变。"),
+            ("w4.md", "中秋「月满云海」今天上午10点全服上线。"),
+        ]
+    )
+    assert "秋日庆典" in found and not any(name.startswith("秋日庆典7") for name in found)
+    assert not any("「" in name and "」" not in name for name in found)
