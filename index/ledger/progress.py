@@ -24,6 +24,8 @@ _PROGRESS_CUED = (
     ),
     re.compile(_PCT + r"\s*(?:complete[d]?|done|finished|完成|进度)", re.I),
     re.compile(r"%\s*(?:complete[d]?|done)\s*[:：]?\s*(\d{1,3})(?!\d)", re.I),
+    # "新手引导改版依然停在70%": the work stopped at a share of itself
+    re.compile(r"(?<!率)(?:停在|停留在)\s*" + _PCT),
 )
 # "Stock sync is at about 60% of stores", "is still around 60%": a share stated of the sentence's
 # subject, unless the clause names a metric ("adoption is at 71%").

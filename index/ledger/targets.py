@@ -97,7 +97,7 @@ _WEAK_BEFORE = re.compile(
 # Written from zh-email-hardware.
 _MASS_PRODUCTION = r"量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)"
 _DELIVERY = re.compile(
-    r"上线|全量|完成|交付|发布|正式版|投产|"
+    r"上线|全量|完成|交付|发布|正式版|投产|(?:一起|一同|一并)上(?![午下班周])|"
     + _MASS_PRODUCTION
     + r"|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|general availability|"
     r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|\blive\b|"

@@ -8,6 +8,8 @@ import pytest
 
 from index.ledger.mention_leads import paragraph_lead
 from index.ledger.mentions import clean_name
+from index.ledger.ordinal_targets import find_ordinal_targets
+from index.ledger.progress import find_progress
 from index.ledger.prose_names import discover
 from index.ledger.signals import find_statuses
 from index.ledger.table_columns import column_roles
@@ -99,3 +101,20 @@ def test_a_discovered_name_stops_before_a_day_and_outside_quotes() -> None:
     )
     assert "秋日庆典" in found and not any(name.startswith("秋日庆典7") for name in found)
     assert not any("「" in name and "」" not in name for name in found)
+
+
+def test_a_move_from_one_named_version_to_another() -> None:
+    (found,) = find_ordinal_targets("新玩法这周做了一个决定：从3.2挪到3.3版本。")
+    assert (found.text, found.before) == ("3.3", (3, 2))
+    assert find_ordinal_targets("评审推迟到 3.28。") == []  # a day, not a version
+
+
+def test_a_move_to_a_day_with_another_launch() -> None:
+    roles = classify_dates("不跟暑期版本了，改到8/9跟七夕活动一起上。", date(2024, 7, 19))
+    assert [(role.hit.text, role.role, role.moved) for role in roles] == [("8/9", "target", True)]
+    assert classify_dates("EVT 样机评审会改到 9/20。", date(2024, 9, 13)) == []  # a meeting moved
+
+
+def test_stopped_at_a_share_is_progress() -> None:
+    assert [hit.value for hit in find_progress("新手引导改版依然停在70%，等账号组排期。", True)] == [70]
+    assert find_progress("成功率停在70%", True) == []
