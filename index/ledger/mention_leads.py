@@ -228,6 +228,8 @@ def dated_lead(text: str) -> tuple[str, int, LeadKind] | None:
     match = _DATED_SUBJECT.match(text)
     if match is None or not has_han(match[1]):
         return None
+    if not any(hit.start == 0 for hit in find_dates(text[match.end(1) :], ANY_DAY)):
+        return None  # "公会战2.0暂停": a version after the name, not its day
     clause = re.split(r"[，。,;；]", text[match.end() :], maxsplit=1)[0]
     if not any(hit.value in ("launched", "done", "paused", "cancelled") for hit in find_statuses(clause)):
         return None

@@ -201,6 +201,8 @@ def observe(report: Report, mention: Mention) -> Observation:
 _DECLARED = re.compile(
     r"(?:状态|标记)\S{0,6}?(?:标为|标成|标记为|调成|调为|调整为|改为|改成|定为)(?:了)?\s*$|"
     r"(?:转成|转为|标成|标为|调成)(?:了)?\s*$|"
+    # "审核还没过，状态还是🟡": the status restated is the writer's verdict, over a move's verb
+    r"状态\s*(?:还是|仍是|仍然是|依然是|仍为|维持|保持)\s*$|"
     r"\b(?:status\s+(?:is\s+)?(?:now\s+)?(?:set\s+to\s+|changed\s+to\s+|moved\s+to\s+)?|"
     r"(?:marking|marked|flagging|flagged|moving|moved)\s+(?:it|this|the project)\s+(?:as\s+|to\s+)?)$",
     re.I,

@@ -87,6 +87,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         # "9月2号全量了", "今天上午上线了🎉": a time, then the release verb and 了: it happened. Without
         # the time it is as often another thing's ("连接池拆分已经上线了") or still ahead ("快上线了").
         r"(?<=[日号天午晚周一二三四五六\d)）])\s*(?:全量上线|全量|上线)了(?![吗么吧])|"
+        # "昨天（8/29）按计划全渠道更新了": a release reaching every channel, on its day
+        r"(?<=[日号天午晚周一二三四五六\d)）])\s*(?:按计划|如期|按时)?\s*(?:全服|全渠道|全平台)(?:上线|更新)了(?![吗么吧])|"
         # "周四（9/18）上了": the bare 上 of chat, only as the clause's last word
         r"(?<=[日号天午晚周一二三四五六\d)）])\s*上了(?![\u4e00-\u9fffA-Za-z0-9])|"
         # a rollout finished everywhere: "全部门店都切完了", "用户都迁完了"

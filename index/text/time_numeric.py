@@ -23,9 +23,10 @@ def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precis
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
-# A dotted figure this far from the report is a version or a decimal ("3.2暑期版本" in a June report,
-# "高2.1个百分点"): a weekly report's day without a year is within a few months of it, and a team that
-# numbers its releases so writes them beside its days ("3.2的全渠道更新从7/18推迟到7/23").
+# A dotted figure this far from the report, with no day word after it, is a version or a decimal
+# ("3.2暑期版本" in a June report, "高2.1个百分点"): a weekly report's day without a year is within a
+# few months of it, and a team that numbers its releases so writes them beside its days ("3.2的全渠道
+# 更新从7/18推迟到7/23").
 _DOTTED_REACH_DAYS = 150
 
 
@@ -38,7 +39,12 @@ def _near(month: int, day: int, ref: date, bias: Bias) -> date | None:
     r"(?<![\d.vV])(?<!版本)(\d{1,2})\.(\d{1,2})(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量))", needs=DIGIT
 )
 def _dotted(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    return _near(int(m[1]), int(m[2]), ref, bias), "day"
+    # the word after it ("7.15上线", "10.31日") says it is a day, however far ahead; a bare "前" is as
+    # often a release's ("3.3前": before version 3.3)
+    month, day = int(m[1]), int(m[2])
+    if re.match(r"\s*(?:之?前)", m.string[m.end() :]):
+        return _near(month, day, ref, bias), "day"
+    return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
 # A dotted month.day in a clause about a schedule ("全量目标暂时还写10.31", "提测提前到10.22"):

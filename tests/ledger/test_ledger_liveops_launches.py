@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from index.ledger.mention_leads import paragraph_lead
+from index.ledger.mention_leads import dated_lead, paragraph_lead
 from index.ledger.mentions import clean_name
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
@@ -118,3 +118,35 @@ def test_a_move_to_a_day_with_another_launch() -> None:
 def test_stopped_at_a_share_is_progress() -> None:
     assert [hit.value for hit in find_progress("新手引导改版依然停在70%，等账号组排期。", True)] == [70]
     assert find_progress("成功率停在70%", True) == []
+
+
+def test_progress_held_at_a_share() -> None:
+    assert [hit.value for hit in find_progress("平台项目整体进度仍维持在60%，存在风险。", True)] == [60]
+
+
+def test_a_release_reaching_every_channel_on_its_day_launched() -> None:
+    assert [hit.value for hit in find_statuses("3.3版本昨天（8/29）按计划全渠道更新了，一次过审。")] == [
+        "launched"
+    ]
+    assert [hit.value for hit in find_statuses("全渠道更新了吗")] == []
+
+
+def test_a_version_after_a_name_is_no_day_lead() -> None:
+    assert dated_lead("公会战2.0暂停。") is None
+    assert dated_lead("贷中预警系统8月27日已上线") == ("贷中预警系统", 6, "subject")
+
+
+def test_a_label_that_is_a_sentence_names_no_project() -> None:
+    assert paragraph_lead("新手引导改版没能在8月底收尾：任务链文案做完了。", True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        ("7.15上线", date(2000, 1, 3), ["2000-07-15"]),  # a day word after it: a day however far
+        ("补充组队副本场景（@何文斌，3.3前）", date(2024, 8, 9), []),  # before a release, far away
+        ("接口联调8.20前完成", date(2024, 8, 9), ["2024-08-20"]),
+    ],
+)
+def test_a_dotted_figure_with_its_day_word(text: str, ref: date, expected: list[str]) -> None:
+    assert [hit.value.isoformat() for hit in find_dates(text, ref)] == expected
