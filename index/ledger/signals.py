@@ -130,6 +130,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         "on_track",
         # "按调整后的计划推进", "按新的时间节点有序推进": on track against the moved date (`REBASELINED`)
         REBASELINED.pattern
+        # "演练恢复到正常状态", "恢复正常推进": back on track
+        + r"|恢复(?:到)?正常(?:状态|推进|节奏|进度)"
         + r"|按计划|按期|按节奏|正常推进|进展顺利|(?:有序|稳步|顺利)推进|推进顺利|(?:状态|进展)\s*[:：]?\s*(?:正常|绿灯?)|(?<=[，,])\s*正常(?=\s*(?:[。；;]|$))|"
         # "推进正常", "进度正常", "目前正常", "那边正常": the work's pace said to be normal.
         r"(?:推进|进度|整体|目前|那边|这边|一切)\s*(?:都|也|还|仍|依然|基本)?\s*正常(?![化值范])|"

@@ -97,7 +97,7 @@ _WEAK_BEFORE = re.compile(
 # Written from zh-email-hardware.
 _MASS_PRODUCTION = r"量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)"
 _DELIVERY = re.compile(
-    r"上线|全量|完成|交付|发布|正式版|投产|(?:一起|一同|一并)上(?![午下班周])|"
+    r"上线|全量|完成|交付|发布|正式版|投产|(?:一起|一同|一并)上(?![午下班周])|[迁切搬]完|"
     + _MASS_PRODUCTION
     + r"|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|general availability|"
     r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|\blive\b|"
@@ -212,6 +212,8 @@ _RELEASE = re.compile(
 )
 # A day, then the launch said plainly (no 已, no 了): done only when the day is past.
 _PLAIN_LAUNCH_AFTER = re.compile(r"^\s*(?:正式|顺利|成功)\s*(?:全量)?(?:上线|发布|投产|交付)(?!了)")
+# The writer says the day is another thing's: "…，和这一批无状态迁移无关".
+_UNRELATED = re.compile(r"(?:和|与|跟)[^，。,;；]{0,20}?无关")
 # Who delivers to the project: a vendor, a supplier, a contractor.
 _SUPPLIER = re.compile(
     r"厂商|厂家|供应商|服务商|承建方|承建单位|实施单位|开发单位|合作方|第三方|乙方|\bvendor\b|\bsupplier\b",
@@ -271,6 +273,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         moved = False
         if (_ACTION_AFTER.match(after) or _KEPT_UNTIL.search(before)) and not target_field:
             role = None
+        elif _UNRELATED.search(text[right : _sentence_end(text, right)]) and not target_field:
+            role = None  # "机柜确认10月15日交付，那是给后面的服务用的，和这一批迁移无关"
         elif _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]) or _NOT_BEFORE.search(before):
             role = "old"
         elif _MISSED_BEFORE.search(text[left : hit.start]):

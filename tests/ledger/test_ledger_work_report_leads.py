@@ -197,3 +197,18 @@ def test_a_launches_section_files_its_events_not_itself(write_report: WriteRepor
 )
 def test_a_dotted_figure_far_from_the_report_is_no_day(text: str, expected: list[str]) -> None:
     assert [hit.value.isoformat() for hit in find_dates(text, date(2024, 6, 28))] == expected
+
+
+def test_back_to_normal_is_on_track() -> None:
+    assert [hit.value for hit in find_statuses("中间件组给了方案，演练恢复到正常状态。")] == ["on_track"]
+    assert find_statuses("服务已恢复正常。") == []  # an outage's recovery, not the project's pace
+
+
+def test_a_day_the_writer_calls_unrelated_is_no_target() -> None:
+    text = "另外二期机柜确认10月15日交付，那是给后面有状态服务用的，和这一批迁移无关。"
+    assert classify_dates(text, date(2024, 9, 20)) == []
+
+
+def test_moved_everything_is_a_delivery() -> None:
+    roles = classify_dates("按计划三季度末全部无状态服务迁完，节奏正常。", date(2024, 9, 6))
+    assert [(role.hit.text, role.role) for role in roles] == [("三季度末", "target")]
