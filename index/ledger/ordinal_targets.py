@@ -50,7 +50,7 @@ _PROSE_VERSION = re.compile(
     rf"(?<![\w.]){_VERSION}\s+(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+)?(?:target|goal|plan)\b|"
     rf"(?<![\w.]){_VERSION}\s+(?:is|looks|seems)\s+(?:still\s+)?(?:achievable|realistic|doable|feasible)\b|"
     rf"从\s*{_VERSION}\s*(?:版本?)?\s*(?:推迟|延期|延后|顺延|推|延|改|挪)(?:到|至)\s*{_VERSION}(?=\s*版)|"
-    rf"(?:推迟|延期|延后|顺延|推|延|改|挪)(?:到|至)\s*{_VERSION}|随\s*{_VERSION}\s*(?:一起|一同)?\s*(?:发布|发版|上线|release)",
+    rf"(?:推迟|延期|延后|顺延|推|延|改|挪|放)(?:到|至)\s*{_VERSION}|随\s*{_VERSION}\s*(?:一起|一同)?\s*(?:发布|发版|上线|release)",
     re.I,
 )
 

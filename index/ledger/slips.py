@@ -150,7 +150,7 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
 
 _MOVE_WORDS = re.compile(
     r"\bnow\b|\bnew (?:date|target)\b|\bmov(?:ed|ing)\b|\bslip|\bpush(?:ed|ing)\b|\bshift|\bdeferr|"
-    r"推迟|延期|延后|顺延|改到|推到|改为",
+    r"推迟|延期|延后|顺延|改到|推到|改为|挪到|放到",
     re.I,
 )
 

@@ -6,16 +6,20 @@ from datetime import date
 
 import pytest
 
+from index.ledger import views
 from index.ledger.mention_leads import dated_lead, paragraph_lead
 from index.ledger.mentions import clean_name
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
 from index.ledger.prose_names import discover
 from index.ledger.signals import find_statuses
+from index.ledger.store import Ledger
 from index.ledger.table_columns import column_roles
 from index.ledger.targets import classify_dates
 from index.tables import Table, TableRow
 from index.text.timeexpr import find_dates
+
+from .conftest import Series
 
 REF = date(2024, 8, 9)
 
@@ -150,3 +154,26 @@ def test_a_label_that_is_a_sentence_names_no_project() -> None:
 )
 def test_a_dotted_figure_with_its_day_word(text: str, ref: date, expected: list[str]) -> None:
     assert [hit.value.isoformat() for hit in find_dates(text, ref)] == expected
+
+
+def test_put_off_to_a_named_version() -> None:
+    (found,) = find_ordinal_targets("为了不影响稳定性，制作人拍板放到3.4版本（9月下旬）一起上。")
+    assert found.text == "3.4"
+    assert find_ordinal_targets("评审放到3.28。") == []
+
+
+def test_a_date_target_moved_to_a_named_version_slips(series: Series) -> None:
+    def week(day: str, body: str) -> tuple[str, str]:
+        return (
+            f"运营周报_{day.replace('-', '')}.md",
+            f"# 运营周报 | {day}\n\n## 项目进展\n\n- 引导改版：{body}\n",
+        )
+
+    ledger: Ledger = series(
+        [
+            week("2024-08-16", "完成度90%，目标8月底不变。"),
+            week("2024-08-30", "没能收尾，制作人拍板放到3.4版本（9月下旬）一起上。"),
+        ]
+    )
+    got = {(s.project, s.kind) for s in views.slips(ledger)}
+    assert ("引导改版", "date_moved") in got
