@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 26
+DERIVE_VERSION = 27
 
 
 def stamp(aliases_text: str, embed_id: str) -> str:

@@ -177,3 +177,25 @@ def test_a_date_target_moved_to_a_named_version_slips(series: Series) -> None:
     )
     got = {(s.project, s.kind) for s in views.slips(ledger)}
     assert ("引导改版", "date_moved") in got
+
+
+def test_going_out_with_a_named_release_is_a_version_target() -> None:
+    (found,) = find_ordinal_targets("目标是赶在暑期版本前上线（也就是和3.2一起放），服务端在开发。")
+    assert found.text == "3.2"
+
+
+def test_a_release_target_replaced_by_a_day_slips(series: Series) -> None:
+    def week(day: str, body: str) -> tuple[str, str]:
+        return (
+            f"运营周报_{day.replace('-', '')}.md",
+            f"# 运营周报 | {day}\n\n## 项目进展\n\n- 跨服战场：{body}\n",
+        )
+
+    ledger: Ledger = series(
+        [
+            week("2024-06-28", "目标是和3.2一起放，状态正常。"),
+            week("2024-07-19", "不跟3.2了，改到8/9跟七夕活动一起上。"),
+        ]
+    )
+    moved = [s for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert [(s.project, s.from_, s.to) for s in moved] == [("跨服战场", "3.2", "2024-08-09")]
