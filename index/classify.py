@@ -33,7 +33,8 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     ),
     (
         SectionKind.RISKS,
-        re.compile(r"风险|阻塞|问题与|求助|协调|risk|blocker|concern|escalation|\bask", re.I),
+        # what the team waits on from others ("外部依赖", "Dependencies") is a blocker list, not projects
+        re.compile(r"风险|阻塞|问题与|求助|协调|依赖|risk|blocker|concern|escalation|dependenc|\bask", re.I),
     ),
     (
         SectionKind.METRICS,

@@ -35,6 +35,9 @@ from index.models import SectionKind as K
         # "Page" in a project name is not paging someone.
         ("Status Page Revamp", K.PROJECTS, K.PROJECTS),
         ("Paging and on-call", None, K.INCIDENTS),
+        # What the team waits on from others is a blocker list, not a project.
+        ("五、外部依赖", None, K.RISKS),
+        ("Dependencies", None, K.RISKS),
     ],
 )
 def test_heading_kinds(title: str, parent: K | None, kind: K) -> None:

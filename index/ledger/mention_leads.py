@@ -26,7 +26,7 @@ from index.ledger.mentions import (
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
 from index.ledger.signals import find_statuses
-from index.ledger.title_leads import numbered_title, plain_title, quoted_code
+from index.ledger.title_leads import numbered_lead, numbered_title, plain_title, quoted_code
 from index.models import Item, Section
 from index.text.cjk import has_han
 from index.text.normalise import nfkc
@@ -54,14 +54,19 @@ _FIRST_CLAUSE = re.compile(r"^(.{2,40}?(?:\s*[(（][^()（）]{1,40}[)）])?)(?:
 
 
 def titled_paragraphs(section: Section) -> int:
-    """Prose lines that open a paragraph with only a numbered title (`1.「青鸟」智能手表二代`)."""
+    """Prose lines that open a paragraph with a numbered title (`1.「青鸟」智能手表二代`), alone or
+    as the lead sentence of its news (`1.档案系统升级项目。本周…`)."""
     count, previous_blank = 0, True
     for number, raw in section.lines:
         text = line_text(raw)
-        if number != section.start and previous_blank and numbered_title(nfkc(raw)) is not None:
+        if number != section.start and previous_blank and _numbered(nfkc(raw)):
             count += 1
         previous_blank = not text.strip()
     return count
+
+
+def _numbered(text: str) -> bool:
+    return numbered_title(text) is not None or numbered_lead(text) is not None
 
 
 def led_paragraphs(section: Section) -> int:
@@ -223,6 +228,8 @@ def dated_lead(text: str) -> tuple[str, int, LeadKind] | None:
     match = _DATED_SUBJECT.match(text)
     if match is None or not has_han(match[1]):
         return None
+    if not any(hit.start == 0 for hit in find_dates(text[match.end(1) :], ANY_DAY)):
+        return None  # "公会战2.0暂停": a version after the name, not its day
     clause = re.split(r"[，。,;；]", text[match.end() :], maxsplit=1)[0]
     if not any(hit.value in ("launched", "done", "paused", "cancelled") for hit in find_statuses(clause)):
         return None
@@ -233,12 +240,18 @@ def dated_lead(text: str) -> tuple[str, int, LeadKind] | None:
 def title_lead(raw: str, text: str, next_raw: str = "") -> tuple[str, int, LeadKind] | None:
     """A title line over a paragraph, numbered (`1.「青鸟」智能手表二代`, then `【进展】…`; written
     from zh-email-hardware) or plain (`Mobile app` over its paragraph: `title_leads.plain_title`):
-    every line of the paragraph speaks for the project it names."""
+    every line of the paragraph speaks for the project it names. A numbered lead sentence
+    (`1.名称。正文`, `title_leads.numbered_lead`) names the project its news is about."""
     titled = numbered_title(nfkc(raw))
     if titled is None and raw.strip() == text and next_raw:
         titled = plain_title(text, nfkc(next_raw))
     if titled is None:
-        return None
+        lead = numbered_lead(raw)
+        at = text.find(f"{lead}。") if lead is not None else -1
+        if lead is None or at < 0:
+            return None
+        name = clean_name(lead)  # the news starts after the title's full stop
+        return (name, at + len(lead) + 1, "label") if valid_name(name) else None
     name = clean_name(titled)
     return (name, len(text), "label") if valid_name(name) else None
 
@@ -263,6 +276,12 @@ def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKin
     if labelled is not None and _subject_label(labelled.label):
         labelled = None  # "PCI readiness is done: we evidenced…": a sentence, its subject is the name
     if labelled is not None:
+        day = _DAY_IN_LABEL.search(labelled.label)
+        at = text.find(labelled.label) if day is not None else -1
+        if day is not None and at >= 0:
+            # "告警治理一期今天收尾：规则从…": the name, then the day its news is on
+            name = clean_name(labelled.label[: day.start()])
+            return (name, at + day.start(), "label") if valid_name(name) and len(name) <= 40 else None
         name = clean_name(labelled.label)
         return (name, labelled.rest_offset, "label") if valid_name(name) and len(name) <= 40 else None
     match = _PIPE_LEAD.match(text)
@@ -274,6 +293,10 @@ def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKin
         name = clean_name(match[1])
         return (name, match.end(1), "subject") if valid_name(name) else None
     return None
+
+
+# The report's own day or week inside a paragraph's label, after its name.
+_DAY_IN_LABEL = re.compile(r"(?<=\S{2})(?:今天|今日|昨天|本周|这周)")
 
 
 def _subject_label(label: str) -> bool:

@@ -34,13 +34,15 @@ _EXTRA_MARKUP = re.compile(
 )
 BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _NOT_A_NAME = re.compile(
-    r"本周|下周|上周|已经?|完成|进行|推进|预计|正在|开始|启动|目前|当前|继续|持续|新增|支持|参与|组织|"
+    r"本周|下周|上周|这周|这两周|已经?|完成|没能|未能|进行|推进|预计|正在|开始|启动|目前|当前|继续|持续|新增|支持|参与|组织|"
     r"\b(?:this|next|last) week\b|\b(?:we|i|our|completed|started|working|finished|shipped|launched)\b|"
     r"\d+\s*%|^\d+$|事件|事故|故障|incident",
     re.I,
 )
 _GENERIC_TITLE = re.compile(
     r"(?:本周|重点|核心|主要|关键|其他|其它|日常)?(?:项目|工作|进展|事项|任务|业务|需求)(?:进展|进度|情况|汇总|列表|更新|状态)?|"
+    # a template's category of items and what it tracks of them: "活动上线", "版本进度", "功能发布"
+    r"(?:本周|本期|近期)?(?:活动|版本|功能|需求|迭代)(?:上线|发布|进度|进展|计划|排期|情况)?|"
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
     r"(?:high|low)lights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
     r"summary|overview|tl;?dr|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
@@ -119,20 +121,28 @@ _TOPIC_SUFFIX = re.compile(
 )
 
 
-# "(formerly Referral Program v2)", "（原名 Gateway Mini）": the old name is a rename's, not this one's.
-_RENAME_GLOSS = re.compile(r"\s*[(（]\s*(?:原名|原来叫|formerly|previously)[^()（）]*[)）]", re.I)
+# "(formerly Referral Program v2)", "（原名 Gateway Mini）": the old name is a rename's, not this one's;
+# "（以下简称“档案系统”）": the short name is an alias (`renames.py` reads it), not part of this one.
+_RENAME_GLOSS = re.compile(
+    r"\s*[(（]\s*(?:原名|原来叫|以下简称|下称|简称|formerly|previously)[^()（）]*[)）]", re.I
+)
 
 
 # A numbered document's outline number ("### 1.3 银保通渠道接入", "2.1.4 Billing export"): its place
 # in this week's document, which moves when a project above it ends, so not part of the name. A
 # tracker reference before a name ("&12 Matchmaking v2", "#453 Party MMR", "!2301 …") is the
 # item's id, which prose about the same project leaves out ("Matchmaking v2 shipped").
-_OUTLINE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|[&#!]\d{1,6})\s+(?=[^\W\d_])")
+# A Chinese outline ordinal ("二、活动上线", "（一）信息化建设项目") is the same: the section's place.
+_OUTLINE_NUMBER = re.compile(
+    r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|[&#!]\d{1,6})\s+(?=[^\W\d_])|"
+    r"[一二三四五六七八九十]{1,3}[、．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*)"
+)
 
 
 def clean_name(name: str) -> str:
     name = _OUTLINE_NUMBER.sub("", _RENAME_GLOSS.sub("", _STATUSY_PARENS.sub("", nfkc(name))))
     name = re.sub(r"[*_`#]+", "", name)
+    name = _LEADING_EMOJI.sub("", name)  # "🎉 活动上线", "📦 版本进度": a template's icon
     name = BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = TYPE_PREFIX.sub("", name.strip())
@@ -148,6 +158,9 @@ STATUS_HEADING = re.compile(
     r"风险项|阻塞项)\s*(?:[(（]\d+[)）])?",
     re.I,
 )
+
+
+_LEADING_EMOJI = re.compile(r"^[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
 # A gloss after a name ("Anchor（安全启动）", "Kiln (feature store 迁移)") says what it is; its words

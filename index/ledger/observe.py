@@ -18,7 +18,16 @@ from index.ledger.field_labels import Piece, field_pieces, find_owner
 from index.ledger.mentions import Mention, Unit
 from index.ledger.ordinal_targets import OrdinalTarget, find_ordinal_targets
 from index.ledger.progress import clause_around, find_progress
-from index.ledger.signals import FINISHED, RANK, STOPPED, Span, field_status, find_statuses, worst_status
+from index.ledger.signals import (
+    FINISHED,
+    RANK,
+    REBASELINED,
+    STOPPED,
+    Span,
+    field_status,
+    find_statuses,
+    worst_status,
+)
 from index.ledger.targets import SCHEDULE_WORD, DateRole, classify_dates, pick_target
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
@@ -139,7 +148,10 @@ def observe(report: Report, mention: Mention) -> Observation:
                     quote = _quote(unit, offset + hit.start, offset + hit.end)
                     # "整体状态我们标为有风险", "CH 项目这周转成有风险了": a status declared in prose
                     # counts as the status field would, over a slip word beside it ("推迟到 0.10").
-                    declared = status in RANK and _DECLARED.search(text[max(0, hit.start - 12) : hit.start])
+                    declared = status in RANK and (
+                        _DECLARED.search(text[max(0, hit.start - 12) : hit.start])
+                        or REBASELINED.match(hit.text)
+                    )
                     priority = 3 if declared else 1
                     statuses.append(_Found(unit, status, quote, priority, hit.text.strip(" —–-:：·•")))
             if owner is None and field is None:
@@ -189,6 +201,8 @@ def observe(report: Report, mention: Mention) -> Observation:
 _DECLARED = re.compile(
     r"(?:状态|标记)\S{0,6}?(?:标为|标成|标记为|调成|调为|调整为|改为|改成|定为)(?:了)?\s*$|"
     r"(?:转成|转为|标成|标为|调成)(?:了)?\s*$|"
+    # "审核还没过，状态还是🟡": the status restated is the writer's verdict, over a move's verb
+    r"状态\s*(?:还是|仍是|仍然是|依然是|仍为|维持|保持)\s*$|"
     r"\b(?:status\s+(?:is\s+)?(?:now\s+)?(?:set\s+to\s+|changed\s+to\s+|moved\s+to\s+)?|"
     r"(?:marking|marked|flagging|flagged|moving|moved)\s+(?:it|this|the project)\s+(?:as\s+|to\s+)?)$",
     re.I,

@@ -49,7 +49,9 @@ _PROSE_VERSION = re.compile(
     rf"\b(?:ship|shipping|land|landing)\b[^.;:!?]{{0,40}}?\bin\s+{_VERSION}(?!\s*(?:on|at)\b)|"
     rf"(?<![\w.]){_VERSION}\s+(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+)?(?:target|goal|plan)\b|"
     rf"(?<![\w.]){_VERSION}\s+(?:is|looks|seems)\s+(?:still\s+)?(?:achievable|realistic|doable|feasible)\b|"
-    rf"(?:推迟|延期|延后|顺延|推|延|改|挪)(?:到|至)\s*{_VERSION}|随\s*{_VERSION}\s*(?:一起|一同)?\s*(?:发布|发版|上线|release)",
+    rf"从\s*{_VERSION}\s*(?:版本?)?\s*(?:推迟|延期|延后|顺延|推|延|改|挪)(?:到|至)\s*{_VERSION}(?=\s*版)|"
+    rf"(?:和|跟)\s*{_VERSION}\s*(?:版本?)?\s*(?:一起|一同)\s*(?:发布|发版|上线|放|上)|"
+    rf"(?:推迟|延期|延后|顺延|推|延|改|挪|放)(?:到|至)\s*{_VERSION}|随\s*{_VERSION}\s*(?:一起|一同)?\s*(?:发布|发版|上线|release)",
     re.I,
 )
 
@@ -104,9 +106,11 @@ def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
             groups = [g for g in match.groups() if g]
             if not groups or (pattern is _FIELD_VERSION and any(map(_month_day, groups))):
                 continue  # `预计上线：10.15 → 10.24` are days, not versions
+            # "挪到3.3版本", "和3.2一起放": a version by name, or by what goes out with it
+            named = text[match.end() :].lstrip().startswith("版") or bool(re.search(r"一起|一同", match[0]))
             if pattern is _PROSE_VERSION and (
                 any(a < match.end() and match.start() < b for a, b in taken)
-                or (has_han(match[0]) and _month_day(groups[0]))
+                or (has_han(match[0]) and _month_day(groups[0]) and not named)
             ):
                 continue  # told by a cue above already; `推迟到 3.28` is a day
             taken.append(match.span())

@@ -18,12 +18,14 @@ _PCT = r"(\d{1,3}(?:\.\d+)?)\s*%"
 _PROGRESS_CUED = (
     re.compile(
         r"(?:进度|完成度|完成比例|完成|progress|completion)\s*"
-        r"(?:(?:仍为|仍然|仍|还是|依然|还在|只有|大概|大约|差不多|约|为|达到?|已达|已|到|停在|保持|:|：|at|is|of|~|≈)\s*){0,2}"
+        r"(?:(?:仍为|仍然|仍|还是|依然|还在|只有|大概|大约|差不多|约|为|达到?|已达|已|到|停在|维持在|维持|保持在|保持|:|：|at|is|of|~|≈)\s*){0,2}"
         + _PCT,
         re.I,
     ),
     re.compile(_PCT + r"\s*(?:complete[d]?|done|finished|完成|进度)", re.I),
     re.compile(r"%\s*(?:complete[d]?|done)\s*[:：]?\s*(\d{1,3})(?!\d)", re.I),
+    # "新手引导改版依然停在70%": the work stopped at a share of itself
+    re.compile(r"(?<!率)(?:停在|停留在)\s*" + _PCT),
 )
 # "Stock sync is at about 60% of stores", "is still around 60%": a share stated of the sentence's
 # subject, unless the clause names a metric ("adoption is at 71%").

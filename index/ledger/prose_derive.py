@@ -21,7 +21,8 @@ from index.schemas import Observation, series_of
 
 def add_prose_names(conn: sqlite3.Connection, stats: dict[str, NameStat]) -> set[str]:
     """Add each series' names that only its signal sentences give (`prose_names`) to `stats`;
-    return them: such a name is a project only where its sentences make observations."""
+    return them, and the names one report's lead gave that the sentences give too: such a name
+    is a project only where its sentences make observations."""
     known: dict[str, list[str]] = defaultdict(list)
     for name, stat in stats.items():
         for folder in stat.series:
@@ -43,13 +44,16 @@ def add_prose_names(conn: sqlite3.Connection, stats: dict[str, NameStat]) -> set
                 passages[folder].append((source, date.fromisoformat(day), opening))
         if owner:
             owners[folder].add(owner)
+    lone = {name for name, stat in stats.items() if stat.tentative}
     added: set[str] = set()
     for folder in sorted(passages):
-        for stat in series_names(passages[folder], known[folder], owners[folder]):
+        for stat in series_names(passages[folder], known[folder], owners[folder], lone):
             if stat.name not in stats:
                 stat.series.add(folder)
                 stats[stat.name] = stat
                 added.add(stat.name)
+            elif stat.name in lone:
+                added.add(stat.name)  # one report's lead, and sentences of others: `_projects` weighs it
     return added
 
 

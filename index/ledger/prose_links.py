@@ -43,12 +43,29 @@ def _compact(text: str) -> tuple[str, list[int]]:
     return "".join(char for _, char in kept), [index for index, _ in kept]
 
 
+# A Chinese name's kind word, which running text often leaves off: "移动办公平台二期项目" is written
+# "移动办公平台二期已于5月14日正式上线" in a summary line. Written from gov-gongwen-zh.
+_KIND_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff\w)）])(?:建设)?(?:项目|工程)$")
+_MIN_BARE_HAN = 4
+
+
+def _with_bare_forms(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The names, and each Chinese one without its kind word ("…二期项目" -> "…二期") when at least
+    four characters are left."""
+    out = list(names)
+    for spelling, canonical in list(out):
+        bare = _KIND_SUFFIX.sub("", nfkc(spelling).strip())
+        if bare != nfkc(spelling).strip() and sum("\u4e00" <= c <= "\u9fff" for c in bare) >= _MIN_BARE_HAN:
+            out.append((bare, canonical))
+    return out
+
+
 class Vocabulary:
     """A series' project names, each with the canonical project it names."""
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         found: dict[str, _Name] = {}
-        for spelling, canonical in sorted(names):
+        for spelling, canonical in sorted(_with_bare_forms(names)):
             compact, _ = _compact(spelling)
             if len(compact) < _MIN_NAME or not _WORDY.search(compact):
                 continue

@@ -106,8 +106,11 @@ def _common_start(a: str, b: str) -> str:
     while n < min(len(a), len(b)) and a[n].casefold() == b[n].casefold():
         n += 1
     head = a[:n]
-    if re.search(r"[\d.]$", head) and any(rest[:1].isdigit() for rest in (a[n:], b[n:])):
-        head = re.sub(r"[\d.]+$", "", head)  # "新客次留37.9%" and "…37.4%": a figure, cut off whole
+    if re.search(r"[\d.]$", head) and any(
+        rest[:1].isdigit() or rest[:1] in "/月日号.-:：" for rest in (a[n:], b[n:])
+    ):
+        # "新客次留37.9%" and "…37.4%", "夏日祭典7/11…" and "…7月11日…": a figure or a day, cut off whole
+        head = re.sub(r"[\d.]+$", "", head)
     if head and _LATIN_WORD.match(head[-1]):
         ends_a = n == len(a) or not _LATIN_WORD.match(a[n])
         ends_b = n == len(b) or not _LATIN_WORD.match(b[n])
@@ -117,6 +120,9 @@ def _common_start(a: str, b: str) -> str:
     while previous != head:
         previous = head
         head = _TRAILING_WORDS.sub("", _TRAILING.sub("", head))
+    quote = max(head.rfind(mark) for mark in "「『“《")
+    if quote >= 0 and not any(close in head[quote:] for close in "」』”》"):
+        head = head[:quote]  # "七夕「鹊桥相会」…": a quoted name is `_marked`'s, never cut inside
     return head.strip()
 
 
@@ -240,8 +246,16 @@ def _labels_a_figure(name: str, openings: list[tuple[str, str]]) -> bool:
     the phrase names a metric."""
     key = name.casefold()
     after = [opening[len(name) :].lstrip() for opening, _ in openings if opening.casefold().startswith(key)]
-    figures = sum(bool(re.match(r"[-+±]?\d", rest)) and not _VERSION_NEXT.match(rest) for rest in after)
+    figures = sum(
+        bool(re.match(r"[-+±]?\d", rest)) and not _VERSION_NEXT.match(rest) and not _opens_with_day(rest)
+        for rest in after
+    )
     return bool(after) and figures * 2 >= len(after)
+
+
+def _opens_with_day(text: str) -> bool:
+    """ "7/11上线的计划不变" after "夏日祭典": a day the phrase's news is on, not a figure it labels."""
+    return any(hit.start == 0 for hit in find_dates(text, date(2000, 1, 1)))
 
 
 def _key(text: str) -> str:
@@ -249,7 +263,10 @@ def _key(text: str) -> str:
 
 
 def series_names(
-    passages: Iterable[tuple[str, date, str]], known: Iterable[str], owners: Iterable[str]
+    passages: Iterable[tuple[str, date, str]],
+    known: Iterable[str],
+    owners: Iterable[str],
+    lone: Iterable[str] = (),
 ) -> list[NameStat]:
     """The names one series' signal sentences give that its layout never did, as tentative names
     (`passages`: report, its date, sentence). A candidate inside a name the series already knows
@@ -257,18 +274,23 @@ def series_names(
     that opens with a known name ("Orca 量产固件" beside "Orca")
     is that project's part, and would join and rename it (`identity` links a tentative name into
     the project it opens with); one that is a person the series names as an owner ("Kofi
-    Mensah") is nobody's project: all are left out."""
+    Mensah") is nobody's project: all are left out. A `lone` name (one report's lead gave it, as
+    `闸门限流SDK 2.0升级：还是 12/20`) that the sentences give whole is returned as found."""
     rows = list(passages)
     dates = {report: day for report, day, _ in rows}
+    lone_keys = {_key(name) for name in lone}
     known_keys = [_key(name) for name in known]
     owner_keys = {_key(name) for name in owners}
     out = []
     for name, reports in sorted(discover((report, text) for report, _, text in rows).items()):
         key = _key(name)
-        if any(
-            (key in other and not _VERSION_OF.fullmatch(other[len(key) :])) or key.startswith(other)
-            for other in known_keys
-            if other
+        if (
+            key not in lone_keys
+            and any(
+                (key in other and not _VERSION_OF.fullmatch(other[len(key) :])) or key.startswith(other)
+                for other in known_keys
+                if other
+            )
         ) or any(key in owner for owner in owner_keys):
             continue
         first = min(dates[report] for report in reports)

@@ -62,6 +62,13 @@ _SAME_AS = re.compile(
 _SHORT_FOR = re.compile(
     r"[（(]\s*(?:以下|下文|后面|后文|下面|后续)简称\s*[“\"]?([^”\"，,（()）]{2,20}?)[”\"]?\s*[，,）)]"
 )
+# "The Policy Administration Replacement programme (PAR from here on, as several of you have asked)",
+# "(hereafter PAR)": the short name the writer will use, as 以下简称 says. Written from pmo-rag-prose-en.
+_SHORT_FOR_EN = re.compile(
+    r"[（(]\s*(?:(?:hereafter|hereinafter|henceforth)\s+[“\"]?([^”\"，,（()）]{2,20}?)[”\"]?\s*[，,）)]|"
+    r"[“\"]?([A-Za-z0-9][^”\"，,（()）\s]{1,20})[”\"]?\s+(?:from here on|from now on|for short|going forward)\b)",
+    re.I,
+)
 _LATER_SHORT = re.compile(r"(?:以后|今后|之后)简称\s*[“\"]?([A-Za-z0-9\u4e00-\u9fff-]{2,20})")
 # A name written without quotes: letters, digits, Han characters, and joiners inside it.
 _CHARS = r"(?:[\w\u4e00-\u9fff&/+-]|\.(?=\d))"
@@ -127,6 +134,10 @@ def rename_pairs(text: str, heading: str = "") -> list[tuple[str, str]]:
             name = plain[1] if plain else _before(text, match.start())
             if name:
                 found.append((name, match[1]) if pattern is _SHORT_FOR else (match[1], name))
+    for match in _SHORT_FOR_EN.finditer(text):
+        name = _before(text, match.start())
+        if name:
+            found.append((name, match[1] or match[2]))
     later = _LATER_SHORT.search(text)
     if later and found:
         found.append((found[-1][1], later[1]))

@@ -46,19 +46,29 @@ def _rag(colour: str) -> str:
     )
 
 
+# On track against a plan just moved: "项目调整后按新的时间节点有序推进", "按调整后的计划推进". Said
+# after a move, it is the writer's verdict on the project's health, over the move's own verb.
+REBASELINED = re.compile(
+    r"按(?:调整后|新|新的|更新后|修订后|变更后)的?\s*(?:[^，,。;；]{0,8}?)(?:计划|时间节点|节点|排期|目标|时间表)"
+    r"(?:\s*(?:有序|稳步|正常|顺利))?\s*推进"
+)
+
+
 # Order matters: compound phrases first, and a span claimed by one status is closed to the next
 # ("延期风险" is at risk, not delayed).
 _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     (
         "at_risk",
         r"(?:延期|延误|交付|进度|上线|排期)风险|(?:有|存在|面临|较大|较高|高)[^，,。;；]{0,4}?风险"
+        # "存在不能按期上线的风险", "面临无法如期完成的风险": the schedule the risk is to, said whole
+        r"|(?:有|存在|面临)[^，,。;；]{0,6}?(?:不能|无法|难以|不能够)(?:按期|如期|按时)[^，,。;；]{0,10}?风险"
         r"(?!数据|指标|控制|管理|评估|识别|排查|治理|模型|策略)|风险(?:较大|较高|很高|高|大)|黄灯|"
         r"\bat[- ]risk\b|\brisk of (?:delay|slip\w*)\b|🟡",
     ),
     (
         "cancelled",
         r"已取消|(?:项目|需求|计划|立项)(?:已|被)?取消|取消(?:立项|该项目|项目)|已终止|终止(?:推进|项目)|"
-        r"不再推进|砍掉|正式取消|\bdescoped\b|\bkilled\b|"
+        r"不再推进|砍掉(?=\s*(?:了|$|[。，,;；!！—–(（-]))|正式取消|\bdescoped\b|\bkilled\b|"
         # "races between teardown and cancelled requests": a cancelled thing the project handles.
         r"\bcancell?ed\b(?!\s+(?:requests?|orders?|jobs?|tasks?|flights?|meetings?|calls?|bookings?|"
         r"subscriptions?|transactions?|connections?|builds?|runs?|reservations?|payments?|queries|sessions?|"
@@ -67,12 +77,18 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ("paused", r"暂停(?!服务|交易|支付|使用|对外|入金|出金|功能)|搁置|挂起|\bpaused\b|\bon[- ]hold\b|⏸"),
     (
         "launched",
-        r"(?:已|成功|顺利|正式|全量|完成)上线(?!前|准备|方案|计划|评审|验证|演练|流程|申请)|上线(?:完成|成功)|"
+        # "按4月18日正式上线的目标推进": the launch named as a goal, not one that happened
+        r"(?:已|成功|顺利|正式|全量|完成)上线(?!前|准备|方案|计划|评审|验证|演练|流程|申请|(?:运行)?的?(?:目标|时间|日期|节点))|"
+        r"上线(?:完成|成功)|"
+        # "已于3月27日…正式投入使用": a system handed over to its users (公文 wording for going live)
+        r"(?:已|正式|顺利|全面)投入(?:使用|运行|运营)(?!前|的?(?:目标|时间|日期))|"
         r"(?<!确保)(?<!计划)(?<!争取)(?<!能否)(?<!预计)(?<!未能)(?<!无法)(?<![能要将会])(?:准时|如期)上线(?![前了吗])|"
         r"(?:已|成功|顺利|正式)发布(?!会|前|计划|方案|说明|窗口)|发布完成|已投产|(?:已|成功|顺利)发版(?!前|计划|窗口)|"
         # "9月2号全量了", "今天上午上线了🎉": a time, then the release verb and 了: it happened. Without
         # the time it is as often another thing's ("连接池拆分已经上线了") or still ahead ("快上线了").
         r"(?<=[日号天午晚周一二三四五六\d)）])\s*(?:全量上线|全量|上线)了(?![吗么吧])|"
+        # "昨天（8/29）按计划全渠道更新了": a release reaching every channel, on its day
+        r"(?<=[日号天午晚周一二三四五六\d)）])\s*(?:按计划|如期|按时)?\s*(?:全服|全渠道|全平台)(?:上线|更新)了(?![吗么吧])|"
         # "周四（9/18）上了": the bare 上 of chat, only as the clause's last word
         r"(?<=[日号天午晚周一二三四五六\d)）])\s*上了(?![\u4e00-\u9fffA-Za-z0-9])|"
         # a rollout finished everywhere: "全部门店都切完了", "用户都迁完了"
@@ -89,7 +105,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         # "（标定平台）终于搭完了！": finally finished, said of the line's subject as a sentence of its own.
         r"^\W{0,5}(?:终于|总算)(?:都)?(?:搭|做|写|建|弄|搞|装|开发|迁)?完(?:成)?了(?=\s*(?:$|[。!！]))",
     ),
-    ("done", r"项目(?:已|顺利)?完成|已结项|结项|验收(?:通过|完成)"),
+    # "项目已完成总体进度的七成" is progress, not the project finished
+    ("done", r"项目(?:已|顺利)?完成(?![^，,。;；]{0,6}?(?:进度|的))|已结项|结项|验收(?:通过|完成)"),
     ("done", r"^\W{0,3}(?:is|are|was|has been|now)\s+(?:done|complete|completed|finished)\b"),
     # The writer's verdict on the whole project: "We're calling the data-lake cost project done".
     (
@@ -111,7 +128,11 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ),
     (
         "on_track",
-        r"按计划|按期|按节奏|正常推进|进展顺利|(?:状态|进展)\s*[:：]?\s*(?:正常|绿灯?)|(?<=[，,])\s*正常(?=\s*(?:[。；;]|$))|"
+        # "按调整后的计划推进", "按新的时间节点有序推进": on track against the moved date (`REBASELINED`)
+        REBASELINED.pattern
+        # "演练恢复到正常状态", "恢复正常推进": back on track
+        + r"|恢复(?:到)?正常(?:状态|推进|节奏|进度)"
+        + r"|按计划|按期|按节奏|正常推进|进展顺利|(?:有序|稳步|顺利)推进|推进顺利|(?:状态|进展)\s*[:：]?\s*(?:正常|绿灯?)|(?<=[，,])\s*正常(?=\s*(?:[。；;]|$))|"
         # "推进正常", "进度正常", "目前正常", "那边正常": the work's pace said to be normal.
         r"(?:推进|进度|整体|目前|那边|这边|一切)\s*(?:都|也|还|仍|依然|基本)?\s*正常(?![化值范])|"
         r"\bon[- ]track\b|\bon schedule\b|🟢",
@@ -120,7 +141,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
 )
 _STATUS = tuple((status, re.compile(pattern, re.I)) for status, pattern in _STATUS_RULES)
 _NEGATED_BEFORE = re.compile(
-    r"(?:未|不|没有?|无|非|尚未|并未|不会|不再|避免|防止|以免|排除)\s*(?:再|会|需|被|有|出现)?\s*$|"
+    r"(?:未|不|没有?|无|非|尚未|并未|不会|不再|避免|防止|以免|排除)\s*(?:再|会|需|被|有|出现|能够?)?\s*$|"
     r"\b(?:not|no longer|never|isn't|aren't|wasn't|no|without|nothing|\w+n['’]t)\s+(?:been\s+|be\s+|yet\s+|an?\s+)?$",
     re.I,
 )

@@ -61,6 +61,19 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
         replanned = obs.status == "paused" and obs.target is not None
         if obs.target is not None and obs.target_kind is not None and (not finished or replanned):
             previous = targets.get(obs.target_kind)
+            release = ordinals.get("version")
+            if previous is None and release is not None and obs.target_kind == "final" and _moved_to(obs):
+                # "和3.2一起放", then "不跟3.2了，改到8/9": a release replaced by a day. Written from
+                # game-liveops-zh.
+                add(
+                    "date_moved",
+                    str(release.target_text),
+                    obs.target.isoformat(),
+                    obs,
+                    release.target_evidence,
+                    obs.target_evidence,
+                )
+                ordinals.pop("version")
             if (
                 previous is not None
                 and previous.target is not None
@@ -150,7 +163,7 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
 
 _MOVE_WORDS = re.compile(
     r"\bnow\b|\bnew (?:date|target)\b|\bmov(?:ed|ing)\b|\bslip|\bpush(?:ed|ing)\b|\bshift|\bdeferr|"
-    r"推迟|延期|延后|顺延|改到|推到|改为",
+    r"推迟|延期|延后|顺延|改到|推到|改为|挪到|放到",
     re.I,
 )
 

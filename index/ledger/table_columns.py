@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 
 from index.ledger.field_labels import FIELD_KEYS, label_key
+from index.ledger.mentions import ANY_DAY
 from index.ledger.signals import field_status
 from index.tables import Table
+from index.text.timeexpr import find_dates
 
 # The column naming the row's project (a tracker's requirement, story, epic, feature).
 _NAME_HEADER = re.compile(
@@ -60,7 +62,22 @@ def _role(table: Table, index: int, header: str) -> str | None:
         return "progress"
     if _STATUS_HEADER.fullmatch(text) or _status_scale(table, index):
         return "status"
+    if _GOAL_HEADER.fullmatch(text) and _mostly_days(table, index):
+        return "target"
     return known
+
+
+# "目标" over "7/18", "8月底", "3.3版本": a label that is as often an objective's text ("目标：提升转化率")
+# is the target when its column holds days. Written from game-liveops-zh.
+_GOAL_HEADER = re.compile(r"目标|goal|target", re.I)
+
+
+def _mostly_days(table: Table, index: int) -> bool:
+    """Most filled cells of the column are short and hold a day."""
+    cells = [row.cells[index].strip(" *_`") for row in table.rows if index < len(row.cells)]
+    filled = [cell for cell in cells if not _EMPTY_CELL.match(cell)]
+    dated = [cell for cell in filled if len(cell) <= _STATUS_CELL_CHARS and find_dates(cell, ANY_DAY)]
+    return bool(filled) and 2 * len(dated) >= len(filled)
 
 
 def _status_scale(table: Table, index: int) -> bool:

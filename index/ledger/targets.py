@@ -97,7 +97,7 @@ _WEAK_BEFORE = re.compile(
 # Written from zh-email-hardware.
 _MASS_PRODUCTION = r"量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)"
 _DELIVERY = re.compile(
-    r"上线|全量|完成|交付|发布|正式版|投产|"
+    r"上线|全量|完成|交付|发布|正式版|投产|(?:一起|一同|一并)上(?![午下班周])|[迁切搬]完|"
     + _MASS_PRODUCTION
     + r"|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|general availability|"
     r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|\blive\b|"
@@ -185,12 +185,22 @@ _INTERIM = re.compile(
     r"code freeze|review|demo|design|设计|开发完成|方案)",
     re.I,
 )
+# A launch said with its hour and its reach: "7月11日上午10点全服上线", "8/29全渠道上线".
+_AT_HOUR = r"(?:(?:早上|上午|中午|下午|晚上|凌晨)?\s*\d{1,2}(?:[:：]\d{2}|点(?:半|\d{1,2}分?)?)\s*)?"
+_REACH = r"(?:全量|正式|全服|全渠道|全网|全平台)"
 _LAUNCH_AFTER = re.compile(
-    r"^\s*(?:之?前)?\s*(?:全量|正式)?\s*(?:上线|发布|投产|"
+    r"^\s*(?:之?前)?\s*"
+    + _AT_HOUR
+    + r"(?:才|就|已经?|终于)?"
+    + _REACH
+    + r"?\s*(?:上线|发布|投产|"
     + _MASS_PRODUCTION
     + r"|全量|launch|ship|release|go[- ]live|GA\b)",
     re.I,
 )
+# The launch after its hour, its reach or an adverb of when ("才全渠道上线的"): said of a day, not
+# a "…前" deadline, which `_FINAL_AFTER` reads.
+_AT_HOUR_LAUNCH = re.compile(r"^\s*" + _AT_HOUR + r"(?:才|就|已经?|终于)?" + _REACH + r"?\s*(?:上线|发布)")
 # The project's own schedule words: a step line that moves an `eta` moves the project's date.
 SCHEDULE_WORD = re.compile(r"\beta\b|\btarget(?:ed)?\b|目标|\bdeadline\b|上线时间", re.I)
 _TARGET_WORD = re.compile(r"目标|计划|预计|排期|\btarget|\beta\b|\bdeadline\b|\bplanned\b", re.I)
@@ -200,6 +210,18 @@ _RELEASE = re.compile(
     + r"|交付|launch|release|ship|go[- ]live|\bGA\b|general availability|roll ?out|cut ?over|mass production",
     re.I,
 )
+# A day, then the launch said plainly (no 已, no 了): done only when the day is past.
+_PLAIN_LAUNCH_AFTER = re.compile(r"^\s*(?:正式|顺利|成功)\s*(?:全量)?(?:上线|发布|投产|交付)(?!了)")
+# The writer says the day is another thing's: "…，和这一批无状态迁移无关".
+_UNRELATED = re.compile(r"(?:和|与|跟)[^，。,;；]{0,20}?无关")
+# Who delivers to the project: a vendor, a supplier, a contractor.
+_SUPPLIER = re.compile(
+    r"厂商|厂家|供应商|服务商|承建方|承建单位|实施单位|开发单位|合作方|第三方|乙方|\bvendor\b|\bsupplier\b",
+    re.I,
+)
+# The report's own week, bare (no weekday): a weekly report tells what that week did.
+_THIS_WEEK = re.compile(r"^(?:本周|这周|这一周|本期)$")
+_WORK_DONE_AFTER = re.compile(r"^\s*(?:已经?|已)?\s*(?:完成|上线|发布|交付|结项|验收|全量)")
 _FUTURE_WORDS = re.compile(r"预计|计划|将|待|争取|目标|拟|eta|target|expected|planned|scheduled|will", re.I)
 
 
@@ -251,6 +273,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         moved = False
         if (_ACTION_AFTER.match(after) or _KEPT_UNTIL.search(before)) and not target_field:
             role = None
+        elif _UNRELATED.search(text[right : _sentence_end(text, right)]) and not target_field:
+            role = None  # "机柜确认10月15日交付，那是给后面的服务用的，和这一批迁移无关"
         elif _OLD_BEFORE.search(before) or _OLD_AFTER.match(text[hit.end :]) or _NOT_BEFORE.search(before):
             role = "old"
         elif _MISSED_BEFORE.search(text[left : hit.start]):
@@ -263,6 +287,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             or (_ON_DAY_BEFORE.search(before) and _RELEASED_AFTER.match(after) and hit.value <= ref)
         ):
             role = "completed"
+            if hit.value > ref and _PLAIN_LAUNCH_AFTER.match(after) and not _DONE_BEFORE.search(before):
+                role = "target"  # "仍按4月18日正式上线的目标推进": a day still ahead is the plan
         elif (_SINCE_BEFORE.search(before) and _LIVE_WORD.search(text[left : hit.start])) or (
             _LIVE_OPENS.match(text[left : hit.start]) and hit.value <= ref
         ):
@@ -287,13 +313,26 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             or _TARGET_AFTER.match(text[hit.end : right])
         ):
             role = "target"
+        elif (
+            _THIS_WEEK.match(hit.text) and _WORK_DONE_AFTER.match(after) and not _FUTURE_WORDS.search(clause)
+        ):
+            # "本周完成文书档案迁移": what the report's own week did, not a day the project aims at
+            role = "completed" if launch else None
+        elif (
+            launch and _AT_HOUR_LAUNCH.match(after) and hit.value <= ref and not _FUTURE_WORDS.search(clause)
+        ):
+            role = "completed"  # "7月11日上午10点全服上线，和计划一致": the day it went out
         elif _FINAL_AFTER.match(after) or _INTERIM.match(after):
             past = hit.value < ref and not re.match(r"^\s*(?:之?前|以前)", after)
             role = "completed" if past and not _FUTURE_WORDS.search(clause) and launch else "target"
         elif _TARGET_WORD.search(text[left : hit.start]) and _RELEASE.search(clause):
             role = "target"  # "全量目标暂时还写10.31": the target word need not touch the date
         if role is not None:
-            release = bool(_RELEASE.search(clause))
+            # "厂商已于4月22日交付适配补丁": a supplier delivering to the project is its input arriving,
+            # not the project's own release
+            supplied = _SUPPLIER.search(text[left : hit.start]) is not None
+            release = bool(_RELEASE.search(clause)) and not supplied
+            launch = launch and not supplied
             out.append(DateRole(hit, role, kind, moved, launch, clause or hit.text, release))
     return out
 

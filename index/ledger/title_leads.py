@@ -17,6 +17,13 @@ from index.text.cjk import HAN, han_count
 _NUMBERED_TITLE = re.compile(
     r"^(?:\d{1,3}[.．、)）]|[(（]\d{1,3}[)）])\s*(?P<title>(?!\d)[^\s，。,;；:：!?！？][^，。,;；:：!?！？]{1,29})$"
 )
+# A numbered line that opens with a title sentence of its own, then the paragraph's news on the
+# same line: the lead of a Chinese work report's item ("1.电子档案管理系统升级项目。本周完成…",
+# "（2）数据平台建设项目（一期）。截至目前…"). The title is a noun phrase closed by a full stop: no
+# clause punctuation inside it, and text after it.
+_NUMBERED_LEAD = re.compile(
+    r"^(?:\d{1,3}[.．、)）]|[(（]\d{1,3}[)）])\s*(?P<title>(?!\d)[^\s，。,;；:：!?！？][^，。,;；:：!?！？]{1,29})。(?=\s*\S)"
+)
 # A code name in corner or double quotes before what the project is (「青鸟」智能手表二代): the
 # quoted word is how the team refers to it in every other line.
 _QUOTED_CODE = re.compile(r"^[「『“\"]([^」』”\"]{1,20})[」』”\"]")
@@ -71,6 +78,14 @@ def numbered_title(text: str) -> str | None:
         return None
     title = match["title"].strip()
     return quoted_code(title) or title
+
+
+def numbered_lead(text: str) -> str | None:
+    """The project a numbered lead sentence names ("1.档案系统升级项目。本周…" -> 档案系统升级项目),
+    or None; the rest of the line is that project's news. Written from gov-gongwen-zh: the 公文
+    convention of numbering a work report's items as "N.名称。正文"."""
+    match = _NUMBERED_LEAD.match(text.strip())
+    return match["title"].strip() if match else None
 
 
 def quoted_code(text: str) -> str | None:

@@ -31,12 +31,28 @@ _VERSION_NEXT = (
 )
 
 
+# A dotted figure this far from the report, with no day word after it, is a version or a decimal
+# ("3.2暑期版本" in a June report, "高2.1个百分点"): a weekly report's day without a year is within a
+# few months of it, and a team that numbers its releases so writes them beside its days ("3.2的全渠道
+# 更新从7/18推迟到7/23").
+_DOTTED_REACH_DAYS = 150
+
+
+def _near(month: int, day: int, ref: date, bias: Bias) -> date | None:
+    value = pick_year(lambda y: safe_date(y, month, day), ref, bias)
+    return value if value is not None and abs((value - ref).days) <= _DOTTED_REACH_DAYS else None
+
+
 @_rule(
     rf"(?<![\d.vV])(?<!版本)(\d{{1,2}})\.(\d{{1,2}}){_VERSION_NEXT}(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量))",
     needs=DIGIT,
 )
 def _dotted(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    # the word after it ("7.15上线", "10.31日") says it is a day, however far ahead; a bare "前" is as
+    # often a release's ("3.3前": before version 3.3)
     month, day = int(m[1]), int(m[2])
+    if re.match(r"\s*(?:之?前)", m.string[m.end() :]):
+        return _near(month, day, ref, bias), "day"
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
@@ -75,18 +91,16 @@ def _dotted_in_schedule(m: re.Match[str], ref: date, bias: Bias) -> tuple[date |
         return None, "day"  # "K8s 1.28", "Go 1.22": a version after a name
     if not cued and not re.search(r"[\u4e00-\u9fff]", m.string[left:right]):
         return None, "day"  # "4.3 is still the target": English prose writes a release so, not a day
-    month, day = int(m[1]), int(m[2])
-    return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
+    return _near(int(m[1]), int(m[2]), ref, bias), "day"
 
 
 # A dotted date after a schedule verb ("推迟至 3.28", "延期到3.28"): the verb says it is a day.
-@_rule(r"(?<=至|到|为|于)\s*(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%])", needs=DIGIT)
+@_rule(r"(?<=至|到|为|于)\s*(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%])(?!\s*版)", needs=DIGIT)
 def _dotted_after_verb(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     before = m.string[max(0, m.start() - 4) : m.start() + 1]
     if not re.search(r"(?:推迟|延期|延后|顺延|调整|改|预计|计划|定|已)(?:至|到|为|于)", before):
         return None, "day"
-    month, day = int(m[1]), int(m[2])
-    return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
+    return _near(int(m[1]), int(m[2]), ref, bias), "day"
 
 
 @_rule(

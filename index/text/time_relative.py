@@ -185,3 +185,13 @@ def _en_weekday(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
 @_rule(r"\b(?:(?:the\s+)?end\s+of\s+)?(next|this)\s+week\b", re.I, needs="week")
 def _en_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     return _weekday(ref, 1 if m[1].lower() == "next" else 0, 4), "week"
+
+
+# The report's own day and the days just before it: "今天上午10点全服上线", "昨天（8/29）更新了". A
+# weekly report is written on its date, so its "today" is that date. Written from game-liveops-zh.
+_DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+
+
+@_rule(r"(?<![如至当])(今天|今日|昨天|昨日|前天)(?![下气然])", needs="今|昨|前天")
+def _today(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    return ref - timedelta(days=_DAYS_BACK[m[1]]), "day"

@@ -76,7 +76,8 @@ def launched(qp: QuestionPlan, ledger: Ledger) -> Facts:
             point(row.item),
             lang=_lang(row.project),
             short=short(row.item),
-            about=row.project,
+            # the closing line of other teams names it too: by its latest name as well, once renamed
+            about=named(ledger, row.project, qp.lang),
         )
         for row in rows
     ]
