@@ -145,12 +145,13 @@ def test_money_is_not_a_duration() -> None:
 
 @pytest.mark.parametrize("text", ["3.2暑期版本按计划冻结", "3.2版本今天完成内容冻结", "3.3前完成版本上线"])
 def test_a_version_is_not_a_day(text: str) -> None:
-    assert event_dates(text, date(2024, 7, 5)) == []
+    # "今天" is the report's own day (h9-zhdocs); the version beside it is no day
+    assert [hit.text for hit in event_dates(text, date(2024, 7, 5)) if "3." in hit.text] == []
 
 
 @pytest.mark.parametrize("text", ["3.2暑期版本按计划冻结", "3.2版本今天完成内容冻结"])
 def test_a_version_is_not_a_scheduled_day(text: str) -> None:
-    assert [hit.text for hit in find_dates(text, date(2024, 2, 20), "future")] == []
+    assert [hit.text for hit in find_dates(text, date(2024, 2, 20), "future") if "3." in hit.text] == []
 
 
 @pytest.mark.parametrize(
