@@ -20,7 +20,8 @@ from index.text.lang import Lang
 from index.text.normalise import stem
 from index.text.timeexpr import MONTHS
 from summarizer.planning.covered import covered_month
-from summarizer.planning.timerange import SeriesLabel, find_time_range, series_labels
+from summarizer.planning.series_labels import SeriesLabel, series_labels
+from summarizer.planning.timerange import find_time_range
 
 if TYPE_CHECKING:
     from index.lexical import LexicalIndex

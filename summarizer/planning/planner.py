@@ -40,14 +40,8 @@ from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects
 from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
 from summarizer.planning.renames import other_names
 from summarizer.planning.scope import choose_scope, given_scope
-from summarizer.planning.timerange import (
-    TimeRange,
-    find_series_label,
-    find_time_range,
-    parse_week_arg,
-    series_labels,
-    target_dates,
-)
+from summarizer.planning.series_labels import find_series_label, series_labels
+from summarizer.planning.timerange import TimeRange, find_time_range, parse_week_arg, target_dates
 from summarizer.question import QuestionPlan
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ last month. Ranges are ISO week ints (202442), the key the store filters on; a m
 covers the weeks whose Friday falls inside it, because weekly reports are dated at week's end.
 Company week labels ("第43周", "W18") may run ahead of ISO weeks (FACTS.md), so a label in a
 question maps to the ISO week of the report that carries that label when one exists; the series'
-other numbering ("第七期", "#53", "Cycle 24") is found by `find_series_label` and resolved to
+other numbering ("第七期", "#53", "Cycle 24") is found by `series_labels.find_series_label` and resolved to
 reports by the planner. A date a plan moved from or to, or a target ("slip from April to May",
 "due mid-May", "8月中旬目标"), is not the period asked and filters nothing.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -25,6 +25,7 @@ from index.text.numerals import ZH_NUMBER, small_number
 from index.text.timeexpr import MONTH_PATTERN, MONTHS
 from index.text.weeks import parse_iso_week, shift_weeks, week_int
 from summarizer.errors import ConfigError
+from summarizer.planning.series_labels import series_labels
 
 _MONTH_NO = MONTHS
 _MONTH_RE = MONTH_PATTERN
@@ -396,58 +397,6 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
 
 def _is_month_name(match: re.Match[str]) -> bool:
     return "may" not in (match.groupdict().get("mon"), match.groupdict().get("mon2"))
-
-
-# A series' own numbering of its reports: "第七期", "第28次", "Cycle 24", "Sprint 9", "#53", "Issue 12",
-# "update-01", "Weeknote 33" (a blog's numbered posts, the file "2025-03-14-weeknote-31.md" too), and week labels ("第14周", "W13", "weekly-14") that may run ahead of ISO weeks.
-_LABEL = re.compile(
-    rf"第\s*(?P<n>\d{{1,3}}|{ZH_NUMBER})\s*(?P<zk>期|次|周|号)"
-    # "2024-W12" is an ISO week, not a report's own label; "2024-Sprint-12" is that year's sprint 12.
-    r"|(?<![A-Za-z])(?<!\d)(?:(?=cycle|sprint|iteration|weeknote)|(?<!\d-))"
-    r"(?P<k>cycle|sprint|iteration|weeknotes?|issue|edition|update|vol|no|week|weekly|wk|w)"
-    r"\.?[\s_#-]*(?P<n2>\d{1,3})(?![\d.])"
-    r"|(?<![\w&])#\s*(?P<n3>\d{1,4})(?!\d)"
-    r"|迭代\s*(?P<n4>\d{1,3})",
-    re.I,
-)
-_LABEL_KINDS = {
-    "期": "issue", "号": "issue", "issue": "issue", "edition": "issue", "update": "issue", "vol": "issue",
-    "no": "issue", "#": "issue", "次": "meeting", "周": "week", "week": "week", "weekly": "week", "wk": "week",
-    "w": "week", "cycle": "cycle", "sprint": "cycle", "iteration": "cycle", "迭代": "cycle",
-    "weeknote": "issue", "weeknotes": "issue",
-}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class SeriesLabel:
-    """A report's own number in its series: kind (issue, meeting, week, cycle), number, and text."""
-
-    kind: str
-    number: int
-    text: str
-
-
-def series_labels(text: str) -> list[SeriesLabel]:
-    """Every own-numbering label in a file name, title or question, in text order."""
-    out = []
-    for m in _LABEL.finditer(text):
-        if m["n"]:
-            kind, number = _LABEL_KINDS[m["zk"]], small_number(m["n"])
-        elif m["n2"]:
-            kind, number = _LABEL_KINDS[m["k"].lower()], int(m["n2"])
-        elif m["n3"]:
-            kind, number = "issue", int(m["n3"])
-        else:
-            kind, number = "cycle", int(m["n4"])
-        if number:
-            out.append(SeriesLabel(kind, number, m[0].strip()))
-    return out
-
-
-def find_series_label(question: str, kinds: Collection[str]) -> SeriesLabel | None:
-    """The first label in a question of a kind the index numbers its reports by, weeks aside
-    (a week label is resolved with the other week references, preferring the report's own)."""
-    return next((x for x in series_labels(question) if x.kind != "week" and x.kind in kinds), None)
 
 
 # "相比上周", "compared with last week", "vs the previous week": the baseline of a comparison, not the

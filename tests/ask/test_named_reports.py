@@ -17,7 +17,8 @@ from index.text.weeks import week_int
 from summarizer.planning import read_question
 from summarizer.planning.index_context import IndexContext, label_form
 from summarizer.planning.planner import names_metric, read_named_report, with_previous
-from summarizer.planning.timerange import find_time_range, series_labels
+from summarizer.planning.series_labels import series_labels
+from summarizer.planning.timerange import find_time_range
 
 LATEST = date(2025, 6, 6)
 REPORTS = {

@@ -7,7 +7,7 @@ import pytest
 from index.text.lang import detect_lang
 from summarizer.planning import read_question as plan_question
 from summarizer.planning.projects import ProjectRef, link_projects, whole_links
-from summarizer.planning.timerange import series_labels
+from summarizer.planning.series_labels import series_labels
 
 LATEST = date(2025, 1, 10)  # Friday of ISO week 2025-W02
 LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of ISO

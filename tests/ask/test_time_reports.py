@@ -14,7 +14,7 @@ from index.text.weeks import week_int
 from summarizer.planning import read_question
 from summarizer.planning.index_context import IndexContext, relative_reports
 from summarizer.planning.planner import read_dated, read_labelled, with_previous
-from summarizer.planning.timerange import series_labels
+from summarizer.planning.series_labels import series_labels
 
 MONTHLY = {
     "/r/oss/2024-09.md": date(2024, 9, 30),  # a Monday: ISO week 40, whose Friday is in October

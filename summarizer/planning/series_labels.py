@@ -1,0 +1,66 @@
+"""A series' own numbering of its reports, in a file name, a title or a question: "第七期", "第28次",
+"Cycle 24", "Sprint 9", "#53", "Issue 12", "Weeknote 33", and week labels ("第14周", "W13").
+
+Apart from the time expressions (`timerange.py`) because a label names a report by the series'
+count, not a period: the planner resolves it to the reports that carry it, and a week label is
+mapped to the ISO week of the report that carries it (labels may run ahead of ISO weeks).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from index.text.numerals import ZH_NUMBER, small_number
+
+# A series' own numbering of its reports: "第七期", "第28次", "Cycle 24", "Sprint 9", "#53", "Issue 12",
+# "update-01", "Weeknote 33" (a blog's numbered posts, the file "2025-03-14-weeknote-31.md" too), and week labels ("第14周", "W13", "weekly-14") that may run ahead of ISO weeks.
+_LABEL = re.compile(
+    rf"第\s*(?P<n>\d{{1,3}}|{ZH_NUMBER})\s*(?P<zk>期|次|周|号)"
+    # "2024-W12" is an ISO week, not a report's own label; "2024-Sprint-12" is that year's sprint 12.
+    r"|(?<![A-Za-z])(?<!\d)(?:(?=cycle|sprint|iteration|weeknote)|(?<!\d-))"
+    r"(?P<k>cycle|sprint|iteration|weeknotes?|issue|edition|update|vol|no|week|weekly|wk|w)"
+    r"\.?[\s_#-]*(?P<n2>\d{1,3})(?![\d.])"
+    r"|(?<![\w&])#\s*(?P<n3>\d{1,4})(?!\d)"
+    r"|迭代\s*(?P<n4>\d{1,3})",
+    re.I,
+)
+_LABEL_KINDS = {
+    "期": "issue", "号": "issue", "issue": "issue", "edition": "issue", "update": "issue", "vol": "issue",
+    "no": "issue", "#": "issue", "次": "meeting", "周": "week", "week": "week", "weekly": "week", "wk": "week",
+    "w": "week", "cycle": "cycle", "sprint": "cycle", "iteration": "cycle", "迭代": "cycle",
+    "weeknote": "issue", "weeknotes": "issue",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SeriesLabel:
+    """A report's own number in its series: kind (issue, meeting, week, cycle), number, and text."""
+
+    kind: str
+    number: int
+    text: str
+
+
+def series_labels(text: str) -> list[SeriesLabel]:
+    """Every own-numbering label in a file name, title or question, in text order."""
+    out = []
+    for m in _LABEL.finditer(text):
+        if m["n"]:
+            kind, number = _LABEL_KINDS[m["zk"]], small_number(m["n"])
+        elif m["n2"]:
+            kind, number = _LABEL_KINDS[m["k"].lower()], int(m["n2"])
+        elif m["n3"]:
+            kind, number = "issue", int(m["n3"])
+        else:
+            kind, number = "cycle", int(m["n4"])
+        if number:
+            out.append(SeriesLabel(kind, number, m[0].strip()))
+    return out
+
+
+def find_series_label(question: str, kinds: Collection[str]) -> SeriesLabel | None:
+    """The first label in a question of a kind the index numbers its reports by, weeks aside
+    (a week label is resolved with the other week references, preferring the report's own)."""
+    return next((x for x in series_labels(question) if x.kind != "week" and x.kind in kinds), None)
