@@ -156,6 +156,13 @@ def _detect_date(
             found = yearless_date(text, near)
             if found:
                 return FoundDate(found.value, "title, year from its series")
+        # A header line that says it holds the report's days ("迭代周期：5.6 - 5.17", "Date: Mar 7")
+        # without a year: read near its series too.
+        for _, text in body[:HEADER_LINES]:
+            label = DATE_LABEL.match(text)
+            found = yearless_date(text[label.end() :], near) if label else None
+            if found:
+                return FoundDate(found.value, "header line, year from its series")
         return yearless_stem_date(path.stem, near)
     return None
 

@@ -114,7 +114,9 @@ def date_from_text(text: str) -> FoundDate | None:
 DATE_LABEL = re.compile(
     r"^[\W_]{0,4}(?:report\s+date|date|dated|as\s+of|last\s+updated|updated(?:\s+on)?|sent|"
     r"(?:for\s+the\s+)?week\s+(?:of|ending|starting|beginning|commencing)|reporting\s+(?:period|week)|"
-    r"日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|生成时间|导出时间)[\W_]{0,4}[:：]",
+    r"(?:sprint|cycle|iteration)\s+(?:dates?|period)|"
+    r"日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
+    r"生成时间|导出时间)[\W_]{0,4}[:：]",
     re.I,
 )
 # A line a tool writes over what it generated or exported, which carries the run's date:
@@ -206,6 +208,29 @@ def compact_date(stem: str) -> FoundDate | None:
     return FoundDate(max(found), "date")
 
 
+# A yearless span of days written with dots or slashes, both ends with their month: "（6.3-6.7）",
+# "迭代周期：5.6 - 5.17", "3/10–3/14". A dotted figure alone may be a version ("3.2版本"), two
+# that close a span of a month at most are days.
+_DAY_SPAN = re.compile(r"(?<![\d.A-Za-z])(\d{1,2})[./](\d{1,2})\s*[-~–—至到]+\s*(\d{1,2})[./](\d{1,2})(?![\d.])")
+_SPAN_DAYS = 31
+
+
+def _yearless_span(text: str, near: date) -> date | None:
+    """The end of the first yearless span of days in `text`, in the year that puts it nearest `near`."""
+    for match in _DAY_SPAN.finditer(text):
+        month, day, end_month, end_day = (int(g) for g in match.groups())
+        ends = [
+            (start, end)
+            for year in (near.year - 1, near.year, near.year + 1)
+            if (start := _safe_date(year, month, day)) is not None
+            for end in [_safe_date(year + (end_month < month), end_month, end_day)]
+            if end is not None and 0 < (end - start).days <= _SPAN_DAYS
+        ]
+        if ends:
+            return min(ends, key=lambda pair: abs((pair[1] - near).days))[1]
+    return None
+
+
 def yearless_date(text: str, near: date) -> FoundDate | None:
     """A title's day and month without a year ("Cycle 24 (Mar 17 – Mar 28)"), read in the year
     that puts it nearest `near` (a sibling report's date); a range gives its end. The day must be
@@ -216,6 +241,8 @@ def yearless_date(text: str, near: date) -> FoundDate | None:
         for hit in find_dates(text, near, "nearest")
         if hit.precision == "day" and any(char.isdigit() for char in hit.text)
     ]
+    if span := _yearless_span(text, near):
+        days.append(span)
     return FoundDate(max(days), "date near its series") if days else None
 
 

@@ -379,6 +379,12 @@ def test_a_file_name_without_a_month_and_day_stays_undated(tmp_path: Path, name:
         ("Standup — Monday", None),  # a weekday alone says no date
         ("#接龙 8/15", date(2025, 8, 15)),
         ("Cycle 24 (Mar 17 – Mar 28)", date(2025, 3, 28)),
+        # a dotted span of days: both ends with their month, a month apart at most
+        ("工程周报 第34周（8.18-8.22）", date(2025, 8, 22)),
+        ("Sprint review 8/4 - 8/15", date(2025, 8, 15)),
+        ("3.2版本和3.3版本的内容", None),  # versions, no span
+        ("升级 v1.2-1.4", None),  # a version range
+        ("6.3-8.7", None),  # two months apart: no week's span
     ],
 )
 def test_a_yearless_title_date_is_written_in_figures(title: str, expected: date | None) -> None:
@@ -386,3 +392,15 @@ def test_a_yearless_title_date_is_written_in_figures(title: str, expected: date 
 
     found = yearless_date(title, date(2025, 8, 22))
     assert (found.value if found else None) == expected
+
+
+def test_a_labelled_header_line_without_a_year_takes_the_year_of_its_series(tmp_path: Path) -> None:
+    """ "迭代周期：5.6 - 5.17" under an undated title dates the retro when a sibling gives the year;
+    an unlabelled line with a span ("对齐 5.20-5.24 的排期") says nothing of the report's days."""
+    folder = tmp_path / "retros"
+    folder.mkdir()
+    (folder / "retro-2024-05-03.md").write_text("# 迭代回顾\n\n- a\n", encoding="utf-8")
+    (folder / "retro-s21.md").write_text("# 迭代回顾 S21\n\n迭代周期：5.6 - 5.17\n\n- b\n", encoding="utf-8")
+    (folder / "retro-s22.md").write_text("# 迭代回顾 S22\n\n对齐 5.20-5.24 的排期\n\n- c\n", encoding="utf-8")
+    dates = _ingested_dates(folder, tmp_path / "home")
+    assert dates == {"retro-2024-05-03.md": "2024-05-03", "retro-s21.md": "2024-05-17", "exit": "1"}
