@@ -20,7 +20,7 @@ _CLOSED = re.compile(
     r"\b(sprint|cycle|iteration)\s*(\d{1,3})\s+(?:closed|ended|finished|is over|wrapped up)\b", re.I
 )
 _SHIPPED = re.compile(
-    r"(?<![\w.])v?(\d{1,4}\.\d{1,3}(?:\.\d{1,3})?)\s+(?:shipped|was released|released on|went out|is out)\b",
+    r"(?<![\w.])v?(\d{1,4}\.\d{1,3}(?:\.\d{1,3})?)\s+(?:shipped|was released|released on|went out|is out|(?:is|was|got) tagged)\b",
     re.I,
 )
 

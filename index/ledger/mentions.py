@@ -49,6 +49,10 @@ _GENERIC_TITLE = re.compile(
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
     # an update e-mail's template sections: what went well, what did not, what the writer needs
     r"(?:wins|losses|misses|lowlights|asks|kudos|shout-?outs|worries|concerns)(?:\s*(?:&|and|/)\s*\w+)?|"
+    # a letter's opener before its news ("Good news:", "Let's start with the good news:", "First,
+    # the bad news:"): it announces the tone of what follows, the sentence after it names the project
+    r"(?:(?:first|firstly|so|ok(?:ay)?|right),?\s+)?(?:(?:let['’]?s|let me)\s+(?:start|begin|open|kick off)\s+with\s+)?"
+    r"(?:the\s+|some\s+)?(?:good|bad|great|big|main|other|mixed|sad|happy|exciting|better|worse)\s+news|"
     r"(?:本周|本期|本月|本次|整体)?(?:概要|概览|总结|概述|摘要|小结|回顾|汇总|速览|亮点|说明|总体情况)|"
     # the cadence's own period, whose due date moves on every week by design: not a project
     r"(?:current|this|active|next)\s+(?:milestone|sprint|iteration|cycle)|(?:本期|当前|本次|下个?)(?:迭代|里程碑|冲刺)",

@@ -96,7 +96,10 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         # "Tallyo fix shipped Fri → unblocked": a fix that unblocks the project is not its release.
         r"(?<!\bfix )(?<!\bfixes )(?<!\bpatch )(?<!\bhotfix )\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
         r"\b(?:went|is now|now|reached|hit)\s+GA\b|"
-        r"\brolled out to (?:all|100%|every)",
+        r"\brolled out to (?:all|100%|every)|"
+        # "0.10.0 is tagged!", "v2.3 was tagged this morning": tagging a version is its release in
+        # open-source and library projects; only after a version number, never "tagged the issue".
+        r"(?<![\w.])v?\d{1,4}\.\d{1,3}(?:\.\d{1,3})?\s+(?:is|was|got|has been|now)\s+(?:now\s+)?tagged\b",
     ),
     # Done only when the project's own text opens with it (`X：已完成`): `规则迁移全部完成` is a sub-task.
     (

@@ -21,6 +21,14 @@ def test_what_a_report_says_is_over(write_report: WriteReport) -> None:
     assert passed_ordinals(report) == {"sprint": [[15]], "version": [[3, 41], [2, 0]]}
 
 
+def test_a_tagged_version_has_shipped(write_report: WriteReport) -> None:
+    report = write_report(
+        "minutes-2025-08-15.md",
+        "# Minutes — Aug 15, 2025\n\n- 4.2.0 is tagged, artifacts are building. We plan to tag 4.2.1 next week.\n",
+    )
+    assert passed_ordinals(report) == {"version": [[4, 2, 0]]}
+
+
 @pytest.mark.parametrize(
     ("order", "reached", "passed"),
     [

@@ -41,12 +41,24 @@ def test_a_heading_with_one_bold_lead_is_still_its_project(write_report: WriteRe
     assert "Billing export" in names
 
 
-@pytest.mark.parametrize("name", ["Wins", "Misses", "Asks", "Wins & losses", "Kudos"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Wins",
+        "Misses",
+        "Asks",
+        "Wins & losses",
+        "Kudos",
+        "Good news",
+        "Let's start with the good news",
+        "First, the bad news",
+    ],
+)
 def test_template_and_period_words_name_no_project(name: str) -> None:
     assert not valid_name(name)
 
 
-@pytest.mark.parametrize("name", ["Winsock port", "Asks inbox"])
+@pytest.mark.parametrize("name", ["Winsock port", "Asks inbox", "News feed ranking", "Bad news alerts"])
 def test_names_that_start_with_those_words_are_kept(name: str) -> None:
     assert valid_name(name)
 

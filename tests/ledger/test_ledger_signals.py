@@ -29,6 +29,8 @@ def statuses(text: str) -> list[str]:
         ("Blocked on security review", ["blocked"]),
         ("Launched to all users", ["launched"]),
         ("Paused until Q3 planning", ["paused"]),
+        ("v2.4.0 is tagged, artifacts are building", ["launched"]),  # tagging a version releases it
+        ("1.8 was tagged on Tuesday", ["launched"]),
     ],
 )
 def test_status_words(text: str, expected: list[str]) -> None:
@@ -48,6 +50,9 @@ def test_status_words(text: str, expected: list[str]) -> None:
         "风险数据指标建设",  # a project name that contains 风险
         "暂停服务10分钟完成切换",  # a service pause, not a project pause
         "launched the beta to 5 customers",
+        "we tagged the flaky test as quarantined",  # a tag with no version is no release
+        "the plan is to tag 2.4.0 on the 4th",
+        "2.4.1 is not tagged yet",
     ],
 )
 def test_negated_or_unrelated_words_are_no_status(text: str) -> None:
