@@ -211,7 +211,9 @@ def compact_date(stem: str) -> FoundDate | None:
 # A yearless span of days written with dots or slashes, both ends with their month: "（6.3-6.7）",
 # "迭代周期：5.6 - 5.17", "3/10–3/14". A dotted figure alone may be a version ("3.2版本"), two
 # that close a span of a month at most are days.
-_DAY_SPAN = re.compile(r"(?<![\d.A-Za-z])(\d{1,2})[./](\d{1,2})\s*[-~–—至到]+\s*(\d{1,2})[./](\d{1,2})(?![\d.])")
+_DAY_SPAN = re.compile(
+    r"(?<![\d.A-Za-z])(\d{1,2})[./](\d{1,2})\s*[-~–—至到]+\s*(\d{1,2})[./](\d{1,2})(?![\d.])"
+)
 _SPAN_DAYS = 31
 
 
