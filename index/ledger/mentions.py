@@ -55,7 +55,9 @@ _GENERIC_TITLE = re.compile(
     r"(?:the\s+|some\s+)?(?:good|bad|great|big|main|other|mixed|sad|happy|exciting|better|worse)\s+news|"
     r"(?:本周|本期|本月|本次|整体)?(?:概要|概览|总结|概述|摘要|小结|回顾|汇总|速览|亮点|说明|总体情况)|"
     # the cadence's own period, whose due date moves on every week by design: not a project
-    r"(?:current|this|active|next)\s+(?:milestone|sprint|iteration|cycle)|(?:本期|当前|本次|下个?)(?:迭代|里程碑|冲刺)",
+    r"(?:current|this|active|next)\s+(?:milestone|sprint|iteration|cycle)|(?:本期|当前|本次|下个?)(?:迭代|里程碑|冲刺)|"
+    # a post's look ahead, where the next steps of several projects are listed
+    r"what[’']?s\s+(?:next|coming(?:\s+up)?|ahead)|coming\s+up|looking\s+ahead|next\s+steps?",
     re.I,
 )
 _STATUSY_PARENS = re.compile(

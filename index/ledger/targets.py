@@ -74,7 +74,8 @@ _STRONG_BEFORE = re.compile(
     r"还是按|仍然?按|依然按|照旧按|(?:正式版|版本|发布|发版|上线)(?:日期|时间)?定在|"
     r"(?<![原旧老])目标(?:日期|时间)?)"
     r"\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
-    r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|release date|on track for|(?-i:GA)|"
+    # "Summit is going live on Monday 31st", "it goes live on 3 June": the launch said ahead of it
+    r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|going live|goes live|release date|on track for|(?-i:GA)|"
     r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
     r"\s*[:：]?\s*(?:(?:is|remains|stays)\s+)?(?:(?:now|still)\s+)?(?:on|for|in|is|at)?\s*(?:the\s+)?"
     + _PART_OF
@@ -107,10 +108,14 @@ _DELIVERY = re.compile(
 # The date first, then the words that make it the target: "The end of H1 is still the target",
 # "the end-of-June date is still the plan", "4.2 is achievable", "月底还是目标".
 _TARGET_AFTER = re.compile(
-    r"^\s*(?:date|deadline)?\s*(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+)?"
-    r"(?:target|goal|plan|deadline|eta)\b|"
+    # "mid-April is the new aim": the day named as the aim, new or revised
+    r"^\s*(?:date|deadline)?\s*(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+|our\s+)?"
+    r"(?:(?:new|revised|current|updated)\s+)?(?:target|goal|plan|deadline|eta|aim)\b|"
     r"^\s*(?:date\s+)?(?:still\s+)?(?:is|looks|seems)\s+(?:still\s+)?(?:fine|ok|okay|achievable|realistic|doable|feasible)\b",
     re.I,
+)
+_NEW_AFTER = re.compile(
+    r"^\s*(?:is|will\s+be)\s+(?:now\s+)?(?:the\s+|our\s+)?(?:new|revised|updated)\b", re.I
 )
 # A sentence that opens by stating the goal, then gives its day: "The goal is to have all five
 # automated by the end of Q3", "The plan is still to fix all six by the end of August".
@@ -202,7 +207,10 @@ _LAUNCH_AFTER = re.compile(
 # a "…前" deadline, which `_FINAL_AFTER` reads.
 _AT_HOUR_LAUNCH = re.compile(r"^\s*" + _AT_HOUR + r"(?:才|就|已经?|终于)?" + _REACH + r"?\s*(?:上线|发布)")
 # The project's own schedule words: a step line that moves an `eta` moves the project's date.
-SCHEDULE_WORD = re.compile(r"\beta\b|\btarget(?:ed)?\b|目标|\bdeadline\b|上线时间", re.I)
+# "mid-April is the new aim": an aim only when called new or revised (an aim alone is a goal's wording).
+SCHEDULE_WORD = re.compile(
+    r"\beta\b|\btarget(?:ed)?\b|目标|\bdeadline\b|上线时间|\b(?:new|revised|updated)\s+aim\b", re.I
+)
 _TARGET_WORD = re.compile(r"目标|计划|预计|排期|\btarget|\beta\b|\bdeadline\b|\bplanned\b", re.I)
 _RELEASE = re.compile(
     r"上线|全量|发布|投产|"
@@ -313,6 +321,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             or _TARGET_AFTER.match(text[hit.end : right])
         ):
             role = "target"
+            # "mid-April is the new aim": a day named as the new one is a move
+            moved = bool(_NEW_AFTER.match(text[hit.end : right]))
         elif (
             _THIS_WEEK.match(hit.text) and _WORK_DONE_AFTER.match(after) and not _FUTURE_WORDS.search(clause)
         ):
