@@ -106,3 +106,21 @@ def test_a_longer_name_in_another_unit_stays_apart(series: Series) -> None:
     units = {s.key: {p.unit for p in s.points} for s in views.metric_series(ledger)}
     assert units.get("signups") == {""}
     assert units.get("signupsconversion") == {"%"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The mobile share of checkout sessions was 41% this week.",
+            [("mobile share of checkout sessions", 41.0)],
+        ),
+        (
+            "The mobile share of checkout sessions rose to 44% this week.",
+            [("mobile share of checkout sessions", 44.0)],
+        ),
+        ("Rollout share is at 40% of traffic.", []),  # a rollout's share: no metric
+    ],
+)
+def test_a_share_is_a_metric_word(sentence: str, expected: list[tuple[str, float]]) -> None:
+    assert [(p.name, p.value) for p in read_pairs(sentence, prose=True)] == expected
