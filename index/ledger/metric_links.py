@@ -40,7 +40,10 @@ def series_keys(points: Iterable[MetricPoint]) -> dict[tuple[str, str], str]:
             if other_folder == folder
             and other != key
             and len(other) >= MIN_KEY
-            and (key.endswith(other) or _qualified(names[(folder, key)], names[(folder, other)]))
+            and (
+                key.endswith(other)
+                or (key.startswith(other) and _qualified(names[(folder, key)], names[(folder, other)]))
+            )
             and not seen & other_seen
         ]
         out[(folder, key)] = max(shorter, key=len) if shorter else key
