@@ -27,16 +27,18 @@ _LABEL_FIGURE = re.compile(
 _TIMES = re.compile(
     r"^(?P<noun>[A-Za-z][\w-]*)\s*[x×]\s*(?P<value>\d+)$|^(?P<value2>\d+)\s*[x×]\s*(?P<noun2>[A-Za-z][\w-]*)$"
 )
-_FIGURE_CLAUSES = re.compile(r"[，,；;]\s*(?![^(（]*[)）])")
+# Clauses end at a comma or semicolon, not at a thousands separator (`Downloads: 3,412`).
+_FIGURE_CLAUSES = re.compile(r"(?:[，；;]|(?<!\d),|,(?!\d{3}(?!\d)))\s*(?![^(（]*[)）])")
 
 
-def label_pairs(text: str, label: str, rest: str, rest_offset: int) -> list[Pair]:
+def label_pairs(text: str, label: str, rest: str, rest_offset: int, prose: bool = True) -> list[Pair]:
     """A labelled line whose value comes first (`Issues resolved this week: 23`, `Velocity: 41
     points (committed 45)`, `oncall: 3次告警, 0 P级`, `GPU: 32 → 24 卡`): the figure under its
     label, and a later `<metric word> <value>` clause (`利用率 ~80%`) as `<label> <name>`. A
     percentage needs a metric's word in the label: `kiln-mig: 80%` is a project's progress.
-    Written from jira-digest-mobile and terse-bullets-ml."""
-    name = metric_name(label, prose=True)
+    Written from jira-digest-mobile and terse-bullets-ml. `prose=False` where the line's layout
+    already says it holds figures (a stats line): any short noun phrase may name one there."""
+    name = metric_name(label, prose=prose)
     if name is None:
         return []
     out: list[Pair] = []

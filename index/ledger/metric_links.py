@@ -2,7 +2,10 @@
 
 A name whose key ends with another's (`blendedcac` / `cac`, at least 3 characters) in the same
 series (folder) names the same metric, unless both are stated in one report (then they are two
-metrics: `日活` and `双11峰值日活`). The views file such points under the shorter key.
+metrics: `日活` and `双11峰值日活`). So does a name that opens with another's whole words and
+goes on to say where it was measured (`crash-free prod`, `crash-free on the current app` /
+`crash-free`; `核心链路可用率回` / `核心链路可用率`), when it is told in the same unit (`ARR` and
+`ARR growth %` stay two). The views file such points under the shorter key.
 
 A figure told alone in a sentence (`直通率92.5%`, a tentative point) is a metric only when the
 series reports it again: a team's metric recurs, a one-off figure does not (`recurring`).
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -23,8 +27,11 @@ MIN_KEY = 3
 def series_keys(points: Iterable[MetricPoint]) -> dict[tuple[str, str], str]:
     """(folder, key) -> the key its series is filed under (itself unless another names it)."""
     reports: dict[tuple[str, str], set[str]] = {}
+    names: dict[tuple[str, str], tuple[str, set[str]]] = {}
     for point in points:
-        reports.setdefault((os.path.dirname(point.report), point.key), set()).add(point.report)
+        slot = (os.path.dirname(point.report), point.key)
+        reports.setdefault(slot, set()).add(point.report)
+        names.setdefault(slot, (point.name, set()))[1].add(point.unit)
     out: dict[tuple[str, str], str] = {}
     for (folder, key), seen in reports.items():
         shorter = [
@@ -33,11 +40,22 @@ def series_keys(points: Iterable[MetricPoint]) -> dict[tuple[str, str], str]:
             if other_folder == folder
             and other != key
             and len(other) >= MIN_KEY
-            and key.endswith(other)
+            and (
+                key.endswith(other)
+                or (key.startswith(other) and _qualified(names[(folder, key)], names[(folder, other)]))
+            )
             and not seen & other_seen
         ]
         out[(folder, key)] = max(shorter, key=len) if shorter else key
     return out
+
+
+def _qualified(longer: tuple[str, set[str]], shorter: tuple[str, set[str]]) -> bool:
+    """The longer name is the shorter one's words and then more (`crash-free prod`, not
+    `cache hit rate` after `CAC`), told in a unit the shorter one is told in."""
+    (long_name, long_units), (short_name, short_units) = longer, shorter
+    head = re.match(re.escape(short_name) + r"(?![A-Za-z0-9])", long_name, re.I)
+    return head is not None and len(long_name) > len(short_name) and bool(long_units & short_units)
 
 
 def series_key(keys: dict[tuple[str, str], str], point: MetricPoint) -> str:

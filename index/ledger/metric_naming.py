@@ -20,14 +20,16 @@ _NAME_TAIL = re.compile(
 _PROSE_TAIL = re.compile(
     r"(?:\s*[:：=]\s*|\s+(?:is|are|was|were|at|of|to|around|about|now|still|holding|settled|reached|"
     r"hit|stood|came in|has|have|went (?:up|down) to|back to|(?:dropped|fell|rose|climbed|grew|is down|is up) to|"
-    r"took)\b|为|达到?|约|是|(?:稳定|保持|维持)?在|(?:降|升|涨|提升|下降|缩短|压)?[到至]了?|了|"
-    r"目前|现在|还是|仍然|依然|依旧|仍|要|整体|总体|\boverall\b|"
+    r"took)\b|为|达到?|约|是|(?:稳定|保持|维持)?在|(?:降|升|涨|提升|下降|缩短|压|回)?[到至]了?|了|"
+    r"目前|现在|还是|仍然|依然|依旧|仍|要|只有|仅有|仅|才|整体|总体|\boverall\b|"
     r"(?:\b(?:went|dropped|fell|rose|climbed|grew|moved|improved|came down|went down|went up)\s+)?\bfrom|从)+$",
     re.I,
 )
-# `本周日活` is `日活`; `本期共合并 PR` is `合并 PR`; `目前全量训练一次` is `全量训练一次`.
+# `本周日活` is `日活`; `本期共合并 PR` is `合并 PR`; `目前全量训练一次` is `全量训练一次`; `其中` (of
+# which) opens a part of the figure before it.
 _THIS_WEEK = re.compile(
-    r"^(?:(?:本周|本期|当周|这周|this week'?s?)\s*(?:共|合计|总共)?|目前|当前|现在|currently)\s*(?=\S)", re.I
+    r"^(?:(?:本周|本期|当周|这周|this week'?s?)\s*(?:共|合计|总共)?|目前|当前|现在|其中|currently)\s*(?=\S)",
+    re.I,
 )
 _WEEK_INSIDE = re.compile(r"(?<=\S)(?:本周|本期|这周|当周)")
 # The English term a Chinese sentence names its figure with (`换了新的编码器后 mAP 到了 43.5`).
@@ -60,14 +62,14 @@ _NOT_METRIC = re.compile(
     r"进度|完成|进展|流量|灰度|放量|全量|上线|目标|计划|预计|预算|排期|提测|\bAB\b|"
     r"progress|complete|done|rollout|rolled|roll out|traffic|canary|ramp|target|goal|plan|expected|"
     r"\beta\b(?!\s+(?:MAE|RMSE|MAPE|error))|budget|\bwe\b|\bI\b|\bour\b|\bthey\b|\bit\b|\bus\b|moved|migrat|cluster|stores?\b|queries|"
-    r"[第共约近超从占]|的$|人天|工作量",
+    r"[第共约近超从]|占(?!比)|的$|人天|工作量",
     re.I,
 )
 # Words metrics are named with (zh and en).
 _METRIC_WORD = re.compile(
     r"率|占比|可用性|留存|次留|日活|月活|活跃|新增|新客|时长|耗时|延迟|时延|成本|收入|营收|GMV|客单价|评分|健康分|"
     r"DAU|MAU|WAU|ARPU|CAC|LTV|NPS|CTR|CVR|AUC|QPS|TPS|RPS|\bp(?:50|75|90|95|99|999)\b|latency|"
-    r"availability|uptime|conversion|retention|activation|adoption|signups?|revenue|churn|velocity|"
+    r"availability|uptime|\bshare\b|conversion|retention|activation|adoption|signups?|revenue|churn|velocity|"
     r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA|"
     r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|\bMAE\b|\bRMSE\b|\bMAPE\b|利用率",
     re.I,

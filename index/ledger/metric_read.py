@@ -179,6 +179,9 @@ def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> P
         end = match.end(4) if match[4] else match.end(3) if match[3] else match.end()
         level = _LEVEL_TAIL.search(bare[: match.start() if start is None else start]) is not None
         counted = _COUNTED.match(bare, end) if prose and re.fullmatch(f"[{HAN}]{{2,3}}", name) else None
+        alone = _ALONE.match(bare, end) if prose and counted is None and not unit else None
+        if alone is not None:  # `本周告警 1520 条`: the measure word is the unit
+            unit, quote = alone[1], clause[: alone.end()].strip()
         if counted is not None:  # `合并了 136 个 PR` is `合并 PR`, `新增 9 位贡献者` is `新增贡献者`
             noun = counted["noun"]
             name = f"{name} {noun}" if noun.isascii() else f"{name}{noun}"
@@ -191,8 +194,12 @@ def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> P
 # A Chinese count written verb, figure, measure word, noun: what is counted ends the name.
 _MEASURE = "个位名条项篇份家台次"
 _COUNTED = re.compile(
-    rf"\s*[{_MEASURE}]?\s*(?P<noun>[A-Za-z][A-Za-z-]{{1,15}}|[{HAN}]{{1,4}})(?=\s|$|[(（，,。；;])"
+    rf"\s*[{_MEASURE}]?\s*(?![{_MEASURE}](?:\s|$|[(（，,。；;]))"  # `告警 1520 条`: 条 alone counts no noun
+    rf"(?P<noun>[A-Za-z][A-Za-z-]{{1,15}}|[{HAN}]{{1,4}})(?=\s|$|[(（，,。；;])"
 )
+
+
+_ALONE = re.compile(rf"\s*([{_MEASURE}])(?=\s|$|[(（，,。；;])")
 
 
 def value_of(match: re.Match[str], bare: str) -> tuple[float, str, str | None]:

@@ -17,6 +17,7 @@ import re
 
 from index.classify import classify_heading
 from index.ledger.blocks import section_blocks
+from index.ledger.chat_topics import message_text
 from index.ledger.evidence import cite
 from index.ledger.field_labels import split_label
 from index.ledger.incident_words import tells_incident
@@ -114,7 +115,11 @@ def _label_figures(report: Report, section: Section, taken: set[int]) -> list[Me
     for number, raw in section.lines:
         if number == section.start or number in taken or section.in_table(number):
             continue
-        text = line_text(raw)
+        text = _own_text(raw)
+        stats = _stat_line(text)
+        if stats:
+            out.extend(point for pair in stats for point in _points(report, section, number, pair))
+            continue
         labelled = split_label(text)
         if labelled is None:  # a long label, or one with a gloss (`rec-v3 (精排, 多目标): …`)
             match = _LONG_LABEL.match(PARENS.sub(lambda m: " " * len(m[0]), text))
@@ -128,6 +133,41 @@ def _label_figures(report: Report, section: Section, taken: set[int]) -> list[Me
         for pair in label_pairs(text, PARENS.sub("", label).strip(), text[offset:], offset):
             out.extend(_points(report, section, number, pair))
     return out
+
+
+# Between the figures of one stats line: a middle dot, a bullet or a bar set off by spaces.
+_STAT_SEPARATOR = re.compile(r"\s[·•|]\s")
+
+
+def _own_text(raw: str) -> str:
+    """A line's text without a chat message's time and writer (`[16:24] <fernbot> open PRs: 87`):
+    the writer's handle before the colon is no label of a figure."""
+    found = message_text(raw)
+    return found[0] if found is not None else line_text(raw)
+
+
+def _stat_line(text: str) -> list[Pair]:
+    """`open PRs: 87 · median CI build time: 22 min · downloads (7d): 3,412`: two or more
+    `Label: <figure>` parts set off by `·`, `•` or `|`, every part a figure under its label, as a
+    dashboard or a bot prints its numbers. A part that is not (`kiln-mig: 80%`, a percentage
+    under no metric's word; `Owner: Ana`) makes the line something else. Written from
+    community-meeting-log-en."""
+    if not _STAT_SEPARATOR.search(text):
+        return []
+    out: list[Pair] = []
+    start = 0
+    for part in _STAT_SEPARATOR.split(text):
+        at = text.find(part, start)
+        start = at + len(part)
+        labelled = split_label(part)
+        if labelled is None or labelled.field is not None or not labelled.rest:
+            return []
+        label = PARENS.sub("", labelled.label).strip()
+        pairs = label_pairs(part, label, part[labelled.rest_offset :], labelled.rest_offset, prose=False)
+        if len(pairs) != 1:
+            return []
+        out.extend(pairs)
+    return out if len(out) >= 2 else []
 
 
 def _bare_metric_runs(section: Section) -> set[int]:
@@ -236,6 +276,7 @@ def _prose_points(report: Report, section: Section, taken: set[int]) -> list[Met
         for number, text in block.lines:
             if number in taken:
                 continue
+            text = _own_text(text)
             pairs = read_pairs(text, prose=True)
             told = {pair.value for pair in pairs}
             pairs += [pair for pair in figure_pairs(text) if pair.value not in told]
