@@ -285,7 +285,7 @@ def relative_reports(question: str, ctx: IndexContext) -> tuple[set[str], int, i
         if found is None:
             continue
         members = ctx.reports_by_series.get(series, set())
-        # A month of a monthly series is its report dated in it (see planner.read_dated).
+        # A month of a monthly series is its report dated in it (see report_choice.read_dated).
         days = found.days
         calendar = days is not None and days[0] != days[1] and series in monthly
         dated = ctx.dated_in(days[0], days[1], members) if days is not None and calendar else None

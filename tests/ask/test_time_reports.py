@@ -13,7 +13,7 @@ from pathlib import Path
 from index.text.weeks import week_int
 from summarizer.planning import read_question
 from summarizer.planning.index_context import IndexContext, relative_reports
-from summarizer.planning.planner import read_dated, read_labelled, with_previous
+from summarizer.planning.report_choice import read_dated, read_labelled, with_previous
 from summarizer.planning.series_labels import series_labels
 
 MONTHLY = {
