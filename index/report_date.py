@@ -11,8 +11,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from itertools import pairwise
 
+from index.text.time_core import pick_year
 from index.text.timeexpr import MONTH_PATTERN, MONTHS, find_dates
 from index.text.weeks import friday_of_iso_week
 
@@ -217,19 +219,21 @@ _DAY_SPAN = re.compile(
 _SPAN_DAYS = 31
 
 
+def _span_end(year: int, month: int, day: int, end_month: int, end_day: int) -> date | None:
+    """The span's last day in `year` (its start's year), when the span is days of a month at most."""
+    start = _safe_date(year, month, day)
+    end = _safe_date(year + (end_month < month), end_month, end_day)
+    return end if start and end and 0 < (end - start).days <= _SPAN_DAYS else None
+
+
 def _yearless_span(text: str, near: date) -> date | None:
     """The end of the first yearless span of days in `text`, in the year that puts it nearest `near`."""
     for match in _DAY_SPAN.finditer(text):
         month, day, end_month, end_day = (int(g) for g in match.groups())
-        ends = [
-            (start, end)
-            for year in (near.year - 1, near.year, near.year + 1)
-            if (start := _safe_date(year, month, day)) is not None
-            for end in [_safe_date(year + (end_month < month), end_month, end_day)]
-            if end is not None and 0 < (end - start).days <= _SPAN_DAYS
-        ]
-        if ends:
-            return min(ends, key=lambda pair: abs((pair[1] - near).days))[1]
+        if found := pick_year(
+            partial(_span_end, month=month, day=day, end_month=end_month, end_day=end_day), near, "nearest"
+        ):
+            return found
     return None
 
 
