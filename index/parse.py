@@ -8,26 +8,19 @@ files without any Markdown heading, a short line ending in a colon. All become s
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
 
 from index.classify import classify_heading
+from index.date_places import detect_report_date
 from index.errors import ReportDateError
 from index.front_matter import split_front_matter
 from index.load import Document
-from index.models import FrontValue, Item, Report, Section, SectionKind
+from index.models import Item, Report, Section, SectionKind
 from index.report_date import (
     DATE_LABEL,
-    POSTED_WITHIN_DAYS,
     FoundDate,
-    bare_date,
-    compact_date,
     date_from_text,
-    labelled_date,
-    trailing_date,
     week_label,
-    yearless_date,
-    yearless_stem_date,
 )
 from index.tables import read_tables
 from index.text.cjk import HAN
@@ -61,7 +54,7 @@ def parse_report(
     found = (
         FoundDate(report_date, "flag")
         if report_date
-        else _detect_date(title_heading, title_lines, front, doc.path, body, near)
+        else detect_report_date(title_heading, title_lines, front, doc.path, body, near)
     )
     if found is None:
         raise ReportDateError(
@@ -110,87 +103,6 @@ def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
     if title is None and dated is not None:
         return dated, [dated]
     return title, candidates
-
-
-HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may stand
-
-
-def _detect_date(
-    title: str | None,
-    title_lines: list[str],
-    front: dict[str, FrontValue],
-    path: Path,
-    body: list[tuple[int, str]],
-    near: date | None,
-) -> FoundDate | None:
-    """Title, front matter, a labelled header line, the file name, then a yearless title date
-    read near its sibling reports: the report's own statements before anything else."""
-    for text in ([title] if title else []) + title_lines:
-        found = date_from_text(text)
-        if found:
-            posted = _posted_in_month(found, body) if found.origin == "month" else None
-            if posted is not None:
-                return posted
-            return FoundDate(found.value, f"title ({found.origin})" if found.origin != "date" else "title")
-    for key in ("date", "report_date", "week", "period", "title"):
-        value = front.get(key)
-        if isinstance(value, date):
-            return FoundDate(value, "front matter")
-        if value is not None:
-            found = date_from_text(str(value))
-            if found:
-                return FoundDate(found.value, "front matter")
-    for _, text in body[:HEADER_LINES]:
-        found = labelled_date(text) or bare_date(text)
-        if found:
-            return FoundDate(found.value, "header line")
-    for text in _title_block(body):
-        found = trailing_date(text)
-        if found:
-            return FoundDate(found.value, "header line")
-    found = date_from_text(path.stem.replace("_", "-")) or compact_date(path.stem)
-    if found:
-        return FoundDate(found.value, "file name")
-    if near is not None:
-        for text in ([title] if title else []) + title_lines:
-            found = yearless_date(text, near)
-            if found:
-                return FoundDate(found.value, "title, year from its series")
-        # A header line that says it holds the report's days ("迭代周期：5.6 - 5.17", "Date: Mar 7")
-        # without a year: read near its series too.
-        for _, text in body[:HEADER_LINES]:
-            label = DATE_LABEL.match(text)
-            found = yearless_date(text[label.end() :], near) if label else None
-            if found:
-                return FoundDate(found.value, "header line, year from its series")
-        return yearless_stem_date(path.stem, near)
-    return None
-
-
-def _title_block(body: list[tuple[int, str]]) -> list[str]:
-    """The first lines of a plain-text report up to its first blank line: its title and the
-    subtitle lines under it (a memo's "…, Friday 25 April 2025"). Written from pmo-rag-prose-en."""
-    block: list[str] = []
-    for _, text in body[:HEADER_LINES]:
-        if not text.strip():
-            if block:
-                break
-            continue
-        block.append(text)
-    return block
-
-
-def _posted_in_month(month: FoundDate, body: list[tuple[int, str]]) -> FoundDate | None:
-    """A header line's day date ("Posted on June 3, 2025") for a title that names only a month
-    ("May 2025 goals update"): a monthly post is dated when it was published, in its month or in
-    the weeks after it, not on the month's last day. Written from monthly-goals-en."""
-    first = month.value.replace(day=1)
-    last = month.value + timedelta(days=POSTED_WITHIN_DAYS)
-    for _, text in body[:HEADER_LINES]:
-        found = labelled_date(text)
-        if found is not None and found.origin == "date" and first <= found.value <= last:
-            return FoundDate(found.value, "header line")
-    return None
 
 
 def _is_title_heading(text: str, title: str | None) -> bool:

@@ -14,6 +14,7 @@ from datetime import date
 from functools import partial
 from itertools import pairwise
 
+from index.text.numerals import zh_numeral_dates
 from index.text.time_core import pick_year
 from index.text.timeexpr import MONTH_PATTERN, MONTHS, find_dates
 from index.text.weeks import friday_of_iso_week
@@ -60,6 +61,7 @@ _ANY_DAY = date(2000, 1, 3)  # only explicit-year dates are kept, so the referen
 def dates_in_text(text: str) -> list[date]:
     """Every full calendar date written in the text (with its year), in order; a range's end too."""
     found: list[tuple[int, date]] = []
+    text = zh_numeral_dates(text)
     for hit in find_dates(text, _ANY_DAY, "nearest"):
         if hit.precision != "day" or not _YEAR_IN.search(hit.text):
             continue  # a day without its year says nothing certain about the report's date
@@ -167,6 +169,46 @@ def trailing_date(line: str) -> FoundDate | None:
     return dated if dated is not None and dated.origin == "date" else None
 
 
+# A dateline opens with its day, after markup and a weekday: "_Thursday, July 10, 2025 · editor: …_",
+# "_Thu 31/07 — Tobi editing_". What follows is a byline, not news about the day.
+_OPENING = re.compile(r"^[\W_]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?", re.I)
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+$", re.I)
+
+
+def opening_date(line: str, near: date | None) -> FoundDate | None:
+    """The day a title block's line opens with: with its year, or (given `near`, a sibling's date)
+    without one, read in the year nearest the series."""
+    text = zh_numeral_dates(line.strip())
+    opening = _OPENING.match(text)
+    start = opening.end() if opening else 0
+    for hit in find_dates(text, near or _ANY_DAY, "nearest"):
+        # the weekday rule claims "Thu 31/07" whole, so a hit may begin at the weekday itself
+        if hit.precision != "day" or hit.start not in (start, len(text) - len(text.lstrip("_*# "))):
+            return None
+        if _YEAR_IN.search(hit.text):
+            return FoundDate(hit.value, "date")
+        return FoundDate(hit.value, "date near its series") if near else None
+    return None
+
+
+def weekday_date(line: str, near: date) -> FoundDate | None:
+    """A yearless day written with its weekday ("/Hanne, Fri 29 Aug"), when the weekday agrees with
+    the day in the year nearest `near`: the agreement is what makes a sign-off's day its date."""
+    text = line.strip()
+    for hit in find_dates(text, near, "nearest"):
+        before = _WEEKDAY_BEFORE.search(text[: hit.start])
+        weekday = (before[1] if before else hit.text[:3]).lower()
+        if (
+            hit.precision == "day"
+            and weekday in _WEEKDAY_NAMES
+            and hit.value.weekday() == _WEEKDAY_NAMES.index(weekday)
+            and any(char.isdigit() for char in hit.text)
+        ):
+            return FoundDate(hit.value, "date near its series")
+    return None
+
+
 # What may stand beside a bare date: a weekday, a range word.
 _NOT_WORDS = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|"
@@ -266,6 +308,8 @@ def yearless_stem_date(stem: str, near: date) -> FoundDate | None:
         for m in _STEM_MONTH_DAY.finditer(stem)
         if 1 <= int(m[1] or m[3]) <= 12 and 1 <= int(m[2] or m[4]) <= 31
     ]
+    if span := _yearless_span(stem, near):  # "信息科周报（9.15-9.19）": the span's last day
+        return FoundDate(span, "file name, year from its series") if _near_enough(span, near) else None
     if len(found) != 1:
         return None
     month, day = found[0]
@@ -275,9 +319,11 @@ def yearless_stem_date(stem: str, near: date) -> FoundDate | None:
     if not candidates:
         return None
     best = min(candidates, key=lambda d: abs((d - near).days))
-    if abs((best - near).days) > _NEAR_ENOUGH_DAYS:
-        return None
-    return FoundDate(best, "file name, year from its series")
+    return FoundDate(best, "file name, year from its series") if _near_enough(best, near) else None
+
+
+def _near_enough(value: date, near: date) -> bool:
+    return abs((value - near).days) <= _NEAR_ENOUGH_DAYS
 
 
 def week_label(text: str) -> str | None:

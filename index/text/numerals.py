@@ -6,6 +6,8 @@ Reports and questions write small counts and ordinals in words ("最近三周", 
 
 from __future__ import annotations
 
+import re
+
 ZH_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -63,3 +65,23 @@ def zh_digits_to_arabic(text: str) -> str:
             run = ""
         out.append(char)
     return "".join(out[:-1])
+
+
+# A date written in Chinese numerals, as a 公文's sign-off writes it: "二〇二五年八月二十九日".
+_ZH_DATE = re.compile(
+    r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*([日号])"
+)
+
+
+def zh_numeral_dates(text: str) -> str:
+    """`text` with each date written in Chinese numerals rewritten in figures ("二〇二五年八月二十九日"
+    -> "2025年8月29日"), so the one date parser reads it; other numerals are left alone."""
+
+    def figures(match: re.Match[str]) -> str:
+        year = "".join(str(ZH_DIGITS[char]) for char in match[1])
+        month, day = zh_number(match[2]), zh_number(match[3])
+        if month is None or day is None or not 1 <= month <= 12 or not 1 <= day <= 31:
+            return match[0]
+        return f"{year}年{month}月{day}{match[4]}"
+
+    return _ZH_DATE.sub(figures, text) if "年" in text else text

@@ -17,6 +17,30 @@ NUMERIC = Rules()
 _rule = NUMERIC.rule
 
 
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+# A weekday before a slashed day says which figure is the month: "Thu 04/09" is 4 September in a
+# day-first team (9 April 2025 is a Wednesday), "Fri 17/10" can only be 17 October. The reading
+# whose nearest year falls on that weekday wins; when neither does, month-first as `_slash`.
+@_rule(
+    r"(?<![A-Za-z])(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/:%])",
+    re.I,
+    needs=DIGIT,
+)
+def _weekday_slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    weekday, first, second = _WEEKDAYS[m[1].lower()], int(m[2]), int(m[3])
+    readings = [_in_year(month, day, ref, bias) for month, day in ((first, second), (second, first))]
+    agreeing = [value for value in readings if value is not None and value.weekday() == weekday]
+    fallback = [value for value in readings if value is not None]
+    chosen = agreeing or fallback
+    return (chosen[0] if chosen else None), "day"
+
+
+def _in_year(month: int, day: int, ref: date, bias: Bias) -> date | None:
+    return pick_year(lambda y: safe_date(y, month, day), ref, bias)
+
+
 @_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/:%])", needs=DIGIT)
 def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = int(m[1]), int(m[2])

@@ -1,0 +1,149 @@
+"""Where in a report its date stands, and in which order to believe the places.
+
+A report says when it was written in its title, its front matter, a labelled header line, a
+dateline under the title, its file name or its sign-off; some write only a day and a month,
+whose year then comes from the sibling reports (`near`). The report's own statements come before
+anything read near its series. Split from `parse.py`: one job, the order of the places; what a
+date looks like in each place is `report_date`'s.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from index.models import FrontValue
+from index.report_date import (
+    DATE_LABEL,
+    POSTED_WITHIN_DAYS,
+    FoundDate,
+    bare_date,
+    compact_date,
+    date_from_text,
+    labelled_date,
+    opening_date,
+    trailing_date,
+    weekday_date,
+    yearless_date,
+    yearless_stem_date,
+)
+
+HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may stand
+
+
+def detect_report_date(
+    title: str | None,
+    title_lines: list[str],
+    front: dict[str, FrontValue],
+    path: Path,
+    body: list[tuple[int, str]],
+    near: date | None,
+) -> FoundDate | None:
+    """Title, front matter, a labelled header line, the file name, a dated sign-off, then a
+    yearless title, header or dateline date read near its sibling reports: the report's own
+    statements before anything else."""
+    for text in ([title] if title else []) + title_lines:
+        found = date_from_text(text)
+        if found:
+            posted = _posted_in_month(found, body) if found.origin == "month" else None
+            if posted is not None:
+                return posted
+            return FoundDate(found.value, f"title ({found.origin})" if found.origin != "date" else "title")
+    for key in ("date", "report_date", "week", "period", "title"):
+        value = front.get(key)
+        if isinstance(value, date):
+            return FoundDate(value, "front matter")
+        if value is not None:
+            found = date_from_text(str(value))
+            if found:
+                return FoundDate(found.value, "front matter")
+    for _, text in body[:HEADER_LINES]:
+        found = labelled_date(text) or bare_date(text)
+        if found:
+            return FoundDate(found.value, "header line")
+    for text in _title_block(body):
+        found = trailing_date(text)
+        if found:
+            return FoundDate(found.value, "header line")
+    for text in _datelines(body):
+        found = opening_date(text, None)
+        if found:
+            return FoundDate(found.value, "header line")
+    found = date_from_text(path.stem.replace("_", "-")) or compact_date(path.stem)
+    if found:
+        return FoundDate(found.value, "file name")
+    for text in _sign_off(body):
+        found = date_from_text(text)
+        if found and found.origin == "date":
+            return FoundDate(found.value, "sign-off line")
+    if near is not None:
+        for text in ([title] if title else []) + title_lines:
+            found = yearless_date(text, near)
+            if found:
+                return FoundDate(found.value, "title, year from its series")
+        # A header line that says it holds the report's days ("迭代周期：5.6 - 5.17", "Date: Mar 7")
+        # without a year: read near its series too.
+        for _, text in body[:HEADER_LINES]:
+            label = DATE_LABEL.match(text)
+            found = yearless_date(text[label.end() :], near) if label else None
+            if found:
+                return FoundDate(found.value, "header line, year from its series")
+        # A line under the title that opens with its day ("_Thu 31/07 — Tobi editing_"), or a
+        # sign-off that writes its day with an agreeing weekday ("/Hanne, Fri 29 Aug").
+        for text in _datelines(body):
+            found = opening_date(text, near)
+            if found:
+                return FoundDate(found.value, "dateline, year from its series")
+        for text in _sign_off(body):
+            found = weekday_date(text, near)
+            if found:
+                return FoundDate(found.value, "sign-off line, year from its series")
+        return yearless_stem_date(path.stem, near)
+    return None
+
+
+_SIGN_OFF_CHARS = 60
+_SIGN_OFF_LINES = 4
+_SIGN_OFF_AFTER = 10  # a header's "Created: …" line is no sign-off, however short the note
+
+
+def _sign_off(body: list[tuple[int, str]]) -> list[str]:
+    """The last lines of a report, where a letter or a 公文 signs and dates it ("二〇二五年八月二十九日",
+    "— Dana, 29 Aug 2025"): a short line each, read only when nothing above dated the report."""
+    lines = [text for _, text in body[_SIGN_OFF_AFTER:] if text.strip()][-_SIGN_OFF_LINES:]
+    return [text for text in reversed(lines) if len(text.strip()) <= _SIGN_OFF_CHARS]
+
+
+_DATELINES = 3
+
+
+def _datelines(body: list[tuple[int, str]]) -> list[str]:
+    """The first lines of a report, title included, where a dateline stands ("# Issue 12", then
+    "_Thursday, July 10, 2025 · editor: Ana_"); `opening_date` takes one only if it opens with its day."""
+    return [text for _, text in body[:HEADER_LINES] if text.strip()][:_DATELINES]
+
+
+def _title_block(body: list[tuple[int, str]]) -> list[str]:
+    """The first lines of a plain-text report up to its first blank line: its title and the
+    subtitle lines under it (a memo's "…, Friday 25 April 2025"). Written from pmo-rag-prose-en."""
+    block: list[str] = []
+    for _, text in body[:HEADER_LINES]:
+        if not text.strip():
+            if block:
+                break
+            continue
+        block.append(text)
+    return block
+
+
+def _posted_in_month(month: FoundDate, body: list[tuple[int, str]]) -> FoundDate | None:
+    """A header line's day date ("Posted on June 3, 2025") for a title that names only a month
+    ("May 2025 goals update"): a monthly post is dated when it was published, in its month or in
+    the weeks after it, not on the month's last day. Written from monthly-goals-en."""
+    first = month.value.replace(day=1)
+    last = month.value + timedelta(days=POSTED_WITHIN_DAYS)
+    for _, text in body[:HEADER_LINES]:
+        found = labelled_date(text)
+        if found is not None and found.origin == "date" and first <= found.value <= last:
+            return FoundDate(found.value, "header line")
+    return None

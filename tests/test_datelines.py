@@ -1,0 +1,99 @@
+"""Report dates written where a letter, a newsletter or a 公文 writes them: a dateline under the
+title, a sign-off at the end, a file name that holds a span of days, a date in Chinese numerals,
+a weekday that says which figure of `04/09` is the month. Each is read only when nothing above it
+in `date_places.detect_report_date`'s order dated the report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from index.errors import ReportDateError
+from index.load import load_document
+from index.parse import parse_report
+from index.report_date import opening_date, weekday_date, yearless_stem_date
+from index.text.numerals import zh_numeral_dates
+from index.text.timeexpr import find_dates
+
+FILLER = "".join(f"- item {n}\n" for n in range(12))  # past the header lines a sign-off may not be in
+
+
+def parse(tmp_path: Path, name: str, text: str, near: date | None = None) -> tuple[date, str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = parse_report(load_document(path), name, near=near)
+    return report.date, report.date_origin
+
+
+def test_a_dateline_under_the_title_with_its_year(tmp_path: Path) -> None:
+    text = "# This Week in Infra — Issue 12\n\n_Thursday, July 10, 2025 · editor: Ana_\n\nHi all.\n"
+    assert parse(tmp_path, "issue-12.md", text) == (date(2025, 7, 10), "header line")
+
+
+def test_a_yearless_dateline_is_read_near_its_series(tmp_path: Path) -> None:
+    text = "# TWiI #15\n\n_Thu 31/07 — Tobi editing_\n\nMorning all.\n"
+    found, origin = parse(tmp_path, "twii-15.md", text, near=date(2025, 7, 24))
+    assert (found, origin) == (date(2025, 7, 31), "dateline, year from its series")
+
+
+def test_a_sentence_under_the_title_is_no_dateline(tmp_path: Path) -> None:
+    # a target in the opening paragraph must not date the report
+    text = "# Infra news\n\nWe now aim for July 14 on the cutover.\n\n- more\n"
+    with pytest.raises(ReportDateError):
+        parse(tmp_path, "news.md", text, near=date(2025, 7, 4))
+
+
+def test_a_sign_off_in_chinese_numerals_dates_a_gongwen(tmp_path: Path) -> None:
+    text = "智能制造项目推进周报\n\n一、总体情况\n" + FILLER + "\n数字化部\n二〇二五年八月二十九日\n"
+    assert parse(tmp_path, "周报（第23期）.txt", text) == (date(2025, 8, 29), "sign-off line")
+
+
+def test_a_header_created_line_is_no_sign_off(tmp_path: Path) -> None:
+    text = "# 周报\n\nCreated: 2023年11月29日 20:54\n\n## 工作\n- a\n"
+    with pytest.raises(ReportDateError):
+        parse(tmp_path, "notes.md", text)
+
+
+def test_a_yearless_sign_off_needs_an_agreeing_weekday(tmp_path: Path) -> None:
+    text = "# Infra news\n\nHanne here.\n\n" + FILLER + "\n/Hanne, Fri 29 Aug — a day late\n"
+    assert parse(tmp_path, "issue-18.md", text, near=date(2025, 8, 21))[0] == date(2025, 8, 29)
+    wrong = text.replace("Fri 29 Aug", "Sat 29 Aug")  # 2025-08-29 is a Friday: no agreement, no date
+    with pytest.raises(ReportDateError):
+        parse(tmp_path, "issue-18b.md", wrong, near=date(2025, 8, 21))
+
+
+def test_a_file_name_span_of_days_gives_its_last_day() -> None:
+    found = yearless_stem_date("信息科周报（9.15-9.19）", date(2025, 9, 12))
+    assert found is not None and found.value == date(2025, 9, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thu 04/09", date(2025, 9, 4)),  # 9 April 2025 is a Wednesday: day first
+        ("Wed 10/09", date(2025, 9, 10)),
+        ("Fri 17/10", date(2025, 10, 17)),  # only day first is a date
+        ("Thu 10/09", date(2025, 10, 9)),  # month first agrees: kept
+        ("10/26", date(2025, 10, 26)),  # no weekday: month first as before
+    ],
+)
+def test_a_weekday_says_which_figure_is_the_month(text: str, expected: date) -> None:
+    hits = find_dates(text, date(2025, 9, 1), "nearest")
+    assert [hit.value for hit in hits] == [expected]
+
+
+def test_italic_markup_closes_a_day() -> None:
+    hits = find_dates("_Thursday July 10_", date(2025, 7, 1), "nearest")
+    assert date(2025, 7, 10) in [hit.value for hit in hits]
+
+
+def test_chinese_numeral_dates_become_figures_and_nothing_else_does() -> None:
+    assert zh_numeral_dates("二〇二五年八月二十九日") == "2025年8月29日"
+    assert zh_numeral_dates("完成约七成，二期上线") == "完成约七成，二期上线"
+
+
+def test_opening_and_weekday_dates_refuse_what_is_no_date() -> None:
+    assert opening_date("Hanne here. It is freeze week", date(2025, 8, 20)) is None
+    assert weekday_date("Next sync Aug 29", date(2025, 8, 20)) is None
