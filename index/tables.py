@@ -56,7 +56,18 @@ def _parser() -> MarkdownIt:
 
 
 def read_tables(lines: list[tuple[int, str]]) -> list[Table]:
-    """Every pipe table in these (line number, text) lines, in order; cheap when there is none."""
+    """Every table in these (line number, text) lines, in order: pipe tables, and tables lined up
+    with spaces (`tables_aligned`) in the lines no pipe table holds."""
+    from index.tables_aligned import read_aligned_tables
+
+    piped = _pipe_tables(lines)
+    taken = {number for table in piped for number in table.span}
+    aligned = read_aligned_tables([(number, text) for number, text in lines if number not in taken])
+    return sorted(piped + aligned, key=lambda table: table.header_line)
+
+
+def _pipe_tables(lines: list[tuple[int, str]]) -> list[Table]:
+    """Every pipe table in these lines, in order; cheap when there is none."""
     if not any("|" in text for _, text in lines):
         return []
     numbers = [number for number, _ in lines]

@@ -42,8 +42,28 @@ _STATUS_CELL_CHARS = 12
 
 def name_column(table: Table) -> int | None:
     """The column holding each row's project name: the first header naming one (never an id
-    column such as `需求ID`, which no reader calls the project)."""
-    return next((i for i, h in enumerate(table.header) if _NAME_HEADER.fullmatch(h.strip(" *_`"))), None)
+    column such as `需求ID`, which no reader calls the project); else the first column, when its
+    header names no field and its cells are names, not days, figures or status words (a tracker
+    puts the item first, under whatever it calls its items: `模块`, `Milestone`, `Stream`)."""
+    named = next((i for i, h in enumerate(table.header) if _NAME_HEADER.fullmatch(h.strip(" *_`"))), None)
+    if named is not None or not table.header or not table.rows:
+        return named
+    roles = column_roles(table)
+    if roles[0] is not None or not any(role in ("status", "target", "progress") for role in roles[1:]):
+        return None
+    cells = [row.cells[0].strip(" *_`") for row in table.rows if row.cells and row.cells[0].strip()]
+    names = [
+        cell
+        for cell in cells
+        if any(char.isalpha() for char in cell)
+        and not find_dates(cell, ANY_DAY)
+        and field_status(cell) is None
+        and len(cell) <= _NAME_CELL_CHARS
+    ]
+    return 0 if cells and 2 * len(names) > len(cells) else None
+
+
+_NAME_CELL_CHARS = 40
 
 
 def column_roles(table: Table) -> list[str | None]:

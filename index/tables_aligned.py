@@ -1,0 +1,150 @@
+"""Tables written with spaces instead of pipes: a plain-text e-mail's milestone tracker.
+
+    Workstream            Owner     Baseline    Forecast    Status
+    --------------------  --------  ----------  ----------  ------
+    Power commissioning   R. Singh  2025-06-13  2025-06-27  Amber
+    Network fit-out       T. Osei   2025-06-20  2025-06-20  Green
+
+Plain-text reports (e-mails, Word exports, a fenced block in Markdown) line their columns up by
+hand, and Chinese ones by display width (a Han character takes two columns). Such a table is the
+same `Table` a pipe table becomes, so every reader of tables reads it: a header of short cells
+that are no field line (`Status: green   Owner: Ana` is one), then rows whose pieces start where
+the header's columns (or the rule's dashes) start. A cell is always a verbatim slice of its line,
+so a quote taken from it verifies. Chosen for precision: aligned prose, a key-value block
+(`Uptime ........ 99.9%`) and a two-column list are no tables.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from index.tables import Table, TableRow
+
+_MIN_COLUMNS = 3
+_MIN_ROWS = 2
+_MAX_HEADER_CELL = 24  # display columns: a header names a column, it says nothing
+_MAX_HEADER_WORDS = 4
+_SLACK = 2  # a piece may start this many display columns off its column (hand alignment)
+_GAP = re.compile(r"\S+(?: \S+)*")  # pieces: runs of text with single spaces inside
+_TAB = 4
+_RULE = re.compile(r"^\s*[-=─━_—]{3,}(?:\s+[-=─━_—]{3,})*\s*$")
+_NOT_HEADER_CELL = re.compile(r"[:：。！？!?;；]|^\W*$|^[-*+•#>]\s|^\d+[.)]\s")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int  # display column
+    end: int
+    first: int  # character offsets into the line
+    last: int
+
+
+def _pieces(text: str) -> list[_Piece]:
+    """The line's pieces (text separated by two or more spaces or a tab), in display columns."""
+    columns = [0]
+    for char in text:
+        if char == "\t":
+            columns.append((columns[-1] // _TAB + 1) * _TAB)
+        else:
+            columns.append(columns[-1] + (2 if unicodedata.east_asian_width(char) in "WF" else 1))
+    return [
+        _Piece(columns[match.start()], columns[match.end()], match.start(), match.end())
+        for match in _GAP.finditer(text)
+    ]
+
+
+def _header(text: str) -> list[_Piece] | None:
+    if "|" in text:
+        return None
+    pieces = _pieces(text)
+    if len(pieces) < _MIN_COLUMNS:
+        return None
+    for piece in pieces:
+        cell = text[piece.first : piece.last]
+        if (
+            piece.end - piece.start > _MAX_HEADER_CELL
+            or len(cell.split()) > _MAX_HEADER_WORDS
+            or _NOT_HEADER_CELL.search(cell)
+            or not any(char.isalpha() for char in cell)
+        ):
+            return None
+    return pieces
+
+
+def _rule_starts(text: str) -> list[int] | None:
+    """Where a rule line's dash runs start ("-----  ----"), when it is one."""
+    if not _RULE.match(text):
+        return None
+    return [piece.start for piece in _pieces(text)]
+
+
+def _split_at_columns(text: str, piece: _Piece, starts: list[int]) -> list[_Piece]:
+    """A piece cut where a column starts right after a single space: a cell that filled its
+    column ("门店POS对接 赵强") leaves one space before the next."""
+    parts: list[_Piece] = []
+    first, column = piece.first, piece.start
+    start_column = piece.start
+    for offset in range(piece.first, piece.last):
+        char = text[offset]
+        if offset > first and text[offset - 1] == " " and char != " " and column in starts:
+            parts.append(_Piece(start_column, column - 1, first, offset - 1))
+            first, start_column = offset, column
+        column += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    parts.append(_Piece(start_column, piece.end, first, piece.last))
+    return parts
+
+
+def _row(text: str, starts: list[int]) -> list[str] | None:
+    """The line cut into one cell per column, or None when its pieces do not sit on the columns."""
+    if not text.strip() or "|" in text or _RULE.match(text):
+        return None
+    pieces = [part for piece in _pieces(text) for part in _split_at_columns(text, piece, starts)]
+    aligned = [p for p in pieces if any(abs(p.start - s) <= _SLACK for s in starts)]
+    if 2 * len(aligned) < len(pieces) or not aligned:
+        return None
+    if len(pieces) == 1 and sum(1 for s in starts if pieces[0].start < s < pieces[0].end) >= 2:
+        return None  # a sentence running across the columns: the paragraph after the table
+    cells: list[list[_Piece]] = [[] for _ in starts]
+    for piece in pieces:
+        column = max((i for i, s in enumerate(starts) if s <= piece.start + _SLACK), default=0)
+        cells[column].append(piece)
+    if sum(1 for group in cells if group) < 2 and not (cells[0] == [] and any(cells)):
+        return None  # one filled cell at the row's head: a list line, not a row
+    return [text[group[0].first : group[-1].last] if group else "" for group in cells]
+
+
+def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
+    """Every space-aligned table in these (line number, text) lines, in order."""
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        number, text = lines[index]
+        header = _header(text)
+        if header is None:
+            index += 1
+            continue
+        starts = [piece.start for piece in header]
+        following = index + 1
+        ruled = following < len(lines) and _rule_starts(lines[following][1])
+        if ruled and len(ruled) == len(starts):
+            starts = ruled
+        if ruled:
+            following += 1
+        rows: list[TableRow] = []
+        while following < len(lines):
+            cells = _row(lines[following][1], starts)
+            if cells is None:
+                if _RULE.match(lines[following][1]) and rows:
+                    following += 1  # a closing rule
+                break
+            rows.append(TableRow(lines[following][0], cells))
+            following += 1
+        named = [row for row in rows if row.cells[0]]
+        if len(named) >= _MIN_ROWS or (ruled and named):
+            tables.append(Table(number, [text[p.first : p.last] for p in header], rows))
+            index = following
+            continue
+        index += 1
+    return tables

@@ -1,0 +1,100 @@
+"""Tables lined up with spaces (a plain-text e-mail's tracker, a Chinese one aligned by display
+width): read as tables, so their forecasts and statuses make slips with verifiable quotes; aligned
+prose, field lines and key-value blocks stay text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from index.ledger import views
+from index.ledger.table_columns import name_column
+from index.tables import Table, TableRow, read_tables
+
+from .conftest import Series
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    return list(enumerate(text.splitlines(), 1))
+
+
+_EN = """Workstream            Owner     Baseline    Forecast    Status
+--------------------  --------  ----------  ----------  ------
+Power commissioning   R. Singh  2025-06-13  2025-06-27  Amber
+Network fit-out       T. Osei   2025-06-20  2025-06-20  Green
+                                                        (was Red)
+Customer wave 1       A. Lin    13 Jun      TBC         Red
+
+The forecast for power moved because the generator arrived late and we need two weeks.
+"""
+
+
+def test_a_space_aligned_table_becomes_rows_of_verbatim_cells() -> None:
+    [table] = read_tables(_lines(_EN))
+    assert table.header == ["Workstream", "Owner", "Baseline", "Forecast", "Status"]
+    assert [row.cells[0] for row in table.rows] == [
+        "Power commissioning",
+        "Network fit-out",
+        "",
+        "Customer wave 1",
+    ]
+    assert table.rows[0].cells == ["Power commissioning", "R. Singh", "2025-06-13", "2025-06-27", "Amber"]
+    assert table.rows[2].cells[4] == "(was Red)"  # a wrapped comment: its own row, no name
+    lines = dict(_lines(_EN))
+    assert all(cell in lines[row.line] for row in table.rows for cell in row.cells)  # quotes verify
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text))
+
+
+def test_a_chinese_table_aligns_by_display_width_and_a_full_cell_leaves_one_space() -> None:
+    head = _pad("模块", 12) + _pad("负责人", 8) + _pad("计划完成", 12) + _pad("预计完成", 12) + "状态"
+    rule = "-" * 10 + "  " + "-" * 6 + "  " + "-" * 10 + "  " + "-" * 10 + "  " + "-" * 6
+    rows = [_pad("财务", 12) + _pad("王磊", 8) + _pad("2025-04-18", 12) + _pad("2025-04-25", 12) + "有风险"]
+    rows.append("门店POS对接 " + _pad("赵强", 8) + _pad("4月30日", 12) + _pad("5月15日", 12) + "延期")
+    [table] = read_tables(_lines("\n".join([head, rule, *rows])))
+    assert table.rows[1].cells == ["门店POS对接", "赵强", "4月30日", "5月15日", "延期"]
+    assert name_column(table) == 0  # "模块" names no field; its cells are names
+
+
+def test_prose_fields_and_key_values_are_no_tables() -> None:
+    text = (
+        "Status: green   Owner: Ana   Due: May 3\n"
+        "Status: amber   Owner: Bo    Due: May 9\n"
+        "Uptime ............ 99.9%\n"
+        "Deploys ........... 41\n\n"
+        "We shipped it.  Then we  celebrated a lot\n"
+        "and then  we slept  for days\n"
+    )
+    assert read_tables(_lines(text)) == []
+
+
+def test_the_first_column_names_rows_only_when_its_cells_are_names() -> None:
+    rows = [TableRow(3, ["2025-05-01", "At risk", "May 9"]), TableRow(4, ["2025-05-08", "Done", "May 9"])]
+    assert name_column(Table(1, ["Start", "Status", "ETA"], rows)) is None  # days, not names
+
+
+def _status(day: str, power: str, network: str) -> str:
+    return (
+        f"Subject: Hall B weekly status, {day}\n\nHi all, the table is below.\n\n"
+        "Workstream            Owner     Baseline    Forecast    Status\n"
+        "--------------------  --------  ----------  ----------  ------\n"
+        f"Power commissioning   R. Singh  2025-06-13  {power}\n"
+        f"Network fit-out       T. Osei   2025-06-20  {network}\n\nThanks,\nMira\n"
+    )
+
+
+def test_forecasts_and_statuses_in_an_aligned_table_make_slips(series: Series) -> None:
+    ledger = series(
+        [
+            ("s1.txt", _status("2025-05-02", "2025-06-13  Green", "2025-06-20  Green")),
+            ("s2.txt", _status("2025-05-09", "2025-06-27  Amber", "2025-06-20  Green")),
+            ("s3.txt", _status("2025-05-16", "2025-06-27  Amber", "2025-06-20  Green")),
+        ]
+    )
+    found = {(s.project, s.kind, s.week) for s in views.slips(ledger)}
+    assert ("Power commissioning", "date_moved", "2025-W19") in found
+    assert ("Power commissioning", "status_downgrade", "2025-W19") in found
+    assert not any(s.project == "Network fit-out" for s in views.slips(ledger))  # the baseline is no forecast
+    moved = next(s for s in views.slips(ledger) if s.kind == "date_moved")
+    assert [c.quote.count("2025-06-") >= 1 for c in moved.evidence] == [True, True]
