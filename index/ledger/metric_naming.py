@@ -81,10 +81,14 @@ def names_metric(name: str) -> bool:
     return _METRIC_WORD.search(name) is not None
 
 
+_LEADER = re.compile(r"\s*(?:\.{3,}|…+|·{3,}|_{3,})\s*$")
+
+
 def metric_name(before: str, prose: bool) -> tuple[str, str] | None:
     """The metric's name (the words before its value, without copulas and `本周`) and the
     currency sign written before the value (`CAC $38.20`), if any."""
     tail = _PROSE_TAIL if prose else _NAME_TAIL
+    before = _LEADER.sub("", before)  # `Open snags .......`, `库存准确率……`: the dots lead to the value
     name = tail.sub("", before.strip(" -—–*:：~≈")).strip(" *_`~≈")
     currency = name[-1] if name[-1:] and name[-1] in CURRENCY else ""
     name = tail.sub("", name.rstrip(CURRENCY).strip()).strip(" *_`")  # `Training cost: $3,100`

@@ -32,7 +32,8 @@ VALUE = re.compile(
     r"(?![A-Za-z\d])\s*(left|remaining|used|burned|剩余|消耗)?",
 )
 _CLAUSES = re.compile(r"[，；;]|(?<!\d),|,(?!\d)|\s{2,}|\s[·|]\s")  # `Scope: 42 issues · Completed: 35`
-_STOPS = re.compile(r"(?<=[^\d\s])\.\s+(?=\S)|(?<=\d)\.\s+(?=[A-Z\d])")  # `(+2% WoW). CAC $40.35. 7-day …`
+# `(+2% WoW). CAC $40.35. 7-day …`; never a dot leader's last dot (`Open snags ....... 6`)
+_STOPS = re.compile(r"(?<=[^\d\s.])\.\s+(?=\S)|(?<=\d)\.\s+(?=[A-Z\d])")
 _SENTENCES = re.compile(r"[。！？!?；;]|(?<![\d.])\.(?=\s|$)|\.\s+")
 _PROSE_CLAUSES = re.compile(r"[，、]|(?<!\d),|,(?!\d{3}(?!\d))|\s+(?:and|but|while|with)\s+|\s[—–-]\s")
 PARENS = re.compile(r"[(（][^)）]*[)）]")

@@ -98,3 +98,29 @@ def test_forecasts_and_statuses_in_an_aligned_table_make_slips(series: Series) -
     assert not any(s.project == "Network fit-out" for s in views.slips(ledger))  # the baseline is no forecast
     moved = next(s for s in views.slips(ledger) if s.kind == "date_moved")
     assert [c.quote.count("2025-06-") >= 1 for c in moved.evidence] == [True, True]
+
+
+def test_a_dot_leader_leads_to_the_value() -> None:
+    from index.ledger.metric_read import read_pairs
+
+    pairs = read_pairs("  Open snags ............. 6")
+    assert [(p.name, p.value) for p in pairs] == [("Open snags", 6.0)]
+    assert pairs[0].quote in "  Open snags ............. 6"
+    assert [(p.name, p.value, p.unit) for p in read_pairs("库存准确率……………… 98.6%")] == [
+        ("库存准确率", 98.6, "%")
+    ]
+
+
+def test_plain_text_sections_in_capitals_or_between_rules(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from index.load import load_document
+    from index.parse import parse_report
+
+    path = tmp_path / "status.txt"
+    path.write_text(
+        "Subject: Hall B weekly status, 2025-05-02\n\nKEY METRICS\n  Racks energised ........ 16\n\n"
+        "-- Network fit-out --\nOn track.\n\nFYI\n\nThanks\n",
+        encoding="utf-8",
+    )
+    titles = [s.title for s in parse_report(load_document(path), "status.txt").all_sections()]
+    assert "KEY METRICS" in titles and "Network fit-out" in titles
+    assert "FYI" not in titles  # three letters alone with nothing under it: no heading
