@@ -30,7 +30,7 @@ _SLACK = 2  # a piece may start this many display columns off its column (hand a
 _GAP = re.compile(r"\S+(?: \S+)*")  # pieces: runs of text with single spaces inside
 _TAB = 4
 _RULE = re.compile(r"^\s*[-=─━_—]{3,}(?:\s+[-=─━_—]{3,})*\s*$")
-_NOT_HEADER_CELL = re.compile(r"[:：。！？!?;；]|^\W*$|^[-*+•#>]\s|^\d+[.)]\s")
+_NOT_HEADER_CELL = re.compile(r"[:：。！？!?;；]|^[-*+•#>]\s|^\d+[.)]\s")
 
 
 @dataclass(frozen=True)
@@ -61,16 +61,17 @@ def _header(text: str) -> list[_Piece] | None:
     pieces = _pieces(text)
     if len(pieces) < _MIN_COLUMNS:
         return None
-    for piece in pieces:
-        cell = text[piece.first : piece.last]
+    cells = [text[piece.first : piece.last] for piece in pieces]
+    for piece, cell in zip(pieces, cells, strict=True):
         if (
             piece.end - piece.start > _MAX_HEADER_CELL
             or len(cell.split()) > _MAX_HEADER_WORDS
             or _NOT_HEADER_CELL.search(cell)
-            or not any(char.isalpha() for char in cell)
         ):
             return None
-    return pieces
+    # a `%` or `#` column is a column; a line of figures is a row, not a header
+    worded = sum(1 for cell in cells if any(char.isalpha() for char in cell))
+    return pieces if 3 * worded >= 2 * len(cells) else None
 
 
 def _rule_starts(text: str) -> list[int] | None:
@@ -100,7 +101,10 @@ def _row(text: str, starts: list[int]) -> list[str] | None:
     """The line cut into one cell per column, or None when its pieces do not sit on the columns."""
     if not text.strip() or "|" in text or _RULE.match(text):
         return None
-    pieces = [part for piece in _pieces(text) for part in _split_at_columns(text, piece, starts)]
+    whole = _pieces(text)
+    if not whole or starts[0] + _SLACK < whole[0].start < starts[1] - _SLACK:
+        return None  # begins inside the first column: a wrapped line, not a row
+    pieces = [part for piece in whole for part in _split_at_columns(text, piece, starts)]
     aligned = [p for p in pieces if any(abs(p.start - s) <= _SLACK for s in starts)]
     if 2 * len(aligned) < len(pieces) or not aligned:
         return None
@@ -134,9 +138,13 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
             following += 1
         rows: list[TableRow] = []
         while following < len(lines):
-            cells = _row(lines[following][1], starts)
+            line = lines[following][1]
+            cells = _row(line, starts)
             if cells is None:
-                if _RULE.match(lines[following][1]) and rows:
+                if rows and line[:1].isspace() and line.strip() and not _RULE.match(line):
+                    following += 1  # a long cell wrapped onto an indented line: still the table
+                    continue
+                if _RULE.match(line) and rows:
                     following += 1  # a closing rule
                 break
             rows.append(TableRow(lines[following][0], cells))

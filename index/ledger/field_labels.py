@@ -39,7 +39,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "计划完成时间 预计完成时间 计划上线时间 预计上线时间 计划交付时间 计划完成日期 预计完成日期",
         "截止 截止日期 截止时间 预计",
         "deadline eta target targetdate due duedate launchdate golive releasedate expected",
-        "forecast forecastdate currentforecast revisedtarget reviseddate newdate",
+        "forecast forecastdate currentforecast revisedtarget reviseddate newdate fcst fcstdate fcst/actual forecast/actual",
     ),
     "owner": ("负责人 责任人 对接人", "owner owners dri lead pm"),
     "generic": (

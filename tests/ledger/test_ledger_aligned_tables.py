@@ -124,3 +124,18 @@ def test_plain_text_sections_in_capitals_or_between_rules(tmp_path) -> None:  # 
     titles = [s.title for s in parse_report(load_document(path), "status.txt").all_sections()]
     assert "KEY METRICS" in titles and "Network fit-out" in titles
     assert "FYI" not in titles  # three letters alone with nothing under it: no heading
+
+
+def test_a_wrapped_comment_line_stays_inside_the_table() -> None:
+    text = (
+        "Workstream        Owner  Baseline  Fcst     RAG    Comment\n"
+        "----------------  -----  --------  -------  -----  ----------------------------\n"
+        "Network fit-out   PN     20 Jun    27 Jun   GREEN  Duct build started 16 Jun. Not on the wave 2\n"
+        "    critical path anymore - Corvane only need Kestrelnet\n"
+        "Migrations wave 1 TA     14 Jun    21 Jun   GREEN  Dress rehearsal 17 Jun OK. Go/no-go\n"
+        "    Thu 19 Jun = GO. Cutover window Sat 21 Jun 20:00 to Sun 04:00\n"
+        "Security accred.  GH     04 Jul    18 Jul   GREEN  Evidence 88%\n"
+    )
+    [table] = read_tables(_lines(text))
+    assert [row.cells[0] for row in table.rows] == ["Network fit-out", "Migrations wave 1", "Security accred."]
+    assert table.rows[1].cells[3] == "21 Jun"
