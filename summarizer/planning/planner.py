@@ -46,13 +46,22 @@ from summarizer.planning.report_choice import (
 )
 from summarizer.planning.scope import choose_scope, given_scope
 from summarizer.planning.series_labels import find_series_label
-from summarizer.planning.timerange import TimeRange, find_time_range, parse_week_arg, target_dates
+from summarizer.planning.timerange import (
+    REPORT_NOUNS,
+    TimeRange,
+    find_time_range,
+    parse_week_arg,
+    target_dates,
+)
 from summarizer.question import QuestionPlan
 
 if TYPE_CHECKING:
     from index.ledger.store import Ledger
     from index.lexical import LexicalIndex
     from index.retrieve import Retriever
+
+
+_REPORT_AFTER = rf"(?:\s*(?:'s\s*)?(?:{REPORT_NOUNS})s?\b|\s*的?(?:周报|双周报|月报|报告|纪要|简报))?"
 
 
 def read_question(
@@ -87,7 +96,12 @@ def read_question(
         until_int = parse_week_arg(until, latest)
     # A year alone stays in the words searched: reports title their annual reviews with it ("2024年度回顾").
     bare_year = bool(found and re.fullmatch(r"(?:in\s+)?20\d{2}\s*年?度?", found.text, re.I))
-    query = question.replace(found.text, " ").strip() if found and found.text and not bare_year else question
+    # "the week 26 update", "3月的周报": the report word after a period names where to look, not what
+    query = (
+        re.sub(re.escape(found.text) + _REPORT_AFTER, " ", question, count=1).strip()
+        if found and found.text and not bare_year
+        else question
+    )
     stripped = question
     for project in projects:
         if project.name in linked:

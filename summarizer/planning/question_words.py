@@ -165,7 +165,8 @@ FUNCTION_CHARS = frozenset(
 )
 # English phrasing that asks, not what about ("where does X stand right now?"), as whole words.
 _EN_PHRASES = ["right now", "at the moment", "so far", "to date", "these days", "look like", "looks like",
-               "stand", "stands", "standing", "the latest on", "latest on", "the latest with"]  # fmt: skip
+               "stand", "stands", "standing", "the latest on", "latest on", "the latest with",
+               "according to", "based on", "as per", "in line with"]  # fmt: skip
 _SPACES = re.compile(r" {2,}")
 PHRASES = tuple(_PHRASES)
 _PHRASE_RE = re.compile(

@@ -175,12 +175,12 @@ _THIS_MONTH = re.compile(r"\bthis\s+month\b|本月|这个?月", re.I)
 _LAST_WEEK = re.compile(r"\b(?:last|previous)\s+week\b|上一?周|上个?星期|上礼拜", re.I)
 # "the latest <report>": what teams call a report, a post or a meeting's notes ("the latest sync",
 # "the most recent weeknote", "the last newsletter").
-_REPORT_NOUNS = (
+REPORT_NOUNS = (
     r"report|update|digest|issue|edition|page|minutes|weeknotes?|post|newsletter|notes|changelog|sync"
     r"|standup|stand-up|meeting|memo|bulletin|write-?up"
 )
 _THIS_WEEK = re.compile(
-    rf"\b(?:this|current|latest)\s+week\b|\b(?:latest|most\s+recent|last)\s+(?:{_REPORT_NOUNS})\b"
+    rf"\b(?:this|current|latest)\s+week\b|\b(?:latest|most\s+recent|last)\s+(?:{REPORT_NOUNS})\b"
     r"|本周|这一?周|本星期|最新|最近一[次期]",
     re.I,
 )

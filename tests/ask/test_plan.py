@@ -394,3 +394,22 @@ def test_a_question_naming_another_thing_after_a_shared_part_links_nothing() -> 
     assert link_projects("数据资产进展如何？", projects) == ["数据资产目录(Data Catalog)"]
     assert link_projects("数据资产的进展", projects) == ["数据资产目录(Data Catalog)"]
     assert link_projects("风控决策引擎怎么样了", projects) == ["风控决策引擎迁移"]
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        (
+            "What happened with the Brightwell cutover according to the week 26 update?",
+            {"according", "update"},
+        ),
+        ("What did the March report say about the cutover?", {"report"}),
+        ("3月的周报里 cutover 怎么样了？", {"周报"}),
+    ],
+)
+def test_a_report_named_by_its_period_and_how_it_is_cited_are_no_search_terms(
+    question: str, absent: set[str]
+) -> None:
+    plan = plan_question(question, latest=LATEST)
+    assert "cutover" in plan.terms
+    assert not absent & set(plan.terms.split())

@@ -137,5 +137,9 @@ def test_a_wrapped_comment_line_stays_inside_the_table() -> None:
         "Security accred.  GH     04 Jul    18 Jul   GREEN  Evidence 88%\n"
     )
     [table] = read_tables(_lines(text))
-    assert [row.cells[0] for row in table.rows] == ["Network fit-out", "Migrations wave 1", "Security accred."]
+    assert [row.cells[0] for row in table.rows] == [
+        "Network fit-out",
+        "Migrations wave 1",
+        "Security accred.",
+    ]
     assert table.rows[1].cells[3] == "21 Jun"
