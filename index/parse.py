@@ -150,14 +150,14 @@ def _heading_of(
 
 # Plain-text e-mails mark their sections in capitals ("KEY METRICS", "INCIDENTS") or between rules
 # ("=== Risks ===", "--- 问题与风险 ---").
-_CAPITALS = re.compile(r"^[A-Z][A-Z0-9&/()' -]{3,40}$")
+_CAPITALS = re.compile(r"^[A-Z][A-Z0-9&/' -]{1,40}(?:\s*\([^()]{0,40}\))?$")
 _RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,40}?)\s*[=\-#*~]{2,}$")
 
 
 def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
     """A line in capitals alone between a blank line (or the top) and its first body line."""
     stripped = lines[index][1].strip()
-    if not _CAPITALS.match(stripped) or not re.search(r"[A-Z]{3}", stripped) or len(stripped.split()) > 5:
+    if not _CAPITALS.match(stripped) or not re.search(r"[A-Z]{2}", stripped) or len(stripped.split()) > 6:
         return False
     before = index == 0 or not lines[index - 1][1].strip()
     after = index + 1 < len(lines) and bool(lines[index + 1][1].strip())
