@@ -82,9 +82,14 @@ def _role(table: Table, index: int, header: str) -> str | None:
         return "progress"
     if _STATUS_HEADER.fullmatch(text) or _status_scale(table, index):
         return "status"
-    if _GOAL_HEADER.fullmatch(text) and _mostly_days(table, index):
+    if (_GOAL_HEADER.fullmatch(text) or _FORECAST_HEADER.search(text)) and _mostly_days(table, index):
         return "target"
     return known
+
+
+# A column of the day now expected, under whatever the export calls it: "最新预计", "Fcst (wk)",
+# "Revised ETA". A baseline beside it ("原计划", "Baseline") names no field: the forecast moves.
+_FORECAST_HEADER = re.compile(r"预计|最新|forecast|fcst|expected|revised|re-?plan", re.I)
 
 
 # "目标" over "7/18", "8月底", "3.3版本": a label that is as often an objective's text ("目标：提升转化率")

@@ -143,3 +143,13 @@ def test_a_wrapped_comment_line_stays_inside_the_table() -> None:
         "Security accred.",
     ]
     assert table.rows[1].cells[3] == "21 Jun"
+
+
+def test_a_forecast_column_under_any_name_is_the_target_and_the_baseline_is_none() -> None:
+    from index.ledger.table_columns import column_roles
+
+    rows = [TableRow(3, ["财务", "周敏", "3月31日", "4月11日", "90%", "按计划"])]
+    roles = column_roles(Table(1, ["模块", "负责人", "原计划", "最新预计", "完成度", "状态"], rows))
+    assert roles[2:] == [None, "target", "progress", "status"]
+    prose = [TableRow(3, ["Billing", "expected to slip, see notes"])]
+    assert column_roles(Table(1, ["Project", "Revised"], prose))[1] != "target"  # no days in it
