@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.lexical import tokenize
 from index.retrieve import Hit
@@ -268,6 +268,27 @@ def following(evidence: Evidence, sources: Sources, min_chars: int = 8) -> Evide
     if below is None or below[0] > evidence.hit.lines[1]:
         return None
     return Evidence(evidence.hit, evidence.rank, below[0], below[1], 0.0, evidence.section)
+
+
+def with_figures(evidence: Evidence, sources: Sources) -> Evidence:
+    """A quote that states no figure, extended by its line's next sentence when that one does: a
+    report names a thing, then says where it stands ("The design-system migration has a new name:
+    it's now "Coldmere Patterns"… It's still sitting at 64 of 120 templates."), and a reader asks
+    after the figure. Only within the quote's own line, so the citation stays one line."""
+    if any(c.isdigit() for c in evidence.quote):
+        return evidence
+    text = plain_line(sources.get(evidence.hit.report, {}).get(evidence.line, ""))
+    parts = clauses(text)
+    if evidence.quote not in parts:
+        return evidence
+    at = parts.index(evidence.quote)
+    if at + 1 >= len(parts) or not any(c.isdigit() for c in parts[at + 1]):
+        return evidence
+    start = text.find(evidence.quote)
+    end = text.find(parts[at + 1], start + len(evidence.quote))
+    if start < 0 or end < 0 or end + len(parts[at + 1]) - start > 2 * MAX_QUOTE:
+        return evidence
+    return replace(evidence, quote=text[start : end + len(parts[at + 1])])
 
 
 _NOTHING = re.compile(
