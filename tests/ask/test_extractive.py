@@ -131,7 +131,7 @@ def test_a_history_since_a_date_runs_newest_first_without_bare_labels() -> None:
 
 
 def test_a_quote_naming_a_thing_takes_the_next_sentence_that_says_where_it_stands() -> None:
-    from summarizer.engines.local.extractive import Evidence, MAX_QUOTE, with_figures
+    from summarizer.engines.local.extractive import MAX_QUOTE, Evidence, with_figures
 
     line = (
         'The design-system migration has a new name: it\'s now "Coldmere Patterns", because comms'
