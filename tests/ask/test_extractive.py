@@ -149,3 +149,23 @@ def test_a_quote_naming_a_thing_takes_the_next_sentence_that_says_where_it_stand
     # A quote that states a figure already stays as it is.
     said = "It's still sitting at 64 of 120 templates."
     assert with_figures(Evidence(hit, 0, 7, said, 1.0), sources).quote == said
+
+
+def test_a_reason_is_read_to_the_end_of_its_sentence() -> None:
+    from summarizer.engines.local.extractive import Evidence, following
+
+    line = (
+        "PCI DSS 4.0 readiness has gone from on track to at risk. When Marek's team went through the"
+        " logging controls with our assessor, they found that we only keep payment system logs for"
+        " ninety days in searchable form, where the standard wants twelve months, and that three"
+        " systems are affected. We need budget."
+    )
+    sources = {"/r.md": {3: line}}
+    hit = Hit("id", "/r.md", "2024-W07", "PCI", ["PCI"], (3, 3), "", 0.0, "projects")
+    first = "PCI DSS 4.0 readiness has gone from on track to at risk."
+    after = following(Evidence(hit, 0, 3, first, 1.0), sources)
+    assert after is not None
+    assert after.quote.endswith(
+        "where the standard wants twelve months, and that three systems are affected."
+    )
+    assert after.quote in line

@@ -255,6 +255,18 @@ def _prose(number: int, text: str, min_chars: int) -> tuple[int, str] | None:
     return number, two if len(two) <= MAX_QUOTE else parts[0]
 
 
+def whole_sentence(text: str, piece: str) -> str:
+    """A clause piece of a long sentence (`clauses` cuts one at its commas) run on to the end of its
+    sentence, up to two quotes' length: a reason is read whole ("When the team went through the
+    logging controls with our assessor, …twelve months… three systems"), not to its first comma."""
+    start = text.find(piece)
+    if start < 0:
+        return piece
+    end = _CLAUSE_END.search(text, start + len(piece))
+    whole = text[start : end.start() if end else len(text)].strip()
+    return whole if len(whole) <= 2 * MAX_QUOTE else piece
+
+
 def following(evidence: Evidence, sources: Sources, min_chars: int = 8) -> Evidence | None:
     """What comes right after a quote: its line's next sentence, else the first text line below it
     in the same block. A report states what happened, then why ("PCI has gone to at risk. When
@@ -262,7 +274,7 @@ def following(evidence: Evidence, sources: Sources, min_chars: int = 8) -> Evide
     lines = sources.get(evidence.hit.report, {})
     parts = clauses(plain_line(lines.get(evidence.line, "")))
     if evidence.quote in parts and parts.index(evidence.quote) + 1 < len(parts):
-        nxt = parts[parts.index(evidence.quote) + 1]
+        nxt = whole_sentence(plain_line(lines.get(evidence.line, "")), parts[parts.index(evidence.quote) + 1])
         return Evidence(evidence.hit, evidence.rank, evidence.line, nxt, 0.0, evidence.section)
     below = line_below(lines, evidence.line, min_chars)
     if below is None or below[0] > evidence.hit.lines[1]:
