@@ -53,3 +53,41 @@ def test_the_likely_team_leads(ledger: Ledger, tmp_path: Path) -> None:
     assert found is not None
     assert found.headline.startswith("Conversion [agency]: 3.1%")
     assert found.points[0].text.startswith("[agency] 2025-W13")
+
+
+class _Postings:
+    """The two things `metric_team` reads of a lexical index: which series hold a token, its IDF."""
+
+    def __init__(self, held: dict[str, set[str]]) -> None:
+        self.held = held
+
+    def series_holding(self, token: str) -> set[str]:
+        return self.held.get(token, set())
+
+    def idf(self, token: str) -> float:
+        return 1.0
+
+
+def test_the_team_the_other_words_are_written_by_is_the_likely_one() -> None:
+    from typing import Any, cast
+
+    from summarizer.planning.scope import metric_team
+
+    teams = ["/r/agency", "/r/shop"]
+    lexical = cast(
+        Any,
+        _Postings(
+            {
+                "conversion": {"/r/agency", "/r/shop"},
+                "campaign": {"/r/agency"},
+                "landing": {"/r/agency"},
+                "trended": set(),
+                "january": {"/r/agency", "/r/shop"},
+            }
+        ),
+    )
+    asked = "How has conversion on the campaign landing pages trended?"
+    assert metric_team(asked, "Conversion", teams, lexical) == "/r/agency"
+    # Words both teams write (or none does) name neither: each team's trend, no preference.
+    assert metric_team("How has conversion trended since January?", "Conversion", teams, lexical) is None
+    assert metric_team(asked, "Conversion", teams[:1], lexical) is None
