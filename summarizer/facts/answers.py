@@ -17,7 +17,7 @@ from index.ledger import views
 from index.ledger.derive import slip_days
 from index.ledger.store import Ledger
 from index.lexical import tokenize
-from index.schemas import Citation, Slip
+from index.schemas import Citation, MetricPoint, Slip, series_of
 from index.text.cjk import has_han
 from summarizer.facts.changes import changes
 from summarizer.facts.common import (
@@ -33,7 +33,7 @@ from summarizer.facts.common import (
     with_written,
     written,
 )
-from summarizer.facts.grouped import DISTINCTIVE, Entry, arrange, left_out, relevance, team_counts
+from summarizer.facts.grouped import DISTINCTIVE, Entry, arrange, left_out, relevance, team_counts, team_of
 from summarizer.facts.incidents import incidents
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
@@ -278,28 +278,52 @@ def metrics(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     key: list[Citation] = []
     for name in names[:3]:
         chosen = [p for p in series[name].points if in_range(p.week, qp) and scoped(p.report, qp)]
-        if not chosen:
-            continue
-        first, last = chosen[0], chosen[-1]
-        key += [first.evidence, last.evidence]
         unit = series[name].unit
-        delta = last.value - first.value
-        lines.append(
-            say(
-                "metric",
-                qp.lang,
-                name=name,
-                first=written(first, unit),
-                first_week=first.week,
-                last=written(last, unit),
-                last_week=last.week,
-                delta=f"{delta:+.6g}{'pp' if unit == '%' else ''}",
+        teams = _by_team(chosen, qp)
+        for team, team_points in teams:
+            first, last = team_points[0], team_points[-1]
+            key += [first.evidence, last.evidence]
+            delta = last.value - first.value
+            lines.append(
+                say(
+                    "metric",
+                    qp.lang,
+                    name=f"{name} [{team_of(team)}]" if len(teams) > 1 else name,
+                    first=written(first, unit),
+                    first_week=first.week,
+                    last=written(last, unit),
+                    last_week=last.week,
+                    delta=f"{delta:+.6g}{'pp' if unit == '%' else ''}",
+                )
             )
-        )
-        points += [Point(text=f"{p.week}: {name} {written(p, unit)}", citations=[p.evidence]) for p in chosen]
+        for team, team_points in teams:
+            # The likely team's trend point by point; another team's only as room is left.
+            label = f"[{team_of(team)}] " if len(teams) > 1 else ""
+            room = MAX_POINTS - len(points)
+            points += (
+                [
+                    Point(text=f"{label}{p.week}: {name} {written(p, unit)}", citations=[p.evidence])
+                    for p in team_points[-room:]
+                ]
+                if room > 0
+                else []
+            )
     if not lines:
         return None
-    return Facts(" ".join(lines), points[-MAX_POINTS:], key)
+    return Facts(" ".join(lines), points[:MAX_POINTS], key)
+
+
+def _by_team(points: list[MetricPoint], qp: QuestionPlan) -> list[tuple[str, list[MetricPoint]]]:
+    """A metric's points per report folder: one team's trend never runs into another's that
+    writes the same name ("Conversion" of a shop in 2024, of an agency's campaign in 2025). The
+    team the question is likely about first, then the team with the most points, the newest."""
+    teams: dict[str, list[MetricPoint]] = {}
+    for p in points:
+        teams.setdefault(series_of(p.report), []).append(p)
+    return sorted(
+        teams.items(),
+        key=lambda kv: (kv[0] != qp.prefer_series, -len(kv[1]), -kv[1][-1].date.toordinal(), kv[0]),
+    )
 
 
 HANDLERS = {

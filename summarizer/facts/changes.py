@@ -14,7 +14,8 @@ from collections.abc import Callable
 from index.ledger import views
 from index.ledger.signals import RANK
 from index.ledger.store import Ledger
-from index.schemas import Citation, ReportChanges, ReportRef, series_of
+from index.schemas import Citation, Incident, ReportChanges, ReportRef, series_of
+from index.text.quantity import as_written
 from summarizer.facts.common import MAX_POINTS, in_range, scoped, with_written
 from summarizer.facts.grouped import Entry, arrange, left_out, team_counts
 from summarizer.facts.model import Facts
@@ -81,13 +82,40 @@ def items(diff: ReportChanges, ledger: Ledger | None = None) -> list[tuple[int, 
         *((0, finished(ledger, e.project), list(e.evidence)) for e in diff.finished),
         *((1, e.project, list(e.evidence)) for e in diff.paused_or_cancelled),
         *(
-            (2, f"{s.project} {s.from_} → {with_written(s.to, s.evidence[-1:])}", list(s.evidence))
+            (
+                2,
+                f"{s.project} {with_written(s.from_, s.evidence[:-1])} → {with_written(s.to, s.evidence[-1:])}",
+                list(s.evidence),
+            )
             for s in diff.slipped
         ),
-        *((3, i.title, [i.evidence]) for i in diff.new_incidents),
+        *((3, told(i), [i.evidence]) for i in diff.new_incidents),
         *((4, p.name, []) for p in diff.new_projects),
-        *((5, f"{m.name} {m.before:g} → {m.after:g}", list(m.evidence)) for m in diff.metric_deltas),
+        *(
+            (
+                5,
+                f"{m.name} {as_told(m.before, m.evidence)} → {as_told(m.after, m.evidence[::-1])}",
+                list(m.evidence),
+            )
+            for m in diff.metric_deltas
+        ),
     ]
+
+
+def told(incident: Incident) -> str:
+    """A new incident by its title with its level and how long it lasted as the report wrote them
+    ("P3", "around 40 minutes"): what a reader of a change list asks of it first."""
+    extra = [x for x in (incident.severity, incident.duration_text) if x and x not in incident.title]
+    return f"{incident.title} ({'; '.join(extra)})" if extra else incident.title
+
+
+def as_told(value: float, cited: list[Citation]) -> str:
+    """A metric's value as its report writes it (`99.1%`, `£1.55m`), else the plain number."""
+    for citation in cited:
+        text = as_written(citation.quote, value)
+        if text is not None:
+            return text
+    return f"{value:g}"
 
 
 def label(kind: int, lang: str) -> str:

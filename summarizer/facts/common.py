@@ -84,8 +84,17 @@ def slip_text(slip: Slip, kinds: dict[str, str]) -> str:
     text = f"{kinds.get(slip.kind, slip.kind)}: {slip.from_} → {slip.to}"
     quotes = [c.quote for c in slip.evidence]
     if len(quotes) >= 2 and quotes[0] != quotes[-1]:
-        text += f" («{clip(quotes[0], 40)}» → «{clip(quotes[-1], 40)}»)"
+        text += f" («{clip_on(quotes[0], slip.from_)}» → «{clip_on(quotes[-1], slip.to)}»)"
     return text
+
+
+def clip_on(quote: str, value: str, limit: int = 40) -> str:
+    """A quote cut to `limit`, keeping the day `value` names when it is one (`clip_dated`)."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return clip(quote, limit)
+    return clip_dated(quote, day, limit)
 
 
 def observed(observation: Observation) -> str:
@@ -116,6 +125,30 @@ def clip(text: str, limit: int = 90) -> str:
     head = text[: limit - 1]
     cut = max(head.rfind(c) for c in "，,；;、。 ")
     return (head[: cut + 1] if cut >= limit // 2 else head).rstrip(" ，,；;、") + "…"
+
+
+# Where a clause starts: after a sentence's or a clause's closing mark.
+_CLAUSE_MARKS = (". ", "; ", ", ", "。", "；", "，", "! ", "? ", " — ", " – ")
+
+
+def clip_dated(text: str, day: date, limit: int = 40, reach: int = 80) -> str:
+    """The text cut to `limit` like `clip`, unless the day it tells of (a launch's) is written
+    past the cut: then the clause that writes it, cut to `reach` and opened with "…" ("Dashboard
+    v2 went GA for all…" drops the "23 April" a reader asks after; "…the cutover completed on
+    Monday the 5th, eight days later than planned." keeps it). That day as written, else the
+    first date the text writes, is the anchor."""
+    plain = strip_inline(text)
+    hits = find_dates(plain, day, "nearest")
+    anchor = next((h for h in hits if h.value == day), hits[0] if hits else None)
+    if anchor is None or anchor.end <= limit - 1:
+        return clip(plain, limit)
+    if anchor.end <= reach - 1:
+        return clip(plain, reach)
+    ends = [(plain.rfind(mark, 0, anchor.start), mark) for mark in _CLAUSE_MARKS]
+    start = max((at + len(mark) for at, mark in ends if at >= 0), default=0)
+    if start == 0:
+        return clip(plain, reach)
+    return "…" + clip(plain[start:].lstrip(), reach)
 
 
 def fmt_value(value: float, unit: str) -> str:

@@ -19,6 +19,7 @@ from index.text.cjk import has_han
 from index.text.weeks import week_str
 from summarizer.facts.common import (
     clip,
+    clip_dated,
     dated_in,
     in_range,
     observed,
@@ -52,7 +53,7 @@ def launched(qp: QuestionPlan, ledger: Ledger) -> Facts:
     def point(x: Launch) -> Callable[[], Point]:
         def make() -> Point:
             target = f" ({'目标' if qp.lang == 'zh' else 'target'} {x.target})" if x.target else ""
-            said = " → ".join(f"«{clip(c.quote, 40)}»" for c in x.evidence)
+            said = " → ".join(f"«{clip_dated(c.quote, x.launched_on)}»" for c in x.evidence)
             when = say("launched", qp.lang, when=x.launched_on, verdict=verdicts[x.verdict])
             return Point(
                 text=f"{named(ledger, x.project, qp.lang)}: {when}{target} {said}".rstrip(),
@@ -62,7 +63,7 @@ def launched(qp: QuestionPlan, ledger: Ledger) -> Facts:
         return make
 
     def short(x: Launch) -> Callable[[], Point]:
-        said = f" «{clip(x.evidence[-1].quote, 40)}»" if x.evidence else ""
+        said = f" «{clip_dated(x.evidence[-1].quote, x.launched_on)}»" if x.evidence else ""
         return lambda: Point(
             text=f"{named(ledger, x.project, qp.lang)} ({with_written(x.launched_on, x.evidence)},"
             f" {verdicts[x.verdict]}){said}",

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
+from index.schemas import series_of
 from index.text.cjk import HAN, has_han
 from index.text.lang import detect_lang
 from index.text.normalise import plain_key
@@ -44,7 +45,7 @@ from summarizer.planning.report_choice import (
     widen_missing_week,
     with_previous,
 )
-from summarizer.planning.scope import choose_scope, given_scope
+from summarizer.planning.scope import choose_scope, given_scope, metric_team
 from summarizer.planning.series_labels import find_series_label
 from summarizer.planning.timerange import (
     REPORT_NOUNS,
@@ -209,6 +210,10 @@ def plan(
         as_trend(planned, ledger)
     if planned.intent == "metrics" and ledger is not None:
         planned.metrics = named_metrics(planned.query, ledger)
+        if planned.metrics and planned.series is None and planned.prefer_series is None:
+            planned.prefer_series = metric_team(
+                planned.query, planned.metrics[0], metric_teams(planned.metrics[0], ledger), lexical
+            )
     return planned
 
 
@@ -386,6 +391,17 @@ def project_series(ledger: Ledger | None, names: list[str]) -> list[str]:
                 held[series] = held.get(series, 0) + 1
     most = max(held.values(), default=0)
     return sorted(s for s, count in held.items() if count == most)
+
+
+def metric_teams(name: str, ledger: Ledger) -> list[str]:
+    """The report folders whose reports give the metric series of that name a point."""
+    from index.ledger import views
+
+    keys = dict(views.metric_names(ledger))
+    if name not in keys:
+        return []
+    found = views.metric_series(ledger, keys={keys[name]})
+    return sorted({series_of(p.report) for s in found for p in s.points})
 
 
 def named_metrics(query: str, ledger: Ledger) -> list[str]:

@@ -346,3 +346,25 @@ def given_scope(wanted: str, ctx: IndexContext) -> Scope:
         raise ConfigError(f"--series: no single series '{wanted}' (known: {names})")
     chosen = hits[0]
     return Scope(chosen, ctx.latest_by_series.get(chosen, ctx.latest), ctx.reports_by_series.get(chosen))
+
+
+def metric_team(question: str, metric: str, teams: Sequence[str], lexical: LexicalIndex) -> str | None:
+    """Of the teams that report one metric name ("Conversion" of a shop's weekly and of an agency's
+    campaign), the one the question's other words are written by ("conversion on the campaign
+    landing pages"): the team holding the most IDF weight of the question terms beyond the
+    metric's own name, among terms the teams do not all hold; None when no team leads."""
+    if len(teams) < 2:
+        return None
+    own = set(tokenize(metric))
+    support = dict.fromkeys(teams, 0.0)
+    for term in dict.fromkeys(tokenize(strip_question_words(question))):
+        if term in own or not names(term):
+            continue
+        holders = lexical.series_holding(term) & set(teams)
+        if holders and len(holders) < len(teams):
+            for team in holders:
+                support[team] += lexical.idf(term)
+    ranked = sorted(teams, key=lambda t: (-support[t], t))
+    if support[ranked[0]] <= 0.0 or support[ranked[0]] == support[ranked[1]]:
+        return None
+    return ranked[0]

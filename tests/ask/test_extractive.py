@@ -128,3 +128,44 @@ def test_a_history_since_a_date_runs_newest_first_without_bare_labels() -> None:
     question = "What happened with the Tern migration since mid-March?"
     assert newest_history([label, early, late], question) == [late, early]
     assert newest_history([label], question) == [label]  # nothing else said: the label is kept
+
+
+def test_a_quote_naming_a_thing_takes_the_next_sentence_that_says_where_it_stands() -> None:
+    from summarizer.engines.local.extractive import MAX_QUOTE, Evidence, with_figures
+
+    line = (
+        'The design-system migration has a new name: it\'s now "Coldmere Patterns", because comms'
+        ' felt "migration" sounded like something the council does to geese. It\'s still sitting'
+        " at 64 of 120 templates. I'll be honest, with Repairs on the go it may sit there a while"
+        " longer, and nobody on the team is going to pretend otherwise in the next show and tell."
+    )
+    assert len(line) > MAX_QUOTE  # cut into sentences: the one naming it holds no figure
+    sources = {"/r.md": {7: line}}
+    hit = Hit("id", "/r.md", "2025-W14", "Design system", ["Design system"], (7, 7), "", 0.0, "projects")
+    first = line.split(" It's")[0]
+    found = with_figures(Evidence(hit, 0, 7, first, 1.0), sources)
+    assert found.quote.endswith("It's still sitting at 64 of 120 templates.")
+    assert found.quote in line  # one span of the cited line: it verifies
+    # A quote that states a figure already stays as it is.
+    said = "It's still sitting at 64 of 120 templates."
+    assert with_figures(Evidence(hit, 0, 7, said, 1.0), sources).quote == said
+
+
+def test_a_reason_is_read_to_the_end_of_its_sentence() -> None:
+    from summarizer.engines.local.extractive import Evidence, following
+
+    line = (
+        "PCI DSS 4.0 readiness has gone from on track to at risk. When Marek's team went through the"
+        " logging controls with our assessor, they found that we only keep payment system logs for"
+        " ninety days in searchable form, where the standard wants twelve months, and that three"
+        " systems are affected. We need budget."
+    )
+    sources = {"/r.md": {3: line}}
+    hit = Hit("id", "/r.md", "2024-W07", "PCI", ["PCI"], (3, 3), "", 0.0, "projects")
+    first = "PCI DSS 4.0 readiness has gone from on track to at risk."
+    after = following(Evidence(hit, 0, 3, first, 1.0), sources)
+    assert after is not None
+    assert after.quote.endswith(
+        "where the standard wants twelve months, and that three systems are affected."
+    )
+    assert after.quote in line

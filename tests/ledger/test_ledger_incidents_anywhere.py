@@ -285,3 +285,18 @@ def test_outage_words_that_tell_no_incident(write_report: WriteReport, body: str
 )
 def test_durations_in_words(text: str, minutes: float | None) -> None:
     assert duration(text)[1] == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # The unit whole: "12 min" of "12 minutes" is not what the report wrote, nor what a reader
+        # searching the answer for "12 minutes" finds.
+        ("images disappeared for about 12 minutes, from 15:32 to 15:44", "for about 12 minutes"),
+        ("lasting 2 hours 55 minutes", "2 hours 55 minutes"),
+        ("down 42 min", "42 min"),
+        ("持续13mins", "持续13mins"),
+    ],
+)
+def test_a_duration_is_quoted_as_written(text: str, written: str) -> None:
+    assert duration(text)[0] == written

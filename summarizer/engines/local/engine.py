@@ -33,6 +33,7 @@ from summarizer.engines.local.extractive import (
     newest_history,
     query_weights,
     says_nothing,
+    with_figures,
 )
 from summarizer.engines.local.glosses import with_glosses
 from summarizer.engines.local.points import headline, point
@@ -225,7 +226,7 @@ class LocalEngine:
                 or coverage(f"{e.section} {e.quote}", subject, plan.synonyms) >= self.min_coverage
             )
         ]
-        return [point(e) for e in fresh[:CONTEXT_POINTS]]
+        return [point(with_figures(e, sources)) for e in fresh[:CONTEXT_POINTS]]
 
     def extractive(
         self, plan: QuestionPlan, hits: list[Hit], sources: Sources, ledger_headline: str | None = None
@@ -304,7 +305,7 @@ class LocalEngine:
                     engine=self.name,
                     plan=plan.public(),
                 )
-        points = [point(e) for e in chosen or closest]
+        points = [point(with_figures(e, sources) if answerable else e) for e in chosen or closest]
         if answerable:
             points += self.details(plan, hits, points, sources, weights, headline(chosen, plan.lang))
         citations = unique_citations(c for p in points for c in p.citations)

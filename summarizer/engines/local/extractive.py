@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.lexical import tokenize
 from index.retrieve import Hit
@@ -255,6 +255,18 @@ def _prose(number: int, text: str, min_chars: int) -> tuple[int, str] | None:
     return number, two if len(two) <= MAX_QUOTE else parts[0]
 
 
+def whole_sentence(text: str, piece: str) -> str:
+    """A clause piece of a long sentence (`clauses` cuts one at its commas) run on to the end of its
+    sentence, up to two quotes' length: a reason is read whole ("When the team went through the
+    logging controls with our assessor, …twelve months… three systems"), not to its first comma."""
+    start = text.find(piece)
+    if start < 0:
+        return piece
+    end = _CLAUSE_END.search(text, start + len(piece))
+    whole = text[start : end.start() if end else len(text)].strip()
+    return whole if len(whole) <= 2 * MAX_QUOTE else piece
+
+
 def following(evidence: Evidence, sources: Sources, min_chars: int = 8) -> Evidence | None:
     """What comes right after a quote: its line's next sentence, else the first text line below it
     in the same block. A report states what happened, then why ("PCI has gone to at risk. When
@@ -262,12 +274,33 @@ def following(evidence: Evidence, sources: Sources, min_chars: int = 8) -> Evide
     lines = sources.get(evidence.hit.report, {})
     parts = clauses(plain_line(lines.get(evidence.line, "")))
     if evidence.quote in parts and parts.index(evidence.quote) + 1 < len(parts):
-        nxt = parts[parts.index(evidence.quote) + 1]
+        nxt = whole_sentence(plain_line(lines.get(evidence.line, "")), parts[parts.index(evidence.quote) + 1])
         return Evidence(evidence.hit, evidence.rank, evidence.line, nxt, 0.0, evidence.section)
     below = line_below(lines, evidence.line, min_chars)
     if below is None or below[0] > evidence.hit.lines[1]:
         return None
     return Evidence(evidence.hit, evidence.rank, below[0], below[1], 0.0, evidence.section)
+
+
+def with_figures(evidence: Evidence, sources: Sources) -> Evidence:
+    """A quote that states no figure, extended by its line's next sentence when that one does: a
+    report names a thing, then says where it stands ("The design-system migration has a new name:
+    it's now "Coldmere Patterns"… It's still sitting at 64 of 120 templates."), and a reader asks
+    after the figure. Only within the quote's own line, so the citation stays one line."""
+    if any(c.isdigit() for c in evidence.quote):
+        return evidence
+    text = plain_line(sources.get(evidence.hit.report, {}).get(evidence.line, ""))
+    parts = clauses(text)
+    if evidence.quote not in parts:
+        return evidence
+    at = parts.index(evidence.quote)
+    if at + 1 >= len(parts) or not any(c.isdigit() for c in parts[at + 1]):
+        return evidence
+    start = text.find(evidence.quote)
+    end = text.find(parts[at + 1], start + len(evidence.quote))
+    if start < 0 or end < 0 or end + len(parts[at + 1]) - start > 2 * MAX_QUOTE:
+        return evidence
+    return replace(evidence, quote=text[start : end + len(parts[at + 1])])
 
 
 _NOTHING = re.compile(

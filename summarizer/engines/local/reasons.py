@@ -61,14 +61,24 @@ def slip_reasons(plan: QuestionPlan, shown: list[Point], sources: Sources) -> li
     said = " ".join([*(p.text for p in shown), *(c.quote for p in shown for c in p.citations)])
     written = " ".join(p.text for p in shown)  # what the reader reads: fact lines cut quotes short
     out: list[Point] = []
-    for citation in cited[:-1] if len(cited) > 1 else cited:
+    for at, citation in enumerate(cited):
         lines = sources.get(citation.report, {})
         own = plain_line(lines.get(citation.lines[1], ""))
         if _REASON.search(own) and own not in written and len(out) < SLIP_REASONS:
             # The line that moved the date says why itself ("still blocked on the cert rotation
-            # — realistic date is now end of Feb"), which the fact line shows cut short.
+            # — realistic date is now end of Feb"), which the fact line shows cut short; so may
+            # the line of the state before it ("At risk for 0.10 because we still don't have a
+            # code-signing certificate"), when it says "because".
             out.append(_quoted(citation, citation.lines[1], own))
             written += " " + own
+        if at == len(cited) - 1 and len(cited) > 1:
+            continue  # the oldest report holds the state before the first slip, not a reason
+        after = sentence_after(lines, citation)
+        if after is not None and after[1] not in said and after[1] not in written and len(out) < SLIP_REASONS:
+            # "Dock Scheduler v2 slides to end of sprint 23. The security review on Tuesday flagged
+            # how we store carrier SSO refresh tokens": the reason is the cited sentence's next one.
+            said += " " + after[1]
+            out.append(_quoted(citation, *after))
         found = block_reason(lines, citation.lines[1], MIN_CONTEXT_CHARS) or around_quote(lines, citation)
         if found is None or found[1] in said:
             continue
@@ -133,6 +143,19 @@ def around_quote(lines: ReportLines, citation: Citation) -> tuple[int, str] | No
     for sentence in clauses(plain_line(lines.get(number, ""))):
         if quote in fold_space(sentence) and len(sentence) >= len(citation.quote) + MIN_CONTEXT_CHARS:
             return number, sentence
+    return None
+
+
+def sentence_after(lines: ReportLines, citation: Citation) -> tuple[int, str] | None:
+    """(line, sentence) right after the sentence holding a cited clause, in the same line: a report
+    states what moved, then why, with no "because" to find it by."""
+    number = citation.lines[1]
+    quote = fold_space(citation.quote)
+    parts = clauses(plain_line(lines.get(number, "")))
+    for at, sentence in enumerate(parts[:-1]):
+        if quote and quote in fold_space(sentence):
+            following = parts[at + 1]
+            return (number, following) if len(following) >= MIN_CONTEXT_CHARS else None
     return None
 
 
