@@ -307,6 +307,11 @@ def _projects(
         for obs in told.get(canon, []):
             if obs.report not in per_report or all(o.origin == "prose" for o in per_report[obs.report]):
                 per_report[obs.report].append(obs)  # only where no mention of its own names it
+            elif obs.target is not None or obs.progress is not None:
+                # A mention that reads one sentence ("Repairs is at risk.") leaves the paragraph's
+                # later ones unread ("…we're saying w/c 28 April for the private beta instead"):
+                # their target and progress fill what it left empty; its status stays its own.
+                per_report[obs.report].append(_filler(obs))
         order = sorted(per_report, key=lambda source: (per_report[source][0].date, source))
         teams: dict[str, list[str]] = defaultdict(list)
         for source in order:
@@ -333,6 +338,13 @@ def _richness(obs: Observation) -> int:
     ) + bool(obs.progress_parts)
 
 
+def _filler(obs: Observation) -> Observation:
+    """A prose observation kept only to fill a report's mention's empty target and progress."""
+    return obs.model_copy(
+        update={"status": None, "status_text": None, "status_evidence": None, "completed_on": None, "owner": None}
+    )
+
+
 def merge_observations(observations: list[Observation], canonical: str) -> Observation:
     """One observation per report: the richest mention, its gaps filled from the others.
 
@@ -340,7 +352,8 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
     empty: a model's fact never overwrites a rules fact, whatever the richness.
     """
     ranked = sorted(
-        enumerate(observations), key=lambda pair: (pair[1].source == "llm", -_richness(pair[1]), pair[0])
+        enumerate(observations),
+        key=lambda pair: (pair[1].source == "llm", pair[1].origin == "prose", -_richness(pair[1]), pair[0]),
     )
     merged = ranked[0][1].model_copy(update={"canonical": canonical})
     for _, other in ranked[1:]:

@@ -57,7 +57,9 @@ _GENERIC_TITLE = re.compile(
     # the cadence's own period, whose due date moves on every week by design: not a project
     r"(?:current|this|active|next)\s+(?:milestone|sprint|iteration|cycle)|(?:本期|当前|本次|下个?)(?:迭代|里程碑|冲刺)|"
     # a post's look ahead, where the next steps of several projects are listed
-    r"what[’']?s\s+(?:next|coming(?:\s+up)?|ahead)|coming\s+up|looking\s+ahead|next\s+steps?",
+    r"what[’']?s\s+(?:next|coming(?:\s+up)?|ahead)|coming\s+up|looking\s+ahead|next\s+steps?|"
+    # a roadmap's horizons ("**Now**", "**Next**", "**Later**"): when work is planned, not a work item
+    r"now|next|later|up\s+next|(?:now|next|later)(?:\s*(?:/|,|&|and)\s*(?:now|next|later))+",
     re.I,
 )
 _STATUSY_PARENS = re.compile(
