@@ -49,6 +49,9 @@ _GENERIC_TITLE = re.compile(
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
     # an update e-mail's template sections: what went well, what did not, what the writer needs
     r"(?:wins|losses|misses|lowlights|asks|kudos|shout-?outs|worries|concerns)(?:\s*(?:&|and|/)\s*\w+)?|"
+    # a weeknote's or a retro's template sections: "Things that went well", "What was hard"
+    r"(?:things\s+that|what)\s+(?:went|were|was|is|are|didn['’]?t\s+go|did\s*n['’]?t\s+go)\s+"
+    r"(?:well|badly|hard|wrong|ok(?:ay)?|great|difficult|tricky|less\s+well|not\s+so\s+well)|"
     # a letter's opener before its news ("Good news:", "Let's start with the good news:", "First,
     # the bad news:"): it announces the tone of what follows, the sentence after it names the project
     r"(?:(?:first|firstly|so|ok(?:ay)?|right),?\s+)?(?:(?:let['’]?s|let me)\s+(?:start|begin|open|kick off)\s+with\s+)?"
