@@ -147,7 +147,10 @@ def link_passages(vocabulary: Vocabulary, passages: Iterable[Passage]) -> list[t
     out: list[tuple[str, Observation]] = []
     for passage in passages:
         named = _one_project(vocabulary, passage.text, passage.reach)
-        inherited = named is None and not vocabulary.named(passage.text) and bool(passage.opening)
+        # a name after the clause holding the news does not own it ("…hoping for sign-off by the end
+        # of March, so that Repairs can see…" goes on about the paragraph's subject)
+        ahead = [start for start, _ in vocabulary.named(passage.text) if start < passage.reach]
+        inherited = named is None and not ahead and bool(passage.opening)
         if inherited:
             named = _one_project(vocabulary, passage.opening, len(passage.opening))
         if named is None and passage.title and not vocabulary.named(f"{passage.opening}\n{passage.text}"):
