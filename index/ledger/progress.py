@@ -30,7 +30,7 @@ _PROGRESS_CUED = (
 # "Stock sync is at about 60% of stores", "is still around 60%": a share stated of the sentence's
 # subject, unless the clause names a metric ("adoption is at 71%").
 _PROGRESS_PROSE = re.compile(
-    r"(?:\b(?:is|are|now|still)|(?<=\w)['’]re)\s+(?:(?:now|still)\s+)?"
+    r"(?:\b(?:is|are|now|still|stuck|sitting|stalled|stands)|(?<=\w)['’]re)\s+(?:(?:now|still)\s+)?"
     r"(?:at\s+(?:about|around|roughly|approximately|nearly|almost|~)?|about|around|roughly|approximately|nearly|almost)"
     r"\s*" + _PCT + "|"
     # A rollout's reach: "agent on 70% of the build fleet", "live across 60% of stores".
@@ -99,6 +99,20 @@ _FRACTION_WORDS = (
     # clause beside "still" is where the work stands (nothing else is counted). Written from
     # agency-client-en and community-meeting-log-en.
     re.compile(r"\bstill\s+(\d{1,3})\s+of\s+(\d{1,3})(?=\s*(?:[.,;:!)]|$|\s[—–-]\s))", re.I),
+    # Where the work stands, counted in prose: "Jamal got to 64 of 120 templates", "is still on 64
+    # of 120 templates", "It's still sitting at 64 of 120", "has moved 52 of 120 page templates
+    # over". Written from weeknotes-blog-en.
+    re.compile(
+        rf"\b(?:got|gotten|getting|is|are|['’]s|still|now|sitting|stuck|stalled|stands?|stood|stayed|remains?|moved)"
+        rf"\s+(?:(?:still|now)\s+)?(?:to|at|on)\s+(\d{{1,4}}|{_EN_COUNT})\s+of\s+(?:the\s+)?(\d{{1,4}}|{_EN_COUNT})"
+        r"(?=\s+[A-Za-z-]+|\s*(?:[.,;:!)]|$))",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:has|have|had)\s+(?:now\s+)?(?:moved|ported|migrated|converted|rebuilt|rewritten)\s+"
+        rf"(\d{{1,4}}|{_EN_COUNT})\s+of\s+(?:the\s+)?(\d{{1,4}}|{_EN_COUNT})\s+[A-Za-z-]+",
+        re.I,
+    ),
     re.compile(r"(?<![\w/.])(\d{1,3})\s*/\s*(\d{1,3})\s+still\b(?=\s*(?:[.,;:!)]|$))", re.I),
 )
 
