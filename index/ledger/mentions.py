@@ -49,6 +49,8 @@ _GENERIC_TITLE = re.compile(
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
     # an update e-mail's template sections: what went well, what did not, what the writer needs
     r"(?:wins|losses|misses|lowlights|asks|kudos|shout-?outs|worries|concerns)(?:\s*(?:&|and|/)\s*\w+)?|"
+    # a memo's standing labels, whose lines list several projects' dates and asks
+    r"(?:key|upcoming|important)\s+(?:dates|milestones|deadlines)|decisions?(?:\s+(?:needed|required|requested|for\s+noting))?|"
     # a weeknote's or a retro's template sections: "Things that went well", "What was hard"
     r"(?:things\s+that|what)\s+(?:went|were|was|is|are|didn['’]?t\s+go|did\s*n['’]?t\s+go)\s+"
     r"(?:well|badly|hard|wrong|ok(?:ay)?|great|difficult|tricky|less\s+well|not\s+so\s+well)|"

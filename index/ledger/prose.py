@@ -41,6 +41,12 @@ class Passage(BaseModel):
         description="Where the first clause the observation cites ends: a project named after it "
         "is not what the observation is about."
     )
+    signal: int = Field(
+        default=-1,
+        description="Where the first cited signal itself starts (-1: not known): a project named "
+        "before it is the sentence's subject, one named after it in the same clause is its detail "
+        '("Jamal got to 64 of 120 templates before being pulled onto Repairs").',
+    )
     opening: str = Field(
         default="",
         description="The first clause of the line's first sentence, when this is a later one: the "
@@ -136,7 +142,20 @@ def _passage(report: Report, section: Section, number: int, sentence: str) -> Pa
     ends = [_end_of(folded, cited.quote) for cited in _evidence(obs)]
     if not ends:
         return None  # a date that is no target ("分享在2月22日"), nothing the project's timeline needs
-    return Passage(text=folded, line=number, reach=min(ends), observation=obs)
+    return Passage(
+        text=folded, line=number, reach=min(ends), signal=_first_signal(folded, report.date, obs), observation=obs
+    )
+
+
+def _first_signal(text: str, day: date, obs: Observation) -> int:
+    """Where the first of the signals the observation states starts in the sentence: its status
+    word, its progress figure or its target's date (-1 when none is found as is)."""
+    starts = (
+        [s.start for s in find_statuses(text) if s.value == obs.status]
+        + [s.start for s in find_progress(text, True) if s.value == obs.progress]
+        + [h.start for h in find_dates(text, day) if obs.target is not None and h.value == obs.target]
+    )
+    return min(starts, default=-1)
 
 
 def _evidence(obs: Observation) -> list[Citation]:
