@@ -307,7 +307,7 @@ def _projects(
         for obs in told.get(canon, []):
             if obs.report not in per_report or all(o.origin == "prose" for o in per_report[obs.report]):
                 per_report[obs.report].append(obs)  # only where no mention of its own names it
-            elif obs.target is not None or obs.progress is not None:
+            elif obs.target is not None or obs.target_order is not None or obs.progress is not None:
                 # A mention that reads one sentence ("Repairs is at risk.") leaves the paragraph's
                 # later ones unread ("…we're saying w/c 28 April for the private beta instead"):
                 # their target and progress fill what it left empty; its status stays its own.
@@ -326,7 +326,16 @@ def _projects(
 
 _GROUPS: tuple[tuple[str, ...], ...] = (
     ("progress", "progress_parts", "progress_evidence"),
-    ("target", "target_text", "target_kind", "target_evidence", "target_shift_days"),
+    (
+        "target",
+        "target_text",
+        "target_kind",
+        "target_evidence",
+        "target_shift_days",
+        "target_unit",
+        "target_order",
+        "target_moved_from",
+    ),
     ("owner",),
     ("completed_on",),
 )
@@ -359,8 +368,10 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
     for _, other in ranked[1:]:
         for group in _GROUPS:
             lead = group[0]
-            empty = getattr(merged, lead) in (None, [])
-            if empty and getattr(other, lead) not in (None, []):
+            # a target is a day or a sprint/version (`target_order`): either one fills the group
+            key = ("target", "target_order") if lead == "target" else (lead,)
+            empty = all(getattr(merged, name) in (None, []) for name in key)
+            if empty and any(getattr(other, name) not in (None, []) for name in key):
                 for name in group:
                     setattr(merged, name, getattr(other, name))
     shifted = next((o for _, o in ranked if o.target_shift_days is not None), None)

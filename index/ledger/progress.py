@@ -98,7 +98,15 @@ _FRACTION_WORDS = (
     # "still 8 of 12, waiting on brand guidelines", "3/7 still.": a bare count that closes its
     # clause beside "still" is where the work stands (nothing else is counted). Written from
     # agency-client-en and community-meeting-log-en.
-    re.compile(r"\bstill\s+(\d{1,3})\s+of\s+(\d{1,3})(?=\s*(?:[.,;:!)]|$|\s[—–-]\s))", re.I),
+    re.compile(
+        rf"\bstill\s+(\d{{1,3}}|{_EN_COUNT})\s*(?:of|/)\s*(\d{{1,3}}|{_EN_COUNT})(?=\s*(?:[.,;:!)]|$|\s[—–-]\s))",
+        re.I,
+    ),
+    # "3/7 languages green now", "4 of 7 suites passing": the share of the parts that pass
+    re.compile(
+        r"(?<![\w/.])(\d{1,3})\s*(?:/|\s+of\s+)(\d{1,3})(?![\d/])\s+[A-Za-z-]{3,20}\s+(?:are\s+|now\s+)?(?:green|passing)\b",
+        re.I,
+    ),
     # Where the work stands, counted in prose: "Jamal got to 64 of 120 templates", "is still on 64
     # of 120 templates", "It's still sitting at 64 of 120", "has moved 52 of 120 page templates
     # over". Written from weeknotes-blog-en.

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from index.ledger.mentions import NOT_PROJECT_KINDS, Mention, Unit, line_text
 from index.ledger.observe import observe
+from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
 from index.ledger.signals import find_statuses
 from index.models import Report, Section
@@ -172,4 +173,6 @@ def _end_of(text: str, quote: str) -> int:
 
 def _states_schedule(text: str, day: date) -> bool:
     """The sentence states a status, a progress figure or a date."""
-    return bool(find_statuses(text) or find_progress(text, True) or find_dates(text, day))
+    return bool(
+        find_statuses(text) or find_progress(text, True) or find_dates(text, day) or find_ordinal_targets(text)
+    )
