@@ -50,7 +50,9 @@ _METRIC_CUE = re.compile(
     r"increase|decrease|reduc|drop|\bup\b|\bdown\b|\bby\b|\bto\b",
     re.I,
 )
-_CLAUSE_SPLIT = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\s[—–-]\s")
+# An English full stop ends the clause where a capital opens the next sentence ("…twice. It's amber
+# for now"); a version's or a decimal's dot does not.
+_CLAUSE_SPLIT = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\s[—–-]\s|\.(?=\s+[A-Z\"“])")
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:

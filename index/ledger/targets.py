@@ -27,13 +27,16 @@ _BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\.(?=\s+[A-Z])")
 # "week commencing 28 April", "w/c 28 April", "the week of the 12th": the week a day opens.
 _PART = (
     r"(?:(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?|"
-    r"(?:the\s+)?week\s+(?:commencing|beginning|starting|of)\s+(?:the\s+)?|w/c\s+)"
+    r"(?:the\s+)?week\s+(?:commencing|beginning|starting|of)\s+(?:the\s+)?|w/c\s+|"
+    # "re-baselined to late Q3", "early Q4": the part of a quarter the parser leaves out
+    r"(?:late|early|mid)[\s-]+)"
 )
 _PART_OF = rf"(?:{_PART})?"
 _PART_TAIL = re.compile(_PART + "$", re.I)
 _OLD_BEFORE = re.compile(
     r"(?:原计划|原定|原预计|原目标|原|之前计划|此前|先前|从|由)\s*(?:于|在|是|为)?\s*$|"
-    r"\b(?:originally|previously|was|from|instead of|rather than|old eta)\s*[:：]?\s*(?:on\s+)?(?:the\s+)?"
+    r"\b(?:originally|previously|was|from|instead of|rather than|old eta|replacing|replaces|superseding|in place of)"
+    r"\s*[:：]?\s*(?:on\s+)?(?:the\s+|its\s+|our\s+)?"
     + _PART_OF
     + "$",
     re.I,
@@ -61,7 +64,7 @@ _OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
 _MOVED_BEFORE = re.compile(
     r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延|提前)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
     r"\b(?:moved|moving|pushed|pushing|slipped|slips|slip|slipping|shifted|shifting|delayed|postponed|deferred|"
-    r"now|new eta|revised(?: eta)?|re-?planned)"
+    r"now|new eta|revised(?: eta)?|re-?planned|re-?baselined)"
     r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
     r"\bto\s*(?:the\s+)?$",
     re.I,
