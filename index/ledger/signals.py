@@ -24,6 +24,8 @@ _COLOUR = (
 # wobbly", "keeping it at wobbly"; a label's value or a sentence of its own: "X: green.", "Green."
 _RAG_SAID = (
     r"(?:\b(?:is|are)|\b(?:it|that|this|which|everything)['’]s)\s+(?:also\s+|now\s+|still\s+|back\s+)?(?:at\s+)?|"
+    # "has gone from green to wobbly": the colour it went to
+    r"\bfrom\s+(?:red|amber|yellow|green|wobbly|shaky)\s+to\s+|"
     r"\bback\s+to\s+|"
     r"\b(?:call|calling|called|mark|marking|marked|rate|rating|flag|flagging|downgrad(?:e|ed|ing)|"
     r"upgrad(?:e|ed|ing)|keep|keeping)\s+(?:[^\s,;:.]+\s+){1,4}?(?:to\s+|at\s+|as\s+)?"
