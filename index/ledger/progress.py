@@ -34,7 +34,9 @@ _PROGRESS_PROSE = re.compile(
     r"(?:at\s+(?:about|around|roughly|approximately|nearly|almost|~)?|about|around|roughly|approximately|nearly|almost)"
     r"\s*" + _PCT + "|"
     # A rollout's reach: "agent on 70% of the build fleet", "live across 60% of stores".
-    r"\b(?:on|across)\s+(?:about\s+|around\s+|~)?" + _PCT + r"(?=\s+of\b)",
+    r"\b(?:on|across)\s+(?:about\s+|around\s+|~)?" + _PCT + r"(?=\s+of\b)|"
+    # "ETA Predictor retrain still 60%.": a bare share that closes its clause beside "still"
+    r"\bstill\s+" + _PCT + r"(?=\s*(?:[.,;:!)]|$|\s[—–-]\s))",
     re.I,
 )
 _PROSE_METRIC = re.compile(
@@ -201,6 +203,10 @@ def _measured(number: str) -> bool:
     return len(number.partition(".")[2]) >= 2
 
 
+def _first_group(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group)
+
+
 def find_progress(text: str, allow_bare: bool) -> list[Span]:
     """Progress percentages; a bare `60%` counts only when `allow_bare` and nothing names it a metric."""
     return list(_find_progress(text, allow_bare))
@@ -255,13 +261,13 @@ def _find_progress(text: str, allow_bare: bool) -> tuple[Span, ...]:
         lead = text[left:start]
         if (
             any(taken[start:end])
-            or float(match[1] or match[2]) > 100
+            or float(_first_group(match)) > 100
             or _METRIC_CUE.search(lead)
             or _PROSE_METRIC.search(lead)
         ):
             continue
         taken[start:end] = [True] * (end - start)
-        hits.append(Span(round(float(match[1] or match[2])), start, end, match[0]))
+        hits.append(Span(round(float(_first_group(match))), start, end, match[0]))
     if allow_bare:
         for match in _BARE_PCT.finditer(text):
             start, end = match.span()

@@ -135,7 +135,11 @@ _AIM_AT_BEFORE = re.compile(
     r"(?:for\s+|at\s+|to\s+have\s+)?(?:a|an|the|our|its)\s+(?:[\w-]+\s+){1,3}?"
     r"(?:(?:by|before|in|on|for|at|around)\s+)?(?:the\s+)?" + _PART_OF + "$|"
     r"\b(?:aim(?:s|ing)?|hop(?:e|es|ing)|work(?:s|ing)?\s+towards?)\s+(?:for\s+)?(?:[\w-]+\s+){1,2}?"
-    r"(?:by|before|in|on|around)\s+(?:the\s+)?" + _PART_OF + "$",
+    r"(?:by|before|in|on|around)\s+(?:the\s+)?" + _PART_OF + "$|"
+    # "on track for cutover mid-April": the milestone named bare, then its day
+    r"\b(?:on\s+track|aim(?:s|ing)?|target(?:s|ing)?)\s+(?:for\s+)?(?:cut-?over|launch|release|go[- ]?live|GA|"
+    r"(?:public\s+|private\s+)?beta|roll-?out|sign-?off|delivery|handover)\s+(?:(?:by|before|in|on|around|at)\s+)?"
+    r"(?:the\s+)?" + _PART_OF + "$",
     re.I,
 )
 # The new day offered in place of the old one: "we're saying week commencing 28 April for the
