@@ -65,7 +65,7 @@ _MOVED_BEFORE = re.compile(
     r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延|提前)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
     r"\b(?:moved|moving|pushed|pushing|slipped|slips|slip|slipping|shifted|shifting|delayed|postponed|deferred|"
     r"now|new eta|revised(?: eta)?|re-?planned|re-?baselined)"
-    r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
+    r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for|into)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
     r"\bto\s*(?:the\s+)?$",
     re.I,
 )
@@ -115,6 +115,13 @@ _TARGET_AFTER = re.compile(
     r"^\s*(?:date|deadline)?\s*(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+|our\s+)?"
     r"(?:(?:new|revised|current|updated)\s+)?(?:target|goal|plan|deadline|eta|aim)\b|"
     r"^\s*(?:date\s+)?(?:still\s+)?(?:is|looks|seems)\s+(?:still\s+)?(?:fine|ok|okay|achievable|realistic|doable|feasible)\b",
+    re.I,
+)
+# The day, perhaps its milestone, then that it stands: "August still holds", "30 June stands for
+# now", "H1 go-live still stands", "The 15 April go-live still holds on paper" (a day still ahead).
+_HOLDS_AFTER = re.compile(
+    r"^\s*(?:(?:go[- ]?live|GA|launch|release|cut-?over|(?:public\s+|private\s+)?beta|date|target|deadline)\s+)?"
+    r"(?:still\s+)?(?:stands|holds)\b",
     re.I,
 )
 # The date as the name of the milestone it is the day of: "the 15 July public beta", "the w/c 12 May
@@ -357,6 +364,7 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             or _STRONG_BEFORE.search(before)
             or (_WEAK_BEFORE.search(before) and (_DELIVERY.search(clause) or _GOAL_LEAD.search(clause)))
             or _TARGET_AFTER.match(text[hit.end : right])
+            or (_HOLDS_AFTER.match(text[hit.end : right]) and hit.value >= ref)
             or (_DETERMINER.search(before) and _MILESTONE_AFTER.match(text[hit.end : right]))
             or _AIM_AT_BEFORE.search(text[left : hit.start])
         ):
