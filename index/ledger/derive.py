@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 28
+DERIVE_VERSION = 29
 
 
 def stamp(aliases_text: str, embed_id: str) -> str:
@@ -350,7 +350,13 @@ def _richness(obs: Observation) -> int:
 def _filler(obs: Observation) -> Observation:
     """A prose observation kept only to fill a report's mention's empty target and progress."""
     return obs.model_copy(
-        update={"status": None, "status_text": None, "status_evidence": None, "completed_on": None, "owner": None}
+        update={
+            "status": None,
+            "status_text": None,
+            "status_evidence": None,
+            "completed_on": None,
+            "owner": None,
+        }
     )
 
 

@@ -144,7 +144,11 @@ def _passage(report: Report, section: Section, number: int, sentence: str) -> Pa
     if not ends:
         return None  # a date that is no target ("分享在2月22日"), nothing the project's timeline needs
     return Passage(
-        text=folded, line=number, reach=min(ends), signal=_first_signal(folded, report.date, obs), observation=obs
+        text=folded,
+        line=number,
+        reach=min(ends),
+        signal=_first_signal(folded, report.date, obs),
+        observation=obs,
     )
 
 
@@ -174,5 +178,8 @@ def _end_of(text: str, quote: str) -> int:
 def _states_schedule(text: str, day: date) -> bool:
     """The sentence states a status, a progress figure or a date."""
     return bool(
-        find_statuses(text) or find_progress(text, True) or find_dates(text, day) or find_ordinal_targets(text)
+        find_statuses(text)
+        or find_progress(text, True)
+        or find_dates(text, day)
+        or find_ordinal_targets(text)
     )

@@ -118,7 +118,10 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ("done", r"项目(?:已|顺利)?完成(?![^，,。;；]{0,6}?(?:进度|的))|已结项|结项|验收(?:通过|完成)"),
     ("done", r"^\W{0,3}(?:is|are|was|has been|now)\s+(?:done|complete|completed|finished)\b"),
     # "The housing register discovery wrapped up on Wednesday 23 April": work that ended, on its day
-    ("done", r"\b(?:wrapped|finished|completed)\s+(?:up\s+)?on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:the\s+)?\d"),
+    (
+        "done",
+        r"\b(?:wrapped|finished|completed)\s+(?:up\s+)?on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:the\s+)?\d",
+    ),
     # The writer's verdict on the whole project: "We're calling the data-lake cost project done".
     (
         "done",

@@ -36,9 +36,7 @@ _PART_TAIL = re.compile(_PART + "$", re.I)
 _OLD_BEFORE = re.compile(
     r"(?:原计划|原定|原预计|原目标|原|之前计划|此前|先前|从|由)\s*(?:于|在|是|为)?\s*$|"
     r"\b(?:originally|previously|was|from|instead of|rather than|old eta|replacing|replaces|superseding|in place of)"
-    r"\s*[:：]?\s*(?:on\s+)?(?:the\s+|its\s+|our\s+)?"
-    + _PART_OF
-    + "$",
+    r"\s*[:：]?\s*(?:on\s+)?(?:the\s+|its\s+|our\s+)?" + _PART_OF + "$",
     re.I,
 )
 # "Q3, not Q2", "realistic date is now end of Feb, not end of Jan": the date set aside.
