@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 28
+DERIVE_VERSION = 29
 
 
 def stamp(aliases_text: str, embed_id: str) -> str:
@@ -307,6 +307,11 @@ def _projects(
         for obs in told.get(canon, []):
             if obs.report not in per_report or all(o.origin == "prose" for o in per_report[obs.report]):
                 per_report[obs.report].append(obs)  # only where no mention of its own names it
+            elif obs.target is not None or obs.target_order is not None or obs.progress is not None:
+                # A mention that reads one sentence ("Repairs is at risk.") leaves the paragraph's
+                # later ones unread ("…we're saying w/c 28 April for the private beta instead"):
+                # their target and progress fill what it left empty; its status stays its own.
+                per_report[obs.report].append(_filler(obs))
         order = sorted(per_report, key=lambda source: (per_report[source][0].date, source))
         teams: dict[str, list[str]] = defaultdict(list)
         for source in order:
@@ -321,7 +326,16 @@ def _projects(
 
 _GROUPS: tuple[tuple[str, ...], ...] = (
     ("progress", "progress_parts", "progress_evidence"),
-    ("target", "target_text", "target_kind", "target_evidence", "target_shift_days"),
+    (
+        "target",
+        "target_text",
+        "target_kind",
+        "target_evidence",
+        "target_shift_days",
+        "target_unit",
+        "target_order",
+        "target_moved_from",
+    ),
     ("owner",),
     ("completed_on",),
 )
@@ -333,6 +347,19 @@ def _richness(obs: Observation) -> int:
     ) + bool(obs.progress_parts)
 
 
+def _filler(obs: Observation) -> Observation:
+    """A prose observation kept only to fill a report's mention's empty target and progress."""
+    return obs.model_copy(
+        update={
+            "status": None,
+            "status_text": None,
+            "status_evidence": None,
+            "completed_on": None,
+            "owner": None,
+        }
+    )
+
+
 def merge_observations(observations: list[Observation], canonical: str) -> Observation:
     """One observation per report: the richest mention, its gaps filled from the others.
 
@@ -340,14 +367,17 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
     empty: a model's fact never overwrites a rules fact, whatever the richness.
     """
     ranked = sorted(
-        enumerate(observations), key=lambda pair: (pair[1].source == "llm", -_richness(pair[1]), pair[0])
+        enumerate(observations),
+        key=lambda pair: (pair[1].source == "llm", pair[1].origin == "prose", -_richness(pair[1]), pair[0]),
     )
     merged = ranked[0][1].model_copy(update={"canonical": canonical})
     for _, other in ranked[1:]:
         for group in _GROUPS:
             lead = group[0]
-            empty = getattr(merged, lead) in (None, [])
-            if empty and getattr(other, lead) not in (None, []):
+            # a target is a day or a sprint/version (`target_order`): either one fills the group
+            key = ("target", "target_order") if lead == "target" else (lead,)
+            empty = all(getattr(merged, name) in (None, []) for name in key)
+            if empty and any(getattr(other, name) not in (None, []) for name in key):
                 for name in group:
                     setattr(merged, name, getattr(other, name))
     shifted = next((o for _, o in ranked if o.target_shift_days is not None), None)

@@ -49,6 +49,11 @@ _GENERIC_TITLE = re.compile(
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
     # an update e-mail's template sections: what went well, what did not, what the writer needs
     r"(?:wins|losses|misses|lowlights|asks|kudos|shout-?outs|worries|concerns)(?:\s*(?:&|and|/)\s*\w+)?|"
+    # a memo's standing labels, whose lines list several projects' dates and asks
+    r"(?:key|upcoming|important)\s+(?:dates|milestones|deadlines)|decisions?(?:\s+(?:needed|required|requested|for\s+noting))?|"
+    # a weeknote's or a retro's template sections: "Things that went well", "What was hard"
+    r"(?:things\s+that|what)\s+(?:went|were|was|is|are|didn['’]?t\s+go|did\s*n['’]?t\s+go)\s+"
+    r"(?:well|badly|hard|wrong|ok(?:ay)?|great|difficult|tricky|less\s+well|not\s+so\s+well)|"
     # a letter's opener before its news ("Good news:", "Let's start with the good news:", "First,
     # the bad news:"): it announces the tone of what follows, the sentence after it names the project
     r"(?:(?:first|firstly|so|ok(?:ay)?|right),?\s+)?(?:(?:let['’]?s|let me)\s+(?:start|begin|open|kick off)\s+with\s+)?"
@@ -57,7 +62,9 @@ _GENERIC_TITLE = re.compile(
     # the cadence's own period, whose due date moves on every week by design: not a project
     r"(?:current|this|active|next)\s+(?:milestone|sprint|iteration|cycle)|(?:本期|当前|本次|下个?)(?:迭代|里程碑|冲刺)|"
     # a post's look ahead, where the next steps of several projects are listed
-    r"what[’']?s\s+(?:next|coming(?:\s+up)?|ahead)|coming\s+up|looking\s+ahead|next\s+steps?",
+    r"what[’']?s\s+(?:next|coming(?:\s+up)?|ahead)|coming\s+up|looking\s+ahead|next\s+steps?|"
+    # a roadmap's horizons ("**Now**", "**Next**", "**Later**"): when work is planned, not a work item
+    r"now|next|later|up\s+next|(?:now|next|later)(?:\s*(?:/|,|&|and)\s*(?:now|next|later))+",
     re.I,
 )
 _STATUSY_PARENS = re.compile(

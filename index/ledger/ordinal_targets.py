@@ -46,6 +46,15 @@ _PROSE_VERSION = re.compile(
     rf"\b(?:moving|moved|slipping|slipped|slips|pushed|pushing|shifting|shifted|deferred|postponed|bumped)\s+"
     rf"(?:(?:it|this|that|them)\s+)?(?:out\s+)?to\s+(?:the\s+)?(?:release\s+|version\s+)?{_VERSION}|"
     rf"\b(?:for|in)\s+the\s+{_VERSION}\s+release\b|"
+    # a meeting's wording for a release train: "At risk for 0.10", "bump it to 0.11", "plugin API v2
+    # moves to 0.11", "the installer goes to 0.11", "let's aim for 0.10.1 instead", "realistic target
+    # is 0.11, not 0.10", "let's say 0.12". Written from community-meeting-log-en.
+    rf"\b(?:at\s+risk|on\s+track|on\s+course)\s+for\s+(?:the\s+)?(?:release\s+|version\s+)?{_VERSION}(?!\s*(?:on|at)\b)|"
+    rf"\b(?:bump|bumps|move|moves|goes|go|push|defer)\s+(?:(?:it|this|that|them)\s+)?(?:out\s+)?to\s+"
+    rf"(?:the\s+)?(?:release\s+|version\s+)?{_VERSION}|"
+    rf"\b(?:aim|target|go)\s+for\s+{_VERSION}\s+instead\b|"
+    rf"\btarget\s+is\s+(?:now\s+|still\s+)?{_VERSION}|"
+    rf"\blet['’]?s\s+say\s+{_VERSION}\b|"
     rf"\b(?:ship|shipping|land|landing)\b[^.;:!?]{{0,40}}?\bin\s+{_VERSION}(?!\s*(?:on|at)\b)|"
     rf"(?<![\w.]){_VERSION}\s+(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+)?(?:target|goal|plan)\b|"
     rf"(?<![\w.]){_VERSION}\s+(?:is|looks|seems)\s+(?:still\s+)?(?:achievable|realistic|doable|feasible)\b|"

@@ -30,11 +30,13 @@ _PROGRESS_CUED = (
 # "Stock sync is at about 60% of stores", "is still around 60%": a share stated of the sentence's
 # subject, unless the clause names a metric ("adoption is at 71%").
 _PROGRESS_PROSE = re.compile(
-    r"(?:\b(?:is|are|now|still)|(?<=\w)['’]re)\s+(?:(?:now|still)\s+)?"
+    r"(?:\b(?:is|are|now|still|stuck|sitting|stalled|stands)|(?<=\w)['’]re)\s+(?:(?:now|still)\s+)?"
     r"(?:at\s+(?:about|around|roughly|approximately|nearly|almost|~)?|about|around|roughly|approximately|nearly|almost)"
     r"\s*" + _PCT + "|"
     # A rollout's reach: "agent on 70% of the build fleet", "live across 60% of stores".
-    r"\b(?:on|across)\s+(?:about\s+|around\s+|~)?" + _PCT + r"(?=\s+of\b)",
+    r"\b(?:on|across)\s+(?:about\s+|around\s+|~)?" + _PCT + r"(?=\s+of\b)|"
+    # "ETA Predictor retrain still 60%.": a bare share that closes its clause beside "still"
+    r"\bstill\s+" + _PCT + r"(?=\s*(?:[.,;:!)]|$|\s[—–-]\s))",
     re.I,
 )
 _PROSE_METRIC = re.compile(
@@ -50,7 +52,9 @@ _METRIC_CUE = re.compile(
     r"increase|decrease|reduc|drop|\bup\b|\bdown\b|\bby\b|\bto\b",
     re.I,
 )
-_CLAUSE_SPLIT = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\s[—–-]\s")
+# An English full stop ends the clause where a capital opens the next sentence ("…twice. It's amber
+# for now"); a version's or a decimal's dot does not.
+_CLAUSE_SPLIT = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\s[—–-]\s|\.(?=\s+[A-Z\"“])")
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -98,7 +102,29 @@ _FRACTION_WORDS = (
     # "still 8 of 12, waiting on brand guidelines", "3/7 still.": a bare count that closes its
     # clause beside "still" is where the work stands (nothing else is counted). Written from
     # agency-client-en and community-meeting-log-en.
-    re.compile(r"\bstill\s+(\d{1,3})\s+of\s+(\d{1,3})(?=\s*(?:[.,;:!)]|$|\s[—–-]\s))", re.I),
+    re.compile(
+        rf"\bstill\s+(\d{{1,3}}|{_EN_COUNT})\s*(?:of|/)\s*(\d{{1,3}}|{_EN_COUNT})(?=\s*(?:[.,;:!)]|$|\s[—–-]\s))",
+        re.I,
+    ),
+    # "3/7 languages green now", "4 of 7 suites passing": the share of the parts that pass
+    re.compile(
+        r"(?<![\w/.])(\d{1,3})\s*(?:/|\s+of\s+)(\d{1,3})(?![\d/])\s+[A-Za-z-]{3,20}\s+(?:are\s+|now\s+)?(?:green|passing)\b",
+        re.I,
+    ),
+    # Where the work stands, counted in prose: "Jamal got to 64 of 120 templates", "is still on 64
+    # of 120 templates", "It's still sitting at 64 of 120", "has moved 52 of 120 page templates
+    # over". Written from weeknotes-blog-en.
+    re.compile(
+        rf"\b(?:got|gotten|getting|is|are|['’]s|still|now|sitting|stuck|stalled|stands?|stood|stayed|remains?|moved)"
+        rf"\s+(?:(?:still|now)\s+)?(?:to|at|on)\s+(\d{{1,4}}|{_EN_COUNT})\s+of\s+(?:the\s+)?(\d{{1,4}}|{_EN_COUNT})"
+        r"(?=\s+[A-Za-z-]+|\s*(?:[.,;:!)]|$))",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:has|have|had)\s+(?:now\s+)?(?:moved|ported|migrated|converted|rebuilt|rewritten)\s+"
+        rf"(\d{{1,4}}|{_EN_COUNT})\s+of\s+(?:the\s+)?(\d{{1,4}}|{_EN_COUNT})\s+[A-Za-z-]+",
+        re.I,
+    ),
     re.compile(r"(?<![\w/.])(\d{1,3})\s*/\s*(\d{1,3})\s+still\b(?=\s*(?:[.,;:!)]|$))", re.I),
 )
 
@@ -177,6 +203,10 @@ def _measured(number: str) -> bool:
     return len(number.partition(".")[2]) >= 2
 
 
+def _first_group(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group)
+
+
 def find_progress(text: str, allow_bare: bool) -> list[Span]:
     """Progress percentages; a bare `60%` counts only when `allow_bare` and nothing names it a metric."""
     return list(_find_progress(text, allow_bare))
@@ -231,13 +261,13 @@ def _find_progress(text: str, allow_bare: bool) -> tuple[Span, ...]:
         lead = text[left:start]
         if (
             any(taken[start:end])
-            or float(match[1] or match[2]) > 100
+            or float(_first_group(match)) > 100
             or _METRIC_CUE.search(lead)
             or _PROSE_METRIC.search(lead)
         ):
             continue
         taken[start:end] = [True] * (end - start)
-        hits.append(Span(round(float(match[1] or match[2])), start, end, match[0]))
+        hits.append(Span(round(float(_first_group(match))), start, end, match[0]))
     if allow_bare:
         for match in _BARE_PCT.finditer(text):
             start, end = match.span()

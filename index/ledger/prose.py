@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from index.ledger.mentions import NOT_PROJECT_KINDS, Mention, Unit, line_text
 from index.ledger.observe import observe
+from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
 from index.ledger.signals import find_statuses
 from index.models import Report, Section
@@ -40,6 +41,12 @@ class Passage(BaseModel):
     reach: int = Field(
         description="Where the first clause the observation cites ends: a project named after it "
         "is not what the observation is about."
+    )
+    signal: int = Field(
+        default=-1,
+        description="Where the first cited signal itself starts (-1: not known): a project named "
+        "before it is the sentence's subject, one named after it in the same clause is its detail "
+        '("Jamal got to 64 of 120 templates before being pulled onto Repairs").',
     )
     opening: str = Field(
         default="",
@@ -136,7 +143,24 @@ def _passage(report: Report, section: Section, number: int, sentence: str) -> Pa
     ends = [_end_of(folded, cited.quote) for cited in _evidence(obs)]
     if not ends:
         return None  # a date that is no target ("分享在2月22日"), nothing the project's timeline needs
-    return Passage(text=folded, line=number, reach=min(ends), observation=obs)
+    return Passage(
+        text=folded,
+        line=number,
+        reach=min(ends),
+        signal=_first_signal(folded, report.date, obs),
+        observation=obs,
+    )
+
+
+def _first_signal(text: str, day: date, obs: Observation) -> int:
+    """Where the first of the signals the observation states starts in the sentence: its status
+    word, its progress figure or its target's date (-1 when none is found as is)."""
+    starts = (
+        [s.start for s in find_statuses(text) if s.value == obs.status]
+        + [s.start for s in find_progress(text, True) if s.value == obs.progress]
+        + [h.start for h in find_dates(text, day) if obs.target is not None and h.value == obs.target]
+    )
+    return min(starts, default=-1)
 
 
 def _evidence(obs: Observation) -> list[Citation]:
@@ -153,4 +177,9 @@ def _end_of(text: str, quote: str) -> int:
 
 def _states_schedule(text: str, day: date) -> bool:
     """The sentence states a status, a progress figure or a date."""
-    return bool(find_statuses(text) or find_progress(text, True) or find_dates(text, day))
+    return bool(
+        find_statuses(text)
+        or find_progress(text, True)
+        or find_dates(text, day)
+        or find_ordinal_targets(text)
+    )

@@ -146,8 +146,11 @@ def link_passages(vocabulary: Vocabulary, passages: Iterable[Passage]) -> list[t
     """(canonical project, its observation) for each passage that names one known project up front."""
     out: list[tuple[str, Observation]] = []
     for passage in passages:
-        named = _one_project(vocabulary, passage.text, passage.reach)
-        inherited = named is None and not vocabulary.named(passage.text) and bool(passage.opening)
+        named = _one_project(vocabulary, passage.text, passage.reach, passage.signal)
+        # a name after the clause holding the news does not own it ("…hoping for sign-off by the end
+        # of March, so that Repairs can see…" goes on about the paragraph's subject)
+        ahead = [start for start, _ in vocabulary.named(passage.text) if start < passage.reach]
+        inherited = named is None and not ahead and bool(passage.opening)
         if inherited:
             named = _one_project(vocabulary, passage.opening, len(passage.opening))
         if named is None and passage.title and not vocabulary.named(f"{passage.opening}\n{passage.text}"):
@@ -166,11 +169,17 @@ def link_passages(vocabulary: Vocabulary, passages: Iterable[Passage]) -> list[t
     return out
 
 
-def _one_project(vocabulary: Vocabulary, text: str, reach: int) -> _Name | None:
+def _one_project(vocabulary: Vocabulary, text: str, reach: int, signal: int = -1) -> _Name | None:
     """The one project named up to the end of the clause the observation cites. A name after it
-    is where the sentence goes on to other work ("Orin 部署还是六成，时间都给了 CH 项目和 CVPR")."""
+    is where the sentence goes on to other work ("Orin 部署还是六成，时间都给了 CH 项目和 CVPR"); so is
+    one after the signal itself when only one is named before it ("Jamal got to 64 of 120 templates
+    before being pulled onto Repairs")."""
     hits = [(start, name) for start, name in vocabulary.named(text) if start < reach]
     projects = {name.canonical for _, name in hits}
+    if len(projects) > 1 and signal >= 0:
+        ahead = [(start, name) for start, name in hits if start < signal]
+        if len({name.canonical for _, name in ahead}) == 1:
+            hits, projects = ahead, {name.canonical for _, name in ahead}
     if len(projects) != 1 or "" in projects:
         return None
     start, name = hits[0]

@@ -80,6 +80,14 @@ _ASPECT = re.compile(r"[已了着过]|正在|还在|仍在|将会|还没|没有"
 _CODE_SHAPE = re.compile(r"[a-z][A-Z]|\d|[A-Za-z][-_.][A-Za-z]")
 
 
+# A clause with its verb: the words before a colon are a sentence, not a field's label.
+_PROSE_HEAD = re.compile(
+    r"\s(?:is|are|was|were|has|have|had|hasn['’]t|haven['’]t|isn['’]t|aren['’]t|wasn['’]t|did|didn['’]t|"
+    r"does|doesn['’]t|will|won['’]t|can['’]t|got|went|moved)\s",
+    re.I,
+)
+
+
 def clause_openings(text: str) -> list[str]:
     """Each clause of a sentence from where its subject starts (leading connectives and an article
     removed)."""
@@ -87,11 +95,16 @@ def clause_openings(text: str) -> list[str]:
     # A line with a colon is a field ("Assignee: Ines Aldana, Kofi Mensah", "RAG key: …"): its
     # values are no subject of news, and its label is one only when what follows is news about it
     # ("Pipeline re-architecture: green, 9 of 22", "SOC 2: 49 of 58 controls").
+    # A colon after a whole clause ("The design-system migration hasn't moved as fast as I'd like:
+    # Jamal got to 64 of 120") is prose's, not a field's: the clause before it opens as any other.
     if re.search(r"[:：]", text):
         label = _LABEL.match(nfkc(text))
-        if label is None or not _signal(label["rest"]):
+        if label is not None and _signal(label["rest"]):
+            return [_ARTICLE.sub("", _LEADING.sub("", label["label"].strip()))]
+        head = re.split(r"[:：]", nfkc(text), maxsplit=1)[0]
+        if label is not None or not _PROSE_HEAD.search(head) or re.search(r"\d", head):
             return []
-        return [_ARTICLE.sub("", _LEADING.sub("", label["label"].strip()))]
+        text = head
     for clause in _CLAUSES.split(nfkc(text)):
         clause = _LEADING.sub("", clause.strip())
         clause = _ARTICLE.sub("", clause)

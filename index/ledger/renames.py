@@ -27,6 +27,12 @@ _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
 _VERB = re.compile(
     r"正式更名为|更名为|改名为|改名|改称为|改称|更名|\brenamed\s+to\b|\bis\s+now\s+(?:called|named)\b|"
     r"\bnow\s+called\b|\bis\s+renamed\b|\bwas\s+renamed\s+to\b|"
+    # "the Broker Portal Refresh will be called Broker Hub from now on", "X has a new name: it's now
+    # \"Coldmere Patterns\"". Written from pmo-rag-prose-en and weeknotes-blog-en.
+    # The new name is quoted or capitalised: "will be called monthly" names no project.
+    r"(?:\bwill\s+(?:now\s+)?be\s+(?:called|named|known\s+as)|\bis\s+now\s+known\s+as|"
+    r"\b(?:has|got|gets)\s+a\s+new\s+name\s*(?:[:：,]\s*(?:it['’]s|it\s+is)\s+(?:now\s+)?|\s+of\b)?)"
+    r"(?=\s*(?:[“\"]|(?-i:[A-Z0-9])))|"
     # "X 现在改叫 Y 了", "X 以后就叫 Y", "X 的新名字叫 Y": the colloquial Chinese rename.
     r"(?:现在|以后|今后|从此|往后)(?:就|都)?(?:改叫|改称|叫做|叫(?![停上醒]))|的?新名字(?:叫做|叫|是|为)",
     re.I,

@@ -23,7 +23,10 @@ _COLOUR = (
 # the writer makes: "I'd call the connector wobbly", "calling it amber", "downgrading SOC 2 to
 # wobbly", "keeping it at wobbly"; a label's value or a sentence of its own: "X: green.", "Green."
 _RAG_SAID = (
-    r"\b(?:is|are)\s+(?:also\s+|now\s+|still\s+|back\s+)?(?:at\s+)?|\bback\s+to\s+|"
+    r"(?:\b(?:is|are)|\b(?:it|that|this|which|everything)['’]s)\s+(?:also\s+|now\s+|still\s+|back\s+)?(?:at\s+)?|"
+    # "has gone from green to wobbly": the colour it went to
+    r"\bfrom\s+(?:red|amber|yellow|green|wobbly|shaky)\s+to\s+|"
+    r"\bback\s+to\s+|"
     r"\b(?:call|calling|called|mark|marking|marked|rate|rating|flag|flagging|downgrad(?:e|ed|ing)|"
     r"upgrad(?:e|ed|ing)|keep|keeping)\s+(?:[^\s,;:.]+\s+){1,4}?(?:to\s+|at\s+|as\s+)?"
 )
@@ -96,6 +99,9 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         # "Tallyo fix shipped Fri → unblocked": a fix that unblocks the project is not its release.
         r"(?<!\bfix )(?<!\bfixes )(?<!\bpatch )(?<!\bhotfix )\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
         r"\b(?:went|is now|now|reached|hit)\s+GA\b|"
+        # a public beta opened is the release its users see ("went into public beta on 14 May", "is in
+        # public beta as of 13 August"); a private one is a step before it
+        r"\b(?:went|moved|has gone|entered|is now in|is in|now in)\s+(?:into\s+|to\s+)?public\s+beta\b(?!\s+(?:on|by|in)\s+(?:next|the end))|"
         r"\brolled out to (?:all|100%|every)|"
         # "0.10.0 is tagged!", "v2.3 was tagged this morning": tagging a version is its release in
         # open-source and library projects; only after a version number, never "tagged the issue".
@@ -111,6 +117,11 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     # "项目已完成总体进度的七成" is progress, not the project finished
     ("done", r"项目(?:已|顺利)?完成(?![^，,。;；]{0,6}?(?:进度|的))|已结项|结项|验收(?:通过|完成)"),
     ("done", r"^\W{0,3}(?:is|are|was|has been|now)\s+(?:done|complete|completed|finished)\b"),
+    # "The housing register discovery wrapped up on Wednesday 23 April": work that ended, on its day
+    (
+        "done",
+        r"\b(?:wrapped|finished|completed)\s+(?:up\s+)?on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:the\s+)?\d",
+    ),
     # The writer's verdict on the whole project: "We're calling the data-lake cost project done".
     (
         "done",

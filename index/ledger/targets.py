@@ -27,15 +27,16 @@ _BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\.(?=\s+[A-Z])")
 # "week commencing 28 April", "w/c 28 April", "the week of the 12th": the week a day opens.
 _PART = (
     r"(?:(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?|"
-    r"(?:the\s+)?week\s+(?:commencing|beginning|starting|of)\s+(?:the\s+)?|w/c\s+)"
+    r"(?:the\s+)?week\s+(?:commencing|beginning|starting|of)\s+(?:the\s+)?|w/c\s+|"
+    # "re-baselined to late Q3", "early Q4": the part of a quarter the parser leaves out
+    r"(?:late|early|mid)[\s-]+)"
 )
 _PART_OF = rf"(?:{_PART})?"
 _PART_TAIL = re.compile(_PART + "$", re.I)
 _OLD_BEFORE = re.compile(
     r"(?:原计划|原定|原预计|原目标|原|之前计划|此前|先前|从|由)\s*(?:于|在|是|为)?\s*$|"
-    r"\b(?:originally|previously|was|from|instead of|rather than|old eta)\s*[:：]?\s*(?:on\s+)?(?:the\s+)?"
-    + _PART_OF
-    + "$",
+    r"\b(?:originally|previously|was|from|instead of|rather than|old eta|replacing|replaces|superseding|in place of)"
+    r"\s*[:：]?\s*(?:on\s+)?(?:the\s+|its\s+|our\s+)?" + _PART_OF + "$",
     re.I,
 )
 # "Q3, not Q2", "realistic date is now end of Feb, not end of Jan": the date set aside.
@@ -51,7 +52,7 @@ _MISSED_BEFORE = re.compile(
 # now end of Feb", "new target end of April", "we now expect mid-May".
 _NEW_DATE_BEFORE = re.compile(
     r"\b(?:now\s+looks?\s+like|now\s+looking\s+like|(?:realistic|new|revised)\s+(?:date|target|eta|go[- ]live|ga)"
-    r"(?:\s+for\s+[\w%-]+)?\s*(?:is\s+)?(?:now\s+)?|now\s+(?:expect(?:ing)?|aiming\s+for|targeting))"
+    r"(?:\s+for\s+[\w%-]+)?\s*(?:is\s+)?(?:now\s+)?|(?:(?:is|are)\s+)?now\s+expected|now\s+(?:expect(?:ing)?|aiming\s+for|targeting))"
     r"\s*[:：]?\s*(?:(?:on|for|in|at)\s+)?(?:the\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
     + _PART_OF
     + "$",
@@ -61,8 +62,8 @@ _OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
 _MOVED_BEFORE = re.compile(
     r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延|提前)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
     r"\b(?:moved|moving|pushed|pushing|slipped|slips|slip|slipping|shifted|shifting|delayed|postponed|deferred|"
-    r"now|new eta|revised(?: eta)?|re-?planned)"
-    r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
+    r"now|new eta|revised(?: eta)?|re-?planned|re-?baselined)"
+    r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for|into)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
     r"\bto\s*(?:the\s+)?$",
     re.I,
 )
@@ -112,6 +113,46 @@ _TARGET_AFTER = re.compile(
     r"^\s*(?:date|deadline)?\s*(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+|our\s+)?"
     r"(?:(?:new|revised|current|updated)\s+)?(?:target|goal|plan|deadline|eta|aim)\b|"
     r"^\s*(?:date\s+)?(?:still\s+)?(?:is|looks|seems)\s+(?:still\s+)?(?:fine|ok|okay|achievable|realistic|doable|feasible)\b",
+    re.I,
+)
+# The day, perhaps its milestone, then that it stands: "August still holds", "30 June stands for
+# now", "H1 go-live still stands", "The 15 April go-live still holds on paper" (a day still ahead).
+_HOLDS_AFTER = re.compile(
+    r"^\s*(?:(?:go[- ]?live|GA|launch|release|cut-?over|(?:public\s+|private\s+)?beta|date|target|deadline)\s+)?"
+    r"(?:still\s+)?(?:stands|holds)\b",
+    re.I,
+)
+# The date as the name of the milestone it is the day of: "the 15 July public beta", "the w/c 12 May
+# go-live is at risk", "the end-of-July target is on hold", "missed its 29 July date". Written from
+# release-notes-roadmap and weeknotes-blog-en.
+# ("a week ahead of the end-of-April deadline": a day beaten, by a step that is done, is no target now)
+_DETERMINER = re.compile(r"(?<!ahead of )\b(?:the|its|our|their|this|that)\s+" + _PART_OF + "$", re.I)
+_MILESTONE_AFTER = re.compile(
+    r"^[\s-]*(?:target|deadline|date|go[- ]?live|GA|launch|release|cut-?over|(?:public\s+|private\s+)?beta|"
+    r"milestone|sign-?off|delivery|handover)\b(?!\s+(?:meeting|call|review|workshop))",
+    re.I,
+)
+# The aim, then what is aimed at, then its day: "we're aiming for a private beta before Easter",
+# "working towards a public beta by the end of May", "hoping for sign-off by the end of March",
+# "targeting a public beta on 15 July". At most three words name the milestone.
+_AIM_AT_BEFORE = re.compile(
+    r"\b(?:aim(?:s|ing)?|hop(?:e|es|ing)|work(?:s|ing)?\s+towards?|target(?:s|ing)|on\s+track)\s+"
+    r"(?:for\s+|at\s+|to\s+have\s+)?(?:a|an|the|our|its)\s+(?:[\w-]+\s+){1,3}?"
+    r"(?:(?:by|before|in|on|for|at|around)\s+)?(?:the\s+)?" + _PART_OF + "$|"
+    r"\b(?:aim(?:s|ing)?|hop(?:e|es|ing)|work(?:s|ing)?\s+towards?)\s+(?:for\s+)?(?:[\w-]+\s+){1,2}?"
+    r"(?:by|before|in|on|around)\s+(?:the\s+)?" + _PART_OF + "$|"
+    # "on track for cutover mid-April": the milestone named bare, then its day
+    r"\b(?:on\s+track|aim(?:s|ing)?|target(?:s|ing)?)\s+(?:for\s+)?(?:cut-?over|launch|release|go[- ]?live|GA|"
+    r"(?:public\s+|private\s+)?beta|roll-?out|sign-?off|delivery|handover)\s+(?:(?:by|before|in|on|around|at)\s+)?"
+    r"(?:the\s+)?" + _PART_OF + "$",
+    re.I,
+)
+# The new day offered in place of the old one: "we're saying week commencing 28 April for the
+# private beta instead", "let's go for the 28th instead".
+_INSTEAD_AFTER = re.compile(r"^[^.;:!?]{0,40}\binstead\b", re.I)
+_OFFER_BEFORE = re.compile(
+    r"\b(?:saying|say|go(?:ing)?\s+(?:for|with)|aim(?:ing)?\s+for|target(?:ing)?|plan(?:ning)?\s+(?:for|on))\s+"
+    r"(?:(?:on|for)\s+)?(?:the\s+)?" + _PART_OF + "$",
     re.I,
 )
 _NEW_AFTER = re.compile(
@@ -287,7 +328,9 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             role = "old"
         elif _MISSED_BEFORE.search(text[left : hit.start]):
             role = "target"
-        elif _NEW_DATE_BEFORE.search(text[left : hit.start]):
+        elif _NEW_DATE_BEFORE.search(text[left : hit.start]) or (
+            _OFFER_BEFORE.search(before) and _INSTEAD_AFTER.match(text[hit.end : right])
+        ):
             role, moved = "target", True
         elif (
             _DONE_BEFORE.search(before)
@@ -319,6 +362,9 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             or _STRONG_BEFORE.search(before)
             or (_WEAK_BEFORE.search(before) and (_DELIVERY.search(clause) or _GOAL_LEAD.search(clause)))
             or _TARGET_AFTER.match(text[hit.end : right])
+            or (_HOLDS_AFTER.match(text[hit.end : right]) and hit.value >= ref)
+            or (_DETERMINER.search(before) and _MILESTONE_AFTER.match(text[hit.end : right]))
+            or _AIM_AT_BEFORE.search(text[left : hit.start])
         ):
             role = "target"
             # "mid-April is the new aim": a day named as the new one is a move

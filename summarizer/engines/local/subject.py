@@ -39,7 +39,32 @@ def asked_terms(plan: QuestionPlan) -> set[str]:
     ("async closures" of "Stabilize async closures") leaves words that every line of the
     project holds, so the line naming the project would pass for an answer about its budget."""
     named = {t for name in plan.project_names for t in tokenize(name)}
-    return set(tokenize(plan.asked)) - named
+    return set(tokenize(plan.asked)) - named - _REPORT_NOUNS
+
+
+# The report a question points at ("What did the week 29 post say about X?"): the document, not
+# what is asked of the project, so a line about X need not write it.
+_REPORT_NOUNS = frozenset(
+    {
+        "post",
+        "posts",
+        "update",
+        "updates",
+        "memo",
+        "memos",
+        "weeknote",
+        "weeknotes",
+        "changelog",
+        "newsletter",
+        "edition",
+        "digest",
+        "report",
+        "reports",
+        "say",
+        "said",
+        "says",
+    }
+)
 
 
 def unreported(plan: QuestionPlan) -> set[str]:
