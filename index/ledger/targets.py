@@ -15,6 +15,7 @@ from datetime import date
 from typing import Literal
 
 from index.text.shift import find_shifts
+from index.text.tense import told_as_past
 from index.text.timeexpr import DateHit, find_dates, find_field_dates, with_weekdays
 
 Role = Literal["target", "old", "completed"]
@@ -47,6 +48,19 @@ _MISSED_BEFORE = re.compile(
     r"(?:the|its|our|their)?\s*$|\bmissed\s+(?:the|its|our|their)?\s*$",
     re.I,
 )
+# What the project needs from someone else by a day ("we need UAT sign-off by Friday 7th", "the
+# contact centre needs the new call scripts by 11 April", "design sign-off is needed by 3 July"): an
+# input owed to the project, not its delivery ("we need to ship by ..." is the project's own).
+# Written from agency-client-en; the same sentence is in weeknotes-blog-en, release-notes-roadmap
+# and community-meeting-log-en.
+_OWED_BEFORE = re.compile(
+    r"\b(?:needs?|needed|requires?|required)\b(?!\s+to\b)[^.;:!?]{0,60}?\b(?:by|before)\s*(?:the\s+)?"
+    + _PART_OF
+    + r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
+    re.I,
+)
+# The report's own week or day, in English: told in the past tense it is when a thing happened.
+_OWN_WEEK = re.compile(r"^(?:this|last)\s+week$|^today$|^yesterday$", re.I)
 # The new day said as what the date now is: "that now looks like the 29th", "realistic date is
 # now end of Feb", "new target end of April", "we now expect mid-May".
 _NEW_DATE_BEFORE = re.compile(
@@ -111,7 +125,9 @@ _TARGET_AFTER = re.compile(
     # "mid-April is the new aim": the day named as the aim, new or revised
     r"^\s*(?:date|deadline)?\s*(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+|our\s+)?"
     r"(?:(?:new|revised|current|updated)\s+)?(?:target|goal|plan|deadline|eta|aim)\b|"
-    r"^\s*(?:date\s+)?(?:still\s+)?(?:is|looks|seems)\s+(?:still\s+)?(?:fine|ok|okay|achievable|realistic|doable|feasible)\b",
+    r"^\s*(?:date\s+)?(?:still\s+)?(?:is|looks|seems)\s+(?:still\s+)?(?:fine|ok|okay|achievable|realistic|doable|feasible)\b|"
+    # the day is in doubt, so it is the one planned: "I think the 14th is at risk" (as "9月底有风险")
+    r"^\s*(?:date\s+)?(?:is|looks|seems)\s+(?:now\s+|still\s+)?(?:at risk|in doubt|in danger|unlikely|tight)\b",
     re.I,
 )
 _NEW_AFTER = re.compile(
@@ -279,7 +295,13 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         launch = bool(_LAUNCH_AFTER.match(after))
         role: Role | None = None
         moved = False
-        if (_ACTION_AFTER.match(after) or _KEPT_UNTIL.search(before)) and not target_field:
+        if _OWN_WEEK.match(hit.text) and told_as_past(text, hit.start, hit.end):
+            role = None  # "The Flutter SDK moved into Now this week": when it happened, not a day aimed at
+        elif (
+            _ACTION_AFTER.match(after)
+            or _KEPT_UNTIL.search(before)
+            or _OWED_BEFORE.search(text[left : hit.start])
+        ) and not target_field:
             role = None
         elif _UNRELATED.search(text[right : _sentence_end(text, right)]) and not target_field:
             role = None  # "机柜确认10月15日交付，那是给后面的服务用的，和这一批迁移无关"
