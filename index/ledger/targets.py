@@ -65,7 +65,7 @@ _OWN_WEEK = re.compile(r"^(?:this|last)\s+week$|^today$|^yesterday$", re.I)
 # now end of Feb", "new target end of April", "we now expect mid-May".
 _NEW_DATE_BEFORE = re.compile(
     r"\b(?:now\s+looks?\s+like|now\s+looking\s+like|(?:realistic|new|revised)\s+(?:date|target|eta|go[- ]live|ga)"
-    r"(?:\s+for\s+[\w%-]+)?\s*(?:is\s+)?(?:now\s+)?|now\s+(?:expect(?:ing)?|aiming\s+for|targeting))"
+    r"(?:\s+for\s+[\w%-]+)?\s*(?:is\s+)?(?:now\s+)?|now\s+(?:expect(?:ed|ing)?|aiming\s+for|targeting))"
     r"\s*[:：]?\s*(?:(?:on|for|in|at)\s+)?(?:the\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
     + _PART_OF
     + "$",
