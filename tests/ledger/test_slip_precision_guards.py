@@ -1,0 +1,74 @@
+"""Dates and words that are not the project's schedule: each of these made a false slip in the zoo
+(agency-client-en, weeknotes-blog-en, community-meeting-log-en, release-notes-roadmap,
+pmo-rag-prose-en)."""
+
+from datetime import date
+
+import pytest
+
+from index.ledger.cadence import passed_ordinals
+from index.ledger.mentions import valid_name
+from index.ledger.signals import find_statuses
+from index.ledger.targets import classify_dates, pick_target
+
+from .conftest import WriteReport
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        # what the project needs from someone else by a day: an input owed, not its delivery
+        ("To keep the go-live date we need UAT sign-off by Friday 7th at the latest.", date(2025, 2, 28)),
+        ("The contact centre needs the new call scripts by 11 April so they can train.", date(2025, 4, 4)),
+        (
+            "the python adapter needs a small follow-up PR by Friday so it's in before the freeze",
+            date(2025, 2, 18),
+        ),
+        (
+            "Design sign-off on the sampling config UI is needed by 3 July to keep that date.",
+            date(2025, 6, 27),
+        ),
+        # the report's own week told in the past: when it happened
+        ("The Flutter SDK moved into Now this week.", date(2025, 8, 8)),
+    ],
+)
+def test_no_target(text: str, ref: date) -> None:
+    assert not [r for r in classify_dates(text, ref) if r.role == "target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "day"),
+    [
+        ("We need to ship by Friday 7 March.", date(2025, 2, 28), date(2025, 3, 7)),  # the project's own
+        # a day missed, told in the past: the last Wednesday, not the next
+        ("I'm afraid the CRM sync didn't make Wednesday.", date(2025, 4, 17), date(2025, 4, 16)),
+        ("We won't make Wednesday.", date(2025, 4, 17), date(2025, 4, 23)),
+        # the day in doubt is the one planned
+        ("Honestly, I think the 14th is at risk.", date(2025, 3, 7), date(2025, 3, 14)),
+        ("OTel traces: the public beta is now expected on 29 July.", date(2025, 7, 11), date(2025, 7, 29)),
+    ],
+)
+def test_target(text: str, ref: date, day: date) -> None:
+    picked = pick_target(classify_dates(text, ref))
+    assert picked is not None and picked.hit.value == day
+
+
+def test_a_slip_to_a_day_is_a_move_not_a_health() -> None:
+    assert not find_statuses("Flag scheduling: general availability has slipped to 22 July.")
+    assert not find_statuses("The Home rating engine upgrade has slipped into H2.")
+    assert [s.value for s in find_statuses("Broker Hub has slipped to red.")] == ["off_track"]
+    assert [s.value for s in find_statuses("The launch slipped again.")] == ["off_track"]
+
+
+@pytest.mark.parametrize("heading", ["Now", "Next", "Later", "Dropped"])
+def test_a_roadmap_column_is_no_project(heading: str) -> None:
+    assert not valid_name(heading)
+
+
+def test_a_release_named_as_a_condition_has_not_shipped(write_report: WriteReport) -> None:
+    report = write_report(
+        "meeting-2025-02-18.md",
+        "# Meeting 2025-02-18\n\n- #agreed i18n is paused until after 0.10; we revisit when 0.10 is out\n"
+        "- 0.9.2 is out since Monday\n",
+    )
+    assert passed_ordinals(report) == {"version": [[0, 9, 2]]}
