@@ -10,7 +10,7 @@ Targets that are not days (sprints, cycles, versions) are read by `ordinal_targe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -366,6 +366,32 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             release = bool(_RELEASE.search(clause)) and not supplied
             launch = launch and not supplied
             out.append(DateRole(hit, role, kind, moved, launch, clause or hit.text, release))
+    return _narrowed(text, out)
+
+
+_PRECISION = {"day": 0, "week": 1}
+
+
+def _narrowed(text: str, roles: list[DateRole]) -> list[DateRole]:
+    """A move to a loose period, then the day it lands on in the same sentence ("演练挪到节后，暂定
+    10月16日晚上", "pushed to after the holiday, provisionally the 16th"): the finer day is where
+    the move lands. Written from sre-handover-zh."""
+    out = list(roles)
+    for i, role in enumerate(out):
+        if role.role != "target" or role.moved:
+            continue
+        start = _sentence_start(text, role.hit.start)
+        coarser = [
+            r
+            for r in out[:i]
+            if r.role == "target"
+            and r.moved
+            and r.hit.start >= start
+            and r.hit.value < role.hit.value
+            and _PRECISION.get(r.hit.precision, 2) > _PRECISION.get(role.hit.precision, 2)
+        ]
+        if coarser:
+            out[i] = replace(role, moved=True)
     return out
 
 

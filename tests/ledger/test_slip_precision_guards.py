@@ -72,3 +72,9 @@ def test_a_release_named_as_a_condition_has_not_shipped(write_report: WriteRepor
         "- 0.9.2 is out since Monday\n",
     )
     assert passed_ordinals(report) == {"version": [[0, 9, 2]]}
+
+
+def test_a_move_to_a_loose_period_lands_on_the_day_after_it() -> None:
+    text = "第一次全链路演练挪到节后，暂定10月16日晚上。状态调成有风险。"
+    picked = pick_target(classify_dates(text, date(2024, 9, 27)))
+    assert picked is not None and picked.hit.value == date(2024, 10, 16) and picked.moved
