@@ -28,13 +28,15 @@ _BOUNDARY = re.compile(r"[，。；;！!？?]|(?<!\d),|,(?!\d)|\.(?=\s+[A-Z])")
 # "week commencing 28 April", "w/c 28 April", "the week of the 12th": the week a day opens.
 _PART = (
     r"(?:(?:the\s+)?(?:end|close|middle|beginning|start)\s+of\s+(?:the\s+)?|"
-    r"(?:the\s+)?week\s+(?:commencing|beginning|starting|of)\s+(?:the\s+)?|w/c\s+)"
+    r"(?:the\s+)?week\s+(?:commencing|beginning|starting|of)\s+(?:the\s+)?|w/c\s+|"
+    # "re-baselined to late Q3": a part of a quarter or a half
+    r"(?:early|mid|late)\s+)"
 )
 _PART_OF = rf"(?:{_PART})?"
 _PART_TAIL = re.compile(_PART + "$", re.I)
 _OLD_BEFORE = re.compile(
     r"(?:原计划|原定|原预计|原目标|原|之前计划|此前|先前|从|由)\s*(?:于|在|是|为)?\s*$|"
-    r"\b(?:originally|previously|was|from|instead of|rather than|old eta)\s*[:：]?\s*(?:on\s+)?(?:the\s+)?"
+    r"\b(?:originally|previously|was|from|instead of|rather than|replacing|old eta)\s*[:：]?\s*(?:on\s+)?(?:the\s+)?"
     + _PART_OF
     + "$",
     re.I,
@@ -59,6 +61,12 @@ _OWED_BEFORE = re.compile(
     + r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.I,
 )
+# A date of what the project waits on, in the clause that says so ("the dependency on Ardent's
+# release 4.2 (due to land w/c 7 April)", "we're waiting on the vendor's patch, due 12 May"): the
+# other party's day. Written from pmo-rag-prose-en.
+_DEPENDENCY_BEFORE = re.compile(
+    r"\b(?:dependency|dependent|depends|depending|waiting|wait)\s+(?:on|for)\b", re.I
+)
 # The report's own week or day, in English: told in the past tense it is when a thing happened.
 _OWN_WEEK = re.compile(r"^(?:this|last)\s+week$|^today$|^yesterday$", re.I)
 # The new day said as what the date now is: "that now looks like the 29th", "realistic date is
@@ -75,7 +83,7 @@ _OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
 _MOVED_BEFORE = re.compile(
     r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延|提前)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
     r"\b(?:moved|moving|pushed|pushing|slipped|slips|slip|slipping|shifted|shifting|delayed|postponed|deferred|"
-    r"now|new eta|revised(?: eta)?|re-?planned)"
+    r"now|new eta|revised(?: eta)?|re-?planned|re-?baselined)"
     r"\s*(?:(?:it|this|that|them)\s+)?(?:out\s+)?(?:to|for)?\s*[:：]?\s*(?:the\s+)?" + _PART_OF + "$|"
     r"\bto\s*(?:the\s+)?$",
     re.I,
@@ -300,6 +308,7 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         elif (
             _ACTION_AFTER.match(after)
             or _KEPT_UNTIL.search(before)
+            or _DEPENDENCY_BEFORE.search(text[left : hit.start])
             or _OWED_BEFORE.search(text[left : hit.start])
         ) and not target_field:
             role = None

@@ -8,6 +8,7 @@ import pytest
 
 from index.ledger.cadence import passed_ordinals
 from index.ledger.mentions import valid_name
+from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.signals import find_statuses
 from index.ledger.targets import classify_dates, pick_target
 
@@ -78,3 +79,27 @@ def test_a_move_to_a_loose_period_lands_on_the_day_after_it() -> None:
     text = "第一次全链路演练挪到节后，暂定10月16日晚上。状态调成有风险。"
     picked = pick_target(classify_dates(text, date(2024, 9, 27)))
     assert picked is not None and picked.hit.value == date(2024, 10, 16) and picked.moved
+
+
+def test_what_the_project_waits_on_has_its_own_day() -> None:
+    text = "although the dependency on Ardent's release 4.2 (due to land w/c 7 April) is what I watch."
+    assert not [r for r in classify_dates(text, date(2025, 3, 28)) if r.role == "target"]
+
+
+def test_a_re_baseline_to_part_of_a_quarter_is_a_move() -> None:
+    text = "the programme has been re-baselined to late Q3 for the motor go-live, replacing the end of June date."
+    roles = {r.hit.text: (r.role, r.moved) for r in classify_dates(text, date(2025, 4, 11))}
+    assert roles == {"Q3": ("target", True), "end of June": ("old", False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("PAR has moved to red. Ardent delivered release 4.2 on Tuesday.", []),
+        ("the dependency on Ardent's release 4.2 is what I watch", []),
+        ("it's moving to 4.4", ["4.4"]),
+        ("We are targeting release 2.1 for the connector.", ["2.1"]),
+    ],
+)
+def test_a_release_someone_else_made_is_no_target(text: str, found: list[str]) -> None:
+    assert [t.text for t in find_ordinal_targets(text)] == found
