@@ -6,13 +6,15 @@ from datetime import date
 
 import pytest
 
+from index.ledger import views
 from index.ledger.cadence import passed_ordinals
 from index.ledger.mentions import valid_name
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.signals import find_statuses
+from index.ledger.store import Ledger
 from index.ledger.targets import classify_dates, pick_target
 
-from .conftest import WriteReport
+from .conftest import WriteReport, build
 
 
 @pytest.mark.parametrize(
@@ -103,3 +105,26 @@ def test_a_re_baseline_to_part_of_a_quarter_is_a_move() -> None:
 )
 def test_a_release_someone_else_made_is_no_target(text: str, found: list[str]) -> None:
     assert [t.text for t in find_ordinal_targets(text)] == found
+
+
+def test_a_moved_field_date_is_cited_by_the_sentence_that_moves_it(
+    ledger: Ledger, write_report: WriteReport
+) -> None:
+    def week(day: str, due: str, note: str) -> str:
+        return (
+            f"# OKR 周报 {day}\n\n## 进展\n\n### 核心链路双活改造\n"
+            f"**负责人** 邵明哲 | **当前进度** 60% | **预计完成** {due} | **状态** 🟡 有风险\n\n{note}\n"
+        )
+
+    build(
+        ledger,
+        [
+            write_report("a.md", week("2024-07-26", "8/15", "切流脚本联调中。")),
+            write_report(
+                "b.md", week("2024-08-02", "8/30", "配置中心也要做双活，预计完成从8/15调整到8/30。")
+            ),
+        ],
+    )
+    moved = [s for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert [(s.from_, s.to) for s in moved] == [("2024-08-15", "2024-08-30")]
+    assert "从8/15调整到8/30" in moved[0].evidence[-1].quote
