@@ -24,6 +24,10 @@ _SHIPPED = re.compile(
     re.I,
 )
 
+# A release named as the condition of something later ("when 0.10 is out", "once 2.3 ships").
+# Written from community-meeting-log-en.
+_CONDITION = re.compile(r"\b(?:when|once|after|until|till|before|if|unless|as soon as)\s+(?:the\s+)?$", re.I)
+
 
 def passed_ordinals(report: Report) -> dict[str, list[list[int]]]:
     """The last closed sprint and every shipped version the report states, by unit ("sprint",
@@ -36,6 +40,8 @@ def passed_ordinals(report: Report) -> dict[str, list[list[int]]]:
         for match in _CLOSED.finditer(text):
             sprint = max(sprint, int(match[2]))
         for match in _SHIPPED.finditer(text):
+            if _CONDITION.search(text[: match.start()]):
+                continue  # "we revisit when 0.10 is out": a condition on a release still ahead
             shipped = [int(part) for part in match[1].split(".")]
             if shipped not in versions:
                 versions.append(shipped)

@@ -168,6 +168,9 @@ STATUS_HEADING = re.compile(
     r"(?:to ?do|backlog|in progress|in flight|in review|doing|done|completed?|shipped|released|launched|"
     r"won'?t do|wont do|cancell?ed|blocked|on hold|paused|slipping|at risk|off track|on track|up next|next up|"
     r"planned|ongoing|not started|待办|待开始|未开始|进行中|已完成|本周完成|本周完成工作|下周计划|已上线|已暂停|已取消|"
+    # a roadmap's columns ("**Now**", "Dropped"): when, not what. ("Next:" over bullets that each
+    # name their project stays a heading those bullets are read under: tests/ask needs their lines.)
+    r"now|dropped|"
     r"风险项|阻塞项)\s*(?:[(（]\d+[)）])?",
     re.I,
 )

@@ -459,7 +459,18 @@ def _pick(targets: list[tuple[_Found, DateRole]]) -> tuple[_Found, DateRole] | N
     top = max(found.priority for found, _ in targets)
     candidates = [(found, role) for found, role in targets if found.priority == top]
     role = pick_target([role for _, role in candidates])
-    return next((pair for pair in candidates if pair[1] is role), None)
+    chosen = next((pair for pair in candidates if pair[1] is role), None)
+    if chosen is None or role is None or role.moved:
+        return chosen
+    # A field's date that a sentence of the same project says it moved to ("**预计完成** 8/30" and
+    # "预计完成从8/15调整到8/30"): the same target, better cited by the sentence that tells the move.
+    # Written from wecom-okr-infra.
+    told = [
+        pair
+        for pair in targets
+        if pair[1].moved and pair[1].hit.value == role.hit.value and pair[1].kind == role.kind
+    ]
+    return told[-1] if told else chosen
 
 
 def _completion(

@@ -100,6 +100,16 @@ _FIELD_SPRINT = re.compile(
 )
 
 
+# A release someone else made, or one that already came: "Ardent delivered release 4.2 on Tuesday",
+# "the dependency on Ardent's release 4.2". Not the project's target. Written from pmo-rag-prose-en.
+_DELIVERED_BEFORE = re.compile(
+    r"(?:\b(?:delivered|shipped|published|cut|tagged|deployed|installed|received|applied)|"
+    r"(?-i:\b(?!It|That|What|There|Here|Let)[A-Z][\w-]*)['’]s)\s+"
+    r"(?:(?:the|their|its|our)\s+)?$",
+    re.I,
+)
+
+
 def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
     """Targets written as a sprint, cycle or version, with a cue word or an arrow; a version or a
     sprint that is a target field's whole value (`field`) is one by its place."""
@@ -115,6 +125,10 @@ def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
             groups = [g for g in match.groups() if g]
             if not groups or (pattern is _FIELD_VERSION and any(map(_month_day, groups))):
                 continue  # `预计上线：10.15 → 10.24` are days, not versions
+            if unit == "version" and _DELIVERED_BEFORE.search(
+                text[max(0, match.start() - 30) : match.start()]
+            ):
+                continue  # "Ardent delivered release 4.2", "Ardent's release 4.2": a release that came
             # "挪到3.3版本", "和3.2一起放": a version by name, or by what goes out with it
             named = text[match.end() :].lstrip().startswith("版") or bool(re.search(r"一起|一同", match[0]))
             if pattern is _PROSE_VERSION and (

@@ -137,7 +137,11 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ("on_track", _rag(r"green")),
     (
         "off_track",
-        r"延期|推迟|延后|顺延|延误|滞后|\boff[- ]track\b|\bdelayed\b|\bbehind schedule\b|\bslipp(?:ed|ing)\b|"
+        # "has slipped to 22 July", "slipped into H2": a move done (the slip it is), not a health the
+        # writer gave; "slipped to red" is a colour. "launch slipping to 4 Apr" still is: a slip under way. Written from release-notes-roadmap
+        # (the same sentence in pmo-rag-prose-en).
+        r"延期|推迟|延后|顺延|延误|滞后|\boff[- ]track\b|\bdelayed\b|\bbehind schedule\b|"
+        r"\bslipping\b|\bslipped\b(?!\s+(?:(?:again|further)\s+)?(?:to|into|until|till|by|out|back)\b(?!\s+(?:red|amber|yellow)\b))|"
         r"\bpushed (?:out|back)\b|🔴",
     ),
     (

@@ -10,11 +10,12 @@ Targets that are not days (sprints, cycles, versions) are read by `ordinal_targe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from index.text.shift import find_shifts
+from index.text.tense import told_as_past
 from index.text.timeexpr import DateHit, find_dates, find_field_dates, with_weekdays
 
 Role = Literal["target", "old", "completed"]
@@ -48,6 +49,25 @@ _MISSED_BEFORE = re.compile(
     r"(?:the|its|our|their)?\s*$|\bmissed\s+(?:the|its|our|their)?\s*$",
     re.I,
 )
+# What the project needs from someone else by a day ("we need UAT sign-off by Friday 7th", "the
+# contact centre needs the new call scripts by 11 April", "design sign-off is needed by 3 July"): an
+# input owed to the project, not its delivery ("we need to ship by ..." is the project's own).
+# Written from agency-client-en; the same sentence is in weeknotes-blog-en, release-notes-roadmap
+# and community-meeting-log-en.
+_OWED_BEFORE = re.compile(
+    r"\b(?:needs?|needed|requires?|required)\b(?!\s+to\b)[^.;:!?]{0,60}?\b(?:by|before)\s*(?:the\s+)?"
+    + _PART_OF
+    + r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
+    re.I,
+)
+# A date of what the project waits on, in the clause that says so ("the dependency on Ardent's
+# release 4.2 (due to land w/c 7 April)", "we're waiting on the vendor's patch, due 12 May"): the
+# other party's day. Written from pmo-rag-prose-en.
+_DEPENDENCY_BEFORE = re.compile(
+    r"\b(?:dependency|dependent|depends|depending|waiting|wait)\s+(?:on|for)\b", re.I
+)
+# The report's own week or day, in English: told in the past tense it is when a thing happened.
+_OWN_WEEK = re.compile(r"^(?:this|last)\s+week$|^today$|^yesterday$", re.I)
 # The new day said as what the date now is: "that now looks like the 29th", "realistic date is
 # now end of Feb", "new target end of April", "we now expect mid-May".
 _NEW_DATE_BEFORE = re.compile(
@@ -112,7 +132,9 @@ _TARGET_AFTER = re.compile(
     # "mid-April is the new aim": the day named as the aim, new or revised
     r"^\s*(?:date|deadline)?\s*(?:is|remains|stays)\s+(?:still\s+|now\s+)?(?:the\s+|our\s+)?"
     r"(?:(?:new|revised|current|updated)\s+)?(?:target|goal|plan|deadline|eta|aim)\b|"
-    r"^\s*(?:date\s+)?(?:still\s+)?(?:is|looks|seems)\s+(?:still\s+)?(?:fine|ok|okay|achievable|realistic|doable|feasible)\b",
+    r"^\s*(?:date\s+)?(?:still\s+)?(?:is|looks|seems)\s+(?:still\s+)?(?:fine|ok|okay|achievable|realistic|doable|feasible)\b|"
+    # the day is in doubt, so it is the one planned: "I think the 14th is at risk" (as "9月底有风险")
+    r"^\s*(?:date\s+)?(?:is|looks|seems)\s+(?:now\s+|still\s+)?(?:at risk|in doubt|in danger|unlikely|tight)\b",
     re.I,
 )
 # The day, perhaps its milestone, then that it stands: "August still holds", "30 June stands for
@@ -320,7 +342,14 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         launch = bool(_LAUNCH_AFTER.match(after))
         role: Role | None = None
         moved = False
-        if (_ACTION_AFTER.match(after) or _KEPT_UNTIL.search(before)) and not target_field:
+        if _OWN_WEEK.match(hit.text) and told_as_past(text, hit.start, hit.end):
+            role = None  # "The Flutter SDK moved into Now this week": when it happened, not a day aimed at
+        elif (
+            _ACTION_AFTER.match(after)
+            or _KEPT_UNTIL.search(before)
+            or _DEPENDENCY_BEFORE.search(text[left : hit.start])
+            or _OWED_BEFORE.search(text[left : hit.start])
+        ) and not target_field:
             role = None
         elif _UNRELATED.search(text[right : _sentence_end(text, right)]) and not target_field:
             role = None  # "机柜确认10月15日交付，那是给后面的服务用的，和这一批迁移无关"
@@ -390,6 +419,32 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             release = bool(_RELEASE.search(clause)) and not supplied
             launch = launch and not supplied
             out.append(DateRole(hit, role, kind, moved, launch, clause or hit.text, release))
+    return _narrowed(text, out)
+
+
+_PRECISION = {"day": 0, "week": 1}
+
+
+def _narrowed(text: str, roles: list[DateRole]) -> list[DateRole]:
+    """A move to a loose period, then the day it lands on in the same sentence ("演练挪到节后，暂定
+    10月16日晚上", "pushed to after the holiday, provisionally the 16th"): the finer day is where
+    the move lands. Written from sre-handover-zh."""
+    out = list(roles)
+    for i, role in enumerate(out):
+        if role.role != "target" or role.moved:
+            continue
+        start = _sentence_start(text, role.hit.start)
+        coarser = [
+            r
+            for r in out[:i]
+            if r.role == "target"
+            and r.moved
+            and r.hit.start >= start
+            and r.hit.value < role.hit.value
+            and _PRECISION.get(r.hit.precision, 2) > _PRECISION.get(role.hit.precision, 2)
+        ]
+        if coarser:
+            out[i] = replace(role, moved=True)
     return out
 
 

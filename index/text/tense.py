@@ -20,7 +20,8 @@ _ZH_FUTURE = re.compile(
     r"(?<![功性技体效产动智职])能(?![力源耗])|可以|应该|估计|希望"
 )
 _EN_PAST = re.compile(
-    r"\b(?:was|were|did|had|went|came|broke|ran|took|got|made|found|shipped|"
+    # "didn't make Wednesday": a day missed is behind the report
+    r"\b(?:did\s*n[o'’]t|was|were|did|had|went|came|broke|ran|took|got|made|found|shipped|"
     r"(?!(?:need|plann|schedul|expect|target|aim|hop|intend|propos)ed\b)[a-z]{2,}ed)\b",
     re.I,
 )
