@@ -97,3 +97,16 @@ def test_chinese_numeral_dates_become_figures_and_nothing_else_does() -> None:
 def test_opening_and_weekday_dates_refuse_what_is_no_date() -> None:
     assert opening_date("Hanne here. It is freeze week", date(2025, 8, 20)) is None
     assert weekday_date("Next sync Aug 29", date(2025, 8, 20)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forecast 14-Mar-2025", date(2025, 3, 14)),
+        ("on Tue 08-Apr (about 6 hours)", date(2025, 4, 8)),
+        ("Actual 12-Apr-25", date(2025, 4, 12)),
+        ("TUE 11-MAR", date(2025, 3, 11)),
+    ],
+)
+def test_the_dashed_day_month_of_exports_is_a_day(text: str, expected: date) -> None:
+    assert [hit.value for hit in find_dates(text, date(2025, 4, 1), "nearest")] == [expected]

@@ -87,11 +87,18 @@ def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
-@_rule(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\b\.?(?:,?\s+(20\d{{2}}))?", re.I, needs=DIGIT)
+# "4 March", "4th of March 2025", and the dashed form exports and trackers write: "14-Mar-2025",
+# "08-Apr", "14-Mar-25".
+@_rule(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)({_MON})\b\.?(?:,?\s+(20\d{{2}})|-((?:20)?\d{{2}})(?!\d))?",
+    re.I,
+    needs=DIGIT,
+)
 def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = MONTHS[m[2].lower()], int(m[1])
-    if m[3]:
-        return safe_date(int(m[3]), month, day), "day"
+    if m[3] or m[4]:
+        year = int(m[3] or m[4])
+        return safe_date(year + 2000 if year < 100 else year, month, day), "day"
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
