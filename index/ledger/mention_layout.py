@@ -37,6 +37,7 @@ from index.ledger.mentions import (
     valid_name,
 )
 from index.ledger.progress import find_progress
+from index.ledger.record_blocks import record_mentions
 from index.ledger.signals import find_statuses, heading_status
 from index.ledger.table_columns import column_roles, name_column
 from index.models import Item, Report, Section, SectionKind
@@ -67,6 +68,9 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     # A status table lists the projects: the section holding it (often the report's title, over
     # "Owner: …" lines) is none of them.
     rows = _table_mentions(section, lines) if section.tables else []
+    records = record_mentions(section, lines)  # `Project: X` over its fields: a tracker's records
+    rows += records
+    first_new = len(out)
     if context and not rows and not section.children and _is_project_section(section, depth, fields, lines):
         name = clean_name(section.title)
         if valid_name(name, typed=TYPE_PREFIX.match(nfkc(section.title).strip(" #*_")) is not None):
@@ -120,6 +124,12 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         if filed == "launched":
             mention.origin = "structure"
     out.extend(prose)
+    if records:
+        # a record's lines are its project's: no bullet or sentence in them names another
+        spans = [range(r.start, r.end + 1) for r in records]
+        out[first_new:] = [
+            m for m in out[first_new:] if m in records or not any(m.start in span for span in spans)
+        ]
     for child in section.children:
         _visit(child, depth + 1, lines, out, title)
 
