@@ -261,13 +261,21 @@ def _cite_the_move(targets: list[tuple[_Found, DateRole]], moves: list[_Found]) 
 
 
 def _cite_the_row(obs: Observation, mention: Mention, report: Report, section: str) -> None:
-    """A table cell cited alone (`2025-04-11`, `40`) does not say whose date or share it is: the
-    row, which opens with the project's name, does. Written from notion-db-health."""
+    """A table cell cited alone (`2025-04-11`, `40`, `28-Mar-2025`) does not say whose date or share
+    it is: the row, which opens with the project's name, does. Written from notion-db-health."""
     row = mention.units[0].text
     for attr in ("target_evidence", "progress_evidence"):
         cited: Citation | None = getattr(obs, attr)
-        if cited is not None and cited.lines[0] == mention.start and not re.search(r"[^\W\d_]", cited.quote):
+        if cited is not None and cited.lines[0] == mention.start and _bare_cell(cited.quote, mention.name):
             setattr(obs, attr, cite(report, section, mention.start, mention.start, row))
+
+
+def _bare_cell(quote: str, name: str) -> bool:
+    """A cell with no words, or a short one (a day written with its month) that names nobody."""
+    return not re.search(r"[^\W\d_]", quote) or (len(quote) <= _CELL_CHARS and name not in quote)
+
+
+_CELL_CHARS = 16
 
 
 # The start of an English sentence or clause: where a later subject takes over the line.

@@ -153,3 +153,19 @@ def test_a_forecast_column_under_any_name_is_the_target_and_the_baseline_is_none
     assert roles[2:] == [None, "target", "progress", "status"]
     prose = [TableRow(3, ["Billing", "expected to slip, see notes"])]
     assert column_roles(Table(1, ["Project", "Revised"], prose))[1] != "target"  # no days in it
+
+
+def test_a_day_cell_with_its_month_in_letters_is_cited_by_its_row(series: Series) -> None:
+    def status(day: str, forecast: str) -> str:
+        return (
+            f"Subject: ClinOps weekly update, {day}\n\nHi all,\n\n"
+            "Workstream        Milestone               Baseline     Forecast     Status\n"
+            "----------------  ----------------------  -----------  -----------  -------\n"
+            f"ALDER sites       All 18 sites activated  28-Mar-2025  {forecast}  At risk\n\nThanks\n"
+        )
+
+    ledger = series(
+        [("a.txt", status("2025-03-07", "28-Mar-2025")), ("b.txt", status("2025-03-14", "18-Apr-2025"))]
+    )
+    moved = next(s for s in views.slips(ledger) if s.kind == "date_moved")
+    assert all(c.quote.startswith("ALDER sites") for c in moved.evidence)  # not the bare '18-Apr-2025'
