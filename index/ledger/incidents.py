@@ -33,6 +33,7 @@ from index.ledger.incident_words import alerts_only, below_the_bar, follow_up, n
 from index.ledger.mentions import line_text
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import Incident
+from index.text.timeexpr import DateHit, find_dates
 
 _GROUP = re.compile(
     r"(?:稳定性|生产|线上|系统)?(?:事件|事故|故障|告警)|incidents?|outages?|on-?call|post-?mortems?", re.I
@@ -122,6 +123,13 @@ def _from_table(report: Report, section: Section) -> list[Incident]:
     return out
 
 
+_LATELY_DAYS = 16  # a weekly or biweekly report tells what happened since the one before
+
+
+def _lately(hit: DateHit, report: Report) -> bool:
+    return hit.precision == "day" and 0 <= (report.date - hit.value).days <= _LATELY_DAYS
+
+
 def _generic(heading: str) -> bool:
     """`Infrastructure incidents`, `二、线上问题回顾`, `Known issues / incidents`: a heading that names
     the kind, not an incident."""
@@ -186,7 +194,7 @@ def _from_blocks(
         if not_an_event(block.text):
             continue
         title_line = section.start if titled and index == 0 else None
-        incident = _from_lines(report, section, span, lines, title_line=title_line)
+        incident = _from_lines(report, section, span, lines, title_line=title_line, day_anywhere=not titled)
         if incident is None or (incident.when is None and follow_up(block.text)):
             continue
         if not any(incident.when and incident.when == o.when for o in [*rows, *items, *paragraphs]):
@@ -216,8 +224,10 @@ def _from_lines(
     lines: dict[int, str],
     title_line: int | None,
     marked: bool = True,
+    day_anywhere: bool = False,
 ) -> Incident | None:
-    """`marked`: the lines are the file's, with list markup to strip (a table row's cells are not)."""
+    """`marked`: the lines are the file's, with list markup to strip (a table row's cells are not);
+    `day_anywhere`: a paragraph under a heading that only says incidents, dated by any of its days."""
     texts = [(n, line_text(t) if marked else t.strip()) for n, t in span if t.strip()]
     if title_line is not None and title_line in lines:
         texts.insert(0, (title_line, line_text(lines[title_line].lstrip("#").strip())))
@@ -226,19 +236,25 @@ def _from_lines(
         return None
     if below_the_bar("；".join(text for _, text in body)):
         return None  # a rule of the on-call process, a blip below an incident's bar
-    if (
-        body is not texts
-        and _generic(texts[0][1])
-        and opening_date(texts[0][1], report.date)[0] is None
-        and opening_date(body[0][1], report.date)[0] is not None
-    ):
-        texts = body  # a heading that only says incidents (`Infrastructure incidents`): the body tells it
+    told_below = False
+    if body is not texts and _generic(texts[0][1]) and opening_date(texts[0][1], report.date)[0] is None:
+        # a heading that only says incidents (`INCIDENTS / DEVIATIONS`): the body tells it
+        told_below = opening_date(body[0][1], report.date)[0] is None
+        texts = body
     first_line, first = texts[0]
     whole = "；".join(text for _, text in texts)  # a field never runs into the next line
     when, when_text, rest = opening_date(first, report.date)
     opening = leading_day(body[0][1], report.date) if when is None and body is not texts else None
     if opening is not None:  # `## Incident: 4.2.2 session cookies` / `On July 22, 4.2.2 went out …`
         when, when_text = opening.value, opening.text
+    if when is None and (told_below or day_anywhere):
+        # "Temperature excursion, Tallinn: … recorded up to 11.4°C … on Tue 08-Apr": the paragraph's
+        # first day of the report's weeks, wherever its sentence puts it
+        day = next(
+            (h for h in find_dates(" ".join(t for _, t in texts), report.date, "past") if _lately(h, report)),
+            None,
+        )
+        when, when_text = (day.value, day.text) if day else (None, None)
     duration_text, minutes = duration(whole)
     severity = SEVERITY.search(whole)
     impact = field("impact", whole) or free(IMPACT_FREE, whole)

@@ -300,3 +300,20 @@ def test_durations_in_words(text: str, minutes: float | None) -> None:
 )
 def test_a_duration_is_quoted_as_written(text: str, written: str) -> None:
     assert duration(text)[0] == written
+
+
+def test_a_paragraph_under_a_generic_heading_is_titled_and_dated_by_its_sentences(
+    write_report: WriteReport,
+) -> None:
+    body = (
+        "Subject: ClinOps weekly update, 11 Apr 2025\n\nHi all,\n\n"
+        + "".join(f"Line {n} of the update.\n" for n in range(3))
+        + "\nINCIDENTS / DEVIATIONS\n"
+        "Temperature excursion, Tallinn (112): the IMP fridge in pharmacy recorded\n"
+        "up to 11.4°C between 01:40 and 07:40 on Tue 08-Apr (about 6 hours) after a\n"
+        "compressor fault. Logged as an important deviation.\n\nThanks,\nMira\n"
+    )
+    [incident] = extract_facts(write_report("r.txt", body)).incidents
+    assert incident.when == date(2025, 4, 8)
+    assert incident.title.startswith("Temperature excursion")  # not the heading's words
+    assert Verifier().check(incident.evidence)
