@@ -24,7 +24,7 @@ from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 131
+EXTRACTOR_VERSION = 132
 
 
 @dataclass

@@ -60,6 +60,14 @@ _OWED_BEFORE = re.compile(
     + r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.I,
 )
+# A deadline told as a condition ("if it isn't signed by the 17th we lose offline map tiles", "如果
+# 3月10日前拿不到证书"): what must happen for the plan to hold, not the project's own day.
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|unless)\b[^.;:!?]{0,60}?\b(?:by|before)\s*(?:the\s+)?"
+    + _PART_OF
+    + r"$|(?:如果|若|假如)[^。；！？]{0,20}$",
+    re.I,
+)
 # A date of what the project waits on, in the clause that says so ("the dependency on Ardent's
 # release 4.2 (due to land w/c 7 April)", "we're waiting on the vendor's patch, due 12 May"): the
 # other party's day. Written from pmo-rag-prose-en.
@@ -349,6 +357,7 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             or _KEPT_UNTIL.search(before)
             or _DEPENDENCY_BEFORE.search(text[left : hit.start])
             or _OWED_BEFORE.search(text[left : hit.start])
+            or _CONDITION_BEFORE.search(text[left : hit.start])
         ) and not target_field:
             role = None
         elif _UNRELATED.search(text[right : _sentence_end(text, right)]) and not target_field:

@@ -139,7 +139,9 @@ def test_stated_launch_date(observations: dict) -> None:
 def test_table_cells_are_cited_on_their_row(observations: dict) -> None:
     obs = observations["Card Vault Migration"]
     assert obs.owner == "Raj"
-    assert obs.target_evidence is not None and obs.target_evidence.quote == "Aug 8"
+    # a day cell alone says nobody's date: its row, which names the project, is the quote
+    assert obs.target_evidence is not None
+    assert "Aug 8" in obs.target_evidence.quote and "Card Vault Migration" in obs.target_evidence.quote
     verifier = Verifier()
     for o in observations.values():
         for c in (o.evidence, o.progress_evidence, o.target_evidence, o.status_evidence):

@@ -128,3 +128,18 @@ def test_a_moved_field_date_is_cited_by_the_sentence_that_moves_it(
     moved = [s for s in views.slips(ledger) if s.kind == "date_moved"]
     assert [(s.from_, s.to) for s in moved] == [("2024-08-15", "2024-08-30")]
     assert "从8/15调整到8/30" in moved[0].evidence[-1].quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GA mid-April is at risk: if it isn't signed by the 17th we lose offline map tiles.",
+        "Copilot GA holds if the licence is renewed by 20 March.",
+    ],
+)
+def test_a_deadline_told_as_a_condition_is_no_target(text: str) -> None:
+    from index.ledger.targets import classify_dates
+
+    roles = classify_dates(text, date(2025, 3, 4))
+    assert not [r for r in roles if r.hit.precision == "day" and r.role]  # the condition's day is none
+    assert [r.hit.text for r in roles if r.role == "target"] == (["mid-April"] if "mid-April" in text else [])
