@@ -41,6 +41,11 @@ class _Piece:
     last: int
 
 
+def _width(char: str) -> int:
+    """Display columns a character takes: two for a wide (Han, full-width) one."""
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def _pieces(text: str) -> list[_Piece]:
     """The line's pieces (text separated by two or more spaces or a tab), in display columns."""
     columns = [0]
@@ -48,7 +53,7 @@ def _pieces(text: str) -> list[_Piece]:
         if char == "\t":
             columns.append((columns[-1] // _TAB + 1) * _TAB)
         else:
-            columns.append(columns[-1] + (2 if unicodedata.east_asian_width(char) in "WF" else 1))
+            columns.append(columns[-1] + _width(char))
     return [
         _Piece(columns[match.start()], columns[match.end()], match.start(), match.end())
         for match in _GAP.finditer(text)
@@ -92,7 +97,7 @@ def _split_at_columns(text: str, piece: _Piece, starts: list[int]) -> list[_Piec
         if offset > first and text[offset - 1] == " " and char != " " and column in starts:
             parts.append(_Piece(start_column, column - 1, first, offset - 1))
             first, start_column = offset, column
-        column += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        column += _width(char)
     parts.append(_Piece(start_column, piece.end, first, piece.last))
     return parts
 
