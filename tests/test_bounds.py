@@ -154,3 +154,19 @@ def test_a_file_over_the_time_budget_is_skipped_with_its_stage(
     outcome = ingestor.ingest_file(path)
     assert outcome.status == "skipped"
     assert "took over 120 s" in outcome.reason and "max_file_seconds" in outcome.reason
+
+
+def test_passages_do_not_count_their_own_threads_as_another_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The load average includes our own embedding threads: a lone ingest on 2 CPUs must keep
+    using both, and step down only when another process really takes one."""
+    import index.embed as embed
+
+    embedder = LocalEmbedder(model=SpyModel())
+    monkeypatch.setattr(embed, "cpus", lambda: 2)
+    monkeypatch.setattr(LocalEmbedder, "_passage_threads", 1)
+    seen = []
+    for load in (1.0, 2.0, 2.0, 3.0, 2.0):  # alone on 1 thread, alone on 2, then a neighbour arrives
+        monkeypatch.setattr(embed.os, "getloadavg", lambda load=load: (load, load, load))
+        embedder.embed_passages(["x"])
+        seen.append(LocalEmbedder._passage_threads)
+    assert seen == [2, 2, 2, 1, 1]
