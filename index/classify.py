@@ -19,7 +19,7 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         SectionKind.PLANS,
         re.compile(
             r"下周|下阶段|下月|下期|下一期|下个?迭代|计划与目标|工作计划|next\s*(week|steps|sprint|month|cycle|period)|"
-            r"upcoming|plan|todo",
+            r"upcoming|\bplan(?:s|ned|ning)?\b|计划|todo",
             re.I,
         ),
     ),
@@ -35,6 +35,13 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         SectionKind.RISKS,
         # what the team waits on from others ("外部依赖", "Dependencies") is a blocker list, not projects
         re.compile(r"风险|阻塞|问题与|求助|协调|依赖|risk|blocker|concern|escalation|dependenc|\bask", re.I),
+    ),
+    (
+        # A site's or a plant's safety section tells incidents beside inspections, talks and drills:
+        # its incidents are found by their own words (`near miss`, `utility strike`), not by the
+        # heading, and its "health" is no metric.
+        SectionKind.OTHER,
+        re.compile(r"health\s*(?:&|and)\s*safety|\bh\s*&\s*s\b|\bhse\b|\behs\b|安全生产", re.I),
     ),
     (
         SectionKind.METRICS,

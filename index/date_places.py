@@ -9,6 +9,7 @@ date looks like in each place is `report_date`'s.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from index.report_date import (
     yearless_date,
     yearless_stem_date,
 )
+from index.text.timeexpr import reading_day_first, writes_day_first
 
 HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may stand
 
@@ -41,7 +43,19 @@ def detect_report_date(
 ) -> FoundDate | None:
     """Title, front matter, a labelled header line, the file name, a dated sign-off, then a
     yearless title, header or dateline date read near its sibling reports: the report's own
-    statements before anything else."""
+    statements before anything else. All-number days in the report's own order (`14/11/2025`)."""
+    with reading_day_first(writes_day_first(text for _, text in body)):
+        return _detect(title, title_lines, front, path, body, near)
+
+
+def _detect(
+    title: str | None,
+    title_lines: list[str],
+    front: dict[str, FrontValue],
+    path: Path,
+    body: list[tuple[int, str]],
+    near: date | None,
+) -> FoundDate | None:
     for text in ([title] if title else []) + title_lines:
         found = date_from_text(text)
         if found:
@@ -98,10 +112,22 @@ def detect_report_date(
             found = weekday_date(text, near)
             if found:
                 return FoundDate(found.value, "sign-off line, year from its series")
+        # An opening sentence that says when the issue came out ("This issue was published on Monday
+        # 10 March, after a one-week break"): its day, when the weekday agrees.
+        for _, text in body[:HEADER_LINES]:
+            said = _SAYS_PUBLISHED.search(text)
+            found = weekday_date(text[said.end() : said.end() + 40], near) if said else None
+            if found:
+                return FoundDate(found.value, "opening sentence, year from its series")
         return yearless_stem_date(path.stem, near)
     return None
 
 
+_SAYS_PUBLISHED = re.compile(
+    r"\b(?:this|the)\s+(?:issue|edition|update|report|newsletter|digest|post)\s+(?:was|is)\s+"
+    r"(?:published|sent|released|posted|issued|written)\s+(?:on\s+)?",
+    re.I,
+)
 _SIGN_OFF_CHARS = 60
 _SIGN_OFF_LINES = 4
 _SIGN_OFF_AFTER = 10  # a header's "Created: …" line is no sign-off, however short the note

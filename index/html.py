@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+# Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
+# datetime> in its header (before its first section heading: a footer's <time> may be another page's).
+_PUBLISHED_META = {"date", "dc.date", "dcterms.date", "dcterms.created", "article:published_time", "pubdate"}
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "pre", "summary"}
 _SKIP = {"script", "style", "head", "title"}
 
@@ -27,6 +30,8 @@ class _Collector(HTMLParser):
         self.title = ""
         self.title_line = 0
         self._cells = 0
+        self.published: str | None = None
+        self._sections = 0  # section headings (h2-h6) seen so far
 
     def _flush(self) -> None:
         text = " ".join("".join(self._buffer).split())
@@ -43,6 +48,7 @@ class _Collector(HTMLParser):
         self._cells = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._note_published(tag, dict(attrs))
         if tag == "title":
             self._in_title = True
         if tag in _SKIP:
@@ -72,6 +78,16 @@ class _Collector(HTMLParser):
         elif tag in ("td", "th"):
             self._buffer.append(" | ")
             self._cells += 1
+
+    def _note_published(self, tag: str, attrs: dict[str, str | None]) -> None:
+        if tag in ("h2", "h3", "h4", "h5", "h6"):
+            self._sections += 1
+        if self.published is not None:
+            return
+        if tag == "meta" and (attrs.get("name") or attrs.get("property") or "").lower() in _PUBLISHED_META:
+            self.published = (attrs.get("content") or "").strip() or None
+        elif tag == "time" and not self._sections:
+            self.published = (attrs.get("datetime") or "").strip() or None
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -108,12 +124,19 @@ class _Collector(HTMLParser):
 
 def html_to_lines(html: str) -> list[tuple[int, str]]:
     """Return (source line, text) pairs in document order; source lines never decrease."""
+    return read_html(html)[0]
+
+
+def read_html(html: str) -> tuple[list[tuple[int, str]], dict[str, str]]:
+    """The page's lines (as `html_to_lines`) and what its markup states about it that its text
+    may not: `{"date": …}` from a <meta> or a header's <time datetime>."""
     collector = _Collector()
     collector.feed(html)
     collector.close()
     collector._flush()
+    meta = {"date": collector.published} if collector.published else {}
     title = " ".join(collector.title.split())
     if title:
         # The document's <title> is its first heading: some exports date the page only there.
-        return [(collector.title_line, f"# {title}"), *collector.lines]
-    return collector.lines
+        return [(collector.title_line, f"# {title}"), *collector.lines], meta
+    return collector.lines, meta

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.errors import InputError
@@ -38,6 +38,9 @@ class Document:
     lines: tuple[SourceLine, ...]
     encoding: str
     content_hash: str
+    meta: dict[str, str] = field(default_factory=dict)
+    """What the file's markup states outside its text (an HTML page's date); front matter's
+    fallback."""
 
     @property
     def text(self) -> str:
@@ -66,15 +69,16 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     raw = path.read_bytes()
     text, encoding = decode_bytes(raw, path)
     if path.suffix.lower() in (".html", ".htm"):
-        from index.html import html_to_lines
+        from index.html import read_html
 
-        numbered = html_to_lines(text)
+        numbered, meta = read_html(text)
     else:
+        meta = {}
         numbered = [(i, line) for i, line in enumerate(split_lines(text), start=1)]
     lines = tuple(SourceLine(number, normalise_line(line)) for number, line in numbered)
     if not any(line.text.strip() for line in lines):
         raise InputError(path, "file is empty", "nothing to index")
-    return Document(path=path, lines=lines, encoding=encoding, content_hash=content_hash(raw))
+    return Document(path=path, lines=lines, encoding=encoding, content_hash=content_hash(raw), meta=meta)
 
 
 def decode_bytes(raw: bytes, path: Path) -> tuple[str, str]:

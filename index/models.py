@@ -11,6 +11,7 @@ from datetime import date
 from enum import StrEnum
 
 from index.tables import Table
+from index.text.timeexpr import writes_day_first
 from index.text.weeks import week_int, week_of
 
 # A front matter value as kept: a scalar, text capped (index/front_matter.py).
@@ -103,6 +104,12 @@ class Report:
     @property
     def week(self) -> str:
         return week_of(self.date)
+
+    @property
+    def day_first(self) -> bool:
+        """The report writes its all-number days day first (`30/01`, `14/11/2025`): its `05/12`
+        is then 5 December. Read with `reading_day_first`."""
+        return writes_day_first(text for _, text in self.lines)
 
     @property
     def week_int(self) -> int:

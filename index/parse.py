@@ -54,7 +54,7 @@ def parse_report(
     found = (
         FoundDate(report_date, "flag")
         if report_date
-        else detect_report_date(title_heading, title_lines, front, doc.path, body, near)
+        else detect_report_date(title_heading, title_lines, {**doc.meta, **front}, doc.path, body, near)
     )
     if found is None:
         raise ReportDateError(

@@ -19,7 +19,7 @@ from index.text.time_core import pick_year
 from index.text.timeexpr import MONTH_PATTERN, MONTHS, find_dates
 from index.text.weeks import friday_of_iso_week
 
-_YEAR_IN = re.compile(r"(?:19|20)\d{2}")
+_YEAR_IN = re.compile(r"(?:19|20)\d{2}|^\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}$")  # or `28/11/25`
 _ISO_WEEK = re.compile(r"\b(20\d{2})-?W(\d{1,2})\b", re.IGNORECASE)
 _WEEK_YEAR = re.compile(r"\bweek\s*(\d{1,2})\s*[,/ ]\s*(20\d{2})\b|\b(20\d{2})\s*week\s*(\d{1,2})\b", re.I)
 _ZH_WEEK_YEAR = re.compile(r"(20\d{2})\s*年\s*第\s*(\d{1,2})\s*周")
@@ -114,13 +114,14 @@ def date_from_text(text: str) -> FoundDate | None:
 
 
 # A header line that says it holds the report's date ("date: 2025-03-07", "会议时间：2024年9月5日",
-# "Last updated: 30 May 2025"), anywhere in the first lines of the body.
+# "Last updated: 30 May 2025"), anywhere in the first lines of the body; or a header table's row
+# that does ("| **Week ending** | 16/01/2026 |").
 DATE_LABEL = re.compile(
-    r"^[\W_]{0,4}(?:report\s+date|date|dated|as\s+of|last\s+updated|updated(?:\s+on)?|sent|"
+    r"^(?:\|\s*)?[\W_]{0,4}(?:report\s+date|date|dated|as\s+of|last\s+updated|updated(?:\s+on)?|sent|"
     r"(?:for\s+the\s+)?week\s+(?:of|ending|starting|beginning|commencing)|reporting\s+(?:period|week)|"
     r"(?:sprint|cycle|iteration)\s+(?:dates?|period)|"
     r"日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
-    r"生成时间|导出时间)[\W_]{0,4}[:：]",
+    r"生成时间|导出时间)[\W_]{0,4}(?:[:：]|(?<=[^|\s])\s*\|(?=[^|]*\|?\s*$))",
     re.I,
 )
 # A line a tool writes over what it generated or exported, which carries the run's date:
@@ -135,7 +136,10 @@ _GENERATED = re.compile(
 # A byline under a post's title: "Posted on July 2, 2025 — Ana", "_Published 4 November 2025 by …_",
 # "发布于 2025年7月2日". Only its first date counts: the rest of the line may mention others.
 _BYLINE = re.compile(
-    r"^[\W_]{0,4}(?:posted|published|written|sent)(?:\s+on)?\s+(?=\w)|^[\W_]{0,4}(?:发布|发表|写)于\s*", re.I
+    r"^[\W_]{0,4}(?:posted|published|written|sent)(?:\s+on)?\s+(?=\w)|^[\W_]{0,4}(?:发布|发表|写)于\s*|"
+    # "Edited by Marta Kessel · 3 February 2025", "Prepared by R. Price, 14 Nov 2025": a byline's date
+    r"^[\W_]{0,4}(?:edited|written|compiled|prepared|authored|curated|posted|published)\s+by\b",
+    re.I,
 )
 
 

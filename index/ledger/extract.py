@@ -22,9 +22,10 @@ from index.ledger.renames import extract_renames
 from index.ledger.speakers import readdress
 from index.models import Report
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename
+from index.text.timeexpr import reading_day_first
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 132
+EXTRACTOR_VERSION = 133
 
 
 @dataclass
@@ -39,6 +40,11 @@ class ReportFacts:
 
 
 def extract_facts(report: Report) -> ReportFacts:
+    with reading_day_first(report.day_first):
+        return _extract_facts(report)
+
+
+def _extract_facts(report: Report) -> ReportFacts:
     lines = dict(report.lines)
     released = [m for section in report.all_sections() for m in release_mentions(section, lines)]
     versions = [m for section in report.all_sections() for m in release_sentences(section, lines)]

@@ -64,7 +64,13 @@ _GENERIC_TITLE = re.compile(
     # a post's look ahead, where the next steps of several projects are listed
     r"what[’']?s\s+(?:next|coming(?:\s+up)?|ahead)|coming\s+up|looking\s+ahead|next\s+steps?|"
     # a roadmap's horizons ("**Now**", "**Next**", "**Later**"): when work is planned, not a work item
-    r"now|next|later|up\s+next|(?:now|next|later)(?:\s*(?:/|,|&|and)\s*(?:now|next|later))+",
+    r"now|next|later|up\s+next|(?:now|next|later)(?:\s*(?:/|,|&|and)\s*(?:now|next|later))+|"
+    # a site or programme report's standing sections and header fields: the look-ahead lists other
+    # trades' dates, the safety section tells incidents, the header the report's own week
+    r"(?:(?:two|three|four|six|\d)[- ]week\s+)?look[- ]?ahead|weather|(?:health\s*(?:&|and)\s*)?safety|"
+    r"hse|ehs|(?:key\s+)?risks?(?:\s*(?:&|and|/)\s*(?:issues|opportunities))?|"
+    r"rfis?(?:\s*(?:&|and|/)\s*inspections)?|labou?r(?:\s*(?:&|and)\s*plant)?|programme(?:\s+status)?|"
+    r"week\s+(?:ending|commencing|beginning)|report\s+no\.?|prepared\s+by|distribution",
     re.I,
 )
 _STATUSY_PARENS = re.compile(
@@ -200,7 +206,13 @@ def valid_name(name: str, typed: bool = False) -> bool:
         return False  # "done ✅", "已上线 🚀": a status group's label
     if find_dates(name, ANY_DAY) and len(name) < 12:
         return False
-    return _GENERIC_TITLE.fullmatch(name.strip()) is None and _OVERVIEW.fullmatch(name.strip()) is None
+    titled = _ORDINAL.sub("", name.strip())
+    return _GENERIC_TITLE.fullmatch(titled) is None and _OVERVIEW.fullmatch(name.strip()) is None
+
+
+# A numbered section's ordinal ("1. Summary", "3.2 Risks", "(4) Weather"): the words after it say
+# whether the heading is a template's section.
+_ORDINAL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)、:]?\s+|[(（]\d{1,2}[)）]\s*)")
 
 
 # "一、整体情况" (its 情况 cut as a topic suffix) is every report's overview, under its ordinal, not

@@ -30,7 +30,8 @@ _RAG_SAID = (
     r"\b(?:call|calling|called|mark|marking|marked|rate|rating|flag|flagging|downgrad(?:e|ed|ing)|"
     r"upgrad(?:e|ed|ing)|keep|keeping)\s+(?:[^\s,;:.]+\s+){1,4}?(?:to\s+|at\s+|as\s+)?"
 )
-_RAG_ALONE = r"(?:^|(?<=[.!?]\s))\W{0,3}|(?<=\w)\*{0,2}:\*{0,2}\s+"
+# ... or a field of its own in a line of dashed or piped fields: "Façade – 62% complete – Amber".
+_RAG_ALONE = r"(?:^|(?<=[.!?]\s))\W{0,3}|(?<=\w)\*{0,2}:\*{0,2}\s+|(?<=\s[–—|-]\s)"
 _RAG_WORD = re.compile(r"\b(?:red|amber|yellow|wobbly|shaky|green)\b", re.I)
 # "the mapping tests went red", "the build is green": a build's, a check's or a chart's colour.
 _NOT_A_RAG = re.compile(

@@ -104,7 +104,12 @@ _STRONG_BEFORE = re.compile(
     r"(?<![原旧老])目标(?:日期|时间)?)"
     r"\s*[:：]?\s*(?:在|于|是|为)?\s*$|"
     # "Summit is going live on Monday 31st", "it goes live on 3 June": the launch said ahead of it
-    r"\b(?:eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|going live|goes live|release date|on track for|(?-i:GA)|"
+    # "forecast completion 05/12", "forecast Practical Completion 12/12", "projected go-live": a
+    # programme's forecast of its finish is its current target (a baseline beside it is not)
+    r"\b(?:(?:forecast(?:ed)?|fcst|projected|estimated|expected|planned)\s+(?:practical\s+)?"
+    r"(?:completion|finish|handover|hand-over|go[- ]live|launch|release|delivery|cutover|end)(?:\s+date)?|"
+    r"completion\s+date|"
+    r"eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|going live|goes live|release date|on track for|(?-i:GA)|"
     r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
     r"\s*[:：]?\s*(?:(?:is|remains|stays)\s+)?(?:(?:now|still)\s+)?(?:on|for|in|is|at)?\s*(?:the\s+)?"
     + _PART_OF
@@ -397,7 +402,7 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             role, moved = "target", True
         elif (
             target_field
-            or _STRONG_BEFORE.search(before)
+            or _STRONG_BEFORE.search(text[max(left, hit.start - 32) : hit.start])
             or (_WEAK_BEFORE.search(before) and (_DELIVERY.search(clause) or _GOAL_LEAD.search(clause)))
             or _TARGET_AFTER.match(text[hit.end : right])
             or (_HOLDS_AFTER.match(text[hit.end : right]) and hit.value >= ref)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -26,6 +28,23 @@ MONTHS: dict[str, int] = {
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+# How an all-number day such as `05/12` is read: month first (the default, as US and Chinese
+# reports write it) or day first, as a report that writes `14/11/2025` or `30/01` elsewhere does.
+# Set for the length of one report's reading (`reading_day_first`); a figure that can only be read
+# one way (`30/01`) is read that way whatever this says.
+DAY_FIRST: ContextVar[bool] = ContextVar("day_first", default=False)
+
+
+@contextmanager
+def reading_day_first(day_first: bool) -> Iterator[None]:
+    """Read all-number days day first (or month first) inside the block."""
+    token = DAY_FIRST.set(day_first)
+    try:
+        yield
+    finally:
+        DAY_FIRST.reset(token)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ rule here reads the words around the figure before it calls it a date.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
-from index.text.time_core import DIGIT, Bias, Precision, Rules, pick_year, safe_date
+from index.text.time_core import DAY_FIRST, DIGIT, Bias, Precision, Rules, pick_year, safe_date
 
 NUMERIC = Rules()
 _rule = NUMERIC.rule
@@ -33,6 +34,8 @@ def _weekday_slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     readings = [_in_year(month, day, ref, bias) for month, day in ((first, second), (second, first))]
     agreeing = [value for value in readings if value is not None and value.weekday() == weekday]
     fallback = [value for value in readings if value is not None]
+    if DAY_FIRST.get():
+        fallback.reverse()
     chosen = agreeing or fallback
     return (chosen[0] if chosen else None), "day"
 
@@ -41,10 +44,44 @@ def _in_year(month: int, day: int, ref: date, bias: Bias) -> date | None:
     return pick_year(lambda y: safe_date(y, month, day), ref, bias)
 
 
+def _month_and_day(first: int, second: int) -> tuple[int, int]:
+    """Which of two slashed figures is the month: the one that can be (`30/01`, `1/23`), else the
+    report's order (`DAY_FIRST`)."""
+    if first > 12 >= second or (DAY_FIRST.get() and second <= 12):
+        return second, first
+    return first, second
+
+
+# A slashed day with its year, in either order: `14/11/2025`, `11/14/2025`, `05/12/25`.
+@_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)?\d{2})(?![\d/:%])", needs=DIGIT)
+def _slash_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, day = _month_and_day(int(m[1]), int(m[2]))
+    year = int(m[3]) if len(m[3]) == 4 else 2000 + int(m[3])
+    return safe_date(year, month, day), "day"
+
+
 @_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/:%])", needs=DIGIT)
 def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    month, day = int(m[1]), int(m[2])
+    month, day = _month_and_day(int(m[1]), int(m[2]))
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
+
+
+_SLASHED = re.compile(r"(?<![\d/.:\-])(\d{1,2})/(\d{1,2})(?:/(?:19|20)?\d{2})?(?![\d/:%])")
+
+
+def writes_day_first(lines: Iterable[str]) -> bool:
+    """The text writes its slashed days day first: more of them can only be day/month (`30/01`,
+    `14/11/2025`) than only month/day (`1/30`). Ambiguous ones (`05/12`, progress `2/5`) say
+    nothing; a fraction over 12 (`13/20`) fits neither."""
+    day_first = month_first = 0
+    for line in lines:
+        for m in _SLASHED.finditer(line):
+            first, second = int(m[1]), int(m[2])
+            if 12 < first <= 31 and 1 <= second <= 12:
+                day_first += 1
+            elif 1 <= first <= 12 and 12 < second <= 31:
+                month_first += 1
+    return day_first > month_first
 
 
 # What makes a dotted figure a version, not a day: `3.2版本`, `3.2暑期版本`, `3.2 release`; a

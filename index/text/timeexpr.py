@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from index.text.time_calendar import CALENDAR
 from index.text.time_core import (
+    DAY_FIRST,
     MONTH_PATTERN,
     MONTHS,
     Bias,
@@ -28,9 +29,10 @@ from index.text.time_core import (
     Rule,
     month_end,
     pick_year,
+    reading_day_first,
     safe_date,
 )
-from index.text.time_numeric import NUMERIC
+from index.text.time_numeric import NUMERIC, writes_day_first
 from index.text.time_periods import PERIODS
 from index.text.time_relative import RELATIVE
 
@@ -43,7 +45,9 @@ __all__ = [
     "find_dates",
     "find_field_dates",
     "month_end",
+    "reading_day_first",
     "with_weekdays",
+    "writes_day_first",
 ]
 
 # Rule order decides matches: a span one rule claims is closed to the rules after it.
@@ -55,13 +59,14 @@ def find_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
 
     Rules are tried most specific first; a span claimed by one rule is closed to the others.
     """
-    return list(_find_dates(text, ref, bias))
+    return list(_find_dates(text, ref, bias, DAY_FIRST.get()))
 
 
 # The ledger asks about one line several times (is it a schedule sentence? its targets? is this
 # figure a date?), and the ~30 rules are the cost: the answer is a pure function of its arguments.
+# The order all-number days are read in (`DAY_FIRST`) is part of the key: the rules read it.
 @lru_cache(maxsize=8192)
-def _find_dates(text: str, ref: date, bias: Bias) -> tuple[DateHit, ...]:
+def _find_dates(text: str, ref: date, bias: Bias, day_first: bool) -> tuple[DateHit, ...]:
     taken = [False] * len(text)
     hits: list[DateHit] = []
     present: dict[re.Pattern[str], bool] = {}
