@@ -19,7 +19,7 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         SectionKind.PLANS,
         re.compile(
             r"下周|下阶段|下月|下期|下一期|下个?迭代|计划与目标|工作计划|next\s*(week|steps|sprint|month|cycle|period)|"
-            r"upcoming|\bplan(?:s|ned|ning)?\b|计划|todo",
+            r"upcoming|\bplan(?:s|ned|ning)?\b|todo",
             re.I,
         ),
     ),

@@ -62,8 +62,46 @@ def read_tables(lines: list[tuple[int, str]]) -> list[Table]:
 
     piped = _pipe_tables(lines)
     taken = {number for table in piped for number in table.span}
+    piped += _bare_pipe_tables([(number, text) for number, text in lines if number not in taken])
+    taken = {number for table in piped for number in table.span}
     aligned = read_aligned_tables([(number, text) for number, text in lines if number not in taken])
     return sorted(piped + aligned, key=lambda table: table.header_line)
+
+
+_MIN_BARE_ROWS = 2
+_MIN_BARE_CELLS = 3
+
+
+def _bare_pipe_tables(lines: list[tuple[int, str]]) -> list[Table]:
+    """Pipe rows with no delimiter row under the header, as a tracker's plain-text export writes
+    them (`编号 | 需求名称 | 状态 | 完成度`): a run of consecutive lines that split into the same
+    number of cells (at least three), a header and at least two rows. A lone piped line (an
+    incident's `BUG#8870 | 一般 | …`) is no table."""
+    tables: list[Table] = []
+    run: list[tuple[int, list[str]]] = []
+
+    def close() -> None:
+        if len(run) > _MIN_BARE_ROWS:
+            header_line, header = run[0]
+            tables.append(Table(header_line, header, [TableRow(n, cells) for n, cells in run[1:]]))
+        run.clear()
+
+    for number, text in lines:
+        cells = _bare_cells(text)
+        if cells is None or (run and len(cells) != len(run[0][1])):
+            close()
+        if cells is not None:
+            run.append((number, cells))
+    close()
+    return tables
+
+
+def _bare_cells(text: str) -> list[str] | None:
+    stripped = text.strip()
+    if stripped.count("|") < _MIN_BARE_CELLS - 1 or set(stripped) <= set("|-: "):
+        return None
+    cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+    return cells if len(cells) >= _MIN_BARE_CELLS else None
 
 
 def _pipe_tables(lines: list[tuple[int, str]]) -> list[Table]:

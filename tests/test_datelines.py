@@ -110,3 +110,42 @@ def test_opening_and_weekday_dates_refuse_what_is_no_date() -> None:
 )
 def test_the_dashed_day_month_of_exports_is_a_day(text: str, expected: date) -> None:
     assert [hit.value for hit in find_dates(text, date(2025, 4, 1), "nearest")] == [expected]
+
+
+def test_a_header_table_row_names_the_week_ending_day_first(tmp_path: Path) -> None:
+    text = (
+        "# Site progress report\n\n| | |\n|---|---|\n| **Report No.** | 38 |\n"
+        "| **Week ending** | 05/12/2025 |\n\n## Programme\n\n- Façade – forecast 30/01\n"
+    )
+    assert parse(tmp_path, "wpr-38.md", text) == (date(2025, 12, 5), "header line")
+
+
+def test_a_labelled_day_with_a_two_digit_year(tmp_path: Path) -> None:
+    text = (
+        "# Weekly progress report No. 33\n\nReport No.: 33\nWeek ending: 28/11/25\n\n## Summary\n\nQuiet.\n"
+    )
+    assert parse(tmp_path, "wpr-33.md", text) == (date(2025, 11, 28), "header line")
+
+
+def test_a_byline_that_is_edited_by_someone_dates_the_issue(tmp_path: Path) -> None:
+    text = "# This Week in Quarrel — Issue #33\n\nEdited by Marta Kessel · 3 February 2025\n\nWelcome.\n"
+    assert parse(tmp_path, "issue-33.md", text) == (date(2025, 2, 3), "header line")
+
+
+def test_an_html_page_is_dated_by_its_header_time_not_its_footer(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>This Week — Issue #35</title></head><body><article>\n"
+        '<p class="meta">Editor: Sunniva. <time datetime="2025-02-17">17.02.2025</time></p>\n'
+        "<h2>Release train</h2><p>v0.19 is planned for the week of 10 March.</p>\n"
+        '<footer>Next issue: <time datetime="2025-02-24">24 Feb</time></footer></article></body></html>\n'
+    )
+    assert parse(tmp_path, "issue-35.html", page) == (date(2025, 2, 17), "front matter")
+    footer_only = page.replace('<time datetime="2025-02-17">17.02.2025</time>', "")
+    with pytest.raises(ReportDateError):
+        parse(tmp_path, "issue-35.html", footer_only)
+
+
+def test_an_opening_sentence_that_says_when_the_issue_came_out(tmp_path: Path) -> None:
+    text = "# This Week — Issue #37\n\nThis issue was published on Monday 10 March, after a break.\n"
+    found, origin = parse(tmp_path, "issue-37.md", text, near=date(2025, 2, 24))
+    assert (found, origin) == (date(2025, 3, 10), "opening sentence, year from its series")

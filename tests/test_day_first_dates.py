@@ -69,3 +69,42 @@ def test_a_forecast_completion_is_the_target_and_its_baseline_is_not() -> None:
 )
 def test_a_rag_colour_as_a_dashed_field_is_the_status(line: str, expected: list[str]) -> None:
     assert [s.value for s in find_statuses(line)] == expected
+
+
+def test_pipe_rows_without_a_delimiter_row_are_a_table() -> None:
+    from index.tables import read_tables
+
+    lines = list(
+        enumerate(
+            [
+                "编号 | 需求名称 | 状态 | 完成度 | 预计完成",
+                "#1532 | 商家结算单重构 | 进行中 | 85% | 2024-09-27",
+                "#1547 | 支付对账自动化 | 进行中 | 40% | 2024-10-15",
+                "",
+                "BUG#8870 | 一般 | 2024-09-18 09:05 | 订单导出任务队列积压",  # a lone piped line
+            ],
+            start=1,
+        )
+    )
+    tables = read_tables(lines)
+    assert len(tables) == 1
+    assert tables[0].header == ["编号", "需求名称", "状态", "完成度", "预计完成"]
+    assert [row.line for row in tables[0].rows] == [2, 3]
+    assert tables[0].rows[0].cells[1] == "商家结算单重构"
+
+
+def test_a_status_emoji_after_a_heading_name_is_its_status_not_its_name() -> None:
+    from index.ledger.mentions import clean_name, valid_name
+
+    assert clean_name("Query planner 🟡") == "Query planner"
+    assert clean_name("Windows support ⏸️") == "Windows support"
+    assert not valid_name("5 of 9")  # a count, not a project
+
+
+def test_a_heading_with_plan_in_a_word_is_no_plans_section() -> None:
+    from index.classify import classify_heading
+    from index.models import SectionKind
+
+    assert classify_heading("6. Labour and plant") != SectionKind.PLANS
+    assert classify_heading("Next week plan") == SectionKind.PLANS
+    assert classify_heading("7. Health & Safety") == SectionKind.OTHER  # its "health" is no metric

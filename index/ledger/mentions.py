@@ -36,7 +36,7 @@ BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _NOT_A_NAME = re.compile(
     r"本周|下周|上周|这周|这两周|已经?|完成|没能|未能|进行|推进|预计|正在|开始|启动|目前|当前|继续|持续|新增|支持|参与|组织|"
     r"\b(?:this|next|last) week\b|\b(?:we|i|our|completed|started|working|finished|shipped|launched)\b|"
-    r"\d+\s*%|^\d+$|事件|事故|故障|incident",
+    r"\d+\s*%|^\d+$|^\d+\s*(?:of|out of|/)\s*\d+\b|事件|事故|故障|incident",
     re.I,
 )
 _GENERIC_TITLE = re.compile(
@@ -58,7 +58,7 @@ _GENERIC_TITLE = re.compile(
     # the bad news:"): it announces the tone of what follows, the sentence after it names the project
     r"(?:(?:first|firstly|so|ok(?:ay)?|right),?\s+)?(?:(?:let['’]?s|let me)\s+(?:start|begin|open|kick off)\s+with\s+)?"
     r"(?:the\s+|some\s+)?(?:good|bad|great|big|main|other|mixed|sad|happy|exciting|better|worse)\s+news|"
-    r"(?:本周|本期|本月|本次|整体)?(?:概要|概览|总结|概述|摘要|小结|回顾|汇总|速览|亮点|说明|总体情况)|"
+    r"(?:本周|本期|本月|本次|整体)?(?:概要|概览|总结|概述|摘要|小结|回顾|汇总|速览|亮点|说明|总体情况)|备注|附注|其他说明|"
     # the cadence's own period, whose due date moves on every week by design: not a project
     r"(?:current|this|active|next)\s+(?:milestone|sprint|iteration|cycle)|(?:本期|当前|本次|下个?)(?:迭代|里程碑|冲刺)|"
     # a post's look ahead, where the next steps of several projects are listed
@@ -162,6 +162,7 @@ def clean_name(name: str) -> str:
     name = _OUTLINE_NUMBER.sub("", _RENAME_GLOSS.sub("", _STATUSY_PARENS.sub("", nfkc(name))))
     name = re.sub(r"[*_`#]+", "", name)
     name = _LEADING_EMOJI.sub("", name)  # "🎉 活动上线", "📦 版本进度": a template's icon
+    name = _TRAILING_EMOJI.sub("", name)  # "Query planner 🟡": its status, read as one, not its name
     name = BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = TYPE_PREFIX.sub("", name.strip())
@@ -183,6 +184,9 @@ STATUS_HEADING = re.compile(
 
 
 _LEADING_EMOJI = re.compile(r"^[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
+_TRAILING_EMOJI = re.compile(
+    r"(?<=\S)[\s\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+$"
+)
 
 
 # A gloss after a name ("Anchor（安全启动）", "Kiln (feature store 迁移)") says what it is; its words
