@@ -138,6 +138,8 @@ def split_lines(text: str) -> list[str]:
 
 
 def normalise_line(line: str) -> str:
-    """Tabs to 4 spaces (Notion nests by 4), full-width and no-break spaces to ASCII, no trailing blanks."""
+    """Tabs to 4 spaces (Notion nests by 4), full-width and no-break spaces to ASCII, no trailing blanks.
+    A tab between two cells of a tab-separated row stays at least two spaces wide (a 7-character
+    Chinese cell would otherwise end one space from the next), so the row still reads as cells."""
     line = line.translate(_INVISIBLE).translate(_SPACES)
-    return line.expandtabs(4).rstrip()
+    return line.replace("\t", "  \t").expandtabs(4).rstrip()

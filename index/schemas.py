@@ -118,6 +118,11 @@ class Observation(_Model):
     )
     evidence: Citation = Field(description="The mention of the project.")
     source: FactSource = Field(default="rules", description=_SOURCE_HELP)
+    item_key: str | None = Field(
+        default=None,
+        description="The tracker id a table files it under ('#1578', 'PLAT-12'): a row renamed in a "
+        "later export keeps its id, which ties the two names into one project.",
+    )
     origin: Literal["structure", "lead", "prose"] = Field(
         default="structure",
         description="'structure': the layout says it is a project; 'lead': only a line's lead names it "

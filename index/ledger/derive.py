@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 29
+DERIVE_VERSION = 30
 
 
 def stamp(aliases_text: str, embed_id: str) -> str:
@@ -126,16 +126,19 @@ def _identity(
     stats: dict[str, NameStat] = {}
     seen: set[tuple[str, str]] = set()
     rows = conn.execute(
-        "SELECT f.subject, json_extract(f.payload, '$.date'), r.source, json_extract(f.payload, '$.origin')"
+        "SELECT f.subject, json_extract(f.payload, '$.date'), r.source, json_extract(f.payload, '$.origin'),"
+        " json_extract(f.payload, '$.item_key')"
         " FROM facts f JOIN reports r ON r.source = f.source WHERE f.kind = 'observation' AND r.kept = 1"
         " ORDER BY r.date, r.source, f.seq"
     )
     structural: set[str] = set()
-    for name, day, source, origin in rows:
+    for name, day, source, origin, key in rows:
         stat = stats.get(name)
         if stat is None:
             stat = stats[name] = NameStat(name, date.fromisoformat(day), 0)
         stat.series.add(series_of(source))
+        if key:
+            stat.keys.add(key)
         if origin != "lead":
             structural.add(name)
         if (name, source) not in seen:

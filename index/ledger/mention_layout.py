@@ -39,7 +39,7 @@ from index.ledger.mentions import (
 from index.ledger.progress import find_progress
 from index.ledger.record_blocks import record_mentions
 from index.ledger.signals import find_statuses, heading_status
-from index.ledger.table_columns import column_roles, name_column
+from index.ledger.table_columns import column_roles, item_key, key_column, name_column
 from index.models import Item, Report, Section, SectionKind
 from index.text.normalise import nfkc
 
@@ -337,6 +337,7 @@ def _table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
         name_col = name_column(table)
         if name_col is None or not any(f in SIGNAL_FIELDS for f in fields):
             continue
+        key_col = key_column(table)
         for row in table.rows:
             cells = row.cells
             if name_col >= len(cells):
@@ -350,7 +351,8 @@ def _table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
                 if index != name_col and index < len(header) and cell:
                     labelled = Labelled(header[index], cell, 0, fields[index])
                     units.append(Unit(row.line, cell, head=True, skip=0, labelled=labelled))
-            out.append(Mention(name, section, row.line, row.line, units))
+            key = item_key(cells[key_col]) if key_col is not None and key_col < len(cells) else ""
+            out.append(Mention(name, section, row.line, row.line, units, key=key))
     return out
 
 

@@ -110,6 +110,8 @@ class Mention:
     """The status heading it is filed under (`## Done`, `## Won't Do`), if any."""
     filed_by: str = ""
     """The words that filed it when not its section's heading (a `- done ✅:` bullet)."""
+    key: str = ""
+    """The tracker id its table row gives (`#1578` under `编号`), if any."""
     origin: Origin = "structure"
     """"structure" when the layout says it is a project (a heading or bullet in a projects section,
     a field line, a table row); "lead" when only the lead of a line or paragraph names it, which

@@ -54,7 +54,7 @@ def join_keyed(groups: list[list[NameStat]]) -> list[list[NameStat]]:
 
     for index, group in enumerate(groups):
         for stat in group:
-            for key in ITEM_KEY.findall(nfkc(stat.name)):
+            for key in {*ITEM_KEY.findall(nfkc(stat.name)), *stat.keys}:
                 for series in stat.series or {""}:
                     other = owner.setdefault((key, series), index)
                     joins.join(other, index)

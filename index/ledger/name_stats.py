@@ -48,6 +48,8 @@ class NameStat:
     count: int
     series: set[str] = field(default_factory=set)
     """The report folders the name was written in (a ticket key is unique within one tracker)."""
+    keys: set[str] = field(default_factory=set)
+    """The tracker ids its table rows were filed under (`#1578`): one id, one project."""
     tentative: bool = False
     """Only a line's lead gave it, in one report: no project on its own (`derive`). It is linked
     after the other names and only to the one project whose name it opens with ("CampusNight 现在

@@ -388,6 +388,7 @@ def _assemble(
         owner=owner,
         evidence=_mention_evidence(report, section, mention),
         origin=mention.origin,
+        item_key=mention.key or None,
     )
     chosen_progress = _best(progress)
     if chosen_progress is None and len(parts) == 1:

@@ -65,6 +65,32 @@ def name_column(table: Table) -> int | None:
 
 _NAME_CELL_CHARS = 40
 
+# The column of a tracker's ids (`编号`, `ID`, `Key`, `#`): what stays when a row is renamed.
+_KEY_HEADER = re.compile(r"#|no\.?|id|key|issue|ticket|编号|序号|(?:需求|任务|工单)(?:id|编号)", re.I)
+_ITEM_KEY_CELL = re.compile(r"#?\d{2,7}|[A-Z][A-Z0-9]{1,9}-\d{1,6}")
+
+
+def key_column(table: Table) -> int | None:
+    """The id column: its header says so and every filled cell is a tracker id (`#1578`,
+    `PLAT-12`); a `序号` of 1, 2, 3 is a row count, not an id."""
+    for index, header in enumerate(table.header):
+        if not _KEY_HEADER.fullmatch(header.strip(" *_`")):
+            continue
+        cells = [
+            row.cells[index].strip()
+            for row in table.rows
+            if index < len(row.cells) and row.cells[index].strip()
+        ]
+        if cells and all(item_key(cell) for cell in cells):
+            return index
+    return None
+
+
+def item_key(cell: str) -> str:
+    """The tracker id a cell holds (`#1578`, `PLAT-12`), or ""."""
+    cell = cell.strip(" *_`")
+    return cell if _ITEM_KEY_CELL.fullmatch(cell) else ""
+
 
 def column_roles(table: Table) -> list[str | None]:
     """Each column's field ("status", "progress", "target", "owner", "actual", "generic") or None."""
