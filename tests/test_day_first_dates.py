@@ -108,3 +108,17 @@ def test_a_heading_with_plan_in_a_word_is_no_plans_section() -> None:
     assert classify_heading("6. Labour and plant") != SectionKind.PLANS
     assert classify_heading("Next week plan") == SectionKind.PLANS
     assert classify_heading("7. Health & Safety") == SectionKind.OTHER  # its "health" is no metric
+
+
+def test_a_slashed_day_before_a_colon_is_a_day_not_a_figure() -> None:
+    assert [h.text for h in find_dates("Toolbox talk 26/11: exclusion zones", REF)] == ["26/11"]
+    assert find_dates("ratio 10/11:30", REF) == []  # a clock after it: not a day
+
+
+def test_a_bare_count_is_named_by_the_subject_its_section_counts() -> None:
+    from index.ledger.metric_naming import counted_name
+
+    assert counted_name("新增", "二、缺陷统计") == "新增缺陷"
+    assert counted_name("Opened", "3. Bugs") == "Opened Bugs"
+    assert counted_name("日活", "二、缺陷统计") == "日活"  # a name of its own
+    assert counted_name("新增", "本周") == "新增"  # a section that names no subject

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from index.text.cjk import HAN
+from index.text.cjk import HAN, has_han
 from index.text.quantity import CURRENCY
 
 _NAME_TAIL = re.compile(
@@ -62,7 +62,9 @@ _NOT_METRIC = re.compile(
     r"进度|完成|进展|流量|灰度|放量|全量|上线|目标|计划|预计|预算|排期|提测|\bAB\b|"
     r"progress|complete|done|rollout|rolled|roll out|traffic|canary|ramp|target|goal|plan|expected|"
     r"\beta\b(?!\s+(?:MAE|RMSE|MAPE|error))|budget|\bwe\b|\bI\b|\bour\b|\bthey\b|\bit\b|\bus\b|moved|migrat|cluster|stores?\b|queries|"
-    r"[第共约近超从]|占(?!比)|的$|人天|工作量",
+    r"[第共约近超从]|占(?!比)|的$|人天|工作量|"
+    # the report's own number in its header ("Report No.: 31", "Issue #37", "期号：12")
+    r"\b(?:report|issue|edition|revision|rev)\.?\s*(?:no\b|number|#)|期号|期数",
     re.I,
 )
 # Words metrics are named with (zh and en).
@@ -118,6 +120,37 @@ def metric_name(before: str, prose: bool) -> tuple[str, str] | None:
 
 def _shape(text: str) -> str:
     return re.sub(r"\d", "9", re.sub(r"[A-Za-z]", "a", text))
+
+
+# A count that says how many, not of what (`本周新增：31` under `缺陷统计`, `Opened: 12` under `Bugs`):
+# the section's subject names it.
+_BARE_COUNT = re.compile(
+    r"(?:本周|本月|本期|this week'?s?\s*)?(?:新增|新建|新提|关闭|已关闭|解决|已解决|修复|已修复|遗留|遗留未关闭|未关闭|"
+    r"剩余|累计|合计|总数|总计|open(?:ed)?|new|closed|resolved|fixed|created|remaining|total|backlog|reopened)",
+    re.I,
+)
+_SUBJECT_TAIL = re.compile(
+    r"\s*(?:统计|情况|数据|汇总|概况|指标|数量|statistics|stats|metrics|summary|counts?)$", re.I
+)
+_ORDINAL_HEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}(?:\.\d)*[.)、]?)\s*"
+)
+
+
+_NO_SUBJECT = re.compile(
+    r"(?:本周|本月|本期|上周|下周|this week|last week|weekly|summary|overview|总结|概况|其他|other)", re.I
+)
+
+
+def counted_name(name: str, section_title: str) -> str:
+    """A bare count's name with the subject its section counts (`新增` under `二、缺陷统计` is
+    `新增缺陷`); any other name as it is."""
+    if not _BARE_COUNT.fullmatch(name.strip()):
+        return name
+    subject = _SUBJECT_TAIL.sub("", _ORDINAL_HEAD.sub("", section_title.strip(" #*_`【】[]"))).strip()
+    if not subject or len(subject) > 12 or not NAMEISH.search(subject) or _NO_SUBJECT.fullmatch(subject):
+        return name
+    return f"{name}{subject}" if has_han(subject) else f"{name} {subject}"
 
 
 def inherit_name(name: str, previous: str | None) -> str:

@@ -24,7 +24,7 @@ from index.ledger.incident_words import tells_incident
 from index.ledger.mentions import line_text
 from index.ledger.metric_figures import figure_pairs
 from index.ledger.metric_labels import label_pairs
-from index.ledger.metric_naming import names_metric
+from index.ledger.metric_naming import counted_name, names_metric
 from index.ledger.metric_read import PARENS, VALUE, Pair, bare_pair, is_date, read_pairs, value_of
 from index.models import Report, Section, SectionKind
 from index.schemas import MetricPoint
@@ -239,6 +239,7 @@ def _point(
     qualifier: str | None,
     quote: str,
 ) -> MetricPoint:
+    name = counted_name(name, section.title)
     return MetricPoint(
         name=name,
         key=plain_key(name),

@@ -25,7 +25,7 @@ _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 
 # day-first team (9 April 2025 is a Wednesday), "Fri 17/10" can only be 17 October. The reading
 # whose nearest year falls on that weekday wins; when neither does, month-first as `_slash`.
 @_rule(
-    r"(?<![A-Za-z])(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/:%])",
+    r"(?<![A-Za-z])(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/%])(?!:\d)",
     re.I,
     needs=DIGIT,
 )
@@ -53,20 +53,20 @@ def _month_and_day(first: int, second: int) -> tuple[int, int]:
 
 
 # A slashed day with its year, in either order: `14/11/2025`, `11/14/2025`, `05/12/25`.
-@_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)?\d{2})(?![\d/:%])", needs=DIGIT)
+@_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)?\d{2})(?![\d/%])(?!:\d)", needs=DIGIT)
 def _slash_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = _month_and_day(int(m[1]), int(m[2]))
     year = int(m[3]) if len(m[3]) == 4 else 2000 + int(m[3])
     return safe_date(year, month, day), "day"
 
 
-@_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/:%])", needs=DIGIT)
+@_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/%])(?!:\d)", needs=DIGIT)
 def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = _month_and_day(int(m[1]), int(m[2]))
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
-_SLASHED = re.compile(r"(?<![\d/.:\-])(\d{1,2})/(\d{1,2})(?:/(?:19|20)?\d{2})?(?![\d/:%])")
+_SLASHED = re.compile(r"(?<![\d/.:\-])(\d{1,2})/(\d{1,2})(?:/(?:19|20)?\d{2})?(?![\d/%])(?!:\d)")
 
 
 def writes_day_first(lines: Iterable[str]) -> bool:
