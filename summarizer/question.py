@@ -16,7 +16,7 @@ from summarizer.schemas import Intent, Plan
 
 # What a list question across projects asks for, when it names no project: "which projects
 # launched?", "which were paused?", "which is stuck?", "did they launch on time?".
-ListKind = Literal["launched", "paused", "stalled", "on_time"]
+ListKind = Literal["launched", "paused", "stalled", "overdue", "on_time"]
 
 
 @dataclass
@@ -48,6 +48,9 @@ class QuestionPlan:
     """Canonical names of the projects the question names."""
     project_names: list[str] = field(default_factory=list)
     """Every name (canonical and aliases) of the linked projects, to tell their lines from others'."""
+    asks_which: bool = False
+    """The question asks which of several ("哪个需求已经过了目标日期还没做完？", "which items are
+    past due?"): a list, whatever else its words name."""
     wants_reason: bool = False
     """The question asks why ("why did X slip?", "为什么延期", "原因"): lines giving a reason lead."""
     asked: str = ""

@@ -49,9 +49,12 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     projects = set(qp.projects) or None
     found = views.slip_groups(ledger, qp.since, qp.until, reports=qp.reports, projects=projects)
     kinds_asked: set[str] | None = None
-    if "stalled" in qp.wants:  # "which project is stuck?" asks for stalls, not every slip
-        stalls = views.slip_groups(ledger, qp.since, qp.until, qp.reports, projects, kinds={"stalled"})
-        found, kinds_asked = (stalls, {"stalled"}) if stalls else (found, None)
+    # "which project is stuck?" asks for stalls, "which is past its date?" for overdue ones, not
+    # every slip (and every slip when there are none of that kind)
+    for kind in ("stalled", "overdue"):
+        if kind in qp.wants and kinds_asked is None:
+            only = views.slip_groups(ledger, qp.since, qp.until, qp.reports, projects, kinds={kind})
+            found, kinds_asked = (only, {kind}) if only else (found, None)
     if not found:
         none = say("no_slips", qp.lang, range=range_of(qp))
         # "Is SDK generation overdue?" about a project with no slip: say so, and where it stands
@@ -167,6 +170,8 @@ def names_one_thing(qp: QuestionPlan) -> bool:
     Scheduler v2 slip?"), not for a list ("which projects slipped?"): its subject, without the
     intent's words, holds a distinctive term the reports write and a good share of its weight.
     A list of every team's slips answers none of that when no slip's project is that thing."""
+    if qp.asks_which:
+        return False  # "哪个需求已经过了目标日期还没做完？" asks for a list, whatever it names
     weights = qp.term_weights
     subject = set(tokenize(qp.subject)) - qp.unseen - _SCHEDULE_TOKENS
     held = {t: w for t, w in weights.items() if t in subject}

@@ -213,6 +213,9 @@ def fit_to_subject(plan: QuestionPlan, facts: Facts) -> Facts:
         or plan.projects
         or plan.metrics
         or not plan.subject
+        # "哪个需求已经过了目标日期还没做完？": which of a kind (overdue, launched, stuck), whose
+        # other words restate the kind, not a subject the list must cover
+        or (plan.asks_which and plan.wants)
     ):
         return facts
     wanted = set(tokenize(plan.subject))

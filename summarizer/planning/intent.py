@@ -25,14 +25,16 @@ LAUNCH_WORDS = _words(
     "launched launch went_live go_live gone_live shipped released completed finished delivered 上线 投产 发布 "
     "完成 交付"
 )
+# Past its day and not done: "哪个需求已经过了目标日期还没做完", "which items are past due?".
+OVERDUE_WORDS = _words("overdue past_due past_its missed_its missed_the 逾期 过了目标 过了截止 过了计划 超期")
 PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂停 搁置 取消 中止 叫停")
 
 # First match wins, so the specific intents come before the broad ones. "_" joins phrase words.
 INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ("slips", _words(
         "slip slipped slips slipping delay delays delayed postpone postponed pushed_back behind_schedule "
-        "overdue late 延期 推迟 延后 滞后 延误 顺延 拖期 逾期 跳票 晚了"
-    ) + STALL_WORDS),
+        "late 延期 推迟 延后 滞后 延误 顺延 拖期 跳票 晚了 未按期 没按期 未按时 没按时"
+    ) + OVERDUE_WORDS + STALL_WORDS),
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
         "break broke broken went_wrong go_wrong goes_wrong "
@@ -75,6 +77,14 @@ def _keyword_hits(question: str, keywords: Iterable[str]) -> list[str]:
 
 
 _LIST_CUE = re.compile(r"\b(?:which|what|list|any)\b|哪些|哪个|哪几个|有没有|几个|多少个", re.I)
+
+
+_WHICH = re.compile(r"\bwhich\b|\blist\b|哪些|哪个|哪几个|哪一个|哪项|哪几项", re.I)
+
+
+def asks_which(question: str) -> bool:
+    """The question asks which of several ("哪个需求已经过了目标日期"), whatever else it names."""
+    return _WHICH.search(question) is not None
 
 
 def _asks_for_list(question: str) -> bool:
@@ -163,6 +173,8 @@ def list_kinds(words: list[str]) -> frozenset[ListKind]:
     kinds: set[ListKind] = set()
     if any(w in words for w in STALL_WORDS):
         kinds.add("stalled")
+    if any(w in words for w in OVERDUE_WORDS):
+        kinds.add("overdue")
     if any(w in words for w in PAUSE_WORDS):
         kinds.add("paused")
     if any(w in words for w in LAUNCH_WORDS):

@@ -26,6 +26,7 @@ from summarizer.planning.index_context import (
     relative_reports,
 )
 from summarizer.planning.intent import (
+    asks_which,
     asks_why,
     decision_words,
     detect_intent,
@@ -124,6 +125,7 @@ def read_question(
         intent_words=words,
         wants=list_kinds(words),
         wants_reason=asks_why(question),
+        asks_which=asks_which(question),
         days=found.days if found and not (since or until) else None,
         asked=subject_terms(strip_question_words(unnamed, keep), vocabulary(intent)) if linked else "",
         projects=linked,

@@ -1,0 +1,32 @@
+"""Past its day and not done, as people ask it: "哪个需求已经过了目标日期还没做完？", "which items
+are past due?". A slips question that asks which of them are overdue, not every slip."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.planning.intent import asks_which, detect_intent, list_kinds
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "国庆后第一期周报里，哪个需求已经过了目标日期还没做完？",
+        "Which items are past due?",
+        "哪些项目逾期了？",
+    ],
+)
+def test_past_its_day_asks_for_overdue_slips(question: str) -> None:
+    intent, words = detect_intent(question, has_project=False)
+    assert intent == "slips"
+    assert "overdue" in list_kinds(words)
+    assert asks_which(question)
+
+
+def test_a_plain_slip_question_asks_for_every_slip() -> None:
+    intent, words = detect_intent("哪些项目延期了？", has_project=False)
+    assert intent == "slips" and "overdue" not in list_kinds(words)
+
+
+def test_is_x_overdue_names_one_thing_not_a_list() -> None:
+    assert not asks_which("山雀项目是不是已经逾期了？")
