@@ -118,6 +118,14 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     # "项目已完成总体进度的七成" is progress, not the project finished
     ("done", r"项目(?:已|顺利)?完成(?![^，,。;；]{0,6}?(?:进度|的))|已结项|结项|验收(?:通过|完成)"),
     ("done", r"^\W{0,3}(?:is|are|was|has been|now)\s+(?:done|complete|completed|finished)\b"),
+    # A programme's finish: "Practical Completion achieved 18/12", "handed over to the fit-out
+    # trades", a dashed field of its own ("Block B piling – complete 14/01 (184 of 184 piles)").
+    (
+        "done",
+        r"\bpractical completion\s+(?:was\s+|has been\s+)?(?:achieved|reached|certified|granted|issued)\b|"
+        r"\b(?:achieved|reached)\s+practical completion\b|(?<!\bbe )(?<!\bbeen )\bhanded over to\b|"
+        r"(?<=\s[–—|]\s)(?:complete|completed|finished)\b(?!\s+(?:by|in|on track|next))",
+    ),
     # "The housing register discovery wrapped up on Wednesday 23 April": work that ended, on its day
     (
         "done",

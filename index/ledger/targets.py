@@ -57,7 +57,9 @@ _MISSED_BEFORE = re.compile(
 _OWED_BEFORE = re.compile(
     r"\b(?:needs?|needed|requires?|required)\b(?!\s+to\b)[^.;:!?]{0,60}?\b(?:by|before)\s*(?:the\s+)?"
     + _PART_OF
-    + r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
+    + r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$|"
+    # another party's reply to the project ("RFI-112 – response was due 20/11, still outstanding")
+    r"\b(?:response|reply|answer|feedback|comments?)\s+(?:was\s+|is\s+|were\s+|are\s+)?(?:now\s+)?due\s*(?:on|by)?\s*$",
     re.I,
 )
 # A deadline told as a condition ("if it isn't signed by the 17th we lose offline map tiles", "如果
