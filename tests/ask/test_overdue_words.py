@@ -30,3 +30,8 @@ def test_a_plain_slip_question_asks_for_every_slip() -> None:
 
 def test_is_x_overdue_names_one_thing_not_a_list() -> None:
     assert not asks_which("山雀项目是不是已经逾期了？")
+
+
+def test_dragging_later_is_a_slip_word() -> None:
+    intent, _ = detect_intent("支付对账为什么一直往后拖？", has_project=True)
+    assert intent == "slips"  # why it slipped keeps the slips intent, with its reasons
