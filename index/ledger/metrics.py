@@ -34,6 +34,21 @@ from index.text.quantity import CHANGE_HEADER, CURRENCY, signed
 
 _VALUE_HEADER = re.compile(r"本周|this week|current|value|值|actual|本期|当前|latest|W\d{1,2}$", re.I)
 _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han characters
+# A table of metrics wherever it stands: its first column is headed as metrics (`指标`, `Metric`,
+# `KPI`), or a column is this period's value beside the last (`本期` / `上期`, `This week` / `Last week`).
+_METRIC_TABLE_FIRST = re.compile(r"^\W*(?:指标|指标项|数据项|metrics?|kpis?|measures?)\W*$", re.I)
+_LAST_PERIOD_HEADER = re.compile(r"上期|上周|上月|last\s+(?:week|period|month|cycle)|previous|prior", re.I)
+
+
+def _metrics_table(header: list[str]) -> bool:
+    """The table's header says its rows are metrics, in any section."""
+    if header and _METRIC_TABLE_FIRST.match(header[0]):
+        return True
+    return any(_VALUE_HEADER.search(h) for h in header[1:]) and any(
+        _LAST_PERIOD_HEADER.search(h) for h in header[1:]
+    )
+
+
 # Headings classify.py does not file as metrics but that hold a team's numbers (`## Cycle stats`).
 _STATS = re.compile(r"\bstats?\b|statistics|统计", re.I)
 # Sections where numbers in prose are not the team's metrics (impacts, targets, lessons, risks).
@@ -51,6 +66,13 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
     for section in report.all_sections():
         if section.kind != SectionKind.METRICS and not _STATS.search(section.title):
             labelled = _labelled_elsewhere(report, section)
+            labelled += [
+                point
+                for table in section.tables
+                if _metrics_table(table.header)
+                for row in table.rows
+                for point in _from_row(report, section, row.line, row.cells, table.header)
+            ]
             out.extend(labelled)
             if section.kind not in _NOT_PROSE or section.kind == SectionKind.INCIDENTS:
                 taken = {point.evidence.lines[0] for point in labelled} | _incident_lines(section)

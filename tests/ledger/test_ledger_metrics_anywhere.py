@@ -130,3 +130,20 @@ def test_one_teams_two_names_for_a_metric_are_one_series(ledger: Ledger, write_r
     second_source = next(r.source for r in ledger.reports() if r.source.endswith("g/w2.md"))
     deltas = {d.key: d.delta for d in views.changes(ledger, first_source, second_source).metric_deltas}
     assert deltas == {"signups": 90.0, "cac": -0.75}
+
+
+def test_a_table_of_metrics_outside_a_metrics_section_is_read(write_report: WriteReport) -> None:
+    """`指标 | 本期 | 上期` rows with no delimiter row, under a title no heading splits: this period's
+    column, with its currency, and each quote verifies against the file."""
+    report = write_report(
+        "第3期.txt",
+        "华东拓展双周报 | 2024年第3期 | 2024-02-02\n\n指标        | 本期   | 上期\n在营门店    | 42家   | 42家\n"
+        "客单价      | ¥24.6  | ¥23.8\n会员数      | 89.3万 | 87.9万\n",
+    )
+    metrics = extract_facts(report).metrics
+    assert [(m.name, m.value, m.unit) for m in metrics] == [
+        ("在营门店", 42.0, ""),
+        ("客单价", 24.6, "¥"),
+        ("会员数", 893000.0, ""),
+    ]
+    assert all(Verifier().check(m.evidence) for m in metrics)
