@@ -32,7 +32,8 @@ _ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(\S.*
 _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
 _LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
 _COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
-_BULLET = re.compile(r"^(\s*)([-*+•·])\s+(.*)$")
+# Plain-text templates bullet with shapes too (`▶ SH-017 静安嘉里店：…`, `● 本周…`, `■ …`).
+_BULLET = re.compile(r"^(\s*)([-*+•·▶►▸▹➤➢●○■□◆◇★☆※])\s+(.*)$")
 _NUMBERED = re.compile(r"^(\s*)(\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（]\d{1,3}[)）]\s*|[①-⑳]\s*)(.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 

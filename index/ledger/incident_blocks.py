@@ -137,13 +137,19 @@ def _cued(block: Block, ref: date) -> Iterator[tuple[Block, int, int]]:
         start = sentence_start(block.text, match.start()) if block.kind == "paragraph" else 0
         if start and opens_with_day(block.text, ref) and not event_dates(block.text[start:], ref):
             start = 0  # `On April 15 we published 4.1.3 … We yanked it two hours later.`
-        elif start and refers_back(block.text, start, match):
+        elif start and (refers_back(block.text, start, match) or not _tells_alone(block.text[start:], ref)):
             told = told_before(block.text, start, ref)
             if told is not None:  # `… the batch failed on the night of the 6th. It was raised as a P2.`
                 yield block, told[0], told[1] - told[0]
                 return
             start = sentence_start(block.text, start - 1)  # `前后 27 分钟，约3.2%的下单失败。定级 P2。`
         yield block, start, match.start() - start
+
+
+def _tells_alone(text: str, ref: date) -> bool:
+    """The text says when or how long (`Logged as P2 by web eng` does not: the sentences before it
+    told the event, `product pages … threw 500 errors for ~15 min on Wed 5/7`)."""
+    return bool(event_dates(text, ref) or duration(text)[0] or _CLOCK.search(text))
 
 
 def _with_items_before(block: Block, at: int, ref: date) -> tuple[Block, int, int]:

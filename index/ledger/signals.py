@@ -84,6 +84,9 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         # "按4月18日正式上线的目标推进": the launch named as a goal, not one that happened
         r"(?:已|成功|顺利|正式|全量|完成)上线(?!前|准备|方案|计划|评审|验证|演练|流程|申请|(?:运行)?的?(?:目标|时间|日期|节点))|"
         r"上线(?:完成|成功)|"
+        # a store, a branch or a site opened ("已于1月17日试营业", "已开业"): its launch; a day
+        # before it (`目标3月30日开业`, `原定4月20日开业`) is its target
+        r"已(?:经)?(?:于[^，,。;；]{1,14}?)?(?:试营业|正式开业|开业|开门营业|开张)(?!前|筹备|准备|计划|时间|日期|目标|活动)|"
         # "已于3月27日…正式投入使用": a system handed over to its users (公文 wording for going live)
         r"(?:已|正式|顺利|全面)投入(?:使用|运行|运营)(?!前|的?(?:目标|时间|日期))|"
         r"(?<!确保)(?<!计划)(?<!争取)(?<!能否)(?<!预计)(?<!未能)(?<!无法)(?<![能要将会])(?:准时|如期)上线(?![前了吗])|"

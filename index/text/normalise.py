@@ -23,7 +23,7 @@ import unicodedata
 _WS = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[\W_]+")
 PARENS = re.compile(r"[(（]([^)）]*)[)）]")  # a remark; 【】 and [] only wrap the name itself
-_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)、](?!\d)\s*)")
+_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•▶►▸▹➤➢●○■□◆◇★☆※]\s+|\d{1,3}[.)、](?!\d)\s*)")
 
 
 def nfkc(text: str) -> str:

@@ -22,8 +22,8 @@ def _words(text: str) -> tuple[str, ...]:
 # "which projects launched?", "which project was paused?", "which project is stuck?".
 STALL_WORDS = _words("stuck stalled stall no_progress same_% 卡在 卡了 停滞 没有进展 原地踏步")
 LAUNCH_WORDS = _words(
-    "launched launch went_live go_live gone_live shipped released completed finished delivered 上线 投产 发布 "
-    "完成 交付"
+    "launched launch went_live go_live gone_live shipped released completed finished delivered opened 上线 投产 发布 "
+    "完成 交付 开业 试营业"
 )
 # Past its day and not done: "哪个需求已经过了目标日期还没做完", "which items are past due?".
 OVERDUE_WORDS = _words("overdue past_due past_its missed_its missed_the 逾期 过了目标 过了截止 过了计划 超期")
@@ -33,7 +33,7 @@ PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂
 INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ("slips", _words(
         "slip slipped slips slipping delay delays delayed postpone postponed pushed_back behind_schedule "
-        "late 延期 推迟 延后 滞后 延误 顺延 拖期 跳票 晚了 未按期 没按期 未按时 没按时 往后拖 拖延 一拖再拖 推到 往后推"
+        "late 延期 推迟 延后 滞后 延误 顺延 拖期 跳票 晚了 未按期 没按期 未按时 没按时 往后拖 拖延 一拖再拖 推到 往后推 改期 改到 延到 挪到 rescheduled"
     ) + OVERDUE_WORDS + STALL_WORDS),
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "

@@ -35,3 +35,8 @@ def test_is_x_overdue_names_one_thing_not_a_list() -> None:
 def test_dragging_later_is_a_slip_word() -> None:
     intent, _ = detect_intent("支付对账为什么一直往后拖？", has_project=True)
     assert intent == "slips"  # why it slipped keeps the slips intent, with its reasons
+
+
+def test_rescheduled_is_a_slip_word() -> None:
+    intent, _ = detect_intent("第3期里 MiniApp 积分改版为什么改期？改到了哪天？", has_project=True)
+    assert intent == "slips"

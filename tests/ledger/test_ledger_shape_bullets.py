@@ -1,0 +1,65 @@
+"""Plain-text templates bullet with shapes (`▶ SH-017 静安嘉里店：…`, `● …`, `■ …`): each is an item,
+so its project is read as a bulleted one is; a store opening (`已于1月17日试营业`) is its launch; a
+level given after the sentence that told the event (`Logged as P2 by web eng`) refers back to it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from index.ledger import views
+from index.ledger.extract import extract_facts
+from index.ledger.signals import find_statuses
+from index.parse import parse_items
+
+from .conftest import Series, WriteReport
+
+
+def test_shape_bullets_are_items() -> None:
+    lines = list(
+        enumerate(["▶ SH-017 静安嘉里店：装修进度50%", "   状态：正常", "● 第二项", "■ 第三项"], start=1)
+    )
+    items = parse_items(lines)
+    assert [item.text.split("：")[0] for item in items] == ["SH-017 静安嘉里店", "第二项", "第三项"]
+
+
+def _store(day: str, body: str) -> str:
+    other = "▶ NJ-002 南京新街口德基店：装修进度10%，目标5月1日开业\n   状态：正常"
+    return f"华东拓展双周报 | {day}\n\n二、门店筹备\n\n{body}\n\n{other}\n"
+
+
+def test_a_store_under_a_shape_bullet_slips_and_opens(series: Series) -> None:
+    ledger = series(
+        [
+            (
+                "第1期.txt",
+                _store("2024-01-05", "▶ SZ-003 苏州观前街店：装修进度40%，目标2月底开业\n   状态：正常"),
+            ),
+            (
+                "第2期.txt",
+                _store(
+                    "2024-01-19", "▶ SZ-003 苏州观前街店：装修进度60%，开业顺延至3月22日\n   状态：有风险"
+                ),
+            ),
+            ("第3期.txt", _store("2024-02-02", "▶ SZ-003 苏州观前街店：已于1月31日试营业\n   状态：已开业")),
+        ]
+    )
+    kinds = {(s.project, s.kind, s.week) for s in views.slips(ledger)}
+    assert ("SZ-003 苏州观前街店", "date_moved", "2024-W03") in kinds
+    assert [(x.project, x.week) for x in views.launches(ledger)] == [("SZ-003 苏州观前街店", "2024-W05")]
+
+
+def test_a_target_day_to_open_is_no_opening() -> None:
+    assert [s.value for s in find_statuses("目标3月30日开业")] == []
+    assert [s.value for s in find_statuses("HZ-004 西湖银泰店：已于1月17日试营业，计划1月27日正式开业")] == [
+        "launched"
+    ]
+
+
+def test_a_level_told_after_the_event_refers_back_to_it(write_report: WriteReport) -> None:
+    report = write_report(
+        "digest-2025-05-09.md",
+        "# Portfolio digest — May 9, 2025\n\n**Heads-up:** product pages threw 500 errors for ~15 min on Wed 5/7,"
+        " starting around 11:20am PT. Logged as P2 by web eng; the limit has been raised.\n",
+    )
+    [incident] = extract_facts(report).incidents
+    assert incident.when == date(2025, 5, 7) and incident.duration_minutes == 15
