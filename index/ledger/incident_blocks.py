@@ -137,13 +137,20 @@ def _cued(block: Block, ref: date) -> Iterator[tuple[Block, int, int]]:
         start = sentence_start(block.text, match.start()) if block.kind == "paragraph" else 0
         if start and opens_with_day(block.text, ref) and not event_dates(block.text[start:], ref):
             start = 0  # `On April 15 we published 4.1.3 … We yanked it two hours later.`
-        elif start and (refers_back(block.text, start, match) or not _tells_alone(block.text[start:], ref)):
+        elif start and (
+            refers_back(block.text, start, match)
+            or (_LEVEL_ONLY.match(match[0]) and not _tells_alone(block.text[start:], ref))
+        ):
             told = told_before(block.text, start, ref)
             if told is not None:  # `… the batch failed on the night of the 6th. It was raised as a P2.`
                 yield block, told[0], told[1] - told[0]
                 return
             start = sentence_start(block.text, start - 1)  # `前后 27 分钟，约3.2%的下单失败。定级 P2。`
         yield block, start, match.start() - start
+
+
+# A cue that is only a level ("Logged as P2", "SEV2"): the event is told around it, not by it.
+_LEVEL_ONLY = re.compile(r".*\b(?:P[0-4]|SEV[- ]?[0-4])\b", re.I | re.S)
 
 
 def _tells_alone(text: str, ref: date) -> bool:

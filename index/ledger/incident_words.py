@@ -19,7 +19,7 @@ from index.ledger.incident_fields import duration
 _NOUNS = (
     r"故障|事故|线上问题|现网问题|生产问题|生产事件|线上事件|宕机|"
     r"\boutages?\b|\bincidents?\b|\bdowntime\b|\bpaged\b|\bdegraded\b|\bdegradation\b|"
-    r"(?:elevated|spike of|spiking)\s+(?:5xx|errors?)|\b(?:went|was|were) down\b|\bfell over\b|"
+    r"(?:elevated|spike of|spiking)\s+(?:5xx|errors?)|\b(?:went|was|were) down\b(?!\s+(?:well|badly|nicely|a treat|a storm))|\bfell over\b|"
     # a site's, a plant's or a warehouse's safety events: what its report's incidents are
     r"\bnear[- ]miss(?:es)?\b|\b(?:utility|cable|service|water[- ]main|gas[- ]main) strike\b|"
     r"\blost[- ]time injur(?:y|ies)\b|\bRIDDOR\b|险情|未遂事件|安全事件"

@@ -63,3 +63,12 @@ def test_a_level_told_after_the_event_refers_back_to_it(write_report: WriteRepor
     )
     [incident] = extract_facts(report).incidents
     assert incident.when == date(2025, 5, 7) and incident.duration_minutes == 15
+
+
+def test_a_demo_that_went_down_well_is_no_incident(write_report: WriteReport) -> None:
+    report = write_report(
+        "2025-03-21-weeknote-32.md",
+        "# Weeknote 32 — 21 March 2025\n\nShow and tell on Thursday was busy (31 people on Teams). The demo"
+        " of the Repairs booking journey went down well. Repairs is on track for the beta.\n",
+    )
+    assert extract_facts(report).incidents == []
