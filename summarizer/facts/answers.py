@@ -51,10 +51,12 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     kinds_asked: set[str] | None = None
     # "which project is stuck?" asks for stalls, "which is past its date?" for overdue ones, not
     # every slip (and every slip when there are none of that kind)
-    for kind in ("stalled", "overdue"):
+    wanted: tuple[str, ...] = ("stalled", "overdue")
+    for kind in wanted:
         if kind in qp.wants and kinds_asked is None:
             only = views.slip_groups(ledger, qp.since, qp.until, qp.reports, projects, kinds={kind})
-            found, kinds_asked = (only, {kind}) if only else (found, None)
+            if only:
+                found, kinds_asked = only, {kind}
     if not found:
         none = say("no_slips", qp.lang, range=range_of(qp))
         # "Is SDK generation overdue?" about a project with no slip: say so, and where it stands
