@@ -120,6 +120,12 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ),
     # "项目已完成总体进度的七成" is progress, not the project finished
     ("done", r"项目(?:已|顺利)?完成(?![^，,。;；]{0,6}?(?:进度|的))|已结项|结项|验收(?:通过|完成)"),
+    # 公文 wording for a works project finished: "已于2月6日完成改造并通过验收", "已于3月5日完成全部网元迁移",
+    # "已竣工"; a plan to pass acceptance ("计划3月14日通过验收") is no finish.
+    (
+        "done",
+        r"(?:已|并|顺利|已经|正式)通过(?:竣工|最终|终|整体)?验收|已于[^，,。;；]{1,14}?完成全部|已竣工|竣工验收(?:已)?(?:通过|完成)",
+    ),
     ("done", r"^\W{0,3}(?:is|are|was|has been|now)\s+(?:done|complete|completed|finished)\b"),
     # A programme's finish: "Practical Completion achieved 18/12", "handed over to the fit-out
     # trades", a dashed field of its own ("Block B piling – complete 14/01 (184 of 184 piles)").

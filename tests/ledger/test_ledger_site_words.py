@@ -44,3 +44,16 @@ def test_a_reply_owed_by_another_party_is_no_target() -> None:
             date(2025, 11, 21),
         )
     assert [r.role for r in roles if r.role == "target"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "done"),
+    [
+        ("机房空调改造已于2月6日完成改造并通过验收", True),
+        ("云核心网建设工程已于3月5日完成全部网元迁移", True),
+        ("计划3月14日通过验收", False),  # a plan to pass acceptance
+        ("已于1月15日完成设备到货", False),  # one delivery, not the whole project
+    ],
+)
+def test_a_works_project_finished_in_official_wording(line: str, done: bool) -> None:
+    assert ("done" in [s.value for s in find_statuses(line)]) is done
