@@ -73,7 +73,9 @@ _METRIC_WORD = re.compile(
     r"DAU|MAU|WAU|ARPU|CAC|LTV|NPS|CTR|CVR|AUC|QPS|TPS|RPS|\bp(?:50|75|90|95|99|999)\b|latency|"
     r"availability|uptime|\bshare\b|conversion|retention|activation|adoption|signups?|revenue|churn|velocity|"
     r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA|"
-    r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|\bMAE\b|\bRMSE\b|\bMAPE\b|利用率",
+    r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|\bMAE\b|\bRMSE\b|\bMAPE\b|利用率|"
+    # a statistic named by how it is counted: "Average daily labour on site", "Cumulative weather days lost"
+    r"\baverage\b|\bavg\b|\bmedian\b|\bcumulative\b|\bper\s+(?:day|week|hour)\b|日均|平均",
     re.I,
 )
 

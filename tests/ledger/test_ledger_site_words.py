@@ -57,3 +57,10 @@ def test_a_reply_owed_by_another_party_is_no_target() -> None:
 )
 def test_a_works_project_finished_in_official_wording(line: str, done: bool) -> None:
     assert ("done" in [s.value for s in find_statuses(line)]) is done
+
+
+def test_a_statistic_named_by_how_it_is_counted_is_a_metric() -> None:
+    from index.ledger.metric_naming import metric_name
+
+    assert metric_name("Average daily labour on site", prose=True) == ("Average daily labour on site", "")
+    assert metric_name("Cumulative weather days lost", prose=True) is not None
