@@ -28,7 +28,6 @@ from index.report_date import (
     yearless_date,
     yearless_stem_date,
 )
-from index.text.timeexpr import reading_day_first, writes_day_first
 
 HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may stand
 
@@ -43,19 +42,8 @@ def detect_report_date(
 ) -> FoundDate | None:
     """Title, front matter, a labelled header line, the file name, a dated sign-off, then a
     yearless title, header or dateline date read near its sibling reports: the report's own
-    statements before anything else. All-number days in the report's own order (`14/11/2025`)."""
-    with reading_day_first(writes_day_first(text for _, text in body)):
-        return _detect(title, title_lines, front, path, body, near)
-
-
-def _detect(
-    title: str | None,
-    title_lines: list[str],
-    front: dict[str, FrontValue],
-    path: Path,
-    body: list[tuple[int, str]],
-    near: date | None,
-) -> FoundDate | None:
+    statements before anything else. All-number days are read in the order the caller set
+    (`timeexpr.reading_day_first`: `parse_report` sets the report's own)."""
     for text in ([title] if title else []) + title_lines:
         found = date_from_text(text)
         if found:

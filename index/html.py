@@ -122,14 +122,10 @@ class _Collector(HTMLParser):
         self._buffer.append(data)
 
 
-def html_to_lines(html: str) -> list[tuple[int, str]]:
-    """Return (source line, text) pairs in document order; source lines never decrease."""
-    return read_html(html)[0]
-
-
 def read_html(html: str) -> tuple[list[tuple[int, str]], dict[str, str]]:
-    """The page's lines (as `html_to_lines`) and what its markup states about it that its text
-    may not: `{"date": …}` from a <meta> or a header's <time datetime>."""
+    """The page's (source line, text) pairs in document order (source lines never decrease), and
+    what its markup states about it that its text may not: `{"date": …}` from a <meta> or a
+    header's <time datetime>."""
     collector = _Collector()
     collector.feed(html)
     collector.close()

@@ -24,6 +24,7 @@ from index.report_date import (
 )
 from index.tables import read_tables
 from index.text.cjk import HAN
+from index.text.timeexpr import reading_day_first, writes_day_first
 
 _ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
@@ -52,11 +53,14 @@ def parse_report(
     lines = [(line.number, line.text) for line in doc.lines]
     front, body = split_front_matter(lines, doc.path)
     title_heading, title_lines = _find_title(body)
-    found = (
-        FoundDate(report_date, "flag")
-        if report_date
-        else detect_report_date(title_heading, title_lines, {**doc.meta, **front}, doc.path, body, near)
-    )
+    if report_date:
+        found: FoundDate | None = FoundDate(report_date, "flag")
+    else:
+        # All-number days in the report's own order (`14/11/2025` makes its `05/12` 5 December).
+        with reading_day_first(writes_day_first(text for _, text in body)):
+            found = detect_report_date(
+                title_heading, title_lines, {**doc.meta, **front}, doc.path, body, near
+            )
     if found is None:
         raise ReportDateError(
             doc.path,

@@ -139,7 +139,7 @@ def _cued(block: Block, ref: date) -> Iterator[tuple[Block, int, int]]:
             start = 0  # `On April 15 we published 4.1.3 … We yanked it two hours later.`
         elif start and (
             refers_back(block.text, start, match)
-            or (_LEVEL_ONLY.match(match[0]) and not _tells_alone(block.text[start:], ref))
+            or (_LEVEL.search(match[0]) and not _tells_alone(block.text[start:], ref))
         ):
             told = told_before(block.text, start, ref)
             if told is not None:  # `… the batch failed on the night of the 6th. It was raised as a P2.`
@@ -150,7 +150,7 @@ def _cued(block: Block, ref: date) -> Iterator[tuple[Block, int, int]]:
 
 
 # A cue that is only a level ("Logged as P2", "SEV2"): the event is told around it, not by it.
-_LEVEL_ONLY = re.compile(r".*\b(?:P[0-4]|SEV[- ]?[0-4])\b", re.I | re.S)
+_LEVEL = re.compile(r"\b(?:P[0-4]|SEV[- ]?[0-4])\b", re.I)
 
 
 def _tells_alone(text: str, ref: date) -> bool:
