@@ -63,6 +63,21 @@ class _Collector(HTMLParser):
             self._list_depth += 1
             self._ordered.append(0 if tag == "ol" else -1)
             return
+        if tag == "dt":
+            # A definition list's term and its description read as one item, `- term: description`
+            # (a status page lists projects as <dt>name</dt><dd>news</dd>).
+            self._flush()
+            self._start_line = self.getpos()[0]
+            self._prefix = "    " * self._list_depth + "- "
+            return
+        if tag == "dd":
+            if self._buffer and self._prefix.endswith("- "):
+                term = "".join(self._buffer).rstrip()
+                self._buffer = [term if term.endswith((":", "：")) else f"{term}:", " "]
+            else:
+                self._flush()
+                self._start_line = self.getpos()[0]
+            return
         if tag in _BLOCKS:
             self._flush()
             self._start_line = self.getpos()[0]
@@ -100,6 +115,8 @@ class _Collector(HTMLParser):
             if self._table_rows:
                 self._table_rows.pop()
             return
+        if tag in ("dd", "dl"):
+            self._flush()
         if tag in ("ul", "ol"):
             self._flush()
             self._list_depth = max(self._list_depth - 1, 0)

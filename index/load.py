@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,14 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Zero-width characters that editors and Notion sprinkle into text; they break substring matching.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = {ord("\u3000"): " ", ord("\u00a0"): " ", ord("\u2002"): " ", ord("\u2003"): " "}
+# A Chinese input method left in full-width mode types `２０２５年６月１３日`, `６０％`, `ＫＲ２`: the
+# same characters as ASCII to every reader, so every date, number and id rule reads them as ASCII.
+_WIDE_ASCII = str.maketrans(
+    "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ％＋＃",
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%+#",
+)
+# `６．５％`, `６／１３`: a full-width point or slash between digits is a decimal point or a date's.
+_WIDE_BETWEEN_DIGITS = re.compile(r"(?<=\d)[．／](?=\d)")
 
 
 @dataclass(frozen=True)
@@ -138,8 +147,11 @@ def split_lines(text: str) -> list[str]:
 
 
 def normalise_line(line: str) -> str:
-    """Tabs to 4 spaces (Notion nests by 4), full-width and no-break spaces to ASCII, no trailing blanks.
+    """Tabs to 4 spaces (Notion nests by 4), full-width and no-break spaces, digits and letters to
+    ASCII, no trailing blanks.
     A tab between two cells of a tab-separated row stays at least two spaces wide (a 7-character
     Chinese cell would otherwise end one space from the next), so the row still reads as cells."""
-    line = line.translate(_INVISIBLE).translate(_SPACES)
+    line = line.translate(_INVISIBLE).translate(_SPACES).translate(_WIDE_ASCII)
+    if "．" in line or "／" in line:
+        line = _WIDE_BETWEEN_DIGITS.sub(lambda m: "." if m[0] == "．" else "/", line)
     return line.replace("\t", "  \t").expandtabs(4).rstrip()

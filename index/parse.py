@@ -24,18 +24,22 @@ from index.report_date import (
 )
 from index.tables import read_tables
 from index.text.cjk import HAN
+from index.text.normalise import BULLET_GLYPHS, ORDINAL_MARKER
 from index.text.timeexpr import reading_day_first, writes_day_first
 
 _ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
+# reStructuredText underlines its headings with any punctuation, at least as long as the title:
+# `=` over `-` over `~` over `^` is the usual order of levels.
+_RST_UNDERLINE = re.compile(r"^(~+|\^+|\++|\"+|'+|`+)\s*$")
+_UNDERLINE_LEVELS = {"=": 1, "-": 2, "~": 3, "^": 4}
 _BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
 _ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(\S.*)$")
 _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
 _LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
 _COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
-# Plain-text templates bullet with shapes too (`▶ SH-017 静安嘉里店：…`, `● 本周…`, `■ …`).
-_BULLET = re.compile(r"^(\s*)([-*+•·▶►▸▹➤➢●○■□◆◇★☆※])\s+(.*)$")
-_NUMBERED = re.compile(r"^(\s*)(\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（]\d{1,3}[)）]\s*|[①-⑳]\s*)(.*)$")
+_BULLET = re.compile(rf"^(\s*)([{re.escape(BULLET_GLYPHS)}])\s+(.*)$")
+_NUMBERED = re.compile(rf"^(\s*)({ORDINAL_MARKER})(.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 PSEUDO_LEVEL_OFFSET = 1
@@ -125,8 +129,8 @@ def _heading_of(
         return len(match[1]), match[2].strip()
     if index + 1 < len(lines) and stripped and not _BULLET.match(text) and not _NUMBERED.match(text):
         underline = lines[index + 1][1].strip()
-        if _SETEXT.match(underline) and len(underline) >= 3 and not text.startswith(" "):
-            return (1 if underline.startswith("=") else 2), stripped
+        if _underlines(underline, stripped) and not text.startswith(" "):
+            return _UNDERLINE_LEVELS.get(underline[0], 5), stripped
     if text.startswith(" "):
         return None
     match = _LABEL_BULLET.match(stripped)
@@ -151,6 +155,14 @@ def _heading_of(
         if ruled or _capital_heading(lines, index):
             return atx_level + PSEUDO_LEVEL_OFFSET, (ruled[1] if ruled else stripped).strip()
     return None
+
+
+def _underlines(underline: str, title: str) -> bool:
+    """A Markdown setext underline (`===`, `---`) or a reStructuredText one (`~~~~`, `^^^^`, as
+    long as its title: shorter, `~~~` opens a code block)."""
+    if _SETEXT.match(underline):
+        return len(underline) >= 3
+    return bool(_RST_UNDERLINE.match(underline)) and len(underline) >= max(3, len(title))
 
 
 # Plain-text e-mails mark their sections in capitals ("KEY METRICS", "INCIDENTS") or between rules
@@ -196,7 +208,7 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
         level, heading_text = heading
         if (
             index + 1 < len(lines)
-            and _SETEXT.match(lines[index + 1][1].strip())
+            and _underlines(lines[index + 1][1].strip(), text.strip())
             and not _ATX.match(text.strip())
         ):
             skip_next = True

@@ -9,6 +9,8 @@ reader as pipe rows with a delimiter row after the header (`index/html.py` write
 
 from __future__ import annotations
 
+import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -64,6 +66,8 @@ def read_tables(lines: list[tuple[int, str]]) -> list[Table]:
     taken = {number for table in piped for number in table.span}
     piped += _bare_pipe_tables([(number, text) for number, text in lines if number not in taken])
     taken = {number for table in piped for number in table.span}
+    piped += _csv_tables([(number, text) for number, text in lines if number not in taken])
+    taken = {number for table in piped for number in table.span}
     aligned = read_aligned_tables([(number, text) for number, text in lines if number not in taken])
     return sorted(piped + aligned, key=lambda table: table.header_line)
 
@@ -87,6 +91,8 @@ def _bare_pipe_tables(lines: list[tuple[int, str]]) -> list[Table]:
         run.clear()
 
     for number, text in lines:
+        if run and _RULE.match(text.strip()):
+            continue  # a grid table's `+----+====+` or `├────┼────┤` between its rows
         cells = _bare_cells(text)
         if cells is None or (run and len(cells) != len(run[0][1])):
             close()
@@ -96,12 +102,53 @@ def _bare_pipe_tables(lines: list[tuple[int, str]]) -> list[Table]:
     return tables
 
 
+# Grid tables drawn in text: ASCII (`+-----+-----+`, psql, prettytable, reStructuredText) or with
+# box-drawing characters (`┌──┬──┐`, `│ a │ b │`, a command-line tool's output pasted in).
+_RULE = re.compile(r"^[+|┌├└╞╘╒┏┣┗╔╠╚]?[-=+:─━┬┼┴═╤╪╧┳╋┻╦╬╩ ]{3,}[+|┐┤┘╡╛╕┓┫┛╗╣╝]?$")
+_BOX_BARS = str.maketrans("│┃║", "|||")
+
+
 def _bare_cells(text: str) -> list[str] | None:
-    stripped = text.strip()
+    stripped = text.strip().translate(_BOX_BARS)
     if stripped.count("|") < _MIN_BARE_CELLS - 1 or set(stripped) <= set("|-: "):
         return None
     cells = [cell.strip() for cell in stripped.strip("|").split("|")]
     return cells if len(cells) >= _MIN_BARE_CELLS else None
+
+
+def _csv_tables(lines: list[tuple[int, str]]) -> list[Table]:
+    """Comma-separated rows pasted as text (a spreadsheet's CSV export in an e-mail): a run of lines
+    that parse into the same number of fields (at least three), under a header of short labels
+    written without a space after the comma, as CSV is and prose never is."""
+    tables: list[Table] = []
+    run: list[tuple[int, list[str]]] = []
+    texts = dict(lines)
+
+    def close() -> None:
+        if len(run) > _MIN_BARE_ROWS and _csv_header(texts[run[0][0]], run[0][1]):
+            header_line, header = run[0]
+            tables.append(Table(header_line, header, [TableRow(n, cells) for n, cells in run[1:]]))
+        run.clear()
+
+    for number, text in lines:
+        cells = _csv_cells(text)
+        if cells is None or (run and len(cells) != len(run[0][1])):
+            close()
+        if cells is not None:
+            run.append((number, cells))
+    close()
+    return tables
+
+
+def _csv_cells(text: str) -> list[str] | None:
+    if text.count(",") < _MIN_BARE_CELLS - 1 or "|" in text:
+        return None
+    cells = [cell.strip() for cell in next(csv.reader([text.strip()]))]
+    return cells if len(cells) >= _MIN_BARE_CELLS else None
+
+
+def _csv_header(text: str, cells: list[str]) -> bool:
+    return ", " not in text and all(0 < len(cell) <= 30 for cell in cells)
 
 
 def _pipe_tables(lines: list[tuple[int, str]]) -> list[Table]:

@@ -13,6 +13,7 @@ import re
 
 from index.ledger.field_labels import Labelled, field_pieces, label_key, split_label
 from index.ledger.mention_leads import (
+    LeadKind,
     bullet_subject,
     cut_at_next_project,
     dated_lead,
@@ -20,6 +21,7 @@ from index.ledger.mention_leads import (
     has_date,
     item_name,
     led_paragraphs,
+    listed_lead,
     paragraph_lead,
     speaks_of_schedule,
     title_lead,
@@ -43,7 +45,7 @@ from index.ledger.table_columns import column_roles, item_key, key_column, name_
 from index.models import Item, Report, Section, SectionKind
 from index.text.normalise import nfkc
 
-_NUMBERED = re.compile(r"^\d|^[(（]\d|^[①-⑳]")
+_NUMBERED = re.compile(r"^\d|^[(（]|^[①-⑳]|^[a-zA-Z]{1,4}[.)]")
 
 
 def find_mentions(report: Report) -> list[Mention]:
@@ -248,14 +250,17 @@ def _prose_mentions(
     own_lines = False
     sentence_open = False
     previous_blank = True
+    styles, in_list = _listed_lines(section, in_items) if plain_leads else ([], set())
     for index, (number, raw) in enumerate(section.lines):
         text = line_text(raw)
         if number == section.start or number in in_items or not text.strip() or section.in_table(number):
             current, previous_blank = None, True
             continue
         below = section.lines[index + 1][1] if index + 1 < len(section.lines) else ""
+        listed = index in in_list
         lead = (
-            (title_lead(raw, text, below) if previous_blank else None)
+            (_as_label(styles[index]) if listed else None)
+            or (title_lead(raw, text, below) if previous_blank else None)
             or paragraph_lead(text, previous_blank and plain_leads)
             or (dated_lead(text) if current is None and plain_leads else None)
         )
@@ -287,6 +292,27 @@ def _prose_mentions(
                 if cut_at_next_project(unit, 0):
                     current, sentence_open = None, False
     return [m for m in out if speaks_of_schedule(m)]
+
+
+def _listed_lines(section: Section, in_items: set[int]) -> tuple[list[tuple[str, int, str] | None], set[int]]:
+    """Each line's `listed_lead`, and the indexes of lines in a run of two or more consecutive
+    lines led alike (`Billing revamp: 60% done` over `Search relaunch: at risk`, no blank line
+    between): a list written without markers, each line its own project's, not the first one's
+    paragraph going on."""
+    styles = [
+        None if number in in_items or section.in_table(number) else listed_lead(line_text(raw))
+        for number, raw in section.lines
+    ]
+    in_list: set[int] = set()
+    for index in range(1, len(styles)):
+        before, here = styles[index - 1], styles[index]
+        if before is not None and here is not None and before[2] == here[2]:
+            in_list.update((index - 1, index))
+    return styles, in_list
+
+
+def _as_label(lead: tuple[str, int, str] | None) -> tuple[str, int, LeadKind] | None:
+    return (lead[0], lead[1], "label") if lead is not None else None
 
 
 def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Mention:

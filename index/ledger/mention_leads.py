@@ -35,6 +35,10 @@ from index.text.timeexpr import find_dates
 _BOLD_NAME = re.compile(r"^(?:\*\*|__)(.{1,60}?)(?:\*\*|__)\s*[:：]?\s*")
 _LINK_NAME = re.compile(r"^\[([^\]]{2,80})\]\([^)\s]*\)\s*")
 _PIPE_LEAD = re.compile(r"^(.{2,40}?)\s*[｜|]\s*")
+# `Billing revamp — 60% done…`, `账单重构——进度六成`, `[账单重构] 进度60%`: a name set off by a dash
+# or in brackets, then its news (a definition-list line, a plain-text tracker's line).
+_DASH_LEAD = re.compile(r"^(.{2,40}?)(?:\s+[—–]{1,2}\s+|\s*——\s*)")
+_BRACKET_LEAD = re.compile(r"^\[([^\]]{2,40})\](?!\()\s*")
 # The subject of a prose sentence about a project: "Checkout redesign is now looking like ...",
 # "The GraphQL pilot is canceled", "Warehouse stock sync has slipped".
 _SUBJECT_LEAD = re.compile(
@@ -283,7 +287,7 @@ def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKin
             name = clean_name(labelled.label[: day.start()])
             return (name, at + day.start(), "label") if valid_name(name) and len(name) <= 40 else None
         name = clean_name(labelled.label)
-        return (name, labelled.rest_offset, "label") if valid_name(name) and len(name) <= 40 else None
+        return (name, labelled.rest_offset, "label") if _list_name(name) else None
     match = _PIPE_LEAD.match(text)
     if match:
         name = clean_name(match[1])
@@ -293,6 +297,47 @@ def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKin
         name = clean_name(match[1])
         return (name, match.end(1), "subject") if valid_name(name) else None
     return None
+
+
+def listed_lead(text: str) -> tuple[str, int, str] | None:
+    """(name, where its news starts, how it is set off) for a line that opens with a name and then
+    its news: `Name: news`, `Name | news`, `Name — news`, `[Name] news`. A run of lines set off the
+    same way is a list written without markers (`mention_layout` decides that); one such line
+    alone is prose, and "Good week on the frame – …" names nothing."""
+    labelled = split_label(text)
+    if (
+        labelled is not None
+        and labelled.field is None
+        and labelled.rest
+        and not _subject_label(labelled.label)
+    ):
+        name = clean_name(labelled.label)
+        return (name, labelled.rest_offset, "colon") if _list_name(name) else None
+    for style, pattern in (("pipe", _PIPE_LEAD), ("dash", _DASH_LEAD), ("bracket", _BRACKET_LEAD)):
+        match = pattern.match(text)
+        if match and match.end() < len(text):
+            name = clean_name(match[1])
+            return (name, match.end(), style) if _list_name(name) else None
+    return None
+
+
+# A message's or a document's header block (`发件人：` `日期：` `主题：`, `Generated:` `Period covered:`)
+# is led like a list, and names no project.
+_HEADER_LABEL = re.compile(
+    r"(?:发件人|收件人|抄送|日期|主题|时间|发送时间|编制|编制人|审核|统计周期|报告日期|报告人|报送|"
+    r"from|to|cc|bcc|date|subject|sent|generated|period|period covered|reporting period|prepared by|"
+    r"author|distribution|version|legend|key|rag key|status key)",
+    re.I,
+)
+
+
+def _list_name(name: str) -> bool:
+    return (
+        valid_name(name)
+        and len(name) <= 40
+        and re.search(r"[^\W\d_]", name) is not None  # `16:04 — …` is a minute of a meeting
+        and not _HEADER_LABEL.fullmatch(name)
+    )
 
 
 # The report's own day or week inside a paragraph's label, after its name.

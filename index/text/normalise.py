@@ -23,7 +23,17 @@ import unicodedata
 _WS = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[\W_]+")
 PARENS = re.compile(r"[(（]([^)）]*)[)）]")  # a remark; 【】 and [] only wrap the name itself
-_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•▶►▸▹➤➢●○■□◆◇★☆※]\s+|\d{1,3}[.)、](?!\d)\s*)")
+# List markers as writers type them: dashes and shape bullets (`▶ SH-017 …`); numbers, circled
+# numbers, letters and roman numerals (`1.`, `2、`, `(3)`, `①`, `a)`, `(b)`, `iv.`): parse and
+# strip_markup share these, so what the parser calls an item is what a quote drops.
+BULLET_GLYPHS = "-*+•·▶►▸▹➤➢●○■□◆◇★☆※"
+ORDINAL_MARKER = (
+    r"\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（](?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]\s*|[①-⑳]\s*"
+    r"|(?:[a-zA-Z]|[ivxIVX]{2,4})[.)]\s+"
+)
+_MARKUP = re.compile(
+    rf"^\s*(?:#{{1,6}}\s+|[{re.escape(BULLET_GLYPHS)}]\s+|\d{{1,3}}[.)、](?!\d)\s*|{ORDINAL_MARKER})"
+)
 
 
 def nfkc(text: str) -> str:

@@ -1,0 +1,183 @@
+"""The layout checklist: one small two-week series per way writers lay out a list of projects.
+
+Each layout tells the same news: in the second week Search relaunch's target moves from 1 July
+to 15 July and turns at risk, Mobile wallet launches, Billing revamp holds. A layout the parser
+does not read zeroes a whole series (a bullet glyph, a table without a delimiter row, a date in
+full-width digits); the checklist was written from layouts real tools and writers produce, not
+from one series, so each case below is a shape the ledger has to read wherever it appears.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from index.ledger import views
+from index.ledger.extract import extract_facts
+
+from .conftest import Series, WriteReport
+
+Row = tuple[str, int, str, str]  # name, progress, target (ISO day), status
+WEEK1: list[Row] = [
+    ("Billing revamp", 50, "2025-06-30", "on track"),
+    ("Search relaunch", 35, "2025-07-01", "on track"),
+    ("Mobile wallet", 90, "2025-06-11", "on track"),
+]
+WEEK2: list[Row] = [
+    ("Billing revamp", 60, "2025-06-30", "on track"),
+    ("Search relaunch", 40, "2025-07-15", "at risk"),
+    ("Mobile wallet", 100, "2025-06-11", "launched"),
+]
+_MONTHS = {"06": "June", "07": "July"}
+
+
+def _words(day: str) -> str:
+    return f"{int(day[8:])} {_MONTHS[day[5:7]]}"
+
+
+def _sentence(row: Row) -> str:
+    _, progress, target, status = row
+    if status == "launched":
+        return f"launched on {_words(target)}"
+    return f"{progress}% done, target {_words(target)}, {status}"
+
+
+def _lines(marker: Callable[[int], str], sep: str = ": ") -> Callable[[str, list[Row]], str]:
+    def render(day: str, rows: list[Row]) -> str:
+        body = "\n".join(f"{marker(i)}{r[0]}{sep}{_sentence(r)}" for i, r in enumerate(rows))
+        return f"# Weekly status {day}\n\n## Projects\n{body}\n"
+
+    return render
+
+
+def _grid(day: str, rows: list[Row]) -> str:
+    rule = "+-----------------+-----------+----------+------------+"
+    head = "| Project         | Status    | Progress | Target     |"
+    body = [f"| {r[0]:<15} | {r[3]:<9} | {str(r[1]) + '%':<8} | {r[2]} |\n{rule}" for r in rows]
+    return f"Weekly status {day}\n\n{rule}\n{head}\n{rule.replace('-', '=')}\n" + "\n".join(body) + "\n"
+
+
+def _box(day: str, rows: list[Row]) -> str:
+    body = "\n".join(f"│ {r[0]:<15} │ {r[3]:<9} │ {str(r[1]) + '%':<8} │ {r[2]} │" for r in rows)
+    return (
+        f"Weekly status {day}\n\n"
+        "┌─────────────────┬───────────┬──────────┬────────────┐\n"
+        "│ Project         │ Status    │ Progress │ Target     │\n"
+        "├─────────────────┼───────────┼──────────┼────────────┤\n"
+        f"{body}\n"
+        "└─────────────────┴───────────┴──────────┴────────────┘\n"
+    )
+
+
+def _csv(day: str, rows: list[Row]) -> str:
+    body = "\n".join(f"{r[0]},{r[3].capitalize()},{r[1]}%,{r[2]}" for r in rows)
+    return f"Weekly status {day}\n\nProject,Status,Progress,Target\n{body}\n"
+
+
+def _underlined(day: str, rows: list[Row]) -> str:
+    blocks = "\n".join(
+        f"{r[0]}\n{'~' * len(r[0])}\n{_sentence(r)[0].upper()}{_sentence(r)[1:]}.\n" for r in rows
+    )
+    title = f"Weekly status {day}"
+    return f"{title}\n{'=' * len(title)}\n\nProjects\n--------\n\n{blocks}"
+
+
+def _definition_list(day: str, rows: list[Row]) -> str:
+    items = "".join(f"<dt>{r[0]}</dt><dd>{_sentence(r)}</dd>\n" for r in rows)
+    return (
+        f"<html><head><title>Weekly status {day}</title></head><body>\n"
+        f"<h1>Weekly status {day}</h1>\n<h2>Projects</h2>\n<dl>\n{items}</dl>\n</body></html>\n"
+    )
+
+
+_ZH_STATUS = {"on track": "正常", "at risk": "有风险"}
+
+
+def _zh(marker: Callable[[int], str], wide: bool = False) -> Callable[[str, list[Row]], str]:
+    names = {"Billing revamp": "账单重构", "Search relaunch": "搜索改版", "Mobile wallet": "移动钱包"}
+
+    def render(day: str, rows: list[Row]) -> str:
+        lines = []
+        for i, (name, progress, target, status) in enumerate(rows):
+            month, dom = int(target[5:7]), int(target[8:])
+            if status == "launched":
+                news = f"已于{month}月{dom}日上线"
+            else:
+                news = f"进度{progress}%，计划{month}月{dom}日上线，{_ZH_STATUS[status]}"
+            lines.append(f"{marker(i)}{names[name]}：{news}" if marker(i) else f"[{names[name]}] {news}")
+        text = (
+            f"周报 {day[:4]}年{int(day[5:7])}月{int(day[8:])}日\n\n【重点项目】\n" + "\n".join(lines) + "\n"
+        )
+        return (
+            text.translate({c: c + 0xFEE0 for c in range(ord("0"), ord("9") + 1)} | {ord("%"): "％"})
+            if wide
+            else text
+        )
+
+    return render
+
+
+LAYOUTS: dict[str, Callable[[str, list[Row]], str]] = {
+    "dash bullets": _lines(lambda i: "- "),
+    "circled numbers": _lines(lambda i: "①②③"[i] + " "),
+    "letters": _lines(lambda i: "abc"[i] + ") "),
+    "roman numerals": _lines(lambda i: f"({'i' * (i + 1)}) "),
+    "task list": _lines(lambda i: "- [ ] "),
+    "name, dash, news": _lines(lambda i: "", " — "),
+    "name, colon, news": _lines(lambda i: ""),
+    "grid table": _grid,
+    "box-drawing table": _box,
+    "CSV pasted as text": _csv,
+    "underlined headings": _underlined,
+    "HTML definition list": _definition_list,
+    "Chinese bracket leads": _zh(lambda i: ""),
+    "full-width digits": _zh(lambda i: f"{i + 1}．", wide=True),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_each_layout_reads_a_moved_target_and_a_launch(layout: str, series: Series) -> None:
+    render = LAYOUTS[layout]
+    ext = (
+        ".html"
+        if "HTML" in layout
+        else (".txt" if render(WEEK1[0][2], WEEK1).startswith(("W", "周")) else ".md")
+    )
+    ledger = series([(f"w1{ext}", render("2025-06-06", WEEK1)), (f"w2{ext}", render("2025-06-13", WEEK2))])
+    moved = [s for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert [(s.project, s.from_, s.to, s.week) for s in moved] in (
+        [("Search relaunch", "2025-07-01", "2025-07-15", "2025-W24")],
+        [("搜索改版", "2025-07-01", "2025-07-15", "2025-W24")],
+    )
+    assert {s.project for s in views.slips(ledger)} <= {"Search relaunch", "搜索改版"}
+    assert {(x.project, x.week) for x in views.launches(ledger)} & {
+        ("Mobile wallet", "2025-W24"),
+        ("移动钱包", "2025-W24"),
+    }
+
+
+def test_lines_led_alike_are_a_list_only_when_they_name_projects(
+    series: Series, write_report: WriteReport
+) -> None:
+    """A header block (`日期：`, `From:`) and a meeting's minutes (`16:04 — …`) are led like a list and
+    name no project; a lone sentence with a dash ("Good week on the frame – …") is prose."""
+
+    def report(day: str, target: str) -> str:
+        return (
+            f"项目周报 {day}\n发件人：王芳\n收件人：全体成员\n抄送：李总\n日期：{day}\n主题：项目周报\n\n"
+            "16:04 — Ana opened the call, on schedule for 2025-06-30\n"
+            "16:05 — Ben reviewed the notes, due 2025-06-30\n\n"
+            "Good week on the frame – the crane is back, next lift 2025-06-20.\n\n"
+            f"账单重构：进度六成，计划{target}上线\n搜索改版：进度四成，计划7月1日上线\n"
+        )
+
+    observed = {
+        o.project for o in extract_facts(write_report("w0.txt", report("2025-05-30", "6月30日"))).observations
+    }
+    assert observed == {"账单重构", "搜索改版"}
+    ledger = series([("w1.txt", report("2025-06-06", "6月30日")), ("w2.txt", report("2025-06-13", "7月4日"))])
+    names = {p.name for p in views.projects(ledger)}
+    assert {"账单重构", "搜索改版"} <= names
+    assert not names & {"发件人", "日期", "主题", "16:04", "16:05", "Good week on the frame"}
+    assert [(s.project, s.kind) for s in views.slips(ledger)] == [("账单重构", "date_moved")]
