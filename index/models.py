@@ -28,6 +28,9 @@ class SectionKind(StrEnum):
     PLANS = "plans"
     REFLECTION = "reflection"
     OTHER = "other"
+    QUOTED = "quoted"
+    """An e-mail's quote of the message it replies to (`On Fri, Ana wrote:`, `-----Original
+    Message-----` and all below): indexed, never read for this report's facts."""
 
 
 @dataclass

@@ -193,6 +193,7 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
     in_fence = False
     skip_next = False
     seen_content_heading = False
+    quoted_from: int | None = None
     for index, (number, text) in enumerate(lines):
         if skip_next:
             skip_next = False
@@ -200,6 +201,8 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
         if _FENCE.match(text):
             in_fence = not in_fence
         heading = None if in_fence else _heading_of(lines, index, atx_level, plain_text)
+        if quoted_from is None and not in_fence and _REPLY_ATTRIBUTION.match(text.strip()):
+            quoted_from, heading = number, (1, text.strip())
         if heading is None:
             if not seen_content_heading and title and text.strip().strip("*_ ") == title:
                 continue  # a plain-text title line is the report's title, not body text
@@ -214,7 +217,7 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
             skip_next = True
         if _ATX.match(text.strip()) or skip_next:
             atx_level = level
-        if not seen_content_heading and _is_title_heading(heading_text, title):
+        if not seen_content_heading and quoted_from != number and _is_title_heading(heading_text, title):
             continue
         heading_text = heading_text[:MAX_TITLE_CHARS]
         seen_content_heading = True
@@ -246,7 +249,23 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
         sections = [preamble, *sections]
     for section in sections:
         _finish(section)
+        if quoted_from is not None and section.start >= quoted_from:
+            _mark_quoted(section)
     return sections
+
+
+# Where an e-mail starts quoting the message it replies to; everything below is that message.
+_REPLY_ATTRIBUTION = re.compile(
+    r"^>?\s*(?:On\s.{4,160}\swrote:|在\s*.{2,120}写道[:：]|"
+    r"-{2,}\s*(?:Original Message|Forwarded message|原始邮件|转发的邮件)\s*-{2,})$",
+    re.I,
+)
+
+
+def _mark_quoted(section: Section) -> None:
+    section.kind = SectionKind.QUOTED
+    for child in section.children:
+        _mark_quoted(child)
 
 
 def _finish(section: Section) -> None:

@@ -122,3 +122,25 @@ def test_a_bare_count_is_named_by_the_subject_its_section_counts() -> None:
     assert counted_name("Opened", "3. Bugs") == "Opened Bugs"
     assert counted_name("日活", "二、缺陷统计") == "日活"  # a name of its own
     assert counted_name("新增", "本周") == "新增"  # a section that names no subject
+
+
+def test_a_dotted_day_with_its_year_last_is_day_first_and_a_version_is_no_day() -> None:
+    def read(text: str) -> list[str]:
+        return [str(h.value) for h in find_dates(text, REF)]
+
+    assert read("due 30.06.2025") == ["2025-06-30"]
+    assert read("go-live 1.7.2025") == ["2025-07-01"]
+    assert read("target 30.06.25") == ["2025-06-30"]
+    assert read("06.30.2025") == ["2025-06-30"]  # only month first makes a day
+    assert read("upgrade to 3.10.12") == [] and read("v1.2.25") == []  # versions
+
+
+def test_a_day_and_month_closed_by_points_needs_a_day_it_can_only_be_or_a_day_first_report() -> None:
+    assert [str(h.value) for h in find_dates("ready by 30.6.", REF)] == [
+        "2026-06-30"
+    ]  # the next 30 June after the report
+    assert find_dates("rated 4.5.", REF) == []
+    with reading_day_first(True):
+        assert [str(h.value) for h in find_dates("due 5.7.", REF)] == ["2026-07-05"]
+        assert find_dates("rated 4.5.", REF) == []  # no day word before it: a figure
+    assert writes_day_first(["ready by 30.6.", "moved to 14.07.2025"])

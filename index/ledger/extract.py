@@ -6,7 +6,7 @@ facts whenever its content hash or `EXTRACTOR_VERSION` changes, in any ingestion
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from index.ledger.cadence import passed_ordinals
 from index.ledger.chat_messages import with_chat_messages
@@ -20,12 +20,12 @@ from index.ledger.prose import Passage, signal_passages
 from index.ledger.release_rows import release_mentions, release_sentences
 from index.ledger.renames import extract_renames
 from index.ledger.speakers import readdress
-from index.models import Report
+from index.models import Report, SectionKind
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 from index.text.timeexpr import reading_day_first
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 143
+EXTRACTOR_VERSION = 144
 
 
 @dataclass
@@ -41,7 +41,21 @@ class ReportFacts:
 
 def extract_facts(report: Report) -> ReportFacts:
     with reading_day_first(report.day_first):
-        return _extract_facts(report)
+        return _extract_facts(_own_words(report))
+
+
+def _own_words(report: Report) -> Report:
+    """The report without the message it quotes (a reply's `On Fri, Ana wrote:` and below): last
+    week's targets in a quote are last week's, not this report's."""
+    quoted = [s for s in report.sections if s.kind is SectionKind.QUOTED]
+    if not quoted:
+        return report
+    spans = [range(s.start, s.end + 1) for s in quoted]
+    return replace(
+        report,
+        sections=[s for s in report.sections if s.kind is not SectionKind.QUOTED],
+        lines=[(n, text) for n, text in report.lines if not any(n in span for span in spans)],
+    )
 
 
 def _extract_facts(report: Report) -> ReportFacts:

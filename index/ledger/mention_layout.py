@@ -251,6 +251,7 @@ def _prose_mentions(
     sentence_open = False
     previous_blank = True
     styles, in_list = _listed_lines(section, in_items) if plain_leads else ([], set())
+    ended = False  # the line before closed its sentence
     for index, (number, raw) in enumerate(section.lines):
         text = line_text(raw)
         if number == section.start or number in in_items or not text.strip() or section.in_table(number):
@@ -263,8 +264,10 @@ def _prose_mentions(
             or (title_lead(raw, text, below) if previous_blank else None)
             or paragraph_lead(text, previous_blank and plain_leads)
             or (dated_lead(text) if current is None and plain_leads else None)
+            or (_next_sentence_subject(text) if ended and plain_leads else None)
         )
         previous_blank = False
+        ended = text.rstrip().endswith((".", "!", "?", "。", "！", "？"))
         if lead is not None:
             name, skip, kind = lead
             unit = _unit(number, lines, head=True)
@@ -309,6 +312,14 @@ def _listed_lines(section: Section, in_items: set[int]) -> tuple[list[tuple[str,
         if before is not None and here is not None and before[2] == here[2]:
             in_list.update((index - 1, index))
     return styles, in_list
+
+
+def _next_sentence_subject(text: str) -> tuple[str, int, LeadKind] | None:
+    """A line that opens a new sentence with a project as its subject, under a line that closed
+    its own (an e-mail's `Billing revamp is 60% done.` over `Search relaunch slipped to 15 July.`):
+    the next project's news, not the paragraph's first project going on."""
+    lead = paragraph_lead(text, True)
+    return lead if lead is not None and lead[2] == "subject" else None
 
 
 def _as_label(lead: tuple[str, int, str] | None) -> tuple[str, int, LeadKind] | None:

@@ -118,8 +118,16 @@ _FINALLY_DONE_LEAD = re.compile(
 )
 
 
+# `Billing revamp ✅ on track — 60%`, `Search relaunch ⚠️ at risk`: a status glyph right after the
+# name, before any separator, ends the name.
+_NAME_THEN_GLYPH = re.compile(r"^([^:：|｜—–\[【*_]{2,40}?)\s*(?=[✅✔☑⚠❌⛔🟢🟡🔴🟠🔵⏸🚧✖🚀])")
+
+
 def item_name(item: Item, text: str) -> tuple[str, int] | None:
     """(name, offset where the project's own text starts) for a bullet, or None."""
+    glyph = _NAME_THEN_GLYPH.match(text)
+    if glyph and valid_name(clean_name(glyph[1])):
+        return clean_name(glyph[1]), glyph.end(1)  # the glyph and what follows it are its status
     match = _ZH_PREDICATE_LEAD.match(text) or _FINALLY_DONE_LEAD.match(text)
     if match and valid_name(clean_name(match[1])):
         return clean_name(match[1]), match.end(1)

@@ -112,9 +112,10 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         r"(?<![\w.])v?\d{1,4}\.\d{1,3}(?:\.\d{1,3})?\s+(?:is|was|got|has been|now)\s+(?:now\s+)?tagged\b",
     ),
     # Done only when the project's own text opens with it (`X：已完成`): `规则迁移全部完成` is a sub-task.
+    # A tick before "on track" (`✅ on track`) is a green light, not a finish.
     (
         "done",
-        r"^\W{0,5}(?:已|全部|顺利|圆满)?完成(?=$|[。；;，,.!！)）])|^\W{0,5}(?:done|completed?|finished)\b|^\W{0,3}✅|"
+        r"^\W{0,5}(?:已|全部|顺利|圆满)?完成(?=$|[。；;，,.!！)）])|^\W{0,5}(?:done|completed?|finished)\b|^\W{0,3}✅(?!\ufe0f?\s*(?:on[- ]track|on schedule|green|正常|进行中))|"
         # "（标定平台）终于搭完了！": finally finished, said of the line's subject as a sentence of its own.
         r"^\W{0,5}(?:终于|总算)(?:都)?(?:搭|做|写|建|弄|搞|装|开发|迁)?完(?:成)?了(?=\s*(?:$|[。!！]))",
     ),

@@ -60,6 +60,39 @@ def _slash_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
     return safe_date(year, month, day), "day"
 
 
+# A dotted day with its year last, as Europe writes it: `30.06.2025`, `1.7.2025`, `30.06.25` (a
+# two-digit year only with two-digit day and month: `3.10.12` is a version). Day first, unless
+# only the other order is a day (`06.30.2025`).
+@_rule(
+    r"(?<![\d.vV])(?:(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})|(\d{2})\.(\d{2})\.(\d{2}))(?![\d%]|\.\d)",
+    needs=DIGIT,
+)
+def _dotted_year_last(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    first, second, year = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], "20" + m[6])
+    day, month = int(first), int(second)
+    if month > 12 >= day:
+        day, month = month, day
+    return safe_date(int(year), month, day), "day"
+
+
+# `bis 30.6.`, `am 15.7.`: a day and month each closed by a point, day first (a Chinese month.day
+# has no point after the day). Read so when the day cannot be a month, or the report writes its
+# days day first and a day word stands before it (`due 5.7.`, `Fri 4.7.`).
+@_rule(r"(?<![\d.vV])([0-3]?\d)\.([01]?\d)\.(?![\d%])", needs=DIGIT)
+def _dotted_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    day, month = int(m[1]), int(m[2])
+    cued = DAY_FIRST.get() and _DAY_CUE.search(m.string[max(0, m.start() - 12) : m.start()])
+    if not (day > 12 or cued) or not 1 <= month <= 12:
+        return None, "day"  # "rated 4.5.": a figure ending its sentence
+    return _in_year(month, day, ref, bias), "day"
+
+
+_DAY_CUE = re.compile(
+    r"(?:\b(?:by|on|until|till|due|eta|target|from|to|before|after)|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)\s*$",
+    re.I,
+)
+
+
 @_rule(r"(?<![\d/.:\-])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/%])(?!:\d)", needs=DIGIT)
 def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = _month_and_day(int(m[1]), int(m[2]))
@@ -81,7 +114,14 @@ def writes_day_first(lines: Iterable[str]) -> bool:
                 day_first += 1
             elif 1 <= first <= 12 and 12 < second <= 31:
                 month_first += 1
+        day_first += len(_DOTTED_DAY_FIRST.findall(line))
     return day_first > month_first
+
+
+# `30.06.2025`, `30.6.`: a dotted day whose day cannot be a month, written day first.
+_DOTTED_DAY_FIRST = re.compile(
+    r"(?<![\d.vV])(?:1[3-9]|2\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:(?:19|20)?\d{2})?(?![\d%])"
+)
 
 
 # What makes a dotted figure a version, not a day: `3.2版本`, `3.2暑期版本`, `3.2 release`; a

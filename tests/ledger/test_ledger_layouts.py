@@ -118,7 +118,16 @@ def _zh(marker: Callable[[int], str], wide: bool = False) -> Callable[[str, list
     return render
 
 
+_GLYPHS = {"on track": "🟢", "at risk": "⚠️", "launched": "🚀"}
+
+
+def _glyph_after_name(day: str, rows: list[Row]) -> str:
+    body = "\n".join(f"- {r[0]} {_GLYPHS[r[3]]} {_sentence(r)}" for r in rows)
+    return f"# Weekly status {day}\n\n## Projects\n{body}\n"
+
+
 LAYOUTS: dict[str, Callable[[str, list[Row]], str]] = {
+    "status glyph after the name": _glyph_after_name,
     "dash bullets": _lines(lambda i: "- "),
     "circled numbers": _lines(lambda i: "①②③"[i] + " "),
     "letters": _lines(lambda i: "abc"[i] + ") "),
@@ -181,3 +190,25 @@ def test_lines_led_alike_are_a_list_only_when_they_name_projects(
     assert {"账单重构", "搜索改版"} <= names
     assert not names & {"发件人", "日期", "主题", "16:04", "16:05", "Good week on the frame"}
     assert [(s.project, s.kind) for s in views.slips(ledger)] == [("账单重构", "date_moved")]
+
+
+def _email(day: str, rows: list[Row]) -> str:
+    sentences = "\n".join(f"{r[0]} is {_sentence(r)}." for r in rows)
+    return f"Subject: Weekly status {day}\n\nHi all, this week's news.\n\n{sentences}\n\nThanks,\nAna\n"
+
+
+def test_an_email_reads_each_sentence_subject_and_not_the_message_it_quotes(
+    series: Series, write_report: WriteReport
+) -> None:
+    """Sentence by sentence, each project its own line's subject; a reply's quote of last week's
+    message ("On Fri, 6 Jun 2025, Ana wrote:" and the `>` lines) is last week's news, not this week's."""
+    quoted = "\n".join(f"> {line}" for line in _email("2025-06-06", WEEK1).splitlines())
+    week2 = f"{_email('2025-06-13', WEEK2)}\nOn Fri, 6 Jun 2025 at 17:02, Ana wrote:\n{quoted}\n"
+    observed = extract_facts(write_report("w0.txt", week2)).observations
+    assert sorted((o.project, o.progress) for o in observed if o.progress is not None) == [
+        ("Billing revamp", 60),
+        ("Search relaunch", 40),
+    ]
+    ledger = series([("w1.txt", _email("2025-06-06", WEEK1)), ("w2.txt", week2)])
+    moved = [(s.project, s.from_, s.to) for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert moved == [("Search relaunch", "2025-07-01", "2025-07-15")]
