@@ -30,6 +30,7 @@ class _Collector(HTMLParser):
         self.title = ""
         self.title_line = 0
         self._cells = 0
+        self._in_cell = False
         self.published: str | None = None
         self._sections = 0  # section headings (h2-h6) seen so far
 
@@ -78,8 +79,14 @@ class _Collector(HTMLParser):
                 self._flush()
                 self._start_line = self.getpos()[0]
             return
+        if tag in _BLOCKS and tag != "tr" and self._in_cell:
+            # Word, WPS, Google Docs and LibreOffice wrap every cell's text in <p> (or <div>, <br>):
+            # inside a cell a block is a space, so the row stays one row.
+            self._buffer.append(" ")
+            return
         if tag in _BLOCKS:
             self._flush()
+            self._in_cell = False
             self._start_line = self.getpos()[0]
             indent = "    " * max(self._list_depth - 1, 0)
             if tag.startswith("h") and len(tag) == 2:
@@ -93,6 +100,7 @@ class _Collector(HTMLParser):
         elif tag in ("td", "th"):
             self._buffer.append(" | ")
             self._cells += 1
+            self._in_cell = True  # a cell's end tag may be left out: the next cell or row closes it
 
     def _note_published(self, tag: str, attrs: dict[str, str | None]) -> None:
         if tag in ("h2", "h3", "h4", "h5", "h6"):
@@ -112,8 +120,14 @@ class _Collector(HTMLParser):
             return
         if tag == "table":
             self._flush()
+            self._in_cell = False
             if self._table_rows:
                 self._table_rows.pop()
+            return
+        if tag in ("td", "th"):
+            self._in_cell = False
+            return
+        if tag in _BLOCKS and tag != "tr" and self._in_cell:
             return
         if tag in ("dd", "dl"):
             self._flush()

@@ -30,7 +30,16 @@ from index.embed_batches import (
 from index.errors import InputError, SummarizerError
 from index.load import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, content_hash, load_document
 from index.models import Report
-from index.outcomes import FileOutcome, IngestSummary, Repair, date_warnings, isolate, nearest_sibling_date
+from index.outcomes import (
+    ASSUMED_YEAR_CENTRE,
+    FileOutcome,
+    IngestSummary,
+    Repair,
+    date_warnings,
+    isolate,
+    nearest_sibling_date,
+    year_warnings,
+)
 from index.parse import NO_DATE, parse_report
 from index.reconcile import Problem, find_problems
 from index.store import StoredReport, VectorStore
@@ -294,6 +303,7 @@ class Ingestor:
         `summary.error` (never raised), so callers can always show what went in."""
         summary = IngestSummary()
         batch: list[tuple[int, _Pending]] = []
+        assumed: list[int] = []  # outcomes whose year no report of their folder wrote
         try:
             summary.repaired = self.reconcile()
             undated: list[tuple[int, Path]] = []
@@ -343,10 +353,15 @@ class Ingestor:
                 raise
             # A title that writes only day and month ("Cycle 24 (Mar 17 – Mar 28)") takes its
             # year from the nearest sibling report that has one, once the folder's dates are known.
-            for index, path in undated:
-                near = nearest_sibling_date(path, summary.outcomes)
-                if near is not None:
-                    summary.outcomes[index] = self.ingest_file(path, report_date, near)
+            # Siblings lend only the years their own text wrote, never one lent or assumed here.
+            nears = [nearest_sibling_date(path, summary.outcomes) for _, path in undated]
+            for (index, path), near in zip(undated, nears, strict=True):
+                if near is None:
+                    # No report in its folder writes a year: the day and month are read in the
+                    # year that puts them within the last twelve months, and the summary says so.
+                    near = self.today() - ASSUMED_YEAR_CENTRE
+                    assumed.append(index)
+                summary.outcomes[index] = self.ingest_file(path, report_date, near)
             if prune:
                 # After reconcile both sides hold the same reports; prune the ones whose file is gone.
                 for report in sorted(self.store.stored_reports()):
@@ -358,4 +373,5 @@ class Ingestor:
         except SummarizerError as exc:
             summary.error = exc
         summary.warnings = date_warnings(summary.outcomes, self.today())
+        summary.warnings += year_warnings(summary.outcomes[i] for i in assumed)
         return summary

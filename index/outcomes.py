@@ -82,6 +82,25 @@ def date_warnings(outcomes: Iterable[FileOutcome], today: date) -> list[DateWarn
     return found
 
 
+# A report whose folder writes no year anywhere is read in the year that puts its day within the
+# twelve months before today: the year nearest to six months ago.
+ASSUMED_YEAR_CENTRE = timedelta(days=182)
+
+
+def year_warnings(outcomes: Iterable[FileOutcome]) -> list[DateWarning]:
+    """Reports whose year was assumed: no report of their folder writes one."""
+    return [
+        DateWarning(
+            o.path,
+            o.date,
+            f"dated {o.date}: no report in its folder writes a year, so {o.date[:4]} (the last twelve "
+            "months) was assumed; add a year or a 'date:' line, or pass --date, if it is older",
+        )
+        for o in outcomes
+        if o.status != "skipped" and o.date
+    ]
+
+
 def nearest_sibling_date(path: Path, outcomes: list[FileOutcome]) -> date | None:
     """The date of the report in the same folder whose file name sorts nearest to this one."""
     folder = source_name(path.parent)

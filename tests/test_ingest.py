@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,22 @@ def test_reingesting_an_unchanged_corpus_keeps_the_lexical_index(tmp_path: Path,
     )
     ingest_paths(workspace, [corpus])
     assert head.stat().st_mtime_ns != written
+
+
+def test_a_folder_that_never_writes_a_year_is_read_in_the_last_twelve_months(
+    ingestor: Ingestor, tmp_path: Path
+) -> None:
+    """No report of the folder writes a year: each goes in, dated within the twelve months before
+    today, and the summary warns that the year was assumed (a folder with a dated report lends
+    its year instead: tests/test_datelines.py)."""
+    folder = tmp_path / "yearless"
+    folder.mkdir()
+    for day in ("6月13日", "12月19日"):
+        (folder / f"周报{day}.txt").write_text(
+            f"第几周周报（{day}）\n\n一、项目\n- 账单重构：进度六成\n", encoding="utf-8"
+        )
+    ingestor.today = lambda: date(2026, 3, 2)
+    summary = ingestor.ingest([folder])
+    assert sorted(o.date for o in summary.outcomes) == ["2025-06-13", "2025-12-19"]
+    assert sorted(w.date for w in summary.warnings) == ["2025-06-13", "2025-12-19"]
+    assert all("no report in its folder writes a year" in w.message for w in summary.warnings)

@@ -91,6 +91,20 @@ def _definition_list(day: str, rows: list[Row]) -> str:
     )
 
 
+def _word_table(day: str, rows: list[Row]) -> str:
+    """A word processor's HTML export: every cell's text in its own <p>, end tags left out."""
+    cells = "".join(
+        f"<tr><td><p class=MsoNormal><span>{r[0]}</span></p><td><p>{r[3]}</p><td><p>{r[1]}%</p>"
+        f"<td><p>{r[2]}</p></tr>\n"
+        for r in rows
+    )
+    head = "<tr><td><p><b>Project</b></p></td><td><p><b>Status</b></p></td><td><p><b>Progress</b></p></td><td><p><b>Target</b></p></td></tr>"
+    return (
+        f"<html><head><title>Weekly status {day}</title></head><body>\n<h1>Weekly status {day}</h1>\n"
+        f"<h2>Projects</h2>\n<table>\n{head}\n{cells}</table>\n<p>Notes follow.</p>\n</body></html>\n"
+    )
+
+
 _ZH_STATUS = {"on track": "正常", "at risk": "有风险"}
 
 
@@ -140,6 +154,7 @@ LAYOUTS: dict[str, Callable[[str, list[Row]], str]] = {
     "CSV pasted as text": _csv,
     "underlined headings": _underlined,
     "HTML definition list": _definition_list,
+    "HTML table with a paragraph in each cell": _word_table,
     "Chinese bracket leads": _zh(lambda i: ""),
     "full-width digits": _zh(lambda i: f"{i + 1}．", wide=True),
 }
