@@ -127,9 +127,12 @@ def _heading_of(
     match = _ATX.match(stripped)
     if match and not text.startswith("    "):
         return len(match[1]), match[2].strip()
+    if plain_text and numbered_capitals(stripped):
+        # `2. PROJECT STATUS`, over a rule or not: one level, like its siblings; named without its number
+        return 1, re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
     if index + 1 < len(lines) and stripped and not _BULLET.match(text) and not _NUMBERED.match(text):
         underline = lines[index + 1][1].strip()
-        if _underlines(underline, stripped) and not text.startswith(" "):
+        if _underlines(underline, stripped) and not text.startswith(" ") and not _FIELD_LINE.match(stripped):
             return _UNDERLINE_LEVELS.get(underline[0], 5), stripped
     if text.startswith(" "):
         return None
@@ -168,6 +171,22 @@ def _underlines(underline: str, title: str) -> bool:
 # Plain-text e-mails mark their sections in capitals ("KEY METRICS", "INCIDENTS") or between rules
 # ("=== Risks ===", "--- 问题与风险 ---").
 _CAPITALS = re.compile(r"^[A-Z][A-Z0-9&/' -]{1,40}(?:\s*\([^()]{0,40}\))?$")
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}[.)]\s+([^(（]{3,50}?)\s*(?:[(（].*)?$")
+
+
+def numbered_capitals(stripped: str) -> bool:
+    """`1. HEADLINES`, `3. GxP SYSTEM EVENTS`, `4. SITE KPIs (source: QA dashboard)`: a plain-text
+    e-mail's numbered section, its title in capitals."""
+    match = _NUMBERED_TITLE.match(stripped)
+    if match is None or len(match[1].split()) > 6:
+        return False
+    letters = [c for c in match[1] if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return upper >= 3 and upper >= 0.75 * len(letters) and letters[0].isupper()
+
+
+# `Classification: Internal` over a `=====` rule: a header block's field line, not a heading.
+_FIELD_LINE = re.compile(r"^[A-Za-z][\w ]{0,30}:\s+\S")
 _RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,40}?)\s*[=\-#*~]{2,}$")
 
 
@@ -215,7 +234,7 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
             and not _ATX.match(text.strip())
         ):
             skip_next = True
-        if _ATX.match(text.strip()) or skip_next:
+        if _ATX.match(text.strip()) or (skip_next and not (plain_text and numbered_capitals(text.strip()))):
             atx_level = level
         if not seen_content_heading and quoted_from != number and _is_title_heading(heading_text, title):
             continue

@@ -116,12 +116,18 @@ def date_from_text(text: str) -> FoundDate | None:
 # A header line that says it holds the report's date ("date: 2025-03-07", "会议时间：2024年9月5日",
 # "Last updated: 30 May 2025"), anywhere in the first lines of the body; or a header table's row
 # that does ("| **Week ending** | 16/01/2026 |").
-DATE_LABEL = re.compile(
-    r"^(?:\|\s*)?[\W_]{0,4}(?:report\s+date|date|dated|as\s+of|last\s+updated|updated(?:\s+on)?|sent|"
+_DATE_LABELS = (
+    r"(?:report\s+date|date|dated|as\s+of|last\s+updated|updated(?:\s+on)?|sent|"
     r"(?:for\s+the\s+)?week\s+(?:of|ending|starting|beginning|commencing)|reporting\s+(?:period|week)|"
     r"(?:sprint|cycle|iteration)\s+(?:dates?|period)|"
     r"日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
-    r"生成时间|导出时间)[\W_]{0,4}(?:[:：]|(?<=[^|\s])\s*\|(?=[^|]*\|?\s*$))",
+    r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间)"
+)
+_LABEL_CELL = re.compile(rf"[\W_]{{0,4}}{_DATE_LABELS}(?:\s*[/／]?\s*{_DATE_LABELS})?[\W_]{{0,4}}", re.I)
+# A bilingual template writes the label twice ("Date 日期:", "报告日期 / Report date：").
+DATE_LABEL = re.compile(
+    rf"^(?:\|\s*)?[\W_]{{0,4}}{_DATE_LABELS}(?:\s*[/／]?\s*{_DATE_LABELS})?[\W_]{{0,4}}"
+    r"(?:[:：]|(?<=[^|\s])\s*\|(?=[^|]*\|?\s*$))",
     re.I,
 )
 # A line a tool writes over what it generated or exported, which carries the run's date:
@@ -149,6 +155,12 @@ def labelled_date(line: str) -> FoundDate | None:
     match = DATE_LABEL.match(line)
     if match:
         return date_from_text(line[match.end() :])
+    if line.count("|") >= 2:
+        # a header table's row with its date label in any cell: `| 填报人 | 周敏 | 填报日期 | 2025年2月28日 |`
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for label, value in pairwise(cells):
+            if _LABEL_CELL.fullmatch(label) and (found := date_from_text(value)):
+                return found
     match = _BYLINE.match(line)
     if match:
         dates = dates_in_text(line[match.end() :])

@@ -149,3 +149,12 @@ def test_an_opening_sentence_that_says_when_the_issue_came_out(tmp_path: Path) -
     text = "# This Week — Issue #37\n\nThis issue was published on Monday 10 March, after a break.\n"
     found, origin = parse(tmp_path, "issue-37.md", text, near=date(2025, 2, 24))
     assert (found, origin) == (date(2025, 3, 10), "opening sentence, year from its series")
+
+
+def test_a_bilingual_label_a_label_cell_inside_a_header_row_and_a_reporting_period(tmp_path: Path) -> None:
+    text = "Program weekly / 项目周报   KW15\nDate 日期: 11.04.2025          Author 编写: Li\n\n1. Summary\n- ok\n"
+    assert parse(tmp_path, "weekly.txt", text) == (date(2025, 4, 11), "header line")
+    row = "# 工作周报\n\n| 部门 | 网络中心 | 周次 | 第2周 |\n| 填报人 | 周敏 | 填报日期 | 2025年2月28日 |\n\n## 一、工作\n- a\n"
+    assert parse(tmp_path, "row.md", row) == (date(2025, 2, 28), "header line")
+    span = "# 体验运营周报（第14期）\n\n汇报周期：2025年10月9日—10月11日（节后首周）\n\n## 一、小结\n- a\n"
+    assert parse(tmp_path, "span.md", span) == (date(2025, 10, 11), "header line")

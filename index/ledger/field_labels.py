@@ -39,6 +39,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "计划完成时间 预计完成时间 计划上线时间 预计上线时间 计划交付时间 计划完成日期 预计完成日期",
         "截止 截止日期 截止时间 预计",
         "deadline eta target targetdate due duedate launchdate golive releasedate expected",
+        "goliveforecast golivedate forecastgolive golivetarget",
         "forecast forecastdate currentforecast revisedtarget reviseddate newdate fcst fcstdate fcst/actual forecast/actual",
     ),
     "owner": ("负责人 责任人 对接人", "owner owners dri lead pm"),
@@ -67,7 +68,7 @@ class Labelled:
 
 
 def label_key(label: str) -> str:
-    return re.sub(r"[\s*_`]+", "", nfkc(label)).casefold()
+    return re.sub(r"[\s*_`-]+", "", nfkc(label)).casefold()  # `Go-live` is `golive`
 
 
 @lru_cache(maxsize=8192)
@@ -99,7 +100,9 @@ class Piece:
 
 _FIELD_SEPARATOR = re.compile(
     r"\s+[·•|｜/]\s+|\s*[；;｜]\s*|\s+-\s+(?=[^\s:：]{1,20}\s*[:：])|"
-    r"\s+(?=(?:\*\*|__)[^\s:：*_]{1,12}(?:\*\*|__)\s*[:：])"
+    r"\s+(?=(?:\*\*|__)[^\s:：*_]{1,12}(?:\*\*|__)\s*[:：])|"
+    # fields lined up in columns of a plain-text record: `Lead: D. Marchetti      Status: ON TRACK`
+    r"\s{3,}(?=[^\s:：]{1,20}(?:\s[^\s:：]{1,20})?\s*[:：])"
 )
 
 

@@ -45,7 +45,7 @@ from index.ledger.table_columns import column_roles, item_key, key_column, name_
 from index.models import Item, Report, Section, SectionKind
 from index.text.normalise import nfkc
 
-_NUMBERED = re.compile(r"^\d|^[(（]|^[①-⑳]|^[a-zA-Z]{1,4}[.)]")
+_NUMBERED = re.compile(r"^\d|^[(（]|^[①-⑳]|^[a-zA-Z]{1,4}[.)]|^\[\d")
 
 
 def find_mentions(report: Report) -> list[Mention]:
@@ -179,7 +179,7 @@ def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool
     a step, unless it is a top-level `1. 名称：…` line of a section's own list ("其他事项：" over
     "1. 双11老带新活动：10.30封板…"): that names a project as a bullet does."""
     text = line_text(lines.get(item.start, item.text))
-    if _NUMBERED.match(item.marker) and not (top and _named_by_label(text)):
+    if _NUMBERED.match(item.marker) and not (top and _named_by_label(text)) and not _has_fields(item, lines):
         return False
     found = item_name(item, text)
     if found is None:  # a status bullet ("- done ✅:") over a project is as good as the project
@@ -190,6 +190,18 @@ def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool
         # its later lines may hold the news
         rest = " ".join(line_text(lines.get(n, "")) for n in range(item.start, item.end + 1))[found[1] :]
     return bool(item.children or find_statuses(rest) or find_progress(rest, True) or has_date(rest))
+
+
+def _has_fields(item: Item, lines: dict[int, str]) -> bool:
+    """A numbered item over its own status, target or owner lines (`[1] EBR Line 2 - MES …` then
+    `Lead: … Status: ON TRACK`, `Go-live: Mon 14 Apr 2025`) is a project's record, not a step."""
+    fields = {
+        piece.labelled.field
+        for number in range(item.start + 1, item.end + 1)
+        for piece in field_pieces(line_text(lines.get(number, "")))
+        if piece.labelled is not None and piece.labelled.field in SIGNAL_FIELDS
+    }
+    return len(fields) >= 2
 
 
 def _named_by_label(text: str) -> bool:

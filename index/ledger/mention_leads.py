@@ -329,12 +329,12 @@ def listed_lead(text: str) -> tuple[str, int, str] | None:
     return None
 
 
-# A message's or a document's header block (`发件人：` `日期：` `主题：`, `Generated:` `Period covered:`)
-# is led like a list, and names no project.
+# A message's or a document's header block (`发件人：` `日期：` `主题：`, `Generated:` `Period covered:`,
+# bilingual `Date 日期:`) is led like a list, and names no project.
 _HEADER_LABEL = re.compile(
     r"(?:发件人|收件人|抄送|日期|主题|时间|发送时间|编制|编制人|审核|统计周期|报告日期|报告人|报送|"
     r"from|to|cc|bcc|date|subject|sent|generated|period|period covered|reporting period|prepared by|"
-    r"author|distribution|version|legend|key|rag key|status key)",
+    r"author|distribution|version|legend|key|rag key|status key|汇报周期|汇报人|汇报时间|填报人|编写|发送|周次|部门)",
     re.I,
 )
 
@@ -345,6 +345,7 @@ def _list_name(name: str) -> bool:
         and len(name) <= 40
         and re.search(r"[^\W\d_]", name) is not None  # `16:04 — …` is a minute of a meeting
         and not _HEADER_LABEL.fullmatch(name)
+        and not all(_HEADER_LABEL.fullmatch(word) for word in re.split(r"\s*[/／]\s*|\s+", name))
     )
 
 

@@ -70,7 +70,11 @@ _GENERIC_TITLE = re.compile(
     r"(?:(?:two|three|four|six|\d)[- ]week\s+)?look[- ]?ahead|weather|(?:health\s*(?:&|and)\s*)?safety|"
     r"hse|ehs|(?:key\s+)?risks?(?:\s*(?:&|and|/)\s*(?:issues|opportunities))?|"
     r"rfis?(?:\s*(?:&|and|/)\s*inspections)?|labou?r(?:\s*(?:&|and)\s*plant)?|programme(?:\s+status)?|"
-    r"week\s+(?:ending|commencing|beginning)|report\s+no\.?|prepared\s+by|distribution",
+    r"week\s+(?:ending|commencing|beginning)|report\s+no\.?|prepared\s+by|distribution|"
+    # a programme office's standing sections: `1. HEADLINES`, `3. GxP SYSTEM EVENTS`, `5. GOVERNANCE`
+    r"headlines|(?:project|programme|portfolio)\s+(?:status|overview|summary)|(?:\w+\s+)?system\s+events|"
+    r"(?:site\s+)?kpis?(?:\s*\(.*\))?|governance(?:\s*(?:&|and)\s*change\s+control)?|change\s+control|"
+    r"(?:risks?\s*/\s*)?issues\s*/\s*decisions",
     re.I,
 )
 _STATUSY_PARENS = re.compile(

@@ -29,7 +29,7 @@ PARENS = re.compile(r"[(（]([^)）]*)[)）]")  # a remark; 【】 and [] only w
 BULLET_GLYPHS = "-*+•·▶►▸▹➤➢●○■□◆◇★☆※"
 ORDINAL_MARKER = (
     r"\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（](?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]\s*|[①-⑳]\s*"
-    r"|(?:[a-zA-Z]|[ivxIVX]{2,4})[.)]\s+"
+    r"|(?:[a-zA-Z]|[ivxIVX]{2,4})[.)]\s+|\[\d{1,3}\]\s+"
 )
 _MARKUP = re.compile(
     rf"^\s*(?:#{{1,6}}\s+|[{re.escape(BULLET_GLYPHS)}]\s+|\d{{1,3}}[.)、](?!\d)\s*|{ORDINAL_MARKER})"

@@ -189,7 +189,8 @@ def test_lines_led_alike_are_a_list_only_when_they_name_projects(
 
     def report(day: str, target: str) -> str:
         return (
-            f"项目周报 {day}\n发件人：王芳\n收件人：全体成员\n抄送：李总\n日期：{day}\n主题：项目周报\n\n"
+            f"项目周报 {day}\n发件人：王芳\n收件人：全体成员\n抄送：李总\n日期：{day}\n主题：项目周报\n"
+            "Period covered: Jun 2 – Jun 6, 2025\nDate 日期: 06.06.2025\n\n"
             "16:04 — Ana opened the call, on schedule for 2025-06-30\n"
             "16:05 — Ben reviewed the notes, due 2025-06-30\n\n"
             "Good week on the frame – the crane is back, next lift 2025-06-20.\n\n"
@@ -227,3 +228,35 @@ def test_an_email_reads_each_sentence_subject_and_not_the_message_it_quotes(
     ledger = series([("w1.txt", _email("2025-06-06", WEEK1)), ("w2.txt", week2)])
     moved = [(s.project, s.from_, s.to) for s in views.slips(ledger) if s.kind == "date_moved"]
     assert moved == [("Search relaunch", "2025-07-01", "2025-07-15")]
+
+
+def _plain_email_records(day: str, rows: list[Row]) -> str:
+    """A programme office's plain-text e-mail: a header block over a rule, numbered sections in
+    capitals, each project a `[n]` record whose fields line up in columns."""
+    records = "\n\n".join(
+        f"[{i + 1}] {r[0]} - the {r[0].split()[0].lower()} workstream\n"
+        f"    Lead: A. Person (IT)                 Status: {r[3].upper()}\n"
+        f"    Phase: build - {r[1]}% complete\n"
+        f"    Go-live: {_words(r[2])} 2025"
+        for i, r in enumerate(rows)
+    )
+    return (
+        f"Subject: Programme weekly update - w/e {_words(day)} 2025\n\n"
+        "From: Programme Office\nClassification: Internal - do not forward\n" + "=" * 60 + "\n\n"
+        "1. HEADLINES\n * A calm week.\n\n2. PROJECT STATUS\n" + "-" * 60 + f"\n{records}\n\n"
+        "3. GxP SYSTEM EVENTS\n None this week.\n"
+    )
+
+
+def test_a_plain_text_email_of_numbered_capital_sections_and_field_records(series: Series) -> None:
+    ledger = series(
+        [
+            ("w1.txt", _plain_email_records("2025-06-06", WEEK1)),
+            ("w2.txt", _plain_email_records("2025-06-13", WEEK2)),
+        ]
+    )
+    moved = [(s.project, s.from_, s.to) for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert moved == [("Search relaunch", "2025-07-01", "2025-07-15")]
+    names = {p.name for p in views.projects(ledger)}
+    assert {"Billing revamp", "Search relaunch", "Mobile wallet"} <= names
+    assert not any("GxP" in name or "Classification" in name or "HEADLINES" in name for name in names)
