@@ -28,6 +28,25 @@ from index.text.normalise import BULLET_GLYPHS, ORDINAL_MARKER
 from index.text.timeexpr import reading_day_first, writes_day_first
 
 _ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# Textile's headings (Redmine and Textpattern wikis): `h2. Tracked workstreams`; a wiki macro line.
+_TEXTILE = re.compile(r"^h([1-6])\.\s+(\S.*?)\s*$")
+_MACRO = re.compile(r"^\{\{.*\}\}$")
+
+
+def is_textile(lines: list[tuple[int, str]]) -> bool:
+    return any(_TEXTILE.match(text) for _, text in lines)
+
+
+def _atx(stripped: str, textile: bool = False) -> tuple[int, str] | None:
+    """(level, title) of a Markdown `## Title` or a Textile `h2. Title` line (in a Textile page a
+    `# ` line is a numbered item, not a heading)."""
+    match = None if textile else _ATX.match(stripped)
+    if match:
+        return len(match[1]), match[2].strip()
+    match = _TEXTILE.match(stripped)
+    return (int(match[1]), match[2]) if match else None
+
+
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 # reStructuredText underlines its headings with any punctuation, at least as long as the title:
 # `=` over `-` over `~` over `^` is the usual order of levels.
@@ -89,6 +108,7 @@ def parse_report(
 
 def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
     """The first heading (or first line of a plain-text file) and the title-like lines near it."""
+    textile = is_textile(lines)
     candidates: list[str] = []
     title: str | None = None
     dated: str | None = None
@@ -96,8 +116,10 @@ def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
         stripped = text.strip()
         if not stripped:
             continue
-        match = _ATX.match(stripped)
-        heading = match[2].strip() if match else None
+        if _MACRO.match(stripped):
+            continue  # a wiki's `{{>toc}}`
+        found = _atx(stripped, textile)
+        heading = found[1] if found else None
         if heading and title is None:
             title = heading
         if heading:
@@ -119,14 +141,14 @@ def _is_title_heading(text: str, title: str | None) -> bool:
 
 
 def _heading_of(
-    lines: list[tuple[int, str]], index: int, atx_level: int, plain_text: bool
+    lines: list[tuple[int, str]], index: int, atx_level: int, plain_text: bool, textile: bool = False
 ) -> tuple[int, str] | None:
     """(level, title) when the line at `index` starts a section, else None."""
     text = lines[index][1]
     stripped = text.strip()
-    match = _ATX.match(stripped)
-    if match and not text.startswith("    "):
-        return len(match[1]), match[2].strip()
+    atx = _atx(stripped, textile)
+    if atx and not text.startswith("    "):
+        return atx
     if plain_text and numbered_capitals(stripped):
         # `2. PROJECT STATUS`, over a rule or not: one level, like its siblings; named without its number
         return 1, re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
@@ -202,7 +224,8 @@ def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
 
 def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Section]:
     """Build the section tree; body lines before the first heading go to a section named by the title."""
-    plain_text = not any(_ATX.match(text.strip()) for _, text in lines)
+    textile = is_textile(lines)
+    plain_text = not any(_atx(text.strip(), textile) for _, text in lines)
     root = Section(title="", level=0, path=(), start=0, end=0)
     stack: list[Section] = [root]
     name = (title or "(untitled)")[:MAX_TITLE_CHARS]
@@ -219,7 +242,7 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
             continue
         if _FENCE.match(text):
             in_fence = not in_fence
-        heading = None if in_fence else _heading_of(lines, index, atx_level, plain_text)
+        heading = None if in_fence else _heading_of(lines, index, atx_level, plain_text, textile)
         if quoted_from is None and not in_fence and _REPLY_ATTRIBUTION.match(text.strip()):
             quoted_from, heading = number, (1, text.strip())
         if heading is None:
@@ -231,10 +254,12 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
         if (
             index + 1 < len(lines)
             and _underlines(lines[index + 1][1].strip(), text.strip())
-            and not _ATX.match(text.strip())
+            and not _atx(text.strip(), textile)
         ):
             skip_next = True
-        if _ATX.match(text.strip()) or (skip_next and not (plain_text and numbered_capitals(text.strip()))):
+        if _atx(text.strip(), textile) or (
+            skip_next and not (plain_text and numbered_capitals(text.strip()))
+        ):
             atx_level = level
         if not seen_content_heading and quoted_from != number and _is_title_heading(heading_text, title):
             continue

@@ -112,7 +112,8 @@ def _bare_cells(text: str) -> list[str] | None:
     stripped = text.strip().translate(_BOX_BARS)
     if stripped.count("|") < _MIN_BARE_CELLS - 1 or set(stripped) <= set("|-: "):
         return None
-    cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+    # a Textile header cell is marked `|_. Subject |`
+    cells = [re.sub(r"^_\.\s*", "", cell.strip()) for cell in stripped.strip("|").split("|")]
     return cells if len(cells) >= _MIN_BARE_CELLS else None
 
 

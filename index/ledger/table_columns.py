@@ -23,7 +23,7 @@ from index.text.timeexpr import find_dates
 # The column naming the row's project (a tracker's requirement, story, epic, feature).
 _NAME_HEADER = re.compile(
     r"(?:project|initiative|workstream|epic|item|deliverable|feature|story|requirement)s?(?:\s*name|\s*title)?|"
-    r"name|title|(?:项目|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|项目|事项|工作项|任务|需求",
+    r"name|title|subject|(?:项目|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|项目|事项|工作项|任务|需求|主题",
     re.I,
 )
 _PERCENT_HEADER = re.compile(r"%|％|pct|percent|完成率|完成比例|完成百分比")

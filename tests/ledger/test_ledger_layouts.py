@@ -260,3 +260,24 @@ def test_a_plain_text_email_of_numbered_capital_sections_and_field_records(serie
     names = {p.name for p in views.projects(ledger)}
     assert {"Billing revamp", "Search relaunch", "Mobile wallet"} <= names
     assert not any("GxP" in name or "Classification" in name or "HEADLINES" in name for name in names)
+
+
+def _textile(day: str, rows: list[Row]) -> str:
+    """A Redmine wiki page: Textile headings, a `{{>toc}}` macro, a saved query's table with `|_.`
+    header cells and an id column, a `#` numbered list."""
+    body = "\n".join(
+        f"| #{4800 + i} | {r[0]} | Dana | {r[3].title()} | {r[1]}% | {r[2]} |" for i, r in enumerate(rows)
+    )
+    return (
+        f"{{{{>toc}}}}\n\nh1. Weekly status — w/e {_words(day)} 2025\n\nh2. Tracked work\n\n"
+        f"|_. # |_. Subject |_. Assignee |_. Status |_. % Done |_. Due date |\n{body}\n\n"
+        "h2. Asks\n\n# *Ask:* sign the licence.\n"
+    )
+
+
+def test_a_textile_wiki_page(series: Series) -> None:
+    ledger = series([("w1.txt", _textile("2025-06-06", WEEK1)), ("w2.txt", _textile("2025-06-13", WEEK2))])
+    moved = [(s.project, s.from_, s.to) for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert moved == [("Search relaunch", "2025-07-01", "2025-07-15")]
+    names = {p.name for p in views.projects(ledger)}
+    assert "Billing revamp" in names and not any("toc" in n or "Ask" in n for n in names)
