@@ -16,6 +16,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from markdown_it import MarkdownIt
 
 
@@ -81,19 +83,32 @@ def _bare_pipe_tables(lines: list[tuple[int, str]]) -> list[Table]:
     them (`编号 | 需求名称 | 状态 | 完成度`): a run of consecutive lines that split into the same
     number of cells (at least three), a header and at least two rows. A lone piped line (an
     incident's `BUG#8870 | 一般 | …`) is no table."""
+    return _row_runs(lines, _bare_cells, skip=lambda text: bool(_RULE.match(text.strip())))
+
+
+def _row_runs(
+    lines: list[tuple[int, str]],
+    cells_of: Callable[[str], list[str] | None],
+    skip: Callable[[str], bool] = lambda text: False,
+    header_ok: Callable[[str, list[str]], bool] = lambda text, cells: True,
+) -> list[Table]:
+    """Tables from runs of consecutive lines that split (`cells_of`) into the same number of
+    cells: a header and at least two rows. A line `skip` passes inside a run (a grid table's
+    rule) neither ends nor joins it."""
     tables: list[Table] = []
     run: list[tuple[int, list[str]]] = []
+    texts = dict(lines)
 
     def close() -> None:
-        if len(run) > _MIN_BARE_ROWS:
+        if len(run) > _MIN_BARE_ROWS and header_ok(texts[run[0][0]], run[0][1]):
             header_line, header = run[0]
             tables.append(Table(header_line, header, [TableRow(n, cells) for n, cells in run[1:]]))
         run.clear()
 
     for number, text in lines:
-        if run and _RULE.match(text.strip()):
-            continue  # a grid table's `+----+====+` or `├────┼────┤` between its rows
-        cells = _bare_cells(text)
+        if run and skip(text):
+            continue
+        cells = cells_of(text)
         if cells is None or (run and len(cells) != len(run[0][1])):
             close()
         if cells is not None:
@@ -121,24 +136,7 @@ def _csv_tables(lines: list[tuple[int, str]]) -> list[Table]:
     """Comma-separated rows pasted as text (a spreadsheet's CSV export in an e-mail): a run of lines
     that parse into the same number of fields (at least three), under a header of short labels
     written without a space after the comma, as CSV is and prose never is."""
-    tables: list[Table] = []
-    run: list[tuple[int, list[str]]] = []
-    texts = dict(lines)
-
-    def close() -> None:
-        if len(run) > _MIN_BARE_ROWS and _csv_header(texts[run[0][0]], run[0][1]):
-            header_line, header = run[0]
-            tables.append(Table(header_line, header, [TableRow(n, cells) for n, cells in run[1:]]))
-        run.clear()
-
-    for number, text in lines:
-        cells = _csv_cells(text)
-        if cells is None or (run and len(cells) != len(run[0][1])):
-            close()
-        if cells is not None:
-            run.append((number, cells))
-    close()
-    return tables
+    return _row_runs(lines, _csv_cells, header_ok=_csv_header)
 
 
 def _csv_cells(text: str) -> list[str] | None:
