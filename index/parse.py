@@ -24,7 +24,7 @@ from index.report_date import (
 )
 from index.tables import read_tables
 from index.text.cjk import HAN
-from index.text.normalise import BULLET_GLYPHS, ORDINAL_MARKER
+from index.text.normalise import BULLET_GLYPHS, ORDINAL_MARKER, is_ordinal_marker
 from index.text.timeexpr import reading_day_first, writes_day_first
 
 _ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -373,13 +373,9 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
     return roots
 
 
-def _is_numbered(marker: str) -> bool:
-    return not _BULLET.match(f"{marker} x")
-
-
 def _opens_list(item: Item, marker: str) -> bool:
     """An item ending in a colon opens a nested list of the other marker type at its own indent."""
-    return item.text.endswith((":", "：")) and _is_numbered(item.marker) != _is_numbered(marker)
+    return item.text.endswith((":", "：")) and is_ordinal_marker(item.marker) != is_ordinal_marker(marker)
 
 
 def _opens_bullet_list(lines: list[tuple[int, str]], index: int) -> bool:

@@ -123,11 +123,11 @@ _DATE_LABELS = (
     r"日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
     r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间)"
 )
-_LABEL_CELL = re.compile(rf"[\W_]{{0,4}}{_DATE_LABELS}(?:\s*[/／]?\s*{_DATE_LABELS})?[\W_]{{0,4}}", re.I)
 # A bilingual template writes the label twice ("Date 日期:", "报告日期 / Report date：").
+_LABEL_PHRASE = rf"[\W_]{{0,4}}{_DATE_LABELS}(?:\s*[/／]?\s*{_DATE_LABELS})?[\W_]{{0,4}}"
+_LABEL_CELL = re.compile(_LABEL_PHRASE, re.I)
 DATE_LABEL = re.compile(
-    rf"^(?:\|\s*)?[\W_]{{0,4}}{_DATE_LABELS}(?:\s*[/／]?\s*{_DATE_LABELS})?[\W_]{{0,4}}"
-    r"(?:[:：]|(?<=[^|\s])\s*\|(?=[^|]*\|?\s*$))",
+    rf"^(?:\|\s*)?{_LABEL_PHRASE}(?:[:：]|(?<=[^|\s])\s*\|(?=[^|]*\|?\s*$))",
     re.I,
 )
 # A line a tool writes over what it generated or exported, which carries the run's date:

@@ -43,9 +43,7 @@ from index.ledger.record_blocks import record_mentions
 from index.ledger.signals import find_statuses, heading_status
 from index.ledger.table_columns import column_roles, item_key, key_column, name_column
 from index.models import Item, Report, Section, SectionKind
-from index.text.normalise import nfkc
-
-_NUMBERED = re.compile(r"^\d|^[(（]|^[①-⑳]|^[a-zA-Z]{1,4}[.)]|^\[\d")
+from index.text.normalise import is_ordinal_marker, nfkc
 
 
 def find_mentions(report: Report) -> list[Mention]:
@@ -179,7 +177,11 @@ def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool
     a step, unless it is a top-level `1. 名称：…` line of a section's own list ("其他事项：" over
     "1. 双11老带新活动：10.30封板…"): that names a project as a bullet does."""
     text = line_text(lines.get(item.start, item.text))
-    if _NUMBERED.match(item.marker) and not (top and _named_by_label(text)) and not _has_fields(item, lines):
+    if (
+        is_ordinal_marker(item.marker)
+        and not (top and _named_by_label(text))
+        and not _has_fields(item, lines)
+    ):
         return False
     found = item_name(item, text)
     if found is None:  # a status bullet ("- done ✅:") over a project is as good as the project
@@ -213,7 +215,7 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
     text = line_text(lines.get(item.start, item.text))
     found = item_name(item, text)
     if found is None:
-        bullets = [c for c in item.children if not _NUMBERED.match(c.marker)]
+        bullets = [c for c in item.children if not is_ordinal_marker(c.marker)]
         # A bullet that is only a status ("- done ✅:", "- 已上线：") files its children under it,
         # as a `## Done` heading does. Written from terse-bullets-ml.
         filed = heading_status(text)
@@ -346,7 +348,7 @@ def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Ment
     head_item_lines: set[int] = set()
     for item in section.items:
         own_end = item.children[0].start - 1 if item.children else item.end
-        target = body_item_lines if _NUMBERED.match(item.marker) else head_item_lines
+        target = body_item_lines if is_ordinal_marker(item.marker) else head_item_lines
         target.update(range(item.start, own_end + 1))
         body_item_lines.update(range(own_end + 1, item.end + 1))
     # Items under an action-item label ("待办：", "Action items:") are people's tasks with their

@@ -31,6 +31,13 @@ ORDINAL_MARKER = (
     r"\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（](?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]\s*|[①-⑳]\s*"
     r"|(?:[a-zA-Z]|[ivxIVX]{2,4})[.)]\s+|\[\d{1,3}\]\s+"
 )
+
+
+def is_ordinal_marker(marker: str) -> bool:
+    """An item's marker enumerates (`1.`, `(3)`, `①`, `a)`, `[4]`) rather than bullets (`-`, `▶`)."""
+    return bool(marker) and marker not in BULLET_GLYPHS
+
+
 _MARKUP = re.compile(
     rf"^\s*(?:#{{1,6}}\s+|[{re.escape(BULLET_GLYPHS)}]\s+|\d{{1,3}}[.)、](?!\d)\s*|{ORDINAL_MARKER})"
 )
