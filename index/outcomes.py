@@ -9,6 +9,7 @@ undated report's nearest sibling.
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -45,8 +46,9 @@ class FileOutcome:
 
 
 @dataclass(frozen=True)
-class DateWarning:
-    """A report that went in with a date that is probably wrong (a typo, a template's date)."""
+class IngestWarning:
+    """Something about what went in that the user should check: a date that is probably wrong (a
+    typo, a template's date), an assumed year, a folder whose layout gave no project facts."""
 
     path: str
     date: str
@@ -58,7 +60,7 @@ FUTURE_SLACK = timedelta(days=365)
 EARLIEST = date(2000, 1, 1)
 
 
-def date_warnings(outcomes: Iterable[FileOutcome], today: date) -> list[DateWarning]:
+def date_warnings(outcomes: Iterable[FileOutcome], today: date) -> list[IngestWarning]:
     """Suspicious dates among the reports that went in (or were already in)."""
     found = []
     for outcome in outcomes:
@@ -72,7 +74,7 @@ def date_warnings(outcomes: Iterable[FileOutcome], today: date) -> list[DateWarn
         else:
             continue
         found.append(
-            DateWarning(
+            IngestWarning(
                 outcome.path,
                 outcome.date,
                 f"dated {outcome.date}, {why}: check the date in its title, front matter or file name"
@@ -87,10 +89,10 @@ def date_warnings(outcomes: Iterable[FileOutcome], today: date) -> list[DateWarn
 ASSUMED_YEAR_CENTRE = timedelta(days=182)
 
 
-def year_warnings(outcomes: Iterable[FileOutcome]) -> list[DateWarning]:
+def year_warnings(outcomes: Iterable[FileOutcome]) -> list[IngestWarning]:
     """Reports whose year was assumed: no report of their folder writes one."""
     return [
-        DateWarning(
+        IngestWarning(
             o.path,
             o.date,
             f"dated {o.date}: no report in its folder writes a year, so {o.date[:4]} (the last twelve "
@@ -99,6 +101,45 @@ def year_warnings(outcomes: Iterable[FileOutcome]) -> list[DateWarning]:
         for o in outcomes
         if o.status != "skipped" and o.date
     ]
+
+
+# A folder with at least this many reports, most of which gave no project schedule, is reported.
+COVERAGE_MIN_REPORTS = 3
+
+
+def coverage_warnings(
+    outcomes: Iterable[FileOutcome], schedule_counts: dict[str, int]
+) -> list[IngestWarning]:
+    """Folders most of whose reports gave no project target, status or progress.
+
+    Why: a layout the rules do not read leaves `slips` and `projects` silently empty, which reads
+    as "nothing slipped"; the user should hear that the tool did not read it, not that all is well.
+    """
+    unread: dict[str, list[str]] = defaultdict(list)
+    read: dict[str, int] = defaultdict(int)
+    for o in outcomes:
+        if o.status == "skipped" or o.path not in schedule_counts:
+            continue
+        folder = os.path.dirname(o.path) or "."
+        if schedule_counts[o.path]:
+            read[folder] += 1
+        else:
+            unread[folder].append(o.path)
+    warnings = []
+    for folder, paths in sorted(unread.items()):
+        total = len(paths) + read[folder]
+        if total >= COVERAGE_MIN_REPORTS and len(paths) * 2 > total:
+            warnings.append(
+                IngestWarning(
+                    folder,
+                    "",
+                    f"no project target, status or progress was read from {len(paths)} of {total} reports"
+                    " here: `slips`, `projects` and `timeline` will miss them (their layout is not one"
+                    " the rules read; `ask` still answers from their passages, and `ingest --extract"
+                    " llm` reads them with a model)",
+                )
+            )
+    return warnings
 
 
 def nearest_sibling_date(path: Path, outcomes: list[FileOutcome]) -> date | None:
@@ -125,7 +166,7 @@ class IngestSummary:
     outcomes: list[FileOutcome] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     repaired: list[Repair] = field(default_factory=list)
-    warnings: list[DateWarning] = field(default_factory=list)
+    warnings: list[IngestWarning] = field(default_factory=list)
     chunks_pruned: int = 0
     error: SummarizerError | None = None
 

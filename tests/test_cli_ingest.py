@@ -32,6 +32,8 @@ def test_ingest_json_and_reports(reports: Path, tmp_path: Path) -> None:
     assert {Path(f["path"]).name for f in payload["files"]} == {"zh_notion.md", "en_blocks.md"}
     listed = json.loads(runner.invoke(app, ["reports", "--index", str(home), "--json"]).stdout)["reports"]
     assert [(r["week"], r["week_label"]) for r in listed] == [("2025-W11", "第12周"), ("2025-W19", "")]
+    # Both fixtures list projects with progress or targets: a count of 0 would mean the layout went unread.
+    assert all(r["projects_read"] >= 2 for r in listed), listed
 
 
 def test_one_bad_file_exits_1_and_the_rest_go_in(reports: Path, tmp_path: Path) -> None:

@@ -192,3 +192,31 @@ def test_a_folder_that_never_writes_a_year_is_read_in_the_last_twelve_months(
     assert sorted(o.date for o in summary.outcomes) == ["2025-06-13", "2025-12-19"]
     assert sorted(w.date for w in summary.warnings) == ["2025-06-13", "2025-12-19"]
     assert all("no report in its folder writes a year" in w.message for w in summary.warnings)
+
+
+def test_a_folder_whose_layout_gives_no_project_facts_is_reported(tmp_path: Path) -> None:
+    """Reports that give no project target, status or progress (here: free prose about the week)
+    make the ingest warn about their folder, so empty `slips` is not read as "nothing slipped";
+    a folder whose projects are read, ingested in the same run, gets no warning."""
+    from summarizer.config import load_settings
+    from summarizer.pipelines.ingest import ingest_paths
+    from summarizer.workspace import Workspace
+
+    unread, read = tmp_path / "unread", tmp_path / "read"
+    unread.mkdir()
+    read.mkdir()
+    for day in ("2024-10-04", "2024-10-11", "2024-10-18"):
+        (unread / f"{day}.md").write_text(
+            f"# Notes {day}\n\nA quiet week. We met the vendor and talked about next quarter.\n",
+            encoding="utf-8",
+        )
+        (read / f"{day}.md").write_text(
+            f"# Weekly {day}\n\n## Projects\n- Ledger export: 50%, target 2024-11-29\n"
+            "- Card vault: on track, target 2024-12-13\n",
+            encoding="utf-8",
+        )
+    workspace = Workspace(load_settings(overrides={"home": tmp_path / "home"}, environ={}))
+    summary = ingest_paths(workspace, [unread, read])
+    warned = [w for w in summary.warnings if "no project target" in w.message]
+    assert [Path(w.path).name for w in warned] == ["unread"]
+    assert "3 of 3 reports" in warned[0].message

@@ -338,6 +338,19 @@ class Ledger:
             raise store_failure(exc, "write the ledger", self.path, self.path.parent) from exc
         self._generation += 1
 
+    def schedule_counts(self) -> dict[str, int]:
+        """Per stored report, how many of its project facts say where the project stands (a target,
+        a status or a progress): zero on most of a folder means its layout was not read."""
+        rows = self._execute(
+            "SELECT r.source, COUNT(f.id) FROM reports r LEFT JOIN facts f ON f.source = r.source"
+            " AND f.kind = 'observation' AND (json_extract(f.payload, '$.target') IS NOT NULL"
+            " OR json_extract(f.payload, '$.status') IS NOT NULL"
+            " OR json_extract(f.payload, '$.progress') IS NOT NULL) GROUP BY r.source",
+            (),
+            "read",
+        )
+        return {source: count for source, count in rows}
+
     def reports(self) -> list[ReportRef]:
         """Stored reports, oldest first (ties by source)."""
         rows = self._conn.execute(

@@ -254,13 +254,16 @@ def _print_summary(summary: IngestSummary, where: str) -> None:
 def reports_command(
     index: IndexOpt = None, chroma_url: ChromaOpt = None, config: ConfigOpt = None, json_out: JsonOpt = False
 ) -> None:
-    """List indexed reports with their ISO week, own week label, date and chunk count."""
+    """List indexed reports with their ISO week, own week label, date, chunk count and how many
+    projects with a target, status or progress were read from each (0 on a report whose layout
+    the rules do not read)."""
 
     def run() -> None:
         from summarizer.workspace import Workspace
 
         workspace = Workspace(resolve_settings(index, chroma_url, config))
         stored = sorted(workspace.store.stored_reports().values(), key=lambda r: (r.date, r.report))
+        projects_read = workspace.ledger.schedule_counts()
         rows: list[dict[str, str | int | bool]] = [
             {
                 "report": r.report,
@@ -268,6 +271,7 @@ def reports_command(
                 "week_label": r.week_label,
                 "date": r.date,
                 "chunks": len(r.chunk_ids),
+                "projects_read": projects_read.get(r.report, 0),
                 "complete": r.complete,
             }
             for r in stored
@@ -275,11 +279,14 @@ def reports_command(
         if json_out:
             emit_json({"index": workspace.describe(), "reports": rows})
             return
-        table = Table("week", "label", "date", "chunks", "report", title=f"reports · {workspace.describe()}")
+        table = Table(
+            "week", "label", "date", "chunks", "projects", "report", title=f"reports · {workspace.describe()}"
+        )
         for row in rows:
             mark = "" if row["complete"] else " (incomplete: re-run ingest)"
-            cells = [str(row[key]) for key in ("week", "week_label", "date", "chunks", "report")]
-            table.add_row(*cells[:4], cells[4] + mark)
+            keys = ("week", "week_label", "date", "chunks", "projects_read", "report")
+            cells = [str(row[key]) for key in keys]
+            table.add_row(*cells[:5], cells[5] + mark)
         out_console.print(table)
 
     guarded(run)

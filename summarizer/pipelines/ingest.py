@@ -17,7 +17,7 @@ from index.errors import StoreError, SummarizerError
 from index.ingest import Ingestor
 from index.lexical_store import clear_stale, current_for_store, mark_stale, rebuild_for_store
 from index.lock import writer_lock
-from index.outcomes import FileOutcome, IngestSummary
+from index.outcomes import FileOutcome, IngestSummary, coverage_warnings
 from summarizer.extraction.extractor import Extractor
 from summarizer.workspace import Workspace
 
@@ -102,6 +102,7 @@ def ingest_locked(
     try:
         if with_ledger:
             workspace.ledger.derive()  # what changed is linked and derived now, not by the first reader
+            summary.warnings += coverage_warnings(summary.outcomes, workspace.ledger.schedule_counts())
         totals = summary.totals()
         changed = totals["chunks_added"] or totals["chunks_removed"] or summary.pruned or summary.repaired
         # An ingest that changed nothing keeps the saved index (at 2,600 reports its rebuild was
