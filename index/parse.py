@@ -8,6 +8,7 @@ files without any Markdown heading, a short line ending in a colon. All become s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from index.classify import classify_heading
@@ -15,7 +16,7 @@ from index.date_places import detect_report_date
 from index.errors import ReportDateError
 from index.front_matter import split_front_matter
 from index.load import Document
-from index.models import Item, Report, Section, SectionKind
+from index.models import FrontValue, Item, Report, Section, SectionKind
 from index.report_date import (
     DATE_LABEL,
     FoundDate,
@@ -33,14 +34,77 @@ _TEXTILE = re.compile(r"^h([1-6])\.\s+(\S.*?)\s*$")
 _MACRO = re.compile(r"^\{\{.*\}\}$")
 
 
-def is_textile(lines: list[tuple[int, str]]) -> bool:
-    return any(_TEXTILE.match(text) for _, text in lines)
+# Emacs org-mode: `#+TITLE:` keyword lines, headings by stars (`** WIP [#A] BLE updates [3/7]
+# :ota:`) whose title sits between a TODO keyword and a priority before it and tags after it.
+_ORG_KEYWORD_LINE = re.compile(r"^#\+([A-Za-z_]+):\s*(.*?)\s*$")
+_ORG_HEADING = re.compile(r"^(\*+)\s+(\S.*?)\s*$")
+_ORG_PRIORITY = re.compile(r"^\[#[A-Z0-9]\]\s*")
+_ORG_TAGS = re.compile(r"\s+:(?:[\w@#%]+:)+$")
+ORG_TODO_WORDS = frozenset(
+    [
+        "TODO",
+        "NEXT",
+        "DOING",
+        "STARTED",
+        "WIP",
+        "WAIT",
+        "WAITING",
+        "HOLD",
+        "BLOCKED",
+        "DONE",
+        "CANCELLED",
+        "CANCELED",
+    ]
+)
 
 
-def _atx(stripped: str, textile: bool = False) -> tuple[int, str] | None:
-    """(level, title) of a Markdown `## Title` or a Textile `h2. Title` line (in a Textile page a
-    `# ` line is a numbered item, not a heading)."""
-    match = None if textile else _ATX.match(stripped)
+@dataclass(frozen=True)
+class Dialect:
+    """Which heading syntax a document writes: Markdown (the default), Textile (`h2. Title`, a
+    `# ` line is a numbered item) or org-mode (`** Title`, a `# ` line is a comment)."""
+
+    name: str = "markdown"
+    todo_words: frozenset[str] = ORG_TODO_WORDS
+
+
+MARKDOWN = Dialect()
+
+
+def dialect_of(lines: list[tuple[int, str]]) -> Dialect:
+    org_keywords = [m for _, text in lines[:40] if (m := _ORG_KEYWORD_LINE.match(text))]
+    if org_keywords and any(_ORG_HEADING.match(text) for _, text in lines):
+        declared = {
+            word.upper()
+            for m in org_keywords
+            if m[1].upper() in ("TODO", "SEQ_TODO", "TYP_TODO")
+            for word in re.findall(r"[A-Za-z]+", m[2])
+        }
+        return Dialect("org", ORG_TODO_WORDS | declared)
+    if any(_TEXTILE.match(text) for _, text in lines):
+        return Dialect("textile")
+    return MARKDOWN
+
+
+def org_title(title: str, todo_words: frozenset[str] = ORG_TODO_WORDS) -> tuple[str, str | None]:
+    """An org heading's title without its TODO keyword, priority and tags, and the keyword."""
+    keyword, _, rest = title.partition(" ")
+    if keyword in todo_words and rest.strip():
+        title = rest.strip()
+    else:
+        keyword = ""
+    title = _ORG_TAGS.sub("", _ORG_PRIORITY.sub("", title)).strip()
+    return title, keyword or None
+
+
+def _atx(stripped: str, dialect: Dialect = MARKDOWN) -> tuple[int, str] | None:
+    """(level, title) of a Markdown `## Title`, a Textile `h2. Title` or an org `** Title` line."""
+    if dialect.name == "org":
+        match = _ORG_HEADING.match(stripped)
+        if match is None:
+            return None
+        title = org_title(match[2], dialect.todo_words)[0]
+        return (len(match[1]), title) if title else None
+    match = None if dialect.name == "textile" else _ATX.match(stripped)
     if match:
         return len(match[1]), match[2].strip()
     match = _TEXTILE.match(stripped)
@@ -74,8 +138,15 @@ def parse_report(
     """Parse a document; `report_date` overrides detection (the `--date` flag); `near` (a sibling
     report's date) gives the year of a title that writes only day and month."""
     lines = [(line.number, line.text) for line in doc.lines]
+    dialect = dialect_of(lines)
     front, body = split_front_matter(lines, doc.path)
-    title_heading, title_lines = _find_title(body)
+    if dialect.name == "org":
+        org_front, body = _org_keywords(body)
+        front = {**org_front, **front}
+    title_heading, title_lines = _find_title(body, dialect)
+    if dialect.name == "org" and isinstance(front.get("title"), str):
+        title_heading = str(front["title"])  # `#+TITLE: Firmware weekly #32`
+        title_lines = [title_heading, *title_lines]
     if report_date:
         found: FoundDate | None = FoundDate(report_date, "flag")
     else:
@@ -91,7 +162,7 @@ def parse_report(
             "add a line 'date: 2024-10-18' in front matter, a date in the title, or pass --date",
         )
     label_source = " ".join([title_heading or "", str(front.get("week", "")), doc.path.stem])
-    sections = build_sections(body, title_heading)
+    sections = build_sections(body, title_heading, dialect)
     return Report(
         source=source,
         content_hash=doc.content_hash,
@@ -106,9 +177,21 @@ def parse_report(
     )
 
 
-def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
+def _org_keywords(lines: list[tuple[int, str]]) -> tuple[dict[str, FrontValue], list[tuple[int, str]]]:
+    """An org file's leading `#+KEY: value` lines (`#+DATE: <2024-09-13 Fri>`) as front matter:
+    the report's metadata, never a project's field line."""
+    front: dict[str, FrontValue] = {}
+    for index, (_, text) in enumerate(lines):
+        match = _ORG_KEYWORD_LINE.match(text.strip())
+        if match is not None:
+            front.setdefault(match[1].lower(), match[2].strip("<>[] ")[:MAX_TITLE_CHARS])
+        elif text.strip():
+            return front, lines[index:]
+    return front, []
+
+
+def _find_title(lines: list[tuple[int, str]], dialect: Dialect = MARKDOWN) -> tuple[str | None, list[str]]:
     """The first heading (or first line of a plain-text file) and the title-like lines near it."""
-    textile = is_textile(lines)
     candidates: list[str] = []
     title: str | None = None
     dated: str | None = None
@@ -118,7 +201,7 @@ def _find_title(lines: list[tuple[int, str]]) -> tuple[str | None, list[str]]:
             continue
         if _MACRO.match(stripped):
             continue  # a wiki's `{{>toc}}`
-        found = _atx(stripped, textile)
+        found = _atx(stripped, dialect)
         heading = found[1] if found else None
         if heading and title is None:
             title = heading
@@ -141,12 +224,12 @@ def _is_title_heading(text: str, title: str | None) -> bool:
 
 
 def _heading_of(
-    lines: list[tuple[int, str]], index: int, atx_level: int, plain_text: bool, textile: bool = False
+    lines: list[tuple[int, str]], index: int, atx_level: int, plain_text: bool, dialect: Dialect = MARKDOWN
 ) -> tuple[int, str] | None:
     """(level, title) when the line at `index` starts a section, else None."""
     text = lines[index][1]
     stripped = text.strip()
-    atx = _atx(stripped, textile)
+    atx = _atx(stripped, dialect)
     if atx and not text.startswith("    "):
         return atx
     if plain_text and numbered_capitals(stripped):
@@ -222,10 +305,11 @@ def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
     return before and after
 
 
-def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Section]:
+def build_sections(
+    lines: list[tuple[int, str]], title: str | None, dialect: Dialect = MARKDOWN
+) -> list[Section]:
     """Build the section tree; body lines before the first heading go to a section named by the title."""
-    textile = is_textile(lines)
-    plain_text = not any(_atx(text.strip(), textile) for _, text in lines)
+    plain_text = not any(_atx(text.strip(), dialect) for _, text in lines)
     root = Section(title="", level=0, path=(), start=0, end=0)
     stack: list[Section] = [root]
     name = (title or "(untitled)")[:MAX_TITLE_CHARS]
@@ -242,7 +326,7 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
             continue
         if _FENCE.match(text):
             in_fence = not in_fence
-        heading = None if in_fence else _heading_of(lines, index, atx_level, plain_text, textile)
+        heading = None if in_fence else _heading_of(lines, index, atx_level, plain_text, dialect)
         if quoted_from is None and not in_fence and _REPLY_ATTRIBUTION.match(text.strip()):
             quoted_from, heading = number, (1, text.strip())
         if heading is None:
@@ -254,10 +338,10 @@ def build_sections(lines: list[tuple[int, str]], title: str | None) -> list[Sect
         if (
             index + 1 < len(lines)
             and _underlines(lines[index + 1][1].strip(), text.strip())
-            and not _atx(text.strip(), textile)
+            and not _atx(text.strip(), dialect)
         ):
             skip_next = True
-        if _atx(text.strip(), textile) or (
+        if _atx(text.strip(), dialect) or (
             skip_next and not (plain_text and numbered_capitals(text.strip()))
         ):
             atx_level = level

@@ -43,6 +43,7 @@ from index.ledger.record_blocks import record_mentions
 from index.ledger.signals import find_statuses, heading_status
 from index.ledger.table_columns import column_roles, item_key, key_column, name_column
 from index.models import Item, Report, Section, SectionKind
+from index.schemas import ProjectStatus
 from index.text.normalise import is_ordinal_marker, nfkc
 
 
@@ -340,10 +341,38 @@ def _as_label(lead: tuple[str, int, str] | None) -> tuple[str, int, LeadKind] | 
     return (lead[0], lead[1], "label") if lead is not None else None
 
 
+# An org-mode heading's TODO keyword is the item's state: `** DONE Rattler HIL rig`, `** HOLD Regen map`.
+_ORG_STATE_LINE = re.compile(r"^\*+\s+([A-Z]{2,10})\s+\S")
+_ORG_STATES: dict[str, ProjectStatus] = {
+    "DONE": "done",
+    "CANCELLED": "cancelled",
+    "CANCELED": "cancelled",
+    "HOLD": "paused",
+    "WAIT": "blocked",
+    "WAITING": "blocked",
+    "BLOCKED": "blocked",
+}
+
+
+def _org_state(raw: str, number: int) -> Unit | None:
+    """The keyword of an org heading line as a status field of its own, quoting the keyword."""
+    match = _ORG_STATE_LINE.match(raw)
+    if match is None or match[1] not in _ORG_STATES:
+        return None
+    return Unit(
+        line=number,
+        text=match[1],
+        head=True,
+        labelled=Labelled(label="", rest=match[1], rest_offset=0, field="status"),
+        status=_ORG_STATES[match[1]],
+    )
+
+
 def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Mention:
     heading = _unit(section.start, lines, head=True)
     heading.text = line_text(lines.get(section.start, section.title).lstrip("#").strip())
     heading.skip = heading.text.find(name) + len(name) if name in heading.text else len(heading.text)
+    state = _org_state(lines.get(section.start, ""), section.start)
     body_item_lines: set[int] = set()
     head_item_lines: set[int] = set()
     for item in section.items:
@@ -355,6 +384,8 @@ def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Ment
     # own deadlines ("@李婷 8/23前完成 OOT 验证"), not the project's schedule.
     actions = False
     units = [heading]
+    if state is not None:
+        units.append(state)
     for number, raw in section.lines:
         if number == section.start:
             continue

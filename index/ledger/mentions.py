@@ -164,8 +164,25 @@ _OUTLINE_NUMBER = re.compile(
 )
 
 
+# A trailing bracket that holds the item's state, not its name: `Torque driver (blocked)`, an
+# org-mode or Markdown checklist's count `BLE updates [3/7]`, `Rollout [42%]`.
+_STATE_TAIL = re.compile(r"\s*[(（\[]([^()（）\[\]]{1,24})[)）\]]\s*$")
+_COUNT = re.compile(r"\d{1,3}\s*/\s*\d{1,3}|\d{1,3}(?:\.\d)?\s*%")
+
+
+def _without_state_tail(name: str) -> str:
+    match = _STATE_TAIL.search(name)
+    if match is None:
+        return name
+    inside = match[1].strip()
+    if _COUNT.fullmatch(inside) or (len(inside.split()) <= 3 and heading_status(inside) is not None):
+        return name[: match.start()]
+    return name
+
+
 def clean_name(name: str) -> str:
-    name = _OUTLINE_NUMBER.sub("", _RENAME_GLOSS.sub("", _STATUSY_PARENS.sub("", nfkc(name))))
+    name = _without_state_tail(_STATUSY_PARENS.sub("", nfkc(name)))
+    name = _OUTLINE_NUMBER.sub("", _RENAME_GLOSS.sub("", name))
     name = re.sub(r"[*_`#]+", "", name)
     name = _LEADING_EMOJI.sub("", name)  # "🎉 活动上线", "📦 版本进度": a template's icon
     name = _TRAILING_EMOJI.sub("", name)  # "Query planner 🟡": its status, read as one, not its name

@@ -82,6 +82,9 @@ _FRACTION_CUED = (
         r"完成|已完成|已迁移|已上线)",
         re.I,
     ),
+    # A checklist's count after its name: org-mode's statistics cookie `** WIP BLE updates [3/7]`,
+    # a Markdown task list's `Rollout [2/5]` (a day is not written in brackets after a name).
+    re.compile(r"(?:(?<=\w)\s+|^\s*)\[(\d{1,3})/(\d{1,3})\](?!\()"),
     re.compile(
         r"(?<![\d.])(\d{1,4})\s+of\s+(\d{1,4})\s+(?:[A-Za-z-]+\s+){0,2}?"
         r"(?:done|complete[d]?|finished|closed|evidenced|migrated|ported|converted|onboarded|enrolled|shipped|"

@@ -23,7 +23,9 @@ from index.text.timeexpr import find_dates
 # The column naming the row's project (a tracker's requirement, story, epic, feature).
 _NAME_HEADER = re.compile(
     r"(?:project|initiative|workstream|epic|item|deliverable|feature|story|requirement)s?(?:\s*name|\s*title)?|"
-    r"name|title|subject|(?:项目|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|项目|事项|工作项|任务|需求|主题",
+    r"name|title|subject|(?:项目|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|主题|"
+    # `项目`, `工作事项`, `重点项目`, `建设任务`: a qualifier of up to four characters before the noun.
+    r"[\u4e00-\u9fff]{0,4}(?:项目|事项|工作项|任务|需求)",
     re.I,
 )
 _PERCENT_HEADER = re.compile(r"%|％|pct|percent|完成率|完成比例|完成百分比")
@@ -49,9 +51,12 @@ def name_column(table: Table) -> int | None:
     if named is not None or not table.header or not table.rows:
         return named
     roles = column_roles(table)
-    if roles[0] is not None or not any(role in ("status", "target", "progress") for role in roles[1:]):
+    first = 1 if _row_numbers(table) else 0
+    if len(roles) <= first or roles[first] is not None:
         return None
-    cells = [row.cells[0].strip(" *_`") for row in table.rows if row.cells and row.cells[0].strip()]
+    if not any(role in ("status", "target", "progress") for role in roles[first + 1 :]):
+        return None
+    cells = [_cell(row.cells, first) for row in table.rows if _cell(row.cells, first)]
     names = [
         cell
         for cell in cells
@@ -60,10 +65,22 @@ def name_column(table: Table) -> int | None:
         and field_status(cell) is None
         and len(cell) <= _NAME_CELL_CHARS
     ]
-    return 0 if cells and 2 * len(names) > len(cells) else None
+    return first if cells and 2 * len(names) > len(cells) else None
 
 
 _NAME_CELL_CHARS = 40
+_ROW_NUMBER = re.compile(r"\d{1,3}\.?")
+
+
+def _cell(cells: list[str], index: int) -> str:
+    return cells[index].strip(" *_`") if index < len(cells) else ""
+
+
+def _row_numbers(table: Table) -> bool:
+    """The first column counts the rows (`序号`, `No.`, `#`: 1, 2, 3), so the item comes second."""
+    cells = [_cell(row.cells, 0) for row in table.rows if _cell(row.cells, 0)]
+    return len(cells) >= 2 and all(_ROW_NUMBER.fullmatch(cell) for cell in cells)
+
 
 # The column of a tracker's ids (`编号`, `ID`, `Key`, `#`): what stays when a row is renamed.
 _KEY_HEADER = re.compile(r"#|no\.?|id|key|issue|ticket|编号|序号|(?:需求|任务|工单)(?:id|编号)", re.I)

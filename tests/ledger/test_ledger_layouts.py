@@ -281,3 +281,75 @@ def test_a_textile_wiki_page(series: Series) -> None:
     assert moved == [("Search relaunch", "2025-07-01", "2025-07-15")]
     names = {p.name for p in views.projects(ledger)}
     assert "Billing revamp" in names and not any("toc" in n or "Ask" in n for n in names)
+
+
+_ORG_KEYWORD = {"on track": "WIP", "at risk": "WIP", "launched": "DONE"}
+
+
+def _org(day: str, rows: list[Row]) -> str:
+    """An Emacs org-mode file: `#+` keywords for title and date, `**` headings carrying a TODO
+    keyword, a priority, a checklist cookie and tags around the name, a DEADLINE line."""
+    blocks = "\n".join(
+        f"** {_ORG_KEYWORD[r[3]]} [#A] {r[0]} [{r[1] // 10}/10]{' ' * 8}:team:\n"
+        f"   DEADLINE: <{r[2]}>\n   status: {r[3]}\n"
+        for r in rows
+    )
+    return (
+        f"#+TITLE: Weekly status\n#+DATE: <{day}>\n#+TODO: TODO WIP | DONE\n\n"
+        f"* Summary\n- A steady week.\n\n* Workstreams\n{blocks}"
+    )
+
+
+def test_an_org_mode_file(series: Series) -> None:
+    """Headings are stars, not `#`; the keyword lines are metadata (no project named `+DATE`);
+    the cookie `[6/10]` is the project's progress and `DONE` its state."""
+    ledger = series([("w1.txt", _org("2025-06-06", WEEK1)), ("w2.txt", _org("2025-06-13", WEEK2))])
+    moved = [(s.project, s.from_, s.to) for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert moved == [("Search relaunch", "2025-07-01", "2025-07-15")]
+    assert {p.name for p in views.projects(ledger)} == {"Billing revamp", "Search relaunch", "Mobile wallet"}
+    billing = views.timeline(ledger, "Billing revamp")
+    assert [o.progress for o in billing.observations] == [50, 60]
+    assert [(x.project, x.week) for x in views.launches(ledger)] == [("Mobile wallet", "2025-W24")]
+
+
+def _numbered_zh_table(day: str, rows: list[Row]) -> str:
+    """A Word table whose first column counts the rows and whose name column is `工作事项`."""
+    names = {"Billing revamp": "账单重构", "Search relaunch": "搜索改版", "Mobile wallet": "移动钱包"}
+    status = {"on track": "正常", "at risk": "滞后", "launched": "已上线"}
+    body = "\n".join(
+        f"| {i + 1} | {names[r[0]]} | 本周推进中 | {r[1]}% | {int(r[2][5:7])}月{int(r[2][8:])}日 | {status[r[3]]} |"
+        for i, r in enumerate(rows)
+    )
+    return (
+        f"# 工作周报 {day}\n\n## 一、重点工作进展\n\n| 序号 | 工作事项 | 本周进展 | 完成进度 | 计划完成时间 | 状态 |\n"
+        f"| --- | --- | --- | --- | --- | --- |\n{body}\n"
+    )
+
+
+def test_a_table_whose_first_column_counts_rows(series: Series) -> None:
+    ledger = series(
+        [
+            ("w1.md", _numbered_zh_table("2025-06-06", WEEK1)),
+            ("w2.md", _numbered_zh_table("2025-06-13", WEEK2)),
+        ]
+    )
+    moved = [(s.project, s.from_, s.to) for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert moved == [("搜索改版", "2025-07-01", "2025-07-15")]
+    assert {p.name for p in views.projects(ledger)} == {"账单重构", "搜索改版", "移动钱包"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "status", "progress"),
+    [
+        ("### Torque driver (blocked)", "Torque driver", "blocked", None),
+        ("### Regen map [2/4]", "Regen map", None, 50),
+        ("### Payments SDK (on hold)", "Payments SDK", "paused", None),
+        ("### Vault v2 (TS-40 rev B)", "Vault v2 (TS-40 rev B)", None, None),
+    ],
+)
+def test_a_heading_s_trailing_state_is_not_its_name(
+    heading: str, name: str, status: str | None, progress: int | None, write_report: WriteReport
+) -> None:
+    report = write_report("w1.md", f"# Weekly 2025-06-06\n\n## Projects\n\n{heading}\nTarget: 2025-07-01\n")
+    found = [(o.project, o.status, o.progress) for o in extract_facts(report).observations]
+    assert found == [(name, status, progress)]
