@@ -38,10 +38,12 @@ from index.outcomes import (
     date_warnings,
     isolate,
     nearest_sibling_date,
+    numbered_warnings,
     year_warnings,
 )
 from index.parse import NO_DATE, parse_report
 from index.reconcile import Problem, find_problems
+from index.series_numbers import numbered_date
 from index.store import StoredReport, VectorStore
 from index.walk import Skip, source_name, walk_reports
 
@@ -304,6 +306,7 @@ class Ingestor:
         summary = IngestSummary()
         batch: list[tuple[int, _Pending]] = []
         assumed: list[int] = []  # outcomes whose year no report of their folder wrote
+        numbered: list[int] = []  # outcomes dated by their number among their siblings
         try:
             summary.repaired = self.reconcile()
             undated: list[tuple[int, Path]] = []
@@ -362,6 +365,14 @@ class Ingestor:
                     near = self.today() - ASSUMED_YEAR_CENTRE
                     assumed.append(index)
                 summary.outcomes[index] = self.ingest_file(path, report_date, near)
+            for index, path in undated:
+                # Still no date: an issue numbered like its dated siblings (`第7期`) falls between them.
+                left = summary.outcomes[index]
+                by_number = numbered_date(path, summary.outcomes) if left.status == "skipped" else None
+                if by_number is not None and left.reason.startswith(NO_DATE):
+                    summary.outcomes[index] = self.ingest_file(path, by_number)
+                    numbered.append(index)
+                    assumed = [i for i in assumed if i != index]  # its year came from its siblings
             if prune:
                 # After reconcile both sides hold the same reports; prune the ones whose file is gone.
                 for report in sorted(self.store.stored_reports()):
@@ -374,4 +385,5 @@ class Ingestor:
             summary.error = exc
         summary.warnings = date_warnings(summary.outcomes, self.today())
         summary.warnings += year_warnings(summary.outcomes[i] for i in assumed)
+        summary.warnings += numbered_warnings(summary.outcomes[i] for i in numbered)
         return summary

@@ -103,6 +103,20 @@ def year_warnings(outcomes: Iterable[FileOutcome]) -> list[IngestWarning]:
     ]
 
 
+def numbered_warnings(outcomes: Iterable[FileOutcome]) -> list[IngestWarning]:
+    """Reports that wrote no date and were dated by their number among their siblings."""
+    return [
+        IngestWarning(
+            o.path,
+            o.date,
+            f"writes no date: dated {o.date} from its number in the series and its dated siblings;"
+            " add a date line or pass --date if that is wrong",
+        )
+        for o in outcomes
+        if o.status != "skipped" and o.date
+    ]
+
+
 # A folder with at least this many reports, most of which gave no project schedule, is reported.
 COVERAGE_MIN_REPORTS = 3
 

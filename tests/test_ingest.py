@@ -220,3 +220,24 @@ def test_a_folder_whose_layout_gives_no_project_facts_is_reported(tmp_path: Path
     warned = [w for w in summary.warnings if "no project target" in w.message]
     assert [Path(w.path).name for w in warned] == ["unread"]
     assert "3 of 3 reports" in warned[0].message
+
+
+def test_a_report_that_writes_no_date_is_dated_by_its_number_among_its_siblings(
+    ingestor: Ingestor, tmp_path: Path
+) -> None:
+    """`第14期` forgot its date; 第13期 and 第15期 are a week apart each: it goes in on the day
+    between them, with a warning. A report with neither date nor number is still skipped."""
+    folder = tmp_path / "numbered"
+    folder.mkdir()
+    for number, day in ((13, "2025年3月28日"), (14, ""), (15, "2025年4月11日")):
+        dated = f"日期：{day}\n\n" if day else ""
+        (folder / f"weekly-{number}.md").write_text(
+            f"# 团队周报 第{number}期\n\n{dated}## 项目\n- 账单重构：进度{number * 4}%\n", encoding="utf-8"
+        )
+    (folder / "notes.md").write_text("# 随记\n\n没有日期也没有编号。\n", encoding="utf-8")
+    summary = ingestor.ingest([folder])
+    dates = {Path(o.path).name: (o.status, o.date) for o in summary.outcomes}
+    assert dates["weekly-14.md"] == ("added", "2025-04-04")
+    assert dates["notes.md"][0] == "skipped"
+    assert [Path(w.path).name for w in summary.warnings] == ["weekly-14.md"]
+    assert "from its number" in summary.warnings[0].message
