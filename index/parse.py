@@ -105,6 +105,8 @@ def _atx(stripped: str, dialect: Dialect = MARKDOWN) -> tuple[int, str] | None:
         title = org_title(match[2], dialect.todo_words)[0]
         return (len(match[1]), title) if title else None
     match = None if dialect.name == "textile" else _ATX.match(stripped)
+    if match and match[2].count("|") >= 2:
+        match = None  # `# | Issue | Owner | Termin`: a table's `#` column header, not a heading
     if match:
         return len(match[1]), match[2].strip()
     match = _TEXTILE.match(stripped)
@@ -224,7 +226,12 @@ def _is_title_heading(text: str, title: str | None) -> bool:
 
 
 def _heading_of(
-    lines: list[tuple[int, str]], index: int, atx_level: int, plain_text: bool, dialect: Dialect = MARKDOWN
+    lines: list[tuple[int, str]],
+    index: int,
+    atx_level: int,
+    plain_text: bool,
+    dialect: Dialect = MARKDOWN,
+    numbered: frozenset[int] = frozenset(),
 ) -> tuple[int, str] | None:
     """(level, title) when the line at `index` starts a section, else None."""
     text = lines[index][1]
@@ -232,7 +239,7 @@ def _heading_of(
     atx = _atx(stripped, dialect)
     if atx and not text.startswith("    "):
         return atx
-    if plain_text and numbered_capitals(stripped):
+    if plain_text and (numbered_capitals(stripped) or index in numbered):
         # `2. PROJECT STATUS`, over a rule or not: one level, like its siblings; named without its number
         return 1, re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
     if index + 1 < len(lines) and stripped and not _BULLET.match(text) and not _NUMBERED.match(text):
@@ -290,6 +297,38 @@ def numbered_capitals(stripped: str) -> bool:
     return upper >= 3 and upper >= 0.75 * len(letters) and letters[0].isupper()
 
 
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(\S.{0,58})$")
+_SENTENCE_END = re.compile(r"[.。;；,，!！?？]$")
+
+
+def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Plain-text sections numbered at the margin over indented bodies (`1. Summary / 本周概况`,
+    then ` - …` lines; `2. Project Overview`, then a table): the indices of those heading lines.
+
+    A run counts when it goes 1, 2, 3… (at least three), each title short and no sentence, and
+    each followed by an indented, bulleted or piped line: a numbered list of news at the margin
+    (`1. Alpha is 60% done.`) has no indented body under each item.
+    """
+    found: list[tuple[int, int]] = []
+    for index, (_, text) in enumerate(lines):
+        match = _SECTION_NUMBER.match(text)
+        if match is None or text[:1].isspace():
+            continue
+        title = match[2].strip()
+        if len(title.split()) > 8 or _SENTENCE_END.search(title) or re.search(r"[:：]\s*\S", title):
+            continue
+        body = next((t for _, t in lines[index + 1 :] if t.strip()), "")
+        if body[:1].isspace() or body.lstrip().startswith(("-", "*", "•", "|")):
+            found.append((int(match[1]), index))
+    run: list[int] = []
+    expected = 1
+    for number, index in found:
+        if number == expected:
+            run.append(index)
+            expected += 1
+    return frozenset(run) if len(run) >= 3 else frozenset()
+
+
 # `Classification: Internal` over a `=====` rule: a header block's field line, not a heading.
 _FIELD_LINE = re.compile(r"^[A-Za-z][\w ]{0,30}:\s+\S")
 _RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,40}?)\s*[=\-#*~]{2,}$")
@@ -310,6 +349,7 @@ def build_sections(
 ) -> list[Section]:
     """Build the section tree; body lines before the first heading go to a section named by the title."""
     plain_text = not any(_atx(text.strip(), dialect) for _, text in lines)
+    numbered = numbered_sections(lines) if plain_text else frozenset()
     root = Section(title="", level=0, path=(), start=0, end=0)
     stack: list[Section] = [root]
     name = (title or "(untitled)")[:MAX_TITLE_CHARS]
@@ -326,7 +366,7 @@ def build_sections(
             continue
         if _FENCE.match(text):
             in_fence = not in_fence
-        heading = None if in_fence else _heading_of(lines, index, atx_level, plain_text, dialect)
+        heading = None if in_fence else _heading_of(lines, index, atx_level, plain_text, dialect, numbered)
         if quoted_from is None and not in_fence and _REPLY_ATTRIBUTION.match(text.strip()):
             quoted_from, heading = number, (1, text.strip())
         if heading is None:
@@ -342,7 +382,7 @@ def build_sections(
         ):
             skip_next = True
         if _atx(text.strip(), dialect) or (
-            skip_next and not (plain_text and numbered_capitals(text.strip()))
+            skip_next and not (plain_text and (numbered_capitals(text.strip()) or index in numbered))
         ):
             atx_level = level
         if not seen_content_heading and quoted_from != number and _is_title_heading(heading_text, title):

@@ -40,7 +40,7 @@ from index.ledger.mentions import (
 )
 from index.ledger.progress import find_progress
 from index.ledger.record_blocks import record_mentions
-from index.ledger.signals import find_statuses, heading_status
+from index.ledger.signals import find_statuses, heading_status, is_legend, rag_letter
 from index.ledger.table_columns import column_roles, item_key, key_column, name_column
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus
@@ -272,6 +272,8 @@ def _prose_mentions(
         if number == section.start or number in in_items or not text.strip() or section.in_table(number):
             current, previous_blank = None, True
             continue
+        if is_legend(text):
+            continue  # `Ampel: G = on track | Y = at risk`: the scale's key, no project
         below = section.lines[index + 1][1] if index + 1 < len(section.lines) else ""
         listed = index in in_list
         lead = (
@@ -432,7 +434,8 @@ def _table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
             for index, cell in enumerate(cells):
                 if index != name_col and index < len(header) and cell:
                     labelled = Labelled(header[index], cell, 0, fields[index])
-                    units.append(Unit(row.line, cell, head=True, skip=0, labelled=labelled))
+                    letter = rag_letter(cell) if fields[index] == "status" else None
+                    units.append(Unit(row.line, cell, head=True, skip=0, labelled=labelled, status=letter))
             key = item_key(cells[key_col]) if key_col is not None and key_col < len(cells) else ""
             out.append(Mention(name, section, row.line, row.line, units, key=key))
     return out

@@ -120,7 +120,9 @@ _FINALLY_DONE_LEAD = re.compile(
 
 # `Billing revamp ✅ on track — 60%`, `Search relaunch ⚠️ at risk`: a status glyph right after the
 # name, before any separator, ends the name.
-_NAME_THEN_GLYPH = re.compile(r"^([^:：|｜—–\[【*_]{2,40}?)\s*(?=[✅✔☑⚠❌⛔🟢🟡🔴🟠🔵⏸🚧✖🚀])")
+_NAME_THEN_GLYPH = re.compile(
+    r"^([^:：|｜—–\[【*_]{2,40}?)\s*(?=[✅✔☑⚠❌⛔🟢🟡🔴🟠🔵⏸🚧✖🚀]|[(（][GAYR][)）]\s*(?:[–—:：|,，-]|$))"  # `EDU-3 (G) – …`
+)
 
 
 def item_name(item: Item, text: str) -> tuple[str, int] | None:

@@ -26,6 +26,7 @@ from index.ledger.signals import (
     Span,
     field_status,
     find_statuses,
+    is_legend,
     worst_status,
 )
 from index.ledger.targets import SCHEDULE_WORD, DateRole, classify_dates, pick_target
@@ -68,7 +69,7 @@ def observe(report: Report, mention: Mention) -> Observation:
     shifts: list[tuple[_Found, Shift]] = []
     owner: str | None = None
     for unit in mention.units:
-        if unit.skip >= len(unit.text):
+        if unit.skip >= len(unit.text) or is_legend(unit.text):
             continue  # a line that only carries the name (or a whole table row, read cell by cell)
         pieces = _pieces(unit)
         for piece in pieces:

@@ -153,6 +153,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     # call it amber", "Dashboard v2: green."); a build's or a dashboard's colour is not (`_NOT_A_RAG`).
     ("off_track", _rag(r"red")),
     ("at_risk", _rag(r"(?:amber|yellow|wobbly|shaky)")),
+    # A traffic-light letter right after the name (`EDU-3 (G) – DFMEA done`): what its glyph would say.
+    ("at_risk", r"(?-i:^\s*[(（][AY][)）](?=\s*(?:[–—:：|,，-]|$)))"),
     ("on_track", _rag(r"green")),
     (
         "off_track",
@@ -161,7 +163,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         # (the same sentence in pmo-rag-prose-en).
         r"延期|推迟|延后|顺延|延误|滞后|\boff[- ]track\b|\bdelayed\b|\bbehind schedule\b|"
         r"\bslipping\b|\bslipped\b(?!\s+(?:(?:again|further)\s+)?(?:to|into|until|till|by|out|back)\b(?!\s+(?:red|amber|yellow)\b))|"
-        r"\bpushed (?:out|back)\b|🔴",
+        r"\bpushed (?:out|back)\b|🔴|(?-i:^\s*[(（]R[)）](?=\s*(?:[–—:：|,，-]|$)))",
     ),
     (
         "on_track",
@@ -172,7 +174,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         + r"|按计划|按期|按节奏|正常推进|进展顺利|(?:有序|稳步|顺利)推进|推进顺利|(?:状态|进展)\s*[:：]?\s*(?:正常|绿灯?)|(?<=[，,])\s*正常(?=\s*(?:[。；;]|$))|"
         # "推进正常", "进度正常", "目前正常", "那边正常": the work's pace said to be normal.
         r"(?:推进|进度|整体|目前|那边|这边|一切)\s*(?:都|也|还|仍|依然|基本)?\s*正常(?![化值范])|"
-        r"\bon[- ]track\b|\bon schedule\b|🟢",
+        r"\bon[- ]track\b|\bon schedule\b|🟢|(?-i:^\s*[(（]G[)）](?=\s*(?:[–—:：|,，-]|$)))",
     ),
     ("in_progress", r"进行中|推进中|开发中|联调中|测试中|\bin progress\b|\bongoing\b|\bWIP\b"),
 )
@@ -203,6 +205,24 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "will not complete": "off_track", "won't complete": "off_track", "not going to complete": "off_track",
     "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
 }  # fmt: skip
+
+_LEGEND_ENTRY = re.compile(r"(?:^|[|,;，；/(（]\s*|\s)\S{1,4}\s*=\s*[^\s|=]")
+
+
+def is_legend(text: str) -> bool:
+    """`G = on track | Y = at risk | R = blocked`: a line that defines a scale states no status."""
+    return len(_LEGEND_ENTRY.findall(text)) >= 2
+
+
+# A traffic-light column's one capital: green, amber or yellow, red. Read only where the layout
+# says the cell is a status (a column of them), never as a field value on its own: `A` is also a
+# priority and `Y` a yes.
+_RAG_LETTERS: dict[str, ProjectStatus] = {"G": "on_track", "A": "at_risk", "Y": "at_risk", "R": "off_track"}
+
+
+def rag_letter(cell: str) -> ProjectStatus | None:
+    return _RAG_LETTERS.get(cell.strip(" .*_`()（）"))
+
 
 RANK: dict[ProjectStatus, int] = {"on_track": 0, "at_risk": 1, "off_track": 2, "blocked": 2}
 LIFECYCLE: tuple[ProjectStatus, ...] = ("cancelled", "paused", "launched", "done")
@@ -251,6 +271,8 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
 def field_status(value: str) -> ProjectStatus | None:
     """A status field's value ('At risk', '🟡 黄灯', 'Done (May 7)') as a status."""
     cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`").lower().replace("’", "'")
+    if is_legend(value):
+        return None
     if cleaned in _FIELD_STATUS:
         return _FIELD_STATUS[cleaned]
     hits = find_statuses(value)

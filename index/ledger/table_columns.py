@@ -16,7 +16,7 @@ import re
 
 from index.ledger.field_labels import FIELD_KEYS, label_key
 from index.ledger.mentions import ANY_DAY
-from index.ledger.signals import field_status
+from index.ledger.signals import field_status, rag_letter
 from index.tables import Table
 from index.text.timeexpr import find_dates
 
@@ -42,12 +42,28 @@ _EMPTY_CELL = re.compile(r"^[\s\-–—/]*$|^(?:n/?a|tbd|none|无)$", re.I)
 _STATUS_CELL_CHARS = 12
 
 
+# A bilingual header names its column twice (`Project 项目`, `Target 目标`, `状态 Status`, `计划 / Plan`).
+_HEADER_PARTS = re.compile(
+    r"\s*/\s*|(?<=[A-Za-z%.)])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z])"
+)
+
+
+def header_forms(header: str) -> list[str]:
+    """The header as written, then each language's half of a bilingual one."""
+    text = header.strip(" *_`")
+    parts = [part.strip() for part in _HEADER_PARTS.split(text) if part.strip()]
+    return [text, *parts] if len(parts) > 1 else [text]
+
+
 def name_column(table: Table) -> int | None:
     """The column holding each row's project name: the first header naming one (never an id
     column such as `需求ID`, which no reader calls the project); else the first column, when its
     header names no field and its cells are names, not days, figures or status words (a tracker
     puts the item first, under whatever it calls its items: `模块`, `Milestone`, `Stream`)."""
-    named = next((i for i, h in enumerate(table.header) if _NAME_HEADER.fullmatch(h.strip(" *_`"))), None)
+    named = next(
+        (i for i, h in enumerate(table.header) if any(_NAME_HEADER.fullmatch(f) for f in header_forms(h))),
+        None,
+    )
     if named is not None or not table.header or not table.rows:
         return named
     roles = column_roles(table)
@@ -115,7 +131,12 @@ def column_roles(table: Table) -> list[str | None]:
 
 
 def _role(table: Table, index: int, header: str) -> str | None:
-    text = header.strip(" *_`")
+    forms = header_forms(header)
+    roles = [_role_of(table, index, form) for form in forms]
+    return next((role for role in roles if role not in (None, "generic")), roles[0])
+
+
+def _role_of(table: Table, index: int, text: str) -> str | None:
     if _ACTUAL_HEADER.fullmatch(text):
         return "actual"
     known = FIELD_KEYS.get(label_key(text))
@@ -152,6 +173,12 @@ def _status_scale(table: Table, index: int) -> bool:
     """Every filled cell of the column is a short status word, and one at least is filled."""
     cells = [row.cells[index].strip(" *_`") for row in table.rows if index < len(row.cells)]
     filled = [cell for cell in cells if not _EMPTY_CELL.match(cell)]
-    return bool(filled) and all(
-        len(cell) <= _STATUS_CELL_CHARS and field_status(cell) is not None for cell in filled
-    )
+    if not filled or not all(len(cell) <= _STATUS_CELL_CHARS for cell in filled):
+        return False
+    if all(field_status(cell) is not None for cell in filled):
+        return True
+    # An Ampel/RAG column of letters (`G`, `Y`, `R`, with status words or not): two letters at
+    # least, or all green, so a column of `A` priorities or of `Y` for yes is none.
+    letters = {rag_letter(cell) for cell in filled if field_status(cell) is None}
+    written = {cell.strip(" .*_`()（）") for cell in filled if rag_letter(cell)}
+    return None not in letters and (len(written) >= 2 or written == {"G"})

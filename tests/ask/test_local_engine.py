@@ -203,3 +203,39 @@ def test_a_money_question_needs_a_line_stating_money() -> None:
     assert not LocalEngine().answer(_context(money)).answerable
     plain = _plan("What does the runner pool need from the Foundation?", "free", words, frozenset())
     assert LocalEngine().answer(_context(plain)).answerable
+
+
+def _regen_context(question: str, subject: str, sections: list[str]) -> AskContext:
+    lines = {
+        10: "** HOLD Regen map for M7 motor",
+        11: "   Product dropped the M7 motor from MY25. Regen stays on the current map.",
+    }
+    hits = [
+        Hit(f"c{i}", f"/r/w{i}.txt", f"2024-W4{i}", section, [section], (11, 11), "", 0.0, "projects")
+        for i, section in enumerate(sections)
+    ]
+    plan = _plan(question, "free", subject, frozenset())
+    plan.term_weights = {"regen": 5.4, "braking": 8.7, "work": 4.0}
+    return AskContext(
+        plan.question,
+        plan,
+        [Passage(f"P{i}", hit) for i, hit in enumerate(hits)],
+        Facts(found=False),
+        {hit.report: lines for hit in hits},
+    )
+
+
+def test_a_subject_written_another_way_is_answered_when_the_best_passages_share_its_heading() -> None:
+    """ "What happened to the regen braking work?" of reports whose section is "Regen map for M7
+    motor": "braking" is written nowhere there, but the best passages all sit under the one
+    heading the subject names; a heading they do not share is no such agreement."""
+    heading = "Workstreams > Regen map for M7 motor"
+    agreed = _regen_context("What happened to the regen braking work?", "regen braking", [heading] * 3)
+    answer = LocalEngine().answer(agreed)
+    assert answer.answerable and "MY25" in answer.points[0].text
+    split = _regen_context(
+        "What happened to the regen braking work?",
+        "regen braking",
+        [heading, "Workstreams > Brake pads", "Risks"],
+    )
+    assert not LocalEngine().answer(split).answerable

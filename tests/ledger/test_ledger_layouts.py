@@ -353,3 +353,43 @@ def test_a_heading_s_trailing_state_is_not_its_name(
     report = write_report("w1.md", f"# Weekly 2025-06-06\n\n## Projects\n\n{heading}\nTarget: 2025-07-01\n")
     found = [(o.project, o.status, o.progress) for o in extract_facts(report).observations]
     assert found == [(name, status, progress)]
+
+
+_RAG = {"on track": "G", "at risk": "Y", "launched": "done"}
+
+
+def _ampel(day: str, rows: list[Row]) -> str:
+    """A plain-text status mail: sections numbered at the margin over indented bodies, a legend
+    line, and a table whose headers are bilingual and whose status is one traffic-light letter."""
+    body = "\n".join(
+        f" {i + 1}  | {r[0]:<16} | Dana  |   {_RAG[r[3]]}   | {r[2][8:]}.{r[2][5:7]}.2025 | "
+        f"{'live since ' + r[2][8:] + '.' + r[2][5:7] + '.' if r[3] == 'launched' else str(r[1]) + '%'}"
+        for i, r in enumerate(rows)
+    )
+    return (
+        f"Weekly Status Report / 项目周报\nDate 日期: {day[8:]}.{day[5:7]}.{day[:4]}\n{'=' * 40}\n\n"
+        "1. Summary / 本周概况\n - Nothing unusual.\n\n"
+        "2. Project Overview / 项目总览\n   Ampel: G = on track 正常 | Y = at risk 有风险 | R = blocked 受阻\n\n"
+        f" No | Project 项目       | Owner | Ampel | Target 目标 | Comment 备注\n"
+        f" ---+------------------+-------+-------+-------------------+------\n{body}\n\n"
+        "3. Next Week / 下周计划\n - Keep going.\n"
+    )
+
+
+def test_a_plain_text_mail_with_numbered_sections_and_a_traffic_light_table(series: Series) -> None:
+    ledger = series([("w1.txt", _ampel("2025-06-06", WEEK1)), ("w2.txt", _ampel("2025-06-13", WEEK2))])
+    slips = {(s.project, s.kind) for s in views.slips(ledger)}
+    assert slips == {("Search relaunch", "date_moved"), ("Search relaunch", "status_downgrade")}
+    names = {p.name for p in views.projects(ledger)}
+    assert names == {"Billing revamp", "Search relaunch", "Mobile wallet"}, names  # no `Ampel` legend
+
+
+def test_a_traffic_light_letter_after_a_bullet_s_name_is_its_status(write_report: WriteReport) -> None:
+    report = write_report(
+        "w1.md",
+        "# Weekly 2025-06-06\n\n## Projects\n- EDU-3 (Y) – design review moved, SOP at risk\n"
+        "- Trace 2.0 (G) – UAT round 1 done\n- Option (A) and (B) were discussed\n",
+    )
+    found = {o.project: o.status for o in extract_facts(report).observations}
+    assert found.get("EDU-3") == "at_risk" and found.get("Trace 2.0") == "on_track"
+    assert not any(name.startswith("Option") and status for name, status in found.items())

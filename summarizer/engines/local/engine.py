@@ -272,6 +272,12 @@ class LocalEngine:
         # words it uses ("故障" vs "Incidents"): the heading classifier already knows both.
         kind_match = plan.intent in ("risks", "incidents") and any(h.kind == plan.intent for h in hits)
         answerable = bool(chosen) and (kind_match or max(best, strength) >= self.min_coverage)
+        if not answerable and chosen and not plan.asked and not plan.project_names:
+            # "What happened to the regen braking work?" over "## Regen map for M7 motor" in every
+            # top passage: the question's subject is that section's, written another way.
+            answerable = _one_named_section(
+                hits, chosen[0].section, set(tokenize(plan.subject)) & set(weights)
+            )
         if answerable and plan.asked:
             # "同城多活改造的预算是多少？": lines naming the project are not an answer about its budget.
             # (plan.asked is already without the intent's own words: "状态" asks for any of its lines.)
@@ -349,3 +355,22 @@ def _prefer_kind(hits: list[Hit], intent: str) -> list[Hit]:
     if intent not in ("risks", "incidents"):
         return hits
     return sorted(hits, key=lambda h: 0 if h.kind == intent else 1)
+
+
+# How many of the best passages must sit under the one heading a question's subject names.
+AGREEING_HITS = 3
+
+
+def _one_named_section(hits: list[Hit], top_section: str, subject: set[str]) -> bool:
+    """The best passages all sit under one heading, the top answer's, and that heading holds a
+    word of the question's subject: retrieval agrees on what the question is about."""
+    if len(hits) < AGREEING_HITS or not subject:
+        return False
+    leaf = top_section.split(" > ")[-1]
+    named = set(tokenize(leaf))
+    if not named & subject:
+        return False
+    return all(
+        any(set(tokenize(section.split(" > ")[-1])) & named & subject for section in hit.sections)
+        for hit in hits[:AGREEING_HITS]
+    )
