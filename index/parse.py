@@ -305,9 +305,9 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
     """Plain-text sections numbered at the margin over indented bodies (`1. Summary / 本周概况`,
     then ` - …` lines; `2. Project Overview`, then a table): the indices of those heading lines.
 
-    A run counts when it goes 1, 2, 3… (at least three), each title short and no sentence, and
-    each followed by an indented, bulleted or piped line: a numbered list of news at the margin
-    (`1. Alpha is 60% done.`) has no indented body under each item.
+    A run counts when it goes 1, 2, 3… (at least three), each title short and no sentence, each
+    followed by an indented, bulleted or piped line (a numbered list of news at the margin, `1.
+    Alpha is 60% done.`, has no indented body), and half its titles name a part of a report.
     """
     found: list[tuple[int, int]] = []
     for index, (_, text) in enumerate(lines):
@@ -326,7 +326,11 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
         if number == expected:
             run.append(index)
             expected += 1
-    return frozenset(run) if len(run) >= 3 else frozenset()
+    # A report's parts are named for what they hold (`Summary`, `Incidents`, `下周计划`); a run whose
+    # titles mostly name nothing of the kind is a numbered list of projects (`1. OTA rollout`).
+    titles = [_SECTION_NUMBER.match(lines[i][1])[2] for i in run]  # type: ignore[index]
+    kinds = sum(classify_heading(title.strip()) != SectionKind.OTHER for title in titles)
+    return frozenset(run) if len(run) >= 3 and 2 * kinds >= len(run) else frozenset()
 
 
 # `Classification: Internal` over a `=====` rule: a header block's field line, not a heading.

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from index.report_date import date_from_text
+from index.text.timeexpr import find_dates
 
 
 @pytest.mark.parametrize(
@@ -24,3 +25,23 @@ from index.report_date import date_from_text
 def test_title_dates(title: str, expected: date) -> None:
     found = date_from_text(title)
     assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Release to series KW22", date(2025, 5, 30), "week"),  # a German calendar week: its Friday
+        ("SOP KW 27/2025", date(2025, 7, 4), "week"),
+        ("target CW22", date(2025, 5, 30), "week"),
+        ("PPAP approval 05/2025", date(2025, 5, 31), "month"),  # a month with its year: its end
+        ("launch 2025/05", date(2025, 5, 31), "month"),
+    ],
+)
+def test_calendar_weeks_and_numeric_months_are_targets(text: str, value: date, precision: str) -> None:
+    hits = find_dates(text, date(2025, 4, 18))
+    assert [(h.value, h.precision) for h in hits] == [(value, precision)]
+
+
+@pytest.mark.parametrize("text", ["firmware v2/2025 branch", "KW", "on 2025/05/12 we"])
+def test_a_version_or_a_day_is_no_calendar_week_or_month(text: str) -> None:
+    assert all(h.precision == "day" for h in find_dates(text, date(2025, 4, 18)))

@@ -404,3 +404,28 @@ def test_a_labelled_header_line_without_a_year_takes_the_year_of_its_series(tmp_
     (folder / "retro-s22.md").write_text("# 迭代回顾 S22\n\n对齐 5.20-5.24 的排期\n\n- c\n", encoding="utf-8")
     dates = _ingested_dates(folder, tmp_path / "home")
     assert dates == {"retro-2024-05-03.md": "2024-05-03", "retro-s21.md": "2024-05-17", "exit": "1"}
+
+
+def test_numbered_parts_of_a_plain_text_report_are_sections_and_numbered_projects_are_items(
+    tmp_path: Path,
+) -> None:
+    """`1. Summary / 本周概况` over indented lines is a part of the report; `1. OTA rollout` over
+    indented lines is a project in a numbered list: its news must stay one item."""
+    parts = "\n".join(
+        f"{i}. {title}\n   - line one\n   - line two\n"
+        for i, title in enumerate(
+            ["Summary / 本周概况", "Project Overview / 项目总览", "Next Week / 下周计划"], 1
+        )
+    )
+    projects = "\n".join(
+        f"{i}. {title}\n   Status is fine.\n   Target 14 Mar.\n"
+        for i, title in enumerate(["OTA rollout", "Copilot 2", "Billing migration"], 1)
+    )
+    for body, sections in (
+        (parts, ["Summary / 本周概况", "Project Overview / 项目总览", "Next Week / 下周计划"]),
+        (projects, []),
+    ):
+        path = tmp_path / "r.txt"
+        path.write_text(f"Weekly sync 2025-02-25\n\n{body}", encoding="utf-8")
+        report = parse_report(load_document(path), str(path))
+        assert [s.title for s in report.sections if s.title != report.title] == sections

@@ -76,6 +76,21 @@ def _bare_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Pr
     return forward(lambda y: date.fromisocalendar(y, week, 5), ref, grace_days=92), "week"
 
 
+# German and English calendar weeks, `KW22`, `KW 27/2025`, `CW22`: that week's Friday (in the
+# year written, else the one it is still ahead in), compared like any other week target.
+@_rule(r"(?<![\w\-/])(?:KW|CW)\s?(\d{1,2})(?:\s*/\s*(20\d{2}))?(?![\w\-/])", needs=DIGIT)
+def _calendar_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    week = int(m[1])
+    if not 1 <= week <= 53:
+        return None, "week"
+    if m[2]:
+        try:
+            return date.fromisocalendar(int(m[2]), week, 5), "week"
+        except ValueError:
+            return None, "week"
+    return forward(lambda y: date.fromisocalendar(y, week, 5), ref, grace_days=92), "week"
+
+
 # The day ends at anything but a letter or figure: "_July 10_" (Markdown italics) is a day too.
 @_rule(rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![^\W_])(?:,?\s+(20\d{{2}}))?", re.I, needs=DIGIT)
 def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:

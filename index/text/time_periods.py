@@ -87,6 +87,13 @@ def _en_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     return pick_year(lambda y: month_end(y, month), ref, bias), "month"
 
 
+# A month written with its year as a planning sheet does, `05/2025`, `5/2025`, `2025/05`: due by its end.
+@_rule(r"(?<![\w/.\-])(?:(1[0-2]|0?[1-9])/(20\d{2})|(20\d{2})/(1[0-2]|0[1-9]))(?![\d/.\-])", needs=DIGIT)
+def _numeric_month_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    year, month = (int(m[2]), int(m[1])) if m[1] else (int(m[3]), int(m[4]))
+    return month_end(year, month), "month"
+
+
 @_rule(r"(?<![\d/])(1[0-2]|0?[1-9])\s*月份?(?![\d日号份底末中初上下])", needs=DIGIT)
 def _zh_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month = int(m[1])
