@@ -18,6 +18,7 @@ from index.report_date import (
     DATE_LABEL,
     POSTED_WITHIN_DAYS,
     FoundDate,
+    after_byline,
     bare_date,
     compact_date,
     date_from_text,
@@ -96,6 +97,10 @@ def detect_report_date(
             found = opening_date(text, near)
             if found:
                 return FoundDate(found.value, "dateline, year from its series")
+            rest = after_byline(text)  # "Posted Friday, April 25": a byline's day, its weekday agreeing
+            found = weekday_date(rest, near) if rest else None
+            if found:
+                return FoundDate(found.value, "byline, year from its series")
         for text in _sign_off(body):
             found = weekday_date(text, near)
             if found:

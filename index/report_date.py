@@ -149,6 +149,12 @@ _BYLINE = re.compile(
 )
 
 
+def after_byline(line: str) -> str | None:
+    """What follows a byline's verb ("Posted Friday, April 25" -> "Friday, April 25"), if it is one."""
+    match = _BYLINE.match(line.strip())
+    return line.strip()[match.end() :] if match else None
+
+
 def labelled_date(line: str) -> FoundDate | None:
     """The date of a labelled header line, when the line says it is a date, of a post's byline,
     or of the line a tool wrote saying when it generated the report."""

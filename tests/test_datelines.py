@@ -158,3 +158,15 @@ def test_a_bilingual_label_a_label_cell_inside_a_header_row_and_a_reporting_peri
     assert parse(tmp_path, "row.md", row) == (date(2025, 2, 28), "header line")
     span = "# 体验运营周报（第14期）\n\n汇报周期：2025年10月9日—10月11日（节后首周）\n\n## 一、小结\n- a\n"
     assert parse(tmp_path, "span.md", span) == (date(2025, 10, 11), "header line")
+
+
+def test_a_yearless_byline_is_read_near_its_series_when_its_weekday_agrees(tmp_path: Path) -> None:
+    """ "Posted Friday, April 25" under the title: Friday in 2025, the series' year; in a series
+    of 2026, when 25 April is a Saturday, the weekday disagrees and the report is not dated."""
+    text = "# Portfolio digest\nPosted Friday, April 25\n\nBack after the long weekend.\n"
+    assert parse(tmp_path, "digest-05.md", text, near=date(2025, 5, 9)) == (
+        date(2025, 4, 25),
+        "byline, year from its series",
+    )
+    with pytest.raises(ReportDateError):
+        parse(tmp_path, "digest-05.md", text, near=date(2026, 5, 8))

@@ -81,7 +81,8 @@ _OWN_WEEK = re.compile(r"^(?:this|last)\s+week$|^today$|^yesterday$", re.I)
 # The new day said as what the date now is: "that now looks like the 29th", "realistic date is
 # now end of Feb", "new target end of April", "we now expect mid-May".
 _NEW_DATE_BEFORE = re.compile(
-    r"\b(?:now\s+looks?\s+like|now\s+looking\s+like|(?:realistic|new|revised)\s+(?:date|target|eta|go[- ]live|ga)"
+    r"\b(?:now\s+looks?\s+like|now\s+looking\s+like|realistically(?:\s+(?:more\s+like|it'?s|by))?|"
+    r"(?:realistic|new|revised)\s+(?:date|target|eta|go[- ]live|ga)"
     r"(?:\s+for\s+[\w%-]+)?\s*(?:is\s+)?(?:now\s+)?|(?:(?:is|are)\s+)?now\s+expected|now\s+(?:expect(?:ing)?|aiming\s+for|targeting))"
     r"\s*[:：]?\s*(?:(?:on|for|in|at)\s+)?(?:the\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
     + _PART_OF
@@ -181,7 +182,9 @@ _AIM_AT_BEFORE = re.compile(
     # "on track for cutover mid-April": the milestone named bare, then its day
     r"\b(?:on\s+track|aim(?:s|ing)?|target(?:s|ing)?)\s+(?:for\s+)?(?:cut-?over|launch|release|go[- ]?live|GA|"
     r"(?:public\s+|private\s+)?beta|roll-?out|sign-?off|delivery|handover)\s+(?:(?:by|before|in|on|around|at)\s+)?"
-    r"(?:the\s+)?" + _PART_OF + "$",
+    r"(?:the\s+)?" + _PART_OF + "$|"
+    # "Still on for the week of the 21st", "still on for Friday": the plan of record, held
+    r"\bstill\s+on\s+for\s+(?:the\s+)?" + _PART_OF + "$",
     re.I,
 )
 # The new day offered in place of the old one: "we're saying week commencing 28 April for the

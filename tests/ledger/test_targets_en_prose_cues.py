@@ -18,6 +18,9 @@ REF = date(2024, 5, 3)
         ("Barring surprises it goes live on 3 June.", date(2024, 6, 3), False),
         ("end of May is not going to happen; mid-June is the new aim.", date(2024, 6, 15), True),
         ("The 20th is still our target for the export.", date(2024, 5, 20), False),
+        # the move's object is vague ("after the freeze"); the day after the dash is the new one
+        ("Pushed to after the freeze — realistically Wednesday Sep 10.", date(2024, 9, 10), True),
+        ("Still on for the week of the 20th.", date(2024, 5, 20), False),
     ],
 )
 def test_loose_target_wording(text: str, day: date, moved: bool) -> None:
@@ -32,6 +35,7 @@ def test_loose_target_wording(text: str, day: date, moved: bool) -> None:
         "The portal went live on Monday 29th.",  # done, not ahead
         "The realistic option, after the call on the 9th, is to wait.",  # a clause break: no date for
         "We met on the 20th to plan the aim of the next phase.",
+        "Realistically we met on the 20th and talked.",  # a day told as past, however realistic
     ],
 )
 def test_no_target_without_the_cue(text: str) -> None:
