@@ -206,6 +206,11 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
 }  # fmt: skip
 
+_GLYPHS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
+_DECISION = re.compile(
+    r"(?:approved|rejected|accepted|declined|已批准|已通过|批准|驳回)(?![\w])",
+    re.I,
+)
 _LEGEND_ENTRY = re.compile(r"(?:^|[|,;，；/(（]\s*|\s)\S{1,4}\s*=\s*[^\s|=]")
 
 
@@ -273,6 +278,8 @@ def field_status(value: str) -> ProjectStatus | None:
     cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`").lower().replace("’", "'")
     if is_legend(value):
         return None
+    if _DECISION.match(_GLYPHS.sub("", value).strip(" *_`")):
+        return None  # `✅ Approved`: a change request's or a budget's decision, not the project's state
     if cleaned in _FIELD_STATUS:
         return _FIELD_STATUS[cleaned]
     hits = find_statuses(value)

@@ -148,6 +148,8 @@ def _role_of(table: Table, index: int, text: str) -> str | None:
         return "status"
     if (_GOAL_HEADER.fullmatch(text) or _FORECAST_HEADER.search(text)) and _mostly_days(table, index):
         return "target"
+    if _MILESTONE_HEADER.fullmatch(text) and _mostly_days(table, index, _MILESTONE_CELL_CHARS):
+        return "target"  # `UAT 8/25；上线 9/27`: the milestones' days, the final one the project's target
     return known
 
 
@@ -161,11 +163,18 @@ _FORECAST_HEADER = re.compile(r"预计|最新|forecast|fcst|expected|revised|re-
 _GOAL_HEADER = re.compile(r"目标|goal|target", re.I)
 
 
-def _mostly_days(table: Table, index: int) -> bool:
+# A column of a project's milestones and their days ("Key Dates", "关键节点", "Milestones").
+_MILESTONE_HEADER = re.compile(
+    r"key\s*dates?|(?:key\s+)?milestones?|关键日期|关键节点|里程碑|(?:计划|时间)?节点", re.I
+)
+_MILESTONE_CELL_CHARS = 40
+
+
+def _mostly_days(table: Table, index: int, max_chars: int = _STATUS_CELL_CHARS) -> bool:
     """Most filled cells of the column are short and hold a day."""
     cells = [row.cells[index].strip(" *_`") for row in table.rows if index < len(row.cells)]
     filled = [cell for cell in cells if not _EMPTY_CELL.match(cell)]
-    dated = [cell for cell in filled if len(cell) <= _STATUS_CELL_CHARS and find_dates(cell, ANY_DAY)]
+    dated = [cell for cell in filled if len(cell) <= max_chars and find_dates(cell, ANY_DAY)]
     return bool(filled) and 2 * len(dated) >= len(filled)
 
 

@@ -176,3 +176,23 @@ def test_a_live_day_in_the_notes_is_the_launch_day_not_the_due_date(series: Seri
 def test_a_clause_opening_with_live_dates_the_launch(text: str, role: str | None) -> None:
     roles = [r.role for r in classify_dates(text, date(2025, 4, 7))]
     assert (roles[0] if roles else None) == role
+
+
+def test_a_key_dates_column_gives_the_final_milestone_as_the_target() -> None:
+    """`UAT 8/25；上线 9/27` under `Key Dates 关键日期`: a milestone column, not free text; its
+    go-live is the project's target (the UAT day is a step)."""
+    table = _table(
+        ["Workstream 工作流", "RAG 状态", "Key Dates 关键日期", "Comments 说明"],
+        ["ORION 运单中台", "🟢", "UAT 8/25；上线 9/27", "按 CR-007 重排"],
+        ["BEACON 运营看板", "🟢", "上线 9/19", "口径已确认"],
+    )
+    assert name_column(table) == 0
+    assert column_roles(table)[1:3] == ["status", "target"]
+
+
+def test_an_approval_tick_is_no_project_state() -> None:
+    from index.ledger.signals import field_status
+
+    assert field_status("✅ Approved") is None  # a change request's decision
+    assert field_status("✅ Done") == "done"
+    assert field_status("🟡 Pending") == "at_risk"
