@@ -121,6 +121,7 @@ _UNDERLINE_LEVELS = {"=": 1, "-": 2, "~": 3, "^": 4}
 _BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
 _ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(\S.*)$")
 _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
+_BRACKET_LINE = re.compile(r"^【([^】]{1,40})】\s*[:：]?\s*$")
 _LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
 _COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
 _BULLET = re.compile(rf"^(\s*)([{re.escape(BULLET_GLYPHS)}])\s+(.*)$")
@@ -251,6 +252,9 @@ def _heading_of(
     match = _LABEL_BULLET.match(stripped)
     if match:
         return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
+    match = _BRACKET_LINE.match(stripped)
+    if match:
+        return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()  # `【项目进展】` alone on its line
     match = _BOLD_LINE.match(stripped)
     if match and len(match[1]) <= 60:
         return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()

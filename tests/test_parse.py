@@ -429,3 +429,18 @@ def test_numbered_parts_of_a_plain_text_report_are_sections_and_numbered_project
         path.write_text(f"Weekly sync 2025-02-25\n\n{body}", encoding="utf-8")
         report = parse_report(load_document(path), str(path))
         assert [s.title for s in report.sections if s.title != report.title] == sections
+
+
+def test_a_bracketed_label_alone_on_its_line_is_a_section(tmp_path: Path) -> None:
+    """`【项目进展】` over circled items (a ward's or a bank's e-mailed weekly): the items are
+    under a projects section, not under the salutation."""
+    path = tmp_path / "周报0919.txt"
+    path.write_text(
+        "各位领导、同事：\n本周工作汇报如下。\n\n【项目进展】\n①互联网医院二期：状态：有风险。\n②HIS升级：已完成约30%。\n\n"
+        "【下周计划】\n①跟进故障分析报告\n",
+        encoding="utf-8",
+    )
+    report = parse_report(load_document(path), str(path), date(2025, 9, 19))
+    titled = {s.title: s for s in report.sections}
+    assert titled["项目进展"].kind == SectionKind.PROJECTS and len(titled["项目进展"].items) == 2
+    assert titled["下周计划"].kind == SectionKind.PLANS

@@ -129,5 +129,24 @@ def field_pieces(text: str, start: int = 0) -> list[Piece]:
     fields = [x for x in labelled if x[2] is not None and x[2].field is not None]
     if len(fields) < 2:
         whole = split_label(text[start:]) if start else split_label(text)
+        if whole is None:
+            told = _told_field(text, start)
+            if told is not None:
+                return told
         return [Piece(start, len(text), whole)]
     return [Piece(a, b, found) for a, b, found in labelled]
+
+
+# A field named after a comma in a Chinese sentence: `数据迁移85%，状态：风险，9/30切换存在不确定性`.
+_COMMA_FIELD = re.compile(r"[，,]\s*(?=(状态|进度|完成度|风险等级|计划上线|预计上线|目标)\s*[:：])")
+
+
+def _told_field(text: str, start: int) -> list[Piece] | None:
+    """The sentence before the comma, then the field it names (what the field line would say)."""
+    match = _COMMA_FIELD.search(text, start)
+    if match is None:
+        return None
+    found = split_label(text[match.end() :])
+    if found is None or found.field is None:
+        return None
+    return [Piece(start, match.start(), None), Piece(match.end(), len(text), found)]

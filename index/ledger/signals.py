@@ -82,7 +82,9 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     (
         "launched",
         # "按4月18日正式上线的目标推进": the launch named as a goal, not one that happened
-        r"(?:已|成功|顺利|正式|全量|完成)上线(?!前|准备|方案|计划|评审|验证|演练|流程|申请|(?:运行)?的?(?:目标|时间|日期|节点))|"
+        # ("3个试点病区中已上线2个": two of three went live, a count, not the project)
+        r"(?:已|成功|顺利|正式|全量|完成)上线(?!前|准备|方案|计划|评审|验证|演练|流程|申请|(?:运行)?的?(?:目标|时间|日期|节点)|"
+        r"\s*\d{1,4}\s*[个家台套项条座所间])|"
         r"上线(?:完成|成功)|"
         # a store, a branch or a site opened ("已于1月17日试营业", "已开业"): its launch; a day
         # before it (`目标3月30日开业`, `原定4月20日开业`) is its target
@@ -282,11 +284,12 @@ def field_status(value: str) -> ProjectStatus | None:
         return None  # `✅ Approved`: a change request's or a budget's decision, not the project's state
     if cleaned in _FIELD_STATUS:
         return _FIELD_STATUS[cleaned]
+    # The field's first word is the writer's verdict (`风险。…开发暂停3天`: at risk, the pause a detail).
+    first = re.split(r"[\s,，;；/—。、-]+", cleaned, maxsplit=1)[0]
+    if first in _FIELD_STATUS:
+        return _FIELD_STATUS[first]
     hits = find_statuses(value)
-    if hits:
-        return hits[0].value  # type: ignore[return-value]
-    first = re.split(r"[\s,，;；/—-]+", cleaned, maxsplit=1)[0]
-    return _FIELD_STATUS.get(first)
+    return hits[0].value if hits else None  # type: ignore[return-value]
 
 
 def worst_status(statuses: list[ProjectStatus]) -> ProjectStatus | None:

@@ -8,6 +8,7 @@ import pytest
 
 from index.ledger import views
 from index.ledger.cadence import passed_ordinals
+from index.ledger.extract import extract_facts
 from index.ledger.mentions import valid_name
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.signals import find_statuses
@@ -143,3 +144,20 @@ def test_a_deadline_told_as_a_condition_is_no_target(text: str) -> None:
     roles = classify_dates(text, date(2025, 3, 4))
     assert not [r for r in roles if r.hit.precision == "day" and r.role]  # the condition's day is none
     assert [r.hit.text for r in roles if r.role == "target"] == (["mid-April"] if "mid-April" in text else [])
+
+
+def test_some_sites_gone_live_are_a_count_not_the_project_s_launch() -> None:
+    assert [h.value for h in find_statuses("3个试点病区中已上线2个，骨科一病区等AP补点")] == []
+    assert [h.value for h in find_statuses("移动护理已上线，运行正常")] == ["launched"]
+
+
+def test_a_status_named_after_a_comma_and_its_first_word_are_the_project_s(write_report: WriteReport) -> None:
+    """`数据迁移85%，状态：风险，…` names its status mid-sentence; `状态：风险。…开发暂停3天` gives the
+    verdict first and a three-day pause as a detail."""
+    report = write_report(
+        "w.md",
+        "# 周报 2025-09-19\n\n## 重点项目\n\n### 工单系统迁移\n数据迁移85%。联调发现字段不一致，状态：风险，9/30切换存在不确定性。\n\n"
+        "### 评价改版\n状态：风险。商家平台插入需求，开发暂停3天，9/25上线可能赶不上。\n",
+    )
+    found = {o.project: (o.status, o.progress) for o in extract_facts(report).observations}
+    assert found == {"工单系统迁移": ("at_risk", 85), "评价改版": ("at_risk", None)}
