@@ -170,3 +170,13 @@ def test_a_yearless_byline_is_read_near_its_series_when_its_weekday_agrees(tmp_p
     )
     with pytest.raises(ReportDateError):
         parse(tmp_path, "digest-05.md", text, near=date(2026, 5, 8))
+
+
+def test_a_labelled_part_of_a_header_line_dates_the_report(tmp_path: Path) -> None:
+    """`Programme Week 27 | Week ending Fri 11 Apr 2025`: the date is the line's labelled part, not
+    a go-live day further down (which had dated this report to the Monday after)."""
+    text = (
+        "Subject: Site Systems Weekly Update - Programme Wk 27\n\nSITE SYSTEMS PROGRAMME - WEEKLY UPDATE\n"
+        "Programme Week 27 | Week ending Fri 11 Apr 2025\n\n1. HEADLINES\n * Go-live forecast: Mon 14 Apr 2025\n"
+    )
+    assert parse(tmp_path, "weekly-wk27.txt", text) == (date(2025, 4, 11), "header line")

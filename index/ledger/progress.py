@@ -82,6 +82,10 @@ _FRACTION_CUED = (
         r"完成|已完成|已迁移|已上线)",
         re.I,
     ),
+    # Things counted on both sides: `已接入112台/120台`, `8家/20家`.
+    re.compile(
+        r"(?<![\d/.])(\d{1,4})\s*[个台家项套条座间栋批名所户站块张]\s*/\s*(\d{1,4})\s*[个台家项套条座间栋批名所户站块张]"
+    ),
     # A checklist's count after its name: org-mode's statistics cookie `** WIP BLE updates [3/7]`,
     # a Markdown task list's `Rollout [2/5]` (a day is not written in brackets after a name).
     re.compile(r"(?:(?<=\w)\s+|^\s*)\[(\d{1,3})/(\d{1,3})\](?!\()"),
@@ -187,6 +191,9 @@ _FRACTION_AFTER_WORK = re.compile(
 )
 
 
+_MEASURE_NEXT = re.compile(r"\s*(?:个|台|家|项|套|条|座|间|栋|批|名|所|户|站|路|期|块|张)")
+
+
 def _date_not_share(match: re.Match[str], text: str) -> bool:
     """`12/24已上线`, `11/21上线完成` is the day something went live, not 12 of 24 done: a
     month/day pair with nothing counted between it and the verb (`3/5 个服务已迁移` counts
@@ -231,7 +238,9 @@ def _find_progress(text: str, allow_bare: bool) -> tuple[Span, ...]:
     for match in _FRACTION_AFTER_WORK.finditer(text):
         done, total = int(match[1]), int(match[2])
         start, end = match.span(1)[0], match.end(2)
-        month_day = 1 <= done <= 12 and 1 <= total <= 31
+        # `已完成3/5个车间`: a measure word after the pair says it counts things, not a day
+        counted = _MEASURE_NEXT.match(text, end) is not None
+        month_day = 1 <= done <= 12 and 1 <= total <= 31 and not counted
         if total < 2 or done > total or month_day or any(taken[start:end]):
             continue
         taken[start:end] = [True] * (end - start)

@@ -3,6 +3,8 @@ own period, and a month's K-th week as a target."""
 
 from __future__ import annotations
 
+import pytest
+
 from index.ledger import views
 from index.ledger.mentions import clean_name, valid_name
 from index.ledger.progress import find_progress
@@ -80,3 +82,16 @@ def test_a_counted_label_makes_a_fraction_a_share_not_a_day() -> None:
     assert [hit.value for hit in find_progress("Issues: 6/12 closed", allow_bare=True)] == [50]
     assert [hit.value for hit in find_progress("任务：3/5 完成", allow_bare=True)] == [60]
     assert find_progress("12/24已上线", allow_bare=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("目前仍为已完成3/5个车间，五车间工艺路线导入完成约一半", 60),  # a measure word: things counted
+        ("累计已接入112台/120台，剩余8台正在安装调试", 93),
+        ("迁移推到9/15上线", None),  # a day, nothing counted
+    ],
+)
+def test_counted_things_are_progress_and_a_bare_day_is_not(text: str, value: int | None) -> None:
+    hits = find_progress(text, allow_bare=False)
+    assert (hits[0].value if hits else None) == value
