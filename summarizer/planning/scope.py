@@ -23,6 +23,7 @@ from index.lexical import tokenize
 from index.schemas import series_of
 from index.text.lang import detect_lang
 from summarizer.errors import ConfigError
+from summarizer.planning.file_names import file_name_team
 from summarizer.planning.index_context import GENERIC_FOLDER_WORDS, IndexContext, noun
 from summarizer.planning.question_words import strip_question_words
 from summarizer.planning.team_words import lone_word_team, names
@@ -47,7 +48,12 @@ def named_teams(question: str, series: Sequence[str]) -> list[str]:
     """The series whose folder name has a distinctive word the question uses as a word, plurals
     folded ("the latest weeknote" names `weeknotes-blog`)."""
     words = {noun(w) for w in re.findall(r"[a-z0-9]+", question.casefold())}
-    return [s for s in series if any(noun(w) in words for w in folder_words(s))]
+    return [
+        s
+        for s in series
+        if any(noun(w) in words for w in folder_words(s))
+        or ((name := file_name_team(s)) and name in question)
+    ]
 
 
 def folder_words(series: str) -> list[str]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from summarizer.planning.file_names import file_name_team
 from summarizer.planning.index_context import IndexContext, index_context, relative_reports
 from summarizer.planning.scope import (
     choose_scope,
@@ -325,3 +327,16 @@ def test_a_han_term_one_team_writes_never_chooses_alone() -> None:
     assert lone_word_team({"经完": {"/r/iot"}}, lexical, {"/r/iot": 1.0}) is None  # type: ignore[arg-type]
     mixed = {"deploy": {"/r/infra"}, "日活": {"/r/growth"}}
     assert lone_word_team(mixed, lexical, {"/r/infra": 1.0}) is None  # type: ignore[arg-type]
+
+
+def test_the_team_a_folder_s_file_names_carry_names_it(tmp_path: Path) -> None:
+    """`网信中心周报_2025春第04周.html` every week: 网信中心 names that folder in a question; two
+    characters (`运营周报_…`) name a kind of work, not a team."""
+    campus, ops = tmp_path / "campus", tmp_path / "ops"
+    campus.mkdir()
+    ops.mkdir()
+    for week in ("02", "03", "04_韩东代填", "05"):
+        (campus / f"网信中心周报_2025春第{week}周.html").write_text("x", encoding="utf-8")
+        (ops / f"运营周报_{week}.md").write_text("x", encoding="utf-8")
+    assert file_name_team(str(campus)) == "网信中心" and file_name_team(str(ops)) is None
+    assert named_teams("本学期网信中心哪些项目延期了？", [str(campus), str(ops)]) == [str(campus)]

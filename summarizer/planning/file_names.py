@@ -1,0 +1,40 @@
+"""The name a team writes into every report's file name (`网信中心周报_2025春第04周.html` is 网信中心's).
+
+A question that names the team ("本学期网信中心哪些项目延期了？") is about that folder; its folder may
+be called anything (`reports/`, `word-table`), and its titles may spell the name out in full
+(网络与信息中心), so the file names are the place the short name is written every week.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+# Words every report's file name carries whatever the team: what the file is, not whose.
+_GENERIC = re.compile(r"双周报|周报|月报|周志|日报|报告|汇报|工作|项目|进展|推进|周|期|第|版|稿|最终|终")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+MIN_SHARE = 0.8  # the name must be in this share of the folder's file names
+MIN_FILES = 3
+MIN_CHARS = 3  # `运营`, `研发`: two characters name a kind of work, not a team
+
+
+@lru_cache(maxsize=256)
+def file_name_team(folder: str) -> str | None:
+    """The longest word of Chinese characters (three or more, between generic words) that most of
+    the folder's file names carry, or None."""
+    try:
+        stems = [os.path.splitext(name)[0] for name in os.listdir(folder) if not name.startswith(".")]
+    except OSError:
+        return None
+    if len(stems) < MIN_FILES:
+        return None
+    words = {
+        word
+        for stem in stems
+        for run in _HAN_RUN.findall(stem)
+        for word in _GENERIC.split(run)
+        if len(word) >= MIN_CHARS
+    }
+    shared = [word for word in words if sum(word in stem for stem in stems) >= MIN_SHARE * len(stems)]
+    return max(sorted(shared), key=len) if shared else None
