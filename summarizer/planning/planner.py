@@ -21,6 +21,7 @@ from index.text.cjk import HAN, has_han
 from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import week_str
+from summarizer.planning.file_names import file_name_team
 from summarizer.planning.index_context import (
     index_context,
     relative_reports,
@@ -243,6 +244,7 @@ def without_team_words(subject: str, series: str) -> str:
     in "what security incidents did we have?" asked of `security-weekly`, 'security' chose the
     team and is not what the incidents must mention."""
     team = {t for t in tokenize(series.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " "))}
+    team |= set(tokenize(file_name_team(series) or ""))  # 网信中心 of `网信中心周报_…` files
     return " ".join(t for t in subject.split() if t not in team)
 
 

@@ -229,6 +229,7 @@ logs journal meeting meetings why reason reasons cause causes caused root
 现在 最近 近期 最新 线上 现网 生产 或者 以及 还是 并且 记录 提到 说到 一次 几次 几起 次数 总共
 周志 日志 例会 周会 会议 一期 原因 根因 为什么 为何 查清 查明 找到
 这两个月 这几个月 这两周 这几周 两个月 几个月 这阵子 这些天
+本学期 这学期 这个学期 本学年 本季 本年度 semester term
 """
 GENERIC_WORDS = tuple(_GENERIC_TEXT.split())
 

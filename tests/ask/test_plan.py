@@ -7,6 +7,7 @@ import pytest
 from index.text.lang import detect_lang
 from summarizer.planning import read_question as plan_question
 from summarizer.planning.projects import ProjectRef, link_projects, whole_links
+from summarizer.planning.question_words import subject_terms
 from summarizer.planning.series_labels import series_labels
 
 LATEST = date(2025, 1, 10)  # Friday of ISO week 2025-W02
@@ -413,3 +414,11 @@ def test_a_report_named_by_its_period_and_how_it_is_cited_are_no_search_terms(
     plan = plan_question(question, latest=LATEST)
     assert "cutover" in plan.terms
     assert not absent & set(plan.terms.split())
+
+
+def test_a_term_of_the_school_year_is_when_not_what() -> None:
+    """ "本学期…哪些项目延期了": the semester is the period asked, not a subject every slip must name
+    (the ledger's slips were all dropped for not writing 本学期)."""
+    assert subject_terms("本学期 项目 延期", ["延期"]) == ""
+    assert subject_terms("this semester which projects slipped", ["slipped", "which"]) == ""
+    assert subject_terms("本学期 统一认证 延期", ["延期"]) == "统一 一认 认证"
