@@ -45,3 +45,14 @@ def test_calendar_weeks_and_numeric_months_are_targets(text: str, value: date, p
 @pytest.mark.parametrize("text", ["firmware v2/2025 branch", "KW", "on 2025/05/12 we"])
 def test_a_version_or_a_day_is_no_calendar_week_or_month(text: str) -> None:
     assert all(h.precision == "day" for h in find_dates(text, date(2025, 4, 18)))
+
+
+def test_a_week_of_the_year_is_a_day_in_a_date_field_only() -> None:
+    """`计划完成 | 第25周`: the week's Friday; in running text "Week 6 update" is the series' own
+    numbering and stays no day."""
+    from index.text.timeexpr import find_field_dates
+
+    ref = date(2025, 6, 6)
+    assert [h.value for h in find_field_dates("第25周", ref)] == [date(2025, 6, 20)]
+    assert [h.value for h in find_field_dates("Wk 27", ref)] == [date(2025, 7, 4)]
+    assert find_dates("Week 6 update: the team shipped", ref) == []

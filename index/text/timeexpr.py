@@ -27,6 +27,7 @@ from index.text.time_core import (
     DateHit,
     Precision,
     Rule,
+    forward,
     month_end,
     pick_year,
     reading_day_first,
@@ -117,10 +118,21 @@ def with_weekdays(text: str, hits: list[DateHit]) -> list[DateHit]:
 _FIELD_DAY = re.compile(r"\s*(1[0-2]|0?[1-9])\.([0-3]?\d)\s*")
 
 
+# A week of the year as a date field's value: `第25周`, `Wk 27`, `week 27` (in running text the
+# series' own numbering, "Week 6 update", is no day).
+_FIELD_WEEK = re.compile(r"第\s*(\d{1,2})\s*周|\b(?:wk|week)\.?\s*(\d{1,2})\b", re.I)
+
+
 def find_field_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
     """`find_dates` for a date field's value: there a bare dotted month.day (`计划上线 | 4.18`) is
-    a day, which in running text would need a schedule word beside it."""
+    a day, and a week of the year (`第25周`, `Wk 27`) its Friday, which in running text would
+    need a schedule word beside them."""
     hits = find_dates(text, ref, bias)
+    if not hits and (week := _FIELD_WEEK.search(text)) is not None:
+        number = int(week[1] or week[2])
+        if 1 <= number <= 53:
+            friday = forward(lambda y: date.fromisocalendar(y, number, 5), ref, grace_days=92)
+            return [DateHit(week.start(), week.end(), friday, week[0], "week")]
     match = _FIELD_DAY.fullmatch(text)
     if hits or match is None:
         return hits
