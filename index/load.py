@@ -146,9 +146,6 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-_TSV_TABS = 2  # tabs between cells that make a line a tab-separated row (three cells or more)
-
-
 def normalise_line(line: str) -> str:
     """Tabs to 4 spaces (Notion nests by 4), full-width and no-break spaces, digits and letters to
     ASCII, no trailing blanks.
@@ -157,11 +154,4 @@ def normalise_line(line: str) -> str:
     line = line.translate(_INVISIBLE).translate(_SPACES).translate(_WIDE_ASCII)
     if "．" in line or "／" in line:
         line = _WIDE_BETWEEN_DIGITS.sub(lambda m: "." if m[0] == "．" else "/", line)
-    body = line.lstrip("\t ")
-    if body.count("\t") >= _TSV_TABS and body.strip("\t "):
-        # A spreadsheet's rows pasted with tabs (`Billing revamp<TAB>On track<TAB>50%`) read as a
-        # table's cells whatever their widths: a cell wider than a tab stop broke the alignment.
-        indent = line[: len(line) - len(body)]
-        body = " | ".join(cell.strip() for cell in re.split(r"\t+", body.strip()))
-        line = indent + body
     return line.replace("\t", "  \t").expandtabs(4).rstrip()

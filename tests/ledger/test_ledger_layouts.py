@@ -75,12 +75,6 @@ def _csv(day: str, rows: list[Row]) -> str:
     return f"Weekly status {day}\n\nProject,Status,Progress,Target\n{body}\n"
 
 
-def _tab_separated(day: str, rows: list[Row]) -> str:
-    """A spreadsheet's rows pasted with tabs: cells wider than a tab stop, so nothing lines up."""
-    body = "\n".join(f"{r[0]}\t{r[3].capitalize()}\t{r[1]}%\t{r[2]}" for r in rows)
-    return f"# Weekly status {day}\n\n## Projects\nProject\tStatus\tProgress\tTarget\n{body}\n"
-
-
 def _underlined(day: str, rows: list[Row]) -> str:
     blocks = "\n".join(
         f"{r[0]}\n{'~' * len(r[0])}\n{_sentence(r)[0].upper()}{_sentence(r)[1:]}.\n" for r in rows
@@ -158,7 +152,6 @@ LAYOUTS: dict[str, Callable[[str, list[Row]], str]] = {
     "grid table": _grid,
     "box-drawing table": _box,
     "CSV pasted as text": _csv,
-    "tab-separated rows": _tab_separated,
     "underlined headings": _underlined,
     "HTML definition list": _definition_list,
     "HTML table with a paragraph in each cell": _word_table,
