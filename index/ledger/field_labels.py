@@ -32,17 +32,21 @@ def find_owner(text: str) -> Span | None:
 
 # Labels that name a field of a project (never a project name), by what the field holds.
 _FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "status": ("状态 进展状态 项目状态 当前状态 整体状态", "status health state rag overall"),
+    # `亮灯：绿灯` (a 督办 sheet's traffic light), `Ampel`
+    "status": (
+        "状态 进展状态 项目状态 当前状态 整体状态 亮灯 灯号 红绿灯",
+        "status health state rag overall ampel",
+    ),
     "progress": ("进度 完成度 完成进度 整体进度", "progress %complete percentcomplete completion %done"),
     "target": (
         "预计上线 计划上线 上线时间 上线日期 预计完成 计划完成 完成时间 目标日期 目标时间",
         "计划完成时间 预计完成时间 计划上线时间 预计上线时间 计划交付时间 计划完成日期 预计完成日期",
-        "截止 截止日期 截止时间 预计",
+        "截止 截止日期 截止时间 预计 节点目标 节点时间 完成节点 时间节点",
         "deadline eta target targetdate due duedate launchdate golive releasedate expected",
         "goliveforecast golivedate forecastgolive golivetarget",
         "forecast forecastdate currentforecast revisedtarget reviseddate newdate fcst fcstdate fcst/actual forecast/actual",
     ),
-    "owner": ("负责人 责任人 对接人", "owner owners dri lead pm"),
+    "owner": ("负责人 责任人 对接人 责任处室 责任部门 牵头部门", "owner owners dri lead pm"),
     "generic": (
         "本周 本周进展 本周进度 本周工作 下周 下周计划 风险 问题 备注 进展 说明 里程碑 计划 目标 结论",
         "重点关注 下阶段推进 影响 原因 处置 背景 需要支持 求助 协调 依赖 产出 现状 当前 前期设计遗留的todo",

@@ -125,6 +125,12 @@ _NAME_THEN_GLYPH = re.compile(
 )
 
 
+_TRAILING_STATE = re.compile(
+    r"(?<=\S)\s*(?:有风险|正常|延期|延迟|暂停|受阻|阻塞|已完成|已上线|on track|at risk|delayed|blocked|paused|done)\s*$",
+    re.I,
+)
+
+
 def item_name(item: Item, text: str) -> tuple[str, int] | None:
     """(name, offset where the project's own text starts) for a bullet, or None."""
     glyph = _NAME_THEN_GLYPH.match(text)
@@ -143,10 +149,13 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
             return None
         name = clean_name(labelled.label)
         return (name, labelled.rest_offset) if valid_name(name) else None
-    # A short name over deeper lines, or over lines glued to it (`6. OTA升级平台` then `【进展】…`).
+    # A short name over deeper lines, or over lines glued to it (`6. OTA升级平台` then `【进展】…`);
+    # a status word closing it is its status, not part of its name (`1. 连锁版（阿凯）有风险`).
     if (item.children or item.end > item.start) and len(text) <= 30 and not re.search(r"[，。,;；]", text):
-        name = clean_name(quoted_code(text) or text)
-        return (name, len(text)) if valid_name(name) else None
+        state = _TRAILING_STATE.search(text)
+        head = text[: state.start()] if state else text
+        name = clean_name(quoted_code(head) or head)
+        return (name, len(head)) if valid_name(name) else None
     subject = bullet_subject(text) or _codename_subject(text)
     if subject is not None:
         return subject

@@ -393,3 +393,26 @@ def test_a_traffic_light_letter_after_a_bullet_s_name_is_its_status(write_report
     found = {o.project: o.status for o in extract_facts(report).observations}
     assert found.get("EDU-3") == "at_risk" and found.get("Trace 2.0") == "on_track"
     assert not any(name.startswith("Option") and status for name, status in found.items())
+
+
+def test_a_supervision_sheet_s_numbered_brackets_and_its_fields(write_report: WriteReport) -> None:
+    """`【1】Name（督办号）` over `节点目标：…` and `亮灯：绿灯` lines (an SOE's 周调度): each bracket
+    number opens a project whose milestone target and light are its target and status."""
+    report = write_report(
+        "w.txt",
+        "信息技术中心\n重点工作周调度\n2025年3月14日\n\n二、重点任务推进情况\n\n【1】财务共享中心二期建设（集团督办DB-2025-03）\n"
+        "　　责任处室：应用开发一处\n　　节点目标：6月30日全面上线\n　　本周进展：开发完成约70%。\n　　亮灯：绿灯\n\n"
+        "【2】视频会议系统升级改造（暂停）\n　　本周进展：集团拟统一建设，本项目暂停实施。\n　　亮灯：暂停\n",
+    )
+    found = {o.project: (o.status, o.progress, str(o.target)) for o in extract_facts(report).observations}
+    assert found["财务共享中心二期建设(集团督办DB-2025-03)"] == ("on_track", 70, "2025-06-30")
+    assert found["视频会议系统升级改造"][0] == "paused"
+
+
+def test_a_status_word_closing_a_numbered_name_is_its_status(write_report: WriteReport) -> None:
+    report = write_report(
+        "w.md",
+        "# 周报 2025.3.28\n\n## 【产品研发】\n\n1. 连锁版（阿凯）有风险\n   - 进度 65%\n2. 病历模板2.0（小雨）正常\n   - 进度 45%\n",
+    )
+    found = {o.project: (o.status, o.progress) for o in extract_facts(report).observations}
+    assert found == {"连锁版(阿凯)": ("at_risk", 65), "病历模板2.0(小雨)": ("on_track", 45)}
