@@ -91,29 +91,30 @@ ASSUMED_YEAR_CENTRE = timedelta(days=182)
 
 def year_warnings(outcomes: Iterable[FileOutcome]) -> list[IngestWarning]:
     """Reports whose year was assumed: no report of their folder writes one."""
-    return [
-        IngestWarning(
-            o.path,
-            o.date,
-            f"dated {o.date}: no report in its folder writes a year, so {o.date[:4]} (the last twelve "
-            "months) was assumed; add a year or a 'date:' line, or pass --date, if it is older",
-        )
-        for o in outcomes
-        if o.status != "skipped" and o.date
-    ]
+    return _went_in_dated(
+        outcomes,
+        lambda day: (
+            f"dated {day}: no report in its folder writes a year, so {day[:4]} (the last twelve "
+            "months) was assumed; add a year or a 'date:' line, or pass --date, if it is older"
+        ),
+    )
 
 
 def numbered_warnings(outcomes: Iterable[FileOutcome]) -> list[IngestWarning]:
     """Reports that wrote no date and were dated by their number among their siblings."""
+    return _went_in_dated(
+        outcomes,
+        lambda day: (
+            f"writes no date: dated {day} from its number in the series and its dated siblings;"
+            " add a date line or pass --date if that is wrong"
+        ),
+    )
+
+
+def _went_in_dated(outcomes: Iterable[FileOutcome], message: Callable[[str], str]) -> list[IngestWarning]:
+    """One warning per report that went in with a date, worded from that date."""
     return [
-        IngestWarning(
-            o.path,
-            o.date,
-            f"writes no date: dated {o.date} from its number in the series and its dated siblings;"
-            " add a date line or pass --date if that is wrong",
-        )
-        for o in outcomes
-        if o.status != "skipped" and o.date
+        IngestWarning(o.path, o.date, message(o.date)) for o in outcomes if o.status != "skipped" and o.date
     ]
 
 
