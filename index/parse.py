@@ -125,7 +125,11 @@ _BRACKET_LINE = re.compile(r"^【([^】]{1,40})】\s*[:：]?\s*$")
 _LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
 _COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
 _BULLET = re.compile(rf"^(\s*)([{re.escape(BULLET_GLYPHS)}])\s+(.*)$")
-_NUMBERED = re.compile(rf"^(\s*)({ORDINAL_MARKER})(.*)$")
+# An outline's sub-number before a capitalised or Chinese title opens an item too (`5.1 Kelbrook valve
+# – GREEN`, `2.3 财务系统`); two levels only (`2.3.1 于4月8日发布` is a version). Parse-only: a shown
+# line keeps its `1.1 Background`.
+_OUTLINE_MARKER = r"\d{1,2}\.\d{1,2}\s+(?=[A-Z\u4e00-\u9fff【「])"
+_NUMBERED = re.compile(rf"^(\s*)({ORDINAL_MARKER}|{_OUTLINE_MARKER})(.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 PSEUDO_LEVEL_OFFSET = 1

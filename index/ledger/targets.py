@@ -184,7 +184,12 @@ _AIM_AT_BEFORE = re.compile(
     r"(?:public\s+|private\s+)?beta|roll-?out|sign-?off|delivery|handover)\s+(?:(?:by|before|in|on|around|at)\s+)?"
     r"(?:the\s+)?" + _PART_OF + "$|"
     # "Still on for the week of the 21st", "still on for Friday": the plan of record, held
-    r"\bstill\s+on\s+for\s+(?:the\s+)?" + _PART_OF + "$",
+    r"\bstill\s+on\s+for\s+(?:the\s+)?" + _PART_OF + "$|"
+    # "Target back in service 28/02", "Target complete 27/06": the target named with what it is
+    r"\btarget\s+(?:(?:back|in|into|complete|completion|service|live|go-?live|handover|finish|finished|done|"
+    r"commissioned|operational|energised|open)\s+){1,3}(?:by\s+|on\s+)?" + _PART_OF + "$|"
+    # "Target end P12 (28/02)": the team's own period named, its day in brackets
+    r"\btarget\s+(?:end\s+(?:of\s+)?)?[A-Za-z]{0,3}\d{1,2}\s*[(（]\s*$",
     re.I,
 )
 # The new day offered in place of the old one: "we're saying week commencing 28 April for the

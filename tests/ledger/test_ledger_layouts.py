@@ -416,3 +416,21 @@ def test_a_status_word_closing_a_numbered_name_is_its_status(write_report: Write
     )
     found = {o.project: (o.status, o.progress) for o in extract_facts(report).observations}
     assert found == {"连锁版(阿凯)": ("at_risk", 65), "病历模板2.0(小雨)": ("on_track", 45)}
+
+
+def test_a_sitrep_s_outline_numbered_schemes_and_their_target_lines(write_report: WriteReport) -> None:
+    """`5.1 Name – GREEN` over an indented `Target back in service 28/02.` (a utility's plain-text
+    sitrep): the outline number opens an item, the target line gives its day."""
+    report = write_report(
+        "sitrep.txt",
+        "Subject: weekly sitrep\nSent: 17 January 2025 16:42\n\n5. SCHEMES & WORKSTREAMS\n"
+        "5.1 Kelbrook valve replacement – GREEN\n    Target back in service 28/02. Crews mobilised Mon 13/01.\n"
+        "5.2 Fellgate Rd mains renewal – GREEN\n    Target end P12 (28/02). 140m laid.\n"
+        "5.3 Carr Hill booster upgrade – AMBER\n    Target 31/03. Access agreement not signed.\n",
+    )
+    found = {o.project: str(o.target) for o in extract_facts(report).observations}
+    assert found == {
+        "Kelbrook valve replacement": "2025-02-28",
+        "Fellgate Rd mains renewal": "2025-02-28",
+        "Carr Hill booster upgrade": "2025-03-31",
+    }
