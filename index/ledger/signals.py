@@ -206,8 +206,6 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "ga": "launched", "取消": "cancelled", "暂停": "paused", "进行中": "in_progress",
     "will not complete": "off_track", "won't complete": "off_track", "not going to complete": "off_track",
     "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
-    # a tracker's states in a State column (Azure DevOps, Jira, Redmine): closed is finished, removed dropped
-    "closed": "done", "removed": "cancelled", "已关闭": "done",
 }  # fmt: skip
 
 _GLYPHS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")

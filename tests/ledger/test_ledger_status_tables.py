@@ -196,12 +196,3 @@ def test_an_approval_tick_is_no_project_state() -> None:
     assert field_status("✅ Approved") is None  # a change request's decision
     assert field_status("✅ Done") == "done"
     assert field_status("🟡 Pending") == "at_risk"
-
-
-def test_a_tracker_state_column_closes_a_row_whatever_its_health_column_says() -> None:
-    """Azure DevOps writes `State: Closed` beside `Health: 🟢 On Track`: the feature is finished
-    (a lifecycle state beats a health colour); `Removed` is dropped."""
-    from index.ledger.signals import field_status, worst_status
-
-    assert field_status("Closed") == "done" and field_status("Removed") == "cancelled"
-    assert worst_status(["on_track", "done"]) == "done"
