@@ -285,10 +285,12 @@ def run_eval(
             ctx.close()
     path = baseline_path or root / "evals" / "baseline.json"
     baseline = bl.load_baseline(path)
+    # Judged against what was accepted before, also when this run is then accepted: judged after
+    # the update, every delta was 0 and a regression the update took in was reported as PASS.
+    rows = bl.judge_all(results, baseline, engine)
     if update_baseline:
         bl.save_baseline(path, baseline, engine, results)
         baseline = bl.load_baseline(path)
-    rows = bl.judge_all(results, baseline, engine)
     return EvalRun(
         engine,
         results,

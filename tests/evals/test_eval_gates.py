@@ -205,3 +205,24 @@ def test_the_openai_eval_without_a_key_stops_before_any_work(tiny_root: Path) ->
     with pytest.raises(MissingKeyError) as caught:
         run_eval(tiny_root, engine="openai", suites=["qa"])
     assert caught.value.exit_code == 2 and not (tiny_root / ".data").exists()
+
+
+def test_an_accepted_run_is_judged_against_the_baseline_it_replaces(
+    tiny_root: Path, fake_context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--update-baseline` on a run that regressed says FAIL (the deltas against what was accepted
+    before) and still writes the new baseline: it used to judge against the one it had just
+    written, so every delta was 0 and the regression it took in read as PASS."""
+    path = accepted(tiny_root, fake_context)
+
+    def blind(root, data, engine):
+        ctx = fake_context(root, data, engine)
+        ctx.search = lambda query, k, mode: []
+        return ctx
+
+    before = path.read_text(encoding="utf-8")
+    run = run_eval(tiny_root, suites=["retrieval"], update_baseline=True, make_context=blind)
+    assert not run.passed and any(r.status == "fail" for r in run.rows)
+    assert path.read_text(encoding="utf-8") != before  # accepted all the same
+    again = run_eval(tiny_root, suites=["retrieval"], make_context=blind)
+    assert again.passed  # against the accepted run, nothing regressed
