@@ -56,3 +56,13 @@ def test_a_week_of_the_year_is_a_day_in_a_date_field_only() -> None:
     assert [h.value for h in find_field_dates("第25周", ref)] == [date(2025, 6, 20)]
     assert [h.value for h in find_field_dates("Wk 27", ref)] == [date(2025, 7, 4)]
     assert find_dates("Week 6 update: the team shipped", ref) == []
+
+
+def test_week_53_skips_a_year_without_one_instead_of_failing_the_report() -> None:
+    """2025 has no ISO week 53: `KW53` and a `第53周` field are 2026's week, not a ValueError that
+    skipped the whole report."""
+    from index.text.timeexpr import find_field_dates
+
+    ref = date(2025, 6, 1)
+    assert [h.value for h in find_dates("SOP KW53", ref)] == [date(2027, 1, 1)]
+    assert [h.value for h in find_field_dates("第53周", ref)] == [date(2027, 1, 1)]

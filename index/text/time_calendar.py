@@ -19,11 +19,11 @@ from index.text.time_core import (
     Bias,
     Precision,
     Rules,
-    forward,
     month_end,
     pick_year,
     safe_date,
 )
+from index.text.weeks import friday_of_iso_week
 
 CALENDAR = Rules()
 _rule = CALENDAR.rule
@@ -67,13 +67,26 @@ def _iso_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Pre
         return None, "week"
 
 
+# A week target stays this year's until it is more than this far behind the report.
+WEEK_GRACE = timedelta(days=92)
+
+
+def week_friday(week: int, ref: date, year: int | None = None) -> date | None:
+    """The Friday of ISO week `week`: in `year` when one is written, else in the year it is still
+    ahead in (`KW53` skips a year that has no week 53 instead of failing the report)."""
+    if year is not None:
+        return friday_of_iso_week(year, week)
+    fridays = [day for y in (ref.year, ref.year + 1) if (day := friday_of_iso_week(y, week))]
+    return next((day for day in fridays if day >= ref - WEEK_GRACE), fridays[-1] if fridays else None)
+
+
 # "ETA: W29" (a planning table's week column): that week of the year it is still ahead in.
 @_rule(r"(?<![\w\-/])W(\d{2})(?![\w\-/])", needs=DIGIT)
 def _bare_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     week = int(m[1])
     if not 1 <= week <= 52:
         return None, "week"
-    return forward(lambda y: date.fromisocalendar(y, week, 5), ref, grace_days=92), "week"
+    return week_friday(week, ref), "week"
 
 
 # German and English calendar weeks, `KW22`, `KW 27/2025`, `CW22`: that week's Friday (in the
@@ -83,12 +96,7 @@ def _calendar_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     week = int(m[1])
     if not 1 <= week <= 53:
         return None, "week"
-    if m[2]:
-        try:
-            return date.fromisocalendar(int(m[2]), week, 5), "week"
-        except ValueError:
-            return None, "week"
-    return forward(lambda y: date.fromisocalendar(y, week, 5), ref, grace_days=92), "week"
+    return week_friday(week, ref, int(m[2]) if m[2] else None), "week"
 
 
 # The day ends at anything but a letter or figure: "_July 10_" (Markdown italics) is a day too.

@@ -18,7 +18,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from index.text.time_calendar import CALENDAR
+from index.text.time_calendar import CALENDAR, week_friday
 from index.text.time_core import (
     DAY_FIRST,
     MONTH_PATTERN,
@@ -27,7 +27,6 @@ from index.text.time_core import (
     DateHit,
     Precision,
     Rule,
-    forward,
     month_end,
     pick_year,
     reading_day_first,
@@ -130,8 +129,8 @@ def find_field_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHi
     hits = find_dates(text, ref, bias)
     if not hits and (week := _FIELD_WEEK.search(text)) is not None:
         number = int(week[1] or week[2])
-        if 1 <= number <= 53:
-            friday = forward(lambda y: date.fromisocalendar(y, number, 5), ref, grace_days=92)
+        friday = week_friday(number, ref) if 1 <= number <= 53 else None
+        if friday is not None:
             return [DateHit(week.start(), week.end(), friday, week[0], "week")]
     match = _FIELD_DAY.fullmatch(text)
     if hits or match is None:
