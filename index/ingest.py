@@ -365,11 +365,14 @@ class Ingestor:
                     near = self.today() - ASSUMED_YEAR_CENTRE
                     assumed.append(index)
                 summary.outcomes[index] = self.ingest_file(path, report_date, near)
+            numbers: dict[Path, int | None] = {}  # each file's own number, read once
             for index, path in undated:
                 # Still no date: an issue numbered like its dated siblings (`第7期`) falls between them.
                 left = summary.outcomes[index]
-                by_number = numbered_date(path, summary.outcomes) if left.status == "skipped" else None
-                if by_number is not None and left.reason.startswith(NO_DATE):
+                if left.status != "skipped" or not left.reason.startswith(NO_DATE):
+                    continue
+                by_number = numbered_date(path, summary.outcomes, numbers)
+                if by_number is not None:
                     summary.outcomes[index] = self.ingest_file(path, by_number)
                     numbered.append(index)
                     assumed = [i for i in assumed if i != index]  # its year came from its siblings

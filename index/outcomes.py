@@ -9,7 +9,7 @@ undated report's nearest sibling.
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -130,25 +130,22 @@ def coverage_warnings(
     Why: a layout the rules do not read leaves `slips` and `projects` silently empty, which reads
     as "nothing slipped"; the user should hear that the tool did not read it, not that all is well.
     """
-    unread: dict[str, list[str]] = defaultdict(list)
-    read: dict[str, int] = defaultdict(int)
+    reports: Counter[str] = Counter()
+    unread: Counter[str] = Counter()
     for o in outcomes:
         if o.status == "skipped" or o.path not in schedule_counts:
             continue
         folder = os.path.dirname(o.path) or "."
-        if schedule_counts[o.path]:
-            read[folder] += 1
-        else:
-            unread[folder].append(o.path)
+        reports[folder] += 1
+        unread[folder] += not schedule_counts[o.path]
     warnings = []
-    for folder, paths in sorted(unread.items()):
-        total = len(paths) + read[folder]
-        if total >= COVERAGE_MIN_REPORTS and len(paths) * 2 > total:
+    for folder, total in sorted(reports.items()):
+        if total >= COVERAGE_MIN_REPORTS and unread[folder] * 2 > total:
             warnings.append(
                 IngestWarning(
                     folder,
                     "",
-                    f"no project target, status or progress was read from {len(paths)} of {total} reports"
+                    f"no project target, status or progress was read from {unread[folder]} of {total} reports"
                     " here: `slips`, `projects` and `timeline` will miss them (their layout is not one"
                     " the rules read; `ask` still answers from their passages, and `ingest --extract"
                     " llm` reads them with a model)",

@@ -85,15 +85,13 @@ def dialect_of(lines: list[tuple[int, str]]) -> Dialect:
     return MARKDOWN
 
 
-def org_title(title: str, todo_words: frozenset[str] = ORG_TODO_WORDS) -> tuple[str, str | None]:
-    """An org heading's title without its TODO keyword, priority and tags, and the keyword."""
+def org_title(title: str, todo_words: frozenset[str] = ORG_TODO_WORDS) -> str:
+    """An org heading's title without its TODO keyword, priority and tags (the keyword is read as
+    the item's state by `mention_layout`)."""
     keyword, _, rest = title.partition(" ")
     if keyword in todo_words and rest.strip():
         title = rest.strip()
-    else:
-        keyword = ""
-    title = _ORG_TAGS.sub("", _ORG_PRIORITY.sub("", title)).strip()
-    return title, keyword or None
+    return _ORG_TAGS.sub("", _ORG_PRIORITY.sub("", title)).strip()
 
 
 def _atx(stripped: str, dialect: Dialect = MARKDOWN) -> tuple[int, str] | None:
@@ -102,7 +100,7 @@ def _atx(stripped: str, dialect: Dialect = MARKDOWN) -> tuple[int, str] | None:
         match = _ORG_HEADING.match(stripped)
         if match is None:
             return None
-        title = org_title(match[2], dialect.todo_words)[0]
+        title = org_title(match[2], dialect.todo_words)
         return (len(match[1]), title) if title else None
     match = None if dialect.name == "textile" else _ATX.match(stripped)
     if match and match[2].count("|") >= 2:
@@ -317,7 +315,7 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
     followed by an indented, bulleted or piped line (a numbered list of news at the margin, `1.
     Alpha is 60% done.`, has no indented body), and half its titles name a part of a report.
     """
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str]] = []
     for index, (_, text) in enumerate(lines):
         match = _SECTION_NUMBER.match(text)
         if match is None or text[:1].isspace():
@@ -327,18 +325,15 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
             continue
         body = next((t for _, t in lines[index + 1 :] if t.strip()), "")
         if body[:1].isspace() or body.lstrip().startswith(("-", "*", "•", "|")):
-            found.append((int(match[1]), index))
-    run: list[int] = []
-    expected = 1
-    for number, index in found:
-        if number == expected:
-            run.append(index)
-            expected += 1
+            found.append((int(match[1]), index, title))
+    run: list[tuple[int, str]] = []
+    for number, index, title in found:
+        if number == len(run) + 1:
+            run.append((index, title))
     # A report's parts are named for what they hold (`Summary`, `Incidents`, `下周计划`); a run whose
     # titles mostly name nothing of the kind is a numbered list of projects (`1. OTA rollout`).
-    titles = [_SECTION_NUMBER.match(lines[i][1])[2] for i in run]  # type: ignore[index]
-    kinds = sum(classify_heading(title.strip()) != SectionKind.OTHER for title in titles)
-    return frozenset(run) if len(run) >= 3 and 2 * kinds >= len(run) else frozenset()
+    kinds = sum(classify_heading(title) != SectionKind.OTHER for _, title in run)
+    return frozenset(index for index, _ in run) if len(run) >= 3 and 2 * kinds >= len(run) else frozenset()
 
 
 # `Classification: Internal` over a `=====` rule: a header block's field line, not a heading.

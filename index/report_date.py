@@ -174,9 +174,9 @@ def labelled_date(line: str) -> FoundDate | None:
             part = _LABELLED_CELL.match(cell)
             if part and (found := date_from_text(cell[part.end() :])):
                 return found
-    match = _BYLINE.match(line)
-    if match:
-        dates = dates_in_text(line[match.end() :])
+    rest = after_byline(line)
+    if rest is not None:
+        dates = dates_in_text(rest)
         return FoundDate(dates[0], "date") if dates else None
     return date_from_text(line) if _GENERATED.match(line) else None
 

@@ -43,9 +43,19 @@ def series_number(path: Path) -> int | None:
     return None
 
 
-def numbered_date(path: Path, outcomes: list[FileOutcome]) -> date | None:
-    """The date the report's number puts it at among its dated, numbered siblings, if any."""
-    number = series_number(path)
+def numbered_date(
+    path: Path, outcomes: list[FileOutcome], numbers: dict[Path, int | None] | None = None
+) -> date | None:
+    """The date the report's number puts it at among its dated, numbered siblings, if any.
+    `numbers` keeps each file's number for the next call, so a folder's files are read once."""
+    numbers = {} if numbers is None else numbers
+
+    def number_of(report: Path) -> int | None:
+        if report not in numbers:
+            numbers[report] = series_number(report)
+        return numbers[report]
+
+    number = number_of(path)
     if number is None:
         return None
     folder = source_name(path.parent)
@@ -54,7 +64,7 @@ def numbered_date(path: Path, outcomes: list[FileOutcome]) -> date | None:
             (n, date.fromisoformat(o.date))
             for o in outcomes
             if o.date and os.path.dirname(o.path) == folder
-            if (n := series_number(Path(o.path))) is not None and n != number
+            if (n := number_of(Path(o.path))) is not None and n != number
         }
     )
     if not dated:

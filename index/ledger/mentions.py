@@ -19,7 +19,7 @@ from index.ledger.field_labels import Labelled
 from index.ledger.signals import heading_status
 from index.models import Section, SectionKind
 from index.schemas import ProjectStatus
-from index.text.normalise import nfkc, strip_markup
+from index.text.normalise import EMOJI, nfkc, strip_markup
 from index.text.timeexpr import find_dates
 
 NOT_PROJECT_KINDS = {
@@ -206,10 +206,8 @@ STATUS_HEADING = re.compile(
 )
 
 
-_LEADING_EMOJI = re.compile(r"^[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
-_TRAILING_EMOJI = re.compile(
-    r"(?<=\S)[\s\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+$"
-)
+_LEADING_EMOJI = re.compile(rf"^[\s{EMOJI}\ufe0f\u200d]+")
+_TRAILING_EMOJI = re.compile(rf"(?<=\S)[\s\u2300-\u23ff{EMOJI}\u2b00-\u2bff\ufe0f\u200d]+$")
 
 
 # A gloss after a name ("Anchor（安全启动）", "Kiln (feature store 迁移)") says what it is; its words

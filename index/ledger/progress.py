@@ -71,6 +71,8 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 # Progress written as a fraction or in words: `进度 3/5`, `11/15 issues done`, `12 of 23 controls
 # evidenced`, `进度 六成`, `一半`, `基本完成`, `half done`. A fraction needs a progress word beside
 # it (`3/5` alone is a date), and becomes a percentage so equal values compare across notations.
+# Measure words that say a figure counts things (`3/5个车间`, `112台/120台`), not a day.
+_MEASURES = "个台家项套条座间栋批名所户站块张"
 _FRACTION_CUED = (
     re.compile(
         r"(?:进度|完成度|progress|tasks?|任务)\s*[:：]?\s*(?:约|~)?\s*(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])",
@@ -83,9 +85,7 @@ _FRACTION_CUED = (
         re.I,
     ),
     # Things counted on both sides: `已接入112台/120台`, `8家/20家`.
-    re.compile(
-        r"(?<![\d/.])(\d{1,4})\s*[个台家项套条座间栋批名所户站块张]\s*/\s*(\d{1,4})\s*[个台家项套条座间栋批名所户站块张]"
-    ),
+    re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*[{_MEASURES}]\s*/\s*(\d{{1,4}})\s*[{_MEASURES}]"),
     # A checklist's count after its name: org-mode's statistics cookie `** WIP BLE updates [3/7]`,
     # a Markdown task list's `Rollout [2/5]` (a day is not written in brackets after a name).
     re.compile(r"(?:(?<=\w)\s+|^\s*)\[(\d{1,3})/(\d{1,3})\](?!\()"),
@@ -191,7 +191,7 @@ _FRACTION_AFTER_WORK = re.compile(
 )
 
 
-_MEASURE_NEXT = re.compile(r"\s*(?:个|台|家|项|套|条|座|间|栋|批|名|所|户|站|路|期|块|张)")
+_MEASURE_NEXT = re.compile(rf"\s*[{_MEASURES}路期]")
 
 
 def _date_not_share(match: re.Match[str], text: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.schemas import ProjectStatus
-from index.text.normalise import nfkc
+from index.text.normalise import EMOJI, nfkc
 
 _COLOUR = (
     r"\b(?:gone|going|goes|went|turned|turning|moved|moving|move|now|still|stays|remains)\s+"
@@ -208,7 +208,7 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
 }  # fmt: skip
 
-_GLYPHS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
+_GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")
 _DECISION = re.compile(
     r"(?:approved|rejected|accepted|declined|已批准|已通过|批准|驳回)(?![\w])",
     re.I,

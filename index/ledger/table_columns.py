@@ -72,7 +72,7 @@ def name_column(table: Table) -> int | None:
         return None
     if not any(role in ("status", "target", "progress") for role in roles[first + 1 :]):
         return None
-    cells = [_cell(row.cells, first) for row in table.rows if _cell(row.cells, first)]
+    cells = [cell for cell in _column(table, first) if cell]
     names = [
         cell
         for cell in cells
@@ -88,13 +88,14 @@ _NAME_CELL_CHARS = 40
 _ROW_NUMBER = re.compile(r"\d{1,3}\.?")
 
 
-def _cell(cells: list[str], index: int) -> str:
-    return cells[index].strip(" *_`") if index < len(cells) else ""
+def _column(table: Table, index: int) -> list[str]:
+    """A column's cells without their emphasis, one per row that reaches it."""
+    return [row.cells[index].strip(" *_`") for row in table.rows if index < len(row.cells)]
 
 
 def _row_numbers(table: Table) -> bool:
     """The first column counts the rows (`序号`, `No.`, `#`: 1, 2, 3), so the item comes second."""
-    cells = [_cell(row.cells, 0) for row in table.rows if _cell(row.cells, 0)]
+    cells = [cell for cell in _column(table, 0) if cell]
     return len(cells) >= 2 and all(_ROW_NUMBER.fullmatch(cell) for cell in cells)
 
 
@@ -172,16 +173,14 @@ _MILESTONE_CELL_CHARS = 40
 
 def _mostly_days(table: Table, index: int, max_chars: int = _STATUS_CELL_CHARS) -> bool:
     """Most filled cells of the column are short and hold a day."""
-    cells = [row.cells[index].strip(" *_`") for row in table.rows if index < len(row.cells)]
-    filled = [cell for cell in cells if not _EMPTY_CELL.match(cell)]
+    filled = [cell for cell in _column(table, index) if not _EMPTY_CELL.match(cell)]
     dated = [cell for cell in filled if len(cell) <= max_chars and find_dates(cell, ANY_DAY)]
     return bool(filled) and 2 * len(dated) >= len(filled)
 
 
 def _status_scale(table: Table, index: int) -> bool:
     """Every filled cell of the column is a short status word, and one at least is filled."""
-    cells = [row.cells[index].strip(" *_`") for row in table.rows if index < len(row.cells)]
-    filled = [cell for cell in cells if not _EMPTY_CELL.match(cell)]
+    filled = [cell for cell in _column(table, index) if not _EMPTY_CELL.match(cell)]
     if not filled or not all(len(cell) <= _STATUS_CELL_CHARS for cell in filled):
         return False
     if all(field_status(cell) is not None for cell in filled):

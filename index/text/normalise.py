@@ -26,6 +26,8 @@ PARENS = re.compile(r"[(（]([^)）]*)[)）]")  # a remark; 【】 and [] only w
 # List markers as writers type them: dashes and shape bullets (`▶ SH-017 …`); numbers, circled
 # numbers, letters and roman numerals (`1.`, `2、`, `(3)`, `①`, `a)`, `(b)`, `iv.`): parse and
 # strip_markup share these, so what the parser calls an item is what a quote drops.
+# Pictographs and symbols a writer puts beside words (`🚀`, `✅`, `⚠`): ranges for a character class.
+EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
 BULLET_GLYPHS = "-*+•·▶►▸▹➤➢●○■□◆◇★☆※"
 ORDINAL_MARKER = (
     r"\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（](?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]\s*|[①-⑳]\s*"
