@@ -8,15 +8,15 @@ files without any Markdown heading, a short line ending in a colon. All become s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from index.classify import classify_heading
 from index.date_places import detect_report_date
+from index.dialects import MARKDOWN, Dialect, dialect_of, heading_line, org_keywords
 from index.errors import ReportDateError
 from index.front_matter import split_front_matter
 from index.load import Document
-from index.models import FrontValue, Item, Report, Section, SectionKind
+from index.models import Item, Report, Section, SectionKind
 from index.report_date import (
     DATE_LABEL,
     FoundDate,
@@ -28,87 +28,8 @@ from index.text.cjk import HAN
 from index.text.normalise import BULLET_GLYPHS, ORDINAL_MARKER, is_ordinal_marker
 from index.text.timeexpr import reading_day_first, writes_day_first
 
-_ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-# Textile's headings (Redmine and Textpattern wikis): `h2. Tracked workstreams`; a wiki macro line.
-_TEXTILE = re.compile(r"^h([1-6])\.\s+(\S.*?)\s*$")
+# A wiki macro line (`{{toc}}`) is no title.
 _MACRO = re.compile(r"^\{\{.*\}\}$")
-
-
-# Emacs org-mode: `#+TITLE:` keyword lines, headings by stars (`** WIP [#A] BLE updates [3/7]
-# :ota:`) whose title sits between a TODO keyword and a priority before it and tags after it.
-_ORG_KEYWORD_LINE = re.compile(r"^#\+([A-Za-z_]+):\s*(.*?)\s*$")
-_ORG_HEADING = re.compile(r"^(\*+)\s+(\S.*?)\s*$")
-_ORG_PRIORITY = re.compile(r"^\[#[A-Z0-9]\]\s*")
-_ORG_TAGS = re.compile(r"\s+:(?:[\w@#%]+:)+$")
-ORG_TODO_WORDS = frozenset(
-    [
-        "TODO",
-        "NEXT",
-        "DOING",
-        "STARTED",
-        "WIP",
-        "WAIT",
-        "WAITING",
-        "HOLD",
-        "BLOCKED",
-        "DONE",
-        "CANCELLED",
-        "CANCELED",
-    ]
-)
-
-
-@dataclass(frozen=True)
-class Dialect:
-    """Which heading syntax a document writes: Markdown (the default), Textile (`h2. Title`, a
-    `# ` line is a numbered item) or org-mode (`** Title`, a `# ` line is a comment)."""
-
-    name: str = "markdown"
-    todo_words: frozenset[str] = ORG_TODO_WORDS
-
-
-MARKDOWN = Dialect()
-
-
-def dialect_of(lines: list[tuple[int, str]]) -> Dialect:
-    org_keywords = [m for _, text in lines[:40] if (m := _ORG_KEYWORD_LINE.match(text))]
-    if org_keywords and any(_ORG_HEADING.match(text) for _, text in lines):
-        declared = {
-            word.upper()
-            for m in org_keywords
-            if m[1].upper() in ("TODO", "SEQ_TODO", "TYP_TODO")
-            for word in re.findall(r"[A-Za-z]+", m[2])
-        }
-        return Dialect("org", ORG_TODO_WORDS | declared)
-    if any(_TEXTILE.match(text) for _, text in lines):
-        return Dialect("textile")
-    return MARKDOWN
-
-
-def org_title(title: str, todo_words: frozenset[str] = ORG_TODO_WORDS) -> str:
-    """An org heading's title without its TODO keyword, priority and tags (the keyword is read as
-    the item's state by `mention_layout`)."""
-    keyword, _, rest = title.partition(" ")
-    if keyword in todo_words and rest.strip():
-        title = rest.strip()
-    return _ORG_TAGS.sub("", _ORG_PRIORITY.sub("", title)).strip()
-
-
-def _atx(stripped: str, dialect: Dialect = MARKDOWN) -> tuple[int, str] | None:
-    """(level, title) of a Markdown `## Title`, a Textile `h2. Title` or an org `** Title` line."""
-    if dialect.name == "org":
-        match = _ORG_HEADING.match(stripped)
-        if match is None:
-            return None
-        title = org_title(match[2], dialect.todo_words)
-        return (len(match[1]), title) if title else None
-    match = None if dialect.name == "textile" else _ATX.match(stripped)
-    if match and match[2].count("|") >= 2:
-        match = None  # `# | Issue | Owner | Termin`: a table's `#` column header, not a heading
-    if match:
-        return len(match[1]), match[2].strip()
-    match = _TEXTILE.match(stripped)
-    return (int(match[1]), match[2]) if match else None
 
 
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
@@ -146,7 +67,7 @@ def parse_report(
     dialect = dialect_of(lines)
     front, body = split_front_matter(lines, doc.path)
     if dialect.name == "org":
-        org_front, body = _org_keywords(body)
+        org_front, body = org_keywords(body, MAX_TITLE_CHARS)
         front = {**org_front, **front}
     title_heading, title_lines = _find_title(body, dialect)
     if dialect.name == "org" and isinstance(front.get("title"), str):
@@ -182,19 +103,6 @@ def parse_report(
     )
 
 
-def _org_keywords(lines: list[tuple[int, str]]) -> tuple[dict[str, FrontValue], list[tuple[int, str]]]:
-    """An org file's leading `#+KEY: value` lines (`#+DATE: <2024-09-13 Fri>`) as front matter:
-    the report's metadata, never a project's field line."""
-    front: dict[str, FrontValue] = {}
-    for index, (_, text) in enumerate(lines):
-        match = _ORG_KEYWORD_LINE.match(text.strip())
-        if match is not None:
-            front.setdefault(match[1].lower(), match[2].strip("<>[] ")[:MAX_TITLE_CHARS])
-        elif text.strip():
-            return front, lines[index:]
-    return front, []
-
-
 def _find_title(lines: list[tuple[int, str]], dialect: Dialect = MARKDOWN) -> tuple[str | None, list[str]]:
     """The first heading (or first line of a plain-text file) and the title-like lines near it."""
     candidates: list[str] = []
@@ -206,7 +114,7 @@ def _find_title(lines: list[tuple[int, str]], dialect: Dialect = MARKDOWN) -> tu
             continue
         if _MACRO.match(stripped):
             continue  # a wiki's `{{>toc}}`
-        found = _atx(stripped, dialect)
+        found = heading_line(stripped, dialect)
         heading = found[1] if found else None
         if heading and title is None:
             title = heading
@@ -239,7 +147,7 @@ def _heading_of(
     """(level, title) when the line at `index` starts a section, else None."""
     text = lines[index][1]
     stripped = text.strip()
-    atx = _atx(stripped, dialect)
+    atx = heading_line(stripped, dialect)
     if atx and not text.startswith("    "):
         return atx
     if plain_text and (numbered_capitals(stripped) or index in numbered):
@@ -355,7 +263,7 @@ def build_sections(
     lines: list[tuple[int, str]], title: str | None, dialect: Dialect = MARKDOWN
 ) -> list[Section]:
     """Build the section tree; body lines before the first heading go to a section named by the title."""
-    plain_text = not any(_atx(text.strip(), dialect) for _, text in lines)
+    plain_text = not any(heading_line(text.strip(), dialect) for _, text in lines)
     numbered = numbered_sections(lines) if plain_text else frozenset()
     root = Section(title="", level=0, path=(), start=0, end=0)
     stack: list[Section] = [root]
@@ -385,10 +293,10 @@ def build_sections(
         if (
             index + 1 < len(lines)
             and _underlines(lines[index + 1][1].strip(), text.strip())
-            and not _atx(text.strip(), dialect)
+            and not heading_line(text.strip(), dialect)
         ):
             skip_next = True
-        if _atx(text.strip(), dialect) or (
+        if heading_line(text.strip(), dialect) or (
             skip_next and not (plain_text and (numbered_capitals(text.strip()) or index in numbered))
         ):
             atx_level = level
