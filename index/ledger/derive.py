@@ -28,10 +28,10 @@ from index.ledger.extract import EXTRACTOR_VERSION
 from index.ledger.identity import AliasConfig, Identity, NameStat, build_identity
 from index.ledger.metric_links import recurring, series_keys
 from index.ledger.name_blocks import entry_marks
+from index.ledger.observation_merge import filler, merge_observations
 from index.ledger.prose_derive import add_prose_names, told_in_prose
 from index.ledger.retellings import first_tellings_indexed
 from index.ledger.shifts import resolve_shifts
-from index.ledger.signals import worst_status
 from index.ledger.slips import project_launches, project_slips, project_stops
 from index.schemas import Incident, MetricPoint, Observation, ProjectInfo, Rename, Slip, series_of
 from index.text.weeks import week_key
@@ -314,7 +314,7 @@ def _projects(
                 # A mention that reads one sentence ("Repairs is at risk.") leaves the paragraph's
                 # later ones unread ("…we're saying w/c 28 April for the private beta instead"):
                 # their target and progress fill what it left empty; its status stays its own.
-                per_report[obs.report].append(_filler(obs))
+                per_report[obs.report].append(filler(obs))
         order = sorted(per_report, key=lambda source: (per_report[source][0].date, source))
         teams: dict[str, list[str]] = defaultdict(list)
         for source in order:
@@ -325,84 +325,6 @@ def _projects(
         ]
         _store_project(conn, canon, identity.aliases.get(canon, []), timelines, starts)
     return len(shown)
-
-
-_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("progress", "progress_parts", "progress_evidence"),
-    (
-        "target",
-        "target_text",
-        "target_kind",
-        "target_evidence",
-        "target_shift_days",
-        "target_unit",
-        "target_order",
-        "target_moved_from",
-    ),
-    ("owner",),
-    ("completed_on",),
-)
-
-
-def _richness(obs: Observation) -> int:
-    return sum(
-        value is not None for value in (obs.progress, obs.target, obs.status, obs.completed_on)
-    ) + bool(obs.progress_parts)
-
-
-def _filler(obs: Observation) -> Observation:
-    """A prose observation kept only to fill a report's mention's empty target and progress."""
-    return obs.model_copy(
-        update={
-            "status": None,
-            "status_text": None,
-            "status_evidence": None,
-            "completed_on": None,
-            "owner": None,
-        }
-    )
-
-
-def merge_observations(observations: list[Observation], canonical: str) -> Observation:
-    """One observation per report: the richest mention, its gaps filled from the others.
-
-    The rules' mentions come before a model's (`source="llm"`), which only fill what they leave
-    empty: a model's fact never overwrites a rules fact, whatever the richness.
-    """
-    ranked = sorted(
-        enumerate(observations),
-        key=lambda pair: (pair[1].source == "llm", pair[1].origin == "prose", -_richness(pair[1]), pair[0]),
-    )
-    merged = ranked[0][1].model_copy(update={"canonical": canonical})
-    for _, other in ranked[1:]:
-        for group in _GROUPS:
-            lead = group[0]
-            # a target is a day or a sprint/version (`target_order`): either one fills the group
-            key = ("target", "target_order") if lead == "target" else (lead,)
-            empty = all(getattr(merged, name) in (None, []) for name in key)
-            if empty and any(getattr(other, name) not in (None, []) for name in key):
-                for name in group:
-                    setattr(merged, name, getattr(other, name))
-    shifted = next((o for _, o in ranked if o.target_shift_days is not None), None)
-    if merged.target is None and merged.target_shift_days is None and shifted is not None:
-        # A move by an amount ("往后拖两周") when no mention gives a date: dated on the timeline.
-        for name in ("target_shift_days", "target_text", "target_kind", "target_evidence"):
-            setattr(merged, name, getattr(shifted, name))
-    # A field or a heading's own status outranks a status a prose lead picked up in the same report.
-    stated = [o for o in observations if o.status is not None]
-    rules = [o for o in stated if o.source == "rules"]
-    statuses = [o for o in rules if o.origin == "structure"] or rules or stated
-    status = worst_status([o.status for o in statuses if o.status is not None])
-    # Of the lines that state it, the one that also says when it launched is the better evidence.
-    said = [o for o in statuses if o.status == status]
-    source = next((o for o in said if o.completed_on is not None), said[0] if said else None)
-    if source is not None:
-        merged.status, merged.status_text, merged.status_evidence = (
-            source.status,
-            source.status_text,
-            source.status_evidence,
-        )
-    return merged
 
 
 def _store_project(

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from index.ledger.derive import merge_observations
 from index.ledger.mentions import valid_name
+from index.ledger.observation_merge import merge_observations
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
 from index.ledger.prose import Passage
