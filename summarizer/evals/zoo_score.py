@@ -48,6 +48,13 @@ class SeriesScore:
             "qa.refused_with_answer": c("refused_with_answer", 0.0),
             "qa.unindexed": c("qa.unindexed", 0.0),
         }
+        if "scoped.must_mention" in self.lists or "scoped.unanswerable" in self.lists:
+            out |= {
+                "qa.scoped.must_mention": mean(self.lists.get("scoped.must_mention", [])),
+                "qa.scoped.answerable_accuracy": mean(self.lists.get("scoped.answerable", [])),
+                "qa.scoped.unanswerable_accuracy": mean(self.lists.get("scoped.unanswerable", [])),
+                "qa.scoped.refused_with_answer": c("scoped.refused_with_answer", 0.0),
+            }
         for kind, precision in (
             ("slips", "evidence_precision"),
             ("launches", "precision"),
@@ -73,6 +80,9 @@ class ZooFacts:
 AskFn = Callable[[str], tuple[Answer, list[str]]]
 """question -> (verified answer, texts of the passages the engine read, best first)."""
 
+ScopedAskFn = Callable[[str, str], tuple[Answer, list[str]]]
+"""(question, series) -> the same, the question asked of that series' reports only (`ask --series`)."""
+
 
 def score_series(
     gold: ZooSeries,
@@ -80,10 +90,16 @@ def score_series(
     ask: AskFn | None,
     check: Callable[[Any], bool],
     unindexed: Sequence[str] = (),
+    ask_scoped: ScopedAskFn | None = None,
 ) -> SeriesScore:
     """Score one series against what the ledger derived and what `ask` answered. `unindexed` are
     the reports ingest skipped (no date found, unreadable): a question whose evidence is only
-    there measures ingest, not `ask`, and is counted apart."""
+    there measures ingest, not `ask`, and is counted apart.
+
+    `ask` puts each question to the whole zoo index, as a user with many teams' reports in one
+    index who does not say which team asks it; `ask_scoped` puts it to the series' own reports,
+    as a team with its own folder (or `--series`) does. Both are scored, the second under
+    `qa.scoped.*`: the first measures finding the team as much as answering."""
     score = SeriesScore()
     _score_slips(
         gold, [s for s in facts.slips if any(in_series(c.report, gold.name) for c in s.evidence)], score
@@ -95,6 +111,9 @@ def score_series(
     _score_metrics(gold, facts.series, score)
     if ask is not None:
         _score_questions(gold, ask, check, score, unindexed)
+    if ask_scoped is not None:
+        name = gold.name
+        _score_questions(gold, lambda q: ask_scoped(q, name), check, score, unindexed, prefix="scoped.")
     return score
 
 
@@ -211,15 +230,18 @@ def _score_questions(
     check: Callable[[Any], bool],
     score: SeriesScore,
     unindexed: Sequence[str] = (),
+    prefix: str = "",
 ) -> None:
+    """Ask every gold question; `prefix` keeps a second way of asking apart ("scoped.")."""
     for q in gold.questions:
         if (
             q.answerable
             and q.gold_evidence
             and all(any(same_report(e.report, skipped) for skipped in unindexed) for e in q.gold_evidence)
         ):
-            score.add("qa.unindexed")
-            score.failures.append((q.id, "not measured: its evidence is only in reports ingest skipped"))
+            if not prefix:  # counted once, however many ways it is asked
+                score.add("qa.unindexed")
+                score.failures.append((q.id, "not measured: its evidence is only in reports ingest skipped"))
             continue
         answer, passages = ask(q.question)
         text = "\n".join([answer.answer, *(p.text for p in answer.points)])
@@ -227,20 +249,25 @@ def _score_questions(
         score.add("citations", len(citations))
         score.add("citations.ok", sum(1 for c in citations if check(c)))
         if not q.answerable:
-            score.note("unanswerable", float(not answer.answerable))
+            score.note(f"{prefix}unanswerable", float(not answer.answerable))
             if answer.answerable:
-                score.failures.append((q.id, "answered a question the reports cannot answer"))
+                score.failures.append((f"{prefix}{q.id}", "answered a question the reports cannot answer"))
             continue
-        score.note("answerable", float(answer.answerable))
+        score.note(f"{prefix}answerable", float(answer.answerable))
         missing = missing_mentions(text, q.must_mention)
-        score.note("must_mention", 1.0 - len(missing) / len(q.must_mention) if q.must_mention else 1.0)
+        score.note(
+            f"{prefix}must_mention", 1.0 - len(missing) / len(q.must_mention) if q.must_mention else 1.0
+        )
         if missing:
-            score.failures.append((q.id, f"missing mention: {', '.join(missing)}"))
+            score.failures.append((f"{prefix}{q.id}", f"missing mention: {', '.join(missing)}"))
         if not answer.answerable:
             holds = bool(passages) and not missing_mentions(passages[0], q.must_mention)
-            score.add("refused_with_answer", float(holds))
+            score.add(f"{prefix}refused_with_answer", float(holds))
             score.failures.append(
-                (q.id, "refused" + (" although the top passage holds the answer" if holds else ""))
+                (
+                    f"{prefix}{q.id}",
+                    "refused" + (" although the top passage holds the answer" if holds else ""),
+                )
             )
 
 

@@ -123,3 +123,39 @@ def test_questions_on_unindexed_reports_are_counted_apart_and_refusals_with_the_
     assert metrics["qa.unindexed"] == 1.0
     assert metrics["qa.answerable_accuracy"] == 0.0 and metrics["qa.refused_with_answer"] == 1.0
     assert ("q-skipped", "not measured: its evidence is only in reports ingest skipped") in score.failures
+
+
+def test_a_question_is_scored_twice_when_asked_of_its_own_series_too() -> None:
+    """The scoped asking gets the series' name and is scored apart (`qa.scoped.*`): an answer
+    found only there must not lift the unscoped figure, and its refusals are counted on their own."""
+    from summarizer.evals.zoo_gold import ZooEvidence, ZooQuestion
+    from summarizer.schemas import Answer
+
+    q = ZooQuestion(
+        id="team-01",
+        question="哪些项目延期了？",
+        lang="zh",
+        answerable=True,
+        intent="slips",
+        must_mention=["支付网关", "5月底"],
+        gold_evidence=[ZooEvidence(report="team/a.md", quote="支付网关推迟到5月底")],
+    )
+    gold = ZooSeries("team", questions=[q])
+    asked_series: list[str] = []
+
+    def ask(text: str) -> tuple[Answer, list[str]]:
+        return Answer(answer="支付网关有延期。"), ["支付网关推迟到5月底"]
+
+    def ask_scoped(text: str, series: str) -> tuple[Answer, list[str]]:
+        asked_series.append(series)
+        return Answer(answer="周报中没有涉及这个问题。", answerable=False), ["支付网关推迟到5月底"]
+
+    score = score_series(gold, ZooFacts([], [], [], []), ask, bool, ask_scoped=ask_scoped)
+    metrics = score.metrics()
+    assert asked_series == ["team"]
+    assert metrics["qa.must_mention"] == 0.5 and metrics["qa.refused_with_answer"] == 0.0
+    assert metrics["qa.scoped.must_mention"] == 0.0 and metrics["qa.scoped.answerable_accuracy"] == 0.0
+    assert metrics["qa.scoped.refused_with_answer"] == 1.0
+    assert ("scoped.team-01", "refused although the top passage holds the answer") in score.failures
+    unscoped_only = score_series(gold, ZooFacts([], [], [], []), ask, bool).metrics()
+    assert "qa.scoped.must_mention" not in unscoped_only
