@@ -14,6 +14,36 @@ from index.text.lang import Lang
 from index.text.weeks import week_str
 from summarizer.schemas import Intent, Plan
 
+# Words that rank or qualify a list of risks without naming one ("the main risks", "最大的风险"),
+# say who raised them ("flagged", "提到") or what the writer needs ("asks", "需要支持", "拍板"):
+# "what are the biggest open risks and asks?" is answered by the whole list, as "any risks?" is.
+RISK_LIST_WORDS = [
+    "main",
+    "biggest",
+    "key",
+    "top",
+    "major",
+    "flagged",
+    "mentioned",
+    "asks",
+    "ask",
+    "blockers",
+    "escalations",
+    "最大",
+    "主要",
+    "重大",
+    "提到",
+    "提了",
+    "反映",
+    "问题",
+    "需要",
+    "支持",
+    "协调",
+    "决定",
+    "拍板",
+    "事项",
+]
+
 # What a list question across projects asks for, when it names no project: "which projects
 # launched?", "which were paused?", "which is stuck?", "did they launch on time?".
 ListKind = Literal["launched", "paused", "stalled", "overdue", "on_time"]

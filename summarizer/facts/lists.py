@@ -33,7 +33,7 @@ from summarizer.facts.grouped import Entry, Listing, arrange, left_out, team_cou
 from summarizer.facts.model import Facts
 from summarizer.facts.naming import named
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
-from summarizer.question import QuestionPlan
+from summarizer.question import RISK_LIST_WORDS, QuestionPlan
 from summarizer.schemas import Point
 
 
@@ -179,18 +179,28 @@ def _lang(text: str) -> str:
     return "zh" if has_han(text) else "en"
 
 
-_RISK_WORDS = (
-    "risk risks open current currently outstanding unresolved still now raised recent recently any "
-    "red amber yellow project projects workstream workstreams 红灯 黄灯 项目 "
-    "风险 现在 目前 当前 未解决 还没解决 没有解决 仍然 依然 最近 近期 提出 存在 还有"
+# Words that ask for the whole risk list rather than name one risk (with RISK_LIST_WORDS).
+_RISK_WORDS = " ".join(
+    [
+        "risk risks open current currently outstanding unresolved still now raised recent recently any "
+        "red amber yellow project projects workstream workstreams 红灯 黄灯 项目 "
+        "风险 现在 目前 当前 未解决 还没解决 没有解决 仍然 依然 最近 近期 提出 存在 还有 "
+        "report update issue programme program roadmap team 周报 本期 那期 团队",
+        *RISK_LIST_WORDS,
+    ]
 )
 _RESOLVED = re.compile(r"^\s*(?:resolved|closed|mitigated)\b|已解决|已解除|风险解除|已关闭|已消除", re.I)
 
 
 def _generic(qp: QuestionPlan, words: str) -> bool:
     """True when the question names nothing beyond its intent words ("what risks are open?",
-    "最近三周有什么风险"), so a list of every such fact is the answer."""
-    return not set(tokenize(qp.terms)) - set(tokenize(words))
+    "最近三周有什么风险"), so a list of every such fact is the answer. Chinese words are taken out
+    of the text before it is cut into bigrams: "团队最大的风险" leaves no "队最" behind."""
+    vocabulary = words.split()
+    text = qp.terms
+    for word in sorted((w for w in vocabulary if has_han(w)), key=len, reverse=True):
+        text = text.replace(word, " ")
+    return not set(tokenize(text)) - set(tokenize(words))
 
 
 # A project whose latest state in range is one of these is a risk to report.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from summarizer.question import ListKind
+from summarizer.question import RISK_LIST_WORDS, ListKind
 from summarizer.schemas import Intent
 
 
@@ -22,7 +22,8 @@ def _words(text: str) -> tuple[str, ...]:
 # "which projects launched?", "which project was paused?", "which project is stuck?".
 STALL_WORDS = _words("stuck stalled stall no_progress same_% 卡在 卡了 停滞 没有进展 原地踏步")
 LAUNCH_WORDS = _words(
-    "launched launch went_live go_live gone_live shipped released completed finished delivered opened 上线 投产 发布 "
+    "launched launch went_live go_live gone_live shipped released completed finished delivered opened ship deliver "
+    "上线 投产 发布 "
     "完成 交付 开业 试营业"
 )
 # Past its day and not done: "哪个需求已经过了目标日期还没做完", "which items are past due?".
@@ -87,9 +88,26 @@ def asks_which(question: str) -> bool:
     return _WHICH.search(question) is not None
 
 
+# A launch verb in its base form after the auxiliary that asks it ("what did the team release?"):
+# alone, "release" and "complete" are as often a noun or a state ("the 4.2 release").
+_ASKED_LAUNCH = re.compile(
+    r"\b(?:did|do|does|will|would)\b[^?.,;]{0,40}?\b(?:release|complete|finish|roll\s+out)\b", re.I
+)
+
+
+_PAST = {"release": "released", "complete": "completed", "finish": "finished"}
+
+# What a launch list is a list of: in "what did we ship, and was each release on time?" the noun
+# names the list's items, not a subject its facts must write. Elsewhere "the dataset release" may
+# be a project's name.
+LAUNCH_NOUNS = _words("release releases rollout rollouts")
+
+
 def _asks_for_list(question: str) -> bool:
-    """ "Which projects launched?" asks for a list; "when will X launch?" about an unknown X does not."""
-    return bool(_keyword_hits(question, LAUNCH_WORDS + PAUSE_WORDS)) and bool(_LIST_CUE.search(question))
+    """ "Which projects launched?", "what did the team ship?" ask for a list; "when will X launch?"
+    about an unknown X does not."""
+    launch = bool(_keyword_hits(question, LAUNCH_WORDS + PAUSE_WORDS)) or bool(_ASKED_LAUNCH.search(question))
+    return launch and bool(_LIST_CUE.search(question))
 
 
 # Slip words that ask for a state ("is X overdue?"), which the project's timeline answers; "did X
@@ -110,6 +128,8 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
     """
     for intent, keywords in INTENT_KEYWORDS:
         hits = _keyword_hits(question, keywords)
+        if intent == "status" and not hits and (asked := _ASKED_LAUNCH.search(question)):
+            hits = [_PAST.get(asked[0].split()[-1].casefold(), "launched")]
         if not hits:
             continue
         if intent == "status" and not has_project and not _asks_for_list(question):
@@ -124,8 +144,10 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
 
 def vocabulary(intent: Intent) -> tuple[str, ...]:
     """Every keyword of one intent: words that say what kind of answer is wanted ("延期",
-    "postmortem", "P1"), which the ledger's facts for that intent answer without repeating them."""
-    return next((words for name, words in INTENT_KEYWORDS if name == intent), ())
+    "postmortem", "P1"), which the ledger's facts for that intent answer without repeating them;
+    a risk list's qualifiers ("main", "asks", "最大") too."""
+    words = next((words for name, words in INTENT_KEYWORDS if name == intent), ())
+    return (*words, *RISK_LIST_WORDS) if intent == "risks" else words
 
 
 # Words that ask what a meeting or memo settled; reports write any of them ("#agreed", "approved",

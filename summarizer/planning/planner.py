@@ -27,6 +27,7 @@ from summarizer.planning.index_context import (
     relative_reports,
 )
 from summarizer.planning.intent import (
+    LAUNCH_NOUNS,
     asks_which,
     asks_why,
     decision_words,
@@ -114,13 +115,14 @@ def read_question(
     unnamed = stripped.replace(found.text, " ") if found and found.text else stripped
     intent, words = detect_intent(unnamed, bool(linked))
     terms = strip_question_words(query or question, keep)
+    launch_list = "launched" in list_kinds(words)
     plan = QuestionPlan(
         question=question,
         intent=intent,
         lang=detect_lang(stripped),
         query=query or question,
         terms=terms,
-        subject=subject_terms(terms, vocabulary(intent)),
+        subject=subject_terms(terms, [*vocabulary(intent), *(LAUNCH_NOUNS if launch_list else ())]),
         synonyms=intent_synonyms([*words, *decision_words(unnamed)]),
         time_text=found.text if found else "",
         intent_words=words,

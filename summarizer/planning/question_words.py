@@ -217,13 +217,13 @@ def strip_question_words(text: str, keep: Iterable[str] | None = None) -> str:
 # A reason asked after the subject ("…故障？原因查清了吗？", "what caused it?") is a facet of the
 # facts (an incident's cause, a slip's reason lines), not a subject the answer must name.
 _GENERIC_TEXT = """
-project projects workstream workstreams initiative initiatives epic epics goal goals objective
+project projects workstream workstreams initiative initiatives epic epics goal goals objective programme programmes program portfolio roadmap
 objectives kr krs okr okrs item items task tasks feature features work team teams squad group
 report reports update updates weekly biweekly monthly digest digests note notes newsletter issue
 issues cycle cycles sprint sprints period series so far over covered now currently current still
 yet ever recent recently latest last first new open production prod live customer customers much many
 long often count number times once twice recorded reported mentioned said say says page pages log
-logs journal meeting meetings why reason reasons cause causes caused root
+logs journal meeting meetings why reason reasons cause causes caused root each every
 
 项目 事项 工作 任务 需求 团队 小组 周报 双周报 月报 报告 纪要 本期 这期 几期 这段时间 期间 目前 当前
 现在 最近 近期 最新 线上 现网 生产 或者 以及 还是 并且 记录 提到 说到 一次 几次 几起 次数 总共

@@ -337,3 +337,31 @@ def test_words_for_the_dates_that_moved_name_no_thing() -> None:
     one = QuestionPlan(question="山雀项目是不是逾期了？", intent="slips", subject="山雀")
     one.term_weights = {"山雀": 6.0, "项目": 3.4, "逾期": 4.0}
     assert names_one_thing(one)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What were the biggest risks flagged in May 2024?", "Any main risks or asks in May 2024?"],
+)
+def test_a_risk_question_that_only_ranks_or_qualifies_the_list_is_answered_by_the_list(
+    ws: Any, question: str
+) -> None:
+    """ "Biggest", "main", "flagged", "asks" name no one risk: the ledger's list answers, as it does
+    "any risks?" (these were passed to the passages, which quoted old weeks' risks)."""
+    result = answer(question, ws)
+    assert result.plan.intent == "risks" and result.answerable
+    assert "Search Reindex" in result.answer
+    _assert_verified(result)
+
+
+def test_generic_risk_words_in_chinese_are_taken_out_before_bigrams() -> None:
+    """ "现在团队最大的风险" names nothing but the list; "支付网关的风险" names one thing."""
+    from datetime import date
+
+    from summarizer.facts.lists import _RISK_WORDS, _generic
+    from summarizer.planning.planner import read_question
+
+    generic = read_question("现在团队最大的风险是什么？", latest=date(2024, 6, 1))
+    assert generic.intent == "risks" and _generic(generic, _RISK_WORDS) and not generic.subject
+    named = read_question("支付网关现在最大的风险是什么？", latest=date(2024, 6, 1))
+    assert not _generic(named, _RISK_WORDS) and "支付" in named.subject

@@ -422,3 +422,23 @@ def test_a_term_of_the_school_year_is_when_not_what() -> None:
     assert subject_terms("本学期 项目 延期", ["延期"]) == ""
     assert subject_terms("this semester which projects slipped", ["slipped", "which"]) == ""
     assert subject_terms("本学期 统一认证 延期", ["延期"]) == "统一 一认 认证"
+
+
+@pytest.mark.parametrize(
+    ("question", "is_list"),
+    [
+        ("What did the team ship in this period, and was each on time?", True),
+        ("What did the firmware team deliver in August 2024?", True),
+        ("What did we release in May?", True),
+        ("What will the team complete next month?", True),
+        ("What's in the 4.2 release?", False),  # a noun: no list of launches
+        ("Is the release complete?", False),  # a state, no auxiliary asking for what was done
+    ],
+)
+def test_a_launch_verb_in_its_base_form_asks_for_the_launch_list(question: str, is_list: bool) -> None:
+    """ "What did we ship?" asks what launched, as "what shipped?" does; these had been free
+    questions answered from passages while the ledger held every launch."""
+    from summarizer.planning.intent import detect_intent, list_kinds
+
+    intent, words = detect_intent(question, False)
+    assert (intent == "status" and "launched" in list_kinds(words)) is is_list

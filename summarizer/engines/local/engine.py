@@ -131,17 +131,22 @@ class LocalEngine:
         self, plan: QuestionPlan, hits: list[Hit], shown: list[Point], sources: Sources
     ) -> list[Point]:
         """For an incident or risk list, the best line of each passage of that kind (or covering the
-        question) from a series the facts cite nothing from: the ledger read none there (a style its extractors do not
-        know), the report may still tell one. Series it did read were read with the plan's filters
-        (a SEV3 is no answer to "any SEV2?"), so they add nothing."""
+        question) from a series the facts cite nothing from: the ledger read none there (a style its
+        extractors do not know), the report may still tell one. Series it did read were read with
+        the plan's filters (a SEV3 is no answer to "any SEV2?"), so they add nothing to an incident
+        list; a risk list of a series it read adds the lines of that series' risk sections it does
+        not show yet (an "Ask: headcount…" line, a `风险/求助` item the ledger kept no note of)."""
         if plan.intent not in ("incidents", "risks"):
             return []
         read = {series_of(c.report) for p in shown for c in p.citations}
+        said = " ".join([*(p.text for p in shown), *(c.quote for p in shown for c in p.citations)])
         cited: set[str] = set()
         weights = plan.term_weights or query_weights(plan.terms or plan.query)
         out: list[Point] = []
         for hit in hits:
-            if series_of(hit.report) in read or hit.report in cited:
+            if hit.report in cited:
+                continue
+            if series_of(hit.report) in read and not (plan.intent == "risks" and hit.kind == "risks"):
                 continue
             if len(out) >= SILENT_POINTS:
                 break
@@ -152,6 +157,7 @@ class LocalEngine:
                 for e in best_evidence([hit], weights, 3, sources, synonyms=plan.synonyms)
                 if not says_nothing(e.quote)
                 and len(e.quote) >= MIN_CONTEXT_CHARS
+                and e.quote not in said
                 and (hit.kind == plan.intent or e.coverage >= self.min_coverage)
             ]
             if lines:
