@@ -28,6 +28,17 @@ LAUNCH_WORDS = _words(
 )
 # Past its day and not done: "哪个需求已经过了目标日期还没做完", "which items are past due?".
 OVERDUE_WORDS = _words("overdue past_due past_its missed_its missed_the 逾期 过了目标 过了截止 过了计划 超期")
+# A date not made, asked as people ask it: "why did the go-live move from 15 April?", "为什么没能在
+# 6/30完成？". "Moved" alone is no slip ("moved to the new cluster").
+MISSED_WORDS = _words("date_move date_moved dates_moved move_from moved_from 没能在 没能按 没赶上 错过了")
+# "Why did X miss bms-3.2 / its GA date / the 4.2 release?": "miss" with a date, a version or a
+# milestone after it; "did we miss any incidents?" and "what did I miss?" ask no slip.
+_MISSED = re.compile(
+    r"\bmiss(?:ed|es)?\s+(?:(?:its|the|their|our|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:[\w.-]*\d[\w.-]*|date|deadline|target|release|milestone|window|launch"
+    r"|go-?live|cutover|sprint|GA)\b",
+    re.I,
+)
 PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂停 搁置 取消 中止 叫停")
 
 # First match wins, so the specific intents come before the broad ones. "_" joins phrase words.
@@ -35,7 +46,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ("slips", _words(
         "slip slipped slips slipping delay delays delayed postpone postponed pushed_back behind_schedule "
         "late 延期 推迟 延后 滞后 延误 顺延 拖期 跳票 晚了 未按期 没按期 未按时 没按时 往后拖 拖延 一拖再拖 推到 往后推 改期 改到 延到 挪到 rescheduled"
-    ) + OVERDUE_WORDS + STALL_WORDS),
+    ) + OVERDUE_WORDS + STALL_WORDS + MISSED_WORDS),
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
         "break broke broken went_wrong go_wrong goes_wrong "
@@ -128,6 +139,8 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
     """
     for intent, keywords in INTENT_KEYWORDS:
         hits = _keyword_hits(question, keywords)
+        if intent == "slips" and not hits and _MISSED.search(question):
+            hits = ["missed"]
         if intent == "status" and not hits and (asked := _ASKED_LAUNCH.search(question)):
             hits = [_PAST.get(asked[0].split()[-1].casefold(), "launched")]
         if not hits:

@@ -365,3 +365,13 @@ def test_generic_risk_words_in_chinese_are_taken_out_before_bigrams() -> None:
     assert generic.intent == "risks" and _generic(generic, _RISK_WORDS) and not generic.subject
     named = read_question("支付网关现在最大的风险是什么？", latest=date(2024, 6, 1))
     assert not _generic(named, _RISK_WORDS) and "支付" in named.subject
+
+
+def test_a_chinese_question_about_an_english_teams_incidents_keeps_the_ledger_answer(ws: Any) -> None:
+    """ "2024年5月搜索出过什么故障？" of English reports: "搜索" is a subject no English line writes, so
+    it cannot set the ledger's incidents aside (they had been, and the passages' coverage of the
+    Chinese words then refused the question although the incident was on top)."""
+    result = answer("2024年5月搜索服务出过什么故障？", ws)
+    assert result.plan.intent == "incidents" and result.answerable
+    assert MAY_31_INCIDENT in _text(result) and JUNE_INCIDENT not in _text(result)
+    _assert_verified(result)

@@ -211,8 +211,8 @@ PROJECTS = [
         ("数据质量监控平台是哪天上线的？", "status", ["数据质量监控平台"]),
         ("上个月有哪些线上问题？", "incidents", []),
         ("上个月有哪些现网问题？", "incidents", []),
-        # "数据" inside a name (冷数据归档, 数据资产目录) is no metric question.
-        ("冷数据归档为什么没能在6/30完成？", "free", []),
+        # "数据" inside a name (冷数据归档, 数据资产目录) is no metric question; a date not made is a slip.
+        ("冷数据归档为什么没能在6/30完成？", "slips", []),
         ("3月份发生了几次P2问题？", "incidents", []),
         ("4月11日的周报说了什么？", "summary", []),
         ("Which workstreams are red?", "risks", []),
@@ -442,3 +442,22 @@ def test_a_launch_verb_in_its_base_form_asks_for_the_launch_list(question: str, 
 
     intent, words = detect_intent(question, False)
     assert (intent == "status" and "launched" in list_kinds(words)) is is_list
+
+
+@pytest.mark.parametrize(
+    ("question", "slip"),
+    [
+        ("Why did Shift Swap v2 miss its GA date?", True),
+        ("Why did the cell balancing rework miss bms-3.2?", True),
+        ("Why did the go-live move from 15 April?", True),
+        ("冷数据归档为什么没能在6/30完成？", True),
+        ("Did we miss any incidents?", False),  # an incident question
+        ("What did I miss last week?", False),  # no date, version or milestone missed
+    ],
+)
+def test_a_missed_date_is_a_slip_question(question: str, slip: bool) -> None:
+    """ "Why did X miss its GA date?" asks why it slipped: these had been free questions refused
+    while the ledger held the slip and the passages the reason."""
+    from summarizer.planning.intent import detect_intent
+
+    assert (detect_intent(question, True)[0] == "slips") is slip
