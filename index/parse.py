@@ -249,14 +249,31 @@ _FIELD_LINE = re.compile(r"^[A-Za-z][\w ]{0,30}:\s+\S")
 _RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,40}?)\s*[=\-#*~]{2,}$")
 
 
+_RULE_LINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,}|~{3,})\s*$")
+
+
 def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
-    """A line in capitals alone between a blank line (or the top) and its first body line."""
+    """A line in capitals alone after a blank line, a rule (`-----`: a digest e-mail's project
+    blocks) or the top, over its first body line or a blank line and then its body."""
     stripped = lines[index][1].strip()
     if not _CAPITALS.match(stripped) or not re.search(r"[A-Z]{2}", stripped) or len(stripped.split()) > 6:
         return False
-    before = index == 0 or not lines[index - 1][1].strip()
-    after = index + 1 < len(lines) and bool(lines[index + 1][1].strip())
-    return before and after
+    above = lines[index - 1][1] if index > 0 else ""
+    if above.strip() and not _RULE_LINE.match(above):
+        return False
+    below = [text for _, text in lines[index + 1 : index + 3]]
+    if not below:
+        return False
+    if below[0].strip():
+        return not _RULE_LINE.match(below[0])
+    # Over a blank line: only a title of two words or more ("NOTE FROM CORINNE"; "FYI" alone over
+    # "Thanks" is a sign-off).
+    return (
+        len(stripped.split()) >= 2
+        and len(below) == 2
+        and bool(below[1].strip())
+        and not _RULE_LINE.match(below[1])
+    )
 
 
 def build_sections(

@@ -444,3 +444,26 @@ def test_a_bracketed_label_alone_on_its_line_is_a_section(tmp_path: Path) -> Non
     titled = {s.title: s for s in report.sections}
     assert titled["项目进展"].kind == SectionKind.PROJECTS and len(titled["项目进展"].items) == 2
     assert titled["下周计划"].kind == SectionKind.PLANS
+
+
+def test_capital_headings_between_rules_open_sections(tmp_path: Path) -> None:
+    """A digest e-mail's project blocks: a line in capitals after a `-----` rule opens a section,
+    and so does one over a blank line and its body; they had all run into the first heading."""
+    text = (
+        "Subject: Weekly digest\n\nDate: 2025-03-10\n\n"
+        "NOTE FROM THE EDITOR\n\nTwo catch-up items this week.\n\n"
+        "-----------------------------\n"
+        "BILLING MIGRATION\n"
+        "Owner: Ana | Due date: Apr 14, 2025 | Status: On track\n\n"
+        "-----------------------------\n"
+        "SEARCH REINDEX\n"
+        "Owner: Li | Due date: Mar 4, 2025 | Status: Complete\n"
+    )
+    path = tmp_path / "digest.txt"
+    path.write_text(text, encoding="utf-8")
+    report = parse(path)
+    titles = [s.title for s in report.sections]
+    assert {"NOTE FROM THE EDITOR", "BILLING MIGRATION", "SEARCH REINDEX"} <= set(titles)
+    billing = next(s for s in report.sections if s.title == "BILLING MIGRATION")
+    body = " ".join(text for _, text in billing.lines)
+    assert "Apr 14" in body and "Mar 4" not in body
