@@ -51,6 +51,11 @@ _UNTIL_BEFORE = re.compile(
     r"(?:(?:until|till|before|through|up\s+to)(?:\s+the)?|by|截至|截止到?|到)\s*$", re.I
 )
 _UNTIL_AFTER = re.compile(r"^\s*(?:之前|以前|前|(?:of\s+20\d{2}\s+)?(?:or|and)\s+(?:earlier|before))", re.I)
+# "The open risks going into June", "heading into Q4": where things stood as the period began,
+# which the report of the week before its first day tells; not the period itself.
+_GOING_INTO = re.compile(
+    r"\b(?:going|heading|moving)\s+into(?:\s+the)?\s*$|\bentering(?:\s+the)?\s*$|进入\s*$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -450,6 +455,10 @@ def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) 
             if since is None and until is None:
                 continue
             start, end = match.span()
+            going_into = _GOING_INTO.search(question[:start]) if single else None
+            if going_into is not None:
+                point = _eve(days, since, latest, bool(re.search(r"20\d{2}", match[0])))
+                return TimeRange(point, point, question[going_into.start() : end].strip())
             if single:
                 before, after = question[:start], question[end:]
                 since_words = (_SINCE_BEFORE.search(before), _SINCE_AFTER.search(after))
@@ -465,6 +474,20 @@ def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) 
                 end = end + words[1].end() if words[1] else end
             return TimeRange(since, until, question[start:end].strip(), days)
     return None
+
+
+def _eve(days: tuple[date, date] | None, since: int | None, latest: date, dated: bool) -> int:
+    """The week before a period "going into" names begins: the day before its first day, in the
+    year whose period is just beginning as the reports end ("heading into Q4" in late September
+    is this year's Q4, not last year's, which the bare "Q4" means), unless the question `dated` it.
+    """
+    if days is None:
+        return shift_weeks(since or week_int(latest), -1)
+    start = days[0]
+    following = start.replace(year=start.year + 1)
+    if not dated and following - timedelta(days=1) <= latest + timedelta(days=7):
+        start = following
+    return week_int(start - timedelta(days=1))
 
 
 _TARGET_CUE = re.compile(

@@ -144,3 +144,22 @@ def test_a_date_no_report_carries_keeps_the_week() -> None:
 )
 def test_a_metric_is_named_by_its_whole_name(question: str, name: str, key: str, named: bool) -> None:
     assert names_metric(question, name, key) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "latest", "week"),
+    [
+        # The report of the week before June begins tells what was open going into it (a month
+        # with no report had answered "no report falls in June").
+        ("What were the open risks going into June?", date(2024, 9, 30), "2024-W22"),
+        # Late September: the Q4 just beginning, not last year's, which a bare "Q4" means.
+        ("Heading into Q4, what is at risk?", date(2024, 9, 30), "2024-W40"),
+        ("Going into Q4 2023, what was still open?", date(2024, 9, 30), "2023-W39"),
+        ("进入7月前还有哪些风险？", date(2024, 9, 30), "2024-W26"),
+    ],
+)
+def test_going_into_a_period_asks_where_things_stood_as_it_began(
+    question: str, latest: date, week: str
+) -> None:
+    found = find_time_range(question, latest, {})
+    assert found is not None and found.since == found.until == int(week.replace("-W", ""))
