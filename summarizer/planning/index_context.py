@@ -44,6 +44,8 @@ class IndexContext:
     latest: date | None = None
     latest_by_series: dict[str, date] = field(default_factory=dict)
     labels: dict[int, list[int]] = field(default_factory=dict)
+    labels_by_series: dict[str, dict[int, list[int]]] = field(default_factory=dict)
+    """The same per series: one team's own "W34" is no other team's week 34."""
     reports_by_series: dict[str, set[str]] = field(default_factory=dict)
     weeks_by_series: dict[str, set[int]] = field(default_factory=dict)
     week_of_report: dict[str, int] = field(default_factory=dict)
@@ -92,6 +94,16 @@ class IndexContext:
                 out.add(series)
         return out
 
+    def add_label(self, series: str, number: int, week: int) -> None:
+        for labels in (self.labels, self.labels_by_series.setdefault(series, {})):
+            weeks = labels.setdefault(number, [])
+            if week not in weeks:
+                weeks.append(week)
+
+    def week_labels(self, series: str | None) -> dict[int, list[int]]:
+        """Own week labels -> ISO weeks of one series, or (None) of the whole index."""
+        return self.labels if series is None else self.labels_by_series.get(series, {})
+
     def weeks(self, series: str | None) -> set[int]:
         """ISO week ints with a report, in one series or (None) in the whole index."""
         if series is not None:
@@ -137,16 +149,12 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
                 latest[series] = value
         match = re.search(r"\d{1,2}", label)
         if match:
-            weeks = ctx.labels.setdefault(int(match[0]), [])
-            if week not in weeks:
-                weeks.append(week)
+            ctx.add_label(series, int(match[0]), week)
         for own in own_labels(report, {"week_label": label, "sections": titles}):
             ctx.report_labels.setdefault((own.kind, own.number), set()).add(report)
             ctx.label_forms.setdefault(report, set()).add(label_form(own.text))
             if own.kind == "week":
-                weeks = ctx.labels.setdefault(own.number, [])
-                if week not in weeks:
-                    weeks.append(week)
+                ctx.add_label(series, own.number, week)
     present = list(ctx.latest_by_series.values())
     for series, value in future.items():
         ctx.latest_by_series.setdefault(series, value)
@@ -275,7 +283,7 @@ def relative_reports(question: str, ctx: IndexContext) -> tuple[set[str], int, i
 
     None when the question's time does not depend on the series (absolute or no time).
     """
-    ranges = {s: find_time_range(question, d, ctx.labels) for s, d in ctx.latest_by_series.items()}
+    ranges = {s: find_time_range(question, d, ctx.week_labels(s)) for s, d in ctx.latest_by_series.items()}
     if len({(r.since, r.until) if r else None for r in ranges.values()}) <= 1:
         return None
     reports: set[str] = set()

@@ -166,7 +166,7 @@ def plan(
         question,
         latest=scope.latest,
         projects=projects,
-        week_labels=ctx.labels,
+        week_labels=ctx.week_labels(scope.series),
         since=since,
         until=until,
         keep=keep,

@@ -163,3 +163,17 @@ def test_going_into_a_period_asks_where_things_stood_as_it_began(
 ) -> None:
     found = find_time_range(question, latest, {})
     assert found is not None and found.since == found.until == int(week.replace("-W", ""))
+
+
+def test_one_teams_own_week_number_is_not_another_teams_week() -> None:
+    """ml writes its own (older) "w22" on its ISO W16 report; a question scoped to growth asks
+    about growth's week 22, the ISO week, not ml's numbering (it had read 2024-W39..W41 for one
+    series because another series labelled its reports that way)."""
+    ctx = IndexContext()
+    ctx.add_label("/r/ml", 22, week_int(date(2025, 4, 18)))
+    assert ctx.week_labels("/r/ml") == {22: [202516]} and ctx.labels == {22: [202516]}
+    assert ctx.week_labels("/r/growth") == {}
+    scoped = find_time_range("What happened in week 22?", LATEST, ctx.week_labels("/r/growth"))
+    unscoped = find_time_range("What happened in week 22?", LATEST, ctx.week_labels(None))
+    assert scoped is not None and scoped.since == 202522
+    assert unscoped is not None and unscoped.since == 202516
