@@ -240,6 +240,17 @@ _PART_EN = re.compile(
     rf"(?:\s+(?P<y2>20\d{{2}}))?",
     re.I,
 )
+# "The first week of October", "the last week of June", "10月第一周", "6月最后一周": one week of a
+# month, the one holding its Nth (or last) Thursday, as ISO weeks belong to the month of theirs.
+_NTH_WEEK_EN = re.compile(
+    rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
+    rf"(?P<mon>{_MONTH_RE})\b\.?(?:,?\s+(?P<y2>20\d{{2}}))?",
+    re.I,
+)
+_NTH_WEEK_ZH = re.compile(
+    rf"(?:(?P<y>20\d{{2}})\s*年\s*)?(?P<zm>{_ZM})\s*月份?\s*(?:的)?\s*(?:第\s*(?P<zn>[一二三四1-4])\s*周|(?P<zlast>最后一周))"
+)
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
 _PART_ZH = re.compile(
     rf"(?:(?P<y>20\d{{2}})\s*年\s*)?(?P<zm>{_ZM})\s*月份?\s*(?P<part>上半月|下半月|上旬|中旬|下旬|初|中|底|末)"
 )
@@ -362,6 +373,20 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         first, last = _part_days(year, month, (g["part"] or "").lower())
         return Period(*_fridays(first, last), days=(first, last))
 
+    def nth_week(m: re.Match[str]) -> Period:
+        g = m.groupdict()
+        month = month_no(g, "mon", "zm")
+        year = int(g.get("y") or g.get("y2") or 0) or _year_for_month(month, latest)
+        nth = -1 if g.get("zlast") else _NTH[g["nth"].lower()] if g.get("nth") else small_number(g["zn"])
+        thursdays = [
+            day
+            for day in (date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1))
+            if day.weekday() == 3
+        ]
+        thursday = thursdays[nth if nth < 0 else min(nth, len(thursdays)) - 1]
+        monday = thursday - timedelta(days=3)
+        return Period(week_int(thursday), week_int(thursday), days=(monday, monday + timedelta(days=6)))
+
     def quarter_at(offset: int) -> Period:
         index = (latest.year * 4 + (latest.month - 1) // 3) + offset
         year, quarter = divmod(index, 4)
@@ -371,6 +396,8 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         return _month_range(int(m["y"] or m["y2"]), 1, 12)
 
     return [
+        (_NTH_WEEK_EN, nth_week, True),
+        (_NTH_WEEK_ZH, nth_week, True),
         (_BETWEEN, between, False),
         (_LABEL_SPAN, label_span, False),
         (_MONTH_SPAN_ZH, month_span, False),

@@ -177,3 +177,20 @@ def test_one_teams_own_week_number_is_not_another_teams_week() -> None:
     unscoped = find_time_range("What happened in week 22?", LATEST, ctx.week_labels(None))
     assert scoped is not None and scoped.since == 202522
     assert unscoped is not None and unscoped.since == 202516
+
+
+@pytest.mark.parametrize(
+    ("question", "week"),
+    [
+        # The week holding the month's first Thursday (ISO weeks belong to their Thursday's month);
+        # these had read the whole month, and "last week of June" the week before the latest.
+        ("What did the team report in the first week of October?", "2024-W40"),
+        ("the second week of March", "2024-W11"),
+        ("What happened in the last week of June?", "2024-W26"),
+        ("10月第一周的周报说了什么？", "2024-W40"),
+        ("2024年6月最后一周有什么风险？", "2024-W26"),
+    ],
+)
+def test_the_nth_week_of_a_month_is_one_week(question: str, week: str) -> None:
+    found = find_time_range(question, date(2024, 11, 30), {})
+    assert found is not None and found.since == found.until == int(week.replace("-W", ""))
