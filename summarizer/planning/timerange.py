@@ -51,11 +51,15 @@ _UNTIL_BEFORE = re.compile(
     r"(?:(?:until|till|before|through|up\s+to)(?:\s+the)?|by|截至|截止到?|到)\s*$", re.I
 )
 _UNTIL_AFTER = re.compile(r"^\s*(?:之前|以前|前|(?:of\s+20\d{2}\s+)?(?:or|and)\s+(?:earlier|before))", re.I)
-# "The open risks going into June", "heading into Q4": where things stood as the period began,
-# which the report of the week before its first day tells; not the period itself.
+# "The open risks going into June", "heading into Q4", "just before the Christmas shutdown",
+# "国庆前最后一期": where things stood as the period began, which the report of the week before its
+# first day tells; "国庆节后第一期": the report of the week after its last day. Not the period itself.
 _GOING_INTO = re.compile(
-    r"\b(?:going|heading|moving)\s+into(?:\s+the)?\s*$|\bentering(?:\s+the)?\s*$|进入\s*$", re.I
+    r"\b(?:(?:going|heading|moving)\s+into|entering|(?:just|right|shortly)\s+before)(?:\s+the)?\s*$|进入\s*$",
+    re.I,
 )
+_EVE_AFTER = re.compile(r"^\s*(?:之?前的?最后一[期周次]|前夕)")
+_MORROW_AFTER = re.compile(r"^\s*(?:之?后的?第一[期周次]|后首期)")
 
 
 @dataclass(frozen=True)
@@ -483,9 +487,19 @@ def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) 
                 continue
             start, end = match.span()
             going_into = _GOING_INTO.search(question[:start]) if single else None
-            if going_into is not None:
+            eve = _EVE_AFTER.match(question[end:]) if single else None
+            if going_into is not None or eve is not None:
                 point = _eve(days, since, latest, bool(re.search(r"20\d{2}", match[0])))
-                return TimeRange(point, point, question[going_into.start() : end].strip())
+                span = (going_into.start() if going_into else start, end + eve.end() if eve else end)
+                return TimeRange(point, point, question[span[0] : span[1]].strip())
+            morrow = _MORROW_AFTER.match(question[end:]) if single else None
+            if morrow is not None:
+                point = (
+                    week_int(days[1] + timedelta(days=1))
+                    if days
+                    else shift_weeks(until or week_int(latest), 1)
+                )
+                return TimeRange(point, point, question[start : end + morrow.end()].strip())
             if single:
                 before, after = question[:start], question[end:]
                 since_words = (_SINCE_BEFORE.search(before), _SINCE_AFTER.search(after))
@@ -514,7 +528,10 @@ def _eve(days: tuple[date, date] | None, since: int | None, latest: date, dated:
     following = start.replace(year=start.year + 1)
     if not dated and following - timedelta(days=1) <= latest + timedelta(days=7):
         start = following
-    return week_int(start - timedelta(days=1))
+    # A period opening early in a week (国庆 on a Tuesday) is preceded by the Friday before it:
+    # the week's own report comes after the period has begun.
+    back = start.weekday() + 3 if start.weekday() < 3 else 1
+    return week_int(start - timedelta(days=back))
 
 
 _TARGET_CUE = re.compile(

@@ -152,8 +152,12 @@ def test_a_metric_is_named_by_its_whole_name(question: str, name: str, key: str,
         # The report of the week before June begins tells what was open going into it (a month
         # with no report had answered "no report falls in June").
         ("What were the open risks going into June?", date(2024, 9, 30), "2024-W22"),
-        # Late September: the Q4 just beginning, not last year's, which a bare "Q4" means.
-        ("Heading into Q4, what is at risk?", date(2024, 9, 30), "2024-W40"),
+        # Late September: the Q4 just beginning, not last year's, which a bare "Q4" means; it opens
+        # on a Tuesday, so the week before tells (that week's report comes after it began).
+        ("Heading into Q4, what is at risk?", date(2024, 9, 30), "2024-W39"),
+        ("Where did things stand just before the Christmas shutdown?", date(2025, 1, 30), "2024-W51"),
+        ("国庆前最后一期周报里，哪些项目是 A？", date(2025, 1, 30), "2024-W39"),
+        ("国庆节后第一期周报讲了什么？", date(2025, 1, 30), "2024-W41"),
         ("Going into Q4 2023, what was still open?", date(2024, 9, 30), "2023-W39"),
         ("进入7月前还有哪些风险？", date(2024, 9, 30), "2024-W26"),
     ],
