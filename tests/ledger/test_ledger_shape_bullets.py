@@ -72,3 +72,15 @@ def test_a_demo_that_went_down_well_is_no_incident(write_report: WriteReport) ->
         " of the Repairs booking journey went down well. Repairs is on track for the beta.\n",
     )
     assert extract_facts(report).incidents == []
+
+
+def test_a_digests_own_parts_are_no_projects() -> None:
+    """ "Snapshot" and "Note from Corinne" head a digest's counts and its editor's letter: the
+    letter's news names projects, the heading names none (both had become projects, "Note from
+    Corinne" a launched one)."""
+    from index.ledger.mentions import valid_name
+
+    for title in ("Snapshot", "SNAPSHOT", "Weekly snapshot", "Note from Corinne", "A note from the CEO"):
+        assert not valid_name(title), title
+    for title in ("Snapshot Service migration", "Tidewell cutover"):
+        assert valid_name(title), title
