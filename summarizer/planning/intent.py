@@ -101,8 +101,12 @@ def asks_which(question: str) -> bool:
 
 # A launch verb in its base form after the auxiliary that asks it ("what did the team release?"):
 # alone, "release" and "complete" are as often a noun or a state ("the 4.2 release").
+# The verb has a subject that does it ("what did we / the team / infra release?"); "how did the
+# July release of X go?" has a noun after its article, and "of", "go" or "date" after it.
 _ASKED_LAUNCH = re.compile(
-    r"\b(?:did|do|does|will|would)\b[^?.,;]{0,40}?\b(?:release|complete|finish|roll\s+out)\b", re.I
+    r"\b(?:did|do|does|will|would)\s+(?!the\s+(?!team\b|squad\b|group\b|crew\b)\w+\s+(?:release|rollout)\b)[^?.,;]{0,40}?"
+    r"\b(?:release|complete|finish|roll\s+out)\b(?!\s+(?:of|go|goes|went|date|notes|plan|window)\b)",
+    re.I,
 )
 
 

@@ -431,7 +431,9 @@ def test_a_term_of_the_school_year_is_when_not_what() -> None:
         ("What did the firmware team deliver in August 2024?", True),
         ("What did we release in May?", True),
         ("What will the team complete next month?", True),
+        ("What did the team release this quarter?", True),
         ("What's in the 4.2 release?", False),  # a noun: no list of launches
+        ("How did the July release of the Telehealth Waiting Room go?", False),  # a noun after "did the"
         ("Is the release complete?", False),  # a state, no auxiliary asking for what was done
     ],
 )
