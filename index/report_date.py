@@ -121,7 +121,8 @@ _DATE_LABELS = (
     r"(?:for\s+the\s+)?week\s+(?:of|ending|starting|beginning|commencing)|reporting\s+(?:period|week)|"
     r"(?:sprint|cycle|iteration)\s+(?:dates?|period)|"
     r"日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
-    r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间)"
+    r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间|报告期|统计期|"
+    r"period)"
 )
 # A bilingual template writes the label twice ("Date 日期:", "报告日期 / Report date：").
 _LABEL_PHRASE = rf"[\W_]{{0,4}}{_DATE_LABELS}(?:\s*[/／]?\s*{_DATE_LABELS})?[\W_]{{0,4}}"
@@ -157,19 +158,25 @@ def after_byline(line: str) -> str | None:
     return line.strip()[match.end() :] if match else None
 
 
+# A header line's parts: cells between pipes, or fields set apart by a run of spaces.
+_ALIGNED = re.compile(r"\S\s{3,}\S")
+_CELL_BREAK = re.compile(r"\s*\|\s*|\s{3,}")
+
+
 def labelled_date(line: str) -> FoundDate | None:
     """The date of a labelled header line, when the line says it is a date, of a post's byline,
     or of the line a tool wrote saying when it generated the report."""
     match = DATE_LABEL.match(line)
     if match:
         return date_from_text(line[match.end() :])
-    if "|" in line:
+    if "|" in line or _ALIGNED.search(line.strip()):
         # a header table's row with its date label in any cell: `| 填报人 | 周敏 | 填报日期 | 2025年2月28日 |`
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|"))]
         for label, value in pairwise(cells):
             if _LABEL_CELL.fullmatch(label) and (found := date_from_text(value)):
                 return found
-        # or a labelled part of a header line: `Programme Week 27 | Week ending Fri 11 Apr 2025`
+        # or a labelled part of a header line: `Programme Week 27 | Week ending Fri 11 Apr 2025`,
+        # `FY25 W50    报告期 Period: 2025.03.10 - 2025.03.14` (parts lined up with spaces)
         for cell in cells[1:]:
             part = _LABELLED_CELL.match(cell)
             if part and (found := date_from_text(cell[part.end() :])):

@@ -180,3 +180,21 @@ def test_a_labelled_part_of_a_header_line_dates_the_report(tmp_path: Path) -> No
         "Programme Week 27 | Week ending Fri 11 Apr 2025\n\n1. HEADLINES\n * Go-live forecast: Mon 14 Apr 2025\n"
     )
     assert parse(tmp_path, "weekly-wk27.txt", text) == (date(2025, 4, 11), "header line")
+
+
+def test_a_labelled_period_set_apart_by_spaces_on_a_header_line(tmp_path: Path) -> None:
+    """`FY25 W50    报告期 Period: 2025.03.10 - 2025.03.14`: the report's own fiscal week, then its
+    period, lined up with spaces; nine of a series' ten reports had been skipped for no date."""
+    text = (
+        "岚桥 | 专线事业部 周报 Weekly Ops Report\n"
+        "FY25 W50    报告期 Period: 2025.03.10 - 2025.03.14\n"
+        "编制 Prepared by: Ivy\n\n【一、本周要点】\n1. 美线出货 4.12万票\n"
+    )
+    assert parse(tmp_path, "专线周报_FY25W50.txt", text) == (date(2025, 3, 14), "header line")
+
+
+def test_spaced_fields_without_a_date_label_date_nothing(tmp_path: Path) -> None:
+    """`Sprint 12    Due 2025-05-01` names a due day, not the report's: no label says it is the
+    report's date, so the report stays undated."""
+    with pytest.raises(ReportDateError):
+        parse(tmp_path, "notes.txt", "Team notes\nSprint 12    Due 2025-05-01\n\n- item\n")
