@@ -239,3 +239,37 @@ def test_a_subject_written_another_way_is_answered_when_the_best_passages_share_
         [heading, "Workstreams > Brake pads", "Risks"],
     )
     assert not LocalEngine().answer(split).answerable
+
+
+def test_the_reason_for_the_move_a_question_names_leads() -> None:
+    """ "Why did it move from mid-March to end of March?" of a project that moved three times: the
+    report whose line writes that move tells why, though newer reports moved it again (their lines
+    had filled the reasons and the asked move's "because …" was never shown)."""
+    from index.schemas import Citation
+    from summarizer.schemas import Point
+
+    reports = {
+        f"/r/w{n:02d}.txt": {1: text}
+        for n, text in (
+            (6, "Checkout is now end of March rather than mid-March because the token API slipped."),
+            (10, "Checkout is at risk for end of March; the bank's review is slow."),
+            (12, "Checkout is now aiming for the 10th of April; the load test failed."),
+        )
+    }
+    cited = [
+        Citation(report=r, week=f"2024-W{r[4:6]}", section="News", lines=(1, 1), quote=lines[1][:30])
+        for r, lines in reports.items()
+    ]
+    shown = [Point(text="Checkout: moved three times", citations=cited)]
+    weights = {"checkout": 1.0, "mid": 2.0, "march": 2.0, "end": 1.0}
+    plan = QuestionPlan(
+        question="Why did checkout move from mid-March to end of March?",
+        intent="slips",
+        lang="en",
+        terms="checkout mid march end",
+        term_weights=weights,
+        project_names=["Checkout"],
+    )
+    plan.wants_reason = True
+    added = slip_reasons(plan, shown, reports)
+    assert added and "token API" in added[0].text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation
 from index.text.normalise import fold_space, plain_line
@@ -21,6 +22,7 @@ from summarizer.engines.local.extractive import (
     best_evidence,
     block_reason,
     clauses,
+    coverage,
     line_below,
 )
 from summarizer.engines.local.points import point
@@ -58,10 +60,20 @@ def slip_reasons(plan: QuestionPlan, shown: list[Point], sources: Sources) -> li
         key=lambda c: (c.week, c.report),
         reverse=True,
     )
+    # "Why did X move from mid-March to end of March?" names one move: the report whose line
+    # writes those words tells its reason, whichever week it is.
+    oldest = cited[-1] if len(cited) > 1 else None
+    asked = {t: w for t, w in plan.term_weights.items() if t not in _named(plan)}
+    if asked:
+        told = {
+            c.report: coverage(plain_line(sources.get(c.report, {}).get(c.lines[1], "")), asked)
+            for c in cited
+        }
+        cited.sort(key=lambda c: -round(told[c.report], 2))
     said = " ".join([*(p.text for p in shown), *(c.quote for p in shown for c in p.citations)])
     written = " ".join(p.text for p in shown)  # what the reader reads: fact lines cut quotes short
     out: list[Point] = []
-    for at, citation in enumerate(cited):
+    for citation in cited:
         lines = sources.get(citation.report, {})
         own = plain_line(lines.get(citation.lines[1], ""))
         if _REASON.search(own) and own not in written and len(out) < SLIP_REASONS:
@@ -71,7 +83,7 @@ def slip_reasons(plan: QuestionPlan, shown: list[Point], sources: Sources) -> li
             # code-signing certificate"), when it says "because".
             out.append(_quoted(citation, citation.lines[1], own))
             written += " " + own
-        if at == len(cited) - 1 and len(cited) > 1:
+        if citation is oldest:
             continue  # the oldest report holds the state before the first slip, not a reason
         after = sentence_after(lines, citation)
         if after is not None and after[1] not in said and after[1] not in written and len(out) < SLIP_REASONS:
@@ -88,6 +100,11 @@ def slip_reasons(plan: QuestionPlan, shown: list[Point], sources: Sources) -> li
         if len(out) >= SLIP_REASONS:
             break
     return out
+
+
+def _named(plan: QuestionPlan) -> set[str]:
+    """The words of the projects the question names: every line of theirs writes them."""
+    return {t for name in plan.project_names for t in tokenize(name)}
 
 
 def reasons(hits: list[Hit], subjects: list[str], shown: list[Point], sources: Sources) -> list[Point]:
