@@ -15,7 +15,6 @@ from pathlib import Path
 
 from index.models import FrontValue
 from index.report_date import (
-    DATE_LABEL,
     POSTED_WITHIN_DAYS,
     FoundDate,
     after_byline,
@@ -23,6 +22,7 @@ from index.report_date import (
     compact_date,
     date_from_text,
     labelled_date,
+    labelled_parts,
     opening_date,
     trailing_date,
     weekday_date,
@@ -87,10 +87,10 @@ def detect_report_date(
         # A header line that says it holds the report's days ("迭代周期：5.6 - 5.17", "Date: Mar 7")
         # without a year: read near its series too.
         for _, text in body[:HEADER_LINES]:
-            label = DATE_LABEL.match(text)
-            found = yearless_date(text[label.end() :], near) if label else None
-            if found:
-                return FoundDate(found.value, "header line, year from its series")
+            for part in labelled_parts(text):
+                found = yearless_date(part, near)
+                if found:
+                    return FoundDate(found.value, "header line, year from its series")
         # A line under the title that opens with its day ("_Thu 31/07 — Tobi editing_"), or a
         # sign-off that writes its day with an agreeing weekday ("/Hanne, Fri 29 Aug").
         for text in _datelines(body):

@@ -163,24 +163,31 @@ _ALIGNED = re.compile(r"\S\s{3,}\S")
 _CELL_BREAK = re.compile(r"\s*\|\s*|\s{3,}")
 
 
+def labelled_parts(line: str) -> list[str]:
+    """What follows a date label on a header line: the whole line's (`Date: 2025-03-07`), a header
+    table's cell after its label cell (`| 填报人 | 周敏 | 填报日期 | 2025年2月28日 |`), or a
+    labelled part of the line (`Programme Week 27 | Week ending Fri 11 Apr 2025`, `FY25 W50    报告期
+    Period: 3/31 - 4/3`, parts lined up with spaces)."""
+    match = DATE_LABEL.match(line)
+    if match:
+        return [line[match.end() :]]
+    if "|" not in line and not _ALIGNED.search(line.strip()):
+        return []
+    cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|"))]
+    parts = [value for label, value in pairwise(cells) if _LABEL_CELL.fullmatch(label)]
+    for cell in cells[1:]:
+        part = _LABELLED_CELL.match(cell)
+        if part:
+            parts.append(cell[part.end() :])
+    return parts
+
+
 def labelled_date(line: str) -> FoundDate | None:
     """The date of a labelled header line, when the line says it is a date, of a post's byline,
     or of the line a tool wrote saying when it generated the report."""
-    match = DATE_LABEL.match(line)
-    if match:
-        return date_from_text(line[match.end() :])
-    if "|" in line or _ALIGNED.search(line.strip()):
-        # a header table's row with its date label in any cell: `| 填报人 | 周敏 | 填报日期 | 2025年2月28日 |`
-        cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|"))]
-        for label, value in pairwise(cells):
-            if _LABEL_CELL.fullmatch(label) and (found := date_from_text(value)):
-                return found
-        # or a labelled part of a header line: `Programme Week 27 | Week ending Fri 11 Apr 2025`,
-        # `FY25 W50    报告期 Period: 2025.03.10 - 2025.03.14` (parts lined up with spaces)
-        for cell in cells[1:]:
-            part = _LABELLED_CELL.match(cell)
-            if part and (found := date_from_text(cell[part.end() :])):
-                return found
+    for part in labelled_parts(line):
+        if found := date_from_text(part):
+            return found
     rest = after_byline(line)
     if rest is not None:
         dates = dates_in_text(rest)

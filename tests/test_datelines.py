@@ -198,3 +198,14 @@ def test_spaced_fields_without_a_date_label_date_nothing(tmp_path: Path) -> None
     report's date, so the report stays undated."""
     with pytest.raises(ReportDateError):
         parse(tmp_path, "notes.txt", "Team notes\nSprint 12    Due 2025-05-01\n\n- item\n")
+
+
+def test_a_yearless_labelled_period_on_a_header_line_takes_its_series_year(tmp_path: Path) -> None:
+    """`FY26 W01（清明短周）   报告期 Period: 3/31 - 4/3`: no year on the line, its siblings give it."""
+    text = (
+        "岚桥 | 专线事业部 周报 Weekly Ops Report\n"
+        "FY26 W01（清明短周）   报告期 Period: 3/31 - 4/3\n"
+        "编制 Prepared by: Ivy\n\n【一、本周要点】\n1. 美线出货 4.12万票\n"
+    )
+    found = parse(tmp_path, "专线周报_FY26W01.txt", text, near=date(2025, 4, 18))
+    assert found == (date(2025, 4, 3), "header line, year from its series")
