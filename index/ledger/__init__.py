@@ -10,6 +10,7 @@ extract.py     all facts of one report (pure function of the report and its date
   field_labels.py  field labels (`Label: rest`, a line's fields) and owners
   when.py        date expressions resolved against the report date (zh and en)
   targets.py     which dates are targets, old targets or completions
+  target_cues.py the words that say so (cues before and after a date), apart from how they are read
   ordinal_targets.py  targets that are sprints, cycles or versions
   blocks.py      a section's paragraphs, items and table rows with their line spans
   incidents.py   incidents: when, duration, impact, cause, fix, severity

@@ -29,7 +29,8 @@ from index.ledger.signals import (
     is_legend,
     worst_status,
 )
-from index.ledger.targets import SCHEDULE_WORD, DateRole, classify_dates, pick_target
+from index.ledger.target_cues import SCHEDULE_WORD
+from index.ledger.targets import DateRole, classify_dates, pick_target
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
 from index.text.cjk import has_han
