@@ -15,7 +15,7 @@ from index.ledger.signals import STOPPED
 from index.ledger.store import Ledger
 from index.lexical import tokenize
 from index.schemas import Citation, Launch, Observation, ReportRef, StatusEvent, series_of
-from index.text.cjk import has_han
+from index.text.cjk import cut_words, has_han
 from index.text.weeks import week_str
 from summarizer.facts.common import (
     clip,
@@ -196,11 +196,7 @@ def _generic(qp: QuestionPlan, words: str) -> bool:
     """True when the question names nothing beyond its intent words ("what risks are open?",
     "最近三周有什么风险"), so a list of every such fact is the answer. Chinese words are taken out
     of the text before it is cut into bigrams: "团队最大的风险" leaves no "队最" behind."""
-    vocabulary = words.split()
-    text = qp.terms
-    for word in sorted((w for w in vocabulary if has_han(w)), key=len, reverse=True):
-        text = text.replace(word, " ")
-    return not set(tokenize(text)) - set(tokenize(words))
+    return not set(tokenize(cut_words(qp.terms, words.split()))) - set(tokenize(words))
 
 
 # A project whose latest state in range is one of these is a risk to report.

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from index.lexical import tokenize
+from index.text.cjk import cut_words
 from index.text.normalise import stem
 
 # Question and function phrases, longest first so "什么时候" goes before "什么".
@@ -244,9 +245,7 @@ def subject_terms(terms: str, intent_words: Iterable[str]) -> str:
     over names nothing on its own.
     """
     dropped = [*intent_words, *GENERIC_WORDS]
-    text = terms
-    for word in sorted((w for w in dropped if not w.isascii()), key=len, reverse=True):
-        text = text.replace(word, " ")
+    text = cut_words(terms, dropped)
     latin = {stem(t) for w in dropped if w.isascii() for t in tokenize(w)}
     kept = [
         t for t in tokenize(text) if (stem(t) not in latin and not t.isdigit() if t.isascii() else len(t) > 1)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation
 from index.text.normalise import fold_space, plain_line
@@ -26,7 +25,7 @@ from summarizer.engines.local.extractive import (
     line_below,
 )
 from summarizer.engines.local.points import point
-from summarizer.engines.local.subject import row_subject
+from summarizer.engines.local.subject import named_terms, row_subject
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Point
 
@@ -63,7 +62,8 @@ def slip_reasons(plan: QuestionPlan, shown: list[Point], sources: Sources) -> li
     # "Why did X move from mid-March to end of March?" names one move: the report whose line
     # writes those words tells its reason, whichever week it is.
     oldest = cited[-1] if len(cited) > 1 else None
-    asked = {t: w for t, w in plan.term_weights.items() if t not in _named(plan)}
+    named = named_terms(plan)
+    asked = {t: w for t, w in plan.term_weights.items() if t not in named}
     if asked:
         told = {
             c.report: coverage(plain_line(sources.get(c.report, {}).get(c.lines[1], "")), asked)
@@ -100,11 +100,6 @@ def slip_reasons(plan: QuestionPlan, shown: list[Point], sources: Sources) -> li
         if len(out) >= SLIP_REASONS:
             break
     return out
-
-
-def _named(plan: QuestionPlan) -> set[str]:
-    """The words of the projects the question names: every line of theirs writes them."""
-    return {t for name in plan.project_names for t in tokenize(name)}
 
 
 def reasons(hits: list[Hit], subjects: list[str], shown: list[Point], sources: Sources) -> list[Point]:

@@ -38,8 +38,12 @@ def asked_terms(plan: QuestionPlan) -> set[str]:
     planner removes the name as the question writes it, and a name written shorter or longer
     ("async closures" of "Stabilize async closures") leaves words that every line of the
     project holds, so the line naming the project would pass for an answer about its budget."""
-    named = {t for name in plan.project_names for t in tokenize(name)}
-    return set(tokenize(plan.asked)) - named - _REPORT_NOUNS
+    return set(tokenize(plan.asked)) - named_terms(plan) - _REPORT_NOUNS
+
+
+def named_terms(plan: QuestionPlan) -> set[str]:
+    """The words of the projects the question names: every line of theirs writes them."""
+    return {t for name in plan.project_names for t in tokenize(name)}
 
 
 # The report a question points at ("What did the week 29 post say about X?"): the document, not
