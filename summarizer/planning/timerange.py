@@ -525,9 +525,10 @@ def _eve(days: tuple[date, date] | None, since: int | None, latest: date, dated:
     if days is None:
         return shift_weeks(since or week_int(latest), -1)
     start = days[0]
-    following = start.replace(year=start.year + 1)
-    if not dated and following - timedelta(days=1) <= latest + timedelta(days=7):
-        start = following
+    if not dated and start.year < date.max.year and not (start.month == 2 and start.day == 29):
+        following = start.replace(year=start.year + 1)  # 29 February has no next year: it stays
+        if following - timedelta(days=1) <= latest + timedelta(days=7):
+            start = following
     # A period opening early in a week (国庆 on a Tuesday) is preceded by the Friday before it:
     # the week's own report comes after the period has begun.
     back = start.weekday() + 3 if start.weekday() < 3 else 1

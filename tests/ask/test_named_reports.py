@@ -198,3 +198,13 @@ def test_one_teams_own_week_number_is_not_another_teams_week() -> None:
 def test_the_nth_week_of_a_month_is_one_week(question: str, week: str) -> None:
     found = find_time_range(question, date(2024, 11, 30), {})
     assert found is not None and found.since == found.until == int(week.replace("-W", ""))
+
+
+def test_just_before_a_leap_day_does_not_fail() -> None:
+    """ "Just before 29 February" had raised ValueError looking for the next year's 29 February."""
+    for question in (
+        "What did the report say just before 29 February?",
+        "What did the report say just before 29 February 2024?",
+    ):
+        found = find_time_range(question, date(2024, 3, 10), {})
+        assert found is not None and found.since == found.until == 202409  # Wed 28 Feb
