@@ -101,11 +101,11 @@ def derive(
             "UPDATE reports SET kept = ? WHERE source = ?",
             [(int(s in kept), s) for s in sorted(kept ^ before)],
         )
-        identity, name_series, prose_named = _identity(conn, config, embed, threshold)
+        identity, prose_named = _identity(conn, config, embed, threshold)
         affected = _relink(conn, identity, dirty, full)
         if not full:
-            affected |= _series_peers(conn, identity, name_series, dirty, affected)
-        recomputed = _projects(conn, identity, affected, {n: name_series[n] for n in prose_named})
+            affected |= _series_peers(conn, identity, dirty, affected)
+        recomputed = _projects(conn, identity, affected, prose_named)
         _incidents(conn)
         _metrics(conn, None if full else {series_of(s) for s in dirty})
         conn.execute("DELETE FROM dirty")
@@ -120,10 +120,10 @@ def derive(
 
 def _identity(
     conn: sqlite3.Connection, config: AliasConfig, embed: Embed | None, threshold: float
-) -> tuple[Identity, dict[str, set[str]], set[str]]:
+) -> tuple[Identity, dict[str, set[str]]]:
     """Every project name with its first date, report count and series, linked into projects;
-    the series each name is written in; the names only signal sentences gave."""
-    stats: dict[str, NameStat] = {}
+    the names only signal sentences gave, with the series whose sentences gave them."""
+    stats: dict[tuple[str, str], NameStat] = {}  # (name, series): each team's names are its own
     seen: set[tuple[str, str]] = set()
     rows = conn.execute(
         "SELECT f.subject, json_extract(f.payload, '$.date'), r.source, json_extract(f.payload, '$.origin'),"
@@ -131,21 +131,21 @@ def _identity(
         " FROM facts f JOIN reports r ON r.source = f.source WHERE f.kind = 'observation' AND r.kept = 1"
         " ORDER BY r.date, r.source, f.seq"
     )
-    structural: set[str] = set()
+    structural: set[tuple[str, str]] = set()
     for name, day, source, origin, key in rows:
-        stat = stats.get(name)
+        team = series_of(source)
+        stat = stats.get((name, team))
         if stat is None:
-            stat = stats[name] = NameStat(name, date.fromisoformat(day), 0)
-        stat.series.add(series_of(source))
+            stat = stats[name, team] = NameStat(name, date.fromisoformat(day), 0, {team})
         if key:
             stat.keys.add(key)
         if origin != "lead":
-            structural.add(name)
+            structural.add((name, team))
         if (name, source) not in seen:
             seen.add((name, source))
             stat.count += 1
-    for name, stat in stats.items():
-        stat.tentative = stat.count == 1 and name not in structural
+    for pair, stat in stats.items():
+        stat.tentative = stat.count == 1 and pair not in structural
     prose_named = add_prose_names(conn, stats)
     renames = [
         Rename.model_validate_json(payload)
@@ -161,26 +161,23 @@ def _identity(
         threshold,
         renames=[(r.old, r.new, series_of(r.report)) for r in renames],
     )
-    return identity, {name: stat.series for name, stat in stats.items()}, prose_named
+    prose_series: dict[str, set[str]] = defaultdict(set)
+    for name, team in prose_named:
+        prose_series[name].add(team)
+    return identity, dict(prose_series)
 
 
 def _series_peers(
-    conn: sqlite3.Connection,
-    identity: Identity,
-    name_series: dict[str, set[str]],
-    dirty: set[str],
-    affected: set[str],
+    conn: sqlite3.Connection, identity: Identity, dirty: set[str], affected: set[str]
 ) -> set[str]:
     """Every project of a series whose reports or project names changed: a sentence names one of
-    them by the series' vocabulary (`prose_links`), which any of these changes can change."""
+    them by the series' vocabulary (`prose_links`), which any of these changes can change; and
+    every project stored from such a series, whose names may now be another of its projects'."""
     touched = {series_of(source) for source in dirty}
     # A name only a rename announces ("renamed to Summit", no line writes it yet) is linked but
-    # written in no report: it has no series of its own, its project's other names do.
+    # written in no report: the team whose rename it is holds it.
     touched |= {
-        s
-        for name, canon in identity.canonical_of.items()
-        if canon in affected
-        for s in name_series.get(name, ())
+        team for team, names in identity.teams.items() if team and not affected.isdisjoint(names.values())
     }
     for chunk in _chunks(sorted(affected)):
         marks = ",".join("?" * len(chunk))
@@ -190,7 +187,16 @@ def _series_peers(
                 f"SELECT DISTINCT series FROM timeline WHERE canonical IN ({marks})", chunk
             )
         )
-    return {identity.canonical_of[name] for name, series in name_series.items() if series & touched}
+    peers = {canon for team in touched for canon in identity.teams.get(team, {}).values()}
+    for chunk in _chunks(sorted(touched)):
+        marks = ",".join("?" * len(chunk))
+        peers.update(
+            c
+            for (c,) in conn.execute(
+                f"SELECT DISTINCT canonical FROM timeline WHERE series IN ({marks})", chunk
+            )
+        )
+    return peers
 
 
 def _relink(conn: sqlite3.Connection, identity: Identity, dirty: set[str], full: bool) -> set[str]:
@@ -208,9 +214,9 @@ def _relink(conn: sqlite3.Connection, identity: Identity, dirty: set[str], full:
         for chunk in _chunks(sorted(dirty)):
             marks = ",".join("?" * len(chunk))
             affected.update(
-                new[n]
-                for (n,) in conn.execute(
-                    f"SELECT DISTINCT subject FROM facts WHERE kind = 'observation' AND source IN ({marks})",
+                identity.canonical_in(n, series_of(source))
+                for n, source in conn.execute(
+                    f"SELECT DISTINCT subject, source FROM facts WHERE kind = 'observation' AND source IN ({marks})",
                     chunk,
                 )
                 if n in new
@@ -246,10 +252,11 @@ def _projects(
     """Recompute the timelines, slips, launches and lifecycle events of the affected projects.
     A project only signal sentences named (`prose_named`: name -> series) is stored when they
     make its observations in two reports."""
-    members: dict[str, list[str]] = defaultdict(list)
-    for name, canon in identity.canonical_of.items():
-        if canon in affected:
-            members[canon].append(name)
+    members: dict[str, set[str]] = defaultdict(set)
+    for names in [identity.canonical_of, *identity.teams.values()]:
+        for name, canon in names.items():
+            if canon in affected:
+                members[canon].add(name)
     for table in ("projects", "timeline", "slips", "launches", "events"):
         for chunk in _chunks(sorted(affected)):
             marks = ",".join("?" * len(chunk))
@@ -258,13 +265,15 @@ def _projects(
     observations: dict[str, list[Observation]] = defaultdict(list)
     for chunk in _chunks(wanted):
         marks = ",".join("?" * len(chunk))
-        for subject, payload in conn.execute(
-            "SELECT f.subject, f.payload FROM facts f JOIN reports r ON r.source = f.source"
+        for subject, team, payload in conn.execute(
+            "SELECT f.subject, r.series, f.payload FROM facts f JOIN reports r ON r.source = f.source"
             f" WHERE f.kind = 'observation' AND r.kept = 1 AND f.subject IN ({marks})"
             " ORDER BY r.date, r.source, f.seq",
             chunk,
         ):
-            observations[identity.canonical_of[subject]].append(Observation.model_validate_json(payload))
+            canon = identity.canonical_in(subject, team)
+            if canon in affected:  # the name may be another team's project, not being recomputed
+                observations[canon].append(Observation.model_validate_json(payload))
     starts = {
         series: date.fromisoformat(first)
         for series, first in conn.execute(
@@ -285,15 +294,16 @@ def _projects(
     # One report's lead whose name the series' sentences give as well ("闸门限流SDK 2.0升级：还是
     # 12/20" one week, the name in running text in others) is weighed as a name they alone give.
     # Written from sre-handover-zh.
-    told_of = {identity.canonical_of[name] for name in prose_named}
+    told_of = {identity.canonical_in(name, team) for name, teams in prose_named.items() for team in teams}
     lone = {canon: found for canon, found in lone.items() if canon in told_of}
     shown.update(lone)
     prose_only: dict[str, set[str]] = defaultdict(set)
     for name, folders in prose_named.items():
-        canon = identity.canonical_of[name]
-        if canon in affected and canon not in observations:
-            prose_only[canon] |= folders
-            shown[canon] = defaultdict(list)
+        for folder in folders:
+            canon = identity.canonical_in(name, folder)
+            if canon in affected and canon not in observations:
+                prose_only[canon].add(folder)
+                shown[canon] = defaultdict(list)
     told, lent = told_in_prose(conn, identity, shown, set(observations) | set(prose_only), prose_only)
     for canon in prose_only:
         if len({obs.report for obs in told.get(canon, [])}) < 2:

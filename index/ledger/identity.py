@@ -7,12 +7,18 @@ Pipeline v2`, with version numbers that must agree), acronyms (`CDC`) and a pare
 `aliases.toml` in the data directory forces merges (`[aliases]`) and separations (`[split]`), and
 an injected `embed` callable can merge what strings cannot. The result depends only on the set of
 names and their counts, never on the order reports were ingested.
+
+Each team (report folder) is linked on its own: two teams that both write "Summit" may mean a
+website relaunch and a conference, and one team's rename ("the relaunch is now Summit") says
+nothing of the other's names. `Identity.canonical_in` is a name's project in one team's reports;
+`canonical_of` the project most of its mentions name, for a reader who names no team.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from index.ledger.name_blocks import Blocks
@@ -34,6 +40,8 @@ class Identity:
     canonical_of: dict[str, str]
     aliases: dict[str, list[str]]
     _keys: dict[str, str] = field(default_factory=dict)
+    teams: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each team's (report folder's) names -> the project they name in its reports."""
     _blocks: Blocks[str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -43,6 +51,10 @@ class Identity:
 
     def canonical(self, name: str) -> str:
         return self.canonical_of.get(name) or self.resolve(name) or name
+
+    def canonical_in(self, name: str, team: str) -> str:
+        """The project `name` is in `team`'s reports (a name it never wrote: as anywhere)."""
+        return self.teams.get(team, {}).get(name) or self.canonical(name)
 
     def resolve(self, query: str) -> str | None:
         """The canonical project a user's spelling refers to, or None when unknown or ambiguous."""
@@ -87,12 +99,40 @@ def build_identity(
     """Cluster names, longest first, so a short name joins the one long name it fits or stays alone
     (tentative names after all others, each only into a project whose name it opens with); then
     join the clusters a report said are one project under two names (`renames`: old, new and
-    the series that said so, "" for any). A name fits only clusters its own series writes
-    (`same_team`); the same name in two series is one project name whose timeline `derive`
-    splits by series.
+    the series that said so, "" for any). Each series is linked on its own (names with no
+    series together), so a name joins only what its own team writes, and a rename joins only
+    that team's names; the same spelling in two series names one project only when both teams'
+    groups choose it as their canonical name (`derive` splits its timeline by series).
 
     `exhaustive` compares every name with every cluster (the definition the blocks must match)."""
     config = config or AliasConfig()
+    teams: dict[str, list[NameStat]] = defaultdict(list)
+    for stat in stats:
+        for team in sorted(stat.series) or [""]:
+            teams[team].append(replace(stat, series={team} if team else set()))
+    grouped = {
+        team: _cluster(
+            members,
+            config,
+            embed,
+            threshold,
+            [r for r in renames if not team or not r[2] or r[2] == team],
+            exhaustive,
+        )
+        for team, members in teams.items()
+    }
+    return _finish(grouped, config)
+
+
+def _cluster(
+    stats: list[NameStat],
+    config: AliasConfig,
+    embed: Callable[[list[str]], np.ndarray] | None,
+    threshold: float,
+    renames: Sequence[tuple[str, str, str]],
+    exhaustive: bool,
+) -> list[list[NameStat]]:
+    """One team's names, grouped into its projects (the rules `build_identity` describes)."""
     ordered = sorted(stats, key=lambda s: (s.tentative, -len(name_key(s.name)), name_key(s.name), s.name))
     owners = shared_parentheticals(s.name for s in ordered)
     forced = {
@@ -146,25 +186,39 @@ def build_identity(
     groups = join_batches(groups, apart)
     if embed is not None and len(groups) > 1:
         groups = embed_merge(groups, embed, threshold, apart)
-    return _finish(groups, config, owners)
+    return groups
 
 
-def _finish(
-    groups: list[list[NameStat]], config: AliasConfig, owners: frozenset[str] = frozenset()
-) -> Identity:
-    canonical_of: dict[str, str] = {}
-    aliases: dict[str, list[str]] = {}
+def _finish(grouped: dict[str, list[list[NameStat]]], config: AliasConfig) -> Identity:
+    """Name each team's groups by their canonical spelling; a name two teams give to different
+    projects is, for a reader who names no team, the one most of its mentions name."""
+    teams: dict[str, dict[str, str]] = {}
+    named: dict[str, set[str]] = defaultdict(set)
+    votes: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    extra_keys: list[tuple[str, str]] = []
+    for team in sorted(grouped):
+        groups = grouped[team]
+        owners = shared_parentheticals(s.name for group in groups for s in group)
+        mapping = teams[team] = {}
+        for group in groups:
+            canon = choose(group, config)
+            named[canon].update(s.name for s in group)
+            for stat in group:
+                mapping[stat.name] = canon
+                # more mentions first, then the earlier first mention
+                count, early = votes[stat.name].get(canon, (0, -(10**9)))
+                votes[stat.name][canon] = (count + stat.count, max(early, -stat.first_seen.toordinal()))
+                if (alias := paren_alias(stat.name, owners)) is not None:
+                    extra_keys.append((alias, canon))
+            extra_keys.append((name_key(canon), canon))
+            extra_keys.extend((name_key(alias), canon) for alias in config.aliases.get(canon, []))
+    canonical_of = {
+        name: max(choices, key=lambda canon: (*choices[canon], canon)) for name, choices in votes.items()
+    }
     keys: dict[str, str] = {}
-    for group in groups:
-        canon = choose(group, config)
-        names = sorted({s.name for s in group} - {canon})
-        aliases[canon] = names
-        for stat in group:
-            canonical_of[stat.name] = canon
-            keys.setdefault(name_key(stat.name), canon)
-            if (alias := paren_alias(stat.name, owners)) is not None:
-                keys.setdefault(alias, canon)
-        keys.setdefault(name_key(canon), canon)
-        for alias in config.aliases.get(canon, []):
-            keys.setdefault(name_key(alias), canon)
-    return Identity(canonical_of, aliases, keys)
+    for name in sorted(canonical_of):
+        keys.setdefault(name_key(name), canonical_of[name])
+    for key, canon in extra_keys:
+        keys.setdefault(key, canon)
+    aliases = {canon: sorted(names - {canon}) for canon, names in named.items()}
+    return Identity(canonical_of, aliases, keys, teams)

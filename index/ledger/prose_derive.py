@@ -8,7 +8,7 @@ of one series' stored passages and mentions, and derive calls it once per recomp
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from datetime import date
 
 from index.ledger.containers import Lent, lent_sentences
@@ -19,14 +19,16 @@ from index.ledger.prose_names import series_names
 from index.schemas import Observation, series_of
 
 
-def add_prose_names(conn: sqlite3.Connection, stats: dict[str, NameStat]) -> set[str]:
-    """Add each series' names that only its signal sentences give (`prose_names`) to `stats`;
-    return them, and the names one report's lead gave that the sentences give too: such a name
-    is a project only where its sentences make observations."""
+def add_prose_names(conn: sqlite3.Connection, stats: dict[tuple[str, str], NameStat]) -> set[tuple[str, str]]:
+    """Add each series' names that only its signal sentences give (`prose_names`) to `stats`
+    (keyed by name and series); return them, and the names one report's lead gave that the
+    sentences give too: such a name is a project only where its sentences make observations."""
     known: dict[str, list[str]] = defaultdict(list)
-    for name, stat in stats.items():
-        for folder in stat.series:
-            known[folder].append(name)
+    lone: dict[str, set[str]] = defaultdict(set)
+    for (name, folder), stat in stats.items():
+        known[folder].append(name)
+        if stat.tentative:
+            lone[folder].add(name)
     passages: dict[str, list[tuple[str, date, str]]] = defaultdict(list)
     owners: dict[str, set[str]] = defaultdict(set)
     for folder, source, day, kind, text, opening, owner in conn.execute(
@@ -44,16 +46,17 @@ def add_prose_names(conn: sqlite3.Connection, stats: dict[str, NameStat]) -> set
                 passages[folder].append((source, date.fromisoformat(day), opening))
         if owner:
             owners[folder].add(owner)
-    lone = {name for name, stat in stats.items() if stat.tentative}
-    added: set[str] = set()
+    added: set[tuple[str, str]] = set()
     for folder in sorted(passages):
-        for stat in series_names(passages[folder], known[folder], owners[folder], lone):
-            if stat.name not in stats:
+        for stat in series_names(passages[folder], known[folder], owners[folder], lone[folder]):
+            if (stat.name, folder) not in stats:
                 stat.series.add(folder)
-                stats[stat.name] = stat
-                added.add(stat.name)
-            elif stat.name in lone:
-                added.add(stat.name)  # one report's lead, and sentences of others: `_projects` weighs it
+                stats[stat.name, folder] = stat
+                added.add((stat.name, folder))
+            elif stat.name in lone[folder]:
+                added.add(
+                    (stat.name, folder)
+                )  # one report's lead, and sentences of others: `_projects` weighs it
     return added
 
 
@@ -72,21 +75,23 @@ def told_in_prose(
         {series_of(source) for per_report in shown.values() for source in per_report}
         | {folder for folders in prose_only.values() for folder in folders}
     )
-    names_of: dict[str, list[str]] = defaultdict(list)
-    for name, canon in identity.canonical_of.items():
-        names_of[canon].append(name)
     kept = {c for (c,) in conn.execute("SELECT canonical FROM projects")}
     out: dict[str, list[Observation]] = defaultdict(list)
     lent: dict[tuple[str, str], list[Lent]] = {}
     for folder in series:
+        # the folder's own names: another team's spelling of a project name is not this team's
+        own_names = ChainMap(identity.teams.get(folder, {}), identity.canonical_of)
+        names_of: dict[str, list[str]] = defaultdict(list)
+        for name, canon in identity.teams.get(folder, {}).items():
+            names_of[canon].append(name)
         written = {
-            identity.canonical_of[n]
+            own_names[n]
             for (n,) in conn.execute(
                 "SELECT DISTINCT f.subject FROM facts f JOIN reports r ON r.source = f.source"
                 " WHERE f.kind = 'observation' AND r.kept = 1 AND r.series = ?",
                 (folder,),
             )
-            if n in identity.canonical_of
+            if n in own_names
         }
         prose_here = {canon for canon, folders in prose_only.items() if folder in folders}
         known = {c for c in written if c in shown or (c not in recomputed and c in kept)}
@@ -127,7 +132,7 @@ def told_in_prose(
                 out[canon].append(obs)
         # A heading is a container by the projects the layout names: judged by the prose-only names
         # too, a real project heading whose paragraphs mention two of them lost its own news.
-        lent.update(lent_sentences(layout, passages, identity.canonical_of))
+        lent.update(lent_sentences(layout, passages, own_names))
     return out, lent
 
 

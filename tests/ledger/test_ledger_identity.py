@@ -223,6 +223,23 @@ def test_a_rename_joins_only_its_own_series_names() -> None:
     assert elsewhere.canonical_of[old.name] != elsewhere.canonical_of["UFP"]
 
 
+def test_a_name_two_teams_write_is_each_teams_own_project() -> None:
+    # An agency renames its website relaunch "Summit"; an events team writes "Summit" for its
+    # conference's registration page. One team's rename must not pull the other's Summit in.
+    stats = [
+        NameStat("Website relaunch", DAY, 4, series={"agency"}),
+        NameStat("Summit", DAY, 3, series={"agency"}),
+        NameStat("Summit registration page on Ticketwell", DAY, 2, series={"events"}),
+        NameStat("Summit", DAY, 1, series={"events"}),
+    ]
+    found = build_identity(stats, renames=[("Website relaunch", "Summit", "agency")])
+    assert found.canonical_in("Summit", "agency") == "Website relaunch"
+    assert found.canonical_in("Summit", "events") == "Summit registration page on Ticketwell"
+    assert "Summit registration page on Ticketwell" not in found.aliases["Website relaunch"]
+    # a reader naming no team gets the project most mentions of the name are
+    assert found.canonical_of["Summit"] == "Website relaunch"
+
+
 def test_a_rollout_batch_joins_its_one_versioned_project() -> None:
     found = identity("结算SDK 4.0", "结算SDK第二批切完了", "Billing rollout v3", "Billing rollout wave 2")
     assert found.canonical("结算SDK第二批切完了") == found.canonical("结算SDK 4.0")
