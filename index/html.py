@@ -33,6 +33,7 @@ class _Collector(HTMLParser):
         self._in_cell = False
         self.published: str | None = None
         self._sections = 0  # section headings (h2-h6) seen so far
+        self._bold_at: int | None = None  # where an open bold lead's `**` sits in the buffer
 
     def _flush(self) -> None:
         text = " ".join("".join(self._buffer).split())
@@ -47,9 +48,19 @@ class _Collector(HTMLParser):
         self._buffer = []
         self._prefix = ""
         self._cells = 0
+        self._bold_at = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._note_published(tag, dict(attrs))
+        if tag in ("strong", "b") and not self._in_cell and not "".join(self._buffer).strip():
+            # A block opened in bold (`<div><strong>Corvida Summit</strong> — Status: …`) is a bold
+            # lead, as Markdown writes it: the name its line is about. Bold inside a sentence stays
+            # plain text.
+            if not self._buffer and not self._prefix:
+                self._start_line = self.getpos()[0]
+            self._bold_at = len(self._buffer)
+            self._buffer.append("**")
+            return
         if tag == "title":
             self._in_title = True
         if tag in _SKIP:
@@ -113,6 +124,13 @@ class _Collector(HTMLParser):
             self.published = (attrs.get("datetime") or "").strip() or None
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in ("strong", "b") and self._bold_at is not None:
+            if "".join(self._buffer[self._bold_at + 1 :]).strip():
+                self._buffer.append("**")
+            else:
+                del self._buffer[self._bold_at]  # bold around nothing
+            self._bold_at = None
+            return
         if tag == "title":
             self._in_title = False
         if tag in _SKIP:
@@ -136,6 +154,10 @@ class _Collector(HTMLParser):
             self._list_depth = max(self._list_depth - 1, 0)
             if self._ordered:
                 self._ordered.pop()
+            if not self._list_depth and self.lines and self.lines[-1][1]:
+                # The list ends here: the next block is no continuation of its last item (a
+                # Markdown reader joins an unindented line straight after an item to it).
+                self.lines.append((self.getpos()[0], ""))
         elif tag in _BLOCKS:
             self._flush()
 

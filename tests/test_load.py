@@ -94,3 +94,25 @@ def test_iter_report_files_recurses_and_skips_hidden(tmp_path: Path) -> None:
     (tmp_path / "a" / "image.png").write_bytes(b"\x89PNG")
     found = list(iter_report_files([tmp_path]))
     assert found == [tmp_path / "a" / "x.md"]
+
+
+def test_html_bold_that_opens_a_block_is_a_bold_lead_and_a_list_ends_its_items(tmp_path: Path) -> None:
+    """`<div><strong>Name</strong> — Status: …</div>` reads as Markdown writes it (`**Name** — …`):
+    the name the line is about; bold inside a sentence stays plain; the block after a list is no
+    continuation of its last item (a blank line closes the list)."""
+    path = tmp_path / "checkin.html"
+    path.write_text(
+        "<html><body>\n"
+        "<div><strong>Corvida Summit</strong> — Status: On track</div>\n"
+        "<ul>\n<li>All speakers confirmed</li>\n</ul>\n"
+        "<div><strong>EMEA Roadshow</strong> — Status: At risk</div>\n"
+        "<p>We are <strong>not</strong> blocked.</p>\n"
+        "<p><strong> </strong>Plain line</p>\n"
+        "</body></html>\n",
+        encoding="utf-8",
+    )
+    texts = [line.text for line in load_document(path).lines]
+    assert "**Corvida Summit** — Status: On track" in texts
+    assert texts[texts.index("- All speakers confirmed") + 1] == ""
+    assert "**EMEA Roadshow** — Status: At risk" in texts
+    assert "We are not blocked." in texts and "Plain line" in texts

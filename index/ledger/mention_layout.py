@@ -85,6 +85,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         and not is_title
         and not rows
         and not section.children
+        and _bold_leads(section, lines) < 2
         and _is_project_section(section, max(depth, 1), 0, lines)
     ):
         name = clean_name(section.title)
@@ -133,6 +134,21 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         ]
     for child in section.children:
         _visit(child, depth + 1, lines, out, title)
+
+
+def _bold_leads(section: Section, lines: dict[int, str]) -> int:
+    """Lines of the section's own body (not bullets) that open with a project's name in bold
+    (`**Corvida Summit 2025** — Status: On track`): two or more make it a container of projects,
+    whatever its title ("Heads up on Wednesday's blip" over a check-in's answers), not one."""
+    in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
+    return sum(
+        1
+        for number, text in section.lines
+        if number not in in_items
+        and (lead := paragraph_lead(text.strip(), True)) is not None
+        and lead[2] == "bold"
+        and lead[1] < len(text.strip())
+    )
 
 
 def _count_fields(section: Section, lines: dict[int, str]) -> int:

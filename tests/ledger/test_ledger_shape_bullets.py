@@ -84,3 +84,25 @@ def test_a_digests_own_parts_are_no_projects() -> None:
         assert not valid_name(title), title
     for title in ("Snapshot Service migration", "Tidewell cutover"):
         assert valid_name(title), title
+
+
+def test_a_section_of_bold_led_projects_is_no_project_itself(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A check-in's answer headed "**Heads up on Wednesday's blip**" holds three bold-led projects
+    (`**Pricing page** — Status: At risk`): they are the projects, not its title (which had become
+    one project, with the last one's target and none of their own)."""
+    from index.ledger.mention_layout import find_mentions
+    from index.load import load_document
+    from index.parse import parse_report
+
+    path = tmp_path / "2025-03-14.md"
+    path.write_text(
+        "# What moved this week?\n\n## Friday, March 14\n\n"
+        "**Heads up on Wednesday's blip**\nThe registration page was down for 47 minutes.\n\n"
+        "**Corvida Summit 2025** — Status: On track\n- All 18 speakers confirmed\n\n"
+        "**EMEA Partner Roadshow** — Status: On track\n- Still planning to wrap by May 9.\n\n"
+        "**Pricing page refresh** — Status: At risk\nMar 31 is tight now.\n",
+        encoding="utf-8",
+    )
+    names = [m.name for m in find_mentions(parse_report(load_document(path), path.name))]
+    assert {"Corvida Summit 2025", "EMEA Partner Roadshow", "Pricing page refresh"} <= set(names)
+    assert "Heads up on Wednesday's blip" not in names
