@@ -59,7 +59,8 @@ NAMEISH = re.compile(f"[A-Za-z{HAN}]")
 
 # Not a metric of the team: progress, a rollout's share, a target or plan, people and verbs of a story.
 _NOT_METRIC = re.compile(
-    r"进度|完成|进展|流量|灰度|放量|全量|上线|目标|计划|预计|预算|排期|提测|\bAB\b|"
+    # (`完成产值` / `完成投资`, a works contract's money figures, are metrics)
+    r"进度|完成(?!产值|投资)|进展|流量|灰度|放量|全量|上线|目标|计划|预计|预算|排期|提测|\bAB\b|"
     r"progress|complete|done|rollout|rolled|roll out|traffic|canary|ramp|target|goal|plan|expected|"
     r"\beta\b(?!\s+(?:MAE|RMSE|MAPE|error))|budget|\bwe\b|\bI\b|\bour\b|\bthey\b|\bit\b|\bus\b|moved|migrat|cluster|stores?\b|queries|"
     r"[第共约近超从]|占(?!比)|的$|人天|工作量|"
@@ -75,7 +76,9 @@ _METRIC_WORD = re.compile(
     r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA|"
     r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|\bMAE\b|\bRMSE\b|\bMAPE\b|利用率|"
     # a statistic named by how it is counted: "Average daily labour on site", "Cumulative weather days lost"
-    r"\baverage\b|\bavg\b|\bmedian\b|\bcumulative\b|\bper\s+(?:day|week|hour)\b|日均|平均",
+    r"\baverage\b|\bavg\b|\bmedian\b|\bcumulative\b|\bper\s+(?:day|week|hour)\b|日均|平均|累计|"
+    # what a contractor's works produce, counted in money or units: "累计完成产值：2,315万元"
+    r"产值|产量",
     re.I,
 )
 

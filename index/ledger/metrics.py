@@ -106,12 +106,14 @@ def _incident_lines(section: Section) -> set[int]:
 
 
 def _labelled_elsewhere(report: Report, section: Section) -> list[MetricPoint]:
-    """`- 系统稳定性度量：健康分整体681分，中心排名第3` outside a metrics section: the label says metrics."""
-    if section.kind in (SectionKind.REFLECTION, SectionKind.INCIDENTS, SectionKind.PLANS):
+    """`- 系统稳定性度量：健康分整体681分，中心排名第3` outside a metrics section: the label says metrics.
+    In an incidents section only a list a metrics label line opens (`运行指标：` after the incident's
+    own list): an incident's labelled lines are its impact."""
+    if section.kind in (SectionKind.REFLECTION, SectionKind.PLANS):
         return []
     lines = dict(section.lines)
     out: list[MetricPoint] = []
-    for item in section.items:
+    for item in section.items if section.kind != SectionKind.INCIDENTS else ():
         for node in item.walk():
             text = line_text(lines.get(node.start, ""))
             labelled = split_label(text)

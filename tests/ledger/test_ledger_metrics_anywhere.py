@@ -62,6 +62,19 @@ HEAD_EN = "# Growth update 2025-03-07\n\n"
                 ("p95 latency", 212.0, "ms"),
             ],
         ),
+        # a works contract's money figure under a summary heading, with an aside and a full stop
+        (
+            HEAD_ZH + "## 一、总体情况\n- 累计完成产值：1,180万元（本周新增42万元）。\n",
+            [("累计完成产值", 11800000.0, "元")],
+        ),
+        # a metrics list after an incident's own list, under the incidents heading; a comma inside a
+        # metric's bracketed gloss does not cut its name
+        (
+            HEAD_ZH + "## 五、运行保障（线上问题）\n\n**【故障】北门闸机识别异常**\n\n"
+            "- 3月4日07:10—07:40，北门2台闸机人脸识别失败，持续30分钟。\n- 影响：约80人改走人工通道。\n\n"
+            "运行指标：\n\n- 闸机识别成功率（全园区，周均）：99.12%（受上述故障影响）\n- 摄像头在线率：97.5%\n",
+            [("闸机识别成功率", 99.12, "%"), ("摄像头在线率", 97.5, "%")],
+        ),
         (
             HEAD_EN + "## Metrics\n- MAU: 1.2M\n- GMV：3.5亿\n- p99 latency: 320ms\n",
             [
