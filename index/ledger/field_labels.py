@@ -88,8 +88,8 @@ def split_label(text: str) -> Labelled | None:
     if colon + 1 < len(text) and text[colon - 1 : colon].isdigit() and text[colon + 1 : colon + 2].isdigit():
         return None
     label = match[1].strip()
-    if not label or re.search(r"[，。,;；!！?？]", label) or len(label.split()) > 6:
-        return None
+    if not label or re.search(r"[，。,;；!！?？｜]|\s\|\s", label) or len(label.split()) > 6:
+        return None  # `[P1] Name | Owner: Leo`: a label ends at the field separator before it
     return Labelled(label, match[2].strip(), match.start(2), FIELD_KEYS.get(label_key(label)))
 
 

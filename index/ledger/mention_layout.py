@@ -105,8 +105,10 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     out.extend(rows)
     if context or loose:
         found: list[Mention] = []
+        under_records = _record_items(section)
         for item in section.items:
-            _item_mentions(item, section, lines, found)
+            if item.start not in under_records:
+                _item_mentions(item, section, lines, found)
         filed = heading_status(section.title)
         for mention in found:
             mention.filed_as = mention.filed_as or filed
@@ -154,7 +156,11 @@ def _bold_leads(section: Section, lines: dict[int, str]) -> int:
 def _count_fields(section: Section, lines: dict[int, str]) -> int:
     """Field lines that speak for the section itself: top-level bullets and prose (`**Status:** …`)."""
     in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
-    prose = [text for number, text in section.lines if number not in in_items and number != section.start]
+    prose = [
+        text
+        for number, text in section.lines
+        if number not in in_items and number != section.start and not _record_line(line_text(text))
+    ]
     from_prose = sum(
         1
         for text in prose
@@ -162,6 +168,29 @@ def _count_fields(section: Section, lines: dict[int, str]) -> int:
         if piece.labelled is not None and piece.labelled.field in SIGNAL_FIELDS
     )
     return from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
+
+
+def _record_line(text: str) -> bool:
+    """`[P1] 美西二期仓 | Owner: Leo | RAG: G | 进度 55%`: a project's name, then its fields: they
+    speak for that project, not for the section it stands in."""
+    lead = paragraph_lead(text.strip(), True)
+    return lead is not None and lead[2] == "pipe" and bool(field_pieces(text[lead[1] :]))
+
+
+def _record_items(section: Section) -> set[int]:
+    """The first lines of the indented bullets right under a record line (`[P2] 墨西哥专线 | RAG: A`
+    then `  - RFC 税号 仍在审核`), with no blank line between: the record's notes, not projects."""
+    starts = {item.start: item for item in section.items}
+    lines = dict(section.lines)
+    out: set[int] = set()
+    for number, raw in section.lines:
+        if number in starts or number == section.start or not _record_line(line_text(raw)):
+            continue
+        following = number + 1
+        while following in starts and lines.get(following, "")[:1].isspace():
+            out.add(following)
+            following = starts[following].end + 1
+    return out
 
 
 def _opens_with_field(section: Section) -> bool:
@@ -272,6 +301,12 @@ def _prose_mentions(
     the name recurs in another report (origin "lead").
     """
     in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
+    under_records = {
+        n
+        for item in section.items
+        if item.start in _record_items(section)
+        for n in range(item.start, item.end + 1)
+    }
     out: list[Mention] = []
     current: Mention | None = None
     # A bold-named paragraph's later lines are its sub-steps (the name line carries the project's
@@ -285,6 +320,10 @@ def _prose_mentions(
     ended = False  # the line before closed its sentence
     for index, (number, raw) in enumerate(section.lines):
         text = line_text(raw)
+        if number in under_records and current is not None:
+            current.units.append(_unit(number, lines, head=False))  # the record's own sub-steps
+            current.end = number
+            continue
         if number == section.start or number in in_items or not text.strip() or section.in_table(number):
             current, previous_blank = None, True
             continue

@@ -27,6 +27,7 @@ from index.ledger.signals import (
     field_status,
     find_statuses,
     is_legend,
+    labelled_status,
     worst_status,
 )
 from index.ledger.target_cues import SCHEDULE_WORD
@@ -83,7 +84,8 @@ def observe(report: Report, mention: Mention) -> Observation:
             # length, so spans still index the original text the quotes are cut from.
             text = _EMPHASIS.sub(" ", unit.text[offset : piece.end])
             if field == "status":
-                status = unit.status or field_status(text)
+                label = piece.labelled.label if piece.labelled else ""
+                status = unit.status or labelled_status(label, text)
                 if status:
                     quote = (
                         unit.text

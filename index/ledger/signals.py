@@ -231,6 +231,18 @@ def rag_letter(cell: str) -> ProjectStatus | None:
     return _RAG_LETTERS.get(cell.strip(" .*_`()（）"))
 
 
+# A field named for the traffic light itself (`RAG: A`, `Ampel: G`): its one capital is the colour.
+_RAG_LABEL = re.compile(r"(?:rag|rag status|ampel|traffic light|红绿灯|灯色|亮灯)", re.I)
+
+
+def labelled_status(label: str, value: str) -> ProjectStatus | None:
+    """A status field's value, and a lone RAG letter where the field's label names the light."""
+    found = field_status(value)
+    if found is None and _RAG_LABEL.fullmatch(label.strip(" *_`")):
+        return rag_letter(value)
+    return found
+
+
 RANK: dict[ProjectStatus, int] = {"on_track": 0, "at_risk": 1, "off_track": 2, "blocked": 2}
 LIFECYCLE: tuple[ProjectStatus, ...] = ("cancelled", "paused", "launched", "done")
 FINISHED: frozenset[ProjectStatus] = frozenset({"launched", "done"})

@@ -1,0 +1,42 @@
+"""Record lines in a plain-text report: `[P1] Name | Owner: … | RAG: A | 进度 55% | Target: 4/30`,
+each with indented notes under it. Every record is a project with its own fields; the notes are
+its sub-steps, not projects; the section holding the records is none of them."""
+
+from __future__ import annotations
+
+from index.ledger.extract import extract_facts
+from index.ledger.signals import labelled_status
+
+from .conftest import WriteReport
+
+REPORT = """锦川货运 周报 Weekly Ops
+报告期 Period: 2025.06.02 - 2025.06.06
+
+【二、项目进度 Project Tracker】
+[P1] 华南冷链仓 CC-3 | Owner: Mia Lin | RAG: G | 进度 40% | Target: 7/15 go-live
+  - 货架到货一半
+  - 温控系统 调试中
+
+[P2] 越南专线 Vietnam Line | Owner: Hao Tran | RAG: R | 进度 70% | Target: 6/20 首航
+  - 报关代理 还在换，最快下周
+  - 舱位 hold 到 6/12
+
+【三、下周计划 Next Week】
+- 越南专线 go/no-go
+"""
+
+
+def test_record_lines_are_projects_with_their_fields(write_report: WriteReport) -> None:
+    facts = extract_facts(write_report("周报_0606.txt", REPORT))
+    found = {o.project: (o.status, o.progress, o.target) for o in facts.observations}
+    assert found["华南冷链仓 CC-3"][:2] == ("on_track", 40)
+    assert str(found["华南冷链仓 CC-3"][2]) == "2025-07-15"
+    assert found["越南专线 Vietnam Line"][:2] == ("off_track", 70)
+    assert not any("Tracker" in name or "舱位" in name or "货架" in name for name in found)
+
+
+def test_a_lone_capital_is_a_status_only_under_a_light_label() -> None:
+    assert labelled_status("RAG", "A") == "at_risk"
+    assert labelled_status("Ampel", "G") == "on_track"
+    assert labelled_status("Priority", "A") is None
+    assert labelled_status("Status", "Y") is None
