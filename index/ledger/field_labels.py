@@ -88,6 +88,8 @@ def split_label(text: str) -> Labelled | None:
     if colon + 1 < len(text) and text[colon - 1 : colon].isdigit() and text[colon + 1 : colon + 2].isdigit():
         return None
     label = match[1].strip()
+    if label.count("(") + label.count("（") > label.count(")") + label.count("）"):
+        return None  # `商家分层运营体系（负责人：唐沁）🟢正常`: the colon is inside a gloss
     if not label or re.search(r"[，。,;；!！?？｜]|\s\|\s", label) or len(label.split()) > 6:
         return None  # `[P1] Name | Owner: Leo`: a label ends at the field separator before it
     return Labelled(label, match[2].strip(), match.start(2), FIELD_KEYS.get(label_key(label)))

@@ -14,7 +14,7 @@ from datetime import date
 from typing import cast
 
 from index.ledger.evidence import cite
-from index.ledger.field_labels import Piece, field_pieces, find_owner
+from index.ledger.field_labels import Labelled, Piece, field_pieces, find_owner
 from index.ledger.mentions import Mention, Unit
 from index.ledger.ordinal_targets import OrdinalTarget, find_ordinal_targets
 from index.ledger.progress import clause_around, find_progress
@@ -79,6 +79,8 @@ def observe(report: Report, mention: Mention) -> Observation:
             if field is None and len(pieces) > 1 and _status_cell(unit.text[piece.start : piece.end]):
                 # "Owner: Ravi / Progress: 70% / On track": the unlabelled cell is the status field.
                 field = "status"
+            if field == "generic" and piece.labelled and _dated_goal(piece.labelled, ref):
+                field = "target"
             offset = piece.start + (piece.labelled.rest_offset if piece.labelled and field else 0)
             # Markdown emphasis hides cue words (`**Launched on:** June 11`); blank it out, same
             # length, so spans still index the original text the quotes are cut from.
@@ -122,7 +124,8 @@ def observe(report: Report, mention: Mention) -> Observation:
                     found.word = "launch" if role.launch or role.release else ""
                     completed.append(found)
                 elif role.role == "target" and (
-                    unit.head or role.launch or _moved_eta(role) or _release_day(role)
+                    # a sub-bullet labelled as the target (`- 目标：4/30 首场开播`) is the project's own
+                    unit.head or field == "target" or role.launch or _moved_eta(role) or _release_day(role)
                 ):
                     targets.append((found, role))
             if unit.head and field in (None, "target"):
@@ -331,6 +334,17 @@ _PRODUCT_RELEASE = re.compile(r"(?-i:\bGA\b)|\bgeneral availability\b|\bgo[- ]li
 def _release_day(role: DateRole) -> bool:
     """A step line that gives the product's GA or go-live date speaks for the project."""
     return role.kind == "final" and _PRODUCT_RELEASE.search(role.clause) is not None
+
+
+# A goal field is a target when its value opens with a day (`目标：4/30 首场开播`); `目标：报名2,000家`
+# is a number to reach, and `Goal: ship the beta` a plan.
+_GOAL_LABEL = re.compile(r"目标|goal|objective", re.I)
+
+
+def _dated_goal(labelled: Labelled, ref: date) -> bool:
+    if not _GOAL_LABEL.fullmatch(labelled.label.strip(" *_`")):
+        return False
+    return any(hit.start == 0 for hit in find_dates(labelled.rest, ref, "future"))
 
 
 def _pieces(unit: Unit) -> list[Piece]:

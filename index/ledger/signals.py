@@ -187,7 +187,10 @@ _NEGATED_BEFORE = re.compile(
     re.I,
 )
 _NEGATED_AFTER = re.compile(
-    r"^\s*(?:已|已经)?(?:解除|消除|关闭|排除)|^\s*(?:cleared|resolved|removed|lifted)\b", re.I
+    r"^\s*(?:已|已经)?(?:解除|消除|关闭|排除)|^\s*(?:cleared|resolved|removed|lifted)\b|"
+    # a count of findings, not the project's state: `初步结果：高风险0项，中风险7项`
+    r"^\s*[:：]?\s*\d+\s*(?:项|个|条|处|items?\b|findings?\b)",
+    re.I,
 )
 
 # A pause or cancellation announced for later ("下期起先暂停", "will be paused from next week") is

@@ -5,7 +5,7 @@ its sub-steps, not projects; the section holding the records is none of them."""
 from __future__ import annotations
 
 from index.ledger.extract import extract_facts
-from index.ledger.signals import labelled_status
+from index.ledger.signals import find_statuses, labelled_status
 
 from .conftest import WriteReport
 
@@ -40,3 +40,33 @@ def test_a_lone_capital_is_a_status_only_under_a_light_label() -> None:
     assert labelled_status("Ampel", "G") == "on_track"
     assert labelled_status("Priority", "A") is None
     assert labelled_status("Status", "Y") is None
+
+
+NUMBERED = """本地生活运营组 周报（第12期）
+日期：2025年3月14日（周五）
+
+【二、重点项目进展】
+1. 会员分层体系（负责人：乔安）🟢正常
+   - 目标：4/30 完成体系上线
+   - 进度：40%
+
+2. 直播试点（负责人：林可）🟢正常
+   - 目标：报名商家2,000家
+   - 子任务：法务3/25前给合同模板
+"""
+
+
+def test_a_numbered_item_with_an_owner_gloss_and_a_dated_goal(write_report: WriteReport) -> None:
+    # the colon inside `（负责人：乔安）` is no label's; `目标：4/30 …` under the item is its target,
+    # `目标：报名商家2,000家` a number to reach and the sub-task's 3/25 not the project's target
+    facts = extract_facts(write_report("周报_0314.txt", NUMBERED))
+    found = {o.project: o for o in facts.observations}
+    assert set(found) == {"会员分层体系", "直播试点"}
+    assert str(found["会员分层体系"].target) == "2025-04-30"
+    assert found["会员分层体系"].progress == 40
+    assert found["直播试点"].target is None
+
+
+def test_a_count_of_findings_is_no_status() -> None:
+    assert find_statuses("现场测评完成，初步结果：高风险0项，中风险7项") == []
+    assert [s.value for s in find_statuses("整体高风险，需要支持")] == ["at_risk"]
