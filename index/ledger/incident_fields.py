@@ -103,10 +103,13 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
         if part:
             rest = rest.replace(part, " ", 1)
     rest = re.sub(r"\*{1,3}|`", "", rest)  # emphasis and code spans: `**INC-244** · Sev 3 · 18 min — …`
+    # what taking the severity and day out left: an empty tag, a clock time (`[ ] -16:35 LinkRoute …`)
+    rest = re.sub(r"[(（【\[]\s*[)）】\]]|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])", " ", rest)
     rest = re.sub(r"(?:\s*[·•]\s*)+(?=[—–-]\s|$)|^(?:\s*[·•]\s*)+", " ", rest)
-    head, colon, tail = rest.partition(":") if ":" in rest[:30] else rest.partition("：")
-    if colon and len(re.sub(r"[\W_]+", "", head)) <= 3:
-        rest = tail
+    # a label's colon, never a clock's (`[P1] 3/26 14:20-16:35 LinkRoute …` had lost `16:`)
+    label = re.search(r"(?<!\d)[:：]|[:：](?!\d)", rest[:30]) or re.search(r"(?<!\d)：|：(?!\d)", rest)
+    if label and len(re.sub(r"[\W_]+", "", rest[: label.start()])) <= 3:
+        rest = rest[label.end() :]
     rest = re.sub(r"[(（][\s\d:,，–—~-]*(?:UTC|GMT|CST)?[\s\d:,，–—~-]*[)）]", "", rest).strip(" :：-—–,，")
     title = re.split(r"[，。；;]|(?<!\d)[,.](?!\d)", rest, maxsplit=1)[0].strip()
     opened = max(title.rfind("("), title.rfind("（"))

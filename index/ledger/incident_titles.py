@@ -22,7 +22,10 @@ _CLAUSE_SPAN = re.compile(
 )
 _WHEN_WORDS = re.compile(
     r"\b(?:on|last|this|at|from|since)\s+(?=\s|$)|\b(?:morning|afternoon|evening|night)\b|'s\b|"
-    r"凌晨|早上|上午|中午|下午|晚上|夜间|晚(?=\s|$)|左右|前后",
+    r"凌晨|早上|上午|中午|下午|晚上|夜间|晚(?=\s|$)|左右|前后|"
+    # the weekday and the clock's zone beside a time: `4/15 (周二) 09:05-09:52 PT`
+    r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|urday)?\b\.?|"
+    r"\b(?:UTC|GMT|PT|PST|PDT|ET|EST|EDT|CET|CEST|BST|JST|SGT|HKT|BJT)\b|北京时间",
     re.I,
 )
 _CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])(?::[0-5]\d|时[0-5]?\d分?|点(?:[0-5]?\d分?|半)?)(?![\d:])")

@@ -14,6 +14,7 @@ from datetime import date
 from index.ledger import views
 from index.ledger.store import Ledger
 from index.schemas import Incident
+from index.text.lang import Lang
 from summarizer.facts.common import clip, range_of
 from summarizer.facts.grouped import Entry, arrange, left_out, team_counts
 from summarizer.facts.model import Facts
@@ -40,6 +41,24 @@ def _by_level(levels: list[SeverityLevel | None], lang: str) -> str:
     return "; by level: " + ", ".join(f"{lv or 'unrated'} {counts[lv]}" for lv in order if counts[lv])
 
 
+def told_in_full(incident: Incident, lang: Lang) -> str:
+    """`2025-W16 <title> (P2; 4/15; 持续 47 分钟; <impact>; <cause>)`: what a reader checks first."""
+    extra = [
+        x
+        for x in (
+            incident.severity,
+            dated(incident.when_text, incident.when, lang) if incident.when_text else None,
+            incident.duration_text,
+            incident.impact,
+        )
+        if x
+    ]
+    if incident.cause:
+        extra.append(clip(incident.cause))
+    detail = f" ({'; '.join(extra)})" if extra else ""
+    return f"{incident.week} {incident.title}{detail}"
+
+
 def incidents(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     """Per team, incidents most severe first, then most recent."""
     days = (qp.days[0].isoformat(), qp.days[1].isoformat()) if qp.days is not None else None
@@ -57,20 +76,7 @@ def incidents(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         def make() -> Point:
             incident = row.item
             titles.append(incident.title)
-            extra = [
-                x
-                for x in (
-                    incident.severity,
-                    dated(incident.when_text, incident.when, qp.lang) if incident.when_text else None,
-                    incident.duration_text,
-                    incident.impact,
-                )
-                if x
-            ]
-            if incident.cause:
-                extra.append(clip(incident.cause))
-            detail = f" ({'; '.join(extra)})" if extra else ""
-            return Point(text=f"{incident.week} {incident.title}{detail}", citations=[incident.evidence])
+            return Point(text=told_in_full(incident, qp.lang), citations=[incident.evidence])
 
         return make
 

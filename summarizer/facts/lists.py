@@ -30,6 +30,7 @@ from summarizer.facts.common import (
     written,
 )
 from summarizer.facts.grouped import Entry, Listing, arrange, left_out, team_counts
+from summarizer.facts.incidents import told_in_full
 from summarizer.facts.model import Facts
 from summarizer.facts.naming import named
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
@@ -325,7 +326,7 @@ def summary(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     for e in paused:
         add(series_of(e.report), 2, f"{named(ledger, e.project, qp.lang)}: {e.status}", list(e.evidence))
     for i in told:
-        add(series_of(i.report), 3, f"{i.week} {i.title}", [i.evidence])
+        add(series_of(i.report), 3, told_in_full(i, qp.lang), [i.evidence])
     for series in views.metric_series(ledger, reports=set(last.values())):
         for point in series.points:
             add(

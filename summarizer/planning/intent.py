@@ -77,13 +77,15 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
 
 def _keyword_hits(question: str, keywords: Iterable[str]) -> list[str]:
     lowered = f" {question.casefold()} "
+    # "讲了 什么": a space between Chinese words (a writer who spaces them) splits no keyword
+    joined = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", lowered)
     hits = []
     for word in keywords:
         if word.isascii() and word.strip().isalnum():
             # Latin boundaries spelled out: \b sees CJK as word characters ("几次P2问题").
             if re.search(rf"(?<![0-9a-z]){re.escape(word.strip())}(?![0-9a-z])", lowered):
                 hits.append(word.strip())
-        elif word in lowered:
+        elif word in lowered or word in joined:
             hits.append(word.strip())
     return hits
 

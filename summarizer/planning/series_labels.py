@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from index.text.numerals import ZH_NUMBER, small_number
 
 # A series' own numbering of its reports: "第七期", "第28次", "Cycle 24", "Sprint 9", "#53", "Issue 12",
-# "update-01", "Weeknote 33" (a blog's numbered posts, the file "2025-03-14-weeknote-31.md" too), and week labels ("第14周", "W13", "weekly-14") that may run ahead of ISO weeks.
+# "update-01", "Weeknote 33" (a blog's numbered posts, the file "2025-03-14-weeknote-31.md" too), and week labels ("第14周", "W13", "weekly-14", a fiscal "FY26 W03") that may run ahead of ISO weeks.
 _LABEL = re.compile(
     rf"第\s*(?P<n>\d{{1,3}}|{ZH_NUMBER})\s*(?P<zk>期|次|周|号)"
     # "2024-W12" is an ISO week, not a report's own label; "2024-Sprint-12" is that year's sprint 12.
@@ -23,6 +23,8 @@ _LABEL = re.compile(
     r"(?P<k>cycle|sprint|iteration|weeknotes?|issue|edition|update|vol|no|week|weekly|wk|w)"
     r"\.?[\s_#-]*(?P<n2>\d{1,3})(?![\d.])"
     r"|(?<![\w&])#\s*(?P<n3>\d{1,4})(?!\d)"
+    # a fiscal year's week: "FY26 W03", "专线周报_FY26W02", "FY2025-Wk12"
+    r"|(?<![A-Za-z])FY\s*'?(?:\d{2}|\d{4})\s*[-_ ]?\s*(?:week|wk|w)\.?\s*(?P<n5>\d{1,2})(?!\d)"
     r"|迭代\s*(?P<n4>\d{1,3})",
     re.I,
 )
@@ -53,6 +55,8 @@ def series_labels(text: str) -> list[SeriesLabel]:
             kind, number = _LABEL_KINDS[m["k"].lower()], int(m["n2"])
         elif m["n3"]:
             kind, number = "issue", int(m["n3"])
+        elif m["n5"]:
+            kind, number = "week", int(m["n5"])
         else:
             kind, number = "cycle", int(m["n4"])
         if number:

@@ -131,6 +131,11 @@ def test_calendar_days_travel_with_months_and_days() -> None:
         ("log-w13", [("week", 13)]),
         ("数据工程组周报-第14周", [("week", 14)]),
         ("security-weekly-14", [("week", 14)]),
+        # a fiscal year's week, in a file name or a question
+        ("专线周报_FY26W02", [("week", 2)]),
+        ("FY26 W03 那期周报讲了什么？", [("week", 3)]),
+        ("FY2025-Wk12 report", [("week", 12)]),
+        ("FY26 预算多少？", []),
         # Dates, ISO weeks, versions and key results are no report numbers.
         ("2024-W45 status", []),
         ("2024-w12 report", []),
@@ -352,6 +357,18 @@ def test_what_a_report_said_in_spoken_words_asks_for_its_summary() -> None:
     from summarizer.planning.intent import detect_intent
 
     assert detect_intent("9月12号那期主要说了啥？", False)[0] == "summary"
+    # a writer who puts spaces between Chinese words
+    assert detect_intent("FY26 W03 那期 周报 讲了 什么？", False)[0] == "summary"
+
+
+def test_a_week_label_no_report_carries_sits_between_the_labels_around_it() -> None:
+    from summarizer.planning.timerange import resolve_week
+
+    # the team's W02 report is ISO 2025-W15 and its W04 is ISO W17; its W03 report wrote no label
+    labels = {2: [202515], 4: [202517], 52: [202513]}
+    assert resolve_week("W03", date(2025, 5, 23), labels) == 202516
+    # labels that disagree on the offset say nothing about the week between them
+    assert resolve_week("W03", date(2025, 5, 23), {2: [202515], 4: [202519]}) == 202503
 
 
 @pytest.mark.parametrize(
