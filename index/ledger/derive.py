@@ -18,10 +18,10 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from index.ledger.containers import without_lent
 from index.ledger.extract import EXTRACTOR_VERSION
@@ -203,14 +203,13 @@ def _relink(conn: sqlite3.Connection, identity: Identity, dirty: set[str], full:
     """Store the new identity; return the canonical projects whose timelines must be recomputed."""
     old = dict(conn.execute("SELECT name, canonical FROM names").fetchall())
     new = identity.canonical_of
-    affected: set[str] = set()
+    old_teams = {(t, n): c for t, n, c in conn.execute("SELECT series, name, canonical FROM team_names")}
+    new_teams = {(t, n): c for t, names in identity.teams.items() for n, c in names.items()}
     if full:
-        affected = set(old.values()) | set(new.values())
+        affected = set(old.values()) | set(new.values()) | set(old_teams.values())
         affected |= {c for (c,) in conn.execute("SELECT canonical FROM projects")}
     else:
-        for name in old.keys() | new.keys():
-            if old.get(name) != new.get(name):
-                affected.update(c for c in (old.get(name), new.get(name)) if c is not None)
+        affected = _moved(old, new) | _moved(old_teams, new_teams)
         for chunk in _chunks(sorted(dirty)):
             marks = ",".join("?" * len(chunk))
             affected.update(
@@ -231,6 +230,10 @@ def _relink(conn: sqlite3.Connection, identity: Identity, dirty: set[str], full:
     # canonical of every member: both show as names whose canonical changed.
     conn.execute("DELETE FROM names")
     conn.executemany("INSERT INTO names VALUES (?, ?)", sorted(new.items()))
+    conn.execute("DELETE FROM team_names")
+    conn.executemany(
+        "INSERT INTO team_names VALUES (?, ?, ?)", sorted((t, n, c) for (t, n), c in new_teams.items())
+    )
     conn.execute("DELETE FROM name_keys")
     conn.executemany("INSERT INTO name_keys VALUES (?, ?)", list(identity.keys.items()))
     conn.execute("DELETE FROM name_marks")
@@ -239,6 +242,20 @@ def _relink(conn: sqlite3.Connection, identity: Identity, dirty: set[str], full:
         [(mark, key, canon) for key, canon in identity.keys.items() for mark in entry_marks(key, canon)],
     )
     return affected
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+def _moved(before: Mapping[K, str], after: Mapping[K, str]) -> set[str]:
+    """The canonical projects a name (or a team's name) left or joined."""
+    return {
+        c
+        for key in before.keys() | after.keys()
+        if before.get(key) != after.get(key)
+        for c in (before.get(key), after.get(key))
+        if c is not None
+    }
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:

@@ -174,7 +174,11 @@ def _record_line(text: str) -> bool:
     """`[P1] 美西二期仓 | Owner: Leo | RAG: G | 进度 55%`: a project's name, then its fields: they
     speak for that project, not for the section it stands in."""
     lead = paragraph_lead(text.strip(), True)
-    return lead is not None and lead[2] == "pipe" and bool(field_pieces(text[lead[1] :]))
+    if lead is None or lead[2] != "pipe" or not field_pieces(text[lead[1] :]):
+        return False
+    first = field_pieces(text.strip())[0]
+    # `负责人 邵明哲 ｜ 当前进度 50%`: a field line of its heading's project, opened by a field
+    return first.labelled is None or first.labelled.field is None
 
 
 def _record_items(section: Section) -> set[int]:

@@ -119,6 +119,14 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX slips_group ON slips(series, canonical, week_int, days, date, source, kind);
     """,
+    # 6: each team's own names (identity is linked per team): one name two teams write can be two
+    # projects; `names` keeps the project most of a name's mentions are.
+    """
+    CREATE TABLE team_names (
+        series TEXT NOT NULL, name TEXT NOT NULL, canonical TEXT NOT NULL, PRIMARY KEY (series, name)
+    );
+    CREATE INDEX team_names_canonical ON team_names(canonical);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -47,7 +47,10 @@ def aliases(ledger: Ledger, canonical: str) -> list[str]:
     """The other names a canonical project goes by, sorted."""
     memo = revision_memo(ledger, "views.aliases")
     if canonical not in memo:
-        rows = ledger.query("SELECT name FROM names WHERE canonical = ?", [canonical])
+        rows = ledger.query(
+            "SELECT name FROM names WHERE canonical = ? UNION SELECT name FROM team_names WHERE canonical = ?",
+            [canonical, canonical],
+        )
         memo[canonical] = sorted({name for (name,) in rows} - {canonical})
     return memo[canonical]  # type: ignore[no-any-return]
 
@@ -99,7 +102,11 @@ def project_names(ledger: Ledger) -> list[tuple[str, list[str]]]:
     if "all" not in memo:
         names: dict[str, list[str]] = {}
         for canonical, name in ledger.query(
-            "SELECT p.canonical, n.name FROM projects p JOIN names n ON n.canonical = p.canonical"
+            # a team's own names too: "BEACON" of one team is still its project when another team's
+            # project holds the name for a reader who names no team
+            "SELECT p.canonical, n.name FROM projects p"
+            " JOIN (SELECT name, canonical FROM names UNION SELECT name, canonical FROM team_names) n"
+            " ON n.canonical = p.canonical"
         ):
             names.setdefault(canonical, []).append(name)
         order = [
@@ -119,6 +126,15 @@ def recent_first(ledger: Ledger, names: Collection[str]) -> list[str]:
             )
         )
     return sorted(last, key=lambda c: (-week_key(last[c]), c))
+
+
+def series_projects(ledger: Ledger, series: str) -> frozenset[str]:
+    """The projects one series (report folder) reports."""
+    memo = revision_memo(ledger, "views.series_projects")
+    if series not in memo:
+        rows = ledger.query("SELECT DISTINCT canonical FROM timeline WHERE series = ?", [series])
+        memo[series] = frozenset(c for (c,) in rows)
+    return memo[series]  # type: ignore[no-any-return]
 
 
 def project_series(ledger: Ledger, canonical: str) -> list[str]:

@@ -33,6 +33,7 @@ from index.ledger.view_names import (
     projects,
     recent_first,
     resolve,
+    series_projects,
     timeline,
 )
 from index.ledger.view_reports import (
@@ -89,6 +90,7 @@ __all__ = [
     "resolve",
     "resolve_report",
     "series_names",
+    "series_projects",
     "slip_groups",
     "slip_rows",
     "slips",

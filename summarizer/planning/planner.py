@@ -165,7 +165,7 @@ def plan(
     planned = read_question(
         question,
         latest=scope.latest,
-        projects=projects,
+        projects=team_projects(ledger, projects, scope.series),
         week_labels=ctx.week_labels(scope.series),
         since=since,
         until=until,
@@ -359,6 +359,24 @@ def known_projects(ledger: Ledger | None) -> ProjectIndex:
         refs = [ProjectRef(name, tuple(aliases)) for name, aliases in views.project_names(ledger)]
         cached = (revision, ProjectIndex(refs))
         ledger.cache["planning.projects"] = cached
+    return cached[1]  # type: ignore[no-any-return]
+
+
+def team_projects(ledger: Ledger | None, projects: ProjectIndex, series: str | None) -> ProjectIndex:
+    """A question about one team names that team's projects: another team's project holding one
+    of its names ("Beacon" of a growth team, "BEACON" of a vendor's board) is not the one asked
+    about. A team with no projects in the ledger keeps them all."""
+    if ledger is None or series is None:
+        return projects
+    from index.ledger import views
+
+    revision = ledger.revision()
+    cached = ledger.cache.get(f"planning.team_projects:{series}")
+    if cached is None or cached[0] != revision:
+        own = views.series_projects(ledger, series)
+        chosen = ProjectIndex([p for p in projects if p.name in own]) if own else projects
+        cached = (revision, chosen)
+        ledger.cache[f"planning.team_projects:{series}"] = cached
     return cached[1]  # type: ignore[no-any-return]
 
 

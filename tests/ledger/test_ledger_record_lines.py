@@ -70,3 +70,14 @@ def test_a_numbered_item_with_an_owner_gloss_and_a_dated_goal(write_report: Writ
 def test_a_count_of_findings_is_no_status() -> None:
     assert find_statuses("现场测评完成，初步结果：高风险0项，中风险7项") == []
     assert [s.value for s in find_statuses("整体高风险，需要支持")] == ["at_risk"]
+
+
+def test_a_heading_over_a_field_line_opened_by_its_owner_is_one_project(write_report: WriteReport) -> None:
+    # `负责人 邵明哲 ｜ 当前进度 50% ｜ …` is the heading's own field line, not a record named 负责人
+    body = (
+        "# 基础架构组 OKR 周报 第9期 2024-06-21\n\n## O1 核心服务可用性\n\n### KR1.1 同城双活改造\n"
+        "负责人 邵明哲 ｜ 当前进度 50% ｜ 预计完成 7/31 ｜ 状态 🟡 有风险\n\n数据同步组件还在评估。\n"
+    )
+    (obs,) = extract_facts(write_report("第9期.md", body)).observations
+    assert (obs.project, obs.progress, obs.status) == ("KR1.1 同城双活改造", 50, "at_risk")
+    assert str(obs.target) == "2024-07-31"
