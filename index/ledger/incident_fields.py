@@ -45,8 +45,8 @@ _FIELDS = {
     # a status page's `Identified:` update names the cause
     "cause": re.compile(r"(?:根本原因|根因|原因|root cause|cause|\bidentified)\s*[:：]\s*(.+?)" + _END, re.I),
     "resolution": re.compile(
-        r"(?:处置|处理|解决方案|解决|修复|措施|fix(?:ed)?|resolution|mitigation|remediation|\bresolved)\s*[:：]\s*(.+?)"
-        + _END,
+        r"(?:处置|处理|解决方案|解决|修复|措施|改进|整改|fix(?:ed)?|resolution|mitigation|remediation|\bresolved|"
+        r"follow-ups?|action items|corrective actions?)\s*[:：]\s*(.+?)" + _END,
         re.I,
     ),
 }

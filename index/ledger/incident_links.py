@@ -3,7 +3,8 @@
 A later report's postmortem (`INC-208 follow-ups`, `上周Push重复发送故障（10.14，P2）的改进项`,
 `Follow-up on the promo code incident from the 9th`) is the same incident when it is in the same
 series (folder) and shares a tracker id, the day it happened, or (as a retelling within ten
-weeks that gives no other day or id) enough of its words. A retelling may add the cause and fix the first telling lacked.
+weeks that gives no other day or id) enough of its words. A retelling may add the cause and fix the first telling lacked,
+and its follow-ups to the fix the first telling gave.
 """
 
 from __future__ import annotations
@@ -120,6 +121,9 @@ def completed_by(first: Incident, retelling: Incident) -> Incident | None:
         for name in ("cause", "resolution")
         if getattr(first, name) is None and getattr(retelling, name) is not None
     }
+    if first.resolution and retelling.resolution and retelling.resolution not in first.resolution:
+        # the night's fix, then the postmortem's follow-ups (`改进：4/10 前网关加限流`)
+        update["resolution"] = f"{first.resolution}；{retelling.resolution}"
     if not update or first.report == retelling.report:
         return None
     return first.model_copy(update=update)

@@ -53,8 +53,7 @@ def told_in_full(incident: Incident, lang: Lang) -> str:
         )
         if x
     ]
-    if incident.cause:
-        extra.append(clip(incident.cause))
+    extra.extend(clip(x) for x in (incident.cause, incident.resolution) if x)
     detail = f" ({'; '.join(extra)})" if extra else ""
     return f"{incident.week} {incident.title}{detail}"
 

@@ -483,6 +483,12 @@ def find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -
     return TimeRange(current, current, compared[0].strip())
 
 
+# A day naming an incident ("3/26 面单故障", "the March 26 outage", "3月26日的故障"): the day it happened.
+_INCIDENT_AFTER = re.compile(
+    r"\s*(?:的)?\s*(?:[^\s，。？?,.]{1,6}\s*)?(?:故障|事故|宕机|中断|线上问题|outage|incident|downtime)", re.I
+)
+
+
 def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -> TimeRange | None:
     about_report = bool(_REPORT_WORDS.search(question))
     # Days and month parts that may be target dates; the months inside them are not periods.
@@ -495,6 +501,7 @@ def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) 
                 about_report
                 or _ON_DAY.search(question[: match.start()])
                 or _REPORT_AFTER.search(question[match.end() :])
+                or _INCIDENT_AFTER.match(question[match.end() :])
             ):
                 continue
             if _is_target(question, match) and not about_report:

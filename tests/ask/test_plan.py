@@ -480,3 +480,14 @@ def test_a_missed_date_is_a_slip_question(question: str, slip: bool) -> None:
     from summarizer.planning.intent import detect_intent
 
     assert (detect_intent(question, True)[0] == "slips") is slip
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["3/26 面单 故障 的 根因 是什么？", "What caused the March 26 outage?", "3月26日的故障原因是什么？"],
+)
+def test_a_day_naming_an_incident_is_the_day_it_happened(question: str) -> None:
+    plan = plan_question(question, latest=date(2025, 5, 23))
+    assert plan.days == (date(2025, 3, 26), date(2025, 3, 26))
+    # a day written as a target is no period
+    assert plan_question("Was anything due on March 26 delayed?", latest=date(2025, 5, 23)).days is None

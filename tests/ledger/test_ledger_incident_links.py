@@ -69,3 +69,21 @@ def test_the_same_id_in_another_team_is_another_incident(ledger: Ledger, write_r
     first, second, _ = CASES[0]
     build(ledger, [write_report("api/w1.md", first), write_report("web/w2.md", second)])
     assert len(views.incidents(ledger)) == 2
+
+
+def test_a_postmortem_adds_its_follow_ups_to_the_nights_fix(
+    ledger: Ledger, write_report: WriteReport
+) -> None:
+    first = (
+        "# 运营周报 2025-03-28\n\n## 事故 Incidents\n"
+        "- [P1] 3/26 14:20-16:35 面单接口全渠道报错，持续 2小时15分。\n  - 临时处理：16:35 重启网关后恢复。\n"
+    )
+    second = (
+        "# 运营周报 2025-04-04\n\n## 事故 Incidents\n- 本周无新增事故。\n"
+        "- 3/26 面单接口故障 复盘 Postmortem（4/2 出报告）：\n  - 根因：网关连接池耗尽。\n  - 改进：4/10 前网关加限流；连接池告警阈值调到 70%。\n"
+    )
+    build(ledger, [write_report("team/w1.md", first), write_report("team/w2.md", second)])
+    (incident,) = views.incidents(ledger)
+    assert incident.cause == "网关连接池耗尽"
+    assert incident.resolution is not None
+    assert "重启网关" in incident.resolution and "限流" in incident.resolution
