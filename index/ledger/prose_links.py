@@ -49,13 +49,27 @@ _KIND_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff\w)）])(?:建设)?(?:项目|工�
 _MIN_BARE_HAN = 4
 
 
+# An English name's kind word, which running text leaves off too: "Docs site migration" is written
+# "The new docs site went live on September 29". Written from monthly-goals-en.
+_KIND_SUFFIX_EN = re.compile(
+    r"\s+(?:migration|project|rollout|roll-out|upgrade|rebuild|revamp|redesign|refresh|overhaul|programme|program)$",
+    re.I,
+)
+_MIN_BARE_WORDS = 2
+
+
 def _with_bare_forms(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """The names, and each Chinese one without its kind word ("…二期项目" -> "…二期") when at least
-    four characters are left."""
+    four characters are left, each English one ("Docs site migration" -> "Docs site") when two
+    words are."""
     out = list(names)
     for spelling, canonical in list(out):
-        bare = _KIND_SUFFIX.sub("", nfkc(spelling).strip())
-        if bare != nfkc(spelling).strip() and sum("\u4e00" <= c <= "\u9fff" for c in bare) >= _MIN_BARE_HAN:
+        written = nfkc(spelling).strip()
+        bare = _KIND_SUFFIX.sub("", written)
+        if bare != written and sum("\u4e00" <= c <= "\u9fff" for c in bare) >= _MIN_BARE_HAN:
+            out.append((bare, canonical))
+        bare = _KIND_SUFFIX_EN.sub("", written)
+        if bare != written and len(bare.split()) >= _MIN_BARE_WORDS and bare.isascii():
             out.append((bare, canonical))
     return out
 

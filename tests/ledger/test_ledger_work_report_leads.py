@@ -152,6 +152,11 @@ def test_prose_may_leave_off_a_names_kind_word() -> None:
     hits = vocabulary.named("移动审批平台二期已于5月14日正式上线。")
     assert [name.canonical for _, name in hits] == ["移动审批平台二期项目"]
     assert Vocabulary([("数据中台项目", "数据中台项目")]).named("数据已上线。") == []  # too short a stem
+    english = Vocabulary([("Docs site migration", "Docs site migration")])
+    hits = english.named("The new docs site went live on September 29.")
+    assert [name.canonical for _, name in hits] == ["Docs site migration"]
+    # one word left is any sentence's word: "Payments migration" is not named by "payments"
+    assert Vocabulary([("Payments migration", "Payments migration")]).named("Payments are up 4%.") == []
 
 
 @pytest.mark.parametrize(
