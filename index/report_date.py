@@ -19,7 +19,8 @@ from index.text.time_core import pick_year
 from index.text.timeexpr import MONTH_PATTERN, MONTHS, find_dates
 from index.text.weeks import friday_of_iso_week
 
-_YEAR_IN = re.compile(r"(?:19|20)\d{2}|^\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}$")  # or `28/11/25`
+# or `28/11/25`, `07MAR25`, `14-Mar-25`
+_YEAR_IN = re.compile(r"(?:19|20)\d{2}|^\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}$|^\d{1,2}-?[A-Za-z]{3}-?\d{2}$")
 _ISO_WEEK = re.compile(r"\b(20\d{2})-?W(\d{1,2})\b", re.IGNORECASE)
 _WEEK_YEAR = re.compile(r"\bweek\s*(\d{1,2})\s*[,/ ]\s*(20\d{2})\b|\b(20\d{2})\s*week\s*(\d{1,2})\b", re.I)
 _ZH_WEEK_YEAR = re.compile(r"(20\d{2})\s*年\s*第\s*(\d{1,2})\s*周")

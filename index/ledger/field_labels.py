@@ -35,14 +35,14 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
     # `亮灯：绿灯` (a 督办 sheet's traffic light), `Ampel`
     "status": (
         "状态 进展状态 项目状态 当前状态 整体状态 亮灯 灯号 红绿灯",
-        "status health state rag overall ampel",
+        "status health state rag overall ampel sts",
     ),
-    "progress": ("进度 完成度 完成进度 整体进度", "progress %complete percentcomplete completion %done"),
+    "progress": ("进度 完成度 完成进度 整体进度", "progress %complete percentcomplete completion %done prog"),
     "target": (
         "预计上线 计划上线 上线时间 上线日期 预计完成 计划完成 完成时间 目标日期 目标时间",
         "计划完成时间 预计完成时间 计划上线时间 预计上线时间 计划交付时间 计划完成日期 预计完成日期",
         "截止 截止日期 截止时间 预计 节点目标 节点时间 完成节点 时间节点",
-        "deadline eta target targetdate due duedate launchdate golive releasedate expected",
+        "deadline eta target targetdate due duedate launchdate golive releasedate expected tgt",
         "goliveforecast golivedate forecastgolive golivetarget",
         "forecast forecastdate currentforecast revisedtarget reviseddate newdate fcst fcstdate fcst/actual forecast/actual",
     ),
@@ -53,7 +53,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "update updates thisweek nextweek nextsteps notes note risks risk blockers blocker summary",
         "highlights lowlights comments details scope milestone milestones plan plans goal goals todo",
         "impact cause fix resolution mitigation rootcause background context decision decisions ask asks",
-        "dependencies dependency deliverables",
+        "dependencies dependency deliverables rmk rmks remarks remark",
     ),
 }
 FIELD_KEYS: dict[str, str] = {

@@ -104,7 +104,15 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
             rest = rest.replace(part, " ", 1)
     rest = re.sub(r"\*{1,3}|`", "", rest)  # emphasis and code spans: `**INC-244** · Sev 3 · 18 min — …`
     # what taking the severity and day out left: an empty tag, a clock time (`[ ] -16:35 LinkRoute …`)
-    rest = re.sub(r"[(（【\[]\s*[)）】\]]|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])", " ", rest)
+    # and a telex's Zulu or local time (`0512Z-0603Z`, `1410L`)
+    rest = re.sub(
+        r"[(（【\[]\s*[)）】\]]|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+        r"|(?<![\w])(?:[01]\d|2[0-3])[0-5]\d[ZL](?:\s*[-–]\s*(?:[01]\d|2[0-3])[0-5]\d[ZL])?(?![\w])",
+        " ",
+        rest,
+    )
+    rest = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+|^[\s\-–—:：]+", "", rest)
+    rest = re.sub(r"^[\s\-–—:：]+", "", rest)
     rest = re.sub(r"(?:\s*[·•]\s*)+(?=[—–-]\s|$)|^(?:\s*[·•]\s*)+", " ", rest)
     # a label's colon, never a clock's (`[P1] 3/26 14:20-16:35 LinkRoute …` had lost `16:`)
     label = re.search(r"(?<!\d)[:：]|[:：](?!\d)", rest[:30]) or re.search(r"(?<!\d)：|：(?!\d)", rest)
@@ -118,11 +126,16 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
     return title
 
 
+_OUTLINE_FIRST = re.compile(r"\d{1,2}\.\d{1,2}\s+(?=[A-Za-z])")
+
+
 def opening_date(text: str, ref: date) -> tuple[date | None, str | None, str]:
     """The day (and clock time) an incident line opens with, else the first one in the line,
     and the text without it (`SEV2 — 2025-05-07 21:30 UTC, …`, `INC-244 · … (May 20, 16:02–16:20)`)."""
     everywhere = event_dates(text, ref)  # read whole: `On Tuesday 4 March` cut at 40 is a bare weekday
     hits = [hit for hit in everywhere if hit.start < 40] or everywhere
+    if len(hits) > 1 and _OUTLINE_FIRST.match(text[hits[0].start :]) and not text[: hits[0].start].strip():
+        hits = hits[1:]  # `2.1 P1 - 18FEB25 0512Z …`: the item's outline number, then its day
     for hit in hits[:1]:
         time = TIME.match(text, hit.end)
         end = time.end() if time else hit.end

@@ -151,7 +151,9 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
         return (name, labelled.rest_offset) if valid_name(name) else None
     # A short name over deeper lines, or over lines glued to it (`6. OTA升级平台` then `【进展】…`);
     # a status word closing it is its status, not part of its name (`1. 连锁版（阿凯）有风险`).
-    if (item.children or item.end > item.start) and len(text) <= 30 and not re.search(r"[，。,;；]", text):
+    # (a Latin name is counted in words: `3.6 BTP REPLACEMENT OUTSTATIONS (KRW/DNB/OSV)`)
+    short = len(text) <= 30 or (not has_han(text) and len(text) <= 60 and len(text.split()) <= 8)
+    if (item.children or item.end > item.start) and short and not re.search(r"[，。,;；]", text):
         state = _TRAILING_STATE.search(text)
         head = text[: state.start()] if state else text
         name = clean_name(quoted_code(head) or head)

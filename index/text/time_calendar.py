@@ -125,6 +125,20 @@ def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
+# The day, month and year run together as aviation, shipping and military messages write them:
+# "14MAR25", "18FEB25 0512Z", "TGT: 30JUN25", "19FEB" (capitals or "14Mar25", never "10pct").
+@_rule(r"(?<![A-Za-z\d])(\d{1,2})([A-Z][A-Za-z]{2})((?:20)?\d{2})?(?![A-Za-z\d])", needs=DIGIT)
+def _run_together(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month = MONTHS.get(m[2].lower()) if m[2][1:].isupper() or m[2][1:].islower() else None
+    if month is None or len(m[2]) != 3:
+        return None, "day"
+    day = int(m[1])
+    if m[3]:
+        year = int(m[3])
+        return safe_date(year + 2000 if year < 100 else year, month, day), "day"
+    return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
+
+
 # "end of June", and hyphenated before a noun: "the end-of-June date".
 @_rule(
     rf"\b(early|mid|late|end[\s-]of|beginning[\s-]of|(?:the\s+)?middle\s+of|start\s+of)[\s-]+({_MON})\b\.?"

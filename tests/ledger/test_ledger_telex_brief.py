@@ -1,0 +1,46 @@
+"""A telex-style brief (aviation, shipping and military operations write them): capitals, days as
+`14MAR25`, fields as `STS: GREEN   TGT: 14MAR25   PROG: 40PCT`, times as `0512Z`, numbered items
+`3.4 NAME` over their field lines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from index.ledger.extract import extract_facts
+from index.text.timeexpr import find_dates
+
+from .conftest import WriteReport
+
+BRIEF = """OPS WEEKLY BRIEF NO. 09/25 // WE 07MAR25
+
+2. INCIDENTS
+ 2.1 P2 - 04MAR25 0740Z-0815Z (35 MIN) - GATE DISPLAYS BLANK ALL PIERS
+     IMPACT: 6 deps boarded by PA only.
+
+3. PROJECTS
+
+ 3.1 HANGAR WIFI REFRESH NORTH APRON
+     STS: GREEN   TGT: 28MAR25   PROG: 40PCT
+     RMK: 3 of 8 APs swapped.
+
+ 3.2 CARGO MANIFEST MIGRATION OLDMAN -> NEWMAN
+     STS: AMBER   TGT: CUTOVER 15APR25   PROG: 3/5 SITES
+     RMK: Site 4 slipped a week.
+"""
+
+
+def test_run_together_days() -> None:
+    found = [
+        (h.text, h.value) for h in find_dates("TGT: 28MAR25, evac 19FEB 1410L", date(2025, 3, 7), "future")
+    ]
+    assert found == [("28MAR25", date(2025, 3, 28)), ("19FEB", date(2025, 2, 19))]
+    assert find_dates("PROG: 40PCT", date(2025, 3, 7), "future") == []
+
+
+def test_a_telex_brief_reads_its_projects_and_incident(write_report: WriteReport) -> None:
+    facts = extract_facts(write_report("brief-09-25.txt", BRIEF))
+    found = {o.project: (o.status, o.progress, o.target) for o in facts.observations}
+    assert found["HANGAR WIFI REFRESH NORTH APRON"] == ("on_track", 40, date(2025, 3, 28))
+    assert found["CARGO MANIFEST MIGRATION OLDMAN -> NEWMAN"] == ("at_risk", 60, date(2025, 4, 15))
+    (incident,) = facts.incidents
+    assert (incident.title, incident.when) == ("GATE DISPLAYS BLANK ALL PIERS", date(2025, 3, 4))
