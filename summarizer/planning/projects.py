@@ -216,6 +216,35 @@ def whole_links(question: str, projects: Sequence[ProjectRef]) -> list[str]:
     return whole or list(scores)
 
 
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+def _abbreviated(key: str, folded: str) -> float:
+    """A Chinese name written short in the question, its first and last two characters kept and the
+    rest in order ("千川盯盘脚本" for "千川自动盯盘脚本"): scored as the share of the name it keeps."""
+    if not _HAN_NAME.fullmatch(key):
+        return 0.0
+    best = 0.0
+    start = folded.find(key[:2])
+    while start >= 0:
+        end = folded.find(key[-2:], start + 2)
+        if end >= 0:
+            written = folded[start : end + 2]
+            if len(written) >= max(4, 0.6 * len(key)) and len(written) < len(key) and _in_order(written, key):
+                best = max(best, len(written) / len(key))
+        start = folded.find(key[:2], start + 1)
+    return best
+
+
+def _in_order(short: str, long: str) -> bool:
+    position = 0
+    for char in short:
+        position = long.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
 def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> dict[str, float]:
     """`link_projects` with each name's score, best first."""
     folded, spaced = plain_key(question), _spaced(question)
@@ -248,6 +277,7 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
                 and not _diverges(folded, key, match.a, match.size, match.b + match.size)
             ):
                 best = max(best, ratio)
+            best = max(best, _abbreviated(key, folded))
         if best:
             scored[project.name] = best
     if not scored:

@@ -491,3 +491,16 @@ def test_a_day_naming_an_incident_is_the_day_it_happened(question: str) -> None:
     assert plan.days == (date(2025, 3, 26), date(2025, 3, 26))
     # a day written as a target is no period
     assert plan_question("Was anything due on March 26 delayed?", latest=date(2025, 5, 23)).days is None
+
+
+def test_a_chinese_name_written_short_links_its_project() -> None:
+    projects = [ProjectRef("直播自动控价脚本", ()), ProjectRef("直播选品会", ())]
+    assert link_projects("第5期里直播控价脚本是什么情况？", projects) == ["直播自动控价脚本"]
+    # the first and last characters alone are no abbreviation of it
+    assert link_projects("直播脚本怎么样了？", projects) == []
+
+
+def test_what_a_report_said_about_a_project_asks_for_its_status() -> None:
+    from summarizer.planning.intent import detect_intent
+
+    assert detect_intent("What did the mid-March update say about the pump repairs?", True)[0] == "status"

@@ -240,6 +240,15 @@ def test_a_name_two_teams_write_is_each_teams_own_project() -> None:
     assert found.canonical_of["Summit"] == "Website relaunch"
 
 
+def test_a_place_written_after_a_linking_word_is_the_same_project() -> None:
+    found = identity("Borehole rehabilitation, Mbalanga", "Borehole rehab in Mbalanga")
+    assert found.canonical("Borehole rehab in Mbalanga") == found.canonical(
+        "Borehole rehabilitation, Mbalanga"
+    )
+    apart = identity("Borehole rehabilitation, Mbalanga", "Rehab in Chitete")
+    assert apart.canonical("Rehab in Chitete") != apart.canonical("Borehole rehabilitation, Mbalanga")
+
+
 def test_a_rollout_batch_joins_its_one_versioned_project() -> None:
     found = identity("结算SDK 4.0", "结算SDK第二批切完了", "Billing rollout v3", "Billing rollout wave 2")
     assert found.canonical("结算SDK第二批切完了") == found.canonical("结算SDK 4.0")
