@@ -76,7 +76,11 @@ _GENERIC_TITLE = re.compile(
     # a programme office's standing sections: `1. HEADLINES`, `3. GxP SYSTEM EVENTS`, `5. GOVERNANCE`
     r"headlines|(?:project|programme|portfolio)\s+(?:status|overview|summary)|(?:\w+\s+)?system\s+events|"
     r"(?:site\s+)?kpis?(?:\s*\(.*\))?|governance(?:\s*(?:&|and)\s*change\s+control)?|change\s+control|"
-    r"(?:risks?\s*/\s*)?issues\s*/\s*decisions",
+    r"(?:risks?\s*/\s*)?issues\s*/\s*decisions|"
+    # a meeting's or a PM mail's list of owed actions: `[9] AI (Action Items)`, `AIs`, `Open actions`
+    r"(?:ais?\s*)?\(?(?:open\s+|new\s+)?(?:action\s+items?|actions?|ais|follow[- ]?ups?|todos?)\)?|ai|待办(?:事项)?|行动项|"
+    # the table's own title over the projects it tracks: `[1] Milestone Tracker`
+    r"(?:milestone|project|status|schedule|programme|program)s?\s+(?:tracker|board|table)|tracker",
     re.I,
 )
 _STATUSY_PARENS = re.compile(

@@ -114,7 +114,8 @@ def with_weekdays(text: str, hits: list[DateHit]) -> list[DateHit]:
     return out
 
 
-_FIELD_DAY = re.compile(r"\s*(1[0-2]|0?[1-9])\.([0-3]?\d)\s*")
+# (or zero-padded with a dash, as a tracker's column writes it: `Target | 05-16`)
+_FIELD_DAY = re.compile(r"\s*(?:(1[0-2]|0?[1-9])\.([0-3]?\d)|(1[0-2]|0[1-9])-([0-3]\d))\s*")
 
 
 # A week of the year as a date field's value: `第25周`, `Wk 27`, `week 27` (in running text the
@@ -135,6 +136,8 @@ def find_field_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHi
     match = _FIELD_DAY.fullmatch(text)
     if hits or match is None:
         return hits
-    month, day = int(match[1]), int(match[2])
+    dotted = match[1] is not None
+    month, day = (int(match[1]), int(match[2])) if dotted else (int(match[3]), int(match[4]))
     value = pick_year(lambda y: safe_date(y, month, day), ref, bias)
-    return [DateHit(match.start(1), match.end(2), value, match[0].strip(), "day")] if value else []
+    start, end = (match.start(1), match.end(2)) if dotted else (match.start(3), match.end(4))
+    return [DateHit(start, end, value, match[0].strip(), "day")] if value else []
