@@ -36,13 +36,16 @@ _VALUE_HEADER = re.compile(r"本周|this week|current|value|值|actual|本期|�
 _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han characters
 # A table of metrics wherever it stands: its first column is headed as metrics (`指标`, `Metric`,
 # `KPI`), or a column is this period's value beside the last (`本期` / `上期`, `This week` / `Last week`).
-_METRIC_TABLE_FIRST = re.compile(r"^\W*(?:指标|指标项|数据项|metrics?|kpis?|measures?)\W*$", re.I)
+_METRIC_TABLE_FIRST = re.compile(r"^\W*(?:指标|指标项|数据项|metrics?|kpis?|measures?|indicators?)\W*$", re.I)
+# A column of what was planned, not measured: `LoP target`, `Baseline`, `目标值`.
+_PLAN_HEADER = re.compile(r"target|goal|plan|baseline|目标|计划|基线", re.I)
 _LAST_PERIOD_HEADER = re.compile(r"上期|上周|上月|last\s+(?:week|period|month|cycle)|previous|prior", re.I)
 
 
 def _metrics_table(header: list[str]) -> bool:
-    """The table's header says its rows are metrics, in any section."""
-    if header and _METRIC_TABLE_FIRST.match(header[0]):
+    """The table's header says its rows are metrics, in any section (`| Code | Indicator | …`: a
+    logframe's indicator column after its code)."""
+    if any(_METRIC_TABLE_FIRST.match(h) for h in header[:2]):
         return True
     return any(_VALUE_HEADER.search(h) for h in header[1:]) and any(
         _LAST_PERIOD_HEADER.search(h) for h in header[1:]
@@ -315,11 +318,16 @@ def _from_row(
 ) -> list[MetricPoint]:
     """The "this week" column's value (else the first value), and any change column as a point
     of its own (`| 周计算成本 | 38.9万元 | 38.6万元 | +0.8% |` -> 389000 元, 周计算成本环比 0.8 %)."""
-    if len(cells) < 2 or not _NAMEISH.search(cells[0]):
+    first = 1 if len(header) > 1 and _METRIC_TABLE_FIRST.match(header[1]) and len(cells) > 2 else 0
+    if len(cells) < 2 or not _NAMEISH.search(cells[first]):
         return []
-    column = next((i for i, h in enumerate(header) if i > 0 and _VALUE_HEADER.search(h)), None)
-    order = [column] if column is not None and column < len(cells) else list(range(1, len(cells)))
-    name = cells[0].strip(" *_`")
+    column = next((i for i, h in enumerate(header) if i > first and _VALUE_HEADER.search(h)), None)
+    order = [column] if column is not None and column < len(cells) else list(range(first + 1, len(cells)))
+    if first:  # a logframe row with no current value (`—`) has this period's
+        order += [
+            i for i in range(first + 1, len(cells)) if i not in order and not _PLAN_HEADER.search(header[i])
+        ]
+    name = cells[first].strip(" *_`")
     for index in order:
         if index < len(header) and CHANGE_HEADER.match(header[index]):
             continue

@@ -160,3 +160,23 @@ def test_a_table_of_metrics_outside_a_metrics_section_is_read(write_report: Writ
         ("会员数", 893000.0, ""),
     ]
     assert all(Verifier().check(m.evidence) for m in metrics)
+
+
+def test_a_logframe_indicator_table_reads_the_measured_column(write_report: WriteReport) -> None:
+    """`| Code | Indicator | LoP target | This period | Cumulative / current |`: the indicator is named in
+    the second column; the current value is read, this period's when no current one is written, and
+    the life-of-project target never."""
+    report = write_report(
+        "update-14.md",
+        "# Field update No. 14, 2025-03-20\n\n## 4. Indicator tracker\n\n"
+        "| Code | Indicator | LoP target | This period | Cumulative / current |\n|---|---|---|---|---|\n"
+        "| 1.a | % of wells working at spot check | 90% | — | 81% |\n"
+        "| 1.b | People with new access to safe water | 40,000 | 700 | 18,200 |\n"
+        "| 3.a | Cases treated by health volunteers | — | 310 | — |\n",
+    )
+    metrics = extract_facts(report).metrics
+    assert [(m.name, m.value) for m in metrics] == [
+        ("% of wells working at spot check", 81.0),
+        ("People with new access to safe water", 18200.0),
+        ("Cases treated by health volunteers", 310.0),
+    ]
