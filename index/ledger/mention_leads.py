@@ -152,7 +152,10 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
     # A short name over deeper lines, or over lines glued to it (`6. OTA升级平台` then `【进展】…`);
     # a status word closing it is its status, not part of its name (`1. 连锁版（阿凯）有风险`).
     # (a Latin name is counted in words: `3.6 BTP REPLACEMENT OUTSTATIONS (KRW/DNB/OSV)`)
-    short = len(text) <= 30 or (not has_han(text) and len(text) <= 60 and len(text.split()) <= 8)
+    # (but `5.1 Kelbrook valve replacement – GREEN` is a name and its status, read below)
+    short = len(text) <= 30 or (
+        not has_han(text) and len(text) <= 60 and len(text.split()) <= 8 and not re.search(r"\s[–—-]\s", text)
+    )
     if (item.children or item.end > item.start) and short and not re.search(r"[，。,;；]", text):
         state = _TRAILING_STATE.search(text)
         head = text[: state.start()] if state else text

@@ -44,3 +44,14 @@ def test_a_telex_brief_reads_its_projects_and_incident(write_report: WriteReport
     assert found["CARGO MANIFEST MIGRATION OLDMAN -> NEWMAN"] == ("at_risk", 60, date(2025, 4, 15))
     (incident,) = facts.incidents
     assert (incident.title, incident.when) == ("GATE DISPLAYS BLANK ALL PIERS", date(2025, 3, 4))
+
+
+def test_a_numbered_item_with_its_status_after_a_dash_keeps_it(write_report: WriteReport) -> None:
+    # the longer Latin names a numbered item may have do not swallow `– GREEN`, the item's status
+    body = (
+        "Subject: North ops weekly sitrep 2025-01-24\n\n5. SCHEMES & WORKSTREAMS\n"
+        "5.3 Holme Lane pressure valve scheme – GREEN\n    On for 14/02.\n"
+        "5.5 Fellgate Rd mains renewal – AMBER\n    230m laid. Target 28/02.\n"
+    )
+    found = {o.project: o.status for o in extract_facts(write_report("sitrep.txt", body)).observations}
+    assert found.get("Fellgate Rd mains renewal") == "at_risk"
