@@ -182,19 +182,33 @@ def _record_line(text: str) -> bool:
 
 
 def _record_items(section: Section) -> set[int]:
-    """The first lines of the indented bullets right under a record line (`[P2] 墨西哥专线 | RAG: A`
-    then `  - RFC 税号 仍在审核`), with no blank line between: the record's notes, not projects."""
+    """The first lines of the bullets right under a record line (`[P2] 墨西哥专线 | RAG: A` then
+    `  - RFC 税号 仍在审核`, indented) or under a bold name with its own status (`**① 小满家居自播间** 🟡`
+    then `- 目标还是 3/20 首播…`), with no blank line between: that project's notes, not projects."""
     starts = {item.start: item for item in section.items}
     lines = dict(section.lines)
     out: set[int] = set()
     for number, raw in section.lines:
-        if number in starts or number == section.start or not _record_line(line_text(raw)):
+        if number in starts or number == section.start:
+            continue
+        text = line_text(raw)
+        record = _record_line(text)
+        if not record and not _bold_with_status(text):
             continue
         following = number + 1
-        while following in starts and lines.get(following, "")[:1].isspace():
+        while following in starts and (not record or lines.get(following, "")[:1].isspace()):
             out.add(following)
             following = starts[following].end + 1
     return out
+
+
+def _bold_with_status(text: str) -> bool:
+    """`**③ AI数字人直播试点** 🟡`: a bold project name and nothing after it but its status."""
+    lead = paragraph_lead(text.strip(), True)
+    if lead is None or lead[2] != "bold":
+        return False
+    rest = text.strip()[lead[1] :]
+    return len(rest.strip()) <= 12 and bool(find_statuses(rest))
 
 
 def _opens_with_field(section: Section) -> bool:

@@ -83,6 +83,7 @@ _GENERIC_TITLE = re.compile(
     r"(?:milestone|project|status|schedule|programme|program)s?\s+(?:tracker|board|table)|tracker",
     re.I,
 )
+_CIRCLED = re.compile(r"^([*_`\s]*)[\u2460-\u2473\u2776-\u2793\u24eb-\u24f4]\s*")
 _STATUSY_PARENS = re.compile(
     r"\s*[(（][^)）]*(?:%|负责|owner|eta|status|on track|at risk|risk|风险|延期|完成|上线|\d{1,2}/\d{1,2})"
     r"[^)）]*[)）]",
@@ -189,6 +190,7 @@ def _without_state_tail(name: str) -> str:
 
 
 def clean_name(name: str) -> str:
+    name = _CIRCLED.sub(r"\1", name)  # `① 小满家居自播间`: the list's place (NFKC would make it a `1`)
     name = _without_state_tail(_STATUSY_PARENS.sub("", nfkc(name)))
     name = _OUTLINE_NUMBER.sub("", _RENAME_GLOSS.sub("", name))
     name = re.sub(r"[*_`#]+", "", name)

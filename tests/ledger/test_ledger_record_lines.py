@@ -81,3 +81,26 @@ def test_a_heading_over_a_field_line_opened_by_its_owner_is_one_project(write_re
     (obs,) = extract_facts(write_report("第9期.md", body)).observations
     assert (obs.project, obs.progress, obs.status) == ("KR1.1 同城双活改造", 50, "at_risk")
     assert str(obs.target) == "2024-07-31"
+
+
+BOLD_WITH_STATUS = """# 星河传媒 · 运营周报 Vol.03
+
+> 📅 2025.03.21（周五）
+
+## 🎬 重点项目
+
+**① 家居自播间** 🟡
+- 目标还是 3/28 首播，灯光到货晚了
+- 主播定了 1 个（小夏）
+
+**② 素人矩阵起号** 🟢
+- 进度 5/10，本周新过线 2 个号
+"""
+
+
+def test_the_list_under_a_bold_name_with_its_status_is_that_projects(write_report: WriteReport) -> None:
+    facts = extract_facts(write_report("运营周报-Vol03.md", BOLD_WITH_STATUS))
+    found = {o.project: o for o in facts.observations}
+    assert set(found) == {"家居自播间", "素人矩阵起号"}
+    assert found["素人矩阵起号"].progress == 50
+    assert (found["家居自播间"].status, found["素人矩阵起号"].status) == ("at_risk", "on_track")
