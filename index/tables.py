@@ -71,7 +71,17 @@ def read_tables(lines: list[tuple[int, str]]) -> list[Table]:
     piped += _csv_tables([(number, text) for number, text in lines if number not in taken])
     taken = {number for table in piped for number in table.span}
     aligned = read_aligned_tables([(number, text) for number, text in lines if number not in taken])
-    return sorted(piped + aligned, key=lambda table: table.header_line)
+    return sorted(map(_lettered, piped + aligned), key=lambda table: table.header_line)
+
+
+def _lettered(table: Table) -> Table:
+    """A spreadsheet export's column letters over its own header (`| A | B | C |` then
+    `| Metric | This week | Last week |`): the first row is the header."""
+    letters = [cell.strip() for cell in table.header]
+    if len(letters) < 2 or letters != [chr(ord("A") + i) for i in range(len(letters))] or not table.rows:
+        return table
+    first, *rest = table.rows
+    return Table(first.line, first.cells, rest)
 
 
 _MIN_BARE_ROWS = 2

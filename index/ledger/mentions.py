@@ -156,7 +156,7 @@ _TOPIC_SUFFIX = re.compile(
 # "(formerly Referral Program v2)", "（原名 Gateway Mini）": the old name is a rename's, not this one's;
 # "（以下简称“档案系统”）": the short name is an alias (`renames.py` reads it), not part of this one.
 _RENAME_GLOSS = re.compile(
-    r"\s*[(（]\s*(?:原名|原来叫|以下简称|下称|简称|formerly|previously)[^()（）]*[)）]", re.I
+    r"\s*[(（]\s*(?:原名|原来叫|以下简称|下称|简称|formerly|previously|was\s*:|was\b)[^()（）]*[)）]", re.I
 )
 
 
@@ -166,7 +166,7 @@ _RENAME_GLOSS = re.compile(
 # item's id, which prose about the same project leaves out ("Matchmaking v2 shipped").
 # A Chinese outline ordinal ("二、活动上线", "（一）信息化建设项目") is the same: the section's place.
 _OUTLINE_NUMBER = re.compile(
-    r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|[&#!]\d{1,6})\s+(?=[^\W\d_])|"
+    r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.|[&#!]\d{1,6})\s+(?=[^\W\d_])|"
     r"[一二三四五六七八九十]{1,3}[、．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|"
     # a tracker's row tag before the name: `[P1] 美西二期仓 | Owner: …`
     r"\[[A-Z]{0,2}\d{1,3}\]\s*(?=\S))"

@@ -57,7 +57,8 @@ _RENAMED_FROM = re.compile(
     r"\brenamed\s+from\s+[“\"]([^”\"]{2,60})[”\"](?:\s+to\s+[“\"]([^”\"]{2,60})[”\"])?", re.I
 )
 _FORMERLY = re.compile(
-    r"[（(]\s*(?:原名|原来叫|原|formerly|previously)\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]", re.I
+    r"[（(]\s*(?:原名|原来叫|原|formerly|previously|was\s*:)\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]",
+    re.I,
 )
 # "CH 项目（就是驰衡合作项目，对方内部都这么叫）", "Kiln (aka the feature store migration)": a
 # second name of the same project, glossed in passing.
