@@ -115,7 +115,9 @@ def _abbreviates(short: Sequence[str], long: Sequence[str]) -> bool:
     words = [t for t in long if not VERSION.match(t)]
     # "Borehole rehab in Mbalanga" for "Borehole rehabilitation, Mbalanga": a linking word is no word
     # of the name
-    short_words = [t for t in short if not VERSION.match(t) and (t not in _LINKING or t in long)]
+    short_words = [
+        t for i, t in enumerate(short) if not VERSION.match(t) and (i == 0 or t not in _LINKING or t in long)
+    ]
     if not short_words or len(words) < 2:
         return False
     if len(short_words) == 1 and len(short_words[0]) >= 2 and short_words[0] == "".join(w[0] for w in words):
