@@ -92,14 +92,12 @@ def related(short: str, long: str, short_name: str, long_name: str) -> bool:
             or clipped(short_name, long_name)
         )
     return (
-        len(short) >= 3
-        and short[0] == long[0]
-        and len(short) / len(long) >= 0.5
-        and _subsequence(short, long)
+        len(short) >= 3 and short[0] == long[0] and len(short) / len(long) >= 0.5 and subsequence(short, long)
     )
 
 
-def _subsequence(short: str, long: str) -> bool:
+def subsequence(short: str, long: str) -> bool:
+    """Every character of `short` in `long`, in order."""
     position = 0
     for char in short:
         position = long.find(char, position) + 1

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from index.ledger.name_joins import ITEM_KEY
+from index.ledger.name_rules import subsequence
 from index.text.cjk import has_han
 from index.text.normalise import nfkc, plain_key, stem
 from summarizer.planning.intent import INTENT_KEYWORDS
@@ -230,19 +231,14 @@ def _abbreviated(key: str, folded: str) -> float:
         end = folded.find(key[-2:], start + 2)
         if end >= 0:
             written = folded[start : end + 2]
-            if len(written) >= max(4, 0.6 * len(key)) and len(written) < len(key) and _in_order(written, key):
+            if (
+                len(written) >= max(4, 0.6 * len(key))
+                and len(written) < len(key)
+                and subsequence(written, key)
+            ):
                 best = max(best, len(written) / len(key))
         start = folded.find(key[:2], start + 1)
     return best
-
-
-def _in_order(short: str, long: str) -> bool:
-    position = 0
-    for char in short:
-        position = long.find(char, position) + 1
-        if position == 0:
-            return False
-    return True
 
 
 def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> dict[str, float]:

@@ -497,11 +497,14 @@ def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) 
         for match in pattern.finditer(question):
             if not _is_month_name(match):
                 continue  # lowercase "may" is the verb, not the month
+            incident_day = pattern in (_DAY_EN, _DAY_NUM) and bool(
+                _INCIDENT_AFTER.match(question[match.end() :])
+            )
             if pattern in (_DAY_EN, _DAY_NUM) and not (
                 about_report
                 or _ON_DAY.search(question[: match.start()])
                 or _REPORT_AFTER.search(question[match.end() :])
-                or _INCIDENT_AFTER.match(question[match.end() :])
+                or incident_day
             ):
                 continue
             if _is_target(question, match) and not about_report:
@@ -543,6 +546,9 @@ def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) 
                     days = (date.min, days[1]) if days else None
                 start = words[0].start() if words[0] else start
                 end = end + words[1].end() if words[1] else end
+                if incident_day and not any(words):
+                    # the incident's day, and every report after it: its postmortem is told later
+                    until = None
             return TimeRange(since, until, question[start:end].strip(), days)
     return None
 

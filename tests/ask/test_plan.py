@@ -489,6 +489,7 @@ def test_a_missed_date_is_a_slip_question(question: str, slip: bool) -> None:
 def test_a_day_naming_an_incident_is_the_day_it_happened(question: str) -> None:
     plan = plan_question(question, latest=date(2025, 5, 23))
     assert plan.days == (date(2025, 3, 26), date(2025, 3, 26))
+    assert plan.until is None  # its postmortem is told in a later report
     # a day written as a target is no period
     assert plan_question("Was anything due on March 26 delayed?", latest=date(2025, 5, 23)).days is None
 
