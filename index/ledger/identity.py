@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from index.ledger.name_blocks import Blocks
 from index.ledger.name_joins import embed_merge, join_batches, join_keyed, join_renamed
 from index.ledger.name_rules import pair_related, paren_alias, shared_parentheticals
-from index.ledger.name_stats import AliasConfig, NameStat, choose, same_team
+from index.ledger.name_stats import AliasConfig, NameStat, choose
 from index.text.normalise import name_key
 
 if TYPE_CHECKING:
@@ -78,11 +78,9 @@ class _Cluster:
     keys: set[str] = field(default_factory=set)
     names: list[NameStat] = field(default_factory=list)
     spelling: dict[str, str] = field(default_factory=dict)
-    series: set[str] = field(default_factory=set)
 
     def add(self, stat: NameStat, keys: set[str]) -> None:
         self.names.append(stat)
-        self.series |= stat.series
         for key in keys:
             self.keys.add(key)
             self.spelling.setdefault(key, stat.name)
@@ -167,7 +165,6 @@ def _cluster(
                 for other, spelling, index in blocks.near(k, stat.name):
                     if (
                         index not in fits
-                        and same_team(stat.series, clusters[index].series)
                         and not blocked(key, clusters[index])
                         and (not stat.tentative or k.startswith(other) or other.startswith(k))
                         and pair_related(k, other, stat.name, spelling)

@@ -111,8 +111,7 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
         " ",
         rest,
     )
-    rest = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+|^[\s\-–—:：]+", "", rest)
-    rest = re.sub(r"^[\s\-–—:：]+", "", rest)
+    rest = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+", "", rest).lstrip(" \t-–—:：")
     rest = re.sub(r"(?:\s*[·•]\s*)+(?=[—–-]\s|$)|^(?:\s*[·•]\s*)+", " ", rest)
     # a label's colon, never a clock's (`[P1] 3/26 14:20-16:35 LinkRoute …` had lost `16:`)
     label = re.search(r"(?<!\d)[:：]|[:：](?!\d)", rest[:30]) or re.search(r"(?<!\d)：|：(?!\d)", rest)

@@ -10,6 +10,7 @@ several labelled bullets is a container of projects, not a project itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from index.ledger.field_labels import Labelled, field_pieces, label_key, split_label
 from index.ledger.mention_leads import (
@@ -103,9 +104,9 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         or (heading_status(section.title) is not None and len(section.items) >= 1)
     )
     out.extend(rows)
+    under_records = _record_items(section)  # a record's or a bold status line's own notes
     if context or loose:
         found: list[Mention] = []
-        under_records = _record_items(section)
         for item in section.items:
             if item.start not in under_records:
                 _item_mentions(item, section, lines, found)
@@ -119,7 +120,9 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     # A section that opens with field lines is one project's (its fields speak for its title):
     # sentences in it are about that project, not new ones. One that opens with a lead line
     # ("KR1 新客首单券实验 ｜ 进度 3/4", then its fields) holds several projects.
-    prose = _prose_mentions(section, lines, context, plain_leads=not _opens_with_field(section))
+    prose = _prose_mentions(
+        section, lines, context, plain_leads=not _opens_with_field(section), notes=under_records
+    )
     filed = heading_status(section.title)
     for mention in prose if filed is not None else []:
         # A paragraph under "## Shipped this week" that opens with what shipped ("Audit log export is
@@ -307,7 +310,11 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
 
 
 def _prose_mentions(
-    section: Section, lines: dict[int, str], context: bool, plain_leads: bool = True
+    section: Section,
+    lines: dict[int, str],
+    context: bool,
+    plain_leads: bool = True,
+    notes: Collection[int] = (),
 ) -> list[Mention]:
     """Paragraphs that open with a project's name, one mention each: its lines until a blank line
     or the next such lead (a paragraph goes on about the project it opened with).
@@ -319,11 +326,9 @@ def _prose_mentions(
     the name recurs in another report (origin "lead").
     """
     in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
+    # `notes`: the first lines of the items that are a record's notes (`_record_items`)
     under_records = {
-        n
-        for item in section.items
-        if item.start in _record_items(section)
-        for n in range(item.start, item.end + 1)
+        n for item in section.items if item.start in notes for n in range(item.start, item.end + 1)
     }
     out: list[Mention] = []
     current: Mention | None = None

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from index.ledger.name_forms import batch_joins
-from index.ledger.name_stats import NameStat, choose, same_team
+from index.ledger.name_stats import NameStat, choose
 from index.text.normalise import name_key, nfkc
 
 if TYPE_CHECKING:
@@ -74,18 +74,16 @@ def join_renamed(
     joins = _Joins(len(groups))
 
     keys = [{name_key(s.name) for s in group} for group in groups]
-    teams = [set().union(*(s.series for s in group)) for group in groups]
 
-    def holders(name: str, series: str) -> list[int]:
+    def holders(name: str) -> list[int]:
         wanted = name_key(name)
         if len(wanted) < 2:
             return []
-        mine = [i for i in range(len(groups)) if not series or same_team({series}, teams[i])]
-        exact = [i for i in mine if wanted in keys[i]]
-        return exact or [i for i in mine if any(wanted in key for key in keys[i])]
+        exact = [i for i in range(len(groups)) if wanted in keys[i]]
+        return exact or [i for i in range(len(groups)) if any(wanted in key for key in keys[i])]
 
     for old, new, series in renames:
-        a, b = holders(old, series), holders(new, series)
+        a, b = holders(old), holders(new)
         for held, unheld in ((a, new), (b, old)):
             # "原 qt-migrate 项目更名为 Ferry" before any line names Ferry: the announced name is
             # a spelling of the one project holding the other, so later sentences naming it are
@@ -140,8 +138,6 @@ def embed_merge(
     for score, i, j in pairs:
         if score < threshold:
             break
-        if not same_team({t for s in groups[i] for t in s.series}, {t for s in groups[j] for t in s.series}):
-            continue
         keys_i = {name_key(s.name) for s in groups[i]}
         keys_j = {name_key(s.name) for s in groups[j]}
         if any(frozenset((a, b)) in apart for a in keys_i for b in keys_j):

@@ -1,8 +1,9 @@
 """What identity is built from: each name as the ledger counted it, and `aliases.toml`.
 
-`NameStat` and `AliasConfig` are the inputs of `identity.build_identity`; the two rules that read
-only them (one team's names, the canonical spelling) live here too, since both the clustering
-(`identity`) and the joins after it (`name_joins`) apply them.
+`NameStat` and `AliasConfig` are the inputs of `identity.build_identity`; the rule that reads only
+them (the canonical spelling) lives here too, since both the clustering (`identity`) and the joins
+after it (`name_joins`) apply it. Each team's names are linked apart (`identity`), so no rule here
+compares teams.
 """
 
 from __future__ import annotations
@@ -55,13 +56,6 @@ class NameStat:
     after the other names and only to the one project whose name it opens with ("CampusNight 现在
     不算 blocked 了"), so it can neither split two projects ("CampusNight" fitting it and
     "CampusNight 数据集") nor carry another project's news into one ("帮积分2.0准备灰度名单")."""
-
-
-def same_team(a: set[str], b: set[str]) -> bool:
-    """Two names can be one project only when one report series (a team's folder) writes both:
-    "LedgerSync export" in one team's reports is not "Ledger" in another's. Names with no series
-    known (a bare list of names) are compared as before."""
-    return not a or not b or not a.isdisjoint(b)
 
 
 def choose(group: list[NameStat], config: AliasConfig | None) -> str:

@@ -54,9 +54,8 @@ def add_prose_names(conn: sqlite3.Connection, stats: dict[tuple[str, str], NameS
                 stats[stat.name, folder] = stat
                 added.add((stat.name, folder))
             elif stat.name in lone[folder]:
-                added.add(
-                    (stat.name, folder)
-                )  # one report's lead, and sentences of others: `_projects` weighs it
+                # one report's lead, and sentences of others: `_projects` weighs it
+                added.add((stat.name, folder))
     return added
 
 

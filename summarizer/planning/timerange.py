@@ -155,21 +155,14 @@ def resolve_week(ref: str, latest: date, labels: dict[int, list[int]]) -> int | 
 def _between_labels(number: int, labels: dict[int, list[int]]) -> int | None:
     """A label no report carries (its report wrote none: "FY26 W03" between the "FY26W02" and
     "FY26W04" files) is as far from ISO weeks as the labels on both sides of it, when they agree."""
-
-    def monday(week: int) -> date:
-        return date.fromisocalendar(week // 100, week % 100, 1)
-
     below = [n for n, weeks in labels.items() if n < number and len(weeks) == 1]
     above = [n for n, weeks in labels.items() if n > number and len(weeks) == 1]
     if not below or not above:
         return None
     low, high = max(below), min(above)
-    offsets = {(monday(labels[n][0]) - timedelta(weeks=n)) for n in (low, high)}
-    if len(offsets) != 1:
+    if shift_weeks(labels[low][0], high - low) != labels[high][0]:
         return None  # the numbering skips or restarts between them
-    day = offsets.pop() + timedelta(weeks=number)
-    iso = day.isocalendar()
-    return iso[0] * 100 + iso[1]
+    return shift_weeks(labels[low][0], number - low)
 
 
 def parse_week_arg(value: str, latest: date | None) -> int:
