@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_HOME := .data/demo
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: setup browser demo test lint typecheck unit eval cassettes bench clean
+.PHONY: setup browser demo test lint typecheck unit eval eval-zoo eval-examples cassettes bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,12 +54,26 @@ eval: setup
 	$(BIN)/summarizer eval
 	$(BIN)/summarizer eval --engine replay --suite qa --suite summary --suite risks
 
+# The same gates split in two: the style zoo (its own index in .data/zoo, most of the eval's time)
+# and the examples' suites (.data/eval, which a unit test's eval opens too).
+eval-zoo: setup
+	$(BIN)/summarizer eval --suite zoo
+
+eval-examples: setup
+	$(BIN)/summarizer eval --suite retrieval --suite qa --suite ledger --suite summary --suite risks
+	$(BIN)/summarizer eval --engine replay --suite qa --suite summary --suite risks
+
 # Rewrite every hand-written cassette (ask, summary, rollup, risks) after a change to a prompt,
 # retrieval, the summaries or the ledger (e.g. after merging main): one command, then commit them.
 cassettes: setup
 	$(BIN)/python -m evals.cassettes
 
-test: lint typecheck unit eval
+# The unit tests and the zoo share nothing, and each leaves a CPU idle most of the time (one Python
+# thread; the zoo's embedding takes what the load leaves), so they run side by side; the examples'
+# suites follow the unit tests. Output stays grouped per target.
+test: lint typecheck
+	$(MAKE) --no-print-directory -j2 --output-sync=target unit eval-zoo
+	$(MAKE) --no-print-directory eval-examples
 
 bench: setup
 	$(BIN)/python -m bench.ingest

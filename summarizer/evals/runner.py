@@ -45,6 +45,12 @@ def zoo_suite(ctx: EvalContext) -> SuiteResult:
     return run_zoo(ctx.root, ctx.root / ".data" / "zoo")
 
 
+def bare_context(root: Path, data: Datasets, engine: str) -> EvalContext:
+    """A context without the examples' index, for suites that build their own (the zoo): `make
+    test` runs the zoo beside the unit tests, which open the examples' index themselves."""
+    return EvalContext(root=root, data=data, engine=engine, verifier=root_verifier(root))
+
+
 SUITES: dict[str, Callable[[EvalContext], SuiteResult]] = {
     "retrieval": retrieval_suite.run,
     "qa": qa_suite.run,
@@ -53,6 +59,7 @@ SUITES: dict[str, Callable[[EvalContext], SuiteResult]] = {
     "risks": risks_suite.run,
     "zoo": zoo_suite,
 }
+OWN_INDEX = frozenset(["zoo"])  # suites that ingest into an index of their own
 ENGINES = ("local", "replay", "openai")
 
 
@@ -274,10 +281,13 @@ def run_eval(
     data.warnings += section_warnings(data, root / "examples" / "reports")
     if not data.questions and not data.present:
         raise ConfigError(f"no eval datasets found in {root / 'evals' / 'datasets'}")
+    chosen = list(suites) or list(SUITES)
     factory = make_context or (partial(build_context, record=True) if record else build_context)
+    if make_context is None and set(chosen) <= OWN_INDEX:
+        factory = bare_context  # nothing to ingest into the examples' index
     ctx = factory(root, data, engine)
     try:
-        results = run_suites(ctx, list(suites) or list(SUITES))
+        results = run_suites(ctx, chosen)
         spend = ctx.spend() if ctx.spend is not None else None
         model = ctx.model
     finally:

@@ -89,6 +89,9 @@ def run_zoo(root: Path, home: Path, only: Sequence[str] = (), with_questions: bo
 
     series = load_zoo(root, only)
     unindexed = [o.path for o in skipped]
+    # A team none of whose reports was indexed has no series to scope a question to (`ask --series`
+    # says so): its questions are put to the whole index only.
+    indexed = {Path(name).name for name in views.series_names(ledger)}
     scores = [
         score_series(
             gold,
@@ -96,11 +99,13 @@ def run_zoo(root: Path, home: Path, only: Sequence[str] = (), with_questions: bo
             asked if with_questions else None,
             workspace.verifier.check,
             unindexed,
-            asked_of if with_questions else None,
+            asked_of if with_questions and gold.name in indexed else None,
         )
         for gold in series
     ]
     result = result_from([s.name for s in series], scores, time.perf_counter() - started)
+    if with_questions and (lost := [s.name for s in series if s.name not in indexed]):
+        result.notes.append(f"no report indexed, scoped questions not asked: {', '.join(lost)}")
     if skipped:
         result.notes.append(
             f"{len(skipped)} report(s) not indexed, their questions not measured: "

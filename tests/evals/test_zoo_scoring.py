@@ -159,3 +159,23 @@ def test_a_question_is_scored_twice_when_asked_of_its_own_series_too() -> None:
     assert ("scoped.team-01", "refused although the top passage holds the answer") in score.failures
     unscoped_only = score_series(gold, ZooFacts([], [], [], []), ask, bool).metrics()
     assert "qa.scoped.must_mention" not in unscoped_only
+
+
+def test_a_series_none_of_whose_reports_was_indexed_is_scored_without_a_scope(tmp_path: Path) -> None:
+    # `ask --series` refuses a team it has no report of; the zoo must score the others, not crash
+    from summarizer.evals.zoo import run_zoo
+
+    zoo = tmp_path / "evals" / "zoo"
+    (zoo / "reports" / "dated").mkdir(parents=True)
+    (zoo / "reports" / "dated" / "2025-03-14.md").write_text("# Weekly 2025-03-14\n\n## Projects\n- Alpha: on track\n")
+    (zoo / "reports" / "undated").mkdir()
+    (zoo / "reports" / "undated" / "notes.md").write_text("# Team notes\n\n- did things\n")
+    question = (
+        "- {id: q1, question: 'What is the budget?', lang: en, answerable: false, intent: free, must_mention: []}\n"
+    )
+    for name in ("dated", "undated"):
+        (zoo / "gold" / name).mkdir(parents=True)
+        (zoo / "gold" / name / "questions.yaml").write_text(question.replace("q1", f"{name}-01"))
+    result = run_zoo(tmp_path, tmp_path / "home")
+    assert any("scoped questions not asked: undated" in note for note in result.notes)
+    assert result.details["dated"]["qa.scoped.unanswerable_accuracy"] is not None
