@@ -40,11 +40,15 @@ def detect_report_date(
     path: Path,
     body: list[tuple[int, str]],
     near: date | None,
+    sent: str | None = None,
 ) -> FoundDate | None:
-    """Title, front matter, a labelled header line, the file name, a dated sign-off, then a
-    yearless title, header or dateline date read near its sibling reports: the report's own
-    statements before anything else. All-number days are read in the order the caller set
-    (`timeexpr.reading_day_first`: `parse_report` sets the report's own)."""
+    """A mail's sent field, the title, front matter, a labelled header line, the file name, a dated
+    sign-off, then a yearless title, header or dateline date read near its sibling reports: the
+    report's own statements before anything else. All-number days are read in the order the caller
+    set (`timeexpr.reading_day_first`: `parse_report` sets the report's own)."""
+    found = date_from_text(sent) if sent else None
+    if found is not None and found.origin == "date":
+        return FoundDate(found.value, "mail header")
     for text in ([title] if title else []) + title_lines:
         found = date_from_text(text)
         if found:

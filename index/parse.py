@@ -8,6 +8,7 @@ files without any Markdown heading, a short line ending in a colon. All become s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from index.classify import classify_heading
@@ -69,7 +70,8 @@ def parse_report(
     if dialect.name == "org":
         org_front, body = org_keywords(body, MAX_TITLE_CHARS)
         front = {**org_front, **front}
-    title_heading, title_lines = _find_title(body, dialect)
+    mail = mail_header(body)
+    title_heading, title_lines = _find_title(body, dialect, mail)
     if dialect.name == "org" and isinstance(front.get("title"), str):
         title_heading = str(front["title"])  # `#+TITLE: Firmware weekly #32`
         title_lines = [title_heading, *title_lines]
@@ -79,7 +81,7 @@ def parse_report(
         # All-number days in the report's own order (`14/11/2025` makes its `05/12` 5 December).
         with reading_day_first(writes_day_first(text for _, text in body)):
             found = detect_report_date(
-                title_heading, title_lines, {**doc.meta, **front}, doc.path, body, near
+                title_heading, title_lines, {**doc.meta, **front}, doc.path, body, near, mail.sent
             )
     if found is None:
         raise ReportDateError(
@@ -103,14 +105,59 @@ def parse_report(
     )
 
 
-def _find_title(lines: list[tuple[int, str]], dialect: Dialect = MARKDOWN) -> tuple[str | None, list[str]]:
-    """The first heading (or first line of a plain-text file) and the title-like lines near it."""
-    candidates: list[str] = []
-    title: str | None = None
-    dated: str | None = None
-    for _, text in lines[:15]:
+# A mail's header block (`From:` `Sent:` `To:` `Subject:`, `发件人：` `主题：`), pasted or saved as text:
+# its subject is the report's title (a meeting note's `主题：` too), its `Sent:` / `Date:` field the
+# day it went out, its other fields no title at all.
+_MAIL_FIELD = re.compile(
+    r"^(from|sent|date|to|cc|bcc|subject|importance|reply-to|发件人|收件人|抄送|日期|发送时间|时间|主题)\s*[:：]\s*(.*)$",
+    re.I,
+)
+_MAIL_SUBJECT = frozenset(["subject", "主题"])
+_MAIL_SENT = frozenset(["sent", "date", "日期", "发送时间", "时间"])
+
+
+@dataclass(frozen=True)
+class MailHeader:
+    """The header block a mail opens with: its subject, the text of its sent field, its lines."""
+
+    subject: str | None = None
+    sent: str | None = None
+    lines: frozenset[int] = frozenset()
+
+
+def mail_header(lines: list[tuple[int, str]]) -> MailHeader:
+    """The header block that opens the text, when it has a subject (else an empty one)."""
+    fields: dict[str, str] = {}
+    numbers: set[int] = set()
+    for number, text in lines[:15]:
         stripped = text.strip()
         if not stripped:
+            if numbers:
+                break
+            continue
+        field = _MAIL_FIELD.match(stripped)
+        if field is None:
+            break
+        numbers.add(number)
+        fields.setdefault(field[1].lower(), field[2].strip())
+    subject = next((fields[key] for key in _MAIL_SUBJECT if fields.get(key)), None)
+    if subject is None:
+        return MailHeader()
+    sent = next((fields[key] for key in _MAIL_SENT if fields.get(key)), None)
+    return MailHeader(subject, sent, frozenset(numbers))
+
+
+def _find_title(
+    lines: list[tuple[int, str]], dialect: Dialect = MARKDOWN, mail: MailHeader = MailHeader()
+) -> tuple[str | None, list[str]]:
+    """The first heading (or first line of a plain-text file, or a mail's subject) and the
+    title-like lines near it."""
+    title = mail.subject
+    candidates: list[str] = [title] if title else []
+    dated: str | None = None
+    for number, text in lines[:15]:
+        stripped = text.strip()
+        if not stripped or number in mail.lines:
             continue
         if _MACRO.match(stripped):
             continue  # a wiki's `{{>toc}}`

@@ -144,3 +144,11 @@ def test_a_day_and_month_closed_by_points_needs_a_day_it_can_only_be_or_a_day_fi
         assert [str(h.value) for h in find_dates("due 5.7.", REF)] == ["2026-07-05"]
         assert find_dates("rated 4.5.", REF) == []  # no day word before it: a figure
     assert writes_day_first(["ready by 30.6.", "moved to 14.07.2025"])
+
+
+def test_a_weekday_before_a_full_slashed_day_picks_its_order() -> None:
+    assert [h.value for h in find_dates("Sent: Thu 06/03/2025", REF)] == [date(2025, 3, 6)]
+    assert [h.value for h in find_dates("Sent: Tue 06/03/2025", REF)] == [date(2025, 6, 3)]
+    # and says how the rest of the report writes its days, over an issue number read month first
+    assert writes_day_first(["Sent: Thu 06/03/2025 17:31", "Subject: BRIEF 09/25"])
+    assert not writes_day_first(["Sent: Tue 06/03/2025 17:31", "Subject: BRIEF 09/25"])

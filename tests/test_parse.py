@@ -467,3 +467,24 @@ def test_capital_headings_between_rules_open_sections(tmp_path: Path) -> None:
     billing = next(s for s in report.sections if s.title == "BILLING MIGRATION")
     body = " ".join(text for _, text in billing.lines)
     assert "Apr 14" in body and "Mar 4" not in body
+
+
+def test_a_mail_is_titled_by_its_subject_and_dated_by_its_sent_field(tmp_path: Path) -> None:
+    # the subject's `07/03/2025` alone would be 3 July (month first); the sent field says 7 March
+    text = (
+        "From: Ines Varga <ines@example.org>\nTo: ops-weekly@example.org\n"
+        "Date: Fri, 7 Mar 2025 17:12:03 +0000\nSubject: Field ops weekly - 07/03/2025\n\nHi all,\n\n- a\n"
+    )
+    report = parse(write(tmp_path, "weekly.txt", text))
+    assert (report.title, report.date, report.date_origin) == (
+        "Field ops weekly - 07/03/2025",
+        date(2025, 3, 7),
+        "mail header",
+    )
+
+
+def test_a_sent_day_with_its_weekday_is_read_in_the_order_the_weekday_agrees_with(tmp_path: Path) -> None:
+    # 6 March 2025 is a Thursday, 3 June a Tuesday; `BRIEF 09/25` (an issue number) reads month first
+    text = "From: Ops Lead\nSent: Thu 06/03/2025 17:31\nSubject: OPS BRIEF 09/25\n\n1. SUMMARY\n - a\n"
+    report = parse(write(tmp_path, "brief.txt", text))
+    assert (report.title, report.date) == ("OPS BRIEF 09/25", date(2025, 3, 6))

@@ -22,22 +22,35 @@ _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 
 
 
 # A weekday before a slashed day says which figure is the month: "Thu 04/09" is 4 September in a
-# day-first team (9 April 2025 is a Wednesday), "Fri 17/10" can only be 17 October. The reading
-# whose nearest year falls on that weekday wins; when neither does, month-first as `_slash`.
-@_rule(
-    r"(?<![A-Za-z])(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/%])(?!:\d)",
-    re.I,
-    needs=DIGIT,
+# day-first team (9 April 2025 is a Wednesday), "Fri 17/10" can only be 17 October, "Thu
+# 06/03/2025" is 6 March (3 June 2025 is a Tuesday). The reading (in its own year, else the nearest
+# one) that falls on that weekday wins; when neither does, the report's order as `_slash`.
+_WEEKDAY_SLASH = (
+    r"(?<![A-Za-z])(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+    r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*((?:19|20)?\d{2}))?(?![\d/%])(?!:\d)"
 )
+
+
+@_rule(_WEEKDAY_SLASH, re.I, needs=DIGIT)
 def _weekday_slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    weekday, first, second = _WEEKDAYS[m[1].lower()], int(m[2]), int(m[3])
-    readings = [_in_year(month, day, ref, bias) for month, day in ((first, second), (second, first))]
+    readings = _weekday_readings(m, ref, bias)
+    weekday = _WEEKDAYS[m[1].lower()]
     agreeing = [value for value in readings if value is not None and value.weekday() == weekday]
     fallback = [value for value in readings if value is not None]
     if DAY_FIRST.get():
         fallback.reverse()
     chosen = agreeing or fallback
     return (chosen[0] if chosen else None), "day"
+
+
+def _weekday_readings(m: re.Match[str], ref: date, bias: Bias) -> list[date | None]:
+    """Both readings of a weekday's slashed day: month first, then day first."""
+    first, second = int(m[2]), int(m[3])
+    year = None if m[4] is None else int(m[4]) if len(m[4]) == 4 else 2000 + int(m[4])
+    return [
+        _in_year(month, day, ref, bias) if year is None else safe_date(year, month, day)
+        for month, day in ((first, second), (second, first))
+    ]
 
 
 def _in_year(month: int, day: int, ref: date, bias: Bias) -> date | None:
@@ -115,7 +128,24 @@ def writes_day_first(lines: Iterable[str]) -> bool:
             elif 1 <= first <= 12 and 12 < second <= 31:
                 month_first += 1
         day_first += len(_DOTTED_DAY_FIRST.findall(line))
+        for m in _WEEKDAY_SLASHED.finditer(line):  # a weekday that agrees with one order only
+            if m[4] is None:
+                continue  # without its year the weekday agrees with whichever year one guesses
+            month_first_day, day_first_day = _weekday_readings(m, _ANY_REF, "nearest")
+            weekday = _WEEKDAYS[m[1].lower()]
+            agrees = [d is not None and d.weekday() == weekday for d in (month_first_day, day_first_day)]
+            if agrees == [False, True]:
+                day_first += _WEEKDAY_WEIGHT
+            elif agrees == [True, False]:
+                month_first += _WEEKDAY_WEIGHT
     return day_first > month_first
+
+
+_WEEKDAY_SLASHED = re.compile(_WEEKDAY_SLASH, re.I)
+_ANY_REF = date(2025, 6, 30)  # never read: only days with their year are counted
+# A weekday's agreement is worth more than a figure over 12: it is the author's own statement of the
+# order, where `09/25` may be an issue number over its year.
+_WEEKDAY_WEIGHT = 3
 
 
 # `30.06.2025`, `30.6.`: a dotted day whose day cannot be a month, written day first.
