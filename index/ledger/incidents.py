@@ -39,8 +39,8 @@ _GROUP = re.compile(
     r"(?:稳定性|生产|线上|系统)?(?:事件|事故|故障|告警)|incidents?|outages?|on-?call|post-?mortems?", re.I
 )
 _NONE = re.compile(
-    r"^(?:无|本周无|暂无|没有|none|n/?a|no (?:new |major |production |prod |p[0-4] |sev ?[0-4] |customer[- ]facing )*"
-    r"(?:incidents?|outages?)|nothing)\b|"
+    r"^(?:无|本周无|暂无|没有|none|nil|n/?a|no (?:new |major |production |prod |p[0-4] |sev ?[0-4] |customer[- ]facing )*"
+    r"(?:incidents?|outages?|p[0-4](?:\s*[/,&]\s*p[0-4])*s?\b(?!\s*[-–—:]))|nothing)\b|"
     r"^(?:本周)?(?:无|暂无)(?:新增)?\s*(?:P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?(?:生产|线上)?(?:事故|故障|事件)",
     re.I,
 )

@@ -45,7 +45,8 @@ _GENERIC_TITLE = re.compile(
     r"(?:本周|本期|近期)?(?:活动|版本|功能|需求|迭代)(?:上线|发布|进度|进展|计划|排期|情况)?|"
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
     r"(?:high|low)lights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
-    r"summary|overview|tl;?dr|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
+    # "Summary", "OPS SUMMARY", "Executive overview": a report's own opening part
+    r"(?:[\w'’&/-]+\s+){0,2}(?:summary|overview)|tl;?dr|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
     # a digest's or a letter's own parts: "SNAPSHOT", "Weekly snapshot", "A note from Corinne"
     r"(?:weekly |portfolio |project |team )?snapshot|(?:an? )?notes? from (?:the )?[\w'’.-]+(?: [\w'’.-]+){0,2}|"
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
@@ -242,7 +243,9 @@ def valid_name(name: str, typed: bool = False) -> bool:
     if find_dates(name, ANY_DAY) and len(name) < 12:
         return False
     titled = _ORDINAL.sub("", name.strip())
-    return _GENERIC_TITLE.fullmatch(titled) is None and _OVERVIEW.fullmatch(name.strip()) is None
+    if _GENERIC_TITLE.fullmatch(titled) or _GENERIC_TITLE.fullmatch(_GLOSS.sub("", titled)):
+        return False  # "LOOKAHEAD (2 WKS)" is a template's look-ahead as "Look-ahead" is
+    return _OVERVIEW.fullmatch(name.strip()) is None
 
 
 # A numbered section's ordinal ("1. Summary", "3.2 Risks", "(4) Weather"): the words after it say

@@ -88,7 +88,7 @@ def names_metric(name: str) -> bool:
     return _METRIC_WORD.search(name) is not None
 
 
-_LEADER = re.compile(r"\s*(?:\.{3,}|…+|·{3,}|_{3,})\s*$")
+_LEADER = re.compile(r"\s*(?:\.{3,}|(?<=\s)\.{2}|…+|·{3,}|_{3,})\s*$")
 
 
 def metric_name(before: str, prose: bool) -> tuple[str, str] | None:

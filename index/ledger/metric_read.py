@@ -28,7 +28,7 @@ from index.text.timeexpr import find_dates
 VALUE = re.compile(
     r"第\s*(\d+)\s*(名|位)?(?![周期次天轮届批个年月季])|(?<![A-Za-z\d.@])([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|"
     r"\.\d+)(?![\d.]\d)\s*"  # never the `9` of `9.1Gbps` when the unit is one it does not know
-    r"(%|‰|ms|μs|us|sec|s|mins?|h|hrs?|次|笔|个|分钟|小时|天|分|万|亿|元|台|[KMGTP]i?B|[KkMG]bps|[KMG]b|kWh|MWh|kW|MW|kg|km|"
+    r"(%|PCT|pct|‰|ms|μs|us|sec|s|mins?|h|hrs?|次|笔|个|分钟|小时|天|分|万|亿|元|台|[KMGTP]i?B|[KkMG]bps|[KMG]b|kWh|MWh|kW|MW|kg|km|"
     r"rpm|k|K|M|rps|qps|QPS|tps|TPS|req/s|/s|pp|bps)?"
     r"(?![A-Za-z\d])\s*(left|remaining|used|burned|剩余|消耗)?",
 )
@@ -211,6 +211,7 @@ def value_of(match: re.Match[str], bare: str) -> tuple[float, str, str | None]:
     value, unit = scaled(
         float(match[3].replace(",", "")), match[4] or "", bare[match.end(4) :] if match[4] else ""
     )
+    unit = "%" if unit.lower() == "pct" else unit  # a telex's `98.0PCT`
     qualifier = match[5] or None
     return value, f"{unit} {qualifier}".strip() if qualifier else unit, qualifier
 

@@ -55,3 +55,18 @@ def test_a_numbered_item_with_its_status_after_a_dash_keeps_it(write_report: Wri
     )
     found = {o.project: o.status for o in extract_facts(write_report("sitrep.txt", body)).observations}
     assert found.get("Fellgate Rd mains renewal") == "at_risk"
+
+
+def test_a_briefs_standing_parts_nil_incidents_and_kpi_leaders(write_report: WriteReport) -> None:
+    body = (
+        "OPS WEEKLY BRIEF NO. 10/25 // WE 14MAR25\n\n1. OPS SUMMARY\n - Cutover rehearsal 12MAR stood down.\n\n"
+        "2. INCIDENTS (P1/P2)\n No new P1/P2 this period.\n\n3. INCIDENTS (P3)\n NIL.\n\n"
+        "4. PROJECTS\n\n 4.1 HANGAR WIFI REFRESH\n     STS: GREEN   TGT: 28MAR25   PROG: 40PCT\n\n"
+        "5. KPI (WK)\n GATE AVAIL ........ 98.0PCT\n MBR (PER 1000 PAX) .. 3.9\n\n"
+        "6. LOOKAHEAD (2 WKS)\n - 17MAR: phased rollout starts\n"
+    )
+    facts = extract_facts(write_report("brief-10-25.txt", body))
+    assert {o.project for o in facts.observations} == {"HANGAR WIFI REFRESH"}
+    assert facts.incidents == []
+    points = {(p.name, p.value, p.unit) for p in facts.metrics}
+    assert {("GATE AVAIL", 98.0, "%"), ("MBR", 3.9, "")} <= points
