@@ -167,12 +167,12 @@ def test_a_series_none_of_whose_reports_was_indexed_is_scored_without_a_scope(tm
 
     zoo = tmp_path / "evals" / "zoo"
     (zoo / "reports" / "dated").mkdir(parents=True)
-    (zoo / "reports" / "dated" / "2025-03-14.md").write_text("# Weekly 2025-03-14\n\n## Projects\n- Alpha: on track\n")
+    (zoo / "reports" / "dated" / "2025-03-14.md").write_text(
+        "# Weekly 2025-03-14\n\n## Projects\n- Alpha: on track\n"
+    )
     (zoo / "reports" / "undated").mkdir()
     (zoo / "reports" / "undated" / "notes.md").write_text("# Team notes\n\n- did things\n")
-    question = (
-        "- {id: q1, question: 'What is the budget?', lang: en, answerable: false, intent: free, must_mention: []}\n"
-    )
+    question = "- {id: q1, question: 'What is the budget?', lang: en, answerable: false, intent: free, must_mention: []}\n"
     for name in ("dated", "undated"):
         (zoo / "gold" / name).mkdir(parents=True)
         (zoo / "gold" / name / "questions.yaml").write_text(question.replace("q1", f"{name}-01"))
