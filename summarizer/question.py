@@ -68,6 +68,9 @@ class QuestionPlan:
     series is read for its own "last month", the filter is by report and this is the overall span."""
     days: tuple[date, date] | None = None
     """Calendar days the question names (a month, a day), for facts that carry their own date."""
+    outcome_after: tuple[date, date] | None = None
+    """(the day whose outcome the question asks, the last report of its scope) when the day falls
+    after that report: the answer says the reports end before it (`report_choice`)."""
     time_text: str = ""
     label: tuple[str, int] | None = None
     """The series' own report number the question names ("第七期" is ("issue", 7), "Cycle 24"

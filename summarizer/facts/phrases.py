@@ -12,6 +12,10 @@ PHRASES: dict[str, dict[Lang, str]] = {
         "en": "The reports do not cover this{range}. Closest passages:",
         "zh": "周报中没有涉及这个问题{range}。最接近的段落：",
     },
+    "reports_end_before": {
+        "en": "The reports end on {last}, before {day}: they cannot say how it went. What they last said:",
+        "zh": "周报截至 {last}，早于 {day}，无法说明之后的结果。最后的记录：",
+    },
     "no_reports": {"en": "No reports are indexed yet.", "zh": "还没有索引任何周报。"},
     "no_reports_in_range": {"en": "No report falls in{range}.", "zh": "{range}没有周报。"},
     "from_reports": {"en": "From the reports{range}: {text}", "zh": "根据周报{range}：{text}"},

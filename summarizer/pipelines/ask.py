@@ -27,6 +27,7 @@ from summarizer.engines.base import ReportLines
 from summarizer.engines.local.extractive import coverage
 from summarizer.errors import ConfigError
 from summarizer.facts import Facts
+from summarizer.facts.phrases import say
 from summarizer.llm.errors import LLMError, MissingKeyError
 from summarizer.llm.results import Spend
 from summarizer.question import QuestionPlan
@@ -118,11 +119,22 @@ def ask(
             log.warning("%s engine failed (%s); answering with the %s engine", chosen.name, error, fallback)
             failure = error
             answer = _fallback_answer(fallback, workspace, context, f"{chosen.name} engine failed: {error}")
-        result = verify(tidy(answer), workspace.verifier)
+        result = verify(tidy(reports_end_before(answer, context.plan)), workspace.verifier)
         return AskResult(result, context, chosen.usage(), failure)
     finally:
         if owned:
             chosen.close()
+
+
+def reports_end_before(answer: Answer, plan: QuestionPlan) -> Answer:
+    """An answer about how something went on a day after the last report is no answer, whichever
+    engine wrote it: it can only tell what was planned. It says so first and keeps what the
+    reports last said, marked as not answering the question."""
+    if plan.outcome_after is None or not answer.answerable:
+        return answer
+    day, last = plan.outcome_after
+    note = say("reports_end_before", plan.lang, day=day.isoformat(), last=last.isoformat())
+    return answer.model_copy(update={"answer": f"{note} {answer.answer}", "answerable": False})
 
 
 def _name(engine: str | None, workspace: Workspace) -> str:

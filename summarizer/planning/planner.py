@@ -41,6 +41,7 @@ from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_wo
 from summarizer.planning.renames import other_names
 from summarizer.planning.report_choice import (
     after_the_last_report,
+    outcome_after_reports,
     read_dated,
     read_labelled,
     read_named_report,
@@ -172,6 +173,8 @@ def plan(
         keep=keep,
         label_kinds=ctx.label_kinds(scope.reports),
     )
+    after = outcome_after_reports(question, scope.latest)
+    planned.outcome_after = (after, scope.latest) if after is not None and scope.latest is not None else None
     asked_week = planned.since if since is None and until is None and planned.since == planned.until else None
     weeks = ctx.weeks(scope.series)
     if (

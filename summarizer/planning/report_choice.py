@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from index.schemas import series_of
+from index.text.timeexpr import find_dates
 from index.text.weeks import shift_weeks
 from summarizer.planning.index_context import (
     IndexContext,
@@ -142,6 +143,28 @@ def after_the_last_report(planned: QuestionPlan, week: int, weeks: set[int]) -> 
     18?" when the last report is of March 14): no later report tells what happened that day, and
     the last one can only say what was planned, so the week is not widened to it."""
     return planned.days is not None and bool(weeks) and week > max(weeks)
+
+
+# A question about how something turned out: "切换后运行情况如何", "最终…完工了吗", "结论是什么",
+# "线上有没有出故障", "Did it pass…", "How did the cutover go?", "what was the outcome".
+_ASKS_OUTCOME = re.compile(
+    r"最终|最后|结果|结论|(?:后|之后|以后)[^，。？?]{0,10}(?:情况|如何|怎么样|怎样)|顺利|成功了吗|了吗|有没有|"
+    r"^\s*(?:did|was|were|has|have)\b|\bhow\s+(?:did|was|were)\b|\bwhat\s+happened\b|"
+    r"\b(?:results?|outcomes?|conclusions?)\b",
+    re.I,
+)
+
+
+def outcome_after_reports(question: str, latest: date | None) -> date | None:
+    """The day a question asks the outcome of, when it falls after the last report of its scope
+    ("第二批门店5月19日切换后运行情况如何？" of a series whose last report is of April 25): no
+    report can tell how it went, only what was planned, so the answer must not pass the plan
+    off as the outcome."""
+    if latest is None or not _ASKS_OUTCOME.search(question):
+        return None
+    days = [hit.value for hit in find_dates(question, latest, "nearest") if hit.precision == "day"]
+    later = [day for day in days if day > latest]
+    return min(later) if later else None
 
 
 def widen_missing_week(planned: QuestionPlan) -> None:
