@@ -209,6 +209,14 @@ _THIS_WEEK = re.compile(
     r"|本周|这一?周|本星期|最新|最近一[次期]",
     re.I,
 )
+# A month of a year named by its distance: "今年7月份", "去年12月", "July last year", "this year's March".
+_REL_YEAR_MONTH = re.compile(
+    r"(?P<rel>今年|去年|明年)\s*(?P<zm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{1,2}\s*[日号])(?!\d)"
+    rf"|{_B}(?P<mon>{_MONTH_RE})\.?\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year\b"
+    rf"|\b(?P<rel3>this|last|next)\s+year['’]?s?\s+(?P<mon2>{_MONTH_RE}){_E}",
+    re.I,
+)
+_YEAR_OFFSET = {"今年": 0, "this": 0, "去年": -1, "last": -1, "明年": 1, "next": 1}
 _THIS_YEAR = re.compile(r"\bthis\s+year\b|今年", re.I)
 _LAST_YEAR = re.compile(r"\blast\s+year\b|去年", re.I)
 _QUARTER = re.compile(
@@ -332,6 +340,11 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         year = int(groups.get("y") or groups.get("y2") or 0) or _year_for_month(month, latest)
         return _month_range(year, month)
 
+    def month_of_year(m: re.Match[str]) -> Period:
+        name = m["mon"] or m["mon2"]
+        month = _MONTH_NO[name.lower()] if name else small_number(m["zm"])
+        return _month_range(latest.year + _YEAR_OFFSET[(m["rel"] or m["rel2"] or m["rel3"]).lower()], month)
+
     def quarter_of(m: re.Match[str]) -> Period:
         first = (int(m["q"]) if m["q"] else small_number(m["zq"])) * 3 - 2
         year = int(m["y"] or m["y2"] or 0) or _year_for_month(first, latest)
@@ -432,6 +445,7 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         (_DAY_EN, day_of, True),
         (_DAY_NUM, day_of, True),
         (_THIS_WEEK, lambda m: Period(cur, cur), True),
+        (_REL_YEAR_MONTH, month_of_year, True),
         (_THIS_YEAR, lambda m: Period(week_int(date(latest.year, 1, 4)), cur), True),
         (_LAST_YEAR, lambda m: _month_range(latest.year - 1, 1, 12), True),
         (_THIS_QUARTER, lambda m: quarter_at(0), True),

@@ -93,6 +93,10 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         # Bare "from" names the week; "on" or "onwards" after it opens the range.
         ("Anything from week 3 I should know about?", "2025-W02", "2025-W02"),
         ("incidents from W50 on", "2024-W50", None),
+        # a month of a year named by its distance is that month, not the whole year
+        ("今年7月份的报工及时率是多少？", "2025-W27", "2025-W30"),
+        ("去年12月有哪些故障", "2024-W49", "2024-W52"),
+        ("What broke in July last year?", "2024-W27", "2024-W30"),
         ("risks from December onwards", "2024-W49", None),
     ],
 )
