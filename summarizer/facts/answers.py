@@ -10,7 +10,6 @@ handlers share in `common`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from index.ledger import views
@@ -37,6 +36,7 @@ from summarizer.facts.grouped import DISTINCTIVE, Entry, arrange, left_out, rele
 from summarizer.facts.incidents import incidents
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
+from summarizer.facts.money import asks_money, in_money, states_money
 from summarizer.facts.naming import named
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
 from summarizer.question import QuestionPlan
@@ -255,21 +255,6 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     return Facts(head, points[:MAX_POINTS], key)
 
 
-_MONEY_ASKED = re.compile(
-    r"\bcost\b|\bcosts\b|\bspen[dt]\b|\bdollars?\b|\bprice\b|\bhow much money\b|[$¥￥€£]|"
-    r"多少钱|花了多少|费用|成本|花费|开销|美元|人民币",
-    re.I,
-)
-_MONEY_NAMED = re.compile(
-    r"cost|spend|revenue|price|budget|gmv|arpu|cac|ltv|费用|成本|收入|营收|预算|金额|客单价", re.I
-)
-
-
-def _in_money(name: str, unit: str) -> bool:
-    """A metric measured in money: a currency unit, or a name that says so (`CAC`, `周计算成本`)."""
-    return any(sign in unit for sign in "$¥￥€£元") or _MONEY_NAMED.search(name) is not None
-
-
 def metrics(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     """Each metric the question names (planned: `qp.metrics`): first and last value in range."""
     keys = dict(views.metric_names(ledger))  # a spelling two series share names the later one
@@ -277,9 +262,9 @@ def metrics(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     if not names:
         return None
     series = {s.name: s for s in views.metric_series(ledger, keys={keys[n] for n in names[:3]})}
-    if _MONEY_ASKED.search(qp.question):
+    if asks_money(qp.question, qp.project_names):
         # "How much did the GPU training cost in dollars?" is not answered by a count of GPUs.
-        names = [n for n in names if n in series and _in_money(series[n].name, series[n].unit)]
+        names = [n for n in names if n in series and in_money(series[n].name, series[n].unit)]
     lines: list[str] = []
     points: list[Point] = []
     key: list[Citation] = []
@@ -364,6 +349,14 @@ def lookup(qp: QuestionPlan, ledger: Ledger | None) -> Facts:
     lines as key evidence) when there is no ledger, no handler, or nothing relevant."""
     handler = HANDLERS.get(qp.intent)
     facts = handler(qp, ledger) if ledger is not None and handler is not None else None
+    if facts is not None and asks_money(qp.question, qp.project_names) and not _states_money(facts):
+        # "滨江一期项目的合同金额和预算执行情况如何？": the project's status is no amount of money;
+        # a line of the reports may hold one (the passages are read, and must state it).
+        facts = None
     if facts is None:
         return Facts(key=project_blocks(qp, ledger), found=False)
     return facts
+
+
+def _states_money(facts: Facts) -> bool:
+    return any(states_money(text) for text in [facts.headline or "", *(p.text for p in facts.points)])

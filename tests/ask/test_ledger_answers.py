@@ -375,3 +375,12 @@ def test_a_chinese_question_about_an_english_teams_incidents_keeps_the_ledger_an
     assert result.plan.intent == "incidents" and result.answerable
     assert MAY_31_INCIDENT in _text(result) and JUNE_INCIDENT not in _text(result)
     _assert_verified(result)
+
+
+def test_a_status_is_no_answer_to_a_money_question(ws: Any) -> None:
+    # the ledger knows the project's status, and no report states what it cost
+    plan = make_plan(f"What is the contract value of {SLIPPED} and how is it going?", ws)
+    assert plan.projects == [SLIPPED]
+    assert not facts.lookup(plan, ws.ledger).found
+    assert facts.lookup(make_plan(f"How is {SLIPPED} going?", ws), ws.ledger).found
+    assert not answer(f"What is the contract value of {SLIPPED} and how is it going?", ws).answerable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.engines.local.subject import asks_money, states_money
+from summarizer.facts.money import asks_money, states_money
 
 
 @pytest.mark.parametrize(
@@ -14,12 +14,23 @@ from summarizer.engines.local.subject import asks_money, states_money
         ("How much did the audit cost?", True),
         ("机房迁移的预算花了多少？", True),
         ("Kafka扩容花了多少钱？", True),
+        ("预约升级上线后带来了多少收入？", True),
+        ("项目取消后向客户索赔的金额是多少？", True),
         ("How many services have moved?", False),
         ("机房迁移进展如何？", False),
+        # a compound, and an insurance claim, are no money asked
+        ("Was the anti-money-laundering rules project delivered on time?", False),
+        ("How has the digital share of claims notifications developed?", False),
     ],
 )
 def test_asks_money(question: str, expected: bool) -> None:
     assert asks_money(question) is expected
+
+
+def test_a_money_word_inside_a_linked_name_asks_nothing() -> None:
+    assert not asks_money("What is the status of the Cost Explorer Dashboard?", ["Cost Explorer Dashboard"])
+    assert not asks_money("数字人民币受理项目现在是什么状态？", ["数字人民币受理"])
+    assert asks_money("What did the Cost Explorer Dashboard cost?", ["Cost Explorer Dashboard"])
 
 
 @pytest.mark.parametrize(

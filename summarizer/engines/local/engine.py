@@ -46,18 +46,17 @@ from summarizer.engines.local.reasons import (
 )
 from summarizer.engines.local.subject import (
     asked_terms,
-    asks_money,
     asks_now,
     held_by,
     missed_day,
     named_subject,
     row_subject,
-    states_money,
     title_terms,
     unreported,
     weights_of,
 )
 from summarizer.facts.common import range_of, unique_citations
+from summarizer.facts.money import asks_money, states_money
 from summarizer.facts.phrases import say
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Answer, EngineName, Point
@@ -290,7 +289,11 @@ class LocalEngine:
             asked = {t: w for t, w in weights.items() if t in asked_terms(plan)}
             said = top.quote if top is not None else ""
             answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
-        if answerable and asks_money(plan.question) and not any(states_money(e.quote) for e in chosen):
+        if (
+            answerable
+            and asks_money(plan.question, plan.project_names)
+            and not any(states_money(e.quote) for e in chosen)
+        ):
             # "嘉定机房迁移的预算花了多少？": the project's lines, none of them an amount of money.
             answerable = False
         if answerable and plan.intent == "metrics" and unreported(plan):

@@ -79,45 +79,6 @@ def unreported(plan: QuestionPlan) -> set[str]:
     return {t for t in tokenize(plan.subject) if t in plan.unseen and t.isascii() and t.isalpha()}
 
 
-# A question asking for money: a budget, a cost, a spend, a price, takings.
-_MONEY_ASKED = re.compile(
-    r"\b(?:budget\w*|cost(?:s|ing)?|spen[dt]\w*|price[ds]?|money|paid|pay|dollars?|pounds?|euros?|"
-    r"revenue|contract\s+value|funding|funded)\b|预算|成本|费用|花费|花了|花多少|多少钱|金额|投资|流水|经费|开销|营收",
-    re.I,
-)
-# A line stating money: a currency figure ("$1.2m", "£90k", "¥30万", "12万元", "USD 400") or a money
-# word with a figure beside it ("budget 400k", "成本下降 12%").
-_CURRENCY = re.compile(
-    r"[$£€¥]\s?\d|\d[\d.,]*\s?(?:万|亿|千)?元|\b(?:USD|EUR|GBP|RMB|CNY)\s?\d|\d\s?(?:USD|EUR|GBP|RMB|CNY)\b"
-    r"|\d[\d.,]*\s?(?:dollars|pounds|euros)\b",
-    re.I,
-)
-
-
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?")
-# Characters either side of a money word a figure must be within to be its amount.
-MONEY_REACH = 12
-
-
-def asks_money(question: str) -> bool:
-    """ "What is the budget for X?", "Kafka扩容花了多少钱？": the answer is an amount of money."""
-    return bool(_MONEY_ASKED.search(question))
-
-
-def states_money(text: str) -> bool:
-    """A line that states an amount of money, or a money word with a figure beside it: only such a line
-    answers a money question. A line about the project with its progress figures ("42/45 迁完")
-    is no budget, and a budget is the classic thing weekly reports never state."""
-    if _CURRENCY.search(text):
-        return True
-    text = _YEAR.sub(" ", text)  # "the 2025 budget" states no amount
-    for word in _MONEY_ASKED.finditer(text):
-        near = text[max(0, word.start() - MONEY_REACH) : word.end() + MONEY_REACH]
-        if re.search(r"\d", near):
-            return True
-    return False
-
-
 # Lines at the top of a report that hold its title (front matter, a heading, a subject line).
 HEAD_LINES = 6
 

@@ -1,0 +1,60 @@
+"""Money asked and money stated: a budget, a cost, takings, a claim. Weekly reports rarely state
+an amount of money, so a money question is answered only by a line or a metric that holds one,
+never by the project's status or a figure of something else (a count of GPUs, a date read as a
+number). One vocabulary for the ledger's answers and the passages' (`engines.local`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A question asking for money: a budget, a cost, a spend, a price, takings, a claim.
+_MONEY_WORDS = re.compile(
+    # never a word of a compound ("anti-money-laundering"); an English "claim" is as often an
+    # insurance claim as a demand for money, so only 索赔 / 赔偿 count
+    r"(?<!-)\b(?:budget\w*|cost(?:s|ing)?|spen[dt]\w*|price[ds]?|money|paid|pay|dollars?|pounds?|euros?|"
+    r"revenue|income|takings|contract\s+value|funding|funded)\b(?!-)|"
+    r"预算|成本|费用|花费|花了|花多少|多少钱|金额|投资|流水|经费|开销|营收|收入|收益|索赔|赔偿|美元|人民币",
+    re.I,
+)
+# A line stating money: a currency figure ("$1.2m", "£90k", "¥30万", "12万元", "USD 400").
+_CURRENCY = re.compile(
+    r"[$£€¥￥]\s?\d|\d[\d.,]*\s?(?:万|亿|千)?元|\b(?:USD|EUR|GBP|RMB|CNY)\s?\d|\d\s?(?:USD|EUR|GBP|RMB|CNY)\b"
+    r"|\d[\d.,]*\s?(?:dollars|pounds|euros)\b",
+    re.I,
+)
+# A metric measured in money by its name: `CAC`, `周计算成本`, `GMV`.
+_MONEY_NAMED = re.compile(
+    r"cost|spend|revenue|price|budget|gmv|arpu|cac|ltv|费用|成本|收入|营收|预算|金额|客单价", re.I
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?")
+# Characters either side of a money word a figure must be within to be its amount.
+MONEY_REACH = 12
+
+
+def asks_money(question: str, names: Iterable[str] = ()) -> bool:
+    """ "What is the budget for X?", "Kafka扩容花了多少钱？", "上线后带来了多少收入？"; a money
+    word inside a name the question links ("Cost Explorer Dashboard", "数字人民币受理") asks
+    nothing."""
+    for name in sorted(names, key=len, reverse=True):
+        question = re.sub(re.escape(name), " ", question, flags=re.I)
+    return bool(_MONEY_WORDS.search(question))
+
+
+def states_money(text: str) -> bool:
+    """A line that states an amount of money, or a money word with a figure beside it ("budget
+    400k", "成本下降 12%"). A line about the project with its progress figures ("42/45 迁完") is
+    no budget."""
+    if _CURRENCY.search(text):
+        return True
+    text = _YEAR.sub(" ", text)  # "the 2025 budget" states no amount
+    for word in _MONEY_WORDS.finditer(text):
+        near = text[max(0, word.start() - MONEY_REACH) : word.end() + MONEY_REACH]
+        if re.search(r"\d", near):
+            return True
+    return False
+
+
+def in_money(name: str, unit: str) -> bool:
+    """A metric measured in money: a currency unit, or a name that says so."""
+    return any(sign in unit for sign in "$¥￥€£元") or _MONEY_NAMED.search(name) is not None
