@@ -24,7 +24,7 @@ _HEDGE = r"约|近|了|大概|大约|差不多|将近|about|around|roughly|appro
 _DURATION = re.compile(
     rf"(?:持续|历时|耗时|时长|共计|花了|用了|duration\s*[:：]?|lasted|for)?\s*(?:{_HEDGE})?\s*"
     rf"(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?|小时)\s*)?({_COUNT})\s*-?\s*个?\s*"
-    r"(分钟|minutes?|mins?|m\b|小时|hours?|hrs?|h\b|秒|seconds?|secs?|s\b|天|days?)",
+    r"(分钟|分(?![钟数])|minutes?|mins?|m\b|小时|hours?|hrs?|h\b|秒|seconds?|secs?|s\b|天|days?)",
     re.I,
 )
 _DURATION_CUE = re.compile(r"持续|历时|耗时|时长|共计|延迟|中断|花了|用了|duration|lasted|\bfor\b", re.I)
@@ -180,6 +180,8 @@ _CURRENCY = frozenset("£$€¥￥")
 def _counted(text: str) -> tuple[int, str, float] | None:
     for match in _DURATION.finditer(text):
         unit = match[3].lower()
+        if unit == "分" and match[1] is None:
+            continue  # `2小时15分` is minutes after its hours; `15分` alone is as often a score
         if text[max(0, match.start(2) - 1) : match.start(2)] in _CURRENCY:
             continue  # `£1.4m`, `$2m` is money
         # `挂了40分钟`, `断了 22 个小时`: what happened, for how long

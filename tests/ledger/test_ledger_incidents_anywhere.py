@@ -280,6 +280,8 @@ def test_outage_words_that_tell_no_incident(write_report: WriteReport, body: str
         ("支付页面崩了半小时", 30.0),
         ("服务一个半小时不可用", 90.0),
         ("down for an hour and a half", 90.0),
+        ("面单服务不可用，持续2小时15分", 135.0),  # minutes after hours, 钟 left off
+        ("验收评审得分92分", None),  # a score, not minutes
         ("wait a minute", None),
     ],
 )
