@@ -90,7 +90,7 @@ def parse_report(
             "add a line 'date: 2024-10-18' in front matter, a date in the title, or pass --date",
         )
     label_source = " ".join([title_heading or "", str(front.get("week", "")), doc.path.stem])
-    sections = build_sections(body, title_heading, dialect)
+    sections = build_sections(body, title_heading, dialect, mail)
     return Report(
         source=source,
         content_hash=doc.content_hash,
@@ -324,9 +324,15 @@ def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
 
 
 def build_sections(
-    lines: list[tuple[int, str]], title: str | None, dialect: Dialect = MARKDOWN
+    lines: list[tuple[int, str]],
+    title: str | None,
+    dialect: Dialect = MARKDOWN,
+    mail: MailHeader = MailHeader(),
 ) -> list[Section]:
-    """Build the section tree; body lines before the first heading go to a section named by the title."""
+    """Build the section tree; body lines before the first heading go to a section named by the
+    title. A mail's header block is no part of any section, and its subject, the title, tells what
+    the whole mail is about ("ClinOps weekly update (EDC outage summary inside)"), not what kind
+    its opening lines are."""
     plain_text = not any(heading_line(text.strip(), dialect) for _, text in lines)
     numbered = numbered_sections(lines) if plain_text else frozenset()
     root = Section(title="", level=0, path=(), start=0, end=0)
@@ -351,6 +357,8 @@ def build_sections(
         if heading is None:
             if not seen_content_heading and title and text.strip().strip("*_ ") == title:
                 continue  # a plain-text title line is the report's title, not body text
+            if number in mail.lines:
+                continue
             current.lines.append((number, text))
             continue
         level, heading_text = heading
@@ -391,7 +399,7 @@ def build_sections(
     if any(text.strip() for _, text in preamble.lines):
         # The title names the team and the report ("数据平台部周报"): a metric word in a team's
         # name does not make the text before the first heading a metrics section.
-        kind = classify_heading(preamble.title)
+        kind = SectionKind.OTHER if mail.subject else classify_heading(preamble.title)
         preamble.kind = SectionKind.OTHER if kind is SectionKind.METRICS else kind
         sections = [preamble, *sections]
     for section in sections:

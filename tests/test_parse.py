@@ -473,14 +473,18 @@ def test_a_mail_is_titled_by_its_subject_and_dated_by_its_sent_field(tmp_path: P
     # the subject's `07/03/2025` alone would be 3 July (month first); the sent field says 7 March
     text = (
         "From: Ines Varga <ines@example.org>\nTo: ops-weekly@example.org\n"
-        "Date: Fri, 7 Mar 2025 17:12:03 +0000\nSubject: Field ops weekly - 07/03/2025\n\nHi all,\n\n- a\n"
+        "Date: Fri, 7 Mar 2025 17:12:03 +0000\nSubject: Field ops weekly - 07/03/2025 (outage summary inside)\n\nHi all,\n\n- a\n"
     )
     report = parse(write(tmp_path, "weekly.txt", text))
     assert (report.title, report.date, report.date_origin) == (
-        "Field ops weekly - 07/03/2025",
+        "Field ops weekly - 07/03/2025 (outage summary inside)",
         date(2025, 3, 7),
         "mail header",
     )
+    # the header is no section's text, and the subject says nothing of the opening lines' kind
+    (opening,) = report.sections
+    assert [t for _, t in opening.lines if t.strip()] == ["Hi all,", "- a"]
+    assert opening.kind == SectionKind.OTHER
 
 
 def test_a_sent_day_with_its_weekday_is_read_in_the_order_the_weekday_agrees_with(tmp_path: Path) -> None:
