@@ -8,7 +8,6 @@ files without any Markdown heading, a short line ending in a colon. All become s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from index.classify import classify_heading
@@ -17,6 +16,7 @@ from index.dialects import MARKDOWN, Dialect, dialect_of, heading_line, org_keyw
 from index.errors import ReportDateError
 from index.front_matter import split_front_matter
 from index.load import Document
+from index.mail_header import MailHeader, mail_header
 from index.models import Item, Report, Section, SectionKind
 from index.report_date import (
     DATE_LABEL,
@@ -103,48 +103,6 @@ def parse_report(
         encoding=doc.encoding,
         front_matter=front,
     )
-
-
-# A mail's header block (`From:` `Sent:` `To:` `Subject:`, `发件人：` `主题：`), pasted or saved as text:
-# its subject is the report's title (a meeting note's `主题：` too), its `Sent:` / `Date:` field the
-# day it went out, its other fields no title at all.
-_MAIL_FIELD = re.compile(
-    r"^(from|sent|date|to|cc|bcc|subject|importance|reply-to|发件人|收件人|抄送|日期|发送时间|时间|主题)\s*[:：]\s*(.*)$",
-    re.I,
-)
-_MAIL_SUBJECT = frozenset(["subject", "主题"])
-_MAIL_SENT = frozenset(["sent", "date", "日期", "发送时间", "时间"])
-
-
-@dataclass(frozen=True)
-class MailHeader:
-    """The header block a mail opens with: its subject, the text of its sent field, its lines."""
-
-    subject: str | None = None
-    sent: str | None = None
-    lines: frozenset[int] = frozenset()
-
-
-def mail_header(lines: list[tuple[int, str]]) -> MailHeader:
-    """The header block that opens the text, when it has a subject (else an empty one)."""
-    fields: dict[str, str] = {}
-    numbers: set[int] = set()
-    for number, text in lines[:15]:
-        stripped = text.strip()
-        if not stripped:
-            if numbers:
-                break
-            continue
-        field = _MAIL_FIELD.match(stripped)
-        if field is None:
-            break
-        numbers.add(number)
-        fields.setdefault(field[1].lower(), field[2].strip())
-    subject = next((fields[key] for key in _MAIL_SUBJECT if fields.get(key)), None)
-    if subject is None:
-        return MailHeader()
-    sent = next((fields[key] for key in _MAIL_SENT if fields.get(key)), None)
-    return MailHeader(subject, sent, frozenset(numbers))
 
 
 def _find_title(
