@@ -196,6 +196,23 @@ def _diverges(folded: str, key: str, at: int, size: int, end: int) -> bool:
     return after not in rest
 
 
+_NUMERALS = frozenset("0123456789一二三四五六七八九十两")
+
+
+def _other_number(folded: str, key: str, at: int, key_at: int, size: int) -> bool:
+    """The question and the name share all but the number beside it: "第一批门店切换" is not
+    "第二批门店切换", "扩容一期" not "扩容二期"; a different number names a different batch or phase."""
+    pairs = [(at - 1, key_at - 1), (at + size, key_at + size)]
+    return any(
+        0 <= q < len(folded)
+        and 0 <= k < len(key)
+        and folded[q] in _NUMERALS
+        and key[k] in _NUMERALS
+        and folded[q] != key[k]
+        for q, k in pairs
+    )
+
+
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
     """Canonical names of projects named in the question: a name or alias contained in it (whole
     words for Latin names, or most words of a long one), or a long common substring, since
@@ -271,6 +288,7 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
                 and ratio >= min_ratio
                 and _as_words(shared, question)
                 and not _diverges(folded, key, match.a, match.size, match.b + match.size)
+                and not _other_number(folded, key, match.a, match.b, match.size)
             ):
                 best = max(best, ratio)
             best = max(best, _abbreviated(key, folded))

@@ -240,6 +240,13 @@ def test_a_shared_year_links_no_project() -> None:
     assert link_projects("风控决策引擎的进度", plans) == ["风控决策引擎迁移"]
 
 
+def test_another_batch_or_phase_is_another_project() -> None:
+    plans = [ProjectRef("第二批门店切换"), ProjectRef("5G基站扩容二期")]
+    assert link_projects("第一批门店切换后运行情况如何？", plans) == []
+    assert link_projects("5G基站扩容一期完工了吗", plans) == []
+    assert link_projects("第二批门店切换进展", plans) == ["第二批门店切换"]
+
+
 def test_short_latin_alias_needs_word_boundary() -> None:
     assert link_projects("rapid deployment", PROJECTS) == []
     assert link_projects("is the API stable", PROJECTS) == ["API"]
