@@ -51,7 +51,8 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         SectionKind.PROJECTS,
         re.compile(
             r"重点|项目|进展|工作|业务|建设|升级|研发|产品|本周完成|已完成|进行中|在研|\bO\d\b|^O\d|project|progress|"
-            r"initiative|roadmap|status|highlight|update|deliver|milestone|workstream|epic|in progress|ongoing",
+            r"initiative|roadmap|status|highlight|update|deliver|milestone|workstream|epic|in progress|ongoing|"
+            r"in[- ]flight|under\s?way|in the works|on deck",
             re.I,
         ),
     ),

@@ -30,6 +30,8 @@ from index.models import SectionKind as K
         ("一、本周完成", None, K.PROJECTS),
         ("二、进行中", None, K.PROJECTS),
         ("Work in progress", None, K.PROJECTS),
+        ("🛠️ In flight", None, K.PROJECTS),  # a newsletter's work in progress
+        ("Underway", None, K.PROJECTS),
         ("五、线上问题", None, K.INCIDENTS),
         ("三、风险与问题", None, K.RISKS),
         # "Page" in a project name is not paging someone.
