@@ -23,13 +23,21 @@ _NUMERONYM = re.compile(r"([a-z])(\d{1,2})([a-z])")
 _GENERIC_PAREN = re.compile(r"phase|stage|part|step|^v?\d|期|阶段|owner|负责|%|eta|\d{1,2}/\d{1,2}", re.I)
 
 
+# A code before a slash and the name after it: "PG16 / Heron", "K8S-1.30 / Atlas".
+_CODE_SLASH = re.compile(r"^\s*[A-Za-z]+\d[\w.-]*\s*[/／]\s*(\S.{2,40})$")
+
+
 def paren_alias(name: str, shared: frozenset[str] = frozenset()) -> str | None:
-    """`家家盈平台（小贝项目）` is also known as `小贝项目`; `(Phase 2)` or `(owner: X)` are not names,
-    nor is a parenthetical that follows several different names (`（孙悦）`: their owner)."""
+    """`家家盈平台（小贝项目）` is also known as `小贝项目`, "PG16 / Heron" as `Heron`; `(Phase 2)` or
+    `(owner: X)` are not names, nor is a parenthetical that follows several different names
+    (`（孙悦）`: their owner)."""
     for inner in PARENS.findall(nfkc(name)):
         inner = inner.strip()
         if len(inner) >= 2 and not _GENERIC_PAREN.search(inner) and name_key(inner) not in shared:
             return name_key(inner)
+    coded = _CODE_SLASH.match(nfkc(name))
+    if coded is not None and len(name_key(coded[1])) >= 3:
+        return name_key(coded[1])
     return None
 
 
@@ -62,10 +70,22 @@ def versions(name: str) -> list[str]:
     return list(_versions(name))
 
 
+# A tracker key ("INFRA-311", "MOB-412") is an item's number, not a version of its name.
+_TRACKER_KEY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*-\d+(?![\d.])")
+# What may stand before a name and is no part of it: a tracker key with its separator, the word
+# "project" ("INFRA-311 / Heron", "Project Heron", "项目：结算中心").
+_LEAD = re.compile(r"^(?:[A-Za-z][A-Za-z0-9]*-\d+\s*(?:[/:|·–—-]\s*)?|project\s+|项目\s*[:：]?\s*)", re.I)
+
+
+def core_key(name: str) -> str:
+    """The name's key without a tracker key or "project" before it."""
+    return name_key(_LEAD.sub("", nfkc(name).strip()))
+
+
 @lru_cache(maxsize=1 << 16)
 def _versions(name: str) -> tuple[str, ...]:
     found = []
-    for match in _VERSION_MARKS.finditer(nfkc(name).casefold()):
+    for match in _VERSION_MARKS.finditer(_TRACKER_KEY.sub(" ", nfkc(name)).casefold()):
         value = next(group for group in match.groups() if group)
         found.append(zh_digits_to_arabic(value))
     return tuple(sorted(found))
@@ -75,6 +95,11 @@ def related(short: str, long: str, short_name: str, long_name: str) -> bool:
     """Do these two names plausibly denote the same project? (`short` is the shorter key.)"""
     if short == long:
         return True
+    # the keys without what may stand before a name (a key may be an alias, not its name's key)
+    short_core = core_key(short_name) if short == name_key(short_name) else short
+    long_core = core_key(long_name) if long == name_key(long_name) else long
+    if len(short_core) >= 3 and short_core == long_core:
+        return True  # "Project Heron", "INFRA-311 / Heron" and "Heron"
     if len(short) < 2 or len(short) > len(long):
         return False
     short_tokens, long_tokens = tokens(short_name), tokens(long_name)

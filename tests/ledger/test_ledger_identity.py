@@ -42,6 +42,9 @@ def identity(*names: str, config: AliasConfig | None = None, **kwargs: object):
         ("Invoice batching", "Batched invoices"),  # the same words reordered and inflected
         ("Refund alerts for card payments", "Payment refund alerts"),  # and one word fewer
         ("OpenSearch index rollover", "OSearch rollovers"),  # a clipped camel-case word
+        ("INFRA-311 / Heron", "Heron"),  # a tracker key before the name
+        ("Project Heron", "Heron"),  # the word "project" before it
+        ("PG16 / Heron", "Heron"),  # a code, a slash, the name
     ],
 )
 def test_names_merge(a: str, b: str) -> None:
@@ -68,11 +71,19 @@ def test_names_merge(a: str, b: str) -> None:
         ("OpenSearch index rollover", "Osearch rollovers"),  # lowercase clips nothing
         ("OpenSearch index rollover", "OSearch metrics"),  # the other words must fit too
         ("Invoice batching v2", "Batched invoices"),  # versions still agree or nothing
+        ("Project Heron", "Project Kestrel"),  # "project" is no part of either name
+        ("INFRA-311 / Heron", "INFRA-312 / Kestrel"),
     ],
 )
 def test_names_stay_apart(a: str, b: str) -> None:
     found = identity(a, b)
     assert found.canonical(a) != found.canonical(b)
+
+
+def test_one_name_written_three_ways_is_one_project() -> None:
+    names = ("INFRA-311 / Heron", "Project Heron", "PG16 / Heron", "Heron")
+    found = identity(*names)
+    assert len({found.canonical(n) for n in names}) == 1
 
 
 def test_a_short_name_fitting_two_projects_stays_alone() -> None:
