@@ -31,8 +31,10 @@ _VERB = re.compile(
     # \"Coldmere Patterns\"". Written from pmo-rag-prose-en and weeknotes-blog-en.
     # The new name is quoted or capitalised: "will be called monthly" names no project.
     r"(?:\bwill\s+(?:now\s+)?be\s+(?:called|named|known\s+as)|\bis\s+now\s+known\s+as|"
+    # "The ingress migration is officially **Project Turnstile** now" (devrel-newsletter-en)
+    r"\bis\s+(?:now\s+)?officially(?:\s+(?:called|named|known\s+as))?|"
     r"\b(?:has|got|gets)\s+a\s+new\s+name\s*(?:[:：,]\s*(?:it['’]s|it\s+is)\s+(?:now\s+)?|\s+of\b)?)"
-    r"(?=\s*(?:[“\"]|(?-i:[A-Z0-9])))|"
+    r"(?=\s*(?:[*_]{1,2})?(?:[“\"]|(?-i:[A-Z0-9])))|"
     # "X 现在改叫 Y 了", "X 以后就叫 Y", "X 的新名字叫 Y": the colloquial Chinese rename.
     r"(?:现在|以后|今后|从此|往后)(?:就|都)?(?:改叫|改称|叫做|叫(?![停上醒]))|的?新名字(?:叫做|叫|是|为)",
     re.I,
@@ -57,7 +59,7 @@ _RENAMED_FROM = re.compile(
     r"\brenamed\s+from\s+[“\"]([^”\"]{2,60})[”\"](?:\s+to\s+[“\"]([^”\"]{2,60})[”\"])?", re.I
 )
 _FORMERLY = re.compile(
-    r"[（(]\s*(?:原名|原来叫|原|formerly|previously|was\s*:)\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]",
+    r"[（(]\s*(?:原名|原来叫|原|formerly|previously|n[ée]e|was\s*:)\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]",
     re.I,
 )
 # "CH 项目（就是驰衡合作项目，对方内部都这么叫）", "Kiln (aka the feature store migration)": a
@@ -120,7 +122,7 @@ def rename_pairs(text: str, heading: str = "") -> list[tuple[str, str]]:
     for match in _VERB.finditer(text):
         old, new = _before(text, match.start()), _after(text, match.end())
         if old and new:
-            found.append((old, new))
+            found.append((_ARTICLE.sub("", old.strip()), new))
     for match in _IT_NAMED.finditer(text):
         quoted = [m for m in _QUOTED.finditer(text, 0, match.start())]
         lead = _LEAD.match(text[: match.start()])

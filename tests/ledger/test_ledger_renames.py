@@ -126,6 +126,12 @@ def test_a_second_name_glossed_in_passing(write_report: WriteReport) -> None:
             'Marketing has started calling the onboarding revamp "Harbor" in every meeting.',
             ("onboarding revamp", "Harbor"),
         ),
+        # "is officially X now", the new name in bold; and a heading's own "née" gloss
+        (
+            "The ingress migration is officially **Project Turnstile** now.",
+            ("ingress migration", "Project Turnstile"),
+        ),
+        ("Turnstile (née ingress migration)", ("ingress migration", "Turnstile")),
         # colloquial Chinese renames
         ("对账工具现在改叫 Tally 了，文档还没改。", ("对账工具", "Tally")),
         ("老的发布平台的新名字叫“启航”。", ("老的发布平台", "启航")),
