@@ -21,6 +21,7 @@ from index.report_date import (
     bare_date,
     compact_date,
     date_from_text,
+    field_date,
     labelled_date,
     labelled_parts,
     opening_date,
@@ -69,7 +70,7 @@ def detect_report_date(
         if found:
             return FoundDate(found.value, "header line")
     for text in _title_block(body):
-        found = trailing_date(text)
+        found = trailing_date(text) or field_date(text)
         if found:
             return FoundDate(found.value, "header line")
     for text in _datelines(body):
@@ -109,6 +110,12 @@ def detect_report_date(
             found = weekday_date(text, near)
             if found:
                 return FoundDate(found.value, "sign-off line, year from its series")
+        # A title block's line with a yearless day and its agreeing weekday ("PRODUCT BUDGET -- FRI
+        # MARCH 7"): the weekday makes the day the report's, as a sign-off's.
+        for text in _title_block(body):
+            found = weekday_date(text, near)
+            if found:
+                return FoundDate(found.value, "header line, year from its series")
         # An opening sentence that says when the issue came out ("This issue was published on Monday
         # 10 March, after a one-week break"): its day, when the weekday agrees.
         for _, text in body[:HEADER_LINES]:

@@ -41,7 +41,11 @@ _UNDERLINE_LEVELS = {"=": 1, "-": 2, "~": 3, "^": 4}
 _BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
 _ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(\S.*)$")
 _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
-_BRACKET_LINE = re.compile(r"^【([^】]{1,40})】\s*[:：]?\s*$")
+# `【项目进展】` alone on its line; a numbered one (`【一、项目状态总览】   灯号：[G]正常 …`) whatever
+# follows it (a legend of the section's marks).
+_BRACKET_LINE = re.compile(
+    r"^【([^】]{1,40})】\s*[:：]?\s*$|^【([一二三四五六七八九十]{1,3}\s*[、.．][^】]{1,36})】"
+)
 _LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
 _COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
 _BULLET = re.compile(rf"^(\s*)([{re.escape(BULLET_GLYPHS)}])\s+(.*)$")
@@ -169,7 +173,7 @@ def _heading_of(
         return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
     match = _BRACKET_LINE.match(stripped)
     if match:
-        return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()  # `【项目进展】` alone on its line
+        return atx_level + PSEUDO_LEVEL_OFFSET, (match[1] or match[2]).strip()
     match = _BOLD_LINE.match(stripped)
     if match and len(match[1]) <= 60:
         return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
@@ -250,7 +254,8 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
 
 
 # `Classification: Internal` over a `=====` rule: a header block's field line, not a heading.
-_FIELD_LINE = re.compile(r"^[A-Za-z][\w ]{0,30}:\s+\S")
+# A header field (`Prepared by: …`, `收件：…`) over a rule is a header block's last line, not a title.
+_FIELD_LINE = re.compile(rf"^(?:[A-Za-z][\w ]{{0,30}}:\s+|[{HAN}]{{1,8}}[：:]\s*)\S")
 _RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,40}?)\s*[=\-#*~]{2,}$")
 
 

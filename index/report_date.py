@@ -205,12 +205,38 @@ _TRAILING_DAY = re.compile(
 
 
 def trailing_date(line: str) -> FoundDate | None:
-    """The day a title block's line closes with after a comma, written in full with its year."""
+    """The day a title block's line closes with, written in full with its year, after a comma or a
+    dash ("…, Friday 25 April 2025", "PRODUCT BUDGET -- FRIDAY, FEB. 7, 2025"), or a day set off
+    the same way inside it ("… -- THURSDAY, APRIL 17, 2025 -- HOLIDAY EDITION")."""
     match = _TRAILING_DAY.search(line.strip())
-    if match is None or not _YEAR_IN.search(match["date"]):
-        return None
-    dated = bare_date(match["date"])
-    return dated if dated is not None and dated.origin == "date" else None
+    if match is not None and _YEAR_IN.search(match["date"]):
+        dated = bare_date(match["date"])
+        if dated is not None and dated.origin == "date":
+            return dated
+    text = line.strip().rstrip(" .*_")
+    for hit in find_dates(text, _ANY_DAY, "nearest"):
+        if hit.precision != "day" or not _YEAR_IN.search(hit.text):
+            continue
+        # the day is a field of the line: set off by a dash, a comma or a bar on both sides
+        before, after = text[: hit.start].rstrip(), text[hit.end :].lstrip()
+        opened = bool(re.search(r"(?:\s--|\s[-—–]|[—–,，:：|(（])$", before))
+        closed = not after or bool(re.match(r"(?:--\s|[-—–]\s|[—–,，|)）])", after))
+        if opened and closed:
+            return FoundDate(hit.value, "date")
+    return None
+
+
+_FIELD_GAP = re.compile(r"\s{2,}|\s+[|｜·]\s+")
+
+
+def field_date(line: str) -> FoundDate | None:
+    """A title block's line of fields lined up with spaces or bars, one of them a full date with
+    its year: `CW13   2025-03-28   编写：郑嘉禾`."""
+    for part in _FIELD_GAP.split(line.strip()):
+        dated = bare_date(part) if _YEAR_IN.search(part) else None
+        if dated is not None and dated.origin == "date":
+            return dated
+    return None
 
 
 # A dateline opens with its day, after markup and a weekday: "_Thursday, July 10, 2025 · editor: …_",

@@ -99,6 +99,25 @@ def test_english_block_report(fixtures: Path) -> None:
         ),
         ("ops.txt", "Ops weekly\n\nFriday, 14 March 2025\n\n- a\n", date(2025, 3, 14), "header line"),
         ("工作周报20250314.txt", "工作周报\n\n一、总体情况\n", date(2025, 3, 14), "file name"),
+        # a title block's day set off by dashes, or lined up among fields
+        (
+            "b.txt",
+            "THE LEDGER | PRODUCT\nPRODUCT BUDGET -- FRIDAY, FEB. 7, 2025\n\nx\n",
+            date(2025, 2, 7),
+            "header line",
+        ),
+        (
+            "b.txt",
+            "THE LEDGER\nBUDGET -- THURSDAY, APRIL 17, 2025 -- HOLIDAY EDITION\n\nx\n",
+            date(2025, 4, 17),
+            "header line",
+        ),
+        (
+            "w.txt",
+            "电池系统部 | BMS组 周报\nCW13   2025-03-28   编写：郑嘉禾\n\n- a\n",
+            date(2025, 3, 28),
+            "header line",
+        ),
         ("status_20250310_20250314.md", "# Status\n\nbody\n", date(2025, 3, 14), "file name"),
     ],
 )

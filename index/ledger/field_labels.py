@@ -44,7 +44,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "截止 截止日期 截止时间 预计 节点目标 节点时间 完成节点 时间节点",
         "deadline eta target targetdate due duedate launchdate golive releasedate expected tgt",
         "goliveforecast golivedate forecastgolive golivetarget",
-        "forecast forecastdate currentforecast revisedtarget reviseddate newdate fcst fcstdate fcst/actual forecast/actual",
+        "forecast forcast forecastdate currentforecast revisedtarget reviseddate newdate fcst fcstdate fcst/actual forecast/actual",
     ),
     "owner": ("负责人 责任人 对接人 责任处室 责任部门 牵头部门", "owner owners dri lead pm"),
     "generic": (
@@ -54,6 +54,8 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "highlights lowlights comments details scope milestone milestones plan plans goal goals todo",
         "impact cause fix resolution mitigation rootcause background context decision decisions ask asks",
         "dependencies dependency deliverables rmk rmks remarks remark",
+        # the date first planned, beside the forecast a form lists it with: no target of its own
+        "baseline baselinedate baselinefinish originalplan",
     ),
 }
 FIELD_KEYS: dict[str, str] = {
@@ -75,10 +77,25 @@ def label_key(label: str) -> str:
     return re.sub(r"[\s*_`-]+", "", nfkc(label)).casefold()  # `Go-live` is `golive`
 
 
+# A dot leader between a label and its value (`Status ........... GREEN`, `% Complete .. 48`): a
+# colon in a printed form's layout.
+_LEADER = re.compile(r"(?<=\S)\s*\.{3,}\s*(?=\S)|(?<=\S)\s+\.{2}\s+(?=\S)|(?<=\S)\s*…+\s*(?=\S)")
+
+
+def as_colons(text: str) -> str:
+    """The text with each dot leader a colon and spaces of the same length: offsets into it are
+    offsets into the text as written, so what is quoted from them is the report's own words."""
+    if "." not in text and "…" not in text:
+        return text
+    return _LEADER.sub(lambda m: ":" + " " * (len(m[0]) - 1), text)
+
+
 @lru_cache(maxsize=8192)
 def split_label(text: str) -> Labelled | None:
-    """`Label: rest` or `标签：内容` with a short label (not a clock time like 17:01, not a sentence).
-    Cached: every reader of a line (mentions, observations, metrics, incidents) asks this first."""
+    """`Label: rest` or `标签：内容` with a short label (not a clock time like 17:01, not a sentence),
+    or a label over a dot leader. Cached: every reader of a line (mentions, observations, metrics,
+    incidents) asks this first."""
+    written, text = text, as_colons(text)
     match = _LABEL.match(text)
     if not match:
         return None
@@ -92,7 +109,8 @@ def split_label(text: str) -> Labelled | None:
         return None  # `商家分层运营体系（负责人：唐沁）🟢正常`: the colon is inside a gloss
     if not label or re.search(r"[，。,;；!！?？｜]|\s\|\s", label) or len(label.split()) > 6:
         return None  # `[P1] Name | Owner: Leo`: a label ends at the field separator before it
-    return Labelled(label, match[2].strip(), match.start(2), FIELD_KEYS.get(label_key(label)))
+    rest = written[match.start(2) :].strip()
+    return Labelled(label, rest, match.start(2), FIELD_KEYS.get(label_key(label)))
 
 
 @dataclass(frozen=True)
@@ -125,6 +143,7 @@ def field_pieces(text: str, start: int = 0) -> list[Piece]:
     holds three. A line without two labelled fields is one piece (labelled as `split_label` says)."""
     bounds: list[tuple[int, int]] = []
     position = start
+    text = as_colons(text)
     for match in _FIELD_SEPARATOR.finditer(text, start):
         bounds.append((position, match.start()))
         position = match.end()

@@ -121,7 +121,7 @@ _FINALLY_DONE_LEAD = re.compile(
 # `Billing revamp ✅ on track — 60%`, `Search relaunch ⚠️ at risk`: a status glyph right after the
 # name, before any separator, ends the name.
 _NAME_THEN_GLYPH = re.compile(
-    r"^([^:：|｜—–\[【*_]{2,40}?)\s*(?=[✅✔☑⚠❌⛔🟢🟡🔴🟠🔵⏸🚧✖🚀]|[(（][GAYR][)）]\s*(?:[–—:：|,，-]|$))"  # `EDU-3 (G) – …`
+    r"^([^:：|｜—–\[【*_]{2,40}?)\s*(?=[✅✔☑⚠❌⛔🟢🟡🔴🟠🔵⏸🚧✖🚀]|[(（\[][GAYR][)）\]]\s*(?:[–—:：|,，-]|$))"  # `EDU-3 (G) – …`
 )
 
 
@@ -129,6 +129,9 @@ _TRAILING_STATE = re.compile(
     r"(?<=\S)\s*(?:有风险|正常|延期|延迟|暂停|受阻|阻塞|已完成|已上线|on track|at risk|delayed|blocked|paused|done)\s*$",
     re.I,
 )
+
+
+_COLUMN_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
 
 
 def item_name(item: Item, text: str) -> tuple[str, int] | None:
@@ -153,6 +156,11 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
     # a status word closing it is its status, not part of its name (`1. 连锁版（阿凯）有风险`).
     # (a Latin name is counted in words: `3.6 BTP REPLACEMENT OUTSTATIONS (KRW/DNB/OSV)`)
     # (but `5.1 Kelbrook valve replacement – GREEN` is a name and its status, read below)
+    # A column lined up far to the right is another field (`3.1  FARE COLLECTION (ABFC)      CIP
+    # T-4471`: its capital-plan number), not part of the name.
+    column = _COLUMN_GAP.search(text)
+    if column is not None and item.end > item.start and len(_COLUMN_GAP.split(text)) == 2:
+        text = text[: column.start()]
     short = len(text) <= 30 or (
         not has_han(text) and len(text) <= 60 and len(text.split()) <= 8 and not re.search(r"\s[–—-]\s", text)
     )
@@ -348,7 +356,7 @@ def listed_lead(text: str) -> tuple[str, int, str] | None:
 # A message's or a document's header block (`发件人：` `日期：` `主题：`, `Generated:` `Period covered:`,
 # bilingual `Date 日期:`) is led like a list, and names no project.
 _HEADER_LABEL = re.compile(
-    r"(?:发件人|收件人|抄送|日期|主题|时间|发送时间|编制|编制人|审核|统计周期|报告日期|报告人|报送|"
+    r"(?:发件人|收件人|收件|主送|抄送|日期|主题|时间|发送时间|编制|编制人|审核|统计周期|报告日期|报告人|报送|"
     r"from|to|cc|bcc|date|subject|sent|generated|period|period covered|reporting period|prepared by|"
     r"author|distribution|version|legend|key|rag key|status key|汇报周期|汇报人|汇报时间|填报人|编写|发送|周次|部门)",
     re.I,

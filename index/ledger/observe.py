@@ -341,10 +341,19 @@ def _release_day(role: DateRole) -> bool:
 _GOAL_LABEL = re.compile(r"目标|goal|objective", re.I)
 
 
+# How long the first clause of a goal may be for the day in it to be the goal's date: "C样软件释放
+# 4/18（风险）" names what is due and when; a longer clause tells a story with dates in it.
+_GOAL_CLAUSE_CHARS = 24
+
+
 def _dated_goal(labelled: Labelled, ref: date) -> bool:
     if not _GOAL_LABEL.fullmatch(labelled.label.strip(" *_`")):
         return False
-    return any(hit.start == 0 for hit in find_dates(labelled.rest, ref, "future"))
+    clause = re.split(r"[；;，,。]", labelled.rest, maxsplit=1)[0]
+    return any(
+        hit.start == 0 or (len(clause) <= _GOAL_CLAUSE_CHARS and hit.end <= len(clause))
+        for hit in find_dates(labelled.rest, ref, "future")
+    )
 
 
 def _pieces(unit: Unit) -> list[Piece]:

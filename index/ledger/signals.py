@@ -155,9 +155,10 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     # call it amber", "Dashboard v2: green."); a build's or a dashboard's colour is not (`_NOT_A_RAG`).
     ("off_track", _rag(r"red")),
     ("at_risk", _rag(r"(?:amber|yellow|wobbly|shaky)")),
-    # A traffic-light letter right after the name (`EDU-3 (G) – DFMEA done`): what its glyph would say.
-    ("at_risk", r"(?-i:^\s*[(（][AY][)）](?=\s*(?:[–—:：|,，-]|$)))"),
-    ("on_track", _rag(r"green")),
+    # A traffic-light letter right after the name (`EDU-3 (G) – DFMEA done`, `1. X7 C样释放   [Y]`):
+    # what its glyph would say.
+    ("at_risk", r"(?-i:^\s*[(（\[][AY][)）\]](?=\s*(?:[–—:：|,，-]|$)))"),
+    ("on_track", _rag(r"green") + r"|(?-i:^\s*[(（\[]G[)）\]](?=\s*(?:[–—:：|,，-]|$)))"),
     (
         "off_track",
         # "has slipped to 22 July", "slipped into H2": a move done (the slip it is), not a health the
@@ -165,7 +166,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         # (the same sentence in pmo-rag-prose-en).
         r"延期|推迟|延后|顺延|延误|滞后|\boff[- ]track\b|\bdelayed\b|\bbehind schedule\b|"
         r"\bslipping\b|\bslipped\b(?!\s+(?:(?:again|further)\s+)?(?:to|into|until|till|by|out|back)\b(?!\s+(?:red|amber|yellow)\b))|"
-        r"\bpushed (?:out|back)\b|🔴|(?-i:^\s*[(（]R[)）](?=\s*(?:[–—:：|,，-]|$)))",
+        r"\bpushed (?:out|back)\b|🔴|(?-i:^\s*[(（\[]R[)）\]](?=\s*(?:[–—:：|,，-]|$)))",
     ),
     (
         "on_track",

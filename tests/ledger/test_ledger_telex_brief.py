@@ -70,3 +70,39 @@ def test_a_briefs_standing_parts_nil_incidents_and_kpi_leaders(write_report: Wri
     assert facts.incidents == []
     points = {(p.name, p.value, p.unit) for p in facts.metrics}
     assert {("GATE AVAIL", 98.0, "%"), ("MBR", 3.9, "")} <= points
+
+
+def test_a_printed_forms_fields_over_dot_leaders(write_report: WriteReport) -> None:
+    # a memo's project block: a number, the name, a capital-plan id far to the right, dotted fields
+    body = (
+        "TRANSIT DISTRICT MEMORANDUM\nDATE:     March 6, 2025\n\n3. PROJECT DETAIL\n\n"
+        "3.1  FARE COLLECTION (ABFC)                    CIP T-4471\n"
+        "     Status ........... YELLOW\n     % Complete ....... 53\n"
+        "     Baseline ......... 06/30/2025   Forecast ......... 07/28/2025\n"
+        "     - Validators installed on 268 of 410 buses.\n"
+    )
+    (found,) = [o for o in extract_facts(write_report("memo.txt", body)).observations]
+    assert (found.project, found.status, found.progress, found.target) == (
+        "FARE COLLECTION (ABFC)",
+        "at_risk",
+        53,
+        date(2025, 7, 28),  # the forecast, not the baseline
+    )
+    assert (
+        found.target_evidence is not None and found.target_evidence.quote == "Forecast ......... 07/28/2025"
+    )
+
+
+def test_a_bracketed_traffic_light_after_a_numbered_name(write_report: WriteReport) -> None:
+    body = (
+        "电池系统部 | BMS软件与验证组 周报\nCW12   2025-03-21   编写：郑嘉禾\n收件：杨振东；质量部\n"
+        "------------------------------------------------------------\n\n"
+        "【一、项目状态总览】   灯号：[G]正常  [Y]有风险  [R]延期/受阻\n\n"
+        "1. 岚途X7 BMS应用软件C样释放   [Y]\n   目标：C样软件释放 4/18（风险）\n"
+        "   本周：CAN矩阵变更，4/11冻结大概率守不住\n\n2. SOC算法2.0   [G]\n   进度70%，目标6/30\n"
+    )
+    found = {o.project: (o.status, o.target) for o in extract_facts(write_report("w.txt", body)).observations}
+    assert found == {
+        "岚途X7 BMS应用软件C样释放": ("at_risk", date(2025, 4, 18)),  # the goal's day, not the freeze's
+        "SOC算法2.0": ("on_track", date(2025, 6, 30)),
+    }
