@@ -45,6 +45,8 @@ _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\
 # follows it (a legend of the section's marks).
 _BRACKET_LINE = re.compile(
     r"^【([^】]{1,40})】\s*[:：]?\s*$|^【([一二三四五六七八九十]{1,3}\s*[、.．][^】]{1,36})】"
+    # `【一】本周报送日历执行情况`: the ordinal in brackets, the title after it
+    r"|^【[一二三四五六七八九十]{1,3}】\s*([^\s【].{0,38})$"
 )
 _LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
 _COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
@@ -173,7 +175,7 @@ def _heading_of(
         return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
     match = _BRACKET_LINE.match(stripped)
     if match:
-        return atx_level + PSEUDO_LEVEL_OFFSET, (match[1] or match[2]).strip()
+        return atx_level + PSEUDO_LEVEL_OFFSET, (match[1] or match[2] or match[3]).strip()
     match = _BOLD_LINE.match(stripped)
     if match and len(match[1]) <= 60:
         return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
@@ -255,7 +257,7 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
 
 # `Classification: Internal` over a `=====` rule: a header block's field line, not a heading.
 # A header field (`Prepared by: …`, `收件：…`) over a rule is a header block's last line, not a title.
-_FIELD_LINE = re.compile(rf"^(?:[A-Za-z][\w ]{{0,30}}:\s+|[{HAN}]{{1,8}}[：:]\s*)\S")
+_FIELD_LINE = re.compile(rf"^(?:[A-Za-z][\w ]{{0,30}}:\s+|[{HAN}](?:\s*[{HAN}]){{0,7}}\s*[：:]\s*)\S")
 _RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,40}?)\s*[=\-#*~]{2,}$")
 
 

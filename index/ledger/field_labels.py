@@ -62,6 +62,23 @@ FIELD_KEYS: dict[str, str] = {
     name: kind for kind, rows in _FIELD_NAMES.items() for row in rows for name in row.split()
 }
 
+# A date field named by when and what (`计划切换`, `预计投产日期`, `Planned cutover`, `Expected launch
+# date`): the project's target, whatever milestone word the template uses.
+_TARGET_LABEL = re.compile(
+    r"(?:计划|预计|目标|拟)(?:上线|切换|投产|发布|交付|完成|验收|落地|割接|启用|结项)(?:时间|日期|节点)?|"
+    r"(?:planned|expected|target|forecast|scheduled)(?:golive|launch|cutover|release|delivery|completion|"
+    r"finish|handover|rollout)(?:date)?"
+)
+
+
+def field_of(key: str) -> str | None:
+    """The field a label's key names (`label_key`), or None."""
+    found = FIELD_KEYS.get(key)
+    if found is None and _TARGET_LABEL.fullmatch(key):
+        return "target"
+    return found
+
+
 _LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:：]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$")
 
 
@@ -82,9 +99,16 @@ def label_key(label: str) -> str:
 _LEADER = re.compile(r"(?<=\S)\s*\.{3,}\s*(?=\S)|(?<=\S)\s+\.{2}\s+(?=\S)|(?<=\S)\s*…+\s*(?=\S)")
 
 
+# A note-taking app's inline field (`health:: 🟢 on track`, Obsidian Dataview).
+_DOUBLE_COLON = re.compile(r"(?<=\w)::(?=\s)")
+
+
 def as_colons(text: str) -> str:
-    """The text with each dot leader a colon and spaces of the same length: offsets into it are
-    offsets into the text as written, so what is quoted from them is the report's own words."""
+    """The text with each dot leader (and a `::` field mark) a colon and spaces of the same length:
+    offsets into it are offsets into the text as written, so what is quoted from them is the
+    report's own words."""
+    if "::" in text:
+        text = _DOUBLE_COLON.sub(": ", text)
     if "." not in text and "…" not in text:
         return text
     return _LEADER.sub(lambda m: ":" + " " * (len(m[0]) - 1), text)
@@ -110,7 +134,7 @@ def split_label(text: str) -> Labelled | None:
     if not label or re.search(r"[，。,;；!！?？｜]|\s\|\s", label) or len(label.split()) > 6:
         return None  # `[P1] Name | Owner: Leo`: a label ends at the field separator before it
     rest = written[match.start(2) :].strip()
-    return Labelled(label, rest, match.start(2), FIELD_KEYS.get(label_key(label)))
+    return Labelled(label, rest, match.start(2), field_of(label_key(label)))
 
 
 @dataclass(frozen=True)
@@ -133,9 +157,10 @@ _FIELD_SEPARATOR = re.compile(
 def _spaced_field(text: str) -> Labelled | None:
     """`当前进度 50%` between separators: a known field name, a space, its value (no colon)."""
     match = re.match(r"^(\s*)(\S{1,12})\s+(\S.*)$", text)
-    if match is None or FIELD_KEYS.get(label_key(match[2])) not in ("status", "progress", "target", "owner"):
+    field = field_of(label_key(match[2])) if match is not None else None
+    if match is None or field not in ("status", "progress", "target", "owner"):
         return None
-    return Labelled(match[2], match[3], match.start(3), FIELD_KEYS[label_key(match[2])])
+    return Labelled(match[2], match[3], match.start(3), field)
 
 
 def field_pieces(text: str, start: int = 0) -> list[Piece]:

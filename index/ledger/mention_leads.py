@@ -28,7 +28,7 @@ from index.ledger.progress import find_progress
 from index.ledger.signals import find_statuses
 from index.ledger.title_leads import numbered_lead, numbered_title, plain_title, quoted_code
 from index.models import Item, Section
-from index.text.cjk import has_han
+from index.text.cjk import HAN, has_han
 from index.text.normalise import nfkc
 from index.text.timeexpr import find_dates
 
@@ -356,7 +356,8 @@ def listed_lead(text: str) -> tuple[str, int, str] | None:
 # A message's or a document's header block (`发件人：` `日期：` `主题：`, `Generated:` `Period covered:`,
 # bilingual `Date 日期:`) is led like a list, and names no project.
 _HEADER_LABEL = re.compile(
-    r"(?:发件人|收件人|收件|主送|抄送|日期|主题|时间|发送时间|编制|编制人|审核|统计周期|报告日期|报告人|报送|"
+    r"(?:发件人|收件人|收件|主送|抄送|日期|主题|时间|发送时间|编制|编制人|审核|统计周期|报告日期|报告人|报送|报告期|"
+    r"填报日期|填写日期|编制日期|报送日期|"
     r"from|to|cc|bcc|date|subject|sent|generated|period|period covered|reporting period|prepared by|"
     r"author|distribution|version|legend|key|rag key|status key|汇报周期|汇报人|汇报时间|填报人|编写|发送|周次|部门)",
     re.I,
@@ -364,6 +365,7 @@ _HEADER_LABEL = re.compile(
 
 
 def _list_name(name: str) -> bool:
+    name = re.sub(rf"(?<=[{HAN}])\s+(?=[{HAN}])", "", name)  # `填 报 人`, `抄    送`: a form's spaced label
     return (
         valid_name(name)
         and len(name) <= 40

@@ -19,7 +19,7 @@ from index.ledger.field_labels import Labelled
 from index.ledger.signals import heading_status
 from index.models import Section, SectionKind
 from index.schemas import ProjectStatus
-from index.text.normalise import EMOJI, nfkc, strip_markup
+from index.text.normalise import EMOJI, WIKI_LINK, nfkc, strip_markup
 from index.text.timeexpr import find_dates
 
 NOT_PROJECT_KINDS = {
@@ -190,7 +190,14 @@ def _without_state_tail(name: str) -> str:
     return name
 
 
+# A wiki's link to the project's page (`[[Brackwell Daventry]]`, `[[site/dvt|Brackwell Daventry]]`)
+# and a note-taker's tags after it (`#site/dvt`, Obsidian): the link's text is the name.
+_TRAILING_TAGS = re.compile(r"(?:\s+#(?=[\w/-]*[^\W\d_])[\w/-]+)+\s*$")
+
+
 def clean_name(name: str) -> str:
+    name = WIKI_LINK.sub(lambda m: m[2] or m[1], name)
+    name = _TRAILING_TAGS.sub("", name)
     name = _CIRCLED.sub(r"\1", name)  # `① 小满家居自播间`: the list's place (NFKC would make it a `1`)
     name = _without_state_tail(_STATUSY_PARENS.sub("", nfkc(name)))
     name = _OUTLINE_NUMBER.sub("", _RENAME_GLOSS.sub("", name))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from index.ledger.field_labels import FIELD_KEYS, label_key
+from index.ledger.field_labels import field_of, label_key
 from index.ledger.mentions import ANY_DAY
 from index.ledger.signals import field_status, rag_letter
 from index.tables import Table
@@ -140,7 +140,7 @@ def _role(table: Table, index: int, header: str) -> str | None:
 def _role_of(table: Table, index: int, text: str) -> str | None:
     if _ACTUAL_HEADER.fullmatch(text):
         return "actual"
-    known = FIELD_KEYS.get(label_key(text))
+    known = field_of(label_key(text))
     if known not in (None, "generic"):
         return known
     if _PERCENT_HEADER.fullmatch(text):

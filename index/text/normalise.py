@@ -98,6 +98,10 @@ _TABLE_SEPARATOR = re.compile(r"^:?-{2,}:?$")
 _SPACES = re.compile(r"[ \t]{2,}")
 
 
+# A wiki's link to a page: `[[Brackwell Daventry]]`, `[[site/dvt|Brackwell Daventry]]` (its text last).
+WIKI_LINK = re.compile(r"\[\[([^\]|\\]{1,80})(?:\\?\|([^\]]{1,80}))?\]\]")
+
+
 def strip_inline(text: str) -> str:
     """Text without inline markup: HTML tags (entities decoded), Markdown images and links (their
     text), emphasis and strikethrough markers, code ticks, a table row's outer pipes (a separator
@@ -105,6 +109,7 @@ def strip_inline(text: str) -> str:
     out = _HTML_TAG.sub("", _HTML_COMMENT.sub("", html.unescape(text).replace("\xa0", " ")))
     out = _AUTOLINK.sub(r"\1", out)
     out = _MD_LINK.sub(r"\1", _MD_IMAGE.sub(r"\1", out))
+    out = WIKI_LINK.sub(lambda m: m[2] or m[1], out)  # `[[page|text]]`, `[[page]]`
     out = _CODE.sub(r"\2", out)
     for pattern in (_STRONG, _STRIKE):
         out = pattern.sub(lambda m: m[m.lastindex or 0], out)

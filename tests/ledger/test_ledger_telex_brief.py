@@ -106,3 +106,34 @@ def test_a_bracketed_traffic_light_after_a_numbered_name(write_report: WriteRepo
         "岚途X7 BMS应用软件C样释放": ("at_risk", date(2025, 4, 18)),  # the goal's day, not the freeze's
         "SOC算法2.0": ("on_track", date(2025, 6, 30)),
     }
+
+
+def test_a_bank_weekly_of_spaced_header_fields_and_bracketed_ordinals(write_report: WriteReport) -> None:
+    body = (
+        "临湖银行 数据管理部\n监管报送组 · 工作周报\n====================\n填 报 人：冯嘉禾\n"
+        "填报日期：2024-03-22\n抄    送：科技部 周冕\n====================\n\n【二】重点项目进展\n\n"
+        "（3）金融基础数据增量报送切换\n     牵头：覃晓露    状态：受阻    进度：55%    计划切换：2024-04-20\n"
+        "     本周：测试环境账号仍未开通。\n"
+    )
+    report = write_report("周报_20240322.txt", body)
+    assert [s.title for s in report.sections[-1].children] == ["重点项目进展"]
+    (found,) = extract_facts(report).observations
+    assert (found.project, found.status, found.progress, found.target) == (
+        "金融基础数据增量报送切换",
+        "blocked",
+        55,
+        date(2024, 4, 20),  # `计划切换`: a planned cutover is the target
+    )
+
+
+def test_a_note_apps_wiki_links_tags_and_inline_fields(write_report: WriteReport) -> None:
+    body = (
+        "---\ndate: 2025-04-04\n---\n# Rollout weekly\n\n## Sites\n\n### [[Halvard Leeds Phase 2]] #site/lds\n"
+        "phase:: install\nhealth:: 🟡 at risk\ngo-live:: 2025-04-14\n\n- 18/20 circuits live.\n"
+    )
+    (found,) = extract_facts(write_report("2025-04-04 Rollout weekly.md", body)).observations
+    assert (found.project, found.status, found.target) == (
+        "Halvard Leeds Phase 2",
+        "at_risk",
+        date(2025, 4, 14),
+    )
