@@ -19,13 +19,15 @@ from index.ledger.observe import observe
 from index.ledger.prose import Passage, signal_passages
 from index.ledger.release_rows import release_mentions, release_sentences
 from index.ledger.renames import extract_renames
+from index.ledger.signals import reading_status_words
 from index.ledger.speakers import readdress
+from index.ledger.status_legend import read_status_words
 from index.models import Report, SectionKind
 from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 from index.text.timeexpr import reading_day_first
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 185
+EXTRACTOR_VERSION = 186
 
 
 @dataclass
@@ -40,7 +42,7 @@ class ReportFacts:
 
 
 def extract_facts(report: Report) -> ReportFacts:
-    with reading_day_first(report.day_first):
+    with reading_day_first(report.day_first), reading_status_words(read_status_words(report)):
         return _extract_facts(_own_words(report))
 
 

@@ -359,7 +359,7 @@ _HEADER_LABEL = re.compile(
     r"(?:发件人|收件人|收件|主送|抄送|日期|主题|时间|发送时间|编制|编制人|审核|统计周期|报告日期|报告人|报送|报告期|"
     r"填报日期|填写日期|编制日期|报送日期|"
     r"from|to|cc|bcc|date|subject|sent|generated|period|period covered|reporting period|prepared by|"
-    r"author|distribution|version|legend|key|rag key|status key|汇报周期|汇报人|汇报时间|填报人|编写|发送|周次|部门)",
+    r"author|(?:\w+\s+)?editor|distribution|version|legend|key|rag key|status key|汇报周期|汇报人|汇报时间|填报人|编写|发送|周次|部门)",
     re.I,
 )
 

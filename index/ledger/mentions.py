@@ -46,7 +46,7 @@ _GENERIC_TITLE = re.compile(
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
     r"(?:high|low)lights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
     # "Summary", "OPS SUMMARY", "Executive overview": a report's own opening part
-    r"(?:[\w'’&/-]+\s+){0,2}(?:summary|overview)|tl;?dr|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
+    r"(?:[\w'’&/-]+\s+){0,2}(?:summary|overview)|tl;?dr|top\s+of\s+(?:the\s+)?\w+|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
     # a digest's or a letter's own parts: "SNAPSHOT", "Weekly snapshot", "A note from Corinne"
     r"(?:weekly |portfolio |project |team )?snapshot|(?:an? )?notes? from (?:the )?[\w'’.-]+(?: [\w'’.-]+){0,2}|"
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"

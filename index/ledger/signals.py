@@ -9,8 +9,12 @@ is not that status. Progress figures are read by `progress.py`, field labels and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from index.schemas import ProjectStatus
 from index.text.normalise import EMOJI, nfkc
@@ -291,11 +295,40 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
     return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
+# The status words the report being read declares in its legend (`KEY: ON DEADLINE = on track /
+# TIGHT = at risk …`, read by `status_legend`), set for the length of its reading.
+STATUS_WORDS: ContextVar[Mapping[str, ProjectStatus]] = ContextVar(
+    "status_words", default=MappingProxyType({})
+)
+
+
+@contextmanager
+def reading_status_words(words: Mapping[str, ProjectStatus]) -> Iterator[None]:
+    """Read a status field's own words as the report's legend defines them, inside the block."""
+    token = STATUS_WORDS.set(words)
+    try:
+        yield
+    finally:
+        STATUS_WORDS.reset(token)
+
+
+def _legend_status(cleaned: str) -> ProjectStatus | None:
+    words = STATUS_WORDS.get()
+    for word in sorted(words, key=len, reverse=True) if words else ():
+        if cleaned == word or cleaned.startswith(word + " "):
+            return words[word]
+    return None
+
+
 def field_status(value: str) -> ProjectStatus | None:
-    """A status field's value ('At risk', '🟡 黄灯', 'Done (May 7)') as a status."""
+    """A status field's value ('At risk', '🟡 黄灯', 'Done (May 7)', or a word the report's legend
+    defines: 'TIGHT') as a status."""
     cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`").lower().replace("’", "'")
     if is_legend(value):
         return None
+    declared = _legend_status(cleaned)
+    if declared is not None:
+        return declared
     if _DECISION.match(_GLYPHS.sub("", value).strip(" *_`")):
         return None  # `✅ Approved`: a change request's or a budget's decision, not the project's state
     if cleaned in _FIELD_STATUS:

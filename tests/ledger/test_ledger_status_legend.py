@@ -1,0 +1,42 @@
+"""A report's own status words, declared in its legend, are read as that legend says."""
+
+from __future__ import annotations
+
+from index.ledger.extract import extract_facts
+from index.ledger.signals import field_status, reading_status_words
+from index.ledger.status_legend import read_status_words
+
+from .conftest import WriteReport
+
+HEAD = (
+    "DIGITAL PRODUCT BUDGET -- FRIDAY, FEB. 21, 2025\n"
+    "KEY: ON DEADLINE = on track / TIGHT = at risk / LATE = off track\n"
+    "     HOLD = paused / SPIKED = killed / MOVED = live for readers\n\n"
+)
+
+
+def test_a_legend_over_two_lines_defines_the_reports_words(write_report: WriteReport) -> None:
+    words = read_status_words(write_report("budget.txt", HEAD + "## Projects\n\n- x\n"))
+    assert words == {
+        "on deadline": "on_track",
+        "tight": "at_risk",
+        "late": "off_track",
+        "hold": "paused",
+        "spiked": "cancelled",
+        "moved": "launched",
+    }
+
+
+def test_a_status_field_reads_the_legends_word_only_while_its_report_is_read() -> None:
+    assert field_status("TIGHT") is None
+    with reading_status_words({"tight": "at_risk", "on deadline": "on_track"}):
+        assert field_status("TIGHT (feed from Subscriptions)") == "at_risk"
+        assert field_status("ON DEADLINE") == "on_track"
+        assert field_status("Amber") == "at_risk"  # words the legend leaves out keep their meaning
+    assert field_status("TIGHT") is None
+
+
+def test_projects_of_a_report_with_a_legend(write_report: WriteReport) -> None:
+    body = HEAD + "## Projects\n\n### PAYWALL-METER\nStatus: TIGHT | ETA: Tuesday, March 11\n"
+    (found,) = extract_facts(write_report("budget.txt", body)).observations
+    assert (found.project, found.status) == ("PAYWALL-METER", "at_risk")
