@@ -365,6 +365,12 @@ def _pieces(unit: Unit) -> list[Piece]:
     return pieces
 
 
+def _opens_with_lifecycle(found: _Found) -> bool:
+    """A launch or completion word that opens its own line ("Went live Mon 31/03 …")."""
+    opening = found.unit.text[found.unit.skip :].lstrip(" -*>·•:：").casefold()
+    return found.value in ("launched", "done") and opening.startswith(found.word.casefold())
+
+
 # A field line's unlabelled cell holding only a status ("🟡", "🟢 正常", "On track").
 _STATUS_CELL_CHARS = 12
 
@@ -445,6 +451,10 @@ def _assemble(
     if field_statuses and not mention.section.in_table(mention.start):
         # A block's first status field is its project's; later ones are often its sub-items'.
         field_statuses = field_statuses[:1]
+    if field_statuses and all(s.value in RANK for s in field_statuses) and not unfinished:
+        # "health:: 🟢 on track" over "- Went live Mon 31/03 …": the health field was not updated,
+        # the line that opens with the launch tells what happened (a lifecycle state wins).
+        field_statuses += [s for s in statuses if s.priority == 1 and _opens_with_lifecycle(s)][:1]
     # A table row's Status and Health columns each say something about the one project: the
     # lifecycle state or the worse health wins, as among prose status words.
     status: ProjectStatus | None = worst_status(

@@ -137,3 +137,12 @@ def test_a_note_apps_wiki_links_tags_and_inline_fields(write_report: WriteReport
         "at_risk",
         date(2025, 4, 14),
     )
+
+
+def test_a_launch_told_under_a_stale_health_field(write_report: WriteReport) -> None:
+    head = "---\ndate: 2025-04-04\n---\n# Rollout weekly\n\n## Sites\n\n### [[Brackwell Daventry]]\nhealth:: 🟢 on track\n\n"
+    launched = extract_facts(write_report("a.md", head + "- Went live Mon 31/03 on the 06:00 shift.\n"))
+    assert [(o.status, o.completed_on) for o in launched.observations] == [("launched", date(2025, 3, 31))]
+    # a part that went live is no launch of the site
+    part = extract_facts(write_report("b.md", head + "- Beta went live Mon 31/03 on the 06:00 shift.\n"))
+    assert [o.status for o in part.observations] == ["on_track"]
