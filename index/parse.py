@@ -279,9 +279,9 @@ def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
     if below[0].strip():
         return not _RULE_LINE.match(below[0])
     # Over a blank line: only a title of two words or more ("NOTE FROM CORINNE"; "FYI" alone over
-    # "Thanks" is a sign-off).
+    # "Thanks" is a sign-off), or one word naming a section's kind ("PROJECTS", "INCIDENTS").
     return (
-        len(stripped.split()) >= 2
+        (len(stripped.split()) >= 2 or classify_heading(stripped) is not SectionKind.OTHER)
         and len(below) == 2
         and bool(below[1].strip())
         and not _RULE_LINE.match(below[1])

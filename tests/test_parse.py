@@ -488,6 +488,16 @@ def test_capital_headings_between_rules_open_sections(tmp_path: Path) -> None:
     assert "Apr 14" in body and "Mar 4" not in body
 
 
+def test_one_capital_word_over_a_blank_line_heads_a_section_when_it_names_a_kind(tmp_path: Path) -> None:
+    text = (
+        "PRODUCT BUDGET -- FRIDAY, FEB. 7, 2025\n\nTOP OF THE BUDGET\nQuiet week.\n\n"
+        "PROJECTS\n\nPAYWALL-METER -- a dynamic meter.\n   Status: TIGHT\n\nFYI\n\nThanks all.\n"
+    )
+    titles = [s.title for s in parse(write(tmp_path, "budget.txt", text)).sections]
+    assert "PROJECTS" in titles
+    assert "FYI" not in titles  # one word over a blank line and a sign-off is no section
+
+
 def test_a_mail_is_titled_by_its_subject_and_dated_by_its_sent_field(tmp_path: Path) -> None:
     # the subject's `07/03/2025` alone would be 3 July (month first); the sent field says 7 March
     text = (
