@@ -37,7 +37,12 @@ _LINK_NAME = re.compile(r"^\[([^\]]{2,80})\]\([^)\s]*\)\s*")
 _PIPE_LEAD = re.compile(r"^(.{2,40}?)\s*[｜|]\s*")
 # `Billing revamp — 60% done…`, `账单重构——进度六成`, `[账单重构] 进度60%`: a name set off by a dash
 # or in brackets, then its news (a definition-list line, a plain-text tracker's line).
-_DASH_LEAD = re.compile(r"^(.{2,40}?)(?:\s+[—–]{1,2}\s+|\s*——\s*)")
+_DASH_LEAD = re.compile(r"^(.{2,40}?)(?:\s+(?:[—–]{1,2}|--)\s+|\s*——\s*)")
+# A name a paragraph may open with before a dash: a slug or words in capitals (`APP-5`, `CMS-MOVE`,
+# `SITE SEARCH`), never a sentence's first words ("We shipped it -- finally").
+_CODE_NAME = re.compile(
+    r"(?-i:[A-Z][A-Z0-9]*(?:[-_/.][A-Z0-9]+)*(?:\s[A-Z][A-Z0-9]*(?:[-_/.][A-Z0-9]+)*){0,3})"
+)
 _BRACKET_LEAD = re.compile(r"^\[([^\]]{2,40})\](?!\()\s*")
 # The subject of a prose sentence about a project: "Checkout redesign is now looking like ...",
 # "The GraphQL pilot is canceled", "Warehouse stock sync has slipped".
@@ -322,6 +327,11 @@ def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKin
         return (name, labelled.rest_offset, "label") if _list_name(name) else None
     match = _PIPE_LEAD.match(text)
     if match:
+        name = clean_name(match[1])
+        return (name, match.end(), "pipe") if valid_name(name) else None
+    match = _DASH_LEAD.match(text)
+    if match and _CODE_NAME.fullmatch(match[1].strip()):
+        # "PAYWALL-METER -- Replace the flat meter with…": a slug or a name in capitals, then what it is
         name = clean_name(match[1])
         return (name, match.end(), "pipe") if valid_name(name) else None
     match = _SUBJECT_LEAD.match(text)

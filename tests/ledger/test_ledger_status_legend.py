@@ -40,3 +40,12 @@ def test_projects_of_a_report_with_a_legend(write_report: WriteReport) -> None:
     body = HEAD + "## Projects\n\n### PAYWALL-METER\nStatus: TIGHT | ETA: Tuesday, March 11\n"
     (found,) = extract_facts(write_report("budget.txt", body)).observations
     assert (found.project, found.status) == ("PAYWALL-METER", "at_risk")
+
+
+def test_a_slug_before_a_double_dash_opens_a_projects_paragraph(write_report: WriteReport) -> None:
+    body = (
+        HEAD + "PROJECTS\n\nPAYWALL-METER -- Replace the flat meter with a dynamic\nmeter that flexes.\n"
+        "   Status: TIGHT | ETA: Tuesday, March 11\n\nWe shipped it -- finally.\n"
+    )
+    found = {o.project: o.status for o in extract_facts(write_report("budget.txt", body)).observations}
+    assert found == {"PAYWALL-METER": "at_risk"}  # "We shipped it" is a sentence, not a name
