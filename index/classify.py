@@ -34,7 +34,13 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.RISKS,
         # what the team waits on from others ("外部依赖", "Dependencies") is a blocker list, not projects
-        re.compile(r"风险|阻塞|问题与|求助|协调|依赖|risk|blocker|concern|escalation|dependenc|\bask", re.I),
+        re.compile(
+            r"风险|阻塞|问题与|求助|协调|依赖|risk|blocker|concern|escalation|dependenc|\bask|"
+            # what the team asks of its leaders: "需要支持", "需领导协助", "支持事项", "Help needed"
+            r"需要?(?:的)?(?:领导|公司|部门|外部)?(?:协助|支持)|(?:支持|协助)(?:事项|需求|请求)|"
+            r"\b(?:help|support)\s+(?:needed|required|requested)\b|\bneeds?\s+from\b",
+            re.I,
+        ),
     ),
     (
         # A site's or a plant's safety section tells incidents beside inspections, talks and drills:

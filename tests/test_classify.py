@@ -32,6 +32,9 @@ from index.models import SectionKind as K
         ("Work in progress", None, K.PROJECTS),
         ("🛠️ In flight", None, K.PROJECTS),  # a newsletter's work in progress
         ("Underway", None, K.PROJECTS),
+        ("六、需要支持", None, K.RISKS),  # the asks of its leaders
+        ("Help needed", None, K.RISKS),
+        ("客服支持平台", K.PROJECTS, K.PROJECTS),  # a support platform is a project
         ("五、线上问题", None, K.INCIDENTS),
         ("三、风险与问题", None, K.RISKS),
         # "Page" in a project name is not paging someone.
