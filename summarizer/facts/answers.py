@@ -36,7 +36,7 @@ from summarizer.facts.grouped import DISTINCTIVE, Entry, arrange, left_out, rele
 from summarizer.facts.incidents import incidents
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
-from summarizer.facts.money import asks_money, in_money, states_money
+from summarizer.facts.money import LIST_INTENTS, asks_money, in_money, states_money
 from summarizer.facts.naming import named
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
 from summarizer.question import QuestionPlan
@@ -349,7 +349,12 @@ def lookup(qp: QuestionPlan, ledger: Ledger | None) -> Facts:
     lines as key evidence) when there is no ledger, no handler, or nothing relevant."""
     handler = HANDLERS.get(qp.intent)
     facts = handler(qp, ledger) if ledger is not None and handler is not None else None
-    if facts is not None and asks_money(qp.question, qp.project_names) and not _states_money(facts):
+    if (
+        facts is not None
+        and qp.intent not in LIST_INTENTS
+        and asks_money(qp.question, qp.project_names)
+        and not _states_money(facts)
+    ):
         # "滨江一期项目的合同金额和预算执行情况如何？": the project's status is no amount of money;
         # a line of the reports may hold one (the passages are read, and must state it).
         facts = None

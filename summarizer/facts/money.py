@@ -12,8 +12,11 @@ from collections.abc import Iterable
 _MONEY_WORDS = re.compile(
     # never a word of a compound ("anti-money-laundering"); an English "claim" is as often an
     # insurance claim as a demand for money, so only 索赔 / 赔偿 count
-    r"(?<!-)\b(?:budget\w*|cost(?:s|ing)?|spen[dt]\w*|price[ds]?|money|paid|pay|dollars?|pounds?|euros?|"
+    r"(?<!-)\b(?:budget\w*|cost(?:s|ing)?|spen[dt]\w*|price[ds]?|money|dollars?|pounds?|euros?|"
     r"revenue|income|takings|contract\s+value|funding|funded)\b(?!-)|"
+    # "paid" and "pay" only for an amount ("how much did we pay", "paid for the licence"):
+    # "paid digital subscribers" counts readers
+    r"\bhow\s+much\b.*\b(?:paid|pay)\b|\b(?:paid|pay)\s+(?:for|out)\b|"
     r"预算|成本|费用|花费|花了|花多少|多少钱|金额|投资|流水|经费|开销|营收|收入|收益|索赔|赔偿|美元|人民币",
     re.I,
 )
@@ -30,6 +33,11 @@ _MONEY_NAMED = re.compile(
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?")
 # Characters either side of a money word a figure must be within to be its amount.
 MONEY_REACH = 12
+
+
+# Questions that ask for a list of events or a report's news: a money word in them names the report
+# or its subject ("these product budgets", "the budget review slipped"), no amount asked for.
+LIST_INTENTS = frozenset(["slips", "incidents", "risks", "changes", "summary"])
 
 
 def asks_money(question: str, names: Iterable[str] = ()) -> bool:

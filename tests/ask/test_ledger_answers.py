@@ -384,3 +384,10 @@ def test_a_status_is_no_answer_to_a_money_question(ws: Any) -> None:
     assert not facts.lookup(plan, ws.ledger).found
     assert facts.lookup(make_plan(f"How is {SLIPPED} going?", ws), ws.ledger).found
     assert not answer(f"What is the contract value of {SLIPPED} and how is it going?", ws).answerable
+
+
+def test_a_money_word_in_a_list_question_names_no_amount(ws: Any) -> None:
+    # a newsroom calls its weekly report the "budget": "which slipped" still asks for the slips
+    plan = make_plan("Which projects slipped over the period these budgets cover?", ws)
+    assert plan.intent == "slips"
+    assert facts.lookup(plan, ws.ledger).found

@@ -21,6 +21,8 @@ from summarizer.facts.money import asks_money, states_money
         # a compound, and an insurance claim, are no money asked
         ("Was the anti-money-laundering rules project delivered on time?", False),
         ("How has the digital share of claims notifications developed?", False),
+        ("How have paid digital subscribers trended?", False),  # "paid" counts readers here
+        ("How much did we pay for the licence?", True),
     ],
 )
 def test_asks_money(question: str, expected: bool) -> None:

@@ -56,7 +56,7 @@ from summarizer.engines.local.subject import (
     weights_of,
 )
 from summarizer.facts.common import range_of, unique_citations
-from summarizer.facts.money import asks_money, states_money
+from summarizer.facts.money import LIST_INTENTS, asks_money, states_money
 from summarizer.facts.phrases import say
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Answer, EngineName, Point
@@ -291,6 +291,7 @@ class LocalEngine:
             answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
         if (
             answerable
+            and plan.intent not in LIST_INTENTS
             and asks_money(plan.question, plan.project_names)
             and not any(states_money(e.quote) for e in chosen)
         ):
