@@ -104,6 +104,8 @@ def _spoken(name: str) -> str | None:
 # An acronym written in capitals ("EDR", "PCI", "SVM") names the one project whose name holds it,
 # whatever language the rest of the question is in ("EDR 在构建服务器上的部署为什么延期了？").
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3,6}(?![A-Za-z0-9])")
+_NUMBER_CODE = re.compile(r"(?<![\d.,/:])\d{3,6}(?![\d.,/:%])")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
 ACRONYM_SCORE = 0.6
 
 
@@ -114,7 +116,9 @@ def _acronym_links(question: str, projects: Sequence[ProjectRef]) -> dict[str, f
     the word rules judge, not the acronym."""
     asked = set(_spaced(question).split())
     out: dict[str, float] = {}
-    for acronym in set(_ACRONYM.findall(question)):
+    # a number code one project's name writes ("the 1104 automation project" of "1104报表自动化取数改造")
+    codes = {c for c in _NUMBER_CODE.findall(question) if not _YEAR_LIKE.fullmatch(c)}
+    for acronym in set(_ACRONYM.findall(question)) | codes:
         holders = set()
         for p in projects:
             for name in (p.name, *p.aliases):

@@ -240,6 +240,14 @@ def test_a_shared_year_links_no_project() -> None:
     assert link_projects("风控决策引擎的进度", plans) == ["风控决策引擎迁移"]
 
 
+def test_a_number_code_one_name_writes_links_it_across_languages() -> None:
+    plans = [ProjectRef("1104报表自动化取数改造"), ProjectRef("EAST5.0数据质量整改专项")]
+    assert link_projects("Did the 1104 automation project go live on schedule?", plans) == [
+        "1104报表自动化取数改造"
+    ]
+    assert link_projects("What happened in 2024?", [ProjectRef("2024年度规划")]) == []  # a year names none
+
+
 def test_another_batch_or_phase_is_another_project() -> None:
     plans = [ProjectRef("第二批门店切换"), ProjectRef("5G基站扩容二期")]
     assert link_projects("第一批门店切换后运行情况如何？", plans) == []
