@@ -103,7 +103,10 @@ STRONG_BEFORE = re.compile(
     r"(?:completion|finish|handover|hand-over|go[- ]live|launch|release|delivery|cutover|end)(?:\s+date)?|"
     r"completion\s+date|"
     r"eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|going live|goes live|release date|on track for|(?-i:GA)|"
-    r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to)"
+    r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to|"
+    # "Go-live holds at w/c 12 May", "the target stays at 30 June": the plan of record restated
+    r"(?:go[- ]?live|launch|release|cut-?over|target|date|deadline)\s+(?:still\s+)?"
+    r"(?:holds|stands|stays|remains|is\s+held|is\s+kept)\s+(?:at|for|on|as)(?:\s+w/c)?)"
     r"\s*[:：]?\s*(?:(?:is|remains|stays)\s+)?(?:(?:now|still)\s+)?(?:on|for|in|is|at)?\s*(?:the\s+)?"
     + PART_OF
     + "$",

@@ -55,6 +55,11 @@ def _full(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precisi
 _FULL_MONTHS = frozenset(name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july"))
 
 
+# The full stop of an abbreviated month (`Apr.`, `Sept.`) is part of it; after a full name
+# (`April.`, `May.`) it ends the sentence, and a date's clause must end before it.
+_ABBR_DOT = r"(?:(?<![A-Za-z]{5})(?<!may)(?<!june)(?<!july)\.)?"
+
+
 def _sentence_end(text: str, month: str) -> bool:
     return month.lower() in _FULL_MONTHS and text[len(month) : len(month) + 1] == "."
 
@@ -113,7 +118,7 @@ def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
 # "4 March", "4th of March 2025", and the dashed form exports and trackers write: "14-Mar-2025",
 # "08-Apr", "14-Mar-25".
 @_rule(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)({_MON})\b\.?(?:,?\s+(20\d{{2}})|-((?:20)?\d{{2}})(?!\d))?",
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)({_MON})\b{_ABBR_DOT}(?:,?\s+(20\d{{2}})|-((?:20)?\d{{2}})(?!\d))?",
     re.I,
     needs=DIGIT,
 )
@@ -141,7 +146,7 @@ def _run_together(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
 
 # "end of June", and hyphenated before a noun: "the end-of-June date".
 @_rule(
-    rf"\b(early|mid|late|end[\s-]of|beginning[\s-]of|(?:the\s+)?middle\s+of|start\s+of)[\s-]+({_MON})\b\.?"
+    rf"\b(early|mid|late|end[\s-]of|beginning[\s-]of|(?:the\s+)?middle\s+of|start\s+of)[\s-]+({_MON})\b{_ABBR_DOT}"
     rf"(?:\s+(20\d{{2}}))?",
     re.I,
 )
@@ -207,7 +212,7 @@ _EN_ORDINAL_WEEK = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3r
 
 # "the second week of June" (a month's K-th week, as `6月第2周`).
 @_rule(
-    rf"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+week\s+of\s+({_MON})\b\.?(?:\s+(20\d{{2}}))?",
+    rf"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+week\s+of\s+({_MON})\b{_ABBR_DOT}(?:\s+(20\d{{2}}))?",
     re.I,
     needs="week",
 )

@@ -65,7 +65,12 @@ def _targets(text: str) -> list[tuple[str, str, bool]]:
         ("The end of H1 still looks fine for the flagged version.", [("H1", "target", False)]),
         # a sentence that opens with the goal, then its day
         ("The goal is to have all five steps automated by the end of Q3.", [("Q3", "target", False)]),
-        ("The plan is still to fix all six by the end of August.", [("end of August.", "target", False)]),
+        ("The plan is still to fix all six by the end of August.", [("end of August", "target", False)]),
+        # a full month's full stop ends the sentence: the test's day is no go-live, the held date is
+        (
+            "It still has to pass the pen test booked for w/c 28 April. Go-live holds at w/c 12 May.",
+            [("12 May", "target", False)],
+        ),
         # a move with an object pronoun, to a half written number first
         ("We're slipping this to 2H; sorry.", [("2H", "target", True)]),
         ("we're shifting it to the next goal period (2026H1).", [("2026H1", "target", True)]),
