@@ -36,7 +36,7 @@ from summarizer.facts.grouped import DISTINCTIVE, Entry, arrange, left_out, rele
 from summarizer.facts.incidents import incidents
 from summarizer.facts.lists import launched, risks, stopped, summary
 from summarizer.facts.model import Facts
-from summarizer.facts.money import LIST_INTENTS, asks_money, in_money, states_money
+from summarizer.facts.money import in_money, money_asked, states_money
 from summarizer.facts.naming import named
 from summarizer.facts.phrases import SLIP_KINDS_EN, SLIP_KINDS_ZH, VERDICTS_EN, VERDICTS_ZH, join, say
 from summarizer.question import QuestionPlan
@@ -262,7 +262,7 @@ def metrics(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     if not names:
         return None
     series = {s.name: s for s in views.metric_series(ledger, keys={keys[n] for n in names[:3]})}
-    if asks_money(qp.question, qp.project_names):
+    if money_asked(qp):
         # "How much did the GPU training cost in dollars?" is not answered by a count of GPUs.
         names = [n for n in names if n in series and in_money(series[n].name, series[n].unit)]
     lines: list[str] = []
@@ -349,12 +349,7 @@ def lookup(qp: QuestionPlan, ledger: Ledger | None) -> Facts:
     lines as key evidence) when there is no ledger, no handler, or nothing relevant."""
     handler = HANDLERS.get(qp.intent)
     facts = handler(qp, ledger) if ledger is not None and handler is not None else None
-    if (
-        facts is not None
-        and qp.intent not in LIST_INTENTS
-        and asks_money(qp.question, qp.project_names)
-        and not _states_money(facts)
-    ):
+    if facts is not None and money_asked(qp) and not _states_money(facts):
         # "滨江一期项目的合同金额和预算执行情况如何？": the project's status is no amount of money;
         # a line of the reports may hold one (the passages are read, and must state it).
         facts = None

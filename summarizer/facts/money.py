@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from summarizer.question import QuestionPlan
+
 # A question asking for money: a budget, a cost, a spend, a price, takings, a claim.
 _MONEY_WORDS = re.compile(
     # never a word of a compound ("anti-money-laundering"); an English "claim" is as often an
@@ -37,7 +39,13 @@ MONEY_REACH = 12
 
 # Questions that ask for a list of events or a report's news: a money word in them names the report
 # or its subject ("these product budgets", "the budget review slipped"), no amount asked for.
-LIST_INTENTS = frozenset(["slips", "incidents", "risks", "changes", "summary"])
+_LIST_INTENTS = frozenset(["slips", "incidents", "risks", "changes", "summary"])
+
+
+def money_asked(plan: QuestionPlan) -> bool:
+    """The planned question asks for an amount of money: a money word outside the names it links,
+    in a question that is not a list's."""
+    return plan.intent not in _LIST_INTENTS and asks_money(plan.question, plan.project_names)
 
 
 def asks_money(question: str, names: Iterable[str] = ()) -> bool:

@@ -56,7 +56,7 @@ from summarizer.engines.local.subject import (
     weights_of,
 )
 from summarizer.facts.common import range_of, unique_citations
-from summarizer.facts.money import LIST_INTENTS, asks_money, states_money
+from summarizer.facts.money import money_asked, states_money
 from summarizer.facts.phrases import say
 from summarizer.question import QuestionPlan
 from summarizer.schemas import Answer, EngineName, Point
@@ -289,12 +289,7 @@ class LocalEngine:
             asked = {t: w for t, w in weights.items() if t in asked_terms(plan)}
             said = top.quote if top is not None else ""
             answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
-        if (
-            answerable
-            and plan.intent not in LIST_INTENTS
-            and asks_money(plan.question, plan.project_names)
-            and not any(states_money(e.quote) for e in chosen)
-        ):
+        if answerable and money_asked(plan) and not any(states_money(e.quote) for e in chosen):
             # "嘉定机房迁移的预算花了多少？": the project's lines, none of them an amount of money.
             answerable = False
         if answerable and plan.intent == "metrics" and unreported(plan):
