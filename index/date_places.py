@@ -22,6 +22,7 @@ from index.report_date import (
     compact_date,
     date_from_text,
     field_date,
+    full_dates_in,
     labelled_date,
     labelled_parts,
     opening_date,
@@ -31,7 +32,8 @@ from index.report_date import (
     yearless_stem_date,
 )
 
-HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may stand
+HEADER_LINES = 20
+GUESSED = "first dated line (guessed)"  # how far down a labelled date line ("date: 2025-03-07") may stand
 
 
 def detect_report_date(
@@ -123,7 +125,34 @@ def detect_report_date(
             found = weekday_date(text[said.end() : said.end() + 40], near) if said else None
             if found:
                 return FoundDate(found.value, "opening sentence, year from its series")
-        return yearless_stem_date(path.stem, near)
+        # The paragraph under the title that names its day with an agreeing weekday ("Priya here, on
+        # a very caffeinated Thursday, September 11."): a letter's opening says when it is written.
+        found = weekday_date(" ".join(_opening_paragraph(body)), near)
+        if found:
+            return FoundDate(found.value, "opening paragraph, year from its series")
+        return yearless_stem_date(path.stem, near) or _first_dated_line(body)
+    return None
+
+
+# A date that says when something is due, not when the report was written.
+_DUE_WORDS = re.compile(
+    r"\b(?:due|target(?:ed|ing)?|deadline|eta|until|launch(?:es|ing)?|go[- ]live|planned|expected)\b|"
+    r"计划|预计|截止|目标|上线|之前|以前",
+    re.I,
+)
+
+
+def _first_dated_line(body: list[tuple[int, str]]) -> FoundDate | None:
+    """The last resort: the first full date (year, month and day) in the title block or the
+    paragraph under the title, on a line that says nothing is due then. Where no rule knows the
+    place ("Prepared 2025-03-07 for the steering group"), the opening lines still say when the
+    report was written more often than anything else; the ingest warns that the date was guessed."""
+    for text in _title_block(body) + _opening_paragraph(body):
+        if _DUE_WORDS.search(text):
+            continue
+        days = sorted(full_dates_in(text))
+        if days:
+            return FoundDate(days[0], GUESSED)
     return None
 
 
@@ -164,6 +193,24 @@ def _title_block(body: list[tuple[int, str]]) -> list[str]:
             continue
         block.append(text)
     return block
+
+
+def _opening_paragraph(body: list[tuple[int, str]]) -> list[str]:
+    """The first paragraph under a report's title line, up to the blank line or heading after it."""
+    lines = [text.strip() for _, text in body[:HEADER_LINES]]
+    start = next((i for i, text in enumerate(lines) if text), None)
+    if start is None:
+        return []
+    paragraph: list[str] = []
+    for text in lines[start + 1 :]:
+        if not text and paragraph:
+            break
+        if text.startswith("#") or (not text and not paragraph):
+            if paragraph:
+                break
+            continue
+        paragraph.append(text)
+    return paragraph
 
 
 def _posted_in_month(month: FoundDate, body: list[tuple[int, str]]) -> FoundDate | None:

@@ -36,6 +36,7 @@ from index.outcomes import (
     IngestSummary,
     Repair,
     date_warnings,
+    guessed_warnings,
     isolate,
     nearest_sibling_date,
     numbered_warnings,
@@ -173,7 +174,9 @@ class Ingestor:
         # be extracted is skipped whole instead of leaving chunks without facts.
         write_facts = self.ledger.prepare(report) if self.ledger is not None else None
         budget.check("extracting facts")
-        outcome = FileOutcome(source, "added", week=report.week, date=report.date.isoformat())
+        outcome = FileOutcome(
+            source, "added", week=report.week, date=report.date.isoformat(), date_from=report.date_origin
+        )
         if stored is not None and stored.complete and stored.report_hash == report.content_hash:
             outcome.status = "unchanged"
             outcome.chunks_unchanged = len(stored.chunk_ids)
@@ -389,4 +392,5 @@ class Ingestor:
         summary.warnings = date_warnings(summary.outcomes, self.today())
         summary.warnings += year_warnings(summary.outcomes[i] for i in assumed)
         summary.warnings += numbered_warnings(summary.outcomes[i] for i in numbered)
+        summary.warnings += guessed_warnings(summary.outcomes)
         return summary

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from index.date_places import GUESSED
 from index.errors import InputError, ReportDateError, SummarizerError
 from index.walk import source_name
 
@@ -43,6 +44,7 @@ class FileOutcome:
     chunks_unchanged: int = 0
     reason: str = ""
     undated: bool = False
+    date_from: str = ""  # where the date was read: "title", "file name", "first dated line (guessed)"…
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,17 @@ def year_warnings(outcomes: Iterable[FileOutcome]) -> list[IngestWarning]:
         lambda day: (
             f"dated {day}: no report in its folder writes a year, so {day[:4]} (the last twelve "
             "months) was assumed; add a year or a 'date:' line, or pass --date, if it is older"
+        ),
+    )
+
+
+def guessed_warnings(outcomes: Iterable[FileOutcome]) -> list[IngestWarning]:
+    """Reports dated by the last resort: the first full date in their opening lines."""
+    return _went_in_dated(
+        (o for o in outcomes if o.date_from == GUESSED),
+        lambda day: (
+            f"dated {day} from the first date in its opening lines (no title, header, file name or"
+            " sign-off said when it was written); add a 'date:' line or pass --date if that is wrong"
         ),
     )
 

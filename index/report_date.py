@@ -159,9 +159,10 @@ def after_byline(line: str) -> str | None:
     return line.strip()[match.end() :] if match else None
 
 
-# A header line's parts: cells between pipes, or fields set apart by a run of spaces.
-_ALIGNED = re.compile(r"\S\s{3,}\S")
-_CELL_BREAK = re.compile(r"\s*\|\s*|\s{3,}")
+# A header line's parts: cells between pipes (ASCII or full-width, `第16期 ｜ 报告周期：…`), fields set
+# apart by a middle dot or bullet (`Issue 12 · Week of 3 March 2025`), or by a run of spaces.
+_ALIGNED = re.compile(r"\S\s{3,}\S|\s[·•]\s|[|｜丨]")
+_CELL_BREAK = re.compile(r"\s*[|｜丨]\s*|\s+[·•]\s+|\s{3,}")
 
 
 def labelled_parts(line: str) -> list[str]:
@@ -172,9 +173,9 @@ def labelled_parts(line: str) -> list[str]:
     match = DATE_LABEL.match(line)
     if match:
         return [line[match.end() :]]
-    if "|" not in line and not _ALIGNED.search(line.strip()):
+    if not _ALIGNED.search(line.strip()):
         return []
-    cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|"))]
+    cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|｜"))]
     parts = [value for label, value in pairwise(cells) if _LABEL_CELL.fullmatch(label)]
     for cell in cells[1:]:
         part = _LABELLED_CELL.match(cell)
@@ -285,6 +286,15 @@ _NOT_WORDS = re.compile(
     r"(?:周|星期)[一二三四五六日天]|[至到]|\bto\b",
     re.I,
 )
+
+
+def full_dates_in(line: str) -> list[date]:
+    """The days a line writes with their year ("Prepared 2025-03-07", "7 March 2025")."""
+    return [
+        h.value
+        for h in find_dates(line, _ANY_DAY, "nearest")
+        if h.precision == "day" and _YEAR_IN.search(h.text) and isinstance(h.value, date)
+    ]
 
 
 def bare_date(line: str) -> FoundDate | None:

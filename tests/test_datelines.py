@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from index.date_places import GUESSED
 from index.errors import ReportDateError
 from index.load import load_document
 from index.parse import parse_report
@@ -209,3 +210,29 @@ def test_a_yearless_labelled_period_on_a_header_line_takes_its_series_year(tmp_p
     )
     found = parse(tmp_path, "专线周报_FY26W01.txt", text, near=date(2025, 4, 18))
     assert found == (date(2025, 4, 3), "header line, year from its series")
+
+
+def test_a_header_line_of_fields_between_full_width_bars(tmp_path: Path) -> None:
+    text = "# 机电项目周报\n\n> **第16期（合并期）** ｜ 报告周期：2024.09.30—2024.10.11 ｜ 项目第27周\n\n## 一、总体\n"
+    assert parse(tmp_path, "周报第16期.md", text) == (date(2024, 10, 11), "header line")
+
+
+def test_the_opening_paragraph_names_its_day_with_an_agreeing_weekday(tmp_path: Path) -> None:
+    text = (
+        "# Infra news — Issue 20\n\nPriya here, on a slow Thursday, September 11. Big week.\n\n## Shipped\n"
+    )
+    found = parse(tmp_path, "issue-20.md", text, near=date(2025, 9, 4))
+    assert found == (date(2025, 9, 11), "opening paragraph, year from its series")
+    wrong = text.replace("Thursday", "Friday")  # 2025-09-11 is a Thursday: no agreement, no date
+    with pytest.raises(ReportDateError):
+        parse(tmp_path, "issue-20b.md", wrong, near=date(2025, 9, 4))
+
+
+def test_the_first_full_date_of_the_opening_lines_is_the_last_resort(tmp_path: Path) -> None:
+    text = "# Steering notes\n\nPrepared 2025-03-07 for the board; next one 2025-03-21.\n\n## Items\n"
+    with pytest.raises(ReportDateError):  # the siblings' pass comes first
+        parse(tmp_path, "notes.md", text)
+    assert parse(tmp_path, "notes.md", text, near=date(2025, 3, 1)) == (date(2025, 3, 7), GUESSED)
+    due = "# Steering notes\n\nCutover due 2025-04-30.\n\n## Items\n"  # a due day is not the report's
+    with pytest.raises(ReportDateError):
+        parse(tmp_path, "due.md", due, near=date(2025, 3, 1))

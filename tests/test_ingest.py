@@ -241,3 +241,22 @@ def test_a_report_that_writes_no_date_is_dated_by_its_number_among_its_siblings(
     assert dates["notes.md"][0] == "skipped"
     assert [Path(w.path).name for w in summary.warnings] == ["weekly-14.md"]
     assert "from its number" in summary.warnings[0].message
+
+
+def test_a_report_dated_only_by_a_date_in_its_opening_lines_goes_in_with_a_warning(
+    ingestor: Ingestor, tmp_path: Path
+) -> None:
+    """No rule knows "Prepared 2025-03-07 for…" as a date place: the first full date of the opening
+    lines dates it, the outcome says where the date came from and a warning says it was guessed."""
+    folder = tmp_path / "steering"
+    folder.mkdir()
+    (folder / "a.md").write_text("# Steering notes\n\nDate: 2025-02-28\n\n## Items\n- x\n", encoding="utf-8")
+    (folder / "b.md").write_text(
+        "# Steering notes\n\nPrepared 2025-03-07 for the board.\n\n## Items\n- y\n", encoding="utf-8"
+    )
+    summary = ingestor.ingest([folder])
+    found = {Path(o.path).name: (o.status, o.date, o.date_from) for o in summary.outcomes}
+    assert found["a.md"] == ("added", "2025-02-28", "header line")
+    assert found["b.md"] == ("added", "2025-03-07", "first dated line (guessed)")
+    assert [Path(w.path).name for w in summary.warnings] == ["b.md"]
+    assert "first date in its opening lines" in summary.warnings[0].message
