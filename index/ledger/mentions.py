@@ -29,8 +29,12 @@ NOT_PROJECT_KINDS = {
     SectionKind.PLANS,
     SectionKind.RISKS,
 }
+# A pictograph that decorates a bold lead (`🐘 **Heron is done!!** core-db…`, a newsletter's habit)
+# says nothing; a status sign before one (`🟡 **Onboarding**`) says the status, and stays.
+_STATUS_SIGNS = "🟢🟡🟠🔴🔵🟣⚫⚪🟥🟧🟨🟩🟦✅❌⚠⛔🚧❗✔✖☑🛑⏸⏳🚫"
 _EXTRA_MARKUP = re.compile(
-    r"^\s*(?:>\s*)*(?:[(（]\d{1,3}[)）]\s*|[①-⑳]\s*|[·•]\s*|\d{1,3}[．]\s*|\[[ xX]\]\s+)?"
+    r"^\s*(?:>\s*)*(?:[(（]\d{1,3}[)）]\s*|[①-⑳]\s*|[·•]\s*|\d{1,3}[．]\s*|\[[ xX]\]\s+|"
+    rf"(?![{_STATUS_SIGNS}])[{EMOJI}]\ufe0f?\s+(?=\*\*))?"
 )
 BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _NOT_A_NAME = re.compile(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from index.ledger import views
+from index.ledger.mentions import line_text
 from index.ledger.store import Ledger
 
 from .conftest import Series
@@ -246,3 +247,23 @@ def test_what_the_first_report_says_is_live_and_a_shipped_column_still_count(ser
         ("告警看板(周航)", "2024-W39"),
         ("额度模型(王磊)", "2024-W36"),
     ]
+
+
+def test_a_pictograph_before_a_bold_lead_is_decoration_and_a_status_sign_is_not(series: Series) -> None:
+    # Written from devrel-newsletter-en: "🐘 **Heron is done!!** core-db has been on…" under Shipped.
+    before = "# Infra news — 4 September 2025\n\n## In flight\n\n- **Heron**: cutover on track for Sep 10.\n"
+    after = """\
+    # Infra news — 11 September 2025
+
+    ## 🚀 Shipped
+
+    🐘 **Heron is done!!** core-db has been on the new version since Wednesday night.
+
+    ## In flight
+
+    🟡 **Lantern** — 55% done, cutover end of September.
+    """
+    ledger = series([("w1.md", before), ("w2.md", after)])
+    assert launched(ledger) == [("Heron", "2025-W37")]
+    assert line_text("🐘 **Heron is done!!** core-db") == "**Heron is done!!** core-db"
+    assert line_text("🟡 **Lantern** — 55% done") == "🟡 **Lantern** — 55% done"  # its status stays
