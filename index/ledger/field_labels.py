@@ -63,20 +63,47 @@ FIELD_KEYS: dict[str, str] = {
 }
 
 # A date field named by when and what (`计划切换`, `预计投产日期`, `Planned cutover`, `Expected launch
-# date`): the project's target, whatever milestone word the template uses.
+# date`, `Est. go-live`, `Revised ETA`, `完成时限`): the project's target, whatever milestone word and
+# qualifier the template uses. Keys are `label_key`s: no spaces, no dashes, folded.
 _TARGET_LABEL = re.compile(
-    r"(?:计划|预计|目标|拟)(?:上线|切换|投产|发布|交付|完成|验收|落地|割接|启用|结项)(?:时间|日期|节点)?|"
-    r"(?:planned|expected|target|forecast|scheduled)(?:golive|launch|cutover|release|delivery|completion|"
-    r"finish|handover|rollout)(?:date)?"
+    r"(?:计划|预计|目标|拟|预期|要求|最新|调整后|当前)?"
+    r"(?:上线|切换|投产|发布|交付|完成|验收|落地|割接|启用|结项)(?:时间|日期|节点|日|时限|期限)|"
+    # an event's `结束时间` is when it ended: only a planned end is a target
+    r"(?:计划|预计|目标|拟|预期|要求)结束(?:时间|日期|节点|日)?|"
+    r"(?:计划|预计|目标|拟|预期|要求)(?:上线|切换|投产|发布|交付|完成|验收|落地|割接|启用|结项)|"
+    r"(?:最新|调整后|新|当前)(?:计划|目标|节点)|里程碑(?:日期|时间)|"
+    r"(?:planned|plan|expected|est\.?|estimated|projected|target|targeted|forecast|scheduled|revised|new|"
+    r"current|latest|committed|commit)?"
+    r"(?:golive|launch|cutover|release|delivery|completion|complete|finish|end|handover|rollout|ship|"
+    r"deploy(?:ment)?|ga|milestone)(?:date|day|by)|"
+    r"(?:planned|expected|est\.?|estimated|projected|target|targeted|forecast|scheduled|revised|new|current|"
+    r"latest|committed)(?:golive|launch|cutover|release|delivery|completion|finish|end|handover|rollout|"
+    r"ship|deploy(?:ment)?|ga|eta|target|date|deadline|due)|ecd|dueby"
+)
+# A progress field however the template qualifies it (`当前进度`, `完成率`, `Pct complete`, `Done %`).
+_PROGRESS_LABEL = re.compile(
+    r"(?:当前|总体|整体|累计|项目)?(?:进度|完成率|完成比例|完成度|完成情况百分比)|"
+    r"(?:pct|percent|%)(?:complete|completed|done)|(?:complete|completed|done|progress)%"
+)
+# A health field (`健康度`, `灯色`, `RAG status`, `Overall status`).
+_STATUS_LABEL = re.compile(
+    r"(?:项目|整体|总体)?(?:健康度|健康状态|灯色|灯)|(?:overall|project|rag|current)(?:status|health|state)"
 )
 
 
 def field_of(key: str) -> str | None:
     """The field a label's key names (`label_key`), or None."""
     found = FIELD_KEYS.get(key)
-    if found is None and _TARGET_LABEL.fullmatch(key):
-        return "target"
-    return found
+    if found is not None:
+        return found
+    for field, pattern in (
+        ("target", _TARGET_LABEL),
+        ("progress", _PROGRESS_LABEL),
+        ("status", _STATUS_LABEL),
+    ):
+        if pattern.fullmatch(key):
+            return field
+    return None
 
 
 _LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:：]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$")

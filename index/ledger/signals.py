@@ -240,7 +240,10 @@ def rag_letter(cell: str) -> ProjectStatus | None:
 
 
 # A field named for the traffic light itself (`RAG: A`, `Ampel: G`): its one capital is the colour.
-_RAG_LABEL = re.compile(r"(?:rag|rag status|ampel|traffic light|红绿灯|灯色|亮灯)", re.I)
+_RAG_LABEL = re.compile(
+    r"(?:rag|rag status|ampel|traffic light|health|overall health|project health|红绿灯|灯色|亮灯|灯|健康度)",
+    re.I,
+)
 
 
 def labelled_status(label: str, value: str) -> ProjectStatus | None:

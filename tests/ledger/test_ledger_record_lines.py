@@ -104,3 +104,27 @@ def test_the_list_under_a_bold_name_with_its_status_is_that_projects(write_repor
     assert set(found) == {"家居自播间", "素人矩阵起号"}
     assert found["素人矩阵起号"].progress == 50
     assert (found["家居自播间"].status, found["素人矩阵起号"].status) == ("at_risk", "on_track")
+
+
+TEMPLATE_FIELDS = """Deployment tracker — week of 2 June 2025
+
+【Project Tracker】
+[P1] Dock scheduler | Owner: Mia Lin | Health: G | Pct complete: 40% | Est. go-live: 7/15
+  - racks half delivered
+
+[P2] 越南专线 | 负责人：Hao | 灯色：红 | 完成率：70% | 计划结束时间：6/20
+  - 报关代理 还在换
+
+[P3] Yard cameras | Owner: Ben | Overall status: Amber | Done %: 25% | Revised ETA: 8/1
+  - poles on site
+"""
+
+
+def test_template_field_names_are_read_by_their_words_not_a_list(write_report: WriteReport) -> None:
+    # `Est. go-live`, `计划结束时间`, `Revised ETA` are targets, `Pct complete`, `完成率`, `Done %`
+    # progress and `灯色`, `Overall status` health, however a template words them.
+    facts = extract_facts(write_report("tracker_0606.txt", TEMPLATE_FIELDS))
+    found = {o.project: (o.status, o.progress, str(o.target)) for o in facts.observations}
+    assert found["Dock scheduler"] == ("on_track", 40, "2025-07-15")
+    assert found["越南专线"] == ("off_track", 70, "2025-06-20")
+    assert found["Yard cameras"] == ("at_risk", 25, "2025-08-01")
