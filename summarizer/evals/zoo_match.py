@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from index.schemas import Slip
 from index.text.cjk import has_han
 from index.text.normalise import fold_space
+from index.text.timeexpr import find_dates, reading_day_first
 from summarizer.evals.metrics import normalise_name, same_report
 from summarizer.evals.zoo_gold import ZooSlip
 
@@ -72,7 +74,36 @@ def evidence_states(slip: Slip, case: ZooSlip) -> bool:
         before = states(quotes, case.from_text) or bool(case.from_ and states(quotes, case.from_))
         after = states(quotes, case.to_text) or bool(case.to and states(quotes, case.to))
         return before and after
+    # A target stated in other words than the gold's (the tracker row `| Mobile Key v2 | … | 4/25/2025 |`
+    # where the gold quotes "Target moved to 4/25") states it as well, when the quote names the
+    # project and writes the gold's day: the new one in the report where the slip shows.
+    named = [
+        q for q in quotes if names_project(q, [slip.project, *slip.aliases, case.project, *case.aliases])
+    ]
+    before = states(quotes, case.from_text) or writes_day(named, case.from_)
     if case.kind == "overdue":
         in_report = any(same_report(c.report, case.report) for c in slip.evidence)
-        return (in_report or states(quotes, case.to_text)) and states(quotes, case.from_text)
-    return states(quotes, case.to_text) and states(quotes, case.from_text)
+        return (in_report or states(quotes, case.to_text)) and before
+    here = [c.quote for c in slip.evidence if same_report(c.report, case.report) and c.quote in named]
+    return (states(quotes, case.to_text) or writes_day(here, case.to)) and before
+
+
+def names_project(quote: str, names: Sequence[str]) -> bool:
+    """The quote holds one of the project's names (folded as `zoo_names_match` folds them)."""
+    text = normalise_name(quote)
+    return any(len(name) >= 2 and name in text for name in map(normalise_name, names))
+
+
+def writes_day(quotes: Sequence[str], value: str | None) -> bool:
+    """A quote writes the gold's ISO day (`2025-04-25`) in any form: `4/25/2025`, `25-Apr`, `4月25日`.
+    Yearless forms are read in the gold day's year; an all-number day in either order."""
+    try:
+        day = date.fromisoformat(value or "")
+    except ValueError:
+        return False
+    for quote in quotes:
+        for day_first in (False, True):
+            with reading_day_first(day_first):
+                if any(h.precision == "day" and h.value == day for h in find_dates(quote, day, "nearest")):
+                    return True
+    return False

@@ -56,6 +56,25 @@ def test_a_slip_counts_on_its_evidence_too() -> None:
     )
     assert right.metrics()["slips.evidence_precision"] == 1.0
     assert wrong.metrics()["slips.recall"] == 1.0 and wrong.metrics()["slips.evidence_precision"] == 0.0
+    # The project's own tracker rows state the days in other words than the gold's quotes: they count,
+    # the new day only from the report where the slip shows, and never from a row of another project.
+    rows = ["| KR2 召回模型v3全量 | 10/31/2025 |", "| KR2 召回模型v3全量 | 2025-11-14 |"]
+    by_row = score_series(gold, ZooFacts([slip(rows)], [], [], []), None, bool)
+    assert by_row.metrics()["slips.evidence_precision"] == 1.0
+    other = ["| AB平台 | 10/31/2025 |", "| KR2 召回模型v3全量 | 2025-11-14 |"]
+    assert (
+        score_series(gold, ZooFacts([slip(other)], [], [], []), None, bool).metrics()[
+            "slips.evidence_precision"
+        ]
+        == 0.0
+    )
+    wrong_day = ["| KR2 召回模型v3全量 | 10/31/2025 |", "| KR2 召回模型v3全量 | 2025-11-21 |"]
+    assert (
+        score_series(gold, ZooFacts([slip(wrong_day)], [], [], []), None, bool).metrics()[
+            "slips.evidence_precision"
+        ]
+        == 0.0
+    )
 
 
 def test_a_retold_incident_is_a_duplicate() -> None:
