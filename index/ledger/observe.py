@@ -268,10 +268,11 @@ def _cite_the_move(targets: list[tuple[_Found, DateRole]], moves: list[_Found]) 
 
 
 def _cite_the_row(obs: Observation, mention: Mention, report: Report, section: str) -> None:
-    """A table cell cited alone (`2025-04-11`, `40`, `28-Mar-2025`) does not say whose date or share
-    it is: the row, which opens with the project's name, does. Written from notion-db-health."""
+    """A table cell cited alone (`2025-04-11`, `40`, `28-Mar-2025`, a light's `Y`) does not say whose
+    date, share or status it is: the row, which opens with the project's name, does. Written from
+    notion-db-health; the status from kw-ampel-autojv-mixed (`|   Y   |` was a slip's whole quote)."""
     row = mention.units[0].text
-    for attr in ("target_evidence", "progress_evidence"):
+    for attr in ("target_evidence", "progress_evidence", "status_evidence"):
         cited: Citation | None = getattr(obs, attr)
         if cited is not None and cited.lines[0] == mention.start and _bare_cell(cited.quote, mention.name):
             setattr(obs, attr, cite(report, section, mention.start, mention.start, row))

@@ -142,6 +142,8 @@ def test_table_cells_are_cited_on_their_row(observations: dict) -> None:
     # a day cell alone says nobody's date: its row, which names the project, is the quote
     assert obs.target_evidence is not None
     assert "Aug 8" in obs.target_evidence.quote and "Card Vault Migration" in obs.target_evidence.quote
+    # so does a status cell (`Off track`, a light's `Y`): the slip's quote must say whose status it is
+    assert obs.status_evidence is not None and "Card Vault Migration" in obs.status_evidence.quote
     verifier = Verifier()
     for o in observations.values():
         for c in (o.evidence, o.progress_evidence, o.target_evidence, o.status_evidence):
