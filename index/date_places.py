@@ -26,6 +26,7 @@ from index.report_date import (
     labelled_date,
     labelled_parts,
     opening_date,
+    six_digit_stem_date,
     trailing_date,
     weekday_date,
     yearless_date,
@@ -130,7 +131,11 @@ def detect_report_date(
         found = weekday_date(" ".join(_opening_paragraph(body)), near)
         if found:
             return FoundDate(found.value, "opening paragraph, year from its series")
-        return yearless_stem_date(path.stem, near) or _first_dated_line(body)
+        return (
+            yearless_stem_date(path.stem, near)
+            or six_digit_stem_date(path.stem, near)
+            or _first_dated_line(body)
+        )
     return None
 
 

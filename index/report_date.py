@@ -15,14 +15,18 @@ from functools import partial
 from itertools import pairwise
 
 from index.text.numerals import zh_numeral_dates
-from index.text.time_core import pick_year
+from index.text.time_core import DAY_FIRST, pick_year
 from index.text.timeexpr import MONTH_PATTERN, MONTHS, find_dates
 from index.text.weeks import friday_of_iso_week
 
 # or `28/11/25`, `07MAR25`, `14-Mar-25`
 _YEAR_IN = re.compile(r"(?:19|20)\d{2}|^\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}$|^\d{1,2}-?[A-Za-z]{3}-?\d{2}$")
 _ISO_WEEK = re.compile(r"\b(20\d{2})-?W(\d{1,2})\b", re.IGNORECASE)
-_WEEK_YEAR = re.compile(r"\bweek\s*(\d{1,2})\s*[,/ ]\s*(20\d{2})\b|\b(20\d{2})\s*week\s*(\d{1,2})\b", re.I)
+# "Week 10, 2025", "W10-2025", "KW10_2025", "wk10 2025", "2025 week 10": a week, then its year.
+_WEEK_YEAR = re.compile(
+    r"\b(?:week|wk|kw|cw|w)\s*[-_]?\s*(\d{1,2})\s*[-_,/ ]\s*(20\d{2})\b|\b(20\d{2})\s*week\s*(\d{1,2})\b",
+    re.I,
+)
 _ZH_WEEK_YEAR = re.compile(r"(20\d{2})\s*年\s*第\s*(\d{1,2})\s*周")
 _MONTH_ONLY = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-|/)\s*(\d{1,2})\s*月?(?![\d/.-])")
 _EN_MONTH_ONLY = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(20\d{{2}})\b", re.IGNORECASE)
@@ -400,6 +404,33 @@ def yearless_stem_date(stem: str, near: date) -> FoundDate | None:
         return None
     best = min(candidates, key=lambda d: abs((d - near).days))
     return FoundDate(best, "file name, year from its series") if _near_enough(best, near) else None
+
+
+# Six digits alone in a file name (`status_020725`, `周报250307`): a day with a two-digit year, in
+# one of three orders the name does not say.
+_SIX_DIGITS = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})(?!\d)")
+_SIX_YEARS = 2  # a reading's year within this many of its series' (or the assumed) year
+
+
+def six_digit_stem_date(stem: str, near: date) -> FoundDate | None:
+    """A file name's six-digit day: the readings (YYMMDD, MMDDYY, DDMMYY) that make a real day within
+    two years of its series; of two, the all-number order the report writes its days in (month
+    first unless it writes day first), a year first only when neither other reading is a day."""
+    found = [m for m in _SIX_DIGITS.finditer(stem)]
+    if len(found) != 1:
+        return None
+    a, b, c = (int(x) for x in found[0].groups())
+    readings = {
+        "ymd": _safe_date(2000 + a, b, c),
+        "mdy": _safe_date(2000 + c, a, b),
+        "dmy": _safe_date(2000 + c, b, a),
+    }
+    close = {k: d for k, d in readings.items() if d is not None and abs(d.year - near.year) <= _SIX_YEARS}
+    order = ("dmy", "mdy", "ymd") if DAY_FIRST.get() else ("mdy", "dmy", "ymd")
+    for key in order:
+        if key in close:
+            return FoundDate(close[key], "file name (six digits)")
+    return None
 
 
 def _near_enough(value: date, near: date) -> bool:

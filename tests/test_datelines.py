@@ -14,9 +14,15 @@ from index.date_places import GUESSED
 from index.errors import ReportDateError
 from index.load import load_document
 from index.parse import parse_report
-from index.report_date import opening_date, weekday_date, yearless_stem_date
+from index.report_date import (
+    date_from_text,
+    opening_date,
+    six_digit_stem_date,
+    weekday_date,
+    yearless_stem_date,
+)
 from index.text.numerals import zh_numeral_dates
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import find_dates, reading_day_first
 
 FILLER = "".join(f"- item {n}\n" for n in range(12))  # past the header lines a sign-off may not be in
 
@@ -236,3 +242,26 @@ def test_the_first_full_date_of_the_opening_lines_is_the_last_resort(tmp_path: P
     due = "# Steering notes\n\nCutover due 2025-04-30.\n\n## Items\n"  # a due day is not the report's
     with pytest.raises(ReportDateError):
         parse(tmp_path, "due.md", due, near=date(2025, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("stem", "day_first", "expected"),
+    [
+        ("status_020725", False, date(2025, 2, 7)),  # month first, as the report writes its days
+        ("status_020725", True, date(2025, 7, 2)),
+        ("周报250307", False, date(2025, 3, 7)),  # 25 is no month, 2007 is far from the series: YYMMDD
+        ("report_202503", False, None),  # a year and a month: no reading is a day
+    ],
+)
+def test_six_digits_in_a_file_name_read_near_the_series(
+    stem: str, day_first: bool, expected: date | None
+) -> None:
+    with reading_day_first(day_first):
+        found = six_digit_stem_date(stem, date(2025, 6, 1))
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize("stem", ["W10-2025", "KW10_2025", "wk10 2025", "Week 10, 2025", "2025 week 10"])
+def test_a_week_then_its_year_is_that_weeks_friday(stem: str) -> None:
+    found = date_from_text(stem.replace("_", "-"))
+    assert found is not None and (found.value, found.origin) == (date(2025, 3, 7), "week")
