@@ -305,3 +305,33 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
         elif match.start() >= end:
             return left, match.start()
     return left, len(text)
+
+
+# A short line that says there was nothing, however it is worded and whatever label or period it
+# opens with: "Live halls: nothing to report", "No safeguarding incidents reported", "held without
+# incident", "两周内无事故", "本期无新增", "本周无 P2 及以上线上问题", "值班无 P1/P2 告警".
+_LABEL_OPEN = r"^\W{0,3}(?:[\w /&()-]{1,30}[:：]\s*)?"
+_SAYS_NONE = re.compile(
+    # opening the line, after a label at most: "Live halls: nothing to report", "No safeguarding
+    # incidents reported" (not "Gateway down; no alerts fired", which tells one)
+    _LABEL_OPEN + r"(?:nothing (?:to report|reported|new|significant)\b|all quiet\b|(?:none|nil|n/?a)\W*$|"
+    r"(?:no|zero|0)\s+(?:[\w-]+\s+){0,2}(?:incidents?|outages?|pages?|reports?|issues?|alerts?|events?)\b)|"
+    r"\bwithout (?:an? |any )?(?:incidents?|issues?)\b|\b(?:incident|outage)[- ]free\b|"
+    # a period or label first, then the none word and the clause ends: "两周内无事故", "本期无新增"
+    r"^\W{0,3}[^，,。；;:：]{0,10}?[:：]?\s*(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*"
+    r"(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?\s*(?:及以上|以上)?\s*(?:线上|生产|现网|重大)?"
+    r"(?:故障|事故|问题|事件|告警|异常)?\s*(?:$|[。；;，,.！!])",
+    re.I,
+)
+_NONE_CHARS = 60
+
+
+def says_none(line: str) -> bool:
+    """A short line that says nothing happened, and tells no duration or clock time of something that did."""
+    text = line.strip()
+    return (
+        len(text) <= _NONE_CHARS
+        and _SAYS_NONE.search(text) is not None
+        and duration(text)[0] is None
+        and _CLOCK.search(text) is None
+    )

@@ -29,7 +29,14 @@ from index.ledger.incident_fields import (
     title_of,
 )
 from index.ledger.incident_titles import event_title, weak
-from index.ledger.incident_words import alerts_only, below_the_bar, follow_up, not_an_event, timeline_line
+from index.ledger.incident_words import (
+    alerts_only,
+    below_the_bar,
+    follow_up,
+    not_an_event,
+    says_none,
+    timeline_line,
+)
 from index.ledger.mentions import line_text
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import Incident
@@ -233,7 +240,7 @@ def _from_lines(
     if title_line is not None and title_line in lines:
         texts.insert(0, (title_line, line_text(lines[title_line].lstrip("#").strip())))
     body = texts[1:] if title_line is not None else texts
-    if not body or _NONE.search(body[0][1]) or _SUMMARY.search(body[0][1]):
+    if not body or _NONE.search(body[0][1]) or says_none(body[0][1]) or _SUMMARY.search(body[0][1]):
         return None
     if below_the_bar("；".join(text for _, text in body)):
         return None  # a rule of the on-call process, a blip below an incident's bar

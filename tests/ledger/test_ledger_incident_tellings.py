@@ -9,7 +9,7 @@ import pytest
 
 from index.ledger.extract import extract_facts
 from index.ledger.incident_fields import duration
-from index.ledger.incident_words import cue, not_an_event
+from index.ledger.incident_words import cue, not_an_event, says_none
 from index.text.eventdates import event_dates
 from index.text.timeexpr import find_dates
 
@@ -189,3 +189,32 @@ def test_a_title_is_the_event(write_report: WriteReport, body: str, title: str) 
 
 def test_a_schedule_word_before_the_version_leaves_the_day() -> None:
     assert [hit.text for hit in find_dates("10.15上线版本", date(2024, 10, 1), "future")] == ["10.15"]
+
+
+@pytest.mark.parametrize(
+    ("line", "none"),
+    [
+        ("Live halls: nothing to report", True),
+        ("No safeguarding incidents reported", True),
+        ("By-election held without incident", True),
+        ("两周内无事故", True),
+        ("本期无新增", True),
+        ("值班无 P1/P2 告警", True),
+        ("Incidents: none", True),
+        ("Payment gateway down; no alerts fired", False),  # tells one, says what did not happen
+        ("支付接口故障，无资损", False),
+        ("订单服务无响应，持续 12 分钟", False),
+        ("No customer impact, checkout outage 09:10-09:40", False),
+    ],
+)
+def test_a_short_line_that_says_there_was_none(line: str, none: bool) -> None:
+    assert says_none(line) is none
+
+
+def test_an_incidents_section_of_none_lines_has_no_incident(write_report: WriteReport) -> None:
+    text = (
+        HEAD_EN + "## Incidents\n\n- Live halls: nothing to report\n- Fit-out: no safety incidents reported\n"
+    )
+    assert extract_facts(write_report("w10.md", text)).incidents == []
+    told = HEAD_EN + "## Incidents\n\n- Live halls: PDU trip in hall A, 14 minutes on UPS\n"
+    assert len(extract_facts(write_report("w10b.md", told)).incidents) == 1
