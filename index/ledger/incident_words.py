@@ -92,7 +92,8 @@ _NOT = re.compile(
     r"(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?"
     r"(?:线上|生产|现网)?(?:故障|事故|问题|事件)|"
     r"\bno (?:new |other |major |customer[- ]facing |production |p[0-3] |sev\s?\d )?(?:incidents?|outages?|pages?)\b|"
-    r"\b(?:zero|0) (?:incidents?|outages?)\b|incident[- ]free|\bnothing to report\b|"
+    r"\b(?:zero|0) (?:incidents?|outages?)\b|(?:incident|crash|error|outage|fault|failure|downtime)[- ]free|"
+    r"\bnothing to report\b|"
     # counts and rates, which are metrics
     r"告警量|告警数|(?:故障|事故|事件|incidents?)\s*(?:数|总数|率|count|rate|total)|"
     r"(?:故障|事故|事件)\s*\d+\s*(?:次|起|个|件)|\b\d+\s+(?:incidents|outages)\b|"
@@ -327,11 +328,14 @@ _NONE_CHARS = 60
 
 
 def says_none(line: str) -> bool:
-    """A short line that says nothing happened, and tells no duration or clock time of something that did."""
+    """A line whose first sentence, a short one, says nothing happened, and which tells no duration
+    or clock time of something that did ("Live halls: nothing to report. The generator trip on 3 Jun
+    was a planned test …")."""
     text = line.strip()
+    first = text[: _first_sentence_end(text)].strip()
     return (
-        len(text) <= _NONE_CHARS
-        and _SAYS_NONE.search(text) is not None
+        len(first) <= _NONE_CHARS
+        and _SAYS_NONE.search(first) is not None
         and duration(text)[0] is None
         and _CLOCK.search(text) is None
     )

@@ -32,6 +32,7 @@ from index.ledger.incident_titles import event_title, weak
 from index.ledger.incident_words import (
     alerts_only,
     below_the_bar,
+    cue,
     follow_up,
     not_an_event,
     says_none,
@@ -138,9 +139,38 @@ def _lately(hit: DateHit, report: Report) -> bool:
     return hit.precision == "day" and 0 <= (report.date - hit.value).days <= _LATELY_DAYS
 
 
+# A metrics list's line: a label, a leader (dots, a colon, a gap), a figure (`Crash-free sessions ......
+# 99.63%`, `Bursts repaired (wk) ......... 29`); never an incident record's field (duration, times).
+_FIGURE_LINE = re.compile(
+    r"^\s*[^\d\s][^:：]{0,50}?(?:\s*\.{2,}\s*|\s*[:：]\s*|\s{2,})[-+~≈]?\d[\d.,]*(?!\d)"
+)
+_RECORD_FIELD = re.compile(
+    r"duration|时长|持续|severity|级别|等级|impact|影响|start|end|began|resolved|开始|结束|恢复|发生", re.I
+)
+
+
+def _figures_only(lines: list[str]) -> bool:
+    """Two or more lines, each a metric's label and figure, none an incident record's field or a time;
+    under a first line that tells no incident (the list's own title, `BY THE NUMBERS (week ending …)`)."""
+    if len(lines) >= 3 and cue(lines[0]) is None and _figures_only(lines[1:]):
+        return True
+    return len(lines) >= 2 and all(
+        _FIGURE_LINE.match(line) and not _RECORD_FIELD.search(line) and not re.search(r"\d:\d\d", line)
+        for line in lines
+    )
+
+
+_ONE_KIND = re.compile(r"\b(?:incident|outage|post-?mortem)\b", re.I)
+
+
 def _generic(heading: str) -> bool:
     """`Infrastructure incidents`, `二、线上问题回顾`, `Known issues / incidents`: a heading that names
-    the kind, not an incident."""
+    the kind, not an incident; also a template's own name glossed with the kind (`BREAKING (prod
+    incidents)`: a newsroom's word for its incidents section)."""
+    gloss = re.fullmatch(r"\s*[^()（）]{1,24}?\s*[(（]([^)）]+)[)）]\s*", heading)
+    # the kind in the plural (`(prod incidents)`), not one event's (`Checkout down (outage)`)
+    if gloss and _GROUP.search(gloss[1]) and not _ONE_KIND.search(gloss[1]) and _generic(gloss[1]):
+        return True
     rest = re.sub(
         r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|汇总|记录|\b(?:review|follow-?ups?|recap|log|and|known|issues?)\b",
         " ",
@@ -244,6 +274,8 @@ def _from_lines(
         return None
     if below_the_bar("；".join(text for _, text in body)):
         return None  # a rule of the on-call process, a blip below an incident's bar
+    if _figures_only([text for _, text in body]):
+        return None  # `On-call pages ...... 2`, `Supply interruptions >3h, YTD .. 3,560`: a metrics list
     told_below = False
     if body is not texts and _generic(texts[0][1]) and opening_date(texts[0][1], report.date)[0] is None:
         # a heading that only says incidents (`INCIDENTS / DEVIATIONS`): the body tells it

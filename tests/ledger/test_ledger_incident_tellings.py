@@ -212,9 +212,35 @@ def test_a_short_line_that_says_there_was_none(line: str, none: bool) -> None:
 
 
 def test_an_incidents_section_of_none_lines_has_no_incident(write_report: WriteReport) -> None:
-    text = (
-        HEAD_EN + "## Incidents\n\n- Live halls: nothing to report\n- Fit-out: no safety incidents reported\n"
+    # the first sentence says none; what follows names a day, and no duration or time of an event
+    text = HEAD_EN + (
+        "## Incidents\n\nLive halls: nothing to report. The generator trip on 4 Mar was a planned test,\n"
+        "not an incident.\n\n- No safeguarding incidents reported. Last update's concern closed 5 March.\n"
     )
     assert extract_facts(write_report("w10.md", text)).incidents == []
     told = HEAD_EN + "## Incidents\n\n- Live halls: PDU trip in hall A, 14 minutes on UPS\n"
     assert len(extract_facts(write_report("w10b.md", told)).incidents) == 1
+
+
+def test_a_metrics_list_with_incident_words_is_no_incident(write_report: WriteReport) -> None:
+    # "Crash-free", "pages", "interruptions": a list of label-leader-figure lines reports metrics
+    # (the numbers' title is not read as a heading: the list stands in the incidents section)
+    text = (
+        "PRODUCT BUDGET -- FRIDAY, MARCH 7, 2025\n\nTOP OF THE BUDGET\n- Paywall meter test is live.\n\n"
+        "BREAKING (prod incidents)\nNone. Storm night, no errors above baseline.\n\n"
+        "BY THE NUMBERS (week ending Mar. 6)\n   Paid subscribers ......... 41,208\n"
+        "   iOS crash-free sessions .......... 99.41%\n   On-call pages ............ 2\n\nWATCH LIST\n- none\n"
+    )
+    assert extract_facts(write_report("brief.txt", text)).incidents == []
+    record = "## Incidents\n\nCheckout outage\n  Start: 09:10\n  Duration: 42 min\n  Users affected: 1,200\n"
+    assert len(extract_facts(write_report("w10.md", HEAD_EN + record)).incidents) == 1
+
+
+def test_a_template_name_glossed_with_the_kind_heads_incidents(write_report: WriteReport) -> None:
+    # "BREAKING (prod incidents)": the heading names the kind; the paragraph tells the incident and its day
+    text = (
+        HEAD_EN + "## BREAKING (prod incidents)\n\nSEV-3 -- Tuesday, March 4, 9:41-10:03 p.m. (22 min).\n"
+        "The purge job hung and the homepage showed stale totals.\n"
+    )
+    [incident] = extract_facts(write_report("w10.md", text)).incidents
+    assert incident.when == date(2025, 3, 4) and "BREAKING" not in incident.title
