@@ -66,16 +66,20 @@ FIELD_KEYS: dict[str, str] = {
 # date`, `Est. go-live`, `Revised ETA`, `完成时限`): the project's target, whatever milestone word and
 # qualifier the template uses. Keys are `label_key`s: no spaces, no dashes, folded.
 _TARGET_LABEL = re.compile(
-    r"(?:计划|预计|目标|拟|预期|要求|最新|调整后|当前)?"
-    r"(?:上线|切换|投产|发布|交付|完成|验收|落地|割接|启用|结项)(?:时间|日期|节点|日|时限|期限)|"
+    # a go-live's day is planned until it happens; a completion's or an acceptance's (`完成日期`
+    # beside `已验收`) is as often the day it was done: only with a when-word or a deadline's noun
+    r"(?:计划|预计|目标|拟|预期|要求|最新|调整后|当前)?(?:上线|切换|投产|割接|启用)(?:时间|日期|节点|日)|"
+    r"(?:计划|预计|目标|拟|预期|要求|最新|调整后|当前)(?:发布|交付|完成|验收|落地|结项)(?:时间|日期|节点|日)|"
+    r"(?:交付|完成|验收|结项)(?:时限|期限|节点)|"
     # an event's `结束时间` is when it ended: only a planned end is a target
     r"(?:计划|预计|目标|拟|预期|要求)结束(?:时间|日期|节点|日)?|"
     r"(?:计划|预计|目标|拟|预期|要求)(?:上线|切换|投产|发布|交付|完成|验收|落地|割接|启用|结项)|"
     r"(?:最新|调整后|新|当前)(?:计划|目标|节点)|里程碑(?:日期|时间)|"
     r"(?:planned|plan|expected|est\.?|estimated|projected|target|targeted|forecast|scheduled|revised|new|"
-    r"current|latest|committed|commit)?"
-    r"(?:golive|launch|cutover|release|delivery|completion|complete|finish|end|handover|rollout|ship|"
-    r"deploy(?:ment)?|ga|milestone)(?:date|day|by)|"
+    r"current|latest|committed|commit)?(?:golive|launch|cutover|release|rollout|ga|milestone)(?:date|day|by)|"
+    r"(?:planned|plan|expected|est\.?|estimated|projected|target|targeted|forecast|scheduled|revised|new|"
+    r"current|latest|committed|commit)(?:delivery|completion|complete|finish|end|handover|ship|deploy(?:ment)?)"
+    r"(?:date|day|by)|"
     r"(?:planned|expected|est\.?|estimated|projected|target|targeted|forecast|scheduled|revised|new|current|"
     r"latest|committed)(?:golive|launch|cutover|release|delivery|completion|finish|end|handover|rollout|"
     r"ship|deploy(?:ment)?|ga|eta|target|date|deadline|due)|ecd|dueby"

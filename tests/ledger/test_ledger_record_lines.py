@@ -128,3 +128,13 @@ def test_template_field_names_are_read_by_their_words_not_a_list(write_report: W
     assert found["Dock scheduler"] == ("on_track", 40, "2025-07-15")
     assert found["越南专线"] == ("off_track", 70, "2025-06-20")
     assert found["Yard cameras"] == ("at_risk", 25, "2025-08-01")
+
+
+def test_a_completion_date_without_a_when_word_is_no_target(write_report: WriteReport) -> None:
+    # `完成日期` beside `已验收` is the day each school was done, not a deadline to pass
+    text = (
+        "# 交付周报 2025-09-19\n\n## 学校部署明细\n\n| 学校 | 阶段 | 完成日期 |\n|------|------|----------|\n"
+        "| 滨江一中 | 已验收 | 9/10 |\n| 春晖小学 | 已验收 | 9/11 |\n"
+    )
+    facts = extract_facts(write_report("第03周.md", text))
+    assert not [o for o in facts.observations if o.target is not None]
