@@ -52,7 +52,14 @@ _NONE = re.compile(
     r"^(?:本周)?(?:无|暂无)(?:新增)?\s*(?:P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?(?:生产|线上)?(?:事故|故障|事件)",
     re.I,
 )
-_REMARK = re.compile(r"(?:post-?mortem|复盘|follow-?ups?|action items?|改进项|RCA)\b", re.I)
+# A follow-up's line, after at most a word of its kind (`故障复盘会 10/27`, `Incident postmortem`, `PIR
+# held Wed`): its day is the meeting's. One after an id (`INC-77 postmortem held Mar 12`) retells that
+# incident and is linked to it by the id.
+_REMARK = re.compile(
+    r"\W{0,3}(?:故障|事故|线上问题|incident\s+)?(?:post-?mortem|post-incident review|PIR|复盘|follow-?ups?|"
+    r"action items?|改进项|RCA)(?![A-Za-z])",
+    re.I,
+)
 _SUMMARY = re.compile(r"^(?:本周)?(?:事故|故障|事件|incidents?)\s*(?:数|总数|count|total|合计)", re.I)
 
 

@@ -244,3 +244,15 @@ def test_a_template_name_glossed_with_the_kind_heads_incidents(write_report: Wri
     )
     [incident] = extract_facts(write_report("w10.md", text)).incidents
     assert incident.when == date(2025, 3, 4) and "BREAKING" not in incident.title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- 故障复盘会 10/27 下午，产品和运维一起参加。",
+        "- PIR held Wed 5 Mar for last week's ingestion outage.",
+    ],
+)
+def test_a_follow_up_meetings_day_is_no_incident(write_report: WriteReport, line: str) -> None:
+    text = HEAD_ZH.replace("2025-03-07", "2025-10-31") if "故障" in line else HEAD_EN
+    assert extract_facts(write_report("w.md", text + "## Incidents\n\n" + line + "\n")).incidents == []
