@@ -199,8 +199,19 @@ def _without_state_tail(name: str) -> str:
 _TRAILING_TAGS = re.compile(r"(?:\s+#(?=[\w/-]*[^\W\d_])[\w/-]+)+\s*$")
 
 
+# A lead that says how the project's light changed ("GLM v4 drops to Amber: …", "Checkout back to
+# green", "Search is now at risk"): the name ends before the verb; the line still tells the status.
+_LIGHT_CHANGE = re.compile(
+    r"\s+(?:(?:drops?|dropped|moves?|moved|goes|went|turns?|turned|slips?|slipped|falls?|fell|returns?|"
+    r"returned|is\s+now|is|now|back|upgraded|downgraded)\s+)+(?:back\s+)?(?:to\s+|into\s+)?"
+    r"(?:amber|red|green|yellow|at[- ]risk|on[- ]track|off[- ]track|blocked)\b.*$",
+    re.I,
+)
+
+
 def clean_name(name: str) -> str:
     name = WIKI_LINK.sub(lambda m: m[2] or m[1], name)
+    name = _LIGHT_CHANGE.sub("", name)
     name = _TRAILING_TAGS.sub("", name)
     name = _CIRCLED.sub(r"\1", name)  # `① 小满家居自播间`: the list's place (NFKC would make it a `1`)
     name = _without_state_tail(_STATUSY_PARENS.sub("", nfkc(name)))

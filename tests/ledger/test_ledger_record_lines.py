@@ -138,3 +138,15 @@ def test_a_completion_date_without_a_when_word_is_no_target(write_report: WriteR
     )
     facts = extract_facts(write_report("第03周.md", text))
     assert not [o for o in facts.observations if o.target is not None]
+
+
+def test_a_lead_that_says_how_the_light_changed_ends_the_name_before_the_verb(
+    write_report: WriteReport,
+) -> None:
+    text = (
+        "# Status 2025-10-10\n\n## Projects\n\n"
+        "- GLM v4 drops to Amber: CAB approved the go-live for Mon 20/10, but the drift plan is open.\n"
+        "- Red team exercise: on track for 31/10.\n"
+    )
+    names = {o.project for o in extract_facts(write_report("status.md", text)).observations}
+    assert names == {"GLM v4", "Red team exercise"}
