@@ -18,7 +18,8 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.PLANS,
         re.compile(
-            r"下周|下阶段|下月|下期|下一期|下个?迭代|计划与目标|工作计划|next\s*(week|steps|sprint|month|cycle|period)|"
+            r"下周|下阶段|下月|下期|下一期|下个?迭代|计划与目标|工作计划|next\s*(?:(?:two|three|four|few|couple\s+of|\d)\s+)?(weeks?|steps|sprints?|months?|cycles?|periods?|fortnight)|"
+            r"look-?\s?ahead|coming\s+up|"
             r"upcoming|\bplan(?:s|ned|ning)?\b|todo",
             re.I,
         ),

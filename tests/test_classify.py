@@ -26,6 +26,10 @@ from index.models import SectionKind as K
         ("生产稳定性事件", K.PROJECTS, K.INCIDENTS),
         ("Risks", K.PROJECTS, K.RISKS),
         ("Next week", K.PROJECTS, K.PLANS),
+        ("Next two weeks", None, K.PLANS),  # the span in words or figures, a look-ahead
+        ("Next 2 weeks", None, K.PLANS),
+        ("Look-ahead (2 wks)", None, K.PLANS),
+        ("Next-gen search", K.PROJECTS, K.PROJECTS),
         # Feishu/DingTalk-style sections of done and ongoing work, and online problems.
         ("一、本周完成", None, K.PROJECTS),
         ("二、进行中", None, K.PROJECTS),
