@@ -147,6 +147,10 @@ _DUE_WORDS = re.compile(
 )
 
 
+_SPAN = re.compile(r"\s*(?:[(（][^()（）]{0,6}[)）])?\s*[-–—~至到]{1,2}\s*")  # `（周一）— `
+_SPAN_DAYS = 31
+
+
 def _first_dated_line(body: list[tuple[int, str]]) -> FoundDate | None:
     """The last resort: the first full date (year, month and day) in the title block or the
     paragraph under the title, on a line that says nothing is due then. Where no rule knows the
@@ -155,9 +159,13 @@ def _first_dated_line(body: list[tuple[int, str]]) -> FoundDate | None:
     for text in _title_block(body) + _opening_paragraph(body):
         if _DUE_WORDS.search(text):
             continue
-        days = sorted(full_dates_in(text))
+        days = full_dates_in(text)
         if days:
-            return FoundDate(days[0], GUESSED)
+            # a span of days (`2025.03.03（周一）— 2025.03.07（周五）`) is dated by its end
+            if len(days) == 2 and 0 < (days[1][0] - days[0][0]).days <= _SPAN_DAYS:
+                if _SPAN.fullmatch(text[days[0][2] : days[1][1]]):
+                    return FoundDate(days[1][0], GUESSED)
+            return FoundDate(min(day for day, _, _ in days), GUESSED)
     return None
 
 

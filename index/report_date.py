@@ -126,7 +126,9 @@ _DATE_LABELS = (
     r"(?:for\s+the\s+)?week\s+(?:of|ending|starting|beginning|commencing)|reporting\s+(?:period|week)|"
     r"(?:sprint|cycle|iteration)\s+(?:dates?|period)|"
     r"日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
-    r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间|报告期|统计期|"
+    r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间|报告期间|报告期|统计期间|统计期|"
+    # a wiki's publish field (`**发布:** 2025-10-10`), a note's "w/e 27.02.25" (week ending)
+    r"发布日期|发布时间|发布于|发布|w/e|wk\s+ending|"
     r"period)"
 )
 # A bilingual template writes the label twice ("Date 日期:", "报告日期 / Report date：").
@@ -165,8 +167,8 @@ def after_byline(line: str) -> str | None:
 
 # A header line's parts: cells between pipes (ASCII or full-width, `第16期 ｜ 报告周期：…`), fields set
 # apart by a middle dot or bullet (`Issue 12 · Week of 3 March 2025`), or by a run of spaces.
-_ALIGNED = re.compile(r"\S\s{3,}\S|\s[·•]\s|[|｜丨]")
-_CELL_BREAK = re.compile(r"\s*[|｜丨]\s*|\s+[·•]\s+|\s{3,}")
+_ALIGNED = re.compile(r"\S\s{3,}\S|\s[·•]\s|[|｜丨]|\s(?:--|—)\s")
+_CELL_BREAK = re.compile(r"\s*[|｜丨]\s*|\s+[·•]\s+|\s{3,}|\s+(?:--|—)\s+")
 
 
 def labelled_parts(line: str) -> list[str]:
@@ -192,7 +194,7 @@ def labelled_date(line: str) -> FoundDate | None:
     """The date of a labelled header line, when the line says it is a date, of a post's byline,
     or of the line a tool wrote saying when it generated the report."""
     for part in labelled_parts(line):
-        if found := date_from_text(part):
+        if found := date_from_text(part) or short_year_date(part):
             return found
     rest = after_byline(line)
     if rest is not None:
@@ -292,10 +294,27 @@ _NOT_WORDS = re.compile(
 )
 
 
-def full_dates_in(line: str) -> list[date]:
-    """The days a line writes with their year ("Prepared 2025-03-07", "7 March 2025")."""
+# A labelled day with a two-digit year (`w/e 27.02.25`, `Date: 3/7/25`): dots are written day first,
+# slashes in the report's own order.
+_SHORT_YEAR = re.compile(r"^\W{0,3}(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d./])")
+
+
+def short_year_date(part: str) -> FoundDate | None:
+    """The day a date field opens with when its year has two digits (the parser wants four)."""
+    match = _SHORT_YEAR.match(part)
+    if match is None:
+        return None
+    first, second, year = int(match[1]), int(match[3]), 2000 + int(match[4])
+    day_first = match[2] == "." or DAY_FIRST.get() or first > 12
+    day, month = (first, second) if day_first else (second, first)
+    found = _safe_date(year, month, day)
+    return FoundDate(found, "date") if found else None
+
+
+def full_dates_in(line: str) -> list[tuple[date, int, int]]:
+    """The days a line writes with their year ("Prepared 2025-03-07", "7 March 2025"), with their spans."""
     return [
-        h.value
+        (h.value, h.start, h.end)
         for h in find_dates(line, _ANY_DAY, "nearest")
         if h.precision == "day" and _YEAR_IN.search(h.text) and isinstance(h.value, date)
     ]

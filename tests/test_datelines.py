@@ -16,6 +16,7 @@ from index.load import load_document
 from index.parse import parse_report
 from index.report_date import (
     date_from_text,
+    labelled_date,
     opening_date,
     six_digit_stem_date,
     weekday_date,
@@ -265,3 +266,22 @@ def test_six_digits_in_a_file_name_read_near_the_series(
 def test_a_week_then_its_year_is_that_weeks_friday(stem: str) -> None:
     found = date_from_text(stem.replace("_", "-"))
     assert found is not None and (found.value, found.origin) == (date(2025, 3, 7), "week")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Weekly note -- w/e 27.02.25 (Thurs -- Fri is the training day)", date(2025, 2, 27)),
+        ("> 报告期间：2025.03.03（周一）— 2025.03.07（周五），共5个交易日", date(2025, 3, 7)),
+        ("**编辑:** 周屹 ｜ **发布:** 2025-10-10 ｜ **本周 oncall:** Arjun", date(2025, 10, 10)),
+        ("Date: 3/7/25", date(2025, 3, 7)),
+    ],
+)
+def test_labelled_dates_a_template_writes_in_its_own_words(line: str, expected: date) -> None:
+    found = labelled_date(line)
+    assert found is not None and found.value == expected
+
+
+def test_a_guessed_span_of_days_is_dated_by_its_end(tmp_path: Path) -> None:
+    text = "# 周报（第01期）\n\n> 本期：2025.03.03（周一）— 2025.03.07（周五）\n\n## 一、概要\n"
+    assert parse(tmp_path, "第01期.md", text, near=date(2025, 3, 1)) == (date(2025, 3, 7), GUESSED)
