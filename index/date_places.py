@@ -162,9 +162,13 @@ def _first_dated_line(body: list[tuple[int, str]]) -> FoundDate | None:
         days = full_dates_in(text)
         if days:
             # a span of days (`2025.03.03（周一）— 2025.03.07（周五）`) is dated by its end
-            if len(days) == 2 and 0 < (days[1][0] - days[0][0]).days <= _SPAN_DAYS:
-                if _SPAN.fullmatch(text[days[0][2] : days[1][1]]):
-                    return FoundDate(days[1][0], GUESSED)
+            first, last = days[0], days[-1]
+            if (
+                len(days) == 2
+                and 0 < (last[0] - first[0]).days <= _SPAN_DAYS
+                and _SPAN.fullmatch(text[first[2] : last[1]])
+            ):
+                return FoundDate(last[0], GUESSED)
             return FoundDate(min(day for day, _, _ in days), GUESSED)
     return None
 
