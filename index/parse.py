@@ -168,6 +168,17 @@ def _heading_of(
         underline = lines[index + 1][1].strip()
         if _underlines(underline, stripped) and not text.startswith(" ") and not _FIELD_LINE.match(stripped):
             return _UNDERLINE_LEVELS.get(underline[0], 5), stripped
+    if index + 1 < len(lines) and _NUMBERED.match(text) and not text.startswith(" "):
+        # `1. Headline` over `===========` as long as it: a reStructuredText report's numbered section
+        underline = lines[index + 1][1].strip()
+        if (
+            len(underline) >= max(3, len(stripped))
+            and (
+                underline[0] == "=" or (plain_text and underline[0] == "-") or _RST_UNDERLINE.match(underline)
+            )
+            and _underlines(underline, stripped)
+        ):
+            return _UNDERLINE_LEVELS.get(underline[0], 5), re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
     if text.startswith(" "):
         return None
     match = _LABEL_BULLET.match(stripped)

@@ -26,7 +26,12 @@ from index.models import SectionKind as K
         ("生产稳定性事件", K.PROJECTS, K.INCIDENTS),
         ("Risks", K.PROJECTS, K.RISKS),
         ("Next week", K.PROJECTS, K.PLANS),
-        ("Next two weeks", None, K.PLANS),  # the span in words or figures, a look-ahead
+        ("Next two weeks", None, K.PLANS),
+        (
+            "Anomalies",
+            None,
+            K.INCIDENTS,
+        ),  # a ground segment's word for what went wrong in operations  # the span in words or figures, a look-ahead
         ("Next 2 weeks", None, K.PLANS),
         ("Look-ahead (2 wks)", None, K.PLANS),
         ("Next-gen search", K.PROJECTS, K.PROJECTS),

@@ -521,3 +521,23 @@ def test_a_sent_day_with_its_weekday_is_read_in_the_order_the_weekday_agrees_wit
     text = "From: Ops Lead\nSent: Thu 06/03/2025 17:31\nSubject: OPS BRIEF 09/25\n\n1. SUMMARY\n - a\n"
     report = parse(write(tmp_path, "brief.txt", text))
     assert (report.title, report.date) == ("OPS BRIEF 09/25", date(2025, 3, 6))
+
+
+def test_numbered_sections_underlined_as_long_as_their_title(tmp_path: Path) -> None:
+    # Written from w14-c (after its end run): a reStructuredText report's `1. Headline` / `===========`
+    text = (
+        "=====================\nGSSW Weekly Status Report\n=====================\n\n:Date: 2025-04-10\n\n"
+        "1. Headline\n===========\n\nAll on plan.\n\n2. Anomalies\n============\n\nAR-0412 (Cat 2) -- FEP-A down.\n\n"
+        "3. Workstream status\n====================\n\n- MCS v4 Migration: G, 9 Jun\n"
+    )
+    report = parse(write(tmp_path, "wsr.txt", text))
+    titles = [(s.title, s.kind) for s in report.sections]
+    assert ("Anomalies", SectionKind.INCIDENTS) in titles and (
+        "Workstream status",
+        SectionKind.PROJECTS,
+    ) in titles
+    steps = "Steps:\n\n1. Open the console\n2. Restart the FEP\n"  # a numbered list stays a list
+    assert all(
+        s.title != "Open the console"
+        for s in parse(write(tmp_path, "steps.md", "# R 2025-04-10\n\n" + steps)).sections
+    )

@@ -65,6 +65,8 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         if section.kind in (SectionKind.METRICS, SectionKind.INCIDENTS):
             for child in section.children:
                 _visit(child, depth + 1, lines, out, title)
+        if section.kind == SectionKind.METRICS:
+            out.extend(_records_among_metrics(section, lines))
         return
     context = section.kind == SectionKind.PROJECTS or fields > 0
     # A status table lists the projects: the section holding it (often the report's title, over
@@ -154,6 +156,20 @@ def _bold_leads(section: Section, lines: dict[int, str]) -> int:
         and lead[2] == "bold"
         and lead[1] < len(text.strip())
     )
+
+
+def _records_among_metrics(section: Section, lines: dict[int, str]) -> list[Mention]:
+    """Numbered records (`[1] KEYSTONE` over `RAG : A`, `target : …`) that a plain-text note runs on
+    from its numbers block with no heading between (w14-f): projects, each kept when another report
+    names it too; the block's own figure bullets stay metrics."""
+    records = [item for item in section.items if is_ordinal_marker(item.marker) and item.end > item.start]
+    found: list[Mention] = []
+    if sum(1 for item in records if _has_fields(item, lines)) >= 2:
+        for item in records:  # `[4] R&R REQUEST FORM` / `LIVE -- went live Wed 26 Feb` too
+            _item_mentions(item, section, lines, found)
+    for mention in found:
+        mention.origin = "lead"
+    return found
 
 
 def _count_fields(section: Section, lines: dict[int, str]) -> int:
@@ -258,7 +274,14 @@ def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool
         # a roll-call's message ("7. 孙悦：小程序回归，剩7个bug" over "自动化回归 四成，9月底有风险"):
         # its later lines may hold the news
         rest = " ".join(line_text(lines.get(n, "")) for n in range(item.start, item.end + 1))[found[1] :]
-    return bool(item.children or find_statuses(rest) or find_progress(rest, True) or has_date(rest))
+    return bool(
+        item.children
+        or find_statuses(rest)
+        or find_progress(rest, True)
+        or has_date(rest)
+        # a name over its own indented field lines (`[1] CMS MIGRATION` / `RAG      : G` / `target : …`)
+        or (item.end > item.start and _has_fields(item, lines))
+    )
 
 
 def _has_fields(item: Item, lines: dict[int, str]) -> bool:

@@ -385,9 +385,14 @@ def _status_cell(text: str) -> bool:
 def _field_number(text: str) -> list[Span]:
     """`% complete: 70`, `Progress: 5/6 tasks (83%)`: a progress field's value needs no percent
     sign, and a fraction in it is the share done."""
-    fraction = re.match(r"\s*(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])", text)
-    if fraction and int(fraction[2]) > 0 and int(fraction[1]) <= int(fraction[2]):
-        value = round(100 * int(fraction[1]) / int(fraction[2]))
+    fraction = re.match(
+        r"\s*(\d{1,3}(?:,\d{3})+|\d{1,5})\s*(?:/|\bof\b)\s*(\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d/])", text
+    )
+    done, total = (
+        (int(fraction[1].replace(",", "")), int(fraction[2].replace(",", ""))) if fraction else (0, 0)
+    )
+    if fraction and total > 0 and done <= total:  # `1,112 / 2,400 drawers`, `10 of 14 modules mapped`
+        value = round(100 * done / total)
         return [Span(value, fraction.start(1), fraction.end(2), fraction[0].strip())]
     match = re.match(r"\s*(\d{1,3})(?:\.\d+)?\s*%?\s*(?:$|[(（,，;；])", text)
     if match and int(match[1]) <= 100:

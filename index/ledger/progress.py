@@ -73,13 +73,15 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 # it (`3/5` alone is a date), and becomes a percentage so equal values compare across notations.
 # Measure words that say a figure counts things (`3/5个车间`, `112台/120台`), not a day.
 _MEASURES = "个台家项套条座间栋批名所户站块张"
+# A count as written, thousands apart too (`1,112 / 2,400 drawers`): `_int` reads it.
+_COUNT_NUM = r"(\d{1,3}(?:,\d{3})+|\d{1,4})"
 _FRACTION_CUED = (
     re.compile(
-        r"(?:进度|完成度|progress|tasks?|任务)\s*[:：]?\s*(?:约|~)?\s*(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])",
+        rf"(?:进度|完成度|progress|tasks?|任务)\s*[:：]?\s*(?:约|~)?\s*{_COUNT_NUM}\s*/\s*{_COUNT_NUM}(?![\d/])",
         re.I,
     ),
     re.compile(
-        r"(?<![\d/.])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/])\s*(?:[A-Za-z\u4e00-\u9fff]{1,12}\s*)?"
+        rf"(?<![\d/.,]){_COUNT_NUM}\s*/\s*{_COUNT_NUM}(?![\d/])\s*(?:[A-Za-z\u4e00-\u9fff]{{1,12}}\s*)?"
         r"(?:done|complete[d]?|finished|closed|merged|migrated|ported|converted|onboarded|enrolled|"
         r"完成|已完成|已迁移|已上线)",
         re.I,
@@ -90,7 +92,7 @@ _FRACTION_CUED = (
     # a Markdown task list's `Rollout [2/5]` (a day is not written in brackets after a name).
     re.compile(r"(?:(?<=\w)\s+|^\s*)\[(\d{1,3})/(\d{1,3})\](?!\()"),
     re.compile(
-        r"(?<![\d.])(\d{1,4})\s+of\s+(\d{1,4})\s+(?:[A-Za-z-]+\s+){0,2}?"
+        rf"(?<![\d.,]){_COUNT_NUM}\s+of\s+{_COUNT_NUM}\s+(?:[A-Za-z-]+\s+){{0,2}}?"
         r"(?:done|complete[d]?|finished|closed|evidenced|migrated|ported|converted|onboarded|enrolled|shipped|"
         r"checked|ticked|merged)",
         re.I,
@@ -203,6 +205,8 @@ def _date_not_share(match: re.Match[str], text: str) -> bool:
         return False
     if _COUNTED_LABEL.search(text, 0, match.start()):
         return False  # `Issues: 6/12 closed`: the label says what is counted
+    if "," in match[1] + match[2]:
+        return False  # `1,112 / 2,400`: thousands are counted, never a day
     month, day = int(match[1]), int(match[2])
     return 1 <= month <= 12 and 1 <= day <= 31 and _VERB_NEXT.match(text, match.end(2)) is not None
 
@@ -228,7 +232,7 @@ def _find_progress(text: str, allow_bare: bool) -> tuple[Span, ...]:
     hits: list[Span] = []
     for pattern in _FRACTION_CUED:
         for match in pattern.finditer(text):
-            done, total = int(match[1]), int(match[2])
+            done, total = int(match[1].replace(",", "")), int(match[2].replace(",", ""))
             if total < 2 or done > total or any(taken[match.start() : match.end()]):
                 continue
             if _date_not_share(match, text):

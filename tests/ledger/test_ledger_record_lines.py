@@ -150,3 +150,40 @@ def test_a_lead_that_says_how_the_light_changed_ends_the_name_before_the_verb(
     )
     names = {o.project for o in extract_facts(write_report("status.md", text)).observations}
     assert names == {"GLM v4", "Red team exercise"}
+
+
+NOTE_RECORDS = """MUSEUM DCS :: Weekly note -- w/e 27.02.25
+==========================================
+
+NUMBERS
+  - Images ingested: 2,904
+  - Records with >=1 image: 38.5%
+
+[1] KEYSTONE
+    lead     : Tom Okafor
+    RAG      : A
+    target   : cutover Mon 31 Mar
+    progress : 1,112 / 2,400 drawers
+
+[2] R&R REQUEST FORM
+    LIVE -- went live Wed 26 Feb, two days early.
+
+[3] ORAL HISTORY REEL TRANSFER
+    lead     : Ines Carvalho
+    RAG      : G
+    target   : 11 Apr
+
+INCIDENTS
+  Nothing logged.
+"""
+
+
+def test_numbered_records_run_on_from_a_numbers_block_are_projects(write_report: WriteReport) -> None:
+    # Written from w14-f (after its end run): `[n] NAME` over indented `label : value` lines, with no
+    # heading between them and the NUMBERS block above; each record is a project, the figures metrics.
+    facts = extract_facts(write_report("dcs-weekly-2025-02-27.txt", NOTE_RECORDS))
+    found = {o.project: (o.status, o.progress, str(o.target)) for o in facts.observations}
+    assert found["KEYSTONE"] == ("at_risk", 46, "2025-03-31")
+    assert found["R&R REQUEST FORM"][0] == "launched"
+    assert found["ORAL HISTORY REEL TRANSFER"] == ("on_track", None, "2025-04-11")
+    assert not any("image" in name.lower() for name in found)
