@@ -92,7 +92,7 @@ _NOT = re.compile(
     r"(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?"
     r"(?:线上|生产|现网)?(?:故障|事故|问题|事件)|"
     r"\bno (?:new |other |major |customer[- ]facing |production |p[0-3] |sev\s?\d )?(?:incidents?|outages?|pages?)\b|"
-    r"\b(?:zero|0) (?:incidents?|outages?)\b|(?:incident|crash|error|outage|fault|failure|downtime)[- ]free|"
+    r"\b(?:zero|0) (?:incidents?|outages?)\b|incident[- ]free|"
     r"\bnothing to report\b|"
     # counts and rates, which are metrics
     r"告警量|告警数|(?:故障|事故|事件|incidents?)\s*(?:数|总数|率|count|rate|total)|"

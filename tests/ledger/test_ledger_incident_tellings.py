@@ -256,3 +256,15 @@ def test_a_template_name_glossed_with_the_kind_heads_incidents(write_report: Wri
 def test_a_follow_up_meetings_day_is_no_incident(write_report: WriteReport, line: str) -> None:
     text = HEAD_ZH.replace("2025-03-07", "2025-10-31") if "故障" in line else HEAD_EN
     assert extract_facts(write_report("w.md", text + "## Incidents\n\n" + line + "\n")).incidents == []
+
+
+def test_a_metric_named_crash_free_does_not_take_back_a_crash_told_beside_it(
+    write_report: WriteReport,
+) -> None:
+    # agency-client-en: the metric's name is in the sentence that tells the crash
+    text = HEAD_EN + (
+        "## The app – one incident to report\n\nAfter the rollout went to 100% on Monday evening, crash-free "
+        "sessions on Android dropped well below normal, with the app crashing on the detail screen. Around "
+        "1,800 users saw at least one crash.\n"
+    )
+    assert len(extract_facts(write_report("w10.md", text)).incidents) == 1
