@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from index.ledger.signals import field_status, rag_letter
 from index.schemas import Slip
 from index.text.cjk import has_han
 from index.text.normalise import fold_space
@@ -69,23 +70,42 @@ def evidence_states(slip: Slip, case: ZooSlip) -> bool:
     """The slip's quotes state the old and the new value. An overdue slip's new side is the report
     dated past the target: any line of it about the project will do, the gold's or another."""
     quotes = [c.quote for c in slip.evidence]
-    if case.kind == "status_downgrade":
-        # A status cell ("AT RISK") states the status as well as the notes beside it do.
-        before = states(quotes, case.from_text) or bool(case.from_ and states(quotes, case.from_))
-        after = states(quotes, case.to_text) or bool(case.to and states(quotes, case.to))
-        return before and after
-    # A target stated in other words than the gold's (the tracker row `| Mobile Key v2 | … | 4/25/2025 |`
-    # where the gold quotes "Target moved to 4/25") states it as well, when the quote names the
-    # project and writes the gold's day: the new one in the report where the slip shows.
     named = [
         q for q in quotes if names_project(q, [slip.project, *slip.aliases, case.project, *case.aliases])
     ]
+    here = [c.quote for c in slip.evidence if same_report(c.report, case.report) and c.quote in named]
+    if case.kind == "status_downgrade":
+        # A status cell ("AT RISK") states the status as well as the notes beside it do, and so does
+        # the project's own row, one of whose cells is that status (`| Central concourse screens | … |
+        # Amber | 80% |`, `KST100 T/O  周岚  05-16  Y`): the new one from the report where it shows.
+        before = states(quotes, case.from_text) or bool(case.from_ and states(quotes, case.from_))
+        after = states(quotes, case.to_text) or bool(case.to and states(quotes, case.to))
+        before = before or cell_states(named, case.from_ or case.from_text)
+        return before and (after or cell_states(here, case.to or case.to_text))
+    # A target stated in other words than the gold's (the tracker row `| Mobile Key v2 | … | 4/25/2025 |`
+    # where the gold quotes "Target moved to 4/25") states it as well, when the quote names the
+    # project and writes the gold's day: the new one in the report where the slip shows.
     before = states(quotes, case.from_text) or writes_day(named, case.from_)
     if case.kind == "overdue":
         in_report = any(same_report(c.report, case.report) for c in slip.evidence)
         return (in_report or states(quotes, case.to_text)) and before
-    here = [c.quote for c in slip.evidence if same_report(c.report, case.report) and c.quote in named]
     return (states(quotes, case.to_text) or writes_day(here, case.to)) and before
+
+
+_CELLS = re.compile(r"\s*\|\s*|\s{2,}")
+
+
+def cell_states(quotes: Sequence[str], value: str | None) -> bool:
+    """A row's cell is the gold's status (`Amber` for "at risk", `Y` for "Y", `🟡 风险` for "有风险"),
+    read as the ledger reads a status field."""
+    wanted = _status_of(value or "")
+    return wanted is not None and any(
+        _status_of(cell) == wanted for quote in quotes for cell in _CELLS.split(quote) if 0 < len(cell) <= 24
+    )
+
+
+def _status_of(text: str) -> str | None:
+    return rag_letter(text) or field_status(text)
 
 
 def names_project(quote: str, names: Sequence[str]) -> bool:

@@ -198,3 +198,41 @@ def test_a_series_none_of_whose_reports_was_indexed_is_scored_without_a_scope(tm
     result = run_zoo(tmp_path, tmp_path / "home")
     assert any("scoped questions not asked: undated" in note for note in result.notes)
     assert result.details["dated"]["qa.scoped.unanswerable_accuracy"] is not None
+
+
+def test_a_status_stated_by_the_projects_own_row_counts() -> None:
+    gold = ZooSeries(
+        "team",
+        slips=[
+            ZooSlip.model_validate(
+                {
+                    "project": "Central concourse screens",
+                    "kind": "status_downgrade",
+                    "week": "2025-W11",
+                    "report": "team/b.txt",
+                    "from": "on track",
+                    "to": "at risk",
+                    "from_text": "Central concourse screens | Dafydd | Green | 70%",
+                    "to_text": "Amber; due 21 March is at risk.",
+                }
+            )
+        ],
+    )
+
+    def slip(first: str, second: str) -> Slip:
+        fields = {"project": "Central concourse screens", "kind": "status_downgrade", "from": "a", "to": "b"}
+        evidence = [_cite("/x/team/a.txt", first), _cite("/x/team/b.txt", second)]
+        return Slip.model_validate({**fields, "week": "2025-W11", "evidence": evidence})
+
+    def precision(first: str, second: str) -> float:
+        return score_series(gold, ZooFacts([slip(first, second)], [], [], []), None, bool).metrics()[
+            "slips.evidence_precision"
+        ]
+
+    rows = (
+        "| #4847 | Central concourse screens | Green | 70% |",
+        "| #4847 | Central concourse screens | Amber | 80% |",
+    )
+    assert precision(*rows) == 1.0
+    assert precision(rows[0], "| #4850 | Platform PA | Amber | 10% |") == 0.0  # another project's row
+    assert precision(rows[0], rows[0]) == 0.0  # the old status twice
