@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from itertools import pairwise
 
@@ -21,6 +21,9 @@ from index.text.weeks import friday_of_iso_week
 
 # or `28/11/25`, `07MAR25`, `14-Mar-25`
 _YEAR_IN = re.compile(r"(?:19|20)\d{2}|^\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}$|^\d{1,2}-?[A-Za-z]{3}-?\d{2}$")
+# An ISO 8601 ordinal date, year and day of the year, as mission operations write it (`2025-100`,
+# `GSSW-WSR_2025-093.txt`): never a range of years (`2024-2025`) or a longer number.
+_ORDINAL_DATE = re.compile(r"(?<![A-Za-z\d])(20\d{2})-(\d{3})(?![\d-])")
 _ISO_WEEK = re.compile(r"\b(20\d{2})-?W(\d{1,2})\b", re.IGNORECASE)
 # "Week 10, 2025", "W10-2025", "KW10_2025", "wk10 2025", "2025 week 10": a week, then its year.
 _WEEK_YEAR = re.compile(
@@ -91,6 +94,9 @@ def date_from_text(text: str) -> FoundDate | None:
     dates = dates_in_text(text)
     if dates:
         return FoundDate(max(dates), "date")
+    match = _ORDINAL_DATE.search(text)
+    if match and 1 <= int(match[2]) <= (366 if calendar.isleap(int(match[1])) else 365):
+        return FoundDate(date(int(match[1]), 1, 1) + timedelta(days=int(match[2]) - 1), "date")
     match = _ISO_WEEK.search(text)
     if match:
         friday = friday_of_iso_week(int(match[1]), int(match[2]))

@@ -285,3 +285,18 @@ def test_labelled_dates_a_template_writes_in_its_own_words(line: str, expected: 
 def test_a_guessed_span_of_days_is_dated_by_its_end(tmp_path: Path) -> None:
     text = "# 周报（第01期）\n\n> 本期：2025.03.03（周一）— 2025.03.07（周五）\n\n## 一、概要\n"
     assert parse(tmp_path, "第01期.md", text, near=date(2025, 3, 1)) == (date(2025, 3, 7), GUESSED)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-100 (Thu 10 Apr)", date(2025, 4, 10)),  # ISO 8601 ordinal: the 100th day of 2025
+        ("GSSW-WSR-2025-093", date(2025, 4, 3)),
+        ("2024-2025", None),  # a span of years
+        ("FY2025-001 budget", None),  # a code
+        ("2025-366", None),  # 2025 has 365 days
+    ],
+)
+def test_a_year_and_its_day_of_the_year(text: str, expected: date | None) -> None:
+    found = date_from_text(text)
+    assert (found.value if found else None) == expected
