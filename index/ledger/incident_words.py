@@ -332,10 +332,12 @@ def says_none(line: str) -> bool:
     or clock time of something that did ("Live halls: nothing to report. The generator trip on 3 Jun
     was a planned test …")."""
     text = line.strip()
-    first = text[: _first_sentence_end(text)].strip()
+    end = _first_sentence_end(text)
+    first, rest = text[:end].strip(), text[end + 1 :].strip()
+    # what follows may time something that was no incident (`两周内无线上事故。9/28 的固件升级是计划内停机 2h，不计入。`)
+    timed = duration(text)[0] is not None or _CLOCK.search(text) is not None
     return (
         len(first) <= _NONE_CHARS
         and _SAYS_NONE.search(first) is not None
-        and duration(text)[0] is None
-        and _CLOCK.search(text) is None
+        and (not timed or (bool(rest) and not_an_event(rest) and duration(first)[0] is None))
     )

@@ -81,7 +81,14 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
             rows = _from_table(report, section)
             out.extend(rows)
             if _one_incident(report, section) or (not section.items and not rows and _one_paragraph(section)):
-                whole = _from_lines(report, section, section.lines, lines, title_line=section.start)
+                body = "\n".join(text for number, text in section.lines if number != section.start)
+                # a section whose one paragraph tells a drill or planned work (`…SCADA主备服务器切换演练…
+                # 属计划内演练，非故障。`) holds none
+                whole = (
+                    None
+                    if not_an_event(body.strip())
+                    else _from_lines(report, section, section.lines, lines, title_line=section.start)
+                )
                 out.extend([whole] if whole is not None else [])
                 continue
             items, paragraphs = _from_blocks(report, section, lines, rows)

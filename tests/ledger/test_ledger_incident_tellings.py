@@ -268,3 +268,17 @@ def test_a_metric_named_crash_free_does_not_take_back_a_crash_told_beside_it(
         "1,800 users saw at least one crash.\n"
     )
     assert len(extract_facts(write_report("w10.md", text)).incidents) == 1
+
+
+def test_a_section_of_one_drill_paragraph_and_a_none_line_timing_planned_work(
+    write_report: WriteReport,
+) -> None:
+    # From wave 14 (read after its end run): a section whose paragraph tells a drill, and a none line
+    # whose second sentence times planned downtime that was not counted
+    drill = HEAD_ZH + (
+        "## 三、故障及事件\n\n3月5日22:00—22:30 SCADA主备服务器切换演练，切换耗时38秒，数据无丢失。属计划内演练，非故障。\n"
+        "本周无生产故障。\n"
+    )
+    assert extract_facts(write_report("w1.md", drill)).incidents == []
+    assert says_none("两周内无线上事故。3/4 的固件升级是计划内停机 2h，不计入。")
+    assert not says_none("两周内无线上事故。3/4 网关宕机 2h，影响下单。")
