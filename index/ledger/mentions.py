@@ -209,9 +209,18 @@ _LIGHT_CHANGE = re.compile(
 )
 
 
+# A lead that says the project went out, and when (`Sample Accessioning Portal GA on Mon 10/27`, `Cairn
+# LIMS 4.2.1 live in production since Sat 10/18`): the name ends before the verb.
+_WENT_OUT = re.compile(
+    r"\s+(?:(?:is|went|now|was)\s+)?(?:GA|live|launched|shipped|released|done|completed?)"
+    r"(?:\s+(?:in production|on|since|at|as of|to all)\b.*)?$"
+)
+
+
 def clean_name(name: str) -> str:
     name = WIKI_LINK.sub(lambda m: m[2] or m[1], name)
     name = _LIGHT_CHANGE.sub("", name)
+    name = _WENT_OUT.sub("", name) or name
     name = _TRAILING_TAGS.sub("", name)
     name = _CIRCLED.sub(r"\1", name)  # `① 小满家居自播间`: the list's place (NFKC would make it a `1`)
     name = _without_state_tail(_STATUSY_PARENS.sub("", nfkc(name)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from index.ledger import views
-from index.ledger.mentions import line_text
+from index.ledger.mentions import clean_name, line_text
 from index.ledger.store import Ledger
 
 from .conftest import Series
@@ -267,3 +267,12 @@ def test_a_pictograph_before_a_bold_lead_is_decoration_and_a_status_sign_is_not(
     assert launched(ledger) == [("Heron", "2025-W37")]
     assert line_text("🐘 **Heron is done!!** core-db") == "**Heron is done!!** core-db"
     assert line_text("🟡 **Lantern** — 55% done") == "🟡 **Lantern** — 55% done"  # its status stays
+
+
+def test_a_lead_that_says_the_project_went_out_ends_the_name_before_the_verb() -> None:
+    # From wave 14 (read after its end run): an ELN entry's "Done since last entry" list
+    assert clean_name("Sample Accessioning Portal GA on Mon 10/27") == "Sample Accessioning Portal"
+    assert clean_name("Cairn LIMS 4.2.1 live in production since Sat 10/18 22:40") == "Cairn LIMS 4.2.1"
+    assert clean_name("Checkout v2 shipped") == "Checkout v2"
+    for name in ("Production live readiness", "Live Feed 2", "GA4 migration"):
+        assert clean_name(name) == name
