@@ -66,3 +66,11 @@ def test_week_53_skips_a_year_without_one_instead_of_failing_the_report() -> Non
     ref = date(2025, 6, 1)
     assert [h.value for h in find_dates("SOP KW53", ref)] == [date(2027, 1, 1)]
     assert [h.value for h in find_field_dates("第53周", ref)] == [date(2027, 1, 1)]
+
+
+def test_a_month_before_a_clock_time_is_not_its_day() -> None:
+    # kv-cards-txt-museum (wave 14, read after its end run): "Wed 29 Jan 09:40-11:15" is 29 January at
+    # 09:40; reading "Jan 09" dated the incident the 9th and a question about the end of January missed it
+    hits = find_dates("INC0048217  Wed 29 Jan 09:40-11:15 (95 min)  P2", date(2025, 1, 31), "past")
+    assert [(h.text, h.value) for h in hits] == [("29 Jan", date(2025, 1, 29))]
+    assert [h.value for h in find_dates("Jan 9 at 10:00", date(2025, 1, 31), "past")] == [date(2025, 1, 9)]

@@ -105,7 +105,9 @@ def _calendar_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
 
 
 # The day ends at anything but a letter or figure: "_July 10_" (Markdown italics) is a day too.
-@_rule(rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![^\W_])(?:,?\s+(20\d{{2}}))?", re.I, needs=DIGIT)
+@_rule(
+    rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![^\W_])(?!:\d)(?:,?\s+(20\d{{2}}))?", re.I, needs=DIGIT
+)
 def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     if _sentence_end(m[0], m[1]):
         return None, "day"  # "cannot start before June. 23 of 41 …": a sentence ends there
