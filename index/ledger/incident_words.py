@@ -115,7 +115,9 @@ _SETTING = re.compile(
     r"演练|演习|故障注入|注入故障|压测|压力测试|稳定性测试|老化测试|测试环境|预发|沙箱|\bstaging\b|\bsandbox\b|\bUAT\b|"
     r"\b(?:load|stress|soak|burn-in) test|"
     r"\bdrills?\b|game ?day|tabletop|chaos|\bexercises?\b|\bdev environment\b|\btest environment\b|"
-    r"计划内|计划停机|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window",
+    r"计划内|计划停机|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
+    # downtime that was planned ("LIMS 9 cutover downtime (Sat 29 Mar 06:00 - …) was planned")
+    r"\b(?:was|were)\s+(?:all\s+)?(?:planned|scheduled)\b|\b(?:planned|scheduled)\s+(?:downtime|outage|cutover)\b",
     re.I,
 )
 # A compound that names a tool, a project or a process, not an event.

@@ -282,3 +282,8 @@ def test_a_section_of_one_drill_paragraph_and_a_none_line_timing_planned_work(
     assert extract_facts(write_report("w1.md", drill)).incidents == []
     assert says_none("两周内无线上事故。3/4 的固件升级是计划内停机 2h，不计入。")
     assert not says_none("两周内无线上事故。3/4 网关宕机 2h，影响下单。")
+    # gxp-email-pharma-en: downtime timed to the minute, then said to be planned
+    assert says_none(
+        "No incidents. LIMS 9 cutover downtime (Sat 29 Mar 06:00 - Mon 31 Mar 04:00) was planned."
+    )
+    assert not says_none("No incidents. Checkout down (Sat 29 Mar 06:00 - 07:00), customers affected.")
