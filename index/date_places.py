@@ -33,8 +33,8 @@ from index.report_date import (
     yearless_stem_date,
 )
 
-HEADER_LINES = 20
-GUESSED = "first dated line (guessed)"  # how far down a labelled date line ("date: 2025-03-07") may stand
+HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may stand
+GUESSED = "first dated line (guessed)"  # the origin of a date read by the last resort, warned about
 
 
 def detect_report_date(
@@ -220,13 +220,11 @@ def _opening_paragraph(body: list[tuple[int, str]]) -> list[str]:
         return []
     paragraph: list[str] = []
     for text in lines[start + 1 :]:
-        if not text and paragraph:
+        ends = not text or text.startswith("#")
+        if ends and paragraph:
             break
-        if text.startswith("#") or (not text and not paragraph):
-            if paragraph:
-                break
-            continue
-        paragraph.append(text)
+        if not ends:
+            paragraph.append(text)
     return paragraph
 
 

@@ -171,11 +171,10 @@ def _heading_of(
     if index + 1 < len(lines) and _NUMBERED.match(text) and not text.startswith(" "):
         # `1. Headline` over `===========` as long as it: a reStructuredText report's numbered section
         underline = lines[index + 1][1].strip()
+        # (a `---` under a Markdown list item is a rule; plain text has none)
         if (
             len(underline) >= max(3, len(stripped))
-            and (
-                underline[0] == "=" or (plain_text and underline[0] == "-") or _RST_UNDERLINE.match(underline)
-            )
+            and (plain_text or not underline.startswith("-"))
             and _underlines(underline, stripped)
         ):
             return _UNDERLINE_LEVELS.get(underline[0], 5), re.sub(r"^\d{1,2}[.)]\s+", "", stripped)

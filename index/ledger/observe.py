@@ -17,7 +17,7 @@ from index.ledger.evidence import cite
 from index.ledger.field_labels import Labelled, Piece, field_pieces, find_owner
 from index.ledger.mentions import Mention, Unit
 from index.ledger.ordinal_targets import OrdinalTarget, find_ordinal_targets
-from index.ledger.progress import clause_around, find_progress
+from index.ledger.progress import clause_around, count_value, find_progress
 from index.ledger.signals import (
     FINISHED,
     RANK,
@@ -388,9 +388,7 @@ def _field_number(text: str) -> list[Span]:
     fraction = re.match(
         r"\s*(\d{1,3}(?:,\d{3})+|\d{1,5})\s*(?:/|\bof\b)\s*(\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d/])", text
     )
-    done, total = (
-        (int(fraction[1].replace(",", "")), int(fraction[2].replace(",", ""))) if fraction else (0, 0)
-    )
+    done, total = (count_value(fraction[1]), count_value(fraction[2])) if fraction else (0, 0)
     if fraction and total > 0 and done <= total:  # `1,112 / 2,400 drawers`, `10 of 14 modules mapped`
         value = round(100 * done / total)
         return [Span(value, fraction.start(1), fraction.end(2), fraction[0].strip())]

@@ -73,8 +73,15 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 # it (`3/5` alone is a date), and becomes a percentage so equal values compare across notations.
 # Measure words that say a figure counts things (`3/5个车间`, `112台/120台`), not a day.
 _MEASURES = "个台家项套条座间栋批名所户站块张"
-# A count as written, thousands apart too (`1,112 / 2,400 drawers`): `_int` reads it.
+# A count as written, thousands apart too (`1,112 / 2,400 drawers`): `count_value` reads it.
 _COUNT_NUM = r"(\d{1,3}(?:,\d{3})+|\d{1,4})"
+
+
+def count_value(figure: str) -> int:
+    """A count written with or without thousands separators (`1,112`)."""
+    return int(figure.replace(",", ""))
+
+
 _FRACTION_CUED = (
     re.compile(
         rf"(?:进度|完成度|progress|tasks?|任务)\s*[:：]?\s*(?:约|~)?\s*{_COUNT_NUM}\s*/\s*{_COUNT_NUM}(?![\d/])",
@@ -232,7 +239,7 @@ def _find_progress(text: str, allow_bare: bool) -> tuple[Span, ...]:
     hits: list[Span] = []
     for pattern in _FRACTION_CUED:
         for match in pattern.finditer(text):
-            done, total = int(match[1].replace(",", "")), int(match[2].replace(",", ""))
+            done, total = count_value(match[1]), count_value(match[2])
             if total < 2 or done > total or any(taken[match.start() : match.end()]):
                 continue
             if _date_not_share(match, text):
