@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_HOME := .data/demo
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: setup browser demo test lint typecheck unit eval eval-zoo eval-examples cassettes bench clean
+.PHONY: setup browser demo test lint typecheck unit eval eval-zoo eval-examples cassettes zoo-vectors bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ eval-examples: setup
 # retrieval, the summaries or the ledger (e.g. after merging main): one command, then commit them.
 cassettes: setup
 	$(BIN)/python -m evals.cassettes
+
+# Rewrite the zoo's seed vectors (evals/zoo/vectors.npz) after new series or a chunking change, so
+# a fresh checkout's zoo suite does not embed its ~5,000 chunks again; commit the file.
+zoo-vectors: setup
+	$(BIN)/python -m evals.zoo_vectors
 
 # The unit tests and the zoo share nothing, and each leaves a CPU idle most of the time (one Python
 # thread; the zoo's embedding takes what the load leaves), so they run side by side; the examples'

@@ -156,6 +156,9 @@ def _openmp(package_file: str) -> Any:
     return None
 
 
+CACHE_FILE = "embeddings.sqlite"  # in the settings' cache folder
+
+
 class CachedEmbedder:
     """Wraps an embedder with a SQLite cache so re-embedding unchanged text costs a lookup.
 
@@ -170,6 +173,7 @@ class CachedEmbedder:
         self.window = inner.window
         self.hits = 0
         self.misses = 0
+        self.asked: set[str] = set()  # digests of every passage asked for: what a seed must hold
         self._db: sqlite3.Connection | None = None
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -187,6 +191,7 @@ class CachedEmbedder:
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         digests = [self._digest(t) for t in texts]
+        self.asked.update(digests)
         found = self._lookup(digests)
         missing = [i for i, d in enumerate(digests) if d not in found]
         self.hits += len(texts) - len(missing)
@@ -271,4 +276,4 @@ def make_embedder(
         raise ConfigError(f"unknown embedder '{kind}' (use 'local' or 'openai')")
     if cache_dir is None:
         return inner
-    return CachedEmbedder(inner, cache_dir / "embeddings.sqlite")
+    return CachedEmbedder(inner, cache_dir / CACHE_FILE)

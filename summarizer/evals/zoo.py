@@ -28,6 +28,8 @@ from summarizer.evals.zoo_gold import ZOO, load_zoo
 from summarizer.evals.zoo_score import SeriesScore, ZooFacts, score_series, summed
 from summarizer.schemas import Answer
 
+SEED = ZOO / "vectors.npz"  # the zoo's chunk vectors (index/embed_seed.py): a fresh checkout's cache
+
 
 def result_from(names: Sequence[str], scores: Sequence[SeriesScore], seconds: float) -> SuiteResult:
     """The suite result: overall figures, then every series' own, each gated on its own."""
@@ -62,6 +64,8 @@ def result_from(names: Sequence[str], scores: Sequence[SeriesScore], seconds: fl
 
 def run_zoo(root: Path, home: Path, only: Sequence[str] = (), with_questions: bool = True) -> SuiteResult:
     """Ingest the zoo into `home` and score every series (or the ones named)."""
+    from index.embed import CACHE_FILE, CachedEmbedder
+    from index.embed_seed import prime_cache
     from index.ledger import views
     from summarizer.config import load_settings
     from summarizer.pipelines.ask import ask
@@ -72,6 +76,8 @@ def run_zoo(root: Path, home: Path, only: Sequence[str] = (), with_questions: bo
     settings = load_settings(None, {"home": home, "embedder": "local", "engine": "local"})
     settings.chroma_url = None
     workspace = Workspace(settings)
+    embedder = workspace.embedder
+    prime_cache(settings.cache_dir / CACHE_FILE, root / SEED, embedder.name)
     summary = ingest_paths(workspace, [(root / ZOO / "reports").resolve()], prune=True)
     skipped = [o for o in summary.outcomes if o.status == "skipped"]
     ledger = workspace.ledger
@@ -106,6 +112,11 @@ def run_zoo(root: Path, home: Path, only: Sequence[str] = (), with_questions: bo
     result = result_from([s.name for s in series], scores, time.perf_counter() - started)
     if with_questions and (lost := [s.name for s in series if s.name not in indexed]):
         result.notes.append(f"no report indexed, scoped questions not asked: {', '.join(lost)}")
+    if isinstance(embedder, CachedEmbedder) and embedder.misses:
+        result.notes.append(
+            f"{embedder.misses} of {len(embedder.asked)} chunks embedded, not in the cache or {SEED}"
+            " (`make zoo-vectors` refreshes it)"
+        )
     if skipped:
         result.notes.append(
             f"{len(skipped)} report(s) not indexed, their questions not measured: "

@@ -1,0 +1,62 @@
+"""Seed vectors fill a fresh embedding cache exactly, and never for another model."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+
+from index.embed import CachedEmbedder, LocalEmbedder
+from index.embed_seed import prime_cache, write_seed
+
+TEXTS = ["支付网关 灰度 30%，目标 11 月底上线", "Ledger migration: target moved to 14 March", "第二段"]
+
+
+def _warm_cache(path: Path) -> tuple[CachedEmbedder, np.ndarray]:
+    embedder = CachedEmbedder(LocalEmbedder(), path)
+    return embedder, embedder.embed_passages(TEXTS)
+
+
+def test_a_primed_cache_embeds_nothing_and_returns_the_same_vectors(tmp_path: Path) -> None:
+    warm, vectors = _warm_cache(tmp_path / "warm.sqlite")
+    assert write_seed(tmp_path / "warm.sqlite", warm.asked, warm.name, tmp_path / "seed.npz") == 3
+
+    assert prime_cache(tmp_path / "cold.sqlite", tmp_path / "seed.npz", warm.name) == 3
+    cold = CachedEmbedder(LocalEmbedder(), tmp_path / "cold.sqlite")
+    again = cold.embed_passages(TEXTS)
+    assert cold.misses == 0 and cold.hits == 3
+    assert np.array_equal(again, vectors)  # bit for bit: a seeded run ranks as a cold one does
+
+
+def test_a_seed_holds_only_the_texts_asked_for(tmp_path: Path) -> None:
+    warm, _ = _warm_cache(tmp_path / "warm.sqlite")
+    warm.embed_passages(["an old chunk the zoo no longer has"])
+    asked_now = {CachedEmbedder._digest(t) for t in TEXTS}
+    assert write_seed(tmp_path / "warm.sqlite", asked_now, warm.name, tmp_path / "seed.npz") == 3
+
+
+def test_a_seed_of_another_model_or_no_seed_primes_nothing(tmp_path: Path) -> None:
+    warm, _ = _warm_cache(tmp_path / "warm.sqlite")
+    write_seed(tmp_path / "warm.sqlite", warm.asked, warm.name, tmp_path / "seed.npz")
+    assert prime_cache(tmp_path / "cold.sqlite", tmp_path / "seed.npz", "text-embedding-3-small") == 0
+    assert prime_cache(tmp_path / "cold.sqlite", tmp_path / "missing.npz", warm.name) == 0
+    cold = CachedEmbedder(LocalEmbedder(), tmp_path / "cold.sqlite")
+    cold.embed_passages(TEXTS)
+    assert cold.misses == 3
+
+
+def test_a_digest_ending_in_zero_bytes_survives_and_rewrites_are_byte_identical(tmp_path: Path) -> None:
+    digest = "ab" * 30 + "0000"  # NumPy byte strings would drop these two bytes
+    cache = tmp_path / "cache.sqlite"
+    with sqlite3.connect(cache) as db:
+        db.execute("CREATE TABLE vectors (model TEXT, digest TEXT, vector BLOB, PRIMARY KEY (model, digest))")
+        db.execute("INSERT INTO vectors VALUES ('m', ?, ?)", (digest, np.ones(4, np.float32).tobytes()))
+    db.close()
+    write_seed(cache, [digest], "m", tmp_path / "a.npz")
+    write_seed(cache, [digest], "m", tmp_path / "b.npz")
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+    prime_cache(tmp_path / "fresh.sqlite", tmp_path / "a.npz", "m")
+    with sqlite3.connect(tmp_path / "fresh.sqlite") as db:
+        assert [row[0] for row in db.execute("SELECT digest FROM vectors")] == [digest]
+    db.close()
