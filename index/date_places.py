@@ -15,6 +15,7 @@ from pathlib import Path
 
 from index.models import FrontValue
 from index.report_date import (
+    ISSUE_LABEL,
     POSTED_WITHIN_DAYS,
     FoundDate,
     after_byline,
@@ -68,7 +69,10 @@ def detect_report_date(
             found = date_from_text(str(value))
             if found:
                 return FoundDate(found.value, "front matter")
-    for _, text in body[:HEADER_LINES]:
+    header = [text for _, text in body[:HEADER_LINES]]
+    # An issue date on its own line beats a period on an earlier one (`Reporting period: …` over
+    # `Issue date: 25/03/2025`), as it does on one line: a report is of the day it was issued.
+    for text in [*(t for t in header if ISSUE_LABEL.search(t)), *header]:
         found = labelled_date(text) or bare_date(text)
         if found:
             return FoundDate(found.value, "header line")

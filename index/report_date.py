@@ -127,8 +127,13 @@ def date_from_text(text: str) -> FoundDate | None:
 # A header line that says it holds the report's date ("date: 2025-03-07", "会议时间：2024年9月5日",
 # "Last updated: 30 May 2025"), anywhere in the first lines of the body; or a header table's row
 # that does ("| **Week ending** | 16/01/2026 |").
+# A document's issue date: a controlled document (a contractor's weekly progress report) gives the
+# period it covers and the day it was issued; the report is of the day it was issued.
+_ISSUE_LABELS = (
+    r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|签发日期|印发日期|发文日期)"
+)
 _DATE_LABELS = (
-    r"(?:report\s+date|date|dated|as\s+of|last\s+updated|updated(?:\s+on)?|sent|"
+    rf"(?:{_ISSUE_LABELS}|report\s+date|date|dated|as\s+of|last\s+updated|updated(?:\s+on)?|sent|"
     r"(?:for\s+the\s+)?week\s+(?:of|ending|starting|beginning|commencing)|reporting\s+(?:period|week)|"
     r"(?:sprint|cycle|iteration)\s+(?:dates?|period)|"
     r"日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
@@ -144,6 +149,7 @@ DATE_LABEL = re.compile(
     rf"^(?:\|\s*)?{_LABEL_PHRASE}(?:[:：]|(?<=[^|\s])\s*\|(?=[^|]*\|?\s*$))",
     re.I,
 )
+ISSUE_LABEL = re.compile(_ISSUE_LABELS, re.I)
 # A header line's part that is a labelled date, its colon optional: `Week ending Fri 11 Apr 2025`.
 _LABELLED_CELL = re.compile(rf"{_LABEL_PHRASE}\s*[:：]?\s*", re.I)
 # A line a tool writes over what it generated or exported, which carries the run's date:
@@ -188,12 +194,14 @@ def labelled_parts(line: str) -> list[str]:
     if not _ALIGNED.search(line.strip()):
         return []
     cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|｜"))]
-    parts = [value for label, value in pairwise(cells) if _LABEL_CELL.fullmatch(label)]
+    labelled = [(label, value) for label, value in pairwise(cells) if _LABEL_CELL.fullmatch(label)]
     for cell in cells[1:]:
         part = _LABELLED_CELL.match(cell)
         if part:
-            parts.append(cell[part.end() :])
-    return parts
+            labelled.append((cell[: part.end()], cell[part.end() :]))
+    # `| Reporting period | 17/03/2025 – 23/03/2025 | Issue date | 25/03/2025 |`: the issue date first.
+    labelled.sort(key=lambda pair: not ISSUE_LABEL.search(pair[0]))
+    return [value for _, value in labelled]
 
 
 def labelled_date(line: str) -> FoundDate | None:

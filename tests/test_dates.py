@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,19 @@ def test_a_month_before_a_clock_time_is_not_its_day() -> None:
     hits = find_dates("INC0048217  Wed 29 Jan 09:40-11:15 (95 min)  P2", date(2025, 1, 31), "past")
     assert [(h.text, h.value) for h in hits] == [("29 Jan", date(2025, 1, 29))]
     assert [h.value for h in find_dates("Jan 9 at 10:00", date(2025, 1, 31), "past")] == [date(2025, 1, 9)]
+
+
+def test_an_issue_date_beats_the_reporting_period_on_its_line_and_before_it() -> None:
+    """A controlled document gives the week it covers and the day it was issued: the report is of
+    the day it was issued (written from a blind offshore-wind series, wave 15)."""
+    from index.date_places import detect_report_date
+    from index.report_date import labelled_date
+
+    row = "| Reporting period | 17/03/2025 – 23/03/2025 | Issue date | 25/03/2025"
+    found = labelled_date(row)
+    assert found is not None and str(found.value) == "2025-03-25"
+    body = [(1, "Reporting period: 17/03/2025 – 23/03/2025"), (2, "Issue date: 25/03/2025"), (3, "")]
+    dated = detect_report_date(None, [], {}, Path("wpr-0033.txt"), body, None)
+    assert dated is not None and str(dated.value) == "2025-03-25"
+    period_only = detect_report_date(None, [], {}, Path("wpr.txt"), body[:1], None)
+    assert period_only is not None and str(period_only.value) == "2025-03-23"
