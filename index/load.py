@@ -82,8 +82,14 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 
         numbered, meta = read_html(text)
     else:
+        from index.wikitext import looks_like_wikitext, read_wikitext
+
         meta = {}
-        numbered = [(i, line) for i, line in enumerate(split_lines(text), start=1)]
+        raw_lines = split_lines(text)
+        if looks_like_wikitext(raw_lines):  # a MediaWiki page's source, read as the Markdown it means
+            numbered = read_wikitext(raw_lines)
+        else:
+            numbered = list(enumerate(raw_lines, start=1))
     lines = tuple(SourceLine(number, normalise_line(line)) for number, line in numbered)
     if not any(line.text.strip() for line in lines):
         raise InputError(path, "file is empty", "nothing to index")

@@ -38,8 +38,8 @@ def zoo_names_match(predicted: Sequence[str], gold: Sequence[str]) -> bool:
 def states(quotes: Sequence[str], text: str) -> bool:
     """A cited quote states what `text` (the gold words) states: one holds the other, or they share
     a long common run (quotes are clauses, gold texts are phrases)."""
-    gold = fold_space(text)
-    for quote in map(fold_space, quotes):
+    gold = _fold_fields(text)
+    for quote in map(_fold_fields, quotes):
         if not quote or not gold:
             continue
         if gold in quote or quote in gold:
@@ -53,6 +53,12 @@ def states(quotes: Sequence[str], text: str) -> bool:
         if len(common) >= min(run, len(gold), len(quote)) and len(re.findall(r"[^\W\d_]", common)) >= 2:
             return True
     return False
+
+
+def _fold_fields(text: str) -> str:
+    """Space folded, and a field's `=` read as its `:`: a template's `rag=A` (a wiki page's source)
+    and the `rag: A` a reader shows of it state the same field."""
+    return fold_space(text).replace("=", ":")
 
 
 def _longest_common(a: str, b: str) -> str:

@@ -236,3 +236,11 @@ def test_a_status_stated_by_the_projects_own_row_counts() -> None:
     assert precision(*rows) == 1.0
     assert precision(rows[0], "| #4850 | Platform PA | Amber | 10% |") == 0.0  # another project's row
     assert precision(rows[0], rows[0]) == 0.0  # the old status twice
+
+
+def test_a_template_field_states_what_the_reader_shows_of_it() -> None:
+    """A wiki page's source writes `rag=A|target=…`; the reader quotes `rag: A`: the same field."""
+    from summarizer.evals.zoo_match import states
+
+    assert states(["rag: A"], "rag=A|target=29 February 2024|lead=Maggie Ferreira")
+    assert not states(["rag: G"], "rag=A|target=29 February 2024")
