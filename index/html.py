@@ -34,9 +34,11 @@ class _Collector(HTMLParser):
         self.published: str | None = None
         self._sections = 0  # section headings (h2-h6) seen so far
         self._bold_at: int | None = None  # where an open bold lead's `**` sits in the buffer
+        self._pre = 0  # open <pre> elements: their text keeps its lines and its spacing
 
     def _flush(self) -> None:
-        text = " ".join("".join(self._buffer).split())
+        joined = "".join(self._buffer)
+        text = joined.rstrip() if self._pre and joined.strip() else " ".join(joined.split())
         if text:
             self.lines.append((self._start_line, self._prefix + text))
             if self._cells and self._table_rows:
@@ -97,6 +99,7 @@ class _Collector(HTMLParser):
             return
         if tag in _BLOCKS:
             self._flush()
+            self._pre += tag == "pre"
             self._in_cell = False
             self._start_line = self.getpos()[0]
             indent = "    " * max(self._list_depth - 1, 0)
@@ -160,6 +163,8 @@ class _Collector(HTMLParser):
                 self.lines.append((self.getpos()[0], ""))
         elif tag in _BLOCKS:
             self._flush()
+            if tag == "pre":
+                self._pre = max(self._pre - 1, 0)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -172,6 +177,17 @@ class _Collector(HTMLParser):
             return
         if not self._buffer:
             self._start_line = self._start_line if self._prefix else self.getpos()[0]
+        if self._pre and "\n" in data and not self._in_cell:
+            # Preformatted text (a notebook's printed output, a plain-text table): a line each,
+            # under its own source line, spaces kept so aligned columns still read as a table.
+            first, *rest = data.split("\n")
+            line = self.getpos()[0]
+            self._buffer.append(first)
+            for offset, piece in enumerate(rest, start=1):
+                self._flush()
+                self._start_line = line + offset
+                self._buffer.append(piece)
+            return
         self._buffer.append(data)
 
 

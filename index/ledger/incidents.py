@@ -39,6 +39,7 @@ from index.ledger.incident_words import (
     timeline_line,
 )
 from index.ledger.mentions import line_text
+from index.ledger.metric_labels import RECORD_FIELD
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import Incident
 from index.text.timeexpr import DateHit, find_dates
@@ -158,9 +159,6 @@ def _lately(hit: DateHit, report: Report) -> bool:
 _FIGURE_LINE = re.compile(
     r"^\s*[^\d\s][^:：]{0,50}?(?:\s*\.{2,}\s*|\s*[:：]\s*|\s{2,})[-+~≈]?\d[\d.,]*(?!\d)"
 )
-_RECORD_FIELD = re.compile(
-    r"duration|时长|持续|severity|级别|等级|impact|影响|start|end|began|resolved|开始|结束|恢复|发生", re.I
-)
 
 
 def _figures_only(lines: list[str]) -> bool:
@@ -169,7 +167,7 @@ def _figures_only(lines: list[str]) -> bool:
     if len(lines) >= 3 and cue(lines[0]) is None and _figures_only(lines[1:]):
         return True
     return len(lines) >= 2 and all(
-        _FIGURE_LINE.match(line) and not _RECORD_FIELD.search(line) and not re.search(r"\d:\d\d", line)
+        _FIGURE_LINE.match(line) and not RECORD_FIELD.search(line) and not re.search(r"\d:\d\d", line)
         for line in lines
     )
 

@@ -39,6 +39,7 @@ from index.ledger.mentions import (
     line_text,
     valid_name,
 )
+from index.ledger.metric_labels import figure_runs
 from index.ledger.progress import find_progress
 from index.ledger.record_blocks import record_mentions
 from index.ledger.signals import find_statuses, heading_status, is_legend, rag_letter
@@ -53,7 +54,11 @@ def find_mentions(report: Report) -> list[Mention]:
     out: list[Mention] = []
     for section in report.sections:
         _visit(section, 0, lines, out, report.title)
-    return out
+    # A figures list's line (`标注质检合格率: 98%` among `采集里程: 41,050 km` lines) is a metric.
+    figures: set[int] = set()
+    for section in report.all_sections():
+        figures |= figure_runs([(n, line_text(t)) for n, t in section.lines if not section.in_table(n)])
+    return [m for m in out if m.start not in figures] if figures else out
 
 
 def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention], title: str = "") -> None:

@@ -217,8 +217,16 @@ _WENT_OUT = re.compile(
 )
 
 
+# A numbered paragraph's name ends with its sentence: `2.1 DMS Migration. RAG status: Green.` (a
+# legal drafting style's workstream paragraphs, written from a blind wave's law-firm update).
+_FIELD_AFTER_STOP = re.compile(
+    r"(?<=\w)\.\s+(?:RAG|status|health|progress|target|owner|lead|ETA|due)\b.*$", re.I
+)
+
+
 def clean_name(name: str) -> str:
     name = WIKI_LINK.sub(lambda m: m[2] or m[1], name)
+    name = _FIELD_AFTER_STOP.sub("", name)
     name = _LIGHT_CHANGE.sub("", name)
     name = _WENT_OUT.sub("", name) or name
     name = _TRAILING_TAGS.sub("", name)

@@ -69,3 +69,47 @@ def label_pairs(text: str, label: str, rest: str, rest_offset: int, prose: bool 
             )
             out.append(Pair(joined, pair.value, pair.unit, pair.qualifier, clause.strip()))
     return out
+
+
+# An incident record's fields: figures under them tell the incident (how long, how many affected),
+# never a team's metric.
+RECORD_FIELD = re.compile(
+    r"duration|时长|持续|severity|级别|等级|impact|影响|start|end|began|resolved|开始|结束|恢复|发生", re.I
+)
+_LABEL_AND_VALUE = re.compile(r"^\s*([^:：]{1,60}?)\s*[:：]\s*(\S.*)$")
+FIGURE_RUN = 3  # so many `Label: <figure>` lines in a row make a figures list
+
+
+def _figure_only(text: str) -> str | None:
+    """`Net export to grid (week): 55.1 GWh`, `采集里程: 41,050 km (环比 +6.8%)`: a label and a figure,
+    nothing else (no day, no field of a project, no incident record's field); its unit, if so."""
+    from index.ledger.field_labels import split_label
+
+    match = _LABEL_AND_VALUE.match(text)
+    if match is None or RECORD_FIELD.search(match[1]) or find_dates(match[2], ANY_DAY):
+        return None
+    labelled = split_label(text)
+    if labelled is not None and labelled.field is not None:
+        return None  # `Progress: 3`, `Owner: …`: a project's field
+    figure = _LABEL_FIGURE.match(match[2].strip())
+    return None if figure is None else figure["unit"] or ""
+
+
+def figure_runs(lines: list[tuple[int, str]]) -> set[int]:
+    """The lines of every run of `FIGURE_RUN` or more lines in a row that are each a label and a
+    figure: a figures list, whatever its heading says (`3.0 Operations – Energised Assets`,
+    `Schedule 2: Key Measures`, a notebook's printed funnel). Layout, not a name's words, says these
+    are metrics, so the labels may be long (`Documents held in Meridian (cumulative)`). Two at
+    least must be more than a share: `- kiln-mig: 80%` lines are projects' progress. Written from
+    a blind wave (offshore wind, law firm, notebook export)."""
+    out: set[int] = set()
+    run: list[tuple[int, str]] = []
+    for number, text in [*lines, (0, "")]:
+        unit = _figure_only(text) if text.strip() else None
+        if unit is not None:
+            run.append((number, unit))
+            continue
+        if len(run) >= FIGURE_RUN and sum(1 for _, u in run if u not in ("%", "‰")) >= 2:
+            out.update(n for n, _ in run)
+        run = []
+    return out

@@ -91,6 +91,9 @@ def names_metric(name: str) -> bool:
 _LEADER = re.compile(r"\s*(?:\.{3,}|(?<=\s)\.{2}|…+|·{3,}|_{3,})\s*$")
 
 
+_UNCLOSED = re.compile(r"[\[(（][^\])）]*$")
+
+
 def metric_name(before: str, prose: bool) -> tuple[str, str] | None:
     """The metric's name (the words before its value, without copulas and `本周`) and the
     currency sign written before the value (`CAC $38.20`), if any."""
@@ -111,8 +114,8 @@ def metric_name(before: str, prose: bool) -> tuple[str, str] | None:
         latin = _LATIN_TAIL.search(name)
         if latin and (len(name) > 16 or _NOT_METRIC.search(name[: latin.start(1)])):
             name = latin[1]  # the rest of the sentence is what happened, not the metric's name
-    if not name or len(name) > 40 or not NAMEISH.search(name):
-        return None
+    if not name or len(name) > 40 or not NAMEISH.search(name) or _UNCLOSED.search(name):
+        return None  # `In [1]:`, a notebook's prompt, is no name: its bracket never closes
     if _CHANGE_NAME.search(name) or _PROGRESS_NAME.search(name):
         return None
     # In prose a longer name is the sentence's story, unless it is written with a metric's words

@@ -23,7 +23,7 @@ from index.ledger.field_labels import split_label
 from index.ledger.incident_words import tells_incident
 from index.ledger.mentions import line_text
 from index.ledger.metric_figures import figure_pairs
-from index.ledger.metric_labels import label_pairs
+from index.ledger.metric_labels import figure_runs, label_pairs
 from index.ledger.metric_naming import counted_name, names_metric
 from index.ledger.metric_read import PARENS, VALUE, Pair, bare_pair, is_date, read_pairs, value_of
 from index.models import Report, Section, SectionKind
@@ -124,6 +124,9 @@ def _labelled_elsewhere(report: Report, section: Section) -> list[MetricPoint]:
                 offset = labelled.rest_offset
                 out.extend(_from_text(report, section, node.start, text[offset:]))
     listed = _listed_under_label(section) | _bare_metric_runs(section)
+    if section.kind != SectionKind.INCIDENTS:
+        plain = [(n, line_text(t)) for n, t in section.lines if not section.in_table(n)]
+        listed |= figure_runs(plain)
     taken = {point.evidence.lines[0] for point in out}
     for number in sorted(listed - taken):
         out.extend(_from_text(report, section, number, line_text(lines[number])))

@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from index.lexical import tokenize
+from index.lexical import STOPWORDS, tokenize
 from index.schemas import series_of
 from index.text.cjk import HAN, has_han
 from index.text.lang import detect_lang
@@ -449,8 +449,9 @@ _QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
 
 def names_metric(question: str, name: str, key: str) -> bool:
     """The question writes the metric's whole name: Latin names as whole words ("scope" is not in
-    "telescope"), others as a run of characters ("授信通过率")."""
-    if len(key) < 2:
+    "telescope"), others as a run of characters ("授信通过率"). A name that is a function word
+    ("In" of a notebook's `In [1]:` read as a figure) names nothing a question could mean."""
+    if len(key) < 2 or key in STOPWORDS:
         return False
     bare = _QUALIFIER.sub("", name)
     if bare != name and bare.strip() and names_metric(question, bare, plain_key(bare)):
