@@ -49,7 +49,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ) + OVERDUE_WORDS + STALL_WORDS + MISSED_WORDS),
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
-        "break broke broken went_wrong go_wrong goes_wrong "
+        "break broke broken went_wrong go_wrong goes_wrong gone_wrong going_wrong "
         "故障 事故 宕机 事件 告警 中断 线上问题 生产问题 现网问题 出问题 出了问题 挂了 崩了"
     )),
     ("risks", _words(

@@ -395,6 +395,7 @@ def test_a_week_label_no_report_carries_sits_between_the_labels_around_it() -> N
     [
         "Did anything break in September?",
         "What went wrong with the 4.1 release?",
+        "Since the start of March, has anything gone wrong in production?",
         "上周线上出问题了吗？",
         "支付服务挂了几次？",
     ],
