@@ -218,9 +218,10 @@ _WENT_OUT = re.compile(
 
 
 # A numbered paragraph's name ends with its sentence: `2.1 DMS Migration. RAG status: Green.` (a
-# legal drafting style's workstream paragraphs, written from a blind wave's law-firm update).
+# legal drafting style's workstream paragraphs, written from a blind wave's law-firm update). A word's
+# stop, not an outline number's: `5. Health score v2 (Gauge)` is a name.
 _FIELD_AFTER_STOP = re.compile(
-    r"(?<=\w)\.\s+(?:RAG|status|health|progress|target|owner|lead|ETA|due)\b.*$", re.I
+    r"(?<=[^\W\d_]{2})\.\s+(?:RAG|status|health|progress|target|owner|lead|ETA|due)\b.*$", re.I
 )
 
 

@@ -95,3 +95,14 @@ def test_a_counted_label_makes_a_fraction_a_share_not_a_day() -> None:
 def test_counted_things_are_progress_and_a_bare_day_is_not(text: str, value: int | None) -> None:
     hits = find_progress(text, allow_bare=False)
     assert (hits[0].value if hits else None) == value
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("2.1 DMS Migration. RAG status: Green.", "DMS Migration"),  # a numbered paragraph's sentence
+        ("5. Health score v2 (Gauge)", "Health score v2 (Gauge)"),  # an outline number's stop is no end
+    ],
+)
+def test_a_numbered_paragraphs_name_ends_with_its_sentence(heading: str, name: str) -> None:
+    assert clean_name(heading) == name
