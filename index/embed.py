@@ -157,6 +157,21 @@ def _openmp(package_file: str) -> Any:
 
 
 CACHE_FILE = "embeddings.sqlite"  # in the settings' cache folder
+CREATE_VECTORS = (
+    "CREATE TABLE IF NOT EXISTS vectors (model TEXT, digest TEXT, vector BLOB, PRIMARY KEY (model, digest))"
+)
+
+
+def read_vectors(db: sqlite3.Connection, model: str, digests: Sequence[str]) -> dict[str, np.ndarray]:
+    """The cached vectors of `model` for these text digests (hex), by digest; absent ones left out."""
+    found: dict[str, np.ndarray] = {}
+    for start in range(0, len(digests), 500):
+        batch = list(digests[start : start + 500])
+        marks = ",".join("?" * len(batch))
+        query = f"SELECT digest, vector FROM vectors WHERE model = ? AND digest IN ({marks})"
+        for digest, blob in db.execute(query, [model, *batch]):
+            found[digest] = np.frombuffer(blob, dtype=np.float32)
+    return found
 
 
 class CachedEmbedder:
@@ -178,10 +193,7 @@ class CachedEmbedder:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(cache_file, check_same_thread=False)
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS vectors"
-                " (model TEXT, digest TEXT, vector BLOB, PRIMARY KEY (model, digest))"
-            )
+            self._db.execute(CREATE_VECTORS)
         except (OSError, sqlite3.Error):
             self._db = _read_only(cache_file)
 
@@ -212,22 +224,12 @@ class CachedEmbedder:
         return self.inner.count_tokens(text)
 
     def _lookup(self, digests: list[str]) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
         if self._db is None:
-            return found
+            return {}
         try:
-            for start in range(0, len(digests), 500):
-                batch = digests[start : start + 500]
-                marks = ",".join("?" * len(batch))
-                rows = self._db.execute(
-                    f"SELECT digest, vector FROM vectors WHERE model = ? AND digest IN ({marks})",
-                    [self.name, *batch],
-                )
-                for digest, blob in rows:
-                    found[digest] = np.frombuffer(blob, dtype=np.float32)
+            return read_vectors(self._db, self.name, digests)
         except sqlite3.Error:
-            pass  # an unreadable cache is an empty one
-        return found
+            return {}  # an unreadable cache is an empty one
 
     def _remember(self, pairs: list[tuple[str, np.ndarray]]) -> None:
         if self._db is None:

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from index.embed import CREATE_VECTORS, read_vectors
+
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # a fixed member time, so the same vectors make the same bytes
 
 
@@ -38,9 +40,7 @@ def prime_cache(cache_file: Path, seed_file: Path, model: str) -> int:
     rows = [(model, d.tobytes().hex(), v.tobytes()) for d, v in zip(digests, vectors, strict=True)]
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(cache_file)) as db, db:
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, digest TEXT, vector BLOB, PRIMARY KEY (model, digest))"
-        )
+        db.execute(CREATE_VECTORS)
         db.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?)", rows)
     return len(rows)
 
@@ -49,17 +49,10 @@ def write_seed(cache_file: Path, digests: Iterable[str], model: str, seed_file: 
     """Write the cache's vectors of `model` for the given text digests (hex) to `seed_file`,
     sorted by digest so that a rewrite after a small change differs little; returns the count."""
     wanted = sorted(set(digests))
-    found: dict[str, bytes] = {}
     with closing(sqlite3.connect(f"file:{cache_file}?mode=ro", uri=True)) as db:
-        for start in range(0, len(wanted), 500):
-            batch = wanted[start : start + 500]
-            marks = ",".join("?" * len(batch))
-            query = f"SELECT digest, vector FROM vectors WHERE model = ? AND digest IN ({marks})"
-            found.update(db.execute(query, [model, *batch]))
+        found = read_vectors(db, model, wanted)
     kept = [d for d in wanted if d in found]
-    vectors = (
-        np.vstack([np.frombuffer(found[d], dtype=np.float32) for d in kept]) if kept else np.zeros((0, 0))
-    )
+    vectors = np.vstack([found[d] for d in kept]) if kept else np.zeros((0, 0))
     arrays = {
         "model": np.array(model),
         "digests": np.array([list(bytes.fromhex(d)) for d in kept], dtype=np.uint8).reshape(-1, 32),

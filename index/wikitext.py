@@ -97,7 +97,7 @@ def read_wikitext(lines: list[str]) -> list[tuple[int, str]]:
     row: list[str] = []
     row_line = 0
     header_row = False
-    template: list[str] | None = None  # the parameters of a template spanning lines
+    in_template = False  # inside a template whose `}}` is on a later line
 
     def end_row() -> None:
         nonlocal row, header_row
@@ -109,21 +109,19 @@ def read_wikitext(lines: list[str]) -> list[tuple[int, str]]:
 
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if template is not None:
+        if in_template:
             closing = line.endswith("}}") and line.count("}}") > line.count("{{")
             body = line[:-2] if closing else line
             if body.startswith("|"):
-                template.append(body[1:])
                 out.extend((number, text) for text in _field_lines([body[1:]]))
             elif body:
                 out.append((number, inline(body)))
             elif not closing:
                 out.append((number, ""))
-            if closing:
-                template = None
+            in_template = not closing
             continue
         if line.startswith("{{") and "}}" not in line:  # a template opened here, closed lines below
-            template = []
+            in_template = True
             params = _split_params(line[2:])
             out.extend((number, text) for text in _field_lines(params[1:]))
             continue
@@ -131,11 +129,7 @@ def read_wikitext(lines: list[str]) -> list[tuple[int, str]]:
             params = _split_params(line[2:-2])
             out.append((number, " · ".join(_field_lines(params[1:]))))
             continue
-        if line.startswith("{|"):
-            end_row()
-            out.append((number, ""))
-            continue
-        if line.startswith("|}"):
+        if line.startswith(("{|", "|}")):  # a table opens or closes
             end_row()
             out.append((number, ""))
             continue

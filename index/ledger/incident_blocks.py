@@ -56,7 +56,6 @@ from index.ledger.incident_words import (
     points_elsewhere,
     story,
 )
-from index.ledger.mentions import line_text
 from index.ledger.metric_labels import figure_runs
 from index.models import Item, Report, SectionKind
 from index.schemas import Incident
@@ -77,7 +76,7 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
         ):
             continue  # an incidents section is read as one; one about alerts only is read here
         # A figures list's line (`Weather downtime, installation spreads (week): 46 h`) is a metric.
-        figures = figure_runs([(n, line_text(t)) for n, t in section.lines if not section.in_table(n)])
+        figures = figure_runs(section)
         for block in section_blocks(section):
             if covered.intersection(range(block.start, block.end + 1)) or _labelled_plan(block):
                 continue

@@ -55,9 +55,7 @@ def find_mentions(report: Report) -> list[Mention]:
     for section in report.sections:
         _visit(section, 0, lines, out, report.title)
     # A figures list's line (`标注质检合格率: 98%` among `采集里程: 41,050 km` lines) is a metric.
-    figures: set[int] = set()
-    for section in report.all_sections():
-        figures |= figure_runs([(n, line_text(t)) for n, t in section.lines if not section.in_table(n)])
+    figures = {number for section in report.all_sections() for number in figure_runs(section)}
     return [m for m in out if m.start not in figures] if figures else out
 
 

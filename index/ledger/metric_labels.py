@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
+from index.ledger.field_labels import split_label
+from index.ledger.mentions import line_text
 from index.ledger.metric_naming import metric_name, names_metric
 from index.ledger.metric_read import ANY_DAY, Pair, bare_pair
+from index.models import Section
 from index.text.cjk import HAN, has_han
 from index.text.quantity import scaled
 from index.text.timeexpr import find_dates
@@ -83,8 +86,6 @@ FIGURE_RUN = 3  # so many `Label: <figure>` lines in a row make a figures list
 def _figure_only(text: str) -> str | None:
     """`Net export to grid (week): 55.1 GWh`, `采集里程: 41,050 km (环比 +6.8%)`: a label and a figure,
     nothing else (no day, no field of a project, no incident record's field); its unit, if so."""
-    from index.ledger.field_labels import split_label
-
     match = _LABEL_AND_VALUE.match(text)
     if match is None or RECORD_FIELD.search(match[1]) or find_dates(match[2], ANY_DAY):
         return None
@@ -95,13 +96,14 @@ def _figure_only(text: str) -> str | None:
     return None if figure is None else figure["unit"] or ""
 
 
-def figure_runs(lines: list[tuple[int, str]]) -> set[int]:
-    """The lines of every run of `FIGURE_RUN` or more lines in a row that are each a label and a
+def figure_runs(section: Section) -> set[int]:
+    """The lines (outside tables) of every run of `FIGURE_RUN` or more lines in a row that are each a label and a
     figure: a figures list, whatever its heading says (`3.0 Operations – Energised Assets`,
     `Schedule 2: Key Measures`, a notebook's printed funnel). Layout, not a name's words, says these
     are metrics, so the labels may be long (`Documents held in Meridian (cumulative)`). Two at
     least must be more than a share: `- kiln-mig: 80%` lines are projects' progress. Written from
     a blind wave (offshore wind, law firm, notebook export)."""
+    lines = [(n, line_text(t)) for n, t in section.lines if not section.in_table(n)]
     out: set[int] = set()
     run: list[tuple[int, str]] = []
     for number, text in [*lines, (0, "")]:

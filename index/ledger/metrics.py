@@ -125,8 +125,7 @@ def _labelled_elsewhere(report: Report, section: Section) -> list[MetricPoint]:
                 out.extend(_from_text(report, section, node.start, text[offset:]))
     listed = _listed_under_label(section) | _bare_metric_runs(section)
     if section.kind != SectionKind.INCIDENTS:
-        plain = [(n, line_text(t)) for n, t in section.lines if not section.in_table(n)]
-        listed |= figure_runs(plain)
+        listed |= figure_runs(section)
     taken = {point.evidence.lines[0] for point in out}
     for number in sorted(listed - taken):
         out.extend(_from_text(report, section, number, line_text(lines[number])))
