@@ -11,6 +11,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -174,6 +175,9 @@ def read_vectors(db: sqlite3.Connection, model: str, digests: Sequence[str]) -> 
     return found
 
 
+QUERIES_KEPT = 256
+
+
 class CachedEmbedder:
     """Wraps an embedder with a SQLite cache so re-embedding unchanged text costs a lookup.
 
@@ -189,6 +193,10 @@ class CachedEmbedder:
         self.hits = 0
         self.misses = 0
         self.asked: set[str] = set()  # digests of every passage asked for: what a seed must hold
+        # A question is embedded for each search of it, and a server or the zoo asks the same one
+        # again (whole index, then one team): the last few are kept in memory, not on disk.
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries_lock = threading.Lock()  # `serve` answers from several threads
         self._db: sqlite3.Connection | None = None
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -218,7 +226,17 @@ class CachedEmbedder:
         return np.vstack([found[d] for d in digests]).astype(np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.inner.embed_query(text)
+        with self._queries_lock:
+            vector = self._queries.get(text)
+            if vector is not None:
+                self._queries.move_to_end(text)
+                return vector.copy()
+        vector = self.inner.embed_query(text)
+        with self._queries_lock:
+            self._queries[text] = vector
+            if len(self._queries) > QUERIES_KEPT:
+                self._queries.popitem(last=False)
+        return vector.copy()
 
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)

@@ -1,4 +1,5 @@
-"""Seed vectors fill a fresh embedding cache exactly, and never for another model."""
+"""The embedding cache: seed vectors fill a fresh one exactly (never for another model), and a
+question asked again is not embedded again."""
 
 from __future__ import annotations
 
@@ -60,3 +61,26 @@ def test_a_digest_ending_in_zero_bytes_survives_and_rewrites_are_byte_identical(
     with sqlite3.connect(tmp_path / "fresh.sqlite") as db:
         assert [row[0] for row in db.execute("SELECT digest FROM vectors")] == [digest]
     db.close()
+
+
+class _QueryCounting:
+    """The real embedder, counting the questions it embeds."""
+
+    def __init__(self, inner: LocalEmbedder) -> None:
+        self.inner, self.name, self.window, self.queries = inner, inner.name, inner.window, 0
+
+    def embed_query(self, text: str) -> np.ndarray:
+        self.queries += 1
+        return self.inner.embed_query(text)
+
+
+def test_a_question_asked_again_is_embedded_once(tmp_path: Path) -> None:
+    counting = _QueryCounting(LocalEmbedder())
+    embedder = CachedEmbedder(counting, tmp_path / "cache.sqlite")  # type: ignore[arg-type]
+    first = embedder.embed_query("哪些项目延期了？")
+    first[:] = 0  # a caller writing into its vector must not change the remembered one
+    again = embedder.embed_query("哪些项目延期了？")
+    other = embedder.embed_query("which launches were late?")
+    assert counting.queries == 2
+    assert np.allclose(again, counting.inner.embed_query("哪些项目延期了？"))
+    assert not np.allclose(again, other)

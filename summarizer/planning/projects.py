@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from index.ledger.name_joins import ITEM_KEY
 from index.ledger.name_rules import subsequence
@@ -56,13 +57,11 @@ WORD_SHARE = 0.66
 _NAME_STOP = frozenset(["a", "an", "the", "of", "for", "and", "to", "in", "on", "at", "by", "with", "v"])
 
 
-def _most_words(name: str, spaced: str) -> float:
-    """Share of a Latin name's content words (three or more) the question uses, word forms folded;
-    0 below two words or `WORD_SHARE`."""
-    words = [stem(w) for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _NAME_STOP]
+def _most_words(words: tuple[str, ...], asked: frozenset[str]) -> float:
+    """Share of a Latin name's content words (three or more; `words`, stemmed) the question uses
+    (`asked`, its words stemmed); 0 below two words or `WORD_SHARE`."""
     if len(words) < 3:
         return 0.0
-    asked = {stem(w) for w in spaced.split()}
     found = sum(w in asked for w in words)
     share = found / len(words)
     return share if found >= 2 and share >= WORD_SHARE else 0.0
@@ -74,11 +73,10 @@ RUN_SHARE = 0.5
 RUN_CHARS = 10
 
 
-def _word_run(name: str, spaced: str) -> float:
-    """Share of a name's Latin content words covered by the longest run of consecutive ones the
-    question writes as a phrase (two or more words, ten or more letters); 0 unless it is more
-    than `RUN_SHARE` ("the API gateway" is half of "Checkout API Gateway Migration": no link)."""
-    words = [w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _NAME_STOP]
+def _word_run(words: tuple[str, ...], spaced: str) -> float:
+    """Share of a name's Latin content words (`words`) covered by the longest run of consecutive
+    ones the question writes as a phrase (two or more words, ten or more letters); 0 unless it is
+    more than `RUN_SHARE` ("the API gateway" is half of "Checkout API Gateway Migration": no link)."""
     best = 0
     for i in range(len(words)):
         for j in range(len(words), i + 1, -1):
@@ -217,6 +215,34 @@ def _other_number(folded: str, key: str, at: int, key_at: int, size: int) -> boo
     )
 
 
+@dataclass(frozen=True)
+class _NameForm:
+    """What linking compares of one name, worked out once per name: a question is compared with
+    every project that shares a character pair with it, and the zoo asks thousands of them."""
+
+    key: str
+    spaced: str
+    content: tuple[str, ...]  # Latin content words, as written
+    stems: tuple[str, ...]  # the same words stemmed
+
+
+@lru_cache(maxsize=65536)
+def _name_form(name: str) -> _NameForm | None:
+    """The name's form, or None for a name too short to name anything or made of asking words."""
+    key = plain_key(name)
+    if len(key) < 2 or (key.isascii() and len(key) < 3) or _asking_only(name):
+        return None
+    content = tuple(w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _NAME_STOP)
+    return _NameForm(key, _spaced(name), content, tuple(map(stem, content)))
+
+
+@lru_cache(maxsize=16384)
+def _name_forms(known: tuple[str, ...]) -> tuple[_NameForm, ...]:
+    """A project's names, aliases, their titles without a tracker key and their glosses, as forms."""
+    spellings = (*known, *filter(None, map(_spoken, known)), *filter(None, map(_glossed, known)))
+    return tuple(form for form in map(_name_form, spellings) if form is not None)
+
+
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:
     """Canonical names of projects named in the question: a name or alias contained in it (whole
     words for Latin names, or most words of a long one), or a long common substring, since
@@ -265,21 +291,19 @@ def _abbreviated(key: str, folded: str) -> float:
 def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> dict[str, float]:
     """`link_projects` with each name's score, best first."""
     folded, spaced = plain_key(question), _spaced(question)
+    asked = frozenset(map(stem, spaced.split()))
     scored: dict[str, float] = {}
     for project in projects.near(question) if isinstance(projects, ProjectIndex) else projects:
         best = 0.0
-        known = (project.name, *project.aliases)
-        for name in (*known, *filter(None, map(_spoken, known)), *filter(None, map(_glossed, known))):
-            key = plain_key(name)
-            if len(key) < 2 or (key.isascii() and len(key) < 3) or _asking_only(name):
-                continue
+        for form in _name_forms((project.name, *project.aliases)):
+            key = form.key
             if key.isascii():
-                if _spaced(name) in spaced:
+                if form.spaced in spaced:
                     best = max(best, 1.0 + len(key) / 100)
                 else:
-                    best = max(best, _most_words(name, spaced), _word_run(name, spaced))
+                    best = max(best, _most_words(form.stems, asked), _word_run(form.content, spaced))
                 continue
-            best = max(best, _word_run(name, spaced))  # "feature store" of a mixed-script name
+            best = max(best, _word_run(form.content, spaced))  # "feature store" of a mixed-script name
             if key in folded:
                 best = max(best, 1.0 + len(key) / 100)
                 continue
