@@ -152,3 +152,11 @@ def test_a_weekday_before_a_full_slashed_day_picks_its_order() -> None:
     # and says how the rest of the report writes its days, over an issue number read month first
     assert writes_day_first(["Sent: Thu 06/03/2025 17:31", "Subject: BRIEF 09/25"])
     assert not writes_day_first(["Sent: Tue 06/03/2025 17:31", "Subject: BRIEF 09/25"])
+
+
+def test_days_written_with_month_names_say_the_order_of_slashed_ones() -> None:
+    """ "Sat 5 Oct" is a British writer's order: their `11/10/2024` is 11 October. "Oct 5" is an
+    American's; "2 may slip" is a verb, not a day."""
+    assert writes_day_first(["Date: 11/10/2024", "cutover Sat 5 Oct", "review 16 Oct"])
+    assert not writes_day_first(["Date: 11/10/2024", "cutover Sat Oct 5", "review Oct 16"])
+    assert not writes_day_first(["Date: 11/10/2024", "the vendor 2 may slip", "Sep 2024 budget"])

@@ -35,7 +35,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
     # `亮灯：绿灯` (a 督办 sheet's traffic light), `Ampel`
     "status": (
         "状态 进展状态 项目状态 当前状态 整体状态 亮灯 灯号 红绿灯",
-        "status health state rag overall ampel sts",
+        "status health state rag overall ampel sts condition",
     ),
     "progress": ("进度 完成度 完成进度 整体进度", "progress %complete percentcomplete completion %done prog"),
     "target": (
@@ -82,7 +82,11 @@ _TARGET_LABEL = re.compile(
     r"(?:date|day|by)|"
     r"(?:planned|expected|est\.?|estimated|projected|target|targeted|forecast|scheduled|revised|new|current|"
     r"latest|committed)(?:golive|launch|cutover|release|delivery|completion|finish|end|handover|rollout|"
-    r"ship|deploy(?:ment)?|ga|eta|target|date|deadline|due)|ecd|dueby"
+    r"ship|deploy(?:ment)?|ga|eta|target|date|deadline|due)|ecd|dueby|"
+    # whatever the template calls the finish line: `Discharge target`, `Handover deadline`; not a
+    # figure's goal (`Revenue target: $2M`, `Uptime target: 99.9%`)
+    r"(?!(?:revenue|sales|budget|cost|spend|headcount|volume|traffic|kpi|growth|margin|uptime|sla|"
+    r"nps|csat|conversion|savings|occupancy|yield|output|throughput)target)[a-z]{3,14}(?:target|deadline)(?:date)?"
 )
 # A progress field however the template qualifies it (`当前进度`, `完成率`, `Pct complete`, `Done %`).
 _PROGRESS_LABEL = re.compile(

@@ -43,6 +43,7 @@ from index.ledger.metric_labels import figure_runs
 from index.ledger.progress import find_progress
 from index.ledger.record_blocks import record_mentions
 from index.ledger.signals import find_statuses, heading_status, is_legend, rag_letter
+from index.ledger.status_legend import legend_lines
 from index.ledger.table_columns import column_roles, item_key, key_column, name_column
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus
@@ -54,13 +55,22 @@ def find_mentions(report: Report) -> list[Mention]:
     out: list[Mention] = []
     for section in report.sections:
         _visit(section, 0, lines, out, report.title)
-    # A figures list's line (`标注质检合格率: 98%` among `采集里程: 41,050 km` lines) is a metric.
+    # A figures list's line (`标注质检合格率: 98%` among `采集里程: 41,050 km` lines) is a metric; a
+    # status legend's (`Condition key: STABLE = on track | …`) a key to the scale.
     figures = {number for section in report.all_sections() for number in figure_runs(section)}
+    figures |= legend_lines(report)
     return [m for m in out if m.start not in figures] if figures else out
 
 
 def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention], title: str = "") -> None:
     fields = _count_fields(section, lines)
+    if section.kind in NOT_PROJECT_KINDS and (records := record_mentions(section, lines)):
+        # Records under an asks or notes heading (a clinic's "WAITING ROOM" over its `PATIENT:`
+        # records) are projects; the heading's own bullets are still asks.
+        out.extend(records)
+        for child in section.children:
+            _visit(child, depth + 1, lines, out, title)
+        return
     if section.kind in NOT_PROJECT_KINDS and fields < 2:
         # A metrics or incidents heading is not a project; but an objective named by a metric
         # ("O1 核心服务可用性达到99.95%") holds projects, and a heading with its own status,

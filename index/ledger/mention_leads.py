@@ -180,7 +180,9 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
     match = _PIPE_LEAD.match(text) or _FIRST_CLAUSE.match(text)
     if match:
         name = clean_name(match[1])
-        short = len(name) <= 14 if has_han(name) else len(name.split()) <= 5
+        # a gloss in brackets says what the name is (`NLI (Northgate lab results into Kestrel)`)
+        bare = re.sub(r"\s*[(（][^()（）]*[)）]", "", name) or name
+        short = len(bare) <= 14 if has_han(bare) else len(bare.split()) <= 5
         if short and valid_name(name):
             return name, match.end()
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from index.ledger.field_labels import split_label
+from index.ledger.field_labels import as_colons, split_label
 from index.ledger.mentions import line_text
 from index.ledger.metric_naming import metric_name, names_metric
 from index.ledger.metric_read import ANY_DAY, Pair, bare_pair
@@ -86,6 +86,7 @@ FIGURE_RUN = 3  # so many `Label: <figure>` lines in a row make a figures list
 def _figure_only(text: str) -> str | None:
     """`Net export to grid (week): 55.1 GWh`, `采集里程: 41,050 km (环比 +6.8%)`: a label and a figure,
     nothing else (no day, no field of a project, no incident record's field); its unit, if so."""
+    text = as_colons(text)  # `Online share of bookings ....... 38.6 %`: a dot leader is its colon
     match = _LABEL_AND_VALUE.match(text)
     if match is None or RECORD_FIELD.search(match[1]) or find_dates(match[2], ANY_DAY):
         return None

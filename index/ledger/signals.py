@@ -77,12 +77,16 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         "cancelled",
         r"已取消|(?:项目|需求|计划|立项)(?:已|被)?取消|取消(?:立项|该项目|项目)|已终止|终止(?:推进|项目)|"
         r"不再推进|砍掉(?=\s*(?:了|$|[。，,;；!！—–(（-]))|正式取消|\bdescoped\b|\bkilled\b|"
+        r"\bnot (?:proceeding|going ahead)\b|\b(?:will not|won'?t) (?:proceed|go ahead)\b|"
         # "races between teardown and cancelled requests": a cancelled thing the project handles.
         r"\bcancell?ed\b(?!\s+(?:requests?|orders?|jobs?|tasks?|flights?|meetings?|calls?|bookings?|"
         r"subscriptions?|transactions?|connections?|builds?|runs?|reservations?|payments?|queries|sessions?|"
         r"events?|uploads?|downloads?|streams?)\b)",
     ),
-    ("paused", r"暂停(?!服务|交易|支付|使用|对外|入金|出金|功能)|搁置|挂起|\bpaused\b|\bon[- ]hold\b|⏸"),
+    (
+        "paused",
+        r"暂停(?!服务|交易|支付|使用|对外|入金|出金|功能)|搁置|挂起|\bpaused\b|\bon[- ]hold\b|\bparked\b|⏸",
+    ),
     (
         "launched",
         # "按4月18日正式上线的目标推进": the launch named as a goal, not one that happened
@@ -384,6 +388,9 @@ def heading_status(title: str) -> ProjectStatus | None:
     # Marks around the word say nothing ("done ✅:", "**Shipped** 🚀"): only the words decide.
     text = re.sub(r"[(（]\d+[)）]|[^\w\s'’]", "", nfkc(title)).strip()
     found = next((status for status, pattern in _HEADING_STATUS if pattern.match(text)), None)
-    if found is None and _LAUNCHED_HEADING.match(_PERIOD_TAIL.sub("", text).strip()):
+    bare = _PERIOD_TAIL.sub("", text).strip()
+    if found is None and _LAUNCHED_HEADING.match(bare):
         return "launched"
+    if found is None and bare:  # a word of the report's own legend ("DISCHARGED THIS WEEK")
+        found = _legend_status(bare.casefold())
     return found

@@ -2,8 +2,9 @@
 
 Teams invent their scales: a newsroom writes `ON DEADLINE` / `TIGHT` / `LATE` / `HOLD` / `SPIKED`, a
 programme office `Green-ish`, a factory `正常推进` / `盯紧`. A report that defines them in a legend
-(`KEY: ON DEADLINE = on track / TIGHT = at risk / LATE = off track`, continued on indented lines)
-is read with them: `signals.field_status` consults the words while its report is read
+(`KEY: ON DEADLINE = on track / TIGHT = at risk / LATE = off track`, continued on indented lines or
+wrapped, in the report's head or as its footer: `Condition key: STABLE = on track | GUARDED = …`) is
+read with them: `signals.field_status` consults the words while its report is read
 (`signals.reading_status_words`, set by `extract`). A legend's meanings are read with the common
 vocabulary; a word the legend leaves out keeps its common meaning.
 """
@@ -17,33 +18,49 @@ from index.models import Report
 from index.schemas import ProjectStatus
 
 _LEGEND_LINE = re.compile(
-    r"^\W*(?:key|legend|status key|rag key|status legend|图例|状态说明|状态图例|灯号说明)\s*[:：]\s*(?P<body>.*)$",
+    r"^\W*(?:(?:[A-Za-z]+\s+)?(?:key|legend)|图例|状态说明|状态图例|灯号说明)\s*[:：]\s*(?P<body>.*)$",
     re.I,
 )
 # `TIGHT = at risk`, `HOLD=paused`: a word (or a few), an equals sign, what it means.
 _ENTRY = re.compile(r"(?P<word>[^\s=/|,;，；][^=/|,;，；]{0,24}?)\s*[=＝]\s*(?P<meaning>[^=/|,;，；]{1,30})")
-_LEGEND_LINES = 60  # a legend stands in a report's head, before its news
 _CONTINUATION = 3
 _MIN_WORDS = 2
 
 
 def read_status_words(report: Report) -> dict[str, ProjectStatus]:
     """The legend's words (folded to lower case) and the status each stands for; empty without one."""
-    lines = [text for _, text in report.lines[:_LEGEND_LINES]]
-    for index, raw in enumerate(lines):
+    found = _legend(report)
+    return found[1] if found else {}
+
+
+def legend_lines(report: Report) -> set[int]:
+    """The line numbers of the report's status legend: a key to the scale, not a project's news."""
+    found = _legend(report)
+    return found[0] if found else set()
+
+
+def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
+    numbered = list(report.lines)
+    for index, (number, raw) in enumerate(numbered):
         match = _LEGEND_LINE.match(raw.strip())
         if match is None:
             continue
-        body = match["body"]
-        for more in lines[index + 1 : index + 1 + _CONTINUATION]:
-            if not more[:1].isspace() or "=" not in more:
+        body, taken = match["body"], {number}
+        for more_number, more in numbered[index + 1 : index + 1 + _CONTINUATION]:
+            if "=" not in more:
                 break
-            body += " / " + more.strip()
+            if more[:1].isspace():  # an indented entry of its own
+                body += " / " + more.strip()
+            elif body.rstrip()[-1:] not in ".。":  # the legend's line wrapped mid-entry
+                body += " " + more.strip()
+            else:
+                break
+            taken.add(more_number)
         words: dict[str, ProjectStatus] = {}
         for entry in _ENTRY.finditer(body):
             status = field_status(entry["meaning"].strip())
             if status is not None:
                 words[entry["word"].strip(" *_`").casefold()] = status
         if len(words) >= _MIN_WORDS:
-            return words
-    return {}
+            return taken, words
+    return None

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from index.text.time_core import DAY_FIRST, DIGIT, Bias, Precision, Rules, pick_year, safe_date
+from index.text.time_core import DAY_FIRST, DIGIT, MONTH_PATTERN, Bias, Precision, Rules, pick_year, safe_date
 
 NUMERIC = Rules()
 _rule = NUMERIC.rule
@@ -115,12 +115,26 @@ def _slash(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precis
 _SLASHED = re.compile(r"(?<![\d/.:\-])(\d{1,2})/(\d{1,2})(?:/(?:19|20)?\d{2})?(?![\d/%])(?!:\d)")
 
 
+# A day written with its month's name says the writer's order too: "Sat 5 Oct", "6 Sep 2024" as a
+# British or European writer puts it, "Oct 5" as an American one does.
+_NAMED_DAY_FIRST = re.compile(rf"(?<![\d/.:])\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN})\b\.?", re.I)
+_NAMED_MONTH_FIRST = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])", re.I)
+
+
+def _modal_may(written: str) -> bool:
+    """ "2 may slip" is a verb, not 2 May: the month is capitalised when it is one."""
+    return re.search(r"\bmay\b", written) is not None
+
+
 def writes_day_first(lines: Iterable[str]) -> bool:
     """The text writes its slashed days day first: more of them can only be day/month (`30/01`,
-    `14/11/2025`) than only month/day (`1/30`). Ambiguous ones (`05/12`, progress `2/5`) say
-    nothing; a fraction over 12 (`13/20`) fits neither."""
+    `14/11/2025`), or more days written with a month name put the day first (`5 Oct`), than only
+    month/day (`1/30`, `Oct 5`). Ambiguous ones (`05/12`, progress `2/5`) say nothing; a fraction
+    over 12 (`13/20`) fits neither."""
     day_first = month_first = 0
     for line in lines:
+        day_first += sum(not _modal_may(m[0]) for m in _NAMED_DAY_FIRST.finditer(line))
+        month_first += sum(not _modal_may(m[0]) for m in _NAMED_MONTH_FIRST.finditer(line))
         for m in _SLASHED.finditer(line):
             first, second = int(m[1]), int(m[2])
             if 12 < first <= 31 and 1 <= second <= 12:

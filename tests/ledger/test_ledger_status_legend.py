@@ -49,3 +49,20 @@ def test_a_slug_before_a_double_dash_opens_a_projects_paragraph(write_report: Wr
     )
     found = {o.project: o.status for o in extract_facts(write_report("budget.txt", body)).observations}
     assert found == {"PAYWALL-METER": "at_risk"}  # "We shipped it" is a sentence, not a name
+
+
+def test_a_footer_legend_that_wraps_and_a_heading_in_its_words(write_report: WriteReport) -> None:
+    """A legend may close the report and wrap mid-entry; a heading made of its word ("DOCKED THIS
+    WEEK") files what is under it as that status."""
+    text = (
+        "Harbour weekly 2025-11-14\n\nDOCKED THIS WEEK\n * Crane telemetry - live on all berths since Tue.\n\n"
+        "NOTES\n - nothing else\n\n"
+        "Condition key: CALM = on track | CHOPPY = at risk | STORM = off\ntrack or blocked | DOCKED = live /\n"
+        "done | MOORED = parked for now\n"
+    )
+    report = write_report("h.txt", text)
+    words = read_status_words(report)
+    assert words["storm"] == "off_track" and words["docked"] == "launched" and words["moored"] == "paused"
+    found = {o.project: o.status for o in extract_facts(report).observations}
+    assert found.get("Crane telemetry") == "launched"
+    assert not any(name.startswith("Condition") for name in found)
