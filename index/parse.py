@@ -204,7 +204,39 @@ def _heading_of(
         ruled = _RULED_HEADING.match(stripped)
         if ruled or _capital_heading(lines, index):
             return atx_level + PSEUDO_LEVEL_OFFSET, (ruled[1] if ruled else stripped).strip()
+        title = _list_title(lines, index)
+        if title is not None:
+            return atx_level + PSEUDO_LEVEL_OFFSET, title
     return None
+
+
+# A meeting summary's chapter starts at the minute it was discussed (`00:15:40 Paywall 2.0（Maya）`).
+_CHAPTER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s+")
+_LIST_TITLE_MAX = 50
+_PERSON = r"(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
+_PRESENTERS = re.compile(rf"\s*[(（]\s*{_PERSON}(?:\s*[/、,，&]\s*{_PERSON})*\s*[)）]\s*$")
+
+
+def _list_title(lines: list[tuple[int, str]], index: int) -> str | None:
+    """A short line at the margin with indented bullets straight under it titles them, as a heading
+    would (`待办` over `  - [ ] …`, an AI meeting summary's `00:15:40 Paywall 2.0（Maya Lin）` over
+    its points): plain text has no other way to say so. Not a sentence (no end mark), and not a
+    bullet or a numbered line itself. Written from a blind wave's meeting-minutes series."""
+    text = lines[index][1]
+    title = _CHAPTER_TIME.sub("", text.strip()).strip()
+    if title != text.strip():  # a chapter's presenters (`（Maya Lin / 韩冬）`) are not its topic
+        title = _PRESENTERS.sub("", title) or title
+    if (
+        not title
+        or len(title) > _LIST_TITLE_MAX
+        or _BULLET.match(text)
+        or _NUMBERED.match(text)
+        or re.search(r"[.。!！?？;；,，]$", title)
+        or index + 1 >= len(lines)
+    ):
+        return None
+    below = lines[index + 1][1]
+    return title if below[:1].isspace() and _BULLET.match(below) else None
 
 
 def _underlines(underline: str, title: str) -> bool:

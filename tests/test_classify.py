@@ -52,6 +52,12 @@ from index.models import SectionKind as K
         # What the team waits on from others is a blocker list, not a project.
         ("五、外部依赖", None, K.RISKS),
         ("Dependencies", None, K.RISKS),
+        # A meeting's action items are who does what next, not projects.
+        ("待办", None, K.PLANS),
+        ("Action items", None, K.PLANS),
+        ("Follow-ups", None, K.PLANS),
+        ("Follow-up on the outage", None, K.INCIDENTS),
+        ("Transactions", None, K.OTHER),
     ],
 )
 def test_heading_kinds(title: str, parent: K | None, kind: K) -> None:

@@ -541,3 +541,21 @@ def test_numbered_sections_underlined_as_long_as_their_title(tmp_path: Path) -> 
         s.title != "Open the console"
         for s in parse(write(tmp_path, "steps.md", "# R 2025-04-10\n\n" + steps)).sections
     )
+
+
+def test_a_plain_line_over_indented_bullets_titles_them(tmp_path: Path) -> None:
+    """An AI meeting summary's chapters (`00:12:05 Topic（presenter）` over indented points) and a
+    `待办` line over its checkboxes are sections; the presenters are not the topic's name."""
+    path = tmp_path / "sync.txt"
+    path.write_text(
+        "Harbour sync 2025-03-10\n\n总结\n本周一切顺利。\n\n"
+        "00:02:10 泊位预约系统（林舟 / Ada Moss）\n  - 进度 60%，目标 4/30\n  - 接口联调完成\n\n"
+        "00:09:45 Crane telemetry (Ada Moss)\n  - on track\n\n"
+        "待办\n  - [ ] 林舟：周三前给出排期\n",
+        encoding="utf-8",
+    )
+    report = parse_report(load_document(path), str(path))
+    titles = [s.title for s in report.all_sections()]
+    assert "泊位预约系统" in titles and "Crane telemetry" in titles
+    assert next(s for s in report.all_sections() if s.title == "待办").kind == SectionKind.PLANS
+    assert "总结" not in titles  # over a paragraph, not a list: left to the other rules

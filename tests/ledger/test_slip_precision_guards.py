@@ -161,3 +161,11 @@ def test_a_status_named_after_a_comma_and_its_first_word_are_the_project_s(write
     )
     found = {o.project: (o.status, o.progress) for o in extract_facts(report).observations}
     assert found == {"工单系统迁移": ("at_risk", 85), "评价改版": ("at_risk", None)}
+
+
+def test_every_delivery_made_or_listed_is_the_end_of_the_work() -> None:
+    assert [h.value for h in find_statuses("首批 40 部 3/25 全部交付完成，已经全部上架")] == [
+        "done",
+        "launched",
+    ]
+    assert find_statuses("上架计划 4/1，全部上架时间待定") == []
