@@ -41,7 +41,9 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
             r"风险|阻塞|问题与|求助|协调|依赖|risk|blocker|concern|escalation|dependenc|\bask|"
             # what the team asks of its leaders: "需要支持", "需领导协助", "支持事项", "Help needed"
             r"需要?(?:的)?(?:领导|公司|部门|外部)?(?:协助|支持)|(?:支持|协助)(?:事项|需求|请求)|"
-            r"\b(?:help|support)\s+(?:needed|required|requested)\b|\bneeds?\s+from\b",
+            r"\b(?:help|support)\s+(?:needed|required|requested)\b|\bneeds?\s+from\b|"
+            # what the team needs its board to decide
+            r"\bdecisions?\s+(?:required|needed|requested|sought)\b|待决策|需(?:要)?决策|决策事项",
             re.I,
         ),
     ),

@@ -61,8 +61,8 @@ def _parser() -> MarkdownIt:
 
 def read_tables(lines: list[tuple[int, str]]) -> list[Table]:
     """Every table in these (line number, text) lines, in order: pipe tables, and tables lined up
-    with spaces (`tables_aligned`) in the lines no pipe table holds."""
-    from index.tables_aligned import read_aligned_tables
+    with spaces or set apart by tabs (`tables_aligned`) in the lines no pipe table holds."""
+    from index.tables_aligned import read_aligned_tables, read_gapped_tables
 
     piped = _pipe_tables(lines)
     taken = {number for table in piped for number in table.span}
@@ -71,6 +71,8 @@ def read_tables(lines: list[tuple[int, str]]) -> list[Table]:
     piped += _csv_tables([(number, text) for number, text in lines if number not in taken])
     taken = {number for table in piped for number in table.span}
     aligned = read_aligned_tables([(number, text) for number, text in lines if number not in taken])
+    taken |= {number for table in aligned for number in table.span}
+    aligned += read_gapped_tables([(number, text) for number, text in lines if number not in taken])
     return sorted(map(_lettered, piped + aligned), key=lambda table: table.header_line)
 
 

@@ -119,3 +119,22 @@ def test_zh_quality_class_assigned_is_an_incident(tmp_path: Path) -> None:
     )
     found = _incidents(tmp_path, text, date(2025, 3, 7))
     assert len(found) == 1 and found[0].when is not None
+
+
+def test_a_postmortems_action_lines_and_a_rows_impact_line_are_no_incidents(tmp_path: Path) -> None:
+    from index.ledger.incidents import extract_incidents
+
+    path = tmp_path / "hr.txt"
+    path.write_text(
+        "Harbour highlight report 2025-02-05\n\n7.\tSERVICE PERFORMANCE AND INCIDENTS\n"
+        "Ref\tPriority\tWhen\tWhat happened\n"
+        "INC0051\tP2\t03/02/2025 10:00–10:40 (40 mins)\tBerth lookup returned errors after a bad deploy.\n"
+        "Impact: 210 failed lookups.\n\n"
+        "Post-incident review – INC0041 (certificate expiry, 14/01/2025), held 29/01/2025:\n"
+        " - Root cause: renewal reminders went to a leaver's mailbox.\n"
+        " - Action: all certificates added to a register (done 31/01).\n",
+        encoding="utf-8",
+    )
+    found = extract_incidents(parse_report(load_document(path), str(path)))
+    assert [i.severity for i in found] == ["P2"]
+    assert found[0].duration_minutes == 40

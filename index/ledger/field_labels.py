@@ -82,12 +82,26 @@ _TARGET_LABEL = re.compile(
     r"(?:date|day|by)|"
     r"(?:planned|expected|est\.?|estimated|projected|target|targeted|forecast|scheduled|revised|new|current|"
     r"latest|committed)(?:golive|launch|cutover|release|delivery|completion|finish|end|handover|rollout|"
-    r"ship|deploy(?:ment)?|ga|eta|target|date|deadline|due)|ecd|dueby|"
-    # whatever the template calls the finish line: `Discharge target`, `Handover deadline`; not a
-    # figure's goal (`Revenue target: $2M`, `Uptime target: 99.9%`)
+    r"ship|deploy(?:ment)?|ga|eta|target|date|deadline|due)|ecd|dueby"
+)
+# Whatever else the template calls the finish line (`Discharge target`, `Handover deadline`): a
+# target when it holds a day, but as often a figure's goal (`Revenue target: $2M`, `LoP target`
+# over a column of counts), so a table's column of it is one only when it holds days.
+_LOOSE_TARGET = re.compile(
     r"(?!(?:revenue|sales|budget|cost|spend|headcount|volume|traffic|kpi|growth|margin|uptime|sla|"
     r"nps|csat|conversion|savings|occupancy|yield|output|throughput)target)[a-z]{3,14}(?:target|deadline)(?:date)?"
 )
+
+
+def loose_target(key: str) -> bool:
+    """The label's key (`label_key`) names a target only by its last word (`dischargetarget`)."""
+    return (
+        _TARGET_LABEL.fullmatch(key) is None
+        and FIELD_KEYS.get(key) is None
+        and bool(_LOOSE_TARGET.fullmatch(key))
+    )
+
+
 # A progress field however the template qualifies it (`当前进度`, `完成率`, `Pct complete`, `Done %`).
 _PROGRESS_LABEL = re.compile(
     r"(?:当前|总体|整体|累计|项目)?(?:进度|完成率|完成比例|完成度|完成情况百分比)|"
@@ -95,7 +109,10 @@ _PROGRESS_LABEL = re.compile(
 )
 # A health field (`健康度`, `灯色`, `RAG status`, `Overall status`).
 _STATUS_LABEL = re.compile(
-    r"(?:项目|整体|总体)?(?:健康度|健康状态|灯色|灯)|(?:overall|project|rag|current)(?:status|health|state)"
+    r"(?:项目|整体|总体)?(?:健康度|健康状态|灯色|灯)|(?:overall|project|rag|current)(?:status|health|state)|"
+    # the report's own verdict on the whole programme (`Programme RAG this period`)
+    r"(?:overall|project|programme|program|portfolio|delivery)(?:status|health|rag)"
+    r"(?:thisperiod|lastperiod|thisweek|lastweek|thismonth|lastmonth|previous|prev|current)?"
 )
 
 
@@ -106,6 +123,7 @@ def field_of(key: str) -> str | None:
         return found
     for field, pattern in (
         ("target", _TARGET_LABEL),
+        ("target", _LOOSE_TARGET),
         ("progress", _PROGRESS_LABEL),
         ("status", _STATUS_LABEL),
     ):

@@ -150,6 +150,8 @@ def _cluster(
     def blocked(key: str, cluster: _Cluster) -> bool:
         return bool(apart) and any(frozenset((key, other)) in apart for other in cluster.keys)
 
+    bracketed: list[tuple[int, int]] = []
+    moved: dict[int, int] = {}
     for stat in ordered:
         key = name_key(stat.name)
         keys = {key} | ({alias} if (alias := paren_alias(stat.name, owners)) else set())
@@ -179,11 +181,32 @@ def _cluster(
         clusters[exact].add(stat, keys)
         for k in keys:
             by_key.setdefault(k, exact)
-    groups = join_renamed(join_keyed([cluster.names for cluster in clusters]), renames, apart)
+        # "Fenmarsh Bins (Waste Collection App)": the name it entered by is one project's, the one
+        # in brackets another's (an announced new name over the old): one project.
+        if (
+            alias is not None
+            and by_key.get(alias, exact) != exact
+            and not blocked(key, clusters[by_key[alias]])
+        ):
+            bracketed.append((by_key[alias], exact))
+    names = [cluster.names for cluster in clusters]
+    for into, other in bracketed:
+        into, other = _root(moved, into), _root(moved, other)
+        if into != other:
+            names[into] = names[into] + names[other]
+            names[other] = []
+            moved[other] = into
+    groups = join_renamed(join_keyed([group for group in names if group]), renames, apart)
     groups = join_batches(groups, apart)
     if embed is not None and len(groups) > 1:
         groups = embed_merge(groups, embed, threshold, apart)
     return groups
+
+
+def _root(moved: dict[int, int], index: int) -> int:
+    while index in moved:
+        index = moved[index]
+    return index
 
 
 def _finish(grouped: dict[str, list[list[NameStat]]], config: AliasConfig) -> Identity:

@@ -236,9 +236,15 @@ def _from_blocks(
     items: list[Incident] = []
     paragraphs: list[Incident] = []
     titled = not _generic(section.title)
+    # the lines straight under a table's last row (`Impact: …`, `Certificate renewed at 09:30`) go
+    # on telling that row's incident
+    row_ends = {max(table.lines) + 1 for table in section.tables} if rows else set()
     for index, (block, span) in enumerate(tellings):
+        if block.start in row_ends:
+            continue
         if block.kind == "item" and block.item is not None:
-            if not timeline_line(block.text):
+            # `• Action: …`, `• Root cause: …` under a postmortem's line: its fields, no incidents
+            if not timeline_line(block.text) and not FIELD_LABEL.match(line_text(block.text)):
                 items.extend(_from_item(report, section, block.item, lines, grouped=True))
             continue
         if not_an_event(block.text):

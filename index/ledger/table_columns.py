@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from index.ledger.field_labels import field_of, label_key
+from index.ledger.field_labels import field_of, label_key, loose_target
 from index.ledger.mentions import ANY_DAY
 from index.ledger.signals import field_status, rag_letter
 from index.tables import Table
@@ -141,6 +141,8 @@ def _role_of(table: Table, index: int, text: str) -> str | None:
     if _ACTUAL_HEADER.fullmatch(text):
         return "actual"
     known = field_of(label_key(text))
+    if known == "target" and loose_target(label_key(text)) and not _mostly_days(table, index):
+        known = None  # `LoP target` over counts: a figure's goal
     if known not in (None, "generic"):
         return known
     if _PERCENT_HEADER.fullmatch(text):

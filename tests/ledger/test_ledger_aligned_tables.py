@@ -169,3 +169,29 @@ def test_a_day_cell_with_its_month_in_letters_is_cited_by_its_row(series: Series
     )
     moved = next(s for s in views.slips(ledger) if s.kind == "date_moved")
     assert all(c.quote.startswith("ALDER sites") for c in moved.evidence)  # not the bare '18-Apr-2025'
+
+
+def test_tab_separated_rows_that_do_not_line_up_are_a_table() -> None:
+    """A Word table copied as text: one tab between cells, a long commentary pushing nothing into
+    line; a wide header over one row is a table too (an incident log with one entry)."""
+    from index.load import normalise_line
+    from index.tables import read_tables
+
+    raw = [
+        "Project\tRAG\tPrev\tTarget go-live\tCommentary",
+        "Harbour Booking Portal\tGREEN\tGREEN\t31/05/2025\t51 of 142 berths live. Batch two done.",
+        "Crane App\tRED\tAMBER\t28/02/2025\tBLOCKED. Vendor enrolment rejected on 15/01.",
+        "",
+        "Ref\tPriority\tWhen\tWhat happened",
+        "INC0048811\tP1\t14/01/2025 07:50–09:35 (105 mins)\tEvery online form failed at once.",
+        "Impact: 1,100 abandoned sessions.",
+    ]
+    lines = [(n, normalise_line(t)) for n, t in enumerate(raw, start=1)]
+    tables = read_tables(lines)
+    assert [t.header for t in tables] == [
+        ["Project", "RAG", "Prev", "Target go-live", "Commentary"],
+        ["Ref", "Priority", "When", "What happened"],
+    ]
+    assert [row.cells[0] for row in tables[0].rows] == ["Harbour Booking Portal", "Crane App"]
+    assert [row.line for row in tables[1].rows] == [6]  # the impact line after it is no row
+    assert tables[0].rows[1].cells[4] == "BLOCKED. Vendor enrolment rejected on 15/01."

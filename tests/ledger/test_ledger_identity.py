@@ -287,3 +287,18 @@ def test_an_announced_name_no_line_writes_yet_is_a_spelling_of_the_renamed_proje
 def test_an_announced_name_fitting_two_projects_adds_no_spelling() -> None:
     found = identity("hx-sync api", "hx-sync ui", renames=[("hx-sync", "Harbor", "")])
     assert "Harbor" not in found.canonical_of
+
+
+def test_a_new_name_with_the_old_one_in_brackets_is_the_same_project() -> None:
+    """ "Tidewatch (Harbour Sensor App)": the app's launch name over the name it had until then. The
+    key it enters by ("tidewatch") is another spelling's, its bracket a third's: one project."""
+    day = date(2025, 3, 1)
+    stats = [
+        NameStat("Harbour Sensor App", day, 6, {"port"}),
+        NameStat("Tidewatch", day, 2, {"port"}),
+        NameStat("Tidewatch (Harbour Sensor App)", day, 1, {"port"}),
+        NameStat("Quay Portal", day, 5, {"port"}),
+    ]
+    teams = build_identity(stats).teams["port"]
+    assert teams["Tidewatch"] == teams["Tidewatch (Harbour Sensor App)"] == teams["Harbour Sensor App"]
+    assert teams["Quay Portal"] == "Quay Portal"
