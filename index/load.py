@@ -160,4 +160,20 @@ def normalise_line(line: str) -> str:
     line = line.translate(_INVISIBLE).translate(_SPACES).translate(_WIDE_ASCII)
     if "．" in line or "／" in line:
         line = _WIDE_BETWEEN_DIGITS.sub(lambda m: "." if m[0] == "．" else "/", line)
+    line = _tab_cells(line)
     return line.replace("\t", "  \t").expandtabs(4).rstrip()
+
+
+_TAB_ROW = re.compile(r"^\s*\S[^\t]*(?:\t+[^\t]*){2,}$")
+
+
+def _tab_cells(line: str) -> str:
+    """A row a spreadsheet or a Word table was copied as (`Project<TAB>RAG<TAB><TAB>Target…`, two
+    tabs or more after its first text) written as the pipe row it is, every tab a cell's edge so
+    an empty cell stays a cell: tab stops cannot line its cells up once one is long. A line whose
+    tabs only trail its text (`Title<TAB><TAB><TAB>`, a sheet's merged title row) is that text."""
+    body = line.rstrip("\t")
+    if body.lstrip("\t").count("\t") < 2 or not _TAB_ROW.match(line):
+        return body if body.strip() and line != body and "\t" not in body.lstrip("\t") else line
+    indent = body[: len(body) - len(body.lstrip("\t"))]
+    return indent + "| " + " | ".join(cell.strip() for cell in line[len(indent) :].split("\t")) + " |"

@@ -61,8 +61,8 @@ def _parser() -> MarkdownIt:
 
 def read_tables(lines: list[tuple[int, str]]) -> list[Table]:
     """Every table in these (line number, text) lines, in order: pipe tables, and tables lined up
-    with spaces or set apart by tabs (`tables_aligned`) in the lines no pipe table holds."""
-    from index.tables_aligned import read_aligned_tables, read_gapped_tables
+    with spaces (`tables_aligned`) in the lines no pipe table holds."""
+    from index.tables_aligned import read_aligned_tables
 
     piped = _pipe_tables(lines)
     taken = {number for table in piped for number in table.span}
@@ -71,8 +71,6 @@ def read_tables(lines: list[tuple[int, str]]) -> list[Table]:
     piped += _csv_tables([(number, text) for number, text in lines if number not in taken])
     taken = {number for table in piped for number in table.span}
     aligned = read_aligned_tables([(number, text) for number, text in lines if number not in taken])
-    taken |= {number for table in aligned for number in table.span}
-    aligned += read_gapped_tables([(number, text) for number, text in lines if number not in taken])
     return sorted(map(_lettered, piped + aligned), key=lambda table: table.header_line)
 
 
@@ -92,10 +90,27 @@ _MIN_BARE_CELLS = 3
 
 def _bare_pipe_tables(lines: list[tuple[int, str]]) -> list[Table]:
     """Pipe rows with no delimiter row under the header, as a tracker's plain-text export writes
-    them (`编号 | 需求名称 | 状态 | 完成度`): a run of consecutive lines that split into the same
-    number of cells (at least three), a header and at least two rows. A lone piped line (an
-    incident's `BUG#8870 | 一般 | …`) is no table."""
-    return _row_runs(lines, _bare_cells, skip=lambda text: bool(_RULE.match(text.strip())))
+    them (`编号 | 需求名称 | 状态 | 完成度`) and `load` writes a tab-separated row: a run of
+    consecutive lines that split into the same number of cells (at least three), a header and at
+    least two rows, or one under a header of four or more column names (an incident log with
+    this period's one entry). A lone piped line (an incident's `BUG#8870 | 一般 | …`) is no table."""
+    return _row_runs(
+        lines, _bare_cells, skip=lambda text: bool(_RULE.match(text.strip())), one_row=_names_columns
+    )
+
+
+_WIDE_HEADER = 4
+_HEADER_CELL = 20
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """Four or more short column names, no figure or day among them (a sheet's trailing empties aside)."""
+    named = [cell for cell in cells if cell]
+    return (
+        len(named) >= _WIDE_HEADER
+        and not any(cells[len(named) :])
+        and all(len(cell) <= _HEADER_CELL and not re.search(r"\d", cell) for cell in named)
+    )
 
 
 def _row_runs(
@@ -103,6 +118,7 @@ def _row_runs(
     cells_of: Callable[[str], list[str] | None],
     skip: Callable[[str], bool] = lambda text: False,
     header_ok: Callable[[str, list[str]], bool] = lambda text, cells: True,
+    one_row: Callable[[list[str]], bool] = lambda cells: False,
 ) -> list[Table]:
     """Tables from runs of consecutive lines that split (`cells_of`) into the same number of
     cells: a header and at least two rows. A line `skip` passes inside a run (a grid table's
@@ -112,7 +128,8 @@ def _row_runs(
     texts = dict(lines)
 
     def close() -> None:
-        if len(run) > _MIN_BARE_ROWS and header_ok(texts[run[0][0]], run[0][1]):
+        enough = len(run) > _MIN_BARE_ROWS or (len(run) == _MIN_BARE_ROWS and one_row(run[0][1]))
+        if enough and header_ok(texts[run[0][0]], run[0][1]):
             header_line, header = run[0]
             tables.append(Table(header_line, header, [TableRow(n, cells) for n, cells in run[1:]]))
         run.clear()

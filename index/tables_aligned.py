@@ -24,7 +24,6 @@ from index.tables import Table, TableRow
 
 _MIN_COLUMNS = 3
 _MIN_ROWS = 2
-_WIDE_HEADER = 4
 _MAX_HEADER_CELL = 24  # display columns: a header names a column, it says nothing
 _MAX_HEADER_WORDS = 4
 _SLACK = 2  # a piece may start this many display columns off its column (hand alignment)
@@ -157,38 +156,6 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
             following += 1
         named = [row for row in rows if row.cells[0]]
         if len(named) >= _MIN_ROWS or (ruled and named):
-            tables.append(Table(number, [text[p.first : p.last] for p in header], rows))
-            index = following
-            continue
-        index += 1
-    return tables
-
-
-def read_gapped_tables(lines: list[tuple[int, str]]) -> list[Table]:
-    """Rows whose cells are set apart by a tab or two or more spaces without being lined up: a
-    tab-separated export pasted as text (a council's highlight report copied out of a Word table),
-    where one long cell pushes every later one out of its column. A header as an aligned table's,
-    then two or more rows that split into exactly as many pieces; a row a piece short or long
-    ends the table."""
-    tables: list[Table] = []
-    index = 0
-    while index < len(lines):
-        number, text = lines[index]
-        header = _header(text)
-        if header is None:
-            index += 1
-            continue
-        rows: list[TableRow] = []
-        following = index + 1
-        while following < len(lines):
-            row_number, row_text = lines[following]
-            pieces = _pieces(row_text)
-            if len(pieces) != len(header) or row_text[:1].isspace() or "|" in row_text:
-                break
-            rows.append(TableRow(row_number, [row_text[p.first : p.last] for p in pieces]))
-            following += 1
-        # one row under a wide header is a table too (an incident log with this period's one entry)
-        if len(rows) >= _MIN_ROWS or (rows and len(header) >= _WIDE_HEADER):
             tables.append(Table(number, [text[p.first : p.last] for p in header], rows))
             index = following
             continue

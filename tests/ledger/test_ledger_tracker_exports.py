@@ -72,6 +72,9 @@ def test_tab_separated_rows_read_as_cells(series: Series) -> None:
     assert [(s.project, s.week) for s in overdue] == [("商品审核工作流", "2024-W41")]
 
 
-def test_a_tab_between_cells_stays_two_spaces_wide_and_indentation_is_unchanged() -> None:
-    assert normalise_line("#1602\t商品审核工作流\t蒋倩") == "#1602   商品审核工作流     蒋倩"
+def test_a_tab_separated_row_is_a_pipe_row_and_indentation_is_unchanged() -> None:
+    assert normalise_line("#1602\t商品审核工作流\t蒋倩") == "| #1602 | 商品审核工作流 | 蒋倩 |"
+    assert normalise_line("#1602\t\t蒋倩\t\t") == "| #1602 |  | 蒋倩 |  |  |"  # empty cells stay cells
+    assert normalise_line("华骋周报（第11期）\t\t\t") == "华骋周报（第11期）"  # a merged title row
+    assert normalise_line("Sent:\t13 February 2025") == "Sent:   13 February 2025"  # one tab: a field
     assert normalise_line("\t- nested") == "    - nested"
