@@ -43,7 +43,9 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
             r"需要?(?:的)?(?:领导|公司|部门|外部)?(?:协助|支持)|(?:支持|协助)(?:事项|需求|请求)|"
             r"\b(?:help|support)\s+(?:needed|required|requested)\b|\bneeds?\s+from\b|"
             # what the team needs its board to decide
-            r"\bdecisions?\s+(?:required|needed|requested|sought)\b|待决策|需(?:要)?决策|决策事项",
+            r"\bdecisions?\s+(?:required|needed|requested|sought)\b|待决策|需(?:要)?决策|决策事项|"
+            # what the approver or a leader wrote back on the report
+            r"审核意见|审批意见|领导批示|领导意见|\b(?:reviewer|approver)['’]?s?\s+comments?\b",
             re.I,
         ),
     ),

@@ -6,6 +6,7 @@ back to its source line keeps citations pointing into the original `.html` file.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 # Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
@@ -35,11 +36,16 @@ class _Collector(HTMLParser):
         self._sections = 0  # section headings (h2-h6) seen so far
         self._bold_at: int | None = None  # where an open bold lead's `**` sits in the buffer
         self._pre = 0  # open <pre> elements: their text keeps its lines and its spacing
+        self._size: float | None = None  # the open block's font size, as its style sets it
+        self.sizes: dict[int, float] = {}  # index into `lines` -> that line's font size
+        self._body_size: float | None = None  # what a block without a size of its own inherits
 
     def _flush(self) -> None:
         joined = "".join(self._buffer)
         text = joined.rstrip() if self._pre and joined.strip() else " ".join(joined.split())
         if text:
+            if self._size is not None and not self._cells and not self._prefix:
+                self.sizes[len(self.lines)] = self._size
             self.lines.append((self._start_line, self._prefix + text))
             if self._cells and self._table_rows:
                 # A pipe row; after a table's first row, the delimiter row Markdown tables need
@@ -54,6 +60,8 @@ class _Collector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._note_published(tag, dict(attrs))
+        if tag == "body":
+            self._body_size = font_size(dict(attrs).get("style") or "")
         if tag in ("strong", "b") and not self._in_cell and not "".join(self._buffer).strip():
             # A block opened in bold (`<div><strong>Corvida Summit</strong> — Status: …`) is a bold
             # lead, as Markdown writes it: the name its line is about. Bold inside a sentence stays
@@ -102,6 +110,7 @@ class _Collector(HTMLParser):
             self._pre += tag == "pre"
             self._in_cell = False
             self._start_line = self.getpos()[0]
+            self._size = font_size(dict(attrs).get("style") or "") or self._body_size
             indent = "    " * max(self._list_depth - 1, 0)
             if tag.startswith("h") and len(tag) == 2:
                 self._prefix = "#" * int(tag[1]) + " "
@@ -199,9 +208,42 @@ def read_html(html: str) -> tuple[list[tuple[int, str]], dict[str, str]]:
     collector.feed(html)
     collector.close()
     collector._flush()
+    lines = _sized_headings(collector.lines, collector.sizes)
     meta = {"date": collector.published} if collector.published else {}
     title = " ".join(collector.title.split())
     if title:
         # The document's <title> is its first heading: some exports date the page only there.
-        return [(collector.title_line, f"# {title}"), *collector.lines], meta
-    return collector.lines, meta
+        return [(collector.title_line, f"# {title}"), *lines], meta
+    return lines, meta
+
+
+_FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.I)
+_HEADING_MAX = 80
+_LARGER = 1.2  # so much larger than the body's type is a heading's
+
+
+def font_size(style: str) -> float | None:
+    """A block's font size in points from its inline style (`font-size:14.0pt`, `18px`)."""
+    match = _FONT_SIZE.search(style)
+    if match is None:
+        return None
+    size = float(match[1])
+    return size * 0.75 if match[2].lower() == "px" else size
+
+
+def _sized_headings(lines: list[tuple[int, str]], sizes: dict[int, float]) -> list[tuple[int, str]]:
+    """Short blocks set in larger type than the body are headings, as `<h2>` is: OneNote and Word
+    export their headings as `<p style='font-size:14pt'>` over 11pt paragraphs. The body's size is
+    the one most sized lines have; no heading markup is added where sizes say nothing."""
+    if len(set(sizes.values())) < 2:
+        return lines
+    counts: dict[float, int] = {}
+    for size in sizes.values():
+        counts[size] = counts.get(size, 0) + 1
+    body = max(counts, key=lambda size: (counts[size], -size))
+    out = list(lines)
+    for index, size in sizes.items():
+        number, text = out[index]
+        if size >= body * _LARGER and len(text) <= _HEADING_MAX and not re.search(r"[.。!！?？;；]$", text):
+            out[index] = (number, "## " + text)
+    return out

@@ -219,13 +219,18 @@ _PRESENTERS = re.compile(rf"\s*[(（]\s*{_PERSON}(?:\s*[/、,，&]\s*{_PERSON})*
 
 def _list_title(lines: list[tuple[int, str]], index: int) -> str | None:
     """A short line at the margin with indented bullets straight under it titles them, as a heading
-    would (`待办` over `  - [ ] …`, an AI meeting summary's `00:15:40 Paywall 2.0（Maya Lin）` over
-    its points): plain text has no other way to say so. Not a sentence (no end mark), and not a
-    bullet or a numbered line itself. Written from a blind wave's meeting-minutes series."""
+    would, when it is a chapter of an AI meeting summary (`00:15:40 Paywall 2.0（Maya Lin）` over
+    its points) or names a part of a report (`待办` over `  - [ ] …`). Not a sentence (no end
+    mark), not a bullet or a numbered line itself. Written from a blind wave's meeting minutes."""
     text = lines[index][1]
     title = _CHAPTER_TIME.sub("", text.strip()).strip()
-    if title != text.strip():  # a chapter's presenters (`（Maya Lin / 韩冬）`) are not its topic
+    chapter = title != text.strip()
+    if chapter:  # a chapter's presenters (`（Maya Lin / 韩冬）`) are not its topic
         title = _PRESENTERS.sub("", title) or title
+    # Only a chapter's time or a report part's name (`待办`, `Next steps`) says so: a project's own
+    # lead line over its news (`✅ 评价治理专项 已上线` over `   - 4/24 全量上线`) is read as one.
+    if not chapter and classify_heading(title) is SectionKind.OTHER:
+        return None
     if (
         not title
         or len(title) > _LIST_TITLE_MAX

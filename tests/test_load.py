@@ -116,3 +116,25 @@ def test_html_bold_that_opens_a_block_is_a_bold_lead_and_a_list_ends_its_items(t
     assert texts[texts.index("- All speakers confirmed") + 1] == ""
     assert "**EMEA Roadshow** — Status: At risk" in texts
     assert "We are not blocked." in texts and "Plain line" in texts
+
+
+def test_headings_an_office_export_sets_in_larger_type(tmp_path: Path) -> None:
+    """OneNote and Word write headings as `<p style='font-size:14pt'>` over 11pt paragraphs."""
+    path = tmp_path / "onenote.html"
+    path.write_text(
+        "<html><body style='font-size:11.0pt'>"
+        "<p style='font-size:20.0pt'>Harbour Weekly</p>\n"
+        "<p style='font-size:10.0pt'>Friday, 17 May 2024</p>\n"
+        "<p style='margin:0in;font-size:14.0pt'>Outages / incidents</p>\n"
+        "<p style='margin:0in'>Nil. The crane cutover ran in its window.</p>\n"
+        "<p style='margin:0in'>Quay portal: 60% done, target 30 June.</p>\n"
+        "<p style='margin:0in'>Tide sensors: six buoys fitted.</p>\n"
+        "<p style='margin:0in'>Berth app: on track.</p>\n"
+        "<p style='font-size:14.0pt'>A sentence in large type is still a sentence.</p>\n"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    texts = [line.text for line in load_document(path).lines]
+    assert "## Outages / incidents" in texts and "## Harbour Weekly" in texts
+    assert "Friday, 17 May 2024" in texts  # smaller type is no heading
+    assert "A sentence in large type is still a sentence." in texts

@@ -86,6 +86,13 @@ _BELOW = re.compile(_BELOW_BAR, re.I)
 _RULE_WORDS = r"必须|务必|应当|一律|\bmust\b|\bshould\b|\bshall\b"
 _BELOW_OR_RULE = re.compile(f"{_BELOW_BAR}|{_RULE_WORDS}", re.I)
 
+# Words for work done on purpose: a maintenance window, planned downtime, a scheduled cutover.
+_PLANNED_WORK = (
+    r"计划内|计划停机|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
+    # downtime that was planned ("LIMS 9 cutover downtime (Sat 29 Mar 06:00 - …) was planned")
+    r"\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|cutover)\b"
+)
+
 # What takes a word back, looked for in the clause that holds it.
 _NOT = re.compile(
     # a line saying there were none
@@ -115,11 +122,18 @@ _SETTING = re.compile(
     r"演练|演习|故障注入|注入故障|压测|压力测试|稳定性测试|老化测试|测试环境|预发|沙箱|\bstaging\b|\bsandbox\b|\bUAT\b|"
     r"\b(?:load|stress|soak|burn-in) test|"
     r"\bdrills?\b|game ?day|tabletop|chaos|\bexercises?\b|\bdev environment\b|\btest environment\b|"
-    r"计划内|计划停机|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
-    # downtime that was planned ("LIMS 9 cutover downtime (Sat 29 Mar 06:00 - …) was planned")
-    r"\b(?:was|were)\s+(?:all\s+)?(?:planned|scheduled)\b|\b(?:planned|scheduled)\s+(?:downtime|outage|cutover)\b",
+    + _PLANNED_WORK
+    + r"|\b(?:was|were)\s+(?:all\s+)?(?:planned|scheduled)\b",
     re.I,
 )
+
+
+def planned_work(text: str) -> bool:
+    """The text opens by naming planned work (`计划停机: 04/12 22:00~02:00 …`, "Planned FMS outage
+    9 Jun"): maintenance, no incident."""
+    return re.match(rf"^\W{{0,3}}(?:{_PLANNED_WORK})", text, re.I) is not None
+
+
 # A compound that names a tool, a project or a process, not an event.
 _COMPOUND = re.compile(
     r"^\s*(?:自愈|管理|平台|系统|工具|响应|定位|排查|预警|预案|演练|注入|处理流程|复盘模板|知识库|"

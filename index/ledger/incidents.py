@@ -35,6 +35,7 @@ from index.ledger.incident_words import (
     cue,
     follow_up,
     not_an_event,
+    planned_work,
     says_none,
     timeline_line,
 )
@@ -244,7 +245,11 @@ def _from_blocks(
             continue
         if block.kind == "item" and block.item is not None:
             # `• Action: …`, `• Root cause: …` under a postmortem's line: its fields, no incidents
-            if not timeline_line(block.text) and not FIELD_LABEL.match(line_text(block.text)):
+            if not (
+                timeline_line(block.text)
+                or FIELD_LABEL.match(line_text(block.text))
+                or planned_work(line_text(block.text))
+            ):
                 items.extend(_from_item(report, section, block.item, lines, grouped=True))
             continue
         if not_an_event(block.text):

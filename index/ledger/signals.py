@@ -62,6 +62,13 @@ REBASELINED = re.compile(
 )
 
 
+# A clause up to the word, with no plan word in it: "目标 11/28 全部上架" and "预计11月底全部交付完成"
+# say when it is due, not that it happened.
+_UNPLANNED_CLAUSE = (
+    r"(?:^|(?<=[，,。;；:：]))(?:(?!预计|计划|目标|争取|力争|拟|将于|将在|预期)[^，,。;；]){0,24}?"
+)
+
+
 # Order matters: compound phrases first, and a span claimed by one status is closed to the next
 # ("延期风险" is at risk, not delayed).
 _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
@@ -109,8 +116,9 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         # "周四（9/18）上了": the bare 上 of chat, only as the clause's last word
         r"(?<=[日号天午晚周一二三四五六\d)）])\s*上了(?![\u4e00-\u9fffA-Za-z0-9])|"
         # a rollout finished everywhere: "全部门店都切完了", "用户都迁完了"
-        # content or an app listed in its store ("已经全部上架", "50 部均已上架"); a listing plan is not
-        r"(?:已|已经|全部|均已|都已|已全部)\s*上架(?!前|计划|时间|日期|目标|排期|节奏)|"
+        # all of the content listed in its store ("已经全部上架", "50 部均已上架"); a part listed
+        # ("前 30 课时已上架试用班") or a listing plan is not
+        rf"{_UNPLANNED_CLAUSE}(?:全部|均已|都已|已全部)\s*上架(?!前|计划|时间|日期|目标|排期|节奏)|"
         r"(?:全部|都|全都)\S{0,4}?(?:切完|切换完成|迁完|迁移完成)了(?![吗么吧])|投产完成|已全量|(?:已(?:按计划|如期|按期)?|成功|顺利|正式)量产(?!前|准备|计划|评审|节点|时间)|量产完成|\b(?:entered|started|began|in)\s+mass production\b|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
         # "Tallyo fix shipped Fri → unblocked": a fix that unblocks the project is not its release.
         r"(?<!\bfix )(?<!\bfixes )(?<!\bpatch )(?<!\bhotfix )\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
@@ -134,7 +142,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     # "项目已完成总体进度的七成" is progress, not the project finished
     ("done", r"项目(?:已|顺利)?完成(?![^，,。;；]{0,6}?(?:进度|的))|已结项|结项|验收(?:通过|完成)"),
     # every delivery made ("50 部 10/25 全部交付完成", "已全部交付"): the project's whole output, done
-    ("done", r"全部交付(?:完成|完毕)|已(?:经)?全部交付|交付已?全部完成"),
+    ("done", rf"{_UNPLANNED_CLAUSE}(?:全部交付(?:完成|完毕)|已(?:经)?全部交付|交付已?全部完成)"),
     # 公文 wording for a works project finished: "已于2月6日完成改造并通过验收", "已于3月5日完成全部网元迁移",
     # "已竣工"; a plan to pass acceptance ("计划3月14日通过验收") is no finish.
     (
@@ -344,6 +352,10 @@ def field_status(value: str) -> ProjectStatus | None:
         return None  # `✅ Approved`: a change request's or a budget's decision, not the project's state
     if cleaned in _FIELD_STATUS:
         return _FIELD_STATUS[cleaned]
+    # A traffic-light letter before its word (`G 正常`, `Y 风险`, `R – delayed`): the word says it.
+    lettered = re.match(r"(?-i:[GAYR])\s*[-–—:：]?\s+(\S.*)$", value.strip(" *_`"))
+    if lettered is not None:
+        return field_status(lettered[1]) or _RAG_LETTERS.get(value.strip(" *_`")[0])
     # The field's first word is the writer's verdict (`风险。…开发暂停3天`: at risk, the pause a detail).
     first = re.split(r"[\s,，;；/—。、-]+", cleaned, maxsplit=1)[0]
     if first in _FIELD_STATUS:

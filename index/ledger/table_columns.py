@@ -55,6 +55,12 @@ def header_forms(header: str) -> list[str]:
     return [text, *parts] if len(parts) > 1 else [text]
 
 
+# A first column of measures: what the rows are is metrics, not projects.
+_METRIC_HEADER = re.compile(
+    r"(?:weekly\s+)?(?:kpis?|metrics?|measures?|indicators?|figures?)|指标(?:名称)?|度量|关键指标", re.I
+)
+
+
 def name_column(table: Table) -> int | None:
     """The column holding each row's project name: the first header naming one (never an id
     column such as `需求ID`, which no reader calls the project); else the first column, when its
@@ -70,6 +76,8 @@ def name_column(table: Table) -> int | None:
     first = 1 if _row_numbers(table) else 0
     if len(roles) <= first or roles[first] is not None:
         return None
+    if _METRIC_HEADER.fullmatch(table.header[first].strip(" *_`")):
+        return None  # `| KPI | Target | This week |`: its rows are metrics, their target a figure
     if not any(role in ("status", "target", "progress") for role in roles[first + 1 :]):
         return None
     cells = [cell for cell in _column(table, first) if cell]

@@ -196,3 +196,30 @@ def test_an_approval_tick_is_no_project_state() -> None:
     assert field_status("✅ Approved") is None  # a change request's decision
     assert field_status("✅ Done") == "done"
     assert field_status("🟡 Pending") == "at_risk"
+
+
+def test_a_kpi_tables_rows_are_metrics_not_projects() -> None:
+    """`| KPI | Target | This week |`: a first column of measures names no project, though a
+    `Target` column sits beside it."""
+    kpis = Table(
+        1,
+        ["KPI", "Target", "This week", "Prev. report"],
+        [TableRow(3, ["Crane uptime", "90%", "92.3%", "91.9%"])],
+    )
+    projects = Table(
+        1, ["Stream", "Target", "Status"], [TableRow(3, ["Quay portal", "30 Jun 2025", "Amber"])]
+    )
+    assert name_column(kpis) is None
+    assert name_column(projects) == 0
+
+
+def test_a_traffic_light_letter_before_its_word_is_that_status() -> None:
+    from index.ledger.signals import field_status
+
+    assert [field_status(v) for v in ("G 正常", "Y 风险", "R 延期", "A – at risk")] == [
+        "on_track",
+        "at_risk",
+        "off_track",
+        "at_risk",
+    ]
+    assert field_status("Go live") is None
