@@ -237,7 +237,8 @@ def _list_title(lines: list[tuple[int, str]], index: int) -> str | None:
         or _BULLET.match(text)
         or _NUMBERED.match(text)
         or re.search(r"[.。!！?？;；,，]$", title)
-        or re.search(r"[|｜]|[:：]\s*\S", title)  # a record's line of fields, not a title
+        or re.search(r"[|｜]", title)
+        or (not chapter and re.search(r"[:：]\s*\S", title))  # a record's line of fields, not a title
         or index + 1 >= len(lines)
     ):
         return None

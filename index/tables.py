@@ -103,6 +103,18 @@ _WIDE_HEADER = 4
 _HEADER_CELL = 20
 
 
+def column_names_only(text: str) -> bool:
+    """A piped line of three or more short column names and nothing else (`| 发生日期 | 时间段 |
+    系统 | 故障现象 |` over "本周无生产故障"): a table's header with no rows, which tells nothing."""
+    cells = _bare_cells(text)
+    named = [cell for cell in cells or [] if cell]
+    return (
+        cells is not None
+        and len(named) >= _MIN_BARE_CELLS
+        and all(len(cell) <= _HEADER_CELL and not re.search(r"\d", cell) for cell in named)
+    )
+
+
 def _names_columns(cells: list[str]) -> bool:
     """Four or more short column names, no figure or day among them (a sheet's trailing empties aside)."""
     named = [cell for cell in cells if cell]

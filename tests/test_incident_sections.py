@@ -138,3 +138,26 @@ def test_a_postmortems_action_lines_and_a_rows_impact_line_are_no_incidents(tmp_
     found = extract_incidents(parse_report(load_document(path), str(path)))
     assert [i.severity for i in found] == ["P2"]
     assert found[0].duration_minutes == 40
+
+
+def test_a_header_with_no_rows_and_a_headed_events_lines(tmp_path: Path) -> None:
+    """An incidents table's header over "本周无生产故障" tells nothing; a chapter headed by the kind
+    and the one event (`线上事故：泊位预约失败`) is one incident, its bullets its lines."""
+    from index.ledger.incidents import extract_incidents
+
+    quiet = tmp_path / "w1.txt"
+    quiet.write_text(
+        "港口周报 2025-03-07\n\n三、系统故障及事件\n发生日期\t时间段\t系统\t故障现象\t影响范围\n本周无生产故障\n",
+        encoding="utf-8",
+    )
+    assert extract_incidents(parse_report(load_document(quiet), str(quiet))) == []
+    told = tmp_path / "w2.txt"
+    told.write_text(
+        "港口周会 2025-03-14\n\n00:00:40 线上事故：泊位预约失败（林舟）\n"
+        "  - 3/12 20:10 起预约接口超时，订单写入失败\n"
+        "  - 22:25 扩容后恢复，持续约 2 小时 15 分钟，定级 P1\n"
+        "  - 影响：约 900 单预约失败\n",
+        encoding="utf-8",
+    )
+    found = extract_incidents(parse_report(load_document(told), str(told)))
+    assert len(found) == 1 and found[0].severity == "P1"

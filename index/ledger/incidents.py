@@ -43,6 +43,7 @@ from index.ledger.mentions import line_text
 from index.ledger.metric_labels import RECORD_FIELD
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import Incident
+from index.tables import column_names_only
 from index.text.timeexpr import DateHit, find_dates
 
 _GROUP = re.compile(
@@ -203,6 +204,12 @@ def _one_incident(report: Report, section: Section) -> bool:
         return False
     if opening_date(section.title, report.date)[0] is not None:
         return True
+    # `线上故障：巴西区播放失败`, `Incident: checkout 502s`: the kind, then the one event it is
+    head, colon, what = re.sub(r"[(（][^)）]*[)）]\s*$", "", section.title).partition(
+        "：" if "：" in section.title else ":"
+    )
+    if colon and what.strip() and cue(head) is not None and _generic(head) and not _generic(what):
+        return True
     labelled = sum(1 for item in section.items if FIELD_LABEL.match(item.text))
     return labelled >= 2 and labelled * 2 >= len(section.items)
 
@@ -289,7 +296,10 @@ def _from_lines(
 ) -> Incident | None:
     """`marked`: the lines are the file's, with list markup to strip (a table row's cells are not);
     `day_anywhere`: a paragraph under a heading that only says incidents, dated by any of its days."""
-    texts = [(n, line_text(t) if marked else t.strip()) for n, t in span if t.strip()]
+    # a table's header with no rows under it (`| 发生日期 | 故障现象 | … |` over "本周无故障") tells nothing
+    texts = [
+        (n, line_text(t) if marked else t.strip()) for n, t in span if t.strip() and not column_names_only(t)
+    ]
     if title_line is not None and title_line in lines:
         texts.insert(0, (title_line, line_text(lines[title_line].lstrip("#").strip())))
     body = texts[1:] if title_line is not None else texts
