@@ -116,9 +116,9 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         # "周四（9/18）上了": the bare 上 of chat, only as the clause's last word
         r"(?<=[日号天午晚周一二三四五六\d)）])\s*上了(?![\u4e00-\u9fffA-Za-z0-9])|"
         # a rollout finished everywhere: "全部门店都切完了", "用户都迁完了"
-        # all of the content listed in its store ("已经全部上架", "50 部均已上架"); a part listed
-        # ("前 30 课时已上架试用班") or a listing plan is not
-        rf"{_UNPLANNED_CLAUSE}(?:全部|均已|都已|已全部)\s*上架(?!前|计划|时间|日期|目标|排期|节奏)|"
+        # all of the content listed in its store, said as done ("已经全部上架", "已于 11/20 全部上架",
+        # "50 部均已上架"); a part listed ("前 30 课时已上架试用班") or a due day ("10/31 全部上架") is not
+        r"(?:已[^，,。;；]{0,16}?(?:全部|均|都)|均已|都已|已全部)\s*上架(?!前|计划|时间|日期|目标|排期|节奏)|"
         r"(?:全部|都|全都)\S{0,4}?(?:切完|切换完成|迁完|迁移完成)了(?![吗么吧])|投产完成|已全量|(?:已(?:按计划|如期|按期)?|成功|顺利|正式)量产(?!前|准备|计划|评审|节点|时间)|量产完成|\b(?:entered|started|began|in)\s+mass production\b|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
         # "Tallyo fix shipped Fri → unblocked": a fix that unblocks the project is not its release.
         r"(?<!\bfix )(?<!\bfixes )(?<!\bpatch )(?<!\bhotfix )\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
