@@ -13,10 +13,10 @@ from index.parse import parse_report
 from index.schemas import Incident
 
 
-def _incidents(tmp_path: Path, text: str, day: date) -> list[Incident]:
-    path = tmp_path / "post.md"
+def _incidents(tmp_path: Path, text: str, day: date, name: str = "post.md") -> list[Incident]:
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return extract_incidents(parse_report(load_document(path), "post.md", day))
+    return extract_incidents(parse_report(load_document(path), name, day))
 
 
 def test_status_page_incident_with_timeline_is_one_incident(tmp_path: Path) -> None:
@@ -122,20 +122,16 @@ def test_zh_quality_class_assigned_is_an_incident(tmp_path: Path) -> None:
 
 
 def test_a_postmortems_action_lines_and_a_rows_impact_line_are_no_incidents(tmp_path: Path) -> None:
-    from index.ledger.incidents import extract_incidents
-
-    path = tmp_path / "hr.txt"
-    path.write_text(
+    text = (
         "Harbour highlight report 2025-02-05\n\n7.\tSERVICE PERFORMANCE AND INCIDENTS\n"
         "Ref\tPriority\tWhen\tWhat happened\n"
         "INC0051\tP2\t03/02/2025 10:00–10:40 (40 mins)\tBerth lookup returned errors after a bad deploy.\n"
         "Impact: 210 failed lookups.\n\n"
         "Post-incident review – INC0041 (certificate expiry, 14/01/2025), held 29/01/2025:\n"
         " - Root cause: renewal reminders went to a leaver's mailbox.\n"
-        " - Action: all certificates added to a register (done 31/01).\n",
-        encoding="utf-8",
+        " - Action: all certificates added to a register (done 31/01).\n"
     )
-    found = extract_incidents(parse_report(load_document(path), str(path)))
+    found = _incidents(tmp_path, text, date(2025, 2, 5), "hr.txt")
     assert [i.severity for i in found] == ["P2"]
     assert found[0].duration_minutes == 40
 
@@ -143,21 +139,13 @@ def test_a_postmortems_action_lines_and_a_rows_impact_line_are_no_incidents(tmp_
 def test_a_header_with_no_rows_and_a_headed_events_lines(tmp_path: Path) -> None:
     """An incidents table's header over "本周无生产故障" tells nothing; a chapter headed by the kind
     and the one event (`线上事故：泊位预约失败`) is one incident, its bullets its lines."""
-    from index.ledger.incidents import extract_incidents
-
-    quiet = tmp_path / "w1.txt"
-    quiet.write_text(
-        "港口周报 2025-03-07\n\n三、系统故障及事件\n发生日期\t时间段\t系统\t故障现象\t影响范围\n本周无生产故障\n",
-        encoding="utf-8",
-    )
-    assert extract_incidents(parse_report(load_document(quiet), str(quiet))) == []
-    told = tmp_path / "w2.txt"
-    told.write_text(
+    quiet = "港口周报 2025-03-07\n\n三、系统故障及事件\n发生日期\t时间段\t系统\t故障现象\t影响范围\n本周无生产故障\n"
+    assert _incidents(tmp_path, quiet, date(2025, 3, 7), "w1.txt") == []
+    told = (
         "港口周会 2025-03-14\n\n00:00:40 线上事故：泊位预约失败（林舟）\n"
         "  - 3/12 20:10 起预约接口超时，订单写入失败\n"
         "  - 22:25 扩容后恢复，持续约 2 小时 15 分钟，定级 P1\n"
-        "  - 影响：约 900 单预约失败\n",
-        encoding="utf-8",
+        "  - 影响：约 900 单预约失败\n"
     )
-    found = extract_incidents(parse_report(load_document(told), str(told)))
+    found = _incidents(tmp_path, told, date(2025, 3, 14), "w2.txt")
     assert len(found) == 1 and found[0].severity == "P1"
