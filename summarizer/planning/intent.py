@@ -22,7 +22,8 @@ def _words(text: str) -> tuple[str, ...]:
 # "which projects launched?", "which project was paused?", "which project is stuck?".
 STALL_WORDS = _words("stuck stalled stall no_progress same_% 卡在 卡了 停滞 没有进展 原地踏步")
 LAUNCH_WORDS = _words(
-    "launched launch went_live go_live gone_live shipped released completed finished delivered opened ship deliver "
+    "launched launch went_live go_live gone_live live_yet is_live is_it_live now_live shipped released completed "
+    "finished delivered opened ship deliver "
     "上线 投产 发布 "
     "完成 交付 开业 试营业"
 )

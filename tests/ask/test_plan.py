@@ -525,3 +525,12 @@ def test_what_a_report_said_about_a_project_asks_for_its_status() -> None:
     from summarizer.planning.intent import detect_intent
 
     assert detect_intent("What did the mid-March update say about the pump repairs?", True)[0] == "status"
+
+
+def test_is_it_live_yet_asks_for_a_named_projects_state() -> None:
+    """ "Is NLI live yet, and how well is it matching?" asks where that project stands (launched or
+    not), which its timeline answers; without a named project it is no list question."""
+    from summarizer.planning.intent import detect_intent
+
+    assert detect_intent("Is NLI live yet, and how well is it matching results?", True)[0] == "status"
+    assert detect_intent("Is it live yet?", False)[0] != "status"
