@@ -190,12 +190,12 @@ def _cluster(
         ):
             bracketed.append((by_key[alias], exact))
     names = [cluster.names for cluster in clusters]
-    for into, other in bracketed:
-        into, other = _root(moved, into), _root(moved, other)
-        if into != other:
-            names[into] = names[into] + names[other]
-            names[other] = []
-            moved[other] = into
+    for old_cluster, new_cluster in bracketed:
+        into, joined = _root(moved, old_cluster), _root(moved, new_cluster)
+        if into != joined:
+            names[into] = names[into] + names[joined]
+            names[joined] = []
+            moved[joined] = into
     groups = join_renamed(join_keyed([group for group in names if group]), renames, apart)
     groups = join_batches(groups, apart)
     if embed is not None and len(groups) > 1:
