@@ -7,6 +7,7 @@ back to its source line keeps citations pointing into the original `.html` file.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 # Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
@@ -59,9 +60,10 @@ class _Collector(HTMLParser):
         self._bold_at = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._note_published(tag, dict(attrs))
+        attributes = dict(attrs)
+        self._note_published(tag, attributes)
         if tag == "body":
-            self._body_size = font_size(dict(attrs).get("style") or "")
+            self._body_size = font_size(attributes.get("style") or "")
         if tag in ("strong", "b") and not self._in_cell and not "".join(self._buffer).strip():
             # A block opened in bold (`<div><strong>Corvida Summit</strong> — Status: …`) is a bold
             # lead, as Markdown writes it: the name its line is about. Bold inside a sentence stays
@@ -110,7 +112,7 @@ class _Collector(HTMLParser):
             self._pre += tag == "pre"
             self._in_cell = False
             self._start_line = self.getpos()[0]
-            self._size = font_size(dict(attrs).get("style") or "") or self._body_size
+            self._size = font_size(attributes.get("style") or "") or self._body_size
             indent = "    " * max(self._list_depth - 1, 0)
             if tag.startswith("h") and len(tag) == 2:
                 self._prefix = "#" * int(tag[1]) + " "
@@ -237,9 +239,7 @@ def _sized_headings(lines: list[tuple[int, str]], sizes: dict[int, float]) -> li
     the one most sized lines have; no heading markup is added where sizes say nothing."""
     if len(set(sizes.values())) < 2:
         return lines
-    counts: dict[float, int] = {}
-    for size in sizes.values():
-        counts[size] = counts.get(size, 0) + 1
+    counts = Counter(sizes.values())
     body = max(counts, key=lambda size: (counts[size], -size))
     out = list(lines)
     for index, size in sizes.items():

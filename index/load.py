@@ -172,8 +172,8 @@ def _tab_cells(line: str) -> str:
     tabs or more after its first text) written as the pipe row it is, every tab a cell's edge so
     an empty cell stays a cell: tab stops cannot line its cells up once one is long. A line whose
     tabs only trail its text (`Title<TAB><TAB><TAB>`, a sheet's merged title row) is that text."""
-    body = line.rstrip("\t")
-    if body.lstrip("\t").count("\t") < 2 or not _TAB_ROW.match(line):
-        return body if body.strip() and line != body and "\t" not in body.lstrip("\t") else line
-    indent = body[: len(body) - len(body.lstrip("\t"))]
-    return indent + "| " + " | ".join(cell.strip() for cell in line[len(indent) :].split("\t")) + " |"
+    cells = line.lstrip("\t")
+    if cells.rstrip("\t").count("\t") < 2 or not _TAB_ROW.match(line):
+        return line  # trailing tabs go with the line's trailing blanks
+    indent = line[: len(line) - len(cells)]
+    return indent + "| " + " | ".join(cell.strip() for cell in cells.split("\t")) + " |"

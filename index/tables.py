@@ -106,23 +106,18 @@ _HEADER_CELL = 20
 def column_names_only(text: str) -> bool:
     """A piped line of three or more short column names and nothing else (`| 发生日期 | 时间段 |
     系统 | 故障现象 |` over "本周无生产故障"): a table's header with no rows, which tells nothing."""
-    cells = _bare_cells(text)
-    named = [cell for cell in cells or [] if cell]
-    return (
-        cells is not None
-        and len(named) >= _MIN_BARE_CELLS
-        and all(len(cell) <= _HEADER_CELL and not re.search(r"\d", cell) for cell in named)
-    )
+    named = [cell for cell in _bare_cells(text) or [] if cell]
+    return len(named) >= _MIN_BARE_CELLS and all(map(_column_name, named))
 
 
 def _names_columns(cells: list[str]) -> bool:
     """Four or more short column names, no figure or day among them (a sheet's trailing empties aside)."""
     named = [cell for cell in cells if cell]
-    return (
-        len(named) >= _WIDE_HEADER
-        and not any(cells[len(named) :])
-        and all(len(cell) <= _HEADER_CELL and not re.search(r"\d", cell) for cell in named)
-    )
+    return len(named) >= _WIDE_HEADER and not any(cells[len(named) :]) and all(map(_column_name, named))
+
+
+def _column_name(cell: str) -> bool:
+    return len(cell) <= _HEADER_CELL and not re.search(r"\d", cell)
 
 
 def _row_runs(

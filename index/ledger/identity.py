@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from index.ledger.name_blocks import Blocks
-from index.ledger.name_joins import embed_merge, join_batches, join_keyed, join_renamed
+from index.ledger.name_joins import embed_merge, join_batches, join_keyed, join_pairs, join_renamed
 from index.ledger.name_rules import pair_related, paren_alias, shared_parentheticals
 from index.ledger.name_stats import AliasConfig, NameStat, choose
 from index.text.normalise import name_key
@@ -151,7 +151,6 @@ def _cluster(
         return bool(apart) and any(frozenset((key, other)) in apart for other in cluster.keys)
 
     bracketed: list[tuple[int, int]] = []
-    moved: dict[int, int] = {}
     for stat in ordered:
         key = name_key(stat.name)
         keys = {key} | ({alias} if (alias := paren_alias(stat.name, owners)) else set())
@@ -189,24 +188,12 @@ def _cluster(
             and not blocked(key, clusters[by_key[alias]])
         ):
             bracketed.append((by_key[alias], exact))
-    names = [cluster.names for cluster in clusters]
-    for old_cluster, new_cluster in bracketed:
-        into, joined = _root(moved, old_cluster), _root(moved, new_cluster)
-        if into != joined:
-            names[into] = names[into] + names[joined]
-            names[joined] = []
-            moved[joined] = into
-    groups = join_renamed(join_keyed([group for group in names if group]), renames, apart)
+    groups = join_pairs([cluster.names for cluster in clusters], bracketed)
+    groups = join_renamed(join_keyed(groups), renames, apart)
     groups = join_batches(groups, apart)
     if embed is not None and len(groups) > 1:
         groups = embed_merge(groups, embed, threshold, apart)
     return groups
-
-
-def _root(moved: dict[int, int], index: int) -> int:
-    while index in moved:
-        index = moved[index]
-    return index
 
 
 def _finish(grouped: dict[str, list[list[NameStat]]], config: AliasConfig) -> Identity:

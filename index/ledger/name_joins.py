@@ -8,7 +8,7 @@ joins whole groups, and a `[split]` pair in `aliases.toml` keeps any of them fro
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from index.ledger.name_forms import batch_joins
@@ -45,6 +45,14 @@ class _Joins:
         for index, group in enumerate(groups):
             joined.setdefault(self.root(index), []).extend(group)
         return list(joined.values())
+
+
+def join_pairs(groups: list[list[NameStat]], pairs: Iterable[tuple[int, int]]) -> list[list[NameStat]]:
+    """Join the groups at each pair of indexes (two spellings one name's bracket ties together)."""
+    joins = _Joins(len(groups))
+    for into, other in pairs:
+        joins.join(into, other)
+    return joins.grouped(groups)
 
 
 def join_keyed(groups: list[list[NameStat]]) -> list[list[NameStat]]:

@@ -21,7 +21,7 @@ more in the section, each over two or more fields.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from index.ledger.field_labels import field_pieces, label_key, split_label
 from index.ledger.mentions import Mention, Unit, clean_name, line_text, valid_name
@@ -60,18 +60,18 @@ def _own_labels(section: Section, lines: dict[int, str]) -> set[str]:
         near = near[
             : next((i for i, raw in enumerate(near) if not raw.strip() or _RULE.match(raw)), len(near))
         ]
-        if _fields([Unit(0, line_text(raw), True) for raw in near]) >= _MIN_FIELDS:
+        if _fields(line_text(raw) for raw in near) >= _MIN_FIELDS:
             key = label_key(labelled.label)
             counts[key] = counts.get(key, 0) + 1
     return {key for key, count in counts.items() if count >= _MIN_RECORDS and not key.isdigit()}
 
 
-def _fields(units: list[Unit]) -> int:
+def _fields(texts: Iterable[str]) -> int:
     # `Owner: Dana Okafor | Condition: STABLE | Discharge target: 29 Nov` holds three
     return sum(
         piece.labelled is not None and piece.labelled.field in _RECORD_FIELDS
-        for unit in units
-        for piece in field_pieces(unit.text)
+        for text in texts
+        for piece in field_pieces(text)
     )
 
 
@@ -99,7 +99,7 @@ def _records(section: Section, lines: dict[int, str], heads: Callable[[str], boo
             if line_text(raw):
                 units.append(Unit(numbers[following], line_text(raw), True, 0, labelled))
             following += 1
-        if _fields(units[1:]) >= _MIN_FIELDS and valid_name(name):
+        if _fields(unit.text for unit in units[1:]) >= _MIN_FIELDS and valid_name(name):
             out.append(Mention(name, section, numbers[index], numbers[following - 1], units))
         index = following
     return out
