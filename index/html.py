@@ -32,6 +32,7 @@ class _Collector(HTMLParser):
         self.title = ""
         self.title_line = 0
         self._cells = 0
+        self._span = 0  # the open row's columns, colspans counted
         self._in_cell = False
         self.published: str | None = None
         self._sections = 0  # section headings (h2-h6) seen so far
@@ -44,6 +45,12 @@ class _Collector(HTMLParser):
     def _flush(self) -> None:
         joined = "".join(self._buffer)
         text = joined.rstrip() if self._pre and joined.strip() else " ".join(joined.split())
+        if text and self._cells == 1 and self._span >= _BANNER_SPAN and self._table_rows:
+            text = self._banner(text)
+        elif text and self._cells == 2 and self._table_rows and not self._table_rows[-1]:
+            item = _numbered_row(text)
+            if item is not None:
+                text, self._cells = item, 0
         if text:
             if self._size is not None and not self._cells and not self._prefix:
                 self.sizes[len(self.lines)] = self._size
@@ -57,7 +64,20 @@ class _Collector(HTMLParser):
         self._buffer = []
         self._prefix = ""
         self._cells = 0
+        self._span = 0
         self._bold_at = None
+
+    def _banner(self, text: str) -> str:
+        """A row of one cell merged across the table is no row: report generators (FineReport,
+        Excel and ERP exports) lay a whole report out as one grid and title each part with such a
+        band (`一、重点项目进展` over its own header row). Short, it is a heading; long, a paragraph
+        (a footnote band). Either way the rows after it start a new table under their own header."""
+        self._cells = 0
+        self._table_rows[-1] = 0
+        text = text.removeprefix("|").strip()
+        if len(text) <= _HEADING_MAX and not re.search(r"[.。!！?？;；]$", text):
+            return "## " + text
+        return text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -125,6 +145,8 @@ class _Collector(HTMLParser):
         elif tag in ("td", "th"):
             self._buffer.append(" | ")
             self._cells += 1
+            span = attributes.get("colspan") or "1"
+            self._span += int(span) if span.strip().isdigit() else 1
             self._in_cell = True  # a cell's end tag may be left out: the next cell or row closes it
 
     def _note_published(self, tag: str, attrs: dict[str, str | None]) -> None:
@@ -202,6 +224,17 @@ class _Collector(HTMLParser):
         self._buffer.append(data)
 
 
+_NUMBERED_ROW = re.compile(r"\|\s*(\d{1,3})\s*\|\s*(\S.*)$")
+
+
+def _numbered_row(text: str) -> str | None:
+    """A headerless row of a sequence number and one text is a numbered item, as the grid's
+    author meant it (`| 1 | 物流园办公区无线AP更换4台。`): read as a table it would be a header
+    naming nothing. The number stays, so the line's text still matches its source."""
+    match = _NUMBERED_ROW.match(text)
+    return None if match is None else f"{match[1]}. {match[2]}"
+
+
 def read_html(html: str) -> tuple[list[tuple[int, str]], dict[str, str]]:
     """The page's (source line, text) pairs in document order (source lines never decrease), and
     what its markup states about it that its text may not: `{"date": …}` from a <meta> or a
@@ -221,6 +254,7 @@ def read_html(html: str) -> tuple[list[tuple[int, str]], dict[str, str]]:
 
 _FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.I)
 _HEADING_MAX = 80
+_BANNER_SPAN = 3  # a lone cell merged across so many columns is a band, not a value
 _LARGER = 1.2  # so much larger than the body's type is a heading's
 
 
