@@ -22,6 +22,7 @@ from index.report_date import (
     DATE_LABEL,
     FoundDate,
     date_from_text,
+    issue_label,
     week_label,
 )
 from index.tables import read_tables
@@ -96,6 +97,7 @@ def parse_report(
             "add a line 'date: 2024-10-18' in front matter, a date in the title, or pass --date",
         )
     label_source = " ".join([title_heading or "", str(front.get("week", "")), doc.path.stem])
+    label = week_label(label_source) or issue_label([text for _, text in body])
     sections = build_sections(body, title_heading, dialect, mail)
     return Report(
         source=source,
@@ -103,7 +105,7 @@ def parse_report(
         date=found.value,
         date_origin=found.origin,
         title=(title_heading or doc.path.stem)[:MAX_TITLE_CHARS],
-        week_label=week_label(label_source),
+        week_label=label,
         sections=sections,
         lines=lines,
         encoding=doc.encoding,
@@ -159,14 +161,22 @@ def _heading_of(
     text = lines[index][1]
     stripped = text.strip()
     atx = heading_line(stripped, dialect)
-    if atx and not text.startswith("    "):
+    if atx and not text.startswith("    ") and not column_row(text):
         return atx
     if plain_text and (numbered_capitals(stripped) or index in numbered):
         # `2. PROJECT STATUS`, over a rule or not: one level, like its siblings; named without its number
         return 1, re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
     if index + 1 < len(lines) and stripped and not _BULLET.match(text) and not _NUMBERED.match(text):
         underline = lines[index + 1][1].strip()
-        if _underlines(underline, stripped) and not text.startswith(" ") and not _FIELD_LINE.match(stripped):
+        # the wrapped tail of a header block's field (`Distribution: …` / `(Corn Exchange, …)`)
+        # over a rule is no title
+        after_field = index > 0 and bool(_FIELD_LINE.match(lines[index - 1][1].strip()))
+        if (
+            _underlines(underline, stripped)
+            and not text.startswith(" ")
+            and not _FIELD_LINE.match(stripped)
+            and not after_field
+        ):
             return _UNDERLINE_LEVELS.get(underline[0], 5), stripped
     if index + 1 < len(lines) and _NUMBERED.match(text) and not text.startswith(" "):
         # `1. Headline` over `===========` as long as it: a reStructuredText report's numbered section
@@ -246,6 +256,15 @@ def _list_title(lines: list[tuple[int, str]], index: int) -> str | None:
     return title if below[:1].isspace() and _BULLET.match(below) else None
 
 
+_COLUMN_GAPS = re.compile(r"\S {2,}(?=\S)")
+
+
+def column_row(text: str) -> bool:
+    """An indented line of columns set apart by runs of spaces (`  #  Workstream    Lead  Status`):
+    a plain-text table's header whose first column is `#`, not a Markdown heading."""
+    return text.startswith(" ") and len(_COLUMN_GAPS.findall(text.strip())) >= 2
+
+
 def _underlines(underline: str, title: str) -> bool:
     """A Markdown setext underline (`===`, `---`) or a reStructuredText one (`~~~~`, `^^^^`, as
     long as its title: shorter, `~~~` opens a code block)."""
@@ -317,7 +336,8 @@ def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
     """A line in capitals alone after a blank line, a rule (`-----`: a digest e-mail's project
     blocks) or the top, over its first body line or a blank line and then its body."""
     stripped = lines[index][1].strip()
-    if not _CAPITALS.match(stripped) or not re.search(r"[A-Z]{2}", stripped) or len(stripped.split()) > 6:
+    words = re.sub(r"\([^()]*\)\s*$", "", stripped).split()  # `HOUSE COUNT (week to Thursday 6 Feb)`
+    if not _CAPITALS.match(stripped) or not re.search(r"[A-Z]{2}", stripped) or len(words) > 6:
         return False
     above = lines[index - 1][1] if index > 0 else ""
     if above.strip() and not _RULE_LINE.match(above):
@@ -330,7 +350,7 @@ def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
     # Over a blank line: only a title of two words or more ("NOTE FROM CORINNE"; "FYI" alone over
     # "Thanks" is a sign-off), or one word naming a section's kind ("PROJECTS", "INCIDENTS").
     return (
-        (len(stripped.split()) >= 2 or classify_heading(stripped) is not SectionKind.OTHER)
+        (len(words) >= 2 or classify_heading(stripped) is not SectionKind.OTHER)
         and len(below) == 2
         and bool(below[1].strip())
         and not _RULE_LINE.match(below[1])
@@ -347,7 +367,7 @@ def build_sections(
     title. A mail's header block is no part of any section, and its subject, the title, tells what
     the whole mail is about ("ClinOps weekly update (EDC outage summary inside)"), not what kind
     its opening lines are."""
-    plain_text = not any(heading_line(text.strip(), dialect) for _, text in lines)
+    plain_text = not any(heading_line(text.strip(), dialect) and not column_row(text) for _, text in lines)
     numbered = numbered_sections(lines) if plain_text else frozenset()
     root = Section(title="", level=0, path=(), start=0, end=0)
     stack: list[Section] = [root]

@@ -34,6 +34,14 @@ _ZH_WEEK_YEAR = re.compile(r"(20\d{2})\s*年\s*第\s*(\d{1,2})\s*周")
 _MONTH_ONLY = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-|/)\s*(\d{1,2})\s*月?(?![\d/.-])")
 _EN_MONTH_ONLY = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(20\d{{2}})\b", re.IGNORECASE)
 _WEEK_LABEL = re.compile(r"第\s*(\d{1,2})\s*周|\b[Ww]eek\s*(\d{1,2})\b|\bW(\d{1,2})\b")
+# A header field that numbers the issue (`| 期号 | 2025年第9期 |`, `Issue no.: 14`): a report
+# generator's title block states it there, not in the title.
+_ISSUE_FIELD = re.compile(
+    r"(?:期号|期数|期次|\bissue\s+(?:no\.?|number|#))\s*[|:：]?\s*(?:\|\s*)?"
+    r"(?:20\d{2}\s*年\s*)?(第\s*\d{1,3}\s*期|(?:no\.?\s*|#)?\d{1,3})(?![\d.])",
+    re.I,
+)
+_HEADER_LINES = 12
 
 
 # How long after its month a post about that month may be published ("May 2025 update", posted
@@ -474,3 +482,14 @@ def week_label(text: str) -> str | None:
     """The report's own week label as written ("第43周", "Week 14"), if any."""
     match = _WEEK_LABEL.search(text)
     return match[0].strip() if match else None
+
+
+def issue_label(lines: list[str]) -> str | None:
+    """The issue number a report's header block states as a field (`期号：第9期`), written as the
+    series counts: "第9期" (an `Issue no.: 14` as "Issue 14")."""
+    for line in lines[:_HEADER_LINES]:
+        match = _ISSUE_FIELD.search(line)
+        if match:
+            number = match[1].strip()
+            return number if number.startswith("第") else f"Issue {re.sub(r'[^0-9]', '', number)}"
+    return None

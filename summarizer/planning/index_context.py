@@ -148,8 +148,8 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
             if series not in latest or value > latest[series]:
                 latest[series] = value
         match = re.search(r"\d{1,2}", label)
-        if match:
-            ctx.add_label(series, int(match[0]), week)
+        if match and not any(own.kind != "week" for own in series_labels(label)):
+            ctx.add_label(series, int(match[0]), week)  # a week label; an issue's number (`第9期`) is not one
         for own in own_labels(report, {"week_label": label, "sections": titles}):
             ctx.report_labels.setdefault((own.kind, own.number), set()).add(report)
             ctx.label_forms.setdefault(report, set()).add(label_form(own.text))
