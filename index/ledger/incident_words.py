@@ -343,15 +343,19 @@ _SAYS_NONE = re.compile(
 _NONE_CHARS = 60
 
 
+_PERIOD_GLOSS = re.compile(r"[(（][^()（）]{0,30}\d[^()（）]{0,30}[)）]")
+
+
 def says_none(line: str) -> bool:
     """A line whose first sentence, a short one, says nothing happened, and which tells no duration
     or clock time of something that did ("Live halls: nothing to report. The generator trip on 3 Jun
     was a planned test …")."""
-    text = line.strip()
+    whole = line.strip()
+    text = _PERIOD_GLOSS.sub("", whole).strip()  # `本期（3/31–4/11）无线上故障。`: the period it covers
     end = _first_sentence_end(text)
     first, rest = text[:end].strip(), text[end + 1 :].strip()
     # what follows may time something that was no incident (`两周内无线上事故。9/28 的固件升级是计划内停机 2h，不计入。`)
-    timed = duration(text)[0] is not None or _CLOCK.search(text) is not None
+    timed = duration(whole)[0] is not None or _CLOCK.search(whole) is not None
     return (
         len(first) <= _NONE_CHARS
         and _SAYS_NONE.search(first) is not None

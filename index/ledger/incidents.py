@@ -285,6 +285,18 @@ def _from_item(
     return [incident] if incident is not None else []
 
 
+_PLACEHOLDER_CELL = re.compile(r"[-–—/\\.\s]*")
+
+
+def _row_text(text: str) -> str:
+    """A table row's filled cells as one text (`| — | 本周无四级及以上生产事件。` -> the sentence),
+    so a row that says there was nothing reads as the sentence it is; other text as it is."""
+    if not text.lstrip().startswith("|"):
+        return text
+    cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+    return " ".join(cell for cell in cells if not _PLACEHOLDER_CELL.fullmatch(cell))
+
+
 def _from_lines(
     report: Report,
     section: Section,
@@ -298,12 +310,15 @@ def _from_lines(
     `day_anywhere`: a paragraph under a heading that only says incidents, dated by any of its days."""
     # a table's header with no rows under it (`| 发生日期 | 故障现象 | … |` over "本周无故障") tells nothing
     texts = [
-        (n, line_text(t) if marked else t.strip()) for n, t in span if t.strip() and not column_names_only(t)
+        (n, line_text(t) if marked else t.strip())
+        for n, t in span
+        if _row_text(t).strip() and not column_names_only(t)
     ]
     if title_line is not None and title_line in lines:
         texts.insert(0, (title_line, line_text(lines[title_line].lstrip("#").strip())))
     body = texts[1:] if title_line is not None else texts
-    if not body or _NONE.search(body[0][1]) or says_none(body[0][1]) or _SUMMARY.search(body[0][1]):
+    opening_text = _row_text(body[0][1]) if body else ""
+    if not body or _NONE.search(opening_text) or says_none(opening_text) or _SUMMARY.search(opening_text):
         return None
     if below_the_bar("；".join(text for _, text in body)):
         return None  # a rule of the on-call process, a blip below an incident's bar

@@ -30,6 +30,7 @@ from index.ledger.mention_leads import (
 )
 from index.ledger.mentions import (
     NOT_PROJECT_KINDS,
+    PIPE_FIELDS,
     SIGNAL_FIELDS,
     TYPE_PREFIX,
     Mention,
@@ -47,7 +48,7 @@ from index.ledger.status_legend import legend_lines
 from index.ledger.table_columns import column_roles, item_key, key_column, name_column
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus
-from index.text.normalise import is_ordinal_marker, nfkc
+from index.text.normalise import is_ordinal_marker, name_key, nfkc
 
 
 def find_mentions(report: Report) -> list[Mention]:
@@ -88,7 +89,14 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     records = record_mentions(section, lines)  # `Project: X` over its fields: a tracker's records
     rows += records
     first_new = len(out)
-    if context and not rows and not section.children and _is_project_section(section, depth, fields, lines):
+    leads_known = _leads_known(section, lines, out)
+    if (
+        context
+        and not rows
+        and not section.children
+        and not leads_known
+        and _is_project_section(section, depth, fields, lines)
+    ):
         name = clean_name(section.title)
         if valid_name(name, typed=TYPE_PREFIX.match(nfkc(section.title).strip(" #*_")) is not None):
             out.append(_section_mention(section, name, lines))
@@ -102,6 +110,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         and not rows
         and not section.children
         and _bold_leads(section, lines) < 2
+        and not leads_known
         and _is_project_section(section, max(depth, 1), 0, lines)
     ):
         name = clean_name(section.title)
@@ -156,6 +165,20 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         _visit(child, depth + 1, lines, out, title)
 
 
+def _leads_known(section: Section, lines: dict[int, str], found: list[Mention]) -> bool:
+    """An item of the section opens with the name of a project an earlier part of the report
+    listed (`1. Curtainline 5 upgrade: go-live moves …` under `TICKETING`, after a running-order
+    table that lists it): the section files projects by area, it is none itself."""
+    known = {name_key(m.name) for m in found}
+    if not known:
+        return False
+    for item in section.items:
+        labelled = split_label(line_text(lines.get(item.start, "")))
+        if labelled is not None and labelled.field is None and name_key(labelled.label) in known:
+            return True
+    return False
+
+
 def _bold_leads(section: Section, lines: dict[int, str]) -> int:
     """Lines of the section's own body (not bullets) that open with a project's name in bold
     (`**Corvida Summit 2025** — Status: On track`): two or more make it a container of projects,
@@ -199,7 +222,36 @@ def _count_fields(section: Section, lines: dict[int, str]) -> int:
         for piece in field_pieces(line_text(text))
         if piece.labelled is not None and piece.labelled.field in SIGNAL_FIELDS
     )
-    return from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
+    in_title = _title_fields(section.title)
+    return in_title + from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
+
+
+def _title_status_units(heading: Unit) -> list[Unit]:
+    """A card heading's state after its name (`… ｜ 负责人：林可 ｜ 🟢正常`), as the status field it
+    is: the author set it, so it outranks what a step line's wording suggests (`顺延两天`)."""
+    match = PIPE_FIELDS.search(heading.text)
+    if match is None:
+        return []
+    out: list[Unit] = []
+    for piece in re.split(r"\s*[|｜]\s*", match[0]):
+        if piece and split_label(piece) is None and find_statuses(piece):
+            out.append(Unit(heading.line, piece, head=True, labelled=Labelled("status", piece, 0, "status")))
+    return out
+
+
+def _title_fields(title: str) -> int:
+    """A card heading's own fields after its name (`② PACS历史影像迁移 ｜ 负责人：周航 ｜ 🟢正常`):
+    the owner and the state of the project the heading names."""
+    match = PIPE_FIELDS.search(title)
+    if match is None:
+        return 0
+    pieces = re.split(r"\s*[|｜]\s*", match[0].strip(" |｜"))
+    return sum(
+        1
+        for piece in pieces
+        if ((labelled := split_label(piece)) is not None and labelled.field in SIGNAL_FIELDS)
+        or find_statuses(piece)
+    )
 
 
 def _record_line(text: str) -> bool:
@@ -499,7 +551,7 @@ def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Ment
     # Items under an action-item label ("待办：", "Action items:") are people's tasks with their
     # own deadlines ("@李婷 8/23前完成 OOT 验证"), not the project's schedule.
     actions = False
-    units = [heading]
+    units = [heading, *_title_status_units(heading)]
     if state is not None:
         units.append(state)
     for number, raw in section.lines:

@@ -225,9 +225,14 @@ _FIELD_AFTER_STOP = re.compile(
 )
 
 
+# A heading's own fields after its name, set off by bars (`电子病历结构化模板2.0 ｜ 负责人：林可 ｜ 🟢正常`).
+PIPE_FIELDS = re.compile(rf"\s*[|｜]\s*(?:[^|｜:：]{{1,12}}[:：]|[{EMOJI}]).*$")
+
+
 def clean_name(name: str) -> str:
     name = WIKI_LINK.sub(lambda m: m[2] or m[1], name)
     name = _FIELD_AFTER_STOP.sub("", name)
+    name = PIPE_FIELDS.sub("", name)
     name = _LIGHT_CHANGE.sub("", name)
     name = _WENT_OUT.sub("", name) or name
     name = _TRAILING_TAGS.sub("", name)

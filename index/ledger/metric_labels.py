@@ -77,7 +77,8 @@ def label_pairs(text: str, label: str, rest: str, rest_offset: int, prose: bool 
 # An incident record's fields: figures under them tell the incident (how long, how many affected),
 # never a team's metric.
 RECORD_FIELD = re.compile(
-    r"duration|时长|持续|severity|级别|等级|impact|影响|start|end|began|resolved|开始|结束|恢复|发生", re.I
+    r"\b(?:duration|severity|impact|start|end|began|resolved)|时长|持续|级别|等级|影响|开始|结束|恢复|发生",
+    re.I,
 )
 _LABEL_AND_VALUE = re.compile(r"^\s*([^:：]{1,60}?)\s*[:：]\s*(\S.*)$")
 FIGURE_RUN = 3  # so many `Label: <figure>` lines in a row make a figures list

@@ -36,7 +36,10 @@ _VALUE_HEADER = re.compile(r"本周|this week|current|value|值|actual|本期|�
 _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han characters
 # A table of metrics wherever it stands: its first column is headed as metrics (`指标`, `Metric`,
 # `KPI`), or a column is this period's value beside the last (`本期` / `上期`, `This week` / `Last week`).
-_METRIC_TABLE_FIRST = re.compile(r"^\W*(?:指标|指标项|数据项|metrics?|kpis?|measures?|indicators?)\W*$", re.I)
+_METRIC_TABLE_FIRST = re.compile(
+    r"^\W*(?:指标(?:名称|项)?|数据项|(?:metric|kpi|measure|indicator)s?(?:\s+names?)?)\W*$", re.I
+)
+_ROW_NUMBER = re.compile(r"\d{1,3}\.?")  # a `序号` / `No.` cell: the row's count, its name follows
 # A column of what was planned, not measured: `LoP target`, `Baseline`, `目标值`.
 _PLAN_HEADER = re.compile(r"target|goal|plan|baseline|目标|计划|基线", re.I)
 _LAST_PERIOD_HEADER = re.compile(r"上期|上周|上月|last\s+(?:week|period|month|cycle)|previous|prior", re.I)
@@ -311,8 +314,18 @@ def _prose_points(report: Report, section: Section, taken: set[int]) -> list[Met
             told = {pair.value for pair in pairs}
             pairs += [pair for pair in figure_pairs(text) if pair.value not in told]
             for pair in pairs:
-                out.extend(_points(report, section, number, pair))
+                if not _CALENDAR_WORD.search(pair.name):
+                    out.extend(_points(report, section, number, pair))
     return out
+
+
+# A figure after a day's or month's name is a day of the month (`Wed 12 - Fri 14 Feb`, `Mon 17`).
+_CALENDAR_WORD = re.compile(
+    r"(?:^|\s)(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
+    re.I,
+)
 
 
 def _from_row(
@@ -320,12 +333,13 @@ def _from_row(
 ) -> list[MetricPoint]:
     """The "this week" column's value (else the first value), and any change column as a point
     of its own (`| 周计算成本 | 38.9万元 | 38.6万元 | +0.8% |` -> 389000 元, 周计算成本环比 0.8 %)."""
-    first = 1 if len(header) > 1 and _METRIC_TABLE_FIRST.match(header[1]) and len(cells) > 2 else 0
+    named_second = len(header) > 1 and _METRIC_TABLE_FIRST.match(header[1])
+    first = 1 if (named_second or _ROW_NUMBER.fullmatch(cells[0].strip())) and len(cells) > 2 else 0
     if len(cells) < 2 or not _NAMEISH.search(cells[first]):
         return []
     column = next((i for i, h in enumerate(header) if i > first and _VALUE_HEADER.search(h)), None)
     order = [column] if column is not None and column < len(cells) else list(range(first + 1, len(cells)))
-    if first:  # a logframe row with no current value (`—`) has this period's
+    if named_second:  # a logframe row with no current value (`—`) has this period's
         order += [
             i for i in range(first + 1, len(cells)) if i not in order and not _PLAN_HEADER.search(header[i])
         ]

@@ -102,6 +102,8 @@ def related(short: str, long: str, short_name: str, long_name: str) -> bool:
         return True  # "Project Heron", "INFRA-311 / Heron" and "Heron"
     if len(short) < 2 or len(short) > len(long):
         return False
+    if elided(short, long):
+        return True  # `等保整改` for `等保2.0三级测评整改`: what it leaves out may hold a standard's number
     short_tokens, long_tokens = tokens(short_name), tokens(long_name)
     if _versions(short_name) != _versions(long_name):
         return False  # `Checkout v2` is not `Checkout v1`, `对账中心二期` is not `对账中心`
@@ -118,6 +120,24 @@ def related(short: str, long: str, short_name: str, long_name: str) -> bool:
         )
     return (
         len(short) >= 3 and short[0] == long[0] and len(short) / len(long) >= 0.5 and subsequence(short, long)
+    )
+
+
+_ELIDED_END = 2  # Han characters each kept end must have
+
+
+def elided(short: str, long: str) -> bool:
+    """A Han name shortened by leaving out its middle, as Chinese writers abbreviate: the long
+    name's first characters and its last (`等保` + `整改` of `等保2.0三级测评整改`), two or more
+    each, with two or more left out between them."""
+    if len(short) < 2 * _ELIDED_END or len(long) < len(short) + 2 or not has_han(short):
+        return False
+    return any(
+        long.startswith(short[:cut])
+        and long.endswith(short[cut:])
+        and has_han(short[:cut])
+        and has_han(short[cut:])
+        for cut in range(_ELIDED_END, len(short) - _ELIDED_END + 1)
     )
 
 
@@ -145,16 +165,27 @@ def _abbreviates(short: Sequence[str], long: Sequence[str]) -> bool:
         return False
     if len(short_words) == 1 and len(short_words[0]) >= 2 and short_words[0] == "".join(w[0] for w in words):
         return True  # acronym
-    if not _fits(short_words[0], words[0]):
+    if not _fits(short_words[0], words[0]) and not _initials(short_words[0], words, 0):
         return False
     index = 0
     for token in short_words:
-        while index < len(words) and not _fits(token, words[index]):
+        while index < len(words) and not _fits(token, words[index]) and not _initials(token, words, index):
             index += 1
         if index == len(words):
             return False
-        index += 1
+        # `HH Wi-Fi refresh` for `Harbourside Hall Wi-Fi refresh`: one token for a run of words
+        index += 1 if _fits(token, words[index]) else len(token)
     return len(short_words) >= 2 or len(short_words[0]) >= 3
+
+
+def _initials(token: str, words: Sequence[str], at: int) -> bool:
+    """`token` spells the first letters of the words from `at` on, two or more of them."""
+    return (
+        len(token) >= 2
+        and token.isalpha()
+        and at + len(token) <= len(words)
+        and "".join(word[0] for word in words[at : at + len(token)]) == token
+    )
 
 
 def _fits(token: str, word: str) -> bool:

@@ -495,6 +495,10 @@ def _mention_evidence(report: Report, section: str, mention: Mention) -> Citatio
     first = mention.units[0]
     if len(first.text) - first.skip < 2 and len(mention.units) > 1:
         second = mention.units[1]
+        if second.line == first.line and _bare_cell(second.text, mention.name):
+            # a table row read cell by cell: its first other cell (`1` of a `序号` column, an
+            # owner) says nothing of whose row it is; the row does
+            return cite(report, section, first.line, first.line, first.text)
         return cite(report, section, first.line, second.line, second.text)
     return cite(report, section, first.line, first.line, first.text)
 

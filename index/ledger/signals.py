@@ -225,7 +225,8 @@ _LATER_BEFORE = re.compile(
 _FIELD_STATUS: dict[str, ProjectStatus] = {
     "green": "on_track", "绿": "on_track", "绿灯": "on_track", "正常": "on_track", "按计划": "on_track",
     "yellow": "at_risk", "amber": "at_risk", "黄": "at_risk", "黄灯": "at_risk", "风险": "at_risk",
-    "有风险": "at_risk", "red": "off_track", "红": "off_track", "红灯": "off_track", "完成": "done",
+    "有风险": "at_risk", "关注": "at_risk", "需关注": "at_risk", "预警": "at_risk", "watch": "at_risk",
+    "caution": "at_risk", "red": "off_track", "红": "off_track", "红灯": "off_track", "完成": "done",
     "已完成": "done", "complete": "done", "上线": "launched", "已上线": "launched", "live": "launched",
     "ga": "launched", "取消": "cancelled", "暂停": "paused", "进行中": "in_progress",
     "will not complete": "off_track", "won't complete": "off_track", "not going to complete": "off_track",
@@ -352,6 +353,9 @@ def field_status(value: str) -> ProjectStatus | None:
         return None  # `✅ Approved`: a change request's or a budget's decision, not the project's state
     if cleaned in _FIELD_STATUS:
         return _FIELD_STATUS[cleaned]
+    worded = _GLYPHS.sub("", cleaned).strip()
+    if worded != cleaned and worded in _FIELD_STATUS:
+        return _FIELD_STATUS[worded]  # `⛔取消`, `🟡有风险`: the word says which state the sign is
     # A traffic-light letter before its word (`G 正常`, `Y 风险`, `R – delayed`): the word says it.
     lettered = re.match(r"(?-i:[GAYR])\s*[-–—:：]?\s+(\S.*)$", value.strip(" *_`"))
     if lettered is not None:

@@ -16,6 +16,7 @@ import re
 from index.ledger.signals import field_status
 from index.models import Report
 from index.schemas import ProjectStatus
+from index.text.normalise import EMOJI
 
 _LEGEND_LINE = re.compile(
     r"^\W*(?:(?:[A-Za-z]+\s+)?(?:key|legend)|图例|状态说明|状态图例|灯号说明)\s*[:：]\s*(?P<body>.*)$",
@@ -23,6 +24,7 @@ _LEGEND_LINE = re.compile(
 )
 # `TIGHT = at risk`, `HOLD=paused`: a word (or a few), an equals sign, what it means.
 _ENTRY = re.compile(r"(?P<word>[^\s=/|,;，；][^=/|,;，；]{0,24}?)\s*[=＝]\s*(?P<meaning>[^=/|,;，；]{1,30})")
+_GLYPH_ENTRY = re.compile(rf"[{EMOJI}]\ufe0f?\s*[^\s{EMOJI}]")
 _CONTINUATION = 3
 _MIN_WORDS = 2
 
@@ -61,6 +63,8 @@ def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
             status = field_status(entry["meaning"].strip())
             if status is not None:
                 words[entry["word"].strip(" *_`").casefold()] = status
-        if len(words) >= _MIN_WORDS:
+        if len(words) >= _MIN_WORDS or len(_GLYPH_ENTRY.findall(body)) >= _MIN_WORDS:
+            # `图例：🟢正常　🟡有风险　⏸暂停`: the signs and their words, which the common
+            # vocabulary already reads; the line is still a key, not a project
             return taken, words
     return None

@@ -82,6 +82,8 @@ class DateRole:
     clause: str
     release: bool = False
     """The clause speaks of the project's release (上线, 全量, launch, GA), not a step's completion."""
+    named: bool = False
+    """The report calls the date the target (`目标 4/30`, `deadline:`), not a step's own day."""
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -115,7 +117,7 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         )
         launch = bool(LAUNCH_AFTER.match(after))
         role: Role | None = None
-        moved = False
+        moved = named = False
         if OWN_WEEK.match(hit.text) and told_as_past(text, hit.start, hit.end):
             role = None  # "The Flutter SDK moved into Now this week": when it happened, not a day aimed at
         elif (
@@ -173,6 +175,7 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             role = "target"
             # "mid-April is the new aim": a day named as the new one is a move
             moved = bool(NEW_AFTER.match(text[hit.end : right]))
+            named = target_field or bool(_NAMED_TARGET.search(text[max(left, hit.start - 32) : hit.start]))
         elif THIS_WEEK.match(hit.text) and WORK_DONE_AFTER.match(after) and not FUTURE_WORDS.search(clause):
             # "本周完成文书档案迁移": what the report's own week did, not a day the project aims at
             role = "completed" if launch else None
@@ -189,7 +192,7 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             supplied = SUPPLIER.search(text[left : hit.start]) is not None
             release = bool(RELEASE.search(clause)) and not supplied
             launch = launch and not supplied
-            out.append(DateRole(hit, role, kind, moved, launch, clause or hit.text, release))
+            out.append(DateRole(hit, role, kind, moved, launch, clause or hit.text, release, named))
     return _narrowed(text, out)
 
 
@@ -252,13 +255,23 @@ def _shift_in(clause: str) -> bool:
     )
 
 
+# The date called the target in so many words ("目标 4/30", "deadline: 6/30"), not a plan restated
+# ("仍按 4/3 提交评审": a step's day).
+_NAMED_TARGET = re.compile(
+    r"(?:(?<![原旧老])目标(?:日期|时间)?|截止(?:日期|时间)?|上线(?:日期|时间)|完成时间|交付时间|deadline|"
+    r"\btarget(?:\s+date)?|\bdue(?:\s+date)?|\beta)\s*[:：]?\s*(?:在|于|是|为|is|on|by|of)?\s*$",
+    re.I,
+)
+
+
 def pick_target(roles: list[DateRole]) -> DateRole | None:
-    """The current target: a moved-to date first, then a final milestone, one about the release
-    before a step's deadline ("特征回灌10.15前完成" vs "全量目标10.31"), then the last one written."""
+    """The current target: a moved-to date first, then a final milestone, one the report calls the
+    target ("目标 4/30" over "4/3 前提交医务部"), one about the release before a step's deadline
+    ("特征回灌10.15前完成" vs "全量目标10.31"), then the last one written."""
     targets = [r for r in roles if r.role == "target"]
     if not targets:
         return None
     return max(
         enumerate(targets),
-        key=lambda pair: (pair[1].moved, pair[1].kind == "final", pair[1].release, pair[0]),
+        key=lambda pair: (pair[1].moved, pair[1].kind == "final", pair[1].named, pair[1].release, pair[0]),
     )[1]
