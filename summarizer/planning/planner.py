@@ -36,7 +36,7 @@ from summarizer.planning.intent import (
     list_kinds,
     vocabulary,
 )
-from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links
+from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links, written_short
 from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
 from summarizer.planning.renames import other_names
 from summarizer.planning.report_choice import (
@@ -112,6 +112,8 @@ def read_question(
         if project.name in linked:
             for name in (project.name, *project.aliases):
                 stripped = stripped.replace(name, " ")
+                short = written_short(stripped, name)
+                stripped = stripped.replace(short, " ") if short else stripped
     # Intent words inside a project's name ("数据质量监控平台") say nothing about the question.
     unnamed = stripped.replace(found.text, " ") if found and found.text else stripped
     intent, words = detect_intent(unnamed, bool(linked))

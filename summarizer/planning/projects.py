@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from index.ledger.name_joins import ITEM_KEY
-from index.ledger.name_rules import subsequence
+from index.ledger.name_rules import elided, subsequence
 from index.text.cjk import has_han
 from index.text.normalise import nfkc, plain_key, stem
 from summarizer.planning.intent import INTENT_KEYWORDS
@@ -265,13 +265,16 @@ def whole_links(question: str, projects: Sequence[ProjectRef]) -> list[str]:
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{4,}")
+# A Han name with a standard's or version's number inside (`等保20三级测评整改`): written short, its
+# ends are kept and the middle with the number left out.
+_HAN_ENDS = re.compile(r"[\u4e00-\u9fff]{2}.*[\u4e00-\u9fff]{2}")
 
 
 def _abbreviated(key: str, folded: str) -> float:
     """A Chinese name written short in the question, its first and last two characters kept and the
     rest in order ("千川盯盘脚本" for "千川自动盯盘脚本"): scored as the share of the name it keeps."""
     if not _HAN_NAME.fullmatch(key):
-        return 0.0
+        return _elided_link(key, folded)
     best = 0.0
     start = folded.find(key[:2])
     while start >= 0:
@@ -286,6 +289,38 @@ def _abbreviated(key: str, folded: str) -> float:
                 best = max(best, len(written) / len(key))
         start = folded.find(key[:2], start + 1)
     return best
+
+
+def _elided_link(key: str, folded: str) -> float:
+    """ "等保整改" asked of `等保2.0三级测评整改`: the name's first and last characters with its middle
+    left out (`name_rules.elided`), linked at the lowest score that links."""
+    if not _HAN_ENDS.fullmatch(key):
+        return 0.0
+    start = folded.find(key[:2])
+    while start >= 0:
+        end = folded.find(key[-2:], start + 2)
+        if end >= 0 and elided(folded[start : end + 2], key):
+            return _ELIDED_SCORE
+        start = folded.find(key[:2], start + 1)
+    return 0.0
+
+
+_ELIDED_SCORE = 0.6
+
+
+def written_short(question: str, name: str) -> str | None:
+    """The span of the question that writes a linked Han name short ("等保整改" for
+    `等保2.0三级测评整改`, "千川盯盘脚本" for `千川自动盯盘脚本`): removed with the name, so its words
+    are not taken for what is asked of the project."""
+    if len(name) < 4 or not has_han(name[:2] + name[-2:]):
+        return None
+    start = question.find(name[:2])
+    while start >= 0:
+        end = question.find(name[-2:], start + 2)
+        if end >= 0 and end + 2 - start < len(name) and subsequence(question[start : end + 2], name):
+            return question[start : end + 2]
+        start = question.find(name[:2], start + 1)
+    return None
 
 
 def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> dict[str, float]:

@@ -216,7 +216,8 @@ def strip_question_words(text: str, keep: Iterable[str] | None = None) -> str:
 # work log, meeting minutes), the team, conjunctions, and the stock qualifiers of intents.
 # "这两个月", "这几个月" ask over the period the reports cover, as "these updates" does.
 # A reason asked after the subject ("…故障？原因查清了吗？", "what caused it?") is a facet of the
-# facts (an incident's cause, a slip's reason lines), not a subject the answer must name.
+# facts (an incident's cause, a slip's reason lines), not a subject the answer must name; so is
+# the framing of a follow-up ("为什么被标为受阻？后来解决了吗？").
 _GENERIC_TEXT = """
 project projects workstream workstreams initiative initiatives epic epics goal goals objective programme programmes program portfolio roadmap
 objectives kr krs okr okrs item items task tasks feature features work team teams squad group
@@ -229,6 +230,7 @@ logs journal meeting meetings why reason reasons cause causes caused root each e
 项目 事项 工作 任务 需求 团队 小组 周报 双周报 月报 报告 纪要 本期 这期 几期 这段时间 期间 目前 当前
 现在 最近 近期 最新 线上 现网 生产 或者 以及 还是 并且 记录 提到 说到 一次 几次 几起 次数 总共
 周志 日志 例会 周会 会议 一期 原因 根因 为什么 为何 查清 查明 找到
+后来 之后 被标为 被标记为 被列为 被评为 解决了吗 解决了没有 有没有解决 恢复了吗
 这两个月 这几个月 这两周 这几周 两个月 几个月 这阵子 这些天
 本学期 这学期 这个学期 本学年 本季 本年度 semester term
 """

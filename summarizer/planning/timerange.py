@@ -293,13 +293,15 @@ _YEAR = re.compile(
 # Days and month parts often name a target; the months inside them are then no period either.
 _TARGET_LIKE = (_PART_EN, _PART_ZH, _DAY_EN, _DAY_NUM)
 # A date a plan moved to or from, or a target, is not the period asked: "slip from April to May",
-# "pushed to June", "due in March", "推迟到5月", "原定10月上线", "8月中旬目标".
+# "pushed to June", "due in March", "推迟到5月", "原定10月上线", "8月中旬目标", "能按5月底上线吗".
 _TARGET_BEFORE = re.compile(
     r"(?:\b(?:move[ds]?|moving|slip(?:ped|s|ping)?|push(?:ed|es)?|shift(?:ed|s)?|delay(?:ed|s)?|"
     r"postpone[ds]?|changed?|went|gone|brought\s+forward)\b(?:\s+[\w-]+){0,3}?\s+(?:from|to)"
     r"|\b(?:due|target(?:ed)?|eta|deadline|planned\s+for|scheduled\s+for|expected)\b"
     r"(?:\s+(?:date|is|was|of|on|in|by|for|at|to))*"
-    r"|(?:推迟|延期|顺延|调整|改|延后|延|推|提前)(?:到|至|为)|(?:目标|预计|计划|原定|原计划)\s*(?:是|为|在|于)?)\s*$",
+    r"|(?:推迟|延期|顺延|调整|改|延后|延|推|提前)(?:到|至|为)|(?:目标|预计|计划|原定|原计划)\s*(?:是|为|在|于)?"
+    # "能按5月底上线吗", "能否在6月前交付": by the date, a deadline asked about
+    r"|(?:按|按时|按期|能否在|能在|可否在|来得及在))\s*$",
     re.I,
 )
 _TARGET_AFTER = re.compile(

@@ -15,6 +15,7 @@ from dataclasses import replace
 from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import series_of
+from index.text.cjk import has_han
 from summarizer.engines.base import AskContext
 from summarizer.engines.local.details import (
     as_evidence,
@@ -277,6 +278,12 @@ class LocalEngine:
         # words it uses ("故障" vs "Incidents"): the heading classifier already knows both.
         kind_match = plan.intent in ("risks", "incidents") and any(h.kind == plan.intent for h in hits)
         answerable = bool(chosen) and (kind_match or max(best, strength) >= self.min_coverage)
+        if not answerable and top is not None and plan.project_names and _asked_weights(plan, weights):
+            # The linked project's own lines, its name written short in the question ("等保整改"):
+            # whether they answer is whether they say what is asked of it ("受阻"), not how many
+            # of the question's words, name included, they share.
+            asked = _asked_weights(plan, weights)
+            answerable = coverage(top.quote, asked, plan.synonyms) >= self.min_coverage
         if not answerable and chosen and not plan.asked and not plan.project_names:
             # "What happened to the regen braking work?" over "## Regen map for M7 motor" in every
             # top passage: the question's subject is that section's, written another way.
@@ -286,7 +293,7 @@ class LocalEngine:
         if answerable and plan.asked:
             # "同城多活改造的预算是多少？": lines naming the project are not an answer about its budget.
             # (plan.asked is already without the intent's own words: "状态" asks for any of its lines.)
-            asked = {t: w for t, w in weights.items() if t in asked_terms(plan)}
+            asked = _asked_weights(plan, weights)
             said = top.quote if top is not None else ""
             answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
         if answerable and money_asked(plan) and not any(states_money(e.quote) for e in chosen):
@@ -342,6 +349,14 @@ class LocalEngine:
         if ledger_headline:
             answer = f"{ledger_headline} {answer}"
         return Answer(answer=answer, points=points, citations=citations, engine=self.name, plan=plan.public())
+
+
+def _asked_weights(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:
+    """What the question asks of its linked project, weighted. A Han term no report writes ("解决"
+    of "后来解决了吗") is a seam of the question's cutting as often as a thing; Latin ones
+    ("budget") still count against answering."""
+    terms = asked_terms(plan)
+    return {t: w for t, w in weights.items() if t in terms and not (t in plan.unseen and has_han(t))}
 
 
 def _one_report_asked(plan: QuestionPlan) -> bool:

@@ -168,6 +168,15 @@ def header_row(lines: ReportLines, number: int) -> bool:
     return table_row(after) and not plain_line(after)
 
 
+_ROW_NUMBER = re.compile(r"\d{1,3}\.?")
+
+
+def row_label(row: str) -> str:
+    """A table row's label: its first cell, after a `序号` / `No.` cell that only counts the rows."""
+    cells = row.split(" | ")
+    return cells[1] if len(cells) > 1 and _ROW_NUMBER.fullmatch(cells[0].strip()) else cells[0]
+
+
 def candidates(
     hits: Sequence[Hit],
     weights: dict[str, float],
@@ -192,7 +201,7 @@ def candidates(
             if table_row(raw):
                 if header_row(lines, number):
                     continue  # the header row names columns, it says nothing
-                label = plain_line(raw).split(" | ")[0]
+                label = row_label(plain_line(raw))
                 if subject and not coverage(label, subject, synonyms):
                     continue
             section = line_section(hit, lines, number)
@@ -276,6 +285,8 @@ def following(evidence: Evidence, sources: Sources, min_chars: int = 8) -> Evide
     if evidence.quote in parts and parts.index(evidence.quote) + 1 < len(parts):
         nxt = whole_sentence(plain_line(lines.get(evidence.line, "")), parts[parts.index(evidence.quote) + 1])
         return Evidence(evidence.hit, evidence.rank, evidence.line, nxt, 0.0, evidence.section)
+    if table_row(lines.get(evidence.line, "")):
+        return None  # the next row is another record's
     below = line_below(lines, evidence.line, min_chars)
     if below is None or below[0] > evidence.hit.lines[1]:
         return None
@@ -331,7 +342,10 @@ def block_text(lines: ReportLines, number: int, reach: int = 12) -> str:
 def about(evidence: Evidence, names: Sequence[str], lines: ReportLines) -> bool:
     """True when the line belongs to one of the named projects: its heading path or its block
     names it. A report lists many projects; a line from the next block is no answer."""
-    where = plain_key(f"{evidence.section or evidence.hit.section} {block_text(lines, evidence.line)}")
+    raw = lines.get(evidence.line, "")
+    # a table row is its own block: the rows above it are other projects'
+    own = raw if table_row(raw) else block_text(lines, evidence.line)
+    where = plain_key(f"{evidence.section or evidence.hit.section} {own}")
     return any(plain_key(name) in where for name in names if plain_key(name))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from index.text.normalise import plain_key
-from summarizer.engines.local.extractive import Evidence
+from summarizer.engines.local.extractive import Evidence, row_label
 from summarizer.schemas import Point
 
 # How far below the best line's coverage a sentence may be and still lead the answer over a fragment.
@@ -39,6 +39,8 @@ def headline(chosen: list[Evidence], lang: str) -> str:
     quote = best.quote
     if " | " in quote:
         label, *cells = [c for c in quote.split(" | ") if c]
+        if cells and row_label(quote) != label:  # `5 | 等保整改 | …`: the 序号 cell only counts rows
+            label, *cells = cells
         quote = f"{label}: {('、' if lang == 'zh' else ', ').join(cells)}" if cells else label
     about = (best.section or best.hit.section).split(" > ")[-1].strip()
     if about and plain_key(about) not in plain_key(quote):
