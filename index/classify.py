@@ -77,6 +77,11 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 _NAMES_UNDER = (SectionKind.PROJECTS, SectionKind.INCIDENTS)
 
 
+# A card heading's own fields after its name (`④ 耗材扫码出入库 ｜ 负责人：杜晓雯 ｜ 🟡有风险`): the
+# project's owner and state, not the section's kind ("有风险" does not make it a risks section).
+_PIPE_FIELDS = re.compile(r"\s[|｜]\s*(?:[^|｜:：]{1,12}[:：]|[\u2600-\u27bf\U0001f000-\U0001faff]).*$")
+
+
 def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKind:
     """The kind named by the heading's keywords, else the parent's kind, else OTHER.
 
@@ -85,6 +90,7 @@ def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKi
     sections of their own (an incident list, risks, plans, a reflection) override the parent.
     Under an incidents section a heading is an incident's title, read the same way.
     """
+    title = _PIPE_FIELDS.sub("", title)
     for kind, pattern in _RULES:
         if pattern.search(title):
             if parent in _NAMES_UNDER and kind in (SectionKind.METRICS, SectionKind.PROJECTS):
