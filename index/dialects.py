@@ -15,6 +15,9 @@ from index.models import FrontValue
 _ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # Textile's headings (Redmine and Textpattern wikis): `h2. Tracked workstreams`.
 _TEXTILE = re.compile(r"^h([1-6])\.\s+(\S.*?)\s*$")
+# AsciiDoc: `= Document title`, `== Section`, `=== Subsection` (no closing run: `== X ==` is a wiki's).
+_ASCIIDOC = re.compile(r"^(={1,6})\s+(\S(?:.*?[^=\s])?)\s*$")
+_ASCIIDOC_ATTRIBUTE = re.compile(r"^:[\w-]+:(?:\s|$)")
 
 
 # Emacs org-mode: `#+TITLE:` keyword lines, headings by stars (`** WIP [#A] BLE updates [3/7]
@@ -44,7 +47,8 @@ ORG_TODO_WORDS = frozenset(
 @dataclass(frozen=True)
 class Dialect:
     """Which heading syntax a document writes: Markdown (the default), Textile (`h2. Title`, a
-    `# ` line is a numbered item) or org-mode (`** Title`, a `# ` line is a comment)."""
+    `# ` line is a numbered item), org-mode (`** Title`, a `# ` line is a comment) or AsciiDoc
+    (`== Title`)."""
 
     name: str = "markdown"
     todo_words: frozenset[str] = ORG_TODO_WORDS
@@ -65,7 +69,19 @@ def dialect_of(lines: list[tuple[int, str]]) -> Dialect:
         return Dialect("org", ORG_TODO_WORDS | declared)
     if any(_TEXTILE.match(text) for _, text in lines):
         return Dialect("textile")
+    if _asciidoc(lines):
+        return Dialect("asciidoc")
     return MARKDOWN
+
+
+def _asciidoc(lines: list[tuple[int, str]]) -> bool:
+    """An AsciiDoc document: its first line a `= Title`, and `== Section` lines or `:attribute:`
+    lines (`:revdate: 06/09/2024`) under it."""
+    texts = [text for _, text in lines if text.strip()]
+    if not texts or not re.match(r"^=\s+\S", texts[0]):
+        return False
+    sections = sum(1 for text in texts if (m := _ASCIIDOC.match(text)) and len(m[1]) >= 2)
+    return sections >= 1 or any(_ASCIIDOC_ATTRIBUTE.match(text) for text in texts[1:6])
 
 
 def org_title(title: str, todo_words: frozenset[str] = ORG_TODO_WORDS) -> str:
@@ -85,6 +101,9 @@ def heading_line(stripped: str, dialect: Dialect = MARKDOWN) -> tuple[int, str] 
             return None
         title = org_title(match[2], dialect.todo_words)
         return (len(match[1]), title) if title else None
+    if dialect.name == "asciidoc":
+        found = _ASCIIDOC.match(stripped)
+        return (len(found[1]), found[2]) if found else None
     match = None if dialect.name == "textile" else _ATX.match(stripped)
     if match and match[2].count("|") >= 2:
         match = None  # `# | Issue | Owner | Termin`: a table's `#` column header, not a heading

@@ -45,8 +45,11 @@ class _Collector(HTMLParser):
     def _flush(self) -> None:
         joined = "".join(self._buffer)
         text = joined.rstrip() if self._pre and joined.strip() else " ".join(joined.split())
-        if text and self._cells == 1 and self._span >= _BANNER_SPAN and self._table_rows:
+        banner = bool(text) and self._cells == 1 and self._span >= _BANNER_SPAN and bool(self._table_rows)
+        if banner:
             text = self._banner(text)
+            if not text.startswith("#"):
+                self.lines.append((self._start_line, ""))  # a paragraph of its own, apart from
         elif text and self._cells == 2 and self._table_rows and not self._table_rows[-1]:
             item = _numbered_row(text)
             if item is not None:
@@ -55,6 +58,8 @@ class _Collector(HTMLParser):
             if self._size is not None and not self._cells and not self._prefix:
                 self.sizes[len(self.lines)] = self._size
             self.lines.append((self._start_line, self._prefix + text))
+            if banner and not text.startswith("#"):
+                self.lines.append((self._start_line, ""))  # what stands above and below it
             if self._cells and self._table_rows:
                 # A pipe row; after a table's first row, the delimiter row Markdown tables need
                 # (same source line), so the table reader sees this as the header.
@@ -71,11 +76,12 @@ class _Collector(HTMLParser):
         """A row of one cell merged across the table is no row: report generators (FineReport,
         Excel and ERP exports) lay a whole report out as one grid and title each part with such a
         band (`一、重点项目进展` over its own header row). Short, it is a heading; long, a paragraph
-        (a footnote band). Either way the rows after it start a new table under their own header."""
+        (a footnote band, or `本周无生产事件。（…）` across an incident table). Either way the rows
+        after it start a new table under their own header."""
         self._cells = 0
         self._table_rows[-1] = 0
         text = text.removeprefix("|").strip()
-        if len(text) <= _HEADING_MAX and not re.search(r"[.。!！?？;；]$", text):
+        if len(text) <= _BANNER_HEADING and not re.search(r"[。!！?？;；]|\.(?:\s|$)", text):
             return "## " + text
         return text
 
@@ -255,6 +261,7 @@ def read_html(html: str) -> tuple[list[tuple[int, str]], dict[str, str]]:
 _FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.I)
 _HEADING_MAX = 80
 _BANNER_SPAN = 3  # a lone cell merged across so many columns is a band, not a value
+_BANNER_HEADING = 60  # a band up to so long, with no sentence in it, titles the part below it
 _LARGER = 1.2  # so much larger than the body's type is a heading's
 
 

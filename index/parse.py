@@ -188,6 +188,8 @@ def _heading_of(
             and _underlines(underline, stripped)
         ):
             return _UNDERLINE_LEVELS.get(underline[0], 5), re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
+    if _caption_over_table(lines, index):
+        return atx_level + PSEUDO_LEVEL_OFFSET, stripped.rstrip(":：")
     if text.startswith(" "):
         return None
     match = _LABEL_BULLET.match(stripped)
@@ -263,6 +265,28 @@ def column_row(text: str) -> bool:
     """An indented line of columns set apart by runs of spaces (`  #  Workstream    Lead  Status`):
     a plain-text table's header whose first column is `#`, not a Markdown heading."""
     return text.startswith(" ") and len(_COLUMN_GAPS.findall(text.strip())) >= 2
+
+
+_CAPTION_MAX = 40
+
+
+def _caption_over_table(lines: list[tuple[int, str]], index: int) -> bool:
+    """A short line right over a table that names a kind of section (`明细表3：生产事件记录`,
+    `Status as of Friday`) or is a bare title (`流转意见`): the table's caption, so its rows are filed under it, not under the
+    caption's label as a project of its own."""
+    stripped = lines[index][1].strip()
+    if (
+        not stripped
+        or len(stripped) > _CAPTION_MAX
+        or stripped.startswith(("|", "#", "-", "*", "+"))
+        or re.search(r"[。!！?？;；]|\.(?:\s|$)", stripped)
+    ):
+        return False
+    below = next((text for _, text in lines[index + 1 : index + 3] if text.strip()), "")
+    if not below.lstrip().startswith("|"):
+        return False
+    # a kind's name (`明细表2：系统运行指标`), or a bare title (`流转意见`), not a field (`填报人：张三`)
+    return classify_heading(stripped) is not SectionKind.OTHER or not re.search(r"[:：]", stripped)
 
 
 def _underlines(underline: str, title: str) -> bool:

@@ -145,6 +145,8 @@ def _row_runs(
         if run and skip(text):
             continue
         cells = cells_of(text)
+        if cells is not None and run and len(cells) == len(run[0][1]) - 1 and text.rstrip().endswith("|"):
+            cells = [*cells, ""]  # AsciiDoc opens every cell with a bar: a last bar opens an empty one
         if cells is None or (run and len(cells) != len(run[0][1])):
             close()
         if cells is not None:
