@@ -65,6 +65,10 @@ _NOT_READ = (SectionKind.INCIDENTS, SectionKind.PLANS, SectionKind.REFLECTION, S
 _CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 
 
+# Lines that only wrap what they hold: a code fence, a collapsible block's tags, a blank.
+_DECOR = re.compile(r"^\s*(?:```.*|~~~.*|</?(?:details|summary)\b.*)?$")
+
+
 def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
     """Incidents in blocks outside incidents sections and groups (`covered` lines are skipped)."""
     told: list[Incident] = []
@@ -77,11 +81,14 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
             continue  # an incidents section is read as one; one about alerts only is read here
         # A figures list's line (`Weather downtime, installation spreads (week): 46 h`) is a metric.
         figures = figure_runs(section)
+        texts = dict(section.lines)
         for block in section_blocks(section):
             if covered.intersection(range(block.start, block.end + 1)) or _labelled_plan(block):
                 continue
-            if figures.issuperset(range(block.start, block.end + 1)):
-                continue
+            if figures and figures.issuperset(
+                n for n in range(block.start, block.end + 1) if not _DECOR.match(texts.get(n, ""))
+            ):
+                continue  # a figures list, in its code fence or not
             telling = False
             for sub, start, at in _cued(block, report.date):
                 incident = _read(report, sub, start, at)
@@ -263,6 +270,14 @@ def _same_event(a: Incident, b: Incident) -> bool:
         and (bare_weekday(a.when_text) or bare_weekday(b.when_text))
     ):
         return True
+    if (
+        (a.when is None or b.when is None)
+        and a.severity is not None
+        and (a.severity or "").upper() == (b.severity or "").upper()
+        and a.duration_minutes is not None
+        and a.duration_minutes == b.duration_minutes
+    ):
+        return True  # a summary's `SEV2 Wed: signups failed for 26 min` and the incidents section's line
     return bool(incident_ids(_words(a)) & incident_ids(_words(b)))
 
 

@@ -97,12 +97,17 @@ def clip(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit]
 
 
+# An emoji written as its chat shortcode (`:red_circle:`, `:rotating_light:`).
+SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{2,40}:(?![\w:])")
+
+
 def title_of(rest: str, severity: str | None, duration: str | None) -> str:
     """The incident's first clause, without its severity, time and duration prefix."""
     for part in (severity, duration):
         if part:
             rest = rest.replace(part, " ", 1)
     rest = re.sub(r"\*{1,3}|`", "", rest)  # emphasis and code spans: `**INC-244** · Sev 3 · 18 min — …`
+    rest = SHORTCODE.sub(" ", rest)  # `:red_circle: SEV2, CarrierGate signups failing`: a sign
     # what taking the severity and day out left: an empty tag, a clock time (`[ ] -16:35 LinkRoute …`)
     # and a telex's Zulu or local time (`0512Z-0603Z`, `1410L`)
     rest = re.sub(
@@ -119,6 +124,12 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
         rest = rest[label.end() :]
     rest = re.sub(r"[(（][\s\d:,，–—~-]*(?:UTC|GMT|CST)?[\s\d:,，–—~-]*[)）]", "", rest).strip(" :：-—–,，")
     title = re.split(r"[，。；;]|(?<!\d)[,.](?!\d)", rest, maxsplit=1)[0].strip()
+    # what a clock range and its zone leave at the end (`… failing 14:05–14:31 CT`)
+    title = re.sub(
+        r"(?:\s*[–—~-])?\s*(?:\b(?:CT|CDT|CST|PT|PST|PDT|ET|EST|EDT|MT|UTC|GMT|BST|CET|SGT|HKT)\b)?\s*$",
+        "",
+        title,
+    )
     opened = max(title.rfind("("), title.rfind("（"))
     if opened > 0 and not re.search(r"[)）]", title[opened:]):
         title = title[:opened].strip()  # a remark cut by the clause split

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from index.ledger.field_labels import split_label
-from index.ledger.incident_fields import SEVERITY, duration
+from index.ledger.incident_fields import SEVERITY, SHORTCODE, duration
 from index.text.eventdates import event_dates
 
 # A clause ends at a comma, colon or stop; a dot inside a word (`mirrors.qingtan.dev`, `1.86.0`) or
@@ -43,6 +43,7 @@ def event_title(text: str, at: int, ref: date, heading: str | None = None) -> st
         if not _weak_plain(titled, titled):
             return titled
     text = _CHAT_STAMP.sub(lambda m: "；" + " " * (len(m[0]) - 1), text)  # a message is a clause; `at` stays
+    text = SHORTCODE.sub(lambda m: " " * len(m[0]), text)  # `:red_circle:` is a sign, its colons no label's
     run_in = _RUN_IN.match(text)
     labelled = split_label(text)
     start = labelled.rest_offset if labelled and labelled.rest and len(labelled.label) <= 12 else 0

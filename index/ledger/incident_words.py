@@ -98,7 +98,7 @@ _NOT = re.compile(
     # a line saying there were none
     r"(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?"
     r"(?:线上|生产|现网)?(?:故障|事故|问题|事件)|"
-    r"\bno (?:new |other |major |customer[- ]facing |production |p[0-3] |sev\s?\d )?(?:incidents?|outages?|pages?)\b|"
+    r"\bno (?:new |other |major |customer[- ]facing |production |p[0-3] |sev\s?\d )?(?:incidents?|outages?|pages?|downtime)\b|"
     r"\b(?:zero|0) (?:incidents?|outages?)\b|incident[- ]free|"
     r"\bnothing to report\b|"
     # counts and rates, which are metrics

@@ -158,6 +158,7 @@ def _lately(hit: DateHit, report: Report) -> bool:
 
 # A metrics list's line: a label, a leader (dots, a colon, a gap), a figure (`Crash-free sessions ......
 # 99.63%`, `Bursts repaired (wk) ......... 29`); never an incident record's field (duration, times).
+_FENCE_LINE = re.compile(r"^\s*(?:```|~~~)|^\s*</?(?:details|summary)\b")
 _FIGURE_LINE = re.compile(
     r"^\s*[^\d\s][^:：]{0,50}?(?:\s*\.{2,}\s*|\s*[:：]\s*|\s{2,})[-+~≈]?\d[\d.,]*(?!\d)"
 )
@@ -166,6 +167,7 @@ _FIGURE_LINE = re.compile(
 def _figures_only(lines: list[str]) -> bool:
     """Two or more lines, each a metric's label and figure, none an incident record's field or a time;
     under a first line that tells no incident (the list's own title, `BY THE NUMBERS (week ending …)`)."""
+    lines = [line for line in lines if not _FENCE_LINE.match(line)]  # a dashboard pasted in a code block
     if len(lines) >= 3 and cue(lines[0]) is None and _figures_only(lines[1:]):
         return True
     return len(lines) >= 2 and all(
@@ -315,7 +317,7 @@ def _from_lines(
         if _row_text(t).strip() and not column_names_only(t)
     ]
     if title_line is not None and title_line in lines:
-        texts.insert(0, (title_line, line_text(lines[title_line].lstrip("#").strip())))
+        texts.insert(0, (title_line, line_text(lines[title_line].lstrip("#=").strip())))
     body = texts[1:] if title_line is not None else texts
     opening_text = _row_text(body[0][1]) if body else ""
     if not body or _NONE.search(opening_text) or says_none(opening_text) or _SUMMARY.search(opening_text):

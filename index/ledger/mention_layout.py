@@ -64,7 +64,9 @@ def find_mentions(report: Report) -> list[Mention]:
 
 
 def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention], title: str = "") -> None:
-    fields = _count_fields(section, lines)
+    # a card heading's own fields count (`② PACS历史影像迁移 ｜ 负责人：周航 ｜ 🟢正常`), not the
+    # report title's (`[KST100] PM Weekly Report - WW13 | Overall: RED`)
+    fields = _count_fields(section, lines) + (_title_fields(section.title) if section.title != title else 0)
     if section.kind in NOT_PROJECT_KINDS and (records := record_mentions(section, lines)):
         # Records under an asks or notes heading (a clinic's "WAITING ROOM" over its `PATIENT:`
         # records) are projects; the heading's own bullets are still asks.
@@ -222,8 +224,7 @@ def _count_fields(section: Section, lines: dict[int, str]) -> int:
         for piece in field_pieces(line_text(text))
         if piece.labelled is not None and piece.labelled.field in SIGNAL_FIELDS
     )
-    in_title = _title_fields(section.title)
-    return in_title + from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
+    return from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
 
 
 def _title_status_units(heading: Unit) -> list[Unit]:
@@ -538,7 +539,7 @@ def _org_state(raw: str, number: int) -> Unit | None:
 
 def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Mention:
     heading = _unit(section.start, lines, head=True)
-    heading.text = line_text(lines.get(section.start, section.title).lstrip("#").strip())
+    heading.text = line_text(lines.get(section.start, section.title).lstrip("#=").strip())
     heading.skip = heading.text.find(name) + len(name) if name in heading.text else len(heading.text)
     state = _org_state(lines.get(section.start, ""), section.start)
     body_item_lines: set[int] = set()

@@ -206,11 +206,17 @@ def _codename_subject(text: str) -> tuple[str, int] | None:
     return (name, match.end(1)) if valid_name(name) else None
 
 
+def _first_sentence(text: str) -> int:
+    found = re.search(r"[.!?。！？](?=\s|$)", text)
+    return found.end() if found else len(text)
+
+
 def bullet_subject(text: str) -> tuple[str, int] | None:
     """An English bullet that is a sentence about its subject ("Invite & Earn went GA on Tue 7/2
     (target was 6/28).") names it as a paragraph's subject does, when it says something about a
-    schedule. Written from gdocs-html-growth."""
-    if has_han(text) or _PIPE_LEAD.match(text):
+    schedule. Written from gdocs-html-growth. Only its first sentence need be English ("KPv2 went
+    live Tue 1 Oct 10:00. Retest 30/9 passed, 比 4/10 target 早三天." of a bilingual team)."""
+    if has_han(text[: _first_sentence(text)]) or _PIPE_LEAD.match(text):
         return None
     match = _SUBJECT_LEAD.match(text)
     if match is None or _NOT_SUBJECT.match(match[1]) or not _states_schedule(text[match.end(1) :]):

@@ -257,12 +257,14 @@ STATUS_HEADING = re.compile(
     # a roadmap's columns ("**Now**", "Dropped"): when, not what. ("Next:" over bullets that each
     # name their project stays a heading those bullets are read under: tests/ask needs their lines.)
     r"now|dropped|"
+    # a report's own summary: what it says in short, never a project
+    r"tl;?\s?dr|summary|executive summary|highlights?|本周要点|要点|摘要|概要|"
     r"风险项|阻塞项)\s*(?:[(（]\d+[)）])?",
     re.I,
 )
 
 
-_LEADING_EMOJI = re.compile(rf"^[\s{EMOJI}\ufe0f\u200d]+")
+_LEADING_EMOJI = re.compile(rf"^(?:[\s{EMOJI}\ufe0f\u200d]|:[a-z0-9_+-]{{2,40}}:)+")  # `:zap:` as `⚡`
 _TRAILING_EMOJI = re.compile(rf"(?<=\S)[\s\u2300-\u23ff{EMOJI}\u2b00-\u2bff\ufe0f\u200d]+$")
 
 

@@ -120,8 +120,12 @@ def observe(report: Report, mention: Mention) -> Observation:
                 if unit.head and field != "target" and (role.role == "old" or role.moved):
                     moves.append(found)
                 if role.role == "completed" and unit.head:
-                    # `已于 9/26 冻结并交付工厂`: a release verb later in the clause is a launch too.
-                    found.word = "launch" if role.launch or role.release else ""
+                    # `已于 9/26 冻结并交付工厂`: a release verb later in the clause is a launch too;
+                    # not one told of another thing in a later sentence (`ECO-118 released 9/10`)
+                    launch = (role.launch or role.release) and not _told_of_another(
+                        text, role.hit.start, mention.name
+                    )
+                    found.word = "launch" if launch else ""
                     completed.append(found)
                 elif role.role == "target" and (
                     # a sub-bullet labelled as the target (`- 目标：4/30 首场开播`) is the project's own
@@ -298,7 +302,7 @@ _OWN_SUBJECT = re.compile(
 _PRONOUN = re.compile(r"^(?:it|we|they|this|that|everything|all|which|both|i)$", re.I)
 
 
-def _told_of_another(text: str, start: int) -> bool:
+def _told_of_another(text: str, start: int, name: str = "") -> bool:
     """A launch word in a later sentence of an English line, after a subject of its own: another
     thing went live (a dependency, a vendor's fix), not the project the line is about. The line's
     first sentence, and a sentence whose subject is `it`/`we`, still speak for the project.
@@ -307,7 +311,9 @@ def _told_of_another(text: str, start: int) -> bool:
     if len(opening) < 2 or has_han(text):
         return False  # the first sentence is the project's own (its name was written before it)
     match = _OWN_SUBJECT.match(text[opening[-1] : start])
-    return match is not None and not _PRONOUN.match(match[1].split()[0])
+    if match is None or _PRONOUN.match(match[1].split()[0]):
+        return False
+    return not name or name.casefold() not in match[1].casefold()  # "… Payments v2 went live 9/10"
 
 
 def _actual_dates(unit: Unit, text: str, ref: date) -> list[_Found]:

@@ -93,6 +93,14 @@ _FRACTION_CUED = (
         r"完成|已完成|已迁移|已上线)",
         re.I,
     ),
+    # Units of work counted after the total: `5/8 milestones`, `7/10 rules`, `3/12站` (no day is
+    # followed by what it counts).
+    re.compile(
+        rf"(?<![\d/.,]){_COUNT_NUM}\s*/\s*{_COUNT_NUM}(?![\d/])\s*"
+        r"(?:milestones?|steps?|tasks?|stages?|phases?|items?|checkpoints?|deliverables?|stories|tickets|"
+        r"sites?|stores?|rules?|modules?|workstreams?|(?:站|家|台|项|座|个|门店)(?![\u4e00-\u9fff]{0,1}[日号]))",
+        re.I,
+    ),
     # Things counted on both sides: `已接入112台/120台`, `8家/20家`.
     re.compile(rf"(?<![\d/.])(\d{{1,4}})\s*[{_MEASURES}]\s*/\s*(\d{{1,4}})\s*[{_MEASURES}]"),
     # A checklist's count after its name: org-mode's statistics cookie `** WIP BLE updates [3/7]`,

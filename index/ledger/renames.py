@@ -33,10 +33,13 @@ _VERB = re.compile(
     r"(?:\bwill\s+(?:now\s+)?be\s+(?:called|named|known\s+as)|\bis\s+now\s+known\s+as|"
     # "The ingress migration is officially **Project Turnstile** now" (devrel-newsletter-en)
     r"\bis\s+(?:now\s+)?officially(?:\s+(?:called|named|known\s+as))?|"
-    r"\b(?:has|got|gets)\s+a\s+new\s+name\s*(?:[:：,]\s*(?:it['’]s|it\s+is)\s+(?:now\s+)?|\s+of\b)?)"
+    r"\b(?:has|got|gets)\s+a\s+(?:new|real|proper|official)\s+name(?:\s+now)?"
+    r"(?:\s*[:：,]\s*(?:(?:it['’]s|it\s+is)\s+(?:now\s+)?)?|\s+of\b)?)"
     r"(?=\s*(?:[*_]{1,2})?(?:[“\"]|(?-i:[A-Z0-9])))|"
     # "X 现在改叫 Y 了", "X 以后就叫 Y", "X 的新名字叫 Y": the colloquial Chinese rename.
-    r"(?:现在|以后|今后|从此|往后)(?:就|都)?(?:改叫|改称|叫做|叫(?![停上醒]))|的?新名字(?:叫做|叫|是|为)",
+    r"(?:现在|以后|今后|从此|往后)(?:就|都)?(?:改叫|改称|叫做|叫(?![停上醒]))|的?新名字(?:叫做|叫|是|为)|"
+    # "从本期起 KYC Pipeline v2 简称 KPv2": the short name the reports use from now on
+    r"(?<![以下文后面续今之])简称(?:为|改为)?(?=\s*[“\"A-Za-z0-9\u4e00-\u9fff])",
     re.I,
 )
 # "we're calling it Ledger now", "product has officially named it \"Copilot 2\"": the old name is the
@@ -94,15 +97,19 @@ _POINTING = re.compile(r"^(?:this|that|these|those|its?|our|their)\s", re.I)
 _FORMER_MARK = re.compile(r"^原(?:\s+|(?=[A-Za-z]))")
 
 
+# "从本期起 KYC Pipeline v2 …": when the new name holds from opens the clause, before the old name.
+_SINCE_NOW = re.compile(r"^(?:[自从]?(?:本|下)[周期月]起|从现在起|即日起)\s*")
+
+
 def _before(text: str, end: int) -> str | None:
     quoted = [m for m in _QUOTED.finditer(text, 0, end)]
     if quoted:
         return quoted[-1][1]
     match = _NAME_BEFORE.search(
         # "Pocket Mode (now called …)": the cue may open a parenthesis after the name
-        re.sub(r"(?:项目|工程)?\s*(?:自本周起|从本周起|本周起)?\s*(?:正式)?\s*[（(]?\s*$", "", text[:end])
+        re.sub(r"(?:项目|工程)?\s*(?:[自从]?本[周期]起)?\s*(?:正式)?\s*[（(]?\s*$", "", text[:end])
     )
-    return _FORMER_MARK.sub("", match[1]) if match else None
+    return _FORMER_MARK.sub("", _SINCE_NOW.sub("", match[1])) if match else None
 
 
 def _after(text: str, start: int) -> str | None:

@@ -203,7 +203,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
 )
 _STATUS = tuple((status, re.compile(pattern, re.I)) for status, pattern in _STATUS_RULES)
 _NEGATED_BEFORE = re.compile(
-    r"(?:未|不|没有?|无|非|尚未|并未|不会|不再|避免|防止|以免|排除)\s*(?:再|会|需|被|有|出现|能够?)?\s*$|"
+    r"(?:未|不|没有?|无|非|尚未|并未|不会|不再|避免|防止|以免|排除)\s*(?:再|会|需|被|有|出现|能够?|是)?\s*$|"
     r"\b(?:not|no longer|never|isn't|aren't|wasn't|no|without|nothing|\w+n['’]t)\s+(?:been\s+|be\s+|yet\s+|an?\s+)?$",
     re.I,
 )

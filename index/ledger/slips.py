@@ -214,12 +214,14 @@ def project_launches(
     first_target: date | None = None
     target: Observation | None = None
     previous: Observation | None = None
-    for obs in observations:
+    for index, obs in enumerate(observations):
         if obs.target is not None and obs.target_kind == "final" and obs.status not in FINISHED:
             first_target = first_target or obs.target
             target = obs
         if obs.status in FINISHED and (previous is None or previous.status not in FINISHED):
-            if previous is None and _new_when_live(obs, series_starts):
+            if (previous is None and _new_when_live(obs, series_starts)) or _still_running(
+                obs, observations[index + 1 :]
+            ):
                 previous = obs
                 continue
             judged = target if target is not None else (obs if obs.target is not None else None)
@@ -242,6 +244,13 @@ def project_launches(
             target, first_target = None, None
         previous = obs
     return launches
+
+
+def _still_running(obs: Observation, later: list[Observation]) -> bool:
+    """Done only by the heading it was filed under (`本周完成` over `等保：完成防火墙策略梳理`),
+    while later reports still give the project a schedule's health: a task of it was done, not
+    the project. Written from ascii-grid-txt-zhoubao-citygas-scada-zh."""
+    return obs.filed_as in FINISHED and obs.status == obs.filed_as and any(o.status in RANK for o in later)
 
 
 def _new_when_live(obs: Observation, series_starts: Mapping[str, date] | None) -> bool:

@@ -256,10 +256,10 @@ def _shift_in(clause: str) -> bool:
 
 
 # The date called the target in so many words ("目标 4/30", "deadline: 6/30"), not a plan restated
-# ("仍按 4/3 提交评审": a step's day).
+# ("仍按 4/3 提交评审": a step's day) nor a step's due day ("results due Mon 17/03").
 _NAMED_TARGET = re.compile(
     r"(?:(?<![原旧老])目标(?:日期|时间)?|截止(?:日期|时间)?|上线(?:日期|时间)|完成时间|交付时间|deadline|"
-    r"\btarget(?:\s+date)?|\bdue(?:\s+date)?|\beta)\s*[:：]?\s*(?:在|于|是|为|is|on|by|of)?\s*$",
+    r"\btarget(?:\s+date)?)\s*[:：]?\s*(?:在|于|是|为|is|on|by|of)?\s*$",
     re.I,
 )
 
