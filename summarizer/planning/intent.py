@@ -40,6 +40,12 @@ _MISSED = re.compile(
     r"|go-?live|cutover|sprint|GA)\b",
     re.I,
 )
+# "Why did the Curtainline 5 go-live move?", "has the GA date shifted?": a schedule's date moving is a slip.
+_MOVED = re.compile(
+    r"\b(?:date|go-?live|launch|release|target|deadline|eta|GA|cutover|milestone)\s+"
+    r"(?:(?:has|have|had|was|been|got)\s+)*(?:move[ds]?|moving|shift(?:ed|s)?|slid|slipped|changed?|pushed)\b",
+    re.I,
+)
 PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂停 搁置 取消 中止 叫停")
 
 # First match wins, so the specific intents come before the broad ones. "_" joins phrase words.
@@ -51,6 +57,9 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
         "break broke broken went_wrong go_wrong goes_wrong gone_wrong going_wrong "
+        # how long an event lasted is an incident's duration
+        "how_long_did_it_last how_long_did_that_last how_long_was_it_down how_long_were_they_down "
+        "持续了多久 持续多久 多久恢复 多久才恢复 "
         "故障 事故 宕机 事件 告警 中断 线上问题 生产问题 现网问题 出问题 出了问题 挂了 崩了"
     )),
     ("risks", _words(
@@ -148,6 +157,8 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
         hits = _keyword_hits(question, keywords)
         if intent == "slips" and not hits and _MISSED.search(question):
             hits = ["missed"]
+        if intent == "slips" and not hits and (moved := _MOVED.search(question)):
+            hits = [moved[0]]
         if intent == "status" and not hits and (asked := _ASKED_LAUNCH.search(question)):
             hits = [_PAST.get(asked[0].split()[-1].casefold(), "launched")]
         if not hits:

@@ -155,7 +155,16 @@ _SEPARATOR_CELL = re.compile(r"\|\s*:?-{3,}:?\s*(?=\|)")
 
 
 def table_row(text: str) -> bool:
-    return text.lstrip().startswith("|") and text.count("|") >= 2
+    return (text.lstrip().startswith("|") and text.count("|") >= 2) or aligned_row(text)
+
+
+_COLUMN_GAPS = re.compile(r"[^\s.!?;:,] {2,}(?=\S)")  # not a typist's two spaces after a sentence
+
+
+def aligned_row(text: str) -> bool:
+    """A plain-text table's row, its columns set apart by runs of spaces (`  2  Friends & Patrons
+    CRM migration   HL    Amber   end of March`): a record of its own, like a pipe row."""
+    return len(_COLUMN_GAPS.findall(text.strip())) >= 3
 
 
 def header_row(lines: ReportLines, number: int) -> bool:
