@@ -272,7 +272,7 @@ _CAPTION_MAX = 40
 
 def _caption_over_table(lines: list[tuple[int, str]], index: int) -> bool:
     """A short line right over a table that names a kind of section (`明细表3：生产事件记录`,
-    `Status as of Friday`) or is a bare title (`流转意见`): the table's caption, so its rows are filed under it, not under the
+    `Status as of Friday`) or is a bare title between tables (`流转意见`): the table's caption, so its rows are filed under it, not under the
     caption's label as a project of its own."""
     stripped = lines[index][1].strip()
     if (
@@ -285,8 +285,12 @@ def _caption_over_table(lines: list[tuple[int, str]], index: int) -> bool:
     below = next((text for _, text in lines[index + 1 : index + 3] if text.strip()), "")
     if not below.lstrip().startswith("|"):
         return False
-    # a kind's name (`明细表2：系统运行指标`), or a bare title (`流转意见`), not a field (`填报人：张三`)
-    return classify_heading(stripped) is not SectionKind.OTHER or not re.search(r"[:：]", stripped)
+    if classify_heading(stripped) is not SectionKind.OTHER:
+        return True  # a kind's name (`明细表2：系统运行指标`), not a field (`填报人：张三`)
+    # a bare title between two tables (`流转意见` under a form's last table), not a paragraph's
+    # line over its table ("Intro line")
+    above = next((text for _, text in reversed(lines[max(0, index - 2) : index]) if text.strip()), "")
+    return not re.search(r"[:：]", stripped) and above.lstrip().startswith("|")
 
 
 def _underlines(underline: str, title: str) -> bool:

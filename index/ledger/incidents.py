@@ -287,6 +287,7 @@ def _from_item(
     return [incident] if incident is not None else []
 
 
+_HEADING_MARK = re.compile(r"^\s*(?:#{1,6}|={1,6}|h[1-6]\.)\s+")  # Markdown, AsciiDoc, Textile
 _PLACEHOLDER_CELL = re.compile(r"[-–—/\\.\s]*")
 
 
@@ -317,7 +318,7 @@ def _from_lines(
         if _row_text(t).strip() and not column_names_only(t)
     ]
     if title_line is not None and title_line in lines:
-        texts.insert(0, (title_line, line_text(lines[title_line].lstrip("#=").strip())))
+        texts.insert(0, (title_line, line_text(_HEADING_MARK.sub("", lines[title_line]).strip())))
     body = texts[1:] if title_line is not None else texts
     opening_text = _row_text(body[0][1]) if body else ""
     if not body or _NONE.search(opening_text) or says_none(opening_text) or _SUMMARY.search(opening_text):

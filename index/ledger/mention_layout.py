@@ -97,6 +97,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         and not rows
         and not section.children
         and not leads_known
+        and not _table_only(section)
         and _is_project_section(section, depth, fields, lines)
     ):
         name = clean_name(section.title)
@@ -109,6 +110,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     if (
         not context
         and not is_title
+        and not _table_only(section)
         and not rows
         and not section.children
         and _bold_leads(section, lines) < 2
@@ -165,6 +167,17 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         ]
     for child in section.children:
         _visit(child, depth + 1, lines, out, title)
+
+
+def _table_only(section: Section) -> bool:
+    """The section holds a table and nothing else but field lines (`流转意见` over a form's
+    approval log and its `打印人：… 打印时间：…` footer): it names the table, whose rows are not
+    projects here; no project of its own."""
+    return bool(section.tables) and all(
+        section.in_table(number) or not text.strip() or split_label(line_text(text)) is not None
+        for number, text in section.lines
+        if number != section.start
+    )
 
 
 def _leads_known(section: Section, lines: dict[int, str], found: list[Mention]) -> bool:

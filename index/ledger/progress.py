@@ -98,7 +98,8 @@ _FRACTION_CUED = (
     re.compile(
         rf"(?<![\d/.,]){_COUNT_NUM}\s*/\s*{_COUNT_NUM}(?![\d/])\s*"
         r"(?:milestones?|steps?|tasks?|stages?|phases?|items?|checkpoints?|deliverables?|stories|tickets|"
-        r"sites?|stores?|rules?|modules?|workstreams?|(?:站|家|台|项|座|个|门店)(?![\u4e00-\u9fff]{0,1}[日号]))",
+        # a measure word alone (`3/12站`); over a noun it counts a part of the work (`5/5 个补充实验`)
+        r"sites?|stores?|rules?|modules?|workstreams?|(?:站|家|台|项|座|个|门店)(?![\u4e00-\u9fff]))",
         re.I,
     ),
     # Things counted on both sides: `已接入112台/120台`, `8家/20家`.
