@@ -48,7 +48,9 @@ class ProjectIndex(list[ProjectRef]):
 
 
 def _spaced(text: str) -> str:
-    return " " + " ".join(re.findall(r"[^\W_]+", text.casefold())) + " "
+    """Words of the text between spaces; a Latin name written against Chinese ("SOC2现在进展怎么样")
+    is a word of its own."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+|[^\W_a-z0-9]+", text.casefold())) + " "
 
 
 # Words a long Latin name may drop in a question ("the bug bounty launch" for "Bug bounty program

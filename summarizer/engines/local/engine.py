@@ -15,7 +15,6 @@ from dataclasses import replace
 from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import series_of
-from index.text.cjk import has_han
 from summarizer.engines.base import AskContext
 from summarizer.engines.local.details import (
     as_evidence,
@@ -352,11 +351,10 @@ class LocalEngine:
 
 
 def _asked_weights(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:
-    """What the question asks of its linked project, weighted. A Han term no report writes ("解决"
-    of "后来解决了吗") is a seam of the question's cutting as often as a thing; Latin ones
-    ("budget") still count against answering."""
+    """What the question asks of its linked project, weighted; a term no report writes counts
+    against answering ("静安嘉里店的装修总预算": a budget no line states)."""
     terms = asked_terms(plan)
-    return {t: w for t, w in weights.items() if t in terms and not (t in plan.unseen and has_han(t))}
+    return {t: w for t, w in weights.items() if t in terms}
 
 
 def _one_report_asked(plan: QuestionPlan) -> bool:
