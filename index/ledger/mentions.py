@@ -54,6 +54,9 @@ _GENERIC_TITLE = re.compile(
     # a digest's or a letter's own parts: "SNAPSHOT", "Weekly snapshot", "A note from Corinne"
     r"(?:weekly |portfolio |project |team )?snapshot|(?:an? )?notes? from (?:the )?[\w'’.-]+(?: [\w'’.-]+){0,2}|"
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
+    # a generated report's header fields: "**Generated:** Mon … by mkweekly", "**Period:** …"
+    r"(?:reporting |report )?period|generated(?: by| on| at)?|prepared by|compiled by|distribution|"
+    r"(?:ops |team )?meeting|统计周期|报告周期|报送范围|"
     # an update e-mail's template sections: what went well, what did not, what the writer needs
     r"(?:wins|losses|misses|lowlights|asks|kudos|shout-?outs|worries|concerns)(?:\s*(?:&|and|/)\s*\w+)?|"
     # a memo's standing labels, whose lines list several projects' dates and asks
@@ -259,7 +262,9 @@ STATUS_HEADING = re.compile(
     r"now|dropped|"
     # a report's own summary: what it says in short, never a project
     r"tl;?\s?dr|summary|executive summary|highlights?|本周要点|要点|摘要|概要|"
-    r"风险项|阻塞项)\s*(?:[(（]\d+[)）])?",
+    r"风险项|阻塞项|closed|resolved|finished)"
+    # the period it covers and a note on it: "Closed this period (auto; closing comment shown)"
+    r"(?:\s+(?:this|last)\s+(?:week|period|sprint|cycle|month|fortnight))?\s*(?:[(（][^()（）]{0,40}[)）])?",
     re.I,
 )
 

@@ -313,7 +313,11 @@ def _told_of_another(text: str, start: int, name: str = "") -> bool:
     match = _OWN_SUBJECT.match(text[opening[-1] : start])
     if match is None or _PRONOUN.match(match[1].split()[0]):
         return False
-    return not name or name.casefold() not in match[1].casefold()  # "… Payments v2 went live 9/10"
+    if not name:
+        return True
+    # a named thing (`ECO-118 released 9/10`), not the project's own clause after a dash
+    # (`#93 OOD go-live — live since Wed 9 Oct`) nor the project itself (`Payments v2 went live`)
+    return match[1][:1].isupper() and name.casefold() not in match[1].casefold()
 
 
 def _actual_dates(unit: Unit, text: str, ref: date) -> list[_Found]:
