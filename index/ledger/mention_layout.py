@@ -43,7 +43,7 @@ from index.ledger.mentions import (
 from index.ledger.metric_labels import figure_runs
 from index.ledger.progress import find_progress
 from index.ledger.record_blocks import record_mentions
-from index.ledger.signals import find_statuses, heading_status, is_legend, rag_letter
+from index.ledger.signals import closed_heading, find_statuses, heading_status, is_legend, rag_letter
 from index.ledger.status_legend import legend_lines
 from index.ledger.table_columns import column_roles, item_key, key_column, name_column
 from index.models import Item, Report, Section, SectionKind
@@ -129,7 +129,10 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     # name recurs in another report.
     loose = not context and (
         sum(1 for item in section.items if _is_projectish(item, lines, top=True)) >= 2
-        or (heading_status(section.title) is not None and len(section.items) >= 1)
+        or (
+            (heading_status(section.title) is not None or closed_heading(section.title))
+            and len(section.items) >= 1
+        )
     )
     out.extend(rows)
     under_records = _record_items(section)  # a record's or a bold status line's own notes

@@ -403,18 +403,27 @@ _PERIOD_TAIL = re.compile(
 )
 
 
+def _heading_words(title: str) -> tuple[str, str]:
+    """A heading's words, and the same without the period they cover ("Shipped this week");
+    its outline number and a note after it say nothing ("4. Closed this period (auto; …)")."""
+    title = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)、]?\s+|\s*[(（][^()（）]*[)）]\s*$", "", nfkc(title))
+    text = re.sub(r"[(（]\d+[)）]|[^\w\s'’]", "", title).strip()
+    return text, _PERIOD_TAIL.sub("", text).strip()
+
+
+def closed_heading(title: str) -> bool:
+    """`Closed this period`, `Resolved this week`: a tracker's issues closed in the period, each
+    told with its own closing words; the heading files no status (a closed story is no launch)."""
+    return re.fullmatch(r"closed|resolved", _heading_words(title)[1], re.I) is not None
+
+
 def heading_status(title: str) -> ProjectStatus | None:
     """`## Done` -> done, `## Won't Do` -> cancelled, `## Shipped` -> launched; else None."""
     # Marks around the word say nothing ("done ✅:", "**Shipped** 🚀"): only the words decide.
-    # its outline number and a note after it say nothing either ("4. Closed this period (auto; …)")
-    title = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)、]?\s+|\s*[(（][^()（）]*[)）]\s*$", "", nfkc(title))
-    text = re.sub(r"[(（]\d+[)）]|[^\w\s'’]", "", title).strip()
+    text, bare = _heading_words(title)
     found = next((status for status, pattern in _HEADING_STATUS if pattern.match(text)), None)
-    bare = _PERIOD_TAIL.sub("", text).strip()
     if found is None and _LAUNCHED_HEADING.match(bare):
         return "launched"
-    if found is None and re.fullmatch(r"closed|resolved", bare, re.I):
-        return "done"  # a tracker's closed issues of the period: each its own finish
     if found is None and bare:  # a word of the report's own legend ("DISCHARGED THIS WEEK")
         found = _legend_status(bare.casefold())
     return found

@@ -33,6 +33,8 @@ _MONEY_NAMED = re.compile(
     r"cost|spend|revenue|price|budget|gmv|arpu|cac|ltv|费用|成本|收入|营收|预算|金额|客单价", re.I
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?")
+# Figures that are no amount beside a money word: a tracker's key, a half or a quarter.
+_NOT_AN_AMOUNT = re.compile(r"\b[A-Z][A-Z0-9]*-\d+\b|\b[HQ][1-4]\b")
 # Characters either side of a money word a figure must be within to be its amount.
 MONEY_REACH = 12
 
@@ -64,6 +66,7 @@ def states_money(text: str) -> bool:
     if _CURRENCY.search(text):
         return True
     text = _YEAR.sub(" ", text)  # "the 2025 budget" states no amount
+    text = _NOT_AN_AMOUNT.sub(" ", text)  # "H2 budget approved (FIN-882 closed)": a half, a ticket
     for word in _MONEY_WORDS.finditer(text):
         near = text[max(0, word.start() - MONEY_REACH) : word.end() + MONEY_REACH]
         if re.search(r"\d", near):
