@@ -157,6 +157,8 @@ def _row_runs(
 
 # Grid tables drawn in text: ASCII (`+-----+-----+`, psql, prettytable, reStructuredText) or with
 # box-drawing characters (`┌──┬──┐`, `│ a │ b │`, a command-line tool's output pasted in).
+# A `序号` / `No.` cell: it counts the table's rows (1, 2, 3), the row's name comes after it.
+ROW_NUMBER = re.compile(r"\d{1,3}\.?")
 _RULE = re.compile(r"^[+|┌├└╞╘╒┏┣┗╔╠╚]?[-=+:─━┬┼┴═╤╪╧┳╋┻╦╬╩ ]{3,}[+|┐┤┘╡╛╕┓┫┛╗╣╝]?$")
 _BOX_BARS = str.maketrans("│┃║", "|||")
 

@@ -66,7 +66,7 @@ _CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 
 
 # Lines that only wrap what they hold: a code fence, a collapsible block's tags, a blank.
-_DECOR = re.compile(r"^\s*(?:```.*|~~~.*|</?(?:details|summary)\b.*)?$")
+DECOR = re.compile(r"^\s*(?:```.*|~~~.*|</?(?:details|summary)\b.*)?$")
 
 
 def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
@@ -86,7 +86,7 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
             if covered.intersection(range(block.start, block.end + 1)) or _labelled_plan(block):
                 continue
             if figures and figures.issuperset(
-                n for n in range(block.start, block.end + 1) if not _DECOR.match(texts.get(n, ""))
+                n for n in range(block.start, block.end + 1) if not DECOR.match(texts.get(n, ""))
             ):
                 continue  # a figures list, in its code fence or not
             telling = False

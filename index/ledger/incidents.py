@@ -13,7 +13,7 @@ import re
 
 from index.ledger.blocks import Block, section_blocks
 from index.ledger.evidence import cite
-from index.ledger.incident_blocks import incidents_anywhere, merge_tellings
+from index.ledger.incident_blocks import DECOR, incidents_anywhere, merge_tellings
 from index.ledger.incident_fields import (
     CAUSE_FREE,
     FIELD_LABEL,
@@ -158,7 +158,6 @@ def _lately(hit: DateHit, report: Report) -> bool:
 
 # A metrics list's line: a label, a leader (dots, a colon, a gap), a figure (`Crash-free sessions ......
 # 99.63%`, `Bursts repaired (wk) ......... 29`); never an incident record's field (duration, times).
-_FENCE_LINE = re.compile(r"^\s*(?:```|~~~)|^\s*</?(?:details|summary)\b")
 _FIGURE_LINE = re.compile(
     r"^\s*[^\d\s][^:：]{0,50}?(?:\s*\.{2,}\s*|\s*[:：]\s*|\s{2,})[-+~≈]?\d[\d.,]*(?!\d)"
 )
@@ -167,7 +166,7 @@ _FIGURE_LINE = re.compile(
 def _figures_only(lines: list[str]) -> bool:
     """Two or more lines, each a metric's label and figure, none an incident record's field or a time;
     under a first line that tells no incident (the list's own title, `BY THE NUMBERS (week ending …)`)."""
-    lines = [line for line in lines if not _FENCE_LINE.match(line)]  # a dashboard pasted in a code block
+    lines = [line for line in lines if not DECOR.match(line)]  # a dashboard pasted in a code block
     if len(lines) >= 3 and cue(lines[0]) is None and _figures_only(lines[1:]):
         return True
     return len(lines) >= 2 and all(

@@ -28,9 +28,11 @@ from index.ledger.metric_naming import counted_name, names_metric
 from index.ledger.metric_read import PARENS, VALUE, Pair, bare_pair, is_date, read_pairs, value_of
 from index.models import Report, Section, SectionKind
 from index.schemas import MetricPoint
+from index.tables import ROW_NUMBER
 from index.text.cjk import HAN, has_han
 from index.text.normalise import plain_key
 from index.text.quantity import CHANGE_HEADER, CURRENCY, signed
+from index.text.time_core import MONTHS
 
 _VALUE_HEADER = re.compile(r"本周|this week|current|value|值|actual|本期|当前|latest|W\d{1,2}$", re.I)
 _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han characters
@@ -39,7 +41,6 @@ _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han char
 _METRIC_TABLE_FIRST = re.compile(
     r"^\W*(?:指标(?:名称|项)?|数据项|(?:metric|kpi|measure|indicator)s?(?:\s+names?)?)\W*$", re.I
 )
-_ROW_NUMBER = re.compile(r"\d{1,3}\.?")  # a `序号` / `No.` cell: the row's count, its name follows
 # A column of what was planned, not measured: `LoP target`, `Baseline`, `目标值`.
 _PLAN_HEADER = re.compile(r"target|goal|plan|baseline|目标|计划|基线", re.I)
 _LAST_PERIOD_HEADER = re.compile(r"上期|上周|上月|last\s+(?:week|period|month|cycle)|previous|prior", re.I)
@@ -320,10 +321,10 @@ def _prose_points(report: Report, section: Section, taken: set[int]) -> list[Met
 
 
 # A figure after a day's or month's name is a day of the month (`Wed 12 - Fri 14 Feb`, `Mon 17`).
+# ("may" left out: a figure after the modal is no day)
 _CALENDAR_WORD = re.compile(
     r"(?:^|\s)(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|"
-    r"sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
+    r"sun(?:day)?|" + "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True)) + r")\.?$",
     re.I,
 )
 
@@ -334,7 +335,7 @@ def _from_row(
     """The "this week" column's value (else the first value), and any change column as a point
     of its own (`| 周计算成本 | 38.9万元 | 38.6万元 | +0.8% |` -> 389000 元, 周计算成本环比 0.8 %)."""
     named_second = len(header) > 1 and _METRIC_TABLE_FIRST.match(header[1])
-    first = 1 if (named_second or _ROW_NUMBER.fullmatch(cells[0].strip())) and len(cells) > 2 else 0
+    first = 1 if (named_second or ROW_NUMBER.fullmatch(cells[0].strip())) and len(cells) > 2 else 0
     if len(cells) < 2 or not _NAMEISH.search(cells[first]):
         return []
     column = next((i for i, h in enumerate(header) if i > first and _VALUE_HEADER.search(h)), None)

@@ -17,7 +17,7 @@ import re
 from index.ledger.field_labels import field_of, label_key, loose_target
 from index.ledger.mentions import ANY_DAY
 from index.ledger.signals import field_status, rag_letter
-from index.tables import Table
+from index.tables import ROW_NUMBER, Table
 from index.text.timeexpr import find_dates
 
 # The column naming the row's project (a tracker's requirement, story, epic, feature).
@@ -93,7 +93,6 @@ def name_column(table: Table) -> int | None:
 
 
 _NAME_CELL_CHARS = 40
-_ROW_NUMBER = re.compile(r"\d{1,3}\.?")
 
 
 def _column(table: Table, index: int) -> list[str]:
@@ -104,7 +103,7 @@ def _column(table: Table, index: int) -> list[str]:
 def _row_numbers(table: Table) -> bool:
     """The first column counts the rows (`序号`, `No.`, `#`: 1, 2, 3), so the item comes second."""
     cells = [cell for cell in _column(table, 0) if cell]
-    return len(cells) >= 2 and all(_ROW_NUMBER.fullmatch(cell) for cell in cells)
+    return len(cells) >= 2 and all(ROW_NUMBER.fullmatch(cell) for cell in cells)
 
 
 # The column of a tracker's ids (`编号`, `ID`, `Key`, `#`): what stays when a row is renamed.

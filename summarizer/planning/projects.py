@@ -4,7 +4,7 @@ part, since questions drop suffixes ("风控引擎" for "风控决策引擎迁�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -278,19 +278,21 @@ def _abbreviated(key: str, folded: str) -> float:
     if not _HAN_NAME.fullmatch(key):
         return _elided_link(key, folded)
     best = 0.0
-    start = folded.find(key[:2])
-    while start >= 0:
-        end = folded.find(key[-2:], start + 2)
-        if end >= 0:
-            written = folded[start : end + 2]
-            if (
-                len(written) >= max(4, 0.6 * len(key))
-                and len(written) < len(key)
-                and subsequence(written, key)
-            ):
-                best = max(best, len(written) / len(key))
-        start = folded.find(key[:2], start + 1)
+    for written in _end_spans(folded, key):
+        if len(written) >= max(4, 0.6 * len(key)) and len(written) < len(key) and subsequence(written, key):
+            best = max(best, len(written) / len(key))
     return best
+
+
+def _end_spans(text: str, name: str) -> Iterator[str]:
+    """Each span of `text` that opens with the name's first two characters and closes with its last
+    two: where a Chinese name written short may stand."""
+    start = text.find(name[:2])
+    while start >= 0:
+        end = text.find(name[-2:], start + 2)
+        if end >= 0:
+            yield text[start : end + 2]
+        start = text.find(name[:2], start + 1)
 
 
 def _elided_link(key: str, folded: str) -> float:
@@ -298,13 +300,7 @@ def _elided_link(key: str, folded: str) -> float:
     left out (`name_rules.elided`), linked at the lowest score that links."""
     if not _HAN_ENDS.fullmatch(key):
         return 0.0
-    start = folded.find(key[:2])
-    while start >= 0:
-        end = folded.find(key[-2:], start + 2)
-        if end >= 0 and elided(folded[start : end + 2], key):
-            return _ELIDED_SCORE
-        start = folded.find(key[:2], start + 1)
-    return 0.0
+    return _ELIDED_SCORE if any(elided(written, key) for written in _end_spans(folded, key)) else 0.0
 
 
 _ELIDED_SCORE = 0.6
@@ -316,13 +312,14 @@ def written_short(question: str, name: str) -> str | None:
     are not taken for what is asked of the project."""
     if len(name) < 4 or not has_han(name[:2] + name[-2:]):
         return None
-    start = question.find(name[:2])
-    while start >= 0:
-        end = question.find(name[-2:], start + 2)
-        if end >= 0 and end + 2 - start < len(name) and subsequence(question[start : end + 2], name):
-            return question[start : end + 2]
-        start = question.find(name[:2], start + 1)
-    return None
+    return next(
+        (
+            written
+            for written in _end_spans(question, name)
+            if len(written) < len(name) and subsequence(written, name)
+        ),
+        None,
+    )
 
 
 def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> dict[str, float]:

@@ -277,11 +277,11 @@ class LocalEngine:
         # words it uses ("故障" vs "Incidents"): the heading classifier already knows both.
         kind_match = plan.intent in ("risks", "incidents") and any(h.kind == plan.intent for h in hits)
         answerable = bool(chosen) and (kind_match or max(best, strength) >= self.min_coverage)
-        if not answerable and top is not None and plan.project_names and _asked_weights(plan, weights):
+        asked = _asked_weights(plan, weights)
+        if not answerable and top is not None and plan.project_names and asked:
             # The linked project's own lines, its name written short in the question ("等保整改"):
             # whether they answer is whether they say what is asked of it ("受阻"), not how many
             # of the question's words, name included, they share.
-            asked = _asked_weights(plan, weights)
             answerable = coverage(top.quote, asked, plan.synonyms) >= self.min_coverage
         if not answerable and chosen and not plan.asked and not plan.project_names:
             # "What happened to the regen braking work?" over "## Regen map for M7 motor" in every
@@ -292,7 +292,6 @@ class LocalEngine:
         if answerable and plan.asked:
             # "同城多活改造的预算是多少？": lines naming the project are not an answer about its budget.
             # (plan.asked is already without the intent's own words: "状态" asks for any of its lines.)
-            asked = _asked_weights(plan, weights)
             said = top.quote if top is not None else ""
             answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
         if answerable and money_asked(plan) and not any(states_money(e.quote) for e in chosen):

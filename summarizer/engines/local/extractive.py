@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation
+from index.tables import ROW_NUMBER
 from index.text.normalise import plain_key, plain_line, stem
 
 ReportLines = Mapping[int, str]
@@ -177,13 +178,10 @@ def header_row(lines: ReportLines, number: int) -> bool:
     return table_row(after) and not plain_line(after)
 
 
-_ROW_NUMBER = re.compile(r"\d{1,3}\.?")
-
-
 def row_label(row: str) -> str:
     """A table row's label: its first cell, after a `序号` / `No.` cell that only counts the rows."""
     cells = row.split(" | ")
-    return cells[1] if len(cells) > 1 and _ROW_NUMBER.fullmatch(cells[0].strip()) else cells[0]
+    return cells[1] if len(cells) > 1 and ROW_NUMBER.fullmatch(cells[0].strip()) else cells[0]
 
 
 def candidates(
