@@ -82,18 +82,29 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 
         numbered, meta = read_html(text)
     else:
-        from index.wikitext import looks_like_wikitext, read_wikitext
-
         meta = {}
-        raw_lines = split_lines(text)
-        if looks_like_wikitext(raw_lines):  # a MediaWiki page's source, read as the Markdown it means
-            numbered = read_wikitext(raw_lines)
-        else:
-            numbered = list(enumerate(raw_lines, start=1))
+        numbered = _wiki_source_as_markdown(split_lines(text))
     lines = tuple(SourceLine(number, normalise_line(line)) for number, line in numbered)
     if not any(line.text.strip() for line in lines):
         raise InputError(path, "file is empty", "nothing to index")
     return Document(path=path, lines=lines, encoding=encoding, content_hash=content_hash(raw), meta=meta)
+
+
+def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
+    """A wiki page's source (DokuWiki, MediaWiki, JSPWiki), read as the Markdown it means under its
+    own line numbers; any other text as it is. DokuWiki is asked first: its headings look like
+    MediaWiki's and its `{{tag>…}}` like a template."""
+    from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
+    from index.jspwiki import looks_like_jspwiki, read_jspwiki
+    from index.wikitext import looks_like_wikitext, read_wikitext
+
+    if looks_like_dokuwiki(raw_lines):
+        return read_dokuwiki(raw_lines)
+    if looks_like_wikitext(raw_lines):
+        return read_wikitext(raw_lines)
+    if looks_like_jspwiki(raw_lines):
+        return read_jspwiki(raw_lines)
+    return list(enumerate(raw_lines, start=1))
 
 
 def decode_bytes(raw: bytes, path: Path) -> tuple[str, str]:

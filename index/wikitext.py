@@ -91,6 +91,17 @@ def _cells(text: str, separator: str) -> list[str]:
     return cells
 
 
+def pipe_rows(rows: list[tuple[int, list[str], bool]]) -> list[tuple[int, str]]:
+    """A wiki table's (line, cells, is header) rows as Markdown pipe rows; a header row first in its
+    table gets the delimiter row Markdown needs, under its own line number."""
+    out: list[tuple[int, str]] = []
+    for index, (number, cells, header) in enumerate(rows):
+        out.append((number, "| " + " | ".join(cells) + " |"))
+        if header and index == 0:
+            out.append((number, "| " + " | ".join("---" for _ in cells) + " |"))
+    return out
+
+
 def read_wikitext(lines: list[str]) -> list[tuple[int, str]]:
     """The document's lines as Markdown, each under its source line number (1-based)."""
     out: list[tuple[int, str]] = []
@@ -102,9 +113,7 @@ def read_wikitext(lines: list[str]) -> list[tuple[int, str]]:
     def end_row() -> None:
         nonlocal row, header_row
         if row:
-            out.append((row_line, "| " + " | ".join(row) + " |"))
-            if header_row:
-                out.append((row_line, "| " + " | ".join("---" for _ in row) + " |"))
+            out.extend(pipe_rows([(row_line, row, header_row)]))
         row, header_row = [], False
 
     for number, raw in enumerate(lines, start=1):

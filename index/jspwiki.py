@@ -1,0 +1,95 @@
+"""JSPWiki markup (codebeamer, JSPWiki and XWiki 1.0 pages) read as the Markdown it means, line
+numbers kept.
+
+An ALM's wiki page saved as its source writes headings by exclamation marks, the most at the top
+(`!!! Title`, `!! 2. Status`, `! Done`), tables with `||` header cells and `|` row cells and no
+closing bar (`||ID||Project||Status`, `|WS-01|Delta OTA|%%(color:green)G%%`), `__bold__`,
+`''italic''`, `%%(style) text%%` spans, `[text|url]` links, `\\\\` line breaks and `[{Plugin}]`
+calls. Read as plain text the headings were none, the header row was a row and a coloured status
+cell kept its markup. Each source line becomes the Markdown line that says the same, under its own
+number, so citations still point at the file's own lines (the verifier reads the file through this
+same conversion).
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.wikitext import pipe_rows
+
+_HEADING = re.compile(r"^(!{1,3})\s*([^!\s\[].*?)\s*$")
+_LIST = re.compile(r"^([*#]+)\s+(.*)$")
+# What only JSPWiki writes: a `||` header row, a `%%` style block or span, a plugin call, `__bold__`.
+_CONSTRUCT = re.compile(r"^\|\|[^|]|%%|\[\{\w|(?<!\w)__\S.*?\S__(?!\w)")
+_STYLE_SPAN = re.compile(r"%%(?:\([^)]*\)|[\w-]+)\s*(.*?)%%")
+_STYLE_LINE = re.compile(r"^%%(?:\([^)]*\)|[\w-]+)?\s*$")
+_PLUGIN = re.compile(r"\[\{[^}]*\}\]")
+_LINK = re.compile(r"\[([^\[\]|]+)\|[^\[\]]+\]")
+_BOLD = re.compile(r"(?<!\w)__(\S(?:.*?\S)?)__(?!\w)")
+_ITALIC = re.compile(r"''(\S(?:.*?\S)?)''")
+
+
+def looks_like_jspwiki(lines: list[str]) -> bool:
+    """Two `!` headings and a construct only JSPWiki writes."""
+    stripped = [line.strip() for line in lines]
+    heads = sum(1 for line in stripped if _HEADING.match(line) and not line.startswith("!["))
+    return heads >= 2 and any(_CONSTRUCT.search(line) for line in stripped)
+
+
+def inline(text: str) -> str:
+    """Inline JSPWiki as Markdown: styled spans to their text, links to their text, bold, italic."""
+    text = _PLUGIN.sub("", _STYLE_SPAN.sub(r"\1", text))
+    text = _LINK.sub(r"\1", text).replace("\\\\", "").rstrip()
+    return _ITALIC.sub(r"*\1*", _BOLD.sub(r"**\1**", text))
+
+
+def _cells(row: str, bar: str) -> list[str]:
+    """A row's cells split at its bars, not at a link's (`[text|url]`)."""
+    cells, current, depth = [], "", 0
+    index = 0
+    while index < len(row):
+        char = row[index]
+        depth += char == "["
+        depth -= char == "]" and depth > 0
+        if depth == 0 and row.startswith(bar, index):
+            cells.append(current)
+            current, index = "", index + len(bar)
+            continue
+        current += char
+        index += 1
+    cells.append(current)
+    return [inline(cell.strip()) for cell in cells]
+
+
+def read_jspwiki(lines: list[str]) -> list[tuple[int, str]]:
+    """The document's lines as Markdown, each under its source line number (1-based)."""
+    out: list[tuple[int, str]] = []
+    table: list[tuple[int, list[str], bool]] = []
+
+    def end_table() -> None:
+        out.extend(pipe_rows(table))
+        table.clear()
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if line.startswith("|"):
+            header = line.startswith("||")
+            bar = "||" if header else "|"
+            body = line[len(bar) :]
+            body = body[: -len(bar)] if body.endswith(bar) else body
+            table.append((number, _cells(body, bar), header))
+            continue
+        end_table()
+        heading = _HEADING.match(line)
+        if heading and not line.startswith("!["):
+            out.append((number, "#" * (4 - len(heading[1])) + " " + inline(heading[2])))
+        elif _STYLE_LINE.match(line) or line == "----" or _PLUGIN.fullmatch(line):
+            out.append((number, ""))
+        elif listed := _LIST.match(line):
+            depth = "  " * (len(listed[1]) - 1)
+            marker = "-" if listed[1][-1] == "*" else "1."
+            out.append((number, f"{depth}{marker} {inline(listed[2])}"))
+        else:
+            out.append((number, inline(raw)))
+    end_table()
+    return out
