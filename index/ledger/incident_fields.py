@@ -54,7 +54,9 @@ _FIELDS = {
 FIELD_LABEL = re.compile(
     r"^\W{0,3}(?:时间|发生时间|现象|影响|影响范围|定级|级别|等级|处置|处理|恢复|初步原因|原因|根因|根本原因|时长|"
     r"持续时间|改进项|后续|跟进|time|when|duration|impact|severity|level|detection|cause|root cause|fix|"
-    r"resolution|mitigation|follow-ups?|action items|actions?|lessons?|措施|整改|整改措施|行动项)\W{0,3}\s*[:：]",
+    r"resolution|mitigation|follow-ups?|action items|actions?|lessons?|措施|整改|整改措施|行动项|"
+    # a postmortem's action list by state (`Done: encoding pinned (24 Feb)`, `Open: …`, `Next: PIR …`)
+    r"done|open|closed|next(?: steps?)?|what happened|standing rule|已完成|未完成|下一步)\W{0,3}\s*[:：]",
     re.I,
 )
 IMPACT_FREE = re.compile(
@@ -118,6 +120,7 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
     )
     rest = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+", "", rest).lstrip(" \t-–—:：")
     rest = re.sub(r"(?:\s*[·•]\s*)+(?=[—–-]\s|$)|^(?:\s*[·•]\s*)+", " ", rest)
+    rest = re.sub(r"([·•|])(?:\s*[·•|])+", r"\1", rest)  # `INC-9 · P3 · What`, the severity taken out
     # a label's colon, never a clock's (`[P1] 3/26 14:20-16:35 LinkRoute …` had lost `16:`)
     label = re.search(r"(?<!\d)[:：]|[:：](?!\d)", rest[:30]) or re.search(r"(?<!\d)：|：(?!\d)", rest)
     if label and len(re.sub(r"[\W_]+", "", rest[: label.start()])) <= 3:

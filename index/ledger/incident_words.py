@@ -24,7 +24,7 @@ _NOUNS = (
     r"\bnear[- ]miss(?:es)?\b|\b(?:utility|cable|service|water[- ]main|gas[- ]main) strike\b|"
     r"\blost[- ]time injur(?:y|ies)\b|\bRIDDOR\b|险情|未遂事件|安全事件"
 )
-_IDS = r"(?<![A-Za-z0-9])(?:PD|INC|SIR)-\d{2,}(?![\d])"
+_IDS = r"(?<![A-Za-z0-9])(?:PD|INC|SIR)-\d{2,}(?:-\d+)*(?![\d])"  # `INC-2025-004`: the year is no id
 _SEV = r"(?<![A-Za-z0-9])SEV[- ]?[0-4](?![0-9])"
 # P0-P3 is also a priority (P1 需求, P0 bug): an incident level only next to a level or event word.
 _P_LEVEL = (
@@ -90,7 +90,9 @@ _BELOW_OR_RULE = re.compile(f"{_BELOW_BAR}|{_RULE_WORDS}", re.I)
 _PLANNED_WORK = (
     r"计划内|计划停机|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
     # downtime that was planned ("LIMS 9 cutover downtime (Sat 29 Mar 06:00 - …) was planned")
-    r"\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|cutover)\b"
+    r"\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|cutover)\b|"
+    # a line labelled as planned work (`Planned: CashLink patch 2.8.2 on Sat 08 Mar, 06:00–08:00`)
+    r"(?:planned|scheduled|计划内?)\s*[:：]"
 )
 
 # What takes a word back, looked for in the clause that holds it.
@@ -254,7 +256,7 @@ def not_an_event(text: str) -> bool:
     that says the scare was nothing (`The planned database maintenance on 2 August went to plan`),
     or that says what happened was below an incident's bar, or states a rule, and names no
     incident besides (`周二凌晨搜索抖动，持续不到 3 分钟自己恢复，不算故障`)."""
-    if _SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text):
+    if _SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text) or planned_work(text):
         return True
     return below_the_bar(text)
 

@@ -47,7 +47,9 @@ from index.tables import column_names_only
 from index.text.timeexpr import DateHit, find_dates
 
 _GROUP = re.compile(
-    r"(?:稳定性|生产|线上|系统)?(?:事件|事故|故障|告警)|incidents?|outages?|on-?call|post-?mortems?", re.I
+    r"(?:稳定性|生产|线上|系统)?(?:事件|事故|故障|告警)|incidents?|outages?|on-?call|post-?mortems?|"
+    r"(?:service\s+)?(?:disruptions?|interruptions?)",
+    re.I,
 )
 _NONE = re.compile(
     r"^(?:无|本周无|暂无|没有|none|nil|n/?a|no (?:new |major |production |prod |p[0-4] |sev ?[0-4] |customer[- ]facing )*"
@@ -248,6 +250,8 @@ def _from_blocks(
     # the lines straight under a table's last row (`Impact: …`, `Certificate renewed at 09:30`) go
     # on telling that row's incident
     row_ends = {max(table.lines) + 1 for table in section.tables} if rows else set()
+    opening = _row_text(line_text(tellings[0][0].text)) if tellings else ""
+    said_none = bool(_NONE.search(opening) or says_none(opening))
     for index, (block, span) in enumerate(tellings):
         if block.start in row_ends:
             continue
@@ -260,8 +264,8 @@ def _from_blocks(
             ):
                 items.extend(_from_item(report, section, block.item, lines, grouped=True))
             continue
-        if not_an_event(block.text):
-            continue
+        if not_an_event(block.text) or (index and said_none and cue(block.text) is None):
+            continue  # after `None.`, a paragraph naming no incident is news (`The pre-flight check went live`)
         title_line = section.start if titled and index == 0 else None
         incident = _from_lines(report, section, span, lines, title_line=title_line, day_anywhere=not titled)
         if incident is None or (incident.when is None and follow_up(block.text)):

@@ -131,7 +131,8 @@ _NAME_THEN_GLYPH = re.compile(
 
 
 _TRAILING_STATE = re.compile(
-    r"(?<=\S)\s*(?:有风险|正常|延期|延迟|暂停|受阻|阻塞|已完成|已上线|on track|at risk|delayed|blocked|paused|done)\s*$",
+    r"(?<=\S)\s*(?:有风险|正常|延期|延迟|暂停|受阻|阻塞|已完成|已上线|on track|at risk|delayed|blocked|paused|done|"
+    r"(?:转|变|亮)(?:红|黄|绿)(?:灯|色)?|(?:goes|went|turned|turns) (?:red|amber|yellow|green))\s*$",
     re.I,
 )
 
@@ -139,8 +140,17 @@ _TRAILING_STATE = re.compile(
 _COLUMN_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
 
 
+# A tracker reference opening a bullet (`[ISSUE:48388] 远控 API v3 灰度 50%`, `[JIRA-311]`, `[#92]`):
+# the ticket the line is about, named by the words after it.
+_TRACKER_REF = re.compile(r"^\[(?:[A-Z][A-Z0-9_]*\s*[:#-]\s*\d+|#\d+)\]\s*")
+
+
 def item_name(item: Item, text: str) -> tuple[str, int] | None:
     """(name, offset where the project's own text starts) for a bullet, or None."""
+    ref = _TRACKER_REF.match(text)
+    if ref and text[ref.end() :].strip():
+        found = item_name(item, text[ref.end() :])
+        return (found[0], found[1] + ref.end()) if found else None
     glyph = _NAME_THEN_GLYPH.match(text)
     if glyph and valid_name(clean_name(glyph[1])):
         return clean_name(glyph[1]), glyph.end(1)  # the glyph and what follows it are its status
@@ -155,8 +165,12 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
     if labelled is not None:
         if labelled.field is not None:
             return None
-        name = clean_name(labelled.label)
-        return (name, labelled.rest_offset) if valid_name(name) else None
+        # a state closing the label is the project's own (`UWB 数字钥匙 2.0 转红: anchor 固件 …`)
+        state = _TRAILING_STATE.search(labelled.label)
+        head = labelled.label[: state.start()] if state else labelled.label
+        name = clean_name(head)
+        offset = text.find(head) + len(head) if state else labelled.rest_offset
+        return (name, offset) if valid_name(name) else None
     # A short name over deeper lines, or over lines glued to it (`6. OTA升级平台` then `【进展】…`);
     # a status word closing it is its status, not part of its name (`1. 连锁版（阿凯）有风险`).
     # (a Latin name is counted in words: `3.6 BTP REPLACEMENT OUTSTATIONS (KRW/DNB/OSV)`)

@@ -75,6 +75,9 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
     stated = [o for o in observations if o.status is not None]
     rules = [o for o in stated if o.source == "rules"]
     statuses = [o for o in rules if o.origin == "structure"] or rules or stated
+    # A line filed under `本周完成 / Done` beside the project's own status field (`RedCap TBOX 台架
+    # provisioning 完成` over the row's `A 有风险`): a task of it done, the field tells the project.
+    statuses = [o for o in statuses if not (o.filed_as == "done" and o.status == "done")] or statuses
     status = worst_status([o.status for o in statuses if o.status is not None])
     # Of the lines that state it, the one that also says when it launched is the better evidence.
     said = [o for o in statuses if o.status == status]

@@ -173,6 +173,10 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ("blocked", r"受阻|阻塞|卡住|\bblocked\b|⛔|\b(?:is|are|now)\s+blocking\s+(?:us|the|our)\b"),
     # A colour said in prose ("moving the project to red", "has gone amber", "is still red", "I'd
     # call it amber", "Dashboard v2: green."); a build's or a dashboard's colour is not (`_NOT_A_RAG`).
+    # A colour changed in Chinese prose: `状态转黄`, `UWB 数字钥匙 2.0 转红`, `已恢复绿灯`.
+    ("off_track", r"(?:转|变|亮|升为|转为|变为|调为|标为)红(?:灯|色)?(?![\u4e00-\u9fff])|亮红灯"),
+    ("at_risk", r"(?:转|变|亮|降为|转为|变为|调为|标为)黄(?:灯|色)?(?![\u4e00-\u9fff])|亮黄灯"),
+    ("on_track", r"(?:转|变|回|恢复|转为|变为|调为|恢复为|回到)绿(?:灯|色)?(?![\u4e00-\u9fff])"),
     ("off_track", _rag(r"red")),
     ("at_risk", _rag(r"(?:amber|yellow|wobbly|shaky)")),
     # A traffic-light letter right after the name (`EDU-3 (G) – DFMEA done`, `1. X7 C样释放   [Y]`):
@@ -219,6 +223,14 @@ _NEGATED_AFTER = re.compile(
 _LATER_BEFORE = re.compile(
     r"(?:下(?:期|周|个?月|阶段|季度|迭代)|从下\S{0,3}|明天)(?:起|开始)\s*(?:先|会|将)?\s*$|"
     r"(?:将|将会|计划|准备|打算|拟)\s*$|\b(?:will be|to be|would be|plan to|planning to|going to)\s*$",
+    re.I,
+)
+# A clause whose own subject is another thing (`…goes AMBER: the 25 Feb convoy to Damaturu was
+# cancelled by Security`): the convoy stopped, not the project.
+_ANOTHER_SUBJECT = re.compile(
+    r"[:;.,]\s+(?:the|a|an|our|their|its|this|that|one)\s+"
+    r"(?!(?:whole\s+|entire\s+)?(?:project|programme|program|workstream|initiative|effort|work|rollout|pilot)\b)"
+    r"[^:;.,]{1,48}?\b(?:was|were|got|has been|have been|had been)\s+$",
     re.I,
 )
 # A status field's value is trusted as a whole, including colours that prose would not justify.
@@ -310,6 +322,8 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
             if _RAG_WORD.search(match[0]) and _NOT_A_RAG.search(text[max(0, start - 32) : start]):
                 continue
             if status in STOPPED and _LATER_BEFORE.search(text[max(0, start - 12) : start]):
+                continue
+            if status in STOPPED and _ANOTHER_SUBJECT.search(text[max(0, start - 60) : start]):
                 continue
             hits.append(Span(status, start, end, match[0]))
     return tuple(sorted(hits, key=lambda hit: hit.start))
