@@ -214,7 +214,7 @@ def _heading_of(
         if match:
             return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
         ruled = _RULED_HEADING.match(stripped)
-        if ruled or _capital_heading(lines, index):
+        if ruled or _capital_heading(lines, index) or _record_heading(lines, index):
             return atx_level + PSEUDO_LEVEL_OFFSET, (ruled[1] if ruled else stripped).strip()
         title = _list_title(lines, index)
         if title is not None:
@@ -383,6 +383,30 @@ def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
         and bool(below[1].strip())
         and not _RULE_LINE.match(below[1])
     )
+
+
+# An indented field line of a record: `  PROGRESS : 6/9 STATIONS LIVE`, `    Target: 30 Apr`, `  负责人：周航`.
+_INDENTED_FIELD = re.compile(rf"^\s{{2,}}(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{2,8}})\s*[:：]\s+\S")
+_TRAILING_FIELD = re.compile(r"\S\s{4,}[A-Za-z][\w ]{0,14}:\s*\S{1,12}\s*$")
+
+
+def _record_heading(lines: list[tuple[int, str]], index: int) -> bool:
+    """A line at the margin with its own field set off to the right, over indented field lines
+    (`ITEM 02  REC  RECORDS MIGRATION   STATUS: SD` over `  PROGRESS : 21/38` and `  TARGET   :
+    CUTOVER 30 APR 2025`): a plain-text record, the line its title. (A form's own header fields are
+    no record: they stand at the margin.)"""
+    text = lines[index][1]
+    if not text.strip() or text[:1].isspace() or len(text.strip()) > 120 or _RULE_LINE.match(text):
+        return False
+    below = [t for _, t in lines[index + 1 : index + 6]]
+    fields = 0
+    for line in below:
+        if not line[:1].isspace():
+            break
+        fields += bool(_INDENTED_FIELD.match(line))
+    # (a bare `[2] NAME` over field lines is read by the ledger's record blocks, with its siblings
+    # that have none: made a heading, it would swallow the next one)
+    return bool(_TRAILING_FIELD.search(text)) and fields >= 1 and bool(_INDENTED_FIELD.match(below[0]))
 
 
 def build_sections(

@@ -56,6 +56,9 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "dependencies dependency deliverables rmk rmks remarks remark",
         # the date first planned, beside the forecast a form lists it with: no target of its own
         "baseline baselinedate baselinefinish originalplan",
+        # the progress planned by now, beside the actual one (`| 计划进度 | 实际进度 |`): no progress
+        "计划进度 计划完成率 计划完成度 应完成进度 目标进度 planned% plan% plannedprogress planprogress "
+        "expectedprogress baseline%",
     ),
 }
 FIELD_KEYS: dict[str, str] = {
@@ -89,7 +92,9 @@ _TARGET_LABEL = re.compile(
 # over a column of counts), so a table's column of it is one only when it holds days.
 _LOOSE_TARGET = re.compile(
     r"(?!(?:revenue|sales|budget|cost|spend|headcount|volume|traffic|kpi|growth|margin|uptime|sla|"
-    r"nps|csat|conversion|savings|occupancy|yield|output|throughput)target)[a-z]{3,14}(?:target|deadline)(?:date)?"
+    r"nps|csat|conversion|savings|occupancy|yield|output|throughput)target)[a-z]{3,14}(?:target|deadline)(?:date)?|"
+    # `倒排目标` (a countdown plan's column), `节点目标`: a column of days under a kind of 目标
+    r"(?!(?:营收|销售|收入|业绩|预算|成本|指标|流量|转化|利润|毛利|产量|产值|增长|考核))[\u4e00-\u9fff]{2,4}目标"
 )
 
 
@@ -104,8 +109,8 @@ def loose_target(key: str) -> bool:
 
 # A progress field however the template qualifies it (`当前进度`, `完成率`, `Pct complete`, `Done %`).
 _PROGRESS_LABEL = re.compile(
-    r"(?:当前|总体|整体|累计|项目)?(?:进度|完成率|完成比例|完成度|完成情况百分比)|"
-    r"(?:pct|percent|%)(?:complete|completed|done)|(?:complete|completed|done|progress)%"
+    r"(?:当前|总体|整体|累计|项目|实际)?(?:进度|完成率|完成比例|完成度|完成情况百分比)|"
+    r"(?:pct|percent|%)(?:complete|completed|done)|(?:complete|completed|done|progress)%|actual(?:progress|%)"
 )
 # A health field (`健康度`, `灯色`, `RAG status`, `Overall status`).
 _STATUS_LABEL = re.compile(

@@ -24,7 +24,7 @@ _NOUNS = (
     r"\bnear[- ]miss(?:es)?\b|\b(?:utility|cable|service|water[- ]main|gas[- ]main) strike\b|"
     r"\blost[- ]time injur(?:y|ies)\b|\bRIDDOR\b|险情|未遂事件|安全事件"
 )
-_IDS = r"(?<![A-Za-z0-9])(?:PD|INC|SIR)-\d{2,}(?:-\d+)*(?![\d])"  # `INC-2025-004`: the year is no id
+_IDS = r"(?<![A-Za-z0-9])(?:PD|INC|SIR|OCC)[- ]\d{2,}(?:-\d+)*(?![\d])"  # `INC-2025-004`, `OCC 25-011`
 _SEV = r"(?<![A-Za-z0-9])SEV[- ]?[0-4](?![0-9])"
 # P0-P3 is also a priority (P1 需求, P0 bug): an incident level only next to a level or event word.
 _P_LEVEL = (

@@ -48,7 +48,7 @@ from index.text.timeexpr import DateHit, find_dates
 
 _GROUP = re.compile(
     r"(?:稳定性|生产|线上|系统)?(?:事件|事故|故障|告警)|incidents?|outages?|on-?call|post-?mortems?|"
-    r"(?:service\s+)?(?:disruptions?|interruptions?)",
+    r"(?:service\s+)?(?:disruptions?|interruptions?)|occurrences?",
     re.I,
 )
 _NONE = re.compile(

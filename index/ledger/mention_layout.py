@@ -66,7 +66,8 @@ def find_mentions(report: Report) -> list[Mention]:
 def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention], title: str = "") -> None:
     # a card heading's own fields count (`② PACS历史影像迁移 ｜ 负责人：周航 ｜ 🟢正常`), not the
     # report title's (`[KST100] PM Weekly Report - WW13 | Overall: RED`)
-    fields = _count_fields(section, lines) + (_title_fields(section.title) if section.title != title else 0)
+    titled = _title_fields(section.title) if section.title != title else 0
+    fields = _count_fields(section, lines) + titled
     if section.kind in NOT_PROJECT_KINDS and (records := record_mentions(section, lines)):
         # Records under an asks or notes heading (a clinic's "WAITING ROOM" over its `PATIENT:`
         # records) are projects; the heading's own bullets are still asks.
@@ -74,7 +75,10 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         for child in section.children:
             _visit(child, depth + 1, lines, out, title)
         return
-    if section.kind in NOT_PROJECT_KINDS and fields < 2:
+    # a heading with its own state (`ITEM 04  RELIABILITY DASHBOARD   STATUS: RTS`) names a project,
+    # whatever its words suggest the section holds
+    own_state = titled > 0 and section.kind == SectionKind.METRICS
+    if section.kind in NOT_PROJECT_KINDS and fields < 2 and not own_state:
         # A metrics or incidents heading is not a project; but an objective named by a metric
         # ("O1 核心服务可用性达到99.95%") holds projects, and a heading with its own status,
         # progress and target lines ("KR1.2 告警降噪" + 当前进度/预计完成/状态) is one.
@@ -250,9 +254,12 @@ def _title_status_units(heading: Unit) -> list[Unit]:
     if match is None:
         return []
     out: list[Unit] = []
-    for piece in re.split(r"\s*[|｜]\s*", match[0]):
-        if piece and split_label(piece) is None and find_statuses(piece):
+    for piece in re.split(r"\s*[|｜]\s*|\s{4,}", match[0].strip()):
+        labelled = split_label(piece) if piece else None
+        if piece and labelled is None and find_statuses(piece):
             out.append(Unit(heading.line, piece, head=True, labelled=Labelled("status", piece, 0, "status")))
+        elif labelled is not None and labelled.field == "status":  # `…   STATUS: SD`, a record's own field
+            out.append(Unit(heading.line, piece, head=True, labelled=labelled))
     return out
 
 
@@ -262,7 +269,7 @@ def _title_fields(title: str) -> int:
     match = PIPE_FIELDS.search(title)
     if match is None:
         return 0
-    pieces = re.split(r"\s*[|｜]\s*", match[0].strip(" |｜"))
+    pieces = re.split(r"\s*[|｜]\s*|\s{4,}", match[0].strip(" |｜"))
     return sum(
         1
         for piece in pieces

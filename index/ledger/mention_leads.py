@@ -131,8 +131,9 @@ _NAME_THEN_GLYPH = re.compile(
 
 
 _TRAILING_STATE = re.compile(
-    r"(?<=\S)\s*(?:有风险|正常|延期|延迟|暂停|受阻|阻塞|已完成|已上线|on track|at risk|delayed|blocked|paused|done|"
-    r"(?:转|变|亮)(?:红|黄|绿)(?:灯|色)?|(?:goes|went|turned|turns) (?:red|amber|yellow|green))\s*$",
+    r"(?<=\S)\s*(?:有风险|正常|延期|延迟|暂停|受阻|阻塞|已完成|已上线|(?:转|变|亮)(?:红|黄|绿)(?:灯|色)?|"
+    # a whole word (`SSO for Clinics unblocked:` is no `blocked`)
+    r"(?<![A-Za-z])(?:on track|at risk|delayed|blocked|paused|done|(?:goes|went|turned|turns) (?:red|amber|yellow|green)))\s*$",
     re.I,
 )
 
@@ -159,6 +160,9 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
         return clean_name(match[1]), match.end(1)
     match = BRACKET_NAME.match(text) or _BOLD_NAME.match(text) or _LINK_NAME.match(text)
     if match:
+        inner = _bold_news(match[1]) if match.re is _BOLD_NAME else None
+        if inner is not None:
+            return inner[0], match.start(1) + inner[1]
         name = clean_name(match[1])
         return (name, match.end()) if valid_name(name) else None
     labelled = split_label(text)
@@ -168,6 +172,10 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
         # a state closing the label is the project's own (`UWB 数字钥匙 2.0 转红: anchor 固件 …`)
         state = _TRAILING_STATE.search(labelled.label)
         head = labelled.label[: state.start()] if state else labelled.label
+        if state:  # `Borehole rehab now at risk:`: the state's adverb is no part of the name
+            head = re.sub(
+                r"\s+(?:is\s+|are\s+)?(?:now|still|currently|again)$|(?:现在|目前|已经|又)$", "", head
+            )
         name = clean_name(head)
         offset = text.find(head) + len(head) if state else labelled.rest_offset
         return (name, offset) if valid_name(name) else None
@@ -199,6 +207,23 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
         short = len(bare) <= 14 if has_han(bare) else len(bare.split()) <= 5
         if short and valid_name(name):
             return name, match.end()
+    return None
+
+
+# A bold lead that is the week's news about a project, not its name: `**抖店电子面单迁移：5/20 两仓全量切换**`
+# (a label, then what happened), `**嘉兴仓波次拣货策略 5/12 正式切换上线**` (a name, its day, its verb).
+_NAME_BEFORE_DAY = re.compile(r"^(\S.{1,28}?)\s*(?=\d{1,2}[./]\d{1,2}(?!\d)|\d{1,2}月\d{1,2})")
+
+
+def _bold_news(content: str) -> tuple[str, int] | None:
+    labelled = split_label(content)
+    if labelled is not None and labelled.field is None and labelled.rest:
+        name = clean_name(labelled.label)
+        return (name, labelled.rest_offset) if valid_name(name) else None
+    day = _NAME_BEFORE_DAY.match(content)
+    if day is not None and len(content) - day.end(1) > 6:
+        name = clean_name(day[1])
+        return (name, day.end(1)) if valid_name(name) and not find_dates(name, ANY_DAY) else None
     return None
 
 
@@ -391,7 +416,7 @@ _HEADER_LABEL = re.compile(
     r"(?:发件人|收件人|收件|主送|抄送|日期|主题|时间|发送时间|编制|编制人|审核|统计周期|报告日期|报告人|报送|报告期|"
     r"填报日期|填写日期|编制日期|报送日期|"
     r"from|to|cc|bcc|date|subject|sent|generated|period|period covered|reporting period|prepared by|"
-    r"author|(?:\w+\s+)?editor|distribution|version|legend|key|rag key|status key|汇报周期|汇报人|汇报时间|填报人|编写|发送|周次|部门)",
+    r"author|(?:\w+\s+)?editor|distribution|dist|circulation|recipients|entered by|issued by|version|legend|key|rag key|status key|汇报周期|汇报人|汇报时间|填报人|编写|发送|周次|部门)",
     re.I,
 )
 

@@ -59,6 +59,9 @@ _GENERIC_TITLE = re.compile(
     r"(?:ops |team )?meeting|统计周期|报告周期|报送范围|"
     # an update e-mail's template sections: what went well, what did not, what the writer needs
     r"(?:wins|losses|misses|lowlights|asks|kudos|shout-?outs|worries|concerns)(?:\s*(?:&|and|/)\s*\w+)?|"
+    # a register of changes to several projects' items: "DEFERRED ITEMS (TARGET CHANGES)", "Open actions"
+    r"(?:deferred|open|closed|new|pending|outstanding|carried[- ]over)\s+(?:items|actions|changes|defects)|"
+    r"(?:target|date|schedule|scope)\s+changes|change\s*log|"
     # a memo's standing labels, whose lines list several projects' dates and asks
     r"(?:key|upcoming|important)\s+(?:dates|milestones|deadlines)|decisions?(?:\s+(?:needed|required|requested|for\s+noting))?|"
     # a weeknote's or a retro's template sections: "Things that went well", "What was hard"
@@ -147,7 +150,9 @@ def line_text(text: str) -> str:
 # What kind of thing a heading names, written before the name ("Goal: …", "议题一：…", "Epic: …").
 TYPE_PREFIX = re.compile(
     r"^(?:goal|project|initiative|epic|workstream|okr|objective|milestone|feature|topic|item|"
-    r"项目|目标|议题[一二三四五六七八九十\d]*|专项|课题)\s*[:：]\s*",
+    r"项目|目标|议题[一二三四五六七八九十\d]*|专项|课题)\s*[:：]\s*|"
+    # a form's record number before the name: `ITEM 02  REC   RECORDS MIGRATION`, `Project 3 – …`
+    r"^(?:item|project|workstream|entry|record|line)\s+\d{1,3}[.:)]?\s+(?=\S)",
     re.I,
 )
 
@@ -229,7 +234,10 @@ _FIELD_AFTER_STOP = re.compile(
 
 
 # A heading's own fields after its name, set off by bars (`电子病历结构化模板2.0 ｜ 负责人：林可 ｜ 🟢正常`).
-PIPE_FIELDS = re.compile(rf"\s*[|｜]\s*(?:[^|｜:：]{{1,12}}[:：]|[{EMOJI}]).*$")
+# A plain-text record's fields are set off by a wide gap (`ITEM 05  STORES INTERFACE      STATUS: SD`).
+PIPE_FIELDS = re.compile(
+    rf"(?:\s*[|｜]\s*(?:[^|｜:：]{{1,12}}[:：]|[{EMOJI}])|\s{{4,}}[^\s:：|｜][^:：|｜]{{0,11}}[:：]).*$"
+)
 
 
 def clean_name(name: str) -> str:
@@ -249,7 +257,7 @@ def clean_name(name: str) -> str:
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = TYPE_PREFIX.sub("", name.strip())
     name = _TOPIC_SUFFIX.sub("", name.strip(" \t:：-—–·•【】[]"))
-    return name.strip(" \t:：-—–·•【】[]")
+    return re.sub(r"\s{2,}", " ", name).strip(" \t:：-—–·•【】[]")  # a form's column gaps
 
 
 # Status-category and template headings: where a board or a template files projects, never one.

@@ -29,8 +29,9 @@ _ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "version",
         re.compile(
+            # `RELEASE R3.2`, `release r24.1`: a release train's letter before its number
             rf"\b(?:fix\s*versions?|target(?:ing|ed)?|release|版本|on (?:course|track) for)\s*:?\s*"
-            rf"v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}})(?:{_ARROW}v?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}}))?",
+            rf"[vr]?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}})(?:{_ARROW}[vr]?(\d{{1,4}}(?:\.\d{{1,3}}){{1,2}}))?",
             re.I,
         ),
     ),

@@ -19,13 +19,20 @@ from index.schemas import ProjectStatus
 from index.text.normalise import EMOJI
 
 _LEGEND_LINE = re.compile(
-    r"^\W*(?:(?:[A-Za-z]+\s+)?(?:key|legend)|图例|状态说明|状态图例|灯号说明)\s*[:：]\s*(?P<body>.*)$",
+    r"^\W*(?:(?:[A-Za-z]+\s+)?(?:key|legend|codes)|图例|状态说明|状态图例|灯号说明)"
+    # `STATUS CODES  S = SERVICEABLE (ON TRACK)`: a form's label set off by a gap, not a colon
+    r"(?:\s*[:：]|\s{2,}(?=\S+\s*[=＝]))\s*(?P<body>.*)$",
     re.I,
 )
-# `TIGHT = at risk`, `HOLD=paused`: a word (or a few), an equals sign, what it means.
-_ENTRY = re.compile(r"(?P<word>[^\s=/|,;，；][^=/|,;，；]{0,24}?)\s*[=＝]\s*(?P<meaning>[^=/|,;，；]{1,30})")
+# `TIGHT = at risk`, `HOLD=paused`, `U/S = UNSERVICEABLE (OFF TRACK)`: a word (or a few, a slash
+# inside one), an equals sign, what it means.
+_ENTRY = re.compile(
+    r"(?P<word>[^\s=/|,;，；](?:[^=/|,;，；]|/(?=\S)){0,24}?)\s*[=＝]\s*(?P<meaning>[^=/|,;，；]{1,40})"
+)
+# Entries side by side in columns (`HOLD  = PAUSED BY SPONSOR          SCRAP = CANCELLED`).
+_COLUMN_GAP = re.compile(r"\s{3,}(?![\s=＝])")
 _GLYPH_ENTRY = re.compile(rf"[{EMOJI}]\ufe0f?\s*[^\s{EMOJI}]")
-_CONTINUATION = 3
+_CONTINUATION = 8
 _MIN_WORDS = 2
 
 
@@ -59,8 +66,8 @@ def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
                 break
             taken.add(more_number)
         words: dict[str, ProjectStatus] = {}
-        for entry in _ENTRY.finditer(body):
-            status = field_status(entry["meaning"].strip())
+        for entry in _ENTRY.finditer(_COLUMN_GAP.sub(" | ", body)):
+            status = _meaning(entry["meaning"].strip())
             if status is not None:
                 words[entry["word"].strip(" *_`").casefold()] = status
         if len(words) >= _MIN_WORDS or len(_GLYPH_ENTRY.findall(body)) >= _MIN_WORDS:
@@ -68,3 +75,10 @@ def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
             # vocabulary already reads; the line is still a key, not a project
             return taken, words
     return None
+
+
+def _meaning(text: str) -> ProjectStatus | None:
+    """What an entry means, read as a status field; or its gloss in brackets, the scale's word
+    explained in the common one (`SERVICEABLE WITH DEFERRAL (AT RISK)`)."""
+    gloss = re.search(r"[(（]([^()（）]{2,30})(?:[)）]|$)", text)
+    return field_status(text) or (field_status(gloss[1].strip()) if gloss else None)

@@ -26,6 +26,8 @@ PART_OF = rf"(?:{PART})?"
 PART_TAIL = re.compile(PART + "$", re.I)
 OLD_BEFORE = re.compile(
     r"(?:原计划|原定|原预计|原目标|原|之前计划|此前|先前|从|由)\s*(?:于|在|是|为)?\s*$|"
+    # "MVP 未能按 5/15 上线", "新文档站没有按1月底切换": the day it did not make, set aside
+    r"(?:未能|没能|没有能|未|没有|没)\s*(?:按|在|于|赶上|赶在)\s*$|"
     r"\b(?:originally|previously|was|from|instead of|rather than|old eta|replacing|replaces|superseding|in place of)"
     r"\s*[:：]?\s*(?:on\s+)?(?:the\s+|its\s+|our\s+)?" + PART_OF + "$",
     re.I,
@@ -36,9 +38,7 @@ NOT_BEFORE = re.compile(r"^\s*not\s+(?:(?:in|on|by|for)\s+)?(?:the\s+)?" + PART_
 # "missed its end-of-March date", "won't make the 15th".
 MISSED_BEFORE = re.compile(
     r"\b(?:did\s*n[o']t|won't|will not|failed to|is\s*n[o']t going to|not going to)\s+(?:make|hit|meet)\s+"
-    r"(?:the|its|our|their)?\s*$|\bmissed\s+(?:the|its|our|their)?\s*$|"
-    # "MVP 未能按 5/15 上线", "没能在月底前交付": the day it did not make, still the target
-    r"(?:未能|没能|没有能|未|没有|无法|不能)\s*(?:按|在|于|赶上|赶在)\s*$",
+    r"(?:the|its|our|their)?\s*$|\bmissed\s+(?:the|its|our|their)?\s*$",
     re.I,
 )
 # What the project needs from someone else by a day ("we need UAT sign-off by Friday 7th", "the

@@ -95,7 +95,14 @@ def evidence_states(slip: Slip, case: ZooSlip) -> bool:
     if case.kind == "overdue":
         in_report = any(same_report(c.report, case.report) for c in slip.evidence)
         return (in_report or states(quotes, case.to_text)) and before
-    return (states(quotes, case.to_text) or writes_day(here, case.to)) and before
+    # A stall's new side is the same figure written again in the report where it shows (`| 60% |`),
+    # whatever words the gold chose to tell it (`进度连续三周停在60%`).
+    held = (
+        case.kind == "stalled"
+        and bool(case.to)
+        and any(fold_space(str(case.to)) in fold_space(q) for q in here)
+    )
+    return (states(quotes, case.to_text) or writes_day(here, case.to) or held) and before
 
 
 _CELLS = re.compile(r"\s*\|\s*|\s{2,}")

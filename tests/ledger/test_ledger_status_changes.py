@@ -31,10 +31,12 @@ def test_a_cancelled_thing_in_another_clause_is_not_the_project() -> None:
     assert _statuses("The kiosk pilot was cancelled last week.") == ["cancelled"]
 
 
-def test_a_day_not_made_is_still_the_target() -> None:
+def test_a_day_not_made_is_the_old_target_not_a_launch() -> None:
     for text in ("控制台 MVP 未能按 6/12 上线", "控制台 MVP 没能在 6/12 上线"):
         roles = classify_dates(text, date(2025, 6, 13))
-        assert [(r.role, r.hit.text) for r in roles] == [("target", "6/12")]
+        assert [(r.role, r.hit.text) for r in roles] == [("old", "6/12")]
+    roles = classify_dates("控制台没有按6月初切换，上线改到7月上旬", date(2025, 6, 13))
+    assert [(r.role, r.hit.text) for r in roles] == [("old", "6月初"), ("target", "7月上旬")]
     assert [r.role for r in classify_dates("控制台 MVP 已于 6/12 上线", date(2025, 6, 13))] == ["completed"]
 
 
