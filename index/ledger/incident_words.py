@@ -145,7 +145,8 @@ _COMPOUND = re.compile(
 )
 _FOLLOW_UP = re.compile(
     r"复盘|改进项|整改|根因|跟进|post-?mortem|follow-?ups?|\bRCA\b|root cause|retro(?:spective)?|"
-    r"上周|上期|前几天|\blast (?:week|cycle|sprint|month|\w+day)'?s?\b|\bearlier\b|\bfrom the \d",
+    r"上周|上期|前几天|\blast (?:week|cycle|sprint|month|\w+day)'?s?\b|\bearlier\b|\bfrom the \d|"
+    r"\bfurther to\b|\bfollowing up on\b",
     re.I,
 )
 _ID = re.compile(_IDS, re.I)

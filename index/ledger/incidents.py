@@ -250,11 +250,20 @@ def _from_blocks(
     # the lines straight under a table's last row (`Impact: …`, `Certificate renewed at 09:30`) go
     # on telling that row's incident
     row_ends = {max(table.lines) + 1 for table in section.tables} if rows else set()
-    opening = _row_text(line_text(tellings[0][0].text)) if tellings else ""
+    first = tellings[0][0] if tellings else None
+    # an item's own words, without its marker (`3.1 None this week.`)
+    opening = "" if first is None else _row_text(first.item.text if first.item else line_text(first.text))
+    opening = re.sub(r"^\d{1,2}(?:\.\d{1,2})+\s+", "", opening)  # `- 3.1 None this week.`
     said_none = bool(_NONE.search(opening) or says_none(opening))
     for index, (block, span) in enumerate(tellings):
         if block.start in row_ends:
             continue
+        if index and said_none and cue(block.text) is None and not follow_up(block.text):
+            continue  # after `None.`, a block naming no incident is news (`The pre-flight check went live`)
+        # after `None.`, one that follows an earlier incident up retells it; a day it names as an
+        # earlier update's (`3.2 Further to paragraph 3.1 of the update of 30 October: the hang on 28
+        # October`) is no day of the incident: tied to its first telling by its words instead
+        retold = bool(index and said_none and follow_up(block.text))
         if block.kind == "item" and block.item is not None:
             # `• Action: …`, `• Root cause: …` under a postmortem's line: its fields, no incidents
             if not (
@@ -262,10 +271,11 @@ def _from_blocks(
                 or FIELD_LABEL.match(line_text(block.text))
                 or planned_work(line_text(block.text))
             ):
-                items.extend(_from_item(report, section, block.item, lines, grouped=True))
+                found = _from_item(report, section, block.item, lines, grouped=True)
+                items.extend(_undated(i) if retold and _document_day(i, block.text) else i for i in found)
             continue
-        if not_an_event(block.text) or (index and said_none and cue(block.text) is None):
-            continue  # after `None.`, a paragraph naming no incident is news (`The pre-flight check went live`)
+        if not_an_event(block.text):
+            continue
         title_line = section.start if titled and index == 0 else None
         incident = _from_lines(report, section, span, lines, title_line=title_line, day_anywhere=not titled)
         if incident is None or (incident.when is None and follow_up(block.text)):
@@ -273,6 +283,21 @@ def _from_blocks(
         if not any(incident.when and incident.when == o.when for o in [*rows, *items, *paragraphs]):
             paragraphs.append(incident)
     return items, paragraphs
+
+
+# A day named as a document's: "the update of 30 October", "our note of 3 May", "the RCA dated 2 June".
+_DOCUMENT_DAY = re.compile(
+    r"\b(?:update|report|note|memo|e-?mail|letter|minutes|bulletin|rca|review)\s+(?:of|dated|from)\s+$", re.I
+)
+
+
+def _document_day(incident: Incident, text: str) -> bool:
+    at = text.find(incident.when_text) if incident.when_text else -1
+    return at > 0 and _DOCUMENT_DAY.search(text[max(0, at - 30) : at]) is not None
+
+
+def _undated(incident: Incident) -> Incident:
+    return incident.model_copy(update={"when": None, "when_text": None})
 
 
 def _is_group(item: Item) -> bool:

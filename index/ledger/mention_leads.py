@@ -211,19 +211,13 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
 
 
 # A bold lead that is the week's news about a project, not its name: `**抖店电子面单迁移：5/20 两仓全量切换**`
-# (a label, then what happened), `**嘉兴仓波次拣货策略 5/12 正式切换上线**` (a name, its day, its verb).
-_NAME_BEFORE_DAY = re.compile(r"^(\S.{1,28}?)\s*(?=\d{1,2}[./]\d{1,2}(?!\d)|\d{1,2}月\d{1,2})")
-
-
+# (a label, then what happened). (A name, its day and its verb in one bold span, `**素材库2.0 4/17 上线**`,
+# stays whole: its own text would open inside the bold, where the day's verb is not read.)
 def _bold_news(content: str) -> tuple[str, int] | None:
     labelled = split_label(content)
     if labelled is not None and labelled.field is None and labelled.rest:
         name = clean_name(labelled.label)
         return (name, labelled.rest_offset) if valid_name(name) else None
-    day = _NAME_BEFORE_DAY.match(content)
-    if day is not None and len(content) - day.end(1) > 6:
-        name = clean_name(day[1])
-        return (name, day.end(1)) if valid_name(name) and not find_dates(name, ANY_DAY) else None
     return None
 
 

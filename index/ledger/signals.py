@@ -228,8 +228,9 @@ _LATER_BEFORE = re.compile(
 # A clause whose own subject is another thing (`…goes AMBER: the 25 Feb convoy to Damaturu was
 # cancelled by Security`): the convoy stopped, not the project.
 _ANOTHER_SUBJECT = re.compile(
-    r"[:;.,]\s+(?:the|a|an|our|their|its|this|that|one)\s+"
-    r"(?!(?:whole\s+|entire\s+)?(?:project|programme|program|workstream|initiative|effort|work|rollout|pilot)\b)"
+    r"(?:^|[:;.,]\s)\s*(?:the|a|an|our|their|its|this|that|one)\s+"
+    # (`The kiosk pilot was cancelled`: the project, by the kind of work it is)
+    r"(?!(?:[\w-]+\s+){0,3}?(?:project|programme|program|workstream|initiative|effort|work|rollout|pilot)\b)"
     r"[^:;.,]{1,48}?\b(?:was|were|got|has been|have been|had been)\s+$",
     re.I,
 )

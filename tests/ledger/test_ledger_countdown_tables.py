@@ -65,16 +65,15 @@ def test_countdown_column_and_actual_progress(series: Series) -> None:
     assert not views.launches(ledger)
 
 
-def test_a_bold_lead_with_news_is_named_before_the_news(write_report: WriteReport) -> None:
+def test_a_bold_lead_with_news_is_named_before_its_colon(write_report: WriteReport) -> None:
     text = """# 周报
 
 ## 本周完成
 
 - **面单迁移：5/20 两仓全量切换到新面单**，按计划完成。
-- **拣货策略 5/12 正式切换上线**，如期完成。
 """
     facts = extract_facts(write_report("2025-05-23.md", text))
-    assert {"面单迁移", "拣货策略"} <= {o.project for o in facts.observations}
+    assert "面单迁移" in {o.project for o in facts.observations}
 
 
 def test_a_state_word_inside_another_word_ends_no_name(write_report: WriteReport) -> None:

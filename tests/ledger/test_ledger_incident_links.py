@@ -87,3 +87,22 @@ def test_a_postmortem_adds_its_follow_ups_to_the_nights_fix(
     assert incident.cause == "网关连接池耗尽"
     assert incident.resolution is not None
     assert "重启网关" in incident.resolution and "限流" in incident.resolution
+
+
+def test_a_follow_up_after_none_names_an_update_day_not_a_new_incident(
+    ledger: Ledger, write_report: WriteReport
+) -> None:
+    # Written from imanage-word-html (a regression the whole-zoo run showed): `None this week.`, then
+    # `Further to … the update of 30 October: the hang on 28 October …` retells the 28 October one.
+    first = (
+        "# Weekly update 2025-10-31\n\n## 3. Service interruptions\n"
+        "- 3.1 Tuesday 28 October 2025, 09:05 to 09:50 (P3): the mail client hung on start-up for 60 users.\n"
+    )
+    second = (
+        "# Weekly update 2025-11-07\n\n## 3. Service interruptions\n- 3.1 None this week.\n"
+        "- 3.2 Further to paragraph 3.1 of the update of 30 October: the mail client start-up hang on"
+        " 28 October was caused by a cache rebuild.\n"
+    )
+    build(ledger, [write_report("km/v8.md", first), write_report("km/v9.md", second)])
+    (incident,) = views.incidents(ledger)
+    assert incident.when == date(2025, 10, 28)

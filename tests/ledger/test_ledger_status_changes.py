@@ -29,6 +29,8 @@ def test_a_cancelled_thing_in_another_clause_is_not_the_project() -> None:
     ]
     assert _statuses("Kiosk rollout: the pilot was cancelled by the sponsor") == ["cancelled"]
     assert _statuses("The kiosk pilot was cancelled last week.") == ["cancelled"]
+    # the project's own text after its name: `Kiosk rollout: the install visit … was cancelled`
+    assert _statuses("the install visit on 18 Mar was cancelled by the vendor") == []
 
 
 def test_a_day_not_made_is_the_old_target_not_a_launch() -> None:
