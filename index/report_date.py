@@ -141,7 +141,10 @@ _ISSUE_LABELS = (
     r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|签发日期|印发日期|发文日期)"
 )
 _DATE_LABELS = (
-    rf"(?:{_ISSUE_LABELS}|report\s+date|date|dated|as\s+of|last\s+updated|updated(?:\s+on)?|sent|"
+    rf"(?:{_ISSUE_LABELS}|report\s+date|date|dated|as\s+of|as\s+at|last\s+updated|updated(?:\s+on)?|sent|"
+    # a bulletin's own words for its day: "Published 14 March 2025", "Status date:", "w/c 10 Mar"
+    r"published(?:\s+on)?|prepared\s+on|circulated(?:\s+on)?|status\s+date|w/c|"
+    r"(?:period|fortnight|month)\s+ending|week\s+to|"
     r"(?:for\s+the\s+)?week\s+(?:of|ending|starting|beginning|commencing)|reporting\s+(?:period|week)|"
     r"(?:sprint|cycle|iteration)\s+(?:dates?|period)|"
     r"日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"

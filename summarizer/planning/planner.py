@@ -56,6 +56,7 @@ from summarizer.planning.timerange import (
     TimeRange,
     find_time_range,
     parse_week_arg,
+    plan_date_texts,
     target_dates,
 )
 from summarizer.question import QuestionPlan
@@ -67,6 +68,12 @@ if TYPE_CHECKING:
 
 
 _REPORT_AFTER = rf"(?:\s*(?:'s\s*)?(?:{REPORT_NOUNS})s?\b|\s*的?(?:周报|双周报|月报|报告|纪要|简报))?"
+
+
+def _without(terms: str, texts: Sequence[str]) -> str:
+    for text in texts:
+        terms = re.sub(re.escape(text), " ", terms, flags=re.I)
+    return terms
 
 
 def read_question(
@@ -125,7 +132,10 @@ def read_question(
         lang=detect_lang(stripped),
         query=query or question,
         terms=terms,
-        subject=subject_terms(terms, [*vocabulary(intent), *(LAUNCH_NOUNS if launch_list else ())]),
+        subject=subject_terms(
+            _without(terms, plan_date_texts(question)),
+            [*vocabulary(intent), *(LAUNCH_NOUNS if launch_list else ())],
+        ),
         synonyms=intent_synonyms([*words, *decision_words(unnamed)]),
         time_text=found.text if found else "",
         intent_words=words,

@@ -301,7 +301,7 @@ _TARGET_BEFORE = re.compile(
     r"(?:\s+(?:date|is|was|of|on|in|by|for|at|to))*"
     r"|(?:推迟|延期|顺延|调整|改|延后|延|推|提前)(?:到|至|为)|(?:目标|预计|计划|原定|原计划)\s*(?:是|为|在|于)?"
     # "能按5月底上线吗", "能否在6月前交付": by the date, a deadline asked about
-    r"|(?:按|按时|按期|能否在|能在|可否在|来得及在))\s*$",
+    r"|(?:按|按时|按期|能否在|能在|可否在|来得及在))(?:\s+the)?\s*$",  # "pushed out to the end of May"
     re.I,
 )
 _TARGET_AFTER = re.compile(
@@ -583,6 +583,17 @@ def _eve(days: tuple[date, date] | None, since: int | None, latest: date, dated:
 _TARGET_CUE = re.compile(
     r"(?:due|target|eta|deadline|planned|scheduled|expected|目标|预计|计划|原定|原计划)", re.I
 )
+
+
+def plan_date_texts(question: str) -> list[str]:
+    """The words of every date the question names as a plan's (`pushed out to the end of May`,
+    `推迟到5月底`): values asked about, never the subject an answer must be about."""
+    return [
+        match[0]
+        for pattern in (*_TARGET_LIKE, _EN_MONTH, _ZH_MONTH)
+        for match in pattern.finditer(question)
+        if _is_month_name(match) and _is_target(question, match)
+    ]
 
 
 def target_dates(question: str) -> list[str]:

@@ -30,6 +30,10 @@ from .test_plan import LATEST
         # Generic: a ledger list answers the whole question.
         ("这几期双周报里，哪些项目延期了？", ""),
         ("哪些KR延期或者逾期了？", ""),
+        # a schedule said to slide, over a span of months: a list of slips (wave 18, w18-e)
+        ("这几个月里哪些项目延期或出现滑坡?", ""),
+        # a date a plan was moved to is a value asked about, not the subject (wave 18, w18-b)
+        ("Why was the records cutover pushed out to the end of May?", "cutover"),
         ("Which projects slipped over the period covered by these updates?", ""),
         ("Which goals slipped, and to when?", ""),
         # The kind of document a team writes is where to look, not what about.
