@@ -68,7 +68,8 @@ _SCARE = re.compile(
     r"a monitoring|a dashboard|an? (?:alerting|monitoring) )|\bnothing was (?:actually )?(?:down|broken)\b|"
     # said not to be one (`只影响内部测试，不是现网问题`, `not a production incident`)
     r"(?:不是|并非|不算|不属于)(?:线上|生产|现网)(?:问题|故障|事故|事件)|"
-    r"\bnot an? (?:production|customer[- ]facing|real|live) (?:incident|issue|outage)\b",
+    r"\bnot an? (?:(?:production|customer[- ]facing|real|live) )?(?:incident|outage)\b|"
+    r"\bnot an? (?:production|customer[- ]facing|real|live) issue\b",
     re.I,
 )
 
@@ -91,6 +92,8 @@ _PLANNED_WORK = (
     r"计划内|计划停机|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
     # downtime that was planned ("LIMS 9 cutover downtime (Sat 29 Mar 06:00 - …) was planned")
     r"\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|cutover)\b|"
+    # "Networks did planned work on the campus border routers Sat 5 Oct 07:00–09:00"
+    r"\b(?:planned|scheduled)\s+(?:works?|changes?|upgrade window|patching)\b|"
     # a line labelled as planned work (`Planned: CashLink patch 2.8.2 on Sat 08 Mar, 06:00–08:00`)
     r"(?:planned|scheduled|计划内?)\s*[:：]"
 )
@@ -260,6 +263,17 @@ def not_an_event(text: str) -> bool:
     if _SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text) or planned_work(text):
         return True
     return below_the_bar(text)
+
+
+_PLANNED = re.compile(_PLANNED_WORK, re.I)
+
+
+def planned_or_dismissed(text: str) -> bool:
+    """A list item that tells planned work in its first sentence (`Networks did planned work on the
+    border routers Sat 5 Oct`) or says what it tells was no incident (`Planned, announced, not an
+    incident.`). Narrower than `not_an_event`: a drill's or a test's word in an item is as often
+    an incident's cause (`Root cause: a pool limit set during a load test`)."""
+    return _PLANNED.search(text[: _first_sentence_end(text)]) is not None or _SCARE.search(text) is not None
 
 
 def below_the_bar(text: str) -> bool:

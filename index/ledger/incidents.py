@@ -35,6 +35,7 @@ from index.ledger.incident_words import (
     cue,
     follow_up,
     not_an_event,
+    planned_or_dismissed,
     planned_work,
     says_none,
     timeline_line,
@@ -270,6 +271,7 @@ def _from_blocks(
                 timeline_line(block.text)
                 or FIELD_LABEL.match(line_text(block.text))
                 or planned_work(line_text(block.text))
+                or planned_or_dismissed(line_text(block.text))  # `Networks did planned work on …`
             ):
                 found = _from_item(report, section, block.item, lines, grouped=True)
                 items.extend(_undated(i) if retold and _document_day(i, block.text) else i for i in found)

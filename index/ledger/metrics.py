@@ -262,6 +262,14 @@ def _points(report: Report, section: Section, number: int, pair: Pair) -> list[M
     return points
 
 
+# A unit written in brackets after a metric's name (a table's row label): `遗留缺陷（个）`, `Latency (ms)`.
+_UNIT_BRACKET = re.compile(
+    r"\s*[(（]\s*(个|次|件|条|项|人|名|家|台|套|户|笔|单|起|天|日|小时|分钟|秒|ms|min|hrs?|%|％|pp|元|万元|亿元|"
+    r"万|亿|GB|TB|MB|人天|人日|人月|单/周|件/人时|单/天)\s*[)）]\s*$",
+    re.I,
+)
+
+
 def _point(
     report: Report,
     section: Section,
@@ -273,6 +281,9 @@ def _point(
     quote: str,
 ) -> MetricPoint:
     name = counted_name(name, section.title)
+    bracket = _UNIT_BRACKET.search(name)
+    if bracket and bracket.start() >= 2:  # `其中严重及以上（个）`, `P95 latency (ms)`: the unit, not the name
+        name, unit = name[: bracket.start()], unit or bracket[1]
     return MetricPoint(
         name=name,
         key=plain_key(name),

@@ -88,3 +88,33 @@ def test_a_state_word_inside_another_word_ends_no_name(write_report: WriteReport
     names = {o.project: o.status for o in facts.observations}
     assert "Clinic SSO unblocked" in names and names["Clinic SSO unblocked"] != "blocked"
     assert names.get("Borehole rehab") == "at_risk"
+
+
+def test_a_unit_in_brackets_after_a_metric_name_is_its_unit(write_report: WriteReport) -> None:
+    text = """# 项目周报 2025-09-26
+
+## 测试情况
+
+| 指标 | 上期 | 本期 |
+|---|---|---|
+| 遗留缺陷（个） | 73 | 61 |
+| 其中严重及以上（个） | 16 | 14 |
+| SIT案例执行率（累计） | 80% | 86% |
+"""
+    facts = extract_facts(write_report("2025-09-26.md", text))
+    found = {(m.name, m.unit) for m in facts.metrics}
+    assert ("遗留缺陷", "个") in found and ("其中严重及以上", "个") in found
+    assert any(name == "SIT案例执行率（累计）" for name, _ in found)  # a qualifier, no unit
+
+
+def test_planned_work_and_a_dismissed_figure_in_incident_items_are_none(write_report: WriteReport) -> None:
+    text = """# Ops weekly 2024-10-07
+
+## 2. Incidents & notices
+
+- Networks did planned work on the campus border routers Sat 5 Oct 07:00–09:00. Transfers paused and resumed.
+- The DOWN figure above is the scheduler's maintenance window (1–2 Oct). Planned, announced, not an incident.
+- **INC-31** · Thu 3 Oct 10:32–10:58 · Sev3 · the scheduler crashed after a bad config push.
+"""
+    facts = extract_facts(write_report("ops-2024-wk40.md", text))
+    assert [i.title[:6] for i in facts.incidents] == ["INC-31"]
