@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
+from index.text.timeexpr import find_dates
 from summarizer.question import QuestionPlan
+
+_ANY_DAY = date(2000, 1, 3)  # only spotting dates, not resolving them
 
 # A question asking for money: a budget, a cost, a spend, a price, takings, a claim.
 _MONEY_WORDS = re.compile(
     # never a word of a compound ("anti-money-laundering"); an English "claim" is as often an
     # insurance claim as a demand for money, so only 索赔 / 赔偿 count
     r"(?<!-)\b(?:budget\w*|cost(?:s|ing)?|spen[dt]\w*|price[ds]?|money|dollars?|pounds?|euros?|"
-    r"revenue|income|takings|contract\s+value|funding|funded)\b(?!-)|"
+    r"revenue|income|takings|contract\s+value|funding|funded|capex|opex)\b(?!-)|"
     # "paid" and "pay" only for an amount ("how much did we pay", "paid for the licence"):
     # "paid digital subscribers" counts readers
     r"\bhow\s+much\b.*\b(?:paid|pay)\b|\b(?:paid|pay)\s+(?:for|out)\b|"
@@ -67,6 +71,8 @@ def states_money(text: str) -> bool:
         return True
     text = _YEAR.sub(" ", text)  # "the 2025 budget" states no amount
     text = _NOT_AN_AMOUNT.sub(" ", text)  # "H2 budget approved (FIN-882 closed)": a half, a ticket
+    for hit in reversed(find_dates(text, _ANY_DAY)):  # "the capex board on 08 APR": a day, no amount
+        text = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
     for word in _MONEY_WORDS.finditer(text):
         near = text[max(0, word.start() - MONEY_REACH) : word.end() + MONEY_REACH]
         if re.search(r"\d", near):

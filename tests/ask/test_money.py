@@ -23,6 +23,7 @@ from summarizer.facts.money import asks_money, states_money
         ("How has the digital share of claims notifications developed?", False),
         ("How have paid digital subscribers trended?", False),  # "paid" counts readers here
         ("How much did we pay for the licence?", True),
+        ("How much capex did Finance approve for the scanner restart?", True),
     ],
 )
 def test_asks_money(question: str, expected: bool) -> None:
@@ -43,6 +44,9 @@ def test_a_money_word_inside_a_linked_name_asks_nothing() -> None:
         ("Compute cost up 18% week on week.", True),
         ("本周又迁了 5 个服务，累计 36/45，没遇到问题。", False),
         ("We still don't have a code-signing certificate.", False),
+        # a day beside the money word is no amount (wave 18, w18-b)
+        ("Finance will decide at the Q2 capex board on 08 APR.", False),
+        ("Capex of $240k approved at the board on 08 APR.", True),
     ],
 )
 def test_states_money(line: str, expected: bool) -> None:
