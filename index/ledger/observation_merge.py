@@ -55,6 +55,8 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
     The rules' mentions come before a model's (`source="llm"`), which only fill what they leave
     empty: a model's fact never overwrites a rules fact, whatever the richness.
     """
+    # ties go to the mention written first in the report, whatever order the ledger read them in
+    observations = sorted(observations, key=lambda obs: obs.evidence.lines[0])
     ranked = sorted(
         enumerate(observations),
         key=lambda pair: (pair[1].source == "llm", pair[1].origin == "prose", -_richness(pair[1]), pair[0]),
