@@ -273,7 +273,16 @@ def planned_or_dismissed(text: str) -> bool:
     border routers Sat 5 Oct`) or says what it tells was no incident (`Planned, announced, not an
     incident.`). Narrower than `not_an_event`: a drill's or a test's word in an item is as often
     an incident's cause (`Root cause: a pool limit set during a load test`)."""
-    return _PLANNED.search(text[: _first_sentence_end(text)]) is not None or _SCARE.search(text) is not None
+    return _PLANNED.search(text[: _first_sentence_end(text)]) is not None or _NOT_ONE.search(text) is not None
+
+
+# Said not to be one, anywhere in an item (`Planned, announced, not an incident.`); a false alarm
+# is not (`事后核查均为误报` tells of the alerts a real outage delayed).
+_NOT_ONE = re.compile(
+    r"(?:不是|并非|不算|不属于)(?:线上|生产|现网)(?:问题|故障|事故|事件)|"
+    r"\bnot an? (?:(?:production|customer[- ]facing|real|live) )?(?:incident|outage)\b",
+    re.I,
+)
 
 
 def below_the_bar(text: str) -> bool:

@@ -68,6 +68,19 @@ def test_the_same_question_about_what_reports_name_is_answered() -> None:
     assert LocalEngine().answer(_context(plan)).answerable
 
 
+def test_a_question_in_another_language_is_answered_by_the_words_the_reports_could_write() -> None:
+    """ "CI runner 池为什么有风险？" of English reports: its Chinese words stand in no line; the line
+    holding "runner pool" answers. Written from mkweekly-gitlab (wave 18), whose Chinese question
+    on English pages was refused although the top passage held the answer."""
+    plan = _plan(
+        "CI runner 池为什么有风险？", "free", "runner 为什 什么 风险", frozenset({"为什", "什么", "风险"})
+    )
+    plan.lang = "zh"
+    assert not LocalEngine().answer(_context(plan)).answerable  # no series' language known: as before
+    plan.series_langs = {"/r": "en"}
+    assert LocalEngine().answer(_context(plan)).answerable
+
+
 def test_unseen_han_terms_do_not_refuse_on_their_own() -> None:
     """An unseen bigram may be the seam of a Chinese question's cutting ("册数" of "注册数")."""
     plan = _plan("注册数走势", "metrics", "注册 册数", frozenset({"册数"}))

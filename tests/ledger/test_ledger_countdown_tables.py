@@ -118,3 +118,17 @@ def test_planned_work_and_a_dismissed_figure_in_incident_items_are_none(write_re
 """
     facts = extract_facts(write_report("ops-2024-wk40.md", text))
     assert [i.title[:6] for i in facts.incidents] == ["INC-31"]
+
+
+def test_a_false_alarm_among_an_outage_s_lines_keeps_the_outage(write_report: WriteReport) -> None:
+    # Written from cw-txt-opl (a regression the whole-zoo run showed): the alerts the outage delayed
+    # were false alarms; the outage was not.
+    text = """# 周报 2025-04-11
+
+## 现场问题/质量事件
+
+- ★ 4/8 14:05-14:45 监控平台告警推送中断约40分钟（定级P2）
+  - 影响：共有3条告警延迟推送，事后核查均为误报
+"""
+    facts = extract_facts(write_report("2025-04-11.md", text))
+    assert len(facts.incidents) == 1

@@ -277,6 +277,13 @@ class LocalEngine:
         # words it uses ("故障" vs "Incidents"): the heading classifier already knows both.
         kind_match = plan.intent in ("risks", "incidents") and any(h.kind == plan.intent for h in hits)
         answerable = bool(chosen) and (kind_match or max(best, strength) >= self.min_coverage)
+        if not answerable and top is not None and _asked_in_another_language(plan):
+            # "RDS 自助申请表单为什么被取消了？" of English reports: its Chinese words can stand in no
+            # line; whether a line answers is whether it holds the words the reports could write.
+            written = {t: w for t, w in weights.items() if t not in plan.unseen}
+            answerable = bool(written) and coverage(f"{top.section} {top.quote}", written, plan.synonyms) >= (
+                self.min_coverage
+            )
         asked = _asked_weights(plan, weights)
         if not answerable and top is not None and plan.project_names and asked:
             # The linked project's own lines, its name written short in the question ("等保整改"):
@@ -391,3 +398,9 @@ def _one_named_section(hits: list[Hit], top_section: str, subject: set[str]) -> 
         any(set(tokenize(section.split(" > ")[-1])) & named & subject for section in hit.sections)
         for hit in hits[:AGREEING_HITS]
     )
+
+
+def _asked_in_another_language(plan: QuestionPlan) -> bool:
+    """The question is written in a language none of the series in its range writes."""
+    langs = set(plan.series_langs.values())
+    return bool(langs) and plan.lang not in langs
