@@ -79,6 +79,10 @@ def test_a_question_in_another_language_is_answered_by_the_words_the_reports_cou
     assert not LocalEngine().answer(_context(plan)).answerable  # no series' language known: as before
     plan.series_langs = {"/r": "en"}
     assert LocalEngine().answer(_context(plan)).answerable
+    # in an index where other teams write Chinese, its Chinese words are seen, not in these lines
+    plan.unseen = frozenset()
+    plan.series_langs = {"/r": "en", "/zh-team": "zh"}
+    assert LocalEngine().answer(_context(plan)).answerable
 
 
 def test_unseen_han_terms_do_not_refuse_on_their_own() -> None:

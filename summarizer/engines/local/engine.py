@@ -277,10 +277,13 @@ class LocalEngine:
         # words it uses ("故障" vs "Incidents"): the heading classifier already knows both.
         kind_match = plan.intent in ("risks", "incidents") and any(h.kind == plan.intent for h in hits)
         answerable = bool(chosen) and (kind_match or max(best, strength) >= self.min_coverage)
-        if not answerable and top is not None and _asked_in_another_language(plan):
+        if not answerable and top is not None and _asked_in_another_language(plan, top.hit.report):
             # "RDS 自助申请表单为什么被取消了？" of English reports: its Chinese words can stand in no
             # line; whether a line answers is whether it holds the words the reports could write.
-            written = {t: w for t, w in weights.items() if t not in plan.unseen}
+            english = plan.series_langs.get(series_of(top.hit.report)) == "en"
+            written = {
+                t: w for t, w in weights.items() if t not in plan.unseen and (t.isascii() or not english)
+            }
             answerable = bool(written) and coverage(f"{top.section} {top.quote}", written, plan.synonyms) >= (
                 self.min_coverage
             )
@@ -400,7 +403,8 @@ def _one_named_section(hits: list[Hit], top_section: str, subject: set[str]) -> 
     )
 
 
-def _asked_in_another_language(plan: QuestionPlan) -> bool:
-    """The question is written in a language none of the series in its range writes."""
-    langs = set(plan.series_langs.values())
-    return bool(langs) and plan.lang not in langs
+def _asked_in_another_language(plan: QuestionPlan, report: str) -> bool:
+    """The question is written in another language than the series of the passage that would
+    answer it (an index of many teams writes both)."""
+    lang = plan.series_langs.get(series_of(report))
+    return lang is not None and lang != plan.lang
