@@ -280,10 +280,9 @@ class LocalEngine:
         if not answerable and top is not None and _asked_in_another_language(plan, top.hit.report):
             # "RDS 自助申请表单为什么被取消了？" of English reports: its Chinese words can stand in no
             # line; whether a line answers is whether it holds the words the reports could write.
+            # (an English series writes Latin words; a Chinese one's own are its Han words)
             english = plan.series_langs.get(series_of(top.hit.report)) == "en"
-            written = {
-                t: w for t, w in weights.items() if t not in plan.unseen and (t.isascii() or not english)
-            }
+            written = {t: w for t, w in weights.items() if t not in plan.unseen and t.isascii() == english}
             answerable = bool(written) and coverage(f"{top.section} {top.quote}", written, plan.synonyms) >= (
                 self.min_coverage
             )
