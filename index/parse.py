@@ -398,15 +398,10 @@ def _record_heading(lines: list[tuple[int, str]], index: int) -> bool:
     text = lines[index][1]
     if not text.strip() or text[:1].isspace() or len(text.strip()) > 120 or _RULE_LINE.match(text):
         return False
-    below = [t for _, t in lines[index + 1 : index + 6]]
-    fields = 0
-    for line in below:
-        if not line[:1].isspace():
-            break
-        fields += bool(_INDENTED_FIELD.match(line))
     # (a bare `[2] NAME` over field lines is read by the ledger's record blocks, with its siblings
     # that have none: made a heading, it would swallow the next one)
-    return bool(_TRAILING_FIELD.search(text)) and fields >= 1 and bool(_INDENTED_FIELD.match(below[0]))
+    below = lines[index + 1][1] if index + 1 < len(lines) else ""
+    return bool(_TRAILING_FIELD.search(text)) and bool(_INDENTED_FIELD.match(below))
 
 
 def build_sections(

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from index.text.numerals import zh_numeral_dates
 from index.text.time_core import DAY_FIRST, pick_year
-from index.text.timeexpr import MONTH_PATTERN, MONTHS, find_dates
+from index.text.timeexpr import ANY_DAY, MONTH_PATTERN, MONTHS, find_dates
 from index.text.weeks import friday_of_iso_week
 
 # or `28/11/25`, `07MAR25`, `14-Mar-25`
@@ -71,14 +71,13 @@ _YEARLESS_RANGE = re.compile(
     r"(?<![\d./])(\d{1,2})\s*[./月]\s*(\d{1,2})\s*日?\s*[-–—－~至到]\s*(?:(\d{1,2})\s*[./月]\s*)?(\d{1,2})\s*日?(?![\d./])"
 )
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
-_ANY_DAY = date(2000, 1, 3)  # only explicit-year dates are kept, so the reference never matters
 
 
 def dates_in_text(text: str) -> list[date]:
     """Every full calendar date written in the text (with its year), in order; a range's end too."""
     found: list[tuple[int, date]] = []
     text = zh_numeral_dates(text)
-    for hit in find_dates(text, _ANY_DAY, "nearest"):
+    for hit in find_dates(text, ANY_DAY, "nearest"):
         if hit.precision != "day" or not _YEAR_IN.search(hit.text):
             continue  # a day without its year says nothing certain about the report's date
         found.append((hit.start, hit.value))
@@ -246,7 +245,7 @@ def trailing_date(line: str) -> FoundDate | None:
         if dated is not None and dated.origin == "date":
             return dated
     text = line.strip().rstrip(" .*_")
-    for hit in find_dates(text, _ANY_DAY, "nearest"):
+    for hit in find_dates(text, ANY_DAY, "nearest"):
         if hit.precision != "day" or not _YEAR_IN.search(hit.text):
             continue
         # the day is a field of the line: set off by a dash, a comma or a bar on both sides
@@ -284,7 +283,7 @@ def opening_date(line: str, near: date | None) -> FoundDate | None:
     text = zh_numeral_dates(line.strip())
     opening = _OPENING.match(text)
     start = opening.end() if opening else 0
-    for hit in find_dates(text, near or _ANY_DAY, "nearest"):
+    for hit in find_dates(text, near or ANY_DAY, "nearest"):
         # the weekday rule claims "Thu 31/07" whole, so a hit may begin at the weekday itself
         if hit.precision != "day" or hit.start not in (start, len(text) - len(text.lstrip("_*# "))):
             return None
@@ -340,7 +339,7 @@ def full_dates_in(line: str) -> list[tuple[date, int, int]]:
     """The days a line writes with their year ("Prepared 2025-03-07", "7 March 2025"), with their spans."""
     return [
         (h.value, h.start, h.end)
-        for h in find_dates(line, _ANY_DAY, "nearest")
+        for h in find_dates(line, ANY_DAY, "nearest")
         if h.precision == "day" and _YEAR_IN.search(h.text) and isinstance(h.value, date)
     ]
 
@@ -350,7 +349,7 @@ def bare_date(line: str) -> FoundDate | None:
     "14 March 2025"): under a plain-text title block it says which days the report covers; a
     range gives its end. Anything else on the line (a label, a word) leaves it to `labelled_date`."""
     hits = [
-        h for h in find_dates(line, _ANY_DAY, "nearest") if h.precision == "day" and _YEAR_IN.search(h.text)
+        h for h in find_dates(line, ANY_DAY, "nearest") if h.precision == "day" and _YEAR_IN.search(h.text)
     ]
     if not hits:
         return None

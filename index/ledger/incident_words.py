@@ -63,13 +63,16 @@ _RECOVERED = re.compile(r"修好|修复了|恢复了|\b(?:fixed|restored|recover
 _POSTMORTEM = re.compile(r"复盘|post-?mortem|write-?up|\bRCA\b", re.I)
 _LASTED = re.compile(r"持续|历时|lasted|\bfor\b", re.I)
 # A scare that was nothing, anywhere in the block: `turned out to be a monitoring glitch`.
+# Said not to be one (`只影响内部测试，不是现网问题`, `not a production incident`, `Planned, announced, not an
+# incident.`).
+_NOT_ONE_TEXT = (
+    r"(?:不是|并非|不算|不属于)(?:线上|生产|现网)(?:问题|故障|事故|事件)|"
+    r"\bnot an? (?:(?:production|customer[- ]facing|real|live) )?(?:incident|outage)\b"
+)
 _SCARE = re.compile(
     r"虚惊|误报|\bfalse (?:alarm|positive)s?\b|turned out to be (?:nothing|fine|benign|harmless|a false|"
     r"a monitoring|a dashboard|an? (?:alerting|monitoring) )|\bnothing was (?:actually )?(?:down|broken)\b|"
-    # said not to be one (`只影响内部测试，不是现网问题`, `not a production incident`)
-    r"(?:不是|并非|不算|不属于)(?:线上|生产|现网)(?:问题|故障|事故|事件)|"
-    r"\bnot an? (?:(?:production|customer[- ]facing|real|live) )?(?:incident|outage)\b|"
-    r"\bnot an? (?:production|customer[- ]facing|real|live) issue\b",
+    rf"{_NOT_ONE_TEXT}|\bnot an? (?:production|customer[- ]facing|real|live) issue\b",
     re.I,
 )
 
@@ -131,12 +134,6 @@ _SETTING = re.compile(
     + r"|\b(?:was|were)\s+(?:all\s+)?(?:planned|scheduled)\b",
     re.I,
 )
-
-
-def planned_work(text: str) -> bool:
-    """The text opens by naming planned work (`计划停机: 04/12 22:00~02:00 …`, "Planned FMS outage
-    9 Jun"): maintenance, no incident."""
-    return re.match(rf"^\W{{0,3}}(?:{_PLANNED_WORK})", text, re.I) is not None
 
 
 # A compound that names a tool, a project or a process, not an event.
@@ -260,7 +257,7 @@ def not_an_event(text: str) -> bool:
     that says the scare was nothing (`The planned database maintenance on 2 August went to plan`),
     or that says what happened was below an incident's bar, or states a rule, and names no
     incident besides (`周二凌晨搜索抖动，持续不到 3 分钟自己恢复，不算故障`)."""
-    if _SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text) or planned_work(text):
+    if _SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text):
         return True
     return below_the_bar(text)
 
@@ -276,13 +273,9 @@ def planned_or_dismissed(text: str) -> bool:
     return _PLANNED.search(text[: _first_sentence_end(text)]) is not None or _NOT_ONE.search(text) is not None
 
 
-# Said not to be one, anywhere in an item (`Planned, announced, not an incident.`); a false alarm
-# is not (`事后核查均为误报` tells of the alerts a real outage delayed).
-_NOT_ONE = re.compile(
-    r"(?:不是|并非|不算|不属于)(?:线上|生产|现网)(?:问题|故障|事故|事件)|"
-    r"\bnot an? (?:(?:production|customer[- ]facing|real|live) )?(?:incident|outage)\b",
-    re.I,
-)
+# Said not to be one, anywhere in an item; a false alarm is not (`事后核查均为误报` tells of the alerts
+# a real outage delayed).
+_NOT_ONE = re.compile(_NOT_ONE_TEXT, re.I)
 
 
 def below_the_bar(text: str) -> bool:

@@ -36,7 +36,6 @@ from index.ledger.incident_words import (
     follow_up,
     not_an_event,
     planned_or_dismissed,
-    planned_work,
     says_none,
     timeline_line,
 )
@@ -270,7 +269,6 @@ def _from_blocks(
             if not (
                 timeline_line(block.text)
                 or FIELD_LABEL.match(line_text(block.text))
-                or planned_work(line_text(block.text))
                 or planned_or_dismissed(line_text(block.text))  # `Networks did planned work on …`
             ):
                 found = _from_item(report, section, block.item, lines, grouped=True)

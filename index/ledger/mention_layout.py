@@ -247,6 +247,10 @@ def _count_fields(section: Section, lines: dict[int, str]) -> int:
     return from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
 
 
+# Where a card heading's fields part: a bar, or a plain-text record's wide gap.
+_TITLE_FIELD_GAP = re.compile(r"\s*[|｜]\s*|\s{4,}")
+
+
 def _title_status_units(heading: Unit) -> list[Unit]:
     """A card heading's state after its name (`… ｜ 负责人：林可 ｜ 🟢正常`), as the status field it
     is: the author set it, so it outranks what a step line's wording suggests (`顺延两天`)."""
@@ -254,7 +258,7 @@ def _title_status_units(heading: Unit) -> list[Unit]:
     if match is None:
         return []
     out: list[Unit] = []
-    for piece in re.split(r"\s*[|｜]\s*|\s{4,}", match[0].strip()):
+    for piece in _TITLE_FIELD_GAP.split(match[0].strip()):
         labelled = split_label(piece) if piece else None
         if piece and labelled is None and find_statuses(piece):
             out.append(Unit(heading.line, piece, head=True, labelled=Labelled("status", piece, 0, "status")))
@@ -269,7 +273,7 @@ def _title_fields(title: str) -> int:
     match = PIPE_FIELDS.search(title)
     if match is None:
         return 0
-    pieces = re.split(r"\s*[|｜]\s*|\s{4,}", match[0].strip(" |｜"))
+    pieces = _TITLE_FIELD_GAP.split(match[0].strip(" |｜"))
     return sum(
         1
         for piece in pieces

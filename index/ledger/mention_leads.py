@@ -14,7 +14,6 @@ from typing import Literal
 
 from index.ledger.field_labels import split_label
 from index.ledger.mentions import (
-    ANY_DAY,
     BRACKET_NAME,
     SIGNAL_FIELDS,
     Mention,
@@ -30,7 +29,7 @@ from index.ledger.title_leads import numbered_lead, numbered_title, plain_title,
 from index.models import Item, Section
 from index.text.cjk import HAN, has_han
 from index.text.normalise import nfkc
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import ANY_DAY, find_dates
 
 _BOLD_NAME = re.compile(r"^(?:\*\*|__)(.{1,60}?)(?:\*\*|__)\s*[:：]?\s*")
 _LINK_NAME = re.compile(r"^\[([^\]]{2,80})\]\([^)\s]*\)\s*")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from typing import Literal
 
@@ -20,7 +19,7 @@ from index.ledger.signals import heading_status
 from index.models import Section, SectionKind
 from index.schemas import ProjectStatus
 from index.text.normalise import EMOJI, WIKI_LINK, nfkc, strip_markup
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import ANY_DAY, find_dates
 
 NOT_PROJECT_KINDS = {
     SectionKind.INCIDENTS,
@@ -102,7 +101,6 @@ _STATUSY_PARENS = re.compile(
 )
 Origin = Literal["structure", "lead", "prose"]
 SIGNAL_FIELDS = ("status", "progress", "target", "owner")
-ANY_DAY = date(2000, 1, 3)  # dates in names only need spotting, not resolving
 
 
 @dataclass

@@ -13,11 +13,11 @@ import re
 from index.ledger.field_labels import as_colons, split_label
 from index.ledger.mentions import line_text
 from index.ledger.metric_naming import metric_name, names_metric
-from index.ledger.metric_read import ANY_DAY, Pair, bare_pair
+from index.ledger.metric_read import Pair, bare_pair
 from index.models import Section
 from index.text.cjk import HAN, has_han
 from index.text.quantity import scaled
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import ANY_DAY, find_dates
 
 # `Label: <number>[ → <number>][unit][ count noun][ (aside)]`: a figure reported under its label.
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"

@@ -23,7 +23,7 @@ from index.ledger.metric_naming import NAMEISH, inherit_name, metric_name, names
 from index.ledger.metric_tentative import tentative_ok
 from index.text.cjk import HAN
 from index.text.quantity import change_in, scaled
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import ANY_DAY, find_dates
 
 VALUE = re.compile(
     r"第\s*(\d+)\s*(名|位)?(?![周期次天轮届批个年月季])|(?<![A-Za-z\d.@])([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|"
@@ -55,7 +55,6 @@ _TO = re.compile(
     rf"\s*(?:[A-Za-z%{HAN}]{{1,7}}\s*)?(?:\bto\b|(?:降|升|涨|提升|下降|缩短|减少|增加)?(?:到|至)了?)\s*[~≈约]?",
     re.I,
 )
-ANY_DAY = __import__("datetime").date(2000, 1, 3)  # only spotting dates, not resolving them
 
 
 @dataclass

@@ -13,15 +13,12 @@ Quoted names are taken whole; an unquoted one is the run of name characters next
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from index.ledger.evidence import cite
 from index.ledger.mentions import clean_name, line_text, valid_name
 from index.models import Report
 from index.schemas import Rename
-from index.text.timeexpr import find_dates
-
-_ANY_DAY = date(2000, 1, 3)  # only spotting dates
+from index.text.timeexpr import ANY_DAY, find_dates
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
 _VERB = re.compile(
@@ -166,7 +163,7 @@ def _names(old: str, new: str) -> bool:
     return (
         pair[0] != pair[1]
         and all(len(name) >= 2 and not _NOT_A_NAME.match(name) and not _POINTING.match(name) for name in pair)
-        and not any(_QUANTITY.search(name) or find_dates(name, _ANY_DAY) for name in pair)
+        and not any(_QUANTITY.search(name) or find_dates(name, ANY_DAY) for name in pair)
     )
 
 

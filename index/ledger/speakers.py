@@ -14,7 +14,6 @@ label among them (`组长补充：`) speaks too. Written from wechat-group-zh.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from index.ledger.field_labels import split_label
 from index.ledger.mentions import Mention, Unit, clean_name, valid_name
@@ -22,7 +21,7 @@ from index.ledger.progress import find_progress
 from index.ledger.prose_names import is_name
 from index.ledger.signals import find_statuses
 from index.text.cjk import HAN, has_han
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import ANY_DAY, find_dates
 
 # The commonest Chinese surnames (together the great majority of people) and the compound ones.
 _SURNAMES = frozenset(
@@ -137,7 +136,7 @@ _PREDICATE = re.compile(r"还在|仍在|正在|已经|终于|依然|仍然")
 
 def _subject_of(clause: str) -> str:
     """The clause up to where its predicate starts, when something is left before it."""
-    starts = [hit.start for hit in find_dates(clause, _ANY_DAY)]
+    starts = [hit.start for hit in find_dates(clause, ANY_DAY)]
     starts += [match.start() for match in _PREDICATE.finditer(clause)]
     first = min((start for start in starts if start > 0), default=len(clause))
     return clause[:first].rstrip()
@@ -147,7 +146,6 @@ def _subject_of(clause: str) -> str:
 # "自动化回归 四成，把下单流程的用例加进去了", "月饼预售页 一半了，9/20前能上", "回归用例补齐：整体三成".
 # Not a clause before a comma ("剩下的主要是对账，差异还有1.2%"), not a time label ("下周：…").
 _SUBJECT = re.compile(rf"^\s*([{HAN}A-Za-z0-9][^\s，,：:。！？!?；;（(]{{1,18}}?)(?:\s+|\s*[：:]\s*)(?=\S)")
-_ANY_DAY = date(2000, 1, 3)
 
 
 def _later_projects(mention: Mention) -> list[Mention]:
@@ -177,7 +175,7 @@ def _subject(text: str) -> tuple[str, int] | None:
     name = clean_name(match[1])
     if name and valid_name(name) and is_name(name):
         return name, match.end(1)
-    if not re.match(r"\s*[：:]", text[match.end(1) :]) or find_dates(match[1], _ANY_DAY):
+    if not re.match(r"\s*[：:]", text[match.end(1) :]) or find_dates(match[1], ANY_DAY):
         return None
     value = re.match(r"[^，,。；;！!？?（(]+", text[match.end() :])
     if value is None:
@@ -189,4 +187,4 @@ def _subject(text: str) -> tuple[str, int] | None:
 
 
 def _states_schedule(text: str) -> bool:
-    return bool(find_statuses(text) or find_progress(text, True) or find_dates(text, _ANY_DAY))
+    return bool(find_statuses(text) or find_progress(text, True) or find_dates(text, ANY_DAY))

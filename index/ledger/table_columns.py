@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 
 from index.ledger.field_labels import field_of, label_key, loose_target
-from index.ledger.mentions import ANY_DAY
 from index.ledger.signals import field_status, rag_letter
 from index.tables import ROW_NUMBER, Table
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import ANY_DAY, find_dates
 
 # The column naming the row's project (a tracker's requirement, story, epic, feature).
 _NAME_HEADER = re.compile(

@@ -37,6 +37,7 @@ from index.text.time_periods import PERIODS
 from index.text.time_relative import RELATIVE
 
 __all__ = [
+    "ANY_DAY",
     "MONTHS",
     "MONTH_PATTERN",
     "Bias",
@@ -49,6 +50,9 @@ __all__ = [
     "with_weekdays",
     "writes_day_first",
 ]
+
+# A reference day for spotting dates, not resolving them (is there a date in this name, this cell?).
+ANY_DAY = date(2000, 1, 3)
 
 # Rule order decides matches: a span one rule claims is closed to the rules after it.
 _RULES: list[Rule] = [*CALENDAR.rules, *NUMERIC.rules, *RELATIVE.rules, *PERIODS.rules]

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import ANY_DAY, find_dates
 from summarizer.question import QuestionPlan
-
-_ANY_DAY = date(2000, 1, 3)  # only spotting dates, not resolving them
 
 # A question asking for money: a budget, a cost, a spend, a price, takings, a claim.
 _MONEY_WORDS = re.compile(
@@ -71,7 +68,7 @@ def states_money(text: str) -> bool:
         return True
     text = _YEAR.sub(" ", text)  # "the 2025 budget" states no amount
     text = _NOT_AN_AMOUNT.sub(" ", text)  # "H2 budget approved (FIN-882 closed)": a half, a ticket
-    for hit in reversed(find_dates(text, _ANY_DAY)):  # "the capex board on 08 APR": a day, no amount
+    for hit in reversed(find_dates(text, ANY_DAY)):  # "the capex board on 08 APR": a day, no amount
         text = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
     for word in _MONEY_WORDS.finditer(text):
         near = text[max(0, word.start() - MONEY_REACH) : word.end() + MONEY_REACH]

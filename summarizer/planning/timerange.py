@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -585,15 +585,18 @@ _TARGET_CUE = re.compile(
 )
 
 
+def _plan_dates(question: str) -> Iterator[re.Match[str]]:
+    """Every date the question names as a plan's: a target, or a date a plan moved from or to."""
+    for pattern in (*_TARGET_LIKE, _EN_MONTH, _ZH_MONTH):
+        for match in pattern.finditer(question):
+            if _is_month_name(match) and _is_target(question, match):
+                yield match
+
+
 def plan_date_texts(question: str) -> list[str]:
     """The words of every date the question names as a plan's (`pushed out to the end of May`,
     `推迟到5月底`): values asked about, never the subject an answer must be about."""
-    return [
-        match[0]
-        for pattern in (*_TARGET_LIKE, _EN_MONTH, _ZH_MONTH)
-        for match in pattern.finditer(question)
-        if _is_month_name(match) and _is_target(question, match)
-    ]
+    return [match[0] for match in _plan_dates(question)]
 
 
 def target_dates(question: str) -> list[str]:
@@ -601,13 +604,10 @@ def target_dates(question: str) -> list[str]:
     what it asserts about the plan, which an answer saying where the thing stands ("i18n stays
     paused") need not repeat. Empty when it states none."""
     found: list[str] = []
-    for pattern in (*_TARGET_LIKE, _EN_MONTH, _ZH_MONTH):
-        for match in pattern.finditer(question):
-            if not _is_month_name(match) or not _is_target(question, match):
-                continue
-            cue = _TARGET_BEFORE.search(question[: match.start()])
-            # Only a stated target ("due by", "原定"): the dates of a move ("why did it slip from April
-            # to May?") are what the line telling of the move writes, and find it.
-            if cue is not None and _TARGET_CUE.match(cue[0]):
-                found.append(question[cue.start() : match.end()])
+    for match in _plan_dates(question):
+        cue = _TARGET_BEFORE.search(question[: match.start()])
+        # Only a stated target ("due by", "原定"): the dates of a move ("why did it slip from April
+        # to May?") are what the line telling of the move writes, and find it.
+        if cue is not None and _TARGET_CUE.match(cue[0]):
+            found.append(question[cue.start() : match.end()])
     return found
