@@ -203,6 +203,9 @@ def _datelines(body: list[tuple[int, str]]) -> list[str]:
     return [text for _, text in body[:HEADER_LINES] if text.strip()][:_DATELINES]
 
 
+_BODY_STARTS = re.compile(r"^\s*(?:#{1,6}\s|\|)")
+
+
 def _title_block(body: list[tuple[int, str]]) -> list[str]:
     """The first lines of a plain-text report up to its first blank line: its title and the
     subtitle lines under it (a memo's "…, Friday 25 April 2025"). Written from pmo-rag-prose-en."""
@@ -212,6 +215,10 @@ def _title_block(body: list[tuple[int, str]]) -> list[str]:
             if block:
                 break
             continue
+        # a heading or a table row after the title is the body: an HTML export has no blank line
+        # to end the block, and a table's target days are no report's date (w19-a's 作战图)
+        if block and _BODY_STARTS.match(text):
+            break
         block.append(text)
     return block
 

@@ -66,7 +66,7 @@ _LASTED = re.compile(r"持续|历时|lasted|\bfor\b", re.I)
 # Said not to be one (`只影响内部测试，不是现网问题`, `not a production incident`, `Planned, announced, not an
 # incident.`).
 _NOT_ONE_TEXT = (
-    r"(?:不是|并非|不算|不属于)(?:线上|生产|现网)(?:问题|故障|事故|事件)|"
+    r"(?:不是|并非|不算|不属于)(?:线上|生产|现网)(?:问题|故障|事故|事件)|非(?:故障|事故)(?![\u4e00-\u9fff])|"
     r"\bnot an? (?:(?:production|customer[- ]facing|real|live) )?(?:incident|outage)\b"
 )
 _SCARE = re.compile(
@@ -92,7 +92,7 @@ _BELOW_OR_RULE = re.compile(f"{_BELOW_BAR}|{_RULE_WORDS}", re.I)
 
 # Words for work done on purpose: a maintenance window, planned downtime, a scheduled cutover.
 _PLANNED_WORK = (
-    r"计划内|计划停机|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
+    r"计划内|计划停机|计划停电|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
     # downtime that was planned ("LIMS 9 cutover downtime (Sat 29 Mar 06:00 - …) was planned")
     r"\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|cutover)\b|"
     # "Networks did planned work on the campus border routers Sat 5 Oct 07:00–09:00"
@@ -101,18 +101,34 @@ _PLANNED_WORK = (
     r"(?:planned|scheduled|计划内?)\s*[:：]"
 )
 
+# The kind an event word is qualified by in a line saying there was none: "无线上故障",
+# "未发生三级及以上运行事件" (w19-a), "无重大安全事故".
+_EVENT_KIND = r"(?:线上|生产环境|生产系统|生产|现网|重大|较大|一般|运行|安全|运维|服务|系统|网络|质量)"
+
+# Counts and rates of events, which are metrics: "本周一般缺陷 6 条，已消缺 6 条" (w19-e), "MTTR".
+_COUNT_TEXT = (
+    r"告警量|告警数|(?:故障|事故|事件|incidents?)\s*(?:数|总数|率|count|rate|total)|"
+    r"(?:故障|事故|事件|缺陷|告警)\s*\d+\s*(?:次|起|个|件|条)|\b\d+\s+(?:incidents|outages)\b|"
+    r"\bMTT[RDA]\b|\bMTBF\b"
+)
+_COUNT = re.compile(_COUNT_TEXT, re.I)
+
+
+def counts_events(text: str) -> bool:
+    """The text counts events (`一般缺陷 6 条`, `MTTR 42 min`) and tells none of them."""
+    return _COUNT.search(text) is not None and cue(text) is None and duration(text)[0] is None
+
+
 # What takes a word back, looked for in the clause that holds it.
 _NOT = re.compile(
     # a line saying there were none
     r"(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?"
-    r"(?:线上|生产|现网)?(?:故障|事故|问题|事件)|"
+    rf"(?:及以上|以上)?(?:{_EVENT_KIND}){{0,2}}(?:故障|事故|问题|事件)|"
     r"\bno (?:new |other |major |customer[- ]facing |production |p[0-3] |sev\s?\d )?(?:incidents?|outages?|pages?|downtime)\b|"
     r"\b(?:zero|0) (?:incidents?|outages?)\b|incident[- ]free|"
     r"\bnothing to report\b|"
     # counts and rates, which are metrics
-    r"告警量|告警数|(?:故障|事故|事件|incidents?)\s*(?:数|总数|率|count|rate|total)|"
-    r"(?:故障|事故|事件)\s*\d+\s*(?:次|起|个|件)|\b\d+\s+(?:incidents|outages)\b|"
-    r"\bMTT[RDA]\b|\bMTBF\b|"
+    f"{_COUNT_TEXT}|"
     # below the bar: what happened was not counted as one
     f"{_BELOW_BAR}|"
     # a risk or a wish, not an event
@@ -355,7 +371,8 @@ _SAYS_NONE = re.compile(
     r"\bwithout (?:an? |any )?(?:incidents?|issues?)\b|\b(?:incident|outage)[- ]free\b|"
     # a period or label first, then the none word and the clause ends: "两周内无事故", "本期无新增"
     r"^\W{0,3}[^，,。；;:：]{0,10}?[:：]?\s*(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*"
-    r"(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?\s*(?:及以上|以上)?\s*(?:线上|生产|现网|重大)?"
+    r"(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?\s*(?:及以上|以上)?\s*"
+    rf"(?:{_EVENT_KIND}){{0,2}}"
     r"(?:故障|事故|问题|事件|告警|异常)?\s*(?:$|[。；;，,.！!])",
     re.I,
 )

@@ -32,6 +32,7 @@ from index.ledger.incident_titles import event_title, weak
 from index.ledger.incident_words import (
     alerts_only,
     below_the_bar,
+    counts_events,
     cue,
     follow_up,
     not_an_event,
@@ -353,6 +354,8 @@ def _from_lines(
         return None
     if below_the_bar("；".join(text for _, text in body)):
         return None  # a rule of the on-call process, a blip below an incident's bar
+    if len(body) == 1 and counts_events(opening_text):
+        return None  # `本周一般缺陷 6 条，已消缺 6 条。`: a count, whatever severity word it holds
     if _figures_only([text for _, text in body]):
         return None  # `On-call pages ...... 2`, `Supply interruptions >3h, YTD .. 3,560`: a metrics list
     told_below = False

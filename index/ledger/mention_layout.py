@@ -27,6 +27,7 @@ from index.ledger.mention_leads import (
     speaks_of_schedule,
     title_lead,
     titled_paragraphs,
+    tracker_key,
 )
 from index.ledger.mentions import (
     NOT_PROJECT_KINDS,
@@ -63,7 +64,16 @@ def find_mentions(report: Report) -> list[Mention]:
     return [m for m in out if m.start not in figures] if figures else out
 
 
-def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mention], title: str = "") -> None:
+def _visit(
+    section: Section,
+    depth: int,
+    lines: dict[int, str],
+    out: list[Mention],
+    title: str = "",
+    grouping: bool = False,
+) -> None:
+    """`grouping`: the section's siblings group tracked items (a plant's heading over `[SZ-01] …`
+    lines), so it is a group too, though it holds none: its bullets are notes (w19-e)."""
     # a card heading's own fields count (`② PACS历史影像迁移 ｜ 负责人：周航 ｜ 🟢正常`), not the
     # report title's (`[KST100] PM Weekly Report - WW13 | Overall: RED`)
     titled = _title_fields(section.title) if section.title != title else 0
@@ -98,6 +108,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     leads_known = _leads_known(section, lines, out)
     if (
         context
+        and not grouping
         and not rows
         and not section.children
         and not leads_known
@@ -113,6 +124,7 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
     is_title = depth == 0 and section.title == title  # the report's own title names no project
     if (
         not context
+        and not grouping
         and not is_title
         and not _table_only(section)
         and not rows
@@ -172,8 +184,9 @@ def _visit(section: Section, depth: int, lines: dict[int, str], out: list[Mentio
         out[first_new:] = [
             m for m in out[first_new:] if m in records or not any(m.start in span for span in spans)
         ]
+    groups = sum(1 for child in section.children if any(tracked_item(i, lines) for i in child.items)) >= 2
     for child in section.children:
-        _visit(child, depth + 1, lines, out, title)
+        _visit(child, depth + 1, lines, out, title, grouping=groups)
 
 
 def _table_only(section: Section) -> bool:
@@ -338,6 +351,10 @@ def _is_project_section(section: Section, depth: int, fields: int, lines: dict[i
     """A leaf section is one project unless it lists several; a top-level one needs a field too."""
     if titled_paragraphs(section) >= 2:
         return False  # `1.「青鸟」…` and `2.「白鹭」…` over their own fields: a container of projects
+    if any(tracked_item(item, lines) for item in section.items):
+        # `- [SZ-01] 集控二期接入【预警】进度 55%，计划 4/30` under a plant's heading (w19-e): an item
+        # with its tracker's id and its own news is a project; the heading only groups them
+        return False
     if fields >= 2:
         return True
     if led_paragraphs(section) >= 2:
@@ -346,6 +363,13 @@ def _is_project_section(section: Section, depth: int, fields: int, lines: dict[i
     if depth == 0:
         return fields >= 1 and projectish < 2
     return fields >= 1 or projectish < 2
+
+
+def tracked_item(item: Item, lines: dict[int, str]) -> bool:
+    """A top-level bullet that opens with its tracker's id (`[SZ-01]`, `[#12]`) and says something
+    about what it names: a project's own line, not a note under one."""
+    text = line_text(lines.get(item.start, item.text))
+    return bool(tracker_key(text)) and _is_projectish(item, lines, top=True)
 
 
 def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool:
@@ -422,7 +446,9 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
             units[0].lifecycle_until = first_clause_end(units[0].text, offset)
             cut_at_next_project(units[0], offset)
     units += [_unit(n, lines, head=False) for n in range(own_end + 1, item.end + 1) if n in lines]
-    out.append(Mention(name, section, item.start, item.end, [u for u in units if u.text]))
+    mention = Mention(name, section, item.start, item.end, [u for u in units if u.text])
+    mention.key = tracker_key(text)
+    out.append(mention)
 
 
 def _prose_mentions(

@@ -24,7 +24,7 @@ from index.ledger.mentions import (
 )
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
-from index.ledger.signals import find_statuses
+from index.ledger.signals import field_status, find_statuses
 from index.ledger.title_leads import numbered_lead, numbered_title, plain_title, quoted_code
 from index.models import Item, Section
 from index.text.cjk import HAN, has_han
@@ -129,6 +129,11 @@ _NAME_THEN_GLYPH = re.compile(
 )
 
 
+# `储能 EMS 数据接入【暂停】`, `Billing revamp [At risk] 60%`: a status word in brackets right after
+# the name ends it, as a glyph does.
+_NAME_THEN_MARK = re.compile(r"^([^:：|｜—–\[【*_]{2,40}?)\s*[【\[]([^】\]\d]{1,12})[】\]]")
+
+
 _TRAILING_STATE = re.compile(
     r"(?<=\S)\s*(?:有风险|正常|延期|延迟|暂停|受阻|阻塞|已完成|已上线|(?:转|变|亮)(?:红|黄|绿)(?:灯|色)?|"
     # a whole word (`SSO for Clinics unblocked:` is no `blocked`)
@@ -145,6 +150,12 @@ _COLUMN_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
 _TRACKER_REF = re.compile(r"^\[(?:[A-Z][A-Z0-9_]*\s*[:#-]\s*\d+|#\d+)\]\s*")
 
 
+def tracker_key(text: str) -> str:
+    """The tracker id a bullet opens with (`[SZ-01] 集控二期接入…` -> `SZ-01`), or ""."""
+    ref = _TRACKER_REF.match(text)
+    return ref[0].strip().strip("[]").replace(" ", "") if ref and text[ref.end() :].strip() else ""
+
+
 def item_name(item: Item, text: str) -> tuple[str, int] | None:
     """(name, offset where the project's own text starts) for a bullet, or None."""
     ref = _TRACKER_REF.match(text)
@@ -154,6 +165,9 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
     glyph = _NAME_THEN_GLYPH.match(text)
     if glyph and valid_name(clean_name(glyph[1])):
         return clean_name(glyph[1]), glyph.end(1)  # the glyph and what follows it are its status
+    marked = _NAME_THEN_MARK.match(text)
+    if marked and field_status(marked[2]) is not None and valid_name(clean_name(marked[1])):
+        return clean_name(marked[1]), marked.end(1)  # `集控二期接入（…）【预警】进度 55%` (w19-e)
     match = _ZH_PREDICATE_LEAD.match(text) or _FINALLY_DONE_LEAD.match(text)
     if match and valid_name(clean_name(match[1])):
         return clean_name(match[1]), match.end(1)

@@ -214,9 +214,15 @@ _NEGATED_BEFORE = re.compile(
 _NEGATED_AFTER = re.compile(
     r"^\s*(?:已|已经)?(?:解除|消除|关闭|排除)|^\s*(?:cleared|resolved|removed|lifted)\b|"
     # a count of findings, not the project's state: `初步结果：高风险0项，中风险7项`
-    r"^\s*[:：]?\s*\d+\s*(?:项|个|条|处|items?\b|findings?\b)",
+    r"^\s*[:：]?\s*\d+\s*(?:项|个|条|处|items?\b|findings?\b)|"
+    # the delay as a thing decided on (`延期已获中心审批`, `延期申请`): a decision, not a new state (w19-e)
+    r"^\s*(?:(?:已|已经)?(?:获|经)[^，,。；;]{0,6}?(?:批准|审批|批复|同意)|(?:申请|审批|获批))",
     re.I,
 )
+# A sentence that sets a condition (`若 4/15 前证书未到，上线顺延`, `if the licence is late, go-live
+# slips`): the state it names may come, it is not the project's now (w19-e).
+_CONDITION = re.compile(r"(?:若|如果|假如|倘若|万一|一旦)|\b(?:if|unless|should)\b", re.I)
+_SENTENCE_START = re.compile(r"[。；;!！?？\n]|\.\s")
 
 # A pause or cancellation announced for later ("下期起先暂停", "will be paused from next week") is
 # not the project's state yet: it still counts as running until a report says it stopped.
@@ -243,10 +249,12 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "已完成": "done", "complete": "done", "上线": "launched", "已上线": "launched", "live": "launched",
     "ga": "launched", "取消": "cancelled", "暂停": "paused", "进行中": "in_progress",
     "will not complete": "off_track", "won't complete": "off_track", "not going to complete": "off_track",
+    "告警": "off_track", "已投运": "launched", "投运": "launched",
     "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
 }  # fmt: skip
 
 _GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")
+_STATUS_MARK = re.compile(r"[【\[]([^】\]\[【\d]{1,12})[】\]]")
 _DECISION = re.compile(
     r"(?:approved|rejected|accepted|declined|已批准|已通过|批准|驳回)(?![\w])",
     re.I,
@@ -311,6 +319,12 @@ def find_statuses(text: str) -> list[Span]:
 def _find_statuses(text: str) -> tuple[Span, ...]:
     taken = [False] * len(text)
     hits: list[Span] = []
+    for match in _STATUS_MARK.finditer(text):
+        # `【预警】`, `[At risk]`: a status word set in brackets is the item's state field (w19-e)
+        marked = _FIELD_STATUS.get(match[1].strip().lower())
+        if marked is not None:
+            taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+            hits.append(Span(marked, match.start(), match.end(), match[0]))
     for status, pattern in _STATUS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -319,6 +333,9 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
             for index in range(start, end):
                 taken[index] = True
             if _NEGATED_BEFORE.search(text[max(0, start - 12) : start]) or _NEGATED_AFTER.match(text[end:]):
+                continue
+            opened = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
+            if status in ("off_track", "paused", "cancelled") and _CONDITION.search(text[opened:start]):
                 continue
             if _RAG_WORD.search(match[0]) and _NOT_A_RAG.search(text[max(0, start - 32) : start]):
                 continue

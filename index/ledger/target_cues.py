@@ -41,6 +41,13 @@ MISSED_BEFORE = re.compile(
     r"(?:the|its|our|their)?\s*$|\bmissed\s+(?:the|its|our|their)?\s*$",
     re.I,
 )
+# The old day said to be missed with no new one in its clause ("原定 4/15 上线未能实现", "the
+# original 14 March date was not met"): the day it missed is still its target (w19-e).
+MISSED_AFTER = re.compile(
+    r"(?:未能|没能|没有|未)(?:实现|达成|完成|兑现|如期)|落空|\b(?:was|were|has been)\s+(?:not\s+met|missed)\b|"
+    r"\bnot\s+(?:met|achieved|reached)\b",
+    re.I,
+)
 # What the project needs from someone else by a day ("we need UAT sign-off by Friday 7th", "the
 # contact centre needs the new call scripts by 11 April", "design sign-off is needed by 3 July"): an
 # input owed to the project, not its delivery ("we need to ship by ..." is the project's own).
@@ -130,7 +137,7 @@ WEAK_BEFORE = re.compile(
 # Written from zh-email-hardware.
 MASS_PRODUCTION = r"量产(?!固件|版本?|软件|前|线|计划|评审|物料|方案|准备|工艺|测试|爬坡)"
 DELIVERY = re.compile(
-    r"上线|全量|完成|交付|发布|正式版|投产|(?:一起|一同|一并)上(?![午下班周])|[迁切搬]完|"
+    r"上线|全量|完成|交付|发布|正式版|投产|投运|接入|(?:一起|一同|一并)上(?![午下班周])|[迁切搬]完|"
     + MASS_PRODUCTION
     + r"|结项|验收|提测|联调|灰度|切换|迁移|launch|ship|release|go[- ]live|\bGA\b|general availability|"
     r"done|complete|finish|deliver|roll ?out|cut ?over|migrat|upgrade|冻结|封版|定版|freeze|\blive\b|"

@@ -36,6 +36,7 @@ from index.ledger.target_cues import (
     LIVE_OPENS,
     LIVE_WORD,
     MILESTONE_AFTER,
+    MISSED_AFTER,
     MISSED_BEFORE,
     MOVED_BEFORE,
     MOVED_TO_PERIOD,
@@ -130,6 +131,10 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             role = None
         elif UNRELATED.search(text[right : _sentence_end(text, right)]) and not target_field:
             role = None  # "机柜确认10月15日交付，那是给后面的服务用的，和这一批迁移无关"
+        elif (OLD_BEFORE.search(before) or NOT_BEFORE.search(before)) and MISSED_AFTER.search(
+            text[hit.end : right]
+        ):
+            role = "target"
         elif OLD_BEFORE.search(before) or OLD_AFTER.match(text[hit.end :]) or NOT_BEFORE.search(before):
             role = "old"
         elif MISSED_BEFORE.search(text[left : hit.start]):

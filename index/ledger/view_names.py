@@ -105,7 +105,11 @@ def project_names(ledger: Ledger) -> list[tuple[str, list[str]]]:
             # a team's own names too: "BEACON" of one team is still its project when another team's
             # project holds the name for a reader who names no team
             "SELECT p.canonical, n.name FROM projects p"
-            " JOIN (SELECT name, canonical FROM names UNION SELECT name, canonical FROM team_names) n"
+            " JOIN (SELECT name, canonical FROM names UNION SELECT name, canonical FROM team_names"
+            # the tracker id its rows give (`ZZ-03` under `编号`): "the status of ZZ-03" names it
+            " UNION SELECT json_extract(f.payload, '$.item_key'), n.canonical FROM facts f"
+            " JOIN names n ON n.name = f.subject WHERE f.kind = 'observation'"
+            " AND json_extract(f.payload, '$.item_key') IS NOT NULL) n"
             " ON n.canonical = p.canonical"
         ):
             names.setdefault(canonical, []).append(name)

@@ -54,7 +54,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "slip slipped slips slipping delay delays delayed postpone postponed pushed_back behind_schedule "
         "late 延期 推迟 延后 滞后 延误 顺延 拖期 跳票 晚了 未按期 没按期 未按时 没按时 往后拖 拖延 一拖再拖 推到 往后推 改期 改到 延到 挪到 rescheduled "
         # a project's schedule said to slide or fall behind, or its light turned red
-        "滑坡 掉队 转红 变红"
+        "滑坡 掉队 转红 变红 转黄 变黄 亮灯降级 状态降级 降灯"
     ) + OVERDUE_WORDS + STALL_WORDS + MISSED_WORDS),
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "

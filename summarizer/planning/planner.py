@@ -37,7 +37,12 @@ from summarizer.planning.intent import (
     vocabulary,
 )
 from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links, written_short
-from summarizer.planning.question_words import FUNCTION_CHARS, strip_question_words, subject_terms
+from summarizer.planning.question_words import (
+    FUNCTION_CHARS,
+    PERIOD_FRAMES,
+    strip_question_words,
+    subject_terms,
+)
 from summarizer.planning.renames import other_names
 from summarizer.planning.report_choice import (
     after_the_last_report,
@@ -224,6 +229,7 @@ def plan(
     # A target date the question states ("was due by mid-March") is no word the answer must hold.
     planned.term_weights = term_weights(without_targets(planned.terms, question), lexical)
     planned.unseen = frozenset(t for t in planned.term_weights if not lexical.doc_freq().get(t))
+    planned.subject = without_places(planned.subject, question, planned.unseen)
     if not planned.projects:
         with_other_names(planned, lexical)
     if planned.intent == "changes" and not planned.projects and ledger is not None:
@@ -263,6 +269,23 @@ def without_team_words(subject: str, series: str) -> str:
     team = {t for t in tokenize(series.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " "))}
     team |= set(tokenize(file_name_team(series) or ""))  # 网信中心 of `网信中心周报_…` files
     return " ".join(t for t in subject.split() if t not in team)
+
+
+# Where a Chinese question looks before it asks which ("作战图里哪些任务", "看板上哪几张卡片"):
+# the report's own part, not what the answer is about.
+_PLACE_BEFORE_WHICH = re.compile(r"([\u4e00-\u9fff]{2,6}?[里中上])(?=哪)")
+
+
+def without_places(subject: str, question: str, unseen: frozenset[str]) -> str:
+    """The subject without the words of the place a question looks in before it asks which, when
+    the reports write them (w19-a's "这几个月作战图里哪些任务延期"); a place the reports never
+    write stays, so a question about something they lack is still refused."""
+    for frame in sorted(PERIOD_FRAMES, key=len, reverse=True):
+        question = question.replace(frame, " ")  # "这几个月作战图里": the period is no place
+    place = {t for m in _PLACE_BEFORE_WHICH.finditer(question) for t in tokenize(m[1])}
+    if not place or place & unseen - {t for t in place if t[-1] in "里中上"}:
+        return subject
+    return " ".join(t for t in subject.split() if t not in place)
 
 
 def without_targets(terms: str, question: str) -> str:

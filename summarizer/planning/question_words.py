@@ -198,7 +198,7 @@ def _protected(text: str, keep: Iterable[str]) -> list[bool]:
 
 def strip_question_words(text: str, keep: Iterable[str] | None = None) -> str:
     """The question without its question/function words; a space keeps bigrams from bridging."""
-    shielded = _protected(text, keep or ())
+    shielded = _protected(text, (*(keep or ()), *PERIOD_FRAMES))
     out = list(text)
     for match in _PHRASE_RE.finditer(text):
         if not any(shielded[match.start() : match.end()]):
@@ -236,6 +236,11 @@ logs journal meeting meetings why reason reasons cause causes caused root each e
 本学期 这学期 这个学期 本学年 本季 本年度 semester term
 """
 GENERIC_WORDS = tuple(_GENERIC_TEXT.split())
+# The period frames that hold a question word ("这几个月" holds 几个): kept whole when the question
+# words are stripped, so the generic words take them out whole, not leave "这" and "月作战图里".
+PERIOD_FRAMES = tuple(
+    w for w in GENERIC_WORDS if ("几" in w or w.startswith("这")) and w not in ("几次", "几起")
+)
 
 
 def subject_terms(terms: str, intent_words: Iterable[str]) -> str:

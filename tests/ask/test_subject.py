@@ -16,7 +16,7 @@ from summarizer.engines.local.extractive import coverage, says_nothing
 from summarizer.facts import Facts
 from summarizer.pipelines.ask import speaks_to
 from summarizer.planning import read_question
-from summarizer.planning.planner import term_weights, without_team_words
+from summarizer.planning.planner import term_weights, without_places, without_team_words
 from summarizer.planning.projects import ProjectRef, link_projects
 from summarizer.planning.question_words import strip_question_words
 from summarizer.schemas import Point
@@ -35,6 +35,9 @@ from .test_plan import LATEST
         # a date a plan was moved to is a value asked about, not the subject (wave 18, w18-b)
         ("Why was the records cutover pushed out to the end of May?", "cutover"),
         ("Which projects slipped over the period covered by these updates?", ""),
+        # a period frame stays whole however its question word sits (wave 19, w19-a); the place
+        # looked in before "哪些" is handed to `without_places`, which knows what the reports write
+        ("这几个月看板里哪些任务延期或亮灯降级了？", "看板 板里"),
         ("Which goals slipped, and to when?", ""),
         # The kind of document a team writes is where to look, not what about.
         ("最新一期周志有什么变化？", ""),
@@ -227,3 +230,13 @@ def test_spoken_question_words_are_asking_words() -> None:
     they outweighed every word of the question."""
     assert "啥" not in strip_question_words("9月12号那期主要说了啥？")
     assert strip_question_words("积分2.0咋样了").split()[0] == "积分2.0"
+
+
+def test_a_place_looked_in_is_no_subject_when_the_reports_write_it() -> None:
+    """ "作战图里哪些任务延期了": the report's own chart is where to look; a place no report writes
+    ("火星基地里哪些任务…") stays the subject, so the question is still refused."""
+    question = "这几个月作战图里哪些任务延期了？"
+    assert without_places("作战 战图 图里", question, frozenset()) == ""
+    assert without_places(
+        "火星 星基 基地 地里", "火星基地里哪些任务延期了？", frozenset({"火星", "星基"})
+    ) == ("火星 星基 基地 地里")
