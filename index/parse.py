@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import takewhile
 
 from index.classify import classify_heading
 from index.date_places import detect_report_date
@@ -156,6 +157,7 @@ def _heading_of(
     plain_text: bool,
     dialect: Dialect = MARKDOWN,
     numbered: frozenset[int] = frozenset(),
+    records: frozenset[int] = frozenset(),
 ) -> tuple[int, str] | None:
     """(level, title) when the line at `index` starts a section, else None."""
     text = lines[index][1]
@@ -214,7 +216,7 @@ def _heading_of(
         if match:
             return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
         ruled = _RULED_HEADING.match(stripped)
-        if ruled or _capital_heading(lines, index) or _record_heading(lines, index):
+        if ruled or _capital_heading(lines, index) or _record_heading(lines, index) or index in records:
             return atx_level + PSEUDO_LEVEL_OFFSET, (ruled[1] if ruled else stripped).strip()
         title = _list_title(lines, index)
         if title is not None:
@@ -390,6 +392,32 @@ _INDENTED_FIELD = re.compile(rf"^\s{{2,}}(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{
 _TRAILING_FIELD = re.compile(r"\S\s{4,}[A-Za-z][\w ]{0,14}:\s*\S{1,12}\s*$")
 
 
+def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Margin lines that head plain-text records hanging under them (`LIMS-R3 | Mosaic LIMS
+    Release 3 -- …` over indented `Owner: …`, a ladder line and `Health: A (was G).`): where two
+    or more margin lines each stand over two or more indented field lines, every margin line
+    between the first and the last of them that has indented lines under it heads one, fields or
+    not (`[2] R&R REQUEST FORM` over one line of news is its sibling's equal, not its body), and
+    so does one after the last with a field line of its own (`FRZ | …` over `Health: CANCELLED`).
+    Written from w19-f (a lab-informatics bulletin)."""
+    heads: list[tuple[int, int]] = []  # (index, field lines under it)
+    for index, (_, text) in enumerate(lines):
+        if not text.strip() or text[:1].isspace() or len(text.strip()) > 120 or _RULE_LINE.match(text):
+            continue
+        block = list(takewhile(lambda line: line[1].strip() and line[1][:1].isspace(), lines[index + 1 :]))
+        if block:
+            heads.append((index, sum(1 for _, line in block if _INDENTED_FIELD.match(line))))
+    qualifying = [index for index, fields in heads if fields >= 2]
+    if len(qualifying) < 2:
+        return frozenset()
+    # (after the last, one with a field of its own: `FRZ | …` over `Health: CANCELLED …` alone)
+    return frozenset(
+        index
+        for index, fields in heads
+        if qualifying[0] <= index <= qualifying[-1] or (index > qualifying[-1] and fields >= 1)
+    )
+
+
 def _record_heading(lines: list[tuple[int, str]], index: int) -> bool:
     """A line at the margin with its own field set off to the right, over indented field lines
     (`ITEM 02  REC  RECORDS MIGRATION   STATUS: SD` over `  PROGRESS : 21/38` and `  TARGET   :
@@ -416,6 +444,7 @@ def build_sections(
     its opening lines are."""
     plain_text = not any(heading_line(text.strip(), dialect) and not column_row(text) for _, text in lines)
     numbered = numbered_sections(lines) if plain_text else frozenset()
+    records = hanging_records(lines) if plain_text else frozenset()
     root = Section(title="", level=0, path=(), start=0, end=0)
     stack: list[Section] = [root]
     name = (title or "(untitled)")[:MAX_TITLE_CHARS]
@@ -432,7 +461,9 @@ def build_sections(
             continue
         if _FENCE.match(text):
             in_fence = not in_fence
-        heading = None if in_fence else _heading_of(lines, index, atx_level, plain_text, dialect, numbered)
+        heading = (
+            None if in_fence else _heading_of(lines, index, atx_level, plain_text, dialect, numbered, records)
+        )
         if quoted_from is None and not in_fence and _REPLY_ATTRIBUTION.match(text.strip()):
             quoted_from, heading = number, (1, text.strip())
         if heading is None:

@@ -190,7 +190,10 @@ def _generic(heading: str) -> bool:
     if gloss and _GROUP.search(gloss[1]) and not _ONE_KIND.search(gloss[1]) and _generic(gloss[1]):
         return True
     rest = re.sub(
-        r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|汇总|记录|\b(?:review|follow-?ups?|recap|log|and|known|issues?)\b",
+        r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|汇总|记录|"
+        r"\b(?:review|follow-?ups?|recap|log|and|known|issues?|deviations?)\b|"
+        # the period it covers (`(since last bulletin)`, `（本周）`): w19-f
+        r"[(（]\s*(?:since|this|last|past|本|上)[^()（）]{0,30}[)）]",
         " ",
         heading,
         flags=re.I,

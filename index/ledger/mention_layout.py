@@ -115,9 +115,14 @@ def _visit(
         and not _table_only(section)
         and _is_project_section(section, depth, fields, lines)
     ):
-        name = clean_name(section.title)
+        # a keyed record is named by its code, as the report's own risks and plans name it
+        # (`R-15  LIMS-R3: 04-Nov assumes …`, `- LIMS-UPG: cutover Sat 28-Sep`)
+        key, _ = keyed_title(section.title)
+        name = key or clean_name(section.title)
         if valid_name(name, typed=TYPE_PREFIX.match(nfkc(section.title).strip(" #*_")) is not None):
-            out.append(_section_mention(section, name, lines))
+            mention = _section_mention(section, name, lines)
+            mention.key = key
+            out.append(mention)
             return
     # A leaf section named like a project whose body speaks of its schedule ("### 议题一：贷中预警系统
     # 上线（孙悦）" over "已于8月27日上线") is one, when the name recurs in another report.
@@ -351,6 +356,8 @@ def _is_project_section(section: Section, depth: int, fields: int, lines: dict[i
     """A leaf section is one project unless it lists several; a top-level one needs a field too."""
     if titled_paragraphs(section) >= 2:
         return False  # `1.「青鸟」…` and `2.「白鹭」…` over their own fields: a container of projects
+    if fields >= 1 and keyed_title(section.title)[0]:
+        return True  # `FRZ | Freezer barcoding` over `Owner: …`: a record; its bullets are its notes
     if any(tracked_item(item, lines) for item in section.items):
         # `- [SZ-01] 集控二期接入【预警】进度 55%，计划 4/30` under a plant's heading (w19-e): an item
         # with its tracker's id and its own news is a project; the heading only groups them
@@ -363,6 +370,19 @@ def _is_project_section(section: Section, depth: int, fields: int, lines: dict[i
     if depth == 0:
         return fields >= 1 and projectish < 2
     return fields >= 1 or projectish < 2
+
+
+# A record's heading that opens with its tracker's code (`LIMS-R3 | Mosaic LIMS Release 3 -- Stability
+# module`, w19-f): the code is its id, what it is follows the bar.
+_KEYED_TITLE = re.compile(
+    r"^([A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,8}){0,2})(?:\s*[(（][^()（）]{1,30}[)）])?\s+[|｜]\s+(\S.*)$"
+)
+
+
+def keyed_title(title: str) -> tuple[str, str]:
+    """(code, name) of a keyed heading; ("", title) for any other."""
+    match = _KEYED_TITLE.match(title.strip())
+    return (match[1], match[2]) if match else ("", title)
 
 
 def tracked_item(item: Item, lines: dict[int, str]) -> bool:

@@ -286,10 +286,20 @@ _RAG_LABEL = re.compile(
 
 def labelled_status(label: str, value: str) -> ProjectStatus | None:
     """A status field's value, and a lone RAG letter where the field's label names the light."""
+    light = _RAG_LABEL.fullmatch(label.strip(" *_`")) is not None
+    opening = _OPENING_LETTER.match(value.strip()) if light else None
+    if opening is not None:
+        # `Health: A. OQ re-execution blocked until …`, `Health: A (was G).`: the light's letter
+        # opens the value, the sentence after it is its reason (w19-f)
+        letter = opening[1]
+        return _legend_status(letter.lower()) or rag_letter(letter)
     found = field_status(value)
-    if found is None and _RAG_LABEL.fullmatch(label.strip(" *_`")):
+    if found is None and light:
         return rag_letter(value)
     return found
+
+
+_OPENING_LETTER = re.compile(r"^([A-Z])(?:\.(?!\w)|\s*[(（]|\s+[-–—:;]|\s*$)")
 
 
 RANK: dict[ProjectStatus, int] = {"on_track": 0, "at_risk": 1, "off_track": 2, "blocked": 2}

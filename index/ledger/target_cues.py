@@ -111,7 +111,7 @@ STRONG_BEFORE = re.compile(
     r"\b(?:(?:forecast(?:ed)?|fcst|projected|estimated|expected|planned)\s+(?:practical\s+)?"
     r"(?:completion|finish|handover|hand-over|go[- ]live|launch|release|delivery|cutover|end)(?:\s+date)?|"
     r"completion\s+date|"
-    r"eta|target(?:ed|ing)?|due|deadline|launch date|go[- ]live|going live|goes live|release date|on track for|(?-i:GA)|"
+    r"eta|target(?:ed|ing)?|tgt|due|deadline|launch date|go[- ]live|going live|goes live|release date|on track for|(?-i:GA)|"
     r"at risk for|aiming for|aim for|looking like|now looks like|slipping to|moving to|committed to|"
     # "Go-live holds at w/c 12 May", "the target stays at 30 June": the plan of record restated
     r"(?:go[- ]?live|launch|release|cut-?over|target|date|deadline)\s+(?:still\s+)?"
@@ -232,7 +232,8 @@ LIVE_WORD = re.compile(r"\b(?:live|launched|shipped|released|available|GA)\b", r
 # A clause that opens with the live state and then gives a day: "Live 4/9 for all pilot sites",
 # "Live on iOS + Android 3/26" (a board's notes cell beside its Shipped status).
 LIVE_OPENS = re.compile(
-    r"^\W*(?:now\s+)?(?:live|went\s+live|GA)\b(?!\s+(?:demo|stream|test|event|session|traffic|data))[^.;:!?]{0,30}$",
+    # (also after a stage ladder's arrow: `CC[x] IQ[x] CUTOVER[x] > LIVE 28-Sep-2024`, w19-f)
+    r"^(?:[^>]{0,80}>\s*)?\W*(?:now\s+)?(?:live|went\s+live|GA)\b(?!\s+(?:demo|stream|test|event|session|traffic|data))[^.;:!?]{0,30}$",
     re.I,
 )
 DONE_AFTER = re.compile(

@@ -98,6 +98,9 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_BECAUSE = re.compile(r"\b(?:because|since|as|due to)\b|由于|因为", re.I)
+
+
 def classify_dates(text: str, ref: date, target_field: bool = False) -> list[DateRole]:
     """The dates in one line that mean something for the schedule, in text order."""
     out: list[DateRole] = []
@@ -138,7 +141,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         elif OLD_BEFORE.search(before) or OLD_AFTER.match(text[hit.end :]) or NOT_BEFORE.search(before):
             role = "old"
         elif MISSED_BEFORE.search(text[left : hit.start]):
-            role = "target"
+            # (`re-planned because the fix missed 27-Sep`: the fix's day, told as the reason)
+            role = None if _BECAUSE.search(text[left : hit.start]) else "target"
         elif NEW_DATE_BEFORE.search(text[left : hit.start]) or (
             OFFER_BEFORE.search(before) and INSTEAD_AFTER.match(text[hit.end : right])
         ):
