@@ -82,6 +82,9 @@ _NAMES_UNDER = (SectionKind.PROJECTS, SectionKind.INCIDENTS)
 # A card heading's own fields after its name (`④ 耗材扫码出入库 ｜ 负责人：杜晓雯 ｜ 🟡有风险`): the
 # project's owner and state, not the section's kind ("有风险" does not make it a risks section).
 _PIPE_FIELDS = re.compile(r"\s[|｜]\s*(?:[^|｜:：]{1,12}[:：]|[\u2600-\u27bf\U0001f000-\U0001faff]).*$")
+# A project heading's own state after its glyph (`2.1 跨服战场 🟡 有风险 · owner @黄一帆`, w19-c):
+# the item's status, not the kind of section ("有风险" names no risks section).
+_GLYPH_STATE = re.compile(r"\s[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*[^·•|｜\s]{0,8}")
 
 
 def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKind:
@@ -92,7 +95,7 @@ def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKi
     sections of their own (an incident list, risks, plans, a reflection) override the parent.
     Under an incidents section a heading is an incident's title, read the same way.
     """
-    title = _PIPE_FIELDS.sub("", title)
+    title = _GLYPH_STATE.sub(" ", _PIPE_FIELDS.sub("", title))
     for kind, pattern in _RULES:
         if pattern.search(title):
             if parent in _NAMES_UNDER and kind in (SectionKind.METRICS, SectionKind.PROJECTS):

@@ -52,6 +52,7 @@ from index.ledger.incident_titles import event_title
 from index.ledger.incident_words import (
     alerts_only,
     cue,
+    follow_up,
     incident_ids,
     points_elsewhere,
     story,
@@ -116,10 +117,29 @@ def _goes_on(incident: Incident, block: Block, told: list[Incident]) -> None:
         incident.when, incident.when_text = last.when, last.when_text
 
 
+# An event named as one already told (`dragged down by the outage`, `Postmortem for the gate outage on
+# Thursday`, `该故障`): a line about it, not another one, beside an incidents section that tells it
+# or as a follow-up (w19-b).
+_REFERS_BACK = re.compile(
+    r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:outage|incident|failure|disruption)\b|"
+    r"(?:该|此次|这次|上述|那次)(?:故障|事故|事件|中断)",
+    re.I,
+)
+
+
 def merge_tellings(found: list[Incident], extra: list[Incident]) -> list[Incident]:
     """`found` (incidents sections) as they are, plus the `extra` that tell none of them."""
     found = [_fuller(f, extra) for f in found]
-    kept = [i for i in extra if not any(_same_event(i, f) for f in found)]
+    kept = [
+        i
+        for i in extra
+        if not any(_same_event(i, f) for f in found)
+        and not (_REFERS_BACK.search(i.evidence.quote) and (found or follow_up(i.evidence.quote)))
+        and not points_elsewhere(i.evidence.quote)  # `Not our finest hour; see Incidents.`
+        # an opening paragraph's mention (`Launch week brought a sign-in outage the next evening`)
+        # of the incident the section records with its time and level
+        and not (i.duration_minutes is None and i.severity is None and any(_names(i, f) for f in found))
+    ]
     if not kept:
         return found
     return sorted([*found, *kept], key=lambda incident: incident.evidence.lines[0])

@@ -329,7 +329,8 @@ def follow_up(text: str) -> bool:
 # `see below`, `described above`).
 _POINTER = re.compile(
     r"详见|参见|见(?:上文|下文|议题|第|附件|附录|下方|上方)|下面细说|下文详述|"
-    r"see (?:above|below|section|the (?:section|item))|(?:described|detailed|covered) (?:above|below)",
+    r"\bsee (?:above|below|section|the (?:section|item)|(?:the\s+)?incidents?\b)|"
+    r"\b(?:described|detailed|covered) (?:above|below)",
     re.I,
 )
 

@@ -280,6 +280,8 @@ def _from_blocks(
             continue
         if not_an_event(block.text):
             continue
+        if index and FIELD_LABEL.match(line_text(block.text)):
+            continue  # `Cause: the feed re-sends …` under the incident's item: its field (w19-b)
         title_line = section.start if titled and index == 0 else None
         incident = _from_lines(report, section, span, lines, title_line=title_line, day_anywhere=not titled)
         if incident is None or (incident.when is None and follow_up(block.text)):

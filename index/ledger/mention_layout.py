@@ -20,6 +20,7 @@ from index.ledger.mention_leads import (
     dated_lead,
     first_clause_end,
     has_date,
+    heading_name,
     item_name,
     led_paragraphs,
     listed_lead,
@@ -46,9 +47,10 @@ from index.ledger.progress import find_progress
 from index.ledger.record_blocks import record_mentions
 from index.ledger.signals import closed_heading, find_statuses, heading_status, is_legend, rag_letter
 from index.ledger.status_legend import legend_lines
-from index.ledger.table_columns import column_roles, item_key, key_column, name_column
+from index.ledger.table_columns import column_roles, item_key, key_column, name_column, version_rows
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus
+from index.text.cjk import has_han
 from index.text.normalise import is_ordinal_marker, name_key, nfkc
 
 
@@ -118,7 +120,7 @@ def _visit(
         # a keyed record is named by its code, as the report's own risks and plans name it
         # (`R-15  LIMS-R3: 04-Nov assumes …`, `- LIMS-UPG: cutover Sat 28-Sep`)
         key, _ = keyed_title(section.title)
-        name = key or clean_name(section.title)
+        name = key or heading_name(section.title)
         if valid_name(name, typed=TYPE_PREFIX.match(nfkc(section.title).strip(" #*_")) is not None):
             mention = _section_mention(section, name, lines)
             mention.key = key
@@ -138,7 +140,7 @@ def _visit(
         and not leads_known
         and _is_project_section(section, max(depth, 1), 0, lines)
     ):
-        name = clean_name(section.title)
+        name = heading_name(section.title)
         if valid_name(name):
             mention = _section_mention(section, name, lines)
             mention.origin = "lead"
@@ -613,7 +615,9 @@ def _org_state(raw: str, number: int) -> Unit | None:
 def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Mention:
     heading = _unit(section.start, lines, head=True)
     heading.text = line_text(lines.get(section.start, section.title).lstrip("#=").strip())
-    heading.skip = heading.text.find(name) + len(name) if name in heading.text else len(heading.text)
+    # (the name is folded: `网关重构(Go)` of `网关重构（Go） 🟢 正常`, same length when folded)
+    folded = nfkc(heading.text) if len(nfkc(heading.text)) == len(heading.text) else heading.text
+    heading.skip = folded.find(name) + len(name) if name in folded else len(heading.text)
     state = _org_state(lines.get(section.start, ""), section.start)
     body_item_lines: set[int] = set()
     head_item_lines: set[int] = set()
@@ -667,6 +671,11 @@ def _table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
             if name_col >= len(cells):
                 continue
             name = clean_name(cells[name_col])
+            if version_rows(table, name_col):
+                # a release is named with its header's word (`2.9 版本`, `Release 4.2`), as its
+                # team says it; the bare number names nothing
+                word = header[name_col].strip(" *_`")
+                name = f"{name}{word}" if has_han(word) else f"{word.title()} {name}"
             if not valid_name(name):
                 continue
             text = lines.get(row.line, "").strip()

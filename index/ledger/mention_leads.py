@@ -150,6 +150,15 @@ _COLUMN_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
 _TRACKER_REF = re.compile(r"^\[(?:[A-Z][A-Z0-9_]*\s*[:#-]\s*\d+|#\d+)\]\s*")
 
 
+def heading_name(title: str) -> str:
+    """A heading's project name: a status glyph after the name ends it, as on a bullet
+    (`### 2.1 跨服战场 🟡 有风险 · owner @黄一帆`, w19-c); the glyph and what follows are its state."""
+    glyph = _NAME_THEN_GLYPH.match(title.strip())
+    if glyph and valid_name(clean_name(glyph[1])):
+        return clean_name(glyph[1])
+    return clean_name(title)
+
+
 def tracker_key(text: str) -> str:
     """The tracker id a bullet opens with (`[SZ-01] 集控二期接入…` -> `SZ-01`), or ""."""
     ref = _TRACKER_REF.match(text)

@@ -60,6 +60,19 @@ _METRIC_HEADER = re.compile(
 )
 
 
+# A release train's first column: the version each row ships (`| 版本 | … | 上线 | 状态 |` over `| 2.9 |`).
+_VERSION_HEADER = re.compile(r"版本|版本号|班车|version|release|build", re.I)
+VERSION_CELL = re.compile(r"v?\d{1,3}(?:\.\d{1,3}){1,2}", re.I)
+
+
+def version_rows(table: Table, column: int = 0) -> bool:
+    """The column is headed as versions and every filled cell is one: each row a release (w19-c)."""
+    if column >= len(table.header) or not _VERSION_HEADER.fullmatch(table.header[column].strip(" *_`")):
+        return False
+    cells = [cell.strip(" *_`~") for cell in _column(table, column) if cell.strip()]
+    return bool(cells) and all(VERSION_CELL.fullmatch(cell) for cell in cells)
+
+
 def name_column(table: Table) -> int | None:
     """The column holding each row's project name: the first header naming one (never an id
     column such as `需求ID`, which no reader calls the project); else the first column, when its
@@ -73,6 +86,8 @@ def name_column(table: Table) -> int | None:
         return named
     roles = column_roles(table)
     first = 1 if _row_numbers(table) else 0
+    if version_rows(table, first):
+        return first
     if len(roles) <= first or roles[first] is not None:
         return None
     if _METRIC_HEADER.fullmatch(table.header[first].strip(" *_`")):
@@ -157,6 +172,8 @@ def _role_of(table: Table, index: int, text: str) -> str | None:
         return "status"
     if (_GOAL_HEADER.fullmatch(text) or _FORECAST_HEADER.search(text)) and _mostly_days(table, index):
         return "target"
+    if _LAUNCH_HEADER.fullmatch(text) and _mostly_days(table, index, _MILESTONE_CELL_CHARS):
+        return "target"  # a release train's `上线` column beside `Code Freeze` and `提审` (w19-c)
     if _MILESTONE_HEADER.fullmatch(text) and _mostly_days(table, index, _MILESTONE_CELL_CHARS):
         return "target"  # `UAT 8/25；上线 9/27`: the milestones' days, the final one the project's target
     return known
@@ -170,6 +187,12 @@ _FORECAST_HEADER = re.compile(r"预计|最新|forecast|fcst|expected|revised|re-
 # "目标" over "7/18", "8月底", "3.3版本": a label that is as often an objective's text ("目标：提升转化率")
 # is the target when its column holds days. Written from game-liveops-zh.
 _GOAL_HEADER = re.compile(r"目标|goal|target", re.I)
+
+
+# A column of the day each row goes live: `上线`, `Go-live`, `Launch`, `Release date`.
+_LAUNCH_HEADER = re.compile(
+    r"上线|上线(?:日期|时间)|go[- ]?live|launch(?:\s+date)?|release\s+date|ship\s+date", re.I
+)
 
 
 # A column of a project's milestones and their days ("Key Dates", "关键节点", "Milestones").

@@ -54,7 +54,9 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "slip slipped slips slipping delay delays delayed postpone postponed pushed_back behind_schedule "
         "late 延期 推迟 延后 滞后 延误 顺延 拖期 跳票 晚了 未按期 没按期 未按时 没按时 往后拖 拖延 一拖再拖 推到 往后推 改期 改到 延到 挪到 rescheduled "
         # a project's schedule said to slide or fall behind, or its light turned red
-        "滑坡 掉队 转红 变红 转黄 变黄 亮灯降级 状态降级 降灯"
+        "滑坡 掉队 转红 变红 转黄 变黄 亮灯降级 状态降级 降灯 "
+        # a status said to get worse: "哪些项目延期了或者状态变差了" (w19-c)
+        "状态变差 变差 状态恶化 恶化 变糟 worsened got_worse"
     ) + OVERDUE_WORDS + STALL_WORDS + MISSED_WORDS),
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
@@ -73,7 +75,9 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     )),
     ("metrics", _words(
         "metric metrics rate rates latency p99 p95 availability uptime trend trends trended trending throughput how_many how_much "
-        "kpi 指标 成功率 可用性 趋势 走势 多少 耗时"
+        "kpi 指标 成功率 可用性 趋势 走势 多少 耗时 "
+        # how a figure moved over the reports: "DAU 这几期是怎么走的" (w19-c)
+        "怎么走 怎么走的 如何变化 怎么变化 怎么变的 how_did_it_move how_has_it_moved"
     )),
     ("status", _words(
         "status progress how_is how's where_is where_are_we going update_on timeline latest_on stand stands 进展 进度 状态 怎么样 如何 "

@@ -225,6 +225,10 @@ PROJECTS = [
         ("3月份发生了几次P2问题？", "incidents", []),
         ("4月11日的周报说了什么？", "summary", []),
         ("Which workstreams are red?", "risks", []),
+        # a status said to get worse, a light turned down, a figure's course (wave 19: w19-a, w19-c)
+        ("赛季到现在，哪些项目延期了或者状态变差了？", "slips", []),
+        ("这几个月哪些任务亮灯降级了？", "slips", []),
+        ("DAU 这几期是怎么走的？", "metrics", []),
     ],
 )
 def test_intent_and_projects(question: str, intent: str, projects: list[str]) -> None:
