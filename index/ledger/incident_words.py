@@ -92,6 +92,8 @@ _BELOW_OR_RULE = re.compile(f"{_BELOW_BAR}|{_RULE_WORDS}", re.I)
 
 # Words for work done on purpose: a maintenance window, planned downtime, a scheduled cutover.
 _PLANNED_WORK = (
+    # a window booked for planned work (`cutover needs a plant outage window`, w19-d)
+    r"\b(?:outage|shutdown|downtime)\s+windows?\b|停电窗口|停机窗口|"
     r"计划内|计划停机|计划停电|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
     # downtime that was planned ("LIMS 9 cutover downtime (Sat 29 Mar 06:00 - …) was planned")
     r"\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|cutover)\b|"

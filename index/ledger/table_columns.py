@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from index.ledger.field_labels import field_of, label_key, loose_target
+from index.ledger.incident_words import incident_ids
 from index.ledger.signals import field_status, rag_letter
 from index.tables import ROW_NUMBER, Table
 from index.text.timeexpr import ANY_DAY, find_dates
@@ -88,6 +89,9 @@ def name_column(table: Table) -> int | None:
     first = 1 if _row_numbers(table) else 0
     if version_rows(table, first):
         return first
+    ids = [cell for cell in _column(table, first) if cell.strip()]
+    if ids and all(incident_ids(cell) for cell in ids):
+        return None  # `| INC-0318 | Loss of telemetry … |`: an incident log's rows, no projects (w19-d)
     if len(roles) <= first or roles[first] is not None:
         return None
     if _METRIC_HEADER.fullmatch(table.header[first].strip(" *_`")):

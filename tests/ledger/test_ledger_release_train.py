@@ -98,3 +98,25 @@ def test_an_incident_mentioned_around_its_record_is_one(series: Series) -> None:
     ledger = series([("Matchweek-Update-MW04.html", _MATCHWEEK)])
     incidents = views.incidents(ledger)
     assert [(i.when, i.duration_minutes) for i in incidents] == [(date(2025, 10, 11), 29)]
+
+
+_FLASH = """# Programme flash report No. 12
+
+Period ending: 14/03/2025
+
+| Ref | Workstream | Status | Forecast | Commentary |
+|---|---|---|---|---|
+| WS1 | Meter rollout | GREEN | 30/06/2025 | Site 3 firewall cutover needs a plant outage window. |
+
+| Ref | Description | Date | Priority | Status |
+|---|---|---|---|---|
+| INC-0412 | Loss of telemetry to 4 sites after a rule push | 11/03/2025 | P2 | Closed |
+"""
+
+
+def test_an_incident_log_table_holds_no_projects(series: Series) -> None:
+    """A table keyed by incident ids is a log of incidents (w19-d); a window booked for planned
+    work in a workstream's commentary tells no incident."""
+    ledger = series([("flash-no12.md", _FLASH)])
+    assert [p.name for p in views.projects(ledger)] == ["Meter rollout"]
+    assert not any("outage window" in (i.title or "") for i in views.incidents(ledger))
