@@ -392,6 +392,9 @@ _INDENTED_FIELD = re.compile(rf"^\s{{2,}}(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{
 _TRAILING_FIELD = re.compile(r"\S\s{4,}[A-Za-z][\w ]{0,14}:\s*\S{1,12}\s*$")
 
 
+_LISTED_MARGIN = re.compile(r"^(?:\d{1,2}[.)、]\s|[-*•+]\s)")
+
+
 def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
     """Margin lines that head plain-text records hanging under them (`LIMS-R3 | Mosaic LIMS
     Release 3 -- …` over indented `Owner: …`, a ladder line and `Health: A (was G).`): where two
@@ -404,6 +407,8 @@ def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
     for index, (_, text) in enumerate(lines):
         if not text.strip() or text[:1].isspace() or len(text.strip()) > 120 or _RULE_LINE.match(text):
             continue
+        if _LISTED_MARGIN.match(text):
+            continue  # `1. OTA rollout` over its notes: a numbered section's (`numbered_sections`)
         block = list(takewhile(lambda line: line[1].strip() and line[1][:1].isspace(), lines[index + 1 :]))
         if block:
             heads.append((index, sum(1 for _, line in block if _INDENTED_FIELD.match(line))))

@@ -52,7 +52,6 @@ from index.ledger.incident_titles import event_title
 from index.ledger.incident_words import (
     alerts_only,
     cue,
-    follow_up,
     incident_ids,
     points_elsewhere,
     story,
@@ -119,7 +118,7 @@ def _goes_on(incident: Incident, block: Block, told: list[Incident]) -> None:
 
 # An event named as one already told (`dragged down by the outage`, `Postmortem for the gate outage on
 # Thursday`, `该故障`): a line about it, not another one, beside an incidents section that tells it
-# or as a follow-up (w19-b).
+# (w19-b).
 _REFERS_BACK = re.compile(
     r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:outage|incident|failure|disruption)\b|"
     r"(?:该|此次|这次|上述|那次)(?:故障|事故|事件|中断)",
@@ -134,8 +133,9 @@ def merge_tellings(found: list[Incident], extra: list[Incident]) -> list[Inciden
         i
         for i in extra
         if not any(_same_event(i, f) for f in found)
-        and not (_REFERS_BACK.search(i.evidence.quote) and (found or follow_up(i.evidence.quote)))
-        and not points_elsewhere(i.evidence.quote)  # `Not our finest hour; see Incidents.`
+        # (only beside a telling the section gives: with none, the line is all the report says)
+        and not (found and _REFERS_BACK.search(i.evidence.quote))
+        and not (found and points_elsewhere(i.evidence.quote))  # `Not our finest hour; see Incidents.`
         # an opening paragraph's mention (`Launch week brought a sign-in outage the next evening`)
         # of the incident the section records with its time and level
         and not (i.duration_minutes is None and i.severity is None and any(_names(i, f) for f in found))

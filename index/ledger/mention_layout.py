@@ -375,9 +375,9 @@ def _is_project_section(section: Section, depth: int, fields: int, lines: dict[i
 
 
 # A record's heading that opens with its tracker's code (`LIMS-R3 | Mosaic LIMS Release 3 -- Stability
-# module`, w19-f): the code is its id, what it is follows the bar.
+# module`, w19-f; `APP-5 -- Ledger app 5.0 rebuild.`): the code is its id, what it is follows.
 _KEYED_TITLE = re.compile(
-    r"^([A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,8}){0,2})(?:\s*[(（][^()（）]{1,30}[)）])?\s+[|｜]\s+(\S.*)$"
+    r"^([A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,8}){0,2})(?:\s*[(（][^()（）]{1,30}[)）])?\s+(?:[|｜]|--|—)\s+(\S.*)$"
 )
 
 
