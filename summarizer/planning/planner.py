@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.lexical import STOPWORDS, tokenize
@@ -492,10 +493,19 @@ def names_metric(question: str, name: str, key: str) -> bool:
     if bare != name and bare.strip() and names_metric(question, bare, plain_key(bare)):
         return True  # "crash-free sessions" names "Crash-free sessions (7d)": the window qualifies it
     if key.isascii():
-        words = re.findall(r"[a-z0-9]+", name.casefold())
-        pattern = r"(?<![a-z0-9])" + r"[^a-z0-9]*".join(map(re.escape, words)) + r"(?![a-z0-9])"
-        return bool(words) and re.search(pattern, question.casefold()) is not None
+        pattern = _whole_words(name)
+        return pattern is not None and pattern.search(question.casefold()) is not None
     return key in plain_key(question)
+
+
+@lru_cache(maxsize=65536)
+def _whole_words(name: str) -> re.Pattern[str] | None:
+    """A Latin metric name as whole words, spaced or punctuated any way; compiled once per name
+    (every metric question is matched against every metric of the ledger)."""
+    words = re.findall(r"[a-z0-9]+", name.casefold())
+    if not words:
+        return None
+    return re.compile(r"(?<![a-z0-9])" + r"[^a-z0-9]*".join(map(re.escape, words)) + r"(?![a-z0-9])")
 
 
 def as_trend(planned: QuestionPlan, ledger: Ledger) -> None:
