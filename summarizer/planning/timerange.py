@@ -498,7 +498,36 @@ _INCIDENT_AFTER = re.compile(
 )
 
 
-def _find_time_range(question: str, latest: date, labels: dict[int, list[int]]) -> TimeRange | None:
+# "between late March and the end of April", "from 3 March to 30 April": two time expressions, each
+# read on its own, joined into one span (w19-e asked so; each end alone was read as the period).
+_SPAN_OF_TWO = re.compile(
+    r"\b(?:between|from)\s+(?P<a>[^,;?.]{3,40}?)\s+(?:and|to|through|until|till)\s+(?P<b>[^,;?]{3,40}?)"
+    r"(?=\s*(?:[,;?]|\.(?:\s|$)|$|\s+(?:and|or|but|how|what|which|who|did|were|was|is|are)\b))",
+    re.I,
+)
+
+
+def _span_of_two(question: str, latest: date, labels: dict[int, list[int]]) -> TimeRange | None:
+    """A span whose two ends are each a time expression: from the first's start to the second's end."""
+    for match in _SPAN_OF_TWO.finditer(question):
+        if _is_target(question, match):
+            continue  # "slip from April to May": the plan's old and new days, no period
+        first = _find_time_range(match["a"], latest, labels, joined=False)
+        last = _find_time_range(match["b"], latest, labels, joined=False)
+        if first is None or last is None or first.since is None or last.until is None:
+            continue
+        if first.since > last.until:
+            continue
+        days = (first.days[0], last.days[1]) if first.days and last.days else None
+        return TimeRange(first.since, last.until, match[0].strip(), days=days)
+    return None
+
+
+def _find_time_range(
+    question: str, latest: date, labels: dict[int, list[int]], joined: bool = True
+) -> TimeRange | None:
+    if joined and (span := _span_of_two(question, latest, labels)) is not None:
+        return span
     about_report = bool(_REPORT_WORDS.search(question))
     # Days and month parts that may be target dates; the months inside them are not periods.
     day_matches = [m for p in _TARGET_LIKE for m in p.finditer(question) if _is_month_name(m)]

@@ -66,6 +66,13 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("what launched from March to May?", "2024-W09", "2024-W22"),
         ("incidents between November 2024 and January 2025", "2024-W44", "2025-W05"),
         ("incidents from Nov to Jan", "2024-W44", "2025-W05"),  # runs into the new year
+        # two ends, each a period of its own, joined (wave 19, w19-e); a plan's move is no span
+        (
+            "Which incidents were reported between late October and the end of November?",
+            "2024-W43",
+            "2024-W48",
+        ),
+        ("Why did the launch slip from mid-October to the end of November?", None, None),
         # Quarters and years as people say them.
         ("What shipped this quarter?", "2025-W01", "2025-W13"),
         ("上季度有哪些风险", "2024-W40", "2024-W52"),
