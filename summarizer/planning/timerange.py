@@ -526,8 +526,8 @@ def _span_of_two(question: str, latest: date, labels: dict[int, list[int]]) -> T
 def _find_time_range(
     question: str, latest: date, labels: dict[int, list[int]], joined: bool = True
 ) -> TimeRange | None:
-    if joined and (span := _span_of_two(question, latest, labels)) is not None:
-        return span
+    if joined and (joined_span := _span_of_two(question, latest, labels)) is not None:
+        return joined_span
     about_report = bool(_REPORT_WORDS.search(question))
     # Days and month parts that may be target dates; the months inside them are not periods.
     day_matches = [m for p in _TARGET_LIKE for m in p.finditer(question) if _is_month_name(m)]
