@@ -192,8 +192,6 @@ def _heading_of(
             return _UNDERLINE_LEVELS.get(underline[0], 5), re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
     if _caption_over_table(lines, index):
         return atx_level + PSEUDO_LEVEL_OFFSET, stripped.rstrip(":：")
-    if plain_text and index in records:
-        return atx_level + PSEUDO_LEVEL_OFFSET, stripped
     if text.startswith(" "):
         return None
     match = _LABEL_BULLET.match(stripped)
@@ -218,7 +216,7 @@ def _heading_of(
         if match:
             return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
         ruled = _RULED_HEADING.match(stripped)
-        if ruled or _capital_heading(lines, index) or _record_heading(lines, index):
+        if ruled or _capital_heading(lines, index) or _record_heading(lines, index) or index in records:
             return atx_level + PSEUDO_LEVEL_OFFSET, (ruled[1] if ruled else stripped).strip()
         title = _list_title(lines, index)
         if title is not None:
@@ -390,21 +388,11 @@ def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
 
 
 # An indented field line of a record: `  PROGRESS : 6/9 STATIONS LIVE`, `    Target: 30 Apr`, `  负责人：周航`.
-_INDENTED_FIELD = re.compile(rf"^\s{{2,}}(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{2,8}})\s*(?:[:：]\s+|：)\S")
+_INDENTED_FIELD = re.compile(rf"^\s{{2,}}(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{2,8}})\s*[:：]\s+\S")
 _TRAILING_FIELD = re.compile(r"\S\s{4,}[A-Za-z][\w ]{0,14}:\s*\S{1,12}\s*$")
 
 
-_HEAD_INDENT = 4  # how far in a record's head line may stand
 _LISTED_MARGIN = re.compile(r"^(?:\d{1,2}[.)、]\s|[-*•+]\s)")
-
-
-def _deeper_lines(lines: list[tuple[int, str]], depth: int) -> list[tuple[int, str]]:
-    """The non-blank lines right after a head that stand further in than it does."""
-    return list(
-        takewhile(
-            lambda line: bool(line[1].strip()) and len(line[1]) - len(line[1].lstrip(" ")) > depth, lines
-        )
-    )
 
 
 def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
@@ -417,14 +405,11 @@ def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
     Written from w19-f (a lab-informatics bulletin)."""
     heads: list[tuple[int, int]] = []  # (index, field lines under it)
     for index, (_, text) in enumerate(lines):
-        depth = len(text) - len(text.lstrip(" "))
-        if not text.strip() or depth > _HEAD_INDENT or len(text.strip()) > 120 or _RULE_LINE.match(text):
+        if not text.strip() or text[:1].isspace() or len(text.strip()) > 120 or _RULE_LINE.match(text):
             continue
-        if _LISTED_MARGIN.match(text.lstrip(" ")):
+        if _LISTED_MARGIN.match(text):
             continue  # `1. OTA rollout` over its notes: a numbered section's (`numbered_sections`)
-        # (a record may itself stand indented under its section's title, its fields deeper still:
-        # `  1  HIS药事模块升级（…）` over `     状态：预警    完成：55%`, w20-a)
-        block = _deeper_lines(lines[index + 1 :], depth)
+        block = list(takewhile(lambda line: line[1].strip() and line[1][:1].isspace(), lines[index + 1 :]))
         if block:
             heads.append((index, sum(1 for _, line in block if _INDENTED_FIELD.match(line))))
     qualifying = [index for index, fields in heads if fields >= 2]

@@ -45,8 +45,6 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "deadline eta target targetdate due duedate launchdate golive releasedate expected tgt",
         "goliveforecast golivedate forecastgolive golivetarget",
         "forecast forcast forecastdate currentforecast revisedtarget reviseddate newdate fcst fcstdate fcst/actual forecast/actual",
-        # a Chinese WBS's forecast beside its baseline (`基线完成：… 当前预测：…`, w20-a)
-        "当前预测 最新预测 预测完成 预测完成时间 预测日期",
     ),
     "owner": ("负责人 责任人 对接人 责任处室 责任部门 牵头部门", "owner owners dri lead pm"),
     "generic": (
@@ -57,7 +55,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "impact cause fix resolution mitigation rootcause background context decision decisions ask asks",
         "dependencies dependency deliverables rmk rmks remarks remark",
         # the date first planned, beside the forecast a form lists it with: no target of its own
-        "baseline baselinedate baselinefinish originalplan 基线完成 基线日期 基线 原计划完成",
+        "baseline baselinedate baselinefinish originalplan",
         # the progress planned by now, beside the actual one (`| 计划进度 | 实际进度 |`): no progress
         "计划进度 计划完成率 计划完成度 应完成进度 目标进度 planned% plan% plannedprogress planprogress "
         "expectedprogress baseline%",

@@ -178,11 +178,9 @@ _RENAME_GLOSS = re.compile(
 # A Chinese outline ordinal ("二、活动上线", "（一）信息化建设项目") is the same: the section's place.
 _OUTLINE_NUMBER = re.compile(
     r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.|[&#!]\d{1,6})\s+(?=[^\W\d_])|"
-    # a plain-text list's number column: `1  HIS药事模块升级（…）` (w20-a)
-    r"\d{1,2}\s{2,}(?=[^\W\d_])|"
     r"[一二三四五六七八九十]{1,3}[、．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|"
     # a tracker's row tag before the name: `[P1] 美西二期仓 | Owner: …`
-    r"\[[A-Z]{0,2}\d{1,3}\]\s*(?=\S)|【\d{1,3}】\s*(?=\S))"
+    r"\[[A-Z]{0,2}\d{1,3}\]\s*(?=\S))"
 )
 
 

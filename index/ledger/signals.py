@@ -215,8 +215,6 @@ _NEGATED_AFTER = re.compile(
     r"^\s*(?:已|已经)?(?:解除|消除|关闭|排除)|^\s*(?:cleared|resolved|removed|lifted)\b|"
     # a count of findings, not the project's state: `初步结果：高风险0项，中风险7项`
     r"^\s*[:：]?\s*\d+\s*(?:项|个|条|处|items?\b|findings?\b)|"
-    # a tally of states (`正常1 / 预警3 / 滞后1 / 暂停1`, w20-a): a count, not this project's
-    r"^\d{1,3}(?:\s*[|｜,，、;；]|\s+/|/\s|$)|"
     # the delay as a thing decided on (`延期已获中心审批`, `延期申请`): a decision, not a new state (w19-e)
     r"^\s*(?:(?:已|已经)?(?:获|经)[^，,。；;]{0,6}?(?:批准|审批|批复|同意)|(?:申请|审批|获批))",
     re.I,
