@@ -192,6 +192,12 @@ def _heading_of(
             return _UNDERLINE_LEVELS.get(underline[0], 5), re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
     if _caption_over_table(lines, index):
         return atx_level + PSEUDO_LEVEL_OFFSET, stripped.rstrip(":：")
+    if records and text.startswith(" ") and len(text) - len(text.lstrip(" ")) <= 4:
+        # `  【本周关闭】` / `  【暂停 / 取消】` between a tracking list's records: a group's label,
+        # which ends the record above it (its words are no news of that record). Written from w20-d.
+        match = _BRACKET_LINE.match(stripped)
+        if match and match[1]:
+            return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
     if text.startswith(" "):
         return None
     match = _LABEL_BULLET.match(stripped)
@@ -393,6 +399,21 @@ _TRAILING_FIELD = re.compile(r"\S\s{4,}[A-Za-z][\w ]{0,14}:\s*\S{1,12}\s*$")
 
 
 _LISTED_MARGIN = re.compile(r"^(?:\d{1,2}[.)、]\s|[-*•+]\s)")
+_FIELD_CELL = re.compile(rf"^(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{2,8}})\s*[:：]\s*\S")
+_CELL_BAR = re.compile(r"\s[|｜]\s")
+
+
+def _indented_fields(line: str) -> int:
+    """How many fields an indented line holds: one (`  Owner: Dana`), or each cell of a row of
+    labelled cells (`  Owner：韩立涛 | Due：2025/04/30 | 灯号：G`, a tracking list's record line,
+    whose full-width colons take no space; written from w20-d). A lone `标签：…` without a space
+    after its colon is prose as often as a field, so it counts only among its row's equals."""
+    if not line[:2].isspace():
+        return 0
+    cells = _CELL_BAR.split(line.strip())
+    if len(cells) >= 2 and all(_FIELD_CELL.match(cell) for cell in cells):
+        return len(cells)
+    return 1 if _INDENTED_FIELD.match(line) else 0
 
 
 def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
@@ -411,7 +432,7 @@ def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
             continue  # `1. OTA rollout` over its notes: a numbered section's (`numbered_sections`)
         block = list(takewhile(lambda line: line[1].strip() and line[1][:1].isspace(), lines[index + 1 :]))
         if block:
-            heads.append((index, sum(1 for _, line in block if _INDENTED_FIELD.match(line))))
+            heads.append((index, sum(_indented_fields(line) for _, line in block)))
     qualifying = [index for index, fields in heads if fields >= 2]
     if len(qualifying) < 2:
         return frozenset()

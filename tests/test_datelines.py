@@ -275,6 +275,9 @@ def test_a_week_then_its_year_is_that_weeks_friday(stem: str) -> None:
         ("> 报告期间：2025.03.03（周一）— 2025.03.07（周五），共5个交易日", date(2025, 3, 7)),
         ("**编辑:** 周屹 ｜ **发布:** 2025-10-10 ｜ **本周 oncall:** Arjun", date(2025, 10, 10)),
         ("Date: 3/7/25", date(2025, 3, 7)),
+        # minutes are of the day the meeting met (w20-d)
+        ("会议日期：2025/03/13（四）14:00-15:00    地点：三楼会议室", date(2025, 3, 13)),
+        ("Meeting date: 13 March 2025 | Chair: R. Okafor", date(2025, 3, 13)),
     ],
 )
 def test_labelled_dates_a_template_writes_in_its_own_words(line: str, expected: date) -> None:

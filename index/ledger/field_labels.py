@@ -54,6 +54,9 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "highlights lowlights comments details scope milestone milestones plan plans goal goals todo",
         "impact cause fix resolution mitigation rootcause background context decision decisions ask asks",
         "dependencies dependency deliverables rmk rmks remarks remark",
+        # a meeting's own header fields (`会议日期：2025/03/13（四）`, `主持：…`), never a project (w20-d)
+        "会议日期 会议时间 会议地点 地点 主持 主持人 记录 记录人 出席 出席人员 参会 参会人员 列席 缺席 抄送",
+        "attendees attendance chair venue location apologies scribe notetaker minutetaker",
         # the date first planned, beside the forecast a form lists it with: no target of its own
         "baseline baselinedate baselinefinish originalplan",
         # the progress planned by now, beside the actual one (`| 计划进度 | 实际进度 |`): no progress

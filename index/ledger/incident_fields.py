@@ -13,7 +13,12 @@ from index.text.eventdates import event_dates
 from index.text.numerals import EN_NUMBERS, ZH_NUMBER, small_number
 from index.text.timeexpr import DateHit
 
-TIME = re.compile(r",?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)(?:\s*(?:UTC|GMT|CST|[AP]M))?", re.I)
+# a clock time after a day, and the end of its span (`03/18 02:40~03:35`, `05/03（劳动节假期）21:05~21:26`):
+# the span is part of when
+TIME = re.compile(
+    r"(?:\s*[(（][^()（）\d]{1,10}[)）])?,?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)(?:\s*[-–—~～至到]\s*\d{1,2}:\d{2}(?!\d))?(?:\s*(?:UTC|GMT|CST|[AP]M))?",
+    re.I,
+)
 _CLOCK_RANGE = re.compile(
     r"(?<!\d)([01]?\d|2[0-3]):([0-5]\d)\s*(?:[-–—~～]|to|until|至|到)\s*([01]?\d|2[0-3]):([0-5]\d)(?!\d)",
     re.I,
@@ -136,7 +141,7 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
     opened = max(title.rfind("("), title.rfind("（"))
     if opened > 0 and not re.search(r"[)）]", title[opened:]):
         title = title[:opened].strip()  # a remark cut by the clause split
-    return title
+    return re.sub(r"\s{2,}", " ", title)  # where a time was taken out (`[AB-2503-02]  EAPSRV-03 …`)
 
 
 _OUTLINE_FIRST = re.compile(r"\d{1,2}\.\d{1,2}\s+(?=[A-Za-z])")

@@ -189,6 +189,11 @@ def _generic(heading: str) -> bool:
     # the kind in the plural (`(prod incidents)`), not one event's (`Checkout down (outage)`)
     if gloss and _GROUP.search(gloss[1]) and not _ONE_KIND.search(gloss[1]) and _generic(gloss[1]):
         return True
+    if gloss and re.fullmatch(r"[A-Za-z][A-Za-z /&-]{2,40}", gloss[1].strip()):
+        # `二、异常事件（Abnormal Report）`: the kind glossed in English by a bilingual template (w20-d)
+        bare = heading[: heading.rfind("(" if "(" in heading else "（")]
+        if bare.strip() and _generic(bare):
+            return True
     rest = re.sub(
         r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|汇总|记录|"
         r"\b(?:review|follow-?ups?|recap|log|and|known|issues?|deviations?)\b|"

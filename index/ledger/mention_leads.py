@@ -152,7 +152,11 @@ _TRACKER_REF = re.compile(r"^\[(?:[A-Z][A-Z0-9_]*\s*[:#-]\s*\d+|#\d+)\]\s*")
 
 def heading_name(title: str) -> str:
     """A heading's project name: a status glyph after the name ends it, as on a bullet
-    (`### 2.1 跨服战场 🟡 有风险 · owner @黄一帆`, w19-c); the glyph and what follows are its state."""
+    (`### 2.1 跨服战场 🟡 有风险 · owner @黄一帆`, w19-c); the glyph and what follows are its state.
+    A record's tracker id before its name (`[#01] ETCH区新进机台 EAP联机`, w20-d) is no part of it."""
+    ref = _TRACKER_REF.match(title.strip())
+    if ref and title.strip()[ref.end() :].strip():
+        title = title.strip()[ref.end() :]
     glyph = _NAME_THEN_GLYPH.match(title.strip())
     if glyph and valid_name(clean_name(glyph[1])):
         return clean_name(glyph[1])

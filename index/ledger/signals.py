@@ -279,7 +279,7 @@ def rag_letter(cell: str) -> ProjectStatus | None:
 
 # A field named for the traffic light itself (`RAG: A`, `Ampel: G`): its one capital is the colour.
 _RAG_LABEL = re.compile(
-    r"(?:rag|rag status|ampel|traffic light|health|overall health|project health|红绿灯|灯色|亮灯|灯|健康度)",
+    r"(?:rag|rag status|ampel|traffic light|health|overall health|project health|红绿灯|灯色|灯号|亮灯|灯|健康度)",
     re.I,
 )
 
