@@ -444,6 +444,26 @@ def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
     )
 
 
+# A record's key in brackets at the margin: `[A04] LIVE PAGES V3`, `[#07] …`, `[OPS-12] …`.
+_KEYED_LINE = re.compile(r"^\[(?:[A-Z]{1,4}[-#]?\d{1,4}|#\d{1,4})\]\s+\S")
+_KEYED_RECORDS = 3
+
+
+def keyed_paragraphs(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Margin lines that open with a bracketed key (`[A04] LIVE PAGES V3     P.NANDAKUMAR  03:00`)
+    over a paragraph of their own: where three or more stand so, each heads one record, as a
+    rundown's or a tracker's page per item does. Written from w20-e (a newsroom rundown print)."""
+    heads = [
+        index
+        for index, (_, text) in enumerate(lines)
+        if _KEYED_LINE.match(text)
+        and index + 1 < len(lines)
+        and lines[index + 1][1].strip()
+        and not _KEYED_LINE.match(lines[index + 1][1])
+    ]
+    return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
+
+
 def _record_heading(lines: list[tuple[int, str]], index: int) -> bool:
     """A line at the margin with its own field set off to the right, over indented field lines
     (`ITEM 02  REC  RECORDS MIGRATION   STATUS: SD` over `  PROGRESS : 21/38` and `  TARGET   :
@@ -470,7 +490,7 @@ def build_sections(
     its opening lines are."""
     plain_text = not any(heading_line(text.strip(), dialect) and not column_row(text) for _, text in lines)
     numbered = numbered_sections(lines) if plain_text else frozenset()
-    records = hanging_records(lines) if plain_text else frozenset()
+    records = hanging_records(lines) | keyed_paragraphs(lines) if plain_text else frozenset()
     root = Section(title="", level=0, path=(), start=0, end=0)
     stack: list[Section] = [root]
     name = (title or "(untitled)")[:MAX_TITLE_CHARS]

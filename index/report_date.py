@@ -207,9 +207,11 @@ def labelled_parts(line: str) -> list[str]:
         return []
     cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|｜"))]
     labelled = [(label, value) for label, value in pairwise(cells) if _LABEL_CELL.fullmatch(label)]
-    for cell in cells[1:]:
+    for position, cell in enumerate(cells):
         part = _LABELLED_CELL.match(cell)
-        if part:
+        # the first part only when it says it is the issue's day (`Issued FRI 28MAR25 1600L    Desk:
+        # …`, w20-b): a line's first words are as often its title (`Week 27 | …`)
+        if part and (position > 0 or ISSUE_LABEL.search(cell[: part.end()])):
             labelled.append((cell[: part.end()], cell[part.end() :]))
     # `| Reporting period | 17/03/2025 – 23/03/2025 | Issue date | 25/03/2025 |`: the issue date first.
     labelled.sort(key=lambda pair: not ISSUE_LABEL.search(pair[0]))

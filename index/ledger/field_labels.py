@@ -43,6 +43,8 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "计划完成时间 预计完成时间 计划上线时间 预计上线时间 计划交付时间 计划完成日期 预计完成日期",
         "截止 截止日期 截止时间 预计 节点目标 节点时间 完成节点 时间节点",
         "deadline eta target targetdate due duedate launchdate golive releasedate expected tgt",
+        # a board's current estimate beside its schedule (`SCHED  EST` over `11APR  25APR`, w20-b)
+        "est estimate",
         "goliveforecast golivedate forecastgolive golivetarget",
         "forecast forcast forecastdate currentforecast revisedtarget reviseddate newdate fcst fcstdate fcst/actual forecast/actual",
     ),
@@ -58,7 +60,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "会议日期 会议时间 会议地点 地点 主持 主持人 记录 记录人 出席 出席人员 参会 参会人员 列席 缺席 抄送",
         "attendees attendance chair venue location apologies scribe notetaker minutetaker",
         # the date first planned, beside the forecast a form lists it with: no target of its own
-        "baseline baselinedate baselinefinish originalplan",
+        "baseline baselinedate baselinefinish originalplan sched",
         # the progress planned by now, beside the actual one (`| 计划进度 | 实际进度 |`): no progress
         "计划进度 计划完成率 计划完成度 应完成进度 目标进度 planned% plan% plannedprogress planprogress "
         "expectedprogress baseline%",

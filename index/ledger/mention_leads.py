@@ -147,7 +147,7 @@ _COLUMN_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
 
 # A tracker reference opening a bullet (`[ISSUE:48388] 远控 API v3 灰度 50%`, `[JIRA-311]`, `[#92]`):
 # the ticket the line is about, named by the words after it.
-_TRACKER_REF = re.compile(r"^\[(?:[A-Z][A-Z0-9_]*\s*[:#-]\s*\d+|#\d+)\]\s*")
+_TRACKER_REF = re.compile(r"^\[(?:[A-Z][A-Z0-9_]*\s*[:#-]\s*\d+|#\d+|[A-Z]{1,4}\d{1,4})\]\s*")
 
 
 def heading_name(title: str) -> str:
@@ -156,7 +156,8 @@ def heading_name(title: str) -> str:
     A record's tracker id before its name (`[#01] ETCH区新进机台 EAP联机`, w20-d) is no part of it."""
     ref = _TRACKER_REF.match(title.strip())
     if ref and title.strip()[ref.end() :].strip():
-        title = title.strip()[ref.end() :]
+        # and what a rundown lines up to its right (`[A04] LIVE PAGES V3     P.NANDAKUMAR  03:00`)
+        title = re.split(r"\s{3,}", title.strip()[ref.end() :].strip())[0]
     glyph = _NAME_THEN_GLYPH.match(title.strip())
     if glyph and valid_name(clean_name(glyph[1])):
         return clean_name(glyph[1])

@@ -391,6 +391,10 @@ def field_status(value: str) -> ProjectStatus | None:
     declared = _legend_status(cleaned)
     if declared is not None:
         return declared
+    dated = re.match(r"(\D+?)\s+\S*\d", cleaned)  # `DEPARTED 27MAR`: the legend's word and its day (w20-b)
+    declared = _legend_status(dated[1]) if dated else None
+    if declared is not None:
+        return declared
     if _DECISION.match(_GLYPHS.sub("", value).strip(" *_`")):
         return None  # `✅ Approved`: a change request's or a budget's decision, not the project's state
     if cleaned in _FIELD_STATUS:

@@ -213,12 +213,21 @@ def _mostly_days(table: Table, index: int, max_chars: int = _STATUS_CELL_CHARS) 
     return bool(filled) and 2 * len(dated) >= len(filled)
 
 
+_UNDATED = re.compile(r"\s+\S*\d\S*$")
+_SCALE_ROWS = 5
+
+
 def _status_scale(table: Table, index: int) -> bool:
     """Every filled cell of the column is a short status word, and one at least is filled."""
     filled = [cell for cell in _column(table, index) if not _EMPTY_CELL.match(cell)]
-    if not filled or not all(len(cell) <= _STATUS_CELL_CHARS for cell in filled):
+    # (`DEPARTED 27MAR`: a board's word and the day it came true, w20-b)
+    if not filled or not all(len(_UNDATED.sub("", cell)) <= _STATUS_CELL_CHARS for cell in filled):
         return False
-    if all(field_status(cell) is not None for cell in filled):
+    worded = sum(field_status(cell) is not None for cell in filled)
+    if worded == len(filled):
+        return True
+    if len(filled) >= _SCALE_ROWS and 5 * worded >= 4 * len(filled):
+        # a legend's word that means no state (`BOARDING = go-live within 14 days`) among its states
         return True
     # An Ampel/RAG column of letters (`G`, `Y`, `R`, with status words or not): two letters at
     # least, or all green, so a column of `A` priorities or of `Y` for yes is none.

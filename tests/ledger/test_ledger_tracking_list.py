@@ -92,3 +92,35 @@ def test_a_tracking_list_reads_its_records_lights_and_incidents(series: Series) 
     assert incidents[0].when == date(2025, 3, 12)
     assert incidents[0].when_text == "03/12 22:10~22:55"
     assert "WMS 数据库主从切换失败" in incidents[0].title and "~" not in incidents[0].title
+
+
+def _rundown(day: str, tx: str, light: str) -> str:
+    return f"""NEWSDESK SYSTEM :: PRODUCT RUNDOWN                       Printed: {day}
+Show    : {day}    Edition: 04
+==========================================================================
+SCRIPTS
+--------------------------------------------------------------------------
+[B01] SEARCH REBUILD                                          K.MOSS   04:00
+Index shards moved to the new cluster. Go-live is planned for {tx}; status {light}.
+
+[B02] WEATHER WIDGET                                          L.PIRES  02:00
+Design signed off; go-live is planned for 30/05/2025.
+
+[B03] VIDEO CHAPTERS                                          R.NAIR   03:00
+Editors trained on the chapter tool.
+"""
+
+
+def test_keyed_paragraphs_are_records_named_without_their_key_or_columns(series: Series) -> None:
+    ledger = series(
+        [
+            ("RUNDOWN_ED04.txt", _rundown("02/05/2025", "16/05/2025", "on track")),
+            ("RUNDOWN_ED05.txt", _rundown("09/05/2025", "23/05/2025", "at risk")),
+        ]
+    )
+    names = {p.name for p in views.projects(ledger)}
+    # `[B01] SEARCH REBUILD     K.MOSS   04:00`: the key and what is lined up to its right are no name
+    assert {"SEARCH REBUILD", "WEATHER WIDGET"} <= names
+    slips = {(s.project, s.kind) for s in views.slips(ledger)}
+    assert ("SEARCH REBUILD", "date_moved") in slips
+    assert not any(project == "WEATHER WIDGET" for project, _ in slips)
