@@ -192,6 +192,8 @@ def _heading_of(
             return _UNDERLINE_LEVELS.get(underline[0], 5), re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
     if _caption_over_table(lines, index):
         return atx_level + PSEUDO_LEVEL_OFFSET, stripped.rstrip(":：")
+    if records and index in records and text.startswith(" "):
+        return atx_level + PSEUDO_LEVEL_OFFSET, stripped  # a work-breakdown record set in a little
     if records and text.startswith(" ") and len(text) - len(text.lstrip(" ")) <= 4:
         # `  【本周关闭】` / `  【暂停 / 取消】` between a tracking list's records: a group's label,
         # which ends the record above it (its words are no news of that record). Written from w20-d.
@@ -399,14 +401,18 @@ _TRAILING_FIELD = re.compile(r"\S\s{4,}[A-Za-z][\w ]{0,14}:\s*\S{1,12}\s*$")
 
 
 _LISTED_MARGIN = re.compile(r"^(?:\d{1,2}[.)、]\s|[-*•+]\s)")
+# A work-breakdown line set in a little (`  1  HIS药事模块升级（…）` over `     状态：预警    完成：50%`):
+# its number, a gap, its name; its fields stand further in. Written from w20-a.
+_WBS_HEAD = re.compile(r"^ {1,4}\d{1,2}(?:\.\d{1,2})*\s{2,}\S")
 _FIELD_CELL = re.compile(rf"^(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{2,8}})\s*[:：]\s*\S")
-_CELL_BAR = re.compile(r"\s[|｜]\s")
+_CELL_BAR = re.compile(r"\s[|｜]\s|\s{3,}")
 
 
 def _indented_fields(line: str) -> int:
     """How many fields an indented line holds: one (`  Owner: Dana`), or each cell of a row of
     labelled cells (`  Owner：韩立涛 | Due：2025/04/30 | 灯号：G`, a tracking list's record line,
-    whose full-width colons take no space; written from w20-d). A lone `标签：…` without a space
+    whose full-width colons take no space, w20-d; `  基线完成：2024-04-20    当前预测：…`, cells lined
+    up with spaces, w20-a). A lone `标签：…` without a space
     after its colon is prose as often as a field, so it counts only among its row's equals."""
     if not line[:2].isspace():
         return 0
@@ -426,11 +432,16 @@ def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
     Written from w19-f (a lab-informatics bulletin)."""
     heads: list[tuple[int, int]] = []  # (index, field lines under it)
     for index, (_, text) in enumerate(lines):
-        if not text.strip() or text[:1].isspace() or len(text.strip()) > 120 or _RULE_LINE.match(text):
+        if not text.strip() or len(text.strip()) > 120 or _RULE_LINE.match(text):
+            continue
+        indent = len(text) - len(text.lstrip(" "))
+        if indent and not _WBS_HEAD.match(text):
             continue
         if _LISTED_MARGIN.match(text):
             continue  # `1. OTA rollout` over its notes: a numbered section's (`numbered_sections`)
-        block = list(takewhile(lambda line: line[1].strip() and line[1][:1].isspace(), lines[index + 1 :]))
+        block = list(
+            takewhile(lambda line: line[1].strip() and line[1][: indent + 2].isspace(), lines[index + 1 :])
+        )
         if block:
             heads.append((index, sum(_indented_fields(line) for _, line in block)))
     qualifying = [index for index, fields in heads if fields >= 2]

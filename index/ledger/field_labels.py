@@ -37,7 +37,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "状态 进展状态 项目状态 当前状态 整体状态 亮灯 灯号 红绿灯",
         "status health state rag overall ampel sts condition",
     ),
-    "progress": ("进度 完成度 完成进度 整体进度", "progress %complete percentcomplete completion %done prog"),
+    "progress": ("进度 完成度 完成进度 整体进度 完成", "progress %complete percentcomplete completion %done prog"),
     "target": (
         "预计上线 计划上线 上线时间 上线日期 预计完成 计划完成 完成时间 目标日期 目标时间",
         "计划完成时间 预计完成时间 计划上线时间 预计上线时间 计划交付时间 计划完成日期 预计完成日期",
@@ -45,6 +45,8 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "deadline eta target targetdate due duedate launchdate golive releasedate expected tgt",
         # a board's current estimate beside its schedule (`SCHED  EST` over `11APR  25APR`, w20-b)
         "est estimate",
+        # a work breakdown's forecast beside its baseline (`基线完成：…    当前预测：…`, w20-a)
+        "当前预测 最新预测 预测完成 预测完成日 预测日期 预测完成日期",
         "goliveforecast golivedate forecastgolive golivetarget",
         "forecast forcast forecastdate currentforecast revisedtarget reviseddate newdate fcst fcstdate fcst/actual forecast/actual",
     ),
@@ -60,7 +62,7 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "会议日期 会议时间 会议地点 地点 主持 主持人 记录 记录人 出席 出席人员 参会 参会人员 列席 缺席 抄送",
         "attendees attendance chair venue location apologies scribe notetaker minutetaker",
         # the date first planned, beside the forecast a form lists it with: no target of its own
-        "baseline baselinedate baselinefinish originalplan sched",
+        "baseline baselinedate baselinefinish originalplan sched 基线 基线完成 基线日期 基线完成日期",
         # the progress planned by now, beside the actual one (`| 计划进度 | 实际进度 |`): no progress
         "计划进度 计划完成率 计划完成度 应完成进度 目标进度 planned% plan% plannedprogress planprogress "
         "expectedprogress baseline%",

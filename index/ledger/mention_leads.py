@@ -150,6 +150,9 @@ _COLUMN_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
 _TRACKER_REF = re.compile(r"^\[(?:[A-Z][A-Z0-9_]*\s*[:#-]\s*\d+|#\d+|[A-Z]{1,4}\d{1,4})\]\s*")
 
 
+_WBS_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s{2,}(?=\S)")
+
+
 def heading_name(title: str) -> str:
     """A heading's project name: a status glyph after the name ends it, as on a bullet
     (`### 2.1 跨服战场 🟡 有风险 · owner @黄一帆`, w19-c); the glyph and what follows are its state.
@@ -158,6 +161,7 @@ def heading_name(title: str) -> str:
     if ref and title.strip()[ref.end() :].strip():
         # and what a rundown lines up to its right (`[A04] LIVE PAGES V3     P.NANDAKUMAR  03:00`)
         title = re.split(r"\s{3,}", title.strip()[ref.end() :].strip())[0]
+    title = _WBS_NUMBER.sub("", title.strip())  # `1  HIS药事模块升级`: its place in the breakdown (w20-a)
     glyph = _NAME_THEN_GLYPH.match(title.strip())
     if glyph and valid_name(clean_name(glyph[1])):
         return clean_name(glyph[1])

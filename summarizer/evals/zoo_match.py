@@ -76,8 +76,13 @@ def evidence_states(slip: Slip, case: ZooSlip) -> bool:
     """The slip's quotes state the old and the new value. An overdue slip's new side is the report
     dated past the target: any line of it about the project will do, the gold's or another."""
     quotes = [c.quote for c in slip.evidence]
+    names = [slip.project, *slip.aliases, case.project, *case.aliases]
+    # A field line under the project's own heading (`当前预测：2024-05-18` in the record `1  HIS药事模块
+    # 升级`) is cited with that heading: the citation, not the quote alone, names whose it is.
     named = [
-        q for q in quotes if names_project(q, [slip.project, *slip.aliases, case.project, *case.aliases])
+        c.quote
+        for c in slip.evidence
+        if names_project(c.quote, names) or names_project(c.section.split(" > ")[-1], names)
     ]
     here = [c.quote for c in slip.evidence if same_report(c.report, case.report) and c.quote in named]
     if case.kind == "status_downgrade":

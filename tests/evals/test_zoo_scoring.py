@@ -75,6 +75,20 @@ def test_a_slip_counts_on_its_evidence_too() -> None:
         ]
         == 0.0
     )
+    # A field line cited under the project's own heading is that project's: the citation names it.
+    # Under a heading that holds several projects it is nobody's in particular.
+    def fielded(section: str) -> Slip:
+        fields = {"project": "KR2 召回模型v3全量", "kind": "date_moved", "from": "a", "to": "b"}
+        evidence = [
+            Citation(report="/x/team/a.txt", week="2025-W42", section=section, lines=(4, 4), quote=quote)
+            for quote in ("当前预测：2025-10-31", "当前预测：2025-11-14")
+        ]
+        return Slip.model_validate({**fields, "week": "2025-W42", "evidence": evidence})
+
+    own = score_series(gold, ZooFacts([fielded("二、OKR > KR2 召回模型v3全量")], [], [], []), None, bool)
+    assert own.metrics()["slips.evidence_precision"] == 1.0
+    container = score_series(gold, ZooFacts([fielded("二、OKR")], [], [], []), None, bool)
+    assert container.metrics()["slips.evidence_precision"] == 0.0
 
 
 def test_a_retold_incident_is_a_duplicate() -> None:
