@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 from itertools import takewhile
 
 from index.classify import classify_heading
@@ -422,6 +423,11 @@ def _indented_fields(line: str) -> int:
     return 1 if _INDENTED_FIELD.match(line) else 0
 
 
+def _set_in(depth: int, line: tuple[int, str]) -> bool:
+    """The line is filled and set in at least `depth` spaces: under a record's head."""
+    return bool(line[1].strip()) and line[1][:depth].isspace()
+
+
 def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
     """Margin lines that head plain-text records hanging under them (`LIMS-R3 | Mosaic LIMS
     Release 3 -- …` over indented `Owner: …`, a ladder line and `Health: A (was G).`): where two
@@ -439,9 +445,7 @@ def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
             continue
         if _LISTED_MARGIN.match(text):
             continue  # `1. OTA rollout` over its notes: a numbered section's (`numbered_sections`)
-        block = list(
-            takewhile(lambda line: line[1].strip() and line[1][: indent + 2].isspace(), lines[index + 1 :])
-        )
+        block = list(takewhile(partial(_set_in, indent + 2), lines[index + 1 :]))
         if block:
             heads.append((index, sum(_indented_fields(line) for _, line in block)))
     qualifying = [index for index, fields in heads if fields >= 2]
