@@ -37,7 +37,10 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "状态 进展状态 项目状态 当前状态 整体状态 亮灯 灯号 红绿灯",
         "status health state rag overall ampel sts condition",
     ),
-    "progress": ("进度 完成度 完成进度 整体进度 完成", "progress %complete percentcomplete completion %done prog"),
+    "progress": (
+        "进度 完成度 完成进度 整体进度 完成",
+        "progress %complete percentcomplete completion %done prog",
+    ),
     "target": (
         "预计上线 计划上线 上线时间 上线日期 预计完成 计划完成 完成时间 目标日期 目标时间",
         "计划完成时间 预计完成时间 计划上线时间 预计上线时间 计划交付时间 计划完成日期 预计完成日期",

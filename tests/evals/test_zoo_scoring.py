@@ -75,6 +75,7 @@ def test_a_slip_counts_on_its_evidence_too() -> None:
         ]
         == 0.0
     )
+
     # A field line cited under the project's own heading is that project's: the citation names it.
     # Under a heading that holds several projects it is nobody's in particular.
     def fielded(section: str) -> Slip:
