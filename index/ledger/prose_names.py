@@ -48,7 +48,9 @@ _LEADING = re.compile(
 # booking service"), and goes before a capitalised one ("the Docs site migration").
 _ARTICLE = re.compile(r"^(?:our|a|an|the(?=\s+(?-i:[A-Z0-9])))\s+", re.I)
 # A Chinese name ends before these: "分层存储的预览版", "标定平台估计要…" is cut by the other clause.
-_TRAILING = re.compile(rf"(?:[\s的在已于还也和与是将把被就都这那又再从到对给要会能可仍约]|[^{HAN}\w])+$")
+# (the two classes must not overlap: a space matched by both made a run of column gaps before a tag,
+# `改造                              【延期】`, backtrack for ever; w21-a hung the ingest)
+_TRAILING = re.compile(rf"(?:[的在已于还也和与是将把被就都这那又再从到对给要会能可仍约]|[^{HAN}\w])+$")
 # Field labels and scale words: "计划完成时间", "当前状态", "EVT样机目标" are no names.
 _FIELD_WORDS = re.compile(
     r"目标|时间|状态|进度|进展|计划|日期|风险|完成|负责|项目$|"

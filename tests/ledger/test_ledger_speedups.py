@@ -162,3 +162,14 @@ def test_a_sentence_naming_nothing_known_has_no_hits_and_one_naming_a_project_ke
     ((start, name),) = vocabulary.named("本周 订单中心 改造 延期到 4/18")
     assert start == 3
     assert name.canonical == "订单中心改造"
+
+
+def test_column_gaps_before_a_tag_end_a_phrase_without_backtracking() -> None:
+    """`名称` + a run of column gaps + `【延期】` (a CMS export's aligned tag, w21-a): the trailing
+    trim's two character classes once both matched a space, and thirty spaces hung the ingest. Under
+    that bug this call never returns; now it trims the gap and the tag's bracket like any other."""
+    from index.ledger.prose_names import _common_start
+
+    line = "3.1 XH-01 1号线CBTC信号系统改造" + " " * 60 + "【延期】"
+    assert _common_start(line, line).endswith("【延期")
+    assert _common_start(line, line.replace("延期", "正常")) == "3.1 XH-01 1号线CBTC信号系统改造"
