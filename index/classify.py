@@ -32,7 +32,9 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
             r"事故|故障|事件|告警|线上问题|生产问题|异常事件|\banomal(?:y|ies)\b|(?:线上|生产|系统|服务)稳定性(?:情况|回顾|事件)?\s*$|incident|outage|post-?mortem|\bsev\b|on-?call|"
             r"\bpag(?:ing|er|ed)\b|"
             # aviation's and safety's word for one (`OCCURRENCES (PRODUCTION)`), a service's outages
-            r"\boccurrences?\b|\bservice\s+(?:disruptions?|interruptions?)\b",
+            r"\boccurrences?\b|\bservice\s+(?:disruptions?|interruptions?)\b|"
+            # an operations board's (`DISRUPTIONS (production)`, `Production disruptions`, w20-b)
+            r"^\W*disruptions?\b|\b(?:production|prod|live|operational)\s+disruptions?\b",
             re.I,
         ),
     ),

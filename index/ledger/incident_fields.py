@@ -119,7 +119,9 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
     # and a telex's Zulu or local time (`0512Z-0603Z`, `1410L`)
     rest = re.sub(
         r"[(（【\[]\s*[)）】\]]|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
-        r"|(?<![\w])(?:[01]\d|2[0-3])[0-5]\d[ZL](?:\s*[-–]\s*(?:[01]\d|2[0-3])[0-5]\d[ZL])?(?![\w])",
+        r"|(?<![\w])(?:[01]\d|2[0-3])[0-5]\d[ZL](?:\s*[-–]\s*(?:[01]\d|2[0-3])[0-5]\d[ZL])?(?![\w])"
+        # the zone written once, after the span (`0540-0705L`, w20-b)
+        r"|(?<![\w])(?:[01]\d|2[0-3])[0-5]\d\s*[-–]\s*(?:[01]\d|2[0-3])[0-5]\d[ZL](?![\w])",
         " ",
         rest,
     )

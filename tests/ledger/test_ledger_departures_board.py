@@ -11,7 +11,7 @@ from index.ledger import views
 from .conftest import Series
 
 
-def _board(issued: str, rows: str) -> str:
+def _board(issued: str, rows: str, disruptions: str = "  - None.") -> str:
     return f"""==========================================================================
  HARBOUR LOGISTICS IT - PROJECT BOARD                              Ed. 04
  Issued {issued}    Desk: J. Amari
@@ -22,6 +22,9 @@ REF    ITEM                               SCHED  EST    CREW       REMARKS
 {rows}
 --------------------------------------------------------------------------
 SCHED = baseline, EST = current estimate.
+
+DISRUPTIONS (production)
+{disruptions}
 
 KEY: ON TIME = green | EXPECT DELAY = amber | DELAYED = red |
 BOARDING = live within 14 days | HOLDING = paused | DEPARTED = live.
@@ -59,3 +62,19 @@ def test_a_board_reads_its_estimate_and_its_keyed_remarks(series: Series) -> Non
     assert found["Reefer monitoring"].status == "paused"
     assert found["Berth planning app"].status == "at_risk"
     assert found["Crane telemetry gateway"].target == date(2025, 4, 25)
+
+
+def test_a_boards_disruptions_are_its_incidents(series: Series) -> None:
+    """`DISRUPTIONS (production)`: an operations board's word for its incidents section, each told
+    with a telex's clock span whose zone is written once (`0540-0705L`)."""
+    told = "  - P2  02APR 0540-0705L (85 min)  Gate OCR lane 3 stopped reading plates.\n    Manual check-in."
+    ledger = series(
+        [
+            ("PORT_BOARD_ed04.txt", _board("FRI 28MAR25 1600L", _ROWS_1)),
+            ("PORT_BOARD_ed05.txt", _board("FRI 04APR25 1600L", _ROWS_2, told)),
+        ]
+    )
+    incidents = views.incidents(ledger)
+    assert [(i.when, i.severity, i.duration_minutes) for i in incidents] == [(date(2025, 4, 2), "P2", 85)]
+    assert incidents[0].title == "Gate OCR lane 3 stopped reading plates"
+    assert "DISRUPTIONS (production)" not in {p.name for p in views.projects(ledger)}
