@@ -73,7 +73,7 @@ def parse_report(
 ) -> Report:
     """Parse a document; `report_date` overrides detection (the `--date` flag); `near` (a sibling
     report's date) gives the year of a title that writes only day and month."""
-    lines = [(line.number, line.text) for line in doc.lines]
+    lines = new_side_of_diffs([(line.number, line.text) for line in doc.lines])
     dialect = dialect_of(lines)
     front, body = split_front_matter(lines, doc.path)
     if dialect.name == "org":
@@ -113,6 +113,38 @@ def parse_report(
         encoding=doc.encoding,
         front_matter=front,
     )
+
+
+_KEYED_RECORD_LINE = re.compile(r"^\[[^\]\s]{1,12}\]\s+\S")
+_DIFF_FENCE = re.compile(r"^\s*(```|~~~)\s*(?:diff|patch)\s*$", re.I)
+
+
+def new_side_of_diffs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A fenced diff (```` ```diff ````) read as the file it makes: a board's `-` lines are last
+    week's state (last week's report said so), its `+` and context lines this week's, without their
+    marker; the hunk headers say nothing. Line numbers stay, and each kept text still occurs in its
+    line, so citations check out against the file. Written from w20-c (a board diff in a weekly)."""
+    out: list[tuple[int, str]] = []
+    fence: str | None = None
+    for number, text in lines:
+        if fence is None:
+            opened = _DIFF_FENCE.match(text)
+            fence = opened[1] if opened else None
+            out.append((number, text))
+        elif text.strip().startswith(fence):
+            fence = None
+            out.append((number, text))
+        elif text.startswith("+++"):
+            out.append((number, text))  # the new side's name and stamp (`+++ b/STATUS.md @ 2024-09-20`)
+        elif text.startswith(("---", "@@", "-")):
+            out.append((number, ""))
+        elif text[:1] in "+ ":
+            kept = text[1:]
+            # a board file's keyed line (`[RH2] RateHub v2 | 🟡 at risk | …`) is one record of a list
+            out.append((number, f"- {kept}" if _KEYED_RECORD_LINE.match(kept) else kept))
+        else:
+            out.append((number, text))
+    return out
 
 
 def _find_title(

@@ -147,17 +147,28 @@ _COLUMN_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
 
 # A tracker reference opening a bullet (`[ISSUE:48388] 远控 API v3 灰度 50%`, `[JIRA-311]`, `[#92]`):
 # the ticket the line is about, named by the words after it.
-_TRACKER_REF = re.compile(r"^\[(?:[A-Z][A-Z0-9_]*\s*[:#-]\s*\d+|#\d+|[A-Z]{1,4}\d{1,4})\]\s*")
+# `[SZ-01]`, `[#12]`, `[A04]`, and a board's upper-case code (`[MCVA]`, `[SEPA-I]`, `[PCI4]`, w20-c);
+# never a tag a line files itself under (`[WIP]`, `[DONE]`, `[P1]`: `_NOT_A_KEY`)
+_TRACKER_REF = re.compile(
+    r"^\[(?:[A-Z][A-Z0-9_]*\s*[:#-]\s*\d+|#\d+|[A-Z]{1,4}\d{1,4}|[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,6})?)\]\s*"
+)
+_NOT_A_KEY = re.compile(
+    r"\[(?:WIP|DONE|TODO|NEW|FYI|ASK|RISK|BLOCKED|BLOCKER|INFO|NOTE|UPDATE|OK|NA|TBD|FIX|BUG|P\d|S\d|SEV\d)\]"
+)
 
 
 _WBS_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s{2,}(?=\S)")
+
+
+def _tracker_ref(text: str) -> re.Match[str] | None:
+    return None if _NOT_A_KEY.match(text) else _TRACKER_REF.match(text)
 
 
 def heading_name(title: str) -> str:
     """A heading's project name: a status glyph after the name ends it, as on a bullet
     (`### 2.1 跨服战场 🟡 有风险 · owner @黄一帆`, w19-c); the glyph and what follows are its state.
     A record's tracker id before its name (`[#01] ETCH区新进机台 EAP联机`, w20-d) is no part of it."""
-    ref = _TRACKER_REF.match(title.strip())
+    ref = _tracker_ref(title.strip())
     if ref and title.strip()[ref.end() :].strip():
         # and what a rundown lines up to its right (`[A04] LIVE PAGES V3     P.NANDAKUMAR  03:00`)
         title = re.split(r"\s{3,}", title.strip()[ref.end() :].strip())[0]
@@ -170,13 +181,13 @@ def heading_name(title: str) -> str:
 
 def tracker_key(text: str) -> str:
     """The tracker id a bullet opens with (`[SZ-01] 集控二期接入…` -> `SZ-01`), or ""."""
-    ref = _TRACKER_REF.match(text)
+    ref = _tracker_ref(text)
     return ref[0].strip().strip("[]").replace(" ", "") if ref and text[ref.end() :].strip() else ""
 
 
 def item_name(item: Item, text: str) -> tuple[str, int] | None:
     """(name, offset where the project's own text starts) for a bullet, or None."""
-    ref = _TRACKER_REF.match(text)
+    ref = _tracker_ref(text)
     if ref and text[ref.end() :].strip():
         found = item_name(item, text[ref.end() :])
         return (found[0], found[1] + ref.end()) if found else None
