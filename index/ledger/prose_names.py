@@ -141,6 +141,10 @@ def _common_start(a: str, b: str) -> str:
     return head.strip()
 
 
+# "Go-live is planned for …" opening two reports' sentences: a clause (its verb inside), not a name
+_CLAUSE_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|should|can|could|does|did)\s", re.I)
+
+
 def is_name(candidate: str, quoted: bool = False) -> bool:
     """A phrase long and specific enough to be a project's name, not a function word, a person's
     given name, a month or a number. A name the writer quoted (「青鸟」) may be short."""
@@ -152,6 +156,7 @@ def is_name(candidate: str, quoted: bool = False) -> bool:
         or _signal(candidate)
         or _FIELD_WORDS.search(candidate)
         or _LOWER_FIGURE.match(candidate)
+        or _CLAUSE_VERB.search(candidate)
     ):
         return False
     han = han_count(candidate)

@@ -178,11 +178,12 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ("at_risk", r"(?:转|变|亮|降为|转为|变为|调为|标为)黄(?:灯|色)?(?![\u4e00-\u9fff])|亮黄灯"),
     ("on_track", r"(?:转|变|回|恢复|转为|变为|调为|恢复为|回到)绿(?:灯|色)?(?![\u4e00-\u9fff])"),
     ("off_track", _rag(r"red")),
-    ("at_risk", _rag(r"(?:amber|yellow|wobbly|shaky)")),
+    # (`AMB.`, `GRN.`: a newsroom's or a board's capitals for the colours, w20-e)
+    ("at_risk", _rag(r"(?:amber|yellow|wobbly|shaky|(?-i:AMB))")),
     # A traffic-light letter right after the name (`EDU-3 (G) – DFMEA done`, `1. X7 C样释放   [Y]`):
     # what its glyph would say.
     ("at_risk", r"(?-i:^\s*[(（\[][AY][)）\]](?=\s*(?:[–—:：|,，-]|$)))"),
-    ("on_track", _rag(r"green") + r"|(?-i:^\s*[(（\[]G[)）\]](?=\s*(?:[–—:：|,，-]|$)))"),
+    ("on_track", _rag(r"(?:green|(?-i:GRN))") + r"|(?-i:^\s*[(（\[]G[)）\]](?=\s*(?:[–—:：|,，-]|$)))"),
     (
         "off_track",
         # "has slipped to 22 July", "slipped into H2": a move done (the slip it is), not a health the

@@ -58,7 +58,7 @@ EN_LINE = """
             EN_LINE,
             (
                 date(2025, 5, 20),
-                "May 20, 16:02",
+                "May 20, 16:02–16:20 UTC",  # the clock span is part of when
                 "Sev 3",
                 18.0,
                 "INC-244 — tenants hit spurious 429s after a config push",

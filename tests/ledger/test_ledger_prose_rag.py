@@ -30,6 +30,9 @@ from .conftest import Series
         ("I'm downgrading the audit to amber.", "at_risk"),
         ("We're calling Atlas red until legal signs off.", "off_track"),
         ("Mobile is back to green after the fix.", "on_track"),
+        # a board's capitals for the colours, as a sentence of their own (w20-e)
+        ("Waiting on the audio sync, 03/03. AMB.", "at_risk"),
+        ("No change. GRN.", "on_track"),
     ],
 )
 def test_a_colour_said_of_a_project_is_its_health(text: str, status: str) -> None:
@@ -45,6 +48,7 @@ def test_a_colour_said_of_a_project_is_its_health(text: str, status: str) -> Non
         "The red team found two issues.",
         "Red Hat images are updated.",
         "the green energy tariff started",
+        "Amb. Kim visited the depot.",
     ],
 )
 def test_a_colour_that_is_no_projects_health(text: str) -> None:
