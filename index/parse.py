@@ -433,7 +433,9 @@ _INDENTED_FIELD = re.compile(rf"^\s{{2,}}(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{
 _TRAILING_FIELD = re.compile(r"\S\s{4,}[A-Za-z][\w ]{0,14}:\s*\S{1,12}\s*$")
 
 
-_LISTED_MARGIN = re.compile(r"^(?:\d{1,2}[.)、]\s|[-*•+]\s|[(（]\d{1,2}[)）])")  # `（2）1104自动化`: a list item
+_LISTED_MARGIN = re.compile(
+    r"^(?:\d{1,2}[.)、]\s|[-*•+]\s|[(（]\d{1,2}[)）])"
+)  # `（2）1104自动化`: a list item
 # A work-breakdown line set in a little (`  1  HIS药事模块升级（…）` over `     状态：预警    完成：50%`):
 # its number, a gap, its name; its fields stand further in. Written from w20-a.
 _WBS_HEAD = re.compile(r"^ {1,4}\d{1,2}(?:\.\d{1,2})*\s{2,}\S")
