@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from typing import Generic, TypeVar
 
 from index.ledger.name_forms import clip_marks, reorder_marks
-from index.ledger.name_rules import VERSION, tokens
+from index.ledger.name_rules import VERSION, core_key, tokens
+from index.text.normalise import name_key
 
 T = TypeVar("T")
 
@@ -20,6 +21,13 @@ T = TypeVar("T")
 def _first_letter(name: str) -> str:
     """The first character of the name's first word that is not a version mark."""
     return next((token[0] for token in tokens(name) if not VERSION.match(token)), "")
+
+
+def _core_marks(key: str, name: str) -> set[str]:
+    """Two names whose keys without what stands before them are equal (`related`'s first rule:
+    `MOB-430 （小贝项目）` and `（小贝项目）`) share this block, whatever their keys."""
+    core = core_key(name) if key == name_key(name) else key
+    return {"o" + core} if len(core) >= 3 else set()
 
 
 def entry_marks(key: str, name: str) -> set[str]:
@@ -35,7 +43,7 @@ def entry_marks(key: str, name: str) -> set[str]:
     marks = {"c" + key[:1], "s" + key[:2], *("g" + key[i : i + 2] for i in range(len(key) - 1))}
     if letter := _first_letter(name):
         marks.add("a" + letter)
-    return marks | reorder_marks(name) | clip_marks(name)
+    return marks | reorder_marks(name) | clip_marks(name) | _core_marks(key, name)
 
 
 def query_marks(key: str, name: str) -> set[str]:
@@ -43,7 +51,7 @@ def query_marks(key: str, name: str) -> set[str]:
     marks = {"c" + key[:1], "g" + key[:2], *("s" + key[i : i + 2] for i in range(len(key) - 1))}
     if letter := _first_letter(name):
         marks.add("a" + letter)
-    return marks | reorder_marks(name) | clip_marks(name)
+    return marks | reorder_marks(name) | clip_marks(name) | _core_marks(key, name)
 
 
 class Blocks(Generic[T]):

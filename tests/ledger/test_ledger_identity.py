@@ -177,6 +177,7 @@ def test_blocks_find_a_known_name_inside_a_longer_query() -> None:
 @settings(max_examples=150, deadline=None)
 @given(names=st.lists(_NAMES, min_size=1, max_size=14, unique=True), query=_NAMES)
 @example(names=["OTel"], query="平安 OpenTelemetry")  # a clip whose name opens with a Chinese word
+@example(names=["（小贝项目）"], query="MOB-430 （小贝项目）")  # equal once the tracker id is left out
 def test_blocks_compare_what_the_rules_could_join(names: list[str], query: str) -> None:
     """Comparing only names that share a first character, first word letter or character pair
     gives exactly the clusters (and lookups) of comparing every name with every cluster."""
