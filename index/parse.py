@@ -494,7 +494,11 @@ def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
 
 
 # A record's key in brackets at the margin: `[A04] LIVE PAGES V3`, `[#07] …`, `[OPS-12] …`.
-_KEYED_LINE = re.compile(r"^\[(?:[A-Z]{1,4}[-#]?\d{1,4}|#\d{1,4})\]\s+\S")
+# (`[RK2]`, `[BPL]`, `[SEPA-I]`: a board's upper-case codes, `[P1]` a project's number over its block; never a word tag such as `[WIP]`)
+_KEYED_LINE = re.compile(
+    r"^\[(?!(?:WIP|DONE|TODO|NEW|FYI|ASK|RISK|BLOCKED|INFO|NOTE|UPDATE|OK|NA|TBD|FIX|BUG)\])"
+    r"(?:[A-Z]{1,4}[-#]?\d{1,4}|#\d{1,4}|[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,6})?)\]\s+\S"
+)
 _KEYED_RECORDS = 3
 
 

@@ -278,6 +278,7 @@ def test_a_week_then_its_year_is_that_weeks_friday(stem: str) -> None:
         # minutes are of the day the meeting met (w20-d)
         ("会议日期：2025/03/13（四）14:00-15:00    地点：三楼会议室", date(2025, 3, 13)),
         ("Meeting date: 13 March 2025 | Chair: R. Okafor", date(2025, 3, 13)),
+        ("Posted: Thu 29 May 2025 by D. Moreno, Branch Chief (acting)", date(2025, 5, 29)),  # w21-e
     ],
 )
 def test_labelled_dates_a_template_writes_in_its_own_words(line: str, expected: date) -> None:

@@ -45,7 +45,14 @@ from index.ledger.mentions import (
 from index.ledger.metric_labels import figure_runs
 from index.ledger.progress import find_progress
 from index.ledger.record_blocks import record_mentions
-from index.ledger.signals import closed_heading, find_statuses, heading_status, is_legend, rag_letter
+from index.ledger.signals import (
+    closed_heading,
+    field_status,
+    find_statuses,
+    heading_status,
+    is_legend,
+    rag_letter,
+)
 from index.ledger.status_legend import legend_lines
 from index.ledger.table_columns import column_roles, item_key, key_column, name_column, version_rows
 from index.models import Item, Report, Section, SectionKind
@@ -271,11 +278,19 @@ def _count_fields(section: Section, lines: dict[int, str]) -> int:
 _TITLE_FIELD_GAP = re.compile(r"\s*[|｜]\s*|\s{4,}")
 
 
+_ALIGNED_TAIL = re.compile(r"\S\s{4,}([^\s|｜][^|｜]{0,15}?)\s*$")
+
+
 def _title_status_units(heading: Unit) -> list[Unit]:
     """A card heading's state after its name (`… ｜ 负责人：林可 ｜ 🟢正常`), as the status field it
     is: the author set it, so it outranks what a step line's wording suggests (`顺延两天`)."""
     match = PIPE_FIELDS.search(heading.text)
     if match is None:
+        # `[RK2] RangerKit 2.0          CLOSED`: a board's word set off to the right of the record's
+        # head, read as its legend defines it (w21-e)
+        tail = _ALIGNED_TAIL.search(heading.text)
+        if tail is not None and field_status(tail[1]) is not None:
+            return [Unit(heading.line, tail[1], head=True, labelled=Labelled("status", tail[1], 0, "status"))]
         return []
     out: list[Unit] = []
     for piece in _TITLE_FIELD_GAP.split(match[0].strip()):

@@ -125,3 +125,45 @@ def test_keyed_paragraphs_are_records_named_without_their_key_or_columns(series:
     slips = {(s.project, s.kind) for s in views.slips(ledger)}
     assert ("SEARCH REBUILD", "date_moved") in slips
     assert not any(project == "WEATHER WIDGET" for project, _ in slips)
+
+
+def _board(day: str, scanner_state: str, scanner_day: str) -> str:
+    return f"""PARKS DIGITAL SERVICES
+TRAIL REPORT  -  No. 12
+Posted: {day} by M. Reyes
+
+KEY   OPEN = on track      CAUTION = at risk       CLOSED = blocked / off track
+      SEASONAL = paused on purpose    CLEARED = done, in service
+
+TRAIL BOARD
+
+[GTS] Gate ticket scanners                                    {scanner_state}
+      Crew lead    T. Okoro
+      Destination  in service at all gates {scanner_day}
+
+[MAP] Offline trail maps                                      OPEN
+      Crew lead    J. Lind
+      Destination  in service 30 Jun
+
+[LOT] Campsite lottery                                        SEASONAL
+      Crew lead    R. Sato
+      Notes        Paused until autumn.
+"""
+
+
+def test_a_boards_keyed_records_read_their_state_from_the_key(series: Series) -> None:
+    """`[GTS] Gate ticket scanners      CAUTION`: upper-case keys with no digit head records too, and
+    the word set off to the right is the record's state as the report's key defines it (w21-e)."""
+    ledger = series(
+        [
+            ("TrailReport_No12.txt", _board("Thu 1 May 2025", "OPEN", "6 Jun")),
+            ("TrailReport_No13.txt", _board("Thu 8 May 2025", "CAUTION", "6 Jun")),
+        ]
+    )
+    found = {p.name: p for p in views.projects(ledger)}
+    assert {"Gate ticket scanners", "Offline trail maps", "Campsite lottery"} <= set(found)
+    assert found["Gate ticket scanners"].status == "at_risk"
+    assert found["Campsite lottery"].status == "paused"
+    slips = {(s.project, s.kind) for s in views.slips(ledger)}
+    assert ("Gate ticket scanners", "status_downgrade") in slips
+    assert not any(project == "Offline trail maps" for project, _ in slips)
