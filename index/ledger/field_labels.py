@@ -202,7 +202,28 @@ def split_label(text: str) -> Labelled | None:
     if not label or re.search(r"[，。,;；!！?？｜]|\s\|\s", label) or len(label.split()) > 6:
         return None  # `[P1] Name | Owner: Leo`: a label ends at the field separator before it
     rest = written[match.start(2) :].strip()
-    return Labelled(label, rest, match.start(2), field_of(label_key(label)))
+    return Labelled(label, rest, match.start(2), _label_field(label))
+
+
+# A form's question number before its label (`Q2 状态 Status`, `Q4.`), and the two halves of a
+# bilingual label (`状态 Status`, `完成度 % complete (0-100)`): a Forms digest's fields (w21-c).
+_QUESTION_NO = re.compile(r"^Q\d{1,2}[.)]?\s+", re.I)
+_HALVES = re.compile(rf"(?<=[{HAN}])\s+(?=[A-Za-z%])|(?<=[A-Za-z)])\s+(?=[{HAN}])")
+
+
+def label_keys(label: str) -> list[str]:
+    """The label's key, then the keys of what it says without its question number and of each
+    half of a bilingual label (`Q4 目标 Target (日期或 Sprint)` -> …, `目标`, `target`)."""
+    bare = _QUESTION_NO.sub("", label)
+    halves = _HALVES.split(re.sub(r"\s*[(（][^()（）]*[)）]", "", bare).strip())
+    forms = [label, bare, *halves] if bare != label or len(halves) >= 2 else [label]
+    return list(dict.fromkeys(label_key(form) for form in forms if form.strip()))
+
+
+def _label_field(label: str) -> str | None:
+    fields = [field_of(key) for key in label_keys(label)]
+    # a signal field over a generic one (`目标 Target`: the target, not an objective's text)
+    return next((f for f in fields if f not in (None, "generic")), next((f for f in fields if f), None))
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from index.ledger.field_labels import field_pieces, label_key, split_label
+from index.ledger.field_labels import field_pieces, label_key, label_keys, split_label
 from index.ledger.mentions import Mention, Unit, clean_name, line_text, valid_name
 from index.models import Section
 
@@ -108,6 +108,6 @@ def _records(section: Section, lines: dict[int, str], heads: Callable[[str], boo
 def _record_name(raw: str, heads: Callable[[str], bool]) -> tuple[str, str] | None:
     text = line_text(raw)
     labelled = split_label(text)
-    if labelled is None or not labelled.rest or not heads(label_key(labelled.label)):
-        return None
+    if labelled is None or not labelled.rest or not any(heads(key) for key in label_keys(labelled.label)):
+        return None  # (`Q1 工作流 Workstream: WS3 e-Docket`: a form's question, bilingual, w21-c)
     return clean_name(labelled.rest), text
