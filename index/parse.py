@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import partial
-from itertools import takewhile
 
 from index.classify import classify_heading
 from index.date_places import detect_report_date
 from index.dialects import MARKDOWN, Dialect, dialect_of, heading_line, org_keywords
 from index.errors import ReportDateError
 from index.front_matter import split_front_matter
+from index.line_rewrites import mind_map_fields, new_side_of_diffs
 from index.load import Document
 from index.mail_header import MailHeader, mail_header
 from index.models import Item, Report, Section, SectionKind
+from index.plain_records import RULE_LINE, hanging_records, keyed_paragraphs, record_heading
 from index.report_date import (
     DATE_LABEL,
     FoundDate,
@@ -113,78 +113,6 @@ def parse_report(
         encoding=doc.encoding,
         front_matter=front,
     )
-
-
-# A mind map's node that is a field of the node above it (`#### 状态：有风险（…）`, `#### 本周` over
-# bullets), not a topic of its own.
-_FIELD_NODE = re.compile(
-    r"^(#{3,6})\s+(?:(?:负责人|责任人|对接人|状态|目标|进度|计划|截止|上线|风险|问题|备注|进展|"
-    r"owner|status|target|progress|due|eta|risk|notes?)\s*[:：]\s*\S.*|"
-    r"(?:本周|下周|本周进展|下周计划|风险|问题|备注|this week|next week|notes|risks)\s*[:：]?\s*)$",
-    re.I,
-)
-_FIELD_NODES = 3
-
-
-def mind_map_fields(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A mind map exported as Markdown (XMind, MindManager) writes every node as a heading, a
-    project's fields too (`### 【P1】抖音会员通接入` over `#### 负责人：…`, `#### 状态：…`, `#### 目标：…`).
-    Where three or more deep headings are such fields, each is read as the field line it is, its
-    heading marks dropped, and each deep leaf node as a bullet (line numbers kept; the text still
-    occurs in its line). Written from w21-f."""
-    fields = [index for index, (_, text) in enumerate(lines) if _FIELD_NODE.match(text.strip())]
-    if len(fields) < _FIELD_NODES:
-        return lines
-    out = list(lines)
-    for index in fields:
-        number, text = lines[index]
-        out[index] = (number, text.strip().lstrip("#").strip())
-    # and a leaf node, a deep heading with nothing under it, is one bullet of its parent's list
-    # (`### 导购助手：与零售部确定上线时间提前` under `## 本周完成`)
-    for index, (number, text) in enumerate(out):
-        depth = _node_depth(text)
-        if depth >= 3 and index not in fields:
-            following = next((t for _, t in out[index + 1 :] if t.strip()), "")
-            if not following or 0 < _node_depth(following) <= depth:
-                out[index] = (number, "  " * (depth - 3) + "- " + text.strip().lstrip("#").strip())
-    return out
-
-
-def _node_depth(text: str) -> int:
-    match = re.match(r"^(#{1,6})\s+\S", text)
-    return len(match[1]) if match else 0
-
-
-_KEYED_RECORD_LINE = re.compile(r"^\[[^\]\s]{1,12}\]\s+\S")
-_DIFF_FENCE = re.compile(r"^\s*(```|~~~)\s*(?:diff|patch)\s*$", re.I)
-
-
-def new_side_of_diffs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A fenced diff (```` ```diff ````) read as the file it makes: a board's `-` lines are last
-    week's state (last week's report said so), its `+` and context lines this week's, without their
-    marker; the hunk headers say nothing. Line numbers stay, and each kept text still occurs in its
-    line, so citations check out against the file. Written from w20-c (a board diff in a weekly)."""
-    out: list[tuple[int, str]] = []
-    fence: str | None = None
-    for number, text in lines:
-        if fence is None:
-            opened = _DIFF_FENCE.match(text)
-            fence = opened[1] if opened else None
-            out.append((number, text))
-        elif text.strip().startswith(fence):
-            fence = None
-            out.append((number, text))
-        elif text.startswith("+++"):
-            out.append((number, text))  # the new side's name and stamp (`+++ b/STATUS.md @ 2024-09-20`)
-        elif text.startswith(("---", "@@", "-")):
-            out.append((number, ""))
-        elif text[:1] in "+ ":
-            kept = text[1:]
-            # a board file's keyed line (`[RH2] RateHub v2 | 🟡 at risk | …`) is one record of a list
-            out.append((number, f"- {kept}" if _KEYED_RECORD_LINE.match(kept) else kept))
-        else:
-            out.append((number, text))
-    return out
 
 
 def _find_title(
@@ -297,7 +225,7 @@ def _heading_of(
         if match:
             return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
         ruled = _RULED_HEADING.match(stripped)
-        if ruled or _capital_heading(lines, index) or _record_heading(lines, index) or index in records:
+        if ruled or _capital_heading(lines, index) or record_heading(lines, index) or index in records:
             return atx_level + PSEUDO_LEVEL_OFFSET, (ruled[1] if ruled else stripped).strip()
         title = _list_title(lines, index)
         if title is not None:
@@ -440,9 +368,6 @@ _FIELD_LINE = re.compile(rf"^(?:[A-Za-z][\w ]{{0,30}}:\s+|[{HAN}](?:\s*[{HAN}]){
 _RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,40}?)\s*[=\-#*~]{2,}$")
 
 
-_RULE_LINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,}|~{3,})\s*$")
-
-
 def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
     """A line in capitals alone after a blank line, a rule (`-----`: a digest e-mail's project
     blocks) or the top, over its first body line or a blank line and then its body."""
@@ -451,124 +376,21 @@ def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
     if not _CAPITALS.match(stripped) or not re.search(r"[A-Z]{2}", stripped) or len(words) > 6:
         return False
     above = lines[index - 1][1] if index > 0 else ""
-    if above.strip() and not _RULE_LINE.match(above):
+    if above.strip() and not RULE_LINE.match(above):
         return False
     below = [text for _, text in lines[index + 1 : index + 3]]
     if not below:
         return False
     if below[0].strip():
-        return not _RULE_LINE.match(below[0])
+        return not RULE_LINE.match(below[0])
     # Over a blank line: only a title of two words or more ("NOTE FROM CORINNE"; "FYI" alone over
     # "Thanks" is a sign-off), or one word naming a section's kind ("PROJECTS", "INCIDENTS").
     return (
         (len(words) >= 2 or classify_heading(stripped) is not SectionKind.OTHER)
         and len(below) == 2
         and bool(below[1].strip())
-        and not _RULE_LINE.match(below[1])
+        and not RULE_LINE.match(below[1])
     )
-
-
-# An indented field line of a record: `  PROGRESS : 6/9 STATIONS LIVE`, `    Target: 30 Apr`, `  负责人：周航`.
-_INDENTED_FIELD = re.compile(rf"^\s{{2,}}(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{2,8}})\s*[:：]\s+\S")
-_TRAILING_FIELD = re.compile(r"\S\s{4,}[A-Za-z][\w ]{0,14}:\s*\S{1,12}\s*$")
-
-
-_LISTED_MARGIN = re.compile(
-    r"^(?:\d{1,2}[.)、]\s|[-*•+]\s|[(（]\d{1,2}[)）])"
-)  # `（2）1104自动化`: a list item
-# A work-breakdown line set in a little (`  1  HIS药事模块升级（…）` over `     状态：预警    完成：50%`):
-# its number, a gap, its name; its fields stand further in. Written from w20-a.
-_WBS_HEAD = re.compile(r"^ {1,4}\d{1,2}(?:\.\d{1,2})*\s{2,}\S")
-_FIELD_CELL = re.compile(rf"^(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{2,8}})\s*[:：]\s*\S")
-_CELL_BAR = re.compile(r"\s[|｜]\s|\s{3,}")
-
-
-def _indented_fields(line: str) -> int:
-    """How many fields an indented line holds: one (`  Owner: Dana`), or each cell of a row of
-    labelled cells (`  Owner：韩立涛 | Due：2025/04/30 | 灯号：G`, a tracking list's record line,
-    whose full-width colons take no space, w20-d; `  基线完成：2024-04-20    当前预测：…`, cells lined
-    up with spaces, w20-a). A lone `标签：…` without a space
-    after its colon is prose as often as a field, so it counts only among its row's equals."""
-    if not line[:2].isspace():
-        return 0
-    cells = _CELL_BAR.split(line.strip())
-    if len(cells) >= 2 and all(_FIELD_CELL.match(cell) for cell in cells):
-        return len(cells)
-    return 1 if _INDENTED_FIELD.match(line) else 0
-
-
-def _set_in(depth: int, line: tuple[int, str]) -> bool:
-    """The line is filled and set in at least `depth` spaces: under a record's head."""
-    return bool(line[1].strip()) and line[1][:depth].isspace()
-
-
-def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
-    """Margin lines that head plain-text records hanging under them (`LIMS-R3 | Mosaic LIMS
-    Release 3 -- …` over indented `Owner: …`, a ladder line and `Health: A (was G).`): where two
-    or more margin lines each stand over two or more indented field lines, every margin line
-    between the first and the last of them that has indented lines under it heads one, fields or
-    not (`[2] R&R REQUEST FORM` over one line of news is its sibling's equal, not its body), and
-    so does one after the last with a field line of its own (`FRZ | …` over `Health: CANCELLED`).
-    Written from w19-f (a lab-informatics bulletin)."""
-    heads: list[tuple[int, int]] = []  # (index, field lines under it)
-    for index, (_, text) in enumerate(lines):
-        if not text.strip() or len(text.strip()) > 120 or _RULE_LINE.match(text):
-            continue
-        indent = len(text) - len(text.lstrip(" "))
-        if indent and not _WBS_HEAD.match(text):
-            continue
-        if _LISTED_MARGIN.match(text):
-            continue  # `1. OTA rollout` over its notes: a numbered section's (`numbered_sections`)
-        block = list(takewhile(partial(_set_in, indent + 2), lines[index + 1 :]))
-        if block:
-            heads.append((index, sum(_indented_fields(line) for _, line in block)))
-    qualifying = [index for index, fields in heads if fields >= 2]
-    if len(qualifying) < 2:
-        return frozenset()
-    # (after the last, one with a field of its own: `FRZ | …` over `Health: CANCELLED …` alone)
-    return frozenset(
-        index
-        for index, fields in heads
-        if qualifying[0] <= index <= qualifying[-1] or (index > qualifying[-1] and fields >= 1)
-    )
-
-
-# A record's key in brackets at the margin: `[A04] LIVE PAGES V3`, `[#07] …`, `[OPS-12] …`.
-# (`[RK2]`, `[BPL]`, `[SEPA-I]`: a board's upper-case codes, `[P1]` a project's number over its block; never a word tag such as `[WIP]`)
-_KEYED_LINE = re.compile(
-    r"^\[(?!(?:WIP|DONE|TODO|NEW|FYI|ASK|RISK|BLOCKED|INFO|NOTE|UPDATE|OK|NA|TBD|FIX|BUG)\])"
-    r"(?:[A-Z]{1,4}[-#]?\d{1,4}|#\d{1,4}|[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,6})?)\]\s+\S"
-)
-_KEYED_RECORDS = 3
-
-
-def keyed_paragraphs(lines: list[tuple[int, str]]) -> frozenset[int]:
-    """Margin lines that open with a bracketed key (`[A04] LIVE PAGES V3     P.NANDAKUMAR  03:00`)
-    over a paragraph of their own: where three or more stand so, each heads one record, as a
-    rundown's or a tracker's page per item does. Written from w20-e (a newsroom rundown print)."""
-    heads = [
-        index
-        for index, (_, text) in enumerate(lines)
-        if _KEYED_LINE.match(text)
-        and index + 1 < len(lines)
-        and lines[index + 1][1].strip()
-        and not _KEYED_LINE.match(lines[index + 1][1])
-    ]
-    return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
-
-
-def _record_heading(lines: list[tuple[int, str]], index: int) -> bool:
-    """A line at the margin with its own field set off to the right, over indented field lines
-    (`ITEM 02  REC  RECORDS MIGRATION   STATUS: SD` over `  PROGRESS : 21/38` and `  TARGET   :
-    CUTOVER 30 APR 2025`): a plain-text record, the line its title. (A form's own header fields are
-    no record: they stand at the margin.)"""
-    text = lines[index][1]
-    if not text.strip() or text[:1].isspace() or len(text.strip()) > 120 or _RULE_LINE.match(text):
-        return False
-    # (a bare `[2] NAME` over field lines is read by the ledger's record blocks, with its siblings
-    # that have none: made a heading, it would swallow the next one)
-    below = lines[index + 1][1] if index + 1 < len(lines) else ""
-    return bool(_TRAILING_FIELD.search(text)) and bool(_INDENTED_FIELD.match(below))
 
 
 def build_sections(

@@ -5,7 +5,7 @@ project's record. Written from w20-c (a board-diff weekly, wave 20); the reports
 from __future__ import annotations
 
 from index.ledger import views
-from index.parse import new_side_of_diffs
+from index.line_rewrites import new_side_of_diffs
 
 from .conftest import Series
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from index.ledger import views
-from index.parse import mind_map_fields
+from index.line_rewrites import mind_map_fields
 
 from .conftest import Series
 

@@ -1,0 +1,121 @@
+"""Plain-text records: the lines that head a project's record in a report with no heading markup.
+
+A tracker's plain-text export writes each project as a record: a margin line over indented field
+lines (`LIMS-R3 | Mosaic LIMS …` over `  Owner: …` / `  Health: A`), a work breakdown's numbered line
+set in a little over its lined-up fields (`  1  名称` over `     状态：预警    完成：50%`), or a bracketed
+key over a paragraph (`[A04] LIVE PAGES V3     owner  03:00`). `parse.build_sections` makes each
+head a section. Split from `parse.py`: one job, which lines head records.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from itertools import takewhile
+
+from index.text.cjk import HAN
+
+# A rule line: `---`, `===`, `___`, `***`, `~~~` (a plain-text report's section divider).
+RULE_LINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,}|~{3,})\s*$")
+
+# An indented field line of a record: `  PROGRESS : 6/9 STATIONS LIVE`, `    Target: 30 Apr`, `  负责人：周航`.
+_INDENTED_FIELD = re.compile(rf"^\s{{2,}}(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{2,8}})\s*[:：]\s+\S")
+_TRAILING_FIELD = re.compile(r"\S\s{4,}[A-Za-z][\w ]{0,14}:\s*\S{1,12}\s*$")
+
+
+_LISTED_MARGIN = re.compile(
+    r"^(?:\d{1,2}[.)、]\s|[-*•+]\s|[(（]\d{1,2}[)）])"
+)  # `（2）1104自动化`: a list item
+# A work-breakdown line set in a little (`  1  HIS药事模块升级（…）` over `     状态：预警    完成：50%`):
+# its number, a gap, its name; its fields stand further in. Written from w20-a.
+_WBS_HEAD = re.compile(r"^ {1,4}\d{1,2}(?:\.\d{1,2})*\s{2,}\S")
+_FIELD_CELL = re.compile(rf"^(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{2,8}})\s*[:：]\s*\S")
+_CELL_BAR = re.compile(r"\s[|｜]\s|\s{3,}")
+
+
+def _indented_fields(line: str) -> int:
+    """How many fields an indented line holds: one (`  Owner: Dana`), or each cell of a row of
+    labelled cells (`  Owner：韩立涛 | Due：2025/04/30 | 灯号：G`, a tracking list's record line,
+    whose full-width colons take no space, w20-d; `  基线完成：2024-04-20    当前预测：…`, cells lined
+    up with spaces, w20-a). A lone `标签：…` without a space
+    after its colon is prose as often as a field, so it counts only among its row's equals."""
+    if not line[:2].isspace():
+        return 0
+    cells = _CELL_BAR.split(line.strip())
+    if len(cells) >= 2 and all(_FIELD_CELL.match(cell) for cell in cells):
+        return len(cells)
+    return 1 if _INDENTED_FIELD.match(line) else 0
+
+
+def _set_in(depth: int, line: tuple[int, str]) -> bool:
+    """The line is filled and set in at least `depth` spaces: under a record's head."""
+    return bool(line[1].strip()) and line[1][:depth].isspace()
+
+
+def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Margin lines that head plain-text records hanging under them (`LIMS-R3 | Mosaic LIMS
+    Release 3 -- …` over indented `Owner: …`, a ladder line and `Health: A (was G).`): where two
+    or more margin lines each stand over two or more indented field lines, every margin line
+    between the first and the last of them that has indented lines under it heads one, fields or
+    not (`[2] R&R REQUEST FORM` over one line of news is its sibling's equal, not its body), and
+    so does one after the last with a field line of its own (`FRZ | …` over `Health: CANCELLED`).
+    Written from w19-f (a lab-informatics bulletin)."""
+    heads: list[tuple[int, int]] = []  # (index, field lines under it)
+    for index, (_, text) in enumerate(lines):
+        if not text.strip() or len(text.strip()) > 120 or RULE_LINE.match(text):
+            continue
+        indent = len(text) - len(text.lstrip(" "))
+        if indent and not _WBS_HEAD.match(text):
+            continue
+        if _LISTED_MARGIN.match(text):
+            continue  # `1. OTA rollout` over its notes: a numbered section's (`numbered_sections`)
+        block = list(takewhile(partial(_set_in, indent + 2), lines[index + 1 :]))
+        if block:
+            heads.append((index, sum(_indented_fields(line) for _, line in block)))
+    qualifying = [index for index, fields in heads if fields >= 2]
+    if len(qualifying) < 2:
+        return frozenset()
+    # (after the last, one with a field of its own: `FRZ | …` over `Health: CANCELLED …` alone)
+    return frozenset(
+        index
+        for index, fields in heads
+        if qualifying[0] <= index <= qualifying[-1] or (index > qualifying[-1] and fields >= 1)
+    )
+
+
+# A record's key in brackets at the margin: `[A04] LIVE PAGES V3`, `[#07] …`, `[OPS-12] …`.
+# (`[RK2]`, `[BPL]`, `[SEPA-I]`: a board's upper-case codes, `[P1]` a project's number over its block; never a word tag such as `[WIP]`)
+_KEYED_LINE = re.compile(
+    r"^\[(?!(?:WIP|DONE|TODO|NEW|FYI|ASK|RISK|BLOCKED|INFO|NOTE|UPDATE|OK|NA|TBD|FIX|BUG)\])"
+    r"(?:[A-Z]{1,4}[-#]?\d{1,4}|#\d{1,4}|[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,6})?)\]\s+\S"
+)
+_KEYED_RECORDS = 3
+
+
+def keyed_paragraphs(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Margin lines that open with a bracketed key (`[A04] LIVE PAGES V3     P.NANDAKUMAR  03:00`)
+    over a paragraph of their own: where three or more stand so, each heads one record, as a
+    rundown's or a tracker's page per item does. Written from w20-e (a newsroom rundown print)."""
+    heads = [
+        index
+        for index, (_, text) in enumerate(lines)
+        if _KEYED_LINE.match(text)
+        and index + 1 < len(lines)
+        and lines[index + 1][1].strip()
+        and not _KEYED_LINE.match(lines[index + 1][1])
+    ]
+    return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
+
+
+def record_heading(lines: list[tuple[int, str]], index: int) -> bool:
+    """A line at the margin with its own field set off to the right, over indented field lines
+    (`ITEM 02  REC  RECORDS MIGRATION   STATUS: SD` over `  PROGRESS : 21/38` and `  TARGET   :
+    CUTOVER 30 APR 2025`): a plain-text record, the line its title. (A form's own header fields are
+    no record: they stand at the margin.)"""
+    text = lines[index][1]
+    if not text.strip() or text[:1].isspace() or len(text.strip()) > 120 or RULE_LINE.match(text):
+        return False
+    # (a bare `[2] NAME` over field lines is read by the ledger's record blocks, with its siblings
+    # that have none: made a heading, it would swallow the next one)
+    below = lines[index + 1][1] if index + 1 < len(lines) else ""
+    return bool(_TRAILING_FIELD.search(text)) and bool(_INDENTED_FIELD.match(below))
