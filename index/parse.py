@@ -193,14 +193,14 @@ def _heading_of(
             return _UNDERLINE_LEVELS.get(underline[0], 5), re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
     if _caption_over_table(lines, index):
         return atx_level + PSEUDO_LEVEL_OFFSET, stripped.rstrip(":：")
-    if records and index in records and text.startswith(" "):
-        return atx_level + PSEUDO_LEVEL_OFFSET, stripped  # a work-breakdown record set in a little
-    if records and text.startswith(" ") and len(text) - len(text.lstrip(" ")) <= 4:
+    if records and text.startswith(" "):
+        if index in records:
+            return atx_level + PSEUDO_LEVEL_OFFSET, stripped  # a work-breakdown record set in a little
         # `  【本周关闭】` / `  【暂停 / 取消】` between a tracking list's records: a group's label,
         # which ends the record above it (its words are no news of that record). Written from w20-d.
-        match = _BRACKET_LINE.match(stripped)
-        if match and match[1]:
-            return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
+        group = _BRACKET_LINE.match(stripped) if len(text) - len(text.lstrip(" ")) <= 4 else None
+        if group and group[1]:
+            return atx_level + PSEUDO_LEVEL_OFFSET, group[1].strip()
     if text.startswith(" "):
         return None
     match = _LABEL_BULLET.match(stripped)

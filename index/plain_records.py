@@ -83,11 +83,14 @@ def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
     )
 
 
-# A record's key in brackets at the margin: `[A04] LIVE PAGES V3`, `[#07] …`, `[OPS-12] …`.
-# (`[RK2]`, `[BPL]`, `[SEPA-I]`: a board's upper-case codes, `[P1]` a project's number over its block; never a word tag such as `[WIP]`)
+# A board's upper-case code in brackets (`[RK2]`, `[BPL]`, `[SEPA-I]`, `[A04]`), and the word tags a
+# line files itself under that are no code (`[WIP]`, `[DONE]`): shared with the ledger's tracker ids.
+BOARD_CODE = r"[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,6})?"
+WORD_TAGS = r"WIP|DONE|TODO|NEW|FYI|ASK|RISK|BLOCKED|INFO|NOTE|UPDATE|OK|NA|TBD|FIX|BUG"
+# A record's key in brackets at the margin: `[A04] LIVE PAGES V3`, `[#07] …`, `[OPS-12] …`, `[P1]` a
+# project's number over its block.
 _KEYED_LINE = re.compile(
-    r"^\[(?!(?:WIP|DONE|TODO|NEW|FYI|ASK|RISK|BLOCKED|INFO|NOTE|UPDATE|OK|NA|TBD|FIX|BUG)\])"
-    r"(?:[A-Z]{1,4}[-#]?\d{1,4}|#\d{1,4}|[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,6})?)\]\s+\S"
+    rf"^\[(?!(?:{WORD_TAGS})\])(?:[A-Z]{{1,4}}[-#]?\d{{1,4}}|#\d{{1,4}}|{BOARD_CODE})\]\s+\S"
 )
 _KEYED_RECORDS = 3
 

@@ -191,7 +191,7 @@ def _generic(heading: str) -> bool:
         return True
     if gloss and re.fullmatch(r"[A-Za-z][A-Za-z /&-]{2,40}", gloss[1].strip()):
         # `二、异常事件（Abnormal Report）`: the kind glossed in English by a bilingual template (w20-d)
-        bare = heading[: heading.rfind("(" if "(" in heading else "（")]
+        bare = heading[: gloss.start(1) - 1]
         if bare.strip() and _generic(bare):
             return True
     rest = re.sub(

@@ -27,6 +27,7 @@ from index.ledger.progress import find_progress
 from index.ledger.signals import field_status, find_statuses
 from index.ledger.title_leads import numbered_lead, numbered_title, plain_title, quoted_code
 from index.models import Item, Section
+from index.plain_records import BOARD_CODE, WORD_TAGS
 from index.text.cjk import HAN, has_han
 from index.text.normalise import nfkc
 from index.text.timeexpr import ANY_DAY, find_dates
@@ -147,14 +148,10 @@ _COLUMN_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
 
 # A tracker reference opening a bullet (`[ISSUE:48388] 远控 API v3 灰度 50%`, `[JIRA-311]`, `[#92]`):
 # the ticket the line is about, named by the words after it.
-# `[SZ-01]`, `[#12]`, `[A04]`, and a board's upper-case code (`[MCVA]`, `[SEPA-I]`, `[PCI4]`, w20-c);
-# never a tag a line files itself under (`[WIP]`, `[DONE]`, `[P1]`: `_NOT_A_KEY`)
-_TRACKER_REF = re.compile(
-    r"^\[(?:[A-Z][A-Z0-9_]*\s*[:#-]\s*\d+|#\d+|[A-Z]{1,4}\d{1,4}|[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,6})?)\]\s*"
-)
-_NOT_A_KEY = re.compile(
-    r"\[(?:WIP|DONE|TODO|NEW|FYI|ASK|RISK|BLOCKED|BLOCKER|INFO|NOTE|UPDATE|OK|NA|TBD|FIX|BUG|P\d|S\d|SEV\d)\]"
-)
+# `[SZ-01]`, `[#12]`, and a board's upper-case code (`[A04]`, `[MCVA]`, `[SEPA-I]`, w20-c); never a tag
+# a line files itself under (`[WIP]`, `[DONE]`, or a bullet's priority `[P1]`: `_NOT_A_KEY`)
+_TRACKER_REF = re.compile(rf"^\[(?:[A-Z][A-Z0-9_]*\s*[:#-]\s*\d+|#\d+|{BOARD_CODE})\]\s*")
+_NOT_A_KEY = re.compile(rf"\[(?:{WORD_TAGS}|BLOCKER|P\d|S\d|SEV\d)\]")
 
 
 _WBS_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s{2,}(?=\S)")
