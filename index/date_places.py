@@ -10,7 +10,7 @@ date looks like in each place is `report_date`'s.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from index.models import FrontValue
@@ -63,6 +63,14 @@ def detect_report_date(
             return FoundDate(found.value, f"title ({found.origin})" if found.origin != "date" else "title")
     for key in ("date", "report_date", "week", "period", "title"):
         value = front.get(key)
+        if isinstance(value, datetime):
+            # `date: 2025-03-13T23:30:00Z`, a notes app's creation stamp in UTC, under
+            # `title: 信息科周报-20250314`: the day the writer put in the title is the report's
+            title_text = str(front.get("title", ""))
+            named = date_from_text(title_text) or compact_date(title_text)
+            if named is not None and named.origin == "date":
+                return FoundDate(named.value, "front matter")
+            return FoundDate(value.date(), "front matter")
         if isinstance(value, date):
             return FoundDate(value, "front matter")
         if value is not None:

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 _PUBLISHED_META = {"date", "dc.date", "dcterms.date", "dcterms.created", "article:published_time", "pubdate"}
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "pre", "summary"}
 _SKIP = {"script", "style", "head", "title"}
+_PRE_STYLE = re.compile(r"white-space\s*:\s*pre(?:-wrap|-line)?\b", re.I)
 
 
 class _Collector(HTMLParser):
@@ -38,6 +39,8 @@ class _Collector(HTMLParser):
         self._sections = 0  # section headings (h2-h6) seen so far
         self._bold_at: int | None = None  # where an open bold lead's `**` sits in the buffer
         self._pre = 0  # open <pre> elements: their text keeps its lines and its spacing
+        self._blocks = 0  # open block elements (never <br>), to know which end tag closes a styled one
+        self._pre_styled: list[int] = []  # `white-space: pre…` blocks open, by their depth
         self._size: float | None = None  # the open block's font size, as its style sets it
         self.sizes: dict[int, float] = {}  # index into `lines` -> that line's font size
         self._body_size: float | None = None  # what a block without a size of its own inherits
@@ -136,6 +139,13 @@ class _Collector(HTMLParser):
         if tag in _BLOCKS:
             self._flush()
             self._pre += tag == "pre"
+            if tag != "br":
+                self._blocks += 1
+                if _PRE_STYLE.search(attributes.get("style") or ""):
+                    # A mail's typed message kept as written (`<div style="white-space:pre-wrap">`,
+                    # Outlook, Gmail, Smartsheet's "sent you rows"): its lines are lines, as in <pre>.
+                    self._pre += 1
+                    self._pre_styled.append(self._blocks)
             self._in_cell = False
             self._start_line = self.getpos()[0]
             self._size = font_size(attributes.get("style") or "") or self._body_size
@@ -204,6 +214,11 @@ class _Collector(HTMLParser):
             self._flush()
             if tag == "pre":
                 self._pre = max(self._pre - 1, 0)
+            if tag != "br":
+                if self._pre_styled and self._pre_styled[-1] == self._blocks:
+                    self._pre_styled.pop()
+                    self._pre = max(self._pre - 1, 0)
+                self._blocks = max(self._blocks - 1, 0)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:

@@ -228,7 +228,16 @@ def labelled_date(line: str) -> FoundDate | None:
     if rest is not None:
         dates = dates_in_text(rest)
         return FoundDate(dates[0], "date") if dates else None
+    stated = _REPORT_AS_OF.search(line)
+    if stated is not None and (dates := dates_in_text(line[stated.end() : stated.end() + 24])):
+        return FoundDate(dates[0], "date")
     return date_from_text(line) if _GENERATED.match(line) else None
+
+
+# A sheet's or a dashboard's export states its day inside its header sentence: "… sent you rows
+# from a sheet DCH Tracker Report as of 03/07/25 4:12 PM CT · 1 sheet". Only the report's own
+# day (`Report/Status/Data as of`), never another thing's "as of" in a sentence.
+_REPORT_AS_OF = re.compile(r"\b(?:report|status|snapshot|data|sheet)\s+as\s+(?:of|at)\s*[:：]?\s*", re.I)
 
 
 # A title block's line that ends with the day it was written, after a comma: "Programme review

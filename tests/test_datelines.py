@@ -279,11 +279,20 @@ def test_a_week_then_its_year_is_that_weeks_friday(stem: str) -> None:
         ("会议日期：2025/03/13（四）14:00-15:00    地点：三楼会议室", date(2025, 3, 13)),
         ("Meeting date: 13 March 2025 | Chair: R. Okafor", date(2025, 3, 13)),
         ("Posted: Thu 29 May 2025 by D. Moreno, Branch Chief (acting)", date(2025, 5, 29)),  # w21-e
+        # a sheet's "sent you rows" mail states its day inside its header sentence (w23-b)
+        (
+            "| Dana sent you rows from a sheet DCH Tracker FY25 Report as of 03/07/25 4:12 PM CT · 1 sheet",
+            date(2025, 3, 7),
+        ),
     ],
 )
 def test_labelled_dates_a_template_writes_in_its_own_words(line: str, expected: date) -> None:
     found = labelled_date(line)
     assert found is not None and found.value == expected
+
+
+def test_another_things_as_of_in_a_sentence_is_no_report_date() -> None:
+    assert labelled_date("The budget as of 03/01/25 covers phase 1 only") is None
 
 
 def test_a_guessed_span_of_days_is_dated_by_its_end(tmp_path: Path) -> None:

@@ -88,3 +88,19 @@ def test_the_ingest_skips_an_alias_bomb_with_a_reason(tmp_path: Path) -> None:
     store = VectorStore(make_client(tmp_path / "chroma", None), "reports-test", "e5")
     outcome = Ingestor(store, LocalEmbedder()).ingest_file(path)
     assert outcome.status == "skipped" and "aliases" in outcome.reason
+
+
+def test_a_timestamp_date_is_read_as_its_day(tmp_path: Path) -> None:
+    """`date: 2025-03-07T01:20:33Z` (a notes app's export) once made every such report fail to
+    ingest: the day is the report's date, never a datetime in a date's place."""
+    report = _parse(tmp_path, "---\ntitle: 第8期\ndate: 2025-03-07T01:20:33Z\n---\n## 一、进展\n\n- item\n")
+    assert report.date == date(2025, 3, 7) and type(report.date) is date
+
+
+def test_the_title_day_beats_a_utc_creation_stamp(tmp_path: Path) -> None:
+    """Written the evening before in UTC (`2025-03-13T23:30:00Z`), titled for the 14th: the day the
+    writer named is the report's; a stated day (no time) still wins over the title."""
+    stamped = "---\ntitle: 信息科周报-20250314\ndate: 2025-03-13T23:30:00Z\n---\n## 一、进展\n\n- item\n"
+    assert _parse(tmp_path, stamped).date == date(2025, 3, 14)
+    stated = "---\ntitle: 周报-20250314\ndate: 2025-03-13\n---\n## 一、进展\n\n- item\n"
+    assert _parse(tmp_path, stated).date == date(2025, 3, 13)

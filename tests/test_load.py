@@ -87,6 +87,22 @@ def test_html_export_maps_blocks_to_source_lines(tmp_path: Path) -> None:
     assert texts["- 对账：预计2/14上线"] == 6
 
 
+def test_html_pre_wrap_block_keeps_the_lines_it_was_typed_in(tmp_path: Path) -> None:
+    """A mail's typed message in `<div style="white-space:pre-wrap">` (Outlook, Smartsheet's "sent
+    you rows", w23-b) was one run-on line: its headings and bullets were lost to the parser."""
+    path = tmp_path / "mail.html"
+    path.write_text(
+        "<html><body>\n<div>Message:</div>\n"
+        '<div style="white-space:pre-wrap">Hi all.\n\nHEADLINES\n- App 6.0 on track for 04/01.\n'
+        "- RDC config done.</div>\n<div>Next   block</div>\n</body></html>\n",
+        encoding="utf-8",
+    )
+    texts = {line.text: line.number for line in load_document(path).lines}
+    assert texts["HEADLINES"] == 5
+    assert texts["- App 6.0 on track for 04/01."] == 6 and texts["- RDC config done."] == 7
+    assert texts["Next block"] == 8  # the styled block ended with its own end tag
+
+
 def test_iter_report_files_recurses_and_skips_hidden(tmp_path: Path) -> None:
     (tmp_path / "a" / ".git").mkdir(parents=True)
     (tmp_path / "a" / "x.md").write_text("x")

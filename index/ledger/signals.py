@@ -78,7 +78,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         # "存在不能按期上线的风险", "面临无法如期完成的风险": the schedule the risk is to, said whole
         r"|(?:有|存在|面临)[^，,。;；]{0,6}?(?:不能|无法|难以|不能够)(?:按期|如期|按时)[^，,。;；]{0,10}?风险"
         r"(?!数据|指标|控制|管理|评估|识别|排查|治理|模型|策略)|风险(?:较大|较高|很高|高|大)|黄灯|"
-        r"\bat[- ]risk\b|\brisk of (?:delay|slip\w*)\b|🟡",
+        r"\bat[- ]risk\b|\brisk of (?:delay|slip\w*)\b|🟡|🟨|🟧",
     ),
     (
         "cancelled",
@@ -121,7 +121,9 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         r"(?:已[^，,。;；]{0,16}?(?:全部|均|都)|均已|都已|已全部)\s*上架(?!前|计划|时间|日期|目标|排期|节奏)|"
         r"(?:全部|都|全都)\S{0,4}?(?:切完|切换完成|迁完|迁移完成)了(?![吗么吧])|投产完成|已全量|(?:已(?:按计划|如期|按期)?|成功|顺利|正式)量产(?!前|准备|计划|评审|节点|时间)|量产完成|\b(?:entered|started|began|in)\s+mass production\b|\blaunched\b(?!\s+(?:the\s+|a\s+)?(?:beta|pilot|canary|preview))|"
         # "Tallyo fix shipped Fri → unblocked": a fix that unblocks the project is not its release.
-        r"(?<!\bfix )(?<!\bfixes )(?<!\bpatch )(?<!\bhotfix )\bshipped\b|\bwent live\b|\b(?:is|now) live\b|\bgenerally available\b|\bwent out to\b|"
+        # Live only in part ("is live wherever the controller runs 8.4", "went live at the three
+        # pilot hotels", "live at 12 of 41 sites") is a step of the rollout (ado-wiki-pipeline).
+        r"(?<!\bfix )(?<!\bfixes )(?<!\bpatch )(?<!\bhotfix )\bshipped\b|\b(?:went|is|now) live\b(?!\s+(?:wherever|where|only)\b|\s+(?:\w+\s+){0,3}?(?:pilot|\d+\s+of)\b)|\bgenerally available\b|\bwent out to\b|"
         r"\b(?:went|is now|now|reached|hit)\s+GA\b|"
         # a public beta opened is the release its users see ("went into public beta on 14 May", "is in
         # public beta as of 13 August"); a private one is a step before it
@@ -191,7 +193,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         # (the same sentence in pmo-rag-prose-en).
         r"延期|推迟|延后|顺延|延误|滞后|\boff[- ]track\b|\bdelayed\b|\bbehind schedule\b|"
         r"\bslipping\b|\bslipped\b(?!\s+(?:(?:again|further)\s+)?(?:to|into|until|till|by|out|back)\b(?!\s+(?:red|amber|yellow)\b))|"
-        r"\bpushed (?:out|back)\b|🔴|(?-i:^\s*[(（\[]R[)）\]](?=\s*(?:[–—:：|,，-]|$)))",
+        r"\bpushed (?:out|back)\b|🔴|🟥|(?-i:^\s*[(（\[]R[)）\]](?=\s*(?:[–—:：|,，-]|$)))",
     ),
     (
         "on_track",
@@ -202,7 +204,7 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
         + r"|按计划|按期|按节奏|正常推进|进展顺利|(?:有序|稳步|顺利)推进|推进顺利|(?:状态|进展)\s*[:：]?\s*(?:正常|绿灯?)|(?:(?<=[，,)）])|^)\s*正常(?=\s*(?:[。；;]|$))|"
         # "推进正常", "进度正常", "目前正常", "那边正常": the work's pace said to be normal.
         r"(?:推进|进度|整体|目前|那边|这边|一切)\s*(?:都|也|还|仍|依然|基本)?\s*正常(?![化值范])|"
-        r"\bon[- ]track\b|\bon schedule\b|🟢|(?-i:^\s*[(（]G[)）](?=\s*(?:[–—:：|,，-]|$)))",
+        r"\bon[- ]track\b|\bon schedule\b|🟢|🟩|(?-i:^\s*[(（]G[)）](?=\s*(?:[–—:：|,，-]|$)))",
     ),
     ("in_progress", r"进行中|推进中|开发中|联调中|测试中|\bin progress\b|\bongoing\b|\bWIP\b"),
 )
@@ -251,7 +253,13 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "ga": "launched", "取消": "cancelled", "暂停": "paused", "进行中": "in_progress",
     "will not complete": "off_track", "won't complete": "off_track", "not going to complete": "off_track",
     "告警": "off_track", "已投运": "launched", "投运": "launched",
-    "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
+    "closed": "done", "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
+    # a tracker's workflow states as a status cell or field holds them (Jira, ADO, 禅道, TAPD)
+    "released": "launched", "deployed": "launched", "rolled out": "launched", "delivered": "done",
+    "won't do": "cancelled", "won't fix": "cancelled", "abandoned": "cancelled", "dropped": "cancelled",
+    "deferred": "paused", "behind": "off_track", "late": "off_track", "已关闭": "done", "已交付": "done",
+    "已验收": "done", "已废弃": "cancelled", "废弃": "cancelled", "冻结": "paused", "已冻结": "paused",
+    "延迟": "off_track", "超期": "off_track", "逾期": "off_track", "已逾期": "off_track", "✔": "done", "✔️": "done",
 }  # fmt: skip
 
 _GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")

@@ -77,6 +77,26 @@ def test_status_field_values(value: str, expected: str) -> None:
     assert field_status(value) == expected
 
 
+# A tracker's workflow states in a State column or a `Status:` field (Jira, Azure DevOps, 禅道):
+# `Closed` beside a `🟢 On Track` health cell is the row done, whatever its health still says.
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Closed", "done"), ("Released", "launched"), ("Deployed", "launched"), ("Won't Do", "cancelled"),
+     ("Deferred", "paused"), ("Behind", "off_track"), ("已关闭", "done"), ("已废弃", "cancelled"),
+     ("逾期", "off_track"), ("冻结", "paused"), ("🟥", "off_track"), ("🟨 Watch", "at_risk"), ("🟩", "on_track"),
+     ("✔", "done"), ("Resolved", None), ("Active", None), ("New", None)],
+)  # fmt: skip
+def test_tracker_workflow_states(value: str, expected: str | None) -> None:
+    assert field_status(value) == expected
+
+
+def test_live_in_part_is_a_step_of_the_rollout() -> None:
+    assert statuses("new captive portal is live wherever the controller already runs 8.4") == []
+    assert statuses("went live at the three pilot hotels on Monday") == []
+    assert statuses("now live at 12 of 41 sites") == []
+    assert statuses("Halden Key is live at all 41 properties since Wed 4/23") == ["launched"]
+
+
 def test_worst_status_prefers_lifecycle_then_health() -> None:
     assert worst_status(["on_track", "at_risk"]) == "at_risk"
     assert worst_status(["off_track", "launched"]) == "launched"
