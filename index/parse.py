@@ -179,6 +179,7 @@ def _heading_of(
             and not text.startswith(" ")
             and not _FIELD_LINE.match(stripped)
             and not after_field
+            and not (plain_text and _NOTE_LINE.match(stripped))
         ):
             return _UNDERLINE_LEVELS.get(underline[0], 5), stripped
     if index + 1 < len(lines) and _NUMBERED.match(text) and not text.startswith(" "):
@@ -218,6 +219,8 @@ def _heading_of(
     match = _ZH_SUB_ORDINAL.match(stripped)
     if match and len(stripped) <= 40:
         return atx_level + PSEUDO_LEVEL_OFFSET + 1, stripped
+    if plain_text and (glyph := _glyph_heading(lines, index)):
+        return atx_level + PSEUDO_LEVEL_OFFSET, glyph
     if _opens_bullet_list(lines, index):
         return atx_level + PSEUDO_LEVEL_OFFSET, stripped.split(maxsplit=1)[1].rstrip(":：")
     if plain_text:
@@ -510,7 +513,7 @@ def _finish(section: Section) -> None:
         section.start = min(starts)
     section.end = max([section.start, *numbers])
     section.items = parse_items(section.lines)
-    section.tables = read_tables(section.lines)
+    section.tables = read_tables(section.lines, section.title, section.start)
 
 
 def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
@@ -555,6 +558,29 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
             stack.clear()
         previous_blank = False
     return roots
+
+
+# A plain-text section mark: `■ TL;DR`, `◆ 风险 Risks`, `■ Workstreams 总览 (Bucket | Label | …)`.
+_GLYPH_HEADING = re.compile(r"^[■□◆◇▌▍]\s*([^，。；！!？?]{1,80}?)\s*[:：]?$")
+# A line that is one parenthesised note (`（明天 3/28 审厂，本期提前一天发）`) over a rule: no title.
+_NOTE_LINE = re.compile(r"^[(（].*[)）]$")
+
+
+def _glyph_heading(lines: list[tuple[int, str]], index: int) -> str | None:
+    """A short line behind a block glyph is a section's title when what follows is not set in under
+    it (that is a record: `■ CLMX-01 车险小额案件自动理赔` over its indented fields) and is no
+    sibling behind the same glyph (a list of them). Written from w23-c."""
+    match = _GLYPH_HEADING.match(lines[index][1])
+    if match is None:
+        return None
+    following = next((t for _, t in lines[index + 1 :] if t.strip()), "")
+    if (
+        not following
+        or following.startswith((" ", "\t"))
+        or following.lstrip().startswith(lines[index][1][0])
+    ):
+        return None
+    return match[1].strip()
 
 
 def _opens_list(item: Item, marker: str) -> bool:

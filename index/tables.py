@@ -59,12 +59,16 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-def read_tables(lines: list[tuple[int, str]]) -> list[Table]:
-    """Every table in these (line number, text) lines, in order: pipe tables, and tables lined up
-    with spaces (`tables_aligned`) in the lines no pipe table holds."""
+def read_tables(lines: list[tuple[int, str]], caption: str = "", caption_line: int = 0) -> list[Table]:
+    """Every table in these (line number, text) lines, in order: rows under a caption that names
+    their columns, pipe tables, and tables lined up with spaces (`tables_aligned`) in the lines no
+    pipe table holds."""
     from index.tables_aligned import read_aligned_tables
 
-    piped = _pipe_tables(lines)
+    captioned = _captioned(lines, caption, caption_line)
+    if captioned is not None:
+        lines = [(number, text) for number, text in lines if number not in captioned.lines]
+    piped = _pipe_tables(lines) + ([captioned] if captioned is not None else [])
     taken = {number for table in piped for number in table.span}
     piped += _bare_pipe_tables([(number, text) for number, text in lines if number not in taken])
     taken = {number for table in piped for number in table.span}
@@ -72,6 +76,33 @@ def read_tables(lines: list[tuple[int, str]]) -> list[Table]:
     taken = {number for table in piped for number in table.span}
     aligned = read_aligned_tables([(number, text) for number, text in lines if number not in taken])
     return sorted(map(_lettered, piped + aligned), key=lambda table: table.header_line)
+
+
+# A caption that names the columns of the rows under it: `■ Workstreams 总览 (Bucket | Label |
+# Checklist | Target | Note)` over rows with no header of their own (w23-c).
+_CAPTION_COLUMNS = re.compile(r"[(（]([^()（）]*\|[^()（）]*)[)）]")
+
+
+def _captioned(lines: list[tuple[int, str]], caption: str, caption_line: int) -> Table | None:
+    """The rows that open a section whose caption lists their columns: as many cells as it names,
+    the first a record and not column names. Even one such row is a table."""
+    match = _CAPTION_COLUMNS.search(caption)
+    if match is None:
+        return None
+    names = [cell.strip() for cell in match[1].split("|")]
+    if len(names) < _MIN_BARE_CELLS or not all(map(_column_name, names)):
+        return None
+    rows: list[TableRow] = []
+    for number, text in lines:
+        if not text.strip() and not rows:
+            continue
+        cells = _bare_cells(text)
+        if cells is None or len(cells) != len(names):
+            break
+        rows.append(TableRow(number, cells))
+    if not rows or all(_column_name(cell) for cell in rows[0].cells if cell.strip()):
+        return None  # no rows, or they bring a header of their own
+    return Table(caption_line, names, rows)
 
 
 def _lettered(table: Table) -> Table:

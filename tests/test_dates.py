@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.report_date import date_from_text
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import find_dates, with_weekdays
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,19 @@ def test_an_issue_date_beats_the_reporting_period_on_its_line_and_before_it() ->
     assert dated is not None and str(dated.value) == "2025-03-25"
     period_only = detect_report_date(None, [], {}, Path("wpr.txt"), body[:1], None)
     assert period_only is not None and str(period_only.value) == "2025-03-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4/12 (周六) 停机窗口", [date(2025, 4, 12)]),  # w23-c: the note once read as 3/22
+        ("4/12（周六）", [date(2025, 4, 12)]),
+        ("周六 4/12", [date(2025, 4, 12)]),
+        ("Monday 19 May", [date(2025, 5, 19)]),
+        ("3/28, Fri", [date(2025, 3, 28)]),
+        ("4/12 和 周六", [date(2025, 4, 12), date(2025, 3, 22)]),  # a weekday of its own stays one
+    ],
+)
+def test_a_days_own_weekday_is_part_of_it(text: str, expected: list[date]) -> None:
+    ref = date(2025, 3, 21)
+    assert [hit.value for hit in with_weekdays(text, find_dates(text, ref))] == expected

@@ -54,7 +54,14 @@ from index.ledger.signals import (
     rag_letter,
 )
 from index.ledger.status_legend import legend_lines
-from index.ledger.table_columns import column_roles, item_key, key_column, name_column, version_rows
+from index.ledger.table_columns import (
+    column_roles,
+    item_key,
+    key_column,
+    name_column,
+    task_rows,
+    version_rows,
+)
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus
 from index.text.cjk import has_han
@@ -678,7 +685,7 @@ def _table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
         header = table.header
         fields = column_roles(table)
         name_col = name_column(table)
-        if name_col is None or not any(f in SIGNAL_FIELDS for f in fields):
+        if name_col is None or not any(f in SIGNAL_FIELDS for f in fields) or task_rows(table, name_col):
             continue
         key_col = key_column(table)
         for row in table.rows:

@@ -17,6 +17,7 @@ from typing import Literal
 from index.ledger.field_labels import Labelled
 from index.ledger.signals import heading_status
 from index.models import Section, SectionKind
+from index.plain_records import WORD_TAGS
 from index.schemas import ProjectStatus
 from index.text.normalise import EMOJI, WIKI_LINK, nfkc, strip_markup
 from index.text.timeexpr import ANY_DAY, find_dates
@@ -179,8 +180,9 @@ _RENAME_GLOSS = re.compile(
 _OUTLINE_NUMBER = re.compile(
     r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.|[&#!]\d{1,6})\s+(?=[^\W\d_])|"
     r"[一二三四五六七八九十]{1,3}[、．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|"
-    # a tracker's row tag before the name: `[P1] 美西二期仓 | Owner: …`
-    r"\[[A-Z]{0,2}\d{1,3}\]\s*(?=\S))"
+    # a tracker's row tag before the name: `[P1] 美西二期仓 | Owner: …`, a board's bucket code
+    # `[GOS] GrowOS 2.4 升级` (w23-c), never a word tag (`[WIP]`)
+    rf"\[(?!(?:{WORD_TAGS})\])(?:[A-Z]{{0,2}}\d{{1,3}}|[A-Z][A-Z0-9]{{1,5}})\]\s*(?=\S))"
 )
 
 

@@ -14,6 +14,7 @@ The name links a metric across weeks through a normalised key; other parenthetic
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from index.classify import classify_heading
 from index.ledger.blocks import section_blocks
@@ -94,9 +95,26 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
                 found.extend(_from_row(report, section, row.line, row.cells, table.header))
         for number, raw in section.lines:
             if not section.in_table(number):
-                found.extend(_from_text(report, section, number, line_text(raw)))
+                text = line_text(raw)
+                found.extend(
+                    _piped_points(report, section, number, text) or _from_text(report, section, number, text)
+                )
         out.extend(sorted(found, key=lambda point: point.evidence.lines[0]))  # stable: text order
     return out
+
+
+# A metrics list's `name | value` line, one bar between them (`VPD 达标率 in-band | 92.0%`, w23-c):
+# the bar is the name's colon.
+_PIPED_PAIR = re.compile(r"^([^|]{2,60}?)\s+\|\s+([^|]+)$")
+
+
+def _piped_points(report: Report, section: Section, number: int, text: str) -> list[MetricPoint]:
+    match = _PIPED_PAIR.match(text.strip())
+    if match is None:
+        return []
+    pairs = read_pairs(f"{match[1]}：{match[2]}")[:1]  # the first figure is the value, a note's are not
+    quote = text.strip()  # what the line says, bar and all: the citation checks it against the file
+    return [point for pair in pairs for point in _points(report, section, number, replace(pair, quote=quote))]
 
 
 def _incident_lines(section: Section) -> set[int]:

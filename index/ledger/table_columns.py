@@ -28,7 +28,8 @@ _NAME_HEADER = re.compile(
     r"[\u4e00-\u9fff]{0,4}(?:项目|事项|工作项|任务|需求)",
     re.I,
 )
-_PERCENT_HEADER = re.compile(r"%|％|pct|percent|完成率|完成比例|完成百分比")
+# (a Planner bucket's `Checklist` column: its items done of all, `3/6`, is the share done, w23-c)
+_PERCENT_HEADER = re.compile(r"%|％|pct|percent|完成率|完成比例|完成百分比|checklist(?:\s*items?)?", re.I)
 # The date a project actually went live, beside the planned one.
 _ACTUAL_HEADER = re.compile(
     r"实际(?:上线|发布|投产|完成|交付)(?:时间|日期)?|"
@@ -111,6 +112,33 @@ def name_column(table: Table) -> int | None:
 
 
 _NAME_CELL_CHARS = 40
+
+
+# A task list's columns: each row a task (`Task Name`, `任务名称`) filed under its project in another
+# column (`Bucket Name`, `Epic`, `所属项目`). Its rows are work items of projects, never projects:
+# their due days are the tasks', not the projects' targets (a Planner export, w23-c).
+_TASK_HEADER = re.compile(
+    r"(?:sub-?)?tasks?(?:\s*(?:name|title))?|action(?:\s*items?)?|to-?dos?|(?:子)?任务(?:名称|标题)?|待办(?:事项)?|行动项",
+    re.I,
+)
+_PARENT_HEADER = re.compile(
+    r"(?:bucket|epic|parent|project|workstream|stream)(?:\s*(?:name|title|key|id))?|"
+    r"所属(?:项目|需求|模块|迭代|工作流|分组)|父(?:任务|需求)|项目(?:名称)?",
+    re.I,
+)
+
+
+def task_rows(table: Table, name: int) -> bool:
+    """The name column holds tasks and another column names the project each belongs to."""
+    if name >= len(table.header) or not any(
+        _TASK_HEADER.fullmatch(f) for f in header_forms(table.header[name])
+    ):
+        return False
+    return any(
+        any(_PARENT_HEADER.fullmatch(f) for f in header_forms(header))
+        for index, header in enumerate(table.header)
+        if index != name
+    )
 
 
 def _column(table: Table, index: int) -> list[str]:

@@ -93,13 +93,17 @@ def _find_dates(text: str, ref: date, bias: Bias, day_first: bool) -> tuple[Date
     return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
-_WEEKDAY_ONLY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?", re.I)
 _WEEKDAY_GAP = re.compile(r"[\s,]*(?:the\s+)?", re.I)
+# A weekday alone, before its day ("Tue, 6 May", "周六 4/12") or after it as its note ("4/12 (周六)").
+_WEEKDAY_NOTE = re.compile(
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|(?:周|星期|礼拜)[一二三四五六日天]", re.I
+)
+_NOTE_GAP = re.compile(r"\s*[(（]?\s*|\s*,\s*")
 
 
 def with_weekdays(text: str, hits: list[DateHit]) -> list[DateHit]:
     """`find_dates`' hits with a weekday written before its day ("Monday 19 May", "Tue, 6 May")
-    joined into one date, the day's: read alone, the weekday resolves to the nearest one, often
+    or after it as its note ("4/12 (周六)") joined into one date, the day's: read alone, the weekday resolves to the nearest one, often
     another week. (A target's reader uses it; incident days keep their own reading.)"""
     out: list[DateHit] = []
     for hit in hits:
@@ -107,13 +111,20 @@ def with_weekdays(text: str, hits: list[DateHit]) -> list[DateHit]:
         if (
             previous is not None
             and hit.precision == "day"
-            and _WEEKDAY_ONLY.fullmatch(previous.text)
+            and _WEEKDAY_NOTE.fullmatch(previous.text)
             and _WEEKDAY_GAP.fullmatch(text[previous.end : hit.start])
         ):
             out[-1] = DateHit(
                 previous.start, hit.end, hit.value, text[previous.start : hit.end].strip(), "day"
             )
             continue
+        if (
+            previous is not None
+            and previous.precision == "day"
+            and _WEEKDAY_NOTE.fullmatch(hit.text)
+            and _NOTE_GAP.fullmatch(text[previous.end : hit.start])
+        ):
+            continue  # the day's own weekday, read alone it is the nearest such day (w23-c)
         out.append(hit)
     return out
 
