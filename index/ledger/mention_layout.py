@@ -40,6 +40,7 @@ from index.ledger.mentions import (
     Unit,
     clean_name,
     line_text,
+    project_tag,
     valid_name,
 )
 from index.ledger.metric_labels import figure_runs
@@ -137,7 +138,7 @@ def _visit(
         name = key or heading_name(section.title)
         if valid_name(name, typed=TYPE_PREFIX.match(nfkc(section.title).strip(" #*_")) is not None):
             mention = _section_mention(section, name, lines)
-            mention.key = key
+            mention.key = key or project_tag(section.title)
             out.append(mention)
             return
     # A leaf section named like a project whose body speaks of its schedule ("### 议题一：贷中预警系统

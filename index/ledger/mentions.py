@@ -204,7 +204,17 @@ def _without_state_tail(name: str) -> str:
 
 # A wiki's link to the project's page (`[[Brackwell Daventry]]`, `[[site/dvt|Brackwell Daventry]]`)
 # and a note-taker's tags after it (`#site/dvt`, Obsidian): the link's text is the name.
-_TRAILING_TAGS = re.compile(r"(?:\s+#(?=[\w/-]*[^\W\d_])[\w/-]+)+\s*$")
+_TRAILING_TAGS = re.compile(
+    r"(?:\s+#(?=[\w/-]*[^\W\d_])[\w/-]+#?)+\s*$"
+)  # SiYuan closes a tag: `#项目/知识库#`
+# A notes app's project tag after a heading's name (`### AI派单 #项目/智能派单#`, `## Kiln #project/kiln`):
+# the same tag in every report whatever the heading calls the project, so its key across renames.
+_PROJECT_TAG = re.compile(r"\s#((?:项目|project|proj|prj)/[^\s#/]+)#?\s*$", re.I)
+
+
+def project_tag(title: str) -> str:
+    match = _PROJECT_TAG.search(title)
+    return match[1] if match else ""
 
 
 # A lead that says how the project's light changed ("GLM v4 drops to Amber: …", "Checkout back to

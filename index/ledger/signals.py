@@ -255,11 +255,11 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "告警": "off_track", "已投运": "launched", "投运": "launched",
     "closed": "done", "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
     # a tracker's workflow states as a status cell or field holds them (Jira, ADO, 禅道, TAPD)
-    "released": "launched", "deployed": "launched", "rolled out": "launched", "delivered": "done",
+    "released": "launched", "deployed": "launched", "rolled out": "launched",
     "won't do": "cancelled", "won't fix": "cancelled", "abandoned": "cancelled", "dropped": "cancelled",
-    "deferred": "paused", "behind": "off_track", "late": "off_track", "已关闭": "done", "已交付": "done",
+    "deferred": "paused", "behind": "off_track", "late": "off_track", "已交付": "done",
     "已验收": "done", "已废弃": "cancelled", "废弃": "cancelled", "冻结": "paused", "已冻结": "paused",
-    "延迟": "off_track", "超期": "off_track", "逾期": "off_track", "已逾期": "off_track", "✔": "done", "✔️": "done",
+    "延迟": "off_track", "超期": "off_track", "逾期": "off_track", "已逾期": "off_track",
 }  # fmt: skip
 
 _GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")
@@ -391,9 +391,15 @@ def _legend_status(cleaned: str) -> ProjectStatus | None:
     return None
 
 
+# A notes app's hierarchical tag as a status cell (SiYuan's `#状态/关注#`, Obsidian's `#status/amber`).
+_TAG_PATH = re.compile(r"#(?:[^#/\s]+/)+([^#/\s]+)#?")
+
+
 def field_status(value: str) -> ProjectStatus | None:
     """A status field's value ('At risk', '🟡 黄灯', 'Done (May 7)', or a word the report's legend
     defines: 'TIGHT') as a status."""
+    tagged = _TAG_PATH.fullmatch(value.strip())
+    value = tagged[1] if tagged else value  # `#状态/关注#`, `#status/at-risk`: the tag's last part
     cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`").lower().replace("’", "'")
     if is_legend(value):
         return None
@@ -407,6 +413,10 @@ def field_status(value: str) -> ProjectStatus | None:
     if _DECISION.match(_GLYPHS.sub("", value).strip(" *_`")):
         return None  # `✅ Approved`: a change request's or a budget's decision, not the project's state
     if cleaned in _FIELD_STATUS:
+        note = re.search(r"[(（](.+?)[)）]", value) if cleaned == "closed" else None
+        closed_as = field_status(note[1]) if note else None
+        if closed_as in ("cancelled", "paused"):
+            return closed_as  # `Closed (won't do)`: how it closed
         return _FIELD_STATUS[cleaned]
     worded = _GLYPHS.sub("", cleaned).strip()
     if worded != cleaned and worded in _FIELD_STATUS:

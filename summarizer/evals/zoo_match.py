@@ -97,6 +97,9 @@ def evidence_states(slip: Slip, case: ZooSlip) -> bool:
     # where the gold quotes "Target moved to 4/25") states it as well, when the quote names the
     # project and writes the gold's day: the new one in the report where the slip shows.
     before = states(quotes, case.from_text) or writes_day(named, case.from_)
+    if case.kind == "stalled" and case.from_:
+        # the figure it stalled at, in a line naming the project (`| 等保三级整改 | 何毅 | 10/12 |`)
+        before = before or any(fold_space(str(case.from_)) in fold_space(q) for q in named)
     if case.kind == "overdue":
         in_report = any(same_report(c.report, case.report) for c in slip.evidence)
         return (in_report or states(quotes, case.to_text)) and before

@@ -259,3 +259,37 @@ def test_a_template_field_states_what_the_reader_shows_of_it() -> None:
 
     assert states(["rag: A"], "rag=A|target=29 February 2024|lead=Maggie Ferreira")
     assert not states(["rag: G"], "rag=A|target=29 February 2024")
+
+
+def test_a_stall_is_stated_by_rows_that_name_the_project_with_its_figure() -> None:
+    gold = ZooSeries(
+        "team",
+        slips=[
+            ZooSlip.model_validate(
+                {
+                    "project": "Firewall hardening",
+                    "kind": "stalled",
+                    "week": "2025-W17",
+                    "report": "team/c.txt",
+                    "from": "10/12",
+                    "to": "10/12",
+                    "from_text": "cumulative 10/12",
+                    "to_text": "still 10/12, three weeks without a move",
+                }
+            )
+        ],
+    )
+
+    def precision(*quotes: str) -> float:
+        files = ("/x/team/a.txt", "/x/team/b.txt", "/x/team/c.txt")
+        evidence = [_cite(path, quote) for path, quote in zip(files, quotes, strict=True)]
+        fields = {"project": "Firewall hardening", "kind": "stalled", "from": "83%", "to": "83%"}
+        facts = ZooFacts(
+            [Slip.model_validate({**fields, "week": "2025-W17", "evidence": evidence})], [], [], []
+        )
+        return score_series(gold, facts, None, bool).metrics()["slips.evidence_precision"]
+
+    row = "| Firewall hardening | Ho | 10/12 | 4/30 |"
+    assert precision(row, row, row) == 1.0
+    other = "| Disk audit | Ho | 10/12 | 4/30 |"  # the figure in another project's row states nothing
+    assert precision(other, other, other) == 0.0
