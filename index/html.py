@@ -15,6 +15,15 @@ from html.parser import HTMLParser
 _PUBLISHED_META = {"date", "dc.date", "dcterms.date", "dcterms.created", "article:published_time", "pubdate"}
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "pre", "summary"}
 _SKIP = {"script", "style", "head", "title"}
+# A typed message's section line: capitals (a plural's `s` aside), a note in brackets after them.
+_TYPED_HEADING = re.compile(r"((?:[A-Z][A-Z0-9&/'-]*s?)(?:\s+[A-Z0-9&/'-]+s?){0,5})\s*(?:\([^()]{0,60}\))?")
+
+
+def _typed_heading(text: str) -> bool:
+    match = _TYPED_HEADING.fullmatch(text.strip())
+    return match is not None and len(re.findall(r"[A-Z]", match[1])) >= 3
+
+
 _PRE_STYLE = re.compile(r"white-space\s*:\s*pre(?:-wrap|-line)?\b", re.I)
 
 
@@ -41,6 +50,7 @@ class _Collector(HTMLParser):
         self._pre = 0  # open <pre> elements: their text keeps its lines and its spacing
         self._blocks = 0  # open block elements (never <br>), to know which end tag closes a styled one
         self._pre_styled: list[int] = []  # `white-space: pre…` blocks open, by their depth
+        self._typed = False  # a typed section line was made a heading in the open pre-styled block
         self._size: float | None = None  # the open block's font size, as its style sets it
         self.sizes: dict[int, float] = {}  # index into `lines` -> that line's font size
         self._body_size: float | None = None  # what a block without a size of its own inherits
@@ -57,6 +67,9 @@ class _Collector(HTMLParser):
             item = _numbered_row(text)
             if item is not None:
                 text, self._cells = item, 0
+        if text and self._pre_styled and not self._cells and _typed_heading(text):
+            text = "### " + text.strip()  # a typed message's `HEADLINES`, `KPIs (Tableau, week ending 03/06)`
+            self._typed = True
         if text:
             if self._size is not None and not self._cells and not self._prefix:
                 self.sizes[len(self.lines)] = self._size
@@ -218,6 +231,11 @@ class _Collector(HTMLParser):
                 if self._pre_styled and self._pre_styled[-1] == self._blocks:
                     self._pre_styled.pop()
                     self._pre = max(self._pre - 1, 0)
+                    if self._typed and self.title.strip():
+                        # The message's last section (`NEXT WEEK`) ends with it: what follows (the
+                        # sheet's rows) is the page's own, under the page's title again.
+                        self.lines += [(self.getpos()[0], ""), (self.getpos()[0], "## " + self.title.strip())]
+                    self._typed = False
                 self._blocks = max(self._blocks - 1, 0)
 
     def handle_data(self, data: str) -> None:

@@ -98,9 +98,26 @@ def test_html_pre_wrap_block_keeps_the_lines_it_was_typed_in(tmp_path: Path) -> 
         encoding="utf-8",
     )
     texts = {line.text: line.number for line in load_document(path).lines}
-    assert texts["HEADLINES"] == 5
+    assert texts["### HEADLINES"] == 5
     assert texts["- App 6.0 on track for 04/01."] == 6 and texts["- RDC config done."] == 7
     assert texts["Next block"] == 8  # the styled block ended with its own end tag
+
+
+def test_a_typed_messages_capitals_are_its_sections_and_end_with_it(tmp_path: Path) -> None:
+    """`KPIs (Tableau, week ending 03/06)` in a mail's typed message is a section (its bullets are
+    metrics), and the message's last section (`NEXT WEEK`) does not swallow the sheet after it."""
+    path = tmp_path / "rows.html"
+    path.write_text(
+        "<html><head><title>Ops Tracker</title></head><body>\n"
+        '<div style="white-space:pre-wrap">Hi all.\nKPIs (Tableau, week ending 03/06)\n- Logins: 99.2%\n'
+        "NEXT WEEK\n- UAT review Wed.\nOK\n</div>\n<table><tr><td>Project</td><td>Health</td></tr>\n"
+        "<tr><td>App 6.0</td><td>Green</td></tr></table>\n</body></html>\n",
+        encoding="utf-8",
+    )
+    texts = [line.text for line in load_document(path).lines]
+    assert "### KPIs (Tableau, week ending 03/06)" in texts and "### NEXT WEEK" in texts
+    assert "OK" in texts  # two capitals are a word, not a section
+    assert texts.index("## Ops Tracker") < texts.index("| App 6.0 | Green")
 
 
 def test_iter_report_files_recurses_and_skips_hidden(tmp_path: Path) -> None:
