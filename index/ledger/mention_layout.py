@@ -38,6 +38,7 @@ from index.ledger.mentions import (
     Mention,
     Origin,
     Unit,
+    bucket_code,
     clean_name,
     line_text,
     project_tag,
@@ -709,6 +710,7 @@ def _table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
                     letter = rag_letter(cell) if fields[index] == "status" else None
                     units.append(Unit(row.line, cell, head=True, skip=0, labelled=labelled, status=letter))
             key = item_key(cells[key_col]) if key_col is not None and key_col < len(cells) else ""
+            key = key or bucket_code(cells[name_col])
             out.append(Mention(name, section, row.line, row.line, units, key=key))
     return out
 

@@ -40,7 +40,7 @@ BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _NOT_A_NAME = re.compile(
     r"本周|下周|上周|这周|这两周|已经?|完成|没能|未能|进行|推进|预计|正在|开始|启动|目前|当前|继续|持续|新增|支持|参与|组织|"
     r"\b(?:this|next|last) week\b|\b(?:we|i|our|completed|started|working|finished|shipped|launched)\b|"
-    r"\d+\s*%|^\d+$|^\d+\s*(?:of|out of|/)\s*\d+\b|事件|事故|故障|incident",
+    r"\d+\s*%|^\d+$|^\d+\s*(?:of|out of|/)\s*\d+\b|事件|事故|故障|incident|^(?:图例|legend)\b",
     re.I,
 )
 _GENERIC_TITLE = re.compile(
@@ -210,6 +210,16 @@ _TRAILING_TAGS = re.compile(
 # A notes app's project tag after a heading's name (`### AI派单 #项目/智能派单#`, `## Kiln #project/kiln`):
 # the same tag in every report whatever the heading calls the project, so its key across renames.
 _PROJECT_TAG = re.compile(r"\s#((?:项目|project|proj|prj)/[^\s#/]+)#?\s*$", re.I)
+
+
+# A board's bucket code before a row's name (`[GOS] GrowOS 2.4 升级`, later `[GOS] SCADA cutover`): the
+# bucket stays when the row is renamed, so it keys the project (w23-c). Letters only: `[P1]` is a priority.
+_BUCKET_CODE = re.compile(rf"^\s*\[(?!(?:{WORD_TAGS})\])([A-Z][A-Z0-9]{{1,5}})\]\s*\S")
+
+
+def bucket_code(cell: str) -> str:
+    match = _BUCKET_CODE.match(cell)
+    return match[1] if match and not match[1].isdigit() else ""
 
 
 def project_tag(title: str) -> str:

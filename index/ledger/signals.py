@@ -271,9 +271,13 @@ _DECISION = re.compile(
 _LEGEND_ENTRY = re.compile(r"(?:^|[|,;，；/(（]\s*|\s)\S{1,4}\s*=\s*[^\s|=]")
 
 
+# A line labelled as the legend: `■ 图例 Labels: 🟩 On track · 🟨 At risk · …`, `Legend: …` (w23-c).
+_LEGEND_LABEL = re.compile(r"^[\W_]{0,4}(?:图例|legend|colou?r key|status key)\b[^:：]{0,20}[:：]", re.I)
+
+
 def is_legend(text: str) -> bool:
     """`G = on track | Y = at risk | R = blocked`: a line that defines a scale states no status."""
-    return len(_LEGEND_ENTRY.findall(text)) >= 2
+    return len(_LEGEND_ENTRY.findall(text)) >= 2 or _LEGEND_LABEL.match(text.strip()) is not None
 
 
 # A traffic-light column's one capital: green, amber or yellow, red. Read only where the layout

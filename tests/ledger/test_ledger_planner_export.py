@@ -13,7 +13,9 @@ from index.ledger.metrics import extract_metrics
 from .conftest import Series, WriteReport
 
 
-def _board(day: str, note: str, scan: str, scan_label: str, dock: str) -> str:
+def _board(
+    day: str, note: str, scan: str, scan_label: str, dock: str, scan_name: str = "Barcode scanner retrofit"
+) -> str:
     return f"""NORTHWIND ROBOTICS | Line 3 controls
 Weekly — exported {day}
 {note}
@@ -22,8 +24,9 @@ Weekly — exported {day}
 ■ Summary
 - [SCN] scanner retrofit is the one to watch.
 
+■ 图例 Labels: 🟩 On track · 🟨 At risk · ❌ Cancelled
 ■ Buckets (Bucket | Label | Checklist | Target | Note)
-[SCN] Barcode scanner retrofit | {scan_label} | 3/8 | {scan} | vendor parts
+[SCN] {scan_name} | {scan_label} | 3/8 | {scan} | vendor parts
 [DCK] Dock door sensors | 🟩 On track | {dock} | 5/30 | cabling
 
 ■ Tasks due / late
@@ -47,12 +50,16 @@ def test_bucket_rows_under_a_column_caption_are_projects_and_tasks_are_not(serie
                     "2025/3/14", "（下周一盘点，本期提前发）", "目标 4/18（原 3/28）", "🟨 At risk", "2/6"
                 ),
             ),
-            ("2025-03-21.txt", _board("2025/3/21", "", "目标 4/18", "🟨 At risk", "2/6")),
+            (
+                "2025-03-21.txt",
+                _board("2025/3/21", "", "目标 4/25", "🟨 At risk", "2/6", "Handheld scanner swap"),
+            ),
         ]
     )
     names = {p.name for p in views.projects(ledger)}
     assert {"Barcode scanner retrofit", "Dock door sensors"} <= names
     assert not names & {"Order spare heads", "Pull cable run B", "SCN] Barcode scanner retrofit"}
+    assert not any(name.startswith("图例") for name in names)  # the legend's line names no project
     kinds = {(s.project, s.kind, s.week) for s in views.slips(ledger)}
     # the note in brackets over the rule is no section title: the week's rows are still read
     assert ("Barcode scanner retrofit", "date_moved", "2025-W11") in kinds
@@ -77,3 +84,18 @@ def test_a_glyph_line_over_an_indented_record_stays_a_record(write_report: Write
         "Weekly 2025-03-07\n\n■ CX-01 Claims intake rebuild\n    Owner: Li\n    Target: 4/30\n",
     )
     assert [s.title for s in report.all_sections() if "CX-01" in s.title] == []
+
+
+def test_a_bucket_code_keeps_a_renamed_row_one_project(series: Series) -> None:
+    ledger = series(
+        [
+            ("2025-03-07.txt", _board("2025/3/7", "", "目标 4/18", "🟨 At risk", "2/6")),
+            (
+                "2025-03-14.txt",
+                _board("2025/3/14", "", "目标 4/25", "🟨 At risk", "3/6", "Handheld scanner swap"),
+            ),
+        ]
+    )
+    moved = [s for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert [(s.project, s.week) for s in moved] == [("Barcode scanner retrofit", "2025-W11")]
+    assert "Handheld scanner swap" in moved[0].aliases
