@@ -63,7 +63,8 @@ _NOT_METRIC = re.compile(
     r"进度|完成(?!产值|投资)|进展|流量|灰度|放量|全量|上线|目标|计划|预计|预算|排期|提测|\bAB\b|"
     r"progress|complete|done|rollout|rolled|roll out|traffic|canary|ramp|target|goal|plan|expected|"
     r"\beta\b(?!\s+(?:MAE|RMSE|MAPE|error))|budget|\bwe\b|\bI\b|\bour\b|\bthey\b|\bit\b|\bus\b|moved|migrat|cluster|stores?\b|queries|"
-    r"[第共约近超从]|占(?!比)|的$|人天|工作量|"
+    # (`约` is "about" on its own, never inside 预约, 合约, 节约: `集卡预约率` is a rate, w23-a)
+    r"[第共近超从]|(?<![预合签节制公契条邀相履])约|占(?!比)|的$|人天|工作量|"
     # the report's own number in its header ("Report No.: 31", "Issue #37", "期号：12")
     r"\b(?:report|issue|edition|revision|rev)\.?\s*(?:no\b|number|#)|期号|期数",
     re.I,

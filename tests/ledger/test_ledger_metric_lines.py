@@ -67,6 +67,11 @@ def test_a_metric_named_with_its_month_links_across_months(ledger: Ledger, write
             HEAD_ZH + "## 线上情况\n\n本期无线上问题。\n\n- 设备在线率 99.2%\n- 激活设备数 38.7万\n",
             [("设备在线率", 99.2, "%"), ("激活设备数", 387000.0, "")],
         ),
+        # `约` inside a word (预约, 履约) is no "about": a booking rate is a metric (w23-a)
+        (
+            HEAD_ZH + "## 生产运行\n\n- 设备在线率 99.2%\n- 车辆预约率 46%\n",
+            [("设备在线率", 99.2, "%"), ("车辆预约率", 46.0, "%")],
+        ),
     ],
 )
 def test_a_metrics_list_inside_another_section(
