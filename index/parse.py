@@ -65,6 +65,7 @@ PSEUDO_LEVEL_OFFSET = 1
 # Heading paths travel with every chunk (embedded text, Chroma metadata, citations): a heading
 # longer than this is cut, so one 1 MB heading line cannot make every chunk under it 1 MB.
 MAX_TITLE_CHARS = 200
+_LABEL_LINES = 3  # how far under the title a week label may stand
 NO_DATE = "no report date found in the title, front matter, a dated header line or file name"
 
 
@@ -99,7 +100,12 @@ def parse_report(
             "add a line 'date: 2024-10-18' in front matter, a date in the title, or pass --date",
         )
     label_source = " ".join([title_heading or "", str(front.get("week", "")), doc.path.stem])
-    label = week_label(label_source) or issue_label([text for _, text in body])
+    # (the header block's lines under the title too: `周报 Weekly — FW11 | 导出 Exported: 2025/3/21`)
+    label = (
+        week_label(label_source)
+        or week_label(" ".join([text for _, text in body if text.strip()][:_LABEL_LINES]))
+        or issue_label([text for _, text in body])
+    )
     sections = build_sections(body, title_heading, dialect, mail)
     return Report(
         source=source,

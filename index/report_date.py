@@ -33,7 +33,10 @@ _WEEK_YEAR = re.compile(
 _ZH_WEEK_YEAR = re.compile(r"(20\d{2})\s*年\s*第\s*(\d{1,2})\s*周")
 _MONTH_ONLY = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-|/)\s*(\d{1,2})\s*月?(?![\d/.-])")
 _EN_MONTH_ONLY = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(20\d{{2}})\b", re.IGNORECASE)
-_WEEK_LABEL = re.compile(r"第\s*(\d{1,2})\s*周|\b[Ww]eek\s*(\d{1,2})\b|\bW(\d{1,2})\b")
+# (a fiscal, farm or calendar week written short: `FW14`, `CW14`, `KW 14`, `Wk14`)
+_WEEK_LABEL = re.compile(
+    r"第\s*(\d{1,2})\s*周|\b[Ww]eek\s*(\d{1,2})\b|\bW(\d{1,2})\b|\b(?:FW|CW|KW|Wk|WK)\s?(\d{1,2})\b"
+)
 # A header field that numbers the issue (`| 期号 | 2025年第9期 |`, `Issue no.: 14`): a report
 # generator's title block states it there, not in the title.
 _ISSUE_FIELD = re.compile(

@@ -563,3 +563,15 @@ def test_a_plain_line_over_indented_bullets_titles_them(tmp_path: Path) -> None:
     assert "泊位预约系统" in titles and "Crane telemetry" in titles
     assert next(s for s in report.all_sections() if s.title == "待办").kind == SectionKind.PLANS
     assert "总结" not in titles  # over a paragraph, not a list: left to the other rules
+
+
+def test_a_week_label_in_the_header_block_under_the_title(tmp_path: Path) -> None:
+    """`周报 Weekly — FW11 | Exported: 2025/3/21` on the line under the title is the report's own
+    week label (a farm's or fiscal week, which questions ask by: "FW11 那期"). Written from w23-c."""
+    path = tmp_path / "irrigation.txt"
+    path.write_text(
+        "ACME FARMS | Line 2 controls\n周报 Weekly — FW11 | Exported: 2025/3/21\n\n■ Summary\n- ok\n",
+        encoding="utf-8",
+    )
+    report = parse(path)
+    assert (report.week_label, report.date) == ("FW11", date(2025, 3, 21))

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from index.text.numerals import ZH_NUMBER, small_number
 
 # A series' own numbering of its reports: "第七期", "第28次", "Cycle 24", "Sprint 9", "#53", "Issue 12",
-# "update-01", "Weeknote 33" (a blog's numbered posts, the file "2025-03-14-weeknote-31.md" too), and week labels ("第14周", "W13", "weekly-14", a fiscal "FY26 W03") that may run ahead of ISO weeks.
+# "update-01", "Weeknote 33" (a blog's numbered posts, the file "2025-03-14-weeknote-31.md" too), and week labels ("第14周", "W13", "weekly-14", a fiscal "FY26 W03", a farm's or fiscal "FW14") that may run ahead of ISO weeks.
 _LABEL = re.compile(
     rf"第\s*(?P<n>\d{{1,3}}|{ZH_NUMBER})\s*(?P<zk>期|次|周|号)"
     # "2024-W12" is an ISO week, not a report's own label; "2024-Sprint-12" is that year's sprint 12.
     r"|(?<![A-Za-z])(?<!\d)(?:(?=cycle|sprint|iteration|weeknote)|(?<!\d-))"
-    r"(?P<k>cycle|sprint|iteration|weeknotes?|issue|edition|update|vol|no|week|weekly|wk|w)"
+    r"(?P<k>cycle|sprint|iteration|weeknotes?|issue|edition|update|vol|no|week|weekly|wk|fw|cw|kw|w)"
     r"\.?[\s_#-]*(?P<n2>\d{1,3})(?![\d.])"
     r"|(?<![\w&])#\s*(?P<n3>\d{1,4})(?!\d)"
     # a fiscal year's week: "FY26 W03", "专线周报_FY26W02", "FY2025-Wk12"
@@ -31,7 +31,7 @@ _LABEL = re.compile(
 _LABEL_KINDS = {
     "期": "issue", "号": "issue", "issue": "issue", "edition": "issue", "update": "issue", "vol": "issue",
     "no": "issue", "#": "issue", "次": "meeting", "周": "week", "week": "week", "weekly": "week", "wk": "week",
-    "w": "week", "cycle": "cycle", "sprint": "cycle", "iteration": "cycle", "迭代": "cycle",
+    "w": "week", "fw": "week", "cw": "week", "kw": "week", "cycle": "cycle", "sprint": "cycle", "iteration": "cycle", "迭代": "cycle",
     "weeknote": "issue", "weeknotes": "issue",
 }  # fmt: skip
 

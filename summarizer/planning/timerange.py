@@ -34,7 +34,7 @@ _ZH_NUM = ZH_NUMBER
 # Python's \b sees CJK as word characters ("W40以来"), so Latin boundaries are spelled out.
 _B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 WREF = (
-    rf"(?:{_B}20\d{{2}}\s*-?\s*W\d{{1,2}}{_E}|{_B}W\d{{1,2}}{_E}"
+    rf"(?:{_B}20\d{{2}}\s*-?\s*W\d{{1,2}}{_E}|{_B}W\d{{1,2}}{_E}|{_B}(?:FW|CW|KW|Wk)\s?\d{{1,2}}{_E}"
     rf"|{_B}week\s*\d{{1,2}}{_E}(?:\s*(?:of|,)\s*20\d{{2}}{_E})?"
     rf"|(?:20\d{{2}}\s*年\s*)?第\s*(?:\d{{1,2}}|{_ZH_NUM})\s*周)"
 )

@@ -97,6 +97,8 @@ LABELS = {3: [202502], 52: [202451]}  # this team's week labels run one ahead of
         ("What changed in the most recent update?", "2025-W02", "2025-W02"),
         ("Summarise the last digest", "2025-W02", "2025-W02"),
         ("what slipped in week 3", "2025-W02", "2025-W02"),
+        # a fiscal or farm week written short is the series' own label too (w23-c: "FW14 那期")
+        ("FW3 那期 UV 回用项目是什么情况？", "2025-W02", "2025-W02"),
         # Bare "from" names the week; "on" or "onwards" after it opens the range.
         ("Anything from week 3 I should know about?", "2025-W02", "2025-W02"),
         ("incidents from W50 on", "2024-W50", None),
@@ -147,6 +149,8 @@ def test_calendar_days_travel_with_months_and_days() -> None:
         ("FY26 W03 那期周报讲了什么？", [("week", 3)]),
         ("FY2025-Wk12 report", [("week", 12)]),
         ("FY26 预算多少？", []),
+        ("环控灌溉周报_FW14", [("week", 14)]),
+        ("the KW 12 report", [("week", 12)]),
         # Dates, ISO weeks, versions and key results are no report numbers.
         ("2024-W45 status", []),
         ("2024-w12 report", []),
@@ -257,6 +261,13 @@ def test_a_number_code_one_name_writes_links_it_across_languages() -> None:
         "1104报表自动化取数改造"
     ]
     assert link_projects("What happened in 2024?", [ProjectRef("2024年度规划")]) == []  # a year names none
+
+
+def test_a_name_is_asked_without_its_note_in_brackets() -> None:
+    """Renamed to "SCADA cutover (GrowOS 2.6)", it is asked as "SCADA cutover" (w23-c)."""
+    plans = [ProjectRef("GrowOS 2.4 升级", ("SCADA cutover (GrowOS 2.6)",)), ProjectRef("CO2 闭环补气")]
+    assert link_projects("SCADA cutover 现在进展到哪一步了？", plans) == ["GrowOS 2.4 升级"]
+    assert link_projects("What is the cutover plan?", plans) == []  # one word of two names nothing
 
 
 def test_another_batch_or_phase_is_another_project() -> None:
