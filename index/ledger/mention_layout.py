@@ -38,8 +38,6 @@ from index.ledger.mentions import (
     Mention,
     Origin,
     Unit,
-    bucket_code,
-    clean_name,
     line_text,
     project_tag,
     valid_name,
@@ -53,20 +51,11 @@ from index.ledger.signals import (
     find_statuses,
     heading_status,
     is_legend,
-    rag_letter,
 )
 from index.ledger.status_legend import legend_lines
-from index.ledger.table_columns import (
-    column_roles,
-    item_key,
-    key_column,
-    name_column,
-    task_rows,
-    version_rows,
-)
+from index.ledger.table_mentions import table_mentions
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus
-from index.text.cjk import has_han
 from index.text.normalise import is_ordinal_marker, name_key, nfkc
 
 
@@ -119,7 +108,7 @@ def _visit(
     context = section.kind == SectionKind.PROJECTS or fields > 0
     # A status table lists the projects: the section holding it (often the report's title, over
     # "Owner: …" lines) is none of them.
-    rows = _table_mentions(section, lines) if section.tables else []
+    rows = table_mentions(section, lines) if section.tables else []
     records = record_mentions(section, lines)  # `Project: X` over its fields: a tracker's records
     rows += records
     first_new = len(out)
@@ -678,41 +667,6 @@ _ACTION_LABEL = re.compile(
 
 def _is_item_line(number: int, section: Section) -> bool:
     return any(item.start <= number <= item.end for item in section.items)
-
-
-def _table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
-    """`| Project | Status | Progress | ETA |` tables: one mention per row, each cell a field."""
-    out: list[Mention] = []
-    for table in section.tables:
-        header = table.header
-        fields = column_roles(table)
-        name_col = name_column(table)
-        if name_col is None or not any(f in SIGNAL_FIELDS for f in fields) or task_rows(table, name_col):
-            continue
-        key_col = key_column(table)
-        for row in table.rows:
-            cells = row.cells
-            if name_col >= len(cells):
-                continue
-            name = clean_name(cells[name_col])
-            if version_rows(table, name_col):
-                # a release is named with its header's word (`2.9 版本`, `Release 4.2`), as its
-                # team says it; the bare number names nothing
-                word = header[name_col].strip(" *_`")
-                name = f"{name}{word}" if has_han(word) else f"{word.title()} {name}"
-            if not valid_name(name):
-                continue
-            text = lines.get(row.line, "").strip()
-            units = [Unit(row.line, text, head=True, skip=len(text))]
-            for index, cell in enumerate(cells):
-                if index != name_col and index < len(header) and cell:
-                    labelled = Labelled(header[index], cell, 0, fields[index])
-                    letter = rag_letter(cell) if fields[index] == "status" else None
-                    units.append(Unit(row.line, cell, head=True, skip=0, labelled=labelled, status=letter))
-            key = item_key(cells[key_col]) if key_col is not None and key_col < len(cells) else ""
-            key = key or bucket_code(cells[name_col])
-            out.append(Mention(name, section, row.line, row.line, units, key=key))
-    return out
 
 
 def _unit(number: int, lines: dict[int, str], head: bool) -> Unit:

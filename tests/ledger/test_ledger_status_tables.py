@@ -223,3 +223,31 @@ def test_a_traffic_light_letter_before_its_word_is_that_status() -> None:
         "at_risk",
     ]
     assert field_status("Go live") is None
+
+
+def _sheet(day: str, uat: str, pilot: str) -> str:
+    return f"""# Digital tracker — report as of {day}
+
+| Row | Project | Owner | Health | % Complete | Target Finish |
+| --- | --- | --- | --- | --- | --- |
+| 1 | Join Online | P. Ost | Green | 4{day[4]}% | 05/12/25 |
+| 2 | UAT round 1 | | | | {uat} |
+| 3 | Staff pilot | | | | {pilot} |
+| 4 | Card controls | M. Feld | Yellow | {day[3:5]}% | 06/30/25 |
+"""
+
+
+def test_a_sheets_child_rows_of_days_are_milestones_not_projects(series: Series) -> None:
+    """Rows with only days under a row with an owner and a health are its milestones: their days
+    moving or passing is no project's slip (w23-b, a Smartsheet export)."""
+    ledger = series(
+        [
+            ("2025-03-07.md", _sheet("03/07/25", "03/17/25", "03/20/25")),
+            ("2025-03-14.md", _sheet("03/14/25", "03/24/25", "03/20/25")),
+            ("2025-03-21.md", _sheet("03/21/25", "03/24/25", "03/20/25")),
+        ]
+    )
+    names = {p.name for p in views.projects(ledger)}
+    assert {"Join Online", "Card controls"} <= names
+    assert not names & {"UAT round 1", "Staff pilot"}
+    assert views.slips(ledger) == []

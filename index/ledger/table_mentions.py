@@ -1,0 +1,88 @@
+"""Status tables read as projects: one mention per row, each cell a field its column names.
+
+A tracker's or a sheet's table (`| Project | Owner | Status | Target | % |`) is the most common way
+reports list projects. The column roles come from `table_columns`; this module turns rows into
+mentions and leaves out the rows that are no projects: a task list's tasks, a sheet's child rows.
+"""
+
+from __future__ import annotations
+
+from index.ledger.field_labels import Labelled
+from index.ledger.mentions import SIGNAL_FIELDS, Mention, Unit, bucket_code, clean_name, valid_name
+from index.ledger.signals import rag_letter
+from index.ledger.table_columns import (
+    column_roles,
+    item_key,
+    key_column,
+    name_column,
+    task_rows,
+    version_rows,
+)
+from index.models import Section
+from index.tables import Table, TableRow
+from index.text.cjk import has_han
+from index.text.timeexpr import ANY_DAY, find_dates
+
+
+def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
+    """`| Project | Status | Progress | ETA |` tables: one mention per row, each cell a field."""
+    out: list[Mention] = []
+    for table in section.tables:
+        header = table.header
+        fields = column_roles(table)
+        name_col = name_column(table)
+        if name_col is None or not any(f in SIGNAL_FIELDS for f in fields) or task_rows(table, name_col):
+            continue
+        key_col = key_column(table)
+        children = milestone_rows(table, fields)
+        for row in table.rows:
+            cells = row.cells
+            if name_col >= len(cells) or row.line in children:
+                continue
+            name = clean_name(cells[name_col])
+            if version_rows(table, name_col):
+                # a release is named with its header's word (`2.9 版本`, `Release 4.2`), as its
+                # team says it; the bare number names nothing
+                word = header[name_col].strip(" *_`")
+                name = f"{name}{word}" if has_han(word) else f"{word.title()} {name}"
+            if not valid_name(name):
+                continue
+            text = lines.get(row.line, "").strip()
+            units = [Unit(row.line, text, head=True, skip=len(text))]
+            for index, cell in enumerate(cells):
+                if index != name_col and index < len(header) and cell:
+                    labelled = Labelled(header[index], cell, 0, fields[index])
+                    letter = rag_letter(cell) if fields[index] == "status" else None
+                    units.append(Unit(row.line, cell, head=True, skip=0, labelled=labelled, status=letter))
+            key = item_key(cells[key_col]) if key_col is not None and key_col < len(cells) else ""
+            key = key or bucket_code(cells[name_col])
+            out.append(Mention(name, section, row.line, row.line, units, key=key))
+    return out
+
+
+_ROW_FACTS = ("status", "owner", "progress")
+
+
+def milestone_rows(table: Table, fields: list[str | None]) -> set[int]:
+    """Rows of only days under rows that have a status, an owner or a share done: a sheet's child
+    rows (`| 3 | UAT round 1 | | | | 03/17/25 | 03/17/25 |` under its project's row), the
+    project's milestones, not projects; their days are not its target. Only where at least half
+    the rows have those facts. Written from w23-b (a Smartsheet export)."""
+    columns = [i for i, field in enumerate(fields) if field in _ROW_FACTS]
+    if not columns:
+        return set()
+
+    def has_facts(row: TableRow) -> bool:
+        return any(i < len(row.cells) and row.cells[i].strip(" -—–") for i in columns)
+
+    full = [row for row in table.rows if has_facts(row)]
+    if 2 * len(full) < len(table.rows):
+        return set()
+    out: set[int] = set()
+    parent = False
+    for row in table.rows:
+        if has_facts(row):
+            parent = True
+        elif parent and any(find_dates(cell, ANY_DAY) for cell in row.cells):
+            out.add(row.line)
+    return out
