@@ -370,7 +370,9 @@ _SAYS_NONE = re.compile(
     # opening the line, after a label at most: "Live halls: nothing to report", "No safeguarding
     # incidents reported" (not "Gateway down; no alerts fired", which tells one)
     _LABEL_OPEN + r"(?:nothing (?:to report|reported|new|significant)\b|all quiet\b|(?:none|nil|n/?a)\W*$|"
-    r"(?:no|zero|0)\s+(?:[\w-]+\s+){0,2}(?:incidents?|outages?|pages?|reports?|issues?|alerts?|events?)\b)|"
+    r"(?:no|zero|0)\s+(?:[\w-]+\s+){0,2}(?:incidents?|outages?|pages?|reports?|issues?|alerts?|events?)\b|"
+    # a severity band named for the incidents: "No new Sev 1-3 this week", "No P1/P2s", "No SEV2s"
+    r"(?:no|zero|0)\s+(?:new\s+)?(?:sev(?:erity)?|p|priority)\s*-?\s*[0-4](?:\s*[-–/]\s*(?:sev|p)?\s*[0-4])?s?\b)|"
     r"\bwithout (?:an? |any )?(?:incidents?|issues?)\b|\b(?:incident|outage)[- ]free\b|"
     # a period or label first, then the none word and the clause ends: "两周内无事故", "本期无新增"
     r"^\W{0,3}[^，,。；;:：]{0,10}?[:：]?\s*(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*"

@@ -104,10 +104,20 @@ def test_a_tracked_bullet_keeps_its_id(write_report: WriteReport) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["本周未发生三级及以上运行事件。", "6/3–6/14 无生产环境故障。值守正常。", "本期无重大安全事故"],
+    [
+        "本周未发生三级及以上运行事件。",
+        "6/3–6/14 无生产环境故障。值守正常。",
+        "本期无重大安全事故",
+        "No new Sev 1-3 this week.",  # a severity band for the incidents (w23-b)
+        "No P1/P2s this week",
+    ],
 )
 def test_a_line_saying_no_event_of_a_level_happened(line: str) -> None:
     assert says_none(line)
+
+
+def test_a_severity_named_with_a_time_is_an_event() -> None:
+    assert not says_none("No Sev 2 since 3/11 but one Sev 3 on 4/15 10:05-12:15")
 
 
 def test_a_count_of_defects_tells_no_event() -> None:
