@@ -102,8 +102,10 @@ def related(short: str, long: str, short_name: str, long_name: str) -> bool:
         return True  # "Project Heron", "INFRA-311 / Heron" and "Heron"
     if len(short) < 2 or len(short) > len(long):
         return False
-    if elided(short, long):
-        return True  # `等保整改` for `等保2.0三级测评整改`: what it leaves out may hold a standard's number
+    if elided(short, long) or elided(short, _WORK_WORD.sub("", long)):
+        # `等保整改` for `等保2.0三级测评整改`: what it leaves out may hold a standard's number;
+        # `海关接口` for `海关物流监控接口改造`: the kind of work at the end left out too (w23-a)
+        return True
     short_tokens, long_tokens = tokens(short_name), tokens(long_name)
     if _versions(short_name) != _versions(long_name):
         return False  # `Checkout v2` is not `Checkout v1`, `对账中心二期` is not `对账中心`
@@ -124,6 +126,8 @@ def related(short: str, long: str, short_name: str, long_name: str) -> bool:
 
 
 _ELIDED_END = 2  # Han characters each kept end must have
+# The kind of work a Han name ends with, which a short name drops: 改造, 建设, 升级, 项目, 迁移…
+_WORK_WORD = re.compile(r"(?:改造|建设|升级|项目|工程|迁移|对接|开发|优化|整改|切换)$")
 
 
 def elided(short: str, long: str) -> bool:

@@ -45,6 +45,7 @@ def identity(*names: str, config: AliasConfig | None = None, **kwargs: object):
         ("INFRA-311 / Heron", "Heron"),  # a tracker key before the name
         ("Project Heron", "Heron"),  # the word "project" before it
         ("PG16 / Heron", "Heron"),  # a code, a slash, the name
+        ("海关物流监控接口改造", "海关接口"),  # its middle and its kind of work left out (w23-a)
     ],
 )
 def test_names_merge(a: str, b: str) -> None:
@@ -73,6 +74,7 @@ def test_names_merge(a: str, b: str) -> None:
         ("Invoice batching v2", "Batched invoices"),  # versions still agree or nothing
         ("Project Heron", "Project Kestrel"),  # "project" is no part of either name
         ("INFRA-311 / Heron", "INFRA-312 / Kestrel"),
+        ("海关物流监控接口改造", "海关验收"),  # the kind of work left out, the rest must still fit
     ],
 )
 def test_names_stay_apart(a: str, b: str) -> None:
