@@ -240,7 +240,12 @@ def labelled_date(line: str) -> FoundDate | None:
 # A sheet's or a dashboard's export states its day inside its header sentence: "… sent you rows
 # from a sheet DCH Tracker Report as of 03/07/25 4:12 PM CT · 1 sheet". Only the report's own
 # day (`Report/Status/Data as of`), never another thing's "as of" in a sentence.
-_REPORT_AS_OF = re.compile(r"\b(?:report|status|snapshot|data|sheet)\s+as\s+(?:of|at)\s*[:：]?\s*", re.I)
+_REPORT_AS_OF = re.compile(
+    r"\b(?:report|status|snapshot|data|sheet)\s+as\s+(?:of|at)\s*[:：]?\s*|"
+    # a wiki page's stamp under its title, after its author: "林晓舟 创建于 2025-03-14 17:05 · 最后编辑 …"
+    r"(?:创建于|创建时间[:：]?|\bcreated\s+(?:on|at)\b)\s*",
+    re.I,
+)
 
 
 # A title block's line that ends with the day it was written, after a comma: "Programme review

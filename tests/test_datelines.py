@@ -284,6 +284,9 @@ def test_a_week_then_its_year_is_that_weeks_friday(stem: str) -> None:
             "| Dana sent you rows from a sheet DCH Tracker FY25 Report as of 03/07/25 4:12 PM CT · 1 sheet",
             date(2025, 3, 7),
         ),
+        # a wiki page's stamp under its title, after its author (ONES, w23-f)
+        ("林晓舟 创建于 2025-03-14 17:05 · 最后编辑 2025-03-14 18:31 · 版本 v5", date(2025, 3, 14)),
+        ("Created on 14 March 2025 by Ana · last edited 17 March", date(2025, 3, 14)),
     ],
 )
 def test_labelled_dates_a_template_writes_in_its_own_words(line: str, expected: date) -> None:

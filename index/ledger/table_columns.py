@@ -80,8 +80,14 @@ def name_column(table: Table) -> int | None:
     column such as `需求ID`, which no reader calls the project); else the first column, when its
     header names no field and its cells are names, not days, figures or status words (a tracker
     puts the item first, under whatever it calls its items: `模块`, `Milestone`, `Stream`)."""
+    # (a named column of tracker ids is the key, the title beside it the name: `| 工作项 | 标题 |`
+    # over `| SJK-12 | 白崖大坝安全监测自动化改造 |`, w23-f)
     named = next(
-        (i for i, h in enumerate(table.header) if any(_NAME_HEADER.fullmatch(f) for f in header_forms(h))),
+        (
+            i
+            for i, h in enumerate(table.header)
+            if any(_NAME_HEADER.fullmatch(f) for f in header_forms(h)) and not _all_keys(table, i)
+        ),
         None,
     )
     if named is not None or not table.header or not table.rows:
@@ -141,6 +147,11 @@ def task_rows(table: Table, name: int) -> bool:
     )
 
 
+def _all_keys(table: Table, index: int) -> bool:
+    cells = [cell for cell in _column(table, index) if cell]
+    return bool(cells) and all(item_key(cell) for cell in cells)
+
+
 def _column(table: Table, index: int) -> list[str]:
     """A column's cells without their emphasis, one per row that reaches it."""
     return [row.cells[index].strip(" *_`") for row in table.rows if index < len(row.cells)]
@@ -153,7 +164,7 @@ def _row_numbers(table: Table) -> bool:
 
 
 # The column of a tracker's ids (`编号`, `ID`, `Key`, `#`): what stays when a row is renamed.
-_KEY_HEADER = re.compile(r"#|no\.?|id|key|issue|ticket|编号|序号|(?:需求|任务|工单)(?:id|编号)", re.I)
+_KEY_HEADER = re.compile(r"#|no\.?|id|key|issue|ticket|编号|序号|工作项|(?:需求|任务|工单)(?:id|编号)", re.I)
 _ITEM_KEY_CELL = re.compile(r"#?\d{2,7}|[A-Z][A-Z0-9]{1,9}-\d{1,6}")
 
 
