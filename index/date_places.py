@@ -38,6 +38,24 @@ HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may 
 GUESSED = "first dated line (guessed)"  # the origin of a date read by the last resort, warned about
 
 
+# A chat export's message stamp in the form WhatsApp writes outside the US: a four-digit year and a
+# 24-hour clock (`05/04/2025, 10:12 - Wang Lei: …`) is day first, whatever order the message's own
+# text writes its days in (w23-h writes `3/28` month first under `21/03/2025` stamps).
+_CHAT_STAMP = re.compile(
+    r"^\[?(\d{1,2})/(\d{1,2})/(\d{4}),\s([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\]|\s-)\s[^:\n]{1,40}:\s"
+)
+
+
+def chat_stamp_date(title: str) -> date | None:
+    match = _CHAT_STAMP.match(title.strip())
+    if match is None:
+        return None
+    try:
+        return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+
+
 def detect_report_date(
     title: str | None,
     title_lines: list[str],
@@ -54,6 +72,10 @@ def detect_report_date(
     found = date_from_text(sent) if sent else None
     if found is not None and found.origin == "date":
         return FoundDate(found.value, "mail header")
+    # (the first message with a sender: the export's own lines before it, `… created group`, are older)
+    stamped = next((d for _, text in body[:HEADER_LINES] if (d := chat_stamp_date(text)) is not None), None)
+    if stamped is not None:
+        return FoundDate(stamped, "chat stamp")
     for text in ([title] if title else []) + title_lines:
         found = date_from_text(text)
         if found:

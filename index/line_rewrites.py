@@ -77,3 +77,47 @@ def new_side_of_diffs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         else:
             out.append((number, text))
     return out
+
+
+# A chat app's export: every message opens with its time and sender, WhatsApp's Android
+# (`21/03/2025, 18:20 - Wang Lei 王磊: …`) or iOS (`[21/03/2025, 18:20:05] Wang Lei: …`) form.
+_CHAT_PREFIX = re.compile(
+    r"^(?:\[\d{1,2}/\d{1,2}/\d{2,4},?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?\]\s|"
+    r"\d{1,2}/\d{1,2}/\d{2,4},?\s\d{1,2}:\d{2}(?:\s?[AP]M)?\s-\s)[^:\n]{1,40}:\s",
+)
+# Chat bold is one star: a whole line (`*② Projects*`, a note in italics after it allowed) or a lead
+# after a status sign (`🟡 *OBv2* — 85%`).
+_CHAT_BOLD_LINE = re.compile(r"^\*([^*\n]{1,60})\*(\s+_[^_]*_)?\s*$")
+_CHAT_BOLD_LEAD = re.compile(r"^(\W{0,6}?)\*([^*\s][^*\n]{0,60}?)\*(?=\s|$)")
+_CHAT_MESSAGES = 2
+
+
+def chat_export_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A weekly report posted in a chat and exported (WhatsApp): after the first message with a
+    sender, which keeps its stamp (it dates the report), each message's stamp and sender are dropped, and
+    chat bold (`*x*`) is written as Markdown bold, so its section lines and its bold-led project
+    lines read as the same report typed in Markdown would. Line numbers kept; the text still
+    occurs in its line (the verifier reads past emphasis). Written from w23-h."""
+    if sum(bool(_CHAT_PREFIX.match(text)) for _, text in lines) < _CHAT_MESSAGES:
+        return lines
+    out: list[tuple[int, str]] = []
+    opened = False  # the first message with a sender keeps its stamp: it titles and dates the report
+    for index, (number, text) in enumerate(lines):
+        stamp = _CHAT_PREFIX.match(text)
+        if stamp and opened:
+            text = text[stamp.end() :]
+        opened = opened or stamp is not None
+        whole = _CHAT_BOLD_LINE.match(text.strip())
+        if whole:
+            text = f"**{whole[1].strip()}**"  # (its italic note, `_(RM, 周五 12:00)_`, left out)
+        elif (lead := _CHAT_BOLD_LEAD.match(text)) is not None:
+            text = f"{lead[1]}**{lead[2]}**{text[lead.end() :]}"
+            following = next((t for _, t in lines[index + 1 :] if t.strip()), "")
+            if lead[1].strip() and _CHAT_ITEM.match(following):
+                # `🟡 *OBv2* — 85%` over its `- …` lines: a project's block, as a heading opens one
+                text = "#### " + text
+        out.append((number, text))
+    return out
+
+
+_CHAT_ITEM = re.compile(r"^\s*[-•*]\s")

@@ -15,7 +15,7 @@ from index.date_places import detect_report_date
 from index.dialects import MARKDOWN, Dialect, dialect_of, heading_line, org_keywords
 from index.errors import ReportDateError
 from index.front_matter import split_front_matter
-from index.line_rewrites import mind_map_fields, new_side_of_diffs
+from index.line_rewrites import chat_export_lines, mind_map_fields, new_side_of_diffs
 from index.load import Document
 from index.mail_header import MailHeader, mail_header
 from index.models import Item, Report, Section, SectionKind
@@ -74,7 +74,9 @@ def parse_report(
 ) -> Report:
     """Parse a document; `report_date` overrides detection (the `--date` flag); `near` (a sibling
     report's date) gives the year of a title that writes only day and month."""
-    lines = mind_map_fields(new_side_of_diffs([(line.number, line.text) for line in doc.lines]))
+    lines = chat_export_lines(
+        mind_map_fields(new_side_of_diffs([(line.number, line.text) for line in doc.lines]))
+    )
     dialect = dialect_of(lines)
     front, body = split_front_matter(lines, doc.path)
     if dialect.name == "org":
