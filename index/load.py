@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from urllib.parse import unquote
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,7 +173,36 @@ def normalise_line(line: str) -> str:
     if "．" in line or "／" in line:
         line = _WIDE_BETWEEN_DIGITS.sub(lambda m: "." if m[0] == "．" else "/", line)
     line = _tab_cells(line)
+    if "shields.io/badge/" in line:
+        line = badges_as_fields(line)
     return line.replace("\t", "  \t").expandtabs(4).rstrip()
+
+
+# A shields.io badge, as a README or a wiki page shows a field: `![健康度](https://img.shields.io/badge/
+# 健康度-有风险-orange)` renders "健康度 | 有风险". Its path writes a dash as `--`, an underscore as `__`,
+# a space as `_`, and is URL-encoded (`55%25`).
+_BADGE = re.compile(r"!\[([^\]]*)\]\(\s*https?://img\.shields\.io/badge/([^)\s?]+)[^)]*\)")
+
+
+def _badge_text(match: re.Match[str]) -> str:
+    parts = re.split(r"(?<!-)-(?!-)", unquote(match[2]))
+    if len(parts) < 2:
+        return match[1]
+    *words, _colour = parts
+    words = [
+        w.replace("--", "-").replace("__", "\0").replace("_", " ").replace("\0", "_").strip() for w in words
+    ]
+    label, value = (words[0], words[1]) if len(words) >= 2 else (match[1], words[0])
+    return f"{label}: {value}" if label else value
+
+
+def badges_as_fields(line: str) -> str:
+    """A line's badges as the fields they show (`健康度: 有风险 | 进度: 55% | 目标: 2025-04-18`), so the
+    loader, the extractors and the verifier all read what a reader sees (w23-g)."""
+    found = list(_BADGE.finditer(line))
+    if len(found) >= 2 and not _BADGE.sub("", line).strip():
+        return line[: len(line) - len(line.lstrip())] + " | ".join(_badge_text(m) for m in found)
+    return _BADGE.sub(_badge_text, line)
 
 
 _TAB_ROW = re.compile(r"^\s*\S[^\t]*(?:\t+[^\t]*){2,}$")

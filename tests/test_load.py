@@ -171,3 +171,20 @@ def test_headings_an_office_export_sets_in_larger_type(tmp_path: Path) -> None:
     assert "## Outages / incidents" in texts and "## Harbour Weekly" in texts
     assert "Friday, 17 May 2024" in texts  # smaller type is no heading
     assert "A sentence in large type is still a sentence." in texts
+
+
+def test_shields_badges_read_as_the_fields_they_show(tmp_path: Path) -> None:
+    """A project's health, progress and target written as shields.io badges (w23-g) are read, and
+    quoted, as a reader sees them: `健康度: 有风险 | 进度: 55% | 目标: 2025-04-18`."""
+    path = tmp_path / "2025-03-21.md"
+    path.write_text(
+        "### 人脸通行 3.0\n"
+        "![健康度](https://img.shields.io/badge/健康度-有风险-orange) "
+        "![进度](https://img.shields.io/badge/进度-55%25-blue) "
+        "![目标](https://img.shields.io/badge/目标-2025--04--18-lightgrey)\n"
+        "Build ![ci](https://img.shields.io/badge/build-passing-green) today\n",
+        encoding="utf-8",
+    )
+    texts = [line.text for line in load_document(path).lines]
+    assert texts[1] == "健康度: 有风险 | 进度: 55% | 目标: 2025-04-18"
+    assert texts[2] == "Build build: passing today"

@@ -101,6 +101,11 @@ _FIELD_SPRINT = re.compile(
 )
 
 
+# A sprint named with its year (`S25-07`, `2025-S07`: sprint 7 of 2025), as a target field's whole
+# value; ordered by year, then number (w23-g).
+_FIELD_YEAR_SPRINT = re.compile(r"^\s*(?:S(\d{2})\s*-\s*(\d{1,2})|(20\d{2})\s*-\s*S(\d{1,2}))\s*$")
+
+
 # A release someone else made, or one that already came: "Ardent delivered release 4.2 on Tuesday",
 # "the dependency on Ardent's release 4.2". Not the project's target. Written from pmo-rag-prose-en.
 _DELIVERED_BEFORE = re.compile(
@@ -115,6 +120,12 @@ def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
     """Targets written as a sprint, cycle or version, with a cue word or an arrow; a version or a
     sprint that is a target field's whole value (`field`) is one by its place."""
     out: list[OrdinalTarget] = []
+    if field and (year_sprint := _FIELD_YEAR_SPRINT.match(text)) is not None:
+        year, number = year_sprint[1] or year_sprint[3][2:], year_sprint[2] or year_sprint[4]
+        order = (int(year), int(number))
+        return [
+            OrdinalTarget("sprint", order, f"sprint {order[0]}-{order[1]:02d}", *year_sprint.span(), None)
+        ]
     patterns = (
         [*_ORDINALS, ("version", _FIELD_VERSION), ("sprint", _FIELD_SPRINT)]
         if field

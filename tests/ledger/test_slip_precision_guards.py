@@ -172,3 +172,11 @@ def test_every_delivery_made_or_listed_is_the_end_of_the_work() -> None:
     # a due day, not a finish; a part listed is not the whole
     assert find_statuses("目标 4/28 全部上架") == find_statuses("预计4月底全部交付完成") == []
     assert find_statuses("前 30 课时已上架试用班") == find_statuses("10/31 全部上架") == []
+
+
+def test_a_sprint_named_with_its_year_is_ordered_by_year_then_number() -> None:
+    """`S25-07` and `2025-S07` in a target field are sprint 7 of 2025 (w23-g); `S25` alone is none."""
+    (late,) = find_ordinal_targets("S25-07", field=True)
+    (early,) = find_ordinal_targets("2025-S06", field=True)
+    assert (late.unit, late.order, early.order) == ("sprint", (25, 7), (25, 6))
+    assert find_ordinal_targets("S25", field=True) == []
