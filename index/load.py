@@ -9,10 +9,10 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from urllib.parse import unquote
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from index.errors import InputError
 
