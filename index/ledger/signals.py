@@ -253,6 +253,7 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "ga": "launched", "取消": "cancelled", "暂停": "paused", "进行中": "in_progress",
     "will not complete": "off_track", "won't complete": "off_track", "not going to complete": "off_track",
     "告警": "off_track", "已投运": "launched", "投运": "launched",
+    "blue": "done",  # BRAG: a Blue light is complete ("● Blue complete", w23-e)
     "closed": "done", "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
     # a tracker's workflow states as a status cell or field holds them (Jira, ADO, 禅道, TAPD)
     "released": "launched", "deployed": "launched", "rolled out": "launched",
@@ -422,7 +423,7 @@ def field_status(value: str) -> ProjectStatus | None:
         if closed_as in ("cancelled", "paused"):
             return closed_as  # `Closed (won't do)`: how it closed
         return _FIELD_STATUS[cleaned]
-    worded = _GLYPHS.sub("", cleaned).strip()
+    worded = _GLYPHS.sub("", cleaned).strip(" ●○◉⬤")  # `● Blue`: a sheet's coloured dot before its word
     if worded != cleaned and worded in _FIELD_STATUS:
         return _FIELD_STATUS[worded]  # `⛔取消`, `🟡有风险`: the word says which state the sign is
     # A traffic-light letter before its word (`G 正常`, `Y 风险`, `R – delayed`): the word says it.

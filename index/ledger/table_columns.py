@@ -38,7 +38,8 @@ _ACTUAL_HEADER = re.compile(
     re.I,
 )
 # A header that says its cells are a state, whatever the state is of ("需求状态", "Build status").
-_STATUS_HEADER = re.compile(r".{0,8}(?:状态|status)|health|rag|状态灯", re.I)
+# (a tracker's `Stage` column holds its lifecycle: Build, Live, On Hold, Cancelled, w23-e)
+_STATUS_HEADER = re.compile(r".{0,8}(?:状态|status)|health|rag|状态灯|stage", re.I)
 _EMPTY_CELL = re.compile(r"^[\s\-–—/]*$|^(?:n/?a|tbd|none|无)$", re.I)
 _STATUS_CELL_CHARS = 12
 

@@ -83,7 +83,7 @@ def test_status_field_values(value: str, expected: str) -> None:
     ("value", "expected"),
     [("Closed", "done"), ("Released", "launched"), ("Deployed", "launched"), ("Won't Do", "cancelled"),
      ("Deferred", "paused"), ("Behind", "off_track"), ("已废弃", "cancelled"),
-     ("逾期", "off_track"), ("冻结", "paused"), ("🟥", "off_track"), ("🟨 Watch", "at_risk"), ("🟩", "on_track"), ("Closed (won't do)", "cancelled"),
+     ("逾期", "off_track"), ("冻结", "paused"), ("🟥", "off_track"), ("🟨 Watch", "at_risk"), ("🟩", "on_track"), ("Closed (won't do)", "cancelled"), ("● Blue", "done"), ("● Yellow", "at_risk"),
      ("Resolved", None), ("Active", None), ("New", None)],
 )  # fmt: skip
 def test_tracker_workflow_states(value: str, expected: str | None) -> None:

@@ -251,3 +251,13 @@ def test_a_sheets_child_rows_of_days_are_milestones_not_projects(series: Series)
     assert {"Join Online", "Card controls"} <= names
     assert not names & {"UAT round 1", "Staff pilot"}
     assert views.slips(ledger) == []
+
+
+def test_a_stage_column_holds_the_lifecycle() -> None:
+    """`| Workstream | Stage | Status |` over `| Complete the Look | Live | ● Blue |` (w23-e)."""
+    table = Table(
+        1,
+        ["Row ID", "Workstream", "Stage", "Status", "Finish"],
+        [TableRow(3, ["CDP-019", "Complete the Look", "Live", "● Blue", "26/03/25"])],
+    )
+    assert column_roles(table)[2:4] == ["status", "status"]
