@@ -263,13 +263,6 @@ def test_a_number_code_one_name_writes_links_it_across_languages() -> None:
     assert link_projects("What happened in 2024?", [ProjectRef("2024年度规划")]) == []  # a year names none
 
 
-def test_a_name_is_asked_without_its_note_in_brackets() -> None:
-    """Renamed to "SCADA cutover (GrowOS 2.6)", it is asked as "SCADA cutover" (w23-c)."""
-    plans = [ProjectRef("GrowOS 2.4 升级", ("SCADA cutover (GrowOS 2.6)",)), ProjectRef("CO2 闭环补气")]
-    assert link_projects("SCADA cutover 现在进展到哪一步了？", plans) == ["GrowOS 2.4 升级"]
-    assert link_projects("What is the cutover plan?", plans) == []  # one word of two names nothing
-
-
 def test_another_batch_or_phase_is_another_project() -> None:
     plans = [ProjectRef("第二批门店切换"), ProjectRef("5G基站扩容二期")]
     assert link_projects("第一批门店切换后运行情况如何？", plans) == []
