@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from index.line_rewrites import chat_stamp_date
 from index.models import FrontValue
 from index.report_date import (
     ISSUE_LABEL,
@@ -36,24 +37,6 @@ from index.report_date import (
 
 HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may stand
 GUESSED = "first dated line (guessed)"  # the origin of a date read by the last resort, warned about
-
-
-# A chat export's message stamp in the form WhatsApp writes outside the US: a four-digit year and a
-# 24-hour clock (`05/04/2025, 10:12 - Wang Lei: …`) is day first, whatever order the message's own
-# text writes its days in (w23-h writes `3/28` month first under `21/03/2025` stamps).
-_CHAT_STAMP = re.compile(
-    r"^\[?(\d{1,2})/(\d{1,2})/(\d{4}),\s([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\]|\s-)\s[^:\n]{1,40}:\s"
-)
-
-
-def chat_stamp_date(title: str) -> date | None:
-    match = _CHAT_STAMP.match(title.strip())
-    if match is None:
-        return None
-    try:
-        return date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
 
 
 def detect_report_date(

@@ -6,6 +6,7 @@ that still occurs in its line, so citations check out against the file. Split fr
 from __future__ import annotations
 
 import re
+from datetime import date
 
 # A mind map's node that is a field of the node above it (`#### 状态：有风险（…）`, `#### 本周` over
 # bullets), not a topic of its own.
@@ -82,14 +83,30 @@ def new_side_of_diffs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 # A chat app's export: every message opens with its time and sender, WhatsApp's Android
 # (`21/03/2025, 18:20 - Wang Lei 王磊: …`) or iOS (`[21/03/2025, 18:20:05] Wang Lei: …`) form.
 _CHAT_PREFIX = re.compile(
-    r"^(?:\[\d{1,2}/\d{1,2}/\d{2,4},?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?\]\s|"
-    r"\d{1,2}/\d{1,2}/\d{2,4},?\s\d{1,2}:\d{2}(?:\s?[AP]M)?\s-\s)[^:\n]{1,40}:\s",
+    r"^(?P<open>\[)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2,4})(?P<comma>,)?\s(?P<h>\d{1,2}):\d{2}"
+    r"(?::\d{2})?(?P<ampm>\s?[AP]M)?(?(open)\]\s|\s-\s)[^:\n]{1,40}:\s"
 )
+
+
+def chat_stamp_date(line: str) -> date | None:
+    """The day of a message stamp in the form WhatsApp writes outside the US: a four-digit year
+    and a 24-hour clock (`05/04/2025, 10:12 - Wang Lei: …`) is day first, whatever order the
+    message's own text writes its days in (w23-h writes `3/28` month first under `21/03/2025`)."""
+    match = _CHAT_PREFIX.match(line.strip())
+    if match is None or len(match["y"]) != 4 or match["ampm"] or not match["comma"] or len(match["h"]) != 2:
+        return None
+    try:
+        return date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
 # Chat bold is one star: a whole line (`*② Projects*`, a note in italics after it allowed) or a lead
 # after a status sign (`🟡 *OBv2* — 85%`).
 _CHAT_BOLD_LINE = re.compile(r"^\*([^*\n]{1,60})\*(\s+_[^_]*_)?\s*$")
 _CHAT_BOLD_LEAD = re.compile(r"^(\W{0,6}?)\*([^*\s][^*\n]{0,60}?)\*(?=\s|$)")
 _CHAT_MESSAGES = 2
+_CHAT_ITEM = re.compile(r"^\s*[-•*]\s")
 
 
 def chat_export_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -118,6 +135,3 @@ def chat_export_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 text = "#### " + text
         out.append((number, text))
     return out
-
-
-_CHAT_ITEM = re.compile(r"^\s*[-•*]\s")

@@ -17,7 +17,7 @@ from itertools import pairwise
 from index.text.numerals import zh_numeral_dates
 from index.text.time_core import DAY_FIRST, pick_year
 from index.text.timeexpr import ANY_DAY, MONTH_PATTERN, MONTHS, find_dates
-from index.text.weeks import friday_of_iso_week
+from index.text.weeks import WEEK_ABBREVIATION, friday_of_iso_week
 
 # or `28/11/25`, `07MAR25`, `14-Mar-25`
 _YEAR_IN = re.compile(r"(?:19|20)\d{2}|^\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}$|^\d{1,2}-?[A-Za-z]{3}-?\d{2}$")
@@ -35,7 +35,7 @@ _MONTH_ONLY = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-|/)\s*(\d{1,2})\s*月?(?![
 _EN_MONTH_ONLY = re.compile(rf"\b({MONTH_PATTERN})\.?\s+(20\d{{2}})\b", re.IGNORECASE)
 # (a fiscal, farm or calendar week written short: `FW14`, `CW14`, `KW 14`, `Wk14`)
 _WEEK_LABEL = re.compile(
-    r"第\s*(\d{1,2})\s*周|\b[Ww]eek\s*(\d{1,2})\b|\bW(\d{1,2})\b|\b(?:FW|CW|KW|Wk|WK)\s?(\d{1,2})\b"
+    rf"第\s*(\d{{1,2}})\s*周|\b[Ww]eek\s*(\d{{1,2}})\b|\bW(\d{{1,2}})\b|\b{WEEK_ABBREVIATION}\s?(\d{{1,2}})\b"
 )
 # A header field that numbers the issue (`| 期号 | 2025年第9期 |`, `Issue no.: 14`): a report
 # generator's title block states it there, not in the title.

@@ -179,12 +179,15 @@ _RENAME_GLOSS = re.compile(
 # tracker reference before a name ("&12 Matchmaking v2", "#453 Party MMR", "!2301 …") is the
 # item's id, which prose about the same project leaves out ("Matchmaking v2 shipped").
 # A Chinese outline ordinal ("二、活动上线", "（一）信息化建设项目") is the same: the section's place.
+# A board's bucket code in brackets (`[GOS]`), never a word tag (`[WIP]`): no part of a row's name,
+# and its key across a rename (`bucket_code`).
+_BUCKET = rf"(?!(?:{WORD_TAGS})\])[A-Z][A-Z0-9]{{1,5}}"
 _OUTLINE_NUMBER = re.compile(
     r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.|[&#!]\d{1,6})\s+(?=[^\W\d_])|"
     r"[一二三四五六七八九十]{1,3}[、．]\s*|[(（][一二三四五六七八九十]{1,3}[)）]\s*|"
     # a tracker's row tag before the name: `[P1] 美西二期仓 | Owner: …`, a board's bucket code
     # `[GOS] GrowOS 2.4 升级` (w23-c), never a word tag (`[WIP]`)
-    rf"\[(?!(?:{WORD_TAGS})\])(?:[A-Z]{{0,2}}\d{{1,3}}|[A-Z][A-Z0-9]{{1,5}})\]\s*(?=\S))"
+    rf"\[(?:[A-Z]{{0,2}}\d{{1,3}}|{_BUCKET})\]\s*(?=\S))"
 )
 
 
@@ -216,12 +219,12 @@ _PROJECT_TAG = re.compile(r"\s#((?:项目|project|proj|prj)/[^\s#/]+)#?\s*$", re
 
 # A board's bucket code before a row's name (`[GOS] GrowOS 2.4 升级`, later `[GOS] SCADA cutover`): the
 # bucket stays when the row is renamed, so it keys the project (w23-c). Letters only: `[P1]` is a priority.
-_BUCKET_CODE = re.compile(rf"^\s*\[(?!(?:{WORD_TAGS})\])([A-Z][A-Z0-9]{{1,5}})\]\s*\S")
+_BUCKET_CODE = re.compile(rf"^\s*\[({_BUCKET})\]\s*\S")
 
 
 def bucket_code(cell: str) -> str:
     match = _BUCKET_CODE.match(cell)
-    return match[1] if match and not match[1].isdigit() else ""
+    return match[1] if match else ""
 
 
 def project_tag(title: str) -> str:

@@ -173,14 +173,7 @@ def key_column(table: Table) -> int | None:
     """The id column: its header says so and every filled cell is a tracker id (`#1578`,
     `PLAT-12`); a `序号` of 1, 2, 3 is a row count, not an id."""
     for index, header in enumerate(table.header):
-        if not _KEY_HEADER.fullmatch(header.strip(" *_`")):
-            continue
-        cells = [
-            row.cells[index].strip()
-            for row in table.rows
-            if index < len(row.cells) and row.cells[index].strip()
-        ]
-        if cells and all(item_key(cell) for cell in cells):
+        if _KEY_HEADER.fullmatch(header.strip(" *_`")) and _all_keys(table, index):
             return index
     return None
 

@@ -102,9 +102,10 @@ _NOTE_GAP = re.compile(r"\s*[(（]?\s*|\s*,\s*")
 
 
 def with_weekdays(text: str, hits: list[DateHit]) -> list[DateHit]:
-    """`find_dates`' hits with a weekday written before its day ("Monday 19 May", "Tue, 6 May")
-    or after it as its note ("4/12 (周六)") joined into one date, the day's: read alone, the weekday resolves to the nearest one, often
-    another week. (A target's reader uses it; incident days keep their own reading.)"""
+    """`find_dates`' hits with a weekday written before its day ("Monday 19 May", "Tue, 6 May") or
+    after it as its note ("4/12 (周六)") joined into one date, the day's: read alone, the weekday
+    resolves to the nearest one, often another week. (A target's reader uses it; incident days keep
+    their own reading.)"""
     out: list[DateHit] = []
     for hit in hits:
         previous = out[-1] if out else None

@@ -10,6 +10,9 @@ import re
 from datetime import date, timedelta
 
 _ISO = re.compile(r"(\d{4})-?W(\d{1,2})", re.I)
+# A week written short before its number: a fiscal or farm week `FW14`, a calendar week `CW14` /
+# `KW 14`, `Wk14`; a report's own label as often as an ISO week, read so where labels are.
+WEEK_ABBREVIATION = r"(?:FW|CW|KW|W[Kk])"
 
 
 def week_int(value: date) -> int:

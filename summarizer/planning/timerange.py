@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from index.text.holidays import FIXED_HOLIDAYS
 from index.text.numerals import ZH_NUMBER, small_number
 from index.text.timeexpr import MONTH_PATTERN, MONTHS
-from index.text.weeks import parse_iso_week, shift_weeks, week_int
+from index.text.weeks import WEEK_ABBREVIATION, parse_iso_week, shift_weeks, week_int
 from summarizer.errors import ConfigError
 from summarizer.planning.series_labels import series_labels
 
@@ -34,7 +34,7 @@ _ZH_NUM = ZH_NUMBER
 # Python's \b sees CJK as word characters ("W40以来"), so Latin boundaries are spelled out.
 _B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 WREF = (
-    rf"(?:{_B}20\d{{2}}\s*-?\s*W\d{{1,2}}{_E}|{_B}W\d{{1,2}}{_E}|{_B}(?:FW|CW|KW|Wk)\s?\d{{1,2}}{_E}"
+    rf"(?:{_B}20\d{{2}}\s*-?\s*W\d{{1,2}}{_E}|{_B}W\d{{1,2}}{_E}|{_B}{WEEK_ABBREVIATION}\s?\d{{1,2}}{_E}"
     rf"|{_B}week\s*\d{{1,2}}{_E}(?:\s*(?:of|,)\s*20\d{{2}}{_E})?"
     rf"|(?:20\d{{2}}\s*年\s*)?第\s*(?:\d{{1,2}}|{_ZH_NUM})\s*周)"
 )
