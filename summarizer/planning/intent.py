@@ -46,6 +46,15 @@ _MOVED = re.compile(
     r"(?:(?:has|have|had|was|been|got)\s+)*(?:move[ds]?|moving|shift(?:ed|s)?|slid|slipped|changed?|pushed)\b",
     re.I,
 )
+# "Why did the CRM migration move to January?": a move to a time is a slip, a move to a place is
+# not ("moved to the new cluster").
+_MOVED_TO = re.compile(
+    r"\b(?:move[ds]?|moving|shift(?:ed|s)?|slid|slipped|pushed(?:\s+(?:back|out))?)\s+(?:back\s+|out\s+)?"
+    r"(?:to|into|until|till)\s+(?:(?:early|mid|late|the\s+end\s+of|end\s+of|next)[\s-]+)?"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|h[12]|week|month|quarter|sprint|year|w\d|\d)",
+    re.I,
+)
 PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂停 搁置 取消 中止 叫停")
 
 # First match wins, so the specific intents come before the broad ones. "_" joins phrase words.
@@ -163,7 +172,11 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
         hits = _keyword_hits(question, keywords)
         if intent == "slips" and not hits and _MISSED.search(question):
             hits = ["missed"]
-        if intent == "slips" and not hits and (moved := _MOVED.search(question)):
+        if (
+            intent == "slips"
+            and not hits
+            and (moved := _MOVED.search(question) or _MOVED_TO.search(question))
+        ):
             hits = [moved[0]]
         if intent == "status" and not hits and (asked := _ASKED_LAUNCH.search(question)):
             hits = [_PAST.get(asked[0].split()[-1].casefold(), "launched")]

@@ -37,7 +37,14 @@ from summarizer.planning.intent import (
     list_kinds,
     vocabulary,
 )
-from summarizer.planning.projects import ProjectIndex, ProjectRef, link_projects, whole_links, written_short
+from summarizer.planning.projects import (
+    ProjectIndex,
+    ProjectRef,
+    link_projects,
+    unglossed,
+    whole_links,
+    written_short,
+)
 from summarizer.planning.question_words import (
     FUNCTION_CHARS,
     PERIOD_FRAMES,
@@ -123,7 +130,8 @@ def read_question(
     stripped = question
     for project in projects:
         if project.name in linked:
-            for name in (project.name, *project.aliases):
+            names = (project.name, *project.aliases)
+            for name in (*names, *filter(None, map(unglossed, names))):
                 stripped = stripped.replace(name, " ")
                 short = written_short(stripped, name)
                 stripped = stripped.replace(short, " ") if short else stripped
@@ -149,7 +157,9 @@ def read_question(
         wants_reason=asks_why(question),
         asks_which=asks_which(question),
         days=found.days if found and not (since or until) else None,
-        asked=subject_terms(strip_question_words(unnamed, keep), vocabulary(intent)) if linked else "",
+        asked=subject_terms(strip_question_words(unnamed, keep), [*vocabulary(intent), *words])
+        if linked
+        else "",
         projects=linked,
         project_names=[n for p in projects if p.name in linked for n in (p.name, *p.aliases)],
         label=(label.kind, label.number) if label else None,

@@ -147,6 +147,17 @@ def _glossed(name: str) -> str | None:
     return gloss if len(re.findall(r"[^\W_]+", gloss)) >= 2 else None
 
 
+def unglossed(name: str) -> str | None:
+    """The name before its closing parenthesis ("SCADA cutover (GrowOS 2.6)" -> "SCADA cutover"):
+    people ask by the name and leave the note out. Only when two words or four Han characters stay."""
+    match = _GLOSS.search(name.strip())
+    if match is None:
+        return None
+    rest = name.strip()[: match.start()].strip(" :：-—–·|")
+    words = re.findall(r"[^\W_]+", rest)
+    return rest if len(words) >= 2 or len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4 else None
+
+
 def _as_words(shared: str, question: str) -> bool:
     """True when a common part that starts or ends in Latin letters is whole words of the question
     there: "ral" of "RA-L 返修" inside "parallel" names nothing; "Orin" of "Orin 部署" does."""
@@ -241,7 +252,12 @@ def _name_form(name: str) -> _NameForm | None:
 @lru_cache(maxsize=16384)
 def _name_forms(known: tuple[str, ...]) -> tuple[_NameForm, ...]:
     """A project's names, aliases, their titles without a tracker key and their glosses, as forms."""
-    spellings = (*known, *filter(None, map(_spoken, known)), *filter(None, map(_glossed, known)))
+    spellings = (
+        *known,
+        *filter(None, map(_spoken, known)),
+        *filter(None, map(_glossed, known)),
+        *filter(None, map(unglossed, known)),
+    )
     return tuple(form for form in map(_name_form, spellings) if form is not None)
 
 

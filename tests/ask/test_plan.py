@@ -263,6 +263,13 @@ def test_a_number_code_one_name_writes_links_it_across_languages() -> None:
     assert link_projects("What happened in 2024?", [ProjectRef("2024年度规划")]) == []  # a year names none
 
 
+def test_a_name_is_asked_without_its_note_in_brackets() -> None:
+    """Renamed to "SCADA cutover (GrowOS 2.6)", it is asked as "SCADA cutover" (w23-c)."""
+    plans = [ProjectRef("GrowOS 2.4 升级", ("SCADA cutover (GrowOS 2.6)",)), ProjectRef("CO2 闭环补气")]
+    assert link_projects("SCADA cutover 现在进展到哪一步了？", plans) == ["GrowOS 2.4 升级"]
+    assert link_projects("What is the cutover plan?", plans) == []  # one word of two names nothing
+
+
 def test_another_batch_or_phase_is_another_project() -> None:
     plans = [ProjectRef("第二批门店切换"), ProjectRef("5G基站扩容二期")]
     assert link_projects("第一批门店切换后运行情况如何？", plans) == []
@@ -505,6 +512,9 @@ def test_a_launch_verb_in_its_base_form_asks_for_the_launch_list(question: str, 
         ("Why did the cell balancing rework miss bms-3.2?", True),
         ("Why did the go-live move from 15 April?", True),
         ("冷数据归档为什么没能在6/30完成？", True),
+        ("Why did the CRM migration move to January?", True),  # a move to a time
+        ("Why was it pushed back to mid-Q3?", True),
+        ("Why did we move to the new cluster?", False),  # a move to a place
         ("Did we miss any incidents?", False),  # an incident question
         ("What did I miss last week?", False),  # no date, version or milestone missed
     ],
@@ -515,6 +525,17 @@ def test_a_missed_date_is_a_slip_question(question: str, slip: bool) -> None:
     from summarizer.planning.intent import detect_intent
 
     assert (detect_intent(question, True)[0] == "slips") is slip
+
+
+def test_what_a_slip_question_asks_of_a_project_leaves_out_its_move() -> None:
+    """ "Why did the CRM migration move to January?": the move is the slip the question asks about,
+    not a word the project's line must write (sharepoint-news q06 was refused for "move")."""
+    plans = [ProjectRef("CRM migration (FanLedger to Tallyo)")]
+    plan = plan_question(
+        "Why did the CRM migration move to January?", latest=date(2025, 12, 1), projects=plans
+    )
+    assert plan.projects == ["CRM migration (FanLedger to Tallyo)"]
+    assert plan.asked == ""
 
 
 @pytest.mark.parametrize(

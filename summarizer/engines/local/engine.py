@@ -24,7 +24,9 @@ from summarizer.engines.local.details import (
     subject_details,
 )
 from summarizer.engines.local.extractive import (
+    Evidence,
     Sources,
+    Synonyms,
     best_evidence,
     coverage,
     following,
@@ -291,7 +293,7 @@ class LocalEngine:
             # The linked project's own lines, its name written short in the question ("等保整改"):
             # whether they answer is whether they say what is asked of it ("受阻"), not how many
             # of the question's words, name included, they share.
-            answerable = coverage(top.quote, asked, plan.synonyms) >= self.min_coverage
+            answerable = _says_asked(chosen, asked, plan.synonyms) >= self.min_coverage
         if not answerable and chosen and not plan.asked and not plan.project_names:
             # "What happened to the regen braking work?" over "## Regen map for M7 motor" in every
             # top passage: the question's subject is that section's, written another way.
@@ -301,8 +303,7 @@ class LocalEngine:
         if answerable and plan.asked:
             # "同城多活改造的预算是多少？": lines naming the project are not an answer about its budget.
             # (plan.asked is already without the intent's own words: "状态" asks for any of its lines.)
-            said = top.quote if top is not None else ""
-            answerable = not asked or coverage(said, asked, plan.synonyms) >= self.min_coverage
+            answerable = not asked or _says_asked(chosen, asked, plan.synonyms) >= self.min_coverage
         if answerable and money_asked(plan) and not any(states_money(e.quote) for e in chosen):
             # "嘉定机房迁移的预算花了多少？": the project's lines, none of them an amount of money.
             answerable = False
@@ -356,6 +357,13 @@ class LocalEngine:
         if ledger_headline:
             answer = f"{ledger_headline} {answer}"
         return Answer(answer=answer, points=points, citations=citations, engine=self.name, plan=plan.public())
+
+
+def _says_asked(chosen: list[Evidence], asked: dict[str, float], synonyms: Synonyms) -> float:
+    """How well the best of the chosen lines says what is asked of the project. The project's
+    top line often only names it ("CRM migration (FanLedger to Tallyo): amber"); why it slipped
+    is in the line under it, which the answer shows too."""
+    return max((coverage(e.quote, asked, synonyms) for e in chosen), default=0.0)
 
 
 def _asked_weights(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:
