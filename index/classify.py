@@ -44,7 +44,8 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         re.compile(
             r"风险|阻塞|问题与|求助|协调|依赖|risk|blocker|concern|escalation|dependenc|\bask|"
             # what the team asks of its leaders: "需要支持", "需领导协助", "支持事项", "Help needed"
-            r"需要?(?:的)?(?:领导|公司|部门|外部)?(?:协助|支持)|(?:支持|协助)(?:事项|需求|请求)|"
+            # (Taiwan writes 支援 for 支持: `需支援事項`)
+            r"需要?(?:的)?(?:领导|公司|部门|外部)?(?:协助|支持|支援)|(?:支持|协助|支援)(?:事项|需求|请求)|"
             r"\b(?:help|support)\s+(?:needed|required|requested)\b|\bneeds?\s+from\b|"
             # what the team needs its board to decide
             r"\bdecisions?\s+(?:required|needed|requested|sought)\b|待决策|需(?:要)?决策|决策事项|"
@@ -67,7 +68,8 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.PROJECTS,
         re.compile(
-            r"重点|项目|进展|工作|业务|建设|升级|研发|产品|本周完成|已完成|进行中|在研|\bO\d\b|^O\d|project|progress|"
+            # (a project is a 專案 in Taiwan)
+            r"重点|项目|专案|进展|工作|业务|建设|升级|研发|产品|本周完成|已完成|进行中|在研|\bO\d\b|^O\d|project|progress|"
             r"initiative|roadmap|status|highlight|update|deliver|milestone|workstream|epic|in progress|ongoing|"
             r"in[- ]flight|under\s?way|in the works|on deck",
             re.I,

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from index.errors import InputError
+from index.text.hant import simplified
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -166,10 +167,10 @@ def split_lines(text: str) -> list[str]:
 
 def normalise_line(line: str) -> str:
     """Tabs to 4 spaces (Notion nests by 4), full-width and no-break spaces, digits and letters to
-    ASCII, no trailing blanks.
+    ASCII, Traditional Chinese characters to Simplified (index/text/hant.py), no trailing blanks.
     A tab between two cells of a tab-separated row stays at least two spaces wide (a 7-character
     Chinese cell would otherwise end one space from the next), so the row still reads as cells."""
-    line = line.translate(_INVISIBLE).translate(_SPACES).translate(_WIDE_ASCII)
+    line = simplified(line.translate(_INVISIBLE).translate(_SPACES).translate(_WIDE_ASCII))
     if "．" in line or "／" in line:
         line = _WIDE_BETWEEN_DIGITS.sub(lambda m: "." if m[0] == "．" else "/", line)
     line = _tab_cells(line)

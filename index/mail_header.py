@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A header field: its name, then its value.
+# A header field: its name, then its value (Taiwan's Outlook writes 寄件者 / 寄件日期 / 收件者 / 副本 / 主旨).
 _MAIL_FIELD = re.compile(
-    r"^(from|sent|date|to|cc|bcc|subject|importance|reply-to|发件人|收件人|抄送|日期|发送时间|时间|主题)\s*[:：]\s*(.*)$",
+    r"^(from|sent|date|to|cc|bcc|subject|importance|reply-to|发件人|收件人|抄送|日期|发送时间|时间|主题"
+    r"|寄件者|寄件人|寄件日期|收件者|副本|密件副本|主旨|附件)\s*[:：]\s*(.*)$",
     re.I,
 )
-_MAIL_SUBJECT = frozenset(["subject", "主题"])
-_MAIL_SENT = frozenset(["sent", "date", "日期", "发送时间", "时间"])
+_MAIL_SUBJECT = frozenset(["subject", "主题", "主旨"])
+_MAIL_SENT = frozenset(["sent", "date", "日期", "发送时间", "时间", "寄件日期"])
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from index.report_date import (
 )
 from index.tables import read_tables
 from index.text.cjk import HAN
-from index.text.normalise import BULLET_GLYPHS, ORDINAL_MARKER, is_ordinal_marker
+from index.text.normalise import BULLET_GLYPHS, CLOSED_BULLET, ORDINAL_MARKER, is_ordinal_marker
 from index.text.timeexpr import reading_day_first, writes_day_first
 
 # A wiki macro line (`{{toc}}`) is no title.
@@ -42,7 +42,8 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _RST_UNDERLINE = re.compile(r"^(~+|\^+|\++|\"+|'+|`+)\s*$")
 _UNDERLINE_LEVELS = {"=": 1, "-": 2, "~": 3, "^": 4}
 _BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
-_ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(\S.*)$")
+# (the formal numerals too: an official letter's or a Taiwanese mail's `壹、KPI`, `貳、專案總覽`)
+_ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+|[壹贰叁参肆伍陆柒捌玖拾]{1,2})[、.．]\s*(\S.*)$")
 _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
 # `【项目进展】` alone on its line; a numbered one (`【一、项目状态总览】   灯号：[G]正常 …`) whatever
 # follows it (a legend of the section's marks).
@@ -53,7 +54,7 @@ _BRACKET_LINE = re.compile(
 )
 _LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
 _COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
-_BULLET = re.compile(rf"^(\s*)([{re.escape(BULLET_GLYPHS)}])\s+(.*)$")
+_BULLET = re.compile(rf"^(\s*)([{re.escape(BULLET_GLYPHS)}](?=\s)|{CLOSED_BULLET})\s*(.*)$")
 # An outline's sub-number before a capitalised or Chinese title opens an item too (`5.1 Kelbrook valve
 # – GREEN`, `2.3 财务系统`); two levels only (`2.3.1 于4月8日发布` is a version). Parse-only: a shown
 # line keeps its `1.1 Background`.

@@ -389,12 +389,19 @@ def bare_date(line: str) -> FoundDate | None:
 
 # A file name's date written without separators, as exports and scripts save them:
 # "信息中心工作周报20250314", "status_20250314_final".
-_COMPACT = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+# Taiwan's years count from 1912 (`EA2週報_1140307`: 2025-03-07), seven digits.
+_COMPACT = re.compile(r"(?<!\d)(20\d{2}|1[01]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_ROC_OFFSET = 1911
 
 
 def compact_date(stem: str) -> FoundDate | None:
-    """The YYYYMMDD date in a file name; of two a month apart at most (a range), the later."""
-    found = [d for m in _COMPACT.finditer(stem) if (d := _safe_date(int(m[1]), int(m[2]), int(m[3])))]
+    """The YYYYMMDD (or Taiwan's YYYMMDD) date in a file name; of two a month apart at most (a
+    range), the later."""
+    found = [
+        d
+        for m in _COMPACT.finditer(stem)
+        if (d := _safe_date(int(m[1]) + (_ROC_OFFSET if len(m[1]) == 3 else 0), int(m[2]), int(m[3])))
+    ]
     if not found or (max(found) - min(found)).days > 31:
         return None
     return FoundDate(max(found), "date")

@@ -44,7 +44,7 @@ _NOT_A_NAME = re.compile(
     re.I,
 )
 _GENERIC_TITLE = re.compile(
-    r"(?:本周|重点|核心|主要|关键|其他|其它|日常)?(?:项目|工作|进展|事项|任务|业务|需求)(?:进展|进度|情况|汇总|列表|更新|状态)?|"
+    r"(?:本周|重点|核心|主要|关键|其他|其它|日常)?(?:项目|专案|工作|进展|事项|任务|业务|需求)(?:进展|进度|情况|汇总|列表|更新|状态)?|"
     # the rest, whatever it holds: "其他", "Other business", "AOB", "Misc"
     r"其他|其它|其余|杂项|others?|other business|any other business|aob|misc(?:ellaneous)?|"
     # a template's category of items and what it tracks of them: "活动上线", "版本进度", "功能发布"

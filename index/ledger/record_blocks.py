@@ -27,7 +27,9 @@ from index.ledger.field_labels import field_pieces, label_key, label_keys, split
 from index.ledger.mentions import Mention, Unit, clean_name, line_text, valid_name
 from index.models import Section
 
-_RECORD_NAME = re.compile(r"project|projectname|initiative|workstream|epic|项目|项目名称|工作项|事项", re.I)
+_RECORD_NAME = re.compile(
+    r"project|projectname|initiative|workstream|epic|项目|项目名称|专案|专案名称|工作项|事项", re.I
+)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _RECORD_FIELDS = ("owner", "target", "status", "progress")
 _MIN_FIELDS = 2

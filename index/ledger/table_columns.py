@@ -23,9 +23,9 @@ from index.text.timeexpr import ANY_DAY, find_dates
 # The column naming the row's project (a tracker's requirement, story, epic, feature).
 _NAME_HEADER = re.compile(
     r"(?:project|initiative|workstream|epic|item|deliverable|feature|story|requirement)s?(?:\s*name|\s*title)?|"
-    r"name|title|subject|(?:项目|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|主题|"
+    r"name|title|subject|(?:项目|专案|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|主题|"
     # `项目`, `工作事项`, `重点项目`, `建设任务`: a qualifier of up to four characters before the noun.
-    r"[\u4e00-\u9fff]{0,4}(?:项目|事项|工作项|任务|需求)",
+    r"[\u4e00-\u9fff]{0,4}(?:项目|专案|事项|工作项|任务|需求)",
     re.I,
 )
 # (a Planner bucket's `Checklist` column: its items done of all, `3/6`, is the share done, w23-c)

@@ -28,7 +28,11 @@ PARENS = re.compile(r"[(（]([^)）]*)[)）]")  # a remark; 【】 and [] only w
 # strip_markup share these, so what the parser calls an item is what a quote drops.
 # Pictographs and symbols a writer puts beside words (`🚀`, `✅`, `⚠`): ranges for a character class.
 EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
-BULLET_GLYPHS = "-*+•·▶►▸▹➤➢●○■□◆◇★☆※"
+BULLET_GLYPHS = "-*+•·▶►▸▹➤➢●○■□◆◇★☆※‧∙◦▪‣"
+# Chinese writers close up a bullet to its text (`‧S6F11 比对`, `•本周`): a shape bullet (not a
+# dash or star, which open `-5%` and `*注`) needs no space before a Han character, and `‧`
+# (a hyphenation point, typed only as a bullet) none at all.
+CLOSED_BULLET = r"(?:‧|[•·●○■□◆◇▪◦∙](?=[\u4e00-\u9fff]))"
 ORDINAL_MARKER = (
     r"\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|[(（](?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]\s*|[①-⑳]\s*"
     r"|(?:[a-zA-Z]|[ivxIVX]{2,4})[.)]\s+|\[\d{1,3}\]\s+|【\d{1,3}】\s*"  # `【1】财务共享中心二期建设`
@@ -41,7 +45,7 @@ def is_ordinal_marker(marker: str) -> bool:
 
 
 _MARKUP = re.compile(
-    rf"^\s*(?:#{{1,6}}\s+|[{re.escape(BULLET_GLYPHS)}]\s+|\d{{1,3}}[.)、](?!\d)\s*|{ORDINAL_MARKER})"
+    rf"^\s*(?:#{{1,6}}\s+|[{re.escape(BULLET_GLYPHS)}]\s+|{CLOSED_BULLET}\s*|\d{{1,3}}[.)、](?!\d)\s*|{ORDINAL_MARKER})"
 )
 
 

@@ -12,10 +12,38 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from index.text.time_core import DAY_FIRST, DIGIT, MONTH_PATTERN, Bias, Precision, Rules, pick_year, safe_date
+from index.text.time_core import (
+    DAY_FIRST,
+    DIGIT,
+    MONTH_PATTERN,
+    Bias,
+    Precision,
+    Rules,
+    month_end,
+    pick_year,
+    safe_date,
+)
 
 NUMERIC = Rules()
 _rule = NUMERIC.rule
+
+
+# A day in the Republic of China's years, as Taiwan writes them (`114/04/30`, `114.04.30`,
+# `114年4月30日`, `114/06` a month): the year plus 1911. Years 100-119 (2011-2030) only, so a count
+# (`35/40`) or a decimal (`103.2`) is no year: a point or a dash only with the day.
+@_rule(
+    r"(?<![\d/.\-])(?:民国\s*)?(1[01]\d)(?:\s*/\s*(0[1-9]|1[0-2]|[1-9])(?:\s*/\s*([0-3]?\d))?"
+    r"|([.\-])(0?[1-9]|1[0-2])\4([0-3]?\d)|\s*年\s*(1[0-2]|0?[1-9])\s*月(?:\s*([0-3]?\d)\s*[日号]?)?)"
+    r"(?![\d/%.]\d|\d|\s*[年%])",
+    needs=DIGIT,
+)
+def _roc_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    year = int(m[1]) + 1911
+    month = m[2] or m[5] or m[7]
+    day = m[3] or m[6] or m[8]
+    if day is None:
+        return month_end(year, int(month)), "month"
+    return safe_date(year, int(month), int(day)), "day"
 
 
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}

@@ -18,6 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from index.errors import ConfigError
 from index.schemas import SlipKind
+from index.text.hant import simplified
 from summarizer.schemas import Intent
 
 
@@ -213,6 +214,22 @@ def _error_line(entry: yaml.Node, loc: tuple[int | str, ...]) -> int:
     return node.start_mark.line + 1
 
 
+_FILE_KEYS = frozenset({"report", "reports", "file", "path", "source"})
+
+
+def _simplified(data: Any) -> Any:
+    """Gold written in Traditional Chinese, read as the tool reads reports (index/text/hant.py): a
+    quote or a term is compared with the Simplified text the tool shows. File names stay as
+    written (`EA2週報_1140321.txt`)."""
+    if isinstance(data, str):
+        return simplified(data)
+    if isinstance(data, list):
+        return [_simplified(item) for item in data]
+    if isinstance(data, dict):
+        return {key: value if key in _FILE_KEYS else _simplified(value) for key, value in data.items()}
+    return data
+
+
 def load_entries(path: Path, model: type[M], base: Path | None = None) -> tuple[list[M], list[int]]:
     """Validate every entry of one YAML file; raises `DatasetError` listing `file:line: problem`."""
     shown = _display(path, base)
@@ -234,7 +251,7 @@ def load_entries(path: Path, model: type[M], base: Path | None = None) -> tuple[
     problems: list[str] = []
     for entry in entries:
         line = entry.start_mark.line + 1
-        data = constructor.construct_document(entry)
+        data = _simplified(constructor.construct_document(entry))
         try:
             models.append(model.model_validate(data))
             lines.append(line)

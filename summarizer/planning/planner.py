@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from index.lexical import STOPWORDS, tokenize
 from index.schemas import series_of
 from index.text.cjk import HAN, has_han
+from index.text.hant import simplified
 from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import week_str
@@ -182,6 +183,8 @@ def plan(
 
     `series` (a folder name or path, `--series`) scopes the question to that team; `show_all`
     (`--all`) lists every item of a list answer."""
+    # A question in Traditional characters reads the reports as the index holds them (Simplified).
+    question = simplified(question)
     lexical = retriever.lexical
     ctx = index_context(lexical)
     projects = known_projects(ledger)
