@@ -222,7 +222,10 @@ _DECLARED = re.compile(
 _UNFINISHED = re.compile(
     r"还差|还没|尚未|仍需|还需要?|未完成|\bnot (?:yet )?(?:done|finished|complete)\b|\bstill (?:need|needs|missing)\b|"
     # a release to a few is not the launch: `in private beta with 12 workspaces`, `early access`
-    r"\b(?:private|closed|limited|internal|invite-only)\s+(?:beta|preview|alpha)\b|\bearly access\b|内测",
+    r"\b(?:private|closed|limited|internal|invite-only)\s+(?:beta|preview|alpha)\b|\bearly access\b|内测|"
+    # a first batch or round of the work done (`HY-40首批8台挂牌入列`, `first batch of 8 delivered`):
+    # a step of it, the rest still ahead
+    r"首批|第一批|头一批|首轮|第一轮|\bfirst\s+(?:batch|wave|tranche|lot|round)\b",
     re.I,
 )
 
