@@ -308,6 +308,8 @@ def opening_date(line: str, near: date | None) -> FoundDate | None:
         # the weekday rule claims "Thu 31/07" whole, so a hit may begin at the weekday itself
         if hit.precision != "day" or hit.start not in (start, len(text) - len(text.lstrip("_*# "))):
             return None
+        if not any(char.isdigit() for char in hit.text):
+            return None  # "本周三夜班出了…": a day counted from the report's own, which is what is sought
         if _YEAR_IN.search(hit.text):
             return FoundDate(hit.value, "date")
         return FoundDate(hit.value, "date near its series") if near else None
@@ -497,6 +499,9 @@ def six_digit_stem_date(stem: str, near: date) -> FoundDate | None:
         "dmy": _safe_date(2000 + c, b, a),
     }
     close = {k: d for k, d in readings.items() if d is not None and abs(d.year - near.year) <= _SIX_YEARS}
+    # (`240426` beside reports of March 2024: 2024-04-26, not 24 April 2026)
+    closest = {k: d for k, d in close.items() if _near_enough(d, near)}
+    close = closest or close
     order = ("dmy", "mdy", "ymd") if DAY_FIRST.get() else ("mdy", "dmy", "ymd")
     for key in order:
         if key in close:

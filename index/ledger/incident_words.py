@@ -175,6 +175,11 @@ _SENTENCE = re.compile(rf"[。！？!?\n]|(?<![\d.])\.(?=\s|$)|{CHAT_TURN}")
 _CLAUSE = re.compile(rf"[。；;！!？?\n]|(?<![\d.])\.(?=\s|$)|[，,](?=\s*(?:但|but|while|and)\b)|{CHAT_TURN}")
 
 
+# Inside a TaskPaper/PlainTasks tag's value (`@project(线上故障)`, `@area(incidents)`): metadata
+# filing the line, not words telling of an event.
+_IN_TAG_VALUE = re.compile(r"(?<![\w@])@\w+\s*\([^()]*$")
+
+
 @lru_cache(maxsize=8192)
 def cue(text: str) -> re.Match[str] | None:
     """The first incident word in `text` that its own clause (or the text's opening sentence,
@@ -183,6 +188,8 @@ def cue(text: str) -> re.Match[str] | None:
     if _SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text):
         return None
     for match in _CUE.finditer(text):
+        if _IN_TAG_VALUE.search(text[: match.start()]):
+            continue  # `✔ 报表查询改读从库 @done @project(线上故障)`: a task filed under the section
         start, end = _clause(text, match.start(), match.end())
         clause = text[start:end]
         if (

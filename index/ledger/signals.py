@@ -264,7 +264,10 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
 }  # fmt: skip
 
 _GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")
-_STATUS_MARK = re.compile(r"[【\[]([^】\]\[【\d]{1,12})[】\]]")
+# (or as a tag, as TaskPaper, PlainTasks and chat tools write it: `@风险`, `#blocked`)
+_STATUS_MARK = re.compile(
+    r"[【\[]([^】\]\[【\d]{1,12})[】\]]|(?<![\w@#])[@#]([^\s@#(（\d][^\s@#(（]{0,11})(?![(（\w])"
+)
 _DECISION = re.compile(
     r"(?:approved|rejected|accepted|declined|已批准|已通过|批准|驳回)(?![\w])",
     re.I,
@@ -345,7 +348,7 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
     hits: list[Span] = []
     for match in _STATUS_MARK.finditer(text):
         # `【预警】`, `[At risk]`: a status word set in brackets is the item's state field (w19-e)
-        marked = _FIELD_STATUS.get(match[1].strip().lower())
+        marked = _FIELD_STATUS.get((match[1] or match[2]).strip().lower())
         if marked is not None:
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(marked, match.start(), match.end(), match[0]))

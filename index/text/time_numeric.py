@@ -284,3 +284,17 @@ def _compact(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Prec
     digits = m[1]
     month, day = int(digits[:-2]), int(digits[-2:])
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
+
+
+# Three two-digit figures with dashes (`@due(24-04-08)`, a notes app's `24-03-20`): a day with a
+# two-digit year in an order the text does not say; the reading nearest the report wins, within a
+# year of it (a version `12-04-01` far from any report is no day).
+@_rule(r"(?<![\d\-/.:])(\d{2})-(\d{2})-(\d{2})(?![\d\-:])", needs=DIGIT)
+def _two_digit_year_dashes(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    a, b, c = int(m[1]), int(m[2]), int(m[3])
+    readings = [safe_date(2000 + a, b, c), safe_date(2000 + c, b, a), safe_date(2000 + c, a, b)]
+    near = [d for d in readings if d is not None and abs((d - ref).days) <= _NEAR_DAYS]
+    return (min(near, key=lambda d: abs((d - ref).days)) if near else None), "day"
+
+
+_NEAR_DAYS = 366
