@@ -124,7 +124,7 @@ def counts_events(text: str) -> bool:
 # What takes a word back, looked for in the clause that holds it.
 _NOT = re.compile(
     # a line saying there were none
-    r"(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?"
+    r"(?:无|没有|未发生|未出现|暂无|零|(?<![\d.])0\s*(?:起|次|个)?)\s*(?:新增|新的?)?\s*(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?"
     rf"(?:及以上|以上)?(?:{_EVENT_KIND}){{0,2}}(?:故障|事故|问题|事件)|"
     r"\bno (?:new |other |major |customer[- ]facing |production |p[0-3] |sev\s?\d )?(?:incidents?|outages?|pages?|downtime)\b|"
     r"\b(?:zero|0) (?:incidents?|outages?)\b|incident[- ]free|"

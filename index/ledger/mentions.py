@@ -302,6 +302,15 @@ STATUS_HEADING = re.compile(
 )
 
 
+# A pinned note's card or heading (`📌 PM note · S25-06 wk1`, `Editor's note`, `备注`): the writer's
+# word on the week, never a project; a project of that name says more (`Notes app redesign`).
+NOTE_HEADING = re.compile(
+    r"(?:(?:pm|editor'?s?|lead'?s?|manager'?s?|team|pinned|weekly|sprint)\s+)?notes?"
+    r"(?:\s*[·•|:：—–-]\s*.*)?|(?:备注|编者按|置顶|置顶说明|周报说明|写在前面)(?:\s*[·•|:：—–-]\s*.*)?",
+    re.I,
+)
+
+
 _LEADING_EMOJI = re.compile(rf"^(?:[\s{EMOJI}\ufe0f\u200d]|:[a-z0-9_+-]{{2,40}}:)+")  # `:zap:` as `⚡`
 _TRAILING_EMOJI = re.compile(rf"(?<=\S)[\s\u2300-\u23ff{EMOJI}\u2b00-\u2bff\ufe0f\u200d]+$")
 
@@ -322,6 +331,8 @@ def valid_name(name: str, typed: bool = False) -> bool:
     if typed:
         bare = _SHARE.sub("", bare)
     if not 2 <= len(name) <= 60 or _NOT_A_NAME.search(bare) or STATUS_HEADING.fullmatch(name.strip()):
+        return False
+    if NOTE_HEADING.fullmatch(_LEADING_EMOJI.sub("", name.strip())):
         return False
     if heading_status(name) is not None:
         return False  # "done ✅", "已上线 🚀": a status group's label

@@ -34,8 +34,8 @@ BULLET_GLYPHS = "-*+•·▶►▸▹➤➢●○■□◆◇★☆※‧∙◦�
 # (a hyphenation point, typed only as a bullet) none at all.
 CLOSED_BULLET = r"(?:‧|[•·●○■□◆◇▪◦∙](?=[\u4e00-\u9fff]))"
 ORDINAL_MARKER = (
-    # (`1.【汶丰小麦】正常｜…`: a number closed up to a bracket or a Han character is a marker too)
-    r"\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|\d{1,3}\.(?=[【「《\u4e00-\u9fff])|[(（](?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]\s*|[①-⑳]\s*"
+    # (`1.【汶丰小麦】正常｜…`: a number closed up to a bracket is a marker too)
+    r"\d{1,3}[.)]\s+|\d{1,3}[、．]\s*|\d{1,3}\.(?=[【「《])|[(（](?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]\s*|[①-⑳]\s*"
     r"|(?:[a-zA-Z]|[ivxIVX]{2,4})[.)]\s+|\[\d{1,3}\]\s+|【\d{1,3}】\s*"  # `【1】财务共享中心二期建设`
 )
 
