@@ -88,10 +88,31 @@ _CHAT_PREFIX = re.compile(
 )
 
 
+# DiscordChatExporter's text export: a message opens with its stamp and its author alone on a line
+# (`[4/11/2025 5:50 PM] ivy.zhou`), US order with a 12-hour clock; reactions, embeds and
+# attachments are marked `{Reactions}` / `{Embed}` / `{Attachments}` and the file ends
+# `Exported 5 message(s)`.
+_DISCORD_STAMP = re.compile(
+    r"^\[(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}) \d{1,2}:\d{2}(?::\d{2})?\s?[AP]M\]\s+\S[^\n]{0,60}$"
+)
+_DISCORD_HEADER = re.compile(r"^(Guild|Channel|Topic|After|Before):\s+(\S.*)$")
+RULE = re.compile(r"^\s*={10,}\s*$")
+_DISCORD_NOISE = re.compile(
+    r"^\s*(?:\{(?:Reactions|Embed|Attachments|Stickers|Components)\}|Exported \d+ message\(s\)"
+    r"|(?:[^\w\s]{1,3}|:[a-z0-9_]{2,40}:)\s+\(\d+\)(?:\s+(?:[^\w\s]{1,3}|:[a-z0-9_]{2,40}:)\s+\(\d+\))*)\s*$"
+)
+
+
 def chat_stamp_date(line: str) -> date | None:
     """The day of a message stamp in the form WhatsApp writes outside the US: a four-digit year
     and a 24-hour clock (`05/04/2025, 10:12 - Wang Lei: …`) is day first, whatever order the
     message's own text writes its days in (w23-h writes `3/28` month first under `21/03/2025`)."""
+    discord = _DISCORD_STAMP.match(line.strip())
+    if discord is not None:
+        try:
+            return date(int(discord["y"]), int(discord["m"]), int(discord["d"]))
+        except ValueError:
+            return None
     match = _CHAT_PREFIX.match(line.strip())
     if match is None or len(match["y"]) != 4 or match["ampm"] or not match["comma"] or len(match["h"]) != 2:
         return None
@@ -114,7 +135,10 @@ def chat_export_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     sender, which keeps its stamp (it dates the report), each message's stamp and sender are dropped, and
     chat bold (`*x*`) is written as Markdown bold, so its section lines and its bold-led project
     lines read as the same report typed in Markdown would. Line numbers kept; the text still
-    occurs in its line (the verifier reads past emphasis). Written from w23-h."""
+    occurs in its line (the verifier reads past emphasis). Written from w23-h; a Discord export
+    (w24-e) is read by `_discord_lines`."""
+    if sum(bool(_DISCORD_STAMP.match(text)) for _, text in lines) >= 1:
+        return _discord_lines(lines)
     if sum(bool(_CHAT_PREFIX.match(text)) for _, text in lines) < _CHAT_MESSAGES:
         return lines
     out: list[tuple[int, str]] = []
@@ -133,5 +157,24 @@ def chat_export_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if lead[1].strip() and _CHAT_ITEM.match(following):
                 # `🟡 *OBv2* — 85%` over its `- …` lines: a project's block, as a heading opens one
                 text = "#### " + text
+        out.append((number, text))
+    return out
+
+
+def _discord_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A Discord export read as the report its messages make: the first stamp kept (it dates the
+    report), later stamps, reactions, embed and attachment marks and the export's footer blank,
+    so each message's own Markdown (`**📌 Projects**`, `**name** — …`) reads as typed."""
+    out: list[tuple[int, str]] = []
+    opened = False
+    for number, text in lines:
+        stamp = _DISCORD_STAMP.match(text.strip()) is not None
+        header = None if opened else _DISCORD_HEADER.match(text)
+        if header is not None:
+            # the export's header block: its channel (`liveops-weekly / S7 第4周 周报`) titles it
+            text = f"# {header[2]}" if header[1] == "Channel" else ""
+        elif (stamp and opened) or _DISCORD_NOISE.match(text) or (not opened and RULE.match(text)):
+            text = ""
+        opened = opened or stamp
         out.append((number, text))
     return out

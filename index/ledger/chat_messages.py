@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from index.ledger.field_labels import Labelled
 from index.ledger.mentions import Mention, Unit, clean_name, line_text, valid_name
@@ -21,7 +22,12 @@ from index.schemas import ProjectStatus
 # A message: the writer's handle (bold or not), a dash or colon, then the text.
 _MESSAGE = re.compile(r"^\*{0,2}@[\w.-]{1,30}\*{0,2}\s*[—–:-]+\s*(?=\S)")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{2,40}:")
-_LEGEND = re.compile(r"^\W*(?:legend|key|status key|图例|状态说明)\s*[:：]\s*(?P<body>.+)$", re.I)
+# (`图例 :otter_ok: 正常 | …`: a shortcode may follow the word with no colon of its own)
+_LEGEND = re.compile(
+    r"^\W*(?:legend|key|status key|图例|状态说明)(?:\s*[:：](?![a-z0-9_+-]{2,40}:)|\s+(?=:[a-z0-9_+-]{2,40}:))"
+    r"\s*(?P<body>.+)$",
+    re.I,
+)
 # What the common shortcodes mean in a status report when no legend says otherwise.
 _CONVENTION: dict[str, ProjectStatus] = {
     ":warning:": "at_risk",
@@ -52,7 +58,13 @@ _MIN_MESSAGES = 2
 
 def read_legend(report: Report) -> dict[str, ProjectStatus]:
     """`Legend: :white_check_mark: on track  :warning: at risk …`: each shortcode's status here."""
-    for _, raw in report.lines:
+    return legend_of(tuple(raw for _, raw in report.lines))
+
+
+@lru_cache(maxsize=256)
+def legend_of(texts: tuple[str, ...]) -> dict[str, ProjectStatus]:
+    """The shortcode legend among these lines (`read_legend`)."""
+    for raw in texts:
         match = _LEGEND.match(raw.strip())
         if match is None:
             continue
@@ -67,6 +79,34 @@ def read_legend(report: Report) -> dict[str, ProjectStatus]:
         if legend:
             return legend
     return {}
+
+
+# A status sign opening a line before its name (`:otter_sweat: **WebShop** — …`, `🟡 **OBv2** — 85%`).
+LEAD_SIGN = re.compile(r"^[\s#>*+•-]*(:[a-z0-9_+-]{2,40}:|[🟢🟡🟠🔴🟩🟨🟧🟥⏸✅❌⛔🔵](?:\ufe0f)?)\s*(?=\S)")
+
+
+def sign_status(sign: str, legend: dict[str, ProjectStatus]) -> ProjectStatus | None:
+    """What a line's opening sign says of its project: by the report's legend, else the common
+    shortcodes' convention, else the sign's own colour."""
+    if sign.startswith(":"):
+        return legend.get(sign) or _CONVENTION.get(sign) or _named_sign(sign)
+    return field_status(sign)
+
+
+# A server's own emoji are named for what they show (`:otter_ok:`, `:otter_fire:`, `:blob_sweat:`):
+# a legend in one report is not repeated in the next, and the name's words say the same thing.
+_SIGN_WORDS: dict[str, ProjectStatus] = {
+    **dict.fromkeys(("ok", "okay", "green", "good", "fine", "thumbsup"), "on_track"),
+    **dict.fromkeys(("sweat", "warning", "warn", "yellow", "amber", "worried", "nervous"), "at_risk"),
+    **dict.fromkeys(("fire", "red", "sos", "alarm", "siren", "panic"), "off_track"),
+    **dict.fromkeys(("zzz", "sleep", "sleeping", "pause", "paused", "frozen"), "paused"),
+    **dict.fromkeys(("party", "tada", "rocket", "shipit", "launch", "confetti"), "launched"),
+}
+
+
+def _named_sign(sign: str) -> ProjectStatus | None:
+    words = [w for w in re.split(r"[_+-]", sign.strip(":").casefold()) if w in _SIGN_WORDS]
+    return _SIGN_WORDS[words[-1]] if words else None
 
 
 def message_subject(text: str) -> tuple[str, int] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from index.ledger.chat_messages import LEAD_SIGN, legend_of, sign_status
 from index.ledger.field_labels import Labelled, field_pieces, label_key, split_label
 from index.ledger.mention_leads import (
     LeadKind,
@@ -46,6 +47,7 @@ from index.ledger.metric_labels import figure_runs
 from index.ledger.progress import find_progress
 from index.ledger.record_blocks import record_mentions
 from index.ledger.signals import (
+    LIFECYCLE,
     closed_heading,
     field_status,
     find_statuses,
@@ -509,6 +511,7 @@ def _prose_mentions(
     the name recurs in another report (origin "lead").
     """
     in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
+    legend = legend_of(tuple(lines.values()))
     # `notes`: the first lines of the items that are a record's notes (`_record_items`)
     under_records = {
         n for item in section.items if item.start in notes for n in range(item.start, item.end + 1)
@@ -554,6 +557,9 @@ def _prose_mentions(
             # must recur in another report.
             origin: Origin = "structure" if kind == "bold" else "lead"
             current = Mention(name, section, number, number, [unit], origin=origin)
+            signed = _signed_status(number, raw, unit.text[skip:], legend)
+            if signed is not None:
+                current.units.append(signed)
             own_lines = kind != "bold"
             sentence_open = kind == "subject"
             if sentence_open:
@@ -573,6 +579,17 @@ def _prose_mentions(
                 if cut_at_next_project(unit, 0):
                     current, sentence_open = None, False
     return [m for m in out if speaks_of_schedule(m)]
+
+
+def _signed_status(number: int, raw: str, rest: str, legend: dict[str, ProjectStatus]) -> Unit | None:
+    """The status a sign before a paragraph's name gives it (`:otter_sweat: **WebShop 官网商城** — …`
+    by the report's legend, `🟡 **OBv2** — 85%`), as its status field; the words say more than the
+    sign when they tell a launch or a stop ("4/17 全量上线 ✅")."""
+    sign = LEAD_SIGN.match(raw)
+    status = sign_status(sign[1], legend) if sign else None
+    if sign is None or status is None or any(hit.value in LIFECYCLE for hit in find_statuses(rest)):
+        return None
+    return Unit(number, sign[1], head=True, labelled=Labelled("status", sign[1], 0, "status"), status=status)
 
 
 def _listed_lines(section: Section, in_items: set[int]) -> tuple[list[tuple[str, int, str] | None], set[int]]:

@@ -311,6 +311,15 @@ NOTE_HEADING = re.compile(
 )
 
 
+# A report's own title line (`**潮汐小馆｜S7 第4周 周报** (1/2)`, `Platform weekly update — W14`): the
+# report noun ends the name or is set off after it; `周报系统重构` (a project about reports) goes on.
+REPORT_TITLE = re.compile(
+    r".*(?:(?:周报|双周报|月报|周会纪要)(?:$|[\s|｜·(（\d:：—–-].*)"
+    r"|(?:weekly (?:report|update|digest)|status report|biweekly update)(?:$|\s*[|｜·(（:：—–-].*|\s+W?\d.*))",
+    re.I,
+)
+
+
 _LEADING_EMOJI = re.compile(rf"^(?:[\s{EMOJI}\ufe0f\u200d]|:[a-z0-9_+-]{{2,40}}:)+")  # `:zap:` as `⚡`
 _TRAILING_EMOJI = re.compile(rf"(?<=\S)[\s\u2300-\u23ff{EMOJI}\u2b00-\u2bff\ufe0f\u200d]+$")
 
@@ -332,7 +341,7 @@ def valid_name(name: str, typed: bool = False) -> bool:
         bare = _SHARE.sub("", bare)
     if not 2 <= len(name) <= 60 or _NOT_A_NAME.search(bare) or STATUS_HEADING.fullmatch(name.strip()):
         return False
-    if NOTE_HEADING.fullmatch(_LEADING_EMOJI.sub("", name.strip())):
+    if NOTE_HEADING.fullmatch(_LEADING_EMOJI.sub("", name.strip())) or REPORT_TITLE.fullmatch(name.strip()):
         return False
     if heading_status(name) is not None:
         return False  # "done ✅", "已上线 🚀": a status group's label
