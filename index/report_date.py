@@ -143,7 +143,7 @@ _ISSUE_LABELS = (
     r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|签发日期|印发日期|发文日期)"
 )
 _DATE_LABELS = (
-    rf"(?:{_ISSUE_LABELS}|report\s+date|date|dated|as\s+of|as\s+at|last\s+updated|updated(?:\s+on)?|sent|"
+    rf"(?:{_ISSUE_LABELS}|report\s+date|date|dated|as\s+of|as\s+at|as\s+on|last\s+updated|updated(?:\s+on)?|sent|"
     # a bulletin's own words for its day: "Published 14 March 2025", "Status date:", "w/c 10 Mar"
     r"published(?:\s+on)?|posted(?:\s+on)?|prepared\s+on|circulated(?:\s+on)?|status\s+date|w/c|"
     # minutes are of the day the meeting met: "Meeting date:", "会议日期：", "周会时间："

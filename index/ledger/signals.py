@@ -254,7 +254,8 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "will not complete": "off_track", "won't complete": "off_track", "not going to complete": "off_track",
     "告警": "off_track", "已投运": "launched", "投运": "launched",
     "blue": "done",  # BRAG: a Blue light is complete ("● Blue complete", w23-e)
-    "closed": "done", "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
+    "closed": "done", "closed complete": "done", "closed skipped": "cancelled", "closed incomplete": "cancelled",
+    "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
     # a tracker's workflow states as a status cell or field holds them (Jira, ADO, 禅道, TAPD)
     "released": "launched", "deployed": "launched", "rolled out": "launched",
     "won't do": "cancelled", "won't fix": "cancelled", "abandoned": "cancelled", "dropped": "cancelled",

@@ -23,7 +23,8 @@ from index.text.timeexpr import ANY_DAY, find_dates
 # The column naming the row's project (a tracker's requirement, story, epic, feature).
 _NAME_HEADER = re.compile(
     r"(?:project|initiative|workstream|epic|item|deliverable|feature|story|requirement)s?(?:\s*name|\s*title)?|"
-    r"name|title|subject|(?:项目|专案|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|主题|"
+    # (a ServiceNow list's `Short description`, a Jira export's `Summary`: the record's title)
+    r"name|title|subject|short\s*description|summary|(?:项目|专案|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|主题|"
     # `项目`, `工作事项`, `重点项目`, `建设任务`: a qualifier of up to four characters before the noun.
     r"[\u4e00-\u9fff]{0,4}(?:项目|专案|事项|工作项|任务|需求)",
     re.I,
@@ -124,8 +125,11 @@ _NAME_CELL_CHARS = 40
 # A task list's columns: each row a task (`Task Name`, `任务名称`) filed under its project in another
 # column (`Bucket Name`, `Epic`, `所属项目`). Its rows are work items of projects, never projects:
 # their due days are the tasks', not the projects' targets (a Planner export, w23-c).
+# (a status report's milestone list beside its project's number, `| Milestone | Project | Planned
+# end date |`, is the projects' steps too, w24-d)
 _TASK_HEADER = re.compile(
-    r"(?:sub-?)?tasks?(?:\s*(?:name|title))?|action(?:\s*items?)?|to-?dos?|(?:子)?任务(?:名称|标题)?|待办(?:事项)?|行动项",
+    r"(?:sub-?)?tasks?(?:\s*(?:name|title))?|action(?:\s*items?)?|to-?dos?|(?:子)?任务(?:名称|标题)?|待办(?:事项)?|行动项|"
+    r"milestones?(?:\s*(?:name|title))?|里程碑(?:名称)?",
     re.I,
 )
 _PARENT_HEADER = re.compile(
@@ -136,16 +140,13 @@ _PARENT_HEADER = re.compile(
 
 
 def task_rows(table: Table, name: int) -> bool:
-    """The name column holds tasks and another column names the project each belongs to."""
-    if name >= len(table.header) or not any(
-        _TASK_HEADER.fullmatch(f) for f in header_forms(table.header[name])
-    ):
-        return False
-    return any(
-        any(_PARENT_HEADER.fullmatch(f) for f in header_forms(header))
-        for index, header in enumerate(table.header)
-        if index != name
-    )
+    """A column holds tasks (or milestones) and another names the project each belongs to, the
+    name column being one of the two: the rows are steps of projects, not projects."""
+    tasks = {i for i, h in enumerate(table.header) if any(_TASK_HEADER.fullmatch(f) for f in header_forms(h))}
+    parents = {
+        i for i, h in enumerate(table.header) if any(_PARENT_HEADER.fullmatch(f) for f in header_forms(h))
+    } - tasks
+    return bool(tasks and parents) and name in tasks | parents
 
 
 def _all_keys(table: Table, index: int) -> bool:

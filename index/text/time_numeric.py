@@ -101,6 +101,14 @@ def _slash_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
     return safe_date(year, month, day), "day"
 
 
+# A dashed day with its year last (`04-25-2025`, ServiceNow's and many US tools' form; `25-04-2025`
+# in a day-first team): the order as a slashed one's.
+@_rule(r"(?<![\d/.:\-])(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})(?![\d\-])", needs=DIGIT)
+def _dash_year_last(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, day = _month_and_day(int(m[1]), int(m[2]))
+    return safe_date(int(m[3]), month, day), "day"
+
+
 # A dotted day with its year last, as Europe writes it: `30.06.2025`, `1.7.2025`, `30.06.25` (a
 # two-digit year only with two-digit day and month: `3.10.12` is a version). Day first, unless
 # only the other order is a day (`06.30.2025`).
