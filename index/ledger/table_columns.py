@@ -125,11 +125,8 @@ _NAME_CELL_CHARS = 40
 # A task list's columns: each row a task (`Task Name`, `任务名称`) filed under its project in another
 # column (`Bucket Name`, `Epic`, `所属项目`). Its rows are work items of projects, never projects:
 # their due days are the tasks', not the projects' targets (a Planner export, w23-c).
-# (a status report's milestone list beside its project's number, `| Milestone | Project | Planned
-# end date |`, is the projects' steps too, w24-d)
 _TASK_HEADER = re.compile(
-    r"(?:sub-?)?tasks?(?:\s*(?:name|title))?|action(?:\s*items?)?|to-?dos?|(?:子)?任务(?:名称|标题)?|待办(?:事项)?|行动项|"
-    r"milestones?(?:\s*(?:name|title))?|里程碑(?:名称)?",
+    r"(?:sub-?)?tasks?(?:\s*(?:name|title))?|action(?:\s*items?)?|to-?dos?|(?:子)?任务(?:名称|标题)?|待办(?:事项)?|行动项",
     re.I,
 )
 _PARENT_HEADER = re.compile(
@@ -140,13 +137,31 @@ _PARENT_HEADER = re.compile(
 
 
 def task_rows(table: Table, name: int) -> bool:
-    """A column holds tasks (or milestones) and another names the project each belongs to, the
-    name column being one of the two: the rows are steps of projects, not projects."""
-    tasks = {i for i, h in enumerate(table.header) if any(_TASK_HEADER.fullmatch(f) for f in header_forms(h))}
-    parents = {
-        i for i, h in enumerate(table.header) if any(_PARENT_HEADER.fullmatch(f) for f in header_forms(h))
-    } - tasks
-    return bool(tasks and parents) and name in tasks | parents
+    """The name column holds tasks and another column names the project each belongs to; or a
+    milestone column stands beside a project column of record numbers (the projects are named
+    elsewhere): either way the rows are steps of projects, not projects."""
+    forms = [header_forms(h) for h in table.header]
+    parents = [i for i, f in enumerate(forms) if any(_PARENT_HEADER.fullmatch(x) for x in f) and i != name]
+    if name < len(forms) and any(_TASK_HEADER.fullmatch(x) for x in forms[name]) and parents:
+        return True
+    # (a status report's milestone list beside its projects' numbers, `| Milestone | Project | Planned
+    # end date |` over `| Schema sign-off | PRJ0020001 | …`, w24-d)
+    milestones = [i for i, f in enumerate(forms) if any(_MILESTONE_HEADER.fullmatch(x) for x in f)]
+    numbered = [
+        i
+        for i, f in enumerate(forms)
+        if any(_PARENT_HEADER.fullmatch(x) for x in f) and _record_numbers(table, i)
+    ]
+    return bool(milestones and numbered) and name in (*milestones, *numbered)
+
+
+# A record's number in a tracker (`PRJ0010874`, `PLAT-1423`): capitals, then digits.
+_RECORD_NUMBER = re.compile(r"[A-Z]{2,8}-?\d{3,}")
+
+
+def _record_numbers(table: Table, index: int) -> bool:
+    cells = [cell for cell in _column(table, index) if cell]
+    return bool(cells) and all(_RECORD_NUMBER.fullmatch(cell) or item_key(cell) for cell in cells)
 
 
 def _all_keys(table: Table, index: int) -> bool:
