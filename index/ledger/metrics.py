@@ -88,6 +88,9 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
                 out.extend(figures)
                 taken |= {point.evidence.lines[0] for point in figures}
                 out.extend(_in_prose(report, section, taken))
+            else:
+                # a dashboard's stats line pasted under `### Asks` is the team's numbers wherever it stands
+                out.extend(_stat_points(report, section))
             continue
         found: list[MetricPoint] = []
         for table in section.tables:
@@ -186,6 +189,17 @@ def _label_figures(report: Report, section: Section, taken: set[int]) -> list[Me
     return out
 
 
+def _stat_points(report: Report, section: Section) -> list[MetricPoint]:
+    """The stats lines (`_stat_line`) of a section whose other numbers are no metrics."""
+    return [
+        point
+        for number, raw in section.lines
+        if number != section.start and not section.in_table(number)
+        for pair in _stat_line(_own_text(raw))
+        for point in _points(report, section, number, pair)
+    ]
+
+
 # Between the figures of one stats line: a middle dot, a bullet or a bar set off by spaces.
 _STAT_SEPARATOR = re.compile(r"\s[·•|]\s")
 
@@ -205,6 +219,23 @@ def _stat_line(text: str) -> list[Pair]:
     community-meeting-log-en."""
     if not _STAT_SEPARATOR.search(text):
         return []
+    return _labelled_stats(text) or _named_stats(text)
+
+
+def _named_stats(text: str) -> list[Pair]:
+    """`📊 Dashboard (refreshed Fri 07:00): Legality P95 185 ms | CrewHub weekly active 73.9%`: a
+    dashboard's label, then `name value` parts, each nothing but one figure under its name
+    (w24-b). Every part must be one, or the line is something else."""
+    lead = _LONG_LABEL.match(PARENS.sub(lambda m: " " * len(m[0]), text))  # (`(refreshed Fri 07:00)`)
+    rest = text[lead.end() :] if lead else text
+    parts = _STAT_SEPARATOR.split(rest)
+    pairs = [bare_pair(part.strip(), prose=False) for part in parts]
+    if len(parts) < 2 or any(pair is None for pair in pairs):
+        return []
+    return [pair for pair in pairs if pair is not None]
+
+
+def _labelled_stats(text: str) -> list[Pair]:
     out: list[Pair] = []
     start = 0
     for part in _STAT_SEPARATOR.split(text):

@@ -225,6 +225,8 @@ def _role_of(table: Table, index: int, text: str) -> str | None:
         return "status"
     if (_GOAL_HEADER.fullmatch(text) or _FORECAST_HEADER.search(text)) and _mostly_days(table, index):
         return "target"
+    if _SPAN_HEADER.fullmatch(text) and _mostly_days(table, index, _MILESTONE_CELL_CHARS):
+        return "target"
     if _LAUNCH_HEADER.fullmatch(text) and _mostly_days(table, index, _MILESTONE_CELL_CHARS):
         return "target"  # a release train's `上线` column beside `Code Freeze` and `提审` (w19-c)
     if _MILESTONE_HEADER.fullmatch(text) and _mostly_days(table, index, _MILESTONE_CELL_CHARS):
@@ -240,6 +242,8 @@ _FORECAST_HEADER = re.compile(r"预计|最新|forecast|fcst|expected|revised|re-
 # "目标" over "7/18", "8月底", "3.3版本": a label that is as often an objective's text ("目标：提升转化率")
 # is the target when its column holds days. Written from game-liveops-zh.
 _GOAL_HEADER = re.compile(r"目标|goal|target", re.I)
+# A board's `Timeline` of spans (`Jan 20 - Apr 25`): its end is when the item is due (w24-b).
+_SPAN_HEADER = re.compile(r"timeline|time\s*frame|起止时间|时间线", re.I)
 
 
 # A column of the day each row goes live: `上线`, `Go-live`, `Launch`, `Release date`.

@@ -7,6 +7,8 @@ mentions and leaves out the rows that are no projects: a task list's tasks, a sh
 
 from __future__ import annotations
 
+import re
+
 from index.ledger.field_labels import Labelled
 from index.ledger.mentions import SIGNAL_FIELDS, Mention, Unit, bucket_code, clean_name, valid_name
 from index.ledger.signals import rag_letter
@@ -37,7 +39,7 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
         children = milestone_rows(table, fields)
         for row in table.rows:
             cells = row.cells
-            if name_col >= len(cells) or row.line in children:
+            if name_col >= len(cells) or row.line in children or _SUBITEM.match(cells[name_col]):
                 continue
             name = clean_name(cells[name_col])
             if version_rows(table, name_col):
@@ -59,6 +61,10 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
             out.append(Mention(name, section, row.line, row.line, units, key=key))
     return out
 
+
+# A board's subitem row, marked under its item (`↳ Android beta (200 crew)`, `└ UAT`): a step of the
+# project above, not a project (monday.com, w24-b).
+_SUBITEM = re.compile(r"^\s*[↳└├┗┣⤷]")
 
 _ROW_FACTS = ("status", "owner", "progress")
 
