@@ -23,7 +23,17 @@ from datetime import date
 from index.ledger.cadence import has_passed
 from index.ledger.phases import other_gate
 from index.ledger.signals import FINISHED, RANK, STOPPED
-from index.schemas import Citation, Launch, LaunchVerdict, Observation, Slip, SlipKind, StatusEvent, series_of
+from index.schemas import (
+    Citation,
+    Launch,
+    LaunchVerdict,
+    Observation,
+    ProjectStatus,
+    Slip,
+    SlipKind,
+    StatusEvent,
+    series_of,
+)
 
 STALL_RUN = 3
 
@@ -129,7 +139,7 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
             # restates the passed date.
             before_obs = promised if promised is not None and promised.target == due else final
             add("overdue", due.isoformat(), obs.date.isoformat(), obs, before_obs.target_evidence, after_cite)
-        if obs.status in RANK:
+        if obs.status in _HEALTH_RANK:
             if health is not None and _rank(obs) > _rank(health):
                 add(
                     "status_downgrade",
@@ -188,8 +198,13 @@ def _passed_now(
     return out
 
 
+# Work said to be under way is the level a risk falls from (a tracker's `IN PROGRESS` then `AT RISK`,
+# w24-f): as good as on track until the report says otherwise.
+_HEALTH_RANK: dict[ProjectStatus, int] = {**RANK, "in_progress": 0}
+
+
 def _rank(obs: Observation) -> int:
-    return RANK.get(obs.status, -1) if obs.status else -1  # type: ignore[arg-type]
+    return _HEALTH_RANK.get(obs.status, -1) if obs.status else -1
 
 
 def _word(obs: Observation) -> str:
