@@ -104,6 +104,12 @@ def detect_report_date(
         found = date_from_text(text)
         if found and found.origin == "date":
             return FoundDate(found.value, "sign-off line")
+    # A bulletin's issuance line under its codes and titles (`NOXX51 XNMS 211745`, `PSDFSM`, two
+    # title lines, then `545 PM GMT Fri Mar 21 2025`): a full date opening a line a little further down.
+    for text in _datelines(body, _LATE_DATELINES)[_DATELINES:]:
+        found = opening_date(text, None)
+        if found:
+            return FoundDate(found.value, "header line")
     if near is not None:
         for text in ([title] if title else []) + title_lines:
             found = yearless_date(text, near)
@@ -208,12 +214,13 @@ def _sign_off(body: list[tuple[int, str]]) -> list[str]:
 
 
 _DATELINES = 3
+_LATE_DATELINES = 6
 
 
-def _datelines(body: list[tuple[int, str]]) -> list[str]:
+def _datelines(body: list[tuple[int, str]], count: int = _DATELINES) -> list[str]:
     """The first lines of a report, title included, where a dateline stands ("# Issue 12", then
     "_Thursday, July 10, 2025 · editor: Ana_"); `opening_date` takes one only if it opens with its day."""
-    return [text for _, text in body[:HEADER_LINES] if text.strip()][:_DATELINES]
+    return [text for _, text in body[:HEADER_LINES] if text.strip()][:count]
 
 
 _BODY_STARTS = re.compile(r"^\s*(?:#{1,6}\s|\|)")

@@ -236,6 +236,9 @@ def _heading_of(
         match = _COLON_HEADING.match(stripped)
         if match:
             return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
+        dotted = _DOTTED_HEADING.match(stripped)
+        if dotted:
+            return atx_level + PSEUDO_LEVEL_OFFSET, dotted[1].strip()
         ruled = _RULED_HEADING.match(stripped)
         if ruled or _capital_heading(lines, index) or record_heading(lines, index) or index in records:
             return atx_level + PSEUDO_LEVEL_OFFSET, (ruled[1] if ruled else stripped).strip()
@@ -377,6 +380,9 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
 # `Classification: Internal` over a `=====` rule: a header block's field line, not a heading.
 # A header field (`Prepared by: …`, `收件：…`) over a rule is a header block's last line, not a title.
 _FIELD_LINE = re.compile(rf"^(?:[A-Za-z][\w ]{{0,30}}:\s+|[{HAN}](?:\s*[{HAN}]){{0,7}}\s*[：:]\s*)\S")
+# A forecast bulletin's section (`.KEY MESSAGES...`, `.DISCUSSION /WORKSTREAMS/...`), as a weather
+# service's discussion product writes them.
+_DOTTED_HEADING = re.compile(r"^\.([A-Z][A-Z0-9 &/()-]{2,50}?)\.{3}\s*$")
 _RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,40}?)\s*[=\-#*~]{2,}$")
 
 

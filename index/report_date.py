@@ -293,7 +293,12 @@ def field_date(line: str) -> FoundDate | None:
 
 # A dateline opens with its day, after markup and a weekday: "_Thursday, July 10, 2025 · editor: …_",
 # "_Thu 31/07 — Tobi editing_". What follows is a byline, not news about the day.
-_OPENING = re.compile(r"^[\W_]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?", re.I)
+# (a bulletin's issuance line opens with its clock time and zone: `530 PM GMT Fri Feb 7 2025`)
+_OPENING = re.compile(
+    r"^[\W_]*(?:(?:\d{3,4}|\d{1,2}:\d{2})\s*(?:AM|PM)?\s+(?-i:[A-Z]{2,4})\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?",
+    re.I,
+)
 _WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+$", re.I)
 
@@ -392,7 +397,10 @@ def bare_date(line: str) -> FoundDate | None:
 # A file name's date written without separators, as exports and scripts save them:
 # "信息中心工作周报20250314", "status_20250314_final".
 # Taiwan's years count from 1912 (`EA2週報_1140307`: 2025-03-07), seven digits.
-_COMPACT = re.compile(r"(?<!\d)(20\d{2}|1[01]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+# A stamp's clock may follow the day (`PSDFSM.202502071730`: 7 Feb 2025, 17:30).
+_COMPACT = re.compile(
+    r"(?<!\d)(20\d{2}|1[01]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?(?!\d)"
+)
 _ROC_OFFSET = 1911
 
 

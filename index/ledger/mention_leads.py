@@ -43,6 +43,9 @@ _DASH_LEAD = re.compile(r"^(.{2,40}?)(?:\s+(?:[—–]{1,2}|--)\s+|\s*——\s*)
 _CODE_NAME = re.compile(
     r"(?-i:[A-Z][A-Z0-9]*(?:[-_/.][A-Z0-9]+)*(?:\s[A-Z][A-Z0-9]*(?:[-_/.][A-Z0-9]+)*){0,3})"
 )
+# A forecast bulletin's paragraph, its subject run into its news by three dots (`NWP HPC Refresh
+# (Cirrus-2)...acceptance tests 55 percent`, as a weather service's discussion writes it).
+_ELLIPSIS_LEAD = re.compile(r"^([A-Z][^.…]{1,58}?)(?:\.{3}|…)(?=\S)")
 _BRACKET_LEAD = re.compile(r"^\[([^\]]{2,40})\](?!\()\s*")
 # The subject of a prose sentence about a project: "Checkout redesign is now looking like ...",
 # "The GraphQL pilot is canceled", "Warehouse stock sync has slipped".
@@ -409,6 +412,10 @@ def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKin
     if match:
         name = clean_name(match[1])
         return (name, match.end(), "pipe") if valid_name(name) else None
+    match = _ELLIPSIS_LEAD.match(text)
+    if match:
+        name = clean_name(match[1])
+        return (name, match.end(), "label") if valid_name(name) else None
     match = _DASH_LEAD.match(text)
     if match and _CODE_NAME.fullmatch(match[1].strip()):
         # "PAYWALL-METER -- Replace the flat meter with…": a slug or a name in capitals, then what it is

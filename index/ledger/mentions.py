@@ -296,7 +296,7 @@ STATUS_HEADING = re.compile(
     # a report's own summary: what it says in short, never a project
     r"tl;?\s?dr|summary|executive summary|highlights?|本周要点|要点|摘要|概要|"
     # what the period achieved, as a status report's section names it (`Achievements last period`)
-    r"achievements?|accomplishments?|key activities(?:\s+next\s+period)?|(?:latest\s+)?updates?|"
+    r"achievements?|accomplishments?|key activities(?:\s+next\s+period)?|(?:latest\s+)?updates?|key messages?|key points|"
     r"风险项|阻塞项|closed|resolved|finished)"
     # the period it covers and a note on it: "Closed this period (auto; closing comment shown)"
     r"(?:\s+(?:this|last|next)\s+(?:week|period|sprint|cycle|month|fortnight))?\s*(?:[(（][^()（）]{0,40}[)）])?",

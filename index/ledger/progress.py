@@ -14,7 +14,8 @@ from functools import lru_cache
 from index.ledger.signals import Span
 from index.text.numerals import EN_NUMBERS
 
-_PCT = r"(\d{1,3}(?:\.\d+)?)\s*(?:%|PCT(?![A-Za-z])|pct(?![A-Za-z]))"  # `40PCT`: a telex writes no sign
+# `40PCT`: a telex writes no sign; `55 percent`: a bulletin spells it out
+_PCT = r"(\d{1,3}(?:\.\d+)?)\s*(?:%|PCT(?![A-Za-z])|pct(?![A-Za-z])|percent\b|per cent\b)"
 _PROGRESS_CUED = (
     re.compile(
         r"(?:进度|完成度|完成比例|完成|progress|completion)\s*"
