@@ -60,7 +60,8 @@ def detect_report_date(
     if stamped is not None:
         return FoundDate(stamped, "chat stamp")
     for text in ([title] if title else []) + title_lines:
-        found = date_from_text(text)
+        # (a tracker's printable issue titles it with several days: `… w/c 10/Mar/25 Created: 14/Mar/25`)
+        found = labelled_date(text) or date_from_text(text)
         if found:
             posted = _posted_in_month(found, body) if found.origin == "month" else None
             if posted is not None:

@@ -20,7 +20,9 @@ from index.text.timeexpr import ANY_DAY, MONTH_PATTERN, MONTHS, find_dates
 from index.text.weeks import WEEK_ABBREVIATION, friday_of_iso_week
 
 # or `28/11/25`, `07MAR25`, `14-Mar-25`
-_YEAR_IN = re.compile(r"(?:19|20)\d{2}|^\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}$|^\d{1,2}-?[A-Za-z]{3}-?\d{2}$")
+_YEAR_IN = re.compile(
+    r"(?:19|20)\d{2}|^\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}$|^\d{1,2}[-/]?[A-Za-z]{3}[-/]?\d{2}$"
+)
 # An ISO 8601 ordinal date, year and day of the year, as mission operations write it (`2025-100`,
 # `GSSW-WSR_2025-093.txt`): never a range of years (`2024-2025`) or a longer number.
 _ORDINAL_DATE = re.compile(r"(?<![A-Za-z\d])(20\d{2})-(\d{3})(?![\d-])")
@@ -243,7 +245,10 @@ def labelled_date(line: str) -> FoundDate | None:
 _REPORT_AS_OF = re.compile(
     r"\b(?:report|status|snapshot|data|sheet)\s+as\s+(?:of|at)\s*[:：]?\s*|"
     # a wiki page's stamp under its title, after its author: "林晓舟 创建于 2025-03-14 17:05 · 最后编辑 …"
-    r"(?:创建于|创建时间[:：]?|\bcreated\s+(?:on|at)\b)\s*",
+    r"(?:创建于|创建时间[:：]?|\bcreated\s+(?:on|at)\b)\s*|"
+    # a tracker's printable issue, the weekly status its own ticket: "… Created: 14/Mar/25  Updated: …"
+    # (a notes page's lone `Created: …` line is when the page was made, not the report's day)
+    r"(?-i:\bCreated):\s*(?=[^:]{4,30}?\s(?-i:Updated|Resolved):)",
     re.I,
 )
 

@@ -196,6 +196,8 @@ _BOX_BARS = str.maketrans("│┃║", "|||")
 
 def _bare_cells(text: str) -> list[str] | None:
     stripped = text.strip().translate(_BOX_BARS)
+    if stripped.startswith("||"):
+        stripped = stripped.replace("||", "|")  # Jira's and Confluence's header row: `||Epic||RAG||`
     if stripped.count("|") < _MIN_BARE_CELLS - 1 or set(stripped) <= set("|-: "):
         return None
     # a Textile header cell is marked `|_. Subject |`

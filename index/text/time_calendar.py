@@ -118,9 +118,9 @@ def _en_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
 
 
 # "4 March", "4th of March 2025", and the dashed form exports and trackers write: "14-Mar-2025",
-# "08-Apr", "14-Mar-25".
+# "08-Apr", "14-Mar-25", or Jira's slashed one: "28/Mar/25".
 @_rule(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)({_MON})\b{_ABBR_DOT}(?:,?\s+(20\d{{2}})|-((?:20)?\d{{2}})(?!\d))?",
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|[-/])({_MON})\b{_ABBR_DOT}(?:,?\s+(20\d{{2}})|[-/]((?:20)?\d{{2}})(?!\d))?",
     re.I,
     needs=DIGIT,
 )
