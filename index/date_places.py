@@ -111,6 +111,12 @@ def detect_report_date(
         found = opening_date(text, None)
         if found:
             return FoundDate(found.value, "header line")
+    # A newsletter's issue banner below its masthead (`第33期 ｜ 2025.03.21 周五 ｜ 产研中心PMO 出品`): a
+    # line of fields, one of them the full day; never a table's row.
+    for _, text in body[:HEADER_LINES]:
+        found = None if _BODY_STARTS.match(text) else field_date(text)
+        if found:
+            return FoundDate(found.value, "header line")
     if near is not None:
         for text in ([title] if title else []) + title_lines:
             found = yearless_date(text, near)

@@ -27,6 +27,11 @@ def _typed_heading(text: str) -> bool:
 _PRE_STYLE = re.compile(r"white-space\s*:\s*pre(?:-wrap|-line)?\b", re.I)
 
 
+# A block styled bold (`font-weight:bold`, `font-weight: 700`), short enough to be a title.
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)", re.I)
+_BOLD_BLOCK_CHARS = 60
+
+
 class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -47,6 +52,7 @@ class _Collector(HTMLParser):
         self.published: str | None = None
         self._sections = 0  # section headings (h2-h6) seen so far
         self._bold_at: int | None = None  # where an open bold lead's `**` sits in the buffer
+        self._bold_style = False  # the open block is set bold by its style
         self._pre = 0  # open <pre> elements: their text keeps its lines and its spacing
         self._blocks = 0  # open block elements (never <br>), to know which end tag closes a styled one
         self._pre_styled: list[int] = []  # `white-space: pre…` blocks open, by their depth
@@ -67,6 +73,17 @@ class _Collector(HTMLParser):
             item = _numbered_row(text)
             if item is not None:
                 text, self._cells = item, 0
+        if (
+            text
+            and self._bold_style
+            and not self._cells
+            and not self._prefix
+            and len(text) <= _BOLD_BLOCK_CHARS
+        ):
+            # `<p style="font-weight:bold;">直播3.0</p>` (a WeChat editor's card title): bold, as
+            # Markdown writes a bold line
+            text = text if text.startswith("**") else f"**{text}**"
+        self._bold_style = False
         if text and self._pre_styled and not self._cells and _typed_heading(text):
             text = "### " + text.strip()  # a typed message's `HEADLINES`, `KPIs (Tableau, week ending 03/06)`
             self._typed = True
@@ -162,6 +179,7 @@ class _Collector(HTMLParser):
             self._in_cell = False
             self._start_line = self.getpos()[0]
             self._size = font_size(attributes.get("style") or "") or self._body_size
+            self._bold_style = _BOLD_STYLE.search(attributes.get("style") or "") is not None
             indent = "    " * max(self._list_depth - 1, 0)
             if tag.startswith("h") and len(tag) == 2:
                 self._prefix = "#" * int(tag[1]) + " "

@@ -44,6 +44,8 @@ _UNDERLINE_LEVELS = {"=": 1, "-": 2, "~": 3, "^": 4}
 _BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
 # (the formal numerals too: an official letter's or a Taiwanese mail's `壹、KPI`, `貳、專案總覽`)
 _ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+|[壹贰叁参肆伍陆柒捌玖拾]{1,2})[、.．]\s*(\S.*)$")
+# A newsletter's numbered part, its number zero-padded (`02 数说本周`, `03 Project updates`): a heading.
+_ZERO_NUMBERED = re.compile(r"^(0[1-9])\s+([^\s\d|｜].{0,23})$")
 _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
 # `【项目进展】` alone on its line; a numbered one (`【一、项目状态总览】   灯号：[G]正常 …`) whatever
 # follows it (a legend of the section's marks).
@@ -221,13 +223,17 @@ def _heading_of(
         return atx_level + PSEUDO_LEVEL_OFFSET, (match[1] or match[2] or match[3]).strip()
     match = _BOLD_LINE.match(stripped)
     if match and len(match[1]) <= 60:
-        return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
+        numbered = _ZERO_NUMBERED.match(match[1].strip())  # `**02 数说本周**`
+        return atx_level + PSEUDO_LEVEL_OFFSET, (numbered[2] if numbered else match[1]).strip()
     match = _ZH_ORDINAL.match(stripped)
     if match and len(stripped) <= 40:
         return atx_level + PSEUDO_LEVEL_OFFSET, stripped
     match = _ZH_SUB_ORDINAL.match(stripped)
     if match and len(stripped) <= 40:
         return atx_level + PSEUDO_LEVEL_OFFSET + 1, stripped
+    match = _ZERO_NUMBERED.match(stripped)
+    if match:
+        return atx_level + PSEUDO_LEVEL_OFFSET, match[2].strip()
     if plain_text and (glyph := _glyph_heading(lines, index)):
         return atx_level + PSEUDO_LEVEL_OFFSET, glyph
     if _opens_bullet_list(lines, index):

@@ -294,7 +294,7 @@ STATUS_HEADING = re.compile(
     # name their project stays a heading those bullets are read under: tests/ask needs their lines.)
     r"now|dropped|"
     # a report's own summary: what it says in short, never a project
-    r"tl;?\s?dr|summary|executive summary|highlights?|本周要点|要点|摘要|概要|"
+    r"tl;?\s?dr|summary|executive summary|highlights?|本周要点|要点|摘要|概要|本期导读|导读|"
     # what the period achieved, as a status report's section names it (`Achievements last period`)
     r"achievements?|accomplishments?|key activities(?:\s+next\s+period)?|(?:latest\s+)?updates?|key messages?|key points|"
     r"风险项|阻塞项|closed|resolved|finished)"
