@@ -42,7 +42,7 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         SectionKind.RISKS,
         # what the team waits on from others ("外部依赖", "Dependencies") is a blocker list, not projects
         re.compile(
-            r"风险|阻塞|问题与|求助|协调|依赖|risk|blocker|concern|escalation|dependenc|\bask|"
+            r"风险|阻塞|问题与|重点问题|求助|协调|依赖|risk|blocker|concern|escalation|dependenc|\bask|\b(?:hot|key|open)\s+issues\b|"
             # what the team asks of its leaders: "需要支持", "需领导协助", "支持事项", "Help needed"
             # (Taiwan writes 支援 for 支持: `需支援事項`)
             r"需要?(?:的)?(?:领导|公司|部门|外部)?(?:协助|支持|支援)|(?:支持|协助|支援)(?:事项|需求|请求)|"

@@ -48,6 +48,8 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "deadline eta target targetdate due duedate launchdate golive releasedate expected tgt",
         # a board's current estimate beside its schedule (`SCHED  EST` over `11APR  25APR`, w20-b)
         "est estimate",
+        # a scheduling tool's current finish beside its baseline (`Finish | Baseline Finish`, Project Web App)
+        "finish finishdate scheduledfinish currentfinish",
         # a work breakdown's forecast beside its baseline (`基线完成：…    当前预测：…`, w20-a)
         "当前预测 最新预测 预测完成 预测完成日 预测日期 预测完成日期",
         "goliveforecast golivedate forecastgolive golivetarget",

@@ -39,7 +39,7 @@ _EXTRA_MARKUP = re.compile(
 BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _NOT_A_NAME = re.compile(
     r"本周|下周|上周|这周|这两周|已经?|完成|没能|未能|进行|推进|预计|正在|开始|启动|目前|当前|继续|持续|新增|支持|参与|组织|"
-    r"\b(?:this|next|last) week\b|\b(?:we|i|our|completed|started|working|finished|shipped|launched)\b|"
+    r"\b(?:this|next|last) week\b|\b(?:we|i(?![/&])|our|completed|started|working|finished|shipped|launched)\b|"
     r"\d+\s*%|^\d+$|^\d+\s*(?:of|out of|/)\s*\d+\b|事件|事故|故障|incident|^(?:图例|legend)\b",
     re.I,
 )
@@ -296,7 +296,7 @@ STATUS_HEADING = re.compile(
     # a report's own summary: what it says in short, never a project
     r"tl;?\s?dr|summary|executive summary|highlights?|本周要点|要点|摘要|概要|本期导读|导读|"
     # what the period achieved, as a status report's section names it (`Achievements last period`)
-    r"achievements?|accomplishments?|key activities(?:\s+next\s+period)?|(?:latest\s+)?updates?|key messages?|key points|"
+    r"(?:(?:本期|本周)?主要成果\s*)?(?:major\s+)?(?:achievements?|accomplishments?)|本期主要成果|主要成果|key activities(?:\s+next\s+period)?|(?:latest\s+)?updates?|key messages?|key points|"
     r"风险项|阻塞项|closed|resolved|finished)"
     # the period it covers and a note on it: "Closed this period (auto; closing comment shown)"
     r"(?:\s+(?:this|last|next)\s+(?:week|period|sprint|cycle|month|fortnight))?\s*(?:[(（][^()（）]{0,40}[)）])?",
