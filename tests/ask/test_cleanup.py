@@ -180,3 +180,19 @@ def test_tidy_strips_markup_from_any_engine(tmp_path: Path) -> None:
     assert tidied.points[0].text == "s: Status: Blocked"
     assert tidied.points[0].citations[0].quote == "Status: Blocked"
     assert Verifier().check(tidied.points[0].citations[0])
+
+
+def test_what_is_asked_of_a_project_may_be_said_across_its_shown_lines() -> None:
+    """ "SPv2 的 A/B 实验结论是什么？": the TL;DR says "SPv2 结论出来了", the project's line "实验 4/7
+    收官"; the answer shows both, and together they say what is asked (neither alone: the zoo's
+    hard gate caught it refused when the index's weights tipped 实验 below half)."""
+    from summarizer.engines.local.engine import _says_asked
+
+    asked = {"实验": 3.7, "结论": 4.9}
+    lines = [
+        _evidence("TL;DR：SPv2 结论出来了，B 组赢", 1.0),
+        _evidence("SPv2 — 实验 4/7 收官：B组首充转化 +0.7pp", 1.0),
+    ]
+    assert _says_asked(lines, asked, {}) == 1.0
+    assert _says_asked(lines[1:], asked, {}) < 0.5  # the project's line alone does not
+    assert _says_asked([_evidence("SPv2 — 排期见下", 1.0)], asked, {}) == 0.0

@@ -360,10 +360,11 @@ class LocalEngine:
 
 
 def _says_asked(chosen: list[Evidence], asked: dict[str, float], synonyms: Synonyms) -> float:
-    """How well the best of the chosen lines says what is asked of the project. The project's
-    top line often only names it ("CRM migration (FanLedger to Tallyo): amber"); why it slipped
-    is in the line under it, which the answer shows too."""
-    return max((coverage(e.quote, asked, synonyms) for e in chosen), default=0.0)
+    """How well the chosen lines, which the answer shows together, say what is asked of the
+    project. Its top line often only names it ("CRM migration (FanLedger to Tallyo): amber") and
+    the reason is in the line under it; a TL;DR says "SPv2 结论出来了" and the project's own line
+    "实验 4/7 收官": the question's 实验 and 结论 are answered by the two, neither alone."""
+    return coverage(" ".join(e.quote for e in chosen), asked, synonyms)
 
 
 def _asked_weights(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:
