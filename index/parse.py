@@ -223,8 +223,8 @@ def _heading_of(
         return atx_level + PSEUDO_LEVEL_OFFSET, (match[1] or match[2] or match[3]).strip()
     match = _BOLD_LINE.match(stripped)
     if match and len(match[1]) <= 60:
-        numbered = _ZERO_NUMBERED.match(match[1].strip())  # `**02 数说本周**`
-        return atx_level + PSEUDO_LEVEL_OFFSET, (numbered[2] if numbered else match[1]).strip()
+        zero = _ZERO_NUMBERED.match(match[1].strip())  # `**02 数说本周**`
+        return atx_level + PSEUDO_LEVEL_OFFSET, (zero[2] if zero else match[1]).strip()
     match = _ZH_ORDINAL.match(stripped)
     if match and len(stripped) <= 40:
         return atx_level + PSEUDO_LEVEL_OFFSET, stripped

@@ -85,14 +85,28 @@ def _report(ledger: Ledger, source: str) -> ReportRef | None:
     return ReportRef(source=s, date=d, week=w, week_label=label, content_hash=h)
 
 
+_READS = 3
+
+
+def _latest_report(ledger: Ledger) -> ReportRef:
+    """The newest kept report. An ingest replacing it between the query and the read leaves no
+    row for a moment: read again (seen with twenty threads asking while an ingest wrote)."""
+    for _ in range(_READS):
+        latest = ledger.query(
+            "SELECT source FROM reports WHERE kept = 1 ORDER BY date DESC, source DESC LIMIT 1"
+        )
+        if not latest:
+            raise NotInLedger("the ledger is empty; run `summarizer ingest` first")
+        last = _report(ledger, latest[0][0])
+        if last is not None:
+            return last
+    raise NotInLedger("the ledger changed while it was read; ask again")
+
+
 def resolve_report(ledger: Ledger, ref: str | int) -> ReportRef:
     """A report by source path, ISO week (`2024-W42`, `202442`) or `latest`/`previous`."""
     text = str(ref).strip()
-    latest = ledger.query("SELECT source FROM reports WHERE kept = 1 ORDER BY date DESC, source DESC LIMIT 1")
-    if not latest:
-        raise NotInLedger("the ledger is empty; run `summarizer ingest` first")
-    last = _report(ledger, latest[0][0])
-    assert last is not None
+    last = _latest_report(ledger)
     if text in ("latest", "last"):
         return last
     if text == "previous":
@@ -107,9 +121,8 @@ def resolve_report(ledger: Ledger, ref: str | int) -> ReportRef:
             "SELECT source FROM reports WHERE kept = 1 AND week_int = ? ORDER BY date DESC, source DESC LIMIT 1",
             [wanted],
         )
-        if rows:
-            report = _report(ledger, rows[0][0])
-            assert report is not None
+        report = _report(ledger, rows[0][0]) if rows else None
+        if report is not None:  # (an ingest may replace it between the two reads: none then)
             return report
         raise NotInLedger(f"no report in week {text}")
     raise NotInLedger(f"no report '{text}' in the ledger (give a source path or a week like 2024-W42)")

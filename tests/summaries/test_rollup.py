@@ -29,6 +29,7 @@ def test_whole_period_outcomes_and_total_delay(examples: Workspace) -> None:
     assert [(s.kind, s.week, s.delay_days) for s in overseas.slips] == [
         ("date_moved", "2024-W45", 14),
         ("date_moved", "2024-W48", 14),
+        ("status_downgrade", "2024-W48", None),  # 测试中 → 顺延: work under way, then postponed
     ]
     coupons = outcome(r, "营销券核销中台")
     assert (coupons.outcome, coupons.slip_days) == ("launched_late", 1)
