@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from index.plain_records import RULE_LINE
+
 # A mind map's node that is a field of the node above it (`#### 状态：有风险（…）`, `#### 本周` over
 # bullets), not a topic of its own.
 _FIELD_NODE = re.compile(
@@ -96,7 +98,6 @@ _DISCORD_STAMP = re.compile(
     r"^\[(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}) \d{1,2}:\d{2}(?::\d{2})?\s?[AP]M\]\s+\S[^\n]{0,60}$"
 )
 _DISCORD_HEADER = re.compile(r"^(Guild|Channel|Topic|After|Before):\s+(\S.*)$")
-RULE = re.compile(r"^\s*={10,}\s*$")
 _DISCORD_NOISE = re.compile(
     r"^\s*(?:\{(?:Reactions|Embed|Attachments|Stickers|Components)\}|Exported \d+ message\(s\)"
     r"|(?:[^\w\s]{1,3}|:[a-z0-9_]{2,40}:)\s+\(\d+\)(?:\s+(?:[^\w\s]{1,3}|:[a-z0-9_]{2,40}:)\s+\(\d+\))*)\s*$"
@@ -104,9 +105,10 @@ _DISCORD_NOISE = re.compile(
 
 
 def chat_stamp_date(line: str) -> date | None:
-    """The day of a message stamp in the form WhatsApp writes outside the US: a four-digit year
-    and a 24-hour clock (`05/04/2025, 10:12 - Wang Lei: …`) is day first, whatever order the
-    message's own text writes its days in (w23-h writes `3/28` month first under `21/03/2025`)."""
+    """The day of a message stamp: a Discord export's (`[4/11/2025 5:50 PM] ivy.zhou`, month
+    first), or WhatsApp's outside the US, whose four-digit year and 24-hour clock (`05/04/2025,
+    10:12 - Wang Lei: …`) say day first, whatever order the message's own text writes its days in
+    (w23-h writes `3/28` month first under `21/03/2025`)."""
     discord = _DISCORD_STAMP.match(line.strip())
     if discord is not None:
         try:
@@ -137,7 +139,7 @@ def chat_export_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     lines read as the same report typed in Markdown would. Line numbers kept; the text still
     occurs in its line (the verifier reads past emphasis). Written from w23-h; a Discord export
     (w24-e) is read by `_discord_lines`."""
-    if sum(bool(_DISCORD_STAMP.match(text)) for _, text in lines) >= 1:
+    if any(_DISCORD_STAMP.match(text) for _, text in lines):
         return _discord_lines(lines)
     if sum(bool(_CHAT_PREFIX.match(text)) for _, text in lines) < _CHAT_MESSAGES:
         return lines
@@ -173,7 +175,7 @@ def _discord_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if header is not None:
             # the export's header block: its channel (`liveops-weekly / S7 第4周 周报`) titles it
             text = f"# {header[2]}" if header[1] == "Channel" else ""
-        elif (stamp and opened) or _DISCORD_NOISE.match(text) or (not opened and RULE.match(text)):
+        elif (stamp and opened) or _DISCORD_NOISE.match(text) or (not opened and RULE_LINE.match(text)):
             text = ""
         opened = opened or stamp
         out.append((number, text))

@@ -15,7 +15,7 @@ from functools import partial
 from itertools import pairwise
 
 from index.text.numerals import zh_numeral_dates
-from index.text.time_core import DAY_FIRST, pick_year
+from index.text.time_core import DAY_FIRST, ROC_YEAR_OFFSET, pick_year
 from index.text.timeexpr import ANY_DAY, MONTH_PATTERN, MONTHS, find_dates
 from index.text.weeks import WEEK_ABBREVIATION, friday_of_iso_week
 
@@ -406,7 +406,6 @@ def bare_date(line: str) -> FoundDate | None:
 _COMPACT = re.compile(
     r"(?<!\d)(20\d{2}|1[01]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?(?!\d)"
 )
-_ROC_OFFSET = 1911
 
 
 def compact_date(stem: str) -> FoundDate | None:
@@ -415,7 +414,7 @@ def compact_date(stem: str) -> FoundDate | None:
     found = [
         d
         for m in _COMPACT.finditer(stem)
-        if (d := _safe_date(int(m[1]) + (_ROC_OFFSET if len(m[1]) == 3 else 0), int(m[2]), int(m[3])))
+        if (d := _safe_date(int(m[1]) + (ROC_YEAR_OFFSET if len(m[1]) == 3 else 0), int(m[2]), int(m[3])))
     ]
     if not found or (max(found) - min(found)).days > 31:
         return None

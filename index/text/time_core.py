@@ -66,6 +66,10 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# Taiwan counts its years from 1912 (the Republic of China's year 114 is 2025).
+ROC_YEAR_OFFSET = 1911
+
+
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 

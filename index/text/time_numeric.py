@@ -16,6 +16,7 @@ from index.text.time_core import (
     DAY_FIRST,
     DIGIT,
     MONTH_PATTERN,
+    ROC_YEAR_OFFSET,
     Bias,
     Precision,
     Rules,
@@ -38,7 +39,7 @@ _rule = NUMERIC.rule
     needs=DIGIT,
 )
 def _roc_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    year = int(m[1]) + 1911
+    year = int(m[1]) + ROC_YEAR_OFFSET
     month = m[2] or m[5] or m[7]
     day = m[3] or m[6] or m[8]
     if day is None:
