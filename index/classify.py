@@ -34,7 +34,9 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
             # aviation's and safety's word for one (`OCCURRENCES (PRODUCTION)`), a service's outages
             r"\boccurrences?\b|\bservice\s+(?:disruptions?|interruptions?)\b|"
             # an operations board's (`DISRUPTIONS (production)`, `Production disruptions`, w20-b)
-            r"^\W*disruptions?\b|\b(?:production|prod|live|operational)\s+disruptions?\b",
+            r"^\W*disruptions?\b|\b(?:production|prod|live|operational)\s+disruptions?\b|"
+            # a GxP site's deviations (`异常/偏差`, `本周偏差`, `偏差记录`), not a schedule's variance
+            r"(?:异常|本周|本期|质量)\s*[/、和与及]?\s*偏差|偏差\s*(?:记录|事件|报告|/\s*CAPA)|^\W*偏差\W*$",
             re.I,
         ),
     ),

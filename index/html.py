@@ -10,11 +10,16 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+from index.html_grid import regroup_bands
+
 # Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
 # datetime> in its header (before its first section heading: a footer's <time> may be another page's).
 _PUBLISHED_META = {"date", "dc.date", "dcterms.date", "dcterms.created", "article:published_time", "pubdate"}
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "pre", "summary"}
 _SKIP = {"script", "style", "head", "title"}
+# A spreadsheet page's frame (Google Sheets' "Web page" download): row numbers, column letters and
+# the frozen rows' bar, cells of their own in every row.
+_SHEET_CHROME = {"row-headers-background", "column-headers-background", "freezebar-cell", "row-header"}
 # A typed message's section line: capitals (a plural's `s` aside), a note in brackets after them.
 _TYPED_HEADING = re.compile(r"((?:[A-Z][A-Z0-9&/'-]*s?)(?:\s+[A-Z0-9&/'-]+s?){0,5})\s*(?:\([^()]{0,60}\))?")
 
@@ -48,6 +53,15 @@ class _Collector(HTMLParser):
         self.title_line = 0
         self._cells = 0
         self._span = 0  # the open row's columns, colspans counted
+        self._filled = 0  # the open row's cells that hold text
+        self._cell_text = False  # the open cell holds text
+        self._cell_span = 1  # the open cell's columns
+        self._text_span = 0  # the most columns a cell of the open row with text spans
+        self._pattern: list[bool] = []  # the open row's cells: which hold text
+        self._band_heading = -1  # index into `lines` of the last band made a heading
+        self.patterns: dict[int, tuple[bool, ...]] = {}  # index into `lines` -> a table row's cells with text
+        self._chrome = False  # the open cell is a spreadsheet's row number or column letter
+        self._overflow = False  # a cell of the open row overflows its neighbours (Sheets' softmerge)
         self._in_cell = False
         self.published: str | None = None
         self._sections = 0  # section headings (h2-h6) seen so far
@@ -64,7 +78,11 @@ class _Collector(HTMLParser):
     def _flush(self) -> None:
         joined = "".join(self._buffer)
         text = joined.rstrip() if self._pre and joined.strip() else " ".join(joined.split())
-        banner = bool(text) and self._cells == 1 and self._span >= _BANNER_SPAN and bool(self._table_rows)
+        if self._cells and not self._filled:
+            text = ""  # a spacer row: no row, and no header for the rows below it
+        # One text across the row (a merged cell, or Sheets' text spilling into empty neighbours)
+        spread = self._text_span >= _BANNER_SPAN or (self._overflow and self._cells >= _BANNER_SPAN)
+        banner = bool(text) and self._filled == 1 and spread and bool(self._table_rows)
         if banner:
             text = self._banner(text)
             if not text.startswith("#"):
@@ -94,6 +112,7 @@ class _Collector(HTMLParser):
             if banner and not text.startswith("#"):
                 self.lines.append((self._start_line, ""))  # what stands above and below it
             if self._cells and self._table_rows:
+                self.patterns[len(self.lines) - 1] = tuple(self._pattern)
                 # A pipe row; after a table's first row, the delimiter row Markdown tables need
                 # (same source line), so the table reader sees this as the header.
                 self._table_rows[-1] += 1
@@ -103,6 +122,10 @@ class _Collector(HTMLParser):
         self._prefix = ""
         self._cells = 0
         self._span = 0
+        self._filled = 0
+        self._text_span = 0
+        self._pattern = []
+        self._overflow = False
         self._bold_at = None
 
     def _banner(self, text: str) -> str:
@@ -113,8 +136,15 @@ class _Collector(HTMLParser):
         after it start a new table under their own header."""
         self._cells = 0
         self._table_rows[-1] = 0
-        text = text.removeprefix("|").strip()
-        if len(text) <= _BANNER_HEADING and not re.search(r"[。!！?？;；]|\.(?:\s|$)", text):
+        text = text.strip("| ")  # and the empty cells a spilled text leaves beside it
+        # A band right under a band's heading is that part's text (`▌Key dates` over `5/2 …｜5/8 …`).
+        under_band = bool(self.lines) and self._band_heading == len(self.lines) - 1
+        if (
+            len(text) <= _BANNER_HEADING
+            and not re.search(r"[。!！?？;；]|\.(?:\s|$)", text)
+            and not under_band
+        ):
+            self._band_heading = len(self.lines)
             return "## " + text
         return text
 
@@ -190,10 +220,18 @@ class _Collector(HTMLParser):
                 else:
                     self._prefix = f"{indent}- "
         elif tag in ("td", "th"):
+            self._in_cell, self._cell_text = True, False
+            classes = (attributes.get("class") or "").split()
+            self._chrome = any(name in _SHEET_CHROME for name in classes)
+            if self._chrome:
+                return  # a sheet's row number or column letter: the sheet's frame, not its text
+            self._overflow = self._overflow or "softmerge" in classes
             self._buffer.append(" | ")
             self._cells += 1
             span = attributes.get("colspan") or "1"
-            self._span += int(span) if span.strip().isdigit() else 1
+            self._cell_span = int(span) if span.strip().isdigit() else 1
+            self._span += self._cell_span
+            self._pattern.append(False)
             self._in_cell = True  # a cell's end tag may be left out: the next cell or row closes it
 
     def _note_published(self, tag: str, attrs: dict[str, str | None]) -> None:
@@ -226,7 +264,7 @@ class _Collector(HTMLParser):
                 self._table_rows.pop()
             return
         if tag in ("td", "th"):
-            self._in_cell = False
+            self._in_cell = self._chrome = False
             return
         if tag in _BLOCKS and tag != "tr" and self._in_cell:
             return
@@ -261,10 +299,16 @@ class _Collector(HTMLParser):
             self.title += data
             self.title_line = self.title_line or self.getpos()[0]
             return
-        if self._skip_depth:
+        if self._skip_depth or self._chrome:
             return
         if not self._buffer and not data.strip():
             return
+        if self._in_cell and data.strip() and not self._cell_text:
+            self._cell_text = True
+            self._filled += 1
+            self._text_span = max(self._text_span, self._cell_span)
+            if self._pattern:
+                self._pattern[-1] = True
         if not self._buffer:
             self._start_line = self._start_line if self._prefix else self.getpos()[0]
         if self._pre and "\n" in data and not self._in_cell:
@@ -300,7 +344,7 @@ def read_html(html: str) -> tuple[list[tuple[int, str]], dict[str, str]]:
     collector.feed(html)
     collector.close()
     collector._flush()
-    lines = _sized_headings(collector.lines, collector.sizes)
+    lines = regroup_bands(_sized_headings(collector.lines, collector.sizes), collector.patterns)
     meta = {"date": collector.published} if collector.published else {}
     title = " ".join(collector.title.split())
     if title:

@@ -174,9 +174,22 @@ def normalise_line(line: str) -> str:
     if "．" in line or "／" in line:
         line = _WIDE_BETWEEN_DIGITS.sub(lambda m: "." if m[0] == "．" else "/", line)
     line = _tab_cells(line)
+    if "<" in line:
+        line = inline_tags_read(line)
     if "shields.io/badge/" in line:
         line = badges_as_fields(line)
     return line.replace("\t", "  \t").expandtabs(4).rstrip()
+
+
+# Inline HTML a Markdown or chat message carries for looks only (a WeCom bot's `<font color="warning">有风险
+# </font>`, `<span style=…>`, `<sub>`): the words are what a reader sees. Bold is Markdown's bold.
+_LOOKS_TAG = re.compile(r"</?(?:font|span|sub|sup|small|big|mark|u|i|em)(?:\s[^<>]*)?>", re.I)
+_BOLD_TAG = re.compile(r"</?(?:b|strong)>", re.I)
+
+
+def inline_tags_read(line: str) -> str:
+    """A line without the inline HTML tags that only style its words, `<b>` as `**` (w26-a)."""
+    return _BOLD_TAG.sub("**", _LOOKS_TAG.sub("", line))
 
 
 # A shields.io badge, as a README or a wiki page shows a field: `![健康度](https://img.shields.io/badge/

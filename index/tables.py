@@ -75,7 +75,7 @@ def read_tables(lines: list[tuple[int, str]], caption: str = "", caption_line: i
     piped += _csv_tables([(number, text) for number, text in lines if number not in taken])
     taken = {number for table in piped for number in table.span}
     aligned = read_aligned_tables([(number, text) for number, text in lines if number not in taken])
-    return sorted(map(_lettered, piped + aligned), key=lambda table: table.header_line)
+    return sorted((_unmargined(_lettered(t)) for t in piped + aligned), key=lambda table: table.header_line)
 
 
 # A caption that names the columns of the rows under it: `■ Workstreams 总览 (Bucket | Label |
@@ -113,6 +113,22 @@ def _lettered(table: Table) -> Table:
         return table
     first, *rest = table.rows
     return Table(first.line, first.cells, rest)
+
+
+def _unmargined(table: Table) -> Table:
+    """A sheet's empty margin column (`| | 指标 KPI | 本周 |`, every row's first cell empty too) is
+    no column: the first column with text is the one that names the rows."""
+    margin = 0
+    while (
+        margin < len(table.header) - 1
+        and not table.header[margin].strip()
+        and all(len(row.cells) > margin and not row.cells[margin].strip() for row in table.rows)
+    ):
+        margin += 1
+    if not margin:
+        return table
+    rows = [TableRow(row.line, row.cells[margin:]) for row in table.rows]
+    return Table(table.header_line, table.header[margin:], rows)
 
 
 _MIN_BARE_ROWS = 2
@@ -194,14 +210,20 @@ _RULE = re.compile(r"^[+|┌├└╞╘╒┏┣┗╔╠╚]?[-=+:─━┬┼
 _BOX_BARS = str.maketrans("│┃║", "|||")
 
 
+_TRAC_HEADER = re.compile(r"^=\s*(.*?)\s*=$")
+
+
 def _bare_cells(text: str) -> list[str] | None:
     stripped = text.strip().translate(_BOX_BARS)
     if stripped.startswith("||"):
         stripped = stripped.replace("||", "|")  # Jira's and Confluence's header row: `||Epic||RAG||`
     if stripped.count("|") < _MIN_BARE_CELLS - 1 or set(stripped) <= set("|-: "):
         return None
-    # a Textile header cell is marked `|_. Subject |`
-    cells = [re.sub(r"^_\.\s*", "", cell.strip()) for cell in stripped.strip("|").split("|")]
+    # a Textile header cell is marked `|_. Subject |`, a Trac wiki's `||= Health =||` (w26-b)
+    cells = [
+        _TRAC_HEADER.sub(r"\1", re.sub(r"^_\.\s*", "", cell.strip()))
+        for cell in stripped.strip("|").split("|")
+    ]
     return cells if len(cells) >= _MIN_BARE_CELLS else None
 
 

@@ -247,9 +247,14 @@ _FIELD_SEPARATOR = re.compile(
 
 def _spaced_field(text: str) -> Labelled | None:
     """`当前进度 50%` between separators: a known field name, a space, its value (no colon)."""
-    match = re.match(r"^(\s*)(\S{1,12})\s+(\S.*)$", text)
-    field = field_of(label_key(match[2])) if match is not None else None
-    if match is None or field not in ("status", "progress", "target", "owner"):
+    # a quoted line's `>` (a chat bot's card: `> 进度 30%｜目标 4.18｜<@handong>`) opens no label
+    match = re.match(r"^(\s*(?:>\s*)*)([^\s>]\S{0,11})\s+(\S.*)$", text)
+    if match is None:
+        return None
+    field = field_of(label_key(match[2]))
+    # `目标 4.18 全车队上线` names its day; `目标 全员覆盖` is a goal, no field of the project's
+    dated = field == "generic" and re.match(r"\d|[Qq][1-4]\b|[Hh][12]\b", match[3]) is not None
+    if field not in ("status", "progress", "target", "owner") and not dated:
         return None
     return Labelled(match[2], match[3], match.start(3), field)
 

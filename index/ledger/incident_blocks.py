@@ -54,6 +54,7 @@ from index.ledger.incident_words import (
     cue,
     incident_ids,
     points_elsewhere,
+    review_held,
     story,
 )
 from index.ledger.metric_labels import figure_runs
@@ -91,6 +92,8 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
                 continue  # a figures list, in its code fence or not
             telling = False
             for sub, start, at in _cued(block, report.date):
+                if review_held(sub.text[start:]):
+                    continue  # `广东故障复盘会 3/18 开完`: the review of one, told in the week's work
                 incident = _read(report, sub, start, at)
                 telling = True
                 if incident is not None:

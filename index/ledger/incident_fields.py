@@ -58,7 +58,7 @@ _FIELDS = {
 # Labels of an incident's fields, when one incident's lines are a list of them.
 FIELD_LABEL = re.compile(
     r"^\W{0,3}(?:时间|发生时间|现象|影响|影响范围|定级|级别|等级|处置|处理|恢复|初步原因|原因|根因|根本原因|时长|"
-    r"持续时间|改进项|后续|跟进|time|when|duration|impact|severity|level|detection|cause|root cause|fix|"
+    r"持续时间|改进项|改进|改进措施|后续|跟进|time|when|duration|impact|severity|level|detection|cause|root cause|fix|"
     r"resolution|mitigation|follow-ups?|action items|actions?|lessons?|措施|整改|整改措施|行动项|"
     # a postmortem's action list by state (`Done: encoding pinned (24 Feb)`, `Open: …`, `Next: PIR …`)
     r"done|open|closed|next(?: steps?)?|what happened|standing rule|已完成|未完成|下一步)\W{0,3}\s*[:：]",

@@ -100,7 +100,9 @@ _PLANNED_WORK = (
     # "Networks did planned work on the campus border routers Sat 5 Oct 07:00–09:00"
     r"\b(?:planned|scheduled)\s+(?:works?|changes?|upgrade window|patching)\b|"
     # a line labelled as planned work (`Planned: CashLink patch 2.8.2 on Sat 08 Mar, 06:00–08:00`)
-    r"(?:planned|scheduled|计划内?)\s*[:：]"
+    r"(?:planned|scheduled|计划内?)\s*[:：]|"
+    # work said to be planned in an aside (`patched to GeoServer 2.24.2 Thu (planned, 10 min)`, w26-b)
+    r"[(（]\s*(?:planned|scheduled|计划内)\s*[,，;；)）]"
 )
 
 # The kind an event word is qualified by in a line saying there was none: "无线上故障",
@@ -282,12 +284,19 @@ def not_an_event(text: str) -> bool:
     that says the scare was nothing (`The planned database maintenance on 2 August went to plan`),
     or that says what happened was below an incident's bar, or states a rule, and names no
     incident besides (`周二凌晨搜索抖动，持续不到 3 分钟自己恢复，不算故障`)."""
-    if _SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text):
+    if _SETTING.search(text[: _first_sentence_end(text)]) or _SCARE.search(text) or review_held(text):
         return True
     return below_the_bar(text)
 
 
 _PLANNED = re.compile(_PLANNED_WORK, re.I)
+# A line that tells the review meeting of an incident was held (`广东故障复盘会 3/18 开完`, w26-h;
+# `Postmortem for the 3/12 outage held Tue`): its subject is the meeting, not a new event.
+_REVIEW_HELD = re.compile(
+    r"^\W{0,3}[^，,。；;：:]{0,12}复盘会?\s*(?:已|于|在)?\s*[\d/.月日号()（）周一二三四五六\s]*(?:开完|已开|召开|开过|开了)|"
+    r"^\W{0,3}(?:the\s+)?post-?mortem\b[^.;:]{0,40}?\b(?:was\s+)?(?:held|done|completed)\b",
+    re.I,
+)
 
 
 def planned_or_dismissed(text: str) -> bool:
@@ -295,7 +304,16 @@ def planned_or_dismissed(text: str) -> bool:
     border routers Sat 5 Oct`) or says what it tells was no incident (`Planned, announced, not an
     incident.`). Narrower than `not_an_event`: a drill's or a test's word in an item is as often
     an incident's cause (`Root cause: a pool limit set during a load test`)."""
-    return _PLANNED.search(text[: _first_sentence_end(text)]) is not None or _NOT_ONE.search(text) is not None
+    return (
+        _PLANNED.search(text[: _first_sentence_end(text)]) is not None
+        or _NOT_ONE.search(text) is not None
+        or review_held(text)
+    )
+
+
+def review_held(text: str) -> bool:
+    """The line tells that an incident's review meeting was held, not an event of its own."""
+    return _REVIEW_HELD.match(text) is not None
 
 
 # Said not to be one, anywhere in an item; a false alarm is not (`事后核查均为误报` tells of the alerts
@@ -376,7 +394,8 @@ _LABEL_OPEN = r"^\W{0,3}(?:[\w /&()-]{1,30}[:：]\s*)?"
 _SAYS_NONE = re.compile(
     # opening the line, after a label at most: "Live halls: nothing to report", "No safeguarding
     # incidents reported" (not "Gateway down; no alerts fired", which tells one)
-    _LABEL_OPEN + r"(?:nothing (?:to report|reported|new|significant)\b|all quiet\b|(?:none|nil|n/?a)\W*$|"
+    _LABEL_OPEN
+    + r"(?:nothing (?:to report|reported|new|significant)\b|all quiet\b|quiet (?:week|fortnight|sprint|period|month|shift)\b|(?:none|nil|n/?a)\W*$|"
     r"(?:no|zero|0)\s+(?:[\w-]+\s+){0,2}(?:incidents?|outages?|pages?|reports?|issues?|alerts?|events?)\b|"
     # a severity band named for the incidents: "No new Sev 1-3 this week", "No P1/P2s", "No SEV2s"
     r"(?:no|zero|0)\s+(?:new\s+)?(?:sev(?:erity)?|p|priority)\s*-?\s*[0-4](?:\s*[-–/]\s*(?:sev|p)?\s*[0-4])?s?\b)|"

@@ -84,9 +84,10 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
     # provisioning 完成` over the row's `A 有风险`): a task of it done, the field tells the project.
     statuses = [o for o in statuses if not (o.filed_as == "done" and o.status == "done")] or statuses
     # A step's `对接完成` under the project's heading, beside its row at `50% | 绿`: the row's
-    # running state and part-way progress tell the project; the step was done, not the project.
+    # running state and part-way progress tell the project; the step was done, not the project
+    # (nor is a first part's go-live, `四川 3/13 投产` beside `进行中 | 1/8`, w26-h).
     running = [o for o in statuses if o.status in _RUNNING and o.progress is not None and o.progress < 100]
-    statuses = [o for o in statuses if not (running and o.status == "done")] or statuses
+    statuses = [o for o in statuses if not (running and o.status in ("done", "launched"))] or statuses
     status = worst_status([o.status for o in statuses if o.status is not None])
     # Of the lines that state it, the one that also says when it launched is the better evidence.
     said = [o for o in statuses if o.status == status]

@@ -30,13 +30,13 @@ from index.ledger.signals import (
     labelled_status,
     worst_status,
 )
-from index.ledger.target_cues import SCHEDULE_WORD
+from index.ledger.target_cues import RELEASE, SCHEDULE_WORD
 from index.ledger.targets import DateRole, classify_dates, pick_target
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
 from index.text.cjk import has_han
 from index.text.shift import Shift, find_shifts
-from index.text.timeexpr import find_dates
+from index.text.timeexpr import find_dates, find_field_dates
 
 
 @dataclass
@@ -337,7 +337,14 @@ def _moved_eta(role: DateRole) -> bool:
     """A step line that moves the schedule's own date (`eta 4月中→4月底`, `target moved to 6/30`)
     speaks for the project; a step's own deadline (`联调10/25前完成`) does not. It still yields
     to any date the head gives. Written from terse-bullets-ml."""
-    return role.moved and SCHEDULE_WORD.search(role.clause) is not None
+    if not role.moved:
+        return False
+    if SCHEDULE_WORD.search(role.clause) is not None:
+        return True
+    # the release itself moved (`上线由 3.31 调整为 4.18`, `全量上线改为 5.9`, w26-a), said in the
+    # date's own part of the sentence: `G5 新机推迟到 5.6 到货` after `5.9 全量上线压力很大：` is a part's
+    own = next((part for part in re.split(r"[：:，,；;。]", role.clause) if role.hit.text in part), "")
+    return role.kind == "final" and RELEASE.search(own) is not None
 
 
 # The whole product's release day: "knock-on: GA looking like mid-April" under a project's item is
@@ -366,7 +373,8 @@ def _dated_goal(labelled: Labelled, ref: date) -> bool:
     clause = re.split(r"[；;，,。]", labelled.rest, maxsplit=1)[0]
     return any(
         hit.start == 0 or (len(clause) <= _GOAL_CLAUSE_CHARS and hit.end <= len(clause))
-        for hit in find_dates(labelled.rest, ref, "future")
+        # a field's value: a bare dotted day (`目标 4.18`, w26-a) is a day there
+        for hit in find_field_dates(labelled.rest, ref, "future")
     )
 
 

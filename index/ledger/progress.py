@@ -189,7 +189,9 @@ def _word_value(match: re.Match[str]) -> int:
 
 
 _VERB_NEXT = re.compile(
-    r"\s*(?:已|完成|上线|发布|投产|交付|done|complete|finished|closed|merged|migrated|launched|shipped|released)",
+    # the time of that day may come first: `4/9 晚完成切换上线` (w26-h), `3/12 22:00 上线`
+    r"\s*(?:(?:晚上|早上|上午|下午|中午|凌晨|夜间|当晚|晚|早|夜)\s*|\d{1,2}:\d{2}\s*)?"
+    r"(?:已|完成|上线|发布|投产|交付|done|complete|finished|closed|merged|migrated|launched|shipped|released)",
     re.I,
 )
 

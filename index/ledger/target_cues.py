@@ -267,6 +267,11 @@ ACTION_AFTER = re.compile(
     r"^\s*(?:之?前|以前)\s*(?:我|他|她|我们|大家)?\s*(?:一定|务必|尽快|要|得|需要|会|再)?\s*"
     r"(?:给(?:个|出)?|确认|回复|反馈|同步|答复|定下|说|对齐|评估|决定|看一?下|过一遍|沟通)"
 )
+# A day work starts, not one it is due: `计划 4/1 启动` in a 计划完成 column (w26-h), `kick-off 4/1`.
+START_AFTER = re.compile(
+    r"^\s*(?:正式)?(?:启动|开工|开始(?![\u4e00-\u9fff]*(?:上线|发布|投产))|立项|kick(?:s|ed)?[- ]?off|starts?\b)",
+    re.I,
+)
 # How long something old is kept ("旧站保留到4月中旬", "旧命令会作为别名保留到年底"): a retention, not
 # a delivery, whatever the clause names.
 KEPT_UNTIL = re.compile(r"(?:保留|保持|维持|沿用|兼容|并行|共存|有效)(?:期)?\s*(?:到|至)\s*$")

@@ -54,6 +54,7 @@ from index.ledger.target_cues import (
     RELEASE,
     RELEASED_AFTER,
     SINCE_BEFORE,
+    START_AFTER,
     STEP_WORD,
     STRONG_BEFORE,
     SUPPLIER,
@@ -124,6 +125,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         moved = named = False
         if OWN_WEEK.match(hit.text) and told_as_past(text, hit.start, hit.end):
             role = None  # "The Flutter SDK moved into Now this week": when it happened, not a day aimed at
+        elif START_AFTER.match(after):
+            role = None  # the day it starts, even in a target's column (`计划 4/1 启动`)
         elif (
             ACTION_AFTER.match(after)
             or KEPT_UNTIL.search(before)

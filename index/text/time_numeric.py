@@ -226,11 +226,12 @@ def _near(month: int, day: int, ref: date, bias: Bias) -> date | None:
 
 
 @_rule(
-    rf"(?<![\d.vV])(?<!版本)(\d{{1,2}})\.(\d{{1,2}}){_VERSION_NEXT}(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量))",
+    rf"(?<![\d.vV])(?<!版本)(\d{{1,2}})\.(\d{{1,2}}){_VERSION_NEXT}(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)))",
     needs=DIGIT,
 )
 def _dotted(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
-    # the word after it ("7.15上线", "10.31日") says it is a day, however far ahead; a bare "前" is as
+    # the word after it ("7.15上线", "10.31日") or a clock time ("3.12 02:10") says it is a day,
+    # however far ahead; a bare "前" is as
     # often a release's ("3.3前": before version 3.3)
     month, day = int(m[1]), int(m[2])
     if re.match(r"\s*(?:之?前)", m.string[m.end() :]):

@@ -155,10 +155,10 @@ def _day_on_weekday(ref: date, day: int, weekday: int) -> date | None:
 
 
 # "the 3rd", "on the 15th"; "15号" (chat wording for a day of this or next month). Not "3号楼",
-# "1号线", "2号机": a numbered thing, not a day.
+# "1号线", "2号机", "3号冷库": a numbered thing, not a day.
 @_rule(
     r"\bthe\s+(3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of|time|percentile|place|floor|anniversary)\b)|"
-    r"(?<![\d月./\-年第#号])(3[01]|[12]\d|0?[1-9])\s*号(?![楼线机位店仓门口床厅车种码台件批期版房座栋层])",
+    r"(?<![\d月./\-年第#号])(3[01]|[12]\d|0?[1-9])\s*号(?![楼线机位店仓门口床厅车种码台件批期版房座栋层库冷站厂窑炉罐泵井舱柜池塔堆馆院窗桥泊船港箱屏])",
     re.I,
     needs=DIGIT,
 )

@@ -65,7 +65,9 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         # a project's schedule said to slide or fall behind, or its light turned red
         "滑坡 掉队 转红 变红 转黄 变黄 亮灯降级 状态降级 降灯 "
         # a status said to get worse: "哪些项目延期了或者状态变差了" (w19-c)
-        "状态变差 变差 状态恶化 恶化 变糟 worsened got_worse"
+        "状态变差 变差 状态恶化 恶化 变糟 worsened got_worse "
+        # its progress said to have gone wrong: "哪些项目延期或进度出了问题" (w26-a)
+        "进度出了问题 进度出问题 进度有问题"
     ) + OVERDUE_WORDS + STALL_WORDS + MISSED_WORDS),
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "

@@ -240,6 +240,8 @@ PROJECTS = [
         ("赛季到现在，哪些项目延期了或者状态变差了？", "slips", []),
         ("这几个月哪些任务亮灯降级了？", "slips", []),
         ("DAU 这几期是怎么走的？", "metrics", []),
+        # progress said to have gone wrong is a slip, not an incident (w26-a)
+        ("这几期里哪些项目进度出了问题？", "slips", []),
     ],
 )
 def test_intent_and_projects(question: str, intent: str, projects: list[str]) -> None:
