@@ -13,7 +13,10 @@ from index.models import SectionKind
 _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.REFLECTION,
-        re.compile(r"反思|收获|心得|体会|感悟|复盘总结|reflection|lesson|learning|retro", re.I),
+        re.compile(
+            r"反思|收获|心得|体会|感悟|复盘总结|reflection|lesson|\blearnings\b|^\W*learning\W*$|\bretro(?:spective)?s?\b",
+            re.I,
+        ),
     ),
     (
         SectionKind.PLANS,

@@ -176,6 +176,8 @@ def normalise_line(line: str) -> str:
     line = _tab_cells(line)
     if "<" in line:
         line = inline_tags_read(line)
+    if "{icon " in line:
+        line = _REMARKUP_ICON.sub(_icon_sign, line)
     if "shields.io/badge/" in line:
         line = badges_as_fields(line)
     return line.replace("\t", "  \t").expandtabs(4).rstrip()
@@ -190,6 +192,33 @@ _BOLD_TAG = re.compile(r"</?(?:b|strong)>", re.I)
 def inline_tags_read(line: str) -> str:
     """A line without the inline HTML tags that only style its words, `<b>` as `**` (w26-a)."""
     return _BOLD_TAG.sub("**", _LOOKS_TAG.sub("", line))
+
+
+# A Phabricator Remarkup icon (`{icon circle color=orange}`), a status told by its colour or shape:
+# read as the sign a reader sees (w26-c).
+_REMARKUP_ICON = re.compile(r"\{icon\s+([\w-]+)(?:\s+color=(\w+))?[^{}]*\}")
+_ICON_SHAPES = {
+    "check-circle": "✅",
+    "check": "✅",
+    "pause-circle": "⏸",
+    "pause": "⏸",
+    "times-circle": "✖",
+    "times": "✖",
+}
+_ICON_COLOURS = {
+    "green": "🟢",
+    "orange": "🟡",
+    "yellow": "🟡",
+    "red": "🔴",
+    "grey": "⚪",
+    "gray": "⚪",
+    "blue": "🔵",
+}
+
+
+def _icon_sign(match: re.Match[str]) -> str:
+    shape, colour = match[1].lower(), (match[2] or "").lower()
+    return _ICON_SHAPES.get(shape) or _ICON_COLOURS.get(colour) or match[0]
 
 
 # A shields.io badge, as a README or a wiki page shows a field: `![健康度](https://img.shields.io/badge/

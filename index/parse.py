@@ -19,7 +19,13 @@ from index.line_rewrites import chat_export_lines, mind_map_fields, new_side_of_
 from index.load import Document
 from index.mail_header import MailHeader, mail_header
 from index.models import Item, Report, Section, SectionKind
-from index.plain_records import RULE_LINE, hanging_records, keyed_paragraphs, record_heading
+from index.plain_records import (
+    RULE_LINE,
+    coded_margin_lines,
+    hanging_records,
+    keyed_paragraphs,
+    record_heading,
+)
 from index.report_date import (
     DATE_LABEL,
     FoundDate,
@@ -51,8 +57,8 @@ _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\
 # follows it (a legend of the section's marks).
 _BRACKET_LINE = re.compile(
     r"^【([^】]{1,40})】\s*[:：]?\s*$|^【([一二三四五六七八九十]{1,3}\s*[、.．][^】]{1,36})】"
-    # `【一】本周报送日历执行情况`: the ordinal in brackets, the title after it
-    r"|^【[一二三四五六七八九十]{1,3}】\s*([^\s【].{0,38})$"
+    # `【一】本周报送日历执行情况`, `〔二〕工作项`: the ordinal in brackets, the title after it
+    r"|^[【〔][一二三四五六七八九十]{1,3}[】〕]\s*([^\s【〔].{0,38})$"
 )
 _LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
 _COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
@@ -429,7 +435,11 @@ def build_sections(
     its opening lines are."""
     plain_text = not any(heading_line(text.strip(), dialect) and not column_row(text) for _, text in lines)
     numbered = numbered_sections(lines) if plain_text else frozenset()
-    records = hanging_records(lines) | keyed_paragraphs(lines) if plain_text else frozenset()
+    records = (
+        hanging_records(lines) | keyed_paragraphs(lines) | coded_margin_lines(lines)
+        if plain_text
+        else frozenset()
+    )
     root = Section(title="", level=0, path=(), start=0, end=0)
     stack: list[Section] = [root]
     name = (title or "(untitled)")[:MAX_TITLE_CHARS]

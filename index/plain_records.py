@@ -110,6 +110,27 @@ def keyed_paragraphs(lines: list[tuple[int, str]]) -> frozenset[int]:
     return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
 
 
+# A record's code at the margin, unbracketed, set off by two spaces: `WS3  Hartley digitisation
+# A  (G)`, `KR2  Recall model v3`, `P-07  Depot chargers`.
+_CODED_LINE = re.compile(r"^(?:[A-Z]{1,4}-?\d{1,3}[a-z]?)\s{2,}\S")
+
+
+def coded_margin_lines(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Margin lines that open with a code set off by spaces (`WS1  Catalogue migration     A
+    (A)`) over indented lines of their own: where three or more stand so, each heads one record,
+    as a programme's plain-text update lists its workstreams. Written from w26-d (a mailing list's
+    weekly log)."""
+    heads = [
+        index
+        for index, (_, text) in enumerate(lines)
+        if _CODED_LINE.match(text)
+        and index + 1 < len(lines)
+        and lines[index + 1][1][:1].isspace()
+        and lines[index + 1][1].strip()
+    ]
+    return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
+
+
 def record_heading(lines: list[tuple[int, str]], index: int) -> bool:
     """A line at the margin with its own field set off to the right, over indented field lines
     (`ITEM 02  REC  RECORDS MIGRATION   STATUS: SD` over `  PROGRESS : 21/38` and `  TARGET   :

@@ -148,6 +148,8 @@ _DATE_LABELS = (
     rf"(?:{_ISSUE_LABELS}|report\s+date|date|dated|as\s+of|as\s+at|as\s+on|last\s+updated|updated(?:\s+on)?|sent|"
     # a bulletin's own words for its day: "Published 14 March 2025", "Status date:", "w/c 10 Mar"
     r"published(?:\s+on)?|posted(?:\s+on)?|prepared\s+on|circulated(?:\s+on)?|status\s+date|w/c|"
+    # a scheduler's status day, as Primavera P6 calls it (`Data Date : 28-Apr-25`, w26-g)
+    r"data\s+date|"
     # minutes are of the day the meeting met: "Meeting date:", "会议日期：", "周会时间："
     r"(?:meeting|call)\s+(?:date|held(?:\s+on)?)|(?:会议|周会|例会|开会|召开)(?:日期|时间)|"
     r"(?:period|fortnight|month)\s+ending|week\s+to|"

@@ -63,6 +63,8 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "highlights lowlights comments details scope milestone milestones plan plans goal goals todo",
         "impact cause fix resolution mitigation rootcause background context decision decisions ask asks",
         "dependencies dependency deliverables rmk rmks remarks remark",
+        # a work item's workflow and its steps' schedule (`节点：评审 ✔ → 开发 ●`, `节点排期：…`, w26-e)
+        "节点 节点排期 排期 流程节点",
         # a meeting's own header fields (`会议日期：2025/03/13（四）`, `主持：…`), never a project (w20-d)
         "会议日期 会议时间 会议地点 地点 主持 主持人 记录 记录人 出席 出席人员 参会 参会人员 列席 缺席 抄送",
         "attendees attendance chair venue location apologies scribe notetaker minutetaker",
@@ -88,7 +90,7 @@ _TARGET_LABEL = re.compile(
     r"(?:交付|完成|验收|结项)(?:时限|期限|节点)|"
     # an event's `结束时间` is when it ended: only a planned end is a target
     r"(?:计划|预计|目标|拟|预期|要求)结束(?:时间|日期|节点|日)?|"
-    r"(?:计划|预计|目标|拟|预期|要求)(?:上线|切换|投产|发布|交付|完成|验收|落地|割接|启用|结项)|"
+    r"(?:计划|预计|目标|拟|预期|要求)(?:上线|切换|投产|发布|交付|完成|验收|落地|割接|启用|结项|全量)|"
     r"(?:最新|调整后|新|当前)(?:计划|目标|节点)|里程碑(?:日期|时间)|"
     r"(?:planned|plan|expected|est\.?|estimated|projected|target|targeted|forecast|scheduled|revised|new|"
     r"current|latest|committed|commit)?(?:golive|launch|cutover|release|rollout|ga|milestone)(?:date|day|by)|"

@@ -164,6 +164,9 @@ def _tracker_ref(text: str) -> re.Match[str] | None:
     return None if _NOT_A_KEY.match(text) else _TRACKER_REF.match(text)
 
 
+_COLUMNS_AFTER_NAME = 20  # so much a record's title line lines up to the right of its name
+
+
 def heading_name(title: str) -> str:
     """A heading's project name: a status glyph after the name ends it, as on a bullet
     (`### 2.1 跨服战场 🟡 有风险 · owner @黄一帆`, w19-c); the glyph and what follows are its state.
@@ -173,6 +176,9 @@ def heading_name(title: str) -> str:
         # and what a rundown lines up to its right (`[A04] LIVE PAGES V3     P.NANDAKUMAR  03:00`)
         title = re.split(r"\s{3,}", title.strip()[ref.end() :].strip())[0]
     title = _WBS_NUMBER.sub("", title.strip())  # `1  HIS药事模块升级`: its place in the breakdown (w20-a)
+    name, *columns = re.split(r"\s{3,}", title)
+    if columns and len(" ".join(columns)) <= _COLUMNS_AFTER_NAME:
+        title = name  # `WS3  Hartley digitisation        A    (G)`: its ratings, lined up (w26-d)
     glyph = _NAME_THEN_GLYPH.match(title.strip())
     if glyph and valid_name(clean_name(glyph[1])):
         return clean_name(glyph[1])

@@ -38,7 +38,7 @@ _EXTRA_MARKUP = re.compile(
 )
 BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _NOT_A_NAME = re.compile(
-    r"本周|下周|上周|这周|这两周|已经?|完成|没能|未能|进行|推进|预计|正在|开始|启动|目前|当前|继续|持续|新增|支持|参与|组织|"
+    r"本周|下周|上周|这周|这两周|已经?|完成|没能|未能|进行|推进|预计|正在|开始|(?<!冷)启动|目前|当前|继续|持续|新增|支持|参与|组织|"
     r"\b(?:this|next|last) week\b|\b(?:we|i(?![/&])|our|completed|started|working|finished|shipped|launched)\b|"
     r"\d+\s*%|^\d+$|^\d+\s*(?:of|out of|/)\s*\d+\b|事件|事故|故障|incident|^(?:图例|legend)\b",
     re.I,
@@ -265,6 +265,11 @@ PIPE_FIELDS = re.compile(
 )
 
 
+_TRAILING_WEEKDAY = re.compile(
+    r"(?<=\S)\s+(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\.?,?$"
+)  # (`Sun` names things)
+
+
 def clean_name(name: str) -> str:
     name = WIKI_LINK.sub(lambda m: m[2] or m[1], name)
     name = _FIELD_AFTER_STOP.sub("", name)
@@ -282,6 +287,7 @@ def clean_name(name: str) -> str:
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = TYPE_PREFIX.sub("", name.strip())
     name = _TOPIC_SUFFIX.sub("", name.strip(" \t:：-—–·•【】[]"))
+    name = _TRAILING_WEEKDAY.sub("", name)  # `Homepage switch Mon` of `… Mon 3 March`: the day's (w26-d)
     return re.sub(r"\s{2,}", " ", name).strip(" \t:：-—–·•【】[]")  # a form's column gaps
 
 

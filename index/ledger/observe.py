@@ -87,7 +87,9 @@ def observe(report: Report, mention: Mention) -> Observation:
             text = _EMPHASIS.sub(" ", unit.text[offset : piece.end])
             if field == "status":
                 label = piece.labelled.label if piece.labelled else ""
-                status = unit.status or labelled_status(label, text)
+                # one of several fields (`状态：进行中    健康度：🟡 有风险`, w26-e): its own value
+                own = labelled_status(label, text) if len(pieces) > 1 else None
+                status = own or unit.status or labelled_status(label, text)
                 if status:
                     quote = (
                         unit.text
@@ -474,8 +476,9 @@ def _assemble(
         # "规则迁移 45%，比对工具已上线", "影子模式上线…10月15日全量上线不变": a part went live.
         statuses = [s for s in statuses if s.value != "launched"]
     if field_statuses and not mention.section.in_table(mention.start):
-        # A block's first status field is its project's; later ones are often its sub-items'.
-        field_statuses = field_statuses[:1]
+        # A block's first status field is its project's; later ones are often its sub-items'. (Its
+        # line may hold two: `状态：进行中    健康度：🟡 有风险`, w26-e.)
+        field_statuses = [s for s in field_statuses if s.unit is field_statuses[0].unit]
     if field_statuses and all(s.value in RANK for s in field_statuses) and not unfinished:
         # "health:: 🟢 on track" over "- Went live Mon 31/03 …": the health field was not updated,
         # the line that opens with the launch tells what happened (a lifecycle state wins).

@@ -430,8 +430,12 @@ def field_status(value: str) -> ProjectStatus | None:
     worded = _GLYPHS.sub("", cleaned).strip(" ●○◉⬤")  # `● Blue`: a sheet's coloured dot before its word
     if worded != cleaned and worded in _FIELD_STATUS:
         return _FIELD_STATUS[worded]  # `⛔取消`, `🟡有风险`: the word says which state the sign is
+    # A rating with last week's in brackets after it (`A    (G)`, w26-d): the first is this week's.
+    paired = re.fullmatch(r"(?-i:([GAYR]))\s+[(（](?:was\s+)?(?-i:[GAYR])[)）]", value.strip(" *_`"))
+    if paired is not None:
+        return _RAG_LETTERS[paired[1]]
     # A traffic-light letter before its word (`G 正常`, `Y 风险`, `R – delayed`): the word says it.
-    lettered = re.match(r"(?-i:[GAYR])\s*[-–—:：]?\s+(\S.*)$", value.strip(" *_`"))
+    lettered = re.match(r"(?-i:[GAYR])\s*[-–—:：]?\s+(?![(（])(\S.*)$", value.strip(" *_`"))
     if lettered is not None:
         return field_status(lettered[1]) or _RAG_LETTERS.get(value.strip(" *_`")[0])
     # The field's first word is the writer's verdict (`风险。…开发暂停3天`: at risk, the pause a detail).

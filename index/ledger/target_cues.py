@@ -202,6 +202,12 @@ OFFER_BEFORE = re.compile(
     r"(?:(?:on|for)\s+)?(?:the\s+)?" + PART_OF + "$",
     re.I,
 )
+# The day a bracket says replaced an earlier one: `Mon 3 March (was 24/02)`, `4/30（原4/15）` (w26-d).
+WAS_AFTER = re.compile(
+    r"^\s*[(（]\s*(?:was|previously|formerly|原定?|原计划)\s*[:：]?\s*"
+    r"(?=[^)）]{0,16}(?:\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bQ[1-4]|月))",
+    re.I,
+)
 NEW_AFTER = re.compile(r"^\s*(?:is|will\s+be)\s+(?:now\s+)?(?:the\s+|our\s+)?(?:new|revised|updated)\b", re.I)
 # A sentence that opens by stating the goal, then gives its day: "The goal is to have all five
 # automated by the end of Q3", "The plan is still to fix all six by the end of August".

@@ -62,6 +62,7 @@ from index.ledger.target_cues import (
     TARGET_WORD,
     THIS_WEEK,
     UNRELATED,
+    WAS_AFTER,
     WEAK_BEFORE,
     WORK_DONE_AFTER,
 )
@@ -146,8 +147,10 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         elif MISSED_BEFORE.search(text[left : hit.start]):
             # (`re-planned because the fix missed 27-Sep`: the fix's day, told as the reason)
             role = None if _BECAUSE.search(text[left : hit.start]) else "target"
-        elif NEW_DATE_BEFORE.search(text[left : hit.start]) or (
-            OFFER_BEFORE.search(before) and INSTEAD_AFTER.match(text[hit.end : right])
+        elif (
+            NEW_DATE_BEFORE.search(text[left : hit.start])
+            or (OFFER_BEFORE.search(before) and INSTEAD_AFTER.match(text[hit.end : right]))
+            or WAS_AFTER.match(text[hit.end :])
         ):
             role, moved = "target", True
         elif (

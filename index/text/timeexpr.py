@@ -126,8 +126,15 @@ def with_weekdays(text: str, hits: list[DateHit]) -> list[DateHit]:
             and _NOTE_GAP.fullmatch(text[previous.end : hit.start])
         ):
             continue  # the day's own weekday, read alone it is the nearest such day (w23-c)
+        abbreviated = _SHORT_WEEKDAY_BEFORE.search(text, 0, hit.start) if hit.precision == "day" else None
+        if abbreviated is not None and (previous is None or previous.end <= abbreviated.start()):
+            # `Tue 22 April`: a short weekday the parser reads nowhere alone (w26-d)
+            hit = DateHit(abbreviated.start(), hit.end, hit.value, text[abbreviated.start() : hit.end], "day")
         out.append(hit)
     return out
+
+
+_SHORT_WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+$")
 
 
 # (or zero-padded with a dash, as a tracker's column writes it: `Target | 05-16`)
