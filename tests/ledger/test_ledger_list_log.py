@@ -13,8 +13,8 @@ from index.ledger import views
 from index.ledger.mentions import clean_name
 from index.ledger.signals import field_status
 from index.ledger.targets import classify_dates
-from index.models import SectionKind
 from index.load import load_document
+from index.models import SectionKind
 from index.parse import parse_report
 from index.plain_records import coded_margin_lines
 
