@@ -67,6 +67,13 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         re.compile(r"health\s*(?:&|and)\s*safety|\bh\s*&\s*s\b|\bhse\b|\behs\b|安全生产", re.I),
     ),
     (
+        # a programme's dashboard lists its projects and their states, not figures (w27-d)
+        SectionKind.PROJECTS,
+        re.compile(
+            r"\b(?:programme|program|project|portfolio|workstream)s?\s+dashboard\b|项目看板|项目仪表盘", re.I
+        ),
+    ),
+    (
         SectionKind.METRICS,
         re.compile(r"数据|指标|可用性|成功率|度量|metric|kpi|\bsl[oa]s?\b|numbers|health|dashboard", re.I),
     ),

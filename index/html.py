@@ -14,7 +14,16 @@ from index.html_grid import regroup_bands
 
 # Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
 # datetime> in its header (before its first section heading: a footer's <time> may be another page's).
-_PUBLISHED_META = {"date", "dc.date", "dcterms.date", "dcterms.created", "article:published_time", "pubdate"}
+# (`created`: an Evernote / 印象笔记 note's own export field, `2025-04-03 07:35:02 +0000`, w27)
+_PUBLISHED_META = {
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "article:published_time",
+    "pubdate",
+    "created",
+}
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "pre", "summary"}
 _SKIP = {"script", "style", "head", "title"}
 # A spreadsheet page's frame (Google Sheets' "Web page" download): row numbers, column letters and

@@ -52,6 +52,10 @@ _BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
 _ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+|[壹贰叁参肆伍陆柒捌玖拾]{1,2})[、.．]\s*(\S.*)$")
 # A newsletter's numbered part, its number zero-padded (`02 数说本周`, `03 Project updates`): a heading.
 _ZERO_NUMBERED = re.compile(r"^(0[1-9])\s+([^\s\d|｜].{0,23})$")
+# A numbered part's bold title with an aside after it, the part's legend (w27-h).
+_BOLD_ORDINAL_ASIDE = re.compile(
+    r"^(?:\*\*|__)([一二三四五六七八九十]{1,3}[、.．][^*_]{1,30})(?:\*\*|__)\s*[（(][^（）()]{0,80}[）)]\s*$"
+)
 _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
 # `【项目进展】` alone on its line; a numbered one (`【一、项目状态总览】   灯号：[G]正常 …`) whatever
 # follows it (a legend of the section's marks).
@@ -231,6 +235,9 @@ def _heading_of(
     if match and len(match[1]) <= 60:
         zero = _ZERO_NUMBERED.match(match[1].strip())  # `**02 数说本周**`
         return atx_level + PSEUDO_LEVEL_OFFSET, (zero[2] if zero else match[1]).strip()
+    match = _BOLD_ORDINAL_ASIDE.match(stripped)
+    if match:
+        return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()  # `**二、各工作线**（状态：○正常 …）`
     match = _ZH_ORDINAL.match(stripped)
     if match and len(stripped) <= 40:
         return atx_level + PSEUDO_LEVEL_OFFSET, stripped

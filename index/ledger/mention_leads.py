@@ -182,6 +182,9 @@ def heading_name(title: str) -> str:
     glyph = _NAME_THEN_GLYPH.match(title.strip())
     if glyph and valid_name(clean_name(glyph[1])):
         return clean_name(glyph[1])
+    name, *fields = re.split(r"\s*[｜|]\s*", title.strip())
+    if fields and any(field_status(field) is not None for field in fields) and valid_name(clean_name(name)):
+        return clean_name(name)  # `【1】粮情测控二期｜正常｜四成｜目标 4.15` (w27-a): its fields after it
     return clean_name(title)
 
 

@@ -283,6 +283,7 @@ def clean_name(name: str) -> str:
     name = re.sub(r"[*_`#]+", "", name)
     name = _LEADING_EMOJI.sub("", name)  # "🎉 活动上线", "📦 版本进度": a template's icon
     name = _TRAILING_EMOJI.sub("", name)  # "Query planner 🟡": its status, read as one, not its name
+    name = re.sub(r"^\s*【\d{1,2}】\s*", "", name)  # `【3】地磅改造`: its place in the week's list
     name = BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = TYPE_PREFIX.sub("", name.strip())

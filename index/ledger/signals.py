@@ -254,6 +254,8 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "will not complete": "off_track", "won't complete": "off_track", "not going to complete": "off_track",
     "告警": "off_track", "已投运": "launched", "投运": "launched",
     "blue": "done",  # BRAG: a Blue light is complete ("● Blue complete", w23-e)
+    # a contract programme's words (NEC, UK construction): `ON PROG` is on programme (w27-g)
+    "on prog": "on_track", "on programme": "on_track", "on program": "on_track",
     "closed": "done", "closed complete": "done", "closed skipped": "cancelled", "closed incomplete": "cancelled",
     "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
     # a tracker's workflow states as a status cell or field holds them (Jira, ADO, 禅道, TAPD)
@@ -427,7 +429,7 @@ def field_status(value: str) -> ProjectStatus | None:
         if closed_as in ("cancelled", "paused"):
             return closed_as  # `Closed (won't do)`: how it closed
         return _FIELD_STATUS[cleaned]
-    worded = _GLYPHS.sub("", cleaned).strip(" ●○◉⬤")  # `● Blue`: a sheet's coloured dot before its word
+    worded = _GLYPHS.sub("", cleaned).strip(" ●○◉⬤◐◑◒◓◔◕")  # `● Blue`: a sheet's coloured dot before its word
     if worded != cleaned and worded in _FIELD_STATUS:
         return _FIELD_STATUS[worded]  # `⛔取消`, `🟡有风险`: the word says which state the sign is
     # A rating with last week's in brackets after it (`A    (G)`, w26-d): the first is this week's.

@@ -18,7 +18,7 @@ from index.ledger.field_labels import field_of, label_key, loose_target
 from index.ledger.incident_words import incident_ids
 from index.ledger.signals import field_status, rag_letter
 from index.tables import ROW_NUMBER, Table
-from index.text.timeexpr import ANY_DAY, find_dates
+from index.text.timeexpr import ANY_DAY, find_dates, find_field_dates
 
 # The column naming the row's project (a tracker's requirement, story, epic, feature).
 _NAME_HEADER = re.compile(
@@ -201,8 +201,20 @@ def item_key(cell: str) -> str:
 
 
 def column_roles(table: Table) -> list[str | None]:
-    """Each column's field ("status", "progress", "target", "owner", "actual", "generic") or None."""
-    return [_role(table, index, header) for index, header in enumerate(table.header)]
+    """Each column's field ("status", "progress", "target", "owner", "actual", "generic") or None.
+    Beside a column of the forecast day, a key-dates column is the contract's milestones, not where
+    the row now stands (`Fcst complete | Key Date`, w27-g)."""
+    roles = [_role(table, index, header) for index, header in enumerate(table.header)]
+    forecast = any(
+        role == "target" and _FORECAST_HEADER.search(header)
+        for role, header in zip(roles, table.header, strict=True)
+    )
+    if forecast:
+        roles = [
+            "generic" if role == "target" and _MILESTONE_HEADER.fullmatch(header.strip()) else role
+            for role, header in zip(roles, table.header, strict=True)
+        ]
+    return roles
 
 
 def _role(table: Table, index: int, header: str) -> str | None:
@@ -262,7 +274,9 @@ _MILESTONE_CELL_CHARS = 40
 def _mostly_days(table: Table, index: int, max_chars: int = _STATUS_CELL_CHARS) -> bool:
     """Most filled cells of the column are short and hold a day."""
     filled = [cell for cell in _column(table, index) if not _EMPTY_CELL.match(cell)]
-    dated = [cell for cell in filled if len(cell) <= max_chars and find_dates(cell, ANY_DAY)]
+    dated = [
+        cell for cell in filled if len(cell) <= max_chars and find_field_dates(cell, ANY_DAY)
+    ]  # a cell: `4.30` is a day
     return bool(filled) and 2 * len(dated) >= len(filled)
 
 

@@ -226,7 +226,7 @@ def _near(month: int, day: int, ref: date, bias: Bias) -> date | None:
 
 
 @_rule(
-    rf"(?<![\d.vV])(?<!版本)(\d{{1,2}})\.(\d{{1,2}}){_VERSION_NEXT}(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)))",
+    rf"(?<![\d.vV])(?<!版本)(\d{{1,2}})\.(\d{{1,2}}){_VERSION_NEXT}(?=\s*(?:之?前|[日号]|上线|完成|交付|提测|全量|割接|切换|投产|发布|验收|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)))",
     needs=DIGIT,
 )
 def _dotted(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:

@@ -98,7 +98,8 @@ _WEEKDAY_GAP = re.compile(r"[\s,]*(?:the\s+)?", re.I)
 _WEEKDAY_NOTE = re.compile(
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|(?:周|星期|礼拜)[一二三四五六日天]", re.I
 )
-_NOTE_GAP = re.compile(r"\s*[(（]?\s*|\s*,\s*")
+# (a short word may stand between the day and its bracketed weekday: `5.18割接（周六）`, w27-h)
+_NOTE_GAP = re.compile(r"\s*[(（]?\s*|\s*,\s*|[^\s\d()（）]{1,4}\s*[(（]\s*")
 
 
 def with_weekdays(text: str, hits: list[DateHit]) -> list[DateHit]:
