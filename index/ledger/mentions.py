@@ -342,6 +342,9 @@ _GLOSS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]\s*$")
 _SHARE = re.compile(r"\d+\s*%")
 
 
+_LANGUAGE_HALVES = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[\u4e00-\u9fff])")
+
+
 def valid_name(name: str, typed: bool = False) -> bool:
     """`typed`: the heading said what it names ("Goal: Cut median CI time by 30%"), so a share in
     it is the goal's measure, not a progress line."""
@@ -359,6 +362,9 @@ def valid_name(name: str, typed: bool = False) -> bool:
     titled = _ORDINAL.sub("", name.strip())
     if _GENERIC_TITLE.fullmatch(titled) or _GENERIC_TITLE.fullmatch(_GLOSS.sub("", titled)):
         return False  # "LOOKAHEAD (2 WKS)" is a template's look-ahead as "Look-ahead" is
+    halves = _LANGUAGE_HALVES.split(titled.strip())
+    if len(halves) == 2 and all(_GENERIC_TITLE.fullmatch(half) for half in halves):
+        return False  # `项目 Projects`, `重点项目 Key projects`: one generic title in two languages
     return _OVERVIEW.fullmatch(name.strip()) is None
 
 

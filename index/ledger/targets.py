@@ -168,14 +168,18 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         elif WEAK_BEFORE.search(before) and find_shifts(text[: hit.start]):
             # "Ferry 又往后拖了两周。……现在预计4月上旬": a plain estimate after the move is its new day.
             role, moved = "target", True
-        elif (MOVED_BEFORE.search(before) or MOVED_TO_PERIOD.search(text[left : hit.start])) and (
-            target_field
-            or _shift_in(clause)
-            or _shift_in(_sentence_before(text, left))
-            or find_shifts(text[_sentence_start(text, left) : _sentence_end(text, right)])
-            or DELIVERY.search(clause)
-            or FINAL_AFTER.match(after)
-            or re.search(r"→|->|=>|⇒|➡", before)
+        elif (
+            (MOVED_BEFORE.search(before) or MOVED_TO_PERIOD.search(text[left : hit.start]))
+            and hit.value >= ref
+            and (
+                target_field
+                or _shift_in(clause)
+                or _shift_in(_sentence_before(text, left))
+                or find_shifts(text[_sentence_start(text, left) : _sentence_end(text, right)])
+                or DELIVERY.search(clause)
+                or FINAL_AFTER.match(after)
+                or re.search(r"→|->|=>|⇒|➡", before)
+            )
         ):
             role, moved = "target", True
         elif (

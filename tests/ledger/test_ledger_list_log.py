@@ -117,3 +117,16 @@ def test_a_schedule_narratives_data_date_dates_it(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert parse_report(load_document(path), str(path)).date == date(2025, 4, 28)
+
+
+def test_a_past_day_something_moved_on_is_no_new_target() -> None:
+    ref = date(2025, 3, 11)
+    assert classify_dates("billing: Orca moved Thu 6 Mar, the last account", ref) == []
+    assert [r.role for r in classify_dates("go-live moved to Thu 20 Mar", ref)] == ["target"]
+
+
+def test_a_generic_title_in_two_languages_names_nothing() -> None:
+    from index.ledger.mentions import valid_name
+
+    assert not valid_name("项目 Projects")
+    assert valid_name("数据迁移 Data Migration")
