@@ -42,6 +42,7 @@ def test_quiet_weeks_planned_asides_and_follow_ups_are_no_incidents() -> None:
     assert not planned_or_dismissed("tile-02 down for 15 min Tue, disk full.")
     assert FIELD_LABEL.match("- 改进：证书到期前告警（已上线）")
     assert not_an_event("华东故障复盘会 3/20 开完，限流补丁已上线。")
+    assert not not_an_event("Postmortem for the Sunday 9th checkout outage is done.")
     assert not not_an_event("3/14 华东通道故障复盘（3/20 复盘会通过）：根因是重试无退避")
 
 
