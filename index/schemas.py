@@ -89,6 +89,11 @@ class Observation(_Model):
         description="The target moved by this many days with no new date written ('往后拖两周' is 14): "
         "the new target is the project's last stated one plus this, set when its timeline is derived.",
     )
+    target_was: dt.date | None = Field(
+        default=None,
+        description="The day the same line says the target was before ('5.31上线（原4.30）', 'moves from "
+        "9 April to 22 April'): the comparison when no earlier report's target was read.",
+    )
     target_kind: TargetKind | None = Field(
         default=None, description="'final' (launch/done/ETA) or 'interim' (提测, beta, review...)."
     )
@@ -110,6 +115,11 @@ class Observation(_Model):
         "or below the sprint, a version target at or below a shipped version of its own major, has passed.",
     )
     status: ProjectStatus | None = Field(default=None, description="Normalised status word, if stated.")
+    status_was: ProjectStatus | None = Field(
+        default=None,
+        description="The status the same line says it had before ('RED (was AMBER)', 'AMBER → RED', "
+        "'A (G)'): the comparison when no earlier report's status was read.",
+    )
     status_text: str | None = Field(default=None, description="The status word as written.")
     owner: str | None = Field(default=None, description="Owner where stated.")
     completed_on: dt.date | None = Field(
@@ -137,6 +147,11 @@ class Observation(_Model):
         default=None, description="Where the progress figure is written."
     )
     target_evidence: Citation | None = Field(default=None, description="Where the target date is written.")
+    target_was_evidence: Citation | None = Field(
+        default=None,
+        description="The whole line stating the old day with the new, when the target's quote leaves the "
+        "old day out: the evidence of a move told only in that line.",
+    )
     status_evidence: Citation | None = Field(default=None, description="Where the status word is written.")
 
     @property

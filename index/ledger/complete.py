@@ -28,9 +28,11 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
         "target_unit",
         "target_order",
         "target_moved_from",
+        "target_was",
+        "target_was_evidence",
         "target_evidence",
     ),
-    ("status", "status_text", "status_evidence"),
+    ("status", "status_text", "status_was", "status_evidence"),
     ("owner",),
     ("completed_on",),
 )

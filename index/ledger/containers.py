@@ -85,9 +85,18 @@ def _within_name(heading: str, name: str) -> bool:
 _FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "target_evidence",
-        ("target", "target_text", "target_kind", "target_unit", "target_order", "target_moved_from"),
+        (
+            "target",
+            "target_text",
+            "target_kind",
+            "target_unit",
+            "target_order",
+            "target_moved_from",
+            "target_was",
+            "target_was_evidence",
+        ),
     ),
-    ("status_evidence", ("status", "status_text", "completed_on")),
+    ("status_evidence", ("status", "status_text", "status_was", "completed_on")),
     ("progress_evidence", ("progress",)),
 )
 

@@ -375,7 +375,7 @@ def _store_project(
     slips = [
         (slip, t, {o.week: o.report for o in t}[slip.week])
         for t in timelines
-        for slip in project_slips(canon, aliases, t)
+        for slip in project_slips(canon, aliases, t, starts)
     ]
     conn.executemany(
         "INSERT INTO slips VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

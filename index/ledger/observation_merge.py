@@ -21,6 +21,8 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
         "target_unit",
         "target_order",
         "target_moved_from",
+        "target_was",
+        "target_was_evidence",
     ),
     ("owner",),
     ("completed_on",),
@@ -43,6 +45,7 @@ def filler(obs: Observation) -> Observation:
             "status": None,
             "status_text": None,
             "status_evidence": None,
+            "status_was": None,
             "completed_on": None,
             "owner": None,
         }
@@ -93,9 +96,10 @@ def merge_observations(observations: list[Observation], canonical: str) -> Obser
     said = [o for o in statuses if o.status == status]
     source = next((o for o in said if o.completed_on is not None), said[0] if said else None)
     if source is not None:
-        merged.status, merged.status_text, merged.status_evidence = (
+        merged.status, merged.status_text, merged.status_evidence, merged.status_was = (
             source.status,
             source.status_text,
             source.status_evidence,
+            source.status_was,
         )
     return merged

@@ -30,6 +30,7 @@ from index.ledger.signals import (
     labelled_status,
     worst_status,
 )
+from index.ledger.stated_before import in_was_aside, status_before, target_before
 from index.ledger.target_cues import RELEASE, SCHEDULE_WORD
 from index.ledger.targets import DateRole, classify_dates, pick_target
 from index.models import Report
@@ -146,6 +147,8 @@ def observe(report: Report, mention: Mention) -> Observation:
                     )
             if field != "status":
                 for hit in find_statuses(text):
+                    if in_was_aside(text, hit.start):
+                        continue  # `RED (was AMBER)`: last week's, not this week's
                     status = cast(ProjectStatus, hit.value)
                     opens = status in STOPPED and not text[: hit.start].strip(" -*>·•:：")
                     if not unit.head and status not in RANK and status != "in_progress" and not opens:
@@ -464,6 +467,12 @@ def _assemble(
         found, role = target
         obs.target, obs.target_text, obs.target_kind = role.hit.value, role.hit.text, role.kind
         obs.target_evidence = evidence(found)
+        was = target_before(found.unit.text, report.date, role.hit.value)
+        if was is not None:
+            obs.target_was = was.value
+            if was.text not in found.quote:  # `0.9.0 推迟到2月底` of a line that wrote the old day first
+                line = found.unit.line
+                obs.target_was_evidence = cite(report, section, line, line, found.unit.text)
     field_statuses = [s for s in statuses if s.priority == 3]
     head_progress = _best(progress)
     unfinished = _unfinished(
@@ -497,6 +506,7 @@ def _assemble(
         if source is not None:
             obs.status_text = source.word
             obs.status_evidence = evidence(source)
+            obs.status_was = status_before(source.unit.text, source.word)
     _completion(obs, completed, report, section, bool(field_statuses) or unfinished)
     return obs
 

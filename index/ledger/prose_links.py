@@ -206,4 +206,4 @@ def _health_only(obs: Observation) -> None:
     """A later sentence of a paragraph about a project keeps its schedule and health, not a
     lifecycle word: "…the vendor shipped a fix" is often another thing's news."""
     if obs.status is not None and obs.status not in RANK:
-        obs.status = obs.status_text = obs.status_evidence = obs.completed_on = None
+        obs.status = obs.status_text = obs.status_evidence = obs.status_was = obs.completed_on = None

@@ -50,7 +50,12 @@ def _quote(obs: Observation) -> str | None:
     return obs.target_evidence.quote if obs.target_evidence is not None else None
 
 
-def project_slips(project: str, aliases: list[str], observations: list[Observation]) -> list[Slip]:
+def project_slips(
+    project: str,
+    aliases: list[str],
+    observations: list[Observation],
+    series_starts: Mapping[str, date] | None = None,
+) -> list[Slip]:
     slips: list[Slip] = []
 
     def add(kind: SlipKind, before: str, after: str, obs: Observation, *evidence: Citation | None) -> None:
@@ -63,6 +68,9 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
     overdue_seen: set[date] = set()
     passed_seen: set[tuple[str, tuple[int, ...]]] = set()
     run: list[Observation] = []
+    # A name only one report gives is often no project at all (a note's heading, a change request
+    # over a project's name): a change its own line tells is counted only for a name seen twice.
+    recurring = len(observations) > 1
     for obs in observations:
         finished = obs.status in FINISHED or obs.status in STOPPED
         promised = targets.get("final")  # the target as stated before this report
@@ -92,6 +100,20 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
             ):
                 before, after = previous.target.isoformat(), obs.target.isoformat()
                 add("date_moved", before, after, obs, previous.target_evidence, obs.target_evidence)
+            elif (
+                previous is None
+                and obs.target_was is not None
+                and recurring
+                and _told_later(obs, series_starts)
+            ):
+                # `5.31全院上线（原4.30）` with no earlier target read: the line's own old day.
+                add(
+                    "date_moved",
+                    obs.target_was.isoformat(),
+                    obs.target.isoformat(),
+                    obs,
+                    obs.target_was_evidence or obs.target_evidence,
+                )
             targets[obs.target_kind] = obs  # the latest statement is the best "before" evidence
         if obs.target_unit and obs.target_order and not finished:
             earlier = ordinals.get(obs.target_unit)
@@ -149,6 +171,15 @@ def project_slips(project: str, aliases: list[str], observations: list[Observati
                     health.status_evidence,
                     obs.status_evidence,
                 )
+            elif health is None and _stated_worse(obs) and recurring and _told_later(obs, series_starts):
+                # `RED (was AMBER)` with no earlier status read: the line's own old status.
+                add(
+                    "status_downgrade",
+                    str(obs.status_was).replace("_", " "),
+                    _word(obs),
+                    obs,
+                    obs.status_evidence,
+                )
             health = obs
         key = obs.progress_key
         same = key is not None and bool(run) and run[-1].progress_key == key
@@ -201,6 +232,19 @@ def _passed_now(
 # Work said to be under way is the level a risk falls from (a tracker's `IN PROGRESS` then `AT RISK`,
 # w24-f): as good as on track until the report says otherwise.
 _HEALTH_RANK: dict[ProjectStatus, int] = {**RANK, "in_progress": 0}
+
+
+def _stated_worse(obs: Observation) -> bool:
+    """The line says the status got worse (`RED (was AMBER)`)."""
+    was = _HEALTH_RANK.get(obs.status_was, -1) if obs.status_was else -1
+    return was >= 0 and _rank(obs) > was
+
+
+def _told_later(obs: Observation, series_starts: Mapping[str, date] | None) -> bool:
+    """Not the series' first report: a change told there moved before the reports begin, which
+    no reader of the series counts as a slip of it."""
+    start = series_starts.get(series_of(obs.report)) if series_starts is not None else None
+    return start is None or obs.date > start
 
 
 def _rank(obs: Observation) -> int:
