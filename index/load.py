@@ -93,13 +93,24 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
-    """A wiki page's source (DokuWiki, MediaWiki, JSPWiki), read as the Markdown it means under its
-    own line numbers; any other text as it is. DokuWiki is asked first: its headings look like
-    MediaWiki's and its `{{tag>…}}` like a template."""
+    """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki), read as the
+    Markdown it means under its own line numbers, and a line printer's file without its control
+    column; any other text as it is. DokuWiki is asked first:
+    its headings look like MediaWiki's and its `{{tag>…}}` like a template; TiddlyWiki before
+    JSPWiki, whose headings are its exclamation marks too."""
     from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
+    from index.foswiki import looks_like_foswiki, read_foswiki
     from index.jspwiki import looks_like_jspwiki, read_jspwiki
+    from index.printout import looks_like_printout, read_printout
+    from index.tiddlywiki import looks_like_tiddlywiki, read_tiddlywiki
     from index.wikitext import looks_like_wikitext, read_wikitext
 
+    if looks_like_printout(raw_lines):
+        return read_printout(raw_lines)
+    if looks_like_tiddlywiki(raw_lines):
+        return read_tiddlywiki(raw_lines)
+    if looks_like_foswiki(raw_lines):
+        return read_foswiki(raw_lines)
     if looks_like_dokuwiki(raw_lines):
         return read_dokuwiki(raw_lines)
     if looks_like_wikitext(raw_lines):
@@ -165,6 +176,11 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+# A SharePoint list's internal column name escapes what XML names cannot hold (`RAG_x0020_Status`,
+# `Percent_x0020_Complete`, w28-b): read as the name its users gave it.
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
 def normalise_line(line: str) -> str:
     """Tabs to 4 spaces (Notion nests by 4), full-width and no-break spaces, digits and letters to
     ASCII, Traditional Chinese characters to Simplified (index/text/hant.py), no trailing blanks.
@@ -174,6 +190,8 @@ def normalise_line(line: str) -> str:
     if "．" in line or "／" in line:
         line = _WIDE_BETWEEN_DIGITS.sub(lambda m: "." if m[0] == "．" else "/", line)
     line = _tab_cells(line)
+    if "_x" in line:
+        line = _XML_ESCAPE.sub(lambda m: chr(int(m[1], 16)), line)
     if "<" in line:
         line = inline_tags_read(line)
     if "{icon " in line:

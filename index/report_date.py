@@ -142,7 +142,8 @@ def date_from_text(text: str) -> FoundDate | None:
 # A document's issue date: a controlled document (a contractor's weekly progress report) gives the
 # period it covers and the day it was issued; the report is of the day it was issued.
 _ISSUE_LABELS = (
-    r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|签发日期|印发日期|发文日期)"
+    # a batch job's printout is issued the day it ran: `RUN DATE 02/13/25 (25.044)` (w28-h)
+    r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|run\s+date|签发日期|印发日期|发文日期)"
 )
 _DATE_LABELS = (
     rf"(?:{_ISSUE_LABELS}|report\s+date|date|dated|as\s+of|as\s+at|as\s+on|last\s+updated|updated(?:\s+on)?|sent|"
@@ -158,7 +159,7 @@ _DATE_LABELS = (
     r"(?:数据|统计)?截[至止](?:日期|时间)?|日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
     r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间|报告期间|报告期|统计期间|统计期|"
     # a wiki's publish field (`**发布:** 2025-10-10`), a note's "w/e 27.02.25" (week ending)
-    r"发布日期|发布时间|发布于|发布|发出|发出时间|印发|w/e|wk\s+ending|"
+    r"发布日期|发布时间|发布于|发布|发出|发出时间|印发|发行日期|发行日|w/e|wk\s+ending|"
     r"period)"
 )
 # A bilingual template writes the label twice ("Date 日期:", "报告日期 / Report date：").

@@ -46,6 +46,8 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "计划完成时间 预计完成时间 计划上线时间 预计上线时间 计划交付时间 计划完成日期 预计完成日期",
         "截止 截止日期 截止时间 预计 节点目标 节点时间 完成节点 时间节点",
         "deadline eta target targetdate due duedate launchdate golive releasedate expected tgt",
+        # a printout's clipped column names (`TGT DT`, w28-h)
+        "tgtdt tgtdate targetdt duedt",
         # a board's current estimate beside its schedule (`SCHED  EST` over `11APR  25APR`, w20-b)
         "est estimate",
         # a scheduling tool's current finish beside its baseline (`Finish | Baseline Finish`, Project Web App)

@@ -24,7 +24,8 @@ _NOUNS = (
     r"\bnear[- ]miss(?:es)?\b|\b(?:utility|cable|service|water[- ]main|gas[- ]main) strike\b|"
     r"\blost[- ]time injur(?:y|ies)\b|\bRIDDOR\b|险情|未遂事件|安全事件"
 )
-_IDS = r"(?<![A-Za-z0-9])(?:PD|INC|SIR|OCC)[- ]\d{2,}(?:-\d+)*(?![\d])"  # `INC-2025-004`, `OCC 25-011`
+# `INC-2025-004`, `OCC 25-011`; a service desk's own numbers, `INC0012345` and a problem's `PRB0041877`
+_IDS = r"(?<![A-Za-z0-9])(?:(?:PD|INC|SIR|OCC)[- ]\d{2,}(?:-\d+)*|(?:INC|PRB)\d{6,})(?![\d])"
 _SEV = r"(?<![A-Za-z0-9])SEV[- ]?[0-4](?![0-9])"
 # P0-P3 is also a priority (P1 需求, P0 bug): an incident level only next to a level or event word.
 _P_LEVEL = (
@@ -389,12 +390,14 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 # A short line that says there was nothing, however it is worded and whatever label or period it
 # opens with: "Live halls: nothing to report", "No safeguarding incidents reported", "held without
 # incident", "两周内无事故", "本期无新增", "本周无 P2 及以上线上问题", "值班无 P1/P2 告警".
-_LABEL_OPEN = r"^\W{0,3}(?:[\w /&()-]{1,30}[:：]\s*)?"
+_LABEL_OPEN = r"^\W{0,3}\s?(?:[\w /&()-]{1,30}[:：]\s*)?"
 _SAYS_NONE = re.compile(
     # opening the line, after a label at most: "Live halls: nothing to report", "No safeguarding
     # incidents reported" (not "Gateway down; no alerts fired", which tells one)
     _LABEL_OPEN
     + r"(?:nothing (?:to report|reported|new|significant)\b|all quiet\b|quiet (?:week|fortnight|sprint|period|month|shift)\b|(?:none|nil|n/?a)\W*$|"
+    # a report program's empty list: "*** NO ENTRIES THIS PERIOD ***" (w28-h)
+    r"no (?:entries|records|items|rows)(?: (?:this|for the|in) (?:period|run|week))?\W*$|"
     r"(?:no|zero|0)\s+(?:[\w-]+\s+){0,2}(?:incidents?|outages?|pages?|reports?|issues?|alerts?|events?)\b|"
     # a severity band named for the incidents: "No new Sev 1-3 this week", "No P1/P2s", "No SEV2s"
     r"(?:no|zero|0)\s+(?:new\s+)?(?:sev(?:erity)?|p|priority)\s*-?\s*[0-4](?:\s*[-–/]\s*(?:sev|p)?\s*[0-4])?s?\b)|"

@@ -418,6 +418,9 @@ def _field_number(text: str) -> list[Span]:
     if fraction and total > 0 and done <= total:  # `1,112 / 2,400 drawers`, `10 of 14 modules mapped`
         value = round(100 * done / total)
         return [Span(value, fraction.start(1), fraction.end(2), fraction[0].strip())]
+    share = re.fullmatch(r"\s*(0?\.\d{1,4}|1\.0{1,4})\s*", text)
+    if share:  # a list's percent column stores the share: `0.55` is 55% (w28-b)
+        return [Span(round(100 * float(share[1])), share.start(1), share.end(1), share[1])]
     match = re.match(r"\s*(\d{1,3})(?:\.\d+)?\s*%?\s*(?:$|[(（,，;；])", text)
     if match and int(match[1]) <= 100:
         return [Span(int(match[1]), match.start(1), match.end(1), match[1])]

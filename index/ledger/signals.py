@@ -264,6 +264,8 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "deferred": "paused", "behind": "off_track", "late": "off_track", "已交付": "done",
     "已验收": "done", "已废弃": "cancelled", "废弃": "cancelled", "冻结": "paused", "已冻结": "paused",
     "延迟": "off_track", "超期": "off_track", "逾期": "off_track", "已逾期": "off_track",
+    # a plant's status words (w28-d: `◎结案　○正常　△注意　×落后`)
+    "结案": "done", "已结案": "done", "注意": "at_risk", "落后": "off_track",
 }  # fmt: skip
 
 _GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")

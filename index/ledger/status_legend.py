@@ -34,6 +34,14 @@ _COLUMN_GAP = re.compile(r"\s{3,}(?![\s=＝])")
 _GLYPH_ENTRY = re.compile(rf"[{EMOJI}]\ufe0f?\s*[^\s{EMOJI}]")
 _CONTINUATION = 8
 _MIN_WORDS = 2
+# A legend of marks each written against its word, no equals sign (`状态　◎结案　○正常　△注意　×落后
+# ◇暂停　—取消`, w28-d): the line names the status and gives three or more marks with their words.
+_MARK_LEGEND = re.compile(
+    r"^\W{0,3}(?:注\s*[:：]\s*)?(?:状态|标记|符号|status)\s*[:：]?\s*(?P<body>.*)$", re.I
+)
+_MARKS = "◎○●◐◑△▲×✕✖◇◆□■☆★—"
+_MARK_ENTRY = re.compile(rf"([{_MARKS}])\s*([^\s=＝{_MARKS}；;，,。、|｜]{{1,8}})")
+_MIN_MARKS = 3
 
 
 def read_status_words(report: Report) -> dict[str, ProjectStatus]:
@@ -48,9 +56,21 @@ def legend_lines(report: Report) -> set[int]:
     return found[0] if found else set()
 
 
+def _marks(line: str) -> dict[str, ProjectStatus]:
+    """A mark legend's marks and the status each word says (`○正常` → ○ on track)."""
+    match = _MARK_LEGEND.match(line)
+    if match is None:
+        return {}
+    words = {m[1]: status for m in _MARK_ENTRY.finditer(match["body"]) if (status := field_status(m[2]))}
+    return words if len(words) >= _MIN_MARKS else {}
+
+
 def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
     numbered = list(report.lines)
     for index, (number, raw) in enumerate(numbered):
+        marks = _marks(raw.strip())
+        if marks:
+            return {number}, marks
         match = _LEGEND_LINE.match(raw.strip())
         if match is None:
             continue

@@ -104,6 +104,17 @@ def _calendar_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     return week_friday(week, ref, int(m[2]) if m[2] else None), "week"
 
 
+# A fab's work week, `WW16` and its day `WW16.5` (the week's Friday, Monday being `.1`), as
+# semiconductor plants write their schedules (w28-d): that week of the year it is still ahead in.
+@_rule(r"(?<![\w\-/])WW\s?(\d{1,2})(?:\.([1-7]))?(?![\w\-/]|\.\d)", needs=DIGIT)
+def _work_week(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    week = int(m[1])
+    friday = week_friday(week, ref) if 1 <= week <= 53 else None
+    if friday is None or not m[2]:
+        return friday, "week"
+    return friday + timedelta(days=int(m[2]) - 5), "day"
+
+
 # The day ends at anything but a letter or figure: "_July 10_" (Markdown italics) is a day too.
 @_rule(
     rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![^\W_])(?!:\d)(?:,?\s+(20\d{{2}}))?", re.I, needs=DIGIT

@@ -140,6 +140,9 @@ _SHORT_WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?-i:Mon|Tue|Tues|Wed|Thu|Thur
 
 # (or zero-padded with a dash, as a tracker's column writes it: `Target | 05-16`)
 _FIELD_DAY = re.compile(r"\s*(?:(1[0-2]|0?[1-9])\.([0-3]?\d)|(1[0-2]|0[1-9])-([0-3]\d))\s*")
+# A target cell opening with a day written as four digits, month then day (`0425 全量`, `0516上线`,
+# w28-c): in a date field only, where a count or a year would not open the value.
+_FIELD_COMPACT = re.compile(r"\s*(0[1-9]|1[0-2])([0-3]\d)(?![\d.:/%])")
 
 
 # A week of the year as a date field's value: `第25周`, `Wk 27`, `week 27` (in running text the
@@ -157,10 +160,10 @@ def find_field_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHi
         friday = week_friday(number, ref) if 1 <= number <= 53 else None
         if friday is not None:
             return [DateHit(week.start(), week.end(), friday, week[0], "week")]
-    match = _FIELD_DAY.fullmatch(text)
+    match = _FIELD_DAY.fullmatch(text) or _FIELD_COMPACT.match(text)
     if hits or match is None:
         return hits
-    dotted = match[1] is not None
+    dotted = match.re is _FIELD_COMPACT or match[1] is not None
     month, day = (int(match[1]), int(match[2])) if dotted else (int(match[3]), int(match[4]))
     value = pick_year(lambda y: safe_date(y, month, day), ref, bias)
     start, end = (match.start(1), match.end(2)) if dotted else (match.start(3), match.end(4))
