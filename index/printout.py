@@ -46,7 +46,6 @@ def read_printout(lines: list[str]) -> list[tuple[int, str]]:
         control, text = (raw[0], raw[1:]) if raw else (" ", "")
         key = _DIGITS.sub("#", text.strip())
         if control == "1":
-            page_lines = [] if header else None
             if not header:
                 header.append(key)
             else:
