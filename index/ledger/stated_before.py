@@ -8,6 +8,10 @@ nothing it could read (the project went unrecognised there, or its field was in 
 the line's own word for the old value is the comparison left (`slips.py`). This reads wording, not
 position, so it holds for layouts no rule was written from. The old value is also never the
 current one: `AMBER (was RED)` is at risk, whatever the bracket says.
+
+A change told with no old value named (`has gone Red`, `STATUS TO Y`, `PatGen 转 Blocked`, `Marked AT
+RISK`) still says the status was better before: a writer does not announce a status it already had.
+The line then stands for the level just above the new one (the least it can mean).
 """
 
 from __future__ import annotations
@@ -52,10 +56,34 @@ _COLOURS: dict[str, ProjectStatus] = {
 _COLOUR = r"green|amber|yellow|red|绿灯|绿色|绿|黄灯|黄色|黄|红灯|红色|红|🟢|🟡|🟠|🔴|(?-i:[GAYR])"
 # A status told as a change into it: `AMBER → RED`, `from amber to red`, `由绿转黄`, `从🟢变为🔴`.
 _CHANGE_INTO = re.compile(
-    r"(?:\bfrom\s+|由|从)?(?<![A-Za-z])(" + _COLOUR + r")(?![A-Za-z])\s*"
+    r"(?:\bfrom\s+|由|从)?(?<![A-Za-z\d.])(" + _COLOUR + r")(?![A-Za-z])\s*"
     r"(?:→|->|=>|⇒|➡|\bto\b|转为|转成|转|变为|变成|变|调为|调整为|改为)\s*$",
     re.I,
 )
+# The verb of a change into a status, between an old value and the new one or before the new one
+# alone: `→`, `to`, `转为`, `调整为`. A move back or up (`back to`, `improved to`, `恢复为`) is no fall.
+_INTO = r"→|->|=>|⇒|➡|转为|转成|转|变为|变成|变|调为|调整为|改为|降为|下调为|降级为|降至|亮"
+_CHANGE_NAMED_OLD = re.compile(
+    r"(?:\bfrom\s+|由|从)[“\"'「『]?\s*(?P<old>[^“”\"'「」『』\s,，;；:：]{1,14}?)\s*[”\"'」』]?\s*"
+    r"(?:" + _INTO + r"|\bto\b)\s*[“\"'「『]?\s*$",
+    re.I,
+)
+_CHANGE_ALONE = re.compile(
+    r"(?:(?:\b(?:has|have|had|is|was)\s+)?\b(?:gone|went|goes|turn(?:ed|s)|mov(?:ed|es)|chang(?:ed|es)|"
+    r"slipped|dropped|downgraded|flipped|fell|falls|marked|flagged|re-?rated|set)(?:\s+(?:to|into|as))?"
+    r"|\b(?:status|rag|health|rating)\s+(?:now\s+)?to|^\s*to"
+    r"|" + _INTO + r")\s*[“\"'「『]?\s*$",
+    re.I,
+)
+_BACK_UP = re.compile(r"\bback\b|improv|upgrad|recover|restor|恢复|好转|上调|回到|回升|转好|转正", re.I)
+# A status said to start now, after its word: `AT RISK from this week`, `本周起转红`.
+_FROM_NOW = re.compile(r"^\s*(?:from|as\s+of|since)\s+this\s+week|^\s*(?:自?本周起)", re.I)
+_LEVEL_ABOVE: dict[ProjectStatus, ProjectStatus] = {
+    "at_risk": "on_track",
+    "off_track": "at_risk",
+    "blocked": "at_risk",
+}
+
 # A rating with last week's in brackets after it (`A    (G)`, a coded workstream line).
 _PAIRED = re.compile(r"^\s*(?-i:[GAYR])\s+[(（]\s*(?-i:([GAYR]))\s*[)）]")
 
@@ -82,8 +110,16 @@ def status_before(text: str, word: str) -> ProjectStatus | None:
     aside = _WAS_ASIDE.match(text[at + len(word) :].lstrip(" *_`.,，;；-–—")) or _WAS_ASIDE.search(word)
     if aside:
         return _status_of(aside[1])
-    change = _CHANGE_INTO.search(text[:at])
-    return _status_of(change[1]) if change else None
+    before = text[:at]
+    change = _CHANGE_INTO.search(before) or _CHANGE_NAMED_OLD.search(before)
+    named = _status_of(change[1]) if change else None
+    if named is not None:
+        return named
+    told = _CHANGE_ALONE.search(before) or _FROM_NOW.match(text[at + len(word) :])
+    if told is None or _BACK_UP.search(before[max(0, told.start() - 24) :]):
+        return None
+    now = _status_of(word)
+    return _LEVEL_ABOVE.get(now) if now is not None else None
 
 
 # Between an old day and the new one, words telling the move: `from 9 April to 22 April`,

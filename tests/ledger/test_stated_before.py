@@ -20,6 +20,17 @@ def test_the_status_a_line_says_it_had_before() -> None:
     assert status_before("B2  Ledger sync            R    (A)", "R") == "at_risk"
     assert status_before("Vendor portal — RED", "RED") is None
     assert status_before("Vendor portal — RED (see the risk log)", "RED") is None
+    # a change told with no old value named: the level just above the new one
+    assert status_before("Wave 2 has gone Red this week", "Red") == "at_risk"
+    assert status_before("MOCK 2 PROCEEDS 02/22. STATUS TO Y", "Y") == "on_track"
+    assert status_before("PatGen 1.6G 转 Blocked", "Blocked") == "at_risk"  # `1.6G` is no green
+    assert status_before("Marked AT RISK until the freeze is lifted.", "AT RISK") == "on_track"
+    assert status_before("AT RISK from this week.", "AT RISK") == "on_track"
+    assert status_before("进度状态由“预警”调整为“滞后”。", "滞后") == "at_risk"
+    # a move back or up, or a status with no change told, says nothing about a fall
+    assert status_before("Status back to amber after the fix", "amber") is None
+    assert status_before("improved to amber", "amber") is None
+    assert status_before("Delayed due to the vendor", "Delayed") is None
     assert in_was_aside("AMBER (was RED)", 10)
     assert not in_was_aside("AMBER (was RED)", 0)
 
