@@ -234,6 +234,7 @@ logs journal meeting meetings why reason reasons cause causes caused root each e
 这两个月 这几个月 这两周 这几周 两个月 几个月 这阵子 这些天
 这几个月里 几个月里 这两个月里 这几周里 这两周里 这段时间里 最近几个月 最近几周 出现 出现了 月里 周里 期里
 本学期 这学期 这个学期 本学年 本季 本年度 semester term
+那篇 这篇 那份 这份 那期 一篇 那一篇 这一篇 篇里 那篇里 这篇里 那期里 这期里 那份里
 到现在 至今 迄今 以来 到目前 赛季 season seasons
 """
 GENERIC_WORDS = tuple(_GENERIC_TEXT.split())

@@ -49,6 +49,7 @@ from summarizer.engines.local.reasons import (
 from summarizer.engines.local.subject import (
     asked_terms,
     asks_now,
+    counted_in,
     held_by,
     missed_day,
     named_subject,
@@ -303,7 +304,11 @@ class LocalEngine:
         if answerable and plan.asked:
             # "同城多活改造的预算是多少？": lines naming the project are not an answer about its budget.
             # (plan.asked is already without the intent's own words: "状态" asks for any of its lines.)
-            answerable = not asked or _says_asked(chosen, asked, plan.synonyms) >= self.min_coverage
+            answerable = (
+                not asked
+                or _says_asked(chosen, asked, plan.synonyms) >= self.min_coverage
+                or counted_in(plan.question, [e.quote for e in chosen])
+            )
         if answerable and money_asked(plan) and not any(states_money(e.quote) for e in chosen):
             # "嘉定机房迁移的预算花了多少？": the project's lines, none of them an amount of money.
             answerable = False

@@ -138,3 +138,25 @@ def held_by(hits: list[Hit], subject: dict[str, float], synonyms: Synonyms) -> d
     other, common words ("目标") and dropped the block that answers."""
     held = {t: w for t, w in subject.items() if any(hit_coverage(h, {t: w}, synonyms) for h in hits)}
     return held if held else subject
+
+
+# A count asked in its unit: "装到多少列了", "接入了几家", "how many sites are live".
+_COUNT_ASKED = re.compile(r"(?:多少|几)\s*(?P<zh>[\u4e00-\u9fff])|\bhow\s+many\s+(?P<en>[a-z]{3,})", re.I)
+_NOT_A_UNIT = set("个次天周月年钱点号期项人")  # too common to say which count ("几个", "多少钱": money)
+
+
+def counted_in(question: str, quotes: list[str]) -> bool:
+    """The question asks how many of a unit ("2号线车载改造装到多少列了？") and a line states a number
+    in that unit (`19/34列`, `64 家`, `12 of 20 sites`): the count is the answer, whatever verb the
+    question used ("装到", "installed") and the line left out."""
+    asked = _COUNT_ASKED.search(question)
+    if asked is None:
+        return False
+    if asked["zh"]:
+        if asked["zh"] in _NOT_A_UNIT:
+            return False
+        unit = re.compile(rf"\d(?:\s*/\s*\d+)?\s*{re.escape(asked['zh'])}")
+    else:
+        stem = asked["en"].lower().rstrip("s")
+        unit = re.compile(rf"\d+(?:\s*(?:/|of)\s*\d+)?\s+(?:\w+\s+)?{re.escape(stem)}", re.I)
+    return any(unit.search(quote) for quote in quotes)
