@@ -6,7 +6,7 @@ from index.retrieve import Hit
 from summarizer.engines.base import AskContext, Passage
 from summarizer.engines.local.engine import LocalEngine
 from summarizer.engines.local.reasons import slip_reasons
-from summarizer.engines.local.subject import asked_terms, held_by, unreported
+from summarizer.engines.local.subject import asked_terms, counted_in, held_by, unreported
 from summarizer.facts import Facts
 from summarizer.question import QuestionPlan
 
@@ -290,3 +290,14 @@ def test_the_reason_for_the_move_a_question_names_leads() -> None:
     plan.wants_reason = True
     added = slip_reasons(plan, shown, reports)
     assert added and "token API" in added[0].text
+
+
+def test_a_count_asked_in_its_unit_is_answered_by_a_number_in_that_unit() -> None:
+    # the question's verb ("装到", "live") need not be in the line; the number in the unit is the answer
+    assert counted_in("第17周那篇里，车载改造装到多少列了？", ["@关注　19/34列　目标 5/31"])
+    assert counted_in("接入了几家修理厂？", ["本周只进 3 家，累计 64 家"])
+    assert counted_in("How many depots are live?", ["12 of 20 depots switched over"])
+    # a line with numbers in another unit, or a unit too common to say which count, answers nothing
+    assert not counted_in("装到多少列了？", ["进度 55%，目标 4/30"])
+    assert not counted_in("预算还剩多少钱？", ["花了 5 万"])
+    assert not counted_in("What is the status of the depot work?", ["12 of 20 depots"])
