@@ -68,13 +68,19 @@ _CHANGE_NAMED_OLD = re.compile(
     r"(?:" + _INTO + r"|\bto\b)\s*[“\"'「『]?\s*$",
     re.I,
 )
+_CHANGE_VERB = (
+    r"\b(?:gone|went|goes|turn(?:ed|s)|mov(?:ed|es)|chang(?:ed|es)|slipped|dropped|downgraded|flipped|"
+    r"fell|falls|marked|flagged|re-?rated|set)(?:\s+(?:to|into|as))?"
+)
 _CHANGE_ALONE = re.compile(
-    r"(?:(?:\b(?:has|have|had|is|was)\s+)?\b(?:gone|went|goes|turn(?:ed|s)|mov(?:ed|es)|chang(?:ed|es)|"
-    r"slipped|dropped|downgraded|flipped|fell|falls|marked|flagged|re-?rated|set)(?:\s+(?:to|into|as))?"
-    r"|\b(?:status|rag|health|rating)\s+(?:now\s+)?to|^\s*to"
-    r"|" + _INTO + r")\s*[“\"'「『]?\s*$",
+    r"(?:(?:\b(?:has|have|had|is|was)\s+)?"
+    + _CHANGE_VERB
+    + r"|\b(?:status|rag|health|rating)\s+(?:now\s+)?to"
+    r"|^\s*to|" + _INTO + r")\s*[“\"'「『]?\s*$",
     re.I,
 )
+# The status as read may hold its verb (`gone Red`): the change is told inside it.
+_VERB_LEAD = re.compile(r"^\s*" + _CHANGE_VERB + r"\s+\S", re.I)
 _BACK_UP = re.compile(r"\bback\b|improv|upgrad|recover|restor|恢复|好转|上调|回到|回升|转好|转正", re.I)
 # A status said to start now, after its word: `AT RISK from this week`, `本周起转红`.
 _FROM_NOW = re.compile(r"^\s*(?:from|as\s+of|since)\s+this\s+week|^\s*(?:自?本周起)", re.I)
@@ -115,8 +121,8 @@ def status_before(text: str, word: str) -> ProjectStatus | None:
     named = _status_of(change[1]) if change else None
     if named is not None:
         return named
-    told = _CHANGE_ALONE.search(before) or _FROM_NOW.match(text[at + len(word) :])
-    if told is None or _BACK_UP.search(before[max(0, told.start() - 24) :]):
+    told = _CHANGE_ALONE.search(before) or _VERB_LEAD.match(word) or _FROM_NOW.match(text[at + len(word) :])
+    if told is None or _BACK_UP.search(f"{before[-30:]} {word}"):
         return None
     now = _status_of(word)
     return _LEVEL_ABOVE.get(now) if now is not None else None

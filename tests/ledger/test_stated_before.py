@@ -22,6 +22,8 @@ def test_the_status_a_line_says_it_had_before() -> None:
     assert status_before("Vendor portal — RED (see the risk log)", "RED") is None
     # a change told with no old value named: the level just above the new one
     assert status_before("Wave 2 has gone Red this week", "Red") == "at_risk"
+    assert status_before("Wave 2 has gone Red this week", "gone Red") == "at_risk"  # the verb read with it
+    assert status_before("Wave 2 has gone back to amber", "gone back to amber") is None
     assert status_before("MOCK 2 PROCEEDS 02/22. STATUS TO Y", "Y") == "on_track"
     assert status_before("PatGen 1.6G 转 Blocked", "Blocked") == "at_risk"  # `1.6G` is no green
     assert status_before("Marked AT RISK until the freeze is lifted.", "AT RISK") == "on_track"
