@@ -6,7 +6,7 @@ from index.retrieve import Hit
 from summarizer.engines.base import AskContext, Passage
 from summarizer.engines.local.engine import LocalEngine
 from summarizer.engines.local.reasons import slip_reasons
-from summarizer.engines.local.subject import asked_terms, counted_in, held_by, unreported
+from summarizer.engines.local.subject import asked_terms, counted_in, held_by, main_ask, unreported
 from summarizer.facts import Facts
 from summarizer.question import QuestionPlan
 
@@ -301,3 +301,13 @@ def test_a_count_asked_in_its_unit_is_answered_by_a_number_in_that_unit() -> Non
     assert not counted_in("装到多少列了？", ["进度 55%，目标 4/30"])
     assert not counted_in("预算还剩多少钱？", ["花了 5 万"])
     assert not counted_in("What is the status of the depot work?", ["12 of 20 depots"])
+
+
+def test_a_question_of_two_asks_is_decided_by_its_first() -> None:
+    weights = {"修理": 3.9, "理厂": 3.9, "接入": 4.9, "目标": 1.8, "保住": 7.3}
+    first = main_ask("修理厂接入为什么一直上不去？目标还能保住吗？", weights)
+    assert first == {"修理": 3.9, "理厂": 3.9, "接入": 4.9}  # the follow-up's 保住 is left out
+    assert main_ask("修理厂接入为什么一直上不去？", weights) == {}  # one ask: all its words count
+    assert main_ask("Why did the depot cutover slip? Will it hold?", {"depot": 2.0, "hold": 5.0}) == {
+        "depot": 2.0
+    }

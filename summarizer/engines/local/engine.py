@@ -51,6 +51,7 @@ from summarizer.engines.local.subject import (
     asks_now,
     counted_in,
     held_by,
+    main_ask,
     missed_day,
     named_subject,
     row_subject,
@@ -280,6 +281,10 @@ class LocalEngine:
         # words it uses ("故障" vs "Incidents"): the heading classifier already knows both.
         kind_match = plan.intent in ("risks", "incidents") and any(h.kind == plan.intent for h in hits)
         answerable = bool(chosen) and (kind_match or max(best, strength) >= self.min_coverage)
+        first_ask = main_ask(plan.question, weights) if chosen and not answerable else {}
+        if first_ask and len(first_ask) < len(weights):
+            # Two asks, the second a follow-up in words no line need hold: the first decides.
+            answerable = max(hit_coverage(h, first_ask, plan.synonyms) for h in hits) >= self.min_coverage
         if not answerable and top is not None and _asked_in_another_language(plan, top.hit.report):
             # "RDS 自助申请表单为什么被取消了？" of English reports: its Chinese words can stand in no
             # line; whether a line answers is whether it holds the words the reports could write.

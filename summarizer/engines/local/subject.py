@@ -160,3 +160,17 @@ def counted_in(question: str, quotes: list[str]) -> bool:
         stem = asked["en"].lower().rstrip("s")
         unit = re.compile(rf"\d+(?:\s*(?:/|of)\s*\d+)?\s+(?:\w+\s+)?{re.escape(stem)}", re.I)
     return any(unit.search(quote) for quote in quotes)
+
+
+_ASKS = re.compile(r"[^？?]+[？?]")
+
+
+def main_ask(question: str, weights: dict[str, float]) -> dict[str, float]:
+    """The terms of a question's first ask when it asks two ("修理厂接入为什么一直上不去？目标还能保住
+    吗？"): the follow-up is a facet of the answer (whether the target holds is in the same lines),
+    and its own words ("保住") are ones no report need write. Empty for a single ask."""
+    asks = _ASKS.findall(question)
+    if len(asks) < 2:
+        return {}
+    first = {t for t in tokenize(asks[0])}
+    return {t: w for t, w in weights.items() if t in first}
