@@ -11,6 +11,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from index.html_grid import regroup_bands
+from index.html_layout import Block, card_lines
 
 # Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
 # datetime> in its header (before its first section heading: a footer's <time> may be another page's).
@@ -42,8 +43,23 @@ _PRE_STYLE = re.compile(r"white-space\s*:\s*pre(?:-wrap|-line)?\b", re.I)
 
 
 # A block styled bold (`font-weight:bold`, `font-weight: 700`), short enough to be a title.
-_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)", re.I)
+_BOLD_STYLE = re.compile(
+    r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)|\bfont\s*:\s*(?:[a-z-]+\s+)*(?:bold|[6-9]00)\b", re.I
+)
 _BOLD_BLOCK_CHARS = 60
+# A block the page's own markup calls a title (`class="op-meeting-agenda-item--title"`, `card-title`,
+# `item-heading`): an item's heading, as an <h5> would be (below the page's own section levels).
+_TITLE_CLASS = re.compile(r"(?:^|[-_\s])(?:title|heading)(?:$|[-_\s])", re.I)
+_TITLE_BLOCK_CHARS = 100
+_TITLE_PREFIX = "##### "
+
+
+def _titled(attributes: dict[str, str | None]) -> bool:
+    """The block is set bold by its style or called a title by its class."""
+    return bool(
+        _BOLD_STYLE.search(attributes.get("style") or "")
+        or _TITLE_CLASS.search(attributes.get("class") or "")
+    )
 
 
 class _Collector(HTMLParser):
@@ -76,6 +92,7 @@ class _Collector(HTMLParser):
         self._sections = 0  # section headings (h2-h6) seen so far
         self._bold_at: int | None = None  # where an open bold lead's `**` sits in the buffer
         self._bold_style = False  # the open block is set bold by its style
+        self._class_title = False  # the open block's class calls it a title
         self._pre = 0  # open <pre> elements: their text keeps its lines and its spacing
         self._blocks = 0  # open block elements (never <br>), to know which end tag closes a styled one
         self._pre_styled: list[int] = []  # `white-space: pre…` blocks open, by their depth
@@ -83,6 +100,9 @@ class _Collector(HTMLParser):
         self._size: float | None = None  # the open block's font size, as its style sets it
         self.sizes: dict[int, float] = {}  # index into `lines` -> that line's font size
         self._body_size: float | None = None  # what a block without a size of its own inherits
+        self._layouts: list[list[int]] = []  # per open table: its first line, its widest row, nested
+        self._splits: list[tuple[int, int, bool]] = []  # the open cell's blocks: buffer index, line, titled
+        self._cards: dict[int, list[Block]] = {}  # index into `lines` -> a lone cell's blocks
 
     def _flush(self) -> None:
         joined = "".join(self._buffer)
@@ -111,6 +131,15 @@ class _Collector(HTMLParser):
             # Markdown writes a bold line
             text = text if text.startswith("**") else f"**{text}**"
         self._bold_style = False
+        if (
+            text
+            and self._class_title
+            and not self._cells
+            and not self._prefix
+            and len(text) <= _TITLE_BLOCK_CHARS
+        ):
+            text = _TITLE_PREFIX + text.strip("* ")
+        self._class_title = False
         if text and self._pre_styled and not self._cells and _typed_heading(text):
             text = "### " + text.strip()  # a typed message's `HEADLINES`, `KPIs (Tableau, week ending 03/06)`
             self._typed = True
@@ -121,6 +150,10 @@ class _Collector(HTMLParser):
             if banner and not text.startswith("#"):
                 self.lines.append((self._start_line, ""))  # what stands above and below it
             if self._cells and self._table_rows:
+                if self._layouts:
+                    self._layouts[-1][1] = max(self._layouts[-1][1], self._cells)
+                if self._cells == 1:
+                    self._cards[len(self.lines) - 1] = self._blocks_of(joined)
                 self.patterns[len(self.lines) - 1] = tuple(self._pattern)
                 # A pipe row; after a table's first row, the delimiter row Markdown tables need
                 # (same source line), so the table reader sees this as the header.
@@ -128,6 +161,7 @@ class _Collector(HTMLParser):
                 if self._table_rows[-1] == 1:
                     self.lines.append((self._start_line, "|" + " --- |" * self._cells))
         self._buffer = []
+        self._splits = []
         self._prefix = ""
         self._cells = 0
         self._span = 0
@@ -136,6 +170,37 @@ class _Collector(HTMLParser):
         self._pattern = []
         self._overflow = False
         self._bold_at = None
+
+    def _blocks_of(self, joined: str) -> list[Block]:
+        """The open row's lone cell as the blocks it opened, the text before the first one first."""
+        cuts = [(0, self._start_line, False), *self._splits]
+        ends = [at for at, _, _ in self._splits] + [len(self._buffer)]
+        out = [
+            Block(line, titled, "".join(self._buffer[at:end]))
+            for (at, line, titled), end in zip(cuts, ends, strict=True)
+        ]
+        return out if "".join(block.text for block in out) == joined else []
+
+    def _unframe(self, start: int) -> None:
+        """The table that began at `start` had no second column: its rows are cards, each read as
+        its blocks (html_layout.py); the Markdown delimiter row its first row got goes."""
+        out: list[tuple[int, str]] = []
+        for index in range(start, len(self.lines)):
+            number, text = self.lines[index]
+            self.patterns.pop(index, None)
+            self.sizes.pop(index, None)
+            blocks = self._cards.pop(index, [])
+            if text.startswith("| ---"):
+                continue
+            if blocks:
+                out += card_lines(blocks)
+            elif text.startswith("|"):
+                out += [(number, text.strip("| ")), (number, "")]
+            else:
+                out.append((number, text))
+        self.lines[start:] = out
+        if self._band_heading >= start:
+            self._band_heading = -1
 
     def _banner(self, text: str) -> str:
         """A row of one cell merged across the table is no row: report generators (FineReport,
@@ -179,6 +244,9 @@ class _Collector(HTMLParser):
         if tag == "table":
             self._flush()
             self._table_rows.append(0)
+            if self._layouts:
+                self._layouts[-1][2] = 1  # a table in a table: the outer one's rows are not simple
+            self._layouts.append([len(self.lines), 0, 0])
             return
         if tag in ("ul", "ol"):
             self._flush()
@@ -202,7 +270,10 @@ class _Collector(HTMLParser):
             return
         if tag in _BLOCKS and tag != "tr" and self._in_cell:
             # Word, WPS, Google Docs and LibreOffice wrap every cell's text in <p> (or <div>, <br>):
-            # inside a cell a block is a space, so the row stays one row.
+            # inside a cell a block is a space, so the row stays one row. (Noted, so a table of one
+            # column, which lays a page out, can be read back as its blocks: html_layout.py.)
+            if tag != "br":
+                self._splits.append((len(self._buffer), self.getpos()[0], _titled(attributes)))
             self._buffer.append(" ")
             return
         if tag in _BLOCKS:
@@ -219,6 +290,7 @@ class _Collector(HTMLParser):
             self._start_line = self.getpos()[0]
             self._size = font_size(attributes.get("style") or "") or self._body_size
             self._bold_style = _BOLD_STYLE.search(attributes.get("style") or "") is not None
+            self._class_title = _TITLE_CLASS.search(attributes.get("class") or "") is not None
             indent = "    " * max(self._list_depth - 1, 0)
             if tag.startswith("h") and len(tag) == 2:
                 self._prefix = "#" * int(tag[1]) + " "
@@ -271,6 +343,10 @@ class _Collector(HTMLParser):
             self._in_cell = False
             if self._table_rows:
                 self._table_rows.pop()
+            if self._layouts:
+                start, widest, nested = self._layouts.pop()
+                if widest == 1 and not nested:
+                    self._unframe(start)
             return
         if tag in ("td", "th"):
             self._in_cell = self._chrome = False

@@ -22,8 +22,10 @@ from index.models import Item, Report, Section, SectionKind
 from index.plain_records import (
     RULE_LINE,
     coded_margin_lines,
+    hanging_blocks,
     hanging_records,
     keyed_paragraphs,
+    keyed_titles,
     record_heading,
 )
 from index.report_date import (
@@ -443,7 +445,11 @@ def build_sections(
     plain_text = not any(heading_line(text.strip(), dialect) and not column_row(text) for _, text in lines)
     numbered = numbered_sections(lines) if plain_text else frozenset()
     records = (
-        hanging_records(lines) | keyed_paragraphs(lines) | coded_margin_lines(lines)
+        hanging_records(lines)
+        | keyed_paragraphs(lines)
+        | coded_margin_lines(lines)
+        | hanging_blocks(lines)
+        | keyed_titles(lines)
         if plain_text
         else frozenset()
     )

@@ -131,6 +131,73 @@ def coded_margin_lines(lines: list[tuple[int, str]]) -> frozenset[int]:
     return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
 
 
+# A margin line over lines set further in, its record: how a hanging list of items is laid out
+# whatever its fields look like (`YELLOW   增量 Cook（IncCook）   owner: 周沐` over `         进度 3/5
+# 阶段 | 目标 S24 末（4/18）` and its notes).
+_HANGING_RECORDS = 3
+_HEAD_CHARS = 100
+# A label at the margin (`Archive:`, `破碎站联锁改造: @风险`, `Owner: Ana`): a field, or a task list's
+# project line, which their own readers take; a name's gap before a field (`Depot   owner: Ana`) is none.
+_LABEL_HEAD = re.compile(r"^(?:(?!\s{3})[^:：]){1,40}[:：]")
+
+
+def hanging_blocks(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Margin lines each over a block set in (and nothing else at the margin between them): where
+    three or more stand in a row so, each heads one record. A reader sees a list of items by its
+    shape, not by its words; this reads the shape. (A list's items, `1. …`/`- …` with their wrapped
+    lines, are read as a list; a rule line or any other margin line between heads ends the run.)"""
+    heads: list[int] = []
+    runs: list[list[int]] = []
+    last = -1  # the index of the last line of the open run's last record
+    for index, (_, text) in enumerate(lines):
+        if not text.strip():
+            continue
+        if text[:1].isspace():
+            continue
+        block = list(takewhile(partial(_set_in, 2), lines[index + 1 :]))
+        shaped = (
+            block
+            and len(text.strip()) <= _HEAD_CHARS
+            and not RULE_LINE.match(text)
+            and not _LISTED_MARGIN.match(text)
+            and not _LABEL_HEAD.match(text)
+        )
+        if not shaped:
+            heads, last = [], -1
+            continue
+        between = [t for _, t in lines[last + 1 : index] if t.strip()] if heads else []
+        if heads and between:
+            heads = []
+        if not heads:
+            runs.append(heads)
+        heads.append(index)
+        last = index + len(block)
+    return frozenset(i for run in runs if len(run) >= _HANGING_RECORDS for i in run)
+
+
+# An item's title with its tracker key at its end (`📡 IP playout migration (Ostrel)  ·  MSC-7`,
+# `Roster build on Aerolyne  TWD-5`, `Checkout v2 (#1423)`): a digest's or tracker export's item.
+_KEY_AT_END = re.compile(
+    r"^\S.{2,100}?\s(?:[·•|–—-]\s*)?[(（\[]?(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|#\d{2,6})[)）\]]?\s*$"
+)
+
+
+def keyed_titles(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Margin lines that end with a tracker key and have lines of their own under them: where
+    three or more stand so, each heads one record, as an Atlas, Jira or Linear digest titles each
+    item it lists."""
+    heads = [
+        index
+        for index, (_, text) in enumerate(lines)
+        if not text[:1].isspace()
+        and _KEY_AT_END.match(text.strip())
+        and not _LISTED_MARGIN.match(text)
+        and index + 1 < len(lines)
+        and lines[index + 1][1].strip()
+    ]
+    return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
+
+
 def record_heading(lines: list[tuple[int, str]], index: int) -> bool:
     """A line at the margin with its own field set off to the right, over indented field lines
     (`ITEM 02  REC  RECORDS MIGRATION   STATUS: SD` over `  PROGRESS : 21/38` and `  TARGET   :

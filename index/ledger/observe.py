@@ -86,6 +86,8 @@ def observe(report: Report, mention: Mention) -> Observation:
             # Markdown emphasis hides cue words (`**Launched on:** June 11`); blank it out, same
             # length, so spans still index the original text the quotes are cut from.
             text = _EMPHASIS.sub(" ", unit.text[offset : piece.end])
+            if piece.labelled and field not in (None, "status"):
+                statuses.extend(_status_before_label(unit, piece.start, piece.labelled.rest_offset))
             if field == "status":
                 label = piece.labelled.label if piece.labelled else ""
                 # one of several fields (`状态：进行中    健康度：🟡 有风险`, w26-e): its own value
@@ -512,6 +514,25 @@ def _assemble(
             obs.status_was = status_before(source.unit.text, source.word)
     _completion(obs, completed, report, section, bool(field_statuses) or unfinished)
     return obs
+
+
+def _status_before_label(unit: Unit, start: int, rest: int) -> list[_Found]:
+    """A status badge the line opens with, run into the first field's label (`ON TRACK Target date:
+    18 Apr 2025 · Owner: …`, a digest's lozenge before its fields): the item's status field."""
+    label = unit.text[start : start + rest]
+    hits = [
+        hit for hit in find_statuses(label) if hit.value in RANK and not label[: hit.start].strip(" [(*_")
+    ]
+    return [
+        _Found(
+            unit,
+            cast(ProjectStatus, hit.value),
+            _quote(unit, start + hit.start, start + hit.end),
+            3,
+            hit.text,
+        )
+        for hit in hits[:1]
+    ]
 
 
 def _unfinished(progress: object, release: date | None, kind: str | None, today: date) -> bool:

@@ -277,7 +277,7 @@ _DECISION = re.compile(
     r"(?:approved|rejected|accepted|declined|已批准|已通过|批准|驳回)(?![\w])",
     re.I,
 )
-_LEGEND_ENTRY = re.compile(r"(?:^|[|,;，；/(（]\s*|\s)\S{1,4}\s*=\s*[^\s|=]")
+_LEGEND_ENTRY = re.compile(r"(?:^|[|,;，；/(（:：]\s*|\s)\S{1,8}\s*=\s*[^\s|=]")
 
 
 # A line labelled as the legend: `■ 图例 Labels: 🟩 On track · 🟨 At risk · …`, `Legend: …` (w23-c).

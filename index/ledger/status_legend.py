@@ -72,9 +72,11 @@ def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
         if marks:
             return {number}, marks
         match = _LEGEND_LINE.match(raw.strip())
-        if match is None:
+        if match is None and len(_entries(raw.strip())) < _MIN_WORDS:
             continue
-        body, taken = match["body"], {number}
+        # (a line of two or more `WORD=meaning` entries whose meanings are statuses is a legend
+        # whatever it is called: `附: 状态沿用 Jenkins 球色 —— BLUE=正常 / YELLOW=有风险`)
+        body, taken = (match["body"] if match else raw.strip()), {number}
         for more_number, more in numbered[index + 1 : index + 1 + _CONTINUATION]:
             if "=" not in more:
                 break
@@ -85,16 +87,24 @@ def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
             else:
                 break
             taken.add(more_number)
-        words: dict[str, ProjectStatus] = {}
-        for entry in _ENTRY.finditer(_COLUMN_GAP.sub(" | ", body)):
-            status = _meaning(entry["meaning"].strip())
-            if status is not None:
-                words[entry["word"].strip(" *_`").casefold()] = status
+        words = _entries(body)
         if len(words) >= _MIN_WORDS or len(_GLYPH_ENTRY.findall(body)) >= _MIN_WORDS:
             # `图例：🟢正常　🟡有风险　⏸暂停`: the signs and their words, which the common
             # vocabulary already reads; the line is still a key, not a project
             return taken, words
     return None
+
+
+def _entries(body: str) -> dict[str, ProjectStatus]:
+    """A legend's `WORD = meaning` entries whose meanings read as statuses, by their folded word."""
+    words: dict[str, ProjectStatus] = {}
+    for entry in _ENTRY.finditer(_COLUMN_GAP.sub(" | ", body)):
+        status = _meaning(entry["meaning"].strip())
+        if status is not None:
+            # (what stands before a colon or a dash is the legend's own lead, not its word)
+            word = re.split(r"[:：—–]+", entry["word"])[-1]
+            words[word.strip(" *_`").casefold()] = status
+    return words
 
 
 def _meaning(text: str) -> ProjectStatus | None:

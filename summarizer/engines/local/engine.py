@@ -295,6 +295,10 @@ class LocalEngine:
                 self.min_coverage
             )
         asked = _asked_weights(plan, weights)
+        if asked and top is not None and _asked_in_another_language(plan, top.hit.report):
+            # "档案 LTO 迁移完成了多少资产？" of English reports: what is asked is what they could write.
+            english = plan.series_langs.get(series_of(top.hit.report)) == "en"
+            asked = {t: w for t, w in asked.items() if t not in plan.unseen and t.isascii() == english}
         if not answerable and top is not None and plan.project_names and asked:
             # The linked project's own lines, its name written short in the question ("等保整改"):
             # whether they answer is whether they say what is asked of it ("受阻"), not how many
@@ -374,7 +378,9 @@ def _says_asked(chosen: list[Evidence], asked: dict[str, float], synonyms: Synon
     project. Its top line often only names it ("CRM migration (FanLedger to Tallyo): amber") and
     the reason is in the line under it; a TL;DR says "SPv2 结论出来了" and the project's own line
     "实验 4/7 收官": the question's 实验 and 结论 are answered by the two, neither alone."""
-    return coverage(" ".join(e.quote for e in chosen), asked, synonyms)
+    # A word of the heading the lines stand under is said of each ("UHD HDR pilot — Summer Games"
+    # over its news, asked as "the UHD HDR pilot for the Summer Games").
+    return coverage(" ".join(f"{e.section} {e.quote}" for e in chosen), asked, synonyms)
 
 
 def _asked_weights(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:
