@@ -266,6 +266,9 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "延迟": "off_track", "超期": "off_track", "逾期": "off_track", "已逾期": "off_track",
     # a plant's status words (w28-d: `◎结案　○正常　△注意　×落后`)
     "结案": "done", "已结案": "done", "注意": "at_risk", "落后": "off_track",
+    # common words no layout owns: `On Course`, `In Jeopardy`, a field's `Held`
+    "on course": "on_track", "jeopardy": "off_track", "in jeopardy": "off_track", "held": "paused",
+    "on hold": "paused",
 }  # fmt: skip
 
 _GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")

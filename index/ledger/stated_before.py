@@ -26,7 +26,7 @@ from index.text.timeexpr import DateHit
 
 # An aside naming the value before: `(was AMBER)`, `（原 4/22）`, `(last week: G)`, `（上周：黄）`.
 _WAS_ASIDE = re.compile(
-    r"[(（]\s*(?:was|previously|prev(?:ious)?\.?|last\s+week|lw|上周|原为?|此前|之前)\s*[:：]?\s*"
+    r"[(（]\s*(?:was|prior|previously|prev(?:ious)?\.?|last\s+week|lw|上周|原为?|此前|之前)\s*[:：]?\s*"
     r"([^()（）]{1,24}?)\s*[)）]",
     re.I,
 )

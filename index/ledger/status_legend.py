@@ -95,9 +95,20 @@ def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
     return None
 
 
+# A code and its words, no equals sign, between bars (`OC On Course | CA Caution | JE Jeopardy`).
+_CODE_ENTRY = re.compile(
+    r"(?:^|[|;；]|[:：])\s*(?P<word>[A-Z]{1,4})\s+(?P<meaning>[A-Za-z][\w' -]{1,30}?)\s*(?=[|;；.]|$)"
+)
+
+
 def _entries(body: str) -> dict[str, ProjectStatus]:
-    """A legend's `WORD = meaning` entries whose meanings read as statuses, by their folded word."""
+    """A legend's `WORD = meaning` entries (or `CODE Meaning` ones between bars) whose meanings
+    read as statuses, by their folded word."""
     words: dict[str, ProjectStatus] = {}
+    for entry in _CODE_ENTRY.finditer(body):
+        status = _meaning(entry["meaning"].strip())
+        if status is not None:
+            words[entry["word"].casefold()] = status
     for entry in _ENTRY.finditer(_COLUMN_GAP.sub(" | ", body)):
         status = _meaning(entry["meaning"].strip())
         if status is not None:

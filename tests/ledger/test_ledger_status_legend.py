@@ -66,3 +66,28 @@ def test_a_footer_legend_that_wraps_and_a_heading_in_its_words(write_report: Wri
     found = {o.project: o.status for o in extract_facts(report).observations}
     assert found.get("Crane telemetry") == "launched"
     assert not any(name.startswith("Condition") for name in found)
+
+
+def test_a_legend_with_no_label_or_no_equals_sign_is_still_read(write_report: WriteReport) -> None:
+    """`附: 状态沿用球色 —— BLUE=正常 / YELLOW=有风险` (no legend label) and `Hl: OC On Course | CA
+    Caution | JE Jeopardy` (a column's abbreviation, codes and words between bars), written after
+    wave 29 was measured; the lines below are this test's own."""
+    words = read_status_words(
+        write_report(
+            "log.txt", "FLEET LOG 2025-03-07\n附: 状态沿用球色 —— BLUE=正常 / YELLOW=有风险 / RED=延期\n"
+        )
+    )
+    assert words["blue"] == "on_track"  # the legend's word, not `附: …球色 —— blue`
+    assert words["yellow"] == "at_risk"
+    words = read_status_words(
+        write_report("imsr.txt", "IMSR 2025-03-07\nHl: OC On Course | CA Caution | JE Jeopardy | HD Held\n")
+    )
+    assert [words[code] for code in ("oc", "ca", "je", "hd")] == [
+        "on_track",
+        "at_risk",
+        "off_track",
+        "paused",
+    ]
+    assert field_status("On Course") == "on_track" and field_status("in jeopardy") == "off_track"
+    plain = write_report("plain-2025-03-07.txt", "Plan: G=Alice | A=Bob\nNotes on the depot work\n")
+    assert read_status_words(plain) == {}  # names after the signs say no status

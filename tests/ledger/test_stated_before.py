@@ -18,6 +18,7 @@ def test_the_status_a_line_says_it_had_before() -> None:
     assert status_before("from amber to red this week", "red") == "at_risk"
     assert status_before("状态：🔴 延期（上周：🟡）", "🔴 延期") == "at_risk"
     assert status_before("B2  Ledger sync            R    (A)", "R") == "at_risk"
+    assert status_before("Health: RED  (prior: AMBER)   %Cmpl: 50", "RED") == "at_risk"
     assert status_before("Vendor portal — RED", "RED") is None
     assert status_before("Vendor portal — RED (see the risk log)", "RED") is None
     # a change told with no old value named: the level just above the new one
