@@ -131,48 +131,30 @@ def coded_margin_lines(lines: list[tuple[int, str]]) -> frozenset[int]:
     return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
 
 
-# A margin line over lines set further in, its record: how a hanging list of items is laid out
-# whatever its fields look like (`YELLOW   增量 Cook（IncCook）   owner: 周沐` over `         进度 3/5
-# 阶段 | 目标 S24 末（4/18）` and its notes).
-_HANGING_RECORDS = 3
-_HEAD_CHARS = 100
-# A label at the margin (`Archive:`, `破碎站联锁改造: @风险`, `Owner: Ana`): a field, or a task list's
-# project line, which their own readers take; a name's gap before a field (`Depot   owner: Ana`) is none.
-_LABEL_HEAD = re.compile(r"^(?:(?!\s{3})[^:：]){1,40}[:：]")
+# A record's light at the margin, set off from its name by a gap (`YELLOW   增量 Cook（IncCook）
+# owner: 周沐` over `         进度 3/5 阶段 | 目标 S24 末（4/18）`): a column of lights, whatever the tool.
+_LIGHT_HEAD = re.compile(
+    r"^(?:[🟢🟡🟠🔴🔵⚪⚫]\ufe0f?|(?i:green|amber|yellow|red|blue|grey|gray|orange|black)|绿灯?|黄灯?|红灯?)"
+    r"\s{2,}\S"
+)
+_LIGHT_RECORDS = 3
+_HEAD_CHARS = 120
 
 
 def hanging_blocks(lines: list[tuple[int, str]]) -> frozenset[int]:
-    """Margin lines each over a block set in (and nothing else at the margin between them): where
-    three or more stand in a row so, each heads one record. A reader sees a list of items by its
-    shape, not by its words; this reads the shape. (A list's items, `1. …`/`- …` with their wrapped
-    lines, are read as a list; a rule line or any other margin line between heads ends the run.)"""
-    heads: list[int] = []
-    runs: list[list[int]] = []
-    last = -1  # the index of the last line of the open run's last record
-    for index, (_, text) in enumerate(lines):
-        if not text.strip():
-            continue
-        if text[:1].isspace():
-            continue
-        block = list(takewhile(partial(_set_in, 2), lines[index + 1 :]))
-        shaped = (
-            block
-            and len(text.strip()) <= _HEAD_CHARS
-            and not RULE_LINE.match(text)
-            and not _LISTED_MARGIN.match(text)
-            and not _LABEL_HEAD.match(text)
-        )
-        if not shaped:
-            heads, last = [], -1
-            continue
-        between = [t for _, t in lines[last + 1 : index] if t.strip()] if heads else []
-        if heads and between:
-            heads = []
-        if not heads:
-            runs.append(heads)
-        heads.append(index)
-        last = index + len(block)
-    return frozenset(i for run in runs if len(run) >= _HANGING_RECORDS for i in run)
+    """Margin lines that open with a light set off by a gap, most of them over a block set in:
+    where three or more stand so (two or more with lines of their own), each heads one record, a
+    light's column read as a list of items, as a build board or a status printout writes it. (A
+    head with no lines of its own is a record too: left out, its neighbour's section would take it.)"""
+    heads = [
+        index
+        for index, (_, text) in enumerate(lines)
+        if len(text.strip()) <= _HEAD_CHARS and _LIGHT_HEAD.match(text)
+    ]
+    with_blocks = [i for i in heads if i + 1 < len(lines) and _set_in(2, lines[i + 1])]
+    if len(heads) < _LIGHT_RECORDS or len(with_blocks) < 2:
+        return frozenset()
+    return frozenset(heads)
 
 
 # An item's title with its tracker key at its end (`📡 IP playout migration (Ostrel)  ·  MSC-7`,
@@ -194,6 +176,7 @@ def keyed_titles(lines: list[tuple[int, str]]) -> frozenset[int]:
         and not _LISTED_MARGIN.match(text)
         and index + 1 < len(lines)
         and lines[index + 1][1].strip()
+        and not _KEY_AT_END.match(lines[index + 1][1].strip())  # a list of keyed lines (a changelog) is none
     ]
     return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
 

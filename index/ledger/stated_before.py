@@ -8,10 +8,6 @@ nothing it could read (the project went unrecognised there, or its field was in 
 the line's own word for the old value is the comparison left (`slips.py`). This reads wording, not
 position, so it holds for layouts no rule was written from. The old value is also never the
 current one: `AMBER (was RED)` is at risk, whatever the bracket says.
-
-A change told with no old value named (`has gone Red`, `STATUS TO Y`, `PatGen 转 Blocked`, `Marked AT
-RISK`) still says the status was better before: a writer does not announce a status it already had.
-The line then stands for the level just above the new one (the least it can mean).
 """
 
 from __future__ import annotations
@@ -60,36 +56,14 @@ _CHANGE_INTO = re.compile(
     r"(?:→|->|=>|⇒|➡|\bto\b|转为|转成|转|变为|变成|变|调为|调整为|改为)\s*$",
     re.I,
 )
-# The verb of a change into a status, between an old value and the new one or before the new one
-# alone: `→`, `to`, `转为`, `调整为`. A move back or up (`back to`, `improved to`, `恢复为`) is no fall.
+# A change into the status from an old one named in any scale's word (`由“预警”调整为“滞后”`,
+# `from At Risk to Off Track`): the verb between them.
 _INTO = r"→|->|=>|⇒|➡|转为|转成|转|变为|变成|变|调为|调整为|改为|降为|下调为|降级为|降至|亮"
 _CHANGE_NAMED_OLD = re.compile(
     r"(?:\bfrom\s+|由|从)[“\"'「『]?\s*(?P<old>[^“”\"'「」『』\s,，;；:：]{1,14}?)\s*[”\"'」』]?\s*"
     r"(?:" + _INTO + r"|\bto\b)\s*[“\"'「『]?\s*$",
     re.I,
 )
-_CHANGE_VERB = (
-    r"\b(?:gone|went|goes|turn(?:ed|s)|mov(?:ed|es)|chang(?:ed|es)|slipped|dropped|downgraded|flipped|"
-    r"fell|falls|marked|flagged|re-?rated|set)(?:\s+(?:to|into|as))?"
-)
-_CHANGE_ALONE = re.compile(
-    r"(?:(?:\b(?:has|have|had|is|was)\s+)?"
-    + _CHANGE_VERB
-    + r"|\b(?:status|rag|health|rating)\s+(?:now\s+)?to"
-    r"|^\s*to|" + _INTO + r")\s*[“\"'「『]?\s*$",
-    re.I,
-)
-# The status as read may hold its verb (`gone Red`): the change is told inside it.
-_VERB_LEAD = re.compile(r"^\s*" + _CHANGE_VERB + r"\s+\S", re.I)
-_BACK_UP = re.compile(r"\bback\b|improv|upgrad|recover|restor|恢复|好转|上调|回到|回升|转好|转正", re.I)
-# A status said to start now, after its word: `AT RISK from this week`, `本周起转红`.
-_FROM_NOW = re.compile(r"^\s*(?:from|as\s+of|since)\s+this\s+week|^\s*(?:自?本周起)", re.I)
-_LEVEL_ABOVE: dict[ProjectStatus, ProjectStatus] = {
-    "at_risk": "on_track",
-    "off_track": "at_risk",
-    "blocked": "at_risk",
-}
-
 # A rating with last week's in brackets after it (`A    (G)`, a coded workstream line).
 _PAIRED = re.compile(r"^\s*(?-i:[GAYR])\s+[(（]\s*(?-i:([GAYR]))\s*[)）]")
 
@@ -118,14 +92,7 @@ def status_before(text: str, word: str) -> ProjectStatus | None:
         return _status_of(aside[1])
     before = text[:at]
     change = _CHANGE_INTO.search(before) or _CHANGE_NAMED_OLD.search(before)
-    named = _status_of(change[1]) if change else None
-    if named is not None:
-        return named
-    told = _CHANGE_ALONE.search(before) or _VERB_LEAD.match(word) or _FROM_NOW.match(text[at + len(word) :])
-    if told is None or _BACK_UP.search(f"{before[-30:]} {word}"):
-        return None
-    now = _status_of(word)
-    return _LEVEL_ABOVE.get(now) if now is not None else None
+    return _status_of(change[1]) if change else None
 
 
 # Between an old day and the new one, words telling the move: `from 9 April to 22 April`,

@@ -148,3 +148,32 @@ def test_items_titled_with_their_tracker_key_at_the_end_are_records(series: Seri
     depot = {kind for project, kind in slips if "Depot chargers" in project}
     assert depot == {"date_moved", "status_downgrade"}
     assert not any("Driver app" in project or "Route planner" in project for project, _ in slips)
+
+
+def test_what_other_readers_take_heads_no_record_here() -> None:
+    from index.plain_records import hanging_blocks, keyed_titles
+
+    def numbered(text: str) -> list[tuple[int, str]]:
+        return list(enumerate(text.splitlines(), start=1))
+
+    # a changelog's keyed lines, one under another, are a list, not items with bodies
+    changelog = numbered(
+        "Fix login redirect (#1201)\nFix the export job (#1202)\nBump the SDK (#1203)\nNotes\n"
+    )
+    assert keyed_titles(changelog) == frozenset()
+    # numbered records with their status to the right, one of them with no lines: no light first,
+    # so they are left to the record readers that know them (all of them, or none)
+    records = numbered(
+        "[1] EBR-L2        Status: DELAYED\n    PQ batch 1 done.\n\n"
+        "[2] LIMS 9        Status: CLOSED\n    Hypercare exited.\n\n"
+        "[3] Tern          Status: AT RISK\n    Parallel run.\n\n"
+        "[4] BMS           Status: PAUSED\n\n"
+    )
+    assert hanging_blocks(records) == frozenset()
+    # a column of lights: every light's line heads a record, the one with no lines of its own too
+    lights = numbered(
+        "GREEN    Depot chargers    owner: Ana\n         40%\n"
+        "AMBER    Driver app        owner: Tom\n         60%\n"
+        "GREY     Route planner     owner: Li\n"
+    )
+    assert hanging_blocks(lights) == frozenset({0, 2, 4})
