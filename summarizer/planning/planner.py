@@ -23,6 +23,7 @@ from index.text.hant import simplified
 from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import week_str
+from summarizer.planning.code_names import code_name_synonyms
 from summarizer.planning.file_names import file_name_team
 from summarizer.planning.index_context import (
     index_context,
@@ -194,10 +195,11 @@ def plan(
     else:
         linked = [n for n in whole_links(question, projects) if not shared_word(n, lexical)]
         scope = choose_scope(question, ctx, retriever, project_series(ledger, linked), keep)
+    scoped_projects = team_projects(ledger, projects, scope.series)
     planned = read_question(
         question,
         latest=scope.latest,
-        projects=team_projects(ledger, projects, scope.series),
+        projects=scoped_projects,
         week_labels=ctx.week_labels(scope.series),
         since=since,
         until=until,
@@ -246,6 +248,8 @@ def plan(
     planned.subject = without_places(planned.subject, question, planned.unseen)
     if not planned.projects:
         with_other_names(planned, lexical)
+        for term, codes in code_name_synonyms(planned.term_weights, scoped_projects).items():
+            planned.synonyms[term] = tuple(dict.fromkeys([*planned.synonyms.get(term, ()), *codes]))
     if planned.intent == "changes" and not planned.projects and ledger is not None:
         as_trend(planned, ledger)
     if planned.intent == "metrics" and ledger is not None:

@@ -311,3 +311,17 @@ def test_a_question_of_two_asks_is_decided_by_its_first() -> None:
     assert main_ask("Why did the depot cutover slip? Will it hold?", {"depot": 2.0, "hold": 5.0}) == {
         "depot": 2.0
     }
+
+
+def test_a_code_name_stands_for_the_words_of_its_description() -> None:
+    from summarizer.planning.code_names import code_name_synonyms
+    from summarizer.planning.projects import ProjectRef
+
+    projects = [
+        ProjectRef("RepairNet 合作修理厂协同平台"),
+        ProjectRef("Depot chargers"),
+        ProjectRef("慧眼定损"),
+    ]
+    found = code_name_synonyms(["修理", "理厂", "接入", "depot"], projects)
+    assert found == {"修理": ("repairnet",), "理厂": ("repairnet",)}  # 接入 is in no description
+    assert code_name_synonyms(["定损"], projects) == {}  # a name with no code name gives none
