@@ -15,6 +15,7 @@ from collections.abc import Collection
 from index.ledger.chat_messages import LEAD_SIGN, legend_of, sign_status
 from index.ledger.field_labels import Labelled, field_pieces, label_key, split_label
 from index.ledger.mention_leads import (
+    STATUS_FIRST,
     LeadKind,
     bullet_subject,
     cut_at_next_project,
@@ -281,15 +282,12 @@ _TITLE_FIELD_GAP = re.compile(r"\s*[|｜]\s*|\s{4,}")
 # Status signs before a heading's name (a 🆕 beside them says nothing of the state).
 _LEAD_SIGNS = re.compile(r"^[#\s]*(?:🆕\s*)?([🟢🟡🟠🔴🟩🟨🟧🟥⏸✅❌⛔](?:\ufe0f)?)\s*(?:🆕\s*)?[*_]*[^\W_]")
 _ALIGNED_TAIL = re.compile(r"\S\s{4,}([^\s|｜][^|｜]{0,15}?)\s*$")
-# A status word set off by a gap before the name (`AMBER    Depot chargers    owner: Ana`, `[AT RISK]
-# Vantra MAM`): a list whose lights stand in a column of their own at the margin.
-_LEAD_WORD = re.compile(r"^[#\s]*(\S{1,12}|\[[^\]]{1,12}\])\s{2,}(?=\S)")
 
 
 def _title_status_units(heading: Unit) -> list[Unit]:
     """A card heading's state after its name (`… ｜ 负责人：林可 ｜ 🟢正常`), as the status field it
     is: the author set it, so it outranks what a step line's wording suggests (`顺延两天`)."""
-    lead = _LEAD_SIGNS.match(heading.text) or _LEAD_WORD.match(heading.text)
+    lead = _LEAD_SIGNS.match(heading.text) or STATUS_FIRST.match(heading.text)  # `AMBER    Depot chargers`
     if lead is not None and field_status(lead[1]) is not None:
         # `🟡 **OBv2** — 85%`, `✅ **Driver App es-CL**`: the sign before the name is its state (w23-h)
         return [Unit(heading.line, lead[1], head=True, labelled=Labelled("status", lead[1], 0, "status"))]

@@ -166,14 +166,14 @@ def _tracker_ref(text: str) -> re.Match[str] | None:
 
 _COLUMNS_AFTER_NAME = 20  # so much a record's title line lines up to the right of its name
 # A status word set off by a gap before the name (`RED      编辑器冷启动`, `[AT RISK]   Vantra MAM`).
-_STATUS_FIRST = re.compile(r"^(\S{1,12}|\[[^\]]{1,12}\])\s{2,}(?=\S)")
+STATUS_FIRST = re.compile(r"^(\S{1,12}|\[[^\]]{1,12}\])\s{2,}(?=\S)")
 
 
 def heading_name(title: str) -> str:
     """A heading's project name: a status glyph after the name ends it, as on a bullet
     (`### 2.1 跨服战场 🟡 有风险 · owner @黄一帆`, w19-c); the glyph and what follows are its state.
     A record's tracker id before its name (`[#01] ETCH区新进机台 EAP联机`, w20-d) is no part of it."""
-    lead = _STATUS_FIRST.match(title.strip())
+    lead = STATUS_FIRST.match(title.strip())
     if lead and field_status(lead[1]) is not None:
         title = title.strip()[lead.end() :]  # `YELLOW   增量 Cook（IncCook）   owner: 周沐`: its light first
     ref = _tracker_ref(title.strip())

@@ -25,9 +25,9 @@ _CODED = re.compile(
 def code_name_synonyms(terms: Iterable[str], projects: Sequence[ProjectRef]) -> dict[str, tuple[str, ...]]:
     """Each Han term of the question found in a coded project's description -> the code names."""
     han_terms = [t for t in terms if has_han(t) and len(t) >= 2]
-    found: dict[str, list[str]] = {}
     if not han_terms:
         return {}
+    found: dict[str, list[str]] = {}
     for project in projects:
         for name in (project.name, *project.aliases):
             coded = _CODED.match(name.strip())

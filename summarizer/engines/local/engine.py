@@ -289,16 +289,14 @@ class LocalEngine:
             # "RDS 自助申请表单为什么被取消了？" of English reports: its Chinese words can stand in no
             # line; whether a line answers is whether it holds the words the reports could write.
             # (an English series writes Latin words; a Chinese one's own are its Han words)
-            english = plan.series_langs.get(series_of(top.hit.report)) == "en"
-            written = {t: w for t, w in weights.items() if t not in plan.unseen and t.isascii() == english}
+            written = _writable(plan, top.hit.report, weights)
             answerable = bool(written) and coverage(f"{top.section} {top.quote}", written, plan.synonyms) >= (
                 self.min_coverage
             )
         asked = _asked_weights(plan, weights)
         if asked and top is not None and _asked_in_another_language(plan, top.hit.report):
             # "档案 LTO 迁移完成了多少资产？" of English reports: what is asked is what they could write.
-            english = plan.series_langs.get(series_of(top.hit.report)) == "en"
-            asked = {t: w for t, w in asked.items() if t not in plan.unseen and t.isascii() == english}
+            asked = _writable(plan, top.hit.report, asked)
         if not answerable and top is not None and plan.project_names and asked:
             # The linked project's own lines, its name written short in the question ("等保整改"):
             # whether they answer is whether they say what is asked of it ("受阻"), not how many
@@ -381,6 +379,13 @@ def _says_asked(chosen: list[Evidence], asked: dict[str, float], synonyms: Synon
     # A word of the heading the lines stand under is said of each ("UHD HDR pilot — Summer Games"
     # over its news, asked as "the UHD HDR pilot for the Summer Games").
     return coverage(" ".join(f"{e.section} {e.quote}" for e in chosen), asked, synonyms)
+
+
+def _writable(plan: QuestionPlan, report: str, weights: dict[str, float]) -> dict[str, float]:
+    """The terms a series in the other language than the question's could write: an English
+    series writes Latin words, a Chinese one its Han words; a term no report holds is none."""
+    english = plan.series_langs.get(series_of(report)) == "en"
+    return {t: w for t, w in weights.items() if t not in plan.unseen and t.isascii() == english}
 
 
 def _asked_weights(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:

@@ -172,5 +172,5 @@ def main_ask(question: str, weights: dict[str, float]) -> dict[str, float]:
     asks = _ASKS.findall(question)
     if len(asks) < 2:
         return {}
-    first = {t for t in tokenize(asks[0])}
+    first = set(tokenize(asks[0]))
     return {t: w for t, w in weights.items() if t in first}
