@@ -40,7 +40,7 @@ GENERATED_QUESTIONS = [
 
 
 def measure(home: Path, questions: list[str]) -> dict[str, object]:
-    from index.lexical import rows_from_store
+    from index.lexical_store import rows_from_store
     from index.tokens import count_tokens
     from summarizer.config import load_settings
     from summarizer.engines.openai_engine import OpenAIEngine

@@ -101,13 +101,28 @@ class _DocFreq(Mapping[str, int]):
 
 
 class LexicalIndex:
-    """A BM25 index over chunk rows, with week-range filtering applied as a score mask."""
+    """A BM25 index over chunk rows, with week-range filtering applied as a score mask; with the
+    rows' vectors beside them, the exact dense ranking under the same mask.
+
+    The dense side ranks here rather than in Chroma's HNSW graph because a filtered graph search
+    is approximate in the worst way for us: one team's series or a few weeks are a small share
+    of a shared index, and a graph walk under such a filter misses near chunks (and which ones it
+    misses depends on the order the graph was built in, so two fresh indexes of the same reports
+    answered differently). A scan of the masked rows is exact, the same on every build, and cheap
+    at report scale (a matrix product over thousands of rows).
+    """
 
     def __init__(
-        self, rows: Sequence[LexicalRow], model: Any = None, columns: dict[str, Any] | None = None
+        self,
+        rows: Sequence[LexicalRow],
+        model: Any = None,
+        columns: dict[str, Any] | None = None,
+        vectors: np.ndarray | None = None,
     ) -> None:
         self.rows = rows
         self.model = model
+        # Unit-length row vectors (float32, one per row, row order), or None when not kept.
+        self.vectors = vectors
         self._weeks: np.ndarray | None = None
         self._codes: dict[str, tuple[list[str], np.ndarray]] = {}
         self._lookup: dict[str, dict[str, int]] = {}
@@ -122,7 +137,8 @@ class LexicalIndex:
         self.derived: dict[str, Any] = {}
 
     @classmethod
-    def build(cls, rows: list[LexicalRow]) -> LexicalIndex:
+    def build(cls, rows: list[LexicalRow], vectors: np.ndarray | None = None) -> LexicalIndex:
+        """The index of these rows; `vectors` (one per row, in row order) enables `nearest`."""
         import bm25s
 
         model = None
@@ -131,7 +147,7 @@ class LexicalIndex:
             # bm25s needs at least one token per document; the chunk id is a harmless filler.
             corpus = [tokenize(_indexed_text(r)) or [r.id] for r in rows]
             model.index(corpus, show_progress=False)
-        return cls(rows, model)
+        return cls(rows, model, vectors=None if vectors is None else unit_rows(vectors))
 
     def reports(self) -> list[ReportEntry]:
         """(report, series, date, week_int, week label, top headings) once per report, in row
@@ -258,6 +274,43 @@ class LexicalIndex:
         if not tokens:
             return []
         scores = np.asarray(self.model.get_scores(tokens), dtype=np.float64)
+        scores = np.where(self._mask(since, until, reports, kinds), scores, 0.0)
+        top = [int(i) for i in np.argsort(-scores, kind="stable")[:k] if scores[i] > 0]
+        return list(zip(self._take(top), (float(scores[i]) for i in top), strict=True))
+
+    def nearest(
+        self,
+        vector: np.ndarray,
+        k: int,
+        since: int | None = None,
+        until: int | None = None,
+        reports: Collection[str] | None = None,
+        kinds: Collection[str] | None = None,
+    ) -> list[tuple[LexicalRow, float]]:
+        """The k rows whose vectors are nearest the query vector (cosine similarity, best first,
+        ties in row order) inside the same filters as `search`. Needs `vectors`."""
+        import numpy as np
+
+        if self.vectors is None:
+            raise ValueError("this index keeps no vectors")
+        inside = np.flatnonzero(self._mask(since, until, reports, kinds))
+        if not len(inside):
+            return []
+        query = unit_rows(np.asarray(vector, dtype=np.float32).reshape(1, -1))[0]
+        similarity = np.asarray(self.vectors[inside] @ query, dtype=np.float64)
+        order = np.argsort(-similarity, kind="stable")[:k]
+        return list(zip(self._take(inside[order]), (float(similarity[i]) for i in order), strict=True))
+
+    def _mask(
+        self,
+        since: int | None,
+        until: int | None,
+        reports: Collection[str] | None,
+        kinds: Collection[str] | None,
+    ) -> np.ndarray:
+        """Which rows the filters keep (each None for all)."""
+        import numpy as np
+
         mask = np.ones(len(self.rows), dtype=bool)
         if since is not None:
             mask &= self.weeks >= since
@@ -267,9 +320,7 @@ class LexicalIndex:
             mask &= self._member("report", reports)
         if kinds is not None:
             mask &= self._member("kind", kinds)
-        scores = np.where(mask, scores, 0.0)
-        top = [int(i) for i in np.argsort(-scores, kind="stable")[:k] if scores[i] > 0]
-        return list(zip(self._take(top), (float(scores[i]) for i in top), strict=True))
+        return mask
 
     def idf(self, token: str) -> float:
         """BM25 inverse document frequency; a term no chunk contains gets the highest weight."""
@@ -278,6 +329,15 @@ class LexicalIndex:
         df = len(self.postings(token))
         n = len(self.rows)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def unit_rows(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (float32; a zero row stays zero), so a dot product is a cosine."""
+    import numpy as np
+
+    matrix = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms > 0, norms, 1.0)
 
 
 def _field(row: LexicalRow, field: str) -> str:

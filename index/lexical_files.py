@@ -1,5 +1,5 @@
-"""The saved lexical index: a folder of rows (SQLite), per-row columns (NumPy), a head (JSON) and
-the BM25 model, written beside the store and swapped in whole.
+"""The saved lexical index: a folder of rows (SQLite), per-row columns and vectors (NumPy), a head
+(JSON) and the BM25 model, written beside the store and swapped in whole.
 
 Kept apart from the index itself: searching does not depend on how the index is kept on disk, and
 a loaded index reads its rows lazily through `Rows`, so loading costs the head and the model only.
@@ -17,7 +17,7 @@ from typing import Any, overload
 from index.crash import write_point
 from index.lexical import FIELDS, LexicalIndex, LexicalRow
 
-FORMAT = "lexical-v5"  # bump when tokenization, row order or the files change: old indexes then rebuild
+FORMAT = "lexical-v6"  # bump when tokenization, row order or the files change: old indexes then rebuild
 
 
 class Rows(Sequence[LexicalRow]):
@@ -103,6 +103,8 @@ def save(index: LexicalIndex, folder: Path) -> None:
         "langs": index.series_langs(),
     }
     (tmp / "index.json").write_text(json.dumps(head, ensure_ascii=False), encoding="utf-8")
+    if index.vectors is not None:
+        np.save(tmp / "vectors.npy", np.asarray(index.vectors, dtype=np.float32))
     if index.model is not None:
         index.model.save(str(tmp / "bm25"), show_progress=False)
     old = folder.with_name(folder.name + ".old")
@@ -128,6 +130,15 @@ def load(folder: Path) -> LexicalIndex | None:
         return None
     columns.update(values=head["values"], reports=head["reports"], langs=head["langs"])
     count = int(head["count"])
+    vectors = None
+    if (folder / "vectors.npy").exists():
+        try:
+            # Mapped, not read: a search reads the rows its filters keep.
+            vectors = np.load(folder / "vectors.npy", mmap_mode="r")
+        except (OSError, ValueError):
+            return None
+        if vectors.shape[0] != count:
+            return None
     model = None
     if count:
         import bm25s
@@ -136,4 +147,4 @@ def load(folder: Path) -> LexicalIndex | None:
             model = bm25s.BM25.load(str(folder / "bm25"), show_progress=False)
         except (OSError, ValueError):
             return None
-    return LexicalIndex(Rows(folder / "rows.sqlite", count), model, columns)
+    return LexicalIndex(Rows(folder / "rows.sqlite", count), model, columns, vectors)

@@ -28,6 +28,18 @@ def rows_from_store(store: VectorStore) -> list[LexicalRow]:
     return rows
 
 
+def index_from_store(store: VectorStore) -> LexicalIndex:
+    """The index of every chunk of the collection with its vector (one consistent read), in
+    document order, so the dense ranking is exact and the same on every build."""
+    import numpy as np
+
+    read = store.rows_with_vectors()
+    rows = [LexicalRow(chunk_id, doc, meta) for chunk_id, meta, doc, _ in read]
+    order = sorted(range(len(rows)), key=lambda i: document_order(rows[i]))
+    vectors = np.stack([read[i][3] for i in order]) if read else None
+    return LexicalIndex.build([rows[i] for i in order], vectors)
+
+
 def document_order(row: LexicalRow) -> tuple[str, str, int, str]:
     """Date, file name, line: ties rank the same wherever the corpus lives on disk.
 
@@ -49,7 +61,7 @@ def _gate(store: VectorStore) -> StoreGate | None:
 def rebuild(store: VectorStore, folder: Path) -> LexicalIndex:
     """Build from the store's chunks and save; the save holds the store's gate exclusively, so a
     reader never loads half of it."""
-    index = LexicalIndex.build(rows_from_store(store))
+    index = index_from_store(store)
     gate = _gate(store)
     if gate is None:
         save(index, folder)
@@ -123,7 +135,7 @@ def open_for_store(store: VectorStore, home: Path) -> LexicalIndex:
     index = load_for_store(store, folder)
     if index is not None and (len(index.rows) == store.count() or writer_busy(home)):
         return index
-    built = LexicalIndex.build(rows_from_store(store))
+    built = index_from_store(store)
     gate = _gate(store)
     if gate is not None and gate.held():
         return built  # inside a read session: saving would wait for ourselves; the next writer saves

@@ -1,4 +1,5 @@
-"""Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings fused by reciprocal rank.
+"""Hybrid retrieval: dense (exact cosine over the vectors Chroma stores) and lexical (BM25)
+rankings fused by reciprocal rank.
 
 RRF needs no score calibration between a cosine and a BM25 score, which differ in scale per
 query and per corpus; that is what lets the same code work on report series we never saw.
@@ -142,6 +143,15 @@ class Retriever:
                 self._vectors.clear()
             vector = self._vectors[query] = self.embedder.embed_query(query)
         hits = []
+        if self.lexical.vectors is not None:
+            # Exact, over the snapshot's vectors (why not Chroma's graph: `LexicalIndex`).
+            for row, similarity in self.lexical.nearest(
+                vector, k, where.since, where.until, where.reports, where.kinds
+            ):
+                hit = hit_from(row.id, row.meta, row.text)
+                hit.dense = hit.score = similarity
+                hits.append(hit)
+            return hits
         chroma_where = week_where(where.since, where.until, where.reports, where.kinds)
         for chunk_id, similarity, meta, doc in self.store.query(vector, k, chroma_where):
             hit = hit_from(chunk_id, meta, doc)

@@ -194,7 +194,7 @@ class VectorStore:
 
         def read(collection: Collection) -> dict[str, StoredReport]:
             metas_by_report: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-            for chunk_id, meta, _ in _pages(collection, ["metadatas"]):
+            for chunk_id, meta, _, _ in _pages(collection, ["metadatas"]):
                 metas_by_report.setdefault(str(meta["report"]), []).append((chunk_id, meta))
             return {report: _summarise(report, rows) for report, rows in metas_by_report.items()}
 
@@ -202,11 +202,25 @@ class VectorStore:
 
     def ids(self) -> set[str]:
         """Every chunk id in the collection."""
-        return self._read(lambda c: {chunk_id for chunk_id, _, _ in _pages(c, [])})
+        return self._read(lambda c: {chunk_id for chunk_id, _, _, _ in _pages(c, [])})
 
     def rows(self) -> list[tuple[str, dict[str, Any], str]]:
         """(id, metadata, document) of every chunk (one consistent read)."""
-        return self._read(lambda c: list(_pages(c, ["documents", "metadatas"])))
+        return self._read(lambda c: [row[:3] for row in _pages(c, ["documents", "metadatas"])])
+
+    def rows_with_vectors(self) -> list[tuple[str, dict[str, Any], str, np.ndarray]]:
+        """(id, metadata, document, vector) of every chunk (one consistent read): what an exact
+        dense ranking needs beside the rows."""
+
+        def read(collection: Collection) -> list[tuple[str, dict[str, Any], str, np.ndarray]]:
+            rows = []
+            for chunk_id, meta, doc, vector in _pages(collection, ["documents", "metadatas", "embeddings"]):
+                if vector is None:
+                    raise StaleRead("a chunk without its vector")
+                rows.append((chunk_id, meta, doc, vector))
+            return rows
+
+        return self._read(read)
 
     def stored_report(self, report: str) -> StoredReport | None:
         return self._read(lambda c: _stored_report(c, report))
@@ -288,18 +302,24 @@ class VectorStore:
         return self._read(read)
 
 
-def _pages(collection: Collection, include: list[str]) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """(id, metadata, document) of every chunk, 5,000 at a time."""
+def _pages(
+    collection: Collection, include: list[str]
+) -> Iterator[tuple[str, dict[str, Any], str, np.ndarray | None]]:
+    """(id, metadata, document, vector) of every chunk, 5,000 at a time; what `include` leaves
+    out is empty (the vector None)."""
     total = int(collection.count())
     for offset in range(0, total, 5000):
         page = collection.get(include=include, limit=5000, offset=offset)  # type: ignore[arg-type]
         blank: list[Any] = [None] * len(page["ids"])
         metas: list[Any] = list(page["metadatas"] or blank)
         docs: list[Any] = list(page["documents"] or blank)
-        for chunk_id, meta, doc in zip(page["ids"], metas, docs, strict=False):
+        embeddings = page.get("embeddings")
+        vectors: list[Any] = blank if embeddings is None else list(embeddings)
+        for chunk_id, meta, doc, vector in zip(page["ids"], metas, docs, vectors, strict=False):
             if "metadatas" in include and meta is None:
                 raise StaleRead("a chunk without metadata")
-            yield str(chunk_id), dict(meta or {}), str(doc or "")
+            array = None if vector is None else np.asarray(vector, dtype=np.float32)
+            yield str(chunk_id), dict(meta or {}), str(doc or ""), array
 
 
 def _stored_report(collection: Collection, report: str) -> StoredReport | None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 from index import lexical_files
@@ -52,6 +53,38 @@ def test_lexical_persisted_and_reloaded(workspace: Any) -> None:
     assert [r.id for r, _ in built.search("deploy frequency", k=3)] == [
         r.id for r, _ in loaded.search("deploy frequency", k=3)
     ]
+
+
+def test_nearest_is_exact_inside_the_filters_and_breaks_ties_in_row_order() -> None:
+    rows = [_row("a", "x", 202409), _row("b", "y", 202410), _row("c", "z", 202410), _row("d", "w", 202411)]
+    # b and c point the same way (a tie), d is nearest overall but outside the range asked.
+    vectors = np.asarray([[1.0, 0.0], [3.0, 3.0], [0.5, 0.5], [0.0, 2.0]], dtype=np.float32)
+    index = LexicalIndex.build(rows, vectors)
+    query = np.asarray([0.2, 1.0], dtype=np.float32)
+    assert [r.id for r, _ in index.nearest(query, 4)] == ["d", "b", "c", "a"]
+    ranked = index.nearest(query, 4, since=202410, until=202410)
+    assert [r.id for r, _ in ranked] == ["b", "c"]  # a tie keeps row order, never the vectors' length
+    assert ranked[0][1] == pytest.approx(1.2 / (2**0.5 * 1.04**0.5), rel=1e-5)  # a cosine
+    assert index.nearest(query, 4, since=202412) == []
+    with pytest.raises(ValueError):
+        LexicalIndex.build(rows).nearest(query, 4)
+
+
+def test_dense_search_ranks_every_chunk_of_a_report_exactly(workspace: Any) -> None:
+    """The dense side is exact: under a filter to one report it ranks that report's chunks as a
+    full scan of their stored vectors does (Chroma's filtered graph walk could skip some)."""
+    rows = workspace.store.rows_with_vectors()
+    report = str(rows[0][1]["report"])
+    mine = [(chunk_id, vector) for chunk_id, meta, _, vector in rows if meta["report"] == report]
+    query = workspace.embedder.embed_query("project progress and risks")
+    unit = query / np.linalg.norm(query)
+    expected = sorted(mine, key=lambda r: -float(r[1] @ unit / np.linalg.norm(r[1])))
+    hits = workspace.retriever.search(
+        "project progress and risks", k=len(mine), mode="dense", reports={report}
+    )
+    assert [h.chunk_id for h in hits] == [chunk_id for chunk_id, _ in expected]
+    loaded = open_for_store(workspace.store, workspace.home)
+    assert loaded.vectors is not None and loaded.vectors.shape == (workspace.store.count(), len(query))
 
 
 @pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
