@@ -18,15 +18,21 @@ matched by `zoo_match.py` and scored per series by `zoo_score.py`.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.evals.result import CaseFailure, SuiteResult
 from summarizer.evals.zoo_gold import ZOO, load_zoo
 from summarizer.evals.zoo_score import SeriesScore, ZooFacts, score_series, summed
 from summarizer.schemas import Answer
+
+if TYPE_CHECKING:
+    from summarizer.workspace import Workspace
 
 SEED = ZOO / "vectors.npz"  # the zoo's chunk vectors (index/embed_seed.py): a fresh checkout's cache
 
@@ -62,24 +68,92 @@ def result_from(names: Sequence[str], scores: Sequence[SeriesScore], seconds: fl
     return result
 
 
-def run_zoo(root: Path, home: Path, only: Sequence[str] = (), with_questions: bool = True) -> SuiteResult:
-    """Ingest the zoo into `home` and score every series (or the ones named)."""
+def run_zoo(
+    root: Path, home: Path, only: Sequence[str] = (), with_questions: bool = True, jobs: int | None = None
+) -> SuiteResult:
+    """Ingest the zoo into `home` and score every series (or the ones named).
+
+    The questions (most of the time after the ingest) are put by `jobs` processes at once (default:
+    one per core, at most two), each reading the same index and ledger; every series is scored
+    whole by one of them, so the figures are the same however many there are.
+    """
     from index.embed import CACHE_FILE, CachedEmbedder
     from index.embed_seed import prime_cache
     from index.ledger import views
-    from summarizer.config import load_settings
-    from summarizer.pipelines.ask import ask
     from summarizer.pipelines.ingest import ingest_paths
-    from summarizer.workspace import Workspace
 
     started = time.perf_counter()
-    settings = load_settings(None, {"home": home, "embedder": "local", "engine": "local"})
-    settings.chroma_url = None
-    workspace = Workspace(settings)
+    workspace = _workspace(home)
     embedder = workspace.embedder
-    prime_cache(settings.cache_dir / CACHE_FILE, root / SEED, embedder.name)
+    prime_cache(workspace.settings.cache_dir / CACHE_FILE, root / SEED, embedder.name)
     summary = ingest_paths(workspace, [(root / ZOO / "reports").resolve()], prune=True)
     skipped = [o for o in summary.outcomes if o.status == "skipped"]
+    series = load_zoo(root, only)
+    unindexed = [o.path for o in skipped]
+    # A team none of whose reports was indexed has no series to scope a question to (`ask --series`
+    # says so): its questions are put to the whole index only.
+    indexed = {Path(name).name for name in views.series_names(workspace.ledger)}
+    names = [s.name for s in series]
+    jobs = min(jobs or min(2, os.cpu_count() or 1), len(names)) if with_questions else 1
+    if jobs > 1:
+        workspace.close()
+        parts = [names[i::jobs] for i in range(jobs)]
+        context = multiprocessing.get_context("spawn")  # a fresh process: no inherited store handles
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            scored = dict(
+                pair
+                for part in pool.map(_score_part, [(root, home, part, unindexed, indexed) for part in parts])
+                for pair in part
+            )
+        scores = [scored[name] for name in names]
+    else:
+        scores = [s for _, s in _score(workspace, root, names, unindexed, indexed, with_questions)]
+    result = result_from(names, scores, time.perf_counter() - started)
+    if with_questions and (lost := [name for name in names if name not in indexed]):
+        result.notes.append(f"no report indexed, scoped questions not asked: {', '.join(lost)}")
+    if isinstance(embedder, CachedEmbedder) and embedder.misses:
+        result.notes.append(
+            f"{embedder.misses} of {len(embedder.asked)} chunks embedded, not in the cache or {SEED}"
+            " (`make zoo-vectors` refreshes it)"
+        )
+    if skipped:
+        result.notes.append(
+            f"{len(skipped)} report(s) not indexed, their questions not measured: "
+            + "; ".join(f"{Path(o.path).parent.name}/{Path(o.path).name} ({o.reason[:60]})" for o in skipped)
+        )
+    return result
+
+
+def _workspace(home: Path) -> Workspace:
+    from summarizer.config import load_settings
+    from summarizer.workspace import Workspace
+
+    settings = load_settings(None, {"home": home, "embedder": "local", "engine": "local"})
+    settings.chroma_url = None
+    return Workspace(settings)
+
+
+def _score_part(args: tuple[Path, Path, list[str], list[str], set[str]]) -> list[tuple[str, SeriesScore]]:
+    """A worker's share: its series scored against the index the parent built."""
+    root, home, names, unindexed, indexed = args
+    workspace = _workspace(home)
+    try:
+        return _score(workspace, root, names, unindexed, indexed, True)
+    finally:
+        workspace.close()
+
+
+def _score(
+    workspace: Workspace,
+    root: Path,
+    names: list[str],
+    unindexed: list[str],
+    indexed: set[str],
+    with_questions: bool,
+) -> list[tuple[str, SeriesScore]]:
+    from index.ledger import views
+    from summarizer.pipelines.ask import ask
+
     ledger = workspace.ledger
     facts = ZooFacts(
         views.slips(ledger), views.launches(ledger), views.incidents(ledger), views.metric_series(ledger)
@@ -93,33 +167,17 @@ def run_zoo(root: Path, home: Path, only: Sequence[str] = (), with_questions: bo
         result = ask(question, workspace, engine="local", series=series)
         return result.answer, [p.hit.text for p in result.context.passages]
 
-    series = load_zoo(root, only)
-    unindexed = [o.path for o in skipped]
-    # A team none of whose reports was indexed has no series to scope a question to (`ask --series`
-    # says so): its questions are put to the whole index only.
-    indexed = {Path(name).name for name in views.series_names(ledger)}
-    scores = [
-        score_series(
-            gold,
-            facts,
-            asked if with_questions else None,
-            workspace.verifier.check,
-            unindexed,
-            asked_of if with_questions and gold.name in indexed else None,
+    return [
+        (
+            gold.name,
+            score_series(
+                gold,
+                facts,
+                asked if with_questions else None,
+                workspace.verifier.check,
+                unindexed,
+                asked_of if with_questions and gold.name in indexed else None,
+            ),
         )
-        for gold in series
+        for gold in load_zoo(root, names)
     ]
-    result = result_from([s.name for s in series], scores, time.perf_counter() - started)
-    if with_questions and (lost := [s.name for s in series if s.name not in indexed]):
-        result.notes.append(f"no report indexed, scoped questions not asked: {', '.join(lost)}")
-    if isinstance(embedder, CachedEmbedder) and embedder.misses:
-        result.notes.append(
-            f"{embedder.misses} of {len(embedder.asked)} chunks embedded, not in the cache or {SEED}"
-            " (`make zoo-vectors` refreshes it)"
-        )
-    if skipped:
-        result.notes.append(
-            f"{len(skipped)} report(s) not indexed, their questions not measured: "
-            + "; ".join(f"{Path(o.path).parent.name}/{Path(o.path).name} ({o.reason[:60]})" for o in skipped)
-        )
-    return result

@@ -293,3 +293,26 @@ def test_a_stall_is_stated_by_rows_that_name_the_project_with_its_figure() -> No
     assert precision(row, row, row) == 1.0
     other = "| Disk audit | Ho | 10/12 | 4/30 |"  # the figure in another project's row states nothing
     assert precision(other, other, other) == 0.0
+
+
+def test_questions_put_by_two_processes_score_as_one_process_does(tmp_path: Path) -> None:
+    # each series is scored whole by one worker against the same index: the figures cannot differ
+    from summarizer.evals.zoo import run_zoo
+
+    zoo = tmp_path / "evals" / "zoo"
+    for name, status in (("north", "on track"), ("south", "at risk"), ("west", "blocked")):
+        (zoo / "reports" / name).mkdir(parents=True)
+        for day, state in (("2025-03-07", "on track"), ("2025-03-14", status)):
+            (zoo / "reports" / name / f"{day}.md").write_text(
+                f"# {name.title()} weekly {day}\n\n## Projects\n- {name.title()} portal: {state}, target 2025-04-30\n"
+            )
+        (zoo / "gold" / name).mkdir(parents=True)
+        (zoo / "gold" / name / "questions.yaml").write_text(
+            f"- {{id: {name}-01, question: 'How is the {name.title()} portal doing?', lang: en, answerable: true,"
+            f" intent: status, must_mention: ['{status}']}}\n"
+        )
+    one = run_zoo(tmp_path, tmp_path / "home", jobs=1)
+    two = run_zoo(tmp_path, tmp_path / "home", jobs=2)
+    assert one.details == two.details
+    assert {m.name: m.value for m in one.metrics} == {m.name: m.value for m in two.metrics}
+    assert one.details["south"]["qa.must_mention"] is not None
