@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from index.plain_records import RULE_LINE
+from index.text.normalise import TEMPLATE_TAG, template_text
 
 # A mind map's node that is a field of the node above it (`#### 状态：有风险（…）`, `#### 本周` over
 # bullets), not a topic of its own.
@@ -43,6 +44,24 @@ def mind_map_fields(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if not following or 0 < _node_depth(following) <= depth:
                 out[index] = (number, "  " * (depth - 3) + "- " + text.strip().lstrip("#").strip())
     return out
+
+
+def template_tags(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A static site's Markdown source read as its page: `### GW2 {% label warning@关注 %}` is a
+    heading `GW2` with a badge `关注` set off after it (as a board's state is: a wide gap), a
+    block tag's line (`{% note info %}`, `{% endnote %}`) is blank. The verifier reads lines
+    without these tags (`strip_inline`) and ignores spacing, so quotes still check out."""
+    if not any("{%" in text or "{{" in text for _, text in lines):
+        return lines
+    return [(number, _BADGE_GAP.sub(_badge, text)) for number, text in lines]
+
+
+_BADGE_GAP = re.compile(rf"\s*(?:{TEMPLATE_TAG.pattern})", re.I)
+
+
+def _badge(tag: re.Match[str]) -> str:
+    shown = template_text(tag)
+    return "    " + shown if shown else ""
 
 
 def _node_depth(text: str) -> int:

@@ -275,7 +275,10 @@ def _tab_cells(line: str) -> str:
     an empty cell stays a cell: tab stops cannot line its cells up once one is long. A line whose
     tabs only trail its text (`Title<TAB><TAB><TAB>`, a sheet's merged title row) is that text."""
     cells = line.lstrip("\t")
-    if cells.rstrip("\t").count("\t") < 2 or not _TAB_ROW.match(line):
+    inside = cells.rstrip("\t").count("\t")
+    # (`Migration match rate<TAB>97.1%<TAB>`: a tab between texts and one after, a row whose last
+    # cell is empty, as a page's table comes out of a mail client's text part)
+    if inside < 1 or cells.rstrip("\r\n").count("\t") < 2 or not _TAB_ROW.match(line):
         return line  # trailing tabs go with the line's trailing blanks
     indent = line[: len(line) - len(cells)]
     return indent + "| " + " | ".join(cell.strip() for cell in cells.split("\t")) + " |"

@@ -15,7 +15,7 @@ from index.date_places import detect_report_date
 from index.dialects import MARKDOWN, Dialect, dialect_of, heading_line, org_keywords
 from index.errors import ReportDateError
 from index.front_matter import split_front_matter
-from index.line_rewrites import chat_export_lines, mind_map_fields, new_side_of_diffs
+from index.line_rewrites import chat_export_lines, mind_map_fields, new_side_of_diffs, template_tags
 from index.load import Document
 from index.mail_header import MailHeader, mail_header
 from index.models import Item, Report, Section, SectionKind
@@ -90,7 +90,7 @@ def parse_report(
     """Parse a document; `report_date` overrides detection (the `--date` flag); `near` (a sibling
     report's date) gives the year of a title that writes only day and month."""
     lines = chat_export_lines(
-        mind_map_fields(new_side_of_diffs([(line.number, line.text) for line in doc.lines]))
+        mind_map_fields(new_side_of_diffs(template_tags([(line.number, line.text) for line in doc.lines])))
     )
     dialect = dialect_of(lines)
     front, body = split_front_matter(lines, doc.path)
@@ -200,6 +200,9 @@ def _heading_of(
         if (
             _underlines(underline, stripped)
             and not text.startswith(" ")
+            # a plain-text table's header or row over its rule (`Path    Owner    Required    Status`
+            # between dashed rules, as CLI tools print tables): columns, not a title
+            and len(_COLUMN_GAPS.findall(stripped)) < 3
             and not _FIELD_LINE.match(stripped)
             and not after_field
             and not (plain_text and _NOTE_LINE.match(stripped))

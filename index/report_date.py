@@ -20,8 +20,21 @@ from index.text.timeexpr import ANY_DAY, MONTH_PATTERN, MONTHS, find_dates
 from index.text.weeks import WEEK_ABBREVIATION, friday_of_iso_week
 
 # or `28/11/25`, `07MAR25`, `14-Mar-25`
+# (`Wed 25/06/25`, `16.07.25`: a day, a month and a two-digit year, one separator between them)
 _YEAR_IN = re.compile(
-    r"(?:19|20)\d{2}|^\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}$|^\d{1,2}[-/]?[A-Za-z]{3}[-/]?\d{2}$"
+    r"(?:19|20)\d{2}|(?<![\d.])\d{1,2}\s*([/.])\s*\d{1,2}\s*\1\s*\d{2}$|^\d{1,2}[-/]?[A-Za-z]{3}[-/]?\d{2}$"
+)
+# C's `ctime()` stamp, as generated reports and `date` print it: `Fri Mar  7 18:05:33 2025`,
+# `Fri Mar 7 18:05:33 CST 2025` (the year after the time).
+_CTIME = re.compile(
+    rf"\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?\s+({MONTH_PATTERN})\.?\s+(\d{{1,2}})\s+"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s+(?:[A-Z]{2,5}\s+)?((?:19|20)\d{2})\b",
+    re.I,
+)
+# A weekday, day, month and two-digit year, as British minutes write a meeting's day (`Thu 28 Aug 25`).
+_DAY_MONTH_YY = re.compile(
+    rf"\b((?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+\d{{1,2}}\s+(?:{MONTH_PATTERN})\.?)\s+(\d{{2}})\b(?![:\d])",
+    re.I,
 )
 # An ISO 8601 ordinal date, year and day of the year, as mission operations write it (`2025-100`,
 # `GSSW-WSR_2025-093.txt`): never a range of years (`2024-2025`) or a longer number.
@@ -81,7 +94,8 @@ _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 def dates_in_text(text: str) -> list[date]:
     """Every full calendar date written in the text (with its year), in order; a range's end too."""
     found: list[tuple[int, date]] = []
-    text = zh_numeral_dates(text)
+    text = _CTIME.sub(lambda m: f"{m[1]} {m[2]} {m[3]}".ljust(len(m[0])), zh_numeral_dates(text))
+    text = _DAY_MONTH_YY.sub(r"\1 20\2", text)
     for hit in find_dates(text, ANY_DAY, "nearest"):
         if hit.precision != "day" or not _YEAR_IN.search(hit.text):
             continue  # a day without its year says nothing certain about the report's date
@@ -152,7 +166,7 @@ _DATE_LABELS = (
     # a scheduler's status day, as Primavera P6 calls it (`Data Date : 28-Apr-25`, w26-g)
     r"data\s+date|"
     # minutes are of the day the meeting met: "Meeting date:", "会议日期：", "周会时间："
-    r"(?:meeting|call)\s+(?:date|held(?:\s+on)?)|(?:会议|周会|例会|开会|召开)(?:日期|时间)|"
+    r"(?:meeting|call)\s+(?:date|held(?:\s+on)?)|held(?:\s+on)?|(?:会议|周会|例会|开会|召开)(?:日期|时间)|"
     r"(?:period|fortnight|month)\s+ending|week\s+to|"
     r"(?:for\s+the\s+)?week\s+(?:of|ending|starting|beginning|commencing)|reporting\s+(?:period|week)|"
     r"(?:sprint|cycle|iteration)\s+(?:dates?|period)|"
@@ -186,7 +200,9 @@ _GENERATED = re.compile(
 _BYLINE = re.compile(
     r"^[\W_]{0,4}(?:posted|published|written|sent)(?:\s+on)?\s+(?=\w)|^[\W_]{0,4}(?:发布|发表|写)于\s*|"
     # "Edited by Marta Kessel · 3 February 2025", "Prepared by R. Price, 14 Nov 2025": a byline's date
-    r"^[\W_]{0,4}(?:edited|written|compiled|prepared|authored|curated|posted|published)\s+by\b",
+    r"^[\W_]{0,4}(?:edited|written|compiled|prepared|authored|curated|posted|published)\s+by\b|"
+    # a forum post's byline (Moodle, phpBB): "by Helen Okafor - Friday, 11 April 2025, 10:22 AM"
+    r"^[\W_]{0,4}by\s+[^\W\d][\w.'’ -]{1,60}?\s+[-–—·|]\s+(?=\w)",
     re.I,
 )
 

@@ -56,6 +56,8 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "当前预测 最新预测 预测完成 预测完成日 预测日期 预测完成日期",
         "goliveforecast golivedate forecastgolive golivetarget",
         "forecast forcast forecastdate currentforecast revisedtarget reviseddate newdate fcst fcstdate fcst/actual forecast/actual",
+        # an engineering or supply template's day the thing is needed (`Required : 2025-04-15`, `Need-by`)
+        "required requiredby requireddate needby needbydate neededby",
     ),
     "owner": ("负责人 责任人 对接人 责任处室 责任部门 牵头部门", "owner owners dri lead pm"),
     "generic": (

@@ -65,10 +65,30 @@ def sentence_start(text: str, position: int) -> int:
     return start + len(text[start:]) - len(text[start:].lstrip())
 
 
+# A record's field for when the event happened (`NC-2024-017｜发生时间：2024-03-20 02:14`,
+# `Occurred: 4 Mar 09:10`): its day is the incident's wherever the incident word stands.
+_OCCURRED = re.compile(
+    r"(?:发生时间|发生日期|发生于|事件时间|事发时间|故障时间|开始时间|occurred(?:\s+(?:at|on))?|"
+    r"incident\s+(?:date|time|start)|start(?:ed)?(?:\s+at)?|began|detected(?:\s+at)?)\s*[:：]\s*$",
+    re.I,
+)
+
+
+def occurred_day(text: str, ref: date) -> DateHit | None:
+    """The day a record's field says the event happened on (`发生时间：2024-03-20 02:14`)."""
+    return next(
+        (d for d in event_dates(text, ref) if _OCCURRED.search(text[max(0, d.start - 24) : d.start])), None
+    )
+
+
 def nearest_day(text: str, at: int, report: Report) -> DateHit | None:
-    """The day told in the incident word's own sentence (nearest to it), else the first one after
-    it, else the day the telling opens with (`On April 15 we published 4.1.3 … We yanked it`);
-    never a day inside an earlier sentence (`… went GA on Tue 7/2. One SEV-3 on launch day+1`)."""
+    """The day a field of the record says it happened on, else the day told in the incident
+    word's own sentence (nearest to it), else the first one after it, else the day the telling
+    opens with (`On April 15 we published 4.1.3 … We yanked it`); never a day inside an earlier
+    sentence (`… went GA on Tue 7/2. One SEV-3 on launch day+1`)."""
+    labelled = occurred_day(text, report.date)
+    if labelled is not None:
+        return labelled
     days = event_dates(text, report.date)
     left = sentence_start(text, max(at, 0))
     end = SENTENCE_END.search(text, max(at, 0))

@@ -92,7 +92,7 @@ FIX_FREE = re.compile(
 )
 # Latin boundaries spelled out: Python's \b sees CJK as word characters ("定级P2").
 SEVERITY = re.compile(
-    r"(?<![A-Za-z0-9])(?:SEV[- ]?\d|P[0-4]|S[1-4])(?![A-Za-z0-9])|(?<![A-Za-z])[A-D]{1,2}级|[一二三四]级(?:事故|故障)?",
+    r"(?<![A-Za-z0-9])(?:SEV[- ]?\d|P[0-4]|S[1-4])(?![A-Za-z0-9])|(?<![A-Za-z])[A-D]{1,2}级|[一二三四ⅠⅡⅢⅣ]级(?:事故|故障|事件)?",
     re.I,
 )
 

@@ -128,7 +128,8 @@ def counts_events(text: str) -> bool:
 _NOT = re.compile(
     # a line saying there were none
     r"(?:无|没有|未发生|未出现|暂无|零|(?<![\d.])0\s*(?:起|次|个)?)\s*(?:新增|新的?)?\s*(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?"
-    rf"(?:及以上|以上)?(?:{_EVENT_KIND}){{0,2}}(?:故障|事故|问题|事件)|"
+    # (a quality system's own nouns: `本期无新增不符合项`, a lab's or a plant's nonconformities)
+    rf"(?:及以上|以上)?(?:{_EVENT_KIND}){{0,2}}(?:故障|事故|问题|事件|不符合项|不合格项)|"
     r"\bno (?:new |other |major |customer[- ]facing |production |p[0-3] |sev\s?\d )?(?:incidents?|outages?|pages?|downtime)\b|"
     r"\b(?:zero|0) (?:incidents?|outages?)\b|incident[- ]free|"
     r"\bnothing to report\b|"
@@ -406,7 +407,7 @@ _SAYS_NONE = re.compile(
     r"^\W{0,3}[^，,。；;:：]{0,10}?[:：]?\s*(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*"
     r"(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?\s*(?:及以上|以上)?\s*"
     rf"(?:{_EVENT_KIND}){{0,2}}"
-    r"(?:故障|事故|问题|事件|告警|异常){0,2}\s*(?:$|[。；;，,.！!])",  # `本周无异常事件`
+    r"(?:故障|事故|问题|事件|告警|异常|不符合项|不合格项){0,2}\s*(?:$|[。；;，,.！!])",  # `本周无异常事件`
     re.I,
 )
 _NONE_CHARS = 60

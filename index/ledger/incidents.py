@@ -14,6 +14,7 @@ import re
 from index.ledger.blocks import Block, section_blocks
 from index.ledger.evidence import cite
 from index.ledger.incident_blocks import DECOR, incidents_anywhere, merge_tellings
+from index.ledger.incident_days import occurred_day
 from index.ledger.incident_fields import (
     CAUSE_FREE,
     FIELD_LABEL,
@@ -379,6 +380,9 @@ def _from_lines(
     opening = leading_day(body[0][1], report.date) if when is None and body is not texts else None
     if opening is not None:  # `## Incident: 4.2.2 session cookies` / `On July 22, 4.2.2 went out …`
         when, when_text = opening.value, opening.text
+    occurred = occurred_day(whole, report.date) if when is None else None
+    if occurred is not None:  # `NC-2024-017｜发生时间：2024-03-20 02:14｜…`: the record's own field
+        when, when_text = occurred.value, occurred.text
     if when is None and (told_below or day_anywhere):
         # "Temperature excursion, Tallinn: … recorded up to 11.4°C … on Tue 08-Apr": the paragraph's
         # first day of the report's weeks, wherever its sentence puts it

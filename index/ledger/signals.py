@@ -256,6 +256,7 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "blue": "done",  # BRAG: a Blue light is complete ("● Blue complete", w23-e)
     # a contract programme's words (NEC, UK construction): `ON PROG` is on programme (w27-g)
     "on prog": "on_track", "on programme": "on_track", "on program": "on_track",
+    "on plan": "on_track", "off plan": "off_track",
     "closed": "done", "closed complete": "done", "closed skipped": "cancelled", "closed incomplete": "cancelled",
     "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
     # a tracker's workflow states as a status cell or field holds them (Jira, ADO, 禅道, TAPD)
@@ -269,6 +270,8 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     # common words no layout owns: `On Course`, `In Jeopardy`, a field's `Held`
     "on course": "on_track", "jeopardy": "off_track", "in jeopardy": "off_track", "held": "paused",
     "on hold": "paused",
+    "偏离": "at_risk", "有偏离": "at_risk", "严重偏离": "off_track",
+    "顺利": "on_track", "进展顺利": "on_track", "规划中": "in_progress", "搁置": "paused", "已搁置": "paused",
 }  # fmt: skip
 
 _GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")
@@ -411,12 +414,31 @@ def _legend_status(cleaned: str) -> ProjectStatus | None:
 _TAG_PATH = re.compile(r"#(?:[^#/\s]+/)+([^#/\s]+)#?")
 
 
+# A form's row of options, each after a box (`☑按计划 □有偏离 □严重偏离 □暂停`, `[x] On track [ ] At risk`):
+# the ticked one is the value, whatever the others say.
+_BOX = r"(?:[□☐☑☒■✓✔✅]|\[[ xX✓]\])"
+_TICKED = re.compile(r"[☑☒■✓✔✅]|\[[xX✓]\]")
+_OPTIONS = re.compile(rf"{_BOX}\s*([^□☐☑☒■✓✔✅\[\]]+)")
+
+
+def ticked_option(value: str) -> str | None:
+    """The option a form's row of boxes ticks (`□按计划 ☑有偏离 □暂停` -> `有偏离`); None when the
+    value is no such row (fewer than two boxes, or not exactly one ticked)."""
+    options = list(_OPTIONS.finditer(value))
+    if len(options) < 2:
+        return None
+    ticked = [m[1].strip() for m in options if _TICKED.match(m[0])]
+    return ticked[0] if len(ticked) == 1 else None
+
+
 def field_status(value: str) -> ProjectStatus | None:
     """A status field's value ('At risk', '🟡 黄灯', 'Done (May 7)', or a word the report's legend
     defines: 'TIGHT') as a status."""
+    value = ticked_option(value) or value
     tagged = _TAG_PATH.fullmatch(value.strip())
     value = tagged[1] if tagged else value  # `#状态/关注#`, `#status/at-risk`: the tag's last part
-    cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`").lower().replace("’", "'")
+    # (`[B]`: a board's bracketed code, read as its legend defines it)
+    cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`[]").lower().replace("’", "'")
     if is_legend(value):
         return None
     declared = _legend_status(cleaned)

@@ -29,8 +29,9 @@ _LEGEND_LINE = re.compile(
 _ENTRY = re.compile(
     r"(?P<word>[^\s=/|,;，；](?:[^=/|,;，；]|/(?=\S)){0,24}?)\s*[=＝]\s*(?P<meaning>[^=/|,;，；]{1,40})"
 )
-# Entries side by side in columns (`HOLD  = PAUSED BY SPONSOR          SCRAP = CANCELLED`).
-_COLUMN_GAP = re.compile(r"\s{3,}(?![\s=＝])")
+# Entries side by side in columns (`HOLD  = PAUSED BY SPONSOR          SCRAP = CANCELLED`), or two
+# spaces apart when a short word and its equals sign follow (`B = complete  G = on plan`).
+_COLUMN_GAP = re.compile(r"\s{3,}(?![\s=＝])|\s{2}(?=[^\s=＝]{1,12}\s*[=＝])")
 _GLYPH_ENTRY = re.compile(rf"[{EMOJI}]\ufe0f?\s*[^\s{EMOJI}]")
 _CONTINUATION = 8
 _MIN_WORDS = 2

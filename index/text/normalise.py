@@ -100,6 +100,12 @@ _EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _CODE = re.compile(r"(`+)(.+?)\1")
 _TABLE_SEPARATOR = re.compile(r"^:?-{2,}:?$")
+# A static site's template tag in a Markdown source (Hexo, Jekyll/Liquid, Hugo): `{% label
+# warning@关注 %}` shows its text after the `@`; a block tag (`{% note info %}`, `{% endnote %}`,
+# `{{< alert >}}`) shows nothing of itself.
+TEMPLATE_TAG = re.compile(
+    r"\{%-?\s*[a-z_][\w-]*(?:\s+[^%{}@]*?@([^%{}]*?)|[^%{}]*?)\s*-?%\}|\{\{[<%].{0,200}?[>%]\}\}", re.I
+)
 _SPACES = re.compile(r"[ \t]{2,}")
 
 
@@ -107,11 +113,17 @@ _SPACES = re.compile(r"[ \t]{2,}")
 WIKI_LINK = re.compile(r"\[\[([^\]|\\]{1,80})(?:\\?\|([^\]]{1,80}))?\]\]")
 
 
+def template_text(tag: re.Match[str]) -> str:
+    """What a matched `TEMPLATE_TAG` shows on the page: a label's text, else nothing."""
+    return (tag[1] or "").strip()
+
+
 def strip_inline(text: str) -> str:
     """Text without inline markup: HTML tags (entities decoded), Markdown images and links (their
-    text), emphasis and strikethrough markers, code ticks, a table row's outer pipes (a separator
-    row is nothing). Idempotent, and every piece of its output is a piece of the input's text."""
+    text), a site generator's template tags (a label's text), emphasis and strikethrough markers,
+    code ticks, a table row's outer pipes (a separator row is nothing). Idempotent, and every piece of its output is a piece of the input's text."""
     out = _HTML_TAG.sub("", _HTML_COMMENT.sub("", html.unescape(text).replace("\xa0", " ")))
+    out = TEMPLATE_TAG.sub(template_text, out)
     out = _AUTOLINK.sub(r"\1", out)
     out = _MD_LINK.sub(r"\1", _MD_IMAGE.sub(r"\1", out))
     out = WIKI_LINK.sub(lambda m: m[2] or m[1], out)  # `[[page|text]]`, `[[page]]`

@@ -91,3 +91,26 @@ def test_a_legend_with_no_label_or_no_equals_sign_is_still_read(write_report: Wr
     assert field_status("On Course") == "on_track" and field_status("in jeopardy") == "off_track"
     plain = write_report("plain-2025-03-07.txt", "Plan: G=Alice | A=Bob\nNotes on the depot work\n")
     assert read_status_words(plain) == {}  # names after the signs say no status
+
+
+def test_a_legend_whose_entries_stand_two_spaces_apart_and_a_bracketed_code(
+    write_report: WriteReport,
+) -> None:
+    """A board's footer `BRAG: B = complete/closed  G = on plan  A = at risk`, its codes written `[B]`
+    beside each item (written after wave 30 was measured; the lines are this test's own)."""
+    report = write_report(
+        "board-2025-07-09.txt",
+        "DEPOT REVIEW 2025-07-09\n\nD3  Tablets    [B]\n\nBRAG: B = complete/closed  G = on plan  A = at risk\n"
+        "      R = off plan  H = on hold\n",
+    )
+    words = read_status_words(report)
+    assert {code: words.get(code) for code in "bgarh"} == {
+        "b": "done",
+        "g": "on_track",
+        "a": "at_risk",
+        "r": "off_track",
+        "h": "paused",
+    }
+    with reading_status_words(words):
+        assert field_status("[B]") == "done"
+    assert field_status("[B]") is None  # without the legend a B says nothing
