@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -94,7 +95,7 @@ def run_zoo(
     # says so): its questions are put to the whole index only.
     indexed = {Path(name).name for name in views.series_names(workspace.ledger)}
     names = [s.name for s in series]
-    jobs = min(jobs or min(2, os.cpu_count() or 1), len(names)) if with_questions else 1
+    jobs = min(jobs or min(2, os.cpu_count() or 1), len(names)) if with_questions and _spawnable() else 1
     if jobs > 1:
         workspace.close()
         parts = [names[i::jobs] for i in range(jobs)]
@@ -122,6 +123,16 @@ def run_zoo(
             + "; ".join(f"{Path(o.path).parent.name}/{Path(o.path).name} ({o.reason[:60]})" for o in skipped)
         )
     return result
+
+
+def _spawnable() -> bool:
+    """Whether a spawned worker can start here: it imports the parent's main module again, which a
+    program read from stdin or typed at a prompt does not have as a file."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    return (path is None and getattr(main, "__spec__", None) is not None) or bool(
+        path and Path(path).is_file()
+    )
 
 
 def _workspace(home: Path) -> Workspace:
