@@ -147,6 +147,10 @@ def rename_pairs(text: str, heading: str = "") -> list[tuple[str, str]]:
             name = plain[1] if plain else _before(text, match.start())
             if name:
                 found.append((name, match[1]) if pattern is _SHORT_FOR else (match[1], name))
+                old = re.split(r"[,，;；]", match[1])[0].strip()
+                if pattern is _FORMERLY and old != match[1].strip() and len(old) >= 2:
+                    # `(was: CMS Migration, Ledger -> Meridian)`: the old name, then a gloss of it
+                    found.append((old, name))
     for match in _SHORT_FOR_EN.finditer(text):
         name = _before(text, match.start())
         if name:

@@ -24,7 +24,8 @@ from index.text.timeexpr import ANY_DAY, find_dates, find_field_dates
 _NAME_HEADER = re.compile(
     r"(?:project|initiative|workstream|epic|item|deliverable|feature|story|requirement)s?(?:\s*name|\s*title)?|"
     # (a ServiceNow list's `Short description`, a Jira export's `Summary`: the record's title)
-    r"name|title|subject|short\s*description|summary|(?:项目|专案|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|主题|"
+    # (a newsroom's rundown names each story by its `Slug`)
+    r"name|title|subject|short\s*description|summary|slug|(?:项目|专案|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|主题|"
     # `项目`, `工作事项`, `重点项目`, `建设任务`: a qualifier of up to four characters before the noun.
     r"[\u4e00-\u9fff]{0,4}(?:项目|专案|事项|工作项|任务|需求)",
     re.I,

@@ -195,3 +195,15 @@ def test_tab_separated_rows_that_do_not_line_up_are_a_table() -> None:
     assert [row.cells[0] for row in tables[0].rows] == ["Harbour Booking Portal", "Crane App"]
     assert [row.line for row in tables[1].rows] == [6]  # the impact line after it is no row
     assert tables[0].rows[1].cells[4] == "BLOCKED. Vendor enrolment rejected on 15/01."
+
+
+def test_a_rundowns_slug_column_names_its_rows_not_the_page_codes() -> None:
+    table = Table(
+        1,
+        ["PG", "SLUG", "OWNER", "RAG", "TX"],
+        [
+            TableRow(2, ["A03", "LIVE PAGES V3", "P.N", "GRN", "18/03"]),
+            TableRow(3, ["A04", "TV APP", "G.A", "AMB", "24/03"]),
+        ],
+    )
+    assert name_column(table) == 1

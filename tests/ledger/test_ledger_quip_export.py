@@ -52,3 +52,11 @@ def test_the_export_reads_its_metrics_project_and_no_incident(write_report: Writ
         ("CSAT (7-day rolling)", 91.0),
     }
     assert [o.project for o in facts.observations] == ["Launchpad"]
+
+
+def test_a_rename_gloss_whose_old_name_has_a_remark_after_a_comma() -> None:
+    # `(was: CMS Migration, Ledger -> Meridian)`: the old name is what stands before the comma too,
+    # so a series that called it `CMS MIGRATION (Ledger -> Meridian)` joins it (wave 30's round)
+    pairs = rename_pairs("[1] PROJECT KEYSTONE (was: CMS Migration, Ledger -> Meridian)")
+    assert ("CMS Migration", "PROJECT KEYSTONE") in pairs
+    assert ("CMS Migration, Ledger -> Meridian", "PROJECT KEYSTONE") in pairs
