@@ -103,7 +103,7 @@ _PIPE_FIELDS = re.compile(r"\s[|｜]\s*(?:[^|｜:：]{1,12}[:：]|[\u2600-\u27bf
 _GLYPH_STATE = re.compile(r"\s[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*[^·•|｜\s]{0,8}")
 # A state set off after a wide gap at a heading's end (`GW2    告警`, a site's badge; a board's
 # `[RK2] RangerKit 2.0          CLOSED`): the item's state, not the kind of section.
-_ALIGNED_STATE = re.compile(r"(?<=\S)\s{4,}[^\s|｜][^|｜]{0,15}$")
+ALIGNED_STATE = re.compile(r"(?<=\S)\s{4,}([^\s|｜][^|｜]{0,15}?)\s*$")
 
 
 def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKind:
@@ -114,7 +114,7 @@ def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKi
     sections of their own (an incident list, risks, plans, a reflection) override the parent.
     Under an incidents section a heading is an incident's title, read the same way.
     """
-    title = _GLYPH_STATE.sub(" ", _PIPE_FIELDS.sub("", _ALIGNED_STATE.sub("", title)))
+    title = _GLYPH_STATE.sub(" ", _PIPE_FIELDS.sub("", ALIGNED_STATE.sub("", title)))
     for kind, pattern in _RULES:
         if pattern.search(title):
             if parent in _NAMES_UNDER and kind in (SectionKind.METRICS, SectionKind.PROJECTS):

@@ -13,6 +13,7 @@ import numpy as np
 
 from index.errors import ConfigError, EmbedderAuthError, EmbedderError
 from index.tokens import fit_window
+from index.vectors import unit_rows
 
 OPENAI_ENDPOINT = "https://api.openai.com/v1"
 # Dimensions of the models whose size is public; others are learned from their first reply.
@@ -118,8 +119,7 @@ class OpenAIEmbedder:
             raise EmbedderError(self.endpoint, f"{len(data)} vectors for {len(texts)} texts")
         vectors = np.asarray([item.embedding for item in data], dtype=np.float32)
         self._dim = int(vectors.shape[1])
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.where(norms == 0, 1, norms)
+        return unit_rows(vectors)
 
     def _status_error(self, exc: Any) -> EmbedderError:
         status = int(exc.status_code)

@@ -141,6 +141,8 @@ class LexicalIndex:
         """The index of these rows; `vectors` (one per row, in row order) enables `nearest`."""
         import bm25s
 
+        from index.vectors import unit_rows
+
         model = None
         if rows:
             model = bm25s.BM25()
@@ -291,6 +293,8 @@ class LexicalIndex:
         ties in row order) inside the same filters as `search`. Needs `vectors`."""
         import numpy as np
 
+        from index.vectors import unit_rows
+
         if self.vectors is None:
             raise ValueError("this index keeps no vectors")
         inside = np.flatnonzero(self._mask(since, until, reports, kinds))
@@ -329,15 +333,6 @@ class LexicalIndex:
         df = len(self.postings(token))
         n = len(self.rows)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-
-def unit_rows(vectors: np.ndarray) -> np.ndarray:
-    """Rows scaled to unit length (float32; a zero row stays zero), so a dot product is a cosine."""
-    import numpy as np
-
-    matrix = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms > 0, norms, 1.0)
 
 
 def _field(row: LexicalRow, field: str) -> str:

@@ -142,18 +142,20 @@ class Retriever:
             if len(self._vectors) > 256:
                 self._vectors.clear()
             vector = self._vectors[query] = self.embedder.embed_query(query)
-        hits = []
         if self.lexical.vectors is not None:
             # Exact, over the snapshot's vectors (why not Chroma's graph: `LexicalIndex`).
-            for row, similarity in self.lexical.nearest(
-                vector, k, where.since, where.until, where.reports, where.kinds
-            ):
-                hit = hit_from(row.id, row.meta, row.text)
-                hit.dense = hit.score = similarity
-                hits.append(hit)
-            return hits
-        chroma_where = week_where(where.since, where.until, where.reports, where.kinds)
-        for chunk_id, similarity, meta, doc in self.store.query(vector, k, chroma_where):
+            found = [
+                (row.id, similarity, row.meta, row.text)
+                for row, similarity in self.lexical.nearest(
+                    vector, k, where.since, where.until, where.reports, where.kinds
+                )
+            ]
+        else:
+            found = self.store.query(
+                vector, k, week_where(where.since, where.until, where.reports, where.kinds)
+            )
+        hits = []
+        for chunk_id, similarity, meta, doc in found:
             hit = hit_from(chunk_id, meta, doc)
             hit.dense = hit.score = similarity
             hits.append(hit)

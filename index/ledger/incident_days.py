@@ -74,11 +74,11 @@ _OCCURRED = re.compile(
 )
 
 
-def occurred_day(text: str, ref: date) -> DateHit | None:
-    """The day a record's field says the event happened on (`发生时间：2024-03-20 02:14`)."""
-    return next(
-        (d for d in event_dates(text, ref) if _OCCURRED.search(text[max(0, d.start - 24) : d.start])), None
-    )
+def occurred_day(text: str, ref: date, days: list[DateHit] | None = None) -> DateHit | None:
+    """The day a record's field says the event happened on (`发生时间：2024-03-20 02:14`);
+    `days` are the text's event dates when the caller has them already."""
+    days = event_dates(text, ref) if days is None else days
+    return next((d for d in days if _OCCURRED.search(text[max(0, d.start - 24) : d.start])), None)
 
 
 def nearest_day(text: str, at: int, report: Report) -> DateHit | None:
@@ -86,10 +86,10 @@ def nearest_day(text: str, at: int, report: Report) -> DateHit | None:
     word's own sentence (nearest to it), else the first one after it, else the day the telling
     opens with (`On April 15 we published 4.1.3 … We yanked it`); never a day inside an earlier
     sentence (`… went GA on Tue 7/2. One SEV-3 on launch day+1`)."""
-    labelled = occurred_day(text, report.date)
+    days = event_dates(text, report.date)
+    labelled = occurred_day(text, report.date, days)
     if labelled is not None:
         return labelled
-    days = event_dates(text, report.date)
     left = sentence_start(text, max(at, 0))
     end = SENTENCE_END.search(text, max(at, 0))
     right = end.start() if end else len(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from index.classify import ALIGNED_STATE
 from index.ledger.chat_messages import LEAD_SIGN, legend_of, sign_status
 from index.ledger.field_labels import Labelled, field_pieces, label_key, split_label
 from index.ledger.mention_leads import (
@@ -281,7 +282,6 @@ _TITLE_FIELD_GAP = re.compile(r"\s*[|｜]\s*|\s{4,}")
 
 # Status signs before a heading's name (a 🆕 beside them says nothing of the state).
 _LEAD_SIGNS = re.compile(r"^[#\s]*(?:🆕\s*)?([🟢🟡🟠🔴🟩🟨🟧🟥⏸✅❌⛔](?:\ufe0f)?)\s*(?:🆕\s*)?[*_]*[^\W_]")
-_ALIGNED_TAIL = re.compile(r"\S\s{4,}([^\s|｜][^|｜]{0,15}?)\s*$")
 
 
 def _title_status_units(heading: Unit) -> list[Unit]:
@@ -295,7 +295,7 @@ def _title_status_units(heading: Unit) -> list[Unit]:
     if match is None:
         # `[RK2] RangerKit 2.0          CLOSED`: a board's word set off to the right of the record's
         # head, read as its legend defines it (w21-e)
-        tail = _ALIGNED_TAIL.search(heading.text)
+        tail = ALIGNED_STATE.search(heading.text)
         if tail is not None and field_status(tail[1]) is not None:
             return [Unit(heading.line, tail[1], head=True, labelled=Labelled("status", tail[1], 0, "status"))]
         return []

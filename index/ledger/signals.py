@@ -416,9 +416,9 @@ _TAG_PATH = re.compile(r"#(?:[^#/\s]+/)+([^#/\s]+)#?")
 
 # A form's row of options, each after a box (`☑按计划 □有偏离 □严重偏离 □暂停`, `[x] On track [ ] At risk`):
 # the ticked one is the value, whatever the others say.
-_BOX = r"(?:[□☐☑☒■✓✔✅]|\[[ xX✓]\])"
-_TICKED = re.compile(r"[☑☒■✓✔✅]|\[[xX✓]\]")
-_OPTIONS = re.compile(rf"{_BOX}\s*([^□☐☑☒■✓✔✅\[\]]+)")
+_TICKS, _BLANKS = "☑☒■✓✔✅", "□☐"
+_TICKED = re.compile(rf"[{_TICKS}]|\[[xX✓]\]")
+_OPTIONS = re.compile(rf"(?:[{_TICKS}{_BLANKS}]|\[[ xX✓]\])\s*([^{_TICKS}{_BLANKS}\[\]]+)")
 
 
 def ticked_option(value: str) -> str | None:

@@ -121,7 +121,8 @@ def template_text(tag: re.Match[str]) -> str:
 def strip_inline(text: str) -> str:
     """Text without inline markup: HTML tags (entities decoded), Markdown images and links (their
     text), a site generator's template tags (a label's text), emphasis and strikethrough markers,
-    code ticks, a table row's outer pipes (a separator row is nothing). Idempotent, and every piece of its output is a piece of the input's text."""
+    code ticks, a table row's outer pipes (a separator row is nothing). Idempotent, and every
+    piece of its output is a piece of the input's text."""
     out = _HTML_TAG.sub("", _HTML_COMMENT.sub("", html.unescape(text).replace("\xa0", " ")))
     out = TEMPLATE_TAG.sub(template_text, out)
     out = _AUTOLINK.sub(r"\1", out)
