@@ -39,6 +39,9 @@ HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may 
 GUESSED = "first dated line (guessed)"  # the origin of a date read by the last resort, warned about
 
 
+_DATE_KEYS = ("date", "report_date", "week", "period", "title")
+
+
 def detect_report_date(
     title: str | None,
     title_lines: list[str],
@@ -67,7 +70,7 @@ def detect_report_date(
             if posted is not None:
                 return posted
             return FoundDate(found.value, f"title ({found.origin})" if found.origin != "date" else "title")
-    for key in ("date", "report_date", "week", "period", "title"):
+    for key in _DATE_KEYS:
         value = front.get(key)
         if isinstance(value, datetime):
             # `date: 2025-03-13T23:30:00Z`, a notes app's creation stamp in UTC, under
@@ -101,6 +104,13 @@ def detect_report_date(
     found = date_from_text(path.stem.replace("_", "-")) or compact_date(path.stem)
     if found:
         return FoundDate(found.value, "file name")
+    # A slide deck's front matter dates it in a field that is not a date field (Marp's
+    # `footer: 团队 · 2024年5月23日（周四）`, a `subtitle:`): a full day in any value, when no date
+    # field, title, header line or file name gave one.
+    for value in front.values():
+        found = date_from_text(value) if isinstance(value, str) else None
+        if found and found.origin == "date":
+            return FoundDate(found.value, "front matter")
     for text in _sign_off(body):
         found = date_from_text(text)
         if found and found.origin == "date":

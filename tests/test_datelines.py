@@ -316,3 +316,14 @@ def test_a_guessed_span_of_days_is_dated_by_its_end(tmp_path: Path) -> None:
 def test_a_year_and_its_day_of_the_year(text: str, expected: date | None) -> None:
     found = date_from_text(text)
     assert (found.value if found else None) == expected
+
+
+def test_a_slide_decks_footer_dates_it_when_no_date_field_does(tmp_path: Path) -> None:
+    # a Marp deck: the day only in the footer every slide repeats
+    text = "---\nmarp: true\npaginate: true\nfooter: 配送中台 · 2024年6月14日（周五）· 内部\n---\n\n# 周同步\n\n- ETA 服务：进行中\n"
+    assert parse(tmp_path, "sync-20.md", text) == (date(2024, 6, 14), "front matter")
+
+
+def test_a_date_field_beats_a_footers_day(tmp_path: Path) -> None:
+    text = "---\ndate: 2024-06-21\nfooter: 配送中台 · 2024年6月14日 · 内部\n---\n\n# 周同步\n\n- ETA 服务：进行中\n"
+    assert parse(tmp_path, "sync-21.md", text) == (date(2024, 6, 21), "front matter")
