@@ -84,7 +84,7 @@ _LABEL_AND_VALUE = re.compile(r"^\s*([^:：]{1,60}?)\s*[:：]\s*(\S.*)$")
 FIGURE_RUN = 3  # so many `Label: <figure>` lines in a row make a figures list
 
 
-def _figure_only(text: str) -> str | None:
+def figure_only(text: str) -> str | None:
     """`Net export to grid (week): 55.1 GWh`, `采集里程: 41,050 km (环比 +6.8%)`: a label and a figure,
     nothing else (no day, no field of a project, no incident record's field); its unit, if so."""
     text = as_colons(text)  # `Online share of bookings ....... 38.6 %`: a dot leader is its colon
@@ -109,7 +109,7 @@ def figure_runs(section: Section) -> set[int]:
     out: set[int] = set()
     run: list[tuple[int, str]] = []
     for number, text in [*lines, (0, "")]:
-        unit = _figure_only(text) if text.strip() else None
+        unit = figure_only(text) if text.strip() else None
         if unit is not None:
             run.append((number, unit))
             continue

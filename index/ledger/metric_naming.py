@@ -74,7 +74,7 @@ _METRIC_WORD = re.compile(
     r"率|占比|可用性|留存|次留|日活|月活|活跃|新增|新客|时长|耗时|延迟|时延|成本|收入|营收|GMV|客单价|评分|健康分|"
     r"DAU|MAU|WAU|ARPU|CAC|LTV|NPS|CTR|CVR|AUC|QPS|TPS|RPS|\bp(?:50|75|90|95|99|999)\b|latency|"
     r"availability|uptime|\bshare\b|conversion|retention|activation|adoption|signups?|revenue|churn|velocity|"
-    r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA|"
+    r"throughput|crash|error|rating|score|\bcost\b|MTT[RDA]|SLO|SLA|utili[sz]ation|usage|\brate\b|\bpeak\b|"
     r"(?:recall|precision|ndcg|hr|map)@\d+|\bNDCG\b|\bMRR\b|\bKS\b|\bF1\b|\bMAE\b|\bRMSE\b|\bMAPE\b|利用率|"
     # a statistic named by how it is counted: "Average daily labour on site", "Cumulative weather days lost"
     r"\baverage\b|\bavg\b|\bmedian\b|\bcumulative\b|\bper\s+(?:day|week|hour)\b|日均|平均|累计|"

@@ -26,8 +26,9 @@ from index.text.quantity import change_in, scaled
 from index.text.timeexpr import ANY_DAY, find_dates
 
 VALUE = re.compile(
-    r"第\s*(\d+)\s*(名|位)?(?![周期次天轮届批个年月季])|(?<![A-Za-z\d.@])([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|"
-    r"\.\d+)(?![\d.]\d)\s*"  # never the `9` of `9.1Gbps` when the unit is one it does not know
+    r"第\s*(\d+)\s*(名|位)?(?![周期次天轮届批个年月季])|(?<![A-Za-z\d.@])(?<!\d:)([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|"
+    # never the `9` of `9.1Gbps` when the unit is one it does not know, nor a clock's hour (`18:11:47`)
+    r"\.\d+)(?![\d.]\d)(?!:\d\d)\s*"
     r"(%|PCT|pct|‰|ms|μs|us|sec|s|mins?|h|hrs?|次|笔|个|分钟|小时|天|分|万|亿|元|台|[KMGTP]i?B|[KkMG]bps|[KMG]b|kWh|MWh|kW|MW|kg|km|"
     r"rpm|k|K|M|rps|qps|QPS|tps|TPS|req/s|/s|pp|bps)?"
     r"(?![A-Za-z\d])\s*(left|remaining|used|burned|剩余|消耗)?",

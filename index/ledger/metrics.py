@@ -24,7 +24,7 @@ from index.ledger.field_labels import split_label
 from index.ledger.incident_words import tells_incident
 from index.ledger.mentions import line_text
 from index.ledger.metric_figures import figure_pairs
-from index.ledger.metric_labels import figure_runs, label_pairs
+from index.ledger.metric_labels import figure_only, figure_runs, label_pairs
 from index.ledger.metric_naming import counted_name, names_metric
 from index.ledger.metric_read import PARENS, VALUE, Pair, bare_pair, is_date, read_pairs, value_of
 from index.models import Report, Section, SectionKind
@@ -153,7 +153,11 @@ def _labelled_elsewhere(report: Report, section: Section) -> list[MetricPoint]:
         listed |= figure_runs(section)
     taken = {point.evidence.lines[0] for point in out}
     for number in sorted(listed - taken):
-        out.extend(_from_text(report, section, number, line_text(lines[number])))
+        text = line_text(lines[number])
+        out.extend(
+            _from_text(report, section, number, text)
+            or _label_points(report, section, number, _own_text(text), prose=False)
+        )
     return out
 
 
@@ -167,26 +171,56 @@ def _label_figures(report: Report, section: Section, taken: set[int]) -> list[Me
     (`Owner: …`, `Progress: …`) and labels naming no metric-like thing are not."""
     out: list[MetricPoint] = []
     for number, raw in section.lines:
-        if number == section.start or number in taken or section.in_table(number):
+        if number == section.start or number in taken:
             continue
         text = _own_text(raw)
-        stats = _stat_line(text)
+        stats = [] if section.in_table(number) else _stat_line(text)
         if stats:
             out.extend(point for pair in stats for point in _points(report, section, number, pair))
             continue
-        labelled = split_label(text)
-        if labelled is None:  # a long label, or one with a gloss (`rec-v3 (精排, 多目标): …`)
-            match = _LONG_LABEL.match(PARENS.sub(lambda m: " " * len(m[0]), text))
-            if match is None or re.search(r"\d[:：]\d", text[match.end(1) - 1 : match.end() + 1]):
-                continue
-            label, offset = match[1], match.end()
-        elif labelled.field is None:
-            label, offset = labelled.label, labelled.rest_offset
-        else:
+        in_cells = _cell_label_points(report, section, number, text)
+        if in_cells or section.in_table(number):
+            out.extend(in_cells)
             continue
-        for pair in label_pairs(text, PARENS.sub("", label).strip(), text[offset:], offset):
-            out.extend(_points(report, section, number, pair))
+        out.extend(_label_points(report, section, number, text, prose=True))
     return out
+
+
+# Columns of a row written in plain text or between bars.
+_COLUMN = re.compile(r"[^|｜\t]+?(?=\s{3,}|\s*[|｜\t]|\s*$)")
+
+
+def _cell_label_points(report: Report, section: Section, number: int, text: str) -> list[MetricPoint]:
+    """A `Label: <figure>` cell after a row's first (a board's comment column: `S  SAFETY   G  G  G
+    G  G    Days since LTI: 218`, `| D5 | 58% | QA pass rate: 97% |`): the cell's own label names
+    the figure, whatever the table is about. Only rows of three columns or more."""
+    cells = [m for m in _COLUMN.finditer(text) if m[0].strip()]
+    if len(cells) < 3:
+        return []
+    out: list[MetricPoint] = []
+    for cell in (match[0].strip() for match in cells[1:]):
+        if re.search(r"[:：]", cell):
+            # a cell holding a label and a figure and nothing else is a figure, like a run of such lines
+            out.extend(_label_points(report, section, number, cell, prose=figure_only(cell) is None))
+    return out
+
+
+def _label_points(report: Report, section: Section, number: int, text: str, prose: bool) -> list[MetricPoint]:
+    """The figures of a `Label: <figure>` line (`metric_read.label_pairs`); none for a project's
+    field line (`Owner: …`, `Progress: …`). `prose=False` where the layout says the line holds a
+    figure (a run of such lines), so any short noun phrase may name it (`Peak Pending Jobs: 4210`)."""
+    labelled = split_label(text)
+    if labelled is None:  # a long label, or one with a gloss (`rec-v3 (精排, 多目标): …`)
+        match = _LONG_LABEL.match(PARENS.sub(lambda m: " " * len(m[0]), text))
+        if match is None or re.search(r"\d[:：]\d", text[match.end(1) - 1 : match.end() + 1]):
+            return []
+        label, offset = match[1], match.end()
+    elif labelled.field is None:
+        label, offset = labelled.label, labelled.rest_offset
+    else:
+        return []
+    pairs = label_pairs(text, PARENS.sub("", label).strip(), text[offset:], offset, prose=prose)
+    return [point for pair in pairs for point in _points(report, section, number, pair)]
 
 
 def _stat_points(report: Report, section: Section) -> list[MetricPoint]:

@@ -7,6 +7,7 @@ import pytest
 
 from index.ledger import views
 from index.ledger.extract import extract_facts
+from index.ledger.metric_read import read_pairs
 from index.ledger.store import Ledger
 from index.verify import Verifier
 
@@ -203,3 +204,38 @@ def test_a_sentence_telling_where_a_metric_stands(
 ) -> None:
     # Written from email-prose-retail: one metric in a sentence, told as the level it holds.
     assert points(write_report, HEAD_EN + "## Updates\n\n" + sentence + "\n") == expected
+
+
+def test_a_run_of_label_lines_in_columns_names_its_figures_with_any_noun_phrase(
+    write_report: WriteReport,
+) -> None:
+    # a generated report's block of `Label:   value` lines: the run, not a metric word, says figures
+    body = (
+        HEAD_EN + "Cluster health\n"
+        "  Build Farm Utilization (7d avg):     84.2%\n"
+        "  Peak Queued Jobs:                    3120\n"
+        "  Nightly Test Pass Rate:              95.8%\n"
+        "  /data/scratch Usage:                 71%\n"
+    )
+    assert points(write_report, body) == [
+        ("Build Farm Utilization", 84.2, "%"),
+        ("Peak Queued Jobs", 3120.0, ""),
+        ("Nightly Test Pass Rate", 95.8, "%"),
+        ("/data/scratch Usage", 71.0, "%"),
+    ]
+
+
+def test_a_labelled_figure_in_a_boards_comment_column(write_report: WriteReport) -> None:
+    body = (
+        HEAD_EN + "Tier 2 board\n"
+        "AREA        Mo Tu We Th Fr   comment\n"
+        "SAFETY      G  G  G  G  G    Near misses reported: 4\n"
+        "COST        G  G  A  G  G    no variance\n"
+    )
+    assert points(write_report, body) == [("Near misses reported", 4.0, "")]
+
+
+def test_a_clock_time_is_no_figure() -> None:
+    # a generated report's stamp: neither the hour nor the seconds are a value
+    assert read_pairs("Date   : Fri Mar 21 18:11:47 2025", prose=True) == []
+    assert [(p.name, p.value) for p in read_pairs("部署 10:30 完成，成功率 99.5%")] == [("成功率", 99.5)]
