@@ -100,6 +100,14 @@ def observe(report: Report, mention: Mention) -> Observation:
                         else unit.text[piece.start : piece.end]
                     )
                     statuses.append(_Found(unit, status, quote.strip(), 3, text.strip()))
+            elif field in ("target", "generic") and (ended := field_status(text.strip())) in (
+                "cancelled",
+                "paused",
+            ):
+                # a forecast cell that holds a state, not a day (`Stopped`, `On hold`); a tracker's
+                # `Resolution: Won't Do` under its `Status: Closed`
+                quote = unit.text[piece.start : piece.end].strip()
+                statuses.append(_Found(unit, ended, quote, 1, text.strip()))
             elif field == "owner" and owner is None:
                 owner = re.split(r"(?<=\w)\.\s|[。,，;；(（]", text.strip(" @"))[0].strip() or None
             hits = find_progress(text, allow_bare=unit.head)
@@ -497,6 +505,10 @@ def _assemble(
         # "health:: 🟢 on track" over "- Went live Mon 31/03 …": the health field was not updated,
         # the line that opens with the launch tells what happened (a lifecycle state wins).
         field_statuses += [s for s in statuses if s.priority == 1 and _opens_with_lifecycle(s)][:1]
+    ended = [s for s in statuses if s.value in ("cancelled", "paused")]
+    if ended and field_statuses and all(_CLOSURE.fullmatch(s.word.strip(" *_`")) for s in field_statuses):
+        # `Closed` beside `Stopped` in its row, or over `Resolution: Won't Do`: how it closed
+        field_statuses = ended[:1]
     # A table row's Status and Health columns each say something about the one project: the
     # lifecycle state or the worse health wins, as among prose status words.
     status: ProjectStatus | None = worst_status(
@@ -514,6 +526,10 @@ def _assemble(
             obs.status_was = status_before(source.unit.text, source.word)
     _completion(obs, completed, report, section, bool(field_statuses) or unfinished)
     return obs
+
+
+# A closing word, which says the work ended but not whether it was finished or dropped.
+_CLOSURE = re.compile(r"closed?|已?关闭|已?结束", re.I)
 
 
 def _status_before_label(unit: Unit, start: int, rest: int) -> list[_Found]:

@@ -35,6 +35,9 @@ _RECORD_FIELDS = ("owner", "target", "status", "progress")
 _MIN_FIELDS = 2
 _MIN_RECORDS = 2
 _NEAR_LINES = 4  # a record's head and the lines right under it, where its fields stand
+# A record's name and its description in brackets (`Startpoint: TO-LX7  (LX7 tape-out 支持: sign-off
+# + GDS release)`): the label said a name follows, so the words in brackets describe it.
+_DESCRIBED = re.compile(r"(?<=\S)\s*[(（][^()（）]+[)）]\s*$")
 
 
 def record_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
@@ -101,7 +104,7 @@ def _records(section: Section, lines: dict[int, str], heads: Callable[[str], boo
             if line_text(raw):
                 units.append(Unit(numbers[following], line_text(raw), True, 0, labelled))
             following += 1
-        if _fields(unit.text for unit in units[1:]) >= _MIN_FIELDS and valid_name(name):
+        if _fields(unit.text for unit in units[1:]) >= _MIN_FIELDS and valid_name(_DESCRIBED.sub("", name)):
             out.append(Mention(name, section, numbers[index], numbers[following - 1], units))
         index = following
     return out

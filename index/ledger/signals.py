@@ -272,6 +272,8 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "on hold": "paused",
     "偏离": "at_risk", "有偏离": "at_risk", "严重偏离": "off_track",
     "顺利": "on_track", "进展顺利": "on_track", "规划中": "in_progress", "搁置": "paused", "已搁置": "paused",
+    # a field that says the work was stopped (a forecast cell's `Stopped`, `Closed (stopped)`)
+    "stopped": "cancelled", "terminated": "cancelled", "已终止": "cancelled", "终止": "cancelled",
 }  # fmt: skip
 
 _GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")

@@ -102,6 +102,12 @@ _CODE_ENTRY = re.compile(
 )
 
 
+# Entries written tight, one space apart (`MET=按计划 MARGINAL=有风险 VIOLATED=延期/受阻`): each
+# starts at a word joined to its equals sign, so a meaning never runs into the next entry's word.
+_SPACED_EQUALS = re.compile(r"\s[=＝]|[=＝]\s")
+_TIGHT_ENTRY_START = re.compile(r"\s+(?=[^\s=＝]+[=＝])")
+
+
 def _entries(body: str) -> dict[str, ProjectStatus]:
     """A legend's `WORD = meaning` entries (or `CODE Meaning` ones between bars) whose meanings
     read as statuses, by their folded word."""
@@ -110,6 +116,8 @@ def _entries(body: str) -> dict[str, ProjectStatus]:
         status = _meaning(entry["meaning"].strip())
         if status is not None:
             words[entry["word"].casefold()] = status
+    if not _SPACED_EQUALS.search(body):
+        body = _TIGHT_ENTRY_START.sub(" | ", body)
     for entry in _ENTRY.finditer(_COLUMN_GAP.sub(" | ", body)):
         status = _meaning(entry["meaning"].strip())
         if status is not None:

@@ -207,3 +207,28 @@ def test_a_rundowns_slug_column_names_its_rows_not_the_page_codes() -> None:
         ],
     )
     assert name_column(table) == 1
+
+
+def test_a_closed_row_whose_forecast_says_stopped_was_cancelled_not_launched(series: Series) -> None:
+    ledger = series(
+        [
+            ("s1.txt", _status("2025-05-02", "2025-06-13  Green", "2025-06-20  Green")),
+            ("s2.txt", _status("2025-05-09", "Stopped     Closed", "On hold     Closed")),
+        ]
+    )
+    assert not views.launches(ledger)  # `Closed` beside `Stopped` ended the work unfinished
+    latest = {p.name: p.status for p in views.projects(ledger)}
+    assert latest["Power commissioning"] == "cancelled"
+    assert latest["Network fit-out"] == "paused"
+
+
+def test_a_closed_record_resolved_as_wont_do_was_cancelled(series: Series) -> None:
+    def issue(day: str, status: str) -> str:
+        return (
+            f"# Epic digest {day}\n\n## PAY-88 Card vault migration\n\n"
+            f"Status: {status}\nResolution: Won't Do\nDue date: 2025-06-30\n"
+        )
+
+    ledger = series([("d1.md", issue("2025-05-02", "In Progress")), ("d2.md", issue("2025-05-09", "Closed"))])
+    assert not views.launches(ledger)
+    assert {p.status for p in views.projects(ledger)} == {"cancelled"}

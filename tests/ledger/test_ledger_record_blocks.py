@@ -87,3 +87,23 @@ def test_a_label_heading_records_only_once_or_inside_a_block_heads_none(series: 
     )
     ledger = series([("p.txt", text)])
     assert "build" not in {p.name for p in views.projects(ledger)}
+
+
+def _paths(day: str, need: str) -> str:
+    # a generated report's records: the head's value is a code name and, in brackets, what it is
+    return (
+        f"Weekly infra report {day}\n\nPath Details\n\n"
+        "  Endpoint: NET-SEG  (核心交换机更换支持: 两台 -> 四台, 机房A 与机房B 同步)\n"
+        f"  Need-by   : {need}     Status: MET\n    - 设备到货\n\n"
+        "  Endpoint: BKP-V2  (备份系统迁移)\n"
+        "  Need-by   : 2025-06-30     Status: MET\n    - 方案评审通过\n"
+    )
+
+
+def test_a_records_name_with_a_long_description_in_brackets(series: Series) -> None:
+    ledger = series(
+        [("r1.txt", _paths("2025-03-07", "2025-04-18")), ("r2.txt", _paths("2025-03-14", "2025-05-16"))]
+    )
+    moved = {s.project for s in views.slips(ledger) if s.kind == "date_moved"}
+    assert len(moved) == 1 and next(iter(moved)).startswith("NET-SEG")
+    assert "Endpoint" not in {p.name for p in views.projects(ledger)}

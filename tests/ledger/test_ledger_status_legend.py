@@ -114,3 +114,15 @@ def test_a_legend_whose_entries_stand_two_spaces_apart_and_a_bracketed_code(
     with reading_status_words(words):
         assert field_status("[B]") == "done"
     assert field_status("[B]") is None  # without the legend a B says nothing
+
+
+def test_a_legend_written_tight_one_space_between_entries(write_report: WriteReport) -> None:
+    # a generated report's footer: each word joined to its meaning, entries one space apart
+    text = "编译农场周报 2025-03-28\n\n- FARM: 进行中\n\n状态图例: OK=按计划 WARN=有风险 FAIL=延期/受阻 HOLD=暂停 DROP=取消\n"
+    assert read_status_words(write_report("r.txt", text)) == {
+        "ok": "on_track",
+        "warn": "at_risk",
+        "fail": "off_track",
+        "hold": "paused",
+        "drop": "cancelled",
+    }
