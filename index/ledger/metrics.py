@@ -195,8 +195,8 @@ def _cell_label_points(report: Report, section: Section, number: int, text: str)
     G  G    Days since LTI: 218`, `| D5 | 58% | QA pass rate: 97% |`): the cell's own label names
     the figure, whatever the table is about. Only rows of three columns or more."""
     cells = [m for m in _COLUMN.finditer(text) if m[0].strip()]
-    if len(cells) < 3:
-        return []
+    if len(cells) < 3 or re.search(r"[:：]", cells[0][0]):
+        return []  # (`基线完成：…    当前预测：…    偏差：0`: a line of a record's fields, not a row)
     out: list[MetricPoint] = []
     for cell in (match[0].strip() for match in cells[1:]):
         if re.search(r"[:：]", cell):

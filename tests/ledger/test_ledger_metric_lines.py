@@ -239,3 +239,11 @@ def test_a_clock_time_is_no_figure() -> None:
     # a generated report's stamp: neither the hour nor the seconds are a value
     assert read_pairs("Date   : Fri Mar 21 18:11:47 2025", prose=True) == []
     assert [(p.name, p.value) for p in read_pairs("部署 10:30 完成，成功率 99.5%")] == [("成功率", 99.5)]
+
+
+def test_a_line_of_a_records_fields_holds_no_cell_figures(write_report: WriteReport) -> None:
+    body = (
+        HEAD_ZH + "## 药房自动化\n\n- 发药机二期\n"
+        "     基线完成：2024-04-30    当前预测：2024-05-10    偏差：10\n"
+    )
+    assert points(write_report, body) == []
