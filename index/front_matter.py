@@ -9,6 +9,7 @@ object is built, and a block that breaks a limit skips the file with a reason.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -106,3 +107,42 @@ def _scalars(data: dict[object, object]) -> dict[str, Scalar]:
         elif isinstance(value, datetime) or value is None or isinstance(value, int | float | bool | date):
             out[name] = value
     return out
+
+
+# A note app's raw export writes the note's metadata after its body (Joplin: `id: <32 hex>`,
+# `parent_id: …`, `created_time: 2025-04-25T10:20:37.089Z`, … `type_: 1`), one `key: value` line
+# each, keys in lower snake case.
+_BACK_LINE = re.compile(r"^([a-z][a-z0-9_]{0,40}):(?:\s(.*))?$")
+_BACK_MIN_LINES = 6
+_BACK_STAMP_KEYS = ("created_time", "user_created_time", "updated_time", "user_updated_time")
+
+
+def split_back_matter(lines: list[tuple[int, str]]) -> tuple[dict[str, Scalar], list[tuple[int, str]]]:
+    """(the metadata block after a note's body, the lines before it); ({}, lines) without one.
+    A block is six or more `key: value` lines after a blank line, up to the end, one key a stamp
+    of when the note was made: the note's metadata, never a project's fields."""
+    end = len(lines)
+    while end and not lines[end - 1][1].strip():
+        end -= 1
+    start = end
+    while start and _BACK_LINE.match(lines[start - 1][1].rstrip()):
+        start -= 1
+    if end - start < _BACK_MIN_LINES or (start and lines[start - 1][1].strip()):
+        return {}, lines
+    found: dict[str, Scalar] = {}
+    for _, text in lines[start:end]:
+        match = _BACK_LINE.match(text.rstrip())
+        if match is not None:
+            found[match[1]] = (match[2] or "").strip()[:MAX_VALUE_CHARS]
+    stamps = {key: _stamp(str(found[key])) for key in _BACK_STAMP_KEYS if key in found}
+    if not any(stamps.values()):
+        return {}, lines
+    found.update({key: stamp for key, stamp in stamps.items() if stamp is not None})
+    return found, lines[:start]
+
+
+def _stamp(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+    except ValueError:
+        return None

@@ -49,9 +49,10 @@ def mind_map_fields(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def template_tags(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A static site's Markdown source read as its page: `### GW2 {% label warning@关注 %}` is a
     heading `GW2` with a badge `关注` set off after it (as a board's state is: a wide gap), a
-    block tag's line (`{% note info %}`, `{% endnote %}`) is blank. The verifier reads lines
+    block tag's line (`{% note info %}`, `{% endnote %}`) is blank; a forum's date tag
+    (`[date=2025-04-14 timezone="…"]`) is the day it names. The verifier reads lines
     without these tags (`strip_inline`) and ignores spacing, so quotes still check out."""
-    if not any("{%" in text or "{{" in text for _, text in lines):
+    if not any("{%" in text or "{{" in text or "[date=" in text for _, text in lines):
         return lines
     return [(number, _BADGE_GAP.sub(_badge, text)) for number, text in lines]
 
@@ -61,6 +62,8 @@ _BADGE_GAP = re.compile(rf"\s*(?:{TEMPLATE_TAG.pattern})", re.I)
 
 def _badge(tag: re.Match[str]) -> str:
     shown = template_text(tag)
+    if tag[2]:  # a date tag is the day it names, in its sentence
+        return tag[0][: len(tag[0]) - len(tag[0].lstrip())] + shown
     return "    " + shown if shown else ""
 
 
@@ -199,3 +202,39 @@ def _discord_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         opened = opened or stamp
         out.append((number, text))
     return out
+
+
+# A notebook exported as source (Databricks: `-- Databricks notebook source`, then cells apart by
+# `-- COMMAND ----------`, a Markdown cell's lines each behind `-- MAGIC `; `#` and `//` in Python
+# and Scala notebooks).
+_NOTEBOOK_HEAD = re.compile(r"^(--|#|//) Databricks notebook source\s*$")
+_MAGIC = re.compile(r"^(?:--|#|//) MAGIC ?")
+_CELL_MAGIC = re.compile(r"^%(?:md|md-sandbox)\s*$")
+
+
+def notebook_source(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A notebook's source export read as its Markdown cells: each `MAGIC` line's text without
+    the prefix (the text stays a suffix of the line as written, so quotes still check out), the
+    code cells, their titles and the cell separators blank: a query is no news."""
+    first = next((text for _, text in lines if text.strip()), "")
+    match = _NOTEBOOK_HEAD.match(first.strip())
+    if match is None:
+        return lines
+    out: list[tuple[int, str]] = []
+    for number, text in lines:
+        magic = _MAGIC.match(text)
+        body = text[magic.end() :] if magic else ""
+        widget = None if magic else _WIDGET.search(text)
+        if widget is not None:  # a parameter's default is the notebook's metadata (`report_date`)
+            body = f"{widget['name'] or widget['py_name']}: {widget['value'] or widget['py_value']}"
+        out.append((number, "" if _CELL_MAGIC.match(body.strip()) else body))
+    return out
+
+
+# A notebook's parameter and its default: `CREATE WIDGET TEXT report_date DEFAULT "2024-05-24"`,
+# `dbutils.widgets.text("report_date", "2024-05-24")`.
+_WIDGET = re.compile(
+    r"CREATE\s+WIDGET\s+(?:TEXT|DROPDOWN|COMBOBOX)\s+(?P<name>\w+)\s+DEFAULT\s+[\"'](?P<value>[^\"']*)[\"']|"
+    r"dbutils\.widgets\.text\(\s*[\"'](?P<py_name>\w+)[\"']\s*,\s*[\"'](?P<py_value>[^\"']*)[\"']",
+    re.I,
+)

@@ -14,8 +14,14 @@ from index.classify import classify_heading
 from index.date_places import detect_report_date
 from index.dialects import MARKDOWN, Dialect, dialect_of, heading_line, org_keywords
 from index.errors import ReportDateError
-from index.front_matter import split_front_matter
-from index.line_rewrites import chat_export_lines, mind_map_fields, new_side_of_diffs, template_tags
+from index.front_matter import split_back_matter, split_front_matter
+from index.line_rewrites import (
+    chat_export_lines,
+    mind_map_fields,
+    new_side_of_diffs,
+    notebook_source,
+    template_tags,
+)
 from index.load import Document
 from index.mail_header import MailHeader, mail_header
 from index.models import Item, Report, Section, SectionKind
@@ -90,10 +96,16 @@ def parse_report(
     """Parse a document; `report_date` overrides detection (the `--date` flag); `near` (a sibling
     report's date) gives the year of a title that writes only day and month."""
     lines = chat_export_lines(
-        mind_map_fields(new_side_of_diffs(template_tags([(line.number, line.text) for line in doc.lines])))
+        mind_map_fields(
+            new_side_of_diffs(
+                template_tags(notebook_source([(line.number, line.text) for line in doc.lines]))
+            )
+        )
     )
     dialect = dialect_of(lines)
     front, body = split_front_matter(lines, doc.path)
+    back, body = split_back_matter(body)
+    front = {**back, **front}
     if dialect.name == "org":
         org_front, body = org_keywords(body, MAX_TITLE_CHARS)
         front = {**org_front, **front}

@@ -160,7 +160,7 @@ _ISSUE_LABELS = (
     r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|run\s+date|签发日期|印发日期|发文日期)"
 )
 _DATE_LABELS = (
-    rf"(?:{_ISSUE_LABELS}|report\s+date|date|dated|as\s+of|as\s+at|as\s+on|last\s+updated|updated(?:\s+on)?|sent|"
+    rf"(?:{_ISSUE_LABELS}|report[\s_]+date|date|dated|as\s+of|as\s+at|as\s+on|last\s+updated|updated(?:\s+on)?|sent|"
     # a bulletin's own words for its day: "Published 14 March 2025", "Status date:", "w/c 10 Mar"
     r"published(?:\s+on)?|posted(?:\s+on)?|prepared\s+on|circulated(?:\s+on)?|status\s+date|w/c|"
     # a scheduler's status day, as Primavera P6 calls it (`Data Date : 28-Apr-25`, w26-g)
@@ -262,7 +262,8 @@ def labelled_date(line: str) -> FoundDate | None:
 # from a sheet DCH Tracker Report as of 03/07/25 4:12 PM CT · 1 sheet". Only the report's own
 # day (`Report/Status/Data as of`), never another thing's "as of" in a sentence.
 _REPORT_AS_OF = re.compile(
-    r"\b(?:report|status|snapshot|data|sheet)\s+as\s+(?:of|at)\s*[:：]?\s*|"
+    # (its short name and a dash between: "Weekly Status Report (WSR) - As of 21APR2025")
+    r"\b(?:report|status|snapshot|data|sheet)(?:\s*[(（][^()（）]{1,12}[)）])?(?:\s*[-–—:]\s*|\s+)as\s+(?:of|at)\s*[:：]?\s*|"
     # a wiki page's stamp under its title, after its author: "林晓舟 创建于 2025-03-14 17:05 · 最后编辑 …"
     r"(?:创建于|创建时间[:：]?|\bcreated\s+(?:on|at)\b)\s*|"
     # a tracker's printable issue, the weekly status its own ticket: "… Created: 14/Mar/25  Updated: …"

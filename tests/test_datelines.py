@@ -287,6 +287,8 @@ def test_a_week_then_its_year_is_that_weeks_friday(stem: str) -> None:
         # a wiki page's stamp under its title, after its author (ONES, w23-f)
         ("林晓舟 创建于 2025-03-14 17:05 · 最后编辑 2025-03-14 18:31 · 版本 v5", date(2025, 3, 14)),
         ("Created on 14 March 2025 by Ana · last edited 17 March", date(2025, 3, 14)),
+        # a batch job's title line: its short name and a dash before the day, a SAS date9 day
+        ("Plant Maintenance Status Report (PMSR) - As of 07MAR2025", date(2025, 3, 7)),
     ],
 )
 def test_labelled_dates_a_template_writes_in_its_own_words(line: str, expected: date) -> None:
@@ -327,3 +329,13 @@ def test_a_slide_decks_footer_dates_it_when_no_date_field_does(tmp_path: Path) -
 def test_a_date_field_beats_a_footers_day(tmp_path: Path) -> None:
     text = "---\ndate: 2024-06-21\nfooter: 配送中台 · 2024年6月14日 · 内部\n---\n\n# 周同步\n\n- ETA 服务：进行中\n"
     assert parse(tmp_path, "sync-21.md", text) == (date(2024, 6, 21), "front matter")
+
+
+def test_a_notebooks_report_date_parameter_dates_it(tmp_path: Path) -> None:
+    # a notebook exported as source: the title has no day, the parameter cell has
+    text = (
+        "-- Databricks notebook source\n-- MAGIC %md\n-- MAGIC # Monitoring weekly, issue 15\n\n"
+        '-- COMMAND ----------\n\n-- DBTITLE 1,Params\nCREATE WIDGET TEXT report_date DEFAULT "2024-05-24";\n\n'
+        "-- COMMAND ----------\n\n-- MAGIC %md\n-- MAGIC ## Board\n-- MAGIC - nothing new\n"
+    )
+    assert parse(tmp_path, "tm_weekly_15.sql.txt", text) == (date(2024, 5, 24), "header line")

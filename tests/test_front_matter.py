@@ -104,3 +104,37 @@ def test_the_title_day_beats_a_utc_creation_stamp(tmp_path: Path) -> None:
     assert _parse(tmp_path, stamped).date == date(2025, 3, 14)
     stated = "---\ntitle: 周报-20250314\ndate: 2025-03-13\n---\n## 一、进展\n\n- item\n"
     assert _parse(tmp_path, stated).date == date(2025, 3, 13)
+
+
+def _note(title: str, created: str) -> str:
+    # a note app's raw export (Joplin): title, body, then the note's metadata, one key a line
+    meta = [
+        "id: 3f2a9c0d1b7e4f5a8c6d2e1f0a9b8c7d",
+        "parent_id: 9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b",
+        f"created_time: {created}",
+        f"updated_time: {created}",
+        "is_todo: 0",
+        "source_application: net.cozic.joplin-desktop",
+        "markup_language: 1",
+        "type_: 1",
+    ]
+    return f"{title}\n\n## 项目\n\n| 项目 | 进度 |\n|---|---|\n| 立库 | 60% |\n\n" + "\n".join(meta) + "\n"
+
+
+def test_a_notes_metadata_after_its_body_dates_it_and_is_no_section(tmp_path: Path) -> None:
+    report = _parse(tmp_path, _note("周报（节后）仓储", "2025-04-11T09:20:37.089Z"))
+    assert (report.date, report.date_origin) == (date(2025, 4, 11), "front matter")
+    assert report.front_matter["parent_id"] == "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b"
+    assert all("created_time" not in line for s in report.all_sections() for _, line in s.lines)
+
+
+def test_a_titles_own_day_beats_its_notes_utc_stamp(tmp_path: Path) -> None:
+    # written on the evening of 14 March in UTC+8, stamped the 13th in UTC
+    report = _parse(tmp_path, _note("周报 0314 仓储", "2025-03-13T17:40:00.000Z"))
+    assert report.date == date(2025, 3, 14)
+
+
+def test_a_short_run_of_key_lines_at_the_end_is_body(tmp_path: Path) -> None:
+    text = "# Weekly 2025-03-07\n\n## Notes\n\nowner: ana\nstatus: green\n"
+    report = _parse(tmp_path, text)
+    assert report.front_matter == {}

@@ -103,8 +103,12 @@ _TABLE_SEPARATOR = re.compile(r"^:?-{2,}:?$")
 # A static site's template tag in a Markdown source (Hexo, Jekyll/Liquid, Hugo): `{% label
 # warning@关注 %}` shows its text after the `@`; a block tag (`{% note info %}`, `{% endnote %}`,
 # `{{< alert >}}`) shows nothing of itself.
+# A forum's date tag (Discourse: `[date=2025-04-14 time=14:00:00 timezone="America/Chicago"]`) shows
+# its day (and time) in the reader's zone: read as the day and time it names.
 TEMPLATE_TAG = re.compile(
-    r"\{%-?\s*[a-z_][\w-]*(?:\s+[^%{}@]*?@([^%{}]*?)|[^%{}]*?)\s*-?%\}|\{\{[<%].{0,200}?[>%]\}\}", re.I
+    r"\{%-?\s*[a-z_][\w-]*(?:\s+[^%{}@]*?@([^%{}]*?)|[^%{}]*?)\s*-?%\}|\{\{[<%].{0,200}?[>%]\}\}|"
+    r"\[date=(\d{4}-\d{2}-\d{2})(?:\s+time=(\d{1,2}:\d{2})(?::\d{2})?)?(?:\s+[a-z]+=(?:\"[^\"\]]{0,60}\"|[^\s\]]{0,60}))*\s*\]",
+    re.I,
 )
 _SPACES = re.compile(r"[ \t]{2,}")
 
@@ -114,7 +118,10 @@ WIKI_LINK = re.compile(r"\[\[([^\]|\\]{1,80})(?:\\?\|([^\]]{1,80}))?\]\]")
 
 
 def template_text(tag: re.Match[str]) -> str:
-    """What a matched `TEMPLATE_TAG` shows on the page: a label's text, else nothing."""
+    """What a matched `TEMPLATE_TAG` shows on the page: a label's text, a date tag's day and
+    time, else nothing."""
+    if tag[2]:
+        return f"{tag[2]} {tag[3]}" if tag[3] else tag[2]
     return (tag[1] or "").strip()
 
 
