@@ -62,6 +62,9 @@ def _titled(attributes: dict[str, str | None]) -> bool:
     )
 
 
+_ALT_CHARS = 40  # a picture's text read as a cell's: a status word or two, never a caption
+
+
 class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -240,6 +243,13 @@ class _Collector(HTMLParser):
             self._in_title = True
         if tag in _SKIP:
             self._skip_depth += 1
+            return
+        if tag == "img" and self._in_cell and not self._skip_depth:
+            # A status light drawn as a picture (Clarity's `<img src="stoplight_yellow.gif"
+            # alt="Minor Variance">`): in a cell its alternative text is what the cell says.
+            alt = (attributes.get("alt") or attributes.get("title") or "").strip()
+            if alt and len(alt) <= _ALT_CHARS:
+                self.handle_data(f" {alt} ")
             return
         if tag == "table":
             self._flush()

@@ -16,35 +16,43 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
 
     from markdown_it import MarkdownIt
 
 
 @dataclass
 class TableRow:
-    """One body row: its original line number and its cells, stripped."""
+    """One body row: its original line number and its cells, stripped; `end`, the last line of a
+    row wrapped over several (0: the row is one line)."""
 
     line: int
     cells: list[str]
+    end: int = 0
+
+    @property
+    def numbers(self) -> range:
+        return range(self.line, max(self.line, self.end) + 1)
 
 
 @dataclass
 class Table:
-    """A pipe table: the header row's line and cells, and the body rows in order."""
+    """A pipe table: the header row's line and cells, and the body rows in order. `scattered`: its
+    rows stand apart, other lines between them (a relay's entries under its declared columns)."""
 
     header_line: int
     header: list[str]
     rows: list[TableRow] = field(default_factory=list)
+    scattered: bool = False
 
     @property
     def lines(self) -> set[int]:
-        return {self.header_line, *(row.line for row in self.rows)}
+        return {self.header_line, *(number for row in self.rows for number in row.numbers)}
 
     @property
-    def span(self) -> range:
-        """Header to last row (the delimiter row included)."""
-        return range(self.header_line, max(self.lines) + 1)
+    def span(self) -> Collection[int]:
+        """Header to last row (the delimiter row included); only its own lines when scattered."""
+        return self.lines if self.scattered else range(self.header_line, max(self.lines) + 1)
 
     def column(self, *names: str) -> int | None:
         """The first column whose header matches one of `names` (case-insensitive, exact)."""
@@ -64,6 +72,7 @@ def read_tables(lines: list[tuple[int, str]], caption: str = "", caption_line: i
     their columns, pipe tables, and tables lined up with spaces (`tables_aligned`) in the lines no
     pipe table holds."""
     from index.tables_aligned import read_aligned_tables
+    from index.tables_declared import read_declared_tables
 
     captioned = _captioned(lines, caption, caption_line)
     if captioned is not None:
@@ -73,6 +82,8 @@ def read_tables(lines: list[tuple[int, str]], caption: str = "", caption_line: i
     piped += _bare_pipe_tables([(number, text) for number, text in lines if number not in taken])
     taken = {number for table in piped for number in table.span}
     piped += _csv_tables([(number, text) for number, text in lines if number not in taken])
+    taken = {number for table in piped for number in table.span}
+    piped += read_declared_tables([(number, text) for number, text in lines if number not in taken])
     taken = {number for table in piped for number in table.span}
     aligned = read_aligned_tables([(number, text) for number, text in lines if number not in taken])
     return sorted((_unmargined(_lettered(t)) for t in piped + aligned), key=lambda table: table.header_line)

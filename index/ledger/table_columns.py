@@ -41,7 +41,9 @@ _ACTUAL_HEADER = re.compile(
 )
 # A header that says its cells are a state, whatever the state is of ("需求状态", "Build status").
 # (a tracker's `Stage` column holds its lifecycle: Build, Live, On Hold, Cancelled, w23-e)
-_STATUS_HEADER = re.compile(r".{0,8}(?:状态|status)|health|rag|状态灯|stage", re.I)
+_STATUS_HEADER = re.compile(
+    r".{0,8}(?:状态|status)|health|rag|状态灯|stage|(?:stop|traffic)\s?lights?|灯号?", re.I
+)
 _EMPTY_CELL = re.compile(r"^[\s\-–—/]*$|^(?:n/?a|tbd|none|无)$", re.I)
 _STATUS_CELL_CHARS = 12
 
@@ -102,6 +104,10 @@ def name_column(table: Table) -> int | None:
     ids = [cell for cell in _column(table, first) if cell.strip()]
     if ids and all(incident_ids(cell) for cell in ids):
         return None  # `| INC-0318 | Loss of telemetry … |`: an incident log's rows, no projects (w19-d)
+    if first + 1 < len(roles) and roles[first + 1] is None and _record_numbers(table, first):
+        first += (
+            1  # `| ID | Investment | … |` over `| PR01822 | Member Portal Re-platform |`: the id is the key
+        )
     if len(roles) <= first or roles[first] is not None:
         return None
     if _METRIC_HEADER.fullmatch(table.header[first].strip(" *_`")):
@@ -183,7 +189,10 @@ def _row_numbers(table: Table) -> bool:
 
 # The column of a tracker's ids (`编号`, `ID`, `Key`, `#`): what stays when a row is renamed.
 _KEY_HEADER = re.compile(r"#|no\.?|id|key|issue|ticket|编号|序号|工作项|(?:需求|任务|工单)(?:id|编号)", re.I)
-_ITEM_KEY_CELL = re.compile(r"#?\d{2,7}|[A-Z][A-Z0-9]{1,9}-\d{1,6}")
+# (`TQ-ET07`, `SL-2S`, `YMS-AP`: a team's own codes in its id column, letters after the dash too)
+_ITEM_KEY_CELL = re.compile(
+    r"#?\d{2,7}|[A-Z][A-Z0-9]{1,9}-(?:\d{1,6}|[A-Z0-9]{0,6}\d[A-Z0-9]{0,6}|[A-Z]{2,4})"
+)
 
 
 def key_column(table: Table) -> int | None:
@@ -192,13 +201,15 @@ def key_column(table: Table) -> int | None:
     for index, header in enumerate(table.header):
         if _KEY_HEADER.fullmatch(header.strip(" *_`")) and _all_keys(table, index):
             return index
-    return None
+    # the record numbers `name_column` passed over, whatever their header (`GH201`, `PR01822`)
+    named = name_column(table)
+    return named - 1 if named and _record_numbers(table, named - 1) else None
 
 
 def item_key(cell: str) -> str:
-    """The tracker id a cell holds (`#1578`, `PLAT-12`), or ""."""
+    """The tracker id a cell holds (`#1578`, `PLAT-12`, a record number `PR01822`), or ""."""
     cell = cell.strip(" *_`")
-    return cell if _ITEM_KEY_CELL.fullmatch(cell) else ""
+    return cell if _ITEM_KEY_CELL.fullmatch(cell) or _RECORD_NUMBER.fullmatch(cell) else ""
 
 
 def column_roles(table: Table) -> list[str | None]:

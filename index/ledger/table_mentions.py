@@ -49,17 +49,30 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
                 name = f"{name}{word}" if has_han(word) else f"{word.title()} {name}"
             if not valid_name(name):
                 continue
-            text = lines.get(row.line, "").strip()
+            text = _row_text(section, row, lines)
             units = [Unit(row.line, text, head=True, skip=len(text))]
             for index, cell in enumerate(cells):
                 if index != name_col and index < len(header) and cell:
                     labelled = Labelled(header[index], cell, 0, fields[index])
                     letter = rag_letter(cell) if fields[index] == "status" else None
-                    units.append(Unit(row.line, cell, head=True, skip=0, labelled=labelled, status=letter))
+                    # (a row wrapped over lines: the cell is cited on the line that holds it)
+                    at = next((n for n in row.numbers if cell in lines.get(n, "")), row.line)
+                    units.append(Unit(at, cell, head=True, skip=0, labelled=labelled, status=letter))
             key = item_key(cells[key_col]) if key_col is not None and key_col < len(cells) else ""
             key = key or bucket_code(cells[name_col])
-            out.append(Mention(name, section, row.line, row.line, units, key=key))
+            out.append(Mention(name, section, row.line, max(row.numbers), units, key=key))
     return out
+
+
+def _row_text(section: Section, row: TableRow, lines: dict[int, str]) -> str:
+    """The row's own line. A page saved on one line (a CMS's minified HTML) renders every row of
+    its table under that one line number: the row is the rendered line that holds its cells."""
+    cells = [cell for cell in row.cells if cell]
+    same = [text for number, text in section.lines if number == row.line]
+    own = (
+        next((text for text in same if all(cell in text for cell in cells)), None) if len(same) > 1 else None
+    )
+    return (own or lines.get(row.line, "")).strip()
 
 
 # A board's subitem row, marked under its item (`↳ Android beta (200 crew)`, `└ UAT`): a step of the
