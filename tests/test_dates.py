@@ -59,6 +59,28 @@ def test_a_week_of_the_year_is_a_day_in_a_date_field_only() -> None:
     assert find_dates("Week 6 update: the team shipped", ref) == []
 
 
+def test_a_dotted_day_opening_a_date_field_with_more_said_after_it() -> None:
+    """A relay's target cell: `4.15，50%` is the 15th with its progress, `原定4.10，等法务` the day
+    first planned; a figure with its unit (`3.5天`) or a version is no day."""
+    from index.text.timeexpr import find_field_dates
+
+    ref = date(2025, 3, 21)
+    assert [(h.text, h.value) for h in find_field_dates("4.15，50%", ref)] == [("4.15", date(2025, 4, 15))]
+    assert [(h.text, h.value) for h in find_field_dates("原定4.10，等法务", ref)] == [
+        ("4.10", date(2025, 4, 10))
+    ]
+    assert find_field_dates("3.5天", ref) == find_field_dates("v1.2 版本", ref) == []
+
+
+def test_a_short_month_name_with_its_year_is_that_month() -> None:
+    # a target column's `Jan 2026`, a sheet's `SEP-2025`; alone, `Jan` may be a name
+    ref = date(2025, 9, 26)
+    assert [(h.value, h.precision) for h in find_dates("Jan 2026", ref)] == [(date(2026, 1, 31), "month")]
+    assert [h.value for h in find_dates("SEP-2025", ref)] == [date(2025, 9, 30)]
+    assert [h.value for h in find_dates("12 Jan 2026", ref)] == [date(2026, 1, 12)]
+    assert find_dates("Jan signed it off", ref) == []
+
+
 def test_week_53_skips_a_year_without_one_instead_of_failing_the_report() -> None:
     """2025 has no ISO week 53: `KW53` and a `第53周` field are 2026's week, not a ValueError that
     skipped the whole report."""

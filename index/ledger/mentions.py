@@ -52,7 +52,9 @@ _GENERIC_TITLE = re.compile(
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
     r"(?:high|low)lights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
     # "Summary", "OPS SUMMARY", "Executive overview": a report's own opening part
-    r"(?:[\w'’&/-]+\s+){0,2}(?:summary|overview)|tl;?dr|top\s+of\s+(?:the\s+)?\w+|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
+    r"(?:[\w'’&/-]+\s+){0,2}(?:summary|overview)|tl;?dr|(?:本周|本期)?一句话(?:总结|概括|摘要)?|"
+    # a portfolio tool's status part: "Overall Status Explanation", "Schedule status commentary"
+    r"(?:overall|schedule|scope|cost|project|programme|program|portfolio)\s+status(?:\s+(?:explanation|commentary|narrative|notes?))?|top\s+of\s+(?:the\s+)?\w+|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
     # a digest's or a letter's own parts: "SNAPSHOT", "Weekly snapshot", "A note from Corinne"
     r"(?:weekly |portfolio |project |team )?snapshot|(?:an? )?notes? from (?:the )?[\w'’.-]+(?: [\w'’.-]+){0,2}|"
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
@@ -340,6 +342,9 @@ _GLOSS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]\s*$")
 
 
 _SHARE = re.compile(r"\d+\s*%")
+# A part's name and what follows it after a middle dot (`汇总·发胡总`, `Summary · for the board`).
+_ADDRESSED = re.compile(r"\s*[·•]\s*")
+_EXAMPLE = re.compile(r"^(?:例|示例|样例|举例|e\.g\.|example)(?:\s|[:：])", re.I)
 
 
 _LANGUAGE_HALVES = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[\u4e00-\u9fff])")
@@ -362,6 +367,10 @@ def valid_name(name: str, typed: bool = False) -> bool:
     titled = _ORDINAL.sub("", name.strip())
     if _GENERIC_TITLE.fullmatch(titled) or _GENERIC_TITLE.fullmatch(_GLOSS.sub("", titled)):
         return False  # "LOOKAHEAD (2 WKS)" is a template's look-ahead as "Look-ahead" is
+    if _ADDRESSED.search(titled) and not valid_name(_ADDRESSED.split(titled)[0]):
+        return False  # `汇总·发胡总` (summary · to the boss): a template's part and who it is for
+    if _EXAMPLE.match(titled):
+        return False  # `例 张三｜XX项目｜…`: a template's example entry
     halves = _LANGUAGE_HALVES.split(titled.strip())
     if len(halves) == 2 and all(_GENERIC_TITLE.fullmatch(half) for half in halves):
         return False  # `项目 Projects`, `重点项目 Key projects`: one generic title in two languages

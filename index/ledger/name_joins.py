@@ -7,11 +7,11 @@ joins whole groups, and a `[split]` pair in `aliases.toml` keeps any of them fro
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from index.ledger.name_forms import batch_joins
+from index.ledger.name_rules import ITEM_KEY
 from index.ledger.name_stats import NameStat, choose
 from index.text.normalise import name_key, nfkc
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 # A tracker key in a name ("MOB-430 Push notification revamp", "KR2.2 潮汐") stays with the work
 # item when the title after it changes.
-ITEM_KEY = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|KR\d+(?:\.\d+)?)(?![A-Za-z0-9.-])")
 
 
 class _Joins:
@@ -62,7 +61,9 @@ def join_keyed(groups: list[list[NameStat]]) -> list[list[NameStat]]:
 
     for index, group in enumerate(groups):
         for stat in group:
-            for key in {*ITEM_KEY.findall(nfkc(stat.name)), *stat.keys}:
+            named = set(ITEM_KEY.findall(nfkc(stat.name)))
+            # (a line that names two items, `YIP-01 DOE lot 下线；YIP-03 完成 …`, is neither's name)
+            for key in {*(named if len(named) == 1 else ()), *stat.keys}:
                 for series in stat.series or {""}:
                     other = owner.setdefault((key, series), index)
                     joins.join(other, index)

@@ -73,8 +73,15 @@ def versions(name: str) -> list[str]:
 # A tracker key ("INFRA-311", "MOB-412") is an item's number, not a version of its name.
 _TRACKER_KEY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*-\d+(?![\d.])")
 # What may stand before a name and is no part of it: a tracker key with its separator, the word
-# "project" ("INFRA-311 / Heron", "Project Heron", "项目：结算中心").
-_LEAD = re.compile(r"^(?:[A-Za-z][A-Za-z0-9]*-\d+\s*(?:[/:|·–—-]\s*)?|project\s+|项目\s*[:：]?\s*)", re.I)
+# "project" ("INFRA-311 / Heron", "Project Heron", "项目：结算中心"), a board's own short code
+# (`P4 WMS批次效期改造` beside the row `| P4 | WMS批次效期改造 |`, `D1  WAVE work-order system`).
+_LEAD = re.compile(
+    r"^(?:[A-Za-z][A-Za-z0-9]*-\d+\s*(?:[/:|·–—-]\s*)?|project\s+|项目\s*[:：]?\s*|(?-i:[A-Z]{1,3}\d{1,2})\s+(?=\S{2}))",
+    re.I,
+)
+
+
+_SHORT_CODE = re.compile(r"([A-Z]{1,3}\d{1,2})\s+\S")
 
 
 def core_key(name: str) -> str:
@@ -91,14 +98,27 @@ def _versions(name: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+# (`PLAT-1423`, `KR2`, and a team's own codes with letters after the dash: `TQ-ET07`, `SL-2S`)
+ITEM_KEY = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{1,9}-(?:\d{1,6}|[A-Z]{1,4}\d{1,4}|\d{1,4}[A-Z]{1,4})|KR\d+(?:\.\d+)?)"
+    r"(?![A-Za-z0-9.-])"
+)
+
+
 def related(short: str, long: str, short_name: str, long_name: str) -> bool:
     """Do these two names plausibly denote the same project? (`short` is the shorter key.)"""
     if short == long:
         return True
+    keys, other_keys = set(ITEM_KEY.findall(nfkc(short_name))), set(ITEM_KEY.findall(nfkc(long_name)))
+    if keys and other_keys and not keys & other_keys:
+        return False  # `YIP-01 转 Y` is not `YIP-02`: two trackers' ids name two items
+    codes = _SHORT_CODE.match(nfkc(short_name).strip()), _SHORT_CODE.match(nfkc(long_name).strip())
+    if codes[0] and codes[1] and codes[0][1] != codes[1][1]:
+        return False  # `A1 支付` is not `A2 支付`: a board's codes name two rows
     # the keys without what may stand before a name (a key may be an alias, not its name's key)
     short_core = core_key(short_name) if short == name_key(short_name) else short
     long_core = core_key(long_name) if long == name_key(long_name) else long
-    if len(short_core) >= 3 and short_core == long_core:
+    if (len(short_core) >= 3 or (len(short_core) == 2 and has_han(short_core))) and short_core == long_core:
         return True  # "Project Heron", "INFRA-311 / Heron" and "Heron"
     if len(short) < 2 or len(short) > len(long):
         return False

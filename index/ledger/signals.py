@@ -214,6 +214,12 @@ _NEGATED_BEFORE = re.compile(
     r"\b(?:not|no longer|never|isn't|aren't|wasn't|no|without|nothing|\w+n['’]t)\s+(?:been\s+|be\s+|yet\s+|an?\s+)?$",
     re.I,
 )
+_BY_DAY_AFTER = re.compile(
+    r"\s+(?:by|before|no later than)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:the\s+)?"
+    r"(?:\d|end\b|mid|early|late|close|[QH]\d\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"next|this|eo[dwmq]\b|tomorrow|today|go-?live|cut-?over|launch)",
+    re.I,
+)
 _NEGATED_AFTER = re.compile(
     r"^\s*(?:已|已经)?(?:解除|消除|关闭|排除)|^\s*(?:cleared|resolved|removed|lifted)\b|"
     # a count of findings, not the project's state: `初步结果：高风险0项，中风险7项`
@@ -272,11 +278,15 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "on hold": "paused",
     "偏离": "at_risk", "有偏离": "at_risk", "严重偏离": "off_track",
     "顺利": "on_track", "进展顺利": "on_track", "规划中": "in_progress", "搁置": "paused", "已搁置": "paused",
+    # a portfolio tool's stoplights (Clarity PPM: On Track / Minor Variance / Significant Variance)
+    "minor variance": "at_risk", "significant variance": "off_track", "major variance": "off_track",
     # a field that says the work was stopped (a forecast cell's `Stopped`, `Closed (stopped)`)
     "stopped": "cancelled", "terminated": "cancelled", "已终止": "cancelled", "终止": "cancelled",
 }  # fmt: skip
 
 _GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")
+# An emoji written as its chat shortcode (`:yellow_circle: watch`): a glyph, as the emoji is.
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{2,40}:")
 # (or as a tag, as TaskPaper, PlainTasks and chat tools write it: `@风险`, `#blocked`)
 _STATUS_MARK = re.compile(
     r"[【\[]([^】\]\[【\d]{1,12})[】\]]|(?<![\w@#])[@#]([^\s@#(（\d][^\s@#(（]{0,11})(?![(（\w])"
@@ -285,7 +295,8 @@ _DECISION = re.compile(
     r"(?:approved|rejected|accepted|declined|已批准|已通过|批准|驳回)(?![\w])",
     re.I,
 )
-_LEGEND_ENTRY = re.compile(r"(?:^|[|,;，；/(（:：]\s*|\s)\S{1,8}\s*=\s*[^\s|=]")
+# (an attribute's value is a figure or in quotes, `date=2025-04-14 timezone="America/Chicago"`; a meaning is a word)
+_LEGEND_ENTRY = re.compile(r"(?:^|[|,;，；/(（:：]\s*|\s)\S{1,8}\s*=\s*[^\s|=\d\"']")
 
 
 # A line labelled as the legend: `■ 图例 Labels: 🟩 On track · 🟨 At risk · …`, `Legend: …` (w23-c).
@@ -374,6 +385,8 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
                 taken[index] = True
             if _NEGATED_BEFORE.search(text[max(0, start - 12) : start]) or _NEGATED_AFTER.match(text[end:]):
                 continue
+            if status in ("done", "launched") and _BY_DAY_AFTER.match(text[end:]):
+                continue  # `Complete by Fri 31 Oct`, `live by end of May`: the day it is due, no state
             opened = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
             if status in ("off_track", "paused", "cancelled") and _CONDITION.search(text[opened:start]):
                 continue
@@ -458,7 +471,9 @@ def field_status(value: str) -> ProjectStatus | None:
         if closed_as in ("cancelled", "paused"):
             return closed_as  # `Closed (won't do)`: how it closed
         return _FIELD_STATUS[cleaned]
-    worded = _GLYPHS.sub("", cleaned).strip(" ●○◉⬤◐◑◒◓◔◕")  # `● Blue`: a sheet's coloured dot before its word
+    worded = _SHORTCODE.sub("", _GLYPHS.sub("", cleaned)).strip(
+        " ●○◉⬤◐◑◒◓◔◕"
+    )  # `● Blue`: a sheet's coloured dot before its word
     if worded != cleaned and worded in _FIELD_STATUS:
         return _FIELD_STATUS[worded]  # `⛔取消`, `🟡有风险`: the word says which state the sign is
     # A rating with last week's in brackets after it (`A    (G)`, w26-d): the first is this week's.

@@ -87,6 +87,16 @@ def _en_month_only(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None
     return pick_year(lambda y: month_end(y, month), ref, bias), "month"
 
 
+# A short month name with its year (`Jan 2026`, `SEP-2025`, `Sept. 2025`): the year makes the short
+# name a month (alone, `Jan` or `MAR` may be a name or a word).
+@_rule(
+    rf"\b({'|'.join(n for n in MONTHS if len(n) <= 4)})\.?[\s-](20\d{{2}})\b(?![-/.]\d)",
+    re.I,
+)
+def _short_month_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    return month_end(int(m[2]), MONTHS[m[1].lower()]), "month"
+
+
 # A month written with its year as a planning sheet does, `05/2025`, `5/2025`, `2025/05`: due by its end.
 @_rule(r"(?<![\w/.\-])(?:(1[0-2]|0?[1-9])/(20\d{2})|(20\d{2})/(1[0-2]|0[1-9]))(?![\d/.\-])", needs=DIGIT)
 def _numeric_month_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:

@@ -145,6 +145,14 @@ _FIELD_DAY = re.compile(r"\s*(?:(1[0-2]|0?[1-9])\.([0-3]?\d)|(1[0-2]|0[1-9])-([0
 _FIELD_COMPACT = re.compile(r"\s*(0[1-9]|1[0-2])([0-3]\d)(?![\d.:/%])")
 
 
+# A dotted month.day opening a date field's value, or after a word or two (`4.15，50%`, `原定4.10，等法务`):
+# the field's day, with more said after it; never a figure with its unit (`3.5天`, `1.5万`) nor one of
+# two figures (`4.18 / 4.25`, versions or days, the field does not say).
+_FIELD_DAY_LEAD = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{1,3}\s*)?(1[0-2]|0?[1-9])\.([0-3]?\d)(?![\d.%]|\s*(?:天|周|月|年|小时|个|万|亿|倍|[A-Za-z]|[/／~～-]\s*\d))"
+)
+
+
 # A week of the year as a date field's value: `第25周`, `Wk 27`, `week 27` (in running text the
 # series' own numbering, "Week 6 update", is no day).
 _FIELD_WEEK = re.compile(r"第\s*(\d{1,2})\s*周|\b(?:wk|week)\.?\s*(\d{1,2})\b", re.I)
@@ -160,11 +168,11 @@ def find_field_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHi
         friday = week_friday(number, ref) if 1 <= number <= 53 else None
         if friday is not None:
             return [DateHit(week.start(), week.end(), friday, week[0], "week")]
-    match = _FIELD_DAY.fullmatch(text) or _FIELD_COMPACT.match(text)
+    match = _FIELD_DAY.fullmatch(text) or _FIELD_COMPACT.match(text) or _FIELD_DAY_LEAD.match(text)
     if hits or match is None:
         return hits
-    dotted = match.re is _FIELD_COMPACT or match[1] is not None
+    dotted = match.re is not _FIELD_DAY or match[1] is not None
     month, day = (int(match[1]), int(match[2])) if dotted else (int(match[3]), int(match[4]))
     value = pick_year(lambda y: safe_date(y, month, day), ref, bias)
     start, end = (match.start(1), match.end(2)) if dotted else (match.start(3), match.end(4))
-    return [DateHit(start, end, value, match[0].strip(), "day")] if value else []
+    return [DateHit(start, end, value, text[start:end], "day")] if value else []
