@@ -39,7 +39,9 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
             # an operations board's (`DISRUPTIONS (production)`, `Production disruptions`, w20-b)
             r"^\W*disruptions?\b|\b(?:production|prod|live|operational)\s+disruptions?\b|"
             # a GxP site's deviations (`异常/偏差`, `本周偏差`, `偏差记录`), not a schedule's variance
-            r"(?:异常|本周|本期|质量)\s*[/、和与及]?\s*偏差|偏差\s*(?:记录|事件|报告|/\s*CAPA)|^\W*偏差\W*$",
+            r"(?:异常|本周|本期|质量)\s*[/、和与及]?\s*偏差|偏差\s*(?:记录|事件|报告|/\s*CAPA)|^\W*偏差\W*$|"
+            # a fab's or a plant's out-of-control events (`异常 / Excursion`, `生产异常`, `Excursions`)
+            r"\bexcursions?\b|^\W*(?:\d{1,2}[.、]\s*)?(?:本周|生产|工艺|设备|制程|品质|质量)?异常(?:情况|记录|处理|汇总)?\s*(?:$|[/／(（])",
             re.I,
         ),
     ),

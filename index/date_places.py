@@ -39,7 +39,9 @@ HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may 
 GUESSED = "first dated line (guessed)"  # the origin of a date read by the last resort, warned about
 
 
-_DATE_KEYS = ("date", "report_date", "week", "period", "title")
+# (a note app's creation stamp last: `created_time` in the metadata after a Joplin note's body)
+_DATE_KEYS = ("date", "report_date", "week", "period", "title", "user_created_time", "created_time")
+_STAMP_DAYS = 3  # a title's yearless day this near its note's stamp is the day the writer meant
 
 
 def detect_report_date(
@@ -75,10 +77,14 @@ def detect_report_date(
         if isinstance(value, datetime):
             # `date: 2025-03-13T23:30:00Z`, a notes app's creation stamp in UTC, under
             # `title: 信息科周报-20250314`: the day the writer put in the title is the report's
-            title_text = str(front.get("title", ""))
+            title_text = str(front.get("title", title or ""))
             named = date_from_text(title_text) or compact_date(title_text)
             if named is not None and named.origin == "date":
                 return FoundDate(named.value, "front matter")
+            # `周报 0314` over a UTC stamp of 2025-03-13T17:40Z: the writer's own day, the stamp's year
+            yearless = yearless_stem_date(title_text, value.date())
+            if yearless is not None and abs((yearless.value - value.date()).days) <= _STAMP_DAYS:
+                return FoundDate(yearless.value, "title, year from its front matter")
             return FoundDate(value.date(), "front matter")
         if isinstance(value, date):
             return FoundDate(value, "front matter")

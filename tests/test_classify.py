@@ -45,6 +45,11 @@ from index.models import SectionKind as K
         ("Help needed", None, K.RISKS),
         ("客服支持平台", K.PROJECTS, K.PROJECTS),  # a support platform is a project
         ("五、线上问题", None, K.INCIDENTS),
+        # a fab's out-of-control events, in either language; a feature about anomalies is not one
+        ("4. 异常 / Excursion", None, K.INCIDENTS),
+        ("Excursions", None, K.INCIDENTS),
+        ("生产异常", None, K.INCIDENTS),
+        ("异常用水提醒", K.PROJECTS, K.PROJECTS),
         ("三、风险与问题", None, K.RISKS),
         # "Page" in a project name is not paging someone.
         ("Status Page Revamp", K.PROJECTS, K.PROJECTS),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 from index.classify import classify_heading
@@ -55,6 +56,7 @@ from index.ledger.incident_words import (
     incident_ids,
     points_elsewhere,
     review_held,
+    says_none,
     story,
 )
 from index.ledger.metric_labels import figure_runs
@@ -83,8 +85,13 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
         # A figures list's line (`Weather downtime, installation spreads (week): 46 h`) is a metric.
         figures = figure_runs(section)
         texts = dict(section.lines)
-        for block in section_blocks(section):
-            if covered.intersection(range(block.start, block.end + 1)) or _labelled_plan(block):
+        for whole in section_blocks(section):
+            block = _after_none(whole)
+            if (
+                block is None
+                or covered.intersection(range(block.start, block.end + 1))
+                or _labelled_plan(block)
+            ):
                 continue
             if figures and figures.issuperset(
                 n for n in range(block.start, block.end + 1) if not DECOR.match(texts.get(n, ""))
@@ -106,6 +113,17 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
                 if incident is not None:
                     (told if story(block.text) else quiet).append(incident)
     return _one_per_event(told, quiet, mentions)
+
+
+def _after_none(block: Block) -> Block | None:
+    """A block opening with a line that says nothing happened (`No new production incidents this
+    period.`), under its title at most (`4. Production Issues`), tells what follows that line, if
+    anything: a follow-up of an older incident, a planned window."""
+    said = next((i for i, (_, text) in enumerate(block.lines[:2]) if says_none(text)), None)
+    if said is None or block.kind == "row":
+        return block
+    rest = block.lines[said + 1 :]
+    return replace(block, kind="paragraph", item=None, start=rest[0][0], lines=rest) if rest else None
 
 
 def _goes_on(incident: Incident, block: Block, told: list[Incident]) -> None:

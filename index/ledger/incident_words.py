@@ -82,8 +82,8 @@ _SCARE = re.compile(
 _BELOW_BAR = (
     r"(?:不算|不属于|不构成|不计为|不计入|未达到?|未构成|达不到|够不上)\s*(?:一次|一起)?\s*(?:线上|生产|现网)?"
     r"(?:故障|事故|事件)|"
-    r"\bnot\s+(?:be\s+)?(?:counted|classed|classified|declared|treated|logged|raised)\s+as\s+an?\s+"
-    r"(?:incident|outage)|\bbelow\s+(?:the|our)\s+(?:incident|paging|sev\w*)\s+(?:threshold|bar)|"
+    r"\bnot\s+(?:be\s+)?(?:counted|classed|classified|declared|treated|logged|raised|tracked)?\s*as\s+an?\s+"
+    r"(?:incident|outage)|\b(?:is|was)\s+not\s+an?\s+(?:incident|outage)\b|\bbelow\s+(?:the|our)\s+(?:incident|paging|sev\w*)\s+(?:threshold|bar)|"
     r"\b(?:didn't|did not|doesn't|does not)\s+(?:meet|reach|qualify|count)\b[^.;]{0,24}\b(?:incident|outage)"
 )
 _BELOW = re.compile(_BELOW_BAR, re.I)

@@ -84,10 +84,24 @@ _LABEL_AND_VALUE = re.compile(r"^\s*([^:：]{1,60}?)\s*[:：]\s*(\S.*)$")
 FIGURE_RUN = 3  # so many `Label: <figure>` lines in a row make a figures list
 
 
+# A label and its figure set apart by a spaced dash (`Members registered for online access – 42.3%`).
+_DASHED_FIGURE = re.compile(
+    r"(?<=\S)\s+[–—-]\s+(?=[~≈约]?\d[\d,.]*\s*(?:%|[A-Za-z]{1,5})?\s*(?:\([^()]*\))?\s*$)"
+)
+
+
+def dash_as_colon(text: str) -> str:
+    """The text with the spaced dash between a label and its closing figure a colon, the same
+    length (offsets into it are offsets into the text as written)."""
+    return _DASHED_FIGURE.sub(lambda m: ":" + " " * (len(m[0]) - 1), text)
+
+
 def figure_only(text: str) -> str | None:
     """`Net export to grid (week): 55.1 GWh`, `采集里程: 41,050 km (环比 +6.8%)`: a label and a figure,
     nothing else (no day, no field of a project, no incident record's field); its unit, if so."""
-    text = as_colons(text)  # `Online share of bookings ....... 38.6 %`: a dot leader is its colon
+    # `Online share of bookings ....... 38.6 %`: a dot leader is its colon, as a spaced dash before
+    # the figure is
+    text = dash_as_colon(as_colons(text))
     match = _LABEL_AND_VALUE.match(text)
     if match is None or RECORD_FIELD.search(match[1]) or find_dates(match[2], ANY_DAY):
         return None

@@ -24,7 +24,7 @@ from index.ledger.field_labels import split_label
 from index.ledger.incident_words import tells_incident
 from index.ledger.mentions import line_text
 from index.ledger.metric_figures import figure_pairs
-from index.ledger.metric_labels import figure_only, figure_runs, label_pairs
+from index.ledger.metric_labels import dash_as_colon, figure_only, figure_runs, label_pairs
 from index.ledger.metric_naming import counted_name, names_metric
 from index.ledger.metric_read import PARENS, VALUE, Pair, bare_pair, is_date, read_pairs, value_of
 from index.models import Report, Section, SectionKind
@@ -156,7 +156,7 @@ def _labelled_elsewhere(report: Report, section: Section) -> list[MetricPoint]:
         text = line_text(lines[number])
         out.extend(
             _from_text(report, section, number, text)
-            or _label_points(report, section, number, _own_text(text), prose=False)
+            or _label_points(report, section, number, dash_as_colon(_own_text(text)), prose=False)
         )
     return out
 

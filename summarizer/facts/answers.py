@@ -210,9 +210,19 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     if views.canonical_name(ledger, qp.projects[0]) is None:
         return None  # a linked name the ledger no longer knows: fall back to passages
     timeline = views.timeline(ledger, qp.projects[0])
-    observations = [o for o in timeline.observations if in_range(o.week, qp)] if timeline else []
+    # (one name two teams write is one project: a question scoped to a team reads that team's lines)
+    observations = (
+        [o for o in timeline.observations if in_range(o.week, qp) and scoped(o.report, qp)]
+        if timeline
+        else []
+    )
     if not observations:
         return None
+    slips = [
+        s
+        for s in timeline.slips
+        if in_range(s.week, qp) and (not s.evidence or scoped(s.evidence[-1].report, qp))
+    ]
     latest = observations[-1]
     facts = []
     if latest.progress_label:
@@ -221,7 +231,14 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         facts.append(say("target", qp.lang, value=latest.target_text or latest.target))
     if latest.status_text or latest.status:
         facts.append(say("state", qp.lang, value=latest.status_text or latest.status))
-    launch = next((row.item for row in views.launch_rows(ledger, project=timeline.project)), None)
+    launch = next(
+        (
+            row.item
+            for row in views.launch_rows(ledger, project=timeline.project)
+            if not row.item.evidence or scoped(row.item.evidence[-1].report, qp)
+        ),
+        None,
+    )
     if launch is not None and in_range(launch.week, qp):
         verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
         said = f" «{clip(launch.evidence[-1].quote, 40)}»" if launch.evidence else ""
@@ -244,14 +261,10 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     )
     kinds = SLIP_KINDS_ZH if qp.lang == "zh" else SLIP_KINDS_EN
     # Slips first: how the plan moved is what "how did X change" and "why is X late" ask about.
-    points = [
-        Point(text=f"{s.week} {slip_text(s, kinds)}", citations=list(s.evidence))
-        for s in timeline.slips
-        if in_range(s.week, qp)
-    ][:4]
+    points = [Point(text=f"{s.week} {slip_text(s, kinds)}", citations=list(s.evidence)) for s in slips][:4]
     points += [Point(text=f"{o.week}: {observed(o)}", citations=[o.evidence]) for o in observations[-6:]]
     # The headline rests on the latest report and on each report where the plan moved.
-    key = [latest.evidence, *(s.evidence[-1] for s in timeline.slips if s.evidence and in_range(s.week, qp))]
+    key = [latest.evidence, *(s.evidence[-1] for s in slips if s.evidence)]
     return Facts(head, points[:MAX_POINTS], key)
 
 

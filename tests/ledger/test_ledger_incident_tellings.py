@@ -26,6 +26,7 @@ HEAD_EN = "# Weekly update 2025-03-07\n\n"
         "周二凌晨搜索集群抖动，持续不到 3 分钟自己恢复了，没有影响下单，不算故障。",
         "周三晚上有一次扩容引起的短暂超时（约 2 分钟，未达故障标准）。",
         "On Tuesday the API blipped for 2 minutes; it was not counted as an incident.",
+        "The staging migration failure on 01MAR was pre-go-live and is tracked under DM-03, not as an incident.",
     ],
 )
 def test_below_the_bar_is_not_an_incident(text: str) -> None:
@@ -287,3 +288,23 @@ def test_a_section_of_one_drill_paragraph_and_a_none_line_timing_planned_work(
         "No incidents. LIMS 9 cutover downtime (Sat 29 Mar 06:00 - Mon 31 Mar 04:00) was planned."
     )
     assert not says_none("No incidents. Checkout down (Sat 29 Mar 06:00 - 07:00), customers affected.")
+
+
+def test_a_none_line_under_its_title_then_a_follow_up_of_an_older_incident(write_report: WriteReport) -> None:
+    # a generated report's numbered part: nothing new, then the postmortem of last month's outage
+    body = (
+        HEAD_EN + "3. Key Metrics\n\nOpen queries: 1,603\n\n4. Production Issues\n"
+        "No new production incidents this period.\n"
+        "Postmortem follow-up - INC-2025-031 (sync outage, 21FEB, Sev 2, 390 min): closed 05MAR.\n\n"
+        "5. Risks\n\nRISK 1 - vendor re-transfer late.\n"
+    )
+    (incident,) = extract_facts(write_report("wsr.txt", body)).incidents
+    assert incident.when == date(2025, 2, 21) and "No new" not in incident.title
+
+
+def test_a_none_line_then_a_planned_window_is_no_incident(write_report: WriteReport) -> None:
+    body = (
+        HEAD_EN + "4. Production Issues\nNo new production incidents this period.\n"
+        "Planned: EDC maintenance 15MAR 22:00 to 16MAR 02:00 CST (sites notified).\n\n5. Risks\n\n- none\n"
+    )
+    assert extract_facts(write_report("wsr.txt", body)).incidents == []

@@ -186,3 +186,26 @@ def test_a_tab_separated_row_with_an_empty_last_cell_is_a_row(series: Series) ->
     )
     points = {(p.name, p.value) for s in views.metric_series(ledger) for p in s.points}
     assert {("Match rate", 97.1), ("Match rate", 97.8)} <= points
+
+
+def test_a_notebooks_source_export_reads_as_its_markdown_cells(series: Series) -> None:
+    def notebook(day: str, status: str, target: str) -> str:
+        return (
+            "-- Databricks notebook source\n-- MAGIC %md\n"
+            f"-- MAGIC # Monitoring weekly · {day}\n\n-- COMMAND ----------\n\n"
+            '-- DBTITLE 1,Params\nCREATE WIDGET TEXT report_date DEFAULT "2024-01-01";\n\n'
+            "-- COMMAND ----------\n\n-- MAGIC %md\n-- MAGIC ## Board\n-- MAGIC\n"
+            "-- MAGIC | Project | Status | Target |\n-- MAGIC |---|---|---|\n"
+            f"-- MAGIC | Alert triage v2 | {status} | {target} |\n\n-- COMMAND ----------\n\n"
+            "SELECT count(*) AS alerts FROM gold.alerts;\n"
+        )
+
+    ledger = series(
+        [
+            ("tm_0315.sql.txt", notebook("2024-03-15", "G", "2024-04-26")),
+            ("tm_0322.sql.txt", notebook("2024-03-22", "A", "2024-05-24")),
+        ]
+    )
+    found = {(s.project, s.kind) for s in views.slips(ledger)}
+    assert {("Alert triage v2", "date_moved"), ("Alert triage v2", "status_downgrade")} <= found
+    assert not any("MAGIC" in p.name or "SELECT" in p.name for p in views.projects(ledger))

@@ -1,0 +1,44 @@
+"""A project name two teams write alike is one project whose timeline is each team's own: a status
+question scoped to one team answers from that team's reports only, never from the other's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.ledger.store import Ledger
+from index.load import load_document
+from index.parse import parse_report
+from summarizer.facts import answers
+from summarizer.question import QuestionPlan
+
+REPORTS = {
+    "clinic/2025-03-28.md": "# Clinic systems 2025-03-28\n\n## Projects\n\n- Lantern: target 2025-04-22, at risk\n",
+    "clinic/2025-04-04.md": "# Clinic systems 2025-04-04\n\n## Projects\n\n- Lantern: target 2025-05-12, at risk\n",
+    "depot/2025-09-19.md": "# Depot weekly 2025-09-19\n\n## Projects\n\n- Lantern: target 2025-09-30, on track\n",
+    "depot/2025-09-26.md": "# Depot weekly 2025-09-26\n\n## Projects\n\n- Lantern: target 2025-09-30, on track, 90%\n",
+}
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Ledger:
+    with Ledger.open(tmp_path / "ledger.sqlite") as opened:
+        for name, text in REPORTS.items():
+            path = tmp_path / name
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            opened.upsert_report(parse_report(load_document(path), str(path)))
+        opened.derive()
+        yield opened
+
+
+def test_a_scoped_status_question_reads_its_own_teams_lines(ledger: Ledger, tmp_path: Path) -> None:
+    depot = {str(tmp_path / name) for name in REPORTS if name.startswith("depot/")}
+    plan = QuestionPlan(
+        question="What is the status of LANTERN?", intent="status", projects=["LANTERN"], reports=depot
+    )
+    found = answers.status(plan, ledger)
+    cited = {c.report for p in (found.points if found else []) for c in p.citations}
+    assert found is None or (cited and cited <= depot)
+    assert found is None or "2025-05-12" not in found.headline
