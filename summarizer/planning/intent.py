@@ -75,7 +75,9 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         # how long an event lasted is an incident's duration
         "how_long_did_it_last how_long_did_that_last how_long_was_it_down how_long_were_they_down "
         "持续了多久 持续多久 多久恢复 多久才恢复 "
-        "故障 事故 宕机 事件 告警 中断 线上问题 生产问题 现网问题 出问题 出了问题 挂了 崩了"
+        "故障 事故 宕机 事件 告警 中断 线上问题 生产问题 现网问题 出问题 出了问题 挂了 崩了 "
+        # a plant's or a fab's word for one (as `classify` files an `异常 / Excursion` section)
+        "生产异常 工艺异常 设备异常 制程异常 异常事件 excursion excursions"
     )),
     ("risks", _words(
         "risk risks blocker blockers blocked concern concerns red amber 风险 阻塞 隐患 卡点 堵点 红灯 黄灯"

@@ -234,6 +234,9 @@ PROJECTS = [
         # "数据" inside a name (冷数据归档, 数据资产目录) is no metric question; a date not made is a slip.
         ("冷数据归档为什么没能在6/30完成？", "slips", []),
         ("3月份发生了几次P2问题？", "incidents", []),
+        # a fab's word for one (w31-a)
+        ("4月份出过哪些生产异常？", "incidents", []),
+        ("Which excursions hit the line in April?", "incidents", []),
         ("4月11日的周报说了什么？", "summary", []),
         ("Which workstreams are red?", "risks", []),
         # a status said to get worse, a light turned down, a figure's course (wave 19: w19-a, w19-c)
