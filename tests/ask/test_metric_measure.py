@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from index.ledger.store import Ledger
-from index.load import load_document
-from index.parse import parse_report
 from summarizer.facts import answers
 from summarizer.question import QuestionPlan
+
+from .conftest import open_ledger
 
 REPORTS = {
     "w1.md": "# ML team log 2025-03-07\n\n## Numbers\n\n- GPU: 24 卡\n- Training cost: $3,100\n",
@@ -19,15 +20,8 @@ REPORTS = {
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Ledger:
-    with Ledger.open(tmp_path / "ledger.sqlite") as opened:
-        for name, text in REPORTS.items():
-            path = tmp_path / "ml" / name
-            path.parent.mkdir(exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            opened.upsert_report(parse_report(load_document(path), str(path)))
-        opened.derive()
-        yield opened
+def ledger(tmp_path: Path) -> Iterator[Ledger]:
+    yield from open_ledger(tmp_path, {f"ml/{name}": text for name, text in REPORTS.items()})
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from index.ledger.store import Ledger
-from index.load import load_document
-from index.parse import parse_report
 from summarizer.facts import answers
 from summarizer.question import QuestionPlan
+
+from .conftest import open_ledger
 
 REPORTS = {
     "shop/2024-01-26.md": "# Shop weekly 2024-01-26\n\n## Numbers\n\n- Conversion: 2.31%\n",
@@ -21,15 +22,8 @@ REPORTS = {
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Ledger:
-    with Ledger.open(tmp_path / "ledger.sqlite") as opened:
-        for name, text in REPORTS.items():
-            path = tmp_path / name
-            path.parent.mkdir(exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            opened.upsert_report(parse_report(load_document(path), str(path)))
-        opened.derive()
-        yield opened
+def ledger(tmp_path: Path) -> Iterator[Ledger]:
+    yield from open_ledger(tmp_path, REPORTS)
 
 
 def test_each_team_has_its_own_trend(ledger: Ledger, tmp_path: Path) -> None:

@@ -3,15 +3,16 @@ question scoped to one team answers from that team's reports only, never from th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from index.ledger.store import Ledger
-from index.load import load_document
-from index.parse import parse_report
 from summarizer.facts import answers
 from summarizer.question import QuestionPlan
+
+from .conftest import open_ledger
 
 REPORTS = {
     "clinic/2025-03-28.md": "# Clinic systems 2025-03-28\n\n## Projects\n\n- Lantern: target 2025-04-22, at risk\n",
@@ -22,15 +23,8 @@ REPORTS = {
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Ledger:
-    with Ledger.open(tmp_path / "ledger.sqlite") as opened:
-        for name, text in REPORTS.items():
-            path = tmp_path / name
-            path.parent.mkdir(exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            opened.upsert_report(parse_report(load_document(path), str(path)))
-        opened.derive()
-        yield opened
+def ledger(tmp_path: Path) -> Iterator[Ledger]:
+    yield from open_ledger(tmp_path, REPORTS)
 
 
 def test_a_scoped_status_question_reads_its_own_teams_lines(ledger: Ledger, tmp_path: Path) -> None:
