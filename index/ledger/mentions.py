@@ -38,7 +38,7 @@ _EXTRA_MARKUP = re.compile(
 )
 BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _NOT_A_NAME = re.compile(
-    r"本周|下周|上周|这周|这两周|已经?|完成|没能|未能|进行|推进|预计|正在|开始|(?<!冷)启动|目前|当前|继续|持续|新增|支持|参与|组织|"
+    r"本周|下周|上周|这周|这两周|^(?:上|本|下|这)期$|已经?|完成|没能|未能|进行|推进|预计|正在|开始|(?<!冷)启动|目前|当前|继续|持续|新增|支持|参与|组织|"
     r"\b(?:this|next|last) week\b|\b(?:we|i(?![/&])|our|completed|started|working|finished|shipped|launched)\b|"
     r"\d+\s*%|^\d+$|^\d+\s*(?:of|out of|/)\s*\d+\b|事件|事故|故障|incident|^(?:图例|legend)\b",
     re.I,

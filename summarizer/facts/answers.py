@@ -200,6 +200,12 @@ def _names(names: list[str], qp: QuestionPlan, limit: int = 8) -> str:
     return join(names[:limit], qp.lang) + (f" 等 {len(names)} 个" if qp.lang == "zh" else f" and {rest} more")
 
 
+def _in_team(report: str, qp: QuestionPlan) -> bool:
+    """In the team (series) the question is scoped to, or any team's when it names none: a scope
+    of reports may be a period's (each team's latest), which says nothing of whose lines to read."""
+    return qp.series is None or series_of(report) == qp.series
+
+
 def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     if not qp.projects:
         if "paused" in qp.wants:
@@ -212,7 +218,7 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     timeline = views.timeline(ledger, qp.projects[0])
     # (one name two teams write is one project: a question scoped to a team reads that team's lines)
     observations = (
-        [o for o in timeline.observations if in_range(o.week, qp) and scoped(o.report, qp)]
+        [o for o in timeline.observations if in_range(o.week, qp) and _in_team(o.report, qp)]
         if timeline
         else []
     )
@@ -221,7 +227,7 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     slips = [
         s
         for s in timeline.slips
-        if in_range(s.week, qp) and (not s.evidence or scoped(s.evidence[-1].report, qp))
+        if in_range(s.week, qp) and (not s.evidence or _in_team(s.evidence[-1].report, qp))
     ]
     latest = observations[-1]
     facts = []
@@ -235,7 +241,7 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
         (
             row.item
             for row in views.launch_rows(ledger, project=timeline.project)
-            if not row.item.evidence or scoped(row.item.evidence[-1].report, qp)
+            if not row.item.evidence or _in_team(row.item.evidence[-1].report, qp)
         ),
         None,
     )

@@ -30,9 +30,18 @@ def ledger(tmp_path: Path) -> Iterator[Ledger]:
 def test_a_scoped_status_question_reads_its_own_teams_lines(ledger: Ledger, tmp_path: Path) -> None:
     depot = {str(tmp_path / name) for name in REPORTS if name.startswith("depot/")}
     plan = QuestionPlan(
-        question="What is the status of LANTERN?", intent="status", projects=["LANTERN"], reports=depot
+        question="What is the status of Lantern?",
+        intent="status",
+        projects=["Lantern"],
+        series=str(tmp_path / "depot"),
     )
     found = answers.status(plan, ledger)
-    cited = {c.report for p in (found.points if found else []) for c in p.citations}
-    assert found is None or (cited and cited <= depot)
-    assert found is None or "2025-05-12" not in found.headline
+    assert found is not None and "2025-W39" in found.headline and "2025-05-12" not in found.headline
+    assert {c.report for p in found.points for c in p.citations} <= depot
+
+
+def test_an_unscoped_status_question_reads_every_teams_lines(ledger: Ledger) -> None:
+    # a question naming no team (its reports, if any, a period's) keeps the whole timeline
+    plan = QuestionPlan(question="What is the status of Lantern?", intent="status", projects=["Lantern"])
+    found = answers.status(plan, ledger)
+    assert found is not None and any("clinic" in c.report for p in found.points for c in p.citations)

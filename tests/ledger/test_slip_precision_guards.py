@@ -180,3 +180,10 @@ def test_a_sprint_named_with_its_year_is_ordered_by_year_then_number() -> None:
     (early,) = find_ordinal_targets("2025-S06", field=True)
     assert (late.unit, late.order, early.order) == ("sprint", (25, 7), (25, 6))
     assert find_ordinal_targets("S25", field=True) == []
+
+
+@pytest.mark.parametrize("name", ["上期", "本期", "下期"])
+def test_an_issue_of_the_report_is_no_project(name: str) -> None:
+    # `上期：…` (last issue) labels the report's own past, and a question's "和上期比" is no project's
+    assert not valid_name(name)
+    assert valid_name(f"{name}遗留项清零")  # a name that only opens with the word is one
