@@ -173,13 +173,13 @@ def _label_figures(report: Report, section: Section, taken: set[int]) -> list[Me
     for number, raw in section.lines:
         if number == section.start or number in taken:
             continue
-        text = _own_text(raw)
-        stats = [] if section.in_table(number) else _stat_line(text)
+        text, in_table = _own_text(raw), section.in_table(number)
+        stats = [] if in_table else _stat_line(text)
         if stats:
             out.extend(point for pair in stats for point in _points(report, section, number, pair))
             continue
         in_cells = _cell_label_points(report, section, number, text)
-        if in_cells or section.in_table(number):
+        if in_cells or in_table:
             out.extend(in_cells)
             continue
         out.extend(_label_points(report, section, number, text, prose=True))

@@ -104,7 +104,7 @@ def name_column(table: Table) -> int | None:
     ids = [cell for cell in _column(table, first) if cell.strip()]
     if ids and all(incident_ids(cell) for cell in ids):
         return None  # `| INC-0318 | Loss of telemetry … |`: an incident log's rows, no projects (w19-d)
-    if first + 1 < len(roles) and roles[first + 1] is None and _record_numbers(table, first):
+    if first + 1 < len(roles) and roles[first + 1] is None and _all_keys(table, first):
         first += (
             1  # `| ID | Investment | … |` over `| PR01822 | Member Portal Re-platform |`: the id is the key
         )
@@ -155,9 +155,7 @@ def task_rows(table: Table, name: int) -> bool:
     # end date |` over `| Schema sign-off | PRJ0020001 | …`, w24-d)
     milestones = [i for i, f in enumerate(forms) if any(_MILESTONE_HEADER.fullmatch(x) for x in f)]
     numbered = [
-        i
-        for i, f in enumerate(forms)
-        if any(_PARENT_HEADER.fullmatch(x) for x in f) and _record_numbers(table, i)
+        i for i, f in enumerate(forms) if any(_PARENT_HEADER.fullmatch(x) for x in f) and _all_keys(table, i)
     ]
     return bool(milestones and numbered) and name in (*milestones, *numbered)
 
@@ -166,12 +164,8 @@ def task_rows(table: Table, name: int) -> bool:
 _RECORD_NUMBER = re.compile(r"[A-Z]{2,8}-?\d{3,}")
 
 
-def _record_numbers(table: Table, index: int) -> bool:
-    cells = [cell for cell in _column(table, index) if cell]
-    return bool(cells) and all(_RECORD_NUMBER.fullmatch(cell) or item_key(cell) for cell in cells)
-
-
 def _all_keys(table: Table, index: int) -> bool:
+    """Every filled cell of the column is a tracker id or a record number (`item_key`)."""
     cells = [cell for cell in _column(table, index) if cell]
     return bool(cells) and all(item_key(cell) for cell in cells)
 
@@ -203,7 +197,7 @@ def key_column(table: Table) -> int | None:
             return index
     # the record numbers `name_column` passed over, whatever their header (`GH201`, `PR01822`)
     named = name_column(table)
-    return named - 1 if named and _record_numbers(table, named - 1) else None
+    return named - 1 if named and _all_keys(table, named - 1) else None
 
 
 def item_key(cell: str) -> str:
