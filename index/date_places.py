@@ -71,6 +71,9 @@ def detect_report_date(
             posted = _posted_in_month(found, body) if found.origin == "month" else None
             if posted is not None:
                 return posted
+            exact = _day_in_week(found, body, path) if found.origin == "week" else None
+            if exact is not None:
+                return exact
             return FoundDate(found.value, f"title ({found.origin})" if found.origin != "date" else "title")
     for key in _DATE_KEYS:
         value = front.get(key)
@@ -93,6 +96,12 @@ def detect_report_date(
             if found:
                 return FoundDate(found.value, "front matter")
     header = [text for _, text in body[:HEADER_LINES]]
+    # A mail client's print of a thread heads each message with its sender and the day it went out
+    # (Gmail's `| Meg Oduya <moduya@…> | Fri, Oct 25, 2024 at 4:49 PM`): the first message's day.
+    for text in header:
+        found = date_from_text(text) if _SENDER.search(text) else None
+        if found is not None and found.origin == "date":
+            return FoundDate(found.value, "mail header")
     # An issue date on its own line beats a period on an earlier one (`Reporting period: …` over
     # `Issue date: 25/03/2025`), as it does on one line: a report is of the day it was issued.
     for text in [*(t for t in header if ISSUE_LABEL.search(t)), *header]:
@@ -183,6 +192,10 @@ def detect_report_date(
             or _first_dated_line(body)
         )
     return None
+
+
+# A sender's address as a mail client prints it beside the name: `Meg Oduya <moduya@halvorsen.edu>`.
+_SENDER = re.compile(r"<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>")
 
 
 # A date that says when something is due, not when the report was written.
@@ -280,6 +293,38 @@ def _opening_paragraph(body: list[tuple[int, str]]) -> list[str]:
         if not ends:
             paragraph.append(text)
     return paragraph
+
+
+# How far a stated day may lie from the days of the title's week and still be its day: a series
+# that counts its weeks its own way (`strftime('%W')`, WPS's 第16周) is one week off ISO's.
+_WEEK_SLACK_DAYS = 7
+
+
+def _day_in_week(week: FoundDate, body: list[tuple[int, str]], path: Path) -> FoundDate | None:
+    """The full day a header line (`数据周期：2025-02-15 ~ 2025-02-21`) or the file name
+    (`2023-04-14.md`) states, when the title gives only a week (`2025w07`, `2023年第16周`) and the
+    day falls within a week of it, else a generator's stamp in the sign-off: the day says which
+    week the author meant, the week's number only how the author counts."""
+    for _, text in body[:HEADER_LINES]:
+        found = labelled_date(text) or bare_date(text)
+        if found is not None:
+            return FoundDate(found.value, "header line") if _near_week(found.value, week.value) else None
+    # a generator's closing stamp: `生成于 2025-03-28 17:46:02 ｜ airflow dag: … ｜ template v1.4`
+    for text in [text for _, text in body[-_SIGN_OFF_LINES:]]:
+        found = labelled_date(text)
+        if found is not None and _near_week(found.value, week.value):
+            return FoundDate(found.value, "sign-off line")
+    found = date_from_text(path.stem.replace("_", "-")) or compact_date(path.stem)
+    if found is not None and found.origin == "date" and _near_week(found.value, week.value):
+        return FoundDate(found.value, "file name")
+    return None
+
+
+def _near_week(day: date, friday: date) -> bool:
+    """The day lies within a week of the days (Monday to Sunday) of the week whose Friday is given."""
+    monday, sunday = friday - timedelta(days=4), friday + timedelta(days=2)
+    gap = 0 if monday <= day <= sunday else min(abs((day - monday).days), abs((day - sunday).days))
+    return gap <= _WEEK_SLACK_DAYS
 
 
 def _posted_in_month(month: FoundDate, body: list[tuple[int, str]]) -> FoundDate | None:

@@ -83,10 +83,13 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 # The end of a range written after a full date: "2025.4.21-4.25", "2025-03-10 ~ 14".
-_RANGE_END = re.compile(r"\s*[-–—－~至到]\s*(?:(\d{1,2})\s*[./月-]\s*)?(\d{1,2})\s*日?(?![\d./:])")
+# (a weekday in brackets may follow the first day: `2025/05/19(月)～05/23(金)`)
+_RANGE_END = re.compile(
+    r"(?:\s*[(（][^()（）\d]{1,6}[)）])?\s*[-–—－~～〜至到]\s*(?:(\d{1,2})\s*[./月-]\s*)?(\d{1,2})\s*日?(?![\d./:])"
+)
 # A range without a year, read with the year the text gives elsewhere: "2025年4月第4周（4.21 - 4.25）".
 _YEARLESS_RANGE = re.compile(
-    r"(?<![\d./])(\d{1,2})\s*[./月]\s*(\d{1,2})\s*日?\s*[-–—－~至到]\s*(?:(\d{1,2})\s*[./月]\s*)?(\d{1,2})\s*日?(?![\d./])"
+    r"(?<![\d./])(\d{1,2})\s*[./月]\s*(\d{1,2})\s*日?\s*[-–—－~～〜至到]\s*(?:(\d{1,2})\s*[./月]\s*)?(\d{1,2})\s*日?(?![\d./])"
 )
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
@@ -94,8 +97,7 @@ _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 def dates_in_text(text: str) -> list[date]:
     """Every full calendar date written in the text (with its year), in order; a range's end too."""
     found: list[tuple[int, date]] = []
-    text = _CTIME.sub(lambda m: f"{m[1]} {m[2]} {m[3]}".ljust(len(m[0])), zh_numeral_dates(text))
-    text = _DAY_MONTH_YY.sub(r"\1 20\2", text)
+    text = _stamps_as_days(text)
     for hit in find_dates(text, ANY_DAY, "nearest"):
         if hit.precision != "day" or not _YEAR_IN.search(hit.text):
             continue  # a day without its year says nothing certain about the report's date
@@ -113,6 +115,17 @@ def dates_in_text(text: str) -> list[date]:
             if first and last and first <= last:
                 found += [(match.start(), first), (match.end(), last)]
     return [value for _, value in sorted(found, key=lambda pair: pair[0])]
+
+
+def _ctime_as_day(text: str) -> str:
+    """A `ctime()` stamp rewritten as the day the parser reads, in place (it keeps its length)."""
+    return _CTIME.sub(lambda m: f"{m[1]} {m[2]} {m[3]}".ljust(len(m[0])), text)
+
+
+def _stamps_as_days(text: str) -> str:
+    """Numeral days (`二〇二五年`), a `ctime()` stamp and a day with a two-digit year rewritten as
+    the days the parser reads."""
+    return _DAY_MONTH_YY.sub(r"\1 20\2", _ctime_as_day(zh_numeral_dates(text)))
 
 
 def date_from_text(text: str) -> FoundDate | None:
@@ -173,12 +186,16 @@ _DATE_LABELS = (
     r"(?:数据|统计)?截[至止](?:日期|时间)?|日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
     r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间|报告期间|报告期|统计期间|统计期|"
     # a wiki's publish field (`**发布:** 2025-10-10`), a note's "w/e 27.02.25" (week ending)
-    r"发布日期|发布时间|发布于|发布|发出|发出时间|印发|发行日期|发行日|w/e|wk\s+ending|"
+    r"发布日期|发布时间|发布于|发布|发出|发出时间|印发|发行日期|发行日|w/e|wk\s+ending|数据周期|数据期间|数据区间|数据日期|"
+    # Japanese and Korean templates' own words (read after the Traditional fold: `対象期间`)
+    r"発行日|発行日付|作成日|報告日|报告日|日付|対象期间|対象期間|报告期间|期间|"
+    r"보고일자|보고일|작성일자|작성일|일자|날짜|보고기간|기간|"
     r"period)"
 )
 # A bilingual template writes the label twice ("Date 日期:", "报告日期 / Report date：").
 _LABEL_PHRASE = rf"[\W_]{{0,4}}{_DATE_LABELS}(?:\s*[/／]?\s*{_DATE_LABELS})?[\W_]{{0,4}}"
 _LABEL_CELL = re.compile(_LABEL_PHRASE, re.I)
+DATE_LABEL_CELL = _LABEL_CELL  # a cell or a name that is only a date label (`対象期間`, `Report date`)
 DATE_LABEL = re.compile(
     rf"^(?:\|\s*)?{_LABEL_PHRASE}(?:[:：]|(?<=[^|\s])\s*\|(?=[^|]*\|?\s*$))",
     re.I,
@@ -400,7 +417,9 @@ def full_dates_in(line: str) -> list[tuple[date, int, int]]:
 def bare_date(line: str) -> FoundDate | None:
     """A header line that is nothing but a date or a date range ("（2025年3月10日—3月14日）",
     "14 March 2025"): under a plain-text title block it says which days the report covers; a
-    range gives its end. Anything else on the line (a label, a word) leaves it to `labelled_date`."""
+    range gives its end. Anything else on the line (a label, a word) leaves it to `labelled_date`.
+    A `ctime()` stamp alone is a date line too (a mail archive's `Fri Feb 21 18:03:47 GMT 2025`)."""
+    line = _ctime_as_day(line)
     hits = [
         h for h in find_dates(line, ANY_DAY, "nearest") if h.precision == "day" and _YEAR_IN.search(h.text)
     ]

@@ -46,7 +46,11 @@ _SPAN_END = {"上中旬": "中旬", "中上旬": "中旬", "中下旬": "下旬"
 _MONTH_SPAN = "|".join(_SPAN_END)
 
 
-@_rule(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?!\d)", needs=DIGIT)
+# (never a year that closes another date: `21/09/2024 - 4/10/2024` is two days, not 2024-04-10)
+@_rule(
+    r"(?<!\d)(?<!\d[-/.])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?!\d)",
+    needs=DIGIT,
+)
 def _full(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     return safe_date(int(m[1]), int(m[2]), int(m[3])), "day"
 

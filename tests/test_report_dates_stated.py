@@ -1,0 +1,79 @@
+"""A report's day as generators, mail clients and non-English templates state it: a week label that
+counts weeks its own way beside the day it names, a slashed range in day-first order, a mail archive's
+`ctime()` stamp, a mail print's sender row, Japanese and Korean date labels."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from index.load import load_document
+from index.parse import parse_report
+from index.report_date import date_from_text
+from index.text.timeexpr import ANY_DAY, find_dates, reading_day_first
+
+
+def parse(tmp_path: Path, name: str, text: str) -> tuple[date, str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = parse_report(load_document(path), name)
+    return report.date, report.date_origin
+
+
+def test_a_year_closing_one_day_does_not_open_the_next() -> None:
+    # `2024 - 4/10` had been read as a year, then a month and a day: 10 April
+    with reading_day_first(True):
+        hits = find_dates("Period: 18/03/2024 - 5/04/2024", ANY_DAY, "nearest")
+        assert [h.value for h in hits] == [date(2024, 3, 18), date(2024, 4, 5)]
+        assert date_from_text("Period: 18/03/2024 - 5/04/2024").value == date(2024, 4, 5)
+
+
+def test_a_range_with_bracketed_weekdays_and_a_wave_dash_gives_its_end() -> None:
+    assert date_from_text("2026/02/09(月)～02/13(金)").value == date(2026, 2, 13)
+
+
+def test_a_title_week_counted_another_way_yields_to_the_day_the_header_states(tmp_path: Path) -> None:
+    # strftime('%W') numbers this week 9; ISO numbers it 10 (its Friday 2026-03-06)
+    text = (
+        "# Ops digest 2026w09\n\n数据周期：2026-02-28 ~ 2026-03-06 ｜ 自动生成\n\n## 进展\n- 索引重建 60%\n"
+    )
+    assert parse(tmp_path, "ops_2026w09.md", text) == (date(2026, 3, 6), "header line")
+
+
+def test_a_title_week_yields_to_its_file_names_day(tmp_path: Path) -> None:
+    text = "# 运维组周报 · 2026年第11周\n\n## 本周进展\n- 巡检工具上线\n"
+    assert parse(tmp_path, "2026-03-06.md", text) == (date(2026, 3, 6), "file name")
+
+
+def test_a_title_week_yields_to_a_generator_stamp_at_the_end(tmp_path: Path) -> None:
+    body = "".join(f"- 事项 {n}\n" for n in range(15))
+    text = (
+        f"# 周报 2026w10\n\n数据周期：NaT ~ NaT\n\n{body}\n生成于 2026-03-13 17:46:02 ｜ dag: weekly ｜ v2\n"
+    )
+    assert parse(tmp_path, "weekly_2026w10.md", text) == (date(2026, 3, 13), "sign-off line")
+
+
+def test_a_title_week_keeps_its_friday_when_the_stated_day_is_far_from_it(tmp_path: Path) -> None:
+    text = "# Weekly 2026-W11\n\nDate: 2026-05-29\n\n- item\n"
+    assert parse(tmp_path, "weekly.md", text)[0] == date(2026, 3, 13)
+
+
+def test_a_mail_archive_stamp_under_the_subject_dates_the_post(tmp_path: Path) -> None:
+    text = "# [Ops-list] Weekly #12\n\n**Ana Ruiz** ana.ruiz at example.org\n\nThu Mar 12 09:15:02 GMT 2026\n\nHi all,\n"
+    assert parse(tmp_path, "000301.md", text) == (date(2026, 3, 12), "header line")
+
+
+def test_a_mail_prints_sender_row_dates_the_thread(tmp_path: Path) -> None:
+    text = (
+        "# Mail - team status\n\n| Ana Ruiz <ana@example.org> | Fri, Mar 13, 2026 at 4:49 PM |\n"
+        "| --- | --- |\n\n| To: Leads <leads@example.org> |\n\nProjects: CRM 40% (target 4/30)\n"
+        "\n| Bo Li <bo@example.org> | Mon, Mar 16, 2026 at 9:02 AM |\n"
+    )
+    assert parse(tmp_path, "Mail - team status.md", text) == (date(2026, 3, 13), "mail header")
+
+
+def test_japanese_and_korean_date_labels(tmp_path: Path) -> None:
+    ja = "* 週報 No.7\n対象期間: 2026/03/09(月)～03/13(金) 作成: 田中\n\n** 1. Summary\n- item\n"
+    assert parse(tmp_path, "週報_No.7.txt", ja) == (date(2026, 3, 13), "header line")
+    ko = "# 주간업무보고\n\n| 문서번호 | DE-26-011 | 보고일자 / 报告日期 | 2026. 3. 13.(금) |\n\n- item\n"
+    assert parse(tmp_path, "주간보고.md", ko) == (date(2026, 3, 13), "header line")
