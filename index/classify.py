@@ -23,7 +23,9 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         re.compile(
             r"下周|下阶段|下月|下期|下一期|下个?迭代|计划与目标|工作计划|next\s*(?:(?:two|three|four|few|couple\s+of|\d)\s+)?(weeks?|steps|sprints?|months?|cycles?|periods?|fortnight)|"
             r"look-?\s?ahead|coming\s+up|^\W*outlook(?:\s*[/(:-].*|\s+(?:for|next)\b.*)?$|"
-            r"upcoming|\bplan(?:s|ned|ning)?\b|todo|"
+            r"upcoming|\bplan(?:s|ned)?\b|todo|"
+            # (`Planning` before a capitalised noun names a team or a system: `Mine Planning Systems`)
+            r"\bplanning\b(?!\s+(?-i:[A-Z]))|"
             # a meeting's action items: who does what by when, not the projects themselves
             r"待办|行动项|跟进事项|\baction\s+items?\b|^actions?$|^follow[- ]?ups?$",
             re.I,

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from index.plain_records import RULE_LINE
-from index.text.normalise import TEMPLATE_TAG, template_text
+from index.text.normalise import TEMPLATE_TAG, WIKI_DECORATION, template_text
 
 # A mind map's node that is a field of the node above it (`#### 状态：有风险（…）`, `#### 本周` over
 # bullets), not a topic of its own.
@@ -52,6 +52,9 @@ def template_tags(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     block tag's line (`{% note info %}`, `{% endnote %}`) is blank; a forum's date tag
     (`[date=2025-04-14 timezone="…"]`) is the day it names. The verifier reads lines
     without these tags (`strip_inline`) and ignores spacing, so quotes still check out."""
+    if any("&" in text and "{" in text for _, text in lines):
+        # a Japanese wiki's decoration (`|&color(orange) { 注意 }|`) shows its text, in its cell
+        lines = [(number, WIKI_DECORATION.sub(r"\1", text)) for number, text in lines]
     if not any("{%" in text or "{{" in text or "[date=" in text for _, text in lines):
         return lines
     return [(number, _BADGE_GAP.sub(_badge, text)) for number, text in lines]
@@ -210,6 +213,28 @@ def _discord_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 _NOTEBOOK_HEAD = re.compile(r"^(--|#|//) Databricks notebook source\s*$")
 _MAGIC = re.compile(r"^(?:--|#|//) MAGIC ?")
 _CELL_MAGIC = re.compile(r"^%(?:md|md-sandbox)\s*$")
+
+
+def hidden_comments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A Markdown source's HTML comments that stand on lines of their own (`<!-- 复制上期未删：| 站易通
+    | … -->`, `<!-- tabs:start -->`, a block commented out over several lines) are blank: the page
+    shows none of them, and last week's row kept in one is no news of this week."""
+    if not any("<!--" in text for _, text in lines):
+        return lines
+    out: list[tuple[int, str]] = []
+    inside = False
+    for number, text in lines:
+        stripped = text.strip()
+        if not inside and stripped.startswith("<!--"):
+            inside = True
+        if inside:
+            closed = "-->" in stripped
+            tail = stripped.split("-->", 1)[1].strip() if closed else ""
+            inside = not closed
+            out.append((number, tail))  # (text after the comment's close on its line stays)
+            continue
+        out.append((number, text))
+    return out
 
 
 def notebook_source(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -17,6 +17,7 @@ from index.errors import ReportDateError
 from index.front_matter import split_back_matter, split_front_matter
 from index.line_rewrites import (
     chat_export_lines,
+    hidden_comments,
     mind_map_fields,
     new_side_of_diffs,
     notebook_source,
@@ -57,7 +58,10 @@ _RST_UNDERLINE = re.compile(r"^(~+|\^+|\++|\"+|'+|`+)\s*$")
 _UNDERLINE_LEVELS = {"=": 1, "-": 2, "~": 3, "^": 4}
 _BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
 # (the formal numerals too: an official letter's or a Taiwanese mail's `壹、KPI`, `貳、專案總覽`)
-_ZH_ORDINAL = re.compile(r"^([一二三四五六七八九十]+|[壹贰叁参肆伍陆柒捌玖拾]{1,2})[、.．]\s*(\S.*)$")
+# (and a Korean or Japanese template's Roman numeral: `Ⅱ. 项目现况 (Project Status)`)
+_ZH_ORDINAL = re.compile(
+    r"^([一二三四五六七八九十]+|[壹贰叁参肆伍陆柒捌玖拾]{1,2}|[\u2160-\u216b])[、.．]\s*(\S.*)$"
+)
 # A newsletter's numbered part, its number zero-padded (`02 数说本周`, `03 Project updates`): a heading.
 _ZERO_NUMBERED = re.compile(r"^(0[1-9])\s+([^\s\d|｜].{0,23})$")
 # A numbered part's bold title with an aside after it, the part's legend (w27-h).
@@ -98,7 +102,9 @@ def parse_report(
     lines = chat_export_lines(
         mind_map_fields(
             new_side_of_diffs(
-                template_tags(notebook_source([(line.number, line.text) for line in doc.lines]))
+                template_tags(
+                    notebook_source(hidden_comments([(line.number, line.text) for line in doc.lines]))
+                )
             )
         )
     )
@@ -266,6 +272,16 @@ def _heading_of(
         return atx_level + PSEUDO_LEVEL_OFFSET, match[2].strip()
     if plain_text and (glyph := _glyph_heading(lines, index)):
         return atx_level + PSEUDO_LEVEL_OFFSET, glyph
+    starred = _STARRED_HEADING.match(stripped)
+    if starred and not text.startswith(" "):
+        # `** 1. Summary`, `*** Done (今回完了)`: a Backlog or Textile-like wiki's heading (never a
+        # Markdown bullet, which is one star; never bold, which closes its stars)
+        return atx_level + PSEUDO_LEVEL_OFFSET + len(starred[1]) - 2, starred[2].strip()
+    ruled = _RULED_HEADING.match(stripped)
+    if ruled and stripped.startswith("=="):
+        # `== WORKSTREAMS ==` in a mail's preformatted body (a list archive's page is HTML, the
+        # mail inside it plain text): no Markdown writes a line so
+        return atx_level + PSEUDO_LEVEL_OFFSET, ruled[1].strip()
     if _opens_bullet_list(lines, index):
         return atx_level + PSEUDO_LEVEL_OFFSET, stripped.split(maxsplit=1)[1].rstrip(":：")
     if plain_text:
@@ -419,6 +435,7 @@ _FIELD_LINE = re.compile(rf"^(?:[A-Za-z][\w ]{{0,30}}:\s+|[{HAN}](?:\s*[{HAN}]){
 # A forecast bulletin's section (`.KEY MESSAGES...`, `.DISCUSSION /WORKSTREAMS/...`), as a weather
 # service's discussion product writes them.
 _DOTTED_HEADING = re.compile(r"^\.([A-Z][A-Z0-9 &/()-]{2,50}?)\.{3}\s*$")
+_STARRED_HEADING = re.compile(r"^(\*{2,4})\s+((?:(?!\*\*).)+)$")
 _RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,40}?)\s*[=\-#*~]{2,}$")
 
 

@@ -46,7 +46,7 @@ def _width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
-def _pieces(text: str) -> list[_Piece]:
+def _pieces(text: str, pattern: re.Pattern[str] = _GAP) -> list[_Piece]:
     """The line's pieces (text separated by two or more spaces or a tab), in display columns."""
     columns = [0]
     for char in text:
@@ -56,7 +56,7 @@ def _pieces(text: str) -> list[_Piece]:
             columns.append(columns[-1] + _width(char))
     return [
         _Piece(columns[match.start()], columns[match.end()], match.start(), match.end())
-        for match in _GAP.finditer(text)
+        for match in pattern.finditer(text)
     ]
 
 
@@ -79,11 +79,39 @@ def _header(text: str) -> list[_Piece] | None:
     return pieces if 3 * worded >= 2 * len(cells) else None
 
 
-def _rule_starts(text: str) -> list[int] | None:
-    """Where a rule line's dash runs start ("-----  ----"), when it is one."""
+def _rule_pieces(text: str) -> list[_Piece] | None:
+    """A rule line's dash runs ("-----  ----"), when it is one."""
     if not _RULE.match(text):
         return None
-    return [piece.start for piece in _pieces(text)]
+    return _pieces(text)
+
+
+_DASH_RUN = re.compile(r"[-=─━]+")
+
+
+def _underlined_header(text: str, rule: str) -> tuple[list[_Piece], list[_Piece]] | None:
+    """A header over one dash run per column, the runs one space apart (PowerShell's Format-Table,
+    SQL clients: `KPI   ThisWeek LastWeek Target` over `---   -------- -------- ------`): the
+    header cut where the runs start, and the runs."""
+    if "|" in text or not _RULE.match(rule):
+        return None
+    runs = _pieces(rule, _DASH_RUN)
+    if len(runs) < _MIN_COLUMNS:
+        return None
+    cells = []
+    for run, after in zip(runs, [*runs[1:], None], strict=True):
+        within = [
+            p
+            for p in _pieces(text, _WORD)
+            if p.start >= run.start - 1 and (after is None or p.start < after.start)
+        ]
+        if not within:
+            return None
+        cells.append(_Piece(within[0].start, within[-1].end, within[0].first, within[-1].last))
+    return cells, runs
+
+
+_WORD = re.compile(r"\S+")
 
 
 def _split_at_columns(text: str, piece: _Piece, starts: list[int]) -> list[_Piece]:
@@ -102,15 +130,21 @@ def _split_at_columns(text: str, piece: _Piece, starts: list[int]) -> list[_Piec
     return parts
 
 
-def _row(text: str, starts: list[int]) -> list[str] | None:
-    """The line cut into one cell per column, or None when its pieces do not sit on the columns."""
+def _row(text: str, starts: list[int], ends: list[int] = ()) -> list[str] | None:  # type: ignore[assignment]
+    """The line cut into one cell per column, or None when its pieces do not sit on the columns:
+    each starts where a column starts or, a figure set flush right under its header (PowerShell's
+    and SQL clients' tables: `ThisWeek` over `    94.6`), ends where one ends."""
     if not text.strip() or "|" in text or _RULE.match(text):
         return None
     whole = _pieces(text)
     if not whole or starts[0] + _SLACK < whole[0].start < starts[1] - _SLACK:
         return None  # begins inside the first column: a wrapped line, not a row
     pieces = [part for piece in whole for part in _split_at_columns(text, piece, starts)]
-    aligned = [p for p in pieces if any(abs(p.start - s) <= _SLACK for s in starts)]
+    aligned = [
+        p
+        for p in pieces
+        if any(abs(p.start - s) <= _SLACK for s in starts) or any(abs(p.end - e) <= _SLACK for e in ends)
+    ]
     if 2 * len(aligned) < len(pieces) or not aligned:
         return None
     if len(pieces) == 1 and sum(1 for s in starts if pieces[0].start < s < pieces[0].end) >= 2:
@@ -131,20 +165,34 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
     while index < len(lines):
         number, text = lines[index]
         header = _header(text)
+        underlined = (
+            _underlined_header(text, lines[index + 1][1])
+            if header is None and index + 1 < len(lines)
+            else None
+        )
+        if underlined is not None:
+            header = underlined[0]
         if header is None:
             index += 1
             continue
         starts = [piece.start for piece in header]
+        ends = [piece.end for piece in header]
         following = index + 1
-        ruled = following < len(lines) and _rule_starts(lines[following][1])
+        ruled = (
+            underlined[1]
+            if underlined
+            else _rule_pieces(lines[following][1])
+            if following < len(lines)
+            else None
+        )
         if ruled and len(ruled) == len(starts):
-            starts = ruled
+            starts, ends = [p.start for p in ruled], [p.end for p in ruled]
         if ruled:
             following += 1
         rows: list[TableRow] = []
         while following < len(lines):
             line = lines[following][1]
-            cells = _row(line, starts)
+            cells = _row(line, starts, ends)
             if cells is None:
                 if rows and line[:1].isspace() and line.strip() and not _RULE.match(line):
                     following += 1  # a long cell wrapped onto an indented line: still the table

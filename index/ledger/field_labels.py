@@ -103,7 +103,9 @@ _TARGET_LABEL = re.compile(
     r"(?:date|day|by)|"
     r"(?:planned|expected|est\.?|estimated|projected|target|targeted|forecast|scheduled|revised|new|current|"
     r"latest|committed)(?:golive|launch|cutover|release|delivery|completion|finish|end|handover|rollout|"
-    r"ship|deploy(?:ment)?|ga|eta|target|date|deadline|due)|ecd|dueby"
+    r"ship|deploy(?:ment)?|ga|eta|target|date|deadline|due)|ecd|dueby|"
+    # the finish line of one part of the project (`Go-live for HOLLOW TIDE assets: Fri 28/03`)
+    r"(?:golive|cutover|launch|eta|due|deadline|targetdate)for[a-z0-9]{2,30}"
 )
 # Whatever else the template calls the finish line (`Discharge target`, `Handover deadline`): a
 # target when it holds a day, but as often a figure's goal (`Revenue target: $2M`, `LoP target`
@@ -164,6 +166,8 @@ class Labelled:
     rest: str
     rest_offset: int
     field: str | None
+    share: bool = False
+    """A table's progress column that stores the share done (`0.45`, then `1` when done)."""
 
 
 def label_key(label: str) -> str:

@@ -106,6 +106,12 @@ def _visit(
         if section.kind in (SectionKind.METRICS, SectionKind.INCIDENTS):
             for child in section.children:
                 _visit(child, depth + 1, lines, out, title)
+        else:
+            # a child that names its own kind is no part of its parent's (`Workstreams` under a title
+            # read as plans or notes)
+            for child in section.children:
+                if child.kind == SectionKind.PROJECTS:
+                    _visit(child, depth + 1, lines, out, title)
         if section.kind == SectionKind.METRICS:
             out.extend(_records_among_metrics(section, lines))
         return
@@ -429,7 +435,10 @@ def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool
         return False
     found = item_name(item, text)
     if found is None:  # a status bullet ("- done ✅:") over a project is as good as the project
-        return heading_status(text) is not None and any(_is_projectish(c, lines) for c in item.children)
+        if heading_status(text) is not None:
+            return any(_is_projectish(c, lines) for c in item.children)
+        return _groups(item, lines)
+
     rest = text[found[1] :]
     if top and _named_by_label(text) and item.end > item.start:
         # a roll-call's message ("7. 孙悦：小程序回归，剩7个bug" over "自动化回归 四成，9月底有风险"):
@@ -443,6 +452,13 @@ def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool
         # a name over its own indented field lines (`[1] CMS MIGRATION` / `RAG      : G` / `target : …`)
         or (item.end > item.start and _has_fields(item, lines))
     )
+
+
+def _groups(item: Item, lines: dict[int, str]) -> bool:
+    """An outline's group bullet (`- 项目 Projects` over the project bullets, under the report's own
+    title bullet): no name of its own, two or more projects under it."""
+    text = line_text(lines.get(item.start, item.text))
+    return item_name(item, text) is None and sum(_is_projectish(c, lines) for c in item.children) >= 2
 
 
 def _has_fields(item: Item, lines: dict[int, str]) -> bool:
@@ -471,7 +487,7 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
         # as a `## Done` heading does. Written from terse-bullets-ml.
         filed = heading_status(text)
         projects = sum(_is_projectish(c, lines) for c in bullets)
-        if projects >= 2 or (filed is not None and projects >= 1):
+        if projects >= 2 or (filed is not None and projects >= 1) or any(_groups(c, lines) for c in bullets):
             start = len(out)
             for child in bullets:
                 _item_mentions(child, section, lines, out)
@@ -490,6 +506,11 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
             units[0].lifecycle_until = first_clause_end(units[0].text, offset)
             cut_at_next_project(units[0], offset)
     units += [_unit(n, lines, head=False) for n in range(own_end + 1, item.end + 1) if n in lines]
+    tail = ALIGNED_STATE.search(text)
+    if tail is not None and tail.start(1) >= offset and field_status(tail[1]) is not None:
+        # `[3] KESTREL final delivery          LIVE`: a board's word set off to the right of
+        # the entry's name, read as a status field is (`LIVE`, `ON HOLD`; `n/a` none)
+        units.append(Unit(item.start, tail[1], head=True, labelled=Labelled("status", tail[1], 0, "status")))
     mention = Mention(name, section, item.start, item.end, [u for u in units if u.text])
     mention.key = tracker_key(text)
     out.append(mention)

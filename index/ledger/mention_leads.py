@@ -24,7 +24,7 @@ from index.ledger.mentions import (
 )
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
-from index.ledger.signals import field_status, find_statuses
+from index.ledger.signals import LEADING_SHORTCODE, field_status, find_statuses
 from index.ledger.title_leads import numbered_lead, numbered_title, plain_title, quoted_code
 from index.models import Item, Section
 from index.plain_records import BOARD_CODE, WORD_TAGS
@@ -201,6 +201,10 @@ def tracker_key(text: str) -> str:
 
 def item_name(item: Item, text: str) -> tuple[str, int] | None:
     """(name, offset where the project's own text starts) for a bullet, or None."""
+    sign = LEADING_SHORTCODE.match(text)
+    if sign and text[sign.end() :].strip():  # `:white_check_mark: **省平台对接**：…`: the sign, then the name
+        found = item_name(item, text[sign.end() :])
+        return (found[0], found[1] + sign.end()) if found else None
     ref = _tracker_ref(text)
     if ref and text[ref.end() :].strip():
         found = item_name(item, text[ref.end() :])
@@ -244,10 +248,16 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
     column = _COLUMN_GAP.search(text)
     if column is not None and item.end > item.start and len(_COLUMN_GAP.split(text)) == 2:
         text = text[: column.start()]
+    # (a gloss in brackets is no part of the count: `HT colour config (OCIO v2 / ACES 1.3, HOLLOW TIDE)`)
+    bare = _GLOSSES.sub("", text) or text
+    dashed = re.search(r"\s[–—-]\s", text) is not None  # `NAME (gloss) — AMBER`: a name and its news
     short = len(text) <= 30 or (
-        not has_han(text) and len(text) <= 60 and len(text.split()) <= 8 and not re.search(r"\s[–—-]\s", text)
+        not dashed and (len(bare) <= 30 or (not has_han(bare) and len(bare) <= 60 and len(bare.split()) <= 8))
     )
-    if (item.children or item.end > item.start) and short and not re.search(r"[，。,;；]", text):
+    if (item.children or item.end > item.start) and short and not re.search(r"[，。,;；]", bare):
+        # an outliner's tags after the name (`StatsHub #amber @阿杰`): its state and its owner
+        tagged = _TRAILING_TAGS.search(text)
+        text = text[: tagged.start()] if tagged and tagged.start() > 0 else text
         state = _TRAILING_STATE.search(text)
         head = text[: state.start()] if state else text
         name = clean_name(quoted_code(head) or head)
@@ -264,6 +274,10 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
         if short and valid_name(name):
             return name, match.end()
     return None
+
+
+_GLOSSES = re.compile(r"\s*[(（][^()（）]*[)）]")
+_TRAILING_TAGS = re.compile(r"(?:\s+[#@][^\s#@]{1,24})+\s*$")
 
 
 # A bold lead that is the week's news about a project, not its name: `**抖店电子面单迁移：5/20 两仓全量切换**`

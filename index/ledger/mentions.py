@@ -18,6 +18,7 @@ from index.ledger.field_labels import Labelled
 from index.ledger.signals import heading_status
 from index.models import Section, SectionKind
 from index.plain_records import WORD_TAGS
+from index.report_date import DATE_LABEL_CELL
 from index.schemas import ProjectStatus
 from index.text.normalise import EMOJI, WIKI_LINK, nfkc, strip_markup
 from index.text.timeexpr import ANY_DAY, find_dates
@@ -303,7 +304,7 @@ STATUS_HEADING = re.compile(
     # name their project stays a heading those bullets are read under: tests/ask needs their lines.)
     r"now|dropped|"
     # a report's own summary: what it says in short, never a project
-    r"tl;?\s?dr|summary|executive summary|highlights?|本周要点|要点|摘要|概要|本期导读|导读|"
+    r"tl;?\s?dr|summary|executive summary|highlights?|commentary|overview|本周要点|要点|摘要|概要|本期导读|导读|"
     # what the period achieved, as a status report's section names it (`Achievements last period`)
     r"(?:(?:本期|本周)?主要成果\s*)?(?:major\s+)?(?:achievements?|accomplishments?)|本期主要成果|主要成果|key activities(?:\s+next\s+period)?|(?:latest\s+)?updates?|key messages?|key points|"
     r"风险项|阻塞项|closed|resolved|finished)"
@@ -342,6 +343,11 @@ _GLOSS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]\s*$")
 
 
 _SHARE = re.compile(r"\d+\s*%")
+_BILINGUAL_SLASH = re.compile(r"\s+/\s+")
+_STATUS_PAIR = re.compile(r"\s*[/／、&+]\s*|\s+(?:and|or)\s+|[和及与或]", re.I)
+_PERIOD_NAME = re.compile(
+    r"(?:(?:FY|CY)\s?\d{2,4}\s*)?(?:wk|week|w|cw|kw|ww|fw)\s?\d{1,2}|20\d{2}\s?[-_]?w\d{1,2}", re.I
+)
 # A part's name and what follows it after a middle dot (`汇总·发胡总`, `Summary · for the board`).
 _ADDRESSED = re.compile(r"\s*[·•]\s*")
 _EXAMPLE = re.compile(r"^(?:例|示例|样例|举例|e\.g\.|example)(?:\s|[:：])", re.I)
@@ -362,8 +368,20 @@ def valid_name(name: str, typed: bool = False) -> bool:
         return False
     if heading_status(name) is not None:
         return False  # "done ✅", "已上线 🚀": a status group's label
+    halves = _BILINGUAL_SLASH.split(_ORDINAL.sub("", name.strip()))
+    if len(halves) == 2 and any(STATUS_HEADING.fullmatch(h) or _GENERIC_TITLE.fullmatch(h) for h in halves):
+        return (
+            False  # `Summary / 今周のポイント`, `3. Projects / 进捗一覧`: a template's part in two languages
+        )
+    parts = _STATUS_PAIR.split(name.strip())
+    if len(parts) > 1 and all(STATUS_HEADING.fullmatch(p) or heading_status(p) is not None for p in parts):
+        return False  # `暂停 / 取消`, `Paused & cancelled`: a board's column of two states
     if find_dates(name, ANY_DAY) and len(name) < 12:
         return False
+    if DATE_LABEL_CELL.fullmatch(name.strip()):
+        return False  # `対象期间`, `Reporting period`: the label of the report's days
+    if _PERIOD_NAME.fullmatch(name.strip(" *_")):
+        return False  # `FY25 Wk14`, `2025w07`, `Week 6`: the report's own period, not a project
     titled = _ORDINAL.sub("", name.strip())
     if _GENERIC_TITLE.fullmatch(titled) or _GENERIC_TITLE.fullmatch(_GLOSS.sub("", titled)):
         return False  # "LOOKAHEAD (2 WKS)" is a template's look-ahead as "Look-ahead" is

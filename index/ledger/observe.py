@@ -112,7 +112,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                 owner = re.split(r"(?<=\w)\.\s|[。,，;；(（]", text.strip(" @"))[0].strip() or None
             hits = find_progress(text, allow_bare=unit.head)
             if field == "progress" and not hits:
-                hits = _field_number(text)
+                hits = _field_number(text, share=piece.labelled is not None and piece.labelled.share)
             for hit in hits:
                 found = _Found(unit, hit.value, _quote(unit, offset + hit.start, offset + hit.end), 0)
                 if field == "progress" or unit.head:
@@ -418,9 +418,13 @@ def _status_cell(text: str) -> bool:
     return 0 < len(cell) <= _STATUS_CELL_CHARS and field_status(cell) is not None
 
 
-def _field_number(text: str) -> list[Span]:
+def _field_number(text: str, share: bool = False) -> list[Span]:
     """`% complete: 70`, `Progress: 5/6 tasks (83%)`: a progress field's value needs no percent
-    sign, and a fraction in it is the share done."""
+    sign, and a fraction in it is the share done; in a column of shares (`share`) a whole `1` is
+    all of it and `0` none."""
+    whole = re.fullmatch(r"\s*([01])\s*", text) if share else None
+    if whole:
+        return [Span(100 * int(whole[1]), whole.start(1), whole.end(1), whole[1])]
     fraction = re.match(
         r"\s*(\d{1,3}(?:,\d{3})+|\d{1,5})\s*(?:/|\bof\b)\s*(\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d/])", text
     )
@@ -428,9 +432,9 @@ def _field_number(text: str) -> list[Span]:
     if fraction and total > 0 and done <= total:  # `1,112 / 2,400 drawers`, `10 of 14 modules mapped`
         value = round(100 * done / total)
         return [Span(value, fraction.start(1), fraction.end(2), fraction[0].strip())]
-    share = re.fullmatch(r"\s*(0?\.\d{1,4}|1\.0{1,4})\s*", text)
-    if share:  # a list's percent column stores the share: `0.55` is 55% (w28-b)
-        return [Span(round(100 * float(share[1])), share.start(1), share.end(1), share[1])]
+    decimal = re.fullmatch(r"\s*(0?\.\d{1,4}|1\.0{1,4})\s*", text)
+    if decimal:  # a list's percent column stores the share: `0.55` is 55% (w28-b)
+        return [Span(round(100 * float(decimal[1])), decimal.start(1), decimal.end(1), decimal[1])]
     match = re.match(r"\s*(\d{1,3})(?:\.\d+)?\s*%?\s*(?:$|[(（,，;；])", text)
     if match and int(match[1]) <= 100:
         return [Span(int(match[1]), match.start(1), match.end(1), match[1])]

@@ -35,7 +35,8 @@ _RAG_SAID = (
     r"upgrad(?:e|ed|ing)|keep|keeping)\s+(?:[^\s,;:.]+\s+){1,4}?(?:to\s+|at\s+|as\s+)?"
 )
 # ... or a field of its own in a line of dashed or piped fields: "Façade – 62% complete – Amber".
-_RAG_ALONE = r"(?:^|(?<=[.!?]\s))\W{0,3}|(?<=\w)\*{0,2}:\*{0,2}\s+|(?<=\s[–—|-]\s)"
+# (or set off to the right of a name by a column's gap: `[2] HOPPER scheduler cutover      AMBER`)
+_RAG_ALONE = r"(?:^\s*|(?<=[.!?]\s))\W{0,3}|(?<=\w)\*{0,2}:\*{0,2}\s+|(?<=\s[–—|-]\s)|(?<=\S\s\s\s)\s*"
 _RAG_WORD = re.compile(r"\b(?:red|amber|yellow|wobbly|shaky|green)\b", re.I)
 # "the mapping tests went red", "the build is green": a build's, a check's or a chart's colour.
 _NOT_A_RAG = re.compile(
@@ -63,10 +64,8 @@ REBASELINED = re.compile(
 
 
 # A clause up to the word, with no plan word in it: "目标 11/28 全部上架" and "预计11月底全部交付完成"
-# say when it is due, not that it happened.
-_UNPLANNED_CLAUSE = (
-    r"(?:^|(?<=[，,。;；:：]))(?:(?!预计|计划|目标|争取|力争|拟|将于|将在|预期)[^，,。;；]){0,24}?"
-)
+# say when it is due, not that it happened; nor does a day still ahead ("今晚 20:00 发布", "明天上线").
+_UNPLANNED_CLAUSE = r"(?:^|(?<=[，,。;；:：]))(?:(?!预计|计划|目标|争取|力争|拟|将于|将在|预期|今晚|明晚|明天|明日|后天|下周)[^，,。;；]){0,24}?"
 
 
 # Order matters: compound phrases first, and a span claimed by one status is closed to the next
@@ -282,6 +281,10 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "minor variance": "at_risk", "significant variance": "off_track", "major variance": "off_track",
     # a field that says the work was stopped (a forecast cell's `Stopped`, `Closed (stopped)`)
     "stopped": "cancelled", "terminated": "cancelled", "已终止": "cancelled", "终止": "cancelled",
+    # Japanese status words (read after the Traditional fold: 順調 as 顺调, 遅延 as 迟延)
+    "顺调": "on_track", "順調": "on_track", "オンスケ": "on_track", "要注意": "at_risk",
+    "迟延": "off_track", "遅延": "off_track", "遅れ": "off_track", "保留": "paused", "中止": "cancelled",
+    "完了": "done", "リリース済み": "launched", "稼働中": "launched",
 }  # fmt: skip
 
 _GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")
@@ -376,6 +379,11 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
         if marked is not None:
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(marked, match.start(), match.end(), match[0]))
+    for match in _SHOWN_SHORTCODE.finditer(text):
+        shown = field_status(match[0])
+        if shown is not None:
+            taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+            hits.append(Span(shown, match.start(), match.end(), match[0]))
     for status, pattern in _STATUS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -446,10 +454,28 @@ def ticked_option(value: str) -> str | None:
     return ticked[0] if len(ticked) == 1 else None
 
 
+# The emoji shortcodes every Markdown renderer shows as their emoji (GitHub, docsify, markdown-it):
+# a status cell written `:yellow_circle:` shows 🟡 and means what 🟡 means.
+_EMOJI_OF_SHORTCODE = {
+    "green_circle": "🟢", "yellow_circle": "🟡", "orange_circle": "🟠", "red_circle": "🔴",
+    "large_blue_circle": "🔵", "blue_circle": "🔵", "white_check_mark": "✅", "heavy_check_mark": "✔",
+    "x": "❌", "pause_button": "⏸", "no_entry": "⛔", "green_square": "🟩", "yellow_square": "🟨",
+    "orange_square": "🟧", "red_square": "🟥", "rocket": "🚀",
+}  # fmt: skip
+_SHOWN_SHORTCODE = re.compile(r":(" + "|".join(_EMOJI_OF_SHORTCODE) + r"):")
+# A line opening with such a shortcode (`- :white_check_mark: **省平台对接**：…`): its sign, as an emoji is.
+LEADING_SHORTCODE = re.compile(rf"^{_SHOWN_SHORTCODE.pattern}\s*")
+
+
+def _shown_emoji(match: re.Match[str]) -> str:
+    return _EMOJI_OF_SHORTCODE[match[1]]
+
+
 def field_status(value: str) -> ProjectStatus | None:
     """A status field's value ('At risk', '🟡 黄灯', 'Done (May 7)', or a word the report's legend
     defines: 'TIGHT') as a status."""
     value = ticked_option(value) or value
+    value = _SHOWN_SHORTCODE.sub(_shown_emoji, value)  # `:yellow_circle:` is the 🟡 the page shows
     tagged = _TAG_PATH.fullmatch(value.strip())
     value = tagged[1] if tagged else value  # `#状态/关注#`, `#status/at-risk`: the tag's last part
     # (`[B]`: a board's bracketed code, read as its legend defines it)

@@ -55,10 +55,18 @@ _HEADER_PARTS = re.compile(
 
 
 def header_forms(header: str) -> list[str]:
-    """The header as written, then each language's half of a bilingual one."""
+    """The header as written, then each language's half of a bilingual one (`目标 (Target)` too,
+    the other language in brackets; `项 目`, a template's spaced-out Han, as one word)."""
     text = header.strip(" *_`")
+    glossed = _GLOSSED_HEADER.fullmatch(text)
+    if glossed:
+        return [text, *(_HAN_SPACED.sub("", part.strip()) for part in glossed.groups())]
     parts = [part.strip() for part in _HEADER_PARTS.split(text) if part.strip()]
     return [text, *parts] if len(parts) > 1 else [text]
+
+
+_GLOSSED_HEADER = re.compile(r"([^()（）]{1,20}?)\s*[(（]([^()（）]{1,20})[)）]")
+_HAN_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 # A first column of measures: what the rows are is metrics, not projects.

@@ -37,6 +37,7 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
             continue
         key_col = key_column(table)
         children = milestone_rows(table, fields)
+        shares = share_columns(table, fields)
         for row in table.rows:
             cells = row.cells
             if name_col >= len(cells) or row.line in children or _SUBITEM.match(cells[name_col]):
@@ -53,7 +54,7 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
             units = [Unit(row.line, text, head=True, skip=len(text))]
             for index, cell in enumerate(cells):
                 if index != name_col and index < len(header) and cell:
-                    labelled = Labelled(header[index], cell, 0, fields[index])
+                    labelled = Labelled(header[index], cell, 0, fields[index], index in shares)
                     letter = rag_letter(cell) if fields[index] == "status" else None
                     # (a row wrapped over lines: the cell is cited on the line that holds it)
                     at = next((n for n in row.numbers if cell in lines.get(n, "")), row.line)
@@ -61,6 +62,27 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
             key = item_key(cells[key_col]) if key_col is not None and key_col < len(cells) else ""
             key = key or bucket_code(cells[name_col])
             out.append(Mention(name, section, row.line, max(row.numbers), units, key=key))
+    return out
+
+
+_SHARE_CELL = re.compile(r"0?\.\d{1,4}|[01](?:\.0{1,4})?")
+_NO_VALUE = re.compile(r"[\s\-–—/]*|nan|n/?a|none|null|tbd", re.I)  # pandas writes `NaN`
+
+
+def share_columns(table: Table, fields: list[str | None]) -> set[int]:
+    """Progress columns that store the share done as a number from 0 to 1 (a list exported by a
+    script: `0.45`, `0.8`, then `1` when complete): at least one cell a decimal, every filled one so."""
+    out = set()
+    for index, field in enumerate(fields):
+        if field != "progress":
+            continue
+        cells = [
+            cell
+            for row in table.rows
+            if index < len(row.cells) and not _NO_VALUE.fullmatch(cell := row.cells[index].strip())
+        ]
+        if cells and all(_SHARE_CELL.fullmatch(c) for c in cells) and any("." in c for c in cells):
+            out.add(index)
     return out
 
 

@@ -117,6 +117,11 @@ _SPACES = re.compile(r"[ \t]{2,}")
 WIKI_LINK = re.compile(r"\[\[([^\]|\\]{1,80})(?:\\?\|([^\]]{1,80}))?\]\]")
 
 
+# A Japanese wiki's inline decoration (Backlog, PukiWiki): `&color(red) { 遅延 }`, `&size(10){注}`;
+# the page shows its text.
+WIKI_DECORATION = re.compile(r"&(?:color|bgcolor|size|font)\([^(){}]{0,30}\)\s*\{\s*([^{}]*?)\s*\};?")
+
+
 def template_text(tag: re.Match[str]) -> str:
     """What a matched `TEMPLATE_TAG` shows on the page: a label's text, a date tag's day and
     time, else nothing."""
@@ -132,6 +137,7 @@ def strip_inline(text: str) -> str:
     piece of its output is a piece of the input's text."""
     out = _HTML_TAG.sub("", _HTML_COMMENT.sub("", html.unescape(text).replace("\xa0", " ")))
     out = TEMPLATE_TAG.sub(template_text, out)
+    out = WIKI_DECORATION.sub(r"\1", out)
     out = _AUTOLINK.sub(r"\1", out)
     out = _MD_LINK.sub(r"\1", _MD_IMAGE.sub(r"\1", out))
     out = WIKI_LINK.sub(lambda m: m[2] or m[1], out)  # `[[page|text]]`, `[[page]]`

@@ -104,6 +104,13 @@ def _slash_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, P
 
 # A dashed day with its year last (`04-25-2025`, ServiceNow's and many US tools' form; `25-04-2025`
 # in a day-first team): the order as a slashed one's.
+# A two-digit year after an apostrophe, then month and day, as Korean and Japanese templates write a
+# day in a table (`'25.4.30`, `Go-live '25.5.16`, `’25/6/13`).
+@_rule(r"(?<![\w'’])['’](\d{2})([./-])(\d{1,2})\2(\d{1,2})(?![\d./-])", needs=DIGIT)
+def _apostrophe_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    return safe_date(2000 + int(m[1]), int(m[3]), int(m[4])), "day"
+
+
 @_rule(r"(?<![\d/.:\-])(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})(?![\d\-])", needs=DIGIT)
 def _dash_year_last(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month, day = _month_and_day(int(m[1]), int(m[2]))
