@@ -95,6 +95,10 @@ _LEADER = re.compile(r"\s*(?:\.{3,}|(?<=\s)\.{2}|…+|·{3,}|_{3,})\s*$")
 _UNCLOSED = re.compile(r"[\[(（][^\])）]*$")
 
 
+# A period alone, perhaps with a note's word before it: `上期`, `注上期`, `本周`.
+_PERIOD_ONLY = re.compile(r"(?:注|备注)?(?:上期|本期|下期|上周|本周|下周|上月|本月|当期|同期)")
+
+
 def metric_name(before: str, prose: bool) -> tuple[str, str] | None:
     """The metric's name (the words before its value, without copulas and `本周`) and the
     currency sign written before the value (`CAC $38.20`), if any."""
@@ -119,6 +123,8 @@ def metric_name(before: str, prose: bool) -> tuple[str, str] | None:
         return None  # `In [1]:`, a notebook's prompt, is no name: its bracket never closes
     if _CHANGE_NAME.search(name) or _PROGRESS_NAME.search(name):
         return None
+    if _PERIOD_ONLY.fullmatch(re.sub(r"[\W_]+", "", name)):
+        return None  # `“上期” 1名`, `注：“上期”`: a note on a column, and the period names no figure
     # In prose a longer name is the sentence's story, unless it is written with a metric's words
     # (`p99 flag evaluation latency at the edge was 18 ms`).
     short = len(name.split()) <= 4 and len(name) <= 16

@@ -55,7 +55,11 @@ _MOVED_TO = re.compile(
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|h[12]|week|month|quarter|sprint|year|w\d|\d)",
     re.I,
 )
-PAUSE_WORDS = _words("paused pause on_hold cancelled canceled halted shelved 暂停 搁置 取消 中止 叫停")
+# (and a stop said plainly: "为什么没做了", "砍掉了", "dropped": the line writes 取消 or 暂停)
+PAUSE_WORDS = _words(
+    "paused pause on_hold cancelled canceled halted shelved dropped scrapped 暂停 搁置 取消 中止 叫停 "
+    "没做了 不做了 砍掉 砍了 停掉 停做"
+)
 
 # First match wins, so the specific intents come before the broad ones. "_" joins phrase words.
 INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
@@ -208,7 +212,9 @@ def vocabulary(intent: Intent) -> tuple[str, ...]:
 # "拍板"), and a question asking "what was decided" is answered by a line saying "agreed".
 DECISION_WORDS = _words(
     "decide decided decides decision decisions agree agreed approve approved resolved "
-    "决定 决议 拍板 商定 同意 批准 通过 敲定"
+    "决定 决议 拍板 商定 同意 批准 通过 敲定 "
+    # a decision asked of the reader, as a status deck writes it: "Ask：LT 12/1 前确认 go/no-go"
+    "确认 go/no-go sign_off"
 )
 
 # Keyword families that name events a report itself writes in any of their words: a slip is

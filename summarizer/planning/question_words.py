@@ -71,6 +71,15 @@ _PHRASES = [
     "能不能",
     "是不是",
     "算不算",
+    # What the reader is asked to do, and a superlative of the question's noun ("目前最大的风险是什么？
+    # 需要 LT 做什么决定？"): the report writes the risk and the ask, not "最大" or "做". (需要 stays:
+    # "需要关注的问题" is what a report's `需关注` answers.)
+    "需要做",
+    "要做",
+    "做什么",
+    "最大的",
+    "最主要的",
+    "最重要的",
 ]
 _SINGLES = "哪谁吗呢请几有是的了在和与及或"
 

@@ -60,3 +60,16 @@ def test_the_latest_on_asks_for_news_not_for_a_word(question: str, left: list[st
     """ "What's the latest on X?" asks what is new about X: "latest" is no word a line about X
     must hold (it made such questions fall below coverage and be refused)."""
     assert tokenize(strip_question_words(question)) == left
+
+
+def test_what_the_reader_is_asked_to_do_and_a_superlative_are_phrasing() -> None:
+    # "需要 LT 做什么决定": the report writes the ask (`Ask：LT 12/1 前确认`), not 最大 or 做
+    tokens = tokenize(strip_question_words("目前最大的风险是什么？需要 LT 做什么决定？"))
+    assert tokens == ["风险", "需要", "lt", "决定"]
+
+
+def test_a_stop_said_plainly_is_the_pause_family_and_a_decision_asked_is_a_decision() -> None:
+    from summarizer.planning.intent import event_family
+
+    assert "取消" in event_family("没做了") and "暂停" in event_family("砍掉")
+    assert "确认" in event_family("决定")

@@ -124,3 +124,11 @@ def test_a_longer_name_in_another_unit_stays_apart(series: Series) -> None:
 )
 def test_a_share_is_a_metric_word(sentence: str, expected: list[tuple[str, float]]) -> None:
     assert [(p.name, p.value) for p in read_pairs(sentence, prose=True)] == expected
+
+
+def test_a_period_alone_names_no_metric() -> None:
+    from index.ledger.metric_naming import metric_name
+
+    assert metric_name("“上期”", False) is None  # `“上期” 1名`: a note on a column
+    assert metric_name("注：“上期”", False) is None
+    assert metric_name("上期日活", False) == ("上期日活", "")
