@@ -1,4 +1,5 @@
-"""Small corpora written by tests that need reports on disk (crash, doctor, concurrency)."""
+"""Small corpora written by tests that need reports on disk (crash, doctor, concurrency), and one
+report written and parsed for its date (the report-date tests)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import multiprocessing
 import os
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +83,14 @@ def run_cli_forked(args: list[str], log: Path, env: dict[str, str] | None = None
         process.kill()
         process.join()
     return int(process.exitcode or 0), log.read_text(encoding="utf-8", errors="replace")
+
+
+def parsed_date(tmp_path: Path, name: str, text: str, near: date | None = None) -> tuple[date, str]:
+    """Write `text` as the report `name` and parse it: its date and where the date came from."""
+    from index.load import load_document
+    from index.parse import parse_report
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = parse_report(load_document(path), name, near=near)
+    return report.date, report.date_origin

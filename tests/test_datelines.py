@@ -9,11 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import parsed_date
 
 from index.date_places import GUESSED
 from index.errors import ReportDateError
-from index.load import load_document
-from index.parse import parse_report
 from index.report_date import (
     date_from_text,
     labelled_date,
@@ -28,11 +27,7 @@ from index.text.timeexpr import find_dates, reading_day_first
 FILLER = "".join(f"- item {n}\n" for n in range(12))  # past the header lines a sign-off may not be in
 
 
-def parse(tmp_path: Path, name: str, text: str, near: date | None = None) -> tuple[date, str]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    report = parse_report(load_document(path), name, near=near)
-    return report.date, report.date_origin
+parse = parsed_date
 
 
 def test_a_dateline_under_the_title_with_its_year(tmp_path: Path) -> None:

@@ -7,17 +7,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from index.load import load_document
-from index.parse import parse_report
+from helpers import parsed_date
+
 from index.report_date import date_from_text
 from index.text.timeexpr import ANY_DAY, find_dates, reading_day_first
 
-
-def parse(tmp_path: Path, name: str, text: str) -> tuple[date, str]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    report = parse_report(load_document(path), name)
-    return report.date, report.date_origin
+parse = parsed_date
 
 
 def test_a_year_closing_one_day_does_not_open_the_next() -> None:
