@@ -310,7 +310,7 @@ def _day_in_week(week: FoundDate, body: list[tuple[int, str]], path: Path) -> Fo
         if found is not None:
             return FoundDate(found.value, "header line") if _near_week(found.value, week.value) else None
     # a generator's closing stamp: `生成于 2025-03-28 17:46:02 ｜ airflow dag: … ｜ template v1.4`
-    for text in [text for _, text in body[-_SIGN_OFF_LINES:]]:
+    for _, text in body[-_SIGN_OFF_LINES:]:
         found = labelled_date(text)
         if found is not None and _near_week(found.value, week.value):
             return FoundDate(found.value, "sign-off line")

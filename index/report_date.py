@@ -194,8 +194,8 @@ _DATE_LABELS = (
 )
 # A bilingual template writes the label twice ("Date 日期:", "报告日期 / Report date：").
 _LABEL_PHRASE = rf"[\W_]{{0,4}}{_DATE_LABELS}(?:\s*[/／]?\s*{_DATE_LABELS})?[\W_]{{0,4}}"
-_LABEL_CELL = re.compile(_LABEL_PHRASE, re.I)
-DATE_LABEL_CELL = _LABEL_CELL  # a cell or a name that is only a date label (`対象期間`, `Report date`)
+# a cell or a name that is only a date label (`対象期間`, `Report date`)
+DATE_LABEL_CELL = re.compile(_LABEL_PHRASE, re.I)
 DATE_LABEL = re.compile(
     rf"^(?:\|\s*)?{_LABEL_PHRASE}(?:[:：]|(?<=[^|\s])\s*\|(?=[^|]*\|?\s*$))",
     re.I,
@@ -247,7 +247,7 @@ def labelled_parts(line: str) -> list[str]:
     if not _ALIGNED.search(line.strip()):
         return []
     cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|｜"))]
-    labelled = [(label, value) for label, value in pairwise(cells) if _LABEL_CELL.fullmatch(label)]
+    labelled = [(label, value) for label, value in pairwise(cells) if DATE_LABEL_CELL.fullmatch(label)]
     for position, cell in enumerate(cells):
         part = _LABELLED_CELL.match(cell)
         # the first part only when it says it is the day (`Issued FRI 28MAR25 1600L    Desk:

@@ -130,7 +130,7 @@ def _split_at_columns(text: str, piece: _Piece, starts: list[int]) -> list[_Piec
     return parts
 
 
-def _row(text: str, starts: list[int], ends: list[int] = ()) -> list[str] | None:  # type: ignore[assignment]
+def _row(text: str, starts: list[int], ends: list[int]) -> list[str] | None:
     """The line cut into one cell per column, or None when its pieces do not sit on the columns:
     each starts where a column starts or, a figure set flush right under its header (PowerShell's
     and SQL clients' tables: `ThisWeek` over `    94.6`), ends where one ends."""
@@ -178,13 +178,10 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
         starts = [piece.start for piece in header]
         ends = [piece.end for piece in header]
         following = index + 1
-        ruled = (
-            underlined[1]
-            if underlined
-            else _rule_pieces(lines[following][1])
-            if following < len(lines)
-            else None
-        )
+        if underlined is not None:
+            ruled: list[_Piece] | None = underlined[1]
+        else:
+            ruled = _rule_pieces(lines[following][1]) if following < len(lines) else None
         if ruled and len(ruled) == len(starts):
             starts, ends = [p.start for p in ruled], [p.end for p in ruled]
         if ruled:

@@ -369,10 +369,9 @@ def valid_name(name: str, typed: bool = False) -> bool:
     if heading_status(name) is not None:
         return False  # "done ✅", "已上线 🚀": a status group's label
     halves = _BILINGUAL_SLASH.split(_ORDINAL.sub("", name.strip()))
+    # `Summary / 今周のポイント`, `3. Projects / 进捗一覧`: a template's part in two languages
     if len(halves) == 2 and any(STATUS_HEADING.fullmatch(h) or _GENERIC_TITLE.fullmatch(h) for h in halves):
-        return (
-            False  # `Summary / 今周のポイント`, `3. Projects / 进捗一覧`: a template's part in two languages
-        )
+        return False
     parts = _STATUS_PAIR.split(name.strip())
     if len(parts) > 1 and all(STATUS_HEADING.fullmatch(p) or heading_status(p) is not None for p in parts):
         return False  # `暂停 / 取消`, `Paused & cancelled`: a board's column of two states
