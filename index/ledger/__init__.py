@@ -3,6 +3,8 @@
 extract.py     all facts of one report (pure function of the report and its date)
   mentions.py    where a project is talked about, and under what name
     mention_layout.py  found over the report's layout: sections, bullets, tables, paragraphs
+      section_kinds.py which sections are one project, which hold several, which lines speak for a record
+      item_kinds.py    which bullets are a project's own line, not a step or a note under one
     mention_leads.py   how a line opens with a name, and whether it speaks of a schedule
   observe.py     a mention -> Observation (progress, target, status, owner) with evidence
   signals.py     status words (negation aware), the status a heading gives

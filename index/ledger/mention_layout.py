@@ -14,29 +14,24 @@ from collections.abc import Collection
 
 from index.classify import ALIGNED_STATE
 from index.ledger.chat_messages import LEAD_SIGN, legend_of, sign_status
-from index.ledger.field_labels import Labelled, field_pieces, label_key, split_label
+from index.ledger.field_labels import Labelled, label_key, split_label
+from index.ledger.item_kinds import has_fields, is_group, is_projectish, keyed_title, tracked_item
 from index.ledger.mention_leads import (
-    STATUS_FIRST,
     LeadKind,
     bullet_subject,
     cut_at_next_project,
     dated_lead,
     first_clause_end,
-    has_date,
     heading_name,
     item_name,
-    led_paragraphs,
     listed_lead,
     paragraph_lead,
     speaks_of_schedule,
     title_lead,
-    titled_paragraphs,
     tracker_key,
 )
 from index.ledger.mentions import (
     NOT_PROJECT_KINDS,
-    PIPE_FIELDS,
-    SIGNAL_FIELDS,
     TYPE_PREFIX,
     Mention,
     Origin,
@@ -46,8 +41,18 @@ from index.ledger.mentions import (
     valid_name,
 )
 from index.ledger.metric_labels import figure_runs
-from index.ledger.progress import find_progress
 from index.ledger.record_blocks import record_mentions
+from index.ledger.section_kinds import (
+    bold_leads,
+    count_fields,
+    is_project_section,
+    leads_known,
+    opens_with_field,
+    record_items,
+    table_only,
+    title_fields,
+    title_status_units,
+)
 from index.ledger.signals import (
     LIFECYCLE,
     closed_heading,
@@ -60,7 +65,7 @@ from index.ledger.status_legend import legend_lines
 from index.ledger.table_mentions import table_mentions
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus
-from index.text.normalise import is_ordinal_marker, name_key, nfkc
+from index.text.normalise import is_ordinal_marker, nfkc
 
 
 def find_mentions(report: Report) -> list[Mention]:
@@ -87,8 +92,8 @@ def _visit(
     lines), so it is a group too, though it holds none: its bullets are notes (w19-e)."""
     # a card heading's own fields count (`② PACS历史影像迁移 ｜ 负责人：周航 ｜ 🟢正常`), not the
     # report title's (`[KST100] PM Weekly Report - WW13 | Overall: RED`)
-    titled = _title_fields(section.title) if section.title != title else 0
-    fields = _count_fields(section, lines) + titled
+    titled = title_fields(section.title) if section.title != title else 0
+    fields = count_fields(section, lines) + titled
     if section.kind in NOT_PROJECT_KINDS and (records := record_mentions(section, lines)):
         # Records under an asks or notes heading (a clinic's "WAITING ROOM" over its `PATIENT:`
         # records) are projects; the heading's own bullets are still asks.
@@ -122,15 +127,15 @@ def _visit(
     records = record_mentions(section, lines)  # `Project: X` over its fields: a tracker's records
     rows += records
     first_new = len(out)
-    leads_known = _leads_known(section, lines, out)
+    known_leads = leads_known(section, lines, out)
     if (
         context
         and not grouping
         and not rows
         and not section.children
-        and not leads_known
-        and not _table_only(section)
-        and _is_project_section(section, depth, fields, lines)
+        and not known_leads
+        and not table_only(section)
+        and is_project_section(section, depth, fields, lines)
     ):
         # a keyed record is named by its code, as the report's own risks and plans name it
         # (`R-15  LIMS-R3: 04-Nov assumes …`, `- LIMS-UPG: cutover Sat 28-Sep`)
@@ -148,12 +153,12 @@ def _visit(
         not context
         and not grouping
         and not is_title
-        and not _table_only(section)
+        and not table_only(section)
         and not rows
         and not section.children
-        and _bold_leads(section, lines) < 2
-        and not leads_known
-        and _is_project_section(section, max(depth, 1), 0, lines)
+        and bold_leads(section, lines) < 2
+        and not known_leads
+        and is_project_section(section, max(depth, 1), 0, lines)
     ):
         name = heading_name(section.title)
         if valid_name(name):
@@ -166,14 +171,14 @@ def _visit(
     # schedule are still projects ("- rec-v3: eta 3/14→3/21" under "## W16"), kept only when the
     # name recurs in another report.
     loose = not context and (
-        sum(1 for item in section.items if _is_projectish(item, lines, top=True)) >= 2
+        sum(1 for item in section.items if is_projectish(item, lines, top=True)) >= 2
         or (
             (heading_status(section.title) is not None or closed_heading(section.title))
             and len(section.items) >= 1
         )
     )
     out.extend(rows)
-    under_records = _record_items(section)  # a record's or a bold status line's own notes
+    under_records = record_items(section)  # a record's or a bold status line's own notes
     if context or loose:
         found: list[Mention] = []
         for item in section.items:
@@ -190,7 +195,7 @@ def _visit(
     # sentences in it are about that project, not new ones. One that opens with a lead line
     # ("KR1 新客首单券实验 ｜ 进度 3/4", then its fields) holds several projects.
     prose = _prose_mentions(
-        section, lines, context, plain_leads=not _opens_with_field(section), notes=under_records
+        section, lines, context, plain_leads=not opens_with_field(section), notes=under_records
     )
     filed = heading_status(section.title)
     for mention in prose if filed is not None else []:
@@ -206,49 +211,9 @@ def _visit(
         out[first_new:] = [
             m for m in out[first_new:] if m in records or not any(m.start in span for span in spans)
         ]
-    groups = sum(1 for child in section.children if any(tracked_item(i, lines) for i in child.items)) >= 2
+    grouping = sum(1 for child in section.children if any(tracked_item(i, lines) for i in child.items)) >= 2
     for child in section.children:
-        _visit(child, depth + 1, lines, out, title, grouping=groups)
-
-
-def _table_only(section: Section) -> bool:
-    """The section holds a table and nothing else but field lines (`流转意见` over a form's
-    approval log and its `打印人：… 打印时间：…` footer): it names the table, whose rows are not
-    projects here; no project of its own."""
-    return bool(section.tables) and all(
-        section.in_table(number) or not text.strip() or split_label(line_text(text)) is not None
-        for number, text in section.lines
-        if number != section.start
-    )
-
-
-def _leads_known(section: Section, lines: dict[int, str], found: list[Mention]) -> bool:
-    """An item of the section opens with the name of a project an earlier part of the report
-    listed (`1. Curtainline 5 upgrade: go-live moves …` under `TICKETING`, after a running-order
-    table that lists it): the section files projects by area, it is none itself."""
-    known = {name_key(m.name) for m in found}
-    if not known:
-        return False
-    for item in section.items:
-        labelled = split_label(line_text(lines.get(item.start, "")))
-        if labelled is not None and labelled.field is None and name_key(labelled.label) in known:
-            return True
-    return False
-
-
-def _bold_leads(section: Section, lines: dict[int, str]) -> int:
-    """Lines of the section's own body (not bullets) that open with a project's name in bold
-    (`**Corvida Summit 2025** — Status: On track`): two or more make it a container of projects,
-    whatever its title ("Heads up on Wednesday's blip" over a check-in's answers), not one."""
-    in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
-    return sum(
-        1
-        for number, text in section.lines
-        if number not in in_items
-        and (lead := paragraph_lead(text.strip(), True)) is not None
-        and lead[2] == "bold"
-        and lead[1] < len(text.strip())
-    )
+        _visit(child, depth + 1, lines, out, title, grouping=grouping)
 
 
 def _records_among_metrics(section: Section, lines: dict[int, str]) -> list[Mention]:
@@ -257,225 +222,12 @@ def _records_among_metrics(section: Section, lines: dict[int, str]) -> list[Ment
     names it too; the block's own figure bullets stay metrics."""
     records = [item for item in section.items if is_ordinal_marker(item.marker) and item.end > item.start]
     found: list[Mention] = []
-    if sum(1 for item in records if _has_fields(item, lines)) >= 2:
+    if sum(1 for item in records if has_fields(item, lines)) >= 2:
         for item in records:  # `[4] R&R REQUEST FORM` / `LIVE -- went live Wed 26 Feb` too
             _item_mentions(item, section, lines, found)
     for mention in found:
         mention.origin = "lead"
     return found
-
-
-def _count_fields(section: Section, lines: dict[int, str]) -> int:
-    """Field lines that speak for the section itself: top-level bullets and prose (`**Status:** …`)."""
-    in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
-    prose = [
-        text
-        for number, text in section.lines
-        if number not in in_items and number != section.start and not _record_line(line_text(text))
-    ]
-    from_prose = sum(
-        1
-        for text in prose
-        for piece in field_pieces(line_text(text))
-        if piece.labelled is not None and piece.labelled.field in SIGNAL_FIELDS
-    )
-    return from_prose + sum(1 for item in section.items if _field_of(item, lines) in SIGNAL_FIELDS)
-
-
-# Where a card heading's fields part: a bar, or a plain-text record's wide gap.
-_TITLE_FIELD_GAP = re.compile(r"\s*[|｜]\s*|\s{4,}")
-
-
-# Status signs before a heading's name (a 🆕 beside them says nothing of the state).
-_LEAD_SIGNS = re.compile(r"^[#\s]*(?:🆕\s*)?([🟢🟡🟠🔴🟩🟨🟧🟥⏸✅❌⛔](?:\ufe0f)?)\s*(?:🆕\s*)?[*_]*[^\W_]")
-
-
-def _title_status_units(heading: Unit) -> list[Unit]:
-    """A card heading's state after its name (`… ｜ 负责人：林可 ｜ 🟢正常`), as the status field it
-    is: the author set it, so it outranks what a step line's wording suggests (`顺延两天`)."""
-    lead = _LEAD_SIGNS.match(heading.text) or STATUS_FIRST.match(heading.text)  # `AMBER    Depot chargers`
-    if lead is not None and field_status(lead[1]) is not None:
-        # `🟡 **OBv2** — 85%`, `✅ **Driver App es-CL**`: the sign before the name is its state (w23-h)
-        return [Unit(heading.line, lead[1], head=True, labelled=Labelled("status", lead[1], 0, "status"))]
-    match = PIPE_FIELDS.search(heading.text)
-    if match is None:
-        # `[RK2] RangerKit 2.0          CLOSED`: a board's word set off to the right of the record's
-        # head, read as its legend defines it (w21-e)
-        tail = ALIGNED_STATE.search(heading.text)
-        if tail is not None and field_status(tail[1]) is not None:
-            return [Unit(heading.line, tail[1], head=True, labelled=Labelled("status", tail[1], 0, "status"))]
-        return []
-    out: list[Unit] = []
-    for piece in _TITLE_FIELD_GAP.split(match[0].strip()):
-        labelled = split_label(piece) if piece else None
-        if piece and labelled is None and find_statuses(piece):
-            out.append(Unit(heading.line, piece, head=True, labelled=Labelled("status", piece, 0, "status")))
-        elif labelled is not None and labelled.field == "status":  # `…   STATUS: SD`, a record's own field
-            out.append(Unit(heading.line, piece, head=True, labelled=labelled))
-    return out
-
-
-def _title_fields(title: str) -> int:
-    """A card heading's own fields after its name (`② PACS历史影像迁移 ｜ 负责人：周航 ｜ 🟢正常`):
-    the owner and the state of the project the heading names."""
-    match = PIPE_FIELDS.search(title)
-    if match is None:
-        return 0
-    pieces = _TITLE_FIELD_GAP.split(match[0].strip(" |｜"))
-    return sum(
-        1
-        for piece in pieces
-        if ((labelled := split_label(piece)) is not None and labelled.field in SIGNAL_FIELDS)
-        or find_statuses(piece)
-    )
-
-
-def _record_line(text: str) -> bool:
-    """`[P1] 美西二期仓 | Owner: Leo | RAG: G | 进度 55%`: a project's name, then its fields: they
-    speak for that project, not for the section it stands in."""
-    lead = paragraph_lead(text.strip(), True)
-    if lead is None or lead[2] != "pipe" or not field_pieces(text[lead[1] :]):
-        return False
-    first = field_pieces(text.strip())[0]
-    # `负责人 邵明哲 ｜ 当前进度 50%`: a field line of its heading's project, opened by a field
-    return first.labelled is None or first.labelled.field is None
-
-
-def _record_items(section: Section) -> set[int]:
-    """The first lines of the bullets right under a record line (`[P2] 墨西哥专线 | RAG: A` then
-    `  - RFC 税号 仍在审核`, indented) or under a bold name with its own status (`**① 小满家居自播间** 🟡`
-    then `- 目标还是 3/20 首播…`), with no blank line between: that project's notes, not projects."""
-    starts = {item.start: item for item in section.items}
-    lines = dict(section.lines)
-    out: set[int] = set()
-    for number, raw in section.lines:
-        if number in starts or number == section.start:
-            continue
-        text = line_text(raw)
-        record = _record_line(text)
-        if not record and not _bold_with_status(text):
-            continue
-        following = number + 1
-        while following in starts and (not record or lines.get(following, "")[:1].isspace()):
-            out.add(following)
-            following = starts[following].end + 1
-    return out
-
-
-def _bold_with_status(text: str) -> bool:
-    """`**③ AI数字人直播试点** 🟡`: a bold project name and nothing after it but its status."""
-    lead = paragraph_lead(text.strip(), True)
-    if lead is None or lead[2] != "bold":
-        return False
-    rest = text.strip()[lead[1] :]
-    return len(rest.strip()) <= 12 and bool(find_statuses(rest))
-
-
-def _opens_with_field(section: Section) -> bool:
-    first = next((line_text(text) for n, text in section.lines if n != section.start and text.strip()), "")
-    labelled = split_label(first)
-    return labelled is not None and labelled.field in SIGNAL_FIELDS
-
-
-def _field_of(item: Item, lines: dict[int, str]) -> str | None:
-    labelled = split_label(line_text(lines.get(item.start, item.text)))
-    return labelled.field if labelled else None
-
-
-def _is_project_section(section: Section, depth: int, fields: int, lines: dict[int, str]) -> bool:
-    """A leaf section is one project unless it lists several; a top-level one needs a field too."""
-    if titled_paragraphs(section) >= 2:
-        return False  # `1.「青鸟」…` and `2.「白鹭」…` over their own fields: a container of projects
-    if fields >= 1 and keyed_title(section.title)[0]:
-        return True  # `FRZ | Freezer barcoding` over `Owner: …`: a record; its bullets are its notes
-    if any(tracked_item(item, lines) for item in section.items):
-        # `- [SZ-01] 集控二期接入【预警】进度 55%，计划 4/30` under a plant's heading (w19-e): an item
-        # with its tracker's id and its own news is a project; the heading only groups them
-        return False
-    if fields >= 2:
-        return True
-    if led_paragraphs(section) >= 2:
-        return False
-    projectish = sum(1 for item in section.items if _is_projectish(item, lines))
-    if depth == 0:
-        return fields >= 1 and projectish < 2
-    return fields >= 1 or projectish < 2
-
-
-# A record's heading that opens with its tracker's code (`LIMS-R3 | Mosaic LIMS Release 3 -- Stability
-# module`, w19-f; `APP-5 -- Ledger app 5.0 rebuild.`): the code is its id, what it is follows.
-_KEYED_TITLE = re.compile(
-    r"^([A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,8}){0,2})(?:\s*[(（][^()（）]{1,30}[)）])?\s+(?:[|｜]|--|—)\s+(\S.*)$"
-)
-
-
-def keyed_title(title: str) -> tuple[str, str]:
-    """(code, name) of a keyed heading; ("", title) for any other."""
-    match = _KEYED_TITLE.match(title.strip())
-    return (match[1], match[2]) if match else ("", title)
-
-
-def tracked_item(item: Item, lines: dict[int, str]) -> bool:
-    """A top-level bullet that opens with its tracker's id (`[SZ-01]`, `[#12]`) and says something
-    about what it names: a project's own line, not a note under one."""
-    text = line_text(lines.get(item.start, item.text))
-    return bool(tracker_key(text)) and _is_projectish(item, lines, top=True)
-
-
-def _is_projectish(item: Item, lines: dict[int, str], top: bool = False) -> bool:
-    """A bullet that names a project of its own and says something about it. A numbered line is
-    a step, unless it is a top-level `1. 名称：…` line of a section's own list ("其他事项：" over
-    "1. 双11老带新活动：10.30封板…"): that names a project as a bullet does."""
-    text = line_text(lines.get(item.start, item.text))
-    if (
-        is_ordinal_marker(item.marker)
-        and not (top and _named_by_label(text))
-        and not _has_fields(item, lines)
-    ):
-        return False
-    found = item_name(item, text)
-    if found is None:  # a status bullet ("- done ✅:") over a project is as good as the project
-        if heading_status(text) is not None:
-            return any(_is_projectish(c, lines) for c in item.children)
-        return _groups(item, lines)
-
-    rest = text[found[1] :]
-    if top and _named_by_label(text) and item.end > item.start:
-        # a roll-call's message ("7. 孙悦：小程序回归，剩7个bug" over "自动化回归 四成，9月底有风险"):
-        # its later lines may hold the news
-        rest = " ".join(line_text(lines.get(n, "")) for n in range(item.start, item.end + 1))[found[1] :]
-    return bool(
-        item.children
-        or find_statuses(rest)
-        or find_progress(rest, True)
-        or has_date(rest)
-        # a name over its own indented field lines (`[1] CMS MIGRATION` / `RAG      : G` / `target : …`)
-        or (item.end > item.start and _has_fields(item, lines))
-    )
-
-
-def _groups(item: Item, lines: dict[int, str]) -> bool:
-    """An outline's group bullet (`- 项目 Projects` over the project bullets, under the report's own
-    title bullet): no name of its own, two or more projects under it."""
-    text = line_text(lines.get(item.start, item.text))
-    return item_name(item, text) is None and sum(_is_projectish(c, lines) for c in item.children) >= 2
-
-
-def _has_fields(item: Item, lines: dict[int, str]) -> bool:
-    """A numbered item over its own status, target or owner lines (`[1] EBR Line 2 - MES …` then
-    `Lead: … Status: ON TRACK`, `Go-live: Mon 14 Apr 2025`) is a project's record, not a step."""
-    fields = {
-        piece.labelled.field
-        for number in range(item.start + 1, item.end + 1)
-        for piece in field_pieces(line_text(lines.get(number, "")))
-        if piece.labelled is not None and piece.labelled.field in SIGNAL_FIELDS
-    }
-    return len(fields) >= 2
-
-
-def _named_by_label(text: str) -> bool:
-    labelled = split_label(text)
-    return labelled is not None and labelled.field is None and bool(labelled.rest)
 
 
 def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: list[Mention]) -> None:
@@ -486,8 +238,8 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
         # A bullet that is only a status ("- done ✅:", "- 已上线：") files its children under it,
         # as a `## Done` heading does. Written from terse-bullets-ml.
         filed = heading_status(text)
-        projects = sum(_is_projectish(c, lines) for c in bullets)
-        if projects >= 2 or (filed is not None and projects >= 1) or any(_groups(c, lines) for c in bullets):
+        projects = sum(is_projectish(c, lines) for c in bullets)
+        if projects >= 2 or (filed is not None and projects >= 1) or any(is_group(c, lines) for c in bullets):
             start = len(out)
             for child in bullets:
                 _item_mentions(child, section, lines, out)
@@ -534,7 +286,7 @@ def _prose_mentions(
     """
     in_items = {n for item in section.items for n in range(item.start, item.end + 1)}
     legend = legend_of(tuple(lines.values()))
-    # `notes`: the first lines of the items that are a record's notes (`_record_items`)
+    # `notes`: the first lines of the items that are a record's notes (`record_items`)
     under_records = {
         n for item in section.items if item.start in notes for n in range(item.start, item.end + 1)
     }
@@ -687,7 +439,7 @@ def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Ment
     # Items under an action-item label ("待办：", "Action items:") are people's tasks with their
     # own deadlines ("@李婷 8/23前完成 OOT 验证"), not the project's schedule.
     actions = False
-    units = [heading, *_title_status_units(heading)]
+    units = [heading, *title_status_units(heading)]
     if state is not None:
         units.append(state)
     for number, raw in section.lines:

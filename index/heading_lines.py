@@ -1,0 +1,405 @@
+"""Which line of a report opens a section, and at what level: the many shapes a heading takes in real
+reports (Markdown and wiki markers, underlines, bold-only lines, Chinese ordinals, bracket labels, capitals,
+a plain-text line ending in a colon, a caption over a table) read in one place, apart from the tree built
+from them (`parse.py`)."""
+
+from __future__ import annotations
+
+import re
+
+from index.classify import classify_heading
+from index.dialects import MARKDOWN, Dialect, heading_line
+from index.models import SectionKind
+from index.plain_records import RULE_LINE, record_heading
+from index.text.cjk import HAN
+from index.text.normalise import BULLET_GLYPHS, CLOSED_BULLET, ORDINAL_MARKER
+
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+
+
+# reStructuredText underlines its headings with any punctuation, at least as long as the title:
+# `=` over `-` over `~` over `^` is the usual order of levels.
+_RST_UNDERLINE = re.compile(r"^(~+|\^+|\++|\"+|'+|`+)\s*$")
+
+
+_UNDERLINE_LEVELS = {"=": 1, "-": 2, "~": 3, "^": 4}
+
+
+_BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
+
+
+# (the formal numerals too: an official letter's or a Taiwanese mail's `壹、KPI`, `貳、專案總覽`)
+# (and a Korean or Japanese template's Roman numeral: `Ⅱ. 项目现况 (Project Status)`)
+_ZH_ORDINAL = re.compile(
+    r"^([一二三四五六七八九十]+|[壹贰叁参肆伍陆柒捌玖拾]{1,2}|[\u2160-\u216b])[、.．]\s*(\S.*)$"
+)
+
+
+# A newsletter's numbered part, its number zero-padded (`02 数说本周`, `03 Project updates`): a heading.
+_ZERO_NUMBERED = re.compile(r"^(0[1-9])\s+([^\s\d|｜].{0,23})$")
+
+
+# A numbered part's bold title with an aside after it, the part's legend (w27-h).
+_BOLD_ORDINAL_ASIDE = re.compile(
+    r"^(?:\*\*|__)([一二三四五六七八九十]{1,3}[、.．][^*_]{1,30})(?:\*\*|__)\s*[（(][^（）()]{0,80}[）)]\s*$"
+)
+
+
+_ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
+
+
+# `【项目进展】` alone on its line; a numbered one (`【一、项目状态总览】   灯号：[G]正常 …`) whatever
+# follows it (a legend of the section's marks).
+_BRACKET_LINE = re.compile(
+    r"^【([^】]{1,40})】\s*[:：]?\s*$|^【([一二三四五六七八九十]{1,3}\s*[、.．][^】]{1,36})】"
+    # `【一】本周报送日历执行情况`, `〔二〕工作项`: the ordinal in brackets, the title after it
+    r"|^[【〔][一二三四五六七八九十]{1,3}[】〕]\s*([^\s【〔].{0,38})$"
+)
+
+
+LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
+
+
+_COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
+
+
+BULLET = re.compile(rf"^(\s*)([{re.escape(BULLET_GLYPHS)}](?=\s)|{CLOSED_BULLET})\s*(.*)$")
+
+
+# An outline's sub-number before a capitalised or Chinese title opens an item too (`5.1 Kelbrook valve
+# – GREEN`, `2.3 财务系统`); two levels only (`2.3.1 于4月8日发布` is a version). Parse-only: a shown
+# line keeps its `1.1 Background`.
+_OUTLINE_MARKER = r"\d{1,2}\.\d{1,2}\s+(?=[A-Z\u4e00-\u9fff【「])"
+
+
+NUMBERED = re.compile(rf"^(\s*)({ORDINAL_MARKER}|{_OUTLINE_MARKER})(.*)$")
+
+
+PSEUDO_LEVEL_OFFSET = 1
+
+
+def heading_of(
+    lines: list[tuple[int, str]],
+    index: int,
+    atx_level: int,
+    plain_text: bool,
+    dialect: Dialect = MARKDOWN,
+    numbered: frozenset[int] = frozenset(),
+    records: frozenset[int] = frozenset(),
+) -> tuple[int, str] | None:
+    """(level, title) when the line at `index` starts a section, else None."""
+    text = lines[index][1]
+    stripped = text.strip()
+    atx = heading_line(stripped, dialect)
+    if atx and not text.startswith("    ") and not column_row(text):
+        return atx
+    if plain_text and (numbered_capitals(stripped) or index in numbered):
+        # `2. PROJECT STATUS`, over a rule or not: one level, like its siblings; named without its number
+        return 1, re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
+    if index + 1 < len(lines) and stripped and not BULLET.match(text) and not NUMBERED.match(text):
+        underline = lines[index + 1][1].strip()
+        # the wrapped tail of a header block's field (`Distribution: …` / `(Corn Exchange, …)`)
+        # over a rule is no title
+        after_field = index > 0 and bool(_FIELD_LINE.match(lines[index - 1][1].strip()))
+        if (
+            underlines(underline, stripped)
+            and not text.startswith(" ")
+            # a plain-text table's header or row over its rule (`Path    Owner    Required    Status`
+            # between dashed rules, as CLI tools print tables): columns, not a title
+            and len(_COLUMN_GAPS.findall(stripped)) < 3
+            and not _FIELD_LINE.match(stripped)
+            and not after_field
+            and not (plain_text and _NOTE_LINE.match(stripped))
+        ):
+            return _UNDERLINE_LEVELS.get(underline[0], 5), stripped
+    if index + 1 < len(lines) and NUMBERED.match(text) and not text.startswith(" "):
+        # `1. Headline` over `===========` as long as it: a reStructuredText report's numbered section
+        underline = lines[index + 1][1].strip()
+        # (a `---` under a Markdown list item is a rule; plain text has none)
+        if (
+            len(underline) >= max(3, len(stripped))
+            and (plain_text or not underline.startswith("-"))
+            and underlines(underline, stripped)
+        ):
+            return _UNDERLINE_LEVELS.get(underline[0], 5), re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
+    if _caption_over_table(lines, index):
+        return atx_level + PSEUDO_LEVEL_OFFSET, stripped.rstrip(":：")
+    if records and text.startswith(" "):
+        if index in records:
+            return atx_level + PSEUDO_LEVEL_OFFSET, stripped  # a work-breakdown record set in a little
+        # `  【本周关闭】` / `  【暂停 / 取消】` between a tracking list's records: a group's label,
+        # which ends the record above it (its words are no news of that record). Written from w20-d.
+        group = _BRACKET_LINE.match(stripped) if len(text) - len(text.lstrip(" ")) <= 4 else None
+        if group and group[1]:
+            return atx_level + PSEUDO_LEVEL_OFFSET, group[1].strip()
+    if text.startswith(" "):
+        return None
+    match = LABEL_BULLET.match(stripped)
+    if match:
+        return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
+    match = _BRACKET_LINE.match(stripped)
+    if match:
+        return atx_level + PSEUDO_LEVEL_OFFSET, (match[1] or match[2] or match[3]).strip()
+    match = _BOLD_LINE.match(stripped)
+    if match and len(match[1]) <= 60:
+        zero = _ZERO_NUMBERED.match(match[1].strip())  # `**02 数说本周**`
+        return atx_level + PSEUDO_LEVEL_OFFSET, (zero[2] if zero else match[1]).strip()
+    match = _BOLD_ORDINAL_ASIDE.match(stripped)
+    if match:
+        return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()  # `**二、各工作线**（状态：○正常 …）`
+    match = _ZH_ORDINAL.match(stripped)
+    if match and len(stripped) <= 40:
+        return atx_level + PSEUDO_LEVEL_OFFSET, stripped
+    match = _ZH_SUB_ORDINAL.match(stripped)
+    if match and len(stripped) <= 40:
+        return atx_level + PSEUDO_LEVEL_OFFSET + 1, stripped
+    match = _ZERO_NUMBERED.match(stripped)
+    if match:
+        return atx_level + PSEUDO_LEVEL_OFFSET, match[2].strip()
+    if plain_text and (glyph := _glyph_heading(lines, index)):
+        return atx_level + PSEUDO_LEVEL_OFFSET, glyph
+    starred = _STARRED_HEADING.match(stripped)
+    if starred and not text.startswith(" "):
+        # `** 1. Summary`, `*** Done (今回完了)`: a Backlog or Textile-like wiki's heading (never a
+        # Markdown bullet, which is one star; never bold, which closes its stars)
+        return atx_level + PSEUDO_LEVEL_OFFSET + len(starred[1]) - 2, starred[2].strip()
+    ruled = _RULED_HEADING.match(stripped)
+    if ruled and stripped.startswith("=="):
+        # `== WORKSTREAMS ==` in a mail's preformatted body (a list archive's page is HTML, the
+        # mail inside it plain text): no Markdown writes a line so
+        return atx_level + PSEUDO_LEVEL_OFFSET, ruled[1].strip()
+    if _opens_bullet_list(lines, index):
+        return atx_level + PSEUDO_LEVEL_OFFSET, stripped.split(maxsplit=1)[1].rstrip(":：")
+    if plain_text:
+        match = _COLON_HEADING.match(stripped)
+        if match:
+            return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
+        dotted = _DOTTED_HEADING.match(stripped)
+        if dotted:
+            return atx_level + PSEUDO_LEVEL_OFFSET, dotted[1].strip()
+        ruled = _RULED_HEADING.match(stripped)
+        if ruled or _capital_heading(lines, index) or record_heading(lines, index) or index in records:
+            return atx_level + PSEUDO_LEVEL_OFFSET, (ruled[1] if ruled else stripped).strip()
+        title = _list_title(lines, index)
+        if title is not None:
+            return atx_level + PSEUDO_LEVEL_OFFSET, title
+    return None
+
+
+# A meeting summary's chapter starts at the minute it was discussed (`00:15:40 Paywall 2.0（Maya）`).
+_CHAPTER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s+")
+
+
+_LIST_TITLE_MAX = 50
+
+
+_PERSON = r"(?:[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
+
+
+_PRESENTERS = re.compile(rf"\s*[(（]\s*{_PERSON}(?:\s*[/、,，&]\s*{_PERSON})*\s*[)）]\s*$")
+
+
+def _list_title(lines: list[tuple[int, str]], index: int) -> str | None:
+    """A short line at the margin with indented bullets straight under it titles them, as a heading
+    would, when it is a chapter of an AI meeting summary (`00:15:40 Paywall 2.0（Maya Lin）` over
+    its points) or names a part of a report (`待办` over `  - [ ] …`). Not a sentence (no end
+    mark), not a bullet or a numbered line itself. Written from a blind wave's meeting minutes."""
+    text = lines[index][1]
+    title = _CHAPTER_TIME.sub("", text.strip()).strip()
+    chapter = title != text.strip()
+    if chapter:  # a chapter's presenters (`（Maya Lin / 韩冬）`) are not its topic
+        title = _PRESENTERS.sub("", title) or title
+    # Only a chapter's time or a report part's name (`待办`, `Next steps`) says so: a project's own
+    # lead line over its news (`✅ 评价治理专项 已上线` over `   - 4/24 全量上线`) is read as one.
+    if not chapter and classify_heading(title) is SectionKind.OTHER:
+        return None
+    if (
+        not title
+        or len(title) > _LIST_TITLE_MAX
+        or BULLET.match(text)
+        or NUMBERED.match(text)
+        or re.search(r"[.。!！?？;；,，]$", title)
+        or re.search(r"[|｜]", title)
+        or (not chapter and re.search(r"[:：]\s*\S", title))  # a record's line of fields, not a title
+        or index + 1 >= len(lines)
+    ):
+        return None
+    below = lines[index + 1][1]
+    return title if below[:1].isspace() and BULLET.match(below) else None
+
+
+_COLUMN_GAPS = re.compile(r"\S {2,}(?=\S)")
+
+
+def column_row(text: str) -> bool:
+    """An indented line of columns set apart by runs of spaces (`  #  Workstream    Lead  Status`):
+    a plain-text table's header whose first column is `#`, not a Markdown heading."""
+    return text.startswith(" ") and len(_COLUMN_GAPS.findall(text.strip())) >= 2
+
+
+_CAPTION_MAX = 40
+
+
+def _caption_over_table(lines: list[tuple[int, str]], index: int) -> bool:
+    """A short line right over a table that names a kind of section (`明细表3：生产事件记录`,
+    `Status as of Friday`) or is a bare title between tables (`流转意见`): the table's caption, so its rows are filed under it, not under the
+    caption's label as a project of its own."""
+    stripped = lines[index][1].strip()
+    if (
+        not stripped
+        or len(stripped) > _CAPTION_MAX
+        or stripped.startswith(("|", "#", "-", "*", "+"))
+        or re.search(r"[。!！?？;；]|\.(?:\s|$)", stripped)
+    ):
+        return False
+    below = next((text for _, text in lines[index + 1 : index + 3] if text.strip()), "")
+    if not below.lstrip().startswith("|"):
+        return False
+    if classify_heading(stripped) is not SectionKind.OTHER:
+        return True  # a kind's name (`明细表2：系统运行指标`), not a field (`填报人：张三`)
+    # a bare title between two tables (`流转意见` under a form's last table), not a paragraph's
+    # line over its table ("Intro line")
+    above = next((text for _, text in reversed(lines[max(0, index - 2) : index]) if text.strip()), "")
+    return not re.search(r"[:：]", stripped) and above.lstrip().startswith("|")
+
+
+def underlines(underline: str, title: str) -> bool:
+    """A Markdown setext underline (`===`, `---`) or a reStructuredText one (`~~~~`, `^^^^`, as
+    long as its title: shorter, `~~~` opens a code block)."""
+    if _SETEXT.match(underline):
+        return len(underline) >= 3
+    return bool(_RST_UNDERLINE.match(underline)) and len(underline) >= max(3, len(title))
+
+
+# Plain-text e-mails mark their sections in capitals ("KEY METRICS", "INCIDENTS") or between rules
+# ("=== Risks ===", "--- 问题与风险 ---").
+_CAPITALS = re.compile(r"^[A-Z][A-Z0-9&/' -]{1,40}(?:\s*\([^()]{0,40}\))?$")
+
+
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}[.)]\s+([^(（]{3,50}?)\s*(?:[(（].*)?$")
+
+
+def numbered_capitals(stripped: str) -> bool:
+    """`1. HEADLINES`, `3. GxP SYSTEM EVENTS`, `4. SITE KPIs (source: QA dashboard)`: a plain-text
+    e-mail's numbered section, its title in capitals."""
+    match = _NUMBERED_TITLE.match(stripped)
+    if match is None or len(match[1].split()) > 6:
+        return False
+    letters = [c for c in match[1] if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return upper >= 3 and upper >= 0.75 * len(letters) and letters[0].isupper()
+
+
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(\S.{0,58})$")
+
+
+_SENTENCE_END = re.compile(r"[.。;；,，!！?？]$")
+
+
+def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Plain-text sections numbered at the margin over indented bodies (`1. Summary / 本周概况`,
+    then ` - …` lines; `2. Project Overview`, then a table): the indices of those heading lines.
+
+    A run counts when it goes 1, 2, 3… (at least three), each title short and no sentence, each
+    followed by an indented, bulleted or piped line (a numbered list of news at the margin, `1.
+    Alpha is 60% done.`, has no indented body), and half its titles name a part of a report.
+    """
+    found: list[tuple[int, int, str]] = []
+    for index, (_, text) in enumerate(lines):
+        match = _SECTION_NUMBER.match(text)
+        if match is None or text[:1].isspace():
+            continue
+        title = match[2].strip()
+        if len(title.split()) > 8 or _SENTENCE_END.search(title) or re.search(r"[:：]\s*\S", title):
+            continue
+        body = next((t for _, t in lines[index + 1 :] if t.strip()), "")
+        if body[:1].isspace() or body.lstrip().startswith(("-", "*", "•", "|")):
+            found.append((int(match[1]), index, title))
+    run: list[tuple[int, str]] = []
+    for number, index, title in found:
+        if number == len(run) + 1:
+            run.append((index, title))
+    # A report's parts are named for what they hold (`Summary`, `Incidents`, `下周计划`); a run whose
+    # titles mostly name nothing of the kind is a numbered list of projects (`1. OTA rollout`).
+    kinds = sum(classify_heading(title) != SectionKind.OTHER for _, title in run)
+    return frozenset(index for index, _ in run) if len(run) >= 3 and 2 * kinds >= len(run) else frozenset()
+
+
+# `Classification: Internal` over a `=====` rule: a header block's field line, not a heading.
+# A header field (`Prepared by: …`, `收件：…`) over a rule is a header block's last line, not a title.
+_FIELD_LINE = re.compile(rf"^(?:[A-Za-z][\w ]{{0,30}}:\s+|[{HAN}](?:\s*[{HAN}]){{0,7}}\s*[：:]\s*)\S")
+
+
+# A forecast bulletin's section (`.KEY MESSAGES...`, `.DISCUSSION /WORKSTREAMS/...`), as a weather
+# service's discussion product writes them.
+_DOTTED_HEADING = re.compile(r"^\.([A-Z][A-Z0-9 &/()-]{2,50}?)\.{3}\s*$")
+
+
+_STARRED_HEADING = re.compile(r"^(\*{2,4})\s+((?:(?!\*\*).)+)$")
+
+
+_RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,40}?)\s*[=\-#*~]{2,}$")
+
+
+def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
+    """A line in capitals alone after a blank line, a rule (`-----`: a digest e-mail's project
+    blocks) or the top, over its first body line or a blank line and then its body."""
+    stripped = lines[index][1].strip()
+    words = re.sub(r"\([^()]*\)\s*$", "", stripped).split()  # `HOUSE COUNT (week to Thursday 6 Feb)`
+    if not _CAPITALS.match(stripped) or not re.search(r"[A-Z]{2}", stripped) or len(words) > 6:
+        return False
+    above = lines[index - 1][1] if index > 0 else ""
+    if above.strip() and not RULE_LINE.match(above):
+        return False
+    below = [text for _, text in lines[index + 1 : index + 3]]
+    if not below:
+        return False
+    if below[0].strip():
+        return not RULE_LINE.match(below[0])
+    # Over a blank line: only a title of two words or more ("NOTE FROM CORINNE"; "FYI" alone over
+    # "Thanks" is a sign-off), or one word naming a section's kind ("PROJECTS", "INCIDENTS").
+    return (
+        (len(words) >= 2 or classify_heading(stripped) is not SectionKind.OTHER)
+        and len(below) == 2
+        and bool(below[1].strip())
+        and not RULE_LINE.match(below[1])
+    )
+
+
+# A plain-text section mark: `■ TL;DR`, `◆ 风险 Risks`, `■ Workstreams 总览 (Bucket | Label | …)`.
+_GLYPH_HEADING = re.compile(r"^[■□◆◇▌▍]\s*([^，。；！!？?]{1,80}?)\s*[:：]?$")
+
+
+# A line that is one parenthesised note (`（明天 3/28 审厂，本期提前一天发）`) over a rule: no title.
+_NOTE_LINE = re.compile(r"^[(（].*[)）]$")
+
+
+def _glyph_heading(lines: list[tuple[int, str]], index: int) -> str | None:
+    """A short line behind a block glyph is a section's title when what follows is not set in under
+    it (that is a record: `■ CLMX-01 车险小额案件自动理赔` over its indented fields) and is no
+    sibling behind the same glyph (a list of them). Written from w23-c."""
+    match = _GLYPH_HEADING.match(lines[index][1])
+    if match is None:
+        return None
+    following = next((t for _, t in lines[index + 1 :] if t.strip()), "")
+    if (
+        not following
+        or following.startswith((" ", "\t"))
+        or following.lstrip().startswith(lines[index][1][0])
+    ):
+        return None
+    return match[1].strip()
+
+
+def _opens_bullet_list(lines: list[tuple[int, str]], index: int) -> bool:
+    """`1. 生产稳定性事件：` followed by `- …` bullets at the same indent names a block, like a heading.
+
+    Writers use a numbered line ending in a colon as a sub-heading for a list of bullets; making
+    it a section gives that list its own chunk and kind instead of burying it in its neighbour.
+    """
+    text = lines[index][1]
+    match = NUMBERED.match(text)
+    if not match or match[1] or not match[3].rstrip().endswith((":", "：")) or len(match[3]) > 30:
+        return False
+    following = next((t for _, t in lines[index + 1 :] if t.strip()), "")
+    return bool(BULLET.match(following)) and not following.startswith(" ")
