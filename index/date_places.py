@@ -16,6 +16,7 @@ from pathlib import Path
 from index.line_rewrites import chat_stamp_date
 from index.models import FrontValue
 from index.report_date import (
+    EDIT_LABEL,
     ISSUE_LABEL,
     POSTED_WITHIN_DAYS,
     FoundDate,
@@ -41,6 +42,8 @@ GUESSED = "first dated line (guessed)"  # the origin of a date read by the last 
 
 # (a note app's creation stamp last: `created_time` in the metadata after a Joplin note's body)
 _DATE_KEYS = ("date", "report_date", "week", "period", "title", "user_created_time", "created_time")
+# A page's creation stamp beside its edit stamp (Wiki.js `dateCreated`, a CMS's `created`).
+_CREATED_KEYS = ("datecreated", "date_created", "created", "created_at")
 _STAMP_DAYS = 3  # a title's yearless day this near its note's stamp is the day the writer meant
 
 
@@ -77,6 +80,11 @@ def detect_report_date(
             return FoundDate(found.value, f"title ({found.origin})" if found.origin != "date" else "title")
     for key in _DATE_KEYS:
         value = front.get(key)
+        if key == "date" and isinstance(value, datetime):
+            # Wiki.js writes `date:` as the page's last edit and `dateCreated:` as its making: a
+            # report edited days later is still of the day it was made
+            created = next((c for k in _CREATED_KEYS if isinstance(c := front.get(k), datetime)), None)
+            value = min(value, created) if created is not None else value
         if isinstance(value, datetime):
             # `date: 2025-03-13T23:30:00Z`, a notes app's creation stamp in UTC, under
             # `title: 信息科周报-20250314`: the day the writer put in the title is the report's
@@ -104,7 +112,8 @@ def detect_report_date(
             return FoundDate(found.value, "mail header")
     # An issue date on its own line beats a period on an earlier one (`Reporting period: …` over
     # `Issue date: 25/03/2025`), as it does on one line: a report is of the day it was issued.
-    for text in [*(t for t in header if ISSUE_LABEL.search(t)), *header]:
+    stated = [t for t in header if ISSUE_LABEL.search(t)]
+    for text in [*stated, *(t for t in header if not EDIT_LABEL.match(t)), *header]:
         found = labelled_date(text) or bare_date(text)
         if found:
             return FoundDate(found.value, "header line")

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from index.models import FrontValue
 
 _ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# A heading's attribute block (Pandoc, kramdown, Docusaurus, Wiki.js: `## 假期值班 {#oncall}`, `# 指标
+# {.tabset}`): an anchor and a class, no words of its title (`oncall` made it an incidents heading).
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*[#.][\w:.-]+(?:\s+[#.]?[\w:.=\"'-]+)*\s*\}\s*$")
 # Textile's headings (Redmine and Textpattern wikis): `h2. Tracked workstreams`.
 _TEXTILE = re.compile(r"^h([1-6])\.\s+(\S.*?)\s*$")
 # AsciiDoc: `= Document title`, `== Section`, `=== Subsection` (no closing run: `== X ==` is a wiki's).
@@ -108,7 +111,7 @@ def heading_line(stripped: str, dialect: Dialect = MARKDOWN) -> tuple[int, str] 
     if match and match[2].count("|") >= 2:
         match = None  # `# | Issue | Owner | Termin`: a table's `#` column header, not a heading
     if match:
-        return len(match[1]), match[2].strip()
+        return len(match[1]), _HEADING_ATTRIBUTES.sub("", match[2]).strip()
     match = _TEXTILE.match(stripped)
     return (int(match[1]), match[2]) if match else None
 

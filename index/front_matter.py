@@ -1,4 +1,5 @@
-"""Front matter (YAML between `---` fences, TOML between `+++`) read with bounded work.
+"""Front matter (YAML between `---` fences, TOML between `+++`, YAML in a leading `<!--` comment) read
+with bounded work.
 
 Only scalars are kept (date, text, numbers), each capped: the parser's output is never turned
 into text whole. Before, every value went through `str()`, and a 407-byte YAML alias bomb (nine
@@ -37,6 +38,8 @@ def split_front_matter(
     to shrug off but a file built to cost, or a generator gone wrong.
     """
     first = next((i for i, (_, text) in enumerate(lines) if text.strip()), None)
+    if first is not None and lines[first][1].strip() == "<!--":
+        return _comment_header(lines, first, path)
     if first is None or lines[first][1].strip() not in ("---", "+++"):
         return {}, lines
     fence = lines[first][1].strip()
@@ -45,6 +48,26 @@ def split_front_matter(
             block = "\n".join(text for _, text in lines[first + 1 : end])
             data = _load_yaml(block, path) if fence == "---" else _load_toml(block, path)
             if isinstance(data, dict):
+                return _scalars(data), lines[end + 1 :]
+            return {}, lines
+    return {}, lines
+
+
+# Keys that make a leading comment a page's metadata rather than a note the writer hid.
+_HEADER_KEYS = frozenset(["title", "date", "datecreated", "created", "published"])
+
+
+def _comment_header(
+    lines: list[tuple[int, str]], first: int, path: Path
+) -> tuple[dict[str, Scalar], list[tuple[int, str]]]:
+    """A wiki's page metadata in an HTML comment before the body (Wiki.js's Git storage writes
+    `<!--` / `title: …` / `date: …` / `dateCreated: …` / `-->`): front matter the page never shows.
+    A comment whose lines are not such a mapping is a hidden note, left to the body."""
+    for end in range(first + 1, len(lines)):
+        if lines[end][1].strip() == "-->":
+            block = "\n".join(text for _, text in lines[first + 1 : end])
+            data = _load_yaml(block, path)
+            if isinstance(data, dict) and {str(key).lower() for key in data} & _HEADER_KEYS:
                 return _scalars(data), lines[end + 1 :]
             return {}, lines
     return {}, lines

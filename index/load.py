@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from index.errors import InputError
 from index.text.hant import simplified
 
-SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".eml")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 # Zero-width characters that editors and Notion sprinkle into text; they break substring matching.
@@ -69,7 +69,9 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if not path.is_file():
         raise InputError(path, "not a regular file")
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise InputError(path, f"unsupported file type '{path.suffix}'", "use .md, .markdown, .txt or .html")
+        raise InputError(
+            path, f"unsupported file type '{path.suffix}'", "use .md, .markdown, .txt, .html or .eml"
+        )
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(
@@ -85,18 +87,36 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         numbered, meta = read_html(text)
     else:
         meta = {}
-        numbered = _wiki_source_as_markdown(split_lines(text))
+        numbered = _mail_or_wiki_source(text)
     lines = tuple(SourceLine(number, normalise_line(line)) for number, line in numbered)
     if not any(line.text.strip() for line in lines):
         raise InputError(path, "file is empty", "nothing to index")
     return Document(path=path, lines=lines, encoding=encoding, content_hash=content_hash(raw), meta=meta)
 
 
+def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
+    """A mail's raw source as the mail a reader sees (its HTML body read as a page), a wiki page's
+    source as Markdown, any other text as it is."""
+    from index.eml import looks_like_raw_mail, read_raw_mail
+
+    raw_lines = split_lines(text)
+    if not looks_like_raw_mail(raw_lines):
+        return _wiki_source_as_markdown(raw_lines)
+    numbered, html = read_raw_mail(text, raw_lines)
+    if html is not None:
+        from index.html import read_html
+
+        page, _ = read_html(html)
+        numbered += [(len(numbered) + 1 + i, line) for i, (_, line) in enumerate(page)]
+    return numbered
+
+
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
-    """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki), read as the
+    """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki), read as the
     Markdown it means under its own line numbers, and a line printer's file without its control
     column; any other text as it is. DokuWiki is asked first:
-    its headings look like MediaWiki's and its `{{tag>…}}` like a template; TiddlyWiki before
+    its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
+    `{{info}}` macros look like templates, its `= Title =` like both); TiddlyWiki before
     JSPWiki, whose headings are its exclamation marks too."""
     from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
     from index.foswiki import looks_like_foswiki, read_foswiki
@@ -104,6 +124,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.printout import looks_like_printout, read_printout
     from index.tiddlywiki import looks_like_tiddlywiki, read_tiddlywiki
     from index.wikitext import looks_like_wikitext, read_wikitext
+    from index.xwiki import looks_like_xwiki, read_xwiki
 
     if looks_like_printout(raw_lines):
         return read_printout(raw_lines)
@@ -111,6 +132,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_tiddlywiki(raw_lines)
     if looks_like_foswiki(raw_lines):
         return read_foswiki(raw_lines)
+    if looks_like_xwiki(raw_lines):
+        return read_xwiki(raw_lines)
     if looks_like_dokuwiki(raw_lines):
         return read_dokuwiki(raw_lines)
     if looks_like_wikitext(raw_lines):

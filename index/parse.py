@@ -71,14 +71,12 @@ def parse_report(
 ) -> Report:
     """Parse a document; `report_date` overrides detection (the `--date` flag); `near` (a sibling
     report's date) gives the year of a title that writes only day and month."""
-    lines = chat_export_lines(
-        mind_map_fields(
-            new_side_of_diffs(
-                template_tags(
-                    notebook_source(hidden_comments([(line.number, line.text) for line in doc.lines]))
-                )
-            )
-        )
+    written = [(line.number, line.text) for line in doc.lines]
+    # (the body's rewrites never touch front matter: a wiki's metadata comment is no hidden note)
+    _, after_front = split_front_matter(written, doc.path)
+    head = written[: len(written) - len(after_front)]
+    lines = head + chat_export_lines(
+        mind_map_fields(new_side_of_diffs(template_tags(notebook_source(hidden_comments(after_front)))))
     )
     dialect = dialect_of(lines)
     front, body = split_front_matter(lines, doc.path)
@@ -89,8 +87,12 @@ def parse_report(
         front = {**org_front, **front}
     mail = mail_header(body)
     title_heading, title_lines = _find_title(body, dialect, mail)
-    if dialect.name == "org" and isinstance(front.get("title"), str):
-        title_heading = str(front["title"])  # `#+TITLE: Firmware weekly #32`
+    if isinstance(front.get("title"), str) and (
+        dialect.name == "org" or not _opens_with_heading(body, dialect)
+    ):
+        # `#+TITLE: Firmware weekly #32`; a wiki page's `title:` over a body with no heading of its
+        # own (a note under a quote bar is no title)
+        title_heading = str(front["title"])
         title_lines = [title_heading, *title_lines]
     if report_date:
         found: FoundDate | None = FoundDate(report_date, "flag")
@@ -126,6 +128,12 @@ def parse_report(
         encoding=doc.encoding,
         front_matter=front,
     )
+
+
+def _opens_with_heading(lines: list[tuple[int, str]], dialect: Dialect) -> bool:
+    """The body's first line is a heading (a page's own title over the text)."""
+    first = next((text.strip() for _, text in lines if text.strip()), "")
+    return heading_line(first, dialect) is not None
 
 
 def _find_title(

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import partial
 from itertools import pairwise
 
+from index.text.normalise import MD_LINK
 from index.text.numerals import zh_numeral_dates
 from index.text.time_core import DAY_FIRST, ROC_YEAR_OFFSET, pick_year
 from index.text.timeexpr import ANY_DAY, MONTH_PATTERN, MONTHS, find_dates
@@ -97,7 +98,8 @@ _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 def dates_in_text(text: str) -> list[date]:
     """Every full calendar date written in the text (with its year), in order; a range's end too."""
     found: list[tuple[int, date]] = []
-    text = _stamps_as_days(text)
+    # (`上期见 [第5期](/zhoubao/2025-03-14)`: a link's target is the day of the page it opens)
+    text = _stamps_as_days(MD_LINK.sub(r"\1", text))
     for hit in find_dates(text, ANY_DAY, "nearest"):
         if hit.precision != "day" or not _YEAR_IN.search(hit.text):
             continue  # a day without its year says nothing certain about the report's date
@@ -170,7 +172,16 @@ def date_from_text(text: str) -> FoundDate | None:
 # period it covers and the day it was issued; the report is of the day it was issued.
 _ISSUE_LABELS = (
     # a batch job's printout is issued the day it ran: `RUN DATE 02/13/25 (25.044)` (w28-h)
-    r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|run\s+date|签发日期|印发日期|发文日期)"
+    r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|run\s+date|签发日期|印发日期|发文日期|"
+    # a template's own field for the report's day (`报告日期 Reporting date: 2025-04-11`) outranks a
+    # page's `Updated:` stamp above it
+    r"report(?:ing)?\s+date|报告日期|周报日期)"
+)
+# A page's stamp of its last edit (`Updated: 2025-04-14 09:12`, `更新时间`): the report's day only
+# when no other header line states one.
+EDIT_LABEL = re.compile(
+    r"^[\W_]{0,4}(?:last\s+)?(?:updated|modified|edited)\b|^[\W_]{0,4}(?:最后)?(?:更新|修改|编辑)(?:时间|于)",
+    re.I,
 )
 _DATE_LABELS = (
     rf"(?:{_ISSUE_LABELS}|report[\s_]+date|date|dated|as\s+of|as\s+at|as\s+on|last\s+updated|updated(?:\s+on)?|sent|"

@@ -575,3 +575,15 @@ def test_a_week_label_in_the_header_block_under_the_title(tmp_path: Path) -> Non
     )
     report = parse(path)
     assert (report.week_label, report.date) == ("FW11", date(2025, 3, 21))
+
+
+def test_a_headings_attribute_block_is_no_part_of_its_title(tmp_path: Path) -> None:
+    # Docusaurus / Pandoc anchors: `{#oncall}` had made a holiday on-call note an incidents section
+    path = tmp_path / "2025-10-10.md"
+    path.write_text(
+        "# 周报 2025-10-10\n\n## 假期值班 {#oncall}\n\n- 每天 2 人值班，无线上事故\n\n## 线上事故 {#incidents}\n\n- 无\n",
+        encoding="utf-8",
+    )
+    sections = {s.title: s.kind for s in parse(path).sections}
+    assert sections["假期值班"] != SectionKind.INCIDENTS
+    assert sections["线上事故"] == SectionKind.INCIDENTS

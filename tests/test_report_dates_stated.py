@@ -72,3 +72,36 @@ def test_japanese_and_korean_date_labels(tmp_path: Path) -> None:
     assert parse(tmp_path, "週報_No.7.txt", ja) == (date(2026, 3, 13), "header line")
     ko = "# 주간업무보고\n\n| 문서번호 | DE-26-011 | 보고일자 / 报告日期 | 2026. 3. 13.(금) |\n\n- item\n"
     assert parse(tmp_path, "주간보고.md", ko) == (date(2026, 3, 13), "header line")
+
+
+def test_a_wiki_pages_metadata_comment_is_its_front_matter(tmp_path: Path) -> None:
+    # Wiki.js Git storage: the page's title and stamps in a comment before the body; the body opens
+    # with a note under a quote bar whose link names the previous issue's page by its day
+    text = (
+        "<!--\ntitle: 配网运维周报 2026-03-20（第8期）\ndate: 2026-03-24T02:10:00.000Z\n"
+        "dateCreated: 2026-03-20T09:30:00.000Z\n-->\n\n"
+        "> 每周五更新。上期见 [第7期](/ops/zhoubao/2026-03-13)。\n\n# 一、总览\n\n- 巡检平台 60%\n"
+    )
+    assert parse(tmp_path, "page.md", text) == (date(2026, 3, 20), "title")
+
+
+def test_a_wiki_pages_creation_stamp_outranks_its_later_edit_stamp(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: Squad weekly\ndate: 2026-03-17T08:00:00.000Z\ndateCreated: 2026-03-13T10:00:00.000Z\n"
+        "---\n\n# Squad weekly\n\n## Done\n- Card freeze shipped\n"
+    )
+    assert parse(tmp_path, "squad-weekly.md", text) == (date(2026, 3, 13), "front matter")
+
+
+def test_a_days_link_target_does_not_date_the_report(tmp_path: Path) -> None:
+    text = "Team notes, see [last week](/notes/2026-03-06) for context\n\n## Done\n- Cutover 40%\n"
+    assert parse(tmp_path, "2026-03-13.md", text) == (date(2026, 3, 13), "file name")
+
+
+def test_the_templates_report_date_outranks_the_pages_edit_stamp(tmp_path: Path) -> None:
+    # an ALM's print: its document block (`Updated:` three days later) over the template's own field
+    text = (
+        "Title: Weekly Status — No. 27\nCreated: 2026-04-10 17:10\nUpdated: 2026-04-13 09:12\n\n"
+        "Weekly Status — No. 27\n报告日期 Reporting date: 2026-04-10（周五）\n\n## Status\n- OTA push 55%\n"
+    )
+    assert parse(tmp_path, "WSR-27.txt", text) == (date(2026, 4, 10), "header line")

@@ -90,9 +90,9 @@ def stem(token: str) -> str:
 
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
@@ -135,11 +135,11 @@ def strip_inline(text: str) -> str:
     text), a site generator's template tags (a label's text), emphasis and strikethrough markers,
     code ticks, a table row's outer pipes (a separator row is nothing). Idempotent, and every
     piece of its output is a piece of the input's text."""
-    out = _HTML_TAG.sub("", _HTML_COMMENT.sub("", html.unescape(text).replace("\xa0", " ")))
+    out = HTML_TAG.sub("", _HTML_COMMENT.sub("", html.unescape(text).replace("\xa0", " ")))
     out = TEMPLATE_TAG.sub(template_text, out)
     out = WIKI_DECORATION.sub(r"\1", out)
     out = _AUTOLINK.sub(r"\1", out)
-    out = _MD_LINK.sub(r"\1", _MD_IMAGE.sub(r"\1", out))
+    out = MD_LINK.sub(r"\1", _MD_IMAGE.sub(r"\1", out))
     out = WIKI_LINK.sub(lambda m: m[2] or m[1], out)  # `[[page|text]]`, `[[page]]`
     out = _CODE.sub(r"\2", out)
     for pattern in (_STRONG, _STRIKE):

@@ -9,6 +9,7 @@ from index.jspwiki import looks_like_jspwiki, read_jspwiki
 from index.ledger import views
 from index.verify import Verifier
 from index.wikitext import looks_like_wikitext
+from index.xwiki import looks_like_xwiki, read_xwiki
 
 from .conftest import Series
 
@@ -129,3 +130,59 @@ def test_jspwiki_status_cells_make_slips_and_a_done_task_no_launch(series: Serie
     # its row says red: no launch, and no project named `ISSUE`
     assert not [launch for launch in views.launches(ledger)]
     assert "ISSUE" not in {s.project for s in views.slips(ledger)}
+
+
+def _xwiki(day: str, cell: str, target: str) -> str:
+    return f"""{{{{toc/}}}}
+
+= Ground Systems Weekly · Week of {day} =
+
+|=Issued|{day}
+|=Author|{{{{mention reference="XWiki.ToraNakamura" style="FULL_NAME"/}}}}
+
+{{{{warning}}}}
+Relay R2 unavailable for 3 h on Tuesday – see §3.
+{{{{/warning}}}}
+
+== 1. Workstreams ==
+
+|=ID|=Workstream|=RAG|=Target
+|WS-11|Telemetry archiver|(% style="background-color:#dff0d8" %){cell}|{target}
+|WS-12|[[Key rotation>>Ops.Projects.KeyRotation]]|GREEN|30.06.2025
+
+== 2. Done ==
+
+* Archiver schema //frozen// for ##v3##
+"""
+
+
+def test_xwiki_headings_tables_parameters_and_macros() -> None:
+    source = _xwiki("14.03.2025", "GREEN", "--30.04.2025-- 16.05.2025").splitlines()
+    assert looks_like_xwiki(source)
+    assert not looks_like_xwiki(["= Title =", "== Part ==", "| a | b |"])  # no XWiki construct
+    lines: dict[int, str] = {}
+    for number, text in read_xwiki(source):
+        lines.setdefault(number, text)
+    assert lines[1] == ""  # a macro alone on its line
+    assert lines[3] == "# Ground Systems Weekly · Week of 14.03.2025"
+    assert lines[6] == "| Author | Tora Nakamura |"  # a mention as the person's name
+    assert lines[9] == "Relay R2 unavailable for 3 h on Tuesday – see §3."
+    assert lines[12] == "## 1. Workstreams"
+    assert lines[14] == "| ID | Workstream | RAG | Target |"  # then its delimiter row
+    assert lines[15] == "| WS-11 | Telemetry archiver | GREEN | ~~30.04.2025~~ 16.05.2025 |"
+    assert lines[16] == "| WS-12 | Key rotation | GREEN | 30.06.2025 |"  # a link as its label
+    assert lines[20] == "- Archiver schema *frozen* for `v3`"
+
+
+def test_xwiki_rag_cells_and_struck_targets_make_slips(series: Series) -> None:
+    ledger = series(
+        [
+            ("Ops.Weekly.W11.WebHome.txt", _xwiki("14.03.2025", "GREEN", "30.04.2025")),
+            ("Ops.Weekly.W12.WebHome.txt", _xwiki("21.03.2025", "AMBER", "--30.04.2025-- 16.05.2025")),
+        ]
+    )
+    found = {(s.project, s.kind) for s in views.slips(ledger)}
+    assert ("Telemetry archiver", "date_moved") in found
+    assert ("Telemetry archiver", "status_downgrade") in found
+    verifier = Verifier()
+    assert all(verifier.check(c) for s in views.slips(ledger) for c in s.evidence)
