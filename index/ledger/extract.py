@@ -27,7 +27,7 @@ from index.schemas import Incident, MetricPoint, Note, Observation, Rename
 from index.text.timeexpr import reading_day_first
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 263
+EXTRACTOR_VERSION = 264
 
 
 @dataclass

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from index.ledger.name_blocks import Blocks
 from index.ledger.name_joins import embed_merge, join_batches, join_keyed, join_pairs, join_renamed
-from index.ledger.name_rules import pair_related, paren_alias, shared_parentheticals
+from index.ledger.name_rules import pair_related, paren_alias, paren_base, shared_parentheticals
 from index.ledger.name_stats import AliasConfig, NameStat, choose
 from index.text.normalise import name_key
 
@@ -154,6 +154,9 @@ def _cluster(
     for stat in ordered:
         key = name_key(stat.name)
         keys = {key} | ({alias} if (alias := paren_alias(stat.name, owners)) else set())
+        base = paren_base(stat.name)  # `店铺经营分` of `店铺经营分（原“成长分2.0”）`, compared as written
+        spelled = {key: stat.name, **({name_key(base): base} if base else {})}
+        keys |= set(spelled)
         anchor = forced.get(key)
         if anchor is not None:
             keys.add(anchor)
@@ -163,12 +166,13 @@ def _cluster(
         if exact is None and anchor is None:
             fits: set[int] = set()
             for k in keys:
-                for other, spelling, index in blocks.near(k, stat.name):
+                name = spelled.get(k, stat.name)
+                for other, spelling, index in blocks.near(k, name):
                     if (
                         index not in fits
                         and not blocked(key, clusters[index])
                         and (not stat.tentative or k.startswith(other) or other.startswith(k))
-                        and pair_related(k, other, stat.name, spelling)
+                        and pair_related(k, other, name, spelling)
                     ):
                         fits.add(index)
             exact = fits.pop() if len(fits) == 1 else None
@@ -176,7 +180,7 @@ def _cluster(
             clusters.append(_Cluster())
             exact = len(clusters) - 1
         for k in keys - clusters[exact].keys:
-            blocks.add(k, stat.name, exact)
+            blocks.add(k, spelled.get(k, stat.name), exact)
         clusters[exact].add(stat, keys)
         for k in keys:
             by_key.setdefault(k, exact)

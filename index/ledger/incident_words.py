@@ -31,7 +31,8 @@ _SEV = r"(?<![A-Za-z0-9])SEV[- ]?[0-4](?![0-9])"
 _P_LEVEL = (
     r"(?:定级|级别|定为|升级为|severity|level)\s*[:：为]?\s*P[0-3](?![0-9A-Za-z])|"
     r"(?<![A-Za-z0-9])P[0-3]\s*(?:级)?(?:故障|事故|事件|incident|outage)|"
-    r"(?<![A-Za-z0-9])\d+\s*(?:次|个|起)\s*P[0-3](?![0-9A-Za-z])|"
+    # (never a count of bugs at a priority: `regression 搵到 2 個 P1 bug`, w33-e)
+    r"(?<![A-Za-z0-9])\d+\s*(?:次|个|起)\s*P[0-3](?![0-9A-Za-z])(?!\s*(?:bugs?|defects?|缺陷|需求|用例|工单|问题单))|"
     r"[(（]\s*P[0-3]\s*[)）]|[(（][^()（）]{0,20}[，,]\s*P[0-3]\s*[)）]|"
     # a level stated of what happened ("…重启后恢复，属P3级"), a tag opening a line ("【P3】4月17日…")
     r"(?:属|属于|定为|评为|记为)\s*P[0-3]\s*级(?=\s*(?:[，。,;；)）]|$|故障|事故|事件))|^\W{0,3}【\s*P[0-3]\s*】|"

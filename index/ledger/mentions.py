@@ -62,13 +62,19 @@ _GENERIC_TITLE = re.compile(
     # a generated report's header fields: "**Generated:** Mon … by mkweekly", "**Period:** …"
     r"(?:reporting |report )?period|generated(?: by| on| at)?|prepared by|compiled by|distribution|"
     r"(?:ops |team )?meeting|统计周期|报告周期|报送范围|"
+    # a template's header fields: who filled it in, who checked it (`**填报人**：许嘉禾　**审核**：…`)
+    r"填报人|填表人|审核人?|审批人?|编制人?|编写人?|撰写人?|汇报人|报告人|复核人?|值班人?|"
+    # a project's own leftovers after its cutover (`收尾任务：历史数据核对，5/30 前完成`), not one of its own
+    r"收尾(?:任务|工作|事项)?|遗留(?:问题|事项|任务)|"
     # an update e-mail's template sections: what went well, what did not, what the writer needs
     r"(?:wins|losses|misses|lowlights|asks|kudos|shout-?outs|worries|concerns)(?:\s*(?:&|and|/)\s*\w+)?|"
     # a register of changes to several projects' items: "DEFERRED ITEMS (TARGET CHANGES)", "Open actions"
     r"(?:deferred|open|closed|new|pending|outstanding|carried[- ]over)\s+(?:items|actions|changes|defects)|"
     r"(?:target|date|schedule|scope)\s+changes|change\s*log|"
     # a memo's standing labels, whose lines list several projects' dates and asks
-    r"(?:key|upcoming|important)\s+(?:dates|milestones|deadlines)|decisions?(?:\s+(?:needed|required|requested|for\s+noting))?|"
+    r"(?:key|upcoming|important)\s+(?:dates|milestones|deadlines)|"
+    # a list of when releases ship (`**Release calendar:** 1.83 shipped October 17. 1.84 ships …`)
+    r"(?:release|sprint|delivery|meeting)\s+(?:calendar|schedule|dates)|calendar|timeline|发版日历|发布日历|排期表|decisions?(?:\s+(?:needed|required|requested|for\s+noting))?|"
     # a weeknote's or a retro's template sections: "Things that went well", "What was hard"
     r"(?:things\s+that|what)\s+(?:went|were|was|is|are|didn['’]?t\s+go|did\s*n['’]?t\s+go)\s+"
     r"(?:well|badly|hard|wrong|ok(?:ay)?|great|difficult|tricky|less\s+well|not\s+so\s+well)|"
@@ -346,7 +352,10 @@ _SHARE = re.compile(r"\d+\s*%")
 _BILINGUAL_SLASH = re.compile(r"\s+/\s+")
 _STATUS_PAIR = re.compile(r"\s*[/／、&+]\s*|\s+(?:and|or)\s+|[和及与或]", re.I)
 _PERIOD_NAME = re.compile(
-    r"(?:(?:FY|CY)\s?\d{2,4}\s*)?(?:wk|week|w|cw|kw|ww|fw)\s?\d{1,2}|20\d{2}\s?[-_]?w\d{1,2}", re.I
+    r"(?:(?:FY|CY)\s?\d{2,4}\s*)?(?:wk|week|w|cw|kw|ww|fw)\s?\d{1,2}|20\d{2}\s?[-_]?w\d{1,2}|"
+    # `秋季学期 · 第3教学周`, `第12期`: a school's or the series' own count of its weeks (w33-c)
+    r"(?:[\u4e00-\u9fff]{2,6}\s*[·・]\s*)?第\s*[\d一二三四五六七八九十]{1,3}\s*(?:教学|自然|财年)?(?:周|期|双周)",
+    re.I,
 )
 # A part's name and what follows it after a middle dot (`汇总·发胡总`, `Summary · for the board`).
 _ADDRESSED = re.compile(r"\s*[·•]\s*")

@@ -23,6 +23,8 @@ from index.text.timeexpr import ANY_DAY, find_dates
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
 _LABEL_FIGURE = re.compile(
     rf"^[~≈约]?\s*(?:(?:{_NUMBER})\s*(?:→|->)\s*[~≈约]?\s*)?(?P<value>{_NUMBER})\s*"
+    # (out of a total: `Scientists trained: 34 of 52`, w33-d)
+    rf"(?:(?:of|/)\s*(?:{_NUMBER})\s*)?"
     r"(?P<unit>%|‰|ms|s|min|mins|h|万|亿|k|K|M)?(?![A-Za-z\d.])\s*"
     rf"(?P<noun>[A-Za-z]+|[{HAN}]{{1,3}})?\s*(?:[(（][^)）]*[)）])?\s*[。；;]?\s*$"
 )

@@ -82,7 +82,7 @@ def read_pairs(text: str, prose: bool = False) -> list[Pair]:
     for sentence in _split(_SENTENCES if prose else _STOPS, text):
         if prose and cue(sentence):
             continue  # a sentence telling an incident: its numbers are the impact
-        pairs.extend(_sentence_pairs(sentence, prose))
+        pairs.extend(_out_of_total(p) for p in _sentence_pairs(sentence, prose))
     if not prose:
         return pairs + _aside_pairs(text)
     named = [p for p in pairs if names_metric(p.name)]
@@ -91,6 +91,19 @@ def read_pairs(text: str, prose: bool = False) -> list[Pair]:
             p.change is not None or (len(named) >= 2 and p in named) or (p.level and names_metric(p.name))
         )
     return [p for p in pairs if not p.tentative or tentative_ok(p)]
+
+
+_COUNT_IN_NAME = re.compile(r"(.+?)\s*[:：]\s*(\d{1,3}(?:,\d{3})+|\d+)")
+
+
+def _out_of_total(pair: Pair) -> Pair:
+    """`Scientists trained: 34 of 52` is 34 trained (of 52 to train), not a metric named with its
+    count whose value is the total (w33-d)."""
+    named = _COUNT_IN_NAME.fullmatch(pair.name)
+    if named is None or not re.search(rf"{re.escape(named[2])}\s*(?:of|/)\s*[\d,]+", pair.quote):
+        return pair
+    pair.name, pair.value = named[1], float(named[2].replace(",", ""))
+    return pair
 
 
 def _aside_pairs(text: str) -> list[Pair]:

@@ -23,6 +23,22 @@ _NUMERONYM = re.compile(r"([a-z])(\d{1,2})([a-z])")
 _GENERIC_PAREN = re.compile(r"phase|stage|part|step|^v?\d|期|阶段|owner|负责|%|eta|\d{1,2}/\d{1,2}", re.I)
 
 
+_FORMERLY = re.compile(
+    r"^(?:原(?:名|称)?(?![因来则始本定计])|旧称|曾用名|(?:formerly|previously|was|ex)\b-?)\s*[:：]?\s*", re.I
+)
+
+
+def paren_base(name: str) -> str | None:
+    """`店铺经营分` of `店铺经营分（原“成长分2.0”）`: a new name announced with its old one in brackets,
+    which later reports write alone (or shortened: `经营分`); None for any other parenthetical (an
+    abbreviation, a site, a count: `HPC Refresh 2025 (HPCR25)`, `嘉兴 DC(6 臂)` are one name each)."""
+    inner = PARENS.findall(nfkc(name))
+    if len(inner) != 1 or not _FORMERLY.match(inner[0].strip()):
+        return None
+    base = PARENS.sub(" ", nfkc(name)).strip()
+    return base if len(name_key(base)) >= 2 else None
+
+
 # A code before a slash and the name after it: "PG16 / Heron", "K8S-1.30 / Atlas".
 _CODE_SLASH = re.compile(r"^\s*[A-Za-z]+\d[\w.-]*\s*[/／]\s*(\S.{2,40})$")
 
@@ -32,7 +48,8 @@ def paren_alias(name: str, shared: frozenset[str] = frozenset()) -> str | None:
     `(owner: X)` are not names, nor is a parenthetical that follows several different names
     (`（孙悦）`: their owner)."""
     for inner in PARENS.findall(nfkc(name)):
-        inner = inner.strip()
+        # `店铺经营分（原“成长分2.0”）`: the name it had, after its `原` / `formerly`
+        inner = _FORMERLY.sub("", inner.strip()).strip(" “”\"'「」")
         if len(inner) >= 2 and not _GENERIC_PAREN.search(inner) and name_key(inner) not in shared:
             return name_key(inner)
     coded = _CODE_SLASH.match(nfkc(name))
@@ -42,13 +59,22 @@ def paren_alias(name: str, shared: frozenset[str] = frozenset()) -> str | None:
 
 
 def shared_parentheticals(names: Iterable[str]) -> frozenset[str]:
-    """Parentheticals written after two or more different names: owners or teams, not aliases."""
-    bases: dict[str, set[str]] = {}
+    """Parentheticals written after two or more different names: owners or teams, not aliases. One
+    that abbreviates a name it follows (`Truck Appointment System v2 (TAS v2)`, then `SlotBook (TAS
+    v2)` after a rename) is that project's short name, whatever else it follows (w33-a)."""
+    bases: dict[str, dict[str, str]] = {}
+    inners: dict[str, str] = {}
     for name in names:
-        base = name_key(PARENS.sub(" ", nfkc(name)))
+        base = PARENS.sub(" ", nfkc(name)).strip()
         for inner in PARENS.findall(nfkc(name)):
-            bases.setdefault(name_key(inner), set()).add(base)
-    return frozenset(inner for inner, found in bases.items() if len(found) > 1)
+            bases.setdefault(name_key(inner), {})[name_key(base)] = base
+            inners[name_key(inner)] = inner.strip()
+    return frozenset(
+        inner
+        for inner, found in bases.items()
+        if len(found) > 1
+        and not any(pair_related(inner, key, inners[inner], base) for key, base in found.items())
+    )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -106,7 +132,27 @@ ITEM_KEY = re.compile(
 
 
 def related(short: str, long: str, short_name: str, long_name: str) -> bool:
-    """Do these two names plausibly denote the same project? (`short` is the shorter key.)"""
+    """Do these two names plausibly denote the same project? (`short` is the shorter key.) Latin
+    names are compared as written, then with their compounds apart (`HC7 upgrade` is `HC 7 upgrade`,
+    the initials of `Harbour Core 7 upgrade`, as `HarbourCore 7 upgrade` is read; w33-a)."""
+    if _related(short, long, short_name, long_name):
+        return True
+    apart = _compounds_apart(short_name), _compounds_apart(long_name)
+    if apart == (short_name, long_name) or has_han(short_name + long_name):
+        return False
+    return _related(short, long, *apart)
+
+
+# A camel-case word's parts (`HarbourCore`, `SlotBook`) and a capitals code's number (`HC7`, `TAS2`).
+_CAMEL_JOIN = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+_CODE_NUMBER = re.compile(r"\b([A-Z]{2,})(\d+)\b")
+
+
+def _compounds_apart(name: str) -> str:
+    return _CODE_NUMBER.sub(r"\1 \2", _CAMEL_JOIN.sub(" ", name))
+
+
+def _related(short: str, long: str, short_name: str, long_name: str) -> bool:
     if short == long:
         return True
     keys, other_keys = set(ITEM_KEY.findall(nfkc(short_name))), set(ITEM_KEY.findall(nfkc(long_name)))

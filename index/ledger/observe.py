@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
-from index.ledger.evidence import cite
+from index.ledger.evidence import MAX_QUOTE, cite
 from index.ledger.field_labels import Labelled, Piece, field_pieces, find_owner
 from index.ledger.mentions import Mention, Unit
 from index.ledger.ordinal_targets import OrdinalTarget, find_ordinal_targets
@@ -36,6 +36,7 @@ from index.ledger.targets import DateRole, classify_dates, pick_target
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
 from index.text.cjk import has_han
+from index.text.normalise import name_key
 from index.text.shift import Shift, find_shifts
 from index.text.timeexpr import find_dates, find_field_dates
 
@@ -177,6 +178,12 @@ def observe(report: Report, mention: Mention) -> Observation:
                     declared = status in RANK and (
                         _DECLARED.search(text[max(0, hit.start - 12) : hit.start])
                         or REBASELINED.match(hit.text)
+                        # `2. 智能满减助手 🟡` over `- 3/24 灰度可能推迟`: the state the author set
+                        # beside the name closes its line, and outranks a step line's wording (w33-g)
+                        or (
+                            unit is mention.units[0]
+                            and _beside_name(unit.text, offset + hit.start, offset + hit.end, mention.name)
+                        )
                     )
                     priority = 3 if declared else 1
                     statuses.append(_Found(unit, status, quote, priority, hit.text.strip(" —–-:：·•")))
@@ -296,8 +303,22 @@ def _cite_the_row(obs: Observation, mention: Mention, report: Report, section: s
     row = mention.units[0].text
     for attr in ("target_evidence", "progress_evidence", "status_evidence"):
         cited: Citation | None = getattr(obs, attr)
-        if cited is not None and cited.lines[0] == mention.start and _bare_cell(cited.quote, mention.name):
-            setattr(obs, attr, cite(report, section, mention.start, mention.start, row))
+        if cited is None or cited.lines[0] != mention.start or _names(cited.quote, mention.name):
+            continue
+        # (`| HC7 upgrade | Red | 18/05/2025 (was 27/04) | <a long note> |`: the row up to the cell
+        # when the whole row is longer than a quote may be; w33-a)
+        end = row.find(cited.quote) + len(cited.quote)
+        quote = row if len(row.strip()) <= MAX_QUOTE or end < len(cited.quote) else row[:end]
+        setattr(obs, attr, cite(report, section, mention.start, mention.start, quote))
+
+
+def _beside_name(text: str, start: int, end: int, name: str) -> bool:
+    """The status closes a line that holds only the project's name before it (`2. 智能满减助手 🟡`,
+    `**Search rebuild** — AMBER`), not a sentence (`11/21上线完成，……顺延`)."""
+    if text[end:].strip(" *_`"):
+        return False
+    before = name_key(text[:start])
+    return bool(before) and before.endswith(name_key(name)) and len(before) <= len(name_key(name)) + 3
 
 
 def _bare_cell(quote: str, name: str) -> bool:
@@ -306,6 +327,11 @@ def _bare_cell(quote: str, name: str) -> bool:
 
 
 _CELL_CHARS = 16
+
+
+def _names(quote: str, name: str) -> bool:
+    """The cell says whose it is: it has words and writes the project's name."""
+    return bool(re.search(r"[^\W\d_]", quote)) and name in quote
 
 
 # The start of an English sentence or clause: where a later subject takes over the line.
@@ -419,14 +445,17 @@ def _status_cell(text: str) -> bool:
 
 
 def _field_number(text: str, share: bool = False) -> list[Span]:
-    """`% complete: 70`, `Progress: 5/6 tasks (83%)`: a progress field's value needs no percent
+    """`% complete: 70`, `Progress: 5/6 tasks (83%)`, `里程碑 5/8`: a progress field's value needs no percent
     sign, and a fraction in it is the share done; in a column of shares (`share`) a whole `1` is
     all of it and `0` none."""
     whole = re.fullmatch(r"\s*([01])\s*", text) if share else None
     if whole:
         return [Span(100 * int(whole[1]), whole.start(1), whole.end(1), whole[1])]
+    # (what it counts may stand before it: `里程碑 5/8`, `整改项24/34`, `Milestones: 5/8`; w33-b, w33-c)
     fraction = re.match(
-        r"\s*(\d{1,3}(?:,\d{3})+|\d{1,5})\s*(?:/|\bof\b)\s*(\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d/])", text
+        r"\s*(?:[^\W\d_][^\d/%]{0,11}?\s*[:：]?\s*)?"
+        r"(\d{1,3}(?:,\d{3})+|\d{1,5})\s*(?:/|\bof\b)\s*(\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d/])",
+        text,
     )
     done, total = (count_value(fraction[1]), count_value(fraction[2])) if fraction else (0, 0)
     if fraction and total > 0 and done <= total:  # `1,112 / 2,400 drawers`, `10 of 14 modules mapped`

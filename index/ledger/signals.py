@@ -17,7 +17,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from index.schemas import ProjectStatus
-from index.text.normalise import EMOJI, nfkc
+from index.text.normalise import EMOJI, HTML_TAG, nfkc
 
 _COLOUR = (
     r"\b(?:gone|going|goes|went|turned|turning|moved|moving|move|now|still|stays|remains)\s+"
@@ -209,7 +209,8 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
 )
 _STATUS = tuple((status, re.compile(pattern, re.I)) for status, pattern in _STATUS_RULES)
 _NEGATED_BEFORE = re.compile(
-    r"(?:未|不|没有?|无|非|尚未|并未|不会|不再|避免|防止|以免|排除)\s*(?:再|会|需|被|有|出现|能够?|是)?\s*$|"
+    # (Cantonese writes 唔 for 不 and 冇 for 没有: `唔再系有风险`, `已唔再 blocked`, `冇延期`)
+    r"(?:未|不|没有?|无|非|尚未|并未|不会|不再|避免|防止|以免|排除|唔|冇)\s*(?:再|会|需|被|有|出现|能够?|是|系){0,2}\s*$|"
     r"\b(?:not|no longer|never|isn't|aren't|wasn't|no|without|nothing|\w+n['’]t)\s+(?:been\s+|be\s+|yet\s+|an?\s+)?$",
     re.I,
 )
@@ -285,6 +286,8 @@ _FIELD_STATUS: dict[str, ProjectStatus] = {
     "顺调": "on_track", "順調": "on_track", "オンスケ": "on_track", "要注意": "at_risk",
     "迟延": "off_track", "遅延": "off_track", "遅れ": "off_track", "保留": "paused", "中止": "cancelled",
     "完了": "done", "リリース済み": "launched", "稼働中": "launched",
+    # a status cell that is one sign: a warning is at risk, a chequered flag finished (w33-b)
+    "⚠": "at_risk", "⚠️": "at_risk", "🏁": "done",
 }  # fmt: skip
 
 _GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")
@@ -428,7 +431,8 @@ def reading_status_words(words: Mapping[str, ProjectStatus]) -> Iterator[None]:
 def _legend_status(cleaned: str) -> ProjectStatus | None:
     words = STATUS_WORDS.get()
     for word in sorted(words, key=len, reverse=True) if words else ():
-        if cleaned == word or cleaned.startswith(word + " "):
+        if cleaned == word or (cleaned.startswith(word + " ") and not _GLYPHS.fullmatch(word)):
+            # (a legend's sign is read alone: in `✅ 完成` the word says which state it is)
             return words[word]
     return None
 
@@ -460,7 +464,8 @@ _EMOJI_OF_SHORTCODE = {
     "green_circle": "🟢", "yellow_circle": "🟡", "orange_circle": "🟠", "red_circle": "🔴",
     "large_blue_circle": "🔵", "blue_circle": "🔵", "white_check_mark": "✅", "heavy_check_mark": "✔",
     "x": "❌", "pause_button": "⏸", "no_entry": "⛔", "green_square": "🟩", "yellow_square": "🟨",
-    "orange_square": "🟧", "red_square": "🟥", "rocket": "🚀",
+    "orange_square": "🟧", "red_square": "🟥", "rocket": "🚀", "warning": "⚠️", "checkered_flag": "🏁",
+    "construction": "🚧", "stop_sign": "🛑", "hourglass_flowing_sand": "⏳", "hourglass": "⌛",
 }  # fmt: skip
 _SHOWN_SHORTCODE = re.compile(r":(" + "|".join(_EMOJI_OF_SHORTCODE) + r"):")
 # A line opening with such a shortcode (`- :white_check_mark: **省平台对接**：…`): its sign, as an emoji is.
@@ -471,11 +476,19 @@ def _shown_emoji(match: re.Match[str]) -> str:
     return _EMOJI_OF_SHORTCODE[match[1]]
 
 
+def shown_emoji(text: str) -> str:
+    """The text with its emoji shortcodes as the emoji a renderer shows (`:warning:` → ⚠️)."""
+    return _SHOWN_SHORTCODE.sub(_shown_emoji, text)
+
+
 def field_status(value: str) -> ProjectStatus | None:
     """A status field's value ('At risk', '🟡 黄灯', 'Done (May 7)', or a word the report's legend
     defines: 'TIGHT') as a status."""
     value = ticked_option(value) or value
     value = _SHOWN_SHORTCODE.sub(_shown_emoji, value)  # `:yellow_circle:` is the 🟡 the page shows
+    # `<StatusBadge level="ok">正常</StatusBadge>`, `<span class="rag">Amber</span>`: an MDX component
+    # or an HTML tag around the word shows only the word (w33-c)
+    value = HTML_TAG.sub("", value)
     tagged = _TAG_PATH.fullmatch(value.strip())
     value = tagged[1] if tagged else value  # `#状态/关注#`, `#status/at-risk`: the tag's last part
     # (`[B]`: a board's bracketed code, read as its legend defines it)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from index.ledger.signals import field_status
+from index.ledger.signals import field_status, shown_emoji
 from index.models import Report
 from index.schemas import ProjectStatus
 from index.text.normalise import EMOJI
@@ -89,11 +89,24 @@ def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
                 break
             taken.add(more_number)
         words = _entries(body)
-        if len(words) >= _MIN_WORDS or len(_GLYPH_ENTRY.findall(body)) >= _MIN_WORDS:
-            # `图例：🟢正常　🟡有风险　⏸暂停`: the signs and their words, which the common
-            # vocabulary already reads; the line is still a key, not a project
-            return taken, words
+        if len(words) >= _MIN_WORDS or len(_GLYPH_ENTRY.findall(shown_emoji(body))) >= _MIN_WORDS:
+            # `图例：🟢正常　🟡有风险　⏸暂停`, `:white_check_mark: 正常　:warning: 关注`: each sign
+            # means the word written against it (a ✅ can be on track here); the line is a key
+            return taken, {**_signs(shown_emoji(body)), **words}
     return None
+
+
+# A sign and the word written against it (`✅ 正常`, `🏁 已完成/已上线`).
+_SIGN_ENTRY = re.compile(rf"([{EMOJI}])\ufe0f?\s*([^\s{EMOJI}=＝|｜;；,，。]{{1,12}})")
+
+
+def _signs(body: str) -> dict[str, ProjectStatus]:
+    """Each sign of a glyph legend and the status its word says (the first of `已完成/已上线`)."""
+    return {
+        sign: status
+        for sign, word in _SIGN_ENTRY.findall(body)
+        if (status := field_status(word) or field_status(re.split(r"[/／、]", word)[0]))
+    }
 
 
 # A code and its words, no equals sign, between bars (`OC On Course | CA Caution | JE Jeopardy`).

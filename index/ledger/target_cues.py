@@ -58,7 +58,9 @@ OWED_BEFORE = re.compile(
     + PART_OF
     + r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$|"
     # another party's reply to the project ("RFI-112 – response was due 20/11, still outstanding")
-    r"\b(?:response|reply|answer|feedback|comments?)\s+(?:was\s+|is\s+|were\s+|are\s+)?(?:now\s+)?due\s*(?:on|by)?\s*$",
+    # (or its decision: "Exemption request with Exec (decision due 20/03)", w33-a)
+    r"\b(?:response|reply|answer|feedback|comments?|decision|approval|verdict|ruling|quote)\s+"
+    r"(?:was\s+|is\s+|were\s+|are\s+)?(?:now\s+)?due\s*(?:on|by)?\s*$",
     re.I,
 )
 # A deadline told as a condition ("if it isn't signed by the 17th we lose offline map tiles", "如果
@@ -273,6 +275,14 @@ ACTION_AFTER = re.compile(
     r"^\s*(?:之?前|以前)\s*(?:我|他|她|我们|大家)?\s*(?:一定|务必|尽快|要|得|需要|会|再)?\s*"
     r"(?:给(?:个|出)?|确认|回复|反馈|同步|答复|定下|说|对齐|评估|决定|看一?下|过一遍|沟通)"
 )
+# A meeting's day (`new date TBC (working group 08/04)`, `agreed at the CCB on 09.04`, `周会 3/14`):
+# when people meet about the project, even in its target's column, never the day it is due.
+MEETING_BEFORE = re.compile(
+    r"(?:working\s+group|meeting|steerco|steering\s+(?:committee|group|board)|\bCAB|\bCCB|"
+    r"change\s+(?:advisory\s+|control\s+)?board|workshop|会议|例会|周会|碰头会|评审会)"
+    r"\s*(?:on|at|of|held)?\s*[:：]?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
+    re.I,
+)
 # A day work starts, not one it is due: `计划 4/1 启动` in a 计划完成 column (w26-h), `kick-off 4/1`.
 START_AFTER = re.compile(
     r"^\s*(?:正式)?(?:启动|开工|开始(?![\u4e00-\u9fff]*(?:上线|发布|投产))|立项|kick(?:s|ed)?[- ]?off|starts?\b)",
@@ -287,6 +297,12 @@ INTERIM = re.compile(
     r"^\s*(?:之?前)?\s*(?:完成)?\s*(?:提测|联调|评审|测试|灰度|试点|试运行|小流量|uat|beta|pilot|canary|"
     r"code freeze|review|demo|design|设计|开发完成|方案)",
     re.I,
+)
+# A batch or wave of the work named before its day (`GIS 治理第二批预计 5 月底完成`, `batch 2 by 14 May`):
+# a step's day, not the project's own.
+FINAL_WORD = re.compile(r"\bfinal\b|最终|最后一批|全量", re.I)
+BATCH_BEFORE = re.compile(
+    r"(?:第[一二三四五六七八九十\d]{1,2}|首|末)批|\b(?:batch|wave|tranche)\s*\d{1,2}\b", re.I
 )
 # A launch said with its hour and its reach: "7月11日上午10点全服上线", "8/29全渠道上线".
 AT_HOUR = r"(?:(?:早上|上午|中午|下午|晚上|凌晨)?\s*\d{1,2}(?:[:：]\d{2}|点(?:半|\d{1,2}分?)?)\s*)?"

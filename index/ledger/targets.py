@@ -18,6 +18,7 @@ from index.ledger.target_cues import (
     ACTION_AFTER,
     AIM_AT_BEFORE,
     AT_HOUR_LAUNCH,
+    BATCH_BEFORE,
     BOUNDARY,
     CONDITION_BEFORE,
     DELIVERY,
@@ -26,6 +27,7 @@ from index.ledger.target_cues import (
     DONE_AFTER,
     DONE_BEFORE,
     FINAL_AFTER,
+    FINAL_WORD,
     FUTURE_WORDS,
     GOAL_LEAD,
     HOLDS_AFTER,
@@ -35,6 +37,7 @@ from index.ledger.target_cues import (
     LAUNCH_AFTER,
     LIVE_OPENS,
     LIVE_WORD,
+    MEETING_BEFORE,
     MILESTONE_AFTER,
     MISSED_AFTER,
     MISSED_BEFORE,
@@ -116,6 +119,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         final_verb = FINAL_AFTER.match(after)
         named_final = final_verb is not None and final_verb[0].strip() not in ("前", "之前", "以前")
         interim = bool(INTERIM.match(after)) or bool(INTERIM.search(clause) and not named_final)
+        # (just before the day, and never the final one: `the final cutover (Wave 3) … 19 January`)
+        interim = interim or bool(BATCH_BEFORE.search(before) and not FINAL_WORD.search(clause))
         if final_verb is not None and not named_final:
             interim = interim or bool(STEP_WORD.search(after))
         kind: Literal["final", "interim"] = (
@@ -128,6 +133,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             role = None  # "The Flutter SDK moved into Now this week": when it happened, not a day aimed at
         elif START_AFTER.match(after):
             role = None  # the day it starts, even in a target's column (`计划 4/1 启动`)
+        elif MEETING_BEFORE.search(before):
+            role = None  # the day people meet about it
         elif (
             ACTION_AFTER.match(after)
             or KEPT_UNTIL.search(before)

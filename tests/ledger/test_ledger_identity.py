@@ -46,6 +46,9 @@ def identity(*names: str, config: AliasConfig | None = None, **kwargs: object):
         ("Project Heron", "Heron"),  # the word "project" before it
         ("PG16 / Heron", "Heron"),  # a code, a slash, the name
         ("海关物流监控接口改造", "海关接口"),  # its middle and its kind of work left out (w23-a)
+        ("CrossDock 3 rollout", "CD3 rollout"),  # a camel-case word's initials and its number
+        ("Waste Collection App", "Fenmarsh Bins (Waste Collection App)"),  # `Waste` is no `was`
+        ("Dock Service", "Harbor (formerly Dock Service)"),  # the old name after `formerly`
     ],
 )
 def test_names_merge(a: str, b: str) -> None:
@@ -75,11 +78,17 @@ def test_names_merge(a: str, b: str) -> None:
         ("Project Heron", "Project Kestrel"),  # "project" is no part of either name
         ("INFRA-311 / Heron", "INFRA-312 / Kestrel"),
         ("海关物流监控接口改造", "海关验收"),  # the kind of work left out, the rest must still fit
+        ("CrossDock 3 rollout", "CD4 rollout"),  # its initials, another number: the next release
     ],
 )
 def test_names_stay_apart(a: str, b: str) -> None:
     found = identity(a, b)
     assert found.canonical(a) != found.canonical(b)
+
+
+def test_a_renamed_name_with_its_old_one_in_brackets_then_shortened_is_one_project() -> None:
+    found = identity("成长分2.0", "店铺经营分（原“成长分2.0”）", "经营分")
+    assert found.canonical("经营分") == found.canonical("成长分2.0")  # the base, shortened, and `原` dropped
 
 
 def test_one_name_written_three_ways_is_one_project() -> None:

@@ -34,6 +34,9 @@ from .conftest import WriteReport, build
         ),
         # the report's own week told in the past: when it happened
         ("The Flutter SDK moved into Now this week.", date(2025, 8, 8)),
+        # another party's decision on the project, and the day people meet about it (w33-a, w33-f)
+        ("Still paused. Waiver request with the board (decision due 21 March).", date(2025, 3, 14)),
+        ("New go-live to be agreed at the change board on 9 April.", date(2025, 4, 4)),
     ],
 )
 def test_no_target(text: str, ref: date) -> None:
@@ -55,6 +58,11 @@ def test_no_target(text: str, ref: date) -> None:
 def test_target(text: str, ref: date, day: date) -> None:
     picked = pick_target(classify_dates(text, ref))
     assert picked is not None and picked.hit.value == day
+
+
+def test_a_meetings_day_in_a_target_cell_is_not_the_target() -> None:
+    roles = classify_dates("31 Mar 2025 — missed; new date TBC (working group 8 Apr)", date(2025, 4, 4), True)
+    assert [(r.hit.value, r.role) for r in roles] == [(date(2025, 3, 31), "target")]
 
 
 def test_a_slip_to_a_day_is_a_move_not_a_health() -> None:
