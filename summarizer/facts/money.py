@@ -16,7 +16,8 @@ _MONEY_WORDS = re.compile(
     # never a word of a compound ("anti-money-laundering"); an English "claim" is as often an
     # insurance claim as a demand for money, so only 索赔 / 赔偿 count
     r"(?<!-)\b(?:budget\w*|cost(?:s|ing)?|spen[dt]\w*|price[ds]?|money|dollars?|pounds?|euros?|"
-    r"revenue|income|takings|contract\s+value|funding|funded|capex|opex)\b(?!-)|"
+    r"revenue|income|takings|contract\s+value|funding|funded|capex|opex|compensation|refund\w*|"
+    r"reimburse\w*)\b(?!-)|"
     # "paid" and "pay" only for an amount ("how much did we pay", "paid for the licence"):
     # "paid digital subscribers" counts readers
     r"\bhow\s+much\b.*\b(?:paid|pay)\b|\b(?:paid|pay)\s+(?:for|out)\b|"

@@ -23,6 +23,8 @@ from index.text.hant import simplified
 from index.text.lang import detect_lang
 from index.text.normalise import plain_key
 from index.text.weeks import week_str
+from summarizer.facts.glossary import chinese_synonyms
+from summarizer.planning.cantonese import as_mandarin
 from summarizer.planning.code_names import code_name_synonyms
 from summarizer.planning.file_names import file_name_team
 from summarizer.planning.index_context import (
@@ -40,6 +42,7 @@ from summarizer.planning.intent import (
     vocabulary,
 )
 from summarizer.planning.projects import (
+    NAME_STOP,
     ProjectIndex,
     ProjectRef,
     link_projects,
@@ -130,6 +133,8 @@ def read_question(
         else question
     )
     stripped = question
+    renamed: dict[str, tuple[str, ...]] = {}
+    unworded = question  # without the words of a name it wrote in part: what it asks of the project
     for project in projects:
         if project.name in linked:
             names = (project.name, *project.aliases)
@@ -137,8 +142,21 @@ def read_question(
                 stripped = stripped.replace(name, " ")
                 short = written_short(stripped, name)
                 stripped = stripped.replace(short, " ") if short else stripped
+                unworded = (
+                    unworded.replace(name, " ").replace(short, " ") if short else unworded.replace(name, " ")
+                )
+                written = _without_name_words(unworded, name)
+                others = tuple(" ".join(tokenize(n)) for n in names if n != name)
+                if written != unworded and others:
+                    # "the freezer migration" of a project since renamed `Cold Storage Migration`:
+                    # a line saying any of its names says the words the question named it by
+                    for word in set(tokenize(unworded)) - set(tokenize(written)):
+                        renamed[word] = tuple(dict.fromkeys([*renamed.get(word, ()), *others]))
+                unworded = written
     # Intent words inside a project's name ("数据质量监控平台") say nothing about the question.
     unnamed = stripped.replace(found.text, " ") if found and found.text else stripped
+    # (the name's words stay in what the intent is read from: `go-live` of "the Vantra OCC go-live")
+    unasked = unworded.replace(found.text, " ") if found and found.text else unworded
     intent, words = detect_intent(unnamed, bool(linked))
     terms = strip_question_words(query or question, keep)
     launch_list = "launched" in list_kinds(words)
@@ -152,14 +170,14 @@ def read_question(
             _without(terms, plan_date_texts(question)),
             [*vocabulary(intent), *(LAUNCH_NOUNS if launch_list else ())],
         ),
-        synonyms=intent_synonyms([*words, *decision_words(unnamed)]),
+        synonyms={**intent_synonyms([*words, *decision_words(unnamed)]), **renamed},
         time_text=found.text if found else "",
         intent_words=words,
         wants=list_kinds(words),
         wants_reason=asks_why(question),
         asks_which=asks_which(question),
         days=found.days if found and not (since or until) else None,
-        asked=subject_terms(strip_question_words(unnamed, keep), [*vocabulary(intent), *words])
+        asked=subject_terms(strip_question_words(unasked, keep), [*vocabulary(intent), *words])
         if linked
         else "",
         projects=linked,
@@ -167,6 +185,9 @@ def read_question(
         label=(label.kind, label.number) if label else None,
     )
     plan.set_weeks(since_int, until_int)
+    if plan.lang == "en" and not has_han(question):
+        # "the T-Box online rate" of `T-Box 在线率`: a Chinese line writes the word its own way
+        plan.synonyms = {**chinese_synonyms(tokenize(question)), **plan.synonyms}
     return plan
 
 
@@ -185,7 +206,7 @@ def plan(
     `series` (a folder name or path, `--series`) scopes the question to that team; `show_all`
     (`--all`) lists every item of a list answer."""
     # A question in Traditional characters reads the reports as the index holds them (Simplified).
-    question = simplified(question)
+    question = as_mandarin(simplified(question))
     lexical = retriever.lexical
     ctx = index_context(lexical)
     projects = known_projects(ledger)
@@ -292,6 +313,22 @@ def without_team_words(subject: str, series: str) -> str:
 # Where a Chinese question looks before it asks which ("作战图里哪些任务", "看板上哪几张卡片"):
 # the report's own part, not what the answer is about.
 _PLACE_BEFORE_WHICH = re.compile(r"([\u4e00-\u9fff]{2,6}?[里中上])(?=哪)")
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
+
+
+def _without_name_words(question: str, name: str) -> str:
+    """The question without the words of a Latin name it wrote in part ("the freezer migration" of
+    `WS4 Freezer Inventory Migration`, two or more of its words): they name the project, they ask
+    nothing of it."""
+    words = {w.casefold() for w in _LATIN_WORD.findall(name)} - NAME_STOP
+    hits = [m for m in _LATIN_WORD.finditer(question) if m[0].casefold() in words]
+    if len(hits) < 2:
+        return question
+    for hit in reversed(hits):
+        question = question[: hit.start()] + " " * len(hit[0]) + question[hit.end() :]
+    return question
 
 
 def without_places(subject: str, question: str, unseen: frozenset[str]) -> str:

@@ -56,7 +56,7 @@ def _spaced(text: str) -> str:
 # Words a long Latin name may drop in a question ("the bug bounty launch" for "Bug bounty program
 # launch"): at least this share of its content words, two or more, must be there.
 WORD_SHARE = 0.66
-_NAME_STOP = frozenset(["a", "an", "the", "of", "for", "and", "to", "in", "on", "at", "by", "with", "v"])
+NAME_STOP = frozenset(["a", "an", "the", "of", "for", "and", "to", "in", "on", "at", "by", "with", "v"])
 
 
 def _most_words(words: tuple[str, ...], asked: frozenset[str]) -> float:
@@ -90,10 +90,15 @@ def _word_run(words: tuple[str, ...], spaced: str) -> float:
     return share if best >= 2 and share > RUN_SHARE else 0.0
 
 
+# A board's short code before the title (`WS4 Freezer Inventory Migration`, `KR2 召回模型`, `P1 …`).
+_LEAD_CODE = re.compile(r"[A-Z]{1,4}\d{1,3}(?=\s)")
+
+
 def _spoken(name: str) -> str | None:
-    """The name without its leading tracker key ("MOB-412 Offline sync" -> "Offline sync"): people
+    """The name without its leading tracker key ("MOB-412 Offline sync" -> "Offline sync") or board
+    code ("WS4 Freezer Inventory Migration"): people
     ask about the work by its title; None when no key leads or the title left is one short word."""
-    match = ITEM_KEY.match(name.strip())
+    match = ITEM_KEY.match(name.strip()) or _LEAD_CODE.match(name.strip())
     if match is None:
         return None
     rest = name.strip()[match.end() :].strip(" :：-—–·|")
@@ -123,7 +128,7 @@ def _acronym_links(question: str, projects: Sequence[ProjectRef]) -> dict[str, f
         for p in projects:
             for name in (p.name, *p.aliases):
                 if re.search(rf"(?<![A-Za-z0-9]){acronym}(?![A-Za-z0-9])", name):
-                    words = set(_spaced(name).split()) - _NAME_STOP - {acronym.casefold()}
+                    words = set(_spaced(name).split()) - NAME_STOP - {acronym.casefold()}
                     if not words & asked:
                         holders.add(p.name)
                     else:
@@ -181,7 +186,7 @@ def _asking_only(name: str) -> bool:
     folded = nfkc(name).casefold()
     words = re.findall(r"[a-z0-9]+", folded)
     letters = re.sub(r"[\W_]+", "", folded)
-    return bool(words) and letters.isascii() and all(w in _ASKING or w in _NAME_STOP for w in words)
+    return bool(words) and letters.isascii() and all(w in _ASKING or w in NAME_STOP for w in words)
 
 
 # Han words a question goes on with after a name: what it asks ("进展", "为什么", "延期"), not more name.
@@ -245,7 +250,7 @@ def _name_form(name: str) -> _NameForm | None:
     key = plain_key(name)
     if len(key) < 2 or (key.isascii() and len(key) < 3) or _asking_only(name):
         return None
-    content = tuple(w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _NAME_STOP)
+    content = tuple(w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in NAME_STOP)
     return _NameForm(key, _spaced(name), content, tuple(map(stem, content)))
 
 

@@ -24,6 +24,8 @@ from summarizer.facts.money import asks_money, states_money
         ("How have paid digital subscribers trended?", False),  # "paid" counts readers here
         ("How much did we pay for the licence?", True),
         ("How much capex did Finance approve for the scanner restart?", True),
+        ("How much downtime compensation did the customer claim for the #K05 stop?", True),
+        ("Were the duplicate fees refunded?", True),
     ],
 )
 def test_asks_money(question: str, expected: bool) -> None:

@@ -10,6 +10,7 @@ more useful than a confident guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from index.lexical import tokenize
@@ -60,6 +61,7 @@ from summarizer.engines.local.subject import (
     weights_of,
 )
 from summarizer.facts.common import range_of, unique_citations
+from summarizer.facts.glossary import has_chinese
 from summarizer.facts.money import money_asked, states_money
 from summarizer.facts.phrases import say
 from summarizer.question import QuestionPlan
@@ -385,7 +387,23 @@ def _writable(plan: QuestionPlan, report: str, weights: dict[str, float]) -> dic
     """The terms a series in the other language than the question's could write: an English
     series writes Latin words, a Chinese one its Han words; a term no report holds is none."""
     english = plan.series_langs.get(series_of(report)) == "en"
-    return {t: w for t, w in weights.items() if t not in plan.unseen and t.isascii() == english}
+    # "What happened to the 3D scanning PoC …?" of a Chinese series: its lines write the codes
+    # (`Block精度管理3D扫描PoC`), which are Latin whatever the language around them
+    codes = set() if english else {t for c in _LATIN_CODE.findall(plan.question) for t in tokenize(c)}
+    return {
+        t: w
+        for t, w in weights.items()
+        if (t not in plan.unseen and (t.isascii() == english or t in codes))
+        or (not english and has_chinese(t))
+    }
+
+
+# A code written into any language's lines: letters with a digit (`3D`, `S4`), capitals (`HQ`, `MES`) or
+# a capital inside a word (`PoC`, `iOS`).
+_LATIN_CODE = re.compile(
+    r"\b[A-Z]-[A-Z][a-z]+\b|"  # (`T-Box`, `E-Mail`: a capital joined to a word)
+    r"\b(?=[A-Za-z0-9]*[A-Za-z])(?:[A-Za-z]*\d[A-Za-z\d]*|[A-Z]{2,}[a-z]?|[a-z]*[A-Z][a-z]*[A-Z][A-Za-z]*|[a-z]+[A-Z]\w*)\b"
+)
 
 
 def _asked_weights(plan: QuestionPlan, weights: dict[str, float]) -> dict[str, float]:

@@ -14,6 +14,7 @@ import re
 from index.retrieve import Hit
 from index.schemas import Citation
 from index.text.normalise import fold_space, plain_line
+from index.text.timeexpr import ANY_DAY, find_dates
 from summarizer.engines.local.extractive import (
     Evidence,
     ReportLines,
@@ -72,7 +73,8 @@ def slip_reasons(plan: QuestionPlan, shown: list[Point], sources: Sources) -> li
         cited.sort(key=lambda c: -round(told[c.report], 2))
     said = " ".join([*(p.text for p in shown), *(c.quote for p in shown for c in p.citations)])
     written = " ".join(p.text for p in shown)  # what the reader reads: fact lines cut quotes short
-    out: list[Point] = []
+    out: list[Point] = [*_move_told(plan, cited, sources, said)]
+    said += " ".join(p.text for p in out)
     for citation in cited:
         lines = sources.get(citation.report, {})
         own = plain_line(lines.get(citation.lines[1], ""))
@@ -100,6 +102,35 @@ def slip_reasons(plan: QuestionPlan, shown: list[Point], sources: Sources) -> li
         if len(out) >= SLIP_REASONS:
             break
     return out
+
+
+def _move_told(plan: QuestionPlan, cited: list[Citation], sources: Sources, said: str) -> list[Point]:
+    """ "为什么从 4/18 推迟到 4/25？" names both days of one move: a report that shows it in a table
+    row often tells it again in a sentence of its own, after what caused it (`4/8 … 发生 P1 故障
+    TELA-1158（CDN 证书过期）… OTA 25.2 全量目标由 4/18 推迟到 4/25`): that line, whole (w33-h)."""
+    days = [hit.text for hit in find_dates(plan.question, ANY_DAY) if hit.precision == "day"]
+    if len(days) < 2:
+        return []
+    for citation in cited:
+        for number, raw in sorted(sources.get(citation.report, {}).items()):
+            line = plain_line(raw)
+            if number != citation.lines[1] and all(day in line for day in days) and line not in said:
+                heading = _heading_above(sources.get(citation.report, {}), number)
+                where = citation.model_copy(update={"section": heading}) if heading else citation
+                return [_quoted(where, number, line)]
+    return []
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(\S.*?)\s*#*\s*$")
+
+
+def _heading_above(lines: ReportLines, number: int) -> str | None:
+    """The Markdown heading nearest above a line of the report, when it writes one."""
+    for above in range(number - 1, 0, -1):
+        match = _MD_HEADING.match(lines.get(above, ""))
+        if match:
+            return match[1]
+    return None
 
 
 def reasons(hits: list[Hit], subjects: list[str], shown: list[Point], sources: Sources) -> list[Point]:

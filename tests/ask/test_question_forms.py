@@ -1,0 +1,76 @@
+"""Questions as people in other places write them: in Cantonese, by a project's short words under a
+board code and a later name, in English about a Chinese team's lines that write Latin codes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.text.hant import simplified
+from summarizer.engines.local.engine import _writable
+from summarizer.planning import read_question
+from summarizer.planning.cantonese import as_mandarin
+from summarizer.planning.projects import ProjectRef
+from summarizer.question import QuestionPlan
+
+
+@pytest.mark.parametrize(
+    ("question", "mandarin"),
+    [
+        ("收銀SDK 而家去到邊？幾時可以全面推出？", "收银SDK 现在进展到哪？什么时候可以全面推出？"),
+        ("NPS 呢兩三個月嘅趨勢係點？有冇達標？", "NPS 这两三个月的趋势怎么样？有没有达标？"),
+        ("第12期提到嘅事故係咩？", "第12期提到的事故是什么？"),
+        # Mandarin is left as it is, its 呢 and 系 too
+        ("这个项目呢？", "这个项目呢？"),
+        ("对账系统几月上线？", "对账系统几月上线？"),
+    ],
+)
+def test_a_cantonese_question_reads_as_mandarin(question: str, mandarin: str) -> None:
+    assert as_mandarin(simplified(question)) == mandarin
+
+
+def test_short_words_of_a_coded_and_renamed_name_link_it_and_ask_nothing() -> None:
+    projects = [ProjectRef("WS4 Freezer Inventory Migration", ("Cold Storage Migration",))]
+    plan = read_question(
+        "What has happened with the freezer migration since mid-April?",
+        latest=date(2025, 5, 2),
+        projects=projects,
+    )
+    assert plan.projects == ["WS4 Freezer Inventory Migration"]
+    assert plan.asked == ""  # its name's words ask nothing of it
+    assert "cold storage migration" in plan.synonyms["freezer"]  # a line with its new name says it
+
+
+def test_latin_codes_of_an_english_question_count_in_a_chinese_series() -> None:
+    plan = QuestionPlan(
+        question="What happened to the 3D scanning PoC for block control?",
+        series_langs={"/r/shipyard": "zh"},
+    )
+    weights = {"3d": 6.0, "scanning": 7.0, "poc": 5.0, "block": 5.0, "control": 4.8}
+    assert set(_writable(plan, "/r/shipyard/w13.html", weights)) == {"3d", "poc"}
+    plan.series_langs = {"/r/shipyard": "en"}
+    assert set(_writable(plan, "/r/shipyard/w13.html", weights)) == set(weights)
+
+
+def test_a_move_named_by_both_days_is_told_by_the_line_that_writes_both() -> None:
+    from index.schemas import Citation
+    from summarizer.engines.local.reasons import _move_told
+
+    row = "TELA-7 | OTA 25.2 推送 | Off Track | 55% | 2025-04-25"
+    sources = {
+        "/r/WSR-27.html": {
+            3: "## 1 概要",
+            4: "4/8 二批推送发生 P1 故障（CDN 证书过期）。OTA 25.2 全量目标由 4/18 推迟到 4/25。",
+            9: "## 2 项目状态",
+            10: row,
+        }
+    }
+    cited = [
+        Citation(report="/r/WSR-27.html", week="2025-W15", section="2 项目状态", lines=(10, 10), quote=row)
+    ]
+    plan = QuestionPlan(question="OTA 25.2 为什么从 4/18 推迟到 4/25？")
+    (told,) = _move_told(plan, cited, sources, said=row)
+    assert "CDN 证书过期" in told.text and told.citations[0].lines == (4, 4)
+    assert told.citations[0].section == "1 概要"  # the line's own heading, not the row's
+    assert _move_told(QuestionPlan(question="OTA 25.2 为什么推迟了？"), cited, sources, row) == []
