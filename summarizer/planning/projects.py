@@ -98,7 +98,11 @@ def _spoken(name: str) -> str | None:
     """The name without its leading tracker key ("MOB-412 Offline sync" -> "Offline sync") or board
     code ("WS4 Freezer Inventory Migration"): people
     ask about the work by its title; None when no key leads or the title left is one short word."""
-    match = ITEM_KEY.match(name.strip()) or _LEAD_CODE.match(name.strip())
+    match = ITEM_KEY.match(name.strip())
+    if match is None and name.isascii():
+        # (a board code before Latin words only: before Han words its name is found inside the
+        # question's as it stands, and `FD3 智能派单` would outrank another team's `智能派单二期`)
+        match = _LEAD_CODE.match(name.strip())
     if match is None:
         return None
     rest = name.strip()[match.end() :].strip(" :：-—–·|")

@@ -74,3 +74,14 @@ def test_a_move_named_by_both_days_is_told_by_the_line_that_writes_both() -> Non
     assert "CDN 证书过期" in told.text and told.citations[0].lines == (4, 4)
     assert told.citations[0].section == "1 概要"  # the line's own heading, not the row's
     assert _move_told(QuestionPlan(question="OTA 25.2 为什么推迟了？"), cited, sources, row) == []
+
+
+def test_a_board_code_dropped_only_before_latin_words() -> None:
+    from summarizer.planning.projects import link_projects
+
+    projects = [ProjectRef("FD3 智能派单"), ProjectRef("智能派单二期")]
+    # another team's coded `FD3 智能派单` must not outrank the name the question writes in part
+    assert link_projects("智能派单为什么从4月底推迟到5月20日？", projects)[0] == "智能派单二期"
+    assert link_projects(
+        "How is the freezer migration going?", [ProjectRef("WS4 Freezer Inventory Migration")]
+    )
