@@ -37,9 +37,7 @@ from index.ledger.incident_days import (
 )
 from index.ledger.incident_fields import (
     CAUSE_FREE,
-    COUNTED_IMPACT,
     FIX_FREE,
-    IMPACT_FREE,
     SEVERITY,
     TIME,
     clip,
@@ -47,6 +45,7 @@ from index.ledger.incident_fields import (
     duration,
     field,
     free,
+    impact_of,
 )
 from index.ledger.incident_links import shared_words
 from index.ledger.incident_titles import event_title
@@ -275,7 +274,7 @@ def _read(report: Report, block: Block, start: int, at: int, quiet: bool = False
         when_text=when_text,
         duration_minutes=minutes,
         duration_text=duration_text,
-        impact=field("impact", text) or free(IMPACT_FREE, text) or free(COUNTED_IMPACT, text),
+        impact=impact_of(text),
         severity=severity[0] if severity else None,
         cause=field("cause", text) or free(CAUSE_FREE, text, group=1),
         resolution=field("resolution", text) or free(FIX_FREE, text),

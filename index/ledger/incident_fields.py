@@ -241,6 +241,12 @@ def field(name: str, text: str) -> str | None:
     return match[1].strip(" ，,") if match else None
 
 
+def impact_of(text: str) -> str | None:
+    """An incident's impact: its labelled field, a sentence saying what it affected, or who was hit,
+    counted (`3,412 家商家收到…`, `1,184 台下载失败`)."""
+    return field("impact", text) or free(IMPACT_FREE, text) or free(COUNTED_IMPACT, text)
+
+
 def free(pattern: re.Pattern[str], text: str, group: int = 0) -> str | None:
     match = pattern.search(text)
     if not match:

@@ -17,15 +17,14 @@ from index.ledger.incident_blocks import DECOR, incidents_anywhere, merge_tellin
 from index.ledger.incident_days import occurred_day
 from index.ledger.incident_fields import (
     CAUSE_FREE,
-    COUNTED_IMPACT,
     FIELD_LABEL,
     FIX_FREE,
-    IMPACT_FREE,
     SEVERITY,
     clip,
     duration,
     field,
     free,
+    impact_of,
     leading_day,
     opening_date,
     title_of,
@@ -394,7 +393,7 @@ def _from_lines(
         when, when_text = (day.value, day.text) if day else (None, None)
     duration_text, minutes = duration(whole)
     severity = SEVERITY.search(whole)
-    impact = field("impact", whole) or free(IMPACT_FREE, whole) or free(COUNTED_IMPACT, whole)
+    impact = impact_of(whole)
     if when is None and duration_text is None and severity is None and impact is None:
         return None  # a follow-up action or remark, not an incident
     if duration_text is None and severity is None and impact is None and _REMARK.match(body[0][1]):

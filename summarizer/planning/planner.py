@@ -142,9 +142,8 @@ def read_question(
                 stripped = stripped.replace(name, " ")
                 short = written_short(stripped, name)
                 stripped = stripped.replace(short, " ") if short else stripped
-                unworded = (
-                    unworded.replace(name, " ").replace(short, " ") if short else unworded.replace(name, " ")
-                )
+                unworded = unworded.replace(name, " ")
+                unworded = unworded.replace(short, " ") if short else unworded
                 written = _without_name_words(unworded, name)
                 others = tuple(" ".join(tokenize(n)) for n in names if n != name)
                 if written != unworded and others:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from index.dialects import heading_line
 from index.retrieve import Hit
 from index.schemas import Citation
 from index.text.normalise import fold_space, plain_line
@@ -121,15 +122,12 @@ def _move_told(plan: QuestionPlan, cited: list[Citation], sources: Sources, said
     return []
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(\S.*?)\s*#*\s*$")
-
-
 def _heading_above(lines: ReportLines, number: int) -> str | None:
     """The Markdown heading nearest above a line of the report, when it writes one."""
     for above in range(number - 1, 0, -1):
-        match = _MD_HEADING.match(lines.get(above, ""))
-        if match:
-            return match[1]
+        heading = heading_line(lines.get(above, "").strip())
+        if heading:
+            return heading[1]
     return None
 
 
