@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from index.wikitext import pipe_rows
+from index.wikitext import PipeTable
 
 _HEADING = re.compile(r"^(={2,6})\s*([^=\s].*?)\s*={2,6}\s*$")
 _TABLE_ROW = re.compile(r"^[\^|].*[\^|]$")
@@ -53,20 +53,16 @@ def inline(text: str) -> str:
 def read_dokuwiki(lines: list[str]) -> list[tuple[int, str]]:
     """The document's lines as Markdown, each under its source line number (1-based)."""
     out: list[tuple[int, str]] = []
-    table: list[tuple[int, list[str], bool]] = []
+    table = PipeTable(out)
     in_data = False
-
-    def end_table() -> None:
-        out.extend(pipe_rows(table))
-        table.clear()
 
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if _TABLE_ROW.match(line):
             cells = [inline(cell.strip()) for cell in re.split(r"[\^|]", line[1:-1])]
-            table.append((number, cells, line.startswith("^")))
+            table.add(number, cells, line.startswith("^"))
             continue
-        end_table()
+        table.end()
         if _DATA_OPEN.match(line):
             in_data = True
             out.append((number, ""))
@@ -87,5 +83,5 @@ def read_dokuwiki(lines: list[str]) -> list[tuple[int, str]]:
             out.append((number, f"{depth}{marker} {inline(listed[3])}"))
         else:
             out.append((number, inline(raw)))
-    end_table()
+    table.end()
     return out

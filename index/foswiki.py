@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from index.wikitext import pipe_rows
+from index.wikitext import PipeTable
 
 _META = re.compile(r"^%META:(\w+)\{(.*)\}%\s*$")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
@@ -71,12 +71,8 @@ def _cells(row: str) -> tuple[list[str], bool]:
 def read_foswiki(lines: list[str]) -> list[tuple[int, str]]:
     """The topic's lines as Markdown, each under its source line number (1-based)."""
     out: list[tuple[int, str]] = []
-    table: list[tuple[int, list[str], bool]] = []
+    table = PipeTable(out)
     in_comment = False
-
-    def end_table() -> None:
-        out.extend(pipe_rows(table))
-        table.clear()
 
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
@@ -86,9 +82,9 @@ def read_foswiki(lines: list[str]) -> list[tuple[int, str]]:
             continue
         if line.startswith("|") and line.endswith("|") and len(line) > 1:
             cells, header = _cells(line)
-            table.append((number, cells, header and not table))
+            table.add(number, cells, header and not table.rows)
             continue
-        end_table()
+        table.end()
         meta = _META.match(line)
         heading = _HEADING.match(line)
         listed = _LIST.match(raw.rstrip())
@@ -102,5 +98,5 @@ def read_foswiki(lines: list[str]) -> list[tuple[int, str]]:
             out.append((number, f"{depth}{marker} {inline(listed[3])}"))
         else:
             out.append((number, inline(raw)))
-    end_table()
+    table.end()
     return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from index.wikitext import pipe_rows
+from index.wikitext import PipeTable, split_outside_links
 
 _HEADING = re.compile(r"^(!{1,3})\s*([^!\s\[].*?)\s*$")
 _LIST = re.compile(r"^([*#]+)\s+(.*)$")
@@ -43,32 +43,10 @@ def inline(text: str) -> str:
     return _ITALIC.sub(r"*\1*", _BOLD.sub(r"**\1**", text))
 
 
-def _cells(row: str, bar: str) -> list[str]:
-    """A row's cells split at its bars, not at a link's (`[text|url]`)."""
-    cells, current, depth = [], "", 0
-    index = 0
-    while index < len(row):
-        char = row[index]
-        depth += char == "["
-        depth -= char == "]" and depth > 0
-        if depth == 0 and row.startswith(bar, index):
-            cells.append(current)
-            current, index = "", index + len(bar)
-            continue
-        current += char
-        index += 1
-    cells.append(current)
-    return [inline(cell.strip()) for cell in cells]
-
-
 def read_jspwiki(lines: list[str]) -> list[tuple[int, str]]:
     """The document's lines as Markdown, each under its source line number (1-based)."""
     out: list[tuple[int, str]] = []
-    table: list[tuple[int, list[str], bool]] = []
-
-    def end_table() -> None:
-        out.extend(pipe_rows(table))
-        table.clear()
+    table = PipeTable(out)
 
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
@@ -77,9 +55,10 @@ def read_jspwiki(lines: list[str]) -> list[tuple[int, str]]:
             bar = "||" if header else "|"
             body = line[len(bar) :]
             body = body[: -len(bar)] if body.endswith(bar) else body
-            table.append((number, _cells(body, bar), header))
+            cells = [inline(cell.strip()) for cell in split_outside_links(body, bar)]
+            table.add(number, cells, header)
             continue
-        end_table()
+        table.end()
         heading = _HEADING.match(line)
         if heading and not line.startswith("!["):
             out.append((number, "#" * (4 - len(heading[1])) + " " + inline(heading[2])))
@@ -91,5 +70,5 @@ def read_jspwiki(lines: list[str]) -> list[tuple[int, str]]:
             out.append((number, f"{depth}{marker} {inline(listed[2])}"))
         else:
             out.append((number, inline(raw)))
-    end_table()
+    table.end()
     return out

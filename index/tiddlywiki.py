@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from index.wikitext import pipe_rows
+from index.wikitext import PipeTable
 
 _FIELD = re.compile(r"^([a-z][\w.-]*):\s?(.*)$")
 _TYPE = re.compile(r"^type:\s*text/(?:vnd\.tiddlywiki|x-tiddlywiki)\s*$")
@@ -69,12 +69,8 @@ def _field_line(name: str, value: str) -> str:
 def read_tiddlywiki(lines: list[str]) -> list[tuple[int, str]]:
     """The tiddler's lines as Markdown, each under its source line number (1-based)."""
     out: list[tuple[int, str]] = []
-    table: list[tuple[int, list[str], bool]] = []
+    table = PipeTable(out)
     in_fields = True
-
-    def end_table() -> None:
-        out.extend(pipe_rows(table))
-        table.clear()
 
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
@@ -91,9 +87,9 @@ def read_tiddlywiki(lines: list[str]) -> list[tuple[int, str]]:
         if row and row[2] in ("", "h"):
             cells = [cell.strip() for cell in row[1].split("|")]
             header = row[2] == "h" or all(cell.startswith("!") for cell in cells if cell)
-            table.append((number, [inline(cell.lstrip("!").strip()) for cell in cells], header))
+            table.add(number, [inline(cell.lstrip("!").strip()) for cell in cells], header)
             continue
-        end_table()
+        table.end()
         heading = _HEADING.match(line)
         if row:  # a caption, footer or class row: its words, not a row
             out.append((number, inline(row[1].strip(" |"))))
@@ -107,5 +103,5 @@ def read_tiddlywiki(lines: list[str]) -> list[tuple[int, str]]:
             out.append((number, f"{depth}{marker} {inline(listed[2])}"))
         else:
             out.append((number, inline(raw)))
-    end_table()
+    table.end()
     return out

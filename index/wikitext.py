@@ -102,6 +102,41 @@ def pipe_rows(rows: list[tuple[int, list[str], bool]]) -> list[tuple[int, str]]:
     return out
 
 
+class PipeTable:
+    """A wiki table's rows gathered line by line, written out as Markdown when a line that is no
+    row ends it: the wiki readers walk their lines once and a table is known whole only then."""
+
+    def __init__(self, out: list[tuple[int, str]]) -> None:
+        self.out = out
+        self.rows: list[tuple[int, list[str], bool]] = []
+
+    def add(self, number: int, cells: list[str], header: bool) -> None:
+        self.rows.append((number, cells, header))
+
+    def end(self) -> None:
+        self.out.extend(pipe_rows(self.rows))
+        self.rows.clear()
+
+
+def split_outside_links(row: str, bar: str) -> list[str]:
+    """A row's cells split at `bar`, not at a bar inside a bracketed link (`[text|url]`,
+    `[[label>>Page|…]]`), which wikis that write cells between bars also write."""
+    cells, current, depth = [], "", 0
+    index = 0
+    while index < len(row):
+        char = row[index]
+        depth += char == "["
+        depth -= char == "]" and depth > 0
+        if depth == 0 and row.startswith(bar, index):
+            cells.append(current)
+            current, index = "", index + len(bar)
+            continue
+        current += char
+        index += 1
+    cells.append(current)
+    return cells
+
+
 def read_wikitext(lines: list[str]) -> list[tuple[int, str]]:
     """The document's lines as Markdown, each under its source line number (1-based)."""
     out: list[tuple[int, str]] = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from index.wikitext import pipe_rows
+from index.wikitext import PipeTable, split_outside_links
 
 _HEADING = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*=*\s*$")
 _LIST = re.compile(r"^(\*+|1+\.)\s+(.*)$")
@@ -54,16 +54,7 @@ def inline(text: str) -> str:
 def _cells(row: str) -> tuple[list[str], bool]:
     """A row's cells split at its bars (not a link's `|`), and whether they are header cells."""
     body = row[1:-1] if row.endswith("|") and len(row) > 1 else row[1:]
-    cells, current, depth = [], "", 0
-    for char in body:
-        depth += char == "["
-        depth -= char == "]" and depth > 0
-        if depth == 0 and char == "|":
-            cells.append(current)
-            current = ""
-            continue
-        current += char
-    cells.append(current)
+    cells = split_outside_links(body, "|")
     header = all(cell.startswith("=") for cell in cells)
     return [inline(cell.lstrip("=").strip()) for cell in cells], header
 
@@ -71,19 +62,15 @@ def _cells(row: str) -> tuple[list[str], bool]:
 def read_xwiki(lines: list[str]) -> list[tuple[int, str]]:
     """The document's lines as Markdown, each under its source line number (1-based)."""
     out: list[tuple[int, str]] = []
-    table: list[tuple[int, list[str], bool]] = []
-
-    def end_table() -> None:
-        out.extend(pipe_rows(table))
-        table.clear()
+    table = PipeTable(out)
 
     for number, raw in enumerate(lines, start=1):
         line = _PARAMETER.sub("", raw.strip()) if raw.strip().startswith("(%") else raw.strip()
         if line.startswith("|"):
             cells, header = _cells(line)
-            table.append((number, cells, header))
+            table.add(number, cells, header)
             continue
-        end_table()
+        table.end()
         heading = _HEADING.match(line)
         if heading and line.endswith("="):
             out.append((number, "#" * len(heading[1]) + " " + inline(heading[2])))
@@ -95,5 +82,5 @@ def read_xwiki(lines: list[str]) -> list[tuple[int, str]]:
             out.append((number, f"{depth}{'-' if marker.startswith('*') else '1.'} {inline(listed[2])}"))
         else:
             out.append((number, inline(raw)))
-    end_table()
+    table.end()
     return out
