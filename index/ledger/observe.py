@@ -14,7 +14,7 @@ from datetime import date
 from typing import cast
 
 from index.ledger.evidence import MAX_QUOTE, cite
-from index.ledger.field_labels import Labelled, Piece, field_pieces, find_owner
+from index.ledger.field_labels import Piece, field_pieces, find_owner
 from index.ledger.mentions import Mention, Unit
 from index.ledger.ordinal_targets import OrdinalTarget, find_ordinal_targets
 from index.ledger.progress import clause_around, count_value, find_progress
@@ -31,14 +31,13 @@ from index.ledger.signals import (
     worst_status,
 )
 from index.ledger.stated_before import in_was_aside, status_before, target_before
-from index.ledger.target_cues import RELEASE, SCHEDULE_WORD
+from index.ledger.step_dates import dated_goal, moved_eta, release_day
 from index.ledger.targets import DateRole, classify_dates, pick_target
+from index.ledger.whose_words import bare_cell, beside_name, quote_names, told_of_another
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
-from index.text.cjk import has_han
-from index.text.normalise import name_key
 from index.text.shift import Shift, find_shifts
-from index.text.timeexpr import find_dates, find_field_dates
+from index.text.timeexpr import find_dates
 
 
 @dataclass
@@ -81,7 +80,7 @@ def observe(report: Report, mention: Mention) -> Observation:
             if field is None and len(pieces) > 1 and _status_cell(unit.text[piece.start : piece.end]):
                 # "Owner: Ravi / Progress: 70% / On track": the unlabelled cell is the status field.
                 field = "status"
-            if field == "generic" and piece.labelled and _dated_goal(piece.labelled, ref):
+            if field == "generic" and piece.labelled and dated_goal(piece.labelled, ref):
                 field = "target"
             offset = piece.start + (piece.labelled.rest_offset if piece.labelled and field else 0)
             # Markdown emphasis hides cue words (`**Launched on:** June 11`); blank it out, same
@@ -136,14 +135,14 @@ def observe(report: Report, mention: Mention) -> Observation:
                 if role.role == "completed" and unit.head:
                     # `已于 9/26 冻结并交付工厂`: a release verb later in the clause is a launch too;
                     # not one told of another thing in a later sentence (`ECO-118 released 9/10`)
-                    launch = (role.launch or role.release) and not _told_of_another(
+                    launch = (role.launch or role.release) and not told_of_another(
                         text, role.hit.start, mention.name
                     )
                     found.word = "launch" if launch else ""
                     completed.append(found)
                 elif role.role == "target" and (
                     # a sub-bullet labelled as the target (`- 目标：4/30 首场开播`) is the project's own
-                    unit.head or field == "target" or role.launch or _moved_eta(role) or _release_day(role)
+                    unit.head or field == "target" or role.launch or moved_eta(role) or release_day(role)
                 ):
                     targets.append((found, role))
             if unit.head and field in (None, "target"):
@@ -170,7 +169,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                         and offset + hit.start >= unit.lifecycle_until
                     ):
                         continue  # "…the vendor shipped a fix": not the subject's own launch
-                    if status not in RANK and _told_of_another(text, hit.start):
+                    if status not in RANK and told_of_another(text, hit.start):
                         continue  # "🟡 At risk. No longer blocked: DKIM records went live"
                     quote = _quote(unit, offset + hit.start, offset + hit.end)
                     # "整体状态我们标为有风险", "CH 项目这周转成有风险了": a status declared in prose
@@ -182,7 +181,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                         # beside the name closes its line, and outranks a step line's wording (w33-g)
                         or (
                             unit is mention.units[0]
-                            and _beside_name(unit.text, offset + hit.start, offset + hit.end, mention.name)
+                            and beside_name(unit.text, offset + hit.start, offset + hit.end, mention.name)
                         )
                     )
                     priority = 3 if declared else 1
@@ -303,65 +302,13 @@ def _cite_the_row(obs: Observation, mention: Mention, report: Report, section: s
     row = mention.units[0].text
     for attr in ("target_evidence", "progress_evidence", "status_evidence"):
         cited: Citation | None = getattr(obs, attr)
-        if cited is None or cited.lines[0] != mention.start or _names(cited.quote, mention.name):
+        if cited is None or cited.lines[0] != mention.start or quote_names(cited.quote, mention.name):
             continue
         # (`| HC7 upgrade | Red | 18/05/2025 (was 27/04) | <a long note> |`: the row up to the cell
         # when the whole row is longer than a quote may be; w33-a)
         end = row.find(cited.quote) + len(cited.quote)
         quote = row if len(row.strip()) <= MAX_QUOTE or end < len(cited.quote) else row[:end]
         setattr(obs, attr, cite(report, section, mention.start, mention.start, quote))
-
-
-def _beside_name(text: str, start: int, end: int, name: str) -> bool:
-    """The status closes a line that holds only the project's name before it (`2. 智能满减助手 🟡`,
-    `**Search rebuild** — AMBER`), not a sentence (`11/21上线完成，……顺延`)."""
-    if text[end:].strip(" *_`"):
-        return False
-    before = name_key(text[:start])
-    return bool(before) and before.endswith(name_key(name)) and len(before) <= len(name_key(name)) + 3
-
-
-def _bare_cell(quote: str, name: str) -> bool:
-    """A cell with no words, or a short one (a day written with its month) that names nobody."""
-    return not re.search(r"[^\W\d_]", quote) or (len(quote) <= _CELL_CHARS and name not in quote)
-
-
-_CELL_CHARS = 16
-
-
-def _names(quote: str, name: str) -> bool:
-    """The cell says whose it is: it has words and writes the project's name."""
-    return bool(re.search(r"[^\W\d_]", quote)) and name in quote
-
-
-# The start of an English sentence or clause: where a later subject takes over the line.
-_SENTENCE_START = re.compile(r"(?:^|[.;:!?]\s+|\s[—–]\s)(?=\S)")
-# A noun phrase written right before the lifecycle verb ("DKIM records went live", "the vendor
-# has shipped"): the verb is that thing's.
-_OWN_SUBJECT = re.compile(
-    r"^(?:(?:the|a|an|our|their)\s+)?([A-Za-z][\w&.+/-]*(?:\s+[\w&.+/-]+){0,4}?)\s+"
-    r"(?:(?:has|have|had)\s+(?:been\s+)?|(?:is|are|was|were)\s+(?:now\s+)?|now\s+|also\s+|finally\s+)?$",
-    re.I,
-)
-_PRONOUN = re.compile(r"^(?:it|we|they|this|that|everything|all|which|both|i)$", re.I)
-
-
-def _told_of_another(text: str, start: int, name: str = "") -> bool:
-    """A launch word in a later sentence of an English line, after a subject of its own: another
-    thing went live (a dependency, a vendor's fix), not the project the line is about. The line's
-    first sentence, and a sentence whose subject is `it`/`we`, still speak for the project.
-    Written from gdocs-html-growth."""
-    opening = [m.end() for m in _SENTENCE_START.finditer(text, 0, start)]
-    if len(opening) < 2 or has_han(text):
-        return False  # the first sentence is the project's own (its name was written before it)
-    match = _OWN_SUBJECT.match(text[opening[-1] : start])
-    if match is None or _PRONOUN.match(match[1].split()[0]):
-        return False
-    if not name:
-        return True
-    # a named thing (`ECO-118 released 9/10`), not the project's own clause after a dash
-    # (`#93 OOD go-live — live since Wed 9 Oct`) nor the project itself (`Payments v2 went live`)
-    return match[1][:1].isupper() and name.casefold() not in match[1].casefold()
 
 
 def _actual_dates(unit: Unit, text: str, ref: date) -> list[_Found]:
@@ -372,51 +319,6 @@ def _actual_dates(unit: Unit, text: str, ref: date) -> list[_Found]:
         for hit in find_dates(text, ref, "past")
         if hit.precision == "day"
     ]
-
-
-def _moved_eta(role: DateRole) -> bool:
-    """A step line that moves the schedule's own date (`eta 4月中→4月底`, `target moved to 6/30`)
-    speaks for the project; a step's own deadline (`联调10/25前完成`) does not. It still yields
-    to any date the head gives. Written from terse-bullets-ml."""
-    if not role.moved:
-        return False
-    if SCHEDULE_WORD.search(role.clause) is not None:
-        return True
-    # the release itself moved (`上线由 3.31 调整为 4.18`, `全量上线改为 5.9`, w26-a), said in the
-    # date's own part of the sentence: `G5 新机推迟到 5.6 到货` after `5.9 全量上线压力很大：` is a part's
-    own = next((part for part in re.split(r"[：:，,；;。]", role.clause) if role.hit.text in part), "")
-    return role.kind == "final" and RELEASE.search(own) is not None
-
-
-# The whole product's release day: "knock-on: GA looking like mid-April" under a project's item is
-# the project's date, where a step's "rollout to 10% on Thu" is not.
-_PRODUCT_RELEASE = re.compile(r"(?-i:\bGA\b)|\bgeneral availability\b|\bgo[- ]live\b", re.I)
-
-
-def _release_day(role: DateRole) -> bool:
-    """A step line that gives the product's GA or go-live date speaks for the project."""
-    return role.kind == "final" and _PRODUCT_RELEASE.search(role.clause) is not None
-
-
-# A goal field is a target when its value opens with a day (`目标：4/30 首场开播`); `目标：报名2,000家`
-# is a number to reach, and `Goal: ship the beta` a plan.
-_GOAL_LABEL = re.compile(r"目标|goal|objective", re.I)
-
-
-# How long the first clause of a goal may be for the day in it to be the goal's date: "C样软件释放
-# 4/18（风险）" names what is due and when; a longer clause tells a story with dates in it.
-_GOAL_CLAUSE_CHARS = 24
-
-
-def _dated_goal(labelled: Labelled, ref: date) -> bool:
-    if not _GOAL_LABEL.fullmatch(labelled.label.strip(" *_`")):
-        return False
-    clause = re.split(r"[；;，,。]", labelled.rest, maxsplit=1)[0]
-    return any(
-        hit.start == 0 or (len(clause) <= _GOAL_CLAUSE_CHARS and hit.end <= len(clause))
-        # a field's value: a bare dotted day (`目标 4.18`, w26-a) is a day there
-        for hit in find_field_dates(labelled.rest, ref, "future")
-    )
 
 
 def _pieces(unit: Unit) -> list[Piece]:
@@ -602,7 +504,7 @@ def _mention_evidence(report: Report, section: str, mention: Mention) -> Citatio
     first = mention.units[0]
     if len(first.text) - first.skip < 2 and len(mention.units) > 1:
         second = mention.units[1]
-        if second.line == first.line and _bare_cell(second.text, mention.name):
+        if second.line == first.line and bare_cell(second.text, mention.name):
             # a table row read cell by cell: its first other cell (`1` of a `序号` column, an
             # owner) says nothing of whose row it is; the row does
             return cite(report, section, first.line, first.line, first.text)
