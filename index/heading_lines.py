@@ -69,7 +69,12 @@ BULLET = re.compile(rf"^(\s*)([{re.escape(BULLET_GLYPHS)}](?=\s)|{CLOSED_BULLET}
 # An outline's sub-number before a capitalised or Chinese title opens an item too (`5.1 Kelbrook valve
 # – GREEN`, `2.3 财务系统`); two levels only (`2.3.1 于4月8日发布` is a version). Parse-only: a shown
 # line keeps its `1.1 Background`.
-_OUTLINE_MARKER = r"\d{1,2}\.\d{1,2}\s+(?=[A-Z\u4e00-\u9fff【「])"
+_OUTLINE_MARKER = (
+    r"\d{1,2}\.\d{1,2}\s+(?=[A-Z\u4e00-\u9fff【「])|"
+    # a mind map's or outliner's export numbers every branch, a dot closing each (`2.1.`, `2.1.3.`):
+    # no version ends in a dot before its words
+    r"\d{1,2}(?:\.\d{1,2}){1,3}\.[ \t]+(?=\S)"
+)
 
 
 NUMBERED = re.compile(rf"^(\s*)({ORDINAL_MARKER}|{_OUTLINE_MARKER})(.*)$")
@@ -238,24 +243,44 @@ def column_row(text: str) -> bool:
 
 
 _CAPTION_MAX = 40
+_KIND_CAPTION_MAX = 64
+
+
+SOURCE_NOTE = re.compile(r"^\s*(?:source|data source|数据来源|来源)\s*[:：]", re.I)
 
 
 def _caption_over_table(lines: list[tuple[int, str]], index: int) -> bool:
     """A short line right over a table that names a kind of section (`明细表3：生产事件记录`,
     `Status as of Friday`) or is a bare title between tables (`流转意见`): the table's caption, so its rows are filed under it, not under the
     caption's label as a project of its own."""
-    stripped = lines[index][1].strip()
+    # (numbered as a report's parts are: `6. Programme KPIs` over its table)
+    stripped = re.sub(r"^\d{1,2}[.)]\s+(?=\S)", "", lines[index][1].strip())
+    kind = classify_heading(stripped) if stripped else SectionKind.OTHER
     if (
         not stripped
-        or len(stripped) > _CAPTION_MAX
+        # a kind's name may say what it covers (`Production incidents (P1–P3) – Keystone and RTAS estates`)
+        or len(stripped) > (_KIND_CAPTION_MAX if kind is not SectionKind.OTHER else _CAPTION_MAX)
         or stripped.startswith(("|", "#", "-", "*", "+"))
         or re.search(r"[。!！?？;；]|\.(?:\s|$)", stripped)
     ):
         return False
-    below = next((text for _, text in lines[index + 1 : index + 3] if text.strip()), "")
-    if not below.lstrip().startswith("|"):
+    below = next(
+        ((i, text) for i, (_, text) in enumerate(lines[index + 1 : index + 3], index + 1) if text.strip()),
+        None,
+    )
+    if below is not None and SOURCE_NOTE.match(below[1]):
+        # `Source: ServiceNow, period 01/03 – 07/03` between the caption and its table
+        below = next(
+            (
+                (i, text)
+                for i, (_, text) in enumerate(lines[below[0] + 1 : below[0] + 3], below[0] + 1)
+                if text.strip()
+            ),
+            None,
+        )
+    if below is None or not below[1].lstrip().startswith("|"):
         return False
-    if classify_heading(stripped) is not SectionKind.OTHER:
+    if kind is not SectionKind.OTHER:
         return True  # a kind's name (`明细表2：系统运行指标`), not a field (`填报人：张三`)
     # a bare title between two tables (`流转意见` under a form's last table), not a paragraph's
     # line over its table ("Intro line")

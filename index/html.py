@@ -23,8 +23,11 @@ _PUBLISHED_META = {
     "dcterms.created",
     "article:published_time",
     "pubdate",
-    "created",
 }
+# An office suite's HTML export (`<meta name="generator" content="LibreOffice 7.6…">`) writes the
+# document's `created` stamp, which is its template's making as often as the report's: believed only
+# from other exporters (an Evernote note's export, w27), and after any published stamp.
+_OFFICE_GENERATOR = re.compile(r"libreoffice|openoffice|microsoft (?:word|excel|office)|\bwps\b", re.I)
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "pre", "summary"}
 _SKIP = {"script", "style", "head", "title"}
 # A spreadsheet page's frame (Google Sheets' "Web page" download): row numbers, column letters and
@@ -92,6 +95,8 @@ class _Collector(HTMLParser):
         self._overflow = False  # a cell of the open row overflows its neighbours (Sheets' softmerge)
         self._in_cell = False
         self.published: str | None = None
+        self.created: str | None = None
+        self.office = False
         self._sections = 0  # section headings (h2-h6) seen so far
         self._bold_at: int | None = None  # where an open bold lead's `**` sits in the buffer
         self._bold_style = False  # the open block is set bold by its style
@@ -330,7 +335,12 @@ class _Collector(HTMLParser):
             self._sections += 1
         if self.published is not None:
             return
-        if tag == "meta" and (attrs.get("name") or attrs.get("property") or "").lower() in _PUBLISHED_META:
+        name = (attrs.get("name") or attrs.get("property") or "").lower()
+        if tag == "meta" and name == "generator":
+            self.office = _OFFICE_GENERATOR.search(attrs.get("content") or "") is not None
+        if tag == "meta" and name == "created":
+            self.created = (attrs.get("content") or "").strip() or None
+        elif tag == "meta" and name in _PUBLISHED_META:
             self.published = (attrs.get("content") or "").strip() or None
         elif tag == "time" and not self._sections:
             self.published = (attrs.get("datetime") or "").strip() or None
@@ -440,7 +450,8 @@ def read_html(html: str) -> tuple[list[tuple[int, str]], dict[str, str]]:
     collector.close()
     collector._flush()
     lines = regroup_bands(_sized_headings(collector.lines, collector.sizes), collector.patterns)
-    meta = {"date": collector.published} if collector.published else {}
+    published = collector.published or (None if collector.office else collector.created)
+    meta = {"date": published} if published else {}
     title = " ".join(collector.title.split())
     if title:
         # The document's <title> is its first heading: some exports date the page only there.

@@ -112,15 +112,17 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
-    """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki), read as the
-    Markdown it means under its own line numbers, and a line printer's file without its control
+    """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin),
+    read as the Markdown it means under its own line numbers, and a line printer's file without its control
     column; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
-    `{{info}}` macros look like templates, its `= Title =` like both); TiddlyWiki before
+    `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
+    triple quotes and `== Heading ==` are MediaWiki's); TiddlyWiki before
     JSPWiki, whose headings are its exclamation marks too."""
     from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
     from index.foswiki import looks_like_foswiki, read_foswiki
     from index.jspwiki import looks_like_jspwiki, read_jspwiki
+    from index.moinmoin import looks_like_moinmoin, read_moinmoin
     from index.printout import looks_like_printout, read_printout
     from index.tiddlywiki import looks_like_tiddlywiki, read_tiddlywiki
     from index.wikitext import looks_like_wikitext, read_wikitext
@@ -134,6 +136,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_foswiki(raw_lines)
     if looks_like_xwiki(raw_lines):
         return read_xwiki(raw_lines)
+    if looks_like_moinmoin(raw_lines):
+        return read_moinmoin(raw_lines)
     if looks_like_dokuwiki(raw_lines):
         return read_dokuwiki(raw_lines)
     if looks_like_wikitext(raw_lines):
@@ -204,6 +208,10 @@ def split_lines(text: str) -> list[str]:
 _XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
+# A chat's keycap digits numbering its list (`1️⃣ RoomBridge 双向直连 — 🟡`): the number they show.
+_KEYCAP = re.compile(r"([0-9])\ufe0f?\u20e3|🔟")
+
+
 def normalise_line(line: str) -> str:
     """Tabs to 4 spaces (Notion nests by 4), full-width and no-break spaces, digits and letters to
     ASCII, Traditional Chinese characters to Simplified (index/text/hant.py), no trailing blanks.
@@ -213,6 +221,8 @@ def normalise_line(line: str) -> str:
     if "．" in line or "／" in line:
         line = _WIDE_BETWEEN_DIGITS.sub(lambda m: "." if m[0] == "．" else "/", line)
     line = _tab_cells(line)
+    if "\u20e3" in line or "🔟" in line:
+        line = _KEYCAP.sub(lambda m: ("10" if m[0] == "🔟" else m[1]) + ".", line)
     if "_x" in line:
         line = _XML_ESCAPE.sub(lambda m: chr(int(m[1], 16)), line)
     if "<" in line:

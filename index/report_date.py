@@ -194,7 +194,9 @@ _DATE_LABELS = (
     r"(?:period|fortnight|month)\s+ending|week\s+to|"
     r"(?:for\s+the\s+)?week\s+(?:of|ending|starting|beginning|commencing)|reporting\s+(?:period|week)|"
     r"(?:sprint|cycle|iteration)\s+(?:dates?|period)|"
-    r"(?:数据|统计)?截[至止](?:日期|时间)?|日期|时间|会议时间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
+    r"(?:数据|统计)?截[至止](?:日期|时间)?|日期|时间|会议时间|"
+    # a form's label spaced to the width of its neighbours (`抄 送：` / `时 间：`, a webmail's print view)
+    r"日[ \u3000]期|时[ \u3000]间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
     r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间|报告期间|报告期|统计期间|统计期|"
     # a wiki's publish field (`**发布:** 2025-10-10`), a note's "w/e 27.02.25" (week ending)
     r"发布日期|发布时间|发布于|发布|发出|发出时间|印发|发行日期|发行日|w/e|wk\s+ending|数据周期|数据期间|数据区间|数据日期|"

@@ -188,3 +188,12 @@ def test_shields_badges_read_as_the_fields_they_show(tmp_path: Path) -> None:
     texts = [line.text for line in load_document(path).lines]
     assert texts[1] == "健康度: 有风险 | 进度: 55% | 目标: 2025-04-18"
     assert texts[2] == "Build build: passing today"
+
+
+def test_keycap_digits_number_a_list_as_their_digits() -> None:
+    # a chat's `1️⃣ RoomBridge 直连 — 🟡`: the item's number, not part of the project's name
+    from index.load import normalise_line
+
+    assert normalise_line("1️⃣ RoomBridge 直连 — 🟡 | 75%") == "1. RoomBridge 直连 — 🟡 | 75%"
+    assert normalise_line("🔟 Tidewater POC") == "10. Tidewater POC"
+    assert normalise_line("#️⃣ 周报") == "#️⃣ 周报"

@@ -105,3 +105,28 @@ def test_the_templates_report_date_outranks_the_pages_edit_stamp(tmp_path: Path)
         "Weekly Status — No. 27\n报告日期 Reporting date: 2026-04-10（周五）\n\n## Status\n- OTA push 55%\n"
     )
     assert parse(tmp_path, "WSR-27.txt", text) == (date(2026, 4, 10), "header line")
+
+
+def test_a_webmail_prints_spaced_time_label_dates_the_mail(tmp_path: Path) -> None:
+    # a print view aligns its labels to two characters' width (`抄 送：`, `时 间：`); its footer's print
+    # stamp is the day it was printed, weeks later
+    html = (
+        "<html><body><h2>【周报】调度平台组周报（第7期）</h2><table>"
+        '<tr><td>发件人：</td><td>"赵岚" &lt;zhaol@example.cn&gt;</td></tr>'
+        "<tr><td>抄 送：</td><td>平台组</td></tr>"
+        "<tr><td>时 间：</td><td>2025年3月21日(星期五) 下午5:46</td></tr></table>"
+        "<p><b>一、本周完成</b></p><p>1. 报价模块提测。</p>"
+        "<p>本邮件由 邮件系统打印 打印时间：2025-06-03 09:12</p></body></html>"
+    )
+    assert parse(tmp_path, "周报第7期.html", html)[0] == date(2025, 3, 21)
+
+
+def test_an_office_exports_created_stamp_is_its_templates_not_the_reports(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta name="generator" content="LibreOffice 7.6.4.1 (Windows)"/>'
+        '<meta name="created" content="2023-01-06T08:55:12"/></head><body>'
+        "<h1>Weekly Status Report</h1><p><b>Week ending:</b> 01/03/2024</p>"
+        "<p><b>Sprint:</b> 24.04 (19/02–01/03)</p>"
+        "<h2>1. Summary</h2><p>Quote tool go-live moves from 28/03 to 11/04.</p></body></html>"
+    )
+    assert parse(tmp_path, "wsr_09.html", html)[0] == date(2024, 3, 1)

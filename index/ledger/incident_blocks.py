@@ -52,12 +52,15 @@ from index.ledger.incident_titles import event_title
 from index.ledger.incident_words import (
     alerts_only,
     cue,
+    generic_heading,
     incident_ids,
     points_elsewhere,
+    post_header,
     review_held,
     says_none,
     story,
 )
+from index.ledger.mentions import line_text
 from index.ledger.metric_labels import figure_runs
 from index.models import Item, Report, SectionKind
 from index.schemas import Incident
@@ -85,7 +88,7 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
         figures = figure_runs(section)
         texts = dict(section.lines)
         for whole in section_blocks(section):
-            block = _after_none(whole)
+            block = _after_none(_after_post_header(whole))
             if (
                 block is None
                 or covered.intersection(range(block.start, block.end + 1))
@@ -114,12 +117,26 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
     return _one_per_event(told, quiet, mentions)
 
 
-def _after_none(block: Block) -> Block | None:
+def _after_post_header(block: Block) -> Block | None:
+    if not block.lines or not post_header(block.lines[0][1]):
+        return block
+    rest = block.lines[1:]
+    return replace(block, start=rest[0][0], lines=rest) if rest else None
+
+
+def _after_none(block: Block | None) -> Block | None:
     """A block opening with a line that says nothing happened (`No new production incidents this
     period.`), under its title at most (`4. Production Issues`), tells what follows that line, if
     anything: a follow-up of an older incident, a planned window."""
+    if block is None:
+        return None
+    if block.kind == "row" and block.row is not None:
+        # `| 生产事件 / 故障 | 本期无。（5/3 … 不计入系统事件。） |`: the kind's label, then a cell saying none
+        cells = [cell for cell in block.row.cells if cell.strip()]
+        said_row = len(cells) >= 2 and generic_heading(cells[0]) and says_none(cells[1])
+        return None if said_row else block
     said = next((i for i, (_, text) in enumerate(block.lines[:2]) if says_none(text)), None)
-    if said is None or block.kind == "row":
+    if said is None:
         return block
     rest = block.lines[said + 1 :]
     return replace(block, kind="paragraph", item=None, start=rest[0][0], lines=rest) if rest else None
@@ -185,6 +202,8 @@ def _cued(block: Block, ref: date) -> Iterator[tuple[Block, int, int]]:
             yield _with_items_before(part, at, ref) if part.item is block.item else (part, start, at)
         return
     match = cue(block.text)
+    if match is not None and _project_label(block.text, match):
+        return
     if match is not None:
         start = sentence_start(block.text, match.start()) if block.kind == "paragraph" else 0
         if start and opens_with_day(block.text, ref) and not event_dates(block.text[start:], ref):
@@ -199,6 +218,24 @@ def _cued(block: Block, ref: date) -> Iterator[tuple[Block, int, int]]:
                 return
             start = sentence_start(block.text, start - 1)  # `前后 27 分钟，约3.2%的下单失败。定级 P2。`
         yield block, start, match.start() - start
+
+
+# A project's status line: its name as the label, then a share done or a target (`DOWNTIME IMAGE
+# VIEWER REFRESH: Unremarkable. 35%. Target 05/16/2025.`): the incident word names the project.
+_LABEL = re.compile(r"^\W{0,3}([^:：。.!?]{3,48})[:：]\s")
+_STATUS_AFTER = re.compile(r"\d{1,3}(?:\.\d)?\s*%|\b(?:target|ETA|due|go-?live)\b|目标|计划|预计", re.I)
+
+
+def _project_label(text: str, match: re.Match[str]) -> bool:
+    label = _LABEL.match(text)
+    if label is None or match.end() > label.end(1) or generic_heading(label[1]):
+        return False
+    status = _STATUS_AFTER.search(text, label.end(), label.end() + 80)
+    if status is None:
+        return False
+    # (`PagerDuty: [SEV3] label-svc 5xx rate > 5% — triggered 14:40`: an alert before the figure it quotes)
+    before = text[label.end() : status.start()]
+    return not (SEVERITY.search(before) or duration(before)[0] or _CLOCK.search(before))
 
 
 # A cue that is only a level ("Logged as P2", "SEV2"): the event is told around it, not by it.
@@ -233,6 +270,8 @@ def _with_items_before(block: Block, at: int, ref: date) -> tuple[Block, int, in
 def _cued_items(block: Block, item: Item) -> Iterator[tuple[Block, int, int]]:
     """The outermost items whose own line holds an incident word (their children are its fields)."""
     match = cue(item.text)
+    if match is not None and item.children and generic_heading(line_text(item.text)):
+        match = None  # `4. Incidents & Complaints / 异常与客诉` over its incidents: a section's title
     if match is not None:
         part = item_block(block.section, item)
         yield part, 0, part.text.find(match[0])

@@ -81,6 +81,13 @@ def occurred_day(text: str, ref: date, days: list[DateHit] | None = None) -> Dat
     return next((d for d in days if _OCCURRED.search(text[max(0, d.start - 24) : d.start])), None)
 
 
+_REVIEW_DAY = re.compile(
+    r"(?:复盘会?|评审会?|post-?mortem|\bPIR|\bRCA|\breview)\s*(?:[(（]|on\s+|于|在)?\s*$", re.I
+)
+RECENT_DAYS = 16  # a weekly or biweekly report tells what happened since the one before
+_FAR_DAYS = 45  # a day further back than this, beside a recent one, is no incident's (a version, `2.8`)
+
+
 def nearest_day(text: str, at: int, report: Report) -> DateHit | None:
     """The day a field of the record says it happened on, else the day told in the incident
     word's own sentence (nearest to it), else the first one after it, else the day the telling
@@ -96,7 +103,17 @@ def nearest_day(text: str, at: int, report: Report) -> DateHit | None:
     inside = [d for d in days if left <= d.start < right]
     named = [d for d in inside if not bare_weekday(d.text)]
     if inside:  # a weekday alone is relative: a date the sentence also writes out names the day
-        return min(named or inside, key=lambda d: abs(d.start - at))
+        candidates = named or inside
+        # a day right after the review's word is the review's (`3.19门禁故障复盘（3.26）`)
+        candidates = [
+            d for d in candidates if not _REVIEW_DAY.search(text[max(0, d.start - 12) : d.start])
+        ] or candidates
+        # of two days in the sentence, the one in the report's own weeks (`4/9（周三）07:10 FlyDispatch
+        # 2.8 派单服务不可用`: `2.8` is a version, or a day long past)
+        recent = [d for d in candidates if 0 <= (report.date - d.value).days <= RECENT_DAYS]
+        if recent:  # (a retelling's older day still counts when it is not months away)
+            candidates = [d for d in candidates if d in recent or (report.date - d.value).days <= _FAR_DAYS]
+        return min(candidates, key=lambda d: abs(d.start - at))
     after = next((d for d in days if d.start >= right and not of_a_meeting(text, d)), None)
     opening = leading_day(text, report.date) if left else None
     return after or (opening if opening is None or not of_a_meeting(text, opening) else None)

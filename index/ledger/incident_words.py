@@ -96,7 +96,7 @@ _BELOW_OR_RULE = re.compile(f"{_BELOW_BAR}|{_RULE_WORDS}", re.I)
 _PLANNED_WORK = (
     # a window booked for planned work (`cutover needs a plant outage window`, w19-d)
     r"\b(?:outage|shutdown|downtime)\s+windows?\b|停电窗口|停机窗口|"
-    r"计划内|计划停机|计划停电|维护窗口|割接窗口|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
+    r"计划内|计划停机|计划停电|维护窗口|割接窗口|[計计]画メンテ|定期メンテ|[計计]画停止|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
     # downtime that was planned ("LIMS 9 cutover downtime (Sat 29 Mar 06:00 - …) was planned")
     r"\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|cutover)\b|"
     # "Networks did planned work on the campus border routers Sat 5 Oct 07:00–09:00"
@@ -131,7 +131,8 @@ _NOT = re.compile(
     r"(?:无|没有|未发生|未出现|暂无|零|(?<![\d.])0\s*(?:起|次|个)?)\s*(?:新增|新的?)?\s*(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?"
     # (a quality system's own nouns: `本期无新增不符合项`, a lab's or a plant's nonconformities)
     rf"(?:及以上|以上)?(?:{_EVENT_KIND}){{0,2}}(?:故障|事故|问题|事件|不符合项|不合格项)|"
-    r"\bno (?:new |other |major |customer[- ]facing |production |p[0-3] |sev\s?\d )?(?:incidents?|outages?|pages?|downtime)\b|"
+    r"\bno (?:new |other |major |customer[- ]facing |production |"
+    r"(?:p[0-4]|sev\s?\d)(?:\s*[/,&-]\s*(?:p|sev\s?)?[0-4])*s? )?(?:incidents?|outages?|pages?|downtime)\b|"
     r"\b(?:zero|0) (?:incidents?|outages?)\b|incident[- ]free|"
     r"\bnothing to report\b|"
     # counts and rates, which are metrics
@@ -406,7 +407,7 @@ _SAYS_NONE = re.compile(
     r"\bwithout (?:an? |any )?(?:incidents?|issues?)\b|\b(?:incident|outage)[- ]free\b|"
     # a period or label first, then the none word and the clause ends: "两周内无事故", "本期无新增"
     r"^\W{0,3}[^，,。；;:：]{0,10}?[:：]?\s*(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*"
-    r"(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?\s*(?:及以上|以上)?\s*"
+    r"(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?|[A-D](?:\s*[/、及和]\s*[A-D])*\s*类)?\s*(?:及以上|以上)?\s*"
     rf"(?:{_EVENT_KIND}){{0,2}}"
     r"(?:故障|事故|问题|事件|告警|异常|不符合项|不合格项){0,2}\s*(?:$|[。；;，,.！!])|"  # `本周无异常事件`
     # Japanese: "なし (GW 期間含む).", "今週なし.", "障害なし.", "特になし"
@@ -417,6 +418,11 @@ _NONE_CHARS = 60
 
 
 _PERIOD_GLOSS = re.compile(r"[(（][^()（）]{0,30}\d[^()（）]{0,30}[)）]")
+# The period a none line covers, written before it (`5/31 ~ 6/13 无 P1/P2/P3 线上问题`, `3.17-3.21：无`), and
+# a word processor's bullet glyph exported as its font letter (`l\t本周无A/B类异常`: Wingdings `l` is ●).
+_LEADING_PERIOD = re.compile(
+    r"^\W{0,3}(?:[lnqvüØ§]\t\s*)?(?:\d{1,2}[/.月-]\d{1,2}日?\s*(?:[~～–—-]|至|到)\s*(?:\d{1,2}[/.月-])?\d{1,2}日?\s*[:：,，]?\s*)?"
+)
 
 
 def says_none(line: str) -> bool:
@@ -425,12 +431,78 @@ def says_none(line: str) -> bool:
     was a planned test …")."""
     whole = line.strip()
     text = _PERIOD_GLOSS.sub("", whole).strip()  # `本期（3/31–4/11）无线上故障。`: the period it covers
+    text = text[_LEADING_PERIOD.match(text).end() :]  # type: ignore[union-attr]  # (it matches empty)
     end = _first_sentence_end(text)
     first, rest = text[:end].strip(), text[end + 1 :].strip()
     # what follows may time something that was no incident (`两周内无线上事故。9/28 的固件升级是计划内停机 2h，不计入。`)
     timed = duration(whole)[0] is not None or _CLOCK.search(whole) is not None
+    said = _SAYS_NONE.search(first)
+    # a long sentence says it early and tells nothing after (`Quiet week on the production side – no
+    # P1/P2 incidents, and the Pit 2 SIC board ran every shift`)
+    early = said is not None and said.end() <= _NONE_CHARS and cue(first[said.end() :]) is None
     return (
-        len(first) <= _NONE_CHARS
-        and _SAYS_NONE.search(first) is not None
+        (len(first) <= _NONE_CHARS or early)
+        and said is not None
         and (not timed or (bool(rest) and not_an_event(rest) and duration(first)[0] is None))
     )
+
+
+GROUP = re.compile(
+    r"(?:稳定性|生产|线上|系统)?(?:事件|事故|故障|告警)|incidents?|outages?|on-?call|post-?mortems?|"
+    r"(?:service\s+)?(?:disruptions?|interruptions?)|occurrences?|"
+    # a team's own word for them: `线上问题`, `异常与客诉`, `Incidents & Complaints`, `PRODUCTION PROBLEM LOG`
+    r"(?:线上|生产|现网)问题|异常与客诉|客诉|投诉|complaints?|(?:production|prod)\s+problems?",
+    re.I,
+)
+
+
+_ONE_KIND = re.compile(r"\b(?:incident|outage|post-?mortem)\b", re.I)
+
+
+def generic_heading(heading: str) -> bool:
+    """`Infrastructure incidents`, `二、线上问题回顾`, `Known issues / incidents`: a heading that names
+    the kind, not an incident; also a template's own name glossed with the kind (`BREAKING (prod
+    incidents)`: a newsroom's word for its incidents section)."""
+    gloss = re.fullmatch(r"\s*[^()（）]{1,24}?\s*[(（]([^)）]+)[)）]\s*", heading)
+    # the kind in the plural (`(prod incidents)`), not one event's (`Checkout down (outage)`)
+    if gloss and GROUP.search(gloss[1]) and not _ONE_KIND.search(gloss[1]) and generic_heading(gloss[1]):
+        return True
+    if gloss and re.fullmatch(r"[A-Za-z][A-Za-z /&-]{2,40}", gloss[1].strip()):
+        # `二、异常事件（Abnormal Report）`: the kind glossed in English by a bilingual template (w20-d)
+        bare = heading[: gloss.start(1) - 1]
+        if bare.strip() and generic_heading(bare):
+            return True
+    # the severities it covers (`SERVICE INTERRUPTIONS (P1/P2)`, `(SEV 1-2 OPENED IN PERIOD)`) and a
+    # template's section letter (`SECTION C - `, `Part 4:`)
+    heading = re.sub(
+        r"[(（]\s*(?:SEV(?:ERITY)?|P|S|priority)\s*[0-4](?:\s*[-–/,、&]\s*(?:SEV|P|S)?\s*[0-4])*(?:\s+[A-Za-z ]{0,30})?[)）]|"
+        r"^\s*(?:section|part)\s+[A-Z0-9]{1,2}\s*[-–—:.]\s*",
+        " ",
+        heading,
+        flags=re.I,
+    )
+    rest = re.sub(
+        r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|汇总|记录|"
+        r"\b(?:review|follow-?ups?|recap|log|and|known|issues?|deviations?)\b|"
+        # the period it covers (`(since last bulletin)`, `（本周）`): w19-f
+        r"[(（]\s*(?:since|this|last|past|本|上)[^()（）]{0,30}[)）]",
+        " ",
+        heading,
+        flags=re.I,
+    )
+    rest = re.sub(r"[\W\d_]+", " ", GROUP.sub(" ", rest))
+    words = rest.split()
+    return len([w for w in words if w.isascii()]) <= 1 and sum(len(w) for w in words if not w.isascii()) <= 4
+
+
+# A forum post's header (`作者: 邵立群    时间: 2024-3-22 17:48`, `Posted by … on …`): the post's time,
+# never an event's.
+_POST_HEADER = re.compile(
+    r"^\W{0,3}(?:作者|发帖人|楼主|回复人|author|posted by)\s*[:：]?\s*\S.{0,40}?\s(?:时间|发表于|发表时间|posted|date|on)\s*[:：]?\s*\d",
+    re.I,
+)
+
+
+def post_header(text: str) -> bool:
+    """The line opens a forum post: what follows is another post's, under its own time."""
+    return _POST_HEADER.match(text) is not None

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from index.heading_lines import SOURCE_NOTE
 from index.ledger.blocks import Block, section_blocks
 from index.ledger.evidence import cite
 from index.ledger.incident_blocks import DECOR, incidents_anywhere, merge_tellings
-from index.ledger.incident_days import occurred_day
+from index.ledger.incident_days import RECENT_DAYS, occurred_day
 from index.ledger.incident_fields import (
     CAUSE_FREE,
     FIELD_LABEL,
@@ -31,13 +32,17 @@ from index.ledger.incident_fields import (
 )
 from index.ledger.incident_titles import event_title, weak
 from index.ledger.incident_words import (
+    GROUP,
     alerts_only,
     below_the_bar,
     counts_events,
     cue,
     follow_up,
+    generic_heading,
+    incident_ids,
     not_an_event,
     planned_or_dismissed,
+    post_header,
     says_none,
     timeline_line,
 )
@@ -48,11 +53,6 @@ from index.schemas import Incident
 from index.tables import column_names_only
 from index.text.timeexpr import DateHit, find_dates
 
-_GROUP = re.compile(
-    r"(?:稳定性|生产|线上|系统)?(?:事件|事故|故障|告警)|incidents?|outages?|on-?call|post-?mortems?|"
-    r"(?:service\s+)?(?:disruptions?|interruptions?)|occurrences?",
-    re.I,
-)
 _NONE = re.compile(
     r"^(?:无|本周无|暂无|没有|none|nil|n/?a|no (?:new |major |production |prod |p[0-4] |sev ?[0-4] |customer[- ]facing )*"
     r"(?:incidents?|outages?|p[0-4](?:\s*[/,&]\s*p[0-4])*s?\b(?!\s*[-–—:]))|nothing)\b|"
@@ -116,7 +116,10 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
 # Table headers by the part they play; a row is read as "date severity summary duration; impact: …".
 _COLUMNS = (
     ("id", re.compile(r"^\W*(?:id|ticket|ref|incident id|编号|单号|工单)\W*$", re.I)),
-    ("when", re.compile(r"date|time|when|start|began|detected|日期|时间|发生时间", re.I)),
+    (
+        "when",
+        re.compile(r"date|time|when|start|began|detected|opened|raised|logged|日期|时间|发生(?!原因)", re.I),
+    ),
     ("severity", re.compile(r"sev|severity|level|priority|级别|等级|定级", re.I)),
     ("title", re.compile(r"summary|title|incident|description|what|事件|故障|问题|描述|概述|现象", re.I)),
     ("duration", re.compile(r"duration|length|时长|持续", re.I)),
@@ -153,11 +156,8 @@ def _from_table(report: Report, section: Section) -> list[Incident]:
     return out
 
 
-_LATELY_DAYS = 16  # a weekly or biweekly report tells what happened since the one before
-
-
 def _lately(hit: DateHit, report: Report) -> bool:
-    return hit.precision == "day" and 0 <= (report.date - hit.value).days <= _LATELY_DAYS
+    return hit.precision == "day" and 0 <= (report.date - hit.value).days <= RECENT_DAYS
 
 
 # A metrics list's line: a label, a leader (dots, a colon, a gap), a figure (`Crash-free sessions ......
@@ -179,36 +179,6 @@ def _figures_only(lines: list[str]) -> bool:
     )
 
 
-_ONE_KIND = re.compile(r"\b(?:incident|outage|post-?mortem)\b", re.I)
-
-
-def _generic(heading: str) -> bool:
-    """`Infrastructure incidents`, `二、线上问题回顾`, `Known issues / incidents`: a heading that names
-    the kind, not an incident; also a template's own name glossed with the kind (`BREAKING (prod
-    incidents)`: a newsroom's word for its incidents section)."""
-    gloss = re.fullmatch(r"\s*[^()（）]{1,24}?\s*[(（]([^)）]+)[)）]\s*", heading)
-    # the kind in the plural (`(prod incidents)`), not one event's (`Checkout down (outage)`)
-    if gloss and _GROUP.search(gloss[1]) and not _ONE_KIND.search(gloss[1]) and _generic(gloss[1]):
-        return True
-    if gloss and re.fullmatch(r"[A-Za-z][A-Za-z /&-]{2,40}", gloss[1].strip()):
-        # `二、异常事件（Abnormal Report）`: the kind glossed in English by a bilingual template (w20-d)
-        bare = heading[: gloss.start(1) - 1]
-        if bare.strip() and _generic(bare):
-            return True
-    rest = re.sub(
-        r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|汇总|记录|"
-        r"\b(?:review|follow-?ups?|recap|log|and|known|issues?|deviations?)\b|"
-        # the period it covers (`(since last bulletin)`, `（本周）`): w19-f
-        r"[(（]\s*(?:since|this|last|past|本|上)[^()（）]{0,30}[)）]",
-        " ",
-        heading,
-        flags=re.I,
-    )
-    rest = re.sub(r"[\W\d_]+", " ", _GROUP.sub(" ", rest))
-    words = rest.split()
-    return len([w for w in words if w.isascii()]) <= 1 and sum(len(w) for w in words if not w.isascii()) <= 4
-
-
 def _one_incident(report: Report, section: Section) -> bool:
     """The items are one incident's lines, told under its own heading, not incidents of their own:
     the heading names the day (`### 8月6日决策引擎超时复盘结论`), or the items are its fields
@@ -221,7 +191,13 @@ def _one_incident(report: Report, section: Section) -> bool:
     head, colon, what = re.sub(r"[(（][^)）]*[)）]\s*$", "", section.title).partition(
         "：" if "：" in section.title else ":"
     )
-    if colon and what.strip() and cue(head) is not None and _generic(head) and not _generic(what):
+    if (
+        colon
+        and what.strip()
+        and cue(head) is not None
+        and generic_heading(head)
+        and not generic_heading(what)
+    ):
         return True
     labelled = sum(1 for item in section.items if FIELD_LABEL.match(item.text))
     return labelled >= 2 and labelled * 2 >= len(section.items)
@@ -242,6 +218,8 @@ def _from_blocks(
     17 June RCA is up`), and so is a postmortem's remark that gives no day (`P0复盘要点：…`)."""
     tellings: list[tuple[Block, list[tuple[int, str]]]] = []
     for block in section_blocks(section):
+        if post_header(block.text):
+            break  # a forum thread's next post (`作者: … 时间: …`) tells its own news
         if block.kind == "row":
             continue
         span = [(n, lines[n]) for n in range(block.start, block.end + 1) if n in lines]
@@ -256,7 +234,7 @@ def _from_blocks(
             tellings.append((block, span))
     items: list[Incident] = []
     paragraphs: list[Incident] = []
-    titled = not _generic(section.title)
+    titled = not generic_heading(section.title)
     # the lines straight under a table's last row (`Impact: …`, `Certificate renewed at 09:30`) go
     # on telling that row's incident
     row_ends = {max(table.lines) + 1 for table in section.tables} if rows else set()
@@ -286,8 +264,9 @@ def _from_blocks(
             continue
         if not_an_event(block.text):
             continue
-        if index and FIELD_LABEL.match(line_text(block.text)):
-            continue  # `Cause: the feed re-sends …` under the incident's item: its field (w19-b)
+        if (index and FIELD_LABEL.match(line_text(block.text))) or (rows and _ROSTER.match(block.text)):
+            # `Cause: the feed re-sends …` under the incident's item (w19-b), `值班：…` under its table: a field
+            continue
         title_line = section.start if titled and index == 0 else None
         incident = _from_lines(report, section, span, lines, title_line=title_line, day_anywhere=not titled)
         if incident is None or (incident.when is None and follow_up(block.text)):
@@ -314,7 +293,7 @@ def _undated(incident: Incident) -> Incident:
 
 def _is_group(item: Item) -> bool:
     head = item.text.strip()
-    return head.endswith((":", "：")) and len(head) <= 24 and bool(_GROUP.search(head))
+    return head.endswith((":", "：")) and len(head) <= 24 and bool(GROUP.search(head))
 
 
 def _from_item(
@@ -327,6 +306,11 @@ def _from_item(
     return [incident] if incident is not None else []
 
 
+# Who was on call and how it was found, under an incidents table: the rows' fields, no incident.
+_ROSTER = re.compile(r"^\W{0,3}(?:值班(?:人员?)?|on-?call|发现途径|发现方式|detected by)\s*[:：]", re.I)
+# A plain-text table's header line: three or more short names set apart by runs of spaces, no figures.
+_COLUMN_NAMES = re.compile(r"\s*[^\W\d][^\s\d]{0,11}(?:\s{2,}[^\W\d][^\s\d]{0,11}){2,}\s*")
+_RULE = re.compile(r"[\s=_~-]{3,}")
 _HEADING_MARK = re.compile(r"^\s*(?:#{1,6}|={1,6}|h[1-6]\.)\s+")  # Markdown, AsciiDoc, Textile
 _PLACEHOLDER_CELL = re.compile(r"[-–—/\\.\s]*")
 
@@ -358,7 +342,12 @@ def _from_lines(
         if _row_text(t).strip() and not column_names_only(t)
     ]
     if title_line is not None and title_line in lines:
-        texts.insert(0, (title_line, line_text(_HEADING_MARK.sub("", lines[title_line]).strip())))
+        # (an outliner's heading is a bullet first: `- ## 线上问题`)
+        heading = _HEADING_MARK.sub("", line_text(_HEADING_MARK.sub("", lines[title_line]).strip()))
+        texts.insert(0, (title_line, heading))
+    if title_line is not None:
+        # the listing's source under its title (`Source: ServiceNow, period 01/03 – 07/03`) tells nothing
+        texts = texts[:1] + [(n, t) for i, (n, t) in enumerate(texts[1:]) if i or not SOURCE_NOTE.match(t)]
     body = texts[1:] if title_line is not None else texts
     opening_text = _row_text(body[0][1]) if body else ""
     if not body or _NONE.search(opening_text) or says_none(opening_text) or _SUMMARY.search(opening_text):
@@ -370,10 +359,18 @@ def _from_lines(
     if _figures_only([text for _, text in body]):
         return None  # `On-call pages ...... 2`, `Supply interruptions >3h, YTD .. 3,560`: a metrics list
     told_below = False
-    if body is not texts and _generic(texts[0][1]) and opening_date(texts[0][1], report.date)[0] is None:
-        # a heading that only says incidents (`INCIDENTS / DEVIATIONS`): the body tells it
+    if (
+        body is not texts
+        and generic_heading(texts[0][1])
+        and opening_date(texts[0][1], report.date)[0] is None
+    ):
+        # a heading that only says incidents (`INCIDENTS / DEVIATIONS`): the body tells it, after
+        # the column names of a printed table (`PRB#   SEV  START   END   DUR   SYSTEM`) if any
         told_below = opening_date(body[0][1], report.date)[0] is None
-        texts = body
+        skip = 1 if len(body) > 1 and _COLUMN_NAMES.fullmatch(body[0][1]) else 0
+        while skip and skip < len(body) - 1 and _RULE.fullmatch(body[skip][1]):
+            skip += 1  # the rule under the column names
+        texts = body[skip:]
     first_line, first = texts[0]
     whole = "；".join(text for _, text in texts)  # a field never runs into the next line
     when, when_text, rest = opening_date(first, report.date)
@@ -383,6 +380,12 @@ def _from_lines(
     occurred = occurred_day(whole, report.date) if when is None else None
     if occurred is not None:  # `NC-2024-017｜发生时间：2024-03-20 02:14｜…`: the record's own field
         when, when_text = occurred.value, occurred.text
+    record = bool(body) and bool(incident_ids(body[0][1]) or SEVERITY.search(body[0][1]))
+    if when is None and title_line is not None and body is not texts and record:
+        # under a heading that gives no day (`6. LIVE OPERATIONS - INCIDENTS & POSSESSIONS`), the day
+        # of the record's first line (`INC-2025-0306-01 | Cat 1 | Thu 06/03/25 05:40-06:55 | …`)
+        day = next((h for h in find_dates(body[0][1], report.date, "past") if _lately(h, report)), None)
+        when, when_text = (day.value, day.text) if day else (None, None)
     if when is None and (told_below or day_anywhere):
         # "Temperature excursion, Tallinn: … recorded up to 11.4°C … on Tue 08-Apr": the paragraph's
         # first day of the report's weeks, wherever its sentence puts it

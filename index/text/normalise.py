@@ -46,7 +46,9 @@ def is_ordinal_marker(marker: str) -> bool:
 
 
 _MARKUP = re.compile(
-    rf"^\s*(?:#{{1,6}}\s+|[{re.escape(BULLET_GLYPHS)}]\s+|{CLOSED_BULLET}\s*|\d{{1,3}}[.)、](?!\d)\s*|{ORDINAL_MARKER})"
+    rf"^\s*(?:#{{1,6}}\s+|[{re.escape(BULLET_GLYPHS)}]\s+|{CLOSED_BULLET}\s*|\d{{1,3}}[.)、](?!\d)\s*|{ORDINAL_MARKER}|"
+    # an outliner's branch number, a dot closing each level (`2.1.3. 目标：…`)
+    rf"\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.[ \t]+)"
 )
 
 

@@ -104,3 +104,34 @@ def test_a_forms_digest_reads_each_response_as_a_record(series: Series) -> None:
     cold = next(p for p, _ in slips if "冷库温控" in p)
     assert (cold, "date_moved") in slips and (cold, "status_downgrade") in slips
     assert not any("司机App" in project for project, _ in slips)
+
+
+def _text_map(period: str, state: str, target: str) -> str:
+    # a mind map exported as text: every branch numbered with a closing dot, children tab-indented
+    return (
+        f"园所信息化周报 第8期\n春季学期第3周（{period}）\n\n"
+        "1. 本周概览\n\t1.1. 考勤机固件全部升级\n"
+        "2. 重点项目\n"
+        "\t2.1. 家长端App 2.0改版\n"
+        f"\t\t2.1.1. 状态：{state}\n\t\t2.1.2. 进度：开发80%\n\t\t2.1.3. 目标：{target}\n"
+        "\t\t2.1.4. iOS提审节点按3.24\n"
+        "\t2.2. 园区监控上云\n\t\t2.2.1. 状态：正常\n\t\t2.2.2. 进度：9/20园\n"
+        "3. 下周计划\n\t3.1. 家长会排期\n"
+    )
+
+
+def test_a_text_mind_maps_numbered_branches_are_projects_and_fields(series: Series) -> None:
+    ledger = series(
+        [
+            ("园所周报_20250314.txt", _text_map("3.10-3.14", "正常", "3.31全量上线")),
+            ("园所周报_20250321.txt", _text_map("3.17-3.21", "有风险", "4.18全量上线（原3.31）")),
+            ("园所周报_20250418.txt", _text_map("4.14-4.18", "已上线", "4.18全量上线")),
+        ]
+    )
+    found = {p.name: p for p in views.projects(ledger)}
+    app = next(p for name, p in found.items() if "家长端App" in name)
+    assert app.target == date(2025, 4, 18) and app.status == "launched"  # `2.1.1. 状态：已上线`
+    assert any("园区监控上云" in name for name in found)
+    assert not any(name.startswith(("状态", "进度", "目标")) for name in found)
+    assert (app.name, "date_moved") in {(s.project, s.kind) for s in views.slips(ledger)}
+    assert app.name in {launch.project for launch in views.launches(ledger)}

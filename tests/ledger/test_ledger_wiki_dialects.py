@@ -7,6 +7,7 @@ from __future__ import annotations
 from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
 from index.jspwiki import looks_like_jspwiki, read_jspwiki
 from index.ledger import views
+from index.moinmoin import looks_like_moinmoin, read_moinmoin
 from index.verify import Verifier
 from index.wikitext import looks_like_wikitext
 from index.xwiki import looks_like_xwiki, read_xwiki
@@ -184,5 +185,70 @@ def test_xwiki_rag_cells_and_struck_targets_make_slips(series: Series) -> None:
     found = {(s.project, s.kind) for s in views.slips(ledger)}
     assert ("Telemetry archiver", "date_moved") in found
     assert ("Telemetry archiver", "status_downgrade") in found
+    verifier = Verifier()
+    assert all(verifier.check(c) for s in views.slips(ledger) for c in s.evidence)
+
+
+def _moin(day: str, cell: str, target: str) -> str:
+    return f"""## page was copied from Plant/Weekly/prev
+#acl PlantGroup:read,write All:
+#format wiki
+#pragma section-numbers off
+
+= Plant Systems — weekly status =
+'''Kaiwaka site''' · w/e Fri {day} · [[Plant/Weekly|all pages]]
+
+<<TableOfContents(2)>>
+
+~-Key: (./) on track · /!\\ at risk · {{X}} blocked-~
+
+== Workstreams ==
+||<rowbgcolor="#e8e8e8">'''Workstream'''||'''Status'''||'''Target'''||
+||Silo level radar||<#ffeb9c> {cell}||{target}||
+||Label printer swap||<#c6efce> (./) On track||30/05/25||
+
+== Next week ==
+ * Radar vendor visit.
+  * bring the tag list
+
+----
+-- TeAriki <<DateTime(2025-03-20T23:02:44Z)>>
+"""
+
+
+def test_moinmoin_instructions_tables_smileys_and_macros() -> None:
+    source = _moin("21 Mar 2025", "/!\\ At risk", "--(21/03/25)-- 4/04/25").splitlines()
+    assert looks_like_moinmoin(source)
+    assert not looks_like_moinmoin(
+        ["= Title =", "== Part ==", "'''bold'''"]
+    )  # MediaWiki-like, no Moin construct
+    lines: dict[int, str] = {}
+    for number, text in read_moinmoin(source):
+        lines.setdefault(number, text)
+    assert lines[1] == lines[2] == ""  # a comment and a processing instruction show nothing
+    assert lines[6] == "# Plant Systems — weekly status"
+    assert lines[7] == "**Kaiwaka site** · w/e Fri 21 Mar 2025 · all pages"
+    assert lines[9] == ""  # the table of contents macro
+    assert lines[11] == "Key: ✔ on track · ⚠ at risk · ❌ blocked"
+    assert lines[13] == "## Workstreams"
+    assert lines[14] == "| Workstream | Status | Target |"  # then its delimiter row
+    assert lines[15] == "| Silo level radar | ⚠ At risk | ~~21/03/25~~ 4/04/25 |"
+    assert lines[19] == "- Radar vendor visit." and lines[20] == "  - bring the tag list"
+    assert lines[23] == "-- TeAriki 2025-03-20T23:02:44Z"
+
+
+def test_moinmoin_status_cells_and_struck_targets_make_slips(series: Series) -> None:
+    ledger = series(
+        [
+            ("Plant(2f)Weekly(2f)2025(2d)03(2d)14.txt", _moin("14 Mar 2025", "(./) On track", "21/03/25")),
+            (
+                "Plant(2f)Weekly(2f)2025(2d)03(2d)21.txt",
+                _moin("21 Mar 2025", "/!\\ At risk", "--(21/03/25)-- 4/04/25"),
+            ),
+        ]
+    )
+    found = {(s.project, s.kind) for s in views.slips(ledger)}
+    assert ("Silo level radar", "date_moved") in found
+    assert ("Silo level radar", "status_downgrade") in found
     verifier = Verifier()
     assert all(verifier.check(c) for s in views.slips(ledger) for c in s.evidence)
