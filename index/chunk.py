@@ -22,7 +22,7 @@ from index.tokens import count_tokens, fit_window
 
 # Bump whenever parsing or chunking changes what chunks a file yields: the collection name
 # includes it, so an upgrade re-ingests instead of skipping files whose bytes did not change.
-CHUNK_VERSION = 86
+CHUNK_VERSION = 87
 
 # Longer lines are cut before chunking: a 1 MB line was one chunk, and tokenizers slow down on
 # one huge word (BPE merges are quadratic in a word's length).
@@ -187,8 +187,8 @@ def chunk_report(
                 week_label=report.week_label or "",
                 sections=[section.path_text],
                 kind=section.kind.value,
-                start=group[0][0],
-                end=group[-1][0],
+                start=report.source_line(group[0][0]),
+                end=report.source_line(group[-1][0]),
                 body=body,
                 tokens=count_tokens(body),
                 part=part,

@@ -103,6 +103,16 @@ class Report:
     lines: list[tuple[int, str]]
     encoding: str = "utf-8"
     front_matter: dict[str, FrontValue] = field(default_factory=dict)
+    # >1 when the parser numbered the lines one source line shows apart (`parse.spread_joined_lines`)
+    line_scale: int = 1
+
+    def source_line(self, number: int) -> int:
+        """The file's own line number of a line as the readers number it."""
+        return number // self.line_scale
+
+    def reader_line(self, number: int) -> int:
+        """The first line the readers number within the file's line `number`."""
+        return number * self.line_scale
 
     @property
     def week(self) -> str:

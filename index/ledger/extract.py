@@ -6,7 +6,9 @@ facts whenever its content hash or `EXTRACTOR_VERSION` changes, in any ingestion
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+
+from pydantic import BaseModel
 
 from index.ledger.cadence import passed_ordinals
 from index.ledger.chat_messages import with_chat_messages
@@ -23,11 +25,11 @@ from index.ledger.signals import reading_status_words
 from index.ledger.speakers import readdress
 from index.ledger.status_legend import read_status_words
 from index.models import Report, SectionKind
-from index.schemas import Incident, MetricPoint, Note, Observation, Rename
+from index.schemas import Citation, Incident, MetricPoint, Note, Observation, Rename
 from index.text.timeexpr import reading_day_first
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 264
+EXTRACTOR_VERSION = 265
 
 
 @dataclass
@@ -43,7 +45,28 @@ class ReportFacts:
 
 def extract_facts(report: Report) -> ReportFacts:
     with reading_day_first(report.day_first), reading_status_words(read_status_words(report)):
-        return _extract_facts(_own_words(report))
+        facts = _extract_facts(_own_words(report))
+    return facts if report.line_scale == 1 else _on_source_lines(facts, report)
+
+
+def _on_source_lines(facts: ReportFacts, report: Report) -> ReportFacts:
+    """The facts of a report whose readers numbered a source line's shown lines apart
+    (`parse.spread_joined_lines`), cited by the file's own line numbers as every citation is."""
+
+    def moved(value: object) -> object:
+        if isinstance(value, Citation):
+            lines = (report.source_line(value.lines[0]), report.source_line(value.lines[1]))
+            return value.model_copy(update={"lines": lines})
+        if isinstance(value, list):
+            return [moved(item) for item in value]
+        if isinstance(value, BaseModel):
+            update = {name: moved(getattr(value, name)) for name in type(value).model_fields}
+            if isinstance(value, Passage):
+                update["line"] = report.source_line(value.line)
+            return value.model_copy(update=update)
+        return value
+
+    return ReportFacts(**{f.name: moved(getattr(facts, f.name)) for f in fields(ReportFacts)})  # type: ignore[arg-type]
 
 
 def _own_words(report: Report) -> Report:

@@ -75,7 +75,8 @@ def _citation(report: Report, verifier: Verifier, quote: str) -> Citation | None
 
 def section_path(report: Report, line: int) -> str:
     """The heading path of the deepest section holding the line ('' before the first heading)."""
-    holding = [s for s in report.all_sections() if s.start <= line <= s.end]
+    first, last = report.reader_line(line), report.reader_line(line + 1) - 1
+    holding = [s for s in report.all_sections() if s.start <= last and first <= s.end]
     return max(holding, key=lambda s: len(s.path)).path_text if holding else ""
 
 

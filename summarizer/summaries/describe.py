@@ -89,7 +89,7 @@ def incident_impact(incident: Incident, view: ReportView | None) -> tuple[str | 
     if view is not None:
         start, end = incident.evidence.lines
         for line in view.items:
-            if start <= line.number <= end:
+            if start <= line.file_line <= end:
                 match = _EN_IMPACT.search(line.text)
                 if match:
                     return match[1].strip(), line.cite(match[1].strip())

@@ -43,7 +43,7 @@ class ProjectLines:
         for line in view.items:
             head = re.match(r"^([^：:]{1,40})[：:]\s*(\S.{3,})$", line.text)
             own = line.kind == "projects" and head is not None and name_key(head[1]) in keys
-            if own and (self.line is None or line.number == obs.evidence.lines[0]):
+            if own and (self.line is None or line.file_line == obs.evidence.lines[0]):
                 self.line = line
         for block in view.blocks:
             if name_key(block.name) in keys or series.resolve(block.name) == name:

@@ -40,8 +40,13 @@ class Line:
     report: Report = field(repr=False, compare=False)
     kind: SectionKind = SectionKind.OTHER
 
+    @property
+    def file_line(self) -> int:
+        """The file's own line number, which citations give (`Report.line_scale`)."""
+        return self.report.source_line(self.number)
+
     def cite(self, quote: str | None = None) -> Citation:
-        return cite(self.report, self.section, self.number, self.number, quote or self.text)
+        return cite(self.report, self.section, self.file_line, self.file_line, quote or self.text)
 
 
 @dataclass

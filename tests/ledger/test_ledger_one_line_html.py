@@ -49,3 +49,47 @@ def test_rows_of_a_table_on_one_source_line_are_read_and_cited_row_by_row(series
     for slip in views.slips(ledger):
         assert all(verifier.check(c) for c in slip.evidence)
         assert all(slip.project in c.quote for c in slip.evidence if c.quote.startswith("|"))
+
+
+def _chat(day: str, sync: str, portal: str) -> str:
+    # a chat export writes a message's text on one source line, its lines joined by `<br>`
+    message = "<br>".join(
+        [
+            f"<strong>Supply weekly #{day[:2]} | 供应周报</strong>",
+            "<strong>Workstreams</strong>",
+            f"1️⃣ Rate sync v2 — {sync}",
+            f"2️⃣ Partner portal — {portal}",
+            "<strong>Next week</strong>",
+            "• Rate sync load test",
+        ]
+    )
+    return (
+        '<html><body>\n<div class="page_header">Supply team</div>\n'
+        f'<div class="message default"><div class="pull_right date details" title="{day} 18:40:00">18:40</div>\n'
+        f'<div class="from_name">Lin Wei</div>\n<div class="text">{message}</div>\n</div>\n</body></html>\n'
+    )
+
+
+def test_a_chat_message_on_one_source_line_is_read_line_by_line_and_cited_by_its_file_line(
+    series: Series,
+) -> None:
+    ledger = series(
+        [
+            (
+                "ChatExport_2025-03-07.html",
+                _chat("07.03.2025", "at risk | 60% | go-live 28 Mar", "on track | 30%"),
+            ),
+            (
+                "ChatExport_2025-03-14.html",
+                _chat("14.03.2025", "at risk | 60% | go-live 11 Apr", "on track | 45%"),
+            ),
+        ]
+    )
+    names = {p.name for p in views.projects(ledger)}
+    assert {"Rate sync v2", "Partner portal"} <= names
+    slips = views.slips(ledger)
+    assert ("Rate sync v2", "date_moved") in {(s.project, s.kind) for s in slips}
+    verifier = Verifier()
+    for slip in slips:
+        # the message is the file's line 5: every citation names it, and verifies there
+        assert all(c.lines == (5, 5) and verifier.check(c) for c in slip.evidence)
