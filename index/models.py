@@ -6,6 +6,7 @@ process boundary; the pydantic contracts live in `summarizer.schemas`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -103,16 +104,21 @@ class Report:
     lines: list[tuple[int, str]]
     encoding: str = "utf-8"
     front_matter: dict[str, FrontValue] = field(default_factory=dict)
-    # >1 when the parser numbered the lines one source line shows apart (`parse.spread_joined_lines`)
-    line_scale: int = 1
+    # The file's line of each line the readers number (1, 2, …) when the parser numbered the lines
+    # one source line shows apart (`parse.spread_joined_lines`); empty when the numbers are the file's.
+    line_sources: tuple[int, ...] = ()
 
     def source_line(self, number: int) -> int:
         """The file's own line number of a line as the readers number it."""
-        return number // self.line_scale
+        if not self.line_sources:
+            return number
+        return self.line_sources[min(max(number, 1), len(self.line_sources)) - 1]
 
     def reader_line(self, number: int) -> int:
         """The first line the readers number within the file's line `number`."""
-        return number * self.line_scale
+        if not self.line_sources:
+            return number
+        return bisect_left(self.line_sources, number) + 1
 
     @property
     def week(self) -> str:

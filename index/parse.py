@@ -79,7 +79,7 @@ def parse_report(
     lines = head + chat_export_lines(
         mind_map_fields(new_side_of_diffs(template_tags(notebook_source(hidden_comments(after_front)))))
     )
-    lines, scale = spread_joined_lines(lines)
+    lines, sources = spread_joined_lines(lines)
     dialect = dialect_of(lines)
     front, body = split_front_matter(lines, doc.path)
     back, body = split_back_matter(body)
@@ -129,29 +129,22 @@ def parse_report(
         lines=lines,
         encoding=doc.encoding,
         front_matter=front,
-        line_scale=scale,
+        line_sources=sources,
     )
 
 
-# How far apart the lines of a spread report stand: room for the lines one source line shows.
-LINE_SCALE = 100_000
 _JOINED_LINES = 3
 
 
-def spread_joined_lines(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], int]:
+def spread_joined_lines(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], tuple[int, ...]]:
     """A page whose one source line shows several lines (a chat export's message joined by `<br>`,
-    a minified page) gives each shown line a number of its own, the source line's times LINE_SCALE
-    plus its place: the readers tell lines apart by number. Citations give the source line back
-    (`Report.source_line`). Any other report keeps its numbers (scale 1)."""
+    a minified page) has all its lines numbered 1, 2, … in order, so the readers, which tell lines
+    apart by number, read each; the file's line of each (the second value) gives citations their
+    numbers back (`Report.source_line`). Any other report keeps its numbers (and an empty map)."""
     shown = Counter(number for number, text in lines if text.strip() and not text.lstrip().startswith("|"))
     if not shown or max(shown.values()) < _JOINED_LINES:
-        return lines, 1
-    out: list[tuple[int, str]] = []
-    place: Counter[int] = Counter()
-    for number, text in lines:
-        out.append((number * LINE_SCALE + min(place[number], LINE_SCALE - 1), text))
-        place[number] += 1
-    return out, LINE_SCALE
+        return lines, ()
+    return [(index, text) for index, (_, text) in enumerate(lines, start=1)], tuple(n for n, _ in lines)
 
 
 def _opens_with_heading(lines: list[tuple[int, str]], dialect: Dialect) -> bool:

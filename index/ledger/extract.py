@@ -46,7 +46,7 @@ class ReportFacts:
 def extract_facts(report: Report) -> ReportFacts:
     with reading_day_first(report.day_first), reading_status_words(read_status_words(report)):
         facts = _extract_facts(_own_words(report))
-    return facts if report.line_scale == 1 else _on_source_lines(facts, report)
+    return _on_source_lines(facts, report) if report.line_sources else facts
 
 
 def _on_source_lines(facts: ReportFacts, report: Report) -> ReportFacts:

@@ -42,7 +42,7 @@ class Line:
 
     @property
     def file_line(self) -> int:
-        """The file's own line number, which citations give (`Report.line_scale`)."""
+        """The file's own line number, which citations give (`Report.source_line`)."""
         return self.report.source_line(self.number)
 
     def cite(self, quote: str | None = None) -> Citation:
