@@ -72,6 +72,10 @@ def test_a_line_belongs_to_the_project_its_paragraph_names(tmp_path) -> None:  #
     lines = dict(enumerate(report.read_text(encoding="utf-8").splitlines(), start=1))
     assert about(priya, ["Email Re-engagement"], lines) and not about(sam, ["Email Re-engagement"], lines)
     assert about(sam, ["mobile deep links"], lines)  # case and spacing folded
+    # a name with its other name in brackets: a line writing either half is the project's
+    assert about(sam, ["Deep Links v2 (Mobile Deep Links)"], lines)
+    assert about(priya, ["Email Re-engagement (ERE)"], lines)
+    assert not about(sam, ["Email Re-engagement (ERE)"], lines)
 
 
 def test_block_reason_reads_the_prose_beside_a_field_line() -> None:

@@ -353,7 +353,21 @@ def about(evidence: Evidence, names: Sequence[str], lines: ReportLines) -> bool:
     # a table row is its own block: the rows above it are other projects'
     own = raw if table_row(raw) else block_text(lines, evidence.line)
     where = plain_key(f"{evidence.section or evidence.hit.section} {own}")
-    return any(plain_key(name) in where for name in names if plain_key(name))
+    return any(key in where for name in names for key in _name_keys(name))
+
+
+_PARENTHETICAL = re.compile(r"^(.+?)\s*[(（]([^()（）]+)[)）]\s*$")
+_PART_CHARS = 3
+
+
+def _name_keys(name: str) -> list[str]:
+    """The name's keys, and for `RB 2-way (RoomBridge 双向直连)` or `Instant Quote-to-Book (IQB)` each
+    half too: a line writes the one or the other."""
+    keys = [plain_key(name)]
+    parts = _PARENTHETICAL.match(name)
+    if parts:
+        keys += [key for key in (plain_key(parts[1]), plain_key(parts[2])) if len(key) >= _PART_CHARS]
+    return [key for key in keys if key]
 
 
 def best_evidence(
