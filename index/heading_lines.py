@@ -12,7 +12,7 @@ from index.dialects import MARKDOWN, Dialect, heading_line
 from index.models import SectionKind
 from index.plain_records import RULE_LINE, record_heading
 from index.text.cjk import HAN
-from index.text.normalise import BULLET_GLYPHS, CLOSED_BULLET, ORDINAL_MARKER
+from index.text.normalise import BULLET_GLYPHS, CLOSED_BULLET, ORDINAL_MARKER, OUTLINE_BRANCH
 
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 
@@ -71,9 +71,8 @@ BULLET = re.compile(rf"^(\s*)([{re.escape(BULLET_GLYPHS)}](?=\s)|{CLOSED_BULLET}
 # line keeps its `1.1 Background`.
 _OUTLINE_MARKER = (
     r"\d{1,2}\.\d{1,2}\s+(?=[A-Z\u4e00-\u9fff【「])|"
-    # a mind map's or outliner's export numbers every branch, a dot closing each (`2.1.`, `2.1.3.`):
-    # no version ends in a dot before its words
-    r"\d{1,2}(?:\.\d{1,2}){1,3}\.[ \t]+(?=\S)"
+    # a mind map's or outliner's export numbers every branch (`2.1.`, `2.1.3.`)
+    rf"{OUTLINE_BRANCH}(?=\S)"
 )
 
 
@@ -249,6 +248,13 @@ _KIND_CAPTION_MAX = 64
 SOURCE_NOTE = re.compile(r"^\s*(?:source|data source|数据来源|来源)\s*[:：]", re.I)
 
 
+def _next_filled(lines: list[tuple[int, str]], start: int) -> tuple[int, str] | None:
+    """The first of the two lines from `start` that holds text, with its place."""
+    return next(
+        ((i, text) for i, (_, text) in enumerate(lines[start : start + 2], start) if text.strip()), None
+    )
+
+
 def _caption_over_table(lines: list[tuple[int, str]], index: int) -> bool:
     """A short line right over a table that names a kind of section (`明细表3：生产事件记录`,
     `Status as of Friday`) or is a bare title between tables (`流转意见`): the table's caption, so its rows are filed under it, not under the
@@ -264,20 +270,11 @@ def _caption_over_table(lines: list[tuple[int, str]], index: int) -> bool:
         or re.search(r"[。!！?？;；]|\.(?:\s|$)", stripped)
     ):
         return False
-    below = next(
-        ((i, text) for i, (_, text) in enumerate(lines[index + 1 : index + 3], index + 1) if text.strip()),
-        None,
-    )
+    below = _next_filled(lines, index + 1)
     if below is not None and SOURCE_NOTE.match(below[1]):
-        # `Source: ServiceNow, period 01/03 – 07/03` between the caption and its table
-        below = next(
-            (
-                (i, text)
-                for i, (_, text) in enumerate(lines[below[0] + 1 : below[0] + 3], below[0] + 1)
-                if text.strip()
-            ),
-            None,
-        )
+        below = _next_filled(
+            lines, below[0] + 1
+        )  # `Source: ServiceNow, period 01/03 – 07/03` before the table
     if below is None or not below[1].lstrip().startswith("|"):
         return False
     if kind is not SectionKind.OTHER:

@@ -47,15 +47,14 @@ from index.ledger.incident_fields import (
     free,
     impact_of,
 )
+from index.ledger.incident_headings import generic_heading, post_header
 from index.ledger.incident_links import shared_words
 from index.ledger.incident_titles import event_title
 from index.ledger.incident_words import (
     alerts_only,
     cue,
-    generic_heading,
     incident_ids,
     points_elsewhere,
-    post_header,
     review_held,
     says_none,
     story,

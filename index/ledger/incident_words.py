@@ -431,7 +431,7 @@ def says_none(line: str) -> bool:
     was a planned test …")."""
     whole = line.strip()
     text = _PERIOD_GLOSS.sub("", whole).strip()  # `本期（3/31–4/11）无线上故障。`: the period it covers
-    text = text[_LEADING_PERIOD.match(text).end() :]  # type: ignore[union-attr]  # (it matches empty)
+    text = _LEADING_PERIOD.sub("", text, count=1)
     end = _first_sentence_end(text)
     first, rest = text[:end].strip(), text[end + 1 :].strip()
     # what follows may time something that was no incident (`两周内无线上事故。9/28 的固件升级是计划内停机 2h，不计入。`)
@@ -445,64 +445,3 @@ def says_none(line: str) -> bool:
         and said is not None
         and (not timed or (bool(rest) and not_an_event(rest) and duration(first)[0] is None))
     )
-
-
-GROUP = re.compile(
-    r"(?:稳定性|生产|线上|系统)?(?:事件|事故|故障|告警)|incidents?|outages?|on-?call|post-?mortems?|"
-    r"(?:service\s+)?(?:disruptions?|interruptions?)|occurrences?|"
-    # a team's own word for them: `线上问题`, `异常与客诉`, `Incidents & Complaints`, `PRODUCTION PROBLEM LOG`
-    r"(?:线上|生产|现网)问题|异常与客诉|客诉|投诉|complaints?|(?:production|prod)\s+problems?",
-    re.I,
-)
-
-
-_ONE_KIND = re.compile(r"\b(?:incident|outage|post-?mortem)\b", re.I)
-
-
-def generic_heading(heading: str) -> bool:
-    """`Infrastructure incidents`, `二、线上问题回顾`, `Known issues / incidents`: a heading that names
-    the kind, not an incident; also a template's own name glossed with the kind (`BREAKING (prod
-    incidents)`: a newsroom's word for its incidents section)."""
-    gloss = re.fullmatch(r"\s*[^()（）]{1,24}?\s*[(（]([^)）]+)[)）]\s*", heading)
-    # the kind in the plural (`(prod incidents)`), not one event's (`Checkout down (outage)`)
-    if gloss and GROUP.search(gloss[1]) and not _ONE_KIND.search(gloss[1]) and generic_heading(gloss[1]):
-        return True
-    if gloss and re.fullmatch(r"[A-Za-z][A-Za-z /&-]{2,40}", gloss[1].strip()):
-        # `二、异常事件（Abnormal Report）`: the kind glossed in English by a bilingual template (w20-d)
-        bare = heading[: gloss.start(1) - 1]
-        if bare.strip() and generic_heading(bare):
-            return True
-    # the severities it covers (`SERVICE INTERRUPTIONS (P1/P2)`, `(SEV 1-2 OPENED IN PERIOD)`) and a
-    # template's section letter (`SECTION C - `, `Part 4:`)
-    heading = re.sub(
-        r"[(（]\s*(?:SEV(?:ERITY)?|P|S|priority)\s*[0-4](?:\s*[-–/,、&]\s*(?:SEV|P|S)?\s*[0-4])*(?:\s+[A-Za-z ]{0,30})?[)）]|"
-        r"^\s*(?:section|part)\s+[A-Z0-9]{1,2}\s*[-–—:.]\s*",
-        " ",
-        heading,
-        flags=re.I,
-    )
-    rest = re.sub(
-        r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|汇总|记录|"
-        r"\b(?:review|follow-?ups?|recap|log|and|known|issues?|deviations?)\b|"
-        # the period it covers (`(since last bulletin)`, `（本周）`): w19-f
-        r"[(（]\s*(?:since|this|last|past|本|上)[^()（）]{0,30}[)）]",
-        " ",
-        heading,
-        flags=re.I,
-    )
-    rest = re.sub(r"[\W\d_]+", " ", GROUP.sub(" ", rest))
-    words = rest.split()
-    return len([w for w in words if w.isascii()]) <= 1 and sum(len(w) for w in words if not w.isascii()) <= 4
-
-
-# A forum post's header (`作者: 邵立群    时间: 2024-3-22 17:48`, `Posted by … on …`): the post's time,
-# never an event's.
-_POST_HEADER = re.compile(
-    r"^\W{0,3}(?:作者|发帖人|楼主|回复人|author|posted by)\s*[:：]?\s*\S.{0,40}?\s(?:时间|发表于|发表时间|posted|date|on)\s*[:：]?\s*\d",
-    re.I,
-)
-
-
-def post_header(text: str) -> bool:
-    """The line opens a forum post: what follows is another post's, under its own time."""
-    return _POST_HEADER.match(text) is not None

@@ -10,6 +10,7 @@ an incident these sections already hold (same day or id) adds nothing.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from index.heading_lines import SOURCE_NOTE
 from index.ledger.blocks import Block, section_blocks
@@ -30,19 +31,17 @@ from index.ledger.incident_fields import (
     opening_date,
     title_of,
 )
+from index.ledger.incident_headings import GROUP, generic_heading, post_header
 from index.ledger.incident_titles import event_title, weak
 from index.ledger.incident_words import (
-    GROUP,
     alerts_only,
     below_the_bar,
     counts_events,
     cue,
     follow_up,
-    generic_heading,
     incident_ids,
     not_an_event,
     planned_or_dismissed,
-    post_header,
     says_none,
     timeline_line,
 )
@@ -158,6 +157,12 @@ def _from_table(report: Report, section: Section) -> list[Incident]:
 
 def _lately(hit: DateHit, report: Report) -> bool:
     return hit.precision == "day" and 0 <= (report.date - hit.value).days <= RECENT_DAYS
+
+
+def _lately_day(text: str, report: Report) -> tuple[date | None, str | None]:
+    """The text's first day of the report's weeks, and how it is written."""
+    day = next((h for h in find_dates(text, report.date, "past") if _lately(h, report)), None)
+    return (day.value, day.text) if day else (None, None)
 
 
 # A metrics list's line: a label, a leader (dots, a colon, a gap), a figure (`Crash-free sessions ......
@@ -380,20 +385,15 @@ def _from_lines(
     occurred = occurred_day(whole, report.date) if when is None else None
     if occurred is not None:  # `NC-2024-017｜发生时间：2024-03-20 02:14｜…`: the record's own field
         when, when_text = occurred.value, occurred.text
-    record = bool(body) and bool(incident_ids(body[0][1]) or SEVERITY.search(body[0][1]))
+    record = bool(incident_ids(body[0][1]) or SEVERITY.search(body[0][1]))
     if when is None and title_line is not None and body is not texts and record:
         # under a heading that gives no day (`6. LIVE OPERATIONS - INCIDENTS & POSSESSIONS`), the day
         # of the record's first line (`INC-2025-0306-01 | Cat 1 | Thu 06/03/25 05:40-06:55 | …`)
-        day = next((h for h in find_dates(body[0][1], report.date, "past") if _lately(h, report)), None)
-        when, when_text = (day.value, day.text) if day else (None, None)
+        when, when_text = _lately_day(body[0][1], report)
     if when is None and (told_below or day_anywhere):
         # "Temperature excursion, Tallinn: … recorded up to 11.4°C … on Tue 08-Apr": the paragraph's
         # first day of the report's weeks, wherever its sentence puts it
-        day = next(
-            (h for h in find_dates(" ".join(t for _, t in texts), report.date, "past") if _lately(h, report)),
-            None,
-        )
-        when, when_text = (day.value, day.text) if day else (None, None)
+        when, when_text = _lately_day(" ".join(t for _, t in texts), report)
     duration_text, minutes = duration(whole)
     severity = SEVERITY.search(whole)
     impact = impact_of(whole)

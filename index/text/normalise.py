@@ -45,10 +45,12 @@ def is_ordinal_marker(marker: str) -> bool:
     return bool(marker) and marker not in BULLET_GLYPHS
 
 
+# An outliner's branch number, a dot closing each level (`2.1.3. 目标：…`, an XMind text export): no
+# version ends in a dot before its words.
+OUTLINE_BRANCH = r"\d{1,2}(?:\.\d{1,2}){1,3}\.[ \t]+"
 _MARKUP = re.compile(
     rf"^\s*(?:#{{1,6}}\s+|[{re.escape(BULLET_GLYPHS)}]\s+|{CLOSED_BULLET}\s*|\d{{1,3}}[.)、](?!\d)\s*|{ORDINAL_MARKER}|"
-    # an outliner's branch number, a dot closing each level (`2.1.3. 目标：…`)
-    rf"\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.[ \t]+)"
+    rf"{OUTLINE_BRANCH})"
 )
 
 

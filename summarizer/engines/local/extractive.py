@@ -16,7 +16,7 @@ from index.lexical import tokenize
 from index.retrieve import Hit
 from index.schemas import Citation
 from index.tables import ROW_NUMBER
-from index.text.normalise import plain_key, plain_line, stem
+from index.text.normalise import PARENS, plain_key, plain_line, stem
 
 ReportLines = Mapping[int, str]
 Sources = Mapping[str, ReportLines]
@@ -356,7 +356,6 @@ def about(evidence: Evidence, names: Sequence[str], lines: ReportLines) -> bool:
     return any(key in where for name in names for key in _name_keys(name))
 
 
-_PARENTHETICAL = re.compile(r"^(.+?)\s*[(（]([^()（）]+)[)）]\s*$")
 _PART_CHARS = 3
 
 
@@ -364,9 +363,10 @@ def _name_keys(name: str) -> list[str]:
     """The name's keys, and for `RB 2-way (RoomBridge 双向直连)` or `Instant Quote-to-Book (IQB)` each
     half too: a line writes the one or the other."""
     keys = [plain_key(name)]
-    parts = _PARENTHETICAL.match(name)
-    if parts:
-        keys += [key for key in (plain_key(parts[1]), plain_key(parts[2])) if len(key) >= _PART_CHARS]
+    inner = PARENS.findall(name)
+    if len(inner) == 1 and name.rstrip().endswith((")", "）")):
+        halves = (plain_key(PARENS.sub(" ", name)), plain_key(inner[0]))
+        keys += [key for key in halves if len(key) >= _PART_CHARS]
     return [key for key in keys if key]
 
 
