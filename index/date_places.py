@@ -128,6 +128,15 @@ def detect_report_date(
     found = date_from_text(path.stem.replace("_", "-")) or compact_date(path.stem)
     if found:
         return FoundDate(found.value, "file name")
+    # A saved web page's own header stands below its site's chrome (breadcrumbs, a navigation tree):
+    # its heading and the lines under it (`## Update 14 – week ending Friday 7 February 2025`, a
+    # Sphinx page's `- Date: Fri 28 Feb 2025`), read as a header is.
+    for text in _headed_blocks(body):
+        # (a label's day only: an export stamp further down, `Exported from … · 2025-11-03`, is not it)
+        found = next((d for part in labelled_parts(text) if (d := date_from_text(part))), None)
+        found = found or (date_from_text(text) if text.startswith("#") else None)
+        if found and found.origin == "date":
+            return FoundDate(found.value, "header under the page's heading")
     # A slide deck's front matter dates it in a field that is not a date field (Marp's
     # `footer: 团队 · 2024年5月23日（周四）`, a `subtitle:`): a full day in any value, when no date
     # field, title, header line or file name gave one.
@@ -255,10 +264,30 @@ def _sign_off(body: list[tuple[int, str]]) -> list[str]:
     """The last lines of a report, where a letter or a 公文 signs and dates it ("二〇二五年八月二十九日",
     "— Dana, 29 Aug 2025"): a short line each, read only when nothing above dated the report."""
     lines = [text for _, text in body[_SIGN_OFF_AFTER:] if text.strip()][-_SIGN_OFF_LINES:]
-    return [text for text in reversed(lines) if len(text.strip()) <= _SIGN_OFF_CHARS]
+    return [
+        text for text in reversed(lines) if len(text.strip()) <= _SIGN_OFF_CHARS and not _PRINT_STAMP.search(text)
+    ]
+
+
+# A print view's footer says when someone printed it (`打印人：顾明哲 打印时间：2025-05-20 09:47`,
+# `Printed: 13/05/2024`): the day of the printing, weeks after the report, never its sign-off.
+_PRINT_STAMP = re.compile(r"打印(?:时间|日期)|\bprinted(?:\s+on)?\s*[:：]?\s*\d|\bprint\s+date\b", re.I)
 
 
 _DATELINES = 3
+_CHROME_LINES = 150  # how far down a page's own heading may stand under its site's chrome
+_HEADED_LINES = 6
+
+
+def _headed_blocks(body: list[tuple[int, str]]) -> list[str]:
+    """Each heading in a page's first lines, then the lines under it."""
+    lines = [text for _, text in body[:_CHROME_LINES] if text.strip()]
+    out: list[str] = []
+    for index in range(len(lines)):
+        if lines[index].startswith("#"):
+            out += lines[index : index + 1 + _HEADED_LINES]
+    return out
+
 _LATE_DATELINES = 6
 
 

@@ -109,7 +109,10 @@ class _Collector(HTMLParser):
         self.sizes: dict[int, float] = {}  # index into `lines` -> that line's font size
         self._body_size: float | None = None  # what a block without a size of its own inherits
         self._layouts: list[list[int]] = []  # per open table: its first line, its widest row, nested
-        self._splits: list[tuple[int, int, bool]] = []  # the open cell's blocks: buffer index, line, titled
+        self._inner: list[tuple[int, int]] = []
+        self._dd_open = False  # a <dd> joined to its term, no text of its own yet  # lines of data tables inside a layout table
+        # the open cell's blocks: buffer index, line, titled, heading level (0: none)
+        self._splits: list[tuple[int, int, bool, int]] = []
         self._cards: dict[int, list[Block]] = {}  # index into `lines` -> a lone cell's blocks
 
     def _flush(self) -> None:
@@ -181,11 +184,11 @@ class _Collector(HTMLParser):
 
     def _blocks_of(self, joined: str) -> list[Block]:
         """The open row's lone cell as the blocks it opened, the text before the first one first."""
-        cuts = [(0, self._start_line, False), *self._splits]
-        ends = [at for at, _, _ in self._splits] + [len(self._buffer)]
+        cuts = [(0, self._start_line, False, 0), *self._splits]
+        ends = [at for at, _, _, _ in self._splits] + [len(self._buffer)]
         out = [
-            Block(line, titled, "".join(self._buffer[at:end]))
-            for (at, line, titled), end in zip(cuts, ends, strict=True)
+            Block(line, titled, "".join(self._buffer[at:end]), level)
+            for (at, line, titled, level), end in zip(cuts, ends, strict=True)
         ]
         return out if "".join(block.text for block in out) == joined else []
 
@@ -193,10 +196,21 @@ class _Collector(HTMLParser):
         """The table that began at `start` had no second column: its rows are cards, each read as
         its blocks (html_layout.py); the Markdown delimiter row its first row got goes."""
         out: list[tuple[int, str]] = []
+        kept = {i for first, end in self._inner if first >= start for i in range(first, end)}
+        self._inner = [(first, end) for first, end in self._inner if first < start]
+        moved: dict[int, tuple[bool, ...]] = {}
         for index in range(start, len(self.lines)):
             number, text = self.lines[index]
-            self.patterns.pop(index, None)
+            pattern = self.patterns.pop(index, None)
             self.sizes.pop(index, None)
+            if index in kept:  # a data table the layout frames (an e-mail's status table) stays one
+                if pattern is not None:
+                    moved[start + len(out)] = pattern
+                if index - 1 not in kept:  # (where it now stands, for a layout framing this one)
+                    self._inner.append((start + len(out), start + len(out)))
+                self._inner[-1] = (self._inner[-1][0], start + len(out) + 1)
+                out.append((number, text))
+                continue
             blocks = self._cards.pop(index, [])
             if text.startswith("| ---"):
                 continue
@@ -206,7 +220,13 @@ class _Collector(HTMLParser):
                 out += [(number, text.strip("| ")), (number, "")]
             else:
                 out.append((number, text))
+        # (a list in a cell is numbered from the cell's row: no line may stand before the one above it)
+        floor = self.lines[start - 1][0] if start else 0
+        for index, (number, text) in enumerate(out):
+            floor = max(floor, number)
+            out[index] = (floor, text)
         self.lines[start:] = out
+        self.patterns.update(moved)
         if self._band_heading >= start:
             self._band_heading = -1
 
@@ -279,6 +299,7 @@ class _Collector(HTMLParser):
             if self._buffer and self._prefix.endswith("- "):
                 term = "".join(self._buffer).rstrip()
                 self._buffer = [term if term.endswith((":", "：")) else f"{term}:", " "]
+                self._dd_open = True
             else:
                 self._flush()
                 self._start_line = self.getpos()[0]
@@ -288,8 +309,14 @@ class _Collector(HTMLParser):
             # inside a cell a block is a space, so the row stays one row. (Noted, so a table of one
             # column, which lays a page out, can be read back as its blocks: html_layout.py.)
             if tag != "br":
-                self._splits.append((len(self._buffer), self.getpos()[0], _titled(attributes)))
+                level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
+                self._splits.append((len(self._buffer), self.getpos()[0], _titled(attributes), level))
             self._buffer.append(" ")
+            return
+        if tag == "p" and self._dd_open:
+            # a description in its own paragraph (Sphinx's field list: `<dt>Date:</dt><dd><p>Fri 28
+            # Feb 2025</p></dd>`) stays on its term's line
+            self._dd_open = False
             return
         if tag in _BLOCKS:
             self._flush()
@@ -364,9 +391,11 @@ class _Collector(HTMLParser):
             if self._table_rows:
                 self._table_rows.pop()
             if self._layouts:
-                start, widest, nested = self._layouts.pop()
-                if widest == 1 and not nested:
+                start, widest, _ = self._layouts.pop()
+                if widest == 1:
                     self._unframe(start)
+                elif self._layouts:
+                    self._inner.append((start, len(self.lines)))
             return
         if tag in ("td", "th"):
             self._in_cell = self._chrome = False
@@ -406,6 +435,7 @@ class _Collector(HTMLParser):
             return
         if self._skip_depth or self._chrome:
             return
+        self._dd_open = self._dd_open and not data.strip()
         if not self._buffer and not data.strip():
             return
         if self._in_cell and data.strip() and not self._cell_text:

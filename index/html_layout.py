@@ -24,6 +24,8 @@ class Block:
     line: int
     titled: bool
     text: str
+    level: int = 0
+    """A heading's level (an `<h3>` in the cell), 0 for any other block."""
 
 
 def card_lines(blocks: list[Block]) -> list[tuple[int, str]]:
@@ -36,7 +38,9 @@ def card_lines(blocks: list[Block]) -> list[tuple[int, str]]:
         words = " ".join(text.split())
         if not words:
             continue
-        if block.titled and len(words) <= _BOLD_CHARS and not words.startswith("**"):
+        if block.level:
+            words = "#" * block.level + " " + words  # a cell's own heading stays one (an e-mail's `<h3>`)
+        elif block.titled and len(words) <= _BOLD_CHARS and not words.startswith("**"):
             words = f"**{words}**"
         last = max(last, block.line)
         out.append((last, words))

@@ -21,7 +21,8 @@ SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".eml")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 # Zero-width characters that editors and Notion sprinkle into text; they break substring matching.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+# (an icon font's glyph, a docs theme's heading link `\uf0c1`, stands in the private use area: no text)
+_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff"), *range(0xE000, 0xF900)], None)
 _SPACES = {ord("\u3000"): " ", ord("\u00a0"): " ", ord("\u2002"): " ", ord("\u2003"): " "}
 # A Chinese input method left in full-width mode types `２０２５年６月１３日`, `６０％`, `ＫＲ２`: the
 # same characters as ASCII to every reader, so every date, number and id rule reads them as ASCII.
@@ -122,6 +123,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
     from index.foswiki import looks_like_foswiki, read_foswiki
     from index.jspwiki import looks_like_jspwiki, read_jspwiki
+    from index.markdown_html import html_tables_read
     from index.moinmoin import looks_like_moinmoin, read_moinmoin
     from index.printout import looks_like_printout, read_printout
     from index.tiddlywiki import looks_like_tiddlywiki, read_tiddlywiki
@@ -144,7 +146,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_wikitext(raw_lines)
     if looks_like_jspwiki(raw_lines):
         return read_jspwiki(raw_lines)
-    return list(enumerate(raw_lines, start=1))
+    return html_tables_read(list(enumerate(raw_lines, start=1)))
 
 
 def decode_bytes(raw: bytes, path: Path) -> tuple[str, str]:
@@ -236,12 +238,23 @@ def normalise_line(line: str) -> str:
 
 # Inline HTML a Markdown or chat message carries for looks only (a WeCom bot's `<font color="warning">有风险
 # </font>`, `<span style=…>`, `<sub>`): the words are what a reader sees. Bold is Markdown's bold.
-_LOOKS_TAG = re.compile(r"</?(?:font|span|sub|sup|small|big|mark|u|i|em)(?:\s[^<>]*)?>", re.I)
-_BOLD_TAG = re.compile(r"</?(?:b|strong)>", re.I)
+# (a collapsible block's `<details>` frames its `<summary>`, which reads as the bold title it shows)
+_LOOKS_TAG = re.compile(r"</?(?:font|span|sub|sup|small|big|mark|u|i|em|details)(?:\s[^<>]*)?>", re.I)
+_BOLD_TAG = re.compile(r"</?(?:b|strong|summary)>", re.I)
+
+
+# A docs site's badge component shows its text (VuePress `<Badge text="有风险" type="warning"/>`,
+# VitePress `<Badge type="tip">Live</Badge>`): a status as the page renders it.
+_BADGE_COMPONENT = re.compile(
+    r"<Badge\b[^<>]*?\btext=([\"'])(.*?)\1[^<>]*?/?>(?:\s*</Badge>)?|<Badge\b[^<>]*>([^<>]*)</Badge>"
+)
 
 
 def inline_tags_read(line: str) -> str:
-    """A line without the inline HTML tags that only style its words, `<b>` as `**` (w26-a)."""
+    """A line without the inline HTML tags that only style its words, `<b>` as `**` (w26-a), a
+    badge component as its text."""
+    if "<Badge" in line:
+        line = _BADGE_COMPONENT.sub(lambda m: m[2] if m[2] is not None else m[3], line)
     return _BOLD_TAG.sub("**", _LOOKS_TAG.sub("", line))
 
 

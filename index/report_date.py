@@ -197,6 +197,8 @@ _DATE_LABELS = (
     r"(?:数据|统计)?截[至止](?:日期|时间)?|日期|时间|会议时间|"
     # a form's label spaced to the width of its neighbours (`抄 送：` / `时 间：`, a webmail's print view)
     r"日[ \u3000]期|时[ \u3000]间|报告日期|周报日期|更新时间|更新于|发送时间|报告周期|统计周期|迭代周期|周期|时间范围|统计区间|"
+    # an OA workflow's day it was sent out (`发起时间：2025-03-07 16:42`, Seeyon's collaboration print)
+    r"发起时间|发起日期|拟稿日期|拟稿时间|"
     r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间|报告期间|报告期|统计期间|统计期|"
     # a wiki's publish field (`**发布:** 2025-10-10`), a note's "w/e 27.02.25" (week ending)
     r"发布日期|发布时间|发布于|发布|发出|发出时间|印发|发行日期|发行日|w/e|wk\s+ending|数据周期|数据期间|数据区间|数据日期|"
@@ -249,6 +251,15 @@ _ALIGNED = re.compile(r"\S\s{3,}\S|\s[·•]\s|[|｜丨]|\s(?:--|—)\s")
 _CELL_BREAK = re.compile(r"\s*[|｜丨]\s*|\s+[·•]\s+|\s{3,}|\s+(?:--|—)\s+")
 
 
+# A field line whose spacing was lost or never wide (Odoo's project update: `Status: On Track Progress:
+# 18% Date: 03/07/2025 陈可欣`; a wiki page's `编制：宋以宁 审核：杜恒 发布：2025/4/18`): three labels or
+# more, each a capitalised word or two, or two to six Chinese characters, and a colon.
+_FIELD_RUN = re.compile(
+    r"(?<=\S)\s+(?=[A-Z][A-Za-z]{1,15}(?:\s[A-Za-z]{1,15})?:\s|[\u4e00-\u9fff]{2,6}[:：])"
+)
+_FIELD_RUN_PARTS = 3
+
+
 def labelled_parts(line: str) -> list[str]:
     """What follows a date label on a header line: the whole line's (`Date: 2025-03-07`), a header
     table's cell after its label cell (`| 填报人 | 周敏 | 填报日期 | 2025年2月28日 |`), or a
@@ -257,9 +268,15 @@ def labelled_parts(line: str) -> list[str]:
     match = DATE_LABEL.match(line)
     if match:
         return [line[match.end() :]]
-    if not _ALIGNED.search(line.strip()):
+    fields = _FIELD_RUN.split(line.strip())
+    if len(fields) >= _FIELD_RUN_PARTS:
+        # `Status: On Track Progress: 18% Date: 03/07/2025`: fields run together; an edit stamp among
+        # them (a tracker's `Created: … Updated: …`) is no report's day
+        cells = [field for field in fields if not EDIT_LABEL.match(field)]
+    elif _ALIGNED.search(line.strip()):
+        cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|｜"))]
+    else:
         return []
-    cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|｜"))]
     labelled = [(label, value) for label, value in pairwise(cells) if DATE_LABEL_CELL.fullmatch(label)]
     for position, cell in enumerate(cells):
         part = _LABELLED_CELL.match(cell)

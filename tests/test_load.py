@@ -197,3 +197,61 @@ def test_keycap_digits_number_a_list_as_their_digits() -> None:
     assert normalise_line("1️⃣ RoomBridge 直连 — 🟡 | 75%") == "1. RoomBridge 直连 — 🟡 | 75%"
     assert normalise_line("🔟 Tidewater POC") == "10. Tidewater POC"
     assert normalise_line("#️⃣ 周报") == "#️⃣ 周报"
+
+
+def test_a_layout_table_framing_a_data_table_reads_as_blocks_around_the_table(tmp_path: Path) -> None:
+    # an e-mail template: one column of layout around the update's paragraphs and its status table;
+    # the paragraphs are lines of their own, the table keeps its rows, no line stands before the
+    # one above it
+    path = tmp_path / "update.html"
+    path.write_text(
+        "<html><body><table><tr><td>\n"
+        "<p><b>Project</b>: Harbour WMS</p>\n"
+        "<p>Status: At Risk</p>\n"
+        "<h3>Workstreams</h3>\n"
+        "<table><tr><th>Workstream</th><th>Status</th><th>Target</th></tr>\n"
+        "<tr><td>Slotting</td><td>On track</td><td>6/30</td></tr></table>\n"
+        "<ul><li>RF guns arrive 6/20</li></ul>\n"
+        "</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    lines = [(line.number, line.text) for line in load_document(path).lines if line.text]
+    texts = [text for _, text in lines]
+    assert "**Project**: Harbour WMS" in texts or "Project: Harbour WMS" in texts
+    assert "Status: At Risk" in texts
+    assert "### Workstreams" in texts  # the cell's own heading stays a heading
+    assert "| Slotting | On track | 6/30" in texts
+    assert not any(text.startswith("| Project") for text in texts)
+    numbers = [number for number, _ in lines]
+    assert numbers == sorted(numbers)
+
+
+def test_a_docs_sites_badge_component_reads_as_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "zb-003.md"
+    path.write_text(
+        "# 周报 第3期\n\n| 项目 | 目标 | 状态 |\n| --- | --- | --- |\n"
+        '| 收费稽核 | 5/30 | <Badge text="有风险" type="warning"/> |\n'
+        '| 门架巡检 | 6/30 | <Badge type="tip">正常</Badge> |\n',
+        encoding="utf-8",
+    )
+    texts = [line.text for line in load_document(path).lines]
+    assert "| 收费稽核 | 5/30 | 有风险 |" in texts
+    assert "| 门架巡检 | 6/30 | 正常 |" in texts
+
+
+def test_an_html_table_on_one_line_of_markdown_reads_as_its_rows(tmp_path: Path) -> None:
+    # a docs tool's Git sync writes a styled table as raw HTML, the whole table on one line
+    path = tmp_path / "weekly-12.md"
+    path.write_text(
+        "# Weekly #12 · 2025.06.13\n\n## Board\n\n"
+        '<table><thead><tr><th width="200">Workstream</th><th>Status</th><th>Target</th></tr></thead>'
+        "<tbody><tr><td>Label API</td><td><mark><strong>At risk</strong></mark></td><td>6/30</td></tr>"
+        "<tr><td>Returns</td><td>On track</td><td>7/15</td></tr></tbody></table>\n\n"
+        "<details>\n<summary>INC-77 postmortem</summary>\n\n* 40 minutes of oversell\n\n</details>\n",
+        encoding="utf-8",
+    )
+    lines = [(line.number, line.text) for line in load_document(path).lines]
+    assert (5, "| Label API | At risk | 6/30") in lines
+    assert (5, "| Returns | On track | 7/15") in lines
+    assert (8, "**INC-77 postmortem**") in lines
+    assert not any("<t" in text for _, text in lines)

@@ -7,8 +7,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from helpers import parsed_date
 
+from index.errors import ReportDateError
 from index.report_date import date_from_text
 from index.text.timeexpr import ANY_DAY, find_dates, reading_day_first
 
@@ -130,3 +132,61 @@ def test_an_office_exports_created_stamp_is_its_templates_not_the_reports(tmp_pa
         "<h2>1. Summary</h2><p>Quote tool go-live moves from 28/03 to 11/04.</p></body></html>"
     )
     assert parse(tmp_path, "wsr_09.html", html)[0] == date(2024, 3, 1)
+
+
+def test_an_oa_workflows_sent_time_dates_its_print_and_the_print_stamp_never_does(tmp_path: Path) -> None:
+    # a collaboration system's print view: the header row pairs `发起时间：` with its value in the next
+    # cell; the footer's print stamp (weeks later) is the day someone printed it, not a sign-off
+    html = (
+        "<html><body><p>打印 | 关闭</p><h5>【质控专项】检验科质控周报（第4期）</h5><table>"
+        "<tr><td>发起人：</td><td>林越（检验科）</td><td>发起时间：</td><td>2025-06-13 17:05</td></tr>"
+        "<tr><td>流程：</td><td>林越(发起)→周青(审阅)</td></tr></table>"
+        "<p><b>一、本周概述</b></p><p>室间质评回报全部合格。</p>"
+        "<p>处理意见</p><p>周青 【已阅】 2025-06-16 08:40</p>"
+        "<p>协同办公平台 打印人：林越 打印时间：2025-07-30 10:02</p></body></html>"
+    )
+    assert parse(tmp_path, "协同打印(3).html", html) == (date(2025, 6, 13), "header line")
+    footer_only = (
+        "周报\n\n本周完成质控月报初稿。\n下周整理失控记录。\n\n\n\n\n\n\n\n\n"
+        "平台 打印人：林越 打印时间：2025-07-30 10:02\n"
+    )
+    with pytest.raises(ReportDateError):
+        parse(tmp_path, "weekly.txt", footer_only)
+
+
+def test_an_e_mails_run_together_fields_give_the_date_field(tmp_path: Path) -> None:
+    # a project tool's update e-mail sets its fields in spans on one line; their spacing is lost
+    html = (
+        "<html><body><table><tr><td><p><b>Project</b>: Harbour WMS</p>"
+        "<p><b>Status</b>: <span>At Risk</span> &nbsp;<span>Progress: 40%</span>"
+        " &nbsp;<span>Date: 06/13/2025</span> &nbsp;<span>Ada Ng</span></p>"
+        "<h3>Summary</h3><p>Slotting rules signed off; RF guns late.</p></td></tr></table></body></html>"
+    )
+    assert parse(tmp_path, "update.html", html) == (date(2025, 6, 13), "header line")
+    # a wiki page's quoted byline: its fields one full-width space apart
+    page = "# 运维周报 · 第6期\n\n> 统计周期：6月6日—6月12日\n> 编制：宋宁\u3000审核：杜衡\u3000发布：2025/6/13\n\n## 一、概况\n正常。\n"
+    assert parse(tmp_path, "zb-006.md", page) == (date(2025, 6, 13), "header line")
+
+
+def test_a_saved_pages_own_heading_under_its_sites_chrome_dates_it(tmp_path: Path) -> None:
+    # breadcrumbs and a side menu push the page's heading past the header's first lines; the menu
+    # names other updates' days, the heading states the page's own
+    crumbs = "".join(f"<li>Crumb {i}</li>" for i in range(8))
+    menu = "".join(f"<li>Update {n} (w/e {d} Mar)</li>" for n, d in ((9, 7), (10, 14), (11, 21)))
+    html = (
+        f"<html><head><title>Update 12 - Team Updates</title></head><body><ol>{crumbs}</ol>"
+        f"<h1>Team Updates</h1><ul>{menu}</ul>"
+        "<h2>Update 12 – week ending Friday 28 March 2025</h2>"
+        "<p>Cutover rehearsal passed.</p></body></html>"
+    )
+    assert parse(tmp_path, "Update 12 - Team Updates.html", html) == (
+        date(2025, 3, 28),
+        "header under the page's heading",
+    )
+    sphinx = (
+        f"<html><body><ol>{crumbs}</ol><ul>{menu}</ul><h1>Weekly — wk13 (cover)</h1>"
+        '<dl class="field-list"><dt>Author<span>:</span></dt><dd><p>Ines (covering)</p></dd>'
+        "<dt>Date<span>:</span></dt><dd><p>Fri 28 Mar 2025</p></dd></dl>"
+        "<p>Quiet week.</p></body></html>"
+    )
+    assert parse(tmp_path, "wk13.html", sphinx)[0] == date(2025, 3, 28)
