@@ -118,6 +118,10 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
         if part:
             rest = rest.replace(part, " ", 1)
     rest = re.sub(r"\*{1,3}|`", "", rest)  # emphasis and code spans: `**INC-244** · Sev 3 · 18 min — …`
+    # the kind's word before what happened (`Incident — P1, /jobs/tdw full`: the severity taken out)
+    rest = re.sub(
+        r"^\s*(?:incident|outage|事故|故障|事件)\s*[—–:：-]\s*(?:[,，]\s*)?(?=\S)", "", rest, flags=re.I
+    )
     rest = SHORTCODE.sub(" ", rest)  # `:red_circle: SEV2, CarrierGate signups failing`: a sign
     # what taking the severity and day out left: an empty tag, a clock time (`[ ] -16:35 LinkRoute …`)
     # and a telex's Zulu or local time (`0512Z-0603Z`, `1410L`)
@@ -207,6 +211,8 @@ def _counted(text: str) -> tuple[int, str, float] | None:
         unit = match[3].lower()
         if unit == "分" and match[1] is None:
             continue  # `2小时15分` is minutes after its hours; `15分` alone is as often a score
+        if match[3] == "M":
+            continue  # `lag 峰值 1.2M 条`: a capital M counts millions; minutes are `m`
         if text[max(0, match.start(2) - 1) : match.start(2)] in _CURRENCY:
             continue  # `£1.4m`, `$2m` is money
         # `挂了40分钟`, `断了 22 个小时`: what happened, for how long

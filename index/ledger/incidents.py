@@ -47,7 +47,7 @@ from index.ledger.incident_words import (
 )
 from index.ledger.mentions import line_text
 from index.ledger.metric_labels import RECORD_FIELD
-from index.models import Item, Report, Section, SectionKind
+from index.models import Item, Report, Section, SectionKind, Table
 from index.schemas import Incident
 from index.tables import column_names_only
 from index.text.timeexpr import DateHit, find_dates
@@ -101,6 +101,12 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
             out.extend(items)
             told.extend(paragraphs)
         else:
+            # a log's table (`| Log ID | Date | Start | Sev | Duration (mins) | Description |`) tells
+            # incidents under any heading, or none (a report writer's untagged title line above it)
+            logs = [t for t in section.tables if _log_columns(t.header)]
+            out.extend(
+                _from_table(report, section, logs) if logs and section.kind != SectionKind.RISKS else []
+            )
             for item in section.items:
                 for node in item.walk():
                     if _is_group(node) and node.children:
@@ -114,7 +120,13 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
 
 # Table headers by the part they play; a row is read as "date severity summary duration; impact: …".
 _COLUMNS = (
-    ("id", re.compile(r"^\W*(?:id|ticket|ref|incident id|编号|单号|工单)\W*$", re.I)),
+    (
+        "id",
+        re.compile(
+            r"^\W*(?:(?:log|incident|event|case)\s+)?(?:id|ticket|ref|no\.?)\W*$|^\W*(?:编号|单号|工单)\W*$",
+            re.I,
+        ),
+    ),
     (
         "when",
         re.compile(r"date|time|when|start|began|detected|opened|raised|logged|日期|时间|发生(?!原因)", re.I),
@@ -129,17 +141,27 @@ _COLUMNS = (
 _LABELS = {"impact": "Impact: ", "cause": "Cause: ", "resolution": "Fix: "}
 
 
-def _from_table(report: Report, section: Section) -> list[Incident]:
+def _roles(header: list[str]) -> list[str | None]:
+    return [next((role for role, pattern in _COLUMNS if pattern.search(c)), None) for c in header]
+
+
+def _log_columns(header: list[str]) -> bool:
+    """A table that logs incidents by its columns alone: a severity, how long, and what happened."""
+    roles = set(_roles(header))
+    return {"severity", "duration", "title"} <= roles
+
+
+def _from_table(report: Report, section: Section, tables: list[Table] | None = None) -> list[Incident]:
     """`| Date | Severity | Summary | Duration |` rows: one incident each, cited on its own row.
 
     Each row is rewritten in the order the line reader expects (date first, labelled impact,
     cause and fix) and quoted by its summary cell, text that stands in the file as written.
     """
     out: list[Incident] = []
-    for table in section.tables:
-        roles = [next((role for role, pattern in _COLUMNS if pattern.search(c)), None) for c in table.header]
+    for table in section.tables if tables is None else tables:
+        roles = _roles(table.header)
         for row in table.rows:
-            by_role = {role: cell for role, cell in zip(roles, row.cells, strict=False) if role and cell}
+            by_role = _row_roles(table.header, roles, row.cells)
             if "title" not in by_role:
                 continue
             order = ("when", "severity", "title", "duration", "impact", "cause", "resolution")
@@ -152,6 +174,31 @@ def _from_table(report: Report, section: Section) -> list[Incident]:
                 if "id" in by_role:  # the id ties later tellings to this one
                     incident.title = f"{by_role['id']} {incident.title}"
                 out.append(incident)
+    return out
+
+
+_MINUTES_HEADER = re.compile(r"\b(?:mins?|minutes)\b|分钟", re.I)
+_HOURS_HEADER = re.compile(r"\b(?:hrs?|hours)\b|小时", re.I)
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _row_roles(header: list[str], roles: list[str | None], cells: list[str]) -> dict[str, str]:
+    """A row's cells by the part they play: the last column of a part wins, but the first of the
+    days, a start clock in a column of its own joining it (`04/03/2024`, `16:05`); a bare number
+    under `Duration (mins)` takes its unit from the header."""
+    out: dict[str, str] = {}
+    for name, role, cell in zip(header, roles, cells, strict=False):
+        if not role or not cell.strip():
+            continue
+        if role == "duration" and _BARE_NUMBER.fullmatch(cell.strip()):
+            unit = " min" if _MINUTES_HEADER.search(name) else " h" if _HOURS_HEADER.search(name) else ""
+            cell = f"{cell.strip()}{unit}"
+        if role == "when" and "when" in out:
+            if _CLOCK.fullmatch(cell.strip()):
+                out["when"] = f"{out['when']} {cell.strip()}"
+            continue
+        out[role] = cell  # (a later column of a part says it better: `事件单` is an id, `描述` the title)
     return out
 
 
@@ -385,7 +432,12 @@ def _from_lines(
     occurred = occurred_day(whole, report.date) if when is None else None
     if occurred is not None:  # `NC-2024-017｜发生时间：2024-03-20 02:14｜…`: the record's own field
         when, when_text = occurred.value, occurred.text
-    record = bool(incident_ids(body[0][1]) or SEVERITY.search(body[0][1]))
+    # (or a heading that is the record's: `Incident — P1, /jobs/tdw full` over what happened)
+    record = bool(incident_ids(body[0][1]) or SEVERITY.search(body[0][1])) or (
+        title_line is not None
+        and not generic_heading(texts[0][1])
+        and SEVERITY.search(texts[0][1]) is not None
+    )
     if when is None and title_line is not None and body is not texts and record:
         # under a heading that gives no day (`6. LIVE OPERATIONS - INCIDENTS & POSSESSIONS`), the day
         # of the record's first line (`INC-2025-0306-01 | Cat 1 | Thu 06/03/25 05:40-06:55 | …`)

@@ -270,10 +270,23 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
         name = clean_name(match[1])
         # a gloss in brackets says what the name is (`NLI (Northgate lab results into Kestrel)`)
         bare = re.sub(r"\s*[(（][^()（）]*[)）]", "", name) or name
-        short = len(bare) <= 14 if has_han(bare) else len(bare.split()) <= 5
-        if short and valid_name(name):
-            return name, match.end()
+        if _short_lead(bare, cell=match.re is _PIPE_LEAD) and valid_name(name):
+            # the cell's words after the name are its news (`RoomBridge 双向直连 — 🟡 at risk | 75%`)
+            own = match[1].find(name) if match.re is _PIPE_LEAD else -1
+            return name, (match.start(1) + own + len(name)) if own >= 0 else match.end()
     return None
+
+
+def _short_lead(name: str, cell: bool) -> bool:
+    """A lead short enough to be a name: 14 characters when it holds Chinese, else five Latin words;
+    a card's first cell (`cell`), set off by its bar, counts a mixed name by both (`RoomBridge 双向直连`
+    is four characters and one word, not fifteen characters). A sentence's first clause stays
+    counted by its characters: `MX 首航 4/22 如期准备中` is news, not a name."""
+    if not cell:
+        return len(name) <= 14 if has_han(name) else len(name.split()) <= 5
+    han = len(re.findall(f"[{HAN}]", name))
+    words = len(re.findall(r"[A-Za-z0-9][\w.+&/-]*", re.sub(f"[{HAN}]", " ", name)))
+    return han / 14 + words / 5 <= 1 if han else words <= 5
 
 
 _GLOSSES = re.compile(r"\s*[(（][^()（）]*[)）]")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from index.ledger.field_labels import Labelled
-from index.ledger.signals import heading_status
+from index.ledger.signals import heading_status, shown_emoji
 from index.models import Section, SectionKind
 from index.plain_records import WORD_TAGS
 from index.report_date import DATE_LABEL_CELL
@@ -281,6 +281,7 @@ _TRAILING_WEEKDAY = re.compile(
 
 def clean_name(name: str) -> str:
     name = WIKI_LINK.sub(lambda m: m[2] or m[1], name)
+    name = shown_emoji(name)  # `门架北斗授时模块加装 :white_check_mark:`: a sign after the name, as ✅ is
     name = _FIELD_AFTER_STOP.sub("", name)
     name = PIPE_FIELDS.sub("", name)
     name = _LIGHT_CHANGE.sub("", name)

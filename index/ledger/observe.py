@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
+from index.ledger.card_cells import card_cells
 from index.ledger.evidence import MAX_QUOTE, cite
 from index.ledger.field_labels import Piece, field_pieces, find_owner
 from index.ledger.mentions import Mention, Unit
@@ -54,6 +55,12 @@ class _Found:
 _EMPHASIS = re.compile(r"[*`]")
 
 
+def _unlabelled_cell(piece: Piece) -> bool:
+    """A cell no label names, a card's (`card_cells` gives its day an empty label) or a field line's
+    lone status (`Owner: Ravi / 70% / On track`)."""
+    return piece.labelled is None or not piece.labelled.label
+
+
 def _quote(unit: Unit, start: int, end: int) -> str:
     left, right = clause_around(unit.text, start, end)
     return unit.text[left:right].strip() or unit.text[start:end]
@@ -74,7 +81,7 @@ def observe(report: Report, mention: Mention) -> Observation:
     for unit in mention.units:
         if unit.skip >= len(unit.text) or is_legend(unit.text):
             continue  # a line that only carries the name (or a whole table row, read cell by cell)
-        pieces = _pieces(unit)
+        pieces = _pieces(unit, card=unit is mention.units[0])
         for piece in pieces:
             field = piece.labelled.field if piece.labelled else None
             if field is None and len(pieces) > 1 and _status_cell(unit.text[piece.start : piece.end]):
@@ -94,11 +101,9 @@ def observe(report: Report, mention: Mention) -> Observation:
                 own = labelled_status(label, text) if len(pieces) > 1 else None
                 status = own or unit.status or labelled_status(label, text)
                 if status:
-                    quote = (
-                        unit.text
-                        if piece.end - piece.start == len(unit.text)
-                        else unit.text[piece.start : piece.end]
-                    )
+                    # (an unlabelled cell, a card's, is cited with its line: the line names whose it is)
+                    whole = piece.end - piece.start == len(unit.text) or _unlabelled_cell(piece)
+                    quote = unit.text if whole else unit.text[piece.start : piece.end]
                     statuses.append(_Found(unit, status, quote.strip(), 3, text.strip()))
             elif field in ("target", "generic") and (ended := field_status(text.strip())) in (
                 "cancelled",
@@ -124,7 +129,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                 continue
             for role in classify_dates(text, ref, target_field=field == "target"):
                 quote = (
-                    unit.text[piece.start : piece.end].strip()
+                    (unit.text if _unlabelled_cell(piece) else unit.text[piece.start : piece.end]).strip()
                     if field == "target"
                     else _quote(unit, offset + role.hit.start, offset + role.hit.end)
                 )
@@ -189,8 +194,12 @@ def observe(report: Report, mention: Mention) -> Observation:
             if owner is None and field is None:
                 found_owner = find_owner(text)
                 owner = str(found_owner.value) if found_owner else None
+    # a table's row says what it says (`Live since 23/04/25` under `Closed`): its group only speaks
+    # for a row that states nothing of its own state
+    row_told = mention.section.in_table(mention.start) and bool(statuses or completed)
     if (
         mention.filed_as is not None
+        and not row_told
         and not any(s.priority == 3 for s in statuses)
         and not _still_running(mention, statuses, targets, ref)
     ):
@@ -209,7 +218,7 @@ def observe(report: Report, mention: Mention) -> Observation:
     obs = _assemble(report, mention, section, progress, parts, targets, completed, statuses, owner)
     if mention.section.in_table(mention.start):
         _cite_the_row(obs, mention, report, section)
-    obs.filed_as = mention.filed_as
+    obs.filed_as = None if row_told else mention.filed_as
     _shift_only(obs, shifts, bool(ordinals), report, section)
     moved = [pair for pair in ordinals if pair[1].before is not None]
     # A target field holding a sprint (`计划上线 | Sprint-11`) outranks a day in the row's notes.
@@ -321,9 +330,12 @@ def _actual_dates(unit: Unit, text: str, ref: date) -> list[_Found]:
     ]
 
 
-def _pieces(unit: Unit) -> list[Piece]:
-    """The unit's fields: several on a `·`-separated field line, else the unit as it was labelled."""
+def _pieces(unit: Unit, card: bool = False) -> list[Piece]:
+    """The unit's fields: several on a `·`-separated field line, or a card's cells on the project's
+    own first line (`card`), else the unit as it was labelled."""
     pieces = field_pieces(unit.text, unit.skip)
+    if card and len(pieces) == 1 and pieces[0].labelled is None:
+        pieces = card_cells(unit.text, unit.skip) or pieces
     if len(pieces) == 1:
         labelled = unit.labelled if unit.labelled and unit.labelled.field else None
         return [Piece(0 if labelled else unit.skip, len(unit.text), labelled)]

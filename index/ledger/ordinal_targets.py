@@ -14,13 +14,16 @@ from dataclasses import dataclass
 from index.text.cjk import has_han
 
 _ARROW = r"\s*(?:→|->|=>|⇒|➡)\s*(?:now\s+)?"
+# `目标提前到 Sprint 25`, `改到 Sprint 26`, `计划 Sprint 9` (w34-c)
+_ZH_CUE = r"目标|计划|(?:提前|推迟|延期|延后|顺延|推|延|改|挪|放|移)(?:到|至)"
 # "end of sprint 22" is a sprint target as "targeting sprint 22" is (written from
 # slack-standup-logistics); "sprint 22 planning Monday" has no cue and is none.
 _ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "sprint",
         re.compile(
-            rf"\b(?:target(?:ing|ed)?|planned\s+for|moves?\s+to|moved\s+to|eta|end\s+of)\s*:?\s*(?:sprint|cycle|iteration)\s*(\d{{1,3}})"
+            rf"(?:\b(?:target(?:ing|ed)?|planned\s+for|moves?\s+to|moved\s+to|eta|end\s+of)|{_ZH_CUE})\s*:?\s*"
+            rf"(?:sprint|cycle|iteration)\s*(\d{{1,3}})"
             rf"(?:{_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}}))?|"
             rf"\b(?:sprint|cycle|iteration)\s*(\d{{1,3}}){_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}})",
             re.I,
@@ -96,14 +99,15 @@ _FIELD_VERSION = re.compile(
 
 
 # A target field (a table's `计划上线` cell) holding only a sprint: `Sprint-09`, `2024-Sprint-11`, `迭代12`.
-_FIELD_SPRINT = re.compile(
-    r"^\s*(?:20\d{2}\s*-\s*)?(?:sprint|cycle|iteration|迭代)\s*[-#]?\s*(\d{1,3})\s*$", re.I
+FIELD_SPRINT = re.compile(
+    r"^\s*(?:20\d{2}\s*-\s*)?(?:sprint|cycle|iteration|迭代)\s*[-#]?\s*(\d{1,3})(?:\s*[(（][^()（）]*[)）])?\s*$",
+    re.I,
 )
 
 
-# A sprint named with its year (`S25-07`, `2025-S07`: sprint 7 of 2025), as a target field's whole
+# A sprint named with its year (`S25-07`, `S25.07`, `2025-S07`: sprint 7 of 2025), as a target field's whole
 # value; ordered by year, then number (w23-g).
-_FIELD_YEAR_SPRINT = re.compile(r"^\s*(?:S(\d{2})\s*-\s*(\d{1,2})|(20\d{2})\s*-\s*S(\d{1,2}))\s*$")
+_FIELD_YEAR_SPRINT = re.compile(r"^\s*(?:S(\d{2})\s*[-.]\s*(\d{1,2})|(20\d{2})\s*-\s*S(\d{1,2}))\s*$")
 
 
 # A release someone else made, or one that already came: "Ardent delivered release 4.2 on Tuesday",
@@ -127,7 +131,7 @@ def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
             OrdinalTarget("sprint", order, f"sprint {order[0]}-{order[1]:02d}", *year_sprint.span(), None)
         ]
     patterns = (
-        [*_ORDINALS, ("version", _FIELD_VERSION), ("sprint", _FIELD_SPRINT)]
+        [*_ORDINALS, ("version", _FIELD_VERSION), ("sprint", FIELD_SPRINT)]
         if field
         else [*_ORDINALS, ("version", _PROSE_VERSION)]
     )

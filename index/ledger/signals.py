@@ -465,7 +465,7 @@ _EMOJI_OF_SHORTCODE = {
     "large_blue_circle": "🔵", "blue_circle": "🔵", "white_check_mark": "✅", "heavy_check_mark": "✔",
     "x": "❌", "pause_button": "⏸", "no_entry": "⛔", "green_square": "🟩", "yellow_square": "🟨",
     "orange_square": "🟧", "red_square": "🟥", "rocket": "🚀", "warning": "⚠️", "checkered_flag": "🏁",
-    "construction": "🚧", "stop_sign": "🛑", "hourglass_flowing_sand": "⏳", "hourglass": "⌛",
+    "construction": "🚧", "stop_sign": "🛑", "hourglass_flowing_sand": "⏳", "hourglass": "⌛", "tada": "🎉",
 }  # fmt: skip
 _SHOWN_SHORTCODE = re.compile(r":(" + "|".join(_EMOJI_OF_SHORTCODE) + r"):")
 # A line opening with such a shortcode (`- :white_check_mark: **省平台对接**：…`): its sign, as an emoji is.

@@ -11,7 +11,7 @@ import re
 
 from index.ledger.field_labels import Labelled
 from index.ledger.mentions import SIGNAL_FIELDS, Mention, Unit, bucket_code, clean_name, valid_name
-from index.ledger.signals import rag_letter
+from index.ledger.signals import field_status, rag_letter, shown_emoji
 from index.ledger.table_columns import (
     column_roles,
     item_key,
@@ -35,6 +35,8 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
         name_col = name_column(table)
         if name_col is None or not any(f in SIGNAL_FIELDS for f in fields) or task_rows(table, name_col):
             continue
+        if _MILESTONES.search(section.title) and set(fields) <= _DAYS_ONLY:
+            continue  # `### Milestones` over `| Name | Deadline | Reached |`: a plan's steps, not its projects
         key_col = key_column(table)
         children = milestone_rows(table, fields)
         shares = share_columns(table, fields)
@@ -52,6 +54,12 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
                 continue
             text = _row_text(section, row, lines)
             units = [Unit(row.line, text, head=True, skip=len(text))]
+            sign = _NAME_SIGN.search(shown_emoji(cells[name_col]))
+            if sign is not None and field_status(sign[1]) is not None:
+                # `门架北斗授时模块加装 :white_check_mark:`: the sign set after the name is the row's state
+                units.append(
+                    Unit(row.line, sign[1], head=True, skip=0, labelled=Labelled("", sign[1], 0, "status"))
+                )
             for index, cell in enumerate(cells):
                 if index != name_col and index < len(header) and cell:
                     labelled = Labelled(header[index], cell, 0, fields[index], index in shares)
@@ -65,6 +73,9 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
     return out
 
 
+_MILESTONES = re.compile(r"\bmilestones?\b|里程碑|关键节点|\bkey dates\b", re.I)
+_DAYS_ONLY = {None, "target", "actual"}
+_NAME_SIGN = re.compile(r"\s([✅✔☑⏸❌⛔🟢🟡🟠🔴🚀])\ufe0f?\s*$")
 _SHARE_CELL = re.compile(r"0?\.\d{1,4}|[01](?:\.0{1,4})?")
 _NO_VALUE = re.compile(r"[\s\-–—/]*|nan|n/?a|none|null|tbd", re.I)  # pandas writes `NaN`
 

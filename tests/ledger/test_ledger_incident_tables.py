@@ -142,3 +142,53 @@ def test_a_heading_that_only_says_incidents_lets_the_body_tell_it(write_report: 
     (incident,) = extract_facts(write_report("g.md", GOALS)).incidents
     assert (incident.when, incident.severity, incident.duration_minutes) == (date(2024, 10, 8), "SEV-2", 180)
     assert incident.evidence.quote.startswith("On October 8, the package index")
+
+
+def test_a_log_table_under_an_untagged_title_is_read_by_its_columns(write_report: WriteReport) -> None:
+    # a report writer's banner over the table is no heading; a severity, a duration and a
+    # description make the rows incidents; the day and the start clock stand in two columns, the
+    # duration's unit in its header; a risk table's `Score` is no severity
+    report = write_report(
+        "highlight_140624.md",
+        """
+        # Fleet Programme Highlight Report
+        Week ending: 14/06/2024
+
+        ## Workstreams
+        | Ref | Workstream | RAG | Forecast |
+        | --- | --- | --- | --- |
+        | WS01 | Depot chargers | A | 28/06/2024 |
+
+        Disruptions (from Ops log) - period 10/06/2024 - 14/06/2024
+
+        | Log ID | Date | Start | Sev | Duration (mins) | Description | Impact |
+        | --- | --- | --- | --- | --- | --- | --- |
+        | OPS-0311 | 11/06/2024 | 07:40 | P2 | 85 | Route app failed to load round lists. | 40 late collections |
+
+        | ID | WS | Description | Score | Owner |
+        | --- | --- | --- | --- | --- |
+        | R02 | WS01 | Grid connection late | 12 | C. Bell |
+        """,
+    )
+    incidents = extract_facts(report).incidents
+    assert [(i.when, i.severity, i.duration_minutes) for i in incidents] == [(date(2024, 6, 11), "P2", 85.0)]
+    assert incidents[0].title.startswith("OPS-0311 ")
+
+
+def test_a_heading_with_the_kind_and_severity_titles_the_record_below_it(write_report: WriteReport) -> None:
+    # a docs page's subsection per incident: the kind's word and the severity, then what broke; the
+    # day stands in the paragraph under it
+    report = write_report(
+        "2025-06-13.md",
+        """
+        # Render weekly — 13 Jun 2025
+
+        ## Incidents
+
+        ##### Incident — P2, /proj/glo full
+        The GLO volume filled at 03:05 on Wed 11 Jun and stayed full until 04:20.
+        About 600 farm tasks failed.
+        """,
+    )
+    [incident] = extract_facts(report).incidents
+    assert (incident.title, incident.when, incident.severity) == ("/proj/glo full", date(2025, 6, 11), "P2")

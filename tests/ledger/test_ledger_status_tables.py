@@ -9,11 +9,12 @@ from datetime import date
 import pytest
 
 from index.ledger import views
+from index.ledger.extract import extract_facts
 from index.ledger.table_columns import column_roles, name_column
 from index.ledger.targets import classify_dates
 from index.tables import Table, TableRow
 
-from .conftest import Series
+from .conftest import Series, WriteReport
 
 _EN_HEAD = (
     "| Project | Owner | Status | Health | Due | % | Notes |\n| --- | --- | --- | --- | --- | --- | --- |"
@@ -261,3 +262,62 @@ def test_a_stage_column_holds_the_lifecycle() -> None:
         [TableRow(3, ["CDP-019", "Complete the Look", "Live", "● Blue", "26/03/25"])],
     )
     assert column_roles(table)[2:4] == ["status", "status"]
+
+
+def test_a_sign_after_a_rows_name_and_a_status_heading_over_a_table_give_its_rows_state(
+    write_report: WriteReport,
+) -> None:
+    # a wiki page files finished work in a table under `### 本周完成` and paused work under `### 暂停`;
+    # a shortcode sign closes a finished row's name
+    report = write_report(
+        "zb-021.md",
+        """
+        # 运维周报 · 第21期 2025-06-13
+
+        ## 二、重点项目
+        | 项目 | 负责人 | 目标 | 状态 |
+        | --- | --- | --- | --- |
+        | 收费稽核三期 | 韩墨 | 7/30 | 正常 |
+
+        ### 本周完成
+        | 项目 | 负责人 | 完成日期 | 说明 |
+        | --- | --- | --- | --- |
+        | 门架授时加装 :white_check_mark: | 罗嘉 | 6/12 | 全部完成 |
+        | 车道天线更换 | 冯蕾 | 6/11 | 全部更换 |
+
+        ### 暂停
+        | 项目 | 负责人 | 说明 |
+        | --- | --- | --- |
+        | 自由流试点 | 林朔 | 等批复 |
+        """,
+    )
+    states = {o.project: o.status for o in extract_facts(report).observations}
+    assert states == {
+        "收费稽核三期": "on_track",
+        "门架授时加装": "done",
+        "车道天线更换": "done",
+        "自由流试点": "paused",
+    }
+
+
+def test_a_milestones_table_of_days_only_lists_steps_not_projects(write_report: WriteReport) -> None:
+    # a project tool's update e-mail: its workstreams table, then the project's milestones with their
+    # deadlines; a milestone whose deadline moves is no project's slip
+    report = write_report(
+        "update-14.md",
+        """
+        # Project Update 第14期 2025-06-13
+
+        ### Workstreams
+        | # | Workstream | Owner | Status | Target |
+        | --- | --- | --- | --- | --- |
+        | WS1 | ERP Wave 1 | 周蔓 | 🟢 正常 | 7/1 |
+
+        ### Milestones
+        | Name | Deadline | Reached |
+        | --- | --- | --- |
+        | W1 期初余额导入 | 06/24/2025 | |
+        | W1 Go-live | 07/01/2025 | |
+        """,
+    )
+    assert [o.project for o in extract_facts(report).observations] == ["ERP Wave 1"]
