@@ -133,10 +133,10 @@ def detect_report_date(
     # Sphinx page's `- Date: Fri 28 Feb 2025`), read as a header is.
     for text in _headed_blocks(body):
         # (a label's day only: an export stamp further down, `Exported from … · 2025-11-03`, is not it)
-        found = next((d for part in labelled_parts(text) if (d := date_from_text(part))), None)
-        found = found or (date_from_text(text) if text.startswith("#") else None)
-        if found and found.origin == "date":
-            return FoundDate(found.value, "header under the page's heading")
+        headed = next((hit for part in labelled_parts(text) if (hit := date_from_text(part))), None)
+        headed = headed or (date_from_text(text) if text.startswith("#") else None)
+        if headed and headed.origin == "date":
+            return FoundDate(headed.value, "header under the page's heading")
     # A slide deck's front matter dates it in a field that is not a date field (Marp's
     # `footer: 团队 · 2024年5月23日（周四）`, a `subtitle:`): a full day in any value, when no date
     # field, title, header line or file name gave one.
@@ -265,7 +265,9 @@ def _sign_off(body: list[tuple[int, str]]) -> list[str]:
     "— Dana, 29 Aug 2025"): a short line each, read only when nothing above dated the report."""
     lines = [text for _, text in body[_SIGN_OFF_AFTER:] if text.strip()][-_SIGN_OFF_LINES:]
     return [
-        text for text in reversed(lines) if len(text.strip()) <= _SIGN_OFF_CHARS and not _PRINT_STAMP.search(text)
+        text
+        for text in reversed(lines)
+        if len(text.strip()) <= _SIGN_OFF_CHARS and not _PRINT_STAMP.search(text)
     ]
 
 
@@ -287,6 +289,7 @@ def _headed_blocks(body: list[tuple[int, str]]) -> list[str]:
         if lines[index].startswith("#"):
             out += lines[index : index + 1 + _HEADED_LINES]
     return out
+
 
 _LATE_DATELINES = 6
 

@@ -18,7 +18,10 @@ from .conftest import Series
 
 
 def _fields(text: str) -> list[tuple[str | None, str]]:
-    return [(p.labelled.field if p.labelled else None, text[p.start : p.end]) for p in card_cells(text, 0) or field_pieces(text)]
+    return [
+        (p.labelled.field if p.labelled else None, text[p.start : p.end])
+        for p in card_cells(text, 0) or field_pieces(text)
+    ]
 
 
 def test_unlabelled_cells_of_a_card() -> None:
