@@ -361,8 +361,13 @@ def intent_synonyms(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-# Chunks that may contain a function-character bigram before it counts as a word of the reports.
+# Chunks that may contain a function-character bigram before it counts as a word of the reports,
+# at least; a larger index allows one more per `RARE_PER_CHUNKS` chunks (a seam such as "机原" of
+# "宕机原因" is written somewhere once in so many chunks, and as a rare term it outweighed both words).
 RARE_DF = 2
+RARE_PER_CHUNKS = 5000
+# A demonstrative and the unit it points at ("4月中旬那周", "那期"): the time expression's, no content.
+_POINTER = re.compile(r"[那这该此][周期天月次份篇]")
 
 
 def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
@@ -381,13 +386,14 @@ def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
     """
     weights: dict[str, float] = {}
     df = lexical.doc_freq()
-    straddling = _straddling(terms, df) | _phrasing_seams(terms, df)
+    rare = max(RARE_DF, len(lexical.rows) // RARE_PER_CHUNKS)
+    straddling = _straddling(terms, df, rare) | _phrasing_seams(terms, df)
     for term in dict.fromkeys(tokenize(terms)):
-        if term in straddling:
-            continue  # "上故" of "线上故障", "标还" of "目标还能": a seam, not a word
+        if term in straddling or _POINTER.fullmatch(term):
+            continue  # "上故" of "线上故障", "标还" of "目标还能": a seam, not a word; "那周": a pointer
         weight = lexical.idf(term)
         phrasing = has_han(term) and bool(FUNCTION_CHARS.intersection(term))
-        if phrasing and (len(term) == 1 or df.get(term, 0) <= RARE_DF or FUNCTION_CHARS.issuperset(term)):
+        if phrasing and (len(term) == 1 or df.get(term, 0) <= rare or FUNCTION_CHARS.issuperset(term)):
             continue  # "里" of "第4期里", "能按" of "没能按", "还能": phrasing, not content
         if has_han(term) and len(term) == 1:
             seen = max((n for t, n in df.items() if term in t), default=0)
@@ -396,8 +402,8 @@ def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
     return weights
 
 
-def _straddling(terms: str, df: Mapping[str, int]) -> set[str]:
-    """Bigrams at most `RARE_DF` chunks contain whose neighbours on both sides in the same run are
+def _straddling(terms: str, df: Mapping[str, int], rare: int = RARE_DF) -> set[str]:
+    """Bigrams at most `rare` chunks contain whose neighbours on both sides in the same run are
     more common: the seam between two words ("线上故障" -> 线上 | 上故 | 故障), not a word of its
     own. A seam one line happens to write ("客诉问题" once in a greeting) is still a seam: as a
     rare term it would outweigh both words and sink every line telling the matter in other words."""
@@ -406,7 +412,7 @@ def _straddling(terms: str, df: Mapping[str, int]) -> set[str]:
         grams = [run[i : i + 2] for i in range(len(run) - 1)]
         for i in range(1, len(grams) - 1):
             seam = df.get(grams[i], 0)
-            if seam <= RARE_DF and df.get(grams[i - 1], 0) > seam and df.get(grams[i + 1], 0) > seam:
+            if seam <= rare and df.get(grams[i - 1], 0) > seam and df.get(grams[i + 1], 0) > seam:
                 out.add(grams[i])
     return out
 

@@ -146,6 +146,23 @@ def test_a_function_character_seam_stays_a_seam_however_many_reports_write_it() 
     assert "在线" in term_weights("在线服务", word)  # type: ignore[arg-type]  # a word of its own
 
 
+def test_a_rare_seam_is_counted_against_the_size_of_the_index() -> None:
+    """ "宕机原因" of a crowded index: three of 17,000 chunks write "机原" (`主机原…`), a seam all the
+    same; in a small index three chunks make it a word of the reports."""
+    crowded = FakeLexical(
+        {"周报": 1945, "宕机": 41, "机原": 3, "原因": 273, "里说": 3}, rows=list(range(17_000))
+    )
+    assert set(term_weights("周报里说 宕机原因", crowded)) == {"周报", "宕机", "原因"}  # type: ignore[arg-type]
+    small = FakeLexical({"宕机": 41, "机原": 3, "原因": 273}, rows=list(range(1_000)))
+    assert "机原" in term_weights("宕机原因", small)  # type: ignore[arg-type]
+
+
+def test_a_demonstrative_and_its_unit_point_at_the_time_asked() -> None:
+    """ "4月中旬那周为什么没有周报？": 那周 is the time expression's "that week", no word a line holds."""
+    lexical = FakeLexical({"那周": 25, "周报": 1945}, rows=list(range(17_000)))
+    assert set(term_weights("那周 周报", lexical)) == {"周报"}  # type: ignore[arg-type]
+
+
 def test_whether_a_goal_can_be_met_is_asking_words() -> None:
     assert "完成" not in strip_question_words("O2降本15%的目标还能完成吗？")
 
