@@ -285,8 +285,8 @@ def _headed_blocks(body: list[tuple[int, str]]) -> list[str]:
     """Each heading in a page's first lines, then the lines under it."""
     lines = [text for _, text in body[:_CHROME_LINES] if text.strip()]
     out: list[str] = []
-    for index in range(len(lines)):
-        if lines[index].startswith("#"):
+    for index, text in enumerate(lines):
+        if text.startswith("#"):
             out += lines[index : index + 1 + _HEADED_LINES]
     return out
 

@@ -108,9 +108,9 @@ class _Collector(HTMLParser):
         self._size: float | None = None  # the open block's font size, as its style sets it
         self.sizes: dict[int, float] = {}  # index into `lines` -> that line's font size
         self._body_size: float | None = None  # what a block without a size of its own inherits
-        self._layouts: list[list[int]] = []  # per open table: its first line, its widest row, nested
-        self._inner: list[tuple[int, int]] = []
-        self._dd_open = False  # a <dd> joined to its term, no text of its own yet  # lines of data tables inside a layout table
+        self._layouts: list[list[int]] = []  # per open table: its first line, its widest row
+        self._inner: list[tuple[int, int]] = []  # lines of data tables inside a layout table, [first, end)
+        self._dd_open = False  # a <dd> joined to its term, no text of its own yet
         # the open cell's blocks: buffer index, line, titled, heading level (0: none)
         self._splits: list[tuple[int, int, bool, int]] = []
         self._cards: dict[int, list[Block]] = {}  # index into `lines` -> a lone cell's blocks
@@ -196,19 +196,19 @@ class _Collector(HTMLParser):
         """The table that began at `start` had no second column: its rows are cards, each read as
         its blocks (html_layout.py); the Markdown delimiter row its first row got goes."""
         out: list[tuple[int, str]] = []
-        kept = {i for first, end in self._inner if first >= start for i in range(first, end)}
+        framed = [(first, end) for first, end in self._inner if first >= start]
         self._inner = [(first, end) for first, end in self._inner if first < start]
         moved: dict[int, tuple[bool, ...]] = {}
         for index in range(start, len(self.lines)):
             number, text = self.lines[index]
             pattern = self.patterns.pop(index, None)
             self.sizes.pop(index, None)
-            if index in kept:  # a data table the layout frames (an e-mail's status table) stays one
+            table = next(((first, end) for first, end in framed if first <= index < end), None)
+            if table is not None:  # a data table the layout frames (an e-mail's status table) stays one
                 if pattern is not None:
                     moved[start + len(out)] = pattern
-                if index - 1 not in kept:  # (where it now stands, for a layout framing this one)
-                    self._inner.append((start + len(out), start + len(out)))
-                self._inner[-1] = (self._inner[-1][0], start + len(out) + 1)
+                if index == table[0]:  # where it now stands, for a layout framing this one
+                    self._inner.append((start + len(out), start + len(out) + table[1] - table[0]))
                 out.append((number, text))
                 continue
             blocks = self._cards.pop(index, [])
@@ -279,9 +279,7 @@ class _Collector(HTMLParser):
         if tag == "table":
             self._flush()
             self._table_rows.append(0)
-            if self._layouts:
-                self._layouts[-1][2] = 1  # a table in a table: the outer one's rows are not simple
-            self._layouts.append([len(self.lines), 0, 0])
+            self._layouts.append([len(self.lines), 0])
             return
         if tag in ("ul", "ol"):
             self._flush()
@@ -391,7 +389,7 @@ class _Collector(HTMLParser):
             if self._table_rows:
                 self._table_rows.pop()
             if self._layouts:
-                start, widest, _ = self._layouts.pop()
+                start, widest = self._layouts.pop()
                 if widest == 1:
                     self._unframe(start)
                 elif self._layouts:

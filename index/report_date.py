@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import partial
 from itertools import pairwise
 
+from index.text.cjk import HAN
 from index.text.normalise import MD_LINK
 from index.text.numerals import zh_numeral_dates
 from index.text.time_core import DAY_FIRST, ROC_YEAR_OFFSET, pick_year
@@ -254,9 +255,7 @@ _CELL_BREAK = re.compile(r"\s*[|｜丨]\s*|\s+[·•]\s+|\s{3,}|\s+(?:--|—)\s+
 # A field line whose spacing was lost or never wide (Odoo's project update: `Status: On Track Progress:
 # 18% Date: 03/07/2025 陈可欣`; a wiki page's `编制：宋以宁 审核：杜恒 发布：2025/4/18`): three labels or
 # more, each a capitalised word or two, or two to six Chinese characters, and a colon.
-_FIELD_RUN = re.compile(
-    r"(?<=\S)\s+(?=[A-Z][A-Za-z]{1,15}(?:\s[A-Za-z]{1,15})?:\s|[\u4e00-\u9fff]{2,6}[:：])"
-)
+_FIELD_RUN = re.compile(rf"(?<=\S)\s+(?=[A-Z][A-Za-z]{{1,15}}(?:\s[A-Za-z]{{1,15}})?:\s|[{HAN}]{{2,6}}[:：])")
 _FIELD_RUN_PARTS = 3
 
 

@@ -124,16 +124,18 @@ def _visit(
     # A status table lists the projects: the section holding it (often the report's title, over
     # "Owner: …" lines) is none of them.
     rows = table_mentions(section, lines) if section.tables else []
-    filed = heading_status(section.title)
-    opening = [
-        t
-        for t in section.tables
-        if not any(lines.get(n, "").strip() for n in range(section.start + 1, t.header_line))
-    ]
-    for row in rows if filed is not None and opening else []:
+    filed = heading_status(section.title) if rows else None
+    if filed is not None:
         # a table right under `### 本周完成` or `### 暂停` files its rows there, as a list's items
-        if any(row.start >= t.header_line and row.start <= t.rows[-1].line for t in opening if t.rows):
-            row.filed_as = row.filed_as or filed
+        under = {
+            row.line
+            for t in section.tables
+            if not any(lines.get(n, "").strip() for n in range(section.start + 1, t.header_line))
+            for row in t.rows
+        }
+        for row in rows:
+            if row.start in under:
+                row.filed_as = row.filed_as or filed
     records = record_mentions(section, lines)  # `Project: X` over its fields: a tracker's records
     rows += records
     first_new = len(out)
