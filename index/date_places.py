@@ -13,24 +13,26 @@ import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from index.date_labels import (
+    EDIT_LABEL,
+    ISSUE_LABEL,
+    after_byline,
+    field_date,
+    labelled_date,
+    labelled_parts,
+    trailing_date,
+)
 from index.line_rewrites import chat_stamp_date
 from index.models import FrontValue
 from index.report_date import (
-    EDIT_LABEL,
-    ISSUE_LABEL,
     POSTED_WITHIN_DAYS,
     FoundDate,
-    after_byline,
     bare_date,
     compact_date,
     date_from_text,
-    field_date,
     full_dates_in,
-    labelled_date,
-    labelled_parts,
     opening_date,
     six_digit_stem_date,
-    trailing_date,
     weekday_date,
     yearless_date,
     yearless_stem_date,

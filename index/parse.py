@@ -11,6 +11,7 @@ from collections import Counter
 from datetime import date
 
 from index.classify import classify_heading
+from index.date_labels import DATE_LABEL
 from index.date_places import detect_report_date
 from index.dialects import MARKDOWN, Dialect, dialect_of, heading_line, org_keywords
 from index.errors import ReportDateError
@@ -43,13 +44,7 @@ from index.plain_records import (
     keyed_paragraphs,
     keyed_titles,
 )
-from index.report_date import (
-    DATE_LABEL,
-    FoundDate,
-    date_from_text,
-    issue_label,
-    week_label,
-)
+from index.report_date import FoundDate, date_from_text, issue_label, week_label
 from index.tables import read_tables
 from index.text.normalise import is_ordinal_marker
 from index.text.timeexpr import reading_day_first, writes_day_first

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from helpers import parsed_date
 
+from index.date_labels import labelled_date
 from index.date_places import GUESSED
 from index.errors import ReportDateError
 from index.report_date import (
     date_from_text,
-    labelled_date,
     opening_date,
     six_digit_stem_date,
     weekday_date,

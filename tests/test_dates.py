@@ -102,8 +102,8 @@ def test_a_month_before_a_clock_time_is_not_its_day() -> None:
 def test_an_issue_date_beats_the_reporting_period_on_its_line_and_before_it() -> None:
     """A controlled document gives the week it covers and the day it was issued: the report is of
     the day it was issued (written from a blind offshore-wind series, wave 15)."""
+    from index.date_labels import labelled_date
     from index.date_places import detect_report_date
-    from index.report_date import labelled_date
 
     row = "| Reporting period | 17/03/2025 – 23/03/2025 | Issue date | 25/03/2025"
     found = labelled_date(row)

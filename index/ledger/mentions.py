@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from index.date_labels import DATE_LABEL_CELL
 from index.ledger.field_labels import Labelled
 from index.ledger.signals import heading_status, shown_emoji
 from index.models import Section, SectionKind
 from index.plain_records import WORD_TAGS
-from index.report_date import DATE_LABEL_CELL
 from index.schemas import ProjectStatus
 from index.text.normalise import EMOJI, WIKI_LINK, nfkc, strip_markup
 from index.text.timeexpr import ANY_DAY, find_dates

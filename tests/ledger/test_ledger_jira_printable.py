@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from index.date_labels import labelled_date
 from index.ledger import views
-from index.report_date import labelled_date
 from index.tables import read_tables
 from index.text.timeexpr import find_dates
 

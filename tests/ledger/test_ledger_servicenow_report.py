@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from index.date_labels import labelled_date
 from index.ledger import views
 from index.ledger.mentions import valid_name
 from index.ledger.signals import field_status
-from index.report_date import labelled_date
 from index.text.timeexpr import find_dates
 
 from .conftest import Series
