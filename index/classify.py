@@ -36,6 +36,8 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         re.compile(
             r"事故|故障|事件|告警|线上问题|生产问题|异常事件|\banomal(?:y|ies)\b|(?:线上|生产|系统|服务)稳定性(?:情况|回顾|事件)?\s*$|incident|outage|post-?mortem|\bsev\b|on-?call|"
             r"\bpag(?:ing|er|ed)\b|"
+            # one incident's own section, its tracker key first (`## INC-1147 — self-exclusion registrations delayed`)
+            r"^\W*(?:INC|PD|PIR)-\d{2,}\b|"
             # an outage's review (`3/13 报名接口超时复盘结论`, w33-g), never a project's retro (`复盘总结`)
             r"复盘结论|(?:超时|宕机|中断|不可用|报错|雪崩)\S{0,8}复盘|"
             # aviation's and safety's word for one (`OCCURRENCES (PRODUCTION)`), a service's outages
@@ -81,7 +83,7 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     ),
     (
         SectionKind.METRICS,
-        re.compile(r"数据|指标|可用性|成功率|度量|metric|kpi|\bsl[oa]s?\b|numbers|health|dashboard", re.I),
+        re.compile(r"数据|指标|可用性|成功率|度量|metric|kpi|\bsl[oai]s?\b|numbers|health|dashboard", re.I),
     ),
     (
         SectionKind.PROJECTS,

@@ -146,10 +146,11 @@ def detect_report_date(
         found = date_from_text(value) if isinstance(value, str) else None
         if found and found.origin == "date":
             return FoundDate(found.value, "front matter")
-    for text in _sign_off(body):
-        found = date_from_text(text)
-        if found and found.origin == "date":
-            return FoundDate(found.value, "sign-off line")
+    # (the last lines stamped with different days are a checklist's completion stamps, `AI质检：规则库评审
+    # 何婧, 2024年4月30日 10:21` under `本周完成`, not the one day a sign-off gives)
+    signed = [found for text in _sign_off(body) if (found := date_from_text(text)) and found.origin == "date"]
+    if signed and len({found.value for found in signed}) == 1:
+        return FoundDate(signed[0].value, "sign-off line")
     # A bulletin's issuance line under its codes and titles (`NOXX51 XNMS 211745`, `PSDFSM`, two
     # title lines, then `545 PM GMT Fri Mar 21 2025`): a full date opening a line a little further down.
     for text in _datelines(body, _LATE_DATELINES)[_DATELINES:]:

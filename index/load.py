@@ -113,18 +113,19 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
-    """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin),
+    """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin, PmWiki),
     read as the Markdown it means under its own line numbers, and a line printer's file without its control
     column; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
-    triple quotes and `== Heading ==` are MediaWiki's); TiddlyWiki before
-    JSPWiki, whose headings are its exclamation marks too."""
+    triple quotes and `== Heading ==` are MediaWiki's, and PmWiki, whose bold is MediaWiki's too); TiddlyWiki
+    before JSPWiki, whose headings are its exclamation marks too."""
     from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
     from index.foswiki import looks_like_foswiki, read_foswiki
     from index.jspwiki import looks_like_jspwiki, read_jspwiki
     from index.markdown_html import html_tables_read
     from index.moinmoin import looks_like_moinmoin, read_moinmoin
+    from index.pmwiki import looks_like_pmwiki, read_pmwiki
     from index.printout import looks_like_printout, read_printout
     from index.tiddlywiki import looks_like_tiddlywiki, read_tiddlywiki
     from index.wikitext import looks_like_wikitext, read_wikitext
@@ -138,6 +139,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_foswiki(raw_lines)
     if looks_like_xwiki(raw_lines):
         return read_xwiki(raw_lines)
+    if looks_like_pmwiki(raw_lines):
+        return read_pmwiki(raw_lines)
     if looks_like_moinmoin(raw_lines):
         return read_moinmoin(raw_lines)
     if looks_like_dokuwiki(raw_lines):

@@ -24,7 +24,7 @@ _MESSAGE = re.compile(r"^\*{0,2}@[\w.-]{1,30}\*{0,2}\s*[—–:-]+\s*(?=\S)")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{2,40}:")
 # (`图例 :otter_ok: 正常 | …`: a shortcode may follow the word with no colon of its own)
 _LEGEND = re.compile(
-    r"^\W*(?:legend|key|status key|图例|状态说明)(?:\s*[:：](?![a-z0-9_+-]{2,40}:)|\s+(?=:[a-z0-9_+-]{2,40}:))"
+    r"^\W*(?:legend|key|status key|图例|凡例|범례|状态说明)(?:\s*[:：](?![a-z0-9_+-]{2,40}:)|\s+(?=:[a-z0-9_+-]{2,40}:))"
     r"\s*(?P<body>.+)$",
     re.I,
 )

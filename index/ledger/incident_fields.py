@@ -61,7 +61,9 @@ FIELD_LABEL = re.compile(
     r"持续时间|改进项|改进|改进措施|后续|跟进|time|when|duration|impact|severity|level|detection|cause|root cause|fix|"
     r"resolution|mitigation|follow-ups?|action items|actions?|lessons?|措施|整改|整改措施|行动项|"
     # a postmortem's action list by state (`Done: encoding pinned (24 Feb)`, `Open: …`, `Next: PIR …`)
-    r"done|open|closed|next(?: steps?)?|what happened|standing rule|已完成|未完成|下一步)\W{0,3}\s*[:：]",
+    r"done|open|closed|next(?: steps?)?|what happened|standing rule|已完成|未完成|下一步|"
+    # a record's other fields (`**What:** …`, `**Detected:** 05:38 by …`, `**Postmortem:** Tue 04/03`)
+    r"what|detected|post-?mortem|pir)\W{0,3}\s*[:：]",
     re.I,
 )
 IMPACT_FREE = re.compile(

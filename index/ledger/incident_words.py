@@ -69,7 +69,8 @@ _LASTED = re.compile(r"持续|历时|lasted|\bfor\b", re.I)
 # incident.`).
 _NOT_ONE_TEXT = (
     r"(?:不是|并非|不算|不属于)(?:线上|生产|现网)(?:问题|故障|事故|事件)|非(?:故障|事故)(?![\u4e00-\u9fff])|"
-    r"\bnot an? (?:(?:production|customer[- ]facing|real|live) )?(?:incident|outage)\b"
+    # (whose it would have been may stand between: `Not a Marine Systems incident:`)
+    r"\bnot an? (?:(?:production|customer[- ]facing|real|live) |(?:[A-Z][\w-]*\s+){1,3})?(?:incident|outage)\b"
 )
 _SCARE = re.compile(
     r"虚惊|误报|\bfalse (?:alarm|positive)s?\b|turned out to be (?:nothing|fine|benign|harmless|a false|"
@@ -96,7 +97,7 @@ _BELOW_OR_RULE = re.compile(f"{_BELOW_BAR}|{_RULE_WORDS}", re.I)
 _PLANNED_WORK = (
     # a window booked for planned work (`cutover needs a plant outage window`, w19-d)
     r"\b(?:outage|shutdown|downtime)\s+windows?\b|停电窗口|停机窗口|"
-    r"计划内|计划停机|计划停电|维护窗口|割接窗口|[計计]画メンテ|定期メンテ|[計计]画停止|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
+    r"计划内|计划停机|计划停电|维护窗口|割接窗口|(?:停机|停服|维护)\s*按计划|按计划\s*(?:停机|停服|维护)|[計计]画メンテ|定期メンテ|[計计]画停止|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
     # downtime that was planned ("LIMS 9 cutover downtime (Sat 29 Mar 06:00 - …) was planned")
     r"\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|cutover)\b|"
     # "Networks did planned work on the campus border routers Sat 5 Oct 07:00–09:00"
@@ -134,6 +135,8 @@ _NOT = re.compile(
     r"\bno (?:new |other |major |customer[- ]facing |production |"
     r"(?:p[0-4]|sev\s?\d)(?:\s*[/,&-]\s*(?:p|sev\s?)?[0-4])*s? )?(?:incidents?|outages?|pages?|downtime)\b|"
     r"\b(?:zero|0) (?:incidents?|outages?)\b|incident[- ]free|"
+    # Japanese "none" after the noun (`障害なし。`, `インシデント無し`)
+    r"(?:障害|インシデント|故障|事故)\s*(?:なし|無し|ゼロ|0\s*件)|"
     r"\bnothing to report\b|"
     # counts and rates, which are metrics
     f"{_COUNT_TEXT}|"
@@ -164,7 +167,9 @@ _SETTING = re.compile(
 _COMPOUND = re.compile(
     r"^\s*(?:自愈|管理|平台|系统|工具|响应|定位|排查|预警|预案|演练|注入|处理流程|复盘模板|知识库|"
     r"response|management|tooling|tool|process|playbook|runbook|review process|commander|template|"
-    r"tracker|bot|channel|budget|群|频道|bridge|room|call\b)",
+    r"tracker|bot|channel|budget|群|频道|bridge|room|call\b|"
+    # a defect's grade (`all 3 sev-1 defects fixed and retested`, `P2 缺陷清零`): a test's triage count
+    r"defects?\b|bugs?\b|fix(?:es)?\b|缺陷)",
     re.I,
 )
 _FOLLOW_UP = re.compile(

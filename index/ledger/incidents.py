@@ -123,7 +123,9 @@ _COLUMNS = (
     (
         "id",
         re.compile(
-            r"^\W*(?:(?:log|incident|event|case)\s+)?(?:id|ticket|ref|no\.?)\W*$|^\W*(?:编号|单号|工单)\W*$",
+            r"^\W*(?:(?:log|incident|event|case)\s+)?(?:id|ticket|ref|no\.?)\W*$|^\W*(?:编号|单号|工单)\W*$|"
+            # a tracker's key column (`PRB#`, `INC #`)
+            r"^\W*[A-Za-z]{1,8}\s?#\W*$",
             re.I,
         ),
     ),
@@ -131,8 +133,17 @@ _COLUMNS = (
         "when",
         re.compile(r"date|time|when|start|began|detected|opened|raised|logged|日期|时间|发生(?!原因)", re.I),
     ),
-    ("severity", re.compile(r"sev|severity|level|priority|级别|等级|定级", re.I)),
+    # (`Cat`: a harbour's or a utility's incident category, `Cat B`)
+    ("severity", re.compile(r"sev|severity|level|priority|级别|等级|定级|^\W*cat\.?\W*$", re.I)),
     ("title", re.compile(r"summary|title|incident|description|what|事件|故障|问题|描述|概述|现象", re.I)),
+    # with no summary column, what went down names the event (`| Ref | When | System | Cat | Duration |`)
+    (
+        "system",
+        re.compile(
+            r"^\W*(?:affected\s+)?(?:system|service|component|application|app)s?\W*$|^\W*(?:系统|服务|模块)\W*$",
+            re.I,
+        ),
+    ),
     ("duration", re.compile(r"duration|length|时长|持续", re.I)),
     ("impact", re.compile(r"impact|影响", re.I)),
     ("cause", re.compile(r"cause|原因|根因", re.I)),
@@ -148,7 +159,7 @@ def _roles(header: list[str]) -> list[str | None]:
 def _log_columns(header: list[str]) -> bool:
     """A table that logs incidents by its columns alone: a severity, how long, and what happened."""
     roles = set(_roles(header))
-    return {"severity", "duration", "title"} <= roles
+    return {"severity", "duration"} <= roles and bool(roles & {"title", "system"})
 
 
 def _from_table(report: Report, section: Section, tables: list[Table] | None = None) -> list[Incident]:
@@ -162,6 +173,11 @@ def _from_table(report: Report, section: Section, tables: list[Table] | None = N
         roles = _roles(table.header)
         for row in table.rows:
             by_role = _row_roles(table.header, roles, row.cells)
+            if "title" not in by_role and "system" in by_role and "duration" in roles:
+                # (only a whole record: without its duration a printed row's text wraps onto the
+                # lines below it, which the line reader joins to the row)
+                by_role["title"] = by_role.pop("system")
+            by_role.pop("system", None)
             if "title" not in by_role:
                 continue
             order = ("when", "severity", "title", "duration", "impact", "cause", "resolution")

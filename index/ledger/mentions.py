@@ -41,13 +41,13 @@ BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _NOT_A_NAME = re.compile(
     r"本周|下周|上周|这周|这两周|^(?:上|本|下|这)期$|已经?|完成|没能|未能|进行|推进|预计|正在|开始|(?<!冷)启动|目前|当前|继续|持续|新增|支持|参与|组织|"
     r"\b(?:this|next|last) week\b|\b(?:we|i(?![/&])|our|completed|started|working|finished|shipped|launched)\b|"
-    r"\d+\s*%|^\d+$|^\d+\s*(?:of|out of|/)\s*\d+\b|事件|事故|故障|incident|^(?:图例|legend)\b",
+    r"\d+\s*%|^\d+$|^\d+\s*(?:of|out of|/)\s*\d+\b|事件|事故|故障|incident|^(?:图例|凡例|범례|legend)\b",
     re.I,
 )
 _GENERIC_TITLE = re.compile(
     r"(?:本周|重点|核心|主要|关键|其他|其它|日常)?(?:项目|专案|工作|进展|事项|任务|业务|需求)(?:进展|进度|情况|汇总|列表|更新|状态)?|"
     # the rest, whatever it holds: "其他", "Other business", "AOB", "Misc"
-    r"其他|其它|其余|杂项|others?|other business|any other business|aob|misc(?:ellaneous)?|"
+    r"其他|其它|其余|杂项|その他|others?|other business|any other business|aob|misc(?:ellaneous)?|"
     # a template's category of items and what it tracks of them: "活动上线", "版本进度", "功能发布"
     r"(?:本周|本期|近期)?(?:活动|版本|功能|需求|迭代)(?:上线|发布|进度|进展|计划|排期|情况)?|"
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
@@ -339,7 +339,9 @@ REPORT_TITLE = re.compile(
 )
 
 
-_LEADING_EMOJI = re.compile(rf"^(?:[\s{EMOJI}\ufe0f\u200d]|:[a-z0-9_+-]{{2,40}}:)+")  # `:zap:` as `⚡`
+_LEADING_EMOJI = re.compile(
+    rf"^(?:[\s\u23e9-\u23fa{EMOJI}\ufe0f\u200d]|:[a-z0-9_+-]{{2,40}}:)+"
+)  # `:zap:` as `⚡`
 _TRAILING_EMOJI = re.compile(rf"(?<=\S)[\s\u2300-\u23ff{EMOJI}\u2b00-\u2bff\ufe0f\u200d]+$")
 
 
@@ -353,7 +355,9 @@ _SHARE = re.compile(r"\d+\s*%")
 _BILINGUAL_SLASH = re.compile(r"\s+/\s+")
 _STATUS_PAIR = re.compile(r"\s*[/／、&+]\s*|\s+(?:and|or)\s+|[和及与或]", re.I)
 _PERIOD_NAME = re.compile(
-    r"(?:(?:FY|CY)\s?\d{2,4}\s*)?(?:wk|week|w|cw|kw|ww|fw)\s?\d{1,2}|20\d{2}\s?[-_]?w\d{1,2}|"
+    # (a word may say whose count it is: `Season week 11`, `Programme Week 27`, `Teaching week 3`)
+    r"(?:(?:FY|CY)\s?\d{2,4}\s*)?(?:wk|week|w|cw|kw|ww|fw)\s?\d{1,2}|[A-Za-z]{3,12}\s+(?:wk|week)\s?\d{1,2}|"
+    r"20\d{2}\s?[-_]?w\d{1,2}|"
     # `秋季学期 · 第3教学周`, `第12期`: a school's or the series' own count of its weeks (w33-c)
     r"(?:[\u4e00-\u9fff]{2,6}\s*[·・]\s*)?第\s*[\d一二三四五六七八九十]{1,3}\s*(?:教学|自然|财年)?(?:周|期|双周)",
     re.I,
@@ -401,6 +405,8 @@ def valid_name(name: str, typed: bool = False) -> bool:
     halves = _LANGUAGE_HALVES.split(titled.strip())
     if len(halves) == 2 and all(_GENERIC_TITLE.fullmatch(half) for half in halves):
         return False  # `项目 Projects`, `重点项目 Key projects`: one generic title in two languages
+    if len(halves) == 2 and all(STATUS_HEADING.fullmatch(h) or heading_status(h) is not None for h in halves):
+        return False  # `暂停 Paused`, `已完成 Done`: a board's column in two languages
     return _OVERVIEW.fullmatch(name.strip()) is None
 
 

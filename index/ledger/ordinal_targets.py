@@ -15,7 +15,7 @@ from index.text.cjk import has_han
 
 _ARROW = r"\s*(?:→|->|=>|⇒|➡)\s*(?:now\s+)?"
 # `目标提前到 Sprint 25`, `改到 Sprint 26`, `计划 Sprint 9` (w34-c)
-_ZH_CUE = r"目标|计划|(?:提前|推迟|延期|延后|顺延|推|延|改|挪|放|移)(?:到|至)"
+_ZH_CUE = r"目标(?:(?:调整|改|变更|更新|推迟|延期|顺延)(?:为|成|到|至))?|计划|(?:提前|推迟|延期|延后|顺延|推|延|改|挪|放|移|调整)(?:到|至|为)"
 # "end of sprint 22" is a sprint target as "targeting sprint 22" is (written from
 # slack-standup-logistics); "sprint 22 planning Monday" has no cue and is none.
 _ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (

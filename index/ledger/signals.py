@@ -306,7 +306,9 @@ _LEGEND_ENTRY = re.compile(r"(?:^|[|,;，；/(（:：]\s*|\s)\S{1,8}\s*=\s*[^\s|
 
 
 # A line labelled as the legend: `■ 图例 Labels: 🟩 On track · 🟨 At risk · …`, `Legend: …` (w23-c).
-_LEGEND_LABEL = re.compile(r"^[\W_]{0,4}(?:图例|legend|colou?r key|status key)\b[^:：]{0,20}[:：]", re.I)
+_LEGEND_LABEL = re.compile(
+    r"^[\W_]{0,4}(?:图例|凡例|범례|legend|colou?r key|status key)\b[^:：]{0,20}[:：]", re.I
+)
 
 
 def is_legend(text: str) -> bool:
@@ -466,6 +468,9 @@ _EMOJI_OF_SHORTCODE = {
     "x": "❌", "pause_button": "⏸", "no_entry": "⛔", "green_square": "🟩", "yellow_square": "🟨",
     "orange_square": "🟧", "red_square": "🟥", "rocket": "🚀", "warning": "⚠️", "checkered_flag": "🏁",
     "construction": "🚧", "stop_sign": "🛑", "hourglass_flowing_sand": "⏳", "hourglass": "⌛", "tada": "🎉",
+    # Slack's and esa's names for the same circles, and a hold's and a ban's signs
+    "large_green_circle": "🟢", "large_yellow_circle": "🟡", "large_orange_circle": "🟠", "large_red_circle": "🔴",
+    "double_vertical_bar": "⏸", "no_entry_sign": "🚫",
 }  # fmt: skip
 _SHOWN_SHORTCODE = re.compile(r":(" + "|".join(_EMOJI_OF_SHORTCODE) + r"):")
 # A line opening with such a shortcode (`- :white_check_mark: **省平台对接**：…`): its sign, as an emoji is.

@@ -19,7 +19,7 @@ from index.schemas import ProjectStatus
 from index.text.normalise import EMOJI
 
 _LEGEND_LINE = re.compile(
-    r"^\W*(?:(?:[A-Za-z]+\s+)?(?:key|legend|codes)|图例|状态说明|状态图例|灯号说明)"
+    r"^\W*(?:(?:[A-Za-z]+\s+)?(?:key|legend|codes)|图例|凡例|범례|状态说明|状态图例|灯号说明)"
     # `STATUS CODES  S = SERVICEABLE (ON TRACK)`: a form's label set off by a gap, not a colon
     r"(?:\s*[:：]|\s{2,}(?=\S+\s*[=＝]))\s*(?P<body>.*)$",
     re.I,

@@ -90,7 +90,10 @@ NEW_DATE_BEFORE = re.compile(
     + "$",
     re.I,
 )
-OLD_AFTER = re.compile(r"^\s*(?:→|->|=>|⇒|➡)")
+# (`5/31(土) 本番切替 ※5/17 から変更`: Japanese "changed from 5/17", the day before から the old one)
+OLD_AFTER = re.compile(
+    r"^\s*(?:→|->|=>|⇒|➡)|^\s*(?:[(（][^()（）]{1,4}[)）])?\s*(?:から|より)\s*(?:変更|延期|順延|後ろ倒し|見直し)"
+)
 MOVED_BEFORE = re.compile(
     r"(?:→|->|=>|⇒|➡)\s*$|(?:延期|推迟|延后|顺延|调整|改|变更|推|延|提前)\s*(?:至|到|为|成)\s*$|(?:至|到)\s*$|"
     r"\b(?:moved|moving|pushed|pushing|slipped|slips|slip|slipping|shifted|shifting|delayed|postponed|deferred|"

@@ -46,6 +46,19 @@ _SPAN_END = {"上中旬": "中旬", "中上旬": "中旬", "中下旬": "下旬"
 _MONTH_SPAN = "|".join(_SPAN_END)
 
 
+# A date-time group as maritime, aviation and military messages stamp an event: day, hour and minute
+# in six digits, the zone letter, then the month and year (`181422Z FEB 25`, `040915Z MAR 25`: the
+# 4th at 09:15 UTC). Read as `MAR 25` it had been the 25th of March.
+@_rule(
+    r"(?<![A-Za-z\d])(\d{2})(?:[01]\d|2[0-3])[0-5]\d[A-Z]\s?([A-Z][A-Za-z]{2})\s?((?:20)?\d{2})(?![A-Za-z\d])",
+    needs=DIGIT,
+)
+def _date_time_group(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month = MONTHS.get(m[2].lower())
+    year = int(m[3])
+    return (safe_date(year + 2000 if year < 100 else year, month, int(m[1])) if month else None), "day"
+
+
 # (never a year that closes another date: `21/09/2024 - 4/10/2024` is two days, not 2024-04-10)
 @_rule(
     r"(?<!\d)(?<!\d[-/.])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?!\d)",

@@ -47,6 +47,17 @@ def _roc_year(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Pre
     return safe_date(year, int(month), int(day)), "day"
 
 
+# An event named by its day, as Chinese writes one (`5·1 事故`, `7·23事件`, `6·18故障复盘`): the
+# month and the day joined by a middle dot, before the event's noun.
+@_rule(
+    r"(?<![\d.·])(1[0-2]|0?[1-9])\s?[·•・]\s?([12]\d|3[01]|0?[1-9])(?![\d.·])(?=\s*(?:事故|事件|故障|宕机|停电|停机|中断|复盘))",
+    needs=DIGIT,
+)
+def _named_event_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month, day = int(m[1]), int(m[2])
+    return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
+
+
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 

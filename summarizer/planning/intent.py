@@ -76,6 +76,8 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ("incidents", _words(
         "incident incidents outage outages downtime postmortem post-mortem sev1 sev2 sev3 sev4 p0 p1 p2 p3 p4 "
         "break broke broken went_wrong go_wrong goes_wrong gone_wrong going_wrong "
+        # "have we had any problems with the booking portal?": events that went wrong with it
+        "any_problems any_trouble had_problems had_trouble "
         # how long an event lasted is an incident's duration
         "how_long_did_it_last how_long_did_that_last how_long_was_it_down how_long_were_they_down "
         "持续了多久 持续多久 多久恢复 多久才恢复 "
@@ -93,6 +95,8 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
     ("metrics", _words(
         "metric metrics rate rates latency p99 p95 availability uptime trend trends trended trending throughput how_many how_much "
         "kpi 指标 成功率 可用性 趋势 走势 多少 耗时 "
+        # a proportion asked after: "how has the share of bookings made online moved?"
+        "share_of percentage_of proportion_of 占比 "
         # how a figure moved over the reports: "DAU 这几期是怎么走的" (w19-c)
         "怎么走 怎么走的 如何变化 怎么变化 怎么变的 how_did_it_move how_has_it_moved"
     )),

@@ -66,6 +66,7 @@ from summarizer.planning.report_choice import (
     read_titled,
     widen_missing_week,
     with_previous,
+    with_what_followed,
 )
 from summarizer.planning.scope import choose_scope, given_scope, metric_team
 from summarizer.planning.series_labels import find_series_label
@@ -262,6 +263,8 @@ def plan(
         read_titled(planned, ctx)
     if planned.intent == "changes" and planned.reports is not None and planned.reports:
         with_previous(planned, ctx)
+    elif not (since or until):
+        with_what_followed(planned, ctx)
     # A target date the question states ("was due by mid-March") is no word the answer must hold.
     planned.term_weights = term_weights(without_targets(planned.terms, question), lexical)
     planned.unseen = frozenset(t for t in planned.term_weights if not lexical.doc_freq().get(t))

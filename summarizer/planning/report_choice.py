@@ -132,6 +132,31 @@ def with_previous(planned: QuestionPlan, ctx: IndexContext) -> None:
         planned.reports = chosen  # each team's own weeks: filter by report, keep the span shown
 
 
+# What came of a thing one report told: "第24期说的那次核销超时，后来复盘的根因是什么？", "the outage
+# the Week 6 update mentioned: was it fixed in the end?". The report names where it was told; the
+# answer is in the reports after it.
+_WHAT_FOLLOWED = re.compile(
+    r"后来|之后(?:怎么样|如何|呢)|最后(?:怎么样|如何)|\b(?:later|afterwards|since then|in the end|eventually)\b",
+    re.I,
+)
+
+
+def with_what_followed(planned: QuestionPlan, ctx: IndexContext) -> None:
+    """One report asked of, and what followed it: that report and every later one of its team."""
+    if planned.reports is None or len(planned.reports) != 1 or not _WHAT_FOLLOWED.search(planned.question):
+        return
+    (report,) = planned.reports
+    day = ctx.date_of_report.get(report)
+    if day is None:
+        return
+    later = {
+        r
+        for r in ctx.reports_by_series.get(series_of(report), set())
+        if ctx.date_of_report.get(r, date.min) >= day
+    }
+    _keep_reports(planned, ctx, later | {report})
+
+
 def _keep_reports(planned: QuestionPlan, ctx: IndexContext, chosen: set[str]) -> None:
     weeks = [ctx.week_of_report[r] for r in chosen if r in ctx.week_of_report]
     planned.reports = set(chosen)

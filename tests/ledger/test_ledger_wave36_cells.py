@@ -1,0 +1,77 @@
+"""Status cells, targets and names as four more tools write them: esa.io's legend under `凡例` with
+Slack's circle names (`:large_yellow_circle:`), a target cell that says which day it replaced in
+Japanese (`5/31 ※5/17 から変更`), a sprint target moved in Chinese (`目标调整为 Sprint 9`), a paused
+line opening with its sign (`⏸ …`), and a period's own label as a bold lead (`**Season week 11**`).
+Written from wave 36; the reports below are this test's own."""
+
+from __future__ import annotations
+
+from index.ledger import views
+from index.ledger.mentions import valid_name
+
+from .conftest import Series
+
+
+def _esa(day: str, sign: str, target: str) -> str:
+    return f"""---
+title: "{day} Ops 週報 #12"
+created_at: {day} 17:00:00 +0900
+---
+> 凡例: :large_green_circle: 順調 / :large_yellow_circle: 要注意 / :red_circle: 遅延 / :double_vertical_bar: 保留
+
+## プロジェクト状況
+| # | 项目 | 状态 | 进度 | 目标 |
+|---|---|---|---|---|
+| 1 | Ledger 移行 | {sign} | 40% | {target} |
+| 2 | Portal v2 | :large_green_circle: | 20% | 6/30 |
+"""
+
+
+def test_a_legend_and_a_japanese_changed_from_note(series: Series) -> None:
+    ledger = series(
+        [
+            ("1.md", _esa("2025-04-18", ":large_green_circle:", "5/17")),
+            ("2.md", _esa("2025-04-25", ":large_yellow_circle:", "5/31 ※5/17 から変更")),
+        ]
+    )
+    moved = [s for s in views.slips(ledger) if s.kind == "date_moved"]
+    assert [(s.project, s.from_, s.to) for s in moved] == [("Ledger 移行", "2025-05-17", "2025-05-31")]
+    assert ("Ledger 移行", "status_downgrade") in {(s.project, s.kind) for s in views.slips(ledger)}
+
+
+def _relay(day: str, line: str) -> str:
+    return f"""# 周报 {day}
+
+三、项目进展 Projects
+🟢 Refund API v3 — 进度 50%, 目标 4/18
+{line}
+"""
+
+
+def test_a_sprint_target_adjusted_in_chinese_and_a_sign_before_a_paused_name(series: Series) -> None:
+    ledger = series(
+        [
+            (
+                "a.md",
+                _relay("2025-03-14", "🔴 Settlement T+0 — 受阻, 目标 Sprint 8\n🟡 Hanoi pilot — 目标 4/30"),
+            ),
+            (
+                "b.md",
+                _relay(
+                    "2025-03-21",
+                    "🟢 Settlement T+0 — 不再受阻, 但 Sprint 8 来不及, 目标调整为 Sprint 9\n⏸ Hanoi pilot — 本周起暂停",
+                ),
+            ),
+        ]
+    )
+    found = {(s.project, s.kind) for s in views.slips(ledger)}
+    assert ("Settlement T+0", "date_moved") in found
+    assert "⏸ Hanoi pilot" not in {s.project for s in views.slips(ledger)}
+
+
+def test_a_period_label_is_no_project_name() -> None:
+    assert not valid_name("Season week 11")
+    assert not valid_name("Programme Week 27")
+    assert valid_name("Tuning W2")  # a wave's number is no week
+    assert not valid_name("暂停 Paused")  # a board's column in two languages
+    assert valid_name("支付 Gateway")
