@@ -12,7 +12,7 @@ from index.dialects import MARKDOWN, Dialect, heading_line
 from index.models import SectionKind
 from index.plain_records import RULE_LINE, record_heading
 from index.text.cjk import HAN
-from index.text.normalise import BULLET_GLYPHS, CLOSED_BULLET, ORDINAL_MARKER, OUTLINE_BRANCH
+from index.text.normalise import BULLET_GLYPHS, CLOSED_BULLET, EMOJI, ORDINAL_MARKER, OUTLINE_BRANCH
 
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 
@@ -316,6 +316,7 @@ _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(\S.{0,58})$")
 
 
 _SENTENCE_END = re.compile(r"[.。;；,，!！?？]$")
+_SIGN_FIRST = re.compile(rf"^[{EMOJI}]")
 
 
 def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
@@ -335,7 +336,12 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
         if len(title.split()) > 8 or _SENTENCE_END.search(title) or re.search(r"[:：]\s*\S", title):
             continue
         body = next((t for _, t in lines[index + 1 :] if t.strip()), "")
-        if body[:1].isspace() or body.lstrip().startswith(("-", "*", "•", "|")):
+        # (or lines each opening with its state, `[On track] FX Engine — 95%`, `🟢 Refund API — …`)
+        if (
+            body[:1].isspace()
+            or body.lstrip().startswith(("-", "*", "•", "|", "["))
+            or _SIGN_FIRST.match(body)
+        ):
             found.append((int(match[1]), index, title))
     run: list[tuple[int, str]] = []
     for number, index, title in found:

@@ -82,7 +82,10 @@ def legend_of(texts: tuple[str, ...]) -> dict[str, ProjectStatus]:
 
 
 # A status sign opening a line before its name (`:otter_sweat: **WebShop** — …`, `🟡 **OBv2** — 85%`).
-LEAD_SIGN = re.compile(r"^[\s#>*+•-]*(:[a-z0-9_+-]{2,40}:|[🟢🟡🟠🔴🟩🟨🟧🟥⏸✅❌⛔🔵](?:\ufe0f)?)\s*(?=\S)")
+# (a digest's state in brackets is such a sign: `[At risk] eKYC v2 — …`)
+LEAD_SIGN = re.compile(
+    r"^[\s#>*+•-]*(:[a-z0-9_+-]{2,40}:|[🟢🟡🟠🔴🟩🟨🟧🟥⏸✅❌⛔🔵](?:\ufe0f)?|\[[^\[\]]{2,16}\](?= \S))\s*(?=\S)"
+)
 
 
 def sign_status(sign: str, legend: dict[str, ProjectStatus]) -> ProjectStatus | None:
@@ -90,7 +93,7 @@ def sign_status(sign: str, legend: dict[str, ProjectStatus]) -> ProjectStatus | 
     shortcodes' convention, else the sign's own colour."""
     if sign.startswith(":"):
         return legend.get(sign) or _CONVENTION.get(sign) or _named_sign(sign)
-    return field_status(sign)
+    return field_status(sign.strip("[]"))
 
 
 # A server's own emoji are named for what they show (`:otter_ok:`, `:otter_fire:`, `:blob_sweat:`):

@@ -16,7 +16,7 @@ from typing import Literal
 
 from index.date_labels import DATE_LABEL_CELL
 from index.ledger.field_labels import Labelled
-from index.ledger.signals import heading_status, shown_emoji
+from index.ledger.signals import field_status, heading_status, shown_emoji
 from index.models import Section, SectionKind
 from index.plain_records import WORD_TAGS
 from index.schemas import ProjectStatus
@@ -294,6 +294,7 @@ def clean_name(name: str) -> str:
     name = _LEADING_EMOJI.sub("", name)  # "🎉 活动上线", "📦 版本进度": a template's icon
     name = _TRAILING_EMOJI.sub("", name)  # "Query planner 🟡": its status, read as one, not its name
     name = re.sub(r"^\s*【\d{1,2}】\s*", "", name)  # `【3】地磅改造`: its place in the week's list
+    name = _STATE_TAG.sub(lambda m: "" if field_status(m[1]) else m[0], name)  # `[At risk] eKYC v2`
     name = BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = TYPE_PREFIX.sub("", name.strip())
@@ -339,6 +340,8 @@ REPORT_TITLE = re.compile(
 )
 
 
+# A state in square brackets before the name, as a digest tags its lines (`[Delayed] Nusa Link — …`).
+_STATE_TAG = re.compile(r"^\s*\[([^\[\]]{2,16})\] ?(?=\S)")
 _LEADING_EMOJI = re.compile(
     rf"^(?:[\s\u23e9-\u23fa{EMOJI}\ufe0f\u200d]|:[a-z0-9_+-]{{2,40}}:)+"
 )  # `:zap:` as `⚡`
@@ -357,6 +360,8 @@ _STATUS_PAIR = re.compile(r"\s*[/／、&+]\s*|\s+(?:and|or)\s+|[和及与或]", 
 _PERIOD_NAME = re.compile(
     # (a word may say whose count it is: `Season week 11`, `Programme Week 27`, `Teaching week 3`)
     r"(?:(?:FY|CY)\s?\d{2,4}\s*)?(?:wk|week|w|cw|kw|ww|fw)\s?\d{1,2}|[A-Za-z]{3,12}\s+(?:wk|week)\s?\d{1,2}|"
+    # Shape Up's weeks between cycles
+    r"cool[- ]?down|"
     r"20\d{2}\s?[-_]?w\d{1,2}|"
     # `秋季学期 · 第3教学周`, `第12期`: a school's or the series' own count of its weeks (w33-c)
     r"(?:[\u4e00-\u9fff]{2,6}\s*[·・]\s*)?第\s*[\d一二三四五六七八九十]{1,3}\s*(?:教学|自然|财年)?(?:周|期|双周)",

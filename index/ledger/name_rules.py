@@ -84,7 +84,8 @@ def tokens(name: str) -> tuple[str, ...]:
 
 _VERSION_MARKS = re.compile(
     r"(?<![a-z0-9.])v(\d+(?:\.\d+)*)(?![a-z0-9])|(?:phase|stage|p)\s*(\d+)(?![a-z0-9])|"
-    r"([一二三四五六七八九十]+|\d+)\s*期|(?<![a-z0-9.])(\d+(?:\.\d+)*)(?![a-z0-9.])"
+    # (a count with its measure word is no version: `杭州二期扩容（300 柜）`, `6 台`)
+    r"([一二三四五六七八九十]+|\d+)\s*期|(?<![a-z0-9.])(\d+(?:\.\d+)*)(?![a-z0-9.])(?!\s*[柜台个家站套条件辆张座所户名万亿千百])"
 )
 
 
@@ -176,6 +177,8 @@ def _related(short: str, long: str, short_name: str, long_name: str) -> bool:
     if _versions(short_name) != _versions(long_name):
         return False  # `Checkout v2` is not `Checkout v1`, `对账中心二期` is not `对账中心`
     cjk = has_han(short)
+    if cjk and _parts_in_order(short_name, long_name):
+        return True
     if short in long:
         if cjk:
             return len(short) >= 2 and len(short) / len(long) >= 0.3
@@ -189,6 +192,69 @@ def _related(short: str, long: str, short_name: str, long_name: str) -> bool:
     return (
         len(short) >= 3 and short[0] == long[0] and len(short) / len(long) >= 0.5 and subsequence(short, long)
     )
+
+
+# A mixed name's parts: its Latin words (a code like `SOH`, `v3.2`) and its runs of Han characters.
+_MIXED_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*|[\u4e00-\u9fff]+")
+_CODE_WORD = re.compile(r"[A-Z]{3,}|[A-Za-z]*\d[A-Za-z0-9.]*")
+# the trade's common words in capitals, which name no one project (`API 平台`, `APP 改版`)
+_COMMON_CODES = frozenset(
+    [
+        "API",
+        "APP",
+        "SDK",
+        "OTA",
+        "CRM",
+        "ERP",
+        "OCR",
+        "IOT",
+        "SAAS",
+        "PAAS",
+        "CDN",
+        "DNS",
+        "SQL",
+        "UAT",
+        "SIT",
+        "POC",
+        "MVP",
+        "BUG",
+        "KPI",
+        "OKR",
+        "SLA",
+        "SOP",
+        "PDA",
+        "POS",
+        "GIS",
+        "MES",
+        "WMS",
+        "TMS",
+        "HIS",
+        "LIS",
+        "PACS",
+        "EMR",
+        "CMS",
+        "OMS",
+        "BMS",
+    ]
+)
+
+
+def _parts_in_order(short_name: str, long_name: str) -> bool:
+    """A mixed name whose parts each stand in the longer name, in order, one of them a code
+    (`SOH 模型` for `电池 SOH 健康分模型`): the team's short form of the longer name."""
+    parts = _MIXED_PART.findall(nfkc(short_name))
+    codes = [p for p in parts if _CODE_WORD.fullmatch(p) and p.upper() not in _COMMON_CODES]
+    # (each part a word of its own: `X7 C样` is cut into a lone letter and a lone character)
+    if len(parts) < 2 or not codes or not any(has_han(p) for p in parts) or min(map(len, parts)) < 2:
+        return False
+    long = nfkc(long_name)
+    at = 0
+    for part in parts:
+        found = long.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
 
 
 _ELIDED_END = 2  # Han characters each kept end must have

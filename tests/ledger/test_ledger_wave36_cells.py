@@ -75,3 +75,44 @@ def test_a_period_label_is_no_project_name() -> None:
     assert valid_name("Tuning W2")  # a wave's number is no week
     assert not valid_name("暂停 Paused")  # a board's column in two languages
     assert valid_name("支付 Gateway")
+
+
+def _digest(day: str, tag: str, target: str) -> str:
+    return f"""Weekly digest {day}
+
+1. Overall
+- payment success 99.3%
+
+2. Projects
+[On track] FX Engine Migration (Tianping) — 95%, target 16 May
+{tag} Nusa Link (ID) — re-test slot 10 Jun, go-live {target}
+
+3. Risks / Asks
+- Nusa Link: need BD to confirm the date
+"""
+
+
+def test_a_digest_tags_each_line_with_its_state_in_brackets(series: Series) -> None:
+    ledger = series(
+        [
+            ("d1.txt", _digest("2025-05-02", "[At risk]", "30 May")),
+            ("d2.txt", _digest("2025-05-09", "[Delayed]", "moved from 30 May to 30 Jun")),
+        ]
+    )
+    found = {(s.project, s.kind) for s in views.slips(ledger)}
+    assert ("Nusa Link (ID)", "date_moved") in found
+    assert ("Nusa Link (ID)", "status_downgrade") in found
+    assert not any(project.startswith(("[", "On track")) for project, _ in found)
+
+
+def test_a_shortened_mixed_name_and_a_count_beside_a_name() -> None:
+    from index.ledger.name_rules import pair_related
+    from index.text.normalise import name_key
+
+    def related(a: str, b: str) -> bool:
+        return pair_related(name_key(a), name_key(b), a, b)
+
+    assert related("SOH 模型", "电池 SOH 健康分模型")  # its parts in order, one a code
+    assert not related("API 平台", "支付 API 网关平台")  # a common word in capitals names no one project
+    assert related("杭州二期", "杭州二期扩容（300 柜）")  # 300 cabinets is no version
+    assert not related("对账中心二期", "对账中心三期")
