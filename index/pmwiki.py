@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from index.wikitext import PipeTable, split_outside_links
+from index.wikitext import PipeTable, split_outside_links, starred_item
 
 _HEADING = re.compile(r"^(!{1,6})\s*([^!\s\[].*?)\s*$")
 _LIST = re.compile(r"^([*#]+)\s*(.*)$")
@@ -110,9 +110,7 @@ def read_pmwiki(lines: list[str]) -> list[tuple[int, str]]:
         elif _ATTRIBUTES.match(line) or _DIV.match(line) or line == "----" or _CONSTRUCT.match(line):
             out.append((number, ""))
         elif listed := _LIST.match(line):
-            depth = "  " * (len(listed[1]) - 1)
-            marker = "-" if listed[1][-1] == "*" else "1."
-            out.append((number, f"{depth}{marker} {inline(listed[2])}"))
+            out.append((number, starred_item(listed[1], inline(listed[2]))))
         else:
             out.append((number, inline(raw)))
     table.end()

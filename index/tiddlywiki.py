@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from index.wikitext import PipeTable
+from index.wikitext import PipeTable, starred_item
 
 _FIELD = re.compile(r"^([a-z][\w.-]*):\s?(.*)$")
 _TYPE = re.compile(r"^type:\s*text/(?:vnd\.tiddlywiki|x-tiddlywiki)\s*$")
@@ -98,9 +98,7 @@ def read_tiddlywiki(lines: list[str]) -> list[tuple[int, str]]:
         elif line == "<<<" or line.startswith("<<<"):
             out.append((number, inline(line[3:].strip())))
         elif listed := _LIST.match(line):
-            depth = "  " * (len(listed[1]) - 1)
-            marker = "-" if listed[1][-1] == "*" else "1."
-            out.append((number, f"{depth}{marker} {inline(listed[2])}"))
+            out.append((number, starred_item(listed[1], inline(listed[2]))))
         else:
             out.append((number, inline(raw)))
     table.end()

@@ -102,6 +102,12 @@ def pipe_rows(rows: list[tuple[int, list[str], bool]]) -> list[tuple[int, str]]:
     return out
 
 
+def starred_item(marks: str, text: str) -> str:
+    """A wiki's list line by its marks (`** item`, `# step`) as Markdown: two spaces a level past
+    the first, `-` for stars and `1.` for hashes (JSPWiki, PmWiki and TiddlyWiki write them alike)."""
+    return f"{'  ' * (len(marks) - 1)}{'-' if marks[-1] == '*' else '1.'} {text}"
+
+
 class PipeTable:
     """A wiki table's rows gathered line by line, written out as Markdown when a line that is no
     row ends it: the wiki readers walk their lines once and a table is known whole only then."""
