@@ -34,20 +34,35 @@ _NAME_END = re.compile(
 )
 
 
+# A launched heading's Chinese ordinal and an archive it shares (`三、已上线 / 归档`).
+_ORDINAL_AND_ARCHIVE = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}[、.．]\s*|\s*[/／]\s*(?:归档|存档|archived?)\s*$", re.I
+)
+# A column that names the project (`| 项目 | 完成日期 | 说明 |`): the row's name, whatever the notes say.
+_PROJECT_COLUMN = re.compile(r"项目|项目名称|project|initiative|workstream", re.I)
+
+
 def release_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
     """Under a heading that files its items as launched, each release row's named project."""
-    if heading_status(section.title) != "launched":
+    if heading_status(_ORDINAL_AND_ARCHIVE.sub("", section.title)) != "launched":
         return []
     out: list[Mention] = []
     for table in section.tables:
-        column = next((i for i, h in enumerate(table.header) if _CONTENTS.fullmatch(h.strip(" *"))), None)
+        named = next(
+            (i for i, h in enumerate(table.header) if _PROJECT_COLUMN.fullmatch(h.strip(" *"))), None
+        )
+        column = (
+            named
+            if named is not None
+            else next((i for i, h in enumerate(table.header) if _CONTENTS.fullmatch(h.strip(" *"))), None)
+        )
         if column is None:
             continue
         for row in table.rows:
             cell = row.cells[column] if column < len(row.cells) else ""
             if not cell or _NOT_A_PROJECT.match(cell):
                 continue
-            end = _NAME_END.search(cell)
+            end = None if named is not None else _NAME_END.search(cell)
             name = clean_name(cell[: end.start()] if end else cell)
             if not valid_name(name) or len(name.split()) > 6:
                 continue

@@ -116,3 +116,42 @@ def test_a_shortened_mixed_name_and_a_count_beside_a_name() -> None:
     assert not related("API 平台", "支付 API 网关平台")  # a common word in capitals names no one project
     assert related("杭州二期", "杭州二期扩容（300 柜）")  # 300 cabinets is no version
     assert not related("对账中心二期", "对账中心三期")
+
+
+def test_a_launched_table_under_a_numbered_heading_names_its_projects(series: Series) -> None:
+    text = """# 周报 {day}
+
+## 二、重点项目
+
+| 项目 | 进度 | 目标 |
+|---|---|---|
+| 门禁二期 | {share} | 4/30 |
+
+## 三、已上线 / 归档
+
+| 项目 | 完成日期 | 说明 |
+|:-----|:--------|:-----|
+{row}
+"""
+    ledger = series(
+        [
+            (
+                "a.md",
+                text.format(
+                    day="2025-04-04",
+                    share="80%",
+                    row="| 消息总线迁移（自建→云托管） | 3/28 | :white_check_mark: 已上线，比原定 3/20 晚 8 天 |",
+                ),
+            ),
+            (
+                "b.md",
+                text.format(
+                    day="2025-04-11",
+                    share="100%",
+                    row="| 门禁二期 | 4/10 | :white_check_mark: 已上线，比原定 3/31 晚 10 天 |",
+                ),
+            ),
+        ]
+    )
+    launched = {launch.project for launch in views.launches(ledger)}
+    assert "消息总线迁移(自建→云托管)" in launched
