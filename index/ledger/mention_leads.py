@@ -16,6 +16,7 @@ from index.ledger.field_labels import split_label
 from index.ledger.mentions import (
     BRACKET_NAME,
     SIGNAL_FIELDS,
+    STATE_TAG,
     Mention,
     Unit,
     clean_name,
@@ -47,9 +48,6 @@ _CODE_NAME = re.compile(
 # (Cirrus-2)...acceptance tests 55 percent`, as a weather service's discussion writes it).
 _ELLIPSIS_LEAD = re.compile(r"^([A-Z][^.…]{1,58}?)(?:\.{3}|…)(?=\S)")
 _BRACKET_LEAD = re.compile(r"^\[([^\]]{2,40})\](?!\()\s*")
-_STATE_TAG = re.compile(
-    r"^\[([^\[\]]{2,16})\] (?=\S)"
-)  # (one space: `[ON TRACK]   Target: …` is a row of fields)
 # The subject of a prose sentence about a project: "Checkout redesign is now looking like ...",
 # "The GraphQL pilot is canceled", "Warehouse stock sync has slipped".
 _SUBJECT_LEAD = re.compile(
@@ -477,7 +475,7 @@ def listed_lead(text: str) -> tuple[str, int, str] | None:
     its news: `Name: news`, `Name | news`, `Name — news`, `[Name] news`. A run of lines set off the
     same way is a list written without markers (`mention_layout` decides that); one such line
     alone is prose, and "Good week on the frame – …" names nothing."""
-    tag = _STATE_TAG.match(text)
+    tag = STATE_TAG.match(text)
     if tag and field_status(tag[1]) is not None:
         # `[On track] FX Engine Migration — 95%`: a digest's state tag, then the name and its news
         led = listed_lead(text[tag.end() :])

@@ -294,7 +294,7 @@ def clean_name(name: str) -> str:
     name = _LEADING_EMOJI.sub("", name)  # "🎉 活动上线", "📦 版本进度": a template's icon
     name = _TRAILING_EMOJI.sub("", name)  # "Query planner 🟡": its status, read as one, not its name
     name = re.sub(r"^\s*【\d{1,2}】\s*", "", name)  # `【3】地磅改造`: its place in the week's list
-    name = _STATE_TAG.sub(lambda m: "" if field_status(m[1]) else m[0], name)  # `[At risk] eKYC v2`
+    name = STATE_TAG.sub(lambda m: "" if field_status(m[1]) else m[0], name)  # `[At risk] eKYC v2`
     name = BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = TYPE_PREFIX.sub("", name.strip())
@@ -341,7 +341,8 @@ REPORT_TITLE = re.compile(
 
 
 # A state in square brackets before the name, as a digest tags its lines (`[Delayed] Nusa Link — …`).
-_STATE_TAG = re.compile(r"^\s*\[([^\[\]]{2,16})\] ?(?=\S)")
+# (one space after it: `[ON TRACK]   Target: …` is a row of fields, not a tagged name)
+STATE_TAG = re.compile(r"^\s*\[([^\[\]]{2,16})\] (?=\S)")
 _LEADING_EMOJI = re.compile(
     rf"^(?:[\s\u23e9-\u23fa{EMOJI}\ufe0f\u200d]|:[a-z0-9_+-]{{2,40}}:)+"
 )  # `:zap:` as `⚡`

@@ -42,20 +42,19 @@ _ORDINAL_AND_ARCHIVE = re.compile(
 _PROJECT_COLUMN = re.compile(r"项目|项目名称|project|initiative|workstream", re.I)
 
 
+def _column(header: list[str], pattern: re.Pattern[str]) -> int | None:
+    """The first column whose name (bold or not) is one the pattern names."""
+    return next((i for i, name in enumerate(header) if pattern.fullmatch(name.strip(" *"))), None)
+
+
 def release_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
     """Under a heading that files its items as launched, each release row's named project."""
     if heading_status(_ORDINAL_AND_ARCHIVE.sub("", section.title)) != "launched":
         return []
     out: list[Mention] = []
     for table in section.tables:
-        named = next(
-            (i for i, h in enumerate(table.header) if _PROJECT_COLUMN.fullmatch(h.strip(" *"))), None
-        )
-        column = (
-            named
-            if named is not None
-            else next((i for i, h in enumerate(table.header) if _CONTENTS.fullmatch(h.strip(" *"))), None)
-        )
+        named = _column(table.header, _PROJECT_COLUMN)
+        column = named if named is not None else _column(table.header, _CONTENTS)
         if column is None:
             continue
         for row in table.rows:

@@ -19,6 +19,7 @@ from index.text.time_core import (
     Bias,
     Precision,
     Rules,
+    full_year,
     month_end,
     pick_year,
     safe_date,
@@ -55,8 +56,7 @@ _MONTH_SPAN = "|".join(_SPAN_END)
 )
 def _date_time_group(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     month = MONTHS.get(m[2].lower())
-    year = int(m[3])
-    return (safe_date(year + 2000 if year < 100 else year, month, int(m[1])) if month else None), "day"
+    return (safe_date(full_year(int(m[3])), month, int(m[1])) if month else None), "day"
 
 
 # (never a year that closes another date: `21/09/2024 - 4/10/2024` is two days, not 2024-04-10)
@@ -156,7 +156,7 @@ def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
     month, day = MONTHS[m[2].lower()], int(m[1])
     if m[3] or m[4]:
         year = int(m[3] or m[4])
-        return safe_date(year + 2000 if year < 100 else year, month, day), "day"
+        return safe_date(full_year(year), month, day), "day"
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
@@ -170,7 +170,7 @@ def _run_together(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
     day = int(m[1])
     if m[3]:
         year = int(m[3])
-        return safe_date(year + 2000 if year < 100 else year, month, day), "day"
+        return safe_date(full_year(year), month, day), "day"
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 

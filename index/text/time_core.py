@@ -74,6 +74,11 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def full_year(value: int) -> int:
+    """A year as written in full: a two-digit one (`'25`, `MAR 25`, `30JUN25`) is this century's."""
+    return value + 2000 if value < 100 else value
+
+
 def pick_year(make: Callable[[int], date | None], ref: date, bias: Bias) -> date | None:
     """The candidate in ref.year-1..ref.year+1 closest to `ref`, distances weighted by the bias."""
     best: tuple[float, date] | None = None

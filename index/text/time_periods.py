@@ -13,7 +13,17 @@ from datetime import date
 
 from index.text.numerals import zh_number
 from index.text.tense import told_as_past
-from index.text.time_core import DIGIT, MONTHS, Bias, Precision, Rules, forward, month_end, pick_year
+from index.text.time_core import (
+    DIGIT,
+    MONTHS,
+    Bias,
+    Precision,
+    Rules,
+    forward,
+    full_year,
+    month_end,
+    pick_year,
+)
 
 PERIODS = Rules()
 _rule = PERIODS.rule
@@ -26,8 +36,7 @@ def _quarter(year: int, quarter: int) -> date:
 def _year(text: str | None) -> int | None:
     if not text:
         return None
-    value = int(text)
-    return value + 2000 if value < 100 else value
+    return full_year(int(text))
 
 
 @_rule(
