@@ -2,6 +2,8 @@
 
 intent.py          what it asks for (slips, incidents, status, lists across projects, ...)
 timerange.py       the period it names, as ISO week ints and calendar days
+periods.py         a calendar period (month, part, quarter) as the weeks whose Friday falls in it
+week_refs.py       a week it names (or a --since/--until option), by the series' own labels first
 projects.py        the projects (and metrics) it names
 question_words.py  its words without question/function words, for lexical search
 index_context.py   what the index holds per series (dates, own numbers, titles); the reports a period

@@ -74,10 +74,10 @@ from summarizer.planning.timerange import (
     REPORT_NOUNS,
     TimeRange,
     find_time_range,
-    parse_week_arg,
     plan_date_texts,
     target_dates,
 )
+from summarizer.planning.week_refs import parse_week_arg
 from summarizer.question import QuestionPlan
 
 if TYPE_CHECKING:

@@ -23,9 +23,10 @@ from datetime import date, timedelta
 from index.text.holidays import FIXED_HOLIDAYS
 from index.text.numerals import ZH_NUMBER, small_number
 from index.text.timeexpr import MONTH_PATTERN, MONTHS
-from index.text.weeks import WEEK_ABBREVIATION, parse_iso_week, shift_weeks, week_int
-from summarizer.errors import ConfigError
+from index.text.weeks import WEEK_ABBREVIATION, shift_weeks, week_int
+from summarizer.planning.periods import Period, eve_of, fridays, month_range, part_days, year_for_month
 from summarizer.planning.series_labels import series_labels
+from summarizer.planning.week_refs import resolve_week
 
 _MONTH_NO = MONTHS
 _MONTH_RE = MONTH_PATTERN
@@ -75,111 +76,6 @@ class TimeRange:
     until: int | None
     text: str
     days: tuple[date, date] | None = None
-
-
-@dataclass(frozen=True)
-class Period:
-    """What a time expression resolves to: a week range and, for calendar periods, the days."""
-
-    since: int | None
-    until: int | None
-    days: tuple[date, date] | None = None
-
-
-def _fridays(start: date, end: date) -> tuple[int, int]:
-    """Weeks whose Friday falls in [start, end]: a report dated at its week's end belongs there."""
-    first = start + timedelta(days=(4 - start.weekday()) % 7)
-    last = end - timedelta(days=(end.weekday() - 4) % 7)
-    return week_int(first), week_int(max(first, last))
-
-
-def _month_range(year: int, month: int, months: int = 1) -> Period:
-    end_month = month + months - 1
-    end_year, end_month = year + (end_month - 1) // 12, (end_month - 1) % 12 + 1
-    first, last = date(year, month, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
-    return Period(*_fridays(first, last), days=(first, last))
-
-
-def _part_days(year: int, month: int, part: str) -> tuple[date, date]:
-    """The days a month part covers: early/初/上旬 1-10, mid/中/中旬 11-20, late/end/底/末/下旬 21-end,
-    the first half/上半月 1-15, the second (last) half/下半月 16-end."""
-    end = calendar.monthrange(year, month)[1]
-    if "half" in part or part in ("上半月", "下半月"):  # "the first half of August", "8月下半月"
-        first = part.startswith(("first", "the first")) or part == "上半月"
-        return (
-            (date(year, month, 1), date(year, month, 15))
-            if first
-            else (date(year, month, 16), date(year, month, end))
-        )
-    if part in ("early", "初", "上旬") or part.startswith(("beginning", "start")):
-        return date(year, month, 1), date(year, month, 10)
-    if part in ("mid", "中", "中旬"):
-        return date(year, month, 11), date(year, month, 20)
-    return date(year, month, 21), date(year, month, end)
-
-
-def _year_for_month(month: int, latest: date) -> int:
-    return latest.year if month <= latest.month else latest.year - 1
-
-
-def resolve_week(ref: str, latest: date, labels: dict[int, list[int]]) -> int | None:
-    """One week reference: `2024-W45` is ISO; `第45周` / `week 45` prefer a report's own label."""
-    current = week_int(latest)
-    match = re.search(r"(20\d{2})\s*-?\s*W(\d{1,2})", ref, re.I) or re.search(
-        r"(20\d{2})\s*年\s*第\s*(\d{1,2})\s*周", ref
-    )
-    if match:
-        return int(match[1]) * 100 + int(match[2])
-    match = re.search(r"week\s*(\d{1,2})\s*(?:of|,)\s*(20\d{2})", ref, re.I)
-    if match:
-        return int(match[2]) * 100 + int(match[1])
-    match = re.search(r"(\d{1,2}|[一二三四五六七八九十]{1,3})", ref)
-    if not match:
-        return None
-    number = small_number(match[1])
-    # The series' own numbering before ISO weeks: "W18" of a team whose "W18" report is ISO W12.
-    labelled = [w for w in labels.get(number, []) if w <= current]
-    if labelled:
-        return max(labelled)
-    between = _between_labels(number, labels)
-    if between is not None:
-        return between
-    year = current // 100 if number <= current % 100 else current // 100 - 1
-    try:
-        date.fromisocalendar(year, number, 1)
-    except ValueError:
-        return None
-    return year * 100 + number
-
-
-def _between_labels(number: int, labels: dict[int, list[int]]) -> int | None:
-    """A label no report carries (its report wrote none: "FY26 W03" between the "FY26W02" and
-    "FY26W04" files) is as far from ISO weeks as the labels on both sides of it, when they agree."""
-    below = [n for n, weeks in labels.items() if n < number and len(weeks) == 1]
-    above = [n for n, weeks in labels.items() if n > number and len(weeks) == 1]
-    if not below or not above:
-        return None
-    low, high = max(below), min(above)
-    if shift_weeks(labels[low][0], high - low) != labels[high][0]:
-        return None  # the numbering skips or restarts between them
-    return shift_weeks(labels[low][0], number - low)
-
-
-def parse_week_arg(value: str, latest: date | None) -> int:
-    """A `--since/--until` value: 2024-W40, 202440, W40 or a date 2024-10-04."""
-    parsed = parse_iso_week(value)
-    if parsed:
-        return parsed[0] * 100 + parsed[1]
-    try:
-        return week_int(date.fromisoformat(value))
-    except ValueError:
-        pass
-    resolved = (
-        resolve_week(value, latest or date.today(), {}) if re.fullmatch(r"W\d{1,2}", value, re.I) else None
-    )
-    if resolved is None:
-        raise ConfigError(f"'{value}' is not a week like 2024-W40, W40 or a date like 2024-10-04")
-    return resolved
 
 
 Resolver = Callable[[re.Match[str]], Period]
@@ -339,18 +235,18 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
     def month_of(m: re.Match[str]) -> Period:
         groups = m.groupdict()
         month = _MONTH_NO[groups["mon"].lower()] if groups.get("mon") else small_number(groups["zm"])
-        year = int(groups.get("y") or groups.get("y2") or 0) or _year_for_month(month, latest)
-        return _month_range(year, month)
+        year = int(groups.get("y") or groups.get("y2") or 0) or year_for_month(month, latest)
+        return month_range(year, month)
 
     def month_of_year(m: re.Match[str]) -> Period:
         name = m["mon"] or m["mon2"]
         month = _MONTH_NO[name.lower()] if name else small_number(m["zm"])
-        return _month_range(latest.year + _YEAR_OFFSET[(m["rel"] or m["rel2"] or m["rel3"]).lower()], month)
+        return month_range(latest.year + _YEAR_OFFSET[(m["rel"] or m["rel2"] or m["rel3"]).lower()], month)
 
     def quarter_of(m: re.Match[str]) -> Period:
         first = (int(m["q"]) if m["q"] else small_number(m["zq"])) * 3 - 2
-        year = int(m["y"] or m["y2"] or 0) or _year_for_month(first, latest)
-        return _month_range(year, first, 3)
+        year = int(m["y"] or m["y2"] or 0) or year_for_month(first, latest)
+        return month_range(year, first, 3)
 
     def between(m: re.Match[str]) -> Period:
         second = m[2] if not m[2].isdigit() else re.sub(r"\d{1,2}(?!.*\d)", m[2], m[1])
@@ -366,7 +262,7 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         g = {k: v for k, v in m.groupdict().items() if v}
         name = g.get("mon") or g.get("mon2")
         month = _MONTH_NO[name.lower()] if name else int(g.get("m") or g.get("m2") or g["m3"])
-        year = int(g.get("y") or g.get("y2") or 0) or _year_for_month(month, latest)
+        year = int(g.get("y") or g.get("y2") or 0) or year_for_month(month, latest)
         try:
             day = date(year, month, int(g.get("d") or g.get("d2") or g["d3"]))
         except ValueError:
@@ -393,25 +289,25 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         first_m, last_m = month_no(g, "mon", "zm"), month_no(g, "mon2", "zm2")
         y1, y2 = (int(g["y"]) if g.get("y") else None), (int(g["y2"]) if g.get("y2") else None)
         if y2 is None:
-            y2 = (y1 if last_m >= first_m else y1 + 1) if y1 else _year_for_month(last_m, latest)
+            y2 = (y1 if last_m >= first_m else y1 + 1) if y1 else year_for_month(last_m, latest)
         if y1 is None:
             y1 = y2 if first_m <= last_m else y2 - 1
         if (y1, first_m) > (y2, last_m):
             return Period(None, None)
         months = (y2 - y1) * 12 + last_m - first_m + 1
-        return _month_range(y1, first_m, months)
+        return month_range(y1, first_m, months)
 
     def month_part(m: re.Match[str]) -> Period:
         g = m.groupdict()
         month = month_no(g, "mon", "zm")
-        year = int(g.get("y") or g.get("y2") or 0) or _year_for_month(month, latest)
-        first, last = _part_days(year, month, (g["part"] or "").lower())
-        return Period(*_fridays(first, last), days=(first, last))
+        year = int(g.get("y") or g.get("y2") or 0) or year_for_month(month, latest)
+        first, last = part_days(year, month, (g["part"] or "").lower())
+        return Period(*fridays(first, last), days=(first, last))
 
     def nth_week(m: re.Match[str]) -> Period:
         g = m.groupdict()
         month = month_no(g, "mon", "zm")
-        year = int(g.get("y") or g.get("y2") or 0) or _year_for_month(month, latest)
+        year = int(g.get("y") or g.get("y2") or 0) or year_for_month(month, latest)
         nth = -1 if g.get("zlast") else _NTH[g["nth"].lower()] if g.get("nth") else small_number(g["zn"])
         thursdays = [
             day
@@ -425,10 +321,10 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
     def quarter_at(offset: int) -> Period:
         index = (latest.year * 4 + (latest.month - 1) // 3) + offset
         year, quarter = divmod(index, 4)
-        return _month_range(year, quarter * 3 + 1, 3)
+        return month_range(year, quarter * 3 + 1, 3)
 
     def year_of(m: re.Match[str]) -> Period:
-        return _month_range(int(m["y"] or m["y2"]), 1, 12)
+        return month_range(int(m["y"] or m["y2"]), 1, 12)
 
     return [
         (_NTH_WEEK_EN, nth_week, True),
@@ -440,8 +336,8 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         (_LAST_WEEKS, lambda m: weeks_back(small_number(m[1] or m[2])), False),
         (_LAST_MONTHS, lambda m: weeks_back(math.ceil(small_number(m[1] or m[2]) * 4.345)), False),
         (_PAST_MONTH, lambda m: weeks_back(5), False),
-        (_LAST_MONTH, lambda m: _month_range(*prev_month), True),
-        (_THIS_MONTH, lambda m: Period(_month_range(latest.year, latest.month).since, cur), True),
+        (_LAST_MONTH, lambda m: month_range(*prev_month), True),
+        (_THIS_MONTH, lambda m: Period(month_range(latest.year, latest.month).since, cur), True),
         (_LAST_WEEK, lambda m: Period(shift_weeks(cur, -1), shift_weeks(cur, -1)), True),
         # A day naming a report before "latest": "最新一期（11.21）周报" is the report of that day.
         (_DAY_EN, day_of, True),
@@ -449,7 +345,7 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         (_THIS_WEEK, lambda m: Period(cur, cur), True),
         (_REL_YEAR_MONTH, month_of_year, True),
         (_THIS_YEAR, lambda m: Period(week_int(date(latest.year, 1, 4)), cur), True),
-        (_LAST_YEAR, lambda m: _month_range(latest.year - 1, 1, 12), True),
+        (_LAST_YEAR, lambda m: month_range(latest.year - 1, 1, 12), True),
         (_THIS_QUARTER, lambda m: quarter_at(0), True),
         (_LAST_QUARTER, lambda m: quarter_at(-1), True),
         (_QUARTER, quarter_of, True),
@@ -560,7 +456,7 @@ def _find_time_range(
             going_into = _GOING_INTO.search(question[:start]) if single else None
             eve = _EVE_AFTER.match(question[end:]) if single else None
             if going_into is not None or eve is not None:
-                point = _eve(days, since, latest, bool(re.search(r"20\d{2}", match[0])))
+                point = eve_of(days, since, latest, bool(re.search(r"20\d{2}", match[0])))
                 span = (going_into.start() if going_into else start, end + eve.end() if eve else end)
                 return TimeRange(point, point, question[span[0] : span[1]].strip())
             morrow = _MORROW_AFTER.match(question[end:]) if single else None
@@ -589,24 +485,6 @@ def _find_time_range(
                     until = None
             return TimeRange(since, until, question[start:end].strip(), days)
     return None
-
-
-def _eve(days: tuple[date, date] | None, since: int | None, latest: date, dated: bool) -> int:
-    """The week before a period "going into" names begins: the day before its first day, in the
-    year whose period is just beginning as the reports end ("heading into Q4" in late September
-    is this year's Q4, not last year's, which the bare "Q4" means), unless the question `dated` it.
-    """
-    if days is None:
-        return shift_weeks(since or week_int(latest), -1)
-    start = days[0]
-    if not dated and start.year < date.max.year and not (start.month == 2 and start.day == 29):
-        following = start.replace(year=start.year + 1)  # 29 February has no next year: it stays
-        if following - timedelta(days=1) <= latest + timedelta(days=7):
-            start = following
-    # A period opening early in a week (国庆 on a Tuesday) is preceded by the Friday before it:
-    # the week's own report comes after the period has begun.
-    back = start.weekday() + 3 if start.weekday() < 3 else 1
-    return week_int(start - timedelta(days=back))
 
 
 _TARGET_CUE = re.compile(

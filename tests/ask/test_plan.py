@@ -408,7 +408,7 @@ def test_what_a_report_said_in_spoken_words_asks_for_its_summary() -> None:
 
 
 def test_a_week_label_no_report_carries_sits_between_the_labels_around_it() -> None:
-    from summarizer.planning.timerange import resolve_week
+    from summarizer.planning.week_refs import resolve_week
 
     # the team's W02 report is ISO 2025-W15 and its W04 is ISO W17; its W03 report wrote no label
     labels = {2: [202515], 4: [202517], 52: [202513]}
