@@ -7,7 +7,8 @@ extract.py     all facts of one report (pure function of the report and its date
       item_kinds.py    which bullets are a project's own line, not a step or a note under one
     mention_leads.py   how a line opens with a name, and whether it speaks of a schedule
   observe.py     a mention -> Observation (progress, target, status, owner) with evidence
-  signals.py     status words (negation aware), the status a heading gives
+  signals.py     status words (negation aware), a field's status, the status a heading gives
+    status_signs.py  a status cell's signs and words: emoji shortcodes, legends, RAG letters, ticked boxes
   progress.py    progress figures (%, fractions, words) vs metric %
   field_labels.py  field labels (`Label: rest`, a line's fields) and owners
   when.py        date expressions resolved against the report date (zh and en)

@@ -21,9 +21,9 @@ from index.ledger.observe import observe
 from index.ledger.prose import Passage, signal_passages
 from index.ledger.release_rows import release_mentions, release_sentences
 from index.ledger.renames import extract_renames
-from index.ledger.signals import reading_status_words
 from index.ledger.speakers import readdress
 from index.ledger.status_legend import read_status_words
+from index.ledger.status_signs import reading_status_words
 from index.models import Report, SectionKind
 from index.schemas import Citation, Incident, MetricPoint, Note, Observation, Rename
 from index.text.timeexpr import reading_day_first

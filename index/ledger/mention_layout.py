@@ -53,15 +53,9 @@ from index.ledger.section_kinds import (
     title_fields,
     title_status_units,
 )
-from index.ledger.signals import (
-    LIFECYCLE,
-    closed_heading,
-    field_status,
-    find_statuses,
-    heading_status,
-    is_legend,
-)
+from index.ledger.signals import LIFECYCLE, closed_heading, field_status, find_statuses, heading_status
 from index.ledger.status_legend import legend_lines
+from index.ledger.status_signs import is_legend
 from index.ledger.table_mentions import table_mentions
 from index.models import Item, Report, Section, SectionKind
 from index.schemas import ProjectStatus

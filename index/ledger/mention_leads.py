@@ -25,7 +25,8 @@ from index.ledger.mentions import (
 )
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
-from index.ledger.signals import LEADING_SHORTCODE, field_status, find_statuses
+from index.ledger.signals import field_status, find_statuses
+from index.ledger.status_signs import LEADING_SHORTCODE
 from index.ledger.title_leads import numbered_lead, numbered_title, plain_title, quoted_code
 from index.models import Item, Section
 from index.plain_records import BOARD_CODE, WORD_TAGS

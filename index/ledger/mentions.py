@@ -16,7 +16,8 @@ from typing import Literal
 
 from index.date_labels import DATE_LABEL_CELL
 from index.ledger.field_labels import Labelled
-from index.ledger.signals import field_status, heading_status, shown_emoji
+from index.ledger.signals import field_status, heading_status
+from index.ledger.status_signs import shown_emoji
 from index.models import Section, SectionKind
 from index.plain_records import WORD_TAGS
 from index.schemas import ProjectStatus

@@ -27,11 +27,11 @@ from index.ledger.signals import (
     Span,
     field_status,
     find_statuses,
-    is_legend,
     labelled_status,
     worst_status,
 )
 from index.ledger.stated_before import in_was_aside, status_before, target_before
+from index.ledger.status_signs import is_legend
 from index.ledger.step_dates import dated_goal, moved_eta, release_day
 from index.ledger.targets import DateRole, classify_dates, pick_target
 from index.ledger.whose_words import bare_cell, beside_name, quote_names, told_of_another

@@ -3,21 +3,31 @@
 Rules, not a model: the ledger must be deterministic and cheap. Each finder returns spans so the
 caller can cite the exact clause. A negated status (`未延期`, `not blocked`, `no longer at risk`)
 is not that status. Progress figures are read by `progress.py`, field labels and owners by
-`field_labels.py`; both return this module's `Span`.
+`field_labels.py`; both return this module's `Span`. The signs and words a status cell is written in
+(emoji shortcodes, legends, RAG letters, a form's ticked box) are looked up in `status_signs.py`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
-from types import MappingProxyType
 
+from index.ledger.status_signs import (
+    FIELD_STATUS,
+    GLYPHS,
+    RAG_LETTERS,
+    SHORTCODE,
+    SHOWN_SHORTCODE,
+    TAG_PATH,
+    emoji_of_shortcode,
+    is_legend,
+    legend_status,
+    rag_letter,
+    ticked_option,
+)
 from index.schemas import ProjectStatus
-from index.text.normalise import EMOJI, HTML_TAG, nfkc
+from index.text.normalise import HTML_TAG, nfkc
 
 _COLOUR = (
     r"\b(?:gone|going|goes|went|turned|turning|moved|moving|move|now|still|stays|remains)\s+"
@@ -249,50 +259,6 @@ _ANOTHER_SUBJECT = re.compile(
     r"[^:;.,]{1,48}?\b(?:was|were|got|has been|have been|had been)\s+$",
     re.I,
 )
-# A status field's value is trusted as a whole, including colours that prose would not justify.
-_FIELD_STATUS: dict[str, ProjectStatus] = {
-    "green": "on_track", "绿": "on_track", "绿灯": "on_track", "正常": "on_track", "按计划": "on_track",
-    "yellow": "at_risk", "amber": "at_risk", "黄": "at_risk", "黄灯": "at_risk", "风险": "at_risk",
-    "有风险": "at_risk", "关注": "at_risk", "需关注": "at_risk", "预警": "at_risk", "watch": "at_risk",
-    "caution": "at_risk", "red": "off_track", "红": "off_track", "红灯": "off_track", "完成": "done",
-    "已完成": "done", "complete": "done", "上线": "launched", "已上线": "launched", "live": "launched",
-    "ga": "launched", "取消": "cancelled", "暂停": "paused", "进行中": "in_progress",
-    "will not complete": "off_track", "won't complete": "off_track", "not going to complete": "off_track",
-    "告警": "off_track", "已投运": "launched", "投运": "launched",
-    "blue": "done",  # BRAG: a Blue light is complete ("● Blue complete", w23-e)
-    # a contract programme's words (NEC, UK construction): `ON PROG` is on programme (w27-g)
-    "on prog": "on_track", "on programme": "on_track", "on program": "on_track",
-    "on plan": "on_track", "off plan": "off_track",
-    "closed": "done", "closed complete": "done", "closed skipped": "cancelled", "closed incomplete": "cancelled",
-    "missed": "off_track", "not started": "in_progress", "未开始": "in_progress", "planning": "in_progress",
-    # a tracker's workflow states as a status cell or field holds them (Jira, ADO, 禅道, TAPD)
-    "released": "launched", "deployed": "launched", "rolled out": "launched",
-    "won't do": "cancelled", "won't fix": "cancelled", "abandoned": "cancelled", "dropped": "cancelled",
-    "deferred": "paused", "behind": "off_track", "late": "off_track", "已交付": "done",
-    "已验收": "done", "已废弃": "cancelled", "废弃": "cancelled", "冻结": "paused", "已冻结": "paused",
-    "延迟": "off_track", "超期": "off_track", "逾期": "off_track", "已逾期": "off_track",
-    # a plant's status words (w28-d: `◎结案　○正常　△注意　×落后`)
-    "结案": "done", "已结案": "done", "注意": "at_risk", "落后": "off_track",
-    # common words no layout owns: `On Course`, `In Jeopardy`, a field's `Held`
-    "on course": "on_track", "jeopardy": "off_track", "in jeopardy": "off_track", "held": "paused",
-    "on hold": "paused",
-    "偏离": "at_risk", "有偏离": "at_risk", "严重偏离": "off_track",
-    "顺利": "on_track", "进展顺利": "on_track", "规划中": "in_progress", "搁置": "paused", "已搁置": "paused",
-    # a portfolio tool's stoplights (Clarity PPM: On Track / Minor Variance / Significant Variance)
-    "minor variance": "at_risk", "significant variance": "off_track", "major variance": "off_track",
-    # a field that says the work was stopped (a forecast cell's `Stopped`, `Closed (stopped)`)
-    "stopped": "cancelled", "terminated": "cancelled", "已终止": "cancelled", "终止": "cancelled",
-    # Japanese status words (read after the Traditional fold: 順調 as 顺调, 遅延 as 迟延)
-    "顺调": "on_track", "順調": "on_track", "オンスケ": "on_track", "要注意": "at_risk",
-    "迟延": "off_track", "遅延": "off_track", "遅れ": "off_track", "保留": "paused", "中止": "cancelled",
-    "完了": "done", "リリース済み": "launched", "稼働中": "launched",
-    # a status cell that is one sign: a warning is at risk, a chequered flag finished (w33-b)
-    "⚠": "at_risk", "⚠️": "at_risk", "🏁": "done",
-}  # fmt: skip
-
-_GLYPHS = re.compile(rf"[{EMOJI}\ufe0f\u200d]+")
-# An emoji written as its chat shortcode (`:yellow_circle: watch`): a glyph, as the emoji is.
-_SHORTCODE = re.compile(r":[a-z0-9_+-]{2,40}:")
 # (or as a tag, as TaskPaper, PlainTasks and chat tools write it: `@风险`, `#blocked`)
 _STATUS_MARK = re.compile(
     r"[【\[]([^】\]\[【\d]{1,12})[】\]]|(?<![\w@#])[@#]([^\s@#(（\d][^\s@#(（]{0,11})(?![(（\w])"
@@ -301,31 +267,6 @@ _DECISION = re.compile(
     r"(?:approved|rejected|accepted|declined|已批准|已通过|批准|驳回)(?![\w])",
     re.I,
 )
-# (an attribute's value is a figure or in quotes, `date=2025-04-14 timezone="America/Chicago"`; a meaning is a word)
-_LEGEND_ENTRY = re.compile(r"(?:^|[|,;，；/(（:：]\s*|\s)\S{1,8}\s*=\s*[^\s|=\d\"']")
-
-
-# A line labelled as the legend: `■ 图例 Labels: 🟩 On track · 🟨 At risk · …`, `Legend: …` (w23-c).
-_LEGEND_LABEL = re.compile(
-    r"^[\W_]{0,4}(?:图例|凡例|범례|legend|colou?r key|status key)\b[^:：]{0,20}[:：]", re.I
-)
-
-
-def is_legend(text: str) -> bool:
-    """`G = on track | Y = at risk | R = blocked`: a line that defines a scale states no status."""
-    return len(_LEGEND_ENTRY.findall(text)) >= 2 or _LEGEND_LABEL.match(text.strip()) is not None
-
-
-# A traffic-light column's one capital: green, amber or yellow, red. Read only where the layout
-# says the cell is a status (a column of them), never as a field value on its own: `A` is also a
-# priority and `Y` a yes.
-_RAG_LETTERS: dict[str, ProjectStatus] = {"G": "on_track", "A": "at_risk", "Y": "at_risk", "R": "off_track"}
-
-
-def rag_letter(cell: str) -> ProjectStatus | None:
-    return _RAG_LETTERS.get(cell.strip(" .*_`()（）"))
-
-
 # A field named for the traffic light itself (`RAG: A`, `Ampel: G`): its one capital is the colour.
 _RAG_LABEL = re.compile(
     r"(?:rag|rag status|ampel|traffic light|health|overall health|project health|红绿灯|灯色|灯号|亮灯|灯|健康度)",
@@ -341,7 +282,7 @@ def labelled_status(label: str, value: str) -> ProjectStatus | None:
         # `Health: A. OQ re-execution blocked until …`, `Health: A (was G).`: the light's letter
         # opens the value, the sentence after it is its reason (w19-f)
         letter = opening[1]
-        return _legend_status(letter.lower()) or rag_letter(letter)
+        return legend_status(letter.lower()) or rag_letter(letter)
     found = field_status(value)
     if found is None and light:
         return rag_letter(value)
@@ -380,11 +321,11 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
     hits: list[Span] = []
     for match in _STATUS_MARK.finditer(text):
         # `【预警】`, `[At risk]`: a status word set in brackets is the item's state field (w19-e)
-        marked = _FIELD_STATUS.get((match[1] or match[2]).strip().lower())
+        marked = FIELD_STATUS.get((match[1] or match[2]).strip().lower())
         if marked is not None:
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(marked, match.start(), match.end(), match[0]))
-    for match in _SHOWN_SHORTCODE.finditer(text):
+    for match in SHOWN_SHORTCODE.finditer(text):
         shown = field_status(match[0])
         if shown is not None:
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
@@ -413,125 +354,52 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
     return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
-# The status words the report being read declares in its legend (`KEY: ON DEADLINE = on track /
-# TIGHT = at risk …`, read by `status_legend`), set for the length of its reading.
-STATUS_WORDS: ContextVar[Mapping[str, ProjectStatus]] = ContextVar(
-    "status_words", default=MappingProxyType({})
-)
-
-
-@contextmanager
-def reading_status_words(words: Mapping[str, ProjectStatus]) -> Iterator[None]:
-    """Read a status field's own words as the report's legend defines them, inside the block."""
-    token = STATUS_WORDS.set(words)
-    try:
-        yield
-    finally:
-        STATUS_WORDS.reset(token)
-
-
-def _legend_status(cleaned: str) -> ProjectStatus | None:
-    words = STATUS_WORDS.get()
-    for word in sorted(words, key=len, reverse=True) if words else ():
-        if cleaned == word or (cleaned.startswith(word + " ") and not _GLYPHS.fullmatch(word)):
-            # (a legend's sign is read alone: in `✅ 完成` the word says which state it is)
-            return words[word]
-    return None
-
-
-# A notes app's hierarchical tag as a status cell (SiYuan's `#状态/关注#`, Obsidian's `#status/amber`).
-_TAG_PATH = re.compile(r"#(?:[^#/\s]+/)+([^#/\s]+)#?")
-
-
-# A form's row of options, each after a box (`☑按计划 □有偏离 □严重偏离 □暂停`, `[x] On track [ ] At risk`):
-# the ticked one is the value, whatever the others say.
-_TICKS, _BLANKS = "☑☒■✓✔✅", "□☐"
-_TICKED = re.compile(rf"[{_TICKS}]|\[[xX✓]\]")
-_OPTIONS = re.compile(rf"(?:[{_TICKS}{_BLANKS}]|\[[ xX✓]\])\s*([^{_TICKS}{_BLANKS}\[\]]+)")
-
-
-def ticked_option(value: str) -> str | None:
-    """The option a form's row of boxes ticks (`□按计划 ☑有偏离 □暂停` -> `有偏离`); None when the
-    value is no such row (fewer than two boxes, or not exactly one ticked)."""
-    options = list(_OPTIONS.finditer(value))
-    if len(options) < 2:
-        return None
-    ticked = [m[1].strip() for m in options if _TICKED.match(m[0])]
-    return ticked[0] if len(ticked) == 1 else None
-
-
-# The emoji shortcodes every Markdown renderer shows as their emoji (GitHub, docsify, markdown-it):
-# a status cell written `:yellow_circle:` shows 🟡 and means what 🟡 means.
-_EMOJI_OF_SHORTCODE = {
-    "green_circle": "🟢", "yellow_circle": "🟡", "orange_circle": "🟠", "red_circle": "🔴",
-    "large_blue_circle": "🔵", "blue_circle": "🔵", "white_check_mark": "✅", "heavy_check_mark": "✔",
-    "x": "❌", "pause_button": "⏸", "no_entry": "⛔", "green_square": "🟩", "yellow_square": "🟨",
-    "orange_square": "🟧", "red_square": "🟥", "rocket": "🚀", "warning": "⚠️", "checkered_flag": "🏁",
-    "construction": "🚧", "stop_sign": "🛑", "hourglass_flowing_sand": "⏳", "hourglass": "⌛", "tada": "🎉",
-    # Slack's and esa's names for the same circles, and a hold's and a ban's signs
-    "large_green_circle": "🟢", "large_yellow_circle": "🟡", "large_orange_circle": "🟠", "large_red_circle": "🔴",
-    "double_vertical_bar": "⏸", "no_entry_sign": "🚫",
-}  # fmt: skip
-_SHOWN_SHORTCODE = re.compile(r":(" + "|".join(_EMOJI_OF_SHORTCODE) + r"):")
-# A line opening with such a shortcode (`- :white_check_mark: **省平台对接**：…`): its sign, as an emoji is.
-LEADING_SHORTCODE = re.compile(rf"^{_SHOWN_SHORTCODE.pattern}\s*")
-
-
-def _shown_emoji(match: re.Match[str]) -> str:
-    return _EMOJI_OF_SHORTCODE[match[1]]
-
-
-def shown_emoji(text: str) -> str:
-    """The text with its emoji shortcodes as the emoji a renderer shows (`:warning:` → ⚠️)."""
-    return _SHOWN_SHORTCODE.sub(_shown_emoji, text)
-
-
 def field_status(value: str) -> ProjectStatus | None:
     """A status field's value ('At risk', '🟡 黄灯', 'Done (May 7)', or a word the report's legend
     defines: 'TIGHT') as a status."""
     value = ticked_option(value) or value
-    value = _SHOWN_SHORTCODE.sub(_shown_emoji, value)  # `:yellow_circle:` is the 🟡 the page shows
+    value = SHOWN_SHORTCODE.sub(emoji_of_shortcode, value)  # `:yellow_circle:` is the 🟡 the page shows
     # `<StatusBadge level="ok">正常</StatusBadge>`, `<span class="rag">Amber</span>`: an MDX component
     # or an HTML tag around the word shows only the word (w33-c)
     value = HTML_TAG.sub("", value)
-    tagged = _TAG_PATH.fullmatch(value.strip())
+    tagged = TAG_PATH.fullmatch(value.strip())
     value = tagged[1] if tagged else value  # `#状态/关注#`, `#status/at-risk`: the tag's last part
     # (`[B]`: a board's bracketed code, read as its legend defines it)
     cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`[]").lower().replace("’", "'")
     if is_legend(value):
         return None
-    declared = _legend_status(cleaned)
+    declared = legend_status(cleaned)
     if declared is not None:
         return declared
     dated = re.match(r"(\D+?)\s+\S*\d", cleaned)  # `DEPARTED 27MAR`: the legend's word and its day (w20-b)
-    declared = _legend_status(dated[1]) if dated else None
+    declared = legend_status(dated[1]) if dated else None
     if declared is not None:
         return declared
-    if _DECISION.match(_GLYPHS.sub("", value).strip(" *_`")):
+    if _DECISION.match(GLYPHS.sub("", value).strip(" *_`")):
         return None  # `✅ Approved`: a change request's or a budget's decision, not the project's state
-    if cleaned in _FIELD_STATUS:
+    if cleaned in FIELD_STATUS:
         note = re.search(r"[(（](.+?)[)）]", value) if cleaned == "closed" else None
         closed_as = field_status(note[1]) if note else None
         if closed_as in ("cancelled", "paused"):
             return closed_as  # `Closed (won't do)`: how it closed
-        return _FIELD_STATUS[cleaned]
-    worded = _SHORTCODE.sub("", _GLYPHS.sub("", cleaned)).strip(
+        return FIELD_STATUS[cleaned]
+    worded = SHORTCODE.sub("", GLYPHS.sub("", cleaned)).strip(
         " ●○◉⬤◐◑◒◓◔◕"
     )  # `● Blue`: a sheet's coloured dot before its word
-    if worded != cleaned and worded in _FIELD_STATUS:
-        return _FIELD_STATUS[worded]  # `⛔取消`, `🟡有风险`: the word says which state the sign is
+    if worded != cleaned and worded in FIELD_STATUS:
+        return FIELD_STATUS[worded]  # `⛔取消`, `🟡有风险`: the word says which state the sign is
     # A rating with last week's in brackets after it (`A    (G)`, w26-d): the first is this week's.
     paired = re.fullmatch(r"(?-i:([GAYR]))\s+[(（](?:was\s+)?(?-i:[GAYR])[)）]", value.strip(" *_`"))
     if paired is not None:
-        return _RAG_LETTERS[paired[1]]
+        return RAG_LETTERS[paired[1]]
     # A traffic-light letter before its word (`G 正常`, `Y 风险`, `R – delayed`): the word says it.
     lettered = re.match(r"(?-i:[GAYR])\s*[-–—:：]?\s+(?![(（])(\S.*)$", value.strip(" *_`"))
     if lettered is not None:
-        return field_status(lettered[1]) or _RAG_LETTERS.get(value.strip(" *_`")[0])
+        return field_status(lettered[1]) or RAG_LETTERS.get(value.strip(" *_`")[0])
     # The field's first word is the writer's verdict (`风险。…开发暂停3天`: at risk, the pause a detail).
     first = re.split(r"[\s,，;；/—。、-]+", cleaned, maxsplit=1)[0]
-    if first in _FIELD_STATUS:
-        return _FIELD_STATUS[first]
+    if first in FIELD_STATUS:
+        return FIELD_STATUS[first]
     hits = find_statuses(value)
     return hits[0].value if hits else None  # type: ignore[return-value]
 
@@ -593,5 +461,5 @@ def heading_status(title: str) -> ProjectStatus | None:
     if found is None and _LAUNCHED_HEADING.match(bare):
         return "launched"
     if found is None and bare:  # a word of the report's own legend ("DISCHARGED THIS WEEK")
-        found = _legend_status(bare.casefold())
+        found = legend_status(bare.casefold())
     return found

@@ -5,7 +5,7 @@ programme office `Green-ish`, a factory `正常推进` / `盯紧`. A report that
 (`KEY: ON DEADLINE = on track / TIGHT = at risk / LATE = off track`, continued on indented lines or
 wrapped, in the report's head or as its footer: `Condition key: STABLE = on track | GUARDED = …`) is
 read with them: `signals.field_status` consults the words while its report is read
-(`signals.reading_status_words`, set by `extract`). A legend's meanings are read with the common
+(`status_signs.reading_status_words`, set by `extract`). A legend's meanings are read with the common
 vocabulary; a word the legend leaves out keeps its common meaning.
 """
 
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from index.ledger.signals import field_status, shown_emoji
+from index.ledger.signals import field_status
+from index.ledger.status_signs import shown_emoji
 from index.models import Report
 from index.schemas import ProjectStatus
 from index.text.normalise import EMOJI

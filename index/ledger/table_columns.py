@@ -16,7 +16,8 @@ import re
 
 from index.ledger.field_labels import field_of, label_key, loose_target
 from index.ledger.incident_words import incident_ids
-from index.ledger.signals import field_status, rag_letter
+from index.ledger.signals import field_status
+from index.ledger.status_signs import rag_letter
 from index.tables import ROW_NUMBER, Table
 from index.text.timeexpr import ANY_DAY, find_dates, find_field_dates
 

@@ -11,7 +11,8 @@ import re
 
 from index.ledger.field_labels import Labelled
 from index.ledger.mentions import SIGNAL_FIELDS, Mention, Unit, bucket_code, clean_name, valid_name
-from index.ledger.signals import field_status, rag_letter, shown_emoji
+from index.ledger.signals import field_status
+from index.ledger.status_signs import rag_letter, shown_emoji
 from index.ledger.table_columns import (
     column_roles,
     item_key,

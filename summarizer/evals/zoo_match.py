@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from index.ledger.signals import field_status, rag_letter
+from index.ledger.signals import field_status
+from index.ledger.status_signs import rag_letter
 from index.schemas import Slip
 from index.text.cjk import has_han
 from index.text.normalise import fold_space

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from index.classify import classify_heading
 from index.ledger import views
-from index.ledger.signals import ticked_option
+from index.ledger.status_signs import ticked_option
 from index.load import load_document
 from index.models import SectionKind
 from index.parse import parse_report

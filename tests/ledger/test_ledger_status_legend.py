@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from index.ledger.extract import extract_facts
-from index.ledger.signals import field_status, reading_status_words
+from index.ledger.signals import field_status
 from index.ledger.status_legend import read_status_words
+from index.ledger.status_signs import reading_status_words
 
 from .conftest import WriteReport
 
