@@ -356,7 +356,27 @@ def _same_event(a: Incident, b: Incident) -> bool:
         and a.duration_minutes == b.duration_minutes
     ):
         return True  # a summary's `SEV2 Wed: signups failed for 26 min` and the incidents section's line
+    if (
+        a.when is not None
+        and b.when is not None
+        and abs((a.when - b.when).days) <= _RETOLD_DAYS
+        and _no_other_level(a, b)
+        and a.duration_minutes is not None
+        and a.duration_minutes == b.duration_minutes
+        and shared_words(a, b) >= 1
+    ):
+        # a chat's recap (`Recap of Wed incident: 14:05-14:52 ICT SiamQR callback timeouts, 47 min`,
+        # dated by the message) and the report's line (`3/12 15:05–15:52 (北京时间) SiamQR 回调超时
+        # 47 分钟`): one outage of the same length on the same system, told in two time zones
+        return True
     return bool(incident_ids(_words(a)) & incident_ids(_words(b)))
+
+
+_RETOLD_DAYS = 6  # within one report's week
+
+
+def _no_other_level(a: Incident, b: Incident) -> bool:
+    return a.severity is None or b.severity is None or a.severity.upper() == b.severity.upper()
 
 
 def _names(mention: Incident, telling: Incident) -> bool:

@@ -141,6 +141,24 @@ def test_a_summary_line_and_the_incidents_table_are_one_incident(write_report: W
     assert incident.evidence.section == "四、线上问题"
 
 
+RECAP_IN_ANOTHER_ZONE = """
+# SEA-QR weekly 2025-03-14
+
+Fri 03/14/2025 recap of Wed incident: 14:05-14:52 ICT SiamQR callback timeouts, 47 min, ~3,100 txns pending.
+
+## 二、线上问题 Incidents
+- [P2] 3/12 15:05–15:52 (北京时间) SiamQR 回调超时 47 分钟, 约 3,100 笔交易状态 pending
+"""
+
+
+def test_a_recap_in_another_time_zone_and_the_reports_line_are_one_incident(
+    write_report: WriteReport,
+) -> None:
+    """Same length, same system, days apart only by the recap's message day: one outage told twice."""
+    (incident,) = extract_facts(write_report("r.md", RECAP_IN_ANOTHER_ZONE)).incidents
+    assert (incident.when, incident.severity, incident.duration_minutes) == (date(2025, 3, 12), "P2", 47)
+
+
 @pytest.mark.parametrize(
     ("text", "word"),
     [
