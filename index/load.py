@@ -113,12 +113,13 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
-    """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin, PmWiki),
-    read as the Markdown it means under its own line numbers, and a line printer's file without its control
-    column; any other text as it is. DokuWiki is asked first:
+    """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
+    PmWiki) and a Roam outline, read as the Markdown it means under its own line numbers, and a line
+    printer's file without its control column; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
-    triple quotes and `== Heading ==` are MediaWiki's, and PmWiki, whose bold is MediaWiki's too); TiddlyWiki
+    triple quotes and `== Heading ==` are MediaWiki's, and PmWiki, whose bold is MediaWiki's too, and
+    Roam, whose links are MediaWiki's); TiddlyWiki
     before JSPWiki, whose headings are its exclamation marks too."""
     from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
     from index.foswiki import looks_like_foswiki, read_foswiki
@@ -127,6 +128,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.moinmoin import looks_like_moinmoin, read_moinmoin
     from index.pmwiki import looks_like_pmwiki, read_pmwiki
     from index.printout import looks_like_printout, read_printout
+    from index.roam import looks_like_roam, read_roam
     from index.tiddlywiki import looks_like_tiddlywiki, read_tiddlywiki
     from index.wikitext import looks_like_wikitext, read_wikitext
     from index.xwiki import looks_like_xwiki, read_xwiki
@@ -141,6 +143,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_xwiki(raw_lines)
     if looks_like_pmwiki(raw_lines):
         return read_pmwiki(raw_lines)
+    if looks_like_roam(raw_lines):
+        return read_roam(raw_lines)
     if looks_like_moinmoin(raw_lines):
         return read_moinmoin(raw_lines)
     if looks_like_dokuwiki(raw_lines):
