@@ -108,7 +108,10 @@ _NAMES_UNDER = (SectionKind.PROJECTS, SectionKind.INCIDENTS)
 _PIPE_FIELDS = re.compile(r"\s[|｜]\s*(?:[^|｜:：]{1,12}[:：]|[\u2600-\u27bf\U0001f000-\U0001faff]).*$")
 # A project heading's own state after its glyph (`2.1 跨服战场 🟡 有风险 · owner @黄一帆`, w19-c):
 # the item's status, not the kind of section ("有风险" names no risks section).
-_GLYPH_STATE = re.compile(r"\s[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*[^·•|｜\s]{0,8}")
+# (an English state is two words: `Pup Profile — 🟡 At risk`)
+_GLYPH_STATE = re.compile(
+    r"\s[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?\s*[^·•|｜\s]{0,8}(?:\s[A-Za-z]{2,8}\b)?"
+)
 # A state set off after a wide gap at a heading's end (`GW2    告警`, a site's badge; a board's
 # `[RK2] RangerKit 2.0          CLOSED`): the item's state, not the kind of section.
 ALIGNED_STATE = re.compile(r"(?<=\S)\s{4,}([^\s|｜][^|｜]{0,15}?)\s*$")

@@ -87,13 +87,14 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
             rows = _from_table(report, section)
             out.extend(rows)
             if _one_incident(report, section) or (not section.items and not rows and _one_paragraph(section)):
-                body = "\n".join(text for number, text in section.lines if number != section.start)
+                own = _without_dismissed(section)
+                body = "\n".join(text for number, text in own if number != section.start)
                 # a section whose one paragraph tells a drill or planned work (`…SCADA主备服务器切换演练…
                 # 属计划内演练，非故障。`) holds none
                 whole = (
                     None
                     if not_an_event(body.strip())
-                    else _from_lines(report, section, section.lines, lines, title_line=section.start)
+                    else _from_lines(report, section, own, lines, title_line=section.start)
                 )
                 out.extend([whole] if whole is not None else [])
                 continue
@@ -276,6 +277,39 @@ def _one_paragraph(section: Section) -> bool:
     return sum(1 for block in section_blocks(section) if block.kind == "paragraph") <= 1
 
 
+def _without_dismissed(section: Section) -> list[tuple[int, str]]:
+    """The section's lines without a later paragraph of its own that sets something else aside
+    (`Planned maintenance, not an incident: Postgres 15 upgrade …, Sat 3/23 01:00–03:00 PT` under
+    the incident's record): that paragraph is no part of the incident, nor a reason to drop it."""
+    kept: list[tuple[int, str]] = []
+    paragraph: list[tuple[int, str]] = []
+    first = True
+    for number, text in [*section.lines, (-1, "")]:
+        if text.strip():
+            paragraph.append((number, text))
+            continue
+        joined = " ".join(line_text(t) for _, t in paragraph)
+        body = [n for n, _ in paragraph if n != section.start]
+        if paragraph and not (not first and body and planned_or_dismissed(joined)):
+            kept.extend(paragraph)
+        first = first and not body
+        paragraph = []
+        if number != -1:
+            kept.append((number, text))
+    return kept
+
+
+def _record_detail(record: str, text: str, ref: date) -> bool:
+    """An item under a paragraph that opens as an incident's record (`**INC-0431 · SEV-3 · Mon 4/15,
+    13:40–16:50 PT** — …`) and tells no day, clock, level or id of its own (`~5,200 customers got
+    their email late`): a line of that record, not another incident."""
+    opening = line_text(record)
+    if not incident_ids(opening[:40]):
+        return False
+    own = line_text(text)
+    return not (incident_ids(own) or SEVERITY.search(own) or _CLOCK.search(own) or find_dates(own, ref))
+
+
 def _from_blocks(
     report: Report, section: Section, lines: dict[int, str], rows: list[Incident]
 ) -> tuple[list[Incident], list[Incident]]:
@@ -295,7 +329,7 @@ def _from_blocks(
             block.kind == "item"
             and tellings
             and tellings[-1][0].kind == "paragraph"
-            and timeline_line(block.text)
+            and (timeline_line(block.text) or _record_detail(tellings[-1][0].text, block.text, report.date))
         ):
             tellings[-1][1].extend(span)
         else:

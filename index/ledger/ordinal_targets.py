@@ -16,6 +16,8 @@ from index.text.cjk import has_han
 _ARROW = r"\s*(?:→|->|=>|⇒|➡)\s*(?:now\s+)?"
 # `目标提前到 Sprint 25`, `改到 Sprint 26`, `计划 Sprint 9` (w34-c)
 _ZH_CUE = r"目标(?:(?:调整|改|变更|更新|推迟|延期|顺延)(?:为|成|到|至))?|计划|(?:提前|推迟|延期|延后|顺延|推|延|改|挪|放|移|调整)(?:到|至|为)"
+# A sprint's number, with its year first where the team numbers them so (`sprint 24.07`: 2024's 7th).
+_SPRINT_NO = r"(\d{1,3}(?:\.\d{1,2})?)(?![\d.]*\d)"
 # "end of sprint 22" is a sprint target as "targeting sprint 22" is (written from
 # slack-standup-logistics); "sprint 22 planning Monday" has no cue and is none.
 _ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -23,9 +25,12 @@ _ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "sprint",
         re.compile(
             rf"(?:\b(?:target(?:ing|ed)?|planned\s+for|moves?\s+to|moved\s+to|eta|end\s+of)|{_ZH_CUE})\s*:?\s*"
-            rf"(?:sprint|cycle|iteration)\s*(\d{{1,3}})"
-            rf"(?:{_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}}))?|"
-            rf"\b(?:sprint|cycle|iteration)\s*(\d{{1,3}}){_ARROW}(?:(?:sprint|cycle|iteration)\s*)?(\d{{1,3}})",
+            rf"(?:sprint|cycle|iteration)\s*{_SPRINT_NO}"
+            rf"(?:{_ARROW}(?:(?:sprint|cycle|iteration)\s*)?{_SPRINT_NO})?|"
+            rf"\b(?:sprint|cycle|iteration)\s*{_SPRINT_NO}{_ARROW}(?:(?:sprint|cycle|iteration)\s*)?{_SPRINT_NO}|"
+            # `Moving the target from sprint 24.07 to **sprint 24.09**`, `Sprint 24.07 target at risk`
+            rf"\bfrom\s+(?:sprint|cycle|iteration)\s*{_SPRINT_NO}\s+to\s+[*_]*(?:(?:sprint|cycle|iteration)\s*)?{_SPRINT_NO}|"
+            rf"\b(?:sprint|cycle|iteration)\s*{_SPRINT_NO}\s+target\b",
             re.I,
         ),
     ),
@@ -155,6 +160,7 @@ def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
             taken.append(match.span())
             first, last = groups[0], groups[-1]
             before = _order(first) if len(groups) > 1 else None
-            label = f"{unit} {int(last)}" if unit == "sprint" else last  # "Sprint-09" is sprint 9
+            # "Sprint-09" is sprint 9; "sprint 24.07" keeps its year's number as written
+            label = (f"{unit} {last}" if "." in last else f"{unit} {int(last)}") if unit == "sprint" else last
             out.append(OrdinalTarget(unit, _order(last), label, match.start(), match.end(), before))
     return out

@@ -16,9 +16,10 @@ import re
 
 from index.ledger.evidence import cite
 from index.ledger.mentions import clean_name, line_text, valid_name
+from index.ledger.signals import field_status
 from index.models import Report
 from index.schemas import Rename
-from index.text.timeexpr import ANY_DAY, find_dates
+from index.text.timeexpr import ANY_DAY, MONTH_PATTERN, find_dates
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
 _VERB = re.compile(
@@ -59,7 +60,8 @@ _RENAMED_FROM = re.compile(
     r"\brenamed\s+from\s+[“\"]([^”\"]{2,60})[”\"](?:\s+to\s+[“\"]([^”\"]{2,60})[”\"])?", re.I
 )
 _FORMERLY = re.compile(
-    r"[（(]\s*(?:原名|原来叫|原|formerly|previously|n[ée]e|was\s*:)\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]",
+    # (`(was Onboarding Quiz v2)`: a bare `was` before a name, not a state or a day: `_names`)
+    r"[（(]\s*(?:原名|原来叫|原|formerly|previously|n[ée]e|was\s*:|was(?=\s+[A-Z]))\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]",
     re.I,
 )
 # "CH 项目（就是驰衡合作项目，对方内部都这么叫）", "Kiln (aka the feature store migration)": a
@@ -84,6 +86,12 @@ _CHARS = r"(?:[\w\u4e00-\u9fff&/+-]|\.(?=\d))"
 _NAME_BEFORE = re.compile(rf"([A-Za-z0-9\u4e00-\u9fff]{_CHARS}*(?:[ ]{_CHARS}+){{0,5}})\s*$")
 _NAME_AFTER = re.compile(rf"^\s*([A-Za-z0-9\u4e00-\u9fff]{_CHARS}*(?:[ ](?:[A-Z0-9]|v\d){_CHARS}*){{0,4}})")
 _QUANTITY = re.compile(r"\d\s*(?:天|周|个|人|小时|分钟|%|h\b|min|days?\b|weeks?\b)", re.I)
+# A period or a plan's step written where a name could be: `(was May)`, `(was Sprint 14)`, `(was v4.12)`.
+_PERIOD = re.compile(
+    rf"^(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,4}})?$|^(?:sprint|cycle|iteration|release|version|fy|wk|week)\s*[-#]?\s*\d|"
+    r"^v\d|^[qh][1-4]\b",
+    re.I,
+)
 _NOT_A_NAME = re.compile(r"^(?:项目|本周|the\s+\w+\s+project|it|this|that|我们|它|the project)$", re.I)
 # "We renamed this goal because \"typed templates\" kept…": a phrase opened by a pointing word is
 # the thing the line is about, never a name.
@@ -166,6 +174,9 @@ def _names(old: str, new: str) -> bool:
     pair = (clean_name(old), clean_name(new))
     return (
         pair[0] != pair[1]
+        and not any(
+            field_status(name) or _PERIOD.match(name) for name in pair
+        )  # `(was Amber)`, `(was Sprint 14)`
         and all(len(name) >= 2 and not _NOT_A_NAME.match(name) and not _POINTING.match(name) for name in pair)
         and not any(_QUANTITY.search(name) or find_dates(name, ANY_DAY) for name in pair)
     )

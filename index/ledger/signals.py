@@ -27,7 +27,7 @@ from index.ledger.status_signs import (
     ticked_option,
 )
 from index.schemas import ProjectStatus
-from index.text.normalise import HTML_TAG, nfkc
+from index.text.normalise import EMOJI, HTML_TAG, nfkc
 
 _COLOUR = (
     r"\b(?:gone|going|goes|went|turned|turning|moved|moving|move|now|still|stays|remains)\s+"
@@ -313,6 +313,10 @@ def find_statuses(text: str) -> list[Span]:
     return list(_find_statuses(text))
 
 
+# A status sign and its word closing a line after other words (`… ✅ 上线`, `… 🟡 At Risk`).
+_SIGNED_CLOSE = re.compile(rf"(?<=\s)([{EMOJI}]\ufe0f?\s*([^\W\d_][\w']{{0,11}}(?:\s[A-Za-z]{{2,8}})?))\s*$")
+
+
 # A line is read for its statuses by the schedule prefilter, the observation and the field
 # readers in turn; the answer depends on the text alone.
 @lru_cache(maxsize=8192)
@@ -330,6 +334,13 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
         if shown is not None:
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(shown, match.start(), match.end(), match[0]))
+    closing = _SIGNED_CLOSE.search(text)
+    # (the word says which state: `海韵店 ✅ 南山店` ticks a store, no state)
+    signed = field_status(closing[2]) if closing else None
+    if closing is not None and signed is not None:
+        # `**卖品到座** In-seat delivery ✅ 上线`: a sign and its state word close the line, as a field would
+        taken[closing.start(1) : closing.end(1)] = [True] * (closing.end(1) - closing.start(1))
+        hits.append(Span(signed, closing.start(1), closing.end(1), closing[1]))
     for status, pattern in _STATUS:
         for match in pattern.finditer(text):
             start, end = match.span()

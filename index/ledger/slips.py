@@ -34,6 +34,7 @@ from index.schemas import (
     StatusEvent,
     series_of,
 )
+from index.text.timeexpr import find_dates
 
 STALL_RUN = 3
 
@@ -97,6 +98,7 @@ def project_slips(
                 and previous.target is not None
                 and obs.target > previous.target
                 and not other_gate(_quote(previous), _quote(obs))  # DVT's date, then PVT's: the next gate
+                and not _same_period_end(previous, obs)
             ):
                 before, after = previous.target.isoformat(), obs.target.isoformat()
                 add("date_moved", before, after, obs, previous.target_evidence, obs.target_evidence)
@@ -207,6 +209,22 @@ _MOVE_WORDS = re.compile(
     r"推迟|延期|延后|顺延|改到|推到|改为|挪到|放到",
     re.I,
 )
+
+
+_PERIOD_END_DAYS = 3  # a period's last working day and its last day: Fri 3/29 and Sun 3/31
+
+
+def _same_period_end(previous: Observation, obs: Observation) -> bool:
+    """`end of Q1 (Fri 3/29)`, then `End of Q1 holds`: a period's end, stated as its last working
+    day and then as the period, is one target, not a move of two days."""
+    if previous.target is None or obs.target is None or not obs.target_text:
+        return False
+    ends = [hit for hit in find_dates(obs.target_text, obs.date) if hit.value == obs.target]
+    return (
+        bool(ends)
+        and ends[0].precision != "day"
+        and 0 < (obs.target - previous.target).days <= _PERIOD_END_DAYS
+    )
 
 
 def _moved_to(obs: Observation) -> bool:

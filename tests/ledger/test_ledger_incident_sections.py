@@ -113,3 +113,42 @@ def test_no_incident(write_report: WriteReport, text: str) -> None:
 )
 def test_says_none(line: str, none: bool) -> None:
     assert says_none(line) is none
+
+
+RECORD_THEN_ASIDE = """# Eng weekly 2024-03-21
+
+## Incidents
+
+**INC-0419 · SEV-1 · Fri 3/15, 09:14–09:36 PT (22 min)**
+- Checkout returned 502s for all web traffic after a CDN rule change
+- ~310 orders lost; rolled back by Hannah
+
+Planned maintenance, not an incident: Postgres 15 upgrade, Sat 3/23 01:00–03:00 PT, maintenance page on.
+
+## Risks
+- none
+"""
+
+
+def test_a_paragraph_setting_something_else_aside_keeps_the_incident_above_it(
+    write_report: WriteReport,
+) -> None:
+    """The aside is no part of the incident's record, nor a reason to drop it."""
+    (incident,) = extract_facts(write_report("r.md", RECORD_THEN_ASIDE)).incidents
+    assert (str(incident.when), incident.severity, incident.duration_minutes) == ("2024-03-15", "SEV-1", 22)
+    assert incident.evidence.lines[1] < 9  # the maintenance line is not cited as part of it
+
+
+RECORD_WITH_ITEMS = """# Eng weekly 2024-04-18
+
+## Incidents
+
+**INC-0431 · SEV-3 · Mon 4/15, 13:40–16:50 PT** — shipping-confirmation emails delayed
+- Webhook backlog after the mail provider changed its rate limits
+- ~5,200 customers got their "your box shipped" email late; 38 tickets
+"""
+
+
+def test_the_items_under_an_incidents_record_are_its_lines(write_report: WriteReport) -> None:
+    (incident,) = extract_facts(write_report("r.md", RECORD_WITH_ITEMS)).incidents
+    assert str(incident.when) == "2024-04-15" and incident.severity == "SEV-3"

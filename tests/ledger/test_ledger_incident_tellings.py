@@ -206,6 +206,9 @@ def test_a_schedule_word_before_the_version_leaves_the_day() -> None:
         ("支付接口故障，无资损", False),
         ("订单服务无响应，持续 12 分钟", False),
         ("No customer impact, checkout outage 09:10-09:40", False),
+        # a system named before the none word, and an aside after it
+        ("春节档 SeatLock 无事故 (failover 重连 2/5 赶上了发版)", True),
+        ("支付网关证书过期导致收款失败，无事故单（已补录）", False),
     ],
 )
 def test_a_short_line_that_says_there_was_none(line: str, none: bool) -> None:
