@@ -86,7 +86,8 @@ _GENERATED = re.compile(
 # A byline under a post's title: "Posted on July 2, 2025 — Ana", "_Published 4 November 2025 by …_",
 # "发布于 2025年7月2日". Only its first date counts: the rest of the line may mention others.
 _BYLINE = re.compile(
-    r"^[\W_]{0,4}(?:posted|published|written|sent)(?:\s+on)?\s+(?=\w)|^[\W_]{0,4}(?:发布|发表|写)于\s*|"
+    # (`> 发布 2023/3/24 · 本期轮值编辑：…`: the verb and its day, no 于)
+    r"^[\W_]{0,4}(?:posted|published|written|sent)(?:\s+on)?\s+(?=\w)|^[\W_]{0,4}(?:(?:发布|发表|写)于\s*|(?:发布|发表)\s+(?=\d))|"
     # "Edited by Marta Kessel · 3 February 2025", "Prepared by R. Price, 14 Nov 2025": a byline's date
     r"^[\W_]{0,4}(?:edited|written|compiled|prepared|authored|curated|posted|published)\s+by\b|"
     # a forum post's byline (Moodle, phpBB): "by Helen Okafor - Friday, 11 April 2025, 10:22 AM"

@@ -142,7 +142,11 @@ def detect_report_date(
     # A slide deck's front matter dates it in a field that is not a date field (Marp's
     # `footer: 团队 · 2024年5月23日（周四）`, a `subtitle:`): a full day in any value, when no date
     # field, title, header line or file name gave one.
+    # (and a day a field holds as YAML's date, `last_reviewed_on: 2025-03-21` on a GOV.UK Tech Docs page:
+    # the day the page was last looked at, when nothing else says which day it is of)
     for value in front.values():
+        if isinstance(value, date):
+            return FoundDate(value.date() if isinstance(value, datetime) else value, "front matter")
         found = date_from_text(value) if isinstance(value, str) else None
         if found and found.origin == "date":
             return FoundDate(found.value, "front matter")

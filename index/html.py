@@ -125,7 +125,15 @@ class _Collector(HTMLParser):
         banner = bool(text) and self._filled == 1 and spread and bool(self._table_rows)
         if banner:
             text = self._banner(text)
-            if not text.startswith("#"):
+            blocks = self._blocks_of(joined) if len(self._splits) >= _BODY_BLOCKS else []
+            if blocks:
+                # a merged cell holding a page's paragraphs (an OA form's body row: `<td colspan="4">
+                # <p><strong>一、本周工作概况</strong></p><p>…</p>`) is those paragraphs, each a line
+                self.lines.append((self._start_line, ""))
+                self.lines.extend(card_lines(blocks))
+                self._band_heading = -1
+                text = ""
+            elif not text.startswith("#"):
                 self.lines.append((self._start_line, ""))  # a paragraph of its own, apart from
         elif text and self._cells == 2 and self._table_rows and not self._table_rows[-1]:
             item = _numbered_row(text)
@@ -490,6 +498,7 @@ def read_html(html: str) -> tuple[list[tuple[int, str]], dict[str, str]]:
 _FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.I)
 _HEADING_MAX = 80
 _BANNER_SPAN = 3  # a lone cell merged across so many columns is a band, not a value
+_BODY_BLOCKS = 3  # a band of so many paragraphs or more is a body, read as its paragraphs
 _BANNER_HEADING = 60  # a band up to so long, with no sentence in it, titles the part below it
 _LARGER = 1.2  # so much larger than the body's type is a heading's
 

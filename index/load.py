@@ -240,6 +240,10 @@ def normalise_line(line: str) -> str:
         line = _REMARKUP_ICON.sub(_icon_sign, line)
     if "shields.io/badge/" in line:
         line = badges_as_fields(line)
+    if "{%" in line:
+        line = _TEMPLATE_CALL.sub(_template_values, line)
+    if "[^" in line:
+        line = _FOOTNOTE_MARK.sub("", line)
     return line.replace("\t", "  \t").expandtabs(4).rstrip()
 
 
@@ -263,6 +267,22 @@ def inline_tags_read(line: str) -> str:
     if "<Badge" in line:
         line = _BADGE_COMPONENT.sub(lambda m: m[2] if m[2] is not None else m[3], line)
     return _BOLD_TAG.sub("**", _LOOKS_TAG.sub("", line))
+
+
+# A Jekyll page's call to a snippet with its arguments (`{% include rag.html s="amber" %}`): the page
+# shows what its quoted arguments say, a status badge its word. (Hugo's shortcodes frame blocks,
+# `{{< admonition … >}}`, and are read where the blocks are.)
+_TEMPLATE_CALL = re.compile(r"\{%-?\s*include\s+[\w./-]+([^%]*?)-?%\}")
+_QUOTED_ARGUMENT = re.compile(r"\"([^\"]*)\"|'([^']*)'")
+
+
+def _template_values(match: re.Match[str]) -> str:
+    return " ".join(m[1] if m[1] is not None else m[2] for m in _QUOTED_ARGUMENT.finditer(match[1]))
+
+
+# A footnote's mark in the text (`第 9 期 · BW11[^bw]`, Markdown Extra, kramdown, pandoc): no words of
+# the line; the note itself (`[^bw]: …`) stays.
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,24}\](?!:)")
 
 
 # A Phabricator Remarkup icon (`{icon circle color=orange}`), a status told by its colour or shape:

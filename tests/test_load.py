@@ -255,3 +255,35 @@ def test_an_html_table_on_one_line_of_markdown_reads_as_its_rows(tmp_path: Path)
     assert (5, "| Returns | On track | 7/15") in lines
     assert (8, "**INC-77 postmortem**") in lines
     assert not any("<t" in text for _, text in lines)
+
+
+def test_a_jekyll_include_shows_its_arguments_and_a_footnote_mark_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "2023-bw16.md"
+    path.write_text(
+        '# 周报 · BW16[^bw]\n\n| 项目 | 状态 |\n|---|---|\n| 9号线 | {% include rag.html s="red" %} |\n\n'
+        "[^bw]: broadcast week\n",
+        encoding="utf-8",
+    )
+    lines = [line.text for line in load_document(path).lines]
+    assert lines[0] == "# 周报 · BW16"
+    assert lines[4] == "| 9号线 | red |"
+    assert lines[6] == "[^bw]: broadcast week"  # the note itself stays
+
+
+def test_an_oa_forms_merged_body_cell_reads_as_its_paragraphs(tmp_path: Path) -> None:
+    # Tongda OA's work-log page: a form of field rows, then one cell across it holding the rich text
+    path = tmp_path / "log.html"
+    path.write_text(
+        "<html><body><table>\n"
+        "<tr><td>标题：</td><td>周报</td><td>日期：</td><td>2025-03-21</td></tr>\n"
+        '<tr><td colspan="4">\n'
+        "<p><strong>一、本周工作概况</strong></p>\n"
+        "<p>网立3.0受签章接口制约出现风险。</p>\n"
+        "<p><strong>二、重点项目进展</strong></p>\n"
+        "<table><tr><td>项目</td><td>状态</td></tr><tr><td>网立3.0</td><td>▲关注</td></tr></table>\n"
+        "</td></tr></table></body></html>\n",
+        encoding="utf-8",
+    )
+    lines = [line.text for line in load_document(path).lines]
+    assert "网立3.0受签章接口制约出现风险。" in lines  # a paragraph of its own, not run into one row
+    assert any(line.strip("* ") == "二、重点项目进展" for line in lines)

@@ -190,3 +190,20 @@ def test_a_saved_pages_own_heading_under_its_sites_chrome_dates_it(tmp_path: Pat
         "<p>Quiet week.</p></body></html>"
     )
     assert parse(tmp_path, "wk13.html", sphinx)[0] == date(2025, 3, 28)
+
+
+def test_a_published_line_under_the_title_dates_the_issue(tmp_path: Path) -> None:
+    # the verb and its day with no 于, in a blockquote under the page's heading
+    text = (
+        "---\nlayout: default\ntitle: 第 11 期\n---\n\n# 周报 · 第 11 期\n{: .no_toc }\n\n"
+        "> 发布 2023/3/24 · 本期轮值编辑：陈嘉豪\n\n## 复盘（3/14 黑屏）\n- 根因 …\n"
+    )
+    assert parse(tmp_path, "2023-bw13.md", text) == (date(2023, 3, 24), "header line")
+
+
+def test_a_yaml_day_in_any_front_matter_field_dates_a_page_with_no_other(tmp_path: Path) -> None:
+    # GOV.UK Tech Docs: `last_reviewed_on` holds the only day, as YAML's date
+    text = (
+        '---\ntitle: "Weeknote: sprint 14, week 1"\nlast_reviewed_on: 2025-03-21\n---\n\n# Weeknote\n\n- a\n'
+    )
+    assert parse(tmp_path, "sprint-14-week-1.html.md", text) == (date(2025, 3, 21), "front matter")

@@ -395,7 +395,7 @@ def field_status(value: str) -> ProjectStatus | None:
             return closed_as  # `Closed (won't do)`: how it closed
         return FIELD_STATUS[cleaned]
     worded = SHORTCODE.sub("", GLYPHS.sub("", cleaned)).strip(
-        " ●○◉⬤◐◑◒◓◔◕"
+        " ●○◉⬤◐◑◒◓◔◕▲△▼▽◆◇■□★☆"
     )  # `● Blue`: a sheet's coloured dot before its word
     if worded != cleaned and worded in FIELD_STATUS:
         return FIELD_STATUS[worded]  # `⛔取消`, `🟡有风险`: the word says which state the sign is

@@ -46,7 +46,7 @@ FIELD_STATUS: dict[str, ProjectStatus] = {
     "on course": "on_track", "jeopardy": "off_track", "in jeopardy": "off_track", "held": "paused",
     "on hold": "paused",
     "偏离": "at_risk", "有偏离": "at_risk", "严重偏离": "off_track",
-    "顺利": "on_track", "进展顺利": "on_track", "规划中": "in_progress", "搁置": "paused", "已搁置": "paused",
+    "顺利": "on_track", "进展顺利": "on_track", "规划中": "in_progress", "搁置": "paused", "已搁置": "paused", "暂缓": "paused", "已暂缓": "paused",
     # a portfolio tool's stoplights (Clarity PPM: On Track / Minor Variance / Significant Variance)
     "minor variance": "at_risk", "significant variance": "off_track", "major variance": "off_track",
     # a field that says the work was stopped (a forecast cell's `Stopped`, `Closed (stopped)`)

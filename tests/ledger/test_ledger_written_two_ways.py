@@ -11,7 +11,7 @@ from index.classify import classify_heading
 from index.ledger import views
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.renames import rename_pairs
-from index.ledger.signals import find_statuses
+from index.ledger.signals import field_status, find_statuses
 from index.models import SectionKind
 
 from .conftest import Series
@@ -30,6 +30,15 @@ from .conftest import Series
 def test_a_sign_and_its_word_closing_a_line_are_its_status(text: str, status: str | None) -> None:
     found = find_statuses(text)
     assert (found[-1].value if found else None) == status
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [("▲关注", "at_risk"), ("◆暂缓", "paused"), ("■滞后", "off_track"), ("★已完成", "done")],
+)
+def test_a_legends_shape_before_its_word_is_the_word(cell: str, status: str) -> None:
+    # `状态说明：●正常 ▲关注 ■滞后 ◆暂缓 ★已完成`: a court's OA form marks its states with shapes
+    assert field_status(cell) == status
 
 
 def test_a_headings_state_after_its_sign_names_no_section_kind() -> None:
