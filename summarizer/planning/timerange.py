@@ -34,9 +34,11 @@ NUM = rf"(\d{{1,2}}|{ZH_NUMBER}|an?|one|two|three|four|five|six|seven|eight|nine
 _ZH_NUM = ZH_NUMBER
 # Python's \b sees CJK as word characters ("W40以来"), so Latin boundaries are spelled out.
 _B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
+# (a fiscal year before a week label is part of it: "the FY25 Wk 40 update" names the label `Wk 40`)
 WREF = (
-    rf"(?:{_B}20\d{{2}}\s*-?\s*W\d{{1,2}}{_E}|{_B}W\d{{1,2}}{_E}|{_B}{WEEK_ABBREVIATION}\s?\d{{1,2}}{_E}"
-    rf"|{_B}week\s*\d{{1,2}}{_E}(?:\s*(?:of|,)\s*20\d{{2}}{_E})?"
+    rf"(?:(?:{_B}FY\s?\d{{2,4}}\s*)?(?:{_B}20\d{{2}}\s*-?\s*W\d{{1,2}}{_E}|{_B}W\d{{1,2}}{_E}"
+    rf"|{_B}{WEEK_ABBREVIATION}\s?\d{{1,2}}{_E}"
+    rf"|{_B}week\s*\d{{1,2}}{_E}(?:\s*(?:of|,)\s*20\d{{2}}{_E})?)"
     rf"|(?:20\d{{2}}\s*年\s*)?第\s*(?:\d{{1,2}}|{_ZH_NUM})\s*周)"
 )
 # Bare "from" is no open range: "anything from week 19?" asks about week 19; "from W19 on",

@@ -18,6 +18,7 @@ from summarizer.errors import ConfigError
 def resolve_week(ref: str, latest: date, labels: dict[int, list[int]]) -> int | None:
     """One week reference: `2024-W45` is ISO; `第45周` / `week 45` prefer a report's own label."""
     current = week_int(latest)
+    ref = re.sub(r"^\s*FY\s?\d{2,4}\s*", "", ref, flags=re.I)  # `FY25 Wk 40`: the label is `Wk 40`
     match = re.search(r"(20\d{2})\s*-?\s*W(\d{1,2})", ref, re.I) or re.search(
         r"(20\d{2})\s*年\s*第\s*(\d{1,2})\s*周", ref
     )

@@ -245,6 +245,8 @@ PROJECTS = [
         ("DAU 这几期是怎么走的？", "metrics", []),
         # progress said to have gone wrong is a slip, not an incident (w26-a)
         ("这几期里哪些项目进度出了问题？", "slips", []),
+        # where a thing has got to is where it stands (w37-b)
+        ("Since mid-March, where has the log pipeline got to?", "status", ["Log pipeline migration"]),
     ],
 )
 def test_intent_and_projects(question: str, intent: str, projects: list[str]) -> None:
@@ -408,6 +410,7 @@ def test_what_a_report_said_in_spoken_words_asks_for_its_summary() -> None:
 
 
 def test_a_week_label_no_report_carries_sits_between_the_labels_around_it() -> None:
+    from summarizer.planning.timerange import find_time_range
     from summarizer.planning.week_refs import resolve_week
 
     # the team's W02 report is ISO 2025-W15 and its W04 is ISO W17; its W03 report wrote no label
@@ -415,6 +418,10 @@ def test_a_week_label_no_report_carries_sits_between_the_labels_around_it() -> N
     assert resolve_week("W03", date(2025, 5, 23), labels) == 202516
     # labels that disagree on the offset say nothing about the week between them
     assert resolve_week("W03", date(2025, 5, 23), {2: [202515], 4: [202519]}) == 202503
+    # a fiscal year before the label is part of it, not the week's number (w37-e: `FY25 Wk 40`)
+    assert resolve_week("FY25 Wk 40", date(2025, 5, 23), {40: [202514]}) == 202514
+    found = find_time_range("What did the FY25 Wk 40 update say?", date(2025, 5, 23), {40: [202514]})
+    assert found is not None and (found.since, found.text) == (202514, "FY25 Wk 40")
 
 
 @pytest.mark.parametrize(
