@@ -67,6 +67,9 @@ _GENERIC_TITLE = re.compile(
     r"填报人|填表人|审核人?|审批人?|编制人?|编写人?|撰写人?|汇报人|报告人|复核人?|值班人?|"
     # a project's own leftovers after its cutover (`收尾任务：历史数据核对，5/30 前完成`), not one of its own
     r"收尾(?:任务|工作|事项)?|遗留(?:问题|事项|任务)|"
+    # a notice box's label (`**征期提示**：3月征期 3/3 开始`, `温馨提示`, `Reminder:`): the period or rule
+    # it reminds of, never a piece of work
+    r"[\u4e00-\u9fff]{0,6}(?:提示|提醒)|(?:friendly\s+)?reminders?|heads[- ]up|"
     # an update e-mail's template sections: what went well, what did not, what the writer needs
     r"(?:wins|losses|misses|lowlights|asks|kudos|shout-?outs|worries|concerns)(?:\s*(?:&|and|/)\s*\w+)?|"
     # a register of changes to several projects' items: "DEFERRED ITEMS (TARGET CHANGES)", "Open actions"

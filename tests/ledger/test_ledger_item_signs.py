@@ -118,3 +118,13 @@ def test_bugs_at_a_priority_are_no_incident() -> None:
     assert cue("新版 SDK regression 找到 2 个 P1 bug，未有新 ETA") is None
     assert cue("UAT 发现 3 个 P2 缺陷，下周修复") is None
     assert cue("本周出现 2 次 P1，均已恢复") is not None
+
+
+def test_a_notice_boxs_label_is_no_project() -> None:
+    """`**征期提示**：3月征期 3/3 开始，截止 3/17` (w37-a) reminds of a filing period, and `Heads up:`
+    of a skipped issue: neither is work whose dates could slip."""
+    from index.ledger.mentions import valid_name
+
+    for label in ("征期提示", "温馨提示", "提醒", "Heads-up", "Reminder"):
+        assert not valid_name(label), label
+    assert valid_name("智能提醒服务") and valid_name("Reminder service v2")
