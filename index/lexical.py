@@ -32,11 +32,13 @@ ReportEntry = tuple[str, str, str, int, str, str]
 LANG_SAMPLE = 20
 _TOKEN = re.compile(rf"[{SCRIPTS}]+|[a-z0-9]+(?:[._][a-z0-9]+)*", re.IGNORECASE)
 _CJK_RUN = re.compile(rf"^[{SCRIPTS}]+$")
-# English function words only: they carry no topic and would let any chunk match a question.
+# English function words only: they carry no topic and would let any chunk match a question ("what
+# did the update say about …" asks what a report says, as "tell" does).
 _STOP_TEXT = """
 a an the of to in on at for and or is are was were be been by with what which who whom when where
 why how did do does has have had this that these those it its from as any all our we you i me my
 there their they them about tell show list give please happen happened happens occur occurred
+say says said
 """
 STOPWORDS = frozenset(_STOP_TEXT.split())
 

@@ -582,3 +582,13 @@ def test_is_it_live_yet_asks_for_a_named_projects_state() -> None:
 
     assert detect_intent("Is NLI live yet, and how well is it matching results?", True)[0] == "status"
     assert detect_intent("Is it live yet?", False)[0] != "status"
+
+
+def test_what_a_report_said_weighs_no_verb() -> None:
+    """`What did the FY25 Wk 40 update say about the antibody exchange with Kettering Falls?` (w37-e):
+    `say` asks what a report says, as `tell` does; weighed as a topic word, no line about the
+    exchange held enough of the question to be answered."""
+    from index.lexical import tokenize
+
+    assert "say" not in tokenize("What did the update say about the antibody exchange?")
+    assert tokenize("What has been said about the fridge pilot?") == ["fridge", "pilot"]
