@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from index.text.timeexpr import MONTH_PATTERN
 from index.wikitext import pipe_rows
 
 _BULLET = re.compile(r"^( *)- (.*)$")
@@ -24,10 +25,7 @@ _TAG_LINK = re.compile(r"#?\[\[([^\[\]]+)\]\]")
 _ALIAS = re.compile(r"\[([^\[\]]+)\]\((?:\[\[[^\[\]]+\]\]|\(\([\w-]+\)\))\)")
 _BLOCK_REF = re.compile(r"\(\([\w-]{6,}\)\)")
 _COMMAND = re.compile(r"\{\{\[\[(\w+)\]\]:?(?:[^{}]|\{[^{}]*\})*\}\}")
-_DAILY_PAGE = re.compile(
-    r"\[\[(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r" \d{1,2}(?:st|nd|rd|th), \d{4}\]\]"
-)
+_DAILY_PAGE = re.compile(rf"\[\[(?:{MONTH_PATTERN}) \d{{1,2}}(?:st|nd|rd|th), \d{{4}}\]\]", re.I)
 _HIGHLIGHT = re.compile(r"\^\^(.+?)\^\^")
 _ITALIC = re.compile(r"(?<!_)__(?!_)(.+?)__")
 _BOX = {"TODO": "[ ]", "DONE": "[x]"}
