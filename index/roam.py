@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from index.text.timeexpr import MONTH_PATTERN
-from index.wikitext import pipe_rows
+from index.wikitext import PipeTable
 
 _BULLET = re.compile(r"^( *)- (.*)$")
 _HEADING = re.compile(r"^(#{1,3})\s+(.+)$")
@@ -64,29 +64,29 @@ def read_roam(lines: list[str]) -> list[tuple[int, str]]:
     """The page's lines as Markdown, each under its source line number (1-based)."""
     out: list[tuple[int, str]] = []
     headings: list[int] = []  # the indents of the heading bullets the line is under
-    table: tuple[int, list[tuple[int, list[str]]]] | None = None  # (its indent, its rows)
+    table = PipeTable(out)  # the open `{{[[table]]}}`'s rows, its bullet at `table_indent`
+    table_indent: int | None = None
     for number, raw in enumerate(lines, start=1):
         bullet = _BULLET.match(raw)
         if bullet is None:
             out.append((number, inline(raw)))
             continue
         indent, text = len(bullet[1]), bullet[2]
-        if table is not None:
-            if indent > table[0]:
-                rows = table[1]
-                if indent == table[0] + 4 or not rows:
-                    rows.append((number, [inline(text)]))
+        if table_indent is not None:
+            if indent > table_indent:
+                if indent == table_indent + 4 or not table.rows:
+                    table.add(number, [inline(text)], not table.rows)  # a row, the first the header
                 else:
-                    rows[-1][1].append(inline(text))
+                    table.rows[-1][1].append(inline(text))  # the row's next cell
                 continue
-            out.extend(pipe_rows([(n, cells, i == 0) for i, (n, cells) in enumerate(table[1])]))
-            table = None
+            table.end()
+            table_indent = None
         while headings and indent <= headings[-1]:
             headings.pop()
         depth = (indent - (headings[-1] + 4 if headings else 0)) // 4
         command = _COMMAND.fullmatch(text.strip())
         if command and command[1].lower() == "table":
-            table = (indent, [])
+            table_indent = indent
             out.append((number, ""))
             continue
         heading = _HEADING.match(text)
@@ -97,6 +97,5 @@ def read_roam(lines: list[str]) -> list[tuple[int, str]]:
         field = _FIELD.match(text)
         body = f"{field[1]}: {inline(field[2])}" if field else inline(_OPENING_LINK.sub(r"**\1**", text))
         out.append((number, f"{'  ' * max(depth, 0)}- {body}" if body else ""))
-    if table is not None:
-        out.extend(pipe_rows([(n, cells, i == 0) for i, (n, cells) in enumerate(table[1])]))
+    table.end()
     return out

@@ -381,8 +381,7 @@ def _no_other_level(a: Incident, b: Incident) -> bool:
 
 def _names(mention: Incident, telling: Incident) -> bool:
     """`mention` names `telling`: they share distinctive words and no different level."""
-    levels = {mention.severity and mention.severity.upper(), telling.severity and telling.severity.upper()}
-    return len(levels - {None}) <= 1 and shared_words(mention, telling) >= _SHARED
+    return _no_other_level(mention, telling) and shared_words(mention, telling) >= _SHARED
 
 
 def _words(incident: Incident) -> str:

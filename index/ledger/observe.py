@@ -368,22 +368,20 @@ def _field_number(text: str, share: bool = False) -> list[Span]:
     # (what it counts may stand before it: `里程碑 5/8`, `整改项24/34`, `Milestones: 5/8`; w33-b, w33-c)
     fraction = re.match(
         r"\s*(?:[^\W\d_][^\d/%]{0,11}?\s*[:：]?\s*)?"
-        r"(\d{1,3}(?:,\d{3})+|\d{1,5})\s*(?:/|\bof\b)\s*(\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d/])",
+        r"(?P<done>\d{1,3}(?:,\d{3})+|\d{1,5})\s*(?:/|\bof\b)\s*(?P<total>\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d/])",
         text,
     )
     # the total in an aside after the count (`5 家 (共 14 家)`, `9 stores (of 14)`)
     fraction = fraction or re.match(
-        r"\s*(\d{1,5})\s*(?P<unit>[\u4e00-\u9fff]|[A-Za-z]{2,12})?\s*[(（]\s*(?:共|总共|合计|out of|of)\s*"
-        r"(\d{1,5})\s*(?P=unit)?\s*[)）]",
+        r"\s*(?P<done>\d{1,5})\s*(?P<unit>[\u4e00-\u9fff]|[A-Za-z]{2,12})?\s*[(（]\s*(?:共|总共|合计|out of|of)\s*"
+        r"(?P<total>\d{1,5})\s*(?P=unit)?\s*[)）]",
         text,
         re.I,
     )
-    done, total = (
-        (count_value(fraction[1]), count_value(fraction[fraction.re.groups])) if fraction else (0, 0)
-    )
+    done, total = (count_value(fraction["done"]), count_value(fraction["total"])) if fraction else (0, 0)
     if fraction and total > 0 and done <= total:  # `1,112 / 2,400 drawers`, `10 of 14 modules mapped`
         value = round(100 * done / total)
-        return [Span(value, fraction.start(1), fraction.end(fraction.re.groups), fraction[0].strip())]
+        return [Span(value, fraction.start("done"), fraction.end("total"), fraction[0].strip())]
     decimal = re.fullmatch(r"\s*(0?\.\d{1,4}|1\.0{1,4})\s*", text)
     if decimal:  # a list's percent column stores the share: `0.55` is 55% (w28-b)
         return [Span(round(100 * float(decimal[1])), decimal.start(1), decimal.end(1), decimal[1])]

@@ -174,11 +174,12 @@ def _names(old: str, new: str) -> bool:
     pair = (clean_name(old), clean_name(new))
     return (
         pair[0] != pair[1]
-        and not any(
-            field_status(name) or _PERIOD.match(name) for name in pair
-        )  # `(was Amber)`, `(was Sprint 14)`
         and all(len(name) >= 2 and not _NOT_A_NAME.match(name) and not _POINTING.match(name) for name in pair)
-        and not any(_QUANTITY.search(name) or find_dates(name, ANY_DAY) for name in pair)
+        # (nor a state or a period: `(was Amber)`, `(was Sprint 14)`)
+        and not any(
+            _QUANTITY.search(name) or find_dates(name, ANY_DAY) or _PERIOD.match(name) or field_status(name)
+            for name in pair
+        )
     )
 
 
