@@ -9,19 +9,15 @@ IDF weight of each question term.
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from index.lexical import STOPWORDS, tokenize
-from index.schemas import series_of
-from index.text.cjk import HAN, has_han
+from index.lexical import tokenize
+from index.text.cjk import has_han
 from index.text.hant import simplified
 from index.text.lang import detect_lang
-from index.text.normalise import plain_key
 from index.text.weeks import week_str
 from summarizer.facts.glossary import chinese_synonyms
 from summarizer.planning.cantonese import as_mandarin
@@ -41,6 +37,7 @@ from summarizer.planning.intent import (
     list_kinds,
     vocabulary,
 )
+from summarizer.planning.metric_names import as_trend, metric_teams, named_metrics
 from summarizer.planning.projects import (
     NAME_STOP,
     ProjectIndex,
@@ -51,7 +48,6 @@ from summarizer.planning.projects import (
     written_short,
 )
 from summarizer.planning.question_words import (
-    FUNCTION_CHARS,
     PERIOD_FRAMES,
     strip_question_words,
     subject_terms,
@@ -70,6 +66,7 @@ from summarizer.planning.report_choice import (
 )
 from summarizer.planning.scope import choose_scope, given_scope, metric_team
 from summarizer.planning.series_labels import find_series_label
+from summarizer.planning.term_weights import term_weights
 from summarizer.planning.timerange import (
     REPORT_NOUNS,
     TimeRange,
@@ -364,90 +361,6 @@ def intent_synonyms(words: Sequence[str]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-# Chunks that may contain a function-character bigram before it counts as a word of the reports,
-# at least; a larger index allows one more per `RARE_PER_CHUNKS` chunks (a seam such as "机原" of
-# "宕机原因" is written somewhere once in so many chunks, and as a rare term it outweighed both words).
-RARE_DF = 2
-RARE_PER_CHUNKS = 5000
-# A demonstrative and the unit it points at ("4月中旬那周", "那期"): the time expression's, no content.
-_POINTER = re.compile(r"[那这该此][周期天月次份篇]")
-
-
-def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
-    """Each question term's IDF in this index, for evidence scoring, with two corrections for how
-    Chinese questions are cut into bigrams.
-
-    A term no chunk contains gets the highest weight: "预算" (budget) in a question the reports
-    never speak to must keep it from being answered. But "目标还能完成" also yields "还能" and "能完",
-    which no report contains either; a bigram holding a function character (还 能 没 里 …) that at
-    most a couple of chunks contain, or two of them, or one beside a character whose own word the
-    reports write far more often ("标还" of 目标), is such an artefact of the cut, not a word the
-    reports lack, and weighs nothing, like a lone function character ("第4期里") and the unseen
-    seam between two written words ("上故" of "线上故障"). A lone
-    character left by question-word removal ("停" of "为什么停了") is never a token of the index
-    (runs become bigrams), so it is weighted by the commonest bigram that holds it.
-    """
-    weights: dict[str, float] = {}
-    df = lexical.doc_freq()
-    rare = max(RARE_DF, len(lexical.rows) // RARE_PER_CHUNKS)
-    straddling = _straddling(terms, df, rare) | _phrasing_seams(terms, df)
-    for term in dict.fromkeys(tokenize(terms)):
-        if term in straddling or _POINTER.fullmatch(term):
-            continue  # "上故" of "线上故障", "标还" of "目标还能": a seam, not a word; "那周": a pointer
-        weight = lexical.idf(term)
-        phrasing = has_han(term) and bool(FUNCTION_CHARS.intersection(term))
-        if phrasing and (len(term) == 1 or df.get(term, 0) <= rare or FUNCTION_CHARS.issuperset(term)):
-            continue  # "里" of "第4期里", "能按" of "没能按", "还能": phrasing, not content
-        if has_han(term) and len(term) == 1:
-            seen = max((n for t, n in df.items() if term in t), default=0)
-            weight = lexical.idf(term) if not seen else _idf(seen, len(lexical.rows))
-        weights[term] = weight
-    return weights
-
-
-def _straddling(terms: str, df: Mapping[str, int], rare: int = RARE_DF) -> set[str]:
-    """Bigrams at most `rare` chunks contain whose neighbours on both sides in the same run are
-    more common: the seam between two words ("线上故障" -> 线上 | 上故 | 故障), not a word of its
-    own. A seam one line happens to write ("客诉问题" once in a greeting) is still a seam: as a
-    rare term it would outweigh both words and sink every line telling the matter in other words."""
-    out: set[str] = set()
-    for run in re.findall(rf"[{HAN}]{{4,}}", terms):
-        grams = [run[i : i + 2] for i in range(len(run) - 1)]
-        for i in range(1, len(grams) - 1):
-            seam = df.get(grams[i], 0)
-            if seam <= rare and df.get(grams[i - 1], 0) > seam and df.get(grams[i + 1], 0) > seam:
-                out.add(grams[i])
-    return out
-
-
-# How many times more chunks must write a character's word than its seam with a function character.
-SEAM_RATIO = 2
-
-
-def _phrasing_seams(terms: str, df: Mapping[str, int]) -> set[str]:
-    """Bigrams that join a word's character to a function character beside it ("标还" of
-    "目标还能完成", "境里" of "生产环境里") where the reports write that character's own word (目标,
-    环境) far more often than the seam. An absolute count cannot tell: "目标还是…" is common report
-    phrasing, so the seam's count grows with the index, and a rare seam outweighed the words and
-    sank the line that answered (a crowded index refused "O2降本15%的目标还能完成吗？")."""
-    out: set[str] = set()
-    for run in re.findall(rf"[{HAN}]{{3,}}", terms):
-        grams = [run[i : i + 2] for i in range(len(run) - 1)]
-        for i, gram in enumerate(grams):
-            left, right = gram[0] in FUNCTION_CHARS, gram[1] in FUNCTION_CHARS
-            if left == right:
-                continue  # no function character, or two: the caller's rules
-            j = i + 1 if left else i - 1  # the neighbour sharing the word's character
-            if 0 <= j < len(grams) and df.get(grams[j], 0) > SEAM_RATIO * df.get(gram, 0):
-                out.add(gram)
-    return out
-
-
-def _idf(df: int, n: int) -> float:
-    """BM25's IDF (index/lexical.py), for a document frequency the index does not store."""
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-
 def known_projects(ledger: Ledger | None) -> ProjectIndex:
     """Projects the ledger knows, for linking names in the question (one index per revision)."""
     if ledger is None:
@@ -516,67 +429,3 @@ def project_series(ledger: Ledger | None, names: list[str]) -> list[str]:
                 held[series] = held.get(series, 0) + 1
     most = max(held.values(), default=0)
     return sorted(s for s, count in held.items() if count == most)
-
-
-def metric_teams(name: str, ledger: Ledger) -> list[str]:
-    """The report folders whose reports give the metric series of that name a point."""
-    from index.ledger import views
-
-    keys = dict(views.metric_names(ledger))
-    if name not in keys:
-        return []
-    found = views.metric_series(ledger, keys={keys[name]})
-    return sorted({series_of(p.report) for s in found for p in s.points})
-
-
-def named_metrics(query: str, ledger: Ledger) -> list[str]:
-    """Metric series the question names; one named exactly wins over its near namesakes
-    ("出金有效成功率" is not also 入金有效成功率)."""
-    from index.ledger import views
-
-    pairs = views.metric_names(ledger)
-    named = [name for name, key in pairs if names_metric(query, name, key)]
-    # The longest exact name is the one meant ("周计算成本" inside "周计算成本环比" is a namesake).
-    named = [n for n in named if not any(n != m and plain_key(n) in plain_key(m) for m in named)]
-    return named or link_projects(query, [ProjectRef(name, (key,)) for name, key in pairs], min_ratio=0.6)
-
-
-# A metric name's closing parenthesis: its window or unit ("(7d)", "(p95, ms)"), left out when asked.
-_QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
-
-
-def names_metric(question: str, name: str, key: str) -> bool:
-    """The question writes the metric's whole name: Latin names as whole words ("scope" is not in
-    "telescope"), others as a run of characters ("授信通过率"). A name that is a function word
-    ("In" of a notebook's `In [1]:` read as a figure) names nothing a question could mean."""
-    if len(key) < 2 or key in STOPWORDS:
-        return False
-    bare = _QUALIFIER.sub("", name)
-    if bare != name and bare.strip() and names_metric(question, bare, plain_key(bare)):
-        return True  # "crash-free sessions" names "Crash-free sessions (7d)": the window qualifies it
-    if key.isascii():
-        pattern = _whole_words(name)
-        return pattern is not None and pattern.search(question.casefold()) is not None
-    return key in plain_key(question)
-
-
-@lru_cache(maxsize=65536)
-def _whole_words(name: str) -> re.Pattern[str] | None:
-    """A Latin metric name as whole words, spaced or punctuated any way; compiled once per name
-    (every metric question is matched against every metric of the ledger)."""
-    words = re.findall(r"[a-z0-9]+", name.casefold())
-    if not words:
-        return None
-    return re.compile(r"(?<![a-z0-9])" + r"[^a-z0-9]*".join(map(re.escape, words)) + r"(?![a-z0-9])")
-
-
-def as_trend(planned: QuestionPlan, ledger: Ledger) -> None:
-    """ "周计算成本这两个月怎么变化的" / "how did signups change?" asks for a metric's trend: a change
-    question that names a metric by its whole name is a metric question, not a report diff.
-    A question naming a report ("第14期有什么变化") or a short span keeps asking what changed."""
-    if planned.reports is not None and len(planned.reports) <= 2:
-        return
-    from index.ledger import views
-
-    if any(names_metric(planned.query, name, key) for name, key in views.metric_names(ledger)):
-        planned.intent = "metrics"

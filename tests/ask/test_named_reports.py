@@ -16,7 +16,8 @@ import pytest
 from index.text.weeks import week_int
 from summarizer.planning import read_question
 from summarizer.planning.index_context import IndexContext, label_form
-from summarizer.planning.planner import names_metric, read_named_report, with_previous
+from summarizer.planning.metric_names import names_metric
+from summarizer.planning.report_choice import read_named_report, with_previous
 from summarizer.planning.series_labels import series_labels
 from summarizer.planning.timerange import find_time_range
 

@@ -16,9 +16,10 @@ from summarizer.engines.local.extractive import coverage, says_nothing
 from summarizer.facts import Facts
 from summarizer.pipelines.ask import speaks_to
 from summarizer.planning import read_question
-from summarizer.planning.planner import term_weights, without_places, without_team_words
+from summarizer.planning.planner import without_places, without_team_words
 from summarizer.planning.projects import ProjectRef, link_projects
 from summarizer.planning.question_words import strip_question_words
+from summarizer.planning.term_weights import term_weights
 from summarizer.schemas import Point
 
 from .test_plan import LATEST
