@@ -35,7 +35,10 @@ from index.text.normalise import plain_key
 from index.text.quantity import CHANGE_HEADER, CURRENCY, signed
 from index.text.time_core import MONTHS
 
-_VALUE_HEADER = re.compile(r"本周|this week|current|value|值|actual|本期|当前|latest|W\d{1,2}$", re.I)
+# (`This Wk`, `THIS_WK`: a report script's column names)
+_VALUE_HEADER = re.compile(
+    r"本周|this[\s_]*(?:week|wk)\b|current|value|值|actual|本期|当前|latest|W\d{1,2}$", re.I
+)
 _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han characters
 # A table of metrics wherever it stands: its first column is headed as metrics (`指标`, `Metric`,
 # `KPI`), or a column is this period's value beside the last (`本期` / `上期`, `This week` / `Last week`).

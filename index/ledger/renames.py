@@ -23,7 +23,8 @@ from index.text.timeexpr import ANY_DAY, MONTH_PATTERN, find_dates
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
 _VERB = re.compile(
-    r"正式更名为|更名为|改名为|改名|改称为|改称|更名|\brenamed\s+to\b|\bis\s+now\s+(?:called|named)\b|"
+    # (`「终端远程升级平台」自本期起正式定名 **天枢**`: the project gets its official name)
+    r"正式更名为|更名为|改名为|改名|改称为|改称|更名|正式定名为?|定名为|\brenamed\s+to\b|\bis\s+now\s+(?:called|named)\b|"
     r"\bnow\s+called\b|\bis\s+renamed\b|\bwas\s+renamed\s+to\b|"
     # "the Broker Portal Refresh will be called Broker Hub from now on", "X has a new name: it's now
     # \"Coldmere Patterns\"". Written from pmo-rag-prose-en and weeknotes-blog-en.

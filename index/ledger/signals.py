@@ -24,9 +24,11 @@ from index.ledger.status_signs import (
     is_legend,
     legend_status,
     rag_letter,
+    reading_status_words,
     ticked_option,
 )
 from index.schemas import ProjectStatus
+from index.text.cjk import has_han
 from index.text.normalise import EMOJI, HTML_TAG, nfkc
 
 _COLOUR = (
@@ -289,6 +291,9 @@ def labelled_status(label: str, value: str) -> ProjectStatus | None:
     return found
 
 
+# A light's word, a dash, the state it stands for this time (`grey – cancelled`, `amber: at risk`).
+_AFTER_LIGHT = re.compile(r"^\S+\s*[-–—:：]\s*(\S.*)$")
+_LETTER_WORD = re.compile(r"^[a-z]\s?[-–]\s?([^\s\d-]{1,8})$")
 _OPENING_LETTER = re.compile(r"^([A-Z])(?:\.(?!\w)|\s*[(（]|\s+[-–—:;]|\s*$)")
 
 
@@ -381,7 +386,12 @@ def field_status(value: str) -> ProjectStatus | None:
         return None
     declared = legend_status(cleaned)
     if declared is not None:
-        return declared
+        # `Grey – Cancelled` under `Grey = paused or closed`: the word after the light says which
+        said = _AFTER_LIGHT.match(cleaned)
+        return (field_status(said[1]) or declared) if said and len(said[1].split()) <= 2 else declared
+    lettered = _LETTER_WORD.match(cleaned)
+    if lettered is not None:
+        return field_status(lettered[1])  # `G-正常`, `Y-关注`: a light's letter joined to its word
     dated = re.match(r"(\D+?)\s+\S*\d", cleaned)  # `DEPARTED 27MAR`: the legend's word and its day (w20-b)
     declared = legend_status(dated[1]) if dated else None
     if declared is not None:
@@ -450,6 +460,13 @@ _PERIOD_TAIL = re.compile(
 )
 
 
+_DONE = ("done", "launched")
+_PROJECT_NOUN = re.compile(r"^(?:projects?|workstreams?)\s+|\s+(?:projects?|workstreams?)$|项目$", re.I)
+_LANGUAGE_HALVES = re.compile(
+    r"\s*(?<=[\u4e00-\u9fff])\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*(?=[\u4e00-\u9fff])\s*"
+)
+
+
 def _heading_words(title: str) -> tuple[str, str]:
     """A heading's words, and the same without the period they cover ("Shipped this week");
     its outline number and a note after it say nothing ("4. Closed this period (auto; …)")."""
@@ -469,8 +486,22 @@ def heading_status(title: str) -> ProjectStatus | None:
     # Marks around the word say nothing ("done ✅:", "**Shipped** 🚀"): only the words decide.
     text, bare = _heading_words(title)
     found = next((status for status, pattern in _HEADING_STATUS if pattern.match(text)), None)
+    if found is None:
+        # the state of a list of projects, in one language or both: `PROJECTS ON HOLD`, `Paused
+        # projects`, `暂停项目 ON HOLD` (a report script's section of its held rows); never done,
+        # which such a list's rows are often steps of (`本周完成 DONE THIS WEEK` over sub-tasks)
+        halves = [h for h in _LANGUAGE_HALVES.split(text) if h] if has_han(text) else [text]
+        for half in halves:
+            state = _PROJECT_NOUN.sub("", half).strip()
+            if state != half.strip() or len(halves) > 1:
+                found = found or next(
+                    (st for st, pattern in _HEADING_STATUS if st not in _DONE and pattern.match(state)), None
+                )
     if found is None and _LAUNCHED_HEADING.match(bare):
         return "launched"
     if found is None and bare:  # a word of the report's own legend ("DISCHARGED THIS WEEK")
-        found = legend_status(bare.casefold())
+        with reading_status_words({}):
+            common = field_status(bare)
+        # (`DONE = closed` in a legend leaves `Done this week` the work done on running projects)
+        found = legend_status(bare.casefold()) if common is None else None
     return found

@@ -27,8 +27,9 @@ _LEGEND_LINE = re.compile(
 )
 # `TIGHT = at risk`, `HOLD=paused`, `U/S = UNSERVICEABLE (OFF TRACK)`: a word (or a few, a slash
 # inside one), an equals sign, what it means.
+# (entries set apart by a middle dot or a bullet: `OT = on track · AR = at risk · OFF = off track`)
 _ENTRY = re.compile(
-    r"(?P<word>[^\s=/|,;，；](?:[^=/|,;，；]|/(?=\S)){0,24}?)\s*[=＝]\s*(?P<meaning>[^=/|,;，；]{1,40})"
+    r"(?P<word>[^\s=/|,;，；·•](?:[^=/|,;，；·•]|/(?=\S)){0,24}?)\s*[=＝]\s*(?P<meaning>[^=/|,;，；·•]{1,40})"
 )
 # Entries side by side in columns (`HOLD  = PAUSED BY SPONSOR          SCRAP = CANCELLED`), or two
 # spaces apart when a short word and its equals sign follow (`B = complete  G = on plan`).

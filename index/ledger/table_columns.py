@@ -51,7 +51,7 @@ _STATUS_CELL_CHARS = 12
 
 # A bilingual header names its column twice (`Project 项目`, `Target 目标`, `状态 Status`, `计划 / Plan`).
 _HEADER_PARTS = re.compile(
-    r"\s*/\s*|(?<=[A-Za-z%.)])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=[A-Za-z])"
+    r"\s*/\s*|(?<=[A-Za-z%.)])\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])%?\s+(?=[A-Za-z])"
 )
 
 
@@ -119,7 +119,7 @@ def name_column(table: Table) -> int | None:
         )
     if len(roles) <= first or roles[first] is not None:
         return None
-    if _METRIC_HEADER.fullmatch(table.header[first].strip(" *_`")):
+    if any(_METRIC_HEADER.fullmatch(form) for form in header_forms(table.header[first])):
         return None  # `| KPI | Target | This week |`: its rows are metrics, their target a figure
     if not any(role in ("status", "target", "progress") for role in roles[first + 1 :]):
         return None
@@ -152,11 +152,18 @@ _PARENT_HEADER = re.compile(
 )
 
 
+# A meeting's action log (`| # | Action | Owner | Due |`, `| 行动项 | 负责人 | 截止 |`): each row a
+# person's to-do with its due day, never a project with its target.
+_ACTION_HEADER = re.compile(r"actions?(?:\s*items?)?|to-?dos?|待办(?:事项)?|行动项|跟进事项", re.I)
+
+
 def task_rows(table: Table, name: int) -> bool:
-    """The name column holds tasks and another column names the project each belongs to; or a
-    milestone column stands beside a project column of record numbers (the projects are named
-    elsewhere): either way the rows are steps of projects, not projects."""
+    """The name column holds actions (a meeting's action log), or tasks while another column
+    names the project each belongs to; or a milestone column stands beside a project column of
+    record numbers (the projects are named elsewhere): the rows are steps of projects, not projects."""
     forms = [header_forms(h) for h in table.header]
+    if name < len(forms) and any(_ACTION_HEADER.fullmatch(x) for x in forms[name]):
+        return True
     parents = [i for i, f in enumerate(forms) if any(_PARENT_HEADER.fullmatch(x) for x in f) and i != name]
     if name < len(forms) and any(_TASK_HEADER.fullmatch(x) for x in forms[name]) and parents:
         return True
@@ -192,9 +199,10 @@ def _row_numbers(table: Table) -> bool:
 
 # The column of a tracker's ids (`编号`, `ID`, `Key`, `#`): what stays when a row is renamed.
 _KEY_HEADER = re.compile(r"#|no\.?|id|key|issue|ticket|编号|序号|工作项|(?:需求|任务|工单)(?:id|编号)", re.I)
-# (`TQ-ET07`, `SL-2S`, `YMS-AP`: a team's own codes in its id column, letters after the dash too)
+# (`TQ-ET07`, `SL-2S`, `YMS-AP`: a team's own codes in its id column, letters after the dash too;
+# a portfolio tool's one-letter kind before a number, `F-2231` a feature, `E-104` an epic)
 _ITEM_KEY_CELL = re.compile(
-    r"#?\d{2,7}|[A-Z][A-Z0-9]{1,9}-(?:\d{1,6}|[A-Z0-9]{0,6}\d[A-Z0-9]{0,6}|[A-Z]{2,4})"
+    r"#?\d{2,7}|[A-Z][A-Z0-9]{1,9}-(?:\d{1,6}|[A-Z0-9]{0,6}\d[A-Z0-9]{0,6}|[A-Z]{2,4})|[A-Z]-\d{3,6}"
 )
 
 

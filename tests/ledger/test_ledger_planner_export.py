@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.ledger import views
+from index.ledger.extract import extract_facts
 from index.ledger.metrics import extract_metrics
 
 from .conftest import Series, WriteReport
@@ -99,3 +100,16 @@ def test_a_bucket_code_keeps_a_renamed_row_one_project(series: Series) -> None:
     moved = [s for s in views.slips(ledger) if s.kind == "date_moved"]
     assert [(s.project, s.week) for s in moved] == [("Barcode scanner retrofit", "2025-W11")]
     assert "Handheld scanner swap" in moved[0].aliases
+
+
+def test_a_meetings_action_log_holds_no_projects(write_report: WriteReport) -> None:
+    """`| # | Action | Owner | Due |`: each row is a person's to-do and its due day, not a project
+    with a target (the board above it holds the projects)."""
+    text = (
+        "# Train sync 2025-04-10\n\n## Board\n\n| Feature | Name | Target | Health |\n|---|---|---|---|\n"
+        "| F-2231 | Web intake | 2025-05-06 | at risk |\n\n## Actions\n\n| # | Action | Owner | Due |\n"
+        "|---|---|---|---|\n| A-105 | Finish costing the capture gap | Aoife B. | 2025-04-17 |\n"
+        "| A-106 | Rounding fix into mock load 4 | Marek N. | 2025-04-24 |\n"
+    )
+    found = [o.project for o in extract_facts(write_report("sync.md", text)).observations]
+    assert found == ["Web intake"]

@@ -127,3 +127,28 @@ def test_a_legend_written_tight_one_space_between_entries(write_report: WriteRep
         "hold": "paused",
         "drop": "cancelled",
     }
+
+
+def test_a_key_of_codes_set_apart_by_middle_dots(write_report: WriteReport) -> None:
+    """`OT = on track · AR = at risk · OFF = off track`: each dot ends an entry, so `AR` is at risk
+    (read as one run, `at risk · OFF` became one word meaning off track)."""
+    text = (
+        "# Release train sync\n\nThu 2025-06-12\n"
+        "Status key: OT = on track · AR = at risk · OFF = off track · ⏸ = paused\n\n"
+        "## Board\n\n| Feature | Target | Health |\n|---|---|---|\n"
+        "| Claims intake | 2025-07-01 | AR |\n| Ledger bridge | 2025-08-01 | OT |\n"
+    )
+    report = write_report("sync.md", text)
+    assert read_status_words(report) == {"ot": "on_track", "ar": "at_risk", "off": "off_track", "⏸": "paused"}
+    found = {o.project: o.status for o in extract_facts(report).observations}
+    assert found == {"Claims intake": "at_risk", "Ledger bridge": "on_track"}
+
+
+def test_the_state_after_a_legends_light_says_which_of_its_meanings() -> None:
+    """`Grey = paused or closed`: `Grey – Cancelled` is cancelled, `Grey – Closed` done; a light
+    followed by a sentence keeps the legend's meaning."""
+    with reading_status_words({"grey": "paused", "amber": "at_risk"}):
+        assert field_status("Grey – Cancelled") == "cancelled"
+        assert field_status("Grey – Closed") == "done"
+        assert field_status("Grey") == "paused"
+        assert field_status("Amber – on track next week") == "at_risk"
