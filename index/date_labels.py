@@ -28,7 +28,8 @@ from index.text.timeexpr import ANY_DAY, find_dates
 # period it covers and the day it was issued; the report is of the day it was issued.
 _ISSUE_LABELS = (
     # a batch job's printout is issued the day it ran: `RUN DATE 02/13/25 (25.044)` (w28-h)
-    r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|run\s+date|签发日期|印发日期|发文日期|"
+    # (a report script's `运行时间: 2025-03-24 08:45` before its `统计周期`: the day it ran)
+    r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|run\s+date|运行(?:时间|日期)|签发日期|印发日期|发文日期|"
     # a template's own field for the report's day (`报告日期 Reporting date: 2025-04-11`) outranks a
     # page's `Updated:` stamp above it
     r"report(?:ing)?\s+date|报告日期|周报日期)"

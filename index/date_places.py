@@ -139,6 +139,13 @@ def detect_report_date(
         headed = headed or (date_from_text(text) if text.startswith("#") else None)
         if headed and headed.origin == "date":
             return FoundDate(headed.value, "header under the page's heading")
+    # A slide deck's cover: its heading, then a line opening with the full day the deck was shown
+    # (`# 梯联网交付周会 · 第28期` over `2025年5月8日（周四）14:00 · 节后首次周会（5/1 休会）`), the other
+    # days on that line an aside.
+    for text in _cover_lines(body):
+        found = opening_date(text, None)
+        if found is not None:
+            return FoundDate(found.value, "header under the page's heading")
     # A slide deck's front matter dates it in a field that is not a date field (Marp's
     # `footer: 团队 · 2024年5月23日（周四）`, a `subtitle:`): a full day in any value, when no date
     # field, title, header line or file name gave one.
@@ -299,6 +306,14 @@ def _headed_blocks(body: list[tuple[int, str]]) -> list[str]:
 
 
 _LATE_DATELINES = 6
+_COVER_LINES = 2
+
+
+def _cover_lines(body: list[tuple[int, str]]) -> list[str]:
+    """The lines right under the first heading of a page's first lines."""
+    lines = [text for _, text in body[:HEADER_LINES] if text.strip()]
+    first = next((i for i, text in enumerate(lines) if text.startswith("#")), None)
+    return [] if first is None else lines[first + 1 : first + 1 + _COVER_LINES]
 
 
 def _datelines(body: list[tuple[int, str]], count: int = _DATELINES) -> list[str]:

@@ -298,18 +298,31 @@ def underlines(underline: str, title: str) -> bool:
 _CAPITALS = re.compile(r"^[A-Z][A-Z0-9&/' -]{1,40}(?:\s*\([^()]{0,40}\))?$")
 
 
-_NUMBERED_TITLE = re.compile(r"^\d{1,2}[.)]\s+([^(（]{3,50}?)\s*(?:[(（].*)?$")
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}[.)]\s+([^(（]{3,60}?)\s*(?:[(（].*)?$")
+
+
+# (`4. MILESTONES - NEXT 28 DAYS AND DONE SINCE LAST REPORT`: a report script's section names its
+# view in full)
+_NUMBERED_TITLE_WORDS = 10
 
 
 def numbered_capitals(stripped: str) -> bool:
     """`1. HEADLINES`, `3. GxP SYSTEM EVENTS`, `4. SITE KPIs (source: QA dashboard)`: a plain-text
     e-mail's numbered section, its title in capitals."""
     match = _NUMBERED_TITLE.match(stripped)
-    if match is None or len(match[1].split()) > 6:
+    if match is None or len(match[1].split()) > _NUMBERED_TITLE_WORDS:
         return False
-    letters = [c for c in match[1] if c.isalpha()]
+    title = match[1]
+    glossed = _GLOSSED_CAPITALS.fullmatch(title.strip())
+    if glossed and sum(c.isalpha() for c in glossed[1]) >= _GLOSSED_LETTERS:
+        title = glossed[1]  # `7. RISKS & ASKS 风险与需协调事项`: a capitals title and its Chinese gloss
+    letters = [c for c in title if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return upper >= 3 and upper >= 0.75 * len(letters) and letters[0].isupper()
+
+
+_GLOSSED_LETTERS = 6  # `RMS 上线准备` is an item led by a system's name; `SAFETY 安全` a title
+_GLOSSED_CAPITALS = re.compile(r"([A-Z][A-Z0-9&/' -]*[A-Z0-9])\s+[\u4e00-\u9fff]{2,12}")
 
 
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(\S.{0,58})$")
@@ -366,7 +379,12 @@ _DOTTED_HEADING = re.compile(r"^\.([A-Z][A-Z0-9 &/()-]{2,50}?)\.{3}\s*$")
 _STARRED_HEADING = re.compile(r"^(\*{2,4})\s+((?:(?!\*\*).)+)$")
 
 
-_RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,40}?)\s*[=\-#*~]{2,}$")
+# (a form digest names each response by its title and what it was called before: `--- [2] WagonSense
+# rollout (was: Wagon GPS retrofit) -----`)
+_RULED_HEADING = re.compile(r"^[=\-#*~]{2,}\s*([^\s=#*~-](?:(?![=#*~-]{2}).){0,60}?)\s*[=\-#*~]{2,}$")
+
+
+_COLUMN_RULE = re.compile(r"^\s*-{2,}(?: -{2,})+\s*$")
 
 
 def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
@@ -383,7 +401,8 @@ def _capital_heading(lines: list[tuple[int, str]], index: int) -> bool:
     if not below:
         return False
     if below[0].strip():
-        return not RULE_LINE.match(below[0])
+        # (over a dash run per column, `TYPE     NOTE` over `-------- -------`, it is a table's header)
+        return not RULE_LINE.match(below[0]) and not _COLUMN_RULE.match(below[0])
     # Over a blank line: only a title of two words or more ("NOTE FROM CORINNE"; "FYI" alone over
     # "Thanks" is a sign-off), or one word naming a section's kind ("PROJECTS", "INCIDENTS").
     return (

@@ -263,3 +263,42 @@ _WIDGET = re.compile(
     r"dbutils\.widgets\.text\(\s*[\"'](?P<py_name>\w+)[\"']\s*,\s*[\"'](?P<py_value>[^\"']*)[\"']",
     re.I,
 )
+
+
+# What a database client prints around a script's output (SQL*Plus, its Chinese messages too): row
+# counts, session and substitution echoes, timing. The one that says a query found nothing (`no rows
+# selected`, `未选定行`) stays: under an incidents heading it says there were none.
+_CLIENT_CHATTER = re.compile(
+    r"^\s*(?:\d+\s+rows?\s+selected\.?|已选择\s*\d+\s*行。?|Session altered\.|会话已更改。|"
+    r"(?:old|new|原值|新值)\s+\d+:\s.*|PL/SQL procedure successfully completed\.|PL/SQL 过程已成功完成。|"
+    r"Elapsed:\s+\d{2}:\d{2}:\d{2}(?:\.\d+)?|已用时间:\s*\d{2}:\d{2}:\d{2}(?:\.\d+)?|Commit complete\.|提交完成。)\s*$",
+    re.I,
+)
+
+
+# A statement typed at the client's prompt (`SQL> select …`) and its continuation lines, which the
+# client numbers (`  2    from pmo_calendar …`).
+_PROMPT = re.compile(r"^SQL> ")
+_PROMPT_CONTINUED = re.compile(r"^\s{1,3}\d{1,3}\s{2,}\S")
+
+
+def client_chatter(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A spooled query's client messages blank (`7 rows selected.`, `Session altered.`, `old   4:
+    where …`, a statement typed at `SQL>` and its numbered lines): `7 rows` is no figure of the
+    report, and an echo of the script is no news."""
+    out: list[tuple[int, str]] = []
+    typed = False
+    headers: set[str] = set()
+    for number, text in lines:
+        typed = bool(_PROMPT.match(text)) or (typed and bool(_PROMPT_CONTINUED.match(text)))
+        page = _PAGE_NUMBER.search(text)
+        running = _PAGE_NUMBER.sub("", text).strip() if page else ""
+        repeated = bool(running) and running in headers
+        headers.add(running)
+        out.append((number, "" if typed or repeated or _CLIENT_CHATTER.match(text) else text))
+    return out
+
+
+# A page's running header (`18-4月 -25   衡川…结算中心   Page:   4`): the first one dates the
+# report; its repeats on every later page only break the sections they fall in.
+_PAGE_NUMBER = re.compile(r"(?:\bpage\s*:?\s*\d{1,4}(?:\s+of\s+\d{1,4})?|第\s*\d{1,4}\s*页)\s*$", re.I)

@@ -28,6 +28,7 @@ from index.heading_lines import (
 )
 from index.line_rewrites import (
     chat_export_lines,
+    client_chatter,
     hidden_comments,
     mind_map_fields,
     new_side_of_diffs,
@@ -72,7 +73,9 @@ def parse_report(
     _, after_front = split_front_matter(written, doc.path)
     head = written[: len(written) - len(after_front)]
     lines = head + chat_export_lines(
-        mind_map_fields(new_side_of_diffs(template_tags(notebook_source(hidden_comments(after_front)))))
+        mind_map_fields(
+            new_side_of_diffs(template_tags(notebook_source(client_chatter(hidden_comments(after_front)))))
+        )
     )
     lines, sources = spread_joined_lines(lines)
     dialect = dialect_of(lines)

@@ -127,8 +127,31 @@ def coded_margin_lines(lines: list[tuple[int, str]]) -> frozenset[int]:
         and index + 1 < len(lines)
         and lines[index + 1][1][:1].isspace()
         and lines[index + 1][1].strip()
+        and not _under_column_header(lines, index)
     ]
     return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
+
+
+_COLUMN_GAP = re.compile(r"\S {2,}(?=\S)")
+_HEADER_GAPS = 3
+# A table's rule under its header: one line of dashes, or a dash run per column (`---- ------ ---`).
+_TABLE_RULE = re.compile(r"^\s*[-=─━]{3,}(?:\s+[-=─━]{3,})*\s*$")
+
+
+def _under_column_header(lines: list[tuple[int, str]], index: int) -> bool:
+    """The line is a row of a table whose header of columns over a rule stands above it, blank
+    lines and rows (filled margin lines) between (`ID   Project   Owner   Status   Target` between
+    rules, then `FMS-01   OreTrack v6.2 …` over its indented `Comments:`): a report writer's
+    table, each row with its comment under it, not a record heading its own section."""
+    for above in range(index - 1, -1, -1):
+        text = lines[above][1]
+        if _TABLE_RULE.match(text) and above > 0:
+            # (the header's first line, or its second when a client wrapped it: `PCT` over `DONE`)
+            headers = [t for _, t in lines[max(0, above - 2) : above] if not _TABLE_RULE.match(t)]
+            return any(len(_COLUMN_GAP.findall(header.strip())) >= _HEADER_GAPS for header in headers)
+        if text.strip() and not text[:1].isspace() and not _CODED_LINE.match(text):
+            return False
+    return False
 
 
 # A record's light at the margin, set off from its name by a gap (`YELLOW   增量 Cook（IncCook）

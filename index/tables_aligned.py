@@ -41,19 +41,20 @@ class _Piece:
     last: int
 
 
-def _width(char: str) -> int:
-    """Display columns a character takes: two for a wide (Han, full-width) one."""
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+def _width(char: str, wide: bool = True) -> int:
+    """Display columns a character takes: two for a wide (Han, full-width) one, unless the table
+    was padded by characters (`wide` False: a database client counting a Han character as one)."""
+    return 2 if wide and unicodedata.east_asian_width(char) in "WF" else 1
 
 
-def _pieces(text: str, pattern: re.Pattern[str] = _GAP) -> list[_Piece]:
+def _pieces(text: str, pattern: re.Pattern[str] = _GAP, wide: bool = True) -> list[_Piece]:
     """The line's pieces (text separated by two or more spaces or a tab), in display columns."""
     columns = [0]
     for char in text:
         if char == "\t":
             columns.append((columns[-1] // _TAB + 1) * _TAB)
         else:
-            columns.append(columns[-1] + _width(char))
+            columns.append(columns[-1] + _width(char, wide))
     return [
         _Piece(columns[match.start()], columns[match.end()], match.start(), match.end())
         for match in pattern.finditer(text)
@@ -89,32 +90,71 @@ def _rule_pieces(text: str) -> list[_Piece] | None:
 _DASH_RUN = re.compile(r"[-=─━]+")
 
 
-def _underlined_header(text: str, rule: str) -> tuple[list[_Piece], list[_Piece]] | None:
+def _underlined_header(
+    text: str, rule: str, wide: bool = True, columns: int = _MIN_COLUMNS
+) -> tuple[list[_Piece], list[_Piece]] | None:
     """A header over one dash run per column, the runs one space apart (PowerShell's Format-Table,
     SQL clients: `KPI   ThisWeek LastWeek Target` over `---   -------- -------- ------`): the
     header cut where the runs start, and the runs."""
     if "|" in text or not _RULE.match(rule):
         return None
     runs = _pieces(rule, _DASH_RUN)
-    if len(runs) < _MIN_COLUMNS:
+    if len(runs) < columns:
         return None
     cells = []
     for run, after in zip(runs, [*runs[1:], None], strict=True):
-        within = [
-            p
-            for p in _pieces(text, _WORD)
-            if p.start >= run.start - 1 and (after is None or p.start < after.start)
-        ]
+        within = _words_in(text, run, after, wide)
         if not within:
             return None
         cells.append(_Piece(within[0].start, within[-1].end, within[0].first, within[-1].last))
     return cells, runs
 
 
+def _words_in(text: str, run: _Piece, after: _Piece | None, wide: bool) -> list[_Piece]:
+    """The words of a header line that stand over one dash run (from its start to the next's)."""
+    return [
+        p
+        for p in _pieces(text, _WORD, wide)
+        if p.start >= run.start - 1 and (after is None or p.start < after.start)
+    ]
+
+
+def _two_line_header(first: str, second: str, rule: str) -> tuple[list[str], list[_Piece], bool] | None:
+    """A header written over two lines above the rule, as SQL*Plus wraps a heading or a report
+    script writes it in two languages (`PCT` over `DONE`, `项目名称` over `PROJECT`): each column's
+    words from both lines, the dash runs, and whether the table counts a Han character as two
+    columns or as one (a client padding by characters lines up only when counted as one)."""
+    if "|" in first or "|" in second or _RULE.match(first) or _RULE.match(second) or not _RULE.match(rule):
+        return None
+    runs = _pieces(rule, _DASH_RUN)
+    if len(runs) < _MIN_COLUMNS:
+        return None
+    wide = _exact_starts(first, runs, True) + _exact_starts(second, runs, True) >= _exact_starts(
+        first, runs, False
+    ) + _exact_starts(second, runs, False)
+    cells = []
+    for run, after in zip(runs, [*runs[1:], None], strict=True):
+        words = [first[p.first : p.last] for p in _words_in(first, run, after, wide)]
+        words += [second[p.first : p.last] for p in _words_in(second, run, after, wide)]
+        cells.append(" ".join(words))
+    first_line = sum(
+        1 for run, after in zip(runs, [*runs[1:], None], strict=False) if _words_in(first, run, after, wide)
+    )
+    if 2 * first_line < len(runs) or any(len(cell.split()) > 2 * _MAX_HEADER_WORDS for cell in cells):
+        return None  # the first line heads too few columns: a title over a one-line header
+    return cells, runs, wide
+
+
+def _exact_starts(text: str, runs: list[_Piece], wide: bool) -> int:
+    """How many of the line's words start exactly where a dash run starts."""
+    starts = {run.start for run in runs}
+    return sum(1 for p in _pieces(text, _WORD, wide) if p.start in starts)
+
+
 _WORD = re.compile(r"\S+")
 
 
-def _split_at_columns(text: str, piece: _Piece, starts: list[int]) -> list[_Piece]:
+def _split_at_columns(text: str, piece: _Piece, starts: list[int], wide: bool = True) -> list[_Piece]:
     """A piece cut where a column starts right after a single space: a cell that filled its
     column ("门店POS对接 赵强") leaves one space before the next."""
     parts: list[_Piece] = []
@@ -125,21 +165,21 @@ def _split_at_columns(text: str, piece: _Piece, starts: list[int]) -> list[_Piec
         if offset > first and text[offset - 1] == " " and char != " " and column in starts:
             parts.append(_Piece(start_column, column - 1, first, offset - 1))
             first, start_column = offset, column
-        column += _width(char)
+        column += _width(char, wide)
     parts.append(_Piece(start_column, piece.end, first, piece.last))
     return parts
 
 
-def _row(text: str, starts: list[int], ends: list[int]) -> list[str] | None:
+def _row(text: str, starts: list[int], ends: list[int], wide: bool = True) -> list[str] | None:
     """The line cut into one cell per column, or None when its pieces do not sit on the columns:
     each starts where a column starts or, a figure set flush right under its header (PowerShell's
     and SQL clients' tables: `ThisWeek` over `    94.6`), ends where one ends."""
     if not text.strip() or "|" in text or _RULE.match(text):
         return None
-    whole = _pieces(text)
+    whole = _pieces(text, wide=wide)
     if not whole or starts[0] + _SLACK < whole[0].start < starts[1] - _SLACK:
         return None  # begins inside the first column: a wrapped line, not a row
-    pieces = [part for piece in whole for part in _split_at_columns(text, piece, starts)]
+    pieces = [part for piece in whole for part in _split_at_columns(text, piece, starts, wide)]
     aligned = [
         p
         for p in pieces
@@ -164,39 +204,53 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
     index = 0
     while index < len(lines):
         number, text = lines[index]
+        ruled_table = _ruled_table(lines, index)
+        if ruled_table is not None:
+            tables.append(ruled_table[0])
+            index = ruled_table[1]
+            continue
         header = _header(text)
-        underlined = (
-            _underlined_header(text, lines[index + 1][1])
-            if header is None and index + 1 < len(lines)
-            else None
-        )
-        if underlined is not None:
-            header = underlined[0]
         if header is None:
             index += 1
             continue
         starts = [piece.start for piece in header]
         ends = [piece.end for piece in header]
+        narrow = _pieces(text, wide=False)  # the header's pieces counting a Han character as one
         following = index + 1
-        if underlined is not None:
-            ruled: list[_Piece] | None = underlined[1]
-        else:
-            ruled = _rule_pieces(lines[following][1]) if following < len(lines) else None
+        ruled = _rule_pieces(lines[following][1]) if following < len(lines) else None
         if ruled and len(ruled) == len(starts):
             starts, ends = [p.start for p in ruled], [p.end for p in ruled]
+            narrow = ruled
+        grid = _Grid(starts, ends, [p.start for p in narrow], [p.end for p in narrow])
         if ruled:
             following += 1
         rows: list[TableRow] = []
         while following < len(lines):
             line = lines[following][1]
-            cells = _row(line, starts, ends)
+            cells = grid.row(line)
             if cells is None:
                 if rows and line[:1].isspace() and line.strip() and not _RULE.match(line):
+                    if rows[-1].end:  # the row's `Comments:` wrapped on: still its comment
+                        rows[-1].end = lines[following][0]
                     following += 1  # a long cell wrapped onto an indented line: still the table
                     continue
                 if _RULE.match(line) and rows:
                     following += 1  # a closing rule
+                elif ruled and rows and not line.strip() and _row_follows(lines, following, grid):
+                    following += 1  # a blank line between a ruled table's rows
+                    continue
                 break
+            if (
+                rows
+                and not cells[0]
+                and (
+                    _FIELD_UNDER_ROW.match(line.strip())
+                    or _continues(rows[-1].cells, cells, starts, ends, True)
+                )
+            ):
+                rows[-1].end = lines[following][0]  # `Comments: …` set in under its row: the row's own
+                following += 1
+                continue
             rows.append(TableRow(lines[following][0], cells))
             following += 1
         named = [row for row in rows if row.cells[0]]
@@ -206,3 +260,143 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
             continue
         index += 1
     return tables
+
+
+# A labelled line set in under a table's row (`Comments: No longer blocked …`, `备注：…`): that row's.
+_FIELD_UNDER_ROW = re.compile(r"^(?:[A-Z][A-Za-z ]{1,20}|[\u4e00-\u9fff]{2,6})[:：]\s")
+
+
+def _row_follows(lines: list[tuple[int, str]], index: int, grid: _Grid) -> bool:
+    """The next filled line after the blank ones from `index` is a row with its first cell filled."""
+    ahead = index
+    while ahead < len(lines) and not lines[ahead][1].strip():
+        ahead += 1
+    if ahead >= len(lines):
+        return False
+    cells = grid.row(lines[ahead][1])
+    return cells is not None and bool(cells[0])
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """A table's columns measured two ways: counting a Han character as two display columns, and
+    as one. A report writer that pads by characters (a Crystal Reports text export: `OreTrack v6.2
+    Upgrade 调度系统升级` then its owner) puts every later cell of a line with Chinese in it that many
+    columns early; each line (the header too) is cut by the measure it lines up with."""
+
+    starts: list[int]
+    ends: list[int]
+    narrow_starts: list[int]
+    narrow_ends: list[int]
+
+    def row(self, text: str) -> list[str] | None:
+        if any(_width(char) == 2 for char in text) and _exact_cells(
+            text, self.narrow_starts, self.narrow_ends, False
+        ) > _exact_cells(text, self.starts, self.ends, True):
+            return _row(text, self.narrow_starts, self.narrow_ends, wide=False)
+        return _row(text, self.starts, self.ends)
+
+
+def _exact_cells(text: str, starts: list[int], ends: list[int], wide: bool) -> int:
+    """How many of the row's pieces start where a column starts or end where one ends, give or
+    take the slack hand alignment leaves."""
+    return sum(
+        1
+        for p in _pieces(text, wide=wide)
+        if any(abs(p.start - s) <= _SLACK for s in starts) or any(abs(p.end - e) <= _SLACK for e in ends)
+    )
+
+
+def _ruled_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
+    """A database client's table at `index`: a header of one or two lines over one dash run per
+    column (SQL*Plus, psql, PowerShell), its rows under the rule, and the index after them."""
+    text = lines[index][1]
+    after = [line for _, line in lines[index + 1 : index + 3]]
+    header: list[str] | None = None
+    if after:
+        # (two columns when each header word stands exactly over its run, as a client prints them:
+        # `TYPE     NOTE` over `-------- ------`)
+        wide = _wide(text, after[0])
+        runs = _pieces(after[0], _DASH_RUN) if _RULE.match(after[0]) else []
+        exact = len(runs) == 2 and _exact_starts(text, runs, wide) == 2 == len(_pieces(text, _WORD, wide))
+        underlined = _underlined_header(text, after[0], wide, 2 if exact else _MIN_COLUMNS)
+        if underlined is not None:
+            wide = _wide(text, after[0])
+            header = [text[p.first : p.last] for p in underlined[0]]
+            runs, following = underlined[1], index + 2
+    if header is None and len(after) == 2:
+        two = _two_line_header(text, after[0], after[1])
+        if two is not None:
+            header, runs, wide = two
+            following = index + 3
+    if header is None:
+        return None
+    rows, following = _ruled_rows(lines, following, runs, wide)
+    if not any(row.cells[0] for row in rows):
+        return None
+    return Table(lines[index][0], header, rows), following
+
+
+def _wide(text: str, rule: str) -> bool:
+    """Whether the header lines up with the rule counting a Han character as two columns."""
+    runs = _pieces(rule, _DASH_RUN) if _RULE.match(rule) else []
+    return _exact_starts(text, runs, True) >= _exact_starts(text, runs, False)
+
+
+def _ruled_rows(
+    lines: list[tuple[int, str]], following: int, runs: list[_Piece], wide: bool
+) -> tuple[list[TableRow], int]:
+    """The rows under a ruled header. A client wraps a long cell onto the next lines in the same
+    column (`Kiosk check-in Haraholm` / `terminal`): a line whose every filled cell continues the
+    cell above (its first word would not have fitted there) is part of that row, not a row of its
+    own; a row with an empty first cell that does fit is the next row of the same group (a client
+    prints a repeated key once). A blank line between rows keeps the table going when a row follows."""
+    starts, ends = [p.start for p in runs], [p.end for p in runs]
+    rows: list[TableRow] = []
+    last: list[str] = []
+    while following < len(lines):
+        number, line = lines[following]
+        if not line.strip():
+            ahead = following + 1
+            while ahead < len(lines) and not lines[ahead][1].strip():
+                ahead += 1
+            upcoming = _row(lines[ahead][1], starts, ends, wide) if rows and ahead < len(lines) else None
+            if upcoming is None or (not upcoming[0] and sum(1 for cell in upcoming if cell) < 2):
+                break
+            following = ahead
+            continue
+        cells = _row(line, starts, ends, wide)
+        if cells is None:
+            if rows and line[:1].isspace() and not _RULE.match(line):
+                rows[-1].end = number  # a long cell wrapped by hand onto an indented line
+                following += 1
+                continue
+            if _RULE.match(line) and rows:
+                following += 1  # a closing rule
+            break
+        if rows and not cells[0] and _continues(last, cells, starts, ends, wide):
+            rows[-1].end = number
+            last = [cell or before for cell, before in zip(cells, last, strict=True)]
+        else:
+            rows.append(TableRow(number, cells))
+            last = list(cells)
+        following += 1
+    return rows, following
+
+
+def _continues(above: list[str], cells: list[str], starts: list[int], ends: list[int], wide: bool) -> bool:
+    """Every filled cell is the rest of the cell above, wrapped: that cell is filled and the
+    first word would not have fitted after it in its column. A line filling more than half the
+    columns the row above fills is the next row of its group (`CAPA … 马骁 2025-03-28 进行中` under
+    `RCA …`), however full the cells above it were."""
+    filled = [i for i, cell in enumerate(cells) if cell]
+    if 2 * len(filled) > sum(1 for cell in above if cell):
+        return False
+    for i in filled:
+        if i >= len(above) or not above[i]:
+            return False
+        word = cells[i].split()[0]
+        used = sum(_width(char, wide) for char in above[i])
+        if used + 1 + sum(_width(char, wide) for char in word) <= ends[i] - starts[i]:
+            return False
+    return bool(filled)

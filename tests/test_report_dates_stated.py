@@ -207,3 +207,16 @@ def test_a_yaml_day_in_any_front_matter_field_dates_a_page_with_no_other(tmp_pat
         '---\ntitle: "Weeknote: sprint 14, week 1"\nlast_reviewed_on: 2025-03-21\n---\n\n# Weeknote\n\n- a\n'
     )
     assert parse(tmp_path, "sprint-14-week-1.html.md", text) == (date(2025, 3, 21), "front matter")
+
+
+def test_a_slide_decks_cover_line_under_its_heading_dates_it(tmp_path: Path) -> None:
+    """nodeppt's config lines have no fences; the cover's heading is followed by the day it was
+    shown, an aside naming another day after it."""
+    text = (
+        'title: 交付周会 第28期\nspeaker: 周晓川\n\n<slide class="aligncenter">\n\n# 交付周会 · 第28期 {.text-landing}\n\n'
+        "2025年5月8日（周四）14:00 · 节后首次周会（5/1 休会） {.text-intro}\n\n<slide>\n\n## 议程\n\n1. 指标\n"
+    )
+    assert parsed_date(tmp_path, "zhouhui-28.md", text) == (
+        date(2025, 5, 8),
+        "header under the page's heading",
+    )

@@ -34,14 +34,17 @@ def generic_heading(heading: str) -> bool:
     # template's section letter (`SECTION C - `, `Part 4:`)
     heading = re.sub(
         r"[(（]\s*(?:SEV(?:ERITY)?|P|S|priority)\s*[0-4](?:\s*[-–/,、&]\s*(?:SEV|P|S)?\s*[0-4])*(?:\s+[A-Za-z ]{0,30})?[)）]|"
+        # (the feed and the bands a report script selects: `(ITSM feed, P1-P3, DSPS services)`)
+        r"[(（][^()（）]{0,30}?\b(?:SEV|P)\s*[0-4]\s*[-–~]\s*(?:SEV|P)?\s*[0-4][^()（）]{0,40}[)）]|"
         r"^\s*(?:section|part)\s+[A-Z0-9]{1,2}\s*[-–—:.]\s*",
         " ",
         heading,
         flags=re.I,
     )
     rest = re.sub(
-        r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|汇总|记录|"
-        r"\b(?:review|follow-?ups?|recap|log|and|known|issues?|deviations?)\b|"
+        r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|跟踪|汇总|记录|"
+        r"\b(?:review|follow-?ups?|recap|log|and|known|issues?|deviations?|PIR|actions?)\b|"
+        r"\bsince\s+(?:the\s+)?last\s+(?:report|bulletin|update|week)\b|"
         # the period it covers (`(since last bulletin)`, `（本周）`): w19-f
         r"[(（]\s*(?:since|this|last|past|本|上)[^()（）]{0,30}[)）]",
         " ",

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from index.ledger.incident_fields import duration
+from index.text.normalise import strip_inline
 
 # Words that tell of an incident by themselves.
 _NOUNS = (
@@ -405,7 +406,7 @@ _SAYS_NONE = re.compile(
     _LABEL_OPEN
     + r"(?:nothing (?:to report|reported|new|significant)\b|all quiet\b|quiet (?:week|fortnight|sprint|period|month|shift)\b|(?:none|nil|n/?a)\W*$|"
     # a report program's empty list: "*** NO ENTRIES THIS PERIOD ***" (w28-h)
-    r"no (?:entries|records|items|rows)(?: (?:this|for the|in) (?:period|run|week))?\W*$|"
+    r"no (?:entries|records|items|rows)(?: selected| (?:this|for the|in) (?:period|run|week))?\W*$|未选定行\W*$|"
     r"(?:no|zero|0)\s+(?:[\w-]+\s+){0,2}(?:incidents?|outages?|pages?|reports?|issues?|alerts?|events?)\b|"
     # a severity band named for the incidents: "No new Sev 1-3 this week", "No P1/P2s", "No SEV2s"
     r"(?:no|zero|0)\s+(?:new\s+)?(?:sev(?:erity)?|p|priority)\s*-?\s*[0-4](?:\s*[-–/]\s*(?:sev|p)?\s*[0-4])?s?\b)|"
@@ -435,7 +436,7 @@ def says_none(line: str) -> bool:
     """A line whose first sentence, a short one, says nothing happened, and which tells no duration
     or clock time of something that did ("Live halls: nothing to report. The generator trip on 3 Jun
     was a planned test …")."""
-    whole = line.strip()
+    whole = strip_inline(line).strip()  # `本周 **无 P1/P2 线上故障**。`: the emphasis is no part of it
     text = _PERIOD_GLOSS.sub("", whole).strip()  # `本期（3/31–4/11）无线上故障。`: the period it covers
     text = _LEADING_PERIOD.sub("", text, count=1)
     end = _first_sentence_end(text)

@@ -68,6 +68,10 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
                     # (a row wrapped over lines: the cell is cited on the line that holds it)
                     at = next((n for n in row.numbers if cell in lines.get(n, "")), row.line)
                     units.append(Unit(at, cell, head=True, skip=0, labelled=labelled, status=letter))
+            # (a row's comment set in under it, or its cell wrapped onto the lines below: its own news)
+            units += [
+                Unit(n, lines[n].strip(), head=False) for n in row.numbers[1:] if lines.get(n, "").strip()
+            ]
             key = item_key(cells[key_col]) if key_col is not None and key_col < len(cells) else ""
             key = key or bucket_code(cells[name_col])
             out.append(Mention(name, section, row.line, max(row.numbers), units, key=key))

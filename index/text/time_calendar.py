@@ -160,6 +160,13 @@ def _en_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
+# Oracle's default date in a Chinese session (DD-MON-RR, the month a number before 月, padded to
+# three characters): "30-4月 -25", "31-12月-25", as SQL*Plus prints a DATE column.
+@_rule(r"(?<![\d-])(\d{1,2})-(\d{1,2})月\s?-((?:20)?\d{2})(?!\d)", needs=DIGIT)
+def _oracle_zh_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    return safe_date(full_year(int(m[3])), int(m[2]), int(m[1])), "day"
+
+
 # The day, month and year run together as aviation, shipping and military messages write them:
 # "14MAR25", "18FEB25 0512Z", "TGT: 30JUN25", "19FEB" (capitals or "14Mar25", never "10pct").
 @_rule(r"(?<![A-Za-z\d])(\d{1,2})([A-Z][A-Za-z]{2})((?:20)?\d{2})?(?![A-Za-z\d])", needs=DIGIT)
