@@ -86,6 +86,15 @@ if TYPE_CHECKING:
 _REPORT_AFTER = rf"(?:\s*(?:'s\s*)?(?:{REPORT_NOUNS})s?\b|\s*的?(?:周报|双周报|月报|报告|纪要|简报))?"
 
 
+# A team named by a system's word (`EDC 平台组`, `the Atlas team`): the team asked about, not a project
+# holding that word (`HN-EDC V5.3 版本发布`). (`平台组件` is a component, not a team.)
+_TEAM_NAME = re.compile(
+    r"[A-Za-z][\w-]*\s*[\u4e00-\u9fff]{0,3}?(?:团队|小组|组)(?![件合织建成长员])|"
+    r"\b[A-Za-z][\w-]*\s+(?:team|squad|tribe)\b",
+    re.I,
+)
+
+
 def _without(terms: str, texts: Sequence[str]) -> str:
     for text in texts:
         terms = re.sub(re.escape(text), " ", terms, flags=re.I)
@@ -109,7 +118,7 @@ def read_question(
     a question naming such a number ("第七期", "Cycle 24") is about that report, before any
     calendar or ISO-week reading of its words.
     """
-    linked = link_projects(question, projects)
+    linked = link_projects(_TEAM_NAME.sub(" ", question), projects)
     label = find_series_label(question, label_kinds) if not (since or until) else None
     found: TimeRange | None = None
     if label is not None:

@@ -46,7 +46,7 @@ def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
     weights: dict[str, float] = {}
     df = lexical.doc_freq()
     rare = max(RARE_DF, len(lexical.rows) // RARE_PER_CHUNKS)
-    straddling = _straddling(terms, df, rare) | _phrasing_seams(terms, df)
+    straddling = _straddling(terms, df, rare) | _phrasing_seams(terms, df) | _pointer_seams(terms)
     for term in dict.fromkeys(tokenize(terms)):
         if term in straddling or _POINTER.fullmatch(term):
             continue  # "上故" of "线上故障", "标还" of "目标还能": a seam, not a word; "那周": a pointer
@@ -59,6 +59,19 @@ def term_weights(terms: str, lexical: LexicalIndex) -> dict[str, float]:
             weight = lexical.idf(term) if not seen else _idf(seen, len(lexical.rows))
         weights[term] = weight
     return weights
+
+
+def _pointer_seams(terms: str) -> set[str]:
+    """The bigrams joining a pointer to the words on either side of it ("期周" of "那期周报", "号那" of
+    "12号那期"): written nowhere, they weighed as rare words and refused the line that answered."""
+    out: set[str] = set()
+    for match in _POINTER.finditer(terms):
+        start, end = match.start(), match.end()
+        if start > 0 and has_han(terms[start - 1]):
+            out.add(terms[start - 1] + terms[start])
+        if end < len(terms) and has_han(terms[end]):
+            out.add(terms[end - 1] + terms[end])
+    return out
 
 
 def _straddling(terms: str, df: Mapping[str, int], rare: int = RARE_DF) -> set[str]:

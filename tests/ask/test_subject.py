@@ -259,3 +259,22 @@ def test_a_place_looked_in_is_no_subject_when_the_reports_write_it() -> None:
     assert without_places(
         "火星 星基 基地 地里", "火星基地里哪些任务延期了？", frozenset({"火星", "星基"})
     ) == ("火星 星基 基地 地里")
+
+
+def test_a_pointer_leaves_no_seam_with_the_word_after_it() -> None:
+    """ "第14周那期周报里": "那期" points at the week asked; "期周" straddles it and 周报, is written
+    nowhere, and as an unseen term weighed most and refused the row that answered."""
+    lexical = FakeLexical({"周报": 40, "状态": 50, "p03": 3})
+    assert set(term_weights("那期周报里，P03 状态？", lexical)) == {"周报", "p03", "状态"}  # type: ignore[arg-type]
+
+
+def test_a_team_named_by_a_systems_word_links_no_project() -> None:
+    """ "EDC 平台组哪些项目延期了" asks about the EDC platform team's projects, not `HN-EDC V5.3`."""
+    from summarizer.planning.planner import read_question
+    from summarizer.planning.projects import ProjectIndex, ProjectRef
+
+    projects = ProjectIndex([ProjectRef("HN-EDC V5.3 版本发布", ()), ProjectRef("MedDRA 28.0 字典升级", ())])
+    assert read_question("这段时间 EDC 平台组哪些项目延期了？", latest=None, projects=projects).projects == []
+    assert read_question("HN-EDC V5.3 什么时候上线？", latest=None, projects=projects).projects == [
+        "HN-EDC V5.3 版本发布"
+    ]
