@@ -129,9 +129,7 @@ def _two_line_header(first: str, second: str, rule: str) -> tuple[list[str], lis
     runs = _pieces(rule, _DASH_RUN)
     if len(runs) < _MIN_COLUMNS:
         return None
-    wide = _exact_starts(first, runs, True) + _exact_starts(second, runs, True) >= _exact_starts(
-        first, runs, False
-    ) + _exact_starts(second, runs, False)
+    wide = _wide([first, second], runs)
     cells = []
     for run, after in zip(runs, [*runs[1:], None], strict=True):
         words = [first[p.first : p.last] for p in _words_in(first, run, after, wide)]
@@ -268,13 +266,18 @@ _FIELD_UNDER_ROW = re.compile(r"^(?:[A-Z][A-Za-z ]{1,20}|[\u4e00-\u9fff]{2,6})[:
 
 def _row_follows(lines: list[tuple[int, str]], index: int, grid: _Grid) -> bool:
     """The next filled line after the blank ones from `index` is a row with its first cell filled."""
-    ahead = index
-    while ahead < len(lines) and not lines[ahead][1].strip():
-        ahead += 1
+    ahead = _next_filled(lines, index)
     if ahead >= len(lines):
         return False
     cells = grid.row(lines[ahead][1])
     return cells is not None and bool(cells[0])
+
+
+def _next_filled(lines: list[tuple[int, str]], index: int) -> int:
+    """The index of the first filled line from `index` on (`len(lines)` when none is)."""
+    while index < len(lines) and not lines[index][1].strip():
+        index += 1
+    return index
 
 
 @dataclass(frozen=True)
@@ -312,16 +315,17 @@ def _ruled_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] 
     column (SQL*Plus, psql, PowerShell), its rows under the rule, and the index after them."""
     text = lines[index][1]
     after = [line for _, line in lines[index + 1 : index + 3]]
+    if not any(_RULE.match(line) for line in after):
+        return None  # no rule under either of the next two lines (most lines): no such table here
     header: list[str] | None = None
-    if after:
+    if _RULE.match(after[0]):
         # (two columns when each header word stands exactly over its run, as a client prints them:
         # `TYPE     NOTE` over `-------- ------`)
-        wide = _wide(text, after[0])
-        runs = _pieces(after[0], _DASH_RUN) if _RULE.match(after[0]) else []
+        runs = _pieces(after[0], _DASH_RUN)
+        wide = _wide([text], runs)
         exact = len(runs) == 2 and _exact_starts(text, runs, wide) == 2 == len(_pieces(text, _WORD, wide))
         underlined = _underlined_header(text, after[0], wide, 2 if exact else _MIN_COLUMNS)
         if underlined is not None:
-            wide = _wide(text, after[0])
             header = [text[p.first : p.last] for p in underlined[0]]
             runs, following = underlined[1], index + 2
     if header is None and len(after) == 2:
@@ -337,10 +341,12 @@ def _ruled_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] 
     return Table(lines[index][0], header, rows), following
 
 
-def _wide(text: str, rule: str) -> bool:
-    """Whether the header lines up with the rule counting a Han character as two columns."""
-    runs = _pieces(rule, _DASH_RUN) if _RULE.match(rule) else []
-    return _exact_starts(text, runs, True) >= _exact_starts(text, runs, False)
+def _wide(header: list[str], runs: list[_Piece]) -> bool:
+    """Whether the header's lines line up with the rule's runs counting a Han character as two
+    columns (else as one)."""
+    return sum(_exact_starts(text, runs, True) for text in header) >= sum(
+        _exact_starts(text, runs, False) for text in header
+    )
 
 
 def _ruled_rows(
@@ -357,9 +363,7 @@ def _ruled_rows(
     while following < len(lines):
         number, line = lines[following]
         if not line.strip():
-            ahead = following + 1
-            while ahead < len(lines) and not lines[ahead][1].strip():
-                ahead += 1
+            ahead = _next_filled(lines, following)
             upcoming = _row(lines[ahead][1], starts, ends, wide) if rows and ahead < len(lines) else None
             if upcoming is None or (not upcoming[0] and sum(1 for cell in upcoming if cell) < 2):
                 break
