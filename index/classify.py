@@ -42,6 +42,8 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
             r"复盘结论|(?:超时|宕机|中断|不可用|报错|雪崩)\S{0,8}复盘|"
             # aviation's and safety's word for one (`OCCURRENCES (PRODUCTION)`), a service's outages
             r"\boccurrences?\b|\bservice\s+(?:disruptions?|interruptions?)\b|"
+            # a plant's or a service desk's own name for them (`Production Events (Service Requests …)`)
+            r"\b(?:production|prod|live)\s+events?\b|"
             # an operations board's (`DISRUPTIONS (production)`, `Production disruptions`, w20-b)
             r"^\W*disruptions?\b|\b(?:production|prod|live|operational)\s+disruptions?\b|"
             # a GxP site's deviations (`异常/偏差`, `本周偏差`, `偏差记录`), not a schedule's variance
@@ -101,6 +103,12 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 # Sections whose subheadings name one of their entries (a project, an incident: `Dashboard sign-in
 # failures — Resolved` under `Known issues / incidents`), whatever metric or project words they hold.
 _NAMES_UNDER = (SectionKind.PROJECTS, SectionKind.INCIDENTS)
+_KEYED_TAG = re.compile(r"^\W{0,3}[A-Z]{1,4}-?\d{1,4}\s+[\[(（【][A-Z]{1,3}[\])）】]\s")
+# A project's own field set off after its name: an owner, a share done, a target.
+_PROJECT_FIELD = re.compile(
+    r"(?:\s{2,}|[|｜·]\s*)(?:负责人?|责任人|进度|完成度|目标|计划完成|owner|lead|progress|target|due|eta)\s*[:：]",
+    re.I,
+)
 
 
 # A card heading's own fields after its name (`④ 耗材扫码出入库 ｜ 负责人：杜晓雯 ｜ 🟡有风险`): the
@@ -125,6 +133,9 @@ def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKi
     sections of their own (an incident list, risks, plans, a reflection) override the parent.
     Under an incidents section a heading is an incident's title, read the same way.
     """
+    keyed = _KEYED_TAG.match(title) is not None  # `P7 [D] 告警降噪`: a project's key and its state tag
+    if parent is SectionKind.PROJECTS and len(_PROJECT_FIELD.findall(title)) + keyed >= 2:
+        return parent  # `P7 [G] 告警降噪    负责: 周蔚    进度: 65%`: a project with its fields, whatever its name says
     title = _GLYPH_STATE.sub(" ", _PIPE_FIELDS.sub("", ALIGNED_STATE.sub("", title)))
     for kind, pattern in _RULES:
         if pattern.search(title):

@@ -145,11 +145,23 @@ def labelled_parts(line: str) -> list[str]:
     return [value for _, value in labelled]
 
 
+# A version-control keyword the file carries, expanded or not (`$Date: 2025-03-18 10:05:33 +0800 (星期二,
+# 18 三月 2025) $`, `$Id: WR2025-10.txt 1871 2025-03-18 02:05:33Z liqiang $`, `$Rev$`): when the file was
+# last committed, often days after the week it reports on; never its title or its labelled day.
+VCS_KEYWORD = re.compile(r"^\s*\$(?:Id|Date|Header|LastChangedDate|Rev|Revision|Author|Source|HeadURL)\b[:$]")
+
+# A scanned form's OCR reads a zero as the letter (`Report Date: 2025.O4.11`): between the figures of
+# a labelled date it is the zero a reader sees.
+_OCR_ZERO = re.compile(r"(?<=\d[./-])[Oo](?=\d)|(?<=\d)[Oo](?=\d|[./-]\d)")
+
+
 def labelled_date(line: str) -> FoundDate | None:
     """The date of a labelled header line, when the line says it is a date, of a post's byline,
     or of the line a tool wrote saying when it generated the report."""
     for part in labelled_parts(line):
         if found := date_from_text(part) or short_year_date(part):
+            return found
+        if _OCR_ZERO.search(part) and (found := date_from_text(_OCR_ZERO.sub("0", part))):
             return found
     rest = after_byline(line)
     if rest is not None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from index.date_labels import (
     EDIT_LABEL,
     ISSUE_LABEL,
+    VCS_KEYWORD,
     after_byline,
     field_date,
     labelled_date,
@@ -47,6 +48,7 @@ _DATE_KEYS = ("date", "report_date", "week", "period", "title", "user_created_ti
 # A page's creation stamp beside its edit stamp (Wiki.js `dateCreated`, a CMS's `created`).
 _CREATED_KEYS = ("datecreated", "date_created", "created", "created_at")
 _STAMP_DAYS = 3  # a title's yearless day this near its note's stamp is the day the writer meant
+_COMMIT_DAYS = 14  # a period line's yearless end this long before the file's commit stamp is its week
 
 
 def detect_report_date(
@@ -105,7 +107,7 @@ def detect_report_date(
             found = date_from_text(str(value))
             if found:
                 return FoundDate(found.value, "front matter")
-    header = [text for _, text in body[:HEADER_LINES]]
+    header = [text for _, text in body[:HEADER_LINES] if not VCS_KEYWORD.match(text)]
     # A mail client's print of a thread heads each message with its sender and the day it went out
     # (Gmail's `| Meg Oduya <moduya@…> | Fri, Oct 25, 2024 at 4:49 PM`): the first message's day.
     for text in header:
@@ -127,8 +129,11 @@ def detect_report_date(
         found = opening_date(text, None)
         if found:
             return FoundDate(found.value, "header line")
+    committed = _commit_stamp(body)
+    if committed is not None:
+        return _period_before_commit(header, committed) or FoundDate(committed, "commit stamp")
     found = date_from_text(path.stem.replace("_", "-")) or compact_date(path.stem)
-    if found:
+    if found and not (found.origin == "month" and _issue_numbered(path.stem, title_lines, header)):
         return FoundDate(found.value, "file name")
     # A saved web page's own header stands below its site's chrome (breadcrumbs, a navigation tree):
     # its heading and the lines under it (`## Update 14 – week ending Friday 7 February 2025`, a
@@ -175,17 +180,21 @@ def detect_report_date(
         if found:
             return FoundDate(found.value, "header line")
     if near is not None:
-        for text in ([title] if title else []) + title_lines:
-            found = yearless_date(text, near)
-            if found:
-                return FoundDate(found.value, "title, year from its series")
+        # (the title's own day and month, also as a file name writes them: `配色周报 0530`)
+        found = (yearless_date(title, near) or yearless_stem_date(title, near)) if title else None
+        if found:
+            return FoundDate(found.value, "title, year from its series")
         # A header line that says it holds the report's days ("迭代周期：5.6 - 5.17", "Date: Mar 7")
-        # without a year: read near its series too.
-        for _, text in body[:HEADER_LINES]:
+        # without a year: read near its series too, before a heading further down (`## 5/21 宕机复盘`).
+        for text in header:
             for part in labelled_parts(text):
                 found = yearless_date(part, near)
                 if found:
                     return FoundDate(found.value, "header line, year from its series")
+        for text in title_lines:
+            found = yearless_date(text, near)
+            if found:
+                return FoundDate(found.value, "title, year from its series")
         # A line under the title that opens with its day ("_Thu 31/07 — Tobi editing_"), or a
         # sign-off that writes its day with an agreeing weekday ("/Hanne, Fri 29 Aug").
         for text in _datelines(body):
@@ -224,6 +233,42 @@ def detect_report_date(
             or _first_dated_line(body)
         )
     return None
+
+
+def _commit_stamp(body: list[tuple[int, str]]) -> date | None:
+    """The day of the file's version-control stamp (`$Date: 2025-03-18 10:05:33 +0800 … $`), if
+    its first lines carry an expanded one."""
+    for _, text in body[:HEADER_LINES]:
+        found = date_from_text(text) if VCS_KEYWORD.match(text) else None
+        if found is not None and found.origin == "date":
+            return found.value
+    return None
+
+
+def _period_before_commit(header: list[str], committed: date) -> FoundDate | None:
+    """The report's own yearless period line (`周期 : 03/10(一) ~ 03/14(五)`) read in its commit's
+    year, when it ends in the fortnight before the commit: the week the file reports on."""
+    for text in header:
+        for part in labelled_parts(text):
+            found = yearless_date(part, committed)
+            if found is not None and 0 <= (committed - found.value).days <= _COMMIT_DAYS:
+                return FoundDate(found.value, "header line, year from its commit stamp")
+    return None
+
+
+# An issue number after its year (`第09期` under `2025年`, `No. 9`): a file named `WR2025-09` numbers
+# its issue, it does not name September.
+_ISSUE_NUMBER = re.compile(r"第\s*0*(\d{1,3})\s*[期号]|\b(?:no\.?|issue|#)\s*0*(\d{1,3})\b", re.I)
+
+
+def _issue_numbered(stem: str, title_lines: list[str], header: list[str]) -> bool:
+    """Whether a file name's year and month (`WR2025-09`) are its year and issue number: the
+    title or header gives the issue that number."""
+    month = re.search(r"(?<!\d)20\d{2}[-_.]?0*(\d{1,2})(?!\d)", stem)
+    if month is None:
+        return False
+    numbers = {int(m[1] or m[2]) for text in (*title_lines, *header) for m in _ISSUE_NUMBER.finditer(text)}
+    return int(month[1]) in numbers
 
 
 # A sender's address as a mail client prints it beside the name: `Meg Oduya <moduya@halvorsen.edu>`.

@@ -12,7 +12,14 @@ from index.dialects import MARKDOWN, Dialect, heading_line
 from index.models import SectionKind
 from index.plain_records import RULE_LINE, record_heading
 from index.text.cjk import HAN
-from index.text.normalise import BULLET_GLYPHS, CLOSED_BULLET, EMOJI, ORDINAL_MARKER, OUTLINE_BRANCH
+from index.text.normalise import (
+    BULLET_GLYPHS,
+    CLOSED_BULLET,
+    EMOJI,
+    ORDINAL_MARKER,
+    OUTLINE_BRANCH,
+    title_length,
+)
 
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 
@@ -57,7 +64,10 @@ _BRACKET_LINE = re.compile(
 )
 
 
-LABEL_BULLET = re.compile(r"^[-*+•]\s+(【[^】]{1,40}】)\s*[:：]?\s*(.*)$")
+# (a level in the brackets, `- 【二级】3.20 阀控指令误下发`, is the event's severity, no section)
+LABEL_BULLET = re.compile(
+    r"^[-*+•]\s+(【(?!(?:[一二三四五六]级|[A-D]级|重大|较大|一般)】)[^】]{1,40}】)\s*[:：]?\s*(.*)$"
+)
 
 
 _COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
@@ -145,7 +155,7 @@ def heading_of(
     if match:
         return atx_level + PSEUDO_LEVEL_OFFSET, (match[1] or match[2] or match[3]).strip()
     match = _BOLD_LINE.match(stripped)
-    if match and len(match[1]) <= 60:
+    if match and title_length(match[1]) <= 60:
         zero = _ZERO_NUMBERED.match(match[1].strip())  # `**02 数说本周**`
         return atx_level + PSEUDO_LEVEL_OFFSET, (zero[2] if zero else match[1]).strip()
     match = _BOLD_ORDINAL_ASIDE.match(stripped)

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 from index.html_grid import regroup_bands
 from index.html_layout import Block, card_lines
+from index.text.normalise import title_length
 
 # Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
 # datetime> in its header (before its first section heading: a footer's <time> may be another page's).
@@ -65,6 +66,9 @@ def _titled(attributes: dict[str, str | None]) -> bool:
     )
 
 
+# An outliner's or an editor's bold words as a class (Mubu's `<span class="bold">`, `font-bold`).
+_BOLD_CLASS = re.compile(r"(?:^|\s)(?:bold|strong|font-bold|fw-bold)(?:\s|$)")
+_HEADING_ITEM = re.compile(r"(?:^|\s)heading-?([1-4])(?:\s|$)")
 _ALT_CHARS = 40  # a picture's text read as a cell's: a status word or two, never a caption
 
 
@@ -100,6 +104,7 @@ class _Collector(HTMLParser):
         self._sections = 0  # section headings (h2-h6) seen so far
         self._bold_at: int | None = None  # where an open bold lead's `**` sits in the buffer
         self._bold_style = False  # the open block is set bold by its style
+        self._bold_span = False  # the open bold lead is a span its class sets bold (`<span class="bold">`)
         self._class_title = False  # the open block's class calls it a title
         self._pre = 0  # open <pre> elements: their text keeps its lines and its spacing
         self._blocks = 0  # open block elements (never <br>), to know which end tag closes a styled one
@@ -114,6 +119,8 @@ class _Collector(HTMLParser):
         # the open cell's blocks: buffer index, line, titled, heading level (0: none)
         self._splits: list[tuple[int, int, bool, int]] = []
         self._cards: dict[int, list[Block]] = {}  # index into `lines` -> a lone cell's blocks
+        self._css: list[str] = []  # the page's <style> text, read before its body
+        self._class_styles: dict[str, str] | None = None  # class -> its declarations, once read
 
     def _flush(self) -> None:
         joined = "".join(self._buffer)
@@ -144,7 +151,7 @@ class _Collector(HTMLParser):
             and self._bold_style
             and not self._cells
             and not self._prefix
-            and len(text) <= _BOLD_BLOCK_CHARS
+            and title_length(text) <= _BOLD_BLOCK_CHARS
         ):
             # `<p style="font-weight:bold;">直播3.0</p>` (a WeChat editor's card title): bold, as
             # Markdown writes a bold line
@@ -258,12 +265,23 @@ class _Collector(HTMLParser):
             return "## " + text
         return text
 
+    def _style_of(self, attributes: dict[str, str | None]) -> str:
+        """A block's style: its classes' heading rules in the page's <style> (a report engine's
+        export, BIRT's `.style_8 { font-size: 10pt; font-weight: bold }`), then its own inline style,
+        which wins."""
+        if self._class_styles is None:
+            self._class_styles = class_styles("".join(self._css))
+        classes = (attributes.get("class") or "").split()
+        return "; ".join([*(self._class_styles.get(c, "") for c in classes), attributes.get("style") or ""])
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         self._note_published(tag, attributes)
         if tag == "body":
             self._body_size = font_size(attributes.get("style") or "")
-        if tag in ("strong", "b") and not self._in_cell and not "".join(self._buffer).strip():
+        bold_span = tag == "span" and _BOLD_CLASS.search(attributes.get("class") or "") is not None
+        if (tag in ("strong", "b") or bold_span) and not self._in_cell and not "".join(self._buffer).strip():
+            self._bold_span = bold_span
             # A block opened in bold (`<div><strong>Corvida Summit</strong> — Status: …`) is a bold
             # lead, as Markdown writes it: the name its line is about. Bold inside a sentence stays
             # plain text.
@@ -325,7 +343,11 @@ class _Collector(HTMLParser):
             self._dd_open = False
             return
         if tag in _BLOCKS:
+            # an item whose text sits in a block of its own (Mubu's `<li><div class="content">…`): the
+            # block is the item's line, its marker kept
+            marker = self._prefix if tag in ("div", "p") and not "".join(self._buffer).strip() else ""
             self._flush()
+            self._prefix = marker
             self._pre += tag == "pre"
             if tag != "br":
                 self._blocks += 1
@@ -336,12 +358,16 @@ class _Collector(HTMLParser):
                     self._pre_styled.append(self._blocks)
             self._in_cell = False
             self._start_line = self.getpos()[0]
-            self._size = font_size(attributes.get("style") or "") or self._body_size
-            self._bold_style = _BOLD_STYLE.search(attributes.get("style") or "") is not None
+            style = self._style_of(attributes)
+            self._size = font_size(style) or self._body_size
+            self._bold_style = _BOLD_STYLE.search(style) is not None
             self._class_title = _TITLE_CLASS.search(attributes.get("class") or "") is not None
             indent = "    " * max(self._list_depth - 1, 0)
             if tag.startswith("h") and len(tag) == 2:
                 self._prefix = "#" * int(tag[1]) + " "
+            elif tag == "li" and (heading_item := _HEADING_ITEM.search(attributes.get("class") or "")):
+                # an outliner's node set as a heading (Mubu's `<li class="heading1">`): a section's title
+                self._prefix = "#" * (int(heading_item[1]) + 1) + " "
             elif tag == "li":
                 if self._ordered and self._ordered[-1] >= 0:
                     self._ordered[-1] += 1
@@ -379,7 +405,8 @@ class _Collector(HTMLParser):
             self.published = (attrs.get("datetime") or "").strip() or None
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("strong", "b") and self._bold_at is not None:
+        if (tag in ("strong", "b") or (tag == "span" and self._bold_span)) and self._bold_at is not None:
+            self._bold_span = False
             if "".join(self._buffer[self._bold_at + 1 :]).strip():
                 self._buffer.append("**")
             else:
@@ -439,6 +466,8 @@ class _Collector(HTMLParser):
             self.title += data
             self.title_line = self.title_line or self.getpos()[0]
             return
+        if self._skip_depth and self.lasttag == "style":
+            self._css.append(data)
         if self._skip_depth or self._chrome:
             return
         self._dd_open = self._dd_open and not data.strip()
@@ -501,6 +530,27 @@ _BANNER_SPAN = 3  # a lone cell merged across so many columns is a band, not a v
 _BODY_BLOCKS = 3  # a band of so many paragraphs or more is a body, read as its paragraphs
 _BANNER_HEADING = 60  # a band up to so long, with no sentence in it, titles the part below it
 _LARGER = 1.2  # so much larger than the body's type is a heading's
+
+
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"^\s*[a-z0-9]*\.([\w-]+)\s*$", re.I)
+
+
+def class_styles(css: str) -> dict[str, str]:
+    """Each class's declarations in a page's style sheet that set a heading's look, a size and a
+    weight both (`.style_8 { font-size: 10pt; font-weight: bold }`), from its one-class rules
+    (`.style_8 {…}`, `div.title, .hd {…}`). A class that only bolds is a label's or a name's
+    (`.wt-field-label`, `p.resp-name`): emphasis, no heading; rules for anything else (`td .x`,
+    `a:hover`) are left out."""
+    styles: dict[str, str] = {}
+    for selectors, declarations in _CSS_RULE.findall(re.sub(r"/\*.*?\*/", "", css, flags=re.S)):
+        if not (_BOLD_STYLE.search(declarations) and _FONT_SIZE.search(declarations)):
+            continue
+        for selector in selectors.split(","):
+            match = _CLASS_SELECTOR.match(selector)
+            if match:
+                styles[match[1]] = f"{styles.get(match[1], '')};{declarations}".strip(";")
+    return styles
 
 
 def font_size(style: str) -> float | None:

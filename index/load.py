@@ -128,6 +128,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.moinmoin import looks_like_moinmoin, read_moinmoin
     from index.pmwiki import looks_like_pmwiki, read_pmwiki
     from index.printout import looks_like_printout, read_printout
+    from index.psql_records import looks_like_psql_records, read_psql_records
     from index.roam import looks_like_roam, read_roam
     from index.tiddlywiki import looks_like_tiddlywiki, read_tiddlywiki
     from index.wikitext import looks_like_wikitext, read_wikitext
@@ -135,6 +136,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
 
     if looks_like_printout(raw_lines):
         return read_printout(raw_lines)
+    if looks_like_psql_records(raw_lines):
+        return read_psql_records(raw_lines)
     if looks_like_tiddlywiki(raw_lines):
         return read_tiddlywiki(raw_lines)
     if looks_like_foswiki(raw_lines):
@@ -261,11 +264,18 @@ _BADGE_COMPONENT = re.compile(
 )
 
 
+# Any other component of a slide or docs tool (Slidev's or an MDX page's `<Rag v="amber">有风险</Rag>`)
+# that wraps words on one line renders as those words; a capital name keeps `List<String>` a word.
+_WRAPPING_COMPONENT = re.compile(r"<([A-Z][\w.-]*)(?:\s[^<>]*)?>([^<>]*)</\1>")
+
+
 def inline_tags_read(line: str) -> str:
     """A line without the inline HTML tags that only style its words, `<b>` as `**` (w26-a), a
-    badge component as its text."""
+    badge or other component as its text."""
     if "<Badge" in line:
         line = _BADGE_COMPONENT.sub(lambda m: m[2] if m[2] is not None else m[3], line)
+    if "</" in line:
+        line = _WRAPPING_COMPONENT.sub(r"\2", line)
     return _BOLD_TAG.sub("**", _LOOKS_TAG.sub("", line))
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import date
 
 from index.classify import classify_heading
-from index.date_labels import DATE_LABEL
+from index.date_labels import DATE_LABEL, VCS_KEYWORD
 from index.date_places import detect_report_date
 from index.dialects import MARKDOWN, Dialect, dialect_of, heading_line, org_keywords
 from index.errors import ReportDateError
@@ -163,8 +163,8 @@ def _find_title(
         stripped = text.strip()
         if not stripped or number in mail.lines:
             continue
-        if _MACRO.match(stripped):
-            continue  # a wiki's `{{>toc}}`
+        if _MACRO.match(stripped) or VCS_KEYWORD.match(stripped):
+            continue  # a wiki's `{{>toc}}`, a file's `$Id: … $` stamp
         found = heading_line(stripped, dialect)
         heading = found[1] if found else None
         if heading and title is None:
@@ -274,14 +274,24 @@ def build_sections(
     if any(text.strip() for _, text in preamble.lines):
         # The title names the team and the report ("数据平台部周报"): a metric word in a team's
         # name does not make the text before the first heading a metrics section.
+        # Nor does an incident word in the name of a status report (`IT Weekly Status - Outage & Work
+        # Management Systems`: a plant's planned outage names the team's work, w39-g).
         kind = SectionKind.OTHER if mail.subject else classify_heading(preamble.title)
-        preamble.kind = SectionKind.OTHER if kind is SectionKind.METRICS else kind
+        status_report = kind is SectionKind.INCIDENTS and _STATUS_REPORT.search(preamble.title) is not None
+        preamble.kind = SectionKind.OTHER if kind is SectionKind.METRICS or status_report else kind
         sections = [preamble, *sections]
     for section in sections:
         _finish(section)
         if quoted_from is not None and section.start >= quoted_from:
             _mark_quoted(section)
     return sections
+
+
+# A title that names a periodic status report, whatever its team's name holds.
+_STATUS_REPORT = re.compile(
+    r"\b(?:weekly|bi-?weekly|fortnightly|monthly|status|update|digest|newsletter)\b|周报|周会|月报|简报|周刊",
+    re.I,
+)
 
 
 # Where an e-mail starts quoting the message it replies to; everything below is that message.

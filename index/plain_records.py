@@ -10,6 +10,7 @@ head a section. Split from `parse.py`: one job, which lines head records.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import partial
 from itertools import takewhile
 
@@ -20,7 +21,7 @@ RULE_LINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,}|~{3,})\s*$")
 
 # An indented field line of a record: `  PROGRESS : 6/9 STATIONS LIVE`, `    Target: 30 Apr`, `  负责人：周航`.
 _INDENTED_FIELD = re.compile(rf"^\s{{2,}}(?:[A-Za-z][\w /&.-]{{0,24}}?|[{HAN}]{{2,8}})\s*[:：]\s+\S")
-_TRAILING_FIELD = re.compile(r"\S\s{4,}[A-Za-z][\w ]{0,14}:\s*\S{1,12}\s*$")
+_TRAILING_FIELD = re.compile(r"\S\s{4,}(?:[A-Za-z][\w ]{0,14}|[\u4e00-\u9fff]{1,6}):\s*\S{1,12}\s*$")
 
 
 _LISTED_MARGIN = re.compile(
@@ -75,11 +76,15 @@ def hanging_records(lines: list[tuple[int, str]]) -> frozenset[int]:
     qualifying = [index for index, fields in heads if fields >= 2]
     if len(qualifying) < 2:
         return frozenset()
-    # (after the last, one with a field of its own: `FRZ | …` over `Health: CANCELLED …` alone)
+    # (after the last, one with a field of its own: `FRZ | …` over `Health: CANCELLED …` alone; before
+    # the first, one whose own line sets its fields off to the right, `P1 [Y] 站控迁移    负责: 周蔚    目标: 06/30`
+    # over notes only)
     return frozenset(
         index
         for index, fields in heads
-        if qualifying[0] <= index <= qualifying[-1] or (index > qualifying[-1] and fields >= 1)
+        if qualifying[0] <= index <= qualifying[-1]
+        or (index > qualifying[-1] and fields >= 1)
+        or (index < qualifying[0] and _TRAILING_FIELD.search(lines[index][1]) is not None)
     )
 
 
@@ -129,7 +134,26 @@ def coded_margin_lines(lines: list[tuple[int, str]]) -> frozenset[int]:
         and lines[index + 1][1].strip()
         and not _under_column_header(lines, index)
     ]
-    return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
+    if len(heads) >= _KEYED_RECORDS:
+        return frozenset(heads)
+    # (a meeting pad's workstreams, each code one space from its name over its bullets: `WS2 Content
+    # migration [G] – target 14/03` over `* Wave 1 trial load …`, `P1 [Y] 站控迁移    负责: …` over
+    # `   - …`): the codes of one series, `WS1`…`WS7`
+    listed = [
+        (index, code[1])
+        for index, (_, text) in enumerate(lines)
+        if (code := _CODE_OVER_LIST.match(text))
+        and index + 1 < len(lines)
+        and _MARGIN_BULLET.match(lines[index + 1][1])
+    ]
+    prefixes = Counter(prefix for _, prefix in listed)
+    return frozenset(index for index, prefix in listed if prefixes[prefix] >= _KEYED_RECORDS)
+
+
+_CODE_OVER_LIST = re.compile(
+    r"^([A-Z]{1,4})-?\d{1,3}[a-z]?\s+(?:[\[(（【][A-Z]{1,3}[\])）】]\s+)?(?=[^\W\d_])"
+)
+_MARGIN_BULLET = re.compile(r"^\s*[*\-•+]\s+\S")
 
 
 _COLUMN_GAP = re.compile(r"\S {2,}(?=\S)")

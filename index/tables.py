@@ -73,6 +73,7 @@ def read_tables(lines: list[tuple[int, str]], caption: str = "", caption_line: i
     pipe table holds."""
     from index.tables_aligned import read_aligned_tables
     from index.tables_declared import read_declared_tables
+    from index.tables_flat import read_flat_tables
 
     captioned = _captioned(lines, caption, caption_line)
     if captioned is not None:
@@ -86,6 +87,8 @@ def read_tables(lines: list[tuple[int, str]], caption: str = "", caption_line: i
     piped += read_declared_tables([(number, text) for number, text in lines if number not in taken])
     taken = {number for table in piped for number in table.span}
     aligned = read_aligned_tables([(number, text) for number, text in lines if number not in taken])
+    taken |= {number for table in aligned for number in table.span}
+    aligned += read_flat_tables([(number, text) for number, text in lines if number not in taken])
     return sorted((_unmargined(_lettered(t)) for t in piped + aligned), key=lambda table: table.header_line)
 
 

@@ -239,6 +239,19 @@ def test_a_docs_sites_badge_component_reads_as_its_text(tmp_path: Path) -> None:
     assert "| 门架巡检 | 6/30 | 正常 |" in texts
 
 
+def test_a_slide_component_wrapping_words_reads_as_its_words(tmp_path: Path) -> None:
+    path = tmp_path / "weekly-25016.md"
+    path.write_text(
+        "# 周报 25016\n\n| 项目 | 状态 | 进度 |\n| --- | --- | --- |\n"
+        '| 终端适配 | <Rag v="amber">有风险</Rag> | 97% |\n'
+        "| 日志 | List<String> 改造 <Note>见附录</Note> | 40% |\n",
+        encoding="utf-8",
+    )
+    texts = [line.text for line in load_document(path).lines]
+    assert "| 终端适配 | 有风险 | 97% |" in texts
+    assert "| 日志 | List<String> 改造 见附录 | 40% |" in texts
+
+
 def test_an_html_table_on_one_line_of_markdown_reads_as_its_rows(tmp_path: Path) -> None:
     # a docs tool's Git sync writes a styled table as raw HTML, the whole table on one line
     path = tmp_path / "weekly-12.md"

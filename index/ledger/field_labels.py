@@ -227,8 +227,10 @@ def label_keys(label: str) -> list[str]:
     """The label's key, then the keys of what it says without its question number and of each
     half of a bilingual label (`Q4 目标 Target (日期或 Sprint)` -> …, `目标`, `target`)."""
     bare = _QUESTION_NO.sub("", label)
-    halves = _HALVES.split(re.sub(r"\s*[(（][^()（）]*[)）]", "", bare).strip())
-    forms = [label, bare, *halves] if bare != label or len(halves) >= 2 else [label]
+    # (and without its gloss: `进度(%)`, a database column's name with its unit, is `进度`)
+    unglossed = re.sub(r"\s*[(（][^()（）]*[)）]", "", bare).strip()
+    halves = _HALVES.split(unglossed)
+    forms = [label, bare, unglossed, *halves]
     return list(dict.fromkeys(label_key(form) for form in forms if form.strip()))
 
 
@@ -255,6 +257,9 @@ _FIELD_SEPARATOR = re.compile(
 )
 
 
+_DAY_FIRST = re.compile(r"\d|[Qq][1-4]\b|[Hh][12]\b")
+
+
 def _spaced_field(text: str) -> Labelled | None:
     """`当前进度 50%` between separators: a known field name, a space, its value (no colon)."""
     # a quoted line's `>` (a chat bot's card: `> 进度 30%｜目标 4.18｜<@handong>`) opens no label
@@ -263,7 +268,7 @@ def _spaced_field(text: str) -> Labelled | None:
         return None
     field = field_of(label_key(match[2]))
     # `目标 4.18 全车队上线` names its day; `目标 全员覆盖` is a goal, no field of the project's
-    dated = field == "generic" and re.match(r"\d|[Qq][1-4]\b|[Hh][12]\b", match[3]) is not None
+    dated = field == "generic" and _DAY_FIRST.match(match[3]) is not None
     if field not in ("status", "progress", "target", "owner") and not dated:
         return None
     return Labelled(match[2], match[3], match.start(3), field)
@@ -289,6 +294,10 @@ def field_pieces(text: str, start: int = 0) -> list[Piece]:
             told = _told_field(text, start)
             if told is not None:
                 return told
+            # a line that is a target's field without its colon (`- 目标 5/31` under the project)
+            spaced = _spaced_field(text[start:])
+            if spaced is not None and spaced.field in ("target", "generic") and _DAY_FIRST.match(spaced.rest):
+                whole = spaced
         return [Piece(start, len(text), whole)]
     return [Piece(a, b, found) for a, b, found in labelled]
 

@@ -61,6 +61,7 @@ from index.ledger.incident_words import (
 )
 from index.ledger.mentions import line_text
 from index.ledger.metric_labels import figure_runs
+from index.ledger.table_columns import column_roles, name_column
 from index.models import Item, Report, SectionKind
 from index.schemas import Incident
 from index.text.eventdates import event_dates
@@ -201,7 +202,7 @@ def _cued(block: Block, ref: date) -> Iterator[tuple[Block, int, int]]:
             yield _with_items_before(part, at, ref) if part.item is block.item else (part, start, at)
         return
     match = cue(block.text)
-    if match is not None and _project_label(block.text, match):
+    if match is not None and (_project_label(block.text, match) or _in_name_cell(block, match[0])):
         return
     if match is not None:
         start = sentence_start(block.text, match.start()) if block.kind == "paragraph" else 0
@@ -235,6 +236,23 @@ def _project_label(text: str, match: re.Match[str]) -> bool:
     # (`PagerDuty: [SEV3] label-svc 5xx rate > 5% — triggered 14:40`: an alert before the figure it quotes)
     before = text[label.end() : status.start()]
     return not (SEVERITY.search(before) or duration(before)[0] or _CLOCK.search(before))
+
+
+def _in_name_cell(block: Block, word: str) -> bool:
+    """The incident word is in a project table's name cell (`| IT-24102 | OCC Outage Status Board |
+    INPRG | GREEN | 80 | 3/28/25 |`): it names the project, and the row tells its progress."""
+    if block.kind != "row" or block.row is None or block.table is None:
+        return False
+    name = name_column(block.table)
+    cells = block.row.cells
+    if name is None or name >= len(cells) or word not in cells[name]:
+        return False
+    # a name, not a sentence a page's layout put in the column (`1、两票：… 3、备件云仓问题复盘（见生产事件栏）。`)
+    named = len(cells[name]) <= _NAME_CELL_CHARS and not re.search(r"[。；;]", cells[name])
+    return named and "status" in column_roles(block.table)
+
+
+_NAME_CELL_CHARS = 60
 
 
 # A cue that is only a level ("Logged as P2", "SEV2"): the event is told around it, not by it.

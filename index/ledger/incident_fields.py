@@ -186,9 +186,22 @@ def leading_day(text: str, ref: date) -> DateHit | None:
     return days[0] if days and days[0].start <= _OPENING + (title.end() if title else 0) else None
 
 
+# A record's duration field with its unit in the name (`持续(分钟): 37`, `Duration (mins) | 42`), as a
+# database column or a form's field is named: the figure alone is the count of that unit.
+_UNIT_NAMED = re.compile(
+    r"(?:持续时间|持续时长|持续|历时|时长|duration|outage)\s*[(（]\s*(分钟|小时|min(?:ute)?s?|h(?:ours?|rs?)?)\s*[)）]"
+    r"\s*[:：|]\s*(\d+(?:\.\d+)?)(?![\d.:])",
+    re.I,
+)
+
+
 def duration(text: str) -> tuple[str | None, float | None]:
     """`持续13mins`, `42 min`, `a 35-minute outage`, `1 h 35 min`, `about two hours`, `宕机一天`,
-    `大概25分钟`, `半小时`, `一个半小时`, `half an hour`; a bare `5 s` needs a cue word."""
+    `大概25分钟`, `半小时`, `一个半小时`, `half an hour`, `持续(分钟): 37`; a bare `5 s` needs a cue word."""
+    named = _UNIT_NAMED.search(text)
+    if named is not None:
+        hours = named[1].lower().startswith(("h", "小"))
+        return named[0].strip(), round(float(named[2]) * (60 if hours else 1), 2)
     counted = _counted(text)
     half = _HALF.search(text)
     if half is not None and (counted is None or half.start() <= counted[0]):

@@ -42,11 +42,12 @@ def generic_heading(heading: str) -> bool:
         flags=re.I,
     )
     rest = re.sub(
-        r"^[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|跟踪|汇总|记录|"
+        r"^\W*[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|跟踪|汇总|记录|"
         r"\b(?:review|follow-?ups?|recap|log|and|known|issues?|deviations?|PIR|actions?)\b|"
         r"\bsince\s+(?:the\s+)?last\s+(?:report|bulletin|update|week)\b|"
-        # the period it covers (`(since last bulletin)`, `（本周）`): w19-f
-        r"[(（]\s*(?:since|this|last|past|本|上)[^()（）]{0,30}[)）]",
+        # the period it covers (`(since last bulletin)`, `（本周）`): w19-f; after the view a report
+        # script selects it from (`（ops.incident_reg，本统计周期）`, w39-d)
+        r"[(（](?:[^()（）]{1,30}[，,;；]\s*)?\s*(?:since|this|last|past|本|上)[^()（）]{0,30}[)）]",
         " ",
         heading,
         flags=re.I,

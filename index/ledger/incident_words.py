@@ -16,10 +16,18 @@ from functools import lru_cache
 from index.ledger.incident_fields import duration
 from index.text.normalise import strip_inline
 
+# A plant's planned outage (a refuelling outage) names its work, its people and its days: `Outage
+# Manager`, `Outage Change Freeze`, `2R24 Outage Day 7`, `non-outage staff` tell of no failure (w39-g).
+_OUTAGE_AS_MODIFIER = (
+    r"(?i:change|changes|freeze|manager|management|scheduling|scheduler|schedule|day|days|staff|peaks?|"
+    r"planning|planner|readiness|season|control|crew|calendar|dates?|scope|works?|board|dashboard|team|"
+    r"coordinator|meeting|critical\s+path|worker|workers|kiosks?|organi[sz]ation)\b"
+)
 # Words that tell of an incident by themselves.
 _NOUNS = (
     r"故障|事故|线上问题|现网问题|生产问题|生产事件|线上事件|宕机|"
-    r"\boutages?\b|\bincidents?\b|\bdowntime\b|\bpaged\b|\bdegraded\b|\bdegradation\b|"
+    r"(?<!non-)\boutages?\b(?!\s*&\s*\w|\s+" + _OUTAGE_AS_MODIFIER + r")|"
+    r"\bincidents?\b|\bdowntime\b|\bpaged\b|\bdegraded\b|\bdegradation\b|"
     r"(?:elevated|spike of|spiking)\s+(?:5xx|errors?)|\b(?:went|was|were) down\b(?!\s+(?:well|badly|nicely|a treat|a storm))|\bfell over\b|"
     # a site's, a plant's or a warehouse's safety events: what its report's incidents are
     r"\bnear[- ]miss(?:es)?\b|\b(?:utility|cable|service|water[- ]main|gas[- ]main) strike\b|"

@@ -132,7 +132,9 @@ _COLUMNS = (
     ),
     (
         "when",
-        re.compile(r"date|time|when|start|began|detected|opened|raised|logged|日期|时间|发生(?!原因)", re.I),
+        re.compile(
+            r"date|time|when|start|began|detected|opened|raised|logged|reported|日期|时间|发生(?!原因)", re.I
+        ),
     ),
     # (`Cat`: a harbour's or a utility's incident category, `Cat B`)
     ("severity", re.compile(r"sev|severity|level|priority|级别|等级|定级|^\W*cat\.?\W*$", re.I)),
@@ -360,6 +362,9 @@ def _from_blocks(
                 timeline_line(block.text)
                 or FIELD_LABEL.match(line_text(block.text))
                 or planned_or_dismissed(line_text(block.text))  # `Networks did planned work on …`
+                or _ROSTER.match(
+                    line_text(block.text)
+                )  # `周末值班：3/15–3/16 林晓峰 / 吴德彬`: who is on duty
             ):
                 found = _from_item(report, section, block.item, lines, grouped=True)
                 items.extend(_undated(i) if retold and _document_day(i, block.text) else i for i in found)
@@ -409,7 +414,11 @@ def _from_item(
 
 
 # Who was on call and how it was found, under an incidents table: the rows' fields, no incident.
-_ROSTER = re.compile(r"^\W{0,3}(?:值班(?:人员?)?|on-?call|发现途径|发现方式|detected by)\s*[:：]", re.I)
+_ROSTER = re.compile(
+    r"^\W{0,3}(?:(?:周末|本周|下周|节假日|假期)?值班(?:人员?|安排|表)?|on-?call(?:\s+(?:rota|roster))?|duty\s+roster|"
+    r"发现途径|发现方式|detected by)\s*[:：]",
+    re.I,
+)
 # A plain-text table's header line: three or more short names set apart by runs of spaces, no figures.
 _COLUMN_NAMES = re.compile(r"\s*[^\W\d][^\s\d]{0,11}(?:\s{2,}[^\W\d][^\s\d]{0,11}){2,}\s*")
 _RULE = re.compile(r"[\s=_~-]{3,}")

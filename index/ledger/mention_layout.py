@@ -428,12 +428,24 @@ def _org_state(raw: str, number: int) -> Unit | None:
     )
 
 
+def _name_end(text: str, name: str) -> int:
+    """Where the name ends in its heading line; a name cleaned of a tag inside it (`P2 H2Go 预约` of
+    `P2 [Y] H2Go 预约    负责: …`) ends where its last words do; the whole line when neither is there."""
+    if name in text:
+        return text.find(name) + len(name)
+    tail = name[-_NAME_TAIL:]
+    return text.find(tail) + len(tail) if len(name) > _NAME_TAIL and tail in text else len(text)
+
+
+_NAME_TAIL = 6
+
+
 def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Mention:
     heading = _unit(section.start, lines, head=True)
     heading.text = line_text(lines.get(section.start, section.title).lstrip("#=").strip())
     # (the name is folded: `网关重构(Go)` of `网关重构（Go） 🟢 正常`, same length when folded)
     folded = nfkc(heading.text) if len(nfkc(heading.text)) == len(heading.text) else heading.text
-    heading.skip = folded.find(name) + len(name) if name in folded else len(heading.text)
+    heading.skip = _name_end(folded, name)
     state = _org_state(lines.get(section.start, ""), section.start)
     body_item_lines: set[int] = set()
     head_item_lines: set[int] = set()

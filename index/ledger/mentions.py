@@ -33,10 +33,10 @@ NOT_PROJECT_KINDS = {
 }
 # A pictograph that decorates a bold lead (`🐘 **Heron is done!!** core-db…`, a newsletter's habit)
 # says nothing; a status sign before one (`🟡 **Onboarding**`) says the status, and stays.
-_STATUS_SIGNS = "🟢🟡🟠🔴🔵🟣⚫⚪🟥🟧🟨🟩🟦✅❌⚠⛔🚧❗✔✖☑🛑⏸⏳🚫"
+STATUS_SIGNS = "🟢🟡🟠🔴🔵🟣⚫⚪🟥🟧🟨🟩🟦✅❌⚠⛔🚧❗✔✖☑🛑⏸⏳🚫"
 _EXTRA_MARKUP = re.compile(
     r"^\s*(?:>\s*)*(?:[(（]\d{1,3}[)）]\s*|[①-⑳]\s*|[·•]\s*|\d{1,3}[．]\s*|\[[ xX]\]\s+|"
-    rf"(?![{_STATUS_SIGNS}])[{EMOJI}]\ufe0f?\s+(?=\*\*))?"
+    rf"(?![{STATUS_SIGNS}])[{EMOJI}]\ufe0f?\s+(?=\*\*))?"
 )
 BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _NOT_A_NAME = re.compile(
@@ -180,6 +180,17 @@ _TOPIC_SUFFIX = re.compile(
 )
 
 
+# A meeting summary's topic title, the project and what happened to it (`TillPoint 7.2 Delay`, `Collect
+# on Return Moves to Amber`, `Express Pay Launch`): the project is the name, the rest its news.
+_TOPIC_WORDS = 6  # a topic title is a few words; a longer lead is a sentence whose verb is its news
+_STATE_SUFFIX = re.compile(
+    r"(?<=\S)(?:\s+(?:is|are|was|were|still|now|has\s+been|have\s+been))*"
+    r"\s+(?:blocked|delayed|delays?|slips?|slipped|slippage|on\s+hold|paused|at\s+risk|"
+    r"goes\s+live|go-?live|launch(?:ed|es)?|kick-?off|completed?)$",
+    re.I,
+)
+
+
 # "(formerly Referral Program v2)", "（原名 Gateway Mini）": the old name is a rename's, not this one's;
 # "（以下简称“档案系统”）": the short name is an alias (`renames.py` reads it), not part of this one.
 _RENAME_GLOSS = re.compile(
@@ -247,10 +258,13 @@ def project_tag(title: str) -> str:
 
 # A lead that says how the project's light changed ("GLM v4 drops to Amber: …", "Checkout back to
 # green", "Search is now at risk"): the name ends before the verb; the line still tells the status.
+# (one verb, its adverbs around it: `Collect on Return Moves to Amber` keeps `Return`)
 _LIGHT_CHANGE = re.compile(
-    r"\s+(?:(?:drops?|dropped|moves?|moved|goes|went|turns?|turned|slips?|slipped|falls?|fell|returns?|"
-    r"returned|is\s+now|is|now|back|upgraded|downgraded)\s+)+(?:back\s+)?(?:to\s+|into\s+)?"
-    r"(?:amber|red|green|yellow|at[- ]risk|on[- ]track|off[- ]track|blocked)\b.*$",
+    r"\s+(?:(?:is\s+now|is|now)\s+)?(?:(?:drops?|dropped|moves?|moved|goes|went|turns?|turned|slips?|slipped|"
+    r"falls?|fell|returns?|returned|upgraded|downgraded)\s+|is\s+now\s+|is\s+|now\s+|back\s+)(?:back\s+)?"
+    r"(?:to\s+|into\s+)?(?:amber|red|green|yellow|at[- ]risk|on[- ]track|off[- ]track|blocked)\b.*$|"
+    # (a Chinese lead's verb glued to its name: `618 备战转 At risk：…`, `支付网关转红`)
+    r"(?<=\S)(?:转为?|变为?|调为|降为|升为)\s*(?:amber|red|green|yellow|at[- ]risk|on[- ]track|off[- ]track|blocked|[黄红绿](?:灯|色)?)(?![a-z]).*$",
     re.I,
 )
 
@@ -274,7 +288,7 @@ _FIELD_AFTER_STOP = re.compile(
 # A heading's own fields after its name, set off by bars (`电子病历结构化模板2.0 ｜ 负责人：林可 ｜ 🟢正常`).
 # A plain-text record's fields are set off by a wide gap (`ITEM 05  STORES INTERFACE      STATUS: SD`).
 PIPE_FIELDS = re.compile(
-    rf"(?:\s*[|｜]\s*(?:[^|｜:：]{{1,12}}[:：]|[{EMOJI}])|\s{{4,}}[^\s:：|｜][^:：|｜]{{0,11}}[:：]).*$"
+    rf"(?:\s*[|｜]\s*(?:[^|｜:：]{{1,12}}[:：]|[{EMOJI}])|\s{{3,}}[^\s:：|｜][^:：|｜]{{0,11}}[:：]).*$"
 )
 
 
@@ -288,6 +302,7 @@ def clean_name(name: str) -> str:
     name = shown_emoji(name)  # `门架北斗授时模块加装 :white_check_mark:`: a sign after the name, as ✅ is
     name = _FIELD_AFTER_STOP.sub("", name)
     name = PIPE_FIELDS.sub("", name)
+    name = _BARE_LABEL_AFTER.sub("", name)
     name = _LIGHT_CHANGE.sub("", name)
     name = _WENT_OUT.sub("", name) or name
     name = _TRAILING_TAGS.sub("", name)
@@ -299,10 +314,13 @@ def clean_name(name: str) -> str:
     name = _TRAILING_EMOJI.sub("", name)  # "Query planner 🟡": its status, read as one, not its name
     name = re.sub(r"^\s*【\d{1,2}】\s*", "", name)  # `【3】地磅改造`: its place in the week's list
     name = STATE_TAG.sub(lambda m: "" if field_status(m[1]) else m[0], name)  # `[At risk] eKYC v2`
+    name = _KEYED_TAG.sub(lambda m: m[1] + " " if field_status(m[2]) else m[0], name)  # `P2 [Y] H2Go 预约`
     name = BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = TYPE_PREFIX.sub("", name.strip())
     name = _TOPIC_SUFFIX.sub("", name.strip(" \t:：-—–·•【】[]"))
+    if len(name.split()) <= _TOPIC_WORDS:  # `Flight Change Rebooking Blocked`: a meeting summary's topic
+        name = _STATE_SUFFIX.sub("", name) or name
     name = _TRAILING_WEEKDAY.sub("", name)  # `Homepage switch Mon` of `… Mon 3 March`: the day's (w26-d)
     return re.sub(r"\s{2,}", " ", name).strip(" \t:：-—–·•【】[]")  # a form's column gaps
 
@@ -342,6 +360,18 @@ REPORT_TITLE = re.compile(
     r"|(?:weekly (?:report|update|digest)|status report|biweekly update)(?:$|\s*[|｜·(（:：—–-].*|\s+W?\d.*))",
     re.I,
 )
+
+
+# A field's label set off after the name whose colon the lead's reader took off (`P1 [R] 站控迁移        负责`).
+# (and a known field two spaces after it: `P6 [C] 支付通道切换 (聚合收单迁移)  负责: 何嘉    已取消`)
+_BARE_LABEL_AFTER = re.compile(
+    r"\s{3,}(?:负责人?|责任人|owner|lead)$|\s{2,}(?:负责人?|责任人|进度|目标|状态|owner|lead|progress|target|status)\s*[:：].*$",
+    re.I,
+)
+
+
+# A project's key and the legend's letter tag after it (`P2 [Y] H2Go 预约`): the tag is its status.
+_KEYED_TAG = re.compile(r"^(\s*[A-Z]{1,4}-?\d{1,4})\s+([\[(（【][A-Z]{1,3}[\])）】])\s+(?=\S)")
 
 
 # A state in square brackets before the name, as a digest tags its lines (`[Delayed] Nusa Link — …`).

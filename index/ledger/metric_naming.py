@@ -49,7 +49,7 @@ _PERIOD_TAIL = re.compile(
 )
 # The period written before the name (`June API uptime`, `Q3 revenue`): as its tail, not the name.
 _PERIOD_HEAD = re.compile(rf"^(?:(?:{_MONTHS})\.?|Q[1-4])(?:\s+\d{{4}})?(?:'s)?\s+(?=[A-Za-z])", re.I)
-_LEAD = re.compile(r"^(?:and|but|also|our|the|weekly)\s+", re.I)
+_LEAD = re.compile(r"^(?:and|but|also|our|the|an?|weekly)\s+", re.I)
 _CHANGE_NAME = re.compile(
     r"较|环比|同比|提升|下降|增加|减少|突破|上涨|下跌|降低|增长|\bvs\.?\b|\b(?:up|down|from|than|increase|decrease)\b",
     re.I,

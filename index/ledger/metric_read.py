@@ -198,6 +198,9 @@ def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> P
         alone = _ALONE.match(bare, end) if prose and counted is None and not unit else None
         if alone is not None:  # `本周告警 1520 条`: the measure word is the unit
             unit, quote = alone[1], clause[: alone.end()].strip()
+        told = _TOLD_COUNT.match(bare, end) if prose and _REPORTED.search(name) and not unit else None
+        if told is not None:  # `Callum reported 13,050 pre-orders`: what was counted is the name
+            name, quote = told["noun"], clause[: told.end()].strip()
         if counted is not None:  # `合并了 136 个 PR` is `合并 PR`, `新增 9 位贡献者` is `新增贡献者`
             noun = counted["noun"]
             name = f"{name} {noun}" if noun.isascii() else f"{name}{noun}"
@@ -205,6 +208,17 @@ def _read_clause(clause: str, bare: str, previous: str | None, prose: bool) -> P
             unit = "" if unit in _MEASURE else unit
         return Pair(name, value, unit or named[1], qualifier, quote, end, level=level)
     return None
+
+
+# An English count told by who saw it (`Callum reported 13,050 pre-orders`, `we processed 212 refunds`):
+# the verb's subject is no metric, the noun after the figure is.
+_REPORTED = re.compile(
+    r"(?:^|\s)(?:reported|recorded|logged|processed|handled|saw|received|booked|sold|served|counted|took)$",
+    re.I,
+)
+_TOLD_COUNT = re.compile(
+    r"\s+(?P<noun>[A-Za-z][A-Za-z-]{1,20}(?:\s+(?!for\b|in\b|this\b|during\b|over\b)[A-Za-z][A-Za-z-]{1,20})?)"
+)
 
 
 # A Chinese count written verb, figure, measure word, noun: what is counted ends the name.

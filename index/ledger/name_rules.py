@@ -58,6 +58,10 @@ def paren_alias(name: str, shared: frozenset[str] = frozenset()) -> str | None:
     return None
 
 
+_PEOPLE_SPLIT = re.compile(r"\s*(?:[/／、,，+＋&]|→|->)\s*")
+_HANDOVER = re.compile(r"(?:接手|负责|牵头|主导|协助)$")
+
+
 def shared_parentheticals(names: Iterable[str]) -> frozenset[str]:
     """Parentheticals written after two or more different names: owners or teams, not aliases. One
     that abbreviates a name it follows (`Truck Appointment System v2 (TAS v2)`, then `SlotBook (TAS
@@ -67,8 +71,12 @@ def shared_parentheticals(names: Iterable[str]) -> frozenset[str]:
     for name in names:
         base = PARENS.sub(" ", nfkc(name)).strip()
         for inner in PARENS.findall(nfkc(name)):
-            bases.setdefault(name_key(inner), {})[name_key(base)] = base
-            inners[name_key(inner)] = inner.strip()
+            # (and each person of a list or a handover: `连锁版（阿凯）` beside `药房管理（阿凯/小郑）` and
+            # `药房管理（阿凯接手）`: 阿凯 owns both, no alias of either)
+            parts = [inner, *(_HANDOVER.sub("", part) for part in _PEOPLE_SPLIT.split(inner) if part)]
+            for part in dict.fromkeys(p.strip() for p in parts if len(p.strip()) >= 2):
+                bases.setdefault(name_key(part), {})[name_key(base)] = base
+                inners[name_key(part)] = part
     return frozenset(
         inner
         for inner, found in bases.items()

@@ -16,7 +16,7 @@ from typing import cast
 from index.ledger.card_cells import card_cells
 from index.ledger.evidence import MAX_QUOTE, cite
 from index.ledger.field_labels import Piece, field_pieces, find_owner
-from index.ledger.mentions import Mention, Unit
+from index.ledger.mentions import STATUS_SIGNS, Mention, Unit
 from index.ledger.ordinal_targets import OrdinalTarget, find_ordinal_targets
 from index.ledger.progress import clause_around, count_value, find_progress
 from index.ledger.signals import (
@@ -79,6 +79,8 @@ def observe(report: Report, mention: Mention) -> Observation:
     shifts: list[tuple[_Found, Shift]] = []
     owner: str | None = None
     for unit in mention.units:
+        if unit is mention.units[0]:
+            statuses.extend(_leading_status(unit))
         if unit.skip >= len(unit.text) or is_legend(unit.text):
             continue  # a line that only carries the name (or a whole table row, read cell by cell)
         pieces = _pieces(unit, card=unit is mention.units[0])
@@ -188,6 +190,8 @@ def observe(report: Report, mention: Mention) -> Observation:
                             unit is mention.units[0]
                             and beside_name(unit.text, offset + hit.start, offset + hit.end, mention.name)
                         )
+                        # `光学溶氧探头换型 #有风险 进度 48%`: the lead's tag is the state its author set
+                        or (unit is mention.units[0] and hit.text.startswith("#"))
                     )
                     priority = 3 if declared else 1
                     statuses.append(_Found(unit, status, quote, priority, hit.text.strip(" —–-:：·•")))
@@ -236,6 +240,30 @@ def observe(report: Report, mention: Mention) -> Observation:
         obs.target_kind = "final"
         obs.target_evidence = cite(report, section, found.unit.line, found.unit.line, found.quote)
     return obs
+
+
+def _leading_status(unit: Unit) -> list[_Found]:
+    """`- 🟡 滴液机联机`, `P2 [Y] H2Go 预约`: the sign or the legend's tag before the name is the
+    status its author set, as one after it is; a tick says finished, the words say how (`✅ Tern —
+    GA 26 Mar`: launched), so it ranks below them."""
+    sign = _LEADING_SIGN.match(unit.text)
+    if sign is None or is_legend(unit.text):
+        return []
+    tagged = field_status(sign[2]) if sign[2] else None
+    values = [tagged] if tagged else [hit.value for hit in find_statuses(sign[1] or "")]
+    return [
+        _Found(
+            unit, cast(ProjectStatus, value), unit.text.strip(), 1 if value == "done" else 3, sign[0].strip()
+        )
+        for value in values
+    ]
+
+
+# A status sign opening a lead line, before the name (`🟡 滴液机联机`, `✅ Label API`), or a letter tag
+# after the project's key (`P2 [Y] H2Go 预约`).
+_LEADING_SIGN = re.compile(
+    rf"^\W{{0,3}}?(?:([{STATUS_SIGNS}])\ufe0f?|(?:[A-Z]{{1,4}}-?\d{{1,4}}\s+)?([\[(（【][A-Z]{{1,3}}[\])）】]))\s"
+)
 
 
 # The words that declare a status: "状态标为", "调成了", "转成", "status is now", "marking it".
@@ -338,6 +366,8 @@ def _pieces(unit: Unit, card: bool = False) -> list[Piece]:
         pieces = card_cells(unit.text, unit.skip) or pieces
     if len(pieces) == 1:
         labelled = unit.labelled if unit.labelled and unit.labelled.field else None
+        if labelled is None and not unit.head and pieces[0].labelled and pieces[0].labelled.field:
+            labelled = pieces[0].labelled  # a field line under the project without its colon (`目标 5/31`)
         return [Piece(0 if labelled else unit.skip, len(unit.text), labelled)]
     return pieces
 

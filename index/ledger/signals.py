@@ -384,7 +384,8 @@ def field_status(value: str) -> ProjectStatus | None:
     cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`[]").lower().replace("’", "'")
     if is_legend(value):
         return None
-    declared = legend_status(cleaned)
+    # (a tag the legend writes in its brackets: `[P]暂停`)
+    declared = legend_status(cleaned) or legend_status(value.strip(" *_`").lower())
     if declared is not None:
         # `Grey – Cancelled` under `Grey = paused or closed`: the word after the light says which
         said = _AFTER_LIGHT.match(cleaned)

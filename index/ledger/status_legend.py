@@ -95,7 +95,25 @@ def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
             # `图例：🟢正常　🟡有风险　⏸暂停`, `:white_check_mark: 正常　:warning: 关注`: each sign
             # means the word written against it (a ✅ can be on track here); the line is a key
             return taken, {**_signs(shown_emoji(body)), **words}
+        tags = _tags(body) if match else {}
+        if len(tags) >= _MIN_WORDS:
+            return taken, tags
     return None
+
+
+# A letter tag and the word written against it (`图例 : [G]正常  [Y]有风险  [P]暂停  [D]完成/上线`): a
+# text report's tags, set after each project's key (`P2 [Y] H2Go 预约`).
+_TAG_ENTRY = re.compile(r"([\[(（【][A-Z]{1,3}[\])）】])\s*([^\s\[(（【=＝|｜;；,，。]{1,12})")
+
+
+def _tags(body: str) -> dict[str, ProjectStatus]:
+    """Each tag of a tag legend (lower case, as the legend's words are kept) and the status its word
+    says (the first of `完成/上线`)."""
+    return {
+        tag.lower(): status
+        for tag, word in _TAG_ENTRY.findall(body)
+        if (status := field_status(word) or field_status(re.split(r"[/／、]", word)[0]))
+    }
 
 
 # A sign and the word written against it (`✅ 正常`, `🏁 已完成/已上线`).

@@ -32,7 +32,10 @@ _NAME_HEADER = re.compile(
     re.I,
 )
 # (a Planner bucket's `Checklist` column: its items done of all, `3/6`, is the share done, w23-c)
-_PERCENT_HEADER = re.compile(r"%|％|pct|percent|完成率|完成比例|完成百分比|checklist(?:\s*items?)?", re.I)
+# (a report engine's narrow column cut short: Maximo's `% Compl`, `Compl %`)
+_PERCENT_HEADER = re.compile(
+    r"%|％|pct|percent|完成率|完成比例|完成百分比|checklist(?:\s*items?)?|%\s*compl\.?|compl\.?\s*%", re.I
+)
 # The date a project actually went live, beside the planned one.
 _ACTUAL_HEADER = re.compile(
     r"实际(?:上线|发布|投产|完成|交付)(?:时间|日期)?|"

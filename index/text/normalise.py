@@ -159,3 +159,13 @@ def strip_inline(text: str) -> str:
 def plain_line(line: str) -> str:
     """A report line as answers quote it and the verifier reads it: no leading marker, no markup."""
     return strip_inline(strip_markup(line))
+
+
+# What a report engine writes after a section's title, the rows it selected (`IT Project Work Orders
+# (WORKTYPE = ITPJ, STATUS not in HOLD, …)`): a gloss, no part of how long the title is.
+_TITLE_GLOSS = re.compile(r"\s*[(（][^()（）]{1,100}[)）]\s*$")
+
+
+def title_length(text: str) -> int:
+    """A title's length without the gloss after it."""
+    return len(_TITLE_GLOSS.sub("", text))

@@ -356,3 +356,13 @@ def test_a_leading_code_is_no_part_of_the_name_but_two_codes_are_two_items(
     a: str, b: str, same: bool
 ) -> None:
     assert pair_related(name_key(a), name_key(b), a, b) is same
+
+
+def test_an_owner_in_brackets_links_no_projects_even_handed_over() -> None:
+    # Written from shimo-ceo-weekly: 阿凯 owns 连锁版 and later takes 药房管理 over; the brackets
+    # name a person, listed or handed over, not an alias of either project.
+    found = identity(
+        "连锁版（阿凯）", "药房管理（阿凯/小郑）", "药房管理（阿凯接手）", "药房管理（原“进销存”，阿杰→阿凯）"
+    )
+    assert found.canonical_of["连锁版（阿凯）"] != found.canonical_of["药房管理（阿凯接手）"]
+    assert found.canonical_of["药房管理（阿凯/小郑）"] == found.canonical_of["药房管理（阿凯接手）"]
