@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from index.models import SectionKind
+from index.text.normalise import LETTER_TAG, PROJECT_KEY
 
 _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
@@ -103,7 +104,7 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 # Sections whose subheadings name one of their entries (a project, an incident: `Dashboard sign-in
 # failures — Resolved` under `Known issues / incidents`), whatever metric or project words they hold.
 _NAMES_UNDER = (SectionKind.PROJECTS, SectionKind.INCIDENTS)
-_KEYED_TAG = re.compile(r"^\W{0,3}[A-Z]{1,4}-?\d{1,4}\s+[\[(（【][A-Z]{1,3}[\])）】]\s")
+_KEYED_TAG = re.compile(rf"^\W{{0,3}}{PROJECT_KEY}\s+{LETTER_TAG}\s")
 # A project's own field set off after its name: an owner, a share done, a target.
 _PROJECT_FIELD = re.compile(
     r"(?:\s{2,}|[|｜·]\s*)(?:负责人?|责任人|进度|完成度|目标|计划完成|owner|lead|progress|target|due|eta)\s*[:：]",

@@ -21,7 +21,7 @@ from index.ledger.status_signs import shown_emoji
 from index.models import Section, SectionKind
 from index.plain_records import WORD_TAGS
 from index.schemas import ProjectStatus
-from index.text.normalise import EMOJI, WIKI_LINK, nfkc, strip_markup
+from index.text.normalise import EMOJI, LETTER_TAG, PROJECT_KEY, WIKI_LINK, nfkc, strip_markup
 from index.text.timeexpr import ANY_DAY, find_dates
 
 NOT_PROJECT_KINDS = {
@@ -371,7 +371,7 @@ _BARE_LABEL_AFTER = re.compile(
 
 
 # A project's key and the legend's letter tag after it (`P2 [Y] H2Go 预约`): the tag is its status.
-_KEYED_TAG = re.compile(r"^(\s*[A-Z]{1,4}-?\d{1,4})\s+([\[(（【][A-Z]{1,3}[\])）】])\s+(?=\S)")
+_KEYED_TAG = re.compile(rf"^(\s*{PROJECT_KEY})\s+({LETTER_TAG})\s+(?=\S)")
 
 
 # A state in square brackets before the name, as a digest tags its lines (`[Delayed] Nusa Link — …`).

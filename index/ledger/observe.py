@@ -37,6 +37,7 @@ from index.ledger.targets import DateRole, classify_dates, pick_target
 from index.ledger.whose_words import bare_cell, beside_name, quote_names, told_of_another
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
+from index.text.normalise import LETTER_TAG, PROJECT_KEY
 from index.text.shift import Shift, find_shifts
 from index.text.timeexpr import find_dates
 
@@ -261,9 +262,7 @@ def _leading_status(unit: Unit) -> list[_Found]:
 
 # A status sign opening a lead line, before the name (`🟡 滴液机联机`, `✅ Label API`), or a letter tag
 # after the project's key (`P2 [Y] H2Go 预约`).
-_LEADING_SIGN = re.compile(
-    rf"^\W{{0,3}}?(?:([{STATUS_SIGNS}])\ufe0f?|(?:[A-Z]{{1,4}}-?\d{{1,4}}\s+)?([\[(（【][A-Z]{{1,3}}[\])）】]))\s"
-)
+_LEADING_SIGN = re.compile(rf"^\W{{0,3}}?(?:([{STATUS_SIGNS}])\ufe0f?|(?:{PROJECT_KEY}\s+)?({LETTER_TAG}))\s")
 
 
 # The words that declare a status: "状态标为", "调成了", "转成", "status is now", "marking it".

@@ -17,7 +17,7 @@ from index.ledger.signals import field_status
 from index.ledger.status_signs import shown_emoji
 from index.models import Report
 from index.schemas import ProjectStatus
-from index.text.normalise import EMOJI
+from index.text.normalise import EMOJI, LETTER_TAG
 
 _LEGEND_LINE = re.compile(
     r"^\W*(?:(?:[A-Za-z]+\s+)?(?:key|legend|codes)|图例|凡例|범례|状态说明|状态图例|灯号说明)"
@@ -103,7 +103,7 @@ def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
 
 # A letter tag and the word written against it (`图例 : [G]正常  [Y]有风险  [P]暂停  [D]完成/上线`): a
 # text report's tags, set after each project's key (`P2 [Y] H2Go 预约`).
-_TAG_ENTRY = re.compile(r"([\[(（【][A-Z]{1,3}[\])）】])\s*([^\s\[(（【=＝|｜;；,，。]{1,12})")
+_TAG_ENTRY = re.compile(rf"({LETTER_TAG})\s*([^\s\[(（【=＝|｜;；,，。]{{1,12}})")
 
 
 def _tags(body: str) -> dict[str, ProjectStatus]:

@@ -169,3 +169,9 @@ _TITLE_GLOSS = re.compile(r"\s*[(（][^()（）]{1,100}[)）]\s*$")
 def title_length(text: str) -> int:
     """A title's length without the gloss after it."""
     return len(_TITLE_GLOSS.sub("", text))
+
+
+# A project's key and a legend's letter tag in brackets after it (`P2 [Y] H2Go 预约`, `WS3 (G)`): the
+# pieces several readers match (the section's kind, the lead's status, the name without its tag).
+PROJECT_KEY = r"[A-Z]{1,4}-?\d{1,4}"
+LETTER_TAG = r"[\[(（【][A-Z]{1,3}[\])）】]"
