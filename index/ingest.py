@@ -48,6 +48,11 @@ from index.series_numbers import numbered_date
 from index.store import StoredReport, VectorStore
 from index.walk import Skip, source_name, walk_reports
 
+# Embedded reports written together once they hold this many chunks (~30 ordinary reports): an
+# embedded Chroma upsert costs ~50 ms however little it holds, so writing report by report was
+# most of the ingest of a folder of small reports. A run that stops loses at most this much work.
+WRITE_BATCH_CHUNKS = 256
+
 
 class Journal(Protocol):
     """The ledger as the ingest sees it: per-report facts, kept in step with the store, and the
@@ -193,15 +198,19 @@ class Ingestor:
         return _Pending(path, report, chunks, tokens, stored, outcome, write_facts, budget)
 
     def _flush(self, batch: list[_Pending]) -> list[FileOutcome]:
-        """Embed the batch (one report: in bounded calls within its time budget; several small
-        ones: together), then write each report; a failure of one report skips only that one."""
+        """Embed the batch, then write it (`ingest_file`: one report)."""
+        embedded = self._embed_batch(batch)
+        ready = [(p, v) for p, v in zip(batch, embedded, strict=True) if not isinstance(v, FileOutcome)]
+        written = iter(self._write_many(ready))
+        return [v if isinstance(v, FileOutcome) else next(written) for v in embedded]
+
+    def _embed_batch(self, batch: list[_Pending]) -> list[np.ndarray | FileOutcome]:
+        """Vectors per report (one report: in bounded calls within its time budget; several small
+        ones: together); a failure of one report becomes only its skipped outcome."""
         if len(batch) == 1:
             pending = batch[0]
             source = pending.report.source
-            vectors = isolate(source, lambda: self._embed(pending.path, pending.chunks, pending.budget))
-            if isinstance(vectors, FileOutcome):
-                return [vectors]
-            return [self._write(pending, vectors)]
+            return [isolate(source, lambda: self._embed(pending.path, pending.chunks, pending.budget))]
         try:
             texts = [c.embed_text for p in batch for c in p.chunks]
             counts = [
@@ -210,28 +219,36 @@ class Ingestor:
             everything = embed_texts(self.embedder, texts, counts, None)
         except SummarizerError as exc:
             if isinstance(exc, InputError):
-                return [o for p in batch for o in self._flush([p])]
+                return [v for p in batch for v in self._embed_batch([p])]
             raise
         except Exception:
             # Which report broke the shared call is unknown: each goes alone, so only it is skipped.
-            return [o for p in batch for o in self._flush([p])]
-        out, start = [], 0
+            return [v for p in batch for v in self._embed_batch([p])]
+        out: list[np.ndarray | FileOutcome] = []
+        start = 0
         for pending in batch:
-            vectors = everything[start : start + len(pending.chunks)]
+            out.append(everything[start : start + len(pending.chunks)])
             start += len(pending.chunks)
-            out.append(self._write(pending, vectors))
         return out
 
-    def _write(self, pending: _Pending, vectors: np.ndarray) -> FileOutcome:
+    def _write_many(self, ready: list[tuple[_Pending, np.ndarray]]) -> list[FileOutcome]:
+        """Write embedded reports: every journal mark, the chunks of all in shared store calls,
+        then each report's facts (which clear its mark). A crash anywhere leaves marks that the
+        next run's reconcile finishes; a failure of one report's facts skips only that one."""
+        if not ready:
+            return []
+        if self.ledger is not None:
+            for pending, _ in ready:
+                self.ledger.begin(pending.report.source, "write")
+        counts = self.store.replace_reports([(p.report.source, p.chunks, v) for p, v in ready])
+        return [self._finish(pending, *count) for (pending, _), count in zip(ready, counts, strict=True)]
+
+    def _finish(self, pending: _Pending, written: int, removed: int) -> FileOutcome:
         source = pending.report.source
 
-        def write() -> FileOutcome:
+        def finish() -> FileOutcome:
             stored, chunks, outcome = pending.stored, pending.chunks, pending.outcome
             kept = set(stored.chunk_ids) if stored else set()
-            # Ledger first: the mark says "being written" until the facts below are stored.
-            if self.ledger is not None:
-                self.ledger.begin(source, "write")
-            written, removed = self.store.replace_report(source, chunks, vectors)
             outcome.status = "updated" if stored is not None else "added"
             outcome.chunks_unchanged = sum(1 for c in chunks if c.id in kept)
             outcome.chunks_added = written - outcome.chunks_unchanged
@@ -243,7 +260,7 @@ class Ingestor:
             pending.written = True
             return outcome
 
-        return isolate(source, write)  # type: ignore[return-value]
+        return isolate(source, finish)  # type: ignore[return-value]
 
     def remove(self, source: str) -> int:
         """Remove a report from both sides, crash-consistently; returns the chunks removed.
@@ -307,7 +324,8 @@ class Ingestor:
         """Ingest files and folders; a store-wide failure stops the run and is kept in
         `summary.error` (never raised), so callers can always show what went in."""
         summary = IngestSummary()
-        batch: list[tuple[int, _Pending]] = []
+        batch: list[tuple[int, _Pending]] = []  # prepared, waiting to be embedded
+        ready: list[tuple[int, _Pending, np.ndarray]] = []  # embedded, waiting to be written
         assumed: list[int] = []  # outcomes whose year no report of their folder wrote
         numbered: list[int] = []  # outcomes dated by their number among their siblings
         try:
@@ -318,12 +336,27 @@ class Ingestor:
             files = sum(1 for f in found_paths if not isinstance(f, Skip))
             stored = self.store.stored_reports() if files > 20 else None
 
+            def done(index: int, outcome: FileOutcome) -> None:
+                summary.outcomes[index] = outcome
+                if on_done:
+                    on_done(outcome)
+
+            def write() -> None:
+                outcomes = self._write_many([(p, v) for _, p, v in ready])
+                for (index, _, _), outcome in zip(ready, outcomes, strict=True):
+                    done(index, outcome)
+                ready.clear()
+
             def flush() -> None:
-                for (index, _), outcome in zip(batch, self._flush([p for _, p in batch]), strict=True):
-                    summary.outcomes[index] = outcome
-                    if on_done:
-                        on_done(outcome)
+                embedded = self._embed_batch([p for _, p in batch])
+                for (index, pending), vectors in zip(batch, embedded, strict=True):
+                    if isinstance(vectors, FileOutcome):
+                        done(index, vectors)
+                    else:
+                        ready.append((index, pending, vectors))
                 batch.clear()
+                if sum(len(p.chunks) for _, p, _ in ready) >= WRITE_BATCH_CHUNKS:
+                    write()
 
             try:
                 for found in found_paths:
@@ -348,8 +381,9 @@ class Ingestor:
                     if sum(p.tokens for _, p in batch) >= EMBED_BATCH_TOKENS:
                         flush()
                 flush()
+                write()
             except SummarizerError:
-                for index, pending in batch:
+                for index, pending in [*batch, *((i, p) for i, p, _ in ready)]:
                     if pending.written:
                         continue
                     # Prepared, never written: the run stopped first.

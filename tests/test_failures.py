@@ -97,7 +97,7 @@ def test_a_full_disk_mid_ingest_is_one_line_and_exit_5(
 
         return self._write(write)
 
-    monkeypatch.setattr(VectorStore, "replace_report", full)
+    monkeypatch.setattr(VectorStore, "replace_reports", full)
     monkeypatch.setattr("index.failures.shutil.disk_usage", lambda _: Low)
     corpus = write_corpus(tmp_path / "corpus", V1)
     result = runner.invoke(app, ["ingest", str(corpus), "--index", str(tmp_path / "home"), "--json"])

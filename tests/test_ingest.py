@@ -71,6 +71,38 @@ def test_editing_one_report_replaces_exactly_its_chunks(ingestor: Ingestor, corp
     assert others and all(after.get(i) == v for i, v in others.items()), "other reports are untouched"
 
 
+def test_reports_edited_together_are_written_together_each_losing_only_its_stale_chunks(
+    ingestor: Ingestor, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingestor.ingest([corpus])
+    edits = {"zh_notion.md": ("进度55%", "进度70%"), "nested.md": ("detail with 30%", "detail with 45%")}
+    for name, (old, new) in edits.items():
+        path = corpus / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    groups: list[list[str]] = []
+    real = VectorStore.replace_reports
+
+    def counted(self: VectorStore, reports):  # type: ignore[no-untyped-def]
+        groups.append([Path(r).name for r, _, _ in reports])
+        return real(self, reports)
+
+    monkeypatch.setattr(VectorStore, "replace_reports", counted)
+    summary = ingestor.ingest([corpus])
+    assert groups == [sorted(edits)] or groups == [list(edits)], "one store write for both reports"
+    stored = _snapshot(ingestor.store)
+    for name in edits:
+        report = parse_report(load_document(corpus / name), str(corpus / name))
+        expected = {c.id for c in chunk_report(report)}
+        outcome = next(o for o in summary.outcomes if o.path.endswith(name))
+        assert outcome.status == "updated"
+        assert {i for i, (_, h) in stored.items() if h == report.content_hash} == expected
+        assert outcome.chunks_removed == outcome.chunks_added >= 1
+    current = {load_document(corpus / n).content_hash for n in ("zh_notion.md", "en_blocks.md", "nested.md")}
+    assert {h for _, h in stored.values()} == current, "no chunk of an old version is left"
+
+
 def test_half_finished_ingest_is_redone(ingestor: Ingestor, corpus: Path) -> None:
     target = corpus / "en_blocks.md"
     report = parse_report(load_document(target), str(target))

@@ -86,7 +86,7 @@ def test_a_store_failure_stops_the_run_but_the_summary_and_lexical_index_follow_
     from index.store import VectorStore
 
     reports = write_reports(tmp_path / "reports")
-    real = VectorStore.replace_report
+    real = VectorStore.replace_reports
     calls = {"n": 0}
 
     def failing(self: VectorStore, *args: Any, **kwargs: Any) -> Any:
@@ -95,7 +95,10 @@ def test_a_store_failure_stops_the_run_but_the_summary_and_lexical_index_follow_
             raise StoreError("the disk is full")
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(VectorStore, "replace_report", failing)
+    monkeypatch.setattr(VectorStore, "replace_reports", failing)
+    # a store write per report, so the fourth is the fourth report
+    monkeypatch.setattr("index.ingest.EMBED_BATCH_TOKENS", 1)
+    monkeypatch.setattr("index.ingest.WRITE_BATCH_CHUNKS", 1)
     home = tmp_path / "home"
     result = runner.invoke(app, ["ingest", str(reports), "--index", str(home), "--json"])
     assert result.exit_code == StoreError.exit_code
@@ -112,7 +115,7 @@ def test_the_table_is_printed_before_a_store_failure(tmp_path: Path, monkeypatch
     def failing(self: VectorStore, *args: Any, **kwargs: Any) -> Any:
         raise StoreError("the disk is full")
 
-    monkeypatch.setattr(VectorStore, "replace_report", failing)
+    monkeypatch.setattr(VectorStore, "replace_reports", failing)
     reports = write_reports(tmp_path / "reports", 2)
     result = runner.invoke(app, ["ingest", str(reports), "--index", str(tmp_path / "home")])
     assert result.exit_code == StoreError.exit_code

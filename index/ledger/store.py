@@ -341,11 +341,13 @@ class Ledger:
     def schedule_counts(self) -> dict[str, int]:
         """Per stored report, how many of its project facts say where the project stands (a target,
         a status or a progress): zero on most of a folder means its layout was not read."""
+        # Counted in one pass over the facts, then joined: joined per report, SQLite's planner
+        # walked every observation once per report (42 s on the zoo's 2,237 reports, not 0.1 s).
         rows = self._execute(
-            "SELECT r.source, COUNT(f.id) FROM reports r LEFT JOIN facts f ON f.source = r.source"
-            " AND f.kind = 'observation' AND (json_extract(f.payload, '$.target') IS NOT NULL"
-            " OR json_extract(f.payload, '$.status') IS NOT NULL"
-            " OR json_extract(f.payload, '$.progress') IS NOT NULL) GROUP BY r.source",
+            "SELECT r.source, COALESCE(c.n, 0) FROM reports r LEFT JOIN (SELECT source, COUNT(*) AS n"
+            " FROM facts WHERE kind = 'observation' AND (json_extract(payload, '$.target') IS NOT NULL"
+            " OR json_extract(payload, '$.status') IS NOT NULL"
+            " OR json_extract(payload, '$.progress') IS NOT NULL) GROUP BY source) c ON c.source = r.source",
             (),
             "read",
         )
