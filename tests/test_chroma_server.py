@@ -109,7 +109,9 @@ def test_a_server_that_dies_mid_ingest_is_one_line_and_exit_6(
     corpus = write_corpus(tmp_path / "corpus", V1)
     (tmp_path / "server").mkdir()
     with chroma_server(tmp_path / "server") as (url, process):
-        real = Ingestor._write  # one report's write to store and ledger (small ones share a batch)
+        real = Ingestor._write_many  # a write group's store and ledger writes: one report each here
+        monkeypatch.setattr("index.ingest.EMBED_BATCH_TOKENS", 1)
+        monkeypatch.setattr("index.ingest.WRITE_BATCH_CHUNKS", 1)
 
         def then_die(self: Ingestor, *args: object, **kwargs: object) -> object:
             outcome = real(self, *args, **kwargs)  # type: ignore[arg-type]
@@ -117,7 +119,7 @@ def test_a_server_that_dies_mid_ingest_is_one_line_and_exit_6(
             process.wait()
             return outcome
 
-        monkeypatch.setattr(Ingestor, "_write", then_die)
+        monkeypatch.setattr(Ingestor, "_write_many", then_die)
         args = ["--index", str(tmp_path / "home"), "--chroma-url", url, "--json"]
         result = runner.invoke(app, ["ingest", str(corpus), *args])
         assert result.exit_code == 7, result.output
