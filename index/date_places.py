@@ -134,7 +134,8 @@ def detect_report_date(
         return _period_before_commit(header, committed) or FoundDate(committed, "commit stamp")
     found = date_from_text(path.stem.replace("_", "-")) or compact_date(path.stem)
     if found and not (found.origin == "month" and _issue_numbered(path.stem, title_lines, header)):
-        return FoundDate(found.value, "file name")
+        saved = _saved_before(found.value, path.stem, [title] if title else [])
+        return saved or FoundDate(found.value, "file name")
     # A saved web page's own header stands below its site's chrome (breadcrumbs, a navigation tree):
     # its heading and the lines under it (`## Update 14 – week ending Friday 7 February 2025`, a
     # Sphinx page's `- Date: Fri 28 Feb 2025`), read as a header is.
@@ -183,6 +184,9 @@ def detect_report_date(
         # (the title's own day and month, also as a file name writes them: `配色周报 0530`)
         found = (yearless_date(title, near) or yearless_stem_date(title, near)) if title else None
         if found:
+            # (a dateline under it may write the same day with its weekday, the year's own word)
+            for text in _datelines(body):
+                found = FoundDate(_weekday_year(text, found.value, near), found.origin)
             return FoundDate(found.value, "title, year from its series")
         # A header line that says it holds the report's days ("迭代周期：5.6 - 5.17", "Date: Mar 7")
         # without a year: read near its series too, before a heading further down (`## 5/21 宕机复盘`).
@@ -200,7 +204,7 @@ def detect_report_date(
         for text in _datelines(body):
             found = opening_date(text, near)
             if found:
-                return FoundDate(found.value, "dateline, year from its series")
+                return FoundDate(_weekday_year(text, found.value, near), "dateline, year from its series")
             rest = after_byline(text)  # "Posted Friday, April 25": a byline's day, its weekday agreeing
             found = weekday_date(rest, near) if rest else None
             if found:
@@ -433,6 +437,40 @@ def _near_week(day: date, friday: date) -> bool:
     monday, sunday = friday - timedelta(days=4), friday + timedelta(days=2)
     gap = 0 if monday <= day <= sunday else min(abs((day - monday).days), abs((day - sunday).days))
     return gap <= _WEEK_SLACK_DAYS
+
+
+# A clock after the file name's day (`… Redmine (2025_3_10 09_31_18).html`, a browser extension's
+# save stamp): the day the page was saved, not the day it reports on.
+_SAVE_CLOCK = re.compile(r"(?<![\d])(?:[01]?\d|2[0-3])[_.:-][0-5]\d[_.:-][0-5]\d(?![\d])")
+_SAVED_AFTER_DAYS = 62
+
+
+def _saved_before(stamp: date, stem: str, titles: list[str]) -> FoundDate | None:
+    """The title's own yearless day (`第1期 周报（3.3-3.7）`) when the file name's day is a save stamp
+    with its clock: the page was saved on or after the day it reports on, so the stamp gives the
+    year and bounds the day, and a page saved weeks late is still of its own week."""
+    if not _SAVE_CLOCK.search(stem):
+        return None
+    for text in titles:
+        found = yearless_date(text, stamp)
+        if found is not None and 0 <= (stamp - found.value).days <= _SAVED_AFTER_DAYS:
+            return FoundDate(found.value, "title, year from the file's save stamp")
+    return None
+
+
+def _weekday_year(text: str, day: date, near: date) -> date:
+    """A yearless day written with its weekday (`Tue, 3/25 9:01AM`) in the year next to `near`'s
+    when only there the weekday agrees: `near` is a guess when no report of the folder writes a
+    year (the last twelve months), and the weekday is the writer's own word for the year."""
+    for years in (0, -1, 1):
+        try:
+            shifted = near.replace(year=near.year + years)
+        except ValueError:  # 29 February
+            shifted = near.replace(year=near.year + years, day=28)
+        agreeing = weekday_date(text, shifted)
+        if agreeing is not None and (agreeing.value.month, agreeing.value.day) == (day.month, day.day):
+            return agreeing.value
+    return day
 
 
 def _posted_in_month(month: FoundDate, body: list[tuple[int, str]]) -> FoundDate | None:

@@ -421,14 +421,18 @@ class _Collector(HTMLParser):
         if tag == "table":
             self._flush()
             self._in_cell = False
-            if self._table_rows:
-                self._table_rows.pop()
+            rows = self._table_rows.pop() if self._table_rows else 0
             if self._layouts:
                 start, widest = self._layouts.pop()
                 if widest == 1:
                     self._unframe(start)
                 elif self._layouts:
                     self._inner.append((start, len(self.lines)))
+                elif rows == 1 and self.lines and self.lines[-1][1]:
+                    # A one-row strip (a report engine's `Summary | In Progress 7 | Overdue 0` over
+                    # its action table, w40-d) is a table of its own: the table right after it is
+                    # not more rows of it, its header row no data row under the strip's.
+                    self.lines.append((self.getpos()[0], ""))
             return
         if tag in ("td", "th"):
             self._in_cell = self._chrome = False

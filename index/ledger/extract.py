@@ -6,6 +6,7 @@ facts whenever its content hash or `EXTRACTOR_VERSION` changes, in any ingestion
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields, replace
 
 from pydantic import BaseModel
@@ -29,7 +30,7 @@ from index.schemas import Citation, Incident, MetricPoint, Note, Observation, Re
 from index.text.timeexpr import reading_day_first
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 270
+EXTRACTOR_VERSION = 271
 
 
 @dataclass
@@ -91,7 +92,7 @@ def _extract_facts(report: Report) -> ReportFacts:
     told = {id(m.section) for m in versions}
     found = [m for m in find_mentions(report) if not (id(m.section) in told and m.start == m.section.start)]
     mentions = [*with_chat_topics(report, with_chat_messages(report, readdress(found))), *released, *versions]
-    observations = [observe(report, mention) for mention in mentions]
+    observations = _owners_apart([observe(report, mention) for mention in mentions])
     passages = signal_passages(report)
     for passage in passages:
         passage.within = [
@@ -110,3 +111,21 @@ def _extract_facts(report: Report) -> ReportFacts:
         renames=extract_renames(report),
         passages=passages,
     )
+
+
+# A name with a bracket at its end: `分拣运营看板（蒋若溪）`.
+_BRACKET_TAIL = re.compile(r"^(.+?)\s*[（(]([^()（）]{1,16})[)）]$")
+
+
+def _owners_apart(observations: list[Observation]) -> list[Observation]:
+    """A project named with its owner in brackets (`分拣运营看板（蒋若溪）：有风险`, under a table
+    whose owner column gives 蒋若溪 for 分拣运营看板): the bracket is the owner, not the name (w40-a).
+    Only an owner this report states in an owner field counts: a bracket is often the name's own
+    (`Tier Engine (TRE)`)."""
+    owners = {o.owner.strip(' "“”') for o in observations if o.owner}
+    for observation in observations:
+        tail = _BRACKET_TAIL.match(observation.project)
+        if tail is not None and tail[2].strip(' "“”') in owners:
+            observation.project = tail[1].strip()
+            observation.owner = observation.owner or tail[2].strip(' "“”')
+    return observations

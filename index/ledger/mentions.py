@@ -21,7 +21,7 @@ from index.ledger.status_signs import shown_emoji
 from index.models import Section, SectionKind
 from index.plain_records import WORD_TAGS
 from index.schemas import ProjectStatus
-from index.text.normalise import EMOJI, LETTER_TAG, PROJECT_KEY, WIKI_LINK, nfkc, strip_markup
+from index.text.normalise import EMOJI, LETTER_TAG, PROJECT_KEY, WIKI_LINK, nfkc, strip_markup, wiki_link_text
 from index.text.timeexpr import ANY_DAY, find_dates
 
 NOT_PROJECT_KINDS = {
@@ -56,8 +56,12 @@ _GENERIC_TITLE = re.compile(
     # "Summary", "OPS SUMMARY", "Executive overview": a report's own opening part
     r"(?:[\w'’&/-]+\s+){0,2}(?:summary|overview)|tl;?dr|(?:本周|本期)?一句话(?:总结|概括|摘要)?|"
     # a portfolio tool's status part: "Overall Status Explanation", "Schedule status commentary"
-    r"(?:overall|schedule|scope|cost|project|programme|program|portfolio)\s+status(?:\s+(?:explanation|commentary|narrative|notes?))?|top\s+of\s+(?:the\s+)?\w+|(?:[\w'’]+\s+){0,2}notes?|general|team|at a glance|this (?:week|cycle|period)|headlines?|"
+    # (`Overall programme RAG: Amber (was Green).`: the whole programme's light, w40-d)
+    r"(?:overall|schedule|scope|cost|project|programme|program|portfolio)\s+status(?:\s+(?:explanation|commentary|narrative|notes?))?|"
+    r"overall(?:\s+(?:programme|program|project|portfolio))?\s+(?:rag|health)(?:\s+status)?|asks?\s+of\s+the\s+\w+|top\s+of\s+(?:the\s+)?\w+|(?:[\w'’]+\s+){0,2}(?:notes?|commentary)|general|team|at a glance|(?:this|next|last) (?:week|fortnight|cycle|period)|headlines?|"
     # a digest's or a letter's own parts: "SNAPSHOT", "Weekly snapshot", "A note from Corinne"
+    # a page's list of its own parts (MATLAB `publish`'s `Contents`, a wiki's `目录`)
+    r"(?:table of )?contents|目录|"
     r"(?:weekly |portfolio |project |team )?snapshot|(?:an? )?notes? from (?:the )?[\w'’.-]+(?: [\w'’.-]+){0,2}|"
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
     # a generated report's header fields: "**Generated:** Mon … by mkweekly", "**Period:** …"
@@ -297,8 +301,12 @@ _TRAILING_WEEKDAY = re.compile(
 )  # (`Sun` names things)
 
 
+_QUOTED_WHOLE = re.compile(r'^"([^"]+)"$')
+
+
 def clean_name(name: str) -> str:
-    name = WIKI_LINK.sub(lambda m: m[2] or m[1], name)
+    name = WIKI_LINK.sub(wiki_link_text, name)
+    name = _QUOTED_WHOLE.sub(r"\1", name.strip())  # MATLAB's table shows a string cell in quotes
     name = shown_emoji(name)  # `门架北斗授时模块加装 :white_check_mark:`: a sign after the name, as ✅ is
     name = _FIELD_AFTER_STOP.sub("", name)
     name = PIPE_FIELDS.sub("", name)

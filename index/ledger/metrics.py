@@ -42,8 +42,11 @@ _VALUE_HEADER = re.compile(
 _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han characters
 # A table of metrics wherever it stands: its first column is headed as metrics (`指标`, `Metric`,
 # `KPI`), or a column is this period's value beside the last (`本期` / `上期`, `This week` / `Last week`).
+# (a performance tool's `PI Code and Short Name`: its performance indicators, w40-d)
 _METRIC_TABLE_FIRST = re.compile(
-    r"^\W*(?:指标(?:名称|项)?|数据项|(?:metric|kpi|measure|indicator)s?(?:\s+names?)?)\W*$", re.I
+    r"^\W*(?:指标(?:名称|项)?|数据项|(?:metric|kpi|pi|measure|indicator)s?"
+    r"(?:\s+(?:and\s+)?(?:codes?|short|names?))*)\W*$",
+    re.I,
 )
 # A column of what was planned, not measured: `LoP target`, `Baseline`, `目标值`.
 _PLAN_HEADER = re.compile(r"target|goal|plan|baseline|目标|计划|基线", re.I)

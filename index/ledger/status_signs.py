@@ -114,7 +114,8 @@ def legend_status(cleaned: str) -> ProjectStatus | None:
 
 
 # A notes app's hierarchical tag as a status cell (SiYuan's `#状态/关注#`, Obsidian's `#status/amber`).
-TAG_PATH = re.compile(r"#(?:[^#/\s]+/)+([^#/\s]+)#?")
+# (a Dendron vault writes its hierarchy with dots: `#状态.风险`, w40-f)
+TAG_PATH = re.compile(r"#(?:[^#/.\s]+[/.])+([^#/.\s]+)#?")
 
 
 # A form's row of options, each after a box (`☑按计划 □有偏离 □严重偏离 □暂停`, `[x] On track [ ] At risk`):

@@ -166,7 +166,10 @@ def task_rows(table: Table, name: int) -> bool:
     record numbers (the projects are named elsewhere): the rows are steps of projects, not projects."""
     forms = [header_forms(h) for h in table.header]
     if name < len(forms) and any(_ACTION_HEADER.fullmatch(x) for x in forms[name]):
-        return True
+        # (a performance tool's tracked actions carry a share done, `| Code | Action | Progress |`
+        # over `| MSUP-01 | ControlPoint 7 core upgrade | 75% |`: its workstreams, w40-d; a
+        # meeting's action log says who does what by when, never how far along it is)
+        return "progress" not in column_roles(table)
     parents = [i for i, f in enumerate(forms) if any(_PARENT_HEADER.fullmatch(x) for x in f) and i != name]
     if name < len(forms) and any(_TASK_HEADER.fullmatch(x) for x in forms[name]) and parents:
         return True

@@ -119,6 +119,18 @@ _SPACES = re.compile(r"[ \t]{2,}")
 
 # A wiki's link to a page: `[[Brackwell Daventry]]`, `[[site/dvt|Brackwell Daventry]]` (its text last).
 WIKI_LINK = re.compile(r"\[\[([^\]|\\]{1,80})(?:\\?\|([^\]]{1,80}))?\]\]")
+# A note's path in a notes vault (`proj.tide-v2`, `notes/ops/board`): lower-case, no spaces, dotted
+# or slashed.
+_NOTE_PATH = re.compile(r"[a-z0-9_-]+(?:[./][a-z0-9_-]+)+")
+
+
+def wiki_link_text(link: re.Match[str]) -> str:
+    """What a matched `WIKI_LINK` shows: its text, which a wiki writes last (`[[page|text]]`) and a
+    Dendron vault first (`[[潮汐调度 v2|proj.tide-v2]]`): the side that is no note path."""
+    page, text = link[1], link[2]
+    if text and _NOTE_PATH.fullmatch(text.strip()) and not _NOTE_PATH.fullmatch(page.strip()):
+        return page
+    return text or page
 
 
 # A Japanese wiki's inline decoration (Backlog, PukiWiki): `&color(red) { 遅延 }`, `&size(10){注}`;
@@ -144,7 +156,7 @@ def strip_inline(text: str) -> str:
     out = WIKI_DECORATION.sub(r"\1", out)
     out = _AUTOLINK.sub(r"\1", out)
     out = MD_LINK.sub(r"\1", _MD_IMAGE.sub(r"\1", out))
-    out = WIKI_LINK.sub(lambda m: m[2] or m[1], out)  # `[[page|text]]`, `[[page]]`
+    out = WIKI_LINK.sub(wiki_link_text, out)  # `[[page|text]]`, `[[page]]`
     out = _CODE.sub(r"\2", out)
     for pattern in (_STRONG, _STRIKE):
         out = pattern.sub(lambda m: m[m.lastindex or 0], out)

@@ -40,3 +40,10 @@ def test_dragging_later_is_a_slip_word() -> None:
 def test_rescheduled_is_a_slip_word() -> None:
     intent, _ = detect_intent("第3期里 MiniApp 积分改版为什么改期？改到了哪天？", has_project=True)
     assert intent == "slips"
+
+
+@pytest.mark.parametrize("question", ["RA 认证还在推进吗？", "Is the loyalty app revamp still going?"])
+def test_whether_a_named_project_goes_on_asks_its_status(question: str) -> None:
+    """Once read as a free question, refused although the project's row said `已取消` (w40-c)."""
+    intent, _ = detect_intent(question, has_project=True)
+    assert intent == "status"
