@@ -185,9 +185,10 @@ def detect_report_date(
         found = (yearless_date(title, near) or yearless_stem_date(title, near)) if title else None
         if found:
             # (a dateline under it may write the same day with its weekday, the year's own word)
+            day = found.value
             for text in _datelines(body):
-                found = FoundDate(_weekday_year(text, found.value, near), found.origin)
-            return FoundDate(found.value, "title, year from its series")
+                day = _weekday_year(text, day, near)
+            return FoundDate(day, "title, year from its series")
         # A header line that says it holds the report's days ("迭代周期：5.6 - 5.17", "Date: Mar 7")
         # without a year: read near its series too, before a heading further down (`## 5/21 宕机复盘`).
         for text in header:

@@ -23,7 +23,7 @@ _BOUNDARY = re.compile(r"^--=?_[\w.=-]*$")
 _VERSION = re.compile(r"^\s+version=(\d+)", re.I)
 _HEADING = re.compile(r"^(!{1,6})[-+]?\s*(\S.*?)\s*$")
 _LIST = re.compile(r"^([*#]+)\s*(.*)$")
-_PLUGIN_LINE = re.compile(r"^\{[A-Za-z_]+(?:\([^)]*\))?\}$|^\{[A-Za-z_]+\}$|^-{3,}$")
+_PLUGIN_LINE = re.compile(r"^\{[A-Za-z_]+(?:\([^)]*\))?\}$|^-{3,}$")
 _COMMENT = re.compile(r"~tc~.*?~/tc~")
 _COLOURED = re.compile(r"~~(?:#[0-9a-f]{3,6}|[a-z]+)(?::|,)\s*(.*?)~~", re.I)
 _NO_PARSE = re.compile(r"~/?np~")
@@ -75,19 +75,17 @@ def read_tikiwiki(lines: list[str]) -> list[tuple[int, str]]:
     parts = _parts(lines)
     first, end, _ = max(parts, key=lambda part: part[2]) if parts else (0, len(lines), 0)
     out: list[tuple[int, str]] = [(n, "") for n in range(1, first + 1)]
-    rows: list[tuple[int, list[str], bool]] = []
-    in_table = False
+    rows: list[tuple[int, list[str], bool]] = []  # the open table's, until its closing `||`
     for index in range(first, end):
         number, raw = index + 1, lines[index].rstrip("\r\n")
         line = raw.strip()
-        if line.startswith("||") or in_table:
-            body = line[2:] if line.startswith("||") and not in_table else line
+        if line.startswith("||") or rows:
+            body = line[2:] if line.startswith("||") and not rows else line
             closes = body.endswith("||")
-            body = body[:-2] if closes else body
-            cells = [inline(cell.strip()) for cell in body.split("|")]
-            header = not rows and all(c.strip().startswith("__") for c in body.split("|") if c.strip())
+            raw_cells = (body[:-2] if closes else body).split("|")
+            header = not rows and all(c.strip().startswith("__") for c in raw_cells if c.strip())
+            cells = [inline(cell.strip()) for cell in raw_cells]
             rows.append((number, [c.replace("**", "") if header else c for c in cells], header))
-            in_table = not closes
             if closes:
                 out.extend(pipe_rows(rows))
                 rows.clear()

@@ -122,10 +122,15 @@ def _owners_apart(observations: list[Observation]) -> list[Observation]:
     whose owner column gives 蒋若溪 for 分拣运营看板): the bracket is the owner, not the name (w40-a).
     Only an owner this report states in an owner field counts: a bracket is often the name's own
     (`Tier Engine (TRE)`)."""
-    owners = {o.owner.strip(' "“”') for o in observations if o.owner}
+    owners = {_unquoted(o.owner) for o in observations if o.owner}
     for observation in observations:
         tail = _BRACKET_TAIL.match(observation.project)
-        if tail is not None and tail[2].strip(' "“”') in owners:
+        if tail is not None and _unquoted(tail[2]) in owners:
             observation.project = tail[1].strip()
-            observation.owner = observation.owner or tail[2].strip(' "“”')
+            observation.owner = observation.owner or _unquoted(tail[2])
     return observations
+
+
+def _unquoted(name: str) -> str:
+    """A name without the quotes a script's table shows a string cell in (`"蒋若溪"`)."""
+    return name.strip(' "“”')

@@ -17,14 +17,10 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from index.errors import ConfigError
+from index.front_matter import YAML_LOADER
 from index.schemas import SlipKind
 from index.text.hant import simplified
 from summarizer.schemas import Intent
-
-# libyaml's parser when PyYAML was built with it: the zoo's gold is ~2,000 files, which the pure
-# Python parser took ~12 s to read (and each eval worker reads its share again). Nodes and their
-# line marks are the same.
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _as_text(value: Any) -> Any:
@@ -240,7 +236,8 @@ def load_entries(path: Path, model: type[M], base: Path | None = None) -> tuple[
     shown = _display(path, base)
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=_COMPOSER)
+        # (libyaml: the zoo's ~2,000 gold files took ~12 s with the pure Python parser)
+        node = yaml.compose(text, Loader=YAML_LOADER)
     except (OSError, UnicodeDecodeError) as exc:
         raise DatasetError([f"{shown}: cannot read: {exc}"]) from exc
     except yaml.YAMLError as exc:
