@@ -50,7 +50,9 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
             # a GxP site's deviations (`异常/偏差`, `本周偏差`, `偏差记录`), not a schedule's variance
             r"(?:异常|本周|本期|质量)\s*[/、和与及]?\s*偏差|偏差\s*(?:记录|事件|报告|/\s*CAPA)|^\W*偏差\W*$|"
             # a fab's or a plant's out-of-control events (`异常 / Excursion`, `生产异常`, `Excursions`)
-            r"\bexcursions?\b|^\W*(?:\d{1,2}[.、]\s*)?(?:本周|生产|工艺|设备|制程|品质|质量)?异常(?:情况|记录|处理|汇总)?\s*(?:$|[/／(（])",
+            r"\bexcursions?\b|^\W*(?:\d{1,2}[.、]\s*)?(?:本周|生产|工艺|设备|制程|品质|质量)?异常(?:情况|记录|处理|汇总)?\s*(?:$|[/／(（])|"
+            # an operations team's part on how its services ran (`2. SERVICE`, `Service health`, w41-f)
+            r"^\W*(?:\d{1,2}[.)、]\s*)?services?(?:\s+(?:health|status|availability|stability))?\W*$",
             re.I,
         ),
     ),
@@ -124,6 +126,13 @@ _GLYPH_STATE = re.compile(
 # A state set off after a wide gap at a heading's end (`GW2    告警`, a site's badge; a board's
 # `[RK2] RangerKit 2.0          CLOSED`): the item's state, not the kind of section.
 ALIGNED_STATE = re.compile(r"(?<=\S)\s{4,}([^\s|｜][^|｜]{0,15}?)\s*$")
+# A project heading's risk state at its end (`Mobile Wallet [At Risk]`, `支付网关（有风险）`,
+# `Ledger Sync — at risk`): the item's state, not a risks section, which its name would still say.
+_RISK_STATE = r"(?:at[\s-]risk|high[\s-]risk|有风险|高风险|存在风险)"
+_RISK_STATE_TAIL = re.compile(
+    rf"(?<=\w)\s*(?:[(（\[【]\s*(?:{_RISK_STATE}|风险)\s*[)）\]】]|\s[—–-]{{1,2}}\s*{_RISK_STATE}|[:：]\s*{_RISK_STATE})\W*$",
+    re.I,
+)
 
 
 def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKind:
@@ -138,6 +147,7 @@ def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKi
     if parent is SectionKind.PROJECTS and len(_PROJECT_FIELD.findall(title)) + keyed >= 2:
         return parent  # `P7 [G] 告警降噪    负责: 周蔚    进度: 65%`: a project with its fields, whatever its name says
     title = _GLYPH_STATE.sub(" ", _PIPE_FIELDS.sub("", ALIGNED_STATE.sub("", title)))
+    title = _RISK_STATE_TAIL.sub("", title)
     for kind, pattern in _RULES:
         if pattern.search(title):
             if parent in _NAMES_UNDER and kind in (SectionKind.METRICS, SectionKind.PROJECTS):

@@ -125,6 +125,9 @@ def detect_report_date(
         found = trailing_date(text) or field_date(text)
         if found:
             return FoundDate(found.value, "header line")
+    found = _memo_date(body)
+    if found is not None:
+        return found
     for text in _datelines(body):
         found = opening_date(text, None)
         if found:
@@ -175,9 +178,11 @@ def detect_report_date(
         if found:
             return FoundDate(found.value, "header line")
     # A newsletter's issue banner below its masthead (`第33期 ｜ 2025.03.21 周五 ｜ 产研中心PMO 出品`): a
-    # line of fields, one of them the full day; never a table's row.
+    # line of fields, one of them the full day; never a table's row, but a record page's property
+    # grid (`| File created: | 3/20/2025 | In control: | …`, w41-d), its labels ending in colons.
     for _, text in body[:HEADER_LINES]:
-        found = None if _BODY_STARTS.match(text) else field_date(text)
+        tabled = _BODY_STARTS.match(text) and not _PROPERTY_ROW.match(text)
+        found = None if tabled or EDIT_LABEL.match(text.strip(" |")) else field_date(text)
         if found:
             return FoundDate(found.value, "header line")
     if near is not None:
@@ -277,6 +282,40 @@ def _issue_numbered(stem: str, title_lines: list[str], header: list[str]) -> boo
 
 
 # A sender's address as a mail client prints it beside the name: `Meg Oduya <moduya@halvorsen.edu>`.
+# A memo's header block (`TO:` / `FROM:` / `DATE:` / `SUBJECT:`), which a saved page may hold below its
+# site's chrome, past the lines a header is looked for in (a city clerk's record page, w41-d).
+_MEMO_FIELD = re.compile(
+    r"^[\W_]{0,4}(to|from|date|subject|re|cc|attn|prepared\s+by|致|发文单位|日期|主题|事由)[\W_]{0,3}?[:：]",
+    re.I,
+)
+_MEMO_LINES = 80
+_MEMO_NAMES = frozenset(
+    ["to", "from", "subject", "re", "cc", "attn", "prepared by", "致", "发文单位", "主题", "事由"]
+)
+
+
+def _memo_date(body: list[tuple[int, str]]) -> FoundDate | None:
+    """The `DATE:` field of the first memo header block (a date field among at least two of the
+    memo's other fields, nothing but blank lines between them) in the report's opening lines."""
+    block: list[tuple[str, str]] = []
+    for _, text in [*body[:_MEMO_LINES], (0, "end")]:
+        stripped = text.strip()
+        field = _MEMO_FIELD.match(stripped) if stripped else None
+        if field is not None:
+            block.append((re.sub(r"\s+", " ", field[1].lower()), stripped))
+            continue
+        if not stripped:
+            continue
+        named = {name for name, _ in block if name in _MEMO_NAMES}
+        dated = [line for name, line in block if name in ("date", "日期")]
+        if len(named) >= 2 and dated:
+            found = labelled_date(dated[0])
+            if found is not None and found.origin == "date":
+                return FoundDate(found.value, "memo header")
+        block = []
+    return None
+
+
 _SENDER = re.compile(r"<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>")
 
 
@@ -373,6 +412,7 @@ def _datelines(body: list[tuple[int, str]], count: int = _DATELINES) -> list[str
 
 
 _BODY_STARTS = re.compile(r"^\s*(?:#{1,6}\s|\|)")
+_PROPERTY_ROW = re.compile(r"^\s*\|\s*[^|:：]{1,30}[:：]\s*\|\s*[^|]*\|\s*[^|:：]{1,30}[:：]\s*\|")
 
 
 def _title_block(body: list[tuple[int, str]]) -> list[str]:

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from index.html_grid import regroup_bands
 from index.html_layout import Block, card_lines
 from index.text.normalise import title_length
+from index.text.quantity import FIGURE_ALONE
 
 # Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
 # datetime> in its header (before its first section heading: a footer's <time> may be another page's).
@@ -38,8 +39,20 @@ _SHEET_CHROME = {"row-headers-background", "column-headers-background", "freezeb
 _TYPED_HEADING = re.compile(r"((?:[A-Z][A-Z0-9&/'-]*s?)(?:\s+[A-Z0-9&/'-]+s?){0,5})\s*(?:\([^()]{0,60}\))?")
 
 
-def _typed_heading(text: str) -> bool:
-    match = _TYPED_HEADING.fullmatch(text.strip())
+# (numbered as a plain-text mail numbers its parts: `2. SERVICE`, `4. RISKS / ASKS`)
+_TYPED_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+
+
+def _typed_heading(text: str, tight: bool = False) -> bool:
+    """`tight`: in a <pre> block, whose aligned columns put capitals in a row too (`TASK    OWNER`),
+    a title's words stand one space apart."""
+    title = _TYPED_NUMBER.sub("", text.strip())
+    if tight and "  " in title:
+        # (a numbered part's title may head its columns after a gap: `3. NUMBERS      this wk   last wk`)
+        if title == text.strip():
+            return False
+        title = title.split("  ", 1)[0]
+    match = _TYPED_HEADING.fullmatch(title)
     return match is not None and len(re.findall(r"[A-Z]", match[1])) >= 3
 
 
@@ -107,6 +120,7 @@ class _Collector(HTMLParser):
         self._bold_span = False  # the open bold lead is a span its class sets bold (`<span class="bold">`)
         self._class_title = False  # the open block's class calls it a title
         self._pre = 0  # open <pre> elements: their text keeps its lines and its spacing
+        self._pre_tags = 0  # open <pre> elements themselves (a mail archive's message body, w41-f)
         self._blocks = 0  # open block elements (never <br>), to know which end tag closes a styled one
         self._pre_styled: list[int] = []  # `white-space: pre…` blocks open, by their depth
         self._typed = False  # a typed section line was made a heading in the open pre-styled block
@@ -166,8 +180,18 @@ class _Collector(HTMLParser):
         ):
             text = _TITLE_PREFIX + text.strip("* ")
         self._class_title = False
-        if text and self._pre_styled and not self._cells and _typed_heading(text):
-            text = "### " + text.strip()  # a typed message's `HEADLINES`, `KPIs (Tableau, week ending 03/06)`
+        typed = self._pre_styled or self._pre_tags
+        if text and typed and not self._cells and _typed_heading(text, tight=not self._pre_styled):
+            title, gap, _ = text.strip().partition("  ")
+            if gap and not self._pre_styled:
+                # `3. NUMBERS      this wk   last wk`: the part's heading, then the line again as the
+                # header of the columns below it
+                self.lines.append((self._start_line, "### " + title))
+                text = _TYPED_NUMBER.sub("", text.strip())  # (no list item: the columns' header)
+            else:
+                text = (
+                    "### " + text.strip()
+                )  # a typed message's `HEADLINES`, `KPIs (Tableau, week ending 03/06)`
             self._typed = True
         if text:
             if self._size is not None and not self._cells and not self._prefix:
@@ -349,6 +373,7 @@ class _Collector(HTMLParser):
             self._flush()
             self._prefix = marker
             self._pre += tag == "pre"
+            self._pre_tags += tag == "pre"
             if tag != "br":
                 self._blocks += 1
                 if _PRE_STYLE.search(attributes.get("style") or ""):
@@ -454,6 +479,7 @@ class _Collector(HTMLParser):
             self._flush()
             if tag == "pre":
                 self._pre = max(self._pre - 1, 0)
+                self._pre_tags = max(self._pre_tags - 1, 0)
             if tag != "br":
                 if self._pre_styled and self._pre_styled[-1] == self._blocks:
                     self._pre_styled.pop()
@@ -577,6 +603,16 @@ def _sized_headings(lines: list[tuple[int, str]], sizes: dict[int, float]) -> li
     out = list(lines)
     for index, size in sizes.items():
         number, text = out[index]
-        if size >= body * _LARGER and len(text) <= _HEADING_MAX and not re.search(r"[.。!！?？;；]$", text):
+        if (
+            size >= body * _LARGER
+            and len(text) <= _HEADING_MAX
+            and not re.search(r"[.。!！?？;；]$", text)
+            and not _FIGURE_ONLY.fullmatch(text.strip("* "))
+        ):
             out[index] = (number, "## " + text)
     return out
+
+
+# A dashboard card's value set large under its title (`97.63%`, `1,517`, `18.6 分钟`, Metabase's
+# subscription mail): a figure, not a heading (w41-g).
+_FIGURE_ONLY = re.compile(FIGURE_ALONE)

@@ -114,13 +114,14 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
-    PmWiki, a Tiki dump) and a Roam outline, read as the Markdown it means under its own line numbers, and a line
+    PmWiki, a Tiki dump), a forum's or logbook's BBCode and a Roam outline, read as the Markdown it means under its own line numbers, and a line
     printer's file without its control column; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
     triple quotes and `== Heading ==` are MediaWiki's, and PmWiki, whose bold is MediaWiki's too, and
     Roam, whose links are MediaWiki's); TiddlyWiki
     before JSPWiki, whose headings are its exclamation marks too."""
+    from index.bbcode import looks_like_bbcode, read_bbcode
     from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
     from index.foswiki import looks_like_foswiki, read_foswiki
     from index.jspwiki import looks_like_jspwiki, read_jspwiki
@@ -139,6 +140,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_tikiwiki(raw_lines)
     if looks_like_printout(raw_lines):
         return read_printout(raw_lines)
+    if looks_like_bbcode(raw_lines):
+        return read_bbcode(raw_lines)
     if looks_like_psql_records(raw_lines):
         return read_psql_records(raw_lines)
     if looks_like_tiddlywiki(raw_lines):

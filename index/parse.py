@@ -44,6 +44,7 @@ from index.plain_records import (
     hanging_records,
     keyed_paragraphs,
     keyed_titles,
+    stated_leads,
 )
 from index.report_date import FoundDate, date_from_text, issue_label, week_label
 from index.tables import read_tables
@@ -207,7 +208,7 @@ def build_sections(
         | keyed_titles(lines)
         if plain_text
         else frozenset()
-    )
+    ) | stated_leads(lines)
     root = Section(title="", level=0, path=(), start=0, end=0)
     stack: list[Section] = [root]
     name = (title or "(untitled)")[:MAX_TITLE_CHARS]

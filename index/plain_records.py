@@ -228,6 +228,36 @@ def keyed_titles(lines: list[tuple[int, str]]) -> frozenset[int]:
     return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
 
 
+# A project's line with its state after a dash or a colon (`Sorrel Phase 2 (GPU) - RED`, `Bracken
+# decommission - ON HOLD`, `统一门户 — 有风险`), or in brackets (`Lumen data copy [AMBER]`).
+_STATE_WORD = (
+    r"(?i:green|amber|yellow|red|grey|gray|on[ -]hold|on[ -]track|off[ -]track|at[ -]risk|done|"
+    r"complete[d]?|closed|cancell?ed|blocked|paused|live|launched|delayed|late)|"
+    r"正常|有风险|风险|延期|延迟|暂停|已完成|已上线|阻塞|受阻|取消|已取消"
+)
+_STATED_LEAD = re.compile(
+    rf"^\S.{{1,80}}?(?:\s+[-–—:：|｜]\s*(?:{_STATE_WORD})|\s*[\[(（【]\s*(?:{_STATE_WORD})\s*[\])）】])\W{{0,3}}$"
+)
+
+
+def stated_leads(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """Margin lines that name a project and its state (`RDS migration to Lumen - AMBER`) over
+    indented lines of their own (its bullets): where three or more stand so, each heads one record,
+    as a plain-text weekly inside a mail archive's page writes its projects (w41-f). Read in any
+    document: such a body is often plain text inside an HTML page."""
+    heads = [
+        index
+        for index, (_, text) in enumerate(lines)
+        if not text[:1].isspace()
+        and len(text) <= _HEAD_CHARS
+        and _STATED_LEAD.match(text.strip())
+        and index + 1 < len(lines)
+        and lines[index + 1][1][:1].isspace()
+        and lines[index + 1][1].strip()
+    ]
+    return frozenset(heads) if len(heads) >= _KEYED_RECORDS else frozenset()
+
+
 def record_heading(lines: list[tuple[int, str]], index: int) -> bool:
     """A line at the margin with its own field set off to the right, over indented field lines
     (`ITEM 02  REC  RECORDS MIGRATION   STATUS: SD` over `  PROGRESS : 21/38` and `  TARGET   :

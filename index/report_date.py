@@ -335,8 +335,9 @@ def yearless_date(text: str, near: date) -> FoundDate | None:
 
 
 # A file name's month and day without a year, as chat exports and hand-saved notes write them:
-# "周报接龙-0808", "standup_03-14", "notes 3.14". Four digits alone must be a valid MMDD.
-_STEM_MONTH_DAY = re.compile(r"(?<![A-Za-z\d.])(?:(\d{2})(\d{2})|(\d{1,2})[.-](\d{1,2}))(?![\d.])")
+# "周报接龙-0808", "standup_03-14", "notes 3.14". Four digits alone must be a valid MMDD; a group joined
+# to a number before it is part of a code (a city clerk's `File #: 25-0112`, w41-d).
+_STEM_MONTH_DAY = re.compile(r"(?<![A-Za-z\d.])(?<!\d[-_])(?:(\d{2})(\d{2})|(\d{1,2})[.-](\d{1,2}))(?![\d.])")
 _NEAR_ENOUGH_DAYS = 200
 
 

@@ -95,7 +95,9 @@ _BELOW_BAR = (
     r"(?:故障|事故|事件)|"
     r"\bnot\s+(?:be\s+)?(?:counted|classed|classified|declared|treated|logged|raised|tracked)?\s*as\s+an?\s+"
     r"(?:incident|outage)|\b(?:is|was)\s+not\s+an?\s+(?:incident|outage)\b|\bbelow\s+(?:the|our)\s+(?:incident|paging|sev\w*)\s+(?:threshold|bar)|"
-    r"\b(?:didn't|did not|doesn't|does not)\s+(?:meet|reach|qualify|count)\b[^.;]{0,24}\b(?:incident|outage)"
+    r"\b(?:didn't|did not|doesn't|does not)\s+(?:meet|reach|qualify|count)\b[^.;]{0,24}\b(?:incident|outage)|"
+    # (`no user impact, no incident raised`: something happened, nothing was declared)
+    r"\bno\s+(?:incident|outage|INC)s?\s+(?:was\s+|were\s+)?(?:raised|declared|opened|logged|recorded)\b"
 )
 _BELOW = re.compile(_BELOW_BAR, re.I)
 # A rule of the on-call process (`P1 的故障 10 分钟内必须拉群`, `every SEV1 must page the lead`).

@@ -62,13 +62,20 @@ _GENERIC_TITLE = re.compile(
     # a digest's or a letter's own parts: "SNAPSHOT", "Weekly snapshot", "A note from Corinne"
     # a page's list of its own parts (MATLAB `publish`'s `Contents`, a wiki's `目录`)
     r"(?:table of )?contents|目录|"
+    # a partner's own paragraph in the report (`六、Vendor update – Caldera Re`, w41-h): whose news, no project
+    r"(?:vendor|supplier|partner|contractor|customer|client)s?(?:\s+(?:update|news|corner|notes?))?|供应商|合作方|乙方|"
     r"(?:weekly |portfolio |project |team )?snapshot|(?:an? )?notes? from (?:the )?[\w'’.-]+(?: [\w'’.-]+){0,2}|"
     r"subject|from|to|cc|bcc|sent|date|re|fwd?|hi all|hello|thanks|regards|hiring|"
+    r"各位(?:领导|同事|同学|老师)?好?|大家好|(?:各位)?领导(?:们)?好?|"
+    # a list archive's navigation around the message (MHonArc's `Prev by Date`, `Index(es)`, w41-f)
+    r"(?:prev(?:ious)?|next)\s+by\s+(?:date|thread)|(?:date\s+|thread\s+)?index(?:\(es\)|es)?|follow-?ups?|"
     # a generated report's header fields: "**Generated:** Mon … by mkweekly", "**Period:** …"
     r"(?:reporting |report )?period|generated(?: by| on| at)?|prepared by|compiled by|distribution|"
     r"(?:ops |team )?meeting|统计周期|报告周期|报送范围|"
     # a template's header fields: who filled it in, who checked it (`**填报人**：许嘉禾　**审核**：…`)
     r"填报人|填表人|审核人?|审批人?|编制人?|编写人?|撰写人?|汇报人|报告人|复核人?|值班人?|"
+    # a print view's footer fields (`打印人：…　打印时间：…`, an OA's print page, w41-a)
+    r"打印人|打印(?:时间|日期)|printed\s+(?:by|on|at)|"
     # a project's own leftovers after its cutover (`收尾任务：历史数据核对，5/30 前完成`), not one of its own
     r"收尾(?:任务|工作|事项)?|遗留(?:问题|事项|任务)|"
     # a notice box's label (`**征期提示**：3月征期 3/3 开始`, `温馨提示`, `Reminder:`): the period or rule
@@ -189,6 +196,8 @@ _TOPIC_SUFFIX = re.compile(
 _TOPIC_WORDS = 6  # a topic title is a few words; a longer lead is a sentence whose verb is its news
 _STATE_SUFFIX = re.compile(
     r"(?<=\S)(?:\s+(?:is|are|was|were|still|now|has\s+been|have\s+been))*"
+    # (whose launch: `Customer Usage Portal employee soft launch completed …`, w41-d)
+    r"(?:\s+(?:soft|public|internal|employee|staff|beta|pilot|limited|phased|official)(?=\s+(?:soft\s+)?(?:launch|go-?live)))*"
     r"\s+(?:blocked|delayed|delays?|slips?|slipped|slippage|on\s+hold|paused|at\s+risk|"
     r"goes\s+live|go-?live|launch(?:ed|es)?|kick-?off|completed?)$",
     re.I,

@@ -32,7 +32,7 @@ from index.schemas import MetricPoint
 from index.tables import ROW_NUMBER
 from index.text.cjk import HAN, has_han
 from index.text.normalise import plain_key
-from index.text.quantity import CHANGE_HEADER, CURRENCY, signed
+from index.text.quantity import CHANGE_HEADER, CURRENCY, FIGURE_ALONE, signed
 from index.text.time_core import MONTHS
 
 # (`This Wk`, `THIS_WK`: a report script's column names)
@@ -78,6 +78,11 @@ _NOT_PROSE = (
 def extract_metrics(report: Report) -> list[MetricPoint]:
     out: list[MetricPoint] = []
     for section in report.all_sections():
+        cards = _card_points(report, section)
+        out.extend(cards)
+        carded = {point.evidence.lines[0] for point in cards}
+        if carded:
+            section = replace(section, lines=[(n, t) for n, t in section.lines if n not in carded])
         if section.kind != SectionKind.METRICS and not _STATS.search(section.title):
             labelled = _labelled_elsewhere(report, section)
             labelled += [
@@ -109,6 +114,53 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
                     _piped_points(report, section, number, text) or _from_text(report, section, number, text)
                 )
         out.extend(sorted(found, key=lambda point: point.evidence.lines[0]))  # stable: text order
+    return out
+
+
+# A dashboard card: its title alone on a line (no figure, no sentence), then its value alone, in bold
+# or after a blank line (`温度数据上报完整率` over `**97.63%**`, Metabase's subscription mail, w41-g);
+# or its value over its caption in one block of the page (`**41.2万**` then `作业App周均日活`, a WeChat
+# editor's figures strip).
+_CARD_VALUE = re.compile(rf"(\*\*|__)?\s*({FIGURE_ALONE})\s*\1")
+_CARD_TITLE = re.compile(r"[^\d:：|｜.。!！?？;；,，#*>▸•\-\s][^\d:：|｜。!！?？;；,，#*]{1,38}")
+
+
+def _card_title(text: str) -> str:
+    """A card's title without its aside (`直播课到课率（受3/10故障影响）`)."""
+    return re.sub(r"\s*[（(][^()（）]*[)）]\s*$", "", text) or text
+
+
+def _card_points(report: Report, section: Section) -> list[MetricPoint]:
+    out: list[MetricPoint] = []
+    shown = [
+        (n, raw.strip())
+        for n, raw in section.lines
+        if raw.strip() and n != section.start and not section.in_table(n)
+    ]
+    for index, (number, raw) in enumerate(shown):
+        value = _CARD_VALUE.fullmatch(raw)
+        if value is None:
+            continue
+        after = shown[index + 1] if index + 1 < len(shown) else None
+        before = shown[index - 1] if index else None
+        if after is not None and after[0] == number and _CARD_TITLE.fullmatch(_card_title(after[1])):
+            label = _card_title(after[1])  # the caption under its figure, in one block
+        elif (
+            before is not None
+            and before[0] != number
+            and _CARD_TITLE.fullmatch(_card_title(before[1]))
+            and not (index >= 2 and shown[index - 2][0] == before[0])  # another figure's caption
+            and (
+                value[1] is not None or number > before[0] + 1
+            )  # (a plain figure straight under a line is its)
+        ):
+            label = _card_title(before[1])
+        else:
+            continue
+        joined = f"{label}: {value[2]}"
+        pairs = label_pairs(joined, label, value[2], len(label) + 2, prose=False) or read_pairs(joined)
+        for pair in pairs[:1]:
+            out.extend(_points(report, section, number, replace(pair, quote=value[2].strip())))
     return out
 
 

@@ -81,6 +81,12 @@ def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
         # whatever it is called: `附: 状态沿用 Jenkins 球色 —— BLUE=正常 / YELLOW=有风险`)
         body, taken = (match["body"] if match else raw.strip()), {number}
         for more_number, more in numbered[index + 1 : index + 1 + _CONTINUATION]:
+            # (a labelled key's list of codes wraps after its separator: `RAG key: G on track / A at
+            # risk / … /` over `         D done / X cancelled`, w41-f)
+            if match is not None and body.rstrip()[-1:] in "/|｜;；" and more.strip():
+                body += " " + more.strip()
+                taken.add(more_number)
+                continue
             if "=" not in more:
                 break
             if more[:1].isspace():  # an indented entry of its own
@@ -90,7 +96,7 @@ def _legend(report: Report) -> tuple[set[int], dict[str, ProjectStatus]] | None:
             else:
                 break
             taken.add(more_number)
-        words = _entries(body)
+        words = _entries(body, labelled=match is not None)
         if len(words) >= _MIN_WORDS or len(_GLYPH_ENTRY.findall(shown_emoji(body))) >= _MIN_WORDS:
             # `图例：🟢正常　🟡有风险　⏸暂停`, `:white_check_mark: 正常　:warning: 关注`: each sign
             # means the word written against it (a ✅ can be on track here); the line is a key
@@ -129,10 +135,15 @@ def _signs(body: str) -> dict[str, ProjectStatus]:
     }
 
 
-# A code and its words, no equals sign, between bars (`OC On Course | CA Caution | JE Jeopardy`).
+# A code and its words, no equals sign, between bars (`OC On Course | CA Caution | JE Jeopardy`), or
+# between slashes in a labelled key (`RAG key: G on track / A at risk / H on hold`): unlabelled, a line
+# of slashes is news (`API done / SDK blocked`).
 _CODE_ENTRY = re.compile(
     r"(?:^|[|;；]|[:：])\s*(?P<word>[A-Z]{1,4})\s+(?P<meaning>[A-Za-z][\w' -]{1,30}?)\s*(?=[|;；.]|$)"
 )
+_SLASHED_CODE_ENTRY = re.compile(
+    r"(?:^|[|;；]|(?<=\s)/|[:：])\s*(?P<word>[A-Z]{1,4})\s+(?P<meaning>[A-Za-z][\w' -]{1,30}?)\s*(?=[|;；.]|/\s|/$|$)"
+)  # (a slash set off by spaces: `X Closed/Cancelled` is one meaning)
 
 
 # Entries written tight, one space apart (`MET=按计划 MARGINAL=有风险 VIOLATED=延期/受阻`): each
@@ -141,11 +152,11 @@ _SPACED_EQUALS = re.compile(r"\s[=＝]|[=＝]\s")
 _TIGHT_ENTRY_START = re.compile(r"\s+(?=[^\s=＝]+[=＝])")
 
 
-def _entries(body: str) -> dict[str, ProjectStatus]:
-    """A legend's `WORD = meaning` entries (or `CODE Meaning` ones between bars) whose meanings
-    read as statuses, by their folded word."""
+def _entries(body: str, labelled: bool = False) -> dict[str, ProjectStatus]:
+    """A legend's `WORD = meaning` entries (or `CODE Meaning` ones between bars, or between slashes
+    when the line says it is a key) whose meanings read as statuses, by their folded word."""
     words: dict[str, ProjectStatus] = {}
-    for entry in _CODE_ENTRY.finditer(body):
+    for entry in (_SLASHED_CODE_ENTRY if labelled else _CODE_ENTRY).finditer(body):
         status = _meaning(entry["meaning"].strip())
         if status is not None:
             words[entry["word"].casefold()] = status

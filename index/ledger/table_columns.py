@@ -252,7 +252,16 @@ def _role(table: Table, index: int, header: str) -> str | None:
     return next((role for role in roles if role not in (None, "generic")), roles[0])
 
 
+# A column of last period's values beside this period's (`RAG  last wk  target`, `上周`, `Prior
+# report`): the row's state a week ago, none of its fields now (w41-f).
+_PREVIOUS_HEADER = re.compile(
+    r"(?:last|prev(?:ious)?|prior)\.?\s*(?:wk|week|period|report|month|fortnight)?|上周|上期|上次|上月", re.I
+)
+
+
 def _role_of(table: Table, index: int, text: str) -> str | None:
+    if _PREVIOUS_HEADER.fullmatch(text.strip()):
+        return None
     if _ACTUAL_HEADER.fullmatch(text):
         return "actual"
     known = field_of(label_key(text))

@@ -286,6 +286,18 @@ MEETING_BEFORE = re.compile(
     r"\s*(?:on|at|of|held)?\s*[:：]?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.I,
 )
+# A day a meeting is held on, written before its name (`the 15-Apr budget review`, `3/20 评审会`), or a
+# meeting's new day (`postponed the budget review to 23-Apr`): when people meet, not when work is due.
+_MEETING_NOUN = r"(?:review|meeting|workshop|readout|steerco|demo|call|评审会|会议|例会|周会|碰头会)"
+MEETING_AFTER = re.compile(
+    rf"^\s*(?:(?!(?:after|before|following|until|pending|per|by|at|on|for|the|an?|in|with|and|or)\b)"
+    rf"[A-Za-z][\w-]*\s+){{0,2}}?{_MEETING_NOUN}s?\b(?!\s+(?:complete|done|passed|signed))",
+    re.I,
+)
+MEETING_MOVED_BEFORE = re.compile(
+    rf"{_MEETING_NOUN}s?\s+(?:(?:was|is|has\s+been)\s+)?(?:moved\s+|pushed\s+|postponed\s+)?(?:to|until|till)\s*$",
+    re.I,
+)
 # A day work starts, not one it is due: `计划 4/1 启动` in a 计划完成 column (w26-h), `kick-off 4/1`.
 START_AFTER = re.compile(
     r"^\s*(?:正式)?(?:启动|开工|开始(?![\u4e00-\u9fff]*(?:上线|发布|投产))|立项|kick(?:s|ed)?[- ]?off|starts?\b)",

@@ -37,7 +37,9 @@ from index.ledger.target_cues import (
     LAUNCH_AFTER,
     LIVE_OPENS,
     LIVE_WORD,
+    MEETING_AFTER,
     MEETING_BEFORE,
+    MEETING_MOVED_BEFORE,
     MILESTONE_AFTER,
     MISSED_AFTER,
     MISSED_BEFORE,
@@ -133,7 +135,11 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
             role = None  # "The Flutter SDK moved into Now this week": when it happened, not a day aimed at
         elif START_AFTER.match(after):
             role = None  # the day it starts, even in a target's column (`计划 4/1 启动`)
-        elif MEETING_BEFORE.search(before):
+        elif (
+            MEETING_BEFORE.search(before)
+            or MEETING_AFTER.match(text[hit.end : right])
+            or MEETING_MOVED_BEFORE.search(text[left : hit.start])
+        ):
             role = None  # the day people meet about it
         elif (
             ACTION_AFTER.match(after)

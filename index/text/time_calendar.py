@@ -202,6 +202,16 @@ def _zh_month_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None,
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
+# A Chinese month's name in an English day's order, as a Java or JavaScript locale prints it in a
+# Chinese dashboard (`五月 30, 2025`, `三月 13, 2025, 2:10 上午`: Metabase, w41-g).
+@_rule(
+    r"(?<![\u4e00-\u9fff])([一二三四五六七八九十]{1,3})月\s+(\d{1,2}),\s*((?:19|20)\d{2})(?!\d)", needs=DIGIT
+)
+def _zh_month_name_day(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month = zh_number(m[1])
+    return (safe_date(int(m[3]), month, int(m[2])) if month and month <= 12 else None), "day"
+
+
 def _month_week_friday(year: int, month: int, week: int) -> date | None:
     """The Friday of a month's K-th week, week 1 being the one that starts on the month's first
     Monday: a week belongs to the month it starts in, so `3月第1周` never reaches back into

@@ -150,7 +150,9 @@ def _dotted_year_last(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | N
 def _dotted_day_month(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
     day, month = int(m[1]), int(m[2])
     cued = DAY_FIRST.get() and _DAY_CUE.search(m.string[max(0, m.start() - 12) : m.start()])
-    if not (day > 12 or cued) or not 1 <= month <= 12:
+    # (both figures padded to two, `cutover 03.03.`, `LEOP-ready 05.03.`: no decimal is written so)
+    padded = DAY_FIRST.get() and len(m[1]) == 2 and len(m[2]) == 2
+    if not (day > 12 or cued or padded) or not 1 <= month <= 12:
         return None, "day"  # "rated 4.5.": a figure ending its sentence
     return _in_year(month, day, ref, bias), "day"
 

@@ -21,7 +21,7 @@ from index.text.cjk import has_han
 from summarizer.facts.changes import changes
 from summarizer.facts.common import (
     MAX_POINTS,
-    clip,
+    clip_dated,
     in_range,
     observed,
     range_of,
@@ -247,7 +247,9 @@ def status(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     )
     if launch is not None and in_range(launch.week, qp):
         verdicts = VERDICTS_ZH if qp.lang == "zh" else VERDICTS_EN
-        said = f" «{clip(launch.evidence[-1].quote, 40)}»" if launch.evidence else ""
+        said = (
+            f" «{clip_dated(launch.evidence[-1].quote, launch.launched_on, 40)}»" if launch.evidence else ""
+        )
         facts.append(
             say(
                 "launched",

@@ -128,7 +128,7 @@ def clip(text: str, limit: int = 90) -> str:
 
 
 # Where a clause starts: after a sentence's or a clause's closing mark.
-_CLAUSE_MARKS = (". ", "; ", ", ", "。", "；", "，", "! ", "? ", " — ", " – ")
+_CLAUSE_MARKS = (". ", "; ", ", ", "。", "；", "，", "! ", "? ", " — ", " – ", " | ")  # (a row's cell too)
 
 
 def clip_dated(text: str, day: date, limit: int = 40, reach: int = 80) -> str:

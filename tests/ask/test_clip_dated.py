@@ -28,6 +28,13 @@ from summarizer.facts.common import clip_dated, clip_on
             "Monday the 5th, eight days later than planned",
         ),
         ("新文档站于3月12日正式切换上线", date(2025, 3, 12), "新文档站于3月12日正式切换上线"),
+        # A table row's day far along it: from its cell, not from the row's first cells.
+        (
+            "P-23 | Meridian scheduler migration | DONE | 14/14 missions | cutover done 23.04. 06:40 UTC"
+            " after the vendor patch | GSPlan retired",
+            date(2025, 4, 23),
+            "…cutover done 23.04.",
+        ),
     ],
 )
 def test_the_day_stays_in_the_quote(text: str, day: date, kept: str) -> None:
