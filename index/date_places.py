@@ -281,7 +281,6 @@ def _issue_numbered(stem: str, title_lines: list[str], header: list[str]) -> boo
     return int(month[1]) in numbers
 
 
-# A sender's address as a mail client prints it beside the name: `Meg Oduya <moduya@halvorsen.edu>`.
 # A memo's header block (`TO:` / `FROM:` / `DATE:` / `SUBJECT:`), which a saved page may hold below its
 # site's chrome, past the lines a header is looked for in (a city clerk's record page, w41-d).
 _MEMO_FIELD = re.compile(
@@ -316,6 +315,7 @@ def _memo_date(body: list[tuple[int, str]]) -> FoundDate | None:
     return None
 
 
+# A sender's address as a mail client prints it beside the name: `Meg Oduya <moduya@halvorsen.edu>`.
 _SENDER = re.compile(r"<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>")
 
 

@@ -188,10 +188,8 @@ class _Collector(HTMLParser):
                 # header of the columns below it
                 self.lines.append((self._start_line, "### " + title))
                 text = _TYPED_NUMBER.sub("", text.strip())  # (no list item: the columns' header)
-            else:
-                text = (
-                    "### " + text.strip()
-                )  # a typed message's `HEADLINES`, `KPIs (Tableau, week ending 03/06)`
+            else:  # a typed message's `HEADLINES`, `KPIs (Tableau, week ending 03/06)`
+                text = "### " + text.strip()
             self._typed = True
         if text:
             if self._size is not None and not self._cells and not self._prefix:

@@ -143,6 +143,8 @@ def _card_points(report: Report, section: Section) -> list[MetricPoint]:
             continue
         after = shown[index + 1] if index + 1 < len(shown) else None
         before = shown[index - 1] if index else None
+        # (a plain figure straight under a line is that line's, not a card's value)
+        apart = value[1] is not None or (before is not None and number > before[0] + 1)
         if after is not None and after[0] == number and _CARD_TITLE.fullmatch(_card_title(after[1])):
             label = _card_title(after[1])  # the caption under its figure, in one block
         elif (
@@ -150,9 +152,7 @@ def _card_points(report: Report, section: Section) -> list[MetricPoint]:
             and before[0] != number
             and _CARD_TITLE.fullmatch(_card_title(before[1]))
             and not (index >= 2 and shown[index - 2][0] == before[0])  # another figure's caption
-            and (
-                value[1] is not None or number > before[0] + 1
-            )  # (a plain figure straight under a line is its)
+            and apart
         ):
             label = _card_title(before[1])
         else:
