@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from index.wikitext import starred_item
+
 _TAG = re.compile(
     r"\[/?(?:b|i|u|s|size|color|colour|font|center|left|right|quote|code|list|url|img|email|table|line|h[1-6])"
     r"(?:=[^\]]*)?\]|\[\*\]",
@@ -90,6 +92,6 @@ def read_bbcode(lines: list[str]) -> list[tuple[int, str]]:
             out.append((number, ""))
             continue
         item = _ITEM.match(raw)
-        text = "- " + raw[item.end() :] if item else raw
+        text = starred_item("*", raw[item.end() :]) if item else raw
         out.append((number, inline(text).rstrip()))
     return out

@@ -288,9 +288,7 @@ _MEMO_FIELD = re.compile(
     re.I,
 )
 _MEMO_LINES = 80
-_MEMO_NAMES = frozenset(
-    ["to", "from", "subject", "re", "cc", "attn", "prepared by", "致", "发文单位", "主题", "事由"]
-)
+_MEMO_DATE = frozenset(["date", "日期"])
 
 
 def _memo_date(body: list[tuple[int, str]]) -> FoundDate | None:
@@ -305,8 +303,8 @@ def _memo_date(body: list[tuple[int, str]]) -> FoundDate | None:
             continue
         if not stripped:
             continue
-        named = {name for name, _ in block if name in _MEMO_NAMES}
-        dated = [line for name, line in block if name in ("date", "日期")]
+        named = {name for name, _ in block if name not in _MEMO_DATE}
+        dated = [line for name, line in block if name in _MEMO_DATE]
         if len(named) >= 2 and dated:
             found = labelled_date(dated[0])
             if found is not None and found.origin == "date":

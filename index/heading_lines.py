@@ -20,7 +20,7 @@ from index.text.normalise import (
     OUTLINE_BRANCH,
     title_length,
 )
-from index.text.quantity import FIGURE_ALONE
+from index.text.quantity import FIGURE_ONLY
 
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 
@@ -34,8 +34,6 @@ _UNDERLINE_LEVELS = {"=": 1, "-": 2, "~": 3, "^": 4}
 
 
 _BOLD_LINE = re.compile(r"^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?\s*$")
-# A dashboard card's value in bold under its title (`**97.63%**`, `**18.6 分钟**`): a figure, no title.
-_FIGURE_ONLY = re.compile(FIGURE_ALONE)
 
 
 # (the formal numerals too: an official letter's or a Taiwanese mail's `壹、KPI`, `貳、專案總覽`)
@@ -160,7 +158,7 @@ def heading_of(
     if match:
         return atx_level + PSEUDO_LEVEL_OFFSET, (match[1] or match[2] or match[3]).strip()
     match = _BOLD_LINE.match(stripped)
-    if match and title_length(match[1]) <= 60 and not _FIGURE_ONLY.fullmatch(match[1].strip()):
+    if match and title_length(match[1]) <= 60 and not FIGURE_ONLY.fullmatch(match[1].strip()):
         zero = _ZERO_NUMBERED.match(match[1].strip())  # `**02 数说本周**`
         return atx_level + PSEUDO_LEVEL_OFFSET, (zero[2] if zero else match[1]).strip()
     match = _BOLD_ORDINAL_ASIDE.match(stripped)

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from index.html_grid import regroup_bands
 from index.html_layout import Block, card_lines
 from index.text.normalise import title_length
-from index.text.quantity import FIGURE_ALONE
+from index.text.quantity import FIGURE_ONLY
 
 # Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
 # datetime> in its header (before its first section heading: a footer's <time> may be another page's).
@@ -119,8 +119,7 @@ class _Collector(HTMLParser):
         self._bold_style = False  # the open block is set bold by its style
         self._bold_span = False  # the open bold lead is a span its class sets bold (`<span class="bold">`)
         self._class_title = False  # the open block's class calls it a title
-        self._pre = 0  # open <pre> elements: their text keeps its lines and its spacing
-        self._pre_tags = 0  # open <pre> elements themselves (a mail archive's message body, w41-f)
+        self._pre = 0  # open <pre> elements and pre-styled blocks: their text keeps its lines and spacing
         self._blocks = 0  # open block elements (never <br>), to know which end tag closes a styled one
         self._pre_styled: list[int] = []  # `white-space: pre…` blocks open, by their depth
         self._typed = False  # a typed section line was made a heading in the open pre-styled block
@@ -180,7 +179,9 @@ class _Collector(HTMLParser):
         ):
             text = _TITLE_PREFIX + text.strip("* ")
         self._class_title = False
-        typed = self._pre_styled or self._pre_tags
+        # (a <pre> element's own text too, a mail archive's message body, w41-f: the open pre blocks
+        # that no style opened)
+        typed = self._pre_styled or self._pre > len(self._pre_styled)
         if text and typed and not self._cells and _typed_heading(text, tight=not self._pre_styled):
             title, gap, _ = text.strip().partition("  ")
             if gap and not self._pre_styled:
@@ -371,7 +372,6 @@ class _Collector(HTMLParser):
             self._flush()
             self._prefix = marker
             self._pre += tag == "pre"
-            self._pre_tags += tag == "pre"
             if tag != "br":
                 self._blocks += 1
                 if _PRE_STYLE.search(attributes.get("style") or ""):
@@ -477,7 +477,6 @@ class _Collector(HTMLParser):
             self._flush()
             if tag == "pre":
                 self._pre = max(self._pre - 1, 0)
-                self._pre_tags = max(self._pre_tags - 1, 0)
             if tag != "br":
                 if self._pre_styled and self._pre_styled[-1] == self._blocks:
                     self._pre_styled.pop()
@@ -605,12 +604,8 @@ def _sized_headings(lines: list[tuple[int, str]], sizes: dict[int, float]) -> li
             size >= body * _LARGER
             and len(text) <= _HEADING_MAX
             and not re.search(r"[.。!！?？;；]$", text)
-            and not _FIGURE_ONLY.fullmatch(text.strip("* "))
+            # (a dashboard card's value set large under its title, `97.63%`: a figure, w41-g)
+            and not FIGURE_ONLY.fullmatch(text.strip("* "))
         ):
             out[index] = (number, "## " + text)
     return out
-
-
-# A dashboard card's value set large under its title (`97.63%`, `1,517`, `18.6 分钟`, Metabase's
-# subscription mail): a figure, not a heading (w41-g).
-_FIGURE_ONLY = re.compile(FIGURE_ALONE)

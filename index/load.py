@@ -114,8 +114,8 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
-    PmWiki, a Tiki dump), a forum's or logbook's BBCode and a Roam outline, read as the Markdown it means under its own line numbers, and a line
-    printer's file without its control column; any other text as it is. DokuWiki is asked first:
+    PmWiki, a Tiki dump), a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
+    means under its own line numbers, and a line printer's file without its control column; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
     triple quotes and `== Heading ==` are MediaWiki's, and PmWiki, whose bold is MediaWiki's too, and

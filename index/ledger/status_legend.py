@@ -138,12 +138,10 @@ def _signs(body: str) -> dict[str, ProjectStatus]:
 # A code and its words, no equals sign, between bars (`OC On Course | CA Caution | JE Jeopardy`), or
 # between slashes in a labelled key (`RAG key: G on track / A at risk / H on hold`): unlabelled, a line
 # of slashes is news (`API done / SDK blocked`).
-_CODE_ENTRY = re.compile(
-    r"(?:^|[|;；]|[:：])\s*(?P<word>[A-Z]{1,4})\s+(?P<meaning>[A-Za-z][\w' -]{1,30}?)\s*(?=[|;；.]|$)"
-)
-_SLASHED_CODE_ENTRY = re.compile(
-    r"(?:^|[|;；]|(?<=\s)/|[:：])\s*(?P<word>[A-Z]{1,4})\s+(?P<meaning>[A-Za-z][\w' -]{1,30}?)\s*(?=[|;；.]|/\s|/$|$)"
-)  # (a slash set off by spaces: `X Closed/Cancelled` is one meaning)
+_CODE_AND_MEANING = r"\s*(?P<word>[A-Z]{1,4})\s+(?P<meaning>[A-Za-z][\w' -]{1,30}?)\s*"
+_CODE_ENTRY = re.compile(rf"(?:^|[|;；]|[:：]){_CODE_AND_MEANING}(?=[|;；.]|$)")
+# (a slash set off by spaces: `X Closed/Cancelled` is one meaning)
+_SLASHED_CODE_ENTRY = re.compile(rf"(?:^|[|;；]|(?<=\s)/|[:：]){_CODE_AND_MEANING}(?=[|;；.]|/\s|/$|$)")
 
 
 # Entries written tight, one space apart (`MET=按计划 MARGINAL=有风险 VIOLATED=延期/受阻`): each

@@ -28,6 +28,7 @@ _FIGURE_UNIT = (
     r"[万亿千]?(?:元|次|个|件|人|条|分钟|小时|秒|天|台|单|笔|户|家|套|项|起)|万|亿"
 )
 FIGURE_ALONE = rf"[-+−]?[{CURRENCY}]?\d[\d,.]*\s*(?:{_FIGURE_UNIT})?"
+FIGURE_ONLY = re.compile(FIGURE_ALONE)
 CHANGE_WORD = r"环比|同比|较上周|比上周|周环比|WoW|MoM|QoQ|YoY|w/w|m/m|vs\.? last (?:week|month|cycle)"
 _CHANGE = re.compile(
     rf"(?:({CHANGE_WORD})\s*[:：]?\s*(?:(增长|上升|提升|上涨|增加|下降|下跌|降低|减少)\s*)?"
