@@ -14,7 +14,7 @@ from collections.abc import Collection
 
 from index.ledger.signals import FINISHED, STOPPED
 from index.ledger.store import Ledger
-from index.ledger.view_rows import M, NotInLedger, placeholders, shown_in_join, week_clause
+from index.ledger.view_rows import M, NotInLedger, placeholders, revision_memo, shown_in_join, week_clause
 from index.schemas import (
     Incident,
     MetricDelta,
@@ -155,7 +155,17 @@ def changes(ledger: Ledger, from_source_or_week: str | int, to_source_or_week: s
     """What changed from report A to report B; events in reports after A up to B count.
 
     When both reports are in one series (folder), other series' reports in between do not count.
+    Memoised per revision ("what changed this week?" of the whole index diffs every team's last two
+    reports, and the next such question the same ones); each caller gets its own copy to narrow.
     """
+    memo = revision_memo(ledger, "views.changes")
+    key = (from_source_or_week, to_source_or_week)
+    if key not in memo:
+        memo[key] = _changes(ledger, from_source_or_week, to_source_or_week)
+    return memo[key].model_copy()  # type: ignore[no-any-return]
+
+
+def _changes(ledger: Ledger, from_source_or_week: str | int, to_source_or_week: str | int) -> ReportChanges:
     a, b = resolve_report(ledger, from_source_or_week), resolve_report(ledger, to_source_or_week)
     if (a.date, a.source) > (b.date, b.source):
         a, b = b, a

@@ -11,6 +11,7 @@ import statistics
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 P = TypeVar("P")
@@ -32,8 +33,10 @@ def fold(text: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", text)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
-    """A project name for matching: NFKC, casefolded, punctuation and spaces removed."""
+    """A project name for matching: NFKC, casefolded, punctuation and spaces removed (memoised: the
+    zoo's scoring compares every ledger name with every gold name of its series)."""
     return _NAME_NOISE.sub("", unicodedata.normalize("NFKC", name)).casefold()
 
 

@@ -19,7 +19,9 @@ MIN_FILES = 3
 MIN_CHARS = 3  # `运营`, `研发`: two characters name a kind of work, not a team
 
 
-@lru_cache(maxsize=256)
+# One entry per folder: a bound below the index's team count would miss on every question, which
+# looks at each team's folder in turn (an LRU cycled through in order keeps none of them).
+@lru_cache(maxsize=8192)
 def file_name_team(folder: str) -> str | None:
     """The longest word of Chinese characters (three or more, between generic words) that most of
     the folder's file names carry, or None."""

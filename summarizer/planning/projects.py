@@ -350,21 +350,31 @@ def written_short(question: str, name: str) -> str | None:
 def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> dict[str, float]:
     """`link_projects` with each name's score, best first."""
     folded, spaced = plain_key(question), _spaced(question)
-    asked = frozenset(map(stem, spaced.split()))
+    words = frozenset(spaced.split())
+    asked = frozenset(map(stem, words))
+    # Every common run of three characters the question holds: a name sharing none of them has no
+    # common part long enough to link (the check below), so the matcher is not built for it.
+    runs = {folded[i : i + 3] for i in range(len(folded) - 2)}
     scored: dict[str, float] = {}
     for project in projects.near(question) if isinstance(projects, ProjectIndex) else projects:
         best = 0.0
         for form in _name_forms((project.name, *project.aliases)):
             key = form.key
+            # A run of the name's words, or most of them, needs one of them in the question.
+            shares_word = not words.isdisjoint(form.content)
             if key.isascii():
                 if form.spaced in spaced:
                     best = max(best, 1.0 + len(key) / 100)
-                else:
+                elif shares_word or not asked.isdisjoint(form.stems):
                     best = max(best, _most_words(form.stems, asked), _word_run(form.content, spaced))
                 continue
-            best = max(best, _word_run(form.content, spaced))  # "feature store" of a mixed-script name
+            if shares_word:  # "feature store" of a mixed-script name
+                best = max(best, _word_run(form.content, spaced))
             if key in folded:
                 best = max(best, 1.0 + len(key) / 100)
+                continue
+            best = max(best, _abbreviated(key, folded))
+            if not any(key[i : i + 3] in runs for i in range(len(key) - 2)):
                 continue
             match = SequenceMatcher(None, folded, key, autojunk=False).find_longest_match()
             ratio = match.size / len(key)
@@ -378,7 +388,6 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
                 and not _other_number(folded, key, match.a, match.b, match.size)
             ):
                 best = max(best, ratio)
-            best = max(best, _abbreviated(key, folded))
         if best:
             scored[project.name] = best
     if not scored:

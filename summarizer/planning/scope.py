@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
@@ -56,13 +57,15 @@ def named_teams(question: str, series: Sequence[str]) -> list[str]:
     ]
 
 
-def folder_words(series: str) -> list[str]:
-    """The words of a series' folder name that may name it: four letters or more, not generic."""
-    return [
+@lru_cache(maxsize=8192)
+def folder_words(series: str) -> tuple[str, ...]:
+    """The words of a series' folder name that may name it: four letters or more, not generic
+    (memoised: every question looks at every team's folder)."""
+    return tuple(
         w
         for w in re.findall(r"[a-z0-9]+", os.path.basename(series).casefold())
         if len(w) >= 4 and w not in GENERIC_FOLDER_WORDS
-    ]
+    )
 
 
 def named_series(

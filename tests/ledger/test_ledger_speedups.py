@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from index.ledger import views
 from index.ledger.field_labels import split_label
 from index.ledger.incident_words import cue
 from index.ledger.mentions import line_text
@@ -22,6 +23,8 @@ from index.ledger.prose_names import _BEFORE_NAME, _KIND, _QUOTED, _THE_NAME, _m
 from index.ledger.signals import find_statuses
 from index.text.normalise import nfkc
 from index.text.timeexpr import _RULES, find_dates
+
+from .conftest import Series
 
 REF = date(2025, 3, 7)
 LINE = "Ledger Sync 进度 60%，延期到 4/18 上线，at risk"
@@ -173,3 +176,24 @@ def test_column_gaps_before_a_tag_end_a_phrase_without_backtracking() -> None:
     line = "3.1 XH-01 1号线CBTC信号系统改造" + " " * 60 + "【延期】"
     assert _common_start(line, line).endswith("【延期")
     assert _common_start(line, line.replace("延期", "正常")) == "3.1 XH-01 1号线CBTC信号系统改造"
+
+
+def test_the_changes_between_two_reports_are_each_caller_s_own(series: Series) -> None:
+    """What changed between two reports is worked out once per ledger revision ("what changed
+    this week?" of a whole index diffs every team's last two reports, again for each such
+    question); a caller that narrows its copy (the CLI drops unverified slips) leaves the next's."""
+    ledger = series(
+        [
+            ("2025-03-07.md", "# Weekly 2025-03-07\n\n## Projects\n\n- Ledger Sync: on track, target 4/18\n"),
+            (
+                "2025-03-14.md",
+                "# Weekly 2025-03-14\n\n## Projects\n\n- Ledger Sync: at risk, target moved to 4/30\n",
+            ),
+        ]
+    )
+    a, b = (r.source for r in sorted(views.reports(ledger), key=lambda r: r.date))
+    first = views.changes(ledger, a, b)
+    found = [(s.project, s.kind) for s in first.slipped]
+    assert ("Ledger Sync", "date_moved") in found
+    first.slipped = []
+    assert [(s.project, s.kind) for s in views.changes(ledger, a, b).slipped] == found
