@@ -22,7 +22,7 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.PLANS,
         re.compile(
-            r"下周|下阶段|下月|下期|下一期|下个?迭代|计划与目标|工作计划|next\s*(?:(?:two|three|four|few|couple\s+of|\d)\s+)?(weeks?|steps|sprints?|months?|cycles?|periods?|fortnight)|"
+            r"下周|下阶段|下月|下期|下一期|下个?迭代|计划与目标|工作计划|next\s*(?:(?:two|three|four|few|couple\s+of|\d)\s+)?(weeks?|wks?|steps|sprints?|months?|cycles?|periods?|fortnight)\b|"
             r"look-?\s?ahead|coming\s+up|^\W*outlook(?:\s*[/(:-].*|\s+(?:for|next)\b.*)?$|"
             r"upcoming|\bplan(?:s|ned)?\b|todo|"
             # (`Planning` before a capitalised noun names a team or a system: `Mine Planning Systems`)

@@ -90,9 +90,11 @@ _BYLINE = re.compile(
     # (`> 发布 2023/3/24 · 本期轮值编辑：…`: the verb and its day, no 于)
     r"^[\W_]{0,4}(?:posted|published|written|sent)(?:\s+on)?\s+(?=\w)|^[\W_]{0,4}(?:(?:发布|发表|写)于\s*|(?:发布|发表)\s+(?=\d))|"
     # "Edited by Marta Kessel · 3 February 2025", "Prepared by R. Price, 14 Nov 2025": a byline's date
-    r"^[\W_]{0,4}(?:edited|written|compiled|prepared|authored|curated|posted|published)\s+by\b|"
-    # a forum post's byline (Moodle, phpBB): "by Helen Okafor - Friday, 11 April 2025, 10:22 AM"
-    r"^[\W_]{0,4}by\s+[^\W\d][\w.'’ -]{1,60}?\s+[-–—·|]\s+(?=\w)",
+    # (a CMS's node byline too: Drupal 7's "Submitted by mkowalczyk on Fri, 03/08/2024 - 15:12")
+    r"^[\W_]{0,4}(?:edited|written|compiled|prepared|authored|curated|posted|published|submitted)\s+by\b|"
+    # a forum post's byline (Moodle, phpBB): "by Helen Okafor - Friday, 11 April 2025, 10:22 AM";
+    # a theme's after a comma (Drupal 10's Olivero: "By mokafor, 24 January, 2025")
+    r"^[\W_]{0,4}by\s+[^\W\d][\w.'’ -]{1,60}?(?:\s+[-–—·|]|,)\s+(?=\w)",
     re.I,
 )
 

@@ -32,6 +32,7 @@ from index.report_date import (
     compact_date,
     date_from_text,
     full_dates_in,
+    midnight_period,
     opening_date,
     six_digit_stem_date,
     weekday_date,
@@ -73,7 +74,7 @@ def detect_report_date(
         return FoundDate(stamped, "chat stamp")
     for text in ([title] if title else []) + title_lines:
         # (a tracker's printable issue titles it with several days: `… w/c 10/Mar/25 Created: 14/Mar/25`)
-        found = labelled_date(text) or date_from_text(text)
+        found = midnight_period(text) or labelled_date(text) or date_from_text(text)
         if found:
             posted = _posted_in_month(found, body) if found.origin == "month" else None
             if posted is not None:
@@ -118,7 +119,7 @@ def detect_report_date(
     # `Issue date: 25/03/2025`), as it does on one line: a report is of the day it was issued.
     stated = [t for t in header if ISSUE_LABEL.search(t)]
     for text in [*stated, *(t for t in header if not EDIT_LABEL.match(t)), *header]:
-        found = labelled_date(text) or bare_date(text)
+        found = midnight_period(text) or labelled_date(text) or bare_date(text)
         if found:
             return FoundDate(found.value, "header line")
     for text in _title_block(body):
@@ -234,7 +235,7 @@ def detect_report_date(
                 return FoundDate(found.value, "opening sentence, year from its series")
         # The paragraph under the title that names its day with an agreeing weekday ("Priya here, on
         # a very caffeinated Thursday, September 11."): a letter's opening says when it is written.
-        found = weekday_date(" ".join(_opening_paragraph(body)), near)
+        found = weekday_date(" ".join(_without_data_table(_opening_paragraph(body))), near)
         if found:
             return FoundDate(found.value, "opening paragraph, year from its series")
         return (
@@ -444,6 +445,18 @@ def _opening_paragraph(body: list[tuple[int, str]]) -> list[str]:
         if not ends:
             paragraph.append(text)
     return paragraph
+
+
+def _without_data_table(lines: list[str]) -> list[str]:
+    """The lines without the table among them when it holds data, three columns or more over two
+    rows or more (a FileMaker export's projects, a `Mon 8/25` in a notes cell: no day the letter
+    was written); a page's property grid under its title (`| title | issue | date |` over one
+    row) stays."""
+    table = [text for text in lines if text.startswith("|")]
+    rows = [text for text in table[1:] if not re.match(r"^\|\s*:?-{3}", text)]
+    if len(rows) >= 2 and table[0].strip().strip("|").count("|") >= 2:
+        return [text for text in lines if not text.startswith("|")]
+    return lines
 
 
 # How far a stated day may lie from the days of the title's week and still be its day: a series

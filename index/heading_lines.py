@@ -53,6 +53,14 @@ _BOLD_ORDINAL_ASIDE = re.compile(
 )
 
 
+# A plain-text mail's bold line (Gmail's text version writes bold as single stars: `*二、项目进展*`),
+# alone or with the part's aside after it (`*四、核心指标*（晚高峰，周均）`). Written from w42-f.
+_STAR_LINE = re.compile(
+    r"^\*([^*\s](?:[^*]{0,58}[^*\s])?)\*\s*[:：]?\s*$"
+    r"|^\*([一二三四五六七八九十]{1,3}[、.．][^*]{1,30})\*\s*[（(][^（）()]{0,80}[）)]\s*$"
+)
+
+
 _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
 
 
@@ -164,6 +172,9 @@ def heading_of(
     match = _BOLD_ORDINAL_ASIDE.match(stripped)
     if match:
         return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()  # `**二、各工作线**（状态：○正常 …）`
+    match = _STAR_LINE.match(stripped) if plain_text else None
+    if match and not FIGURE_ONLY.fullmatch((match[1] or match[2]).strip()):
+        return atx_level + PSEUDO_LEVEL_OFFSET, (match[1] or match[2]).strip()
     match = _ZH_ORDINAL.match(stripped)
     if match and len(stripped) <= 40:
         return atx_level + PSEUDO_LEVEL_OFFSET, stripped

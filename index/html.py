@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
-from index.html_grid import regroup_bands
+from index.html_grid import part_column_groups, regroup_bands
 from index.html_layout import Block, card_lines
 from index.text.normalise import title_length
 from index.text.quantity import FIGURE_ONLY
@@ -541,7 +541,9 @@ def read_html(html: str) -> tuple[list[tuple[int, str]], dict[str, str]]:
     collector.feed(html)
     collector.close()
     collector._flush()
-    lines = regroup_bands(_sized_headings(collector.lines, collector.sizes), collector.patterns)
+    lines = part_column_groups(
+        regroup_bands(_sized_headings(collector.lines, collector.sizes), collector.patterns)
+    )
     published = collector.published or (None if collector.office else collector.created)
     meta = {"date": published} if published else {}
     title = " ".join(collector.title.split())

@@ -11,6 +11,8 @@ heads a copy of that header, so every group is a table of its own under its band
 
 from __future__ import annotations
 
+import re
+
 _DELIMITER_START = "| ---"
 _MATCH = 0.7  # so much of the row's and the header's filled cells must coincide
 
@@ -58,6 +60,66 @@ def regroup_bands(
             header, grouped = (text, row), False
         elif header is not None and text.startswith("## ") and out and _is_delimiter(out[-1][1]):
             grouped = out[-2][1] == header[0]  # a band right under the header: its rows are grouped
+        out.append((number, text))
+        index += 1
+    return out
+
+
+# A first column that says which part of the report a row belongs to (a FileMaker or Access export
+# sorted and grouped by a `Section` field writes its value on the group's first row only).
+_PART_COLUMN = re.compile(r"section|group|category|part|分类|类别|板块|部分|栏目", re.I)
+
+
+def _first_cell(row: str) -> str:
+    return row.strip().strip("|").split("|")[0].strip(" *")
+
+
+def part_column_groups(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines with a table grouped by a part column (`| Section | Item | Status |` over `| 1 Summary
+    | … |`, `| | … |`, `| 2 Active | … |`) split at each part: its value as a heading, then a copy
+    of the header, numbered as the part's first row. Read whole, one table held the summary, the
+    projects, the incidents, the metrics and the risks under one heading, so none of them was read
+    as its own kind of part (w42-g). Only a column whose values stand on some rows and not on others,
+    each value once, is read so: a column filled on every row is a field of the rows."""
+    out: list[tuple[int, str]] = []
+    index = 0
+    while index < len(lines):
+        number, text = lines[index]
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        if text.startswith("|") and _is_delimiter(following) and _PART_COLUMN.fullmatch(_first_cell(text)):
+            end = index + 2
+            while end < len(lines) and lines[end][1].startswith("|"):
+                end += 1
+            rows = lines[index + 2 : end]
+            parts = [_first_cell(row) for _, row in rows]
+            named = [part for part in parts if part]
+            # (each part's heading and header copy need a source line of their own before the part's
+            # first row, one no text was read from, as a page writing a cell per line leaves: on the
+            # row's own line the verifier would read the row as that heading's line)
+            before = [lines[index + 1][0]] + [row_number for row_number, _ in rows[:-1]]
+            free = all(
+                row_number - 1 > last
+                for (row_number, _), last, part in zip(rows, before, parts, strict=True)
+                if part
+            )
+            if (
+                rows
+                and free
+                and parts[0]
+                and len(named) >= 2
+                and len(set(named)) == len(named)
+                and len(named) < len(rows)
+            ):
+                for (row_number, row), part in zip(rows, parts, strict=True):
+                    if part:
+                        out += [
+                            (row_number - 1, f"## {part}"),
+                            (row_number - 1, text),
+                            (row_number - 1, following),
+                        ]
+                    out.append((row_number, row))
+                index = end
+                continue
         out.append((number, text))
         index += 1
     return out

@@ -114,7 +114,7 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
-    PmWiki, a Tiki dump), a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
+    PmWiki, a Tiki dump, Vimwiki), a TaskJuggler time sheet, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
     means under its own line numbers, and a line printer's file without its control column; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
@@ -131,13 +131,20 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.printout import looks_like_printout, read_printout
     from index.psql_records import looks_like_psql_records, read_psql_records
     from index.roam import looks_like_roam, read_roam
+    from index.tables_stacked import stacked_as_pipes
+    from index.taskjuggler import looks_like_taskjuggler, read_taskjuggler
     from index.tiddlywiki import looks_like_tiddlywiki, read_tiddlywiki
     from index.tikiwiki import looks_like_tikiwiki, read_tikiwiki
+    from index.vimwiki import looks_like_vimwiki, read_vimwiki
     from index.wikitext import looks_like_wikitext, read_wikitext
     from index.xwiki import looks_like_xwiki, read_xwiki
 
+    if looks_like_taskjuggler(raw_lines):
+        return read_taskjuggler(raw_lines)
     if looks_like_tikiwiki(raw_lines):
         return read_tikiwiki(raw_lines)
+    if looks_like_vimwiki(raw_lines):
+        return read_vimwiki(raw_lines)
     if looks_like_printout(raw_lines):
         return read_printout(raw_lines)
     if looks_like_bbcode(raw_lines):
@@ -162,7 +169,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_wikitext(raw_lines)
     if looks_like_jspwiki(raw_lines):
         return read_jspwiki(raw_lines)
-    return html_tables_read(list(enumerate(raw_lines, start=1)))
+    return html_tables_read(stacked_as_pipes(list(enumerate(raw_lines, start=1))))
 
 
 def decode_bytes(raw: bytes, path: Path) -> tuple[str, str]:

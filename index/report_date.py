@@ -270,6 +270,26 @@ def bare_date(line: str) -> FoundDate | None:
     return FoundDate(max(dates), "date") if dates else None
 
 
+# A period written as two instants, its end at midnight (a TaskJuggler time sheet's `timesheet hollis
+# 2025-03-03-00:00-+0000 - 2025-03-10-00:00-+0000`): it ends with the day before its end's date.
+_MIDNIGHT_PERIOD = re.compile(
+    r"(?<!\d)(20\d{2}-\d{2}-\d{2})[-T ]00:00(?::00)?(?:-?(?:[+-]\d{2}:?\d{2}|Z))?\s+[-–—]\s+"
+    r"(20\d{2}-\d{2}-\d{2})[-T ]00:00(?::00)?(?![\d:])"
+)
+
+
+def midnight_period(line: str) -> FoundDate | None:
+    """The last day of a period whose end is written as midnight, or None."""
+    match = _MIDNIGHT_PERIOD.search(line)
+    if match is None:
+        return None
+    try:
+        start, end = date.fromisoformat(match[1]), date.fromisoformat(match[2])
+    except ValueError:
+        return None
+    return FoundDate(end - timedelta(days=1), "date") if start < end else None
+
+
 # A file name's date written without separators, as exports and scripts save them:
 # "信息中心工作周报20250314", "status_20250314_final".
 # Taiwan's years count from 1912 (`EA2週報_1140307`: 2025-03-07), seven digits.

@@ -211,7 +211,15 @@ def _row_roles(header: list[str], roles: list[str | None], cells: list[str]) -> 
         if not role or not cell.strip():
             continue
         if role == "duration" and _BARE_NUMBER.fullmatch(cell.strip()):
-            unit = " min" if _MINUTES_HEADER.search(name) else " h" if _HOURS_HEADER.search(name) else ""
+            # (in the header's own language: `40` under `时长（分钟）` is `40 分钟`)
+            minutes, hours = _MINUTES_HEADER.search(name), _HOURS_HEADER.search(name)
+            unit = (
+                (" 分钟" if minutes[0] == "分钟" else " min")
+                if minutes
+                else (" 小时" if hours[0] == "小时" else " h")
+                if hours
+                else ""
+            )
             cell = f"{cell.strip()}{unit}"
         if role == "when" and "when" in out:
             if _CLOCK.fullmatch(cell.strip()):

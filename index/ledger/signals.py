@@ -443,7 +443,15 @@ _HEADING_STATUS: tuple[tuple[ProjectStatus, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(r"^(?:won'?t do|wont do|cancell?ed|dropped|descoped|已取消|取消|砍掉)$", re.I)),
     ("paused", re.compile(r"^(?:paused|on hold|parked|已暂停|暂停|搁置)$", re.I)),
     ("launched", _LAUNCHED_HEADING),
-    ("done", re.compile(r"^(?:done|completed?|finished|closed|resolved|已完成|本周完成|完成)$", re.I)),
+    # (`三、已完成事项`, a briefing's part for the work items it finished, numbered or not, w42-h; a
+    # numbered `三、本周完成` stays the week's steps)
+    (
+        "done",
+        re.compile(
+            r"^(?:done|completed?|finished|closed|resolved|已完成|本周完成|完成)$|^(?:[一二三四五六七八九十]{1,3}\s*)?已完成事项$",
+            re.I,
+        ),
+    ),
     ("blocked", re.compile(r"^(?:blocked|阻塞|受阻)$", re.I)),
     ("off_track", re.compile(r"^(?:slipping|slipped|delayed|off track|延期|延误)$", re.I)),
     ("at_risk", re.compile(r"^(?:at risk|有风险|风险项)$", re.I)),

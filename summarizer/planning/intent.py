@@ -105,7 +105,9 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "情况 到哪 按时 按期 on_time go_live went_live ship shipped eta target deadline off_track on_track "
         "at_risk when 什么时候 何时 哪天 时间 日期 say_about said_about says_about where_has where_have got_to gotten_to how_far "
         # whether it goes on at all: "RA 认证还在推进吗" (w40-c)
-        "推进 还在做 still_going still_on still_active still_happening"
+        "推进 还在做 still_going still_on still_active still_happening "
+        # the state a board showed it in: "what state was the OCC interface in?" (w42-b)
+        "what_state which_state state_of"
     ) + LAUNCH_WORDS + PAUSE_WORDS),
     ("summary", _words(
         "summary summarize summarise overview highlights recap should_know need_to_know worth_knowing "

@@ -331,6 +331,12 @@ def _elided_link(key: str, folded: str) -> float:
 _ELIDED_SCORE = 0.6
 
 
+def _ends_link(words: tuple[str, ...], spaced: str) -> float:
+    """ "the OCC interface" asked of `OCC flight hours/cycles interface`: a long Latin name's first
+    and last words written together, its middle left out, as `_elided_link` reads a Han name."""
+    return _ELIDED_SCORE if len(words) >= 3 and f" {words[0]} {words[-1]} " in spaced else 0.0
+
+
 def written_short(question: str, name: str) -> str | None:
     """The span of the question that writes a linked Han name short ("等保整改" for
     `等保2.0三级测评整改`, "千川盯盘脚本" for `千川自动盯盘脚本`): removed with the name, so its words
@@ -366,7 +372,12 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
                 if form.spaced in spaced:
                     best = max(best, 1.0 + len(key) / 100)
                 elif shares_word or not asked.isdisjoint(form.stems):
-                    best = max(best, _most_words(form.stems, asked), _word_run(form.content, spaced))
+                    best = max(
+                        best,
+                        _most_words(form.stems, asked),
+                        _word_run(form.content, spaced),
+                        _ends_link(form.content, spaced),
+                    )
                 continue
             if shares_word:  # "feature store" of a mixed-script name
                 best = max(best, _word_run(form.content, spaced))

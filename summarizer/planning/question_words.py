@@ -33,6 +33,9 @@ _PHRASES = [
     "哪几",
     "哪里",
     "怎么样",
+    # "那次预警误报是怎么回事，后来复盘了吗？": what happened, then what came after; neither is what about.
+    "怎么回事",
+    "后来",
     "怎么",
     "如何",
     "多少",
@@ -230,7 +233,7 @@ def strip_question_words(text: str, keep: Iterable[str] | None = None) -> str:
 _GENERIC_TEXT = """
 project projects workstream workstreams initiative initiatives epic epics goal goals objective programme programmes program portfolio roadmap
 objectives kr krs okr okrs item items task tasks feature features work team teams squad group
-report reports update updates weekly biweekly monthly digest digests note notes newsletter issue
+report reports update updates weekly biweekly monthly digest digests note notes newsletter issue sheet sheets
 issues cycle cycles sprint sprints period series so far over covered now currently current still
 yet ever recent recently latest last first new open production prod live customer customers much many
 long often count number times once twice recorded reported mentioned said say says page pages log

@@ -85,3 +85,26 @@ def test_a_board_code_dropped_only_before_latin_words() -> None:
     assert link_projects(
         "How is the freezer migration going?", [ProjectRef("WS4 Freezer Inventory Migration")]
     )
+
+
+def test_a_long_name_asked_by_its_first_and_last_words_is_linked_and_its_state_asked() -> None:
+    projects = [
+        ProjectRef("OCC flight hours/cycles interface", ()),
+        ProjectRef("Electronic Tech Log rollout", ()),
+    ]
+    plan = read_question(
+        "In the week 12 sheet, what state was the OCC interface in?",
+        latest=date(2025, 5, 2),
+        projects=projects,
+    )
+    assert plan.projects == ["OCC flight hours/cycles interface"]
+    assert plan.intent == "status"
+    # the sheet is the report asked of, not a word the answer's lines must hold
+    assert "sheet" not in plan.subject.split()
+
+
+def test_what_happened_and_what_came_after_are_no_subject() -> None:
+    plan = read_question("3月中旬那次预警误报是怎么回事，后来复盘了吗？", latest=date(2025, 5, 2))
+    # (the lexical query a passage's words are weighed against; "来复" bridged 后来 and 复盘)
+    assert "回事" not in plan.terms and "后来" not in plan.terms
+    assert "误报" in plan.terms and "复盘" in plan.terms
