@@ -77,49 +77,47 @@ def _first_cell(row: str) -> str:
 def part_column_groups(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The lines with a table grouped by a part column (`| Section | Item | Status |` over `| 1 Summary
     | … |`, `| | … |`, `| 2 Active | … |`) split at each part: its value as a heading, then a copy
-    of the header, numbered as the part's first row. Read whole, one table held the summary, the
-    projects, the incidents, the metrics and the risks under one heading, so none of them was read
-    as its own kind of part (w42-g). Only a column whose values stand on some rows and not on others,
-    each value once, is read so: a column filled on every row is a field of the rows."""
+    of the header. Read whole, one table held the summary, the projects, the incidents, the metrics
+    and the risks under one heading, so none of them was read as its own kind of part (w42-g)."""
     out: list[tuple[int, str]] = []
     index = 0
     while index < len(lines):
-        number, text = lines[index]
-        following = lines[index + 1][1] if index + 1 < len(lines) else ""
-        if text.startswith("|") and _is_delimiter(following) and _PART_COLUMN.fullmatch(_first_cell(text)):
-            end = index + 2
-            while end < len(lines) and lines[end][1].startswith("|"):
-                end += 1
-            rows = lines[index + 2 : end]
-            parts = [_first_cell(row) for _, row in rows]
-            named = [part for part in parts if part]
-            # (each part's heading and header copy need a source line of their own before the part's
-            # first row, one no text was read from, as a page writing a cell per line leaves: on the
-            # row's own line the verifier would read the row as that heading's line)
-            before = [lines[index + 1][0]] + [row_number for row_number, _ in rows[:-1]]
-            free = all(
-                row_number - 1 > last
-                for (row_number, _), last, part in zip(rows, before, parts, strict=True)
-                if part
-            )
-            if (
-                rows
-                and free
-                and parts[0]
-                and len(named) >= 2
-                and len(set(named)) == len(named)
-                and len(named) < len(rows)
-            ):
-                for (row_number, row), part in zip(rows, parts, strict=True):
-                    if part:
-                        out += [
-                            (row_number - 1, f"## {part}"),
-                            (row_number - 1, text),
-                            (row_number - 1, following),
-                        ]
-                    out.append((row_number, row))
-                index = end
-                continue
-        out.append((number, text))
-        index += 1
+        split = _split_by_part(lines, index)
+        if split is None:
+            out.append(lines[index])
+            index += 1
+        else:
+            written, index = split
+            out += written
     return out
+
+
+def _split_by_part(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[int, str]], int] | None:
+    """The table whose header is at `index` split by its part column, and the index after it; None
+    when it has no such column. Only a column whose values stand on some rows and not on others,
+    each value once, is read so: a column filled on every row is a field of the rows."""
+    header = lines[index][1]
+    delimiter = lines[index + 1] if index + 1 < len(lines) else (0, "")
+    if not (
+        header.startswith("|") and _is_delimiter(delimiter[1]) and _PART_COLUMN.fullmatch(_first_cell(header))
+    ):
+        return None
+    end = index + 2
+    while end < len(lines) and lines[end][1].startswith("|"):
+        end += 1
+    rows = lines[index + 2 : end]
+    parts = [_first_cell(row) for _, row in rows]
+    named = [part for part in parts if part]
+    # Each part's heading and header copy take a source line of their own, the one before the
+    # part's first row, when no text was read from it (a page writing a cell per line leaves it
+    # free): on the row's own line the verifier would read the row as that heading's line.
+    before = [delimiter[0]] + [number for number, _ in rows[:-1]]
+    free = all(number - 1 > last for (number, _), last, part in zip(rows, before, parts, strict=True) if part)
+    if not (free and parts and parts[0] and 2 <= len(named) < len(rows) and len(set(named)) == len(named)):
+        return None
+    out: list[tuple[int, str]] = []
+    for (number, row), part in zip(rows, parts, strict=True):
+        if part:
+            out += [(number - 1, f"## {part}"), (number - 1, header), (number - 1, delimiter[1])]
+        out.append((number, row))
+    return out, end

@@ -28,7 +28,8 @@ _LIST = re.compile(r"^(\s+)(\*|\d+\.|[a-zA-Z]\.|\.)\s*(.*)$")
 _CONSTRUCT = re.compile(r"^#(?:acl|format|pragma)\b|^\|\|<[^>]*>|<<[A-Z]\w*(?:\(|>>)|\(\./\)|\{OK\}|/!\\")
 _CELL_LOOKS = re.compile(r"^\s*(?:<[^<>]*>\s*)+")
 _MACRO = re.compile(r"<<(\w+)(?:\(([^()]*)\))?>>")
-_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]")
+# `[[Page|label]]` as its label, `[[Page]]` as its name (Vimwiki writes its links so too).
+PIPED_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]")
 _STRUCK = re.compile(r"--\((.+?)\)--")
 _SIZED = re.compile(r"~[-+](.+?)[-+]~")
 _BOLD = re.compile(r"'''(.+?)'''")
@@ -59,7 +60,7 @@ def inline(text: str) -> str:
     """Inline MoinMoin as Markdown: macros to what they show, links to their text, struck text as
     Markdown strikethrough, small and big text as text, bold, italic, smileys as signs."""
     text = _MACRO.sub(_macro, text)
-    text = _LINK.sub(r"\1", text)
+    text = PIPED_LINK.sub(r"\1", text)
     text = _STRUCK.sub(r"~~\1~~", _SIZED.sub(r"\1", text))
     text = _ITALIC.sub(r"*\1*", _BOLD.sub(r"**\1**", text))
     return _SMILEY.sub(lambda m: _SMILEYS[m[0]], text).rstrip()

@@ -70,7 +70,7 @@ def _table_at(lines: list[tuple[int, str]], start: int) -> list[list[tuple[int, 
         if (
             len(group) != size
             or any(len(text) > _MAX_CELL_CHARS for text in cells)
-            or _FIGURE.fullmatch(cells[0][:1] or "x")
+            or cells[0][:1].isdigit()  # a row opens with its label, not a figure
             or figures * 2 < size - 1
         ):
             break

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 
+from index.moinmoin import PIPED_LINK
+
 _PLACEHOLDER = re.compile(r"^%(title|date|template|nohtml)\b\s*(.*)$")
 _COMMENT = re.compile(r"^\s*%%")
 _TAGS = re.compile(r"^\s*:(?:[^:\s]+:)+\s*$")
 _HEADING = re.compile(r"^\s*(={1,6})\s+(\S.*?)\s+\1\s*$")
 _PROPERTY = re.compile(r"^(\s*[^\s:][^:]{0,30})::\s+")
-_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]+)\]\]")
 _BOX = re.compile(r"^(\s*(?:[-*#]|\d+[.)])\s+)\[([ .oOX-])\]\s*(.*)$")
 _HEAD_LINES = 10
 
@@ -44,8 +45,8 @@ def _line(line: str) -> str:
         return f"# {value}" if name == "title" else f"Date: {value}" if name == "date" and value else ""
     heading = _HEADING.match(line)
     if heading is not None:
-        return "#" * len(heading[1]) + " " + _LINK.sub(r"\1", heading[2])
-    line = _PROPERTY.sub(r"\1: ", _LINK.sub(r"\1", line))
+        return "#" * len(heading[1]) + " " + PIPED_LINK.sub(r"\1", heading[2])
+    line = _PROPERTY.sub(r"\1: ", PIPED_LINK.sub(r"\1", line))
     box = _BOX.match(line)
     if box is not None:
         lead, mark, text = box[1], box[2], box[3]

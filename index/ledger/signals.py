@@ -443,8 +443,8 @@ _HEADING_STATUS: tuple[tuple[ProjectStatus, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(r"^(?:won'?t do|wont do|cancell?ed|dropped|descoped|已取消|取消|砍掉)$", re.I)),
     ("paused", re.compile(r"^(?:paused|on hold|parked|已暂停|暂停|搁置)$", re.I)),
     ("launched", _LAUNCHED_HEADING),
-    # (`三、已完成事项`, a briefing's part for the work items it finished, numbered or not, w42-h; a
-    # numbered `三、本周完成` stays the week's steps)
+    # (`三、已完成事项`, a briefing's part for the work items it finished, w42-h: its ordinal stays
+    # before the words once `_heading_words` drops the 、; a numbered `三、本周完成` stays the week's steps)
     (
         "done",
         re.compile(
