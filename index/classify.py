@@ -35,7 +35,7 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.INCIDENTS,
         re.compile(
-            r"事故|故障|事件|告警|线上问题|生产问题|异常事件|\banomal(?:y|ies)\b|(?:线上|生产|系统|服务)稳定性(?:情况|回顾|事件)?\s*$|incident|outage|post-?mortem|\bsev\b|on-?call|"
+            r"事故|故障|事件|告警|线上问题|生产问题|运行问题|异常事件|\banomal(?:y|ies)\b|(?:线上|生产|系统|服务)稳定性(?:情况|回顾|事件)?\s*$|incident|outage|post-?mortem|\bsev\b|on-?call|"
             r"\bpag(?:ing|er|ed)\b|"
             # one incident's own section, its tracker key first (`## INC-1147 — self-exclusion registrations delayed`)
             r"^\W*(?:INC|PD|PIR)-\d{2,}\b|"

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from index.ledger.blocks import Block
-from index.ledger.incident_fields import leading_day
+from index.ledger.incident_fields import REVIEW_AFTER_DAY, leading_day
 from index.ledger.incident_words import CHAT_TURN, cue, follow_up
 from index.models import Report
 from index.text.eventdates import event_dates
@@ -104,9 +104,13 @@ def nearest_day(text: str, at: int, report: Report) -> DateHit | None:
     named = [d for d in inside if not bare_weekday(d.text)]
     if inside:  # a weekday alone is relative: a date the sentence also writes out names the day
         candidates = named or inside
-        # a day right after the review's word is the review's (`3.19门禁故障复盘（3.26）`)
+        # a day right after the review's word is the review's (`3.19门禁故障复盘（3.26）`), and so is
+        # one right before it (`9/23 postmortem for the 9/16 Sev 2`, w42-g)
         candidates = [
-            d for d in candidates if not _REVIEW_DAY.search(text[max(0, d.start - 12) : d.start])
+            d
+            for d in candidates
+            if not _REVIEW_DAY.search(text[max(0, d.start - 12) : d.start])
+            and not REVIEW_AFTER_DAY.match(text, d.end)
         ] or candidates
         # of two days in the sentence, the one in the report's own weeks (`4/9（周三）07:10 FlyDispatch
         # 2.8 派单服务不可用`: `2.8` is a version, or a day long past)

@@ -157,12 +157,22 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
 
 
 _OUTLINE_FIRST = re.compile(r"\d{1,2}\.\d{1,2}\s+(?=[A-Za-z])")
+# A review's word right after a day, naming the incident's own day after it: the first day is the
+# review's (`9/23 postmortem for the 9/16 Sev 2`); without a day of its own (`WAVE outage 15/07
+# postmortem + actions`) the day before the word is the outage's.
+REVIEW_AFTER_DAY = re.compile(
+    r"\s*(?:post-?mortem|PIR|RCA|review|retro(?:spective)?)\s+(?:for|of|on|into)\s+(?:the\s+)?"
+    r"(?:[A-Za-z]{3,9}\.?\s+)?\d",
+    re.I,
+)
 
 
 def opening_date(text: str, ref: date) -> tuple[date | None, str | None, str]:
     """The day (and clock time) an incident line opens with, else the first one in the line,
     and the text without it (`SEV2 — 2025-05-07 21:30 UTC, …`, `INC-244 · … (May 20, 16:02–16:20)`)."""
     everywhere = event_dates(text, ref)  # read whole: `On Tuesday 4 March` cut at 40 is a bare weekday
+    # (a retelling's review day before the incident's: `9/23 postmortem for the 9/16 Sev 2`)
+    everywhere = [hit for hit in everywhere if not REVIEW_AFTER_DAY.match(text, hit.end)] or everywhere
     hits = [hit for hit in everywhere if hit.start < 40] or everywhere
     if len(hits) > 1 and _OUTLINE_FIRST.match(text[hits[0].start :]) and not text[: hits[0].start].strip():
         hits = hits[1:]  # `2.1 P1 - 18FEB25 0512Z …`: the item's outline number, then its day

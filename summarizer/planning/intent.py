@@ -68,6 +68,8 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "late 延期 推迟 延后 滞后 延误 顺延 拖期 跳票 晚了 未按期 没按期 未按时 没按时 往后拖 拖延 一拖再拖 推到 往后推 改期 改到 延到 挪到 rescheduled "
         # a project's schedule said to slide or fall behind, or its light turned red
         "滑坡 掉队 转红 变红 转黄 变黄 亮灯降级 状态降级 降灯 "
+        # progress said to slide: "哪些项目延期或进度滑了" (w42-d)
+        "进度滑 往后滑 "
         # a status said to get worse: "哪些项目延期了或者状态变差了" (w19-c)
         "状态变差 变差 状态恶化 恶化 变糟 worsened got_worse "
         # its progress said to have gone wrong: "哪些项目延期或进度出了问题" (w26-a)

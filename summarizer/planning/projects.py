@@ -246,6 +246,7 @@ class _NameForm:
     spaced: str
     content: tuple[str, ...]  # Latin content words, as written
     stems: tuple[str, ...]  # the same words stemmed
+    coded: bool = False  # the name opens with a code (`OCC`, `S4`), not a word of the language
 
 
 @lru_cache(maxsize=65536)
@@ -255,7 +256,12 @@ def _name_form(name: str) -> _NameForm | None:
     if len(key) < 2 or (key.isascii() and len(key) < 3) or _asking_only(name):
         return None
     content = tuple(w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in NAME_STOP)
-    return _NameForm(key, _spaced(name), content, tuple(map(stem, content)))
+    coded = _LEAD_CODE_WORD.match(name.strip()) is not None
+    return _NameForm(key, _spaced(name), content, tuple(map(stem, content)), coded)
+
+
+# A name's first word that is a code: capitals (`OCC`, `MDM`) or letters with a figure (`S4`, `T8`).
+_LEAD_CODE_WORD = re.compile(r"(?:[A-Z]{2,6}|[A-Za-z]+\d[A-Za-z\d]*)(?![A-Za-z0-9])")
 
 
 @lru_cache(maxsize=16384)
@@ -331,10 +337,12 @@ def _elided_link(key: str, folded: str) -> float:
 _ELIDED_SCORE = 0.6
 
 
-def _ends_link(words: tuple[str, ...], spaced: str) -> float:
-    """ "the OCC interface" asked of `OCC flight hours/cycles interface`: a long Latin name's first
-    and last words written together, its middle left out, as `_elided_link` reads a Han name."""
-    return _ELIDED_SCORE if len(words) >= 3 and f" {words[0]} {words[-1]} " in spaced else 0.0
+def _ends_link(form: _NameForm, spaced: str) -> float:
+    """ "the OCC interface" asked of `OCC flight hours/cycles interface`: a long Latin name that opens
+    with a code, its code and last word written together, the middle left out, as `_elided_link`
+    reads a Han name. Only a code: "open migration defects" names no `Open Data Portal Migration`."""
+    words = form.content
+    return _ELIDED_SCORE if form.coded and len(words) >= 3 and f" {words[0]} {words[-1]} " in spaced else 0.0
 
 
 def written_short(question: str, name: str) -> str | None:
@@ -376,7 +384,7 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
                         best,
                         _most_words(form.stems, asked),
                         _word_run(form.content, spaced),
-                        _ends_link(form.content, spaced),
+                        _ends_link(form, spaced),
                     )
                 continue
             if shares_word:  # "feature store" of a mixed-script name

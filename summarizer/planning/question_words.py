@@ -238,12 +238,14 @@ issues cycle cycles sprint sprints period series so far over covered now current
 yet ever recent recently latest last first new open production prod live customer customers much many
 long often count number times once twice recorded reported mentioned said say says page pages log
 logs journal meeting meetings why reason reasons cause causes caused root each every out
+anything something everything
 
 项目 事项 工作 任务 需求 团队 小组 周报 双周报 月报 报告 纪要 本期 这期 几期 这段时间 期间 目前 当前
 现在 最近 近期 最新 线上 现网 生产 或者 以及 还是 并且 记录 提到 说到 一次 几次 几起 次数 总共
 周志 日志 例会 周会 会议 一期 那一期 停更 停刊 休刊 断更 原因 根因 为什么 为何 查清 查明 找到
 后来 之后 被标为 被标记为 被列为 被评为 解决了吗 解决了没有 有没有解决 恢复了吗 解决 解决了
 这两个月 这几个月 这两周 这几周 两个月 几个月 这阵子 这些天
+这两个多月 两个多月 一个多月 这一个多月 三个多月 几个多月
 这几个月里 几个月里 这两个月里 这几周里 这两周里 这段时间里 最近几个月 最近几周 出现 出现了 月里 周里 期里
 本学期 这学期 这个学期 本学年 本季 本年度 semester term
 那篇 这篇 那份 这份 那期 一篇 那一篇 这一篇 篇里 那篇里 这篇里 那期里 这期里 那份里

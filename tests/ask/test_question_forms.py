@@ -108,3 +108,25 @@ def test_what_happened_and_what_came_after_are_no_subject() -> None:
     # (the lexical query a passage's words are weighed against; "来复" bridged 后来 and 复盘)
     assert "回事" not in plan.terms and "后来" not in plan.terms
     assert "误报" in plan.terms and "复盘" in plan.terms
+
+
+def test_a_plain_word_before_a_name_s_last_word_links_nothing() -> None:
+    """Only a code opens a name its ends can stand for: "open migration defects" is no
+    `Open Data Portal Migration`."""
+    projects = [ProjectRef("Open Data Portal Migration", ())]
+    plan = read_question(
+        "How has the number of open migration defects moved over the series?",
+        latest=date(2025, 5, 2),
+        projects=projects,
+    )
+    assert plan.projects == []
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [("这两个多月里哪些项目延期或进度滑了？", "slips"), ("Did anything break in week 16?", "incidents")],
+)
+def test_a_list_question_s_filler_words_are_no_subject(question: str, intent: str) -> None:
+    plan = read_question(question, latest=date(2025, 5, 2))
+    assert plan.intent == intent
+    assert plan.subject == ""

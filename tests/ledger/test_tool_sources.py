@@ -13,6 +13,7 @@ from pathlib import Path
 
 from helpers import parsed_date
 
+from index.classify import classify_heading
 from index.ledger import views
 from index.load import load_document
 from index.models import SectionKind
@@ -243,7 +244,7 @@ def _cells(*cells: str) -> str:
 
 
 _GROUPED = (
-    "<HTML><HEAD><TITLE>Projects</TITLE></HEAD><BODY>\n<TABLE BORDER=1>\n"
+    "<HTML><HEAD><TITLE>Projects 10/17/2025</TITLE></HEAD><BODY>\n<TABLE BORDER=1>\n"
     + _cells("Section", "Item", "Status", "Notes")
     + _cells("1 Summary", "Week ending 10/17/2025", "<BR>", "Quiet week.")
     + _cells("2 Active", "Scale sync", "Behind", "Vendor late.")
@@ -308,3 +309,27 @@ def test_a_briefing_s_finished_items_part_finishes_its_projects(series: Series) 
     assert [(launch.project, launch.week) for launch in views.launches(ledger)] == [
         ("等保三级测评", "2025-W19")
     ]
+
+
+def test_a_postmortem_s_own_day_before_its_word_is_not_the_incident_s(series: Series) -> None:
+    ledger = series(
+        [
+            (
+                "2025-09-19.md",
+                "# Ops weekly 2025-09-19\n\n## Incidents\n\n"
+                "- Scale sync outage (Sev 2): Tue 9/16 6:40-9:15 AM, sync down at the north yard (155 min).\n",
+            ),
+            (
+                "2025-09-26.md",
+                "# Ops weekly 2025-09-26\n\n## Incidents\n\n"
+                "- Scale sync outage - postmortem: 9/23 postmortem for the 9/16 Sev 2 (155 min). "
+                "Root cause: an expired certificate.\n",
+            ),
+        ]
+    )
+    # one event told twice: the retelling's 9/23 is the review's day, its 9/16 the outage's
+    assert [i.when for i in views.incidents(ledger)] == [date(2025, 9, 16)]
+
+
+def test_a_briefing_s_operating_problems_part_holds_its_incidents() -> None:
+    assert classify_heading("三、运行问题") is SectionKind.INCIDENTS
