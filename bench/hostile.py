@@ -47,6 +47,10 @@ CASES: dict[str, Callable[[], bytes]] = {
         "---\nx: " + "[" * 5000 + "]" * 5000 + "\ndate: 2025-03-14\n---\n" + TITLE + "- item\n"
     ).encode(),
     "UTF-8 BOM + one invalid byte": lambda: b"\xef\xbb\xbf" + TITLE.encode() + b"- caf\xe9\n",
+    # (each blank line may open a table stacked one cell per line: `tables_stacked` looks once)
+    "24,000 lines of two-line paragraphs": lambda: (
+        TITLE + "A paragraph opens here and runs on.\nIt has a second line too.\n\n" * 8000
+    ).encode(),
 }
 
 

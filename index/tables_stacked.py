@@ -23,6 +23,7 @@ through this same conversion).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _MIN_COLUMNS, _MAX_COLUMNS = 2, 6
 _MAX_HEADER_CHARS = 14
@@ -32,39 +33,37 @@ _NOT_A_NAME = re.compile(r"\d|[。，,;；:：!！?？]|^\s*(?:[-*+•]|\d+[.)])
 _FIGURE = re.compile(r"\d")
 
 
-def _groups(lines: list[tuple[int, str]], start: int) -> list[list[tuple[int, str]]]:
-    """The blank-separated groups of lines from `start` on, up to the first run of two blanks."""
-    groups: list[list[tuple[int, str]]] = []
+def _groups(lines: list[tuple[int, str]], start: int) -> Iterator[list[tuple[int, str]]]:
+    """The blank-separated groups of lines from `start` on, up to the first run of two blanks, one
+    at a time: a table's reader stops at the first group that is none of its rows, so a document of
+    paragraphs is read once, not once per paragraph."""
     current: list[tuple[int, str]] = []
-    index = start
-    while index < len(lines):
+    for index in range(start, len(lines)):
         number, text = lines[index]
         if text.strip():
             current.append((number, text.strip()))
         elif current:
-            groups.append(current)
+            yield current
             current = []
         else:
-            break
-        index += 1
+            return
     if current:
-        groups.append(current)
-    return groups
+        yield current
 
 
 def _table_at(lines: list[tuple[int, str]], start: int) -> list[list[tuple[int, str]]] | None:
     """The header and rows of a stacked table whose header starts at `start`, or None."""
     groups = _groups(lines, start)
-    if not groups:
+    header = next(groups, None)
+    if header is None:
         return None
-    header = groups[0]
     size = len(header)
     if not _MIN_COLUMNS <= size <= _MAX_COLUMNS:
         return None
     if any(len(text) > _MAX_HEADER_CHARS or _NOT_A_NAME.search(text) for _, text in header):
         return None
     rows: list[list[tuple[int, str]]] = []
-    for group in groups[1:]:
+    for group in groups:
         cells = [text for _, text in group]
         figures = sum(1 for text in cells[1:] if _FIGURE.search(text))
         if (
