@@ -30,10 +30,8 @@ _HEAD_LINES = 10
 
 def looks_like_vimwiki(lines: list[str]) -> bool:
     """A `%title` or `%date` placeholder on the first lines and a heading between equals signs."""
-    head = [line for line in lines[:_HEAD_LINES] if _PLACEHOLDER.match(line)]
-    return any(m[1] in ("title", "date") for line in head if (m := _PLACEHOLDER.match(line))) and any(
-        _HEADING.match(line) for line in lines
-    )
+    named = any((m := _PLACEHOLDER.match(line)) and m[1] in ("title", "date") for line in lines[:_HEAD_LINES])
+    return named and any(_HEADING.match(line) for line in lines)
 
 
 def _line(line: str) -> str:

@@ -50,6 +50,7 @@ from index.ledger.metric_labels import RECORD_FIELD
 from index.models import Item, Report, Section, SectionKind, Table
 from index.schemas import Incident
 from index.tables import column_names_only
+from index.text.cjk import has_han
 from index.text.timeexpr import DateHit, find_dates
 
 _NONE = re.compile(
@@ -211,22 +212,22 @@ def _row_roles(header: list[str], roles: list[str | None], cells: list[str]) -> 
         if not role or not cell.strip():
             continue
         if role == "duration" and _BARE_NUMBER.fullmatch(cell.strip()):
-            # (in the header's own language: `40` under `时长（分钟）` is `40 分钟`)
-            minutes, hours = _MINUTES_HEADER.search(name), _HOURS_HEADER.search(name)
-            unit = (
-                (" 分钟" if minutes[0] == "分钟" else " min")
-                if minutes
-                else (" 小时" if hours[0] == "小时" else " h")
-                if hours
-                else ""
-            )
-            cell = f"{cell.strip()}{unit}"
+            cell = f"{cell.strip()}{_header_unit(name)}"
         if role == "when" and "when" in out:
             if _CLOCK.fullmatch(cell.strip()):
                 out["when"] = f"{out['when']} {cell.strip()}"
             continue
         out[role] = cell  # (a later column of a part says it better: `事件单` is an id, `描述` the title)
     return out
+
+
+def _header_unit(name: str) -> str:
+    """The unit a duration column's name gives its bare figures, in the name's own language (`40`
+    under `时长（分钟）` is `40 分钟`, under `Duration (mins)` `40 min`)."""
+    for pattern, latin in ((_MINUTES_HEADER, " min"), (_HOURS_HEADER, " h")):
+        if found := pattern.search(name):
+            return f" {found[0]}" if has_han(found[0]) else latin
+    return ""
 
 
 def _lately(hit: DateHit, report: Report) -> bool:
