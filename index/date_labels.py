@@ -64,8 +64,12 @@ _DATE_LABELS = (
     r"보고일자|보고일|작성일자|작성일|일자|날짜|보고기간|기간|"
     r"period)"
 )
-# A bilingual template writes the label twice ("Date 日期:", "报告日期 / Report date：").
-_LABEL_PHRASE = rf"[\W_]{{0,4}}{_DATE_LABELS}(?:\s*[/／]?\s*{_DATE_LABELS})?[\W_]{{0,4}}"
+# A bilingual template writes the label twice ("Date 日期:", "报告日期 / Report date："); a form
+# says which day it wants in brackets (REDCap's `Week ending (Friday)`, `日期（周五）`).
+_LABEL_PHRASE = (
+    rf"[\W_]{{0,4}}{_DATE_LABELS}(?:\s*[/／]?\s*{_DATE_LABELS})?"
+    r"(?:\s*[(（](?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}[)）]|\s*[(（]周[一二三四五六日][)）])?[\W_]{0,4}"
+)
 # a cell or a name that is only a date label (`対象期間`, `Report date`)
 DATE_LABEL_CELL = re.compile(_LABEL_PHRASE, re.I)
 DATE_LABEL = re.compile(
@@ -106,9 +110,10 @@ def after_byline(line: str) -> str | None:
 
 
 # A header line's parts: cells between pipes (ASCII or full-width, `第16期 ｜ 报告周期：…`), fields set
-# apart by a middle dot or bullet (`Issue 12 · Week of 3 March 2025`), or by a run of spaces.
-_ALIGNED = re.compile(r"\S\s{3,}\S|\s[·•]\s|[|｜丨]|\s(?:--|—)\s")
-_CELL_BREAK = re.compile(r"\s*[|｜丨]\s*|\s+[·•]\s+|\s{3,}|\s+(?:--|—)\s+")
+# apart by a middle dot or bullet (`Issue 12 · Week of 3 March 2025`), or by a run of spaces; a
+# text browser's dump draws its cells with box lines (`│ 报告周期 │ 2025-03-10 至 2025-03-14 │`, w3m).
+_ALIGNED = re.compile(r"\S\s{3,}\S|\s[·•]\s|[|｜丨│┃]|\s(?:--|—)\s")
+_CELL_BREAK = re.compile(r"\s*[|｜丨│┃]\s*|\s+[·•]\s+|\s{3,}|\s+(?:--|—)\s+")
 
 
 # A field line whose spacing was lost or never wide (Odoo's project update: `Status: On Track Progress:
@@ -132,7 +137,7 @@ def labelled_parts(line: str) -> list[str]:
         # them (a tracker's `Created: … Updated: …`) is no report's day
         cells = [field for field in fields if not EDIT_LABEL.match(field)]
     elif _ALIGNED.search(line.strip()):
-        cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|｜"))]
+        cells = [cell.strip() for cell in _CELL_BREAK.split(line.strip().strip("|｜│┃"))]
     else:
         return []
     labelled = [(label, value) for label, value in pairwise(cells) if DATE_LABEL_CELL.fullmatch(label)]

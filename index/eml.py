@@ -25,13 +25,20 @@ _TRANSPORT = frozenset(
     ["received", "message-id", "mime-version", "return-path", "content-type", "delivered-to"]
 )
 _SHOWN = ("from", "to", "cc", "date", "subject")
+# An mbox file's envelope line: `From <sender> <asctime day>`.
+_ENVELOPE = re.compile(
+    r"^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d \d{4}\s*$"
+)
 _MAX_HEADER_LINES = 200
 
 
 def looks_like_raw_mail(lines: list[str]) -> bool:
-    """A header block from the first line on, with a sender, a date or subject, and a transport field."""
+    """A header block from the first line on, with a sender, a date or subject, and a transport field
+    or an mbox envelope line over it (`From <sha> Mon Sep 17 00:00:00 2001`, `git format-patch`'s
+    fixed date: the envelope's day is no report's)."""
     names: set[str] = set()
-    for line in lines[:_MAX_HEADER_LINES]:
+    envelope = bool(lines) and _ENVELOPE.match(lines[0]) is not None
+    for line in lines[int(envelope) : _MAX_HEADER_LINES]:
         if not line.strip():
             break
         field = _FIELD.match(line)
@@ -39,7 +46,7 @@ def looks_like_raw_mail(lines: list[str]) -> bool:
             names.add(field[1].lower())
         elif not line[:1].isspace():
             return False
-    return "from" in names and bool(names & {"date", "subject"}) and bool(names & _TRANSPORT)
+    return "from" in names and bool(names & {"date", "subject"}) and (envelope or bool(names & _TRANSPORT))
 
 
 def read_raw_mail(text: str, lines: list[str]) -> tuple[list[tuple[int, str]], str | None]:

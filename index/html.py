@@ -32,6 +32,17 @@ _PUBLISHED_META = {
 _OFFICE_GENERATOR = re.compile(r"libreoffice|openoffice|microsoft (?:word|excel|office)|\bwps\b", re.I)
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "pre", "summary"}
 _SKIP = {"script", "style", "head", "title"}
+# A Confluence storage-format macro's parts no reader sees: its parameters (a status lozenge's colour,
+# an excerpt's `hidden` flag, a macro's id) but the lozenge's title, and a task's id.
+_MACRO_PARTS = {"ac:parameter", "ac:task-id"}
+
+
+def _hidden_macro_part(tag: str, attributes: dict[str, str | None]) -> bool:
+    if tag == "ac:task-id":
+        return True
+    return tag == "ac:parameter" and (attributes.get("ac:name") or "").lower() != "title"
+
+
 # A spreadsheet page's frame (Google Sheets' "Web page" download): row numbers, column letters and
 # the frozen rows' bar, cells of their own in every row.
 _SHEET_CHROME = {"row-headers-background", "column-headers-background", "freezebar-cell", "row-header"}
@@ -94,6 +105,8 @@ class _Collector(HTMLParser):
         self._prefix = ""
         self._list_depth = 0
         self._skip_depth = 0
+        self._macro_skip = 0  # of the skipped, how many are a Confluence macro's hidden parts
+        self._task_status: str | None = None  # a Confluence task's status, while it is read
         self._ordered: list[int] = []
         self._table_rows: list[int] = []  # rows written so far, per open table
         self._in_title = False
@@ -140,6 +153,11 @@ class _Collector(HTMLParser):
         text = joined.rstrip() if self._pre and joined.strip() else " ".join(joined.split())
         if self._cells and not self._filled:
             text = ""  # a spacer row: no row, and no header for the rows below it
+        elif self._cells and text.endswith("|") and self._table_rows and not self._table_rows[-1]:
+            # a table's first row with its last cell empty (a report engine's spacer column):
+            # closed, so it has as many cells as the delimiter row under it (read as the closing
+            # pipe, the header was one short and the table no table at all)
+            text += " |"
         # One text across the row (a merged cell, or Sheets' text spilling into empty neighbours)
         spread = self._text_span >= _BANNER_SPAN or (self._overflow and self._cells >= _BANNER_SPAN)
         banner = bool(text) and self._filled == 1 and spread and bool(self._table_rows)
@@ -315,8 +333,19 @@ class _Collector(HTMLParser):
             return
         if tag == "title":
             self._in_title = True
-        if tag in _SKIP:
+        if tag in _SKIP or _hidden_macro_part(tag, attributes):
             self._skip_depth += 1
+            self._macro_skip += tag.startswith("ac:")
+            return
+        if tag == "ac:task":
+            # Confluence's task (storage format: `<ac:task><ac:task-id>1</ac:task-id><ac:task-status>
+            # complete</ac:task-status><ac:task-body>…`): a checklist item, as Markdown writes one
+            self._flush()
+            self._start_line = self.getpos()[0]
+            self._prefix = "    " * self._list_depth + "- "
+            return
+        if tag == "ac:task-status":
+            self._task_status = ""
             return
         if tag == "img" and self._in_cell and not self._skip_depth:
             # A status light drawn as a picture (Clarity's `<img src="stoplight_yellow.gif"
@@ -424,8 +453,20 @@ class _Collector(HTMLParser):
             self.created = (attrs.get("content") or "").strip() or None
         elif tag == "meta" and name in _PUBLISHED_META:
             self.published = (attrs.get("content") or "").strip() or None
-        elif tag == "time" and not self._sections:
+        elif tag == "time" and not self._sections and not self._in_cell:
+            # (a <time> in a table cell is the cell's day: Confluence's `统计周期 | <time …/> ~ <time …/>`)
             self.published = (attrs.get("datetime") or "").strip() or None
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        published = self.published
+        super().handle_startendtag(tag, attrs)
+        stamp = (dict(attrs).get("datetime") or "").strip() if tag == "time" else ""
+        if stamp:
+            # a date lozenge written without text (Confluence's storage format: `<time
+            # datetime="2025-03-14" />`) shows its day (dropped, its line said `截止 ` and nothing);
+            # it is a day in the text, a task's or a period's, never the page's publish stamp
+            self.published = published
+            self.handle_data(stamp)
 
     def handle_endtag(self, tag: str) -> None:
         if (tag in ("strong", "b") or (tag == "span" and self._bold_span)) and self._bold_at is not None:
@@ -438,8 +479,18 @@ class _Collector(HTMLParser):
             return
         if tag == "title":
             self._in_title = False
-        if tag in _SKIP:
+        if tag in _SKIP or (tag.startswith("ac:") and self._macro_skip and tag in _MACRO_PARTS):
             self._skip_depth = max(self._skip_depth - 1, 0)
+            self._macro_skip = max(self._macro_skip - tag.startswith("ac:"), 0)
+            return
+        if tag == "ac:task-status" and self._task_status is not None:
+            box = "[x] " if self._task_status.strip().lower() == "complete" else "[ ] "
+            self._task_status = None
+            self._buffer.append(box)
+            return
+        if tag == "ac:task":
+            self._flush()
+            self._prefix = ""
             return
         if tag == "table":
             self._flush()
@@ -492,6 +543,9 @@ class _Collector(HTMLParser):
         if self._in_title:
             self.title += data
             self.title_line = self.title_line or self.getpos()[0]
+            return
+        if self._task_status is not None:
+            self._task_status += data
             return
         if self._skip_depth and self.lasttag == "style":
             self._css.append(data)

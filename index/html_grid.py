@@ -31,6 +31,8 @@ def _shaped_like(row: tuple[bool, ...], header: tuple[bool, ...]) -> bool:
     return len(filled & named) / len(filled | named) >= _MATCH
 
 
+# (a row with no figure anywhere under a band is a new table's own header, not a group's first row:
+# a report engine's `三、生产运行指标` part under the grouped projects, `| 序号 | 指标 | 单位 | 本期 |`)
 def regroup_bands(
     lines: list[tuple[int, str]], patterns: dict[int, tuple[bool, ...]]
 ) -> list[tuple[int, str]]:
@@ -53,6 +55,7 @@ def regroup_bands(
                 and out
                 and out[-1][1].startswith("#")
                 and _shaped_like(row, header[1])
+                and re.search(r"\d", text) is not None
             ):
                 out += [(out[-1][0], header[0]), (out[-1][0], following), (number, text)]
                 index += 2

@@ -96,14 +96,17 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 
 
 def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
-    """A mail's raw source as the mail a reader sees (its HTML body read as a page), a wiki page's
-    source as Markdown, any other text as it is."""
+    """A mail's raw source as the mail a reader sees (its HTML body read as a page; a mailed patch's
+    added lines), a wiki page's source as Markdown, any other text as it is."""
     from index.eml import looks_like_raw_mail, read_raw_mail
+    from index.patch_mail import added_lines, is_patch
 
     raw_lines = split_lines(text)
     if not looks_like_raw_mail(raw_lines):
         return _wiki_source_as_markdown(raw_lines)
     numbered, html = read_raw_mail(text, raw_lines)
+    if is_patch([line for _, line in numbered]):
+        numbered = added_lines(numbered)
     if html is not None:
         from index.html import read_html
 
@@ -114,7 +117,7 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
-    PmWiki, a Tiki dump, Vimwiki), a TaskJuggler time sheet, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
+    PmWiki, a Tiki dump, Vimwiki), a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
     means under its own line numbers, and a line printer's file without its control column; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
@@ -123,6 +126,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     before JSPWiki, whose headings are its exclamation marks too."""
     from index.bbcode import looks_like_bbcode, read_bbcode
     from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
+    from index.form_print import looks_like_form_print, read_form_print
     from index.foswiki import looks_like_foswiki, read_foswiki
     from index.jspwiki import looks_like_jspwiki, read_jspwiki
     from index.markdown_html import html_tables_read
@@ -147,6 +151,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_vimwiki(raw_lines)
     if looks_like_printout(raw_lines):
         return read_printout(raw_lines)
+    if looks_like_form_print(raw_lines):
+        return read_form_print(raw_lines)
     if looks_like_bbcode(raw_lines):
         return read_bbcode(raw_lines)
     if looks_like_psql_records(raw_lines):

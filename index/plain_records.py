@@ -240,6 +240,11 @@ _STATED_LEAD = re.compile(
 )
 
 
+# A Markdown list item (`7. **Signal logger v2** — GREEN` over its indented lines): the list's own,
+# its bold lead the name (a record made of it was named `7. **Signal logger v2** — GREEN`).
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*+•])\s")
+
+
 def stated_leads(lines: list[tuple[int, str]]) -> frozenset[int]:
     """Margin lines that name a project and its state (`RDS migration to Lumen - AMBER`) over
     indented lines of their own (its bullets): where three or more stand so, each heads one record,
@@ -250,6 +255,7 @@ def stated_leads(lines: list[tuple[int, str]]) -> frozenset[int]:
         for index, (_, text) in enumerate(lines)
         if not text[:1].isspace()
         and len(text) <= _HEAD_CHARS
+        and not _LIST_ITEM.match(text)
         and _STATED_LEAD.match(text.strip())
         and index + 1 < len(lines)
         and lines[index + 1][1][:1].isspace()

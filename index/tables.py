@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from index.text.quantity import ungrouped
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
 
@@ -259,6 +261,9 @@ def _csv_header(text: str, cells: list[str]) -> bool:
     return ", " not in text and all(0 < len(cell) <= 30 for cell in cells)
 
 
+_DELIMITER_CELL = re.compile(r"^:?-{3,}:?$")
+
+
 def _pipe_tables(lines: list[tuple[int, str]]) -> list[Table]:
     """Every pipe table in these lines, in order; cheap when there is none."""
     if not any("|" in text for _, text in lines):
@@ -281,7 +286,7 @@ def _pipe_tables(lines: list[tuple[int, str]]) -> list[Table]:
         elif token.type in ("th_open", "td_open", "th_close", "td_close"):
             in_cell = token.type.endswith("_open")
         elif token.type == "inline" and in_cell:
-            cells.append(token.content.strip())
+            cells.append(ungrouped(token.content.strip()))
         elif token.type == "tr_close":
             if in_head:
                 current = Table(numbers[row_index], cells)
@@ -289,6 +294,14 @@ def _pipe_tables(lines: list[tuple[int, str]]) -> list[Table]:
             elif current is not None:
                 if "|" not in texts[row_index]:
                     current = None  # the paragraph after the table, not a row
+                elif (
+                    current.rows and any(cells) and all(_DELIMITER_CELL.match(cell) for cell in cells if cell)
+                ):
+                    # a delimiter row among the rows: the row above it heads a table of its own
+                    # (two tables with no blank line between, as a page's reader writes them)
+                    head = current.rows.pop()
+                    current = Table(head.line, head.cells)
+                    tables.append(current)
                 else:
                     current.rows.append(TableRow(numbers[row_index], cells))
     return tables

@@ -129,3 +129,12 @@ def test_an_issue_date_beats_the_reporting_period_on_its_line_and_before_it() ->
 def test_a_days_own_weekday_is_part_of_it(text: str, expected: list[date]) -> None:
     ref = date(2025, 3, 21)
     assert [hit.value for hit in with_weekdays(text, find_dates(text, ref))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Target: Sprint 24.06.", "Target moves to Sprint 24.07.", "Ships with release 25.03", "SOP build 24.2"],
+)
+def test_a_numbered_sprint_or_build_is_no_day(text: str) -> None:
+    # `Sprint 24.06` is sprint 6 of 2024, not 24 June (w43-h read its target move a week late, as a day)
+    assert find_dates(text, date(2024, 2, 9)) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.text.quantity import as_written, change_in, scaled, signed
+from index.text.quantity import as_written, change_in, scaled, signed, ungrouped
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,19 @@ def test_signed_cells() -> None:
 def test_as_written(text: str, value: float, written: str | None) -> None:
     """The value's own notation in the quote, so an answer reads like the report."""
     assert as_written(text, value) == written
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("39 311", "39311"),  # SI and most of Europe group thousands with a space
+        ("1 234 567 km", "1234567 km"),
+        ("12 345,5", "12345,5"),
+        ("98.2 %", "98.2 %"),  # no group of three: a value and its unit
+        ("2024 123", "2024 123"),  # four digits first: two numbers
+        ("10 000 / 12 000", "10 000 / 12 000"),  # more than a unit after: text, left alone
+        ("Wave 2", "Wave 2"),
+    ],
+)
+def test_a_space_grouped_number_in_a_cell_is_one_number(cell: str, expected: str) -> None:
+    assert ungrouped(cell) == expected

@@ -137,7 +137,8 @@ def title_of(rest: str, severity: str | None, duration: str | None) -> str:
     )
     rest = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+", "", rest).lstrip(" \t-–—:：")
     rest = re.sub(r"(?:\s*[·•]\s*)+(?=[—–-]\s|$)|^(?:\s*[·•]\s*)+", " ", rest)
-    rest = re.sub(r"([·•|])(?:\s*[·•|])+", r"\1", rest)  # `INC-9 · P3 · What`, the severity taken out
+    # `INC-9 · P3 · What`, `INC-0415 ｜ SEV-2 ｜ 4/15 21:40 ｜ What`: the severity and time taken out
+    rest = re.sub(r"([·•|｜])(?:\s*[·•|｜])+", r"\1", rest)
     # a label's colon, never a clock's (`[P1] 3/26 14:20-16:35 LinkRoute …` had lost `16:`)
     label = re.search(r"(?<!\d)[:：]|[:：](?!\d)", rest[:30]) or re.search(r"(?<!\d)：|：(?!\d)", rest)
     if label and len(re.sub(r"[\W_]+", "", rest[: label.start()])) <= 3:

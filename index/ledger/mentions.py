@@ -183,12 +183,20 @@ TYPE_PREFIX = re.compile(
 
 
 # What a heading says about its project, written after the name ("反欺诈模型V4进展", "X status"),
-# also before the owner in parentheses ("支付网关改造评审结果（张三）").
+# also before the owner in parentheses ("支付网关改造评审结果（张三）"). Updates after a lower-case
+# word are the work itself (`TCU5 delta updates`, `firmware updates`), not news of it.
 _TOPIC_SUFFIX = re.compile(
     r"(?<=\S)\s*(?:进展|进度|情况|同步|汇报|(?:评审)?结果|讨论|update|updates|status|progress)"
     r"(?=\s*(?:[(（][^()（）]{1,12}[)）])?$)",
     re.I,
 )
+
+
+def _topic_cut(match: re.Match[str]) -> str:
+    """The topic word cut, unless it is updates after a lower-case word: the work itself."""
+    before = match.string[: match.start()].split()
+    plural = match[0].strip().lower() == "updates"
+    return match[0] if plural and before and before[-1][:1].islower() else ""
 
 
 # A meeting summary's topic title, the project and what happened to it (`TillPoint 7.2 Delay`, `Collect
@@ -335,7 +343,7 @@ def clean_name(name: str) -> str:
     name = BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = TYPE_PREFIX.sub("", name.strip())
-    name = _TOPIC_SUFFIX.sub("", name.strip(" \t:：-—–·•【】[]"))
+    name = _TOPIC_SUFFIX.sub(_topic_cut, name.strip(" \t:：-—–·•【】[]"))
     if len(name.split()) <= _TOPIC_WORDS:  # `Flight Change Rebooking Blocked`: a meeting summary's topic
         name = _STATE_SUFFIX.sub("", name) or name
     name = _TRAILING_WEEKDAY.sub("", name)  # `Homepage switch Mon` of `… Mon 3 March`: the day's (w26-d)
@@ -415,6 +423,8 @@ _PERIOD_NAME = re.compile(
     # Shape Up's weeks between cycles
     r"cool[- ]?down|"
     r"20\d{2}\s?[-_]?w\d{1,2}|"
+    # a timebox, closed or reviewed (`Sprint 25.04 closed: 31 of 36 points`): the team's period
+    r"(?:sprint|iteration)\s*#?\s*\d{1,4}(?:\.\d{1,3})?(?:\s+(?:closed|done|complete[d]?|review|retro))?|"
     # `秋季学期 · 第3教学周`, `第12期`: a school's or the series' own count of its weeks (w33-c)
     r"(?:[\u4e00-\u9fff]{2,6}\s*[·・]\s*)?第\s*[\d一二三四五六七八九十]{1,3}\s*(?:教学|自然|财年)?(?:周|期|双周)",
     re.I,

@@ -32,7 +32,7 @@ from index.schemas import MetricPoint
 from index.tables import ROW_NUMBER
 from index.text.cjk import HAN, has_han
 from index.text.normalise import plain_key
-from index.text.quantity import CHANGE_HEADER, CURRENCY, FIGURE_ALONE, signed
+from index.text.quantity import CHANGE_HEADER, CURRENCY, FIGURE_ALONE, MULTIPLIERS, signed
 from index.text.time_core import MONTHS
 
 # (`This Wk`, `THIS_WK`: a report script's column names)
@@ -50,6 +50,10 @@ _METRIC_TABLE_FIRST = re.compile(
 )
 # A column of what was planned, not measured: `LoP target`, `Baseline`, `目标值`.
 _PLAN_HEADER = re.compile(r"target|goal|plan|baseline|目标|计划|基线", re.I)
+# A column of units (`| 指标 | 单位 | 本期 |` over `| 吞吐量 | 万TEU | 9.62 |`): a row's unit, its
+# multiplier folded into the value (9.62 万TEU is 96,200 TEU).
+_UNIT_HEADER = re.compile(r"^\W*(?:单位|计量单位|unit|units|uom)\W*$", re.I)
+_UNIT_SCALE = re.compile(r"^(万|亿|千|k|K|M|bn)?\s*(.*)$")
 _LAST_PERIOD_HEADER = re.compile(r"上期|上周|上月|last\s+(?:week|period|month|cycle)|previous|prior", re.I)
 
 
@@ -509,10 +513,23 @@ def _from_row(
             unit = unit or (
                 cell[: match.start()].strip()[-1:] if cell[: match.start()].strip()[-1:] in CURRENCY else ""
             )
+            if not unit:
+                value, unit = _column_unit(value, cells, header)
             quote = "|".join(cells[: index + 1])
             points = [_point(report, section, number, name, value, unit, qualifier, quote)]
             return points + _changes(report, section, number, name, cells, header)
     return []
+
+
+def _column_unit(value: float, cells: list[str], header: list[str]) -> tuple[float, str]:
+    """The row's unit from a unit column, its multiplier folded in; else none."""
+    at = next((i for i, h in enumerate(header) if _UNIT_HEADER.match(h)), None)
+    if at is None or at >= len(cells) or not cells[at].strip() or len(cells[at].strip()) > 12:
+        return value, ""
+    scale = _UNIT_SCALE.match(cells[at].strip())
+    assert scale is not None  # every text matches
+    factor = MULTIPLIERS.get(scale[1] or "")
+    return (round(value * factor, 6) if factor else value), scale[2] if factor else cells[at].strip()
 
 
 def _changes(

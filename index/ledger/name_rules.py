@@ -63,7 +63,8 @@ _HANDOVER = re.compile(r"(?:接手|负责|牵头|主导|协助)$")
 
 
 def shared_parentheticals(names: Iterable[str]) -> frozenset[str]:
-    """Parentheticals written after two or more different names: owners or teams, not aliases. One
+    """Parentheticals written after two or more different names (or one's words opening another's,
+    after another name): owners, teams or customers, not aliases. One
     that abbreviates a name it follows (`Truck Appointment System v2 (TAS v2)`, then `SlotBook (TAS
     v2)` after a rename) is that project's short name, whatever else it follows (w33-a)."""
     bases: dict[str, dict[str, str]] = {}
@@ -77,6 +78,13 @@ def shared_parentheticals(names: Iterable[str]) -> frozenset[str]:
             for part in dict.fromkeys(p.strip() for p in parts if len(p.strip()) >= 2):
                 bases.setdefault(name_key(part), {})[name_key(base)] = base
                 inners[name_key(part)] = part
+    # (`Remote diagnostics pilot (Volmar)` beside `NG-eCall over IMS (Volmar Trucks)`: the customer,
+    # written short or long after two names, is neither's alias)
+    for inner, found in list(bases.items()):
+        for other, also in list(bases.items()):
+            if inners[other].casefold().startswith(inners[inner].casefold() + " ") and set(also) - set(found):
+                merged = {**found, **also}
+                bases[inner] = bases[other] = merged
     return frozenset(
         inner
         for inner, found in bases.items()

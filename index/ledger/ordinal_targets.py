@@ -103,9 +103,12 @@ _FIELD_VERSION = re.compile(
 )
 
 
-# A target field (a table's `计划上线` cell) holding only a sprint: `Sprint-09`, `2024-Sprint-11`, `迭代12`.
+# A target field (a table's `计划上线` cell) holding only a sprint: `Sprint-09`, `2024-Sprint-11`, `迭代12`,
+# `S8 上线（原 S7）` (a sprint's short name with what happens in it, w43-e; `S25` alone may be a year).
 FIELD_SPRINT = re.compile(
-    r"^\s*(?:20\d{2}\s*-\s*)?(?:sprint|cycle|iteration|迭代)\s*[-#]?\s*(\d{1,3})(?:\s*[(（][^()（）]*[)）])?\s*$",
+    r"^\s*(?:(?:20\d{2}\s*-\s*)?(?:sprint|cycle|iteration|迭代)\s*[-#]?\s*(\d{1,3})"
+    r"|(?-i:S)(\d{1,3})\s*(?:上线|发布|交付|全量|launch|release|go-?live))"
+    r"(?:\s*[(（][^()（）]*[)）])?\s*$",
     re.I,
 )
 

@@ -29,7 +29,9 @@ _VERB = re.compile(
     # "the Broker Portal Refresh will be called Broker Hub from now on", "X has a new name: it's now
     # \"Coldmere Patterns\"". Written from pmo-rag-prose-en and weeknotes-blog-en.
     # The new name is quoted or capitalised: "will be called monthly" names no project.
+    # (`"TCU5 delta updates" is called **DeltaFlash** from now on`)
     r"(?:\bwill\s+(?:now\s+)?be\s+(?:called|named|known\s+as)|\bis\s+now\s+known\s+as|"
+    r"\bis\s+(?:called|named)(?=[^.。\n]{2,60}\b(?:from\s+now\s+on|going\s+forward|henceforth)\b)|"
     # "The ingress migration is officially **Project Turnstile** now" (devrel-newsletter-en)
     r"\bis\s+(?:now\s+)?officially(?:\s+(?:called|named|known\s+as))?|"
     r"\b(?:has|got|gets)\s+a\s+(?:new|real|proper|official)\s+name(?:\s+now)?"
@@ -62,7 +64,8 @@ _RENAMED_FROM = re.compile(
 )
 _FORMERLY = re.compile(
     # (`(was Onboarding Quiz v2)`: a bare `was` before a name, not a state or a day: `_names`)
-    r"[（(]\s*(?:原名|原来叫|原|formerly|previously|n[ée]e|was\s*:|was(?=\s+[A-Z]))\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]",
+    # (`DeltaFlash (ex TCU5 delta updates)`: the Latin "ex", as German and British writers use it)
+    r"[（(]\s*(?:原名|原来叫|原|formerly|previously|n[ée]e|ex(?:-|\.?\s+)|was\s*:|was(?=\s+[A-Z]))\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]",
     re.I,
 )
 # "CH 项目（就是驰衡合作项目，对方内部都这么叫）", "Kiln (aka the feature store migration)": a

@@ -39,6 +39,19 @@ _CHANGE = re.compile(
 _DOWN = ("下降", "下跌", "降低", "减少")
 
 
+# A number grouped in threes by spaces, as SI and most of Europe write it (`38 904`, `1 234 567 km`):
+# one number when a table cell holds it and at most a unit after it.
+_SPACE_GROUPED = re.compile(r"^([-+−]?\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?=(?:[.,]\d+)?\s*[^\d\s]{0,6}$)")
+
+
+def ungrouped(cell: str) -> str:
+    """A table cell's space-grouped number without its spaces (`39 311` -> `39311`), else the cell."""
+    match = _SPACE_GROUPED.match(cell)
+    if match is None:
+        return cell
+    return match[1] + re.sub(r"[ \u00a0\u202f]", "", match[2]) + cell[match.end() :]
+
+
 def scaled(value: float, unit: str, after: str = "") -> tuple[float, str]:
     """The value with its multiplier folded in, and the unit left (`万` + `元…` -> ×10000, `元`)."""
     factor = MULTIPLIERS.get(unit)

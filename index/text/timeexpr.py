@@ -69,9 +69,18 @@ def find_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
 # The ledger asks about one line several times (is it a schedule sentence? its targets? is this
 # figure a date?), and the ~30 rules are the cost: the answer is a pure function of its arguments.
 # The order all-number days are read in (`DAY_FIRST`) is part of the key: the rules read it.
+# A numbered sprint, release or build (`Sprint 24.06`, sprint 6 of 2024; `SOP build 24.2`): its number
+# is no day, whatever it looks like.
+_NUMBERED_STEP = re.compile(
+    r"\b(?:sprint|iteration|release|build|version)\s*#?\s*(\d{1,4}(?:\.\d{1,3})+)\.?", re.I
+)
+
+
 @lru_cache(maxsize=8192)
 def _find_dates(text: str, ref: date, bias: Bias, day_first: bool) -> tuple[DateHit, ...]:
     taken = [False] * len(text)
+    for step in _NUMBERED_STEP.finditer(text):
+        taken[step.start(1) : step.end(1)] = [True] * (step.end(1) - step.start(1))
     hits: list[DateHit] = []
     present: dict[re.Pattern[str], bool] = {}
     for pattern, resolve, needs in _RULES:

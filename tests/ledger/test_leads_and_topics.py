@@ -11,7 +11,8 @@ from pathlib import Path
 from index.ledger import views
 from index.ledger.extract import extract_facts
 from index.ledger.incident_words import cue
-from index.ledger.mentions import clean_name
+from index.ledger.mentions import clean_name, valid_name
+from index.ledger.name_rules import shared_parentheticals
 from index.load import load_document
 
 from .conftest import Series, WriteReport
@@ -251,3 +252,18 @@ def test_a_leads_tag_outranks_a_steps_wording_and_a_roster_is_no_incident(write_
     assert [(i.when.isoformat() if i.when else None, i.severity) for i in facts.incidents] == [
         ("2025-03-12", "二级")
     ]
+
+
+def test_updates_after_a_lower_case_word_are_the_work_itself() -> None:
+    # `TCU5 delta updates` ships delta updates; `Apollo updates` is news of Apollo (w43-h)
+    assert clean_name("TCU5 delta updates") == "TCU5 delta updates"
+    assert clean_name("Apollo updates") == "Apollo"
+    # a sprint closed is the team's timebox, no project launched (w43-b: `Sprint 25.04 closed: 31 of 36 points`)
+    assert not valid_name("Sprint 25.04 closed") and valid_name("Sprint planning tool")
+
+
+def test_a_customer_after_two_names_is_neither_s_alias() -> None:
+    shared = shared_parentheticals(["Remote diagnostics pilot (Volmar)", "eCall over IMS (Volmar Trucks)"])
+    assert shared == {"volmar", "volmartrucks"}
+    # an abbreviation a name carries after a rename is still that project's short name
+    assert not shared_parentheticals(["Truck Appointment System v2 (TAS v2)", "SlotBook (TAS v2)"])

@@ -188,6 +188,9 @@ def test_a_sprint_named_with_its_year_is_ordered_by_year_then_number() -> None:
     (early,) = find_ordinal_targets("2025-S06", field=True)
     assert (late.unit, late.order, early.order) == ("sprint", (25, 7), (25, 6))
     assert find_ordinal_targets("S25", field=True) == []
+    # a sprint's short name with what happens in it is one (`S8 上线（原 S7）`, w43-e)
+    (moved,) = find_ordinal_targets("S8 上线（原 S7）", field=True)
+    assert (moved.unit, moved.order) == ("sprint", (8,))
 
 
 @pytest.mark.parametrize("name", ["上期", "本期", "下期"])

@@ -1,0 +1,153 @@
+"""A form's printout as text (a survey tool's "PDF of all instruments" through `pdftotext -layout`),
+read as the fields it holds, line numbers kept.
+
+Such a file sets each field's label at the margin and its value at one column further right
+(`Status this week                              On track`), a long value running on at that column,
+a form's title centred over its fields (`Project Update (#3)`), a choice field in the full print as
+all its options with an `X` before the chosen one, and each page's running header and footer (the
+form's title, `Page 2`, the download stamp) between the fields. Read as it stands a field was one
+line of words with a gap, the project's name a value like any other, every option of a choice a
+status, and the download stamp a date in the text. Here a field becomes an item `- label: value`
+(a value wrapped at the page's width joined on its line, so each field is read apart: a form's `Incident summary` is
+no part of the `Any production incident this week?: Yes` above it; the form's opening fields, its
+record number, day and author, stay lines of its header), a name
+field (`Project / workstream`) the heading of its form, a centred title a heading over it, a choice
+its chosen option, and a page's running lines blank (the first, the report's title, kept as its
+title). The verifier reads the file through this same conversion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# A field line: a label at the margin, a gap of two spaces or more, the value.
+_FIELD = re.compile(r"^(?P<label>\S(?:\S| (?! ))*)\s{2,}(?P<value>\S.*?)\s*$")
+# A field that names what its form is about: the heading of the form's fields.
+_NAME_LABEL = re.compile(
+    r"^(?:project|workstream|initiative|program(?:me)?|project\s*/\s*workstream|项目|项目名称|名称)\b", re.I
+)
+_CHOSEN = re.compile(r"^X\s{2,}(\S.*)$")
+# The form's own bookkeeping (REDCap's `Complete?  Complete` closing every form): no project's state.
+_FORM_STATUS = re.compile(r"^(?:complete\?|form\s+status|record\s+status)$", re.I)
+_BLANK_VALUE = re.compile(r"^_{3,}$")  # an empty field's rule line
+_PAGE = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$", re.I)
+_SPREAD = re.compile(r"\S\s{10,}\S")
+_DIGITS = re.compile(r"\d+")
+_MIN_FIELDS = 8
+_MIN_COLUMN = 20
+_CENTRED = 15
+
+
+def _value_column(line: str) -> int | None:
+    """Where a field line's value starts; None for any other line (a table's row, whose value
+    holds further gaps: `Power & cooling  DV     2025-06-06  On track`)."""
+    match = _FIELD.match(line)
+    if match is None or (re.search(r"\s{2}", match["value"]) and not _CHOSEN.match(match["value"])):
+        return None
+    return match.start("value")
+
+
+def _main_column(lines: list[str]) -> tuple[int, int] | None:
+    """The column most field values start at, and how many do."""
+    columns = Counter(column for line in lines if (column := _value_column(line)) is not None)
+    return columns.most_common(1)[0] if columns else None
+
+
+def looks_like_form_print(lines: list[str]) -> bool:
+    """Eight fields or more whose values start at one column, well right of the margin, under
+    labels of their own (an aligned table's rows share their cells' columns too, but hold several
+    gaps)."""
+    found = _main_column([line.replace("\f", "") for line in lines])
+    if found is None:
+        return False
+    column, count = found
+    if column < _MIN_COLUMN or count < _MIN_FIELDS:
+        return False
+    labels = {
+        m["label"]
+        for line in lines
+        if (m := _FIELD.match(line.replace("\f", ""))) and m.start("value") == column
+    }
+    rows = [line for line in lines if re.search(r"\S\s{3,}\S.*\S\s{3,}\S", line)]
+    return len(labels) >= _MIN_FIELDS // 2 and len(rows) < count
+
+
+def read_form_print(lines: list[str]) -> list[tuple[int, str]]:
+    """The printout's lines as Markdown fields, each under its source line number (1-based)."""
+    text = [line.replace("\f", "").rstrip() for line in lines]
+    found = _main_column(text)
+    if found is None:
+        return list(enumerate(text, start=1))
+    column = found[0]
+    running = Counter(
+        _DIGITS.sub("#", line.strip())
+        for line in text
+        if _SPREAD.search(line) and _value_column(line) not in (column, column + 3)
+    )
+    out: list[str] = []
+    choice_at: int | None = None  # the output index of a choice field's label line
+    seen_title = False
+    item = ""  # a field's item mark: none among the form's opening fields (record, day, author)
+    field_at: int | None = None  # the output index of the field a run-on line continues
+    for line in text:
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
+        if not stripped or _PAGE.match(line):
+            out.append("")
+            choice_at = None if not stripped else choice_at
+            field_at = None if not stripped else field_at
+            continue
+        if _value_column(line) not in (column, column + 3) and running[_DIGITS.sub("#", stripped)] >= 2:
+            footer = next((i for i in range(len(out) - 1, -1, -1) if out[i]), None)
+            if seen_title and footer is not None and _SPREAD.search(out[footer]) and ": " not in out[footer]:
+                out[footer] = ""  # the page's footer, over the next page's running head
+            out.append("" if seen_title or indent else "# " + re.split(r"\s{10,}", stripped)[0])
+            seen_title = True
+            continue
+        if indent >= column:  # a value running on, or a choice's option
+            chosen = _CHOSEN.match(line[column:]) if indent == column else None
+            if choice_at is not None and (chosen or indent > column):
+                if chosen:
+                    out[choice_at] += chosen[1]
+                out.append("")
+                continue
+            if field_at is not None:  # the field's value wrapped at the page's width: one line again
+                out[field_at] += " " + stripped
+                out.append("")
+            else:
+                out.append(stripped)
+            continue
+        field = _FIELD.match(line)
+        if indent == 0 and field and field.start("value") in (column, column + 3):
+            label, value = field["label"].rstrip(":："), field["value"]
+            value = "" if _BLANK_VALUE.match(value) else value
+            field_at = None
+            if _FORM_STATUS.match(label):
+                out.append("")
+                continue
+            chosen = _CHOSEN.match(value)
+            if chosen or field.start("value") == column + 3:  # a choice: its options follow
+                choice_at = len(out)
+                out.append(f"{item}{label}: {chosen[1] if chosen else ''}")
+                continue
+            choice_at = None
+            named = _NAME_LABEL.match(label) is not None
+            item = "- " if named else item
+            field_at = None if named else len(out)
+            out.append(f"### {value}" if named else f"{item}{label}: {value}")
+            continue
+        choice_at = field_at = None
+        if indent >= _CENTRED and not stripped.endswith((".", "。")) and len(stripped) <= 60:
+            out.append("## " + stripped)
+        elif (
+            indent == 0
+            and not field
+            and len(stripped) <= 60
+            and not stripped.endswith((".", "。", ":", "："))
+        ):
+            out.append("### " + stripped)
+            item = "- "
+        else:
+            out.append(stripped if indent >= _CENTRED else line)
+    return list(enumerate(out, start=1))
