@@ -46,7 +46,7 @@ RISK_LIST_WORDS = [
 
 # What a list question across projects asks for, when it names no project: "which projects
 # launched?", "which were paused?", "which is stuck?", "did they launch on time?".
-ListKind = Literal["launched", "paused", "stalled", "overdue", "on_time"]
+ListKind = Literal["launched", "paused", "stalled", "overdue", "on_time", "slipped"]
 
 
 @dataclass

@@ -50,8 +50,9 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
     found = views.slip_groups(ledger, qp.since, qp.until, reports=qp.reports, projects=projects)
     kinds_asked: set[str] | None = None
     # "which project is stuck?" asks for stalls, "which is past its date?" for overdue ones, not
-    # every slip (and every slip when there are none of that kind)
-    wanted: tuple[str, ...] = ("stalled", "overdue")
+    # every slip (and every slip when there are none of that kind, or when it asks for slips too:
+    # "哪些项目延期或进度停滞")
+    wanted: tuple[str, ...] = ("stalled", "overdue") if "slipped" not in qp.wants else ()
     for kind in wanted:
         if kind in qp.wants and kinds_asked is None:
             only = views.slip_groups(ledger, qp.since, qp.until, qp.reports, projects, kinds={kind})
@@ -370,6 +371,10 @@ def lookup(qp: QuestionPlan, ledger: Ledger | None) -> Facts:
     lines as key evidence) when there is no ledger, no handler, or nothing relevant."""
     handler = HANDLERS.get(qp.intent)
     facts = handler(qp, ledger) if ledger is not None and handler is not None else None
+    if facts is None and ledger is not None and qp.intent == "metrics" and qp.projects:
+        # "BW14 那期播放器系统升级进度是多少？" where no metric series holds it: the named project's
+        # own state in range (its progress, status and target) is the figure asked for
+        facts = status(qp, ledger)
     if facts is not None and money_asked(qp) and not _states_money(facts):
         # "滨江一期项目的合同金额和预算执行情况如何？": the project's status is no amount of money;
         # a line of the reports may hold one (the passages are read, and must state it).

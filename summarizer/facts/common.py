@@ -7,6 +7,7 @@ report's own words so a reader can check it in one glance.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
@@ -161,6 +162,9 @@ def written(point: MetricPoint, unit: str) -> str:
     report a reader checks it against; the normalised value when the quote does not show it with
     its unit."""
     text = as_written(point.evidence.quote, point.value)
+    if text is not None and unit and re.fullmatch(r"[\d.,]+", text) and unit in point.evidence.quote:
+        # `61.20` in a row whose unit column says `%`: as written, with its column's unit
+        return f"{text}{'' if unit in '%‰' else ' '}{unit}"
     # "88" from a table whose header holds the unit ("CI time (min)"): the unit must still show.
     return text if text is not None and unit in text else fmt_value(point.value, unit)
 

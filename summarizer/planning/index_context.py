@@ -8,7 +8,7 @@ planner; nothing here votes on which team a question is about.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -20,7 +20,7 @@ from index.text.lang import Lang
 from index.text.normalise import stem
 from index.text.timeexpr import MONTHS
 from summarizer.planning.covered import covered_month
-from summarizer.planning.series_labels import SeriesLabel, series_labels
+from summarizer.planning.series_labels import SeriesLabel, series_labels, title_codes
 from summarizer.planning.timerange import find_time_range
 
 if TYPE_CHECKING:
@@ -133,6 +133,7 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
     ctx = IndexContext()
     now = today()
     future: dict[str, date] = {}
+    titled: list[tuple[str, str, str]] = []
     for report, series, day, week, label, titles in lexical.reports():
         ctx.reports_by_series.setdefault(series, set()).add(report)
         ctx.weeks_by_series.setdefault(series, set()).add(week)
@@ -155,12 +156,29 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
             ctx.label_forms.setdefault(report, set()).add(label_form(own.text))
             if own.kind == "week":
                 ctx.add_label(series, own.number, week)
+        titled.append((report, series, f"{Path(report).stem} | {titles.split(' || ')[0]}"))
+    add_code_numbering(ctx, titled)
     present = list(ctx.latest_by_series.values())
     for series, value in future.items():
         ctx.latest_by_series.setdefault(series, value)
     ctx.latest = max(present or ctx.latest_by_series.values(), default=None)
     ctx.lang_by_series = dict(lexical.series_langs())
     return ctx
+
+
+def add_code_numbering(ctx: IndexContext, titled: Iterable[tuple[str, str, str]]) -> None:
+    """From (report, series, file name and title): a title code is a series' numbering ("PW11",
+    "PW12" of a pilot's weeks) when two or more of its reports carry the prefix with different
+    numbers, each number on one or two reports; a code every report carries (a team's "R2" room)
+    names none of them."""
+    codes: dict[tuple[str, str], dict[int, set[str]]] = {}
+    for report, series, text in titled:
+        for code in title_codes(text):
+            codes.setdefault((series, code.kind), {}).setdefault(code.number, set()).add(report)
+    for (_, kind), numbers in codes.items():
+        if len(numbers) >= 2 and all(len(reports) <= 2 for reports in numbers.values()):
+            for number, reports in numbers.items():
+                ctx.report_labels.setdefault((kind, number), set()).update(reports)
 
 
 def fold_title(text: str) -> str:

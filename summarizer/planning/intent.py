@@ -260,11 +260,18 @@ def asks_why(question: str) -> bool:
     return _WHY.search(question) is not None
 
 
+# Slip words beside a stall's or an overdue's ("哪些项目出现了延期、降级或进度停滞？"): every slip is
+# asked for, not the stalls alone.
+_ANY_SLIP_WORDS = tuple(w for w in INTENT_KEYWORDS[0][1] if w not in STALL_WORDS + OVERDUE_WORDS)
+
+
 def list_kinds(words: list[str]) -> frozenset[ListKind]:
     """Which cross-project lists the intent words ask for."""
     kinds: set[ListKind] = set()
     if any(w in words for w in STALL_WORDS):
         kinds.add("stalled")
+    if any(w in words for w in _ANY_SLIP_WORDS):
+        kinds.add("slipped")
     if any(w in words for w in OVERDUE_WORDS):
         kinds.add("overdue")
     if any(w in words for w in PAUSE_WORDS):

@@ -229,7 +229,8 @@ def strip_question_words(text: str, keep: Iterable[str] | None = None) -> str:
 # "这两个月", "这几个月" ask over the period the reports cover, as "these updates" does.
 # A reason asked after the subject ("…故障？原因查清了吗？", "what caused it?") is a facet of the
 # facts (an incident's cause, a slip's reason lines), not a subject the answer must name; so is
-# the framing of a follow-up ("为什么被标为受阻？后来解决了吗？").
+# the framing of a follow-up ("为什么被标为受阻？后来解决了吗？"), and an incident's impact asked of
+# it ("影响多大，后来查出什么原因？", "what was the impact?").
 _GENERIC_TEXT = """
 project projects workstream workstreams initiative initiatives epic epics goal goals objective programme programmes program portfolio roadmap
 objectives kr krs okr okrs item items task tasks feature features work team teams squad group
@@ -237,12 +238,13 @@ report reports update updates weekly biweekly monthly digest digests note notes 
 issues cycle cycles sprint sprints period series so far over covered now currently current still
 yet ever recent recently latest last first new open production prod live customer customers much many
 long often count number times once twice recorded reported mentioned said say says page pages log
-logs journal meeting meetings why reason reasons cause causes caused root each every out
+logs journal meeting meetings why reason reasons cause causes caused root each every out impact
 anything something everything
 
 项目 事项 工作 任务 需求 团队 小组 周报 双周报 月报 报告 纪要 本期 这期 几期 这段时间 期间 目前 当前
 现在 最近 近期 最新 线上 现网 生产 或者 以及 还是 并且 记录 提到 说到 一次 几次 几起 次数 总共
 周志 日志 例会 周会 会议 一期 那一期 停更 停刊 休刊 断更 原因 根因 为什么 为何 查清 查明 找到
+查出 查到 影响 影响多大 影响范围 多大
 后来 之后 被标为 被标记为 被列为 被评为 解决了吗 解决了没有 有没有解决 恢复了吗 解决 解决了
 这两个月 这几个月 这两周 这几周 两个月 几个月 这阵子 这些天
 这两个多月 两个多月 一个多月 这一个多月 三个多月 几个多月

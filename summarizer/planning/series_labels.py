@@ -64,7 +64,25 @@ def series_labels(text: str) -> list[SeriesLabel]:
     return out
 
 
+# A code a series numbers its reports by in their titles: "(PW12)" for a pilot's twelfth week, "R7".
+# A numbering only where two reports of one series carry the prefix with different numbers
+# (`index_context`); prefixes that say a period, a severity, an objective or a week
+# (read above) never are one.
+_TITLE_CODE = re.compile(r"(?<![A-Za-z0-9])(?P<p>[A-Z]{1,3})-?(?P<n>\d{1,3})(?![\d.:/A-Za-z])")
+_NOT_NUMBERING = frozenset(["Q", "H", "FY", "CY", "P", "SEV", "KR", "O", "W", "WK", "CW", "KW", "FW"])
+
+
+def title_codes(text: str) -> list[SeriesLabel]:
+    """Every letter-and-number code in a title or question ("PW12" -> kind "code:PW", 12)."""
+    out = []
+    for m in _TITLE_CODE.finditer(text):
+        if m["p"] not in _NOT_NUMBERING and int(m["n"]):
+            out.append(SeriesLabel(f"code:{m['p']}", int(m["n"]), m[0]))
+    return out
+
+
 def find_series_label(question: str, kinds: Collection[str]) -> SeriesLabel | None:
     """The first label in a question of a kind the index numbers its reports by, weeks aside
     (a week label is resolved with the other week references, preferring the report's own)."""
-    return next((x for x in series_labels(question) if x.kind != "week" and x.kind in kinds), None)
+    found = [*series_labels(question), *title_codes(question)]
+    return next((x for x in found if x.kind != "week" and x.kind in kinds), None)

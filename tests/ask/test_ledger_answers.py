@@ -141,6 +141,14 @@ def test_stuck_question_lists_only_the_stalled_project(ws: Any) -> None:
     _assert_verified(result)
 
 
+def test_slipped_or_stuck_lists_every_slip_not_the_stalls_alone(ws: Any) -> None:
+    # "哪些项目延期或进度停滞": slip words beside a stall's ask for both (w43-a had answered the stalls only)
+    result = answer("Which projects slipped or got stuck at the same % complete?", ws)
+    text = _text(result)
+    assert SLIPPED in text and STALLED in text
+    _assert_verified(result)
+
+
 def test_incident_counts_in_the_month_it_happened(ws: Any) -> None:
     may_plan = make_plan("What incidents happened in May 2024?", ws)
     assert may_plan.intent == "incidents"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from index.text.weeks import week_int
 from summarizer.planning import read_question
-from summarizer.planning.index_context import IndexContext, relative_reports
+from summarizer.planning.index_context import IndexContext, add_code_numbering, relative_reports
 from summarizer.planning.report_choice import read_dated, read_labelled, with_previous
 from summarizer.planning.series_labels import series_labels
 
@@ -148,3 +148,31 @@ def test_a_period_between_a_teams_reports_reads_the_report_that_tells_it() -> No
     assert "/r/app/0725.md" in found[0] and "/r/app/0801.md" not in found[0]  # its own July
     late = relative_reports("9月底出了什么故障？", ctx)
     assert late is None or not any(r.startswith("/r/sre/") for r in late[0])  # no report after: none
+
+
+def test_a_code_a_series_numbers_its_titles_by_names_that_report() -> None:
+    """A pilot's "(PW12)" in its titles is its own numbering: "PW12 那期…" reads that report only,
+    not every report of the period (before, "PW12" was a subject word and the incident list of
+    the whole index answered). A code on one report only, or on every report, numbers nothing."""
+    ctx = _context()
+    drone = {
+        f"/r/drone/issue-{n}.txt": f"[Weekly] Ops Sync — 2024-10-{n:02d} (PW{n - 3})" for n in (10, 17, 24)
+    }
+    ctx.reports_by_series.setdefault("/r/drone", set()).update(drone)
+    add_code_numbering(
+        ctx,
+        [
+            *((report, "/r/drone", f"{report} | {title}") for report, title in drone.items()),
+            ("/r/lab/a.md", "/r/lab", "Lab notes (R2)"),  # one number: no numbering
+            ("/r/kr/a.md", "/r/kr", "Q3 KR1"),
+            ("/r/kr/b.md", "/r/kr", "Q4 KR2"),  # a quarter and a key result are never one
+        ],
+    )
+    assert ctx.label_kinds() >= {"code:PW"} and not ctx.label_kinds() & {"code:R", "code:Q", "code:KR"}
+    planned = _plan("PW14 那期报了什么事故？", ctx)
+    read_labelled(planned, ctx)
+    assert planned.reports == {"/r/drone/issue-17.txt"} and planned.series == "/r/drone"
+    missing = _plan("What did PW9 say?", ctx)  # a number the series skipped: no report
+    read_labelled(missing, ctx)
+    assert missing.label == ("code:PW", 9) and missing.reports == set()
+    assert _plan("Did the SW3 rollout slip?", ctx).label is None  # a code no series numbers by
