@@ -337,13 +337,6 @@ class _Collector(HTMLParser):
             self._skip_depth += 1
             self._macro_skip += tag.startswith("ac:")
             return
-        if tag == "ac:task":
-            # Confluence's task (storage format: `<ac:task><ac:task-id>1</ac:task-id><ac:task-status>
-            # complete</ac:task-status><ac:task-body>…`): a checklist item, as Markdown writes one
-            self._flush()
-            self._start_line = self.getpos()[0]
-            self._prefix = "    " * self._list_depth + "- "
-            return
         if tag == "ac:task-status":
             self._task_status = ""
             return
@@ -364,9 +357,11 @@ class _Collector(HTMLParser):
             self._list_depth += 1
             self._ordered.append(0 if tag == "ol" else -1)
             return
-        if tag == "dt":
+        if tag in ("dt", "ac:task"):
             # A definition list's term and its description read as one item, `- term: description`
-            # (a status page lists projects as <dt>name</dt><dd>news</dd>).
+            # (a status page lists projects as <dt>name</dt><dd>news</dd>); Confluence's task
+            # (storage format: `<ac:task><ac:task-id>1</ac:task-id><ac:task-status>complete
+            # </ac:task-status><ac:task-body>…`) a checklist item, as Markdown writes one.
             self._flush()
             self._start_line = self.getpos()[0]
             self._prefix = "    " * self._list_depth + "- "
