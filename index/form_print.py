@@ -48,27 +48,24 @@ def _value_column(line: str) -> int | None:
     return match.start("value")
 
 
-def _main_column(lines: list[str]) -> tuple[int, int] | None:
-    """The column most field values start at, and how many do."""
-    columns = Counter(column for line in lines if (column := _value_column(line)) is not None)
-    return columns.most_common(1)[0] if columns else None
+def _main_column(columns: list[int | None]) -> tuple[int, int] | None:
+    """Of the lines' value columns, the one most field values start at, and how many do."""
+    counted = Counter(column for column in columns if column is not None)
+    return counted.most_common(1)[0] if counted else None
 
 
 def looks_like_form_print(lines: list[str]) -> bool:
     """Eight fields or more whose values start at one column, well right of the margin, under
     labels of their own (an aligned table's rows share their cells' columns too, but hold several
     gaps)."""
-    found = _main_column([line.replace("\f", "") for line in lines])
+    text = [line.replace("\f", "") for line in lines]
+    found = _main_column([_value_column(line) for line in text])
     if found is None:
         return False
     column, count = found
     if column < _MIN_COLUMN or count < _MIN_FIELDS:
         return False
-    labels = {
-        m["label"]
-        for line in lines
-        if (m := _FIELD.match(line.replace("\f", ""))) and m.start("value") == column
-    }
+    labels = {m["label"] for line in text if (m := _FIELD.match(line)) and m.start("value") == column}
     rows = [line for line in lines if re.search(r"\S\s{3,}\S.*\S\s{3,}\S", line)]
     return len(labels) >= _MIN_FIELDS // 2 and len(rows) < count
 
@@ -76,21 +73,23 @@ def looks_like_form_print(lines: list[str]) -> bool:
 def read_form_print(lines: list[str]) -> list[tuple[int, str]]:
     """The printout's lines as Markdown fields, each under its source line number (1-based)."""
     text = [line.replace("\f", "").rstrip() for line in lines]
-    found = _main_column(text)
+    columns = [_value_column(line) for line in text]
+    found = _main_column(columns)
     if found is None:
         return list(enumerate(text, start=1))
     column = found[0]
+    fields = (column, column + 3)  # a value at the column, or a choice's first option after its mark's room
     running = Counter(
         _DIGITS.sub("#", line.strip())
-        for line in text
-        if _SPREAD.search(line) and _value_column(line) not in (column, column + 3)
+        for line, at in zip(text, columns, strict=True)
+        if _SPREAD.search(line) and at not in fields
     )
     out: list[str] = []
     choice_at: int | None = None  # the output index of a choice field's label line
     seen_title = False
     item = ""  # a field's item mark: none among the form's opening fields (record, day, author)
     field_at: int | None = None  # the output index of the field a run-on line continues
-    for line in text:
+    for line, at in zip(text, columns, strict=True):
         stripped = line.strip()
         indent = len(line) - len(line.lstrip())
         if not stripped or _PAGE.match(line):
@@ -98,7 +97,7 @@ def read_form_print(lines: list[str]) -> list[tuple[int, str]]:
             choice_at = None if not stripped else choice_at
             field_at = None if not stripped else field_at
             continue
-        if _value_column(line) not in (column, column + 3) and running[_DIGITS.sub("#", stripped)] >= 2:
+        if at not in fields and running[_DIGITS.sub("#", stripped)] >= 2:
             footer = next((i for i in range(len(out) - 1, -1, -1) if out[i]), None)
             if seen_title and footer is not None and _SPREAD.search(out[footer]) and ": " not in out[footer]:
                 out[footer] = ""  # the page's footer, over the next page's running head
@@ -119,7 +118,7 @@ def read_form_print(lines: list[str]) -> list[tuple[int, str]]:
                 out.append(stripped)
             continue
         field = _FIELD.match(line)
-        if indent == 0 and field and field.start("value") in (column, column + 3):
+        if indent == 0 and field and field.start("value") in fields:
             label, value = field["label"].rstrip(":："), field["value"]
             value = "" if _BLANK_VALUE.match(value) else value
             field_at = None

@@ -335,7 +335,7 @@ class _Collector(HTMLParser):
             self._in_title = True
         if tag in _SKIP or _hidden_macro_part(tag, attributes):
             self._skip_depth += 1
-            self._macro_skip += tag.startswith("ac:")
+            self._macro_skip += tag in _MACRO_PARTS
             return
         if tag == "ac:task-status":
             self._task_status = ""
@@ -474,9 +474,9 @@ class _Collector(HTMLParser):
             return
         if tag == "title":
             self._in_title = False
-        if tag in _SKIP or (tag.startswith("ac:") and self._macro_skip and tag in _MACRO_PARTS):
+        if tag in _SKIP or (tag in _MACRO_PARTS and self._macro_skip):
             self._skip_depth = max(self._skip_depth - 1, 0)
-            self._macro_skip = max(self._macro_skip - tag.startswith("ac:"), 0)
+            self._macro_skip -= tag in _MACRO_PARTS
             return
         if tag == "ac:task-status" and self._task_status is not None:
             box = "[x] " if self._task_status.strip().lower() == "complete" else "[ ] "

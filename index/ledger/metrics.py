@@ -524,12 +524,14 @@ def _from_row(
 def _column_unit(value: float, cells: list[str], header: list[str]) -> tuple[float, str]:
     """The row's unit from a unit column, its multiplier folded in; else none."""
     at = next((i for i, h in enumerate(header) if _UNIT_HEADER.match(h)), None)
-    if at is None or at >= len(cells) or not cells[at].strip() or len(cells[at].strip()) > 12:
+    cell = cells[at].strip() if at is not None and at < len(cells) else ""
+    if not cell or len(cell) > 12:
         return value, ""
-    scale = _UNIT_SCALE.match(cells[at].strip())
-    assert scale is not None  # every text matches
-    factor = MULTIPLIERS.get(scale[1] or "")
-    return (round(value * factor, 6) if factor else value), scale[2] if factor else cells[at].strip()
+    scale = _UNIT_SCALE.match(cell)
+    factor = MULTIPLIERS.get(scale[1]) if scale is not None and scale[1] else None
+    if scale is None or factor is None:
+        return value, cell
+    return round(value * factor, 6), scale[2]
 
 
 def _changes(

@@ -66,9 +66,6 @@ def find_dates(text: str, ref: date, bias: Bias = "future") -> list[DateHit]:
     return list(_find_dates(text, ref, bias, DAY_FIRST.get()))
 
 
-# The ledger asks about one line several times (is it a schedule sentence? its targets? is this
-# figure a date?), and the ~30 rules are the cost: the answer is a pure function of its arguments.
-# The order all-number days are read in (`DAY_FIRST`) is part of the key: the rules read it.
 # A numbered sprint, release or build (`Sprint 24.06`, sprint 6 of 2024; `SOP build 24.2`): its number
 # is no day, whatever it looks like.
 _NUMBERED_STEP = re.compile(
@@ -76,6 +73,9 @@ _NUMBERED_STEP = re.compile(
 )
 
 
+# The ledger asks about one line several times (is it a schedule sentence? its targets? is this
+# figure a date?), and the ~30 rules are the cost: the answer is a pure function of its arguments.
+# The order all-number days are read in (`DAY_FIRST`) is part of the key: the rules read it.
 @lru_cache(maxsize=8192)
 def _find_dates(text: str, ref: date, bias: Bias, day_first: bool) -> tuple[DateHit, ...]:
     taken = [False] * len(text)

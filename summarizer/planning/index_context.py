@@ -138,7 +138,8 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
         ctx.reports_by_series.setdefault(series, set()).add(report)
         ctx.weeks_by_series.setdefault(series, set()).add(week)
         ctx.week_of_report[report] = week
-        ctx.title_of_report[report] = fold_title(f"{Path(report).stem} | {titles.split(' || ')[0]}")
+        titled.append((report, series, f"{Path(report).stem} | {titles.split(' || ')[0]}"))
+        ctx.title_of_report[report] = fold_title(titled[-1][2])
         if day:
             value = date.fromisoformat(day)
             ctx.date_of_report[report] = value
@@ -156,7 +157,6 @@ def _build_context(lexical: LexicalIndex) -> IndexContext:
             ctx.label_forms.setdefault(report, set()).add(label_form(own.text))
             if own.kind == "week":
                 ctx.add_label(series, own.number, week)
-        titled.append((report, series, f"{Path(report).stem} | {titles.split(' || ')[0]}"))
     add_code_numbering(ctx, titled)
     present = list(ctx.latest_by_series.values())
     for series, value in future.items():
