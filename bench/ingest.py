@@ -1,4 +1,5 @@
-"""Benchmark ingest: cold examples, cold generated 52-week corpus, re-ingest with nothing changed.
+"""Benchmark ingest: cold examples, cold generated 52-week corpus (its reports read in this process,
+then by two worker processes), re-ingest with nothing changed.
 
 Each scenario runs in its own process so peak RSS (ru_maxrss) belongs to that scenario alone.
 Run: `.venv/bin/python -m bench.ingest` (writes nothing; copy the printed table into RESULTS.md).
@@ -21,14 +22,15 @@ sys.path.insert(0, str(ROOT))
 from bench.machine import describe  # noqa: E402  (needs ROOT on sys.path when run as a script)
 
 
-def run_scenario(corpus: Path, home: Path) -> dict[str, float]:
-    """Ingest `corpus` into `home` in this process and return the figures."""
+def run_scenario(corpus: Path, home: Path, jobs: int = 1) -> dict[str, float]:
+    """Ingest `corpus` into `home` in this process (its reports read by `jobs` processes) and return
+    the figures; peak RSS is this process's, not its reading workers'."""
     from index.ingest import Ingestor
     from summarizer.config import load_settings
     from summarizer.workspace import Workspace
 
     workspace = Workspace(load_settings(overrides={"home": str(home)}, environ={}))
-    ingestor = Ingestor(workspace.store, workspace.embedder, ledger=workspace.ledger)
+    ingestor = Ingestor(workspace.store, workspace.embedder, ledger=workspace.ledger, jobs=jobs)
     started = time.perf_counter()
     summary = ingestor.ingest([corpus])
     seconds = time.perf_counter() - started
@@ -44,9 +46,9 @@ def run_scenario(corpus: Path, home: Path) -> dict[str, float]:
     }
 
 
-def _child(corpus: Path, home: Path) -> dict[str, float]:
+def _child(corpus: Path, home: Path, jobs: int = 1) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(corpus), str(home)],
+        [sys.executable, __file__, "--child", str(corpus), str(home), str(jobs)],
         capture_output=True,
         text=True,
         check=True,
@@ -65,6 +67,7 @@ def main() -> None:
         rows = {
             "cold examples": _child(ROOT / "examples" / "reports", tmp_path / "h1"),
             "cold 52-week corpus": _child(generated, tmp_path / "h2"),
+            "cold 52-week corpus, 2 reading workers": _child(generated, tmp_path / "h3", jobs=2),
             "re-ingest 52-week, unchanged": _child(generated, tmp_path / "h2"),
         }
     print(f"machine: {describe()}")
@@ -81,7 +84,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--child":
-        print(json.dumps(run_scenario(Path(sys.argv[2]), Path(sys.argv[3]))))
+    if len(sys.argv) == 5 and sys.argv[1] == "--child":
+        print(json.dumps(run_scenario(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))))
     else:
         main()

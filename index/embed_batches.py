@@ -30,10 +30,11 @@ EMBED_BATCH_TOKENS = 2048
 class Budget:
     """A file's time budget: `check` raises `InputError` once it is spent."""
 
-    def __init__(self, path: Path, seconds: float) -> None:
+    def __init__(self, path: Path, seconds: float, spent: float = 0.0) -> None:
+        """`spent`: seconds of the budget already used elsewhere (a worker read the file)."""
         self.path = path
         self.seconds = seconds
-        self.deadline = time.monotonic() + seconds
+        self.deadline = time.monotonic() + seconds - spent
 
     def check(self, stage: str) -> None:
         if time.monotonic() > self.deadline:

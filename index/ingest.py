@@ -9,7 +9,7 @@ files per call, since an embedding call per report (~6 chunks) is what collapses
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -43,6 +43,7 @@ from index.outcomes import (
     numbered_warnings,
     year_warnings,
 )
+from index.parallel_load import ReadJob, ReadReport, read_all
 from index.parse import NO_DATE, parse_report
 from index.reconcile import Problem, find_problems
 from index.series_numbers import numbered_date
@@ -64,7 +65,7 @@ class Journal(Protocol):
     write, `remove_report` and `finish` clear the report's journal mark; `begin` sets it.
     """
 
-    def prepare(self, report: Report) -> Callable[[], None] | None: ...
+    def prepare(self, report: Report, facts: object | None = None) -> Callable[[], None] | None: ...
 
     def remove_report(self, source: str) -> None: ...
 
@@ -78,7 +79,13 @@ class Journal(Protocol):
 
 
 # A journal may also say `current(source, content_hash) -> bool`: this exact content's facts are
-# stored, so an unchanged file need not be parsed at all (the ledger does).
+# stored, so an unchanged file need not be parsed at all (the ledger does); and `extractor`, the
+# module-level function `prepare` extracts facts with, so that workers can extract them beforehand
+# and hand them to `prepare` (index/parallel_load.py).
+
+# A folder with at least this many files to read is read by worker processes: below it, starting
+# them (~2 s each, spawned) costs more than they save.
+PARALLEL_FROM = 48
 
 
 @dataclass
@@ -122,6 +129,9 @@ class Ingestor:
     max_file_tokens: int = DEFAULT_MAX_FILE_TOKENS
     max_file_seconds: float = DEFAULT_MAX_FILE_SECONDS
     today: Callable[[], date] = date.today
+    jobs: int = 1
+    """Processes that read (parse and extract) a folder's files; 1 reads them in this one."""
+    parallel_from: int = PARALLEL_FROM
 
     def ingest_file(
         self, path: Path, report_date: date | None = None, near: date | None = None
@@ -151,18 +161,65 @@ class Ingestor:
             known = isolate(source, lambda: self.store.stored_report(source))  # type: ignore[assignment]
             if isinstance(known, FileOutcome):
                 return known
-        current = getattr(self.ledger, "current", None)
-        if known is not None and known.complete and report_date is None and near is None:
-            digest = _file_hash(path, self.max_file_bytes)
-            if digest == known.report_hash and (self.ledger is None or (current and current(source, digest))):
-                return FileOutcome(
-                    source,
-                    "unchanged",
-                    week=known.week,
-                    date=known.date,
-                    chunks_unchanged=len(known.chunk_ids),
-                )
+        if report_date is None and near is None and (same := self._unchanged(path, source, known)):
+            return same
         return isolate(source, lambda: self._load(path, source, report_date, near, known))
+
+    def _readings(
+        self, found_paths: list[Path | Skip], report_date: date | None, stored: dict[str, StoredReport] | None
+    ) -> Iterator[FileOutcome | _Pending]:
+        """What `_prepare` makes of each found file that is not a `Skip`, in order. With `jobs` > 1
+        and many files to read, worker processes load, parse and extract them (index/parallel_load.py)."""
+        files = [found for found in found_paths if not isinstance(found, Skip)]
+        if self.jobs < 2 or len(files) < self.parallel_from:
+            for path in files:
+                yield self._prepare(path, report_date, None, stored)
+            return
+        stored = stored if stored is not None else self.store.stored_reports()
+        unchanged: dict[Path, FileOutcome] = {}
+        jobs: list[ReadJob] = []
+        extract = getattr(self.ledger, "extractor", None)
+        for path in files:
+            source = source_name(path)
+            if report_date is None and (same := self._unchanged(path, source, stored.get(source))):
+                unchanged[path] = same
+            else:
+                jobs.append(
+                    ReadJob(path, source, report_date, self.max_file_bytes, self.max_file_seconds, extract)
+                )
+        reads = read_all(jobs, min(self.jobs, len(jobs))) if len(jobs) >= self.parallel_from else None
+        try:
+            for path in files:
+                if path in unchanged:
+                    yield unchanged[path]
+                    continue
+                source = source_name(path)
+                read = next(reads) if reads is not None else None
+                if isinstance(read, FileOutcome):
+                    yield read
+                    continue
+                load = functools.partial(
+                    self._load, path, source, report_date, None, stored.get(source), read
+                )
+                yield isolate(source, load)
+        finally:
+            if reads is not None:
+                reads.close()
+
+    def _unchanged(self, path: Path, source: str, known: StoredReport | None) -> FileOutcome | None:
+        """The outcome of a file whose exact content is complete in the store and current in the
+        ledger (no parsing needed), else None."""
+        current = getattr(self.ledger, "current", None)
+        if known is None or not known.complete:
+            return None
+        digest = _file_hash(path, self.max_file_bytes)
+        if digest != known.report_hash or (
+            self.ledger is not None and not (current and current(source, digest))
+        ):
+            return None
+        return FileOutcome(
+            source, "unchanged", week=known.week, date=known.date, chunks_unchanged=len(known.chunk_ids)
+        )
 
     def _load(
         self,
@@ -171,14 +228,20 @@ class Ingestor:
         report_date: date | None,
         near: date | None,
         stored: StoredReport | None,
+        read: ReadReport | None = None,
     ) -> FileOutcome | _Pending:
-        budget = Budget(path, self.max_file_seconds)
-        doc = load_document(path, self.max_file_bytes)
-        report = parse_report(doc, source, report_date, near)
-        budget.check("parsing")
+        """Everything before the embedding; `read`: a worker already loaded, parsed and extracted."""
+        if read is None:
+            budget = Budget(path, self.max_file_seconds)
+            doc = load_document(path, self.max_file_bytes)
+            text, report, facts = doc.text, parse_report(doc, source, report_date, near), None
+            budget.check("parsing")
+        else:
+            budget = Budget(path, self.max_file_seconds, read.spent)
+            text, report, facts = read.text, read.report, read.facts
         # The ledger's pure work (fact extraction) before any write: a report whose facts cannot
         # be extracted is skipped whole instead of leaving chunks without facts.
-        write_facts = self.ledger.prepare(report) if self.ledger is not None else None
+        write_facts = self.ledger.prepare(report, facts) if self.ledger is not None else None
         budget.check("extracting facts")
         outcome = FileOutcome(
             source, "added", week=report.week, date=report.date.isoformat(), date_from=report.date_origin
@@ -190,7 +253,7 @@ class Ingestor:
                 write_facts()
             return outcome
         # The document's own count first: a file far over the budget is refused before chunking.
-        check_tokens(path, count_upto(self.embedder, doc.text, self.max_file_tokens), self.max_file_tokens)
+        check_tokens(path, count_upto(self.embedder, text, self.max_file_tokens), self.max_file_tokens)
         # Memoised for this file: the chunker counts a chunk's text once to fit it and again for
         # its `embed_tokens`, and the tokenizer costs ~0.7 ms a call.
         limit = TokenLimit(
@@ -364,6 +427,7 @@ class Ingestor:
                     write()
 
             try:
+                readings = self._readings(found_paths, report_date, stored)
                 for found in found_paths:
                     if isinstance(found, Skip):
                         summary.outcomes.append(
@@ -372,7 +436,7 @@ class Ingestor:
                         continue
                     if on_file:
                         on_file(found)
-                    prepared = self._prepare(found, report_date, None, stored)
+                    prepared = next(readings)
                     index = len(summary.outcomes)
                     if isinstance(prepared, FileOutcome):
                         if prepared.undated:

@@ -178,6 +178,12 @@ class Settings(BaseModel):
         le=86_400,
         description="Per-file time budget for parsing, chunking and embedding; a slower file is skipped.",
     )
+    ingest_jobs: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description="Processes that read (parse, extract facts) a folder of reports; 0: one per core, at most 4.",
+    )
     chunk_tokens: int = Field(
         default=400, ge=50, le=8_000, description="Upper bound of a chunk, in tiktoken tokens."
     )

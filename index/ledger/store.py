@@ -121,9 +121,16 @@ class Ledger:
         write()
         return True
 
-    def prepare(self, report: Report) -> Callable[[], None] | None:
+    @property
+    def extractor(self) -> Callable[[Report], ReportFacts] | None:
+        """What `prepare` extracts facts with, for workers that extract before it (index/parallel_load.py);
+        None when the rules are off (a model-only ledger)."""
+        return extract_facts if self.rules else None
+
+    def prepare(self, report: Report, facts: object | None = None) -> Callable[[], None] | None:
         """Extract the report's facts (pure; may raise on a bad report) and return the write that
-        stores them, or None when this exact content is already stored."""
+        stores them, or None when this exact content is already stored. `facts`: what `extractor`
+        already made of this report elsewhere."""
         try:
             row = self._conn.execute(
                 "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (report.source,)
@@ -133,7 +140,8 @@ class Ledger:
         version = EXTRACTOR_VERSION if self.rules else MODEL_ONLY_VERSION
         if row is not None and row[0] == report.content_hash and row[1] == version:
             return None
-        facts = extract_facts(report) if self.rules else ReportFacts()
+        if not isinstance(facts, ReportFacts) or not self.rules:
+            facts = extract_facts(report) if self.rules else ReportFacts()
         groups: tuple[tuple[str, Sequence[Fact]], ...] = (
             ("observation", facts.observations),
             ("incident", facts.incidents),

@@ -75,6 +75,15 @@ def ingest_command(
     ] = False,
     extract: ExtractOpt = "rules",
     engine: IngestEngineOpt = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            min=1,
+            max=64,
+            help="Processes that read a folder's reports (default: one per core, at most 4; ingest_jobs).",
+        ),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Index report files: parse, chunk by section, embed, store, and update the fact ledger.
@@ -103,7 +112,7 @@ def ingest_command(
         from summarizer.pipelines.ingest import ingest_paths
         from summarizer.workspace import Workspace
 
-        workspace = Workspace(resolve_settings(index, chroma_url, config))
+        workspace = Workspace(resolve_settings(index, chroma_url, config, ingest_jobs=jobs))
         extractor = _extractor(workspace.settings, extract, engine)
         files = list(iter_report_files(paths))
         with Progress(

@@ -18,15 +18,13 @@ matched by `zoo_match.py` and scored per series by `zoo_score.py`.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import sys
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from index.workers import in_workers
 from summarizer.evals.result import CaseFailure, SuiteResult
 from summarizer.evals.zoo_gold import ZOO, load_zoo
 from summarizer.evals.zoo_score import SeriesScore, ZooFacts, score_series, summed
@@ -95,17 +93,12 @@ def run_zoo(
     # says so): its questions are put to the whole index only.
     indexed = {Path(name).name for name in views.series_names(workspace.ledger)}
     names = [s.name for s in series]
-    jobs = min(jobs or min(2, os.cpu_count() or 1), len(names)) if with_questions and _spawnable() else 1
+    jobs = min(jobs or min(2, os.cpu_count() or 1), len(names)) if with_questions else 1
     if jobs > 1:
-        workspace.close()
+        workspace.close()  # each worker opens the index the parent built: no inherited store handles
         parts = [names[i::jobs] for i in range(jobs)]
-        context = multiprocessing.get_context("spawn")  # a fresh process: no inherited store handles
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            scored = dict(
-                pair
-                for part in pool.map(_score_part, [(root, home, part, unindexed, indexed) for part in parts])
-                for pair in part
-            )
+        shares = [(root, home, part, unindexed, indexed) for part in parts]
+        scored = dict(pair for part in in_workers(_score_part, shares, jobs) for pair in part)
         scores = [scored[name] for name in names]
     else:
         scores = [s for _, s in _score(workspace, root, names, unindexed, indexed, with_questions)]
@@ -123,16 +116,6 @@ def run_zoo(
             + "; ".join(f"{Path(o.path).parent.name}/{Path(o.path).name} ({o.reason[:60]})" for o in skipped)
         )
     return result
-
-
-def _spawnable() -> bool:
-    """Whether a spawned worker can start here: it imports the parent's main module again, which a
-    program read from stdin or typed at a prompt does not have as a file."""
-    main = sys.modules.get("__main__")
-    path = getattr(main, "__file__", None)
-    return (path is None and getattr(main, "__spec__", None) is not None) or bool(
-        path and Path(path).is_file()
-    )
 
 
 def _workspace(home: Path) -> Workspace:

@@ -34,6 +34,7 @@ def ingestor_for(workspace: Workspace, with_ledger: bool = True) -> Ingestor:
         max_file_bytes=settings.max_file_bytes,
         max_file_tokens=settings.max_file_tokens,
         max_file_seconds=settings.max_file_seconds,
+        jobs=settings.ingest_jobs or min(4, os.cpu_count() or 1),
     )
 
 
