@@ -328,11 +328,14 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
 
 def _without_name_words(question: str, name: str) -> str:
     """The question without the words of a Latin name it wrote in part ("the freezer migration" of
-    `WS4 Freezer Inventory Migration`, two or more of its words): they name the project, they ask
-    nothing of it."""
-    words = {w.casefold() for w in _LATIN_WORD.findall(name)} - NAME_STOP
+    `WS4 Freezer Inventory Migration`, two or more of its words, or its first capitalised): they
+    name the project, they ask nothing of it."""
+    written = [w.casefold() for w in _LATIN_WORD.findall(name) if w.casefold() not in NAME_STOP]
+    words = set(written)
     hits = [m for m in _LATIN_WORD.finditer(question) if m[0].casefold() in words]
-    if len(hits) < 2:
+    # (or its first word alone, capitalised as a code name: "Bastion" of `Bastion relay`)
+    head = len(hits) == 1 and hits[0][0][:1].isupper() and hits[0][0].casefold() == written[0]
+    if len(hits) < 2 and not head:
         return question
     for hit in reversed(hits):
         question = question[: hit.start()] + " " * len(hit[0]) + question[hit.end() :]

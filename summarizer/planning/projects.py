@@ -4,10 +4,11 @@ part, since questions drop suffixes ("风控引擎" for "风控决策引擎迁�
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from index.ledger.name_joins import ITEM_KEY
 from index.ledger.name_rules import elided, subsequence
@@ -38,6 +39,11 @@ class ProjectIndex(list[ProjectRef]):
                 key = plain_key(name)
                 for j in range(len(key) - 1):
                     self._by_pair.setdefault(key[j : j + 2], set()).add(i)
+
+    @cached_property
+    def heads(self) -> Counter[str]:
+        """How many projects' names open with each word (`_head_word_link`)."""
+        return _name_heads(self)
 
     def near(self, text: str) -> list[ProjectRef]:
         folded = plain_key(text)
@@ -361,10 +367,37 @@ def written_short(question: str, name: str) -> str | None:
     )
 
 
+def _name_heads(projects: Sequence[ProjectRef]) -> Counter[str]:
+    heads: Counter[str] = Counter()
+    for project in projects:
+        firsts = {form.content[0] for form in _name_forms((project.name, *project.aliases)) if form.content}
+        heads.update(firsts)
+    return heads
+
+
+# A word the question writes capitalised, not its first: what may be a code name ("Bastion").
+_CAPITALISED = re.compile(r"(?<=[\s(\"'“‘])([A-Z][a-z]{3,})\b")
+
+
+def _head_word_link(form: _NameForm, named: frozenset[str], heads: Counter[str]) -> float:
+    """ "Bastion" asked of `Bastion relay (DDoS edge)`: a name of two words or more called by its
+    first, capitalised in the question as a code name is, when no other project's name opens with
+    it; linked at the lowest score that links (w44-b)."""
+    if len(form.content) < 2 or form.content[0] not in named or heads[form.content[0]] != 1:
+        return 0.0
+    return _ELIDED_SCORE
+
+
 def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> dict[str, float]:
     """`link_projects` with each name's score, best first."""
     folded, spaced = plain_key(question), _spaced(question)
     words = frozenset(spaced.split())
+    named = frozenset(word.casefold() for word in _CAPITALISED.findall(question))
+    heads = (
+        (projects.heads if isinstance(projects, ProjectIndex) else _name_heads(projects))
+        if named
+        else Counter()
+    )
     asked = frozenset(map(stem, words))
     # Every common run of three characters the question holds: a name sharing none of them has no
     # common part long enough to link (the check below), so the matcher is not built for it.
@@ -385,6 +418,7 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
                         _most_words(form.stems, asked),
                         _word_run(form.content, spaced),
                         _ends_link(form, spaced),
+                        _head_word_link(form, named, heads),
                     )
                 continue
             if shares_word:  # "feature store" of a mixed-script name

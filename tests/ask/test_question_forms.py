@@ -130,3 +130,23 @@ def test_a_list_question_s_filler_words_are_no_subject(question: str, intent: st
     plan = read_question(question, latest=date(2025, 5, 2))
     assert plan.intent == intent
     assert plan.subject == ""
+
+
+def test_a_name_called_by_its_capitalised_first_word_is_linked_and_asks_nothing() -> None:
+    projects = [
+        ProjectRef("Bastion relay (DDoS edge)", ()),
+        ProjectRef("Replay capture (anti-cheat)", ()),
+        ProjectRef("Fleet migration to Agones", ()),
+        ProjectRef("Fleet autoscaler tuning", ()),
+    ]
+    plan = read_question(
+        "In the mid-March update, what happened to Bastion and to Replay capture?",
+        latest=date(2025, 5, 2),
+        projects=projects,
+    )
+    assert sorted(plan.projects) == ["Bastion relay (DDoS edge)", "Replay capture (anti-cheat)"]
+    assert plan.asked == ""  # "Bastion" names the project, it asks nothing of it
+    # a first word two names open with names neither; a word in lower case is no code name
+    assert read_question("What happened to Fleet?", latest=date(2025, 5, 2), projects=projects).projects == []
+    lower = read_question("what happened to the bastion?", latest=date(2025, 5, 2), projects=projects)
+    assert lower.projects == []
