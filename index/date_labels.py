@@ -58,7 +58,7 @@ _DATE_LABELS = (
     r"发起时间|发起日期|拟稿日期|拟稿时间|"
     r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间|报告期间|报告期|统计期间|统计期|"
     # a wiki's publish field (`**发布:** 2025-10-10`), a note's "w/e 27.02.25" (week ending)
-    r"发布日期|发布时间|发布于|发布|发出|发出时间|印发|发行日期|发行日|w/e|wk\s+ending|数据周期|数据期间|数据区间|数据日期|"
+    r"(?:本期)?发布日期|发布时间|发布于|(?:本期)?发布|发出|发出时间|印发|发行日期|发行日|w/e|wk\s+ending|数据周期|数据期间|数据区间|数据日期|"
     # Japanese and Korean templates' own words (read after the Traditional fold: `対象期间`)
     r"発行日|発行日付|作成日|報告日|报告日|日付|対象期间|対象期間|报告期间|期间|"
     r"보고일자|보고일|작성일자|작성일|일자|날짜|보고기간|기간|"
@@ -190,7 +190,10 @@ _REPORT_AS_OF = re.compile(
     r"(?:创建于|创建时间[:：]?|\bcreated\s+(?:on|at)\b)\s*|"
     # a tracker's printable issue, the weekly status its own ticket: "… Created: 14/Mar/25  Updated: …"
     # (a notes page's lone `Created: …` line is when the page was made, not the report's day)
-    r"(?-i:\bCreated):\s*(?=[^:]{4,30}?\s(?-i:Updated|Resolved):)",
+    r"(?-i:\bCreated):\s*(?=[^:]{4,30}?\s(?-i:Updated|Resolved):)|"
+    # the week a pack reports on, stated inside its subtitle with no colon: "CRMD Weekly Status Pack -
+    # reporting week ending 14MAR2025" (w44-e; the listing was run on the Monday after)
+    r"\b(?:reporting\s+)?(?:week|period|fortnight)\s+end(?:ing|ed)\s+",
     re.I,
 )
 

@@ -52,6 +52,15 @@ _STAMP_DAYS = 3  # a title's yearless day this near its note's stamp is the day 
 _COMMIT_DAYS = 14  # a period line's yearless end this long before the file's commit stamp is its week
 
 
+# A wiki that writes a page name's hyphens as spaces (Gollum: `周报 2024 05 11 · … Wiki · GitHub`, w44-h).
+_SPACED_DAY = re.compile(r"(?<!\d)(20\d{2}) (0[1-9]|1[0-2]) (0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def stem_date(stem: str) -> FoundDate | None:
+    """The date a file's name writes: with dashes, underscores, spaces or none between its parts."""
+    return date_from_text(_SPACED_DAY.sub(r"\1-\2-\3", stem.replace("_", "-"))) or compact_date(stem)
+
+
 def detect_report_date(
     title: str | None,
     title_lines: list[str],
@@ -136,7 +145,7 @@ def detect_report_date(
     committed = _commit_stamp(body)
     if committed is not None:
         return _period_before_commit(header, committed) or FoundDate(committed, "commit stamp")
-    found = date_from_text(path.stem.replace("_", "-")) or compact_date(path.stem)
+    found = stem_date(path.stem)
     if found and not (found.origin == "month" and _issue_numbered(path.stem, title_lines, header)):
         saved = _saved_before(found.value, path.stem, [title] if title else [])
         return saved or FoundDate(found.value, "file name")
@@ -478,7 +487,7 @@ def _day_in_week(week: FoundDate, body: list[tuple[int, str]], path: Path) -> Fo
         found = labelled_date(text)
         if found is not None and _near_week(found.value, week.value):
             return FoundDate(found.value, "sign-off line")
-    found = date_from_text(path.stem.replace("_", "-")) or compact_date(path.stem)
+    found = stem_date(path.stem)
     if found is not None and found.origin == "date" and _near_week(found.value, week.value):
         return FoundDate(found.value, "file name")
     return None

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from index.text.normalise import PAGE_NUMBER_LINE
+
 # A field line: a label at the margin, a gap of two spaces or more, the value.
 _FIELD = re.compile(r"^(?P<label>\S(?:\S| (?! ))*)\s{2,}(?P<value>\S.*?)\s*$")
 # A field that names what its form is about: the heading of the form's fields.
@@ -31,7 +33,6 @@ _CHOSEN = re.compile(r"^X\s{2,}(\S.*)$")
 # The form's own bookkeeping (REDCap's `Complete?  Complete` closing every form): no project's state.
 _FORM_STATUS = re.compile(r"^(?:complete\?|form\s+status|record\s+status)$", re.I)
 _BLANK_VALUE = re.compile(r"^_{3,}$")  # an empty field's rule line
-_PAGE = re.compile(r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$", re.I)
 _SPREAD = re.compile(r"\S\s{10,}\S")
 _DIGITS = re.compile(r"\d+")
 _MIN_FIELDS = 8
@@ -92,7 +93,7 @@ def read_form_print(lines: list[str]) -> list[tuple[int, str]]:
     for line, at in zip(text, columns, strict=True):
         stripped = line.strip()
         indent = len(line) - len(line.lstrip())
-        if not stripped or _PAGE.match(line):
+        if not stripped or PAGE_NUMBER_LINE.match(line):
             out.append("")
             choice_at = None if not stripped else choice_at
             field_at = None if not stripped else field_at

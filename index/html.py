@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+from index.dialects import ORG_TODO_WORDS
 from index.html_grid import part_column_groups, regroup_bands
 from index.html_layout import Block, card_lines
 from index.text.normalise import title_length
@@ -105,6 +106,12 @@ class _Collector(HTMLParser):
         self._prefix = ""
         self._list_depth = 0
         self._skip_depth = 0
+        # An org-mode export's heading (`<h3>2.1. <span class="todo DOING">DOING</span> <span
+        # class="priority">[A]</span> 嘉兴二期 <span class="tag">…</span></h3>`, w44-d): its tags and
+        # priority are no part of its title, its TODO keyword is the item's state, shown after it.
+        self._org_skip = 0  # spans open inside a skipped tag or priority span
+        self._org_state: str | None = None  # the keyword being read (None: not in one)
+        self._org_states: list[str] = []
         self._macro_skip = 0  # of the skipped, how many are a Confluence macro's hidden parts
         self._task_status: str | None = None  # a Confluence task's status, while it is read
         self._ordered: list[int] = []
@@ -148,9 +155,30 @@ class _Collector(HTMLParser):
         self._css: list[str] = []  # the page's <style> text, read before its body
         self._class_styles: dict[str, str] | None = None  # class -> its declarations, once read
 
+    def _org_span(self, classes: str) -> bool:
+        """Whether a span of an org-mode export's heading is read apart: its tags and priority left
+        out, its TODO keyword (`todo DOING`, `done CANCELLED`) kept for after the title."""
+        if self._org_skip:
+            self._org_skip += 1
+            return True
+        if not self._prefix.startswith("#"):
+            return False
+        names = classes.split()
+        if names and names[0] in ("tag", "priority"):
+            self._org_skip = 1
+            return True
+        if len(names) == 2 and names[0] in ("todo", "done") and names[1] in ORG_TODO_WORDS:
+            self._org_state = ""
+            return True
+        return False
+
     def _flush(self) -> None:
         joined = "".join(self._buffer)
         text = joined.rstrip() if self._pre and joined.strip() else " ".join(joined.split())
+        if self._org_states:
+            if text.strip():
+                text = f"{text} — {' '.join(self._org_states)}"
+            self._org_states = []
         if self._cells and not self._filled:
             text = ""  # a spacer row: no row, and no header for the rows below it
         elif self._cells and text.endswith("|") and self._table_rows and not self._table_rows[-1]:
@@ -333,6 +361,8 @@ class _Collector(HTMLParser):
             return
         if tag == "title":
             self._in_title = True
+        if tag == "span" and self._org_span(attributes.get("class") or ""):
+            return
         if tag in _SKIP or _hidden_macro_part(tag, attributes):
             self._skip_depth += 1
             self._macro_skip += tag in _MACRO_PARTS
@@ -474,6 +504,13 @@ class _Collector(HTMLParser):
             return
         if tag == "title":
             self._in_title = False
+        if tag == "span" and (self._org_skip or self._org_state is not None):
+            if self._org_skip:
+                self._org_skip -= 1
+            else:
+                self._org_states.append(self._org_state or "")
+                self._org_state = None
+            return
         if tag in _SKIP or (tag in _MACRO_PARTS and self._macro_skip):
             self._skip_depth = max(self._skip_depth - 1, 0)
             self._macro_skip -= tag in _MACRO_PARTS
@@ -542,6 +579,11 @@ class _Collector(HTMLParser):
         if self._task_status is not None:
             self._task_status += data
             return
+        if self._org_skip:
+            return
+        if self._org_state is not None:
+            self._org_state += data.strip()
+            return
         if self._skip_depth and self.lasttag == "style":
             self._css.append(data)
         if self._skip_depth or self._chrome:
@@ -556,7 +598,10 @@ class _Collector(HTMLParser):
             if self._pattern:
                 self._pattern[-1] = True
         if not self._buffer:
-            self._start_line = self._start_line if self._prefix else self.getpos()[0]
+            # (the text's own line: after a `<br>` ending its line the data starts with that
+            # newline, and the sentence on the next line is that line's, w44-b)
+            skipped = data[: len(data) - len(data.lstrip())].count("\n")
+            self._start_line = self._start_line if self._prefix else self.getpos()[0] + skipped
         if self._pre and "\n" in data and not self._in_cell:
             # Preformatted text (a notebook's printed output, a plain-text table): a line each,
             # under its own source line, spaces kept so aligned columns still read as a table.

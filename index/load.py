@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from index.errors import InputError
 from index.text.hant import simplified
 
-SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".eml")
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".eml", ".vtt")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 # Zero-width characters that editors and Notion sprinkle into text; they break substring matching.
@@ -71,7 +71,7 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise InputError(path, "not a regular file")
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise InputError(
-            path, f"unsupported file type '{path.suffix}'", "use .md, .markdown, .txt, .html or .eml"
+            path, f"unsupported file type '{path.suffix}'", "use .md, .markdown, .txt, .html, .eml or .vtt"
         )
     size = path.stat().st_size
     if size > max_bytes:
@@ -117,7 +117,7 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
-    PmWiki, a Tiki dump, Vimwiki), a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
+    PmWiki, a Tiki dump, Vimwiki), a meeting's WebVTT transcript, a report writer's paged listing, a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
     means under its own line numbers, and a line printer's file without its control column; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
@@ -131,6 +131,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.jspwiki import looks_like_jspwiki, read_jspwiki
     from index.markdown_html import html_tables_read
     from index.moinmoin import looks_like_moinmoin, read_moinmoin
+    from index.paged_listing import looks_like_paged_listing, read_paged_listing
     from index.pmwiki import looks_like_pmwiki, read_pmwiki
     from index.printout import looks_like_printout, read_printout
     from index.psql_records import looks_like_psql_records, read_psql_records
@@ -140,9 +141,12 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.tiddlywiki import looks_like_tiddlywiki, read_tiddlywiki
     from index.tikiwiki import looks_like_tikiwiki, read_tikiwiki
     from index.vimwiki import looks_like_vimwiki, read_vimwiki
+    from index.webvtt import looks_like_webvtt, read_webvtt
     from index.wikitext import looks_like_wikitext, read_wikitext
     from index.xwiki import looks_like_xwiki, read_xwiki
 
+    if looks_like_webvtt(raw_lines):
+        return read_webvtt(raw_lines)
     if looks_like_taskjuggler(raw_lines):
         return read_taskjuggler(raw_lines)
     if looks_like_tikiwiki(raw_lines):
@@ -153,6 +157,10 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_printout(raw_lines)
     if looks_like_form_print(raw_lines):
         return read_form_print(raw_lines)
+    if looks_like_paged_listing(
+        raw_lines
+    ):  # (after the form: pdftotext opens each page with a form feed too)
+        return read_paged_listing(raw_lines)
     if looks_like_bbcode(raw_lines):
         return read_bbcode(raw_lines)
     if looks_like_psql_records(raw_lines):

@@ -61,11 +61,11 @@ def _pieces(text: str, pattern: re.Pattern[str] = _GAP, wide: bool = True) -> li
     ]
 
 
-def _header(text: str) -> list[_Piece] | None:
+def _header(text: str, columns: int = _MIN_COLUMNS) -> list[_Piece] | None:
     if "|" in text:
         return None
     pieces = _pieces(text)
-    if len(pieces) < _MIN_COLUMNS:
+    if len(pieces) < columns:
         return None
     cells = [text[piece.first : piece.last] for piece in pieces]
     for piece, cell in zip(pieces, cells, strict=True):
@@ -78,6 +78,17 @@ def _header(text: str) -> list[_Piece] | None:
     # a `%` or `#` column is a column; a line of figures is a row, not a header
     worded = sum(1 for cell in cells if any(char.isalpha() for char in cell))
     return pieces if 3 * worded >= 2 * len(cells) else None
+
+
+def _corner_header(text: str, below: str) -> list[_Piece] | None:
+    """A header over the columns of figures only, the rows' names under a blank corner: a code
+    box's `this wk    last wk` over `peak CCU (all regions)  391,775    395,020` (w44-b). The
+    corner becomes an empty first column, as wide as the first row's name."""
+    pieces = _header(text, _MIN_COLUMNS - 1) if text[:1].isspace() else None
+    row = _pieces(below)
+    if pieces is None or not row or row[0].start > _SLACK or row[0].end >= pieces[0].start:
+        return None
+    return [_Piece(0, row[0].end, 0, 0), *pieces]
 
 
 def _rule_pieces(text: str) -> list[_Piece] | None:
@@ -207,7 +218,7 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
             tables.append(ruled_table[0])
             index = ruled_table[1]
             continue
-        header = _header(text)
+        header = _header(text) or _corner_header(text, lines[index + 1][1] if index + 1 < len(lines) else "")
         if header is None:
             index += 1
             continue
@@ -234,8 +245,14 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
                     continue
                 if _RULE.match(line) and rows:
                     following += 1  # a closing rule
-                elif ruled and rows and not line.strip() and _row_follows(lines, following, grid):
-                    following += 1  # a blank line between a ruled table's rows
+                elif (
+                    ((ruled and rows) or not rows)
+                    and not line.strip()
+                    and _row_follows(lines, following, grid)
+                ):
+                    # a blank line between a ruled table's rows, or under any header before its
+                    # first row (a report writer's listing sets its rows off: w44-e)
+                    following += 1
                     continue
                 break
             if (
@@ -253,7 +270,8 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
             following += 1
         named = [row for row in rows if row.cells[0]]
         if len(named) >= _MIN_ROWS or (ruled and named):
-            tables.append(Table(number, [text[p.first : p.last] for p in header], rows))
+            names = _with_upper_line(lines[index - 1][1] if index else "", text, header)
+            tables.append(Table(number, names, rows))
             index = following
             continue
         index += 1
@@ -262,6 +280,29 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
 
 # A labelled line set in under a table's row (`Comments: No longer blocked …`, `备注：…`): that row's.
 _FIELD_UNDER_ROW = re.compile(r"^(?:[A-Z][A-Za-z ]{1,20}|[\u4e00-\u9fff]{2,6})[:：]\s")
+
+
+def _with_upper_line(upper: str, text: str, header: list[_Piece]) -> list[str]:
+    """The header's names, each with the words of a line over it that stand on its column: a report
+    writer heads a column in two lines (`Target` over `(as tracker)`, `Pct` over `done`, w44-e). Only
+    when every piece of that line sits over a column, so a title over the table stays a title."""
+    names = [text[p.first : p.last] for p in header]
+    if not upper.strip() or "|" in upper or _RULE.match(upper):
+        return names
+    over: dict[int, str] = {}
+    for piece in _pieces(upper):
+        column = next(
+            (
+                i
+                for i, p in enumerate(header)
+                if p.start - _SLACK <= piece.start and piece.end <= p.end + _SLACK
+            ),
+            None,
+        )
+        if column is None or column in over:
+            return names
+        over[column] = upper[piece.first : piece.last]
+    return [f"{over[i]} {name}" if i in over else name for i, name in enumerate(names)]
 
 
 def _row_follows(lines: list[tuple[int, str]], index: int, grid: _Grid) -> bool:
@@ -335,7 +376,10 @@ def _ruled_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] 
             following = index + 3
     if header is None:
         return None
-    rows, following = _ruled_rows(lines, following, runs, wide)
+    # a header with no Han character in it decides nothing: each row is cut by its own measure (SQL
+    # Server's results as text pad a Chinese cell by characters, w44-c)
+    measure = wide if any(_width(char) == 2 for char in text) else None
+    rows, following = _ruled_rows(lines, following, runs, measure)
     if not any(row.cells[0] for row in rows):
         return None
     return Table(lines[index][0], header, rows), following
@@ -350,7 +394,7 @@ def _wide(header: list[str], runs: list[_Piece]) -> bool:
 
 
 def _ruled_rows(
-    lines: list[tuple[int, str]], following: int, runs: list[_Piece], wide: bool
+    lines: list[tuple[int, str]], following: int, runs: list[_Piece], measure: bool | None
 ) -> tuple[list[TableRow], int]:
     """The rows under a ruled header. A client wraps a long cell onto the next lines in the same
     column (`Kiosk check-in Haraholm` / `terminal`): a line whose every filled cell continues the
@@ -360,8 +404,16 @@ def _ruled_rows(
     starts, ends = [p.start for p in runs], [p.end for p in runs]
     rows: list[TableRow] = []
     last: list[str] = []
+    wide = True if measure is None else measure
+
+    def row_wide(line: str) -> bool:
+        if measure is not None or not any(_width(char) == 2 for char in line):
+            return wide
+        return _exact_starts(line, runs, False) <= _exact_starts(line, runs, True)
+
     while following < len(lines):
         number, line = lines[following]
+        wide = row_wide(line)
         if not line.strip():
             ahead = _next_filled(lines, following)
             upcoming = _row(lines[ahead][1], starts, ends, wide) if rows and ahead < len(lines) else None

@@ -176,13 +176,16 @@ def test_a_saved_pages_own_heading_under_its_sites_chrome_dates_it(tmp_path: Pat
     html = (
         f"<html><head><title>Update 12 - Team Updates</title></head><body><ol>{crumbs}</ol>"
         f"<h1>Team Updates</h1><ul>{menu}</ul>"
-        "<h2>Update 12 – week ending Friday 28 March 2025</h2>"
+        "<h2>Update 12 – Friday 28 March 2025</h2>"
         "<p>Cutover rehearsal passed.</p></body></html>"
     )
     assert parse(tmp_path, "Update 12 - Team Updates.html", html) == (
         date(2025, 3, 28),
         "header under the page's heading",
     )
+    # (its `week ending …` says so wherever it stands in a header line)
+    ending = html.replace("Update 12 – Friday", "Update 12 – week ending Friday")
+    assert parse(tmp_path, "Update 12 - Team Updates.html", ending) == (date(2025, 3, 28), "header line")
     sphinx = (
         f"<html><body><ol>{crumbs}</ol><ul>{menu}</ul><h1>Weekly — wk13 (cover)</h1>"
         '<dl class="field-list"><dt>Author<span>:</span></dt><dd><p>Ines (covering)</p></dd>'

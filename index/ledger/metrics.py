@@ -31,7 +31,7 @@ from index.models import Report, Section, SectionKind
 from index.schemas import MetricPoint
 from index.tables import ROW_NUMBER
 from index.text.cjk import HAN, has_han
-from index.text.normalise import plain_key
+from index.text.normalise import PAGE_NUMBER_LINE, plain_key
 from index.text.quantity import CHANGE_HEADER, CURRENCY, FIGURE_ALONE, MULTIPLIERS, signed
 from index.text.time_core import MONTHS
 
@@ -45,7 +45,7 @@ _NAMEISH = re.compile(f"[A-Za-z{HAN}]")  # a metric name has letters or Han char
 # (a performance tool's `PI Code and Short Name`: its performance indicators, w40-d)
 _METRIC_TABLE_FIRST = re.compile(
     r"^\W*(?:指标(?:名称|项)?|数据项|(?:metric|kpi|pi|measure|indicator)s?"
-    r"(?:\s+(?:and\s+)?(?:codes?|short|names?))*)\W*$",
+    r"(?:[\s_]+(?:and\s+)?(?:codes?|short|names?))*)\W*$",
     re.I,
 )
 # A column of what was planned, not measured: `LoP target`, `Baseline`, `目标值`.
@@ -53,8 +53,11 @@ _PLAN_HEADER = re.compile(r"target|goal|plan|baseline|目标|计划|基线", re.
 # A column of units (`| 指标 | 单位 | 本期 |` over `| 吞吐量 | 万TEU | 9.62 |`): a row's unit, its
 # multiplier folded into the value (9.62 万TEU is 96,200 TEU).
 _UNIT_HEADER = re.compile(r"^\W*(?:单位|计量单位|unit|units|uom)\W*$", re.I)
-_UNIT_SCALE = re.compile(r"^(万|亿|千|k|K|M|bn)?\s*(.*)$")
-_LAST_PERIOD_HEADER = re.compile(r"上期|上周|上月|last\s+(?:week|period|month|cycle)|previous|prior", re.I)
+# A multiplier only where it is not the first letter of a unit: `km`, `MB`, `kWh`, `千米`, `千瓦时`.
+_UNIT_SCALE = re.compile(r"^(万|亿|千(?![米克瓦卡帕赫])|(?:k|K|M|bn)(?![A-Za-z]))?\s*(.*)$")
+_LAST_PERIOD_HEADER = re.compile(
+    r"上期|上周|上月|last[\s_]+(?:week|wk|period|month|cycle)|previous|prior", re.I
+)
 
 
 def _metrics_table(header: list[str]) -> bool:
@@ -443,6 +446,8 @@ def _point(
 
 
 def _from_text(report: Report, section: Section, number: int, text: str) -> list[MetricPoint]:
+    if PAGE_NUMBER_LINE.match(text):
+        return []
     return [point for pair in read_pairs(text) for point in _points(report, section, number, pair)]
 
 
@@ -464,7 +469,7 @@ def _prose_points(report: Report, section: Section, taken: set[int]) -> list[Met
         if block.kind == "row":
             continue
         for number, text in block.lines:
-            if number in taken:
+            if number in taken or PAGE_NUMBER_LINE.match(text):
                 continue
             text = _own_text(text)
             pairs = read_pairs(text, prose=True)

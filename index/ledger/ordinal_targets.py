@@ -128,6 +128,10 @@ _DELIVERED_BEFORE = re.compile(
 )
 
 
+# A sprint's last day in brackets after it: `end of Sprint 16 (27/06)`, `Sprint 9（3/28）` (clarity-ppm).
+_DAY_AFTER = re.compile(r"\s*[(（]\s*\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*[)）]")
+
+
 def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
     """Targets written as a sprint, cycle or version, with a cue word or an arrow; a version or a
     sprint that is a target field's whole value (`field`) is one by its place."""
@@ -149,6 +153,8 @@ def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
             groups = [g for g in match.groups() if g]
             if not groups or (pattern is _FIELD_VERSION and any(map(_month_day, groups))):
                 continue  # `预计上线：10.15 → 10.24` are days, not versions
+            if unit == "sprint" and _DAY_AFTER.match(text, match.end()):
+                continue  # "to end of Sprint 16 (27/06)": the day says it exactly, the date reader reads it
             if unit == "version" and _DELIVERED_BEFORE.search(
                 text[max(0, match.start() - 30) : match.start()]
             ):

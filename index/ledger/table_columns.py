@@ -58,10 +58,19 @@ _HEADER_PARTS = re.compile(
 )
 
 
+# A database column's name as a query prints it (`proj_name`, `this_wk`, `pct_done`, w44-c): its words,
+# the usual short ones in full.
+_DB_COLUMN = re.compile(r"[a-z]+(?:_[a-z0-9]+)+")
+_DB_WORDS = {"proj": "project", "pct": "percent", "wk": "week", "tgt": "target", "desc": "description"}
+
+
 def header_forms(header: str) -> list[str]:
     """The header as written, then each language's half of a bilingual one (`目标 (Target)` too,
-    the other language in brackets; `项 目`, a template's spaced-out Han, as one word)."""
+    the other language in brackets; `项 目`, a template's spaced-out Han, as one word), or a
+    database column's name in words (`proj_name`: `project name`)."""
     text = header.strip(" *_`")
+    if _DB_COLUMN.fullmatch(text):
+        return [text, " ".join(_DB_WORDS.get(word, word) for word in text.split("_"))]
     glossed = _GLOSSED_HEADER.fullmatch(text)
     if glossed:
         return [text, *(_HAN_SPACED.sub("", part.strip()) for part in glossed.groups())]
@@ -75,7 +84,8 @@ _HAN_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 # A first column of measures: what the rows are is metrics, not projects.
 _METRIC_HEADER = re.compile(
-    r"(?:weekly\s+)?(?:kpis?|metrics?|measures?|indicators?|figures?)|指标(?:名称)?|度量|关键指标", re.I
+    r"(?:weekly\s+)?(?:kpis?|metrics?|measures?|indicators?|figures?)(?:\s+(?:name|code|id))?|指标(?:名称)?|度量|关键指标",
+    re.I,
 )
 
 

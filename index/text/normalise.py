@@ -187,3 +187,10 @@ def title_length(text: str) -> int:
 # pieces several readers match (the section's kind, the lead's status, the name without its tag).
 PROJECT_KEY = r"[A-Z]{1,4}-?\d{1,4}"
 LETTER_TAG = r"[\[(（【][A-Z]{1,3}[\])）】]"
+
+
+# A page's number, printed as its own line by a print view, a form or a report writer (`Page 1 of 2`,
+# `第 1 页 共 2 页`): furniture, never a figure of the report.
+PAGE_NUMBER_LINE = re.compile(
+    r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$", re.I
+)

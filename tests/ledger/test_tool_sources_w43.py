@@ -241,3 +241,14 @@ def test_confluence_storage_format_shows_lozenges_and_tasks_as_a_reader_sees_the
     text = [line.text for line in load_document(Path(report.source)).lines]
     assert "- [x] 索引双写上线" in text and "- [ ] 一致性校验" in text
     assert not any("false" in line or "Green" in line for line in text)  # a macro's parameters are hidden
+
+
+def test_a_unit_column_s_unit_is_not_read_as_a_multiplier() -> None:
+    from index.ledger.metrics import _column_unit
+
+    header = ["指标", "单位", "本期"]
+    assert _column_unit(9.62, ["吞吐量", "万TEU", "9.62"], header) == (96200.0, "TEU")
+    assert _column_unit(3.0, ["Volume", "k orders", "3"], header) == (3000.0, "orders")
+    # km, MB, kWh and 千米 / 千瓦时 are units whose first letter is not a multiplier
+    for unit in ("km", "MB", "kWh", "千米", "千瓦时", "Mbps"):
+        assert _column_unit(12.5, ["x", unit, "12.5"], header) == (12.5, unit)
