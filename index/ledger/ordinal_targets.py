@@ -130,6 +130,7 @@ _DELIVERED_BEFORE = re.compile(
 
 # A sprint's last day in brackets after it: `end of Sprint 16 (27/06)`, `Sprint 9（3/28）` (clarity-ppm).
 _DAY_AFTER = re.compile(r"\s*[(（]\s*\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*[)）]")
+_SPRINT_DAY = re.compile(rf"(?:sprint|cycle|iteration)\s*{_SPRINT_NO}{_DAY_AFTER.pattern}", re.I)
 
 
 def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
@@ -148,13 +149,16 @@ def find_ordinal_targets(text: str, field: bool = False) -> list[OrdinalTarget]:
         else [*_ORDINALS, ("version", _PROSE_VERSION)]
     )
     taken: list[tuple[int, int]] = []
+    # a move told in sprints with each one's day in brackets is read in days (clarity-ppm); a lone
+    # `Now end of sprint 25.07 (11/4)` after `End of sprint 25.06.` stays a sprint (airtable-email)
+    days_both = len(_SPRINT_DAY.findall(text)) >= 2
     for unit, pattern in patterns:
         for match in pattern.finditer(text):
             groups = [g for g in match.groups() if g]
             if not groups or (pattern is _FIELD_VERSION and any(map(_month_day, groups))):
                 continue  # `预计上线：10.15 → 10.24` are days, not versions
-            if unit == "sprint" and _DAY_AFTER.match(text, match.end()):
-                continue  # "to end of Sprint 16 (27/06)": the day says it exactly, the date reader reads it
+            if unit == "sprint" and days_both and _DAY_AFTER.match(text, match.end()):
+                continue  # "…Sprint 15 (13/06) to end of Sprint 16 (27/06)": the days tell the move
             if unit == "version" and _DELIVERED_BEFORE.search(
                 text[max(0, match.start() - 30) : match.start()]
             ):

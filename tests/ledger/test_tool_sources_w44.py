@@ -221,3 +221,5 @@ def test_a_sprint_with_its_day_in_brackets_is_left_to_the_day() -> None:
     line = "Target moved from end of Sprint 15 (13/06) to end of Sprint 16 (27/06)."
     assert find_ordinal_targets(line) == []  # the days say it exactly: no second, sprint-unit move
     assert [t.text for t in find_ordinal_targets("Target moved to end of Sprint 16.")] == ["sprint 16"]
+    # one sprint with its day, after a sprint without one, is a move in sprints
+    assert [t.text for t in find_ordinal_targets("Now end of sprint 25.07 (11/4).")] == ["sprint 25.07"]
