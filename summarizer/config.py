@@ -179,10 +179,13 @@ class Settings(BaseModel):
         description="Per-file time budget for parsing, chunking and embedding; a slower file is skipped.",
     )
     ingest_jobs: int = Field(
-        default=0,
+        default=1,
         ge=0,
         le=64,
-        description="Processes that read (parse, extract facts) a folder of reports; 0: one per core, at most 4.",
+        description=(
+            "Processes that read (parse, extract facts) a folder of 48 reports or more; 0: one per core, at most 4."
+            " More help when the vectors are cached or remote; a first local ingest is bound by the embedder."
+        ),
     )
     chunk_tokens: int = Field(
         default=400, ge=50, le=8_000, description="Upper bound of a chunk, in tiktoken tokens."

@@ -79,9 +79,9 @@ def ingest_command(
         int | None,
         typer.Option(
             "--jobs",
-            min=1,
+            min=0,
             max=64,
-            help="Processes that read a folder's reports (default: one per core, at most 4; ingest_jobs).",
+            help="Processes that read a folder's reports (default ingest_jobs, 1; 0: one per core, at most 4).",
         ),
     ] = None,
     json_out: JsonOpt = False,

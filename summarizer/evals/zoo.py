@@ -122,7 +122,9 @@ def _workspace(home: Path) -> Workspace:
     from summarizer.config import load_settings
     from summarizer.workspace import Workspace
 
-    settings = load_settings(None, {"home": home, "embedder": "local", "engine": "local"})
+    # (ingest_jobs 0: a worker per core reads the reports; the zoo's vectors come from its seed file,
+    # so reading, not embedding, is its ingest's work)
+    settings = load_settings(None, {"home": home, "embedder": "local", "engine": "local", "ingest_jobs": 0})
     settings.chroma_url = None
     return Workspace(settings)
 
