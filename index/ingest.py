@@ -29,7 +29,7 @@ from index.embed_batches import (
     embed_texts,
 )
 from index.errors import InputError, SummarizerError
-from index.load import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, content_hash, load_document
+from index.load import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, content_hash
 from index.models import Report
 from index.outcomes import (
     ASSUMED_YEAR_CENTRE,
@@ -43,8 +43,8 @@ from index.outcomes import (
     numbered_warnings,
     year_warnings,
 )
-from index.parallel_load import ReadJob, ReadReport, read_all
-from index.parse import NO_DATE, parse_report
+from index.parallel_load import ReadJob, ReadReport, read_all, read_report
+from index.parse import NO_DATE
 from index.reconcile import Problem, find_problems
 from index.series_numbers import numbered_date
 from index.store import StoredReport, VectorStore
@@ -232,16 +232,13 @@ class Ingestor:
     ) -> FileOutcome | _Pending:
         """Everything before the embedding; `read`: a worker already loaded, parsed and extracted."""
         if read is None:
-            budget = Budget(path, self.max_file_seconds)
-            doc = load_document(path, self.max_file_bytes)
-            text, report, facts = doc.text, parse_report(doc, source, report_date, near), None
-            budget.check("parsing")
-        else:
-            budget = Budget(path, self.max_file_seconds, read.spent)
-            text, report, facts = read.text, read.report, read.facts
+            job = ReadJob(path, source, report_date, self.max_file_bytes, self.max_file_seconds, None, near)
+            read = read_report(job)
+        budget = Budget(path, self.max_file_seconds, read.spent)
+        text, report = read.text, read.report
         # The ledger's pure work (fact extraction) before any write: a report whose facts cannot
         # be extracted is skipped whole instead of leaving chunks without facts.
-        write_facts = self.ledger.prepare(report, facts) if self.ledger is not None else None
+        write_facts = self.ledger.prepare(report, read.facts) if self.ledger is not None else None
         budget.check("extracting facts")
         outcome = FileOutcome(
             source, "added", week=report.week, date=report.date.isoformat(), date_from=report.date_origin

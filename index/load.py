@@ -157,9 +157,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_printout(raw_lines)
     if looks_like_form_print(raw_lines):
         return read_form_print(raw_lines)
-    if looks_like_paged_listing(
-        raw_lines
-    ):  # (after the form: pdftotext opens each page with a form feed too)
+    # (after the form: pdftotext opens each page with a form feed too)
+    if looks_like_paged_listing(raw_lines):
         return read_paged_listing(raw_lines)
     if looks_like_bbcode(raw_lines):
         return read_bbcode(raw_lines)

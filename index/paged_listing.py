@@ -13,6 +13,7 @@ number; a page's own title becomes a heading.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _FEED = "\f"
 _MIN_PAGES = 2
@@ -60,10 +61,7 @@ def read_paged_listing(lines: list[str]) -> list[tuple[int, str]]:
     first line a `#` title without the run stamp at its margin), each page's own title a `##` heading."""
     out = [line.replace(_FEED, "").rstrip() for line in lines]
     heads = [_head(lines, start) for start in _pages(lines)]
-    seen: dict[str, int] = {}
-    for head in heads:
-        for at in head:
-            seen[_key(lines[at])] = seen.get(_key(lines[at]), 0) + 1
+    seen = Counter(_key(lines[at]) for head in heads for at in head)
     shown: set[str] = set()
     for number, head in enumerate(heads):
         for place, at in enumerate(head):

@@ -34,6 +34,7 @@ class ReadJob:
     max_bytes: int
     seconds: float
     extract: Callable[[Report], object] | None
+    near: date | None = None  # a sibling's date, for a title that writes only day and month
 
 
 @dataclass
@@ -47,20 +48,23 @@ class ReadReport:
     spent: float
 
 
-def read_one(job: ReadJob) -> ReadReport | FileOutcome:
-    """Load, parse and extract one file within its time budget; a failure is its skipped outcome."""
+def read_report(job: ReadJob) -> ReadReport:
+    """Load, parse and (with `extract`) extract one file within its time budget, or raise as
+    `load_document`, `parse_report` and the budget do: in a worker and in the ingest's own process."""
     started = time.monotonic()
-
-    def work() -> ReadReport:
-        budget = Budget(job.path, job.seconds)
-        doc = load_document(job.path, job.max_bytes)
-        report = parse_report(doc, job.source, job.report_date)
-        budget.check("parsing")
-        facts = job.extract(report) if job.extract is not None else None
+    budget = Budget(job.path, job.seconds)
+    doc = load_document(job.path, job.max_bytes)
+    report = parse_report(doc, job.source, job.report_date, job.near)
+    budget.check("parsing")
+    facts = job.extract(report) if job.extract is not None else None
+    if job.extract is not None:
         budget.check("extracting facts")
-        return ReadReport(doc.text, report, facts, time.monotonic() - started)
+    return ReadReport(doc.text, report, facts, time.monotonic() - started)
 
-    return isolate(job.source, work)
+
+def read_one(job: ReadJob) -> ReadReport | FileOutcome:
+    """`read_report` in a worker: a failure is the file's skipped outcome."""
+    return isolate(job.source, lambda: read_report(job))
 
 
 def read_all(jobs: Sequence[ReadJob], workers: int) -> Generator[ReadReport | FileOutcome, None, None]:

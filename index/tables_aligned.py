@@ -404,11 +404,13 @@ def _ruled_rows(
     starts, ends = [p.start for p in runs], [p.end for p in runs]
     rows: list[TableRow] = []
     last: list[str] = []
-    wide = True if measure is None else measure
 
     def row_wide(line: str) -> bool:
-        if measure is not None or not any(_width(char) == 2 for char in line):
-            return wide
+        """The header's measure, or when it decided none the one the line lines up with."""
+        if measure is not None:
+            return measure
+        if not any(_width(char) == 2 for char in line):
+            return True  # (both measures are one for a line without Han)
         return _exact_starts(line, runs, False) <= _exact_starts(line, runs, True)
 
     while following < len(lines):
@@ -416,7 +418,11 @@ def _ruled_rows(
         wide = row_wide(line)
         if not line.strip():
             ahead = _next_filled(lines, following)
-            upcoming = _row(lines[ahead][1], starts, ends, wide) if rows and ahead < len(lines) else None
+            upcoming = (
+                _row(lines[ahead][1], starts, ends, row_wide(lines[ahead][1]))
+                if rows and ahead < len(lines)
+                else None
+            )
             if upcoming is None or (not upcoming[0] and sum(1 for cell in upcoming if cell) < 2):
                 break
             following = ahead

@@ -183,7 +183,9 @@ def test_an_unchanged_file_is_not_parsed(
     ledger = Ledger.open(corpus.parent / "ledger.sqlite")
     ingestor.ledger = ledger
     ingestor.ingest([corpus])
-    monkeypatch.setattr("index.ingest.parse_report", lambda *a, **k: pytest.fail("parsed an unchanged file"))
+    monkeypatch.setattr(
+        "index.parallel_load.parse_report", lambda *a, **k: pytest.fail("parsed an unchanged file")
+    )
     assert ingestor.ingest([corpus]).totals()["unchanged"] == 3
     ledger.close()
 

@@ -46,16 +46,16 @@ def reports(tmp_path: Path) -> Path:
 @pytest.fixture
 def boom(monkeypatch: pytest.MonkeyPatch) -> None:
     """A parser bug that one file triggers: not an InputError, not an OSError."""
-    from index import ingest
+    from index import parallel_load
 
-    real = ingest.parse_report
+    real = parallel_load.parse_report
 
     def parse(doc: Any, source: str, *args: Any) -> Any:
         if "boom" in source:
             raise ZeroDivisionError("a bug this file found")
         return real(doc, source, *args)
 
-    monkeypatch.setattr(ingest, "parse_report", parse)
+    monkeypatch.setattr(parallel_load, "parse_report", parse)
 
 
 def _lexical_rows(home: Path) -> int:

@@ -140,8 +140,10 @@ class Ledger:
         version = EXTRACTOR_VERSION if self.rules else MODEL_ONLY_VERSION
         if row is not None and row[0] == report.content_hash and row[1] == version:
             return None
-        if not isinstance(facts, ReportFacts) or not self.rules:
-            facts = extract_facts(report) if self.rules else ReportFacts()
+        if not self.rules:
+            facts = ReportFacts()
+        elif not isinstance(facts, ReportFacts):
+            facts = extract_facts(report)
         groups: tuple[tuple[str, Sequence[Fact]], ...] = (
             ("observation", facts.observations),
             ("incident", facts.incidents),
