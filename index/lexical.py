@@ -279,7 +279,7 @@ class LexicalIndex:
             return []
         scores = np.asarray(self.model.get_scores(tokens), dtype=np.float64)
         scores = np.where(self._mask(since, until, reports, kinds), scores, 0.0)
-        top = [int(i) for i in np.argsort(-scores, kind="stable")[:k] if scores[i] > 0]
+        top = [int(i) for i in best_first(scores, k) if scores[i] > 0]
         return list(zip(self._take(top), (float(scores[i]) for i in top), strict=True))
 
     def nearest(
@@ -303,8 +303,10 @@ class LexicalIndex:
         if not len(inside):
             return []
         query = unit_rows(np.asarray(vector, dtype=np.float32).reshape(1, -1))[0]
-        similarity = np.asarray(self.vectors[inside] @ query, dtype=np.float64)
-        order = np.argsort(-similarity, kind="stable")[:k]
+        # (all rows: the product over the mapped file itself, not over a copy of it)
+        chosen = self.vectors if len(inside) == len(self.rows) else self.vectors[inside]
+        similarity = np.asarray(chosen @ query, dtype=np.float64)
+        order = best_first(similarity, k)
         return list(zip(self._take(inside[order]), (float(similarity[i]) for i in order), strict=True))
 
     def _mask(
@@ -345,3 +347,17 @@ def _field(row: LexicalRow, field: str) -> str:
 def _indexed_text(row: LexicalRow) -> str:
     """Headings are part of what a chunk is about ("风险", "Incidents"), so index them with the body."""
     return f"{row.meta.get('sections', '')}\n{row.meta.get('week_label', '')}\n{row.text}"
+
+
+def best_first(scores: np.ndarray, k: int) -> np.ndarray:
+    """The indices of the k highest scores, best first, ties in index order: what a stable sort of
+    every score gives, with the sort kept to the scores that can make the top k (a question's
+    search ranks the whole index's ~22,000 chunks to keep eight)."""
+    import numpy as np
+
+    if 0 < k < len(scores):
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        candidates = np.flatnonzero(scores >= kth)
+    else:
+        candidates = np.arange(len(scores))
+    return candidates[np.argsort(-scores[candidates], kind="stable")][:k]

@@ -32,13 +32,15 @@ def series_keys(points: Iterable[MetricPoint]) -> dict[tuple[str, str], str]:
         slot = (os.path.dirname(point.report), point.key)
         reports.setdefault(slot, set()).add(point.report)
         names.setdefault(slot, (point.name, set()))[1].add(point.unit)
+    by_folder: dict[str, list[tuple[str, set[str]]]] = {}
+    for (folder, key), seen in reports.items():
+        by_folder.setdefault(folder, []).append((key, seen))
     out: dict[tuple[str, str], str] = {}
     for (folder, key), seen in reports.items():
         shorter = [
             other
-            for (other_folder, other), other_seen in reports.items()
-            if other_folder == folder
-            and other != key
+            for other, other_seen in by_folder[folder]
+            if other != key
             and len(other) >= MIN_KEY
             and (
                 key.endswith(other)

@@ -154,13 +154,17 @@ def observations(
     project: str | None = None,
     reports: Collection[str] | None = None,
     series: str | None = None,
+    projects: Collection[str] | None = None,
 ) -> list[tuple[str, Observation]]:
     """(canonical, merged observation) in the given reports or series, or of one canonical
-    project; by project name, then oldest report first."""
+    project (or of some: `projects`); by project name, then oldest report first."""
     where, params = "", []
     if project is not None:
         where += " AND canonical = ?"
         params.append(project)
+    if projects is not None:
+        where += f" AND canonical IN ({placeholders(list(projects))})"
+        params += list(projects)
     if series is not None:
         where += " AND series = ?"
         params.append(series)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from index.ledger import views
 from index.ledger.signals import RANK
 from index.ledger.store import Ledger
-from index.schemas import Citation, Incident, ReportChanges, ReportRef, series_of
+from index.schemas import Citation, Incident, Observation, ReportChanges, ReportRef, series_of
 from index.text.quantity import as_written
 from summarizer.facts.common import MAX_POINTS, in_range, scoped, with_written
 from summarizer.facts.grouped import Entry, arrange, left_out, team_counts
@@ -40,14 +40,17 @@ def recovered(ledger: Ledger, later: str) -> list[tuple[int, str, list[Citation]
     ("At risk → On track"): good news the ledger keeps no event for (it derives downgrades only),
     and what "what changed?" often is. As the summaries read it (summaries/projects.py)."""
     out = []
-    for canonical, now in views.observations(ledger, reports={later}):
-        if now.status not in RANK:
-            continue
-        before = [
-            o
-            for _, o in views.observations(ledger, project=canonical)
-            if o.date < now.date and o.status in RANK and series_of(o.report) == series_of(later)
-        ]
+    latest = [(c, now) for c, now in views.observations(ledger, reports={later}) if now.status in RANK]
+    # Their team's earlier observations read at once, by project, oldest first: "what changed?" of
+    # the whole index asks this of every team's latest report.
+    history: dict[str, list[Observation]] = {}
+    if latest:
+        told = views.observations(ledger, series=series_of(later), projects={c for c, _ in latest})
+        for canonical, seen in told:
+            if seen.status in RANK:
+                history.setdefault(canonical, []).append(seen)
+    for canonical, now in latest:
+        before = [o for o in history.get(canonical, []) if o.date < now.date]
         if not before or RANK[before[-1].status] <= RANK[now.status]:  # type: ignore[index]
             continue
         was, is_ = (
@@ -128,10 +131,14 @@ def compared(qp: QuestionPlan, ledger: Ledger) -> list[tuple[ReportRef, ReportRe
     first has nothing to compare."""
     reports = sorted((r for r in ledger.reports() if scoped(r.source, qp)), key=lambda r: (r.date, r.source))
     inside = [r for r in reports if in_range(r.week, qp)] or reports
+    by_series: dict[str, list[ReportRef]] = {}
+    for report in reports:
+        by_series.setdefault(series_of(report.source), []).append(report)
+    latest = {series_of(r.source): r for r in inside}
     pairs = []
     for series in dict.fromkeys(series_of(r.source) for r in reversed(inside)):
-        same = [r for r in reports if series_of(r.source) == series]
-        last = [r for r in inside if series_of(r.source) == series][-1]
+        same = by_series[series]
+        last = latest[series]
         end = same.index(last)
         if end == 0:
             continue

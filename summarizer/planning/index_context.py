@@ -21,7 +21,7 @@ from index.text.normalise import stem
 from index.text.timeexpr import MONTHS
 from summarizer.planning.covered import covered_month
 from summarizer.planning.series_labels import SeriesLabel, series_labels, title_codes
-from summarizer.planning.timerange import find_time_range
+from summarizer.planning.timerange import TimeRange, find_time_range
 
 if TYPE_CHECKING:
     from index.lexical import LexicalIndex
@@ -301,7 +301,15 @@ def relative_reports(question: str, ctx: IndexContext) -> tuple[set[str], int, i
 
     None when the question's time does not depend on the series (absolute or no time).
     """
-    ranges = {s: find_time_range(question, d, ctx.week_labels(s)) for s, d in ctx.latest_by_series.items()}
+    # Read once per (latest date, own labels): most teams share one with some other team.
+    read: dict[tuple[object, ...], TimeRange | None] = {}
+    ranges: dict[str, TimeRange | None] = {}
+    for series, latest in ctx.latest_by_series.items():
+        labels = ctx.week_labels(series)
+        key = (latest, *sorted((week, tuple(numbers)) for week, numbers in labels.items()))
+        if key not in read:
+            read[key] = find_time_range(question, latest, labels)
+        ranges[series] = read[key]
     if len({(r.since, r.until) if r else None for r in ranges.values()}) <= 1:
         return None
     reports: set[str] = set()

@@ -253,6 +253,7 @@ class _NameForm:
     content: tuple[str, ...]  # Latin content words, as written
     stems: tuple[str, ...]  # the same words stemmed
     coded: bool = False  # the name opens with a code (`OCC`, `S4`), not a word of the language
+    runs: frozenset[str] = frozenset()  # the key's runs of three characters
 
 
 @lru_cache(maxsize=65536)
@@ -263,7 +264,8 @@ def _name_form(name: str) -> _NameForm | None:
         return None
     content = tuple(w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in NAME_STOP)
     coded = _LEAD_CODE_WORD.match(name.strip()) is not None
-    return _NameForm(key, _spaced(name), content, tuple(map(stem, content)), coded)
+    runs = frozenset(key[i : i + 3] for i in range(len(key) - 2))
+    return _NameForm(key, _spaced(name), content, tuple(map(stem, content)), coded, runs)
 
 
 # A name's first word that is a code: capitals (`OCC`, `MDM`) or letters with a figure (`S4`, `T8`).
@@ -427,7 +429,7 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
                 best = max(best, 1.0 + len(key) / 100)
                 continue
             best = max(best, _abbreviated(key, folded))
-            if not any(key[i : i + 3] in runs for i in range(len(key) - 2)):
+            if form.runs.isdisjoint(runs):
                 continue
             match = SequenceMatcher(None, folded, key, autojunk=False).find_longest_match()
             ratio = match.size / len(key)

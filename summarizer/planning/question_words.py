@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from index.lexical import tokenize
 from index.text.cjk import cut_words
@@ -192,14 +193,28 @@ _PHRASE_RE = re.compile(
 )
 
 
+_FOLDED_WORDS = tuple(w.casefold() for w in WORDS)
+
+
+@lru_cache(maxsize=8)
+def _words_by_pair(keep: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The common words and the kept names, casefolded, by their first two characters (a question's
+    kept names are every project and metric name of the index: thousands, most of them in no
+    question; folded once per index, not once per question)."""
+    by_pair: dict[str, list[str]] = {}
+    for word in dict.fromkeys((*_FOLDED_WORDS, *(w.casefold() for w in keep))):
+        if len(word) >= 2:
+            by_pair.setdefault(word[:2], []).append(word)
+    return {pair: tuple(words) for pair, words in by_pair.items()}
+
+
 def _protected(text: str, keep: Iterable[str]) -> list[bool]:
     """Per character: True when it belongs to a common word or a kept name."""
     shielded = [False] * len(text)
     folded = text.casefold()
-    for word in (*WORDS, *keep):
-        word = word.casefold()
-        if len(word) < 2:
-            continue
+    table = _words_by_pair(tuple(keep))
+    pairs = {folded[i : i + 2] for i in range(len(folded) - 1)}
+    for word in (w for pair in pairs for w in table.get(pair, ())):
         start = folded.find(word)
         while start >= 0:
             for index in range(start, start + len(word)):
