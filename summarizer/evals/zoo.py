@@ -78,7 +78,6 @@ def run_zoo(
     """
     from index.embed import CACHE_FILE, CachedEmbedder
     from index.embed_seed import prime_cache
-    from index.ledger import views
     from summarizer.pipelines.ingest import ingest_paths
 
     started = time.perf_counter()
@@ -90,8 +89,9 @@ def run_zoo(
     series = load_zoo(root, only)
     unindexed = [o.path for o in skipped]
     # A team none of whose reports was indexed has no series to scope a question to (`ask --series`
-    # says so): its questions are put to the whole index only.
-    indexed = {Path(name).name for name in views.series_names(workspace.ledger)}
+    # says so): its questions are put to the whole index only. Indexed means searchable: a report
+    # read as its title alone (a page whose text a script writes) is in the ledger, not the index.
+    indexed = {Path(series).name for _, series, *_ in workspace.retriever.lexical.reports()}
     names = [s.name for s in series]
     jobs = min(jobs or min(2, os.cpu_count() or 1), len(names)) if with_questions else 1
     if jobs > 1:
