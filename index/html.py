@@ -6,6 +6,7 @@ back to its source line keeps citations pointing into the original `.html` file.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -117,6 +118,7 @@ class _Collector(HTMLParser):
         self._ordered: list[int] = []
         self._table_rows: list[int] = []  # rows written so far, per open table
         self._in_title = False
+        self._template = False  # inside a script whose text is the page's Markdown
         self.title = ""
         self.title_line = 0
         self._cells = 0
@@ -363,6 +365,12 @@ class _Collector(HTMLParser):
             self._in_title = True
         if tag == "span" and self._org_span(attributes.get("class") or ""):
             return
+        if (
+            tag == "script"
+            and (attributes.get("type") or "").casefold() in _TEXT_SCRIPTS
+            and not self._skip_depth
+        ):
+            self._template = True  # read as the Markdown it is (`handle_data`)
         if tag in _SKIP or _hidden_macro_part(tag, attributes):
             self._skip_depth += 1
             self._macro_skip += tag in _MACRO_PARTS
@@ -511,6 +519,8 @@ class _Collector(HTMLParser):
                 self._org_states.append(self._org_state or "")
                 self._org_state = None
             return
+        if tag == "script":
+            self._template = False
         if tag in _SKIP or (tag in _MACRO_PARTS and self._macro_skip):
             self._skip_depth = max(self._skip_depth - 1, 0)
             self._macro_skip -= tag in _MACRO_PARTS
@@ -586,6 +596,9 @@ class _Collector(HTMLParser):
             return
         if self._skip_depth and self.lasttag == "style":
             self._css.append(data)
+        if self._template:
+            self._template_lines(data)
+            return
         if self._skip_depth or self._chrome:
             return
         self._dd_open = self._dd_open and not data.strip()
@@ -614,6 +627,22 @@ class _Collector(HTMLParser):
                 self._buffer.append(piece)
             return
         self._buffer.append(data)
+
+    def _template_lines(self, data: str) -> None:
+        """A slide deck's Markdown, each line under its own source line (reveal.js's `<section
+        data-markdown><script type="text/template">`: the deck's whole text, w45-c); the HTML a
+        slide writes inside it (`<aside class="notes"><p>…</p>`) read as its text."""
+        self._flush()
+        first = self.getpos()[0]
+        for offset, line in enumerate(data.split("\n")):
+            text = html.unescape(_TAG.sub("", line)).rstrip()
+            if text.strip():
+                self.lines.append((first + offset, text))
+
+
+# The types of a script that holds a page's text, not code: a slide deck's Markdown.
+_TEXT_SCRIPTS = frozenset(["text/template", "text/markdown", "text/x-markdown"])
+_TAG = re.compile(r"<[^>]*>")
 
 
 _NUMBERED_ROW = re.compile(r"\|\s*(\d{1,3})\s*\|\s*(\S.*)$")

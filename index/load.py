@@ -117,7 +117,7 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
-    PmWiki, a Tiki dump, Vimwiki), a meeting's WebVTT transcript, a report writer's paged listing, a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
+    PmWiki, a Tiki dump, Vimwiki), a meeting's WebVTT transcript, a dispatch system's E-format file, a Wikidot page's source, a transcription app's speaker turns, a report writer's paged listing, a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
     means under its own line numbers, and a line printer's file without its control column; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
@@ -126,6 +126,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     before JSPWiki, whose headings are its exclamation marks too."""
     from index.bbcode import looks_like_bbcode, read_bbcode
     from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
+    from index.eformat import looks_like_eformat, read_eformat
     from index.form_print import looks_like_form_print, read_form_print
     from index.foswiki import looks_like_foswiki, read_foswiki
     from index.jspwiki import looks_like_jspwiki, read_jspwiki
@@ -136,17 +137,23 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.printout import looks_like_printout, read_printout
     from index.psql_records import looks_like_psql_records, read_psql_records
     from index.roam import looks_like_roam, read_roam
+    from index.speaker_turns import looks_like_speaker_turns, read_speaker_turns
     from index.tables_stacked import stacked_as_pipes
     from index.taskjuggler import looks_like_taskjuggler, read_taskjuggler
     from index.tiddlywiki import looks_like_tiddlywiki, read_tiddlywiki
     from index.tikiwiki import looks_like_tikiwiki, read_tikiwiki
     from index.vimwiki import looks_like_vimwiki, read_vimwiki
     from index.webvtt import looks_like_webvtt, read_webvtt
+    from index.wikidot import looks_like_wikidot, read_wikidot
     from index.wikitext import looks_like_wikitext, read_wikitext
     from index.xwiki import looks_like_xwiki, read_xwiki
 
     if looks_like_webvtt(raw_lines):
         return read_webvtt(raw_lines)
+    if looks_like_eformat(raw_lines):
+        return read_eformat(raw_lines)
+    if looks_like_wikidot(raw_lines):
+        return read_wikidot(raw_lines)
     if looks_like_taskjuggler(raw_lines):
         return read_taskjuggler(raw_lines)
     if looks_like_tikiwiki(raw_lines):
@@ -182,6 +189,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_wikitext(raw_lines)
     if looks_like_jspwiki(raw_lines):
         return read_jspwiki(raw_lines)
+    if looks_like_speaker_turns(raw_lines):
+        return read_speaker_turns(raw_lines)
     return html_tables_read(stacked_as_pipes(list(enumerate(raw_lines, start=1))))
 
 
@@ -273,6 +282,8 @@ def normalise_line(line: str) -> str:
         line = _TEMPLATE_CALL.sub(_template_values, line)
     if "[^" in line:
         line = _FOOTNOTE_MARK.sub("", line)
+    if line.lstrip().startswith(">") and "]" in line:
+        line = _CALLOUT_MARK.sub(r"\1", line)
     return line.replace("\t", "  \t").expandtabs(4).rstrip()
 
 
@@ -314,6 +325,13 @@ _QUOTED_ARGUMENT = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 
 def _template_values(match: re.Match[str]) -> str:
     return " ".join(m[1] if m[1] is not None else m[2] for m in _QUOTED_ARGUMENT.finditer(match[1]))
+
+
+# A callout's kind at the head of its quote (Kancloud's and GitBook's `> [info] 统计周期：…`, GitHub's
+# `> [!WARNING]`): how the box looks, no words of it (read as a lead, `info] 统计周期` was a project, w45-g).
+_CALLOUT_MARK = re.compile(
+    r"^(\s*>\s*)\[!?(?:info|warning|danger|success|tip|note|important|caution|hint|error)\]\s*", re.I
+)
 
 
 # A footnote's mark in the text (`第 9 期 · BW11[^bw]`, Markdown Extra, kramdown, pandoc): no words of

@@ -126,8 +126,15 @@ def _ctime_as_day(text: str) -> str:
 
 def _stamps_as_days(text: str) -> str:
     """Numeral days (`二〇二五年`), a `ctime()` stamp and a day with a two-digit year rewritten as
-    the days the parser reads."""
+    the days the parser reads; a clock time after a day blanked (`2025-03-03 09.28.51`, as a
+    meeting app names its saved chat, w45-h: read as a date, `09.28.51` was 2051-09-28)."""
+    text = _CLOCK_AFTER_DAY.sub(lambda m: " " * len(m[0]), text)
     return _DAY_MONTH_YY.sub(r"\1 20\2", _ctime_as_day(zh_numeral_dates(text)))
+
+
+_CLOCK_AFTER_DAY = re.compile(
+    r"(?<=\d{4}-\d{2}-\d{2})[ T_-](?:[01]\d|2[0-3])([.:\-])[0-5]\d\1[0-5]\d(?!\d|\.\d)"
+)
 
 
 def date_from_text(text: str) -> FoundDate | None:

@@ -21,7 +21,16 @@ from index.ledger.status_signs import shown_emoji
 from index.models import Section, SectionKind
 from index.plain_records import WORD_TAGS
 from index.schemas import ProjectStatus
-from index.text.normalise import EMOJI, LETTER_TAG, PROJECT_KEY, WIKI_LINK, nfkc, strip_markup, wiki_link_text
+from index.text.normalise import (
+    EMOJI,
+    LETTER_TAG,
+    MD_LINK,
+    PROJECT_KEY,
+    WIKI_LINK,
+    nfkc,
+    strip_markup,
+    wiki_link_text,
+)
 from index.text.timeexpr import ANY_DAY, find_dates
 
 NOT_PROJECT_KINDS = {
@@ -323,6 +332,7 @@ _QUOTED_WHOLE = re.compile(r'^"([^"]+)"$')
 
 def clean_name(name: str) -> str:
     name = WIKI_LINK.sub(wiki_link_text, name)
+    name = MD_LINK.sub(r"\1", name)  # a tracker's table links each name to its item (w45-d)
     name = _QUOTED_WHOLE.sub(r"\1", name.strip())  # MATLAB's table shows a string cell in quotes
     name = shown_emoji(name)  # `门架北斗授时模块加装 :white_check_mark:`: a sign after the name, as ✅ is
     name = _FIELD_AFTER_STOP.sub("", name)

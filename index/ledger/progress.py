@@ -91,6 +91,8 @@ _FRACTION_CUED = (
     re.compile(
         rf"(?<![\d/.,]){_COUNT_NUM}\s*/\s*{_COUNT_NUM}(?![\d/])\s*(?:[A-Za-z\u4e00-\u9fff]{{1,12}}\s*)?"
         r"(?:done|complete[d]?|finished|closed|merged|migrated|ported|converted|onboarded|enrolled|"
+        # units of a fleet or a rollout counted by their state (`11/12 in service`, w45-h)
+        r"in service|delivered|installed|deployed|commissioned|"
         r"完成|已完成|已迁移|已上线)",
         re.I,
     ),

@@ -190,6 +190,10 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     ("off_track", r"(?:转|变|亮|升为|转为|变为|调为|标为)红(?:灯|色)?(?![\u4e00-\u9fff])|亮红灯"),
     ("at_risk", r"(?:转|变|亮|降为|转为|变为|调为|标为)黄(?:灯|色)?(?![\u4e00-\u9fff])|亮黄灯"),
     ("on_track", r"(?:转|变|回|恢复|转为|变为|调为|恢复为|回到)绿(?:灯|色)?(?![\u4e00-\u9fff])"),
+    # The light a project is reported at, said alone (`目标还是5月15号，绿灯。`, `我报红灯了`), as a
+    # meeting's transcript says it (w45-a); 黄灯 alone is at risk above.
+    ("off_track", r"(?<!闯)红灯(?=$|[^\u4e00-\u9fff]|[了吧啊呢])"),
+    ("on_track", r"绿灯(?=$|[^\u4e00-\u9fff]|[了吧啊呢])"),
     ("off_track", _rag(r"red")),
     # (`AMB.`, `GRN.`: a newsroom's or a board's capitals for the colours, w20-e)
     ("at_risk", _rag(r"(?:amber|yellow|wobbly|shaky|(?-i:AMB))")),

@@ -63,9 +63,21 @@ _CLAUSE = re.compile(r"[，。！？,;；!?：:（(]|\s+(?=[\u4e00-\u9fff])")
 _MAX_NAME = 20
 
 
+# A person called by surname and title (`贾工`, `吴护士长`, `王总`), or a transcript's unnamed speaker
+# (`说话人2`): as a meeting's transcript labels its turns (w45-a).
+_TITLES = "工|总|老师|主任|护士长|经理|院长|科长|处长|工程师|医生|大夫|博士|律师|师傅"
+_TITLED = re.compile(rf"(?:{'|'.join(_COMPOUND)}|[\u4e00-\u9fff])(?:{_TITLES})")
+_UNNAMED = re.compile(r"(?:说话人|发言人)\s*\d{1,2}")
+
+
 def person_label(label: str) -> bool:
-    """A label that reads as a Chinese personal name: a common surname and one or two characters."""
+    """A label that reads as a Chinese personal name: a common surname and one or two characters,
+    or a surname and a title; or a transcript's numbered speaker."""
     label = label.strip(" *_@")
+    if _UNNAMED.fullmatch(label):
+        return True
+    if _TITLED.fullmatch(label):
+        return label[0] in _SURNAMES or label.startswith(_COMPOUND)
     if not _HAN_NAME.fullmatch(label):
         return False
     for surname in _COMPOUND:

@@ -241,14 +241,15 @@ def item_key(cell: str) -> str:
 
 def column_roles(table: Table) -> list[str | None]:
     """Each column's field ("status", "progress", "target", "owner", "actual", "generic") or None.
-    Beside a column of the forecast day, a key-dates column is the contract's milestones, not where
-    the row now stands (`Fcst complete | Key Date`, w27-g)."""
+    Beside a column of the forecast day, or of any day due that is no milestone's, a key-dates
+    column is the contract's milestones, not where the row now stands (`Fcst complete | Key Date`,
+    w27-g; `计划完成 | 关键节点` of `出厂验收 2025-03-25`, w45-e)."""
     roles = [_role(table, index, header) for index, header in enumerate(table.header)]
-    forecast = any(
-        role == "target" and _FORECAST_HEADER.search(header)
+    due = any(
+        role == "target" and not _MILESTONE_HEADER.fullmatch(header.strip())
         for role, header in zip(roles, table.header, strict=True)
     )
-    if forecast:
+    if due:
         roles = [
             "generic" if role == "target" and _MILESTONE_HEADER.fullmatch(header.strip()) else role
             for role, header in zip(roles, table.header, strict=True)

@@ -41,6 +41,11 @@ class ProjectIndex(list[ProjectRef]):
                     self._by_pair.setdefault(key[j : j + 2], set()).add(i)
 
     @cached_property
+    def tails(self) -> Counter[str]:
+        """How many projects' names end with each Han tail (`_tail_link`)."""
+        return _name_tails(self)
+
+    @cached_property
     def heads(self) -> Counter[str]:
         """How many projects' names open with each word (`_head_word_link`)."""
         return _name_heads(self)
@@ -369,6 +374,49 @@ def written_short(question: str, name: str) -> str | None:
     )
 
 
+# A Chinese name called by its tail: at least so many characters of it.
+_MIN_TAIL = 4
+_HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+
+
+def _tails(key: str) -> list[str]:
+    """The ends of a name's closing Han run, four characters or more, short of the whole name."""
+    run = _HAN_TAIL.search(key)
+    if run is None:
+        return []
+    return [key[i:] for i in range(max(run.start(), 1), len(key) - _MIN_TAIL + 1)]
+
+
+def _name_tails(projects: Sequence[ProjectRef]) -> Counter[str]:
+    """How many projects' names end with each Han tail (`_tail_link`)."""
+    tails: Counter[str] = Counter()
+    for project in projects:
+        tails.update(
+            {tail for form in _name_forms((project.name, *project.aliases)) for tail in _tails(form.key)}
+        )
+    return tails
+
+
+def _tail_link(key: str, folded: str, tails: Counter[str]) -> float:
+    """ "备调建设是不是逾期了" of `地县一体化备调建设`: a Chinese name called by its last four characters
+    or more, written as a word of the question (what follows it no Han word of its own: not the
+    `数据采集` of "数据采集完整率"), when no other project's name ends with them; linked at the
+    lowest score that links (w45-e)."""
+    for tail in _tails(key):
+        if tails[tail] != 1:
+            continue
+        at = folded.find(tail)
+        while at >= 0:
+            after = folded[at + len(tail) : at + len(tail) + 1]
+            if not after or not _HAN_CHAR.match(after) or after in FUNCTION_CHARS:
+                return _ELIDED_SCORE
+            at = folded.find(tail, at + 1)
+    return 0.0
+
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _name_heads(projects: Sequence[ProjectRef]) -> Counter[str]:
     heads: Counter[str] = Counter()
     for project in projects:
@@ -401,6 +449,7 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
         else Counter()
     )
     asked = frozenset(map(stem, words))
+    tails: Counter[str] | None = None  # counted when a Chinese name is first compared
     # Every common run of three characters the question holds: a name sharing none of them has no
     # common part long enough to link (the check below), so the matcher is not built for it.
     runs = {folded[i : i + 3] for i in range(len(folded) - 2)}
@@ -429,6 +478,10 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
                 best = max(best, 1.0 + len(key) / 100)
                 continue
             best = max(best, _abbreviated(key, folded))
+            if not best and _HAN_TAIL.search(key):
+                if tails is None:
+                    tails = projects.tails if isinstance(projects, ProjectIndex) else _name_tails(projects)
+                best = _tail_link(key, folded, tails)
             if form.runs.isdisjoint(runs):
                 continue
             match = SequenceMatcher(None, folded, key, autojunk=False).find_longest_match()
