@@ -229,6 +229,9 @@ def fit_to_subject(plan: QuestionPlan, facts: Facts) -> Facts:
         # "哪个需求已经过了目标日期还没做完？": which of a kind (overdue, launched, stuck), whose
         # other words restate the kind, not a subject the list must cover
         or (plan.asks_which and plan.wants)
+        # "3月下旬自动化系统出过什么故障？" of one team: its incidents in the period are the answer,
+        # the other words its system's (w45-e: the lines never write "自动化系统")
+        or (plan.intent == "incidents" and plan.series is not None and _ranged(plan))
     ):
         return facts
     wanted = set(tokenize(plan.subject))
@@ -254,6 +257,11 @@ def fit_to_subject(plan: QuestionPlan, facts: Facts) -> Facts:
         return facts
     # A list's headline counts every item; the question asked about these.
     return Facts(about[0].text, about, [p.citations[-1] for p in about if p.citations])
+
+
+def _ranged(plan: QuestionPlan) -> bool:
+    """The question gives a period of its own ("3月下旬", "in May")."""
+    return bool(plan.time_text) and (plan.since is not None or plan.days is not None)
 
 
 def _all_english(plan: QuestionPlan, facts: Facts) -> bool:
