@@ -278,3 +278,19 @@ def test_a_team_named_by_a_systems_word_links_no_project() -> None:
     assert read_question("HN-EDC V5.3 什么时候上线？", latest=None, projects=projects).projects == [
         "HN-EDC V5.3 版本发布"
     ]
+
+
+def test_one_teams_incidents_in_a_period_answer_whatever_else_it_says() -> None:
+    """ "3月下旬自动化系统出过什么故障？" of one team: its incidents in that period are the answer,
+    though no line writes 自动化系统 (w45-e); asked of the whole index, or with no period of its
+    own, the subject still has to be spoken to."""
+    weights = {"自动": 3.0, "动化": 4.0, "化系": 7.5, "系统": 2.8, "故障": 3.0}
+    facts = _facts("（2025-W12 至 2025-W13）共 1 起故障", "03-26 前置服务器fes02 主备切换异常")
+    plan = _plan("3月下旬自动化系统出过什么故障？", weights)
+    assert plan.intent == "incidents" and plan.time_text
+    assert not speaks_to(plan, facts)  # the whole index: which system's incidents is the question
+    plan.series = "/r/oms-eformat-dispatch"
+    assert speaks_to(plan, facts)
+    unranged = _plan("自动化系统出过什么故障？", weights)
+    unranged.series = "/r/oms-eformat-dispatch"
+    assert not speaks_to(unranged, facts)
