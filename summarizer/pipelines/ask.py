@@ -229,9 +229,6 @@ def fit_to_subject(plan: QuestionPlan, facts: Facts) -> Facts:
         # "哪个需求已经过了目标日期还没做完？": which of a kind (overdue, launched, stuck), whose
         # other words restate the kind, not a subject the list must cover
         or (plan.asks_which and plan.wants)
-        # "3月下旬自动化系统出过什么故障？" of one team: its incidents in the period are the answer,
-        # the other words its system's (w45-e: the lines never write "自动化系统")
-        or (plan.intent == "incidents" and plan.series is not None and _ranged(plan))
     ):
         return facts
     wanted = set(tokenize(plan.subject))
@@ -252,6 +249,11 @@ def fit_to_subject(plan: QuestionPlan, facts: Facts) -> Facts:
     if len(facts.points) == 1 and not about and covered(facts.headline):
         return facts  # one fact: its headline may name what the point does not
     if not about:
+        # "3月下旬自动化系统出过什么故障？" of one team: when none of its incidents in the period the
+        # question gives says its other words, they are its system's (w45-e: no line writes
+        # "自动化系统"), and those incidents are the answer; one that says them is narrowed to
+        if plan.intent == "incidents" and plan.series is not None and _ranged(plan):
+            return facts
         return Facts(found=False)
     if len(about) == len(facts.points):
         return facts
