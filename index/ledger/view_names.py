@@ -163,8 +163,9 @@ def observations(
         where += " AND canonical = ?"
         params.append(project)
     if projects is not None:
-        where += f" AND canonical IN ({placeholders(list(projects))})"
-        params += list(projects)
+        chosen = list(projects)
+        where += f" AND canonical IN ({placeholders(chosen)})"
+        params += chosen
     if series is not None:
         where += " AND series = ?"
         params.append(series)

@@ -408,13 +408,10 @@ def _tail_link(key: str, folded: str, tails: Counter[str]) -> float:
         at = folded.find(tail)
         while at >= 0:
             after = folded[at + len(tail) : at + len(tail) + 1]
-            if not after or not _HAN_CHAR.match(after) or after in FUNCTION_CHARS:
+            if not after or not has_han(after) or after in FUNCTION_CHARS:
                 return _ELIDED_SCORE
             at = folded.find(tail, at + 1)
     return 0.0
-
-
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _name_heads(projects: Sequence[ProjectRef]) -> Counter[str]:
