@@ -152,6 +152,40 @@ def labelled_parts(line: str) -> list[str]:
     return [value for _, value in labelled]
 
 
+# A header record printed as a table, its labels over its one row of values (a database client's
+# `| 生成时间 | 报表 | 周次 | 统计周期 |` over `| 2025-04-07 09:14:51 | … |`, w46-a): the issue's or
+# run's day first (`生成时间`, `Report date`), else the first labelled day; never an edit stamp.
+_TABLE_ROW = re.compile(r"^\s*[|│┃].*[|│┃]\s*$")
+_TABLE_RULE = re.compile(r"^\s*[+|│┃]?[-=+:|\s]*$")
+_RUN_LABEL = re.compile(r"生成|导出|generated|exported|run\b", re.I)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in re.split(r"[|│┃]", line.strip())[1:-1]]
+
+
+def column_labelled_date(lines: list[str]) -> FoundDate | None:
+    """The day a header record's date-labelled column holds, when its table has one row of values."""
+    rows = [line for line in lines if not _TABLE_RULE.match(line)]
+    for at, line in enumerate(rows[:-1]):
+        labels, values = _cells(line), _cells(rows[at + 1])
+        if not _TABLE_ROW.match(line) or not _TABLE_ROW.match(rows[at + 1]) or len(labels) != len(values):
+            continue
+        if at + 2 < len(rows) and _TABLE_ROW.match(rows[at + 2]) and len(_cells(rows[at + 2])) == len(labels):
+            continue  # a table of several rows is a list of things, not the report's record
+        dated = [
+            (label, value)
+            for label, value in zip(labels, values, strict=True)
+            if DATE_LABEL_CELL.fullmatch(label) and not EDIT_LABEL.match(label)
+        ]
+        dated.sort(key=lambda pair: not (ISSUE_LABEL.search(pair[0]) or _RUN_LABEL.search(pair[0])))
+        for _, value in dated:
+            found = date_from_text(value)
+            if found is not None:
+                return found
+    return None
+
+
 # A version-control keyword the file carries, expanded or not (`$Date: 2025-03-18 10:05:33 +0800 (星期二,
 # 18 三月 2025) $`, `$Id: WR2025-10.txt 1871 2025-03-18 02:05:33Z liqiang $`, `$Rev$`): when the file was
 # last committed, often days after the week it reports on; never its title or its labelled day.

@@ -18,12 +18,13 @@ from index.date_labels import (
     ISSUE_LABEL,
     VCS_KEYWORD,
     after_byline,
+    column_labelled_date,
     field_date,
     labelled_date,
     labelled_parts,
     trailing_date,
 )
-from index.line_rewrites import chat_stamp_date
+from index.line_rewrites import chat_stamp_date, stamps_day_first
 from index.models import FrontValue
 from index.report_date import (
     POSTED_WITHIN_DAYS,
@@ -39,6 +40,7 @@ from index.report_date import (
     yearless_date,
     yearless_stem_date,
 )
+from index.text.time_core import DAY_FIRST
 
 HEADER_LINES = 20  # how far down a labelled date line ("date: 2025-03-07") may stand
 GUESSED = "first dated line (guessed)"  # the origin of a date read by the last resort, warned about
@@ -78,7 +80,10 @@ def detect_report_date(
     if found is not None and found.origin == "date":
         return FoundDate(found.value, "mail header")
     # (the first message with a sender: the export's own lines before it, `… created group`, are older)
-    stamped = next((d for _, text in body[:HEADER_LINES] if (d := chat_stamp_date(text)) is not None), None)
+    day_first = stamps_day_first((text for _, text in body), DAY_FIRST.get())
+    stamped = next(
+        (d for _, text in body[:HEADER_LINES] if (d := chat_stamp_date(text, day_first)) is not None), None
+    )
     if stamped is not None:
         return FoundDate(stamped, "chat stamp")
     for text in ([title] if title else []) + title_lines:
@@ -130,18 +135,21 @@ def detect_report_date(
     for text in [*stated, *(t for t in header if not EDIT_LABEL.match(t)), *header]:
         found = midnight_period(text) or labelled_date(text) or bare_date(text)
         if found:
-            return FoundDate(found.value, "header line")
+            return _header_day(title, text, found.value)
+    found = column_labelled_date(header)
+    if found is not None:
+        return FoundDate(found.value, "header record")
     for text in _title_block(body):
         found = trailing_date(text) or field_date(text)
         if found:
-            return FoundDate(found.value, "header line")
+            return _header_day(title, text, found.value)
     found = _memo_date(body)
     if found is not None:
         return found
     for text in _datelines(body):
         found = opening_date(text, None)
         if found:
-            return FoundDate(found.value, "header line")
+            return _header_day(title, text, found.value)
     committed = _commit_stamp(body)
     if committed is not None:
         return _period_before_commit(header, committed) or FoundDate(committed, "commit stamp")
@@ -253,6 +261,21 @@ def detect_report_date(
             or _first_dated_line(body)
         )
     return None
+
+
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])")
+
+
+def _header_day(title: str | None, line: str, day: date) -> FoundDate:
+    """A header line's day; but a title's yearless day a little before a line that is nothing but a
+    stamp (a Google Keep note `FleetTech 週會 5/4` under its edit stamp `Apr 8, 2024, 9:03:17 AM`,
+    w46-e) is the writer's own day, in the stamp's year. A labelled day (`Show: TUE 11/02/2025`) is
+    the report's, whatever day its title's print stamp names."""
+    stamp = bare_date(_CLOCK.sub(" ", line)) is not None
+    titled = yearless_date(title, day) if title and stamp else None
+    if titled is not None and 0 < (day - titled.value).days <= _STAMP_DAYS:
+        return FoundDate(titled.value, "title, year from its header")
+    return FoundDate(day, "header line")
 
 
 def _commit_stamp(body: list[tuple[int, str]]) -> date | None:
@@ -378,13 +401,18 @@ def _sign_off(body: list[tuple[int, str]]) -> list[str]:
     return [
         text
         for text in reversed(lines)
-        if len(text.strip()) <= _SIGN_OFF_CHARS and not _PRINT_STAMP.search(text)
+        if len(text.strip()) <= _SIGN_OFF_CHARS
+        and not _PRINT_STAMP.search(text)
+        and not _TASK_ITEM.match(text)
     ]
 
 
 # A print view's footer says when someone printed it (`打印人：顾明哲 打印时间：2025-05-20 09:47`,
 # `Printed: 13/05/2024`): the day of the printing, weeks after the report, never its sign-off.
 _PRINT_STAMP = re.compile(r"打印(?:时间|日期)|\bprinted(?:\s+on)?\s*[:：]?\s*\d|\bprint\s+date\b", re.I)
+# A checklist's open or done item ends a page as often as a signature does (`* [ ] CaseLine hypercare
+# exit review (Gemma, Fri 11/04)`, w46-b): its day is the task's, not the report's.
+_TASK_ITEM = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[[ xX]\]|[☐☑✅])")
 
 
 _DATELINES = 3

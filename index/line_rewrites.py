@@ -6,6 +6,7 @@ that still occurs in its line, so citations check out against the file. Split fr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from index.plain_records import RULE_LINE
@@ -129,15 +130,32 @@ _DISCORD_NOISE = re.compile(
 )
 
 
-def chat_stamp_date(line: str) -> date | None:
-    """The day of a message stamp: a Discord export's (`[4/11/2025 5:50 PM] ivy.zhou`, month
-    first), or WhatsApp's outside the US, whose four-digit year and 24-hour clock (`05/04/2025,
-    10:12 - Wang Lei: …`) say day first, whatever order the message's own text writes its days in
-    (w23-h writes `3/28` month first under `21/03/2025`)."""
+def stamps_day_first(lines: Iterable[str], text_day_first: bool) -> bool:
+    """The order a chat's bracketed stamps (`[1/3/2024 5:38 PM] Lim Wei Ling: …`) write their days:
+    the app prints them in its user's locale, Discord's exporter or Teams in the US month first, a
+    Skype copied in Singapore day first. A stamp whose first figure is over 12 (`[15/3/2024 …]`) says
+    day first, whose second is (`[3/15/2024 …]`) month first; when no stamp tells, the order the
+    messages write their own days in (`目标 15/4`, w46-h)."""
+    day_first = month_first = 0
+    for line in lines:
+        stamp = _DISCORD_STAMP.match(line.strip())
+        if stamp is not None:
+            day_first += int(stamp["m"]) > 12
+            month_first += int(stamp["d"]) > 12
+    return day_first > month_first if day_first != month_first else text_day_first
+
+
+def chat_stamp_date(line: str, day_first: bool = False) -> date | None:
+    """The day of a message stamp: a bracketed one (`[4/11/2025 5:50 PM] ivy.zhou`, month first
+    unless `day_first`: `stamps_day_first` tells), or WhatsApp's outside the US, whose four-digit
+    year and 24-hour clock (`05/04/2025, 10:12 - Wang Lei: …`) say day first, whatever order the
+    message's own text writes its days in (w23-h writes `3/28` month first under `21/03/2025`)."""
     discord = _DISCORD_STAMP.match(line.strip())
     if discord is not None:
+        first, second = int(discord["m"]), int(discord["d"])
+        month, day = (second, first) if day_first else (first, second)
         try:
-            return date(int(discord["y"]), int(discord["m"]), int(discord["d"]))
+            return date(int(discord["y"]), month, day)
         except ValueError:
             return None
     match = _CHAT_PREFIX.match(line.strip())
@@ -157,6 +175,14 @@ _CHAT_MESSAGES = 2
 _CHAT_ITEM = re.compile(r"^\s*[-•*]\s")
 
 
+# A chat message that posts the report: its title in bold (`*… 周报 第38期*`), as a chat writes one.
+_POSTS_REPORT = re.compile(
+    r"[*_]\S[^*_]{0,60}?(?:周报|週報|weekly|status\s+report|update|第\s*\d{1,3}\s*期)[^*_]{0,40}[*_]", re.I
+)
+_CHAT_HEAD_LINES = 20
+_SAID_AFTER_STAMP = re.compile(r"^\s*\[[^\]]{6,30}\]\s+[^:：\n]{1,40}[:：]\s+(\S.*)$")
+
+
 def chat_export_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A weekly report posted in a chat and exported (WhatsApp): after the first message with a
     sender, which keeps its stamp (it dates the report), each message's stamp and sender are dropped, and
@@ -169,12 +195,15 @@ def chat_export_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     if sum(bool(_CHAT_PREFIX.match(text)) for _, text in lines) < _CHAT_MESSAGES:
         return lines
     out: list[tuple[int, str]] = []
-    opened = False  # the first message with a sender keeps its stamp: it titles and dates the report
+    # The message that posts the report keeps its stamp (it titles and dates the report): the first
+    # with a sender, or one just after it that carries the report's title when chatter came first
+    # (`[26/4/2024 6:10 PM] Lim: 今天周报晚点发…`, then `[29/4/2024 9:48 AM] Lim: *… 周报 第38期*`, w46-h).
+    stamped = [i for i, (_, text) in enumerate(lines[:_CHAT_HEAD_LINES]) if _CHAT_PREFIX.match(text)]
+    kept = next((i for i in stamped if _POSTS_REPORT.search(lines[i][1])), stamped[0] if stamped else -1)
     for index, (number, text) in enumerate(lines):
         stamp = _CHAT_PREFIX.match(text)
-        if stamp and opened:
+        if stamp and index != kept:
             text = text[stamp.end() :]
-        opened = opened or stamp is not None
         whole = _CHAT_BOLD_LINE.match(text.strip())
         if whole:
             text = f"**{whole[1].strip()}**"  # (its italic note, `_(RM, 周五 12:00)_`, left out)
@@ -194,13 +223,20 @@ def _discord_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     so each message's own Markdown (`**📌 Projects**`, `**name** — …`) reads as typed."""
     out: list[tuple[int, str]] = []
     opened = False
-    for number, text in lines:
+    # (the stamp kept is the report's message's, as in `chat_export_lines`)
+    stamped = [i for i, (_, text) in enumerate(lines[:_CHAT_HEAD_LINES]) if _DISCORD_STAMP.match(text.strip())]
+    kept = next((i for i in stamped if _POSTS_REPORT.search(lines[i][1])), stamped[0] if stamped else -1)
+    for index, (number, text) in enumerate(lines):
         stamp = _DISCORD_STAMP.match(text.strip()) is not None
         header = None if opened else _DISCORD_HEADER.match(text)
         if header is not None:
             # the export's header block: its channel (`liveops-weekly / S7 第4周 周报`) titles it
             text = f"# {header[2]}" if header[1] == "Channel" else ""
-        elif (stamp and opened) or _DISCORD_NOISE.match(text) or (not opened and RULE_LINE.match(text)):
+        elif stamp and index != kept:
+            # (a copied chat writes the message after its sender on the stamp's line: its words stay)
+            said = _SAID_AFTER_STAMP.match(text)
+            text = said[1] if said else ""
+        elif _DISCORD_NOISE.match(text) or (not opened and RULE_LINE.match(text)):
             text = ""
         opened = opened or stamp
         out.append((number, text))

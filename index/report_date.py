@@ -364,7 +364,10 @@ def yearless_date(text: str, near: date) -> FoundDate | None:
 # A file name's month and day without a year, as chat exports and hand-saved notes write them:
 # "周报接龙-0808", "standup_03-14", "notes 3.14". Four digits alone must be a valid MMDD; a group joined
 # to a number before it is part of a code (a city clerk's `File #: 25-0112`, w41-d).
-_STEM_MONTH_DAY = re.compile(r"(?<![A-Za-z\d.])(?<!\d[-_])(?:(\d{2})(\d{2})|(\d{1,2})[.-](\d{1,2}))(?![\d.])")
+# (never two parts of three: `wc 10-03-25` is a day with its year, `six_digit_stem_date`'s)
+_STEM_MONTH_DAY = re.compile(
+    r"(?<![A-Za-z\d.])(?<!\d[-_])(?:(\d{2})(\d{2})|(\d{1,2})[.-](\d{1,2}))(?![\d.])(?!-\d)"
+)
 _NEAR_ENOUGH_DAYS = 200
 
 
@@ -390,20 +393,23 @@ def yearless_stem_date(stem: str, near: date) -> FoundDate | None:
     return FoundDate(best, "file name, year from its series") if _near_enough(best, near) else None
 
 
-# Six digits alone in a file name (`status_020725`, `周报250307`): a day with a two-digit year, in
-# one of three orders the name does not say.
-_SIX_DIGITS = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})(?!\d)")
+# Six digits alone in a file name (`status_020725`, `周报250307`), or three parts joined by dashes
+# (`Digital update wc 27-01-25`, w46-b): a day with a two-digit year, in one of three orders the name
+# does not say.
+_SIX_DIGITS = re.compile(
+    r"(?<![\d-])(\d{2})(\d{2})(\d{2})(?![\d-])|(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{2})(?![\d-])"
+)
 _SIX_YEARS = 2  # a reading's year within this many of its series' (or the assumed) year
 
 
 def six_digit_stem_date(stem: str, near: date) -> FoundDate | None:
-    """A file name's six-digit day: the readings (YYMMDD, MMDDYY, DDMMYY) that make a real day within
+    """A file name's six-digit (or dashed) day: the readings (YYMMDD, MMDDYY, DDMMYY) that make a real day within
     two years of its series; of two, the all-number order the report writes its days in (month
     first unless it writes day first), a year first only when neither other reading is a day."""
     found = [m for m in _SIX_DIGITS.finditer(stem)]
     if len(found) != 1:
         return None
-    a, b, c = (int(x) for x in found[0].groups())
+    a, b, c = (int(x) for x in found[0].groups() if x is not None)
     readings = {
         "ymd": _safe_date(2000 + a, b, c),
         "mdy": _safe_date(2000 + c, a, b),
