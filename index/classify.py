@@ -50,9 +50,15 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
             # a GxP site's deviations (`异常/偏差`, `本周偏差`, `偏差记录`), not a schedule's variance
             r"(?:异常|本周|本期|质量)\s*[/、和与及]?\s*偏差|偏差\s*(?:记录|事件|报告|/\s*CAPA)|^\W*偏差\W*$|"
             # a fab's or a plant's out-of-control events (`异常 / Excursion`, `生产异常`, `Excursions`)
+            # a plant's defects told with its anomalies (`六、缺陷及异常`, graded 危急/严重/一般, w46-g)
+            r"缺陷\s*(?:及|与|和|、|/)\s*异常|异常\s*(?:及|与|和|、|/)\s*缺陷|"
             r"\bexcursions?\b|^\W*(?:\d{1,2}[.、]\s*)?(?:本周|生产|工艺|设备|制程|品质|质量)?异常(?:情况|记录|处理|汇总)?\s*(?:$|[/／(（])|"
             # an operations team's part on how its services ran (`2. SERVICE`, `Service health`, w41-f)
-            r"^\W*(?:\d{1,2}[.)、]\s*)?services?(?:\s+(?:health|status|availability|stability))?\W*$",
+            r"^\W*(?:\d{1,2}[.)、]\s*)?services?(?:\s+(?:health|status|availability|stability))?\W*$|"
+            # a record's or a query's field names, three of an event's (`发生时间 · 系统 · 等级 · 时长_分钟 ·
+            # 影响 · 处置`, a database client's incident query, w46-a)
+            r"^(?=.*[·|/])(?:.*?(?:发生时间|故障时间|时长|等级|级别|定级|影响|处置|根因|原因|\bseverity|\bduration|"
+            r"\bimpact|root\s+cause|\bresolution)){3}",
             re.I,
         ),
     ),
@@ -88,7 +94,10 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     ),
     (
         SectionKind.METRICS,
-        re.compile(r"数据|指标|可用性|成功率|度量|metric|kpi|\bsl[oai]s?\b|numbers|health|dashboard", re.I),
+        re.compile(
+            r"数据|指标|可用性|成功率|度量|metric|(?<![a-z])kpis?(?![a-z])|\bsl[oai]s?\b|numbers|health|dashboard",
+            re.I,
+        ),
     ),
     (
         SectionKind.PROJECTS,

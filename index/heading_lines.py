@@ -210,7 +210,9 @@ def heading_of(
             return atx_level + PSEUDO_LEVEL_OFFSET, (ruled[1] if ruled else stripped).strip()
         title = _list_title(lines, index)
         if title is not None:
-            return atx_level + PSEUDO_LEVEL_OFFSET, title
+            # (a recording's chapters sit under the part that lists them, `章节速览`)
+            chapter = _RECORDING_OFFSET.match(stripped) is not None
+            return atx_level + PSEUDO_LEVEL_OFFSET + chapter, title
     return None
 
 
@@ -253,7 +255,23 @@ def _list_title(lines: list[tuple[int, str]], index: int) -> str | None:
     ):
         return None
     below = lines[index + 1][1]
-    return title if below[:1].isspace() and BULLET.match(below) else None
+    if below[:1].isspace() and BULLET.match(below):
+        return title
+    # A recording's chapter, its offset to the second, over a paragraph of prose (Tencent Meeting's
+    # `章节速览`: `00:04:51 卷包数采与MES升级` over what was said, w46-d): a title with no clause in it.
+    recorded = chapter and _RECORDING_OFFSET.match(text.strip()) is not None
+    if (
+        recorded
+        and below.strip()
+        and not _CHAPTER_TIME.match(below.strip())
+        and not re.search(r"[,，:：;；]", title)
+    ):
+        return title
+    return None
+
+
+# A recording's offset (`00:04:51`, `1:02:07`): hours, minutes and seconds.
+_RECORDING_OFFSET = re.compile(r"^\d{1,2}:\d{2}:\d{2}\s")
 
 
 _COLUMN_GAPS = re.compile(r"\S {2,}(?=\S)")
@@ -299,7 +317,18 @@ def _caption_over_table(lines: list[tuple[int, str]], index: int) -> bool:
         below = _next_filled(
             lines, below[0] + 1
         )  # `Source: ServiceNow, period 01/03 – 07/03` before the table
-    if below is None or not below[1].lstrip().startswith("|"):
+    if below is None:
+        return False
+    # (a table lined up with spaces at the margin, `序号  子项目  状态灯  计划完成  进度`, w46-d: a kind's
+    # caption over it only)
+    aligned = (
+        not below[1].startswith(" ")
+        and not lines[index][1].startswith((" ", "\t"))  # a wrapped cell of the table above, not a caption
+        and len(_COLUMN_GAPS.findall(below[1].strip())) >= 3
+        and not _COLUMN_GAPS.search(stripped)
+        and not re.search(r"[:：=]", stripped)  # a legend's or a field's line over it (`状态图例: G=正常 …`)
+    )
+    if not below[1].lstrip().startswith("|") and not (aligned and kind is not SectionKind.OTHER):
         return False
     if kind is not SectionKind.OTHER:
         return True  # a kind's name (`明细表2：系统运行指标`), not a field (`填报人：张三`)

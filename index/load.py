@@ -118,7 +118,7 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
     PmWiki, a Tiki dump, Vimwiki), a meeting's WebVTT transcript, a dispatch system's E-format file, a Wikidot page's source, a transcription app's speaker turns, a report writer's paged listing, a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
-    means under its own line numbers, and a line printer's file without its control column; any other text as it is. DokuWiki is asked first:
+    means under its own line numbers, and a line printer's file without its control column, a MySQL client's printout; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
     triple quotes and `== Heading ==` are MediaWiki's, and PmWiki, whose bold is MediaWiki's too, and
@@ -132,6 +132,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.jspwiki import looks_like_jspwiki, read_jspwiki
     from index.markdown_html import html_tables_read
     from index.moinmoin import looks_like_moinmoin, read_moinmoin
+    from index.mysql_client import looks_like_mysql_client, read_mysql_client
     from index.paged_listing import looks_like_paged_listing, read_paged_listing
     from index.pmwiki import looks_like_pmwiki, read_pmwiki
     from index.printout import looks_like_printout, read_printout
@@ -171,6 +172,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_bbcode(raw_lines)
     if looks_like_psql_records(raw_lines):
         return read_psql_records(raw_lines)
+    if looks_like_mysql_client(raw_lines):
+        return read_mysql_client(raw_lines)
     if looks_like_tiddlywiki(raw_lines):
         return read_tiddlywiki(raw_lines)
     if looks_like_foswiki(raw_lines):

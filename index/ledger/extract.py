@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from pydantic import BaseModel
 
+from index.ledger.attendees import attendee_name, attendees
 from index.ledger.cadence import passed_ordinals
 from index.ledger.chat_messages import with_chat_messages
 from index.ledger.chat_topics import with_chat_topics
@@ -30,7 +31,7 @@ from index.schemas import Citation, Incident, MetricPoint, Note, Observation, Re
 from index.text.timeexpr import reading_day_first
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 277
+EXTRACTOR_VERSION = 278
 
 
 @dataclass
@@ -90,7 +91,12 @@ def _extract_facts(report: Report) -> ReportFacts:
     versions = [m for section in report.all_sections() for m in release_sentences(section, lines)]
     # a releases heading that tells of versions is not itself a project
     told = {id(m.section) for m in versions}
-    found = [m for m in find_mentions(report) if not (id(m.section) in told and m.start == m.section.start)]
+    listed = attendees(report)
+    found = [
+        m
+        for m in find_mentions(report)
+        if not (id(m.section) in told and m.start == m.section.start) and not attendee_name(m.name, listed)
+    ]
     mentions = [*with_chat_topics(report, with_chat_messages(report, readdress(found))), *released, *versions]
     observations = _owners_apart([observe(report, mention) for mention in mentions])
     passages = signal_passages(report)

@@ -197,10 +197,10 @@ def leading_day(text: str, ref: date) -> DateHit | None:
     return days[0] if days and days[0].start <= _OPENING + (title.end() if title else 0) else None
 
 
-# A record's duration field with its unit in the name (`持续(分钟): 37`, `Duration (mins) | 42`), as a
+# A record's duration field with its unit in the name (`持续(分钟): 37`, `Duration (mins) | 42`, `时长_分钟: 24`), as a
 # database column or a form's field is named: the figure alone is the count of that unit.
 _UNIT_NAMED = re.compile(
-    r"(?:持续时间|持续时长|持续|历时|时长|duration|outage)\s*[(（]\s*(分钟|小时|min(?:ute)?s?|h(?:ours?|rs?)?)\s*[)）]"
+    r"(?:持续时间|持续时长|持续|历时|时长|duration|outage)\s*(?:[(（]\s*|_)(分钟|小时|min(?:ute)?s?|h(?:ours?|rs?)?)\s*[)）]?"
     r"\s*[:：|]\s*(\d+(?:\.\d+)?)(?![\d.:])",
     re.I,
 )

@@ -17,10 +17,16 @@ GROUP = re.compile(
 _ONE_KIND = re.compile(r"\b(?:incident|outage|post-?mortem)\b", re.I)
 
 
+# Three or more short names set apart by a middle dot: a list of fields, not an event's title.
+_FIELD_LIST = re.compile(r"[^·]{1,12}(?:\s·\s[^·]{1,12}){2,}")
+
+
 def generic_heading(heading: str) -> bool:
     """`Infrastructure incidents`, `二、线上问题回顾`, `Known issues / incidents`: a heading that names
     the kind, not an incident; also a template's own name glossed with the kind (`BREAKING (prod
     incidents)`: a newsroom's word for its incidents section)."""
+    if _FIELD_LIST.fullmatch(heading.strip()):
+        return True  # a query's or a record's field names (`发生时间 · 系统 · 等级 · 影响 · 处置`, w46-a)
     gloss = re.fullmatch(r"\s*[^()（）]{1,24}?\s*[(（]([^)）]+)[)）]\s*", heading)
     # the kind in the plural (`(prod incidents)`), not one event's (`Checkout down (outage)`)
     if gloss and GROUP.search(gloss[1]) and not _ONE_KIND.search(gloss[1]) and generic_heading(gloss[1]):

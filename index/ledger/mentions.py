@@ -370,6 +370,12 @@ STATUS_HEADING = re.compile(
     r"now|dropped|"
     # a report's own summary: what it says in short, never a project
     r"tl;?\s?dr|summary|executive summary|highlights?|commentary|overview|本周要点|要点|摘要|概要|本期导读|导读|"
+    # a meeting app's AI minutes (`【会议摘要】`, `章节速览`, `发言总结`, `Meeting summary`, `Chapters`, w46-d)
+    r"(?:会议|本周|本期|周会|例会)(?:摘要|总结|小结|纪要)|发言总结|章节速览|智能纪要|"
+    r"(?:ai\s+|meeting\s+)(?:summary|recap|minutes)|recap|chapters|key\s+takeaways|"
+    # a meeting's own parts (`00:00:06 开场`, `Welcome and introductions`, `AOB`)
+    r"开场|开场白|议程|会议议程|opening|welcome(?:\s+and\s+introductions)?|introductions|agenda|wrap[- ]?up|"
+    r"aob|any\s+other\s+business|"
     # what the period achieved, as a status report's section names it (`Achievements last period`)
     r"(?:(?:本期|本周)?主要成果\s*)?(?:major\s+)?(?:achievements?|accomplishments?)|本期主要成果|主要成果|key activities(?:\s+next\s+period)?|(?:latest\s+)?updates?|key messages?|key points|"
     r"风险项|阻塞项|closed|resolved|finished)"

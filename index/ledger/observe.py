@@ -33,7 +33,7 @@ from index.ledger.signals import (
 from index.ledger.stated_before import in_was_aside, status_before, target_before
 from index.ledger.status_signs import is_legend
 from index.ledger.step_dates import dated_goal, moved_eta, release_day
-from index.ledger.targets import DateRole, classify_dates, pick_target
+from index.ledger.targets import DateRole, classify_dates, named_target, pick_target
 from index.ledger.whose_words import bare_cell, beside_name, quote_names, told_of_another
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
@@ -150,7 +150,12 @@ def observe(report: Report, mention: Mention) -> Observation:
                     completed.append(found)
                 elif role.role == "target" and (
                     # a sub-bullet labelled as the target (`- 目标：4/30 首场开播`) is the project's own
-                    unit.head or field == "target" or role.launch or moved_eta(role) or release_day(role)
+                    unit.head
+                    or field == "target"
+                    or role.launch
+                    or moved_eta(role)
+                    or release_day(role)
+                    or named_target(text, role)
                 ):
                     targets.append((found, role))
             if unit.head and field in (None, "target"):
@@ -184,6 +189,8 @@ def observe(report: Report, mention: Mention) -> Observation:
                     # counts as the status field would, over a slip word beside it ("推迟到 0.10").
                     declared = status in RANK and (
                         _DECLARED.search(text[max(0, hit.start - 12) : hit.start])
+                        # `…推迟到3月20日，…5月底验收不变，绿灯。`: a light is the state its author set (w46-d)
+                        or _LIGHT.fullmatch(hit.text.strip()) is not None
                         or REBASELINED.match(hit.text)
                         # `2. 智能满减助手 🟡` over `- 3/24 灰度可能推迟`: the state the author set
                         # beside the name closes its line, and outranks a step line's wording (w33-g)
@@ -266,6 +273,7 @@ _LEADING_SIGN = re.compile(rf"^\W{{0,3}}?(?:([{STATUS_SIGNS}])\ufe0f?|(?:{PROJEC
 
 
 # The words that declare a status: "状态标为", "调成了", "转成", "status is now", "marking it".
+_LIGHT = re.compile(r"亮?[红黄绿橙]灯")
 _DECLARED = re.compile(
     r"(?:状态|标记)\S{0,6}?(?:标为|标成|标记为|调成|调为|调整为|改为|改成|定为)(?:了)?\s*$|"
     r"(?:转成|转为|标成|标为|调成)(?:了)?\s*$|"

@@ -224,13 +224,26 @@ _ITEM_KEY_CELL = re.compile(
 
 def key_column(table: Table) -> int | None:
     """The id column: its header says so and every filled cell is a tracker id (`#1578`,
-    `PLAT-12`); a `序号` of 1, 2, 3 is a row count, not an id."""
+    `PLAT-12`, or under such a header a short code, `P01`); a `序号` of 1, 2, 3 is a row count, not
+    an id."""
     for index, header in enumerate(table.header):
-        if _KEY_HEADER.fullmatch(header.strip(" *_`")) and _all_keys(table, index):
+        if _KEY_HEADER.fullmatch(header.strip(" *_`")) and (
+            _all_keys(table, index) or all(key_cell(cell) for cell in _column(table, index) if cell)
+        ):
             return index
     # the record numbers `name_column` passed over, whatever their header (`GH201`, `PR01822`)
     named = name_column(table)
     return named - 1 if named and _all_keys(table, named - 1) else None
+
+
+# A tracker's short code in its id column (`P01`, `WS12`): a key only where the header says it is one.
+_SHORT_KEY = re.compile(r"[A-Z]{1,2}\d{2,3}")
+
+
+def key_cell(cell: str) -> str:
+    """The id an id column's cell holds: a tracker id (`item_key`) or a short code (`P01`), or ""."""
+    cell = cell.strip(" *_`")
+    return item_key(cell) or (cell if _SHORT_KEY.fullmatch(cell) else "")
 
 
 def item_key(cell: str) -> str:

@@ -15,7 +15,7 @@ from index.ledger.signals import field_status
 from index.ledger.status_signs import rag_letter, shown_emoji
 from index.ledger.table_columns import (
     column_roles,
-    item_key,
+    key_cell,
     key_column,
     name_column,
     task_rows,
@@ -39,6 +39,11 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
         if _MILESTONES.search(section.title) and set(fields) <= _DAYS_ONLY:
             continue  # `### Milestones` over `| Name | Deadline | Reached |`: a plan's steps, not its projects
         key_col = key_column(table)
+        steps = [i for i, h in enumerate(header) if _STEP_HEADER.fullmatch(h.strip(" *_`"))]
+        if key_col is not None and steps and name_col not in steps:
+            # `| 编号 | 节点 | 节点日期 | 节点状态 |` over `| P04 | 夜间联调 | 2025-03-11 | 已完成 |`: the
+            # steps of projects another table lists, each keyed to its project (w46-a)
+            continue
         children = milestone_rows(table, fields)
         shares = share_columns(table, fields)
         for row in table.rows:
@@ -72,7 +77,7 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
             units += [
                 Unit(n, lines[n].strip(), head=False) for n in row.numbers[1:] if lines.get(n, "").strip()
             ]
-            key = item_key(cells[key_col]) if key_col is not None and key_col < len(cells) else ""
+            key = key_cell(cells[key_col]) if key_col is not None and key_col < len(cells) else ""
             key = key or bucket_code(cells[name_col])
             out.append(Mention(name, section, row.line, max(row.numbers), units, key=key))
     return out
@@ -80,6 +85,7 @@ def table_mentions(section: Section, lines: dict[int, str]) -> list[Mention]:
 
 _MILESTONES = re.compile(r"\bmilestones?\b|里程碑|关键节点|\bkey dates\b", re.I)
 _DAYS_ONLY = {None, "target", "actual"}
+_STEP_HEADER = re.compile(r"节点|节点名称|里程碑|关键节点|milestones?", re.I)
 _NAME_SIGN = re.compile(r"\s([✅✔☑⏸❌⛔🟢🟡🟠🔴🚀])\ufe0f?\s*$")
 _SHARE_CELL = re.compile(r"0?\.\d{1,4}|[01](?:\.0{1,4})?")
 _NO_VALUE = re.compile(r"[\s\-–—/]*|nan|n/?a|none|null|tbd", re.I)  # pandas writes `NaN`

@@ -265,7 +265,7 @@ FINAL_AFTER = re.compile(
     r"^\s*(?:的?目标)?\s*(?:暂时|仍然?|还是|依然)?\s*(?:不变|没变|照旧)|"
     # "4月底的预览版目前还没有改期": the day stands
     r"^\s*(?:的[^，,。；;]{0,4}?)?\s*(?:目前|暂时|现在)?\s*(?:还|仍)?(?:没有?|不|未)改期|"
-    r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|完成)?\s*"
+    r"^\s*(?:之?前|以前|左右|底前)?\s*(?:全量|正式|全部|整体|全面|完成)?\s*"
     r"(?:上线|发布|发(?:正式)?版|投产|"
     + MASS_PRODUCTION
     + r"|交付|完成|结项|验收|全量|冻结|封版|定版|launch|ship|release|go[- ]live|GA\b|done|complete)|"
@@ -298,6 +298,13 @@ MEETING_MOVED_BEFORE = re.compile(
     rf"{_MEETING_NOUN}s?\s+(?:(?:was|is|has\s+been)\s+)?(?:moved\s+|pushed\s+|postponed\s+)?(?:to|until|till)\s*$",
     re.I,
 )
+# Goods arriving for the work (`基站设备计划3月12日进场安装`, `服务器4/8到货`, w46-d): the supplier's
+# day, as a delivery to the project is, never the project's own; as is its move (`基站进场时间从3月12日推迟到
+# 3月20日`).
+ARRIVAL_BEFORE = re.compile(r"(?:进场|进厂|到货|到场|到港|发货|交货)(?:时间|日期)")
+ARRIVAL_AFTER = re.compile(
+    r"^\s*(?:前|之前)?\s*(?:进场|进厂|到货|到场|到港|发货|交货|arrives?\b|delivered\s+to\s+site)", re.I
+)
 # A day work starts, not one it is due: `计划 4/1 启动` in a 计划完成 column (w26-h), `kick-off 4/1`.
 START_AFTER = re.compile(
     r"^\s*(?:正式)?(?:启动|开工|开始(?![\u4e00-\u9fff]*(?:上线|发布|投产))|立项|kick(?:s|ed)?[- ]?off|starts?\b)",
@@ -321,7 +328,7 @@ BATCH_BEFORE = re.compile(
 )
 # A launch said with its hour and its reach: "7月11日上午10点全服上线", "8/29全渠道上线".
 AT_HOUR = r"(?:(?:早上|上午|中午|下午|晚上|凌晨)?\s*\d{1,2}(?:[:：]\d{2}|点(?:半|\d{1,2}分?)?)\s*)?"
-REACH = r"(?:全量|正式|全服|全渠道|全网|全平台)"
+REACH = r"(?:全量|正式|全面|全服|全渠道|全网|全平台)"
 LAUNCH_AFTER = re.compile(
     r"^\s*(?:之?前)?\s*"
     + AT_HOUR

@@ -17,6 +17,8 @@ from typing import Literal
 from index.ledger.target_cues import (
     ACTION_AFTER,
     AIM_AT_BEFORE,
+    ARRIVAL_AFTER,
+    ARRIVAL_BEFORE,
     AT_HOUR_LAUNCH,
     BATCH_BEFORE,
     BOUNDARY,
@@ -58,6 +60,7 @@ from index.ledger.target_cues import (
     PLAIN_LAUNCH_AFTER,
     RELEASE,
     RELEASED_AFTER,
+    SCHEDULE_WORD,
     SINCE_BEFORE,
     START_AFTER,
     STEP_WORD,
@@ -136,6 +139,10 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
         elif START_AFTER.match(after):
             role = None  # the day it starts, even in a target's column (`计划 4/1 启动`)
         elif (
+            ARRIVAL_AFTER.match(after) or ARRIVAL_BEFORE.search(text[left : hit.start])
+        ) and not target_field:
+            role = None  # the day goods reach the site (`设备按3月12日进场`)
+        elif (
             MEETING_BEFORE.search(before)
             or MEETING_AFTER.match(text[hit.end : right])
             or MEETING_MOVED_BEFORE.search(text[left : hit.start])
@@ -192,6 +199,8 @@ def classify_dates(text: str, ref: date, target_field: bool = False) -> list[Dat
                 or DELIVERY.search(clause)
                 or FINAL_AFTER.match(after)
                 or re.search(r"→|->|=>|⇒|➡", before)
+                # the schedule's own word moved (`目标改到 12/4 (mid-Apr)`, w46-h)
+                or SCHEDULE_WORD.search(text[left : hit.start])
             )
         ):
             role, moved = "target", True
@@ -289,6 +298,12 @@ def _shift_in(clause: str) -> bool:
 
 # The date called the target in so many words ("目标 4/30", "deadline: 6/30"), not a plan restated
 # ("仍按 4/3 提交评审": a step's day) nor a step's due day ("results due Mon 17/03").
+def named_target(text: str, role: DateRole) -> bool:
+    """The day is set right after the word for a target (`进度 45%, 目标 29/3`, `ETA: 4/12`): the
+    project's own, on a line of its notes as on its lead (w46-h)."""
+    return _NAMED_TARGET.search(text[max(0, role.hit.start - 16) : role.hit.start]) is not None
+
+
 _NAMED_TARGET = re.compile(
     r"(?:(?<![原旧老])目标(?:日期|时间)?|截止(?:日期|时间)?|上线(?:日期|时间)|完成时间|交付时间|deadline|"
     r"\btarget(?:\s+date)?)\s*[:：]?\s*(?:在|于|是|为|is|on|by|of)?\s*$",
