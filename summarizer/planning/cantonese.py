@@ -32,6 +32,10 @@ _WORDS = {
     "呢个": "这个",
     "呢啲": "这些",
     "嗰个": "那个",
+    "嗰次": "那次",
+    "嗰阵": "那时",
+    "嗰": "那",
+    "喺": "在",
     "佢哋": "他们",
     "我哋": "我们",
     "咁样": "这样",
@@ -44,15 +48,17 @@ _WORDS = {
 }
 _WORD = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
 # Characters only Cantonese writes: without one, a question is Mandarin and left as it is.
-_CANTONESE_ONLY = re.compile(r"[嘅咗冇唔咩啲哋嗰乜佢]|而家|依家|几时|系咪|边度|边个|去到边|点解|点样")
+_CANTONESE_ONLY = re.compile(r"[嘅咗冇唔咩啲哋嗰乜佢喺]|而家|依家|几时|系咪|边度|边个|去到边|点解|点样")
 
 
 # 呢 before a count or a period is "this" (`呢两三个月`); at a question's end it is Mandarin's particle too.
 _THIS = re.compile(r"呢(?=[个啲两三几一二排次期周月年])")
+# 点 before a verb of handling is "how" (`Geofence 點處理？`, w46-e); elsewhere it is a point (`重点`, `点位`).
+_HOW = re.compile(r"(?<![重要难热亮焦起终节卖痛地网站据])点(?=处理|处置|做|搞|算|办|解决|安排|跟进|应对)")
 
 
 def as_mandarin(question: str) -> str:
     """The question with its Cantonese words in Mandarin; a Mandarin question unchanged."""
     if not _CANTONESE_ONLY.search(question):
         return question
-    return _THIS.sub("这", _WORD.sub(lambda match: _WORDS[match[0]], question))
+    return _HOW.sub("怎么", _THIS.sub("这", _WORD.sub(lambda match: _WORDS[match[0]], question)))

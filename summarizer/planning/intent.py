@@ -88,7 +88,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "生产异常 工艺异常 设备异常 制程异常 异常事件 excursion excursions"
     )),
     ("risks", _words(
-        "risk risks blocker blockers blocked concern concerns red amber 风险 阻塞 隐患 卡点 堵点 红灯 黄灯"
+        "risk risks blocker blockers blocked concern concerns red amber flagged 风险 阻塞 隐患 卡点 堵点 红灯 黄灯"
     )),
     ("changes", _words(
         "what_changed change changes changed difference compared versus vs diff "

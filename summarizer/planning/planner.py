@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -125,6 +126,14 @@ def read_question(
         found = TimeRange(None, None, label.text)
     elif latest:
         found = find_time_range(question, latest, week_labels or {})
+    # (the fiscal year a week counts in is part of its words: `FY24/25 第三週`, w46-e)
+    fiscal = (
+        re.search(rf"\bFY\s?\d{{2}}(?:\s?[/-]\s?\d{{2,4}})?\s*{re.escape(found.text)}", question, re.I)
+        if found and found.text
+        else None
+    )
+    if found is not None and fiscal is not None:
+        found = replace(found, text=fiscal[0])
     since_int = found.since if found else None
     until_int = found.until if found else None
     if since:

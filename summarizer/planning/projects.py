@@ -148,9 +148,27 @@ def _acronym_links(question: str, projects: Sequence[ProjectRef]) -> dict[str, f
                         holders.add(p.name)
                     else:
                         holders.add("")  # named in part: no link through the acronym
+        if not holders:
+            # never written in any name: the initials of one (`FRJ` of `Friends Renewals Journey`, w46-f)
+            holders = {
+                p.name for p in projects for name in (p.name, *p.aliases) if _initials(name) == acronym
+            }
         if len(holders) == 1 and "" not in holders:
             out[holders.pop()] = ACRONYM_SCORE
     return out
+
+
+_TITLE_WORD = re.compile(r"(?<![\w'])[A-Z][a-z]+")
+_MINOR_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "on", "at", "a", "an"})
+
+
+def _initials(name: str) -> str:
+    """The initials of a name written in capitalised words (`Friends Renewals Journey` -> `FRJ`);
+    "" for any other name (a lower-case or Han word in it, or fewer than three words)."""
+    words = [w for w in re.findall(r"[^\W_]+", name) if w.lower() not in _MINOR_WORDS]
+    if len(words) < 3 or not all(_TITLE_WORD.fullmatch(w) for w in words):
+        return ""
+    return "".join(w[0] for w in words)
 
 
 _GLOSS = re.compile(r"[(（]([^()（）]+)[)）]\s*$")

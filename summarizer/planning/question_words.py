@@ -36,6 +36,10 @@ _PHRASES = [
     "怎么样",
     # "那次预警误报是怎么回事，后来复盘了吗？": what happened, then what came after; neither is what about.
     "怎么回事",
+    # "Geofence 怎么处理？", "那次…": how it was dealt with is what the report's decision says, not 处理
+    "怎么处理",
+    "如何处理",
+    "那次",
     "后来",
     "怎么",
     "如何",

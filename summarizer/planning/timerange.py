@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from index.text.holidays import FIXED_HOLIDAYS
+from index.text.holidays import FIXED_HOLIDAYS, HOLIDAY_NAMES, holiday_span
 from index.text.numerals import ZH_NUMBER, small_number
 from index.text.timeexpr import MONTH_PATTERN, MONTHS
 from index.text.weeks import WEEK_ABBREVIATION, shift_weeks, week_int
@@ -137,9 +137,14 @@ _DAY_NUM = re.compile(
     r"|(?<![0-9A-Za-z.%/-])(?P<m3>1[0-2]|0?[1-9])[./](?P<d3>[0-3]?\d)(?![0-9A-Za-z.%/-])"
 )
 # Holidays on fixed calendar days, the days they name: the shared table (index.text.holidays).
-# Movable feasts (Easter, 春节, 中秋) are left out here: a question's period is read without them.
+# Movable feasts (Easter, 春节, 中秋) are left out here, a question's period read without them (a
+# `中秋月饼预售页` is a project), save the report just before or after one ("Good Friday 前最後一次週會",
+# w46-e): the holiday's eve or morrow is the period's whole point.
 _HOLIDAYS = FIXED_HOLIDAYS
 _HOLIDAY = re.compile("|".join(f"(?P<h{i}>{p})" for i, (p, _, _) in enumerate(_HOLIDAYS)), re.I)
+_MOVABLE_EVE = re.compile(
+    rf"(?:{HOLIDAY_NAMES.pattern})(?=\s*(?:之?前的?最后一[期周次]|前夕|之?后的?第一[期周次]|后首期))", re.I
+)
 # A day names a report's week only when the question is about a report ("the May 23 report",
 # "week of May 9", "5月23日的周报") or an event "on" that day; otherwise it is usually a target
 # date ("ETA May 23"), which says nothing about which reports to read.
@@ -278,6 +283,14 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         first, last = date(year, m1, d1), date(year, m2, d2)
         return Period(week_int(first), week_int(last), days=(first, last))
 
+    def movable(m: re.Match[str]) -> Period:
+        spans = [span for year in (latest.year, latest.year - 1) if (span := holiday_span(m, year))]
+        seen = [span for span in spans if span[0] <= latest]  # the last one the reports can have seen
+        if not seen:
+            return Period(None, None)
+        first, last = seen[0]
+        return Period(week_int(first), week_int(last), days=(first, last))
+
     def single_week(m: re.Match[str]) -> Period:
         week = resolve_week(m[0], latest, labels)
         return Period(week, week)
@@ -353,6 +366,7 @@ def _ranges(latest: date, labels: dict[int, list[int]]) -> list[tuple[re.Pattern
         (_QUARTER, quarter_of, True),
         (_WEEK, single_week, True),
         (_HOLIDAY, holiday, True),
+        (_MOVABLE_EVE, movable, True),
         (_PART_EN, month_part, True),
         (_PART_ZH, month_part, True),
         (_ZH_MONTH, month_of, True),

@@ -42,3 +42,22 @@ def test_the_holiday_word_belongs_to_its_name(question: str) -> None:
     found = find_time_range(question, LATEST, {})
     assert found is not None and found.until is None and found.days is not None
     assert found.text.endswith(("之后", "以后", "以来"))
+
+
+@pytest.mark.parametrize(
+    ("question", "week"),
+    [
+        # Good Friday 2026 is 3 April (Easter Sunday 5 April): the week of its eve
+        ("Good Friday 前最后一次周会讲了 AutoFuel 什么？", 202614),
+        # 中秋 2026 is Friday 25 September
+        ("中秋前夕的周报说了什么？", 202639),
+    ],
+)
+def test_the_report_before_a_movable_feast_is_read_by_its_day(question: str, week: int) -> None:
+    found = find_time_range(question, LATEST, {})
+    assert found is not None and found.since == found.until == week
+
+
+def test_a_movable_feast_alone_names_no_period() -> None:
+    """`中秋月饼预售页` is a project; only the report before or after the feast makes it a period."""
+    assert find_time_range("中秋月饼预售页上线了吗？", LATEST, {}) is None

@@ -11,7 +11,7 @@ from index.text.hant import simplified
 from summarizer.engines.local.engine import _writable
 from summarizer.planning import read_question
 from summarizer.planning.cantonese import as_mandarin
-from summarizer.planning.projects import ProjectRef
+from summarizer.planning.projects import ProjectRef, link_projects
 from summarizer.question import QuestionPlan
 
 
@@ -21,6 +21,9 @@ from summarizer.question import QuestionPlan
         ("收銀SDK 而家去到邊？幾時可以全面推出？", "收银SDK 现在进展到哪？什么时候可以全面推出？"),
         ("NPS 呢兩三個月嘅趨勢係點？有冇達標？", "NPS 这两三个月的趋势怎么样？有没有达标？"),
         ("第12期提到嘅事故係咩？", "第12期提到的事故是什么？"),
+        # 點 before a verb of handling is "how", 嗰次 "that time"; 重點 stays a point
+        ("嗰次週會 Geofence 點處理？", "那次周会 Geofence 怎么处理？"),
+        ("喺 B2 嘅重點係咩？", "在 B2 的重点是什么？"),
         # Mandarin is left as it is, its 呢 and 系 too
         ("这个项目呢？", "这个项目呢？"),
         ("对账系统几月上线？", "对账系统几月上线？"),
@@ -150,3 +153,28 @@ def test_a_name_called_by_its_capitalised_first_word_is_linked_and_asks_nothing(
     assert read_question("What happened to Fleet?", latest=date(2025, 5, 2), projects=projects).projects == []
     lower = read_question("what happened to the bastion?", latest=date(2025, 5, 2), projects=projects)
     assert lower.projects == []
+
+
+def test_a_fiscal_year_before_a_week_is_part_of_the_period_not_a_word_sought() -> None:
+    # (the series labels its reports by its own weeks: `FleetTech 週會 (FY24/25 Wk3)` is its third)
+    plan = read_question(
+        as_mandarin(simplified("FY24/25 第三週嗰次週會, Geofence 點處理？")),
+        latest=date(2024, 5, 10),
+        week_labels={3: [202416]},
+    )
+    assert plan.time_text == "FY24/25 第三周"
+    assert not any(word in plan.terms for word in ("FY24", "/25", "处理", "那次"))
+    assert "Geofence" in plan.terms
+
+
+def test_capitals_no_name_writes_are_the_initials_of_one_name() -> None:
+    projects = [
+        ProjectRef("Friends Renewals Journey", ()),
+        ProjectRef("Mobile Wallet Passes", ()),
+        ProjectRef("Fan Relations Journal", ("Fan Relations Journal",)),
+    ]
+    assert link_projects("Is MWP live yet?", projects) == ["Mobile Wallet Passes"]
+    # two names with the same initials: the capitals name neither
+    assert link_projects("Where is FRJ now?", projects) == []
+    # a lower-case word in the name: no initials (`Seat map rebuild` is no `SMR`)
+    assert link_projects("Is SMR done?", [ProjectRef("Seat map rebuild", ())]) == []
