@@ -74,6 +74,9 @@ HOLIDAYS: tuple[tuple[str, Callable[[int], Span | None]], ...] = (
     *((pattern, _fixed(start, end)) for pattern, start, end in FIXED_HOLIDAYS),
     (r"春节(?:假期|长假)?|过年|\b(?:Chinese|Lunar)\s+New\s+Year\b", _lunar(_SPRING_FESTIVAL, 1, 6)),
     (r"中秋(?:节|假期)?|\bMid-?Autumn(?:\s+Festival)?\b", _lunar(_MID_AUTUMN, 0, 2)),
+    # (the days of Easter a question names alone: "the last meeting before Good Friday", w46-e)
+    (r"\bGood\s+Fri(?:day)?\b", lambda y: (easter(y) - timedelta(days=2), easter(y) - timedelta(days=2))),
+    (r"\bEaster\s+Monday\b", lambda y: (easter(y) + timedelta(days=1), easter(y) + timedelta(days=1))),
     (r"\bEaster\b", lambda y: (easter(y) - timedelta(days=2), easter(y) + timedelta(days=1))),
     (r"\bThanksgiving\b", _thanksgiving),
 )
