@@ -224,7 +224,9 @@ def _discord_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     opened = False
     # (the stamp kept is the report's message's, as in `chat_export_lines`)
-    stamped = [i for i, (_, text) in enumerate(lines[:_CHAT_HEAD_LINES]) if _DISCORD_STAMP.match(text.strip())]
+    stamped = [
+        i for i, (_, text) in enumerate(lines[:_CHAT_HEAD_LINES]) if _DISCORD_STAMP.match(text.strip())
+    ]
     kept = next((i for i in stamped if _POSTS_REPORT.search(lines[i][1])), stamped[0] if stamped else -1)
     for index, (number, text) in enumerate(lines):
         stamp = _DISCORD_STAMP.match(text.strip()) is not None

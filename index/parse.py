@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from index.classify import classify_heading
 from index.date_labels import DATE_LABEL, VCS_KEYWORD
@@ -61,6 +61,9 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 # longer than this is cut, so one 1 MB heading line cannot make every chunk under it 1 MB.
 MAX_TITLE_CHARS = 200
 _LABEL_LINES = 3  # how far under the title a week label may stand
+_WEEK_COMMENCING = re.compile(
+    r"(?<![A-Za-z])(?:wc|w/c|week\s+(?:commencing|beginning|starting))(?![A-Za-z])", re.I
+)
 NO_DATE = "no report date found in the title, front matter, a dated header line or file name"
 
 
@@ -103,6 +106,14 @@ def parse_report(
             found = detect_report_date(
                 title_heading, title_lines, {**doc.meta, **front}, doc.path, body, near, mail.sent
             )
+    if (
+        found is not None
+        and found.value.weekday() == 0
+        and _WEEK_COMMENCING.search(f"{title_heading} {doc.path.stem}")
+    ):
+        # `Digital update wc 03-03-25`: the Monday opens the week the report tells (its Wednesday's
+        # incident is no future event), written at the week's end; its week is the same
+        found = FoundDate(found.value + timedelta(days=4), found.origin)
     if found is None:
         raise ReportDateError(
             doc.path,

@@ -32,9 +32,9 @@ def test_bracketed_chat_stamps_read_day_first_when_a_stamp_or_the_messages_say_s
 def test_a_file_name_s_dashed_day_with_a_short_year_is_one_day_not_a_month_and_a_day(tmp_path: Path) -> None:
     page = "::: info\nDigital weekly update · author Priya\n:::\n\n## TL;DR\n\n* Cutover still Mon 03/03.\n"
     found = parsed_date(tmp_path, "Digital update wc 10-03-25.md", page, near=date(2025, 2, 20))
-    assert found[0] == date(2025, 3, 10)  # not 3 October 2024 from `10-03`
+    assert found[0] == date(2025, 3, 14)  # not 3 October 2024 from `10-03` (the week it opens, to its end)
     found = parsed_date(tmp_path, "Digital update wc 27-01-25.md", page, near=date(2025, 2, 20))
-    assert found[0] == date(2025, 1, 27)
+    assert found[0] == date(2025, 1, 31)
 
 
 def test_a_database_client_s_header_record_dates_the_report_by_its_run(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_a_checklist_item_closing_a_page_is_no_sign_off(tmp_path: Path) -> None:
         "* [ ] Hypercare exit review (Gemma, Fri 11/04)\n"
     )
     found = parsed_date(tmp_path, "Digital update wc 31-03-25.md", page, near=date(2025, 3, 24))
-    assert found[0] == date(2025, 3, 31)
+    assert found[0] == date(2025, 4, 4)  # the week of Monday 31/03, not the checklist's Friday 11/04
 
 
 def test_a_chat_report_is_dated_by_the_message_that_posts_it_not_the_chatter_before(tmp_path: Path) -> None:

@@ -259,14 +259,17 @@ def _figures_only(lines: list[str]) -> bool:
     )
 
 
+_KEYED_TITLE = re.compile(r"^\W{0,4}(?:INC|PD|PIR|IR|SEV|OUT)-\d", re.I)
+
+
 def _one_incident(report: Report, section: Section) -> bool:
     """The items are one incident's lines, told under its own heading, not incidents of their own:
     the heading names the day (`### 8月6日决策引擎超时复盘结论`), or the items are its fields
     (`- 时间：…` `- 定级：P2` `- 处置：…`)."""
     if section.tables:
         return False
-    if opening_date(section.title, report.date)[0] is not None:
-        return True
+    if opening_date(section.title, report.date)[0] is not None or _KEYED_TITLE.match(section.title):
+        return True  # (or the heading is the event's id: `INC-25-07 — M5-01 crash … (P2)`, w46-b)
     # `线上故障：巴西区播放失败`, `Incident: checkout 502s`: the kind, then the one event it is
     head, colon, what = re.sub(r"[(（][^)）]*[)）]\s*$", "", section.title).partition(
         "：" if "：" in section.title else ":"

@@ -374,7 +374,8 @@ STATUS_HEADING = re.compile(
     r"(?:会议|本周|本期|周会|例会)(?:摘要|总结|小结|纪要)|发言总结|章节速览|智能纪要|"
     r"(?:ai\s+|meeting\s+)(?:summary|recap|minutes)|recap|chapters|key\s+takeaways|"
     # a meeting's own parts (`00:00:06 开场`, `Welcome and introductions`, `AOB`)
-    r"开场|开场白|议程|会议议程|opening|welcome(?:\s+and\s+introductions)?|introductions|agenda|wrap[- ]?up|"
+    r"开场|开场白|议程|会议议程|会议安排|下次会议|其他事项|opening|welcome(?:\s+and\s+introductions)?|introductions|agenda|"
+    r"wrap[- ]?up|next\s+meeting|housekeeping|"
     r"aob|any\s+other\s+business|"
     # what the period achieved, as a status report's section names it (`Achievements last period`)
     r"(?:(?:本期|本周)?主要成果\s*)?(?:major\s+)?(?:achievements?|accomplishments?)|本期主要成果|主要成果|key activities(?:\s+next\s+period)?|(?:latest\s+)?updates?|key messages?|key points|"

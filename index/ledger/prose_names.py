@@ -76,6 +76,8 @@ _TRAILING_WORDS = re.compile(
     r"been|be|will|would|should|got|gets|went|goes|remains|stays|not)$",
     re.I,
 )
+# "电子证照库三期因户籍类…" and "…三期因“不动产权证书”…": the cause opens after the name (never 原因, 基因).
+_CAUSE_AFTER = re.compile(r"(?<![原基诱起成病死主])(?:因为|因|由于)$")
 # "工厂已排产", "还在验证中": an aspect word or adverb makes a clause, not a name.
 _ASPECT = re.compile(r"[已了着过]|正在|还在|仍在|将会|还没|没有")
 # A code name: inner capitals ("OTel"), a figure ("SOC 2", "Ferry 0.3"), a hyphenated word.
@@ -134,7 +136,7 @@ def _common_start(a: str, b: str) -> str:
     previous = None
     while previous != head:
         previous = head
-        head = _TRAILING_WORDS.sub("", _TRAILING.sub("", head))
+        head = _CAUSE_AFTER.sub("", _TRAILING_WORDS.sub("", _TRAILING.sub("", head)))
     quote = max(head.rfind(mark) for mark in "「『“《")
     if quote >= 0 and not any(close in head[quote:] for close in "」』”》"):
         head = head[:quote]  # "七夕「鹊桥相会」…": a quoted name is `_marked`'s, never cut inside

@@ -299,9 +299,16 @@ def _shift_in(clause: str) -> bool:
 # The date called the target in so many words ("目标 4/30", "deadline: 6/30"), not a plan restated
 # ("仍按 4/3 提交评审": a step's day) nor a step's due day ("results due Mon 17/03").
 def named_target(text: str, role: DateRole) -> bool:
-    """The day is set right after the word for a target (`进度 45%, 目标 29/3`, `ETA: 4/12`): the
-    project's own, on a line of its notes as on its lead (w46-h)."""
-    return _NAMED_TARGET.search(text[max(0, role.hit.start - 16) : role.hit.start]) is not None
+    """The day is set right after the project's word for its target (`进度 45%, 目标 29/3`, `ETA: 4/12`):
+    its own, on a line of its notes as on its lead (w46-h). Not a deadline (`监管截止 3/31`, `子任务
+    deadline 10/24`): another party's or a step's."""
+    return _OWN_TARGET.search(text[max(0, role.hit.start - 16) : role.hit.start]) is not None
+
+
+_OWN_TARGET = re.compile(
+    r"(?:(?<![原旧老])目标(?:日期|时间)?|\btarget(?:\s+date)?|\beta)\s*[:：]?\s*(?:在|于|是|为|is|on|by|of)?\s*$",
+    re.I,
+)
 
 
 _NAMED_TARGET = re.compile(

@@ -40,3 +40,28 @@ def file_name_team(folder: str) -> str | None:
     }
     shared = [word for word in words if sum(word in stem for stem in stems) >= MIN_SHARE * len(stems)]
     return max(sorted(shared), key=len) if shared else None
+
+
+# A code in capitals most file names carry beside the team's Chinese name (`岷东储能电站EMS调度接入`).
+_LATIN_CODE = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]{1,7}(?![A-Za-z])")
+
+
+@lru_cache(maxsize=8192)
+def file_name_words(folder: str) -> tuple[str, ...]:
+    """Every word most of the folder's file names carry: the Chinese words `file_name_team` weighs
+    (three characters or more, between generic words) and codes in capitals (`0314 任务状态报告_
+    岷东储能电站EMS调度接入.txt`: 岷东储能电站, EMS, 调度接入, w46-g). A question that names the team
+    so asks nothing of its words."""
+    try:
+        stems = [os.path.splitext(name)[0] for name in os.listdir(folder) if not name.startswith(".")]
+    except OSError:
+        return ()
+    if len(stems) < MIN_FILES:
+        return ()
+    words = {word for stem in stems for run in _HAN_RUN.findall(stem) for word in _GENERIC.split(run)}
+    words = {word for word in words if len(word) >= MIN_CHARS - 1} | {
+        code for stem in stems for code in _LATIN_CODE.findall(stem)
+    }
+    return tuple(
+        sorted(word for word in words if sum(word in stem for stem in stems) >= MIN_SHARE * len(stems))
+    )

@@ -23,7 +23,7 @@ from index.text.weeks import week_str
 from summarizer.facts.glossary import chinese_synonyms
 from summarizer.planning.cantonese import as_mandarin
 from summarizer.planning.code_names import code_name_synonyms
-from summarizer.planning.file_names import file_name_team
+from summarizer.planning.file_names import file_name_team, file_name_words
 from summarizer.planning.index_context import (
     index_context,
     relative_reports,
@@ -324,6 +324,7 @@ def without_team_words(subject: str, series: str) -> str:
     team and is not what the incidents must mention."""
     team = {t for t in tokenize(series.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " "))}
     team |= set(tokenize(file_name_team(series) or ""))  # 网信中心 of `网信中心周报_…` files
+    team |= {token for word in file_name_words(series) for token in tokenize(word)}  # and EMS, 调度接入
     return " ".join(t for t in subject.split() if t not in team)
 
 

@@ -8,6 +8,7 @@ ledger answer aside when it never mentions a subject that carries the question.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -294,3 +295,12 @@ def test_one_teams_incidents_in_a_period_answer_whatever_else_it_says() -> None:
     unranged = _plan("自动化系统出过什么故障？", weights)
     unranged.series = "/r/oms-eformat-dispatch"
     assert not speaks_to(unranged, facts)
+
+
+def test_the_words_every_file_name_carries_name_the_team_not_the_subject(tmp_path: Path) -> None:
+    team = tmp_path / "storage-ems"
+    team.mkdir()
+    for day in ("0307", "0314", "0321", "0403"):
+        (team / f"{day} 任务状态报告_ 岷东储能电站EMS调度接入.txt").write_text("x", encoding="utf-8")
+    # "岷东储能EMS调度接入这几个月里，哪些分项…" names the programme; its parts are the answer
+    assert without_team_words("ems 调度 度接 接入 分项", str(team)) == "分项"

@@ -108,6 +108,9 @@ _MINUTES = """\
 00:12:10 专网远程运维试点
 吴凯确认基站设备按{arrival}进场，5月底完成试点验收，绿灯。
 
+00:20:40 会议安排
+下周例会暂停一次，下次例会顺延到月底。
+
 【发言总结】
 周明远-信息中心：
 强调各子项目不得擅自调整上线时间，年底前通过验收。
@@ -171,3 +174,79 @@ def test_a_light_said_last_is_the_state_over_a_move_word_before_it(write_report:
     facts = extract_facts(write_report("纪要_第23次.txt", text))
     pilot = [o for o in facts.observations if o.project == "专网远程运维试点"]
     assert [(o.status, str(o.target)) for o in pilot] == [("on_track", "2025-05-31")]
+
+
+def test_a_cause_said_after_a_name_is_no_part_of_it() -> None:
+    from index.ledger.prose_names import discover
+
+    found = discover(
+        [
+            ("qi11", "电子证照库三期因户籍类证照审批未批复转黄灯。"),
+            ("qi18", "电子证照库三期因“不动产权证书”数据差异再次顺延，亮红灯。"),
+        ]
+    )
+    assert "电子证照库三期" in found and "电子证照库三期因" not in found
+
+
+_CHAT_REPORT = """\
+# Desk 周报 第{n}期
+
+2025-03-{day}
+
+*一、项目*
+1) MFM Live — {state}
+   - 进度 60%, {target_line}
+   - 监管截止 {rule}, 子任务 deadline {step}
+"""
+
+
+def test_a_target_set_on_a_note_line_and_its_move_are_the_projects(series: Series) -> None:
+    ledger = series(
+        [
+            (
+                "w10.md",
+                _CHAT_REPORT.format(
+                    n=31, day="07", state="🟡 有风险", target_line="目标 29/3", rule="31/3", step="20/4"
+                ),
+            ),
+            (
+                "w11.md",
+                _CHAT_REPORT.format(
+                    n=32,
+                    day="14",
+                    state="🔴 受阻",
+                    target_line="目标改到 12/4 (mid-Apr)",
+                    rule="30/4",
+                    step="27/4",
+                ),
+            ),
+        ]
+    )
+    moves = {(s.project, s.from_, s.to) for s in views.slips(ledger) if s.kind == "date_moved"}
+    # the regulator's deadline and a sub-task's are neither day
+    assert moves == {("MFM Live", "2025-03-29", "2025-04-12")}
+
+
+_WC_PAGE = """\
+::: info
+Digital weekly update · author Priya
+:::
+
+## Incidents
+
+**INC-25-07 — Mill 1 crash during a 5-axis cycle (P2)**
+
+* Wed 05/03, 14:20. A ball-nose tool snapped mid-cycle; collet damaged.
+* Mill 1 down until Thu 06/03 11:00, engineer same-day callout.
+* Impact: 14 units scrapped, 9 cases dispatched a day late.
+"""
+
+
+def test_a_week_commencing_page_tells_its_week_and_a_keyed_heading_is_one_incident(
+    write_report: WriteReport,
+) -> None:
+    report = write_report("Digital update WC 03.03.25.md", _WC_PAGE)
+    assert str(report.date) == "2025-03-07"  # the Monday opens the week; the page is of its end
+    incidents = extract_facts(report).incidents
+    # its Wednesday's crash is no future event, and its lines are one incident's, not three
+    assert [(str(i.when), i.severity) for i in incidents] == [("2025-03-05", "P2")]
