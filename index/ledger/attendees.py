@@ -21,19 +21,22 @@ _ATTENDEE_LABEL = re.compile(
     re.I,
 )
 _SEPARATORS = re.compile(r"\s*[、,，;；]\s*")
+_DEPARTMENT = re.compile(r"\s*[-－—–(（].*$")
 _MAX_NAME = 24
 
 
 def attendees(report: Report) -> frozenset[str]:
-    """The names the header's attendee fields list, each as written."""
+    """The names the header's attendee fields list, each as written and without its department."""
     names: set[str] = set()
     for _, text in report.lines[:_HEADER_LINES]:
         match = _ATTENDEE_LABEL.match(text.strip())
         if match is None:
             continue
-        names.update(
-            name for part in _SEPARATORS.split(match[1]) if 0 < len(name := part.strip(" *_@")) <= _MAX_NAME
-        )
+        for part in _SEPARATORS.split(match[1]):
+            name = part.strip(" *_@")
+            if 0 < len(name) <= _MAX_NAME:
+                # `周明远-信息中心`: the person is 周明远 too, as the minutes' own lines call them
+                names.update({name, _DEPARTMENT.sub("", name)} - {""})
     return frozenset(names)
 
 
