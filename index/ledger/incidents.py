@@ -259,6 +259,7 @@ def _figures_only(lines: list[str]) -> bool:
     )
 
 
+_RECORD_LINES = 3
 _KEYED_TITLE = re.compile(r"^\W{0,4}(?:INC|PD|PIR|IR|SEV|OUT)-\d", re.I)
 
 
@@ -511,8 +512,12 @@ def _from_lines(
     )
     if when is None and title_line is not None and body is not texts and record:
         # under a heading that gives no day (`6. LIVE OPERATIONS - INCIDENTS & POSSESSIONS`), the day
-        # of the record's first line (`INC-2025-0306-01 | Cat 1 | Thu 06/03/25 05:40-06:55 | …`)
-        when, when_text = _lately_day(body[0][1], report)
+        # of the record's first line (`INC-2025-0306-01 | Cat 1 | Thu 06/03/25 05:40-06:55 | …`), or of
+        # the first line under a card's tags that has one (`#35 · 🏷 incident · 🏷 P2` over `- 4/22（周二）…`)
+        for _, text in body[:_RECORD_LINES]:
+            when, when_text = _lately_day(text, report)
+            if when is not None:
+                break
     if when is None and (told_below or day_anywhere):
         # "Temperature excursion, Tallinn: … recorded up to 11.4°C … on Tue 08-Apr": the paragraph's
         # first day of the report's weeks, wherever its sentence puts it

@@ -250,3 +250,28 @@ def test_a_week_commencing_page_tells_its_week_and_a_keyed_heading_is_one_incide
     incidents = extract_facts(report).incidents
     # its Wednesday's crash is no future event, and its lines are one incident's, not three
     assert [(str(i.when), i.severity) for i in incidents] == [("2025-03-05", "P2")]
+
+
+_CARDS = """\
+# LiveOps board — 2025-04-25
+
+## Notes
+
+- QA sign-off slipped from 22/4 to 28/4 (device lab outage). The rollout target does not change.
+
+## Incidents
+
+### INC-0422 库存同步延迟 → 超卖
+`#35` · 🏷 incident · 🏷 P2 · 👤 chen.yu
+
+- 4/22（周二）14:10 起库存回调积压约 55 分钟，3 个爆款超卖
+- 已加积压告警
+"""
+
+
+def test_a_cards_incident_is_dated_below_its_tags_and_a_slips_reason_is_none(
+    write_report: WriteReport,
+) -> None:
+    incidents = extract_facts(write_report("board-2025-04-25.md", _CARDS)).incidents
+    # the card's day is the first line under its tags that writes one; the lab outage only moved a step
+    assert [(str(i.when), i.severity, i.duration_minutes) for i in incidents] == [("2025-04-22", "P2", 55.0)]
