@@ -122,6 +122,10 @@ def read_question(
     linked = link_projects(_TEAM_NAME.sub(" ", question), projects)
     label = find_series_label(question, label_kinds) if not (since or until) else None
     found: TimeRange | None = None
+    around = find_time_range(question, latest, week_labels or {}) if label is not None and latest else None
+    if label is not None and around is not None and label.text in around.text and around.text != label.text:
+        # "国庆节后第一期": the first issue after the holiday, not the series' issue 1
+        label = None
     if label is not None:
         found = TimeRange(None, None, label.text)
     elif latest:

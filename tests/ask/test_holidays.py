@@ -61,3 +61,15 @@ def test_the_report_before_a_movable_feast_is_read_by_its_day(question: str, wee
 def test_a_movable_feast_alone_names_no_period() -> None:
     """`中秋月饼预售页` is a project; only the report before or after the feast makes it a period."""
     assert find_time_range("中秋月饼预售页上线了吗？", LATEST, {}) is None
+
+
+def test_the_first_issue_after_a_holiday_is_no_series_issue_one() -> None:
+    from summarizer.planning.planner import read_question
+
+    kinds = {"issue"}
+    after = read_question(
+        "国庆节后第一期周报里，贷款核算是什么状态？", latest=date(2025, 11, 14), label_kinds=kinds
+    )
+    assert after.label is None and after.since == after.until == 202541
+    first = read_question("第一期周报里，贷款核算是什么状态？", latest=date(2025, 11, 14), label_kinds=kinds)
+    assert first.label == ("issue", 1)
