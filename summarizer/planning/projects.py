@@ -442,6 +442,26 @@ def _name_heads(projects: Sequence[ProjectRef]) -> Counter[str]:
 
 # A word the question writes capitalised, not its first: what may be a code name ("Bastion").
 _CAPITALISED = re.compile(r"(?<=[\s(\"'“‘])([A-Z][a-z]{3,})\b")
+# Two or more capitalised words in a row (`Gift Aid` of "Gift Aid 数据清洗项目为什么…").
+_TITLE_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?![A-Za-z])")
+
+
+def _head_words_links(question: str, projects: Sequence[ProjectRef]) -> dict[str, float]:
+    """The one project whose name opens with a run of capitalised words the question writes
+    (`Gift Aid` of `Gift Aid Declaration Cleanse`, asked in Chinese with the rest of the name said
+    in Chinese, w46-f): its first words name it when no other name opens so."""
+    out: dict[str, float] = {}
+    for run in _TITLE_RUN.findall(question):
+        key = run.casefold()
+        holders = {
+            p.name
+            for p in projects
+            for name in (p.name, *p.aliases)
+            if name.casefold().startswith(key) and name[len(run) : len(run) + 1] in ("", " ")
+        }
+        if len(holders) == 1:
+            out[holders.pop()] = ACRONYM_SCORE
+    return out
 
 
 def _head_word_link(form: _NameForm, named: frozenset[str], heads: Counter[str]) -> float:
@@ -514,7 +534,7 @@ def link_scores(question: str, projects: Sequence[ProjectRef], min_ratio: float 
         if best:
             scored[project.name] = best
     if not scored:
-        scored = _acronym_links(question, projects)
+        scored = _acronym_links(question, projects) or _head_words_links(question, projects)
     names = sorted(scored, key=lambda n: (-scored[n], n))
     # A name inside a longer linked name is the same mention ("风控" inside "风控决策引擎迁移").
     return {n: scored[n] for n in names if not any(n != m and plain_key(n) in plain_key(m) for m in names)}

@@ -212,27 +212,37 @@ def _words_by_pair(keep: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {pair: tuple(words) for pair, words in by_pair.items()}
 
 
-def _protected(text: str, keep: Iterable[str]) -> list[bool]:
-    """Per character: True when it belongs to a common word or a kept name."""
-    shielded = [False] * len(text)
+def _protected(text: str, keep: Iterable[str]) -> list[tuple[int, int]]:
+    """The spans of the text that are a common word or a kept name."""
+    spans: list[tuple[int, int]] = []
     folded = text.casefold()
     table = _words_by_pair(tuple(keep))
     pairs = {folded[i : i + 2] for i in range(len(folded) - 1)}
     for word in (w for pair in pairs for w in table.get(pair, ())):
         start = folded.find(word)
         while start >= 0:
-            for index in range(start, start + len(word)):
-                shielded[index] = True
+            spans.append((start, start + len(word)))
             start = folded.find(word, start + 1)
-    return shielded
+    return spans
 
 
 def strip_question_words(text: str, keep: Iterable[str] | None = None) -> str:
-    """The question without its question/function words; a space keeps bigrams from bridging."""
-    shielded = _protected(text, (*(keep or ()), *PERIOD_FRAMES))
+    """The question without its question/function words; a space keeps bigrams from bridging. A
+    phrase is kept where a name runs across its edge; a shorter name inside it (`处理` of `怎么处理`,
+    some team's metric) is the phrase's own word and goes with it."""
+    spans = _protected(text, (*(keep or ()), *PERIOD_FRAMES))
+    shielded = [False] * len(text)
+    for start, end in spans:
+        shielded[start:end] = [True] * (end - start)
     out = list(text)
     for match in _PHRASE_RE.finditer(text):
-        if not any(shielded[match.start() : match.end()]):
+        inside = (match.start(), match.end())
+        if not any(
+            start < inside[1]
+            and end > inside[0]
+            and not (inside[0] <= start and end <= inside[1] and end - start < inside[1] - inside[0])
+            for start, end in spans
+        ):
             for index in range(match.start(), match.end()):
                 out[index] = " "
     for index, char in enumerate(text):

@@ -12,6 +12,7 @@ from summarizer.engines.local.engine import _writable
 from summarizer.planning import read_question
 from summarizer.planning.cantonese import as_mandarin
 from summarizer.planning.projects import ProjectRef, link_projects
+from summarizer.planning.question_words import strip_question_words
 from summarizer.question import QuestionPlan
 
 
@@ -178,3 +179,23 @@ def test_capitals_no_name_writes_are_the_initials_of_one_name() -> None:
     assert link_projects("Where is FRJ now?", projects) == []
     # a lower-case word in the name: no initials (`Seat map rebuild` is no `SMR`)
     assert link_projects("Is SMR done?", [ProjectRef("Seat map rebuild", ())]) == []
+
+
+def test_a_names_first_capitalised_words_link_it_when_no_other_name_opens_so() -> None:
+    projects = [
+        ProjectRef("Gift Aid Declaration Cleanse", ()),
+        ProjectRef("Gift Cards Revamp", ()),
+        ProjectRef("Mobile Wallet Passes", ()),
+    ]
+    # the rest of the name said in Chinese: its first words still name it
+    assert link_projects("Gift Aid 数据清洗项目为什么在3月变成红色？", projects) == [
+        "Gift Aid Declaration Cleanse"
+    ]
+    assert link_projects("Gift 是什么？", projects) == []  # one word opens two names
+
+
+def test_a_question_phrase_goes_with_a_shorter_name_inside_it() -> None:
+    """`处理` is some team's metric in a large index; inside `怎么处理` it is the question's verb.
+    A name that runs across a phrase's edge still keeps the phrase."""
+    assert strip_question_words("Geofence 怎么处理？", ["处理", "Geofence"]).split() == ["Geofence", "？"]
+    assert "怎么样" in strip_question_words("支付怎么样子了", ["怎么样子"])
