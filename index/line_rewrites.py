@@ -6,7 +6,7 @@ that still occurs in its line, so citations check out against the file. Split fr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from index.plain_records import RULE_LINE
@@ -183,6 +183,13 @@ _CHAT_HEAD_LINES = 20
 _SAID_AFTER_STAMP = re.compile(r"^\s*\[[^\]]{6,30}\]\s+[^:：\n]{1,40}[:：]\s+(\S.*)$")
 
 
+def _kept_stamp(lines: list[tuple[int, str]], stamped: Callable[[str], bool]) -> int:
+    """The index of the message whose stamp dates the report: the first that posts it (its bold
+    title) among the first lines, else the first stamped one; -1 when none is."""
+    heads = [i for i, (_, text) in enumerate(lines[:_CHAT_HEAD_LINES]) if stamped(text)]
+    return next((i for i in heads if _POSTS_REPORT.search(lines[i][1])), heads[0] if heads else -1)
+
+
 def chat_export_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A weekly report posted in a chat and exported (WhatsApp): after the first message with a
     sender, which keeps its stamp (it dates the report), each message's stamp and sender are dropped, and
@@ -198,8 +205,7 @@ def chat_export_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     # The message that posts the report keeps its stamp (it titles and dates the report): the first
     # with a sender, or one just after it that carries the report's title when chatter came first
     # (`[26/4/2024 6:10 PM] Lim: 今天周报晚点发…`, then `[29/4/2024 9:48 AM] Lim: *… 周报 第38期*`, w46-h).
-    stamped = [i for i, (_, text) in enumerate(lines[:_CHAT_HEAD_LINES]) if _CHAT_PREFIX.match(text)]
-    kept = next((i for i in stamped if _POSTS_REPORT.search(lines[i][1])), stamped[0] if stamped else -1)
+    kept = _kept_stamp(lines, lambda text: _CHAT_PREFIX.match(text) is not None)
     for index, (number, text) in enumerate(lines):
         stamp = _CHAT_PREFIX.match(text)
         if stamp and index != kept:
@@ -224,10 +230,7 @@ def _discord_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     opened = False
     # (the stamp kept is the report's message's, as in `chat_export_lines`)
-    stamped = [
-        i for i, (_, text) in enumerate(lines[:_CHAT_HEAD_LINES]) if _DISCORD_STAMP.match(text.strip())
-    ]
-    kept = next((i for i in stamped if _POSTS_REPORT.search(lines[i][1])), stamped[0] if stamped else -1)
+    kept = _kept_stamp(lines, lambda text: _DISCORD_STAMP.match(text.strip()) is not None)
     for index, (number, text) in enumerate(lines):
         stamp = _DISCORD_STAMP.match(text.strip()) is not None
         header = None if opened else _DISCORD_HEADER.match(text)

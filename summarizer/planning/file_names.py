@@ -19,27 +19,33 @@ MIN_FILES = 3
 MIN_CHARS = 3  # `运营`, `研发`: two characters name a kind of work, not a team
 
 
+def _stems(folder: str) -> list[str]:
+    """The folder's file names without their extensions; none when it holds too few to share a name."""
+    try:
+        stems = [os.path.splitext(name)[0] for name in os.listdir(folder) if not name.startswith(".")]
+    except OSError:
+        return []
+    return stems if len(stems) >= MIN_FILES else []
+
+
+def _shared(words: set[str], stems: list[str]) -> list[str]:
+    """The words most of the stems carry, sorted."""
+    return sorted(word for word in words if sum(word in stem for stem in stems) >= MIN_SHARE * len(stems))
+
+
+def _han_words(stems: list[str]) -> set[str]:
+    return {word for stem in stems for run in _HAN_RUN.findall(stem) for word in _GENERIC.split(run)}
+
+
 # One entry per folder: a bound below the index's team count would miss on every question, which
 # looks at each team's folder in turn (an LRU cycled through in order keeps none of them).
 @lru_cache(maxsize=8192)
 def file_name_team(folder: str) -> str | None:
     """The longest word of Chinese characters (three or more, between generic words) that most of
     the folder's file names carry, or None."""
-    try:
-        stems = [os.path.splitext(name)[0] for name in os.listdir(folder) if not name.startswith(".")]
-    except OSError:
-        return None
-    if len(stems) < MIN_FILES:
-        return None
-    words = {
-        word
-        for stem in stems
-        for run in _HAN_RUN.findall(stem)
-        for word in _GENERIC.split(run)
-        if len(word) >= MIN_CHARS
-    }
-    shared = [word for word in words if sum(word in stem for stem in stems) >= MIN_SHARE * len(stems)]
-    return max(sorted(shared), key=len) if shared else None
+    stems = _stems(folder)
+    shared = _shared({word for word in _han_words(stems) if len(word) >= MIN_CHARS}, stems)
+    return max(shared, key=len) if shared else None
 
 
 # A code in capitals most file names carry beside the team's Chinese name (`岷东储能电站EMS调度接入`).
@@ -49,19 +55,10 @@ _LATIN_CODE = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]{1,7}(?![A-Za-z])")
 @lru_cache(maxsize=8192)
 def file_name_words(folder: str) -> tuple[str, ...]:
     """Every word most of the folder's file names carry: the Chinese words `file_name_team` weighs
-    (three characters or more, between generic words) and codes in capitals (`0314 任务状态报告_
+    (two characters or more here, between generic words) and codes in capitals (`0314 任务状态报告_
     岷东储能电站EMS调度接入.txt`: 岷东储能电站, EMS, 调度接入, w46-g). A question that names the team
     so asks nothing of its words."""
-    try:
-        stems = [os.path.splitext(name)[0] for name in os.listdir(folder) if not name.startswith(".")]
-    except OSError:
-        return ()
-    if len(stems) < MIN_FILES:
-        return ()
-    words = {word for stem in stems for run in _HAN_RUN.findall(stem) for word in _GENERIC.split(run)}
-    words = {word for word in words if len(word) >= MIN_CHARS - 1} | {
-        code for stem in stems for code in _LATIN_CODE.findall(stem)
-    }
-    return tuple(
-        sorted(word for word in words if sum(word in stem for stem in stems) >= MIN_SHARE * len(stems))
-    )
+    stems = _stems(folder)
+    words = {word for word in _han_words(stems) if len(word) >= MIN_CHARS - 1}
+    words |= {code for stem in stems for code in _LATIN_CODE.findall(stem)}
+    return tuple(_shared(words, stems))

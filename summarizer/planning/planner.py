@@ -121,15 +121,11 @@ def read_question(
     """
     linked = link_projects(_TEAM_NAME.sub(" ", question), projects)
     label = find_series_label(question, label_kinds) if not (since or until) else None
-    found: TimeRange | None = None
-    around = find_time_range(question, latest, week_labels or {}) if label is not None and latest else None
-    if label is not None and around is not None and label.text in around.text and around.text != label.text:
+    ranged = find_time_range(question, latest, week_labels or {}) if latest else None
+    if label is not None and ranged is not None and label.text in ranged.text and ranged.text != label.text:
         # "国庆节后第一期": the first issue after the holiday, not the series' issue 1
         label = None
-    if label is not None:
-        found = TimeRange(None, None, label.text)
-    elif latest:
-        found = find_time_range(question, latest, week_labels or {})
+    found = TimeRange(None, None, label.text) if label is not None else ranged
     # (the fiscal year a week counts in is part of its words: `FY24/25 第三週`, w46-e)
     fiscal = (
         re.search(rf"\bFY\s?\d{{2}}(?:\s?[/-]\s?\d{{2,4}})?\s*{re.escape(found.text)}", question, re.I)

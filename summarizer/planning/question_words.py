@@ -226,6 +226,13 @@ def _protected(text: str, keep: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _keeps(name: tuple[int, int], phrase: tuple[int, int]) -> bool:
+    """A name's span keeps a phrase when it overlaps it and is not a shorter word inside it."""
+    overlaps = name[0] < phrase[1] and name[1] > phrase[0]
+    within = phrase[0] <= name[0] and name[1] <= phrase[1] and name[1] - name[0] < phrase[1] - phrase[0]
+    return overlaps and not within
+
+
 def strip_question_words(text: str, keep: Iterable[str] | None = None) -> str:
     """The question without its question/function words; a space keeps bigrams from bridging. A
     phrase is kept where a name runs across its edge; a shorter name inside it (`处理` of `怎么处理`,
@@ -236,13 +243,7 @@ def strip_question_words(text: str, keep: Iterable[str] | None = None) -> str:
         shielded[start:end] = [True] * (end - start)
     out = list(text)
     for match in _PHRASE_RE.finditer(text):
-        inside = (match.start(), match.end())
-        if not any(
-            start < inside[1]
-            and end > inside[0]
-            and not (inside[0] <= start and end <= inside[1] and end - start < inside[1] - inside[0])
-            for start, end in spans
-        ):
+        if not any(_keeps(span, match.span()) for span in spans):
             for index in range(match.start(), match.end()):
                 out[index] = " "
     for index, char in enumerate(text):
