@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from index.dialects import ORG_TODO_WORDS
 from index.html_grid import part_column_groups, regroup_bands
 from index.html_layout import Block, card_lines
+from index.html_positioned import positioned_tables
 from index.text.normalise import title_length
 from index.text.quantity import FIGURE_ONLY
 
@@ -43,6 +44,12 @@ def _hidden_macro_part(tag: str, attributes: dict[str, str | None]) -> bool:
     if tag == "ac:task-id":
         return True
     return tag == "ac:parameter" and (attributes.get("ac:name") or "").lower() != "title"
+
+
+# A CMS page's tag list (Joomla's `<ul class="tags inline">`, WordPress's `<span class="tags-links">`,
+# `itemprop="keywords"`): how the page is filed, not what it says (a tag `incidents` is no incident, w47-b).
+# (a single `tag` class is a label's look, a status badge's too: Bulma's `<span class="tag is-success">`)
+_TAG_LIST = re.compile(r"(?:^|\s)(?:tags|tags-links|post-tags|entry-tags|tag-list|keywords)(?:\s|$)", re.I)
 
 
 # A spreadsheet page's frame (Google Sheets' "Web page" download): row numbers, column letters and
@@ -114,6 +121,7 @@ class _Collector(HTMLParser):
         self._org_state: str | None = None  # the keyword being read (None: not in one)
         self._org_states: list[str] = []
         self._macro_skip = 0  # of the skipped, how many are a Confluence macro's hidden parts
+        self._tags: tuple[str, int] | None = None  # an open tag list's element and its nesting (`_TAG_LIST`)
         self._task_status: str | None = None  # a Confluence task's status, while it is read
         self._ordered: list[int] = []
         self._table_rows: list[int] = []  # rows written so far, per open table
@@ -375,6 +383,16 @@ class _Collector(HTMLParser):
             self._skip_depth += 1
             self._macro_skip += tag in _MACRO_PARTS
             return
+        if self._tags is not None and self._tags[0] == tag:
+            self._tags = (tag, self._tags[1] + 1)
+        elif (
+            self._tags is None
+            and tag in _BLOCKS | {"ul", "ol", "nav", "span"}
+            and _TAG_LIST.search(f"{attributes.get('class') or ''} {attributes.get('itemprop') or ''}")
+        ):
+            self._tags = (tag, 1)
+            self._skip_depth += 1
+            return
         if tag == "ac:task-status":
             self._task_status = ""
             return
@@ -525,6 +543,11 @@ class _Collector(HTMLParser):
             self._skip_depth = max(self._skip_depth - 1, 0)
             self._macro_skip -= tag in _MACRO_PARTS
             return
+        if self._tags is not None and self._tags[0] == tag:
+            self._tags = (tag, self._tags[1] - 1) if self._tags[1] > 1 else None
+            if self._tags is None:
+                self._skip_depth = max(self._skip_depth - 1, 0)
+            return
         if tag == "ac:task-status" and self._task_status is not None:
             box = "[x] " if self._task_status.strip().lower() == "complete" else "[ ] "
             self._task_status = None
@@ -661,7 +684,7 @@ def read_html(html: str) -> tuple[list[tuple[int, str]], dict[str, str]]:
     what its markup states about it that its text may not: `{"date": …}` from a <meta> or a
     header's <time datetime>."""
     collector = _Collector()
-    collector.feed(html)
+    collector.feed(positioned_tables(html))
     collector.close()
     collector._flush()
     lines = part_column_groups(

@@ -175,9 +175,10 @@ _CHAT_MESSAGES = 2
 _CHAT_ITEM = re.compile(r"^\s*[-•*]\s")
 
 
-# A chat message that posts the report: its title in bold (`*… 周报 第38期*`), as a chat writes one.
+# A chat message that posts the report: its title in bold (`*… 周报 第38期*`, `**PDE status — fortnight
+# to Fri 26/04**`, w47-g), as a chat writes one.
 _POSTS_REPORT = re.compile(
-    r"[*_]\S[^*_]{0,60}?(?:周报|週報|weekly|status\s+report|update|第\s*\d{1,3}\s*期)[^*_]{0,40}[*_]", re.I
+    r"[*_]\S[^*_]{0,60}?(?:周报|週報|weekly|fortnightly|status|update|第\s*\d{1,3}\s*期)[^*_]{0,40}[*_]", re.I
 )
 _CHAT_HEAD_LINES = 20
 _SAID_AFTER_STAMP = re.compile(r"^\s*\[[^\]]{6,30}\]\s+[^:：\n]{1,40}[:：]\s+(\S.*)$")
@@ -343,3 +344,36 @@ def client_chatter(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 # A page's running header (`18-4月 -25   衡川…结算中心   Page:   4`): the first one dates the
 # report; its repeats on every later page only break the sections they fall in.
 _PAGE_NUMBER = re.compile(r"(?:\bpage\s*:?\s*\d{1,4}(?:\s+of\s+\d{1,4})?|第\s*\d{1,4}\s*页)\s*$", re.I)
+
+
+# A page's footer and the next page's head, as a report generator prints them between two parts of
+# one section (`打印时间：2025-04-18 15:33:22` beside `第1页 共2页`, then `…周报 2025年第14期（续）`):
+# furniture, blank, so the section goes on over the break (w47-f, FastReport). The stamp is blank
+# only beside a page's number: alone, a printed stamp may be the report's only date.
+_PAGE_OF = re.compile(
+    r"^\s*(?:第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页|page\s+\d{1,4}\s+of\s+\d{1,4}|-\s*\d{1,4}\s*-)\s*$",
+    re.I,
+)
+_PRINT_STAMP = re.compile(
+    r"^\s*(?:打印时间|打印日期|制表时间|printed(?:\s+on)?|print\s+date)\s*[:：]?\s*\d.{0,30}$", re.I
+)
+_CONTINUED = re.compile(r"[（(]\s*(?:续|续表|续页|cont(?:inued|'d|\.)?)\s*[)）]\s*$", re.I)
+
+
+def page_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines without a page's number, the print stamp beside it, and the next page's continued
+    head (see `_PAGE_OF`); other lines unchanged."""
+    breaks = [i for i, (_, text) in enumerate(lines) if _PAGE_OF.match(text)]
+    if not breaks:
+        return lines
+    blank: set[int] = set(breaks)
+    filled = [i for i, (_, text) in enumerate(lines) if text.strip()]
+    for i in breaks:
+        place = filled.index(i)
+        for near in filled[max(0, place - 1) : place + 2]:
+            if _PRINT_STAMP.match(lines[near][1]):
+                blank.add(near)
+        after = next((j for j in filled[place + 1 : place + 3] if j not in blank), None)
+        if after is not None and _CONTINUED.search(lines[after][1]):
+            blank.add(after)
+    return [(number, "" if i in blank else text) for i, (number, text) in enumerate(lines)]

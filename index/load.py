@@ -287,7 +287,15 @@ def normalise_line(line: str) -> str:
         line = _FOOTNOTE_MARK.sub("", line)
     if line.lstrip().startswith(">") and "]" in line:
         line = _CALLOUT_MARK.sub(r"\1", line)
+    if "....." in line or ". . . ." in line or "·····" in line or "………" in line:
+        line = _DOT_LEADER.sub(": ", line)
     return line.replace("\t", "  \t").expandtabs(4).rstrip()
+
+
+# A dot leader between a label and its value (`Open jobs .......... 455`, `1. Returners Room Selection
+# (RRS) ....... AMBER`, a form's `目标 ·········· 3/24`) says what a colon says: the value is the
+# label's (w47-d, a ticket system's mail). Three dots are an ellipsis and stay.
+_DOT_LEADER = re.compile(r"(?<=\S)\s*:?\s*(?:\.{5,}|(?:\. ){4,}\.?|·{5,}|…{3,})\s*(?=\S)")
 
 
 # Inline HTML a Markdown or chat message carries for looks only (a WeCom bot's `<font color="warning">有风险

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
+from index.assistant_chat import assistant_turns
 from index.classify import classify_heading
 from index.date_labels import DATE_LABEL, VCS_KEYWORD
 from index.date_places import detect_report_date
@@ -33,6 +34,7 @@ from index.line_rewrites import (
     mind_map_fields,
     new_side_of_diffs,
     notebook_source,
+    page_furniture,
     template_tags,
 )
 from index.load import Document
@@ -78,7 +80,13 @@ def parse_report(
     head = written[: len(written) - len(after_front)]
     lines = head + chat_export_lines(
         mind_map_fields(
-            new_side_of_diffs(template_tags(notebook_source(client_chatter(hidden_comments(after_front)))))
+            new_side_of_diffs(
+                template_tags(
+                    notebook_source(
+                        client_chatter(page_furniture(hidden_comments(assistant_turns(after_front))))
+                    )
+                )
+            )
         )
     )
     lines, sources = spread_joined_lines(lines)
@@ -195,6 +203,16 @@ def _find_title(
     return title, candidates
 
 
+# An incident's own title, not a part listing incidents: it writes a figure (`22 分钟`, `3/12`) or a
+# headline's colon (`季尾赛马日：WagerGo 登入故障`), its numbering aside (`4. Incidents` is a part).
+_PART_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)、]?|[一二三四五六七八九十]{1,3}[、.．])\s*")
+
+
+def _one_incident(title: str) -> bool:
+    told = _PART_NUMBER.sub("", title)
+    return re.search(r"\d", told) is not None or re.search(r"\S\s*(?:：|:\s)\s*\S", told) is not None
+
+
 def _is_title_heading(text: str, title: str | None) -> bool:
     return title is not None and (text == title or date_from_text(text) is not None) and len(text) < 80
 
@@ -267,6 +285,12 @@ def build_sections(
             stack.pop()
         parent = stack[-1]
         parent_kind = parent.kind if parent is not root else None
+        if parent_kind is SectionKind.INCIDENTS and _one_incident(parent.title):
+            # A newsletter's lead story on an outage (`# 季尾赛马日：WagerGo 登入故障 22 分钟`) over the
+            # issue's other parts set a level lower (`## 项目状态一览 Project Dashboard`, w47-e): a
+            # part that names its own kind is that part, not a step of the incident.
+            own = classify_heading(heading_text)
+            parent_kind = None if own in (SectionKind.PROJECTS, SectionKind.METRICS) else parent_kind
         section = Section(
             title=heading_text,
             level=level,

@@ -212,17 +212,29 @@ def _row_runs(
             cells = [*cells, ""]  # AsciiDoc opens every cell with a bar: a last bar opens an empty one
         if cells is None or (run and len(cells) != len(run[0][1])):
             close()
+        if cells is not None and len(run) > 1 and _wrapped_row(text, cells):
+            continue
         if cells is not None:
             run.append((number, cells))
     close()
     return tables
 
 
+def _wrapped_row(text: str, cells: list[str]) -> bool:
+    """A box-drawn table's row that only carries the words wrapped from the row above (`│   │
+    (WebRTC)   │   │ …`: a console table wraps long cells onto lines of their own, its first
+    column empty, most others too, w47-h): no row of its own."""
+    boxed = "│" in text or "┃" in text
+    empty = sum(1 for cell in cells[1:] if not cell)
+    return boxed and not cells[0] and empty * 2 >= len(cells) - 1
+
+
 # Grid tables drawn in text: ASCII (`+-----+-----+`, psql, prettytable, reStructuredText) or with
 # box-drawing characters (`┌──┬──┐`, `│ a │ b │`, a command-line tool's output pasted in).
 # A `序号` / `No.` cell: it counts the table's rows (1, 2, 3), the row's name comes after it.
 ROW_NUMBER = re.compile(r"\d{1,3}\.?")
-_RULE = re.compile(r"^[+|┌├└╞╘╒┏┣┗╔╠╚]?[-=+:─━┬┼┴═╤╪╧┳╋┻╦╬╩ ]{3,}[+|┐┤┘╡╛╕┓┫┛╗╣╝]?$")
+# (a heavy head's rule under it too: `┡━━━╇━━━┩`, Rich's console tables)
+_RULE = re.compile(r"^[+|┌├└╞╘╒┏┣┗╔╠╚┡┢]?[-=+:─━┬┼┴═╤╪╧┳╋┻╦╬╩╇╈ ]{3,}[+|┐┤┘╡╛╕┓┫┛╗╣╝┩┪]?$")
 _BOX_BARS = str.maketrans("│┃║", "|||")
 
 
