@@ -33,6 +33,7 @@ from index.report_date import (
     compact_date,
     date_from_text,
     full_dates_in,
+    issue_year_date,
     midnight_period,
     opening_date,
     six_digit_stem_date,
@@ -203,6 +204,9 @@ def detect_report_date(
         found = None if tabled or EDIT_LABEL.match(text.strip(" |")) else field_date(text)
         if found:
             return FoundDate(found.value, "header line")
+    for _, text in body[:HEADER_LINES]:
+        if found := issue_year_date(text):
+            return found
     if near is not None:
         # (the title's own day and month, also as a file name writes them: `配色周报 0530`)
         found = (yearless_date(title, near) or yearless_stem_date(title, near)) if title else None

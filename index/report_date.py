@@ -371,6 +371,26 @@ _STEM_MONTH_DAY = re.compile(
 _NEAR_ENOUGH_DAYS = 200
 
 
+# An issue label that carries its year (`**2025年第4期**（3月3日—3月7日）`, `2025 Issue 4 (Mar 3 - 7)`):
+# the yearless day or span on its line is in that year (w47-c; the year is the label's, not a guess).
+_YEAR_OF_ISSUE = re.compile(
+    r"(?<![\d.\-/])(20\d{2})(?:\s*年\s*(?:度\s*)?第\s*[\d一二三四五六七八九十]{1,4}\s*[期周]"
+    r"|\s+(?:Issue|Vol\.?|Volume|No\.)\s*\d)",
+    re.I,
+)
+
+
+def issue_year_date(line: str) -> FoundDate | None:
+    """The day a line's year-labelled issue names (see `_YEAR_OF_ISSUE`): a range gives its end."""
+    label = _YEAR_OF_ISSUE.search(line)
+    if label is None:
+        return None
+    year = int(label[1])
+    found = yearless_date(f"{line[: label.start()]} {line[label.end() :]}", date(year, 7, 1))
+    day = _safe_date(year, found.value.month, found.value.day) if found else None
+    return FoundDate(day, "header line, year from its issue label") if day else None
+
+
 def yearless_stem_date(stem: str, near: date) -> FoundDate | None:
     """A file name's month and day read in the year that puts it nearest `near` (a sibling
     report's date), when exactly one such pair is in the name and it lands near its series."""
@@ -444,4 +464,11 @@ def issue_label(lines: list[str]) -> str | None:
         if match:
             number = match[1].strip()
             return number if number.startswith("第") else f"Issue {re.sub(r'[^0-9]', '', number)}"
+        alone = _ISSUE_LINE.match(line)
+        if alone:
+            return re.sub(r"\s+", "", alone[1])  # a report generator's issue line under its title
     return None
+
+
+# An issue line on its own under the title (`2025年第15期`, `**第4期**`, w47-f).
+_ISSUE_LINE = re.compile(r"^\s*[*_]{0,2}\s*(?:20\d{2}\s*年\s*)?(第\s*\d{1,3}\s*期)\s*[*_]{0,2}\s*$")
