@@ -53,6 +53,12 @@ _BOLD_ORDINAL_ASIDE = re.compile(
 )
 
 
+# Any part's bold title with its aside (`**Numbers** (last 7 days)`): a heading when it names a kind.
+_BOLD_PART_ASIDE = re.compile(
+    r"^(?:\*\*|__)([^*_]{2,30})(?:\*\*|__)\s*[（(][^（）()]{0,40}[）)]\s*[:：]?\s*$"
+)
+
+
 # A plain-text mail's bold line (Gmail's text version writes bold as single stars: `*二、项目进展*`),
 # alone or with the part's aside after it (`*四、核心指标*（晚高峰，周均）`). Written from w42-f.
 _STAR_LINE = re.compile(
@@ -169,9 +175,10 @@ def heading_of(
     if match and title_length(match[1]) <= 60 and not FIGURE_ONLY.fullmatch(match[1].strip()):
         zero = _ZERO_NUMBERED.match(match[1].strip())  # `**02 数说本周**`
         return atx_level + PSEUDO_LEVEL_OFFSET, (zero[2] if zero else match[1]).strip()
-    match = _BOLD_ORDINAL_ASIDE.match(stripped)
-    if match:
-        return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()  # `**二、各工作线**（状态：○正常 …）`
+    match = _BOLD_ORDINAL_ASIDE.match(stripped) or _BOLD_PART_ASIDE.match(stripped)
+    if match and (match.re is _BOLD_ORDINAL_ASIDE or classify_heading(match[1]) is not SectionKind.OTHER):
+        # `**二、各工作线**（状态：○正常 …）`; a part named by its kind (`**Numbers** (last 7 days)`, w47-g)
+        return atx_level + PSEUDO_LEVEL_OFFSET, match[1].strip()
     match = _STAR_LINE.match(stripped) if plain_text else None
     if match and not FIGURE_ONLY.fullmatch((match[1] or match[2]).strip()):
         return atx_level + PSEUDO_LEVEL_OFFSET, (match[1] or match[2]).strip()
@@ -284,6 +291,8 @@ def column_row(text: str) -> bool:
 
 
 _CAPTION_MAX = 40
+# A table drawn with box characters opens with its top rule (`┏━━━┳━━━┓`, Rich's console tables, w47-h).
+_BOX_TOP = re.compile(r"^\s*[┏┌╔╭┍┎╒╓][━─═┳┬╤╦┯┰╥ ]{3,}")
 _KIND_CAPTION_MAX = 64
 
 
@@ -328,7 +337,8 @@ def _caption_over_table(lines: list[tuple[int, str]], index: int) -> bool:
         and not _COLUMN_GAPS.search(stripped)
         and not re.search(r"[:：=]", stripped)  # a legend's or a field's line over it (`状态图例: G=正常 …`)
     )
-    if not below[1].lstrip().startswith("|") and not (aligned and kind is not SectionKind.OTHER):
+    tabled = below[1].lstrip().startswith("|") or _BOX_TOP.match(below[1]) is not None
+    if not tabled and not (aligned and kind is not SectionKind.OTHER):
         return False
     if kind is not SectionKind.OTHER:
         return True  # a kind's name (`明细表2：系统运行指标`), not a field (`填报人：张三`)
@@ -365,6 +375,8 @@ def numbered_capitals(stripped: str) -> bool:
     match = _NUMBERED_TITLE.match(stripped)
     if match is None or len(match[1].split()) > _NUMBERED_TITLE_WORDS:
         return False
+    if re.search(r"[:：]\s*\S", match[1]):
+        return False  # `1. RRS: LIVE` (a dot leader read as a colon, w47-d): a name and its value
     title = match[1]
     glossed = _GLOSSED_CAPITALS.fullmatch(title.strip())
     if glossed and sum(c.isalpha() for c in glossed[1]) >= _GLOSSED_LETTERS:

@@ -253,7 +253,9 @@ _FIELD_SEPARATOR = re.compile(
     r"\s+[·•|｜/]\s+|\s*[；;｜]\s*|\s+-\s+(?=[^\s:：]{1,20}\s*[:：])|"
     r"\s+(?=(?:\*\*|__)[^\s:：*_]{1,12}(?:\*\*|__)\s*[:：])|"
     # fields lined up in columns of a plain-text record: `Lead: D. Marchetti      Status: ON TRACK`
-    r"\s{3,}(?=[^\s:：]{1,20}(?:\s[^\s:：]{1,20})?\s*[:：])"
+    r"\s{3,}(?=[^\s:：]{1,20}(?:\s[^\s:：]{1,20})?\s*[:：])|"
+    # a mail merge's record on one line, one space apart: `牵头科室：药学部 负责人：陈蔚 计划完成：9/30/2025`
+    rf"(?<=[^\s:：])\s(?=[{HAN}]{{2,6}}：)"
 )
 
 

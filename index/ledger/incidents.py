@@ -83,8 +83,17 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
     told: list[Incident] = []  # in paragraphs of incidents sections
     for section in report.all_sections():
         if section.kind == SectionKind.INCIDENTS and not alerts_only(section.title):
-            if section.children and not section.items:
-                continue  # incidents are in the subsections, visited on their own
+            told_here = any(text.strip() for number, text in section.lines if number != section.start)
+            if (
+                section.children
+                and not section.items
+                and not (
+                    told_here and not any(child.kind == SectionKind.INCIDENTS for child in section.children)
+                )
+            ):
+                # incidents are in the subsections, visited on their own; but a lead story's own
+                # paragraph over the other parts is its incident (w47-e)
+                continue
             rows = _from_table(report, section)
             out.extend(rows)
             if _one_incident(report, section) or (not section.items and not rows and _one_paragraph(section)):

@@ -27,6 +27,7 @@ from index.ledger.mention_leads import (
     listed_lead,
     paragraph_lead,
     speaks_of_schedule,
+    stated_after_colon,
     title_lead,
     tracker_key,
 )
@@ -264,10 +265,11 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
             units[0].lifecycle_until = first_clause_end(units[0].text, offset)
             cut_at_next_project(units[0], offset)
     units += [_unit(n, lines, head=False) for n in range(own_end + 1, item.end + 1) if n in lines]
-    tail = ALIGNED_STATE.search(text)
+    tail = ALIGNED_STATE.search(text) or stated_after_colon(text)
     if tail is not None and tail.start(1) >= offset and field_status(tail[1]) is not None:
         # `[3] KESTREL final delivery          LIVE`: a board's word set off to the right of
-        # the entry's name, read as a status field is (`LIVE`, `ON HOLD`; `n/a` none)
+        # the entry's name, read as a status field is (`LIVE`, `ON HOLD`; `n/a` none), as is
+        # the one word after its colon (`1. RRS ........ LIVE`, a dot leader, w47-d)
         units.append(Unit(item.start, tail[1], head=True, labelled=Labelled("status", tail[1], 0, "status")))
     mention = Mention(name, section, item.start, item.end, [u for u in units if u.text])
     mention.key = tracker_key(text)

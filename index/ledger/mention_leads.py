@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from index.ledger.field_labels import split_label
+from index.ledger.field_labels import field_pieces, split_label
 from index.ledger.mentions import (
     BRACKET_NAME,
     SIGNAL_FIELDS,
@@ -151,6 +151,19 @@ _TRAILING_STATE = re.compile(
 _COLUMN_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
 
 
+# `7. End-of-year damages recharge report (Power BI): AMBER` (a dot leader read as a colon, w47-d; a
+# leader one dot long where the name fills the line, `… (ResHub <-> EventPro) . GREEN`): a colon or a
+# lone dot with nothing after it but a status word closes the name with its status.
+_COLON_TAIL = re.compile(r"\s*(?:[:：]|\s\.)\s*([^:：.,，;；、()（）\d]{1,16})$")  # one word, no clause
+
+
+def stated_after_colon(text: str) -> re.Match[str] | None:
+    tail = _COLON_TAIL.search(text)
+    if tail is None or re.search(r"(?:^|\s):[\w+-]+$", text[: tail.start()]):
+        return None  # (`### :ship: Shipped`: an emoji's shortcode, no name before a colon)
+    return tail if len(tail[1].split()) <= 2 and field_status(tail[1]) is not None else None
+
+
 # A tracker reference opening a bullet (`[ISSUE:48388] 远控 API v3 灰度 50%`, `[JIRA-311]`, `[#92]`):
 # the ticket the line is about, named by the words after it.
 # `[SZ-01]`, `[#12]`, and a board's upper-case code (`[A04]`, `[MCVA]`, `[SEPA-I]`, w20-c); never a tag
@@ -192,6 +205,9 @@ def heading_name(title: str) -> str:
     name, *fields = re.split(r"\s*[｜|]\s*", title.strip())
     if fields and any(field_status(field) is not None for field in fields) and valid_name(clean_name(name)):
         return clean_name(name)  # `【1】粮情测控二期｜正常｜四成｜目标 4.15` (w27-a): its fields after it
+    stated = stated_after_colon(title.strip())
+    if stated and valid_name(clean_name(title.strip()[: stated.start()])):
+        return clean_name(title.strip()[: stated.start()])  # `1. RRS ........ LIVE` (w47-d)
     return clean_name(title)
 
 
@@ -227,6 +243,12 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
             return inner[0], match.start(1) + inner[1]
         name = clean_name(match[1])
         return (name, match.end()) if valid_name(name) else None
+    pieces = field_pieces(text)
+    if (
+        pieces[0].labelled is not None
+        and sum(p.labelled is not None and p.labelled.field is not None for p in pieces) > 1
+    ):
+        return None  # a record's fields on one line, no name first (`牵头科室：药学部 负责人：陈蔚 计划完成：…`, w47-a)
     labelled = split_label(text)
     if labelled is not None:
         if labelled.field is not None:
@@ -260,7 +282,7 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
         # an outliner's tags after the name (`StatsHub #amber @阿杰`): its state and its owner
         tagged = _TRAILING_TAGS.search(text)
         text = text[: tagged.start()] if tagged and tagged.start() > 0 else text
-        state = _TRAILING_STATE.search(text)
+        state = _TRAILING_STATE.search(text) or stated_after_colon(text)
         head = text[: state.start()] if state else text
         name = clean_name(quoted_code(head) or head)
         return (name, len(head)) if valid_name(name) else None

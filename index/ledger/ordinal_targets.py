@@ -53,7 +53,9 @@ _VERSION = r"v?(\d{1,4}(?:\.\d{1,3}){1,2})(?![\d.]*\d)"
 _PROSE_VERSION = re.compile(
     rf"\b(?:aim(?:ing|s)?|still aiming|now aiming)\s+(?:for|at)\s+(?:the\s+)?(?:release\s+|version\s+)?{_VERSION}|"
     rf"\b(?:moving|moved|slipping|slipped|slips|pushed|pushing|shifting|shifted|deferred|postponed|bumped)\s+"
-    rf"(?:(?:it|this|that|them)\s+)?(?:out\s+)?to\s+(?:the\s+)?(?:release\s+|version\s+)?{_VERSION}|"
+    rf"(?:(?:it|this|that|them)\s+)?(?:out\s+)?to\s+(?:the\s+)?(?:app\s+)?(?:release\s+|version\s+)?{_VERSION}|"
+    # an app's release it rides on: "going out with app 4.12", "moved to app 4.13" (w47-g)
+    rf"\b(?:going|goes|go|ships|shipping)\s+(?:out\s+)?with\s+(?:the\s+)?app\s+(?:release\s+|version\s+)?{_VERSION}|"
     rf"\b(?:for|in)\s+the\s+{_VERSION}\s+release\b|"
     # a meeting's wording for a release train: "At risk for 0.10", "bump it to 0.11", "plugin API v2
     # moves to 0.11", "the installer goes to 0.11", "let's aim for 0.10.1 instead", "realistic target
