@@ -88,9 +88,8 @@ def test_a_printed_forms_fields_over_dot_leaders(write_report: WriteReport) -> N
         53,
         date(2025, 7, 28),  # the forecast, not the baseline
     )
-    assert (
-        found.target_evidence is not None and found.target_evidence.quote == "Forecast ......... 07/28/2025"
-    )
+    # (the dot leader reads as a colon in the lines the ledger, the verifier and a reader see)
+    assert found.target_evidence is not None and found.target_evidence.quote == "Forecast: 07/28/2025"
 
 
 def test_a_bracketed_traffic_light_after_a_numbered_name(write_report: WriteReport) -> None:
