@@ -35,7 +35,10 @@ def assistant_turns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     last = answers[-1]
     kept: list[tuple[int, str]] = []
     thinking = quoted = False
+    under = -1  # the role line the current line stands under
     for i, (number, text) in enumerate(lines):
+        if _ROLE.match(text):
+            under = i
         if not thinking and _THINKING_OPEN.match(text):
             thinking, quoted = True, not text.lstrip().startswith("<")
         elif thinking and quoted and text.strip() and not _QUOTED.match(text):
@@ -43,13 +46,8 @@ def assistant_turns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if thinking:
             thinking = quoted or not _THINKING_CLOSE.search(text)
             kept.append((number, ""))
-        elif i in answers or (i < last and _answer_of(i, roles) in answers):
+        elif i in answers or (under in answers and under != last):
             kept.append((number, ""))  # a role line, or an answer the writer asked to redo
         else:
             kept.append((number, text))
     return kept[last:] + kept[:last]
-
-
-def _answer_of(i: int, roles: list[tuple[int, str]]) -> int:
-    """The role line the i-th line stands under (-1 above the first)."""
-    return max((start for start, _ in roles if start <= i), default=-1)

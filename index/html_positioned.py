@@ -22,6 +22,7 @@ _BOX = re.compile(
 )
 _LEFT = re.compile(r"(?:^|;)\s*left\s*:\s*(-?[\d.]+)px", re.I)
 _TOP = re.compile(r"(?:^|;)\s*top\s*:\s*(-?[\d.]+)px", re.I)
+_ANY_TOP = re.compile(r"\btop\s*:", re.I)
 _CLASS = re.compile(r"\bclass\s*=\s*\"([^\"]*)\"", re.I)
 _FRAMED_RULE = re.compile(r"\.([\w-]+)\s*\{[^{}]*\bborder(?:-(?:left|right))?\s*:\s*(?!none|0)[^;{}]*", re.I)
 _FRAMED_STYLE = re.compile(r"\bborder(?:-(?:left|right))?\s*:\s*(?!none|0)", re.I)
@@ -42,17 +43,17 @@ class _Box:
 def positioned_tables(html: str) -> str:
     """The page with its framed boxes regrouped into table rows (see the module); unchanged when it
     is not laid out in positioned boxes."""
+    if len(_ANY_TOP.findall(html)) < _MIN_BOXES:
+        return html  # (every page but a generator's: no box scan)
     boxes = _boxes(html)
     if len(boxes) < _MIN_BOXES:
         return html
-    rows = _rows(boxes)
     out: list[str] = []
     cursor = 0
-    tables = _tables(rows)
-    for table in tables:
+    for table in _tables(_rows(boxes)):
         for index, row in enumerate(table):
             cells = sorted(row, key=lambda box: box.left)
-            for position, box in enumerate(sorted(row, key=lambda b: b.start)):
+            for position, box in enumerate(row):  # (a row's boxes stand in source order)
                 out.append(html[cursor : box.start])
                 breaks = "\n" * html.count("\n", box.start, box.end)
                 opening = "<table>" if index == 0 and position == 0 else ""

@@ -208,7 +208,7 @@ def _find_title(
 _PART_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)、]?|[一二三四五六七八九十]{1,3}[、.．])\s*")
 
 
-def _one_incident(title: str) -> bool:
+def _incident_title(title: str) -> bool:
     told = _PART_NUMBER.sub("", title)
     return re.search(r"\d", told) is not None or re.search(r"\S\s*(?:：|:\s)\s*\S", told) is not None
 
@@ -285,7 +285,7 @@ def build_sections(
             stack.pop()
         parent = stack[-1]
         parent_kind = parent.kind if parent is not root else None
-        if parent_kind is SectionKind.INCIDENTS and _one_incident(parent.title):
+        if parent_kind is SectionKind.INCIDENTS and _incident_title(parent.title):
             # A newsletter's lead story on an outage (`# 季尾赛马日：WagerGo 登入故障 22 分钟`) over the
             # issue's other parts set a level lower (`## 项目状态一览 Project Dashboard`, w47-e): a
             # part that names its own kind is that part, not a step of the incident.

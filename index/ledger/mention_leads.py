@@ -206,9 +206,8 @@ def heading_name(title: str) -> str:
     if fields and any(field_status(field) is not None for field in fields) and valid_name(clean_name(name)):
         return clean_name(name)  # `【1】粮情测控二期｜正常｜四成｜目标 4.15` (w27-a): its fields after it
     stated = stated_after_colon(title.strip())
-    if stated and valid_name(clean_name(title.strip()[: stated.start()])):
-        return clean_name(title.strip()[: stated.start()])  # `1. RRS ........ LIVE` (w47-d)
-    return clean_name(title)
+    named = clean_name(title.strip()[: stated.start()]) if stated else ""
+    return named if named and valid_name(named) else clean_name(title)  # `1. RRS ........ LIVE` (w47-d)
 
 
 def tracker_key(text: str) -> str:
