@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bump when what is derived (or how) changes: every ledger then recomputes on its next read.
-DERIVE_VERSION = 30
+DERIVE_VERSION = 31
 
 
 def stamp(aliases_text: str, embed_id: str) -> str:
@@ -297,44 +297,52 @@ def _projects(
             "SELECT series, MIN(date) FROM reports WHERE kept = 1 GROUP BY series"
         )
     }
-    shown: dict[str, dict[str, list[Observation]]] = {}
-    lone: dict[str, dict[str, list[Observation]]] = {}
+    # Every decision below is a team's own: one team's reports of "Go-live" never make another
+    # team's one-line "Go-live" a project, nor name its sentences (keys: (canonical, series)).
+    shown: dict[tuple[str, str], dict[str, list[Observation]]] = {}
+    lone: dict[tuple[str, str], dict[str, list[Observation]]] = {}
     for canon in sorted(observations):
-        per_report: dict[str, list[Observation]] = defaultdict(list)
+        per_team: dict[str, dict[str, list[Observation]]] = defaultdict(lambda: defaultdict(list))
         for obs in observations[canon]:  # in report order: the query's
-            per_report[obs.report].append(obs)
-        flat = [o for group in per_report.values() for o in group]
-        if len(per_report) < 2 and all(o.origin == "lead" for o in flat):
-            lone[canon] = per_report  # a name only a line's lead gave, in one report: not shown yet
-            continue
-        shown[canon] = per_report
+            per_team[series_of(obs.report)][obs.report].append(obs)
+        for team, per_report in per_team.items():
+            flat = [o for group in per_report.values() for o in group]
+            if len(per_report) < 2 and all(o.origin == "lead" for o in flat):
+                lone[canon, team] = per_report  # a name only a line's lead gave, in one report: not shown yet
+                continue
+            shown[canon, team] = per_report
+    observed = set(shown) | set(lone)
     # One report's lead whose name the series' sentences give as well ("闸门限流SDK 2.0升级：还是
     # 12/20" one week, the name in running text in others) is weighed as a name they alone give.
     # Written from sre-handover-zh.
-    told_of = {identity.canonical_in(name, team) for name, teams in prose_named.items() for team in teams}
-    lone = {canon: found for canon, found in lone.items() if canon in told_of}
+    told_of = {
+        (identity.canonical_in(name, team), team) for name, teams in prose_named.items() for team in teams
+    }
+    lone = {key: found for key, found in lone.items() if key in told_of}
     shown.update(lone)
     prose_only: dict[str, set[str]] = defaultdict(set)
     for name, folders in prose_named.items():
         for folder in folders:
             canon = identity.canonical_in(name, folder)
-            if canon in affected and canon not in observations:
+            if canon in affected and (canon, folder) not in observed:
                 prose_only[canon].add(folder)
-                shown[canon] = defaultdict(list)
-    told, lent = told_in_prose(conn, identity, shown, set(observations) | set(prose_only), prose_only)
-    for canon in prose_only:
-        if len({obs.report for obs in told.get(canon, [])}) < 2:
-            del shown[canon]  # its sentences did not make it a project
-    for canon in lone:
+                shown[canon, folder] = defaultdict(list)
+    recomputed = {canon for canon, _ in observed} | set(prose_only)
+    told, lent = told_in_prose(conn, identity, shown, recomputed, prose_only)
+    for canon, folders in prose_only.items():
+        for folder in folders:
+            if len({obs.report for obs in told.get((canon, folder), [])}) < 2:
+                del shown[canon, folder]  # its sentences did not make it a project
+    for key in lone:
         # as for a name only sentences give: they tell of it in two reports besides its lead's
-        if len({obs.report for obs in told.get(canon, [])} - set(shown[canon])) < 2:
-            del shown[canon]
-    for canon, per_report in shown.items():
+        if len({obs.report for obs in told.get(key, [])} - set(shown[key])) < 2:
+            del shown[key]
+    for (canon, _team), per_report in shown.items():
         for source, group in per_report.items():
             group[:] = [
                 without_lent(o, lent[source, o.project]) if (source, o.project) in lent else o for o in group
             ]
-        for obs in told.get(canon, []):
+        for obs in told.get((canon, _team), []):
             if obs.report not in per_report or all(o.origin == "prose" for o in per_report[obs.report]):
                 per_report[obs.report].append(obs)  # only where no mention of its own names it
             elif obs.target is not None or obs.target_order is not None or obs.progress is not None:
@@ -342,16 +350,22 @@ def _projects(
                 # later ones unread ("…we're saying w/c 28 April for the private beta instead"):
                 # their target and progress fill what it left empty; its status stays its own.
                 per_report[obs.report].append(filler(obs))
-        order = sorted(per_report, key=lambda source: (per_report[source][0].date, source))
-        teams: dict[str, list[str]] = defaultdict(list)
-        for source in order:
-            teams[series_of(source)].append(source)
-        timelines = [
-            resolve_shifts([merge_observations(per_report[source], canon) for source in sources])
-            for sources in teams.values()
-        ]
+    # Each team's timeline is its own; a project's teams in the order of their first report.
+    teams_of: dict[str, list[dict[str, list[Observation]]]] = defaultdict(list)
+    for (canon, _team), per_report in shown.items():
+        if per_report:
+            teams_of[canon].append(per_report)
+    for canon in sorted(teams_of):
+        timelines = []
+        for per_report in sorted(
+            teams_of[canon], key=lambda found: min((group[0].date, source) for source, group in found.items())
+        ):
+            order = sorted(per_report, key=lambda source: (per_report[source][0].date, source))
+            timelines.append(
+                resolve_shifts([merge_observations(per_report[source], canon) for source in order])
+            )
         _store_project(conn, canon, identity.aliases.get(canon, []), timelines, starts)
-    return len(shown)
+    return len(teams_of)
 
 
 def _store_project(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import ChainMap, Counter, defaultdict
+from collections.abc import Collection
 from datetime import date
 
 from index.ledger.containers import Lent, lent_sentences
@@ -16,7 +17,7 @@ from index.ledger.identity import Identity, NameStat
 from index.ledger.prose import Passage
 from index.ledger.prose_links import Vocabulary, link_passages
 from index.ledger.prose_names import series_names
-from index.schemas import Observation, series_of
+from index.schemas import Observation
 
 
 def add_prose_names(conn: sqlite3.Connection, stats: dict[tuple[str, str], NameStat]) -> set[tuple[str, str]]:
@@ -62,20 +63,18 @@ def add_prose_names(conn: sqlite3.Connection, stats: dict[tuple[str, str], NameS
 def told_in_prose(
     conn: sqlite3.Connection,
     identity: Identity,
-    shown: dict[str, dict[str, list[Observation]]],
+    shown: Collection[tuple[str, str]],
     recomputed: set[str],
     prose_only: dict[str, set[str]],
-) -> tuple[dict[str, list[Observation]], dict[tuple[str, str], list[Lent]]]:
-    """The observations the series' signal sentences make for the projects being stored, each
-    sentence named by its series' projects: those stored now, those left as they were and those
-    only sentences name (`prose_only`); and, per (report, heading) that only holds several
-    projects, the sentences of its body that are theirs."""
-    series = sorted(
-        {series_of(source) for per_report in shown.values() for source in per_report}
-        | {folder for folders in prose_only.values() for folder in folders}
-    )
-    kept = {c for (c,) in conn.execute("SELECT canonical FROM projects")}
-    out: dict[str, list[Observation]] = defaultdict(list)
+) -> tuple[dict[tuple[str, str], list[Observation]], dict[tuple[str, str], list[Lent]]]:
+    """The observations the series' signal sentences make for the projects being stored, by
+    (canonical, series): each sentence named by its series' projects, those stored now
+    (`shown`: (canonical, series)), those left as they were and those only sentences name
+    (`prose_only`); and, per (report, heading) that only holds several projects, the sentences of
+    its body that are theirs."""
+    series = sorted({folder for _, folder in shown} | {f for folders in prose_only.values() for f in folders})
+    kept = set(conn.execute("SELECT DISTINCT canonical, series FROM timeline").fetchall())
+    out: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     lent: dict[tuple[str, str], list[Lent]] = {}
     for folder in series:
         # the folder's own names: another team's spelling of a project name is not this team's
@@ -93,7 +92,7 @@ def told_in_prose(
             if n in own_names
         }
         prose_here = {canon for canon, folders in prose_only.items() if folder in folders}
-        known = {c for c in written if c in shown or (c not in recomputed and c in kept)}
+        known = {c for c in written if (c, folder) in shown or (c not in recomputed and (c, folder) in kept)}
         layout = Vocabulary((name, canon) for canon in known for name in [canon, *names_of[canon]])
         every = (
             Vocabulary((name, canon) for canon in known | prose_here for name in [canon, *names_of[canon]])
@@ -127,8 +126,8 @@ def told_in_prose(
                             named.append((canon, obs))
                 linked.extend(named)
         for canon, obs in linked:
-            if canon in shown:
-                out[canon].append(obs)
+            if (canon, folder) in shown:
+                out[canon, folder].append(obs)
         # A heading is a container by the projects the layout names: judged by the prose-only names
         # too, a real project heading whose paragraphs mention two of them lost its own news.
         lent.update(lent_sentences(layout, passages, own_names))
