@@ -178,6 +178,11 @@ def read_vectors(db: sqlite3.Connection, model: str, digests: Sequence[str]) -> 
 QUERIES_KEPT = 256
 
 
+def query_model(model: str) -> str:
+    """The cache's name for `model`'s question vectors, kept apart from its passage vectors."""
+    return f"{model}:query"
+
+
 class CachedEmbedder:
     """Wraps an embedder with a SQLite cache so re-embedding unchanged text costs a lookup.
 
@@ -193,8 +198,11 @@ class CachedEmbedder:
         self.hits = 0
         self.misses = 0
         self.asked: set[str] = set()  # digests of every passage asked for: what a seed must hold
+        self.queries_embedded = 0  # questions the model embedded (neither in memory nor on disk)
         # A question is embedded for each search of it, and a server or the zoo asks the same one
-        # again (whole index, then one team): the last few are kept in memory, not on disk.
+        # again (whole index, then one team): the last few are kept in memory, and every one on
+        # disk beside the passages (under `query_model(name)`: E5 embeds a question unlike the
+        # same text as a passage), so a command asked again never loads the model for it.
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._queries_lock = threading.Lock()  # `serve` answers from several threads
         self._db: sqlite3.Connection | None = None
@@ -226,12 +234,18 @@ class CachedEmbedder:
         return np.vstack([found[d] for d in digests]).astype(np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
+        digest = self._digest(text)
         with self._queries_lock:
             vector = self._queries.get(text)
             if vector is not None:
                 self._queries.move_to_end(text)
                 return vector.copy()
-        vector = self.inner.embed_query(text)
+            vector = self._lookup(digest, query_model(self.name)).get(digest)
+        if vector is None:
+            vector = self.inner.embed_query(text)
+            self.queries_embedded += 1
+            with self._queries_lock:
+                self._remember([(digest, vector)], query_model(self.name))
         with self._queries_lock:
             self._queries[text] = vector
             if len(self._queries) > QUERIES_KEPT:
@@ -241,22 +255,25 @@ class CachedEmbedder:
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)
 
-    def _lookup(self, digests: list[str]) -> dict[str, np.ndarray]:
+    def _lookup(self, digests: str | list[str], model: str | None = None) -> dict[str, np.ndarray]:
         if self._db is None:
             return {}
         try:
-            return read_vectors(self._db, self.name, digests)
+            return read_vectors(
+                self._db, model or self.name, [digests] if isinstance(digests, str) else digests
+            )
         except sqlite3.Error:
             return {}  # an unreadable cache is an empty one
 
-    def _remember(self, pairs: list[tuple[str, np.ndarray]]) -> None:
+    def _remember(self, pairs: list[tuple[str, np.ndarray]], model: str | None = None) -> None:
         if self._db is None:
             return
+        name = model or self.name
         try:
             with self._db:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
-                    [(self.name, digest, vector.astype(np.float32).tobytes()) for digest, vector in pairs],
+                    [(name, digest, vector.astype(np.float32).tobytes()) for digest, vector in pairs],
                 )
         except sqlite3.Error:
             pass  # read-only or full: the vectors are still returned, only not remembered

@@ -84,3 +84,35 @@ def test_a_question_asked_again_is_embedded_once(tmp_path: Path) -> None:
     assert counting.queries == 2
     assert np.allclose(again, counting.inner.embed_query("哪些项目延期了？"))
     assert not np.allclose(again, other)
+
+
+def test_a_question_is_kept_on_disk_apart_from_the_same_text_as_a_passage(tmp_path: Path) -> None:
+    cache = tmp_path / "cache.sqlite"
+    first = CachedEmbedder(LocalEmbedder(), cache)
+    asked = first.embed_query(TEXTS[0])
+    passage = first.embed_passages([TEXTS[0]])[0]
+    assert not np.array_equal(asked, passage)  # E5's query and passage vectors of one text differ
+    first.close()
+
+    counting = _QueryCounting(LocalEmbedder())
+    later = CachedEmbedder(counting, cache)  # type: ignore[arg-type]  # another process, the next command
+    assert np.array_equal(later.embed_query(TEXTS[0]), asked)
+    assert counting.queries == 0 and later.queries_embedded == 0
+    assert np.array_equal(later.embed_passages([TEXTS[0]])[0], passage)  # the passage row untouched
+
+
+def test_a_seed_carries_the_questions_asked_and_primes_them_only_when_asked_to(tmp_path: Path) -> None:
+    warm, _ = _warm_cache(tmp_path / "warm.sqlite")
+    question = warm.embed_query("哪些项目延期了？")
+    questions = [CachedEmbedder._digest("哪些项目延期了？")]
+    assert write_seed(tmp_path / "warm.sqlite", warm.asked, warm.name, tmp_path / "seed.npz", questions) == 4
+
+    assert prime_cache(tmp_path / "cold.sqlite", tmp_path / "seed.npz", warm.name) == 4
+    counting = _QueryCounting(LocalEmbedder())
+    cold = CachedEmbedder(counting, tmp_path / "cold.sqlite")  # type: ignore[arg-type]
+    assert np.array_equal(cold.embed_query("哪些项目延期了？"), question) and counting.queries == 0
+
+    assert prime_cache(tmp_path / "bare.sqlite", tmp_path / "seed.npz", warm.name, questions=False) == 3
+    bare = CachedEmbedder(counting, tmp_path / "bare.sqlite")  # type: ignore[arg-type]
+    bare.embed_query("哪些项目延期了？")
+    assert counting.queries == 1

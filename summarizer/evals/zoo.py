@@ -68,22 +68,30 @@ def result_from(names: Sequence[str], scores: Sequence[SeriesScore], seconds: fl
 
 
 def run_zoo(
-    root: Path, home: Path, only: Sequence[str] = (), with_questions: bool = True, jobs: int | None = None
+    root: Path,
+    home: Path,
+    only: Sequence[str] = (),
+    with_questions: bool = True,
+    jobs: int | None = None,
+    seed: bool = True,
 ) -> SuiteResult:
     """Ingest the zoo into `home` and score every series (or the ones named).
 
     The questions (most of the time after the ingest) are put by `jobs` processes at once (default:
     one per core, at most two), each reading the same index and ledger; every series is scored
-    whole by one of them, so the figures are the same however many there are.
+    whole by one of them, so the figures are the same however many there are. `seed=False` leaves
+    the cache as it is (the seed's rewrite primes it itself).
     """
-    from index.embed import CACHE_FILE, CachedEmbedder
-    from index.embed_seed import prime_cache
+    from index.embed import CACHE_FILE, CachedEmbedder, query_model
+    from index.embed_seed import cached_digests, prime_cache
     from summarizer.pipelines.ingest import ingest_paths
 
     started = time.perf_counter()
     workspace = _workspace(home)
     embedder = workspace.embedder
-    prime_cache(workspace.settings.cache_dir / CACHE_FILE, root / SEED, embedder.name)
+    cache = workspace.settings.cache_dir / CACHE_FILE
+    if seed:
+        prime_cache(cache, root / SEED, embedder.name)
     summary = ingest_paths(workspace, [(root / ZOO / "reports").resolve()], prune=True)
     skipped = [o for o in summary.outcomes if o.status == "skipped"]
     series = load_zoo(root, only)
@@ -94,6 +102,7 @@ def run_zoo(
     indexed = {Path(series).name for _, series, *_ in workspace.retriever.lexical.reports()}
     names = [s.name for s in series]
     jobs = min(jobs or min(2, os.cpu_count() or 1), len(names)) if with_questions else 1
+    questions_seeded = len(cached_digests(cache, query_model(embedder.name))) if cache.is_file() else 0
     if jobs > 1:
         workspace.close()  # each worker opens the index the parent built: no inherited store handles
         parts = [names[i::jobs] for i in range(jobs)]
@@ -110,6 +119,11 @@ def run_zoo(
             f"{embedder.misses} of {len(embedder.asked)} chunks embedded, not in the cache or {SEED}"
             " (`make zoo-vectors` refreshes it)"
         )
+    asked_now = (
+        len(cached_digests(cache, query_model(embedder.name))) - questions_seeded if cache.is_file() else 0
+    )
+    if with_questions and asked_now:
+        result.notes.append(f"{asked_now} question vector(s) embedded, not in the cache or {SEED}")
     if skipped:
         result.notes.append(
             f"{len(skipped)} report(s) not indexed, their questions not measured: "
