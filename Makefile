@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_HOME := .data/demo
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: setup browser demo test lint typecheck unit eval eval-zoo eval-examples cassettes zoo-vectors bench clean
+.PHONY: setup browser demo test lint typecheck unit checks-unit-examples eval eval-zoo eval-examples cassettes zoo-vectors bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -69,15 +69,21 @@ cassettes: setup
 	$(BIN)/python -m evals.cassettes
 
 # Rewrite the zoo's seed vectors (evals/zoo/vectors.npz) after new series or a chunking change, so
-# a fresh checkout's zoo suite does not embed its ~5,000 chunks again; commit the file.
+# a fresh checkout's zoo suite does not embed its ~24,000 chunks and ~6,000 questions again;
+# commit the file.
 zoo-vectors: setup
 	$(BIN)/python -m evals.zoo_vectors
 
 # The unit tests and the zoo share nothing, and each leaves a CPU idle most of the time (one Python
-# thread; the zoo's embedding takes what the load leaves), so they run side by side; the examples'
-# suites follow the unit tests. Output stays grouped per target.
-test: lint typecheck
-	$(MAKE) --no-print-directory -j2 --output-sync=target unit eval-zoo
+# thread; the zoo's embedding takes what the load leaves), so they run side by side with lint and
+# types before the unit tests and the examples' suites after them. Output stays grouped per target.
+test: setup
+	$(MAKE) --no-print-directory -j2 --output-sync=target eval-zoo checks-unit-examples
+
+# Lint, types and the unit tests take one CPU between them while the zoo takes the other (it runs
+# longest, so it starts first). The examples' suites open .data/eval, which a unit test's eval
+# opens too: they follow the unit tests.
+checks-unit-examples: lint typecheck unit
 	$(MAKE) --no-print-directory eval-examples
 
 bench: setup

@@ -19,8 +19,8 @@ from index.store import VectorStore
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "reports"
 
 
-def _ingestor(home: Path, jobs: int) -> Ingestor:
-    embedder = CachedEmbedder(LocalEmbedder(), home / "cache" / "embeddings.sqlite")
+def _ingestor(home: Path, jobs: int, cache: Path) -> Ingestor:
+    embedder = CachedEmbedder(LocalEmbedder(), cache)
     store = VectorStore(
         make_client(home / "chroma", None), collection_name(embedder.name, 400, 40), embedder.name
     )
@@ -56,7 +56,10 @@ def test_workers_read_a_folder_into_the_same_index_and_ledger(
         return read_all(jobs, workers)
 
     monkeypatch.setattr(ingest_module, "read_all", counted)
-    alone, together = _ingestor(tmp_path / "one", 1), _ingestor(tmp_path / "two", 2)
+    # One embedding cache: the vectors are a function of the text (the second run embeds nothing);
+    # what is compared is what the workers read, chunk and store.
+    cache = tmp_path / "embeddings.sqlite"
+    alone, together = _ingestor(tmp_path / "one", 1, cache), _ingestor(tmp_path / "two", 2, cache)
     serial = alone.ingest([folder])
     assert read_by_workers == []
     parallel = together.ingest([folder])
