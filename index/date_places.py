@@ -413,7 +413,12 @@ def _sign_off(body: list[tuple[int, str]]) -> list[str]:
 
 # A print view's footer says when someone printed it (`打印人：顾明哲 打印时间：2025-05-20 09:47`,
 # `Printed: 13/05/2024`): the day of the printing, weeks after the report, never its sign-off.
-_PRINT_STAMP = re.compile(r"打印(?:时间|日期)|\bprinted(?:\s+on)?\s*[:：]?\s*\d|\bprint\s+date\b", re.I)
+# An account export's footer on every page (`Exported from Medium on May 30, 2025.`) is the day the
+# copy was taken, the same on every report of the series (w48-f).
+_PRINT_STAMP = re.compile(
+    r"打印(?:时间|日期)|\bprinted(?:\s+on)?\s*[:：]?\s*\d|\bprint\s+date\b|\bexported\s+from\s+[\w .-]{1,30}?\s+on\b",
+    re.I,
+)
 # A checklist's open or done item ends a page as often as a signature does (`* [ ] CaseLine hypercare
 # exit review (Gemma, Fri 11/04)`, w46-b): its day is the task's, not the report's.
 _TASK_ITEM = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[[ xX]\]|[☐☑✅])")

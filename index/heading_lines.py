@@ -387,7 +387,10 @@ def numbered_capitals(stripped: str) -> bool:
 
 
 _GLOSSED_LETTERS = 6  # `RMS 上线准备` is an item led by a system's name; `SAFETY 安全` a title
-_GLOSSED_CAPITALS = re.compile(r"([A-Z][A-Z0-9&/' -]*[A-Z0-9])\s+[\u4e00-\u9fff]{2,12}")
+# (a gloss of two words, `INCIDENTS 事件/故障`, `RISKS 风险、问题`)
+_GLOSSED_CAPITALS = re.compile(
+    r"([A-Z][A-Z0-9&/' -]*[A-Z0-9])\s+[\u4e00-\u9fff]{2,12}(?:[/／、][\u4e00-\u9fff]{2,8})?"
+)
 
 
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(\S.{0,58})$")

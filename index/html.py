@@ -137,6 +137,8 @@ class _Collector(HTMLParser):
         self._text_span = 0  # the most columns a cell of the open row with text spans
         self._pattern: list[bool] = []  # the open row's cells: which hold text
         self._band_heading = -1  # index into `lines` of the last band made a heading
+        self._last_header: tuple[str, int] | None = None  # the last table's header row and its cells
+        self._resume_header: tuple[str, int] | None = None  # a band's table's header, for the rows after it
         self.patterns: dict[int, tuple[bool, ...]] = {}  # index into `lines` -> a table row's cells with text
         self._chrome = False  # the open cell is a spreadsheet's row number or column letter
         self._overflow = False  # a cell of the open row overflows its neighbours (Sheets' softmerge)
@@ -249,6 +251,9 @@ class _Collector(HTMLParser):
                 text = "### " + text.strip()
             self._typed = True
         if text:
+            if (header := self._resumed_header(text)) is not None:
+                self.lines += [(self._start_line, header[0]), (self._start_line, "|" + " --- |" * header[1])]
+                self._table_rows[-1] = 1
             if self._size is not None and not self._cells and not self._prefix:
                 self.sizes[len(self.lines)] = self._size
             self.lines.append((self._start_line, self._prefix + text))
@@ -264,6 +269,7 @@ class _Collector(HTMLParser):
                 # (same source line), so the table reader sees this as the header.
                 self._table_rows[-1] += 1
                 if self._table_rows[-1] == 1:
+                    self._last_header = (text, self._cells)
                     self.lines.append((self._start_line, "|" + " --- |" * self._cells))
         self._buffer = []
         self._splits = []
@@ -324,6 +330,18 @@ class _Collector(HTMLParser):
         if self._band_heading >= start:
             self._band_heading = -1
 
+    def _resumed_header(self, text: str) -> tuple[str, int] | None:
+        """The header of the table a band cut, when the row after the band is a row of that table
+        (as many cells, a figure or a day in them where the header has none): a sheet's status band
+        (`DONE / CLOSED` across the board, then `| Same-day ACH cutover | … | Done | 10/6/2025 |`)
+        files rows under the same columns, where a report generator's part opens with its own header."""
+        if not self._cells:
+            return None
+        header, self._resume_header = self._resume_header, None  # the first row after the band only
+        if header is None or not self._table_rows or self._table_rows[-1] != 0 or self._cells != header[1]:
+            return None
+        return header if re.search(r"\d", text) and not re.search(r"\d", header[0]) else None
+
     def _banner(self, text: str) -> str:
         """A row of one cell merged across the table is no row: report generators (FineReport,
         Excel and ERP exports) lay a whole report out as one grid and title each part with such a
@@ -331,6 +349,7 @@ class _Collector(HTMLParser):
         (a footnote band, or `本周无生产事件。（…）` across an incident table). Either way the rows
         after it start a new table under their own header."""
         self._cells = 0
+        self._resume_header = self._last_header if self._table_rows[-1] >= 2 else None
         self._table_rows[-1] = 0
         text = text.strip("| ")  # and the empty cells a spilled text leaves beside it
         # A band right under a band's heading is that part's text (`▌Key dates` over `5/2 …｜5/8 …`).
@@ -388,7 +407,10 @@ class _Collector(HTMLParser):
         elif (
             self._tags is None
             and tag in _BLOCKS | {"ul", "ol", "nav", "span"}
-            and _TAG_LIST.search(f"{attributes.get('class') or ''} {attributes.get('itemprop') or ''}")
+            and (
+                _TAG_LIST.search(f"{attributes.get('class') or ''} {attributes.get('itemprop') or ''}")
+                or attributes.get("role") == "tooltip"  # hover text (Google Sites' `Copy heading link`)
+            )
         ):
             self._tags = (tag, 1)
             self._skip_depth += 1
@@ -590,7 +612,14 @@ class _Collector(HTMLParser):
                 # Markdown reader joins an unindented line straight after an item to it).
                 self.lines.append((self.getpos()[0], ""))
         elif tag in _BLOCKS:
+            # A heading's wrappers closed before its text (Google Sites: `<h3><div>…link button…</div>
+            # <span>Granite Peaks</span></h3>`) leave it a heading.
+            heading = (
+                tag in ("div", "p") and self._prefix.startswith("#") and not "".join(self._buffer).strip()
+            )
+            kept = self._prefix if heading else ""
             self._flush()
+            self._prefix = kept or self._prefix
             if tag == "pre":
                 self._pre = max(self._pre - 1, 0)
             if tag != "br":

@@ -360,13 +360,24 @@ _PRINT_STAMP = re.compile(
 _CONTINUED = re.compile(r"[（(]\s*(?:续|续表|续页|cont(?:inued|'d|\.)?)\s*[)）]\s*$", re.I)
 
 
+# A running footer laid out in columns, the page's number last (`衡远汽车 内部资料 注意保密      2025/4/18
+# 3`, a deck through pdftotext): its words the same on every page.
+_RUNNING_FOOTER = re.compile(r"^\s*(?P<words>\S(?:.*?\S)?)\s{10,}(?:\S.*?\s{10,})?\d{1,3}\s*$")
+
+
 def page_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The lines without a page's number, the print stamp beside it, and the next page's continued
-    head (see `_PAGE_OF`); other lines unchanged."""
+    """The lines without a page's number, the print stamp beside it, the next page's continued
+    head (see `_PAGE_OF`) and a running footer that ends in the page's number on two pages or more;
+    other lines unchanged."""
+    footers: dict[str, list[int]] = {}
+    for i, (_, text) in enumerate(lines):
+        if (match := _RUNNING_FOOTER.match(text)) is not None:
+            footers.setdefault(match["words"], []).append(i)
     breaks = [i for i, (_, text) in enumerate(lines) if _PAGE_OF.match(text)]
-    if not breaks:
+    running = {i for found in footers.values() if len(found) >= 2 for i in found}
+    if not breaks and not running:
         return lines
-    blank: set[int] = set(breaks)
+    blank: set[int] = set(breaks) | running
     filled = [i for i, (_, text) in enumerate(lines) if text.strip()]
     for i in breaks:
         place = filled.index(i)

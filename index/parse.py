@@ -366,13 +366,23 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
     roots: list[Item] = []
     stack: list[tuple[float, Item]] = []
     previous_blank = True
-    for number, text in lines:
+    for at, (number, text) in enumerate(lines):
         if not text.strip():
             previous_blank = True
             continue
         indent = len(text) - len(text.lstrip(" "))
         match = BULLET.match(text) or NUMBERED.match(text)
-        if match and match[3].strip():
+        if not match and previous_blank and _heads_list(indent, text, lines[at + 1 : at + 2]):
+            # A plain line right over a list indented deeper heads it (a plain-text form's
+            # `[P-031] LEO Link Upgrade ..... OT` over its `   - …` notes): an item, the list its children.
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+            item = Item(text=text.strip(), start=number, end=number, depth=len(stack), marker="")
+            (stack[-1][1].children if stack else roots).append(item)
+            for _, ancestor in stack:
+                ancestor.end = number
+            stack.append((float(indent), item))
+        elif match and match[3].strip():
             marker = match[2].strip()
             level = float(indent)
             while stack and stack[-1][0] >= level:
@@ -403,6 +413,17 @@ def parse_items(lines: list[tuple[int, str]]) -> list[Item]:
             stack.clear()
         previous_blank = False
     return roots
+
+
+def _heads_list(indent: int, text: str, below: list[tuple[int, str]]) -> bool:
+    """The plain line is a short line straight over a bullet or numbered line indented deeper;
+    never one laid out in columns (a page's running footer, `内部资料 注意保密      2025/4/25      3`,
+    over the list the page break cut)."""
+    if not below or len(text.strip()) > 120 or "   " in text.strip():
+        return False
+    next_text = below[0][1]
+    match = BULLET.match(next_text) or NUMBERED.match(next_text)
+    return bool(match and match[3].strip()) and len(next_text) - len(next_text.lstrip(" ")) > indent
 
 
 def _opens_list(item: Item, marker: str) -> bool:

@@ -93,6 +93,11 @@ _YEARLESS_RANGE = re.compile(
     r"(?<![\d./])(\d{1,2})\s*[./月]\s*(\d{1,2})\s*日?\s*[-–—－~～〜至到]\s*(?:(\d{1,2})\s*[./月]\s*)?(\d{1,2})\s*日?(?![\d./])"
 )
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+# A span in one month written the US way, the year after its last day: `Mar 17–21, 2025`.
+_EN_DAY_SPAN = re.compile(
+    rf"\b({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*[-–—~]\s*(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b",
+    re.I,
+)
 
 
 def dates_in_text(text: str) -> list[date]:
@@ -109,6 +114,11 @@ def dates_in_text(text: str) -> list[date]:
             last = _safe_date(hit.value.year, int(end[1] or hit.value.month), int(end[2]))
             if last and last >= hit.value:
                 found.append((hit.end, last))
+    for match in _EN_DAY_SPAN.finditer(text):
+        month, span_year = MONTHS[match[1].lower()], int(match[4])
+        first, last = _safe_date(span_year, month, int(match[2])), _safe_date(span_year, month, int(match[3]))
+        if first and last and first <= last and (match.start(), first) not in found:
+            found += [(match.start(), first), (match.end(), last)]
     year = _YEAR.search(text)
     if year and not found:
         for match in _YEARLESS_RANGE.finditer(text):
