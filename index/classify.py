@@ -95,7 +95,7 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.METRICS,
         re.compile(
-            r"数据|指标|可用性|成功率|度量|metric|(?<![a-z])kpis?(?![a-z])|\bsl[oai]s?\b|numbers|health|dashboard",
+            r"数据|指标|可用性|成功率|度量|metric|(?<![a-z])kpis?(?![a-z])|\bsl[oai]s?\b|numbers|\bfigures\b|health|dashboard",
             re.I,
         ),
     ),

@@ -33,6 +33,10 @@ _CHAT_STAMP = re.compile(r"\[(?:[01]?\d|2[0-3]):[0-5]\d(?::\d\d)?\]\s*(?:<[^>\s]
 # A numbered run-in heading that opens a paragraph: `（一）故障处置情况。`, `2. Incident summary:`.
 _RUN_IN = re.compile(r"^\W{0,2}[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*[^，。；;:：,\d]{1,14}[。：:]")
 _MIN_LETTERS = 4
+# A clause that only assigns the event its level (`事件定为二级`, `定级：P2`): no event in it.
+_LEVEL_ONLY = re.compile(
+    r"^\W*(?:事件|事故|故障)?\s*(?:定为|定级为|定级|评定为|评为|级别为)\s*[:：为]?\s*(?:[一二三四五]|[A-D]|P[0-4])\s*[级类]?\W*$"
+)
 
 
 def event_title(text: str, at: int, ref: date, heading: str | None = None) -> str:
@@ -78,7 +82,11 @@ def _weak_plain(plain: str, title: str) -> bool:
     if told:
         plain = re.sub(re.escape(told.lstrip("了")) + r"\w*", " ", plain, count=1)
     letters = re.sub(r"[\W\d_]+", "", plain)
-    return len(letters) < _MIN_LETTERS or _RUN_IN.match(title + "。") is not None
+    return (
+        len(letters) < _MIN_LETTERS
+        or _RUN_IN.match(title + "。") is not None
+        or _LEVEL_ONLY.match(plain) is not None
+    )
 
 
 def _plain(clause: str, ref: date, dated: bool = True) -> str:

@@ -47,6 +47,9 @@ _P_LEVEL = (
     r"(?:属|属于|定为|评为|记为)\s*P[0-3]\s*级(?=\s*(?:[，。,;；)）]|$|故障|事故|事件))|^\W{0,3}【\s*P[0-3]\s*】|"
     # a quality class assigned (`质量部定级为B类批量质量问题`, `定级：二级事故`)
     r"定级\s*[:：为]?\s*(?:[A-D]|[一二三四])\s*[类级]|"
+    # an event's level assigned in Chinese numerals (`…历时95分钟，事件定为二级。`, `（三级事件）`, w48-e)
+    # (an event named by its level, `按二级事件走复盘流程`, is one already told: a retelling's words)
+    r"(?:事件|事故|故障)\s*(?:定为|定级为|评定为|级别为)\s*[一二三四五]\s*级|(?:定为|定级为|评定为)\s*[一二三四五]\s*级\s*(?:事件|事故|故障)|"
     # a level assigned in English prose (`we logged it as a P2`, `it was raised as a P3`)
     r"\b(?:logged|raised|handled|classed|classified|declared|treated|filed|rated|graded|tagged|recorded)\s+"
     r"(?:it\s+|this\s+|that\s+)?(?:internally\s+)?as\s+(?:an?\s+)?P[0-3](?![0-9A-Za-z])"
@@ -92,7 +95,7 @@ _SCARE = re.compile(
 # threshold`, `not counted as an incident`): something happened, but it is not one.
 _BELOW_BAR = (
     r"(?:不算|不属于|不构成|不计为|不计入|未达到?|未构成|达不到|够不上)\s*(?:一次|一起)?\s*(?:线上|生产|现网)?"
-    r"(?:故障|事故|事件)|"
+    r"(?:故障|事故|事件|问题(?![单表库]))|"
     r"\bnot\s+(?:be\s+)?(?:counted|classed|classified|declared|treated|logged|raised|tracked)?\s*as\s+an?\s+"
     r"(?:incident|outage)|\b(?:is|was)\s+not\s+an?\s+(?:incident|outage)\b|\bbelow\s+(?:the|our)\s+(?:incident|paging|sev\w*)\s+(?:threshold|bar)|"
     r"\b(?:didn't|did not|doesn't|does not)\s+(?:meet|reach|qualify|count)\b[^.;]{0,24}\b(?:incident|outage)|"
@@ -109,6 +112,8 @@ _PLANNED_WORK = (
     # a window booked for planned work (`cutover needs a plant outage window`, w19-d)
     r"\b(?:outage|shutdown|downtime)\s+windows?\b|停电窗口|停机窗口|"
     r"计划内|计划停机|计划停电|维护窗口|割接窗口|(?:停机|停服|维护)\s*按计划|按计划\s*(?:停机|停服|维护)|[計计]画メンテ|定期メンテ|[計计]画停止|\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,3}maintenance|maintenance window|"
+    # taken down on purpose (`the intranet was down for maintenance on Friday`, w48-a)
+    r"\b(?:down|offline|unavailable)\s+for\s+(?:(?:planned|scheduled|routine)\s+)?(?:maintenance|an?\s+upgrade|upgrades)\b|"
     # downtime that was planned ("LIMS 9 cutover downtime (Sat 29 Mar 06:00 - …) was planned")
     r"\b(?:planned|scheduled)\s+(?:[\w-]+\s+){0,2}?(?:downtime|outage|cutover)\b|"
     # "Networks did planned work on the campus border routers Sat 5 Oct 07:00–09:00"

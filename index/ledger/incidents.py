@@ -51,6 +51,7 @@ from index.models import Item, Report, Section, SectionKind, Table
 from index.schemas import Incident
 from index.tables import column_names_only
 from index.text.cjk import has_han
+from index.text.eventdates import event_dates
 from index.text.timeexpr import DateHit, find_dates
 
 _NONE = re.compile(
@@ -62,6 +63,16 @@ _NONE = re.compile(
 # A follow-up's line, after at most a word of its kind (`故障复盘会 10/27`, `Incident postmortem`, `PIR
 # held Wed`): its day is the meeting's. One after an id (`INC-77 postmortem held Mar 12`) retells that
 # incident and is linked to it by the id.
+# A note beside the record (`备注：同一天的全链路压测是计划内演练，不是故障`) is about something else: it
+# does not take the record back.
+_ASIDE = re.compile(r"^\W{0,3}(?:备注|附注|注|PS|P\.S\.|N\.?B\.?|(?:side\s+)?note)\s*[:：]", re.I)
+
+
+def _without_asides(text: str) -> str:
+    """An item's text joined with its notes (`；`), the notes beside the record left out (`_ASIDE`)."""
+    return "；".join(part for part in text.split("；") if not _ASIDE.match(part))
+
+
 _REMARK = re.compile(
     r"\W{0,3}(?:故障|事故|线上问题|incident\s+)?(?:post-?mortem|post-incident review|PIR|复盘|follow-?ups?|"
     r"action items?|改进项|RCA)(?![A-Za-z])",
@@ -383,7 +394,9 @@ def _from_blocks(
             if not (
                 timeline_line(block.text)
                 or FIELD_LABEL.match(line_text(block.text))
-                or planned_or_dismissed(line_text(block.text))  # `Networks did planned work on …`
+                or planned_or_dismissed(
+                    _without_asides(line_text(block.text))
+                )  # `Networks did planned work on …`
                 or _ROSTER.match(
                     line_text(block.text)
                 )  # `周末值班：3/15–3/16 林晓峰 / 吴德彬`: who is on duty
@@ -431,7 +444,10 @@ def _from_item(
     if grouped and _is_group(item) and item.children:
         return [i for child in item.children for i in _from_item(report, section, child, lines, False)]
     span = [(n, lines[n]) for n in range(item.start, item.end + 1) if n in lines]
-    incident = _from_lines(report, section, span, lines, title_line=None)
+    # an incident's id line over its notes (`IR-LST-25-006  Sev: P2` over `- 19-MAR, at sea, 0645-0920: …`):
+    # dated by the notes when its own line names no day
+    undated_head = bool(item.children) and not event_dates(item.text, report.date)
+    incident = _from_lines(report, section, span, lines, title_line=None, day_anywhere=undated_head)
     return [incident] if incident is not None else []
 
 
@@ -485,7 +501,7 @@ def _from_lines(
     opening_text = _row_text(body[0][1]) if body else ""
     if not body or _NONE.search(opening_text) or says_none(opening_text) or _SUMMARY.search(opening_text):
         return None
-    if below_the_bar("；".join(text for _, text in body)):
+    if below_the_bar("；".join(text for _, text in body if not _ASIDE.match(text))):
         return None  # a rule of the on-call process, a blip below an incident's bar
     if len(body) == 1 and counts_events(opening_text):
         return None  # `本周一般缺陷 6 条，已消缺 6 条。`: a count, whatever severity word it holds

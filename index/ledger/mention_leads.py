@@ -217,7 +217,16 @@ def tracker_key(text: str) -> str:
 
 
 def item_name(item: Item, text: str) -> tuple[str, int] | None:
-    """(name, offset where the project's own text starts) for a bullet, or None."""
+    """(name, offset where the project's own text starts) for a bullet, or None; a plain line
+    heading a list (no marker, `parse.parse_items`) read as a bullet, else as the paragraph's lead
+    line it also is (`▌OTA-01 OTA V2.5整车大版本推送｜状态：完成｜目标：4/30 全量`)."""
+    found = _bullet_name(item, text)
+    if found is None and not item.marker and (lead := paragraph_lead(text, True)) is not None:
+        return lead[0], lead[1]
+    return found
+
+
+def _bullet_name(item: Item, text: str) -> tuple[str, int] | None:
     sign = LEADING_SHORTCODE.match(text)
     if sign and text[sign.end() :].strip():  # `:white_check_mark: **省平台对接**：…`: the sign, then the name
         found = item_name(item, text[sign.end() :])
@@ -237,9 +246,9 @@ def item_name(item: Item, text: str) -> tuple[str, int] | None:
         return clean_name(match[1]), match.end(1)
     match = BRACKET_NAME.match(text) or _BOLD_NAME.match(text) or _LINK_NAME.match(text)
     if match:
-        inner = _bold_news(match[1]) if match.re is _BOLD_NAME else None
+        inner = (_bold_news(match[1]) or _bold_sentence(match[1])) if match.re is _BOLD_NAME else None
         if inner is not None:
-            return inner[0], match.start(1) + inner[1]
+            return (inner[0], match.start(1) + inner[1]) if valid_name(inner[0]) else None
         name = clean_name(match[1])
         return (name, match.end()) if valid_name(name) else None
     pieces = field_pieces(text)
@@ -319,6 +328,16 @@ _TRAILING_TAGS = re.compile(r"(?:\s+[#@][^\s#@]{1,24})+\s*$")
 # A bold lead that is the week's news about a project, not its name: `**抖店电子面单迁移：5/20 两仓全量切换**`
 # (a label, then what happened). (A name, its day and its verb in one bold span, `**素材库2.0 4/17 上线**`,
 # stays whole: its own text would open inside the bold, where the day's verb is not read.)
+def _bold_sentence(content: str) -> tuple[str, int] | None:
+    """(name, where its verb starts) of a bold sentence about a project: "**MMv2 is live.** v2.9.0
+    went to 100%…", "- **Same-day ACH is live.** The first file…": its subject is the name and its
+    verb the news."""
+    sentence = _SUBJECT_LEAD.match(content)
+    if sentence and not _NOT_SUBJECT.match(sentence[1]) and _subject_label(content):
+        return clean_name(sentence[1]), sentence.end(1)
+    return None
+
+
 def _bold_news(content: str) -> tuple[str, int] | None:
     labelled = split_label(content)
     if labelled is not None and labelled.field is None and labelled.rest:
@@ -451,12 +470,8 @@ def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKin
         return None  # `Status: …`, `Owner: …` belong to the paragraph's project
     match = _BOLD_NAME.match(text) or _LINK_NAME.match(text)
     if match:
-        sentence = _SUBJECT_LEAD.match(match[1])
-        if sentence and not _NOT_SUBJECT.match(sentence[1]) and _subject_label(match[1]):
-            # "**MMv2 is live.** v2.9.0 went to 100%…": a bold sentence, its subject is the name and
-            # its verb the news.
-            name = clean_name(sentence[1])
-            return (name, match.start(1) + sentence.end(1), "bold") if valid_name(name) else None
+        if (sentence := _bold_sentence(match[1])) is not None:
+            return (sentence[0], match.start(1) + sentence[1], "bold") if valid_name(sentence[0]) else None
         name = clean_name(match[1])
         return (name, match.end(), "bold") if valid_name(name) else None
     if not starts_paragraph:

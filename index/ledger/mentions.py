@@ -67,7 +67,7 @@ _GENERIC_TITLE = re.compile(
     # a portfolio tool's status part: "Overall Status Explanation", "Schedule status commentary"
     # (`Overall programme RAG: Amber (was Green).`: the whole programme's light, w40-d)
     r"(?:overall|schedule|scope|cost|project|programme|program|portfolio)\s+status(?:\s+(?:explanation|commentary|narrative|notes?))?|"
-    r"overall(?:\s+(?:programme|program|project|portfolio))?\s+(?:rag|health)(?:\s+status)?|asks?\s+of\s+the\s+\w+|top\s+of\s+(?:the\s+)?\w+|(?:[\w'’]+\s+){0,2}(?:notes?|commentary)|general|team|at a glance|(?:this|next|last) (?:week|fortnight|cycle|period)|headlines?|"
+    r"overall(?:\s+(?:programme|program|project|portfolio))?\s+(?:rag|health)(?:\s+status)?|asks?\s+of\s+the\s+\w+|top\s+of\s+(?:the\s+)?\w+|(?:[\w'’]+\s+){0,2}(?:notes?|commentary)|general|team|at a glance|(?:this|next|last) (?:week|fortnight|cycle|period)|headlines?|top[ -]?lines?|"
     # a digest's or a letter's own parts: "SNAPSHOT", "Weekly snapshot", "A note from Corinne"
     # a page's list of its own parts (MATLAB `publish`'s `Contents`, a wiki's `目录`)
     r"(?:table of )?contents|目录|"

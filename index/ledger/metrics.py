@@ -118,7 +118,9 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
             if not section.in_table(number):
                 text = line_text(raw)
                 found.extend(
-                    _piped_points(report, section, number, text) or _from_text(report, section, number, text)
+                    _piped_points(report, section, number, text)
+                    or _from_text(report, section, number, text)
+                    or _aligned_points(report, section, number, text)
                 )
         out.extend(sorted(found, key=lambda point: point.evidence.lines[0]))  # stable: text order
     return out
@@ -449,6 +451,30 @@ def _from_text(report: Report, section: Section, number: int, text: str) -> list
     if PAGE_NUMBER_LINE.match(text):
         return []
     return [point for pair in read_pairs(text) for point in _points(report, section, number, pair)]
+
+
+# A metrics list typed in a monospace block, its figures lined up in a column after their names
+# (`Lots photographed                   655 / 1,180`, a Medium post's code block): the gap is the colon.
+_ALIGNED_FIGURE = re.compile(
+    r"^(?P<label>[^\d\s:：|｜][^:：|｜]*?\S)\s{2,}(?=[-+−~≈约]?\d)(?P<value>[^:：|｜]+)$"
+)
+
+
+def _aligned_points(report: Report, section: Section, number: int, text: str) -> list[MetricPoint]:
+    """The figure of a metrics section's line that is a name and, after a gap, a figure; quoted as
+    written."""
+    match = _ALIGNED_FIGURE.match(text.strip())
+    if match is None or not _NAMEISH.search(match["label"]):
+        return []
+    label, gap_end = match["label"], match.start("value")
+    pairs = read_pairs(f"{label}: {match['value']}")
+    written = [
+        replace(pair, quote=text.strip()[:gap_end] + pair.quote[len(label) + 2 :])
+        if pair.quote.startswith(f"{label}: ")
+        else pair
+        for pair in pairs
+    ]
+    return [point for pair in written for point in _points(report, section, number, pair)]
 
 
 def _in_prose(report: Report, section: Section, taken: set[int]) -> list[MetricPoint]:

@@ -315,7 +315,7 @@ _FORECAST_HEADER = re.compile(r"预计|最新|forecast|fcst|expected|revised|re-
 
 # "目标" over "7/18", "8月底", "3.3版本": a label that is as often an objective's text ("目标：提升转化率")
 # is the target when its column holds days. Written from game-liveops-zh.
-_GOAL_HEADER = re.compile(r"目标|goal|target", re.I)
+_GOAL_HEADER = re.compile(r"目标(?:节点|日期|时间)?|goal|target", re.I)
 # A board's `Timeline` of spans (`Jan 20 - Apr 25`): its end is when the item is due (w24-b).
 _SPAN_HEADER = re.compile(r"timeline|time\s*frame|起止时间|时间线", re.I)
 

@@ -25,7 +25,7 @@ PART = (
 PART_OF = rf"(?:{PART})?"
 PART_TAIL = re.compile(PART + "$", re.I)
 OLD_BEFORE = re.compile(
-    r"(?:原计划|原定|原预计|原目标|原|之前计划|此前|先前|从|由)\s*(?:于|在|是|为)?\s*$|"
+    r"(?:原计划|原定|原预计|原目标|原|之前计划|此前|先前|从|由|合同节点|合同约定|合同日期|合同要求)\s*(?:于|在|是|为)?\s*$|"
     # "MVP 未能按 5/15 上线", "新文档站没有按1月底切换": the day it did not make, set aside
     r"(?:未能|没能|没有能|未|没有|没)\s*(?:按|在|于|赶上|赶在)\s*$|"
     r"\b(?:originally|previously|was|from|instead of|rather than|old eta|replacing|replaces|superseding|in place of)"
