@@ -72,12 +72,14 @@ NAME_STOP = frozenset(["a", "an", "the", "of", "for", "and", "to", "in", "on", "
 
 def _most_words(words: tuple[str, ...], asked: frozenset[str]) -> float:
     """Share of a Latin name's content words (three or more; `words`, stemmed) the question uses
-    (`asked`, its words stemmed); 0 below two words or `WORD_SHARE`."""
+    (`asked`, its words stemmed); 0 below two words, below `WORD_SHARE`, or when only numbers match."""
     if len(words) < 3:
         return 0.0
-    found = sum(w in asked for w in words)
-    share = found / len(words)
-    return share if found >= 2 and share >= WORD_SHARE else 0.0
+    found = [w for w in words if w in asked]
+    share = len(found) / len(words)
+    # (numbers alone name nothing: `RFI-112 answered 10/12` is not "第12期 … 4月10日")
+    lettered = any(not w.replace(".", "").isdigit() for w in found)
+    return share if len(found) >= 2 and share >= WORD_SHARE and lettered else 0.0
 
 
 # A run of a Latin name's words a question may use alone: "parallel front-end" for "Parallel

@@ -304,3 +304,13 @@ def test_the_words_every_file_name_carries_name_the_team_not_the_subject(tmp_pat
         (team / f"{day} 任务状态报告_ 岷东储能电站EMS调度接入.txt").write_text("x", encoding="utf-8")
     # "岷东储能EMS调度接入这几个月里，哪些分项…" names the programme; its parts are the answer
     assert without_team_words("ems 调度 度接 接入 分项", str(team)) == "分项"
+
+
+def test_numbers_alone_link_no_project() -> None:
+    """A tracker item's name holding days (`RFI-112 answered 10/12`) shares only numbers with
+    "第12期里…4月10日…": no link; its own words still link it."""
+    from summarizer.planning.projects import ProjectRef, link_scores
+
+    rfi = [ProjectRef(name="RFI-112", aliases=("RFI-112 answered 10/12",))]
+    assert link_scores("第12期里GNSS试点已经过了4月10日的节点，算不算超期？", rfi) == {}
+    assert "RFI-112" in link_scores("Was RFI-112 answered yet?", rfi)
