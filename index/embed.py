@@ -240,7 +240,7 @@ class CachedEmbedder:
             if vector is not None:
                 self._queries.move_to_end(text)
                 return vector.copy()
-            vector = self._lookup(digest, query_model(self.name)).get(digest)
+            vector = self._lookup([digest], query_model(self.name)).get(digest)
         if vector is None:
             vector = self.inner.embed_query(text)
             self.queries_embedded += 1
@@ -255,13 +255,11 @@ class CachedEmbedder:
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)
 
-    def _lookup(self, digests: str | list[str], model: str | None = None) -> dict[str, np.ndarray]:
+    def _lookup(self, digests: list[str], model: str | None = None) -> dict[str, np.ndarray]:
         if self._db is None:
             return {}
         try:
-            return read_vectors(
-                self._db, model or self.name, [digests] if isinstance(digests, str) else digests
-            )
+            return read_vectors(self._db, model or self.name, digests)
         except sqlite3.Error:
             return {}  # an unreadable cache is an empty one
 

@@ -337,12 +337,12 @@ def _projects(
         # as for a name only sentences give: they tell of it in two reports besides its lead's
         if len({obs.report for obs in told.get(key, [])} - set(shown[key])) < 2:
             del shown[key]
-    for (canon, _team), per_report in shown.items():
+    for (canon, team), per_report in shown.items():
         for source, group in per_report.items():
             group[:] = [
                 without_lent(o, lent[source, o.project]) if (source, o.project) in lent else o for o in group
             ]
-        for obs in told.get((canon, _team), []):
+        for obs in told.get((canon, team), []):
             if obs.report not in per_report or all(o.origin == "prose" for o in per_report[obs.report]):
                 per_report[obs.report].append(obs)  # only where no mention of its own names it
             elif obs.target is not None or obs.target_order is not None or obs.progress is not None:

@@ -60,9 +60,8 @@ _NONE = re.compile(
     r"^(?:本周)?(?:无|暂无)(?:新增)?\s*(?:P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?)?(?:生产|线上)?(?:事故|故障|事件)",
     re.I,
 )
-# A follow-up's line, after at most a word of its kind (`故障复盘会 10/27`, `Incident postmortem`, `PIR
-# held Wed`): its day is the meeting's. One after an id (`INC-77 postmortem held Mar 12`) retells that
-# incident and is linked to it by the id.
+
+
 # A note beside the record (`备注：同一天的全链路压测是计划内演练，不是故障`) is about something else: it
 # does not take the record back.
 _ASIDE = re.compile(r"^\W{0,3}(?:备注|附注|注|PS|P\.S\.|N\.?B\.?|(?:side\s+)?note)\s*[:：]", re.I)
@@ -73,6 +72,9 @@ def _without_asides(text: str) -> str:
     return "；".join(part for part in text.split("；") if not _ASIDE.match(part))
 
 
+# A follow-up's line, after at most a word of its kind (`故障复盘会 10/27`, `Incident postmortem`, `PIR
+# held Wed`): its day is the meeting's. One after an id (`INC-77 postmortem held Mar 12`) retells that
+# incident and is linked to it by the id.
 _REMARK = re.compile(
     r"\W{0,3}(?:故障|事故|线上问题|incident\s+)?(?:post-?mortem|post-incident review|PIR|复盘|follow-?ups?|"
     r"action items?|改进项|RCA)(?![A-Za-z])",

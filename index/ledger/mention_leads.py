@@ -325,9 +325,6 @@ _GLOSSES = re.compile(r"\s*[(（][^()（）]*[)）]")
 _TRAILING_TAGS = re.compile(r"(?:\s+[#@][^\s#@]{1,24})+\s*$")
 
 
-# A bold lead that is the week's news about a project, not its name: `**抖店电子面单迁移：5/20 两仓全量切换**`
-# (a label, then what happened). (A name, its day and its verb in one bold span, `**素材库2.0 4/17 上线**`,
-# stays whole: its own text would open inside the bold, where the day's verb is not read.)
 def _bold_sentence(content: str) -> tuple[str, int] | None:
     """(name, where its verb starts) of a bold sentence about a project: "**MMv2 is live.** v2.9.0
     went to 100%…", "- **Same-day ACH is live.** The first file…": its subject is the name and its
@@ -338,6 +335,9 @@ def _bold_sentence(content: str) -> tuple[str, int] | None:
     return None
 
 
+# A bold lead that is the week's news about a project, not its name: `**抖店电子面单迁移：5/20 两仓全量切换**`
+# (a label, then what happened). (A name, its day and its verb in one bold span, `**素材库2.0 4/17 上线**`,
+# stays whole: its own text would open inside the bold, where the day's verb is not read.)
 def _bold_news(content: str) -> tuple[str, int] | None:
     labelled = split_label(content)
     if labelled is not None and labelled.field is None and labelled.rest:
