@@ -36,6 +36,7 @@ from index.outcomes import (
     FileOutcome,
     IngestSummary,
     Repair,
+    assumed_year_rereads,
     date_warnings,
     guessed_warnings,
     isolate,
@@ -243,7 +244,12 @@ class Ingestor:
         outcome = FileOutcome(
             source, "added", week=report.week, date=report.date.isoformat(), date_from=report.date_origin
         )
-        if stored is not None and stored.complete and stored.report_hash == report.content_hash:
+        if (
+            stored is not None
+            and stored.complete
+            and stored.report_hash == report.content_hash
+            and stored.date == report.date.isoformat()  # (read again in another year: rewritten)
+        ):
             outcome.status = "unchanged"
             outcome.chunks_unchanged = len(stored.chunk_ids)
             if write_facts is not None:
@@ -468,6 +474,18 @@ class Ingestor:
                     near = self.today() - ASSUMED_YEAR_CENTRE
                     assumed.append(index)
                 summary.outcomes[index] = self.ingest_file(path, report_date, near)
+            for index, near in assumed_year_rereads(assumed, summary.outcomes):
+                # A weekday settles some of the folder's years (`Fri 2/7` is 2025's); the rest are
+                # read again in the year that puts them beside their series, not beside today.
+                first, again = (
+                    summary.outcomes[index],
+                    self.ingest_file(dict(undated)[index], report_date, near),
+                )
+                if first.status == "added" and again.status == "unchanged":
+                    continue  # its weekday kept its day: the first reading stands
+                if first.status == "added" and again.status == "updated":
+                    again.status = "added"  # (added by this run, then re-dated)
+                summary.outcomes[index] = again
             numbers: dict[Path, int | None] = {}  # each file's own number, read once
             for index, path in undated:
                 # Still no date: an issue numbered like its dated siblings (`第7期`) falls between them.

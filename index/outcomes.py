@@ -96,8 +96,9 @@ def year_warnings(outcomes: Iterable[FileOutcome]) -> list[IngestWarning]:
     return _went_in_dated(
         outcomes,
         lambda day: (
-            f"dated {day}: no report in its folder writes a year, so {day[:4]} (the last twelve "
-            "months) was assumed; add a year or a 'date:' line, or pass --date, if it is older"
+            f"dated {day}: no report in its folder writes a year, so {day[:4]} was assumed (the"
+            " last twelve months, or the year its weekday and its series' other reports give);"
+            " add a year or a 'date:' line, or pass --date, if that is wrong"
         ),
     )
 
@@ -165,6 +166,37 @@ def coverage_warnings(
                 )
             )
     return warnings
+
+
+# So many reports of one folder read in an assumed year before their middle day says where the
+# series stands.
+_SERIES_READS = 3
+
+
+def assumed_year_rereads(assumed: list[int], outcomes: list[FileOutcome]) -> list[tuple[int, date]]:
+    """The reports of a folder that writes no year to read again, each with the day to read it
+    near: the middle day of the folder's other reports as first read. Read beside today, a title's
+    weekday settles most of a series in its own year (`Fri 2/7`: 2025, whatever today is) while the
+    days without one (`2-28`) and a day a weekday fits in either order (`Fri 3/7`: 7 March 2025 or 3
+    July 2026) went to the twelve months before today; a series' reports stand close together."""
+    by_folder: dict[str, list[int]] = {}
+    for index in assumed:
+        if outcomes[index].date:
+            by_folder.setdefault(os.path.dirname(outcomes[index].path), []).append(index)
+    rereads: list[tuple[int, date]] = []
+    for indexes in by_folder.values():
+        if len(indexes) < _SERIES_READS:
+            continue
+        for index in indexes:
+            others = sorted(date.fromisoformat(outcomes[i].date) for i in indexes if i != index)
+            middle = others[len(others) // 2]
+            if abs((date.fromisoformat(outcomes[index].date) - middle).days) > _SERIES_SPREAD_DAYS:
+                rereads.append((index, middle))
+    return rereads
+
+
+# A report further than so many days from its series' middle day was read in the wrong year.
+_SERIES_SPREAD_DAYS = 150
 
 
 def nearest_sibling_date(path: Path, outcomes: list[FileOutcome]) -> date | None:

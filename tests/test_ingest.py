@@ -228,6 +228,47 @@ def test_a_folder_that_never_writes_a_year_is_read_in_the_last_twelve_months(
     assert all("no report in its folder writes a year" in w.message for w in summary.warnings)
 
 
+def test_a_yearless_series_is_read_in_the_year_its_weekdays_give(ingestor: Ingestor, tmp_path: Path) -> None:
+    """No report writes a year, but most titles write a weekday (`Fri 2/7` is 2025's, whatever
+    today is): the days without one (`2-28`) and a day a weekday fits in either order (`Fri 3/7`: 7
+    March 2025, or 3 July 2026, also a Friday) go with their series, not with the twelve months
+    before today; the ledger holds the same days as the store (a report read again in another
+    year is written again, though its text did not change)."""
+    from index.ledger.store import Ledger
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    titles = {
+        "wk5.md": "Rollout notes wk5 - Fri 2/7",
+        "wk6.md": "Rollout notes wk6 - Fri 2/14",
+        "wk7.md": "Rollout notes wk7 - Fri 2/21",
+        "wk8.md": "Rollout notes wk8 - 2/28",
+        "wk9.md": "Rollout notes wk9 - Fri 3/7",
+    }
+    for name, title in titles.items():
+        (folder / name).write_text(
+            f"# {title}\n\n## Projects\n- Till swap: 40%, target 3/21\n", encoding="utf-8"
+        )
+    ledger = Ledger.open(tmp_path / "ledger.sqlite")
+    ingestor.ledger = ledger
+    ingestor.today = lambda: date(2026, 12, 7)
+    summary = ingestor.ingest([folder])
+    got = {Path(o.path).name: o.date for o in summary.outcomes}
+    assert got == {
+        "wk5.md": "2025-02-07",
+        "wk6.md": "2025-02-14",
+        "wk7.md": "2025-02-21",
+        "wk8.md": "2025-02-28",
+        "wk9.md": "2025-03-07",
+    }
+    assert summary.totals()["added"] == 5  # re-dated within the run, still added once
+    stored = {Path(r.report).name: r.date for r in ingestor.store.stored_reports().values()}
+    assert stored == got
+    in_ledger = dict(ledger._conn.execute("SELECT source, date FROM reports").fetchall())
+    assert {Path(source).name: day for source, day in in_ledger.items()} == got
+    ledger.close()
+
+
 def test_a_folder_whose_layout_gives_no_project_facts_is_reported(tmp_path: Path) -> None:
     """Reports that give no project target, status or progress (here: free prose about the week)
     make the ingest warn about their folder, so empty `slips` is not read as "nothing slipped";

@@ -133,12 +133,18 @@ class Ledger:
         already made of this report elsewhere."""
         try:
             row = self._conn.execute(
-                "SELECT content_hash, extractor_version FROM reports WHERE source = ?", (report.source,)
+                "SELECT content_hash, extractor_version, date FROM reports WHERE source = ?", (report.source,)
             ).fetchone()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read the ledger at {self.path}: {exc}") from exc
         version = EXTRACTOR_VERSION if self.rules else MODEL_ONLY_VERSION
-        if row is not None and row[0] == report.content_hash and row[1] == version:
+        # (the same text read in another year, its series' year found later, is written again: its
+        # facts' days are read in the report's year)
+        if row is not None and (row[0], row[1], row[2]) == (
+            report.content_hash,
+            version,
+            report.date.isoformat(),
+        ):
             return None
         if not self.rules:
             facts = ReportFacts()
