@@ -115,16 +115,20 @@ def heading_of(
     dialect: Dialect = MARKDOWN,
     numbered: frozenset[int] = frozenset(),
     records: frozenset[int] = frozenset(),
+    numbered_level: int = 1,
 ) -> tuple[int, str] | None:
-    """(level, title) when the line at `index` starts a section, else None."""
+    """(level, title) when the line at `index` starts a section, else None. `numbered_level`: the
+    level of a numbered part before any heading (the text's top heading level, so its first
+    heading closes the part)."""
     text = lines[index][1]
     stripped = text.strip()
     atx = heading_line(stripped, dialect)
     if atx and not text.startswith("    ") and not column_row(text):
         return atx
-    if plain_text and (numbered_capitals(stripped) or index in numbered):
+    if (plain_text and numbered_capitals(stripped)) or index in numbered:
         # `2. PROJECT STATUS`, over a rule or not: one level, like its siblings; named without its number
-        return 1, re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
+        level = atx_level + PSEUDO_LEVEL_OFFSET if atx_level else numbered_level
+        return level, re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
     if index + 1 < len(lines) and stripped and not BULLET.match(text) and not NUMBERED.match(text):
         underline = lines[index + 1][1].strip()
         # the wrapped tail of a header block's field (`Distribution: …` / `(Corn Exchange, …)`)
@@ -425,9 +429,13 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
         ):
             found.append((int(match[1]), index, title))
     run: list[tuple[int, str]] = []
+    last = 0
     for number, index, title in found:
-        if number == len(run) + 1:
+        # (one number skipped: a letter's paragraph that is a sentence, `2. Station-wise position
+        # … is enclosed at Annexure-A.`, between its titled parts)
+        if (number == 1 and not run) or (run and last < number <= last + 2):
             run.append((index, title))
+            last = number
     # A report's parts are named for what they hold (`Summary`, `Incidents`, `下周计划`); a run whose
     # titles mostly name nothing of the kind is a numbered list of projects (`1. OTA rollout`).
     kinds = sum(classify_heading(title) != SectionKind.OTHER for _, title in run)

@@ -21,6 +21,10 @@ from index.text.quantity import FIGURE_ONLY
 # Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
 # datetime> in its header (before its first section heading: a footer's <time> may be another page's).
 # (`created`: an Evernote / 印象笔记 note's own export field, `2025-04-03 07:35:02 +0000`, w27)
+# A span's whole text a labelled field (`发布者：仪器共享中心`, `Views: 312`)
+_FIELD_TEXT = re.compile(r"^[^\s:：]{1,20}[:：]\s*\S")
+# hAtom's and microformats2's class for an entry's publish stamp
+_PUBLISHED_CLASS = re.compile(r"(?<![\w-])(?:dt-)?published(?![\w-])")
 _PUBLISHED_META = {
     "date",
     "dc.date",
@@ -166,6 +170,8 @@ class _Collector(HTMLParser):
         self._cards: dict[int, list[Block]] = {}  # index into `lines` -> a lone cell's blocks
         self._css: list[str] = []  # the page's <style> text, read before its body
         self._class_styles: dict[str, str] | None = None  # class -> its declarations, once read
+        self._field_spans: list[int | None] = []  # per open span: where a classed one's text starts
+        self._field_end: int | None = None  # buffer length where a classed span holding a field closed
 
     def _org_span(self, classes: str) -> bool:
         """Whether a span of an org-mode export's heading is read apart: its tags and priority left
@@ -375,6 +381,7 @@ class _Collector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         self._note_published(tag, attributes)
+        self._field_span_opens(tag, attributes)
         if tag == "body":
             self._body_size = font_size(attributes.get("style") or "")
         bold_span = tag == "span" and _BOLD_CLASS.search(attributes.get("class") or "") is not None
@@ -529,6 +536,10 @@ class _Collector(HTMLParser):
         elif tag == "time" and not self._sections and not self._in_cell:
             # (a <time> in a table cell is the cell's day: Confluence's `统计周期 | <time …/> ~ <time …/>`)
             self.published = (attrs.get("datetime") or "").strip() or None
+        elif tag in ("abbr", "span") and _PUBLISHED_CLASS.search(attrs.get("class") or ""):
+            # hAtom's publish stamp (SPIP, older blog themes: `<abbr class="published"
+            # title="2025-06-20T14:05:31Z">vendredi 20 juin 2025</abbr>`): the day in its title
+            self.published = (attrs.get("title") or "").strip() or None
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         published = self.published
@@ -541,7 +552,32 @@ class _Collector(HTMLParser):
             self.published = published
             self.handle_data(stamp)
 
+    def _field_span_opens(self, tag: str, attributes: dict[str, str | None]) -> None:
+        """A CMS's meta line sets its fields in classed spans with nothing between them (`<span
+        class="arti_publisher">发布者：…</span><span class="arti_update">发布时间：2025-03-07</span>`),
+        styled apart on screen: a field's span closed right before another classed span is a space
+        away from it, so each field reads as one (`date_labels.labelled_parts`)."""
+        adjacent, self._field_end = self._field_end == len(self._buffer), None
+        if tag != "span":
+            return
+        classed = bool((attributes.get("class") or "").strip())
+        text = "".join(self._buffer)
+        if classed and adjacent and text and not text[-1].isspace():
+            self._buffer.append(" ")
+        self._field_spans.append(len(self._buffer) if classed else None)
+
+    def _field_span_closes(self, tag: str) -> None:
+        self._field_end = None
+        if tag != "span" or not self._field_spans:
+            return
+        start = self._field_spans.pop()
+        if start is not None and start <= len(self._buffer):
+            held = "".join(self._buffer[start:]).strip()
+            if _FIELD_TEXT.match(held):
+                self._field_end = len(self._buffer)
+
     def handle_endtag(self, tag: str) -> None:
+        self._field_span_closes(tag)
         if (tag in ("strong", "b") or (tag == "span" and self._bold_span)) and self._bold_at is not None:
             self._bold_span = False
             if "".join(self._buffer[self._bold_at + 1 :]).strip():

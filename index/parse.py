@@ -228,7 +228,11 @@ def build_sections(
     the whole mail is about ("ClinOps weekly update (EDC outage summary inside)"), not what kind
     its opening lines are."""
     plain_text = not any(heading_line(text.strip(), dialect) and not column_row(text) for _, text in lines)
-    numbered = numbered_sections(lines) if plain_text else frozenset()
+    # (numbered parts may stand over a text that has headings elsewhere: a letter's `1.     Highlights
+    # of the week:` before its annexure's title, as pdftotext sets it)
+    numbered = numbered_sections(lines)
+    atx_levels = [found[0] for _, text in lines if (found := heading_line(text.strip(), dialect))]
+    numbered_level = min(atx_levels, default=1)
     records = (
         hanging_records(lines)
         | keyed_paragraphs(lines)
@@ -255,7 +259,9 @@ def build_sections(
         if _FENCE.match(text):
             in_fence = not in_fence
         heading = (
-            None if in_fence else heading_of(lines, index, atx_level, plain_text, dialect, numbered, records)
+            None
+            if in_fence
+            else heading_of(lines, index, atx_level, plain_text, dialect, numbered, records, numbered_level)
         )
         if quoted_from is None and not in_fence and _REPLY_ATTRIBUTION.match(text.strip()):
             quoted_from, heading = number, (1, text.strip())

@@ -233,7 +233,11 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
         grid = _Grid(starts, ends, [p.start for p in narrow], [p.end for p in narrow])
         if ruled:
             following += 1
+        lower = _lower_names(lines[following][1], header) if following < len(lines) and not ruled else None
+        if lower is not None:
+            following += 1  # the header's second line (`S.` over `No.`, `Phy.` over `progress`)
         rows: list[TableRow] = []
+        parts: list[tuple[int, list[TableRow]]] = []  # earlier parts of a table a band split
         while following < len(lines):
             line = lines[following][1]
             cells = grid.row(line)
@@ -254,6 +258,16 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
                     # first row (a report writer's listing sets its rows off: w44-e)
                     following += 1
                     continue
+                elif rows and (band := _band_at(lines, following, grid)) is not None:
+                    # a band between parts of one table (`PART-B : EI COMMISSIONED DURING
+                    # 2024-25` over rows in the same columns): the rows after it a table of
+                    # their own under the same header, the band standing for that header
+                    if not parts:
+                        parts.append((number, rows))  # (a later part is in already: the same list)
+                    rows = []
+                    number_of_band, following = band
+                    parts.append((number_of_band, rows))
+                    continue
                 break
             if (
                 rows
@@ -268,14 +282,60 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 continue
             rows.append(TableRow(lines[following][0], cells))
             following += 1
-        named = [row for row in rows if row.cells[0]]
+        every = [row for _, part in parts for row in part] if parts else rows
+        named = [row for row in every if row.cells[0]]
         if len(named) >= _MIN_ROWS or (ruled and named):
             names = _with_upper_line(lines[index - 1][1] if index else "", text, header)
-            tables.append(Table(number, names, rows))
+            if lower is not None:
+                names = [f"{name} {below}".strip() for name, below in zip(names, lower, strict=True)]
+            for at, part in parts or [(number, rows)]:
+                if part:
+                    tables.append(Table(at, names, part))
             index = following
             continue
         index += 1
     return tables
+
+
+def _lower_names(text: str, header: list[_Piece]) -> list[str] | None:
+    """A header's second line (`No.` under `S.`, `progress` under `Phy.`): a few short words, no
+    figure, each under a column and fewer than the columns; the words per column, else None."""
+    if not text.strip() or any(char.isdigit() for char in text) or "|" in text or _RULE.match(text):
+        return None
+    pieces = _pieces(text)
+    if not pieces or len(pieces) * 2 > len(header):
+        return None
+    names = [""] * len(header)
+    for piece in pieces:
+        cell = text[piece.first : piece.last]
+        column = next(
+            (i for i, p in enumerate(header) if abs(p.start - piece.start) <= _SLACK),
+            None,
+        )
+        if column is None or names[column] or len(cell.split()) > 2 or _NOT_HEADER_CELL.search(cell):
+            return None
+        names[column] = cell
+    return names if names[0] or len(pieces) >= 2 else None
+
+
+# A band line between a table's parts: a label, a colon or dash, a few words (`PART-B : EI
+# COMMISSIONED DURING 2024-25`, `Section 2 - Closed`).
+_BAND = re.compile(r"^\S.{0,15}?\s[:：–—-]\s+\S.{0,60}$")
+
+
+def _band_at(lines: list[tuple[int, str]], index: int, grid: _Grid) -> tuple[int, int] | None:
+    """After blank lines, a band line (one run of text, no columns) straight over a row of the same
+    columns with its first cell filled: the band's line number and where its rows start."""
+    at = _next_filled(lines, index)
+    if at == index or at + 1 >= len(lines):
+        return None
+    band = lines[at][1]
+    if len(_pieces(band)) != 1 or not _BAND.match(band.strip()) or band[:1].isspace():
+        return None
+    cells = grid.row(lines[at + 1][1])
+    if cells is None or not cells[0] or sum(1 for cell in cells if cell) < 3:
+        return None
+    return lines[at][0], at + 1
 
 
 # A labelled line set in under a table's row (`Comments: No longer blocked …`, `备注：…`): that row's.

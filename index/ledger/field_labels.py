@@ -36,10 +36,13 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "status": (
         "状态 进展状态 项目状态 当前状态 整体状态 亮灯 灯号 红绿灯",
         "status health state rag overall ampel sts condition",
+        "statut état etat météo meteo cond cond.",
     ),
     "progress": (
         "进度 完成度 完成进度 整体进度 完成",
         "progress %complete percentcomplete completion %done prog",
+        # a works programme's physical progress (`Phy. progress`), French `Avancement`
+        "phy.progress physicalprogress phyprogress avancement",
     ),
     "target": (
         "预计上线 计划上线 上线时间 上线日期 预计完成 计划完成 完成时间 目标日期 目标时间",
@@ -58,6 +61,10 @@ _FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "forecast forcast forecastdate currentforecast revisedtarget reviseddate newdate fcst fcstdate fcst/actual forecast/actual",
         # an engineering or supply template's day the thing is needed (`Required : 2025-04-15`, `Need-by`)
         "required requiredby requireddate needby needbydate neededby",
+        # Indian government works' target and probable dates of completion (`TDC`, `PDC`, w49-d)
+        "tdc pdc",
+        # French templates' finish line (`Échéance`, `Date cible`)
+        "échéance echeance datecible dateprévue dateprevue",
     ),
     "owner": ("负责人 责任人 对接人 责任处室 责任部门 牵头部门", "owner owners dri lead pm"),
     "generic": (

@@ -25,7 +25,7 @@ from index.ledger.mentions import (
 )
 from index.ledger.ordinal_targets import find_ordinal_targets
 from index.ledger.progress import find_progress
-from index.ledger.signals import field_status, find_statuses
+from index.ledger.signals import field_status, find_statuses, state_word
 from index.ledger.status_signs import LEADING_SHORTCODE
 from index.ledger.title_leads import numbered_lead, numbered_title, plain_title, quoted_code
 from index.models import Item, Section
@@ -250,6 +250,8 @@ def _bullet_name(item: Item, text: str) -> tuple[str, int] | None:
         if inner is not None:
             return (inner[0], match.start(1) + inner[1]) if valid_name(inner[0]) else None
         name = clean_name(match[1])
+        if match.re is _BOLD_NAME and state_word(name) is not None:
+            return None  # `**Amber** · target **31 Mar**` under the project's heading: its state
         return (name, match.end()) if valid_name(name) else None
     pieces = field_pieces(text)
     if (
@@ -473,6 +475,8 @@ def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKin
         if (sentence := _bold_sentence(match[1])) is not None:
             return (sentence[0], match.start(1) + sentence[1], "bold") if valid_name(sentence[0]) else None
         name = clean_name(match[1])
+        if match.re is _BOLD_NAME and state_word(name) is not None:
+            return None  # `**Amber** · target **31 Mar** · 22/40 nodes live`: the heading's project's state
         return (name, match.end(), "bold") if valid_name(name) else None
     if not starts_paragraph:
         return None

@@ -28,6 +28,7 @@ from index.ledger.signals import (
     field_status,
     find_statuses,
     labelled_status,
+    opening_state,
     worst_status,
 )
 from index.ledger.stated_before import in_was_aside, status_before, target_before
@@ -85,6 +86,11 @@ def observe(report: Report, mention: Mention) -> Observation:
         if unit.skip >= len(unit.text) or is_legend(unit.text):
             continue  # a line that only carries the name (or a whole table row, read cell by cell)
         pieces = _pieces(unit, card=unit is mention.units[0])
+        opened = opening_state(unit.text) if len(pieces) == 1 and pieces[0].labelled is None else None
+        if opened is not None:
+            # `**Amber** · target **31 Mar** · 22/40 nodes live` under the project's heading: a
+            # field line whose first, unlabelled field is its state
+            statuses.append(_Found(unit, opened[0], unit.text.strip(), 3, opened[1]))
         for piece in pieces:
             field = piece.labelled.field if piece.labelled else None
             if field is None and len(pieces) > 1 and _status_cell(unit.text[piece.start : piece.end]):

@@ -326,6 +326,25 @@ def find_statuses(text: str) -> list[Span]:
 _SIGNED_CLOSE = re.compile(rf"(?<=\s)([{EMOJI}]\ufe0f?\s*([^\W\d_][\w']{{0,11}}(?:\s[A-Za-z]{{2,8}})?))\s*$")
 
 
+# A state set bold at a line's start, a field separator or the line's end after it (a blog
+# template's `**Amber** · target **31 Mar** · 22/40 nodes live` under the project's heading, w49-h).
+_BOLD_STATE = re.compile(r"^\s*(?:[-*+]\s+)?\*\*([^*]{1,24})\*\*(?=\s*(?:[·•|,;–—:-]|$))")
+
+
+def state_word(text: str) -> ProjectStatus | None:
+    """The state a text is wholly the word of (`Amber`, `🟡 watch`, a legend's `TIGHT`); None for
+    a name that says a state among other words (`病历模板2.0 全量上线`)."""
+    cleaned = GLYPHS.sub("", text).strip(" *_`.:：").lower()
+    return FIELD_STATUS.get(cleaned) or (legend_status(cleaned) if cleaned else None)
+
+
+def opening_state(text: str) -> tuple[ProjectStatus, str] | None:
+    """The state a line opens with in bold, and its word, when it does (`_BOLD_STATE`)."""
+    opening = _BOLD_STATE.match(text)
+    stated = state_word(opening[1]) if opening else None
+    return (stated, opening[1]) if opening is not None and stated is not None else None
+
+
 # A line is read for its statuses by the schedule prefilter, the observation and the field
 # readers in turn; the answer depends on the text alone.
 @lru_cache(maxsize=8192)
@@ -338,6 +357,12 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
         if marked is not None:
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(marked, match.start(), match.end(), match[0]))
+    opening = _BOLD_STATE.match(text)
+    stated = state_word(opening[1]) if opening else None
+    if opening is not None and stated is not None:
+        # `**Amber** · target **31 Mar** · 22/40 nodes live`: a bold state opening a field line
+        taken[opening.start(1) : opening.end(1)] = [True] * (opening.end(1) - opening.start(1))
+        hits.append(Span(stated, opening.start(1), opening.end(1), opening[1]))
     for match in SHOWN_SHORTCODE.finditer(text):
         shown = field_status(match[0])
         if shown is not None:
@@ -414,6 +439,8 @@ def field_status(value: str) -> ProjectStatus | None:
     )  # `● Blue`: a sheet's coloured dot before its word
     if worded != cleaned and worded in FIELD_STATUS:
         return FIELD_STATUS[worded]  # `⛔取消`, `🟡有风险`: the word says which state the sign is
+    if worded != cleaned and worded and (signed := legend_status(worded)) is not None:
+        return signed  # `⛅ nuageux`: a weather sign before the word the legend defines
     # A rating with last week's in brackets after it (`A    (G)`, w26-d): the first is this week's.
     paired = re.fullmatch(r"(?-i:([GAYR]))\s+[(（](?:was\s+)?(?-i:[GAYR])[)）]", value.strip(" *_`"))
     if paired is not None:

@@ -55,6 +55,17 @@ FIELD_STATUS: dict[str, ProjectStatus] = {
     "顺调": "on_track", "順調": "on_track", "オンスケ": "on_track", "要注意": "at_risk",
     "迟延": "off_track", "遅延": "off_track", "遅れ": "off_track", "保留": "paused", "中止": "cancelled",
     "完了": "done", "リリース済み": "launched", "稼働中": "launched",
+    # an Indian works programme's words (a PIU's station-wise position, w49-d)
+    "on schedule": "on_track", "likely to slip": "at_risk", "held up": "off_track",
+    "delayed": "off_track", "commissioned": "launched", "in abeyance": "paused",
+    # a control room's board words reused for projects (`NORMAL / WATCH / ALARM`, w49-a)
+    "normal": "on_track", "alarm": "off_track", "hold": "paused", "cxl": "cancelled",
+    # French status words (an intranet's `Météo des chantiers`, w49-f)
+    "dans les clous": "on_track", "dans les temps": "on_track", "vigilance": "at_risk",
+    "à risque": "at_risk", "en retard": "off_track", "retard": "off_track", "bloqué": "blocked",
+    "bloquée": "blocked", "terminé": "done", "terminée": "done", "livré": "done",
+    "abandonné": "cancelled", "annulé": "cancelled", "en pause": "paused", "suspendu": "paused",
+    "en cours": "in_progress", "en production": "launched",
     # a status cell that is one sign: a warning is at risk, a chequered flag finished (w33-b)
     "⚠": "at_risk", "⚠️": "at_risk", "🏁": "done",
 }  # fmt: skip

@@ -26,7 +26,7 @@ _NAME_HEADER = re.compile(
     r"(?:project|initiative|workstream|epic|item|deliverable|feature|story|requirement)s?(?:\s*name|\s*title)?|"
     # (a ServiceNow list's `Short description`, a Jira export's `Summary`: the record's title)
     # (a newsroom's rundown names each story by its `Slug`)
-    r"name|title|subject|short\s*description|summary|slug|(?:项目|专案|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|主题|"
+    r"name|title|subject|short\s*description|summary|slug|chantier|projet|sujet|(?:项目|专案|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|主题|"
     # `项目`, `工作事项`, `重点项目`, `建设任务`: a qualifier of up to four characters before the noun.
     r"[\u4e00-\u9fff]{0,4}(?:项目|专案|事项|工作项|任务|需求)",
     re.I,
@@ -34,7 +34,9 @@ _NAME_HEADER = re.compile(
 # (a Planner bucket's `Checklist` column: its items done of all, `3/6`, is the share done, w23-c)
 # (a report engine's narrow column cut short: Maximo's `% Compl`, `Compl %`)
 _PERCENT_HEADER = re.compile(
-    r"%|％|pct|percent|完成率|完成比例|完成百分比|checklist(?:\s*items?)?|%\s*compl\.?|compl\.?\s*%", re.I
+    r"%|％|pct|percent|完成率|完成比例|完成百分比|checklist(?:\s*items?)?|%\s*compl\.?|compl\.?\s*%|"
+    r"(?:phy(?:sical)?\.?\s*)progress|avancement",
+    re.I,
 )
 # The date a project actually went live, beside the planned one.
 _ACTUAL_HEADER = re.compile(
@@ -46,7 +48,8 @@ _ACTUAL_HEADER = re.compile(
 # A header that says its cells are a state, whatever the state is of ("需求状态", "Build status").
 # (a tracker's `Stage` column holds its lifecycle: Build, Live, On Hold, Cancelled, w23-e)
 _STATUS_HEADER = re.compile(
-    r".{0,8}(?:状态|status)|health|rag|状态灯|stage|(?:stop|traffic)\s?lights?|灯号?", re.I
+    r".{0,8}(?:状态|status)|health|rag|状态灯|stage|(?:stop|traffic)\s?lights?|灯号?|statut|[ée]tat|m[ée]t[ée]o|cond\.?",
+    re.I,
 )
 _EMPTY_CELL = re.compile(r"^[\s\-–—/]*$|^(?:n/?a|tbd|none|无)$", re.I)
 _STATUS_CELL_CHARS = 12
