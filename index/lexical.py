@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -30,17 +31,27 @@ FIELDS = ("report", "series", "kind")
 ReportEntry = tuple[str, str, str, int, str, str]
 # Chunks per series whose text tells the series' language.
 LANG_SAMPLE = 20
-_TOKEN = re.compile(rf"[{SCRIPTS}]+|[a-z0-9]+(?:[._][a-z0-9]+)*", re.IGNORECASE)
+# (a Latin word keeps its accented letters, `dématérialisé`, and is matched without them: `glissé`
+# is the `glisse` of a report's sentence)
+_LATIN = "a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_TOKEN = re.compile(rf"[{SCRIPTS}]+|[{_LATIN}]+(?:[._][{_LATIN}]+)*", re.IGNORECASE)
 _CJK_RUN = re.compile(rf"^[{SCRIPTS}]+$")
-# English function words only: they carry no topic and would let any chunk match a question ("what
+# English function words, and the French ones that are no English word or code (`ce`, `le`, `son`,
+# `est` stay: `CE Ingest` is a project): they carry no topic and would let any chunk match a question ("what
 # did the update say about …" asks what a report says, as "tell" does).
 _STOP_TEXT = """
 a an the of to in on at for and or is are was were be been by with what which who whom when where
 why how did do does has have had this that these those it its from as any all our we you i me my
 there their they them about tell show list give please happen happened happens occur occurred
 say says said
+les une été ils elle elles cette leur leurs dans sur pour avec quel quelle quels quelles pourquoi
+comment quand quoi où
 """
 STOPWORDS = frozenset(_STOP_TEXT.split())
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def tokenize(text: str) -> list[str]:
@@ -56,7 +67,7 @@ def tokenize(text: str) -> list[str]:
         else:
             word = run.lower()
             if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
-                tokens.append(word)
+                tokens.append(_unaccented(word) if not word.isascii() else word)
     return tokens
 
 

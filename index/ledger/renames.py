@@ -84,6 +84,12 @@ _SHORT_FOR_EN = re.compile(
     r"[“\"]?([A-Za-z0-9][^”\"，,（()）\s]{1,20})[”\"]?\s+(?:from here on|from now on|for short|going forward)\b)",
     re.I,
 )
+# Japanese puts the new name before its verb: `[同時配信90分SLA] は今週から社内呼称を [疾風] (Hayate)
+# に変えます`, `「X」を「Y」に改名`; a wiki's link brackets or corner quotes around either.
+_JA_RENAMED = re.compile(
+    r"[\[「『]([^\]」』\n]{2,40})[\]」』]\s*(?:は|を)[^。\n]{0,20}?(?:(?:社内)?(?:呼称|名称|名前|呼び名)を)?\s*"
+    r"[\[「『]([^\]」』\n]{1,30})[\]」』]\s*(?:[(（][^)）\n]{1,30}[)）]\s*)?に(?:変え|変更|改め|改名|改称)(?!なし|せず|しな|ませ|ない)"
+)
 _LATER_SHORT = re.compile(r"(?:以后|今后|之后)简称\s*[“\"]?([A-Za-z0-9\u4e00-\u9fff-]{2,20})")
 # A name written without quotes: letters, digits, Han characters, and joiners inside it.
 _CHARS = r"(?:[\w\u4e00-\u9fff&/+-]|\.(?=\d))"
@@ -163,6 +169,8 @@ def rename_pairs(text: str, heading: str = "") -> list[tuple[str, str]]:
                 if pattern is _FORMERLY and old != match[1].strip() and len(old) >= 2:
                     # `(was: CMS Migration, Ledger -> Meridian)`: the old name, then a gloss of it
                     found.append((old, name))
+    for match in _JA_RENAMED.finditer(text):
+        found.append((match[1], match[2]))
     for match in _SHORT_FOR_EN.finditer(text):
         name = _before(text, match.start())
         if name:

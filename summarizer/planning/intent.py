@@ -103,7 +103,7 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         "怎么走 怎么走的 如何变化 怎么变化 怎么变的 how_did_it_move how_has_it_moved"
     )),
     ("status", _words(
-        "status progress how_is how's where_is where_are_we going update_on timeline latest_on stand stands 进展 进度 状态 怎么样 如何 "
+        "status progress how_is how's where_is where_are_we going update_on timeline latest_on stand stands 进展 进度 状态 状况 近况 怎么样 如何 où_en_est où_en_sont avancement "
         "情况 到哪 按时 按期 on_time go_live went_live ship shipped eta target deadline off_track on_track "
         "at_risk when 什么时候 何时 哪天 时间 日期 say_about said_about says_about where_has where_have got_to gotten_to how_far "
         # whether it goes on at all: "RA 认证还在推进吗" (w40-c)

@@ -573,6 +573,8 @@ def test_what_a_report_said_about_a_project_asks_for_its_status() -> None:
     from summarizer.planning.intent import detect_intent
 
     assert detect_intent("What did the mid-March update say about the pump repairs?", True)[0] == "status"
+    # a project's latest 状况 (Japanese 状況, read after the Traditional fold) is its status
+    assert detect_intent("同时配信90分SLA的最新状况是？", True)[0] == "status"
 
 
 def test_is_it_live_yet_asks_for_a_named_projects_state() -> None:

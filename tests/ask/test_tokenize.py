@@ -73,3 +73,14 @@ def test_a_stop_said_plainly_is_the_pause_family_and_a_decision_asked_is_a_decis
 
     assert "取消" in event_family("没做了") and "暂停" in event_family("砍掉")
     assert "确认" in event_family("决定")
+
+
+def test_an_accented_latin_word_is_one_token_matched_without_its_accents() -> None:
+    # `dématérialisé` was cut at each accent (`mat`, `rialis`); `glissé` now meets a report's
+    # `glisse`, and French function words carry no topic, as English ones do
+    assert tokenize("Pourquoi le registre dématérialisé a-t-il glissé à fin octobre ?") == [
+        "le", "registre", "dematerialise", "il", "glisse", "fin", "octobre",
+    ]  # fmt: skip
+    assert tokenize("RCD glisse dans les temps") == ["rcd", "glisse", "temps"]
+    assert tokenize("was CE Ingest still blocked?") == ["ce", "ingest", "still", "blocked"]  # a code
+    assert tokenize("Zürich café v8.1") == ["zurich", "cafe", "v8.1"]

@@ -209,3 +209,19 @@ def test_prose_fills_the_target_a_lead_left_empty_and_keeps_its_status() -> None
     prose = _obs(origin="prose", target="2025-04-28", target_text="w/c 28 April", status=None)
     merged = merge_observations([lead, prose], "Repairs")
     assert (merged.status, str(merged.target), merged.origin) == ("at_risk", "2025-04-28", "lead")
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # Japanese puts the new name before its verb, a wiki's link brackets around both
+        (
+            "📣 [同時配信90分SLA] は今週から社内呼称を [疾風] (Hayate) に変えます。",
+            [("同時配信90分SLA", "疾風")],
+        ),
+        ("「用語集DB移行」を「Kotoba移行」に改名しました", [("用語集DB移行", "Kotoba移行")]),
+        ("[目標日] は [6月13日] に変更なし", []),  # no change is no rename
+    ],
+)
+def test_a_rename_told_in_japanese(text: str, pairs: list[tuple[str, str]]) -> None:
+    assert rename_pairs(text) == pairs
