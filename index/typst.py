@@ -15,6 +15,7 @@ same conversion).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _DIRECTIVE = re.compile(
     r'^#(?:import\s+"|include\s+"|set\s+[\w.]+\(|show\s*[\w.]*\s*:|let\s+[\w.]+\s*(?:=|\())'
@@ -44,10 +45,9 @@ def looks_like_typst(lines: list[str]) -> bool:
     return directives >= 1 and any(_STRUCTURE.match(line) for line in lines)
 
 
-def _bracket_end(text: str, start: int) -> int:
-    """The index of the bracket closing the one at `start` (`[`, `(`), escapes and strings heeded;
-    the text's end when it never closes."""
-    opening = text[start]
+def _structure(text: str, start: int = 0, quotes: bool = True) -> Iterator[tuple[int, str, int]]:
+    """Each bracket and comma from `start` on, outside escapes (and strings, with `quotes`), with
+    the nesting depth after it."""
     depth, at, quoted = 0, start, False
     while at < len(text):
         char = text[at]
@@ -56,15 +56,20 @@ def _bracket_end(text: str, start: int) -> int:
             continue
         if quoted:
             quoted = char != '"'
-        elif char == '"' and opening == "(":
+        elif char == '"' and quotes:
             quoted = True
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-            if depth == 0:
-                return at
+        elif char in "[(,])":
+            depth += 1 if char in "[(" else -1 if char in "])" else 0
+            yield at, char, depth
         at += 1
+
+
+def _bracket_end(text: str, start: int) -> int:
+    """The index of the bracket closing the one at `start` (`[`, `(`; strings heeded inside
+    parentheses only: content brackets hold prose), the text's end when it never closes."""
+    for at, char, depth in _structure(text, start, quotes=text[start] == "("):
+        if char in "])" and depth == 0:
+            return at
     return len(text)
 
 
@@ -150,24 +155,11 @@ def markup(text: str, code: bool = False) -> str:
 def _arguments(text: str) -> list[tuple[int, str]]:
     """A call's top-level arguments, each with its offset in `text`."""
     parts: list[tuple[int, str]] = []
-    depth, start, at, quoted = 0, 0, 0, False
-    while at < len(text):
-        char = text[at]
-        if char == "\\":
-            at += 2
-            continue
-        if quoted:
-            quoted = char != '"'
-        elif char == '"':
-            quoted = True
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-        elif char == "," and depth == 0:
+    start = 0
+    for at, char, depth in _structure(text):
+        if char == "," and depth == 0:
             parts.append((start, text[start:at]))
             start = at + 1
-        at += 1
     parts.append((start, text[start:]))
     return [(offset, part) for offset, part in parts if part.strip()]
 
