@@ -400,6 +400,7 @@ _GLOSSED_CAPITALS = re.compile(
 _SECTION_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(\S.{0,58})$")
 
 
+_MARGIN_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.。;；,，!！?？]$")
 _SIGN_FIRST = re.compile(rf"^[{EMOJI}]")
 
@@ -413,12 +414,17 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
     Alpha is 60% done.`, has no indented body), and half its titles name a part of a report.
     """
     found: list[tuple[int, int, str]] = []
+    sentences: set[int] = set()  # numbers of margin paragraphs that are a sentence, no title
     for index, (_, text) in enumerate(lines):
+        numbered = _MARGIN_NUMBER.match(text)
+        if numbered is not None and _SENTENCE_END.search(numbered[2].strip()):
+            sentences.add(int(numbered[1]))
+            continue
         match = _SECTION_NUMBER.match(text)
         if match is None or text[:1].isspace():
             continue
         title = match[2].strip()
-        if len(title.split()) > 8 or _SENTENCE_END.search(title) or re.search(r"[:：]\s*\S", title):
+        if len(title.split()) > 8 or re.search(r"[:：]\s*\S", title):
             continue
         body = next((t for _, t in lines[index + 1 :] if t.strip()), "")
         # (or lines each opening with its state, `[On track] FX Engine — 95%`, `🟢 Refund API — …`)
@@ -431,9 +437,12 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
     run: list[tuple[int, str]] = []
     last = 0
     for number, index, title in found:
-        # (one number skipped: a letter's paragraph that is a sentence, `2. Station-wise position
-        # … is enclosed at Annexure-A.`, between its titled parts)
-        if (number == 1 and not run) or (run and last < number <= last + 2):
+        # (one number skipped when it is a letter's paragraph that is a sentence, `2. Station-wise
+        # position … is enclosed at Annexure-A.`, between its titled parts; a long title skipped
+        # breaks the run: `2. Project Overview / 项目总览 (short version this week, …)`)
+        if (number == 1 and not run) or (
+            run and (number == last + 1 or (number == last + 2 and last + 1 in sentences))
+        ):
             run.append((index, title))
             last = number
     # A report's parts are named for what they hold (`Summary`, `Incidents`, `下周计划`); a run whose

@@ -454,6 +454,47 @@ def test_numbered_parts_of_a_plain_text_report_are_sections_and_numbered_project
         assert [s.title for s in report.sections if s.title != report.title] == sections
 
 
+def test_a_letters_numbered_paragraphs_are_sections_beside_headings_elsewhere(tmp_path: Path) -> None:
+    """A letter's parts (`1.     Highlights of the week:`) stand over an annexure whose title is a
+    heading: they are sections all the same, at the annexure's level, and a paragraph that is a
+    sentence (`2. … is enclosed at Annexure-A.`) skips its number; a long title skipped (`2. Project
+    Overview (short version this week, table next week)`) breaks the run, so no part swallows its
+    neighbour's lines."""
+    letter = (
+        "Weekly progress, week ending 15.02.2025\n\n"
+        "1.     Highlights of the week:\n       (a) EI at KYP commissioned on 12.02.2025.\n\n"
+        "2.     Station-wise position of EI works is enclosed at Annexure-A.\n\n"
+        "3.     Failures / Unusual occurrences during the week:\n       (a) Cable cut near SNGJ, 2 hrs.\n\n"
+        "4.     Programme for next week:\n       (a) CRS inspection of PPKN.\n\n"
+        "## Annexure-A\n\nStation-wise position of works.\n"
+    )
+    path = tmp_path / "letter.txt"
+    path.write_text(letter, encoding="utf-8")
+    report = parse_report(load_document(path), str(path))
+    kinds = {s.title: s.kind for s in report.sections}
+    assert kinds["Failures / Unusual occurrences during the week:"] == SectionKind.INCIDENTS
+    assert kinds["Programme for next week:"] == SectionKind.PLANS
+    assert kinds["Annexure-A"] != SectionKind.PLANS  # the heading closes the numbered part
+    short = (
+        "Weekly 2025-04-18\n\n1. Summary / 本周概况\n - other projects on plan.\n\n"
+        "2. Project Overview / 项目总览 (short version this week, table next week)\n"
+        " - EDU-3 (G) – DFMEA rev.C done 17.04.\n - VAVE-07 (G) – trial run #2 postponed.\n\n"
+        "3. Top Issues / 重点问题\n - none\n\n4. Incidents / 异常\n - none\n\n## KPI\n\nOEE 71%\n"
+    )
+    path.write_text(short, encoding="utf-8")
+    report = parse_report(load_document(path), str(path))
+    assert "Summary / 本周概况" not in {s.title for s in report.sections}
+    # under a heading, a numbered list of projects whose titles say a state stays that part's items
+    listed = (
+        "# 周报 #12 2025-04-11\n\n## 【产品研发】\n\n1. 连锁版（阿凯）有风险\n   - 进度 80%\n"
+        "2. 病历模板2.0（小雨）有风险\n   - 进度 60%\n3. 药房管理（阿凯）\n   - 进度 40%\n\n## 【下周】\n- 联调\n"
+    )
+    path.write_text(listed, encoding="utf-8")
+    report = parse_report(load_document(path), str(path))
+    parts = {s.title: s for s in report.sections}
+    assert "连锁版（阿凯）有风险" not in parts and len(parts["【产品研发】"].items) == 3
+
+
 def test_a_bracketed_label_alone_on_its_line_is_a_section(tmp_path: Path) -> None:
     """`【项目进展】` over circled items (a ward's or a bank's e-mailed weekly): the items are
     under a projects section, not under the salutation."""
