@@ -18,13 +18,13 @@ from index.html_positioned import positioned_tables
 from index.text.normalise import title_length
 from index.text.quantity import FIGURE_ONLY
 
-# Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
-# datetime> in its header (before its first section heading: a footer's <time> may be another page's).
-# (`created`: an Evernote / 印象笔记 note's own export field, `2025-04-03 07:35:02 +0000`, w27)
 # A span's whole text a labelled field (`发布者：仪器共享中心`, `Views: 312`)
 _FIELD_TEXT = re.compile(r"^[^\s:：]{1,20}[:：]\s*\S")
 # hAtom's and microformats2's class for an entry's publish stamp
 _PUBLISHED_CLASS = re.compile(r"(?<![\w-])(?:dt-)?published(?![\w-])")
+# Where a page states when it was published, machine-readably: a <meta> in its head, or a <time
+# datetime> in its header (before its first section heading: a footer's <time> may be another page's).
+# (`created`: an Evernote / 印象笔记 note's own export field, `2025-04-03 07:35:02 +0000`, w27)
 _PUBLISHED_META = {
     "date",
     "dc.date",

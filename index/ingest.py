@@ -474,12 +474,13 @@ class Ingestor:
                     near = self.today() - ASSUMED_YEAR_CENTRE
                     assumed.append(index)
                 summary.outcomes[index] = self.ingest_file(path, report_date, near)
+            undated_paths = dict(undated)
             for index, near in assumed_year_rereads(assumed, summary.outcomes):
                 # A weekday settles some of the folder's years (`Fri 2/7` is 2025's); the rest are
                 # read again in the year that puts them beside their series, not beside today.
                 first, again = (
                     summary.outcomes[index],
-                    self.ingest_file(dict(undated)[index], report_date, near),
+                    self.ingest_file(undated_paths[index], report_date, near),
                 )
                 if first.status == "added" and again.status == "unchanged":
                     continue  # its weekday kept its day: the first reading stands
