@@ -171,6 +171,8 @@ def coverage_warnings(
 # So many reports of one folder read in an assumed year before their middle day says where the
 # series stands.
 _SERIES_READS = 3
+# A report further than so many days from its series' middle day was read in the wrong year.
+_SERIES_SPREAD_DAYS = 150
 
 
 def assumed_year_rereads(assumed: list[int], outcomes: list[FileOutcome]) -> list[tuple[int, date]]:
@@ -193,10 +195,6 @@ def assumed_year_rereads(assumed: list[int], outcomes: list[FileOutcome]) -> lis
             if abs((date.fromisoformat(outcomes[index].date) - middle).days) > _SERIES_SPREAD_DAYS:
                 rereads.append((index, middle))
     return rereads
-
-
-# A report further than so many days from its series' middle day was read in the wrong year.
-_SERIES_SPREAD_DAYS = 150
 
 
 def nearest_sibling_date(path: Path, outcomes: list[FileOutcome]) -> date | None:

@@ -227,18 +227,20 @@ def build_sections(
     title. A mail's header block is no part of any section, and its subject, the title, tells what
     the whole mail is about ("ClinOps weekly update (EDC outage summary inside)"), not what kind
     its opening lines are."""
-    plain_text = not any(heading_line(text.strip(), dialect) and not column_row(text) for _, text in lines)
+    # every heading line once: (index, level)
+    headed = [
+        (i, found[0])
+        for i, (_, text) in enumerate(lines)
+        if (found := heading_line(text.strip(), dialect)) and not column_row(text)
+    ]
+    plain_text = not headed
     # (numbered parts may stand before a text's first heading: a letter's `1.     Highlights of the
     # week:` over its annexure's title, as pdftotext sets it; under a heading a numbered list is
     # that part's items, `1. 连锁版（阿凯）有风险` under `## 【产品研发】`)
-    headed = [
-        i for i, (_, text) in enumerate(lines) if heading_line(text.strip(), dialect) and not column_row(text)
-    ]
     first_text = next((i for i, (_, text) in enumerate(lines) if text.strip()), 0)
-    parts_end = next((i for i in headed if i != first_text), len(lines))  # (the title heads them all)
+    parts_end = next((i for i, _ in headed if i != first_text), len(lines))  # (the title heads them all)
     numbered = numbered_sections(lines[:parts_end])
-    atx_levels = [found[0] for _, text in lines if (found := heading_line(text.strip(), dialect))]
-    numbered_level = min(atx_levels, default=1)
+    numbered_level = min((level for _, level in headed), default=1)
     records = (
         hanging_records(lines)
         | keyed_paragraphs(lines)

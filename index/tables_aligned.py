@@ -237,7 +237,7 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
         if lower is not None:
             following += 1  # the header's second line (`S.` over `No.`, `Phy.` over `progress`)
         rows: list[TableRow] = []
-        parts: list[tuple[int, list[TableRow]]] = []  # earlier parts of a table a band split
+        parts: list[tuple[int, list[TableRow]]] = [(number, rows)]  # a table's parts, bands between them
         while following < len(lines):
             line = lines[following][1]
             cells = grid.row(line)
@@ -262,8 +262,6 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
                     # a band between parts of one table (`PART-B : EI COMMISSIONED DURING
                     # 2024-25` over rows in the same columns): the rows after it a table of
                     # their own under the same header, the band standing for that header
-                    if not parts:
-                        parts.append((number, rows))  # (a later part is in already: the same list)
                     rows = []
                     number_of_band, following = band
                     parts.append((number_of_band, rows))
@@ -282,13 +280,12 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 continue
             rows.append(TableRow(lines[following][0], cells))
             following += 1
-        every = [row for _, part in parts for row in part] if parts else rows
-        named = [row for row in every if row.cells[0]]
+        named = [row for _, part in parts for row in part if row.cells[0]]
         if len(named) >= _MIN_ROWS or (ruled and named):
             names = _with_upper_line(lines[index - 1][1] if index else "", text, header)
             if lower is not None:
                 names = [f"{name} {below}".strip() for name, below in zip(names, lower, strict=True)]
-            for at, part in parts or [(number, rows)]:
+            for at, part in parts:
                 if part:
                     tables.append(Table(at, names, part))
             index = following

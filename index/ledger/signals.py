@@ -338,11 +338,17 @@ def state_word(text: str) -> ProjectStatus | None:
     return FIELD_STATUS.get(cleaned) or (legend_status(cleaned) if cleaned else None)
 
 
-def opening_state(text: str) -> tuple[ProjectStatus, str] | None:
-    """The state a line opens with in bold, and its word, when it does (`_BOLD_STATE`)."""
+def _bold_state(text: str) -> tuple[ProjectStatus, re.Match[str]] | None:
+    """The state a line opens with in bold (`_BOLD_STATE`), and where its word stands."""
     opening = _BOLD_STATE.match(text)
     stated = state_word(opening[1]) if opening else None
-    return (stated, opening[1]) if opening is not None and stated is not None else None
+    return (stated, opening) if opening is not None and stated is not None else None
+
+
+def opening_state(text: str) -> tuple[ProjectStatus, str] | None:
+    """The state a line opens with in bold, and its word, when it does."""
+    found = _bold_state(text)
+    return (found[0], found[1][1]) if found else None
 
 
 # A line is read for its statuses by the schedule prefilter, the observation and the field
@@ -357,10 +363,9 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
         if marked is not None:
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(marked, match.start(), match.end(), match[0]))
-    opening = _BOLD_STATE.match(text)
-    stated = state_word(opening[1]) if opening else None
-    if opening is not None and stated is not None:
+    if (bold := _bold_state(text)) is not None:
         # `**Amber** · target **31 Mar** · 22/40 nodes live`: a bold state opening a field line
+        stated, opening = bold
         taken[opening.start(1) : opening.end(1)] = [True] * (opening.end(1) - opening.start(1))
         hits.append(Span(stated, opening.start(1), opening.end(1), opening[1]))
     for match in SHOWN_SHORTCODE.finditer(text):
