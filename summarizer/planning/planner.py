@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from index.lexical import tokenize
@@ -75,6 +76,7 @@ from summarizer.planning.timerange import (
     plan_date_texts,
     target_dates,
 )
+from summarizer.planning.translated import ABOUT_ONE_PROJECT, named_across_languages
 from summarizer.planning.week_refs import parse_week_arg
 from summarizer.question import QuestionPlan
 
@@ -112,6 +114,7 @@ def read_question(
     until: str | None = None,
     keep: Sequence[str] = (),
     label_kinds: Collection[str] = (),
+    named_by_meaning: str | None = None,
 ) -> QuestionPlan:
     """Understand a question's words; explicit `since` / `until` (CLI flags) override its range.
 
@@ -119,7 +122,9 @@ def read_question(
     a question naming such a number ("第七期", "Cycle 24") is about that report, before any
     calendar or ISO-week reading of its words.
     """
-    linked = link_projects(_TEAM_NAME.sub(" ", question), projects)
+    linked = link_projects(_TEAM_NAME.sub(" ", question), projects) or (
+        [named_by_meaning] if named_by_meaning else []
+    )
     label = find_series_label(question, label_kinds) if not (since or until) else None
     ranged = find_time_range(question, latest, week_labels or {}) if latest else None
     if label is not None and ranged is not None and label.text in ranged.text and ranged.text != label.text:
@@ -232,7 +237,8 @@ def plan(
         linked = [n for n in whole_links(question, projects) if not shared_word(n, lexical)]
         scope = choose_scope(question, ctx, retriever, project_series(ledger, linked), keep)
     scoped_projects = team_projects(ledger, projects, scope.series)
-    planned = read_question(
+    reading = partial(
+        read_question,
         question,
         latest=scope.latest,
         projects=scoped_projects,
@@ -242,6 +248,16 @@ def plan(
         keep=keep,
         label_kinds=ctx.label_kinds(scope.reports),
     )
+    planned = reading()
+    if (
+        scope.series is not None
+        and not planned.projects
+        and planned.intent in ABOUT_ONE_PROJECT
+        and not (planned.asks_which or planned.wants)
+    ):
+        named = named_across_languages(question, scoped_projects, retriever.embedder)
+        if named is not None:
+            planned = reading(named_by_meaning=named)
     after = outcome_after_reports(question, scope.latest)
     planned.outcome_after = (after, scope.latest) if after is not None and scope.latest is not None else None
     asked_week = planned.since if since is None and until is None and planned.since == planned.until else None
