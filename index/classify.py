@@ -41,6 +41,8 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
             r"^\W*(?:INC|PD|PIR)-\d{2,}\b|"
             # an outage's review (`3/13 报名接口超时复盘结论`, w33-g), never a project's retro (`复盘总结`)
             r"复盘结论|(?:超时|宕机|中断|不可用|报错|雪崩)\S{0,8}复盘|"
+            # a review labelled as one, of the day it happened (`【复盘】3/19 14:05 处方推送延迟（P2…）`, w50-e)
+            r"^\W*[【\[]复盘[】\]]\s*\d{1,2}\s*[/月.]\s*\d{1,2}|"
             # aviation's and safety's word for one (`OCCURRENCES (PRODUCTION)`), a service's outages
             r"\boccurrences?\b|\bservice\s+(?:disruptions?|interruptions?)\b|"
             # a plant's or a service desk's own name for them (`Production Events (Service Requests …)`)

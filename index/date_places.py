@@ -60,8 +60,16 @@ _SPACED_DAY = re.compile(r"(?<!\d)(20\d{2}) (0[1-9]|1[0-2]) (0[1-9]|[12]\d|3[01]
 
 
 def stem_date(stem: str) -> FoundDate | None:
-    """The date a file's name writes: with dashes, underscores, spaces or none between its parts."""
-    return date_from_text(_SPACED_DAY.sub(r"\1-\2-\3", stem.replace("_", "-"))) or compact_date(stem)
+    """The date a file's name writes: with dashes, underscores, spaces or none between its parts.
+
+    An underscore between the name's fields is a space too: `wp-post_weekly-18_2024-03-01` read
+    with dashes runs the issue number into the year (`18-2024-03-01`, no date)."""
+    dashed = stem.replace("_", "-")
+    return (
+        date_from_text(_SPACED_DAY.sub(r"\1-\2-\3", dashed))
+        or date_from_text(_SPACED_DAY.sub(r"\1-\2-\3", stem.replace("_", " ")))
+        or compact_date(stem)
+    )
 
 
 def detect_report_date(
@@ -227,6 +235,12 @@ def detect_report_date(
             found = yearless_date(text, near)
             if found:
                 return FoundDate(found.value, "title, year from its series")
+        # A social post's stamp under its group and author lines (Workplace's and Facebook's
+        # `12 April at 17:58`, no year within the current one): a line that is only the stamp.
+        for text in header:
+            found = yearless_date(text, near) if _POST_STAMP.fullmatch(text.strip()) else None
+            if found:
+                return FoundDate(found.value, "post stamp, year from its series")
         # A line under the title that opens with its day ("_Thu 31/07 — Tobi editing_"), or a
         # sign-off that writes its day with an agreeing weekday ("/Hanne, Fri 29 Aug").
         for text in _datelines(body):
@@ -267,6 +281,8 @@ def detect_report_date(
     return None
 
 
+# `12 April at 17:58`, `April 12 at 5:58 PM`, `Friday, 12 April at 17:58`: a day, `at`, a clock.
+_POST_STAMP = re.compile(r"(?:[A-Za-z]+,?\s+)?[\w ]{3,16}?\s+at\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])")
 
 

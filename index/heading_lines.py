@@ -195,7 +195,7 @@ def heading_of(
     match = _ZERO_NUMBERED.match(stripped)
     if match:
         return atx_level + PSEUDO_LEVEL_OFFSET, match[2].strip()
-    if plain_text and (glyph := _glyph_heading(lines, index)):
+    if plain_text and (glyph := _glyph_heading(lines, index) or _emoji_heading(lines, index)):
         return atx_level + PSEUDO_LEVEL_OFFSET, glyph
     starred = _STARRED_HEADING.match(stripped)
     if starred and not text.startswith(" "):
@@ -381,6 +381,8 @@ def numbered_capitals(stripped: str) -> bool:
         return False
     if re.search(r"[:：]\s*\S", match[1]):
         return False  # `1. RRS: LIVE` (a dot leader read as a colon, w47-d): a name and its value
+    if re.search(r"\s(?:--|[–—])\s*\S{1,8}$", match[1]):
+        return False  # `1. SRTE -- G` (a status e-mail's item, its state after a dash, w50-c)
     title = match[1]
     glossed = _GLOSSED_CAPITALS.fullmatch(title.strip())
     if glossed and sum(c.isalpha() for c in glossed[1]) >= _GLOSSED_LETTERS:
@@ -521,6 +523,30 @@ def _glyph_heading(lines: list[tuple[int, str]], index: int) -> str | None:
     ):
         return None
     return match[1].strip()
+
+
+# `🚢 Headlines`, `📊 Numbers (w/e 15 Mar)`, `🚨 Incident — Tue 12 Mar, Sev-2`: a post's parts, each
+# opened by its icon; never a status light and its project (`🟢 Refund API — …`).
+_EMOJI_TITLE = re.compile(rf"^[{EMOJI}]\ufe0f?\s*(\S.{{0,58}})$")
+_STATE_LIGHTS = "🟢🟡🔴🟠🔵🟣⚪⚫🟤⏸"
+
+
+def _emoji_heading(lines: list[tuple[int, str]], index: int) -> str | None:
+    """A plain-text post's part behind its icon (a Workplace or Slack post pasted as text, w50-d):
+    a title that names a part of a report, or a short title over a list."""
+    text = lines[index][1]
+    match = _EMOJI_TITLE.match(text)
+    if match is None or text[0] in _STATE_LIGHTS:
+        return None
+    title = match[1].strip()
+    following = next((t for _, t in lines[index + 1 :] if t.strip()), "")
+    if not following or following.startswith((" ", "\t")) or following.lstrip().startswith(text[0]):
+        return None
+    if classify_heading(title) is not SectionKind.OTHER:
+        return title
+    listed = BULLET.match(following) is not None or NUMBERED.match(following) is not None
+    short = len(title.split()) <= 4 and not re.search(r"\d|[:：,，.。!！?？]", title)
+    return title if listed and short else None
 
 
 def _opens_bullet_list(lines: list[tuple[int, str]], index: int) -> bool:

@@ -44,6 +44,9 @@ _SKIP = {"script", "style", "head", "title"}
 _MACRO_PARTS = {"ac:parameter", "ac:task-id"}
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _hidden_macro_part(tag: str, attributes: dict[str, str | None]) -> bool:
     if tag == "ac:task-id":
         return True
@@ -142,6 +145,7 @@ class _Collector(HTMLParser):
         self._pattern: list[bool] = []  # the open row's cells: which hold text
         self._band_heading = -1  # index into `lines` of the last band made a heading
         self._last_header: tuple[str, int] | None = None  # the last table's header row and its cells
+        self._lone_header: tuple[int, int] | None = None  # a lone header table: its blank line, cells
         self._resume_header: tuple[str, int] | None = None  # a band's table's header, for the rows after it
         self.patterns: dict[int, tuple[bool, ...]] = {}  # index into `lines` -> a table row's cells with text
         self._chrome = False  # the open cell is a spreadsheet's row number or column letter
@@ -256,6 +260,12 @@ class _Collector(HTMLParser):
             else:  # a typed message's `HEADLINES`, `KPIs (Tableau, week ending 03/06)`
                 text = "### " + text.strip()
             self._typed = True
+        if text and self._cells and self._table_rows and not self._table_rows[-1] and self._lone_header:
+            blank, cells = self._lone_header
+            if blank == len(self.lines) - 1 and not self.lines[-1][1] and abs(self._cells - cells) <= 1:
+                self.lines.pop()  # the fixed header's rows: no header of their own
+                self._table_rows[-1] = 1
+        self._lone_header = None if text else self._lone_header
         if text:
             if (header := self._resumed_header(text)) is not None:
                 self.lines += [(self._start_line, header[0]), (self._start_line, "|" + " --- |" * header[1])]
@@ -411,13 +421,18 @@ class _Collector(HTMLParser):
             return
         if self._tags is not None and self._tags[0] == tag:
             self._tags = (tag, self._tags[1] + 1)
-        elif (
-            self._tags is None
-            and tag in _BLOCKS | {"ul", "ol", "nav", "span"}
-            and (
-                _TAG_LIST.search(f"{attributes.get('class') or ''} {attributes.get('itemprop') or ''}")
-                or attributes.get("role") == "tooltip"  # hover text (Google Sites' `Copy heading link`)
+        elif self._tags is None and (
+            (
+                tag in _BLOCKS | {"ul", "ol", "nav", "span"}
+                and (
+                    _TAG_LIST.search(f"{attributes.get('class') or ''} {attributes.get('itemprop') or ''}")
+                    or attributes.get("role") == "tooltip"  # hover text (Google Sites' `Copy heading link`)
+                )
             )
+            # a revision's deleted text (Word's tracked changes saved as a web page: `<del cite="mailto:…"
+            # datetime="…">已完成联调，</del>`, w50-b): the text as it now reads leaves it out; a
+            # plain `<del>` stays, struck text a page shows on purpose (`<del>4/15</del> 4/30`)
+            or (tag == "del" and ("datetime" in attributes or "cite" in attributes))
         ):
             self._tags = (tag, 1)
             self._skip_depth += 1
@@ -630,6 +645,11 @@ class _Collector(HTMLParser):
                     # its action table, w40-d) is a table of its own: the table right after it is
                     # not more rows of it, its header row no data row under the strip's.
                     self.lines.append((self.getpos()[0], ""))
+                    if self._last_header is not None and not _DIGIT.search(self._last_header[0]):
+                        # but a row of labels only may be a fixed header drawn as a table of its
+                        # own (Element UI's and Ant Design's `el-table__header` over the body's
+                        # table, w50-e): the next table's rows are its rows, if they fit
+                        self._lone_header = (len(self.lines) - 1, self._last_header[1])
             return
         if tag in ("td", "th"):
             self._in_cell = self._chrome = False
