@@ -52,6 +52,7 @@ from index.schemas import Incident
 from index.tables import column_names_only
 from index.text.cjk import has_han
 from index.text.eventdates import event_dates
+from index.text.normalise import MD_LINK
 from index.text.timeexpr import DateHit, find_dates
 
 _NONE = re.compile(
@@ -94,20 +95,27 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
     lines = {number: text for number, text in report.lines}
     out: list[Incident] = []
     told: list[Incident] = []  # in paragraphs of incidents sections
+    tabled: set[str] = set()  # the tracker keys of incidents read from a table's rows
     for section in report.all_sections():
+        if _tracker_key(section.title) in tabled:
+            continue  # more of a row read already: a digest's `<details>` per issue under its table (w50-a)
         if section.kind == SectionKind.INCIDENTS and not alerts_only(section.title):
             told_here = any(text.strip() for number, text in section.lines if number != section.start)
+            rows = _from_table(report, section)
+            tabled.update(key for row in rows if (key := _tracker_key(row.title)) is not None)
             if (
-                section.children
+                not rows
+                and section.children
                 and not section.items
                 and not (
                     told_here and not any(child.kind == SectionKind.INCIDENTS for child in section.children)
                 )
             ):
                 # incidents are in the subsections, visited on their own; but a lead story's own
-                # paragraph over the issue's other parts is its incident (w47-e)
+                # paragraph over the issue's other parts is its incident (w47-e); but a table of its
+                # own lists them, its subsections telling more of its rows (a digest's `<details>`
+                # under its incident table, w50-a)
                 continue
-            rows = _from_table(report, section)
             out.extend(rows)
             if _one_incident(report, section) or (not section.items and not rows and _one_paragraph(section)):
                 own = _without_dismissed(section)
@@ -142,6 +150,19 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
     return out
 
 
+# A tracker's reasons for closing an issue that was no incident after all.
+_DISMISSED_CLOSE = re.compile(
+    r"\b(?:not planned|won'?t (?:fix|do)|invalid|duplicate|cannot reproduce|not an incident)\b", re.I
+)
+# A title's opening tracker key: an issue number (`#212`) or a project key's (`OPS-212`).
+_TRACKER_KEY = re.compile(r"^\W*?(#\d+|[A-Z][A-Z0-9]{1,9}-\d+)\b")
+
+
+def _tracker_key(title: str) -> str | None:
+    found = _TRACKER_KEY.match(title)
+    return found[1] if found else None
+
+
 # Table headers by the part they play; a row is read as "date severity summary duration; impact: …".
 _COLUMNS = (
     (
@@ -161,7 +182,13 @@ _COLUMNS = (
     ),
     # (`Cat`: a harbour's or a utility's incident category, `Cat B`)
     ("severity", re.compile(r"sev|severity|level|priority|级别|等级|定级|^\W*cat\.?\W*$", re.I)),
-    ("title", re.compile(r"summary|title|incident|description|what|事件|故障|问题|描述|概述|现象", re.I)),
+    # (a tracker's `Issue` column: its key and title, `[#212](…) Kestrel 5 collectors stopped`)
+    (
+        "title",
+        re.compile(
+            r"summary|title|incident|description|what|^\W*issues?\W*$|事件|故障|问题|描述|概述|现象", re.I
+        ),
+    ),
     # with no summary column, what went down names the event (`| Ref | When | System | Cat | Duration |`)
     (
         "system",
@@ -206,8 +233,13 @@ def _from_table(report: Report, section: Section, tables: list[Table] | None = N
             by_role.pop("system", None)
             if "title" not in by_role:
                 continue
+            if any(_DISMISSED_CLOSE.search(cell) for cell in row.cells if cell != by_role["title"]):
+                continue  # closed as no incident: `closed (not planned)` (a tracker's close reason, w50-a)
             order = ("when", "severity", "title", "duration", "impact", "cause", "resolution")
-            line = "，".join(_LABELS.get(role, "") + by_role[role] for role in order if role in by_role)
+            # (a cell's Markdown link read as its text: `[#212](https://…/issues/212) Kestrel 5 …`)
+            line = "，".join(
+                _LABELS.get(role, "") + MD_LINK.sub(r"\1", by_role[role]) for role in order if role in by_role
+            )
             incident = _from_lines(
                 report, section, [(row.line, line)], {row.line: line}, title_line=None, marked=False
             )

@@ -154,7 +154,11 @@ _COLUMN_GAP = re.compile(r"(?<=\S)\s{4,}(?=\S)")
 # `7. End-of-year damages recharge report (Power BI): AMBER` (a dot leader read as a colon, w47-d; a
 # leader one dot long where the name fills the line, `… (ResHub <-> EventPro) . GREEN`): a colon or a
 # lone dot with nothing after it but a status word closes the name with its status.
-_COLON_TAIL = re.compile(r"\s*(?:[:：]|\s\.)\s*([^:：.,，;；、()（）\d]{1,16})$")  # one word, no clause
+# (or a dash: `1. SRTE -- G` in a status e-mail whose key says `G = on track`, w50-c; its note on the
+# change after it, `— RED (was AMBER)`). One word, no clause.
+_COLON_TAIL = re.compile(
+    r"\s*(?:[:：]|\s\.|\s(?:--|[–—]))\s*([^:：.,，;；、()（）\d]{1,16}?)(?:\s*[(（][^()（）]{1,30}[)）])?$"
+)
 
 
 def stated_after_colon(text: str) -> re.Match[str] | None:

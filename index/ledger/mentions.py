@@ -353,11 +353,12 @@ def clean_name(name: str) -> str:
     name = BRACKET_NAME.sub(lambda m: m[1] + " ", name)
     name = re.sub(r"\s*——.*$|\s+[—–-]\s+.*$", "", name)
     name = TYPE_PREFIX.sub("", name.strip())
-    name = _TOPIC_SUFFIX.sub(_topic_cut, name.strip(" \t:：-—–·•【】[]"))
+    # (a bold lead closed by its sentence's stop: `**（四）征期开票高峰扩容。**状态：已完成`, w50-b)
+    name = _TOPIC_SUFFIX.sub(_topic_cut, name.strip(" \t:：-—–·•【】[]。"))
     if len(name.split()) <= _TOPIC_WORDS:  # `Flight Change Rebooking Blocked`: a meeting summary's topic
         name = _STATE_SUFFIX.sub("", name) or name
     name = _TRAILING_WEEKDAY.sub("", name)  # `Homepage switch Mon` of `… Mon 3 March`: the day's (w26-d)
-    return re.sub(r"\s{2,}", " ", name).strip(" \t:：-—–·•【】[]")  # a form's column gaps
+    return re.sub(r"\s{2,}", " ", name).strip(" \t:：-—–·•【】[]。")  # a form's column gaps
 
 
 # Status-category and template headings: where a board or a template files projects, never one.

@@ -29,7 +29,7 @@ from index.ledger.metric_naming import counted_name, names_metric
 from index.ledger.metric_read import PARENS, VALUE, Pair, bare_pair, is_date, read_pairs, value_of
 from index.models import Report, Section, SectionKind
 from index.schemas import MetricPoint
-from index.tables import ROW_NUMBER
+from index.tables import ROW_NUMBER, Table
 from index.text.cjk import HAN, has_han
 from index.text.normalise import PAGE_NUMBER_LINE, plain_key
 from index.text.quantity import CHANGE_HEADER, CURRENCY, FIGURE_ALONE, MULTIPLIERS, signed
@@ -112,6 +112,9 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
             continue
         found: list[MetricPoint] = []
         for table in section.tables:
+            if _pair_grid(table.header):
+                found.extend(_grid_points(report, section, table))
+                continue
             for row in table.rows:
                 found.extend(_from_row(report, section, row.line, row.cells, table.header))
         for number, raw in section.lines:
@@ -514,6 +517,38 @@ _CALENDAR_WORD = re.compile(
     r"sun(?:day)?|" + "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True)) + r")\.?$",
     re.I,
 )
+
+
+_FIGURE_CELL = re.compile(rf"\s*(?:{FIGURE_ALONE})\s*")
+
+
+def _pair_grid(header: list[str]) -> bool:
+    """A grid of name-value pairs set side by side (`| 电子处方流转量（单） | 29,402 | 平均审方时长（秒） |
+    98 |`, a dashboard's figures block, w50-e): its first row is no header, every other cell a figure."""
+    cells = [cell.strip() for cell in header]
+    while cells and not cells[-1]:
+        cells.pop()
+    names, values = cells[0::2], cells[1::2]
+    return (
+        len(values) >= 2
+        and len(names) == len(values)
+        and all(_NAMEISH.search(name) and not _FIGURE_CELL.fullmatch(name) for name in names)
+        and all(_FIGURE_CELL.fullmatch(value) for value in values)
+    )
+
+
+def _grid_points(report: Report, section: Section, table: Table) -> list[MetricPoint]:
+    """Each name-value pair of a pair grid, its first row's too, quoted by its row up to its value."""
+    out: list[MetricPoint] = []
+    for number, cells in [(table.header_line, table.header), *((row.line, row.cells) for row in table.rows)]:
+        for at in range(0, len(cells) - 1, 2):
+            name, cell = cells[at].strip(" *_`"), cells[at + 1]
+            match = VALUE.search(cell) if _NAMEISH.search(name) else None
+            if match and not match[1] and not is_date(cell, match):
+                value, unit, qualifier = value_of(match, cell)
+                quote = "|".join(cells[at : at + 2])
+                out.append(_point(report, section, number, name, value, unit, qualifier, quote))
+    return out
 
 
 def _from_row(

@@ -148,7 +148,9 @@ _STATUS_RULES: tuple[tuple[ProjectStatus, str], ...] = (
     # A tick before "on track" (`✅ on track`) is a green light, not a finish.
     (
         "done",
-        r"^\W{0,5}(?:已|全部|顺利|圆满)?完成(?=$|[。；;，,.!！)）])|^\W{0,5}(?:done|completed?|finished)\b|^\W{0,3}✅(?!\ufe0f?\s*(?:on[- ]track|on schedule|green|正常|进行中))|"
+        # (after its label: `状态：已完成。`, `Status: Done`, w50-b)
+        r"^\W{0,5}(?:(?:状态|项目状态|当前状态|status)\s*[:：]\s*)?(?:已|全部|顺利|圆满)?完成(?=$|[。；;，,.!！)）])|"
+        r"^\W{0,5}(?:status\s*[:：]\s*)?(?:done|completed?|finished)\b|^\W{0,3}✅(?!\ufe0f?\s*(?:on[- ]track|on schedule|green|正常|进行中))|"
         # "（标定平台）终于搭完了！": finally finished, said of the line's subject as a sentence of its own.
         r"^\W{0,5}(?:终于|总算)(?:都)?(?:搭|做|写|建|弄|搞|装|开发|迁)?完(?:成)?了(?=\s*(?:$|[。!！]))",
     ),

@@ -161,6 +161,7 @@ _TASK_HEADER = re.compile(
     r"(?:sub-?)?tasks?(?:\s*(?:name|title))?|action(?:\s*items?)?|to-?dos?|(?:子)?任务(?:名称|标题)?|待办(?:事项)?|行动项",
     re.I,
 )
+_REPO_HEADER = re.compile(r"repo(?:sitory)?(?:\s*name)?", re.I)
 _PARENT_HEADER = re.compile(
     r"(?:bucket|epic|parent|project|workstream|stream)(?:\s*(?:name|title|key|id))?|"
     r"所属(?:项目|需求|模块|迭代|工作流|分组)|父(?:任务|需求)|项目(?:名称)?",
@@ -176,7 +177,8 @@ _ACTION_HEADER = re.compile(r"actions?(?:\s*items?)?|to-?dos?|待办(?:事项)?|
 def task_rows(table: Table, name: int) -> bool:
     """The name column holds actions (a meeting's action log), or tasks while another column
     names the project each belongs to; or a milestone column stands beside a project column of
-    record numbers (the projects are named elsewhere): the rows are steps of projects, not projects."""
+    record numbers (the projects are named elsewhere), or beside a name column of repositories:
+    the rows are steps of projects, not projects."""
     forms = [header_forms(h) for h in table.header]
     if name < len(forms) and any(_ACTION_HEADER.fullmatch(x) for x in forms[name]):
         # (a performance tool's tracked actions carry a share done, `| Code | Action | Progress |`
@@ -192,6 +194,16 @@ def task_rows(table: Table, name: int) -> bool:
     numbered = [
         i for i, f in enumerate(forms) if any(_PARENT_HEADER.fullmatch(x) for x in f) and _all_keys(table, i)
     ]
+    if (
+        milestones
+        and name < len(forms)
+        and name not in milestones
+        and any(_REPO_HEADER.fullmatch(x) for x in forms[name])
+    ):
+        # (a digest's milestones due soon, `| Repo | Milestone | Due |` over `| kestrel7 | Parallel run
+        # start | 2025-04-07 |`, w50-a: each row a step of a repository's work, its day the step's; a
+        # workstream's key milestone, `| Workstream | Milestone | Forecast |`, is the workstream's target)
+        return True
     return bool(milestones and numbered) and name in (*milestones, *numbered)
 
 
