@@ -32,6 +32,13 @@ _PHRASES = [
     "哪些",
     "哪个",
     "哪几",
+    # which day (`是哪天上线的`): asked as a whole, so `天上` of `哪天上线` is no word the answer needs
+    "哪一天",
+    "哪天",
+    "哪日",
+    "几月几号",
+    "几月几日",
+    "几号",
     "哪里",
     "怎么样",
     # "那次预警误报是怎么回事，后来复盘了吗？": what happened, then what came after; neither is what about.

@@ -199,3 +199,10 @@ def test_a_question_phrase_goes_with_a_shorter_name_inside_it() -> None:
     A name that runs across a phrase's edge still keeps the phrase."""
     assert strip_question_words("Geofence 怎么处理？", ["处理", "Geofence"]).split() == ["Geofence", "？"]
     assert "怎么样" in strip_question_words("支付怎么样子了", ["怎么样子"])
+
+
+def test_which_day_is_asked_whole() -> None:
+    """`哪天上线`: with only `哪` a question word, `天上` was a term the answer had to hold, and in a
+    large index some report writes it (`当天上线`), so the line that answers read as not covering it."""
+    assert strip_question_words("平台3.0最终是哪天上线的？").split() == ["平台3.0最终", "上线", "？"]
+    assert strip_question_words("几号上线？").split() == ["上线？"]
