@@ -32,7 +32,7 @@ from index.schemas import MetricPoint
 from index.tables import ROW_NUMBER, Table
 from index.text.cjk import HAN, has_han
 from index.text.normalise import PAGE_NUMBER_LINE, plain_key
-from index.text.quantity import CHANGE_HEADER, CURRENCY, FIGURE_ALONE, MULTIPLIERS, signed
+from index.text.quantity import CHANGE_HEADER, CURRENCY, FIGURE_ALONE, FIGURE_ONLY, MULTIPLIERS, signed
 from index.text.time_core import MONTHS
 
 # (`This Wk`, `THIS_WK`: a report script's column names)
@@ -519,9 +519,6 @@ _CALENDAR_WORD = re.compile(
 )
 
 
-_FIGURE_CELL = re.compile(rf"\s*(?:{FIGURE_ALONE})\s*")
-
-
 def _pair_grid(header: list[str]) -> bool:
     """A grid of name-value pairs set side by side (`| 电子处方流转量（单） | 29,402 | 平均审方时长（秒） |
     98 |`, a dashboard's figures block, w50-e): its first row is no header, every other cell a figure."""
@@ -532,8 +529,8 @@ def _pair_grid(header: list[str]) -> bool:
     return (
         len(values) >= 2
         and len(names) == len(values)
-        and all(_NAMEISH.search(name) and not _FIGURE_CELL.fullmatch(name) for name in names)
-        and all(_FIGURE_CELL.fullmatch(value) for value in values)
+        and all(_NAMEISH.search(name) and not FIGURE_ONLY.fullmatch(name) for name in names)
+        and all(FIGURE_ONLY.fullmatch(value) for value in values)
     )
 
 

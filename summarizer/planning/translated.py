@@ -21,12 +21,13 @@ refused.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from index.embed import Embedder
 from index.text.cjk import has_han
 from summarizer.planning.projects import ProjectRef
+
+if TYPE_CHECKING:  # (the planner is imported by every command: no embedder module at start-up)
+    from index.embed import Embedder
 
 # Cosine similarity by which the best name must beat the second: the zoo's named-project questions
 # across languages rank their project first by 0.022-0.067; below 0.02 the first is as often wrong.
@@ -51,7 +52,6 @@ def named_across_languages(question: str, projects: Sequence[ProjectRef], embedd
     if not other_script_team(question, projects):
         return None
     names = [p.name for p in projects]
-    similarity = embedder.embed_passages(names) @ embedder.embed_query(question)
-    order = np.argsort(-similarity)
-    best, second = float(similarity[order[0]]), float(similarity[order[1]])
-    return names[int(order[0])] if best - second >= MIN_MARGIN else None
+    similarity = [float(s) for s in embedder.embed_passages(names) @ embedder.embed_query(question)]
+    second, best = sorted(range(len(names)), key=similarity.__getitem__)[-2:]
+    return names[best] if similarity[best] - similarity[second] >= MIN_MARGIN else None
