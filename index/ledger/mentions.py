@@ -224,7 +224,8 @@ _STATE_SUFFIX = re.compile(
 # "(formerly Referral Program v2)", "（原名 Gateway Mini）": the old name is a rename's, not this one's;
 # "（以下简称“档案系统”）": the short name is an alias (`renames.py` reads it), not part of this one.
 _RENAME_GLOSS = re.compile(
-    r"\s*[(（]\s*(?:原名|原来叫|以下简称|下称|简称|formerly|previously|was\s*:|was\b)[^()（）]*[)）]", re.I
+    r"\s*[(（]\s*(?:原名|原来叫|前称|旧称|曾用名|以下简称|下称|简称|formerly|previously|was\s*:|was\b)[^()（）]*[)）]",
+    re.I,
 )
 
 

@@ -241,14 +241,28 @@ def observe(report: Report, mention: Mention) -> Observation:
     moved = [pair for pair in ordinals if pair[1].before is not None]
     # A target field holding a sprint (`计划上线 | Sprint-11`) outranks a day in the row's notes.
     in_field = [pair for pair in ordinals if pair[0].priority == 2]
-    date_in_field = any(found.priority == 2 for found, _ in targets)
+    # `Sprint 10（至 17/5）`: the day in the sprint's own cell is when that sprint ends, not a rival
+    # target; the target is both, each compared with a week that wrote its kind (w50-h's sprint 8
+    # before it, govuk-techdocs' `3 March` before `End of sprint 14 (28 March)`). A day in a target
+    # field of its own still outranks the sprint.
+    sprint_ends = [
+        found
+        for found, role in targets
+        if found.priority == 2
+        and any(
+            sprint.unit is found.unit and ordinal.unit == "sprint" and role.hit.text in sprint.quote
+            for sprint, ordinal in in_field
+        )
+    ]
+    date_in_field = any(found.priority == 2 and found not in sprint_ends for found, _ in targets)
     if in_field and not moved and not date_in_field:
         moved = in_field
     if ordinals and (obs.target is None or moved):
         # "Target: 1.85 → now 1.87" says the target moved; a date elsewhere in the block (a beta
         # branch day) is not the target then.
         found, ordinal = (moved or ordinals)[-1]
-        obs.target = None
+        if not (found.priority == 2 and obs.target in {end.value for end in sprint_ends}):
+            obs.target = None
         obs.target_text, obs.target_unit, obs.target_order = ordinal.text, ordinal.unit, list(ordinal.order)
         obs.target_moved_from = list(ordinal.before) if ordinal.before else None
         obs.target_kind = "final"

@@ -24,7 +24,7 @@ from index.text.timeexpr import ANY_DAY, MONTH_PATTERN, find_dates
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
 _VERB = re.compile(
     # (`「终端远程升级平台」自本期起正式定名 **天枢**`: the project gets its official name)
-    r"正式更名为|更名为|改名为|改名|改称为|改称|更名|正式定名为?|定名为|\brenamed\s+to\b|\bis\s+now\s+(?:called|named)\b|"
+    r"正式更名为|更名为|改名为|改名|改称为|改称|更名|正式定名为?|定名为|正式命名为|\brenamed\s+to\b|\bis\s+now\s+(?:called|named)\b|"
     r"\bnow\s+called\b|\bis\s+renamed\b|\bwas\s+renamed\s+to\b|"
     # "the Broker Portal Refresh will be called Broker Hub from now on", "X has a new name: it's now
     # \"Coldmere Patterns\"". Written from pmo-rag-prose-en and weeknotes-blog-en.
@@ -65,7 +65,7 @@ _RENAMED_FROM = re.compile(
 _FORMERLY = re.compile(
     # (`(was Onboarding Quiz v2)`: a bare `was` before a name, not a state or a day: `_names`)
     # (`DeltaFlash (ex TCU5 delta updates)`: the Latin "ex", as German and British writers use it)
-    r"[（(]\s*(?:原名|原来叫|原|formerly|previously|n[ée]e|ex(?:-|\.?\s+)|was\s*:|was(?=\s+[A-Z]))\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]",
+    r"[（(]\s*(?:原名|原来叫|前称|旧称|曾用名|原|formerly|previously|n[ée]e|ex(?:-|\.?\s+)|was\s*:|was(?=\s+[A-Z]))\s*[“\"]?([^”\"（()）]{2,40}?)[”\"]?\s*[）)]",
     re.I,
 )
 # "CH 项目（就是驰衡合作项目，对方内部都这么叫）", "Kiln (aka the feature store migration)": a

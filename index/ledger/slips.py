@@ -78,6 +78,7 @@ def project_slips(
         # A pause that names the date work resumes towards ("on hold; when it resumes we'll aim for
         # the end of September") moves the target in that report. Written from monthly-goals-en.
         replanned = obs.status == "paused" and obs.target is not None
+        moved_by_day = False
         if obs.target is not None and obs.target_kind is not None and (not finished or replanned):
             previous = targets.get(obs.target_kind)
             release = ordinals.get("version")
@@ -102,6 +103,7 @@ def project_slips(
             ):
                 before, after = previous.target.isoformat(), obs.target.isoformat()
                 add("date_moved", before, after, obs, previous.target_evidence, obs.target_evidence)
+                moved_by_day = True
             elif (
                 previous is None
                 and obs.target_was is not None
@@ -120,7 +122,13 @@ def project_slips(
         if obs.target_unit and obs.target_order and not finished:
             earlier = ordinals.get(obs.target_unit)
             dated = targets.get("final")
-            if earlier is None and dated is not None and dated.target is not None and _moved_to(obs):
+            if (
+                earlier is None
+                and dated is not None
+                and dated.target is not None
+                and dated is not obs
+                and _moved_to(obs)
+            ):
                 # "We've missed the end-of-Q3 target …", then "we're now aiming to have it automated
                 # for the 4.4 release": a date replaced by a release. Written from monthly-goals-en.
                 add(
@@ -133,7 +141,8 @@ def project_slips(
                 )
                 targets.pop("final")
             stated = earlier.target_order if earlier is not None else obs.target_moved_from
-            if stated is not None and obs.target_order > stated:
+            # (a sprint given with its end day, `Sprint 11（至 31/5）`, that moved in days too is one move)
+            if stated is not None and obs.target_order > stated and not moved_by_day:
                 was = earlier.target_text if earlier is not None else ".".join(map(str, stated))
                 add(
                     "date_moved",

@@ -2,9 +2,9 @@
 
 Hong Kong teams ask as they speak: "3DS OOB 而家去到邊？幾時可以全面推出？", "有冇達標？", "第43期
 週報提到嘅事故係咩？". Folded to Simplified characters these still carry Cantonese words (而家 now,
-去到边 how far, 几时 when, 有冇 whether, 咩 what, 嘅 of) that no intent, time or question-word
-rule reads, and they stood in the terms a passage had to hold. Each is replaced by its Mandarin
-word before planning; the reports are never folded (a quote keeps its author's words, and a
+去到边 how far, 几时 when, 有冇 whether, 咩 what, 嘅 of, 改咗做 changed into, 入面 inside) that no
+intent, time or question-word rule reads, and they stood in the terms a passage had to hold. Each is
+replaced by its Mandarin word before planning; the reports are never folded (a quote keeps its author's words, and a
 status reader knows 唔 and 冇 as negations on its own).
 """
 
@@ -39,6 +39,10 @@ _WORDS = {
     "佢哋": "他们",
     "我哋": "我们",
     "咁样": "这样",
+    "咗做": "成",
+    "变做": "变成",
+    "入面": "里",
+    "嘢": "东西",
     "咩": "什么",
     "嘅": "的",
     "咗": "了",

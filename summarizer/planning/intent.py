@@ -46,6 +46,12 @@ _MOVED = re.compile(
     r"(?:(?:has|have|had|was|been|got)\s+)*(?:move[ds]?|moving|shift(?:ed|s)?|slid|slipped|changed?|pushed)\b",
     re.I,
 )
+# "Motor Ring Network 嘅目標改咗做咩？" (as Mandarin: `目标改成什么`), "上线时间调整为哪天", "目标又改了吗":
+# a target said to be changed into another is its date moving (w50-h).
+_MOVED_ZH = re.compile(
+    r"(?:目标|计划|排期|工期|节点|里程碑|截止|上线|发布|交付|完成|投产|验收)(?:日期|时间|节点)?\s*(?:又|再)?(?:被)?"
+    r"(?:改|调整|调|变|换|更新|修改)(?:成|为|到|了)"
+)
 # "Why did the CRM migration move to January?": a move to a time is a slip, a move to a place is
 # not ("moved to the new cluster").
 _MOVED_TO = re.compile(
@@ -193,7 +199,7 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
         if (
             intent == "slips"
             and not hits
-            and (moved := _MOVED.search(question) or _MOVED_TO.search(question))
+            and (moved := _MOVED.search(question) or _MOVED_TO.search(question) or _MOVED_ZH.search(question))
         ):
             hits = [moved[0]]
         if intent == "status" and not hits and (asked := _ASKED_LAUNCH.search(question)):

@@ -37,6 +37,18 @@ def test_dragging_later_is_a_slip_word() -> None:
     assert intent == "slips"  # why it slipped keeps the slips intent, with its reasons
 
 
+@pytest.mark.parametrize(
+    "question", ["RingScope 的目标改成什么？", "清分平台的上线时间调整为哪天？", "验收节点又改了吗？"]
+)
+def test_a_target_changed_into_another_is_a_slip_question(question: str) -> None:
+    assert detect_intent(question, has_project=True)[0] == "slips"
+
+
+@pytest.mark.parametrize("question", ["接口响应时间改为多少？", "项目名字改成什么了？"])
+def test_a_figure_or_a_name_changed_is_no_slip_question(question: str) -> None:
+    assert detect_intent(question, has_project=True)[0] != "slips"
+
+
 def test_rescheduled_is_a_slip_word() -> None:
     intent, _ = detect_intent("第3期里 MiniApp 积分改版为什么改期？改到了哪天？", has_project=True)
     assert intent == "slips"

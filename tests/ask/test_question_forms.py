@@ -25,6 +25,8 @@ from summarizer.question import QuestionPlan
         # 點 before a verb of handling is "how", 嗰次 "that time"; 重點 stays a point
         ("嗰次週會 Geofence 點處理？", "那次周会 Geofence 怎么处理？"),
         ("喺 B2 嘅重點係咩？", "在 B2 的重点是什么？"),
+        # 改咗做 "changed into", 入面 "inside" (w50-h)
+        ("第21期入面，RingScope 嘅目標改咗做咩？", "第21期里，RingScope 的目标改成什么？"),
         # Mandarin is left as it is, its 呢 and 系 too
         ("这个项目呢？", "这个项目呢？"),
         ("对账系统几月上线？", "对账系统几月上线？"),
