@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from index.errors import InputError
 from index.text.hant import simplified
 
-SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".eml", ".vtt", ".typ")
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".eml", ".vtt", ".typ", ".tex")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 # Zero-width characters that editors and Notion sprinkle into text; they break substring matching.
@@ -73,7 +73,7 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise InputError(
             path,
             f"unsupported file type '{path.suffix}'",
-            "use .md, .markdown, .txt, .html, .eml, .vtt or .typ",
+            "use .md, .markdown, .txt, .html, .eml, .vtt, .typ or .tex",
         )
     size = path.stat().st_size
     if size > max_bytes:
@@ -119,7 +119,7 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
-    PmWiki, a Tiki dump, Vimwiki), a meeting's WebVTT transcript, a dispatch system's E-format file, a Wikidot page's source, a Typst document's source, a transcription app's speaker turns, a report writer's paged listing, a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
+    PmWiki, a Tiki dump, Vimwiki), a meeting's WebVTT transcript, a dispatch system's E-format file, a Wikidot page's source, a Typst or LaTeX document's source, a transcription app's speaker turns, a report writer's paged listing, a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
     means under its own line numbers, and a line printer's file without its control column, a MySQL client's printout; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
@@ -132,6 +132,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.form_print import looks_like_form_print, read_form_print
     from index.foswiki import looks_like_foswiki, read_foswiki
     from index.jspwiki import looks_like_jspwiki, read_jspwiki
+    from index.latex import looks_like_latex, read_latex
     from index.markdown_html import html_tables_read
     from index.moinmoin import looks_like_moinmoin, read_moinmoin
     from index.mysql_client import looks_like_mysql_client, read_mysql_client
@@ -158,6 +159,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_eformat(raw_lines)
     if looks_like_typst(raw_lines):
         return read_typst(raw_lines)
+    if looks_like_latex(raw_lines):
+        return read_latex(raw_lines)
     if looks_like_wikidot(raw_lines):
         return read_wikidot(raw_lines)
     if looks_like_taskjuggler(raw_lines):
