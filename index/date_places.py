@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from index.date_labels import (
+    DATE_LABEL_CELL,
     EDIT_LABEL,
     ISSUE_LABEL,
     VCS_KEYWORD,
@@ -70,6 +71,29 @@ def stem_date(stem: str) -> FoundDate | None:
         or date_from_text(_SPACED_DAY.sub(r"\1-\2-\3", stem.replace("_", " ")))
         or compact_date(stem)
     )
+
+
+def _labels_over_values(lines: list[str]) -> list[str]:
+    """A form's date label over its value (Oracle APEX's `报告日期 Report Date` above `07-3月 -25`, a
+    label and its field a line each) read as one labelled line, so an issue date outranks the
+    period above it as it does written on one line (w51-h)."""
+    out: list[str] = []
+    skip = False
+    for at, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        value = lines[at + 1] if at + 1 < len(lines) else ""
+        if (
+            DATE_LABEL_CELL.fullmatch(line.strip())
+            and not DATE_LABEL_CELL.fullmatch(value.strip())
+            and date_from_text(value) is not None
+        ):
+            out.append(f"{line.strip()}: {value.strip()}")
+            skip = True
+        else:
+            out.append(line)
+    return out
 
 
 def detect_report_date(
@@ -131,7 +155,7 @@ def detect_report_date(
             found = date_from_text(str(value))
             if found:
                 return FoundDate(found.value, "front matter")
-    header = [text for _, text in body[:HEADER_LINES] if not VCS_KEYWORD.match(text)]
+    header = _labels_over_values([text for _, text in body[:HEADER_LINES] if not VCS_KEYWORD.match(text)])
     # A mail client's print of a thread heads each message with its sender and the day it went out
     # (Gmail's `| Meg Oduya <moduya@…> | Fri, Oct 25, 2024 at 4:49 PM`): the first message's day.
     for text in header:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from index.text.normalise import PAGE_NUMBER_LINE
 
@@ -55,6 +56,33 @@ def _main_column(columns: list[int | None]) -> tuple[int, int] | None:
     return counted.most_common(1)[0] if counted else None
 
 
+# A numbered part of an inspection form with its score at the right margin (SafetyCulture's
+# `1. Fleet & System Health      0 / 1 (0%)`, w51-a): the part's heading, its score no field.
+_SCORED_PART = re.compile(
+    r"^\d{1,2}\.\s+(?P<title>\S.{0,60}?)\s{3,}\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?\s*\(\d+(?:\.\d+)?%\)\s*$"
+)
+# A page's running head or foot recurs once a page: never on lines this close together (a form's
+# flagged items, `2. Projects / Project 1 / Status … At risk` over `… / Project 3 / …`, look alike
+# with their numbers set aside).
+_PAGE_APART = 10
+
+
+def _running_lines(text: list[str], columns: list[int | None], fields: tuple[int, int]) -> Counter[str]:
+    """How often each spread line outside the field column recurs (numbers set aside), counting
+    only lines a page apart."""
+    places: dict[str, list[int]] = {}
+    for index, (line, at) in enumerate(zip(text, columns, strict=True)):
+        if _SPREAD.search(line) and at not in fields:
+            places.setdefault(_DIGITS.sub("#", line.strip()), []).append(index)
+    return Counter(
+        {
+            key: len(at)
+            for key, at in places.items()
+            if len(at) < 2 or min(b - a for a, b in pairwise(at)) >= _PAGE_APART
+        }
+    )
+
+
 def looks_like_form_print(lines: list[str]) -> bool:
     """Eight fields or more whose values start at one column, well right of the margin, under
     labels of their own (an aligned table's rows share their cells' columns too, but hold several
@@ -80,11 +108,7 @@ def read_form_print(lines: list[str]) -> list[tuple[int, str]]:
         return list(enumerate(text, start=1))
     column = found[0]
     fields = (column, column + 3)  # a value at the column, or a choice's first option after its mark's room
-    running = Counter(
-        _DIGITS.sub("#", line.strip())
-        for line, at in zip(text, columns, strict=True)
-        if _SPREAD.search(line) and at not in fields
-    )
+    running = _running_lines(text, columns, fields)
     out: list[str] = []
     choice_at: int | None = None  # the output index of a choice field's label line
     seen_title = False
@@ -102,7 +126,9 @@ def read_form_print(lines: list[str]) -> list[tuple[int, str]]:
             footer = next((i for i in range(len(out) - 1, -1, -1) if out[i]), None)
             if seen_title and footer is not None and _SPREAD.search(out[footer]) and ": " not in out[footer]:
                 out[footer] = ""  # the page's footer, over the next page's running head
-            out.append("" if seen_title or indent else "# " + re.split(r"\s{10,}", stripped)[0])
+            # (the first page's head, the report's title, opens the text; a page's foot comes after fields)
+            opens = not any(out)
+            out.append("" if seen_title or indent or not opens else "# " + re.split(r"\s{10,}", stripped)[0])
             seen_title = True
             continue
         if indent >= column:  # a value running on, or a choice's option
@@ -138,6 +164,13 @@ def read_form_print(lines: list[str]) -> list[tuple[int, str]]:
             out.append(f"### {value}" if named else f"{item}{label}: {value}")
             continue
         choice_at = field_at = None
+        scored = _SCORED_PART.match(line)
+        if scored is not None:
+            out.append(
+                "## " + scored["title"]
+            )  # `1. Fleet & System Health      0 / 1 (0%)`: a part and its score
+            item = "- "
+            continue
         if indent >= _CENTRED and not stripped.endswith((".", "。")) and len(stripped) <= 60:
             out.append("## " + stripped)
         elif (

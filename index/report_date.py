@@ -23,7 +23,9 @@ from index.text.weeks import WEEK_ABBREVIATION, friday_of_iso_week
 # or `28/11/25`, `07MAR25`, `14-Mar-25`
 # (`Wed 25/06/25`, `16.07.25`: a day, a month and a two-digit year, one separator between them)
 YEAR_IN = re.compile(
-    r"(?:19|20)\d{2}|(?<![\d.])\d{1,2}\s*([/.])\s*\d{1,2}\s*\1\s*\d{2}$|^\d{1,2}[-/]?[A-Za-z]{3}[-/]?\d{2}$"
+    r"(?:19|20)\d{2}|(?<![\d.])\d{1,2}\s*([/.])\s*\d{1,2}\s*\1\s*\d{2}$|^\d{1,2}[-/]?[A-Za-z]{3}[-/]?\d{2}$|"
+    # Oracle's DD-MON-RR in a Chinese session (`07-3月 -25`): a two-digit year by the format's place
+    r"^\d{1,2}-\d{1,2}月\s?-\d{2}$"
 )
 # C's `ctime()` stamp, as generated reports and `date` print it: `Fri Mar  7 18:05:33 2025`,
 # `Fri Mar 7 18:05:33 CST 2025` (the year after the time).

@@ -22,16 +22,65 @@ _WRAPPED_LINES = 2  # an entry's cells may run onto so many more lines
 
 def read_declared_tables(lines: list[tuple[int, str]]) -> list[Table]:
     """Tables whose header is a line of three or more short column names between bars and whose
-    rows are the numbered entries below it with as many cells."""
+    rows are the numbered entries below it with as many cells; or a round robin's format told as
+    names between slashes and the messages that follow it (`slashed_rows`)."""
     tables: list[Table] = []
     for index, (number, text) in enumerate(lines):
         header = _header(text)
-        if header is None:
+        slashed = None if header is not None else _slashed_header(text)
+        if header is None and slashed is None:
             continue
-        rows = _entries(lines[index + 1 :], len(header))
+        if header is not None:
+            rows = _entries(lines[index + 1 :], len(header))
+        else:
+            assert slashed is not None
+            header, rows = slashed, _slashed_rows(lines[index + 1 :], len(slashed))
         if len(rows) >= _MIN_ROWS:
             tables.append(Table(number, header, rows, scattered=True))
     return tables
+
+
+# A meeting's round robin told in its topic or opening (`round robin: workstream / G-Y-R / target /
+# notes`): each person's message then gives those fields between slashes (`(08:34:02 AM) tbell: P2
+# build-out / Y / 4/30 / going yellow…`, a Pidgin log, w51-d). A slash between spaces parts fields;
+# `4/30` and `51/60` are values.
+_SLASH = re.compile(r"\s+/\s+")
+_SLASHED_FORMAT = re.compile(
+    r"(?:[:：|｜]\s*)((?:[^\s/|｜:：][^/|｜:：]{0,14}?\s+/\s+){2,}[^\s/|｜:：][^/|｜:：]{0,14}?)\s*(?:[|｜]|$)"
+)
+# a chat line's stamp and speaker before the message (`(08:34:02 AM) tbell:`, `[09:12] Ana:`)
+_SPEAKER = re.compile(r"^\s*[(\[]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?[)\]]?\s*[\w.@-]{1,30}:\s*", re.I)
+_FIELD_CHARS = 40
+
+
+def _slashed_header(text: str) -> list[str] | None:
+    """The field names a format line gives between slashes after its label (`round robin: …`), three
+    or more, short, no figure; a message that opens with slashed fields is a row."""
+    speaker = _SPEAKER.match(text)
+    found = _SLASHED_FORMAT.search(text[speaker.end() :] if speaker else text)
+    if found is None:
+        return None
+    names = [name.strip() for name in _SLASH.split(found[1])]
+    ok = len(names) >= _MIN_COLUMNS and all(
+        0 < len(name) <= _COLUMN_CHARS and not re.search(r"\d", name) for name in names
+    )
+    return names if ok else None
+
+
+def _slashed_rows(lines: list[tuple[int, str]], width: int) -> list[TableRow]:
+    """The messages giving the format's fields: a short first field and, of the others, at least all
+    but the last (a stopped item gives no target: `Community Smoke Alerts / PAUSED / counsel
+    review…`); the last field holds the rest of the message, slashes and all."""
+    rows: list[TableRow] = []
+    for number, text in lines:
+        if _slashed_header(text) is not None:
+            break
+        speaker = _SPEAKER.match(text)
+        body = text[speaker.end() :] if speaker else text
+        cells = [cell.strip() for cell in _SLASH.split(body.strip(), maxsplit=width - 1)]
+        if len(cells) >= width - 1 and 0 < len(cells[0]) <= _FIELD_CHARS and len(cells[1]) <= _COLUMN_CHARS:
+            rows.append(TableRow(number, cells + [""] * (width - len(cells))))
+    return rows
 
 
 def _cells(text: str) -> list[str]:

@@ -220,6 +220,18 @@ def tracker_key(text: str) -> str:
     return ref[0].strip().strip("[]").replace(" ", "") if ref and text[ref.end() :].strip() else ""
 
 
+# An activity feed's entry names its poster first and the project after the verb: `**Alicia Brandt**
+# posted a status update to Helix Student Upgrade Fri 1/31/25 8:55 AM` (TeamDynamix), `Ana commented
+# on Kiosk pilot · 2 Mar` (w51-f).
+_FEED_POST = re.compile(
+    r"^(?:\*\*|__)?[^*_\n]{1,40}?(?:\*\*|__)?\s+(?:posted|added|shared|left|wrote|commented)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:status\s+)?(?:update|comment|note|post)\s+)?(?:to|on|for|in)\s+"
+    r"(?:(?:the\s+)?project\s+)?(?P<name>[^\n]{2,80}?)"
+    r"(?=\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}[/.-]\d{1,2}\b|\s*[·•|]\s*|\s*$)",
+    re.I,
+)
+
+
 def item_name(item: Item, text: str) -> tuple[str, int] | None:
     """(name, offset where the project's own text starts) for a bullet, or None; a plain line
     heading a list (no marker, `parse.parse_items`) read as a bullet, else as the paragraph's lead
@@ -248,6 +260,9 @@ def _bullet_name(item: Item, text: str) -> tuple[str, int] | None:
     match = _ZH_PREDICATE_LEAD.match(text) or _FINALLY_DONE_LEAD.match(text)
     if match and valid_name(clean_name(match[1])):
         return clean_name(match[1]), match.end(1)
+    feed = _FEED_POST.match(text)
+    if feed and valid_name(clean_name(feed["name"])):
+        return clean_name(feed["name"]), feed.end("name")  # the person posted; the project is named after
     match = BRACKET_NAME.match(text) or _BOLD_NAME.match(text) or _LINK_NAME.match(text)
     if match:
         inner = (_bold_news(match[1]) or _bold_sentence(match[1])) if match.re is _BOLD_NAME else None

@@ -99,6 +99,14 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
                 for row in table.rows
                 for point in _from_row(report, section, row.line, row.cells, table.header)
             ]
+            # a grid of name-value pairs is figures wherever it stands (a form's `运行指标` block under a
+            # plain line, w51-b)
+            labelled += [
+                point
+                for table in section.tables
+                if _pair_grid(table.header)
+                for point in _grid_points(report, section, table)
+            ]
             out.extend(labelled)
             if section.kind not in _NOT_PROSE or section.kind == SectionKind.INCIDENTS:
                 taken = {point.evidence.lines[0] for point in labelled} | _incident_lines(section)

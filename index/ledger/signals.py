@@ -319,6 +319,11 @@ class Span:
     text: str
 
 
+# A done word opening a line as the label of what follows (`Completed: Relaylink SMS contract signed`)
+_LABEL_AFTER = re.compile(r"\s*[:：]\s*[^\W\d_]", re.UNICODE)
+_LEAD_BEFORE = re.compile(r"^[\s\-*+•>]*")
+
+
 def find_statuses(text: str) -> list[Span]:
     """Non-negated status words in text order; `Span.value` is a `ProjectStatus`."""
     return list(_find_statuses(text))
@@ -393,6 +398,13 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
                 continue
             if status in ("done", "launched") and _BY_DAY_AFTER.match(text[end:]):
                 continue  # `Complete by Fri 31 Oct`, `live by end of May`: the day it is due, no state
+            if (
+                status == "done"
+                and _LABEL_AFTER.match(text[end:])
+                and not _LEAD_BEFORE.sub("", text[:start])
+                and not match[0].lstrip()[:1].islower()  # `is done: we evidenced…` tells the state
+            ):
+                continue  # `Completed: regression cycle 1 (412 scripts)`: a label over the week's done steps (w51-f)
             opened = max((m.end() for m in _SENTENCE_START.finditer(text, 0, start)), default=0)
             if status in ("off_track", "paused", "cancelled") and _CONDITION.search(text[opened:start]):
                 continue

@@ -169,6 +169,12 @@ _PARENT_HEADER = re.compile(
 )
 
 
+_ISSUE_KEY_HEADER = re.compile(
+    r"(?:issue|ticket|risk|bug|defect|problem)\s*(?:id|#|no\.?|number|key)|(?:问题|风险|缺陷|工单)(?:编号|单号|id)",
+    re.I,
+)
+
+
 # A meeting's action log (`| # | Action | Owner | Due |`, `| 行动项 | 负责人 | 截止 |`): each row a
 # person's to-do with its due day, never a project with its target.
 _ACTION_HEADER = re.compile(r"actions?(?:\s*items?)?|to-?dos?|待办(?:事项)?|行动项|跟进事项", re.I)
@@ -187,6 +193,12 @@ def task_rows(table: Table, name: int) -> bool:
         return "progress" not in column_roles(table)
     parents = [i for i, f in enumerate(forms) if any(_PARENT_HEADER.fullmatch(x) for x in f) and i != name]
     if name < len(forms) and any(_TASK_HEADER.fullmatch(x) for x in forms[name]) and parents:
+        return True
+    # an issue or risk log keyed by its own ids, each row naming the project it is raised against
+    # (`| Issue ID | Project | Title | … | Due |`, w51-f): its days are the issues' own
+    keys = [i for i, f in enumerate(forms) if any(_ISSUE_KEY_HEADER.fullmatch(x) for x in f)]
+    projects = [i for i, f in enumerate(forms) if any(_PARENT_HEADER.fullmatch(x) for x in f)]
+    if keys and projects and keys[0] < projects[0]:
         return True
     # (a status report's milestone list beside its projects' numbers, `| Milestone | Project | Planned
     # end date |` over `| Schema sign-off | PRJ0020001 | …`, w24-d)
@@ -316,6 +328,8 @@ def _role_of(table: Table, index: int, text: str) -> str | None:
         return "target"
     if _SPAN_HEADER.fullmatch(text) and _mostly_days(table, index, _MILESTONE_CELL_CHARS):
         return "target"
+    if _END_HEADER.fullmatch(text) and _has_start(table) and _mostly_days(table, index):
+        return "target"  # a plan's `Start | End`: the end is when the row is due (w51-f)
     if _LAUNCH_HEADER.fullmatch(text) and _mostly_days(table, index, _MILESTONE_CELL_CHARS):
         return "target"  # a release train's `上线` column beside `Code Freeze` and `提审` (w19-c)
     if _MILESTONE_HEADER.fullmatch(text) and _mostly_days(table, index, _MILESTONE_CELL_CHARS):
@@ -333,6 +347,19 @@ _FORECAST_HEADER = re.compile(r"预计|最新|forecast|fcst|expected|revised|re-
 _GOAL_HEADER = re.compile(r"目标(?:节点|日期|时间)?|goal|target", re.I)
 # A board's `Timeline` of spans (`Jan 20 - Apr 25`): its end is when the item is due (w24-b).
 _SPAN_HEADER = re.compile(r"timeline|time\s*frame|起止时间|时间线", re.I)
+
+
+# A plan's span told as two columns, `Start | End` (`开始 | 结束`): the end is the row's due day.
+_END_HEADER = re.compile(
+    r"(?:planned\s+|plan\s+|scheduled\s+)?(?:end|finish)(?:\s+date)?|(?:计划)?结束(?:日期|时间)?", re.I
+)
+_START_HEADER = re.compile(
+    r"(?:planned\s+|plan\s+|actual\s+)?start(?:\s+date)?|(?:计划)?开始(?:日期|时间)?", re.I
+)
+
+
+def _has_start(table: Table) -> bool:
+    return any(_START_HEADER.fullmatch(form) for header in table.header for form in header_forms(header))
 
 
 # A column of the day each row goes live: `上线`, `Go-live`, `Launch`, `Release date`.

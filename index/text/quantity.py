@@ -24,8 +24,8 @@ _AFTER_MULTIPLIER = re.compile(r"\s*(元|块|美元|人|次|个|笔|单|台|条|
 # A figure alone, as a dashboard card or a stats strip shows it (`97.63%`, `1,517`, `18.6 分钟`, `41.2万`,
 # `$3.2M`): a number, its scale and its unit, nothing else (`06 下周预告`, `02 Updates` are numbered titles).
 _FIGURE_UNIT = (
-    r"%|‰|(?:ms|s|sec|min|h|hrs?|k|K|M|bn|B|GB|TB|MB|PB|pp|pts?|bps|x)\b|"
-    r"[万亿千]?(?:元|次|个|件|人|条|分钟|小时|秒|天|台|单|笔|户|家|套|项|起)|万|亿"
+    r"%|‰|(?:kWh|MWh|GWh|kW|MW|km|ms|s|sec|min|h|hrs?|k|K|M|bn|B|GB|TB|MB|PB|pp|pts?|bps|x)\b|"
+    r"[万亿千]?(?:元|次|个|件|人|条|分钟|小时|秒|天|台|单|笔|户|家|套|项|起|宗|辆|吨|座|份|张|度)|万|亿"
 )
 FIGURE_ALONE = rf"[-+−]?[{CURRENCY}]?\d[\d,.]*\s*(?:{_FIGURE_UNIT})?"
 FIGURE_ONLY = re.compile(FIGURE_ALONE)
