@@ -46,6 +46,14 @@ _MOVED = re.compile(
     r"(?:(?:has|have|had|was|been|got)\s+)*(?:move[ds]?|moving|shift(?:ed|s)?|slid|slipped|changed?|pushed)\b",
     re.I,
 )
+# "二期换表的可研评审结论是什么？", "第15期里潮汐的评审结论": the verdict of a review, a test or a
+# meeting is that event's, which the reports may not tell; "适老化改造是什么结论" asks the project's fate.
+_CONCLUSION_WORDS = frozenset({"结论", "什么结论", "最终结论", "outcome of"})
+_EVENT_CONCLUSION = re.compile(
+    r"(?:评审|验收|测试|复盘|会议|会|评估|论证|可研|审查|检查|审计|考核|鉴定)的?(?:最终)?结论|"
+    r"\boutcome\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:review|assessment|audit|test|meeting|vote|hearing|inspection)s?\b",
+    re.I,
+)
 # "Motor Ring Network 嘅目標改咗做咩？" (as Mandarin: `目标改成什么`), "上线时间调整为哪天", "目标又改了吗":
 # a target said to be changed into another is its date moving (w50-h).
 _MOVED_ZH = re.compile(
@@ -115,7 +123,9 @@ INTENT_KEYWORDS: list[tuple[Intent, tuple[str, ...]]] = [
         # whether it goes on at all: "RA 认证还在推进吗" (w40-c)
         "推进 还在做 still_going still_on still_active still_happening "
         # the state a board showed it in: "what state was the OCC interface in?" (w42-b)
-        "what_state which_state state_of"
+        "what_state which_state state_of "
+        # what was decided of it: "第4期里适老化改造是什么结论？" (w51-g)
+        "结论 什么结论 最终结论 outcome_of what_was_decided"
     ) + LAUNCH_WORDS + PAUSE_WORDS),
     ("summary", _words(
         "summary summarize summarise overview highlights recap should_know need_to_know worth_knowing "
@@ -202,6 +212,10 @@ def detect_intent(question: str, has_project: bool) -> tuple[Intent, list[str]]:
             and (moved := _MOVED.search(question) or _MOVED_TO.search(question) or _MOVED_ZH.search(question))
         ):
             hits = [moved[0]]
+        if intent == "status" and _EVENT_CONCLUSION.search(question):
+            hits = [
+                h for h in hits if h not in _CONCLUSION_WORDS
+            ]  # a review's verdict, not the project's fate
         if intent == "status" and not hits and (asked := _ASKED_LAUNCH.search(question)):
             hits = [_PAST.get(asked[0].split()[-1].casefold(), "launched")]
         if not hits:

@@ -11,6 +11,7 @@ from index.text.hant import simplified
 from summarizer.engines.local.engine import _writable
 from summarizer.planning import read_question
 from summarizer.planning.cantonese import as_mandarin
+from summarizer.planning.intent import detect_intent
 from summarizer.planning.projects import ProjectRef, link_projects
 from summarizer.planning.question_words import strip_question_words
 from summarizer.question import QuestionPlan
@@ -208,3 +209,20 @@ def test_which_day_is_asked_whole() -> None:
     large index some report writes it (`当天上线`), so the line that answers read as not covering it."""
     assert strip_question_words("平台3.0最终是哪天上线的？").split() == ["平台3.0最终", "上线", "？"]
     assert strip_question_words("几号上线？").split() == ["上线？"]
+
+
+@pytest.mark.parametrize(
+    "question", ["第4期里适老化改造是什么结论？", "What was the outcome of the kiosk pilot?"]
+)
+def test_what_was_decided_of_a_named_project_asks_its_state(question: str) -> None:
+    assert detect_intent(question, has_project=True)[0] == "status"  # its state says it: cancelled, merged
+    assert detect_intent(question, has_project=False)[0] == "free"  # of no project, no state to give
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["二期换表的可研评审结论是什么？", "What was the outcome of the beta service assessment for Catchbook?"],
+)
+def test_the_verdict_of_a_review_is_no_question_of_a_projects_state(question: str) -> None:
+    # the review's own verdict, which the reports may never tell: no status answer stands in for it
+    assert detect_intent(question, has_project=True)[0] != "status"
