@@ -78,6 +78,7 @@ _SYMBOLS = {
 }
 # pifont's ticks and crosses
 _DINGS = {"51": "✓", "52": "✓", "55": "✗", "56": "✗"}
+_MACRO_CALL = re.compile(r"\\([A-Za-z]+)")
 _COMMAND = re.compile(r"\\([A-Za-z]+|[%_&#${},; ])")
 _MAX_EXPANSIONS = 200
 # A preamble comment naming a day (`%% 第19期 —— 2025-10-24（周五）发`), not a template's month or notes
@@ -151,7 +152,7 @@ def _expand(text: str, macros: dict[str, tuple[int, str]]) -> str:
     done = 0
     at = 0
     while done < _MAX_EXPANSIONS:
-        match = re.compile(r"\\([A-Za-z]+)").search(text, at)
+        match = _MACRO_CALL.search(text, at)
         if match is None:
             break
         name = match[1]

@@ -28,13 +28,12 @@ def read_declared_tables(lines: list[tuple[int, str]]) -> list[Table]:
     for index, (number, text) in enumerate(lines):
         header = _header(text)
         slashed = None if header is not None else _slashed_header(text)
-        if header is None and slashed is None:
-            continue
         if header is not None:
             rows = _entries(lines[index + 1 :], len(header))
-        else:
-            assert slashed is not None
+        elif slashed is not None:
             header, rows = slashed, _slashed_rows(lines[index + 1 :], len(slashed))
+        else:
+            continue
         if len(rows) >= _MIN_ROWS:
             tables.append(Table(number, header, rows, scattered=True))
     return tables
@@ -68,9 +67,10 @@ def _slashed_header(text: str) -> list[str] | None:
 
 
 def _slashed_rows(lines: list[tuple[int, str]], width: int) -> list[TableRow]:
-    """The messages giving the format's fields: a short first field and, of the others, at least all
-    but the last (a stopped item gives no target: `Community Smoke Alerts / PAUSED / counsel
-    review…`); the last field holds the rest of the message, slashes and all."""
+    """The messages giving the format's fields in its order: a short first field and, of the others,
+    at least all but the last (a stopped item may give one fewer, its reason where the target would
+    stand: `Community Smoke Alerts / PAUSED / counsel review…`); the last field holds the rest of
+    the message, slashes and all."""
     rows: list[TableRow] = []
     for number, text in lines:
         if _slashed_header(text) is not None:
