@@ -49,7 +49,7 @@ from index.ledger.incident_fields import (
 )
 from index.ledger.incident_headings import generic_heading, post_header
 from index.ledger.incident_links import shared_words
-from index.ledger.incident_titles import event_title
+from index.ledger.incident_titles import DETAIL_LABEL, event_title
 from index.ledger.incident_words import (
     alerts_only,
     cue,
@@ -74,14 +74,25 @@ _CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 DECOR = re.compile(r"^\s*(?:```.*|~~~.*|</?(?:details|summary)\b.*)?$")
 
 
+def _detail_field(text: str) -> bool:
+    """A field labelled as the week's incident (`Incident details: INC-2025-0312 (Sev 2). …`)."""
+    label = re.match(r"^([^:：]{2,30})[:：]\s*\S", text)
+    return label is not None and DETAIL_LABEL.fullmatch(label[1].strip()) is not None
+
+
 def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
     """Incidents in blocks outside incidents sections and groups (`covered` lines are skipped)."""
     told: list[Incident] = []
     quiet: list[Incident] = []
     mentions: list[Incident] = []
     for section in report.all_sections():
-        if section.kind in _NOT_READ and not (
-            section.kind == SectionKind.INCIDENTS and alerts_only(section.title)
+        # a figures part's field that tells the week's incident (an inspection form's `Incident details:
+        # INC-2025-0312 (Sev 2). Night shift 11/12 Mar, …` under `Fleet & System Health`, w51-a)
+        detail_only = section.kind == SectionKind.METRICS
+        if (
+            section.kind in _NOT_READ
+            and not detail_only
+            and not (section.kind == SectionKind.INCIDENTS and alerts_only(section.title))
         ):
             continue  # an incidents section is read as one; one about alerts only is read here
         # A figures list's line (`Weather downtime, installation spreads (week): 46 h`) is a metric.
@@ -89,6 +100,8 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
         texts = dict(section.lines)
         for whole in section_blocks(section):
             block = _after_none(_after_post_header(whole))
+            if detail_only and (block is None or not _detail_field(block.lines[0][1] if block.lines else "")):
+                continue
             if (
                 block is None
                 or covered.intersection(range(block.start, block.end + 1))

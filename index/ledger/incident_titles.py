@@ -33,6 +33,10 @@ _CHAT_STAMP = re.compile(r"\[(?:[01]?\d|2[0-3]):[0-5]\d(?::\d\d)?\]\s*(?:<[^>\s]
 # A numbered run-in heading that opens a paragraph: `（一）故障处置情况。`, `2. Incident summary:`.
 _RUN_IN = re.compile(r"^\W{0,2}[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*[^，。；;:：,\d]{1,14}[。：:]")
 _MIN_LETTERS = 4
+# A form field's label over the week's incident (`Incident details:`, `事故经过：`): a label, however long.
+DETAIL_LABEL = re.compile(
+    r"\W*(?:incident|outage|事故|故障|事件)\s*(?:details?|summary|description|详情|描述|说明|经过)", re.I
+)
 # A clause that only assigns the event its level (`事件定为二级`, `定级：P2`): no event in it.
 _LEVEL_ONLY = re.compile(
     r"^\W*(?:事件|事故|故障)?\s*(?:定为|定级为|定级|评定为|评为|级别为)\s*[:：为]?\s*(?:[一二三四五]|[A-D]|P[0-4])\s*[级类]?\W*$"
@@ -50,7 +54,13 @@ def event_title(text: str, at: int, ref: date, heading: str | None = None) -> st
     text = SHORTCODE.sub(lambda m: " " * len(m[0]), text)  # `:red_circle:` is a sign, its colons no label's
     run_in = _RUN_IN.match(text)
     labelled = split_label(text)
-    start = labelled.rest_offset if labelled and labelled.rest and len(labelled.label) <= 12 else 0
+    start = (
+        labelled.rest_offset
+        if labelled
+        and labelled.rest
+        and (len(labelled.label) <= 12 or DETAIL_LABEL.fullmatch(labelled.label))
+        else 0
+    )
     start = max(start, run_in.end() if run_in else 0)
     clauses = [
         m

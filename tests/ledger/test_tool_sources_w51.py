@@ -144,6 +144,7 @@ Loads hauled (week)                         {loads}
 Interventions per 1,000 km                  3.9
 Assignment latency p95 (sec)                6.8
 Production incidents this week?             Yes
+Incident details                            {incident}
 
 Private & confidential                                                                   1/2
 \f2. Projects                                                                     6 / 10 (60%)
@@ -162,7 +163,12 @@ def test_an_inspection_forms_scored_parts_are_headings_and_its_flagged_items_no_
     write_report: WriteReport, series: Series
 ) -> None:
     text = _INSPECTION.format(
-        day="14 Mar 2025", n=38, availability="86.2", loads="35,118", target="30 May 2025"
+        day="14 Mar 2025",
+        n=38,
+        availability="86.2",
+        loads="35,118",
+        target="30 May 2025",
+        incident="INC-0312 (Sev 2). Night shift 11/12 Mar, 02:40-03:27 AWST: dispatch failover, 47 min.",
     )
     report = write_report("Haul Tech Weekly Review - 14 Mar 2025.txt", text)
     titles = [s.title for top in report.sections for s in top.walk()]
@@ -176,7 +182,12 @@ def test_an_inspection_forms_scored_parts_are_headings_and_its_flagged_items_no_
             (
                 "Haul Tech Weekly Review - 21 Mar 2025.txt",
                 _INSPECTION.format(
-                    day="21 Mar 2025", n=39, availability="89.9", loads="38,004", target="13 Jun 2025"
+                    day="21 Mar 2025",
+                    n=39,
+                    availability="89.9",
+                    loads="38,004",
+                    target="13 Jun 2025",
+                    incident="none",
                 ),
             ),
         ]
@@ -185,6 +196,9 @@ def test_an_inspection_forms_scored_parts_are_headings_and_its_flagged_items_no_
     assert any(name.startswith("Fleet availability") for name in names)
     slips = {(s.project, s.kind) for s in views.slips(ledger)}
     assert ("Tyre telemetry", "date_moved") in slips
+    # the figures part's incident field tells the week's incident: its night, its length, its grade
+    told = [(i.when, i.duration_minutes, i.severity) for i in views.incidents(ledger)]
+    assert told == [(date(2025, 3, 12), 47.0, "Sev 2")]
 
 
 def test_a_pair_grid_under_a_plain_line_is_figures_with_their_units(series: Series) -> None:
