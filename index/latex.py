@@ -186,15 +186,15 @@ def _math(text: str) -> str:
     """Inline math as the characters it shows: `O$_2$` is O2, `$\\le$0.7` is ≤0.7."""
 
     def shown(match: re.Match[str]) -> str:
-        return re.sub(r"[_^{}]", "", _inline(match[1], {}))
+        return re.sub(r"[_^{}]", "", _inline(match[1]))
 
     return re.sub(r"(?<!\\)\$([^$]*)(?<!\\)\$", shown, text)
 
 
-def _inline(text: str, macros: dict[str, tuple[int, str]]) -> str:
+def _inline(text: str) -> str:
     """Inline LaTeX as Markdown: bold as `**…**`, a struck value as `~~…~~`, a link as its text,
     escapes as their characters, any other command as its argument's text or nothing."""
-    text = re.sub(r"(?<!\\)~", " ", _expand(text, macros))  # a tie is a space
+    text = re.sub(r"(?<!\\)~", " ", text)  # a tie is a space
     out: list[str] = []
     at = 0
     while at < len(text):
@@ -225,14 +225,14 @@ def _inline(text: str, macros: dict[str, tuple[int, str]]) -> str:
             ):
                 groups.append(following)
                 last_end, last = following[1], following
-            out.append(_inline(last[0], macros))
+            out.append(_inline(last[0]))
             at = last_end
             continue
         if first is None:
             out.append(_SYMBOLS.get(name, "") if name not in _DROPPED else "")
             at = end
             continue
-        inner = _inline(first[0], macros)
+        inner = _inline(first[0])
         if name in _DROPPED:
             out.append("")
         elif name in _STRUCK:
@@ -252,8 +252,9 @@ def _ungrouped(text: str) -> str:
     return text.replace("{", "").replace("}", "")
 
 
-def _render(text: str, macros: dict[str, tuple[int, str]]) -> str:
-    return " ".join(_inline(_math(_expand(text, macros)), macros).split())
+def _render(text: str) -> str:
+    """Text whose template commands are expanded (`_expand`) shown as Markdown on one line."""
+    return " ".join(_inline(_math(text)).split())
 
 
 def read_latex(lines: list[str]) -> list[tuple[int, str]]:
@@ -294,7 +295,7 @@ def read_latex(lines: list[str]) -> list[tuple[int, str]]:
                 joined = " ".join(piece for _, piece in table)
                 if re.search(r"\\\\\s*(?:\[[^\]]*\])?\s*$", joined):
                     cells = [
-                        _render(cell, macros)
+                        _render(cell)
                         for cell in re.split(r"(?<!\\)&", re.sub(r"\\\\\s*(?:\[[^\]]*\])?\s*$", "", joined))
                     ]
                     first_line = table[0][0]
@@ -311,19 +312,19 @@ def read_latex(lines: list[str]) -> list[tuple[int, str]]:
         item = _ITEM.match(line)
         if section is not None:
             group = _group(line, section.end() - 1)
-            title = _render(group[0], macros) if group else ""
-            rest = _render(line[group[1] :], macros) if group else ""
+            title = _render(group[0]) if group else ""
+            rest = _render(line[group[1] :]) if group else ""
             level = {"chapter": 2, "section": 2, "subsection": 3, "subsubsection": 4}.get(section[1])
             shown = f"{'#' * level} {title}" if level else f"**{title}** {rest}".strip()
         elif item is not None and lists:
             name, count = lists[-1]
             lists[-1] = (name, count + 1)
-            label = _render(item[2], macros) if item[2] else ""
-            body = _render(line[item.end() :], macros)
+            label = _render(item[2]) if item[2] else ""
+            body = _render(line[item.end() :])
             marker = f"{count + 1}." if name in ("enumerate", "compactenum") else "-"
             shown = "  " * (len(lists) - 1) + f"{marker} {' '.join(p for p in (label, body) if p)}"
         else:
-            shown = _render(re.sub(r"\\\\\s*$", "", line), macros)
+            shown = _render(re.sub(r"\\\\\s*$", "", line))
         out.append((number, shown))
     return out
 
@@ -337,7 +338,7 @@ def _preamble(
     （周五）发，编译日期即发布日期`), shown on the `\\date` line (or the comment's, with none)."""
     preamble = "\n".join(kept[:begin])
     day = re.search(r"\\date\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}", preamble)
-    dated = day is not None and bool(_render(day[1], macros).strip())
+    dated = day is not None and bool(_render(_expand(day[1], macros)).strip())
     notes = [
         (index, found[1]) for index, line in enumerate(lines[:begin]) if (found := _DAY_NOTE.search(line))
     ]
@@ -348,7 +349,7 @@ def _preamble(
         field = _PREAMBLE_FIELD.match(line)
         group = _group(line, field.end() - 1) if field else None
         if field is not None and group is not None:
-            value = _render(group[0], macros) or (noted[1] if field[1] == "date" and noted else "")
+            value = _render(_expand(group[0], macros)) or (noted[1] if field[1] == "date" and noted else "")
             label = {"title": "# ", "author": "Author: ", "date": "Date: "}[field[1]]
             out.append((number, f"{label}{value}" if value else ""))
         elif noted is not None and day is None and index == noted[0]:

@@ -76,8 +76,12 @@ DECOR = re.compile(r"^\s*(?:```.*|~~~.*|</?(?:details|summary)\b.*)?$")
 
 def _detail_field(text: str) -> bool:
     """A field labelled as the week's incident (`Incident details: INC-2025-0312 (Sev 2). …`)."""
-    label = re.match(r"^([^:：]{2,30})[:：]\s*\S", text)
-    return label is not None and DETAIL_LABEL.fullmatch(label[1].strip()) is not None
+    labelled = split_label(text)
+    return (
+        labelled is not None
+        and bool(labelled.rest)
+        and DETAIL_LABEL.fullmatch(labelled.label.strip()) is not None
+    )
 
 
 def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:

@@ -321,7 +321,6 @@ class Span:
 
 # A done word opening a line as the label of what follows (`Completed: Relaylink SMS contract signed`)
 _LABEL_AFTER = re.compile(r"\s*[:：]\s*[^\W\d_]", re.UNICODE)
-_LEAD_BEFORE = re.compile(r"^[\s\-*+•>]*")
 
 
 def find_statuses(text: str) -> list[Span]:
@@ -401,7 +400,7 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
             if (
                 status == "done"
                 and _LABEL_AFTER.match(text[end:])
-                and not _LEAD_BEFORE.sub("", text[:start])
+                and not text[:start].strip(" \t-*+•>")
                 and not match[0].lstrip()[:1].islower()  # `is done: we evidenced…` tells the state
             ):
                 continue  # `Completed: regression cycle 1 (412 scripts)`: a label over the week's done steps (w51-f)
