@@ -19,6 +19,12 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # events graded by severity are incidents, planned works listed beside them or not
+    # (`[3] EVENTS P1-P3 + planned (last 7d, UTC)`, a cron job's look-ahead, w52-f)
+    (
+        SectionKind.INCIDENTS,
+        re.compile(r"\bevents?\s+(?:P|Sev\s*|S)[0-4](?:\s*[-–/]\s*(?:P|Sev\s*|S)?[0-4])?\b", re.I),
+    ),
     (
         SectionKind.PLANS,
         re.compile(
@@ -107,7 +113,9 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
             # (a project is a 專案 in Taiwan)
             r"重点|项目|专案|进展|工作|业务|建设|升级|研发|产品|本周完成|已完成|进行中|在研|\bO\d\b|^O\d|project|progress|"
             r"initiative|roadmap|status|highlight|update|deliver|milestone|workstream|epic|in progress|ongoing|"
-            r"in[- ]flight|under\s?way|in the works|on deck",
+            r"in[- ]flight|under\s?way|in the works|on deck|"
+            # a go-live bulletin's parts: what went live and what is still to do (w52-d)
+            r"\b(?:went|gone|goes|now)\s+live\b|\bstill\s+to\s+do\b|^\W*what\s+(?:shipped|launched)\b",
             re.I,
         ),
     ),

@@ -57,6 +57,8 @@ _DATE_LABELS = (
     # an OA workflow's day it was sent out (`发起时间：2025-03-07 16:42`, Seeyon's collaboration print)
     r"发起时间|发起日期|拟稿日期|拟稿时间|"
     r"生成时间|导出时间|填报日期|填写日期|提交日期|编制日期|报送日期|汇报周期|汇报时间|报告时间|报告期间|报告期|统计期间|统计期|"
+    # a survey form's answer page says when the week's answer was sent (问卷星's `提交答卷时间：2025/2/21 17:36:52`)
+    r"提交答卷时间|答卷提交时间|提交时间|填报时间|填写时间|"
     # a wiki's publish field (`**发布:** 2025-10-10`), a note's "w/e 27.02.25" (week ending)
     r"(?:本期)?发布日期|发布时间|发布于|(?:本期)?发布|发出|发出时间|印发|发行日期|发行日|w/e|wk\s+ending|数据周期|数据期间|数据区间|数据日期|"
     # Japanese and Korean templates' own words (read after the Traditional fold: `対象期间`)

@@ -197,6 +197,13 @@ def detect_report_date(
         # (a label's day only: an export stamp further down, `Exported from … · 2025-11-03`, is not it)
         headed = next((hit for part in labelled_parts(text) if (hit := date_from_text(part))), None)
         headed = headed or (date_from_text(text) if text.startswith("#") else None)
+        # (a blog entry's byline under its heading, its day and the hour it was posted:
+        # `2025/2/21 下午5:08 - 5 分钟阅读`, a Liferay entry saved from the browser, w52-h)
+        headed = headed or (opening_date(text, None) if _BYLINE.match(text) else None)
+        # (a special edition's lead naming its own day: `As of 9:00 a.m. today, Monday, April 14,
+        # 2025, all nine branches …`, w52-d)
+        today = _TODAY_IS.search(text)
+        headed = headed or (date_from_text(text[today.end() : today.end() + 32]) if today else None)
         if headed and headed.origin == "date":
             return FoundDate(headed.value, "header under the page's heading")
     # A slide deck's cover: its heading, then a line opening with the full day the deck was shown
@@ -436,12 +443,30 @@ _SAYS_PUBLISHED = re.compile(
 _SIGN_OFF_CHARS = 60
 _SIGN_OFF_LINES = 4
 _SIGN_OFF_AFTER = 10  # a header's "Created: …" line is no sign-off, however short the note
+_SIGNATURE_LINES = 12  # how far above the end a mail's closing may stand over its signature block
+_CLOSING = re.compile(
+    r"^\W{0,4}(?:(?:best|kind|warm)?\s*regards|sincerely|cheers|thanks|thank\s+you|此致|谢谢|顺祝商祺|祝好)\b",
+    re.I,
+)
 
 
 def _sign_off(body: list[tuple[int, str]]) -> list[str]:
     """The last lines of a report, where a letter or a 公文 signs and dates it ("二〇二五年八月二十九日",
     "— Dana, 29 Aug 2025"): a short line each, read only when nothing above dated the report."""
-    lines = [text for _, text in body[_SIGN_OFF_AFTER:] if text.strip()][-_SIGN_OFF_LINES:]
+    texts = [text for _, text in body[_SIGN_OFF_AFTER:] if text.strip()]
+    lines = texts[-_SIGN_OFF_LINES:]
+    # a mail's closing over a dated signature block (`Best regards / 此致`, `2025-03-07`, then the
+    # writer's name, role, company, phones and address: Foxmail's signature, w52-c)
+    closing = next(
+        (
+            i
+            for i in range(len(texts) - 1, max(len(texts) - _SIGNATURE_LINES, 0) - 1, -1)
+            if _CLOSING.match(texts[i])
+        ),
+        None,
+    )
+    if closing is not None:
+        lines = [*texts[closing + 1 : closing + 3], *lines]
     return [
         text
         for text in reversed(lines)
@@ -479,6 +504,13 @@ def _headed_blocks(body: list[tuple[int, str]]) -> list[str]:
     return out
 
 
+# (short, a clock after its day and no sentence after: an event's line under a heading,
+# `2025-04-05（清明假期）14:20–17:30，Kite OMS …`, is no byline)
+_BYLINE = re.compile(
+    r"^[^\s|#*>-][^|，。,;；]{5,24}?\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?![\d:])(?!\s*[-–~～至到]\s*\d{1,2}:\d{2})[^，。,;；]{0,24}$"
+)
+_TODAY_IS = re.compile(r"\b(?:today|this\s+morning)\s*(?:,|\bis\b|[(（])\s*|今天[(（]", re.I)
 _LATE_DATELINES = 6
 _COVER_LINES = 2
 

@@ -85,6 +85,22 @@ LABEL_BULLET = re.compile(
 )
 
 
+# A survey form's answer page heads each answer with its question, numbered and typed (问卷星's
+# `7、重点项目状态 [矩阵单选题]`, `第5题 子项目进展（…） [表格组合题]`, w52-b/g): a part, never an item.
+_FORM_QUESTION = re.compile(
+    rf"^(?:第\s*\d{{1,3}}\s*题|\d{{1,3}}\s*[、.．])\s*(\S.{{0,80}}?)\s*[\[【]\s*[{HAN}]{{1,10}}题\s*[\]】]\s*$"
+)
+
+
+_BRACKET_NUMBER = re.compile(r"^\[\d{1,2}[a-z]?\]\s+\S")
+_PART_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|\[\d{1,2}[a-z]?\])\s+")
+
+
+# A script's mailed report numbers its parts in brackets (`[1] CAMPAIGNS (Tessera, open)`, `[1a] ON
+# HOLD`, a cron job's look-ahead, w52-f): a part titled in capitals or in Chinese, never a footnote's text.
+_BRACKET_NUMBERED = re.compile(rf"^\[\d{{1,2}}[a-z]?\]\s+((?:[A-Z]{{2}}[\w&/'+-]*\b|[{HAN}]).{{0,58}})$")
+
+
 _COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")
 
 
@@ -125,10 +141,13 @@ def heading_of(
     atx = heading_line(stripped, dialect)
     if atx and not text.startswith("    ") and not column_row(text):
         return atx
+    question = _FORM_QUESTION.match(stripped)
+    if question:
+        return atx_level + PSEUDO_LEVEL_OFFSET, question[1].strip()
     if (plain_text and numbered_capitals(stripped)) or index in numbered:
         # `2. PROJECT STATUS`, over a rule or not: one level, like its siblings; named without its number
         level = atx_level + PSEUDO_LEVEL_OFFSET if atx_level else numbered_level
-        return level, re.sub(r"^\d{1,2}[.)]\s+", "", stripped)
+        return level, _PART_NUMBER.sub("", stripped)
     if index + 1 < len(lines) and stripped and not BULLET.match(text) and not NUMBERED.match(text):
         underline = lines[index + 1][1].strip()
         # the wrapped tail of a header block's field (`Distribution: …` / `(Corn Exchange, …)`)
@@ -451,6 +470,35 @@ def numbered_sections(lines: list[tuple[int, str]]) -> frozenset[int]:
     # titles mostly name nothing of the kind is a numbered list of projects (`1. OTA rollout`).
     kinds = sum(classify_heading(title) != SectionKind.OTHER for _, title in run)
     return frozenset(index for index, _ in run) if len(run) >= 3 and 2 * kinds >= len(run) else frozenset()
+
+
+def bracket_parts(lines: list[tuple[int, str]]) -> frozenset[int]:
+    """A plain text's parts numbered in brackets, each over lines set flush left (a table's column
+    names, `(none)`, a plain line): the indices of those heading lines. Every bracket-numbered line
+    of the text must be so, two at least; one over indented field lines (`[3] DSCSA Aggregation` /
+    `    Lead: … Status: ON TRACK`), bullets (`[3] PD` / `- Setup WNS …`) or an underline makes them
+    all projects' records, read as such."""
+    found = [index for index, (_, text) in enumerate(lines) if _BRACKET_NUMBER.match(text)]
+    parts = [
+        index
+        for index in found
+        if _BRACKET_NUMBERED.match(lines[index][1]) and not _SENTENCE_END.search(lines[index][1].strip())
+    ]
+    flush = all(_over_flush_lines(lines, index) for index in found)
+    return frozenset(parts) if flush and len(parts) >= 2 and len(parts) == len(found) else frozenset()
+
+
+def _over_flush_lines(lines: list[tuple[int, str]], index: int) -> bool:
+    following = _next_filled(lines, index + 1)
+    if following is None:
+        return False
+    text = following[1]
+    return (
+        not text.startswith((" ", "\t"))
+        and not _SETEXT.match(text.strip())
+        and not _RST_UNDERLINE.match(text.strip())
+        and not BULLET.match(text)
+    )
 
 
 # `Classification: Internal` over a `=====` rule: a header block's field line, not a heading.

@@ -170,7 +170,7 @@ class _Collector(HTMLParser):
         self._inner: list[tuple[int, int]] = []  # lines of data tables inside a layout table, [first, end)
         self._dd_open = False  # a <dd> joined to its term, no text of its own yet
         # the open cell's blocks: buffer index, line, titled, heading level (0: none)
-        self._splits: list[tuple[int, int, bool, int]] = []
+        self._splits: list[tuple[int, int, bool, int, bool]] = []
         self._cards: dict[int, list[Block]] = {}  # index into `lines` -> a lone cell's blocks
         self._css: list[str] = []  # the page's <style> text, read before its body
         self._class_styles: dict[str, str] | None = None  # class -> its declarations, once read
@@ -300,11 +300,11 @@ class _Collector(HTMLParser):
 
     def _blocks_of(self, joined: str) -> list[Block]:
         """The open row's lone cell as the blocks it opened, the text before the first one first."""
-        cuts = [(0, self._start_line, False, 0), *self._splits]
-        ends = [at for at, _, _, _ in self._splits] + [len(self._buffer)]
+        cuts = [(0, self._start_line, False, 0, False), *self._splits]
+        ends = [at for at, *_ in self._splits] + [len(self._buffer)]
         out = [
-            Block(line, titled, "".join(self._buffer[at:end]), level)
-            for (at, line, titled, level), end in zip(cuts, ends, strict=True)
+            Block(line, titled, "".join(self._buffer[at:end]), level, item)
+            for (at, line, titled, level, item), end in zip(cuts, ends, strict=True)
         ]
         return out if "".join(block.text for block in out) == joined else []
 
@@ -453,7 +453,10 @@ class _Collector(HTMLParser):
             self._layouts.append([len(self.lines), 0])
             return
         if tag in ("ul", "ol"):
-            self._flush()
+            if not self._in_cell:
+                # (a list inside a cell is the cell's blocks, its items among them: flushed, the row
+                # ended at the list and its items ran into one line, a Constant Contact card, w52-d)
+                self._flush()
             self._list_depth += 1
             self._ordered.append(0 if tag == "ol" else -1)
             return
@@ -481,7 +484,8 @@ class _Collector(HTMLParser):
             # column, which lays a page out, can be read back as its blocks: html_layout.py.)
             if tag != "br":
                 level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
-                self._splits.append((len(self._buffer), self.getpos()[0], _titled(attributes), level))
+                item = tag == "li"
+                self._splits.append((len(self._buffer), self.getpos()[0], _titled(attributes), level, item))
             self._buffer.append(" ")
             return
         if tag == "p" and self._dd_open:
@@ -659,10 +663,13 @@ class _Collector(HTMLParser):
         if tag in ("dd", "dl"):
             self._flush()
         if tag in ("ul", "ol"):
-            self._flush()
+            if not self._in_cell:
+                self._flush()
             self._list_depth = max(self._list_depth - 1, 0)
             if self._ordered:
                 self._ordered.pop()
+            if self._in_cell:
+                return
             if not self._list_depth and self.lines and self.lines[-1][1]:
                 # The list ends here: the next block is no continuation of its last item (a
                 # Markdown reader joins an unindented line straight after an item to it).

@@ -26,6 +26,8 @@ class Block:
     text: str
     level: int = 0
     """A heading's level (an `<h3>` in the cell), 0 for any other block."""
+    item: bool = False
+    """A list's item (an `<li>` in the cell), written as Markdown writes one."""
 
 
 def card_lines(blocks: list[Block]) -> list[tuple[int, str]]:
@@ -42,7 +44,11 @@ def card_lines(blocks: list[Block]) -> list[tuple[int, str]]:
             words = "#" * block.level + " " + words  # a cell's own heading stays one (an e-mail's `<h3>`)
         elif block.titled and len(words) <= _BOLD_CHARS and not words.startswith("**"):
             words = f"**{words}**"
+        elif block.item:
+            words = f"- {words}"
         last = max(last, block.line)
+        if out and out[-1][1].startswith("- ") and not block.item:
+            out.append((last, ""))  # the list ends: the block after it is no item's continuation
         out.append((last, words))
     if out:
         out.append((last, ""))

@@ -427,4 +427,8 @@ def _tab_cells(line: str) -> str:
     if inside < 1 or cells.rstrip("\r\n").count("\t") < 2 or not _TAB_ROW.match(line):
         return line  # trailing tabs go with the line's trailing blanks
     indent = line[: len(line) - len(cells)]
+    if indent == "\t" and inside >= 3:
+        # a grid's header over its row labels starts with their empty corner cell
+        # (`<TAB>子项目名称<TAB>状态<TAB>完成度…` over `子项目1<TAB>走班排课引擎2.0<TAB>…`, a 问卷星 table, w52-g)
+        indent, cells = "", "\t" + cells
     return indent + "| " + " | ".join(cell.strip() for cell in cells.split("\t")) + " |"

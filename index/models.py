@@ -19,6 +19,17 @@ from index.text.weeks import week_int, week_of
 FrontValue = str | int | float | bool | date | None
 
 
+def line_texts(lines: list[tuple[int, str]]) -> dict[int, str]:
+    """Each source line's text, for readers that look a line up by its number. A reader may set a
+    blank line on the source line of the text before it (an HTML layout card's end, `html_layout.py`):
+    the text stays that line's, never the blank after it."""
+    out: dict[int, str] = {}
+    for number, text in lines:
+        if text.strip() or not out.get(number, "").strip():
+            out[number] = text
+    return out
+
+
 class SectionKind(StrEnum):
     """What a section is about, from its heading keywords (zh and en)."""
 

@@ -21,6 +21,7 @@ from index.heading_lines import (
     BULLET,
     LABEL_BULLET,
     NUMBERED,
+    bracket_parts,
     column_row,
     heading_of,
     numbered_capitals,
@@ -48,10 +49,10 @@ from index.plain_records import (
     keyed_titles,
     stated_leads,
 )
-from index.report_date import FoundDate, date_from_text, issue_label, week_label
+from index.report_date import FoundDate, date_from_text, issue_label, names_period, week_label
 from index.tables import read_tables
 from index.text.normalise import is_ordinal_marker
-from index.text.timeexpr import reading_day_first, writes_day_first
+from index.text.timeexpr import ANY_DAY, find_dates, reading_day_first, writes_day_first
 
 # A wiki macro line (`{{toc}}`) is no title.
 _MACRO = re.compile(r"^\{\{.*\}\}$")
@@ -213,8 +214,16 @@ def _incident_title(title: str) -> bool:
     return re.search(r"\d", told) is not None or re.search(r"\S\s*(?:：|:\s)\s*\S", told) is not None
 
 
-def _is_title_heading(text: str, title: str | None) -> bool:
-    return title is not None and (text == title or date_from_text(text) is not None) and len(text) < 80
+def _is_title_heading(text: str, title: str | None, told: bool = False) -> bool:
+    """The report's first heading is its title when it repeats the title, names a day or the period
+    it covers: a script's banner over its parts (`O&M look-ahead :: PW15 (07/04-20/04)`, its days
+    yearless, w52-f) tells what the whole report is, not what kind its parts are. (One yearless day,
+    `## 3月5日订单库主从延迟`, is an event's; `told`: text stood above it and it is not ruled off as a banner is (a script's warning line may
+    stand over its banner).)"""
+    days = [hit for hit in find_dates(text, ANY_DAY) if hit.precision == "day"]
+    # (a period after the text has begun, `一、数据（4/11-4/17）` under `日期：…`, heads a part)
+    dated = date_from_text(text) is not None or (not told and (len(days) >= 2 or names_period(text)))
+    return title is not None and (text == title or dated) and len(text) < 80
 
 
 def build_sections(
@@ -239,7 +248,7 @@ def build_sections(
     # that part's items, `1. 连锁版（阿凯）有风险` under `## 【产品研发】`)
     first_text = next((i for i, (_, text) in enumerate(lines) if text.strip()), 0)
     parts_end = next((i for i, _ in headed if i != first_text), len(lines))  # (the title heads them all)
-    numbered = numbered_sections(lines[:parts_end])
+    numbered = numbered_sections(lines[:parts_end]) | (bracket_parts(lines) if plain_text else frozenset())
     numbered_level = min((level for _, level in headed), default=1)
     records = (
         hanging_records(lines)
@@ -259,6 +268,7 @@ def build_sections(
     in_fence = False
     skip_next = False
     seen_content_heading = False
+    told = False  # a line of text read before the heading at hand
     quoted_from: int | None = None
     for index, (number, text) in enumerate(lines):
         if skip_next:
@@ -279,6 +289,7 @@ def build_sections(
             if number in mail.lines:
                 continue
             current.lines.append((number, text))
+            told = told or bool(text.strip())
             continue
         level, heading_text = heading
         if (
@@ -291,7 +302,11 @@ def build_sections(
             skip_next and not (plain_text and (numbered_capitals(text.strip()) or index in numbered))
         ):
             atx_level = level
-        if not seen_content_heading and quoted_from != number and _is_title_heading(heading_text, title):
+        if (
+            not seen_content_heading
+            and quoted_from != number
+            and _is_title_heading(heading_text, title, told and not skip_next)
+        ):
             continue
         heading_text = heading_text[:MAX_TITLE_CHARS]
         seen_content_heading = True

@@ -484,3 +484,15 @@ def issue_label(lines: list[str]) -> str | None:
 
 # An issue line on its own under the title (`2025年第15期`, `**第4期**`, w47-f).
 _ISSUE_LINE = re.compile(r"^\s*[*_]{0,2}\s*(?:20\d{2}\s*年\s*)?(第\s*\d{1,3}\s*期)\s*[*_]{0,2}\s*$")
+
+
+_RANGE_ON = re.compile(r"\s*(?:[-–~～]|至|到)\s*\d")
+
+
+def names_period(text: str) -> bool:
+    """The text names a span of days, its first day followed by a range to the next (`PW15 (07/04-20/04)`,
+    `W11（3/10–3/14）`): a report's banner names the period it covers so, never a project."""
+    return any(
+        hit.precision == "day" and _RANGE_ON.match(text, hit.end) is not None
+        for hit in find_dates(text, ANY_DAY)
+    )

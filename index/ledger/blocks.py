@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from index.ledger.mentions import line_text
-from index.models import Item, Section
+from index.models import Item, Section, line_texts
 from index.tables import Table, TableRow
 
 BlockKind = Literal["paragraph", "item", "row"]
@@ -41,7 +41,7 @@ class Block:
 
 def section_blocks(section: Section) -> Iterator[Block]:
     """The section's table rows, top-level items and paragraphs, in text order."""
-    lines = dict(section.lines)
+    lines = line_texts(section.lines)
     taken: set[int] = set()
     found: list[Block] = []
     for table in section.tables:
@@ -69,7 +69,7 @@ def section_blocks(section: Section) -> Iterator[Block]:
 
 def item_block(section: Section, item: Item) -> Block:
     """One item (a nested one too) with its children as a block of its own."""
-    lines = dict(section.lines)
+    lines = line_texts(section.lines)
     texts = [(n, line_text(lines[n])) for n in range(item.start, item.end + 1) if n in lines]
     return Block("item", section, item.start, item.end, texts, item=item, children=item.children)
 

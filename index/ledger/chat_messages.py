@@ -16,7 +16,7 @@ from functools import lru_cache
 from index.ledger.field_labels import Labelled
 from index.ledger.mentions import Mention, Unit, clean_name, line_text, valid_name
 from index.ledger.signals import LIFECYCLE, field_status, find_statuses
-from index.models import Report, Section
+from index.models import Report, Section, line_texts
 from index.schemas import ProjectStatus
 
 # A message: the writer's handle (bold or not), a dash or colon, then the text.
@@ -156,7 +156,7 @@ def _name_ok(candidate: str) -> str | None:
 
 def chat_mentions(section: Section, report: Report) -> list[Mention] | None:
     """One mention per message of a digest section, or None when the section is no digest."""
-    lines = dict(report.lines)
+    lines = line_texts(report.lines)
     leads = [n for n, raw in section.lines if _MESSAGE.match(line_text(raw))]
     if len(leads) < _MIN_MESSAGES:
         return None

@@ -7,7 +7,7 @@ verifier removes it), so every fact's evidence verifies against the file it came
 from __future__ import annotations
 
 from index.ledger.mentions import line_text
-from index.models import Report
+from index.models import Report, line_texts
 from index.schemas import Citation
 
 MAX_QUOTE = 160
@@ -25,5 +25,5 @@ def cite(report: Report, section: str, start: int, end: int, quote: str) -> Cita
 def cite_line(report: Report, section: str, line: int, text: str | None = None) -> Citation:
     """A citation of one line, quoting `text` (a part of it) or the line itself."""
     if text is None:
-        text = line_text(dict(report.lines).get(line, ""))
+        text = line_text(line_texts(report.lines).get(line, ""))
     return cite(report, section, line, line, text)

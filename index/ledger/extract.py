@@ -26,12 +26,12 @@ from index.ledger.renames import extract_renames
 from index.ledger.speakers import readdress
 from index.ledger.status_legend import read_status_words
 from index.ledger.status_signs import reading_status_words
-from index.models import Report, SectionKind
+from index.models import Report, SectionKind, line_texts
 from index.schemas import Citation, Incident, MetricPoint, Note, Observation, Rename
 from index.text.timeexpr import reading_day_first
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 287
+EXTRACTOR_VERSION = 288
 
 
 @dataclass
@@ -86,7 +86,7 @@ def _own_words(report: Report) -> Report:
 
 
 def _extract_facts(report: Report) -> ReportFacts:
-    lines = dict(report.lines)
+    lines = line_texts(report.lines)
     released = [m for section in report.all_sections() for m in release_mentions(section, lines)]
     versions = [m for section in report.all_sections() for m in release_sentences(section, lines)]
     # a releases heading that tells of versions is not itself a project

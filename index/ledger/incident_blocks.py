@@ -62,7 +62,7 @@ from index.ledger.incident_words import (
 from index.ledger.mentions import line_text
 from index.ledger.metric_labels import figure_runs
 from index.ledger.table_columns import column_roles, name_column
-from index.models import Item, Report, SectionKind
+from index.models import Item, Report, SectionKind, line_texts
 from index.schemas import Incident
 from index.text.eventdates import event_dates
 
@@ -101,7 +101,7 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
             continue  # an incidents section is read as one; one about alerts only is read here
         # A figures list's line (`Weather downtime, installation spreads (week): 46 h`) is a metric.
         figures = figure_runs(section)
-        texts = dict(section.lines)
+        texts = line_texts(section.lines)
         for whole in section_blocks(section):
             block = _after_none(_after_post_header(whole))
             if detail_only and (block is None or not _detail_field(block.lines[0][1] if block.lines else "")):
@@ -120,6 +120,8 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
             for sub, start, at in _cued(block, report.date):
                 if review_held(sub.text[start:]):
                     continue  # `广东故障复盘会 3/18 开完`: the review of one, told in the week's work
+                if says_none(_cue_sentence(sub.text[start:], at)):
+                    continue  # `… began November 24. The console has run without a system incident.` (w52-a)
                 if _cause_of_a_slip(sub.text, start + at):
                     continue  # `QA sign-off slipped from 7/3 to 11/3 (device lab outage)`: why a step slipped
                 incident = _read(report, sub, start, at)
@@ -134,6 +136,11 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
                 if incident is not None:
                     (told if story(block.text) else quiet).append(incident)
     return _one_per_event(told, quiet, mentions)
+
+
+def _cue_sentence(text: str, at: int) -> str:
+    """The sentence the incident word at `at` stands in, to its text's end."""
+    return text[max(text.rfind(stop, 0, at) for stop in ".。;；!！?？") + 1 :].strip()
 
 
 _SLIP_VERB = re.compile(r"\b(?:slipped|slips|delayed|pushed|moved|postponed)\b|推迟|延期|顺延|延后", re.I)
@@ -189,6 +196,8 @@ def _goes_on(incident: Incident, block: Block, told: list[Incident]) -> None:
 # (w19-b).
 _REFERS_BACK = re.compile(
     r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:outage|incident|failure|disruption)\b|"
+    # (`the postmortem from last week’s outage`, a bulletin's lead over its postmortem part, w52-d)
+    r"\b(?:the|that|this)\s+(?:post-?mortem|review|rca)\s+(?:of|from|for|on)\s+(?:[\w'’-]+\s+){0,3}(?:outage|incident|failure|disruption)\b|"
     r"(?:该|此次|这次|上述|那次)(?:故障|事故|事件|中断)",
     re.I,
 )

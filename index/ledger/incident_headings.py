@@ -48,6 +48,9 @@ def generic_heading(heading: str) -> bool:
         flags=re.I,
     )
     rest = re.sub(
+        # a form's question for them (`11、请描述故障/事件（发生时间、持续时长、…） [多行填空题]`, w52-b)
+        r"^\W*(?:第\s*\d{1,3}\s*题|\d{1,3}\s*[、.．])|[\[【][^\]】]{1,10}题[\]】]|请(?:描述|填写|说明|简述)|"
+        r"[(（][^()（）]{0,40}、[^()（）]{0,60}[)）]|"
         r"^\W*[一二三四五六七八九十]+[、.．]|回顾|复盘|跟进|跟踪|汇总|记录|"
         r"\b(?:review|follow-?ups?|recap|log|and|known|issues?|deviations?|PIR|actions?)\b|"
         r"\bsince\s+(?:the\s+)?last\s+(?:report|bulletin|update|week)\b|"

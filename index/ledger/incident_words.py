@@ -367,8 +367,18 @@ def timeline_line(text: str) -> bool:
 
 
 def alerts_only(heading: str) -> bool:
-    """A heading about alerts and nothing else (`KR1.2 告警降噪`): alerts are not incidents."""
+    """A heading about alerts and nothing else (`KR1.2 告警降噪`): alerts are not incidents; nor
+    planned works and drills (a form's `本周是否有计划内停机或故障演练`, w52-g), whatever they stop."""
+    if _PLANNED_ONLY.search(heading) and not _INCIDENT_HEADING.search(_PLANNED_ONLY.sub(" ", heading)):
+        return True
     return bool(_ALERTS.search(heading)) and not _INCIDENT_HEADING.search(heading)
+
+
+_PLANNED_ONLY = re.compile(
+    r"计划内?(?:停机|停服|维护|割接)|(?:故障|应急|容灾)?演练|"
+    r"\bplanned\s+(?:maintenance|outages?|downtime|works?)\b|\b(?:dr\s+)?drills?\b",
+    re.I,
+)
 
 
 def follow_up(text: str) -> bool:
@@ -380,6 +390,8 @@ def follow_up(text: str) -> bool:
 # `see below`, `described above`).
 _POINTER = re.compile(
     r"详见|参见|见(?:上文|下文|议题|第|附件|附录|下方|上方)|下面细说|下文详述|"
+    # a memo's summary line sending the reader to its part (`(details in Section 4)`, w52-a)
+    r"\bdetails?\s+(?:are\s+)?(?:in|under|at)\s+(?:section|part|item|para(?:graph)?)\s*\d|"
     r"\bsee (?:above|below|section|the (?:section|item)|(?:the\s+)?incidents?\b)|"
     r"\b(?:described|detailed|covered) (?:above|below)",
     re.I,
@@ -420,12 +432,15 @@ _SAYS_NONE = re.compile(
     # incidents reported" (not "Gateway down; no alerts fired", which tells one)
     _LABEL_OPEN
     + r"(?:nothing (?:to report|reported|new|significant)\b|all quiet\b|quiet (?:week|fortnight|sprint|period|month|shift)\b|(?:none|nil|n/?a)\W*$|"
+    # a form's question left unanswered or answered no (问卷星's `(跳过)`, `(空)`, `否`, w52-b)
+    r"(?:跳过|空|否|skipped|not answered)\W*$|"
     # a report program's empty list: "*** NO ENTRIES THIS PERIOD ***" (w28-h)
     r"no (?:entries|records|items|rows)(?: selected| (?:this|for the|in) (?:period|run|week))?\W*$|未选定行\W*$|"
-    r"(?:no|zero|0)\s+(?:[\w-]+\s+){0,2}(?:incidents?|outages?|pages?|reports?|issues?|alerts?|events?)\b|"
+    # (`No new production P1-P3 incidents this period.`: three words before it, a band among them)
+    r"(?:no|zero|0)\s+(?:[\w-]+\s+){0,3}(?:incidents?|outages?|pages?|reports?|issues?|alerts?|events?)\b|"
     # a severity band named for the incidents: "No new Sev 1-3 this week", "No P1/P2s", "No SEV2s"
     r"(?:no|zero|0)\s+(?:new\s+)?(?:sev(?:erity)?|p|priority)\s*-?\s*[0-4](?:\s*[-–/]\s*(?:sev|p)?\s*[0-4])?s?\b)|"
-    r"\bwithout (?:an? |any )?(?:incidents?|issues?)\b|\b(?:incident|outage)[- ]free\b|"
+    r"\bwithout (?:an? |any )?(?:(?:system|production|service|major|unplanned)\s+)?(?:incidents?|issues?|outages?)\b|\b(?:incident|outage)[- ]free\b|"
     # a period or label first, then the none word and the clause ends: "两周内无事故", "本期无新增"
     r"^\W{0,3}[^，,。；;:：]{0,16}?[:：]?\s*(?:无|没有|未发生|未出现|暂无|零)\s*(?:新增|新的?)?\s*"
     r"(?:\S{0,4}级|P[0-4](?:\s*[/、及和]\s*P[0-4])*\s*级?|[A-D](?:\s*[/、及和]\s*[A-D])*\s*类)?\s*(?:及以上|以上)?\s*"
@@ -439,6 +454,7 @@ _SAYS_NONE = re.compile(
 _NONE_CHARS = 60
 
 
+_WHOLE_ASIDE = re.compile(r"^[(（]([^()（）]+)[)）]$")
 _PERIOD_GLOSS = re.compile(r"[(（][^()（）]{0,30}\d[^()（）]{0,30}[)）]")
 # The period a none line covers, written before it (`5/31 ~ 6/13 无 P1/P2/P3 线上问题`, `3.17-3.21：无`), and
 # a word processor's bullet glyph exported as its font letter (`l\t本周无A/B类异常`: Wingdings `l` is ●).
@@ -452,6 +468,7 @@ def says_none(line: str) -> bool:
     or clock time of something that did ("Live halls: nothing to report. The generator trip on 3 Jun
     was a planned test …")."""
     whole = strip_inline(line).strip()  # `本周 **无 P1/P2 线上故障**。`: the emphasis is no part of it
+    whole = _WHOLE_ASIDE.sub(r"\1", whole)  # a script's empty list in brackets: `(no P1-P3 events)` (w52-f)
     text = _PERIOD_GLOSS.sub("", whole).strip()  # `本期（3/31–4/11）无线上故障。`: the period it covers
     text = _LEADING_PERIOD.sub("", text, count=1)
     end = _first_sentence_end(text)

@@ -47,7 +47,7 @@ from index.ledger.incident_words import (
 )
 from index.ledger.mentions import line_text
 from index.ledger.metric_labels import RECORD_FIELD
-from index.models import Item, Report, Section, SectionKind, Table
+from index.models import Item, Report, Section, SectionKind, Table, line_texts
 from index.schemas import Incident
 from index.tables import column_names_only
 from index.text.cjk import has_han
@@ -92,7 +92,7 @@ def extract_incidents(report: Report) -> list[Incident]:
 
 
 def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
-    lines = {number: text for number, text in report.lines}
+    lines = line_texts(report.lines)
     out: list[Incident] = []
     told: list[Incident] = []  # in paragraphs of incidents sections
     tabled: set[str] = set()  # the tracker keys of incidents read from a table's rows
@@ -116,6 +116,8 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
                 # own lists them, its subsections telling more of its rows (a digest's `<details>`
                 # under its incident table, w50-a)
                 continue
+            if not rows and _all_dismissed(section):
+                continue  # a log of planned works only: its heading tells no incident either
             out.extend(rows)
             if _one_incident(report, section) or (not section.items and not rows and _one_paragraph(section)):
                 own = _without_dismissed(section)
@@ -177,7 +179,9 @@ _COLUMNS = (
     (
         "when",
         re.compile(
-            r"date|time|when|start|began|detected|opened|raised|logged|reported|日期|时间|发生(?!原因)", re.I
+            # (a script's `ts` column, the event's timestamp, w52-f)
+            r"date|time|when|start|began|detected|opened|raised|logged|reported|日期|时间|发生(?!原因)|^\W*ts\W*$",
+            re.I,
         ),
     ),
     # (`Cat`: a harbour's or a utility's incident category, `Cat B`)
@@ -197,7 +201,7 @@ _COLUMNS = (
             re.I,
         ),
     ),
-    ("duration", re.compile(r"duration|length|时长|持续", re.I)),
+    ("duration", re.compile(r"duration|length|时长|持续|^\W*dur\.?\W*$", re.I)),
     ("impact", re.compile(r"impact|影响", re.I)),
     ("cause", re.compile(r"cause|原因|根因", re.I)),
     ("resolution", re.compile(r"fix|resolution|mitigation|处置|处理|解决", re.I)),
@@ -233,8 +237,8 @@ def _from_table(report: Report, section: Section, tables: list[Table] | None = N
             by_role.pop("system", None)
             if "title" not in by_role:
                 continue
-            if any(_DISMISSED_CLOSE.search(cell) for cell in row.cells if cell != by_role["title"]):
-                continue  # closed as no incident: `closed (not planned)` (a tracker's close reason, w50-a)
+            if _dismissed_row(by_role, row.cells):
+                continue
             order = ("when", "severity", "title", "duration", "impact", "cause", "resolution")
             # (a cell's Markdown link read as its text: `[#212](https://…/issues/212) Kestrel 5 …`)
             line = "，".join(
@@ -251,6 +255,26 @@ def _from_table(report: Report, section: Section, tables: list[Table] | None = N
     return out
 
 
+def _dismissed_row(by_role: dict[str, str], cells: list[str]) -> bool:
+    """A logged row that is no incident: closed as none (`closed (not planned)`, a tracker's close
+    reason, w50-a), or planned works logged beside the events, graded `PLN` (a cron job's look-ahead, w52-f)."""
+    title = by_role.get("title", "")
+    return any(_DISMISSED_CLOSE.search(cell) for cell in cells if cell != title) or bool(
+        _PLANNED_GRADE.fullmatch(by_role.get("severity", ""))
+    )
+
+
+def _all_dismissed(section: Section) -> bool:
+    """The section's incident log lists rows, each of them no incident."""
+    logs = [table for table in section.tables if _log_columns(table.header) and table.rows]
+    return bool(logs) and all(
+        _dismissed_row(_row_roles(table.header, _roles(table.header), row.cells), row.cells)
+        for table in logs
+        for row in table.rows
+    )
+
+
+_PLANNED_GRADE = re.compile(r"\W*(?:pln|plan(?:ned)?|maint(?:enance)?|计划内?|计划停机)\W*", re.I)
 _MINUTES_HEADER = re.compile(r"\b(?:mins?|minutes)\b|分钟", re.I)
 _HOURS_HEADER = re.compile(r"\b(?:hrs?|hours)\b|小时", re.I)
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection
 
 from index.classify import ALIGNED_STATE
+from index.date_labels import DATE_LABEL
 from index.ledger.chat_messages import LEAD_SIGN, legend_of, sign_status
 from index.ledger.field_labels import Labelled, label_key, split_label
 from index.ledger.item_kinds import has_fields, is_group, is_projectish, keyed_title, tracked_item
@@ -58,13 +59,14 @@ from index.ledger.signals import LIFECYCLE, closed_heading, field_status, find_s
 from index.ledger.status_legend import legend_lines
 from index.ledger.status_signs import is_legend
 from index.ledger.table_mentions import table_mentions
-from index.models import Item, Report, Section, SectionKind
+from index.models import Item, Report, Section, SectionKind, line_texts
+from index.report_date import names_period
 from index.schemas import ProjectStatus
 from index.text.normalise import is_ordinal_marker, nfkc
 
 
 def find_mentions(report: Report) -> list[Mention]:
-    lines = {number: text for number, text in report.lines}
+    lines = line_texts(report.lines)
     out: list[Mention] = []
     for section in report.sections:
         _visit(section, 0, lines, out, report.title)
@@ -155,7 +157,13 @@ def _visit(
             return
     # A leaf section named like a project whose body speaks of its schedule ("### 议题一：贷中预警系统
     # 上线（孙悦）" over "已于8月27日上线") is one, when the name recurs in another report.
-    is_title = depth == 0 and section.title == title  # the report's own title names no project
+    # the report's own title names no project, nor a banner naming the days it covers
+    # (`Cargo Digital Weekly · W11（3/10–3/14）` over its TL;DR, a blog entry's, w52-h)
+    # (nor the page's banner over the report's own dated header fields: `## Ashcombe Borough Council
+    # - Waste & Street Scene` over `| Week ending: 05/04/2024 | Prog. Wk: 13 |`, an Access report)
+    is_title = (
+        (depth == 0 and section.title == title) or names_period(section.title) or _dated_header(section)
+    )
     if (
         not context
         and not grouping
@@ -440,6 +448,12 @@ def _name_end(text: str, name: str) -> int:
 
 
 _NAME_TAIL = 6
+
+
+def _dated_header(section: Section) -> bool:
+    """The section opens with the report's own dated field (`Week ending: 05/04/2024`, `报告日期：…`)."""
+    opening = [text for _, text in section.lines if text.strip()][:3]
+    return any(DATE_LABEL.match(text.strip()) for text in opening)
 
 
 def _section_mention(section: Section, name: str, lines: dict[int, str]) -> Mention:

@@ -51,7 +51,15 @@ BRACKET_NAME = re.compile(r"^【([^】]{1,40})】\s*")
 _NOT_A_NAME = re.compile(
     r"本周|下周|上周|这周|这两周|^(?:上|本|下|这)期$|已经?|完成|没能|未能|进行|推进|预计|正在|开始|(?<!冷)启动|目前|当前|继续|持续|新增|支持|参与|组织|"
     r"\b(?:this|next|last) week\b|\b(?:we|i(?![/&])|our|completed|started|working|finished|shipped|launched)\b|"
-    r"\d+\s*%|^\d+$|^\d+\s*(?:of|out of|/)\s*\d+\b|事件|事故|故障|incident|^(?:图例|凡例|범례|legend)\b",
+    r"\d+\s*%|^\d+$|^\d+\s*(?:of|out of|/)\s*\d+\b|事件|事故|故障|incident|^(?:图例|凡例|범례|legend)\b|"
+    # a letter's salutation (`Dear Mr. Faizal, 各位领导、同事：`, w52-c)
+    r"^\W*(?:dear\s|尊敬的)|"
+    # a question word left of a status heading (`🎉 What went live`, w52-d): the part's, no name
+    r"^\W*(?:what|which|who|how|where|when|why)\W*$|"
+    # a board's group of what is left (`## Still to do` over one project's line, w52-d)
+    r"^\W*(?:still\s+)?(?:to[- ]?do|left\s+to\s+do|remaining)\W*$|"
+    # a skipped issue told (`No report was issued for w/e 29/03/2024 (Good Friday).`): no subject
+    r"^\W*no\s+(?:report|bulletin|issue|update|meeting|flash|memo|newsletter|digest)s?\b",
     re.I,
 )
 _GENERIC_TITLE = re.compile(

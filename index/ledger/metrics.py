@@ -27,7 +27,7 @@ from index.ledger.metric_figures import figure_pairs
 from index.ledger.metric_labels import dash_as_colon, figure_only, figure_runs, label_pairs
 from index.ledger.metric_naming import counted_name, names_metric
 from index.ledger.metric_read import PARENS, VALUE, Pair, bare_pair, is_date, read_pairs, value_of
-from index.models import Report, Section, SectionKind
+from index.models import Report, Section, SectionKind, line_texts
 from index.schemas import MetricPoint
 from index.tables import ROW_NUMBER, Table
 from index.text.cjk import HAN, has_han
@@ -217,7 +217,7 @@ def _labelled_elsewhere(report: Report, section: Section) -> list[MetricPoint]:
     own list): an incident's labelled lines are its impact."""
     if section.kind in (SectionKind.REFLECTION, SectionKind.PLANS):
         return []
-    lines = dict(section.lines)
+    lines = line_texts(section.lines)
     out: list[MetricPoint] = []
     for item in section.items if section.kind != SectionKind.INCIDENTS else ():
         for node in item.walk():
@@ -369,7 +369,7 @@ def _bare_metric_runs(section: Section) -> set[int]:
     named with a metric's words (`- 设备在线率 99.18%` / `- 激活设备数 39.5万`): a metrics list
     without its heading. A project's `- kiln-mig: 80%` alone is not one. Written from
     bilingual-biweekly-iot."""
-    lines = dict(section.lines)
+    lines = line_texts(section.lines)
     out: set[int] = set()
     run: list[tuple[int, bool]] = []
 

@@ -12,7 +12,7 @@ import re
 from index.ledger.evidence import cite
 from index.ledger.field_labels import label_key, split_label
 from index.ledger.mentions import line_text
-from index.models import Item, Report, Section, SectionKind
+from index.models import Item, Report, Section, SectionKind, line_texts
 from index.schemas import Note, NoteKind
 
 _ASK = re.compile(
@@ -30,7 +30,7 @@ _NONE = re.compile(r"^(?:无|暂无|none|n/?a|nothing)\W*$", re.I)
 
 
 def extract_notes(report: Report) -> list[Note]:
-    lines = {number: text for number, text in report.lines}
+    lines = line_texts(report.lines)
     out: list[Note] = []
     for section in report.all_sections():
         if section.kind in (SectionKind.RISKS, SectionKind.PLANS):

@@ -11,7 +11,7 @@ from index.ledger.item_kinds import is_projectish, keyed_title, tracked_item
 from index.ledger.mention_leads import STATUS_FIRST, led_paragraphs, paragraph_lead, titled_paragraphs
 from index.ledger.mentions import PIPE_FIELDS, SIGNAL_FIELDS, Mention, Unit, line_text
 from index.ledger.signals import field_status, find_statuses
-from index.models import Item, Section
+from index.models import Item, Section, line_texts
 from index.text.normalise import name_key
 
 
@@ -136,7 +136,7 @@ def record_items(section: Section) -> set[int]:
     `  - RFC 税号 仍在审核`, indented) or under a bold name with its own status (`**① 小满家居自播间** 🟡`
     then `- 目标还是 3/20 首播…`), with no blank line between: that project's notes, not projects."""
     starts = {item.start: item for item in section.items}
-    lines = dict(section.lines)
+    lines = line_texts(section.lines)
     out: set[int] = set()
     for number, raw in section.lines:
         if number in starts or number == section.start:

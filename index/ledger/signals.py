@@ -337,6 +337,11 @@ _SIGNED_CLOSE = re.compile(rf"(?<=\s)([{EMOJI}]\ufe0f?\s*([^\W\d_][\w']{{0,11}}(
 _BOLD_STATE = re.compile(r"^\s*(?:[-*+]\s+)?\*\*([^*]{1,24})\*\*(?=\s*(?:[·•|,;–—:-]|$))")
 
 
+# (capitalised, as a field's value is: `LIVE.`, `Done.`; a heading's `Products completed` leaves a
+# lower-case word after the name, no field)
+_OPENING_STATE = re.compile(r"^\s*([A-Z][A-Za-z]{1,11}(?:\s[A-Za-z]{2,8})?)\s*(?:[.;]\s|[.;]?$)")
+
+
 def state_word(text: str) -> ProjectStatus | None:
     """The state a text is wholly the word of (`Amber`, `🟡 watch`, a legend's `TIGHT`); None for
     a name that says a state among other words (`病历模板2.0 全量上线`)."""
@@ -374,6 +379,13 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
         stated, opening = bold
         taken[opening.start(1) : opening.end(1)] = [True] * (opening.end(1) - opening.start(1))
         hits.append(Span(stated, opening.start(1), opening.end(1), opening[1]))
+    lone = _OPENING_STATE.match(text)
+    said = state_word(lone[1]) if lone else None
+    if lone is not None and said is not None and not any(taken[lone.start(1) : lone.end(1)]):
+        # a state field's value after its label (`Kiosks — Status: LIVE. 21 of 24 …`, the label
+        # read off as the name's, w52-d): the word alone, its sentence ended
+        taken[lone.start(1) : lone.end(1)] = [True] * (lone.end(1) - lone.start(1))
+        hits.append(Span(said, lone.start(1), lone.end(1), lone[1]))
     for match in SHOWN_SHORTCODE.finditer(text):
         shown = field_status(match[0])
         if shown is not None:

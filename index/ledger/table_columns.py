@@ -28,7 +28,9 @@ _NAME_HEADER = re.compile(
     # (a newsroom's rundown names each story by its `Slug`)
     r"name|title|subject|short\s*description|summary|slug|chantier|projet|sujet|(?:项目|专案|需求|任务|事项|工作项|特性|功能)?(?:名称|标题)|主题|"
     # `项目`, `工作事项`, `重点项目`, `建设任务`: a qualifier of up to four characters before the noun.
-    r"[\u4e00-\u9fff]{0,4}(?:项目|专案|事项|工作项|任务|需求)",
+    r"[\u4e00-\u9fff]{0,4}(?:项目|专案|事项|工作项|任务|需求)|"
+    # (`子项目名称` beside a form grid's row labels `子项目1`, `子项目2`: the name is the titled column, w52-g)
+    r"[\u4e00-\u9fff]{1,4}(?:项目|专案|事项|工作项|需求)(?:名称|标题)",
     re.I,
 )
 # (a Planner bucket's `Checklist` column: its items done of all, `3/6`, is the share done, w23-c)
@@ -76,7 +78,10 @@ def header_forms(header: str) -> list[str]:
         return [text, " ".join(_DB_WORDS.get(word, word) for word in text.split("_"))]
     glossed = _GLOSSED_HEADER.fullmatch(text)
     if glossed:
-        return [text, *(_HAN_SPACED.sub("", part.strip()) for part in glossed.groups())]
+        glosses = [_HAN_SPACED.sub("", part.strip()) for part in glossed.groups()]
+        # a bilingual header glossed with its format (`目标 Target (DD/MM/YYYY)`, w52-c): its halves too
+        halves = [half.strip() for half in _HEADER_PARTS.split(glosses[0]) if half.strip()]
+        return [text, *glosses, *(half for half in halves if half not in glosses)]
     parts = [part.strip() for part in _HEADER_PARTS.split(text) if part.strip()]
     return [text, *parts] if len(parts) > 1 else [text]
 
@@ -320,7 +325,9 @@ def _role_of(table: Table, index: int, text: str) -> str | None:
         known = None  # `LoP target` over counts: a figure's goal
     if known not in (None, "generic"):
         return known
-    if _PERCENT_HEADER.fullmatch(text):
+    if _PERCENT_HEADER.fullmatch(text) or (
+        _DONE_HEADER.fullmatch(text.strip()) and _mostly_shares(table, index)
+    ):
         return "progress"
     if _STATUS_HEADER.fullmatch(text) or _status_scale(table, index):
         return "status"
@@ -335,6 +342,17 @@ def _role_of(table: Table, index: int, text: str) -> str | None:
     if _MILESTONE_HEADER.fullmatch(text) and _mostly_days(table, index, _MILESTONE_CELL_CHARS):
         return "target"  # `UAT 8/25；上线 9/27`: the milestones' days, the final one the project's target
     return known
+
+
+# A column of how much is done, its cells shares (`done` over `24/62`, `85%`: a scheduler's count of
+# units finished, w52-f); a `Done` column of days is when each finished, no share.
+_DONE_HEADER = re.compile(r"done|compl(?:ete|eted)?|已?完成(?:量|数)?", re.I)
+_SHARE_CELL = re.compile(r"\d{1,4}\s*/\s*\d{1,4}|\d{1,3}(?:\.\d+)?\s*%")
+
+
+def _mostly_shares(table: Table, index: int) -> bool:
+    cells = [cell.strip(" *_`") for cell in _column(table, index) if cell.strip()]
+    return bool(cells) and 2 * sum(1 for cell in cells if _SHARE_CELL.fullmatch(cell)) > len(cells)
 
 
 # A column of the day now expected, under whatever the export calls it: "最新预计", "Fcst (wk)",

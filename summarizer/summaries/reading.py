@@ -19,7 +19,7 @@ from index.ledger.evidence import cite
 from index.ledger.field_labels import split_label
 from index.ledger.mentions import line_text
 from index.load import load_document
-from index.models import Report, Section, SectionKind
+from index.models import Report, Section, SectionKind, line_texts
 from index.parse import parse_report
 from index.schemas import Citation, ReportRef
 from index.text.lang import Lang, detect_lang
@@ -115,7 +115,7 @@ def _view(report: Report) -> ReportView:
     notes: dict[str, Line] = {}
     summary: list[Line] = []
     items: list[Line] = []
-    raw_lines = dict(report.lines)
+    raw_lines = line_texts(report.lines)
     for section in report.all_sections():
         for item in section.items:
             for node in item.walk():

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.ledger.signals import FINISHED, STOPPED
+from index.models import line_texts
 from index.schemas import Citation, Observation, ReportRef
 from index.text.lang import Lang
 from index.text.normalise import name_key
@@ -157,7 +158,7 @@ def _parent_project(series: Series, ref: ReportRef, view: ReportView, cite: Cita
     """The project a nested `Risk:`/`Blocker:` bullet sits under: the nearest project line above
     it in the same section (`- **Checkout revamp** — 🟡` then `  - Blocker: …`)."""
     line = cite.lines[0]
-    raw = dict(view.report.lines).get(line, "")
+    raw = line_texts(view.report.lines).get(line, "")
     if not raw[:1].isspace():
         return None
     above = [
