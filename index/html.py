@@ -169,7 +169,7 @@ class _Collector(HTMLParser):
         self._layouts: list[list[int]] = []  # per open table: its first line, its widest row
         self._inner: list[tuple[int, int]] = []  # lines of data tables inside a layout table, [first, end)
         self._dd_open = False  # a <dd> joined to its term, no text of its own yet
-        # the open cell's blocks: buffer index, line, titled, heading level (0: none)
+        # the open cell's blocks: buffer index, line, titled, heading level (0: none), a list item
         self._splits: list[tuple[int, int, bool, int, bool]] = []
         self._cards: dict[int, list[Block]] = {}  # index into `lines` -> a lone cell's blocks
         self._css: list[str] = []  # the page's <style> text, read before its body
