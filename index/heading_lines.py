@@ -92,13 +92,14 @@ _FORM_QUESTION = re.compile(
 )
 
 
-_BRACKET_NUMBER = re.compile(r"^\[\d{1,2}[a-z]?\]\s+\S")
-_PART_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|\[\d{1,2}[a-z]?\])\s+")
+_BRACKET_MARK = r"\[\d{1,2}[a-z]?\]"  # `[1]`, `[1a]`
+_BRACKET_NUMBER = re.compile(rf"^{_BRACKET_MARK}\s+\S")
+_PART_NUMBER = re.compile(rf"^(?:\d{{1,2}}[.)]|{_BRACKET_MARK})\s+")
 
 
 # A script's mailed report numbers its parts in brackets (`[1] CAMPAIGNS (Tessera, open)`, `[1a] ON
 # HOLD`, a cron job's look-ahead, w52-f): a part titled in capitals or in Chinese, never a footnote's text.
-_BRACKET_NUMBERED = re.compile(rf"^\[\d{{1,2}}[a-z]?\]\s+((?:[A-Z]{{2}}[\w&/'+-]*\b|[{HAN}]).{{0,58}})$")
+_BRACKET_NUMBERED = re.compile(rf"^{_BRACKET_MARK}\s+((?:[A-Z]{{2}}[\w&/'+-]*\b|[{HAN}]).{{0,58}})$")
 
 
 _COLON_HEADING = re.compile(rf"^([A-Za-z{HAN}][^:：]{{0,38}})[:：]\s*$")

@@ -51,9 +51,9 @@ from index.ledger.incident_headings import generic_heading, post_header
 from index.ledger.incident_links import shared_words
 from index.ledger.incident_titles import DETAIL_LABEL, event_title
 from index.ledger.incident_words import (
-    alerts_only,
     cue,
     incident_ids,
+    names_no_incidents,
     points_elsewhere,
     review_held,
     says_none,
@@ -96,7 +96,7 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
         if (
             section.kind in _NOT_READ
             and not detail_only
-            and not (section.kind == SectionKind.INCIDENTS and alerts_only(section.title))
+            and not (section.kind == SectionKind.INCIDENTS and names_no_incidents(section.title))
         ):
             continue  # an incidents section is read as one; one about alerts only is read here
         # A figures list's line (`Weather downtime, installation spreads (week): 46 h`) is a metric.
@@ -139,7 +139,9 @@ def incidents_anywhere(report: Report, covered: set[int]) -> list[Incident]:
 
 
 def _cue_sentence(text: str, at: int) -> str:
-    """The sentence the incident word at `at` stands in, to its text's end."""
+    """The sentence the incident word at `at` stands in, to its text's end. (Not
+    `incident_days.sentence_start`: a full stop after a day ends a sentence here, `began November 24.
+    The console has run without a system incident`, where that reader keeps a dotted day whole.)"""
     return text[max(text.rfind(stop, 0, at) for stop in ".。;；!！?？") + 1 :].strip()
 
 

@@ -366,9 +366,9 @@ def timeline_line(text: str) -> bool:
     return _TIMELINE.match(text) is not None
 
 
-def alerts_only(heading: str) -> bool:
-    """A heading about alerts and nothing else (`KR1.2 告警降噪`): alerts are not incidents; nor
-    planned works and drills (a form's `本周是否有计划内停机或故障演练`, w52-g), whatever they stop."""
+def names_no_incidents(heading: str) -> bool:
+    """A heading of an incidents part that names none: alerts and nothing else (`KR1.2 告警降噪`),
+    or planned works and drills (a form's `本周是否有计划内停机或故障演练`, w52-g), whatever they stop."""
     if _PLANNED_ONLY.search(heading) and not _INCIDENT_HEADING.search(_PLANNED_ONLY.sub(" ", heading)):
         return True
     return bool(_ALERTS.search(heading)) and not _INCIDENT_HEADING.search(heading)

@@ -34,12 +34,12 @@ from index.ledger.incident_fields import (
 from index.ledger.incident_headings import GROUP, generic_heading, post_header
 from index.ledger.incident_titles import event_title, weak
 from index.ledger.incident_words import (
-    alerts_only,
     below_the_bar,
     counts_events,
     cue,
     follow_up,
     incident_ids,
+    names_no_incidents,
     not_an_event,
     planned_or_dismissed,
     says_none,
@@ -99,7 +99,7 @@ def _from_sections(report: Report, covered: set[int]) -> list[Incident]:
     for section in report.all_sections():
         if _tracker_key(section.title) in tabled:
             continue  # more of a row read already: a digest's `<details>` per issue under its table (w50-a)
-        if section.kind == SectionKind.INCIDENTS and not alerts_only(section.title):
+        if section.kind == SectionKind.INCIDENTS and not names_no_incidents(section.title):
             told_here = any(text.strip() for number, text in section.lines if number != section.start)
             rows = _from_table(report, section)
             tabled.update(key for row in rows if (key := _tracker_key(row.title)) is not None)
