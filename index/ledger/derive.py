@@ -492,9 +492,10 @@ def _incidents(conn: sqlite3.Connection) -> None:
 def _metrics(conn: sqlite3.Connection, folders: set[str] | None) -> None:
     """Each series' metric points filed under their series key (`metric_links`), the first point
     per report and key; then each key's spelling, unit and first date across series."""
+    # (`+f.kind`: one series' metrics are read from its reports, not from every metric's row)
     query = (
         "SELECT f.id, f.seq, f.payload FROM facts f JOIN reports r ON r.source = f.source"
-        " WHERE f.kind = 'metric' AND r.kept = 1 {} ORDER BY r.date, r.source, f.seq"
+        " WHERE +f.kind = 'metric' AND r.kept = 1 {} ORDER BY r.date, r.source, f.seq"
     )
     if folders is None:
         conn.execute("DELETE FROM metric_points")
