@@ -29,7 +29,9 @@ from index.text.timeexpr import ANY_DAY, find_dates
 _ISSUE_LABELS = (
     # a batch job's printout is issued the day it ran: `RUN DATE 02/13/25 (25.044)` (w28-h)
     # (a report script's `运行时间: 2025-03-24 08:45` before its `统计周期`: the day it ran)
-    r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|run\s+date|运行(?:时间|日期)|签发日期|印发日期|发文日期|"
+    # (and a script's `生成时间：2025-03-10 07:31:07 CST` under its `统计周期：…`, w53-g)
+    r"(?:issue\s+date|date\s+of\s+issue|date\s+issued|issued(?:\s+on)?|run\s+date|运行(?:时间|日期)|生成(?:时间|日期)|"
+    r"签发日期|印发日期|发文日期|"
     # a template's own field for the report's day (`报告日期 Reporting date: 2025-04-11`) outranks a
     # page's `Updated:` stamp above it
     r"report(?:ing)?\s+date|报告日期|周报日期)"

@@ -51,7 +51,10 @@ GUESSED = "first dated line (guessed)"  # the origin of a date read by the last 
 # (a note app's creation stamp last: `created_time` in the metadata after a Joplin note's body)
 _DATE_KEYS = ("date", "report_date", "week", "period", "title", "user_created_time", "created_time")
 # A page's creation stamp beside its edit stamp (Wiki.js `dateCreated`, a CMS's `created`).
-_CREATED_KEYS = ("datecreated", "date_created", "created", "created_at")
+_CREATED_KEYS = ("datecreated", "date_created", "created", "created_at", "createdat")
+# A front matter field whose day is a plan's, not the report's: `startDate`, `target_date`, `due`.
+# (`week_ending:` is the report's own: only a key that is the plan word, with `date` or `on` after it)
+_PLAN_KEY = re.compile(r"^(?:start|target|due|deadline|end|launch|eta|go_?live)(?:[_-]?(?:date|day|on|at))?$")
 _STAMP_DAYS = 3  # a title's yearless day this near its note's stamp is the day the writer meant
 _COMMIT_DAYS = 14  # a period line's yearless end this long before the file's commit stamp is its week
 
@@ -218,7 +221,14 @@ def detect_report_date(
     # field, title, header line or file name gave one.
     # (and a day a field holds as YAML's date, `last_reviewed_on: 2025-03-21` on a GOV.UK Tech Docs page:
     # the day the page was last looked at, when nothing else says which day it is of)
-    for value in front.values():
+    # (a record's creation stamp before any other field's day: a GitHub project's status update,
+    # `createdAt: 2025-02-28T22:37:15Z` under the programme's `startDate:` and `targetDate:`, w53-a)
+    made = next((c for k in _CREATED_KEYS if isinstance(c := front.get(k), date)), None)
+    if made is not None:
+        return FoundDate(made.date() if isinstance(made, datetime) else made, "front matter")
+    for key, value in front.items():
+        if _PLAN_KEY.search(key):
+            continue  # a plan's day (`startDate`, `targetDate`, `due`): not when the report was written
         if isinstance(value, date):
             return FoundDate(value.date() if isinstance(value, datetime) else value, "front matter")
         found = date_from_text(value) if isinstance(value, str) else None
@@ -397,8 +407,10 @@ def _memo_date(body: list[tuple[int, str]]) -> FoundDate | None:
     return None
 
 
-# A sender's address as a mail client prints it beside the name: `Meg Oduya <moduya@halvorsen.edu>`.
-_SENDER = re.compile(r"<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>")
+# A sender's address as a mail client prints it beside the name: `Meg Oduya <moduya@halvorsen.edu>`;
+# a BBS post's header line naming the station it was posted from and when (`发信站: 望湖BBS (Fri Mar  7
+# 16:42:10 2025), 站内`, its day in ctime's form, w53-e).
+_SENDER = re.compile(r"<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>|^发信站\s*[:：]")
 
 
 # A date that says when something is due, not when the report was written.

@@ -168,6 +168,8 @@ class _Collector(HTMLParser):
         self._body_size: float | None = None  # what a block without a size of its own inherits
         self._layouts: list[list[int]] = []  # per open table: its first line, its widest row
         self._inner: list[tuple[int, int]] = []  # lines of data tables inside a layout table, [first, end)
+        # per open table: the header of the table whose row it stands in, resumed after it (or None)
+        self._resumes: list[tuple[str, int] | None] = []
         self._dd_open = False  # a <dd> joined to its term, no text of its own yet
         # the open cell's blocks: buffer index, line, titled, heading level (0: none), a list item
         self._splits: list[tuple[int, int, bool, int, bool]] = []
@@ -448,7 +450,24 @@ class _Collector(HTMLParser):
                 self.handle_data(f" {alt} ")
             return
         if tag == "table":
+            cells, filled = self._cells, self._filled
             self._flush()
+            # A table in the value cell of a form's row (Jotform's `Workstream Status` over its
+            # workstreams' own table, an Outlook mail, w53-d) is a table of its own: the form's rows
+            # end above it, and resume under the form's header below it (as one table the
+            # workstreams were rows of two cells, their header a label and a day).
+            resume = (
+                self._last_header
+                if self._table_rows
+                and cells >= 2
+                and filled
+                and self.lines
+                and self.lines[-1][1].startswith("|")
+                else None
+            )
+            if resume is not None:
+                self.lines.append((self.getpos()[0], ""))
+            self._resumes.append(resume)
             self._table_rows.append(0)
             self._layouts.append([len(self.lines), 0])
             return
@@ -638,6 +657,11 @@ class _Collector(HTMLParser):
             self._flush()
             self._in_cell = False
             rows = self._table_rows.pop() if self._table_rows else 0
+            resume = self._resumes.pop() if self._resumes else None
+            if resume is not None and self._table_rows:
+                number = self.getpos()[0]
+                self.lines += [(number, ""), (number, resume[0]), (number, "|" + " --- |" * resume[1])]
+                self._table_rows[-1], self._last_header = 1, resume
             if self._layouts:
                 start, widest = self._layouts.pop()
                 if widest == 1:

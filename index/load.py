@@ -120,13 +120,14 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
     PmWiki, a Tiki dump, Vimwiki), a meeting's WebVTT transcript, a dispatch system's E-format file, a Wikidot page's source, a Typst or LaTeX document's source, a transcription app's speaker turns, a report writer's paged listing, a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
-    means under its own line numbers, and a line printer's file without its control column, a MySQL client's printout; any other text as it is. DokuWiki is asked first:
+    means under its own line numbers, a CI server's console log as the report its job printed, and a line printer's file without its control column, a MySQL client's printout; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
     triple quotes and `== Heading ==` are MediaWiki's, and PmWiki, whose bold is MediaWiki's too, and
     Roam, whose links are MediaWiki's); TiddlyWiki
     before JSPWiki, whose headings are its exclamation marks too."""
     from index.bbcode import looks_like_bbcode, read_bbcode
+    from index.ci_console import looks_like_ci_console, read_ci_console
     from index.dokuwiki import looks_like_dokuwiki, read_dokuwiki
     from index.eformat import looks_like_eformat, read_eformat
     from index.form_print import looks_like_form_print, read_form_print
@@ -142,6 +143,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.psql_records import looks_like_psql_records, read_psql_records
     from index.roam import looks_like_roam, read_roam
     from index.speaker_turns import looks_like_speaker_turns, read_speaker_turns
+    from index.tables_listed import list_tables_as_pipes
     from index.tables_stacked import stacked_as_pipes
     from index.taskjuggler import looks_like_taskjuggler, read_taskjuggler
     from index.tiddlywiki import looks_like_tiddlywiki, read_tiddlywiki
@@ -153,6 +155,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.wikitext import looks_like_wikitext, read_wikitext
     from index.xwiki import looks_like_xwiki, read_xwiki
 
+    if looks_like_ci_console(raw_lines):
+        return read_ci_console(raw_lines)
     if looks_like_webvtt(raw_lines):
         return read_webvtt(raw_lines)
     if looks_like_eformat(raw_lines):
@@ -202,7 +206,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
         return read_jspwiki(raw_lines)
     if looks_like_speaker_turns(raw_lines):
         return read_speaker_turns(raw_lines)
-    return html_tables_read(stacked_as_pipes(list(enumerate(raw_lines, start=1))))
+    return html_tables_read(list_tables_as_pipes(stacked_as_pipes(list(enumerate(raw_lines, start=1)))))
 
 
 def decode_bytes(raw: bytes, path: Path) -> tuple[str, str]:
@@ -264,6 +268,9 @@ def split_lines(text: str) -> list[str]:
 # A SharePoint list's internal column name escapes what XML names cannot hold (`RAG_x0020_Status`,
 # `Percent_x0020_Complete`, w28-b): read as the name its users gave it.
 _XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# A terminal's colour codes around a word (a BBS post's `\x1b[1;32m正常\x1b[m`, a console log's):
+# what the terminal showed is the word.
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 # A chat's keycap digits numbering its list (`1️⃣ RoomBridge 双向直连 — 🟡`): the number they show.
@@ -283,6 +290,8 @@ def normalise_line(line: str) -> str:
         line = _KEYCAP.sub(lambda m: ("10" if m[0] == "🔟" else m[1]) + ".", line)
     if "_x" in line:
         line = _XML_ESCAPE.sub(lambda m: chr(int(m[1], 16)), line)
+    if "\x1b" in line:
+        line = _ANSI_ESCAPE.sub("", line)
     if "<" in line:
         line = inline_tags_read(line)
     if "{icon " in line:

@@ -84,6 +84,11 @@ _METRIC_WORD = re.compile(
 )
 
 
+def not_a_metric(name: str) -> bool:
+    """The name is a plan's, a story's or the report's own number (进度, target, `Report No.`)."""
+    return _NOT_METRIC.search(name) is not None
+
+
 def names_metric(name: str) -> bool:
     """The name is written with a metric's words (率, 占比, 日活, latency, CAC…)."""
     return _METRIC_WORD.search(name) is not None

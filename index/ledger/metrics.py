@@ -25,7 +25,7 @@ from index.ledger.incident_words import tells_incident
 from index.ledger.mentions import line_text
 from index.ledger.metric_figures import figure_pairs
 from index.ledger.metric_labels import dash_as_colon, figure_only, figure_runs, label_pairs
-from index.ledger.metric_naming import counted_name, names_metric
+from index.ledger.metric_naming import counted_name, names_metric, not_a_metric
 from index.ledger.metric_read import PARENS, VALUE, Pair, bare_pair, is_date, read_pairs, value_of
 from index.models import Report, Section, SectionKind, line_texts
 from index.schemas import MetricPoint
@@ -107,6 +107,7 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
                 if _pair_grid(table.header)
                 for point in _grid_points(report, section, table)
             ]
+            labelled += [point for table in section.tables for point in _form_points(report, section, table)]
             out.extend(labelled)
             if section.kind not in _NOT_PROSE or section.kind == SectionKind.INCIDENTS:
                 taken = {point.evidence.lines[0] for point in labelled} | _incident_lines(section)
@@ -540,6 +541,43 @@ def _pair_grid(header: list[str]) -> bool:
         and all(_NAMEISH.search(name) and not FIGURE_ONLY.fullmatch(name) for name in names)
         and all(FIGURE_ONLY.fullmatch(value) for value in values)
     )
+
+
+_FORM_FIGURES = 2
+
+
+def _form_points(report: Report, section: Section, table: Table) -> list[MetricPoint]:
+    """A form's fields as a table, a label and its value a row (a Jotform submission mailed from
+    Outlook: `| Installs This Week | 2265`, `| 24-hr Read Success (%) | 96.9`, w53-d): two columns,
+    its first row a field too, and figures alone in two value cells or more. Each figure alone is a
+    metric unless its label is a project's field (`Progress`, `Owner`) or names no metric
+    (`Status Report No.`); a value with words around its figure is a field's text."""
+    rows = [(table.header_line, table.header), *((row.line, row.cells) for row in table.rows)]
+    if len(table.header) != 2 or any(len(cells) > 2 for _, cells in rows):
+        return []
+    figures = [
+        (number, cells)
+        for number, cells in rows
+        if len(cells) == 2 and FIGURE_ONLY.fullmatch(cells[1].strip())
+    ]
+    if len(figures) < _FORM_FIGURES:
+        return []
+    out: list[MetricPoint] = []
+    for number, (label, cell) in figures:
+        name = label.strip(" *_`")
+        labelled = split_label(f"{name}: {cell.strip()}")
+        match = VALUE.search(cell)
+        if (
+            not _NAMEISH.search(name)
+            or not_a_metric(name)
+            or (labelled is not None and labelled.field is not None)
+            or match is None
+            or is_date(cell, match)
+        ):
+            continue
+        value, unit, qualifier = value_of(match, cell)
+        out.append(_point(report, section, number, name, value, unit, qualifier, "|".join([label, cell])))
+    return out
 
 
 def _grid_points(report: Report, section: Section, table: Table) -> list[MetricPoint]:

@@ -259,6 +259,15 @@ def _dotted(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Preci
     return pick_year(lambda y: safe_date(y, month, day), ref, bias), "day"
 
 
+# A dashed month-day before a clock time (`03-15 19:42 ~ 21:10`, a ticket system's stamp in a
+# generated report, w53-g): a day, as a log writes it; without the time `03-15` may be a range.
+@_rule(
+    r"(?<![\d\-/.:])(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=\s+(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))", needs=DIGIT
+)
+def _dashed_before_clock(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    return _near(int(m[1]), int(m[2]), ref, bias), "day"
+
+
 # A dotted month.day in a clause about a schedule ("全量目标暂时还写10.31", "提测提前到10.22"):
 # Chinese reports write days this way; decimals and versions have no schedule word beside them.
 _SCHEDULE_CLAUSE = re.compile(

@@ -305,8 +305,24 @@ def _name_forms(known: tuple[str, ...]) -> tuple[_NameForm, ...]:
         *filter(None, map(_spoken, known)),
         *filter(None, map(_glossed, known)),
         *filter(None, map(unglossed, known)),
+        *filter(None, map(_unpartnered, known)),
     )
     return tuple(form for form in map(_name_form, spellings) if form is not None)
+
+
+_PARTNER = re.compile(r"^(.+?)\s+(?:w/|with)\s+\S", re.I)
+_PARTNERED_WORDS = 3
+
+
+def _unpartnered(name: str) -> str | None:
+    """The work a name says, without whom it is with ("Antibody history exchange w/ KFCH (AbX)" ->
+    "Antibody history exchange"): people ask "the antibody exchange with Kettering Falls", the
+    partner by another name. Only a Latin title of three words or more before it (a shorter one,
+    "Integration with SAP", is no name without its partner)."""
+    match = _PARTNER.match(name)
+    if match is None or not match[1].isascii() or len(match[1].split()) < _PARTNERED_WORDS:
+        return None
+    return match[1]
 
 
 def link_projects(question: str, projects: Sequence[ProjectRef], min_ratio: float = 0.6) -> list[str]:

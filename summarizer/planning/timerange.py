@@ -455,6 +455,7 @@ def _find_time_range(
                 or _ON_DAY.search(question[: match.start()])
                 or _REPORT_AFTER.search(question[match.end() :])
                 or incident_day
+                or _glosses_which(question, match)
             ):
                 continue
             if _is_target(question, match) and not about_report:
@@ -501,6 +502,19 @@ def _find_time_range(
                     until = None
             return TimeRange(since, until, question[start:end].strip(), days)
     return None
+
+
+def _glosses_which(question: str, match: re.Match[str]) -> bool:
+    """A day alone in brackets after the newest of something ("What changed in the latest
+    look-ahead (2 May)?", a report the team calls by its own name): the day says which one."""
+    return bool(_NEWEST_BRACKET.search(question[: match.start()])) and question[
+        match.end() :
+    ].lstrip().startswith((")", "）"))
+
+
+_NEWEST_BRACKET = re.compile(
+    r"(?:\b(?:latest|last|newest|most\s+recent)\b|最新|最近)[^()（）]{0,30}[(（]\s*$", re.I
+)
 
 
 _TARGET_CUE = re.compile(

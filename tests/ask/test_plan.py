@@ -594,3 +594,22 @@ def test_what_a_report_said_weighs_no_verb() -> None:
 
     assert "say" not in tokenize("What did the update say about the antibody exchange?")
     assert tokenize("What has been said about the fridge pilot?") == ["fridge", "pilot"]
+
+
+def test_a_day_in_brackets_after_the_latest_report_names_it_and_a_targets_does_not() -> None:
+    from summarizer.planning.timerange import find_time_range
+
+    latest = date(2025, 5, 2)
+    found = find_time_range("What changed in the latest look-ahead (2 May)?", latest, {})
+    assert found is not None and (found.since, found.until) == (202518, 202518)
+    # a day in brackets after a plan's word is the plan's, no report's
+    assert find_time_range("上线时间（5月2日）是否推迟？", latest, {}) is None
+    assert find_time_range("Which projects slipped (target 2 May)?", latest, {}) is None
+
+
+def test_a_name_asked_without_its_partner_links_and_a_short_one_does_not() -> None:
+    exchange = ProjectRef("Antibody history exchange w/ KFCH (AbX)")
+    question = "What did the update say about the antibody exchange with Kettering Falls?"
+    assert link_projects(question, [exchange]) == [exchange.name]
+    # "Integration" alone names no project: too short a title without whom it is with
+    assert link_projects("How is the integration going?", [ProjectRef("Integration with SAP")]) == []
