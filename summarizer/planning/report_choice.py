@@ -111,15 +111,21 @@ def with_previous(planned: QuestionPlan, ctx: IndexContext) -> None:
     """ "What changed in 第14期?" compares it with the report before it: both are read. Asked of
     many teams ("what changed in the latest update?" reads each team's latest report), each
     team's report is compared with its own previous one. Nothing is added when any team already
-    has two or more reports in range (a period: its first and last are compared)."""
+    has reports of two weeks or more in range (a period: its first and last are compared). Two
+    reports of one week (a special edition beside the week's issue, w52-d) are that team's pair;
+    the other teams still get their previous one (before, that one team was the only one compared,
+    and "what changed in the latest update?" asked of every team answered with its week alone)."""
     assert planned.reports is not None
     by_series: dict[str, list[str]] = {}
     for report in planned.reports:
         by_series.setdefault(series_of(report), []).append(report)
-    if any(len(reports) > 1 for reports in by_series.values()):
+    if any(len({ctx.week_of_report.get(r, 0) for r in reports}) > 1 for reports in by_series.values()):
         return
     chosen = set(planned.reports)
-    for series, (report,) in by_series.items():
+    for series, reports in by_series.items():
+        if len(reports) > 1:
+            continue  # one week's two reports: compared with each other
+        (report,) = reports
         same = sorted(
             ctx.reports_by_series.get(series, set()), key=lambda r: (ctx.date_of_report.get(r, date.min), r)
         )

@@ -130,6 +130,20 @@ def test_each_teams_latest_report_is_compared_with_its_own_previous() -> None:
     assert period.reports == {"/r/infra/第8期.md", "/r/infra/第9期.md"}
 
 
+def test_a_teams_two_reports_of_one_week_leave_the_other_teams_their_previous() -> None:
+    """A special edition beside the week's issue: that team's pair; every other team still has its
+    latest compared with its own previous (before, the one team with two was the only one compared)."""
+    ctx = _context()
+    special = "/r/api/cycle-27-special.md"
+    ctx.reports_by_series["/r/api"].add(special)
+    ctx.week_of_report[special] = week_int(date(2024, 11, 18))  # the Monday of cycle-27's week
+    ctx.date_of_report[special] = date(2024, 11, 18)
+    planned = _plan("What changed in the latest report?", ctx)
+    planned.reports = {"/r/infra/第11期.md", "/r/api/cycle-27.md", special}
+    with_previous(planned, ctx)
+    assert planned.reports == {"/r/infra/第10期.md", "/r/infra/第11期.md", "/r/api/cycle-27.md", special}
+
+
 def test_a_period_between_a_teams_reports_reads_the_report_that_tells_it() -> None:
     """A biweekly team's "end of the month" falls between two of its reports: the next one,
     written days later, tells what happened then; a team with a report in the period keeps it."""
