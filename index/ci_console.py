@@ -39,10 +39,11 @@ _MIN_STAMPED = 5
 
 
 def looks_like_ci_console(lines: list[str]) -> bool:
-    """A few of the server's own lines, and lines under its stamps."""
-    server = sum(bool(_SERVER.match(line)) for line in lines)
-    stamped = sum(bool(_STAMP.match(line)) for line in lines)
-    return server >= _MIN_SERVER_LINES and stamped >= _MIN_STAMPED
+    """A few of the server's own lines, and lines under its stamps. (Asked of every text file:
+    the stamps are counted only once the server's lines are there.)"""
+    if sum(bool(_SERVER.match(line)) for line in lines) < _MIN_SERVER_LINES:
+        return False
+    return sum(bool(_STAMP.match(line)) for line in lines) >= _MIN_STAMPED
 
 
 def read_ci_console(lines: list[str]) -> list[tuple[int, str]]:
