@@ -41,7 +41,7 @@ _RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.INCIDENTS,
         re.compile(
-            r"事故|故障|事件|告警|线上问题|生产问题|运行问题|异常事件|\banomal(?:y|ies)\b|(?:线上|生产|系统|服务)稳定性(?:情况|回顾|事件)?\s*$|incident|outage|post-?mortem|\bsev\b|on-?call|"
+            r"事故|故障|事件|告警|线上问题|生产问题|运行问题|现场问题|异常事件|\banomal(?:y|ies)\b|(?:线上|生产|系统|服务)稳定性(?:情况|回顾|事件)?\s*$|incident|outage|post-?mortem|\bsev\b|on-?call|"
             r"\bpag(?:ing|er|ed)\b|"
             # one incident's own section, its tracker key first (`## INC-1147 — self-exclusion registrations delayed`)
             r"^\W*(?:INC|PD|PIR)-\d{2,}\b|"
@@ -154,6 +154,14 @@ _RISK_STATE_TAIL = re.compile(
 )
 
 
+# Parts a heading lists with a spaced slash, a pipe or an ideographic comma.
+LISTED_PARTS = re.compile(r"\s+[/|]\s+|、")
+
+
+def _kind_of(part: str) -> SectionKind | None:
+    return next((kind for kind, pattern in _RULES if pattern.search(part)), None)
+
+
 def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKind:
     """The kind named by the heading's keywords, else the parent's kind, else OTHER.
 
@@ -167,6 +175,11 @@ def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKi
         return parent  # `P7 [G] 告警降噪    负责: 周蔚    进度: 65%`: a project with its fields, whatever its name says
     title = _GLYPH_STATE.sub(" ", _PIPE_FIELDS.sub("", ALIGNED_STATE.sub("", title)))
     title = _RISK_STATE_TAIL.sub("", title)
+    parts = LISTED_PARTS.split(title)
+    if len(parts) > 1 and _kind_of(parts[0]) is SectionKind.INCIDENTS:
+        # `4. Incidents / risks / asks / next week` (a do-file's part, w54-f): the incidents listed
+        # first are its body, not the next week's plans listed last
+        return SectionKind.INCIDENTS
     for kind, pattern in _RULES:
         if pattern.search(title):
             if parent in _NAMES_UNDER and kind in (SectionKind.METRICS, SectionKind.PROJECTS):

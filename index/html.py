@@ -159,6 +159,7 @@ class _Collector(HTMLParser):
         self._bold_style = False  # the open block is set bold by its style
         self._bold_span = False  # the open bold lead is a span its class sets bold (`<span class="bold">`)
         self._class_title = False  # the open block's class calls it a title
+        self._cell_pre = 0  # open <pre> elements in a table's cell
         self._pre = 0  # open <pre> elements and pre-styled blocks: their text keeps its lines and spacing
         self._blocks = 0  # open block elements (never <br>), to know which end tag closes a styled one
         self._pre_styled: list[int] = []  # `white-space: pre…` blocks open, by their depth
@@ -172,7 +173,7 @@ class _Collector(HTMLParser):
         self._resumes: list[tuple[str, int] | None] = []
         self._dd_open = False  # a <dd> joined to its term, no text of its own yet
         # the open cell's blocks: buffer index, line, titled, heading level (0: none), a list item
-        self._splits: list[tuple[int, int, bool, int, bool]] = []
+        self._splits: list[tuple[int, int, bool, int, bool, bool]] = []
         self._cards: dict[int, list[Block]] = {}  # index into `lines` -> a lone cell's blocks
         self._css: list[str] = []  # the page's <style> text, read before its body
         self._class_styles: dict[str, str] | None = None  # class -> its declarations, once read
@@ -302,11 +303,11 @@ class _Collector(HTMLParser):
 
     def _blocks_of(self, joined: str) -> list[Block]:
         """The open row's lone cell as the blocks it opened, the text before the first one first."""
-        cuts = [(0, self._start_line, False, 0, False), *self._splits]
+        cuts = [(0, self._start_line, False, 0, False, False), *self._splits]
         ends = [at for at, *_ in self._splits] + [len(self._buffer)]
         out = [
-            Block(line, titled, "".join(self._buffer[at:end]), level, item)
-            for (at, line, titled, level, item), end in zip(cuts, ends, strict=True)
+            Block(line, titled, "".join(self._buffer[at:end]), level, item, typed)
+            for (at, line, titled, level, item, typed), end in zip(cuts, ends, strict=True)
         ]
         return out if "".join(block.text for block in out) == joined else []
 
@@ -504,7 +505,10 @@ class _Collector(HTMLParser):
             if tag != "br":
                 level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
                 item = tag == "li"
-                self._splits.append((len(self._buffer), self.getpos()[0], _titled(attributes), level, item))
+                self._splits.append(
+                    (len(self._buffer), self.getpos()[0], _titled(attributes), level, item, False)
+                )
+                self._cell_pre += tag == "pre"
             self._buffer.append(" ")
             return
         if tag == "p" and self._dd_open:
@@ -521,9 +525,13 @@ class _Collector(HTMLParser):
             self._pre += tag == "pre"
             if tag != "br":
                 self._blocks += 1
-                if _PRE_STYLE.search(attributes.get("style") or ""):
+                if (
+                    _PRE_STYLE.search(attributes.get("style") or "")
+                    or "pre" in (attributes.get("class") or "").split()
+                ):
                     # A mail's typed message kept as written (`<div style="white-space:pre-wrap">`,
-                    # Outlook, Gmail, Smartsheet's "sent you rows"): its lines are lines, as in <pre>.
+                    # Outlook, Gmail, Smartsheet's "sent you rows"; Roundcube's `<div class="pre">`,
+                    # its runs of spaces as no-break spaces, w54-d): its lines are lines, as in <pre>.
                     self._pre += 1
                     self._pre_styled.append(self._blocks)
             self._in_cell = False
@@ -683,6 +691,7 @@ class _Collector(HTMLParser):
             self._in_cell = self._chrome = False
             return
         if tag in _BLOCKS and tag != "tr" and self._in_cell:
+            self._cell_pre = max(self._cell_pre - (tag == "pre"), 0)
             return
         if tag in ("dd", "dl"):
             self._flush()
@@ -754,6 +763,16 @@ class _Collector(HTMLParser):
             # newline, and the sentence on the next line is that line's, w44-b)
             skipped = data[: len(data) - len(data.lstrip())].count("\n")
             self._start_line = self._start_line if self._prefix else self.getpos()[0] + skipped
+        if self._cell_pre and "\n" in data and self._in_cell:
+            # A <pre> in a cell: each typed line a block of its own, read back as a line if the
+            # table turns out to frame the page (one column, html_layout.py), else run together.
+            first, *rest = data.split("\n")
+            line = self.getpos()[0]
+            self._buffer.append(first)
+            for offset, piece in enumerate(rest, start=1):
+                self._splits.append((len(self._buffer), line + offset, False, 0, False, True))
+                self._buffer.append(" " + piece)
+            return
         if self._pre and "\n" in data and not self._in_cell:
             # Preformatted text (a notebook's printed output, a plain-text table): a line each,
             # under its own source line, spaces kept so aligned columns still read as a table.

@@ -28,6 +28,9 @@ class Block:
     """A heading's level (an `<h3>` in the cell), 0 for any other block."""
     item: bool = False
     """A list's item (an `<li>` in the cell), written as Markdown writes one."""
+    typed: bool = False
+    """A line of preformatted text (a `<pre>` in the cell: a build mail's status.md, a pasted
+    log), kept as typed, a blank line too: its Markdown is read as Markdown."""
 
 
 def card_lines(blocks: list[Block]) -> list[tuple[int, str]]:
@@ -37,6 +40,10 @@ def card_lines(blocks: list[Block]) -> list[tuple[int, str]]:
     last = 0
     for index, block in enumerate(blocks):
         text = block.text.lstrip().removeprefix("|") if index == 0 else block.text  # the cell's opener
+        if block.typed:
+            last = max(last, block.line)
+            out.append((last, text.strip()))
+            continue
         words = " ".join(text.split())
         if not words:
             continue

@@ -388,3 +388,32 @@ def page_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if after is not None and _CONTINUED.search(lines[after][1]):
             blank.add(after)
     return [(number, "" if i in blank else text) for i, (number, text) in enumerate(lines)]
+
+
+# A mail client's marks in a message it shows or saves (Mutt: `[-- Attachment #1 --]`, `[-- Type:
+# text/plain, Encoding: quoted-printable, Size: 7.1K --]`, `[-- PGP output follows (current time: …)
+# --]` over gpg's lines and `[-- End of PGP output --]`): the client's words, not the sender's. The
+# check's `current time` is when someone opened the mail, days later maybe (w54-a); gpg's `Good
+# signature from "…"` is no field of the report.
+_CLIENT_MARK = re.compile(r"^\[-- .{1,200} --\]\s*$")
+_SIGNATURE_CHECK = re.compile(r"^\[-- (?:PGP|GPGME|S/MIME) output follows\b", re.I)
+_SIGNATURE_END = re.compile(r"^\[-- End of (?:PGP|GPGME|S/MIME) output\b", re.I)
+_CLIENT_MARKS = 2
+
+
+def mail_client_marks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines without a mail client's part marks and its signature check (blank in their place),
+    where there are two marks or more; other lines unchanged."""
+    if sum(bool(_CLIENT_MARK.match(text)) for _, text in lines) < _CLIENT_MARKS:
+        return lines
+    out: list[tuple[int, str]] = []
+    checking = False
+    for number, text in lines:
+        mark = _CLIENT_MARK.match(text) is not None
+        if mark and _SIGNATURE_CHECK.match(text):
+            checking = True
+        blank = mark or checking
+        if mark and _SIGNATURE_END.match(text):
+            checking = False
+        out.append((number, "" if blank else text))
+    return out

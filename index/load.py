@@ -86,8 +86,13 @@ def load_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     text, encoding = decode_bytes(raw, path)
     if path.suffix.lower() in (".html", ".htm"):
         from index.html import read_html
+        from index.markdeep import looks_like_markdeep, markdeep_source
 
-        numbered, meta = read_html(text)
+        if looks_like_markdeep(text):
+            meta: dict[str, str] = {}
+            numbered = _wiki_source_as_markdown(markdeep_source(split_lines(text)))
+        else:
+            numbered, meta = read_html(text)
     else:
         meta = {}
         numbered = _mail_or_wiki_source(text)
@@ -120,7 +125,7 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
     PmWiki, a Tiki dump, Vimwiki), a meeting's WebVTT transcript, a dispatch system's E-format file, a Wikidot page's source, a Typst or LaTeX document's source, a transcription app's speaker turns, a report writer's paged listing, a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
-    means under its own line numbers, a CI server's console log as the report its job printed, and a line printer's file without its control column, a MySQL client's printout; any other text as it is. DokuWiki is asked first:
+    means under its own line numbers, a CI server's console log and a Stata log as the report the job printed, and a line printer's file without its control column, a MySQL client's printout; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
     triple quotes and `== Heading ==` are MediaWiki's, and PmWiki, whose bold is MediaWiki's too, and
@@ -143,6 +148,7 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.psql_records import looks_like_psql_records, read_psql_records
     from index.roam import looks_like_roam, read_roam
     from index.speaker_turns import looks_like_speaker_turns, read_speaker_turns
+    from index.stata_log import looks_like_stata_log, read_stata_log
     from index.tables_listed import list_tables_as_pipes
     from index.tables_stacked import stacked_as_pipes
     from index.taskjuggler import looks_like_taskjuggler, read_taskjuggler
@@ -157,6 +163,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
 
     if looks_like_ci_console(raw_lines):
         return read_ci_console(raw_lines)
+    if looks_like_stata_log(raw_lines):
+        return read_stata_log(raw_lines)
     if looks_like_webvtt(raw_lines):
         return read_webvtt(raw_lines)
     if looks_like_eformat(raw_lines):

@@ -32,6 +32,7 @@ from index.line_rewrites import (
     chat_export_lines,
     client_chatter,
     hidden_comments,
+    mail_client_marks,
     mind_map_fields,
     new_side_of_diffs,
     notebook_source,
@@ -84,7 +85,9 @@ def parse_report(
             new_side_of_diffs(
                 template_tags(
                     notebook_source(
-                        client_chatter(page_furniture(hidden_comments(assistant_turns(after_front))))
+                        client_chatter(
+                            mail_client_marks(page_furniture(hidden_comments(assistant_turns(after_front))))
+                        )
                     )
                 )
             )

@@ -218,7 +218,10 @@ def read_aligned_tables(lines: list[tuple[int, str]]) -> list[Table]:
             tables.append(ruled_table[0])
             index = ruled_table[1]
             continue
-        header = _header(text) or _corner_header(text, lines[index + 1][1] if index + 1 < len(lines) else "")
+        # (a corner first: three figure columns over rows named to their left are four columns, the
+        # names' own, `          Sched   Lost   Success` over `  HLD       615      2    99.7 %`, w54-a)
+        below = lines[index + 1][1] if index + 1 < len(lines) else ""
+        header = _corner_header(text, below) or _header(text)
         if header is None:
             index += 1
             continue

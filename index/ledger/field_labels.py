@@ -164,7 +164,10 @@ def field_of(key: str) -> str | None:
     return None
 
 
-_LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:：]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$")
+_LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:：]{1,100}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$")
+_LABEL_CHARS = 40  # a label so long at most
+LEADER_LABEL_CHARS = 60  # and a name a dot leader sets apart from its value
+_LONE_CODE = re.compile(r"[(\[][A-Z]{1,2}[)\]]")  # a board's state code alone: `(A)`, `[G]`
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,10 @@ class Labelled:
     field: str | None
     share: bool = False
     """A table's progress column that stores the share done (`0.45`, then `1` when done)."""
+    leader: bool = False
+    """Set apart by a dot leader or before a lone state code (`SKUA (scheduler migration, PassPlan
+    -> Corvid) ..... (A)`, a leader the loader has made a colon): a name on a board's line, which
+    may run longer than a label before a colon."""
 
 
 def label_key(label: str) -> str:
@@ -201,6 +208,14 @@ def as_colons(text: str) -> str:
     return _LEADER.sub(lambda m: ":" + " " * (len(m[0]) - 1), text)
 
 
+_BRACKETED = re.compile(r"\s*[(（][^()（）]{0,60}[)）]")
+
+
+def without_glosses(label: str) -> str:
+    """A label without its glosses in brackets: what its length and punctuation are judged on."""
+    return _BRACKETED.sub("", label)
+
+
 @lru_cache(maxsize=8192)
 def split_label(text: str) -> Labelled | None:
     """`Label: rest` or `标签：内容` with a short label (not a clock time like 17:01, not a sentence),
@@ -218,10 +233,15 @@ def split_label(text: str) -> Labelled | None:
     label = match[1].strip()
     if label.count("(") + label.count("（") > label.count(")") + label.count("）"):
         return None  # `商家分层运营体系（负责人：唐沁）🟢正常`: the colon is inside a gloss
-    if not label or re.search(r"[，。,;；!！?？｜]|\s\|\s", label) or len(label.split()) > 6:
-        return None  # `[P1] Name | Owner: Leo`: a label ends at the field separator before it
+    # (a gloss in brackets may hold a comma: `SKUA (scheduler migration, PassPlan -> Corvid) … (A)`, w54-a)
+    bare = without_glosses(label)
     rest = written[match.start(2) :].strip()
-    return Labelled(label, rest, match.start(2), _label_field(label))
+    leader = text[colon : colon + 1] != written[colon : colon + 1] or bool(_LONE_CODE.fullmatch(rest))
+    if len(label) > (LEADER_LABEL_CHARS if leader else _LABEL_CHARS):
+        return None
+    if not label or re.search(r"[，。,;；!！?？｜]|\s\|\s", bare) or len(bare.split()) > 6:
+        return None  # `[P1] Name | Owner: Leo`: a label ends at the field separator before it
+    return Labelled(label, rest, match.start(2), _label_field(label), leader=leader)
 
 
 # A form's question number before its label (`Q2 状态 Status`, `Q4.`), and the two halves of a

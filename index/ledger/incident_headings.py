@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from index.classify import LISTED_PARTS
+
 GROUP = re.compile(
     r"(?:稳定性|生产|线上|系统)?(?:事件|事故|故障|告警)|incidents?|outages?|on-?call|post-?mortems?|"
     r"(?:service\s+)?(?:disruptions?|interruptions?)|occurrences?|"
@@ -27,6 +29,9 @@ def generic_heading(heading: str) -> bool:
     incidents)`: a newsroom's word for its incidents section)."""
     if _FIELD_LIST.fullmatch(heading.strip()):
         return True  # a query's or a record's field names (`发生时间 · 系统 · 等级 · 影响 · 处置`, w46-a)
+    listed = LISTED_PARTS.split(heading)
+    if len(listed) > 2 and generic_heading(listed[0]):
+        return True  # the kind listed first among the part's others (`Incidents / risks / asks`, w54-f)
     gloss = re.fullmatch(r"\s*[^()（）]{1,24}?\s*[(（]([^)）]+)[)）]\s*", heading)
     # the kind in the plural (`(prod incidents)`), not one event's (`Checkout down (outage)`)
     if gloss and GROUP.search(gloss[1]) and not _ONE_KIND.search(gloss[1]) and generic_heading(gloss[1]):

@@ -63,6 +63,8 @@ _CUE = re.compile(f"{_NOUNS}|{_IDS}|{_SEV}|{_P_LEVEL}", re.I)
 _OUTAGE = re.compile(
     r"挂了|挂掉|宕了|宕掉|崩了|崩溃|不可用|用不了|不能用|无法访问|访问不了|访问异常|服务异常|打不开|连不上|"
     r"中断|断了|掉了|掉线|失联|瘫痪|"
+    # a train's or a screen's (`触发紧急制动，停车 9 分钟`, `DMI 黑屏后自动重启，约 4 分钟恢复`, w54-g)
+    r"紧急制动|黑屏|"
     r"\b(?:(?:was|were|went|been|is|are|became|become)\s+(?:down|offline|unavailable|unreachable)|"
     r"(?:down|offline|unavailable|unreachable) for|yanked|rolled back|"
     # a server answering with errors (`returned 404 for every page`, `serving 5xx`)
@@ -80,7 +82,7 @@ _LASTED = re.compile(r"持续|历时|lasted|\bfor\b", re.I)
 # Said not to be one (`只影响内部测试，不是现网问题`, `not a production incident`, `Planned, announced, not an
 # incident.`).
 _NOT_ONE_TEXT = (
-    r"(?:不是|并非|不算|不属于)(?:线上|生产|现网)(?:问题|故障|事故|事件)|非(?:故障|事故)(?![\u4e00-\u9fff])|"
+    r"(?:不是|并非|不算|不属于|不计入|不计为)(?:线上|生产|现网|现场)(?:问题|故障|事故|事件)|非(?:故障|事故)(?![\u4e00-\u9fff])|"
     # (whose it would have been may stand between: `Not a Marine Systems incident:`)
     r"\bnot an? (?:(?:production|customer[- ]facing|real|live) |(?:[A-Z][\w-]*\s+){1,3})?(?:incident|outage)\b"
 )

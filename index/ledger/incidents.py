@@ -403,6 +403,14 @@ def _record_detail(record: str, text: str, ref: date) -> bool:
     return not (incident_ids(own) or SEVERITY.search(own) or _CLOCK.search(own) or find_dates(own, ref))
 
 
+# A line labelled as another part's (`Risk: …`, `Ask: …`, `Next week: …`, `风险：…`): a part headed
+# `Incidents / risks / asks / next week` (w54-f) files them with its incidents.
+_OTHER_KIND = re.compile(
+    r"^\W{0,3}(?:risks?|asks?|issues?|help needed|next week|plans?|decisions?|风险|求助|协调|下周(?:计划)?|计划)\s*[:：]",
+    re.I,
+)
+
+
 def _from_blocks(
     report: Report, section: Section, lines: dict[int, str], rows: list[Incident]
 ) -> tuple[list[Incident], list[Incident]]:
@@ -447,6 +455,8 @@ def _from_blocks(
         # earlier update's (`3.2 Further to paragraph 3.1 of the update of 30 October: the hang on 28
         # October`) is no day of the incident: tied to its first telling by its words instead
         retold = bool(index and said_none and follow_up(block.text))
+        if _OTHER_KIND.match(line_text(block.text)) and cue(block.text) is None:
+            continue  # `Ask: sponsor to confirm … by 20sep2024` where a part lists incidents, risks and asks
         if block.kind == "item" and block.item is not None:
             # `• Action: …`, `• Root cause: …` under a postmortem's line: its fields, no incidents
             if not (

@@ -317,6 +317,7 @@ def _prose_mentions(
     previous_blank = True
     styles, in_list = _listed_lines(section, in_items) if plain_leads else ([], set())
     ended = False  # the line before closed its sentence
+    lead_indent = 0  # how far the open mention's lead line is set in
     for index, (number, raw) in enumerate(section.lines):
         text = line_text(raw)
         if number in under_records and current is not None:
@@ -330,12 +331,16 @@ def _prose_mentions(
             continue  # `Ampel: G = on track | Y = at risk`: the scale's key, no project
         below = section.lines[index + 1][1] if index + 1 < len(section.lines) else ""
         listed = index in in_list
+        # set in under a labelled lead (`  HLD-3 commissioning ..... (A)` over `    In-service moved
+        # from 28 Mar to 11 Apr.`, a mail typed with hanging indents, w54-a): the lead's body, whose
+        # sentences' subjects are its parts, not projects of their own
+        hanging = current is not None and own_lines and _indent(raw) > lead_indent
         lead = (
             (_as_label(styles[index]) if listed else None)
             or (title_lead(raw, text, below) if previous_blank else None)
             or paragraph_lead(text, previous_blank and plain_leads)
             or (dated_lead(text) if current is None and plain_leads else None)
-            or (_next_sentence_subject(text) if ended and plain_leads else None)
+            or (_next_sentence_subject(text) if ended and plain_leads and not hanging else None)
         )
         previous_blank = False
         ended = text.rstrip().endswith((".", "!", "?", "。", "！", "？"))
@@ -347,6 +352,7 @@ def _prose_mentions(
             # must recur in another report.
             origin: Origin = "structure" if kind == "bold" else "lead"
             current = Mention(name, section, number, number, [unit], origin=origin)
+            lead_indent = _indent(raw)
             signed = _signed_status(number, raw, unit.text[skip:], legend)
             if signed is not None:
                 current.units.append(signed)
@@ -369,6 +375,10 @@ def _prose_mentions(
                 if cut_at_next_project(unit, 0):
                     current, sentence_open = None, False
     return [m for m in out if speaks_of_schedule(m)]
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip(" "))
 
 
 def _signed_status(number: int, raw: str, rest: str, legend: dict[str, ProjectStatus]) -> Unit | None:
@@ -394,7 +404,12 @@ def _listed_lines(section: Section, in_items: set[int]) -> tuple[list[tuple[str,
     in_list: set[int] = set()
     for index in range(1, len(styles)):
         before, here = styles[index - 1], styles[index]
-        if before is not None and here is not None and before[2] == here[2]:
+        if (
+            before is not None
+            and here is not None
+            and before[2] == here[2]
+            and _indent(section.lines[index - 1][1]) == _indent(section.lines[index][1])
+        ):  # (one set in under the other is its body, w54-a)
             in_list.update((index - 1, index))
     return styles, in_list
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from index.ledger.field_labels import field_pieces, split_label
+from index.ledger.field_labels import LEADER_LABEL_CHARS, field_pieces, split_label
 from index.ledger.mentions import (
     BRACKET_NAME,
     SIGNAL_FIELDS,
@@ -509,7 +509,8 @@ def paragraph_lead(text: str, starts_paragraph: bool) -> tuple[str, int, LeadKin
             name = clean_name(labelled.label[: day.start()])
             return (name, at + day.start(), "label") if valid_name(name) and len(name) <= 40 else None
         name = clean_name(labelled.label)
-        return (name, labelled.rest_offset, "label") if _list_name(name) else None
+        limit = LEADER_LABEL_CHARS if labelled.leader else _NAME_CHARS
+        return (name, labelled.rest_offset, "label") if _list_name(name, limit) else None
     match = _PIPE_LEAD.match(text)
     if match:
         name = clean_name(match[1])
@@ -568,11 +569,14 @@ _HEADER_LABEL = re.compile(
 )
 
 
-def _list_name(name: str) -> bool:
+_NAME_CHARS = 40
+
+
+def _list_name(name: str, limit: int = _NAME_CHARS) -> bool:
     name = re.sub(rf"(?<=[{HAN}])\s+(?=[{HAN}])", "", name)  # `填 报 人`, `抄    送`: a form's spaced label
     return (
         valid_name(name)
-        and len(name) <= 40
+        and len(name) <= limit
         and re.search(r"[^\W\d_]", name) is not None  # `16:04 — …` is a minute of a meeting
         and not _HEADER_LABEL.fullmatch(name)
         and not all(_HEADER_LABEL.fullmatch(word) for word in re.split(r"\s*[/／]\s*|\s+", name))

@@ -71,6 +71,8 @@ _GENERIC_TITLE = re.compile(
     r"(?:key |other |active |current )?(?:projects?|initiatives?|workstreams?|updates?|progress|status|"
     r"(?:high|low)lights?|deliverables?|roadmap)(?: updates?| status| overview)?|"
     # "Summary", "OPS SUMMARY", "Executive overview": a report's own opening part
+    # a part listing the days ahead (`### DATES` over `- Project Board: Wed 21/05`, w54-d)
+    r"(?:key |upcoming |important )?dates|"
     r"(?:[\w'’&/-]+\s+){0,2}(?:summary|overview)|tl;?dr|(?:本周|本期)?一句话(?:总结|概括|摘要)?|"
     # a portfolio tool's status part: "Overall Status Explanation", "Schedule status commentary"
     # (`Overall programme RAG: Amber (was Green).`: the whole programme's light, w40-d)
@@ -391,7 +393,10 @@ STATUS_HEADING = re.compile(
     r"(?:(?:本期|本周)?主要成果\s*)?(?:major\s+)?(?:achievements?|accomplishments?)|本期主要成果|主要成果|key activities(?:\s+next\s+period)?|(?:latest\s+)?updates?|key messages?|key points|"
     r"风险项|阻塞项|closed|resolved|finished)"
     # the period it covers and a note on it: "Closed this period (auto; closing comment shown)"
-    r"(?:\s+(?:this|last|next)\s+(?:week|period|sprint|cycle|month|fortnight))?\s*(?:[(（][^()（）]{0,40}[)）])?",
+    # (or since the last one: `DONE SINCE LAST REPORT`, w54-a)
+    r"(?:\s+(?:this|last|next)\s+(?:week|period|sprint|cycle|month|fortnight)|"
+    r"\s+since\s+(?:the\s+|our\s+)?last\s+(?:report|update|week|issue|bulletin|mail|status))?"
+    r"\s*(?:[(（][^()（）]{0,40}[)）])?",
     re.I,
 )
 

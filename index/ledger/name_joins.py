@@ -7,6 +7,7 @@ joins whole groups, and a `[split]` pair in `aliases.toml` keeps any of them fro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -54,10 +55,17 @@ def join_pairs(groups: list[list[NameStat]], pairs: Iterable[tuple[int, int]]) -
     return joins.grouped(groups)
 
 
+# A short code before a name (`WS03 ORCHID`): a key only where a table's id column gives it.
+_LEADING_CODE = re.compile(r"^([A-Z]{1,3}\d{2,3})\s+\S")
+
+
 def join_keyed(groups: list[list[NameStat]]) -> list[list[NameStat]]:
-    """Join groups whose names carry the same tracker key in the same report series."""
+    """Join groups whose names carry the same tracker key in the same report series; a name led
+    by a short code (`WS03 ORCHID: 20 of 28 domains mapped`, a note under the tracker) joins the
+    row whose id column gives that code (`| WS03 | ORCHID SDTM conversion |`, w54-f)."""
     owner: dict[tuple[str, str], int] = {}
     joins = _Joins(len(groups))
+    coded: list[tuple[int, str, set[str]]] = []
 
     for index, group in enumerate(groups):
         for stat in group:
@@ -67,6 +75,13 @@ def join_keyed(groups: list[list[NameStat]]) -> list[list[NameStat]]:
                 for series in stat.series or {""}:
                     other = owner.setdefault((key, series), index)
                     joins.join(other, index)
+            lead = _LEADING_CODE.match(nfkc(stat.name))
+            if lead and not named and not stat.keys:
+                coded.append((index, lead[1], stat.series or {""}))
+    for index, code, teams in coded:
+        for team in teams:
+            if (code, team) in owner:
+                joins.join(owner[code, team], index)
     return joins.grouped(groups)
 
 

@@ -217,6 +217,15 @@ _FRACTION_AFTER_WORK = re.compile(
 _MEASURE_NEXT = re.compile(rf"\s*[{_MEASURES}路期]")
 
 
+# A count that opens an item's line or a sentence, where it stands on its own (`14/31 - no change`,
+# `19/31 now.`, `Same team. 14/31 profiles.`, a mail's project notes, w54-a): where the work stands,
+# once no reading of it is a day.
+_LEADING_COUNT = re.compile(
+    rf"(?:^\W{{0,3}}|(?<=[.;] )){_COUNT_NUM}\s*/\s*{_COUNT_NUM}(?![\d/.]\d)(?=[\s,;.]|$)"
+)
+_DAY_MONTH_MAX = 12
+
+
 def _date_not_share(match: re.Match[str], text: str) -> bool:
     """`12/24已上线`, `11/21上线完成` is the day something went live, not 12 of 24 done: a
     month/day pair with nothing counted between it and the verb (`3/5 个服务已迁移` counts
@@ -260,6 +269,14 @@ def _find_progress(text: str, allow_bare: bool) -> tuple[Span, ...]:
                 continue
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             hits.append(Span(round(100 * done / total), match.start(), match.end(), match[0]))
+    opening = _LEADING_COUNT.search(text)
+    if opening is not None and not any(taken[opening.start(1) : opening.end(2)]):
+        done, total = count_value(opening[1]), count_value(opening[2])
+        if _DAY_MONTH_MAX < done < total:  # (no day either way round: 14/31 is no 14 March or 31 May;
+            # and all of them done is a sub-task's news, `- 48/48 节点 … online`, not the item's end)
+            start, end = opening.start(1), opening.end(2)
+            taken[start:end] = [True] * (end - start)
+            hits.append(Span(round(100 * done / total), start, end, text[start:end]))
     for match in _FRACTION_AFTER_WORK.finditer(text):
         done, total = int(match[1]), int(match[2])
         start, end = match.span(1)[0], match.end(2)

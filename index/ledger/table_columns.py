@@ -246,7 +246,11 @@ def _row_numbers(table: Table) -> bool:
 
 
 # The column of a tracker's ids (`编号`, `ID`, `Key`, `#`): what stays when a row is renamed.
-_KEY_HEADER = re.compile(r"#|no\.?|id|key|issue|ticket|编号|序号|工作项|(?:需求|任务|工单)(?:id|编号)", re.I)
+# (a data set's variable for it: `ws_id`, `task_id`, as a Stata or R listing prints its header, w54-f)
+_KEY_HEADER = re.compile(
+    r"#|no\.?|id|key|issue|ticket|编号|序号|工作项|(?:需求|任务|工单)(?:id|编号)|(?:ws|workstream|task|item)[_ ]id",
+    re.I,
+)
 # (`TQ-ET07`, `SL-2S`, `YMS-AP`: a team's own codes in its id column, letters after the dash too;
 # a portfolio tool's one-letter kind before a number, `F-2231` a feature, `E-104` an epic)
 _ITEM_KEY_CELL = re.compile(

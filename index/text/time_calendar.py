@@ -59,6 +59,14 @@ def _date_time_group(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | No
     return (safe_date(full_year(int(m[3])), month, int(m[1])) if month else None), "day"
 
 
+# A day, a month's three letters and a year run together, as Stata's `%td` and SAS's `DATE9.`
+# print a date (`29nov2024`, `06NOV2024`): what a statistics package's log or listing shows.
+@_rule(r"(?<![A-Za-z\d])(\d{1,2})([A-Za-z]{3})((?:19|20)\d{2})(?![A-Za-z\d])", needs=DIGIT)
+def _packed(m: re.Match[str], ref: date, bias: Bias) -> tuple[date | None, Precision]:
+    month = MONTHS.get(m[2].lower())
+    return (safe_date(int(m[3]), month, int(m[1])) if month else None), "day"
+
+
 # (never a year that closes another date: `21/09/2024 - 4/10/2024` is two days, not 2024-04-10)
 @_rule(
     r"(?<!\d)(?<!\d[-/.])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?!\d)",

@@ -27,8 +27,13 @@ LAUNCH_WORDS = _words(
     "上线 投产 发布 "
     "完成 交付 开业 试营业"
 )
-# Past its day and not done: "哪个需求已经过了目标日期还没做完", "which items are past due?".
-OVERDUE_WORDS = _words("overdue past_due past_its missed_its missed_the 逾期 过了目标 过了截止 过了计划 超期")
+# Past its day and not done: "哪个需求已经过了目标日期还没做完", "which items are past due?", "which
+# workstreams were past their target date?" (w54-f).
+OVERDUE_WORDS = _words(
+    "overdue past_due past_its past_their_target past_their_due past_their_deadline past_their_date "
+    "past_the_target past_target missed_its missed_the "
+    "逾期 过了目标 过了截止 过了计划 超期"
+)
 # A date not made, asked as people ask it: "why did the go-live move from 15 April?", "为什么没能在
 # 6/30完成？". "Moved" alone is no slip ("moved to the new cluster").
 MISSED_WORDS = _words("date_move date_moved dates_moved move_from moved_from 没能在 没能按 没赶上 错过了")
