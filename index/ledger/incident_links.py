@@ -82,10 +82,13 @@ def old_key(incident: Incident) -> tuple[str, str]:
 
 
 def same_incident(earlier: Incident, later: Incident) -> bool:
-    """`later` (a later report's telling) retells `earlier`."""
+    """`later` (a later report's telling) retells `earlier`: never another team's (folder's), however
+    alike their day and title (`INCIDENT` on 11 March in two teams' reports, w54-d joined)."""
+    if os.path.dirname(earlier.report) != os.path.dirname(later.report):
+        return False
     if old_key(earlier) == old_key(later):
         return True
-    if os.path.dirname(earlier.report) != os.path.dirname(later.report) or earlier.report == later.report:
+    if earlier.report == later.report:
         return False
     ids, later_ids = incident_ids(_text(earlier)), incident_ids(_text(later))
     if ids & later_ids:

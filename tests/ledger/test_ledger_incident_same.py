@@ -74,6 +74,14 @@ FIRST_PROMO = told(
         ),
         (FIRST_EN, told("/r/api/c25.md", "2025-04-11", "INC-231 · Sev 1 — token validation failures"), False),
         (FIRST_EN, told("/r/web/c23.md", "2025-03-14", "INC-208 follow-ups: postmortem held Mar 5"), False),
+        # another team's incident of the same day whose title starts alike is another incident
+        (
+            told("/r/lib/u15.html", "2025-03-14", "INCIDENT P2 on Tuesday: Heron was down", "2025-03-11"),
+            told(
+                "/r/lab/w11.txt", "2025-03-14", "INCIDENT P2 on Tuesday: the LIMS queue stalled", "2025-03-11"
+            ),
+            False,
+        ),
         (
             FIRST_PROMO,
             told("/r/shop/w30.txt", "2024-07-26", "Follow-up on the promo code incident: postmortem"),
