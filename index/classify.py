@@ -180,9 +180,9 @@ def classify_heading(title: str, parent: SectionKind | None = None) -> SectionKi
         # `4. Incidents / risks / asks / next week` (a do-file's part, w54-f): the incidents listed
         # first are its body, not the next week's plans listed last
         return SectionKind.INCIDENTS
-    for kind, pattern in _RULES:
-        if pattern.search(title):
-            if parent in _NAMES_UNDER and kind in (SectionKind.METRICS, SectionKind.PROJECTS):
-                return parent
-            return kind
-    return parent if parent is not None else SectionKind.OTHER
+    kind = _kind_of(title)
+    if kind is None:
+        return parent if parent is not None else SectionKind.OTHER
+    if parent in _NAMES_UNDER and kind in (SectionKind.METRICS, SectionKind.PROJECTS):
+        return parent
+    return kind

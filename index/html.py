@@ -172,7 +172,8 @@ class _Collector(HTMLParser):
         # per open table: the header of the table whose row it stands in, resumed after it (or None)
         self._resumes: list[tuple[str, int] | None] = []
         self._dd_open = False  # a <dd> joined to its term, no text of its own yet
-        # the open cell's blocks: buffer index, line, titled, heading level (0: none), a list item
+        # the open cell's blocks: buffer index, line, titled, heading level (0: none), a list item,
+        # a <pre>'s typed line
         self._splits: list[tuple[int, int, bool, int, bool, bool]] = []
         self._cards: dict[int, list[Block]] = {}  # index into `lines` -> a lone cell's blocks
         self._css: list[str] = []  # the page's <style> text, read before its body

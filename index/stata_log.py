@@ -75,10 +75,12 @@ def read_stata_log(lines: list[str]) -> list[tuple[int, str]]:
             out.append((number, text))
             joined_to = len(out) - 1 if text and not section else -1
             continue
-        if _HEADER.match(line) and (opened or not line.lstrip().startswith("opened on")):
-            out.append((number, ""))  # (the first session's opening stamp stays: the log's day)
+        if _HEADER.match(line):
+            first_opening = not opened and line.lstrip().startswith("opened on")
+            opened = opened or first_opening
+            # (the first session's opening stamp stays: the log's day)
+            out.append((number, line if first_opening else ""))
             continue
-        opened = opened or line.lstrip().startswith("opened on")
         if _RULE.match(line) or _BOX_EDGE.match(line):
             if _BOX_EDGE.match(line):
                 columns, separated = 0, False

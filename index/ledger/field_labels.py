@@ -211,11 +211,6 @@ def as_colons(text: str) -> str:
 _BRACKETED = re.compile(r"\s*[(（][^()（）]{0,60}[)）]")
 
 
-def without_glosses(label: str) -> str:
-    """A label without its glosses in brackets: what its length and punctuation are judged on."""
-    return _BRACKETED.sub("", label)
-
-
 @lru_cache(maxsize=8192)
 def split_label(text: str) -> Labelled | None:
     """`Label: rest` or `标签：内容` with a short label (not a clock time like 17:01, not a sentence),
@@ -234,7 +229,7 @@ def split_label(text: str) -> Labelled | None:
     if label.count("(") + label.count("（") > label.count(")") + label.count("）"):
         return None  # `商家分层运营体系（负责人：唐沁）🟢正常`: the colon is inside a gloss
     # (a gloss in brackets may hold a comma: `SKUA (scheduler migration, PassPlan -> Corvid) … (A)`, w54-a)
-    bare = without_glosses(label)
+    bare = _BRACKETED.sub("", label)  # its punctuation judged without its glosses
     rest = written[match.start(2) :].strip()
     leader = text[colon : colon + 1] != written[colon : colon + 1] or bool(_LONE_CODE.fullmatch(rest))
     if len(label) > (LEADER_LABEL_CHARS if leader else _LABEL_CHARS):
