@@ -3,7 +3,8 @@ read as the Markdown it means, line numbers kept.
 
 Such a source marks up with bracketed tags, `[B]…[/B]`, `[COLOR=orange]AMBER[/COLOR]`,
 `[URL=…]text[/URL]`, a list as `[LIST]` over `[*] item` lines, and ELOG a table as `[TABLE]` over
-rows whose cells are split by bars, a `|-` line between rows. Read raw, the tags split the words a
+rows whose cells are split by bars, a `|-` line between rows (phpBB and Bitrix24 a row per line, its
+cells in `[TD]` tags, the first row the header). Read raw, the tags split the words a
 reader looks for (`[COLOR=orange]AMBER[/COLOR]` is no status word, `[B]2. Upgrade projects[/B]` no
 heading) and a table is no table. Each source line becomes the Markdown line that says the same,
 under its own number; a row separator says nothing and is left out (the header's becomes the
@@ -28,8 +29,13 @@ _LINK = re.compile(r"\[url=[^\]]*\](.*?)\[/url\]|\[url\](.*?)\[/url\]", re.I)
 _EMAIL = re.compile(r"\[email(?:=[^\]]*)?\](.*?)\[/email\]", re.I)
 _IMAGE = re.compile(r"\[img(?:=[^\]]*)?\].*?\[/img\]", re.I)
 _PLAIN_TAG = re.compile(
-    r"\[/?(?:u|s|size|color|colour|font|center|left|right|quote|code|h[1-6])(?:=[^\]]*)?\]", re.I
+    r"\[/?(?:u|s|size|color|colour|font|center|left|right|quote|code|user|h[1-6])(?:=[^\]]*)?\]", re.I
 )
+# An attachment the portal shows as a file box (Bitrix24's `[DISK FILE ID=n48211]`): no words.
+_ATTACHMENT = re.compile(r"\[disk\s+file\s+id=[^\]]*\]", re.I)
+# A row written with its cell tags on one line (phpBB's and Bitrix24's `[TR][TD]…[/TD][/TR]`).
+_TAGGED_CELL = re.compile(r"\[t[dh](?:=[^\]]*)?\](.*?)\[/t[dh]\]", re.I)
+_TAGGED_ROW = re.compile(r"^\s*\[tr\]", re.I)
 _LIST_LINE = re.compile(r"^\s*\[/?list(?:=[^\]]*)?\]\s*$", re.I)
 _ITEM = re.compile(r"^\s*\[\*\]\s*")
 _TABLE_OPEN = re.compile(r"^\s*\[table(?:\s[^\]]*|=[^\]]*)?\]\s*(.*)$", re.I)
@@ -46,7 +52,7 @@ def looks_like_bbcode(lines: list[str]) -> bool:
 
 def inline(text: str) -> str:
     """Inline BBCode as Markdown: bold and italic kept, links to their text, the rest to its words."""
-    text = _IMAGE.sub("", text)
+    text = _ATTACHMENT.sub("", _IMAGE.sub("", text))
     text = _LINK.sub(lambda m: m[1] if m[1] is not None else m[2], text)
     text = _EMAIL.sub(r"\1", text)
     text = _PLAIN_TAG.sub("", text)
@@ -55,7 +61,8 @@ def inline(text: str) -> str:
 
 
 def _cells(text: str) -> list[str]:
-    return [inline(cell).strip().strip("*").strip() for cell in text.split("|")]
+    tagged = _TAGGED_CELL.findall(text) if _TAGGED_ROW.match(text) else []
+    return [inline(cell).strip().strip("*").strip() for cell in tagged or text.split("|")]
 
 
 def read_bbcode(lines: list[str]) -> list[tuple[int, str]]:
@@ -81,8 +88,12 @@ def read_bbcode(lines: list[str]) -> list[tuple[int, str]]:
                     header_ruled = True
             elif row.strip():
                 cells = _cells(row)
-                width = width or len(cells)
                 out.append((number, "| " + " | ".join(cells) + " |"))
+                if not width and _TAGGED_ROW.match(row):
+                    # (rows in cell tags have no rule line under the header: the first row is it)
+                    out.append((number, "| " + " | ".join(["---"] * len(cells)) + " |"))
+                    header_ruled = True
+                width = width or len(cells)
             else:
                 out.append((number, ""))
             if closed:

@@ -22,7 +22,7 @@ from index.tokens import count_tokens, fit_window
 
 # Bump whenever parsing or chunking changes what chunks a file yields: the collection name
 # includes it, so an upgrade re-ingests instead of skipping files whose bytes did not change.
-CHUNK_VERSION = 111
+CHUNK_VERSION = 112
 
 # Longer lines are cut before chunking: a 1 MB line was one chunk, and tokenizers slow down on
 # one huge word (BPE merges are quadratic in a word's length).

@@ -149,7 +149,9 @@ ALIGNED_STATE = re.compile(r"(?<=\S)\s{4,}([^\s|｜][^|｜]{0,15}?)\s*$")
 # `Ledger Sync — at risk`): the item's state, not a risks section, which its name would still say.
 _RISK_STATE = r"(?:at[\s-]risk|high[\s-]risk|有风险|高风险|存在风险)"
 _RISK_STATE_TAIL = re.compile(
-    rf"(?<=\w)\s*(?:[(（\[【]\s*(?:{_RISK_STATE}|风险)\s*[)）\]】]|\s[—–-]{{1,2}}\s*{_RISK_STATE}|[:：]\s*{_RISK_STATE})\W*$",
+    # (in brackets after a gloss too: `（二）营收系统V3.2升级（阶梯水价＋远传计费）　【有风险】`, w55-e)
+    rf"(?:(?<=[\w)）\]】])\s*[(（\[【]\s*(?:{_RISK_STATE}|风险)\s*[)）\]】]|(?<=\w)\s*\s[—–-]{{1,2}}\s*{_RISK_STATE}"
+    rf"|(?<=\w)\s*[:：]\s*{_RISK_STATE})\W*$",
     re.I,
 )
 

@@ -70,10 +70,10 @@ _STAR_LINE = re.compile(
 _ZH_SUB_ORDINAL = re.compile(r"^[(（]([一二三四五六七八九十]+)[)）]\s*(\S.*)$")
 
 
-# `【项目进展】` alone on its line; a numbered one (`【一、项目状态总览】   灯号：[G]正常 …`) whatever
+# `【项目进展】` alone on its line (an aside in brackets after it, `【运行指标】（本周均值）`, w55-b); a numbered one (`【一、项目状态总览】   灯号：[G]正常 …`) whatever
 # follows it (a legend of the section's marks).
 _BRACKET_LINE = re.compile(
-    r"^【([^】]{1,40})】\s*[:：]?\s*$|^【([一二三四五六七八九十]{1,3}\s*[、.．][^】]{1,36})】"
+    r"^【([^】]{1,40})】\s*(?:[（(][^（()）]{1,20}[)）])?\s*[:：]?\s*$|^【([一二三四五六七八九十]{1,3}\s*[、.．][^】]{1,36})】"
     # `【一】本周报送日历执行情况`, `〔二〕工作项`: the ordinal in brackets, the title after it
     r"|^[【〔][一二三四五六七八九十]{1,3}[】〕]\s*([^\s【〔].{0,38})$"
 )

@@ -37,7 +37,23 @@ _PUBLISHED_META = {
 # document's `created` stamp, which is its template's making as often as the report's: believed only
 # from other exporters (an Evernote note's export, w27), and after any published stamp.
 _OFFICE_GENERATOR = re.compile(r"libreoffice|openoffice|microsoft (?:word|excel|office)|\bwps\b", re.I)
-_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "pre", "summary"}
+_BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "br",
+    "blockquote",
+    "pre",
+    "summary",
+    "caption",
+}
 _SKIP = {"script", "style", "head", "title"}
 # A Confluence storage-format macro's parts no reader sees: its parameters (a status lozenge's colour,
 # an excerpt's `hidden` flag, a macro's id) but the lozenge's title, and a task's id.
@@ -544,6 +560,10 @@ class _Collector(HTMLParser):
             indent = "    " * max(self._list_depth - 1, 0)
             if tag.startswith("h") and len(tag) == 2:
                 self._prefix = "#" * int(tag[1]) + " "
+            elif tag == "caption":
+                # a table's caption names what its rows are (psql's `-H` output: `Workstreams`, `KPI
+                # snapshot`, each table's title and no heading else, w55-d): the table's heading
+                self._prefix = "### "
             elif tag == "li" and (heading_item := _HEADING_ITEM.search(attributes.get("class") or "")):
                 # an outliner's node set as a heading (Mubu's `<li class="heading1">`): a section's title
                 self._prefix = "#" * (int(heading_item[1]) + 1) + " "
@@ -704,9 +724,11 @@ class _Collector(HTMLParser):
                 self._ordered.pop()
             if self._in_cell:
                 return
-            if not self._list_depth and self.lines and self.lines[-1][1]:
+            if self.lines and self.lines[-1][1]:
                 # The list ends here: the next block is no continuation of its last item (a
-                # Markdown reader joins an unindented line straight after an item to it).
+                # Markdown reader joins an unindented line straight after an item to it), nor,
+                # after a list nested in an item, of the nested list's last item (an agenda point's
+                # figure bullets, then its `<p>` telling the week's outage, Indico's minutes, w55-h).
                 self.lines.append((self.getpos()[0], ""))
         elif tag in _BLOCKS:
             # A heading's wrappers closed before its text (Google Sites: `<h3><div>…link button…</div>

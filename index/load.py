@@ -124,8 +124,8 @@ def _mail_or_wiki_source(text: str) -> list[tuple[int, str]]:
 
 def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     """A wiki page's source (DokuWiki, MediaWiki, JSPWiki, TiddlyWiki, TWiki/Foswiki, XWiki, MoinMoin,
-    PmWiki, a Tiki dump, Vimwiki), a meeting's WebVTT transcript, a dispatch system's E-format file, a Wikidot page's source, a Typst or LaTeX document's source, a transcription app's speaker turns, a report writer's paged listing, a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode and a Roam outline, read as the Markdown it
-    means under its own line numbers, a CI server's console log and a Stata log as the report the job printed, and a line printer's file without its control column, a MySQL client's printout; any other text as it is. DokuWiki is asked first:
+    PmWiki, a Tiki dump, Vimwiki), a meeting's WebVTT transcript, a dispatch system's E-format file, a Wikidot page's source, a Typst or LaTeX document's source, a transcription app's speaker turns, a report writer's paged listing, a TaskJuggler time sheet, a form's printout as text, a forum's or logbook's BBCode, a post archived as its API record and a Roam outline, read as the Markdown it
+    means under its own line numbers, a CI server's console log and a Stata log as the report the job printed, a Notepad time-log with its first stamp as its date, and a line printer's file without its control column, a MySQL client's printout; any other text as it is. DokuWiki is asked first:
     its headings look like MediaWiki's and its `{{tag>…}}` like a template (XWiki before both: its
     `{{info}}` macros look like templates, its `= Title =` like both; MoinMoin too, whose bold in
     triple quotes and `== Heading ==` are MediaWiki's, and PmWiki, whose bold is MediaWiki's too, and
@@ -142,10 +142,12 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.markdown_html import html_tables_read
     from index.moinmoin import looks_like_moinmoin, read_moinmoin
     from index.mysql_client import looks_like_mysql_client, read_mysql_client
+    from index.notepad_log import looks_like_notepad_log, read_notepad_log
     from index.paged_listing import looks_like_paged_listing, read_paged_listing
     from index.pmwiki import looks_like_pmwiki, read_pmwiki
     from index.printout import looks_like_printout, read_printout
     from index.psql_records import looks_like_psql_records, read_psql_records
+    from index.record_dump import looks_like_record_dump, read_record_dump
     from index.roam import looks_like_roam, read_roam
     from index.speaker_turns import looks_like_speaker_turns, read_speaker_turns
     from index.stata_log import looks_like_stata_log, read_stata_log
@@ -161,6 +163,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     from index.wikitext import looks_like_wikitext, read_wikitext
     from index.xwiki import looks_like_xwiki, read_xwiki
 
+    if looks_like_notepad_log(raw_lines):
+        return read_notepad_log(raw_lines)
     if looks_like_ci_console(raw_lines):
         return read_ci_console(raw_lines)
     if looks_like_stata_log(raw_lines):
@@ -188,6 +192,8 @@ def _wiki_source_as_markdown(raw_lines: list[str]) -> list[tuple[int, str]]:
     # (after the form: pdftotext opens each page with a form feed too)
     if looks_like_paged_listing(raw_lines):
         return read_paged_listing(raw_lines)
+    if looks_like_record_dump(raw_lines):  # (before BBCode: the record's text is often BBCode)
+        return read_record_dump(raw_lines)
     if looks_like_bbcode(raw_lines):
         return read_bbcode(raw_lines)
     if looks_like_psql_records(raw_lines):

@@ -229,6 +229,19 @@ def _is_title_heading(text: str, title: str | None, told: bool = False) -> bool:
     return title is not None and (text == title or dated) and len(text) < 80
 
 
+# A banner's parts (`KrishiScope Geo · Delivery & Ops weekly · Kharif 2025`), one naming the report.
+_BANNER_PARTS = re.compile(r"\s+(?:·|\||::|—|–)\s+")
+_PERIODIC = re.compile(r"\b(?:weekly|bi-?weekly|fortnightly|monthly)\b|周报|双周报|月报|周会", re.I)
+
+
+def _banner(text: str) -> bool:
+    """A first heading, nothing told above it, that names the report among its parts (the team, the
+    report, the season): what the whole report is, not a projects part because a part says
+    `Delivery` (w55-d), so the parts under it (`KPI snapshot`) are of their own kinds."""
+    parts = _BANNER_PARTS.split(text)
+    return len(parts) >= 3 and any(_PERIODIC.search(part) for part in parts)
+
+
 def build_sections(
     lines: list[tuple[int, str]],
     title: str | None,
@@ -312,6 +325,7 @@ def build_sections(
         ):
             continue
         heading_text = heading_text[:MAX_TITLE_CHARS]
+        banner = not seen_content_heading and not told and _banner(heading_text)
         seen_content_heading = True
         while len(stack) > 1 and stack[-1].level >= level:
             stack.pop()
@@ -329,7 +343,7 @@ def build_sections(
             path=(*parent.path, heading_text),
             start=number,
             end=number,
-            kind=classify_heading(heading_text, parent_kind),
+            kind=SectionKind.OTHER if banner else classify_heading(heading_text, parent_kind),
         )
         parent.children.append(section)
         stack.append(section)

@@ -202,7 +202,15 @@ def opening_date(line: str, near: date | None) -> FoundDate | None:
     text = zh_numeral_dates(line.strip())
     opening = _OPENING.match(text)
     start = opening.end() if opening else 0
-    for hit in find_dates(text, near or ANY_DAY, "nearest"):
+    hits = find_dates(text, near or ANY_DAY, "nearest")
+    # (`Thursday 13 Mar 2025, 14:30 → 15:30`, Indico's meeting line: the weekday read alone before
+    # its day is that day's, which the opening already stepped over)
+    hits = [
+        hit
+        for i, hit in enumerate(hits)
+        if any(c.isdigit() for c in hit.text) or i + 1 == len(hits) or hits[i + 1].start - hit.end > 2
+    ]
+    for hit in hits:
         # the weekday rule claims "Thu 31/07" whole, so a hit may begin at the weekday itself
         if hit.precision != "day" or hit.start not in (start, len(text) - len(text.lstrip("_*# "))):
             return None

@@ -31,7 +31,7 @@ from index.schemas import Citation, Incident, MetricPoint, Note, Observation, Re
 from index.text.timeexpr import reading_day_first
 
 # Bump when extraction rules change: stored reports with an older version are re-extracted.
-EXTRACTOR_VERSION = 291
+EXTRACTOR_VERSION = 292
 
 
 @dataclass

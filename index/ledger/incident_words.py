@@ -49,7 +49,8 @@ _P_LEVEL = (
     r"定级\s*[:：为]?\s*(?:[A-D]|[一二三四])\s*[类级]|"
     # an event's level assigned in Chinese numerals (`…历时95分钟，事件定为二级。`, `（三级事件）`, w48-e)
     # (an event named by its level, `按二级事件走复盘流程`, is one already told: a retelling's words)
-    r"(?:事件|事故|故障)\s*(?:定为|定级为|评定为|级别为)\s*[一二三四五]\s*级|(?:定为|定级为|评定为)\s*[一二三四五]\s*级\s*(?:事件|事故|故障)|"
+    # (or in Roman numerals, as an official notice writes them: `事件定为Ⅱ级（较大）`, w55-e)
+    r"(?:事件|事故|故障)\s*(?:定为|定级为|评定为|级别为)\s*[一二三四五ⅠⅡⅢⅣⅤ]\s*级|(?:定为|定级为|评定为)\s*[一二三四五ⅠⅡⅢⅣⅤ]\s*级\s*(?:事件|事故|故障)|"
     # a level assigned in English prose (`we logged it as a P2`, `it was raised as a P3`)
     r"\b(?:logged|raised|handled|classed|classified|declared|treated|filed|rated|graded|tagged|recorded)\s+"
     r"(?:it\s+|this\s+|that\s+)?(?:internally\s+)?as\s+(?:an?\s+)?P[0-3](?![0-9A-Za-z])"

@@ -33,6 +33,7 @@ from index.ledger.mention_leads import (
     tracker_key,
 )
 from index.ledger.mentions import (
+    MARKED_STATE,
     NOT_PROJECT_KINDS,
     TYPE_PREFIX,
     Mention,
@@ -273,7 +274,11 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
             units[0].lifecycle_until = first_clause_end(units[0].text, offset)
             cut_at_next_project(units[0], offset)
     units += [_unit(n, lines, head=False) for n in range(own_end + 1, item.end + 1) if n in lines]
-    tail = ALIGNED_STATE.search(text) or stated_after_colon(text)
+    tail = (
+        ALIGNED_STATE.search(text)
+        or stated_after_colon(text)
+        or next((m for m in MARKED_STATE.finditer(text) if m.start() >= offset), None)
+    )
     if tail is not None and tail.start(1) >= offset and field_status(tail[1]) is not None:
         # `[3] KESTREL final delivery          LIVE`: a board's word set off to the right of
         # the entry's name, read as a status field is (`LIVE`, `ON HOLD`; `n/a` none), as is

@@ -206,6 +206,10 @@ def heading_name(title: str) -> str:
     glyph = _NAME_THEN_GLYPH.match(title.strip())
     if glyph and valid_name(clean_name(glyph[1])):
         return clean_name(glyph[1])
+    marked = _NAME_THEN_MARK.match(title.strip())
+    if marked and field_status(marked[2]) is not None and valid_name(clean_name(marked[1])):
+        # `（一）老城区NB远传水表一期改造（38000户）　【正常】`, an official report's item heading (w55-e)
+        return clean_name(marked[1])
     name, *fields = re.split(r"\s*[｜|]\s*", title.strip())
     if fields and any(field_status(field) is not None for field in fields) and valid_name(clean_name(name)):
         return clean_name(name)  # `【1】粮情测控二期｜正常｜四成｜目标 4.15` (w27-a): its fields after it

@@ -331,6 +331,9 @@ _FIELD_AFTER_STOP = re.compile(
 PIPE_FIELDS = re.compile(
     rf"(?:\s*[|｜]\s*(?:[^|｜:：]{{1,12}}[:：]|[{EMOJI}])|\s{{3,}}[^\s:：|｜][^:：|｜]{{0,11}}[:：]).*$"
 )
+# A state word in brackets after a name (`1. 新核心　[已投产]`, `（一）营收系统升级　【正常】`): the state the
+# report's legend lists, set by the author as a field is (w55-g).
+MARKED_STATE = re.compile(r"[【\[]\s*([^】\]\[【\d]{1,12}?)\s*[】\]]")
 
 
 _TRAILING_WEEKDAY = re.compile(

@@ -25,8 +25,9 @@ from index.text.cjk import HAN
 from index.text.quantity import change_in, scaled
 from index.text.timeexpr import ANY_DAY, find_dates
 
+# (a figure grouped as India writes it, `11,02,475` (lakhs), before the thousands' grouping, w55-d)
 VALUE = re.compile(
-    r"第\s*(\d+)\s*(名|位)?(?![周期次天轮届批个年月季])|(?<![A-Za-z\d.@])(?<!\d:)([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|"
+    r"第\s*(\d+)\s*(名|位)?(?![周期次天轮届批个年月季])|(?<![A-Za-z\d.@])(?<!\d:)([-+]?\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|"
     # never the `9` of `9.1Gbps` when the unit is one it does not know, nor a clock's hour (`18:11:47`)
     r"\.\d+)(?![\d.]\d)(?!:\d\d)\s*"
     r"(%|PCT|pct|‰|ms|μs|us|sec|s|mins?|h|hrs?|次|笔|个|分钟|小时|天|分|万|亿|元|台|[KMGTP]i?B|[KkMG]bps|[KMG]b|kWh|MWh|kW|MW|kg|km|"

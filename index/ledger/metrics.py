@@ -124,6 +124,9 @@ def extract_metrics(report: Report) -> list[MetricPoint]:
             if _pair_grid(table.header):
                 found.extend(_grid_points(report, section, table))
                 continue
+            if _figures_under_names(table):
+                found.extend(_column_points(report, section, table))
+                continue
             for row in table.rows:
                 found.extend(_from_row(report, section, row.line, row.cells, table.header))
         for number, raw in section.lines:
@@ -541,6 +544,35 @@ def _pair_grid(header: list[str]) -> bool:
         and all(_NAMEISH.search(name) and not FIGURE_ONLY.fullmatch(name) for name in names)
         and all(FIGURE_ONLY.fullmatch(value) for value in values)
     )
+
+
+def _figures_under_names(table: Table) -> bool:
+    """A snapshot whose header names the figures and whose one row holds them (a query's result,
+    `| parcels_scored | s2_cloudfree_pct |` over `| 11,02,475 | 14.1 |`, psql's `-H` output, w55-d):
+    each column is a metric, no row names one."""
+    header = [cell.strip() for cell in table.header]
+    cells = [cell.strip() for cell in table.rows[0].cells] if len(table.rows) == 1 else []
+    return (
+        len(header) >= 2
+        and len(cells) == len(header)
+        and all(_NAMEISH.search(name) and not FIGURE_ONLY.fullmatch(name) for name in header)
+        and all(FIGURE_ONLY.fullmatch(cell) for cell in cells if cell)
+        and sum(1 for cell in cells if cell) >= 2
+    )
+
+
+def _column_points(report: Report, section: Section, table: Table) -> list[MetricPoint]:
+    row = table.rows[0]
+    out: list[MetricPoint] = []
+    for name, cell in zip(table.header, row.cells, strict=False):
+        match = VALUE.search(cell)
+        if not cell.strip() or match is None or match[1] or is_date(cell, match):
+            continue
+        value, unit, qualifier = value_of(match, cell)
+        out.append(
+            _point(report, section, row.line, name.strip(" *_`"), value, unit, qualifier, cell.strip())
+        )
+    return out
 
 
 _FORM_FIGURES = 2

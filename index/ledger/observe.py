@@ -34,7 +34,7 @@ from index.ledger.signals import (
 from index.ledger.stated_before import in_was_aside, status_before, target_before
 from index.ledger.status_signs import is_legend
 from index.ledger.step_dates import dated_goal, moved_eta, release_day
-from index.ledger.targets import DateRole, classify_dates, named_target, pick_target
+from index.ledger.targets import DateRole, classify_dates, named_target, pick_target, subjectless_plan
 from index.ledger.whose_words import bare_cell, beside_name, quote_names, told_of_another
 from index.models import Report
 from index.schemas import Citation, Observation, ProjectStatus
@@ -162,6 +162,7 @@ def observe(report: Report, mention: Mention) -> Observation:
                     or moved_eta(role)
                     or release_day(role)
                     or named_target(text, role)
+                    or subjectless_plan(text, role)
                 ):
                     targets.append((found, role))
             if unit.head and field in (None, "target"):

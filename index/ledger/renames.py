@@ -24,7 +24,8 @@ from index.text.timeexpr import ANY_DAY, MONTH_PATTERN, find_dates
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
 _VERB = re.compile(
     # (`「终端远程升级平台」自本期起正式定名 **天枢**`: the project gets its official name)
-    r"正式更名为|更名为|改名为|改名|改称为|改称|更名|正式定名为?|定名为|正式命名为|\brenamed\s+to\b|\bis\s+now\s+(?:called|named)\b|"
+    # (`「智能定损 2.0」对外产品名定为 **AI 定损**`: its name set to the new one, w55-c)
+    r"正式更名为|更名为|改名为|改名|改称为|改称|更名|正式定名为?|定名为|正式命名为|(?:产品|项目)?(?:名称|名字|名)(?:正式)?定为|\brenamed\s+to\b|\bis\s+now\s+(?:called|named)\b|"
     r"\bnow\s+called\b|\bis\s+renamed\b|\bwas\s+renamed\s+to\b|"
     # "the Broker Portal Refresh will be called Broker Hub from now on", "X has a new name: it's now
     # \"Coldmere Patterns\"". Written from pmo-rag-prose-en and weeknotes-blog-en.
@@ -95,6 +96,7 @@ _LATER_SHORT = re.compile(r"(?:以后|今后|之后)简称\s*[“\"]?([A-Za-z0-9
 _CHARS = r"(?:[\w\u4e00-\u9fff&/+-]|\.(?=\d))"
 _NAME_BEFORE = re.compile(rf"([A-Za-z0-9\u4e00-\u9fff]{_CHARS}*(?:[ ]{_CHARS}+){{0,5}})\s*$")
 _NAME_AFTER = re.compile(rf"^\s*([A-Za-z0-9\u4e00-\u9fff]{_CHARS}*(?:[ ](?:[A-Z0-9]|v\d){_CHARS}*){{0,4}})")
+_BOLD_NAME = re.compile(r"\s*(\*\*|__)([^*_\n]{2,40}?)\1")
 _QUANTITY = re.compile(r"\d\s*(?:天|周|个|人|小时|分钟|%|h\b|min|days?\b|weeks?\b)", re.I)
 # A period or a plan's step written where a name could be: `(was May)`, `(was Sprint 14)`, `(was v4.12)`.
 _PERIOD = re.compile(
@@ -133,6 +135,9 @@ def _after(text: str, start: int) -> str | None:
     )
     if quoted:
         return quoted[1]
+    bold = _BOLD_NAME.match(text, start)
+    if bold:
+        return bold[2].strip()  # "定为 **AI 定损**": the bold run is the name, its words whole
     match = _NAME_AFTER.match(re.sub(r"^\s*[*_]+", "", text[start:]))  # "now called **Travel Kit**"
     return match[1] if match else None
 

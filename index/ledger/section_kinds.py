@@ -9,7 +9,7 @@ from index.classify import ALIGNED_STATE
 from index.ledger.field_labels import Labelled, field_pieces, split_label
 from index.ledger.item_kinds import is_projectish, keyed_title, tracked_item
 from index.ledger.mention_leads import STATUS_FIRST, led_paragraphs, paragraph_lead, titled_paragraphs
-from index.ledger.mentions import PIPE_FIELDS, SIGNAL_FIELDS, Mention, Unit, line_text
+from index.ledger.mentions import MARKED_STATE, PIPE_FIELDS, SIGNAL_FIELDS, Mention, Unit, line_text
 from index.ledger.signals import field_status, find_statuses
 from index.models import Item, Section, line_texts
 from index.text.normalise import name_key
@@ -94,6 +94,11 @@ def title_status_units(heading: Unit) -> list[Unit]:
         tail = ALIGNED_STATE.search(heading.text)
         if tail is not None and field_status(tail[1]) is not None:
             return [Unit(heading.line, tail[1], head=True, labelled=Labelled("status", tail[1], 0, "status"))]
+        # a state in brackets after the name is its status field too
+        marked = next((m for m in MARKED_STATE.finditer(heading.text) if m.start() >= heading.skip), None)
+        if marked is not None and field_status(marked[1]) is not None:
+            word = marked[0]
+            return [Unit(heading.line, word, head=True, labelled=Labelled("status", word, 0, "status"))]
         return []
     out: list[Unit] = []
     for piece in _TITLE_FIELD_GAP.split(match[0].strip()):

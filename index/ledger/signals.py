@@ -429,6 +429,9 @@ def _find_statuses(text: str) -> tuple[Span, ...]:
     return tuple(sorted(hits, key=lambda hit: hit.start))
 
 
+_SNAKE_CASE = re.compile(r"[a-z]+(?:_[a-z]+)+")
+
+
 def field_status(value: str) -> ProjectStatus | None:
     """A status field's value ('At risk', '🟡 黄灯', 'Done (May 7)', or a word the report's legend
     defines: 'TIGHT') as a status."""
@@ -441,6 +444,9 @@ def field_status(value: str) -> ProjectStatus | None:
     value = tagged[1] if tagged else value  # `#状态/关注#`, `#status/at-risk`: the tag's last part
     # (`[B]`: a board's bracketed code, read as its legend defines it)
     cleaned = re.sub(r"[(（].*?[)）]", "", value).strip(" .。*_`[]").lower().replace("’", "'")
+    if _SNAKE_CASE.fullmatch(cleaned):
+        # `on_track`, `at_risk`: a database's enum, as a query prints it (w55-d)
+        cleaned, value = cleaned.replace("_", " "), value.replace("_", " ")
     if is_legend(value):
         return None
     # (a tag the legend writes in its brackets: `[P]暂停`)

@@ -64,6 +64,7 @@ def project_slips(
         slips.append(Slip.model_validate({**fields, "week": obs.week, "evidence": _cites(*evidence)}))
 
     targets: dict[str, Observation] = {}  # kind -> latest observation stating the current target
+    said: dict[date, Observation] = {}  # each day a report gave as the target -> the latest such
     ordinals: dict[str, Observation] = {}  # unit (sprint, version) -> latest such target
     health: Observation | None = None
     overdue_seen: set[date] = set()
@@ -102,7 +103,19 @@ def project_slips(
                 and not _same_period_end(previous, obs)
             ):
                 before, after = previous.target.isoformat(), obs.target.isoformat()
-                add("date_moved", before, after, obs, previous.target_evidence, obs.target_evidence)
+                was_cite = previous.target_evidence
+                if obs.target_was is not None and previous.target < obs.target_was < obs.target:
+                    # `上线目标由 4/30 调整为 5/20`: the line's own old day, where the earlier report's
+                    # day was a step's (`到货 4/15`, read as the target, w55-b); cited where it was
+                    # promised when a report said it
+                    before = obs.target_was.isoformat()
+                    promise = said.get(obs.target_was)
+                    was_cite = (
+                        promise.target_evidence
+                        if promise is not None
+                        else obs.target_was_evidence or obs.target_evidence
+                    )
+                add("date_moved", before, after, obs, was_cite, obs.target_evidence)
                 moved_by_day = True
             elif (
                 previous is None
@@ -119,6 +132,7 @@ def project_slips(
                     obs.target_was_evidence or obs.target_evidence,
                 )
             targets[obs.target_kind] = obs  # the latest statement is the best "before" evidence
+            said[obs.target] = obs
         if obs.target_unit and obs.target_order and not finished:
             earlier = ordinals.get(obs.target_unit)
             dated = targets.get("final")

@@ -305,6 +305,25 @@ def named_target(text: str, role: DateRole) -> bool:
     return _OWN_TARGET.search(text[max(0, role.hit.start - 16) : role.hit.start]) is not None
 
 
+def subjectless_plan(text: str, role: DateRole) -> bool:
+    """The day's sentence has no subject of its own, only the plan's words before it (`2、计划4月15日
+    完成对接`, `完成时间调整为5月16日`, `切换上线目标仍为4月12日`): a numbered point under a project's
+    heading that says when the project itself will be done (w55-e), where a step names its own
+    subject first (`东门片区已装6,800户（3月31日前完成）`)."""
+    start = text.rfind(role.clause) if role.clause else -1
+    before = text[start if start >= 0 else 0 : role.hit.start]
+    return _PLAN_ONLY.fullmatch(before) is not None and _PLAN_WORD.search(before) is not None
+
+
+_PLAN_ONLY = re.compile(
+    r"\s*(?:\d{1,2}\s*[、.)）]\s*)?(?:计划|预计|拟|(?:切换)?上线|完成|交付|全部完成)?(?:目标|时间|日期)?"
+    r"(?:仍|已|将)?(?:调整|改|推迟|延期|延后|顺延)?(?:为|于|在|按|到|至)?\s*"
+)
+
+
+_PLAN_WORD = re.compile(r"计划|预计|拟|目标|时间|日期|上线")
+
+
 _OWN_TARGET = re.compile(
     r"(?:(?<![原旧老])目标(?:日期|时间)?|\btarget(?:\s+date)?|\beta)\s*[:：]?\s*(?:在|于|是|为|is|on|by|of)?\s*$",
     re.I,
