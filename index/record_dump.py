@@ -59,11 +59,12 @@ def read_record_dump(lines: list[str]) -> list[tuple[int, str]]:
             dated = True
         else:
             out.append((number, ""))
-    body = list(enumerate(lines[number - 1 :], start=number))
-    text = [line for _, line in body]
-    read = read_bbcode(text) if looks_like_bbcode(text) else [(i, line) for i, line in enumerate(text, 1)]
+    # (`number` is the marker line's: the loop stops there, `looks_like_record_dump` saw one)
+    text = lines[number - 1 :]
+    read = read_bbcode(text) if looks_like_bbcode(text) else list(enumerate(text, start=1))
     for index, line in read:
-        out.append((index + number - 1, _body_line(lines[index + number - 2], line)))
+        source = index + number - 1
+        out.append((source, _body_line(lines[source - 1], line)))
     return out
 
 

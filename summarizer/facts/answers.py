@@ -165,7 +165,10 @@ def slips(qp: QuestionPlan, ledger: Ledger) -> Facts | None:
 ONE_THING_SHARE = 0.35
 # Words for the dates that slipped, not for a thing: "哪些项目的上线时间推迟了？" lists every slip.
 _SCHEDULE_WORDS = "上线时间 完成时间 交付时间 时间 日期 时间点 计划 排期 节点 date dates deadline deadlines timeline schedule eta target targets"
-_SCHEDULE_TOKENS = frozenset(tokenize(_SCHEDULE_WORDS))
+# and for what went wrong, asked beside the slips: "Did anything slip or go wrong since mid-August?"
+# names no thing (w55-d; `wrong` grows rare enough to look like one as the index grows).
+_TROUBLE_WORDS = "wrong problem problems trouble"
+_SCHEDULE_TOKENS = frozenset(tokenize(f"{_SCHEDULE_WORDS} {_TROUBLE_WORDS}"))
 
 
 def names_one_thing(qp: QuestionPlan) -> bool:

@@ -347,6 +347,22 @@ def test_words_for_the_dates_that_moved_name_no_thing() -> None:
     assert names_one_thing(one)
 
 
+def test_what_went_wrong_beside_the_slips_names_no_thing() -> None:
+    """ "Did anything slip or go wrong since mid-August?" asks for the list: `wrong` is what went
+    wrong, however rare the index makes the word (a 373-team index refused it, w55-d)."""
+    from summarizer.facts.answers import names_one_thing
+    from summarizer.question import QuestionPlan
+
+    plan = QuestionPlan(
+        question="Did anything slip or go wrong since mid-August?", intent="slips", subject="go wrong"
+    )
+    plan.term_weights = {"anyth": 2.0, "slip": 3.0, "go": 1.0, "wrong": 6.5, "mid": 2.5}
+    assert not names_one_thing(plan)
+    one = QuestionPlan(question="Did Wrongway Sync slip?", intent="slips", subject="wrongway sync")
+    one.term_weights = {"wrongway": 6.5, "sync": 4.0, "slip": 3.0}
+    assert names_one_thing(one)
+
+
 @pytest.mark.parametrize(
     "question",
     ["What were the biggest risks flagged in May 2024?", "Any main risks or asks in May 2024?"],
