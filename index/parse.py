@@ -231,7 +231,9 @@ def _is_title_heading(text: str, title: str | None, told: bool = False) -> bool:
 
 # A banner's parts (`KrishiScope Geo · Delivery & Ops weekly · Kharif 2025`), one naming the report.
 _BANNER_PARTS = re.compile(r"\s+(?:·|\||::|—|–)\s+")
-_PERIODIC = re.compile(r"\b(?:weekly|bi-?weekly|fortnightly|monthly)\b|周报|双周报|月报|周会", re.I)
+# (a report's period word: `_STATUS_REPORT` is these and the words for any status report)
+_PERIODIC_WORDS = r"\b(?:weekly|bi-?weekly|fortnightly|monthly)\b|周报|月报|周会"
+_PERIODIC = re.compile(_PERIODIC_WORDS, re.I)
 
 
 def _banner(text: str) -> bool:
@@ -370,10 +372,7 @@ def build_sections(
 
 
 # A title that names a periodic status report, whatever its team's name holds.
-_STATUS_REPORT = re.compile(
-    r"\b(?:weekly|bi-?weekly|fortnightly|monthly|status|update|digest|newsletter)\b|周报|周会|月报|简报|周刊",
-    re.I,
-)
+_STATUS_REPORT = re.compile(rf"{_PERIODIC_WORDS}|\b(?:status|update|digest|newsletter)\b|简报|周刊", re.I)
 
 
 # Where an e-mail starts quoting the message it replies to; everything below is that message.

@@ -33,14 +33,15 @@ from index.ledger.mention_leads import (
     tracker_key,
 )
 from index.ledger.mentions import (
-    MARKED_STATE,
     NOT_PROJECT_KINDS,
     TYPE_PREFIX,
     Mention,
     Origin,
     Unit,
     line_text,
+    marked_state,
     project_tag,
+    status_field,
     valid_name,
 )
 from index.ledger.metric_labels import figure_runs
@@ -274,16 +275,12 @@ def _item_mentions(item: Item, section: Section, lines: dict[int, str], out: lis
             units[0].lifecycle_until = first_clause_end(units[0].text, offset)
             cut_at_next_project(units[0], offset)
     units += [_unit(n, lines, head=False) for n in range(own_end + 1, item.end + 1) if n in lines]
-    tail = (
-        ALIGNED_STATE.search(text)
-        or stated_after_colon(text)
-        or next((m for m in MARKED_STATE.finditer(text) if m.start() >= offset), None)
-    )
+    tail = ALIGNED_STATE.search(text) or stated_after_colon(text) or marked_state(text, offset)
     if tail is not None and tail.start(1) >= offset and field_status(tail[1]) is not None:
         # `[3] KESTREL final delivery          LIVE`: a board's word set off to the right of
         # the entry's name, read as a status field is (`LIVE`, `ON HOLD`; `n/a` none), as is
         # the one word after its colon (`1. RRS ........ LIVE`, a dot leader, w47-d)
-        units.append(Unit(item.start, tail[1], head=True, labelled=Labelled("status", tail[1], 0, "status")))
+        units.append(status_field(item.start, tail[1]))
     mention = Mention(name, section, item.start, item.end, [u for u in units if u.text])
     mention.key = tracker_key(text)
     out.append(mention)
@@ -394,7 +391,7 @@ def _signed_status(number: int, raw: str, rest: str, legend: dict[str, ProjectSt
     status = sign_status(sign[1], legend) if sign else None
     if sign is None or status is None or any(hit.value in LIFECYCLE for hit in find_statuses(rest)):
         return None
-    return Unit(number, sign[1], head=True, labelled=Labelled("status", sign[1], 0, "status"), status=status)
+    return status_field(number, sign[1], status)
 
 
 def _listed_lines(section: Section, in_items: set[int]) -> tuple[list[tuple[str, int, str] | None], set[int]]:

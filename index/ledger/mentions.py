@@ -165,6 +165,12 @@ class Unit:
     """The status its symbol stands for, when the layout says (a chat digest's legend of emoji)."""
 
 
+def status_field(line: int, word: str, status: ProjectStatus | None = None) -> Unit:
+    """A head unit that is the project's status field: the word the layout sets apart as its state
+    (a sign before its name, a bracketed or aligned word after it, a card heading's field)."""
+    return Unit(line, word, head=True, labelled=Labelled("status", word, 0, "status"), status=status)
+
+
 @dataclass
 class Mention:
     name: str
@@ -334,6 +340,11 @@ PIPE_FIELDS = re.compile(
 # A state word in brackets after a name (`1. 新核心　[已投产]`, `（一）营收系统升级　【正常】`): the state the
 # report's legend lists, set by the author as a field is (w55-g).
 MARKED_STATE = re.compile(r"[【\[]\s*([^】\]\[【\d]{1,12}?)\s*[】\]]")
+
+
+def marked_state(text: str, after: int) -> re.Match[str] | None:
+    """The first bracketed word (`MARKED_STATE`) at or after `after`, the end of the name."""
+    return next((m for m in MARKED_STATE.finditer(text) if m.start() >= after), None)
 
 
 _TRAILING_WEEKDAY = re.compile(

@@ -531,6 +531,11 @@ _CALENDAR_WORD = re.compile(
 )
 
 
+def _names_a_figure(cell: str) -> bool:
+    """A cell that is a figure's name (`平均审方时长（秒）`, `parcels_scored`), not a figure."""
+    return bool(_NAMEISH.search(cell)) and not FIGURE_ONLY.fullmatch(cell)
+
+
 def _pair_grid(header: list[str]) -> bool:
     """A grid of name-value pairs set side by side (`| 电子处方流转量（单） | 29,402 | 平均审方时长（秒） |
     98 |`, a dashboard's figures block, w50-e): its first row is no header, every other cell a figure."""
@@ -541,7 +546,7 @@ def _pair_grid(header: list[str]) -> bool:
     return (
         len(values) >= 2
         and len(names) == len(values)
-        and all(_NAMEISH.search(name) and not FIGURE_ONLY.fullmatch(name) for name in names)
+        and all(map(_names_a_figure, names))
         and all(FIGURE_ONLY.fullmatch(value) for value in values)
     )
 
@@ -555,7 +560,7 @@ def _figures_under_names(table: Table) -> bool:
     return (
         len(header) >= 2
         and len(cells) == len(header)
-        and all(_NAMEISH.search(name) and not FIGURE_ONLY.fullmatch(name) for name in header)
+        and all(map(_names_a_figure, header))
         and all(FIGURE_ONLY.fullmatch(cell) for cell in cells if cell)
         and sum(1 for cell in cells if cell) >= 2
     )

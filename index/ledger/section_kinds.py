@@ -6,10 +6,18 @@ from __future__ import annotations
 import re
 
 from index.classify import ALIGNED_STATE
-from index.ledger.field_labels import Labelled, field_pieces, split_label
+from index.ledger.field_labels import field_pieces, split_label
 from index.ledger.item_kinds import is_projectish, keyed_title, tracked_item
 from index.ledger.mention_leads import STATUS_FIRST, led_paragraphs, paragraph_lead, titled_paragraphs
-from index.ledger.mentions import MARKED_STATE, PIPE_FIELDS, SIGNAL_FIELDS, Mention, Unit, line_text
+from index.ledger.mentions import (
+    PIPE_FIELDS,
+    SIGNAL_FIELDS,
+    Mention,
+    Unit,
+    line_text,
+    marked_state,
+    status_field,
+)
 from index.ledger.signals import field_status, find_statuses
 from index.models import Item, Section, line_texts
 from index.text.normalise import name_key
@@ -86,25 +94,24 @@ def title_status_units(heading: Unit) -> list[Unit]:
     lead = _LEAD_SIGNS.match(heading.text) or STATUS_FIRST.match(heading.text)  # `AMBER    Depot chargers`
     if lead is not None and field_status(lead[1]) is not None:
         # `🟡 **OBv2** — 85%`, `✅ **Driver App es-CL**`: the sign before the name is its state (w23-h)
-        return [Unit(heading.line, lead[1], head=True, labelled=Labelled("status", lead[1], 0, "status"))]
+        return [status_field(heading.line, lead[1])]
     match = PIPE_FIELDS.search(heading.text)
     if match is None:
         # `[RK2] RangerKit 2.0          CLOSED`: a board's word set off to the right of the record's
         # head, read as its legend defines it (w21-e)
         tail = ALIGNED_STATE.search(heading.text)
         if tail is not None and field_status(tail[1]) is not None:
-            return [Unit(heading.line, tail[1], head=True, labelled=Labelled("status", tail[1], 0, "status"))]
+            return [status_field(heading.line, tail[1])]
         # a state in brackets after the name is its status field too
-        marked = next((m for m in MARKED_STATE.finditer(heading.text) if m.start() >= heading.skip), None)
+        marked = marked_state(heading.text, heading.skip)
         if marked is not None and field_status(marked[1]) is not None:
-            word = marked[0]
-            return [Unit(heading.line, word, head=True, labelled=Labelled("status", word, 0, "status"))]
+            return [status_field(heading.line, marked[0])]
         return []
     out: list[Unit] = []
     for piece in _TITLE_FIELD_GAP.split(match[0].strip()):
         labelled = split_label(piece) if piece else None
         if piece and labelled is None and find_statuses(piece):
-            out.append(Unit(heading.line, piece, head=True, labelled=Labelled("status", piece, 0, "status")))
+            out.append(status_field(heading.line, piece))
         elif labelled is not None and labelled.field == "status":  # `…   STATUS: SD`, a record's own field
             out.append(Unit(heading.line, piece, head=True, labelled=labelled))
     return out
